@@ -1,0 +1,38 @@
+# provenance. `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.installed
+
+$(READY): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
+	touch $@
+
+.PHONY: help install run report test check lint typecheck snapshots bench clean
+
+help:                   ## List targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-10s %s\n", $$1, $$2}'
+
+install: $(READY)       ## Create .venv and install the package with its test tools
+
+run: $(READY)           ## Open the review UI on the bundled corpus
+	$(BIN)/provenance review corpus
+
+report: $(READY)        ## Print the report of the bundled corpus
+	$(BIN)/provenance report corpus
+
+test: $(READY)          ## Run the test suite
+	$(BIN)/python -m pytest -q
+
+lint: $(READY)          ## Lint
+	$(BIN)/ruff check provenance tests
+
+typecheck: $(READY)     ## mypy --strict on the package
+	$(BIN)/mypy
+
+bench: $(READY)         ## Benchmarks, with the machine noted in the output
+	$(BIN)/python benchmarks/run.py
+
+clean:                  ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

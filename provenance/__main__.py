@@ -1,0 +1,7 @@
+"""`python -m provenance`."""
+
+import sys
+
+from provenance.cli import main
+
+sys.exit(main())

@@ -1,0 +1,157 @@
+"""Align a located passage to the reference: token-level diff, spans in both originals.
+
+Tokens are words, runs of whitespace and single other characters, so one changed word
+is one edit and a no-break space is its own edit. diff-match-patch runs on tokens
+encoded as characters (its lines-to-chars trick at word granularity), then
+semantic clean-up merges edits split by trivial equalities, so one human edit stays one
+edit. Whitespace-only edits are then trimmed to the characters that differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import fast_diff_match_patch
+
+from provenance.model import Alignment, Document, Edit, Passage, Span, Tag
+
+_TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
+
+DIFF_SETTINGS = {"engine": "fast-diff-match-patch", "timelimit": 0, "cleanup": "Semantic"}
+"""Recorded in reports: the settings that determine every alignment."""
+
+
+def align(reference: Document, capture: Document, passage: Passage) -> Alignment:
+    """Align one located passage of `capture` with its stretch of `reference`.
+
+    Returns:
+        An Alignment whose edits cover both stretches exactly, in original offsets.
+    """
+    edits = align_texts(
+        passage.reference.of(reference.text),
+        passage.copy.of(capture.text),
+        reference_offset=passage.reference.start,
+        copy_offset=passage.copy.start,
+    )
+    return Alignment(passage=passage, edits=tuple(edits))
+
+
+def align_texts(
+    reference: str, copy: str, *, reference_offset: int = 0, copy_offset: int = 0
+) -> list[Edit]:
+    """Token-level opcodes turning `reference` into `copy`.
+
+    >>> [(e.tag, e.reference.of("a red dog"), e.copy.of("a blue dog"))
+    ...  for e in align_texts("a red dog", "a blue dog")]
+    [('equal', 'a ', 'a '), ('replace', 'red', 'blue'), ('equal', ' dog', ' dog')]
+    """
+    ref_tokens = _TOKEN.findall(reference)
+    copy_tokens = _TOKEN.findall(copy)
+    codes: dict[str, str] = {}
+    ref_coded = _encode(ref_tokens, codes)
+    copy_coded = _encode(copy_tokens, codes)
+    # timelimit=0: no deadline, so the diff is the same on every machine and under any load.
+    ops = fast_diff_match_patch.diff(
+        ref_coded, copy_coded, timelimit=0, checklines=False, cleanup="Semantic"
+    )
+    edits: list[Edit] = []
+    r = c = 0  # token positions
+    ro, co = reference_offset, copy_offset  # character offsets
+    pending_delete: tuple[int, int] | None = None
+    for op, count in ops:
+        if op == "=":
+            if pending_delete:
+                edits.append(_edit("delete", *pending_delete, co, co))
+                pending_delete = None
+            width = sum(len(t) for t in ref_tokens[r : r + count])
+            edits.append(_edit("equal", ro, ro + width, co, co + width))
+            r, c, ro, co = r + count, c + count, ro + width, co + width
+        elif op == "-":
+            width = sum(len(t) for t in ref_tokens[r : r + count])
+            pending_delete = (ro, ro + width)
+            r, ro = r + count, ro + width
+        else:
+            width = sum(len(t) for t in copy_tokens[c : c + count])
+            if pending_delete:
+                edits.append(_edit("replace", *pending_delete, co, co + width))
+                pending_delete = None
+            else:
+                edits.append(_edit("insert", ro, ro, co, co + width))
+            c, co = c + count, co + width
+    if pending_delete:
+        edits.append(_edit("delete", *pending_delete, co, co))
+    return list(_tighten(edits, reference, copy, reference_offset, copy_offset))
+
+
+def refine(reference: str, copy: str) -> list[tuple[Tag, str, str]]:
+    """Character-level opcodes inside one edit, for highlighting which letters changed.
+
+    >>> refine("neighbours", "neighbors")
+    [('equal', 'neighbo', 'neighbo'), ('delete', 'u', ''), ('equal', 'rs', 'rs')]
+    """
+    ops = fast_diff_match_patch.diff(
+        reference, copy, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
+    )
+    out: list[tuple[Tag, str, str]] = []
+    for op, text in ops:
+        if op == "=":
+            out.append(("equal", text, text))
+        elif op == "-":
+            out.append(("delete", text, ""))
+        elif out and out[-1][0] == "delete":
+            out[-1] = ("replace", out[-1][1], text)
+        else:
+            out.append(("insert", "", text))
+    return out
+
+
+def _encode(tokens: list[str], codes: dict[str, str]) -> str:
+    out = []
+    for token in tokens:
+        code = codes.get(token)
+        if code is None:
+            n = len(codes) + 0x100
+            if n >= 0xD800:  # skip the surrogate block, which is not a valid character
+                n += 0x800
+            code = codes[token] = chr(n)
+        out.append(code)
+    return "".join(out)
+
+
+def _edit(tag: Tag, rs: int, re_: int, cs: int, ce: int) -> Edit:
+    return Edit(tag=tag, reference=Span(rs, re_), copy=Span(cs, ce))
+
+
+def _tighten(
+    edits: list[Edit], reference: str, copy: str, roff: int, coff: int
+) -> Iterator[Edit]:
+    """Split whitespace replacements so only the differing characters are an edit."""
+    for edit in edits:
+        ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
+        copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
+        if edit.tag != "replace" or not (ref_text.isspace() and copy_text.isspace()):
+            yield edit
+            continue
+        head = 0
+        while head < min(len(ref_text), len(copy_text)) and ref_text[head] == copy_text[head]:
+            head += 1
+        tail = 0
+        while (
+            tail < min(len(ref_text), len(copy_text)) - head
+            and ref_text[-1 - tail] == copy_text[-1 - tail]
+        ):
+            tail += 1
+        rs, re_ = edit.reference.start, edit.reference.end
+        cs, ce = edit.copy.start, edit.copy.end
+        if head:
+            yield _edit("equal", rs, rs + head, cs, cs + head)
+        mid_r, mid_c = (rs + head, re_ - tail), (cs + head, ce - tail)
+        tag: Tag = "replace"
+        if mid_r[0] == mid_r[1]:
+            tag = "insert"
+        elif mid_c[0] == mid_c[1]:
+            tag = "delete"
+        yield _edit(tag, *mid_r, *mid_c)
+        if tail:
+            yield _edit("equal", re_ - tail, re_, ce - tail, ce)

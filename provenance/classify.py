@@ -1,0 +1,191 @@
+"""Give every edit of an alignment a kind and a severity.
+
+Each edit is tested against a ladder of folds, from the most harmless to the most
+serious; the first fold under which the two readings agree names the kind. So a
+no-break space is `whitespace`, a curly apostrophe `typography`, "neighbors" for
+"neighbours" `spelling`, and only what survives every fold is an omission, an
+insertion or a substitution.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Severity, Span
+from provenance.normalise import INVISIBLE, SPACES, Fold, normalise
+
+SEVERITY = {
+    Kind.WHITESPACE: Severity.COSMETIC,
+    Kind.TYPOGRAPHY: Severity.COSMETIC,
+    Kind.SPELLING: Severity.COSMETIC,
+    Kind.INVISIBLE: Severity.MINOR,  # hidden characters break search and can carry tracking
+    Kind.CASE: Severity.MINOR,
+    Kind.PUNCTUATION: Severity.MINOR,
+    Kind.EDITORIAL: Severity.MINOR,
+    Kind.OMISSION: Severity.MATERIAL,
+    Kind.INSERTION: Severity.MATERIAL,
+    Kind.SUBSTITUTION: Severity.MATERIAL,
+    Kind.TRUNCATION: Severity.MATERIAL,
+    Kind.REORDERING: Severity.MATERIAL,
+    Kind.EMPHASIS: Severity.MATERIAL,
+}
+"""The severity of each kind; a reviewer's decision, not this table, says what matters."""
+
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+_SPACE_RUN = re.compile("[" + "".join(sorted(SPACES)) + "]+")
+_EDITORIAL = re.compile(r"\[[^\]]*\]|\.\s?\.\s?\.|…")
+# Variant spellings that do not change a word: British/American and old/new forms.
+_SPELLING_RULES = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"isation", "ization"),
+        (r"is(e|es|ed|ing)$", r"iz\1"),
+        (r"ys(e|es|ed|ing)$", r"yz\1"),
+        (r"our(s|ed|ing|ite|ites|able)?$", r"or\1"),
+        (r"our(hood|ly)$", r"or\1"),
+        (r"mme(s)?$", r"m\1"),
+        (r"tre(s)?$", r"ter\1"),
+        (r"ence$", "ense"),
+        (r"ogue(s)?$", r"og\1"),
+        (r"ll(ed|ing|er|ers)$", r"l\1"),
+        (r"ae", "e"),
+        (r"oe", "e"),
+    )
+)
+
+
+def classify(reference: Document, capture: Document, alignment: Alignment) -> list[Divergence]:
+    """Divergences of one aligned passage, in capture order.
+
+    Args:
+        reference: The reference document the alignment's reference spans index.
+        capture: The capture the alignment's copy spans index.
+        alignment: The passage and its edits.
+
+    Returns:
+        One divergence per non-equal edit, plus `truncation` where a full copy stops
+        short of either end of the reference.
+    """
+    out = []
+    passage = alignment.passage
+    if passage.kind is PassageKind.FULL and passage.reference.start > 0:
+        out.append(
+            divergence(
+                reference, capture, Kind.TRUNCATION,
+                Span(0, passage.reference.start), Span(passage.copy.start, passage.copy.start),
+                note="the copy starts after the reference's opening",
+            )
+        )
+    for edit in alignment.edits:
+        if edit.tag == "equal":
+            continue
+        ref_text = edit.reference.of(reference.text)
+        copy_text = edit.copy.of(capture.text)
+        kind, note = kind_of(ref_text, copy_text)
+        out.append(divergence(reference, capture, kind, edit.reference, edit.copy, note=note))
+    if passage.kind is PassageKind.FULL and passage.reference.end < len(reference.text):
+        out.append(
+            divergence(
+                reference, capture, Kind.TRUNCATION,
+                Span(passage.reference.end, len(reference.text)),
+                Span(passage.copy.end, passage.copy.end),
+                note="the copy stops before the reference's end",
+            )
+        )
+    return out
+
+
+def divergence(
+    reference: Document, capture: Document, kind: Kind, ref: Span, copy: Span, *, note: str = ""
+) -> Divergence:
+    """A Divergence with its stable id and readings sliced from both originals."""
+    ref_text, copy_text = ref.of(reference.text), copy.of(capture.text)
+    return Divergence(
+        id=divergence_id(capture.sha256, kind, ref, copy, ref_text, copy_text),
+        witness=capture.id,
+        kind=kind,
+        severity=SEVERITY[kind],
+        reference=ref,
+        copy=copy,
+        reference_text=ref_text,
+        copy_text=copy_text,
+        note=note,
+    )
+
+
+def divergence_id(
+    sha256: str, kind: Kind, ref: Span, copy: Span, ref_text: str, copy_text: str
+) -> str:
+    """Digest of what makes a divergence: the capture's bytes, where, what kind, which readings."""
+    key = "\x1f".join(
+        (sha256, kind.value, f"{ref.start}:{ref.end}", f"{copy.start}:{copy.end}", ref_text, copy_text)
+    )
+    return "d-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
+    """The kind of difference between two readings, and a few words on why.
+
+    >>> kind_of("neighbours", "neighbors")[0]
+    <Kind.SPELLING: 'spelling'>
+    >>> kind_of("consultations. The", "consultationsThe")[0]
+    <Kind.PUNCTUATION: 'punctuation'>
+    >>> kind_of(" ", "\u00a0")[0]
+    <Kind.WHITESPACE: 'whitespace'>
+    """
+    if _fold(reference, Fold.WHITESPACE) == _fold(copy, Fold.WHITESPACE):
+        return Kind.WHITESPACE, "differs only in spaces or line breaks"
+    folds = Fold.WHITESPACE | Fold.INVISIBLE
+    if _fold(reference, folds) == _fold(copy, folds):
+        return Kind.INVISIBLE, "differs only in invisible characters"
+    folds |= Fold.TYPOGRAPHY
+    if _fold(reference, folds) == _fold(copy, folds):
+        return Kind.TYPOGRAPHY, "differs only in quotes, dashes or ellipses"
+    folds |= Fold.CASE
+    ref_folded, copy_folded = _fold(reference, folds), _fold(copy, folds)
+    if ref_folded == copy_folded:
+        return Kind.CASE, "differs only in letter case"
+    ref_bare, copy_bare = _bare(ref_folded), _bare(copy_folded)
+    if ref_bare == copy_bare:
+        return Kind.PUNCTUATION, "differs only in punctuation"
+    if ref_bare.replace(" ", "") == copy_bare.replace(" ", ""):
+        has_punctuation = _PUNCTUATION.search(reference + copy) is not None
+        if has_punctuation:
+            return Kind.PUNCTUATION, "punctuation and the space after it differ"
+        return Kind.WHITESPACE, "words joined or split"
+    if _spelling_variants(ref_bare, copy_bare):
+        return Kind.SPELLING, "variant spelling of the same words"
+    if _EDITORIAL.search(copy) and not _EDITORIAL.search(reference):
+        return Kind.EDITORIAL, "editorial bracket or ellipsis in the copy"
+    if not copy_bare:
+        return Kind.OMISSION, "reference words missing from the copy"
+    if not ref_bare:
+        return Kind.INSERTION, "words in the copy that the reference does not have"
+    return Kind.SUBSTITUTION, "different words"
+
+
+def has_invisible(text: str) -> bool:
+    """True if `text` holds any zero-width, soft hyphen or bidi control character."""
+    return any(c in INVISIBLE for c in text)
+
+
+def _fold(text: str, fold: Fold) -> str:
+    return normalise(text, fold=fold).text.strip()
+
+
+def _bare(text: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+def _spelling_variants(reference: str, copy: str) -> bool:
+    ref_words, copy_words = reference.split(), copy.split()
+    if len(ref_words) != len(copy_words) or not ref_words:
+        return False
+    return all(_spelling_key(a) == _spelling_key(b) for a, b in zip(ref_words, copy_words))
+
+
+def _spelling_key(word: str) -> str:
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
+    return word

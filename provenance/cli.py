@@ -1,0 +1,110 @@
+"""The `provenance` console script."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from provenance.errors import ExitCode, ProvenanceError
+
+_FORMATS = ("text", "json", "markdown")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `provenance` console script."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ProvenanceError as error:
+        print(f"provenance: {error}", file=sys.stderr)
+        return ExitCode.ERROR
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return ExitCode.OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="provenance",
+        description="Locate, align, classify and review copies of a reference text.",
+    )
+    parser.set_defaults(run=_review, corpus=Path("corpus"))
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    review = commands.add_parser("review", help="walk the divergences and record decisions (default)")
+    review.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    review.set_defaults(run=_review)
+
+    report = commands.add_parser("report", help="locate, align and classify; print a report")
+    report.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus directory")
+    report.add_argument("--reference", type=Path, help="reference file (no manifest needed)")
+    report.add_argument("captures", type=Path, nargs="*", default=[], help="captures, with --reference")
+    report.add_argument("--format", choices=_FORMATS, default="text")
+    report.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    report.set_defaults(run=_report)
+
+    diff = commands.add_parser("diff", help="compare two whole files with the same classification")
+    diff.add_argument("reference", type=Path)
+    diff.add_argument("copy", type=Path)
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    diff.set_defaults(run=_diff)
+    return parser
+
+
+def _report(args: argparse.Namespace) -> int:
+    from provenance.analyse import analyse, analyse_corpus
+    from provenance.corpus import load_corpus
+    from provenance.load import load
+
+    if args.reference is not None:
+        captures = [args.corpus, *args.captures] if args.corpus != Path("corpus") else args.captures
+        if not captures:
+            raise ProvenanceError(args.reference, "--reference needs at least one capture to compare")
+        reference = load(args.reference)
+        analysis = analyse(reference, [load(path) for path in captures])
+    else:
+        if args.captures:
+            raise ProvenanceError(args.captures[0], "captures can only be listed with --reference")
+        analysis = analyse_corpus(load_corpus(args.corpus))
+    _print(analysis, args)
+    return ExitCode.OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from provenance.analyse import Analysis, SourceResult
+    from provenance.align import align
+    from provenance.classify import classify
+    from provenance.load import load
+    from provenance.model import Passage, PassageKind, Span
+
+    reference, copy = load(args.reference), load(args.copy)
+    passage = Passage(PassageKind.FULL, Span(0, len(copy.text)), Span(0, len(reference.text)), 100.0)
+    alignment = align(reference, copy, passage)
+    found = tuple(classify(reference, copy, alignment))
+    analysis = Analysis(reference, (SourceResult(copy, (passage,), (alignment,), found),))
+    _print(analysis, args)
+    return ExitCode.FINDINGS if found else ExitCode.OK
+
+
+def _print(analysis: object, args: argparse.Namespace) -> None:
+    from provenance import report
+
+    assert isinstance(analysis, report.Analysis)
+    if args.format == "json":
+        sys.stdout.write(report.render_json(analysis))
+    elif args.format == "markdown":
+        sys.stdout.write(report.render_markdown(analysis))
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        sys.stdout.write(report.render_text(analysis, color=color))
+
+
+def _review(args: argparse.Namespace) -> int:
+    # The review UI is not built yet (see the review-UI issue); until then the bare
+    # command prints the report of the corpus, as the README says.
+    args.reference, args.captures, args.format, args.color = None, [], "text", "auto"
+    return _report(args)

@@ -1,0 +1,188 @@
+"""A corpus directory: the manifest, the reference it declares, and the captures."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from provenance.errors import CorpusError, InputError
+from provenance.load import load
+from provenance.model import Document
+
+MANIFEST = "manifest.toml"
+SCHEMA = "provenance-manifest/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One capture as the manifest describes it."""
+
+    id: str
+    file: str
+    sha256: str
+    size: int
+    format: str
+    holds: tuple[str, ...]
+    """What the capture should contain: "full", "excerpts", "quotations"; empty for none."""
+    publisher: str = "unknown"
+    title: str = "unknown"
+    url: str = "unknown"
+    date: str = "unknown"
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceEntry:
+    """Where the reference text lives: a declared span of one capture."""
+
+    id: str
+    source: str
+    start: int
+    end: int
+    sha256: str
+    """Digest of the span's UTF-8 encoding."""
+    title: str = "unknown"
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    path: Path
+    reference: ReferenceEntry
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    directory: Path
+    manifest: Manifest
+    reference: Document
+    """The reference text as a Document of its own; offsets index this text."""
+    captures: tuple[Document, ...]
+
+    def entry(self, capture_id: str) -> Entry:
+        """The manifest entry of a capture."""
+        return next(e for e in self.manifest.entries if e.id == capture_id)
+
+
+def read_manifest(directory: Path) -> Manifest:
+    """Parse and validate `directory/manifest.toml`.
+
+    Raises:
+        CorpusError: Missing, not TOML, wrong schema, or a required field missing or mistyped.
+    """
+    path = directory / MANIFEST
+    if not directory.is_dir():
+        raise CorpusError(directory, "not a corpus directory")
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise CorpusError(path, "no manifest in this corpus directory") from None
+    except UnicodeDecodeError as error:
+        raise CorpusError(path, f"not valid UTF-8 at byte {error.start}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CorpusError(path, f"not valid TOML: {error}") from None
+    except OSError as error:
+        raise CorpusError(path, f"cannot read: {error.strerror or error}") from None
+    if data.get("schema") != SCHEMA:
+        raise CorpusError(path, f"schema must be {SCHEMA!r}, found {data.get('schema')!r}")
+    reference = _table(path, data, "reference")
+    entries = data.get("captures", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise CorpusError(path, "[[captures]] must be an array of tables")
+    parsed = tuple(_entry(path, i, e) for i, e in enumerate(entries))
+    seen: set[str] = set()
+    for entry in parsed:
+        if entry.id in seen:
+            raise CorpusError(path, f"capture id {entry.id!r} appears twice")
+        seen.add(entry.id)
+    ref = ReferenceEntry(
+        id=_field(path, "reference", reference, "id", str),
+        source=_field(path, "reference", reference, "source", str),
+        start=_field(path, "reference", reference, "start", int),
+        end=_field(path, "reference", reference, "end", int),
+        sha256=_field(path, "reference", reference, "sha256", str),
+        title=str(reference.get("title", "unknown")),
+        note=str(reference.get("note", "")),
+    )
+    if ref.source not in seen:
+        raise CorpusError(path, f"reference source {ref.source!r} is not a capture in the manifest")
+    return Manifest(path=path, reference=ref, entries=parsed)
+
+
+def load_corpus(directory: Path | str) -> Corpus:
+    """Read the manifest, every capture it lists, and the reference span.
+
+    Raises:
+        CorpusError: The manifest is unreadable or the reference no longer matches it.
+        InputError: A capture is missing or cannot be decoded.
+    """
+    directory = Path(directory)
+    manifest = read_manifest(directory)
+    captures = tuple(load(directory / e.file, id=e.id) for e in manifest.entries)
+    source = next(c for c in captures if c.id == manifest.reference.source)
+    reference = reference_document(manifest, source)
+    return Corpus(directory=directory, manifest=manifest, reference=reference, captures=captures)
+
+
+def reference_document(manifest: Manifest, source: Document) -> Document:
+    """Cut the reference out of its source capture and verify its digest."""
+    ref = manifest.reference
+    if not 0 <= ref.start < ref.end <= len(source.text):
+        raise CorpusError(
+            manifest.path,
+            f"reference span {ref.start}..{ref.end} lies outside {source.path.name} "
+            f"({len(source.text)} characters)",
+        )
+    text = source.text[ref.start : ref.end]
+    data = text.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != ref.sha256:
+        raise CorpusError(
+            source.path,
+            f"reference span {ref.start}..{ref.end} no longer matches the manifest's sha256",
+        )
+    return Document(id=ref.id, path=source.path, sha256=digest, size=len(data), text=text)
+
+
+def _table(path: Path, data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise CorpusError(path, f"missing [{key}] table")
+    return value
+
+
+def _field(path: Path, where: str, table: dict[str, Any], key: str, kind: type) -> Any:  # noqa: ANN401
+    value = table.get(key)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise CorpusError(path, f"{where}: field {key!r} missing or not {kind.__name__}")
+    return value
+
+
+def _entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
+    where = f"captures[{index}]"
+    file = _field(path, where, table, "file", str)
+    if Path(file).is_absolute() or ".." in Path(file).parts or "/" in file or "\\" in file:
+        raise CorpusError(path, f"{where}: file {file!r} must be a plain name inside the corpus")
+    holds = table.get("holds", [])
+    if not isinstance(holds, list) or not all(isinstance(h, str) for h in holds):
+        raise CorpusError(path, f"{where}: field 'holds' must be a list of strings")
+    return Entry(
+        id=_field(path, where, table, "id", str),
+        file=file,
+        sha256=_field(path, where, table, "sha256", str),
+        size=_field(path, where, table, "size", int),
+        format=str(table.get("format", "text")),
+        holds=tuple(holds),
+        publisher=str(table.get("publisher", "unknown")),
+        title=str(table.get("title", "unknown")),
+        url=str(table.get("url", "unknown")),
+        date=str(table.get("date", "unknown")),
+        note=str(table.get("note", "")),
+    )
+
+
+__all__ = ["Corpus", "Entry", "InputError", "Manifest", "ReferenceEntry", "load_corpus"]

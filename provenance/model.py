@@ -1,0 +1,196 @@
+"""Data passed between the stages. Every Span indexes a decoded original text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open range [start, end) of `str` indices into a decoded text.
+
+    >>> Span(2, 5).of("abcdefg")
+    'cde'
+    """
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            msg = f"invalid span {self.start}..{self.end}"
+            raise ValueError(msg)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        """The characters this span covers in `text`."""
+        return text[self.start : self.end]
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    HTML = "html"
+    MARKDOWN = "markdown"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded file. `text` is what every Span of this document indexes."""
+
+    id: str
+    path: Path
+    sha256: str
+    """Digest of the stored bytes, never of the decoded text."""
+    size: int
+    """Number of stored bytes."""
+    text: str
+    """Decoded original, without a leading byte-order mark."""
+    format: Format = Format.TEXT
+    bom: bool = False
+    """True when the stored bytes began with a UTF-8 byte-order mark (stripped from text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """Comparison text. Never shown; every index maps back to the original.
+
+    `to_original` has len(text) + 1 entries: entry k is the original index of the
+    character that produced text[k]; the last entry is the end of the original.
+    """
+
+    text: str
+    to_original: tuple[int, ...]
+    steps: tuple[str, ...]
+
+    def span(self, start: int, end: int) -> Span:
+        """Original span covered by normalised characters [start, end)."""
+        if start == end:
+            return Span(self.to_original[start], self.to_original[start])
+        return Span(self.to_original[start], self.to_original[end - 1] + 1)
+
+
+class PassageKind(StrEnum):
+    FULL = "full"
+    EXCERPT = "excerpt"
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of a capture that copies a stretch of the reference."""
+
+    kind: PassageKind
+    copy: Span
+    """Offsets into the capture's decoded text."""
+    reference: Span
+    """Offsets into the reference text."""
+    score: float
+    """rapidfuzz ratio (0-100) of the two stretches after normalisation."""
+
+
+Tag = Literal["equal", "replace", "delete", "insert"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One difflib-style opcode, in original offsets on both sides."""
+
+    tag: Tag
+    reference: Span
+    copy: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """A passage aligned token by token; the edits cover both stretches exactly."""
+
+    passage: Passage
+    edits: tuple[Edit, ...]
+
+
+class Kind(StrEnum):
+    WHITESPACE = "whitespace"
+    INVISIBLE = "invisible"
+    TYPOGRAPHY = "typography"
+    CASE = "case"
+    PUNCTUATION = "punctuation"
+    SPELLING = "spelling"
+    OMISSION = "omission"
+    INSERTION = "insertion"
+    SUBSTITUTION = "substitution"
+    EDITORIAL = "editorial"
+    TRUNCATION = "truncation"
+    REORDERING = "reordering"
+    EMPHASIS = "emphasis"
+
+
+class Severity(IntEnum):
+    COSMETIC = 0
+    MINOR = 1
+    MATERIAL = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Divergence:
+    """One difference between a copy and the reference, classified."""
+
+    id: str
+    """Stable: digest of (witness sha256, spans, kind, readings)."""
+    witness: str
+    kind: Kind
+    severity: Severity
+    reference: Span
+    copy: Span
+    reference_text: str
+    copy_text: str
+    note: str = ""
+    """Why the classifier chose this kind, in a few words."""
+
+
+class Verdict(StrEnum):
+    ACCEPTED = "accepted"
+    FLAGGED = "flagged"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A reviewer's verdict on one finding; undecided is the absence of a Decision."""
+
+    finding: str
+    """Id of the finding (divergence, quotation or emphasis)."""
+    source: str
+    """Id of the capture the finding belongs to."""
+    source_sha256: str
+    """Binds the decision to the bytes it was made on."""
+    verdict: Verdict
+    note: str = ""
+    reviewer: str = ""
+    time: str = ""
+    """ISO 8601 UTC time of the decision."""
+    summary: str = ""
+    """What the finding was (kind and readings), kept so a stale decision stays readable."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Anything a reviewer must decide on, in one shape for the UI and the CI gate."""
+
+    id: str
+    source: str
+    source_sha256: str
+    category: Literal["divergence", "quotation", "emphasis"]
+    kind: str
+    severity: Severity
+    span: Span
+    text: str
+    summary: str
+    reference: Span | None = None
+    reference_text: str = ""
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)

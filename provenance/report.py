@@ -1,0 +1,203 @@
+"""Render an Analysis for people (text, Markdown) and for programs (JSON).
+
+This is the only module that formats results. The JSON shape is a versioned
+contract documented in docs/report-json.md.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from provenance.align import DIFF_SETTINGS
+from provenance.analyse import Analysis, SourceResult
+from provenance.model import Divergence, PassageKind, Severity
+from provenance.normalise import visible
+
+SCHEMA = "provenance-report/1"
+_CONTEXT = 30
+_STYLE = {Severity.COSMETIC: "dim", Severity.MINOR: "yellow", Severity.MATERIAL: "bold red"}
+
+
+def to_json(analysis: Analysis) -> dict[str, Any]:
+    """The report as plain data (see docs/report-json.md)."""
+    ref = analysis.reference
+    return {
+        "schema": SCHEMA,
+        "settings": {"diff": DIFF_SETTINGS},
+        "reference": {"id": ref.id, "path": str(ref.path), "sha256": ref.sha256, "length": len(ref.text)},
+        "sources": [_source_json(s) for s in analysis.sources],
+    }
+
+
+def render_json(analysis: Analysis) -> str:
+    return json.dumps(to_json(analysis), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) -> str:
+    """Summary table, then each divergence with context and visible marks."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
+    ref = analysis.reference
+    console.print(
+        f"Reference {ref.id}: {len(ref.text):,} characters, sha256 {ref.sha256[:12]}, from {ref.path.name}"
+    )
+    console.print(_summary_table(analysis))
+    for source in analysis.sources:
+        if not source.passages:
+            continue
+        console.print()
+        console.print(Text(f"{source.document.id}", style="bold"))
+        for p in source.passages:
+            console.print(
+                f"  {p.kind.value} passage: capture {p.copy.start}..{p.copy.end}, "
+                f"reference {p.reference.start}..{p.reference.end}, score {p.score:.1f}"
+            )
+        if not source.divergences:
+            console.print("  no divergences")
+        for number, d in enumerate(source.divergences, 1):
+            console.print(_divergence_text(number, d, source, analysis))
+    return buffer.getvalue()
+
+
+def render_markdown(analysis: Analysis) -> str:
+    ref = analysis.reference
+    lines = [
+        f"# Provenance report: {ref.id}",
+        "",
+        f"Reference: `{ref.path.name}`, {len(ref.text):,} characters, sha256 `{ref.sha256[:12]}`.",
+        "",
+        "| capture | passages | reference covered | cosmetic | minor | material |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for s in analysis.sources:
+        counts = _severity_counts(s)
+        lines.append(
+            f"| `{s.document.id}` | {_passages_label(s)} | {_covered(s, analysis):.1%} | "
+            f"{counts[Severity.COSMETIC]} | {counts[Severity.MINOR]} | {counts[Severity.MATERIAL]} |"
+        )
+    for s in analysis.sources:
+        if not s.divergences:
+            continue
+        lines += ["", f"## `{s.document.id}`", ""]
+        lines += ["| # | kind | severity | capture | reference | reference reads | copy reads |"]
+        lines += ["|---:|---|---|---|---|---|---|"]
+        for n, d in enumerate(s.divergences, 1):
+            lines.append(
+                f"| {n} | {d.kind.value} | {d.severity} | {d.copy.start}..{d.copy.end} | "
+                f"{d.reference.start}..{d.reference.end} | {_md(d.reference_text)} | {_md(d.copy_text)} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _source_json(source: SourceResult) -> dict[str, Any]:
+    doc = source.document
+    return {
+        "id": doc.id,
+        "path": str(doc.path),
+        "sha256": doc.sha256,
+        "length": len(doc.text),
+        "passages": [
+            {
+                "kind": p.kind.value,
+                "start": p.copy.start,
+                "end": p.copy.end,
+                "ref_start": p.reference.start,
+                "ref_end": p.reference.end,
+                "score": round(p.score, 2),
+            }
+            for p in source.passages
+        ],
+        "divergences": [_divergence_json(d) for d in source.divergences],
+    }
+
+
+def _divergence_json(d: Divergence) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "kind": d.kind.value,
+        "severity": str(d.severity),
+        "start": d.copy.start,
+        "end": d.copy.end,
+        "ref_start": d.reference.start,
+        "ref_end": d.reference.end,
+        "text": d.copy_text,
+        "ref_text": d.reference_text,
+        "note": d.note,
+    }
+
+
+def _summary_table(analysis: Analysis) -> Table:
+    table = Table(title=None, show_edge=False, pad_edge=False, box=None, header_style="bold")
+    for name, justify in (
+        ("capture", "left"), ("passages", "left"), ("covered", "right"),
+        ("cosmetic", "right"), ("minor", "right"), ("material", "right"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for s in analysis.sources:
+        counts = _severity_counts(s)
+        table.add_row(
+            s.document.id, _passages_label(s), f"{_covered(s, analysis):.1%}",
+            str(counts[Severity.COSMETIC]), str(counts[Severity.MINOR]), str(counts[Severity.MATERIAL]),
+        )
+    return table
+
+
+def _divergence_text(number: int, d: Divergence, source: SourceResult, analysis: Analysis) -> Text:
+    text = source.document.text
+    before = text[max(0, d.copy.start - _CONTEXT) : d.copy.start]
+    after = text[d.copy.end : d.copy.end + _CONTEXT]
+    line = Text(f"  {number:>3}. ")
+    line.append(f"[{d.severity}] ", style=_STYLE[d.severity])
+    line.append(f"{d.kind.value}  capture {d.copy.start}..{d.copy.end}  ")
+    line.append(f"reference {d.reference.start}..{d.reference.end}\n")
+    line.append("       …" + _flat(before))
+    if d.reference_text:
+        line.append("[-" + _flat(d.reference_text, keep_space=True) + "-]", style="red strike")
+    if d.copy_text:
+        line.append("{+" + _flat(d.copy_text, keep_space=True) + "+}", style="green")
+    line.append(_flat(after) + "…")
+    return line
+
+
+def _flat(text: str, *, keep_space: bool = False) -> str:
+    """One-line, with invisible characters made visible."""
+    shown = visible(text)
+    if keep_space:
+        shown = shown.replace(" ", "␠")
+    return shown.replace("\n", "⏎")
+
+
+def _md(text: str) -> str:
+    shown = _flat(text, keep_space=True).replace("|", "\\|")
+    return f"`{shown}`" if shown else "(none)"
+
+
+def _severity_counts(source: SourceResult) -> Counter[Severity]:
+    return Counter(d.severity for d in source.divergences)
+
+
+def _passages_label(source: SourceResult) -> str:
+    if not source.passages:
+        return "none"
+    kinds = Counter(p.kind for p in source.passages)
+    parts = []
+    if kinds[PassageKind.FULL]:
+        parts.append("full" if kinds[PassageKind.FULL] == 1 else f"{kinds[PassageKind.FULL]} full")
+    if kinds[PassageKind.EXCERPT]:
+        n = kinds[PassageKind.EXCERPT]
+        parts.append(f"{n} excerpt{'s' if n > 1 else ''}")
+    return ", ".join(parts)
+
+
+def _covered(source: SourceResult, analysis: Analysis) -> float:
+    covered = set()
+    for p in source.passages:
+        covered.update(range(p.reference.start, p.reference.end))
+    return len(covered) / max(1, len(analysis.reference.text))
