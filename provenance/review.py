@@ -1,0 +1,243 @@
+"""Review decisions: one JSON file in the corpus, saved atomically at every decision.
+
+The file (`reviews.json`) holds one decision per finding, bound to the finding's stable
+id and to the sha256 of the capture's bytes it was made on. Undecided is the absence of
+a decision. A decision whose finding no longer exists is kept and reported as stale,
+never dropped. Every save re-reads the file, applies the change and replaces the file
+atomically (temp file, fsync, rename), so a crash mid-save leaves the old file intact
+and two tools writing in turn never lose each other's decisions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from provenance.errors import ReviewStoreError
+from provenance.model import Decision, Finding, Verdict
+
+REVIEWS = "reviews.json"
+SCHEMA = "provenance-reviews/1"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewStatus:
+    """How a set of current findings stands against the recorded decisions."""
+
+    decided: tuple[Finding, ...]
+    undecided: tuple[Finding, ...]
+    stale: tuple[Decision, ...]
+    """Decisions whose finding no longer exists, or that were made on other bytes."""
+
+
+def reviewer_name(explicit: str | None = None) -> str:
+    """Who is deciding: the option, else $PROVENANCE_REVIEWER, else $USER, else 'unknown'."""
+    return explicit or os.environ.get("PROVENANCE_REVIEWER") or os.environ.get("USER") or "unknown"
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601 to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class ReviewStore:
+    """Decisions on disk, with an undo history for the current session."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._decisions = self._read()
+        self._history: list[dict[str, Decision | None]] = []
+        """Per change (one decision or one bulk action): each finding's decision before it."""
+
+    def decisions(self) -> list[Decision]:
+        """Every recorded decision, in file order."""
+        return list(self._decisions.values())
+
+    def get(self, finding: str) -> Decision | None:
+        return self._decisions.get(finding)
+
+    def decide(
+        self,
+        finding: Finding,
+        verdict: Verdict,
+        *,
+        note: str | None = None,
+        reviewer: str | None = None,
+    ) -> Decision:
+        """Record a verdict on `finding` and save at once. A note left as None keeps the old note."""
+        [decision] = self.decide_many([finding], verdict, note=note, reviewer=reviewer)
+        return decision
+
+    def decide_many(
+        self,
+        findings: Iterable[Finding],
+        verdict: Verdict,
+        *,
+        note: str | None = None,
+        reviewer: str | None = None,
+    ) -> list[Decision]:
+        """Record one verdict on several findings in a single atomic save (a bulk action)."""
+        made = []
+        changes: dict[str, Decision | None] = {}
+        for finding in findings:
+            previous = self._decisions.get(finding.id)
+            kept_note = previous.note if previous is not None and note is None else (note or "")
+            made.append(
+                Decision(
+                    finding=finding.id,
+                    source=finding.source,
+                    source_sha256=finding.source_sha256,
+                    verdict=verdict,
+                    note=kept_note,
+                    reviewer=reviewer_name(reviewer),
+                    time=now(),
+                    summary=finding.summary,
+                )
+            )
+            changes[finding.id] = made[-1]
+        self._apply(changes)
+        return made
+
+    def annotate(self, finding: str, note: str) -> Decision:
+        """Change the note of an existing decision and save."""
+        previous = self._decisions.get(finding)
+        if previous is None:
+            raise ReviewStoreError(self.path, f"no decision on {finding} to attach a note to")
+        updated = Decision(**{**asdict(previous), "note": note, "time": now()})
+        self._apply({finding: updated})
+        return updated
+
+    def clear(self, finding: str) -> None:
+        """Make a finding undecided again and save."""
+        if finding in self._decisions:
+            self._apply({finding: None})
+
+    def can_undo(self) -> bool:
+        return bool(self._history)
+
+    def undo(self) -> str | None:
+        """Revert the newest change (a bulk action as a whole); returns a finding id it touched."""
+        if not self._history:
+            return None
+        before = self._history.pop()
+        self._write_change(before)
+        return next(iter(before))
+
+    def status(self, findings: Iterable[Finding]) -> ReviewStatus:
+        """Split current findings into decided and undecided; list stale decisions."""
+        current = {f.id: f for f in findings}
+        decided, undecided = [], []
+        for finding in current.values():
+            decision = self._decisions.get(finding.id)
+            if decision is not None and decision.source_sha256 == finding.source_sha256:
+                decided.append(finding)
+            else:
+                undecided.append(finding)
+        stale = tuple(
+            d
+            for d in self._decisions.values()
+            if d.finding not in current or d.source_sha256 != current[d.finding].source_sha256
+        )
+        return ReviewStatus(tuple(decided), tuple(undecided), stale)
+
+    def _apply(self, changes: dict[str, Decision | None]) -> None:
+        self._history.append({finding: self._decisions.get(finding) for finding in changes})
+        self._write_change(changes)
+
+    def _write_change(self, changes: dict[str, Decision | None]) -> None:
+        # Re-read first: another process may have saved decisions since we loaded.
+        decisions = self._read()
+        for finding, decision in changes.items():
+            if decision is None:
+                decisions.pop(finding, None)
+            else:
+                decisions[finding] = decision
+        self._save(decisions)
+        self._decisions = decisions
+
+    def _read(self) -> dict[str, Decision]:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            raise ReviewStoreError(self.path, f"cannot read: {error.strerror or error}") from None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            raise ReviewStoreError(self.path, f"not valid UTF-8 at byte {error.start}") from None
+        except json.JSONDecodeError as error:
+            raise ReviewStoreError(
+                self.path, f"not valid JSON at line {error.lineno} column {error.colno}"
+            ) from None
+        return _parse(self.path, data)
+
+    def _save(self, decisions: dict[str, Decision]) -> None:
+        ordered = sorted(decisions.values(), key=lambda d: (d.source, d.finding))
+        payload = {"schema": SCHEMA, "decisions": [asdict(d) for d in ordered]}
+        text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        atomic_write(self.path, text.encode("utf-8"))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that readers see the old file or the new, never half.
+
+    Raises:
+        ReviewStoreError: The directory is not writable or the disk is full.
+    """
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise ReviewStoreError(path, f"cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    except OSError as error:
+        Path(temp).unlink(missing_ok=True)
+        raise ReviewStoreError(path, f"cannot write: {error.strerror or error}") from None
+
+
+def _parse(path: Path, data: Any) -> dict[str, Decision]:  # noqa: ANN401
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise ReviewStoreError(path, f"not a review file (schema must be {SCHEMA!r})")
+    items = data.get("decisions")
+    if not isinstance(items, list):
+        raise ReviewStoreError(path, "'decisions' must be a list")
+    out: dict[str, Decision] = {}
+    for number, item in enumerate(items):
+        try:
+            decision = Decision(
+                finding=_str(item, "finding"),
+                source=_str(item, "source"),
+                source_sha256=_str(item, "source_sha256"),
+                verdict=Verdict(item["verdict"]),
+                note=_str(item, "note", ""),
+                reviewer=_str(item, "reviewer", ""),
+                time=_str(item, "time", ""),
+                summary=_str(item, "summary", ""),
+            )
+        except (KeyError, TypeError, ValueError):
+            raise ReviewStoreError(path, f"decision {number} is malformed") from None
+        out[decision.finding] = decision
+    return out
+
+
+def _str(item: dict[str, Any], key: str, default: str | None = None) -> str:
+    value = item.get(key, default)
+    if not isinstance(value, str):
+        raise TypeError(key)
+    return value
