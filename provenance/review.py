@@ -70,7 +70,7 @@ class ReviewStore:
         note: str | None = None,
         reviewer: str | None = None,
     ) -> Decision:
-        """Record a verdict on `finding` and save at once. A note left as None keeps the old note."""
+        """Record a verdict on `finding` and save at once; a None note keeps the old note."""
         [decision] = self.decide_many([finding], verdict, note=note, reviewer=reviewer)
         return decision
 
@@ -200,7 +200,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+        Path(temp).replace(path)
         directory = os.open(path.parent, os.O_RDONLY)
         try:
             os.fsync(directory)
@@ -211,7 +211,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise ReviewStoreError(path, f"cannot write: {error.strerror or error}") from None
 
 
-def _parse(path: Path, data: Any) -> dict[str, Decision]:  # noqa: ANN401
+def _parse(path: Path, data: Any) -> dict[str, Decision]:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ReviewStoreError(path, f"not a review file (schema must be {SCHEMA!r})")
     items = data.get("decisions")
