@@ -1,0 +1,243 @@
+"""Find quotations in a capture and the words that attribute them.
+
+Two jobs for `provenance.quotes`, kept apart because they are about reading prose, not
+about the reference:
+
+- `find_quotations`: pair quotation marks of every common style (“…”, "…", ‘…’, ‚…‘,
+  „…“, «…», »…«, ‹…›) into quotations with original offsets. A single mark between two
+  letters is an apostrophe (We’ve, China‘s), never a quotation mark. A quotation may
+  run over a line break but not over a paragraph break: an opening mark still open at a
+  blank line is reported as unterminated, unless the next paragraph opens with the same
+  mark (the convention for a quotation running over several paragraphs). Only outermost
+  quotations are returned: a nested quotation is part of the text its parent quotes.
+  A paragraph ending in a colon after an attribution to the document introduces a
+  block quotation: the next paragraph, when it has no quotation marks of its own.
+- `attribution`: who the surrounding prose says is speaking: the document ("the
+  statement", "the joint statement", "the Parties", ...) or a person ("Lavrov said").
+  The cue nearest the quotation in its own sentence wins; failing that, a sentence that
+  follows with a speech verb, then the speaker of the sentence before. A sentence that
+  continues with an anaphoric subject ("They also stressed", "In it, they") keeps the
+  previous sentence's speaker, so an article can name the statement once and quote it
+  three sentences later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from provenance.model import Span
+
+# Opening mark -> the marks that may close it.
+_CLOSERS = {
+    "\u201c": "\u201d",          # “ … ”
+    "\u201e": "\u201c\u201d",    # „ … “ (German), „ … ” (Polish)
+    "\u00ab": "\u00bb",          # « … »
+    "\u00bb": "\u00ab",          # » … « (German, Danish)
+    '"': '"',
+    "\u2018": "\u2019",          # ‘ … ’
+    "\u201a": "\u2018\u2019",    # ‚ … ‘ (German single)
+    "\u2039": "\u203a",          # ‹ … ›
+    "\u203a": "\u2039",          # › … ‹
+    "'": "'",
+}
+_SINGLE = frozenset("\u2018\u2019\u201a\u2039\u203a'")
+"""Marks that also serve as apostrophes; an unclosed one is dropped, not reported."""
+_MARKS = frozenset(_CLOSERS) | frozenset("".join(_CLOSERS.values()))
+_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_BOUNDARY = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])|\n[ \t\u00a0]*\n\s*")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col)\.$")
+
+_DOC_NOUN = r"(?:statement|declaration|document|communiqu[eé])"
+_DOC_CUE = re.compile(
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:(?!draft\b)[\w’'-]+\s+){{0,3}}?{_DOC_NOUN}\b"
+    rf"|\b[Jj]oint\s+(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN}\b"
+    r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
+)
+"""The document as speaker. A "draft" statement is by definition another document."""
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|declared|stated|warned|noted|stressed|announced"
+    r"|insisted|argued|explained|wrote|asked|according to)\b"
+)
+_SUBJECT = re.compile(r"(?:[\w’'.-]+\s+){0,2}$")
+_ANAPHORIC = re.compile(
+    r"^\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+)?"
+    r"(?:they|it|the two sides|both sides|the sides|the two countries|the document)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^(?:they|it|the two sides|both sides)\b", re.IGNORECASE)
+_CUE_REACH = 40
+"""Characters before a speech verb in which a document cue makes the document its subject."""
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A quotation as the marks delimit it; `span` excludes the marks themselves."""
+
+    span: Span
+    opening: str
+    """The opening mark, or ":" for a block quotation."""
+    terminated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words that say who speaks: the document itself, or a person or body."""
+
+    speaker: Literal["document", "person"]
+    span: Span
+    text: str
+
+
+def find_quotations(text: str) -> list[Marked]:
+    """Outermost quotations of `text`, in order.
+
+    >>> [(m.span.of(s), m.terminated) for s in ["He said “we’ve ‘agreed’” and „gut“."]
+    ...  for m in find_quotations(s)]
+    [('we’ve ‘agreed’', True), ('gut', True)]
+    """
+    found: list[Marked] = []
+    stack: list[tuple[str, int]] = []
+    paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
+    next_break = iter([*paragraphs, len(text) + 1])
+    limit = next(next_break)
+    for i, char in enumerate(text):
+        while i >= limit:
+            _close_paragraph(text, limit, stack, found)
+            limit = next(next_break)
+        if char not in _MARKS:
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if char in _SINGLE and before.isalnum() and after.isalpha():
+            continue  # apostrophe inside a word
+        depth = _closable(stack, char, before)
+        if depth is not None:
+            opening, start = stack[depth]
+            del stack[depth:]
+            if not stack:
+                found.append(Marked(Span(start + 1, i), opening, True))
+        elif char in _CLOSERS and not after.isspace() and not (char in _SINGLE and before.isalnum()):
+            stack.append((char, i))
+    _close_paragraph(text, len(text), stack, found)
+    found.sort(key=lambda m: m.span.start)
+    return _with_blocks(text, found)
+
+
+def _closable(stack: list[tuple[str, int]], char: str, before: str) -> int | None:
+    """Depth of the open quotation `char` closes, if any (innermost first)."""
+    for depth in range(len(stack) - 1, -1, -1):
+        opening = stack[depth][0]
+        if char in _CLOSERS[opening] and (opening in "\"'" or not before.isspace()):
+            return depth
+        if opening not in _SINGLE:
+            return None  # do not close across an open double mark
+    return None
+
+
+def _close_paragraph(
+    text: str, end: int, stack: list[tuple[str, int]], found: list[Marked]
+) -> None:
+    """At a paragraph break, every mark still open is unterminated (or continues)."""
+    if not stack:
+        return
+    opening, start = stack[0]
+    stack.clear()
+    if opening in _SINGLE:
+        return  # an unclosed single mark is far more often an apostrophe than a quotation
+    stop = len(text[:end].rstrip())
+    continues = text[end : end + 1] == opening
+    found.append(Marked(Span(start + 1, max(start + 1, stop)), opening, continues))
+
+
+def _with_blocks(text: str, found: list[Marked]) -> list[Marked]:
+    """Add block quotations: a colon-ended paragraph naming the document, then a plain one."""
+    starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
+    ends = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
+    out = list(found)
+    for k in range(len(starts) - 1):
+        head = text[starts[k] : ends[k]].rstrip()
+        if not head.endswith(":") or not _DOC_CUE.search(head):
+            continue
+        body = Span(starts[k + 1], len(text[: ends[k + 1]].rstrip()))
+        if len(body) and not any(c in _MARKS - _SINGLE for c in body.of(text)):
+            out.append(Marked(body, ":", True))
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def sentences(text: str, quotations: list[Marked]) -> list[Span]:
+    """Sentence spans of `text`; no boundary falls inside a quotation."""
+    inside = [(m.span.start, m.span.end) for m in quotations if m.opening != ":"]
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        if any(s <= m.start() and m.end() <= e for s, e in inside):
+            continue
+        if text[m.start()] == "." and _ABBREVIATION.search(text[max(0, m.start() - 12) : m.start() + 1]):
+            continue
+        cuts.append(m.end())
+    cuts.append(len(text))
+    return [Span(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def cues(text: str, sentence: Span, quotations: list[Marked]) -> list[Cue]:
+    """Every attribution cue in `sentence` outside quotations, in order."""
+    chunk = sentence.of(text)
+    masked = list(chunk)
+    for m in quotations:
+        for i in range(max(m.span.start, sentence.start), min(m.span.end, sentence.end)):
+            masked[i - sentence.start] = " "
+    prose = "".join(masked)
+    out: list[Cue] = []
+    docs = [(m.start(), m.end()) for m in _DOC_CUE.finditer(prose)]
+    for a, b in docs:
+        out.append(Cue("document", Span(sentence.start + a, sentence.start + b), chunk[a:b]))
+    for m in _SPEECH.finditer(prose):
+        if any(m.start() - _CUE_REACH <= b <= m.start() for _, b in docs):
+            continue  # "the statement declared": the document is the subject
+        if m.group() == "according to" and any(a == m.end() + 1 for a, _ in docs):
+            continue
+        subject = _SUBJECT.search(prose[: m.start()])
+        a = subject.start() if subject else m.start()
+        if prose[a : m.start()].strip() == "" or "  " in prose[a : m.start()]:
+            a = m.start()
+        if _PRONOUN.search(prose[a : m.start()]):
+            continue  # "They also stressed": the speaker is whoever the text spoke of before
+        out.append(Cue("person", Span(sentence.start + a, sentence.start + m.end()), chunk[a : m.end()]))
+    return sorted(out, key=lambda c: c.span.start)
+
+
+def attribution(text: str, quotations: list[Marked]) -> dict[int, Cue | None]:
+    """For each quotation (keyed by its start), the cue that attributes it, if any."""
+    spans = sentences(text, quotations)
+    per_sentence = [cues(text, s, quotations) for s in spans]
+    speaker: list[Cue | None] = []
+    state: Cue | None = None
+    for span, found in zip(spans, per_sentence):
+        if found:
+            state = found[-1]
+        elif not _ANAPHORIC.match(span.of(text)):
+            state = None
+        speaker.append(state)
+    out: dict[int, Cue | None] = {}
+    for m in quotations:
+        k = next(k for k, s in enumerate(spans) if s.start <= m.span.start < max(s.end, s.start + 1))
+        own = per_sentence[k]
+        if own:
+            out[m.span.start] = min(own, key=lambda c: _distance(c.span, m.span))
+        elif k + 1 < len(spans) and _postposed(per_sentence[k + 1], spans[k + 1]):
+            out[m.span.start] = per_sentence[k + 1][0]
+        elif k > 0:
+            out[m.span.start] = speaker[k - 1]
+        else:
+            out[m.span.start] = None
+    return out
+
+
+def _postposed(found: list[Cue], sentence: Span) -> bool:
+    """A sentence that opens with its speech cue ("Putin said in ...") tells who spoke before."""
+    return bool(found) and found[0].span.start - sentence.start < 60 and found[0].speaker == "person"
+
+
+def _distance(a: Span, b: Span) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
