@@ -10,7 +10,8 @@ from provenance.classify import divergence
 from provenance.classify import classify as classify_alignment
 from provenance.corpus import Corpus
 from provenance.locate import LocateOptions, locate, prepare
-from provenance.model import Alignment, Divergence, Document, Finding, Kind, Passage
+from provenance.model import Alignment, Divergence, Document, Finding, Kind, Passage, Severity
+from provenance.quotes import Quotation, QuoteVerdict, check_quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,8 @@ class SourceResult:
     passages: tuple[Passage, ...]
     alignments: tuple[Alignment, ...]
     divergences: tuple[Divergence, ...]
+    quotes: tuple[Quotation, ...] = ()
+    """Every quotation in the capture with its verdict (see provenance.quotes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,8 @@ def analyse(
         found = [d for a in alignments for d in classify_alignment(reference, capture, a)]
         found = _reorderings(reference, capture, passages, found)
         found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
-        sources.append(SourceResult(capture, passages, alignments, tuple(found)))
+        quotes = tuple(check_quotes(prepared, capture, passages))
+        sources.append(SourceResult(capture, passages, alignments, tuple(found), quotes))
     return Analysis(reference=reference, sources=tuple(sources))
 
 
@@ -54,7 +58,7 @@ def analyse_corpus(corpus: Corpus, *, options: LocateOptions = LocateOptions()) 
 
 
 def findings(analysis: Analysis) -> list[Finding]:
-    """Every finding a reviewer must decide on, in source and capture order."""
+    """Every finding a reviewer must decide on: per source, divergences then quotations."""
     out = []
     for source in analysis.sources:
         for d in source.divergences:
@@ -73,7 +77,41 @@ def findings(analysis: Analysis) -> list[Finding]:
                     reference_text=d.reference_text,
                 )
             )
+        out.extend(_quotation_finding(source.document, q) for q in source.quotes if _is_finding(q))
     return out
+
+
+QUOTE_SEVERITY = {
+    QuoteVerdict.VERBATIM: Severity.COSMETIC,
+    QuoteVerdict.ALTERED: Severity.MATERIAL,
+    QuoteVerdict.PARAPHRASE: Severity.MINOR,
+    QuoteVerdict.NOT_IN_REFERENCE: Severity.MATERIAL,
+    QuoteVerdict.UNTERMINATED: Severity.MINOR,
+}
+"""Severity of a quotation finding: a changed or invented quotation matters most."""
+
+
+def _is_finding(q: Quotation) -> bool:
+    """Attributed quotations and unterminated marks are findings; `other` never is."""
+    return q.verdict is not QuoteVerdict.OTHER and (q.attributed or q.verdict is QuoteVerdict.UNTERMINATED)
+
+
+def _quotation_finding(document: Document, q: Quotation) -> Finding:
+    where = f" ~ reference {q.reference.start}..{q.reference.end}" if q.reference else ""
+    return Finding(
+        id=q.id,
+        source=document.id,
+        source_sha256=document.sha256,
+        category="quotation",
+        kind=q.verdict.value,
+        severity=QUOTE_SEVERITY[q.verdict],
+        span=q.span,
+        text=q.text,
+        summary=f"quotation {q.verdict.value} ({q.similarity:.0f}){where}: {q.text[:60]!r}",
+        reference=q.reference,
+        reference_text=q.reference_text,
+        extra={"similarity": q.similarity, "attributed": q.attributed, "note": q.note},
+    )
 
 
 def _reorderings(

@@ -44,6 +44,8 @@ _CLOSERS = {
 }
 _SINGLE = frozenset("\u2018\u2019\u201a\u2039\u203a'")
 """Marks that also serve as apostrophes; an unclosed one is dropped, not reported."""
+_SPACED = frozenset("\"'\u00ab")
+"""Openers whose closing mark may follow a space: straight marks, and French « … »."""
 _MARKS = frozenset(_CLOSERS) | frozenset("".join(_CLOSERS.values()))
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _BOUNDARY = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])|\n[ \t\u00a0]*\n\s*")
@@ -118,7 +120,11 @@ def find_quotations(text: str) -> list[Marked]:
             del stack[depth:]
             if not stack:
                 found.append(Marked(Span(start + 1, i), opening, True))
-        elif char in _CLOSERS and not after.isspace() and not (char in _SINGLE and before.isalnum()):
+        elif (
+            char in _CLOSERS
+            and (char == "\u00ab" or not after.isspace())
+            and not (char in _SINGLE and before.isalnum())
+        ):
             stack.append((char, i))
     _close_paragraph(text, len(text), stack, found)
     found.sort(key=lambda m: m.span.start)
@@ -129,7 +135,7 @@ def _closable(stack: list[tuple[str, int]], char: str, before: str) -> int | Non
     """Depth of the open quotation `char` closes, if any (innermost first)."""
     for depth in range(len(stack) - 1, -1, -1):
         opening = stack[depth][0]
-        if char in _CLOSERS[opening] and (opening in "\"'" or not before.isspace()):
+        if char in _CLOSERS[opening] and (opening in _SPACED or not before.isspace()):
             return depth
         if opening not in _SINGLE:
             return None  # do not close across an open double mark

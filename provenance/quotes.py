@@ -203,7 +203,7 @@ def _check(
     if found is not None:
         verdict = QuoteVerdict.VERBATIM
     elif ref is not None and similarity >= options.altered_min:
-        verdict = QuoteVerdict.ALTERED
+        verdict, note = QuoteVerdict.ALTERED, "close to one reference passage, with word changes"
         attributed = attributed or words >= options.altered_match_words
     elif by_prose or not m.terminated:
         verdict, ref, similarity, note = _paraphrase(index, text, core, sentence, options)

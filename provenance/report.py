@@ -18,11 +18,16 @@ from rich.text import Text
 from provenance.align import DIFF_SETTINGS
 from provenance.analyse import Analysis, SourceResult
 from provenance.model import Divergence, PassageKind, Severity
+from provenance.quotes import Quotation
 from provenance.normalise import visible
 
 SCHEMA = "provenance-report/1"
 _CONTEXT = 30
 _STYLE = {Severity.COSMETIC: "dim", Severity.MINOR: "yellow", Severity.MATERIAL: "bold red"}
+_VERDICT_STYLE = {
+    "verbatim": "green", "altered": "bold red", "paraphrase": "yellow",
+    "not-in-reference": "bold red", "unterminated": "yellow", "other": "dim",
+}
 
 
 def to_json(analysis: Analysis) -> dict[str, Any]:
@@ -50,7 +55,7 @@ def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) ->
     )
     console.print(_summary_table(analysis))
     for source in analysis.sources:
-        if not source.passages:
+        if not source.passages and not source.quotes:
             continue
         console.print()
         console.print(Text(f"{source.document.id}", style="bold"))
@@ -59,11 +64,43 @@ def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) ->
                 f"  {p.kind.value} passage: capture {p.copy.start}..{p.copy.end}, "
                 f"reference {p.reference.start}..{p.reference.end}, score {p.score:.1f}"
             )
-        if not source.divergences:
+        if source.passages and not source.divergences:
             console.print("  no divergences")
         for number, d in enumerate(source.divergences, 1):
             console.print(_divergence_text(number, d, source, analysis))
+        if source.quotes:
+            console.print(f"  quotations ({len(source.quotes)}):")
+        for number, q in enumerate(source.quotes, 1):
+            console.print(_quote_text(number, q))
     return buffer.getvalue()
+
+
+def _quote_text(number: int, q: Quotation) -> Text:
+    line = Text(f"  {number:>3}. ")
+    line.append(f"[{q.verdict.value}] ", style=_VERDICT_STYLE.get(q.verdict.value, ""))
+    line.append(f"capture {q.span.start}..{q.span.end}")
+    if q.verdict.value != "other":
+        line.append(f"  similarity {q.similarity:.1f}")
+    if q.reference and q.verdict.value != "other":
+        line.append(f"  reference {q.reference.start}..{q.reference.end}")
+    line.append(f"\n       “{_flat(_clip(q.text))}”")
+    if q.attribution:
+        line.append(f"  ({_flat(q.attribution.text)})")
+    if q.verdict.value == "other":
+        return line
+    if q.reference_text and q.verdict.value != "verbatim":
+        line.append(f"\n       reference: {_flat(_clip(q.reference_text))}", style="dim")
+    for d in q.divergences:
+        line.append(f"\n       {d.kind.value} [{d.severity}]: ")
+        line.append("[-" + _flat(d.reference_text, keep_space=True) + "-]", style="red strike")
+        line.append("{+" + _flat(d.copy_text, keep_space=True) + "+}", style="green")
+    if q.note:
+        line.append(f"\n       {q.note}", style="dim")
+    return line
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def render_markdown(analysis: Analysis) -> str:
@@ -93,6 +130,24 @@ def render_markdown(analysis: Analysis) -> str:
                 f"| {n} | {d.kind.value} | {d.severity} | {d.copy.start}..{d.copy.end} | "
                 f"{d.reference.start}..{d.reference.end} | {_md(d.reference_text)} | {_md(d.copy_text)} |"
             )
+    for s in analysis.sources:
+        if not s.quotes:
+            continue
+        lines += ["", f"## Quotations in `{s.document.id}`", ""]
+        lines += ["| # | verdict | attributed | capture | reference | similarity | quotation | attribution |"]
+        lines += ["|---:|---|---|---|---|---:|---|---|"]
+        for n, q in enumerate(s.quotes, 1):
+            where = f"{q.reference.start}..{q.reference.end}" if q.reference else "(none)"
+            who = _md_plain(q.attribution.text) if q.attribution else "(none)"
+            lines.append(
+                f"| {n} | {q.verdict.value} | {'yes' if q.attributed else 'no'} | "
+                f"{q.span.start}..{q.span.end} | {where} | {q.similarity:.1f} | {_md_plain(_clip(q.text))} | {who} |"
+            )
+            for d in q.divergences:
+                lines.append(
+                    f"| | ↳ {d.kind.value} | | {d.copy.start}..{d.copy.end} | "
+                    f"{d.reference.start}..{d.reference.end} | | {_md(d.copy_text)} | for {_md(d.reference_text)} |"
+                )
     return "\n".join(lines) + "\n"
 
 
@@ -115,6 +170,30 @@ def _source_json(source: SourceResult) -> dict[str, Any]:
             for p in source.passages
         ],
         "divergences": [_divergence_json(d) for d in source.divergences],
+        "quotes": [_quote_json(q) for q in source.quotes],
+    }
+
+
+def _quote_json(q: Quotation) -> dict[str, Any]:
+    attribution = q.attribution
+    return {
+        "id": q.id,
+        "start": q.span.start,
+        "end": q.span.end,
+        "text": q.text,
+        "attributed": q.attributed,
+        "attribution": (
+            {"start": attribution.span.start, "end": attribution.span.end, "text": attribution.text}
+            if attribution
+            else None
+        ),
+        "verdict": q.verdict.value,
+        "ref_start": q.reference.start if q.reference else None,
+        "ref_end": q.reference.end if q.reference else None,
+        "similarity": q.similarity,
+        "divergences": [_divergence_json(d) for d in q.divergences],
+        "editorial": [{"start": e.start, "end": e.end} for e in q.editorial],
+        "note": q.note,
     }
 
 
@@ -177,6 +256,10 @@ def _flat(text: str, *, keep_space: bool = False) -> str:
 def _md(text: str) -> str:
     shown = _flat(text, keep_space=True).replace("|", "\\|")
     return f"`{shown}`" if shown else "(none)"
+
+
+def _md_plain(text: str) -> str:
+    return "`" + _flat(text).replace("|", "\\|").replace("`", "'") + "`"
 
 
 def _severity_counts(source: SourceResult) -> Counter[Severity]:
