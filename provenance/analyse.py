@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from provenance.align import align
-from provenance.classify import divergence
 from provenance.classify import classify as classify_alignment
+from provenance.classify import divergence
 from provenance.corpus import Corpus
 from provenance.locate import LocateOptions, locate, prepare
 from provenance.model import Alignment, Divergence, Document, Finding, Kind, Passage, Severity
@@ -77,7 +77,9 @@ def findings(analysis: Analysis) -> list[Finding]:
                     reference_text=d.reference_text,
                 )
             )
-        out.extend(_quotation_finding(source.document, q) for q in source.quotes if _is_finding(q))
+        out.extend(
+            _quotation_finding(source.document, q) for q in source.quotes if _is_finding(q)
+        )
     return out
 
 
@@ -93,7 +95,9 @@ QUOTE_SEVERITY = {
 
 def _is_finding(q: Quotation) -> bool:
     """Attributed quotations and unterminated marks are findings; `other` never is."""
-    return q.verdict is not QuoteVerdict.OTHER and (q.attributed or q.verdict is QuoteVerdict.UNTERMINATED)
+    if q.verdict is QuoteVerdict.UNTERMINATED:
+        return True
+    return q.verdict is not QuoteVerdict.OTHER and q.attributed
 
 
 def _quotation_finding(document: Document, q: Quotation) -> Finding:

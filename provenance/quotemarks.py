@@ -25,21 +25,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from provenance.model import Span
 
 # Opening mark -> the marks that may close it.
 _CLOSERS = {
-    "\u201c": "\u201d",          # “ … ”
-    "\u201e": "\u201c\u201d",    # „ … “ (German), „ … ” (Polish)
-    "\u00ab": "\u00bb",          # « … »
-    "\u00bb": "\u00ab",          # » … « (German, Danish)
+    "\u201c": "\u201d",  # “ … ”
+    "\u201e": "\u201c\u201d",  # „ … “ (German), „ … ” (Polish)
+    "\u00ab": "\u00bb",  # « … »
+    "\u00bb": "\u00ab",  # » … « (German, Danish)
     '"': '"',
-    "\u2018": "\u2019",          # ‘ … ’
-    "\u201a": "\u2018\u2019",    # ‚ … ‘ (German single)
-    "\u2039": "\u203a",          # ‹ … ›
-    "\u203a": "\u2039",          # › … ‹
+    "\u2018": "\u2019",  # ‘ … ’
+    "\u201a": "\u2018\u2019",  # ‚ … ‘ (German single)
+    "\u2039": "\u203a",  # ‹ … ›
+    "\u203a": "\u2039",  # › … ‹
     "'": "'",
 }
 _SINGLE = frozenset("\u2018\u2019\u201a\u2039\u203a'")
@@ -179,11 +180,13 @@ def sentences(text: str, quotations: list[Marked]) -> list[Span]:
     for m in _BOUNDARY.finditer(text):
         if any(s <= m.start() and m.end() <= e for s, e in inside):
             continue
-        if text[m.start()] == "." and _ABBREVIATION.search(text[max(0, m.start() - 12) : m.start() + 1]):
+        if text[m.start()] == "." and _ABBREVIATION.search(
+            text[max(0, m.start() - 12) : m.start() + 1]
+        ):
             continue
         cuts.append(m.end())
     cuts.append(len(text))
-    return [Span(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [Span(a, b) for a, b in pairwise(cuts) if b > a]
 
 
 def cues(text: str, sentence: Span, quotations: list[Marked]) -> list[Cue]:
@@ -198,18 +201,22 @@ def cues(text: str, sentence: Span, quotations: list[Marked]) -> list[Cue]:
     docs = [(m.start(), m.end()) for m in _DOC_CUE.finditer(prose)]
     for a, b in docs:
         out.append(Cue("document", Span(sentence.start + a, sentence.start + b), chunk[a:b]))
-    for m in _SPEECH.finditer(prose):
-        if any(m.start() - _CUE_REACH <= b <= m.start() for _, b in docs):
+    for hit in _SPEECH.finditer(prose):
+        if any(hit.start() - _CUE_REACH <= b <= hit.start() for _, b in docs):
             continue  # "the statement declared": the document is the subject
-        if m.group() == "according to" and any(a == m.end() + 1 for a, _ in docs):
+        if hit.group() == "according to" and any(a == hit.end() + 1 for a, _ in docs):
             continue
-        subject = _SUBJECT.search(prose[: m.start()])
-        a = subject.start() if subject else m.start()
-        if prose[a : m.start()].strip() == "" or "  " in prose[a : m.start()]:
-            a = m.start()
-        if _PRONOUN.search(prose[a : m.start()]):
+        subject = _SUBJECT.search(prose[: hit.start()])
+        a = subject.start() if subject else hit.start()
+        if prose[a : hit.start()].strip() == "" or "  " in prose[a : hit.start()]:
+            a = hit.start()
+        if _PRONOUN.search(prose[a : hit.start()]):
             continue  # "They also stressed": the speaker is whoever the text spoke of before
-        out.append(Cue("person", Span(sentence.start + a, sentence.start + m.end()), chunk[a : m.end()]))
+        out.append(
+            Cue(
+                "person", Span(sentence.start + a, sentence.start + hit.end()), chunk[a : hit.end()]
+            )
+        )
     return sorted(out, key=lambda c: c.span.start)
 
 
@@ -219,7 +226,7 @@ def attribution(text: str, quotations: list[Marked]) -> dict[int, Cue | None]:
     per_sentence = [cues(text, s, quotations) for s in spans]
     speaker: list[Cue | None] = []
     state: Cue | None = None
-    for span, found in zip(spans, per_sentence):
+    for span, found in zip(spans, per_sentence, strict=True):
         if found:
             state = found[-1]
         elif not _ANAPHORIC.match(span.of(text)):
@@ -227,7 +234,9 @@ def attribution(text: str, quotations: list[Marked]) -> dict[int, Cue | None]:
         speaker.append(state)
     out: dict[int, Cue | None] = {}
     for m in quotations:
-        k = next(k for k, s in enumerate(spans) if s.start <= m.span.start < max(s.end, s.start + 1))
+        k = next(
+            k for k, s in enumerate(spans) if s.start <= m.span.start < max(s.end, s.start + 1)
+        )
         own = per_sentence[k]
         if own:
             out[m.span.start] = min(own, key=lambda c: _distance(c.span, m.span))
@@ -242,7 +251,9 @@ def attribution(text: str, quotations: list[Marked]) -> dict[int, Cue | None]:
 
 def _postposed(found: list[Cue], sentence: Span) -> bool:
     """A sentence that opens with its speech cue ("Putin said in ...") tells who spoke before."""
-    return bool(found) and found[0].span.start - sentence.start < 60 and found[0].speaker == "person"
+    return (
+        bool(found) and found[0].span.start - sentence.start < 60 and found[0].speaker == "person"
+    )
 
 
 def _distance(a: Span, b: Span) -> int:

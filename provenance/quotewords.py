@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from provenance.model import Span
 
@@ -62,11 +63,8 @@ class Lexicon:
     @classmethod
     def build(cls, text: str, sentences: list[Span]) -> Lexicon:
         stems = [frozenset(content_words(s.of(text))) for s in sentences]
-        windows = [(s, st) for s, st in zip(sentences, stems)]
-        windows += [
-            (Span(a.start, b.end), sa | sb)
-            for (a, sa), (b, sb) in zip(zip(sentences, stems), zip(sentences[1:], stems[1:]))
-        ]
+        pairs = list(zip(sentences, stems, strict=True))
+        windows = pairs + [(Span(a.start, b.end), sa | sb) for (a, sa), (b, sb) in pairwise(pairs)]
         n = len(stems)
         counts: dict[str, int] = {}
         for st in stems:
@@ -91,7 +89,9 @@ class Lexicon:
         for span, stems in self.windows:
             score = sum(weight[s] for s in wanted & stems)
             # Prefer the shorter window on a tie: a single sentence over a pair.
-            if score > best[0] or (score == best[0] and best[2] is not None and len(span) < best[1]):
+            if score > best[0] or (
+                score == best[0] and best[2] is not None and len(span) < best[1]
+            ):
                 best = (score, len(span), span)
         return best[2], 100.0 * best[0] / total
 

@@ -18,8 +18,8 @@ from rich.text import Text
 from provenance.align import DIFF_SETTINGS
 from provenance.analyse import Analysis, SourceResult
 from provenance.model import Divergence, PassageKind, Severity
-from provenance.quotes import Quotation
 from provenance.normalise import visible
+from provenance.quotes import Quotation
 
 SCHEMA = "provenance-report/1"
 _CONTEXT = 30
@@ -134,19 +134,24 @@ def render_markdown(analysis: Analysis) -> str:
         if not s.quotes:
             continue
         lines += ["", f"## Quotations in `{s.document.id}`", ""]
-        lines += ["| # | verdict | attributed | capture | reference | similarity | quotation | attribution |"]
+        lines += [
+            "| # | verdict | attributed | capture | reference | similarity | quotation "
+            "| attribution |"
+        ]
         lines += ["|---:|---|---|---|---|---:|---|---|"]
         for n, q in enumerate(s.quotes, 1):
             where = f"{q.reference.start}..{q.reference.end}" if q.reference else "(none)"
             who = _md_plain(q.attribution.text) if q.attribution else "(none)"
             lines.append(
                 f"| {n} | {q.verdict.value} | {'yes' if q.attributed else 'no'} | "
-                f"{q.span.start}..{q.span.end} | {where} | {q.similarity:.1f} | {_md_plain(_clip(q.text))} | {who} |"
+                f"{q.span.start}..{q.span.end} | {where} | {q.similarity:.1f} | "
+                f"{_md_plain(_clip(q.text))} | {who} |"
             )
             for d in q.divergences:
                 lines.append(
                     f"| | ↳ {d.kind.value} | | {d.copy.start}..{d.copy.end} | "
-                    f"{d.reference.start}..{d.reference.end} | | {_md(d.copy_text)} | for {_md(d.reference_text)} |"
+                    f"{d.reference.start}..{d.reference.end} | | {_md(d.copy_text)} | "
+                    f"for {_md(d.reference_text)} |"
                 )
     return "\n".join(lines) + "\n"
 

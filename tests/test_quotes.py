@@ -30,9 +30,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="module")
 def quotes(corpus) -> dict[str, list[Quotation]]:
     prepared = prepare(corpus.reference)
-    return {
-        c.id[:3]: check_quotes(prepared, c, locate(prepared, c)) for c in corpus.captures
-    }
+    return {c.id[:3]: check_quotes(prepared, c, locate(prepared, c)) for c in corpus.captures}
 
 
 def _find(found: list[Quotation], starts_with: str) -> Quotation:
@@ -43,8 +41,11 @@ def _find(found: list[Quotation], starts_with: str) -> Quotation:
 def _doc(text: str, name: str = "capture") -> Document:
     data = text.encode("utf-8")
     return Document(
-        id=name, path=Path(f"{name}.txt"), sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data), text=text,
+        id=name,
+        path=Path(f"{name}.txt"),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        text=text,
     )
 
 
@@ -113,7 +114,12 @@ def test_002_reference_own_quotation_marks_are_not_quotations_of_it(quotes):
 
 @pytest.mark.parametrize(
     "opening",
-    ["two halts", "package settlement", "reasonable concerns", "immediate halt to the deployment of THAAD"],
+    [
+        "two halts",
+        "package settlement",
+        "reasonable concerns",
+        "immediate halt to the deployment of THAAD",
+    ],
 )
 def test_000_translation_variants_are_paraphrase(quotes, corpus, opening):
     q = _find(quotes["000"], opening)
@@ -128,7 +134,9 @@ def test_000_thaad_paraphrase_points_at_the_thaad_paragraph(quotes, corpus):
     assert "deployment of THAAD antimissile systems" in q.reference.of(corpus.reference.text)
 
 
-@pytest.mark.xfail(strict=True, reason="overlap picks point 5 (support, dialogue), not 'justified concerns'")
+@pytest.mark.xfail(
+    strict=True, reason="overlap picks point 5 (support, dialogue), not 'justified concerns'"
+)
 def test_000_reasonable_concerns_points_at_justified_concerns(quotes, corpus):
     q = _find(quotes["000"], "reasonable concerns")
     assert "justified concerns" in q.reference.of(corpus.reference.text)
@@ -164,7 +172,9 @@ def test_analyse_carries_quotes_and_findings(corpus):
     assert kinds == sorted(
         ["verbatim"] * 4 + ["altered"] + ["paraphrase"] * 4 + ["not-in-reference"] * 2
     )
-    again = [f for f in findings(analyse(corpus.reference, corpus.captures)) if f.category == "quotation"]
+    again = [
+        f for f in findings(analyse(corpus.reference, corpus.captures)) if f.category == "quotation"
+    ]
     assert [f.id for f in found] == [f.id for f in again]
     assert len({f.id for f in found}) == len(found)
 
@@ -176,8 +186,16 @@ def test_json_report_lists_quotes(corpus):
     [source] = [s for s in data["sources"] if s["id"].startswith("002")]
     altered = next(q for q in source["quotes"] if q["verdict"] == "altered")
     assert set(altered) >= {
-        "start", "end", "text", "attributed", "attribution", "verdict",
-        "ref_start", "ref_end", "similarity", "divergences",
+        "start",
+        "end",
+        "text",
+        "attributed",
+        "attribution",
+        "verdict",
+        "ref_start",
+        "ref_end",
+        "similarity",
+        "divergences",
     }
     assert altered["attribution"]["text"] == "this statement"
     assert [d["kind"] for d in altered["divergences"]] == ["case", "insertion"]
@@ -257,8 +275,10 @@ def test_brackets_are_editorial_and_stay_verbatim(bracket):
 
 
 def test_a_changed_word_is_altered_with_a_substitution():
-    [q] = _check("The statement said “Russia and China will closely coordinate their efforts "
-                 "in order to promote a comprehensive solution.”")
+    [q] = _check(
+        "The statement said “Russia and China will closely coordinate their efforts "
+        "in order to promote a comprehensive solution.”"
+    )
     assert q.verdict is V.ALTERED
     assert [(d.kind, d.reference_text, d.copy_text) for d in q.divergences] == [
         (Kind.SUBSTITUTION, "complex", "comprehensive")
