@@ -375,7 +375,7 @@ def _residue(
 ) -> list[EmphasisSpan]:
     """Probable emphasis delimited by no-break spaces where the reference has a space."""
     text = capture.text
-    marks = []
+    marks: list[int] = []
     for edit in alignment.edits:
         if edit.tag != "replace":
             continue
