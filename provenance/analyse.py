@@ -7,10 +7,22 @@ from dataclasses import dataclass, replace
 
 from provenance.align import align
 from provenance.classify import classify as classify_alignment
-from provenance.classify import divergence
+from provenance.classify import divergence, divergence_id
 from provenance.corpus import Corpus
+from provenance.emphasis import EmphasisNote, EmphasisSpan, LostMarkup, Status, emphasis
+from provenance.extract import Extracted, extract
 from provenance.locate import LocateOptions, locate, prepare
-from provenance.model import Alignment, Divergence, Document, Finding, Kind, Passage, Severity
+from provenance.model import (
+    Alignment,
+    Divergence,
+    Document,
+    Edit,
+    Finding,
+    Kind,
+    Passage,
+    Severity,
+    Span,
+)
 from provenance.quotes import Quotation, QuoteVerdict, check_quotes
 
 
@@ -24,6 +36,12 @@ class SourceResult:
     divergences: tuple[Divergence, ...]
     quotes: tuple[Quotation, ...] = ()
     """Every quotation in the capture with its verdict (see provenance.quotes)."""
+    emphasis: tuple[EmphasisSpan, ...] = ()
+    """Emphasis added, removed or probably added by the copy (see `provenance.emphasis`)."""
+    emphasis_notes: tuple[EmphasisNote, ...] = ()
+    lost_markup: tuple[LostMarkup, ...] = ()
+    extracted: Extracted | None = None
+    """The readable text the engine compared, when the capture is HTML or Markdown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +56,45 @@ class Analysis:
 def analyse(
     reference: Document, captures: Iterable[Document], *, options: LocateOptions = LocateOptions()
 ) -> Analysis:
-    """Locate, align and classify every capture against `reference`."""
-    prepared = prepare(reference, seed_words=options.seed_words)
+    """Locate, align and classify every capture against `reference`.
+
+    HTML and Markdown are compared on their readable text (see `provenance.extract`);
+    every span is then mapped back, so spans always index the original files. The
+    readings (`reference_text`, `copy_text`) are the readable text of those spans:
+    for plain text exactly the original slice, for HTML and Markdown the slice with
+    markup removed and entities decoded.
+    """
+    reference_readable = extract(reference)
+    reference_view = reference_readable.view()
+    prepared = prepare(reference_view, seed_words=options.seed_words)
     sources = []
     for capture in captures:
-        passages = tuple(locate(prepared, capture, options=options))
-        alignments = tuple(align(reference, capture, p) for p in passages)
-        found = [d for a in alignments for d in classify_alignment(reference, capture, a)]
-        found = _reorderings(reference, capture, passages, found)
+        readable = extract(capture)
+        view = readable.view()
+        passages = view_passages = tuple(locate(prepared, view, options=options))
+        alignments = tuple(align(reference_view, view, p) for p in passages)
+        found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
+        found = _reorderings(reference_view, view, passages, found)
+        marked = emphasis(reference_readable, readable, alignments)
+        if not (readable.identity and reference_readable.identity):
+            passages = tuple(_map_passage(p, reference_readable, readable) for p in passages)
+            alignments = tuple(_map_alignment(a, reference_readable, readable) for a in alignments)
+            found = [_map_divergence(d, reference_readable, readable) for d in found]
+        found.extend(marked.divergences)
         found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
-        quotes = tuple(check_quotes(prepared, capture, passages))
-        sources.append(SourceResult(capture, passages, alignments, tuple(found), quotes))
+        quotes = tuple(check_quotes(prepared, view, view_passages))
+        if not (readable.identity and reference_readable.identity):
+            quotes = tuple(_map_quotation(q, reference_readable, readable) for q in quotes)
+        sources.append(
+            SourceResult(
+                capture, passages, alignments, tuple(found),
+                quotes=quotes,
+                emphasis=marked.spans,
+                emphasis_notes=marked.notes,
+                lost_markup=marked.lost_markup,
+                extracted=None if readable.identity else readable,
+            )
+        )
     return Analysis(reference=reference, sources=tuple(sources))
 
 
@@ -62,6 +108,8 @@ def findings(analysis: Analysis) -> list[Finding]:
     out = []
     for source in analysis.sources:
         for d in source.divergences:
+            if d.kind is Kind.EMPHASIS:
+                continue  # decided as the emphasis finding of the same span, below
             out.append(
                 Finding(
                     id=d.id,
@@ -79,6 +127,38 @@ def findings(analysis: Analysis) -> list[Finding]:
             )
         out.extend(
             _quotation_finding(source.document, q) for q in source.quotes if _is_finding(q)
+        )
+        out.extend(emphasis_findings(source))
+    return out
+
+
+def emphasis_findings(source: SourceResult) -> list[Finding]:
+    """Added, removed and probable emphasis and lost markup of one source, as findings."""
+    doc = source.document
+    out = []
+    for span in source.emphasis:
+        severity = {
+            Status.ADDED: Severity.MATERIAL if span.reference_text.strip() else Severity.MINOR,
+            Status.REMOVED: Severity.MINOR,
+            Status.PROBABLE: Severity.MINOR,
+        }[span.status]
+        out.append(
+            Finding(
+                id=span.id, source=doc.id, source_sha256=doc.sha256, category="emphasis",
+                kind=span.status.value, severity=severity, span=span.span, text=span.text,
+                summary=f"{span.style} {span.status.value}: {span.text!r}",
+                reference=span.reference, reference_text=span.reference_text,
+                extra={"style": span.style, "evidence": span.evidence},
+            )
+        )
+    for lost in source.lost_markup:
+        out.append(
+            Finding(
+                id=lost.id, source=doc.id, source_sha256=doc.sha256, category="emphasis",
+                kind="lost-markup", severity=Severity.MINOR, span=lost.note.span,
+                text=lost.note.text, summary=f"{lost.note.text}: {lost.message}",
+                extra={"probable": [s.id for s in lost.probable]},
+            )
         )
     return out
 
@@ -142,3 +222,56 @@ def _reorderings(
         )
         out.append(replace(moved, copy_text=mover.copy.of(capture.text)))
     return out
+
+
+def _map_passage(passage: Passage, reference: Extracted, capture: Extracted) -> Passage:
+    """A passage found in readable text, with its spans in the original files."""
+    return replace(
+        passage,
+        copy=capture.span(passage.copy.start, passage.copy.end),
+        reference=reference.span(passage.reference.start, passage.reference.end),
+    )
+
+
+def _map_alignment(alignment: Alignment, reference: Extracted, capture: Extracted) -> Alignment:
+    edits = tuple(
+        Edit(
+            e.tag,
+            reference.span(e.reference.start, e.reference.end),
+            capture.span(e.copy.start, e.copy.end),
+        )
+        for e in alignment.edits
+    )
+    return Alignment(_map_passage(alignment.passage, reference, capture), edits)
+
+
+def _map_divergence(d: Divergence, reference: Extracted, capture: Extracted) -> Divergence:
+    """Spans mapped to the originals; readings stay readable; the id follows the spans."""
+    ref = reference.span(d.reference.start, d.reference.end)
+    copy = capture.span(d.copy.start, d.copy.end)
+    return replace(
+        d,
+        reference=ref,
+        copy=copy,
+        id=divergence_id(capture.document.sha256, d.kind, ref, copy, d.reference_text, d.copy_text),
+    )
+
+
+def _map_quotation(q: Quotation, reference: Extracted, capture: Extracted) -> Quotation:
+    """A quotation found in readable text, with its spans in the original files."""
+    attribution = q.attribution
+    if attribution is not None:
+        mapped = capture.span(attribution.span.start, attribution.span.end)
+        attribution = replace(attribution, span=mapped)
+    return replace(
+        q,
+        span=capture.span(q.span.start, q.span.end),
+        attribution=attribution,
+        reference=None if q.reference is None else reference.span(*_bounds(q.reference)),
+        divergences=tuple(_map_divergence(d, reference, capture) for d in q.divergences),
+        editorial=tuple(capture.span(e.start, e.end) for e in q.editorial),
+    )
+
+
+def _bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end

@@ -68,6 +68,8 @@ def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) ->
             console.print("  no divergences")
         for number, d in enumerate(source.divergences, 1):
             console.print(_divergence_text(number, d, source, analysis))
+        for line in _emphasis_text(source):
+            console.print(line)
         if source.quotes:
             console.print(f"  quotations ({len(source.quotes)}):")
         for number, q in enumerate(source.quotes, 1):
@@ -176,6 +178,48 @@ def _source_json(source: SourceResult) -> dict[str, Any]:
         ],
         "divergences": [_divergence_json(d) for d in source.divergences],
         "quotes": [_quote_json(q) for q in source.quotes],
+        **_emphasis_json(source),
+    }
+
+
+def _emphasis_json(source: SourceResult) -> dict[str, Any]:
+    """`emphasis`, `emphasis_notes` and `lost_markup` of one source (offsets: original file;
+    `text` is the readable text of the span, markup removed)."""
+    return {
+        "emphasis": [
+            {
+                "id": e.id,
+                "start": e.span.start,
+                "end": e.span.end,
+                "text": e.text,
+                "style": e.style,
+                "status": e.status.value,
+                "ref_start": e.reference.start if e.reference else None,
+                "ref_end": e.reference.end if e.reference else None,
+                "evidence": e.evidence,
+            }
+            for e in source.emphasis
+        ],
+        "emphasis_notes": [
+            {
+                "start": n.span.start,
+                "end": n.span.end,
+                "text": n.text,
+                "declares": n.declares,
+                "covers": None if n.covers is None else {
+                    "start": n.covers.copy.start,
+                    "end": n.covers.copy.end,
+                    "ref_start": n.covers.reference.start,
+                    "ref_end": n.covers.reference.end,
+                },
+            }
+            for n in source.emphasis_notes
+        ],
+        "lost_markup": [
+            {"id": m.id, "message": m.message, "note_start": m.note.span.start,
+             "note_end": m.note.span.end, "probable": [e.id for e in m.probable]}
+            for m in source.lost_markup
+        ],
     }
 
 
@@ -248,6 +292,37 @@ def _divergence_text(number: int, d: Divergence, source: SourceResult, analysis:
         line.append("{+" + _flat(d.copy_text, keep_space=True) + "+}", style="green")
     line.append(_flat(after) + "…")
     return line
+
+
+_EMPHASIS_MARK = {"added": "[+emphasis]", "removed": "[-emphasis]", "probable": "[?emphasis]"}
+_STYLE_MARKERS = {"bold": "**", "italic": "_", "underline": "__", "mark": "==", "starred": "*"}
+
+
+def _emphasis_text(source: SourceResult) -> list[Text]:
+    """Emphasis with markers that survive without colour: [+emphasis] and **bold** / _italic_."""
+    lines = []
+    for note in source.emphasis_notes:
+        covers = (
+            f"covers passage {note.covers.copy.start}..{note.covers.copy.end}"
+            if note.covers else "covers no located passage"
+        )
+        lines.append(Text(f"  note {note.text!r} at {note.span.start}..{note.span.end}: {covers}"))
+    for lost in source.lost_markup:
+        lines.append(Text(f"  [!emphasis] {lost.note.text}: {lost.message}", style="bold"))
+        if lost.probable:
+            lines.append(Text("    probable emphasis below is an inference, not marked-up fact"))
+    for e in source.emphasis:
+        line = Text(f"  {_EMPHASIS_MARK[e.status.value]} {e.style} {e.status.value}  ")
+        line.append(f"capture {e.span.start}..{e.span.end}")
+        if e.reference is not None:
+            line.append(f"  reference {e.reference.start}..{e.reference.end}")
+        markers = "".join(_STYLE_MARKERS.get(s, "") for s in e.style.split("+"))
+        style = " ".join(s for s in e.style.split("+") if s in ("bold", "italic", "underline"))
+        line.append("\n       " + markers)
+        line.append(_flat(e.text), style=style or None)
+        line.append(markers[::-1] + "\n       " + e.evidence)
+        lines.append(line)
+    return lines
 
 
 def _flat(text: str, *, keep_space: bool = False) -> str:

@@ -1,0 +1,437 @@
+"""Emphasis a copy added to the reference (or dropped from it), and the notes declaring it.
+
+Works on readable text (see `extract`): the alignments given index the readable texts of
+both documents, and every span in the result is mapped back to the original files.
+
+- Markup: emphasis runs of an HTML or Markdown copy inside a located passage are
+  `added` unless the reference has the same style there; reference runs the copy lacks
+  are `removed`. Plain text has no markup, so runs of ALL CAPS words and `*starred*`
+  words that the reference does not have stand in for it.
+- Notes: "(emphasis added)", "emphasis mine", "our emphasis", "(bold italics added)",
+  "italics in original", "[emphasis added]" ... Each note covers the passage it sits in
+  or the one that ends at most `note_reach` characters before it, never a passage
+  another note already follows, so a note after unrelated text covers nothing.
+- Lost markup: a note that declares added emphasis for a passage with none is reported
+  plainly, and where no-break spaces stand in the copy for the reference's ordinary
+  spaces (residue rich-text editors leave at the edges of a bold or italic run), the
+  stretches they delimit are offered as `probable` emphasis: an inference, with evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from provenance.classify import divergence_id
+from provenance.extract import Extracted, Run
+from provenance.model import Alignment, Divergence, Format, Kind, Passage, Severity, Span
+
+LOST_MARKUP = "declares added emphasis; markup not present in this capture"
+CAPS, STARRED = "caps", "starred"
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CAPS_GAP = re.compile(r"[^\w\n]{1,3}")
+_STARRED = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])")
+_WHAT = r"bold|italics?|italicised|italicized|emphasis|emphases|underlining|underlined|highlighting"
+_WHOSE = r"added|mine|ours|supplied|in\s+(?:the\s+)?original"
+_NOTE = re.compile(
+    rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*(?P<whose>{_WHOSE})\s*[)\]]"
+    rf"|\b(?P<what2>emphasis|italics|bold)\s+(?P<whose2>{_WHOSE})\b"
+    rf"|\b(?:our|my)\s+(?P<what3>emphasis|italics|bold)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = ".!?;\n"
+
+
+@dataclass(frozen=True, slots=True)
+class EmphasisOptions:
+    """Reach of notes and of no-break-space residue; defaults checked on the bundled corpus."""
+
+    note_reach: int = 300
+    """Most readable characters between the end of a passage and a note that covers it."""
+    pair_reach: int = 200
+    """Most characters between two no-break spaces read as the two ends of one run."""
+
+
+class Status(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    PROBABLE = "probable"
+
+
+@dataclass(frozen=True, slots=True)
+class EmphasisSpan:
+    """One stretch of emphasis, in original offsets of the capture and the reference."""
+
+    id: str
+    span: Span
+    text: str
+    """The readable text of the run (markup removed, entities decoded)."""
+    style: str
+    """bold, italic, underline, mark; caps or starred in plain text; for probable runs the
+    styles a note declares, joined with "+" (e.g. "bold+italic")."""
+    status: Status
+    reference: Span | None
+    reference_text: str
+    evidence: str
+    """Why this was reported; for `probable` the residue it is inferred from."""
+
+
+@dataclass(frozen=True, slots=True)
+class EmphasisNote:
+    """A declaration such as "(emphasis added)" and the located passage it covers."""
+
+    span: Span
+    text: str
+    declares: str
+    """"added" or "original" ("italics in original")."""
+    style: str
+    covers: Passage | None
+    """The passage the note follows, in original offsets; None when it follows other text."""
+
+
+@dataclass(frozen=True, slots=True)
+class LostMarkup:
+    """A note declares added emphasis on a passage whose copy carries none."""
+
+    id: str
+    note: EmphasisNote
+    message: str
+    probable: tuple[EmphasisSpan, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EmphasisResult:
+    spans: tuple[EmphasisSpan, ...]
+    """added, removed and probable emphasis, in capture order."""
+    notes: tuple[EmphasisNote, ...]
+    lost_markup: tuple[LostMarkup, ...]
+    divergences: tuple[Divergence, ...]
+    """Kind `emphasis`, severity material: emphasis added inside the reference text."""
+
+
+def emphasis(
+    reference: Extracted,
+    capture: Extracted,
+    alignments: Sequence[Alignment],
+    *,
+    options: EmphasisOptions = EmphasisOptions(),
+) -> EmphasisResult:
+    """Emphasis the capture added to (or removed from) the reference, and its notes.
+
+    Args:
+        reference: The reference's readable text.
+        capture: The capture's readable text.
+        alignments: Alignments of the capture's passages, in readable offsets of both.
+        options: Reach of notes and residue; see EmphasisOptions.
+
+    Returns:
+        Spans, notes, lost-markup findings and `emphasis` divergences, in original offsets.
+    """
+    spans: list[EmphasisSpan] = []
+    added_at: list[int] = []  # readable starts of the added spans
+    found: list[Divergence] = []
+    runs = _plain_runs(capture.text) if capture.document.format is Format.TEXT else capture.runs
+    for alignment in alignments:
+        for run in runs:
+            added = _added(reference, capture, alignment, run)
+            if added is None:
+                continue
+            spans.append(added)
+            added_at.append(max(run.start, alignment.passage.copy.start))
+            if added.reference is not None and added.reference_text.strip():
+                found.append(_divergence(capture, added))
+        spans.extend(_removed(reference, capture, alignment))
+    notes = _notes(reference, capture, [a.passage for a in alignments], options)
+    lost = []
+    for note, passage in notes:
+        if note.declares != "added" or passage is None:
+            continue
+        if any(passage.copy.start <= at < passage.copy.end for at in added_at):
+            continue
+        alignment = next(a for a in alignments if a.passage == passage)
+        probable = _residue(reference, capture, alignment, note.style, options)
+        spans.extend(probable)
+        key = f"lost-markup:{note.span.start}:{note.span.end}"
+        lost.append(LostMarkup(_id(capture, key), note, LOST_MARKUP, tuple(probable)))
+    spans.sort(key=lambda s: (s.span.start, s.span.end, s.style))
+    return EmphasisResult(
+        spans=tuple(spans),
+        notes=tuple(n for n, _ in notes),
+        lost_markup=tuple(lost),
+        divergences=tuple(found),
+    )
+
+
+def _plain_runs(text: str) -> tuple[Run, ...]:
+    """Runs of ALL CAPS words (two letters or more) and *starred* words.
+
+    >>> [(text[r.start:r.end], r.style) for text in ["We *must* act NOW, NOT later"]
+    ...  for r in _plain_runs(text)]
+    [('must', 'starred'), ('NOW, NOT', 'caps')]
+    """
+    runs = [Run(m.start(1), m.end(1), STARRED) for m in _STARRED.finditer(text)]
+    start = end = -1
+    for word in _WORD.finditer(text):
+        if len(word.group()) >= 2 and word.group().isupper():
+            if start >= 0 and _CAPS_GAP.fullmatch(text, end, word.start()):
+                end = word.end()
+                continue
+            if start >= 0:
+                runs.append(Run(start, end, CAPS))
+            start, end = word.start(), word.end()
+        elif start >= 0:
+            runs.append(Run(start, end, CAPS))
+            start = -1
+    if start >= 0:
+        runs.append(Run(start, end, CAPS))
+    return tuple(sorted(runs, key=lambda r: (r.start, r.end)))
+
+
+def _added(
+    reference: Extracted, capture: Extracted, alignment: Alignment, run: Run
+) -> EmphasisSpan | None:
+    passage = alignment.passage
+    a, b = max(run.start, passage.copy.start), min(run.end, passage.copy.end)
+    while a < b and capture.text[a].isspace():
+        a += 1
+    while b > a and capture.text[b - 1].isspace():
+        b -= 1
+    if a >= b:
+        return None
+    ra, rb = _to_reference(alignment, a, b)
+    ref_text = reference.text[ra:rb]
+    if run.style == CAPS:
+        if ref_text.isupper() or not any(c.isalpha() for c in ref_text):
+            return None  # the reference has these capitals (an acronym, a heading)
+        evidence = "ALL CAPS where the reference has lower case"
+    elif run.style == STARRED:
+        if reference.text[max(0, ra - 1) : ra] == "*" and reference.text[rb : rb + 1] == "*":
+            return None
+        evidence = "*starred* in the copy, not in the reference"
+    else:
+        if _covered(reference.runs, run.style, ra, rb):
+            return None  # the reference has the same emphasis here
+        evidence = f"{run.style} markup in the copy, not in the reference"
+    return _span(reference, capture, Status.ADDED, run.style, a, b, ra, rb, evidence)
+
+
+def _removed(
+    reference: Extracted, capture: Extracted, alignment: Alignment
+) -> list[EmphasisSpan]:
+    """Reference emphasis inside the passage that the copy does not carry."""
+    if capture.document.format is Format.TEXT:
+        return []  # plain text cannot carry markup; its loss is not the copy's doing
+    passage = alignment.passage
+    out = []
+    for run in reference.runs:
+        ra, rb = max(run.start, passage.reference.start), min(run.end, passage.reference.end)
+        if ra >= rb:
+            continue
+        a, b = _to_copy(alignment, ra, rb)
+        if _covered(capture.runs, run.style, a, b):
+            continue
+        out.append(
+            _span(reference, capture, Status.REMOVED, run.style, a, b, ra, rb,
+                  f"{run.style} in the reference, not in the copy")
+        )
+    return out
+
+
+def _covered(runs: Sequence[Run], style: str, start: int, end: int) -> bool:
+    """True when runs of `style` cover at least half of [start, end)."""
+    if end <= start:
+        return False
+    inside = sum(
+        max(0, min(r.end, end) - max(r.start, start)) for r in runs if r.style == style
+    )
+    return inside * 2 >= end - start
+
+
+def _to_reference(alignment: Alignment, start: int, end: int) -> tuple[int, int]:
+    """Reference range aligned with the copy range [start, end) (readable offsets)."""
+    return (
+        _project(alignment, start, start=True, to_reference=True),
+        _project(alignment, end, start=False, to_reference=True),
+    )
+
+
+def _to_copy(alignment: Alignment, start: int, end: int) -> tuple[int, int]:
+    return (
+        _project(alignment, start, start=True, to_reference=False),
+        _project(alignment, end, start=False, to_reference=False),
+    )
+
+
+def _project(alignment: Alignment, at: int, *, start: bool, to_reference: bool) -> int:
+    for edit in alignment.edits:
+        here, there = (edit.copy, edit.reference) if to_reference else (edit.reference, edit.copy)
+        inside = here.start <= at < here.end if start else here.start < at <= here.end
+        if not inside:
+            continue
+        if edit.tag == "equal":
+            return there.start + (at - here.start)
+        return there.start if start else there.end
+    edges = alignment.passage.reference if to_reference else alignment.passage.copy
+    return edges.start if start else edges.end
+
+
+def _span(
+    reference: Extracted, capture: Extracted, status: Status, style: str,
+    a: int, b: int, ra: int, rb: int, evidence: str,
+) -> EmphasisSpan:
+    span = capture.span(a, b)
+    text = capture.text[a:b]
+    ref_span = reference.span(ra, rb)
+    key = f"{status.value}:{style}:{span.start}:{span.end}:{text}"
+    return EmphasisSpan(
+        id=_id(capture, key), span=span, text=text, style=style, status=status,
+        reference=ref_span, reference_text=reference.text[ra:rb], evidence=evidence,
+    )
+
+
+def _id(capture: Extracted, key: str) -> str:
+    digest = hashlib.sha256(f"{capture.document.sha256}\x1f{key}".encode()).hexdigest()
+    return "e-" + digest[:16]
+
+
+def _divergence(capture: Extracted, span: EmphasisSpan) -> Divergence:
+    assert span.reference is not None
+    return Divergence(
+        id=divergence_id(
+            capture.document.sha256, Kind.EMPHASIS, span.reference, span.span,
+            span.reference_text, span.text,
+        ),
+        witness=capture.document.id,
+        kind=Kind.EMPHASIS,
+        severity=Severity.MATERIAL,
+        reference=span.reference,
+        copy=span.span,
+        reference_text=span.reference_text,
+        copy_text=span.text,
+        note=f"{span.style} added by the copy",
+    )
+
+
+def _notes(
+    reference: Extracted,
+    capture: Extracted, passages: Sequence[Passage], options: EmphasisOptions
+) -> list[tuple[EmphasisNote, Passage | None]]:
+    """Every emphasis note, with the passage (readable offsets) it covers."""
+    out: list[tuple[EmphasisNote, Passage | None]] = []
+    claimed_after: set[Passage] = set()
+    for match in _NOTE.finditer(capture.text):
+        what = match.group("what") or match.group("what2") or match.group("what3") or ""
+        whose = match.group("whose") or match.group("whose2") or "mine"
+        start, end = match.span()
+        covers = next((p for p in passages if p.copy.start <= start < p.copy.end), None)
+        if covers is None:
+            before = [p for p in passages if p.copy.end <= start]
+            nearest = max(before, key=lambda p: p.copy.end, default=None)
+            if (
+                nearest is not None
+                and start - nearest.copy.end <= options.note_reach
+                and nearest not in claimed_after
+            ):
+                covers = nearest
+                claimed_after.add(nearest)
+        note = EmphasisNote(
+            span=capture.span(start, end),
+            text=capture.text[start:end],
+            declares="original" if "original" in whose.lower() else "added",
+            style=_declared_style(what),
+            covers=None if covers is None else _original_passage(reference, capture, covers),
+        )
+        out.append((note, covers))
+    return out
+
+
+def _original_passage(reference: Extracted, capture: Extracted, passage: Passage) -> Passage:
+    return Passage(
+        passage.kind,
+        capture.span(passage.copy.start, passage.copy.end),
+        reference.span(passage.reference.start, passage.reference.end),
+        passage.score,
+    )
+
+
+def _declared_style(what: str) -> str:
+    """ "bold italics " -> "bold+italic"; unspecified emphasis -> "emphasis"."""
+    what = what.lower()
+    styles = [
+        name for name, stem in (("bold", "bold"), ("italic", "italic"),
+                                ("underline", "underlin"), ("mark", "highlight"))
+        if stem in what
+    ]
+    return "+".join(styles) or "emphasis"
+
+
+def _residue(
+    reference: Extracted, capture: Extracted, alignment: Alignment, style: str,
+    options: EmphasisOptions,
+) -> list[EmphasisSpan]:
+    """Probable emphasis delimited by no-break spaces where the reference has a space."""
+    text = capture.text
+    marks: list[int] = []
+    for edit in alignment.edits:
+        if edit.tag != "replace":
+            continue
+        copy_text, ref_text = edit.copy.of(text), edit.reference.of(reference.text)
+        if "\u00a0" in copy_text and ref_text and ref_text.isspace() and "\u00a0" not in ref_text:
+            marks.extend(edit.copy.start + i for i, c in enumerate(copy_text) if c == "\u00a0")
+    out = []
+    k = 0
+    while k < len(marks):
+        here = marks[k]
+        there = marks[k + 1] if k + 1 < len(marks) else -1
+        if there > here and there - here <= options.pair_reach and not any(
+            c in _SENTENCE_END for c in text[here + 1 : there]
+        ):
+            a, b = here + 1, there
+            evidence = (
+                f"inferred, not marked: no-break spaces at {_where(capture, here)} and "
+                f"{_where(capture, there)} where the reference has ordinary spaces; "
+                "rich-text editors leave them where a bold or italic run begins and ends"
+            )
+            k += 2
+        else:
+            a, b = _sentence_start(text, here), _sentence_end(text, here + 1)
+            evidence = (
+                f"inferred, not marked: a no-break space at {_where(capture, here)} where the "
+                "reference has an ordinary space; a bold or italic run began or ended there, "
+                "its extent is not recorded, so this is the sentence on either side"
+            )
+            k += 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            ra, rb = _to_reference(alignment, a, b)
+            out.append(_span(reference, capture, Status.PROBABLE, style, a, b, ra, rb, evidence))
+    return out
+
+
+def _where(capture: Extracted, at: int) -> int:
+    return capture.span(at, at + 1).start
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Start of the sentence that ends at or just before `at`."""
+    k = at - 1
+    while k > 0 and text[k] in " \u00a0":
+        k -= 1
+    k -= 1  # step over the text just before the mark (it may end a sentence)
+    while k >= 0 and text[k] not in _SENTENCE_END:
+        k -= 1
+    return k + 1
+
+
+def _sentence_end(text: str, at: int) -> int:
+    k = at
+    while k < len(text) and text[k] not in _SENTENCE_END:
+        k += 1
+    return min(len(text), k + 1) if k < len(text) and text[k] != "\n" else k

@@ -1,0 +1,474 @@
+"""Readable text of a Document, with a map back to the original and its emphasis runs.
+
+Plain text is its own readable text (the identity map). HTML is read with the standard
+library's lenient `html.parser` in source order, so every produced character knows the
+offset it came from: scripts, styles and page furniture (`nav`, `header`, `footer`,
+`aside`, ...) are dropped, entities are decoded (each produced character maps to the
+whole entity), blocks become line breaks. Markdown is parsed by markdown-it-py; its
+inline tokens are walked against the source lines to recover character offsets.
+
+The engine compares readable text; every span it reports is mapped back through
+`Extracted.span`, so spans always index `Document.text`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from provenance.errors import InputError
+from provenance.model import Document, Format, Span
+
+BOLD, ITALIC, UNDERLINE, MARK = "bold", "italic", "underline", "mark"
+
+_FORMAT_TAGS = {"b": BOLD, "strong": BOLD, "i": ITALIC, "em": ITALIC, "u": UNDERLINE, "mark": MARK}
+_SKIP = frozenset(
+    "script style noscript template head title nav header footer aside svg iframe object "
+    "canvas".split()
+)
+"""Elements whose content is never readable text: code, metadata and page furniture."""
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCK = {
+    **dict.fromkeys(
+        "p h1 h2 h3 h4 h5 h6 blockquote pre ul ol table section article main figure dl hr "
+        "address fieldset".split(),
+        2,
+    ),
+    **dict.fromkeys("div li tr td th dt dd br figcaption caption".split(), 1),
+}
+"""Block elements and the line breaks (1 or 2) they put between their neighbours."""
+_HTML_SPACE = " \t\n\r\f"
+_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b")
+_SLANT = re.compile(r"font-style\s*:\s*(?:italic|oblique)\b")
+_UNDERLINE = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bunderline\b")
+_CHARSET = re.compile(r"charset\s*=\s*['\"]?([-\w.:]+)", re.IGNORECASE)
+_UTF8 = frozenset(("utf-8", "utf8", "us-ascii", "ascii"))
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of readable text shown in one style; indices into `Extracted.text`."""
+
+    start: int
+    end: int
+    style: str
+    """One of bold, italic, underline, mark."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """The readable text of a document and the way back to its original.
+
+    `to_original` has len(text) + 1 entries, as in `model.Normalised`: entry k is the
+    original index where the source of text[k] starts; the last entry is len(original).
+    `ends[k]` is where that source ends (an entity `&rsquo;` spans seven characters).
+    """
+
+    document: Document
+    text: str
+    to_original: tuple[int, ...]
+    ends: tuple[int, ...]
+    runs: tuple[Run, ...]
+    steps: tuple[str, ...]
+    """What was done, e.g. ("html.parser", "drop-boilerplate", "decode-entities")."""
+
+    @property
+    def identity(self) -> bool:
+        """True when the readable text is the original itself (plain text)."""
+        return self.text is self.document.text
+
+    def span(self, start: int, end: int) -> Span:
+        """Original span covered by readable characters [start, end).
+
+        >>> e = extract(Document("x", "x.html", "", 0, "<p>a&amp;b</p>", Format.HTML))
+        >>> e.text, e.span(1, 2).of(e.document.text)
+        ('a&b', '&amp;')
+        """
+        if self.identity:
+            return Span(start, end)
+        if start >= end:
+            at = self.to_original[start] if start < len(self.text) else self._tail()
+            return Span(at, at)
+        return Span(self.to_original[start], max(self.to_original[start], self.ends[end - 1]))
+
+    def view(self) -> Document:
+        """The readable text as a Document, for the stages that compare text."""
+        if self.identity:
+            return self.document
+        return replace(self.document, text=self.text, format=Format.TEXT)
+
+    def _tail(self) -> int:
+        return self.ends[-1] if self.ends else 0
+
+
+def extract(document: Document) -> Extracted:
+    """The readable text of `document`, its map to the original, and its emphasis runs.
+
+    Raises:
+        InputError: An HTML or Markdown file with no readable text.
+    """
+    if document.format is Format.HTML:
+        extracted = _html(document)
+    elif document.format is Format.MARKDOWN:
+        extracted = _markdown(document)
+    else:
+        n = len(document.text)
+        return Extracted(
+            document, document.text, tuple(range(n + 1)), tuple(range(1, n + 1)), (), ()
+        )
+    if not extracted.text.strip():
+        what = "HTML" if document.format is Format.HTML else "Markdown"
+        raise InputError(document.path, f"no readable text in this {what} (only markup)")
+    return extracted
+
+
+class _Builder:
+    """Collects readable characters with their source ranges and styles."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.styles: list[frozenset[str]] = []
+        self._break = 0
+        self._break_at = 0
+        self._space_at = -1
+
+    def emit(self, chars: str, start: int, end: int, styles: frozenset[str]) -> None:
+        self._flush(styles)
+        for char in chars:
+            self.chars.append(char)
+            self.starts.append(start)
+            self.ends.append(end)
+            self.styles.append(styles)
+
+    def text(self, data: str, at: int, styles: frozenset[str], *, pre: bool = False) -> None:
+        """HTML text: runs of ASCII whitespace collapse to one space (not inside <pre>)."""
+        for i, char in enumerate(data):
+            if char in _HTML_SPACE and not pre:
+                if self._space_at < 0 and self.chars and not self._break and self.chars[-1] != "\n":
+                    self._space_at = at + i
+                continue
+            self.emit(char, at + i, at + i + 1, styles)
+
+    def line_break(self, count: int, at: int) -> None:
+        """Ask for `count` line breaks before the next character (none at the very start)."""
+        if not self.chars:
+            return
+        if not self._break:
+            self._break_at = at
+        self._break = max(self._break, count)
+        self._space_at = -1
+
+    def _flush(self, styles: frozenset[str]) -> None:
+        if self._break:
+            count, self._break = self._break, 0
+            present = 0
+            while present < min(count, len(self.chars)) and self.chars[-1 - present] == "\n":
+                present += 1
+            # A break is emphasised only when one element's emphasis spans it.
+            shared = styles & self.styles[-1] if self.styles else styles
+            for _ in range(count - present):
+                self.chars.append("\n")
+                self.starts.append(self._break_at)
+                self.ends.append(self._break_at)
+                self.styles.append(shared)
+        elif self._space_at >= 0:
+            at, self._space_at = self._space_at, -1
+            self.chars.append(" ")
+            self.starts.append(at)
+            self.ends.append(at + 1)
+            self.styles.append(styles & self.styles[-1] if self.styles else styles)
+        self._space_at = -1
+
+    def result(self, document: Document, steps: tuple[str, ...]) -> Extracted:
+        runs = []
+        names = [frozenset(_style_name(s) for s in styles) for styles in self.styles]
+        for style in sorted({s for styles in names for s in styles}):
+            k, n = 0, len(self.chars)
+            while k < n:
+                if style not in names[k]:
+                    k += 1
+                    continue
+                j = k
+                while j < n and style in names[j]:
+                    j += 1
+                a, b = k, j
+                while a < b and self.chars[a].isspace():
+                    a += 1
+                while b > a and self.chars[b - 1].isspace():
+                    b -= 1
+                if a < b:
+                    runs.append(Run(a, b, style))
+                k = j
+        runs.sort(key=lambda r: (r.start, r.end, r.style))
+        return Extracted(
+            document=document,
+            text="".join(self.chars),
+            to_original=(*self.starts, len(document.text)),
+            ends=tuple(self.ends),
+            runs=tuple(runs),
+            steps=steps,
+        )
+
+
+class _HTMLReader(HTMLParser):
+    """Feeds an HTML document to a _Builder in source order (see `extract`)."""
+
+    def __init__(self, text: str) -> None:
+        # convert_charrefs=False: entities arrive one by one, so each keeps its own offset.
+        super().__init__(convert_charrefs=False)
+        self.source = text
+        self.out = _Builder()
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.stack: list[tuple[str, frozenset[str]]] = []
+        self.formats: dict[str, list[int]] = {tag: [] for tag in _FORMAT_TAGS}
+        self.serial = 0
+        self.skipping = 0
+        self.pre = 0
+        self.charset: str | None = None
+
+    def _at(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _styles(self) -> frozenset[str]:
+        active = {f"{_FORMAT_TAGS[tag]}#{n}" for tag, open_ in self.formats.items() for n in open_}
+        for _, styles in self.stack:
+            active |= styles
+        return frozenset(active)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._meta(attrs)
+        if self.skipping:
+            if tag not in _VOID:
+                self.stack.append((tag, frozenset()))
+                self.skipping += tag in _SKIP
+            return
+        if tag in _SKIP:
+            self.stack.append((tag, frozenset()))
+            self.skipping += 1
+            return
+        if tag in _BLOCK:
+            self.out.line_break(_BLOCK[tag], self._at())
+        if tag in _VOID:
+            return
+        if tag in _FORMAT_TAGS:
+            # Formatting is counted apart from the element stack, as browsers reopen it
+            # across blocks: <p><b>end.</p><p>start</b> is bold on both sides.
+            self.serial += 1
+            self.formats[tag].append(self.serial)
+            return
+        self.serial += 1
+        styles = frozenset(f"{s}#{self.serial}" for s in _inline_styles(attrs))
+        self.stack.append((tag, styles))
+        self.pre += tag == "pre"
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._meta(attrs)
+        if not self.skipping and tag in _BLOCK:
+            self.out.line_break(_BLOCK[tag], self._at())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _FORMAT_TAGS:
+            if not self.skipping and self.formats[tag]:
+                self.formats[tag].pop()
+            return
+        index = next((k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k][0] == tag), -1)
+        if index < 0:
+            return
+        was_skipping = self.skipping
+        for closed, _ in self.stack[index:]:
+            self.skipping -= closed in _SKIP
+            self.pre -= closed == "pre" and not was_skipping
+        del self.stack[index:]
+        if not was_skipping and tag in _BLOCK:
+            self.out.line_break(_BLOCK[tag], self._at())
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.out.text(data, self._at(), self._styles(), pre=self.pre > 0)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference("&#" + name)
+
+    def _reference(self, raw: str) -> None:
+        if self.skipping:
+            return
+        at = self._at()
+        end = at + len(raw)
+        if self.source.startswith(";", end):
+            end += 1
+        value = html.unescape(self.source[at:end])
+        if value == self.source[at:end] or value in _HTML_SPACE:
+            self.out.text(value, at, self._styles(), pre=self.pre > 0)
+        else:
+            self.out.emit(value, at, end, self._styles())
+
+    def _meta(self, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        declared = values.get("charset")
+        if declared is None and (values.get("http-equiv") or "").lower() == "content-type":
+            found = _CHARSET.search(values.get("content") or "")
+            declared = found.group(1) if found else None
+        if declared and self.charset is None:
+            self.charset = declared.strip().lower()
+
+
+def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
+    style = next((v for k, v in attrs if k == "style" and v), "").lower()
+    if not style:
+        return frozenset()
+    found = set()
+    if _WEIGHT.search(style):
+        found.add(BOLD)
+    if _SLANT.search(style):
+        found.add(ITALIC)
+    if _UNDERLINE.search(style):
+        found.add(UNDERLINE)
+    return frozenset(found)
+
+
+def _html(document: Document) -> Extracted:
+    reader = _HTMLReader(document.text)
+    try:
+        reader.feed(document.text)
+        reader.close()
+    except AssertionError as error:  # _markupbase's last strict corner; never seen in 3.11
+        line = reader.getpos()[0]
+        raise InputError(document.path, f"HTML parser gave up at line {line}: {error}") from None
+    steps = ["html.parser", "drop-boilerplate", "decode-entities", "blocks-to-lines"]
+    if reader.charset and reader.charset not in _UTF8:
+        # `load` decodes UTF-8 strictly; a page that declares another charset but decodes
+        # cleanly as UTF-8 is read as UTF-8, and the declaration is recorded here.
+        steps.append(f"declared-charset-{reader.charset}-read-as-utf-8")
+    return reader.out.result(document, tuple(steps))
+
+
+_MD_BLOCKS = frozenset(
+    "paragraph_open heading_open code_block fence hr blockquote_open bullet_list_open "
+    "ordered_list_open html_block".split()
+)
+
+
+def _style_name(token: str) -> str:
+    """"bold#3" -> "bold": styles carry the serial of the element that set them."""
+    return token.partition("#")[0]
+
+
+def _markdown_parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark")
+    # text_join would merge entities and escapes into plain text tokens and lose where
+    # each came from; kept apart, every token can be found in the source.
+    parser.disable("text_join")
+    return parser
+
+
+def _markdown(document: Document) -> Extracted:
+    source = document.text
+    lines = source.split("\n")
+    line_starts = [0]
+    for line in lines[:-1]:
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    out = _Builder()
+    used = [0] * len(lines)  # how far each source line has been consumed
+    for token in _markdown_parser().parse(source):
+        if token.type in _MD_BLOCKS and token.map and not token.hidden:
+            out.line_break(2, line_starts[token.map[0]])
+        if token.type == "list_item_open" and token.map:
+            at = line_starts[token.map[0]]
+            out.line_break(1, at)
+            if token.info:  # ordered item: its number is part of the wording ("1. The Parties")
+                marker = token.info + token.markup
+                found = source.find(marker, at)
+                if found >= 0:
+                    out.emit(marker + " ", found, found + len(marker), frozenset())
+        if token.type in ("code_block", "fence") and token.map:
+            _markdown_block(out, token, lines, line_starts, used)
+        if token.type == "inline" and token.map and token.children is not None:
+            _markdown_inline(out, token, lines, line_starts, used)
+    return out.result(document, ("markdown-it-py commonmark", "decode-entities"))
+
+
+def _content_map(
+    content: str, first: int, lines: list[str], line_starts: list[int], used: list[int]
+) -> list[int]:
+    """Source offset of every character of a token's content (block prefixes stripped)."""
+    where: list[int] = []
+    for k, piece in enumerate(content.split("\n")):
+        row = min(first + k, len(lines) - 1)
+        column = lines[row].find(piece, used[row]) if piece else used[row]
+        if column < 0:
+            column = lines[row].find(piece)
+        column = max(column, 0)
+        used[row] = column + len(piece)
+        where.extend(line_starts[row] + column + i for i in range(len(piece)))
+        where.append(line_starts[row] + column + len(piece))  # the "\n" (or the end)
+    return where
+
+
+def _markdown_block(
+    out: _Builder, token: Token, lines: list[str], starts: list[int], used: list[int]
+) -> None:
+    assert token.map is not None
+    first = token.map[0] + (1 if token.type == "fence" else 0)
+    content = token.content.rstrip("\n")
+    where = _content_map(content, first, lines, starts, used)
+    for i, char in enumerate(content):
+        out.emit(char, where[i], where[i] + 1, frozenset())
+
+
+def _markdown_inline(
+    out: _Builder, token: Token, lines: list[str], starts: list[int], used: list[int]
+) -> None:
+    assert token.map is not None and token.children is not None
+    content = token.content
+    where = _content_map(content, token.map[0], lines, starts, used)
+    cursor = 0
+    active: list[str] = []  # open emphasis, innermost last, as "style#serial"
+
+    def emit_found(piece: str, produced: str | None = None) -> None:
+        nonlocal cursor
+        found = content.find(piece, cursor)
+        if found < 0:
+            return
+        styles = frozenset(active)
+        if produced is None:
+            for i, char in enumerate(piece):
+                out.emit(char, where[found + i], where[found + i] + 1, styles)
+        else:
+            out.emit(produced, where[found], where[found + len(piece) - 1] + 1, styles)
+        cursor = found + len(piece)
+
+    for child in token.children:
+        kind = child.type
+        if kind in ("strong_open", "em_open", "strong_close", "em_close"):
+            found = content.find(child.markup, cursor)
+            cursor = found + len(child.markup) if found >= 0 else cursor
+            style = BOLD if kind.startswith("strong") else ITALIC
+            if kind.endswith("open"):
+                active.append(f"{style}#{len(out.chars)}:{cursor}")
+            else:
+                closing = next((a for a in reversed(active) if _style_name(a) == style), None)
+                if closing is not None:
+                    active.remove(closing)
+        elif kind == "text" and child.content:
+            emit_found(child.content)
+        elif kind == "text_special":
+            emit_found(child.markup, child.content)
+        elif kind == "code_inline":
+            emit_found(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            emit_found("\n")
+        elif kind == "image":
+            emit_found(child.content)

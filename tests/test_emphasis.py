@@ -1,0 +1,211 @@
+"""emphasis: added emphasis in HTML, Markdown and plain-text copies; notes; lost markup."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from provenance.analyse import Analysis, analyse, analyse_corpus, findings
+from provenance.corpus import Corpus
+from provenance.emphasis import LOST_MARKUP, Status
+from provenance.load import load
+from provenance.model import Document, Kind, Severity
+from provenance.report import render_json, render_text
+
+
+def _paragraphs(corpus: Corpus) -> list[str]:
+    return corpus.reference.text.split("\n\n")
+
+
+def _mark(paragraph: str, phrase: str, opening: str, closing: str) -> str:
+    assert phrase in paragraph, phrase
+    return paragraph.replace(phrase, f"{opening}{phrase}{closing}", 1)
+
+
+HTML_EXPECTED = {
+    ("Russia and China will closely coordinate their efforts", "bold"),
+    ("seriously worried", "italic"),
+    ("justified concerns", "bold"),
+    ("justified concerns", "italic"),
+    ("\u201cdouble freezing\u201d", "italic"),
+    ("\u201c", "bold"),
+    ("support the aforementioned initiative", "bold"),
+    ("non-proliferation regime", "underline"),
+    ("THAAD antimissile systems", "mark"),
+    ("and to ensure a strategic balance in the region.\n\nThis statement was signed", "bold"),
+}
+
+
+def _html_copy(corpus: Corpus, tmp_path: Path) -> Document:
+    p = [html.escape(x, quote=False) for x in _paragraphs(corpus)]
+    p[0] = p[0].replace("countries. Russia", "countries.&nbsp;Russia")
+    p[0] = _mark(p[0], "Russia and China will closely coordinate their efforts", "<b>", "</b>")
+    p[1] = p[1].replace("People\u2019s", "People&rsquo;s")
+    p[1] = _mark(p[1], "seriously worried", "<em>", "</em>")
+    p[8] = _mark(p[8], "justified concerns", "<b><i>", "</i></b>")
+    p[3] = _mark(p[3], "\u201cdouble freezing\u201d", "<i>", "</i>")
+    p[3] = p[3].replace("\u201cparallel", "<b>\u201c</b>parallel", 1)
+    p[6] = _mark(p[6], "support the aforementioned initiative",
+                 '<span style="font-weight: bold">', "</span>")
+    p[7] = _mark(p[7], "non-proliferation regime", "<u>", "</u>")
+    p[12] = _mark(p[12], "THAAD antimissile systems", "<mark>", "</mark>")
+    # Bold that crosses a paragraph boundary, as a browser reads <p><b>..</p><p>..</b>.
+    tail = "and to ensure a strategic balance in the region."
+    assert p[13].endswith(tail)
+    p[13] = p[13].replace(tail, "<strong>" + tail, 1)
+    p[14] = p[14].replace("This statement was signed", "This statement was signed</strong>", 1)
+    body = "\n".join(f"<p>{x}</p>" for x in p)
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Statement</title>"
+        "<style>b{color:red}</style><script>track('<b>x</b>')</script></head><body>"
+        "<header>World News</header><nav><a href='/'>Home</a> | <b>Politics</b></nav>"
+        f"<article><h1>Joint statement</h1>\n{body}\n</article>"
+        "<aside><b>Most read</b></aside><footer>(c) 2017</footer></body></html>"
+    )
+    path = tmp_path / "copy.html"
+    path.write_text(page, encoding="utf-8")
+    return load(path)
+
+
+def _md_copy(corpus: Corpus, tmp_path: Path) -> Document:
+    p = _paragraphs(corpus)
+    p[0] = p[0].replace("countries. Russia", "countries.&nbsp;Russia")
+    p[0] = _mark(p[0], "Russia and China will closely coordinate their efforts", "**", "**")
+    p[1] = _mark(p[1].replace("People\u2019s", "People&rsquo;s"), "seriously worried", "*", "*")
+    p[8] = _mark(p[8], "justified concerns", "***", "***")
+    p[3] = _mark(p[3], "\u201cdouble freezing\u201d", "_", "_")
+    p[6] = _mark(p[6], "support the aforementioned initiative", "__", "__")
+    path = tmp_path / "copy.md"
+    path.write_text("# Joint statement\n\n" + "\n\n".join(p) + "\n", encoding="utf-8")
+    return load(path)
+
+
+MD_EXPECTED = {
+    ("Russia and China will closely coordinate their efforts", "bold"),
+    ("seriously worried", "italic"),
+    ("justified concerns", "bold"),
+    ("justified concerns", "italic"),
+    ("\u201cdouble freezing\u201d", "italic"),
+    ("support the aforementioned initiative", "bold"),
+}
+
+
+def _check_copy(analysis: Analysis, expected: set[tuple[str, str]]) -> None:
+    source = analysis.sources[0]
+    assert [p.kind.value for p in source.passages] == ["full"]
+    added = {(e.text, e.style) for e in source.emphasis if e.status is Status.ADDED}
+    assert added == expected
+    # The wording is the statement's: nothing material but the added emphasis itself.
+    material = [d for d in source.divergences if d.severity is Severity.MATERIAL]
+    assert {d.kind for d in material} == {Kind.EMPHASIS}
+    assert {(d.copy_text, d.note.split()[0]) for d in material} == expected
+    nbsp = [d for d in source.divergences if d.copy_text == "\u00a0"]
+    assert [(d.kind, d.severity) for d in nbsp] == [(Kind.WHITESPACE, Severity.COSMETIC)]
+    text, ref = source.document.text, analysis.reference.text
+    for e in source.emphasis:
+        assert e.reference is not None
+        assert e.reference_text == e.reference.of(ref)
+        shown = e.span.of(text)
+        if "\n" not in e.text:  # a run across blocks carries the tags between them
+            assert html.unescape(shown).strip("*_") == e.text
+    assert nbsp[0].copy.of(text) == "&nbsp;"
+
+
+def test_html_copy_reports_every_added_emphasis(corpus: Corpus, tmp_path: Path) -> None:
+    analysis = analyse(corpus.reference, [_html_copy(corpus, tmp_path)])
+    _check_copy(analysis, HTML_EXPECTED)
+
+
+def test_markdown_copy_reports_every_added_emphasis(corpus: Corpus, tmp_path: Path) -> None:
+    analysis = analyse(corpus.reference, [_md_copy(corpus, tmp_path)])
+    _check_copy(analysis, MD_EXPECTED)
+
+
+def test_reference_emphasis_is_not_added_and_missing_emphasis_is_removed(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    reference = _md_copy(corpus, tmp_path)
+    copy_path = tmp_path / "copy2.md"
+    text = reference.text.replace("*seriously worried*", "seriously worried")
+    copy_path.write_text(text.replace("decision", "**decision**", 1), encoding="utf-8")
+    analysis = analyse(reference, [load(copy_path)])
+    found = {(e.text, e.style, e.status) for e in analysis.sources[0].emphasis}
+    assert found == {
+        ("decision", "bold", Status.ADDED),
+        ("seriously worried", "italic", Status.REMOVED),
+    }
+
+
+def test_plain_text_caps_and_stars_not_in_the_reference(corpus: Corpus, tmp_path: Path) -> None:
+    text = corpus.reference.text.replace("seriously worried", "SERIOUSLY WORRIED", 1)
+    text = text.replace("voluntary political decision", "*voluntary* political decision", 1)
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    added = {(e.text, e.style) for e in source.emphasis if e.status is Status.ADDED}
+    # DPRK, UN and THAAD are capitals in the reference too: not emphasis.
+    assert added == {("SERIOUSLY WORRIED", "caps"), ("voluntary", "starred")}
+
+
+def test_002_notes_and_lost_markup(corpus: Corpus) -> None:
+    source = analyse_corpus(corpus).source("002_9103d841b337d515")
+    notes = source.emphasis_notes
+    assert [n.text for n in notes] == ["(bold italics added)"] * 3
+    assert notes[0].covers == source.passages[0]
+    assert notes[0].covers.reference.start == 0
+    assert [n.covers for n in notes[1:]] == [None, None]
+    [lost] = source.lost_markup
+    assert lost.message == LOST_MARKUP
+    assert LOST_MARKUP == "declares added emphasis; markup not present in this capture"
+    assert lost.note == notes[0]
+    probable = [e for e in source.emphasis if e.status is Status.PROBABLE]
+    assert probable and list(lost.probable) == probable
+    assert all(e.evidence.startswith("inferred, not marked") for e in probable)
+    assert probable[0].text == "Russia and China will closely coordinate their efforts"
+    # Every one of the eight no-break spaces that replace an ordinary space is cited.
+    residue = [
+        d.copy.start for d in source.divergences
+        if d.copy_text == "\u00a0" and d.reference_text == " "
+    ]
+    assert len(residue) == 8
+    cited = " ".join(e.evidence for e in probable)
+    assert all(f" {at} " in cited or f" {at};" in cited for at in residue)
+    assert not [e for e in source.emphasis if e.status is Status.ADDED]
+
+
+def test_plain_text_results_are_unchanged(corpus: Corpus) -> None:
+    from provenance.align import align
+    from provenance.classify import classify
+    from provenance.locate import locate, prepare
+
+    analysis = analyse_corpus(corpus)
+    prepared = prepare(corpus.reference)
+    for capture, source in zip(corpus.captures, analysis.sources, strict=True):
+        passages = tuple(locate(prepared, capture))
+        assert source.passages == passages
+        expected = {d for p in passages for d in classify(corpus.reference, capture,
+                                                            align(corpus.reference, capture, p))}
+        assert {d for d in source.divergences if d.kind is not Kind.REORDERING} == expected
+
+
+def test_findings_json_and_text_report(corpus: Corpus, tmp_path: Path) -> None:
+    analysis = analyse(corpus.reference, [_html_copy(corpus, tmp_path)])
+    again = analyse(corpus.reference, [_html_copy(corpus, tmp_path)])
+    emph = [f for f in findings(analysis) if f.category == "emphasis"]
+    assert len(emph) == len(HTML_EXPECTED)
+    assert [f.id for f in emph] == [f.id for f in findings(again) if f.category == "emphasis"]
+    assert not [f for f in findings(analysis) if f.kind == Kind.EMPHASIS.value]
+    data = json.loads(render_json(analysis))["sources"][0]
+    row = next(e for e in data["emphasis"] if e["text"] == "seriously worried")
+    assert set(row) >= {"start", "end", "text", "style", "status", "ref_start", "ref_end"}
+    assert (row["style"], row["status"]) == ("italic", "added")
+    assert data["emphasis_notes"] == []
+    text = render_text(analysis)
+    assert "[+emphasis] italic added" in text and "_seriously worried_" in text
+
+    corpus_json = json.loads(render_json(analyse_corpus(corpus)))
+    s002 = next(s for s in corpus_json["sources"] if s["id"] == "002_9103d841b337d515")
+    assert [n["covers"] is None for n in s002["emphasis_notes"]] == [False, True, True]
+    assert {e["status"] for e in s002["emphasis"]} == {"probable"}
+    assert s002["lost_markup"][0]["message"] == LOST_MARKUP

@@ -1,0 +1,109 @@
+"""extract: readable text of HTML and Markdown, the map back, and emphasis runs."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.errors import InputError
+from provenance.extract import extract
+from provenance.load import load
+from provenance.model import Document, Format
+
+
+def _doc(text: str, fmt: Format, name: str = "page.html") -> Document:
+    return Document(
+        id="page", path=Path(name), sha256="0" * 64, size=len(text), text=text, format=fmt
+    )
+
+
+def _runs(text: str, fmt: Format) -> set[tuple[str, str]]:
+    e = extract(_doc(text, fmt))
+    return {(e.text[r.start : r.end], r.style) for r in e.runs}
+
+
+def test_plain_text_is_the_identity() -> None:
+    text = "The Parties\u00a0agree.\n\nNOT *this*."
+    e = extract(_doc(text, Format.TEXT, "a.txt"))
+    assert e.identity and e.text is text and e.runs == ()
+    assert e.to_original == tuple(range(len(text) + 1))
+    assert e.view().text is text
+
+
+def test_html_drops_boilerplate_and_decodes_entities() -> None:
+    page = (
+        "<html><head><title>Site</title><style>p{}</style></head><body>"
+        "<nav>Home | News</nav><header>Daily Site</header>"
+        "<p>The People&rsquo;s&nbsp;Republic &amp; the &#8220;Parties&#x201D;</p>"
+        "<script>var x = '<b>no</b>';</script><aside>Related</aside>"
+        "<div>Second<br>line</div><footer>(c) 2017</footer></body></html>"
+    )
+    e = extract(_doc(page, Format.HTML))
+    assert e.text == "The People\u2019s\u00a0Republic & the \u201cParties\u201d\n\nSecond\nline"
+    # Each decoded character maps to the whole entity that produced it.
+    k = e.text.index("\u2019")
+    assert e.span(k, k + 1).of(page) == "&rsquo;"
+    k = e.text.index("\u00a0")
+    assert e.span(k, k + 1).of(page) == "&nbsp;"
+    assert e.span(0, 10).of(page) == "The People"
+    assert len(e.to_original) == len(e.text) + 1
+
+
+def test_html_emphasis_runs() -> None:
+    page = (
+        "<p>One <b>bold</b> and <i>slanted</i>, <b><i>both</i></b>, <u>under</u> "
+        "<mark>marked</mark> <span style='font-weight: 700'>heavy</span> "
+        "<span style='font-style:italic; text-decoration: underline'>fancy</span></p>"
+        "<p>End of <strong>one.</p><p>Start</strong> of two; <b>a</b> <b>b</b></p>"
+    )
+    assert _runs(page, Format.HTML) == {
+        ("bold", "bold"), ("slanted", "italic"), ("both", "bold"), ("both", "italic"),
+        ("under", "underline"), ("marked", "mark"), ("heavy", "bold"), ("fancy", "italic"),
+        ("fancy", "underline"), ("one.\n\nStart", "bold"), ("a", "bold"), ("b", "bold"),
+    }
+
+
+def test_markdown_text_map_and_runs() -> None:
+    source = (
+        "# Title &amp; *more*\n\n1. The **Parties** are &rsquo;ok\\* `c` [a *link*](http://x)\n"
+        "   and __strong__ _it_ ***both***\n\n> quote **across\n> lines** here\n"
+    )
+    e = extract(_doc(source, Format.MARKDOWN, "a.md"))
+    assert e.text == (
+        "Title & more\n\n1. The Parties are \u2019ok* c a link\nand strong it both"
+        "\n\nquote across\nlines here"
+    )
+    assert {(e.text[r.start : r.end], r.style) for r in e.runs} == {
+        ("more", "italic"), ("Parties", "bold"), ("link", "italic"), ("strong", "bold"),
+        ("it", "italic"), ("both", "bold"), ("both", "italic"), ("across\nlines", "bold"),
+    }
+    for k, char in enumerate(e.text):
+        if char == "\n":
+            continue
+        piece = e.span(k, k + 1).of(source)
+        assert char in (piece, html.unescape(piece), piece.lstrip("\\")) or piece == "1.", (k, char)
+
+
+def test_html_without_readable_text_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_text("<html><head><script>x()</script></head><body><nav>menu</nav></body></html>")
+    with pytest.raises(InputError) as caught:
+        extract(load(path))
+    assert str(caught.value) == f"{path}: no readable text in this HTML (only markup)"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="<>/=\"'&;#abipu x!-[]\n", max_size=80))
+def test_malformed_html_never_crashes_and_maps_inside_the_file(page: str) -> None:
+    doc = _doc("<p>text</p>" + page, Format.HTML)
+    e = extract(doc)
+    assert len(e.to_original) == len(e.text) + 1
+    assert all(0 <= a <= len(doc.text) for a in e.to_original)
+    assert list(e.to_original[:-1]) == sorted(e.to_original[:-1])
+    for r in e.runs:
+        span = e.span(r.start, r.end)
+        assert 0 <= span.start <= span.end <= len(doc.text)
