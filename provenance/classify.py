@@ -119,7 +119,10 @@ def divergence_id(
 ) -> str:
     """Digest of what makes a divergence: the capture's bytes, where, what kind, which readings."""
     key = "\x1f".join(
-        (sha256, kind.value, f"{ref.start}:{ref.end}", f"{copy.start}:{copy.end}", ref_text, copy_text)
+        (
+            sha256, kind.value, f"{ref.start}:{ref.end}", f"{copy.start}:{copy.end}",
+            ref_text, copy_text,
+        )
     )
     return "d-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
@@ -182,7 +185,8 @@ def _spelling_variants(reference: str, copy: str) -> bool:
     ref_words, copy_words = reference.split(), copy.split()
     if len(ref_words) != len(copy_words) or not ref_words:
         return False
-    return all(_spelling_key(a) == _spelling_key(b) for a, b in zip(ref_words, copy_words))
+    pairs = zip(ref_words, copy_words, strict=True)
+    return all(_spelling_key(a) == _spelling_key(b) for a, b in pairs)
 
 
 def _spelling_key(word: str) -> str:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from provenance.errors import ExitCode, ProvenanceError
+
+if TYPE_CHECKING:
+    from provenance.analyse import Analysis
 
 _FORMATS = ("text", "json", "markdown")
 
@@ -34,14 +38,20 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=_review, corpus=Path("corpus"))
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    review = commands.add_parser("review", help="walk the divergences and record decisions (default)")
+    review = commands.add_parser(
+        "review", help="walk the divergences and record decisions (default)"
+    )
     review.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
     review.set_defaults(run=_review)
 
     report = commands.add_parser("report", help="locate, align and classify; print a report")
-    report.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus directory")
+    report.add_argument(
+        "corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus directory"
+    )
     report.add_argument("--reference", type=Path, help="reference file (no manifest needed)")
-    report.add_argument("captures", type=Path, nargs="*", default=[], help="captures, with --reference")
+    report.add_argument(
+        "captures", type=Path, nargs="*", default=[], help="captures, with --reference"
+    )
     report.add_argument("--format", choices=_FORMATS, default="text")
     report.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     report.set_defaults(run=_report)
@@ -63,7 +73,9 @@ def _report(args: argparse.Namespace) -> int:
     if args.reference is not None:
         captures = [args.corpus, *args.captures] if args.corpus != Path("corpus") else args.captures
         if not captures:
-            raise ProvenanceError(args.reference, "--reference needs at least one capture to compare")
+            raise ProvenanceError(
+                args.reference, "--reference needs at least one capture to compare"
+            )
         reference = load(args.reference)
         analysis = analyse(reference, [load(path) for path in captures])
     else:
@@ -75,14 +87,15 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from provenance.analyse import Analysis, SourceResult
     from provenance.align import align
+    from provenance.analyse import Analysis, SourceResult
     from provenance.classify import classify
     from provenance.load import load
     from provenance.model import Passage, PassageKind, Span
 
     reference, copy = load(args.reference), load(args.copy)
-    passage = Passage(PassageKind.FULL, Span(0, len(copy.text)), Span(0, len(reference.text)), 100.0)
+    whole = Span(0, len(copy.text)), Span(0, len(reference.text))
+    passage = Passage(PassageKind.FULL, *whole, 100.0)
     alignment = align(reference, copy, passage)
     found = tuple(classify(reference, copy, alignment))
     analysis = Analysis(reference, (SourceResult(copy, (passage,), (alignment,), found),))
@@ -90,10 +103,9 @@ def _diff(args: argparse.Namespace) -> int:
     return ExitCode.FINDINGS if found else ExitCode.OK
 
 
-def _print(analysis: object, args: argparse.Namespace) -> None:
+def _print(analysis: Analysis, args: argparse.Namespace) -> None:
     from provenance import report
 
-    assert isinstance(analysis, report.Analysis)
     if args.format == "json":
         sys.stdout.write(report.render_json(analysis))
     elif args.format == "markdown":

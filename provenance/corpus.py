@@ -155,7 +155,7 @@ def _table(path: Path, data: dict[str, Any], key: str) -> dict[str, Any]:
     return value
 
 
-def _field(path: Path, where: str, table: dict[str, Any], key: str, kind: type) -> Any:  # noqa: ANN401
+def _field(path: Path, where: str, table: dict[str, Any], key: str, kind: type) -> Any:
     value = table.get(key)
     if not isinstance(value, kind) or isinstance(value, bool):
         raise CorpusError(path, f"{where}: field {key!r} missing or not {kind.__name__}")

@@ -18,7 +18,7 @@ _FORMATS = {
 }
 
 
-def load(path: Path | str, *, id: str | None = None) -> Document:  # noqa: A002
+def load(path: Path | str, *, id: str | None = None) -> Document:
     """Read `path` and return it decoded, with the digest of its bytes.
 
     Args:
@@ -50,7 +50,7 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
 
 
-def decode(path: Path, data: bytes, *, id: str | None = None) -> Document:  # noqa: A002
+def decode(path: Path, data: bytes, *, id: str | None = None) -> Document:
     """Decode stored bytes into a Document (see `load`)."""
     if not data:
         raise InputError(path, "empty file")

@@ -36,7 +36,9 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "settings": {"diff": DIFF_SETTINGS},
-        "reference": {"id": ref.id, "path": str(ref.path), "sha256": ref.sha256, "length": len(ref.text)},
+        "reference": {
+            "id": ref.id, "path": str(ref.path), "sha256": ref.sha256, "length": len(ref.text)
+        },
         "sources": [_source_json(s) for s in analysis.sources],
     }
 
@@ -48,10 +50,13 @@ def render_json(analysis: Analysis) -> str:
 def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) -> str:
     """Summary table, then each divergence with context and visible marks."""
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
+    console = Console(
+        file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False
+    )
     ref = analysis.reference
     console.print(
-        f"Reference {ref.id}: {len(ref.text):,} characters, sha256 {ref.sha256[:12]}, from {ref.path.name}"
+        f"Reference {ref.id}: {len(ref.text):,} characters, sha256 {ref.sha256[:12]}, "
+        f"from {ref.path.name}"
     )
     console.print(_summary_table(analysis))
     for source in analysis.sources:
@@ -119,7 +124,8 @@ def render_markdown(analysis: Analysis) -> str:
         counts = _severity_counts(s)
         lines.append(
             f"| `{s.document.id}` | {_passages_label(s)} | {_covered(s, analysis):.1%} | "
-            f"{counts[Severity.COSMETIC]} | {counts[Severity.MINOR]} | {counts[Severity.MATERIAL]} |"
+            f"{counts[Severity.COSMETIC]} | {counts[Severity.MINOR]} | "
+            f"{counts[Severity.MATERIAL]} |"
         )
     for s in analysis.sources:
         if not s.divergences:
@@ -130,7 +136,8 @@ def render_markdown(analysis: Analysis) -> str:
         for n, d in enumerate(s.divergences, 1):
             lines.append(
                 f"| {n} | {d.kind.value} | {d.severity} | {d.copy.start}..{d.copy.end} | "
-                f"{d.reference.start}..{d.reference.end} | {_md(d.reference_text)} | {_md(d.copy_text)} |"
+                f"{d.reference.start}..{d.reference.end} | {_md(d.reference_text)} | "
+                f"{_md(d.copy_text)} |"
             )
     for s in analysis.sources:
         if not s.quotes:
@@ -272,7 +279,8 @@ def _summary_table(analysis: Analysis) -> Table:
         counts = _severity_counts(s)
         table.add_row(
             s.document.id, _passages_label(s), f"{_covered(s, analysis):.1%}",
-            str(counts[Severity.COSMETIC]), str(counts[Severity.MINOR]), str(counts[Severity.MATERIAL]),
+            str(counts[Severity.COSMETIC]), str(counts[Severity.MINOR]),
+            str(counts[Severity.MATERIAL]),
         )
     return table
 
@@ -360,7 +368,7 @@ def _passages_label(source: SourceResult) -> str:
 
 
 def _covered(source: SourceResult, analysis: Analysis) -> float:
-    covered = set()
+    covered: set[int] = set()
     for p in source.passages:
         covered.update(range(p.reference.start, p.reference.end))
     return len(covered) / max(1, len(analysis.reference.text))
