@@ -146,7 +146,33 @@ def _chains(
                 kept[-1] = span
             continue
         kept.append(span)
-    return kept
+    return _join_moves(kept, options)
+
+
+def _join_moves(
+    spans: list[tuple[int, int, int, int]], options: LocateOptions
+) -> list[tuple[int, int, int, int]]:
+    """Join X, Y, Z into one passage when Y is a stretch of X..Z's reference moved.
+
+    A paragraph moved inside a copy breaks the chain in three: the text before it (X),
+    the moved text (Y) and the text after (Z), where Z's reference carries on from X's
+    and Y's reference lies inside X..Z. They are one copy with one reordering, so they
+    become one passage and align (then analyse) reports the move.
+    """
+    out = list(spans)
+    k = 0
+    while k + 2 < len(out):
+        x, y, z = out[k], out[k + 1], out[k + 2]
+        adjacent = (
+            y[0] - x[1] <= options.max_inserted_words and z[0] - y[1] <= options.max_inserted_words
+        )
+        continues = -options.seed_words <= z[2] - x[3] <= options.max_omitted_words
+        inside = x[2] <= y[2] and y[3] <= z[3]
+        if adjacent and continues and inside:
+            out[k : k + 3] = [(x[0], z[1], x[2], z[3])]
+        else:
+            k += 1
+    return out
 
 
 def _settle_words(
@@ -193,15 +219,13 @@ def _passage(
     ctext, rtext = normalised.text, reference.normalised.text
     cs, ce = words[j0][1], words[j1 - 1][2]
     rs, re_ = reference.words[i0][1], reference.words[i1 - 1][2]
-    # Punctuation and spaces that both sides share at the edges belong to the passage.
-    while cs > 0 and rs > 0 and ctext[cs - 1] == rtext[rs - 1]:
+    # Punctuation that both sides share and that clings to the edge words (an opening
+    # quote, a closing full stop) belongs to the passage; a space ends it, so the last
+    # full stop of the text before an excerpt is never swallowed.
+    while cs > 0 and rs > 0 and ctext[cs - 1] == rtext[rs - 1] != " ":
         cs, rs = cs - 1, rs - 1
-    while ce < len(ctext) and re_ < len(rtext) and ctext[ce] == rtext[re_]:
+    while ce < len(ctext) and re_ < len(rtext) and ctext[ce] == rtext[re_] != " ":
         ce, re_ = ce + 1, re_ + 1
-    while cs < ce and ctext[cs] == " ":
-        cs, rs = cs + 1, rs + 1
-    while ce > cs and ctext[ce - 1] == " ":
-        ce, re_ = ce - 1, re_ - 1
     score = fuzz.ratio(ctext[cs:ce], rtext[rs:re_], processor=None)  # we normalise ourselves
     if score < options.min_score:
         return None

@@ -1,20 +1,62 @@
-"""Shared fixtures: a copy of the bundled corpus (the evidence is never touched)."""
+"""Shared fixtures: the bundled corpus copied to tmp_path (its bytes are evidence), loaded."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
+from provenance.analyse import Analysis, analyse_corpus
 from provenance.corpus import Corpus, load_corpus
+from provenance.model import Document
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "corpus"
+CORPUS = BUNDLED
+"""The bundled corpus (evidence: tests copy it, never write to it)."""
+FULL_COPY = "002_9103d841b337d515"
+"""The capture that reproduces the whole statement with no-break-space damage."""
+EXCERPTS = "001_74f1542717574725"
+SOURCE = "000_3bc794f6186e8434"
+
+
+def make_document(text: str, id: str = "made") -> Document:
+    """A Document built in memory, as `load` would build it from text's UTF-8 bytes."""
+    data = text.encode("utf-8")
+    return Document(
+        id=id,
+        path=Path(f"{id}.txt"),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        text=text,
+    )
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A copy of the bundled corpus that a test may change."""
+    target = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, target)
+    return target
 
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    target = tmp_path_factory.mktemp("corpus")
-    for path in CORPUS.iterdir():
-        shutil.copy(path, target / path.name)
+    """The bundled corpus, loaded from a read-only-by-convention copy (shared by tests)."""
+    target = tmp_path_factory.mktemp("bundled") / "corpus"
+    shutil.copytree(BUNDLED, target)
     return load_corpus(target)
+
+
+@pytest.fixture(scope="session")
+def analysis(corpus: Corpus) -> Analysis:
+    """The bundled corpus analysed once (locate, align, classify)."""
+    return analyse_corpus(corpus)
+
+
+@pytest.fixture(scope="session")
+def reference(corpus: Corpus) -> Document:
+    """The reference Document: the statement cut from capture 000."""
+    return corpus.reference

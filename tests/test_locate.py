@@ -1,0 +1,140 @@
+"""locate: passages of the reference inside captures, with exact original offsets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import EXCERPTS, FULL_COPY, SOURCE, make_document
+
+from provenance.analyse import Analysis, analyse
+from provenance.corpus import Corpus
+from provenance.locate import LocateOptions, locate, prepare
+from provenance.model import Document, PassageKind
+
+
+def _passages(analysis: Analysis, capture_id: str) -> list[tuple[str, str, str]]:
+    source = analysis.source(capture_id)
+    return [
+        (p.kind.value, p.copy.of(source.document.text), p.reference.of(analysis.reference.text))
+        for p in source.passages
+    ]
+
+
+@pytest.mark.parametrize("capture_id", [SOURCE, FULL_COPY])
+def test_full_copies_have_one_full_passage(analysis: Analysis, capture_id: str) -> None:
+    source = analysis.source(capture_id)
+    assert [p.kind for p in source.passages] == [PassageKind.FULL]
+    passage = source.passages[0]
+    copy = passage.copy.of(source.document.text)
+    assert copy.startswith("The Russian Federation and the People’s Republic of China")
+    assert copy.endswith("This statement was signed on July 4, 2017, in Moscow.")
+    assert (passage.reference.start, passage.reference.end) == (0, len(analysis.reference.text))
+
+
+def test_source_capture_passage_is_the_declared_reference_span(
+    analysis: Analysis, corpus: Corpus
+) -> None:
+    passage = analysis.source(SOURCE).passages[0]
+    declared = corpus.manifest.reference
+    assert (passage.copy.start, passage.copy.end) == (declared.start, declared.end)
+
+
+def test_excerpts_are_the_two_quoted_sentences(analysis: Analysis, reference: Document) -> None:
+    source = analysis.source(EXCERPTS)
+    text = source.document.text
+    # The two sentences the article quotes, between straight double quotes.
+    quoted = [m for m in re.finditer(r'"([^"]+)"', text) if m.group(1) in reference.text]
+    assert len(quoted) == 2
+    assert [p.kind for p in source.passages] == [PassageKind.EXCERPT, PassageKind.EXCERPT]
+    for passage, match in zip(source.passages, quoted, strict=True):
+        assert (passage.copy.start, passage.copy.end) == match.span(1)
+        start = reference.text.index(match.group(1))
+        assert (passage.reference.start, passage.reference.end) == (
+            start,
+            start + len(match.group(1)),
+        )
+        assert passage.copy.of(text) == passage.reference.of(reference.text)
+
+
+def test_quotes_of_other_speakers_are_not_passages(analysis: Analysis) -> None:
+    source = analysis.source(EXCERPTS)
+    text = source.document.text
+    for words in ("We’ve agreed to promote our joint initiative", "Any country that hosts"):
+        at = text.index(words)
+        assert not any(p.copy.start <= at < p.copy.end for p in source.passages), words
+
+
+@pytest.mark.parametrize("capture_id", ["003_5ac32bcfc2f299f0", "004_ab097b7e26713321"])
+def test_background_articles_have_no_passages(analysis: Analysis, capture_id: str) -> None:
+    assert analysis.source(capture_id).passages == ()
+
+
+def _sentence(reference: Document, starts: str) -> str:
+    at = reference.text.index(starts)
+    return reference.text[at : reference.text.index(".", at) + 1]
+
+
+def test_excerpt_in_noise_does_not_swallow_the_noise(reference: Document) -> None:
+    sentence = _sentence(reference, "Russia and China will closely")
+    before, after = "Some words of the page come first. ", " Then the page goes on."
+    capture = make_document(before + sentence + after)
+    [passage] = locate(prepare(reference), capture)
+    assert passage.kind is PassageKind.EXCERPT
+    assert passage.copy.of(capture.text) == sentence
+    assert passage.reference.of(reference.text) == sentence
+
+
+def test_two_excerpts_separated_by_commentary_stay_two(reference: Document) -> None:
+    first = _sentence(reference, "Russia and China will closely")
+    second = reference.text[reference.text.index("5. The Parties express support") :]
+    second = second[: second.index("\n")]
+    commentary = (
+        " The author now comments at length on what this means for the region, in words"
+        " that the statement never uses, before quoting it again. "
+    )
+    capture = make_document("Intro. " + first + commentary + second + " The end.")
+    passages = locate(prepare(reference), capture)
+    assert [p.copy.of(capture.text) for p in passages] == [first, second]
+    assert [p.kind for p in passages] == [PassageKind.EXCERPT, PassageKind.EXCERPT]
+    assert [p.reference.of(reference.text) for p in passages] == [first, second]
+
+
+def test_full_copy_with_an_omitted_sentence_stays_one_passage(reference: Document) -> None:
+    omitted = _sentence(reference, "Russia and China will closely") + " "
+    copy = reference.text.replace(omitted, "")
+    capture = make_document("Header of the page.\n\n" + copy + "\n\nFooter of the page.")
+    analysed = analyse(reference, [capture]).sources[0]
+    [passage] = analysed.passages
+    assert passage.kind is PassageKind.FULL
+    assert passage.copy.of(capture.text) == copy
+    [divergence] = analysed.divergences
+    assert divergence.kind.value == "omission"
+    assert divergence.reference_text.strip() == omitted.strip()
+
+
+def test_full_copy_with_a_moved_paragraph_stays_one_passage(reference: Document) -> None:
+    paragraphs = reference.text.split("\n\n")
+    moved = paragraphs.pop(8)
+    paragraphs.insert(12, moved)
+    capture = make_document("\n\n".join(paragraphs))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert [p.kind for p in analysed.passages] == [PassageKind.FULL]
+    [divergence] = analysed.divergences
+    assert divergence.kind.value == "reordering"
+    assert moved in divergence.copy_text
+
+
+def test_a_short_quotation_is_not_a_passage(reference: Document) -> None:
+    capture = make_document('He said the Parties "will closely coordinate their efforts" today.')
+    assert locate(prepare(reference), capture) == []
+
+
+def test_locate_is_pure_and_reusable(reference: Document, analysis: Analysis) -> None:
+    prepared = prepare(reference)
+    document = analysis.source(FULL_COPY).document
+    first = locate(prepared, document)
+    assert locate(prepared, document) == first
+    assert locate(prepared, document, options=LocateOptions(seed_words=6))[0].kind is (
+        PassageKind.FULL
+    )
