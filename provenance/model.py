@@ -66,11 +66,16 @@ class Normalised:
     text: str
     to_original: tuple[int, ...]
     steps: tuple[str, ...]
+    original_ends: tuple[int, ...] = ()
+    """Entry k is the original index just past what produced text[k]: a whole run of
+    spaces, a whole combining sequence. Empty means each came from one character."""
 
     def span(self, start: int, end: int) -> Span:
         """Original span covered by normalised characters [start, end)."""
         if start == end:
             return Span(self.to_original[start], self.to_original[start])
+        if self.original_ends:
+            return Span(self.to_original[start], self.original_ends[end - 1])
         return Span(self.to_original[start], self.to_original[end - 1] + 1)
 
 

@@ -71,6 +71,7 @@ def normalise(text: str, *, fold: Fold = Fold.ALL) -> Normalised:
     """
     out: list[str] = []
     where: list[int] = []
+    ends: list[int] = []
     space_at = -1
     i, n = 0, len(text)
     drop_invisible = Fold.INVISIBLE in fold
@@ -90,6 +91,7 @@ def normalise(text: str, *, fold: Fold = Fold.ALL) -> Normalised:
         if space_at >= 0:
             out.append(" ")
             where.append(space_at)
+            ends.append(i)
             space_at = -1
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
@@ -101,13 +103,17 @@ def normalise(text: str, *, fold: Fold = Fold.ALL) -> Normalised:
             chunk = chunk.casefold()
         out.append(chunk)
         where.extend([i] * len(chunk))
+        ends.extend([j] * len(chunk))
         i = j
     if space_at >= 0:
         out.append(" ")
         where.append(space_at)
+        ends.append(n)
     where.append(n)
     steps = ("nfc", *(name for flag, name in _STEP_NAMES if flag in fold))
-    return Normalised(text="".join(out), to_original=tuple(where), steps=steps)
+    return Normalised(
+        text="".join(out), to_original=tuple(where), steps=steps, original_ends=tuple(ends)
+    )
 
 
 def invisible_characters(text: str) -> list[tuple[int, str]]:

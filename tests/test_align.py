@@ -1,0 +1,125 @@
+"""align: token edits whose spans index both originals and rebuild the copy exactly."""
+
+from __future__ import annotations
+
+import diff_match_patch
+import fast_diff_match_patch
+import pytest
+from conftest import FULL_COPY
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.align import align, align_texts, refine
+from provenance.analyse import Analysis
+from provenance.model import Edit
+
+_WORDS = st.sampled_from(
+    ["the", "Parties", "Korean", "Peninsula’s", "neighbours", "2.", "(DPRK)", "—", "\u00a0",
+     " ", "  ", "\n\n", ",", ".", "\u200b", "é", "e\u0301", "𝐀", "😀", "中国"]
+)
+texts = st.lists(_WORDS, max_size=30).map("".join)
+
+
+def rebuild(reference: str, copy: str, edits: list[Edit]) -> tuple[str, str]:
+    """Both texts put back together from the edits alone."""
+    ref_parts, copy_parts = [], []
+    for edit in edits:
+        ref_parts.append(edit.reference.of(reference))
+        copy_parts.append(edit.copy.of(copy))
+        if edit.tag == "equal":
+            assert edit.reference.of(reference) == edit.copy.of(copy)
+        if edit.tag == "insert":
+            assert len(edit.reference) == 0 < len(edit.copy)
+        if edit.tag == "delete":
+            assert len(edit.copy) == 0 < len(edit.reference)
+    return "".join(ref_parts), "".join(copy_parts)
+
+
+def assert_contiguous(
+    edits: list[Edit], ref_len: int, copy_len: int, r0: int = 0, c0: int = 0
+) -> None:
+    r, c = r0, c0
+    for edit in edits:
+        assert (edit.reference.start, edit.copy.start) == (r, c)
+        r, c = edit.reference.end, edit.copy.end
+    assert (r, c) == (r0 + ref_len, c0 + copy_len)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, texts)
+def test_edits_rebuild_both_texts(reference: str, copy: str) -> None:
+    edits = align_texts(reference, copy)
+    assert rebuild(reference, copy, edits) == (reference, copy)
+    assert_contiguous(edits, len(reference), len(copy))
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, texts, st.integers(0, 50), st.integers(0, 50))
+def test_offsets_shift_spans_into_the_originals(
+    reference: str, copy: str, r0: int, c0: int
+) -> None:
+    ref_file, copy_file = "x" * r0 + reference, "y" * c0 + copy
+    edits = align_texts(reference, copy, reference_offset=r0, copy_offset=c0)
+    assert_contiguous(edits, len(reference), len(copy), r0, c0)
+    rebuilt = rebuild(ref_file, copy_file, edits)
+    assert rebuilt == (reference, copy)
+
+
+@settings(max_examples=50, deadline=None)
+@given(texts, texts)
+def test_alignment_is_deterministic(reference: str, copy: str) -> None:
+    assert align_texts(reference, copy) == align_texts(reference, copy)
+
+
+def test_non_bmp_characters_are_single_indices() -> None:
+    reference, copy = "math 𝐀 and 😀 end", "math 𝐁 and 😀 end"
+    [_, changed, _] = align_texts(reference, copy)
+    assert changed.tag == "replace"
+    assert (changed.reference.of(reference), changed.copy.of(copy)) == ("𝐀", "𝐁")
+
+
+def test_nbsp_is_its_own_edit() -> None:
+    copy = "both countries.\u00a0Russia"
+    edits = align_texts("both countries. Russia", copy)
+    changed = [(e.tag, e.reference.start, e.copy.of(copy)) for e in edits if e.tag != "equal"]
+    assert changed == [("replace", 15, "\u00a0")]
+
+
+def test_one_changed_word_is_one_edit() -> None:
+    edits = align_texts("express serious concern about", "express grave concern about")
+    assert [e.tag for e in edits] == ["equal", "replace", "equal"]
+
+
+def test_full_copy_alignment_rebuilds_the_capture_passage(analysis: Analysis) -> None:
+    source = analysis.source(FULL_COPY)
+    [alignment] = source.alignments
+    reference, capture = analysis.reference, source.document
+    ref_text, copy_text = rebuild(reference.text, capture.text, list(alignment.edits))
+    assert ref_text == alignment.passage.reference.of(reference.text)
+    assert copy_text == alignment.passage.copy.of(capture.text)
+    again = align(reference, capture, alignment.passage)
+    assert again == alignment
+
+
+def test_refine_shows_which_letters_changed() -> None:
+    assert refine("neighbours", "neighbors") == [
+        ("equal", "neighbo", "neighbo"), ("delete", "u", ""), ("equal", "rs", "rs")
+    ]
+    assert "".join(b for _, _, b in refine("colour", "colour!")) == "colour!"
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_same_edits_as_the_pure_python_port(count: int, analysis: Analysis) -> None:
+    """The C++ build and the pure-Python port agree when neither has a deadline."""
+    reference = analysis.reference.text * count
+    copy = analysis.source(FULL_COPY).passages[0].copy.of(analysis.source(FULL_COPY).document.text)
+    copy *= count
+    fast = fast_diff_match_patch.diff(
+        reference, copy, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
+    )
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = 0  # no deadline: same answer on any machine
+    slow = dmp.diff_main(reference, copy, False)
+    dmp.diff_cleanupSemantic(slow)
+    symbol = {0: "=", -1: "-", 1: "+"}
+    assert [(op, text) for op, text in fast] == [(symbol[op], text) for op, text in slow]
