@@ -134,6 +134,8 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     <Kind.SPELLING: 'spelling'>
     >>> kind_of("consultations. The", "consultationsThe")[0]
     <Kind.PUNCTUATION: 'punctuation'>
+    >>> kind_of("a", "[a]")[0]
+    <Kind.EDITORIAL: 'editorial'>
     >>> kind_of(" ", "\u00a0")[0]
     <Kind.WHITESPACE: 'whitespace'>
     """
@@ -149,6 +151,9 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     ref_folded, copy_folded = _fold(reference, folds), _fold(copy, folds)
     if ref_folded == copy_folded:
         return Kind.CASE, "differs only in letter case"
+    if _EDITORIAL.search(copy) and not _EDITORIAL.search(reference):
+        # Before punctuation: "[a]" for "a" differs only in brackets, but it is an editor's mark.
+        return Kind.EDITORIAL, "editorial bracket or ellipsis in the copy"
     ref_bare, copy_bare = _bare(ref_folded), _bare(copy_folded)
     if ref_bare == copy_bare:
         return Kind.PUNCTUATION, "differs only in punctuation"
@@ -159,8 +164,6 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
         return Kind.WHITESPACE, "words joined or split"
     if _spelling_variants(ref_bare, copy_bare):
         return Kind.SPELLING, "variant spelling of the same words"
-    if _EDITORIAL.search(copy) and not _EDITORIAL.search(reference):
-        return Kind.EDITORIAL, "editorial bracket or ellipsis in the copy"
     if not copy_bare:
         return Kind.OMISSION, "reference words missing from the copy"
     if not ref_bare:

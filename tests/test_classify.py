@@ -1,0 +1,104 @@
+"""classify: data-driven cases (tests/cases/*.json), each a reference, a copy and what to expect.
+
+A case's fields: label, comment, reference, copy, expect {kinds, severities} (one entry
+per divergence, in capture order), status ("pass", or "known-failure" for a strict xfail)
+and optionally via: "diff" (default; the two texts aligned whole, as `provenance diff`
+does) or "analyse" (locate, align, classify, then reorderings, as `provenance report`).
+reference "@statement" is the bundled statement; a copy may be built from the reference
+with {"from": "reference", "replace": [[old, new], ...], "move_paragraph": [from, to]}.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import make_document
+
+from provenance.align import align
+from provenance.analyse import analyse
+from provenance.classify import SEVERITY, classify, kind_of
+from provenance.model import Divergence, Document, Kind, Passage, PassageKind, Span
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _load_cases() -> list[Any]:
+    params = []
+    for path in sorted(CASES.glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            assert case["status"] in ("pass", "known-failure"), case["label"]
+            marks = []
+            if case["status"] == "known-failure":
+                marks.append(pytest.mark.xfail(strict=True, reason=case["comment"]))
+            params.append(pytest.param(case, id=f"{path.stem}: {case['label']}", marks=marks))
+    return params
+
+
+def _build_copy(spec: str | dict[str, Any], reference: str) -> str:
+    if isinstance(spec, str):
+        return spec
+    assert spec["from"] == "reference"
+    text = reference
+    for old, new in spec.get("replace", []):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    if "move_paragraph" in spec:
+        source, target = spec["move_paragraph"]
+        paragraphs = text.split("\n\n")
+        moved = paragraphs.pop(source)
+        paragraphs.insert(target, moved)
+        text = "\n\n".join(paragraphs)
+    return text
+
+
+def _divergences(case: dict[str, Any], statement: Document) -> tuple[Document, list[Divergence]]:
+    if case["reference"] == "@statement":
+        reference = statement
+    else:
+        reference = make_document(case["reference"], "reference")
+    copy = make_document(_build_copy(case["copy"], reference.text), "copy")
+    if case.get("via", "diff") == "analyse":
+        return copy, list(analyse(reference, [copy]).sources[0].divergences)
+    whole = Passage(PassageKind.FULL, Span(0, len(copy.text)), Span(0, len(reference.text)), 100.0)
+    return copy, classify(reference, copy, align(reference, copy, whole))
+
+
+@pytest.mark.parametrize("case", _load_cases())
+def test_case(case: dict[str, Any], reference: Document) -> None:
+    copy, found = _divergences(case, reference)
+    assert [d.kind.value for d in found] == case["expect"]["kinds"]
+    assert [str(d.severity) for d in found] == case["expect"]["severities"]
+    ref_text = reference.text if case["reference"] == "@statement" else case["reference"]
+    for d in found:
+        assert d.copy.of(copy.text) == d.copy_text
+        assert d.reference.of(ref_text) == d.reference_text
+
+
+def test_every_kind_has_a_severity_and_a_case() -> None:
+    assert set(SEVERITY) == set(Kind)
+    covered = {
+        kind
+        for path in CASES.glob("*.json")
+        for case in json.loads(path.read_text(encoding="utf-8"))
+        if case["status"] == "pass"
+        for kind in case["expect"]["kinds"]
+    }
+    # Emphasis is found from markup by its own stage, not by classify.
+    assert covered == {k.value for k in Kind} - {"emphasis"}
+
+
+def test_identical_readings_are_whitespace_never_a_finding() -> None:
+    # classify only sees non-equal edits; kind_of is total and names the mildest fold.
+    assert kind_of("x", "x")[0] is Kind.WHITESPACE
+
+
+def test_ids_depend_on_the_capture_bytes(reference: Document) -> None:
+    a = make_document(reference.text.replace("neighbours", "neighbors"), "a")
+    b = make_document(a.text + "\n", "a")
+    [da] = analyse(reference, [a]).sources[0].divergences
+    [db] = analyse(reference, [b]).sources[0].divergences
+    assert (da.kind, da.copy, da.reference) == (db.kind, db.copy, db.reference)
+    assert da.id != db.id
