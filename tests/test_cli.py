@@ -1,0 +1,175 @@
+"""cli: report, diff and --reference in-process; every error is one stderr line and exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXCERPTS, FULL_COPY, ROOT, SOURCE
+
+from provenance.cli import main
+from provenance.corpus import load_corpus
+
+PROVENANCE = Path(sys.executable).parent / "provenance"
+
+
+def test_report_json_on_the_corpus(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(corpus_dir), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    kinds = {s["id"]: [p["kind"] for p in s["passages"]] for s in data["sources"]}
+    assert kinds[SOURCE] == ["full"] and kinds[FULL_COPY] == ["full"]
+    assert kinds[EXCERPTS] == ["excerpt", "excerpt"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_report_other_formats(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    assert main(["report", str(corpus_dir), "--format", fmt, "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert FULL_COPY in out and "⟨NBSP⟩" in out
+
+
+def test_report_with_reference_needs_no_manifest(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ref = tmp_path / "statement.txt"
+    ref.write_text(main_reference_text(corpus_dir), encoding="utf-8")
+    (corpus_dir / "manifest.toml").unlink()
+    captures = [str(corpus_dir / f"{FULL_COPY}.txt"), str(corpus_dir / f"{EXCERPTS}.txt")]
+    assert main(["report", "--reference", str(ref), *captures, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["reference"]["id"] == "statement"
+    assert [len(s["divergences"]) for s in data["sources"]] == [10, 0]
+
+
+def main_reference_text(corpus_dir: Path) -> str:
+    return load_corpus(corpus_dir).reference.text
+
+
+def test_diff_of_two_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The Korean Peninsula’s neighbours agree.", encoding="utf-8")
+    b.write_text("The Korean Peninsula's neighbors agree.", encoding="utf-8")
+    assert main(["diff", str(a), str(b), "--format", "json"]) == 1  # findings
+    data = json.loads(capsys.readouterr().out)
+    assert [d["kind"] for d in data["sources"][0]["divergences"]] == ["typography", "spelling"]
+    assert main(["diff", str(a), str(a)]) == 0
+
+
+def _one_error_line(capsys: pytest.CaptureFixture[str], name: str) -> str:
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith("provenance: ")
+    assert name in lines[0]
+    assert "Traceback" not in captured.err
+    return lines[0]
+
+
+def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    empty, latin1, binary = tmp_path / "empty.txt", tmp_path / "latin1.txt", tmp_path / "bin.txt"
+    empty.write_bytes(b"")
+    latin1.write_bytes(b"na\xefve text")
+    binary.write_bytes(b"GIF89a\x00\x01\x02")
+    return {
+        "missing": (tmp_path / "absent.txt", "no such file"),
+        "directory": (tmp_path, "directory"),
+        "empty": (empty, "empty file"),
+        "not utf-8": (latin1, "not valid UTF-8 at byte 2"),
+        "binary": (binary, "binary"),
+    }
+
+
+@pytest.mark.parametrize("problem", ["missing", "directory", "empty", "not utf-8", "binary"])
+@pytest.mark.parametrize("command", ["diff-first", "diff-second", "reference", "capture"])
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], problem: str, command: str
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("A perfectly ordinary text.", encoding="utf-8")
+    bad, words = _bad_files(tmp_path)[problem]
+    argv = {
+        "diff-first": ["diff", str(bad), str(good)],
+        "diff-second": ["diff", str(good), str(bad)],
+        "reference": ["report", "--reference", str(bad), str(good)],
+        "capture": ["report", "--reference", str(good), str(bad)],
+    }[command]
+    assert main(argv) == 2
+    assert words in _one_error_line(capsys, str(bad))
+
+
+@pytest.mark.parametrize(
+    ("manifest", "words"),
+    [
+        (None, "no manifest"),
+        (b"schema = \"provenance-manifest/1\"\n[reference\n", "not valid TOML"),
+        (b"\xff\xfe", "not valid UTF-8"),
+        (b'schema = "other/9"\n', "schema must be"),
+        (b'schema = "provenance-manifest/1"\n', "missing [reference] table"),
+    ],
+)
+def test_unreadable_manifest(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str], manifest: bytes | None, words: str
+) -> None:
+    path = corpus_dir / "manifest.toml"
+    if manifest is None:
+        path.unlink()
+    else:
+        path.write_bytes(manifest)
+    assert main(["report", str(corpus_dir)]) == 2
+    assert words in _one_error_line(capsys, "manifest.toml")
+
+
+def test_capture_listed_in_manifest_but_missing(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus_dir / f"{EXCERPTS}.txt").unlink()
+    assert main(["report", str(corpus_dir)]) == 2
+    assert "no such file" in _one_error_line(capsys, f"{EXCERPTS}.txt")
+
+
+def test_reference_span_that_no_longer_matches(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = corpus_dir / f"{SOURCE}.txt"
+    path.write_bytes(path.read_bytes().replace(b"neighbours", b"neighbors", 1))
+    assert main(["report", str(corpus_dir)]) == 2
+    assert "no longer matches" in _one_error_line(capsys, f"{SOURCE}.txt")
+
+
+def test_corpus_that_is_not_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(tmp_path / "nowhere")]) == 2
+    _one_error_line(capsys, "nowhere")
+
+
+# A few runs of the installed console script, as a user would type them.
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(PROVENANCE), *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
+    )
+
+
+def test_console_script_report(corpus_dir: Path) -> None:
+    result = _run("report", str(corpus_dir), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema"] == "provenance-report/1"
+
+
+def test_console_script_default_corpus_text(corpus_dir: Path) -> None:
+    result = _run("report", cwd=corpus_dir.parent)  # default corpus/ in the working directory
+    assert result.returncode == 0, result.stderr
+    assert "002_9103d841b337d515  full" in result.stdout
+
+
+def test_console_script_error(tmp_path: Path) -> None:
+    result = _run("diff", str(tmp_path / "absent.txt"), str(tmp_path / "other.txt"))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"provenance: {tmp_path / 'absent.txt'}: no such file\n"

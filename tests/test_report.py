@@ -1,0 +1,76 @@
+"""report: the JSON contract (docs/report-json.md) and the text report's visible marks."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import FULL_COPY
+
+from provenance.analyse import Analysis
+from provenance.report import SCHEMA, render_json, render_markdown, render_text, to_json
+
+
+def test_json_carries_the_contract_fields(analysis: Analysis) -> None:
+    data = json.loads(render_json(analysis))
+    assert data["schema"] == SCHEMA == "provenance-report/1"
+    ref = analysis.reference
+    assert data["reference"] == {
+        "id": ref.id, "path": str(ref.path), "sha256": ref.sha256, "length": len(ref.text)
+    }
+    assert [s["id"] for s in data["sources"]] == [s.document.id for s in analysis.sources]
+    for source_json, source in zip(data["sources"], analysis.sources, strict=True):
+        assert {"id", "path", "sha256", "passages", "divergences"} <= source_json.keys()
+        assert source_json["sha256"] == source.document.sha256
+        for p in source_json["passages"]:
+            assert {"kind", "start", "end", "ref_start", "ref_end"} <= p.keys()
+            assert p["kind"] in ("full", "excerpt")
+        for d in source_json["divergences"]:
+            fields = {"id", "kind", "severity", "start", "end", "ref_start", "ref_end", "text"}
+            assert fields | {"ref_text"} <= d.keys()
+            assert d["severity"] in ("cosmetic", "minor", "material")
+
+
+def test_json_text_fields_are_the_slices(analysis: Analysis) -> None:
+    data = json.loads(render_json(analysis))
+    reference = analysis.reference.text
+    for source_json, source in zip(data["sources"], analysis.sources, strict=True):
+        text = source.document.text
+        for d in source_json["divergences"]:
+            assert d["text"] == text[d["start"] : d["end"]]
+            assert d["ref_text"] == reference[d["ref_start"] : d["ref_end"]]
+    full = next(s for s in data["sources"] if s["id"] == FULL_COPY)
+    assert len(full["divergences"]) == 10
+    assert sum(d["text"] == "\u00a0" for d in full["divergences"]) == 9
+
+
+def test_json_is_deterministic(analysis: Analysis) -> None:
+    assert render_json(analysis) == render_json(analysis)
+    assert to_json(analysis)["settings"]["diff"]["timelimit"] == 0
+
+
+def test_text_report_summary_and_visible_marks(analysis: Analysis) -> None:
+    text = render_text(analysis, color=False)
+    assert "\x1b[" not in text  # no colour codes: markers carry the meaning
+    assert re.search(rf"{FULL_COPY}\s+full\s+100\.0%\s+9\s+1\s+0", text)
+    assert re.search(r"001_74f1542717574725\s+2 excerpts", text)
+    assert re.search(r"003_5ac32bcfc2f299f0\s+none", text)
+    assert "\u00a0" not in text  # NBSP is never printed raw
+    assert text.count("{+⟨NBSP⟩+}") == 9
+    assert text.count("[-␠-]{+⟨NBSP⟩+}") == 8
+    assert "[cosmetic]" in text and "[minor]" in text
+    assert "[-consultations.␠The-]{+consultationsThe+}" in text
+
+
+def test_colour_is_added_not_substituted(analysis: Analysis) -> None:
+    coloured = render_text(analysis, color=True)
+    assert "\x1b[" in coloured
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert plain.count("{+⟨NBSP⟩+}") == 9
+
+
+def test_markdown_report(analysis: Analysis) -> None:
+    text = render_markdown(analysis)
+    assert text.startswith("# Provenance report: statement")
+    assert f"| `{FULL_COPY}` | full | 100.0% | 9 | 1 | 0 |" in text
+    assert "`⟨NBSP⟩`" in text
