@@ -6,6 +6,8 @@ index of the normalised text maps back to the original through `to_original`.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from enum import Flag, auto
 
@@ -72,31 +74,73 @@ def normalise(text: str, *, fold: Fold = Fold.ALL) -> Normalised:
     out: list[str] = []
     where: list[int] = []
     ends: list[int] = []
-    space_at = -1
-    i, n = 0, len(text)
-    drop_invisible = Fold.INVISIBLE in fold
-    fold_space = Fold.WHITESPACE in fold
     fold_typography = Fold.TYPOGRAPHY in fold
     fold_case = Fold.CASE in fold
-    while i < n:
-        char = text[i]
-        if drop_invisible and char in INVISIBLE:
-            i += 1
-            continue
-        if fold_space and char in SPACES:
-            if space_at < 0:
-                space_at = i
-            i += 1
-            continue
-        if space_at >= 0:
-            out.append(" ")
-            where.append(space_at)
-            ends.append(i)
-            space_at = -1
+    fold_space = Fold.WHITESPACE in fold
+    gap = _gap_pattern(fold)
+    at = 0
+    # Runs of foldable space and invisible characters alternate with runs of other text;
+    # the other runs are folded whole (C speed) unless a character in them grows or
+    # composes, in which case that run goes character by character.
+    for match in gap.finditer(text) if gap is not None else ():
+        if match.start() > at:
+            _fold_run(text, at, match.start(), fold_typography, fold_case, out, where, ends)
+        if fold_space:
+            run = match.group()
+            space = 0 if run[0] in SPACES else _first_space(run)
+            if space >= 0:
+                out.append(" ")
+                where.append(match.start() + space)
+                ends.append(match.end())
+        at = match.end()
+    if at < len(text):
+        _fold_run(text, at, len(text), fold_typography, fold_case, out, where, ends)
+    where.append(len(text))
+    steps = ("nfc", *(name for flag, name in _STEP_NAMES if flag in fold))
+    return Normalised(
+        text="".join(out), to_original=tuple(where), steps=steps, original_ends=tuple(ends)
+    )
+
+
+def _first_space(run: str) -> int:
+    return next((k for k, c in enumerate(run) if c in SPACES), -1)
+
+
+@functools.cache
+def _gap_pattern(fold: Fold) -> re.Pattern[str] | None:
+    chars = ""
+    if Fold.WHITESPACE in fold:
+        chars += "".join(sorted(SPACES))
+    if Fold.INVISIBLE in fold:
+        chars += "".join(sorted(INVISIBLE))
+    return re.compile("[" + re.escape(chars) + "]+") if chars else None
+
+
+def _fold_run(
+    text: str,
+    start: int,
+    end: int,
+    fold_typography: bool,
+    fold_case: bool,
+    out: list[str],
+    where: list[int],
+    ends: list[int],
+) -> None:
+    """Fold text[start:end], which holds no foldable space or invisible character."""
+    run = text[start:end]
+    folded = run.translate(_TYPOGRAPHY) if fold_typography else run
+    folded = folded.casefold() if fold_case else folded
+    if len(folded) == len(run) and not any(map(unicodedata.combining, run)):
+        out.append(folded)  # one character for one: the map is the identity on offsets
+        where.extend(range(start, end))
+        ends.extend(range(start + 1, end + 1))
+        return
+    i = start
+    while i < end:
         j = i + 1
-        while j < n and unicodedata.combining(text[j]):
+        while j < end and unicodedata.combining(text[j]):
             j += 1
-        chunk = unicodedata.normalize("NFC", text[i:j]) if j - i > 1 else char
+        chunk = unicodedata.normalize("NFC", text[i:j]) if j - i > 1 else text[i]
         if fold_typography:
             chunk = chunk.translate(_TYPOGRAPHY)
         if fold_case:
@@ -105,15 +149,6 @@ def normalise(text: str, *, fold: Fold = Fold.ALL) -> Normalised:
         where.extend([i] * len(chunk))
         ends.extend([j] * len(chunk))
         i = j
-    if space_at >= 0:
-        out.append(" ")
-        where.append(space_at)
-        ends.append(n)
-    where.append(n)
-    steps = ("nfc", *(name for flag, name in _STEP_NAMES if flag in fold))
-    return Normalised(
-        text="".join(out), to_original=tuple(where), steps=steps, original_ends=tuple(ends)
-    )
 
 
 def invisible_characters(text: str) -> list[tuple[int, str]]:
