@@ -81,6 +81,7 @@ def align_texts(
             c, co = c + count, co + width
     if pending_delete:
         edits.append(_edit("delete", *pending_delete, co, co))
+    edits = _merge_across_short_words(edits, reference, copy, reference_offset, copy_offset)
     return list(_tighten(edits, reference, copy, reference_offset, copy_offset))
 
 
@@ -121,6 +122,49 @@ def _encode(tokens: list[str], codes: dict[str, str]) -> str:
 
 def _edit(tag: Tag, rs: int, re_: int, cs: int, ce: int) -> Edit:
     return Edit(tag=tag, reference=Span(rs, re_), copy=Span(cs, ce))
+
+
+_SHORT_EQUALITY = re.compile(r"\s*(?:[^\W_]{1,3}\s*)?", re.DOTALL)
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+def _merge_across_short_words(
+    edits: list[Edit], reference: str, copy: str, roff: int, coff: int
+) -> list[Edit]:
+    """Join two word edits that only a short word keeps apart into one replacement.
+
+    Semantic clean-up keeps an equality as long as either neighbouring edit, so in
+    "settle the situation" -> "resolve the crisis" the shared "the" splits one rewrite
+    into two. A human made one edit there; report one.
+    """
+    out: list[Edit] = []
+    for edit in edits:
+        if (
+            edit.tag != "equal"
+            and len(out) >= 2
+            and out[-1].tag == "equal"
+            and out[-2].tag != "equal"
+            and _short_equality(out[-1], reference, roff)
+            and _words_in(out[-2], reference, copy, roff, coff)
+            and _words_in(edit, reference, copy, roff, coff)
+        ):
+            first = out[-2]
+            rs, re_ = first.reference.start, edit.reference.end
+            out[-2:] = [_edit("replace", rs, re_, first.copy.start, edit.copy.end)]
+            continue
+        out.append(edit)
+    return out
+
+
+def _short_equality(edit: Edit, reference: str, roff: int) -> bool:
+    start, end = edit.reference.start - roff, edit.reference.end - roff
+    return _SHORT_EQUALITY.fullmatch(reference, start, end) is not None
+
+
+def _words_in(edit: Edit, reference: str, copy: str, roff: int, coff: int) -> bool:
+    ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
+    copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
+    return bool(_HAS_WORD.search(ref_text) or _HAS_WORD.search(copy_text))
 
 
 def _tighten(
