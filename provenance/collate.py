@@ -1,0 +1,279 @@
+"""Collate witnesses into a variant table over the reference's positions.
+
+Every witness is already aligned with the reference (its segments' edits). Collation
+merges those alignments: the non-equal edits of all witnesses, as spans of the
+reference, are pooled; overlapping spans (and an insertion touching a span) merge into
+one **variant location**. The stretches between variant locations are cut again where a
+witness's coverage starts or stops. The result is a partition of the reference into
+locations, and at each location every witness has exactly one reading:
+
+- `agrees`: the witness covers the location and reads as the reference does;
+- `variant`: it covers the location and reads otherwise (an omission is a variant whose
+  text is empty);
+- `lacuna`: the witness does not cover this part of the reference at all (an excerpt
+  outside its excerpts, a quotation witness outside its quotations). A lacuna is *not*
+  an omission: the witness is silent, not wrong.
+
+A segment boundary can fall inside a variant location that another witness's edit
+opened; the reading there is `partial` and holds only what the witness covers.
+
+Invariant (tested): for every segment of every witness, its pieces along the locations,
+in order, rebuild the segment's text exactly.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from provenance.classify import SEVERITY, kind_of
+from provenance.errors import ProvenanceError
+from provenance.model import Document, Edit, Kind, Severity, Span
+from provenance.witnesses import Segment, Witness
+
+COSMETIC_KINDS = frozenset({Kind.WHITESPACE, Kind.TYPOGRAPHY, Kind.INVISIBLE})
+"""Kinds that `cosmetic=False` hides: they change how the text looks, not its words."""
+
+
+class Status(StrEnum):
+    AGREES = "agrees"
+    VARIANT = "variant"
+    LACUNA = "lacuna"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one witness reads at one location."""
+
+    witness: str
+    status: Status
+    text: str = ""
+    """The witness's text here (empty for a lacuna and for an omission)."""
+    pieces: tuple[tuple[int, Span], ...] = ()
+    """(segment index, capture span) for each piece; usually one."""
+    partial: bool = False
+    """True when the witness covers only part of the location (a segment edge inside it)."""
+    reference_text: str = ""
+    """The reference text the witness covers here (all of it unless partial)."""
+    kind: Kind | None = None
+    """For a variant: its kind, by the engine's classifier."""
+
+    @property
+    def cosmetic(self) -> bool:
+        return self.kind in COSMETIC_KINDS
+
+    @property
+    def severity(self) -> Severity | None:
+        return SEVERITY[self.kind] if self.kind is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """One stretch of the reference with every witness's reading of it."""
+
+    index: int
+    reference: Span
+    """Offsets into the reference; empty for an insertion point."""
+    reference_text: str
+    readings: tuple[Reading, ...]
+    """One per witness, in the table's witness order."""
+
+    @property
+    def variant(self) -> bool:
+        """True if some witness reads otherwise than the reference here."""
+        return any(r.status is Status.VARIANT for r in self.readings)
+
+    @property
+    def cosmetic(self) -> bool:
+        """True if every variant reading here is cosmetic (see COSMETIC_KINDS)."""
+        return all(r.cosmetic for r in self.readings if r.status is Status.VARIANT)
+
+    def reading(self, witness: str) -> Reading:
+        return next(r for r in self.readings if r.witness == witness)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The variant table: the reference cut into locations, one reading per witness each."""
+
+    reference: Document
+    witnesses: tuple[Witness, ...]
+    locations: tuple[Location, ...]
+    """Consecutive, covering the whole reference."""
+
+    def variants(self, *, cosmetic: bool = True) -> list[Location]:
+        """Locations where some witness differs; `cosmetic=False` drops the cosmetic-only ones."""
+        return [loc for loc in self.locations if loc.variant and (cosmetic or not loc.cosmetic)]
+
+    def witness(self, witness_id: str) -> Witness:
+        return next(w for w in self.witnesses if w.id == witness_id)
+
+    def rebuild(self, witness_id: str) -> list[str]:
+        """Each segment's text rebuilt from the witness's readings, in segment order."""
+        witness = self.witness(witness_id)
+        parts: list[list[str]] = [[] for _ in witness.segments]
+        for loc in self.locations:
+            for index, span in loc.reading(witness_id).pieces:
+                parts[index].append(span.of(witness.text))
+        return ["".join(p) for p in parts]
+
+
+def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
+    """Merge every witness's alignment into one variant table.
+
+    Args:
+        reference: The document every segment's `reference` span indexes.
+        witnesses: Witnesses with unique ids (see `witnesses.witnesses`).
+
+    Returns:
+        A Table whose locations partition the reference.
+
+    Raises:
+        ProvenanceError: Two witnesses share an id, or a segment lies outside the reference.
+    """
+    seen: set[str] = set()
+    for w in witnesses:
+        if w.id in seen:
+            raise ProvenanceError(reference.path, f"witness id {w.id!r} appears twice")
+        seen.add(w.id)
+        for s in w.segments:
+            if s.reference.end > len(reference.text):
+                raise ProvenanceError(reference.path, f"witness {w.id}: segment outside the reference")
+    clusters = _clusters(s for wit in witnesses for s in wit.segments)
+    cuts = {0, len(reference.text)}
+    for wit in witnesses:
+        for s in wit.segments:
+            cuts.update((s.reference.start, s.reference.end))
+    spans = _partition(clusters, cuts, len(reference.text))
+    maps = [[_SegmentMap(s) for s in wit.segments] for wit in witnesses]
+    locations = []
+    for index, (start, end, is_cluster) in enumerate(spans):
+        ref_text = reference.text[start:end]
+        readings = tuple(
+            _reading(wit, wmaps, start, end, is_cluster, ref_text, reference.text)
+            for wit, wmaps in zip(witnesses, maps, strict=True)
+        )
+        locations.append(Location(index, Span(start, end), ref_text, readings))
+    return Table(reference=reference, witnesses=tuple(witnesses), locations=tuple(locations))
+
+
+def _clusters(segments: Iterable[Segment]) -> list[tuple[int, int]]:
+    """Merge the reference spans of all non-equal edits: overlapping, or touched by an insertion."""
+    spans = sorted(
+        (e.reference.start, e.reference.end) for s in segments for e in s.edits if e.tag != "equal"
+    )
+    merged: list[list[int]] = []  # [start, end, point-at-end]
+    for start, end in spans:
+        if merged:
+            cur = merged[-1]
+            point = start == end or cur[0] == cur[1] or cur[2]
+            if start < cur[1] or (start == cur[1] and point):
+                if end > cur[1]:
+                    cur[1], cur[2] = end, 0
+                elif end == cur[1] and start == end:
+                    cur[2] = 1
+                continue
+        merged.append([start, end, int(start == end)])
+    return [(s, e) for s, e, _ in merged]
+
+
+def _partition(
+    clusters: list[tuple[int, int]], cuts: set[int], length: int
+) -> list[tuple[int, int, bool]]:
+    """The reference cut into (start, end, is_cluster): clusters, and stretches between them."""
+    out: list[tuple[int, int, bool]] = []
+
+    def stretch(a: int, b: int) -> None:
+        inner = sorted(c for c in cuts if a < c < b)
+        for x, y in zip([a, *inner], [*inner, b], strict=True):
+            if x < y:
+                out.append((x, y, False))
+
+    position = 0
+    for start, end in clusters:
+        stretch(position, start)
+        out.append((start, end, True))
+        position = end
+    stretch(position, length)
+    return out
+
+
+class _SegmentMap:
+    """Reference position -> capture position, through one segment's edits."""
+
+    def __init__(self, segment: Segment) -> None:
+        self.segment = segment
+        self.edits: tuple[Edit, ...] = segment.edits
+        self.ref_starts = [e.reference.start for e in self.edits]
+        self.ref_ends = [e.reference.end for e in self.edits]
+        self.points = {e.reference.start for e in self.edits if e.tag != "equal"}
+
+    def left(self, p: int) -> int:
+        """Capture position of reference position `p`, before any insertion at `p`."""
+        i = bisect_left(self.ref_ends, p)
+        if i == len(self.edits):
+            return self.segment.copy.end
+        e = self.edits[i]
+        if e.tag == "equal":
+            return e.copy.start + max(p, e.reference.start) - e.reference.start
+        if p <= e.reference.start:
+            return e.copy.start
+        if p == e.reference.end:
+            return e.copy.end
+        msg = f"position {p} inside a {e.tag} edit"
+        raise AssertionError(msg)
+
+    def right(self, p: int) -> int:
+        """Capture position of reference position `p`, after any insertion at `p`."""
+        i = bisect_right(self.ref_starts, p) - 1
+        if i < 0:
+            return self.segment.copy.start
+        e = self.edits[i]
+        if e.tag == "equal":
+            return e.copy.start + min(p, e.reference.end) - e.reference.start
+        if p == e.reference.start and e.reference.start != e.reference.end:
+            return e.copy.start
+        if p >= e.reference.end:
+            return e.copy.end
+        msg = f"position {p} inside a {e.tag} edit"
+        raise AssertionError(msg)
+
+
+def _reading(
+    witness: Witness,
+    maps: list[_SegmentMap],
+    start: int,
+    end: int,
+    is_cluster: bool,
+    ref_text: str,
+    reference: str,
+) -> Reading:
+    pieces: list[tuple[int, Span]] = []
+    covered_ref: list[str] = []
+    for index, m in enumerate(maps):
+        rs, re_ = m.segment.reference.start, m.segment.reference.end
+        if start == end:  # an insertion point
+            inside = rs < start < re_ or (rs <= start <= re_ and start in m.points)
+            if not inside:
+                continue
+            a, b = start, end
+        else:
+            a, b = max(start, rs), min(end, re_)
+            if a >= b:
+                continue
+        # A variant location owns the insertions at its edges; a stretch between them has none.
+        cs = m.left(a) if is_cluster else m.right(a)
+        ce = m.right(b) if is_cluster else m.left(b)
+        pieces.append((index, Span(cs, ce)))
+        covered_ref.append(reference[a:b])
+    if not pieces:
+        return Reading(witness.id, Status.LACUNA)
+    text = "".join(span.of(witness.text) for _, span in pieces)
+    ref_part = "".join(covered_ref)
+    partial = ref_part != ref_text
+    if text == ref_part:
+        return Reading(witness.id, Status.AGREES, text, tuple(pieces), partial, ref_part)
+    kind, _ = kind_of(ref_part, text)
+    return Reading(witness.id, Status.VARIANT, text, tuple(pieces), partial, ref_part, kind)

@@ -1,0 +1,182 @@
+"""Witnesses: the stretches of captures that bear witness to the reference's text.
+
+A witness is what one column of a collation holds. It is one of:
+
+- a **full** copy: one passage of a capture covering (nearly) the whole reference;
+- the **excerpts** of one capture: its excerpt passages, as long as they do not overlap in
+  the reference (an article quoting two sentences of the statement is one witness with two
+  segments; a capture that quotes the same sentence twice gets a second witness);
+- the **quotations** one capture attributes to the reference, outside its located
+  passages (capture 000 holds the full copy and, separately, the Hankyoreh article's
+  quotations in another translation).
+
+Every witness is a list of segments; a segment pairs a span of the capture with the span
+of the reference it stands for, plus the token-level edits between them. Segments of one
+witness never overlap in the reference, so each reference position has at most one
+reading per witness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from provenance.align import align_texts
+from provenance.analyse import Analysis, SourceResult
+from provenance.model import Edit, PassageKind, Span
+
+
+class WitnessKind(StrEnum):
+    FULL = "full"
+    EXCERPTS = "excerpts"
+    QUOTATIONS = "quotations"
+
+
+QUOTED_VERDICTS = ("verbatim", "altered", "paraphrase")
+"""Quotation verdicts that tie a quotation to a reference span, and so make a segment."""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One stretch of a witness aligned with the stretch of the reference it stands for."""
+
+    copy: Span
+    """Offsets into the capture's decoded text."""
+    reference: Span
+    """Offsets into the reference text."""
+    edits: tuple[Edit, ...]
+    """Token-level opcodes covering both spans exactly (see `align.align_texts`)."""
+    verdict: str = "passage"
+    """`passage` for a located copy or excerpt; the quotation verdict otherwise."""
+    similarity: float = 100.0
+    """Score (0-100) of the match that tied this segment to the reference."""
+
+
+@dataclass(frozen=True, slots=True)
+class Witness:
+    """One column of the collation: a full copy, a capture's excerpts or its quotations."""
+
+    id: str
+    """Siglum: the capture's number and the kind, e.g. `001-excerpts`; unique in a table."""
+    source: str
+    """Id of the capture (Document.id)."""
+    source_sha256: str
+    kind: WitnessKind
+    segments: tuple[Segment, ...]
+    """In reference order; never overlapping in the reference."""
+    text: str
+    """The capture's decoded text, which every segment's `copy` span indexes."""
+
+    def covers(self, start: int, end: int) -> bool:
+        """True if some segment covers all of reference [start, end)."""
+        return any(s.reference.start <= start and end <= s.reference.end for s in self.segments)
+
+    @property
+    def covered(self) -> int:
+        """Number of reference characters this witness covers."""
+        return sum(len(s.reference) for s in self.segments)
+
+
+def witnesses(analysis: Analysis) -> list[Witness]:
+    """Every witness in the analysis, in capture order, full copies before excerpts.
+
+    Quotation witnesses come from `SourceResult.quotes` when the quotation stage provides
+    it: quotations attributed to the reference whose verdict ties them to a reference span
+    (verbatim, altered, paraphrase) and that lie outside the capture's located passages.
+
+    Returns:
+        Witnesses with unique ids; captures that hold nothing contribute none.
+    """
+    short = [_siglum(s.document.id) for s in analysis.sources]
+    out: list[Witness] = []
+    for source in analysis.sources:
+        prefix = _siglum(source.document.id)
+        if short.count(prefix) > 1:
+            prefix = source.document.id
+        out.extend(_passage_witnesses(source, prefix))
+        quotations = _quotation_witness(analysis, source, prefix)
+        if quotations is not None:
+            out.append(quotations)
+    return out
+
+
+def quotations_of(source: SourceResult) -> tuple[object, ...]:
+    """The quotations the quotation stage found in `source`, or () if it has not run."""
+    return tuple(getattr(source, "quotes", ()) or ())
+
+
+def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
+    doc = source.document
+    fulls = [a for a in source.alignments if a.passage.kind is PassageKind.FULL]
+    excerpts = [a for a in source.alignments if a.passage.kind is PassageKind.EXCERPT]
+    for n, alignment in enumerate(fulls, 1):
+        p = alignment.passage
+        segment = Segment(p.copy, p.reference, alignment.edits, similarity=p.score)
+        wid = f"{prefix}-full" if len(fulls) == 1 else f"{prefix}-full{n}"
+        yield Witness(wid, doc.id, doc.sha256, WitnessKind.FULL, (segment,), doc.text)
+    # Excerpts go into as few witnesses as possible without overlapping in the reference.
+    groups: list[list[Segment]] = []
+    for alignment in excerpts:
+        p = alignment.passage
+        segment = Segment(p.copy, p.reference, alignment.edits, similarity=p.score)
+        for group in groups:
+            if not any(_overlap(segment.reference, s.reference) for s in group):
+                group.append(segment)
+                break
+        else:
+            groups.append([segment])
+    for n, group in enumerate(groups, 1):
+        wid = f"{prefix}-excerpts" if len(groups) == 1 else f"{prefix}-excerpts{n}"
+        segments = tuple(sorted(group, key=lambda s: s.reference.start))
+        yield Witness(wid, doc.id, doc.sha256, WitnessKind.EXCERPTS, segments, doc.text)
+
+
+def _quotation_witness(analysis: Analysis, source: SourceResult, prefix: str) -> Witness | None:
+    doc, ref = source.document, analysis.reference
+    segments: list[Segment] = []
+    for quote in quotations_of(source):
+        verdict = str(getattr(quote, "verdict", ""))
+        if not getattr(quote, "attributed", True) or verdict not in QUOTED_VERDICTS:
+            continue
+        copy, reference = _quote_spans(quote)
+        if copy is None or reference is None or not len(reference):
+            continue
+        if any(_overlap(copy, p.copy) for p in source.passages):
+            continue  # already collated as part of a full copy or an excerpt
+        if any(_overlap(reference, s.reference) for s in segments):
+            continue  # a second quotation of the same words adds no reading
+        edits = align_texts(
+            reference.of(ref.text), copy.of(doc.text),
+            reference_offset=reference.start, copy_offset=copy.start,
+        )
+        similarity = float(getattr(quote, "similarity", 0.0) or 0.0)
+        segments.append(Segment(copy, reference, tuple(edits), verdict, similarity))
+    if not segments:
+        return None
+    segments.sort(key=lambda s: s.reference.start)
+    wid = f"{prefix}-quotations"
+    return Witness(wid, doc.id, doc.sha256, WitnessKind.QUOTATIONS, tuple(segments), doc.text)
+
+
+def _quote_spans(quote: object) -> tuple[Span | None, Span | None]:
+    """Capture and reference spans of a quotation (the quotes stage's Quotation)."""
+    copy = getattr(quote, "span", None) or getattr(quote, "copy", None)
+    if copy is None and hasattr(quote, "start"):
+        copy = Span(int(getattr(quote, "start")), int(getattr(quote, "end")))  # noqa: B009
+    reference = getattr(quote, "reference", None)
+    if reference is None and getattr(quote, "ref_start", None) is not None:
+        reference = Span(int(getattr(quote, "ref_start")), int(getattr(quote, "ref_end")))  # noqa: B009
+    if not isinstance(copy, Span) or not isinstance(reference, Span):
+        return None, None
+    return copy, reference
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _siglum(capture_id: str) -> str:
+    """`000_3bc794f6186e8434` -> `000`: the corpus number is short and, in a corpus, unique."""
+    head = capture_id.split("_", 1)[0]
+    return head if head else capture_id
