@@ -93,6 +93,11 @@ class Location:
     def reading(self, witness: str) -> Reading:
         return next(r for r in self.readings if r.witness == witness)
 
+    def readings_by(self, *witnesses: str) -> tuple[Reading, ...]:
+        """The readings of the named witnesses, in the order named."""
+        found = {r.witness: r for r in self.readings if r.witness in witnesses}
+        return tuple(found[w] for w in witnesses)
+
 
 @dataclass(frozen=True, slots=True)
 class Table:
@@ -140,7 +145,8 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
         seen.add(w.id)
         for s in w.segments:
             if s.reference.end > len(reference.text):
-                raise ProvenanceError(reference.path, f"witness {w.id}: segment outside the reference")
+                problem = f"witness {w.id}: segment outside the reference"
+                raise ProvenanceError(reference.path, problem)
     clusters = _clusters(s for wit in witnesses for s in wit.segments)
     cuts = {0, len(reference.text)}
     for wit in witnesses:

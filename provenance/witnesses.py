@@ -18,13 +18,15 @@ reading per witness.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from provenance.align import align_texts
 from provenance.analyse import Analysis, SourceResult
-from provenance.model import Edit, PassageKind, Span
+from provenance.model import Document, Edit, PassageKind, Span
 
 
 class WitnessKind(StrEnum):
@@ -99,6 +101,22 @@ def witnesses(analysis: Analysis) -> list[Witness]:
         if quotations is not None:
             out.append(quotations)
     return out
+
+
+def from_text(witness_id: str, reference: Document, text: str) -> Witness:
+    """A full-copy witness from a bare text, aligned whole against the whole reference.
+
+    For constructed cases and benchmarks, where there is no capture to locate in.
+
+    >>> ref = Document("r", Path("r"), "", 0, "a red dog")
+    >>> w = from_text("w", ref, "a blue dog")
+    >>> [(e.tag, e.copy.of(w.text)) for e in w.segments[0].edits]
+    [('equal', 'a '), ('replace', 'blue'), ('equal', ' dog')]
+    """
+    edits = align_texts(reference.text, text)
+    segment = Segment(Span(0, len(text)), Span(0, len(reference.text)), tuple(edits))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Witness(witness_id, witness_id, digest, WitnessKind.FULL, (segment,), text)
 
 
 def quotations_of(source: SourceResult) -> tuple[object, ...]:

@@ -1,0 +1,319 @@
+"""Shared readings and the grouping of witnesses they support.
+
+Textual scholars group copies by *shared errors*: two copies that read alike where the
+reference reads otherwise probably descend from a common ancestor. Not every shared
+variant is evidence of the same strength: two copies can each gain a no-break space on
+their own (a CMS does that), but they rarely lose the same sentence by chance. So each
+shared reading carries a weight by kind (WEIGHTS), growing with the number of words it
+touches, and a group needs at least one shared reading that is not cosmetic.
+
+Families come first: witnesses that follow the reference's own text (full copies,
+excerpts, quotations that match verbatim or with changes) form the reference family;
+quotation witnesses whose quotations match only as paraphrases follow a different
+translation, and those whose paraphrases agree with each other share a family.
+Inside a family, groups are the witness sets that share readings, nested into a tree
+where they are compatible; every group lists its evidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from provenance.collate import COSMETIC_KINDS, Status, Table
+from provenance.model import Kind
+from provenance.normalise import normalise
+from provenance.witnesses import Witness
+
+WEIGHTS = {
+    Kind.WHITESPACE: 0.1,
+    Kind.INVISIBLE: 0.2,
+    Kind.TYPOGRAPHY: 0.2,
+    Kind.SPELLING: 0.5,
+    Kind.CASE: 0.5,
+    Kind.PUNCTUATION: 1.0,
+    Kind.EDITORIAL: 1.0,
+    Kind.SUBSTITUTION: 2.0,
+    Kind.INSERTION: 2.0,
+    Kind.OMISSION: 2.0,
+    Kind.TRUNCATION: 2.0,
+    Kind.REORDERING: 2.0,
+    Kind.EMPHASIS: 1.0,
+}
+"""Base weight of a shared reading by kind. Cosmetic kinds are weak: they arise independently."""
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingOptions:
+    min_weight: float = 1.0
+    """Least total weight of shared readings that makes a group (a shared punctuation change)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SharedReading:
+    """A reading that two or more witnesses share where the reference reads otherwise."""
+
+    location: int
+    """Index of the location in the table."""
+    reference_text: str
+    text: str
+    kind: Kind
+    witnesses: frozenset[str]
+    weight: float
+
+    @property
+    def cosmetic(self) -> bool:
+        return self.kind in COSMETIC_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """What two witnesses have in common."""
+
+    a: str
+    b: str
+    shared: tuple[SharedReading, ...]
+    weight: float
+    common: tuple[tuple[int, int], ...]
+    """Reference spans (start, end) that both witnesses cover."""
+    disagreements: int
+    """Locations both cover where they read differently."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Witnesses grouped by the shared readings listed as its evidence."""
+
+    witnesses: frozenset[str]
+    evidence: tuple[SharedReading, ...]
+    weight: float
+    children: tuple[Group, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Witnesses that follow one text of the document (one translation)."""
+
+    name: str
+    description: str
+    witnesses: tuple[str, ...]
+    evidence: tuple[str, ...]
+    """One line per fact that puts a witness here."""
+    groups: tuple[Group, ...] = ()
+    """Groups inside the family, as a forest of compatible sets."""
+    conflicts: tuple[Group, ...] = field(default=())
+    """Groups that overlap another group without nesting (contamination or chance)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Genealogy:
+    families: tuple[Family, ...]
+    pairs: tuple[Pair, ...]
+    shared: tuple[SharedReading, ...]
+
+
+def shared_readings(table: Table) -> list[SharedReading]:
+    """Every variant reading held by two or more witnesses, in location order."""
+    out = []
+    for loc in table.locations:
+        by_text: dict[str, list[str]] = {}
+        kinds: dict[str, Kind] = {}
+        for r in loc.readings:
+            if r.status is Status.VARIANT and not r.partial and r.kind is not None:
+                by_text.setdefault(r.text, []).append(r.witness)
+                kinds[r.text] = r.kind
+        for text, holders in by_text.items():
+            if len(holders) >= 2:
+                kind = kinds[text]
+                weight = _weight(kind, loc.reference_text, text)
+                out.append(
+                    SharedReading(loc.index, loc.reference_text, text, kind, frozenset(holders), weight)
+                )
+    return out
+
+
+def pairs(table: Table, shared: list[SharedReading] | None = None) -> list[Pair]:
+    """For each pair of witnesses that cover some text in common: shared readings and more."""
+    shared = shared_readings(table) if shared is None else shared
+    # Two witnesses can only disagree where one of them has a variant: index those.
+    variants: dict[str, dict[int, str]] = {w.id: {} for w in table.witnesses}
+    for loc in table.locations:
+        for r in loc.readings:
+            if r.status is Status.VARIANT and not r.partial:
+                variants[r.witness][loc.index] = r.text
+    holding: dict[str, list[SharedReading]] = {w.id: [] for w in table.witnesses}
+    for s in shared:
+        for w in s.witnesses:
+            holding[w].append(s)
+    out = []
+    for x, y in combinations(table.witnesses, 2):
+        common = _common(x, y)
+        if not common:
+            continue
+        both = tuple(s for s in holding[x.id] if y.id in s.witnesses)
+        weight = round(sum(s.weight for s in both), 3)
+        disagreements = 0
+        for index in variants[x.id].keys() | variants[y.id].keys():
+            rx, ry = table.locations[index].readings_by(x.id, y.id)
+            if Status.LACUNA not in (rx.status, ry.status) and not (rx.partial or ry.partial):
+                disagreements += rx.text != ry.text
+        out.append(Pair(x.id, y.id, both, weight, common, disagreements))
+    return out
+
+
+def genealogy(table: Table, *, options: GroupingOptions = GroupingOptions()) -> Genealogy:
+    """Families of witnesses and, inside each, the groups their shared readings support."""
+    shared = shared_readings(table)
+    translated = {w.id for w in table.witnesses if w.segments and _only_paraphrase(w.segments)}
+    reference_family = [w.id for w in table.witnesses if w.id not in translated]
+    families = []
+    if reference_family:
+        groups, conflicts = _groups(shared, set(reference_family), options)
+        families.append(
+            Family(
+                name="reference",
+                description="follows the reference text",
+                witnesses=tuple(reference_family),
+                evidence=tuple(_reference_evidence(table, w) for w in reference_family),
+                groups=groups,
+                conflicts=conflicts,
+            )
+        )
+    for n, members in enumerate(_translation_families(table, translated), 1):
+        families.append(
+            Family(
+                name=f"translation-{n}",
+                description="follows a different translation",
+                witnesses=tuple(members),
+                evidence=tuple(line for w in members for line in _paraphrase_evidence(table, w)),
+            )
+        )
+    return Genealogy(tuple(families), tuple(pairs(table, shared)), tuple(shared))
+
+
+def _weight(kind: Kind, reference: str, text: str) -> float:
+    """WEIGHTS[kind], times 1 + log2 of the words involved, so a lost sentence outweighs a word."""
+    base = WEIGHTS.get(kind, 1.0)
+    if kind in COSMETIC_KINDS:
+        return base
+    words = max(len(_WORD.findall(reference)), len(_WORD.findall(text)), 1)
+    return round(base * (1 + math.log2(words)), 3)
+
+
+def _groups(
+    shared: list[SharedReading], members: set[str], options: GroupingOptions
+) -> tuple[tuple[Group, ...], tuple[Group, ...]]:
+    support: dict[frozenset[str], list[SharedReading]] = {}
+    for s in shared:
+        holders = s.witnesses & members
+        if len(holders) >= 2 and holders != members:
+            support.setdefault(frozenset(holders), []).append(s)
+    candidates = []
+    for holders, evidence in support.items():
+        weight = round(sum(s.weight for s in evidence), 3)
+        if weight >= options.min_weight and any(not s.cosmetic for s in evidence):
+            candidates.append(Group(holders, tuple(evidence), weight))
+    # Strongest first; a group that overlaps a stronger one without nesting is a conflict.
+    candidates.sort(key=lambda g: (-g.weight, -len(g.witnesses), sorted(g.witnesses)))
+    kept: list[Group] = []
+    conflicts: list[Group] = []
+    for g in candidates:
+        if all(g.witnesses <= k.witnesses or k.witnesses <= g.witnesses or not g.witnesses & k.witnesses
+               for k in kept):
+            kept.append(g)
+        else:
+            conflicts.append(g)
+    return _forest(kept), tuple(conflicts)
+
+
+def _forest(groups: list[Group]) -> tuple[Group, ...]:
+    """Nest compatible groups: each under the smallest group that contains it."""
+    ordered = sorted(groups, key=lambda g: len(g.witnesses))
+    children: dict[frozenset[str], list[Group]] = {g.witnesses: [] for g in ordered}
+    roots = []
+    built: dict[frozenset[str], Group] = {}
+    for g in ordered:
+        node = Group(g.witnesses, g.evidence, g.weight, tuple(children[g.witnesses]))
+        built[g.witnesses] = node
+        parents = [p for p in ordered if g.witnesses < p.witnesses]
+        if parents:
+            parent = min(parents, key=lambda p: len(p.witnesses))
+            children[parent.witnesses].append(node)
+        else:
+            roots.append(node)
+    return tuple(sorted(roots, key=lambda g: (-g.weight, sorted(g.witnesses))))
+
+
+def _only_paraphrase(segments: tuple[object, ...]) -> bool:
+    return all(getattr(s, "verdict", "") == "paraphrase" for s in segments)
+
+
+def _translation_families(table: Table, translated: set[str]) -> list[list[str]]:
+    """Paraphrase witnesses joined when their readings agree at a location both cover."""
+    order = [w.id for w in table.witnesses if w.id in translated]
+    parent = {w: w for w in order}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for loc in table.locations:
+        seen: dict[str, str] = {}
+        for r in loc.readings:
+            if r.witness in translated and r.status is Status.VARIANT:
+                key = normalise(r.text).text
+                if key in seen:
+                    parent[find(r.witness)] = find(seen[key])
+                else:
+                    seen[key] = r.witness
+    families: dict[str, list[str]] = {}
+    for w in order:
+        families.setdefault(find(w), []).append(w)
+    return list(families.values())
+
+
+def _reference_evidence(table: Table, witness_id: str) -> str:
+    w = table.witness(witness_id)
+    agree = variant = 0
+    for loc in table.locations:
+        r = loc.reading(witness_id)
+        if r.status is Status.AGREES:
+            agree += len(r.reference_text)
+        elif r.status is Status.VARIANT:
+            variant += 1
+    verdicts = sorted({s.verdict for s in w.segments})
+    score = min(s.similarity for s in w.segments)
+    return (
+        f"{witness_id}: {w.kind.value}, {len(w.segments)} segment(s) ({', '.join(verdicts)}), "
+        f"{agree:,} of {w.covered:,} covered reference characters read as the reference, "
+        f"{variant} variant location(s), lowest match score {score:.1f}"
+    )
+
+
+def _paraphrase_evidence(table: Table, witness_id: str) -> list[str]:
+    w = table.witness(witness_id)
+    out = []
+    for s in w.segments:
+        quote = s.copy.of(w.text)
+        nearest = s.reference.of(table.reference.text)
+        out.append(
+            f"{witness_id}: paraphrase {quote!r} at {s.copy.start}..{s.copy.end} ~ reference "
+            f"{nearest!r} at {s.reference.start}..{s.reference.end} (similarity {s.similarity:.1f})"
+        )
+    return out
+
+
+def _common(a: Witness, b: Witness) -> tuple[tuple[int, int], ...]:
+    out = []
+    for x in a.segments:
+        for y in b.segments:
+            start, end = max(x.reference.start, y.reference.start), min(x.reference.end, y.reference.end)
+            if start < end:
+                out.append((start, end))
+    return tuple(sorted(out))
