@@ -56,6 +56,17 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     report.set_defaults(run=_report)
 
+    collate = commands.add_parser(
+        "collate", help="variant table of every witness, shared readings, families"
+    )
+    collate.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus directory")
+    collate.add_argument("--format", choices=("text", "json", "csv", "tei", "html"), default="text")
+    collate.add_argument(
+        "--cosmetic", action=argparse.BooleanOptionalAction, default=True,
+        help="show whitespace, typography and invisible-character variants (default: shown)",
+    )
+    collate.set_defaults(run=_collate)
+
     diff = commands.add_parser("diff", help="compare two whole files with the same classification")
     diff.add_argument("reference", type=Path)
     diff.add_argument("copy", type=Path)
@@ -83,6 +94,33 @@ def _report(args: argparse.Namespace) -> int:
             raise ProvenanceError(args.captures[0], "captures can only be listed with --reference")
         analysis = analyse_corpus(load_corpus(args.corpus))
     _print(analysis, args)
+    return ExitCode.OK
+
+
+def _collate(args: argparse.Namespace) -> int:
+    from provenance import collation_report
+    from provenance.analyse import analyse_corpus
+    from provenance.collate import collate
+    from provenance.corpus import load_corpus
+    from provenance.genealogy import genealogy
+    from provenance.tei import to_tei
+    from provenance.witnesses import witnesses
+
+    analysis = analyse_corpus(load_corpus(args.corpus))
+    table = collate(analysis.reference, witnesses(analysis))
+    if args.format == "tei":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_tei(table) + b"\n")
+        return ExitCode.OK
+    if args.format == "csv":
+        sys.stdout.write(collation_report.render_csv(table, cosmetic=args.cosmetic))
+        return ExitCode.OK
+    render = {
+        "text": collation_report.render_text,
+        "json": collation_report.render_json,
+        "html": collation_report.render_html,
+    }[args.format]
+    sys.stdout.write(render(table, genealogy(table), cosmetic=args.cosmetic))
     return ExitCode.OK
 
 

@@ -130,8 +130,9 @@ def shared_readings(table: Table) -> list[SharedReading]:
             if len(holders) >= 2:
                 kind = kinds[text]
                 weight = _weight(kind, loc.reference_text, text)
+                holders_set = frozenset(holders)
                 out.append(
-                    SharedReading(loc.index, loc.reference_text, text, kind, frozenset(holders), weight)
+                    SharedReading(loc.index, loc.reference_text, text, kind, holders_set, weight)
                 )
     return out
 
@@ -222,12 +223,16 @@ def _groups(
     kept: list[Group] = []
     conflicts: list[Group] = []
     for g in candidates:
-        if all(g.witnesses <= k.witnesses or k.witnesses <= g.witnesses or not g.witnesses & k.witnesses
-               for k in kept):
+        if all(_compatible(g.witnesses, k.witnesses) for k in kept):
             kept.append(g)
         else:
             conflicts.append(g)
     return _forest(kept), tuple(conflicts)
+
+
+def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two groups fit in one tree if one holds the other or they are disjoint."""
+    return a <= b or b <= a or not a & b
 
 
 def _forest(groups: list[Group]) -> tuple[Group, ...]:
@@ -313,7 +318,8 @@ def _common(a: Witness, b: Witness) -> tuple[tuple[int, int], ...]:
     out = []
     for x in a.segments:
         for y in b.segments:
-            start, end = max(x.reference.start, y.reference.start), min(x.reference.end, y.reference.end)
+            start = max(x.reference.start, y.reference.start)
+            end = min(x.reference.end, y.reference.end)
             if start < end:
                 out.append((start, end))
     return tuple(sorted(out))

@@ -66,7 +66,8 @@ def read_tei(data: bytes, *, source: str = "<tei>") -> list[TeiLocation]:
         ProvenanceError: Not well-formed XML, or not in the shape `to_tei` writes.
     """
     try:
-        root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as error:
         raise ProvenanceError(source, f"not well-formed XML: {error}") from None
     ids = {w.get(f"{{{XML_NS}}}id", ""): w.get("n", "") for w in root.iter(f"{_T}witness")}
@@ -101,7 +102,8 @@ def readings(table: Table) -> list[TeiLocation]:
             agreeing = {r.witness: TeiReading(Status.AGREES, text) for r in loc.readings}
             out.append(TeiLocation(text, agreeing))
             continue
-        out.append(TeiLocation(loc.reference_text, {r.witness: _tei_reading(r) for r in loc.readings}))
+        found = {r.witness: _tei_reading(r) for r in loc.readings}
+        out.append(TeiLocation(loc.reference_text, found))
     return out
 
 
@@ -121,7 +123,9 @@ def _build(table: Table, title: str) -> etree._Element:
         element.set(f"{{{XML_NS}}}id", sigla[w.id])
         element.set("n", w.id)
         spans = ", ".join(f"{s.copy.start}..{s.copy.end}" for s in w.segments)
-        element.text = f"{w.id}: {w.kind.value} in capture {w.source} (sha256 {w.source_sha256}), {spans}"
+        element.text = (
+            f"{w.id}: {w.kind.value} in capture {w.source} (sha256 {w.source_sha256}), {spans}"
+        )
     encoding = etree.SubElement(header, f"{_T}encodingDesc")
     variant = etree.SubElement(encoding, f"{_T}variantEncoding")
     variant.set("method", "parallel-segmentation")

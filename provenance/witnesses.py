@@ -22,7 +22,6 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 from provenance.align import align_texts
 from provenance.analyse import Analysis, SourceResult
@@ -108,6 +107,7 @@ def from_text(witness_id: str, reference: Document, text: str) -> Witness:
 
     For constructed cases and benchmarks, where there is no capture to locate in.
 
+    >>> from pathlib import Path
     >>> ref = Document("r", Path("r"), "", 0, "a red dog")
     >>> w = from_text("w", ref, "a blue dog")
     >>> [(e.tag, e.copy.of(w.text)) for e in w.segments[0].edits]
