@@ -214,7 +214,8 @@ class _SegmentMap:
         self.edits: tuple[Edit, ...] = segment.edits
         self.ref_starts = [e.reference.start for e in self.edits]
         self.ref_ends = [e.reference.end for e in self.edits]
-        self.points = {e.reference.start for e in self.edits if e.tag != "equal"}
+        self.points = {e.reference.start for e in self.edits if e.tag == "insert"}
+        """Reference positions where this segment inserts text."""
 
     def left(self, p: int) -> int:
         """Capture position of reference position `p`, before any insertion at `p`."""
@@ -267,7 +268,8 @@ def _reading(
             a, b = start, end
         else:
             a, b = max(start, rs), min(end, re_)
-            if a >= b:
+            # Touching only at a point still counts when the segment inserts text there.
+            if a > b or (a == b and not (is_cluster and a in m.points)):
                 continue
         # A variant location owns the insertions at its edges; a stretch between them has none.
         cs = m.left(a) if is_cluster else m.right(a)

@@ -1,0 +1,213 @@
+"""Witnesses and the variant table: the bundled corpus, constructed cases, the rebuild invariant."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.align import align_texts
+from provenance.analyse import Analysis, analyse_corpus
+from provenance.collate import Status, Table, collate
+from provenance.corpus import load_corpus
+from provenance.errors import ProvenanceError
+from provenance.model import Document, Kind, Span
+from provenance.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def analysis(tmp_path_factory: pytest.TempPathFactory) -> Analysis:
+    copy = tmp_path_factory.mktemp("corpus") / "corpus"
+    shutil.copytree(CORPUS, copy)
+    return analyse_corpus(load_corpus(copy))
+
+
+@pytest.fixture(scope="module")
+def table(analysis: Analysis) -> Table:
+    return collate(analysis.reference, witnesses(analysis))
+
+
+def _doc(text: str) -> Document:
+    return Document("ref", Path("ref.txt"), "0" * 64, len(text.encode()), text)
+
+
+def _excerpt(witness_id: str, reference: Document, ref_span: Span, text: str) -> Witness:
+    """A witness holding `text` as its copy of reference[ref_span]."""
+    edits = align_texts(ref_span.of(reference.text), text, reference_offset=ref_span.start)
+    segment = Segment(Span(0, len(text)), ref_span, tuple(edits))
+    return Witness(witness_id, witness_id, "0" * 64, WitnessKind.EXCERPTS, (segment,), text)
+
+
+def _assert_rebuilds(table: Table) -> None:
+    for w in table.witnesses:
+        assert table.rebuild(w.id) == [s.copy.of(w.text) for s in w.segments], w.id
+
+
+def _assert_partition(table: Table) -> None:
+    position = 0
+    for loc in table.locations:
+        assert loc.reference.start == position
+        assert loc.reference_text == loc.reference.of(table.reference.text)
+        position = loc.reference.end
+    assert position == len(table.reference.text)
+
+
+# The bundled corpus -----------------------------------------------------------------
+
+
+def test_corpus_witnesses(analysis: Analysis) -> None:
+    found = {(w.source[:3], w.kind) for w in witnesses(analysis)}
+    assert (("000", WitnessKind.FULL)) in found
+    assert (("002", WitnessKind.FULL)) in found
+    assert (("001", WitnessKind.EXCERPTS)) in found
+    assert not any(source in ("003", "004") for source, _ in found)
+    excerpts = next(w for w in witnesses(analysis) if w.kind is WitnessKind.EXCERPTS)
+    assert len(excerpts.segments) == 2  # the two sentences 001 quotes, one witness
+
+
+def test_table_shows_the_ten_readings_of_002(table: Table) -> None:
+    variants = table.variants()
+    assert len(variants) == 10
+    for loc in variants:
+        assert loc.reading("002-full").status is Status.VARIANT
+        assert loc.reading("000-full").status is Status.AGREES
+    kinds = [loc.reading("002-full").kind for loc in variants]
+    assert kinds.count(Kind.WHITESPACE) == 9
+    assert kinds.count(Kind.PUNCTUATION) == 1
+    # Hiding cosmetic variants leaves the lost full stop.
+    (left,) = table.variants(cosmetic=False)
+    assert left.reference_text == "consultations. The"
+    assert left.reading("002-full").text == "consultationsThe"
+
+
+def test_001_is_lacuna_exactly_outside_its_excerpts(table: Table) -> None:
+    excerpts = table.witness("001-excerpts")
+    for loc in table.locations:
+        reading = loc.reading("001-excerpts")
+        inside = any(
+            s.reference.start <= loc.reference.start and loc.reference.end <= s.reference.end
+            for s in excerpts.segments
+        )
+        assert (reading.status is not Status.LACUNA) == inside, loc
+    statuses = {loc.reading("001-excerpts").status for loc in table.variants()}
+    assert statuses == {Status.LACUNA, Status.AGREES}
+
+
+def test_corpus_rebuilds_every_witness(table: Table) -> None:
+    _assert_partition(table)
+    _assert_rebuilds(table)
+
+
+# Constructed cases ------------------------------------------------------------------
+
+
+def test_lacuna_is_not_an_omission() -> None:
+    ref = _doc("One sentence here. Another sentence there. A third one.")
+    omits = from_text("omits", ref, "One sentence here. A third one.")
+    excerpt = _excerpt("excerpt", ref, Span(0, 18), "One sentence here.")
+    table = collate(ref, [omits, excerpt])
+    (loc,) = table.variants()
+    assert loc.reading("omits").status is Status.VARIANT
+    assert loc.reading("omits").text == ""
+    assert loc.reading("omits").kind is Kind.OMISSION
+    assert loc.reading("excerpt").status is Status.LACUNA
+    _assert_rebuilds(table)
+
+
+def test_segment_edge_inside_another_witness_variant_is_partial() -> None:
+    ref = _doc("alpha beta gamma delta epsilon")
+    full = from_text("full", ref, "alpha BG delta epsilon")
+    start = ref.text.index("gamma")
+    excerpt = _excerpt("excerpt", ref, Span(start, len(ref.text)), "gamma delta epsilon")
+    table = collate(ref, [full, excerpt])
+    (loc,) = table.variants()
+    reading = loc.reading("excerpt")
+    assert reading.partial and reading.status is Status.AGREES
+    assert reading.text == "gamma"
+    _assert_rebuilds(table)
+
+
+def test_insertion_shared_at_a_point() -> None:
+    ref = _doc("the cat sat on the mat")
+    a = from_text("a", ref, "the black cat sat on the mat")
+    b = from_text("b", ref, "the black cat sat on the mat")
+    c = from_text("c", ref, "the cat sat on the mat")
+    table = collate(ref, [a, b, c])
+    (loc,) = table.variants()
+    assert loc.reading("a").kind is Kind.INSERTION
+    assert loc.reading("a").text == loc.reading("b").text != loc.reading("c").text
+    assert loc.reading("c").status is Status.AGREES
+    _assert_rebuilds(table)
+
+
+def test_duplicate_witness_ids_are_refused() -> None:
+    ref = _doc("some words")
+    w = from_text("w", ref, "some words")
+    with pytest.raises(ProvenanceError, match="appears twice"):
+        collate(ref, [w, w])
+
+
+_WORDS = ("the", "parties", "agree", "on", "dialogue", "peace", "Korean", "halt", ",", ".")
+
+
+def _mutate(draw: st.DrawFn, text: str) -> str:
+    chars = list(text)
+    for _ in range(draw(st.integers(0, 4))):
+        op = draw(st.sampled_from(("delete", "insert", "replace")))
+        at = draw(st.integers(0, max(0, len(chars) - 1)))
+        piece = draw(st.sampled_from(("x", "\u00a0", " new ", "", "\u2019", "Dialog")))
+        if op == "delete" and chars:
+            del chars[at]
+        elif op == "insert":
+            chars.insert(at, piece)
+        elif chars:
+            chars[at] = piece
+    return "".join(chars)
+
+
+@st.composite
+def _collations(draw: st.DrawFn) -> tuple[Document, list[Witness]]:
+    """A reference and up to four witnesses of one or two segments each, amid other text."""
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=25))
+    ref = _doc(" ".join(words))
+    out = []
+    for n in range(draw(st.integers(1, 4))):
+        cuts = sorted(draw(st.lists(st.integers(0, len(ref.text)), min_size=2, max_size=4)))
+        text, segments = "junk ", []
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+            if a == b:
+                continue
+            piece = _mutate(draw, ref.text[a:b])
+            edits = align_texts(
+                ref.text[a:b], piece, reference_offset=a, copy_offset=len(text)
+            )
+            copy = Span(len(text), len(text) + len(piece))
+            segments.append(Segment(copy, Span(a, b), tuple(edits)))
+            text += piece + " … "
+        if segments:
+            kind = WitnessKind.EXCERPTS
+            out.append(Witness(f"w{n}", f"w{n}", "0" * 64, kind, tuple(segments), text))
+    return ref, out
+
+
+@settings(max_examples=60, deadline=None)
+@given(_collations())
+def test_readings_rebuild_every_witness(case: tuple[Document, list[Witness]]) -> None:
+    ref, found = case
+    table = collate(ref, found)
+    _assert_partition(table)
+    _assert_rebuilds(table)
+    for loc in table.locations:
+        for w, r in zip(table.witnesses, loc.readings, strict=True):
+            covered = any(
+                s.reference.start < loc.reference.end and loc.reference.start < s.reference.end
+                for s in w.segments
+            )
+            if len(loc.reference) and not covered:
+                # Silent here, unless the segment inserts text right at the location's edge.
+                assert r.status is Status.LACUNA or (r.partial and not r.reference_text)
