@@ -302,3 +302,34 @@ def _cell(r: Reading, *, quote: bool = True) -> str:
 
 def _quote(text: str) -> str:
     return "«" + visible(text).replace("\n", "⏎") + "»"
+
+
+def provenance_section(table: Table, genealogy: Genealogy) -> dict[str, Any]:
+    """The short form for `provenance report`: witnesses, variant counts, families."""
+    return {
+        "witnesses": [
+            {
+                "id": w.id, "source": w.source, "kind": w.kind.value, "covered": w.covered,
+                "variants": sum(1 for loc in table.locations
+                                if loc.reading(w.id).status is Status.VARIANT),
+            }
+            for w in table.witnesses
+        ],
+        "variant_locations": len(table.variants()),
+        "families": [_family_json(f) for f in genealogy.families],
+    }
+
+
+def provenance_lines(table: Table, genealogy: Genealogy) -> list[str]:
+    """The provenance section of the text and Markdown reports, as plain lines."""
+    section = provenance_section(table, genealogy)
+    lines = [
+        f"{len(table.witnesses)} witnesses, {section['variant_locations']} variant locations "
+        "(`provenance collate` shows the table)"
+    ]
+    for w in section["witnesses"]:
+        lines.append(f"  {w['id']}: {w['kind']}, {w['covered']:,} reference characters, "
+                     f"{w['variants']} variant locations")
+    for family in genealogy.families:
+        lines += _family_text(family)
+    return lines

@@ -17,9 +17,14 @@ from rich.text import Text
 
 from provenance.align import DIFF_SETTINGS
 from provenance.analyse import Analysis, SourceResult
+from provenance.collate import Table as VariantTable
+from provenance.collate import collate
+from provenance.collation_report import provenance_lines, provenance_section
+from provenance.genealogy import Genealogy, genealogy
 from provenance.model import Divergence, PassageKind, Severity
 from provenance.normalise import visible
 from provenance.quotes import Quotation
+from provenance.witnesses import witnesses
 
 SCHEMA = "provenance-report/1"
 _CONTEXT = 30
@@ -40,6 +45,7 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
             "id": ref.id, "path": str(ref.path), "sha256": ref.sha256, "length": len(ref.text)
         },
         "sources": [_source_json(s) for s in analysis.sources],
+        "provenance": provenance_section(*_collation(analysis)),
     }
 
 
@@ -79,6 +85,10 @@ def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) ->
             console.print(f"  quotations ({len(source.quotes)}):")
         for number, q in enumerate(source.quotes, 1):
             console.print(_quote_text(number, q))
+    console.print()
+    console.print(Text("Provenance", style="bold"))
+    for line in provenance_lines(*_collation(analysis)):
+        console.print(Text(line))
     return buffer.getvalue()
 
 
@@ -162,7 +172,16 @@ def render_markdown(analysis: Analysis) -> str:
                     f"{d.reference.start}..{d.reference.end} | | {_md(d.copy_text)} | "
                     f"for {_md(d.reference_text)} |"
                 )
+    lines += ["", "## Provenance", "", "```"]
+    lines += provenance_lines(*_collation(analysis))
+    lines += ["```"]
     return "\n".join(lines) + "\n"
+
+
+def _collation(analysis: Analysis) -> tuple[VariantTable, Genealogy]:
+    """Witnesses collated and grouped, for the provenance section (see collate.py)."""
+    table = collate(analysis.reference, witnesses(analysis))
+    return table, genealogy(table)
 
 
 def _source_json(source: SourceResult) -> dict[str, Any]:
