@@ -93,11 +93,6 @@ class Location:
     def reading(self, witness: str) -> Reading:
         return next(r for r in self.readings if r.witness == witness)
 
-    def readings_by(self, *witnesses: str) -> tuple[Reading, ...]:
-        """The readings of the named witnesses, in the order named."""
-        found = {r.witness: r for r in self.readings if r.witness in witnesses}
-        return tuple(found[w] for w in witnesses)
-
 
 @dataclass(frozen=True, slots=True)
 class Table:

@@ -150,6 +150,7 @@ def pairs(table: Table, shared: list[SharedReading] | None = None) -> list[Pair]
     for s in shared:
         for w in s.witnesses:
             holding[w].append(s)
+    column = {w.id: i for i, w in enumerate(table.witnesses)}
     out = []
     for x, y in combinations(table.witnesses, 2):
         common = _common(x, y)
@@ -159,7 +160,8 @@ def pairs(table: Table, shared: list[SharedReading] | None = None) -> list[Pair]
         weight = round(sum(s.weight for s in both), 3)
         disagreements = 0
         for index in variants[x.id].keys() | variants[y.id].keys():
-            rx, ry = table.locations[index].readings_by(x.id, y.id)
+            readings = table.locations[index].readings
+            rx, ry = readings[column[x.id]], readings[column[y.id]]
             if Status.LACUNA not in (rx.status, ry.status) and not (rx.partial or ry.partial):
                 disagreements += rx.text != ry.text
         out.append(Pair(x.id, y.id, both, weight, common, disagreements))
