@@ -59,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     collate = commands.add_parser(
         "collate", help="variant table of every witness, shared readings, families"
     )
-    collate.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus directory")
+    collate.add_argument(
+        "corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus directory"
+    )
     collate.add_argument("--format", choices=("text", "json", "csv", "tei", "html"), default="text")
     collate.add_argument(
         "--cosmetic", action=argparse.BooleanOptionalAction, default=True,

@@ -25,13 +25,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from provenance.classify import SEVERITY, kind_of
 from provenance.errors import ProvenanceError
 from provenance.model import Document, Edit, Kind, Severity, Span
 from provenance.witnesses import Segment, Witness
+
+PARAPHRASE = "paraphrase"
+"""Segment verdict of a quotation in other words; such segments are not collated."""
 
 COSMETIC_KINDS = frozenset({Kind.WHITESPACE, Kind.TYPOGRAPHY, Kind.INVISIBLE})
 """Kinds that `cosmetic=False` hides: they change how the text looks, not its words."""
@@ -102,13 +105,21 @@ class Table:
     witnesses: tuple[Witness, ...]
     locations: tuple[Location, ...]
     """Consecutive, covering the whole reference."""
+    paraphrases: tuple[Witness, ...] = ()
+    """Paraphrase segments (another translation), by witness: their reference span is only the
+    nearest passage, so they are listed beside the table, never collated word by word."""
 
     def variants(self, *, cosmetic: bool = True) -> list[Location]:
         """Locations where some witness differs; `cosmetic=False` drops the cosmetic-only ones."""
         return [loc for loc in self.locations if loc.variant and (cosmetic or not loc.cosmetic)]
 
     def witness(self, witness_id: str) -> Witness:
+        """A collated witness (its segments that follow the reference's words)."""
         return next(w for w in self.witnesses if w.id == witness_id)
+
+    def paraphrase(self, witness_id: str) -> Witness | None:
+        """A witness's paraphrase segments, if it has any."""
+        return next((w for w in self.paraphrases if w.id == witness_id), None)
 
     def rebuild(self, witness_id: str) -> list[str]:
         """Each segment's text rebuilt from the witness's readings, in segment order."""
@@ -128,7 +139,8 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
         witnesses: Witnesses with unique ids (see `witnesses.witnesses`).
 
     Returns:
-        A Table whose locations partition the reference.
+        A Table whose locations partition the reference. Paraphrase segments go to
+        `Table.paraphrases`; a witness with nothing else is not a column of the table.
 
     Raises:
         ProvenanceError: Two witnesses share an id, or a segment lies outside the reference.
@@ -142,22 +154,31 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
             if s.reference.end > len(reference.text):
                 problem = f"witness {w.id}: segment outside the reference"
                 raise ProvenanceError(reference.path, problem)
-    clusters = _clusters(s for wit in witnesses for s in wit.segments)
+    columns: list[Witness] = []
+    paraphrases: list[Witness] = []
+    for w in witnesses:
+        aligned = tuple(s for s in w.segments if s.verdict != PARAPHRASE)
+        loose = tuple(s for s in w.segments if s.verdict == PARAPHRASE)
+        if aligned:
+            columns.append(replace(w, segments=aligned))
+        if loose:
+            paraphrases.append(replace(w, segments=loose))
+    clusters = _clusters(s for wit in columns for s in wit.segments)
     cuts = {0, len(reference.text)}
-    for wit in witnesses:
+    for wit in columns:
         for s in wit.segments:
             cuts.update((s.reference.start, s.reference.end))
     spans = _partition(clusters, cuts, len(reference.text))
-    maps = [[_SegmentMap(s) for s in wit.segments] for wit in witnesses]
+    maps = [[_SegmentMap(s) for s in wit.segments] for wit in columns]
     locations = []
     for index, (start, end, is_cluster) in enumerate(spans):
         ref_text = reference.text[start:end]
         readings = tuple(
             _reading(wit, wmaps, start, end, is_cluster, ref_text, reference.text)
-            for wit, wmaps in zip(witnesses, maps, strict=True)
+            for wit, wmaps in zip(columns, maps, strict=True)
         )
         locations.append(Location(index, Span(start, end), ref_text, readings))
-    return Table(reference=reference, witnesses=tuple(witnesses), locations=tuple(locations))
+    return Table(reference, tuple(columns), tuple(locations), tuple(paraphrases))
 
 
 def _clusters(segments: Iterable[Segment]) -> list[tuple[int, int]]:

@@ -49,6 +49,20 @@ def to_json(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> dic
             }
             for w in table.witnesses
         ],
+        "paraphrases": [
+            {
+                "id": w.id, "source": w.source, "source_sha256": w.source_sha256,
+                "segments": [
+                    {
+                        "start": s.copy.start, "end": s.copy.end, "text": s.copy.of(w.text),
+                        "ref_start": s.reference.start, "ref_end": s.reference.end,
+                        "similarity": round(s.similarity, 2),
+                    }
+                    for s in w.segments
+                ],
+            }
+            for w in table.paraphrases
+        ],
         "locations": [_location_json(loc) for loc in table.variants(cosmetic=cosmetic)],
         "families": [_family_json(f) for f in genealogy.families],
         "pairs": [
@@ -97,6 +111,11 @@ def render_text(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) ->
         share = w.covered / max(1, len(ref.text))
         lines.append(
             f"  {w.id:<{width}}{w.kind.value:<11}{w.source}  reference {spans} ({share:.1%})"
+        )
+    for w in table.paraphrases:
+        lines.append(
+            f"  {w.id:<{width}}{'paraphrase':<11}{w.source}  {len(w.segments)} quotation(s) in "
+            "another translation: not collated word by word (see Families)"
         )
     lines += ["", "Variant locations (= reads as the reference, [lacuna] not covered):"]
     for n, loc in enumerate(shown, 1):

@@ -22,10 +22,12 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from rapidfuzz import fuzz
+
 from provenance.collate import COSMETIC_KINDS, Status, Table
 from provenance.model import Kind
 from provenance.normalise import normalise
-from provenance.witnesses import Witness
+from provenance.witnesses import Segment, Witness
 
 WEIGHTS = {
     Kind.WHITESPACE: 0.1,
@@ -43,6 +45,9 @@ WEIGHTS = {
     Kind.EMPHASIS: 1.0,
 }
 """Base weight of a shared reading by kind. Cosmetic kinds are weak: they arise independently."""
+
+TRANSLATION_AGREEMENT = 80.0
+"""Least rapidfuzz ratio (0-100) at which two paraphrases of one passage count as alike."""
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -171,8 +176,9 @@ def pairs(table: Table, shared: list[SharedReading] | None = None) -> list[Pair]
 def genealogy(table: Table, *, options: GroupingOptions = GroupingOptions()) -> Genealogy:
     """Families of witnesses and, inside each, the groups their shared readings support."""
     shared = shared_readings(table)
-    translated = {w.id for w in table.witnesses if w.segments and _only_paraphrase(w.segments)}
-    reference_family = [w.id for w in table.witnesses if w.id not in translated]
+    collated = {w.id for w in table.witnesses}
+    translated = {w.id for w in table.paraphrases if w.id not in collated}
+    reference_family = [w.id for w in table.witnesses]
     families = []
     if reference_family:
         groups, conflicts = _groups(shared, set(reference_family), options)
@@ -255,14 +261,14 @@ def _forest(groups: list[Group]) -> tuple[Group, ...]:
     return tuple(sorted(roots, key=lambda g: (-g.weight, sorted(g.witnesses))))
 
 
-def _only_paraphrase(segments: tuple[object, ...]) -> bool:
-    return all(getattr(s, "verdict", "") == "paraphrase" for s in segments)
-
-
 def _translation_families(table: Table, translated: set[str]) -> list[list[str]]:
-    """Paraphrase witnesses joined when their readings agree at a location both cover."""
-    order = [w.id for w in table.witnesses if w.id in translated]
-    parent = {w: w for w in order}
+    """Paraphrase witnesses joined when they render the same reference passage alike.
+
+    Two paraphrases agree when their nearest reference passages overlap and their words,
+    folded, score at least TRANSLATION_AGREEMENT with rapidfuzz.
+    """
+    members = [w for w in table.paraphrases if w.id in translated]
+    parent = {w.id: w.id for w in members}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -270,19 +276,21 @@ def _translation_families(table: Table, translated: set[str]) -> list[list[str]]
             x = parent[x]
         return x
 
-    for loc in table.locations:
-        seen: dict[str, str] = {}
-        for r in loc.readings:
-            if r.witness in translated and r.status is Status.VARIANT:
-                key = normalise(r.text).text
-                if key in seen:
-                    parent[find(r.witness)] = find(seen[key])
-                else:
-                    seen[key] = r.witness
+    for x, y in combinations(members, 2):
+        if any(_agree(x, a, y, b) for a in x.segments for b in y.segments):
+            parent[find(y.id)] = find(x.id)
     families: dict[str, list[str]] = {}
-    for w in order:
-        families.setdefault(find(w), []).append(w)
+    for w in members:
+        families.setdefault(find(w.id), []).append(w.id)
     return list(families.values())
+
+
+def _agree(x: Witness, a: Segment, y: Witness, b: Segment) -> bool:
+    if not (a.reference.start < b.reference.end and b.reference.start < a.reference.end):
+        return False
+    text_a, text_b = normalise(a.copy.of(x.text)).text, normalise(b.copy.of(y.text)).text
+    # processor=None: both texts are already folded by normalise().
+    return fuzz.ratio(text_a, text_b, processor=None) >= TRANSLATION_AGREEMENT
 
 
 def _reference_evidence(table: Table, witness_id: str) -> str:
@@ -304,11 +312,14 @@ def _reference_evidence(table: Table, witness_id: str) -> str:
 
 
 def _paraphrase_evidence(table: Table, witness_id: str) -> list[str]:
-    w = table.witness(witness_id)
+    w = table.paraphrase(witness_id)
+    assert w is not None
     out = []
     for s in w.segments:
         quote = s.copy.of(w.text)
         nearest = s.reference.of(table.reference.text)
+        if len(nearest) > 80:
+            nearest = nearest[:77] + "..."
         out.append(
             f"{witness_id}: paraphrase {quote!r} at {s.copy.start}..{s.copy.end} ~ reference "
             f"{nearest!r} at {s.reference.start}..{s.reference.end} (similarity {s.similarity:.1f})"

@@ -13,7 +13,8 @@ A witness is what one column of a collation holds. It is one of:
 Every witness is a list of segments; a segment pairs a span of the capture with the span
 of the reference it stands for, plus the token-level edits between them. Segments of one
 witness never overlap in the reference, so each reference position has at most one
-reading per witness.
+reading per witness; the exception is a paraphrase (another translation), whose span is
+only the nearest reference passage and which is never collated word by word.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from enum import StrEnum
 from provenance.align import align_texts
 from provenance.analyse import Analysis, SourceResult
 from provenance.model import Document, Edit, PassageKind, Span
+from provenance.quotes import QuoteVerdict
 
 
 class WitnessKind(StrEnum):
@@ -34,7 +36,7 @@ class WitnessKind(StrEnum):
     QUOTATIONS = "quotations"
 
 
-QUOTED_VERDICTS = ("verbatim", "altered", "paraphrase")
+QUOTED_VERDICTS = (QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED, QuoteVerdict.PARAPHRASE)
 """Quotation verdicts that tie a quotation to a reference span, and so make a segment."""
 
 
@@ -65,7 +67,7 @@ class Witness:
     source_sha256: str
     kind: WitnessKind
     segments: tuple[Segment, ...]
-    """In reference order; never overlapping in the reference."""
+    """In reference order. Segments other than paraphrases never overlap in the reference."""
     text: str
     """The capture's decoded text, which every segment's `copy` span indexes."""
 
@@ -82,9 +84,9 @@ class Witness:
 def witnesses(analysis: Analysis) -> list[Witness]:
     """Every witness in the analysis, in capture order, full copies before excerpts.
 
-    Quotation witnesses come from `SourceResult.quotes` when the quotation stage provides
-    it: quotations attributed to the reference whose verdict ties them to a reference span
-    (verbatim, altered, paraphrase) and that lie outside the capture's located passages.
+    Quotation witnesses come from `SourceResult.quotes` (the quotes stage): quotations
+    attributed to the reference whose verdict ties them to a reference span (verbatim,
+    altered, paraphrase) and that lie outside the capture's located passages.
 
     Returns:
         Witnesses with unique ids; captures that hold nothing contribute none.
@@ -119,11 +121,6 @@ def from_text(witness_id: str, reference: Document, text: str) -> Witness:
     return Witness(witness_id, witness_id, digest, WitnessKind.FULL, (segment,), text)
 
 
-def quotations_of(source: SourceResult) -> tuple[object, ...]:
-    """The quotations the quotation stage found in `source`, or () if it has not run."""
-    return tuple(getattr(source, "quotes", ()) or ())
-
-
 def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
     doc = source.document
     fulls = [a for a in source.alignments if a.passage.kind is PassageKind.FULL]
@@ -153,41 +150,29 @@ def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
 def _quotation_witness(analysis: Analysis, source: SourceResult, prefix: str) -> Witness | None:
     doc, ref = source.document, analysis.reference
     segments: list[Segment] = []
-    for quote in quotations_of(source):
-        verdict = str(getattr(quote, "verdict", ""))
-        if not getattr(quote, "attributed", True) or verdict not in QUOTED_VERDICTS:
+    for quote in source.quotes:
+        if not quote.attributed or quote.verdict not in QUOTED_VERDICTS or quote.reference is None:
             continue
-        copy, reference = _quote_spans(quote)
-        if copy is None or reference is None or not len(reference):
-            continue
-        if any(_overlap(copy, p.copy) for p in source.passages):
-            continue  # already collated as part of a full copy or an excerpt
-        if any(_overlap(reference, s.reference) for s in segments):
+        copy, reference = quote.span, quote.reference
+        if not len(reference) or any(_overlap(copy, p.copy) for p in source.passages):
+            continue  # nothing to compare, or already collated in a full copy or an excerpt
+        paraphrase = quote.verdict is QuoteVerdict.PARAPHRASE
+        if not paraphrase and any(
+            _overlap(reference, s.reference) for s in segments if s.verdict != "paraphrase"
+        ):
             continue  # a second quotation of the same words adds no reading
         edits = align_texts(
             reference.of(ref.text), copy.of(doc.text),
             reference_offset=reference.start, copy_offset=copy.start,
         )
-        similarity = float(getattr(quote, "similarity", 0.0) or 0.0)
-        segments.append(Segment(copy, reference, tuple(edits), verdict, similarity))
+        segments.append(
+            Segment(copy, reference, tuple(edits), quote.verdict.value, quote.similarity)
+        )
     if not segments:
         return None
-    segments.sort(key=lambda s: s.reference.start)
+    segments.sort(key=lambda s: (s.reference.start, s.copy.start))
     wid = f"{prefix}-quotations"
     return Witness(wid, doc.id, doc.sha256, WitnessKind.QUOTATIONS, tuple(segments), doc.text)
-
-
-def _quote_spans(quote: object) -> tuple[Span | None, Span | None]:
-    """Capture and reference spans of a quotation (the quotes stage's Quotation)."""
-    copy = getattr(quote, "span", None) or getattr(quote, "copy", None)
-    if copy is None and hasattr(quote, "start"):
-        copy = Span(int(getattr(quote, "start")), int(getattr(quote, "end")))  # noqa: B009
-    reference = getattr(quote, "reference", None)
-    if reference is None and getattr(quote, "ref_start", None) is not None:
-        reference = Span(int(getattr(quote, "ref_start")), int(getattr(quote, "ref_end")))  # noqa: B009
-    if not isinstance(copy, Span) or not isinstance(reference, Span):
-        return None, None
-    return copy, reference
 
 
 def _overlap(a: Span, b: Span) -> bool:

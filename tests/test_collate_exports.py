@@ -63,7 +63,7 @@ def test_tei_is_well_formed_parallel_segmentation(table: Table) -> None:
     assert all(app.find("t:lem", ns) is not None for app in apps)
     lacunae = root.findall(".//t:rdg[@type='lacuna']", ns)
     assert lacunae and all(r.find("t:gap", ns) is not None for r in lacunae)
-    assert len(root.findall(".//t:rdg[@type='whitespace']", ns)) == 9
+    assert len(root.findall(".//t:rdg[@type='whitespace']", ns)) == 9  # 002's no-break spaces
     # The body read through the lemmas is the reference, exactly.
     paragraph = root.find(".//t:body/t:p", ns)
     assert paragraph is not None
@@ -99,16 +99,21 @@ def test_json_csv_and_text_exports(corpus_dir: Path, capsys: Out) -> None:
     assert main(["collate", str(corpus_dir), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["schema"] == "provenance-collation/1"
-    assert len(data["locations"]) == 10
+    of_002 = [
+        loc for loc in data["locations"] if loc["readings"]["002-full"]["status"] == "variant"
+    ]
+    assert len(of_002) == 10
+    assert [p["id"] for p in data["paraphrases"]] == ["000-quotations"]
     statuses = {loc["readings"]["001-excerpts"]["status"] for loc in data["locations"]}
     assert statuses == {"lacuna", "agrees"}
     assert main(["collate", str(corpus_dir), "--format", "csv", "--no-cosmetic"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows[0][:4] == ["location", "ref_start", "ref_end", "reference"]
-    assert [row[4:] for row in rows[1:]] == [["=", "[lacuna]", "consultationsThe"]]
+    assert rows[0][4:] == ["000-full", "001-excerpts", "002-full", "002-quotations"]
+    assert ["=", "[lacuna]", "consultationsThe", "[lacuna]"] in [row[4:] for row in rows[1:]]
     assert main(["collate", str(corpus_dir)]) == 0
     text = capsys.readouterr().out
-    assert "10 variant locations" in text and "follows the reference text" in text
+    assert "follows the reference text" in text and "follows a different translation" in text
 
 
 def test_html_is_one_self_contained_page(corpus_dir: Path, capsys: Out) -> None:
@@ -116,7 +121,7 @@ def test_html_is_one_self_contained_page(corpus_dir: Path, capsys: Out) -> None:
     page = capsys.readouterr().out
     tree = etree.fromstring(page.encode(), etree.HTMLParser())
     assert tree.find(".//table") is not None
-    assert len(tree.findall(".//div[@class='col']")) == 4  # reference + three witnesses
+    assert len(tree.findall(".//div[@class='col']")) == 5  # reference + four collated witnesses
     for element in tree.iter():
         for attribute in ("src", "href"):
             assert not (element.get(attribute) or "").startswith(("http", "//"))

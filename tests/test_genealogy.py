@@ -11,8 +11,8 @@ from provenance.analyse import Analysis, analyse_corpus
 from provenance.collate import collate
 from provenance.corpus import load_corpus
 from provenance.genealogy import Genealogy, genealogy, shared_readings
-from provenance.model import Document, Kind
-from provenance.witnesses import WitnessKind, from_text, witnesses
+from provenance.model import Document, Kind, Span
+from provenance.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -104,24 +104,40 @@ def test_corpus_reference_family(corpus_genealogy: Genealogy) -> None:
     assert family.groups == ()
 
 
-def _quotation_witnesses(analysis: Analysis) -> dict[str, WitnessKind]:
-    return {w.id: w.kind for w in witnesses(analysis) if w.kind is WitnessKind.QUOTATIONS}
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotation witnesses need SourceResult.quotes from the quotes stage (issue 3), "
-    "not on main yet",
-)
 def test_hankyoreh_quotations_follow_a_different_translation(
     analysis: Analysis, corpus_genealogy: Genealogy
 ) -> None:
-    assert set(_quotation_witnesses(analysis)) == {"000-quotations", "002-quotations"}
+    quotations = [w.id for w in witnesses(analysis) if w.kind is WitnessKind.QUOTATIONS]
+    assert quotations == ["000-quotations", "002-quotations"]
     translated = [
-        f for f in corpus_genealogy.families if f.description.startswith("follows a different")
+        f for f in corpus_genealogy.families if f.description == "follows a different translation"
     ]
     (family,) = translated
     assert family.witnesses == ("000-quotations",)
-    assert any("two halts" in line for line in family.evidence)
+    for phrase in ("two halts", "package settlement", "reasonable concerns", "THAAD"):
+        assert any(phrase in line and "paraphrase" in line for line in family.evidence), phrase
     reference_family = corpus_genealogy.families[0]
-    assert "002-quotations" in reference_family.witnesses
+    assert "000-quotations" not in reference_family.witnesses
+    assert "002-quotations" in reference_family.witnesses  # verbatim and altered: same text
+
+
+def test_paraphrases_that_agree_share_a_translation_family() -> None:
+    text = "The Parties call for a double freezing. They respect justified concerns."
+    ref = Document("ref", Path("ref.txt"), "0" * 64, len(text), text)
+
+    def quoting(wid: str, quote: str, at: str) -> Witness:
+        start = text.index(at)
+        span = Span(start, start + len(at))
+        segment = Segment(Span(0, len(quote)), span, (), "paraphrase", 40.0)
+        return Witness(wid, wid, "0" * 64, WitnessKind.QUOTATIONS, (segment,), quote)
+
+    a = quoting("a", "two halts", "double freezing")
+    b = quoting("b", "two halts", "double freezing")
+    c = quoting("c", "reasonable concerns", "justified concerns")
+    result = genealogy(collate(ref, [a, b, c, from_text("copy", ref, text)]))
+    names = [(f.description, f.witnesses) for f in result.families]
+    assert names == [
+        ("follows the reference text", ("copy",)),
+        ("follows a different translation", ("a", "b")),
+        ("follows a different translation", ("c",)),
+    ]
