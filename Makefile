@@ -9,10 +9,10 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
-.PHONY: help install run report test check lint typecheck snapshots bench clean
+.PHONY: help install run report test check lint typecheck snapshots bench bench-collate clean
 
 help:                   ## List targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-14s %s\n", $$1, $$2}'
 
 install: $(READY)       ## Create .venv and install the package with its test tools
 
@@ -33,6 +33,10 @@ typecheck: $(READY)     ## mypy --strict on the package
 
 bench: $(READY)         ## Benchmarks, with the machine noted in the output
 	$(BIN)/python benchmarks/run.py
+
+bench-collate: $(READY) ## Collation benchmark, with CollateX for comparison (a few minutes)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'
+	$(BIN)/python benchmarks/collate_bench.py
 
 clean:                  ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -126,6 +126,12 @@ def main() -> None:
     print(machine())
     bench_report()
     bench_alignment()
+    # Collation at 50 and 200 witnesses; CollateX's comparison takes minutes: make bench-collate.
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "collate_bench.py"), "--sizes", "50", "200",
+         "--no-collatex"],
+        check=True,
+    )
 
 
 if __name__ == "__main__":

@@ -87,8 +87,8 @@ def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) ->
             console.print(_quote_text(number, q))
     console.print()
     console.print(Text("Provenance", style="bold"))
-    for line in provenance_lines(*_collation(analysis)):
-        console.print(Text(line))
+    for entry in provenance_lines(*_collation(analysis)):
+        console.print(Text(entry))
     return buffer.getvalue()
 
 

@@ -92,7 +92,7 @@ def read_tei(data: bytes, *, source: str = "<tei>") -> list[TeiLocation]:
 
 def readings(table: Table) -> list[TeiLocation]:
     """The table in the shape `read_tei` returns, for comparing a round trip."""
-    out = []
+    out: list[TeiLocation] = []
     for loc in table.locations:
         if _plain(loc):
             text = loc.reference_text
@@ -108,7 +108,8 @@ def readings(table: Table) -> list[TeiLocation]:
 
 
 def _build(table: Table, title: str) -> etree._Element:
-    root = etree.Element(f"{_T}TEI", nsmap={None: TEI_NS})
+    # A None key makes TEI the default namespace; lxml-stubs do not allow for it.
+    root = etree.Element(f"{_T}TEI", nsmap={None: TEI_NS})  # type: ignore[dict-item]
     header = etree.SubElement(root, f"{_T}teiHeader")
     file_desc = etree.SubElement(header, f"{_T}fileDesc")
     etree.SubElement(etree.SubElement(file_desc, f"{_T}titleStmt"), f"{_T}title").text = title
