@@ -144,6 +144,13 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
 
     Raises:
         ProvenanceError: Two witnesses share an id, or a segment lies outside the reference.
+
+    >>> from pathlib import Path
+    >>> from provenance.witnesses import from_text
+    >>> ref = Document("r", Path("r"), "", 0, "a red dog")
+    >>> table = collate(ref, [from_text("w", ref, "a blue dog")])
+    >>> [(loc.reference_text, loc.reading("w").text) for loc in table.variants()]
+    [('red', 'blue')]
     """
     seen: set[str] = set()
     for w in witnesses:

@@ -142,6 +142,17 @@ def render_html(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) ->
     columns = "".join(_side_column(table, w.id, shown) for w in table.witnesses)
     rows = "".join(_table_row(loc) for loc in table.locations if loc.index in shown)
     families = "".join(_family_html(f) for f in genealogy.families)
+    paraphrases = "".join(
+        f"<tr><td>{e(w.id)}</td><td>{e(s.copy.of(w.text))}</td>"
+        f"<td>{e(s.reference.of(ref.text))}</td><td>{s.similarity:.1f}</td></tr>"
+        for w in table.paraphrases
+        for s in w.segments
+    )
+    paraphrases = (
+        "<table><thead><tr><th>witness</th><th>quotation</th><th>nearest reference passage</th>"
+        f"<th>similarity</th></tr></thead><tbody>{paraphrases}</tbody></table>"
+        if paraphrases else "<p>None.</p>"
+    )
     reference_column = "".join(
         f'<span class="{"var" if loc.index in shown else "eq"}" title="location {loc.index}">'
         f"{_html_text(loc.reference_text)}</span>"
@@ -164,6 +175,8 @@ Marks: <span class="var">variant</span>, <span class="lac">lacuna (not covered)<
 <table><thead><tr><th>#</th><th>reference</th><th>reference reads</th>{head}</tr></thead>
 <tbody>{rows}</tbody></table>
 </details>
+<details open><summary>Paraphrases (another translation, not collated word by word)</summary>
+{paraphrases}</details>
 <details open><summary>Families and groups</summary>{families}</details>
 </body></html>
 """
@@ -334,6 +347,10 @@ def provenance_section(table: Table, genealogy: Genealogy) -> dict[str, Any]:
             }
             for w in table.witnesses
         ],
+        "paraphrases": [
+            {"id": w.id, "source": w.source, "quotations": len(w.segments)}
+            for w in table.paraphrases
+        ],
         "variant_locations": len(table.variants()),
         "families": [_family_json(f) for f in genealogy.families],
     }
@@ -342,13 +359,16 @@ def provenance_section(table: Table, genealogy: Genealogy) -> dict[str, Any]:
 def provenance_lines(table: Table, genealogy: Genealogy) -> list[str]:
     """The provenance section of the text and Markdown reports, as plain lines."""
     section = provenance_section(table, genealogy)
+    total = len({w.id for w in (*table.witnesses, *table.paraphrases)})
     lines = [
-        f"{len(table.witnesses)} witnesses, {section['variant_locations']} variant locations "
-        "(`provenance collate` shows the table)"
+        f"{total} witnesses ({len(table.witnesses)} collated), "
+        f"{section['variant_locations']} variant locations (`provenance collate` shows the table)"
     ]
     for w in section["witnesses"]:
         lines.append(f"  {w['id']}: {w['kind']}, {w['covered']:,} reference characters, "
                      f"{w['variants']} variant locations")
+    for p in section["paraphrases"]:
+        lines.append(f"  {p['id']}: {p['quotations']} quotation(s) in another translation")
     for family in genealogy.families:
         lines += _family_text(family)
     return lines

@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["model", "normalise", "align", "classify"]
+MODULES = ["model", "normalise", "align", "classify", "witnesses", "collate"]
 
 
 @pytest.mark.parametrize("name", MODULES)
