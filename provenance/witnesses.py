@@ -71,10 +71,6 @@ class Witness:
     text: str
     """The capture's decoded text, which every segment's `copy` span indexes."""
 
-    def covers(self, start: int, end: int) -> bool:
-        """True if some segment covers all of reference [start, end)."""
-        return any(s.reference.start <= start and end <= s.reference.end for s in self.segments)
-
     @property
     def covered(self) -> int:
         """Number of reference characters this witness covers."""
