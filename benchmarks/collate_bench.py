@@ -34,7 +34,7 @@ from provenance.witnesses import from_text  # noqa: E402
 
 SIZES = (5, 10, 50, 200)
 """The brief's 50 and 200, plus 5 and 10 so CollateX, far slower, gives a ratio at all."""
-COLLATEX_CAP = 60.0
+COLLATEX_CAP = 120.0
 """Seconds CollateX may take on one size; if it runs out, larger sizes are skipped."""
 
 _WORD = re.compile(r"[^\W_]+")
