@@ -149,3 +149,11 @@ def test_report_gains_a_provenance_section(corpus_dir: Path, capsys: Out) -> Non
     assert families[0]["witnesses"][:3] == ["000-full", "001-excerpts", "002-full"]
     assert main(["report", str(corpus_dir), "--format", "markdown"]) == 0
     assert "## Provenance" in capsys.readouterr().out
+
+
+def test_tei_refuses_characters_xml_cannot_carry() -> None:
+    text = "a form\x0cfeed here"
+    ref = Document("ref", Path("ref.txt"), "0" * 64, len(text), text)
+    table = collate(ref, [from_text("w", ref, "a form\x0cfeed there")])
+    with pytest.raises(ProvenanceError, match="cannot write TEI"):
+        to_tei(table)
