@@ -233,6 +233,15 @@ class _HTMLReader(HTMLParser):
         self.pre = 0
         self.charset: str | None = None
 
+    def parse_html_declaration(self, i: int) -> int:
+        # The standard library still asserts on some malformed declarations ("<![;");
+        # a browser treats those as a bogus comment, and so do we.
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 2)
+            return -1 if end < 0 else end + 1
+
     def _at(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
@@ -294,7 +303,16 @@ class _HTMLReader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
-            self.out.text(data, self._at(), self._styles(), pre=self.pre > 0)
+            self.out.text(data, self._data_at(data), self._styles(), pre=self.pre > 0)
+
+    def _data_at(self, data: str) -> int:
+        """Where `data` starts in the source. At close() the parser flushes a malformed
+        tail ("<![;") as data after moving its position past it, so check and search."""
+        at = self._at()
+        if self.source.startswith(data, at):
+            return at
+        found = self.source.rfind(data, 0, min(at, len(self.source)))
+        return found if found >= 0 else max(0, len(self.source) - len(data))
 
     def handle_entityref(self, name: str) -> None:
         self._reference("&" + name)
@@ -344,7 +362,7 @@ def _html(document: Document) -> Extracted:
     try:
         reader.feed(document.text)
         reader.close()
-    except AssertionError as error:  # _markupbase's last strict corner; never seen in 3.11
+    except AssertionError as error:  # any strict corner of _markupbase not handled above
         line = reader.getpos()[0]
         raise InputError(document.path, f"HTML parser gave up at line {line}: {error}") from None
     steps = ["html.parser", "drop-boilerplate", "decode-entities", "blocks-to-lines"]

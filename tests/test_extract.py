@@ -6,7 +6,7 @@ import html
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from provenance.errors import InputError
@@ -98,6 +98,8 @@ def test_html_without_readable_text_is_a_one_line_error(tmp_path: Path) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet="<>/=\"'&;#abipu x!-[]\n", max_size=80))
+@example("<![;")  # the standard library asserted here; the flushed tail mapped past the end
+@example("<![;junk>after")
 def test_malformed_html_never_crashes_and_maps_inside_the_file(page: str) -> None:
     doc = _doc("<p>text</p>" + page, Format.HTML)
     e = extract(doc)
