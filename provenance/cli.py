@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from provenance.check_cli import add_commands
 from provenance.errors import ExitCode, ProvenanceError
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("text", "json"), default="text")
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     diff.set_defaults(run=_diff)
+
+    add_commands(commands)  # check, add, manifest, findings, decide
     return parser
 
 

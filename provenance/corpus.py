@@ -14,6 +14,8 @@ from provenance.model import Document
 
 MANIFEST = "manifest.toml"
 SCHEMA = "provenance-manifest/1"
+HOLDS = ("full", "excerpts", "quotations")
+"""What a capture can hold of the reference, as a manifest entry's `holds` lists it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,29 @@ def read_manifest(directory: Path) -> Manifest:
     Raises:
         CorpusError: Missing, not TOML, wrong schema, or a required field missing or mistyped.
     """
+    path, data = read_manifest_data(directory)
+    entries = data.get("captures", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise CorpusError(path, "[[captures]] must be an array of tables")
+    parsed = tuple(parse_entry(path, i, e) for i, e in enumerate(entries))
+    seen: set[str] = set()
+    for entry in parsed:
+        if entry.id in seen:
+            raise CorpusError(path, f"capture id {entry.id!r} appears twice")
+        seen.add(entry.id)
+    ref = parse_reference(path, data)
+    if ref.source not in seen:
+        raise CorpusError(path, f"reference source {ref.source!r} is not a capture in the manifest")
+    return Manifest(path=path, reference=ref, entries=parsed)
+
+
+def read_manifest_data(directory: Path) -> tuple[Path, dict[str, Any]]:
+    """The manifest's path and its TOML as plain data, with the schema checked.
+
+    Raises:
+        CorpusError: Not a directory; manifest missing, unreadable, not UTF-8, not TOML,
+            or of another schema.
+    """
     path = directory / MANIFEST
     if not directory.is_dir():
         raise CorpusError(directory, "not a corpus directory")
@@ -89,17 +114,17 @@ def read_manifest(directory: Path) -> Manifest:
         raise CorpusError(path, f"cannot read: {error.strerror or error}") from None
     if data.get("schema") != SCHEMA:
         raise CorpusError(path, f"schema must be {SCHEMA!r}, found {data.get('schema')!r}")
+    return path, data
+
+
+def parse_reference(path: Path, data: dict[str, Any]) -> ReferenceEntry:
+    """The [reference] table of parsed manifest data.
+
+    Raises:
+        CorpusError: The table is missing or a required field is missing or mistyped.
+    """
     reference = _table(path, data, "reference")
-    entries = data.get("captures", [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise CorpusError(path, "[[captures]] must be an array of tables")
-    parsed = tuple(_entry(path, i, e) for i, e in enumerate(entries))
-    seen: set[str] = set()
-    for entry in parsed:
-        if entry.id in seen:
-            raise CorpusError(path, f"capture id {entry.id!r} appears twice")
-        seen.add(entry.id)
-    ref = ReferenceEntry(
+    return ReferenceEntry(
         id=_field(path, "reference", reference, "id", str),
         source=_field(path, "reference", reference, "source", str),
         start=_field(path, "reference", reference, "start", int),
@@ -108,9 +133,6 @@ def read_manifest(directory: Path) -> Manifest:
         title=str(reference.get("title", "unknown")),
         note=str(reference.get("note", "")),
     )
-    if ref.source not in seen:
-        raise CorpusError(path, f"reference source {ref.source!r} is not a capture in the manifest")
-    return Manifest(path=path, reference=ref, entries=parsed)
 
 
 def load_corpus(directory: Path | str) -> Corpus:
@@ -162,7 +184,8 @@ def _field(path: Path, where: str, table: dict[str, Any], key: str, kind: type) 
     return value
 
 
-def _entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
+def parse_entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
+    """One [[captures]] table; raises CorpusError naming the field that is wrong."""
     where = f"captures[{index}]"
     file = _field(path, where, table, "file", str)
     if Path(file).is_absolute() or ".." in Path(file).parts or "/" in file or "\\" in file:
@@ -185,4 +208,7 @@ def _entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
     )
 
 
-__all__ = ["Corpus", "Entry", "InputError", "Manifest", "ReferenceEntry", "load_corpus"]
+__all__ = [
+    "HOLDS", "Corpus", "Entry", "InputError", "Manifest", "ReferenceEntry", "load_corpus",
+    "parse_entry", "parse_reference", "read_manifest", "read_manifest_data",
+]

@@ -1,0 +1,245 @@
+"""Write the manifest: record a new capture (`add`) and re-record digests (`update`).
+
+Digests and sizes are always computed here from the stored bytes, never typed. The
+manifest is edited with tomlkit, which round-trips TOML with its comments, order and
+string styles, so a change shows in `git diff` as the lines that changed and nothing
+else. Every write is atomic (temp file, fsync, rename); a failed `add` leaves the
+corpus directory and the manifest exactly as they were.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import stat
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT
+
+from provenance.corpus import HOLDS, MANIFEST, Entry, parse_entry, read_manifest
+from provenance.errors import CorpusError, InputError, ReviewStoreError
+from provenance.load import decode, read_bytes
+from provenance.review import REVIEWS, atomic_write
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_NUMBERED = re.compile(r"(\d+)_")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One field of one manifest entry re-recorded from the stored bytes."""
+
+    id: str
+    file: str
+    field: str
+    """"sha256" or "size"."""
+    old: str | int
+    new: str | int
+
+
+def add(
+    corpus_dir: Path | str,
+    file: Path | str,
+    *,
+    id: str | None = None,
+    publisher: str = "unknown",
+    title: str = "unknown",
+    url: str = "unknown",
+    date: str = "unknown",
+    holds: tuple[str, ...] = (),
+    note: str = "",
+) -> Entry:
+    """Copy `file` byte for byte into the corpus and record it in the manifest.
+
+    Args:
+        corpus_dir: The corpus directory (with a valid manifest.toml).
+        file: The capture to add; it must be UTF-8 text.
+        id: The capture id; by default the next number and the first 16 hex digits
+            of the sha256, like the bundled captures (`005_1a2b3c4d5e6f7a8b`).
+        publisher, title, url, date, note: What is known; "unknown" when it is not.
+        holds: What the capture holds of the reference (see HOLDS).
+
+    Returns:
+        The manifest entry as recorded.
+
+    Raises:
+        CorpusError: The manifest is invalid, or the id, file name or bytes are already there.
+        InputError: `file` cannot be read or is not UTF-8 text.
+    """
+    directory = Path(corpus_dir)
+    manifest = read_manifest(directory)
+    source = Path(file)
+    data = read_bytes(source)
+    document = decode(source, data)  # refuses empty, binary and non-UTF-8 files
+    for value in holds:
+        if value not in HOLDS:
+            raise InputError(source, f"--holds {value!r} is not one of {', '.join(HOLDS)}")
+    sha256 = hashlib.sha256(data).hexdigest()
+    if id is None:
+        id = f"{_next_number(manifest.entries):03d}_{sha256[:16]}"
+    if not _ID.fullmatch(id):
+        raise InputError(
+            source, f"id {id!r} must be letters, digits, '.', '_' or '-' (at most 100)"
+        )
+    name = id + (source.suffix.lower() or ".txt")
+    for entry in manifest.entries:
+        if entry.id == id:
+            raise CorpusError(manifest.path, f"a capture with id {id!r} is already recorded")
+        if entry.file == name:
+            raise CorpusError(
+                manifest.path, f"file {name!r} is already recorded (capture {entry.id})"
+            )
+        if entry.sha256 == sha256:
+            raise CorpusError(source, f"identical bytes are already recorded as {entry.file}")
+    target = directory / name
+    if name in (MANIFEST, REVIEWS) or target.exists() or target.is_symlink():
+        raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
+
+    fields: dict[str, Any] = {
+        "id": id,
+        "file": name,
+        "sha256": sha256,
+        "size": len(data),
+        "format": document.format.value,
+        "holds": list(holds),
+        "publisher": publisher,
+        "title": title,
+        "url": url,
+        "date": date,
+    }
+    if note:
+        fields["note"] = note
+    text = _manifest_text(manifest.path)
+    doc = tomlkit.parse(text)
+    captures = doc.get("captures")
+    table = tomlkit.table()
+    for key, value in fields.items():
+        table[key] = value
+    if isinstance(captures, AoT):
+        if captures.body and not captures.body[-1].as_string().endswith("\n\n"):
+            captures.body[-1].add(tomlkit.nl())
+        captures.append(table)
+    else:
+        doc["captures"] = tomlkit.aot()
+        doc["captures"].append(table)
+    new_text = tomlkit.dumps(doc)
+    recorded = parse_entry(
+        manifest.path, len(manifest.entries), _parsed(manifest.path, new_text)["captures"][-1]
+    )
+
+    _copy_exclusive(data, target)
+    try:
+        _write_manifest(manifest.path, new_text)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return recorded
+
+
+def update(corpus_dir: Path | str, *, write: bool) -> list[Change]:
+    """Compare every entry's recorded sha256 and size with its stored bytes.
+
+    Args:
+        corpus_dir: The corpus directory.
+        write: Re-record the changed fields in the manifest (atomically); without it
+            nothing is written and the changes are only returned.
+
+    Returns:
+        The fields that differ (or differed, when written), in manifest order.
+
+    Raises:
+        CorpusError: The manifest is invalid, or a listed file is missing, not a regular
+            file, or unreadable: its digest cannot be re-recorded.
+    """
+    directory = Path(corpus_dir)
+    manifest = read_manifest(directory)
+    changes: list[Change] = []
+    for entry in manifest.entries:
+        data = _stored_bytes(directory / entry.file)
+        sha256 = hashlib.sha256(data).hexdigest()
+        if sha256 != entry.sha256:
+            changes.append(Change(entry.id, entry.file, "sha256", entry.sha256, sha256))
+        if len(data) != entry.size:
+            changes.append(Change(entry.id, entry.file, "size", entry.size, len(data)))
+    if write and changes:
+        doc = tomlkit.parse(_manifest_text(manifest.path))
+        tables = {str(t["id"]): t for t in doc["captures"]}
+        for change in changes:
+            tables[change.id][change.field] = change.new
+        new_text = tomlkit.dumps(doc)
+        _parsed(manifest.path, new_text)
+        _write_manifest(manifest.path, new_text)
+    return changes
+
+
+def _next_number(entries: tuple[Entry, ...]) -> int:
+    numbers = [int(m.group(1)) for e in entries if (m := _NUMBERED.match(e.id))]
+    return max(numbers, default=-1) + 1
+
+
+def _manifest_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:  # read_manifest has just read it
+        raise CorpusError(path, f"cannot read: {error}") from None
+
+
+def _parsed(path: Path, text: str) -> dict[str, Any]:
+    """Parse what is about to be written: never write a manifest we could not read back."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:  # pragma: no cover - tomlkit wrote it
+        raise CorpusError(path, f"would write invalid TOML ({error}); nothing written") from None
+
+
+def _stored_bytes(path: Path) -> bytes:
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        raise CorpusError(path, "listed in the manifest but missing; cannot re-record it") from None
+    if not stat.S_ISREG(info.st_mode):
+        what = "a symlink" if stat.S_ISLNK(info.st_mode) else "not a regular file"
+        raise CorpusError(path, f"is {what}; cannot re-record it")
+    return read_bytes(path)
+
+
+def _copy_exclusive(data: bytes, target: Path) -> None:
+    """Write `data` to `target`, which must not exist; all or nothing."""
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise CorpusError(target.parent, f"cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temp).chmod(0o644)
+        # A hard link fails if the name exists: no window in which we could overwrite.
+        os.link(temp, target)
+    except FileExistsError:
+        raise CorpusError(
+            target, "already exists in the corpus; refusing to overwrite it"
+        ) from None
+    except OSError as error:
+        raise CorpusError(target, f"cannot write: {error.strerror or error}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+
+
+def _write_manifest(path: Path, text: str) -> None:
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except ReviewStoreError as error:
+        raise CorpusError(path, error.problem) from None
+
+
+__all__ = ["HOLDS", "Change", "add", "update"]
