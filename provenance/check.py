@@ -301,7 +301,7 @@ class _Run:
                 self.add(
                     "truncated",
                     path,
-                    f"truncated: {size} bytes, the manifest records {entry.size} "
+                    f"only {size} of the {entry.size} bytes the manifest records "
                     f"({entry.size - size} missing)",
                 )
             elif size > entry.size:

@@ -1,0 +1,46 @@
+"""Shared helpers of the check, manifest and decide tests: copies of the bundled corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from provenance.analyse import analyse_corpus, findings
+from provenance.cli import main
+from provenance.corpus import load_corpus
+from provenance.model import Verdict
+from provenance.review import REVIEWS, ReviewStore
+
+BUNDLED = Path(__file__).resolve().parent.parent / "corpus"
+CAPTURES = sorted(p.name for p in BUNDLED.glob("*.txt"))
+C000, C001, C002, C003, C004 = CAPTURES
+
+
+def copy_corpus(tmp_path: Path) -> Path:
+    """A copy of the bundled corpus (captures and manifest, no review file)."""
+    target = tmp_path / "corpus"
+    target.mkdir()
+    for name in [*CAPTURES, "manifest.toml"]:
+        shutil.copyfile(BUNDLED / name, target / name)
+    return target
+
+
+def decide_all(corpus: Path) -> int:
+    """Accept every current finding in a fresh review file; return how many."""
+    current = findings(analyse_corpus(load_corpus(corpus)))
+    ReviewStore(corpus / REVIEWS).decide_many(current, Verdict.ACCEPTED, reviewer="test")
+    return len(current)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    """Run the console script in-process; (exit code, stdout, stderr)."""
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def problem_lines(out: str, code: str) -> list[str]:
+    """Lines of text output that report the rule `code` (e.g. "P101")."""
+    return [line for line in out.splitlines() if f": {code} " in line]

@@ -1,0 +1,363 @@
+"""`provenance check` on damaged copies of the bundled corpus: one damage per test."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from check_helpers import (
+    C000,
+    C001,
+    C002,
+    C003,
+    C004,
+    copy_corpus,
+    decide_all,
+    problem_lines,
+    run,
+)
+
+from provenance.check import RULES, Policy, check
+from provenance.errors import CorpusError
+from provenance.model import Severity
+from provenance.review import REVIEWS
+
+Capsys = pytest.CaptureFixture[str]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A copy of the bundled corpus with every current finding decided."""
+    directory = copy_corpus(tmp_path)
+    decide_all(directory)
+    return directory
+
+
+def test_clean_reviewed_corpus_exits_0(corpus: Path, capsys: Capsys) -> None:
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 0, out
+    assert out.count("\n") == 1
+    assert "OK, 5 captures, 10 of 10 findings decided" in out
+
+
+def test_unreviewed_bundled_corpus_names_each_undecided_finding(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    directory = copy_corpus(tmp_path)
+    code, out, _ = run(capsys, "check", directory)
+    lines = problem_lines(out, "P501")
+    assert code == 1
+    assert len(lines) == 10
+    assert all(line.startswith(f"{directory / C002}:") for line in lines)
+    assert any("punctuation: 'consultations. The' -> 'consultationsThe'" in line for line in lines)
+
+
+def test_flipped_byte(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C004
+    data = bytearray(path.read_bytes())
+    data[100] ^= 0x01  # an ASCII letter becomes its neighbour: still UTF-8, same size
+    path.write_bytes(bytes(data))
+    code, out, _ = run(capsys, "check", corpus)
+    [line] = problem_lines(out, "P101")
+    assert code == 1
+    assert line.startswith(f"{path}: P101 fixity-mismatch: sha256 ")
+    assert "the bytes changed" in line
+
+
+def test_deleted_file_and_the_check_keeps_going(corpus: Path, capsys: Capsys) -> None:
+    (corpus / C003).unlink()
+    bom = corpus / C001
+    bom.write_bytes(b"\xef\xbb\xbf" + bom.read_bytes())
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P102") == [
+        f"{corpus / C003}: P102 missing-file: no such file: listed in the manifest but missing"
+    ]
+    # The missing file did not stop the check: a later problem in another file is reported.
+    assert problem_lines(out, "P202") == [
+        f"{bom}:1:1: P202 bom: starts with a UTF-8 byte-order mark (EF BB BF)"
+    ]
+
+
+def test_extra_file(corpus: Path, capsys: Capsys) -> None:
+    (corpus / "005_new.txt").write_text("An unrecorded capture.\n", encoding="utf-8")
+    (corpus / ".hidden").write_text("dotfiles are ignored\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P109") == [
+        f"{corpus / '005_new.txt'}: P109 unlisted-file: file not in the manifest "
+        "(record it with `provenance add`, or remove it)"
+    ]
+    assert "hidden" not in out
+
+
+def test_symlink_to_a_file_outside(corpus: Path, tmp_path: Path, capsys: Capsys) -> None:
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes((corpus / C003).read_bytes())  # same bytes: only the link is wrong
+    (corpus / C003).unlink()
+    (corpus / C003).symlink_to(outside)
+    code, out, _ = run(capsys, "check", corpus)
+    [line] = problem_lines(out, "P104")
+    assert code == 1
+    assert line.startswith(f"{corpus / C003}: P104 symlink: is a symlink to {outside}")
+    assert "(outside the corpus)" in line
+    assert problem_lines(out, "P101") == []  # its bytes were never trusted, so never hashed
+
+
+def test_latin1_file(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C004
+    text = path.read_text(encoding="utf-8")
+    data = text.encode("latin-1", errors="replace")  # the no-break spaces become byte A0
+    path.write_bytes(data)
+    at = data.index(b"\xa0")
+    line_number = data.count(b"\n", 0, at) + 1
+    column = at - (data.rfind(b"\n", 0, at) + 1) + 1
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P201") == [
+        f"{path}:{line_number}:{column}: P201 not-utf8: not valid UTF-8 at byte {at} (0xa0)"
+    ]
+    assert problem_lines(out, "P106")  # and it is shorter than recorded: named as truncated
+
+
+def test_bom(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C003
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P202") == [
+        f"{path}:1:1: P202 bom: starts with a UTF-8 byte-order mark (EF BB BF)"
+    ]
+    assert problem_lines(out, "P107") == [
+        f"{path}: P107 size-mismatch: 3621 bytes, the manifest records 3618 (3 more)"
+    ]
+
+
+def test_zero_width_space_inside_the_statement_in_002(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C002
+    text = path.read_text(encoding="utf-8")
+    at = text.index("neighbours") + len("neigh")
+    path.write_text(text[:at] + "\u200b" + text[at:], encoding="utf-8")
+    line_number = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P206") == [
+        f"{path}:{line_number}:{column}: P206 invisible-character: "
+        "invisible character U+200B ZERO WIDTH SPACE"
+    ]
+    # The analysis sees it too: a new invisible divergence that nobody has reviewed.
+    assert any(
+        line.startswith(f"{path}:{line_number}:") and "invisible" in line
+        for line in problem_lines(out, "P501")
+    )
+
+
+def test_truncated_file_that_lost_the_statement(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C001
+    path.write_bytes(path.read_bytes()[:500])  # both excerpts start after byte 800
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P106") == [
+        f"{path}: P106 truncated: only 500 of the 4084 bytes the manifest records (3584 missing)"
+    ]
+    assert problem_lines(out, "P401") == [
+        f"{path}: P401 statement-missing: no longer contains the statement "
+        "(the manifest says it holds excerpts)"
+    ]
+
+
+def test_empty_file(corpus: Path, capsys: Capsys) -> None:
+    (corpus / C003).write_bytes(b"")
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P108") == [
+        f"{corpus / C003}: P108 empty-file: empty (0 bytes); the manifest records 3618 bytes"
+    ]
+
+
+def test_unreviewed_new_divergence(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C002
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("Peninsula\u2019s neighbours", "Peninsula\u2019s neighbors", 1),
+        encoding="utf-8",
+    )
+    assert run(capsys, "manifest", corpus, "--update", "--yes")[0] == 0  # fixity is not the issue
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P101") == []
+    [line] = [line for line in problem_lines(out, "P501") if "spelling" in line]
+    at = text.index("Peninsula\u2019s neighbours") + len("Peninsula\u2019s ")
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    assert line.startswith(f"{path}:{text.count(chr(10), 0, at) + 1}:{column}: P501 unreviewed: ")
+    assert " divergence d-" in line
+    assert "has no decision: spelling: 'neighbours' -> 'neighbors'" in line
+    # The old decisions on 002 were made on other bytes: each is reported as stale.
+    stale = problem_lines(out, "P502")
+    assert len(stale) == 10
+    assert all("it was made on other bytes of the capture" in s for s in stale)
+
+
+def test_one_decision_missing(corpus: Path, capsys: Capsys) -> None:
+    reviews = corpus / REVIEWS
+    data = json.loads(reviews.read_text(encoding="utf-8"))
+    removed = data["decisions"].pop(3)
+    reviews.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = run(capsys, "check", corpus)
+    [line] = problem_lines(out, "P501")
+    assert code == 1
+    assert line.startswith(f"{corpus / C002}:")
+    assert removed["finding"] in line
+
+
+def test_stale_decision(corpus: Path, capsys: Capsys) -> None:
+    reviews = corpus / REVIEWS
+    data = json.loads(reviews.read_text(encoding="utf-8"))
+    ghost = dict(data["decisions"][0], finding="d-0000000000000000", summary="omission: 'x' -> ''")
+    data["decisions"].append(ghost)
+    reviews.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P502") == [
+        f"{corpus / C002}: P502 stale-decision: accepted decision on d-0000000000000000 "
+        "(omission: 'x' -> '') is stale: its finding no longer exists"
+    ]
+
+
+def test_unsafe_path_and_duplicate_content(corpus: Path, capsys: Capsys) -> None:
+    manifest = corpus / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    sha, size = "74ff24f5e2cf652e23f5f7cbcf2b73cfc91d290e1f8a1918d9ff84609a1c8d3c", 3618
+    (corpus / "copy.txt").write_bytes((corpus / C003).read_bytes())
+    text += (
+        f'\n[[captures]]\nid = "dup"\nfile = "copy.txt"\nsha256 = "{sha}"\nsize = {size}\n'
+        f'\n[[captures]]\nid = "escape"\nfile = "../outside.txt"\nsha256 = "{sha}"\nsize = 1\n'
+    )
+    manifest.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P110") == [
+        f"{corpus / 'copy.txt'}: P110 duplicate-content: identical bytes to {C003}"
+    ]
+    assert problem_lines(out, "P105") == [
+        f"{manifest}: P105 unsafe-path: captures[6]: file '../outside.txt' "
+        "is not a plain name inside the corpus"
+    ]
+
+
+def test_reference_span_changed(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C000
+    text = path.read_text(encoding="utf-8")
+    start = 9212
+    path.write_text(text[:start] + "the" + text[start + 3 :], encoding="utf-8")
+    assert run(capsys, "manifest", corpus, "--update", "--yes")[0] == 0
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    [line] = problem_lines(out, "P301")
+    line_number = text.count("\n", 0, start) + 1
+    assert line.startswith(
+        f"{path}:{line_number}:1: P301 reference-mismatch: reference span 9212..14713"
+    )
+    # Without a verified reference nothing can be compared: no coverage or review noise.
+    assert not problem_lines(out, "P501")
+    assert not problem_lines(out, "P502")
+
+
+def test_holds_full_but_only_an_excerpt_left(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C002
+    text = path.read_text(encoding="utf-8")
+    start = text.index("The Russian Federation and the People")
+    path.write_text(text[: start + 1200] + "\n\nUnrelated closing words.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P402") == [
+        f"{path}: P402 full-copy-missing: holds only 1 excerpt(s), 22% of the statement, "
+        "not the full copy the manifest records"
+    ]
+
+
+def test_require_policy(tmp_path: Path) -> None:
+    directory = copy_corpus(tmp_path)
+    everything = check(directory)
+    minor = check(directory, policy=Policy(require=Severity.MINOR))
+    material = check(directory, policy=Policy(require=Severity.MATERIAL))
+    assert [p.rule.name for p in everything.problems] == ["unreviewed"] * 10
+    assert [p.finding for p in minor.problems] == [
+        p.finding for p in everything.problems if "punctuation" in p.message
+    ]
+    assert material.problems == ()
+    assert material.exit_code == 0
+
+
+def test_unreadable_corpus_exits_2(tmp_path: Path, capsys: Capsys) -> None:
+    code, out, err = run(capsys, "check", tmp_path / "nothing")
+    assert (code, out) == (2, "")
+    assert err == f"provenance: {tmp_path / 'nothing'}: not a corpus directory\n"
+    directory = copy_corpus(tmp_path)
+    (directory / "manifest.toml").write_text("schema = [\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", directory)
+    assert code == 2
+    assert err.startswith(f"provenance: {directory / 'manifest.toml'}: not valid TOML")
+    with pytest.raises(CorpusError):
+        check(directory)
+
+
+def test_bad_arguments_exit_2(corpus: Path, capsys: Capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run(capsys, "check", corpus, "--format", "yaml")
+    assert exit_info.value.code == 2
+
+
+def test_json_format(corpus: Path, capsys: Capsys) -> None:
+    (corpus / C003).unlink()
+    code, out, _ = run(capsys, "check", corpus, "--format", "json")
+    data = json.loads(out)
+    assert code == data["exit_code"] == 1
+    assert data["schema"] == "provenance-check/1"
+    assert data["policy"] == {"require": "cosmetic"}
+    [problem] = data["problems"]
+    assert problem == {
+        "code": "P102",
+        "name": "missing-file",
+        "check": "fixity",
+        "path": str(corpus / C003),
+        "line": None,
+        "column": None,
+        "offset": None,
+        "finding": None,
+        "message": "no such file: listed in the manifest but missing",
+    }
+    assert {r["name"] for r in data["rules"].values()} == set(RULES)
+
+
+def test_github_format(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C003
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    code, out, _ = run(capsys, "check", corpus, "--format", "github")
+    assert code == 1
+    assert (
+        f"::error file={path},line=1,col=1,title=P202 bom::"
+        "starts with a UTF-8 byte-order mark (EF BB BF)\n" in out
+    )
+    assert all(line.startswith("::error file=") for line in out.splitlines())
+
+
+def test_junit_format(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C003
+    path.write_bytes(path.read_bytes()[:100])
+    code, out, _ = run(capsys, "check", corpus, "--format", "junit")
+    assert code == 1
+    root = ET.fromstring(out.split("\n", 1)[1])
+    cases = {(c.get("classname"), c.get("name")): c for c in root.iter("testcase")}
+    assert ("provenance.fixity", str(corpus / C004)) in cases
+    assert cases[("provenance.fixity", str(corpus / C004))].find("failure") is None
+    failure = cases[("provenance.fixity", str(path))].find("failure")
+    assert failure is not None
+    assert failure.get("type") == "P106"
+    assert "P106 truncated" in (failure.text or "")
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert set(suites) == {"manifest", "fixity", "hygiene", "reference", "coverage", "review"}
+    assert suites["fixity"].get("failures") == "1"
