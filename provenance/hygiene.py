@@ -166,7 +166,10 @@ def _suspects(text: str, lines: _Lines) -> list[Blemish]:
 
 def _name(char: str) -> str:
     """U+200B ZERO WIDTH SPACE; controls have no Unicode name."""
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'control')}".rstrip()
+    name = unicodedata.name(char, "")
+    if not name:
+        name = "(C1 control)" if 0x80 <= ord(char) <= 0x9F else "(C0 control)"
+    return f"U+{ord(char):04X} {name}"
 
 
 def _charset(data: bytes) -> list[Blemish]:

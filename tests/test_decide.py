@@ -1,0 +1,82 @@
+"""`provenance findings` and `provenance decide`: reviewing without the UI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from check_helpers import C002, copy_corpus, problem_lines, run
+
+from provenance.review import REVIEWS, ReviewStore
+
+Capsys = pytest.CaptureFixture[str]
+
+
+def listed(capsys: Capsys, corpus: Path, *flags: str) -> list[dict[str, object]]:
+    code, out, _ = run(capsys, "findings", corpus, "--format", "json", *flags)
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema"] == "provenance-findings/1"
+    findings: list[dict[str, object]] = data["findings"]
+    return findings
+
+
+def test_review_from_the_command_line_until_the_check_passes(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    found = listed(capsys, corpus)
+    assert len(found) == 10
+    assert {f["source"] for f in found} == {C002.removesuffix(".txt")}
+    for finding in found:
+        flag = finding["kind"] == "punctuation"
+        verdict = (
+            ["--flag", "--note", "full stop lost: two sentences run together"]
+            if flag
+            else ["--accept"]
+        )
+        code, out, _ = run(
+            capsys, "decide", str(finding["id"])[:8], corpus, *verdict, "--reviewer", "ana"
+        )
+        assert code == 0
+        assert out.startswith(("flagged " if flag else "accepted ") + str(finding["id"]))
+    assert listed(capsys, corpus, "--undecided") == []
+    assert run(capsys, "check", corpus)[0] == 0
+    decisions = ReviewStore(corpus / REVIEWS).decisions()
+    [flagged] = [d for d in decisions if d.verdict == "flagged"]
+    assert (flagged.note, flagged.reviewer) == ("full stop lost: two sentences run together", "ana")
+
+
+def test_undecided_filter_and_text_listing(tmp_path: Path, capsys: Capsys) -> None:
+    corpus = copy_corpus(tmp_path)
+    first = listed(capsys, corpus)[0]
+    run(capsys, "decide", str(first["id"]), corpus, "--accept")
+    remaining = listed(capsys, corpus, "--undecided")
+    assert len(remaining) == 9
+    assert first["id"] not in {f["id"] for f in remaining}
+    code, out, _ = run(capsys, "findings", corpus)
+    lines = out.splitlines()
+    assert lines[-1] == "1 of 10 decided, 0 stale decision(s)"
+    assert lines[0].startswith(f"{first['id']}  {first['source']}  cosmetic")
+    assert "  accepted  " in lines[0]
+    code, out, _ = run(capsys, "check", corpus)
+    assert len(problem_lines(out, "P501")) == 9
+
+
+def test_unknown_and_ambiguous_ids_exit_2(tmp_path: Path, capsys: Capsys) -> None:
+    corpus = copy_corpus(tmp_path)
+    code, _, err = run(capsys, "decide", "d-ffffffffffffffff", corpus, "--accept")
+    assert code == 2
+    assert err == f"provenance: {corpus}: no current finding with id 'd-ffffffffffffffff'\n"
+    code, _, err = run(capsys, "decide", "d-", corpus, "--flag")
+    assert code == 2
+    assert "'d-' matches 10 findings; give more of the id" in err
+    assert not (corpus / REVIEWS).exists()
+
+
+def test_decide_needs_a_verdict(tmp_path: Path, capsys: Capsys) -> None:
+    corpus = copy_corpus(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        run(capsys, "decide", "d-1", corpus)
+    assert exit_info.value.code == 2

@@ -1,0 +1,92 @@
+"""hygiene(): every blemish of stored bytes, with positions into the decoded text."""
+
+from __future__ import annotations
+
+from check_helpers import BUNDLED, CAPTURES
+
+from provenance.hygiene import hygiene
+
+
+def kinds(data: bytes, *, html: bool = False) -> list[str]:
+    return [b.kind for b in hygiene(data, html=html).blemishes]
+
+
+def test_bundled_captures_are_clean() -> None:
+    for name in CAPTURES:
+        scan = hygiene((BUNDLED / name).read_bytes())
+        assert scan.blemishes == (), name
+        assert scan.text == (BUNDLED / name).read_text(encoding="utf-8")
+
+
+def test_positions_index_the_text_without_its_bom() -> None:
+    scan = hygiene("\ufeffab\ncd\u00ade".encode())
+    bom, shy = scan.blemishes
+    assert (bom.kind, bom.line, bom.column, bom.offset) == ("bom", 1, 1, 0)
+    assert (shy.kind, shy.line, shy.column, shy.offset) == ("invisible", 2, 3, 5)
+    assert scan.text is not None
+    assert scan.text[shy.offset] == "\u00ad"
+    assert shy.message == "invisible character U+00AD SOFT HYPHEN"
+
+
+def test_feff_inside_the_text_is_not_a_bom() -> None:
+    [blemish] = hygiene("a\ufeffb".encode()).blemishes
+    assert blemish.kind == "invisible"
+    assert blemish.message == "invisible character U+FEFF (byte-order mark) inside the text"
+
+
+def test_bidi_controls_and_zero_width_joiners() -> None:
+    scan = hygiene("x\u202ey\u2066z\u200dw".encode())
+    assert [(b.kind, b.offset) for b in scan.blemishes] == [
+        ("invisible", 1),
+        ("invisible", 3),
+        ("invisible", 5),
+    ]
+
+
+def test_controls_c0_c1_and_nul() -> None:
+    scan = hygiene("a\x00b\x07c\x85d\te\n".encode())
+    assert [(b.kind, b.offset) for b in scan.blemishes] == [
+        ("nul", 1),
+        ("control", 3),
+        ("control", 5),
+    ]
+    assert scan.blemishes[2].message == "control character U+0085 (C1 control)"
+
+
+def test_line_endings_mixed_only() -> None:
+    assert kinds(b"a\r\nb\r\n") == []
+    assert kinds(b"a\nb\n") == []
+    [mixed] = hygiene(b"a\nb\r\nc\nd\n").blemishes
+    assert mixed.kind == "mixed-line-endings"
+    assert (mixed.line, mixed.column) == (2, 2)
+    assert mixed.message == "mixed line endings (3 LF, 1 CRLF); first CRLF here"
+    assert kinds(b"a\rb\rc\nd") == ["mixed-line-endings"]
+
+
+def test_not_utf8_gives_byte_position() -> None:
+    [bad] = hygiene(b"ok\ncaf\xe9\n").blemishes
+    assert (bad.kind, bad.line, bad.column, bad.offset) == ("not-utf8", 2, 4, 6)
+    assert hygiene(b"caf\xe9").text is None
+
+
+def test_empty_and_whitespace_only() -> None:
+    assert kinds(b"") == ["empty"]
+    assert kinds(b" \n\t\n") == ["no-text"]
+
+
+def test_html_declared_charset() -> None:
+    page = b'<html><head><meta charset="windows-1252"></head><body>x</body></html>'
+    [blemish] = hygiene(page, html=True).blemishes
+    assert blemish.kind == "html-charset"
+    assert blemish.message == "declares charset 'windows-1252'; captures must be stored as UTF-8"
+    legacy = b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+    assert kinds(legacy, html=True) == ["html-charset"]
+    assert kinds(b'<meta charset="utf-8">', html=True) == []
+    assert kinds(page, html=False) == []
+
+
+def test_many_of_a_kind_are_counted_not_listed() -> None:
+    scan = hygiene(("a\u200b" * 25).encode())
+    listed = [b for b in scan.blemishes if b.offset is not None]
+    assert len(listed) == 10
+    assert scan.blemishes[-1].message == "15 more of this kind not listed"

@@ -1,0 +1,221 @@
+"""`provenance add` and `provenance manifest --update`: computed digests, atomic writes."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from pathlib import Path
+
+import pytest
+from check_helpers import C002, C003, C004, copy_corpus, decide_all, problem_lines, run
+
+from provenance import manifest as manifest_module
+from provenance.errors import ReviewStoreError
+
+Capsys = pytest.CaptureFixture[str]
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file of the corpus directory (dotfiles too) and its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    directory = copy_corpus(tmp_path)
+    decide_all(directory)
+    return directory
+
+
+@pytest.fixture
+def capture(tmp_path: Path) -> Path:
+    path = tmp_path / "incoming.txt"
+    path.write_bytes("A new capture\r\nwith \u00a0odd bytes\u2019 kept as they are.\n".encode())
+    return path
+
+
+def test_add_copies_bytes_and_records_them(corpus: Path, capture: Path, capsys: Capsys) -> None:
+    before = (corpus / "manifest.toml").read_text(encoding="utf-8")
+    code, out, _ = run(
+        capsys,
+        "add",
+        capture,
+        "--corpus",
+        corpus,
+        "--publisher",
+        "Example Press",
+        "--date",
+        "2017-07-05",
+        "--holds",
+        "excerpts,quotations",
+    )
+    data = capture.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    name = f"005_{sha[:16]}.txt"
+    assert code == 0
+    assert out == f"added {corpus / name}: id 005_{sha[:16]}, {len(data)} bytes, sha256 {sha}\n"
+    assert (corpus / name).read_bytes() == data
+    after = (corpus / "manifest.toml").read_text(encoding="utf-8")
+    # Comments, order and every old line kept; the new entry appended after a blank line.
+    assert after.startswith(before + "\n[[captures]]\n")
+    entry = tomllib.loads(after)["captures"][-1]
+    assert entry == {
+        "id": f"005_{sha[:16]}",
+        "file": name,
+        "sha256": sha,
+        "size": len(data),
+        "format": "text",
+        "holds": ["excerpts", "quotations"],
+        "publisher": "Example Press",
+        "title": "unknown",
+        "url": "unknown",
+        "date": "2017-07-05",
+    }
+    code, out, _ = run(capsys, "check", corpus)
+    # Recorded correctly: no fixity problem; what remains is the capture's own hygiene and
+    # that it holds no excerpt of the statement, as the check should say.
+    assert [line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]] == ["P203", "P401"]
+
+
+def test_add_with_an_explicit_id(corpus: Path, capture: Path, capsys: Capsys) -> None:
+    code, _, _ = run(capsys, "add", capture, "--corpus", corpus, "--id", "eir-2017-07-05")
+    assert code == 0
+    assert (corpus / "eir-2017-07-05.txt").read_bytes() == capture.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("argv", "problem"),
+    [
+        (
+            ["--id", "002_9103d841b337d515"],
+            "a capture with id '002_9103d841b337d515' is already recorded",
+        ),
+        (["--id", "../escape"], "id '../escape' must be letters, digits"),
+        (
+            ["--holds", "everything"],
+            "--holds 'everything' is not one of full, excerpts, quotations",
+        ),
+    ],
+)
+def test_add_refuses_and_changes_nothing(
+    corpus: Path, capture: Path, capsys: Capsys, argv: list[str], problem: str
+) -> None:
+    before = snapshot(corpus)
+    code, out, err = run(capsys, "add", capture, "--corpus", corpus, *argv)
+    assert (code, out) == (2, "")
+    assert problem in err
+    assert err.count("\n") == 1
+    assert snapshot(corpus) == before
+
+
+def test_add_refuses_an_existing_file_or_identical_bytes(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    before = snapshot(corpus)
+    code, _, err = run(capsys, "add", corpus / C003, "--corpus", corpus, "--id", "other")
+    assert code == 2
+    assert err == f"provenance: {corpus / C003}: identical bytes are already recorded as {C003}\n"
+    squatter = tmp_path / "x.txt"
+    squatter.write_text("new words\n", encoding="utf-8")
+    (corpus / "taken.txt").write_text("not in the manifest\n", encoding="utf-8")
+    before = snapshot(corpus)
+    code, _, err = run(capsys, "add", squatter, "--corpus", corpus, "--id", "taken")
+    assert code == 2
+    assert (
+        err
+        == f"provenance: {corpus / 'taken.txt'}: already exists in the corpus; refusing to overwrite it\n"
+    )
+    assert snapshot(corpus) == before
+
+
+def test_add_refuses_a_latin1_file(corpus: Path, tmp_path: Path, capsys: Capsys) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("caf\u00e9\n".encode("latin-1"))
+    before = snapshot(corpus)
+    code, _, err = run(capsys, "add", latin, "--corpus", corpus)
+    assert code == 2
+    assert err == f"provenance: {latin}: not valid UTF-8 at byte 3\n"
+    assert snapshot(corpus) == before
+
+
+def test_failed_manifest_write_leaves_the_corpus_as_it_was(
+    corpus: Path, capture: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(path: Path, data: bytes) -> None:
+        raise ReviewStoreError(path, "cannot write: No space left on device")
+
+    monkeypatch.setattr(manifest_module, "atomic_write", disk_full)
+    before = snapshot(corpus)
+    code, _, err = run(capsys, "add", capture, "--corpus", corpus)
+    assert code == 2
+    assert err == f"provenance: {corpus / 'manifest.toml'}: cannot write: No space left on device\n"
+    assert snapshot(corpus) == before  # the copied capture and its temp file are gone
+
+
+def test_update_shows_then_writes_only_with_yes(corpus: Path, capsys: Capsys) -> None:
+    path = corpus / C004
+    path.write_bytes(path.read_bytes() + b"Appended line.\n")
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest = corpus / "manifest.toml"
+    before = manifest.read_text(encoding="utf-8")
+    code, out, err = run(capsys, "manifest", corpus, "--update")
+    assert code == 1
+    assert out.splitlines() == [
+        f"{path}: would re-record sha256 "
+        f"e234df4701c0bba8ab56cc9b11c4a28cc946488e4e78a8b3e2a54416755554c0 -> {sha}",
+        f"{path}: would re-record size 7177 -> 7192",
+    ]
+    assert "pass --yes" in err
+    assert manifest.read_text(encoding="utf-8") == before
+    code, out, _ = run(capsys, "manifest", corpus, "--update", "--yes")
+    assert code == 0
+    assert out.count("re-recorded") == 2
+    after = manifest.read_text(encoding="utf-8")
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
+    assert changed == [
+        (
+            'sha256 = "e234df4701c0bba8ab56cc9b11c4a28cc946488e4e78a8b3e2a54416755554c0"',
+            f'sha256 = "{sha}"',
+        ),
+        ("size = 7177", "size = 7192"),
+    ]
+    assert run(capsys, "check", corpus)[0] == 0
+    assert run(capsys, "manifest", corpus, "--update")[1] == f"{manifest}: up to date\n"
+
+
+def test_update_refuses_a_missing_file(corpus: Path, capsys: Capsys) -> None:
+    (corpus / C003).unlink()
+    (corpus / C004).write_bytes(b"changed\n")
+    before = snapshot(corpus)
+    code, out, err = run(capsys, "manifest", corpus, "--update", "--yes")
+    assert (code, out) == (2, "")
+    assert (
+        err
+        == f"provenance: {corpus / C003}: listed in the manifest but missing; cannot re-record it\n"
+    )
+    assert snapshot(corpus) == before
+
+
+def test_update_failed_write_leaves_the_manifest(
+    corpus: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (corpus / C002).write_bytes((corpus / C002).read_bytes() + b"\n")
+
+    def disk_full(path: Path, data: bytes) -> None:
+        raise ReviewStoreError(path, "cannot write: No space left on device")
+
+    monkeypatch.setattr(manifest_module, "atomic_write", disk_full)
+    before = snapshot(corpus)
+    assert run(capsys, "manifest", corpus, "--update", "--yes")[0] == 2
+    assert snapshot(corpus) == before
+    monkeypatch.undo()
+    assert run(capsys, "manifest", corpus, "--update", "--yes")[0] == 0
+    assert problem_lines(run(capsys, "check", corpus)[1], "P101") == []
+
+
+def test_manifest_without_update_is_a_usage_error(corpus: Path, capsys: Capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run(capsys, "manifest", corpus)
+    assert exit_info.value.code == 2
