@@ -1,4 +1,4 @@
-"""Random bytes as captures and as manifests: never a traceback, always exit 1 or 2 with a message."""
+"""Random captures and manifests: never a traceback, always exit 1 or 2 with a message."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ _VALUE = st.one_of(
     st.integers(min_value=-(2**63), max_value=2**63 - 1),
     st.booleans(),
     st.lists(st.text(max_size=10), max_size=3),
-    st.sampled_from(CAPTURES + ["../x", "/etc/passwd", "", ".", "manifest.toml"]),
+    st.sampled_from([*CAPTURES, "../x", "/etc/passwd", "", ".", "manifest.toml"]),
 )
 _ENTRY = st.dictionaries(
     st.sampled_from(["id", "file", "sha256", "size", "format", "holds", "publisher"]),

@@ -56,6 +56,7 @@ def test_undecided_filter_and_text_listing(tmp_path: Path, capsys: Capsys) -> No
     assert len(remaining) == 9
     assert first["id"] not in {f["id"] for f in remaining}
     code, out, _ = run(capsys, "findings", corpus)
+    assert code == 0
     lines = out.splitlines()
     assert lines[-1] == "1 of 10 decided, 0 stale decision(s)"
     assert lines[0].startswith(f"{first['id']}  {first['source']}  cosmetic")

@@ -121,9 +121,9 @@ def test_add_refuses_an_existing_file_or_identical_bytes(
     before = snapshot(corpus)
     code, _, err = run(capsys, "add", squatter, "--corpus", corpus, "--id", "taken")
     assert code == 2
-    assert (
-        err
-        == f"provenance: {corpus / 'taken.txt'}: already exists in the corpus; refusing to overwrite it\n"
+    assert err == (
+        f"provenance: {corpus / 'taken.txt'}: already exists in the corpus; "
+        "refusing to overwrite it\n"
     )
     assert snapshot(corpus) == before
 
