@@ -25,6 +25,9 @@ report: $(READY)        ## Print the report of the bundled corpus
 test: $(READY)          ## Run the test suite
 	$(BIN)/python -m pytest -q
 
+check: $(READY)         ## CI gate: corpus integrity and every finding reviewed
+	$(BIN)/provenance check corpus
+
 lint: $(READY)          ## Lint
 	$(BIN)/ruff check provenance tests
 
@@ -32,6 +35,7 @@ typecheck: $(READY)     ## mypy --strict on the package
 	$(BIN)/mypy
 
 bench: $(READY)         ## Benchmarks, with the machine noted in the output
+	$(BIN)/python benchmarks/check_bench.py
 	$(BIN)/python benchmarks/run.py
 
 bench-collate: $(READY) ## Collation benchmark, with CollateX for comparison (a few minutes)
