@@ -361,3 +361,11 @@ def test_junit_format(corpus: Path, capsys: Capsys) -> None:
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert set(suites) == {"manifest", "fixity", "hygiene", "reference", "coverage", "review"}
     assert suites["fixity"].get("failures") == "1"
+
+
+def test_every_rule_is_documented() -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "check-json.md").read_text(
+        encoding="utf-8"
+    )
+    for rule in RULES.values():
+        assert f"| {rule.code} | {rule.name} | {rule.check} |" in docs, rule.code
