@@ -37,11 +37,21 @@ from provenance.errors import CorpusError, ExitCode, ProvenanceError
 from provenance.hygiene import hygiene
 from provenance.load import decode
 from provenance.model import Document, PassageKind, Severity
+from provenance.quotes import QuoteVerdict
 from provenance.review import REVIEWS, ReviewStore
 
 CheckName = Literal["manifest", "fixity", "hygiene", "reference", "coverage", "review"]
 CHECKS: tuple[CheckName, ...] = ("manifest", "fixity", "hygiene", "reference", "coverage", "review")
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_OF_STATEMENT = frozenset(
+    {
+        QuoteVerdict.VERBATIM,
+        QuoteVerdict.ALTERED,
+        QuoteVerdict.PARAPHRASE,
+        QuoteVerdict.NOT_IN_REFERENCE,
+    }
+)
+"""Verdicts of quotations attributed to the statement (whether or not they are in it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,8 +521,8 @@ class _Run:
                 f"the manifest says it holds nothing of the statement, but "
                 f"{len(result.passages)} passage(s) copy it",
             )
-        quotations = getattr(result, "quotations", None)
-        if "quotations" in holds and quotations is not None and not quotations:
+        quoted = [q for q in result.quotes if q.attributed and q.verdict in _OF_STATEMENT]
+        if "quotations" in holds and not quoted:
             self.add(
                 "quotations-missing",
                 path,

@@ -10,7 +10,7 @@ import pytest
 from provenance.analyse import analyse_corpus, findings
 from provenance.cli import main
 from provenance.corpus import load_corpus
-from provenance.model import Verdict
+from provenance.model import Finding, Verdict
 from provenance.review import REVIEWS, ReviewStore
 
 BUNDLED = Path(__file__).resolve().parent.parent / "corpus"
@@ -27,9 +27,14 @@ def copy_corpus(tmp_path: Path) -> Path:
     return target
 
 
+def current_findings(corpus: Path) -> list[Finding]:
+    """The findings of the corpus as the analysis sees them now."""
+    return findings(analyse_corpus(load_corpus(corpus)))
+
+
 def decide_all(corpus: Path) -> int:
     """Accept every current finding in a fresh review file; return how many."""
-    current = findings(analyse_corpus(load_corpus(corpus)))
+    current = current_findings(corpus)
     ReviewStore(corpus / REVIEWS).decide_many(current, Verdict.ACCEPTED, reviewer="test")
     return len(current)
 

@@ -74,7 +74,11 @@ def test_add_copies_bytes_and_records_them(corpus: Path, capture: Path, capsys: 
     code, out, _ = run(capsys, "check", corpus)
     # Recorded correctly: no fixity problem; what remains is the capture's own hygiene and
     # that it holds no excerpt of the statement, as the check should say.
-    assert [line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]] == ["P203", "P401"]
+    assert [line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]] == [
+        "P203",
+        "P401",
+        "P403",
+    ]
 
 
 def test_add_with_an_explicit_id(corpus: Path, capture: Path, capsys: Capsys) -> None:
