@@ -58,7 +58,12 @@ def generate(directory: Path, count: int, seed: int = 2017) -> None:
     """A corpus of `count` captures built from the bundled reference and background texts."""
     corpus = load_corpus(BUNDLED)
     reference = corpus.reference.text
-    background = " ".join(c.text for c in corpus.captures[3:]).split()
+    # Quotation marks are dropped from the shuffled background words: shuffled, they
+    # would pair up into quotations hundreds of words long, which no real capture has.
+    marks = str.maketrans("", "", "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+    background = [
+        w for w in " ".join(c.text for c in corpus.captures[3:]).translate(marks).split() if w
+    ]
     words = reference.split(" ")
     rng = random.Random(seed)
     shutil.copyfile(BUNDLED / f"{corpus.manifest.reference.source}.txt", directory / "ref.txt")
@@ -91,7 +96,11 @@ def generate(directory: Path, count: int, seed: int = 2017) -> None:
         elif kind == 1:  # one excerpt inside unrelated prose
             at = rng.randrange(len(words) - 80)
             prose = " ".join(rng.choice(background) for _ in range(300))
-            text = prose + "\n\n" + " ".join(words[at : at + 60]) + "\n\n" + prose
+            quoted = " ".join(words[at + 100 : at + 112]) if at + 112 < len(words) else "peace"
+            text = (
+                f"{prose}\n\n{' '.join(words[at : at + 60])}\n\n"
+                f'The statement says: "{quoted}"\n\n{prose}'
+            )
             holds = ["excerpts"]
         else:  # background only
             text = " ".join(rng.choice(background) for _ in range(900))
