@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
+
 from check_helpers import BUNDLED, CAPTURES
 
+import provenance.hygiene as hygiene_module
 from provenance.hygiene import hygiene
 
 
@@ -90,3 +93,9 @@ def test_many_of_a_kind_are_counted_not_listed() -> None:
     listed = [b for b in scan.blemishes if b.offset is not None]
     assert len(listed) == 10
     assert scan.blemishes[-1].message == "15 more of this kind not listed"
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(hygiene_module)
+    assert result.attempted > 0
+    assert result.failed == 0

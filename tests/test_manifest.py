@@ -223,3 +223,27 @@ def test_manifest_without_update_is_a_usage_error(corpus: Path, capsys: Capsys) 
     with pytest.raises(SystemExit) as exit_info:
         run(capsys, "manifest", corpus)
     assert exit_info.value.code == 2
+
+
+def test_added_html_with_a_legacy_charset_is_reported(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta charset="windows-1252"><title>t</title></head>\n'
+        "<body><p>Russia and China said <em>nothing</em> new.</p></body></html>\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "add", page, "--corpus", corpus, "--id", "page")[0] == 0
+    assert (
+        tomllib.loads((corpus / "manifest.toml").read_text(encoding="utf-8"))["captures"][-1][
+            "format"
+        ]
+        == "html"
+    )
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    assert problem_lines(out, "P208") == [
+        f"{corpus / 'page.html'}:1:13: P208 html-charset: declares charset 'windows-1252'; "
+        "captures must be stored as UTF-8"
+    ]
