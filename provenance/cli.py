@@ -36,13 +36,16 @@ def _parser() -> argparse.ArgumentParser:
         prog="provenance",
         description="Locate, align, classify and review copies of a reference text.",
     )
-    parser.set_defaults(run=_review, corpus=Path("corpus"))
+    parser.set_defaults(run=_review, corpus=Path("corpus"), reviewer=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     review = commands.add_parser(
         "review", help="walk the divergences and record decisions (default)"
     )
     review.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    review.add_argument(
+        "--reviewer", help="name recorded with each decision (else $PROVENANCE_REVIEWER or $USER)"
+    )
     review.set_defaults(run=_review)
 
     report = commands.add_parser("report", help="locate, align and classify; print a report")
@@ -159,7 +162,8 @@ def _print(analysis: Analysis, args: argparse.Namespace) -> None:
 
 
 def _review(args: argparse.Namespace) -> int:
-    # The review UI is not built yet (see the review-UI issue); until then the bare
-    # command prints the report of the corpus, as the README says.
-    args.reference, args.captures, args.format, args.color = None, [], "text", "auto"
-    return _report(args)
+    from provenance.tui import build_app  # Textual loads only for the UI
+
+    app = build_app(args.corpus, reviewer=args.reviewer)
+    code = app.run()
+    return int(code or 0)

@@ -52,8 +52,9 @@ class ReviewStore:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._decisions = self._read()
-        self._history: list[dict[str, Decision | None]] = []
-        """Per change (one decision or one bulk action): each finding's decision before it."""
+        self._history: list[tuple[frozenset[str], dict[str, Decision | None]]] = []
+        """Per saved change (one decision or one bulk action): the captures it touched and
+        each finding's decision before it."""
 
     def decisions(self) -> list[Decision]:
         """Every recorded decision, in file order."""
@@ -118,16 +119,30 @@ class ReviewStore:
         if finding in self._decisions:
             self._apply({finding: None})
 
-    def can_undo(self) -> bool:
-        return bool(self._history)
+    def can_undo(self, source: str | None = None) -> bool:
+        """True if there is a change of this session to revert (on `source`, if given)."""
+        return self._last_change(source) is not None
 
-    def undo(self) -> str | None:
-        """Revert the newest change (a bulk action as a whole); returns a finding id it touched."""
-        if not self._history:
+    def undo(self, source: str | None = None) -> str | None:
+        """Revert the newest change (a bulk action as a whole); returns a finding id it touched.
+
+        Args:
+            source: Revert the newest change on this capture only, leaving newer changes on
+                other captures alone (a finding belongs to one capture, so they are independent).
+        """
+        index = self._last_change(source)
+        if index is None:
             return None
-        before = self._history.pop()
+        _, before = self._history[index]
         self._write_change(before)
+        del self._history[index]
         return next(iter(before))
+
+    def _last_change(self, source: str | None) -> int | None:
+        for index in range(len(self._history) - 1, -1, -1):
+            if source is None or source in self._history[index][0]:
+                return index
+        return None
 
     def status(self, findings: Iterable[Finding]) -> ReviewStatus:
         """Split current findings into decided and undecided; list stale decisions."""
@@ -147,8 +162,15 @@ class ReviewStore:
         return ReviewStatus(tuple(decided), tuple(undecided), stale)
 
     def _apply(self, changes: dict[str, Decision | None]) -> None:
-        self._history.append({finding: self._decisions.get(finding) for finding in changes})
+        if not changes:
+            return
+        before = {finding: self._decisions.get(finding) for finding in changes}
+        sources = frozenset(
+            d.source for d in (*before.values(), *changes.values()) if d is not None
+        )
         self._write_change(changes)
+        # Recorded only once saved: a failed save changed nothing, so there is nothing to undo.
+        self._history.append((sources, before))
 
     def _write_change(self, changes: dict[str, Decision | None]) -> None:
         # Re-read first: another process may have saved decisions since we loaded.

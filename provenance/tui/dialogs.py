@@ -1,0 +1,97 @@
+"""Modal screens: help, note and confirmation."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Key
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Markdown
+
+
+def help_text(section: str) -> str:
+    """The `## section` of help.md plus its `## Everywhere` part, as Markdown."""
+    text = files("provenance.tui").joinpath("help.md").read_text(encoding="utf-8")
+    parts: dict[str, str] = {}
+    title = ""
+    for line in text.splitlines(keepends=True):
+        if line.startswith("## "):
+            title = line[3:].strip()
+        parts[title] = parts.get(title, "") + line
+    return parts.get(section, f"## {section}\n\nNo help for this screen.\n") + parts.get(
+        "Everywhere", ""
+    )
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the screen it was opened from; any key closes it."""
+
+    def __init__(self, section: str) -> None:
+        super().__init__()
+        self.section = section
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Markdown(help_text(self.section))
+            yield Label("Press any key to close.", id="help-close")
+
+    def on_key(self, event: Key) -> None:
+        event.stop()
+        self.dismiss(None)
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """One line of free text: Enter saves, Esc cancels (dismisses with None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, title: str, note: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box", classes="dialog"):
+            yield Label(self.title_text, id="note-title")
+            yield Input(self.note, placeholder="why: benign, expected, alters meaning…", id="note")
+            yield Label("Enter saves · Esc cancels · an empty note removes it", classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question for a bulk action: `y`/Enter on Yes confirms, `n`/Esc declines."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="yes"),
+        Binding("n,escape", "answer(False)", "No", id="no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box", classes="dialog"):
+            yield Label(self.question, id="question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Yes (y)", variant="primary", id="yes")
+                yield Button("No (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

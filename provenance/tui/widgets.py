@@ -1,0 +1,286 @@
+"""Widgets of the review screen: the findings list, the aligned text and the detail line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
+from textual.reactive import reactive
+from textual.widgets import DataTable, Static
+
+from provenance.model import Decision, Document, Finding, Severity, Verdict
+from provenance.normalise import visible
+from provenance.tui.blocks import STYLE_NAMES, Block, context, inline_row, reading, split_row
+
+STATE_MARKS = {
+    "undecided": "·", Verdict.ACCEPTED.value: "✓", Verdict.FLAGGED.value: "✗", "stale": "!",
+}
+"""A mark per review state, so state never depends on colour."""
+
+SEVERITY_SHORT = {Severity.COSMETIC: "cos", Severity.MINOR: "min", Severity.MATERIAL: "MAT"}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the findings list: a current finding, or a stale decision of this capture."""
+
+    number: int
+    finding: Finding | None
+    decision: Decision | None
+
+    @property
+    def key(self) -> str:
+        if self.finding is not None:
+            return self.finding.id
+        assert self.decision is not None
+        return f"stale:{self.decision.finding}"
+
+    @property
+    def state(self) -> str:
+        if self.finding is None:
+            return "stale"
+        return self.decision.verdict.value if self.decision is not None else "undecided"
+
+    def haystack(self) -> str:
+        """What `/` matches against: kind, severity, state, category and both readings."""
+        if self.finding is None:
+            assert self.decision is not None
+            return f"state:stale stale {self.decision.summary}".casefold()
+        f = self.finding
+        return (
+            f"kind:{f.kind} severity:{f.severity} state:{self.state} category:{f.category} "
+            f"{f.summary} {f.text} {f.reference_text}"
+        ).casefold()
+
+
+def matches(row: Row, query: str) -> bool:
+    """True if every word of `query` occurs in the row's kind, severity, state or text.
+
+    >>> from provenance.model import Span
+    >>> f = Finding("x", "c", "", "divergence", "whitespace", Severity.COSMETIC,
+    ...             Span(0, 1), " ", "")
+    >>> row = Row(1, f, None)
+    >>> matches(row, "white cos"), matches(row, "kind:whitespace"), matches(row, "material")
+    (True, True, False)
+    """
+    hay = row.haystack()
+    return all(word in hay for word in query.casefold().split())
+
+
+class FindingTable(DataTable[Text | str]):
+    """The findings of one capture: number, state, kind, severity, copy reading."""
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = False
+        self.add_column("", key="state", width=1)
+        self.add_column("#", key="number", width=3)
+        self.add_column("kind", key="kind", width=11)
+        self.add_column("sev", key="severity", width=3)
+        self.add_column("reference → copy", key="reading")
+
+    def show(self, rows: list[Row]) -> None:
+        """Replace the rows, keeping the cursor on the same finding if it is still listed."""
+        keep = self.current_key()
+        self.clear()
+        for row in rows:
+            self.add_row(*self._cells(row), key=row.key)
+        if keep is not None and keep in {r.key for r in rows}:
+            self.move_cursor(row=self.get_row_index(keep), scroll=True)
+
+    def update(self, row: Row) -> None:
+        """Redraw one row in place (after a decision)."""
+        if row.key not in self.rows:
+            return
+        for column, cell in zip(("state", "number", "kind", "severity", "reading"),
+                                self._cells(row), strict=True):
+            self.update_cell(row.key, column, cell)
+
+    def current_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return key
+
+    def _cells(self, row: Row) -> tuple[Text | str, ...]:
+        state = row.state
+        mark = Text(STATE_MARKS[state], style=_STATE_STYLE[state])
+        if row.finding is None:
+            assert row.decision is not None
+            return (mark, "", "stale", "", Text(row.decision.summary, style="italic"))
+        f = row.finding
+        severity = SEVERITY_SHORT.get(f.severity, str(f.severity))
+        readings = f"{_short(f.reference_text)}→{_short(f.text)}"
+        return (mark, str(row.number), f.kind, severity, readings)
+
+
+def _short(text: str, width: int = 14) -> str:
+    """A reading for the list: invisibles made visible, a lone space as `␣`, `∅` if empty."""
+    if not text:
+        return "∅"
+    shown = visible(" ".join(text.split("\n"))).replace(" ", "␣") if text.isspace() else visible(
+        " ".join(text.split())
+    )
+    return shown if len(shown) <= width else shown[: width - 1] + "…"
+
+
+def short(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with an ellipsis if cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_STATE_STYLE = {
+    "undecided": "",
+    "accepted": "bold",
+    "flagged": "bold reverse",
+    "stale": "italic",
+}
+
+
+class AlignedText(VerticalScroll, can_focus=True):
+    """The located passages of a capture, block by block, side by side or inline."""
+
+    COMPONENT_CLASSES = {f"aligned-text--{name}" for name in STYLE_NAMES}
+
+    DEFAULT_CSS = """
+    AlignedText { height: 1fr; padding: 0 1; }
+    AlignedText > .block { height: auto; margin: 0 0 1 0; }
+    AlignedText > .passage-heading { height: auto; text-style: bold; color: $text-muted; }
+    AlignedText > .empty { color: $text-muted; padding: 1 2; }
+    AlignedText .aligned-text--removed { background: $error 25%; }
+    AlignedText .aligned-text--added { background: $success 25%; }
+    AlignedText .aligned-text--removed-char { background: $error 55%; text-style: underline; }
+    AlignedText .aligned-text--added-char { background: $success 55%; text-style: underline; }
+    AlignedText .aligned-text--current { text-style: reverse bold; }
+    AlignedText .aligned-text--invisible { color: $warning; text-style: italic; }
+    AlignedText .aligned-text--gutter { color: $accent; text-style: bold; }
+    AlignedText .aligned-text--heading { text-style: bold; }
+    """
+
+    split: reactive[bool] = reactive(True)
+    """Side by side (True) or inline with `[-…-]{+…+}` marks (False)."""
+    invisibles: reactive[bool] = reactive(False)
+    """Draw NBSP, zero-width characters and soft hyphens as visible marks."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._blocks: list[Block] = []
+        self._reference: Document | None = None
+        self._copy: Document | None = None
+        self._current: Finding | None = None
+        self._current_block: int | None = None
+
+    async def show(
+        self, reference: Document, copy: Document, blocks: list[Block], headings: list[str]
+    ) -> None:
+        """Mount one widget per block, with a heading before each passage."""
+        self._reference, self._copy, self._blocks = reference, copy, blocks
+        await self.remove_children()
+        if not blocks:
+            await self.mount(Static("No passage of the reference was located in this capture.",
+                                    classes="empty"))
+            return
+        widgets: list[Static] = []
+        last_passage = -1
+        for number, block in enumerate(blocks):
+            if block.passage != last_passage:
+                last_passage = block.passage
+                widgets.append(Static(headings[block.passage], classes="passage-heading"))
+            widgets.append(Static(self._draw(block), classes="block", id=f"block-{number}"))
+        await self.mount_all(widgets)
+
+    def focus_finding(self, finding: Finding | None, *, centre: bool = True) -> None:
+        """Highlight the finding and scroll its block to the middle of the view."""
+        previous = self._current_block
+        self._current = finding
+        self._current_block = None
+        if finding is not None:
+            self._current_block = next(
+                (i for i, b in enumerate(self._blocks) if b.holds(finding)), None
+            )
+        for number in {previous, self._current_block} - {None}:
+            assert number is not None
+            self._redraw(number)
+        if centre and self._current_block is not None:
+            widget = self.query_one(f"#block-{self._current_block}", Static)
+            self.call_after_refresh(self.scroll_to_widget, widget, center=True, animate=False)
+
+    def watch_split(self) -> None:
+        self.set_class(not self.split, "-inline")
+        self._redraw_all()
+
+    def watch_invisibles(self) -> None:
+        self._redraw_all()
+
+    def _redraw_all(self) -> None:
+        for number in range(len(self._blocks)):
+            self._redraw(number)
+
+    def _redraw(self, number: int) -> None:
+        try:
+            widget = self.query_one(f"#block-{number}", Static)
+        except NoMatches:  # not mounted yet, or being replaced: nothing to redraw
+            return
+        widget.update(self._draw(self._blocks[number]))
+
+    def _draw(self, block: Block) -> object:
+        assert self._reference is not None and self._copy is not None
+        styles = {name: self._style(name) for name in STYLE_NAMES}
+        draw = split_row if self.split else inline_row
+        return draw(block, self._reference, self._copy, self._current, styles,
+                    invisibles=self.invisibles)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"aligned-text--{name}", partial=True)
+
+
+class FindingDetail(Static):
+    """Kind, severity, offsets on both sides, readings, context, decision, note and progress."""
+
+    def show(
+        self, row: Row | None, copy: Document | None, decided: int, total: int, *,
+        filtered: int | None = None,
+    ) -> None:
+        progress = f"{decided} of {total} decided"
+        if filtered is not None:
+            progress += f" · {filtered} shown by filter"
+        if row is None or copy is None:
+            self.update(Text(progress))
+            return
+        text = Text()
+        if row.finding is None:
+            assert row.decision is not None
+            d = row.decision
+            text.append("stale decision", style="bold italic")
+            text.append(f": {d.verdict.value} by {d.reviewer or 'unknown'} at {d.time}\n")
+            text.append(f"{d.summary}\n")
+            text.append("its finding is no longer produced for these bytes; kept, never dropped")
+            if d.note:
+                text.append(f"\nnote: {d.note}")
+            text.append(f"\n{progress}")
+            self.update(text)
+            return
+        f = row.finding
+        text.append(f"{row.number}. {f.category} · {f.kind} · {f.severity}", style="bold")
+        ref = f.reference
+        where = f"copy {f.span.start}..{f.span.end}"
+        if ref is not None:
+            where += f" ↔ reference {ref.start}..{ref.end}"
+        text.append(f" · {where}\n")
+        text.append(f"{reading(f.reference_text)} → {reading(f.text)}")
+        text.append(f" · in context: {context(f, copy)}\n")
+        decision = row.decision
+        if decision is None:
+            text.append("undecided", style="bold")
+        else:
+            text.append(f"{STATE_MARKS[decision.verdict.value]} {decision.verdict.value}",
+                        style="bold")
+            text.append(f" by {decision.reviewer or 'unknown'} at {decision.time}")
+            if decision.note:
+                text.append(f" · note: {decision.note}")
+        text.append(f" · {progress}")
+        self.update(text)
+

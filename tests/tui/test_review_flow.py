@@ -1,0 +1,308 @@
+"""Pilot tests: keys pressed in the review UI, decisions asserted on disk."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import CAPTURE, open_capture
+from textual.widgets import Static
+
+from provenance.model import Verdict
+from provenance.review import REVIEWS, ReviewStore
+from provenance.tui.app import ReviewApp, build_app
+from provenance.tui.corpus_screen import CorpusScreen
+from provenance.tui.dialogs import ConfirmDialog, HelpScreen, NoteDialog
+from provenance.tui.screens import ReviewScreen
+from provenance.tui.widgets import FindingTable
+
+SIZE = (100, 30)
+
+
+def on_disk(corpus_dir: Path) -> dict[str, dict[str, str]]:
+    """The decisions in the review file, by finding id."""
+    path = corpus_dir / REVIEWS
+    if not path.exists():
+        return {}
+    return {d["finding"]: d for d in json.loads(path.read_text("utf-8"))["decisions"]}
+
+
+def current_id(screen: ReviewScreen) -> str:
+    row = screen.current_row()
+    assert row is not None and row.finding is not None
+    return row.finding.id
+
+
+async def test_accept_saves_at_once_and_advances(app: ReviewApp, corpus_dir: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        first, second = screen.findings[0].id, screen.findings[1].id
+        assert current_id(screen) == first  # opens on the first undecided finding
+        await pilot.press("a")
+        await pilot.pause()
+        saved = on_disk(corpus_dir)  # saved before the app exits
+        assert current_id(screen) == second
+    assert list(saved) == [first]
+    assert saved[first]["verdict"] == "accepted"
+    assert saved[first]["reviewer"] == "tester"
+    assert saved[first]["source"] == CAPTURE
+
+
+async def test_flag_then_undo_leaves_it_undecided(app: ReviewApp, corpus_dir: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        first = screen.findings[0].id
+        await pilot.press("f")
+        await pilot.pause()
+        assert on_disk(corpus_dir)[first]["verdict"] == "flagged"
+        await pilot.press("u")
+        await pilot.pause()
+        assert on_disk(corpus_dir) == {}
+        assert current_id(screen) == first  # undo returns to the finding it reverted
+        assert screen.current_row().state == "undecided"  # type: ignore[union-attr]
+
+
+async def test_note_is_saved_with_the_decision(app: ReviewApp, corpus_dir: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        first = screen.findings[0].id
+        await pilot.press("c")  # nothing to annotate yet: c is disabled while undecided
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteDialog)
+        await pilot.press("a", "k", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"nbsp from the editor", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+    saved = on_disk(corpus_dir)[first]
+    assert saved["note"] == "nbsp from the editor"
+    assert saved["verdict"] == "accepted"
+
+
+async def test_note_escape_cancels(app: ReviewApp, corpus_dir: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        await pilot.press("a", "k", "c", *"not this", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+    assert on_disk(corpus_dir)[screen.findings[0].id]["note"] == ""
+
+
+@pytest.mark.parametrize("answer", ["y", "n"])
+async def test_bulk_accept_asks_first(app: ReviewApp, corpus_dir: Path, answer: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        whitespace = {f.id for f in screen.findings if f.kind == "whitespace"}
+        assert len(whitespace) == 9
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "9 remaining undecided whitespace" in app.screen.question
+        await pilot.press(answer)
+        await pilot.pause()
+        assert app.screen is screen
+        if answer == "y":  # one undo reverts the whole bulk action
+            assert set(on_disk(corpus_dir)) == whitespace
+            await pilot.press("u")
+            await pilot.pause()
+        assert on_disk(corpus_dir) == {}
+
+
+async def test_filter_by_kind_then_decide(app: ReviewApp, corpus_dir: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        table = screen.query_one(FindingTable)
+        await pilot.press("slash", *"kind:punct", "enter")
+        await pilot.pause()
+        assert table.row_count == 1
+        [punctuation] = [f for f in screen.findings if f.kind == "punctuation"]
+        await pilot.press("f")
+        await pilot.pause()
+        assert on_disk(corpus_dir)[punctuation.id]["verdict"] == "flagged"
+        await pilot.press("escape")  # clears the filter, stays on the screen
+        await pilot.pause()
+        assert app.screen is screen
+        assert table.row_count == 10
+        await pilot.press("slash", *"severity:minor state:flagged", "enter")
+        await pilot.pause()
+        assert table.row_count == 1
+
+
+async def test_next_undecided_wraps_round(app: ReviewApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        ids = [f.id for f in screen.findings]
+        await pilot.press("p")  # from the first, previous wraps to the last
+        await pilot.pause()
+        assert current_id(screen) == ids[-1]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert current_id(screen) == ids[0]
+        await pilot.press("a", "a")  # decided ones are skipped
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert current_id(screen) == ids[-1]
+
+
+async def test_quit_and_reopen_keeps_decisions(corpus_dir: Path) -> None:
+    first = build_app(corpus_dir, reviewer="tester")
+    async with first.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        ids = [f.id for f in screen.findings]
+        await pilot.press("a", "f", "q")
+        await pilot.pause()
+        assert isinstance(first.screen, CorpusScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert first.return_code == 0
+    again = build_app(corpus_dir, reviewer="someone else")
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        states = [r.state for r in screen.rows]
+        assert states[:3] == ["accepted", "flagged", "undecided"]
+        assert current_id(screen) == ids[2]  # reopens on the first undecided
+    saved = on_disk(corpus_dir)
+    assert (saved[ids[0]]["verdict"], saved[ids[1]]["verdict"]) == ("accepted", "flagged")
+
+
+async def test_stale_decision_is_listed_and_kept(app: ReviewApp, corpus_dir: Path) -> None:
+    capture = next(c for c in app.corpus.captures if c.id == CAPTURE)
+    stale = {
+        "finding": "d-0000000000000000", "source": CAPTURE, "source_sha256": capture.sha256,
+        "verdict": "flagged", "note": "made on an older classifier", "reviewer": "earlier",
+        "time": "2024-01-01T00:00:00Z", "summary": "spelling: 'neighbours' -> 'neighbors'",
+    }
+    (corpus_dir / REVIEWS).write_text(
+        json.dumps({"schema": "provenance-reviews/1", "decisions": [stale]}), "utf-8"
+    )
+    app = build_app(corpus_dir, reviewer="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        assert [r.state for r in screen.rows].count("stale") == 1
+        table = screen.query_one(FindingTable)
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        row = screen.current_row()
+        assert row is not None and row.state == "stale"
+        detail = str(screen.query_one("#detail").render())
+        assert "stale decision" in detail and "neighbours" in detail
+        await pilot.press("a")  # a stale decision cannot be re-decided, only kept
+        await pilot.press("n", "a")
+        await pilot.pause()
+    saved = on_disk(corpus_dir)
+    assert saved["d-0000000000000000"] == stale
+    assert len(saved) == 2
+
+
+async def test_failed_save_is_reported_and_changes_nothing(
+    app: ReviewApp, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        first = screen.findings[0].id
+        await pilot.press("a")
+        await pilot.pause()
+        before = (corpus_dir / REVIEWS).read_bytes()
+
+        def refuse(*_: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "replace", refuse)
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen is screen  # still running, the error became a notification
+        assert any("No space left" in n.message for n in app._notifications)
+        monkeypatch.undo()
+        assert (corpus_dir / REVIEWS).read_bytes() == before
+        await pilot.press("u")  # undo reverts the last *saved* decision
+        await pilot.pause()
+    assert first not in on_disk(corpus_dir)
+
+
+async def test_corpus_screen_counts_follow_decisions(app: ReviewApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_capture(pilot)
+        await pilot.press("a", "a", "q")
+        await pilot.pause()
+        corpus = app.screen
+        assert isinstance(corpus, CorpusScreen)
+        table = corpus.query_one("#captures")
+        assert str(table.get_cell(CAPTURE, "decided")) == "2/10"  # type: ignore[attr-defined]
+        await pilot.press("n")  # next capture with undecided findings
+        await pilot.pause()
+        assert corpus.current_capture() == CAPTURE
+
+
+async def test_split_inline_and_invisibles(app: ReviewApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_capture(pilot)
+        assert "⟨NBSP⟩" not in _aligned_text(app)
+        await pilot.press("w")
+        await pilot.pause()
+        assert "⟨NBSP⟩" in _aligned_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        inline = _aligned_text(app)
+        assert "[-" in inline and "{+⟨NBSP⟩+}" in inline
+        await pilot.press("w")
+        await pilot.pause()
+        assert "⟨NBSP⟩" not in _aligned_text(app)
+
+
+def _aligned_text(app: ReviewApp) -> str:
+    """Plain text of every block in the aligned view."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=io.StringIO())
+    for block in app.screen.query(".block").results(Static):
+        console.print(block.content)
+    return console.export_text()
+
+
+async def test_help_and_back(app: ReviewApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.screen.section == "Corpus screen"
+        await pilot.press("x")
+        await pilot.pause()
+        await open_capture(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.screen.section == "Review screen"
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CorpusScreen)
+
+
+async def test_small_terminal_and_resizing(app: ReviewApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_capture(pilot)
+        for size in [(60, 16), (200, 60), (80, 24), (40, 10)]:
+            await pilot.resize_terminal(*size)
+            await pilot.press("s", "w", "j")
+            await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_capture_without_passages_opens_cleanly(app: ReviewApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot, "003_5ac32bcfc2f299f0")
+        assert screen.rows == []
+        await pilot.press("a", "n", "u", "s", "w")
+        await pilot.pause()
+        assert "No passage" in _aligned_text_all(app)
+
+
+def _aligned_text_all(app: ReviewApp) -> str:
+    return " ".join(str(w.content) for w in app.screen.query("#aligned Static").results(Static))
+
+
+def test_store_is_the_one_on_disk(app: ReviewApp, corpus_dir: Path) -> None:
+    assert app.store.path == corpus_dir / REVIEWS
+    assert ReviewStore(app.store.path).decisions() == []
+    assert Verdict.ACCEPTED.value == "accepted"
