@@ -1,0 +1,48 @@
+"""Help lists every key of every screen; footer greys out what cannot happen now."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import open_capture
+from textual.binding import Binding
+
+from provenance.tui.app import ReviewApp
+from provenance.tui.corpus_screen import CorpusScreen
+from provenance.tui.dialogs import help_text
+from provenance.tui.screens import VIEWS, QuotesScreen, ReviewScreen
+
+KEY_NAMES = {
+    "question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "f1": "F1",
+    "right_square_bracket": "]", "left_square_bracket": "[", "down": "↓", "up": "↑",
+}
+
+
+def keys(screen: type) -> list[str]:
+    out = []
+    for binding in screen.BINDINGS:
+        assert isinstance(binding, Binding)
+        out += [KEY_NAMES.get(k, k) for k in binding.key.split(",")]
+    return out
+
+
+@pytest.mark.parametrize("screen", [CorpusScreen, ReviewScreen, QuotesScreen])
+def test_help_names_every_key_of_the_screen(screen: type) -> None:
+    text = help_text(screen.HELP_SECTION)
+    view_keys = {view.key for view in VIEWS}
+    for key in [*keys(screen), *(k for k in keys(ReviewApp) if k not in view_keys)]:
+        assert f"`{key}`" in text, f"{key} missing from help of {screen.__name__}"
+    if screen is not QuotesScreen:
+        for view in VIEWS:
+            assert f"`{view.key}`" in text
+
+
+async def test_disabled_actions_until_possible(app: ReviewApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_capture(pilot)
+        assert screen.check_action("note", ()) is None  # undecided: nothing to annotate
+        assert screen.check_action("undo", ()) is None
+        assert screen.check_action("decide", ()) is True
+        assert app.check_action("open_view", ("quotations",)) is False  # no quotation data yet
+        await pilot.press("a")
+        await pilot.pause()
+        assert screen.check_action("undo", ()) is True
