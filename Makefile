@@ -9,7 +9,7 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
-.PHONY: help install run report test check lint typecheck snapshots bench bench-collate clean
+.PHONY: help install run report test check lint typecheck snapshots smoke bench bench-tui bench-collate clean
 
 help:                   ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-14s %s\n", $$1, $$2}'
@@ -34,9 +34,19 @@ lint: $(READY)          ## Lint
 typecheck: $(READY)     ## mypy --strict on the package
 	$(BIN)/mypy
 
+snapshots: $(READY)     ## Re-record the TUI snapshots (look at the report first)
+	$(BIN)/python -m pytest tests/tui --snapshot-update
+
+smoke: $(READY)         ## Drive the review UI in tmux on a temp copy of the corpus
+	scripts/smoke_tmux.sh
+
+bench-tui: $(READY)     ## Launch-to-interactive time of the review UI (5 and 200 captures)
+	$(BIN)/python benchmarks/tui_bench.py
+
 bench: $(READY)         ## Benchmarks, with the machine noted in the output
 	$(BIN)/python benchmarks/check_bench.py
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/tui_bench.py
 
 bench-collate: $(READY) ## Collation benchmark, with CollateX for comparison (a few minutes)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'

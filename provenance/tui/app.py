@@ -69,6 +69,7 @@ class ReviewApp(App[int]):
         """Name recorded with every decision of this session."""
         self.results: dict[str, SourceResult] = {}
         """Analysed captures by id, filled by the workers; read on the UI thread."""
+        self._findings: dict[str, list[Finding]] = {}
         self._lock = threading.Lock()
 
     def on_mount(self) -> None:
@@ -85,13 +86,16 @@ class ReviewApp(App[int]):
             return cached
         capture = next(c for c in self.corpus.captures if c.id == capture_id)
         [result] = analyse(self.corpus.reference, [capture]).sources
+        found = findings(Analysis(self.corpus.reference, (result,)))
         with self._lock:
+            self._findings.setdefault(capture_id, found)
             self.results.setdefault(capture_id, result)
             return self.results[capture_id]
 
     def findings_of(self, capture_id: str) -> list[Finding]:
         """Every finding of one capture (divergences now; quotations and emphasis as they land)."""
-        return findings(Analysis(self.corpus.reference, (self.result(capture_id),)))
+        self.result(capture_id)
+        return self._findings[capture_id]
 
     def undecided_count(self, capture_id: str) -> int:
         if capture_id not in self.results:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -60,9 +61,9 @@ class CorpusScreen(Screen[None]):
 
     @dataclass
     class Analysed(Message):
-        """One capture has been located, aligned and classified by the worker."""
+        """Captures the worker has located, aligned and classified since its last message."""
 
-        result: SourceResult
+        results: tuple[SourceResult, ...]
 
     @dataclass
     class Failed(Message):
@@ -106,22 +107,29 @@ class CorpusScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="analyse",
           description="Analysing captures")
     def analyse_captures(self) -> None:
-        """Analyse capture after capture, posting each result so rows fill as they come."""
+        """Analyse capture after capture, posting results in batches so rows fill as they
+        come while the message queue stays short and keys are handled at once."""
         worker = get_current_worker()
         app = self.review_app
+        batch: list[SourceResult] = []
+        last = time.monotonic()
         for capture in app.corpus.captures:
             if worker.is_cancelled:
                 return
             try:
-                result = app.result(capture.id)
+                batch.append(app.result(capture.id))
             except (ProvenanceError, ValueError) as error:
                 self.post_message(self.Failed(capture.id, str(error)))
-                continue
-            self.post_message(self.Analysed(result))
+            if time.monotonic() - last >= _BATCH_SECONDS:
+                self.post_message(self.Analysed(tuple(batch)))
+                batch, last = [], time.monotonic()
+        if batch:
+            self.post_message(self.Analysed(tuple(batch)))
 
     def on_corpus_screen_analysed(self, message: Analysed) -> None:
-        self._update_row(message.result.document.id)
-        self.query_one("#progress", ProgressBar).advance(1)
+        for result in message.results:
+            self._update_row(result.document.id)
+        self.query_one("#progress", ProgressBar).advance(len(message.results))
         self._summary()
 
     def on_corpus_screen_failed(self, message: Failed) -> None:
@@ -249,6 +257,9 @@ class CorpusScreen(Screen[None]):
             text += f" · {len(stale)} stale"
         self.query_one("#summary", Static).update(text)
 
+
+_BATCH_SECONDS = 0.1
+"""Longest wait before analysed rows are shown; batching keeps the UI's queue short."""
 
 _CORPUS_COLUMNS = (
     ("id", "capture", 12),
