@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
@@ -226,7 +227,7 @@ class AlignedText(VerticalScroll, can_focus=True):
             return
         widget.update(self._draw(self._blocks[number]))
 
-    def _draw(self, block: Block) -> object:
+    def _draw(self, block: Block) -> Table:
         assert self._reference is not None and self._copy is not None
         styles = {name: self._style(name) for name in STYLE_NAMES}
         draw = split_row if self.split else inline_row
