@@ -34,9 +34,9 @@ fail() {
 
 screen() { tmux capture-pane -p -t "$session"; }
 
-wait_for() {  # wait_for TEXT [SECONDS]
+wait_for() {  # wait_for EXTENDED-REGEX [SECONDS]
     local deadline=$((SECONDS + ${2:-15}))
-    until screen | grep -qF -- "$1"; do
+    until screen | grep -qE -- "$1"; do
         [ "$SECONDS" -lt "$deadline" ] || fail "never saw '$1'"
         sleep 0.2
     done
@@ -47,11 +47,11 @@ tmux new-session -d -s "$session" -x 100 -y 30 \
 
 wait_for "5 of 5 captures analysed"
 tmux send-keys -t "$session" j j Enter           # open 002, the capture with divergences
-wait_for "0 of 10 decided"
+wait_for "· 0 of [0-9]+ decided"
 tmux send-keys -t "$session" n                   # step to the next undecided finding
-wait_for "2. divergence"
+wait_for "^ *2\\. divergence"
 tmux send-keys -t "$session" a                   # accept it: saved at once
-wait_for "1 of 10 decided"
+wait_for "· 1 of [0-9]+ decided"
 screen | grep -qF "✓" || fail "no ✓ mark for the accepted finding"
 
 python3 - "$work/corpus/reviews.json" <<'PY' || fail "review file is not as expected"
@@ -64,7 +64,7 @@ assert d["source"].startswith("002_"), d
 PY
 
 tmux send-keys -t "$session" q                   # back to the corpus screen
-wait_for "1/10"
+wait_for " 1/[0-9]+"
 tmux send-keys -t "$session" q                   # quit
 deadline=$((SECONDS + 10))
 until [ -s "$work/exit" ]; do

@@ -93,7 +93,7 @@ class ReviewApp(App[int]):
             return self.results[capture_id]
 
     def findings_of(self, capture_id: str) -> list[Finding]:
-        """Every finding of one capture (divergences now; quotations and emphasis as they land)."""
+        """Every finding of one capture: divergences, quotations and emphasis."""
         self.result(capture_id)
         return self._findings[capture_id]
 

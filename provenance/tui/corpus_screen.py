@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import work
@@ -18,18 +18,14 @@ from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Stati
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from provenance.analyse import SourceResult
+from provenance.emphasis import Status
 from provenance.errors import ProvenanceError
 from provenance.model import Severity
-from provenance.tui.screens import quotations
+from provenance.quotes import QuoteVerdict
 from provenance.tui.widgets import short
 
 if TYPE_CHECKING:
     from provenance.tui.app import ReviewApp
-
-
-def emphasis(result: SourceResult) -> tuple[Any, ...]:
-    """Emphasis results of a capture, once the emphasis stage adds them (else empty)."""
-    return tuple(getattr(result, "emphasis", None) or ())
 
 
 def covered(result: SourceResult, reference_length: int) -> float:
@@ -233,10 +229,14 @@ class CorpusScreen(Screen[None]):
             f"{s.name[0] if s is Severity.MATERIAL else s.name[0].lower()}{severities[s]}"
             for s in sorted(Severity, reverse=True)
         )
-        verdicts = Counter(str(getattr(q, "verdict", "?")) for q in quotations(result))
-        quotes = " ".join(f"{v[:4]} {n}" for v, n in sorted(verdicts.items())) or "-"
-        added = sum(1 for e in emphasis(result) if str(getattr(e, "status", "added")) == "added")
-        emphasised = str(added) if emphasis(result) else "-"
+        verdicts = Counter(q.verdict for q in result.quotes)
+        quotes = " ".join(
+            f"{letter}{verdicts[v]}" for v, letter in _VERDICT_LETTERS.items() if verdicts[v]
+        ) or "-"
+        statuses = Counter(e.status for e in result.emphasis)
+        emphasised = " ".join(
+            f"{mark}{statuses[s]}" for s, mark in _EMPHASIS_MARKS.items() if statuses[s]
+        ) or "-"
         found = app.findings_of(capture_id)
         status = app.store.status(found)
         stale = sum(1 for d in status.stale if d.source == capture_id)
@@ -258,6 +258,14 @@ class CorpusScreen(Screen[None]):
         self.query_one("#summary", Static).update(text)
 
 
+_VERDICT_LETTERS = {
+    QuoteVerdict.VERBATIM: "v", QuoteVerdict.ALTERED: "a", QuoteVerdict.PARAPHRASE: "p",
+    QuoteVerdict.NOT_IN_REFERENCE: "n",
+}
+"""Quotations attributed to the reference, by verdict; `other` quotations are not counted."""
+
+_EMPHASIS_MARKS = {Status.ADDED: "+", Status.REMOVED: "-", Status.PROBABLE: "~"}
+
 _BATCH_SECONDS = 0.1
 """Longest wait before analysed rows are shown; batching keeps the UI's queue short."""
 
@@ -268,8 +276,8 @@ _CORPUS_COLUMNS = (
     ("holds", "holds", 11),
     ("covered", "cover", 5),
     ("severity", "M m c", 8),
-    ("quotes", "quotes", 8),
-    ("emphasis", "emph", 4),
+    ("quotes", "quotes", 9),
+    ("emphasis", "emph", 6),
     ("decided", "decided", 8),
 )
 """(key, heading, width); divergences by severity read M(aterial) m(inor) c(osmetic)."""

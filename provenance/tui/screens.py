@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -29,11 +29,6 @@ from provenance.tui.widgets import AlignedText, FindingDetail, FindingTable, Row
 
 if TYPE_CHECKING:
     from provenance.tui.app import ReviewApp
-
-
-def quotations(result: SourceResult) -> tuple[Any, ...]:
-    """Quotation results of a capture, once the quotation stage adds them (else empty)."""
-    return tuple(getattr(result, "quotations", None) or getattr(result, "quotes", None) or ())
 
 
 class ReviewScreen(Screen[None]):
@@ -350,17 +345,17 @@ class QuotesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = f"{self.capture_id} · quotations"
         table = self.query_one(DataTable)
-        table.add_columns("offsets", "verdict", "attributed", "similarity", "text")
-        for quote in quotations(self.review_app.result(self.capture_id)):
-            start = getattr(quote, "start", getattr(getattr(quote, "span", None), "start", "?"))
-            end = getattr(quote, "end", getattr(getattr(quote, "span", None), "end", "?"))
-            similarity = getattr(quote, "similarity", None)
+        table.add_columns("copy", "verdict", "attributed", "sim", "reference", "text")
+        for quote in self.review_app.result(self.capture_id).quotes:
+            ref = quote.reference
             table.add_row(
-                f"{start}..{end}",
-                str(getattr(quote, "verdict", "?")),
-                "yes" if getattr(quote, "attributed", False) else "no",
-                f"{similarity:.0f}" if isinstance(similarity, int | float) else "",
-                short(" ".join(str(getattr(quote, "text", "")).split()), 80),
+                f"{quote.span.start}..{quote.span.end}",
+                quote.verdict.value,
+                "yes" if quote.attributed else "no",
+                f"{quote.similarity:.0f}",
+                f"{ref.start}..{ref.end}" if ref is not None else "-",
+                short(" ".join(quote.text.split()), 60),
+                key=quote.id,
             )
         table.focus()
 
@@ -384,6 +379,6 @@ class View:
 
 
 VIEWS: tuple[View, ...] = (
-    View("quotations", "o", "Quotations", QuotesScreen, lambda r: bool(quotations(r))),
+    View("quotations", "o", "Quotations", QuotesScreen, lambda r: bool(r.quotes)),
     # The provenance issue adds: View("variants", "v", "Variants", VariantScreen, ...),
 )

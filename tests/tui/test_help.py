@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import open_capture
 from textual.binding import Binding
+from tui_helpers import open_capture
 
 from provenance.tui.app import ReviewApp
 from provenance.tui.corpus_screen import CorpusScreen
@@ -42,7 +42,10 @@ async def test_disabled_actions_until_possible(app: ReviewApp) -> None:
         assert screen.check_action("note", ()) is None  # undecided: nothing to annotate
         assert screen.check_action("undo", ()) is None
         assert screen.check_action("decide", ()) is True
-        assert app.check_action("open_view", ("quotations",)) is False  # no quotation data yet
+        assert app.check_action("open_view", ("quotations",)) is True  # 002 has quotations
         await pilot.press("a")
         await pilot.pause()
         assert screen.check_action("undo", ()) is True
+        await pilot.press("q", "j")  # 003 quotes only other people: the view is offered
+        await pilot.pause()
+        assert app.check_action("open_view", ("quotations",)) is True

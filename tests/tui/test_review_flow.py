@@ -8,15 +8,15 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import CAPTURE, open_capture
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
+from tui_helpers import CAPTURE, open_capture
 
 from provenance.model import Verdict
 from provenance.review import REVIEWS, ReviewStore
 from provenance.tui.app import ReviewApp, build_app
 from provenance.tui.corpus_screen import CorpusScreen
 from provenance.tui.dialogs import ConfirmDialog, HelpScreen, NoteDialog
-from provenance.tui.screens import ReviewScreen
+from provenance.tui.screens import QuotesScreen, ReviewScreen
 from provenance.tui.widgets import FindingTable
 
 SIZE = (100, 30)
@@ -126,7 +126,7 @@ async def test_filter_by_kind_then_decide(app: ReviewApp, corpus_dir: Path) -> N
         await pilot.press("escape")  # clears the filter, stays on the screen
         await pilot.pause()
         assert app.screen is screen
-        assert table.row_count == 10
+        assert table.row_count == len(screen.findings)
         await pilot.press("slash", *"severity:minor state:flagged", "enter")
         await pilot.pause()
         assert table.row_count == 1
@@ -225,16 +225,21 @@ async def test_failed_save_is_reported_and_changes_nothing(
 
 async def test_corpus_screen_counts_follow_decisions(app: ReviewApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await open_capture(pilot)
+        screen = await open_capture(pilot)
+        total = len(screen.findings)
         await pilot.press("a", "a", "q")
         await pilot.pause()
         corpus = app.screen
         assert isinstance(corpus, CorpusScreen)
         table = corpus.query_one("#captures")
-        assert str(table.get_cell(CAPTURE, "decided")) == "2/10"  # type: ignore[attr-defined]
-        await pilot.press("n")  # next capture with undecided findings
+        assert str(table.get_cell(CAPTURE, "decided")) == f"2/{total}"  # type: ignore[attr-defined]
+        ids = [c.id for c in app.corpus.captures]
+        after = ids[ids.index(CAPTURE) + 1 :] + ids[: ids.index(CAPTURE) + 1]
+        expected = next(i for i in after if app.undecided_count(i))
+        assert expected != CAPTURE  # 003 and 004 have nothing to decide: n skips them
+        await pilot.press("n")  # next capture with undecided findings, wrapping round
         await pilot.pause()
-        assert corpus.current_capture() == CAPTURE
+        assert corpus.current_capture() == expected
 
 
 async def test_split_inline_and_invisibles(app: ReviewApp) -> None:
@@ -306,3 +311,28 @@ def test_store_is_the_one_on_disk(app: ReviewApp, corpus_dir: Path) -> None:
     assert app.store.path == corpus_dir / REVIEWS
     assert ReviewStore(app.store.path).decisions() == []
     assert Verdict.ACCEPTED.value == "accepted"
+
+
+async def test_quotations_view_lists_the_capture_quotes(app: ReviewApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        quotes = app.result(CAPTURE).quotes
+        assert quotes  # 002 quotes the statement (and Lavrov)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, QuotesScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(quotes)
+        verdicts = {str(table.get_row(q.id)[1]) for q in quotes}
+        assert verdicts == {q.verdict.value for q in quotes}
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_every_finding_category_is_listed(app: ReviewApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        expected = [f.id for f in app.findings_of(CAPTURE)]
+        assert [r.key for r in screen.rows] == expected
+        assert {"divergence", "quotation", "emphasis"} <= {f.category for f in screen.findings}
