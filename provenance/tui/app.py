@@ -12,12 +12,15 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from provenance.analyse import Analysis, SourceResult, analyse, findings
+from provenance.collate import Table, collate
 from provenance.corpus import Corpus, load_corpus
+from provenance.genealogy import Genealogy, genealogy
 from provenance.model import Finding
 from provenance.review import REVIEWS, ReviewStore, reviewer_name
 from provenance.tui.corpus_screen import CorpusScreen
 from provenance.tui.dialogs import HelpScreen
 from provenance.tui.screens import VIEWS, ReviewScreen
+from provenance.witnesses import witnesses
 
 
 class CaptureCommands(Provider):
@@ -70,6 +73,7 @@ class ReviewApp(App[int]):
         self.results: dict[str, SourceResult] = {}
         """Analysed captures by id, filled by the workers; read on the UI thread."""
         self._findings: dict[str, list[Finding]] = {}
+        self._collation: tuple[Table, Genealogy] | None = None
         self._lock = threading.Lock()
 
     def on_mount(self) -> None:
@@ -97,6 +101,20 @@ class ReviewApp(App[int]):
         self.result(capture_id)
         return self._findings[capture_id]
 
+    def collation(self) -> tuple[Table, Genealogy]:
+        """The variant table of every capture's witnesses and its genealogy, computed once."""
+        with self._lock:
+            if self._collation is not None:
+                return self._collation
+        sources = tuple(self.result(c.id) for c in self.corpus.captures)
+        analysis = Analysis(self.corpus.reference, sources)
+        table = collate(analysis.reference, witnesses(analysis))
+        grouped = genealogy(table)
+        with self._lock:
+            if self._collation is None:
+                self._collation = (table, grouped)
+            return self._collation
+
     def undecided_count(self, capture_id: str) -> int:
         if capture_id not in self.results:
             return 0
@@ -109,6 +127,10 @@ class ReviewApp(App[int]):
         while not isinstance(self.screen, CorpusScreen) and len(self.screen_stack) > 2:
             self.pop_screen()
         self.push_screen(ReviewScreen(capture_id))
+
+    def review(self, capture_id: str, *, select: str | None = None) -> None:
+        """Open the review of a capture on top of the current screen, on finding `select`."""
+        self.push_screen(ReviewScreen(capture_id, select=select))
 
     def current_capture(self) -> str | None:
         getter = getattr(self.screen, "current_capture", None)
@@ -128,8 +150,14 @@ class ReviewApp(App[int]):
     def action_open_view(self, name: str) -> None:
         capture = self.current_capture()
         view = next(v for v in VIEWS if v.name == name)
-        if capture is not None and self.check_action("open_view", (name,)):
-            self.push_screen(view.screen(capture))
+        if capture is None or not self.check_action("open_view", (name,)):
+            return
+        below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
+        same_view = isinstance(below, view.screen)  # type: ignore[arg-type]
+        if same_view and getattr(below, "current_capture", lambda: None)() == capture:
+            self.pop_screen()  # this screen was opened from that view: go back, do not stack
+            return
+        self.push_screen(view.screen(capture))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

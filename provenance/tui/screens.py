@@ -1,7 +1,7 @@
 """Screens of one capture (review, quotations) and the registry of per-capture views.
 
-Per-capture views are listed in `VIEWS`; adding one (the variants view of the provenance
-issue, for instance) is one line there: the app binds its key and shows it in the footer
+Per-capture views are listed in `VIEWS`; adding one (the variants view, for instance) is
+one line there: the app binds its key and shows it in the footer
 and the command palette only when the capture has the data.
 """
 
@@ -25,6 +25,7 @@ from provenance.errors import ProvenanceError
 from provenance.model import Finding, Verdict
 from provenance.tui.blocks import Block, blocks
 from provenance.tui.dialogs import ConfirmDialog, NoteDialog
+from provenance.tui.variants_screen import VariantsScreen
 from provenance.tui.widgets import AlignedText, FindingDetail, FindingTable, Row, matches, short
 
 if TYPE_CHECKING:
@@ -60,9 +61,11 @@ class ReviewScreen(Screen[None]):
         findings: list[Finding]
         blocks: list[Block]
 
-    def __init__(self, capture_id: str) -> None:
+    def __init__(self, capture_id: str, *, select: str | None = None) -> None:
         super().__init__()
         self.capture_id = capture_id
+        self.select = select
+        """Finding to open on (from the variants view); the first undecided one otherwise."""
         self.result: SourceResult | None = None
         self.findings: list[Finding] = []
         self.rows: list[Row] = []
@@ -121,7 +124,9 @@ class ReviewScreen(Screen[None]):
         table = self.query_one(FindingTable)
         table.focus()
         undecided = self._undecided_indices()
-        if undecided:
+        if self.select is not None and self.select in table.rows:
+            table.move_cursor(row=table.get_row_index(self.select))
+        elif undecided:
             table.move_cursor(row=undecided[0])
         self._show_current()
 
@@ -380,5 +385,6 @@ class View:
 
 VIEWS: tuple[View, ...] = (
     View("quotations", "o", "Quotations", QuotesScreen, lambda r: bool(r.quotes)),
-    # The provenance issue adds: View("variants", "v", "Variants", VariantScreen, ...),
+    # Corpus-wide: offered from every analysed capture, opening on that capture's witnesses.
+    View("variants", "v", "Variants", VariantsScreen, lambda r: True),
 )

@@ -10,6 +10,7 @@ from provenance.tui.app import ReviewApp
 from provenance.tui.corpus_screen import CorpusScreen
 from provenance.tui.dialogs import help_text
 from provenance.tui.screens import VIEWS, QuotesScreen, ReviewScreen
+from provenance.tui.variants_screen import VariantsScreen, VariantTable
 
 KEY_NAMES = {
     "question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "f1": "F1",
@@ -25,15 +26,16 @@ def keys(screen: type) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("screen", [CorpusScreen, ReviewScreen, QuotesScreen])
+@pytest.mark.parametrize("screen", [CorpusScreen, ReviewScreen, QuotesScreen, VariantsScreen])
 def test_help_names_every_key_of_the_screen(screen: type) -> None:
     text = help_text(screen.HELP_SECTION)
     view_keys = {view.key for view in VIEWS}
-    for key in [*keys(screen), *(k for k in keys(ReviewApp) if k not in view_keys)]:
+    own = keys(VariantTable) if screen is VariantsScreen else []
+    for key in [*keys(screen), *own, *(k for k in keys(ReviewApp) if k not in view_keys)]:
         assert f"`{key}`" in text, f"{key} missing from help of {screen.__name__}"
-    if screen is not QuotesScreen:
-        for view in VIEWS:
-            assert f"`{view.key}`" in text
+    for view in VIEWS:  # every other view is offered from this screen
+        if view.screen is not screen:
+            assert f"`{view.key}`" in text, f"{view.key} missing from help of {screen.__name__}"
 
 
 async def test_disabled_actions_until_possible(app: ReviewApp) -> None:

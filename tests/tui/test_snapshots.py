@@ -55,3 +55,13 @@ def test_review_help(snap_compare, corpus_dir: Path) -> None:
 
     app = build_app(corpus_dir, reviewer="tester")
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_variants_of_002(snap_compare, corpus_dir: Path) -> None:
+    async def run_before(pilot: Pilot[int]) -> None:
+        await _settle(pilot)
+        await pilot.press("j", "j", "v")  # 002: the cursor starts on its full copy
+        await _settle(pilot)
+
+    app = build_app(corpus_dir, reviewer="tester")
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
