@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from provenance.analyse import Analysis, analyse_corpus
 from provenance.corpus import Corpus, load_corpus
 from provenance.model import Document
+
+# CI (CI=true) replays the same examples every run, so a landing never hangs on a new
+# random draw; locally each run draws afresh, which is how new bugs get found.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "corpus"
