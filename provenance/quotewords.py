@@ -16,14 +16,23 @@ from provenance.model import Span
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
 _STEM_LENGTH = 6
+STEM_CREDIT = 0.5
+"""Share of its weight an own word earns when the reference has only its stem's kin."""
+CONTEXT_HALF = 6
+"""Distance in words at which a context word counts half."""
+NEAREST_MARGIN = 0.25
+"""Share of the best score within which a smaller reference stretch is preferred."""
 STOPWORDS = frozenset(
     """a about after all also an and any are as at be been being between both but by can
     could did do does each either for from had has have he her his how i if in into is it
     its itself may might more most must no nor not of on or other our ours out over own
     same she should so some such than that the their them then there these they this those
     through to too under until up upon very was we were what when where which while who
-    whom why will with would you your""".split()
+    whom why will with would you your
+    one two three four five six seven eight nine ten eleven twelve hundred thousand""".split()
 )
+"""English function words, and cardinal numbers as in spaCy's and scikit-learn's lists: a
+count says little about which passage is meant, and translators render it freely."""
 
 
 def stem(word: str) -> str:
@@ -49,51 +58,171 @@ def content_words(text: str, *, keep_stopwords: bool = False) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Window:
+    """A stretch of the reference (one sentence or two adjacent ones) and its words."""
+
+    span: Span
+    sentences: int
+    stems: frozenset[str]
+    forms: frozenset[str]
+    """Case-folded content words as written, to tell "concerns" from "concerned"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Nearest:
+    """The reference stretch chosen for a quotation, and how much of it the stretch holds."""
+
+    span: Span | None
+    similarity: float
+    """0-100: share of the quotation's weighted words (and, if asked, its context's) held."""
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """The reference's vocabulary and its sentences as windows for the nearest passage."""
 
     vocabulary: frozenset[str]
     """Case-folded words of the reference."""
-    windows: tuple[tuple[Span, frozenset[str]], ...]
-    """Each sentence and each pair of adjacent sentences, with their stems."""
+    windows: tuple[Window, ...]
+    """Each sentence and each pair of adjacent sentences, in reference order."""
     weights: dict[str, float]
     """Inverse sentence frequency of each stem; stems the reference lacks weigh most."""
     missing_weight: float
 
     @classmethod
     def build(cls, text: str, sentences: list[Span]) -> Lexicon:
-        stems = [frozenset(content_words(s.of(text))) for s in sentences]
-        pairs = list(zip(sentences, stems, strict=True))
-        windows = pairs + [(Span(a.start, b.end), sa | sb) for (a, sa), (b, sb) in pairwise(pairs)]
-        n = len(stems)
+        sentences = [_strip(text, s) for s in sentences]
+        singles = [
+            Window(s, 1, frozenset(content_words(s.of(text))), frozenset(_forms(s.of(text))))
+            for s in sentences
+        ]
+        pairs = [
+            Window(Span(a.span.start, b.span.end), 2, a.stems | b.stems, a.forms | b.forms)
+            for a, b in pairwise(singles)
+        ]
+        n = len(singles)
         counts: dict[str, int] = {}
-        for st in stems:
-            for s in st:
+        for window in singles:
+            for s in window.stems:
                 counts[s] = counts.get(s, 0) + 1
         weights = {s: math.log((n + 1) / (c + 0.5)) for s, c in counts.items()}
         vocabulary = frozenset(w.casefold() for w in _WORD.findall(text))
+        windows = sorted(singles + pairs, key=lambda w: (w.span.start, w.sentences))
         return cls(vocabulary, tuple(windows), weights, math.log((n + 1) / 0.5))
 
-    def nearest(self, query: dict[str, float]) -> tuple[Span | None, float]:
-        """The window sharing the most weighted content, and the share (0-100) it covers.
+    def weight(self, stem: str) -> float:
+        return self.weights.get(stem, self.missing_weight)
 
-        `query` maps stems to how much they count (a quotation's own words count more
-        than the sentence around it).
+    def nearest(
+        self,
+        own: str,
+        context: list[tuple[str, int]],
+        *,
+        own_weight: float,
+        with_context: bool,
+        margin: float = NEAREST_MARGIN,
+    ) -> Nearest:
+        """The smallest reference stretch closest to a quotation, by its own words first.
+
+        Each window is scored by the quotation's own content words (a word met only
+        through its stem, "concerned" for "concerns", earns `STEM_CREDIT` of its weight)
+        and, separately, by the words of the sentence around it, each weighted down
+        with its distance from the quotation (`context_decay`). The quotation's words
+        choose: every window within `margin` of the best own score is a candidate, the
+        smallest of them (a sentence before a pair) wins, and the context breaks ties.
+        Only when no own word occurs in the reference does the context choose.
+
+        Args:
+            own: The quotation's words.
+            context: (stem, distance in words) of the sentence around the quotation.
+            own_weight: How much more an own word counts than a context word, in the
+                similarity.
+            with_context: Whether the context counts towards the similarity (short
+                quotations) or only chooses between windows (long ones).
+            margin: Share of the best score within which a smaller window is preferred.
+
+        Returns:
+            The chosen window's span and its similarity.
         """
-        weight = {s: f * self.weights.get(s, self.missing_weight) for s, f in query.items()}
-        wanted = set(weight)
-        total = sum(weight.values())
-        if not total:
-            return None, 0.0
-        best: tuple[float, int, Span | None] = (0.0, 0, None)
-        for span, stems in self.windows:
-            score = sum(weight[s] for s in wanted & stems)
-            # Prefer the shorter window on a tie: a single sentence over a pair.
-            if score > best[0] or (
-                score == best[0] and best[2] is not None and len(span) < best[1]
-            ):
-                best = (score, len(span), span)
-        return best[2], 100.0 * best[0] / total
+        forms = _forms(own)
+        stems = {stem(f): 0.0 for f in forms}
+        for f in forms:
+            stems[stem(f)] = max(stems[stem(f)], self.weight(stem(f)))
+        near: dict[str, float] = {}
+        for s, distance in context:
+            if s not in stems:
+                near[s] = max(near.get(s, 0.0), self.weight(s) * context_decay(distance))
+        total = own_weight * sum(stems.values()) + (sum(near.values()) if with_context else 0)
+        if not total or not self.windows:
+            return Nearest(None, 0.0)
+        scored = [
+            (self._own_score(w, forms, stems), sum(v for s, v in near.items() if s in w.stems), w)
+            for w in self.windows
+        ]
+        best_own = max(o for o, _, _ in scored)
+        best_near = max(c for _, c, _ in scored)
+        if best_own > 0:
+            candidates = [t for t in scored if t[0] >= (1 - margin) * best_own]
+        elif best_near > 0:
+            candidates = [t for t in scored if t[1] >= (1 - margin) * best_near]
+        else:
+            return Nearest(None, 0.0)
+        smallest = min(w.sentences for _, _, w in candidates)
+        # max() keeps the first of equals, so a tie goes to the earlier stretch.
+        own_score, near_score, window = max(
+            (t for t in candidates if t[2].sentences == smallest), key=lambda t: (t[0], t[1])
+        )
+        held = own_weight * own_score + (near_score if with_context else 0)
+        return Nearest(window.span, 100.0 * held / total)
+
+    def _own_score(self, window: Window, forms: list[str], stems: dict[str, float]) -> float:
+        score = 0.0
+        for s, w in stems.items():
+            if s not in window.stems:
+                continue
+            exact = any(f in window.forms for f in forms if stem(f) == s)
+            score += w if exact else STEM_CREDIT * w
+        return score
+
+
+def context_decay(distance: int) -> float:
+    """Weight of a context word `distance` words away from the quotation: 1 beside it,
+    half at `CONTEXT_HALF` words.
+
+    >>> [round(context_decay(d), 2) for d in (0, 6, 18)]
+    [1.0, 0.5, 0.25]
+    """
+    return 1 / (1 + distance / CONTEXT_HALF)
+
+
+def context_words(text: str, sentence: Span, quotation: Span) -> list[tuple[str, int]]:
+    """Content stems of `sentence` outside `quotation`, with their distance to it in words.
+
+    >>> context_words("They urged “calm” to be respected.", Span(0, 34), Span(12, 16))
+    [('urged', 0), ('respec', 2)]
+    """
+    out = []
+    for m in _WORD.finditer(sentence.of(text)):
+        at = sentence.start + m.start()
+        word = m.group()
+        if quotation.start <= at < quotation.end or len(word) < 2:
+            continue
+        if word.casefold() in STOPWORDS:
+            continue
+        between = text[at : quotation.start] if at < quotation.start else text[quotation.end : at]
+        out.append((stem(word), len(_WORD.findall(between))))
+    return out
+
+
+def _strip(text: str, span: Span) -> Span:
+    chunk = span.of(text)
+    start = span.start + len(chunk) - len(chunk.lstrip())
+    return Span(start, max(start, span.start + len(chunk.rstrip())))
+
+
+def _forms(text: str) -> list[str]:
+    words = [w.casefold() for w in _WORD.findall(text) if len(w) > 1]
+    return [w for w in words if w not in STOPWORDS]
 
 
 def unknown_names(text: str, lexicon: Lexicon) -> list[str]:

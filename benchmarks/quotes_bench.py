@@ -1,0 +1,153 @@
+"""Benchmark quotation checking (not a test: run by `make bench`, never by `make test`).
+
+1. `check_quotes` on a generated capture of 50 quotations attributed to the statement,
+   of mixed length: verbatim stretches of 200-600 characters, altered stretches (one
+   word in eight swapped for a background word) of 100-600 characters, unrelated
+   background prose of 50-600 characters, and short phrases of two to four words.
+   Timed per quotation kind as well, since the long altered and unrelated ones are the
+   ones that reach the character alignment.
+2. `provenance report corpus` on the bundled corpus as a subprocess, interpreter
+   start-up included (target: well under 1 s).
+
+Prints the machine's CPU and Python version first, since the numbers mean nothing
+without them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from provenance.corpus import load_corpus
+from provenance.locate import prepare
+from provenance.model import Document
+from provenance.quotes import check_quotes
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "corpus"
+PROVENANCE = Path(sys.executable).parent / "provenance"
+RUNS = 5
+_MARKS = str.maketrans("", "", "\"'\u201c\u201d\u2018\u2019\u201a\u201e\u00ab\u00bb")
+
+
+def machine() -> str:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"CPU: {cpu}; cores: {os.cpu_count()}; "
+        f"Python {platform.python_version()} ({platform.python_implementation()})"
+    )
+
+
+def _stretch(words: list[str], rng: random.Random, low: int, high: int) -> list[str]:
+    """Consecutive words whose joined length lies between `low` and `high` characters."""
+    target = rng.randint(low, high)
+    at = rng.randrange(len(words) - 120)
+    out: list[str] = []
+    while len(" ".join(out)) < target and at < len(words):
+        out.append(words[at])
+        at += 1
+    return out
+
+
+def generate(seed: int = 2017) -> tuple[Document, Document, list[str]]:
+    """The bundled reference, and a capture of 50 quotations with the kind of each."""
+    corpus = load_corpus(BUNDLED)
+    reference = corpus.reference
+    words = reference.text.translate(_MARKS).split()
+    background = " ".join(c.text for c in corpus.captures[3:]).translate(_MARKS).split()
+    rng = random.Random(seed)
+    kinds = ["verbatim"] * 15 + ["altered"] * 15 + ["unrelated"] * 10 + ["short"] * 10
+    rng.shuffle(kinds)
+    parts = []
+    for kind in kinds:
+        if kind == "verbatim":
+            quoted = _stretch(words, rng, 200, 600)
+        elif kind == "altered":
+            quoted = _stretch(words, rng, 100, 600)
+            for at in range(rng.randrange(8), len(quoted), 8):
+                quoted[at] = rng.choice(background)
+        elif kind == "unrelated":
+            at = rng.randrange(len(background) - 120)
+            quoted = background[at : at + rng.randint(8, 100)]
+            while len(" ".join(quoted)) > 600:
+                quoted.pop()
+        else:
+            at = rng.randrange(len(words) - 4)
+            quoted = words[at : at + rng.randint(2, 4)]
+        prose = " ".join(rng.choice(background) for _ in range(rng.randint(20, 60)))
+        parts.append(f"{prose}. The joint statement said: “{' '.join(quoted)}”.")
+    text = "\n\n".join(parts) + "\n"
+    data = text.encode("utf-8")
+    capture = Document(
+        id="generated",
+        path=Path("generated.txt"),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        text=text,
+    )
+    return reference, capture, kinds
+
+
+def main() -> None:
+    print(machine())
+    reference, capture, kinds = generate()
+    prepared = prepare(reference)
+    check_quotes(prepared, capture)  # warm the reference's caches
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        found = check_quotes(prepared, capture)
+        times.append(time.perf_counter() - start)
+    verdicts = Counter(q.verdict.value for q in found)
+    print(
+        f"check_quotes, {len(found)} quotations ({len(capture.text):,} characters): "
+        f"median {statistics.median(times) * 1000:.1f} ms, min {min(times) * 1000:.1f} ms "
+        f"over {RUNS} runs; verdicts {dict(sorted(verdicts.items()))}"
+    )
+    by_kind: dict[str, list[float]] = {}
+    for kind, quotation in zip(kinds, found, strict=True):
+        one = _only(capture, quotation.span.start - 1, quotation.span.end + 1)
+        start = time.perf_counter()
+        check_quotes(prepared, one)
+        by_kind.setdefault(kind, []).append(time.perf_counter() - start)
+    for kind, seconds in sorted(by_kind.items()):
+        print(
+            f"  {kind:<10} {len(seconds):2d} quotations: mean {statistics.mean(seconds) * 1000:6.1f}"
+            f" ms, max {max(seconds) * 1000:6.1f} ms"
+        )
+    command = [str(PROVENANCE), "report", str(BUNDLED)]
+    report = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        report.append(time.perf_counter() - start)
+    print(
+        f"provenance report corpus (subprocess, start-up included): median "
+        f"{statistics.median(report):.3f} s, min {min(report):.3f} s over {RUNS} runs"
+    )
+
+
+def _only(document: Document, start: int, end: int) -> Document:
+    """A capture holding one quotation of `document` with its marks and attribution."""
+    text = "The joint statement said: " + document.text[start:end] + ".\n"
+    data = text.encode("utf-8")
+    return Document("one", document.path, hashlib.sha256(data).hexdigest(), len(data), text)
+
+
+if __name__ == "__main__":
+    main()
