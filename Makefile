@@ -46,6 +46,7 @@ bench-tui: $(READY)     ## Launch-to-interactive time of the review UI (5 and 20
 bench: $(READY)         ## Benchmarks, with the machine noted in the output
 	$(BIN)/python benchmarks/check_bench.py
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/quotes_bench.py
 	$(BIN)/python benchmarks/tui_bench.py
 
 bench-collate: $(READY) ## Collation benchmark, with CollateX for comparison (a few minutes)

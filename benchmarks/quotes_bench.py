@@ -6,7 +6,10 @@
    background prose of 50-600 characters, and short phrases of two to four words.
    Timed per quotation kind as well, since the long altered and unrelated ones are the
    ones that reach the character alignment.
-2. `provenance report corpus` on the bundled corpus as a subprocess, interpreter
+2. The same capture against a long reference: the statement followed by 40,000
+   characters of the background articles' words shuffled (the length of a treaty or a
+   report), since the character alignment's cost grows with the reference's length.
+3. `provenance report corpus` on the bundled corpus as a subprocess, interpreter
    start-up included (target: well under 1 s).
 
 Prints the machine's CPU and Python version first, since the numbers mean nothing
@@ -29,7 +32,7 @@ from pathlib import Path
 from provenance.corpus import load_corpus
 from provenance.locate import prepare
 from provenance.model import Document
-from provenance.quotes import check_quotes
+from provenance.quotes import Quotation, check_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "corpus"
@@ -103,9 +106,7 @@ def generate(seed: int = 2017) -> tuple[Document, Document, list[str]]:
     return reference, capture, kinds
 
 
-def main() -> None:
-    print(machine())
-    reference, capture, kinds = generate()
+def timed(reference: Document, capture: Document, label: str) -> list[Quotation]:
     prepared = prepare(reference)
     check_quotes(prepared, capture)  # warm the reference's caches
     times = []
@@ -115,10 +116,18 @@ def main() -> None:
         times.append(time.perf_counter() - start)
     verdicts = Counter(q.verdict.value for q in found)
     print(
-        f"check_quotes, {len(found)} quotations ({len(capture.text):,} characters): "
+        f"check_quotes, {label} ({len(reference.text):,} characters), {len(found)} quotations: "
         f"median {statistics.median(times) * 1000:.1f} ms, min {min(times) * 1000:.1f} ms "
         f"over {RUNS} runs; verdicts {dict(sorted(verdicts.items()))}"
     )
+    return found
+
+
+def main() -> None:
+    print(machine())
+    reference, capture, kinds = generate()
+    found = timed(reference, capture, "bundled reference")
+    prepared = prepare(reference)
     by_kind: dict[str, list[float]] = {}
     for kind, quotation in zip(kinds, found, strict=True):
         one = _only(capture, quotation.span.start - 1, quotation.span.end + 1)
@@ -127,9 +136,17 @@ def main() -> None:
         by_kind.setdefault(kind, []).append(time.perf_counter() - start)
     for kind, seconds in sorted(by_kind.items()):
         print(
-            f"  {kind:<10} {len(seconds):2d} quotations: mean {statistics.mean(seconds) * 1000:6.1f}"
-            f" ms, max {max(seconds) * 1000:6.1f} ms"
+            f"  {kind:<10} {len(seconds):2d} quotations: "
+            f"mean {statistics.mean(seconds) * 1000:6.1f} ms, max {max(seconds) * 1000:6.1f} ms"
         )
+    corpus = load_corpus(BUNDLED)
+    rng = random.Random(4)
+    background = " ".join(c.text for c in corpus.captures[3:]).translate(_MARKS).split()
+    filler = [" ".join(rng.choice(background) for _ in range(120)) + "." for _ in range(50)]
+    text = "\n\n".join([reference.text, *filler])
+    data = text.encode("utf-8")
+    long = Document("long", Path("long.txt"), hashlib.sha256(data).hexdigest(), len(data), text)
+    timed(long, capture, "long reference")
     command = [str(PROVENANCE), "report", str(BUNDLED)]
     report = []
     for _ in range(RUNS):

@@ -9,10 +9,11 @@ tried against the reference by a ladder of tests, strictest first:
    reference. An ellipsis may skip up to `max_elision` reference characters and a
    bracketed insertion ("[a]", "[North Korea]") may stand for up to `max_bracket`;
    those marks are recorded, not counted against the quotation.
-2. altered: rapidfuzz's `partial_ratio_alignment` seeds the nearest window of the
-   reference; `align_texts` settles it word by word; if the settled stretch scores at
+2. altered: `provenance.quotealign` seeds the nearest window of the reference with
+   rapidfuzz's `partial_ratio_alignment` (long quotations only where their rare words
+   point); `align_texts` settles it word by word; if the settled stretch scores at
    least `altered_min` the token edits become divergences with the engine's own kinds
-   and severities (`classify.kind_of`).
+   and severities (`classify.kind_of`), and only then are they classified.
 3. paraphrase or not-in-reference: content-word overlap (light stemming, weighted by
    rarity in the reference) against every reference sentence and pair of sentences.
    The quotation's own words choose the nearest stretch, the smallest one within a
@@ -38,13 +39,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
-from provenance.align import align_texts
-from provenance.classify import divergence, kind_of
 from provenance.locate import PreparedReference
-from provenance.model import Divergence, Document, Edit, Normalised, Passage, Span
+from provenance.model import Divergence, Document, Normalised, Passage, Span
 from provenance.normalise import normalise
+from provenance.quotealign import Settled, Words, classified, settle
+from provenance.quotealign import fold as _fold
 from provenance.quotemarks import Cue, Marked, attribution, find_quotations, sentences
 from provenance.quotewords import Lexicon, content_words, context_words, unknown_names
 
@@ -68,7 +67,7 @@ class QuoteOptions:
     quotations of 001 and 002 score 100 and the altered one of 002 scores 92.7, while
     every other quotation in the five captures, Putin's look-alike included, aligns
     at 57 or less, so `altered_min` sits between the two groups at 80. The four
-    translation variants of 000 hold 16.1-53.3 of their weighted words in the sentence
+    translation variants of 000 hold 15.5-53.3 of their weighted words in the sentence
     chosen as nearest (content-word overlap, own words counting `own_weight` times a
     context word), while quotations sharing next to nothing with the reference ("all
     options", "not inevitable", "we will go our own path") hold 4-8, so `paraphrase_min`
@@ -135,7 +134,6 @@ class Quotation:
 _EDITORIAL = re.compile(r"\[[^\]\n]{0,60}\]|\.\s?\.\s?\.|…")
 _EDGE = " \t\n\r\u00a0,.;:!?"
 _QUOTE_FOLD = str.maketrans("'", '"')
-_WORDS = re.compile(r"[^\W_]+")
 
 
 def check_quotes(
@@ -187,6 +185,7 @@ class _Index:
     folded: Normalised
     """Normalised (all folds) with single and double quotation marks made alike."""
     lexicon: Lexicon
+    words: Words
 
 
 @lru_cache(maxsize=8)
@@ -194,7 +193,8 @@ def _index(document: Document) -> _Index:
     n = normalise(document.text)
     folded = Normalised(n.text.translate(_QUOTE_FOLD), n.to_original, n.steps)
     windows = sentences(document.text, [])
-    return _Index(document, folded, Lexicon.build(document.text, windows))
+    lexicon = Lexicon.build(document.text, windows)
+    return _Index(document, folded, lexicon, Words.build(folded.text))
 
 
 def _check(
@@ -216,14 +216,17 @@ def _check(
     found = _verbatim(index, text, core, editorial, options)
     divergences: tuple[Divergence, ...] = ()
     verdict, ref, similarity, note = QuoteVerdict.OTHER, found, 100.0, "verbatim"
+    settled: Settled | None = None
     if found is None:
-        ref, similarity, divergences = _nearest(index, capture, core)
+        settled = settle(index.document, index.folded, index.words, capture, core)
+        ref, similarity = (settled.span, settled.similarity) if settled else (None, 0.0)
         note = "nearest passage by character alignment"
     attributed = by_prose or (found is not None and words >= options.match_words)
     if found is not None:
         verdict = QuoteVerdict.VERBATIM
-    elif ref is not None and similarity >= options.altered_min:
+    elif settled is not None and similarity >= options.altered_min:
         verdict, note = QuoteVerdict.ALTERED, "close to one reference passage, with word changes"
+        divergences = classified(index.document, capture, settled.edits)
         attributed = attributed or words >= options.altered_match_words
     elif by_prose or not m.terminated:
         verdict, ref, similarity, note = _paraphrase(index, text, core, sentence, options)
@@ -294,10 +297,6 @@ def _verbatim(
     return None
 
 
-def _fold(text: str) -> str:
-    return normalise(text).text.translate(_QUOTE_FOLD).strip(_EDGE)
-
-
 def _occurrences(haystack: str, needle: str, start: int = 0) -> list[int]:
     """Starts of `needle` in `haystack` at word boundaries."""
     out = []
@@ -311,69 +310,6 @@ def _occurrences(haystack: str, needle: str, start: int = 0) -> list[int]:
             out.append(at)
         at = haystack.find(needle, at + 1)
     return out
-
-
-def _nearest(
-    index: _Index, capture: Document, core: Span
-) -> tuple[Span | None, float, tuple[Divergence, ...]]:
-    """Seed with rapidfuzz, settle with the engine's alignment, classify the edits."""
-    folded = _fold(core.of(capture.text))
-    ref = index.folded
-    if len(folded) < 3:
-        return None, 0.0, ()
-    # processor=None: both sides are already normalised, and offsets must stay ours.
-    seed = fuzz.partial_ratio_alignment(folded, ref.text, processor=None)
-    if seed is None:
-        return None, 0.0, ()
-    margin = len(folded) // 3 + 10
-    lo = ref.text.rfind(" ", 0, max(0, seed.dest_start - margin)) + 1
-    hi = ref.text.find(" ", min(len(ref.text), seed.dest_end + margin))
-    window = ref.span(lo, len(ref.text) if hi < 0 else hi)
-    edits = align_texts(
-        window.of(index.document.text),
-        core.of(capture.text),
-        reference_offset=window.start,
-        copy_offset=core.start,
-    )
-    while edits and edits[0].tag == "delete":
-        edits.pop(0)
-    while edits and edits[-1].tag == "delete":
-        edits.pop()
-    if not edits:
-        return None, 0.0, ()
-    edits[0] = _trim_edge(edits[0], index.document.text, capture.text, head=True)
-    edits[-1] = _trim_edge(edits[-1], index.document.text, capture.text, head=False)
-    settled = Span(edits[0].reference.start, edits[-1].reference.end)
-    similarity = fuzz.ratio(folded, _fold(settled.of(index.document.text)), processor=None)
-    divergences = []
-    for edit in edits:
-        if edit.tag == "equal":
-            continue
-        kind, note = kind_of(edit.reference.of(index.document.text), edit.copy.of(capture.text))
-        divergences.append(
-            divergence(index.document, capture, kind, edit.reference, edit.copy, note=note)
-        )
-    return settled, similarity, tuple(divergences)
-
-
-def _trim_edge(edit: Edit, reference: str, copy: str, *, head: bool) -> Edit:
-    """At the window's edge, a replacement keeps only as many reference words as the copy has.
-
-    The window is wider than the quotation, so "Asia. In" -> "in" at its start is
-    really the window's spare words plus a case change.
-    """
-    if edit.tag != "replace":
-        return edit
-    ref_words = list(_WORDS.finditer(edit.reference.of(reference)))
-    keep = len(_WORDS.findall(edit.copy.of(copy)))
-    if keep == 0 or keep >= len(ref_words):
-        return edit
-    start, end = edit.reference.start, edit.reference.end
-    if head:
-        start += ref_words[-keep].start()
-    else:
-        end = start + ref_words[keep - 1].end()
-    return Edit(edit.tag, Span(start, end), edit.copy)
 
 
 def _paraphrase(

@@ -144,10 +144,10 @@ class Lexicon:
         Returns:
             The chosen window's span and its similarity.
         """
-        forms = _forms(own)
-        stems = {stem(f): 0.0 for f in forms}
-        for f in forms:
-            stems[stem(f)] = max(stems[stem(f)], self.weight(stem(f)))
+        forms: dict[str, set[str]] = {}
+        for f in _forms(own):
+            forms.setdefault(stem(f), set()).add(f)
+        stems = {s: self.weight(s) for s in forms}
         near: dict[str, float] = {}
         for s, distance in context:
             if s not in stems:
@@ -175,13 +175,12 @@ class Lexicon:
         held = own_weight * own_score + (near_score if with_context else 0)
         return Nearest(window.span, 100.0 * held / total)
 
-    def _own_score(self, window: Window, forms: list[str], stems: dict[str, float]) -> float:
+    @staticmethod
+    def _own_score(window: Window, forms: dict[str, set[str]], stems: dict[str, float]) -> float:
         score = 0.0
         for s, w in stems.items():
-            if s not in window.stems:
-                continue
-            exact = any(f in window.forms for f in forms if stem(f) == s)
-            score += w if exact else STEM_CREDIT * w
+            if s in window.stems:
+                score += w if forms[s] & window.forms else STEM_CREDIT * w
         return score
 
 
@@ -209,7 +208,10 @@ def context_words(text: str, sentence: Span, quotation: Span) -> list[tuple[str,
             continue
         if word.casefold() in STOPWORDS:
             continue
-        between = text[at : quotation.start] if at < quotation.start else text[quotation.end : at]
+        if at < quotation.start:
+            between = text[sentence.start + m.end() : quotation.start]
+        else:
+            between = text[quotation.end : at]
         out.append((stem(word), len(_WORD.findall(between))))
     return out
 
