@@ -234,9 +234,14 @@ def attribution(text: str, quotations: list[Marked]) -> dict[int, Cue | None]:
         speaker.append(state)
     out: dict[int, Cue | None] = {}
     for m in quotations:
+        # An opening mark that ends the text quotes nothing and lies past every sentence.
         k = next(
-            k for k, s in enumerate(spans) if s.start <= m.span.start < max(s.end, s.start + 1)
+            (k for k, s in enumerate(spans) if s.start <= m.span.start < max(s.end, s.start + 1)),
+            len(spans) - 1,
         )
+        if k < 0:
+            out[m.span.start] = None
+            continue
         own = per_sentence[k]
         if own:
             out[m.span.start] = min(own, key=lambda c: _distance(c.span, m.span))

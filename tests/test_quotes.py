@@ -320,6 +320,12 @@ def test_unterminated_quotation_is_reported_not_fatal():
     assert q.reference is not None  # still shows where it would come from
 
 
+def test_opening_mark_ending_the_text_is_unterminated():
+    # Found by Hypothesis (tests/test_check_fuzz.py): the mark lies past every sentence.
+    [q] = _check("«")
+    assert q.verdict is V.UNTERMINATED and q.text == ""
+
+
 def test_quotation_continuing_over_paragraphs_is_not_unterminated():
     text = "The statement said “Russia and China will\n\n“closely coordinate their efforts”."
     assert all(q.verdict is not V.UNTERMINATED for q in _check(text))
