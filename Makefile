@@ -29,7 +29,8 @@ check: $(READY)         ## CI gate: corpus integrity and every finding reviewed
 	$(BIN)/provenance check corpus
 
 lint: $(READY)          ## Lint
-	$(BIN)/ruff check provenance tests
+	$(BIN)/ruff format --check provenance tests benchmarks
+	$(BIN)/ruff check provenance tests benchmarks
 
 typecheck: $(READY)     ## mypy --strict on the package
 	$(BIN)/mypy

@@ -121,8 +121,12 @@ def collatex(texts: list[str], cap: float) -> dict[str, float] | str:
         return "not installed (pip install -e '.[bench]')"
     try:
         run = subprocess.run(
-            [sys.executable, "-c", _COLLATEX_SCRIPT], input=json.dumps(texts), text=True,
-            capture_output=True, timeout=cap, check=False,
+            [sys.executable, "-c", _COLLATEX_SCRIPT],
+            input=json.dumps(texts),
+            text=True,
+            capture_output=True,
+            timeout=cap,
+            check=False,
         )
     except subprocess.TimeoutExpired:
         return f"did not finish within {cap:.0f} s"

@@ -128,8 +128,14 @@ def main() -> None:
     bench_alignment()
     # Collation at 50 and 200 witnesses; CollateX's comparison takes minutes: make bench-collate.
     subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "collate_bench.py"), "--sizes", "50", "200",
-         "--no-collatex"],
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "collate_bench.py"),
+            "--sizes",
+            "50",
+            "200",
+            "--no-collatex",
+        ],
         check=True,
     )
 

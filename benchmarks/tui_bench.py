@@ -115,7 +115,10 @@ async def _measure(corpus: Path) -> dict[str, float]:
 def _run_child(corpus: Path) -> dict[str, float]:
     done = subprocess.run(
         [sys.executable, __file__, "--one", str(corpus)],
-        capture_output=True, text=True, check=True, env={**os.environ, "TERM": "xterm"},
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "TERM": "xterm"},
     )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -129,8 +132,9 @@ def main() -> int:
     if args.one:
         print(json.dumps(asyncio.run(_measure(args.one))))
         return 0
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cpus, "
-          f"Python {platform.python_version()}")
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} cpus, Python {platform.python_version()}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         bundled = Path(tmp) / "bundled"
         shutil.copytree(CORPUS, bundled, ignore=shutil.ignore_patterns("reviews.json"))

@@ -167,9 +167,7 @@ def _words_in(edit: Edit, reference: str, copy: str, roff: int, coff: int) -> bo
     return bool(_HAS_WORD.search(ref_text) or _HAS_WORD.search(copy_text))
 
 
-def _tighten(
-    edits: list[Edit], reference: str, copy: str, roff: int, coff: int
-) -> Iterator[Edit]:
+def _tighten(edits: list[Edit], reference: str, copy: str, roff: int, coff: int) -> Iterator[Edit]:
     """Split whitespace replacements so only the differing characters are an edit."""
     for edit in edits:
         ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]

@@ -90,7 +90,10 @@ def analyse(
             quotes = tuple(_map_quotation(q, reference_readable, readable) for q in quotes)
         sources.append(
             SourceResult(
-                capture, passages, alignments, tuple(found),
+                capture,
+                passages,
+                alignments,
+                tuple(found),
                 quotes=quotes,
                 emphasis=marked.spans,
                 emphasis_notes=marked.notes,
@@ -128,9 +131,7 @@ def findings(analysis: Analysis) -> list[Finding]:
                     reference_text=d.reference_text,
                 )
             )
-        out.extend(
-            _quotation_finding(source.document, q) for q in source.quotes if _is_finding(q)
-        )
+        out.extend(_quotation_finding(source.document, q) for q in source.quotes if _is_finding(q))
         out.extend(emphasis_findings(source))
     return out
 
@@ -147,19 +148,32 @@ def emphasis_findings(source: SourceResult) -> list[Finding]:
         }[span.status]
         out.append(
             Finding(
-                id=span.id, source=doc.id, source_sha256=doc.sha256, category="emphasis",
-                kind=span.status.value, severity=severity, span=span.span, text=span.text,
+                id=span.id,
+                source=doc.id,
+                source_sha256=doc.sha256,
+                category="emphasis",
+                kind=span.status.value,
+                severity=severity,
+                span=span.span,
+                text=span.text,
                 summary=f"{span.style} {span.status.value}: {span.text!r}",
-                reference=span.reference, reference_text=span.reference_text,
+                reference=span.reference,
+                reference_text=span.reference_text,
                 extra={"style": span.style, "evidence": span.evidence},
             )
         )
     for lost in source.lost_markup:
         out.append(
             Finding(
-                id=lost.id, source=doc.id, source_sha256=doc.sha256, category="emphasis",
-                kind="lost-markup", severity=Severity.MINOR, span=lost.note.span,
-                text=lost.note.text, summary=f"{lost.note.text}: {lost.message}",
+                id=lost.id,
+                source=doc.id,
+                source_sha256=doc.sha256,
+                category="emphasis",
+                kind="lost-markup",
+                severity=Severity.MINOR,
+                span=lost.note.span,
+                text=lost.note.text,
+                summary=f"{lost.note.text}: {lost.message}",
                 extra={"probable": [s.id for s in lost.probable]},
             )
         )
@@ -227,7 +241,11 @@ def _reorderings(
             out.append(d)
             continue
         moved = divergence(
-            reference, capture, Kind.REORDERING, d.reference, mover.copy,
+            reference,
+            capture,
+            Kind.REORDERING,
+            d.reference,
+            mover.copy,
             note=f"moved: the copy has this text at {mover.copy.start}..{mover.copy.end}",
         )
         out.append(replace(moved, copy_text=mover.copy.of(capture.text)))
@@ -323,7 +341,11 @@ def _paired_moves(
             continue
         out.append(
             divergence(
-                reference, capture, Kind.REORDERING, d.reference, moved_to.copy,
+                reference,
+                capture,
+                Kind.REORDERING,
+                d.reference,
+                moved_to.copy,
                 note=f"moved: the reference has it at {d.reference.start}..{d.reference.end}",
             )
         )

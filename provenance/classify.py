@@ -72,8 +72,11 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
     if passage.kind is PassageKind.FULL and passage.reference.start > 0:
         out.append(
             divergence(
-                reference, capture, Kind.TRUNCATION,
-                Span(0, passage.reference.start), Span(passage.copy.start, passage.copy.start),
+                reference,
+                capture,
+                Kind.TRUNCATION,
+                Span(0, passage.reference.start),
+                Span(passage.copy.start, passage.copy.start),
                 note="the copy starts after the reference's opening",
             )
         )
@@ -87,7 +90,9 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
     if passage.kind is PassageKind.FULL and passage.reference.end < len(reference.text):
         out.append(
             divergence(
-                reference, capture, Kind.TRUNCATION,
+                reference,
+                capture,
+                Kind.TRUNCATION,
                 Span(passage.reference.end, len(reference.text)),
                 Span(passage.copy.end, passage.copy.end),
                 note="the copy stops before the reference's end",
@@ -120,8 +125,12 @@ def divergence_id(
     """Digest of what makes a divergence: the capture's bytes, where, what kind, which readings."""
     key = "\x1f".join(
         (
-            sha256, kind.value, f"{ref.start}:{ref.end}", f"{copy.start}:{copy.end}",
-            ref_text, copy_text,
+            sha256,
+            kind.value,
+            f"{ref.start}:{ref.end}",
+            f"{copy.start}:{copy.end}",
+            ref_text,
+            copy_text,
         )
     )
     return "d-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -68,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     collate.add_argument("--format", choices=("text", "json", "csv", "tei", "html"), default="text")
     collate.add_argument(
-        "--cosmetic", action=argparse.BooleanOptionalAction, default=True,
+        "--cosmetic",
+        action=argparse.BooleanOptionalAction,
+        default=True,
         help="show whitespace, typography and invisible-character variants (default: shown)",
     )
     collate.set_defaults(run=_collate)

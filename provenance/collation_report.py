@@ -40,9 +40,12 @@ def to_json(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> dic
                 "covered": w.covered,
                 "segments": [
                     {
-                        "start": s.copy.start, "end": s.copy.end,
-                        "ref_start": s.reference.start, "ref_end": s.reference.end,
-                        "verdict": s.verdict, "similarity": round(s.similarity, 2),
+                        "start": s.copy.start,
+                        "end": s.copy.end,
+                        "ref_start": s.reference.start,
+                        "ref_end": s.reference.end,
+                        "verdict": s.verdict,
+                        "similarity": round(s.similarity, 2),
                     }
                     for s in w.segments
                 ],
@@ -51,11 +54,16 @@ def to_json(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> dic
         ],
         "paraphrases": [
             {
-                "id": w.id, "source": w.source, "source_sha256": w.source_sha256,
+                "id": w.id,
+                "source": w.source,
+                "source_sha256": w.source_sha256,
                 "segments": [
                     {
-                        "start": s.copy.start, "end": s.copy.end, "text": s.copy.of(w.text),
-                        "ref_start": s.reference.start, "ref_end": s.reference.end,
+                        "start": s.copy.start,
+                        "end": s.copy.end,
+                        "text": s.copy.of(w.text),
+                        "ref_start": s.reference.start,
+                        "ref_end": s.reference.end,
                         "similarity": round(s.similarity, 2),
                     }
                     for s in w.segments
@@ -67,7 +75,10 @@ def to_json(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> dic
         "families": [_family_json(f) for f in genealogy.families],
         "pairs": [
             {
-                "a": p.a, "b": p.b, "weight": p.weight, "disagreements": p.disagreements,
+                "a": p.a,
+                "b": p.b,
+                "weight": p.weight,
+                "disagreements": p.disagreements,
                 "common": [list(c) for c in p.common],
                 "shared": [_shared_json(s) for s in p.shared],
             }
@@ -89,8 +100,13 @@ def render_csv(table: Table, *, cosmetic: bool = True) -> str:
     writer.writerow([*header, *(w.id for w in table.witnesses)])
     for loc in table.variants(cosmetic=cosmetic):
         writer.writerow(
-            [loc.index, loc.reference.start, loc.reference.end, visible(loc.reference_text),
-             *(_cell(r, quote=False) for r in loc.readings)]
+            [
+                loc.index,
+                loc.reference.start,
+                loc.reference.end,
+                visible(loc.reference_text),
+                *(_cell(r, quote=False) for r in loc.readings),
+            ]
         )
     return buffer.getvalue()
 
@@ -151,7 +167,8 @@ def render_html(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) ->
     paraphrases = (
         "<table><thead><tr><th>witness</th><th>quotation</th><th>nearest reference passage</th>"
         f"<th>similarity</th></tr></thead><tbody>{paraphrases}</tbody></table>"
-        if paraphrases else "<p>None.</p>"
+        if paraphrases
+        else "<p>None.</p>"
     )
     reference_column = "".join(
         f'<span class="{"var" if loc.index in shown else "eq"}" title="location {loc.index}">'
@@ -224,8 +241,12 @@ def _reading_json(r: Reading) -> dict[str, Any]:
 
 def _shared_json(s: SharedReading) -> dict[str, Any]:
     return {
-        "location": s.location, "reference": s.reference_text, "text": s.text,
-        "kind": s.kind.value, "weight": s.weight, "witnesses": sorted(s.witnesses),
+        "location": s.location,
+        "reference": s.reference_text,
+        "text": s.text,
+        "kind": s.kind.value,
+        "weight": s.weight,
+        "witnesses": sorted(s.witnesses),
     }
 
 
@@ -285,7 +306,7 @@ def _family_html(f: Family) -> str:
 
 
 def _side_column(table: Table, witness_id: str, shown: set[int]) -> str:
-    parts = [f"<div class=\"col\"><h2>{html.escape(witness_id)}</h2>"]
+    parts = [f'<div class="col"><h2>{html.escape(witness_id)}</h2>']
     for loc in table.locations:
         r = loc.reading(witness_id)
         if r.status is Status.LACUNA:
@@ -341,9 +362,13 @@ def provenance_section(table: Table, genealogy: Genealogy) -> dict[str, Any]:
     return {
         "witnesses": [
             {
-                "id": w.id, "source": w.source, "kind": w.kind.value, "covered": w.covered,
-                "variants": sum(1 for loc in table.locations
-                                if loc.reading(w.id).status is Status.VARIANT),
+                "id": w.id,
+                "source": w.source,
+                "kind": w.kind.value,
+                "covered": w.covered,
+                "variants": sum(
+                    1 for loc in table.locations if loc.reading(w.id).status is Status.VARIANT
+                ),
             }
             for w in table.witnesses
         ],
@@ -365,8 +390,10 @@ def provenance_lines(table: Table, genealogy: Genealogy) -> list[str]:
         f"{section['variant_locations']} variant locations (`provenance collate` shows the table)"
     ]
     for w in section["witnesses"]:
-        lines.append(f"  {w['id']}: {w['kind']}, {w['covered']:,} reference characters, "
-                     f"{w['variants']} variant locations")
+        lines.append(
+            f"  {w['id']}: {w['kind']}, {w['covered']:,} reference characters, "
+            f"{w['variants']} variant locations"
+        )
     for p in section["paraphrases"]:
         lines.append(f"  {p['id']}: {p['quotations']} quotation(s) in another translation")
     for family in genealogy.families:

@@ -209,6 +209,15 @@ def parse_entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
 
 
 __all__ = [
-    "HOLDS", "Corpus", "Entry", "InputError", "Manifest", "ReferenceEntry", "load_corpus",
-    "parse_entry", "parse_reference", "read_manifest", "read_manifest_data",
+    "HOLDS",
+    "Corpus",
+    "Entry",
+    "InputError",
+    "Manifest",
+    "ReferenceEntry",
+    "load_corpus",
+    "parse_entry",
+    "parse_reference",
+    "read_manifest",
+    "read_manifest_data",
 ]

@@ -219,9 +219,7 @@ def _added(
     return _span(reference, capture, Status.ADDED, run.style, a, b, ra, rb, evidence)
 
 
-def _removed(
-    reference: Extracted, capture: Extracted, alignment: Alignment
-) -> list[EmphasisSpan]:
+def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> list[EmphasisSpan]:
     """Reference emphasis inside the passage that the copy does not carry."""
     if capture.document.format is Format.TEXT:
         return []  # plain text cannot carry markup; its loss is not the copy's doing
@@ -235,8 +233,17 @@ def _removed(
         if _covered(capture.runs, run.style, a, b):
             continue
         out.append(
-            _span(reference, capture, Status.REMOVED, run.style, a, b, ra, rb,
-                  f"{run.style} in the reference, not in the copy")
+            _span(
+                reference,
+                capture,
+                Status.REMOVED,
+                run.style,
+                a,
+                b,
+                ra,
+                rb,
+                f"{run.style} in the reference, not in the copy",
+            )
         )
     return out
 
@@ -245,9 +252,7 @@ def _covered(runs: Sequence[Run], style: str, start: int, end: int) -> bool:
     """True when runs of `style` cover at least half of [start, end)."""
     if end <= start:
         return False
-    inside = sum(
-        max(0, min(r.end, end) - max(r.start, start)) for r in runs if r.style == style
-    )
+    inside = sum(max(0, min(r.end, end) - max(r.start, start)) for r in runs if r.style == style)
     return inside * 2 >= end - start
 
 
@@ -280,16 +285,29 @@ def _project(alignment: Alignment, at: int, *, start: bool, to_reference: bool) 
 
 
 def _span(
-    reference: Extracted, capture: Extracted, status: Status, style: str,
-    a: int, b: int, ra: int, rb: int, evidence: str,
+    reference: Extracted,
+    capture: Extracted,
+    status: Status,
+    style: str,
+    a: int,
+    b: int,
+    ra: int,
+    rb: int,
+    evidence: str,
 ) -> EmphasisSpan:
     span = capture.span(a, b)
     text = capture.text[a:b]
     ref_span = reference.span(ra, rb)
     key = f"{status.value}:{style}:{span.start}:{span.end}:{text}"
     return EmphasisSpan(
-        id=_id(capture, key), span=span, text=text, style=style, status=status,
-        reference=ref_span, reference_text=reference.text[ra:rb], evidence=evidence,
+        id=_id(capture, key),
+        span=span,
+        text=text,
+        style=style,
+        status=status,
+        reference=ref_span,
+        reference_text=reference.text[ra:rb],
+        evidence=evidence,
     )
 
 
@@ -302,8 +320,12 @@ def _divergence(capture: Extracted, span: EmphasisSpan) -> Divergence:
     assert span.reference is not None
     return Divergence(
         id=divergence_id(
-            capture.document.sha256, Kind.EMPHASIS, span.reference, span.span,
-            span.reference_text, span.text,
+            capture.document.sha256,
+            Kind.EMPHASIS,
+            span.reference,
+            span.span,
+            span.reference_text,
+            span.text,
         ),
         witness=capture.document.id,
         kind=Kind.EMPHASIS,
@@ -317,8 +339,7 @@ def _divergence(capture: Extracted, span: EmphasisSpan) -> Divergence:
 
 
 def _notes(
-    reference: Extracted,
-    capture: Extracted, passages: Sequence[Passage], options: EmphasisOptions
+    reference: Extracted, capture: Extracted, passages: Sequence[Passage], options: EmphasisOptions
 ) -> list[tuple[EmphasisNote, Passage | None]]:
     """Every emphasis note, with the passage (readable offsets) it covers."""
     out: list[tuple[EmphasisNote, Passage | None]] = []
@@ -362,15 +383,23 @@ def _declared_style(what: str) -> str:
     """ "bold italics " -> "bold+italic"; unspecified emphasis -> "emphasis"."""
     what = what.lower()
     styles = [
-        name for name, stem in (("bold", "bold"), ("italic", "italic"),
-                                ("underline", "underlin"), ("mark", "highlight"))
+        name
+        for name, stem in (
+            ("bold", "bold"),
+            ("italic", "italic"),
+            ("underline", "underlin"),
+            ("mark", "highlight"),
+        )
         if stem in what
     ]
     return "+".join(styles) or "emphasis"
 
 
 def _residue(
-    reference: Extracted, capture: Extracted, alignment: Alignment, style: str,
+    reference: Extracted,
+    capture: Extracted,
+    alignment: Alignment,
+    style: str,
     options: EmphasisOptions,
 ) -> list[EmphasisSpan]:
     """Probable emphasis delimited by no-break spaces where the reference has a space."""
@@ -387,8 +416,10 @@ def _residue(
     while k < len(marks):
         here = marks[k]
         there = marks[k + 1] if k + 1 < len(marks) else -1
-        if there > here and there - here <= options.pair_reach and not any(
-            c in _SENTENCE_END for c in text[here + 1 : there]
+        if (
+            there > here
+            and there - here <= options.pair_reach
+            and not any(c in _SENTENCE_END for c in text[here + 1 : there])
         ):
             a, b = here + 1, there
             evidence = (

@@ -380,7 +380,7 @@ _MD_BLOCKS = frozenset(
 
 
 def _style_name(token: str) -> str:
-    """"bold#3" -> "bold": styles carry the serial of the element that set them."""
+    """ "bold#3" -> "bold": styles carry the serial of the element that set them."""
     return token.partition("#")[0]
 
 

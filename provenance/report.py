@@ -30,8 +30,12 @@ SCHEMA = "provenance-report/1"
 _CONTEXT = 30
 _STYLE = {Severity.COSMETIC: "dim", Severity.MINOR: "yellow", Severity.MATERIAL: "bold red"}
 _VERDICT_STYLE = {
-    "verbatim": "green", "altered": "bold red", "paraphrase": "yellow",
-    "not-in-reference": "bold red", "unterminated": "yellow", "other": "dim",
+    "verbatim": "green",
+    "altered": "bold red",
+    "paraphrase": "yellow",
+    "not-in-reference": "bold red",
+    "unterminated": "yellow",
+    "other": "dim",
 }
 
 
@@ -42,7 +46,10 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
         "schema": SCHEMA,
         "settings": {"diff": DIFF_SETTINGS},
         "reference": {
-            "id": ref.id, "path": str(ref.path), "sha256": ref.sha256, "length": len(ref.text)
+            "id": ref.id,
+            "path": str(ref.path),
+            "sha256": ref.sha256,
+            "length": len(ref.text),
         },
         "sources": [_source_json(s) for s in analysis.sources],
         "provenance": provenance_section(*_collation(analysis)),
@@ -232,7 +239,9 @@ def _emphasis_json(source: SourceResult) -> dict[str, Any]:
                 "end": n.span.end,
                 "text": n.text,
                 "declares": n.declares,
-                "covers": None if n.covers is None else {
+                "covers": None
+                if n.covers is None
+                else {
                     "start": n.covers.copy.start,
                     "end": n.covers.copy.end,
                     "ref_start": n.covers.reference.start,
@@ -242,8 +251,13 @@ def _emphasis_json(source: SourceResult) -> dict[str, Any]:
             for n in source.emphasis_notes
         ],
         "lost_markup": [
-            {"id": m.id, "message": m.message, "note_start": m.note.span.start,
-             "note_end": m.note.span.end, "probable": [e.id for e in m.probable]}
+            {
+                "id": m.id,
+                "message": m.message,
+                "note_start": m.note.span.start,
+                "note_end": m.note.span.end,
+                "probable": [e.id for e in m.probable],
+            }
             for m in source.lost_markup
         ],
     }
@@ -290,15 +304,22 @@ def _divergence_json(d: Divergence) -> dict[str, Any]:
 def _summary_table(analysis: Analysis) -> Table:
     table = Table(title=None, show_edge=False, pad_edge=False, box=None, header_style="bold")
     for name, justify in (
-        ("capture", "left"), ("passages", "left"), ("covered", "right"),
-        ("cosmetic", "right"), ("minor", "right"), ("material", "right"),
+        ("capture", "left"),
+        ("passages", "left"),
+        ("covered", "right"),
+        ("cosmetic", "right"),
+        ("minor", "right"),
+        ("material", "right"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for s in analysis.sources:
         counts = _severity_counts(s)
         table.add_row(
-            s.document.id, _passages_label(s), f"{_covered(s, analysis):.1%}",
-            str(counts[Severity.COSMETIC]), str(counts[Severity.MINOR]),
+            s.document.id,
+            _passages_label(s),
+            f"{_covered(s, analysis):.1%}",
+            str(counts[Severity.COSMETIC]),
+            str(counts[Severity.MINOR]),
             str(counts[Severity.MATERIAL]),
         )
     return table
@@ -331,7 +352,8 @@ def _emphasis_text(source: SourceResult) -> list[Text]:
     for note in source.emphasis_notes:
         covers = (
             f"covers passage {note.covers.copy.start}..{note.covers.copy.end}"
-            if note.covers else "covers no located passage"
+            if note.covers
+            else "covers no located passage"
         )
         lines.append(Text(f"  note {note.text!r} at {note.span.start}..{note.span.end}: {covers}"))
     for lost in source.lost_markup:

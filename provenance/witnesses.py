@@ -158,8 +158,10 @@ def _quotation_witness(analysis: Analysis, source: SourceResult, prefix: str) ->
         ):
             continue  # a second quotation of the same words adds no reading
         edits = align_texts(
-            reference.of(ref.text), copy.of(doc.text),
-            reference_offset=reference.start, copy_offset=copy.start,
+            reference.of(ref.text),
+            copy.of(doc.text),
+            reference_offset=reference.start,
+            copy_offset=copy.start,
         )
         segments.append(
             Segment(copy, reference, tuple(edits), quote.verdict.value, quote.similarity)

@@ -14,8 +14,28 @@ from provenance.analyse import Analysis
 from provenance.model import Edit
 
 _WORDS = st.sampled_from(
-    ["the", "Parties", "Korean", "Peninsula’s", "neighbours", "2.", "(DPRK)", "—", "\u00a0",
-     " ", "  ", "\n\n", ",", ".", "\u200b", "é", "e\u0301", "𝐀", "😀", "中国"]
+    [
+        "the",
+        "Parties",
+        "Korean",
+        "Peninsula’s",
+        "neighbours",
+        "2.",
+        "(DPRK)",
+        "—",
+        "\u00a0",
+        " ",
+        "  ",
+        "\n\n",
+        ",",
+        ".",
+        "\u200b",
+        "é",
+        "e\u0301",
+        "𝐀",
+        "😀",
+        "中国",
+    ]
 )
 texts = st.lists(_WORDS, max_size=30).map("".join)
 
@@ -103,7 +123,9 @@ def test_full_copy_alignment_rebuilds_the_capture_passage(analysis: Analysis) ->
 
 def test_refine_shows_which_letters_changed() -> None:
     assert refine("neighbours", "neighbors") == [
-        ("equal", "neighbo", "neighbo"), ("delete", "u", ""), ("equal", "rs", "rs")
+        ("equal", "neighbo", "neighbo"),
+        ("delete", "u", ""),
+        ("equal", "rs", "rs"),
     ]
     assert "".join(b for _, _, b in refine("colour", "colour!")) == "colour!"
 

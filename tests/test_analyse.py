@@ -98,8 +98,12 @@ def test_ids_change_when_the_bytes_change(corpus_dir: Path) -> None:
 def test_findings_carry_the_divergences(analysis: Analysis) -> None:
     items = [f for f in findings(analysis) if f.category == "divergence"]
     assert [f.id for f in items] == [d.id for s in analysis.sources for d in s.divergences]
-    assert all(f.text == f.span.of(s.document.text) for s in analysis.sources for f in items
-               if f.source == s.document.id)
+    assert all(
+        f.text == f.span.of(s.document.text)
+        for s in analysis.sources
+        for f in items
+        if f.source == s.document.id
+    )
 
 
 # Planted edits: every reported span still slices the original to the reported text.

@@ -107,7 +107,7 @@ def test_bad_input_is_one_line_and_exit_2(
     ("manifest", "words"),
     [
         (None, "no manifest"),
-        (b"schema = \"provenance-manifest/1\"\n[reference\n", "not valid TOML"),
+        (b'schema = "provenance-manifest/1"\n[reference\n', "not valid TOML"),
         (b"\xff\xfe", "not valid UTF-8"),
         (b'schema = "other/9"\n', "schema must be"),
         (b'schema = "provenance-manifest/1"\n', "missing [reference] table"),

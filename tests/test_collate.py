@@ -83,7 +83,8 @@ def test_table_shows_the_ten_readings_of_002(table: Table) -> None:
     assert kinds.count(Kind.PUNCTUATION) == 1
     # Hiding cosmetic variants leaves 002's lost full stop (and its quotation's changes).
     left = [
-        loc for loc in table.variants(cosmetic=False)
+        loc
+        for loc in table.variants(cosmetic=False)
         if loc.reading("002-full").status is Status.VARIANT
     ]
     assert [(loc.reference_text, loc.reading("002-full").text) for loc in left] == [
@@ -200,9 +201,7 @@ def _collations(draw: st.DrawFn) -> tuple[Document, list[Witness]]:
             if a == b:
                 continue
             piece = _mutate(draw, ref.text[a:b])
-            edits = align_texts(
-                ref.text[a:b], piece, reference_offset=a, copy_offset=len(text)
-            )
+            edits = align_texts(ref.text[a:b], piece, reference_offset=a, copy_offset=len(text))
             copy = Span(len(text), len(text) + len(piece))
             segments.append(Segment(copy, Span(a, b), tuple(edits)))
             text += piece + " … "

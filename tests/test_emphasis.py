@@ -46,8 +46,9 @@ def _html_copy(corpus: Corpus, tmp_path: Path) -> Document:
     p[8] = _mark(p[8], "justified concerns", "<b><i>", "</i></b>")
     p[3] = _mark(p[3], "\u201cdouble freezing\u201d", "<i>", "</i>")
     p[3] = p[3].replace("\u201cparallel", "<b>\u201c</b>parallel", 1)
-    p[6] = _mark(p[6], "support the aforementioned initiative",
-                 '<span style="font-weight: bold">', "</span>")
+    p[6] = _mark(
+        p[6], "support the aforementioned initiative", '<span style="font-weight: bold">', "</span>"
+    )
     p[7] = _mark(p[7], "non-proliferation regime", "<u>", "</u>")
     p[12] = _mark(p[12], "THAAD antimissile systems", "<mark>", "</mark>")
     # Bold that crosses a paragraph boundary, as a browser reads <p><b>..</p><p>..</b>.
@@ -165,7 +166,8 @@ def test_002_notes_and_lost_markup(corpus: Corpus) -> None:
     assert probable[0].text == "Russia and China will closely coordinate their efforts"
     # Every one of the eight no-break spaces that replace an ordinary space is cited.
     residue = [
-        d.copy.start for d in source.divergences
+        d.copy.start
+        for d in source.divergences
         if d.copy_text == "\u00a0" and d.reference_text == " "
     ]
     assert len(residue) == 8
@@ -184,8 +186,11 @@ def test_plain_text_results_are_unchanged(corpus: Corpus) -> None:
     for capture, source in zip(corpus.captures, analysis.sources, strict=True):
         passages = tuple(locate(prepared, capture))
         assert source.passages == passages
-        expected = {d for p in passages for d in classify(corpus.reference, capture,
-                                                            align(corpus.reference, capture, p))}
+        expected = {
+            d
+            for p in passages
+            for d in classify(corpus.reference, capture, align(corpus.reference, capture, p))
+        }
         assert {d for d in source.divergences if d.kind is not Kind.REORDERING} == expected
 
 

@@ -61,9 +61,18 @@ def test_html_emphasis_runs() -> None:
         "<p>End of <strong>one.</p><p>Start</strong> of two; <b>a</b> <b>b</b></p>"
     )
     assert _runs(page, Format.HTML) == {
-        ("bold", "bold"), ("slanted", "italic"), ("both", "bold"), ("both", "italic"),
-        ("under", "underline"), ("marked", "mark"), ("heavy", "bold"), ("fancy", "italic"),
-        ("fancy", "underline"), ("one.\n\nStart", "bold"), ("a", "bold"), ("b", "bold"),
+        ("bold", "bold"),
+        ("slanted", "italic"),
+        ("both", "bold"),
+        ("both", "italic"),
+        ("under", "underline"),
+        ("marked", "mark"),
+        ("heavy", "bold"),
+        ("fancy", "italic"),
+        ("fancy", "underline"),
+        ("one.\n\nStart", "bold"),
+        ("a", "bold"),
+        ("b", "bold"),
     }
 
 
@@ -78,8 +87,14 @@ def test_markdown_text_map_and_runs() -> None:
         "\n\nquote across\nlines here"
     )
     assert {(e.text[r.start : r.end], r.style) for r in e.runs} == {
-        ("more", "italic"), ("Parties", "bold"), ("link", "italic"), ("strong", "bold"),
-        ("it", "italic"), ("both", "bold"), ("both", "italic"), ("across\nlines", "bold"),
+        ("more", "italic"),
+        ("Parties", "bold"),
+        ("link", "italic"),
+        ("strong", "bold"),
+        ("it", "italic"),
+        ("both", "bold"),
+        ("both", "italic"),
+        ("across\nlines", "bold"),
     }
     for k, char in enumerate(e.text):
         if char == "\n":

@@ -97,14 +97,20 @@ def test_combining_sequence_maps_back_whole() -> None:
 
 def test_steps_record_what_was_folded() -> None:
     assert normalise("x").steps == (
-        "nfc", "drop-invisible", "collapse-space", "fold-typography", "casefold"
+        "nfc",
+        "drop-invisible",
+        "collapse-space",
+        "fold-typography",
+        "casefold",
     )
     assert normalise("x", fold=Fold.NONE).steps == ("nfc",)
 
 
 def test_invisible_characters_are_detected_not_lost() -> None:
     assert invisible_characters("a\u200bb\u00adc\u202e") == [
-        (1, "\u200b"), (3, "\u00ad"), (5, "\u202e")
+        (1, "\u200b"),
+        (3, "\u00ad"),
+        (5, "\u202e"),
     ]
 
 

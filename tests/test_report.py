@@ -16,7 +16,10 @@ def test_json_carries_the_contract_fields(analysis: Analysis) -> None:
     assert data["schema"] == SCHEMA == "provenance-report/1"
     ref = analysis.reference
     assert data["reference"] == {
-        "id": ref.id, "path": str(ref.path), "sha256": ref.sha256, "length": len(ref.text)
+        "id": ref.id,
+        "path": str(ref.path),
+        "sha256": ref.sha256,
+        "length": len(ref.text),
     }
     assert [s["id"] for s in data["sources"]] == [s.document.id for s in analysis.sources]
     for source_json, source in zip(data["sources"], analysis.sources, strict=True):

@@ -31,12 +31,18 @@ class CaptureCommands(Provider):
         assert isinstance(app, ReviewApp)
         for capture in app.corpus.captures:
             entry = app.corpus.entry(capture.id)
-            yield (f"Open capture {capture.id}", entry.publisher,
-                   partial(app.open_capture, capture.id))
+            yield (
+                f"Open capture {capture.id}",
+                entry.publisher,
+                partial(app.open_capture, capture.id),
+            )
         for view in VIEWS:
             if app.check_action("open_view", (view.name,)):
-                yield (f"Show {view.title.lower()} of this capture", view.title,
-                       partial(app.action_open_view, view.name))
+                yield (
+                    f"Show {view.title.lower()} of this capture",
+                    view.title,
+                    partial(app.action_open_view, view.name),
+                )
 
     async def discover(self) -> Hits:
         for text, help_text, run in self._commands():

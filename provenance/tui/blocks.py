@@ -22,7 +22,14 @@ from provenance.model import Alignment, Document, Edit, Finding, Span
 from provenance.normalise import INVISIBLE, SPACES, visible
 
 STYLE_NAMES = (
-    "removed", "added", "removed-char", "added-char", "current", "invisible", "gutter", "heading",
+    "removed",
+    "added",
+    "removed-char",
+    "added-char",
+    "current",
+    "invisible",
+    "gutter",
+    "heading",
 )
 """Style roles a caller supplies (AlignedText maps them to its component classes)."""
 
@@ -80,8 +87,13 @@ def blocks(alignments: tuple[Alignment, ...], copy: Document) -> list[Block]:
 
 
 def split_row(
-    block: Block, reference: Document, copy: Document, current: Finding | None, styles: Styles,
-    *, invisibles: bool,
+    block: Block,
+    reference: Document,
+    copy: Document,
+    current: Finding | None,
+    styles: Styles,
+    *,
+    invisibles: bool,
 ) -> Table:
     """The block side by side: gutter sign, reference text, copy text."""
     grid = Table.grid(expand=True, padding=(0, 1))
@@ -94,16 +106,22 @@ def split_row(
     copy_span = current.span if current is not None else None
     grid.add_row(
         gutter,
-        _side(block, reference.text, copy.text, "reference", ref_span, styles,
-              invisibles=invisibles),
+        _side(
+            block, reference.text, copy.text, "reference", ref_span, styles, invisibles=invisibles
+        ),
         _side(block, reference.text, copy.text, "copy", copy_span, styles, invisibles=invisibles),
     )
     return grid
 
 
 def inline_row(
-    block: Block, reference: Document, copy: Document, current: Finding | None, styles: Styles,
-    *, invisibles: bool,
+    block: Block,
+    reference: Document,
+    copy: Document,
+    current: Finding | None,
+    styles: Styles,
+    *,
+    invisibles: bool,
 ) -> Table:
     """The block inline: the copy with `[-reference-]{+copy+}` at every change."""
     text = Text()
@@ -169,8 +187,14 @@ def context(finding: Finding, document: Document, *, width: int = 24) -> str:
 
 
 def _side(
-    block: Block, reference: str, copy: str, side: str, current: Span | None, styles: Styles,
-    *, invisibles: bool,
+    block: Block,
+    reference: str,
+    copy: str,
+    side: str,
+    current: Span | None,
+    styles: Styles,
+    *,
+    invisibles: bool,
 ) -> Text:
     text = reference if side == "reference" else copy
     out = Text()

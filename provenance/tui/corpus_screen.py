@@ -49,8 +49,13 @@ class CorpusScreen(Screen[None]):
         Binding("j", "move(1)", "Down", show=False, id="down"),
         Binding("k", "move(-1)", "Up", show=False, id="up"),
         Binding("n,right_square_bracket", "undecided(1)", "Next undecided", id="next-undecided"),
-        Binding("p,left_square_bracket", "undecided(-1)", "Prev undecided", show=False,
-                id="prev-undecided"),
+        Binding(
+            "p,left_square_bracket",
+            "undecided(-1)",
+            "Prev undecided",
+            show=False,
+            id="prev-undecided",
+        ),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("q,escape", "back", "Quit", id="quit"),
     ]
@@ -100,8 +105,13 @@ class CorpusScreen(Screen[None]):
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="analyse",
-          description="Analysing captures")
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="analyse",
+        description="Analysing captures",
+    )
     def analyse_captures(self) -> None:
         """Analyse capture after capture, posting results in batches so rows fill as they
         come while the message queue stays short and keys are handled at once."""
@@ -129,8 +139,7 @@ class CorpusScreen(Screen[None]):
         self._summary()
 
     def on_corpus_screen_failed(self, message: Failed) -> None:
-        self.app.notify(message.error, title=f"Cannot analyse {message.capture}",
-                        severity="error")
+        self.app.notify(message.error, title=f"Cannot analyse {message.capture}", severity="error")
         self.query_one("#progress", ProgressBar).advance(1)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -221,8 +230,17 @@ class CorpusScreen(Screen[None]):
         result = app.results.get(capture_id)
         if result is None:
             waiting = Text("…", style="dim")
-            return (short(capture_id, 12), entry.publisher, entry.date, holds,
-                    waiting, waiting, waiting, waiting, waiting)
+            return (
+                short(capture_id, 12),
+                entry.publisher,
+                entry.date,
+                holds,
+                waiting,
+                waiting,
+                waiting,
+                waiting,
+                waiting,
+            )
         share = covered(result, len(app.corpus.reference.text))
         severities = Counter(d.severity for d in result.divergences)
         by_severity = " ".join(
@@ -230,19 +248,32 @@ class CorpusScreen(Screen[None]):
             for s in sorted(Severity, reverse=True)
         )
         verdicts = Counter(q.verdict for q in result.quotes)
-        quotes = " ".join(
-            f"{letter}{verdicts[v]}" for v, letter in _VERDICT_LETTERS.items() if verdicts[v]
-        ) or "-"
+        quotes = (
+            " ".join(
+                f"{letter}{verdicts[v]}" for v, letter in _VERDICT_LETTERS.items() if verdicts[v]
+            )
+            or "-"
+        )
         statuses = Counter(e.status for e in result.emphasis)
-        emphasised = " ".join(
-            f"{mark}{statuses[s]}" for s, mark in _EMPHASIS_MARKS.items() if statuses[s]
-        ) or "-"
+        emphasised = (
+            " ".join(f"{mark}{statuses[s]}" for s, mark in _EMPHASIS_MARKS.items() if statuses[s])
+            or "-"
+        )
         found = app.findings_of(capture_id)
         status = app.store.status(found)
         stale = sum(1 for d in status.stale if d.source == capture_id)
         progress = f"{len(status.decided)}/{len(found)}" + (f" !{stale}" if stale else "")
-        return (short(capture_id, 12), entry.publisher, entry.date, holds, f"{share:.0%}",
-                by_severity, quotes, emphasised, progress)
+        return (
+            short(capture_id, 12),
+            entry.publisher,
+            entry.date,
+            holds,
+            f"{share:.0%}",
+            by_severity,
+            quotes,
+            emphasised,
+            progress,
+        )
 
     def _summary(self) -> None:
         app = self.review_app
@@ -250,8 +281,10 @@ class CorpusScreen(Screen[None]):
         total = len(app.corpus.captures)
         found = [f for source in app.results for f in app.findings_of(source)]
         status = app.store.status(found)
-        text = (f"{done} of {total} captures analysed · "
-                f"{len(status.decided)} of {len(found)} findings decided")
+        text = (
+            f"{done} of {total} captures analysed · "
+            f"{len(status.decided)} of {len(found)} findings decided"
+        )
         stale = [d for d in status.stale if d.source in app.results]
         if stale:
             text += f" · {len(stale)} stale"
@@ -259,7 +292,9 @@ class CorpusScreen(Screen[None]):
 
 
 _VERDICT_LETTERS = {
-    QuoteVerdict.VERBATIM: "v", QuoteVerdict.ALTERED: "a", QuoteVerdict.PARAPHRASE: "p",
+    QuoteVerdict.VERBATIM: "v",
+    QuoteVerdict.ALTERED: "a",
+    QuoteVerdict.PARAPHRASE: "p",
     QuoteVerdict.NOT_IN_REFERENCE: "n",
 }
 """Quotations attributed to the reference, by verdict; `other` quotations are not counted."""

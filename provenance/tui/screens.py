@@ -40,8 +40,7 @@ class ReviewScreen(Screen[None]):
         Binding("j", "move(1)", "Down", show=False, id="down"),
         Binding("k", "move(-1)", "Up", show=False, id="up"),
         Binding("n,right_square_bracket", "undecided(1)", "Next", id="next-undecided"),
-        Binding("p,left_square_bracket", "undecided(-1)", "Prev", show=False,
-                id="prev-undecided"),
+        Binding("p,left_square_bracket", "undecided(-1)", "Prev", show=False, id="prev-undecided"),
         Binding("a", "decide('accepted')", "Accept", id="accept"),
         Binding("f", "decide('flagged')", "Flag", id="flag"),
         Binding("A", "bulk_accept", "All kind", id="bulk-accept"),
@@ -93,8 +92,13 @@ class ReviewScreen(Screen[None]):
     def current_capture(self) -> str:
         return self.capture_id
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="align",
-          description="Locating and aligning")
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="align",
+        description="Locating and aligning",
+    )
     def prepare_capture(self) -> None:
         app = self.review_app
         result = app.result(self.capture_id)
@@ -106,8 +110,9 @@ class ReviewScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
             self.query_one("#review-body").loading = False
-            self.app.notify(str(event.worker.error), title=f"Cannot review {self.capture_id}",
-                            severity="error")
+            self.app.notify(
+                str(event.worker.error), title=f"Cannot review {self.capture_id}", severity="error"
+            )
 
     async def on_review_screen_prepared(self, message: Prepared) -> None:
         self.result, self.findings = message.result, message.findings
@@ -141,12 +146,17 @@ class ReviewScreen(Screen[None]):
         store = self.review_app.store
         rows = [Row(n + 1, f, store.get(f.id)) for n, f in enumerate(self.findings)]
         current_ids = {f.id for f in self.findings}
-        stale = [d for d in store.decisions()
-                 if d.source == self.capture_id and d.finding not in current_ids]
+        stale = [
+            d
+            for d in store.decisions()
+            if d.source == self.capture_id and d.finding not in current_ids
+        ]
         rows += [Row(0, None, d) for d in stale]
         # A decision made on other bytes is not a decision on this finding.
         self.rows = [
-            r if r.decision is None or r.finding is None
+            r
+            if r.decision is None
+            or r.finding is None
             or r.decision.source_sha256 == r.finding.source_sha256
             else Row(r.number, r.finding, None)
             for r in rows
@@ -230,8 +240,9 @@ class ReviewScreen(Screen[None]):
         if row is None or row.finding is None:
             return
         try:
-            self.review_app.store.decide(row.finding, Verdict(verdict),
-                                         reviewer=self.review_app.reviewer)
+            self.review_app.store.decide(
+                row.finding, Verdict(verdict), reviewer=self.review_app.reviewer
+            )
         except ProvenanceError as error:
             self.notify(str(error), title="Decision not saved", severity="error")
             return
@@ -247,21 +258,26 @@ class ReviewScreen(Screen[None]):
             return
         targets = self._same_kind(row)
         assert row.finding is not None
-        question = (f"Accept all {len(targets)} remaining undecided {row.finding.kind} "
-                    f"findings in this capture?")
+        question = (
+            f"Accept all {len(targets)} remaining undecided {row.finding.kind} "
+            f"findings in this capture?"
+        )
 
         def done(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                self.review_app.store.decide_many(targets, Verdict.ACCEPTED,
-                                                  reviewer=self.review_app.reviewer)
+                self.review_app.store.decide_many(
+                    targets, Verdict.ACCEPTED, reviewer=self.review_app.reviewer
+                )
             except ProvenanceError as error:
                 self.notify(str(error), title="Decisions not saved", severity="error")
                 return
             self._rebuild()
-            self.notify(f"Accepted {len(targets)} {row.finding.kind if row.finding else ''} "
-                        "findings (u undoes them together).")
+            self.notify(
+                f"Accepted {len(targets)} {row.finding.kind if row.finding else ''} "
+                "findings (u undoes them together)."
+            )
 
         self.app.push_screen(ConfirmDialog(question), done)
 
@@ -269,8 +285,11 @@ class ReviewScreen(Screen[None]):
         if row.finding is None:
             return []
         kind = row.finding.kind
-        return [r.finding for r in self.rows
-                if r.finding is not None and r.decision is None and r.finding.kind == kind]
+        return [
+            r.finding
+            for r in self.rows
+            if r.finding is not None and r.decision is None and r.finding.kind == kind
+        ]
 
     def action_note(self) -> None:
         row = self.current_row()

@@ -17,7 +17,10 @@ from provenance.normalise import visible
 from provenance.tui.blocks import STYLE_NAMES, Block, context, inline_row, reading, split_row
 
 STATE_MARKS = {
-    "undecided": "·", Verdict.ACCEPTED.value: "✓", Verdict.FLAGGED.value: "✗", "stale": "!",
+    "undecided": "·",
+    Verdict.ACCEPTED.value: "✓",
+    Verdict.FLAGGED.value: "✗",
+    "stale": "!",
 }
 """A mark per review state, so state never depends on colour."""
 
@@ -96,8 +99,9 @@ class FindingTable(DataTable[Text | str]):
         """Redraw one row in place (after a decision)."""
         if row.key not in self.rows:
             return
-        for column, cell in zip(("state", "number", "kind", "severity", "reading"),
-                                self._cells(row), strict=True):
+        for column, cell in zip(
+            ("state", "number", "kind", "severity", "reading"), self._cells(row), strict=True
+        ):
             self.update_cell(row.key, column, cell)
 
     def current_key(self) -> str | None:
@@ -122,8 +126,10 @@ def _short(text: str, width: int = 14) -> str:
     """A reading for the list: invisibles made visible, a lone space as `␣`, `∅` if empty."""
     if not text:
         return "∅"
-    shown = visible(" ".join(text.split("\n"))).replace(" ", "␣") if text.isspace() else visible(
-        " ".join(text.split())
+    shown = (
+        visible(" ".join(text.split("\n"))).replace(" ", "␣")
+        if text.isspace()
+        else visible(" ".join(text.split()))
     )
     return shown if len(shown) <= width else shown[: width - 1] + "…"
 
@@ -181,8 +187,9 @@ class AlignedText(VerticalScroll, can_focus=True):
         self._reference, self._copy, self._blocks = reference, copy, blocks
         await self.remove_children()
         if not blocks:
-            await self.mount(Static("No passage of the reference was located in this capture.",
-                                    classes="empty"))
+            await self.mount(
+                Static("No passage of the reference was located in this capture.", classes="empty")
+            )
             return
         widgets: list[Static] = []
         last_passage = -1
@@ -231,8 +238,9 @@ class AlignedText(VerticalScroll, can_focus=True):
         assert self._reference is not None and self._copy is not None
         styles = {name: self._style(name) for name in STYLE_NAMES}
         draw = split_row if self.split else inline_row
-        return draw(block, self._reference, self._copy, self._current, styles,
-                    invisibles=self.invisibles)
+        return draw(
+            block, self._reference, self._copy, self._current, styles, invisibles=self.invisibles
+        )
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"aligned-text--{name}", partial=True)
@@ -242,7 +250,12 @@ class FindingDetail(Static):
     """Kind, severity, offsets on both sides, readings, context, decision, note and progress."""
 
     def show(
-        self, row: Row | None, copy: Document | None, decided: int, total: int, *,
+        self,
+        row: Row | None,
+        copy: Document | None,
+        decided: int,
+        total: int,
+        *,
         filtered: int | None = None,
     ) -> None:
         progress = f"{decided} of {total} decided"
@@ -277,11 +290,11 @@ class FindingDetail(Static):
         if decision is None:
             text.append("undecided", style="bold")
         else:
-            text.append(f"{STATE_MARKS[decision.verdict.value]} {decision.verdict.value}",
-                        style="bold")
+            text.append(
+                f"{STATE_MARKS[decision.verdict.value]} {decision.verdict.value}", style="bold"
+            )
             text.append(f" by {decision.reviewer or 'unknown'} at {decision.time}")
             if decision.note:
                 text.append(f" · note: {decision.note}")
         text.append(f" · {progress}")
         self.update(text)
-

@@ -13,8 +13,15 @@ from provenance.tui.screens import VIEWS, QuotesScreen, ReviewScreen
 from provenance.tui.variants_screen import VariantsScreen, VariantTable
 
 KEY_NAMES = {
-    "question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "f1": "F1",
-    "right_square_bracket": "]", "left_square_bracket": "[", "down": "↓", "up": "↑",
+    "question_mark": "?",
+    "slash": "/",
+    "escape": "Esc",
+    "enter": "Enter",
+    "f1": "F1",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "down": "↓",
+    "up": "↑",
 }
 
 

@@ -172,9 +172,14 @@ async def test_quit_and_reopen_keeps_decisions(corpus_dir: Path) -> None:
 async def test_stale_decision_is_listed_and_kept(app: ReviewApp, corpus_dir: Path) -> None:
     capture = next(c for c in app.corpus.captures if c.id == CAPTURE)
     stale = {
-        "finding": "d-0000000000000000", "source": CAPTURE, "source_sha256": capture.sha256,
-        "verdict": "flagged", "note": "made on an older classifier", "reviewer": "earlier",
-        "time": "2024-01-01T00:00:00Z", "summary": "spelling: 'neighbours' -> 'neighbors'",
+        "finding": "d-0000000000000000",
+        "source": CAPTURE,
+        "source_sha256": capture.sha256,
+        "verdict": "flagged",
+        "note": "made on an older classifier",
+        "reviewer": "earlier",
+        "time": "2024-01-01T00:00:00Z",
+        "summary": "spelling: 'neighbours' -> 'neighbors'",
     }
     (corpus_dir / REVIEWS).write_text(
         json.dumps({"schema": "provenance-reviews/1", "decisions": [stale]}), "utf-8"

@@ -10,9 +10,15 @@ from provenance.review import REVIEWS, ReviewStore
 
 def finding(number: int, source: str) -> Finding:
     return Finding(
-        id=f"d-{source}-{number}", source=source, source_sha256=f"sha-{source}",
-        category="divergence", kind="whitespace", severity=Severity.COSMETIC,
-        span=Span(number, number + 1), text="\u00a0", summary="whitespace: ' ' -> '\\xa0'",
+        id=f"d-{source}-{number}",
+        source=source,
+        source_sha256=f"sha-{source}",
+        category="divergence",
+        kind="whitespace",
+        severity=Severity.COSMETIC,
+        span=Span(number, number + 1),
+        text="\u00a0",
+        summary="whitespace: ' ' -> '\\xa0'",
     )
 
 

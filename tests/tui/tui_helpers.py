@@ -12,6 +12,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 CAPTURE = "002_9103d841b337d515"
 """The capture with divergences: nine no-break spaces and one lost full stop."""
 
+
 async def open_capture(pilot: Pilot[int], capture: str = CAPTURE) -> ReviewScreen:
     """From the corpus screen, move to `capture` with j and open it with Enter."""
     app = pilot.app
