@@ -13,7 +13,7 @@ from provenance.classify import divergence, divergence_id
 from provenance.corpus import Corpus
 from provenance.emphasis import EmphasisNote, EmphasisSpan, LostMarkup, Status, emphasis
 from provenance.extract import Extracted, extract
-from provenance.locate import LocateOptions, locate, prepare
+from provenance.locate import LocateOptions, PreparedReference, locate, prepare
 from provenance.model import (
     Alignment,
     Divergence,
@@ -22,6 +22,7 @@ from provenance.model import (
     Finding,
     Kind,
     Passage,
+    PassageKind,
     Severity,
     Span,
 )
@@ -68,40 +69,68 @@ def analyse(
     markup removed and entities decoded.
     """
     reference_readable = extract(reference)
-    reference_view = reference_readable.view()
-    prepared = prepare(reference_view, seed_words=options.seed_words)
-    sources = []
-    for capture in captures:
-        readable = extract(capture)
-        view = readable.view()
-        passages = view_passages = tuple(locate(prepared, view, options=options))
-        alignments = tuple(align(reference_view, view, p) for p in passages)
-        found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
-        found = _reorderings(reference_view, view, passages, found)
-        marked = emphasis(reference_readable, readable, alignments)
-        if not (readable.identity and reference_readable.identity):
-            passages = tuple(_map_passage(p, reference_readable, readable) for p in passages)
-            alignments = tuple(_map_alignment(a, reference_readable, readable) for a in alignments)
-            found = [_map_divergence(d, reference_readable, readable) for d in found]
-        found.extend(marked.divergences)
-        found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
+    prepared = prepare(reference_readable.view(), seed_words=options.seed_words)
+    sources = tuple(_source(reference_readable, prepared, c, options=options) for c in captures)
+    return Analysis(reference=reference, sources=sources)
+
+
+def compare(reference: Document, copy: Document) -> Analysis:
+    """Align two whole documents (no locating, no quotations) and classify, as `diff` does.
+
+    HTML and Markdown are read as in `analyse`, and every span maps back to the originals.
+    """
+    reference_readable = extract(reference)
+    prepared = prepare(reference_readable.view())
+    source = _source(reference_readable, prepared, copy, options=LocateOptions(), whole=True)
+    return Analysis(reference=reference, sources=(source,))
+
+
+def _source(
+    reference_readable: Extracted,
+    prepared: PreparedReference,
+    capture: Document,
+    *,
+    options: LocateOptions,
+    whole: bool = False,
+) -> SourceResult:
+    """Locate (or take the whole text), align, classify, check emphasis and quotations."""
+    reference_view = prepared.document
+    readable = extract(capture)
+    view = readable.view()
+    view_passages: tuple[Passage, ...]
+    if whole:
+        spans = Span(0, len(view.text)), Span(0, len(reference_view.text))
+        view_passages = (Passage(PassageKind.FULL, *spans, 100.0),)
+    else:
+        view_passages = tuple(locate(prepared, view, options=options))
+    passages = view_passages
+    alignments = tuple(align(reference_view, view, p) for p in passages)
+    found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
+    found = _reorderings(reference_view, view, passages, found)
+    marked = emphasis(reference_readable, readable, alignments)
+    mapped = not (readable.identity and reference_readable.identity)
+    if mapped:
+        passages = tuple(_map_passage(p, reference_readable, readable) for p in passages)
+        alignments = tuple(_map_alignment(a, reference_readable, readable) for a in alignments)
+        found = [_map_divergence(d, reference_readable, readable) for d in found]
+    found.extend(marked.divergences)
+    found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
+    quotes: tuple[Quotation, ...] = ()
+    if not whole:
         quotes = tuple(check_quotes(prepared, view, view_passages))
-        if not (readable.identity and reference_readable.identity):
+        if mapped:
             quotes = tuple(_map_quotation(q, reference_readable, readable) for q in quotes)
-        sources.append(
-            SourceResult(
-                capture,
-                passages,
-                alignments,
-                tuple(found),
-                quotes=quotes,
-                emphasis=marked.spans,
-                emphasis_notes=marked.notes,
-                lost_markup=marked.lost_markup,
-                extracted=None if readable.identity else readable,
-            )
-        )
-    return Analysis(reference=reference, sources=tuple(sources))
+    return SourceResult(
+        capture,
+        passages,
+        alignments,
+        tuple(found),
+        quotes=quotes,
+        emphasis=marked.spans,
+        emphasis_notes=marked.notes,
+        lost_markup=marked.lost_markup,
+        extracted=None if readable.identity else readable,
+    )
 
 
 def analyse_corpus(corpus: Corpus, *, options: LocateOptions = LocateOptions()) -> Analysis:

@@ -135,18 +135,11 @@ def _collate(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from provenance.align import align
-    from provenance.analyse import Analysis, SourceResult
-    from provenance.classify import classify
+    from provenance.analyse import compare
     from provenance.load import load
-    from provenance.model import Passage, PassageKind, Span
 
-    reference, copy = load(args.reference), load(args.copy)
-    whole = Span(0, len(copy.text)), Span(0, len(reference.text))
-    passage = Passage(PassageKind.FULL, *whole, 100.0)
-    alignment = align(reference, copy, passage)
-    found = tuple(classify(reference, copy, alignment))
-    analysis = Analysis(reference, (SourceResult(copy, (passage,), (alignment,), found),))
+    analysis = compare(load(args.reference), load(args.copy))
+    found = analysis.sources[0].divergences
     _print(analysis, args)
     return ExitCode.FINDINGS if found else ExitCode.OK
 

@@ -173,3 +173,28 @@ def test_console_script_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == f"provenance: {tmp_path / 'absent.txt'}: no such file\n"
+
+
+def test_diff_reads_html_and_maps_back_to_the_markup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference = tmp_path / "a.txt"
+    reference.write_text(
+        "The Parties confirm that the DPRK’s justified concerns should be respected."
+    )
+    copy = tmp_path / "b.html"
+    page = (
+        "<html><body><nav>menu</nav><p>The Parties confirm that the "
+        "<b>DPRK&rsquo;s justified</b> concerns&nbsp;should be respected.</p></body></html>"
+    )
+    copy.write_text(page)
+    assert main(["diff", str(reference), str(copy), "--format", "json"]) == 1
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    kinds = sorted((d["kind"], d["severity"]) for d in source["divergences"])
+    assert kinds == [("emphasis", "material"), ("whitespace", "cosmetic")]
+    [added] = source["emphasis"]
+    assert added["status"] == "added"
+    assert added["text"] == "DPRK’s justified"
+    assert page[added["start"] : added["end"]] == "DPRK&rsquo;s justified"
+    [space] = [d for d in source["divergences"] if d["kind"] == "whitespace"]
+    assert page[space["start"] : space["end"]] == "&nbsp;"
