@@ -22,7 +22,7 @@ from provenance.emphasis import Status
 from provenance.errors import ProvenanceError
 from provenance.model import Severity
 from provenance.quotes import QuoteVerdict
-from provenance.tui.widgets import short
+from provenance.tui.widgets import close_filter, open_filter, short
 
 if TYPE_CHECKING:
     from provenance.tui.app import ReviewApp
@@ -188,15 +188,10 @@ class CorpusScreen(Screen[None]):
         self.notify("No capture has undecided findings.")
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = True
-        box.focus()
+        open_filter(self)
 
     def action_back(self) -> None:
-        box = self.query_one("#filter", Input)
-        if box.display and (box.has_focus or box.value):
-            box.value = ""
-            box.display = False
+        if close_filter(self):
             self.query_one("#captures", DataTable).focus()
             return
         self.app.exit(0)

@@ -26,7 +26,16 @@ from provenance.model import Finding, Verdict
 from provenance.tui.blocks import Block, blocks
 from provenance.tui.dialogs import ConfirmDialog, NoteDialog
 from provenance.tui.variants_screen import VariantsScreen
-from provenance.tui.widgets import AlignedText, FindingDetail, FindingTable, Row, matches, short
+from provenance.tui.widgets import (
+    AlignedText,
+    FindingDetail,
+    FindingTable,
+    Row,
+    close_filter,
+    matches,
+    open_filter,
+    short,
+)
 
 if TYPE_CHECKING:
     from provenance.tui.app import ReviewApp
@@ -333,15 +342,10 @@ class ReviewScreen(Screen[None]):
         aligned.invisibles = not aligned.invisibles
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = True
-        box.focus()
+        open_filter(self)
 
     def action_back(self) -> None:
-        box = self.query_one("#filter", Input)
-        if box.display and (box.has_focus or box.value):
-            box.value = ""
-            box.display = False
+        if close_filter(self):
             self.query_one(FindingTable).focus()
             return
         self.app.pop_screen()

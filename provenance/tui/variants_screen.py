@@ -27,7 +27,7 @@ from provenance.collate import Location, Reading, Status, Table
 from provenance.genealogy import Family, Genealogy, Group
 from provenance.model import Finding, Kind, Severity, Span
 from provenance.normalise import visible
-from provenance.tui.widgets import short
+from provenance.tui.widgets import close_filter, open_filter, short
 
 if TYPE_CHECKING:
     from provenance.tui.app import ReviewApp
@@ -346,15 +346,10 @@ class VariantsScreen(Screen[None]):
         self._fill()
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = True
-        box.focus()
+        open_filter(self)
 
     def action_back(self) -> None:
-        box = self.query_one("#filter", Input)
-        if box.display and (box.has_focus or box.value):
-            box.value = ""
-            box.display = False
+        if close_filter(self):
             self.query_one("#variants", DataTable).focus()
             return
         self.app.pop_screen()

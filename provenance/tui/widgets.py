@@ -10,7 +10,8 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Static
 
 from provenance.model import Decision, Document, Finding, Severity, Verdict
 from provenance.normalise import visible
@@ -298,3 +299,20 @@ class FindingDetail(Static):
                 text.append(f" · note: {decision.note}")
         text.append(f" · {progress}")
         self.update(text)
+
+
+def open_filter(screen: Screen[None]) -> None:
+    """Show and focus the screen's `#filter` box (the `/` key of every list screen)."""
+    box = screen.query_one("#filter", Input)
+    box.display = True
+    box.focus()
+
+
+def close_filter(screen: Screen[None]) -> bool:
+    """Clear and hide an open `#filter` box; False when there was none to close."""
+    box = screen.query_one("#filter", Input)
+    if not (box.display and (box.has_focus or box.value)):
+        return False
+    box.value = ""
+    box.display = False
+    return True
