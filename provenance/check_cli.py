@@ -76,7 +76,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     decide = commands.add_parser("decide", help="record a decision on one finding")
     decide.add_argument("finding", help="finding id (a unique prefix is enough)")
-    decide.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    decide.add_argument("--corpus", type=Path, default=Path("corpus"), help="corpus directory")
     verdict = decide.add_mutually_exclusive_group(required=True)
     verdict.add_argument("--accept", action="store_true", help="benign or expected")
     verdict.add_argument("--flag", action="store_true", help="alters meaning or attribution")

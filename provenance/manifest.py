@@ -25,6 +25,7 @@ from tomlkit.items import AoT
 
 from provenance.corpus import HOLDS, MANIFEST, Entry, parse_entry, read_manifest
 from provenance.errors import CorpusError, InputError, ReviewStoreError
+from provenance.extract import extract
 from provenance.load import decode, read_bytes
 from provenance.review import REVIEWS, atomic_write
 
@@ -71,13 +72,14 @@ def add(
 
     Raises:
         CorpusError: The manifest is invalid, or the id, file name or bytes are already there.
-        InputError: `file` cannot be read or is not UTF-8 text.
+        InputError: `file` cannot be read, is not UTF-8 text, or has no readable text.
     """
     directory = Path(corpus_dir)
     manifest = read_manifest(directory)
     source = Path(file)
     data = read_bytes(source)
     document = decode(source, data)  # refuses empty, binary and non-UTF-8 files
+    extract(document)  # refuses HTML or Markdown with no readable text
     for value in holds:
         if value not in HOLDS:
             raise InputError(source, f"--holds {value!r} is not one of {', '.join(HOLDS)}")

@@ -36,7 +36,14 @@ def test_review_from_the_command_line_until_the_check_passes(
             else ["--accept"]
         )
         code, out, _ = run(
-            capsys, "decide", str(finding["id"])[:8], corpus, *verdict, "--reviewer", "ana"
+            capsys,
+            "decide",
+            str(finding["id"])[:8],
+            "--corpus",
+            corpus,
+            *verdict,
+            "--reviewer",
+            "ana",
         )
         assert code == 0
         assert out.startswith(("flagged " if flag else "accepted ") + str(finding["id"]))
@@ -47,10 +54,21 @@ def test_review_from_the_command_line_until_the_check_passes(
     assert (flagged.note, flagged.reviewer) == ("full stop lost: two sentences run together", "ana")
 
 
+def test_decide_takes_the_corpus_after_the_verdict_as_the_readme_shows(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    first = listed(capsys, corpus)[0]
+    code, out, _ = run(capsys, "decide", str(first["id"]), "--accept", "--corpus", corpus)
+    assert code == 0
+    assert out.startswith(f"accepted {first['id']}")
+    assert [d.finding for d in ReviewStore(corpus / REVIEWS).decisions()] == [first["id"]]
+
+
 def test_undecided_filter_and_text_listing(tmp_path: Path, capsys: Capsys) -> None:
     corpus = copy_corpus(tmp_path)
     first = listed(capsys, corpus)[0]
-    run(capsys, "decide", str(first["id"]), corpus, "--accept")
+    run(capsys, "decide", str(first["id"]), "--corpus", corpus, "--accept")
     remaining = listed(capsys, corpus, "--undecided")
     assert len(remaining) == len(current_findings(corpus)) - 1
     assert first["id"] not in {f["id"] for f in remaining}
@@ -66,10 +84,10 @@ def test_undecided_filter_and_text_listing(tmp_path: Path, capsys: Capsys) -> No
 
 def test_unknown_and_ambiguous_ids_exit_2(tmp_path: Path, capsys: Capsys) -> None:
     corpus = copy_corpus(tmp_path)
-    code, _, err = run(capsys, "decide", "d-ffffffffffffffff", corpus, "--accept")
+    code, _, err = run(capsys, "decide", "d-ffffffffffffffff", "--corpus", corpus, "--accept")
     assert code == 2
     assert err == f"provenance: {corpus}: no current finding with id 'd-ffffffffffffffff'\n"
-    code, _, err = run(capsys, "decide", "d-", corpus, "--flag")
+    code, _, err = run(capsys, "decide", "d-", "--corpus", corpus, "--flag")
     assert code == 2
     divergences = [f for f in current_findings(corpus) if f.id.startswith("d-")]
     assert f"'d-' matches {len(divergences)} findings; give more of the id" in err
@@ -79,5 +97,5 @@ def test_unknown_and_ambiguous_ids_exit_2(tmp_path: Path, capsys: Capsys) -> Non
 def test_decide_needs_a_verdict(tmp_path: Path, capsys: Capsys) -> None:
     corpus = copy_corpus(tmp_path)
     with pytest.raises(SystemExit) as exit_info:
-        run(capsys, "decide", "d-1", corpus)
+        run(capsys, "decide", "d-1", "--corpus", corpus)
     assert exit_info.value.code == 2

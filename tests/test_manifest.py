@@ -142,6 +142,19 @@ def test_add_refuses_a_latin1_file(corpus: Path, tmp_path: Path, capsys: Capsys)
     assert snapshot(corpus) == before
 
 
+def test_add_refuses_html_with_no_readable_text(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    page = tmp_path / "menu.html"
+    page.write_text("<html><script>x()</script><nav>menu</nav></html>", encoding="utf-8")
+    before = snapshot(corpus)
+    code, _, err = run(capsys, "add", page, "--corpus", corpus)
+    assert code == 2
+    assert err == f"provenance: {page}: no readable text in this HTML (only markup)\n"
+    assert snapshot(corpus) == before
+    assert run(capsys, "report", corpus)[0] == 0
+
+
 def test_failed_manifest_write_leaves_the_corpus_as_it_was(
     corpus: Path, capture: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
