@@ -269,15 +269,16 @@ def _reorderings(
         if mover is None:
             out.append(d)
             continue
-        moved = divergence(
-            reference,
-            capture,
-            Kind.REORDERING,
-            d.reference,
-            mover.copy,
-            note=f"moved: the copy has this text at {mover.copy.start}..{mover.copy.end}",
+        out.append(
+            divergence(
+                reference,
+                capture,
+                Kind.REORDERING,
+                d.reference,
+                mover.copy,
+                note=f"moved: the copy has this text at {mover.copy.start}..{mover.copy.end}",
+            )
         )
-        out.append(replace(moved, copy_text=mover.copy.of(capture.text)))
     return out
 
 
@@ -316,7 +317,7 @@ def _map_divergence(d: Divergence, reference: Extracted, capture: Extracted) -> 
 
 def _map_quotation(q: Quotation, reference: Extracted, capture: Extracted) -> Quotation:
     """A quotation found in readable text, with its spans in the original files."""
-    attribution = q.attribution
+    attribution, ref = q.attribution, q.reference
     if attribution is not None:
         mapped = capture.span(attribution.span.start, attribution.span.end)
         attribution = replace(attribution, span=mapped)
@@ -324,14 +325,10 @@ def _map_quotation(q: Quotation, reference: Extracted, capture: Extracted) -> Qu
         q,
         span=capture.span(q.span.start, q.span.end),
         attribution=attribution,
-        reference=None if q.reference is None else reference.span(*_bounds(q.reference)),
+        reference=None if ref is None else reference.span(ref.start, ref.end),
         divergences=tuple(_map_divergence(d, reference, capture) for d in q.divergences),
         editorial=tuple(capture.span(e.start, e.end) for e in q.editorial),
     )
-
-
-def _bounds(span: Span) -> tuple[int, int]:
-    return span.start, span.end
 
 
 _MOVE_MIN_WORDS = 5
