@@ -30,7 +30,7 @@ from provenance.errors import ExitCode, ProvenanceError
 from provenance.fixity import ManifestChecks
 from provenance.hygiene import hygiene
 from provenance.load import decode
-from provenance.model import Document, PassageKind, Severity
+from provenance.model import Document, Finding, PassageKind, Severity
 from provenance.quotes import QuoteVerdict
 from provenance.review import REVIEWS, ReviewStore
 
@@ -102,14 +102,15 @@ def check(corpus_dir: Path | str, *, policy: Policy = Policy()) -> CheckResult:
     documents = run.hygiene(entries, stored)
     source = run.reference(reference, entries, documents)
     analysis = run.coverage(source, entries, documents)
-    decided = run.review(analysis, entries, documents, policy)
+    current = findings(analysis) if analysis is not None else []
+    decided = run.review(analysis, current, entries, policy)
     return CheckResult(
         corpus=directory,
         policy=policy,
         problems=tuple(run.problems),
         cases=tuple(run.cases),
         captures=len(entries),
-        findings=len(findings(analysis)) if analysis is not None else 0,
+        findings=len(current),
         decided=decided,
     )
 
@@ -269,11 +270,14 @@ class _Run(ManifestChecks):
     def review(
         self,
         analysis: Analysis | None,
+        current: list[Finding],
         entries: list[Entry],
-        documents: dict[str, Document],
         policy: Policy,
     ) -> int:
-        """Report undecided findings and stale decisions; return how many findings are decided."""
+        """Report undecided `current` findings (of `analysis`) and stale decisions.
+
+        Returns how many of the current findings are decided.
+        """
         store_path = self.directory / REVIEWS
         if analysis is None:
             for entry in entries:
@@ -285,7 +289,6 @@ class _Run(ManifestChecks):
             self.case("review", store_path)
             self.add("review-file", store_path, error.problem)
             return 0
-        current = findings(analysis)
         status = store.status(current)
         analysed = {s.document.id: s.document for s in analysis.sources}
         by_id = {e.id: e for e in entries}
