@@ -83,7 +83,7 @@ def add(
     for value in holds:
         if value not in HOLDS:
             raise InputError(source, f"--holds {value!r} is not one of {', '.join(HOLDS)}")
-    sha256 = hashlib.sha256(data).hexdigest()
+    sha256 = document.sha256  # of the stored bytes, as decode computed it
     if id is None:
         id = f"{_next_number(manifest.entries):03d}_{sha256[:16]}"
     if not _ID.fullmatch(id):
@@ -108,7 +108,7 @@ def add(
         "id": id,
         "file": name,
         "sha256": sha256,
-        "size": len(data),
+        "size": document.size,
         "format": document.format.value,
         "holds": list(holds),
         "publisher": publisher,
