@@ -36,6 +36,11 @@ BlemishKind = Literal[
 # C0 controls other than tab, line feed and carriage return; DEL; the C1 controls.
 _CONTROL = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f"
 _SUSPECT = re.compile("[\x00" + _CONTROL + "".join(sorted(INVISIBLE)) + "]")
+_SUSPECT_WORDS: dict[BlemishKind, str] = {
+    "nul": "NUL character",
+    "control": "control character",
+    "invisible": "invisible character",
+}
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
@@ -152,12 +157,7 @@ def _suspects(text: str, lines: _Lines) -> list[Blemish]:
             continue
         line, column = lines.at(at)
         what = "U+FEFF (byte-order mark) inside the text" if char == "\ufeff" else _name(char)
-        word = {
-            "nul": "NUL character",
-            "control": "control character",
-            "invisible": "invisible character",
-        }
-        out.append(Blemish(kind, f"{word[kind]} {what}", line, column, at))
+        out.append(Blemish(kind, f"{_SUSPECT_WORDS[kind]} {what}", line, column, at))
     for kind, count in seen.items():
         if count > _MAX_PER_KIND:
             out.append(Blemish(kind, f"{count - _MAX_PER_KIND} more of this kind not listed"))
