@@ -13,7 +13,6 @@ without them.
 from __future__ import annotations
 
 import hashlib
-import platform
 import random
 import shutil
 import statistics
@@ -24,21 +23,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from machine import machine
+
 from provenance.check import check
 from provenance.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "corpus"
-
-
-def cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def bundled(repeats: int = 5) -> list[float]:
@@ -122,7 +113,7 @@ def _entry(id: str, file: str, data: bytes, holds: list[str]) -> str:
 
 
 def main() -> None:
-    print(f"CPU: {cpu()}; Python {platform.python_version()} ({platform.python_implementation()})")
+    print(machine())
     times = bundled()
     print(
         f"bundled corpus, subprocess incl. start-up: median {statistics.median(times):.3f} s, "

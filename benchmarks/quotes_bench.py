@@ -19,8 +19,6 @@ without them.
 from __future__ import annotations
 
 import hashlib
-import os
-import platform
 import random
 import statistics
 import subprocess
@@ -28,6 +26,8 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from machine import machine
 
 from provenance.corpus import load_corpus
 from provenance.locate import prepare
@@ -39,21 +39,6 @@ BUNDLED = ROOT / "corpus"
 PROVENANCE = Path(sys.executable).parent / "provenance"
 RUNS = 5
 _MARKS = str.maketrans("", "", "\"'\u201c\u201d\u2018\u2019\u201a\u201e\u00ab\u00bb")
-
-
-def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"CPU: {cpu}; cores: {os.cpu_count()}; "
-        f"Python {platform.python_version()} ({platform.python_implementation()})"
-    )
 
 
 def _stretch(words: list[str], rng: random.Random, low: int, high: int) -> list[str]:

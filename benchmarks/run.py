@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import os
-import platform
 import random
 import statistics
 import subprocess
@@ -22,6 +20,7 @@ from pathlib import Path
 
 import diff_match_patch
 import fast_diff_match_patch
+from machine import machine
 
 from provenance.align import align_texts
 from provenance.corpus import load_corpus
@@ -30,22 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PROVENANCE = Path(sys.executable).parent / "provenance"
 REPORT_RUNS = 7
 ALIGN_RUNS = 5
-
-
-def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"CPU: {cpu}; cores: {os.cpu_count()}; "
-        f"Python {platform.python_version()} ({platform.python_implementation()}); "
-        f"{platform.system()} {platform.release()}"
-    )
 
 
 def timed(run: Callable[[], object], times: int) -> list[float]:

@@ -18,7 +18,6 @@ import asyncio
 import hashlib
 import json
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -28,6 +27,8 @@ import tempfile
 import time
 import tomllib
 from pathlib import Path
+
+from machine import machine
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -132,9 +133,7 @@ def main() -> int:
     if args.one:
         print(json.dumps(asyncio.run(_measure(args.one))))
         return 0
-    print(
-        f"machine: {platform.platform()}, {os.cpu_count()} cpus, Python {platform.python_version()}"
-    )
+    print(machine())
     with tempfile.TemporaryDirectory() as tmp:
         bundled = Path(tmp) / "bundled"
         shutil.copytree(CORPUS, bundled, ignore=shutil.ignore_patterns("reviews.json"))
