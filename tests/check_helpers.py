@@ -18,9 +18,9 @@ CAPTURES = sorted(p.name for p in BUNDLED.glob("*.txt"))
 C000, C001, C002, C003, C004 = CAPTURES
 
 
-def copy_corpus(tmp_path: Path) -> Path:
-    """A copy of the bundled corpus (captures and manifest, no review file)."""
-    target = tmp_path / "corpus"
+def copy_corpus(parent: Path) -> Path:
+    """A copy of the bundled corpus (captures and manifest, no review file) in `parent`."""
+    target = parent / "corpus"
     target.mkdir()
     for name in [*CAPTURES, "manifest.toml"]:
         shutil.copyfile(BUNDLED / name, target / name)
@@ -46,6 +46,19 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str
     return code, out, err
 
 
+def failing_check(capsys: pytest.CaptureFixture[str], corpus: Path) -> str:
+    """Run `provenance check corpus`, assert it exits 1 (problems found), return stdout."""
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1, out
+    return out
+
+
 def problem_lines(out: str, code: str) -> list[str]:
     """Lines of text output that report the rule `code` (e.g. "P101")."""
     return [line for line in out.splitlines() if f": {code} " in line]
+
+
+def line_column(text: str | bytes, at: int) -> tuple[int, int]:
+    """1-based line and column of index `at` (characters of str, bytes of bytes)."""
+    newline = b"\n" if isinstance(text, bytes) else "\n"
+    return text.count(newline, 0, at) + 1, at - (text.rfind(newline, 0, at) + 1) + 1

@@ -17,6 +17,8 @@ from check_helpers import (
     copy_corpus,
     current_findings,
     decide_all,
+    failing_check,
+    line_column,
     problem_lines,
     run,
 )
@@ -66,9 +68,8 @@ def test_flipped_byte(corpus: Path, capsys: Capsys) -> None:
     data = bytearray(path.read_bytes())
     data[100] ^= 0x01  # an ASCII letter becomes its neighbour: still UTF-8, same size
     path.write_bytes(bytes(data))
-    code, out, _ = run(capsys, "check", corpus)
+    out = failing_check(capsys, corpus)
     [line] = problem_lines(out, "P101")
-    assert code == 1
     assert line.startswith(f"{path}: P101 fixity-mismatch: sha256 ")
     assert "the bytes changed" in line
 
@@ -77,8 +78,7 @@ def test_deleted_file_and_the_check_keeps_going(corpus: Path, capsys: Capsys) ->
     (corpus / C003).unlink()
     bom = corpus / C001
     bom.write_bytes(b"\xef\xbb\xbf" + bom.read_bytes())
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P102") == [
         f"{corpus / C003}: P102 missing-file: no such file: listed in the manifest but missing"
     ]
@@ -91,8 +91,7 @@ def test_deleted_file_and_the_check_keeps_going(corpus: Path, capsys: Capsys) ->
 def test_extra_file(corpus: Path, capsys: Capsys) -> None:
     (corpus / "005_new.txt").write_text("An unrecorded capture.\n", encoding="utf-8")
     (corpus / ".hidden").write_text("dotfiles are ignored\n", encoding="utf-8")
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P109") == [
         f"{corpus / '005_new.txt'}: P109 unlisted-file: file not in the manifest "
         "(record it with `provenance add`, or remove it)"
@@ -105,9 +104,8 @@ def test_symlink_to_a_file_outside(corpus: Path, tmp_path: Path, capsys: Capsys)
     outside.write_bytes((corpus / C003).read_bytes())  # same bytes: only the link is wrong
     (corpus / C003).unlink()
     (corpus / C003).symlink_to(outside)
-    code, out, _ = run(capsys, "check", corpus)
+    out = failing_check(capsys, corpus)
     [line] = problem_lines(out, "P104")
-    assert code == 1
     assert line.startswith(f"{corpus / C003}: P104 symlink: is a symlink to {outside}")
     assert "(outside the corpus)" in line
     assert problem_lines(out, "P101") == []  # its bytes were never trusted, so never hashed
@@ -119,10 +117,8 @@ def test_latin1_file(corpus: Path, capsys: Capsys) -> None:
     data = text.encode("latin-1", errors="replace")  # the no-break spaces become byte A0
     path.write_bytes(data)
     at = data.index(b"\xa0")
-    line_number = data.count(b"\n", 0, at) + 1
-    column = at - (data.rfind(b"\n", 0, at) + 1) + 1
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    line_number, column = line_column(data, at)
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P201") == [
         f"{path}:{line_number}:{column}: P201 not-utf8: not valid UTF-8 at byte {at} (0xa0)"
     ]
@@ -132,8 +128,7 @@ def test_latin1_file(corpus: Path, capsys: Capsys) -> None:
 def test_bom(corpus: Path, capsys: Capsys) -> None:
     path = corpus / C003
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P202") == [
         f"{path}:1:1: P202 bom: starts with a UTF-8 byte-order mark (EF BB BF)"
     ]
@@ -147,10 +142,8 @@ def test_zero_width_space_inside_the_statement_in_002(corpus: Path, capsys: Caps
     text = path.read_text(encoding="utf-8")
     at = text.index("neighbours") + len("neigh")
     path.write_text(text[:at] + "\u200b" + text[at:], encoding="utf-8")
-    line_number = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    line_number, column = line_column(text, at)
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P206") == [
         f"{path}:{line_number}:{column}: P206 invisible-character: "
         "invisible character U+200B ZERO WIDTH SPACE"
@@ -165,8 +158,7 @@ def test_zero_width_space_inside_the_statement_in_002(corpus: Path, capsys: Caps
 def test_truncated_file_that_lost_the_statement(corpus: Path, capsys: Capsys) -> None:
     path = corpus / C001
     path.write_bytes(path.read_bytes()[:500])  # both excerpts start after byte 800
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P106") == [
         f"{path}: P106 truncated: only 500 of the 4084 bytes the manifest records (3584 missing)"
     ]
@@ -178,8 +170,7 @@ def test_truncated_file_that_lost_the_statement(corpus: Path, capsys: Capsys) ->
 
 def test_empty_file(corpus: Path, capsys: Capsys) -> None:
     (corpus / C003).write_bytes(b"")
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P108") == [
         f"{corpus / C003}: P108 empty-file: empty (0 bytes); the manifest records 3618 bytes"
     ]
@@ -193,13 +184,12 @@ def test_unreviewed_new_divergence(corpus: Path, capsys: Capsys) -> None:
         encoding="utf-8",
     )
     assert run(capsys, "manifest", corpus, "--update", "--yes")[0] == 0  # fixity is not the issue
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P101") == []
     [line] = [line for line in problem_lines(out, "P501") if "spelling" in line]
     at = text.index("Peninsula\u2019s neighbours") + len("Peninsula\u2019s ")
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
-    assert line.startswith(f"{path}:{text.count(chr(10), 0, at) + 1}:{column}: P501 unreviewed: ")
+    line_number, column = line_column(text, at)
+    assert line.startswith(f"{path}:{line_number}:{column}: P501 unreviewed: ")
     assert " divergence d-" in line
     assert "has no decision: spelling: 'neighbours' -> 'neighbors'" in line
     # The old decisions on 002 were made on other bytes: each is reported as stale.
@@ -213,9 +203,8 @@ def test_one_decision_missing(corpus: Path, capsys: Capsys) -> None:
     data = json.loads(reviews.read_text(encoding="utf-8"))
     removed = data["decisions"].pop(3)
     reviews.write_text(json.dumps(data), encoding="utf-8")
-    code, out, _ = run(capsys, "check", corpus)
+    out = failing_check(capsys, corpus)
     [line] = problem_lines(out, "P501")
-    assert code == 1
     assert line.startswith(f"{corpus / removed['source']}.txt:")
     assert removed["finding"] in line
 
@@ -226,8 +215,7 @@ def test_stale_decision(corpus: Path, capsys: Capsys) -> None:
     ghost = dict(data["decisions"][0], finding="d-0000000000000000", summary="omission: 'x' -> ''")
     data["decisions"].append(ghost)
     reviews.write_text(json.dumps(data), encoding="utf-8")
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P502") == [
         f"{corpus / ghost['source']}.txt: P502 stale-decision: "
         "accepted decision on d-0000000000000000 (omission: 'x' -> '') "
@@ -245,8 +233,7 @@ def test_unsafe_path_and_duplicate_content(corpus: Path, capsys: Capsys) -> None
         f'\n[[captures]]\nid = "escape"\nfile = "../outside.txt"\nsha256 = "{sha}"\nsize = 1\n'
     )
     manifest.write_text(text, encoding="utf-8")
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P110") == [
         f"{corpus / 'copy.txt'}: P110 duplicate-content: identical bytes to {C003}"
     ]
@@ -262,10 +249,9 @@ def test_reference_span_changed(corpus: Path, capsys: Capsys) -> None:
     start = 9212
     path.write_text(text[:start] + "the" + text[start + 3 :], encoding="utf-8")
     assert run(capsys, "manifest", corpus, "--update", "--yes")[0] == 0
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     [line] = problem_lines(out, "P301")
-    line_number = text.count("\n", 0, start) + 1
+    line_number, _ = line_column(text, start)
     assert line.startswith(
         f"{path}:{line_number}:1: P301 reference-mismatch: reference span 9212..14713"
     )
@@ -279,8 +265,7 @@ def test_holds_full_but_only_an_excerpt_left(corpus: Path, capsys: Capsys) -> No
     text = path.read_text(encoding="utf-8")
     start = text.index("The Russian Federation and the People")
     path.write_text(text[: start + 1200] + "\n\nUnrelated closing words.\n", encoding="utf-8")
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P402") == [
         f"{path}: P402 full-copy-missing: holds only 1 excerpt(s), 22% of the statement, "
         "not the full copy the manifest records"

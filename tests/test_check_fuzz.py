@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import tomlkit
-from check_helpers import BUNDLED, C002, C003, CAPTURES, run
+from check_helpers import C002, C003, CAPTURES, copy_corpus, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,11 +22,8 @@ FUZZ = settings(
 
 
 def fresh_corpus() -> Path:
-    target = Path(tempfile.mkdtemp(prefix="provenance-fuzz-")) / "corpus"
-    target.mkdir()
-    for name in [*CAPTURES, "manifest.toml"]:
-        shutil.copyfile(BUNDLED / name, target / name)
-    return target
+    # Not tmp_path: Hypothesis runs many examples inside one test function.
+    return copy_corpus(Path(tempfile.mkdtemp(prefix="provenance-fuzz-")))
 
 
 def check_output(capsys: Capsys, corpus: Path) -> tuple[int, str, str]:

@@ -7,7 +7,16 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from check_helpers import C002, C003, C004, copy_corpus, decide_all, problem_lines, run
+from check_helpers import (
+    C002,
+    C003,
+    C004,
+    copy_corpus,
+    decide_all,
+    failing_check,
+    problem_lines,
+    run,
+)
 
 from provenance import manifest as manifest_module
 from provenance.errors import ReviewStoreError
@@ -254,8 +263,7 @@ def test_added_html_with_a_legacy_charset_is_reported(
         ]
         == "html"
     )
-    code, out, _ = run(capsys, "check", corpus)
-    assert code == 1
+    out = failing_check(capsys, corpus)
     assert problem_lines(out, "P208") == [
         f"{corpus / 'page.html'}:1:13: P208 html-charset: declares charset 'windows-1252'; "
         "captures must be stored as UTF-8"
