@@ -184,11 +184,16 @@ def _field(path: Path, where: str, table: dict[str, Any], key: str, kind: type) 
     return value
 
 
+def plain_name(name: str) -> bool:
+    """True for a file name that stays inside the corpus directory: no path, no '..'."""
+    return bool(name) and name not in (".", "..") and not any(c in name for c in "/\\\x00")
+
+
 def parse_entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
     """One [[captures]] table; raises CorpusError naming the field that is wrong."""
     where = f"captures[{index}]"
     file = _field(path, where, table, "file", str)
-    if Path(file).is_absolute() or ".." in Path(file).parts or "/" in file or "\\" in file:
+    if not plain_name(file):
         raise CorpusError(path, f"{where}: file {file!r} must be a plain name inside the corpus")
     holds = table.get("holds", [])
     if not isinstance(holds, list) or not all(isinstance(h, str) for h in holds):

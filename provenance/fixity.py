@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from provenance.check_rules import Collector
-from provenance.corpus import HOLDS, MANIFEST, Entry, ReferenceEntry, parse_entry, parse_reference
+from provenance.corpus import (
+    HOLDS,
+    MANIFEST,
+    Entry,
+    ReferenceEntry,
+    parse_entry,
+    parse_reference,
+    plain_name,
+)
 from provenance.errors import CorpusError
 from provenance.review import REVIEWS
 
@@ -36,7 +44,7 @@ class ManifestChecks(Collector):
                 self.add("manifest-entry", self.manifest, f"{where} is not a table")
                 continue
             name = table.get("file")
-            if isinstance(name, str) and not _plain_name(name):
+            if isinstance(name, str) and not plain_name(name):
                 self.add(
                     "unsafe-path",
                     self.manifest,
@@ -172,16 +180,6 @@ class ManifestChecks(Collector):
                 path,
                 f"{kind} not in the manifest (record it with `provenance add`, or remove it)",
             )
-
-
-def _plain_name(name: str) -> bool:
-    return (
-        bool(name)
-        and name not in (".", "..")
-        and "/" not in name
-        and "\\" not in name
-        and "\x00" not in name
-    )
 
 
 __all__ = ["ManifestChecks"]
