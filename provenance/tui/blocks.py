@@ -96,22 +96,17 @@ def split_row(
     invisibles: bool,
 ) -> Table:
     """The block side by side: gutter sign, reference text, copy text."""
-    grid = Table.grid(expand=True, padding=(0, 1))
-    grid.add_column(width=2, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_column(ratio=1)
-    marker = "▶" if current is not None and block.holds(current) else " "
-    gutter = Text(block.sign + marker, style=styles["gutter"])
     ref_span = current.reference if current is not None else None
     copy_span = current.span if current is not None else None
-    grid.add_row(
-        gutter,
+    return _row(
+        block,
+        current,
+        styles,
         _side(
             block, reference.text, copy.text, "reference", ref_span, styles, invisibles=invisibles
         ),
         _side(block, reference.text, copy.text, "copy", copy_span, styles, invisibles=invisibles),
     )
-    return grid
 
 
 def inline_row(
@@ -146,11 +141,17 @@ def inline_row(
                 _append(text, c, style + extra, styles, invisibles=invisibles)
             text.append("+}", styles["added"] + extra)
     _crop_line_end(text, block, copy.text)
+    return _row(block, current, styles, text)
+
+
+def _row(block: Block, current: Finding | None, styles: Styles, *sides: Text) -> Table:
+    """A grid row: the gutter (sign, and `▶` on the current finding's block), then `sides`."""
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(width=2, no_wrap=True)
-    grid.add_column(ratio=1)
+    for _ in sides:
+        grid.add_column(ratio=1)
     marker = "▶" if current is not None and block.holds(current) else " "
-    grid.add_row(Text(block.sign + marker, style=styles["gutter"]), text)
+    grid.add_row(Text(block.sign + marker, style=styles["gutter"]), *sides)
     return grid
 
 
