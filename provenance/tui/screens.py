@@ -78,6 +78,8 @@ class ReviewScreen(Screen[None]):
         self.findings: list[Finding] = []
         self.rows: list[Row] = []
         self.query_text = ""
+        self._shown: dict[str, Row] = {}
+        """The rows matching the filter, by key, in list order; kept by `_rebuild`."""
 
     @property
     def review_app(self) -> ReviewApp:
@@ -149,7 +151,7 @@ class ReviewScreen(Screen[None]):
     def current_row(self) -> Row | None:
         table = self.query_one(FindingTable)
         key = table.current_key()
-        return next((r for r in self._visible() if r.key == key), None)
+        return self._shown.get(key) if key is not None else None
 
     def _rebuild(self) -> None:
         store = self.review_app.store
@@ -170,12 +172,13 @@ class ReviewScreen(Screen[None]):
             else Row(r.number, r.finding, None)
             for r in rows
         ]
+        self._shown = {r.key: r for r in self.rows if matches(r, self.query_text)}
         self.query_one(FindingTable).show(self._visible())
         self._show_current()
         self.refresh_bindings()
 
     def _visible(self) -> list[Row]:
-        return [r for r in self.rows if matches(r, self.query_text)]
+        return list(self._shown.values())
 
     def _undecided_indices(self) -> list[int]:
         return [i for i, r in enumerate(self._visible()) if r.state == "undecided"]

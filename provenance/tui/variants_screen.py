@@ -154,6 +154,9 @@ class VariantsScreen(Screen[None]):
         self.cosmetic = False
         """Show locations where every variant is cosmetic (whitespace, typography, invisible)."""
         self.query_text = ""
+        self._shown: list[Location] = []
+        self._total = 0
+        """`shown()` and the count of variant locations, as last listed by `_fill`."""
 
     @property
     def review_app(self) -> ReviewApp:
@@ -244,7 +247,10 @@ class VariantsScreen(Screen[None]):
         keep = self.current_location()
         column = data.cursor_column
         data.clear()
-        for loc in self.shown():
+        self._shown = self.shown()
+        table = self.table
+        self._total = len(table.variants(cosmetic=self.cosmetic)) if table is not None else 0
+        for loc in self._shown:
             ref = _flat(loc.reference_text) or "∅"
             cells: list[str | Text] = [str(loc.index), short(ref, _REFERENCE_WIDTH)]
             cells += [_styled(r) for r in loc.readings]
@@ -257,11 +263,9 @@ class VariantsScreen(Screen[None]):
     def _show_current(self) -> None:
         detail = self.query_one("#variant-detail", Static)
         loc = self.current_location()
-        table = self.table
-        if table is None:
+        if self.table is None:
             return
-        total = len(table.variants(cosmetic=self.cosmetic))
-        count = f"{len(self.shown())} of {total} variant locations"
+        count = f"{len(self._shown)} of {self._total} variant locations"
         count += f" (cosmetic {'shown: c hides' if self.cosmetic else 'hidden: c shows'} them)"
         if loc is None:
             detail.update(count)
