@@ -22,7 +22,7 @@ from provenance.emphasis import Status
 from provenance.errors import ProvenanceError
 from provenance.model import Severity
 from provenance.quotes import QuoteVerdict
-from provenance.tui.widgets import close_filter, open_filter, short
+from provenance.tui.widgets import close_filter, cursor_key, next_where, open_filter, short
 
 if TYPE_CHECKING:
     from provenance.tui.app import ReviewApp
@@ -100,10 +100,7 @@ class CorpusScreen(Screen[None]):
         self.analyse_captures()
 
     def current_capture(self) -> str | None:
-        table = self.query_one("#captures", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return cursor_key(self.query_one("#captures", DataTable))
 
     @work(
         thread=True,
@@ -180,12 +177,12 @@ class CorpusScreen(Screen[None]):
         keys = [str(k.value) for k in table.rows]
         if not keys:
             return
-        for offset in range(1, len(keys) + 1):
-            index = (table.cursor_row + step * offset) % len(keys)
-            if self.review_app.undecided_count(keys[index]):
-                table.move_cursor(row=index)
-                return
-        self.notify("No capture has undecided findings.")
+        count = self.review_app.undecided_count
+        target = next_where(table.cursor_row, len(keys), step, lambda i: bool(count(keys[i])))
+        if target is None:
+            self.notify("No capture has undecided findings.")
+            return
+        table.move_cursor(row=target)
 
     def action_filter(self) -> None:
         open_filter(self)

@@ -33,6 +33,7 @@ from provenance.tui.widgets import (
     Row,
     close_filter,
     matches,
+    next_where,
     open_filter,
     short,
 )
@@ -235,16 +236,14 @@ class ReviewScreen(Screen[None]):
 
     def action_undecided(self, step: int) -> None:
         """Jump to the next (step 1) or previous (-1) undecided finding, wrapping round."""
-        indices = self._undecided_indices()
-        if not indices:
+        table = self.query_one(FindingTable)
+        shown = self._visible()
+        target = next_where(
+            table.cursor_row, len(shown), step, lambda i: shown[i].state == "undecided"
+        )
+        if target is None:
             self.notify("Every finding shown is decided.")
             return
-        table = self.query_one(FindingTable)
-        here = table.cursor_row
-        if step > 0:
-            target = next((i for i in indices if i > here), indices[0])
-        else:
-            target = next((i for i in reversed(indices) if i < here), indices[-1])
         table.move_cursor(row=target)
 
     def action_decide(self, verdict: str) -> None:

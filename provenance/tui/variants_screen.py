@@ -27,7 +27,7 @@ from provenance.collate import Location, Reading, Status, Table
 from provenance.genealogy import Family, Genealogy, Group
 from provenance.model import Finding, Kind, Severity, Span
 from provenance.normalise import visible
-from provenance.tui.widgets import close_filter, open_filter, short
+from provenance.tui.widgets import close_filter, cursor_key, open_filter, short
 
 if TYPE_CHECKING:
     from provenance.tui.app import ReviewApp
@@ -230,11 +230,10 @@ class VariantsScreen(Screen[None]):
         ]
 
     def current_location(self) -> Location | None:
-        data = self.query_one("#variants", DataTable)
-        if self.table is None or not data.row_count:
+        key = cursor_key(self.query_one("#variants", DataTable))
+        if self.table is None or key is None:
             return None
-        key = data.coordinate_to_cell_key(data.cursor_coordinate).row_key.value
-        return self.table.locations[int(str(key))]
+        return self.table.locations[int(key)]
 
     def _current_witness(self) -> str | None:
         data = self.query_one("#variants", DataTable)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.style import Style
 from rich.table import Table
@@ -106,10 +108,7 @@ class FindingTable(DataTable[Text | str]):
             self.update_cell(row.key, column, cell)
 
     def current_key(self) -> str | None:
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return key
+        return cursor_key(self)
 
     def _cells(self, row: Row) -> tuple[Text | str, ...]:
         state = row.state
@@ -299,6 +298,30 @@ class FindingDetail(Static):
                 text.append(f" · note: {decision.note}")
         text.append(f" · {progress}")
         self.update(text)
+
+
+def cursor_key(table: DataTable[Any]) -> str | None:
+    """The key of the row under the cursor; None when the table is empty."""
+    if not table.row_count:
+        return None
+    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+
+def next_where(here: int, count: int, step: int, test: Callable[[int], bool]) -> int | None:
+    """The first index from `here` in direction `step` (1 or -1) that passes `test`.
+
+    The search wraps round and ends on `here` itself; None if no index passes.
+
+    >>> next_where(1, 4, 1, lambda i: i in {0, 3}), next_where(1, 4, -1, lambda i: i == 3)
+    (3, 3)
+    >>> next_where(1, 4, 1, lambda i: i == 1), next_where(0, 0, 1, bool)
+    (1, None)
+    """
+    for offset in range(1, count + 1):
+        index = (here + step * offset) % count
+        if test(index):
+            return index
+    return None
 
 
 def open_filter(screen: Screen[None]) -> None:
