@@ -5,30 +5,15 @@ from __future__ import annotations
 import doctest
 
 from textual.widgets import DataTable
-from tui_helpers import CAPTURE
+from tui_helpers import CAPTURE, open_variants
 
 from provenance.collate import Status
 from provenance.tui import variants_screen
 from provenance.tui.app import ReviewApp
 from provenance.tui.screens import ReviewScreen
-from provenance.tui.variants_screen import LACUNA, VariantsScreen
+from provenance.tui.variants_screen import LACUNA
 
 SIZE = (100, 30)
-
-
-async def open_variants(pilot, capture: str = CAPTURE) -> VariantsScreen:
-    """From the corpus screen, move to `capture` and press v."""
-    app = pilot.app
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    ids = [c.id for c in app.corpus.captures]
-    await pilot.press(*["j"] * ids.index(capture), "v")
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, VariantsScreen)
-    return screen
 
 
 def column(data: DataTable, witness: str) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from provenance.tui.screens import ReviewScreen
+from provenance.tui.variants_screen import VariantsScreen
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 CAPTURE = "002_9103d841b337d515"
@@ -15,15 +16,27 @@ CAPTURE = "002_9103d841b337d515"
 
 async def open_capture(pilot: Pilot[int], capture: str = CAPTURE) -> ReviewScreen:
     """From the corpus screen, move to `capture` with j and open it with Enter."""
+    screen = await _press_on(pilot, capture, "enter")
+    assert isinstance(screen, ReviewScreen)
+    assert screen.capture_id == capture
+    return screen
+
+
+async def open_variants(pilot: Pilot[int], capture: str = CAPTURE) -> VariantsScreen:
+    """From the corpus screen, move to `capture` and press v."""
+    screen = await _press_on(pilot, capture, "v")
+    assert isinstance(screen, VariantsScreen)
+    return screen
+
+
+async def _press_on(pilot: Pilot[int], capture: str, key: str) -> object:
+    """Wait for the analysis, move to `capture` with j, press `key`; the screen it opens."""
     app = pilot.app
     await app.workers.wait_for_complete()
     await pilot.pause()
     ids = [c.id for c in app.corpus.captures]  # type: ignore[attr-defined]
-    await pilot.press(*["j"] * ids.index(capture), "enter")
+    await pilot.press(*["j"] * ids.index(capture), key)
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ReviewScreen)
-    assert screen.capture_id == capture
-    return screen
+    return app.screen
