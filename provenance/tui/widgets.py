@@ -98,15 +98,6 @@ class FindingTable(DataTable[Text | str]):
         if keep is not None and keep in {r.key for r in rows}:
             self.move_cursor(row=self.get_row_index(keep), scroll=True)
 
-    def update(self, row: Row) -> None:
-        """Redraw one row in place (after a decision)."""
-        if row.key not in self.rows:
-            return
-        for column, cell in zip(
-            ("state", "number", "kind", "severity", "reading"), self._cells(row), strict=True
-        ):
-            self.update_cell(row.key, column, cell)
-
     def current_key(self) -> str | None:
         return cursor_key(self)
 
