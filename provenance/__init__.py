@@ -4,7 +4,7 @@ The headless core: importing it never loads Textual.
 """
 
 from provenance.align import align, align_texts
-from provenance.analyse import Analysis, SourceResult, analyse, analyse_corpus, findings
+from provenance.analyse import Analyser, Analysis, SourceResult, analyse, analyse_corpus, findings
 from provenance.classify import classify
 from provenance.corpus import Corpus, load_corpus
 from provenance.errors import CorpusError, ExitCode, InputError, ProvenanceError
@@ -29,6 +29,7 @@ from provenance.normalise import Fold, normalise
 
 __all__ = [
     "Alignment",
+    "Analyser",
     "Analysis",
     "Corpus",
     "CorpusError",

@@ -68,10 +68,33 @@ def analyse(
     for plain text exactly the original slice, for HTML and Markdown the slice with
     markup removed and entities decoded.
     """
-    reference_readable = extract(reference)
-    prepared = prepare(reference_readable.view(), seed_words=options.seed_words)
-    sources = tuple(_source(reference_readable, prepared, c, options=options) for c in captures)
-    return Analysis(reference=reference, sources=sources)
+    analyser = Analyser.of(reference, options=options)
+    return Analysis(reference=reference, sources=tuple(analyser.source(c) for c in captures))
+
+
+@dataclass(frozen=True, slots=True)
+class Analyser:
+    """A reference read and indexed once, ready for any number of captures.
+
+    `analyse` uses one for a batch; the review UI and the CI gate keep one and analyse
+    captures one at a time, so the reference is never prepared twice.
+    """
+
+    reference: Document
+    readable: Extracted
+    """The reference's readable text (itself, for plain text)."""
+    prepared: PreparedReference
+    options: LocateOptions
+
+    @classmethod
+    def of(cls, reference: Document, *, options: LocateOptions = LocateOptions()) -> Analyser:
+        readable = extract(reference)
+        prepared = prepare(readable.view(), seed_words=options.seed_words)
+        return cls(reference, readable, prepared, options)
+
+    def source(self, capture: Document) -> SourceResult:
+        """Locate, align, classify, check emphasis and quotations in one capture."""
+        return _source(self.readable, self.prepared, capture, options=self.options)
 
 
 def compare(reference: Document, copy: Document) -> Analysis:

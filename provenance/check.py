@@ -23,7 +23,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from provenance.analyse import Analysis, SourceResult, analyse, findings
+from provenance.analyse import Analyser, Analysis, SourceResult, findings
 from provenance.check_rules import CHECKS, RULES, Case, Problem, Rule, position
 from provenance.corpus import Entry, ReferenceEntry, read_manifest_data
 from provenance.errors import ExitCode, ProvenanceError
@@ -220,15 +220,12 @@ class _Run(ManifestChecks):
         return analysis
 
     def _analyse(self, reference: Document, captures: list[Document]) -> Analysis:
-        try:
-            return analyse(reference, captures)
-        except ProvenanceError:
-            pass
-        # Some capture broke the analysis: run them one by one to name it and keep the rest.
+        # One capture at a time, so one that cannot be analysed is named and the rest kept.
+        analyser = Analyser.of(reference)
         sources: list[SourceResult] = []
         for capture in captures:
             try:
-                sources.extend(analyse(reference, [capture]).sources)
+                sources.append(analyser.source(capture))
             except ProvenanceError as error:
                 self.case("coverage", capture.path)
                 self.add("analysis-failed", capture.path, f"cannot be analysed: {error.problem}")

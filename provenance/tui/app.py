@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from provenance.analyse import Analysis, SourceResult, analyse, findings
+from provenance.analyse import Analyser, Analysis, SourceResult, findings
 from provenance.collate import Table, collate
 from provenance.corpus import Corpus, load_corpus
 from provenance.genealogy import Genealogy, genealogy
@@ -81,6 +81,7 @@ class ReviewApp(App[int]):
         self._findings: dict[str, list[Finding]] = {}
         self._collation: tuple[Table, Genealogy] | None = None
         self._lock = threading.Lock()
+        self._prepared: Analyser | None = None
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.corpus.directory.name} · reviewer {self.reviewer}"
@@ -95,12 +96,19 @@ class ReviewApp(App[int]):
         if cached is not None:
             return cached
         capture = next(c for c in self.corpus.captures if c.id == capture_id)
-        [result] = analyse(self.corpus.reference, [capture]).sources
+        result = self._analyser().source(capture)
         found = findings(Analysis(self.corpus.reference, (result,)))
         with self._lock:
             self._findings.setdefault(capture_id, found)
             self.results.setdefault(capture_id, result)
             return self.results[capture_id]
+
+    def _analyser(self) -> Analyser:
+        """The reference prepared once for every capture (safe from worker threads)."""
+        with self._lock:
+            if self._prepared is None:
+                self._prepared = Analyser.of(self.corpus.reference)
+            return self._prepared
 
     def findings_of(self, capture_id: str) -> list[Finding]:
         """Every finding of one capture: divergences, quotations and emphasis."""
