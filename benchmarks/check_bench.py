@@ -25,7 +25,7 @@ from pathlib import Path
 
 from machine import machine
 
-from provenance.check import check
+from provenance.check.gate import check
 from provenance.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent

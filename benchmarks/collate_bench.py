@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from provenance.collate import collate  # noqa: E402
+from provenance.collation.genealogy import genealogy  # noqa: E402
+from provenance.collation.table import collate  # noqa: E402
+from provenance.collation.witnesses import from_text  # noqa: E402
 from provenance.corpus import load_corpus  # noqa: E402
-from provenance.genealogy import genealogy  # noqa: E402
 from provenance.model import Document  # noqa: E402
-from provenance.witnesses import from_text  # noqa: E402
 
 SIZES = (5, 10, 50, 200)
 """The brief's 50 and 200, plus 5 and 10 so CollateX, far slower, gives a ratio at all."""

@@ -32,7 +32,7 @@ from machine import machine
 from provenance.corpus import load_corpus
 from provenance.locate import prepare
 from provenance.model import Document
-from provenance.quotes import Quotation, check_quotes
+from provenance.quotes.verdicts import Quotation, check_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "corpus"

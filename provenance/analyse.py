@@ -27,7 +27,7 @@ from provenance.model import (
     Span,
 )
 from provenance.normalise import normalise
-from provenance.quotes import Quotation, QuoteVerdict, check_quotes
+from provenance.quotes.verdicts import Quotation, QuoteVerdict, check_quotes
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,14 +17,14 @@ from rich.text import Text
 
 from provenance.align import DIFF_SETTINGS
 from provenance.analyse import Analysis, SourceResult
-from provenance.collate import Table as VariantTable
-from provenance.collate import collate
-from provenance.collation_report import provenance_lines, provenance_section
-from provenance.genealogy import Genealogy, genealogy
+from provenance.collation.exports import provenance_lines, provenance_section
+from provenance.collation.genealogy import Genealogy, genealogy
+from provenance.collation.table import Table as VariantTable
+from provenance.collation.table import collate
+from provenance.collation.witnesses import witnesses
 from provenance.model import Divergence, PassageKind, Severity
 from provenance.normalise import visible
-from provenance.quotes import Quotation
-from provenance.witnesses import witnesses
+from provenance.quotes.verdicts import Quotation
 
 SCHEMA = "provenance-report/1"
 _CONTEXT = 30
@@ -186,7 +186,7 @@ def render_markdown(analysis: Analysis) -> str:
 
 
 def _collation(analysis: Analysis) -> tuple[VariantTable, Genealogy]:
-    """Witnesses collated and grouped, for the provenance section (see collate.py)."""
+    """Witnesses collated and grouped, for the provenance section (see collation/table.py)."""
     table = collate(analysis.reference, witnesses(analysis))
     return table, genealogy(table)
 

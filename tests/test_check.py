@@ -23,7 +23,7 @@ from check_helpers import (
     run,
 )
 
-from provenance.check import RULES, Policy, check
+from provenance.check.gate import RULES, Policy, check
 from provenance.errors import CorpusError
 from provenance.model import Severity
 from provenance.review import REVIEWS

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from provenance.align import align_texts
 from provenance.analyse import Analysis, analyse_corpus
-from provenance.collate import Status, Table, collate
+from provenance.collation.table import Status, Table, collate
+from provenance.collation.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
 from provenance.corpus import load_corpus
 from provenance.errors import ProvenanceError
 from provenance.model import Document, Kind, Span
-from provenance.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

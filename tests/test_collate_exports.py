@@ -14,12 +14,12 @@ from lxml import etree
 from provenance.align import align_texts
 from provenance.analyse import analyse_corpus
 from provenance.cli import main
-from provenance.collate import Table, collate
+from provenance.collation.table import Table, collate
+from provenance.collation.tei import TEI_NS, read_tei, readings, to_tei
+from provenance.collation.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
 from provenance.corpus import load_corpus
 from provenance.errors import ProvenanceError
 from provenance.model import Document, Span
-from provenance.tei import TEI_NS, read_tei, readings, to_tei
-from provenance.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

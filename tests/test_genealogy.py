@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from provenance.analyse import Analysis, analyse_corpus
-from provenance.collate import collate
+from provenance.collation.genealogy import Genealogy, genealogy, shared_readings
+from provenance.collation.table import collate
+from provenance.collation.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
 from provenance.corpus import load_corpus
-from provenance.genealogy import Genealogy, genealogy, shared_readings
 from provenance.model import Document, Kind, Span
-from provenance.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

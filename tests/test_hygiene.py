@@ -6,8 +6,8 @@ import doctest
 
 from check_helpers import BUNDLED, CAPTURES
 
-import provenance.hygiene as hygiene_module
-from provenance.hygiene import hygiene
+import provenance.check.hygiene as hygiene_module
+from provenance.check.hygiene import hygiene
 
 
 def kinds(data: bytes, *, html: bool = False) -> list[str]:

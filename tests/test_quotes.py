@@ -12,8 +12,8 @@ from provenance.analyse import analyse, findings
 from provenance.corpus import load_corpus
 from provenance.locate import locate, prepare
 from provenance.model import Document, Kind
-from provenance.quotemarks import find_quotations
-from provenance.quotes import Quotation, QuoteVerdict, check_quotes
+from provenance.quotes.marks import find_quotations
+from provenance.quotes.verdicts import Quotation, QuoteVerdict, check_quotes
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 V = QuoteVerdict

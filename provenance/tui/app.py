@@ -12,15 +12,15 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from provenance.analyse import Analyser, Analysis, SourceResult, findings
-from provenance.collate import Table, collate
+from provenance.collation.genealogy import Genealogy, genealogy
+from provenance.collation.table import Table, collate
+from provenance.collation.witnesses import witnesses
 from provenance.corpus import Corpus, load_corpus
-from provenance.genealogy import Genealogy, genealogy
 from provenance.model import Finding
 from provenance.review import REVIEWS, ReviewStore, reviewer_name
 from provenance.tui.corpus_screen import CorpusScreen
 from provenance.tui.dialogs import HelpScreen
 from provenance.tui.screens import VIEWS, ReviewScreen
-from provenance.witnesses import witnesses
 
 
 class CaptureCommands(Provider):

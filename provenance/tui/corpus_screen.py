@@ -21,7 +21,7 @@ from provenance.analyse import SourceResult
 from provenance.emphasis import Status
 from provenance.errors import ProvenanceError
 from provenance.model import Severity
-from provenance.quotes import QuoteVerdict
+from provenance.quotes.verdicts import QuoteVerdict
 from provenance.tui.widgets import close_filter, cursor_key, next_where, open_filter, short
 
 if TYPE_CHECKING:

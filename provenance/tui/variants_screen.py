@@ -23,8 +23,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from provenance.collate import Location, Reading, Status, Table
-from provenance.genealogy import Family, Genealogy, Group
+from provenance.collation.genealogy import Family, Genealogy, Group
+from provenance.collation.table import Location, Reading, Status, Table
 from provenance.model import Finding, Kind, Severity, Span
 from provenance.normalise import visible
 from provenance.tui.widgets import close_filter, cursor_key, open_filter, short
@@ -58,7 +58,7 @@ _REFERENCE_WIDTH = 18
 def cell(reading: Reading, *, width: int = _CELL_WIDTH) -> str:
     """One cell of the table, readable without colour.
 
-    >>> from provenance.collate import Reading, Status
+    >>> from provenance.collation.table import Reading, Status
     >>> cell(Reading("w", Status.AGREES, "a")), cell(Reading("w", Status.LACUNA))
     ('=', '[lacuna]')
     >>> cell(Reading("w", Status.VARIANT, "a\\u00a0b", kind=Kind.WHITESPACE))

@@ -7,7 +7,7 @@ import doctest
 from textual.widgets import DataTable
 from tui_helpers import CAPTURE, open_variants
 
-from provenance.collate import Status
+from provenance.collation.table import Status
 from provenance.tui import variants_screen
 from provenance.tui.app import ReviewApp
 from provenance.tui.screens import ReviewScreen

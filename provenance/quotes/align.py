@@ -1,6 +1,6 @@
 """The reference stretch nearest a quotation, by characters: seed, settle, classify.
 
-`provenance.quotes` asks this module for the nearest stretch when a quotation is not
+`provenance.quotes.verdicts` asks this module for the nearest stretch when a quotation is not
 verbatim. rapidfuzz's `partial_ratio_alignment` seeds a window as long as the quotation;
 the engine's `align_texts` settles it word by word; the edits are classified with the
 engine's kinds only when the quotation turns out close enough to be `altered`.

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
 
-from provenance.check import CHECKS, RULES, CheckResult, Problem
+from provenance.check.gate import CHECKS, RULES, CheckResult, Problem
 
 SCHEMA = "provenance-check/1"
 FORMATS = ("text", "json", "github", "junit")

@@ -29,9 +29,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from provenance.classify import SEVERITY, kind_of
+from provenance.collation.witnesses import Segment, Witness
 from provenance.errors import ProvenanceError
 from provenance.model import Document, Edit, Kind, Severity, Span
-from provenance.witnesses import Segment, Witness
 
 PARAPHRASE = "paraphrase"
 """Segment verdict of a quotation in other words; such segments are not collated."""
@@ -146,7 +146,7 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
         ProvenanceError: Two witnesses share an id, or a segment lies outside the reference.
 
     >>> from pathlib import Path
-    >>> from provenance.witnesses import from_text
+    >>> from provenance.collation.witnesses import from_text
     >>> ref = Document("r", Path("r"), "", 0, "a red dog")
     >>> table = collate(ref, [from_text("w", ref, "a blue dog")])
     >>> [(loc.reference_text, loc.reading("w").text) for loc in table.variants()]

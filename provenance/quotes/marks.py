@@ -1,6 +1,6 @@
 """Find quotations in a capture and the words that attribute them.
 
-Two jobs for `provenance.quotes`, kept apart because they are about reading prose, not
+Two jobs for `provenance.quotes.verdicts`, kept apart because they are about reading prose, not
 about the reference:
 
 - `find_quotations`: pair quotation marks of every common style (“…”, "…", ‘…’, ‚…‘,

@@ -13,8 +13,8 @@ import io
 import json
 from typing import Any
 
-from provenance.collate import Location, Reading, Status, Table
-from provenance.genealogy import Family, Genealogy, Group, SharedReading
+from provenance.collation.genealogy import Family, Genealogy, Group, SharedReading
+from provenance.collation.table import Location, Reading, Status, Table
 from provenance.normalise import visible
 
 SCHEMA = "provenance-collation/1"

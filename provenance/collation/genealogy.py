@@ -24,10 +24,10 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from provenance.collate import COSMETIC_KINDS, Status, Table
+from provenance.collation.table import COSMETIC_KINDS, Status, Table
+from provenance.collation.witnesses import Segment, Witness
 from provenance.model import Kind
 from provenance.normalise import normalise
-from provenance.witnesses import Segment, Witness
 
 WEIGHTS = {
     Kind.WHITESPACE: 0.1,

@@ -27,7 +27,7 @@ from enum import StrEnum
 from provenance.align import align_texts
 from provenance.analyse import Analysis, SourceResult
 from provenance.model import Document, Edit, PassageKind, Span
-from provenance.quotes import QuoteVerdict
+from provenance.quotes.verdicts import QuoteVerdict
 
 
 class WitnessKind(StrEnum):

@@ -11,9 +11,9 @@ past every broken file, collecting one `Problem` per thing a person must act on:
     coverage   each capture still holds what its manifest entry says it holds
     review     every current finding has a decision; no decision is stale
 
-Each rule has a stable code (`P101 fixity-mismatch`; `check_rules.py`); codes are
+Each rule has a stable code (`P101 fixity-mismatch`; `rules.py`); codes are
 never reused. The manifest and fixity checks are in `fixity.py`, the rendering in
-`check_output.py`; this module runs them all and adds the checks that decode and
+`output.py`; this module runs them all and adds the checks that decode and
 analyse.
 """
 
@@ -24,14 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from provenance.analyse import Analyser, Analysis, SourceResult, findings
-from provenance.check_rules import CHECKS, RULES, Case, Problem, Rule, position
+from provenance.check.fixity import ManifestChecks
+from provenance.check.hygiene import hygiene
+from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule, position
 from provenance.corpus import Entry, ReferenceEntry, read_manifest_data
 from provenance.errors import ExitCode, ProvenanceError
-from provenance.fixity import ManifestChecks
-from provenance.hygiene import hygiene
 from provenance.load import decode
 from provenance.model import Document, Finding, PassageKind, Severity
-from provenance.quotes import QuoteVerdict
+from provenance.quotes.verdicts import QuoteVerdict
 from provenance.review import REVIEWS, ReviewStore
 
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

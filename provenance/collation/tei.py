@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from provenance.collate import Location, Reading, Status, Table
+from provenance.collation.table import Location, Reading, Status, Table
 from provenance.errors import ProvenanceError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"

@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from provenance.check_rules import Collector
+from provenance.check.rules import Collector
 from provenance.corpus import (
     HOLDS,
     MANIFEST,

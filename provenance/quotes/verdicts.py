@@ -1,6 +1,6 @@
 """Check every quotation a capture attributes to the reference: verbatim, altered, or not.
 
-Quotations and their attributions come from `provenance.quotemarks`. Each one is then
+Quotations and their attributions come from `provenance.quotes.marks`. Each one is then
 tried against the reference by a ladder of tests, strictest first:
 
 1. verbatim: after the engine's folding (`normalise`, all folds) and one more fold that
@@ -9,7 +9,7 @@ tried against the reference by a ladder of tests, strictest first:
    reference. An ellipsis may skip up to `max_elision` reference characters and a
    bracketed insertion ("[a]", "[North Korea]") may stand for up to `max_bracket`;
    those marks are recorded, not counted against the quotation.
-2. altered: `provenance.quotealign` seeds the nearest window of the reference with
+2. altered: `provenance.quotes.align` seeds the nearest window of the reference with
    rapidfuzz's `partial_ratio_alignment` (long quotations only where their rare words
    point); `align_texts` settles it word by word; if the settled stretch scores at
    least `altered_min` the token edits become divergences with the engine's own kinds
@@ -42,10 +42,10 @@ from functools import lru_cache
 from provenance.locate import PreparedReference
 from provenance.model import Divergence, Document, Normalised, Passage, Span
 from provenance.normalise import normalise
-from provenance.quotealign import Settled, Words, classified, settle
-from provenance.quotealign import fold as _fold
-from provenance.quotemarks import Cue, Marked, attribution, find_quotations, sentences
-from provenance.quotewords import Lexicon, content_words, context_words, unknown_names
+from provenance.quotes.align import Settled, Words, classified, settle
+from provenance.quotes.align import fold as _fold
+from provenance.quotes.marks import Cue, Marked, attribution, find_quotations, sentences
+from provenance.quotes.words import Lexicon, content_words, context_words, unknown_names
 
 
 class QuoteVerdict(StrEnum):
