@@ -1,0 +1,195 @@
+"""provenance scan: every input format, resume, bad input, and hits brought into the corpus."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from scan_helpers import Collection, collection, errors, hit_ids
+
+from provenance.cli import main
+from provenance.load import load
+from provenance.scan.collection import (
+    http_response,
+    page,
+    write_directory,
+    write_jsonl,
+    write_record,
+    write_warc,
+)
+from provenance.scan.run import scan, shards_dir
+from provenance.scan.shard import ScanConfig
+
+__all__ = ["collection"]  # the session fixture, imported for pytest
+
+
+def _write(collection: Collection, fmt: str, target: Path) -> Path:
+    docs = collection.docs
+    if fmt == "directory":
+        write_directory(docs, target / "pages")
+        return target / "pages"
+    names = {"jsonl": "c.jsonl", "jsonl.gz": "c.jsonl.gz", "warc": "c.warc.gz", "wet": "c.wet"}
+    path = target / names[fmt]
+    if fmt.startswith("jsonl"):
+        write_jsonl(docs, path)
+    else:
+        write_warc(docs, path.with_suffix(".warc") if fmt == "wet" else path, wet=fmt == "wet")
+        path = path.with_suffix(".warc") if fmt == "wet" else path
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["directory", "jsonl", "jsonl.gz", "warc", "wet"])
+def test_scan_finds_exactly_the_planted_documents(
+    collection: Collection, tmp_path: Path, fmt: str
+) -> None:
+    inputs = _write(collection, fmt, tmp_path)
+    out = tmp_path / "hits.jsonl"
+    code = main(["scan", str(inputs), "--reference", str(collection.reference),
+                 "--out", str(out), "--jobs", "1"])  # fmt: skip
+    assert code == 0
+    assert hit_ids(out) == collection.planted
+    assert errors(out) == []
+    hits = [json.loads(line) for line in out.read_text().splitlines()]
+    for hit in hits:
+        assert hit["passages"] or hit["quotations"]["by_verdict"]
+        assert hit["divergences"]["total"] == sum(hit["divergences"]["by_kind"].values())
+    # every kind of plant was in the collection and every one was found
+    assert {collection.kinds[i] for i in hit_ids(out)} >= {"full_exact", "sentence_inline"}
+
+
+def test_hits_point_at_their_records(collection: Collection, tmp_path: Path) -> None:
+    path = tmp_path / "c.warc"
+    offsets = write_warc(collection.docs, path)
+    out = tmp_path / "hits.jsonl"
+    reference = load(collection.reference)
+    scan([path], ScanConfig(reference), out, jobs=1)
+    hits = [json.loads(line) for line in out.read_text().splitlines()]
+    texts = dict(collection.docs)
+    for hit in hits:
+        ident = hit["url"].rsplit("/", 1)[-1]
+        assert hit["offset"] == offsets[ident]
+        assert hit["sha256"] == hashlib.sha256(page(texts[ident]).encode()).hexdigest()
+        assert hit["format"] == "html"
+        assert hit["date"] == "2024-01-01T00:00:00Z"
+
+
+def test_two_jobs_and_many_shards_give_the_same_bytes(
+    collection: Collection, tmp_path: Path
+) -> None:
+    config = ScanConfig(load(collection.reference))
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    scan([collection.jsonl], config, one, jobs=1)
+    summary = scan([collection.jsonl], config, two, jobs=2, shard_bytes=40_000)
+    assert summary.shards > 4
+    assert summary.documents == len(collection.docs)
+    assert two.read_bytes() == one.read_bytes()
+
+
+def test_resume_skips_finished_shards(collection: Collection, tmp_path: Path) -> None:
+    config = ScanConfig(load(collection.reference))
+    out = tmp_path / "hits.jsonl"
+    first = scan([collection.jsonl], config, out, jobs=1, shard_bytes=60_000)
+    expected = out.read_bytes()
+    parts = sorted(shards_dir(out).glob("[0-9]*.json"))
+    assert len(parts) == first.shards > 2
+    # an interrupted scan: one shard never finished, the merged output never written
+    parts[1].unlink()
+    out.unlink()
+    kept = {p: p.stat().st_mtime_ns for p in parts if p != parts[1]}
+    again = scan([collection.jsonl], config, out, jobs=1, shard_bytes=60_000, resume=True)
+    assert again.resumed == first.shards - 1
+    assert out.read_bytes() == expected
+    assert all(p.stat().st_mtime_ns == t for p, t in kept.items())
+    assert again.documents == first.documents
+    # the same shards directory under other options is refused, not mixed
+    with pytest.raises(ValueError, match="different scan"):
+        scan([collection.jsonl], config, out, jobs=1, shard_bytes=90_000, resume=True)
+
+
+def test_bad_input_is_listed_and_the_scan_goes_on(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference = collection.reference.read_text(encoding="utf-8")
+    copy = "Reprinted in full:\n\n" + reference
+    # JSON Lines with a malformed line between two good ones
+    lines = tmp_path / "a.jsonl"
+    good = json.dumps({"id": "good", "text": copy})
+    lines.write_text(
+        good + '\n{"id": "broken", "text": "unterminated\n' + good.replace("good", "good2") + "\n"
+    )
+    # a gzip member cut short
+    whole = gzip.compress((json.dumps({"id": "cut", "text": copy}) + "\n").encode() * 2)
+    cut = gzip.compress(b'{"id": "lost", "text": "never read"}\n')[:12]
+    (tmp_path / "b.jsonl.gz").write_bytes(whole + cut)
+    # WARC: a response that is not HTTP, a Windows-1252 page that says so, one that does not
+    latin = page(copy.replace("neighbours", "neighbours café")).encode("cp1252")
+    latin_plain = latin.replace(b'<meta charset="utf-8">', b"")
+    with (tmp_path / "c.warc").open("wb") as stream:
+        write_record(stream, "response", "https://example.org/ftp", b"not an http message",
+                     "application/octet-stream", "ftp", gz=False)  # fmt: skip
+        write_record(stream, "response", "https://example.org/latin",
+                     http_response(latin, "text/html; charset=windows-1252"),
+                     "application/http; msgtype=response", "latin", gz=False)  # fmt: skip
+        write_record(stream, "response", "https://example.org/undeclared",
+                     http_response(latin_plain, "text/html"),
+                     "application/http; msgtype=response", "undeclared", gz=False)  # fmt: skip
+    out = tmp_path / "hits.jsonl"
+    inputs = [str(tmp_path / n) for n in ("a.jsonl", "b.jsonl.gz", "c.warc")]
+    code = main(["scan", *inputs, "--reference", str(collection.reference), "--out", str(out)])
+    assert code == 1
+    assert "4 documents could not be read" in capsys.readouterr().err
+    found = errors(out)
+    problems = {(Path(e["source"]).name, e["problem"]) for e in found}  # type: ignore[arg-type]
+    bad = _first_bad(latin_plain)
+    assert {(name, problem.split(":")[0]) for name, problem in problems} == {
+        ("a.jsonl", "malformed JSON line"),
+        ("b.jsonl.gz", "truncated or corrupt compressed data"),
+        ("c.warc", "a response record that is not HTTP (Content-Type 'application/octet-stream')"),
+        ("c.warc", f"not valid UTF-8 at byte {bad} and no charset declared"),
+    }
+    broken = next(e for e in found if e["problem"].startswith("malformed"))  # type: ignore[union-attr]
+    assert broken["offset"] == len(good) + 1
+    hits = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {h["id"] for h in hits if h["source"].endswith("a.jsonl")} == {"good", "good2"}
+    assert sum(h["id"] == "cut" for h in hits) == 2  # the lines of the whole member
+    latin_hit = next(h for h in hits if h["url"].endswith("/latin"))
+    assert latin_hit["charset"] == "windows-1252"
+    assert main(["scan", *inputs, "--reference", str(collection.reference), "--out", str(out),
+                 "--allow-errors"]) == 0  # fmt: skip
+
+
+def _first_bad(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return str(error.start)
+    return "none"
+
+
+def test_add_from_scan_stores_the_exact_bytes(
+    collection: Collection, tmp_path: Path, corpus_dir: Path
+) -> None:
+    path = tmp_path / "c.warc.gz"
+    write_warc(collection.docs, path)
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(path), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    hits = [json.loads(line) for line in out.read_text().splitlines()]
+    chosen = [hits[0], hits[-1]]
+    select = ",".join(h["id"] for h in chosen)
+    code = main(["add", "--from-scan", str(out), "--select", select, "--corpus", str(corpus_dir)])
+    assert code == 0
+    manifest = tomllib.loads((corpus_dir / "manifest.toml").read_text(encoding="utf-8"))
+    added = manifest["captures"][-2:]
+    for entry, hit in zip(added, chosen, strict=True):
+        stored = (corpus_dir / entry["file"]).read_bytes()
+        assert hashlib.sha256(stored).hexdigest() == hit["sha256"] == entry["sha256"]
+        assert entry["url"] == hit["url"]
+        assert f"{path} at byte {hit['offset']}" in entry["note"]
+        assert entry["format"] == "html"
+    assert (
+        main(["add", "--from-scan", str(out), "--select", "nope", "--corpus", str(corpus_dir)]) == 2
+    )
