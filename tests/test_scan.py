@@ -193,3 +193,20 @@ def test_add_from_scan_stores_the_exact_bytes(
     assert (
         main(["add", "--from-scan", str(out), "--select", "nope", "--corpus", str(corpus_dir)]) == 2
     )
+
+
+def test_scan_is_a_sub_product_loaded_only_when_it_runs() -> None:
+    """No stage imports provenance.scan; `provenance --help` loads no scan machinery."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, provenance.cli, provenance.analyse, provenance.report, provenance.manifest\n"
+        "provenance.cli._parser()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('hyperscan', 'fastwarc', 'distributed', 'dask') or m.startswith('provenance.scan.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "['provenance.scan.command']"

@@ -21,8 +21,12 @@ from provenance.quotes.verdicts import QuoteVerdict
 from provenance.scan.inputs import Counts, Fields, Problem, Record, Shard, read
 from provenance.scan.prefilter import MIN_GRAMS, Prefilter
 
-_HIT_VERDICTS = {QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED, QuoteVerdict.PARAPHRASE}
+_HIT_VERDICTS = {QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED}
 """Quotation verdicts that make a document a hit when the quotation is attributed."""
+_QUOTE_MIN_WORDS = 6
+"""Fewest words of a quotation that makes a hit on its own: "peace" quoted says nothing, and
+a paraphrase (the same words, reordered) is no copy (measured: every quotation-only hit on
+the generator's collection with a shorter or paraphrased quotation was a false positive)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +115,13 @@ def scan_shard(config: ScanConfig, shard: Shard, index: int) -> ShardResult:
 
 
 def is_hit(result: SourceResult) -> bool:
-    """A located passage, or a quotation attributed to the reference that matches it."""
+    """A located passage, or a quotation of some length attributed to the reference and in it."""
     if result.passages:
         return True
-    return any(q.attributed and q.verdict in _HIT_VERDICTS for q in result.quotes)
+    return any(
+        q.attributed and q.verdict in _HIT_VERDICTS and len(q.text.split()) >= _QUOTE_MIN_WORDS
+        for q in result.quotes
+    )
 
 
 def decode(record: Record) -> str | Problem:
