@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--resume", action="store_true", help="skip the shards already done")
     parser.add_argument("--allow-errors", action="store_true",
                         help="exit 0 even when some documents could not be read")  # fmt: skip
-    parser.add_argument("--shard-mb", type=float, default=16.0, help="shard size (default 16)")
+    parser.add_argument("--shard-mb", type=float, default=4.0, help="shard size (default 4)")
     parser.add_argument("--min-grams", type=int, help="prefilter threshold (default 4)")
     for name in ("id", "text", "html", "url", "date"):
         parser.add_argument(

@@ -23,8 +23,10 @@ from pathlib import Path
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-SHARD_BYTES = 16 * 2**20
-"""Target size of a shard of an uncompressed JSON Lines file or of a batch of files."""
+SHARD_BYTES = 4 * 2**20
+"""Target size of a shard of an uncompressed JSON Lines file or of a batch of files: small
+enough that a few workers share 100 MB evenly (the engine's time follows the copies, not
+the bytes), large enough that a shard's overhead (a task, a result file) is nothing."""
 
 _TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
