@@ -32,13 +32,12 @@ def _write(collection: Collection, fmt: str, target: Path) -> Path:
     if fmt == "directory":
         write_directory(docs, target / "pages")
         return target / "pages"
-    names = {"jsonl": "c.jsonl", "jsonl.gz": "c.jsonl.gz", "warc": "c.warc.gz", "wet": "c.wet"}
-    path = target / names[fmt]
+    names = {"jsonl": "c.jsonl", "jsonl.gz": "c.jsonl.gz", "warc": "c.warc.gz"}
+    path = target / names.get(fmt, "c.warc.wet.gz")
     if fmt.startswith("jsonl"):
         write_jsonl(docs, path)
     else:
-        write_warc(docs, path.with_suffix(".warc") if fmt == "wet" else path, wet=fmt == "wet")
-        path = path.with_suffix(".warc") if fmt == "wet" else path
+        write_warc(docs, path, wet=fmt == "wet")
     return path
 
 
@@ -160,6 +159,21 @@ def test_bad_input_is_listed_and_the_scan_goes_on(
     assert latin_hit["charset"] == "windows-1252"
     assert main(["scan", *inputs, "--reference", str(collection.reference), "--out", str(out),
                  "--allow-errors"]) == 0  # fmt: skip
+
+
+def test_an_input_that_cannot_be_scanned_is_one_line_and_exit_2(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "hits.jsonl"
+    for name in ("missing.jsonl", "notes.pdf"):
+        if name.endswith(".pdf"):
+            (tmp_path / name).write_bytes(b"%PDF-1.4")
+        args = ["scan", str(tmp_path / name), "--reference", str(collection.reference)]
+        assert main([*args, "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert name in err
+    assert not out.exists()
 
 
 def _first_bad(data: bytes) -> str:

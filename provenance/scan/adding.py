@@ -19,7 +19,14 @@ from typing import Any
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from provenance.errors import ExitCode, InputError
-from provenance.scan.inputs import Fields, Problem, Record, _json_record, _warc_record
+from provenance.scan.inputs import (
+    _WARC_SUFFIXES,
+    Fields,
+    Problem,
+    Record,
+    _json_record,
+    _warc_record,
+)
 
 _SUFFIX = {"html": ".html", "markdown": ".md", "text": ".txt"}
 
@@ -75,7 +82,7 @@ def record_of(hit: dict[str, Any], fields: Fields) -> Record:
     source, offset = Path(hit["source"]), int(hit["offset"])
     name = source.name.lower()
     try:
-        if name.endswith((".warc", ".warc.gz")):
+        if name.endswith(_WARC_SUFFIXES):
             found = _warc_at(source, offset)
         elif name.endswith(".jsonl.gz"):
             with gzip.open(source, "rb") as stream:

@@ -30,6 +30,8 @@ the bytes), large enough that a shard's overhead (a task, a result file) is noth
 
 _TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
+"""WARC files; Common Crawl names its WET files `*.warc.wet.gz`."""
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.I
 )
@@ -119,14 +121,14 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
         elif not path.is_file():
             msg = f"{path}: no such file or directory"
             raise ValueError(msg)
-        elif name.endswith((".warc", ".warc.gz")):
+        elif name.endswith(_WARC_SUFFIXES):
             shards.append(Shard("warc", str(path)))
         elif name.endswith(".jsonl.gz"):
             shards.append(Shard("jsonl.gz", str(path)))
         elif name.endswith(".jsonl"):
             shards.extend(_jsonl_shards(path, shard_bytes))
         else:
-            msg = f"{path}: not a directory, .jsonl, .jsonl.gz, .warc or .warc.gz"
+            msg = f"{path}: not a directory, .jsonl, .jsonl.gz, .warc(.gz) or .wet(.gz)"
             raise ValueError(msg)
     return shards
 
