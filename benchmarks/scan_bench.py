@@ -181,10 +181,13 @@ def _dask_run(jsonl: Path, config: ScanConfig, out: Path, work: Path) -> Summary
             address = client.scheduler.address
         return scan([jsonl], config, out, scheduler=address)
     finally:
-        for process in processes:
+        for process in reversed(processes):  # workers first, then the scheduler
             os.killpg(process.pid, signal.SIGTERM)
-        for process in processes:
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=20)
 
 
 def _memory(jsonl: Path, config: ScanConfig, work: Path) -> None:
