@@ -147,7 +147,7 @@ def test_add_refuses_a_latin1_file(corpus: Path, tmp_path: Path, capsys: Capsys)
     before = snapshot(corpus)
     code, _, err = run(capsys, "add", latin, "--corpus", corpus)
     assert code == 2
-    assert err == f"provenance: {latin}: not valid UTF-8 at byte 3\n"
+    assert err == f"provenance: {latin}: not valid UTF-8 at byte 3 (0xe9)\n"
     assert snapshot(corpus) == before
 
 
@@ -253,7 +253,7 @@ def test_added_html_with_a_legacy_charset_is_reported(
     page = tmp_path / "page.html"
     page.write_text(
         '<html><head><meta charset="windows-1252"><title>t</title></head>\n'
-        "<body><p>Russia and China said <em>nothing</em> new.</p></body></html>\n",
+        "<body><p>Russia and China said <em>nothing</em> new, déjà vu.</p></body></html>\n",
         encoding="utf-8",
     )
     assert run(capsys, "add", page, "--corpus", corpus, "--id", "page")[0] == 0
@@ -265,6 +265,6 @@ def test_added_html_with_a_legacy_charset_is_reported(
     )
     out = failing_check(capsys, corpus)
     assert problem_lines(out, "P208") == [
-        f"{corpus / 'page.html'}:1:13: P208 html-charset: declares charset 'windows-1252'; "
-        "captures must be stored as UTF-8"
+        f"{corpus / 'page.html'}:1:13: P208 html-charset: declares charset 'windows-1252', "
+        "which would read its UTF-8 bytes otherwise"
     ]

@@ -6,7 +6,7 @@ past every broken file, collecting one `Problem` per thing a person must act on:
     fixity     every manifest entry is a regular file inside the corpus with its
                recorded size and sha256; nothing unlisted; no two entries alike
     hygiene    strict UTF-8, no BOM, one kind of line ending, no NUL or control or
-               invisible characters, no declared non-UTF-8 charset in HTML
+               invisible characters, no HTML charset declaration that contradicts UTF-8
     reference  the reference span still has its recorded digest
     coverage   each capture still holds what its manifest entry says it holds
     review     every current finding has a decision; no decision is stale
@@ -29,12 +29,11 @@ from provenance.check.hygiene import hygiene
 from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule, position
 from provenance.corpus import Entry, ReferenceEntry, read_manifest_data
 from provenance.errors import ExitCode, ProvenanceError
-from provenance.load import decode
-from provenance.model import Document, Finding, PassageKind, Severity
+from provenance.load import decode, format_of
+from provenance.model import Document, Finding, Format, PassageKind, Severity
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.review import REVIEWS, ReviewStore
 
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _OF_STATEMENT = frozenset(
     {
         QuoteVerdict.VERBATIM,
@@ -128,7 +127,7 @@ class _Run(ManifestChecks):
                 continue
             self.case("hygiene", path)
             data = stored[entry.id]
-            html = entry.format == "html" or path.suffix.lower() in _HTML_SUFFIXES
+            html = entry.format == "html" or format_of(path) is Format.HTML
             scan = hygiene(data, html=html)
             for blemish in scan.blemishes:
                 if blemish.kind == "empty" and entry.size > 0:
@@ -142,7 +141,7 @@ class _Run(ManifestChecks):
                     offset=blemish.offset,
                 )
             try:
-                documents[entry.id] = decode(path, data, id=entry.id)
+                documents[entry.id] = decode(path, data, id=entry.id, decoded=scan.decoded)
             except ProvenanceError:
                 pass  # empty, NUL, not UTF-8 or only whitespace: reported just above
         return documents

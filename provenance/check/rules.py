@@ -57,7 +57,12 @@ RULES: dict[str, Rule] = {
             "a zero-width, soft-hyphen, bidi or BOM character",
         ),
         Rule("P207", "no-text", "hygiene", "the file holds only whitespace"),
-        Rule("P208", "html-charset", "hygiene", "HTML declares a charset other than UTF-8"),
+        Rule(
+            "P208",
+            "html-charset",
+            "hygiene",
+            "HTML declares a charset that reads its bytes otherwise than UTF-8",
+        ),
         Rule("P300", "reference-entry", "reference", "the [reference] table is malformed"),
         Rule(
             "P301", "reference-mismatch", "reference", "the reference span no longer has its digest"
