@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from check_helpers import (
@@ -19,7 +20,8 @@ from check_helpers import (
 )
 
 from provenance import manifest as manifest_module
-from provenance.errors import ReviewStoreError
+from provenance.atomic import atomic_write
+from provenance.errors import CorpusError
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -167,8 +169,10 @@ def test_add_refuses_html_with_no_readable_text(
 def test_failed_manifest_write_leaves_the_corpus_as_it_was(
     corpus: Path, capture: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full(path: Path, data: bytes) -> None:
-        raise ReviewStoreError(path, "cannot write: No space left on device")
+    def disk_full(path: Path, data: bytes, **options: Any) -> None:
+        if path.name != "manifest.toml":
+            return atomic_write(path, data, **options)  # the capture is copied; the manifest fails
+        raise CorpusError(path, "cannot write: No space left on device")
 
     monkeypatch.setattr(manifest_module, "atomic_write", disk_full)
     before = snapshot(corpus)
@@ -229,8 +233,10 @@ def test_update_failed_write_leaves_the_manifest(
 ) -> None:
     (corpus / C002).write_bytes((corpus / C002).read_bytes() + b"\n")
 
-    def disk_full(path: Path, data: bytes) -> None:
-        raise ReviewStoreError(path, "cannot write: No space left on device")
+    def disk_full(path: Path, data: bytes, **options: Any) -> None:
+        if path.name != "manifest.toml":
+            return atomic_write(path, data, **options)  # the capture is copied; the manifest fails
+        raise CorpusError(path, "cannot write: No space left on device")
 
     monkeypatch.setattr(manifest_module, "atomic_write", disk_full)
     before = snapshot(corpus)

@@ -19,16 +19,23 @@ analyse.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from provenance.analyse import Analyser, Analysis, SourceResult, findings
 from provenance.check.fixity import ManifestChecks
 from provenance.check.hygiene import hygiene
-from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule, position
-from provenance.corpus import Entry, ReferenceEntry, read_manifest_data
+from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule
+from provenance.corpus import (
+    Entry,
+    ReferenceEntry,
+    ReferenceSpanError,
+    read_entries,
+    read_manifest_data,
+    reference_document,
+)
 from provenance.errors import ExitCode, ProvenanceError
+from provenance.lines import Lines, line_column
 from provenance.load import decode, format_of
 from provenance.model import Document, Finding, Format, PassageKind, Severity
 from provenance.quotes.verdicts import QuoteVerdict
@@ -92,10 +99,10 @@ def check(corpus_dir: Path | str, *, policy: Policy = Policy()) -> CheckResult:
             (the check could not run).
     """
     directory = Path(corpus_dir)
-    manifest_path, data = read_manifest_data(directory)
-    run = _Run(directory, manifest_path)
-    entries = run.entries(data)
-    reference = run.reference_entry(data, entries)
+    reading = read_entries(*read_manifest_data(directory))
+    run = _Run(directory, reading.path)
+    entries = run.manifest_entries(reading)
+    reference = reading.reference
     stored = run.fixity(entries)
     run.unlisted(entries)
     documents = run.hygiene(entries, stored)
@@ -164,33 +171,20 @@ class _Run(ManifestChecks):
                 "the reference cannot be verified: its source capture does not decode (see above)",
             )
             return None
-        text = source.text
-        if not 0 <= reference.start < reference.end <= len(text):
+        try:
+            document = reference_document(reference, source)
+        except ReferenceSpanError as problem:
+            at = problem.offset
+            line, column = (None, None) if at is None else line_column(source.text, at)
             self.add(
-                "reference-span",
+                problem.kind,
                 path,
-                f"reference span {reference.start}..{reference.end} lies outside the text "
-                f"({len(text)} characters)",
-            )
-            return None
-        span = text[reference.start : reference.end]
-        data = span.encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != reference.sha256:
-            line, column = position(text, reference.start)
-            self.add(
-                "reference-mismatch",
-                path,
-                f"reference span {reference.start}..{reference.end} no longer matches its recorded "
-                f"sha256 (now {digest[:16]}…)",
+                problem.problem,
                 line=line,
                 column=column,
-                offset=reference.start,
+                offset=at,
             )
             return None
-        document = Document(
-            id=reference.id, path=source.path, sha256=digest, size=len(data), text=span
-        )
         return document, [documents[e.id] for e in entries if e.id in documents]
 
     def coverage(
@@ -294,12 +288,13 @@ class _Run(ManifestChecks):
                 self.case("review", path)
             else:
                 self.case("review", path, skipped="the file could not be analysed")
+        lines = {id: Lines(document.text) for id, document in analysed.items()}
         if policy.require is not None:
             for finding in status.undecided:
                 if finding.severity < policy.require:
                     continue
                 document = analysed[finding.source]
-                line, column = position(document.text, finding.span.start)
+                line, column = lines[finding.source].at(finding.span.start)
                 self.add(
                     "unreviewed",
                     document.path,

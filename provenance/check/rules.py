@@ -128,12 +128,6 @@ class Collector:
         self.cases.append(Case(check, path, skipped))
 
 
-def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a `str` index."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
 def one_line(message: str) -> str:
     return message.replace("\r", "\\r").replace("\n", "\\n")
 
@@ -147,5 +141,4 @@ __all__ = [
     "Problem",
     "Rule",
     "one_line",
-    "position",
 ]
