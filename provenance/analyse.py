@@ -23,11 +23,11 @@ from provenance.model import (
     Kind,
     Passage,
     PassageKind,
-    Severity,
     Span,
 )
 from provenance.normalise import normalise
 from provenance.quotes.verdicts import Quotation, QuoteVerdict, check_quotes
+from provenance.severity import severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +193,9 @@ def emphasis_findings(source: SourceResult) -> list[Finding]:
     doc = source.document
     out = []
     for span in source.emphasis:
-        severity = {
-            Status.ADDED: Severity.MATERIAL if span.reference_text.strip() else Severity.MINOR,
-            Status.REMOVED: Severity.MINOR,
-            Status.PROBABLE: Severity.MINOR,
-        }[span.status]
+        row = span.status.value
+        if span.status is Status.ADDED and not span.reference_text.strip():
+            row = "added-to-inserted-text"
         out.append(
             Finding(
                 id=span.id,
@@ -205,7 +203,7 @@ def emphasis_findings(source: SourceResult) -> list[Finding]:
                 source_sha256=doc.sha256,
                 category="emphasis",
                 kind=span.status.value,
-                severity=severity,
+                severity=severity("emphasis", row),
                 span=span.span,
                 text=span.text,
                 summary=f"{span.style} {span.status.value}: {span.text!r}",
@@ -222,7 +220,7 @@ def emphasis_findings(source: SourceResult) -> list[Finding]:
                 source_sha256=doc.sha256,
                 category="emphasis",
                 kind="lost-markup",
-                severity=Severity.MINOR,
+                severity=severity("emphasis", "lost-markup"),
                 span=lost.note.span,
                 text=lost.note.text,
                 summary=f"{lost.note.text}: {lost.message}",
@@ -230,16 +228,6 @@ def emphasis_findings(source: SourceResult) -> list[Finding]:
             )
         )
     return out
-
-
-QUOTE_SEVERITY = {
-    QuoteVerdict.VERBATIM: Severity.COSMETIC,
-    QuoteVerdict.ALTERED: Severity.MATERIAL,
-    QuoteVerdict.PARAPHRASE: Severity.MINOR,
-    QuoteVerdict.NOT_IN_REFERENCE: Severity.MATERIAL,
-    QuoteVerdict.UNTERMINATED: Severity.MINOR,
-}
-"""Severity of a quotation finding: a changed or invented quotation matters most."""
 
 
 def _is_finding(q: Quotation) -> bool:
@@ -257,7 +245,7 @@ def _quotation_finding(document: Document, q: Quotation) -> Finding:
         source_sha256=document.sha256,
         category="quotation",
         kind=q.verdict.value,
-        severity=QUOTE_SEVERITY[q.verdict],
+        severity=severity("quotation", q.verdict),
         span=q.span,
         text=q.text,
         summary=f"quotation {q.verdict.value} ({q.similarity:.0f}){where}: {q.text[:60]!r}",
