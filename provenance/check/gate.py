@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from provenance.analyse import Analyser, Analysis, SourceResult, findings
+from provenance.analyse import Analyser, Analysis, SourceResult
 from provenance.check.fixity import ManifestChecks
 from provenance.check.hygiene import hygiene
 from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule
@@ -35,6 +35,7 @@ from provenance.corpus import (
     reference_document,
 )
 from provenance.errors import ExitCode, ProvenanceError
+from provenance.findings import findings
 from provenance.lines import Lines, line_column
 from provenance.load import decode, format_of
 from provenance.model import Document, Finding, Format, PassageKind, Severity
