@@ -172,22 +172,33 @@ def read_manifest_data(directory: Path) -> tuple[Path, dict[str, Any]]:
         CorpusError: Not a directory; manifest missing, unreadable, not UTF-8, not TOML,
             or of another schema.
     """
+    path, text = read_manifest_text(directory)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CorpusError(path, f"not valid TOML: {error}") from None
+    if data.get("schema") != SCHEMA:
+        raise CorpusError(path, f"schema must be {SCHEMA!r}, found {data.get('schema')!r}")
+    return path, data
+
+
+def read_manifest_text(directory: Path) -> tuple[Path, str]:
+    """The manifest's path and its text, as stored (what `provenance add` edits in place).
+
+    Raises:
+        CorpusError: Not a directory; manifest missing, unreadable or not UTF-8.
+    """
     path = directory / MANIFEST
     if not directory.is_dir():
         raise CorpusError(directory, "not a corpus directory")
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+        return path, path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         raise CorpusError(path, "no manifest in this corpus directory") from None
     except UnicodeDecodeError as error:
         raise CorpusError(path, f"not valid UTF-8 at byte {error.start}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise CorpusError(path, f"not valid TOML: {error}") from None
     except OSError as error:
         raise CorpusError(path, f"cannot read: {error.strerror or error}") from None
-    if data.get("schema") != SCHEMA:
-        raise CorpusError(path, f"schema must be {SCHEMA!r}, found {data.get('schema')!r}")
-    return path, data
 
 
 def parse_reference(path: Path, data: dict[str, Any]) -> ReferenceEntry:
@@ -327,5 +338,6 @@ __all__ = [
     "read_entries",
     "read_manifest",
     "read_manifest_data",
+    "read_manifest_text",
     "reference_document",
 ]

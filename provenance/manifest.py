@@ -21,7 +21,14 @@ import tomlkit
 from tomlkit.items import AoT
 
 from provenance.atomic import atomic_write
-from provenance.corpus import HOLDS, MANIFEST, Entry, parse_entry, read_manifest
+from provenance.corpus import (
+    HOLDS,
+    MANIFEST,
+    Entry,
+    parse_entry,
+    read_manifest,
+    read_manifest_text,
+)
 from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
 from provenance.load import decode, read_bytes
@@ -116,8 +123,7 @@ def add(
     }
     if note:
         fields["note"] = note
-    text = _manifest_text(manifest.path)
-    doc = tomlkit.parse(text)
+    doc = tomlkit.parse(read_manifest_text(directory)[1])
     captures = doc.get("captures")
     table = tomlkit.table()
     for key, value in fields.items():
@@ -169,7 +175,7 @@ def update(corpus_dir: Path | str, *, write: bool) -> list[Change]:
         if len(data) != entry.size:
             changes.append(Change(entry.id, entry.file, "size", entry.size, len(data)))
     if write and changes:
-        doc = tomlkit.parse(_manifest_text(manifest.path))
+        doc = tomlkit.parse(read_manifest_text(directory)[1])
         tables = {str(t["id"]): t for t in doc["captures"]}
         for change in changes:
             tables[change.id][change.field] = change.new
@@ -182,13 +188,6 @@ def update(corpus_dir: Path | str, *, write: bool) -> list[Change]:
 def _next_number(entries: tuple[Entry, ...]) -> int:
     numbers = [int(m.group(1)) for e in entries if (m := _NUMBERED.match(e.id))]
     return max(numbers, default=-1) + 1
-
-
-def _manifest_text(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:  # read_manifest has just read it
-        raise CorpusError(path, f"cannot read: {error}") from None
 
 
 def _parsed(path: Path, text: str) -> dict[str, Any]:

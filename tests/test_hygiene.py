@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 
+import pytest
 from check_helpers import BUNDLED, CAPTURES
 
 import provenance.check.hygiene as hygiene_module
+from provenance.check.gate import check
 from provenance.check.hygiene import hygiene
+from provenance.load import Decoded
 
 
 def kinds(data: bytes, *, html: bool = False) -> list[str]:
@@ -117,3 +121,18 @@ def test_docstring_examples() -> None:
     result = doctest.testmod(hygiene_module)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_check_decodes_each_capture_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    load_module = importlib.import_module("provenance.load")  # the package re-exports load()
+    decoded: list[bytes] = []
+    real = load_module.decoding
+
+    def counting(data: bytes, *, html: bool = False) -> Decoded:
+        decoded.append(data)
+        return real(data, html=html)
+
+    monkeypatch.setattr(load_module, "decoding", counting)
+    monkeypatch.setattr(hygiene_module, "decoding", counting)
+    check(BUNDLED)
+    assert sorted(decoded) == sorted((BUNDLED / name).read_bytes() for name in CAPTURES)
