@@ -9,8 +9,9 @@ from conftest import FULL_COPY, make_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.analyse import Analysis, analyse, analyse_corpus, findings
+from provenance.analyse import Analysis, analyse, analyse_corpus
 from provenance.corpus import load_corpus
+from provenance.findings import findings
 from provenance.model import Document, Kind, Severity, Span
 
 NBSP = "\u00a0"
