@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from provenance.review import atomic_write
+from provenance.atomic import atomic_write
 from provenance.scan.inputs import SHARD_BYTES, Shard, plan
 from provenance.scan.shard import ScanConfig, ShardResult, engine, scan_shard
 
