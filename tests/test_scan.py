@@ -88,6 +88,21 @@ def test_two_jobs_and_many_shards_give_the_same_bytes(
     assert two.read_bytes() == one.read_bytes()
 
 
+def test_a_warc_is_split_at_its_records(collection: Collection, tmp_path: Path) -> None:
+    config = ScanConfig(load(collection.reference))
+    members = tmp_path / "members.warc.gz"
+    write_warc(collection.docs, members)
+    whole = tmp_path / "whole.warc.gz"  # compressed as one gzip stream: cannot be entered
+    whole.write_bytes(gzip.compress(gzip.decompress(members.read_bytes())))
+    one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
+    assert scan([members], config, one, jobs=1).shards == 1
+    split = scan([members], config, many, jobs=2, shard_bytes=30_000)
+    assert split.shards > 3
+    assert split.documents == len(collection.docs)
+    assert many.read_bytes() == one.read_bytes()
+    assert scan([whole], config, tmp_path / "whole.jsonl", shard_bytes=30_000).shards == 1
+
+
 def test_resume_skips_finished_shards(collection: Collection, tmp_path: Path) -> None:
     config = ScanConfig(load(collection.reference))
     out = tmp_path / "hits.jsonl"

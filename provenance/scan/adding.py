@@ -108,7 +108,10 @@ def _warc_at(source: Path, offset: int) -> Record | Problem:
     with source.open("rb") as stream:
         stream.seek(offset)
         for record in ArchiveIterator(stream, record_types=wanted, parse_http=False):
-            return _warc_record(record, str(source), base=offset)
+            found = _warc_record(record, str(source))
+            if found.offset != offset:
+                return Problem(str(source), offset, "no WARC record starts at this offset")
+            return found
     return Problem(str(source), offset, "no WARC record at this offset")
 
 

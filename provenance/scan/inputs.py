@@ -50,14 +50,15 @@ class Fields:
 
 @dataclass(frozen=True, slots=True)
 class Shard:
-    """One unit of work: `kind` is "files", "jsonl" (a byte range), "jsonl.gz" or "warc"."""
+    """One unit of work: `kind` is "files", "jsonl", "jsonl.gz" or "warc" (all but
+    "jsonl.gz" possibly a byte range of the file)."""
 
     kind: str
     path: str
     """The input file, or the directory the files were found under."""
     start: int = 0
     end: int = -1
-    """Byte range of an uncompressed JSON Lines file; -1: to the end."""
+    """Byte range of an uncompressed JSON Lines file or of a WARC file; -1: to the end."""
     files: tuple[str, ...] = ()
     """For "files": the paths of the batch."""
 
@@ -65,7 +66,7 @@ class Shard:
     def name(self) -> str:
         if self.kind == "files":
             return f"{self.path} ({len(self.files)} files from {self.files[0]})"
-        if self.kind == "jsonl":
+        if self.kind == "jsonl" or self.end >= 0:
             return f"{self.path} bytes {self.start}..{self.end}"
         return self.path
 
@@ -122,7 +123,7 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
             msg = f"{path}: no such file or directory"
             raise ValueError(msg)
         elif name.endswith(_WARC_SUFFIXES):
-            shards.append(Shard("warc", str(path)))
+            shards.extend(_warc_shards(path, shard_bytes))
         elif name.endswith(".jsonl.gz"):
             shards.append(Shard("jsonl.gz", str(path)))
         elif name.endswith(".jsonl"):
@@ -255,13 +256,43 @@ def _json_record(line: bytes, source: str, offset: int, fields: Fields) -> Recor
     )
 
 
+def _warc_shards(path: Path, shard_bytes: int) -> list[Shard]:
+    """A WARC file in ranges of about `shard_bytes` that start at records.
+
+    A compressed WARC is split only where each range starts a gzip member (one member a
+    record, as crawlers write them); a file compressed whole is one shard. Finding the
+    record offsets reads the file once (FastWARC skips the payloads).
+    """
+    if path.stat().st_size <= shard_bytes:
+        return [Shard("warc", str(path))]
+    starts = [0]
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream, parse_http=False):
+                if record.stream_pos - starts[-1] >= shard_bytes:
+                    starts.append(record.stream_pos)
+    except (OSError, ValueError):
+        pass  # reported when the shard with the bad data is read
+    if path.name.lower().endswith(".gz"):
+        with path.open("rb") as stream:
+            for start in starts[1:]:
+                stream.seek(start)
+                if stream.read(2) != b"\x1f\x8b":
+                    return [Shard("warc", str(path))]
+    ends = [*starts[1:], -1]
+    return [Shard("warc", str(path), a, b) for a, b in zip(starts, ends, strict=True)]
+
+
 def _warc(shard: Shard, counts: Counts) -> Iterator[Record | Problem]:
     wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
-    last = 0
+    last = shard.start
     try:
         with Path(shard.path).open("rb") as stream:
+            stream.seek(shard.start)  # FastWARC's stream_pos counts from the file's start
             for record in ArchiveIterator(stream, record_types=wanted, parse_http=False):
                 last = record.stream_pos
+                if 0 <= shard.end <= last:
+                    return
                 counts.documents += 1
                 read = _warc_record(record, shard.path)
                 if isinstance(read, Record):
@@ -272,10 +303,10 @@ def _warc(shard: Shard, counts: Counts) -> Iterator[Record | Problem]:
         return
 
 
-def _warc_record(record: object, source: str, *, base: int = 0) -> Record | Problem:
-    """A Record of a FastWARC record; `base` is where the iterator's stream started."""
+def _warc_record(record: object, source: str) -> Record | Problem:
+    """A Record of a FastWARC record (`stream_pos`: its offset in the file)."""
     headers = record.headers  # type: ignore[attr-defined]
-    offset: int = base + record.stream_pos  # type: ignore[attr-defined]
+    offset: int = record.stream_pos  # type: ignore[attr-defined]
     ident = headers.get("WARC-Record-ID", "") or f"{Path(source).name}@{offset}"
     ident = ident.strip("<>").removeprefix("urn:uuid:")
     url = headers.get("WARC-Target-URI", "")
