@@ -207,8 +207,15 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
 
     add = commands.add_parser("add", help="copy a capture into the corpus and record it")
     add.add_argument("file", type=Path, nargs="?")
-    add.add_argument("--from-scan", type=Path, help="add hits of this HITS.jsonl (a scan's out)")
-    add.add_argument("--select", help="with --from-scan: comma-separated hit ids (default all)")
+    add.add_argument(
+        "--from-scan",
+        type=Path,
+        metavar="HITS.jsonl",
+        help="add hits of this HITS.jsonl (a scan's out)",
+    )
+    add.add_argument(
+        "--select", metavar="IDS", help="with --from-scan: comma-separated hit ids (default all)"
+    )
     add.add_argument("--corpus", type=Path, default=Path("corpus"))
     add.add_argument("--id", help="capture id (default: next number and sha256 prefix)")
     for name in ("publisher", "title", "url", "date"):

@@ -199,6 +199,28 @@ def _first_bad(data: bytes) -> str:
     return "none"
 
 
+def test_add_from_scan_reads_json_lines_by_the_scan_s_field_names(
+    collection: Collection, tmp_path: Path, corpus_dir: Path
+) -> None:
+    lines = tmp_path / "c.jsonl"
+    objs = ({"key": i, "body": t, "link": f"https://example.org/{i}"} for i, t in collection.docs)
+    lines.write_text("".join(json.dumps(o) + "\n" for o in objs), encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    args = ["scan", str(lines), "--reference", str(collection.reference), "--out", str(out)]
+    assert main([*args, "--id-field", "key", "--text-field", "body", "--url-field", "link"]) == 0
+    assert hit_ids(out) == collection.planted
+    hit = json.loads(out.read_text().splitlines()[0])
+    assert (
+        main(["add", "--from-scan", str(out), "--select", hit["id"], "--corpus", str(corpus_dir)])
+        == 0
+    )
+    entry = tomllib.loads((corpus_dir / "manifest.toml").read_text(encoding="utf-8"))["captures"][
+        -1
+    ]
+    assert (corpus_dir / entry["file"]).read_bytes() == dict(collection.docs)[hit["id"]].encode()
+    assert entry["url"] == hit["url"] == f"https://example.org/{hit['id']}"
+
+
 def test_add_from_scan_stores_the_exact_bytes(
     collection: Collection, tmp_path: Path, corpus_dir: Path
 ) -> None:

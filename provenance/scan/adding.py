@@ -27,6 +27,7 @@ from provenance.scan.inputs import (
     _json_record,
     _warc_record,
 )
+from provenance.scan.run import shards_dir
 
 _SUFFIX = {"html": ".html", "markdown": ".md", "text": ".txt"}
 
@@ -42,9 +43,7 @@ def add_hits(args: argparse.Namespace) -> int:
         if missing:
             raise InputError(args.from_scan, f"no hit with id {', '.join(map(repr, missing))}")
         hits = [h for h in hits if h["id"] in wanted]
-    fields = Fields(
-        *(getattr(args, f"{n}_field", n) for n in ("id", "text", "html", "url", "date"))
-    )
+    fields = _fields(args.from_scan)
     for hit in hits:
         record = record_of(hit, fields)
         with tempfile.TemporaryDirectory() as temp:
@@ -113,6 +112,15 @@ def _warc_at(source: Path, offset: int) -> Record | Problem:
                 return Problem(str(source), offset, "no WARC record starts at this offset")
             return found
     return Problem(str(source), offset, "no WARC record at this offset")
+
+
+def _fields(out: Path) -> Fields:
+    """The JSON Lines field names the scan used (kept in its plan), else the defaults."""
+    plan = shards_dir(out) / "plan.json"
+    try:
+        return Fields(**json.loads(plan.read_text(encoding="utf-8"))["fields"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return Fields()
 
 
 def _read_hits(path: Path) -> list[dict[str, Any]]:

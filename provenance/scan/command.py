@@ -18,25 +18,21 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", type=Path, nargs="+", metavar="INPUT",
-                        help="directories, .jsonl, .jsonl.gz, .warc, .warc.gz")  # fmt: skip
+    add = parser.add_argument
+    add("inputs", type=Path, nargs="+", metavar="INPUT",
+        help="directories, .jsonl(.gz), .warc(.gz), .wet(.gz)")  # fmt: skip
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--reference", type=Path, help="the reference file")
-    which.add_argument("--corpus", type=Path, help="take the reference from this corpus")
-    parser.add_argument("--out", type=Path, required=True, help="HITS.jsonl to write")
-    parser.add_argument(
-        "--jobs", type=_positive, help="local worker processes (default: all cores)"
-    )
-    parser.add_argument("--scheduler", help="run the shards on this Dask scheduler (tcp://...)")
-    parser.add_argument("--resume", action="store_true", help="skip the shards already done")
-    parser.add_argument("--allow-errors", action="store_true",
-                        help="exit 0 even when some documents could not be read")  # fmt: skip
-    parser.add_argument("--shard-mb", type=float, default=4.0, help="shard size (default 4)")
-    parser.add_argument("--min-grams", type=int, help="prefilter threshold (default 4)")
+    which.add_argument("--reference", type=Path, metavar="REF", help="the reference file")
+    which.add_argument("--corpus", type=Path, metavar="DIR", help="the reference of this corpus")
+    add("--out", type=Path, required=True, metavar="HITS.jsonl", help="the hits to write")
+    add("--jobs", type=_positive, metavar="N", help="local worker processes (default: all cores)")
+    add("--scheduler", metavar="ADDRESS", help="run the shards on this Dask scheduler")
+    add("--resume", action="store_true", help="skip the shards already done")
+    add("--allow-errors", action="store_true", help="exit 0 even if documents could not be read")
+    add("--shard-mb", type=float, default=4.0, metavar="MB", help="shard size (default 4)")
+    add("--min-grams", type=int, metavar="N", help="prefilter threshold (default 4)")
     for name in ("id", "text", "html", "url", "date"):
-        parser.add_argument(
-            f"--{name}-field", default=name, help=f"JSON Lines field (default {name})"
-        )
+        add(f"--{name}-field", default=name, metavar="NAME", help=f"JSON Lines field ({name})")
 
 
 def _positive(value: str) -> int:
