@@ -101,6 +101,11 @@ def test_a_warc_is_split_at_its_records(collection: Collection, tmp_path: Path) 
     assert split.documents == len(collection.docs)
     assert many.read_bytes() == one.read_bytes()
     assert scan([whole], config, tmp_path / "whole.jsonl", shard_bytes=30_000).shards == 1
+    plain = tmp_path / "plain.warc"
+    plain.write_bytes(gzip.decompress(members.read_bytes()))
+    split = scan([plain], config, tmp_path / "plain.jsonl", jobs=1, shard_bytes=30_000)
+    assert split.shards > 3
+    assert hit_ids(tmp_path / "plain.jsonl") == hit_ids(one) == collection.planted
 
 
 def test_resume_skips_finished_shards(collection: Collection, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -259,28 +260,52 @@ def _json_record(line: bytes, source: str, offset: int, fields: Fields) -> Recor
 def _warc_shards(path: Path, shard_bytes: int) -> list[Shard]:
     """A WARC file in ranges of about `shard_bytes` that start at records.
 
-    A compressed WARC is split only where each range starts a gzip member (one member a
-    record, as crawlers write them); a file compressed whole is one shard. Finding the
-    record offsets reads the file once (FastWARC skips the payloads).
+    A gzip WARC is cut at gzip members that hold a WARC record (one member a record, as
+    crawlers write them), found by seeking near each cut and looking forward, so that
+    planning does not read the file; a file compressed as one stream stays one shard.
+    An uncompressed WARC is cut at record offsets found by one reading pass.
     """
-    if path.stat().st_size <= shard_bytes:
+    size = path.stat().st_size
+    if size <= shard_bytes:
         return [Shard("warc", str(path))]
     starts = [0]
-    try:
-        with path.open("rb") as stream:
-            for record in ArchiveIterator(stream, parse_http=False):
-                if record.stream_pos - starts[-1] >= shard_bytes:
-                    starts.append(record.stream_pos)
-    except (OSError, ValueError):
-        pass  # reported when the shard with the bad data is read
-    if path.name.lower().endswith(".gz"):
-        with path.open("rb") as stream:
-            for start in starts[1:]:
-                stream.seek(start)
-                if stream.read(2) != b"\x1f\x8b":
-                    return [Shard("warc", str(path))]
+    with path.open("rb") as stream:
+        if path.name.lower().endswith(".gz"):
+            while starts[-1] + shard_bytes < size:
+                start = _next_member(stream, starts[-1] + shard_bytes)
+                if start is None:
+                    break
+                starts.append(start)
+        else:
+            try:
+                for record in ArchiveIterator(stream, parse_http=False):
+                    if record.stream_pos - starts[-1] >= shard_bytes:
+                        starts.append(record.stream_pos)
+            except (OSError, ValueError):
+                pass  # reported when the shard with the bad data is read
     ends = [*starts[1:], -1]
     return [Shard("warc", str(path), a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+_LOOK = 1 << 20
+"""How far past a cut to look for the next record's gzip member."""
+
+
+def _next_member(stream: BinaryIO, position: int) -> int | None:
+    """Offset of the first gzip member at or after `position` that starts a WARC record."""
+    stream.seek(position)
+    data = stream.read(_LOOK)
+    at = data.find(_GZIP_MEMBER)
+    while at >= 0:
+        try:
+            head = zlib.decompressobj(31).decompress(data[at : at + 4096], 8)
+        except zlib.error:
+            head = b""
+        if head.startswith(b"WARC/"):
+            return position + at
+        at = data.find(_GZIP_MEMBER, at + 1)
+    return None
 
 
 def _warc(shard: Shard, counts: Counts) -> Iterator[Record | Problem]:
