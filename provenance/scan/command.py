@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from provenance.load import load
     from provenance.scan.inputs import Fields
     from provenance.scan.prefilter import MIN_GRAMS
-    from provenance.scan.run import errors_path, quiet_progress, scan
+    from provenance.scan.run import QuietProgress, errors_path, scan
     from provenance.scan.shard import ScanConfig
 
     reference = load(args.reference) if args.reference else load_corpus(args.corpus).reference
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             with _Bar() as bar:
                 summary = scan(args.inputs, config, args.out, progress=bar.update, **options)
         else:
-            summary = scan(args.inputs, config, args.out, progress=quiet_progress, **options)
+            summary = scan(args.inputs, config, args.out, progress=QuietProgress(), **options)
     except ValueError as error:
         print(f"provenance: {error}", file=sys.stderr)
         return ExitCode.ERROR

@@ -206,10 +206,26 @@ def _dask(address: str) -> tuple[Runner, int]:
     return run, workers
 
 
-def quiet_progress(result: ShardResult, done: int, total: int) -> None:
-    """One line a shard on stderr, for logs and pipes."""
-    print(
-        f"scan: shard {done}/{total}: {result.documents} documents, "
-        f"{len(result.hits)} hits, {len(result.errors)} errors",
-        file=sys.stderr,
-    )
+class QuietProgress:
+    """A line on stderr at most every `every` seconds (and at the end), for logs and pipes."""
+
+    def __init__(self, every: float = 10.0) -> None:
+        self.every = every
+        self.started = self.last = time.monotonic()
+        self.documents = self.bytes = self.hits = self.errors = 0
+
+    def __call__(self, result: ShardResult, done: int, total: int) -> None:
+        self.documents += result.documents
+        self.bytes += result.bytes
+        self.hits += len(result.hits)
+        self.errors += len(result.errors)
+        now = time.monotonic()
+        if now - self.last < self.every and done < total:
+            return
+        self.last = now
+        rate = self.bytes / 1e6 / max(1e-9, now - self.started)
+        print(
+            f"scan: {done}/{total} shards, {self.documents} documents, "
+            f"{self.bytes / 1e6:.1f} MB, {self.hits} hits, {self.errors} errors, {rate:.1f} MB/s",
+            file=sys.stderr,
+        )
