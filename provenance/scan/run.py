@@ -37,10 +37,12 @@ class Summary:
     resumed: int
     seconds: float
     workers: int
+    scanned_bytes: int = 0
+    """Bytes of the shards scanned in this run (not resumed): what the rate is of."""
 
     def line(self) -> str:
         mb = self.bytes / 1e6
-        rate = mb / self.seconds if self.seconds else 0.0
+        rate = self.scanned_bytes / 1e6 / self.seconds if self.seconds else 0.0
         return (
             f"scanned {self.documents} documents ({mb:.1f} MB) in {self.seconds:.1f} s: "
             f"{self.hits} hits, {self.candidates} candidates, {self.errors} errors; "
@@ -115,6 +117,7 @@ def scan(
         resumed=len(done),
         seconds=time.perf_counter() - started,
         workers=workers,
+        scanned_bytes=sum(r.bytes for r in ordered if r.index not in done),
     )
 
 
@@ -174,7 +177,8 @@ def _local(workers: int) -> Runner:
             for shard, index in work:
                 yield scan_shard(config, shard, index)
             return
-        with ProcessPoolExecutor(workers, initializer=engine, initargs=(config,)) as pool:
+        pool = ProcessPoolExecutor(workers, initializer=engine, initargs=(config,))
+        try:
             pending: set[Future[ShardResult]] = {
                 pool.submit(scan_shard, config, shard, index) for shard, index in work
             }
@@ -182,6 +186,8 @@ def _local(workers: int) -> Runner:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     yield future.result()
+        finally:  # on Ctrl-C or an error: let the running shards end, start no other
+            pool.shutdown(wait=True, cancel_futures=True)
 
     return run
 
@@ -189,7 +195,11 @@ def _local(workers: int) -> Runner:
 def _dask(address: str) -> tuple[Runner, int]:
     from distributed import Client, as_completed
 
-    client = Client(address, timeout=30)  # type: ignore[no-untyped-call]
+    try:
+        client = Client(address, timeout=20)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError, ValueError) as error:
+        msg = f"{address}: cannot reach the Dask scheduler ({error})"
+        raise ValueError(msg) from None
     workers = max(1, len(client.scheduler_info().get("workers", {})))
 
     def run(config: ScanConfig, work: list[tuple[Shard, int]]) -> Iterator[ShardResult]:
