@@ -20,12 +20,12 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from provenance.errors import ExitCode, InputError
 from provenance.scan.inputs import (
-    _WARC_SUFFIXES,
+    WARC_SUFFIXES,
     Fields,
     Problem,
     Record,
-    _json_record,
-    _warc_record,
+    json_record,
+    warc_record,
 )
 from provenance.scan.run import shards_dir
 
@@ -81,16 +81,16 @@ def record_of(hit: dict[str, Any], fields: Fields) -> Record:
     source, offset = Path(hit["source"]), int(hit["offset"])
     name = source.name.lower()
     try:
-        if name.endswith(_WARC_SUFFIXES):
+        if name.endswith(WARC_SUFFIXES):
             found = _warc_at(source, offset)
         elif name.endswith(".jsonl.gz"):
             with gzip.open(source, "rb") as stream:
                 stream.seek(offset)
-                found = _json_record(stream.readline(), str(source), offset, fields)
+                found = json_record(stream.readline(), str(source), offset, fields)
         elif name.endswith(".jsonl"):
             with source.open("rb") as stream:
                 stream.seek(offset)
-                found = _json_record(stream.readline(), str(source), offset, fields)
+                found = json_record(stream.readline(), str(source), offset, fields)
         else:
             found = Record(hit["id"], source.read_bytes(), str(source), 0, hit["format"])
     except (OSError, EOFError) as error:
@@ -107,7 +107,7 @@ def _warc_at(source: Path, offset: int) -> Record | Problem:
     with source.open("rb") as stream:
         stream.seek(offset)
         for record in ArchiveIterator(stream, record_types=wanted, parse_http=False):
-            found = _warc_record(record, str(source))
+            found = warc_record(record, str(source))
             if found.offset != offset:
                 return Problem(str(source), offset, "no WARC record starts at this offset")
             return found

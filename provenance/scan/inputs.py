@@ -19,7 +19,7 @@ import os
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -32,7 +32,7 @@ the bytes), large enough that a shard's overhead (a task, a result file) is noth
 
 _TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-_WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 """WARC files; Common Crawl names its WET files `*.warc.wet.gz`."""
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.I
@@ -63,14 +63,6 @@ class Shard:
     """Byte range of an uncompressed JSON Lines file or of a WARC file; -1: to the end."""
     files: tuple[str, ...] = ()
     """For "files": the paths of the batch."""
-
-    @property
-    def name(self) -> str:
-        if self.kind == "files":
-            return f"{self.path} ({len(self.files)} files from {self.files[0]})"
-        if self.kind == "jsonl" or self.end >= 0:
-            return f"{self.path} bytes {self.start}..{self.end}"
-        return self.path
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +99,6 @@ class Counts:
 
     documents: int = 0
     bytes: int = 0
-    skipped: list[str] = field(default_factory=list)
 
 
 def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
@@ -124,7 +115,7 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
         elif not path.is_file():
             msg = f"{path}: no such file or directory"
             raise ValueError(msg)
-        elif name.endswith(_WARC_SUFFIXES):
+        elif name.endswith(WARC_SUFFIXES):
             shards.extend(_warc_shards(path, shard_bytes))
         elif name.endswith(".jsonl.gz"):
             shards.append(Shard("jsonl.gz", str(path)))
@@ -229,10 +220,10 @@ def _jsonl(
         if not line.strip():
             continue
         counts.documents += 1
-        yield _json_record(line, shard.path, here, fields)
+        yield json_record(line, shard.path, here, fields)
 
 
-def _json_record(line: bytes, source: str, offset: int, fields: Fields) -> Record | Problem:
+def json_record(line: bytes, source: str, offset: int, fields: Fields) -> Record | Problem:
     try:
         obj = json.loads(line)
     except ValueError as error:
@@ -322,7 +313,7 @@ def _warc(shard: Shard, counts: Counts) -> Iterator[Record | Problem]:
                 if 0 <= shard.end <= last:
                     return
                 counts.documents += 1
-                read = _warc_record(record, shard.path)
+                read = warc_record(record, shard.path)
                 if isinstance(read, Record):
                     counts.bytes += len(read.data)
                 yield read
@@ -331,7 +322,7 @@ def _warc(shard: Shard, counts: Counts) -> Iterator[Record | Problem]:
         return
 
 
-def _warc_record(record: object, source: str) -> Record | Problem:
+def warc_record(record: object, source: str) -> Record | Problem:
     """A Record of a FastWARC record (`stream_pos`: its offset in the file)."""
     headers = record.headers  # type: ignore[attr-defined]
     offset: int = record.stream_pos  # type: ignore[attr-defined]
