@@ -230,12 +230,13 @@ def _memory(jsonl: Path, config: ScanConfig, work: Path) -> None:
     peaks = []
     for path in (tenth, jsonl):
         code = (
-            "import resource, sys; from pathlib import Path; sys.path.insert(0, 'benchmarks')\n"
+            "from pathlib import Path\n"
             "from provenance.load import load\nfrom provenance.scan.run import scan\n"
             "from provenance.scan.shard import ScanConfig\n"
             f"scan([Path({str(path)!r})], ScanConfig(load({str(config.reference.path)!r})), "
             f"Path({str(work / 'mem.jsonl')!r}), jobs=1)\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+            # VmHWM, not ru_maxrss: ru_maxrss keeps the forking parent's peak across exec
+            "print([l.split()[1] for l in open('/proc/self/status') if 'VmHWM' in l][0])\n"
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                 check=True)  # fmt: skip
