@@ -28,6 +28,8 @@ SEVERITY = {
     Kind.SUBSTITUTION: Severity.MATERIAL,
     Kind.TRUNCATION: Severity.MATERIAL,
     Kind.REORDERING: Severity.MATERIAL,
+    Kind.DUPLICATION: Severity.MINOR,  # nothing lost or invented: the copy repeats itself
+    Kind.INTERRUPTION: Severity.MINOR,  # cosmetic when it is page furniture (see moves)
     Kind.EMPHASIS: Severity.MATERIAL,
 }
 """The severity of each kind; a reviewer's decision, not this table, says what matters."""

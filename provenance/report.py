@@ -26,7 +26,7 @@ from provenance.model import Divergence, PassageKind, Severity
 from provenance.normalise import visible
 from provenance.quotes.verdicts import Quotation
 
-SCHEMA = "provenance-report/1"
+SCHEMA = "provenance-report/2"
 _CONTEXT = 30
 _STYLE = {Severity.COSMETIC: "dim", Severity.MINOR: "yellow", Severity.MATERIAL: "bold red"}
 _VERDICT_STYLE = {
@@ -206,6 +206,15 @@ def _source_json(source: SourceResult) -> dict[str, Any]:
                 "ref_start": p.reference.start,
                 "ref_end": p.reference.end,
                 "score": round(p.score, 2),
+                "segments": [
+                    {
+                        "start": g.copy.start,
+                        "end": g.copy.end,
+                        "ref_start": g.reference.start,
+                        "ref_end": g.reference.end,
+                    }
+                    for g in p.runs
+                ],
             }
             for p in source.passages
         ],
