@@ -86,6 +86,13 @@ def test_every_kind_has_a_severity_and_a_case() -> None:
         if case["status"] == "pass"
         for kind in case["expect"]["kinds"]
     }
+    # Moves, repeats and interruptions are pinned by the locate cases (cases/structure).
+    covered |= {
+        divergence["kind"]
+        for path in (CASES / "structure").glob("*.json")
+        for case in json.loads(path.read_text(encoding="utf-8"))
+        for divergence in case["expect"]["divergences"]
+    }
     # Emphasis is found from markup by its own stage, not by classify.
     assert covered == {k.value for k in Kind} - {"emphasis"}
 
