@@ -11,6 +11,7 @@ mapped back to the original. The rules and their thresholds: docs/locate.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -414,6 +415,15 @@ _STOPWORDS = frozenset(
 )
 
 
+def content_words(words: Iterable[str]) -> set[str]:
+    """The words that carry content: four letters or more, not a function word.
+
+    >>> sorted(content_words("the parties will hold talks on it".split()))
+    ['hold', 'parties', 'talks']
+    """
+    return {w for w in words if len(w) >= 4 and w not in _STOPWORDS}
+
+
 def _translated(
     texts: _Texts, runs: list[_Run], bounds: tuple[int, int], options: LocateOptions
 ) -> bool:
@@ -434,7 +444,7 @@ def _translated(
     ref_before = {w for w, _, _ in rw[max(0, first.i0 - n - 10) : first.i0]}
     ref_after = {w for w, _, _ in rw[last.i1 : last.i1 + n + 10]}
     for words, reference in ((before, ref_before), (after, ref_after)):
-        content = {w for w in words if len(w) >= 4 and w not in _STOPWORDS}
+        content = content_words(words)
         if len(content) >= 5 and len(content & reference) >= options.context_share * len(content):
             return True
     return False

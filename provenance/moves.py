@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from provenance.align import align, align_texts
 from provenance.classify import divergence, divergence_id
+from provenance.locate import content_words
 from provenance.model import (
     Alignment,
     Divergence,
@@ -66,6 +67,11 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+_BLOCK_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+PROSE_SHARE = 0.3
+"""Least share of an inserted paragraph's content words that the reference also uses
+for it to read as part of the text (an insertion) rather than foreign prose."""
 
 
 def align_copy(reference: Document, capture: Document, passage: Passage) -> Alignment:
@@ -273,7 +279,7 @@ def structure(
     found = _paired_moves(reference, capture, found)
     found = _moved_to_passages(reference, capture, passages, found)
     found = _duplications(reference, capture, passages, found)
-    return _interruptions(capture, found)
+    return _interruptions(reference, capture, found)
 
 
 def _paired_moves(
@@ -384,12 +390,19 @@ def _duplications(
     return out
 
 
-def _interruptions(capture: Document, found: list[Divergence]) -> list[Divergence]:
+def _interruptions(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
     """Insertions of foreign material become interruptions (see `interruption`)."""
+    if not any(d.kind is Kind.INSERTION for d in found):
+        return found
     repeated = _repeated_lines(capture.text)
+    vocabulary = frozenset(content_words(_words(reference.text)))
     out = []
     for d in found:
-        verdict = interruption(capture.text, d.copy, repeated) if d.kind is Kind.INSERTION else None
+        verdict = None
+        if d.kind is Kind.INSERTION:
+            verdict = interruption(capture.text, d.copy, repeated, vocabulary)
         if verdict is None:
             out.append(d)
             continue
@@ -405,7 +418,10 @@ def _reid(capture: Document, d: Divergence) -> str:
 
 
 def interruption(
-    text: str, span: Span, repeated: frozenset[str] = frozenset()
+    text: str,
+    span: Span,
+    repeated: frozenset[str] = frozenset(),
+    vocabulary: frozenset[str] = frozenset(),
 ) -> tuple[Severity, str] | None:
     """Whether the inserted text at `span` is foreign material inside a copy.
 
@@ -413,7 +429,9 @@ def interruption(
     as running headers are; or a box that starts with a label such as "Related:" or
     "Advertisement") is `cosmetic`. Other material set apart on its own lines is
     `minor` when it cannot be part of the text: it cuts a sentence, does not end as a
-    sentence does, or starts like a caption. Anything else is None: an insertion.
+    sentence does, starts like a caption, or (given the reference's `vocabulary` of
+    content words) uses fewer than `PROSE_SHARE` of its content words from it.
+    Anything else is None: an insertion.
 
     >>> interruption("a b\\n\\fPage 2\\n\\nc d", Span(3, 13))[0]
     <Severity.COSMETIC: 0>
@@ -432,13 +450,16 @@ def interruption(
         return Severity.COSMETIC, "page furniture: page number, running header or page break"
     if not (_line_break_before(text, span) and _line_break_after(text, span)):
         return None
-    prose_before = text[: span.start].rstrip()
-    if prose_before and not _SENTENCE_END.search(prose_before):
+    prose_before = text[max(0, span.start - 80) : span.start].rstrip()
+    if prose_before and not _BLOCK_END.search(prose_before):
         return Severity.MINOR, "foreign material inside a sentence"
     if _CAPTION.match(lines[0]):
         return Severity.MINOR, "foreign material: a caption or credit"
     if not _SENTENCE_END.search(lines[-1]):
         return Severity.MINOR, "foreign material: lines that are not sentences"
+    content = content_words(_words(inserted))
+    if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
+        return Severity.MINOR, "foreign material: prose about something else"
     return None
 
 
@@ -467,6 +488,10 @@ def _repeated_lines(text: str) -> frozenset[str]:
     return frozenset(
         line for line, n in counts.items() if n > 1 and line and len(line.split()) <= 12
     )
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _LETTERS.findall(text)]
 
 
 def _folded(text: str) -> str:
