@@ -21,8 +21,9 @@ from provenance.model import Document, Normalised, Passage, PassageKind, Segment
 from provenance.normalise import normalise
 
 _WORD = re.compile(r"[^\W_]+")
-_MARK = '"'
-"""Every double quotation mark and guillemet folds to this (see normalise)."""
+_MARKS = re.compile(r"\"|(?<![^\W_])'|'(?![^\W_])")
+"""Quotation marks after folding (see normalise): every double mark and guillemet is
+`"`; a single mark `'` counts when it is not an apostrophe between two letters."""
 _SEED_WORDS = 5
 
 
@@ -124,7 +125,7 @@ def locate(
 
 Words = tuple[tuple[str, int, int], ...]
 _SENTENCE = re.compile(r"[.!?:]")
-_BOUNDARY = re.compile(r'[.!?;:"]')
+_BOUNDARY = re.compile(r"[.!?;:\"]|(?<![^\W_])'|'(?![^\W_])")
 """A sentence end or a quotation mark: a changed edge word is never looked for across one."""
 
 
@@ -150,8 +151,8 @@ class _Texts:
     def opens_quotation(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
         """True when the capture has quotation marks between the two words that the
         reference has not: stepping over them leaves one quotation or enters another."""
-        capture_marks = self.capture_gap(j_before, j_after).count(_MARK)
-        return capture_marks > self.reference_gap(i_before, i_after).count(_MARK)
+        capture_marks = len(_MARKS.findall(self.capture_gap(j_before, j_after)))
+        return capture_marks > len(_MARKS.findall(self.reference_gap(i_before, i_after)))
 
     def plain_gap(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
         """True when neither text has a sentence end, quotation mark or line break there."""
