@@ -85,6 +85,14 @@ def test_structure_case(case: dict[str, Any], reference: Document) -> None:
         assert all(a.copy.end <= b.copy.start for a, b in itertools.pairwise(runs))
         assert runs[0].copy.start == passage.copy.start
         assert runs[-1].copy.end == passage.copy.end
+    # The edits tile both stretches, in order (for HTML, markup lies between them).
+    for alignment in source.alignments if capture.format is Format.TEXT else ():
+        edits, passage = alignment.edits, alignment.passage
+        assert [e.reference.start for e in edits[1:]] == [e.reference.end for e in edits[:-1]]
+        assert [e.copy.start for e in edits[1:]] == [e.copy.end for e in edits[:-1]]
+        assert (edits[0].copy.start, edits[-1].copy.end) == (passage.copy.start, passage.copy.end)
+        assert edits[0].reference.start == passage.reference.start
+        assert edits[-1].reference.end == passage.reference.end
     for d in source.divergences:
         assert d.reference.of(reference.text) == d.reference_text
         if capture.format is Format.TEXT:
