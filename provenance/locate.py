@@ -21,9 +21,11 @@ from provenance.model import Document, Normalised, Passage, PassageKind, Segment
 from provenance.normalise import normalise
 
 _WORD = re.compile(r"[^\W_]+")
-_MARKS = re.compile(r"\"|(?<![^\W_])'|'(?![^\W_])")
+_SINGLE = r"'(?!(?:s|t|re|ll|ve|d|m)\b)(?:(?<![^\W_]')|(?![^\W_]))"
+_MARKS = re.compile(r"\"|" + _SINGLE)
 """Quotation marks after folding (see normalise): every double mark and guillemet is
-`"`; a single mark `'` counts when it is not an apostrophe between two letters."""
+`"`; a single mark `'` counts unless it is an apostrophe: between two letters, or
+before a contraction's ending ("(DPRK)'s", "don't")."""
 _SEED_WORDS = 5
 
 
@@ -125,7 +127,7 @@ def locate(
 
 Words = tuple[tuple[str, int, int], ...]
 _SENTENCE = re.compile(r"[.!?:]")
-_BOUNDARY = re.compile(r"[.!?;:\"]|(?<![^\W_])'|'(?![^\W_])")
+_BOUNDARY = re.compile(r"[.!?;:\"]|" + _SINGLE)
 """A sentence end or a quotation mark: a changed edge word is never looked for across one."""
 
 
@@ -148,11 +150,15 @@ class _Texts:
             return ""
         return text[words[i_before][2] : words[i_after][1]]
 
-    def opens_quotation(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
-        """True when the capture has quotation marks between the two words that the
-        reference has not: stepping over them leaves one quotation or enters another."""
+    def extra_marks(self, j_before: int, j_after: int, i_before: int, i_after: int) -> int:
+        """Quotation marks the capture has between the two words beyond the reference's."""
         capture_marks = len(_MARKS.findall(self.capture_gap(j_before, j_after)))
-        return capture_marks > len(_MARKS.findall(self.reference_gap(i_before, i_after)))
+        return capture_marks - len(_MARKS.findall(self.reference_gap(i_before, i_after)))
+
+    def stitched(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
+        """True when, between the two words, the capture closes one quotation and opens
+        another (two marks more than the reference): they are separate quotations."""
+        return self.extra_marks(j_before, j_after, i_before, i_after) >= 2
 
     def plain_gap(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
         """True when neither text has a sentence end, quotation mark or line break there."""
@@ -184,6 +190,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
     """Chain seed hits into runs of the reference copied in order."""
     reference = texts.reference
     names = [w for w, _, _ in texts.words]
+    rw = reference.words
     n = reference.seed_words
     open_chains: list[list[int]] = []  # [j0, i0, j_last, i_last, exact words]
     done: list[list[int]] = []
@@ -206,7 +213,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 dj, di = j - chain[2], i - chain[3]
                 if dj <= 0 or di <= 0 or di - n > options.max_omitted_words:
                     continue
-                if dj > n and texts.opens_quotation(chain[2] + n - 1, j, chain[3] + n - 1, i):
+                if dj > n and texts.stitched(chain[2] + n - 1, j, chain[3] + n - 1, i):
                     continue  # a quotation closes and another opens: two passages
                 drift = abs(dj - di)
                 if best is None or drift < best_drift:
@@ -214,9 +221,25 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
             if best is not None and i - best[3] - (j - best[2]) > n:
                 # The copy skips reference words here: a run ends (the skipped words
                 # may turn up elsewhere, moved), and the chain carries on in a new one.
+                # Words the old run goes on with, up to a sentence end, stay in it
+                # ("in the region." ending two paragraphs belongs to the one the copy
+                # was following; "The" after it starts the new run).
                 end = min(best[2] + n, j)
-                runs.append(_Run(best[0], end, best[1], best[3] + end - best[2], best[4]))
-                best[:] = [j, i, j, i, n]
+                ref_end = best[3] + end - best[2]
+                while (
+                    end < j + n
+                    and ref_end < len(rw)
+                    and names[end] == rw[ref_end][0]
+                    and not _SENTENCE.search(texts.capture_gap(end - 1, end))
+                ):
+                    end, ref_end = end + 1, ref_end + 1
+                if end == j + n:  # the whole seed goes on with the old run
+                    best[4] += min(n, j - best[2])
+                    best[2], best[3] = j, ref_end - n
+                    continue
+                runs.append(_Run(best[0], end, best[1], ref_end, best[4]))
+                start = max(end, j)
+                best[:] = [start, i + start - j, j, i, j + n - start]
             elif best is not None:
                 best[4] += min(n, j - best[2])
                 best[2], best[3] = j, i
@@ -264,19 +287,54 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
     for run in runs:
         verdict = _joins(texts, groups[-1], run, options) if groups else "new"
         if verdict == "join":
-            groups[-1].extend(_split_repeat(groups[-1], run))
+            groups[-1].extend(_split_repeat(texts, groups[-1], run))
         elif verdict == "new":
             groups.append([run])
+        while len(groups) > 1 and _one_copy(texts, groups[-2], groups[-1], options):
+            groups[-2:] = [groups[-2] + groups[-1]]
     return groups
 
 
-def _split_repeat(group: list[_Run], run: _Run) -> list[_Run]:
-    """A run whose head repeats what the copy already has, as the repeat and the rest."""
+def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions) -> bool:
+    """True when two neighbouring groups, each of `min_words` or more, are together one
+    copy of a stretch of the reference with no hole over `max_omitted_words`: a
+    paragraph moved far, whose neighbours alone look like separate excerpts."""
+    gap = second[0].j0 - first[-1].j1
+    if gap > options.max_interruption_words:
+        return False
+    if min(sum(r.j1 - r.j0 for r in g) for g in (first, second)) < options.min_words:
+        return False  # a few words in common are not evidence of a moved paragraph
+    hi = max(r.i1 for r in first)
+    marks = texts.extra_marks(first[-1].j1 - 1, second[0].j0, hi - 1, second[0].i0)
+    if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
+        return False
+    covered = sorted((r.i0, r.i1) for r in first + second)
+    end = covered[0][1]
+    for start, stop in covered[1:]:
+        if start - end > options.max_omitted_words:
+            return False
+        end = max(end, stop)
+    return True
+
+
+def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
+    """A run whose head repeats what the copy already has, as the repeat and the rest.
+
+    When the head's words are also the words the run before it goes on with (both
+    paragraphs end "in the region"), they go to the run before: no repeat.
+    """
     hi = max(r.i1 for r in group)
     head = hi - run.i0
     if head <= 0 or run.i1 <= hi or head >= run.j1 - run.j0:
         return [run]
     share = run.exact * head // (run.j1 - run.j0)
+    last, rw = group[-1], texts.reference.words
+    if last.j1 == run.j0 and all(
+        last.i1 + t < len(rw) and texts.words[run.j0 + t][0] == rw[last.i1 + t][0]
+        for t in range(head)
+    ):
+        group[-1] = _Run(last.j0, last.j1 + head, last.i0, last.i1 + head, last.exact + share)
+        return [_Run(run.j0 + head, run.j1, hi, run.i1, run.exact - share)]
     return [
         _Run(run.j0, run.j0 + head, run.i0, hi, share),
         _Run(run.j0 + head, run.j1, hi, run.i1, run.exact - share),
@@ -296,8 +354,9 @@ def _joins(
     if gap > options.max_interruption_words:
         return "new"
     lo, hi = min(r.i0 for r in group), max(r.i1 for r in group)
-    if texts.opens_quotation(last.j1 - 1, run.j0, hi - 1, run.i0):
-        return "new"
+    marks = texts.extra_marks(last.j1 - 1, run.j0, hi - 1, run.i0)
+    if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
+        return "new"  # one is quoted and the other not, or two quotations
     carries_on = -texts.reference.seed_words <= run.i0 - hi
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
@@ -325,7 +384,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
         return cw[j][0] == rw[i][0]
 
     while j0 > lo and i0 > 0:
-        if same(j0 - 1, i0 - 1) and not texts.opens_quotation(j0 - 1, j0, i0 - 1, i0):
+        if same(j0 - 1, i0 - 1) and texts.extra_marks(j0 - 1, j0, i0 - 1, i0) <= 0:
             j0, i0 = j0 - 1, i0 - 1
         elif (
             j0 - 2 >= lo
@@ -337,7 +396,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
         else:
             break
     while j1 < hi and i1 < len(rw):
-        if same(j1, i1) and not texts.opens_quotation(j1 - 1, j1, i1 - 1, i1):
+        if same(j1, i1) and texts.extra_marks(j1 - 1, j1, i1 - 1, i1) <= 0:
             j1, i1 = j1 + 1, i1 + 1
         elif (
             j1 + 1 < hi

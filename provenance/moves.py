@@ -185,12 +185,22 @@ def _split_at_masks(edit: Edit, ref_text: str, copy_text: str) -> list[Edit]:
 
 
 def _pieces(span: Span, text: str) -> list[Span]:
-    """`span` cut before every mask character (spaces before the first stay with it)."""
-    cuts = [k for k in range(span.start + 1, span.end) if _has_mask(text[k])]
-    if cuts and not text[span.start : cuts[0]].strip():
-        cuts.pop(0)
-    bounds = [span.start, *cuts, span.end]
-    return [Span(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    """`span` cut around every mask character: each mask with the spaces after it is a
+    piece (with the spaces before it, when only spaces precede it), and the text
+    between masks is a piece of its own."""
+    cuts = []
+    for k in range(span.start, span.end):
+        if _has_mask(text[k]):
+            cuts.append(k)
+            after = k + 1
+            while after < span.end and text[after].isspace():
+                after += 1
+            cuts.append(after)
+    bounds = sorted({span.start, *cuts, span.end})
+    pieces = [Span(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    if len(pieces) > 1 and not pieces[0].of(text).strip():
+        pieces[:2] = [Span(pieces[0].start, pieces[1].end)]
+    return pieces
 
 
 def _has_mask(text: str) -> bool:
@@ -285,17 +295,26 @@ def structure(
 def _paired_moves(
     reference: Document, capture: Document, found: list[Divergence]
 ) -> list[Divergence]:
-    """Replace an omission and an insertion of the same words by one reordering."""
+    """Replace an omission (or a truncation: the copy's last paragraph moved up) and an
+    insertion of the same words by one reordering."""
     inserted = [d for d in found if d.kind is Kind.INSERTION]
     pairs: dict[str, Divergence] = {}
     for d in found:
-        if d.kind is not Kind.OMISSION or len(d.reference_text.split()) < MOVE_MIN_WORDS:
+        lost = d.kind in (Kind.OMISSION, Kind.TRUNCATION)
+        if not lost or len(d.reference_text.split()) < MOVE_MIN_WORDS:
             continue
         omitted = _folded(d.reference_text)
         for e in inserted:
             if any(e is taken for taken in pairs.values()):
                 continue
-            if fuzz.ratio(omitted, _folded(e.copy_text), processor=None) >= MOVE_MIN_SCORE:
+            added = _folded(e.copy_text)
+            # token_sort_ratio forgives a diff that cut the moved text at another word
+            # ("Parties propose the following: The" for "The Parties propose ...").
+            score = max(
+                fuzz.ratio(omitted, added, processor=None),
+                fuzz.token_sort_ratio(omitted, added, processor=None),
+            )
+            if score >= MOVE_MIN_SCORE:
                 pairs[d.id] = e
                 break
     if not pairs:
@@ -455,7 +474,7 @@ def interruption(
         return Severity.MINOR, "foreign material inside a sentence"
     if _CAPTION.match(lines[0]):
         return Severity.MINOR, "foreign material: a caption or credit"
-    if not _SENTENCE_END.search(lines[-1]):
+    if not _BLOCK_END.search(lines[-1]):
         return Severity.MINOR, "foreign material: lines that are not sentences"
     content = content_words(_words(inserted))
     if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):

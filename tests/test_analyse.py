@@ -142,7 +142,7 @@ def test_planted_edits_are_reported_with_honest_spans(
             reference.text, a.passage.reference, [d.reference for d in inside]
         )
     assert source.passages, "the damaged copy is still found"
-    if text != reference.text:
+    if text.strip() != reference.text:  # spaces added around the copy are outside it
         assert source.divergences, "a changed copy has divergences"
 
 
