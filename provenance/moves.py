@@ -42,6 +42,7 @@ from provenance.model import (
     Tag,
 )
 from provenance.normalise import normalise
+from provenance.severity import severity
 
 MOVE_MIN_WORDS = 5
 """Fewest words an omission needs to be paired with an insertion as a move."""
@@ -51,6 +52,8 @@ DUPLICATION_MIN_WORDS = 4
 """Fewest words an insertion needs to be reported as a repeat of the copy's own text."""
 
 _WORD = re.compile(r"[^\W_]")
+_FURNITURE = severity("divergence", "interruption-furniture")
+_FOREIGN = severity("divergence", Kind.INTERRUPTION)
 _BOX_LABEL = re.compile(
     r"(related|read more|read also|see also|more on this|more from|also read|recommended|"
     r"advertisement|sponsored|continue reading|most read|most popular|top stories|"
@@ -425,9 +428,8 @@ def _interruptions(
         if verdict is None:
             out.append(d)
             continue
-        severity, note = verdict
-        kind = Kind.INTERRUPTION
-        moved = replace(d, kind=kind, severity=severity, note=note)
+        level, note = verdict
+        moved = replace(d, kind=Kind.INTERRUPTION, severity=level, note=note)
         out.append(replace(moved, id=_reid(capture, moved)))
     return out
 
@@ -463,22 +465,22 @@ def interruption(
     if not lines:
         return None
     if _BOX_LABEL.fullmatch(lines[0]):
-        return Severity.COSMETIC, f"page furniture: a box ({lines[0][:40]!r})"
+        return _FURNITURE, f"page furniture: a box ({lines[0][:40]!r})"
     furniture = [_PAGE_NUMBER.fullmatch(line) or line in repeated for line in lines]
     if all(furniture):
-        return Severity.COSMETIC, "page furniture: page number, running header or page break"
+        return _FURNITURE, "page furniture: page number, running header or page break"
     if not (_line_break_before(text, span) and _line_break_after(text, span)):
         return None
     prose_before = text[max(0, span.start - 80) : span.start].rstrip()
     if prose_before and not _BLOCK_END.search(prose_before):
-        return Severity.MINOR, "foreign material inside a sentence"
+        return _FOREIGN, "foreign material inside a sentence"
     if _CAPTION.match(lines[0]):
-        return Severity.MINOR, "foreign material: a caption or credit"
+        return _FOREIGN, "foreign material: a caption or credit"
     if not _BLOCK_END.search(lines[-1]):
-        return Severity.MINOR, "foreign material: lines that are not sentences"
+        return _FOREIGN, "foreign material: lines that are not sentences"
     content = content_words(_words(inserted))
     if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
-        return Severity.MINOR, "foreign material: prose about something else"
+        return _FOREIGN, "foreign material: prose about something else"
     return None
 
 
