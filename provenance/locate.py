@@ -420,6 +420,36 @@ def _same_sentence_end(texts: _Texts, j: int, i: int) -> bool:
     return after_c == after_r and after_c[-1:] in (".", "!", "?")
 
 
+def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
+    """Words that open a sentence at the end of a run go to the run after it when they
+    are also the words that run's reference starts with.
+
+    Two paragraphs may open alike ("The Parties confirm that the ..."): the seeds then
+    carry the words on the first run's diagonal, though the copy's sentence goes on in
+    the next run.
+    """
+    out = list(group)
+    rw, n = texts.reference.words, texts.reference.seed_words
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.j1 != b.j0:
+            continue
+        t = next(
+            (
+                t
+                for t in range(1, min(n, a.j1 - a.j0 - 1) + 1)
+                if _SENTENCE.search(texts.capture_gap(a.j1 - t - 1, a.j1 - t))
+            ),
+            0,
+        )
+        if not t or b.i0 < t:
+            continue
+        if all(texts.words[a.j1 - t + u][0] == rw[b.i0 - t + u][0] for u in range(t)):
+            out[k] = _Run(a.j0, a.j1 - t, a.i0, a.i1 - t, a.exact - t)
+            out[k + 1] = _Run(b.j0 - t, b.j1, b.i0 - t, b.i1, b.exact + t)
+    return out
+
+
 def _passage(
     texts: _Texts, group: list[_Run], bounds: tuple[int, int], options: LocateOptions
 ) -> Passage | None:
@@ -427,6 +457,7 @@ def _passage(
 
     `bounds` are the capture words the neighbouring passages start and end at.
     """
+    group = _sentence_starts(texts, group)
     runs: list[_Run] = []
     for k, run in enumerate(group):
         lo = runs[-1].j1 if runs else bounds[0]
