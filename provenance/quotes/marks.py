@@ -46,8 +46,14 @@ _CLOSERS = {
 _SINGLE = frozenset("\u2018\u2019\u201a\u2039\u203a'")
 """Marks that also serve as apostrophes; an unclosed one is dropped, not reported."""
 _SPACED = frozenset("\"'\u00ab")
+_DOUBLE = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+"""Double marks: paired by position (`_double`), never by glyph alone."""
+_BEFORE_OPENING = frozenset("([{\u2014\u2013-/") | frozenset(_CLOSERS)
+_AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026") | frozenset("".join(_CLOSERS.values()))
 """Openers whose closing mark may follow a space: straight marks, and French « … »."""
 _MARKS = frozenset(_CLOSERS) | frozenset("".join(_CLOSERS.values()))
+_MARK = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
+_QUOTES_SOMETHING = re.compile(r"[^\W_]")
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _BOUNDARY = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])|\n[ \t\u00a0]*\n\s*")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col)\.$")
@@ -96,24 +102,36 @@ class Cue:
 def find_quotations(text: str) -> list[Marked]:
     """Outermost quotations of `text`, in order.
 
+    Double marks (" “ ” „ « ») are paired by position, not by glyph: a mark with a space
+    (or an opening bracket, or the text's start) before it and a word after it opens; one
+    with a word before it and a space or punctuation after it closes the innermost open
+    quotation, whatever its glyph. Pages mix "straight with curly” marks and use ” as an
+    opener, and an inch mark (12" screen) closes nothing. Single marks keep their glyph
+    pairs, since they double as apostrophes. A quotation that quotes no letter or digit
+    ("" or a run of marks) is not reported.
+
     >>> [(m.span.of(s), m.terminated) for s in ["He said “we’ve ‘agreed’” and „gut“."]
     ...  for m in find_quotations(s)]
     [('we’ve ‘agreed’', True), ('gut', True)]
+    >>> [m.span.of(s) for s in ['He said "mixed” and ”odd” marks.'] for m in find_quotations(s)]
+    ['mixed', 'odd']
     """
     found: list[Marked] = []
     stack: list[tuple[str, int]] = []
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     next_break = iter([*paragraphs, len(text) + 1])
     limit = next(next_break)
-    for i, char in enumerate(text):
+    for hit in _MARK.finditer(text):
+        i, char = hit.start(), hit.group()
         while i >= limit:
             _close_paragraph(text, limit, stack, found)
             limit = next(next_break)
-        if char not in _MARKS:
-            continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if char in _SINGLE and before.isalnum() and after.isalpha():
+        if char in _DOUBLE:
+            _double(char, i, before, after, stack, found)
+            continue
+        if before.isalnum() and after.isalpha():
             continue  # apostrophe inside a word
         depth = _closable(stack, char, before)
         if depth is not None:
@@ -121,19 +139,39 @@ def find_quotations(text: str) -> list[Marked]:
             del stack[depth:]
             if not stack:
                 found.append(Marked(Span(start + 1, i), opening, True))
-        elif (
-            char in _CLOSERS
-            and (char == "\u00ab" or not after.isspace())
-            and not (char in _SINGLE and before.isalnum())
-        ):
+        elif char in _CLOSERS and not after.isspace() and not before.isalnum():
             stack.append((char, i))
-    _close_paragraph(text, len(text), stack, found)
+    _close_paragraph(text, min(limit, len(text)), stack, found)
+    found = [m for m in found if not m.terminated or _QUOTES_SOMETHING.search(m.span.of(text))]
     found.sort(key=lambda m: m.span.start)
     return _with_blocks(text, found)
 
 
+def _double(
+    char: str, i: int, before: str, after: str, stack: list[tuple[str, int]], found: list[Marked]
+) -> None:
+    """Open or close a quotation at the double mark `char`, by what lies on either side."""
+    opens = not after.isspace() and (before.isspace() or before in _BEFORE_OPENING)
+    closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
+    if char == "\u00ab" and after.isspace():
+        opens = True  # French « spaced »
+    open_at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in _DOUBLE), None)
+    if not opens and not closes:
+        # A mark with spaces on both sides closes a spaced "straight" or « French » quotation.
+        closes = open_at is not None and stack[open_at][0] in _SPACED and char in '"\u00bb'
+    if closes and (not opens or open_at is not None):
+        if open_at is None:
+            return  # a stray closing mark (an inch mark, a lost opener)
+        opening, start = stack[open_at]
+        del stack[open_at:]
+        if not stack:
+            found.append(Marked(Span(start + 1, i), opening, True))
+    elif opens:
+        stack.append((char, i))
+
+
 def _closable(stack: list[tuple[str, int]], char: str, before: str) -> int | None:
-    """Depth of the open quotation `char` closes, if any (innermost first)."""
+    """Depth of the open single-mark quotation `char` closes, if any (innermost first)."""
     for depth in range(len(stack) - 1, -1, -1):
         opening = stack[depth][0]
         if char in _CLOSERS[opening] and (opening in _SPACED or not before.isspace()):
