@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -45,7 +46,13 @@ from provenance.normalise import normalise
 from provenance.quotes.align import Settled, Words, classified, settle
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.marks import Cue, Marked, attribution, find_quotations, sentences
-from provenance.quotes.words import Lexicon, content_words, context_words, unknown_names
+from provenance.quotes.words import (
+    Lexicon,
+    authors,
+    content_words,
+    context_words,
+    unknown_names,
+)
 
 
 class QuoteVerdict(StrEnum):
@@ -159,8 +166,9 @@ def check_quotes(
     index = _index(document)
     text = capture.text
     marked = find_quotations(text)
-    cues = attribution(text, marked)
+    cues = attribution(text, marked, index.authors)
     spans = sentences(text, marked)
+    starts = [s.start for s in spans]
     out = []
     for m in marked:
         outer = (
@@ -168,7 +176,8 @@ def check_quotes(
         )
         if any(p.copy.start <= outer.start and outer.end <= p.copy.end for p in passages):
             continue
-        sentence = next((s for s in spans if s.start <= m.span.start < s.end), m.span)
+        k = bisect_right(starts, m.span.start) - 1
+        sentence = spans[k] if k >= 0 and m.span.start < spans[k].end else m.span
         out.append(_check(index, capture, m, cues.get(m.span.start), sentence, options))
     return out
 
@@ -186,6 +195,8 @@ class _Index:
     """Normalised (all folds) with single and double quotation marks made alike."""
     lexicon: Lexicon
     words: Words
+    authors: frozenset[str]
+    """Case-folded names of the statement's authors and their other names."""
 
 
 @lru_cache(maxsize=8)
@@ -194,7 +205,7 @@ def _index(document: Document) -> _Index:
     folded = Normalised(n.text.translate(_QUOTE_FOLD), n.to_original, n.steps)
     windows = sentences(document.text, [])
     lexicon = Lexicon.build(document.text, windows)
-    return _Index(document, folded, lexicon, Words.build(folded.text))
+    return _Index(document, folded, lexicon, Words.build(folded.text), authors(document.text))
 
 
 def _check(
