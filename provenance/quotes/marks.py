@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -53,7 +53,8 @@ _BEFORE_OPENING = frozenset("([{\u2014\u2013-/") | frozenset(_CLOSERS)
 _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026") | frozenset("".join(_CLOSERS.values()))
 """Openers whose closing mark may follow a space: straight marks, and French « … »."""
 _MARKS = frozenset(_CLOSERS) | frozenset("".join(_CLOSERS.values()))
-_MARK = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
+_MARK = re.compile("[{0}]{{5,}}|[{0}]".format(re.escape("".join(sorted(_MARKS)))))
+"""One quotation mark, or a run of five or more: a rule or decoration, which quotes nothing."""
 _QUOTES_SOMETHING = re.compile(r"[^\W_]")
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _BOUNDARY = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])|\n[ \t\u00a0]*\n\s*")
@@ -69,7 +70,7 @@ _DOC_CUE = re.compile(
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
-    r"|asked|urged|urges|called|calls|emphasi[sz]ed|underlined|reaffirmed|reads"
+    r"|asked|urged|urges|called|calls|call|emphasi[sz]ed|underlined|reaffirmed|reads"
     r"|(?:was|were) quoted as saying|quoted|[Aa]ccording to)\b"
 )
 _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
@@ -121,6 +122,8 @@ class Cue:
     speaker: Literal["document", "person"]
     span: Span
     text: str
+    how: str = "own sentence"
+    """Which rule of `attribution` chose this cue for the quotation."""
 
 
 def find_quotations(text: str) -> list[Marked]:
@@ -147,6 +150,8 @@ def find_quotations(text: str) -> list[Marked]:
     limit = next(next_break)
     for hit in _MARK.finditer(text):
         i, char = hit.start(), hit.group()
+        if len(char) > 1:
+            continue
         while i >= limit:
             _close_paragraph(text, limit, stack, found)
             limit = next(next_break)
@@ -281,8 +286,9 @@ def cues(text: str, sentence: Span, prose: str, authors: frozenset[str] = frozen
     docs = [(m.start(), m.end()) for m in _DOC_CUE.finditer(chunk)]
     used: set[tuple[int, int]] = set()
     for hit in _SPEECH.finditer(chunk):
+        reach = min(_subject(chunk, hit.start(), strip=False)[0], hit.start() - 1)
         subject_doc = next(
-            (d for d in docs if hit.start() - _CUE_REACH <= d[1] <= hit.start()), None
+            (d for d in docs if max(reach, hit.start() - _CUE_REACH) <= d[1] <= hit.start()), None
         )
         medium = next(
             (
@@ -343,8 +349,11 @@ def cues(text: str, sentence: Span, prose: str, authors: frozenset[str] = frozen
     return sorted(out, key=lambda c: c.span.start)
 
 
-def _subject(chunk: str, verb: int) -> tuple[int, str]:
-    """Start and words of the clause before a speech verb (at most `_SUBJECT_WORDS` words)."""
+def _subject(chunk: str, verb: int, *, strip: bool = True) -> tuple[int, str]:
+    """Start and words of the clause before a speech verb (at most `_SUBJECT_WORDS` words).
+
+    With `strip`, leading auxiliaries and conjunctions are dropped ("also", "and").
+    """
     words = list(re.finditer(r"[\w’'.&-]+", chunk[:verb]))
     kept: list[re.Match[str]] = []
     for w in reversed(words):
@@ -354,6 +363,8 @@ def _subject(chunk: str, verb: int) -> tuple[int, str]:
         if "," in gap and not re.fullmatch(r"[A-Z][\w’'.-]*", w.group()):
             break  # "Russia, China and ..." keeps its commas; a clause's comma ends it
         kept.append(w)
+    if not strip:
+        return (kept[-1].start(), chunk[kept[-1].start() : verb]) if kept else (verb, "")
     while kept and kept[0].group().casefold() in _AUXILIARY:
         kept.pop(0)
     if not kept:
@@ -416,7 +427,7 @@ def attribution(
     for k, (span, found) in enumerate(zip(spans, per_sentence, strict=True)):
         if found:
             state = found[-1]
-        elif _ANAPHORIC.match(span.of(text)):
+        elif _ANAPHORIC.match(prose[span.start : span.end]):
             pass  # "They also stressed ...": still the same speaker, even in a new paragraph
         elif (k and paragraph[k] != paragraph[k - 1]) or not _opens_with_quotation(text, span):
             state = None
@@ -454,18 +465,20 @@ def _speaker_of(
         return min(own, key=lambda c: _distance(c.span, m.span))
     headline = _headline(text, spans[k], m, authors)
     if headline is not None:
-        return headline
-    if speaker[k] is not None:
-        return speaker[k]
+        return replace(headline, how="headline")
+    current = speaker[k]
+    if current is not None:
+        return replace(current, how="earlier sentence, same speaker")
     same = paragraph[k]
-    if k > 0 and paragraph[k - 1] == same and speaker[k - 1] is not None:
-        return speaker[k - 1]
+    previous = speaker[k - 1] if k > 0 and paragraph[k - 1] == same else None
+    if previous is not None:
+        return replace(previous, how="previous sentence")
     if (
         k + 1 < len(spans)
         and paragraph[k + 1] == same
         and _postposed(per_sentence[k + 1], spans[k + 1])
     ):
-        return per_sentence[k + 1][0]
+        return replace(per_sentence[k + 1][0], how="next sentence")
     if same in cued:
         return None  # the paragraph has its own speakers, and none is this quotation's
     # A paragraph with no cue at all: the paragraph after may open by naming its speaker
@@ -477,14 +490,14 @@ def _speaker_of(
         and paragraph[after] == same + 1
         and _postposed(per_sentence[after], spans[after])
     ):
-        return per_sentence[after][0]
+        return replace(per_sentence[after][0], how="next paragraph")
     before = next((j for j in range(k - 1, -1, -1) if paragraph[j] != same), None)
     cue = speaker[before] if before is not None and paragraph[before] == same - 1 else None
     if cue is None or before is None:
         return None
     end = prose[spans[before].start : spans[before].end].rstrip()
     if _SPEECH.search(cue.text) or not _ENDED.search(end):
-        return cue
+        return replace(cue, how="previous paragraph")
     return None
 
 
