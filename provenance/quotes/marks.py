@@ -60,11 +60,13 @@ _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _BOUNDARY = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])|\n[ \t\u00a0]*\n\s*")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col)\.$")
 
-_DOC_NOUN = r"(?:statement|declaration|document|communiqu[eé]|text)"
+_DOC_NOUN = r"(?:statement|declaration|document|communiqu[eé])"
 _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:(?!draft\b)[\w’'-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
+    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated"
+    r"|published|released|issued|reads))"
 )
 """The document as speaker. A "draft" statement is by definition another document."""
 _SPEECH = re.compile(
@@ -220,7 +222,7 @@ def _close_paragraph(
     stack.clear()
     if opening in _SINGLE:
         return  # an unclosed single mark is far more often an apostrophe than a quotation
-    stop = len(text[:end].rstrip())
+    stop = start + 1 + len(text[start + 1 : end].rstrip())
     continues = text[end : end + 1] == opening
     found.append(Marked(Span(start + 1, max(start + 1, stop)), opening, continues))
 
@@ -234,7 +236,7 @@ def _with_blocks(text: str, found: list[Marked]) -> list[Marked]:
         head = text[starts[k] : ends[k]].rstrip()
         if not head.endswith(":") or not _DOC_CUE.search(head):
             continue
-        body = Span(starts[k + 1], len(text[: ends[k + 1]].rstrip()))
+        body = Span(starts[k + 1], starts[k + 1] + len(text[starts[k + 1] : ends[k + 1]].rstrip()))
         if len(body) and not any(c in _MARKS - _SINGLE for c in body.of(text)):
             out.append(Marked(body, ":", True))
     return sorted(out, key=lambda m: m.span.start)

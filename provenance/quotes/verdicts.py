@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from provenance.classify import divergence
 from provenance.locate import PreparedReference
@@ -222,6 +223,8 @@ class _Index:
     """Case-folded names of the statement's authors and their other names."""
     vocabulary: frozenset[str]
     """Folded words of the reference, for the cheap test before any comparison."""
+    pairs: frozenset[tuple[str, str]]
+    """Adjacent folded words of the reference, for the same test."""
 
     def may_match(self, quoted: str, options: QuoteOptions) -> bool:
         """Whether an unattributed quotation could match closely enough to be attributed.
@@ -229,13 +232,17 @@ class _Index:
         Only a verbatim (at least `match_words` words) or a close altered quotation is
         attributed without the prose, and either shares most of its words with the
         reference; a quotation of which less than half the words occur in the reference
-        at all is `other` without any alignment. Linear in the quotation's length.
+        at all is `other` without any alignment. Both keep `altered_share` of the words in
+        order, so at least that share occurs in the reference, and two of them side by side.
+        Linear in the quotation's length.
         """
-        words = _WORDS.findall(_fold(quoted)) if len(quoted) < 2000 else quoted.split()
+        words = _WORDS.findall(_fold(quoted))
         if len(words) < options.match_words:
             return False
         held = sum(w in self.vocabulary for w in words)
-        return held >= 0.5 * len(words)
+        if held < options.altered_share * len(words):
+            return False
+        return any(pair in self.pairs for pair in pairwise(words))
 
 
 @lru_cache(maxsize=8)
@@ -244,9 +251,15 @@ def _index(document: Document) -> _Index:
     folded = Normalised(n.text.translate(_QUOTE_FOLD), n.to_original, n.steps)
     windows = sentences(document.text, [])
     lexicon = Lexicon.build(document.text, windows)
-    vocabulary = frozenset(_WORDS.findall(folded.text))
+    words = _WORDS.findall(folded.text)
     return _Index(
-        document, folded, lexicon, Words.build(folded.text), authors(document.text), vocabulary
+        document,
+        folded,
+        lexicon,
+        Words.build(folded.text),
+        authors(document.text),
+        frozenset(words),
+        frozenset(pairwise(words)),
     )
 
 
@@ -269,8 +282,10 @@ def _check(
     result = _Result(QuoteVerdict.OTHER, None, 0.0, "")
     if len(quoted) > options.longest:
         result = _Result(QuoteVerdict.OTHER, None, 0.0, "too long to compare with the reference")
-    elif by_prose or not m.terminated or index.may_match(quoted, options):
+    elif by_prose or not m.terminated:
         result = _compare(index, capture, core, editorial, sentence, options)
+    elif index.may_match(quoted, options):
+        result = _compare(index, capture, core, editorial, sentence, options, matching_only=True)
     attributed = by_prose or (
         words >= options.match_words and result.verdict is QuoteVerdict.VERBATIM
     )
@@ -288,7 +303,7 @@ def _check(
         verdict = QuoteVerdict.OTHER
         if cue and cue.speaker == "person":
             note = f"attributed to someone else ({cue.text})"
-        elif not result.note.startswith(("a name", "too long")):
+        elif not result.note.startswith(("a term", "too long")):
             note = "not attributed to the document"
     divergences = result.divergences if verdict is QuoteVerdict.ALTERED else ()
     ref = result.stretches[0] if result.stretches else None
@@ -330,14 +345,20 @@ def _compare(
     editorial: tuple[Span, ...],
     sentence: Span,
     options: QuoteOptions,
+    *,
+    matching_only: bool = False,
 ) -> _Result:
-    """The verdict ladder for one quotation: verbatim, spliced, altered, then by meaning."""
+    """The verdict ladder for one quotation: verbatim, spliced, altered, then by meaning.
+
+    With `matching_only` (a quotation the prose gives to no one, or to someone else) only
+    the steps that can attribute it by matching run: verbatim and altered.
+    """
     text = capture.text
     quoted = core.of(text)
     found = _verbatim(index, text, core, editorial, options)
     if found is not None:
         return _Result(QuoteVerdict.VERBATIM, found, 100.0, "verbatim", stretches=(found,))
-    spliced = _spliced(index, capture, core, options)
+    spliced = None if matching_only else _spliced(index, capture, core, options)
     if spliced is not None:
         return spliced
     settled = settle(index.document, index.folded, index.words, capture, core)
@@ -376,6 +397,9 @@ def _compare(
                 divergences,
                 (settled.span,),
             )
+    if matching_only:
+        similarity = settled.similarity if settled is not None else 0.0
+        return _Result(QuoteVerdict.OTHER, None, similarity, "no close match in the reference")
     return _paraphrase(index, text, core, sentence, options)
 
 
@@ -390,9 +414,10 @@ def _sentences_around(index: _Index, span: Span) -> str:
 
 
 def _is_name(quoted: str) -> bool:
-    """One to three capitalised words: a name or a title, not a quotation of a statement."""
+    """One word, or up to three capitalised ones: a term in scare quotes, a name or a
+    title, not a quotation of a statement (unless the statement has it verbatim)."""
     words = quoted.split()
-    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+    return len(words) == 1 or (0 < len(words) <= 3 and all(w[:1].isupper() for w in words))
 
 
 def word_share(quoted: str, stretch: str) -> float:
