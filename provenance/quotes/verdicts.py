@@ -51,6 +51,7 @@ from provenance.quotes.align import fold as _fold
 from provenance.quotes.claims import unsaid as unsaid_by
 from provenance.quotes.marks import Cue, Marked, attribution, find_quotations, sentences
 from provenance.quotes.words import (
+    STOPWORDS,
     Lexicon,
     authors,
     content_words,
@@ -108,6 +109,9 @@ class QuoteOptions:
     near_share: float = 0.8
     """A quotation keeping this share of a passage's words is altered whatever the ratio
     (one name swapped in a short sentence: "Pyongyang's" for "the DPRK's")."""
+    content_share: float = 0.6
+    """Least share of an unattributed quotation's content words the reference must hold
+    before the quotation is compared with it at all (the cheap test)."""
     paraphrase_min_long: float = 25.0
     """Lowest overlap for a paraphrase of a quotation judged on its own words (not short)."""
     splice_words: int = 3
@@ -194,6 +198,7 @@ def check_quotes(
     spans = sentences(text, marked)
     starts = [s.start for s in spans]
     out = []
+    unmatched: set[str] = set()  # folded texts of unattributed quotations found to match nothing
     for m in marked:
         outer = (
             m.span if m.opening == ":" else Span(m.span.start - 1, min(len(text), m.span.end + 1))
@@ -202,7 +207,7 @@ def check_quotes(
             continue
         k = bisect_right(starts, m.span.start) - 1
         sentence = spans[k] if k >= 0 and m.span.start < spans[k].end else m.span
-        out.append(_check(index, capture, m, cues.get(m.span.start), sentence, options))
+        out.append(_check(index, capture, m, cues.get(m.span.start), sentence, options, unmatched))
     return out
 
 
@@ -242,6 +247,9 @@ class _Index:
         held = sum(w in self.vocabulary for w in words)
         if held < options.altered_share * len(words):
             return False
+        content = [w for w in words if w not in STOPWORDS]
+        if sum(w in self.vocabulary for w in content) < options.content_share * len(content):
+            return False
         return any(pair in self.pairs for pair in pairwise(words))
 
 
@@ -270,6 +278,7 @@ def _check(
     cue: Cue | None,
     sentence: Span,
     options: QuoteOptions,
+    unmatched: set[str],
 ) -> Quotation:
     text = capture.text
     core = _core(text, m.span)
@@ -284,8 +293,11 @@ def _check(
         result = _Result(QuoteVerdict.OTHER, None, 0.0, "too long to compare with the reference")
     elif by_prose or not m.terminated:
         result = _compare(index, capture, core, editorial, sentence, options)
-    elif index.may_match(quoted, options):
+    elif index.may_match(quoted, options) and (folded := _fold(quoted)) not in unmatched:
+        # A page repeating a quotation (comments, a syndicated block) pays for it once.
         result = _compare(index, capture, core, editorial, sentence, options, matching_only=True)
+        if result.verdict is QuoteVerdict.OTHER:
+            unmatched.add(folded)
     attributed = by_prose or (
         words >= options.match_words and result.verdict is QuoteVerdict.VERBATIM
     )
@@ -361,6 +373,8 @@ def _compare(
     spliced = None if matching_only else _spliced(index, capture, core, options)
     if spliced is not None:
         return spliced
+    if matching_only and len(quoted.split()) < options.altered_match_words:
+        return _Result(QuoteVerdict.OTHER, None, 0.0, "too short to attribute unless verbatim")
     settled = settle(index.document, index.folded, index.words, capture, core)
     share = 0.0
     if settled is not None:
