@@ -111,7 +111,8 @@ def _quote_text(number: int, q: Quotation) -> Text:
     if q.attribution:
         line.append(f"  ({_flat(q.attribution.text)})")
         a = q.attribution
-        line.append(f"\n       cue: {a.speaker}, {a.how}: “{_flat(_clip(a.text, 80))}”", style="dim")
+        cue = _flat(_clip(a.text, 80))
+        line.append(f"\n       cue: {a.speaker}, {a.how}: “{cue}”", style="dim")
     else:
         line.append("\n       cue: none (no speaker named in its paragraph)", style="dim")
     if q.verdict.value == "other":
