@@ -169,6 +169,8 @@ _EDITORIAL = re.compile(r"\[[^\]\n]{0,60}\]|\.\s?\.\s?\.|…")
 _EDGE = " \t\n\r\u00a0,.;:!?"
 _QUOTE_FOLD = str.maketrans("'", '"')
 _WORDS = re.compile(r"[^\W_]+")
+_JOINING = frozenset("and but or while as".split())
+"""A word that may join two spliced stretches ("... efforts and should be respected")."""
 
 
 def check_quotes(
@@ -207,8 +209,41 @@ def check_quotes(
             continue
         k = bisect_right(starts, m.span.start) - 1
         sentence = spans[k] if k >= 0 and m.span.start < spans[k].end else m.span
-        out.append(_check(index, capture, m, cues.get(m.span.start), sentence, options, unmatched))
+        quotation = _check(index, capture, m, cues.get(m.span.start), sentence, options, unmatched)
+        passage = _claimed(m.span, passages)
+        if passage is not None and quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE:
+            quotation = _located(quotation, passage, index, capture)
+        out.append(quotation)
     return out
+
+
+def _claimed(span: Span, passages: tuple[Passage, ...] | list[Passage]) -> Passage | None:
+    """The located passage covering most of a quotation's words, if any.
+
+    One account per span: a stretch `locate` reports as a passage of the reference (an
+    excerpt, with its divergences) is in the reference, so the quotation around it is
+    never `not-in-reference`; its changes are the passage's divergences.
+    """
+    for p in passages:
+        overlap = min(span.end, p.copy.end) - max(span.start, p.copy.start)
+        if len(span) > 0 and overlap * 2 >= len(span):
+            return p
+    return None
+
+
+def _located(q: Quotation, passage: Passage, index: _Index, capture: Document) -> Quotation:
+    """A quotation `locate` found as a passage: a paraphrase of that passage's stretch."""
+    verdict = QuoteVerdict.PARAPHRASE
+    return replace(
+        q,
+        id=quotation_id(capture.sha256, q.span, verdict),
+        verdict=verdict,
+        reference=passage.reference,
+        reference_text=passage.reference.of(index.document.text),
+        stretches=(passage.reference,),
+        unsaid=(),
+        note="located as a passage of the reference; its divergences are the passage's",
+    )
 
 
 def quotation_id(sha256: str, span: Span, verdict: QuoteVerdict) -> str:
@@ -460,12 +495,50 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
         hits = _occurrences(ref, head)
         if not hits:
             continue
-        tail_start = core.start + words[cut].start()
-        tail = _fold(text[tail_start : core.end])
         head_end = hits[0] + len(head)
-        later = [h for h in _occurrences(ref, tail) if h - head_end >= options.splice_gap]
-        if not later:
-            return None
+        first = index.folded.span(hits[0], head_end)
+        joined = words[cut].group().casefold() in _JOINING and cut + 1 < len(words)
+        for skip in (0, 1) if joined else (0,):
+            tail_start = core.start + words[cut + skip].start()
+            tail = _fold(text[tail_start : core.end])
+            later = [h for h in _occurrences(ref, tail) if h - head_end >= options.splice_gap]
+            if not later:
+                continue
+            second = index.folded.span(later[0], later[0] + len(tail))
+            gap = Span(first.end, second.start)
+            cut_at = Span(core.start + words[cut].start(), core.start + words[cut].start())
+            found = [
+                divergence(
+                    index.document,
+                    capture,
+                    Kind.OMISSION,
+                    gap,
+                    cut_at,
+                    note="two distant stretches of the reference joined as one quotation",
+                )
+            ]
+            if skip:
+                join = Span(core.start + words[cut].start(), core.start + words[cut].end())
+                found.append(
+                    divergence(
+                        index.document,
+                        capture,
+                        Kind.INSERTION,
+                        Span(gap.end, gap.end),
+                        join,
+                        note="the word that joins the two stretches",
+                    )
+                )
+            kept = len(first) + len(second)
+            return _Result(
+                QuoteVerdict.ALTERED,
+                first,
+                round(100.0 * kept / max(1, kept + len(gap)), 1),
+                "two stretches of the reference joined as one quotation; the cut is an omission",
+                tuple(found),
+                (first, second),
+            )
+        return None
         first = index.folded.span(hits[0], head_end)
         second = index.folded.span(later[0], later[0] + len(tail))
         gap = Span(first.end, second.start)
