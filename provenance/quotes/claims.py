@@ -32,7 +32,7 @@ _SUPPORT = frozenset("support back welcome endorse approve favour favor accept a
 _OPPOSE = frozenset(
     "against oppose opposition reject condemn unacceptable object stop cancel halt scrap".split()
 )
-_NEGATION = frozenset("not no never nor n’t n't without".split())
+_NEGATION = frozenset("not no never nor n’t n't without nothing none neither cannot".split())
 _THREAT = frozenset(
     """forceful retaliate retaliation retaliatory strike attack punish punishment
     destroy annihilate countermeasure war warfare invade invasion shoot""".split()

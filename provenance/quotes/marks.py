@@ -82,7 +82,7 @@ _SUBJECT_WORDS = 6
 _AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
-    r"|powers|partners|leaders|diplomats|states)\b",
+    r"|powers|partners|leaders|diplomats)\b",
     re.IGNORECASE,
 )
 """A plural subject: the statement's authors speaking together ("the two sides")."""

@@ -628,7 +628,10 @@ def _paraphrase(
     quoted = core.of(text)
     own = content_words(quoted)
     short = len(own) < options.short_words
-    judged = sentence.of(text) if short else quoted
+    # A short quotation is judged with the other quotations of its sentence ("some
+    # countries" were "... in Europe and Asia"), never with the prose naming the speaker.
+    chunk = sentence.of(text)
+    judged = " ".join(m.span.of(chunk) for m in find_quotations(chunk)) if short else quoted
     nearest = index.lexicon.nearest(
         quoted,
         context_words(text, sentence, core),
@@ -637,8 +640,8 @@ def _paraphrase(
     )
     ref, score = nearest.span, nearest.similarity
     stretches = (ref,) if ref is not None else ()
-    stretch = ref.of(index.document.text) if ref is not None else ""
-    unsaid = unsaid_by(quoted, stretch, judged, index.lexicon.vocabulary)
+    stretch = _sentences_around(index, ref) if ref is not None else ""
+    unsaid = unsaid_by(quoted, stretch, judged or quoted, index.lexicon.vocabulary)
     floor = options.paraphrase_min if short else options.paraphrase_min_long
     if not unsaid and (score < floor or ref is None):
         unsaid = ["no passage of the statement shares enough of its content words"]
