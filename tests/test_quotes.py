@@ -469,3 +469,12 @@ def test_a_huge_unclosed_quotation_is_reported_without_being_aligned():
     text = "The statement said “" + "Russia and China will closely coordinate " * 600
     [q] = _check(text)
     assert q.verdict is V.UNTERMINATED and q.reference is None
+
+
+def test_word_commonness_is_wordfreqs():
+    from wordfreq import zipf_frequency
+
+    from provenance.quotes.claims import zipf
+
+    for word in ("general", "europe", "pyongyang", "state", "asia", "qzxv"):
+        assert zipf(word) == zipf_frequency(word, "en", wordlist="small")

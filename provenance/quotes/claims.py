@@ -12,18 +12,22 @@ with and, for names, against the whole reference:
   antimissile), not a common English word written with a capital (General), not another
   name of a party the statement names (Pyongyang for the DPRK).
 
-Words are compared as lemmas (simplemma, data shipped in the package, so "retaliated"
-meets "retaliate"), and commonness comes from wordfreq's English frequencies (also
-shipped): both run offline and give the same answer every time.
+Key words are matched in their regular inflections ("retaliated" meets "retaliate"), and
+commonness comes from wordfreq's English frequencies (data shipped in the package, small
+list, imported only when a capitalised word needs it): offline, the same answer every time.
+simplemma was tried for the inflections and left out: loading its English dictionary took
+0.6 s per run, for a dozen key words whose forms are regular.
 """
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
 
-import simplemma
-from wordfreq import zipf_frequency
+import msgpack
 
 from provenance.quotes.words import other_names, stem
 
@@ -48,14 +52,49 @@ Zipf scale: "general" 5.5, "state" 5.6) is a common word, not a name. Place name
 ("europe" 5.0, "asia" 4.7, "pyongyang" 3.1)."""
 
 
-@lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """English lemma of a case-folded word (simplemma's shipped data)."""
-    return str(simplemma.lemmatize(word, lang="en")).casefold()
+def zipf(word: str) -> float:
+    """English frequency of a case-folded word on the Zipf scale (wordfreq's small list).
+
+    Read straight from the list wordfreq ships (`data/small_en.msgpack.gz`: a header,
+    then words in buckets of one centibel, most frequent first), which is what
+    `wordfreq.zipf_frequency(word, "en", wordlist="small")` looks up for a plain word;
+    importing wordfreq itself (ftfy, langcodes, regex) takes 0.4-0.6 s a run. A list in
+    another format falls back to wordfreq's own function.
+    """
+    ranks = _ranks()
+    if ranks is None:
+        from wordfreq import zipf_frequency
+
+        return float(zipf_frequency(word, "en", wordlist="small"))
+    at = ranks.get(word)
+    return 0.0 if at is None else round(9 - at / 100, 2)
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int] | None:
+    spec = importlib.util.find_spec("wordfreq")  # finds the package without importing it
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "data" / "small_en.msgpack.gz"
+    data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    if not data or data[0] != {"format": "cB", "version": 1}:
+        return None
+    return {w: at for at, bucket in enumerate(data[1:]) for w in bucket}
+
+
+def _forms(word: str) -> set[str]:
+    """Regular English inflections of a key word: support -> supports, supported, ..."""
+    base = word[:-1] if word.endswith("e") else word
+    return {word, word + "s", word + "es", base + "ed", base + "ing", base + "ion", word + "d"}
+
+
+_LEMMA = {f: w for w in _SUPPORT | _OPPOSE | _THREAT | {"use", "respond"} for f in _forms(w)}
+_LEMMA |= {"backed": "back", "opposed": "oppose", "struck": "strike", "stopped": "stop"}
 
 
 def lemmas(text: str) -> list[str]:
-    return [lemma(w.casefold()) for w in _WORD.findall(text)]
+    """Case-folded words of `text`, the forms of key words (supports, opposed) as the word."""
+    return [_LEMMA.get(w.casefold(), w.casefold()) for w in _WORD.findall(text)]
 
 
 def unsaid(quotation: str, stretch: str, judged: str, vocabulary: frozenset[str]) -> list[str]:
@@ -117,7 +156,7 @@ def strange_names(text: str, vocabulary: frozenset[str]) -> list[str]:
         folded = bare.casefold()
         if folded in vocabulary or stem(bare) in stems or folded in aliases | _CALENDAR:
             continue
-        if bare.isupper() or zipf_frequency(folded, "en") >= COMMON_ZIPF:
+        if bare.isupper() or zipf(folded) >= COMMON_ZIPF:
             continue  # an acronym (ABM), or a common word with a capital (General)
         if word not in out:
             out.append(word)
