@@ -209,4 +209,5 @@ def _map_quotation(q: Quotation, reference: Extracted, capture: Extracted) -> Qu
         reference=None if ref is None else reference.span(ref.start, ref.end),
         divergences=tuple(_map_divergence(d, reference, capture) for d in q.divergences),
         editorial=tuple(capture.span(e.start, e.end) for e in q.editorial),
+        stretches=tuple(reference.span(r.start, r.end) for r in q.stretches),
     )
