@@ -341,3 +341,23 @@ async def test_every_finding_category_is_listed(app: ReviewApp) -> None:
         expected = [f.id for f in app.findings_of(CAPTURE)]
         assert [r.key for r in screen.rows] == expected
         assert {"divergence", "quotation", "emphasis"} <= {f.category for f in screen.findings}
+
+
+async def test_excerpts_show_their_aligned_text(app: ReviewApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_capture(pilot, "001_74f1542717574725")
+        shown = _aligned_text(app)
+        assert "Korean Peninsula" in shown  # the first excerpt, once blank
+        assert len(app.screen.query(".block")) == 2
+
+
+async def test_excerpt_with_a_changed_word_opens(excerpt_corpus: tuple[Path, str]) -> None:
+    directory, added = excerpt_corpus
+    app = build_app(directory, reviewer="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot, added)
+        assert [f.kind for f in screen.findings if f.category == "divergence"] == ["substitution"]
+        await pilot.press("s", "j", "k")
+        await pilot.pause()
+        assert "[-complex-]{+complete+}" in _aligned_text(app)
+        assert app.screen is screen
