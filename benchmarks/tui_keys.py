@@ -30,7 +30,7 @@ async def _measure(corpus: Path, presses: int) -> list[tuple[float, float]]:
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        ids = [c.id for c in app.corpus.captures]
+        ids = [c.id for c in app.session.corpus.captures]
         await pilot.press(*["j"] * ids.index(CAPTURE), "enter")
         await pilot.pause()
         await app.workers.wait_for_complete()

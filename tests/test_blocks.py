@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from conftest import EXCERPTS
 from rich.console import Console
 from rich.style import Style
 
@@ -14,6 +13,7 @@ from provenance.corpus import load_corpus
 from provenance.model import Document
 from provenance.tui.blocks import STYLE_NAMES, blocks, inline_row, split_row
 
+EXCERPTS = "001_74f1542717574725"
 PLAIN = {name: Style() for name in STYLE_NAMES}
 
 
