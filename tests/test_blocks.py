@@ -1,10 +1,11 @@
-"""The aligned text drawn block by block (no Textual): every block shows its text."""
+"""The aligned text drawn block by block, without Pilot: every block shows its text."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from rich.style import Style
 
@@ -14,6 +15,7 @@ from provenance.model import Document
 from provenance.tui.blocks import STYLE_NAMES, blocks, inline_row, split_row
 
 EXCERPTS = "001_74f1542717574725"
+pytestmark = pytest.mark.tui  # provenance.tui.blocks loads Textual (via provenance.tui)
 PLAIN = {name: Style() for name in STYLE_NAMES}
 
 

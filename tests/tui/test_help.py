@@ -13,6 +13,8 @@ from provenance.tui.quotes_screen import QuotesScreen
 from provenance.tui.review_screen import ReviewScreen
 from provenance.tui.variants_screen import VariantsScreen, VariantTable
 
+pytestmark = pytest.mark.tui  # needs Textual (Pilot, snapshots or the UI's modules)
+
 KEY_NAMES = {
     "question_mark": "?",
     "slash": "/",

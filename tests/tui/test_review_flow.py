@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import io
 import json
 import os
@@ -20,6 +22,8 @@ from provenance.tui.dialogs import ConfirmDialog, HelpScreen, NoteDialog
 from provenance.tui.quotes_screen import QuotesScreen
 from provenance.tui.review_screen import ReviewScreen
 from provenance.tui.widgets import FindingTable
+
+pytestmark = pytest.mark.tui  # needs Textual (Pilot, snapshots or the UI's modules)
 
 SIZE = (100, 30)
 
@@ -409,3 +413,30 @@ async def test_a_capture_that_fails_shows_its_error_in_its_row(
         await pilot.pause()
         assert app.screen is corpus
     assert app.return_code is None or app.return_code == 0
+
+
+@pytest.mark.parametrize("crash", [False, True])
+def test_review_command_exit_status(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, crash: bool
+) -> None:
+    """`provenance review` exits 0 after q, and 1 when an error ends the app (it said 0:
+    App.run returns the app's result, which is None after a crash)."""
+    from provenance.cli import main
+
+    def crash(self: CorpusScreen) -> None:
+        problem = "planted failure in a key handler"
+        raise RuntimeError(problem)
+
+    async def drive(app: ReviewApp) -> None:
+        with contextlib.suppress(RuntimeError):  # run_test re-raises the app's error
+            async with app.run_test(size=SIZE) as pilot:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                await pilot.press("slash" if crash else "q")
+
+    def run_headless(self: ReviewApp) -> None:  # what App.run returns after a crash
+        asyncio.run(drive(self))
+
+    monkeypatch.setattr(CorpusScreen, "action_filter", crash)  # `/` now fails
+    monkeypatch.setattr(ReviewApp, "run", run_headless)
+    assert main(["review", str(corpus_dir), "--reviewer", "tester"]) == (1 if crash else 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 
+import pytest
 from textual.widgets import DataTable
 from tui_helpers import CAPTURE, open_variants
 
@@ -12,6 +13,8 @@ from provenance.tui import variants_screen
 from provenance.tui.app import ReviewApp
 from provenance.tui.review_screen import ReviewScreen
 from provenance.tui.variants_screen import LACUNA
+
+pytestmark = pytest.mark.tui  # needs Textual (Pilot, snapshots or the UI's modules)
 
 SIZE = (100, 30)
 
