@@ -20,12 +20,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from provenance.analyse import Analyser, Analysis, SourceResult, findings
+from provenance.analyse import Analyser, Analysis, SourceResult
 from provenance.collation.genealogy import Genealogy, genealogy
 from provenance.collation.table import Table, collate
 from provenance.collation.witnesses import witnesses
 from provenance.corpus import Corpus
 from provenance.errors import ProvenanceError
+from provenance.findings import findings
 from provenance.model import Decision, Finding, Verdict
 from provenance.review import ReviewStore
 
