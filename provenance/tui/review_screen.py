@@ -126,6 +126,12 @@ class ReviewScreen(Screen[None]):
         self._show_rows()
         self.query_one(FindingTable).focus()
 
+    def on_screen_resume(self) -> None:
+        # Back from a screen that may have decided on this capture (variants -> review).
+        if self.review is not None:
+            self.review.refresh()
+            self._show_rows()
+
     # --- drawing the review ------------------------------------------------------------
 
     def _show_rows(self) -> None:
