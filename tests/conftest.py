@@ -30,6 +30,17 @@ EXCERPTS = "001_74f1542717574725"
 SOURCE = "000_3bc794f6186e8434"
 
 
+_TUI = ROOT / "provenance" / "tui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the review UI's docstring examples `tui`, as tests/tui marks its modules:
+    importing `provenance/tui/` loads Textual, so `make test-fast` leaves them out."""
+    for item in items:
+        if item.path.is_relative_to(_TUI):
+            item.add_marker(pytest.mark.tui)
+
+
 def make_document(text: str, id: str = "made") -> Document:
     """A Document built in memory, as `load` would build it from text's UTF-8 bytes."""
     data = text.encode("utf-8")
