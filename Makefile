@@ -9,7 +9,7 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
-.PHONY: help install run report test check verify lint typecheck snapshots smoke bench bench-tui bench-quotes bench-collate bench-scan clean
+.PHONY: help install run report test test-fast check verify lint typecheck snapshots smoke bench bench-tui bench-quotes bench-collate bench-scan clean
 
 help:                   ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-14s %s\n", $$1, $$2}'
@@ -24,6 +24,9 @@ report: $(READY)        ## Print the report of the bundled corpus
 
 test: $(READY)          ## Run the test suite
 	$(BIN)/python -m pytest -q
+
+test-fast: $(READY)     ## The suite without the review UI's tests (marker tui) and benchmarks
+	$(BIN)/python -m pytest -q -m "not tui and not bench"
 
 check: $(READY)         ## CI gate: corpus integrity and every finding reviewed
 	$(BIN)/provenance check corpus
@@ -44,14 +47,16 @@ snapshots: $(READY)     ## Re-record the TUI snapshots (look at the report first
 smoke: $(READY)         ## Drive the review UI in tmux on a temp copy of the corpus
 	scripts/smoke_tmux.sh
 
-bench-tui: $(READY)     ## Launch-to-interactive time of the review UI (5 and 200 captures)
+bench-tui: $(READY)     ## Review UI: launch time (5 and 200 captures), cost of a cursor key
 	$(BIN)/python benchmarks/tui_bench.py
+	$(BIN)/python benchmarks/tui_keys.py
 
 bench: $(READY)         ## Benchmarks, with the machine noted in the output
 	$(BIN)/python benchmarks/check_bench.py
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/quotes_bench.py
 	$(BIN)/python benchmarks/tui_bench.py
+	$(BIN)/python benchmarks/tui_keys.py
 
 bench-quotes: $(READY)  ## Quotation verdicts: precision and recall per verdict on the case set, cost
 	$(BIN)/python benchmarks/quote_cases.py

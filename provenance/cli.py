@@ -173,8 +173,10 @@ def _review(args: argparse.Namespace) -> int:
     from provenance.tui import build_app  # Textual loads only for the UI
 
     app = build_app(args.corpus, reviewer=args.reviewer)
-    code = app.run()
-    return int(code or 0)
+    app.run()
+    # run() returns the app's result, None after a crash; the exit status is return_code,
+    # which Textual sets to 1 when an exception ends the app (it prints the traceback).
+    return int(app.return_code or 0)
 
 
 _SEVERITIES = {
