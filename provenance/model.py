@@ -215,6 +215,10 @@ class MapBuilder:
         self.length += 1
         self._next = end if end == start + 1 else -1
 
+    def last_end(self) -> int:
+        """Where the source of the last character ends (0 when there is none)."""
+        return self._ends[-1] if self._ends else 0
+
     def build(self, *, tail: int) -> OffsetMap:
         return OffsetMap(self._firsts, self._starts, self._ends, self.length, tail)
 
