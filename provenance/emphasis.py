@@ -134,8 +134,9 @@ def emphasis(
     spans: list[EmphasisSpan] = []
     added_at: list[int] = []  # readable starts of the added spans
     found: list[Divergence] = []
-    runs = _plain_runs(capture.text) if capture.document.format is Format.TEXT else capture.runs
+    plain = capture.document.format is Format.TEXT
     for alignment in alignments:
+        runs = _plain_runs(capture.text, alignment.passage.copy) if plain else capture.runs
         for run in runs:
             added = _added(reference, capture, alignment, run)
             if added is None:
@@ -166,16 +167,24 @@ def emphasis(
     )
 
 
-def _plain_runs(text: str) -> tuple[Run, ...]:
+def _plain_runs(text: str, near: Span | None = None) -> tuple[Run, ...]:
     """Runs of ALL CAPS words (two letters or more) and *starred* words.
+
+    Neither kind crosses a line break, so with `near` only the lines it touches are read
+    (and exactly the runs of the whole text on those lines are found).
 
     >>> [(text[r.start:r.end], r.style) for text in ["We *must* act NOW, NOT later"]
     ...  for r in _plain_runs(text)]
     [('must', 'starred'), ('NOW, NOT', 'caps')]
     """
-    runs = [Run(m.start(1), m.end(1), STARRED) for m in _STARRED.finditer(text)]
+    first, last = 0, len(text)
+    if near is not None:
+        first = text.rfind("\n", 0, near.start) + 1
+        found = text.find("\n", near.end)
+        last = len(text) if found < 0 else found
+    runs = [Run(m.start(1), m.end(1), STARRED) for m in _STARRED.finditer(text, first, last)]
     start = end = -1
-    for word in _WORD.finditer(text):
+    for word in _WORD.finditer(text, first, last):
         if len(word.group()) >= 2 and word.group().isupper():
             if start >= 0 and _CAPS_GAP.fullmatch(text, end, word.start()):
                 end = word.end()
