@@ -107,6 +107,16 @@ def captures(workdir: Path, sizes: list[int], formats: list[str]) -> tuple[Path,
     return ref_path, made
 
 
+def capture_paths(workdir: Path, sizes: list[int], formats: list[str]) -> tuple[Path, list[Path]]:
+    names = [
+        f"{megabytes}mb-{variant}.{fmt}"
+        for megabytes in sizes
+        for variant in ("plain", "buried")
+        for fmt in formats
+    ]
+    return workdir / "reference.txt", [workdir / name for name in names]
+
+
 # The child: one stage of one capture --------------------------------------------------
 
 
@@ -227,7 +237,11 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per stage")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/provenance-size-sweep"))
     parser.add_argument("--child", nargs=3, metavar=("STAGE", "CAPTURE", "REFERENCE"))
+    parser.add_argument("--prepare", action="store_true", help="only write the captures")
     args = parser.parse_args()
+    if args.prepare:
+        captures(args.workdir, args.sizes, args.formats)
+        return
     if args.child:
         stage, capture, reference = args.child
         result = child(stage, Path(capture), Path(reference))
@@ -235,7 +249,12 @@ def main() -> None:
         return
     print(machine())
     args.workdir.mkdir(parents=True, exist_ok=True)
-    reference, made = captures(args.workdir, args.sizes, args.formats)
+    # Written by a child: a child started later inherits the peak RSS of its parent, which
+    # must stay small for the figures to be each stage's own.
+    prepare = [sys.executable, __file__, "--prepare", "--workdir", str(args.workdir)]
+    prepare += ["--sizes", *map(str, args.sizes), "--formats", *args.formats]
+    subprocess.run(prepare, check=True)
+    reference, made = capture_paths(args.workdir, args.sizes, args.formats)
     print(f"captures under {args.workdir}; timeout {args.timeout:.0f} s per stage")
     print("MB/s is the capture's size over CPU seconds (the machine is shared; wall time beside)")
     header = f"{'capture':<18} {'stage':<10} {'wall s':>8} {'CPU s':>8} {'MB/s':>7} {'peak RSS':>9}"
@@ -253,9 +272,9 @@ def main() -> None:
             result = run_stage(stage, path, reference, args.timeout)
             if "timeout" in result:
                 given_up.add((variant, fmt, stage))
-                print(
-                    f"{path.name:<18} {stage:<10} {'> ' + str(int(args.timeout)):>8}  (timed out)"
-                )
+                peak = f"{float(str(result['peak_mb'])):.0f} MB" if "peak_mb" in result else ""
+                timed_out = f"{'> ' + str(int(args.timeout)):>8} {'':>8} {'':>7} {peak:>9}"
+                print(f"{path.name:<18} {stage:<10} {timed_out}  (timed out)", flush=True)
                 continue
             if "error" in result:
                 print(f"{path.name:<18} {stage:<10} error: {result['error']}")
