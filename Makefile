@@ -49,6 +49,7 @@ bench: $(READY)         ## Benchmarks, with the machine noted in the output
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/quotes_bench.py
 	$(BIN)/python benchmarks/tui_bench.py
+	$(BIN)/python benchmarks/size_sweep.py --timeout 120
 
 bench-collate: $(READY) ## Collation benchmark, with CollateX for comparison (a few minutes)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'
