@@ -209,8 +209,8 @@ def run_stage(stage: str, capture: Path, reference: Path, timeout: float) -> dic
                 break
             if time.perf_counter() - start > timeout:
                 process.kill()
-                process.wait()
-                return {"timeout": timeout}
+                _, _, usage = os.wait4(process.pid, 0)
+                return {"timeout": timeout, "peak_mb": usage.ru_maxrss / 1024}
             time.sleep(0.02)
         seconds = time.perf_counter() - start
         if os.waitstatus_to_exitcode(status) not in (0, 1):
