@@ -9,7 +9,7 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
-.PHONY: help install run report test check lint typecheck snapshots smoke bench bench-tui bench-collate clean
+.PHONY: help install run report test check verify lint typecheck snapshots smoke bench bench-tui bench-collate clean
 
 help:                   ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-14s %s\n", $$1, $$2}'
@@ -28,9 +28,12 @@ test: $(READY)          ## Run the test suite
 check: $(READY)         ## CI gate: corpus integrity and every finding reviewed
 	$(BIN)/provenance check corpus
 
-lint: $(READY)          ## Lint
+lint: $(READY)          ## Lint: ruff (format and rules) and the import contracts
 	$(BIN)/ruff format --check provenance tests benchmarks
 	$(BIN)/ruff check provenance tests benchmarks
+	$(BIN)/lint-imports --no-logo
+
+verify: lint typecheck test check  ## What CI runs: lint, import contracts, types, tests, corpus gate
 
 typecheck: $(READY)     ## mypy --strict on the package
 	$(BIN)/mypy
