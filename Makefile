@@ -9,7 +9,7 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
-.PHONY: help install run report test check verify lint typecheck snapshots smoke bench bench-tui bench-collate clean
+.PHONY: help install run report test check verify lint typecheck snapshots smoke bench bench-tui bench-quotes bench-collate clean
 
 help:                   ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-14s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ bench: $(READY)         ## Benchmarks, with the machine noted in the output
 	$(BIN)/python benchmarks/quotes_bench.py
 	$(BIN)/python benchmarks/tui_bench.py
 	$(BIN)/python benchmarks/size_sweep.py --timeout 120
+
+bench-quotes: $(READY)  ## Quotation verdicts: precision and recall per verdict on the case set, cost
+	$(BIN)/python benchmarks/quote_cases.py
 
 bench-collate: $(READY) ## Collation benchmark, with CollateX for comparison (a few minutes)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'

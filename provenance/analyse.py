@@ -6,11 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, TypeVar, cast
 
-from rapidfuzz import fuzz
-
-from provenance.align import align
 from provenance.classify import classify as classify_alignment
-from provenance.classify import divergence, divergence_id
+from provenance.classify import divergence_id
 from provenance.corpus import Corpus
 from provenance.emphasis import EmphasisNote, EmphasisSpan, LostMarkup, emphasis
 from provenance.extract import Extracted, extract
@@ -19,12 +16,11 @@ from provenance.model import (
     Alignment,
     Divergence,
     Document,
-    Kind,
     Passage,
     PassageKind,
     Span,
 )
-from provenance.normalise import normalise
+from provenance.moves import align_copy, structure
 from provenance.quotes.verdicts import Quotation, check_quotes
 
 
@@ -125,9 +121,9 @@ def _source(
     else:
         view_passages = tuple(locate(prepared, view, options=options))
     passages = view_passages
-    alignments = tuple(align(reference_view, view, p) for p in passages)
+    alignments = tuple(align_copy(reference_view, view, p) for p in passages)
     found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
-    found = _reorderings(reference_view, view, passages, found)
+    found = structure(reference_view, view, passages, found)
     marked = emphasis(reference_readable, readable, alignments)
     mapped = not (readable.identity and reference_readable.identity)
     if mapped:
@@ -158,67 +154,40 @@ def analyse_corpus(corpus: Corpus, *, options: LocateOptions = LocateOptions()) 
     return analyse(corpus.reference, corpus.captures, options=options)
 
 
-def _reorderings(
-    reference: Document, capture: Document, passages: tuple[Passage, ...], found: list[Divergence]
-) -> list[Divergence]:
-    """Turn an omission that the copy supplies elsewhere into one move.
-
-    The text may turn up as another passage of the capture, or (when locate joined a
-    copy around a moved paragraph into one passage) as an insertion of the same words.
-    """
-    found = _paired_moves(reference, capture, found)
-    out = []
-    for d in found:
-        mover = None
-        if d.kind is Kind.OMISSION:
-            for p in passages:
-                inside = min(p.reference.end, d.reference.end) - max(
-                    p.reference.start, d.reference.start
-                )
-                if inside >= 0.8 * max(1, len(p.reference)) and not (
-                    p.copy.start <= d.copy.start <= p.copy.end
-                ):
-                    mover = p
-                    break
-        if mover is None:
-            out.append(d)
-            continue
-        out.append(
-            divergence(
-                reference,
-                capture,
-                Kind.REORDERING,
-                d.reference,
-                mover.copy,
-                note=f"moved: the copy has this text at {mover.copy.start}..{mover.copy.end}",
-            )
-        )
-    return out
-
-
 T = TypeVar("T")
+
+_REFERENCE_FIELDS = frozenset({"reference", "stretches"})
+"""Fields whose spans index the reference (a quotation's `stretches` are reference text)."""
 
 
 def _to_original(item: T, reference: Extracted, capture: Extracted) -> T:
     """`item` (a passage, alignment, divergence or quotation, or a tuple of them) found in
     readable text, with every span inside it mapped to the original files.
 
-    The one place results go back to the originals: a Span held in a field named
-    `reference` maps through the reference's readable text, any other through the
+    The one place results go back to the originals: a Span held in a field named in
+    `_REFERENCE_FIELDS` maps through the reference's readable text, any other through the
     capture's. Readings stay readable; a divergence's id follows its new spans.
     """
+    return _mapped(item, reference, capture, toward_reference=False)
+
+
+def _mapped(item: T, reference: Extracted, capture: Extracted, *, toward_reference: bool) -> T:
+    if isinstance(item, Span):
+        side = reference if toward_reference else capture
+        return cast(T, side.span(item.start, item.end))
     if isinstance(item, tuple):
-        return cast(T, tuple(_to_original(x, reference, capture) for x in item))
+        return cast(
+            T,
+            tuple(_mapped(x, reference, capture, toward_reference=toward_reference) for x in item),
+        )
     if not is_dataclass(item) or isinstance(item, type):
         return item
     changes: dict[str, Any] = {}
     for f in fields(item):
         value = getattr(item, f.name)
-        if isinstance(value, Span):
-            side = reference if f.name == "reference" else capture
-            changes[f.name] = side.span(value.start, value.end)
-        elif isinstance(value, tuple) or is_dataclass(value):
-            changes[f.name] = _to_original(value, reference, capture)
+        if isinstance(value, (Span, tuple)) or is_dataclass(value):
+            toward = f.name in _REFERENCE_FIELDS
+            changes[f.name] = _mapped(value, reference, capture, toward_reference=toward)
     mapped = replace(item, **changes)
     if isinstance(mapped, Divergence):
         sha = capture.document.sha256
@@ -227,50 +196,3 @@ def _to_original(item: T, reference: Extracted, capture: Extracted) -> T:
         )
         mapped = replace(mapped, id=id)
     return cast(T, mapped)
-
-
-_MOVE_MIN_WORDS = 5
-"""Fewest words an omission needs to be paired with an insertion as a move."""
-_MOVE_MIN_SCORE = 90.0
-"""Lowest rapidfuzz ratio (0-100, folded texts) between the omitted and inserted words."""
-
-
-def _paired_moves(
-    reference: Document, capture: Document, found: list[Divergence]
-) -> list[Divergence]:
-    """Replace an omission and an insertion of the same words by one reordering."""
-    inserted = [d for d in found if d.kind is Kind.INSERTION]
-    pairs: dict[str, Divergence] = {}
-    for d in found:
-        if d.kind is not Kind.OMISSION or len(d.reference_text.split()) < _MOVE_MIN_WORDS:
-            continue
-        omitted = normalise(d.reference_text).text.strip()
-        for e in inserted:
-            if any(e is taken for taken in pairs.values()):
-                continue
-            added = normalise(e.copy_text).text.strip()
-            if fuzz.ratio(omitted, added, processor=None) >= _MOVE_MIN_SCORE:
-                pairs[d.id] = e
-                break
-    if not pairs:
-        return found
-    used = {e.id for e in pairs.values()}
-    out = []
-    for d in found:
-        if d.id in used:
-            continue
-        moved_to = pairs.get(d.id)
-        if moved_to is None:
-            out.append(d)
-            continue
-        out.append(
-            divergence(
-                reference,
-                capture,
-                Kind.REORDERING,
-                d.reference,
-                moved_to.copy,
-                note=f"moved: the reference has it at {d.reference.start}..{d.reference.end}",
-            )
-        )
-    return out

@@ -45,6 +45,8 @@ KIND_SHORT = {
     Kind.EDITORIAL: "edit",
     Kind.TRUNCATION: "trunc",
     Kind.REORDERING: "reord",
+    Kind.DUPLICATION: "dup",
+    Kind.INTERRUPTION: "intr",
     Kind.EMPHASIS: "emph",
 }
 """Kind abbreviations shown after a variant reading (help.md lists them)."""
