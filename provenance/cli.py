@@ -86,7 +86,17 @@ def _parser() -> argparse.ArgumentParser:
     diff.set_defaults(run=_diff)
 
     _corpus_commands(commands)
+    _scan_command(commands)
     return parser
+
+
+def _scan_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`scan`: find every copy in a collection (see provenance/scan/)."""
+    from provenance.scan.command import add_arguments, run
+
+    scan = commands.add_parser("scan", help="find every copy of the reference in a collection")
+    add_arguments(scan)
+    scan.set_defaults(run=run)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -196,7 +206,16 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     check.set_defaults(run=_check)
 
     add = commands.add_parser("add", help="copy a capture into the corpus and record it")
-    add.add_argument("file", type=Path)
+    add.add_argument("file", type=Path, nargs="?")
+    add.add_argument(
+        "--from-scan",
+        type=Path,
+        metavar="HITS.jsonl",
+        help="add hits of this HITS.jsonl (a scan's out)",
+    )
+    add.add_argument(
+        "--select", metavar="IDS", help="with --from-scan: comma-separated hit ids (default all)"
+    )
     add.add_argument("--corpus", type=Path, default=Path("corpus"))
     add.add_argument("--id", help="capture id (default: next number and sha256 prefix)")
     for name in ("publisher", "title", "url", "date"):
@@ -246,6 +265,14 @@ def _check(args: argparse.Namespace) -> int:
 def _add(args: argparse.Namespace) -> int:
     from provenance.manifest import add
 
+    if args.from_scan is not None:
+        from provenance.scan.adding import add_hits
+
+        return add_hits(args)
+    if args.file is None:
+        problem = "give a FILE to add, or --from-scan HITS.jsonl"
+        command = "provenance add"
+        raise InputError(command, problem)
     holds = tuple(h.strip() for value in args.holds for h in value.split(",") if h.strip())
     entry = add(
         args.corpus,
