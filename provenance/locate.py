@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+import hyperscan
 from rapidfuzz import fuzz
 
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
@@ -75,6 +76,8 @@ class PreparedReference:
     index: dict[tuple[str, ...], tuple[int, ...]]
     """Word n-gram -> positions of its first word."""
     seed_words: int
+    finder: _SeedFinder
+    """The n-grams compiled for a C-speed first pass over a whole capture."""
 
 
 def prepare(reference: Document, *, seed_words: int = _SEED_WORDS) -> PreparedReference:
@@ -91,7 +94,81 @@ def prepare(reference: Document, *, seed_words: int = _SEED_WORDS) -> PreparedRe
         words=words,
         index={k: tuple(v) for k, v in index.items()},
         seed_words=seed_words,
+        finder=_SeedFinder.of(index),
     )
+
+
+_SEPARATOR = rb"[^a-zA-Z0-9]+"
+"""Between two words in UTF-8 bytes: every character `_WORD` does not take is an ASCII
+byte other than a letter or digit, or is non-ASCII (all its bytes 0x80-0xff), so this
+class takes every separator (and more, which only costs a window that finds nothing)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _SeedFinder:
+    """The reference's word n-grams as one Hyperscan database over normalised UTF-8 text.
+
+    Each n-gram is its words as literal bytes joined by `_SEPARATOR`, so every place the
+    capture's words (as `_WORD` finds them) run as an n-gram of the reference is a match:
+    a superset of the seeds, found without a Python object per word. Where nothing
+    matches, no seed can be; `locate` reads words only in windows around the matches.
+    """
+
+    database: hyperscan.Database | None
+
+    @classmethod
+    def of(cls, index: Iterable[tuple[str, ...]]) -> _SeedFinder:
+        expressions = [
+            _SEPARATOR.join(b"".join(b"\\x%02x" % c for c in w.encode()) for w in gram)
+            for gram in sorted(index)
+        ]
+        if not expressions:
+            return cls(None)
+        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        database.compile(
+            expressions=expressions,
+            ids=list(range(len(expressions))),
+            elements=len(expressions),
+            flags=[hyperscan.HS_FLAG_SOM_LEFTMOST] * len(expressions),
+        )
+        return cls(database)
+
+    def windows(self, text: str, margin: int) -> list[tuple[int, int]]:
+        """Character windows [start, end) of `text` around every match, `margin` bytes
+        wide on each side, merged where they overlap and widened to the nearest space
+        (so no word is cut). In capture order."""
+        if self.database is None:
+            return []
+        data = text.encode("utf-8")
+        spans: list[tuple[int, int]] = []
+
+        def found(_id: int, start: int, end: int, _flags: int, _context: object) -> None:
+            if spans and start - margin <= spans[-1][1]:
+                spans[-1] = (min(spans[-1][0], start - margin), max(spans[-1][1], end + margin))
+            else:
+                spans.append((start - margin, end + margin))
+
+        self.database.scan(data, match_event_handler=found)
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            start = data.rfind(b" ", 0, max(0, start)) + 1
+            end = data.find(b" ", min(end, len(data)))
+            end = len(data) if end < 0 else end
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        if text.isascii():
+            return merged
+        out, at, chars = [], 0, 0  # byte offsets to str offsets, one decode in all
+        for start, end in merged:
+            chars += len(data[at:start].decode("utf-8"))
+            first = chars
+            chars += len(data[start:end].decode("utf-8"))
+            out.append((first, chars))
+            at = end
+        return out
 
 
 def locate(
@@ -113,16 +190,49 @@ def locate(
     if options.seed_words != reference.seed_words:
         reference = prepare(reference.document, seed_words=options.seed_words)
     normalised = normalise(capture.text)
-    texts = _Texts(reference, normalised, _words(normalised.text), capture.text)
+    text = normalised.text
+    # Words are read only in windows around the finder's matches. A window is wide
+    # enough when nothing found in it reaches within `edge` words of a side that is
+    # not the text's own: then no run, group, settled edge or context read differs
+    # from reading the whole text's words, and groups of two windows never join
+    # (more than `max_interruption_words` apart). Otherwise every window is widened.
+    edge = options.max_interruption_words + options.context_words + reference.seed_words
+    margin = _MARGIN
+    while True:
+        try:
+            passages = []
+            for start, end in reference.finder.windows(text, margin):
+                words = tuple(
+                    (m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)
+                )
+                inside = (edge if start > 0 else 0, len(words) - (edge if end < len(text) else 0))
+                texts = _Texts(reference, normalised, words, capture.text, inside)
+                passages.extend(_window_passages(texts, options))
+            break
+        except _EdgeError:
+            margin *= 4
+    return sorted(passages, key=lambda p: (p.copy.start, p.copy.end))
+
+
+_MARGIN = 2000
+"""Bytes read on each side of a match at first (see `locate`)."""
+
+
+class _EdgeError(Exception):
+    """Something found in a window reaches its edge: read wider windows."""
+
+
+def _window_passages(texts: _Texts, options: LocateOptions) -> list[Passage]:
     passages = []
-    groups = _groups(texts, _chains(texts, options), options)
+    runs = _chains(texts, options)
+    groups = _groups(texts, runs, options)
     for k, group in enumerate(groups):
         floor = groups[k - 1][-1].j1 if k else 0
         ceiling = groups[k + 1][0].j0 if k + 1 < len(groups) else len(texts.words)
         passage = _passage(texts, group, (floor, ceiling), options)
         if passage is not None:
             passages.append(passage)
-    return sorted(passages, key=lambda p: (p.copy.start, p.copy.end))
+    return passages
 
 
 Words = tuple[tuple[str, int, int], ...]
@@ -138,7 +248,16 @@ class _Texts:
     reference: PreparedReference
     normalised: Normalised
     words: Words
+    """The words of one window of the capture (character offsets into the whole text)."""
     original: str
+    inside: tuple[int, int]
+    """Words [a, b) of the window whose neighbours in the window are those of the whole
+    text, as far as `locate` reads around them."""
+
+    def check_inside(self, j0: int, j1: int) -> None:
+        """Raise _EdgeError unless words [j0, j1) lie inside (see `locate`)."""
+        if j0 < self.inside[0] or j1 > self.inside[1]:
+            raise _EdgeError
 
     def capture_gap(self, j_before: int, j_after: int) -> str:
         """Normalised capture text between word j_before and word j_after."""
@@ -247,6 +366,8 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 open_chains.append([j, i, j, i, n])
     done.extend(open_chains)
     runs.extend(_Run(c[0], c[2] + n, c[1], c[3] + n, c[4]) for c in done)
+    for run in runs:
+        texts.check_inside(run.j0, run.j1)
     # A run over capture words another run already copies is a repeat of the same text
     # elsewhere in the reference: drop it, or the part of it that overlaps.
     runs.sort(key=lambda r: (r.j0, -r.j1))
@@ -463,6 +584,7 @@ def _passage(
         lo = runs[-1].j1 if runs else bounds[0]
         hi = group[k + 1].j0 if k + 1 < len(group) else bounds[1]
         runs.append(_settle(texts, run, lo, hi))
+        texts.check_inside(runs[-1].j0, runs[-1].j1)
     copied = sum(r.j1 - r.j0 for r in runs)
     if copied < options.min_words:
         return None
