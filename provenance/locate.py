@@ -11,6 +11,7 @@ mapped back to the original. The rules and their thresholds: docs/locate.md.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -19,7 +20,7 @@ import hyperscan
 from rapidfuzz import fuzz
 
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
-from provenance.normalise import normalise
+from provenance.normalise import _TYPOGRAPHY_CHARS, SPACES, normalise
 
 _WORD = re.compile(r"[^\W_]+")
 _SINGLE = r"'(?!(?:s|t|re|ll|ve|d|m)\b)(?:(?<![^\W_]')|(?![^\W_]))"
@@ -77,7 +78,7 @@ class PreparedReference:
     """Word n-gram -> positions of its first word."""
     seed_words: int
     finder: _SeedFinder
-    """The n-grams compiled for a C-speed first pass over a whole capture."""
+    """The n-grams for a C-speed first pass over a whole capture."""
 
 
 def prepare(reference: Document, *, seed_words: int = _SEED_WORDS) -> PreparedReference:
@@ -104,41 +105,63 @@ byte other than a letter or digit, or is non-ASCII (all its bytes 0x80-0xff), so
 class takes every separator (and more, which only costs a window that finds nothing)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _SeedFinder:
-    """The reference's word n-grams as one Hyperscan database over normalised UTF-8 text.
+    """The reference's word n-grams as Hyperscan databases, for a C-speed first pass.
 
     Each n-gram is its words as literal bytes joined by `_SEPARATOR`, so every place the
     capture's words (as `_WORD` finds them) run as an n-gram of the reference is a match:
     a superset of the seeds, found without a Python object per word. Where nothing
     matches, no seed can be; `locate` reads words only in windows around the matches.
+
+    Compiling costs seconds (about 3.5 s for the statement's 827 n-grams), so it is done
+    on first need, once a capture of `_FINDER_CHARS` or `_FINDER_TOTAL` in all has been
+    located, and shared by every reference with the same n-grams in the process. Before
+    that a capture is one window, which gives the same passages.
     """
 
-    database: hyperscan.Database | None
+    expressions: tuple[bytes, ...]
+    located: int = 0
 
     @classmethod
     def of(cls, index: Iterable[tuple[str, ...]]) -> _SeedFinder:
-        expressions = [
-            _SEPARATOR.join(b"".join(b"\\x%02x" % c for c in w.encode()) for w in gram)
-            for gram in sorted(index)
-        ]
-        if not expressions:
-            return cls(None)
-        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        database.compile(
-            expressions=expressions,
-            ids=list(range(len(expressions))),
-            elements=len(expressions),
-            flags=[hyperscan.HS_FLAG_SOM_LEFTMOST] * len(expressions),
+        return cls(
+            tuple(
+                _SEPARATOR.join(b"".join(b"\\x%02x" % c for c in w.encode()) for w in gram)
+                for gram in sorted(index)
+            )
         )
-        return cls(database)
+
+    def _worth(self, text: str) -> bool:
+        self.located += len(text)
+        return bool(self.expressions) and (
+            len(text) >= _FINDER_CHARS or self.located >= _FINDER_TOTAL
+        )
+
+    def absent(self, original: str) -> bool:
+        """True when the capture's original text cannot hold a seed: it has no character
+        folding could turn into or join word characters (only ASCII and `SAFE`), and no
+        n-gram matches its bytes, ASCII case ignored. Then it need not be normalised."""
+        if not self._worth(original) or _UNSAFE.search(original):
+            return False
+        database = _database(self.expressions, hyperscan.HS_FLAG_CASELESS)
+
+        def found(*_: object) -> bool:
+            return True  # one is enough: stop
+
+        try:
+            database.scan(original.encode("utf-8"), match_event_handler=found)
+        except hyperscan.ScanTerminated:
+            return False
+        return True
 
     def windows(self, text: str, margin: int) -> list[tuple[int, int]]:
         """Character windows [start, end) of `text` around every match, `margin` bytes
         wide on each side, merged where they overlap and widened to the nearest space
         (so no word is cut). In capture order."""
-        if self.database is None:
-            return []
+        if not self._worth(text):
+            return [(0, len(text))]
+        database = _database(self.expressions, hyperscan.HS_FLAG_SOM_LEFTMOST)
         data = text.encode("utf-8")
         spans: list[tuple[int, int]] = []
 
@@ -148,7 +171,7 @@ class _SeedFinder:
             else:
                 spans.append((start - margin, end + margin))
 
-        self.database.scan(data, match_event_handler=found)
+        database.scan(data, match_event_handler=found)
         spans.sort()
         merged: list[tuple[int, int]] = []
         for start, end in spans:
@@ -171,6 +194,40 @@ class _SeedFinder:
         return out
 
 
+_FINDER_CHARS = 1 << 16
+_FINDER_TOTAL = 1 << 20
+_DATABASES: dict[tuple[tuple[bytes, ...], int], hyperscan.Database] = {}
+
+SAFE = frozenset(
+    (
+        SPACES
+        | set(_TYPOGRAPHY_CHARS)
+        | set(
+            "\u2026\u00b4\u00a9\u00ae\u00b0\u00a7\u00b6\u2022\u00b7\u20ac\u00a3\u00a5\u00a2\u00a4\u00d7\u00f7\u00b1\u00ac\u00a6\u00a1\u00bf\u00a8\u00af\u00b8\u2122\u2020\u2021\u2030\u2032\u2033"
+        )
+    )
+    - {c for c in SPACES if c.isascii() or not unicodedata.is_normalized("NFC", c)}
+)
+"""Non-ASCII characters that fold to neither a word character nor nothing (spaces,
+typographic punctuation, common symbols): text made of them and ASCII has, after
+folding, the words of its ASCII letters and digits, lower-cased."""
+_UNSAFE = re.compile("[^\\x00-\\x7f" + re.escape("".join(sorted(SAFE))) + "]")
+
+
+def _database(expressions: tuple[bytes, ...], flags: int) -> hyperscan.Database:
+    key = (expressions, flags)
+    if key not in _DATABASES:
+        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        database.compile(
+            expressions=list(expressions),
+            ids=list(range(len(expressions))),
+            elements=len(expressions),
+            flags=[flags] * len(expressions),
+        )
+        _DATABASES[key] = database
+    return _DATABASES[key]
+
+
 def locate(
     reference: PreparedReference, capture: Document, *, options: LocateOptions = LocateOptions()
 ) -> list[Passage]:
@@ -189,6 +246,8 @@ def locate(
     """
     if options.seed_words != reference.seed_words:
         reference = prepare(reference.document, seed_words=options.seed_words)
+    if reference.finder.absent(capture.text):
+        return []
     normalised = normalise(capture.text)
     text = normalised.text
     # Words are read only in windows around the finder's matches. A window is wide

@@ -1,0 +1,99 @@
+"""locate reads words only in windows around the Hyperscan matches: the same passages as
+reading the whole capture, whatever the windows' first width (they widen when something
+reaches an edge), and captures that cannot hold a seed are never normalised."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_document
+
+from provenance.locate import SAFE, _words, locate, prepare
+from provenance.model import Document, Passage
+from provenance.normalise import normalise
+
+locate_module = importlib.import_module("provenance.locate")
+ROOT = Path(__file__).resolve().parent.parent
+FILLER = (
+    "Our gardener says the beans came up late this spring, and the plums never set "
+    "because of the frost in April. "
+)
+"""Prose of our own, 21 words, between the pieces of a long capture."""
+
+
+def _structure_copies(paragraphs: list[str]) -> Iterator[str]:
+    for path in sorted((ROOT / "tests" / "cases" / "structure").glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            pieces = case["copy"]
+            if isinstance(pieces, str):
+                yield pieces
+            else:
+                yield "".join(
+                    p if isinstance(p, str) else paragraphs[p["paragraph"]] for p in pieces
+                )
+
+
+def _long_capture(reference: Document) -> str:
+    """Every structure case's capture and the bundled captures, one after another, with
+    0 to 40 filler sentences between them (so windows merge, stand apart, and widen)."""
+    pieces = list(_structure_copies(reference.text.split("\n\n")))
+    pieces += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("0*.txt"))]
+    gaps = (0, 1, 4, 40, 2, 9)
+    return "".join(FILLER * gaps[k % len(gaps)] + "\n\n" + p for k, p in enumerate(pieces))
+
+
+def _located(
+    monkeypatch: pytest.MonkeyPatch, reference: Document, text: str, *, finder: bool, margin: int
+) -> list[Passage]:
+    monkeypatch.setattr(locate_module, "_FINDER_CHARS", 0 if finder else 1 << 62)
+    monkeypatch.setattr(locate_module, "_FINDER_TOTAL", 0 if finder else 1 << 62)
+    monkeypatch.setattr(locate_module, "_MARGIN", margin)
+    return locate(prepare(reference), make_document(text, "long"))
+
+
+@pytest.mark.parametrize("margin", [1, 60, 2000])
+def test_windows_give_the_passages_of_the_whole_text(
+    monkeypatch: pytest.MonkeyPatch, reference: Document, margin: int
+) -> None:
+    text = _long_capture(reference)
+    whole = _located(monkeypatch, reference, text, finder=False, margin=margin)
+    windowed = _located(monkeypatch, reference, text, finder=True, margin=margin)
+    assert len(whole) >= 15  # the pieces with short gaps between them join
+    assert windowed == whole
+
+
+def test_folded_characters_inside_words_still_seed(
+    monkeypatch: pytest.MonkeyPatch, reference: Document
+) -> None:
+    """A zero-width space inside a word, a capital I with a dot and a ligature: the raw
+    bytes hold no n-gram, but folding makes them words of the reference."""
+    paragraph = reference.text.split("\n\n")[2]
+    words = paragraph.split(" ")
+    words[3] = words[3][:2] + "\u200b" + words[3][2:]
+    damaged = " ".join(words).replace("fi", "\ufb01").upper()
+    text = FILLER * 3 + "\n\n" + damaged + "\n\n" + FILLER * 3
+    whole = _located(monkeypatch, reference, text, finder=False, margin=2000)
+    windowed = _located(monkeypatch, reference, text, finder=True, margin=2000)
+    assert len(whole) == 1
+    assert windowed == whole
+
+
+def test_a_capture_without_seeds_is_not_normalised(
+    monkeypatch: pytest.MonkeyPatch, reference: Document
+) -> None:
+    monkeypatch.setattr(locate_module, "_FINDER_CHARS", 0)
+    finder = prepare(reference).finder
+    sentence = reference.text.split(". ")[0]
+    assert finder.absent(FILLER * 50 + "\u00a0\u201cQuoted\u201d \u00a9 2017 \u2014 ok")
+    assert not finder.absent(FILLER * 50 + sentence.upper())
+    assert not finder.absent(FILLER * 50 + "caf\u00e9")  # may fold: read it
+
+
+@pytest.mark.parametrize("char", sorted(SAFE))
+def test_safe_characters_fold_to_a_separator(char: str) -> None:
+    assert [w for w, _, _ in _words(normalise(f"Ab{char}Cd").text)] == ["ab", "cd"]
+    assert not _words(normalise(char).text)
