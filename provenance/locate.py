@@ -11,7 +11,6 @@ mapped back to the original. The rules and their thresholds: docs/locate.md.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -20,7 +19,7 @@ import hyperscan
 from rapidfuzz import fuzz
 
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
-from provenance.normalise import _TYPOGRAPHY_CHARS, SPACES, normalise
+from provenance.normalise import normalise
 
 _WORD = re.compile(r"[^\W_]+")
 _SINGLE = r"'(?!(?:s|t|re|ll|ve|d|m)\b)(?:(?<![^\W_]')|(?![^\W_]))"
@@ -99,10 +98,11 @@ def prepare(reference: Document, *, seed_words: int = _SEED_WORDS) -> PreparedRe
     )
 
 
-_SEPARATOR = rb"[^a-zA-Z0-9]+"
-"""Between two words in UTF-8 bytes: every character `_WORD` does not take is an ASCII
-byte other than a letter or digit, or is non-ASCII (all its bytes 0x80-0xff), so this
-class takes every separator (and more, which only costs a window that finds nothing)."""
+_SEPARATOR = rb"[^a-z0-9]+"
+"""Between two words of normalised text in UTF-8 bytes: every character `_WORD` does not
+take is an ASCII byte other than a letter or digit, or is non-ASCII (all its bytes
+0x80-0xff), and folding leaves no capital A-Z, so this class takes every separator (and
+more, which only costs a window that finds nothing)."""
 
 
 @dataclass(slots=True)
@@ -114,7 +114,7 @@ class _SeedFinder:
     a superset of the seeds, found without a Python object per word. Where nothing
     matches, no seed can be; `locate` reads words only in windows around the matches.
 
-    Compiling costs seconds (about 3.5 s for the statement's 827 n-grams), so it is done
+    Compiling costs seconds (about 2.5 s for the statement's 827 n-grams), so it is done
     on first need, once a capture of `_FINDER_CHARS` or `_FINDER_TOTAL` in all has been
     located, and shared by every reference with the same n-grams in the process. Before
     that a capture is one window, which gives the same passages.
@@ -137,23 +137,6 @@ class _SeedFinder:
         return bool(self.expressions) and (
             len(text) >= _FINDER_CHARS or self.located >= _FINDER_TOTAL
         )
-
-    def absent(self, original: str) -> bool:
-        """True when the capture's original text cannot hold a seed: it has no character
-        folding could turn into or join word characters (only ASCII and `SAFE`), and no
-        n-gram matches its bytes, ASCII case ignored. Then it need not be normalised."""
-        if not self._worth(original) or _UNSAFE.search(original):
-            return False
-        database = _database(self.expressions, hyperscan.HS_FLAG_CASELESS)
-
-        def found(*_: object) -> bool:
-            return True  # one is enough: stop
-
-        try:
-            database.scan(original.encode("utf-8"), match_event_handler=found)
-        except hyperscan.ScanTerminated:
-            return False
-        return True
 
     def windows(self, text: str, margin: int) -> list[tuple[int, int]]:
         """Character windows [start, end) of `text` around every match, `margin` bytes
@@ -198,21 +181,6 @@ _FINDER_CHARS = 1 << 16
 _FINDER_TOTAL = 1 << 20
 _DATABASES: dict[tuple[tuple[bytes, ...], int], hyperscan.Database] = {}
 
-SAFE = frozenset(
-    (
-        SPACES
-        | set(_TYPOGRAPHY_CHARS)
-        | set(
-            "\u2026\u00b4\u00a9\u00ae\u00b0\u00a7\u00b6\u2022\u00b7\u20ac\u00a3\u00a5\u00a2\u00a4\u00d7\u00f7\u00b1\u00ac\u00a6\u00a1\u00bf\u00a8\u00af\u00b8\u2122\u2020\u2021\u2030\u2032\u2033"
-        )
-    )
-    - {c for c in SPACES if c.isascii() or not unicodedata.is_normalized("NFC", c)}
-)
-"""Non-ASCII characters that fold to neither a word character nor nothing (spaces,
-typographic punctuation, common symbols): text made of them and ASCII has, after
-folding, the words of its ASCII letters and digits, lower-cased."""
-_UNSAFE = re.compile("[^\\x00-\\x7f" + re.escape("".join(sorted(SAFE))) + "]")
-
 
 def _database(expressions: tuple[bytes, ...], flags: int) -> hyperscan.Database:
     key = (expressions, flags)
@@ -246,8 +214,6 @@ def locate(
     """
     if options.seed_words != reference.seed_words:
         reference = prepare(reference.document, seed_words=options.seed_words)
-    if reference.finder.absent(capture.text):
-        return []
     normalised = normalise(capture.text)
     text = normalised.text
     # Words are read only in windows around the finder's matches. A window is wide

@@ -1,6 +1,6 @@
 """locate reads words only in windows around the Hyperscan matches: the same passages as
 reading the whole capture, whatever the windows' first width (they widen when something
-reaches an edge), and captures that cannot hold a seed are never normalised."""
+reaches an edge)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import make_document
 
-from provenance.locate import SAFE, _words, locate, prepare
+from provenance.locate import locate, prepare
 from provenance.model import Document, Passage
-from provenance.normalise import normalise
 
 locate_module = importlib.import_module("provenance.locate")
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,20 +79,3 @@ def test_folded_characters_inside_words_still_seed(
     windowed = _located(monkeypatch, reference, text, finder=True, margin=2000)
     assert len(whole) == 1
     assert windowed == whole
-
-
-def test_a_capture_without_seeds_is_not_normalised(
-    monkeypatch: pytest.MonkeyPatch, reference: Document
-) -> None:
-    monkeypatch.setattr(locate_module, "_FINDER_CHARS", 0)
-    finder = prepare(reference).finder
-    sentence = reference.text.split(". ")[0]
-    assert finder.absent(FILLER * 50 + "\u00a0\u201cQuoted\u201d \u00a9 2017 \u2014 ok")
-    assert not finder.absent(FILLER * 50 + sentence.upper())
-    assert not finder.absent(FILLER * 50 + "caf\u00e9")  # may fold: read it
-
-
-@pytest.mark.parametrize("char", sorted(SAFE))
-def test_safe_characters_fold_to_a_separator(char: str) -> None:
-    assert [w for w, _, _ in _words(normalise(f"Ab{char}Cd").text)] == ["ab", "cd"]
-    assert not _words(normalise(char).text)
