@@ -55,8 +55,8 @@ def main() -> None:
     prepared = prepare(_document("reference", text))
     print(f"prepare: {time.process_time() - cpu:.2f} s CPU")
     cpu = time.process_time()
-    locate(prepared, _document("warm-up", "nothing to find here " * 4000))
-    print(f"first capture of 64 KB or more (compiles the n-gram finder, once per process): "
+    locate(prepared, _document("warm-up", "nothing to find here " * 200_000))
+    print(f"first capture of 4 MB or more (compiles the n-gram finder, once per process): "
           f"{time.process_time() - cpu:.2f} s CPU, not counted below")  # fmt: skip
     size = documents = 0
     cpu_total = wall_total = 0.0
