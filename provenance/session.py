@@ -25,6 +25,7 @@ from provenance.collation.genealogy import Genealogy, genealogy
 from provenance.collation.table import Table, collate
 from provenance.collation.witnesses import witnesses
 from provenance.corpus import Corpus
+from provenance.coverage import Strip, strip
 from provenance.errors import ProvenanceError
 from provenance.findings import findings
 from provenance.model import Decision, Finding, Verdict
@@ -175,6 +176,18 @@ class Session:
         self.result(capture_id)
         with self._lock:
             return self._findings[capture_id]
+
+    def strip(self, capture_id: str, width: int) -> Strip | None:
+        """The coverage strip of an analysed capture, `width` cells over the reference;
+        None before its analysis or if it failed (see `provenance.coverage`)."""
+        with self._lock:
+            result = self._results.get(capture_id)
+            found = self._findings.get(capture_id)
+        if result is None or found is None:
+            return None
+        decided = {f.id for f in self.store.status(found).decided}
+        length = len(self.corpus.reference.text)
+        return strip(result, found, length, width, decided=decided)
 
     def collation(self) -> tuple[Table, Genealogy]:
         """The variant table of every analysed capture's witnesses and its genealogy, once.
