@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "captures", type=Path, nargs="*", default=[], help="captures, with --reference"
     )
-    report.add_argument("--format", choices=_FORMATS, default="text")
+    report.add_argument("--format", choices=(*_FORMATS, "html"), default="text")
     report.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     report.set_defaults(run=_report)
 
@@ -116,8 +116,21 @@ def _report(args: argparse.Namespace) -> int:
         if args.captures:
             raise ProvenanceError(args.captures[0], "captures can only be listed with --reference")
         analysis = analyse_corpus(load_corpus(args.corpus))
+    if args.format == "html":
+        _print_html(analysis, None if args.reference is not None else args.corpus)
+        return ExitCode.OK
     _print(analysis, args)
     return ExitCode.OK
+
+
+def _print_html(analysis: Analysis, corpus: Path | None) -> None:
+    """The self-contained page, with the corpus's decisions (none with --reference)."""
+    from provenance.findings import findings
+    from provenance.report_html import render_html
+    from provenance.review import REVIEWS, ReviewStore
+
+    decisions = ReviewStore(corpus / REVIEWS).decisions() if corpus is not None else []
+    sys.stdout.write(render_html(analysis, findings(analysis), decisions))
 
 
 def _collate(args: argparse.Namespace) -> int:
