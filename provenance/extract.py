@@ -400,6 +400,7 @@ def _markdown(document: Document) -> Extracted:
         line_starts.append(line_starts[-1] + len(line) + 1)
     out = _Builder()
     used = [0] * len(lines)  # how far each source line has been consumed
+    marker: tuple[str, int] | None = None  # an ordered item's number, not yet emitted
     for token in _markdown_parser().parse(source):
         if token.type in _MD_BLOCKS and token.map and not token.hidden:
             out.line_break(2, line_starts[token.map[0]])
@@ -407,15 +408,55 @@ def _markdown(document: Document) -> Extracted:
             at = line_starts[token.map[0]]
             out.line_break(1, at)
             if token.info:  # ordered item: its number is part of the wording ("1. The Parties")
-                marker = token.info + token.markup
-                found = source.find(marker, at)
-                if found >= 0:
-                    out.emit(marker + " ", found, found + len(marker), frozenset())
+                marker = token.info + token.markup, at
+        if token.type == "list_item_close":
+            marker = None  # an empty item: its number has no content to go with
+        if token.type in ("code_block", "fence", "inline") and token.map and marker is not None:
+            # Emitted with the item's first content, after the breaks its blocks ask for.
+            _markdown_marker(out, source, *marker)
+            marker = None
         if token.type in ("code_block", "fence") and token.map:
             _markdown_block(out, token, lines, line_starts, used)
         if token.type == "inline" and token.map and token.children is not None:
             _markdown_inline(out, token, lines, line_starts, used)
+    _markdown_breaks(out, source)
     return out.result(document, ("markdown-it-py commonmark", "decode-entities"))
+
+
+def _markdown_marker(out: _Builder, source: str, marker: str, at: int) -> None:
+    """An ordered item's number and the space after it, each character from its own source."""
+    found = source.find(marker, at)
+    if found < 0:
+        return
+    for i, char in enumerate(marker):
+        out.emit(char, found + i, found + i + 1, frozenset())
+    after = found + len(marker)
+    gap = 1 if source[after : after + 1] in (" ", "\t") else 0
+    out.emit(" ", after, after + gap, frozenset())
+
+
+def _markdown_breaks(out: _Builder, source: str) -> None:
+    """Map the line breaks between blocks onto the source's own line ends.
+
+    A break is produced where a block starts, so it first points at nothing (zero
+    width); the source has real newlines between the blocks, and each produced break
+    takes one of them in order, so the span of a break slices to the break.
+    """
+    n = len(out.chars)
+    k = 0
+    while k < n:
+        if out.chars[k] != "\n" or out.starts[k] != out.ends[k]:
+            k += 1
+            continue
+        j = k
+        while j < n and out.chars[j] == "\n" and out.starts[j] == out.ends[j]:
+            j += 1
+        low = out.ends[k - 1] if k else 0
+        high = out.starts[j] if j < n else len(source)
+        newlines = [m for m in range(low, high) if source[m] == "\n"]
+        for i, m in zip(range(k, j), newlines, strict=False):
+            out.starts[i], out.ends[i] = m, m + 1
+        k = j
 
 
 def _content_map(
