@@ -12,6 +12,7 @@ from provenance.classify import classify as classify_alignment
 from provenance.classify import divergence, divergence_id
 from provenance.corpus import Corpus
 from provenance.emphasis import EmphasisNote, EmphasisSpan, LostMarkup, Status, emphasis
+from provenance.errors import Failure
 from provenance.extract import Extracted, extract
 from provenance.locate import LocateOptions, PreparedReference, locate, prepare
 from provenance.model import (
@@ -52,13 +53,20 @@ class SourceResult:
 class Analysis:
     reference: Document
     sources: tuple[SourceResult, ...]
+    failures: tuple[Failure, ...] = ()
+    """Captures left out of a `keep_going` batch: unreadable, or failed to analyse."""
 
     def source(self, source_id: str) -> SourceResult:
         return next(s for s in self.sources if s.document.id == source_id)
 
 
 def analyse(
-    reference: Document, captures: Iterable[Document], *, options: LocateOptions = LocateOptions()
+    reference: Document,
+    captures: Iterable[Document],
+    *,
+    options: LocateOptions = LocateOptions(),
+    keep_going: bool = False,
+    failures: Iterable[Failure] = (),
 ) -> Analysis:
     """Locate, align and classify every capture against `reference`.
 
@@ -67,9 +75,23 @@ def analyse(
     readings (`reference_text`, `copy_text`) are the readable text of those spans:
     for plain text exactly the original slice, for HTML and Markdown the slice with
     markup removed and entities decoded.
+
+    Args:
+        keep_going: A capture that fails (our error, or a bug: its traceback is logged)
+            becomes one `Failure` and the batch goes on; without it the error propagates.
+        failures: Captures already left out (unreadable), carried into the result.
     """
     analyser = Analyser.of(reference, options=options)
-    return Analysis(reference=reference, sources=tuple(analyser.source(c) for c in captures))
+    sources: list[SourceResult] = []
+    failed = list(failures)
+    for capture in captures:
+        try:
+            sources.append(analyser.source(capture))
+        except Exception as error:
+            if not keep_going:
+                raise
+            failed.append(Failure.of(capture.path, error))
+    return Analysis(reference=reference, sources=tuple(sources), failures=tuple(failed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,9 +178,17 @@ def _source(
     )
 
 
-def analyse_corpus(corpus: Corpus, *, options: LocateOptions = LocateOptions()) -> Analysis:
-    """`analyse` over every capture in the corpus manifest."""
-    return analyse(corpus.reference, corpus.captures, options=options)
+def analyse_corpus(
+    corpus: Corpus, *, options: LocateOptions = LocateOptions(), keep_going: bool = False
+) -> Analysis:
+    """`analyse` over every capture in the corpus manifest (see `analyse` for keep_going)."""
+    return analyse(
+        corpus.reference,
+        corpus.captures,
+        options=options,
+        keep_going=keep_going,
+        failures=corpus.failures,
+    )
 
 
 def findings(analysis: Analysis) -> list[Finding]:

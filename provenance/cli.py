@@ -5,15 +5,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from provenance.errors import ExitCode, InputError, ProvenanceError
+from provenance.errors import (
+    ExitCode,
+    Failure,
+    InputError,
+    ProvenanceError,
+    brief,
+    logged,
+    write_log,
+)
 from provenance.model import Severity
 
 if TYPE_CHECKING:
     from provenance.analyse import Analysis
-    from provenance.model import Decision, Finding
+    from provenance.model import Decision, Document, Finding
     from provenance.review import ReviewStore
 
 _FORMATS = ("text", "json", "markdown")
@@ -32,6 +41,12 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return ExitCode.OK
+    except Exception as error:  # a bug: one line and the log, never a bare traceback
+        print(
+            f"provenance: internal error: {brief(error)}; {logged(write_log(error))}",
+            file=sys.stderr,
+        )
+        return ExitCode.ERROR
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -101,13 +116,39 @@ def _report(args: argparse.Namespace) -> int:
                 args.reference, "--reference needs at least one capture to compare"
             )
         reference = load(args.reference)
-        analysis = analyse(reference, [load(path) for path in captures])
+        documents, unreadable = _load_each(captures)
+        analysis = analyse(reference, documents, keep_going=True, failures=unreadable)
     else:
         if args.captures:
             raise ProvenanceError(args.captures[0], "captures can only be listed with --reference")
-        analysis = analyse_corpus(load_corpus(args.corpus))
+        analysis = analyse_corpus(load_corpus(args.corpus, keep_going=True), keep_going=True)
+    if not analysis.sources:
+        return _failed(analysis.failures, ran=False)
     _print(analysis, args)
-    return ExitCode.OK
+    return _failed(analysis.failures)
+
+
+def _load_each(paths: list[Path]) -> tuple[list[Document], list[Failure]]:
+    """Every capture that can be read, and one Failure for each that cannot."""
+    from provenance.load import load
+
+    documents: list[Document] = []
+    failures: list[Failure] = []
+    for path in paths:
+        try:
+            documents.append(load(path))
+        except ProvenanceError as error:
+            failures.append(Failure(error.path, error.problem))
+    return documents, failures
+
+
+def _failed(failures: Sequence[Failure], *, ran: bool = True) -> ExitCode:
+    """One stderr line per failed capture; exit 1 if any, 2 if nothing could run."""
+    for failure in failures:
+        print(f"provenance: {failure}", file=sys.stderr)
+    if not failures:
+        return ExitCode.OK
+    return ExitCode.FINDINGS if ran else ExitCode.ERROR
 
 
 def _collate(args: argparse.Namespace) -> int:
@@ -119,22 +160,21 @@ def _collate(args: argparse.Namespace) -> int:
     from provenance.collation.witnesses import witnesses
     from provenance.corpus import load_corpus
 
-    analysis = analyse_corpus(load_corpus(args.corpus))
+    analysis = analyse_corpus(load_corpus(args.corpus, keep_going=True), keep_going=True)
     table = collate(analysis.reference, witnesses(analysis))
     if args.format == "tei":
         sys.stdout.flush()
         sys.stdout.buffer.write(to_tei(table) + b"\n")
-        return ExitCode.OK
-    if args.format == "csv":
+    elif args.format == "csv":
         sys.stdout.write(exports.render_csv(table, cosmetic=args.cosmetic))
-        return ExitCode.OK
-    render = {
-        "text": exports.render_text,
-        "json": exports.render_json,
-        "html": exports.render_html,
-    }[args.format]
-    sys.stdout.write(render(table, genealogy(table), cosmetic=args.cosmetic))
-    return ExitCode.OK
+    elif args.format == "json":
+        data = exports.to_json(table, genealogy(table), cosmetic=args.cosmetic)
+        data["errors"] = [f.to_json() for f in analysis.failures]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    else:
+        render = exports.render_html if args.format == "html" else exports.render_text
+        sys.stdout.write(render(table, genealogy(table), cosmetic=args.cosmetic))
+    return _failed(analysis.failures)
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from provenance.errors import CorpusError, InputError
+from provenance.errors import CorpusError, Failure, InputError, ProvenanceError
 from provenance.load import load
 from provenance.model import Document
 
@@ -64,6 +64,8 @@ class Corpus:
     reference: Document
     """The reference text as a Document of its own; offsets index this text."""
     captures: tuple[Document, ...]
+    failures: tuple[Failure, ...] = ()
+    """Captures that could not be read, when loaded with `keep_going`."""
 
     def entry(self, capture_id: str) -> Entry:
         """The manifest entry of a capture."""
@@ -135,8 +137,12 @@ def parse_reference(path: Path, data: dict[str, Any]) -> ReferenceEntry:
     )
 
 
-def load_corpus(directory: Path | str) -> Corpus:
+def load_corpus(directory: Path | str, *, keep_going: bool = False) -> Corpus:
     """Read the manifest, every capture it lists, and the reference span.
+
+    Args:
+        keep_going: Leave out a capture that cannot be read and record why in
+            `Corpus.failures`, instead of raising (the reference's source must still load).
 
     Raises:
         CorpusError: The manifest is unreadable or the reference no longer matches it.
@@ -144,10 +150,18 @@ def load_corpus(directory: Path | str) -> Corpus:
     """
     directory = Path(directory)
     manifest = read_manifest(directory)
-    captures = tuple(load(directory / e.file, id=e.id) for e in manifest.entries)
+    captures: list[Document] = []
+    failures: list[Failure] = []
+    for e in manifest.entries:
+        try:
+            captures.append(load(directory / e.file, id=e.id))
+        except ProvenanceError as error:
+            if not keep_going or e.id == manifest.reference.source:
+                raise
+            failures.append(Failure(error.path, error.problem))
     source = next(c for c in captures if c.id == manifest.reference.source)
     reference = reference_document(manifest, source)
-    return Corpus(directory=directory, manifest=manifest, reference=reference, captures=captures)
+    return Corpus(directory, manifest, reference, tuple(captures), tuple(failures))
 
 
 def reference_document(manifest: Manifest, source: Document) -> Document:

@@ -52,6 +52,7 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
             "length": len(ref.text),
         },
         "sources": [_source_json(s) for s in analysis.sources],
+        "errors": [f.to_json() for f in analysis.failures],
         "provenance": provenance_section(*_collation(analysis)),
     }
 

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from provenance.analyse import SourceResult
 from provenance.cli import main
 from provenance.corpus import load_corpus
 from provenance.extract import extract
 from provenance.load import load
 from provenance.manifest import add
+from provenance.model import Document
 
 
 def _statement(corpus_dir: Path) -> str:
@@ -79,3 +81,141 @@ def test_markdown_copy_collates(
     add(corpus_dir, page, id="005_markdown", holds=("full",))
     assert main(["collate", str(corpus_dir), "--format", fmt]) == 0
     assert "005" in capsys.readouterr().out
+
+
+# A batch survives a bad member ------------------------------------------------------------
+
+C003 = "003_5ac32bcfc2f299f0"
+
+
+def _break_capture(corpus_dir: Path) -> Path:
+    """Capture 003 made undecodable (a Latin-1 byte in its first line)."""
+    path = corpus_dir / f"{C003}.txt"
+    path.write_bytes(b"caf\xe9\n" + path.read_bytes())
+    return path
+
+
+def test_report_keeps_going_past_an_unreadable_capture(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = _break_capture(corpus_dir)
+    assert main(["report", str(corpus_dir), "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert [s["id"] for s in data["sources"]] == [
+        "000_3bc794f6186e8434",
+        "001_74f1542717574725",
+        "002_9103d841b337d515",
+        "004_ab097b7e26713321",
+    ]
+    assert [len(s["divergences"]) for s in data["sources"]][2] == 10  # 002 reported in full
+    assert data["errors"] == [
+        {"path": str(broken), "problem": "not valid UTF-8 at byte 3", "log": None}
+    ]
+    assert captured.err.splitlines() == [f"provenance: {broken}: not valid UTF-8 at byte 3"]
+
+
+def test_report_with_reference_keeps_going(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference, page = _markdown_copy(corpus_dir, tmp_path)
+    empty = tmp_path / "empty.html"
+    empty.write_text("<script>var a = 1;</script>", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    args = ["report", "--reference", str(reference), str(empty), str(page), str(missing)]
+    assert main([*args, "--format", "text", "--color", "never"]) == 1
+    captured = capsys.readouterr()
+    assert "statement" in captured.out  # the readable capture is reported
+    assert captured.err.splitlines() == [
+        f"provenance: {missing}: no such file",
+        f"provenance: {empty}: no readable text in this HTML (only markup)",
+    ]
+
+
+def test_nothing_could_run_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    reference = tmp_path / "ref.txt"
+    reference.write_text("The Parties agree.", encoding="utf-8")
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x00\x01")
+    assert main(["report", "--reference", str(reference), str(binary)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"provenance: {binary}: binary file")
+
+
+def _bug_in(capture_id: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Make the engine fail with a bug (not an input error) on one capture; logs go to tmp."""
+    from provenance.analyse import Analyser
+
+    logs = tmp_path / "logs"
+    monkeypatch.setenv("PROVENANCE_LOG_DIR", str(logs))
+    real = Analyser.source
+
+    def source(self: Analyser, capture: Document) -> SourceResult:
+        if capture.id == capture_id:
+            msg = "invalid span 9..8"
+            raise ValueError(msg)
+        return real(self, capture)
+
+    monkeypatch.setattr(Analyser, "source", source)
+    return logs
+
+
+@pytest.mark.parametrize("command", ["report", "collate"])
+def test_a_bug_on_one_capture_is_logged_and_the_rest_reported(
+    corpus_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    logs = _bug_in(C003, monkeypatch, tmp_path)
+    assert main([command, str(corpus_dir), "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    [error] = json.loads(captured.out)["errors"]
+    [log] = logs.iterdir()
+    assert error["path"].endswith(f"{C003}.txt") and error["log"] == str(log)
+    assert "internal error (ValueError: invalid span 9..8)" in error["problem"]
+    assert "Traceback" in log.read_text(encoding="utf-8")
+    [line] = captured.err.splitlines()
+    assert line.endswith(f"traceback in {log}")
+    assert "002" in captured.out  # the others are there
+
+
+def test_check_names_a_capture_the_engine_fails_on(
+    corpus_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    logs = _bug_in(C003, monkeypatch, tmp_path)
+    assert main(["check", str(corpus_dir)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    failed = [line for line in out if "P405 analysis-failed" in line]
+    [log] = logs.iterdir()
+    assert failed == [
+        f"{corpus_dir / (C003 + '.txt')}: P405 analysis-failed: cannot be analysed: internal "
+        f"error (ValueError: invalid span 9..8); traceback in {log}"
+    ]
+
+
+def test_an_internal_error_is_one_line_and_a_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import provenance.cli
+
+    logs = tmp_path / "logs"
+    monkeypatch.setenv("PROVENANCE_LOG_DIR", str(logs))
+
+    def broken(args: object) -> int:
+        msg = "generator raised StopIteration"
+        raise RuntimeError(msg)
+
+    monkeypatch.setattr(provenance.cli, "_diff", broken)
+    assert main(["diff", "a.txt", "b.txt"]) == 2
+    [log] = logs.iterdir()
+    assert capsys.readouterr().err.splitlines() == [
+        "provenance: internal error: RuntimeError: generator raised StopIteration; "
+        f"traceback in {log}"
+    ]
+    assert "RuntimeError: generator raised StopIteration" in log.read_text(encoding="utf-8")

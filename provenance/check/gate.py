@@ -28,7 +28,7 @@ from provenance.check.fixity import ManifestChecks
 from provenance.check.hygiene import hygiene
 from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule, position
 from provenance.corpus import Entry, ReferenceEntry, read_manifest_data
-from provenance.errors import ExitCode, ProvenanceError
+from provenance.errors import ExitCode, Failure, ProvenanceError
 from provenance.load import decode
 from provenance.model import Document, Finding, PassageKind, Severity
 from provenance.quotes.verdicts import QuoteVerdict
@@ -226,9 +226,10 @@ class _Run(ManifestChecks):
         for capture in captures:
             try:
                 sources.append(analyser.source(capture))
-            except ProvenanceError as error:
+            except Exception as error:  # ours, or a bug (logged): either way named, not fatal
+                failure = Failure.of(capture.path, error)
                 self.case("coverage", capture.path)
-                self.add("analysis-failed", capture.path, f"cannot be analysed: {error.problem}")
+                self.add("analysis-failed", capture.path, f"cannot be analysed: {failure.problem}")
         return Analysis(reference=reference, sources=tuple(sources))
 
     def _holds(self, entry: Entry, path: Path, result: SourceResult, length: int) -> None:
