@@ -18,6 +18,7 @@ from provenance.errors import (
     logged,
     write_log,
 )
+from provenance.load import MAX_SIZE
 from provenance.model import Severity
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        from provenance.load import set_max_size
+
+        set_max_size(args.max_size)
         return int(args.run(args))
     except ProvenanceError as error:
         print(f"provenance: {error}", file=sys.stderr)
@@ -54,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="provenance",
         description="Locate, align, classify and review copies of a reference text.",
     )
-    parser.set_defaults(run=_review, corpus=Path("corpus"), reviewer=None)
+    parser.set_defaults(run=_review, corpus=Path("corpus"), reviewer=None, max_size=MAX_SIZE)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     review = commands.add_parser(
@@ -101,7 +105,30 @@ def _parser() -> argparse.ArgumentParser:
     diff.set_defaults(run=_diff)
 
     _corpus_commands(commands)
+    for command in commands.choices.values():
+        command.add_argument(
+            "--max-size",
+            type=_size,
+            default=MAX_SIZE,
+            metavar="SIZE",
+            help=f"refuse input files larger than this: bytes, or with K, M or G "
+            f"(default {MAX_SIZE // 2**20}M; 0 for no limit)",
+        )
     return parser
+
+
+def _size(value: str) -> int:
+    """`--max-size` value: 1048576, 512K, 16M, 1G (powers of 1024), 0 for no limit."""
+    number, unit = value.strip(), 1
+    if number[-1:].upper() in _UNITS:
+        number, unit = number[:-1], _UNITS[number[-1].upper()]
+    if not number.isdigit():
+        problem = f"not a size: {value!r} (say 16M)"
+        raise argparse.ArgumentTypeError(problem)
+    return int(number) * unit
+
+
+_UNITS = {"K": 2**10, "M": 2**20, "G": 2**30}
 
 
 def _report(args: argparse.Namespace) -> int:

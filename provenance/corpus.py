@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from provenance.errors import CorpusError, Failure, InputError, ProvenanceError
-from provenance.load import load
+from provenance.load import load, read_bytes
 from provenance.model import Document
 
 MANIFEST = "manifest.toml"
@@ -105,15 +105,17 @@ def read_manifest_data(directory: Path) -> tuple[Path, dict[str, Any]]:
     if not directory.is_dir():
         raise CorpusError(directory, "not a corpus directory")
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise CorpusError(path, "no manifest in this corpus directory") from None
+        raw = read_bytes(path)  # a regular file only: a FIFO here must not block
+    except InputError as error:
+        missing = not path.is_symlink() and not path.exists()
+        problem = "no manifest in this corpus directory" if missing else error.problem
+        raise CorpusError(path, problem) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise CorpusError(path, f"not valid UTF-8 at byte {error.start}") from None
     except tomllib.TOMLDecodeError as error:
         raise CorpusError(path, f"not valid TOML: {error}") from None
-    except OSError as error:
-        raise CorpusError(path, f"cannot read: {error.strerror or error}") from None
     if data.get("schema") != SCHEMA:
         raise CorpusError(path, f"schema must be {SCHEMA!r}, found {data.get('schema')!r}")
     return path, data

@@ -19,7 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from provenance.errors import ReviewStoreError
+from provenance.errors import InputError, ReviewStoreError
+from provenance.load import read_bytes
 from provenance.model import Decision, Finding, Verdict
 
 REVIEWS = "reviews.json"
@@ -185,11 +186,11 @@ class ReviewStore:
 
     def _read(self) -> dict[str, Decision]:
         try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return {}
-        except OSError as error:
-            raise ReviewStoreError(self.path, f"cannot read: {error.strerror or error}") from None
+            raw = read_bytes(self.path)  # a regular file only: a FIFO here must not block
+        except InputError as error:
+            if not self.path.is_symlink() and not self.path.exists():
+                return {}
+            raise ReviewStoreError(self.path, error.problem) from None
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as error:
@@ -241,6 +242,8 @@ def _parse(path: Path, data: Any) -> dict[str, Decision]:
         raise ReviewStoreError(path, "'decisions' must be a list")
     out: dict[str, Decision] = {}
     for number, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise ReviewStoreError(path, f"decision {number} is {_json_kind(item)}, not an object")
         try:
             decision = Decision(
                 finding=_str(item, "finding"),
@@ -263,3 +266,10 @@ def _str(item: dict[str, Any], key: str, default: str | None = None) -> str:
     if not isinstance(value, str):
         raise TypeError(key)
     return value
+
+
+def _json_kind(value: Any) -> str:
+    """`null`, `a list`, ...: what a JSON value is, for a one-line error."""
+    if value is None:
+        return "null"
+    return {list: "a list", str: "a string", bool: "a boolean"}.get(type(value), "a number")

@@ -6,6 +6,10 @@ Each test here backs one row of docs/reliability.md and fails when its guarantee
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -17,6 +21,8 @@ from provenance.extract import extract
 from provenance.load import load
 from provenance.manifest import add
 from provenance.model import Document
+
+PROVENANCE = Path(sys.executable).parent / "provenance"
 
 
 def _statement(corpus_dir: Path) -> str:
@@ -219,3 +225,151 @@ def test_an_internal_error_is_one_line_and_a_log(
         f"traceback in {log}"
     ]
     assert "RuntimeError: generator raised StopIteration" in log.read_text(encoding="utf-8")
+
+
+# Hangs and deaths in check; special files ----------------------------------------------------
+
+
+def _junit(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> ET.Element:
+    """`check --format junit`: exit 1 and a parseable report, as CI waits for."""
+    assert main(["check", str(corpus_dir), "--format", "junit"]) == 1
+    return ET.fromstring(capsys.readouterr().out)
+
+
+def test_check_reports_a_capture_that_is_a_symlink_loop(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    looped = corpus_dir / f"{C003}.txt"
+    looped.unlink()
+    looped.symlink_to(looped.name)
+    assert main(["check", str(corpus_dir)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{looped}: P104 symlink: is a symlink to {looped.name} (a symlink loop); "
+        "captures must be regular files"
+    )
+    assert _junit(corpus_dir, capsys).get("failures") is not None
+
+
+def test_check_reports_a_null_decision(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reviews = corpus_dir / "reviews.json"
+    data = json.loads(reviews.read_text(encoding="utf-8"))
+    data["decisions"].insert(1, None)
+    reviews.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["check", str(corpus_dir)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{reviews}: P500 review-file: decision 1 is null, not an object"
+    )
+    assert _junit(corpus_dir, capsys).get("failures") is not None
+
+
+def _fifo(path: Path) -> Path:
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    return path
+
+
+def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The console script in a child, so that a hang fails the test instead of the suite."""
+    return subprocess.run(
+        [PROVENANCE, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=cwd,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_never_blocks(corpus_dir: Path, tmp_path: Path) -> None:
+    reference, _ = _markdown_copy(corpus_dir, tmp_path)
+    pipe = _fifo(tmp_path / "pipe.txt")
+    refused = f"provenance: {pipe}: is a FIFO (named pipe), not a regular file"
+    for args in (
+        ["report", "--reference", reference, pipe],
+        ["diff", reference, pipe],
+        ["diff", pipe, reference],
+        ["add", pipe, "--corpus", corpus_dir],
+    ):
+        done = _run(*args, cwd=tmp_path)
+        assert (done.returncode, done.stderr.splitlines()) == (2, [refused]), args
+
+    listed = _fifo(corpus_dir / f"{C003}.txt")
+    for command in ("report", "collate"):
+        done = _run(command, corpus_dir, cwd=tmp_path)
+        assert done.returncode == 1 and "002" in done.stdout, command
+        assert done.stderr.splitlines() == [
+            f"provenance: {listed}: is a FIFO (named pipe), not a regular file"
+        ]
+    done = _run("check", corpus_dir, cwd=tmp_path)
+    assert f"{listed}: P103 not-a-file: is not a regular file" in done.stdout.splitlines()
+
+    _fifo(corpus_dir / "reviews.json")
+    unlisted = _fifo(corpus_dir / "standing.txt")
+    done = _run("check", corpus_dir, cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"{unlisted}: P109 unlisted-file: FIFO (named pipe) not in the manifest" in done.stdout
+    assert "reviews.json: P500 review-file: is a FIFO (named pipe)" in done.stdout
+
+    _fifo(corpus_dir / "manifest.toml")
+    done = _run("check", corpus_dir, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert "manifest.toml: is a FIFO (named pipe), not a regular file" in done.stderr
+
+
+def test_check_does_not_follow_manifest_or_reviews_out_of_the_corpus(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    for name in ("reviews.json", "manifest.toml"):
+        (outside / name).write_bytes((corpus_dir / name).read_bytes())
+    reviews = corpus_dir / "reviews.json"
+    reviews.unlink()
+    reviews.symlink_to(outside / "reviews.json")
+    assert main(["check", str(corpus_dir)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{reviews}: P500 review-file: is a symlink to {outside / 'reviews.json'} "
+        "(outside the corpus); not followed"
+    )
+    manifest = corpus_dir / "manifest.toml"
+    manifest.unlink()
+    manifest.symlink_to(outside / "manifest.toml")
+    assert main(["check", str(corpus_dir)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"provenance: {manifest}: is a symlink to {outside / 'manifest.toml'} "
+        "(outside the corpus); not followed\n"
+    )
+
+
+def test_max_size_refuses_a_big_capture(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, page = _markdown_copy(corpus_dir, tmp_path)
+    reference = tmp_path / "sentence.txt"
+    reference.write_text(_statement(corpus_dir)[:400], encoding="utf-8")
+    size = page.stat().st_size
+    args = ["report", "--reference", str(reference), str(page), "--format", "json"]
+    assert main([*args, "--max-size", "4K"]) == 2
+    assert capsys.readouterr().err == (
+        f"provenance: {page}: {size:,} bytes, over the size limit of 4,096 "
+        "(raise it with --max-size)\n"
+    )
+    assert main([*args, "--max-size", str(size)]) == 0
+    assert main([*args]) == 0  # the default is generous
+    assert main([*args, "--max-size", "0"]) == 0  # no limit
+
+
+def test_max_size_default_is_documented() -> None:
+    assert "default 16M" in _parser_help("report")
+
+
+def _parser_help(command: str) -> str:
+    done = subprocess.run(
+        [PROVENANCE, command, "--help"], capture_output=True, text=True, check=True
+    )
+    return " ".join(done.stdout.split())

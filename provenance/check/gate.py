@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from provenance.analyse import Analyser, Analysis, SourceResult, findings
-from provenance.check.fixity import ManifestChecks
+from provenance.check.fixity import ManifestChecks, foreign_link
 from provenance.check.hygiene import hygiene
 from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule, position
-from provenance.corpus import Entry, ReferenceEntry, read_manifest_data
-from provenance.errors import ExitCode, Failure, ProvenanceError
+from provenance.corpus import MANIFEST, Entry, ReferenceEntry, read_manifest_data
+from provenance.errors import CorpusError, ExitCode, Failure, ProvenanceError
 from provenance.load import decode
 from provenance.model import Document, Finding, PassageKind, Severity
 from provenance.quotes.verdicts import QuoteVerdict
@@ -93,6 +93,9 @@ def check(corpus_dir: Path | str, *, policy: Policy = Policy()) -> CheckResult:
             (the check could not run).
     """
     directory = Path(corpus_dir)
+    refused = foreign_link(directory / MANIFEST, directory)
+    if refused is not None:
+        raise CorpusError(directory / MANIFEST, refused)
     manifest_path, data = read_manifest_data(directory)
     run = _Run(directory, manifest_path)
     entries = run.entries(data)
@@ -280,6 +283,11 @@ class _Run(ManifestChecks):
         if analysis is None:
             for entry in entries:
                 self.case("review", self.directory / entry.file, skipped="no verified reference")
+            return 0
+        refused = foreign_link(store_path, self.directory)
+        if refused is not None:
+            self.case("review", store_path)
+            self.add("review-file", store_path, refused)
             return 0
         try:
             store = ReviewStore(store_path)
