@@ -186,6 +186,7 @@ def _collate(args: argparse.Namespace) -> int:
     from provenance.collation.tei import to_tei
     from provenance.collation.witnesses import witnesses
     from provenance.corpus import load_corpus
+    from provenance.normalise import printable
 
     analysis = analyse_corpus(load_corpus(args.corpus, keep_going=True), keep_going=True)
     table = collate(analysis.reference, witnesses(analysis))
@@ -200,7 +201,8 @@ def _collate(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     else:
         render = exports.render_html if args.format == "html" else exports.render_text
-        sys.stdout.write(render(table, genealogy(table), cosmetic=args.cosmetic))
+        shown = render(table, genealogy(table), cosmetic=args.cosmetic)
+        sys.stdout.write(printable(shown) if args.format == "text" else shown)
     return _failed(analysis.failures)
 
 

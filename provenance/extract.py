@@ -32,6 +32,13 @@ _SKIP = frozenset(
     "canvas".split()
 )
 """Elements whose content is never readable text: code, metadata and page furniture."""
+_FURNITURE = frozenset("head nav header footer aside".split())
+"""Skipped elements a malformed page may leave open: if one is not closed by its own end
+tag, a browser shows what follows it, and so does `extract` (see `_html`)."""
+_HEAD_CONTENT = frozenset(
+    "base basefont bgsound link meta noscript script style template title".split()
+)
+"""What may stand in <head>: any other tag, or text, ends an unclosed head, as in browsers."""
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BLOCK = {
     **dict.fromkeys(
@@ -220,9 +227,15 @@ class _Builder:
 class _HTMLReader(HTMLParser):
     """Feeds an HTML document to a _Builder in source order (see `extract`)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, keep: frozenset[int] = frozenset()) -> None:
         # convert_charrefs=False: entities arrive one by one, so each keeps its own offset.
         super().__init__(convert_charrefs=False)
+        self.keep = keep
+        """Source offsets of furniture start tags left open: read, not skipped, this time."""
+        self.unclosed: set[int] = set()
+        """Offsets of skipped furniture that its own end tag never closed."""
+        self.skip_root: tuple[int, str, int] | None = None
+        """(stack index, tag, offset) of the element that began the current skip."""
         self.source = text
         self.out = _Builder()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -255,12 +268,15 @@ class _HTMLReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             self._meta(attrs)
+        if tag not in _HEAD_CONTENT:
+            self._end_open_head()
         if self.skipping:
             if tag not in _VOID:
                 self.stack.append((tag, frozenset()))
                 self.skipping += tag in _SKIP
             return
-        if tag in _SKIP:
+        if tag in _SKIP and not (tag in _FURNITURE and self._at() in self.keep):
+            self.skip_root = len(self.stack), tag, self._at()
             self.stack.append((tag, frozenset()))
             self.skipping += 1
             return
@@ -293,15 +309,33 @@ class _HTMLReader(HTMLParser):
         index = next((k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k][0] == tag), -1)
         if index < 0:
             return
+        root = self.skip_root
         was_skipping = self.skipping
-        for closed, _ in self.stack[index:]:
-            self.skipping -= closed in _SKIP
-            self.pre -= closed == "pre" and not was_skipping
+        # Elements below the skip's root were opened while reading; those above, inside it.
+        read_up_to = root[0] if root is not None else len(self.stack)
+        for k in range(index, len(self.stack)):
+            closed = self.stack[k][0]
+            self.pre -= closed == "pre" and k < read_up_to
+            self.skipping -= closed in _SKIP and k >= read_up_to
+        if root is not None and index <= root[0]:
+            self.skip_root = None
+            if (index, tag) != root[:2] and root[1] in _FURNITURE:
+                self.unclosed.add(root[2])  # closed only by an ancestor's end tag
         del self.stack[index:]
         if not was_skipping and tag in _BLOCK:
             self.out.line_break(_BLOCK[tag], self._at())
 
+    def _end_open_head(self) -> None:
+        """End a <head> left open when body content starts (the browsers' rule)."""
+        root = self.skip_root
+        if root is not None and root[1] == "head" and len(self.stack) == root[0] + 1:
+            self.skip_root = None
+            self.skipping -= 1
+            self.stack.pop()
+
     def handle_data(self, data: str) -> None:
+        if data.strip(_HTML_SPACE):
+            self._end_open_head()
         if not self.skipping:
             self.out.text(data, self._data_at(data), self._styles(), pre=self.pre > 0)
 
@@ -357,20 +391,39 @@ def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
     return frozenset(found)
 
 
+_PASSES = 8
+"""Most readings of one page: each pass reads the furniture the pass before left open."""
+
+
 def _html(document: Document) -> Extracted:
-    reader = _HTMLReader(document.text)
-    try:
-        reader.feed(document.text)
-        reader.close()
-    except AssertionError as error:  # any strict corner of _markupbase not handled above
-        line = reader.getpos()[0]
-        raise InputError(document.path, f"HTML parser gave up at line {line}: {error}") from None
+    keep: frozenset[int] = frozenset()
+    for _ in range(_PASSES):
+        reader = _read_html(document, keep)
+        if not reader.unclosed:
+            break
+        # A <nav> (or header, footer, aside) that its own end tag never closes would hide
+        # the rest of the page; a browser shows it, so read it as ordinary content.
+        keep |= reader.unclosed
     steps = ["html.parser", "drop-boilerplate", "decode-entities", "blocks-to-lines"]
     if reader.charset and reader.charset not in _UTF8:
         # `load` decodes UTF-8 strictly; a page that declares another charset but decodes
         # cleanly as UTF-8 is read as UTF-8, and the declaration is recorded here.
         steps.append(f"declared-charset-{reader.charset}-read-as-utf-8")
     return reader.out.result(document, tuple(steps))
+
+
+def _read_html(document: Document, keep: frozenset[int]) -> _HTMLReader:
+    reader = _HTMLReader(document.text, keep)
+    try:
+        reader.feed(document.text)
+        reader.close()
+    except AssertionError as error:  # any strict corner of _markupbase not handled above
+        line = reader.getpos()[0]
+        raise InputError(document.path, f"HTML parser gave up at line {line}: {error}") from None
+    root = reader.skip_root
+    if root is not None and root[1] in _FURNITURE:
+        reader.unclosed.add(root[2])  # still open at the end of the page
+    return reader
 
 
 _MD_BLOCKS = frozenset(

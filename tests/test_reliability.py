@@ -5,6 +5,9 @@ Each test here backs one row of docs/reliability.md and fails when its guarantee
 
 from __future__ import annotations
 
+import csv
+import html
+import io
 import json
 import os
 import subprocess
@@ -373,3 +376,108 @@ def _parser_help(command: str) -> str:
         [PROVENANCE, command, "--help"], capture_output=True, text=True, check=True
     )
     return " ".join(done.stdout.split())
+
+
+# Hostile content -----------------------------------------------------------------------------
+
+_ESCAPES = ("\x1b[2J", "\x1b]0;title\x07", "\x9b31m", "\r")
+
+
+def _hostile_copy(corpus_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The statement with terminal escape sequences inside it and in an attributed quotation."""
+    statement = _statement(corpus_dir)
+    reference = tmp_path / "statement.txt"
+    reference.write_text(statement, encoding="utf-8")
+    at = statement.index("Parties")
+    copy = (
+        f"Intro{_ESCAPES[0]} page.\n\n"
+        + statement[:at]
+        + "Par\x1b]0;title\x07ties\x9b31m"
+        + statement[at + 7 :]
+        + "\n\nThe ministries said: “Russia and China \x1b[2Jwill closely coordinate”.\n"
+    )
+    page = tmp_path / "hostile\x1b[31m.txt"
+    page.write_text(copy, encoding="utf-8")
+    return reference, page
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+@pytest.mark.parametrize("color", ["always", "never"])
+def test_report_never_prints_a_captures_control_characters(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, color: str
+) -> None:
+    reference, page = _hostile_copy(corpus_dir, tmp_path)
+    args = ["report", "--reference", str(reference), str(page), "--format", fmt]
+    assert main([*args, "--color", color]) == 0
+    out = capsys.readouterr().out
+    assert "␛[2J" in out and "␛]0;title␇" in out  # shown, one visible character each
+    for escape in _ESCAPES:
+        assert escape not in out
+    leftover = out.replace("\x1b[", "")  # rich's own colour codes are the only ESC left
+    assert "\x1b" not in leftover or color == "always"
+    if color == "always":
+        assert all(
+            piece[: piece.index("m") + 1].strip("0123456789;m") == ""
+            for piece in out.split("\x1b[")[1:]
+        )
+
+
+def test_diff_and_collate_never_print_control_characters(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference, page = _hostile_copy(corpus_dir, tmp_path)
+    assert main(["diff", str(reference), str(page), "--color", "never"]) == 1
+    add(corpus_dir, page, id="005_hostile", holds=("full", "quotations"))
+    assert main(["collate", str(corpus_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "␛" in out
+    for escape in _ESCAPES:
+        assert escape not in out
+
+
+def test_collate_csv_cells_never_start_a_formula(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = _statement(corpus_dir).split(" ")
+    formulas = {160: "=HYPERLINK(x)", 40: "+1", 80: "-2", 120: "@SUM(A1)"}
+    changed = " ".join(formulas.get(k, word) for k, word in enumerate(words))
+    page = tmp_path / "formulas.txt"
+    page.write_text("Copied:\n\n" + changed + "\n", encoding="utf-8")
+    add(corpus_dir, page, id="005_formulas", holds=("full",))
+    assert main(["collate", str(corpus_dir), "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    cells = [cell for row in rows for cell in row]
+    for formula in formulas.values():
+        assert any(cell.startswith("'" + formula) for cell in cells), formula
+    assert [c for c in cells if c.startswith(tuple("=+-@")) and c != "="] == []
+    assert "=" in cells  # the agreement marker stays as documented
+
+
+def test_html_with_an_unclosed_head_is_read(tmp_path: Path, corpus_dir: Path) -> None:
+    statement = _statement(corpus_dir)
+    page = tmp_path / "page.html"
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in statement.split("\n\n"))
+    page.write_text(
+        f"<html><head><title>News</title><meta charset='utf-8'><body>{paragraphs}</body></html>",
+        encoding="utf-8",
+    )
+    readable = extract(load(page))
+    assert readable.text == statement
+
+
+def test_html_full_copy_after_an_unclosed_nav_is_found(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    statement = _statement(corpus_dir)
+    reference = tmp_path / "statement.txt"
+    reference.write_text(statement, encoding="utf-8")
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in statement.split("\n\n"))
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><nav><a href='/'>Home</a> | <a href='/news'>News</a>"
+        f"<main>{paragraphs}</main></body></html>",
+        encoding="utf-8",
+    )
+    assert main(["report", "--reference", str(reference), str(page), "--format", "json"]) == 0
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    assert [p["kind"] for p in source["passages"]] == ["full"]
