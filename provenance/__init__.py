@@ -4,10 +4,11 @@ The headless core: importing it never loads Textual.
 """
 
 from provenance.align import align, align_texts
-from provenance.analyse import Analyser, Analysis, SourceResult, analyse, analyse_corpus, findings
+from provenance.analyse import Analyser, Analysis, SourceResult, analyse, analyse_corpus
 from provenance.classify import classify
 from provenance.corpus import Corpus, load_corpus
 from provenance.errors import CorpusError, ExitCode, InputError, ProvenanceError
+from provenance.findings import findings
 from provenance.load import load
 from provenance.locate import LocateOptions, locate, prepare
 from provenance.model import (

@@ -11,7 +11,7 @@ from provenance.align import align
 from provenance.classify import classify as classify_alignment
 from provenance.classify import divergence, divergence_id
 from provenance.corpus import Corpus
-from provenance.emphasis import EmphasisNote, EmphasisSpan, LostMarkup, Status, emphasis
+from provenance.emphasis import EmphasisNote, EmphasisSpan, LostMarkup, emphasis
 from provenance.errors import Failure
 from provenance.extract import Extracted, extract
 from provenance.locate import LocateOptions, PreparedReference, locate, prepare
@@ -20,15 +20,13 @@ from provenance.model import (
     Divergence,
     Document,
     Edit,
-    Finding,
     Kind,
     Passage,
     PassageKind,
-    Severity,
     Span,
 )
 from provenance.normalise import normalise
-from provenance.quotes.verdicts import Quotation, QuoteVerdict, check_quotes
+from provenance.quotes.verdicts import Quotation, check_quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,112 +186,6 @@ def analyse_corpus(
         options=options,
         keep_going=keep_going,
         failures=corpus.failures,
-    )
-
-
-def findings(analysis: Analysis) -> list[Finding]:
-    """Every finding a reviewer must decide on: per source, divergences then quotations."""
-    out = []
-    for source in analysis.sources:
-        for d in source.divergences:
-            if d.kind is Kind.EMPHASIS:
-                continue  # decided as the emphasis finding of the same span, below
-            out.append(
-                Finding(
-                    id=d.id,
-                    source=source.document.id,
-                    source_sha256=source.document.sha256,
-                    category="divergence",
-                    kind=d.kind.value,
-                    severity=d.severity,
-                    span=d.copy,
-                    text=d.copy_text,
-                    summary=f"{d.kind.value}: {d.reference_text!r} -> {d.copy_text!r}",
-                    reference=d.reference,
-                    reference_text=d.reference_text,
-                )
-            )
-        out.extend(_quotation_finding(source.document, q) for q in source.quotes if _is_finding(q))
-        out.extend(emphasis_findings(source))
-    return out
-
-
-def emphasis_findings(source: SourceResult) -> list[Finding]:
-    """Added, removed and probable emphasis and lost markup of one source, as findings."""
-    doc = source.document
-    out = []
-    for span in source.emphasis:
-        severity = {
-            Status.ADDED: Severity.MATERIAL if span.reference_text.strip() else Severity.MINOR,
-            Status.REMOVED: Severity.MINOR,
-            Status.PROBABLE: Severity.MINOR,
-        }[span.status]
-        out.append(
-            Finding(
-                id=span.id,
-                source=doc.id,
-                source_sha256=doc.sha256,
-                category="emphasis",
-                kind=span.status.value,
-                severity=severity,
-                span=span.span,
-                text=span.text,
-                summary=f"{span.style} {span.status.value}: {span.text!r}",
-                reference=span.reference,
-                reference_text=span.reference_text,
-                extra={"style": span.style, "evidence": span.evidence},
-            )
-        )
-    for lost in source.lost_markup:
-        out.append(
-            Finding(
-                id=lost.id,
-                source=doc.id,
-                source_sha256=doc.sha256,
-                category="emphasis",
-                kind="lost-markup",
-                severity=Severity.MINOR,
-                span=lost.note.span,
-                text=lost.note.text,
-                summary=f"{lost.note.text}: {lost.message}",
-                extra={"probable": [s.id for s in lost.probable]},
-            )
-        )
-    return out
-
-
-QUOTE_SEVERITY = {
-    QuoteVerdict.VERBATIM: Severity.COSMETIC,
-    QuoteVerdict.ALTERED: Severity.MATERIAL,
-    QuoteVerdict.PARAPHRASE: Severity.MINOR,
-    QuoteVerdict.NOT_IN_REFERENCE: Severity.MATERIAL,
-    QuoteVerdict.UNTERMINATED: Severity.MINOR,
-}
-"""Severity of a quotation finding: a changed or invented quotation matters most."""
-
-
-def _is_finding(q: Quotation) -> bool:
-    """Attributed quotations and unterminated marks are findings; `other` never is."""
-    if q.verdict is QuoteVerdict.UNTERMINATED:
-        return True
-    return q.verdict is not QuoteVerdict.OTHER and q.attributed
-
-
-def _quotation_finding(document: Document, q: Quotation) -> Finding:
-    where = f" ~ reference {q.reference.start}..{q.reference.end}" if q.reference else ""
-    return Finding(
-        id=q.id,
-        source=document.id,
-        source_sha256=document.sha256,
-        category="quotation",
-        kind=q.verdict.value,
-        severity=QUOTE_SEVERITY[q.verdict],
-        span=q.span,
-        text=q.text,
-        summary=f"quotation {q.verdict.value} ({q.similarity:.0f}){where}: {q.text[:60]!r}",
-        reference=q.reference,
-        reference_text=q.reference_text,
-        extra={"similarity": q.similarity, "attributed": q.attributed, "note": q.note},
     )
 
 

@@ -12,25 +12,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Severity, Span
+from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Span
 from provenance.normalise import INVISIBLE, SPACES, Fold, normalise
-
-SEVERITY = {
-    Kind.WHITESPACE: Severity.COSMETIC,
-    Kind.TYPOGRAPHY: Severity.COSMETIC,
-    Kind.SPELLING: Severity.COSMETIC,
-    Kind.INVISIBLE: Severity.MINOR,  # hidden characters break search and can carry tracking
-    Kind.CASE: Severity.MINOR,
-    Kind.PUNCTUATION: Severity.MINOR,
-    Kind.EDITORIAL: Severity.MINOR,
-    Kind.OMISSION: Severity.MATERIAL,
-    Kind.INSERTION: Severity.MATERIAL,
-    Kind.SUBSTITUTION: Severity.MATERIAL,
-    Kind.TRUNCATION: Severity.MATERIAL,
-    Kind.REORDERING: Severity.MATERIAL,
-    Kind.EMPHASIS: Severity.MATERIAL,
-}
-"""The severity of each kind; a reviewer's decision, not this table, says what matters."""
+from provenance.severity import severity
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 _SPACE_RUN = re.compile("[" + "".join(sorted(SPACES)) + "]+")
@@ -110,7 +94,7 @@ def divergence(
         id=divergence_id(capture.sha256, kind, ref, copy, ref_text, copy_text),
         witness=capture.id,
         kind=kind,
-        severity=SEVERITY[kind],
+        severity=severity("divergence", kind),
         reference=ref,
         copy=copy,
         reference_text=ref_text,

@@ -351,8 +351,9 @@ def _manifest(args: argparse.Namespace) -> int:
 
 
 def _current(corpus: Path) -> tuple[list[Finding], ReviewStore]:
-    from provenance.analyse import analyse_corpus, findings
+    from provenance.analyse import analyse_corpus
     from provenance.corpus import load_corpus
+    from provenance.findings import findings
     from provenance.review import REVIEWS, ReviewStore
 
     found = findings(analyse_corpus(load_corpus(corpus)))

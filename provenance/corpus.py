@@ -6,7 +6,7 @@ import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from provenance.errors import CorpusError, Failure, InputError, ProvenanceError
 from provenance.load import load, read_bytes
@@ -72,26 +72,99 @@ class Corpus:
         return next(e for e in self.manifest.entries if e.id == capture_id)
 
 
+ManifestProblemKind = Literal[
+    "manifest-entry", "unsafe-path", "duplicate-entry", "holds-invalid", "reference-entry"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestProblem:
+    """One thing wrong with the manifest's entries or its [reference] table."""
+
+    kind: ManifestProblemKind
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestReading:
+    """What `read_entries` made of a manifest: what it could use and what is wrong."""
+
+    path: Path
+    entries: tuple[Entry, ...]
+    """The well-formed entries; of two with one id or one file, the first."""
+    reference: ReferenceEntry | None
+    """None when the [reference] table is malformed or names no listed capture."""
+    problems: tuple[ManifestProblem, ...]
+    """Entries' problems in manifest order, then the reference's."""
+
+
 def read_manifest(directory: Path) -> Manifest:
     """Parse and validate `directory/manifest.toml`.
 
     Raises:
-        CorpusError: Missing, not TOML, wrong schema, or a required field missing or mistyped.
+        CorpusError: Missing, not TOML, wrong schema, or the first problem `read_entries`
+            finds (a field missing or mistyped, an id or file twice, an unknown `holds`).
     """
-    path, data = read_manifest_data(directory)
-    entries = data.get("captures", [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise CorpusError(path, "[[captures]] must be an array of tables")
-    parsed = tuple(parse_entry(path, i, e) for i, e in enumerate(entries))
-    seen: set[str] = set()
-    for entry in parsed:
-        if entry.id in seen:
-            raise CorpusError(path, f"capture id {entry.id!r} appears twice")
-        seen.add(entry.id)
-    ref = parse_reference(path, data)
-    if ref.source not in seen:
-        raise CorpusError(path, f"reference source {ref.source!r} is not a capture in the manifest")
-    return Manifest(path=path, reference=ref, entries=parsed)
+    reading = read_entries(*read_manifest_data(directory))
+    if reading.problems:
+        raise CorpusError(reading.path, reading.problems[0].message)
+    assert reading.reference is not None  # no problems: the reference was read
+    return Manifest(path=reading.path, reference=reading.reference, entries=reading.entries)
+
+
+def read_entries(path: Path, data: dict[str, Any]) -> ManifestReading:
+    """The one reader of a manifest's entries and reference: every problem, nothing raised.
+
+    `read_manifest` (report, review, add) refuses the first problem; `check` reports them all.
+    """
+    problems: list[ManifestProblem] = []
+    tables = data.get("captures", [])
+    if not isinstance(tables, list):
+        tables = []
+        problems.append(
+            ManifestProblem("manifest-entry", "[[captures]] must be an array of tables")
+        )
+    entries: list[Entry] = []
+    first: dict[tuple[str, str], int] = {}
+    for index, table in enumerate(tables):
+        where = f"captures[{index}]"
+        if not isinstance(table, dict):
+            problems.append(ManifestProblem("manifest-entry", f"{where} is not a table"))
+            continue
+        name = table.get("file")
+        if isinstance(name, str) and not plain_name(name):
+            message = f"{where}: file {name!r} is not a plain name inside the corpus"
+            problems.append(ManifestProblem("unsafe-path", message))
+            continue
+        try:
+            entry = parse_entry(path, index, table)
+        except CorpusError as error:
+            problems.append(ManifestProblem("manifest-entry", error.problem))
+            continue
+        twice = [(f, v) for f, v in (("id", entry.id), ("file", entry.file)) if (f, v) in first]
+        if twice:
+            field, value = twice[0]
+            message = (
+                f"{where}: {field} {value!r} appears twice (also captures[{first[field, value]}])"
+            )
+            problems.append(ManifestProblem("duplicate-entry", message))
+            continue
+        for value in entry.holds:
+            if value not in HOLDS:
+                message = f"{where}: holds {value!r} is not one of {', '.join(HOLDS)}"
+                problems.append(ManifestProblem("holds-invalid", message))
+        first["id", entry.id] = first["file", entry.file] = index
+        entries.append(entry)
+    reference: ReferenceEntry | None = None
+    try:
+        reference = parse_reference(path, data)
+    except CorpusError as error:
+        problems.append(ManifestProblem("reference-entry", error.problem))
+    if reference is not None and not any(e.id == reference.source for e in entries):
+        message = f"reference source {reference.source!r} is not a capture in the manifest"
+        problems.append(ManifestProblem("reference-entry", message))
+        reference = None
+    return ManifestReading(path, tuple(entries), reference, tuple(problems))
 
 
 def read_manifest_data(directory: Path) -> tuple[Path, dict[str, Any]]:
@@ -100,6 +173,22 @@ def read_manifest_data(directory: Path) -> tuple[Path, dict[str, Any]]:
     Raises:
         CorpusError: Not a directory; manifest missing, unreadable, not UTF-8, not TOML,
             or of another schema.
+    """
+    path, text = read_manifest_text(directory)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CorpusError(path, f"not valid TOML: {error}") from None
+    if data.get("schema") != SCHEMA:
+        raise CorpusError(path, f"schema must be {SCHEMA!r}, found {data.get('schema')!r}")
+    return path, data
+
+
+def read_manifest_text(directory: Path) -> tuple[Path, str]:
+    """The manifest's path and its text, as stored (what `provenance add` edits in place).
+
+    Raises:
+        CorpusError: Not a directory; manifest missing, unreadable or not UTF-8.
     """
     path = directory / MANIFEST
     if not directory.is_dir():
@@ -111,14 +200,9 @@ def read_manifest_data(directory: Path) -> tuple[Path, dict[str, Any]]:
         problem = "no manifest in this corpus directory" if missing else error.problem
         raise CorpusError(path, problem) from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return path, raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise CorpusError(path, f"not valid UTF-8 at byte {error.start}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise CorpusError(path, f"not valid TOML: {error}") from None
-    if data.get("schema") != SCHEMA:
-        raise CorpusError(path, f"schema must be {SCHEMA!r}, found {data.get('schema')!r}")
-    return path, data
 
 
 def parse_reference(path: Path, data: dict[str, Any]) -> ReferenceEntry:
@@ -162,26 +246,50 @@ def load_corpus(directory: Path | str, *, keep_going: bool = False) -> Corpus:
                 raise
             failures.append(Failure(error.path, error.problem))
     source = next(c for c in captures if c.id == manifest.reference.source)
-    reference = reference_document(manifest, source)
+    reference = reference_document(manifest.reference, source)
     return Corpus(directory, manifest, reference, tuple(captures), tuple(failures))
 
 
-def reference_document(manifest: Manifest, source: Document) -> Document:
-    """Cut the reference out of its source capture and verify its digest."""
-    ref = manifest.reference
+class ReferenceSpanError(CorpusError):
+    """The reference span no longer fits its source capture, or no longer has its digest."""
+
+    def __init__(
+        self,
+        path: Path,
+        problem: str,
+        kind: Literal["reference-span", "reference-mismatch"],
+        offset: int | None = None,
+    ) -> None:
+        super().__init__(path, problem)
+        self.kind = kind
+        self.offset = offset
+        """`str` index into the source where the mismatching span starts."""
+
+
+def reference_document(reference: ReferenceEntry, source: Document) -> Document:
+    """Cut the reference out of its source capture and verify its digest: the one check.
+
+    Raises:
+        ReferenceSpanError: The span lies outside the source, or its digest changed.
+    """
+    ref = reference
     if not 0 <= ref.start < ref.end <= len(source.text):
-        raise CorpusError(
-            manifest.path,
-            f"reference span {ref.start}..{ref.end} lies outside {source.path.name} "
+        raise ReferenceSpanError(
+            source.path,
+            f"reference span {ref.start}..{ref.end} lies outside the text "
             f"({len(source.text)} characters)",
+            "reference-span",
         )
     text = source.text[ref.start : ref.end]
     data = text.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
     if digest != ref.sha256:
-        raise CorpusError(
+        raise ReferenceSpanError(
             source.path,
-            f"reference span {ref.start}..{ref.end} no longer matches the manifest's sha256",
+            f"reference span {ref.start}..{ref.end} no longer matches its recorded "
+            f"sha256 (now {digest[:16]}…)",
+            "reference-mismatch",
+            ref.start,
         )
     return Document(id=ref.id, path=source.path, sha256=digest, size=len(data), text=text)
 
@@ -206,11 +314,12 @@ def plain_name(name: str) -> bool:
 
 
 def parse_entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
-    """One [[captures]] table; raises CorpusError naming the field that is wrong."""
+    """One [[captures]] table; raises CorpusError naming the field that is wrong.
+
+    The file name's safety is `read_entries`'s to check (`plain_name`).
+    """
     where = f"captures[{index}]"
     file = _field(path, where, table, "file", str)
-    if not plain_name(file):
-        raise CorpusError(path, f"{where}: file {file!r} must be a plain name inside the corpus")
     holds = table.get("holds", [])
     if not isinstance(holds, list) or not all(isinstance(h, str) for h in holds):
         raise CorpusError(path, f"{where}: field 'holds' must be a list of strings")
@@ -235,10 +344,16 @@ __all__ = [
     "Entry",
     "InputError",
     "Manifest",
+    "ManifestProblem",
+    "ManifestReading",
     "ReferenceEntry",
+    "ReferenceSpanError",
     "load_corpus",
     "parse_entry",
     "parse_reference",
+    "read_entries",
     "read_manifest",
     "read_manifest_data",
+    "read_manifest_text",
+    "reference_document",
 ]

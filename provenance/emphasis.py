@@ -27,7 +27,8 @@ from enum import StrEnum
 
 from provenance.classify import divergence_id
 from provenance.extract import Extracted, Run
-from provenance.model import Alignment, Divergence, Format, Kind, Passage, Severity, Span
+from provenance.model import Alignment, Divergence, Format, Kind, Passage, Span
+from provenance.severity import severity
 
 LOST_MARKUP = "declares added emphasis; markup not present in this capture"
 CAPS, STARRED = "caps", "starred"
@@ -329,7 +330,7 @@ def _divergence(capture: Extracted, span: EmphasisSpan) -> Divergence:
         ),
         witness=capture.document.id,
         kind=Kind.EMPHASIS,
-        severity=Severity.MATERIAL,
+        severity=severity("divergence", Kind.EMPHASIS),
         reference=span.reference,
         copy=span.span,
         reference_text=span.reference_text,

@@ -53,8 +53,6 @@ _HTML_SPACE = " \t\n\r\f"
 _WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b")
 _SLANT = re.compile(r"font-style\s*:\s*(?:italic|oblique)\b")
 _UNDERLINE = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bunderline\b")
-_CHARSET = re.compile(r"charset\s*=\s*['\"]?([-\w.:]+)", re.IGNORECASE)
-_UTF8 = frozenset(("utf-8", "utf8", "us-ascii", "ascii"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +242,6 @@ class _HTMLReader(HTMLParser):
         self.serial = 0
         self.skipping = 0
         self.pre = 0
-        self.charset: str | None = None
 
     def parse_html_declaration(self, i: int) -> int:
         # The standard library still asserts on some malformed declarations ("<![;");
@@ -266,8 +263,6 @@ class _HTMLReader(HTMLParser):
         return frozenset(active)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta":
-            self._meta(attrs)
         if tag not in _HEAD_CONTENT:
             self._end_open_head()
         if self.skipping:
@@ -296,8 +291,6 @@ class _HTMLReader(HTMLParser):
         self.pre += tag == "pre"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta":
-            self._meta(attrs)
         if not self.skipping and tag in _BLOCK:
             self.out.line_break(_BLOCK[tag], self._at())
 
@@ -367,15 +360,6 @@ class _HTMLReader(HTMLParser):
         else:
             self.out.emit(value, at, end, self._styles())
 
-    def _meta(self, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        declared = values.get("charset")
-        if declared is None and (values.get("http-equiv") or "").lower() == "content-type":
-            found = _CHARSET.search(values.get("content") or "")
-            declared = found.group(1) if found else None
-        if declared and self.charset is None:
-            self.charset = declared.strip().lower()
-
 
 def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
     style = next((v for k, v in attrs if k == "style" and v), "").lower()
@@ -405,10 +389,10 @@ def _html(document: Document) -> Extracted:
         # the rest of the page; a browser shows it, so read it as ordinary content.
         keep |= reader.unclosed
     steps = ["html.parser", "drop-boilerplate", "decode-entities", "blocks-to-lines"]
-    if reader.charset and reader.charset not in _UTF8:
-        # `load` decodes UTF-8 strictly; a page that declares another charset but decodes
-        # cleanly as UTF-8 is read as UTF-8, and the declaration is recorded here.
-        steps.append(f"declared-charset-{reader.charset}-read-as-utf-8")
+    if document.declared_charset:
+        # `load` decodes UTF-8 strictly; a page whose declared charset would read its
+        # bytes otherwise is read as UTF-8 all the same, and the declaration recorded here.
+        steps.append(f"declared-charset-{document.declared_charset}-read-as-utf-8")
     return reader.out.result(document, tuple(steps))
 
 

@@ -1,13 +1,24 @@
-"""Read a file into a Document: strict UTF-8, digest of the stored bytes, format by extension."""
+"""Read a file into a Document: strict UTF-8, digest of the stored bytes, format by extension.
+
+`decoding` is the one strict decoder: it never raises, and names every problem that
+keeps bytes from being a text this tool reads, each with its position. `load` (and so
+`report`, `review` and `add`) refuses the first of them; `check` reports them all
+(`provenance.check.hygiene`), from the same decoding.
+"""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
+import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from provenance.errors import InputError
+from provenance.lines import Lines
 from provenance.model import Document, Format
 
 _BOM = b"\xef\xbb\xbf"
@@ -18,6 +29,116 @@ _FORMATS = {
     ".md": Format.MARKDOWN,
     ".markdown": Format.MARKDOWN,
 }
+_CHARSET = re.compile(
+    r"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+    r"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE,
+)
+_UTF8_LABELS = frozenset({"unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"})
+"""WHATWG labels of UTF-8 that Python's codec registry does not know."""
+_CHARSET_HEAD = 4096
+"""Bytes of an HTML page searched for a charset declaration."""
+
+ProblemKind = Literal["empty", "nul", "not-utf8", "no-text", "html-charset"]
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeProblem:
+    """One reason the bytes are not a clean UTF-8 text, with where it is."""
+
+    kind: ProblemKind
+    message: str
+    offset: int | None = None
+    """`str` index into the text without its BOM; a byte offset when the bytes do not
+    decode (`not-utf8`, and `nul` then) and for `html-charset`; None for the whole file."""
+    line: int | None = None
+    """1-based, counted by line feed; None for the whole file."""
+    column: int | None = None
+    """1-based: characters of decoded text, bytes where `offset` is a byte offset."""
+
+    @property
+    def refused(self) -> bool:
+        """True if `load` refuses the file for it: all but a contradicting charset
+        declaration, which is read as UTF-8 all the same and recorded."""
+        return self.kind != "html-charset"
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """What the strict decoder made of one file's bytes."""
+
+    text: str | None
+    """Strict UTF-8 decoding without the BOM; None when the bytes do not decode."""
+    bom: bool
+    declared_charset: str | None
+    """An HTML page's declared charset when it reads the bytes otherwise than UTF-8 does."""
+    problems: tuple[DecodeProblem, ...]
+    """In this order: empty, NUL, not UTF-8, charset, only whitespace."""
+
+
+def decoding(data: bytes, *, html: bool = False) -> Decoded:
+    """Decode `data` strictly as UTF-8 and name every problem, with its position.
+
+    A NUL anywhere makes a binary file. An HTML page may declare any charset that reads
+    its bytes as UTF-8 reads them (`us-ascii` on ASCII bytes, say); one that would read
+    them otherwise is an `html-charset` problem, and the text is still UTF-8's.
+
+    >>> [p.kind for p in decoding(b"ab\\x00c").problems]
+    ['nul']
+    >>> decoding(b"ok\\ncaf\\xe9").problems[0].message
+    'not valid UTF-8 at byte 6 (0xe9)'
+    >>> decoding(b'<meta charset="us-ascii"><p>plain</p>', html=True).problems
+    ()
+    """
+    if not data:
+        return Decoded(None, False, None, (DecodeProblem("empty", "empty file (0 bytes)"),))
+    problems: list[DecodeProblem] = []
+    bom = data.startswith(_BOM)
+    skip = len(_BOM) if bom else 0
+    try:
+        text: str | None = data[skip:].decode("utf-8", errors="strict")
+    except UnicodeDecodeError as error:
+        text = None
+        bad = error.start + skip
+    nul = data.find(b"\x00") if text is None else text.find("\x00")
+    if nul >= 0:
+        where = Lines(data if text is None else text).at(nul)
+        unit = "byte" if text is None else "character"
+        message = f"binary file (NUL at {unit} {nul}), not text"
+        problems.append(DecodeProblem("nul", message, nul, *where))
+    if text is None:
+        message = f"not valid UTF-8 at byte {bad} (0x{data[bad : bad + 1].hex()})"
+        problems.append(DecodeProblem("not-utf8", message, bad, *Lines(data).at(bad)))
+        return Decoded(None, bom, None, tuple(problems))
+    declared = _contradicting_charset(data, text) if html else None
+    if declared is not None:
+        name, at = declared
+        message = f"declares charset {name!r}, which would read its UTF-8 bytes otherwise"
+        problems.append(DecodeProblem("html-charset", message, at, *Lines(data).at(at)))
+    if not text.strip():
+        problems.append(DecodeProblem("no-text", "no text (only whitespace)"))
+    return Decoded(text, bom, declared[0] if declared else None, tuple(problems))
+
+
+def _contradicting_charset(data: bytes, text: str) -> tuple[str, int] | None:
+    """The first declared charset (and its byte offset) that reads `text`'s bytes otherwise."""
+    head = data[:_CHARSET_HEAD].decode("latin-1")  # one character per byte: offsets are bytes
+    for match in _CHARSET.finditer(head):
+        name = (match.group(1) or match.group(2)).lower()
+        if not _reads_alike(name, text):
+            return name, match.start()
+    return None
+
+
+def _reads_alike(charset: str, text: str) -> bool:
+    """True if `charset` encodes `text` to the very bytes UTF-8 does (ASCII in us-ascii)."""
+    if charset in _UTF8_LABELS:
+        return True
+    try:
+        codec = codecs.lookup(charset)
+        return codec.name == "utf-8" or codecs.encode(text, codec.name) == text.encode("utf-8")
+    except (LookupError, UnicodeError, TypeError):  # unknown, unencodable, not a text codec
+        return False
 
 
 def load(path: Path | str, *, id: str | None = None) -> Document:
@@ -103,28 +224,38 @@ def _special(mode: int) -> str:
     return "a special file"
 
 
-def decode(path: Path, data: bytes, *, id: str | None = None) -> Document:
-    """Decode stored bytes into a Document (see `load`)."""
-    if not data:
-        raise InputError(path, "empty file")
-    nul = data.find(b"\x00", 0, 8192)
-    if nul >= 0:
-        raise InputError(path, f"binary file (NUL byte at byte {nul}), not text")
-    bom = data.startswith(_BOM)
-    body = data[len(_BOM) :] if bom else data
-    try:
-        text = body.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as error:
-        offset = error.start + (len(_BOM) if bom else 0)
-        raise InputError(path, f"not valid UTF-8 at byte {offset}") from None
-    if not text.strip():
-        raise InputError(path, "no text (only whitespace)")
+def format_of(path: Path) -> Format:
+    """The format a file's extension says it has."""
+    return _FORMATS.get(path.suffix.lower(), Format.TEXT)
+
+
+def decode(
+    path: Path, data: bytes, *, id: str | None = None, decoded: Decoded | None = None
+) -> Document:
+    """Decode stored bytes into a Document (see `load`).
+
+    Args:
+        decoded: `decoding(data)` when the caller has it already, so bytes decode once.
+
+    Raises:
+        InputError: The first problem of the decoding that `load` refuses.
+    """
+    format = format_of(path)
+    if decoded is None:
+        decoded = decoding(data, html=format is Format.HTML)
+    refused = next((p for p in decoded.problems if p.refused), None)
+    if refused is not None or decoded.text is None:
+        raise InputError(path, refused.message if refused else "does not decode")
     return Document(
         id=id if id is not None else path.stem,
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
-        text=text,
-        format=_FORMATS.get(path.suffix.lower(), Format.TEXT),
-        bom=bom,
+        text=decoded.text,
+        format=format,
+        bom=decoded.bom,
+        declared_charset=decoded.declared_charset,
     )
+
+
+__all__ = ["DecodeProblem", "Decoded", "decode", "decoding", "format_of", "load", "read_bytes"]

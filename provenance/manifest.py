@@ -9,12 +9,9 @@ corpus directory and the manifest exactly as they were.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
 import stat
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +20,19 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT
 
-from provenance.corpus import HOLDS, MANIFEST, Entry, parse_entry, read_manifest
-from provenance.errors import CorpusError, InputError, ReviewStoreError
+from provenance.atomic import atomic_write
+from provenance.corpus import (
+    HOLDS,
+    MANIFEST,
+    Entry,
+    parse_entry,
+    read_manifest,
+    read_manifest_text,
+)
+from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
 from provenance.load import decode, read_bytes
-from provenance.review import REVIEWS, atomic_write
+from provenance.review import REVIEWS
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _NUMBERED = re.compile(r"(\d+)_")
@@ -118,8 +123,7 @@ def add(
     }
     if note:
         fields["note"] = note
-    text = _manifest_text(manifest.path)
-    doc = tomlkit.parse(text)
+    doc = tomlkit.parse(read_manifest_text(directory)[1])
     captures = doc.get("captures")
     table = tomlkit.table()
     for key, value in fields.items():
@@ -136,9 +140,9 @@ def add(
         manifest.path, len(manifest.entries), _parsed(manifest.path, new_text)["captures"][-1]
     )
 
-    _copy_exclusive(data, target)
+    atomic_write(target, data, error=CorpusError, exclusive=True)
     try:
-        _write_manifest(manifest.path, new_text)
+        atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
@@ -171,26 +175,19 @@ def update(corpus_dir: Path | str, *, write: bool) -> list[Change]:
         if len(data) != entry.size:
             changes.append(Change(entry.id, entry.file, "size", entry.size, len(data)))
     if write and changes:
-        doc = tomlkit.parse(_manifest_text(manifest.path))
+        doc = tomlkit.parse(read_manifest_text(directory)[1])
         tables = {str(t["id"]): t for t in doc["captures"]}
         for change in changes:
             tables[change.id][change.field] = change.new
         new_text = tomlkit.dumps(doc)
         _parsed(manifest.path, new_text)
-        _write_manifest(manifest.path, new_text)
+        atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
     return changes
 
 
 def _next_number(entries: tuple[Entry, ...]) -> int:
     numbers = [int(m.group(1)) for e in entries if (m := _NUMBERED.match(e.id))]
     return max(numbers, default=-1) + 1
-
-
-def _manifest_text(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:  # read_manifest has just read it
-        raise CorpusError(path, f"cannot read: {error}") from None
 
 
 def _parsed(path: Path, text: str) -> dict[str, Any]:
@@ -210,38 +207,6 @@ def _stored_bytes(path: Path) -> bytes:
         what = "a symlink" if stat.S_ISLNK(info.st_mode) else "not a regular file"
         raise CorpusError(path, f"is {what}; cannot re-record it")
     return read_bytes(path)
-
-
-def _copy_exclusive(data: bytes, target: Path) -> None:
-    """Write `data` to `target`, which must not exist; all or nothing."""
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as error:
-        raise CorpusError(target.parent, f"cannot write: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).chmod(0o644)
-        # A hard link fails if the name exists: no window in which we could overwrite.
-        os.link(temp, target)
-    except FileExistsError:
-        raise CorpusError(
-            target, "already exists in the corpus; refusing to overwrite it"
-        ) from None
-    except OSError as error:
-        raise CorpusError(target, f"cannot write: {error.strerror or error}") from None
-    finally:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-
-
-def _write_manifest(path: Path, text: str) -> None:
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except ReviewStoreError as error:
-        raise CorpusError(path, error.problem) from None
 
 
 __all__ = ["HOLDS", "Change", "add", "update"]

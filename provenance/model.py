@@ -53,6 +53,9 @@ class Document:
     format: Format = Format.TEXT
     bom: bool = False
     """True when the stored bytes began with a UTF-8 byte-order mark (stripped from text)."""
+    declared_charset: str | None = None
+    """An HTML page's declared charset where it reads the bytes otherwise than UTF-8 (the
+    text is UTF-8's all the same; see `load.decoding`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from provenance.atomic import atomic_write
 from provenance.errors import InputError, ReviewStoreError
 from provenance.load import read_bytes
 from provenance.model import Decision, Finding, Verdict
@@ -205,33 +205,7 @@ class ReviewStore:
         ordered = sorted(decisions.values(), key=lambda d: (d.source, d.finding))
         payload = {"schema": SCHEMA, "decisions": [asdict(d) for d in ordered]}
         text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        atomic_write(self.path, text.encode("utf-8"))
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that readers see the old file or the new, never half.
-
-    Raises:
-        ReviewStoreError: The directory is not writable or the disk is full.
-    """
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise ReviewStoreError(path, f"cannot write: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).replace(path)
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-    except OSError as error:
-        Path(temp).unlink(missing_ok=True)
-        raise ReviewStoreError(path, f"cannot write: {error.strerror or error}") from None
+        atomic_write(self.path, text.encode("utf-8"), error=ReviewStoreError)
 
 
 def _parse(path: Path, data: Any) -> dict[str, Decision]:

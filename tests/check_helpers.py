@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from provenance.analyse import analyse_corpus, findings
+from provenance.analyse import analyse_corpus
 from provenance.cli import main
 from provenance.corpus import load_corpus
+from provenance.findings import findings
 from provenance.model import Finding, Verdict
 from provenance.review import REVIEWS, ReviewStore
 

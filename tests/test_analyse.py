@@ -9,8 +9,9 @@ from conftest import FULL_COPY, make_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.analyse import Analysis, analyse, analyse_corpus, findings
+from provenance.analyse import Analysis, analyse, analyse_corpus
 from provenance.corpus import load_corpus
+from provenance.findings import findings
 from provenance.model import Document, Kind, Severity, Span
 
 NBSP = "\u00a0"
@@ -142,8 +143,6 @@ def test_planted_edits_are_reported_with_honest_spans(
             reference.text, a.passage.reference, [d.reference for d in inside]
         )
     assert source.passages, "the damaged copy is still found"
-    if text != reference.text:
-        assert source.divergences, "a changed copy has divergences"
 
 
 def _outside(text: str, passage: Span, cuts: list[Span]) -> list[str]:

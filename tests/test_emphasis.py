@@ -6,9 +6,10 @@ import html
 import json
 from pathlib import Path
 
-from provenance.analyse import Analysis, analyse, analyse_corpus, findings
+from provenance.analyse import Analysis, analyse, analyse_corpus
 from provenance.corpus import Corpus
 from provenance.emphasis import LOST_MARKUP, Status
+from provenance.findings import findings
 from provenance.load import load
 from provenance.model import Document, Kind, Severity
 from provenance.report import render_json, render_text

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 
+import pytest
 from check_helpers import BUNDLED, CAPTURES
 
 import provenance.check.hygiene as hygiene_module
+from provenance.check.gate import check
 from provenance.check.hygiene import hygiene
+from provenance.load import Decoded
 
 
 def kinds(data: bytes, *, html: bool = False) -> list[str]:
@@ -46,7 +50,7 @@ def test_bidi_controls_and_zero_width_joiners() -> None:
     ]
 
 
-def test_controls_c0_c1_and_nul() -> None:
+def test_controls_c0_c1_and_the_first_nul() -> None:
     scan = hygiene("a\x00b\x07c\x85d\te\n".encode())
     assert [(b.kind, b.offset) for b in scan.blemishes] == [
         ("nul", 1),
@@ -77,15 +81,33 @@ def test_empty_and_whitespace_only() -> None:
     assert kinds(b" \n\t\n") == ["no-text"]
 
 
-def test_html_declared_charset() -> None:
-    page = b'<html><head><meta charset="windows-1252"></head><body>x</body></html>'
+def test_html_declared_charset_that_reads_the_bytes_otherwise() -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body>café</body></html>'.encode()
     [blemish] = hygiene(page, html=True).blemishes
     assert blemish.kind == "html-charset"
-    assert blemish.message == "declares charset 'windows-1252'; captures must be stored as UTF-8"
-    legacy = b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
-    assert kinds(legacy, html=True) == ["html-charset"]
-    assert kinds(b'<meta charset="utf-8">', html=True) == []
+    assert blemish.message == (
+        "declares charset 'windows-1252', which would read its UTF-8 bytes otherwise"
+    )
+    assert (blemish.line, blemish.column, blemish.offset) == (1, 13, 12)
+    legacy = '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">é'
+    assert kinds(legacy.encode(), html=True) == ["html-charset"]
+    assert kinds(b'<meta charset="utf-8">\xc3\xa9', html=True) == []
+    assert kinds(b'<meta charset="x-no-such-charset">plain', html=True) == ["html-charset"]
     assert kinds(page, html=False) == []
+
+
+def test_html_declared_charset_that_the_bytes_satisfy_is_no_blemish() -> None:
+    # ASCII bytes read the same in us-ascii, windows-1252 or ISO-8859-1 as in UTF-8.
+    for charset in ("us-ascii", "windows-1252", "ISO-8859-1"):
+        page = f'<html><head><meta charset="{charset}"></head><body>plain</body></html>'
+        assert kinds(page.encode(), html=True) == [], charset
+
+
+def test_nul_anywhere_makes_a_binary_file() -> None:
+    data = b"a" * 9000 + b"\x00b"
+    [nul] = hygiene(data).blemishes
+    assert (nul.kind, nul.offset, nul.line, nul.column) == ("nul", 9000, 1, 9001)
+    assert nul.message == "binary file (NUL at character 9000), not text"
 
 
 def test_many_of_a_kind_are_counted_not_listed() -> None:
@@ -99,3 +121,18 @@ def test_docstring_examples() -> None:
     result = doctest.testmod(hygiene_module)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_check_decodes_each_capture_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    load_module = importlib.import_module("provenance.load")  # the package re-exports load()
+    decoded: list[bytes] = []
+    real = load_module.decoding
+
+    def counting(data: bytes, *, html: bool = False) -> Decoded:
+        decoded.append(data)
+        return real(data, html=html)
+
+    monkeypatch.setattr(load_module, "decoding", counting)
+    monkeypatch.setattr(hygiene_module, "decoding", counting)
+    check(BUNDLED)
+    assert sorted(decoded) == sorted((BUNDLED / name).read_bytes() for name in CAPTURES)

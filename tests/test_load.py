@@ -108,7 +108,7 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
 def test_not_utf8_names_the_byte_offset(tmp_path: Path, data: bytes, offset: int) -> None:
     path = tmp_path / "latin1.txt"
     path.write_bytes(data)
-    assert _error(path).problem == f"not valid UTF-8 at byte {offset}"
+    assert _error(path).problem == f"not valid UTF-8 at byte {offset} (0x{data[offset]:02x})"
 
 
 def test_binary_file(tmp_path: Path) -> None:

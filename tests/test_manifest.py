@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from check_helpers import (
@@ -19,7 +20,8 @@ from check_helpers import (
 )
 
 from provenance import manifest as manifest_module
-from provenance.errors import ReviewStoreError
+from provenance.atomic import atomic_write
+from provenance.errors import CorpusError
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -147,7 +149,7 @@ def test_add_refuses_a_latin1_file(corpus: Path, tmp_path: Path, capsys: Capsys)
     before = snapshot(corpus)
     code, _, err = run(capsys, "add", latin, "--corpus", corpus)
     assert code == 2
-    assert err == f"provenance: {latin}: not valid UTF-8 at byte 3\n"
+    assert err == f"provenance: {latin}: not valid UTF-8 at byte 3 (0xe9)\n"
     assert snapshot(corpus) == before
 
 
@@ -167,8 +169,10 @@ def test_add_refuses_html_with_no_readable_text(
 def test_failed_manifest_write_leaves_the_corpus_as_it_was(
     corpus: Path, capture: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full(path: Path, data: bytes) -> None:
-        raise ReviewStoreError(path, "cannot write: No space left on device")
+    def disk_full(path: Path, data: bytes, **options: Any) -> None:
+        if path.name != "manifest.toml":
+            return atomic_write(path, data, **options)  # the capture is copied; the manifest fails
+        raise CorpusError(path, "cannot write: No space left on device")
 
     monkeypatch.setattr(manifest_module, "atomic_write", disk_full)
     before = snapshot(corpus)
@@ -229,8 +233,10 @@ def test_update_failed_write_leaves_the_manifest(
 ) -> None:
     (corpus / C002).write_bytes((corpus / C002).read_bytes() + b"\n")
 
-    def disk_full(path: Path, data: bytes) -> None:
-        raise ReviewStoreError(path, "cannot write: No space left on device")
+    def disk_full(path: Path, data: bytes, **options: Any) -> None:
+        if path.name != "manifest.toml":
+            return atomic_write(path, data, **options)  # the capture is copied; the manifest fails
+        raise CorpusError(path, "cannot write: No space left on device")
 
     monkeypatch.setattr(manifest_module, "atomic_write", disk_full)
     before = snapshot(corpus)
@@ -253,7 +259,7 @@ def test_added_html_with_a_legacy_charset_is_reported(
     page = tmp_path / "page.html"
     page.write_text(
         '<html><head><meta charset="windows-1252"><title>t</title></head>\n'
-        "<body><p>Russia and China said <em>nothing</em> new.</p></body></html>\n",
+        "<body><p>Russia and China said <em>nothing</em> new, déjà vu.</p></body></html>\n",
         encoding="utf-8",
     )
     assert run(capsys, "add", page, "--corpus", corpus, "--id", "page")[0] == 0
@@ -265,6 +271,6 @@ def test_added_html_with_a_legacy_charset_is_reported(
     )
     out = failing_check(capsys, corpus)
     assert problem_lines(out, "P208") == [
-        f"{corpus / 'page.html'}:1:13: P208 html-charset: declares charset 'windows-1252'; "
-        "captures must be stored as UTF-8"
+        f"{corpus / 'page.html'}:1:13: P208 html-charset: declares charset 'windows-1252', "
+        "which would read its UTF-8 bytes otherwise"
     ]

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from provenance.analyse import analyse, findings
+from provenance.analyse import analyse
 from provenance.corpus import load_corpus
+from provenance.findings import findings
 from provenance.locate import locate, prepare
 from provenance.model import Document, Kind
 from provenance.quotes.marks import find_quotations

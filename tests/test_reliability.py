@@ -119,9 +119,9 @@ def test_report_keeps_going_past_an_unreadable_capture(
     ]
     assert [len(s["divergences"]) for s in data["sources"]][2] == 10  # 002 reported in full
     assert data["errors"] == [
-        {"path": str(broken), "problem": "not valid UTF-8 at byte 3", "log": None}
+        {"path": str(broken), "problem": "not valid UTF-8 at byte 3 (0xe9)", "log": None}
     ]
-    assert captured.err.splitlines() == [f"provenance: {broken}: not valid UTF-8 at byte 3"]
+    assert captured.err.splitlines() == [f"provenance: {broken}: not valid UTF-8 at byte 3 (0xe9)"]
 
 
 def test_report_with_reference_keeps_going(

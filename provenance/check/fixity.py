@@ -10,18 +10,9 @@ import hashlib
 import re
 import stat
 from pathlib import Path
-from typing import Any
 
 from provenance.check.rules import Collector
-from provenance.corpus import (
-    HOLDS,
-    MANIFEST,
-    Entry,
-    ReferenceEntry,
-    parse_entry,
-    parse_reference,
-    plain_name,
-)
+from provenance.corpus import MANIFEST, Entry, ManifestReading
 from provenance.errors import CorpusError, InputError
 from provenance.load import read_bytes
 from provenance.review import REVIEWS
@@ -29,75 +20,19 @@ from provenance.review import REVIEWS
 _GIT_FILES = frozenset({".gitattributes", ".gitignore"})
 """Dotfiles that configure git for the corpus (`* -text` keeps capture bytes as they are);
 every other file, hidden or not, must be in the manifest."""
-_TEMP = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")
-"""The temp file name of `atomic_write` and `add` (`.reviews.json.k3j_x9a2.tmp`)."""
+_TEMP = re.compile(r"\..+\.[A-Za-z0-9_]{6,16}\.tmp")
+"""The temp file name of `atomic_write` and `add` (`.reviews.json.9f0c2b7d1e4a.tmp`)."""
 
 
 class ManifestChecks(Collector):
     """The checks that need only the manifest and the stored bytes."""
 
-    def entries(self, data: dict[str, Any]) -> list[Entry]:
-        """The well-formed capture entries; malformed ones are reported and left out."""
+    def manifest_entries(self, reading: ManifestReading) -> list[Entry]:
+        """The well-formed capture entries; every problem of the manifest reported."""
         self.case("manifest", self.manifest)
-        tables = data.get("captures", [])
-        if not isinstance(tables, list):
-            self.add("manifest-entry", self.manifest, "[[captures]] must be an array of tables")
-            return []
-        out: list[Entry] = []
-        ids: set[str] = set()
-        files: set[str] = set()
-        for index, table in enumerate(tables):
-            where = f"captures[{index}]"
-            if not isinstance(table, dict):
-                self.add("manifest-entry", self.manifest, f"{where} is not a table")
-                continue
-            name = table.get("file")
-            if isinstance(name, str) and not plain_name(name):
-                self.add(
-                    "unsafe-path",
-                    self.manifest,
-                    f"{where}: file {name!r} is not a plain name inside the corpus",
-                )
-                continue
-            try:
-                entry = parse_entry(self.manifest, index, table)
-            except CorpusError as error:
-                self.add("manifest-entry", self.manifest, error.problem)
-                continue
-            if entry.id in ids or entry.file in files:
-                what = f"id {entry.id!r}" if entry.id in ids else f"file {entry.file!r}"
-                self.add(
-                    "duplicate-entry",
-                    self.manifest,
-                    f"{where}: {what} appears twice; later entry ignored",
-                )
-                continue
-            for value in entry.holds:
-                if value not in HOLDS:
-                    self.add(
-                        "holds-invalid",
-                        self.manifest,
-                        f"{where}: holds {value!r} is not one of {', '.join(HOLDS)}",
-                    )
-            ids.add(entry.id)
-            files.add(entry.file)
-            out.append(entry)
-        return out
-
-    def reference_entry(self, data: dict[str, Any], entries: list[Entry]) -> ReferenceEntry | None:
-        try:
-            reference = parse_reference(self.manifest, data)
-        except CorpusError as error:
-            self.add("reference-entry", self.manifest, error.problem)
-            return None
-        if not any(e.id == reference.source for e in entries):
-            self.add(
-                "reference-entry",
-                self.manifest,
-                f"reference source {reference.source!r} is not a capture in the manifest",
-            )
-            return None
-        return reference
+        for problem in reading.problems:
+            self.add(problem.kind, self.manifest, problem.message)
+        return list(reading.entries)
 
     def fixity(self, entries: list[Entry]) -> dict[str, bytes]:
         """Bytes of every entry that is a regular file inside the corpus."""

@@ -6,7 +6,7 @@ past every broken file, collecting one `Problem` per thing a person must act on:
     fixity     every manifest entry is a regular file inside the corpus with its
                recorded size and sha256; nothing unlisted; no two entries alike
     hygiene    strict UTF-8, no BOM, one kind of line ending, no NUL or control or
-               invisible characters, no declared non-UTF-8 charset in HTML
+               invisible characters, no HTML charset declaration that contradicts UTF-8
     reference  the reference span still has its recorded digest
     coverage   each capture still holds what its manifest entry says it holds
     review     every current finding has a decision; no decision is stale
@@ -19,22 +19,30 @@ analyse.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from provenance.analyse import Analyser, Analysis, SourceResult, findings
+from provenance.analyse import Analyser, Analysis, SourceResult
 from provenance.check.fixity import ManifestChecks, foreign_link
 from provenance.check.hygiene import hygiene
-from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule, position
-from provenance.corpus import MANIFEST, Entry, ReferenceEntry, read_manifest_data
+from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule
+from provenance.corpus import (
+    MANIFEST,
+    Entry,
+    ReferenceEntry,
+    ReferenceSpanError,
+    read_entries,
+    read_manifest_data,
+    reference_document,
+)
 from provenance.errors import CorpusError, ExitCode, Failure, ProvenanceError
-from provenance.load import decode
-from provenance.model import Document, Finding, PassageKind, Severity
+from provenance.findings import findings
+from provenance.lines import Lines, line_column
+from provenance.load import decode, format_of
+from provenance.model import Document, Finding, Format, PassageKind, Severity
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.review import REVIEWS, ReviewStore
 
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _OF_STATEMENT = frozenset(
     {
         QuoteVerdict.VERBATIM,
@@ -96,10 +104,10 @@ def check(corpus_dir: Path | str, *, policy: Policy = Policy()) -> CheckResult:
     refused = foreign_link(directory / MANIFEST, directory)
     if refused is not None:
         raise CorpusError(directory / MANIFEST, refused)
-    manifest_path, data = read_manifest_data(directory)
-    run = _Run(directory, manifest_path)
-    entries = run.entries(data)
-    reference = run.reference_entry(data, entries)
+    reading = read_entries(*read_manifest_data(directory))
+    run = _Run(directory, reading.path)
+    entries = run.manifest_entries(reading)
+    reference = reading.reference
     stored = run.fixity(entries)
     run.unlisted(entries)
     documents = run.hygiene(entries, stored)
@@ -131,7 +139,7 @@ class _Run(ManifestChecks):
                 continue
             self.case("hygiene", path)
             data = stored[entry.id]
-            html = entry.format == "html" or path.suffix.lower() in _HTML_SUFFIXES
+            html = entry.format == "html" or format_of(path) is Format.HTML
             scan = hygiene(data, html=html)
             for blemish in scan.blemishes:
                 if blemish.kind == "empty" and entry.size > 0:
@@ -145,7 +153,7 @@ class _Run(ManifestChecks):
                     offset=blemish.offset,
                 )
             try:
-                documents[entry.id] = decode(path, data, id=entry.id)
+                documents[entry.id] = decode(path, data, id=entry.id, decoded=scan.decoded)
             except ProvenanceError:
                 pass  # empty, NUL, not UTF-8 or only whitespace: reported just above
         return documents
@@ -168,33 +176,20 @@ class _Run(ManifestChecks):
                 "the reference cannot be verified: its source capture does not decode (see above)",
             )
             return None
-        text = source.text
-        if not 0 <= reference.start < reference.end <= len(text):
+        try:
+            document = reference_document(reference, source)
+        except ReferenceSpanError as problem:
+            at = problem.offset
+            line, column = (None, None) if at is None else line_column(source.text, at)
             self.add(
-                "reference-span",
+                problem.kind,
                 path,
-                f"reference span {reference.start}..{reference.end} lies outside the text "
-                f"({len(text)} characters)",
-            )
-            return None
-        span = text[reference.start : reference.end]
-        data = span.encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != reference.sha256:
-            line, column = position(text, reference.start)
-            self.add(
-                "reference-mismatch",
-                path,
-                f"reference span {reference.start}..{reference.end} no longer matches its recorded "
-                f"sha256 (now {digest[:16]}…)",
+                problem.problem,
                 line=line,
                 column=column,
-                offset=reference.start,
+                offset=at,
             )
             return None
-        document = Document(
-            id=reference.id, path=source.path, sha256=digest, size=len(data), text=span
-        )
         return document, [documents[e.id] for e in entries if e.id in documents]
 
     def coverage(
@@ -304,12 +299,13 @@ class _Run(ManifestChecks):
                 self.case("review", path)
             else:
                 self.case("review", path, skipped="the file could not be analysed")
+        lines = {id: Lines(document.text) for id, document in analysed.items()}
         if policy.require is not None:
             for finding in status.undecided:
                 if finding.severity < policy.require:
                     continue
                 document = analysed[finding.source]
-                line, column = position(document.text, finding.span.start)
+                line, column = lines[finding.source].at(finding.span.start)
                 self.add(
                     "unreviewed",
                     document.path,

@@ -57,7 +57,12 @@ RULES: dict[str, Rule] = {
             "a zero-width, soft-hyphen, bidi or BOM character",
         ),
         Rule("P207", "no-text", "hygiene", "the file holds only whitespace"),
-        Rule("P208", "html-charset", "hygiene", "HTML declares a charset other than UTF-8"),
+        Rule(
+            "P208",
+            "html-charset",
+            "hygiene",
+            "HTML declares a charset that reads its bytes otherwise than UTF-8",
+        ),
         Rule("P300", "reference-entry", "reference", "the [reference] table is malformed"),
         Rule(
             "P301", "reference-mismatch", "reference", "the reference span no longer has its digest"
@@ -123,12 +128,6 @@ class Collector:
         self.cases.append(Case(check, path, skipped))
 
 
-def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a `str` index."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
 def one_line(message: str) -> str:
     return message.replace("\r", "\\r").replace("\n", "\\n")
 
@@ -142,5 +141,4 @@ __all__ = [
     "Problem",
     "Rule",
     "one_line",
-    "position",
 ]

@@ -24,10 +24,11 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from provenance.collation.table import COSMETIC_KINDS, Status, Table
+from provenance.collation.table import Status, Table
 from provenance.collation.witnesses import Segment, Witness
 from provenance.model import Kind
 from provenance.normalise import normalise
+from provenance.severity import COSMETIC_KINDS
 
 WEIGHTS = {
     Kind.WHITESPACE: 0.1,

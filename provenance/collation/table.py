@@ -28,16 +28,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from provenance.classify import SEVERITY, kind_of
+from provenance.classify import kind_of
 from provenance.collation.witnesses import Segment, Witness
 from provenance.errors import ProvenanceError
 from provenance.model import Document, Edit, Kind, Severity, Span
+from provenance.severity import COSMETIC_KINDS, severity
 
 PARAPHRASE = "paraphrase"
 """Segment verdict of a quotation in other words; such segments are not collated."""
-
-COSMETIC_KINDS = frozenset({Kind.WHITESPACE, Kind.TYPOGRAPHY, Kind.INVISIBLE})
-"""Kinds that `cosmetic=False` hides: they change how the text looks, not its words."""
 
 
 class Status(StrEnum):
@@ -69,7 +67,7 @@ class Reading:
 
     @property
     def severity(self) -> Severity | None:
-        return SEVERITY[self.kind] if self.kind is not None else None
+        return severity("divergence", self.kind) if self.kind is not None else None
 
 
 @dataclass(frozen=True, slots=True)

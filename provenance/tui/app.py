@@ -11,11 +11,12 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from provenance.analyse import Analyser, Analysis, SourceResult, findings
+from provenance.analyse import Analyser, Analysis, SourceResult
 from provenance.collation.genealogy import Genealogy, genealogy
 from provenance.collation.table import Table, collate
 from provenance.collation.witnesses import witnesses
 from provenance.corpus import Corpus, load_corpus
+from provenance.findings import findings
 from provenance.model import Finding
 from provenance.review import REVIEWS, ReviewStore, reviewer_name
 from provenance.tui.corpus_screen import CorpusScreen

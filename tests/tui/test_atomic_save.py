@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from provenance.analyse import analyse_corpus, findings
+from provenance.analyse import analyse_corpus
 from provenance.corpus import load_corpus
 from provenance.errors import ReviewStoreError
+from provenance.findings import findings
 from provenance.model import Finding, Verdict
 from provenance.review import REVIEWS, ReviewStore
 
@@ -54,7 +55,8 @@ def test_process_killed_mid_save_keeps_previous_file(corpus_dir: Path) -> None:
     script = textwrap.dedent(
         f"""
         import os
-        from provenance.analyse import analyse_corpus, findings
+        from provenance.analyse import analyse_corpus
+        from provenance.findings import findings
         from provenance.corpus import load_corpus
         from provenance.model import Verdict
         from provenance.review import ReviewStore

@@ -1,0 +1,82 @@
+"""The one atomic file writer: readers see the old file or the new one, never half of one.
+
+The bytes go to a temporary file in the target's directory (so the rename stays on one
+file system), are flushed and fsynced, and the file takes the target's name in one step
+(`os.replace`, or a hard link when the target must not exist yet); then the directory
+is fsynced so the new name survives a crash. A replaced file keeps its permission bits;
+a new one gets what the umask gives (0644 under the usual 022), as `open` would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from provenance.errors import ProvenanceError
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def atomic_write(
+    path: Path,
+    data: bytes,
+    *,
+    error: type[ProvenanceError] = ProvenanceError,
+    exclusive: bool = False,
+) -> None:
+    """Write `data` to `path` atomically.
+
+    Args:
+        path: The file to write.
+        data: Its new bytes.
+        error: The error to raise, naming `path` (ReviewStoreError, CorpusError, ...).
+        exclusive: Refuse to replace an existing `path` (it is linked, never renamed, into
+            place, so there is no window in which another file of that name is overwritten).
+
+    Raises:
+        error: The directory is not writable, the disk is full, or (exclusive) `path` exists.
+    """
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode) if not exclusive else None
+    except FileNotFoundError:
+        mode = None
+    except OSError as problem:
+        raise error(path, f"cannot write: {problem.strerror or problem}") from None
+    temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        fd = os.open(temp, _CREATE, 0o666)  # the umask applies, as for any new file
+    except OSError as problem:
+        raise error(path, f"cannot write: {problem.strerror or problem}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if exclusive:
+            os.link(temp, path)  # fails if the name exists
+        else:
+            temp.replace(path)
+        _fsync_directory(path.parent)
+    except FileExistsError:
+        raise error(path, "already exists; refusing to overwrite it") from None
+    except OSError as problem:
+        raise error(path, f"cannot write: {problem.strerror or problem}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()  # after a link, or after a failure; gone already after a rename
+
+
+def _fsync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+__all__ = ["atomic_write"]

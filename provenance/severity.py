@@ -1,0 +1,69 @@
+"""The one severity policy: what each kind of finding weighs until a reviewer decides.
+
+One table, keyed by a finding's (category, kind) exactly as `Finding` and the report
+JSON name them; the classifier, the emphasis stage, the finding builders and the
+collation (through `COSMETIC_KINDS`) all read it, and docs/report-json.md prints it.
+Severity is a default for ordering and for `check --require`; a reviewer's decision,
+not this table, says what matters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from provenance.model import Kind, Severity
+
+COSMETIC, MINOR, MATERIAL = Severity.COSMETIC, Severity.MINOR, Severity.MATERIAL
+
+SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
+    {
+        # Divergences, by the classifier's kind: how the copy's reading differs.
+        ("divergence", Kind.WHITESPACE): COSMETIC,
+        ("divergence", Kind.TYPOGRAPHY): COSMETIC,
+        ("divergence", Kind.SPELLING): COSMETIC,
+        # Hidden characters break search and can carry tracking: not merely cosmetic.
+        ("divergence", Kind.INVISIBLE): MINOR,
+        ("divergence", Kind.CASE): MINOR,
+        ("divergence", Kind.PUNCTUATION): MINOR,
+        ("divergence", Kind.EDITORIAL): MINOR,
+        ("divergence", Kind.OMISSION): MATERIAL,
+        ("divergence", Kind.INSERTION): MATERIAL,
+        ("divergence", Kind.SUBSTITUTION): MATERIAL,
+        ("divergence", Kind.TRUNCATION): MATERIAL,
+        ("divergence", Kind.REORDERING): MATERIAL,
+        ("divergence", Kind.EMPHASIS): MATERIAL,
+        # Quotations attributed to the reference, by verdict: a changed or invented
+        # quotation matters most (`other`, not attributed, is never a finding).
+        ("quotation", "verbatim"): COSMETIC,
+        ("quotation", "paraphrase"): MINOR,
+        ("quotation", "unterminated"): MINOR,
+        ("quotation", "altered"): MATERIAL,
+        ("quotation", "not-in-reference"): MATERIAL,
+        # Emphasis the copy changed.
+        ("emphasis", "added"): MATERIAL,
+        ("emphasis", "added-to-inserted-text"): MINOR,
+        ("emphasis", "removed"): MINOR,
+        ("emphasis", "probable"): MINOR,
+        ("emphasis", "lost-markup"): MINOR,
+    }
+)
+"""Severity by (category, kind). `added-to-inserted-text` is the row of emphasis `added`
+on words the reference does not have (the finding's kind is still `added`)."""
+
+COSMETIC_KINDS = frozenset(k for k in Kind if SEVERITY["divergence", k] is COSMETIC)
+"""Divergence kinds of cosmetic severity: what the collation's `cosmetic=False` hides."""
+
+
+def severity(category: str, kind: str) -> Severity:
+    """The severity of a finding of `category` and `kind`.
+
+    >>> severity("divergence", Kind.TYPOGRAPHY)
+    <Severity.COSMETIC: 0>
+    >>> severity("quotation", "altered")
+    <Severity.MATERIAL: 2>
+    """
+    return SEVERITY[category, kind]
+
+
+__all__ = ["COSMETIC_KINDS", "SEVERITY", "severity"]
