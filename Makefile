@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
 $(READY): pyproject.toml
+	@echo "Setting up $(VENV): provenance and its tools (a minute or two the first time)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
+	$(BIN)/python -m pip install --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
 .PHONY: help install run report test check verify lint typecheck snapshots smoke bench bench-tui bench-collate clean

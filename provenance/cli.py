@@ -57,23 +57,26 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="provenance",
         description="Locate, align, classify and review copies of a reference text.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"provenance {_version()}")
     parser.set_defaults(run=_review, corpus=Path("corpus"), reviewer=None, max_size=MAX_SIZE)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     review = commands.add_parser(
         "review", help="walk the divergences and record decisions (default)"
     )
-    review.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    review.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     review.add_argument(
-        "--reviewer", help="name recorded with each decision (else $PROVENANCE_REVIEWER or $USER)"
+        "--reviewer",
+        help="name recorded with each decision "
+        "(else $PROVENANCE_REVIEWER, $USER or the login name)",
     )
     review.set_defaults(run=_review)
 
     report = commands.add_parser("report", help="locate, align and classify; print a report")
-    report.add_argument(
-        "corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus directory"
-    )
+    report.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     report.add_argument("--reference", type=Path, help="reference file (no manifest needed)")
     report.add_argument(
         "captures", type=Path, nargs="*", default=[], help="captures, with --reference"
@@ -85,9 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     collate = commands.add_parser(
         "collate", help="variant table of every witness, shared readings, families"
     )
-    collate.add_argument(
-        "corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus directory"
-    )
+    collate.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     collate.add_argument("--format", choices=("text", "json", "csv", "tei", "html"), default="text")
     collate.add_argument(
         "--cosmetic",
@@ -115,6 +116,43 @@ def _parser() -> argparse.ArgumentParser:
             f"(default {MAX_SIZE // 2**20}M; 0 for no limit)",
         )
     return parser
+
+
+_CORPUS_HELP = "corpus directory: manifest.toml, captures, reviews.json (default: ./corpus)"
+
+_EPILOG = """\
+Every command reads the corpus in ./corpus unless given another directory; the bare
+command opens the review UI on it. `provenance COMMAND --help` shows each command's options.
+
+exit codes:
+  0    done, nothing to report
+  1    something to report: check found problems, diff found divergences, or report,
+       collate or check could not use some captures (one stderr line each; the rest is
+       reported in full)
+  2    could not run: bad arguments, an unreadable manifest, reference or input file,
+       or a bug (one stderr line naming the log file that holds the traceback)
+  130  interrupted (Ctrl-C)
+
+examples:
+  provenance                                        review ./corpus in the terminal UI
+  provenance report corpus --format json            every capture located and compared
+  provenance report --reference ref.txt a.html b.md compare files without a corpus
+  provenance diff ref.txt copy.txt                  two whole files, divergence by divergence
+  provenance collate --format html > variants.html  the variant table of every witness
+  provenance check --format junit > check.xml       the CI gate
+  provenance add page.html --holds full --publisher "Daily Site"
+  provenance findings --undecided                   what still needs a decision
+  provenance decide d-596ea03b --flag --note "changes the meaning"
+"""
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("provenance")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
 
 
 def _size(value: str) -> int:
@@ -249,7 +287,7 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "check",
         help="CI gate: corpus integrity and review completeness (exit 0 clean, 1 problems)",
     )
-    check.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    check.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     check.add_argument(
         "--format",
         choices=("text", "json", "github", "junit"),
@@ -266,7 +304,7 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
 
     add = commands.add_parser("add", help="copy a capture into the corpus and record it")
     add.add_argument("file", type=Path)
-    add.add_argument("--corpus", type=Path, default=Path("corpus"))
+    add.add_argument("--corpus", type=Path, default=Path("corpus"), help=_CORPUS_HELP)
     add.add_argument("--id", help="capture id (default: next number and sha256 prefix)")
     for name in ("publisher", "title", "url", "date"):
         add.add_argument(f"--{name}", default="unknown", help=f"{name} (default: unknown)")
@@ -280,25 +318,27 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     add.set_defaults(run=_add)
 
     manifest = commands.add_parser("manifest", help="re-record digests and sizes (--update --yes)")
-    manifest.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    manifest.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     manifest.add_argument("--update", action="store_true", required=True)
     manifest.add_argument("--yes", action="store_true", help="write the changes (else only show)")
     manifest.set_defaults(run=_manifest)
 
     found = commands.add_parser("findings", help="list the current findings with their ids")
-    found.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    found.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     found.add_argument("--format", choices=("text", "json"), default="text")
     found.add_argument("--undecided", action="store_true", help="only findings without a decision")
     found.set_defaults(run=_findings)
 
     decide = commands.add_parser("decide", help="record a decision on one finding")
     decide.add_argument("finding", help="finding id (a unique prefix is enough)")
-    decide.add_argument("--corpus", type=Path, default=Path("corpus"), help="corpus directory")
+    decide.add_argument("--corpus", type=Path, default=Path("corpus"), help=_CORPUS_HELP)
     verdict = decide.add_mutually_exclusive_group(required=True)
     verdict.add_argument("--accept", action="store_true", help="benign or expected")
     verdict.add_argument("--flag", action="store_true", help="alters meaning or attribution")
     decide.add_argument("--note", help="why (kept when omitted on a re-decision)")
-    decide.add_argument("--reviewer", help="who decides (default $PROVENANCE_REVIEWER or $USER)")
+    decide.add_argument(
+        "--reviewer", help="who decides (default $PROVENANCE_REVIEWER, $USER or the login name)"
+    )
     decide.set_defaults(run=_decide)
 
 

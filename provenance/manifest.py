@@ -106,7 +106,10 @@ def add(
         if entry.sha256 == sha256:
             raise CorpusError(source, f"identical bytes are already recorded as {entry.file}")
     target = directory / name
-    if name in (MANIFEST, REVIEWS) or target.exists() or target.is_symlink():
+    if name in (MANIFEST, REVIEWS):
+        raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
+    adopted = _left_by_interrupted_add(target, data)
+    if not adopted and (target.exists() or target.is_symlink()):
         raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
 
     fields: dict[str, Any] = {
@@ -140,13 +143,30 @@ def add(
         manifest.path, len(manifest.entries), _parsed(manifest.path, new_text)["captures"][-1]
     )
 
-    atomic_write(target, data, error=CorpusError, exclusive=True)
+    if not adopted:
+        atomic_write(target, data, error=CorpusError, exclusive=True)
     try:
         atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
     except BaseException:
-        target.unlink(missing_ok=True)
+        if not adopted:
+            target.unlink(missing_ok=True)
         raise
     return recorded
+
+
+def _left_by_interrupted_add(target: Path, data: bytes) -> bool:
+    """True if `target` is an unrecorded regular file holding exactly `data`.
+
+    An `add` killed between copying the capture and recording it leaves just that; the
+    check then says to record it with `provenance add`, and running it again finishes
+    the job (the bytes are the same, so nothing is overwritten).
+    """
+    try:
+        if not stat.S_ISREG(target.lstat().st_mode):
+            return False
+        return read_bytes(target) == data
+    except (OSError, InputError):
+        return False
 
 
 def update(corpus_dir: Path | str, *, write: bool) -> list[Change]:

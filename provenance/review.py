@@ -10,6 +10,7 @@ and two tools writing in turn never lose each other's decisions.
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 from collections.abc import Iterable
@@ -38,8 +39,18 @@ class ReviewStatus:
 
 
 def reviewer_name(explicit: str | None = None) -> str:
-    """Who is deciding: the option, else $PROVENANCE_REVIEWER, else $USER, else 'unknown'."""
-    return explicit or os.environ.get("PROVENANCE_REVIEWER") or os.environ.get("USER") or "unknown"
+    """Who is deciding: the option, else $PROVENANCE_REVIEWER, else $USER, else the login
+    name of the process's user (a cron job or container may set no $USER), else 'unknown'."""
+    named = explicit or os.environ.get("PROVENANCE_REVIEWER") or os.environ.get("USER")
+    return named or _login_name() or "unknown"
+
+
+def _login_name() -> str | None:
+    """The login name: $LOGNAME and friends, then the password database (getpass's order)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no such variable and no entry for the uid
+        return None
 
 
 def now() -> str:

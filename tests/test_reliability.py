@@ -6,10 +6,12 @@ Each test here backs one row of docs/reliability.md and fails when its guarantee
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -481,3 +483,89 @@ def test_html_full_copy_after_an_unclosed_nav_is_found(
     assert main(["report", "--reference", str(reference), str(page), "--format", "json"]) == 0
     [source] = json.loads(capsys.readouterr().out)["sources"]
     assert [p["kind"] for p in source["passages"]] == ["full"]
+
+
+# Small things a user meets -------------------------------------------------------------------
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit:
+        main(["--version"])
+    assert exit.value.code == 0
+    assert re.fullmatch(r"provenance \d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
+
+
+def test_help_gives_the_default_corpus_exit_codes_and_examples() -> None:
+    shown = _parser_help("--help")
+    assert "./corpus" in shown
+    for code in ("0 done", "1 something to report", "2 could not run", "130 interrupted"):
+        assert code in shown
+    assert "examples: provenance review ./corpus in the terminal UI" in shown
+    assert "provenance report --reference ref.txt a.html b.md" in shown
+    for command in ("review", "check", "findings", "manifest", "report", "collate"):
+        assert "(default: ./corpus)" in _parser_help(command), command
+
+
+def test_decisions_name_the_login_when_user_is_unset(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pwd
+
+    for name in ("USER", "PROVENANCE_REVIEWER", "LOGNAME", "LNAME", "USERNAME"):
+        monkeypatch.delenv(name, raising=False)
+    login = pwd.getpwuid(os.getuid()).pw_name
+    reviews = corpus_dir / "reviews.json"
+    reviews.unlink()
+    assert main(["findings", str(corpus_dir), "--format", "json"]) == 0
+    first = json.loads(capsys.readouterr().out)["findings"][0]["id"]
+    assert main(["decide", first, "--accept", "--corpus", str(corpus_dir)]) == 0
+    [decision] = json.loads(reviews.read_text(encoding="utf-8"))["decisions"]
+    assert decision["reviewer"] == login != "unknown"
+
+
+def test_after_add_is_killed_checks_advice_works(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, page = _markdown_copy(corpus_dir, tmp_path)
+    data = page.read_bytes()
+    # What `kill -9` between the copy and the manifest write leaves: the capture in place,
+    # unrecorded, and perhaps the writer's temp file.
+    stem = f"005_{hashlib.sha256(data).hexdigest()[:16]}"
+    (corpus_dir / f"{stem}.md").write_bytes(data)
+    temp = corpus_dir / ".manifest.toml.3f9a0c1d2e4b.tmp"
+    temp.write_bytes(b"half")
+    assert main(["check", str(corpus_dir)]) == 1
+    advice = [line for line in capsys.readouterr().out.splitlines() if "P109" in line]
+    assert advice == [
+        f"{temp}: P109 unlisted-file: file not in the manifest "
+        "(a temp file left by an interrupted write; remove it)",
+        f"{corpus_dir / stem}.md: P109 unlisted-file: file not in the manifest "
+        "(record it with `provenance add`, or remove it)",
+    ]
+    temp.unlink()
+    assert main(["add", str(page), "--corpus", str(corpus_dir), "--holds", "full"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(corpus_dir)]) == 0  # a faithful copy: nothing to decide
+    assert capsys.readouterr().out.endswith("OK, 6 captures, 29 of 29 findings decided\n")
+    assert stem in {e.id for e in load_corpus(corpus_dir).manifest.entries}
+
+
+def test_add_still_refuses_to_overwrite_other_bytes(corpus_dir: Path, tmp_path: Path) -> None:
+    _, page = _markdown_copy(corpus_dir, tmp_path)
+    stem = f"005_{hashlib.sha256(page.read_bytes()).hexdigest()[:16]}"
+    squatter = corpus_dir / f"{stem}.md"
+    squatter.write_bytes(b"other bytes\n")
+    assert main(["add", str(page), "--corpus", str(corpus_dir)]) == 2
+    assert squatter.read_bytes() == b"other bytes\n"
+
+
+def test_make_shows_progress_while_it_installs() -> None:
+    done = subprocess.run(
+        ["make", "-n", "-B", "-C", str(Path(__file__).parent.parent), ".venv/.installed"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    [install] = [line for line in done.stdout.splitlines() if "pip install" in line]
+    assert "--quiet" not in install.split() and "-q" not in install.split()
+    assert any(line.startswith("echo") for line in done.stdout.splitlines())
