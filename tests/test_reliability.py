@@ -14,18 +14,22 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from provenance.analyse import SourceResult
+from provenance.analyse import SourceResult, analyse_corpus
 from provenance.cli import main
 from provenance.corpus import load_corpus
 from provenance.extract import extract
+from provenance.findings import findings
 from provenance.load import load
 from provenance.manifest import add
-from provenance.model import Document
+from provenance.model import Document, Finding, Verdict
+from provenance.review import ReviewStore
 
 PROVENANCE = Path(sys.executable).parent / "provenance"
 
@@ -569,3 +573,123 @@ def test_make_shows_progress_while_it_installs() -> None:
     [install] = [line for line in done.stdout.splitlines() if "pip install" in line]
     assert "--quiet" not in install.split() and "-q" not in install.split()
     assert any(line.startswith("echo") for line in done.stdout.splitlines())
+
+
+# Decisions and the manifest: locked read-modify-write ----------------------------------------
+
+
+def _findings(corpus_dir: Path) -> list[Finding]:
+    return findings(analyse_corpus(load_corpus(corpus_dir)))
+
+
+def test_two_saves_at_the_same_moment_keep_both_decisions(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (corpus_dir / "reviews.json").unlink()
+    first, second = _findings(corpus_dir)[:2]
+    a, b = ReviewStore(corpus_dir / "reviews.json"), ReviewStore(corpus_dir / "reviews.json")
+    read_by_first, go_on = threading.Event(), threading.Event()
+    real = ReviewStore._read_file
+
+    def read_file(self: ReviewStore) -> Any:
+        stored = real(self)
+        if threading.current_thread().name == "first":  # hold on between read and write
+            read_by_first.set()
+            go_on.wait(timeout=10)
+        return stored
+
+    monkeypatch.setattr(ReviewStore, "_read_file", read_file)
+    one = threading.Thread(name="first", target=a.decide, args=(first, Verdict.ACCEPTED))
+    two = threading.Thread(name="second", target=b.decide, args=(second, Verdict.FLAGGED))
+    one.start()
+    assert read_by_first.wait(timeout=10)
+    two.start()
+    two.join(timeout=1)  # without the lock it reads the old file and saves now
+    go_on.set()
+    one.join(timeout=10)
+    two.join(timeout=10)
+    saved = ReviewStore(corpus_dir / "reviews.json")
+    assert saved.get(first.id) is not None and saved.get(second.id) is not None
+
+
+def test_parallel_decide_commands_lose_nothing(corpus_dir: Path, tmp_path: Path) -> None:
+    (corpus_dir / "reviews.json").unlink()
+    chosen = _findings(corpus_dir)[:6]
+    children = [
+        subprocess.Popen(
+            [PROVENANCE, "decide", f.id, "--accept", "--corpus", corpus_dir],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+        )
+        for f in chosen
+    ]
+    assert [child.wait(timeout=120) for child in children] == [0] * len(chosen)
+    saved = ReviewStore(corpus_dir / "reviews.json")
+    assert [f.id for f in chosen if saved.get(f.id) is None] == []
+
+
+def test_parallel_adds_are_both_recorded(corpus_dir: Path, tmp_path: Path) -> None:
+    pages = []
+    for n in range(3):
+        page = tmp_path / f"page{n}.txt"
+        page.write_text(f"Capture number {n}: the harbour council met.\n", encoding="utf-8")
+        pages.append(page)
+    children = [
+        subprocess.Popen(
+            [PROVENANCE, "add", page, "--id", f"10{n}_page", "--corpus", corpus_dir],
+            stdout=subprocess.DEVNULL,
+            cwd=tmp_path,
+        )
+        for n, page in enumerate(pages)
+    ]
+    assert [child.wait(timeout=120) for child in children] == [0, 0, 0]
+    ids = {e.id for e in load_corpus(corpus_dir).manifest.entries}
+    assert {"100_page", "101_page", "102_page"} <= ids
+
+
+def test_a_save_keeps_fields_it_does_not_know(corpus_dir: Path) -> None:
+    reviews = corpus_dir / "reviews.json"
+    data = json.loads(reviews.read_text(encoding="utf-8"))
+    data["project"] = {"owner": "desk"}
+    data["decisions"][0]["confidence"] = "high"
+    kept = data["decisions"][0]["finding"]
+    reviews.write_text(json.dumps(data), encoding="utf-8")
+    store = ReviewStore(reviews)
+    other = next(f for f in _findings(corpus_dir) if f.id != kept)
+    store.decide(other, Verdict.FLAGGED, note="a new note")
+    saved = json.loads(reviews.read_text(encoding="utf-8"))
+    assert saved["project"] == {"owner": "desk"}
+    [entry] = [d for d in saved["decisions"] if d["finding"] == kept]
+    assert entry["confidence"] == "high"
+    again = next(f for f in _findings(corpus_dir) if f.id == kept)
+    store.decide(again, Verdict.FLAGGED)  # re-deciding keeps the unknown field too
+    [entry] = [d for d in json.loads(reviews.read_text())["decisions"] if d["finding"] == kept]
+    assert entry["confidence"] == "high" and entry["verdict"] == "flagged"
+
+
+def test_two_entries_for_one_finding_are_reported_not_dropped(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reviews = corpus_dir / "reviews.json"
+    data = json.loads(reviews.read_text(encoding="utf-8"))
+    twice = dict(data["decisions"][0], verdict="flagged", note="second opinion")
+    data["decisions"].append(twice)
+    reviews.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["check", str(corpus_dir)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{reviews}: P503 duplicate-decision: 2 decisions on {twice['finding']}: the last one "
+        "counts; decide it again to keep one"
+    )
+    store = ReviewStore(reviews)
+    other = next(f for f in _findings(corpus_dir) if f.id != twice["finding"])
+    store.decide(other, Verdict.ACCEPTED)
+    saved = json.loads(reviews.read_text(encoding="utf-8"))["decisions"]
+    assert [d["note"] for d in saved if d["finding"] == twice["finding"]] == [
+        data["decisions"][0]["note"],
+        "second opinion",
+    ]
+    resolved = next(f for f in _findings(corpus_dir) if f.id == twice["finding"])
+    store.decide(resolved, Verdict.ACCEPTED)
+    saved = json.loads(reviews.read_text(encoding="utf-8"))["decisions"]
+    assert [d["verdict"] for d in saved if d["finding"] == twice["finding"]] == ["accepted"]

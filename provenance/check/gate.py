@@ -290,6 +290,13 @@ class _Run(ManifestChecks):
             self.case("review", store_path)
             self.add("review-file", store_path, error.problem)
             return 0
+        for twice, count in store.duplicates().items():
+            self.add(
+                "duplicate-decision",
+                store_path,
+                f"{count} decisions on {twice}: the last one counts; decide it again to keep one",
+                finding=twice,
+            )
         status = store.status(current)
         analysed = {s.document.id: s.document for s in analysis.sources}
         by_id = {e.id: e for e in entries}
