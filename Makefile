@@ -10,7 +10,7 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
-.PHONY: help install run report test check verify lint typecheck snapshots smoke bench bench-tui bench-collate clean
+.PHONY: help install run report test check verify lint typecheck snapshots smoke fuzz bench bench-tui bench-collate clean
 
 help:                   ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-14s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ snapshots: $(READY)     ## Re-record the TUI snapshots (look at the report first
 
 smoke: $(READY)         ## Drive the review UI in tmux on a temp copy of the corpus
 	scripts/smoke_tmux.sh
+
+fuzz: $(READY)          ## Generated captures of every format through every output (long; FUZZ_EXAMPLES per format)
+	PROVENANCE_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest tests/test_fuzz_captures.py -q -x -p no:cacheprovider --hypothesis-show-statistics
 
 bench-tui: $(READY)     ## Launch-to-interactive time of the review UI (5 and 200 captures)
 	$(BIN)/python benchmarks/tui_bench.py
