@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -27,6 +27,9 @@ from provenance.model import (
 )
 from provenance.normalise import normalise
 from provenance.quotes.verdicts import Quotation, check_quotes
+
+Progress = Callable[[int, int], None]
+"""Told (items done, items in all) as a batch goes, e.g. to draw a progress bar."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,7 @@ def analyse(
     options: LocateOptions = LocateOptions(),
     keep_going: bool = False,
     failures: Iterable[Failure] = (),
+    progress: Progress | None = None,
 ) -> Analysis:
     """Locate, align and classify every capture against `reference`.
 
@@ -78,17 +82,23 @@ def analyse(
         keep_going: A capture that fails (our error, or a bug: its traceback is logged)
             becomes one `Failure` and the batch goes on; without it the error propagates.
         failures: Captures already left out (unreadable), carried into the result.
+        progress: Told (captures done, captures in all) before the first and after each.
     """
     analyser = Analyser.of(reference, options=options)
     sources: list[SourceResult] = []
     failed = list(failures)
-    for capture in captures:
+    captures = list(captures)
+    for done, capture in enumerate(captures):
+        if progress is not None:
+            progress(done, len(captures))
         try:
             sources.append(analyser.source(capture))
         except Exception as error:
             if not keep_going:
                 raise
             failed.append(Failure.of(capture.path, error))
+    if progress is not None:
+        progress(len(captures), len(captures))
     return Analysis(reference=reference, sources=tuple(sources), failures=tuple(failed))
 
 
@@ -177,15 +187,20 @@ def _source(
 
 
 def analyse_corpus(
-    corpus: Corpus, *, options: LocateOptions = LocateOptions(), keep_going: bool = False
+    corpus: Corpus,
+    *,
+    options: LocateOptions = LocateOptions(),
+    keep_going: bool = False,
+    progress: Progress | None = None,
 ) -> Analysis:
-    """`analyse` over every capture in the corpus manifest (see `analyse` for keep_going)."""
+    """`analyse` over every capture in the corpus manifest (see `analyse` for the options)."""
     return analyse(
         corpus.reference,
         corpus.captures,
         options=options,
         keep_going=keep_going,
         failures=corpus.failures,
+        progress=progress,
     )
 
 

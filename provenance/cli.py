@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,7 @@ from provenance.load import MAX_SIZE
 from provenance.model import Severity
 
 if TYPE_CHECKING:
-    from provenance.analyse import Analysis
+    from provenance.analyse import Analysis, Progress
     from provenance.model import Decision, Document, Finding
     from provenance.review import ReviewStore
 
@@ -182,15 +183,48 @@ def _report(args: argparse.Namespace) -> int:
             )
         reference = load(args.reference)
         documents, unreadable = _load_each(captures)
-        analysis = analyse(reference, documents, keep_going=True, failures=unreadable)
+        with _progress("analysing") as progress:
+            analysis = analyse(
+                reference, documents, keep_going=True, failures=unreadable, progress=progress
+            )
     else:
         if args.captures:
             raise ProvenanceError(args.captures[0], "captures can only be listed with --reference")
-        analysis = analyse_corpus(load_corpus(args.corpus, keep_going=True), keep_going=True)
+        with _progress("analysing") as progress:
+            corpus = load_corpus(args.corpus, keep_going=True)
+            analysis = analyse_corpus(corpus, keep_going=True, progress=progress)
     if not analysis.sources:
         return _failed(analysis.failures, ran=False)
     _print(analysis, args)
     return _failed(analysis.failures)
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Progress | None]:
+    """A progress bar on stderr while a batch is analysed, when stderr is a terminal.
+
+    Transient: it is gone when the batch is done, so stdout and logs hold only results.
+    """
+    if not _interactive():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    columns = (what, BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    console = Console(stderr=True, force_terminal=True)  # stderr is a terminal: see above
+    with Bar(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(what, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty()
 
 
 def _load_each(paths: list[Path]) -> tuple[list[Document], list[Failure]]:
@@ -226,7 +260,9 @@ def _collate(args: argparse.Namespace) -> int:
     from provenance.corpus import load_corpus
     from provenance.normalise import printable
 
-    analysis = analyse_corpus(load_corpus(args.corpus, keep_going=True), keep_going=True)
+    with _progress("analysing") as progress:
+        corpus = load_corpus(args.corpus, keep_going=True)
+        analysis = analyse_corpus(corpus, keep_going=True, progress=progress)
     table = collate(analysis.reference, witnesses(analysis))
     if args.format == "tei":
         sys.stdout.flush()
@@ -347,7 +383,8 @@ def _check(args: argparse.Namespace) -> int:
     from provenance.check.output import render
 
     require = None if args.require == "none" else _SEVERITIES[args.require]
-    result = check(args.corpus, policy=Policy(require=require))
+    with _progress("checking") as progress:
+        result = check(args.corpus, policy=Policy(require=require), progress=progress)
     sys.stdout.write(render(result, args.format))
     return result.exit_code
 

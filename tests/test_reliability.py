@@ -693,3 +693,35 @@ def test_two_entries_for_one_finding_are_reported_not_dropped(
     store.decide(resolved, Verdict.ACCEPTED)
     saved = json.loads(reviews.read_text(encoding="utf-8"))["decisions"]
     assert [d["verdict"] for d in saved if d["finding"] == twice["finding"]] == ["accepted"]
+
+
+# Progress ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["report", "collate", "check"])
+def test_a_batch_shows_progress_on_a_terminal(
+    corpus_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    import provenance.cli
+
+    monkeypatch.setattr(provenance.cli, "_interactive", lambda: True)
+    assert main([command, str(corpus_dir)]) == 0
+    captured = capsys.readouterr()
+    assert re.search(r"(analysing|checking).*5/5", captured.err)
+    assert "5/5" not in captured.out  # the bar never mixes with the results
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(corpus_dir)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_analyse_tells_progress_for_each_capture(corpus_dir: Path) -> None:
+    told: list[tuple[int, int]] = []
+    analyse_corpus(load_corpus(corpus_dir), progress=lambda done, total: told.append((done, total)))
+    assert told == [(k, 5) for k in range(6)]
