@@ -416,6 +416,9 @@ _MD_BLOCKS = frozenset(
 )
 
 
+_MD_LINE_END = re.compile(r"\r\n?|\n")
+
+
 def _style_name(token: str) -> str:
     """ "bold#3" -> "bold": styles carry the serial of the element that set them."""
     return token.partition("#")[0]
@@ -431,10 +434,12 @@ def _markdown_parser() -> MarkdownIt:
 
 def _markdown(document: Document) -> Extracted:
     source = document.text
-    lines = source.split("\n")
-    line_starts = [0]
-    for line in lines[:-1]:
-        line_starts.append(line_starts[-1] + len(line) + 1)
+    # Lines as markdown-it counts them: it ends a line at LF, CRLF or a lone CR.
+    lines, line_starts = [], [0]
+    for end in _MD_LINE_END.finditer(source):
+        lines.append(source[line_starts[-1] : end.start()])
+        line_starts.append(end.end())
+    lines.append(source[line_starts[-1] :])
     out = _Builder()
     used = [0] * len(lines)  # how far each source line has been consumed
     marker: tuple[str, int] | None = None  # an ordered item's number, not yet emitted
@@ -490,9 +495,9 @@ def _markdown_breaks(out: _Builder, source: str) -> None:
             j += 1
         low = out.ends[k - 1] if k else 0
         high = out.starts[j] if j < n else len(source)
-        newlines = [m for m in range(low, high) if source[m] == "\n"]
-        for i, m in zip(range(k, j), newlines, strict=False):
-            out.starts[i], out.ends[i] = m, m + 1
+        line_ends = _MD_LINE_END.finditer(source, low, high)
+        for i, line_end in zip(range(k, j), line_ends, strict=False):
+            out.starts[i], out.ends[i] = line_end.span()  # "\n", or the whole "\r\n"
         k = j
 
 

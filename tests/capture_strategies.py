@@ -89,7 +89,8 @@ def _cut(draw: st.DrawFn, statement: str) -> str:
 @st.composite
 def markdown_captures(draw: st.DrawFn, statement: str) -> Capture:
     """Markdown: headings, lists of both kinds, block quotes, tables, code, emphasis in
-    links, hard breaks and entities around the statement; emphasis on its words."""
+    links, hard breaks and entities around the statement; emphasis on its words; LF,
+    CRLF or CR line ends."""
     before = draw(st.lists(_markdown_block(), max_size=5))
     after = draw(st.lists(_markdown_block(), max_size=5))
     plant = draw(st.sampled_from(["whole", "quoted", "none"]))
@@ -101,6 +102,8 @@ def markdown_captures(draw: st.DrawFn, statement: str) -> Capture:
     else:
         body = _markdown_statement(draw, statement)
     tail = ("\n\n" + "\n\n".join(after)) if after else ""
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    head, body, tail = (part.replace("\n", ending) for part in (head, body, tail))
     text = head + body + tail
     if not text.strip():
         text = "Nothing here."

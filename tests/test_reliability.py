@@ -725,3 +725,18 @@ def test_analyse_tells_progress_for_each_capture(corpus_dir: Path) -> None:
     told: list[tuple[int, int]] = []
     analyse_corpus(load_corpus(corpus_dir), progress=lambda done, total: told.append((done, total)))
     assert told == [(k, 5) for k in range(6)]
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_markdown_with_crlf_or_cr_line_ends_reads_as_the_statement(
+    corpus_dir: Path, tmp_path: Path, ending: str
+) -> None:
+    statement = _statement(corpus_dir)
+    page = tmp_path / "statement.md"
+    page.write_bytes(("# Joint statement\n\n" + statement).replace("\n", ending).encode())
+    readable = extract(load(page))
+    assert readable.text == "Joint statement\n\n" + statement
+    source = readable.document.text
+    for k, char in enumerate(readable.text):
+        piece = source[readable.to_original[k] : readable.ends[k]]
+        assert piece == char or (char == "\n" and piece == ending), (k, char, piece)
