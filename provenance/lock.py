@@ -16,19 +16,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from provenance.errors import CorpusError
+from provenance.errors import CorpusError, ProvenanceError
 
 WAIT = 60.0
 """Seconds to wait for another writer before giving up with an error, never for ever."""
 
 
 @contextmanager
-def locked(directory: Path, *, wait: float = WAIT) -> Iterator[None]:
+def locked(
+    directory: Path, *, wait: float = WAIT, error: type[ProvenanceError] = CorpusError
+) -> Iterator[None]:
     """Hold the write lock of the corpus in `directory` for the `with` block.
 
     Raises:
-        CorpusError: Another process held it for `wait` seconds, or the directory
-            cannot be opened.
+        error: Another process held it for `wait` seconds, or the directory cannot be
+            opened (CorpusError unless the caller names another, as atomic_write does).
     """
     try:
         import fcntl
@@ -37,8 +39,8 @@ def locked(directory: Path, *, wait: float = WAIT) -> Iterator[None]:
         return
     try:
         fd = os.open(directory, os.O_RDONLY)
-    except OSError as error:
-        raise CorpusError(directory, f"cannot lock: {error.strerror or error}") from None
+    except OSError as problem:
+        raise error(directory, f"cannot lock: {problem.strerror or problem}") from None
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -47,8 +49,8 @@ def locked(directory: Path, *, wait: float = WAIT) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    problem = f"another provenance process has held its lock for {wait:.0f} s"
-                    raise CorpusError(directory, problem) from None
+                    held = f"another provenance process has held its lock for {wait:.0f} s"
+                    raise error(directory, held) from None
                 time.sleep(0.02)
         yield
     finally:

@@ -193,7 +193,7 @@ class ReviewStore:
         # Locked from the read to the rename: another process saving at the same moment
         # waits its turn, then reads what we wrote. Entries of other findings are kept as
         # they are (unknown fields and duplicates too); a changed finding keeps one entry.
-        with locked(self.path.parent):
+        with locked(self.path.parent, error=ReviewStoreError):
             stored = self._read_file()
             extra = {d.finding: fields for d, fields in stored.entries}
             entries = [(d, f) for d, f in stored.entries if d.finding not in changes]

@@ -740,3 +740,18 @@ def test_markdown_with_crlf_or_cr_line_ends_reads_as_the_statement(
     for k, char in enumerate(readable.text):
         piece = source[readable.to_original[k] : readable.ends[k]]
         assert piece == char or (char == "\n" and piece == ending), (k, char, piece)
+
+
+def test_a_held_lock_is_waited_for_then_named_never_waited_on_for_ever(tmp_path: Path) -> None:
+    from provenance.errors import CorpusError, ReviewStoreError
+    from provenance.lock import locked
+
+    with locked(tmp_path):
+        with pytest.raises(CorpusError, match="another provenance process has held its lock"):
+            with locked(tmp_path, wait=0.2):
+                pass
+        with pytest.raises(ReviewStoreError):
+            with locked(tmp_path, wait=0.1, error=ReviewStoreError):
+                pass
+    with locked(tmp_path, wait=0.1):  # released when the holder's block ends
+        pass
