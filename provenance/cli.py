@@ -34,9 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `provenance` console script."""
     parser = _parser()
     args = parser.parse_args(argv)
-    try:
-        from provenance.load import set_max_size
+    from provenance.load import set_max_size
 
+    try:
         set_max_size(args.max_size)
         return int(args.run(args))
     except ProvenanceError as error:
@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return ExitCode.ERROR
+    finally:
+        set_max_size(MAX_SIZE)  # the limit is this run's; a caller in-process gets it back
 
 
 def _parser() -> argparse.ArgumentParser:
