@@ -10,7 +10,7 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
-.PHONY: help install run report test check verify lint typecheck snapshots smoke fuzz bench bench-tui bench-collate clean
+.PHONY: help install run report test test-fast check verify lint typecheck snapshots smoke fuzz bench bench-tui bench-quotes bench-collate bench-scan clean
 
 help:                   ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-14s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ report: $(READY)        ## Print the report of the bundled corpus
 
 test: $(READY)          ## Run the test suite
 	$(BIN)/python -m pytest -q
+
+test-fast: $(READY)     ## The suite without the review UI's tests (marker tui) and benchmarks
+	$(BIN)/python -m pytest -q -m "not tui and not bench"
 
 check: $(READY)         ## CI gate: corpus integrity and every finding reviewed
 	$(BIN)/provenance check corpus
@@ -48,18 +51,27 @@ smoke: $(READY)         ## Drive the review UI in tmux on a temp copy of the cor
 fuzz: $(READY)          ## Generated captures of every format through every output (long; FUZZ_EXAMPLES per format)
 	PROVENANCE_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest tests/test_fuzz_captures.py -q -x -p no:cacheprovider --hypothesis-show-statistics
 
-bench-tui: $(READY)     ## Launch-to-interactive time of the review UI (5 and 200 captures)
+bench-tui: $(READY)     ## Review UI: launch time (5 and 200 captures), cost of a cursor key
 	$(BIN)/python benchmarks/tui_bench.py
+	$(BIN)/python benchmarks/tui_keys.py
 
 bench: $(READY)         ## Benchmarks, with the machine noted in the output
 	$(BIN)/python benchmarks/check_bench.py
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/quotes_bench.py
 	$(BIN)/python benchmarks/tui_bench.py
+	$(BIN)/python benchmarks/tui_keys.py
+
+bench-quotes: $(READY)  ## Quotation verdicts: precision and recall per verdict on the case set, cost
+	$(BIN)/python benchmarks/quote_cases.py
 
 bench-collate: $(READY) ## Collation benchmark, with CollateX for comparison (a few minutes)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'
 	$(BIN)/python benchmarks/collate_bench.py
+
+bench-scan: $(READY)    ## Scan the generator's 20,000 documents: MB/s per core, recall, Dask vs local
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'
+	$(BIN)/python benchmarks/scan_bench.py
 
 clean:                  ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -89,9 +89,9 @@ async def _measure(corpus: Path) -> dict[str, float]:
             await asyncio.sleep(0.005)
         await pilot.pause()
         first = time.perf_counter() - started
-        analysed_at_first = len(app.results)
-        total = len(app.corpus.captures)
-        while len(app.results) < total:
+        analysed_at_first = len(app.session.analysed())
+        total = len(app.session.corpus.captures)
+        while len(app.session.analysed()) < total:
             # A key as the terminal sends it, while the worker is still busy: time from
             # sending it to its action running (Pilot.press would wait for full idleness).
             count, sent = len(handled), time.perf_counter()

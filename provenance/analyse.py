@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
-
-from provenance.align import align
 from provenance.classify import classify as classify_alignment
-from provenance.classify import divergence, divergence_id
+from provenance.classify import divergence_id
 from provenance.corpus import Corpus
 from provenance.emphasis import EmphasisNote, EmphasisSpan, LostMarkup, emphasis
 from provenance.errors import Failure
@@ -20,12 +17,12 @@ from provenance.model import (
     Divergence,
     Document,
     Edit,
-    Kind,
     Passage,
     PassageKind,
+    Segment,
     Span,
 )
-from provenance.normalise import normalise
+from provenance.moves import align_copy, structure
 from provenance.quotes.verdicts import Quotation, check_quotes
 
 Progress = Callable[[int, int], None]
@@ -157,9 +154,9 @@ def _source(
     else:
         view_passages = tuple(locate(prepared, view, options=options))
     passages = view_passages
-    alignments = tuple(align(reference_view, view, p) for p in passages)
+    alignments = tuple(align_copy(reference_view, view, p) for p in passages)
     found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
-    found = _reorderings(reference_view, view, passages, found)
+    found = structure(reference_view, view, passages, found)
     marked = emphasis(reference_readable, readable, alignments)
     mapped = not (readable.identity and reference_readable.identity)
     if mapped:
@@ -204,50 +201,19 @@ def analyse_corpus(
     )
 
 
-def _reorderings(
-    reference: Document, capture: Document, passages: tuple[Passage, ...], found: list[Divergence]
-) -> list[Divergence]:
-    """Turn an omission that the copy supplies elsewhere into one move.
-
-    The text may turn up as another passage of the capture, or (when locate joined a
-    copy around a moved paragraph into one passage) as an insertion of the same words.
-    """
-    found = _paired_moves(reference, capture, found)
-    out = []
-    for d in found:
-        mover = None
-        if d.kind is Kind.OMISSION:
-            for p in passages:
-                inside = min(p.reference.end, d.reference.end) - max(
-                    p.reference.start, d.reference.start
-                )
-                if inside >= 0.8 * max(1, len(p.reference)) and not (
-                    p.copy.start <= d.copy.start <= p.copy.end
-                ):
-                    mover = p
-                    break
-        if mover is None:
-            out.append(d)
-            continue
-        out.append(
-            divergence(
-                reference,
-                capture,
-                Kind.REORDERING,
-                d.reference,
-                mover.copy,
-                note=f"moved: the copy has this text at {mover.copy.start}..{mover.copy.end}",
-            )
-        )
-    return out
-
-
 def _map_passage(passage: Passage, reference: Extracted, capture: Extracted) -> Passage:
     """A passage found in readable text, with its spans in the original files."""
     return replace(
         passage,
         copy=capture.span(passage.copy.start, passage.copy.end),
         reference=reference.span(passage.reference.start, passage.reference.end),
+        segments=tuple(
+            Segment(
+                capture.span(s.copy.start, s.copy.end),
+                reference.span(s.reference.start, s.reference.end),
+            )
+            for s in passage.segments
+        ),
     )
 
 
@@ -288,51 +254,5 @@ def _map_quotation(q: Quotation, reference: Extracted, capture: Extracted) -> Qu
         reference=None if ref is None else reference.span(ref.start, ref.end),
         divergences=tuple(_map_divergence(d, reference, capture) for d in q.divergences),
         editorial=tuple(capture.span(e.start, e.end) for e in q.editorial),
+        stretches=tuple(reference.span(r.start, r.end) for r in q.stretches),
     )
-
-
-_MOVE_MIN_WORDS = 5
-"""Fewest words an omission needs to be paired with an insertion as a move."""
-_MOVE_MIN_SCORE = 90.0
-"""Lowest rapidfuzz ratio (0-100, folded texts) between the omitted and inserted words."""
-
-
-def _paired_moves(
-    reference: Document, capture: Document, found: list[Divergence]
-) -> list[Divergence]:
-    """Replace an omission and an insertion of the same words by one reordering."""
-    inserted = [d for d in found if d.kind is Kind.INSERTION]
-    pairs: dict[str, Divergence] = {}
-    for d in found:
-        if d.kind is not Kind.OMISSION or len(d.reference_text.split()) < _MOVE_MIN_WORDS:
-            continue
-        omitted = normalise(d.reference_text).text.strip()
-        for e in inserted:
-            if any(e is taken for taken in pairs.values()):
-                continue
-            added = normalise(e.copy_text).text.strip()
-            if fuzz.ratio(omitted, added, processor=None) >= _MOVE_MIN_SCORE:
-                pairs[d.id] = e
-                break
-    if not pairs:
-        return found
-    used = {e.id for e in pairs.values()}
-    out = []
-    for d in found:
-        if d.id in used:
-            continue
-        moved_to = pairs.get(d.id)
-        if moved_to is None:
-            out.append(d)
-            continue
-        out.append(
-            divergence(
-                reference,
-                capture,
-                Kind.REORDERING,
-                d.reference,
-                moved_to.copy,
-                note=f"moved: the reference has it at {d.reference.start}..{d.reference.end}",
-            )
-        )
-    return out

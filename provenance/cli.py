@@ -109,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.set_defaults(run=_diff)
 
     _corpus_commands(commands)
+    _scan_command(commands)
     for command in commands.choices.values():
         command.add_argument(
             "--max-size",
@@ -170,6 +171,15 @@ def _size(value: str) -> int:
 
 
 _UNITS = {"K": 2**10, "M": 2**20, "G": 2**30}
+
+
+def _scan_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`scan`: find every copy in a collection (see provenance/scan/)."""
+    from provenance.scan.command import add_arguments, run
+
+    scan = commands.add_parser("scan", help="find every copy of the reference in a collection")
+    add_arguments(scan)
+    scan.set_defaults(run=run)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -308,8 +318,10 @@ def _review(args: argparse.Namespace) -> int:
     from provenance.tui import build_app  # Textual loads only for the UI
 
     app = build_app(args.corpus, reviewer=args.reviewer)
-    code = app.run()
-    return int(code or 0)
+    app.run()
+    # run() returns the app's result, None after a crash; the exit status is return_code,
+    # which Textual sets to 1 when an exception ends the app (it prints the traceback).
+    return int(app.return_code or 0)
 
 
 _SEVERITIES = {
@@ -341,7 +353,16 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     check.set_defaults(run=_check)
 
     add = commands.add_parser("add", help="copy a capture into the corpus and record it")
-    add.add_argument("file", type=Path)
+    add.add_argument("file", type=Path, nargs="?")
+    add.add_argument(
+        "--from-scan",
+        type=Path,
+        metavar="HITS.jsonl",
+        help="add hits of this HITS.jsonl (a scan's out)",
+    )
+    add.add_argument(
+        "--select", metavar="IDS", help="with --from-scan: comma-separated hit ids (default all)"
+    )
     add.add_argument("--corpus", type=Path, default=Path("corpus"), help=_CORPUS_HELP)
     add.add_argument("--id", help="capture id (default: next number and sha256 prefix)")
     for name in ("publisher", "title", "url", "date"):
@@ -394,6 +415,14 @@ def _check(args: argparse.Namespace) -> int:
 def _add(args: argparse.Namespace) -> int:
     from provenance.manifest import add
 
+    if args.from_scan is not None:
+        from provenance.scan.adding import add_hits
+
+        return add_hits(args)
+    if args.file is None:
+        problem = "give a FILE to add, or --from-scan HITS.jsonl"
+        command = "provenance add"
+        raise InputError(command, problem)
     holds = tuple(h.strip() for value in args.holds for h in value.split(",") if h.strip())
     entry = add(
         args.corpus,

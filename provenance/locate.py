@@ -1,22 +1,31 @@
 """Find every passage of a capture that copies part of the reference.
 
 Seeds are shared runs of `seed_words` consecutive words (hashed word n-grams, which
-scale to large collections); seeds on a common diagonal chain into candidate passages;
-rapidfuzz scores each candidate; boundaries are settled word by word and then
-character by character on the normalised text, and mapped back to the original.
+scale to large collections); seeds on a common diagonal chain into runs; runs that are
+one copy (its parts reordered, repeated, or with foreign material between them) group
+into one passage made of segments; rapidfuzz scores each passage; boundaries are
+settled word by word and then character by character on the normalised text, and
+mapped back to the original. The rules and their thresholds: docs/locate.md.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz import fuzz
 
-from provenance.model import Document, Normalised, Passage, PassageKind, Span
+from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
 from provenance.normalise import normalise
 
 _WORD = re.compile(r"[^\W_]+")
+_SINGLE = r"'(?!(?:s|t|re|ll|ve|d|m)\b)(?:(?<![^\W_]')|(?![^\W_]))"
+_MARKS = re.compile(r"\"|" + _SINGLE)
+"""Quotation marks after folding (see normalise): every double mark and guillemet is
+`"`; a single mark `'` counts unless it is an apostrophe: between two letters, or
+before a contraction's ending ("(DPRK)'s", "don't")."""
 _SEED_WORDS = 5
 
 
@@ -36,6 +45,23 @@ class LocateOptions:
     """Share of the reference a passage must cover to be a `full` copy."""
     min_score: float = 60.0
     """Lowest rapidfuzz ratio (0-100, normalised texts) for a candidate to be kept."""
+    max_interruption_words: int = 80
+    """Most foreign words (page furniture, a link box, an advertisement, a caption) that
+    may stand inside one copy, when the copy carries on after them where it stopped."""
+    continuity_words: int = 3
+    """Most reference words a copy may skip across an interruption and still carry on."""
+    translation_words: int = 40
+    """A passage shorter than this is checked for being a phrase an independent
+    translation shares by chance: see `context_share`."""
+    context_words: int = 20
+    """Words of the capture's paragraph read on each side of a short passage."""
+    context_share: float = 0.4
+    """Share of those words' content words that the reference's words around the same
+    place also have, from which the passage reads as part of another translation of
+    the same text rather than a copy (docs/locate.md)."""
+    min_exact_share: float = 0.5
+    """Least share of a passage's words that must lie in exact seed runs; below it the
+    passage reads as an independent translation that shares some phrases (docs/locate.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,35 +107,94 @@ def locate(
         options: Thresholds; see LocateOptions.
 
     Returns:
-        Passages in capture order; spans are original-file offsets on both sides.
+        Passages in capture order; spans are original-file offsets on both sides. A copy
+        whose parts are reordered, repeated or interrupted is one passage with segments.
     """
     if options.seed_words != reference.seed_words:
         reference = prepare(reference.document, seed_words=options.seed_words)
     normalised = normalise(capture.text)
-    words = _words(normalised.text)
-    chains = _chains(reference, [w for w, _, _ in words], options)
+    texts = _Texts(reference, normalised, _words(normalised.text), capture.text)
     passages = []
-    for j0, j1, i0, i1 in chains:
-        j0, j1, i0, i1 = _settle_words(reference, words, j0, j1, i0, i1)
-        if j1 - j0 < options.min_words:
-            continue
-        passage = _passage(reference, normalised, words, (j0, j1, i0, i1), options)
+    groups = _groups(texts, _chains(texts, options), options)
+    for k, group in enumerate(groups):
+        floor = groups[k - 1][-1].j1 if k else 0
+        ceiling = groups[k + 1][0].j0 if k + 1 < len(groups) else len(texts.words)
+        passage = _passage(texts, group, (floor, ceiling), options)
         if passage is not None:
             passages.append(passage)
     return sorted(passages, key=lambda p: (p.copy.start, p.copy.end))
 
 
-def _words(text: str) -> tuple[tuple[str, int, int], ...]:
+Words = tuple[tuple[str, int, int], ...]
+_SENTENCE = re.compile(r"[.!?:]")
+_BOUNDARY = re.compile(r"[.!?;:\"]|" + _SINGLE)
+"""A sentence end or a quotation mark: a changed edge word is never looked for across one."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """Both normalised texts and their words, as `locate` compares them."""
+
+    reference: PreparedReference
+    normalised: Normalised
+    words: Words
+    original: str
+
+    def capture_gap(self, j_before: int, j_after: int) -> str:
+        """Normalised capture text between word j_before and word j_after."""
+        return self.normalised.text[self.words[j_before][2] : self.words[j_after][1]]
+
+    def reference_gap(self, i_before: int, i_after: int) -> str:
+        words, text = self.reference.words, self.reference.normalised.text
+        if i_after <= i_before:
+            return ""
+        return text[words[i_before][2] : words[i_after][1]]
+
+    def extra_marks(self, j_before: int, j_after: int, i_before: int, i_after: int) -> int:
+        """Quotation marks the capture has between the two words beyond the reference's."""
+        capture_marks = len(_MARKS.findall(self.capture_gap(j_before, j_after)))
+        return capture_marks - len(_MARKS.findall(self.reference_gap(i_before, i_after)))
+
+    def stitched(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
+        """True when, between the two words, the capture closes one quotation and opens
+        another (two marks more than the reference): they are separate quotations."""
+        return self.extra_marks(j_before, j_after, i_before, i_after) >= 2
+
+    def plain_gap(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
+        """True when neither text has a sentence end, quotation mark or line break there."""
+        start = self.normalised.to_original[self.words[j_before][2]]
+        end = self.normalised.to_original[self.words[j_after][1]]
+        return not (
+            _BOUNDARY.search(self.capture_gap(j_before, j_after))
+            or _BOUNDARY.search(self.reference_gap(i_before, i_after))
+            or "\n" in self.original[start:end]
+        )
+
+
+@dataclass(slots=True)
+class _Run:
+    """Capture words [j0, j1) copying reference words [i0, i1); `exact` of them in seeds."""
+
+    j0: int
+    j1: int
+    i0: int
+    i1: int
+    exact: int
+
+
+def _words(text: str) -> Words:
     return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
-def _chains(
-    reference: PreparedReference, names: list[str], options: LocateOptions
-) -> list[tuple[int, int, int, int]]:
-    """Chain seed hits into (capture word start, end, reference word start, end)."""
+def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
+    """Chain seed hits into runs of the reference copied in order."""
+    reference = texts.reference
+    names = [w for w, _, _ in texts.words]
+    rw = reference.words
     n = reference.seed_words
-    open_chains: list[list[int]] = []  # [j0, i0, j_last, i_last]
+    open_chains: list[list[int]] = []  # [j0, i0, j_last, i_last, exact words]
     done: list[list[int]] = []
+    runs: list[_Run] = []
     for j in range(len(names) - n + 1):
         hits = reference.index.get(tuple(names[j : j + n]))
         if not hits:
@@ -128,109 +213,369 @@ def _chains(
                 dj, di = j - chain[2], i - chain[3]
                 if dj <= 0 or di <= 0 or di - n > options.max_omitted_words:
                     continue
+                if dj > n and texts.stitched(chain[2] + n - 1, j, chain[3] + n - 1, i):
+                    continue  # a quotation closes and another opens: two passages
                 drift = abs(dj - di)
                 if best is None or drift < best_drift:
                     best, best_drift = chain, drift
-            if best is not None:
+            if best is not None and i - best[3] - (j - best[2]) > n:
+                # The copy skips reference words here: a run ends (the skipped words
+                # may turn up elsewhere, moved), and the chain carries on in a new one.
+                # Words the old run goes on with, up to a sentence end, stay in it
+                # ("in the region." ending two paragraphs belongs to the one the copy
+                # was following; "The" after it starts the new run).
+                end = min(best[2] + n, j)
+                ref_end = best[3] + end - best[2]
+                while (
+                    end < j + n
+                    and ref_end < len(rw)
+                    and names[end] == rw[ref_end][0]
+                    and not _SENTENCE.search(texts.capture_gap(end - 1, end))
+                ):
+                    end, ref_end = end + 1, ref_end + 1
+                if end == j + n:  # the whole seed goes on with the old run
+                    best[4] += min(n, j - best[2])
+                    best[2], best[3] = j, ref_end - n
+                    continue
+                runs.append(_Run(best[0], end, best[1], ref_end, best[4]))
+                start = max(end, j)
+                best[:] = [start, i + start - j, j, i, j + n - start]
+            elif best is not None:
+                best[4] += min(n, j - best[2])
                 best[2], best[3] = j, i
             else:
-                open_chains.append([j, i, j, i])
+                open_chains.append([j, i, j, i, n])
     done.extend(open_chains)
-    spans = [(c[0], c[2] + n, c[1], c[3] + n) for c in done]
-    # A chain inside another chain's capture words is a repeat of the same text; drop it.
-    spans.sort(key=lambda s: (s[0], -s[1]))
-    kept: list[tuple[int, int, int, int]] = []
-    for span in spans:
-        if kept and span[1] <= kept[-1][1]:
-            if span[1] - span[0] > kept[-1][1] - kept[-1][0]:
-                kept[-1] = span
-            continue
-        kept.append(span)
-    return _join_moves(kept, options)
+    runs.extend(_Run(c[0], c[2] + n, c[1], c[3] + n, c[4]) for c in done)
+    # A run over capture words another run already copies is a repeat of the same text
+    # elsewhere in the reference: drop it, or the part of it that overlaps.
+    runs.sort(key=lambda r: (r.j0, -r.j1))
+    kept: list[_Run] = []
+    for run in runs:
+        if kept and run.j0 < kept[-1].j1:
+            overlap = kept[-1].j1 - run.j0
+            prior = kept[-1]
+            if (
+                overlap < n
+                and run.j0 > 0
+                and _SENTENCE.search(texts.capture_gap(run.j0 - 1, run.j0))
+            ):
+                # The shared words open a sentence: they go with the run that starts there.
+                kept[-1] = _Run(
+                    prior.j0, run.j0, prior.i0, prior.i1 - overlap, prior.exact - overlap
+                )
+                kept.append(run)
+                continue
+            if run.j1 - run.j0 - overlap < n:
+                continue
+            run = _Run(run.j0 + overlap, run.j1, run.i0 + overlap, run.i1, run.exact - overlap)
+        kept.append(run)
+    return kept
 
 
-def _join_moves(
-    spans: list[tuple[int, int, int, int]], options: LocateOptions
-) -> list[tuple[int, int, int, int]]:
-    """Join X, Y, Z into one passage when Y is a stretch of X..Z's reference moved.
+def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[list[_Run]]:
+    """Runs that are one copy, in capture order.
 
-    A paragraph moved inside a copy breaks the chain in three: the text before it (X),
-    the moved text (Y) and the text after (Z), where Z's reference carries on from X's
-    and Y's reference lies inside X..Z. They are one copy with one reordering, so they
-    become one passage and align (then analyse) reports the move.
+    A run joins the copy before it when few words separate them and its reference lies
+    near what the copy has covered (before it: moved; inside it: moved or repeated;
+    after it: carried on past an omission), or when more words separate them (at most
+    `max_interruption_words`: foreign material) and it carries on where the copy
+    stopped. A run that leaves one quotation and opens another never joins. See
+    docs/locate.md.
     """
-    out = list(spans)
-    k = 0
-    while k + 2 < len(out):
-        x, y, z = out[k], out[k + 1], out[k + 2]
-        adjacent = (
-            y[0] - x[1] <= options.max_inserted_words and z[0] - y[1] <= options.max_inserted_words
-        )
-        continues = -options.seed_words <= z[2] - x[3] <= options.max_omitted_words
-        inside = x[2] <= y[2] and y[3] <= z[3]
-        if adjacent and continues and inside:
-            out[k : k + 3] = [(x[0], z[1], x[2], z[3])]
+    groups: list[list[_Run]] = []
+    for run in runs:
+        verdict = _joins(texts, groups[-1], run, options) if groups else "new"
+        if verdict == "join":
+            groups[-1].extend(_split_repeat(texts, groups[-1], run))
+        elif verdict == "new":
+            groups.append([run])
+        while len(groups) > 1 and _one_copy(texts, groups[-2], groups[-1], options):
+            groups[-2:] = [groups[-2] + groups[-1]]
+    return groups
+
+
+def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions) -> bool:
+    """True when two neighbouring groups, each of `min_words` or more, are together one
+    copy of a stretch of the reference with no hole over `max_omitted_words`: a
+    paragraph moved far, whose neighbours alone look like separate excerpts."""
+    gap = second[0].j0 - first[-1].j1
+    if gap > options.max_interruption_words:
+        return False
+    if min(sum(r.j1 - r.j0 for r in g) for g in (first, second)) < options.min_words:
+        return False  # a few words in common are not evidence of a moved paragraph
+    hi = max(r.i1 for r in first)
+    marks = texts.extra_marks(first[-1].j1 - 1, second[0].j0, hi - 1, second[0].i0)
+    if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
+        return False
+    covered = sorted((r.i0, r.i1) for r in first + second)
+    end = covered[0][1]
+    for start, stop in covered[1:]:
+        if start - end > options.max_omitted_words:
+            return False
+        end = max(end, stop)
+    return True
+
+
+def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
+    """A run whose head repeats what the copy already has, as the repeat and the rest.
+
+    When the head's words are also the words the run before it goes on with (both
+    paragraphs end "in the region"), they go to the run before: no repeat.
+    """
+    hi = max(r.i1 for r in group)
+    head = hi - run.i0
+    if head <= 0 or run.i1 <= hi or head >= run.j1 - run.j0:
+        return [run]
+    share = run.exact * head // (run.j1 - run.j0)
+    last, rw = group[-1], texts.reference.words
+    if last.j1 == run.j0 and all(
+        last.i1 + t < len(rw) and texts.words[run.j0 + t][0] == rw[last.i1 + t][0]
+        for t in range(head)
+    ):
+        group[-1] = _Run(last.j0, last.j1 + head, last.i0, last.i1 + head, last.exact + share)
+        return [_Run(run.j0 + head, run.j1, hi, run.i1, run.exact - share)]
+    return [
+        _Run(run.j0, run.j0 + head, run.i0, hi, share),
+        _Run(run.j0 + head, run.j1, hi, run.i1, run.exact - share),
+    ]
+
+
+def _joins(
+    texts: _Texts, group: list[_Run], run: _Run, options: LocateOptions
+) -> Literal["join", "new", "drop"]:
+    """Whether `run` is part of the copy `group`, starts another, or is dropped.
+
+    A run shorter than `min_words` that would join only as moved or repeated text is a
+    phrase the reference has twice, met inside the copy: dropped, it is not evidence.
+    """
+    last = group[-1]
+    gap = run.j0 - last.j1
+    if gap > options.max_interruption_words:
+        return "new"
+    lo, hi = min(r.i0 for r in group), max(r.i1 for r in group)
+    marks = texts.extra_marks(last.j1 - 1, run.j0, hi - 1, run.i0)
+    if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
+        return "new"  # one is quoted and the other not, or two quotations
+    carries_on = -texts.reference.seed_words <= run.i0 - hi
+    if gap > options.max_inserted_words:
+        return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
+    repeated = sum(max(0, min(run.i1, r.i1) - max(run.i0, r.i0)) for r in group)
+    distance = max(0, run.i0 - hi, lo - run.i1)
+    if distance > options.max_omitted_words or repeated > options.max_omitted_words:
+        return "new"
+    if not carries_on and run.j1 - run.j0 < options.min_words:
+        return "drop"
+    return "join"
+
+
+def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
+    """Grow a run over neighbouring words that match, and over a changed word at its edges.
+
+    Exact words are taken as long as no quotation mark the reference lacks lies between
+    (so `," the` after a quotation stays out); a changed word is taken when a matching
+    word lies beyond it in the same sentence, or, at the end, when the same sentence-
+    ending punctuation follows both. The run never passes capture words lo..hi.
+    """
+    cw, rw = texts.words, texts.reference.words
+    j0, j1, i0, i1 = run.j0, run.j1, run.i0, run.i1
+
+    def same(j: int, i: int) -> bool:
+        return cw[j][0] == rw[i][0]
+
+    while j0 > lo and i0 > 0:
+        if same(j0 - 1, i0 - 1) and texts.extra_marks(j0 - 1, j0, i0 - 1, i0) <= 0:
+            j0, i0 = j0 - 1, i0 - 1
+        elif (
+            j0 - 2 >= lo
+            and i0 >= 2
+            and same(j0 - 2, i0 - 2)
+            and texts.plain_gap(j0 - 2, j0, i0 - 2, i0)
+        ):
+            j0, i0 = j0 - 2, i0 - 2
         else:
-            k += 1
+            break
+    while j1 < hi and i1 < len(rw):
+        if same(j1, i1) and texts.extra_marks(j1 - 1, j1, i1 - 1, i1) <= 0:
+            j1, i1 = j1 + 1, i1 + 1
+        elif (
+            j1 + 1 < hi
+            and i1 + 1 < len(rw)
+            and same(j1 + 1, i1 + 1)
+            and texts.plain_gap(j1 - 1, j1 + 1, i1 - 1, i1 + 1)
+        ):
+            j1, i1 = j1 + 2, i1 + 2
+        else:
+            if _same_sentence_end(texts, j1, i1) and texts.plain_gap(j1 - 1, j1, i1 - 1, i1):
+                j1, i1 = j1 + 1, i1 + 1
+            break
+    return _Run(j0, j1, i0, i1, run.exact + (run.j0 - j0) + (j1 - run.j1))
+
+
+def _same_sentence_end(texts: _Texts, j: int, i: int) -> bool:
+    """True when capture word j and reference word i are both followed by one sentence end."""
+    ctext, rtext = texts.normalised.text, texts.reference.normalised.text
+    after_c = ctext[texts.words[j][2] :].split(" ", 1)[0]
+    after_r = rtext[texts.reference.words[i][2] :].split(" ", 1)[0]
+    return after_c == after_r and after_c[-1:] in (".", "!", "?")
+
+
+def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
+    """Words that open a sentence at the end of a run go to the run after it when they
+    are also the words that run's reference starts with.
+
+    Two paragraphs may open alike ("The Parties confirm that the ..."): the seeds then
+    carry the words on the first run's diagonal, though the copy's sentence goes on in
+    the next run.
+    """
+    out = list(group)
+    rw, n = texts.reference.words, texts.reference.seed_words
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.j1 != b.j0:
+            continue
+        t = next(
+            (
+                t
+                for t in range(1, min(n, a.j1 - a.j0 - 1) + 1)
+                if _SENTENCE.search(texts.capture_gap(a.j1 - t - 1, a.j1 - t))
+            ),
+            0,
+        )
+        if not t or b.i0 < t:
+            continue
+        if all(texts.words[a.j1 - t + u][0] == rw[b.i0 - t + u][0] for u in range(t)):
+            out[k] = _Run(a.j0, a.j1 - t, a.i0, a.i1 - t, a.exact - t)
+            out[k + 1] = _Run(b.j0 - t, b.j1, b.i0 - t, b.i1, b.exact + t)
     return out
 
 
-def _settle_words(
-    reference: PreparedReference,
-    words: tuple[tuple[str, int, int], ...],
-    j0: int,
-    j1: int,
-    i0: int,
-    i1: int,
-) -> tuple[int, int, int, int]:
-    """Grow a chain over neighbouring words that match, tolerating one changed word."""
-    ref = reference.words
-    # Backwards: exact words, or one substituted word followed by two that match.
-    while True:
-        if j0 > 0 and i0 > 0 and words[j0 - 1][0] == ref[i0 - 1][0]:
-            j0, i0 = j0 - 1, i0 - 1
-        elif j0 > 2 and i0 > 2 and all(words[j0 - k][0] == ref[i0 - k][0] for k in (2, 3)):
-            j0, i0 = j0 - 3, i0 - 3
-        else:
-            break
-    while True:
-        if j1 < len(words) and i1 < len(ref) and words[j1][0] == ref[i1][0]:
-            j1, i1 = j1 + 1, i1 + 1
-        elif (
-            j1 + 2 < len(words)
-            and i1 + 2 < len(ref)
-            and all(words[j1 + k][0] == ref[i1 + k][0] for k in (1, 2))
-        ):
-            j1, i1 = j1 + 3, i1 + 3
-        else:
-            break
-    return j0, j1, i0, i1
-
-
 def _passage(
-    reference: PreparedReference,
-    normalised: Normalised,
-    words: tuple[tuple[str, int, int], ...],
-    bounds: tuple[int, int, int, int],
-    options: LocateOptions,
+    texts: _Texts, group: list[_Run], bounds: tuple[int, int], options: LocateOptions
 ) -> Passage | None:
-    """Settle character boundaries and map the candidate back to both originals."""
-    j0, j1, i0, i1 = bounds
-    ctext, rtext = normalised.text, reference.normalised.text
-    cs, ce = words[j0][1], words[j1 - 1][2]
-    rs, re_ = reference.words[i0][1], reference.words[i1 - 1][2]
-    # Punctuation that both sides share and that clings to the edge words (an opening
-    # quote, a closing full stop) belongs to the passage; a space ends it, so the last
-    # full stop of the text before an excerpt is never swallowed.
-    while cs > 0 and rs > 0 and ctext[cs - 1] == rtext[rs - 1] != " ":
-        cs, rs = cs - 1, rs - 1
-    while ce < len(ctext) and re_ < len(rtext) and ctext[ce] == rtext[re_] != " ":
-        ce, re_ = ce + 1, re_ + 1
-    score = fuzz.ratio(ctext[cs:ce], rtext[rs:re_], processor=None)  # we normalise ourselves
+    """Settle a group's runs, check it is a copy, and map it back to both originals.
+
+    `bounds` are the capture words the neighbouring passages start and end at.
+    """
+    group = _sentence_starts(texts, group)
+    runs: list[_Run] = []
+    for k, run in enumerate(group):
+        lo = runs[-1].j1 if runs else bounds[0]
+        hi = group[k + 1].j0 if k + 1 < len(group) else bounds[1]
+        runs.append(_settle(texts, run, lo, hi))
+    copied = sum(r.j1 - r.j0 for r in runs)
+    if copied < options.min_words:
+        return None
+    if sum(r.exact for r in runs) < options.min_exact_share * copied:
+        return None  # phrases shared by an independent translation, not a copy
+    if copied < options.translation_words and _translated(texts, runs, bounds, options):
+        return None
+    spans: list[tuple[int, int, int, int]] = []
+    for run in runs:
+        spans.append(_characters(texts, run, spans[-1][1] if spans else 0))
+    ctext, rtext = texts.normalised.text, texts.reference.normalised.text
+    cs, ce = spans[0][0], spans[-1][1]
+    rs, re_ = min(s[2] for s in spans), max(s[3] for s in spans)
+    copy_text = " ".join(ctext[s[0] : s[1]] for s in spans)
+    score = fuzz.ratio(copy_text, rtext[rs:re_], processor=None)  # we normalise ourselves
     if score < options.min_score:
         return None
-    copy = normalised.span(cs, ce)
+    reference = texts.reference
     ref_span = reference.normalised.span(rs, re_)
     share = len(ref_span) / max(1, len(reference.document.text))
     kind = PassageKind.FULL if share >= options.full_share else PassageKind.EXCERPT
-    return Passage(kind=kind, copy=copy, reference=Span(ref_span.start, ref_span.end), score=score)
+    segments: tuple[Segment, ...] = ()
+    if len(spans) > 1:
+        segments = tuple(
+            Segment(texts.normalised.span(s[0], s[1]), reference.normalised.span(s[2], s[3]))
+            for s in spans
+        )
+    return Passage(
+        kind=kind,
+        copy=texts.normalised.span(cs, ce),
+        reference=Span(ref_span.start, ref_span.end),
+        score=score,
+        segments=segments,
+    )
+
+
+_STOPWORDS = frozenset(
+    "about after also been both from have into more most only other over said some such "
+    "than that their them then there these they this those under very were what when "
+    "which while will with would".split()
+)
+
+
+def content_words(words: Iterable[str]) -> set[str]:
+    """The words that carry content: four letters or more, not a function word.
+
+    >>> sorted(content_words("the parties will hold talks on it".split()))
+    ['hold', 'parties', 'talks']
+    """
+    return {w for w in words if len(w) >= 4 and w not in _STOPWORDS}
+
+
+def _translated(
+    texts: _Texts, runs: list[_Run], bounds: tuple[int, int], options: LocateOptions
+) -> bool:
+    """True when the capture's paragraph around a short passage says what the reference
+    says around it, in other words: the passage is a phrase that an independent
+    translation shares, not a copy.
+
+    Each side is read up to `context_words` words, never past a paragraph break or a
+    neighbouring passage; the reference is read `context_words` + 10 words on the
+    same side, as a translation drifts. Either side sharing `context_share` of its
+    content words (four letters or more, not a function word) is enough.
+    """
+    n = options.context_words
+    first, last = runs[0], runs[-1]
+    before = _paragraph_words(texts, first.j0, max(bounds[0], first.j0 - n), -1)
+    after = _paragraph_words(texts, last.j1, min(bounds[1], last.j1 + n), 1)
+    rw = texts.reference.words
+    ref_before = {w for w, _, _ in rw[max(0, first.i0 - n - 10) : first.i0]}
+    ref_after = {w for w, _, _ in rw[last.i1 : last.i1 + n + 10]}
+    for words, reference in ((before, ref_before), (after, ref_after)):
+        content = content_words(words)
+        if len(content) >= 5 and len(content & reference) >= options.context_share * len(content):
+            return True
+    return False
+
+
+def _paragraph_words(texts: _Texts, at: int, stop: int, step: int) -> list[str]:
+    """Capture words next to a passage, towards `stop`, within one paragraph.
+
+    Forward (step 1): words at..stop-1, `at` being the first word after the passage;
+    backward (step -1): words at-1 down to stop, `at` being its first word.
+    """
+    out: list[str] = []
+    words, original, where = texts.words, texts.original, texts.normalised.to_original
+    k = at if step > 0 else at - 1
+    while (k < stop) if step > 0 else (k >= stop):
+        left, right = (k - 1, k) if step > 0 else (k, k + 1)
+        if left < 0 or right >= len(words):
+            break
+        gap = original[where[words[left][2]] : where[words[right][1]]]
+        if "\n\n" in gap.replace("\r", "") or "\f" in gap:
+            break
+        out.append(words[k][0])
+        k += step
+    return out
+
+
+def _characters(texts: _Texts, run: _Run, floor: int) -> tuple[int, int, int, int]:
+    """Character bounds (capture start, end, reference start, end) of a settled run.
+
+    Punctuation that both sides share and that clings to the edge words (an opening
+    quote, a closing full stop) belongs to the run; a space ends it, so the last full
+    stop of the text before an excerpt is never swallowed.
+    """
+    ctext, rtext = texts.normalised.text, texts.reference.normalised.text
+    cw, rw = texts.words, texts.reference.words
+    cs, ce = cw[run.j0][1], cw[run.j1 - 1][2]
+    rs, re_ = rw[run.i0][1], rw[run.i1 - 1][2]
+    while cs > floor and rs > 0 and ctext[cs - 1] == rtext[rs - 1] != " ":
+        cs, rs = cs - 1, rs - 1
+    ceiling = cw[run.j1][1] if run.j1 < len(cw) else len(ctext)
+    while ce < ceiling and re_ < len(rtext) and ctext[ce] == rtext[re_] != " ":
+        ce, re_ = ce + 1, re_ + 1
+    return cs, ce, rs, re_

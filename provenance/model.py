@@ -82,6 +82,14 @@ class Normalised:
         return Span(self.to_original[start], self.to_original[end - 1] + 1)
 
 
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One run of a passage copied in the reference's order, at its place in both texts."""
+
+    copy: Span
+    reference: Span
+
+
 class PassageKind(StrEnum):
     FULL = "full"
     EXCERPT = "excerpt"
@@ -98,6 +106,15 @@ class Passage:
     """Offsets into the reference text."""
     score: float
     """rapidfuzz ratio (0-100) of the two stretches after normalisation."""
+    segments: tuple[Segment, ...] = ()
+    """The runs the copy is made of, in capture order, when there is more than one: its
+    parts come in another order, repeat, or have foreign material between them. Empty
+    when the passage is one run; `runs` gives the segments either way."""
+
+    @property
+    def runs(self) -> tuple[Segment, ...]:
+        """The segments, or the whole passage as one segment."""
+        return self.segments or (Segment(self.copy, self.reference),)
 
 
 Tag = Literal["equal", "replace", "delete", "insert"]
@@ -133,6 +150,8 @@ class Kind(StrEnum):
     EDITORIAL = "editorial"
     TRUNCATION = "truncation"
     REORDERING = "reordering"
+    DUPLICATION = "duplication"
+    INTERRUPTION = "interruption"
     EMPHASIS = "emphasis"
 
 

@@ -26,7 +26,7 @@ from provenance.model import Divergence, PassageKind, Severity
 from provenance.normalise import printable, visible
 from provenance.quotes.verdicts import Quotation
 
-SCHEMA = "provenance-report/1"
+SCHEMA = "provenance-report/2"
 _CONTEXT = 30
 _STYLE = {Severity.COSMETIC: "dim", Severity.MINOR: "yellow", Severity.MATERIAL: "bold red"}
 _VERDICT_STYLE = {
@@ -113,6 +113,11 @@ def _quote_text(number: int, q: Quotation) -> Text:
     line.append(f"\n       “{_flat(_clip(q.text))}”")
     if q.attribution:
         line.append(f"  ({_flat(q.attribution.text)})")
+        a = q.attribution
+        cue = _flat(_clip(a.text, 80))
+        line.append(f"\n       cue: {a.speaker}, {a.how}: “{cue}”", style="dim")
+    else:
+        line.append("\n       cue: none (no speaker named in its paragraph)", style="dim")
     if q.verdict.value == "other":
         return line
     if q.reference_text and q.verdict.value != "verbatim":
@@ -121,6 +126,9 @@ def _quote_text(number: int, q: Quotation) -> Text:
         line.append(f"\n       {d.kind.value} [{d.severity}]: ")
         line.append("[-" + _flat(d.reference_text, keep_space=True) + "-]", style="red strike")
         line.append("{+" + _flat(d.copy_text, keep_space=True) + "+}", style="green")
+    if len(q.stretches) > 1:
+        for k, r in enumerate(q.stretches, 1):
+            line.append(f"\n       stretch {k}: reference {r.start}..{r.end}", style="dim")
     if q.note:
         line.append(f"\n       {q.note}", style="dim")
     return line
@@ -209,6 +217,15 @@ def _source_json(source: SourceResult) -> dict[str, Any]:
                 "ref_start": p.reference.start,
                 "ref_end": p.reference.end,
                 "score": round(p.score, 2),
+                "segments": [
+                    {
+                        "start": g.copy.start,
+                        "end": g.copy.end,
+                        "ref_start": g.reference.start,
+                        "ref_end": g.reference.end,
+                    }
+                    for g in p.runs
+                ],
             }
             for p in source.passages
         ],
@@ -275,7 +292,13 @@ def _quote_json(q: Quotation) -> dict[str, Any]:
         "text": q.text,
         "attributed": q.attributed,
         "attribution": (
-            {"start": attribution.span.start, "end": attribution.span.end, "text": attribution.text}
+            {
+                "start": attribution.span.start,
+                "end": attribution.span.end,
+                "text": attribution.text,
+                "speaker": attribution.speaker,
+                "how": attribution.how,
+            }
             if attribution
             else None
         ),
@@ -286,6 +309,8 @@ def _quote_json(q: Quotation) -> dict[str, Any]:
         "divergences": [_divergence_json(d) for d in q.divergences],
         "editorial": [{"start": e.start, "end": e.end} for e in q.editorial],
         "note": q.note,
+        "stretches": [{"ref_start": r.start, "ref_end": r.end} for r in q.stretches],
+        "unsaid": list(q.unsaid),
     }
 
 

@@ -32,6 +32,12 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
         ("divergence", Kind.SUBSTITUTION): MATERIAL,
         ("divergence", Kind.TRUNCATION): MATERIAL,
         ("divergence", Kind.REORDERING): MATERIAL,
+        # The copy repeats itself: nothing lost or invented.
+        ("divergence", Kind.DUPLICATION): MINOR,
+        # Foreign material inside a copy (a caption, a news item); page furniture (page
+        # numbers, running headers, link and advertisement boxes) is only cosmetic.
+        ("divergence", Kind.INTERRUPTION): MINOR,
+        ("divergence", "interruption-furniture"): COSMETIC,
         ("divergence", Kind.EMPHASIS): MATERIAL,
         # Quotations attributed to the reference, by verdict: a changed or invented
         # quotation matters most (`other`, not attributed, is never a finding).
@@ -49,7 +55,9 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
     }
 )
 """Severity by (category, kind). `added-to-inserted-text` is the row of emphasis `added`
-on words the reference does not have (the finding's kind is still `added`)."""
+on words the reference does not have (the finding's kind is still `added`);
+`interruption-furniture` the row of an `interruption` that is page furniture (its kind
+is still `interruption`; see provenance.moves)."""
 
 COSMETIC_KINDS = frozenset(k for k in Kind if SEVERITY["divergence", k] is COSMETIC)
 """Divergence kinds of cosmetic severity: what the collation's `cosmetic=False` hides."""

@@ -30,6 +30,17 @@ EXCERPTS = "001_74f1542717574725"
 SOURCE = "000_3bc794f6186e8434"
 
 
+_TUI = ROOT / "provenance" / "tui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the review UI's docstring examples `tui`, as tests/tui marks its modules:
+    importing `provenance/tui/` loads Textual, so `make test-fast` leaves them out."""
+    for item in items:
+        if item.path.is_relative_to(_TUI):
+            item.add_marker(pytest.mark.tui)
+
+
 def make_document(text: str, id: str = "made") -> Document:
     """A Document built in memory, as `load` would build it from text's UTF-8 bytes."""
     data = text.encode("utf-8")
@@ -48,6 +59,33 @@ def corpus_dir(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(BUNDLED, target)
     return target
+
+
+CHANGED_WORD = ("a complex solution", "a complete solution")
+"""One word of the statement's second sentence, changed by `excerpt_corpus`'s capture."""
+
+
+@pytest.fixture
+def excerpt_corpus(tmp_path: Path) -> tuple[Path, str]:
+    """A copy of the bundled corpus (no decisions) plus one capture holding one sentence
+    of the statement with one word changed, added as `provenance add` adds it: (dir, id)."""
+    from provenance.cli import main
+
+    target = tmp_path / "excerpt-corpus"
+    shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("reviews.json"))
+    statement = load_corpus(target).reference.text
+    start = statement.index("Russia and China will closely")
+    sentence = statement[start : statement.index(".", start) + 1]
+    assert CHANGED_WORD[0] in sentence
+    page = tmp_path / "letter.txt"
+    page.write_text(
+        "A reader wrote in with one line of the statement, quoted from memory:\n\n"
+        f"{sentence.replace(*CHANGED_WORD)}\n\nThe rest of the letter is about the weather.\n",
+        "utf-8",
+    )
+    assert main(["add", str(page), "--corpus", str(target), "--holds", "excerpts"]) == 0
+    added = load_corpus(target).captures[-1].id
+    return target, added
 
 
 @pytest.fixture(scope="session")

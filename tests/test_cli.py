@@ -162,7 +162,7 @@ def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_console_script_report(corpus_dir: Path) -> None:
     result = _run("report", str(corpus_dir), "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["schema"] == "provenance-report/1"
+    assert json.loads(result.stdout)["schema"] == "provenance-report/2"
 
 
 def test_console_script_default_corpus_text(corpus_dir: Path) -> None:

@@ -12,7 +12,7 @@ from provenance.analyse import analyse
 from provenance.corpus import load_corpus
 from provenance.findings import findings
 from provenance.locate import locate, prepare
-from provenance.model import Document, Kind
+from provenance.model import Document, Kind, Span
 from provenance.quotes.marks import find_quotations
 from provenance.quotes.verdicts import Quotation, QuoteVerdict, check_quotes
 
@@ -382,3 +382,99 @@ def test_paraphrase_ties_are_broken_by_the_surrounding_sentence():
 def test_invented_quotation_is_not_in_reference():
     [q] = _check("The statement said the Parties “will impose a naval blockade on Europe”.")
     assert q.verdict is V.NOT_IN_REFERENCE
+
+
+# --- evidence, cues, one account per span, hostile pages (issues 11 and 13)
+
+
+def test_json_gives_the_cue_and_the_evidence(corpus):
+    from provenance.report import to_json
+
+    data = to_json(analyse(corpus.reference, corpus.captures))
+    [source] = [s for s in data["sources"] if s["id"].startswith("000")]
+    invented = [q for q in source["quotes"] if q["verdict"] == "not-in-reference"]
+    assert invented and all(q["unsaid"] for q in invented)
+    assert any("Europe" in line for q in invented for line in q["unsaid"])
+    for q in source["quotes"]:
+        assert q["attribution"] is None or q["attribution"]["speaker"] in ("document", "person")
+        for r in q["stretches"]:
+            assert 0 <= r["ref_start"] < r["ref_end"] <= len(corpus.reference.text)
+        if q["verdict"] != "not-in-reference":
+            assert q["unsaid"] == []
+    paraphrase = next(q for q in source["quotes"] if q["verdict"] == "paraphrase")
+    assert paraphrase["stretches"] == [
+        {"ref_start": paraphrase["ref_start"], "ref_end": paraphrase["ref_end"]}
+    ]
+    assert paraphrase["attribution"]["how"]
+
+
+def test_text_report_shows_the_deciding_cue(corpus):
+    from provenance.report import render_text
+
+    text = render_text(analyse(corpus.reference, corpus.captures))
+    assert "cue: person, next paragraph: “Putin said" in text
+    assert "cue: document, previous paragraph: “The statement declared" in text
+    assert "cue: none" in text
+
+
+def test_a_spliced_quotation_is_altered_with_the_cut_as_an_omission():
+    [q] = _check(
+        "The statement said “promote a complex solution. They support the ‘double freezing’”."
+    )
+    assert q.verdict is V.VERBATIM  # adjacent sentences: no cut
+    [q] = _check(
+        "The statement said “the DPRK’s justified concerns should be respected "
+        "and support the ‘double freezing’ proposal”."
+    )
+    assert q.verdict is V.ALTERED
+    cut, join = q.divergences
+    assert cut.kind is Kind.OMISSION and len(cut.copy) == 0
+    assert cut.reference_text.startswith(". Russia and China will closely coordinate")
+    assert (join.kind, join.copy_text) == (Kind.INSERTION, "and")
+    assert [s.of(REF.text) for s in q.stretches] == [
+        "the DPRK’s justified concerns should be respected",
+        "support the “double freezing” proposal",
+    ]
+
+
+def test_a_located_passage_is_never_not_in_reference():
+    from provenance.model import Passage, PassageKind
+
+    text = "The statement said “the harbour will be closed to every ship from Europe”."
+    [alone] = _check(text)
+    assert alone.verdict is V.NOT_IN_REFERENCE
+    passage = Passage(PassageKind.EXCERPT, Span(20, 70), Span(0, 40), 60.0)
+    [q] = check_quotes(REF, _doc(text), [passage])
+    assert q.verdict is V.PARAPHRASE and q.reference == Span(0, 40)
+    assert q.stretches == (Span(0, 40),) and not q.unsaid
+
+
+def test_an_unattributed_quotation_sharing_nothing_is_not_compared():
+    [q] = _check("“Bananas ripen quickly in warm weather,” the grower said.")
+    assert q.verdict is V.OTHER and q.reference is None and q.similarity == 0
+
+
+def test_runs_of_marks_quote_nothing():
+    assert _check('"' * 10_000) == []
+    assert _check("\u201c" * 10_000) == []
+    assert find_quotations('He said "" and ""; then "yes".') == find_quotations(
+        'He said "" and ""; then "yes".'
+    )
+    assert [m.span.of(t) for t in ['He said "" and then "yes".'] for m in find_quotations(t)] == [
+        "yes"
+    ]
+
+
+def test_a_huge_unclosed_quotation_is_reported_without_being_aligned():
+    text = "The statement said “" + "Russia and China will closely coordinate " * 600
+    [q] = _check(text)
+    assert q.verdict is V.UNTERMINATED and q.reference is None
+
+
+def test_word_commonness_is_wordfreqs():
+    from wordfreq import zipf_frequency
+
+    from provenance.quotes.claims import zipf
+
+    for word in ("general", "europe", "pyongyang", "state", "asia", "qzxv"):
+        assert zipf(word) == zipf_frequency(word, "en", wordlist="small")

@@ -13,7 +13,7 @@ from provenance.report import SCHEMA, render_json, render_markdown, render_text,
 
 def test_json_carries_the_contract_fields(analysis: Analysis) -> None:
     data = json.loads(render_json(analysis))
-    assert data["schema"] == SCHEMA == "provenance-report/1"
+    assert data["schema"] == SCHEMA == "provenance-report/2"
     ref = analysis.reference
     assert data["reference"] == {
         "id": ref.id,

@@ -43,6 +43,8 @@ WEIGHTS = {
     Kind.OMISSION: 2.0,
     Kind.TRUNCATION: 2.0,
     Kind.REORDERING: 2.0,
+    Kind.DUPLICATION: 1.0,
+    Kind.INTERRUPTION: 0.2,  # page furniture and boxes arise independently on every page
     Kind.EMPHASIS: 1.0,
 }
 """Base weight of a shared reading by kind. Cosmetic kinds are weak: they arise independently."""

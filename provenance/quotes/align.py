@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -38,6 +39,7 @@ RARE_HITS = 16
 _EDGE = " \t\n\r\u00a0,.;:!?"
 _QUOTE_FOLD = str.maketrans("'", '"')
 _WORDS = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"\S+")
 
 
 def fold(text: str) -> str:
@@ -111,6 +113,56 @@ def settle(
         return None
     edits[0] = _trim_edge(edits[0], reference.text, capture.text, head=True)
     edits[-1] = _trim_edge(edits[-1], reference.text, capture.text, head=False)
+    span = Span(edits[0].reference.start, edits[-1].reference.end)
+    similarity = fuzz.ratio(needle, fold(span.of(reference.text)), processor=None)
+    return Settled(span, similarity, tuple(edits))
+
+
+def settle_words(
+    reference: Document, folded: Normalised, words: Words, capture: Document, core: Span
+) -> Settled | None:
+    """Like `settle`, but word by word: for short quotations with one word swapped.
+
+    The character diff's semantic clean-up can fold a whole short sentence into one
+    replacement when a name and an apostrophe both differ ("Pyongyang's" for "the
+    DPRK’s"); matching folded words (difflib, no junk heuristic) keeps the shared ones.
+    """
+    needle = fold(core.of(capture.text))
+    seed = _seed(needle, folded.text, words) if len(needle) >= 3 else None
+    if seed is None:
+        return None
+    margin = len(needle) // 3 + 10
+    window = folded.span(max(0, seed[0] - margin), min(len(folded.text), seed[1] + margin))
+    ref_tokens = [(m, fold(m.group())) for m in _TOKEN.finditer(window.of(reference.text))]
+    own_tokens = [(m, fold(m.group())) for m in _TOKEN.finditer(core.of(capture.text))]
+    matcher = SequenceMatcher(
+        None, [t for _, t in ref_tokens], [t for _, t in own_tokens], autojunk=False
+    )
+    codes = list(matcher.get_opcodes())
+    while codes and codes[0][0] == "delete":
+        codes.pop(0)
+    while codes and codes[-1][0] == "delete":
+        codes.pop()
+    if not any(c[0] == "equal" for c in codes):
+        return None
+
+    def ref_span(i: int, j: int, at: int) -> Span:
+        if i == j:
+            return Span(at, at)
+        return Span(
+            window.start + ref_tokens[i][0].start(), window.start + ref_tokens[j - 1][0].end()
+        )
+
+    def own_span(i: int, j: int, at: int) -> Span:
+        if i == j:
+            return Span(at, at)
+        return Span(core.start + own_tokens[i][0].start(), core.start + own_tokens[j - 1][0].end())
+
+    edits = []
+    for tag, i1, i2, j1, j2 in codes:
+        r_at = window.start + (ref_tokens[i1][0].start() if i1 < len(ref_tokens) else len(window))
+        o_at = core.start + (own_tokens[j1][0].start() if j1 < len(own_tokens) else len(core))
+        edits.append(Edit(tag, ref_span(i1, i2, r_at), own_span(j1, j2, o_at)))
     span = Span(edits[0].reference.start, edits[-1].reference.end)
     similarity = fuzz.ratio(needle, fold(span.of(reference.text)), processor=None)
     return Settled(span, similarity, tuple(edits))

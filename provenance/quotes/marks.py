@@ -24,7 +24,8 @@ about the reference:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -46,8 +47,15 @@ _CLOSERS = {
 _SINGLE = frozenset("\u2018\u2019\u201a\u2039\u203a'")
 """Marks that also serve as apostrophes; an unclosed one is dropped, not reported."""
 _SPACED = frozenset("\"'\u00ab")
+_DOUBLE = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+"""Double marks: paired by position (`_double`), never by glyph alone."""
+_BEFORE_OPENING = frozenset("([{\u2014\u2013-/") | frozenset(_CLOSERS)
+_AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026") | frozenset("".join(_CLOSERS.values()))
 """Openers whose closing mark may follow a space: straight marks, and French « … »."""
 _MARKS = frozenset(_CLOSERS) | frozenset("".join(_CLOSERS.values()))
+_MARK = re.compile("[{0}]{{5,}}|[{0}]".format(re.escape("".join(sorted(_MARKS)))))
+"""One quotation mark, or a run of five or more: a rule or decoration, which quotes nothing."""
+_QUOTES_SOMETHING = re.compile(r"[^\W_]")
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _BOUNDARY = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])|\n[ \t\u00a0]*\n\s*")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col)\.$")
@@ -57,21 +65,46 @@ _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:(?!draft\b)[\w’'-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
+    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated"
+    r"|published|released|issued|reads))"
 )
 """The document as speaker. A "draft" statement is by definition another document."""
 _SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|added|declared|stated|warned|noted|stressed|announced"
-    r"|insisted|argued|explained|wrote|asked|according to)\b"
+    r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
+    r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
+    r"|asked|urged|urges|called|calls|call|emphasi[sz]ed|underlined|reaffirmed|reads"
+    r"|(?:was|were) quoted as saying|quoted|[Aa]ccording to)\b"
 )
-_SUBJECT = re.compile(r"(?:[\w’'.-]+\s+){0,2}$")
+_MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
+"""Words between a speech verb and a document cue that make the document the medium
+("said in a joint statement", "said on Tuesday in their statement")."""
+_SUBJECT_WORDS = 6
+_AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
+_GROUP = re.compile(
+    r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
+    r"|powers|partners|leaders|diplomats)\b",
+    re.IGNORECASE,
+)
+"""A plural subject: the statement's authors speaking together ("the two sides")."""
+_JOINT = re.compile(r"\b(?:and|&)\b|,")
+_CONJUNCTION = frozenset("and but or while as then which who whom that".split())
 _ANAPHORIC = re.compile(
     r"^\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+)?"
     r"(?:they|it|the two sides|both sides|the sides|the two countries|the document)\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"^(?:they|it|the two sides|both sides)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:they|it)\b", re.IGNORECASE)
+_PERSONAL = re.compile(r"^(?:he|she|i|we)\b", re.IGNORECASE)
+_HEADLINE = re.compile(
+    r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:\s*(?:,|and|&)\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*))+\s*:\s*$"
+)
+"""A headline naming speakers before a colon: «Russia, China: "..."»."""
+_ENDED = re.compile(r"[.!?][\"'”’»)\]]*$")
+"""A paragraph ending so does not introduce the quotation in the next one ("that", ":")."""
 _CUE_REACH = 40
 """Characters before a speech verb in which a document cue makes the document its subject."""
+_MEDIUM_REACH = 40
+"""Characters after a speech verb in which a document cue names the medium."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,29 +124,45 @@ class Cue:
     speaker: Literal["document", "person"]
     span: Span
     text: str
+    how: str = "own sentence"
+    """Which rule of `attribution` chose this cue for the quotation."""
 
 
 def find_quotations(text: str) -> list[Marked]:
     """Outermost quotations of `text`, in order.
 
+    Double marks (" “ ” „ « ») are paired by position, not by glyph: a mark with a space
+    (or an opening bracket, or the text's start) before it and a word after it opens; one
+    with a word before it and a space or punctuation after it closes the innermost open
+    quotation, whatever its glyph. Pages mix "straight with curly” marks and use ” as an
+    opener, and an inch mark (12" screen) closes nothing. Single marks keep their glyph
+    pairs, since they double as apostrophes. A quotation that quotes no letter or digit
+    ("" or a run of marks) is not reported.
+
     >>> [(m.span.of(s), m.terminated) for s in ["He said “we’ve ‘agreed’” and „gut“."]
     ...  for m in find_quotations(s)]
     [('we’ve ‘agreed’', True), ('gut', True)]
+    >>> [m.span.of(s) for s in ['He said "mixed” and ”odd” marks.'] for m in find_quotations(s)]
+    ['mixed', 'odd']
     """
     found: list[Marked] = []
     stack: list[tuple[str, int]] = []
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     next_break = iter([*paragraphs, len(text) + 1])
     limit = next(next_break)
-    for i, char in enumerate(text):
+    for hit in _MARK.finditer(text):
+        i, char = hit.start(), hit.group()
+        if len(char) > 1:
+            continue
         while i >= limit:
             _close_paragraph(text, limit, stack, found)
             limit = next(next_break)
-        if char not in _MARKS:
-            continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if char in _SINGLE and before.isalnum() and after.isalpha():
+        if char in _DOUBLE:
+            _double(char, i, before, after, stack, found)
+            continue
+        if before.isalnum() and after.isalpha():
             continue  # apostrophe inside a word
         depth = _closable(stack, char, before)
         if depth is not None:
@@ -121,19 +170,39 @@ def find_quotations(text: str) -> list[Marked]:
             del stack[depth:]
             if not stack:
                 found.append(Marked(Span(start + 1, i), opening, True))
-        elif (
-            char in _CLOSERS
-            and (char == "\u00ab" or not after.isspace())
-            and not (char in _SINGLE and before.isalnum())
-        ):
+        elif char in _CLOSERS and not after.isspace() and not before.isalnum():
             stack.append((char, i))
-    _close_paragraph(text, len(text), stack, found)
+    _close_paragraph(text, min(limit, len(text)), stack, found)
+    found = [m for m in found if not m.terminated or _QUOTES_SOMETHING.search(m.span.of(text))]
     found.sort(key=lambda m: m.span.start)
     return _with_blocks(text, found)
 
 
+def _double(
+    char: str, i: int, before: str, after: str, stack: list[tuple[str, int]], found: list[Marked]
+) -> None:
+    """Open or close a quotation at the double mark `char`, by what lies on either side."""
+    opens = not after.isspace() and (before.isspace() or before in _BEFORE_OPENING)
+    closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
+    if char == "\u00ab" and after.isspace():
+        opens = True  # French « spaced »
+    open_at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in _DOUBLE), None)
+    if not opens and not closes:
+        # A mark with spaces on both sides closes a spaced "straight" or « French » quotation.
+        closes = open_at is not None and stack[open_at][0] in _SPACED and char in '"\u00bb'
+    if closes and (not opens or open_at is not None):
+        if open_at is None:
+            return  # a stray closing mark (an inch mark, a lost opener)
+        opening, start = stack[open_at]
+        del stack[open_at:]
+        if not stack:
+            found.append(Marked(Span(start + 1, i), opening, True))
+    elif opens:
+        stack.append((char, i))
+
+
 def _closable(stack: list[tuple[str, int]], char: str, before: str) -> int | None:
-    """Depth of the open quotation `char` closes, if any (innermost first)."""
+    """Depth of the open single-mark quotation `char` closes, if any (innermost first)."""
     for depth in range(len(stack) - 1, -1, -1):
         opening = stack[depth][0]
         if char in _CLOSERS[opening] and (opening in _SPACED or not before.isspace()):
@@ -153,7 +222,7 @@ def _close_paragraph(
     stack.clear()
     if opening in _SINGLE:
         return  # an unclosed single mark is far more often an apostrophe than a quotation
-    stop = len(text[:end].rstrip())
+    stop = start + 1 + len(text[start + 1 : end].rstrip())
     continues = text[end : end + 1] == opening
     found.append(Marked(Span(start + 1, max(start + 1, stop)), opening, continues))
 
@@ -167,7 +236,7 @@ def _with_blocks(text: str, found: list[Marked]) -> list[Marked]:
         head = text[starts[k] : ends[k]].rstrip()
         if not head.endswith(":") or not _DOC_CUE.search(head):
             continue
-        body = Span(starts[k + 1], len(text[: ends[k + 1]].rstrip()))
+        body = Span(starts[k + 1], starts[k + 1] + len(text[starts[k + 1] : ends[k + 1]].rstrip()))
         if len(body) and not any(c in _MARKS - _SINGLE for c in body.of(text)):
             out.append(Marked(body, ":", True))
     return sorted(out, key=lambda m: m.span.start)
@@ -176,9 +245,11 @@ def _with_blocks(text: str, found: list[Marked]) -> list[Marked]:
 def sentences(text: str, quotations: list[Marked]) -> list[Span]:
     """Sentence spans of `text`; no boundary falls inside a quotation."""
     inside = [(m.span.start, m.span.end) for m in quotations if m.opening != ":"]
+    starts = [s for s, _ in inside]
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
-        if any(s <= m.start() and m.end() <= e for s, e in inside):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.end() <= inside[k][1]:
             continue
         if text[m.start()] == "." and _ABBREVIATION.search(
             text[max(0, m.start() - 12) : m.start() + 1]
@@ -189,69 +260,264 @@ def sentences(text: str, quotations: list[Marked]) -> list[Span]:
     return [Span(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def cues(text: str, sentence: Span, quotations: list[Marked]) -> list[Cue]:
-    """Every attribution cue in `sentence` outside quotations, in order."""
-    chunk = sentence.of(text)
-    masked = list(chunk)
+def prose_of(text: str, quotations: list[Marked]) -> str:
+    """`text` with every quotation's words blanked out, so cues are read from prose only."""
+    pieces, at = [], 0
     for m in quotations:
-        for i in range(max(m.span.start, sentence.start), min(m.span.end, sentence.end)):
-            masked[i - sentence.start] = " "
-    prose = "".join(masked)
-    out: list[Cue] = []
-    docs = [(m.start(), m.end()) for m in _DOC_CUE.finditer(prose)]
-    for a, b in docs:
-        out.append(Cue("document", Span(sentence.start + a, sentence.start + b), chunk[a:b]))
-    for hit in _SPEECH.finditer(prose):
-        if any(hit.start() - _CUE_REACH <= b <= hit.start() for _, b in docs):
-            continue  # "the statement declared": the document is the subject
-        if hit.group() == "according to" and any(a == hit.end() + 1 for a, _ in docs):
+        if m.span.start < at:
             continue
-        subject = _SUBJECT.search(prose[: hit.start()])
-        a = subject.start() if subject else hit.start()
-        if prose[a : hit.start()].strip() == "" or "  " in prose[a : hit.start()]:
-            a = hit.start()
-        if _PRONOUN.search(prose[a : hit.start()]):
-            continue  # "They also stressed": the speaker is whoever the text spoke of before
-        out.append(
-            Cue(
-                "person", Span(sentence.start + a, sentence.start + hit.end()), chunk[a : hit.end()]
-            )
+        pieces += [text[at : m.span.start], " " * len(m.span)]
+        at = m.span.end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def cues(text: str, sentence: Span, prose: str, authors: frozenset[str] = frozenset()) -> list[Cue]:
+    """Every attribution cue in `sentence` outside quotations, in order.
+
+    A speech verb's subject is read back to the clause's start: the document ("the
+    statement noted"), the statement's authors together ("their foreign ministries said",
+    "Moscow and Beijing stressed", "the two sides called"), or a person ("Lavrov was
+    quoted as saying"). A document named just after the verb is the medium and makes the
+    document the speaker ("Wang and Lavrov said in a joint statement"). With nothing
+    before the verb, the subject follows it ("said Park Min-jun").
+    """
+    base = sentence.start
+    chunk = prose[sentence.start : sentence.end]
+    out: list[Cue] = []
+    docs = [(m.start(), m.end()) for m in _DOC_CUE.finditer(chunk)]
+    used: set[tuple[int, int]] = set()
+    for hit in _SPEECH.finditer(chunk):
+        reach = min(_subject(chunk, hit.start(), strip=False)[0], hit.start() - 1)
+        subject_doc = next(
+            (d for d in docs if max(reach, hit.start() - _CUE_REACH) <= d[1] <= hit.start()), None
         )
+        medium = next(
+            (
+                d
+                for d in docs
+                if hit.end() <= d[0] <= hit.end() + _MEDIUM_REACH
+                and _MEDIUM.match(chunk[hit.end() : d[0]] + " ")
+            ),
+            None,
+        )
+        if hit.group().casefold() == "according to":
+            if medium is None and docs and any(a == hit.end() + 1 for a, _ in docs):
+                medium = next(d for d in docs if d[0] == hit.end() + 1)
+            if medium is not None:
+                used.add(medium)
+                out.append(
+                    Cue(
+                        "document",
+                        Span(base + hit.start(), base + medium[1]),
+                        text[base + hit.start() : base + medium[1]],
+                    )
+                )
+            else:
+                named = _postposed_subject(chunk, hit.end())
+                end = (
+                    base + hit.end() + (len(chunk[hit.end() :]) - len(chunk[hit.end() :].lstrip()))
+                )
+                span = Span(base + hit.start(), end + len(named) if named else base + hit.end())
+                out.append(Cue("person", span, span.of(text)))
+            continue
+        if subject_doc is not None:
+            used.add(subject_doc)
+            span = Span(base + subject_doc[0], base + hit.end())
+            out.append(Cue("document", span, span.of(text)))
+            continue
+        a, subject = _subject(chunk, hit.start())
+        if not subject:
+            a, subject = hit.start(), _postposed_subject(chunk, hit.end())
+            if not subject:
+                continue  # "... and said": the verb shares the subject before it
+        if _PRONOUN.match(subject):
+            continue  # "They also stressed": the speaker is whoever the text spoke of before
+        end = hit.end()
+        speaker: Literal["document", "person"] = "person"
+        if medium is not None:
+            used.add(medium)
+            speaker, end = "document", medium[1]
+        elif _joint(subject, authors):
+            speaker = "document"
+        if a == hit.start() and subject:
+            end = max(end, hit.end() + 1 + len(subject))
+        span = Span(base + a, base + end)
+        out.append(Cue(speaker, span, span.of(text)))
+    for d in docs:
+        if d not in used and not any(c.span.start <= base + d[0] < c.span.end for c in out):
+            span = Span(base + d[0], base + d[1])
+            out.append(Cue("document", span, span.of(text)))
     return sorted(out, key=lambda c: c.span.start)
 
 
-def attribution(text: str, quotations: list[Marked]) -> dict[int, Cue | None]:
-    """For each quotation (keyed by its start), the cue that attributes it, if any."""
+def _subject(chunk: str, verb: int, *, strip: bool = True) -> tuple[int, str]:
+    """Start and words of the clause before a speech verb (at most `_SUBJECT_WORDS` words).
+
+    With `strip`, leading auxiliaries and conjunctions are dropped ("also", "and").
+    """
+    words = list(re.finditer(r"[\w’'.&-]+", chunk[:verb]))
+    kept: list[re.Match[str]] = []
+    for w in reversed(words):
+        gap = chunk[w.end() : kept[-1].start() if kept else verb]
+        if len(kept) >= _SUBJECT_WORDS or "  " in gap or any(c in gap for c in ";:()\n"):
+            break
+        if "," in gap and not re.fullmatch(r"[A-Z][\w’'.-]*", w.group()):
+            break  # "Russia, China and ..." keeps its commas; a clause's comma ends it
+        kept.append(w)
+    if not strip:
+        return (kept[-1].start(), chunk[kept[-1].start() : verb]) if kept else (verb, "")
+    while kept and kept[0].group().casefold() in _AUXILIARY:
+        kept.pop(0)
+    if not kept:
+        return verb, ""
+    kept.reverse()
+    if len(kept) == 1 and kept[0].group().casefold() in _CONJUNCTION:
+        return verb, ""
+    while kept and kept[0].group().casefold() in _CONJUNCTION:
+        kept = kept[1:]
+    if not kept:
+        return verb, ""
+    start = kept[0].start()
+    return start, chunk[start:verb].strip()
+
+
+def _postposed_subject(chunk: str, after: int) -> str:
+    """The subject after the verb: "said Park Min-jun, who ..." -> "Park Min-jun"."""
+    m = re.match(
+        r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)(?=[,.;:]|\s{2}|$)", chunk[after:]
+    )
+    return m.group(1).strip() if m else ""
+
+
+def _joint(subject: str, authors: frozenset[str]) -> bool:
+    """Whether `subject` names the statement's authors together, not one person."""
+    if _PERSONAL.match(subject):
+        return False
+    if _GROUP.search(subject) and re.search(
+        r"\b(?:two|both|their|the|its)\b", subject, re.IGNORECASE
+    ):
+        return True
+    names = [
+        w.casefold().removesuffix("’s").removesuffix("'s")
+        for w in re.findall(r"[A-Z][\w’'-]*", subject)
+    ]
+    return (
+        bool(_JOINT.search(subject)) and sum(n in authors for n in names) >= 1 and len(names) >= 2
+    )
+
+
+def attribution(
+    text: str, quotations: list[Marked], authors: frozenset[str] = frozenset()
+) -> dict[int, Cue | None]:
+    """For each quotation (keyed by its start), the cue that attributes it, if any.
+
+    The cue nearest the quotation in its own sentence wins; failing that, the speaker of
+    the sentence before in the same paragraph (a split quotation keeps its speaker), then
+    a sentence after it in the same paragraph that opens with a speech verb. Attribution
+    never crosses a paragraph break. A headline naming the statement's authors before a
+    colon («Russia, China: "..."») speaks for its quotation.
+    """
     spans = sentences(text, quotations)
-    per_sentence = [cues(text, s, quotations) for s in spans]
+    prose = prose_of(text, quotations)
+    breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
+    paragraph = [bisect_right(breaks, s.start) for s in spans]
+    per_sentence = [cues(text, s, prose, authors) for s in spans]
+    cued = {p for p, found in zip(paragraph, per_sentence, strict=True) if found}
     speaker: list[Cue | None] = []
     state: Cue | None = None
-    for span, found in zip(spans, per_sentence, strict=True):
+    for k, (span, found) in enumerate(zip(spans, per_sentence, strict=True)):
         if found:
             state = found[-1]
-        elif not _ANAPHORIC.match(span.of(text)):
+        elif _ANAPHORIC.match(prose[span.start : span.end]):
+            pass  # "They also stressed ...": still the same speaker, even in a new paragraph
+        elif (k and paragraph[k] != paragraph[k - 1]) or not _opens_with_quotation(text, span):
             state = None
         speaker.append(state)
+    starts = [s.start for s in spans]
     out: dict[int, Cue | None] = {}
     for m in quotations:
         # An opening mark that ends the text quotes nothing and lies past every sentence.
-        k = next(
-            (k for k, s in enumerate(spans) if s.start <= m.span.start < max(s.end, s.start + 1)),
-            len(spans) - 1,
+        k = max(0, bisect_right(starts, m.span.start) - 1) if spans else -1
+        out[m.span.start] = (
+            None
+            if k < 0
+            else _speaker_of(
+                text, m, k, spans, paragraph, per_sentence, speaker, cued, prose, authors
+            )
         )
-        if k < 0:
-            out[m.span.start] = None
-            continue
-        own = per_sentence[k]
-        if own:
-            out[m.span.start] = min(own, key=lambda c: _distance(c.span, m.span))
-        elif k + 1 < len(spans) and _postposed(per_sentence[k + 1], spans[k + 1]):
-            out[m.span.start] = per_sentence[k + 1][0]
-        elif k > 0:
-            out[m.span.start] = speaker[k - 1]
-        else:
-            out[m.span.start] = None
     return out
+
+
+def _speaker_of(
+    text: str,
+    m: Marked,
+    k: int,
+    spans: list[Span],
+    paragraph: list[int],
+    per_sentence: list[list[Cue]],
+    speaker: list[Cue | None],
+    cued: set[int],
+    prose: str,
+    authors: frozenset[str],
+) -> Cue | None:
+    """The cue for quotation `m` in sentence `k`, by the rules `attribution` lists."""
+    own = per_sentence[k]
+    if own:
+        return min(own, key=lambda c: _distance(c.span, m.span))
+    headline = _headline(text, spans[k], m, authors)
+    if headline is not None:
+        return replace(headline, how="headline")
+    current = speaker[k]
+    if current is not None:
+        return replace(current, how="earlier sentence, same speaker")
+    same = paragraph[k]
+    previous = speaker[k - 1] if k > 0 and paragraph[k - 1] == same else None
+    if previous is not None:
+        return replace(previous, how="previous sentence")
+    if (
+        k + 1 < len(spans)
+        and paragraph[k + 1] == same
+        and _postposed(per_sentence[k + 1], spans[k + 1])
+    ):
+        return replace(per_sentence[k + 1][0], how="next sentence")
+    if same in cued:
+        return None  # the paragraph has its own speakers, and none is this quotation's
+    # A paragraph with no cue at all: the paragraph after may open by naming its speaker
+    # ("Putin said ..."), or the one before may introduce it ("The statement declared
+    # that", "he said in Vladivostok,") or have just given a speaker its words.
+    after = next((j for j in range(k + 1, len(spans)) if paragraph[j] != same), None)
+    if (
+        after is not None
+        and paragraph[after] == same + 1
+        and _postposed(per_sentence[after], spans[after])
+    ):
+        return replace(per_sentence[after][0], how="next paragraph")
+    before = next((j for j in range(k - 1, -1, -1) if paragraph[j] != same), None)
+    cue = speaker[before] if before is not None and paragraph[before] == same - 1 else None
+    if cue is None or before is None:
+        return None
+    end = prose[spans[before].start : spans[before].end].rstrip()
+    if _SPEECH.search(cue.text) or not _ENDED.search(end):
+        return replace(cue, how="previous paragraph")
+    return None
+
+
+def _opens_with_quotation(text: str, span: Span) -> bool:
+    return span.of(text).lstrip()[:1] in _MARKS
+
+
+def _headline(text: str, sentence: Span, m: Marked, authors: frozenset[str]) -> Cue | None:
+    """«Russia, China: "..."»: a cue naming the authors before a colon, or None."""
+    head = text[sentence.start : max(sentence.start, m.span.start - 1)]
+    found = _HEADLINE.match(head)
+    if found is None:
+        return None
+    names = {w.casefold() for w in re.findall(r"[A-Z][\w’'-]*", head)}
+    if not names & authors:
+        return None
+    span = Span(sentence.start + found.start(1), sentence.start + len(head.rstrip()))
+    return Cue("document", span, span.of(text))
 
 
 def _postposed(found: list[Cue], sentence: Span) -> bool:

@@ -35,17 +35,28 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
+from provenance.classify import divergence
 from provenance.locate import PreparedReference
-from provenance.model import Divergence, Document, Normalised, Passage, Span
+from provenance.model import Divergence, Document, Kind, Normalised, Passage, Span
 from provenance.normalise import normalise
-from provenance.quotes.align import Settled, Words, classified, settle
+from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
+from provenance.quotes.claims import unsaid as unsaid_by
 from provenance.quotes.marks import Cue, Marked, attribution, find_quotations, sentences
-from provenance.quotes.words import Lexicon, content_words, context_words, unknown_names
+from provenance.quotes.words import (
+    STOPWORDS,
+    Lexicon,
+    authors,
+    content_words,
+    context_words,
+)
 
 
 class QuoteVerdict(StrEnum):
@@ -93,6 +104,23 @@ class QuoteOptions:
     """Most reference characters an ellipsis in a quotation may stand for."""
     max_bracket: int = 40
     """Most reference characters a bracketed insertion may stand for."""
+    altered_share: float = 0.7
+    """Least share of a quotation's words, in order, an altered quotation keeps."""
+    near_share: float = 0.8
+    """A quotation keeping this share of a passage's words is altered whatever the ratio
+    (one name swapped in a short sentence: "Pyongyang's" for "the DPRK's")."""
+    content_share: float = 0.6
+    """Least share of an unattributed quotation's content words the reference must hold
+    before the quotation is compared with it at all (the cheap test)."""
+    paraphrase_min_long: float = 25.0
+    """Lowest overlap for a paraphrase of a quotation judged on its own words (not short)."""
+    splice_words: int = 3
+    """Fewest words of each stretch of a quotation spliced from two."""
+    splice_gap: int = 80
+    """Fewest reference characters between two stretches for them to count as a splice."""
+    longest: int = 20_000
+    """Quotations longer than this (an opening mark never closed in a huge paragraph) are
+    not compared: aligning them would cost more than the whole capture's analysis."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +131,8 @@ class Attribution:
     text: str
     speaker: str
     """"document" (the reference) or "person" (anyone else)."""
+    how: str = ""
+    """Which rule found the cue: "sentence", "headline", "previous sentence", ..."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +159,18 @@ class Quotation:
     """Ellipses and bracketed insertions inside the quotation, in capture offsets."""
     note: str = ""
     """Why this verdict, in a few words."""
+    stretches: tuple[Span, ...] = ()
+    """The reference stretch(es) the verdict compared the quotation with (two for a splice)."""
+    unsaid: tuple[str, ...] = ()
+    """For not-in-reference: what the quotation asserts that the statement does not."""
 
 
 _EDITORIAL = re.compile(r"\[[^\]\n]{0,60}\]|\.\s?\.\s?\.|…")
 _EDGE = " \t\n\r\u00a0,.;:!?"
 _QUOTE_FOLD = str.maketrans("'", '"')
+_WORDS = re.compile(r"[^\W_]+")
+_JOINING = frozenset("and but or while as".split())
+"""A word that may join two spliced stretches ("... efforts and should be respected")."""
 
 
 def check_quotes(
@@ -159,18 +196,54 @@ def check_quotes(
     index = _index(document)
     text = capture.text
     marked = find_quotations(text)
-    cues = attribution(text, marked)
+    cues = attribution(text, marked, index.authors)
     spans = sentences(text, marked)
+    starts = [s.start for s in spans]
     out = []
+    unmatched: set[str] = set()  # folded texts of unattributed quotations found to match nothing
     for m in marked:
         outer = (
             m.span if m.opening == ":" else Span(m.span.start - 1, min(len(text), m.span.end + 1))
         )
         if any(p.copy.start <= outer.start and outer.end <= p.copy.end for p in passages):
             continue
-        sentence = next((s for s in spans if s.start <= m.span.start < s.end), m.span)
-        out.append(_check(index, capture, m, cues.get(m.span.start), sentence, options))
+        k = bisect_right(starts, m.span.start) - 1
+        sentence = spans[k] if k >= 0 and m.span.start < spans[k].end else m.span
+        quotation = _check(index, capture, m, cues.get(m.span.start), sentence, options, unmatched)
+        passage = _claimed(m.span, passages)
+        if passage is not None and quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE:
+            quotation = _located(quotation, passage, index, capture)
+        out.append(quotation)
     return out
+
+
+def _claimed(span: Span, passages: tuple[Passage, ...] | list[Passage]) -> Passage | None:
+    """The located passage covering most of a quotation's words, if any.
+
+    One account per span: a stretch `locate` reports as a passage of the reference (an
+    excerpt, with its divergences) is in the reference, so the quotation around it is
+    never `not-in-reference`; its changes are the passage's divergences.
+    """
+    for p in passages:
+        overlap = min(span.end, p.copy.end) - max(span.start, p.copy.start)
+        if len(span) > 0 and overlap * 2 >= len(span):
+            return p
+    return None
+
+
+def _located(q: Quotation, passage: Passage, index: _Index, capture: Document) -> Quotation:
+    """A quotation `locate` found as a passage: a paraphrase of that passage's stretch."""
+    verdict = QuoteVerdict.PARAPHRASE
+    return replace(
+        q,
+        id=quotation_id(capture.sha256, q.span, verdict),
+        verdict=verdict,
+        reference=passage.reference,
+        reference_text=passage.reference.of(index.document.text),
+        stretches=(passage.reference,),
+        unsaid=(),
+        note="located as a passage of the reference; its divergences are the passage's",
+    )
 
 
 def quotation_id(sha256: str, span: Span, verdict: QuoteVerdict) -> str:
@@ -186,6 +259,33 @@ class _Index:
     """Normalised (all folds) with single and double quotation marks made alike."""
     lexicon: Lexicon
     words: Words
+    authors: frozenset[str]
+    """Case-folded names of the statement's authors and their other names."""
+    vocabulary: frozenset[str]
+    """Folded words of the reference, for the cheap test before any comparison."""
+    pairs: frozenset[tuple[str, str]]
+    """Adjacent folded words of the reference, for the same test."""
+
+    def may_match(self, quoted: str, options: QuoteOptions) -> bool:
+        """Whether an unattributed quotation could match closely enough to be attributed.
+
+        Only a verbatim (at least `match_words` words) or a close altered quotation is
+        attributed without the prose, and either shares most of its words with the
+        reference; a quotation of which less than half the words occur in the reference
+        at all is `other` without any alignment. Both keep `altered_share` of the words in
+        order, so at least that share occurs in the reference, and two of them side by side.
+        Linear in the quotation's length.
+        """
+        words = _WORDS.findall(_fold(quoted))
+        if len(words) < options.match_words:
+            return False
+        held = sum(w in self.vocabulary for w in words)
+        if held < options.altered_share * len(words):
+            return False
+        content = [w for w in words if w not in STOPWORDS]
+        if sum(w in self.vocabulary for w in content) < options.content_share * len(content):
+            return False
+        return any(pair in self.pairs for pair in pairwise(words))
 
 
 @lru_cache(maxsize=8)
@@ -194,7 +294,16 @@ def _index(document: Document) -> _Index:
     folded = Normalised(n.text.translate(_QUOTE_FOLD), n.to_original, n.steps)
     windows = sentences(document.text, [])
     lexicon = Lexicon.build(document.text, windows)
-    return _Index(document, folded, lexicon, Words.build(folded.text))
+    words = _WORDS.findall(folded.text)
+    return _Index(
+        document,
+        folded,
+        lexicon,
+        Words.build(folded.text),
+        authors(document.text),
+        frozenset(words),
+        frozenset(pairwise(words)),
+    )
 
 
 def _check(
@@ -204,55 +313,255 @@ def _check(
     cue: Cue | None,
     sentence: Span,
     options: QuoteOptions,
+    unmatched: set[str],
 ) -> Quotation:
     text = capture.text
     core = _core(text, m.span)
+    quoted = core.of(text)
     editorial = tuple(
-        Span(core.start + e.start(), core.start + e.end())
-        for e in _EDITORIAL.finditer(core.of(text))
+        Span(core.start + e.start(), core.start + e.end()) for e in _EDITORIAL.finditer(quoted)
     )
     by_prose = cue is not None and cue.speaker == "document"
-    words = len(content_words(core.of(text), keep_stopwords=True))
-    found = _verbatim(index, text, core, editorial, options)
-    divergences: tuple[Divergence, ...] = ()
-    verdict, ref, similarity, note = QuoteVerdict.OTHER, found, 100.0, "verbatim"
-    settled: Settled | None = None
-    if found is None:
-        settled = settle(index.document, index.folded, index.words, capture, core)
-        ref, similarity = (settled.span, settled.similarity) if settled else (None, 0.0)
-        note = "nearest passage by character alignment"
-    attributed = by_prose or (found is not None and words >= options.match_words)
-    if found is not None:
-        verdict = QuoteVerdict.VERBATIM
-    elif settled is not None and similarity >= options.altered_min:
-        verdict, note = QuoteVerdict.ALTERED, "close to one reference passage, with word changes"
-        divergences = classified(index.document, capture, settled.edits)
-        attributed = attributed or words >= options.altered_match_words
+    words = len(content_words(quoted, keep_stopwords=True))
+    result = _Result(QuoteVerdict.OTHER, None, 0.0, "")
+    if len(quoted) > options.longest:
+        result = _Result(QuoteVerdict.OTHER, None, 0.0, "too long to compare with the reference")
     elif by_prose or not m.terminated:
-        verdict, ref, similarity, note = _paraphrase(index, text, core, sentence, options)
+        result = _compare(index, capture, core, editorial, sentence, options)
+    elif index.may_match(quoted, options) and (folded := _fold(quoted)) not in unmatched:
+        # A page repeating a quotation (comments, a syndicated block) pays for it once.
+        result = _compare(index, capture, core, editorial, sentence, options, matching_only=True)
+        if result.verdict is QuoteVerdict.OTHER:
+            unmatched.add(folded)
+    attributed = by_prose or (
+        words >= options.match_words and result.verdict is QuoteVerdict.VERBATIM
+    )
+    if result.verdict is QuoteVerdict.ALTERED and not by_prose:
+        attributed = attributed or (words >= options.altered_match_words and not result.unsaid)
+    if by_prose and result.verdict is not QuoteVerdict.VERBATIM and _is_name(quoted):
+        attributed = False  # a quoted name or title ("Sputnik"), not words of the statement
+        result = replace(
+            result, note="a name or title in quotation marks, not the statement's words"
+        )
+    verdict, note = result.verdict, result.note
     if not m.terminated:
         verdict, note = QuoteVerdict.UNTERMINATED, "opening mark never closed in its paragraph"
     elif not attributed:
         verdict = QuoteVerdict.OTHER
-        note = (
-            f"attributed to someone else ({cue.text})" if cue else "not attributed to the document"
-        )
-    if verdict is not QuoteVerdict.ALTERED:
-        divergences = ()
+        if cue and cue.speaker == "person":
+            note = f"attributed to someone else ({cue.text})"
+        elif not result.note.startswith(("a term", "too long")):
+            note = "not attributed to the document"
+    divergences = result.divergences if verdict is QuoteVerdict.ALTERED else ()
+    ref = result.stretches[0] if result.stretches else None
+    if len(result.stretches) > 1:
+        ref = Span(min(r.start for r in result.stretches), max(r.end for r in result.stretches))
     return Quotation(
         id=quotation_id(capture.sha256, m.span, verdict),
         span=m.span,
         text=m.span.of(text),
         attributed=attributed,
-        attribution=Attribution(cue.span, cue.text, cue.speaker) if cue else None,
+        attribution=Attribution(cue.span, cue.text, cue.speaker, cue.how) if cue else None,
         verdict=verdict,
         reference=ref,
         reference_text=ref.of(index.document.text) if ref else "",
-        similarity=round(similarity, 1),
+        similarity=round(result.similarity, 1),
         divergences=divergences,
         editorial=editorial,
         note=note,
+        stretches=result.stretches,
+        unsaid=result.unsaid if verdict is QuoteVerdict.NOT_IN_REFERENCE else (),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    verdict: QuoteVerdict
+    reference: Span | None
+    similarity: float
+    note: str
+    divergences: tuple[Divergence, ...] = ()
+    stretches: tuple[Span, ...] = ()
+    unsaid: tuple[str, ...] = ()
+
+
+def _compare(
+    index: _Index,
+    capture: Document,
+    core: Span,
+    editorial: tuple[Span, ...],
+    sentence: Span,
+    options: QuoteOptions,
+    *,
+    matching_only: bool = False,
+) -> _Result:
+    """The verdict ladder for one quotation: verbatim, spliced, altered, then by meaning.
+
+    With `matching_only` (a quotation the prose gives to no one, or to someone else) only
+    the steps that can attribute it by matching run: verbatim and altered.
+    """
+    text = capture.text
+    quoted = core.of(text)
+    found = _verbatim(index, text, core, editorial, options)
+    if found is not None:
+        return _Result(QuoteVerdict.VERBATIM, found, 100.0, "verbatim", stretches=(found,))
+    spliced = None if matching_only else _spliced(index, capture, core, options)
+    if spliced is not None:
+        return spliced
+    if matching_only and len(quoted.split()) < options.altered_match_words:
+        return _Result(QuoteVerdict.OTHER, None, 0.0, "too short to attribute unless verbatim")
+    settled = settle(index.document, index.folded, index.words, capture, core)
+    share = 0.0
+    if settled is not None:
+        share = word_share(_fold(quoted), _fold(settled.span.of(index.document.text)))
+    if share < options.altered_share and len(quoted) <= SEED_WHOLE:
+        by_words = settle_words(index.document, index.folded, index.words, capture, core)
+        if by_words is not None:
+            again = word_share(_fold(quoted), _fold(by_words.span.of(index.document.text)))
+            if again > share:
+                settled, share = by_words, again
+    if settled is not None:
+        stretch = _sentences_around(index, settled.span)
+        close = settled.similarity >= options.altered_min and share >= options.altered_share
+        if close or share >= options.near_share:
+            unsaid = tuple(unsaid_by(quoted, stretch, quoted, index.lexicon.vocabulary))
+            if unsaid:
+                return _Result(
+                    QuoteVerdict.NOT_IN_REFERENCE,
+                    settled.span,
+                    settled.similarity,
+                    "the statement does not say this: " + "; ".join(unsaid),
+                    stretches=(settled.span,),
+                    unsaid=unsaid,
+                )
+            divergences = tuple(
+                d if d.kind is not Kind.EMPHASIS else replace(d, kind=Kind.SUBSTITUTION)
+                for d in classified(index.document, capture, settled.edits)
+            )
+            return _Result(
+                QuoteVerdict.ALTERED,
+                settled.span,
+                settled.similarity,
+                f"close to one reference passage ({share:.0%} of its words), with word changes",
+                divergences,
+                (settled.span,),
+            )
+    if matching_only:
+        similarity = settled.similarity if settled is not None else 0.0
+        return _Result(QuoteVerdict.OTHER, None, similarity, "no close match in the reference")
+    return _paraphrase(index, text, core, sentence, options)
+
+
+def _sentences_around(index: _Index, span: Span) -> str:
+    """The reference sentences holding `span`, with one on either side: the claim's setting."""
+    singles = [w.span for w in index.lexicon.windows if w.sentences == 1]
+    inside = [k for k, w in enumerate(singles) if w.start < span.end and span.start < w.end]
+    if not inside:
+        return span.of(index.document.text)
+    lo, hi = max(0, inside[0] - 1), min(len(singles) - 1, inside[-1] + 1)
+    return index.document.text[singles[lo].start : singles[hi].end]
+
+
+def _is_name(quoted: str) -> bool:
+    """One word, or up to three capitalised ones: a term in scare quotes, a name or a
+    title, not a quotation of a statement (unless the statement has it verbatim)."""
+    words = quoted.split()
+    return len(words) == 1 or (0 < len(words) <= 3 and all(w[:1].isupper() for w in words))
+
+
+def word_share(quoted: str, stretch: str) -> float:
+    """Share of the quotation's words (folded) that the stretch has in the same order."""
+    own, theirs = quoted.split(), stretch.split()
+    if not own:
+        return 0.0
+    matcher = SequenceMatcher(None, own, theirs, autojunk=False)  # autojunk off: exact answer
+    return sum(b.size for b in matcher.get_matching_blocks()) / len(own)
+
+
+def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions) -> _Result | None:
+    """Two distant stretches of the reference joined as one quotation: altered, with the cut.
+
+    The longest head of the quotation found verbatim, then the rest found verbatim at
+    least `splice_gap` characters later in the reference: the reference text between
+    them is the omission.
+    """
+    text = capture.text
+    words = list(re.finditer(r"\S+", core.of(text)))
+    if len(words) < 2 * options.splice_words:
+        return None
+    ref = index.folded.text
+    for cut in range(len(words) - options.splice_words, options.splice_words - 1, -1):
+        head = _fold(text[core.start : core.start + words[cut - 1].end()])
+        hits = _occurrences(ref, head)
+        if not hits:
+            continue
+        head_end = hits[0] + len(head)
+        first = index.folded.span(hits[0], head_end)
+        joined = words[cut].group().casefold() in _JOINING and cut + 1 < len(words)
+        for skip in (0, 1) if joined else (0,):
+            tail_start = core.start + words[cut + skip].start()
+            tail = _fold(text[tail_start : core.end])
+            later = [h for h in _occurrences(ref, tail) if h - head_end >= options.splice_gap]
+            if not later:
+                continue
+            second = index.folded.span(later[0], later[0] + len(tail))
+            gap = Span(first.end, second.start)
+            cut_at = Span(core.start + words[cut].start(), core.start + words[cut].start())
+            found = [
+                divergence(
+                    index.document,
+                    capture,
+                    Kind.OMISSION,
+                    gap,
+                    cut_at,
+                    note="two distant stretches of the reference joined as one quotation",
+                )
+            ]
+            if skip:
+                join = Span(core.start + words[cut].start(), core.start + words[cut].end())
+                found.append(
+                    divergence(
+                        index.document,
+                        capture,
+                        Kind.INSERTION,
+                        Span(gap.end, gap.end),
+                        join,
+                        note="the word that joins the two stretches",
+                    )
+                )
+            kept = len(first) + len(second)
+            return _Result(
+                QuoteVerdict.ALTERED,
+                first,
+                round(100.0 * kept / max(1, kept + len(gap)), 1),
+                "two stretches of the reference joined as one quotation; the cut is an omission",
+                tuple(found),
+                (first, second),
+            )
+        return None
+        first = index.folded.span(hits[0], head_end)
+        second = index.folded.span(later[0], later[0] + len(tail))
+        gap = Span(first.end, second.start)
+        cut_at = Span(tail_start, tail_start)
+        omission = divergence(
+            index.document,
+            capture,
+            Kind.OMISSION,
+            gap,
+            cut_at,
+            note="two distant stretches of the reference joined as one quotation",
+        )
+        return _Result(
+            QuoteVerdict.ALTERED,
+            first,
+            round(
+                100.0 * (len(first) + len(second)) / max(1, len(first) + len(second) + len(gap)), 1
+            ),
+            "two stretches of the reference joined as one quotation; the cut is an omission",
+            (omission,),
+            (first, second),
+        )
+    return None
 
 
 def _core(text: str, span: Span) -> Span:
@@ -314,39 +623,43 @@ def _occurrences(haystack: str, needle: str, start: int = 0) -> list[int]:
 
 def _paraphrase(
     index: _Index, text: str, core: Span, sentence: Span, options: QuoteOptions
-) -> tuple[QuoteVerdict, Span | None, float, str]:
-    """Paraphrase or not-in-reference, by names and by weighted content-word overlap."""
-    own = content_words(core.of(text))
+) -> _Result:
+    """Paraphrase or not-in-reference: by what the quotation asserts, then by shared words."""
+    quoted = core.of(text)
+    own = content_words(quoted)
     short = len(own) < options.short_words
-    judged = sentence.of(text) if short else core.of(text)
-    strangers = unknown_names(judged, index.lexicon)
+    # A short quotation is judged with the other quotations of its sentence ("some
+    # countries" were "... in Europe and Asia"), never with the prose naming the speaker.
+    chunk = sentence.of(text)
+    judged = " ".join(m.span.of(chunk) for m in find_quotations(chunk)) if short else quoted
     nearest = index.lexicon.nearest(
-        core.of(text),
+        quoted,
         context_words(text, sentence, core),
         own_weight=options.own_weight,
         with_context=short,
     )
     ref, score = nearest.span, nearest.similarity
-    if strangers:
-        names = ", ".join(strangers)
-        return (
+    stretches = (ref,) if ref is not None else ()
+    stretch = _sentences_around(index, ref) if ref is not None else ""
+    unsaid = unsaid_by(quoted, stretch, judged or quoted, index.lexicon.vocabulary)
+    floor = options.paraphrase_min if short else options.paraphrase_min_long
+    if not unsaid and (score < floor or ref is None):
+        unsaid = ["no passage of the statement shares enough of its content words"]
+    if unsaid:
+        return _Result(
             QuoteVerdict.NOT_IN_REFERENCE,
             ref,
             score,
-            f"names {names}, which the reference never names",
+            "the statement does not say this: " + "; ".join(unsaid),
+            stretches=stretches,
+            unsaid=tuple(unsaid),
         )
-    if score >= options.paraphrase_min and ref is not None:
-        return (
-            QuoteVerdict.PARAPHRASE,
-            ref,
-            score,
-            "same content in other words (content-word overlap)",
-        )
-    return (
-        QuoteVerdict.NOT_IN_REFERENCE,
+    return _Result(
+        QuoteVerdict.PARAPHRASE,
         ref,
         score,
-        "no reference passage shares enough content words",
+        "same content in other words (content-word overlap)",
+        stretches=stretches,
     )
 
 

@@ -245,3 +245,39 @@ def unknown_names(text: str, lexicon: Lexicon) -> list[str]:
         if bare not in lexicon.vocabulary and stem(word) not in lexicon.weights and word not in out:
             out.append(word)
     return out
+
+
+ALIASES = {
+    "russia": ("moscow", "kremlin", "russian", "russians"),
+    "china": ("beijing", "chinese"),
+    "dprk": ("pyongyang", "north", "korean", "koreans"),
+    "korea": ("pyongyang", "seoul", "korean", "koreans"),
+    "united": ("washington", "american", "americans", "us", "usa"),
+    "states": ("washington", "american", "americans", "us", "usa"),
+    "japan": ("tokyo", "japanese"),
+    "nations": ("un",),
+}
+"""Other names of the parties a statement names: capitals standing for their states and
+demonyms. Hand-made on purpose: no offline library maps "Pyongyang" to "the DPRK", and a
+news story naming a state by its capital is not evidence that a quotation was invented."""
+_AUTHORS = re.compile(r"hereinafter|referred to as|\(the Parties\)", re.IGNORECASE)
+
+
+def other_names(vocabulary: frozenset[str]) -> frozenset[str]:
+    """Case-folded other names of the parties a text with `vocabulary` names."""
+    return frozenset(a for name, names in ALIASES.items() if name in vocabulary for a in names)
+
+
+def authors(text: str) -> frozenset[str]:
+    """Case-folded names of a statement's authors, with their other names.
+
+    Read from the sentence that defines the parties ("the foreign ministries of Russia and
+    China (hereinafter referred to as Parties)"); empty when the text defines none.
+    """
+    for m in _AUTHORS.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        names = {w.casefold() for w in re.findall(r"\b[A-Z][a-z]+\b", text[start : m.end()])}
+        names = {n for n in names if n in ALIASES}
+        if names:
+            return frozenset(names) | frozenset(a for n in names for a in ALIASES[n])
+    return frozenset()

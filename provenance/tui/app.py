@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -11,17 +11,39 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from provenance.analyse import Analyser, Analysis, SourceResult
-from provenance.collation.genealogy import Genealogy, genealogy
-from provenance.collation.table import Table, collate
-from provenance.collation.witnesses import witnesses
-from provenance.corpus import Corpus, load_corpus
-from provenance.findings import findings
-from provenance.model import Finding
+from provenance.analyse import SourceResult
+from provenance.corpus import load_corpus
 from provenance.review import REVIEWS, ReviewStore, reviewer_name
+from provenance.session import Session
 from provenance.tui.corpus_screen import CorpusScreen
 from provenance.tui.dialogs import HelpScreen
-from provenance.tui.screens import VIEWS, ReviewScreen
+from provenance.tui.messages import OpenReview
+from provenance.tui.quotes_screen import QuotesScreen
+from provenance.tui.review_screen import ReviewScreen
+from provenance.tui.variants_screen import VariantsScreen
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A per-capture screen reachable by one key from the corpus and review screens.
+
+    Adding a view is one line in `VIEWS`: the app binds its key and shows it in the footer
+    and the command palette only when the capture has the data.
+    """
+
+    name: str
+    key: str
+    title: str
+    screen: type[QuotesScreen | VariantsScreen]
+    available: Callable[[SourceResult], bool]
+    """Whether this capture has anything to show in the view."""
+
+
+VIEWS: tuple[View, ...] = (
+    View("quotations", "o", "Quotations", QuotesScreen, lambda r: bool(r.quotes)),
+    # Corpus-wide: offered from every analysed capture, opening on that capture's witnesses.
+    View("variants", "v", "Variants", VariantsScreen, lambda r: True),
+)
 
 
 class CaptureCommands(Provider):
@@ -30,8 +52,9 @@ class CaptureCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, str, object]]:
         app = self.app
         assert isinstance(app, ReviewApp)
-        for capture in app.corpus.captures:
-            entry = app.corpus.entry(capture.id)
+        corpus = app.session.corpus
+        for capture in corpus.captures:
+            entry = corpus.entry(capture.id)
             yield (
                 f"Open capture {capture.id}",
                 entry.publisher,
@@ -58,7 +81,11 @@ class CaptureCommands(Provider):
 
 
 class ReviewApp(App[int]):
-    """Walk a corpus's findings capture by capture and record a decision for each."""
+    """Walk a corpus's findings capture by capture and record a decision for each.
+
+    The state the screens share is the `Session`; the app only routes: it opens screens
+    (screens ask for a review with an `OpenReview` message) and the per-capture views.
+    """
 
     TITLE = "provenance"
     CSS_PATH = "review.tcss"
@@ -71,81 +98,28 @@ class ReviewApp(App[int]):
         ),
     ]
 
-    def __init__(self, corpus: Corpus, store: ReviewStore, *, reviewer: str) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.corpus = corpus
-        self.store = store
-        self.reviewer = reviewer
-        """Name recorded with every decision of this session."""
-        self.results: dict[str, SourceResult] = {}
-        """Analysed captures by id, filled by the workers; read on the UI thread."""
-        self._findings: dict[str, list[Finding]] = {}
-        self._collation: tuple[Table, Genealogy] | None = None
-        self._lock = threading.Lock()
-        self._prepared: Analyser | None = None
+        self.session = session
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.corpus.directory.name} · reviewer {self.reviewer}"
-        self.push_screen(CorpusScreen())
-
-    # --- data, shared by the screens (safe to call from a worker thread) ---------------
-
-    def result(self, capture_id: str) -> SourceResult:
-        """The analysis of one capture, computed once."""
-        with self._lock:
-            cached = self.results.get(capture_id)
-        if cached is not None:
-            return cached
-        capture = next(c for c in self.corpus.captures if c.id == capture_id)
-        result = self._analyser().source(capture)
-        found = findings(Analysis(self.corpus.reference, (result,)))
-        with self._lock:
-            self._findings.setdefault(capture_id, found)
-            self.results.setdefault(capture_id, result)
-            return self.results[capture_id]
-
-    def _analyser(self) -> Analyser:
-        """The reference prepared once for every capture (safe from worker threads)."""
-        with self._lock:
-            if self._prepared is None:
-                self._prepared = Analyser.of(self.corpus.reference)
-            return self._prepared
-
-    def findings_of(self, capture_id: str) -> list[Finding]:
-        """Every finding of one capture: divergences, quotations and emphasis."""
-        self.result(capture_id)
-        return self._findings[capture_id]
-
-    def collation(self) -> tuple[Table, Genealogy]:
-        """The variant table of every capture's witnesses and its genealogy, computed once."""
-        with self._lock:
-            if self._collation is not None:
-                return self._collation
-        sources = tuple(self.result(c.id) for c in self.corpus.captures)
-        analysis = Analysis(self.corpus.reference, sources)
-        table = collate(analysis.reference, witnesses(analysis))
-        grouped = genealogy(table)
-        with self._lock:
-            if self._collation is None:
-                self._collation = (table, grouped)
-            return self._collation
-
-    def undecided_count(self, capture_id: str) -> int:
-        if capture_id not in self.results:
-            return 0
-        return len(self.store.status(self.findings_of(capture_id)).undecided)
+        corpus = self.session.corpus
+        self.sub_title = f"{corpus.directory.name} · reviewer {self.session.reviewer}"
+        self.push_screen(CorpusScreen(self.session))
 
     # --- navigation --------------------------------------------------------------------
+
+    def on_open_review(self, message: OpenReview) -> None:
+        if message.on_top:
+            self.push_screen(ReviewScreen(self.session, message.capture, select=message.select))
+        else:
+            self.open_capture(message.capture)
 
     def open_capture(self, capture_id: str) -> None:
         """Open the review of a capture, on top of the corpus screen."""
         while not isinstance(self.screen, CorpusScreen) and len(self.screen_stack) > 2:
             self.pop_screen()
-        self.push_screen(ReviewScreen(capture_id))
-
-    def review(self, capture_id: str, *, select: str | None = None) -> None:
-        """Open the review of a capture on top of the current screen, on finding `select`."""
-        self.push_screen(ReviewScreen(capture_id, select=select))
+        self.push_screen(ReviewScreen(self.session, capture_id))
 
     def current_capture(self) -> str | None:
         getter = getattr(self.screen, "current_capture", None)
@@ -154,12 +128,13 @@ class ReviewApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_view":
             capture = self.current_capture()
-            if capture is None or capture not in self.results:
+            result = self.session.analysed().get(capture) if capture is not None else None
+            if result is None:
                 return False
             view = next(v for v in VIEWS if v.name == parameters[0])
-            if isinstance(self.screen, view.screen):  # type: ignore[arg-type]
+            if isinstance(self.screen, view.screen):
                 return False
-            return view.available(self.results[capture])
+            return view.available(result)
         return True
 
     def action_open_view(self, name: str) -> None:
@@ -168,11 +143,11 @@ class ReviewApp(App[int]):
         if capture is None or not self.check_action("open_view", (name,)):
             return
         below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
-        same_view = isinstance(below, view.screen)  # type: ignore[arg-type]
+        same_view = isinstance(below, view.screen)
         if same_view and getattr(below, "current_capture", lambda: None)() == capture:
             self.pop_screen()  # this screen was opened from that view: go back, do not stack
             return
-        self.push_screen(view.screen(capture))
+        self.push_screen(view.screen(self.session, capture))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -188,4 +163,4 @@ def build_app(corpus_dir: Path | str, *, reviewer: str | None = None) -> ReviewA
     """
     corpus = load_corpus(corpus_dir)
     store = ReviewStore(Path(corpus_dir) / REVIEWS)
-    return ReviewApp(corpus, store, reviewer=reviewer_name(reviewer))
+    return ReviewApp(Session(corpus, store, reviewer=reviewer_name(reviewer)))

@@ -218,7 +218,11 @@ def _crop_line_end(out: Text, block: Block, copy: str) -> None:
     last = block.edits[-1]
     if last.tag == "equal":
         tail = last.copy.of(copy)
-        out.right_crop(len(tail) - len(tail.rstrip("\n\r\t ")))
+        trailing = len(tail) - len(tail.rstrip("\n\r\t "))
+        # rich's right_crop(0) empties the text's string but keeps its length and styles,
+        # which blanks the block and breaks rendering (StopIteration): crop only real breaks.
+        if trailing:
+            out.right_crop(trailing)
 
 
 def _changed_pieces(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import work
@@ -19,13 +18,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from provenance.analyse import SourceResult
 from provenance.emphasis import Status
-from provenance.errors import ProvenanceError
 from provenance.model import Severity
 from provenance.quotes.verdicts import QuoteVerdict
-from provenance.tui.widgets import close_filter, cursor_key, next_where, open_filter, short
-
-if TYPE_CHECKING:
-    from provenance.tui.app import ReviewApp
+from provenance.session import Session, next_where
+from provenance.tui.messages import OpenReview
+from provenance.tui.widgets import close_filter, cursor_key, open_filter, short
 
 
 def covered(result: SourceResult, reference_length: int) -> float:
@@ -68,18 +65,16 @@ class CorpusScreen(Screen[None]):
 
     @dataclass
     class Failed(Message):
-        """Analysing one capture raised an error; the row says so and the app goes on."""
+        """Analysing one capture raised an error; its row says so and the others go on."""
 
         capture: str
-        error: str
 
-    def __init__(self) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
+        self.session = session
         self.query_text = ""
-
-    @property
-    def review_app(self) -> ReviewApp:
-        return cast("ReviewApp", self.app)
+        self._failed_shown = False
+        """The status line shows the error of the highlighted capture, not the totals."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,7 +89,7 @@ class CorpusScreen(Screen[None]):
         table = self.query_one("#captures", DataTable)
         for key, label, width in _CORPUS_COLUMNS:
             table.add_column(label, key=key, width=width)
-        self.query_one("#progress", ProgressBar).update(total=len(self.review_app.corpus.captures))
+        self.query_one("#progress", ProgressBar).update(total=len(self.session.corpus.captures))
         self._fill()
         table.focus()
         self.analyse_captures()
@@ -113,16 +108,16 @@ class CorpusScreen(Screen[None]):
         """Analyse capture after capture, posting results in batches so rows fill as they
         come while the message queue stays short and keys are handled at once."""
         worker = get_current_worker()
-        app = self.review_app
         batch: list[SourceResult] = []
         last = time.monotonic()
-        for capture in app.corpus.captures:
+        for capture in self.session.corpus.captures:
             if worker.is_cancelled:
                 return
-            try:
-                batch.append(app.result(capture.id))
-            except (ProvenanceError, ValueError) as error:
-                self.post_message(self.Failed(capture.id, str(error)))
+            result = self.session.analyse(capture.id)  # never raises: failures are recorded
+            if result is None:
+                self.post_message(self.Failed(capture.id))
+            else:
+                batch.append(result)
             if time.monotonic() - last >= _BATCH_SECONDS:
                 self.post_message(self.Analysed(tuple(batch)))
                 batch, last = [], time.monotonic()
@@ -136,8 +131,11 @@ class CorpusScreen(Screen[None]):
         self._summary()
 
     def on_corpus_screen_failed(self, message: Failed) -> None:
-        self.app.notify(message.error, title=f"Cannot analyse {message.capture}", severity="error")
+        error = self.session.error(message.capture) or "unknown error"
+        self.app.notify(error, title=f"Cannot analyse {message.capture}", severity="error")
+        self._update_row(message.capture)
         self.query_one("#progress", ProgressBar).advance(1)
+        self._summary()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
@@ -147,14 +145,21 @@ class CorpusScreen(Screen[None]):
             self._summary()
 
     def on_screen_resume(self) -> None:
-        for capture in self.review_app.corpus.captures:
-            if capture.id in self.review_app.results:
+        done = self.session.analysed()
+        for capture in self.session.corpus.captures:
+            if capture.id in done:
                 self._update_row(capture.id)
         self._summary()
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        failed = self._failed_shown
+        if failed or self.session.error(str(event.row_key.value)) is not None:
+            self._summary()  # a failed capture's error in full, or back to the totals
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.review_app.open_capture(str(event.row_key.value))
+        self.post_message(OpenReview(str(event.row_key.value)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
@@ -166,7 +171,7 @@ class CorpusScreen(Screen[None]):
     def action_open(self) -> None:
         capture = self.current_capture()
         if capture is not None:
-            self.review_app.open_capture(capture)
+            self.post_message(OpenReview(capture))
 
     def action_move(self, step: int) -> None:
         table = self.query_one("#captures", DataTable)
@@ -177,7 +182,7 @@ class CorpusScreen(Screen[None]):
         keys = [str(k.value) for k in table.rows]
         if not keys:
             return
-        count = self.review_app.undecided_count
+        count = self.session.undecided_count
         target = next_where(table.cursor_row, len(keys), step, lambda i: bool(count(keys[i])))
         if target is None:
             self.notify("No capture has undecided findings.")
@@ -197,7 +202,7 @@ class CorpusScreen(Screen[None]):
         table = self.query_one("#captures", DataTable)
         keep = self.current_capture()
         table.clear()
-        for capture in self.review_app.corpus.captures:
+        for capture in self.session.corpus.captures:
             cells = self._cells(capture.id)
             if self.query_text and not all(
                 word in " ".join(map(str, cells)).casefold()
@@ -216,24 +221,18 @@ class CorpusScreen(Screen[None]):
             table.update_cell(capture_id, key, cell)
 
     def _cells(self, capture_id: str) -> tuple[str | Text, ...]:
-        app = self.review_app
-        entry = app.corpus.entry(capture_id)
+        session = self.session
+        entry = session.corpus.entry(capture_id)
         holds = "+".join(h[:4] for h in entry.holds) or "nothing"
-        result = app.results.get(capture_id)
+        described = (short(capture_id, 12), entry.publisher, entry.date, holds)
+        error = session.error(capture_id)
+        if error is not None:
+            return (*described, *_spread(f"✗ {error}"))
+        result = session.analysed().get(capture_id)
         if result is None:
             waiting = Text("…", style="dim")
-            return (
-                short(capture_id, 12),
-                entry.publisher,
-                entry.date,
-                holds,
-                waiting,
-                waiting,
-                waiting,
-                waiting,
-                waiting,
-            )
-        share = covered(result, len(app.corpus.reference.text))
+            return (*described, waiting, waiting, waiting, waiting, waiting)
+        share = covered(result, len(session.corpus.reference.text))
         severities = Counter(d.severity for d in result.divergences)
         by_severity = " ".join(
             f"{s.name[0] if s is Severity.MATERIAL else s.name[0].lower()}{severities[s]}"
@@ -251,15 +250,12 @@ class CorpusScreen(Screen[None]):
             " ".join(f"{mark}{statuses[s]}" for s, mark in _EMPHASIS_MARKS.items() if statuses[s])
             or "-"
         )
-        found = app.findings_of(capture_id)
-        status = app.store.status(found)
+        found = session.findings_of(capture_id)
+        status = session.store.status(found)
         stale = sum(1 for d in status.stale if d.source == capture_id)
         progress = f"{len(status.decided)}/{len(found)}" + (f" !{stale}" if stale else "")
         return (
-            short(capture_id, 12),
-            entry.publisher,
-            entry.date,
-            holds,
+            *described,
             f"{share:.0%}",
             by_severity,
             quotes,
@@ -268,19 +264,45 @@ class CorpusScreen(Screen[None]):
         )
 
     def _summary(self) -> None:
-        app = self.review_app
-        done = len(app.results)
-        total = len(app.corpus.captures)
-        found = [f for source in app.results for f in app.findings_of(source)]
-        status = app.store.status(found)
+        current = self.current_capture()
+        error = self.session.error(current) if current is not None else None
+        self._failed_shown = error is not None
+        if error is not None:
+            self.query_one("#summary", Static).update(f"✗ {current} cannot be analysed: {error}")
+            return
+        done = self.session.progress()
         text = (
-            f"{done} of {total} captures analysed · "
-            f"{len(status.decided)} of {len(found)} findings decided"
+            f"{done.analysed} of {done.total} captures analysed · "
+            f"{done.decided} of {done.findings} findings decided"
         )
-        stale = [d for d in status.stale if d.source in app.results]
-        if stale:
-            text += f" · {len(stale)} stale"
+        if done.failed:
+            text += f" · {done.failed} failed"
+        if done.stale:
+            text += f" · {done.stale} stale"
         self.query_one("#summary", Static).update(text)
+
+
+def _spread(message: str) -> tuple[Text, ...]:
+    """`message` word by word over the five analysis columns, so a failed row reads it.
+
+    A word wider than its column is cut short; the status line shows the error in full.
+
+    >>> [c.plain for c in _spread("✗ not valid UTF-8 at byte 12 of the capture")]
+    ['✗ not', 'valid', 'UTF-8 at', 'byte', '12 of t…']
+    """
+    widths = [width for _, _, width in _CORPUS_COLUMNS[4:]]
+    words = message.split()
+    cells = []
+    for number, width in enumerate(widths):
+        line = ""
+        while words and len(f"{line} {words[0]}".strip()) <= width:
+            line = f"{line} {words.pop(0)}".strip()
+        if not line and words:  # a word wider than the column: cut short
+            line = short(words.pop(0), width)
+        if number == len(widths) - 1 and words:
+            line = short(f"{line} {' '.join(words)}".strip(), width)
+        cells.append(Text(line, style="bold"))
+    return tuple(cells)
 
 
 _VERDICT_LETTERS = {

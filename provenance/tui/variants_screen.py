@@ -11,7 +11,6 @@ full, then the families and groups of `genealogy` with their evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import work
@@ -27,10 +26,9 @@ from provenance.collation.genealogy import Family, Genealogy, Group
 from provenance.collation.table import Location, Reading, Status, Table
 from provenance.model import Finding, Kind, Severity, Span
 from provenance.normalise import visible
+from provenance.session import Session
+from provenance.tui.messages import OpenReview
 from provenance.tui.widgets import close_filter, cursor_key, open_filter, short
-
-if TYPE_CHECKING:
-    from provenance.tui.app import ReviewApp
 
 KIND_SHORT = {
     Kind.WHITESPACE: "ws",
@@ -45,6 +43,8 @@ KIND_SHORT = {
     Kind.EDITORIAL: "edit",
     Kind.TRUNCATION: "trunc",
     Kind.REORDERING: "reord",
+    Kind.DUPLICATION: "dup",
+    Kind.INTERRUPTION: "intr",
     Kind.EMPHASIS: "emph",
 }
 """Kind abbreviations shown after a variant reading (help.md lists them)."""
@@ -145,8 +145,9 @@ class VariantsScreen(Screen[None]):
         table: Table
         genealogy: Genealogy
 
-    def __init__(self, capture_id: str) -> None:
+    def __init__(self, session: Session, capture_id: str) -> None:
         super().__init__()
+        self.session = session
         self.capture_id = capture_id
         """The capture the screen was opened from: the cursor starts on its first witness."""
         self.table: Table | None = None
@@ -157,10 +158,6 @@ class VariantsScreen(Screen[None]):
         self._shown: list[Location] = []
         self._total = 0
         """`shown()` and the count of variant locations, as last listed by `_fill`."""
-
-    @property
-    def review_app(self) -> ReviewApp:
-        return cast("ReviewApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -191,7 +188,7 @@ class VariantsScreen(Screen[None]):
         description="Collating witnesses",
     )
     def collate_witnesses(self) -> None:
-        table, genealogy = self.review_app.collation()
+        table, genealogy = self.session.collation()
         if not get_current_worker().is_cancelled:
             self.post_message(self.Collated(table, genealogy))
 
@@ -335,8 +332,8 @@ class VariantsScreen(Screen[None]):
         if loc is None or witness is None or self.table is None:
             return
         source = self.table.witness(witness).source
-        finding = finding_for(loc.reading(witness), loc, self.review_app.findings_of(source))
-        self.review_app.review(source, select=finding.id if finding else None)
+        finding = finding_for(loc.reading(witness), loc, self.session.findings_of(source))
+        self.post_message(OpenReview(source, finding.id if finding else None, on_top=True))
 
     def action_move(self, rows: int, columns: int) -> None:
         data = self.query_one("#variants", DataTable)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from rich.style import Style
@@ -15,8 +13,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from provenance.model import Decision, Document, Finding, Severity, Verdict
+from provenance.model import Document, Finding, Severity, Verdict
 from provenance.normalise import visible
+from provenance.session import Row
 from provenance.tui.blocks import STYLE_NAMES, Block, context, inline_row, reading, split_row
 
 STATE_MARKS = {
@@ -28,53 +27,6 @@ STATE_MARKS = {
 """A mark per review state, so state never depends on colour."""
 
 SEVERITY_SHORT = {Severity.COSMETIC: "cos", Severity.MINOR: "min", Severity.MATERIAL: "MAT"}
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of the findings list: a current finding, or a stale decision of this capture."""
-
-    number: int
-    finding: Finding | None
-    decision: Decision | None
-
-    @property
-    def key(self) -> str:
-        if self.finding is not None:
-            return self.finding.id
-        assert self.decision is not None
-        return f"stale:{self.decision.finding}"
-
-    @property
-    def state(self) -> str:
-        if self.finding is None:
-            return "stale"
-        return self.decision.verdict.value if self.decision is not None else "undecided"
-
-    def haystack(self) -> str:
-        """What `/` matches against: kind, severity, state, category and both readings."""
-        if self.finding is None:
-            assert self.decision is not None
-            return f"state:stale stale {self.decision.summary}".casefold()
-        f = self.finding
-        return (
-            f"kind:{f.kind} severity:{f.severity} state:{self.state} category:{f.category} "
-            f"{f.summary} {f.text} {f.reference_text}"
-        ).casefold()
-
-
-def matches(row: Row, query: str) -> bool:
-    """True if every word of `query` occurs in the row's kind, severity, state or text.
-
-    >>> from provenance.model import Span
-    >>> f = Finding("x", "c", "", "divergence", "whitespace", Severity.COSMETIC,
-    ...             Span(0, 1), " ", "")
-    >>> row = Row(1, f, None)
-    >>> matches(row, "white cos"), matches(row, "kind:whitespace"), matches(row, "material")
-    (True, True, False)
-    """
-    hay = row.haystack()
-    return all(word in hay for word in query.casefold().split())
 
 
 class FindingTable(DataTable[Text | str]):
@@ -296,23 +248,6 @@ def cursor_key(table: DataTable[Any]) -> str | None:
     if not table.row_count:
         return None
     return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
-
-def next_where(here: int, count: int, step: int, test: Callable[[int], bool]) -> int | None:
-    """The first index from `here` in direction `step` (1 or -1) that passes `test`.
-
-    The search wraps round and ends on `here` itself; None if no index passes.
-
-    >>> next_where(1, 4, 1, lambda i: i in {0, 3}), next_where(1, 4, -1, lambda i: i == 3)
-    (3, 3)
-    >>> next_where(1, 4, 1, lambda i: i == 1), next_where(0, 0, 1, bool)
-    (1, None)
-    """
-    for offset in range(1, count + 1):
-        index = (here + step * offset) % count
-        if test(index):
-            return index
-    return None
 
 
 def open_filter(screen: Screen[None]) -> None:

@@ -6,11 +6,14 @@ import pytest
 from textual.binding import Binding
 from tui_helpers import open_capture
 
-from provenance.tui.app import ReviewApp
+from provenance.tui.app import VIEWS, ReviewApp
 from provenance.tui.corpus_screen import CorpusScreen
 from provenance.tui.dialogs import help_text
-from provenance.tui.screens import VIEWS, QuotesScreen, ReviewScreen
+from provenance.tui.quotes_screen import QuotesScreen
+from provenance.tui.review_screen import ReviewScreen
 from provenance.tui.variants_screen import VariantsScreen, VariantTable
+
+pytestmark = pytest.mark.tui  # needs Textual (Pilot, snapshots or the UI's modules)
 
 KEY_NAMES = {
     "question_mark": "?",

@@ -9,6 +9,8 @@ import pytest
 
 from provenance.cli import main
 
+pytestmark = pytest.mark.tui  # needs Textual (Pilot, snapshots or the UI's modules)
+
 
 @pytest.mark.parametrize("module", ["provenance", "provenance.cli", "provenance.review"])
 def test_core_does_not_import_textual(module: str) -> None:

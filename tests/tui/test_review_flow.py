@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import io
 import json
 import os
@@ -11,13 +13,17 @@ import pytest
 from textual.widgets import DataTable, Static
 from tui_helpers import CAPTURE, open_capture
 
-from provenance.model import Verdict
+from provenance.analyse import Analyser
+from provenance.model import Document, Verdict
 from provenance.review import REVIEWS, ReviewStore
 from provenance.tui.app import ReviewApp, build_app
 from provenance.tui.corpus_screen import CorpusScreen
 from provenance.tui.dialogs import ConfirmDialog, HelpScreen, NoteDialog
-from provenance.tui.screens import QuotesScreen, ReviewScreen
+from provenance.tui.quotes_screen import QuotesScreen
+from provenance.tui.review_screen import ReviewScreen
 from provenance.tui.widgets import FindingTable
+
+pytestmark = pytest.mark.tui  # needs Textual (Pilot, snapshots or the UI's modules)
 
 SIZE = (100, 30)
 
@@ -31,7 +37,7 @@ def on_disk(corpus_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def current_id(screen: ReviewScreen) -> str:
-    row = screen.current_row()
+    row = screen.review.current()
     assert row is not None and row.finding is not None
     return row.finding.id
 
@@ -39,7 +45,7 @@ def current_id(screen: ReviewScreen) -> str:
 async def test_accept_saves_at_once_and_advances(app: ReviewApp, corpus_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        first, second = screen.findings[0].id, screen.findings[1].id
+        first, second = screen.review.findings[0].id, screen.review.findings[1].id
         assert current_id(screen) == first  # opens on the first undecided finding
         await pilot.press("a")
         await pilot.pause()
@@ -54,7 +60,7 @@ async def test_accept_saves_at_once_and_advances(app: ReviewApp, corpus_dir: Pat
 async def test_flag_then_undo_leaves_it_undecided(app: ReviewApp, corpus_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        first = screen.findings[0].id
+        first = screen.review.findings[0].id
         await pilot.press("f")
         await pilot.pause()
         assert on_disk(corpus_dir)[first]["verdict"] == "flagged"
@@ -62,13 +68,13 @@ async def test_flag_then_undo_leaves_it_undecided(app: ReviewApp, corpus_dir: Pa
         await pilot.pause()
         assert on_disk(corpus_dir) == {}
         assert current_id(screen) == first  # undo returns to the finding it reverted
-        assert screen.current_row().state == "undecided"  # type: ignore[union-attr]
+        assert screen.review.current().state == "undecided"  # type: ignore[union-attr]
 
 
 async def test_note_is_saved_with_the_decision(app: ReviewApp, corpus_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        first = screen.findings[0].id
+        first = screen.review.findings[0].id
         await pilot.press("c")  # nothing to annotate yet: c is disabled while undecided
         await pilot.pause()
         assert not isinstance(app.screen, NoteDialog)
@@ -89,14 +95,14 @@ async def test_note_escape_cancels(app: ReviewApp, corpus_dir: Path) -> None:
         await pilot.press("a", "k", "c", *"not this", "escape")
         await pilot.pause()
         assert app.screen is screen
-    assert on_disk(corpus_dir)[screen.findings[0].id]["note"] == ""
+    assert on_disk(corpus_dir)[screen.review.findings[0].id]["note"] == ""
 
 
 @pytest.mark.parametrize("answer", ["y", "n"])
 async def test_bulk_accept_asks_first(app: ReviewApp, corpus_dir: Path, answer: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        whitespace = {f.id for f in screen.findings if f.kind == "whitespace"}
+        whitespace = {f.id for f in screen.review.findings if f.kind == "whitespace"}
         assert len(whitespace) == 9
         await pilot.press("A")
         await pilot.pause()
@@ -119,14 +125,14 @@ async def test_filter_by_kind_then_decide(app: ReviewApp, corpus_dir: Path) -> N
         await pilot.press("slash", *"kind:punct", "enter")
         await pilot.pause()
         assert table.row_count == 1
-        [punctuation] = [f for f in screen.findings if f.kind == "punctuation"]
+        [punctuation] = [f for f in screen.review.findings if f.kind == "punctuation"]
         await pilot.press("f")
         await pilot.pause()
         assert on_disk(corpus_dir)[punctuation.id]["verdict"] == "flagged"
         await pilot.press("escape")  # clears the filter, stays on the screen
         await pilot.pause()
         assert app.screen is screen
-        assert table.row_count == len(screen.findings)
+        assert table.row_count == len(screen.review.findings)
         await pilot.press("slash", *"severity:minor state:flagged", "enter")
         await pilot.pause()
         assert table.row_count == 1
@@ -135,7 +141,7 @@ async def test_filter_by_kind_then_decide(app: ReviewApp, corpus_dir: Path) -> N
 async def test_next_undecided_wraps_round(app: ReviewApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        ids = [f.id for f in screen.findings]
+        ids = [f.id for f in screen.review.findings]
         await pilot.press("p")  # from the first, previous wraps to the last
         await pilot.pause()
         assert current_id(screen) == ids[-1]
@@ -152,7 +158,7 @@ async def test_quit_and_reopen_keeps_decisions(corpus_dir: Path) -> None:
     first = build_app(corpus_dir, reviewer="tester")
     async with first.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        ids = [f.id for f in screen.findings]
+        ids = [f.id for f in screen.review.findings]
         await pilot.press("a", "f", "q")
         await pilot.pause()
         assert isinstance(first.screen, CorpusScreen)
@@ -162,7 +168,7 @@ async def test_quit_and_reopen_keeps_decisions(corpus_dir: Path) -> None:
     again = build_app(corpus_dir, reviewer="someone else")
     async with again.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        states = [r.state for r in screen.rows]
+        states = [r.state for r in screen.review.rows]
         assert states[:3] == ["accepted", "flagged", "undecided"]
         assert current_id(screen) == ids[2]  # reopens on the first undecided
     saved = on_disk(corpus_dir)
@@ -170,7 +176,7 @@ async def test_quit_and_reopen_keeps_decisions(corpus_dir: Path) -> None:
 
 
 async def test_stale_decision_is_listed_and_kept(app: ReviewApp, corpus_dir: Path) -> None:
-    capture = next(c for c in app.corpus.captures if c.id == CAPTURE)
+    capture = next(c for c in app.session.corpus.captures if c.id == CAPTURE)
     stale = {
         "finding": "d-0000000000000000",
         "source": CAPTURE,
@@ -187,11 +193,11 @@ async def test_stale_decision_is_listed_and_kept(app: ReviewApp, corpus_dir: Pat
     app = build_app(corpus_dir, reviewer="tester")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        assert [r.state for r in screen.rows].count("stale") == 1
+        assert [r.state for r in screen.review.rows].count("stale") == 1
         table = screen.query_one(FindingTable)
         table.move_cursor(row=table.row_count - 1)
         await pilot.pause()
-        row = screen.current_row()
+        row = screen.review.current()
         assert row is not None and row.state == "stale"
         detail = str(screen.query_one("#detail").render())
         assert "stale decision" in detail and "neighbours" in detail
@@ -208,7 +214,7 @@ async def test_failed_save_is_reported_and_changes_nothing(
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        first = screen.findings[0].id
+        first = screen.review.findings[0].id
         await pilot.press("a")
         await pilot.pause()
         before = (corpus_dir / REVIEWS).read_bytes()
@@ -231,16 +237,16 @@ async def test_failed_save_is_reported_and_changes_nothing(
 async def test_corpus_screen_counts_follow_decisions(app: ReviewApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        total = len(screen.findings)
+        total = len(screen.review.findings)
         await pilot.press("a", "a", "q")
         await pilot.pause()
         corpus = app.screen
         assert isinstance(corpus, CorpusScreen)
         table = corpus.query_one("#captures")
         assert str(table.get_cell(CAPTURE, "decided")) == f"2/{total}"  # type: ignore[attr-defined]
-        ids = [c.id for c in app.corpus.captures]
+        ids = [c.id for c in app.session.corpus.captures]
         after = ids[ids.index(CAPTURE) + 1 :] + ids[: ids.index(CAPTURE) + 1]
-        expected = next(i for i in after if app.undecided_count(i))
+        expected = next(i for i in after if app.session.undecided_count(i))
         assert expected != CAPTURE  # 003 and 004 have nothing to decide: n skips them
         await pilot.press("n")  # next capture with undecided findings, wrapping round
         await pilot.pause()
@@ -302,7 +308,7 @@ async def test_small_terminal_and_resizing(app: ReviewApp) -> None:
 async def test_capture_without_passages_opens_cleanly(app: ReviewApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot, "003_5ac32bcfc2f299f0")
-        assert screen.rows == []
+        assert screen.review.rows == []
         await pilot.press("a", "n", "u", "s", "w")
         await pilot.pause()
         assert "No passage" in _aligned_text_all(app)
@@ -313,15 +319,15 @@ def _aligned_text_all(app: ReviewApp) -> str:
 
 
 def test_store_is_the_one_on_disk(app: ReviewApp, corpus_dir: Path) -> None:
-    assert app.store.path == corpus_dir / REVIEWS
-    assert ReviewStore(app.store.path).decisions() == []
+    assert app.session.store.path == corpus_dir / REVIEWS
+    assert ReviewStore(app.session.store.path).decisions() == []
     assert Verdict.ACCEPTED.value == "accepted"
 
 
 async def test_quotations_view_lists_the_capture_quotes(app: ReviewApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        quotes = app.result(CAPTURE).quotes
+        quotes = app.session.result(CAPTURE).quotes
         assert quotes  # 002 quotes the statement (and Lavrov)
         await pilot.press("o")
         await pilot.pause()
@@ -338,6 +344,99 @@ async def test_quotations_view_lists_the_capture_quotes(app: ReviewApp) -> None:
 async def test_every_finding_category_is_listed(app: ReviewApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
-        expected = [f.id for f in app.findings_of(CAPTURE)]
-        assert [r.key for r in screen.rows] == expected
-        assert {"divergence", "quotation", "emphasis"} <= {f.category for f in screen.findings}
+        expected = [f.id for f in app.session.findings_of(CAPTURE)]
+        assert [r.key for r in screen.review.rows] == expected
+        assert {"divergence", "quotation", "emphasis"} <= {
+            f.category for f in screen.review.findings
+        }
+
+
+async def test_excerpts_show_their_aligned_text(app: ReviewApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_capture(pilot, "001_74f1542717574725")
+        shown = _aligned_text(app)
+        assert "Korean Peninsula" in shown  # the first excerpt, once blank
+        assert len(app.screen.query(".block")) == 2
+
+
+async def test_excerpt_with_a_changed_word_opens(excerpt_corpus: tuple[Path, str]) -> None:
+    directory, added = excerpt_corpus
+    app = build_app(directory, reviewer="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot, added)
+        assert [f.kind for f in screen.review.findings if f.category == "divergence"] == [
+            "substitution"
+        ]
+        await pilot.press("s", "j", "k")
+        await pilot.pause()
+        assert "[-complex-]{+complete+}" in _aligned_text(app)
+        assert app.screen is screen
+
+
+async def test_a_capture_that_fails_shows_its_error_in_its_row(
+    app: ReviewApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = Analyser.source
+
+    def fails_on_003(self: Analyser, capture: Document) -> object:
+        if capture.id == "003_5ac32bcfc2f299f0":
+            problem = "planted failure"
+            raise IndexError(problem)
+        return original(self, capture)
+
+    monkeypatch.setattr(Analyser, "source", fails_on_003)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        corpus = app.screen
+        assert isinstance(corpus, CorpusScreen)
+        table = corpus.query_one("#captures", DataTable)
+        row = [str(cell) for cell in table.get_row("003_5ac32bcfc2f299f0")]
+        assert row[4] == "✗" and "IndexEr… planted" in " ".join(row[4:])
+        total = len(app.session.findings_of(CAPTURE))
+        assert str(table.get_cell(CAPTURE, "decided")) == f"0/{total}"
+        summary = corpus.query_one("#summary", Static)
+        assert "4 of 5 captures analysed" in str(summary.render())
+        assert "1 failed" in str(summary.render())
+        await pilot.press("j", "j", "j")  # on the failed row the status line gives it whole
+        await pilot.pause()
+        assert "IndexError: planted failure" in str(summary.render())
+        await pilot.press("k")
+        await pilot.pause()
+        assert "4 of 5 captures analysed" in str(summary.render())
+        await pilot.press("j", "enter")  # opening it says why, and the app goes on
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("planted failure" in n.message for n in app._notifications)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is corpus
+    assert app.return_code is None or app.return_code == 0
+
+
+@pytest.mark.parametrize("crash", [False, True])
+def test_review_command_exit_status(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, crash: bool
+) -> None:
+    """`provenance review` exits 0 after q, and 1 when an error ends the app (it said 0:
+    App.run returns the app's result, which is None after a crash)."""
+    from provenance.cli import main
+
+    def crash(self: CorpusScreen) -> None:
+        problem = "planted failure in a key handler"
+        raise RuntimeError(problem)
+
+    async def drive(app: ReviewApp) -> None:
+        with contextlib.suppress(RuntimeError):  # run_test re-raises the app's error
+            async with app.run_test(size=SIZE) as pilot:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                await pilot.press("slash" if crash else "q")
+
+    def run_headless(self: ReviewApp) -> None:  # what App.run returns after a crash
+        asyncio.run(drive(self))
+
+    monkeypatch.setattr(CorpusScreen, "action_filter", crash)  # `/` now fails
+    monkeypatch.setattr(ReviewApp, "run", run_headless)
+    assert main(["review", str(corpus_dir), "--reviewer", "tester"]) == (1 if crash else 0)

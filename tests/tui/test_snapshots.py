@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from provenance.tui.app import build_app
+
+pytestmark = pytest.mark.tui  # needs Textual (Pilot, snapshots or the UI's modules)
 
 SIZE = (100, 30)
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import doctest
 
+import pytest
 from textual.widgets import DataTable
 from tui_helpers import CAPTURE, open_variants
 
 from provenance.collation.table import Status
 from provenance.tui import variants_screen
 from provenance.tui.app import ReviewApp
-from provenance.tui.screens import ReviewScreen
+from provenance.tui.review_screen import ReviewScreen
 from provenance.tui.variants_screen import LACUNA
+
+pytestmark = pytest.mark.tui  # needs Textual (Pilot, snapshots or the UI's modules)
 
 SIZE = (100, 30)
 
@@ -45,7 +48,7 @@ async def test_table_of_the_bundled_corpus(app: ReviewApp) -> None:
         # 002's full copy: one variant cell per divergence the review screen lists (ten).
         cells = column(data, "002-full")
         variants = [c for c in cells if c not in ("=", LACUNA)]
-        divergences = [f for f in app.findings_of(CAPTURE) if f.category == "divergence"]
+        divergences = [f for f in app.session.findings_of(CAPTURE) if f.category == "divergence"]
         assert len(variants) == len(divergences) == 10
         assert sum(c.endswith(" ws") for c in variants) == 9
         assert sum(c.endswith(" punct") for c in variants) == 1
@@ -81,7 +84,7 @@ async def test_filter_by_kind_and_jump_to_the_finding(app: ReviewApp) -> None:
         review = app.screen
         assert isinstance(review, ReviewScreen)
         assert review.capture_id == CAPTURE
-        row = review.current_row()
+        row = review.review.current() if review.review else None
         assert row is not None and row.finding is not None
         assert row.finding.kind == "punctuation"
         assert row.finding.reference is not None

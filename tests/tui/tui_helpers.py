@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from provenance.tui.screens import ReviewScreen
+from provenance.tui.review_screen import ReviewScreen
 from provenance.tui.variants_screen import VariantsScreen
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -34,7 +34,7 @@ async def _press_on(pilot: Pilot[int], capture: str, key: str) -> object:
     app = pilot.app
     await app.workers.wait_for_complete()
     await pilot.pause()
-    ids = [c.id for c in app.corpus.captures]  # type: ignore[attr-defined]
+    ids = [c.id for c in app.session.corpus.captures]  # type: ignore[attr-defined]
     await pilot.press(*["j"] * ids.index(capture), key)
     await pilot.pause()
     await app.workers.wait_for_complete()

@@ -1,0 +1,519 @@
+"""A copy made of segments: align it piece by piece, then report its structure.
+
+`locate` may return one passage whose parts come in another order, repeat, or have
+foreign material between them (its `segments`). This stage aligns such a copy so the
+foreign material is one edit, then turns what `classify` saw as separate omissions and
+insertions into what happened, each reported once at the place it happened:
+
+- `reordering`: an omission whose words the copy has elsewhere (an insertion of the
+  same words, or another passage); readings are the text at each place.
+- `duplication`: an insertion of words the copy already has; the reference reading is
+  the text it repeats.
+- `interruption`: an insertion of foreign material (page furniture, a link box, an
+  advertisement, a caption); `cosmetic` when it is recognisable page furniture,
+  `minor` otherwise. An inserted sentence that reads as part of the text stays an
+  `insertion`.
+
+The rules and thresholds are in docs/locate.md.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from provenance.align import align, align_texts
+from provenance.classify import divergence, divergence_id
+from provenance.locate import content_words
+from provenance.model import (
+    Alignment,
+    Divergence,
+    Document,
+    Edit,
+    Kind,
+    Passage,
+    Segment,
+    Severity,
+    Span,
+    Tag,
+)
+from provenance.normalise import normalise
+from provenance.severity import severity
+
+MOVE_MIN_WORDS = 5
+"""Fewest words an omission needs to be paired with an insertion as a move."""
+MOVE_MIN_SCORE = 90.0
+"""Lowest rapidfuzz ratio (0-100, folded texts) between the omitted and inserted words."""
+DUPLICATION_MIN_WORDS = 4
+"""Fewest words an insertion needs to be reported as a repeat of the copy's own text."""
+
+_WORD = re.compile(r"[^\W_]")
+_FURNITURE = severity("divergence", "interruption-furniture")
+_FOREIGN = severity("divergence", Kind.INTERRUPTION)
+_BOX_LABEL = re.compile(
+    r"(related|read more|read also|see also|more on this|more from|also read|recommended|"
+    r"advertisement|sponsored|continue reading|most read|most popular|top stories|"
+    r"share this|click here|subscribe|sign up|you may also like|trending)\b.*",
+    re.IGNORECASE,
+)
+"""First line of a box a page puts between paragraphs: its text is page furniture."""
+_PAGE_NUMBER = re.compile(
+    r"[-\u2013\u2014\s]*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?[-\u2013\u2014\s]*",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"(photo|image|picture|caption|credit|file photo|video|graphic)\b|\u00a9|\(c\)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+_BLOCK_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+PROSE_SHARE = 0.3
+"""Least share of an inserted paragraph's content words that the reference also uses
+for it to read as part of the text (an insertion) rather than foreign prose."""
+
+
+def align_copy(reference: Document, capture: Document, passage: Passage) -> Alignment:
+    """Align one passage; a copy made of segments is aligned so each move is clean.
+
+    Segments copied out of the reference's order (those off the heaviest run of
+    segments in order) are masked, each by one character that matches nothing, so
+    the diff sees a moved paragraph as one insertion where the copy has it and one
+    omission where the reference has it, never as words matched across the two.
+    Where the reference carries on across a gap between two segments, the gap is cut
+    out as one edit, so foreign material is never aligned against the reference.
+
+    Returns:
+        An Alignment whose edits cover both stretches exactly, in original offsets.
+    """
+    runs = passage.segments
+    placed = _in_place(runs)
+    if len(placed) < len(runs):
+        return _masked_alignment(reference, capture, passage, placed)
+    cuts = _cuts(reference, passage)
+    if not cuts:
+        return align(reference, capture, passage)
+    edits: list[Edit] = []
+    ref_at, copy_at = passage.reference.start, passage.copy.start
+    for before, after in cuts:
+        edits.extend(
+            _aligned(reference, capture, ref_at, before.reference.end, copy_at, before.copy.end)
+        )
+        tag: Tag = "replace" if after.reference.start > before.reference.end else "insert"
+        edits.append(
+            Edit(
+                tag,
+                Span(before.reference.end, after.reference.start),
+                Span(before.copy.end, after.copy.start),
+            )
+        )
+        ref_at, copy_at = after.reference.start, after.copy.start
+    edits.extend(
+        _aligned(reference, capture, ref_at, passage.reference.end, copy_at, passage.copy.end)
+    )
+    return Alignment(passage=passage, edits=tuple(edits))
+
+
+def _in_place(runs: tuple[Segment, ...]) -> set[int]:
+    """Indices of the heaviest sequence of segments whose reference order is the copy's.
+
+    Heaviest by copied characters; each starts where or after the one before ends.
+    The others were moved or repeated.
+    """
+    best: list[tuple[int, int]] = []  # (weight, previous index) per segment
+    for k, run in enumerate(runs):
+        weight, previous = len(run.copy), -1
+        for m in range(k):
+            other = runs[m]
+            fits = other.reference.end <= run.reference.start
+            if fits and best[m][0] + len(run.copy) > weight:
+                weight, previous = best[m][0] + len(run.copy), m
+        best.append((weight, previous))
+    placed: set[int] = set()
+    k = max(range(len(runs)), key=lambda m: best[m][0], default=-1)
+    while k >= 0:
+        placed.add(k)
+        k = best[k][1]
+    return placed
+
+
+_REFERENCE_MASK, _COPY_MASK = 0xE000, 0xF000
+"""Private-use characters standing for masked text (reference side, copy side)."""
+
+
+def _masked_alignment(
+    reference: Document, capture: Document, passage: Passage, placed: set[int]
+) -> Alignment:
+    runs = passage.segments
+    moved = [run for k, run in enumerate(runs) if k not in placed]
+    present = [runs[k].reference for k in placed]
+    ref_masks: list[Span] = []
+    for run in sorted(moved, key=lambda r: r.reference.start):
+        overlaps = any(_overlap(run.reference, s) for s in [*present, *ref_masks])
+        if not overlaps:
+            ref_masks.append(run.reference)  # text the copy has elsewhere, not here
+    ref_text, ref_map = _mask(reference.text, passage.reference, ref_masks, _REFERENCE_MASK)
+    copy_text, copy_map = _mask(capture.text, passage.copy, [r.copy for r in moved], _COPY_MASK)
+    if ref_text is None or copy_text is None:
+        return align(reference, capture, passage)  # the texts use the mask characters
+    edits = []
+    for edit in align_texts(ref_text, copy_text):
+        for piece in _split_at_masks(edit, ref_text, copy_text):
+            edits.append(
+                Edit(piece.tag, _unmask(piece.reference, ref_map), _unmask(piece.copy, copy_map))
+            )
+    return Alignment(passage=passage, edits=tuple(edits))
+
+
+def _split_at_masks(edit: Edit, ref_text: str, copy_text: str) -> list[Edit]:
+    """An edit holding masked text, as one deletion per masked reference text and one
+    insertion per masked copy text (with the spaces after each), so each move stays
+    one edit however the diff grouped them."""
+    if edit.tag == "equal" or not (
+        _has_mask(edit.reference.of(ref_text)) or _has_mask(edit.copy.of(copy_text))
+    ):
+        return [edit]
+    at_copy, at_ref = edit.copy.start, edit.reference.end
+    deletions = [
+        Edit("delete", piece, Span(at_copy, at_copy)) for piece in _pieces(edit.reference, ref_text)
+    ]
+    insertions = [
+        Edit("insert", Span(at_ref, at_ref), piece) for piece in _pieces(edit.copy, copy_text)
+    ]
+    return deletions + insertions
+
+
+def _pieces(span: Span, text: str) -> list[Span]:
+    """`span` cut around every mask character: each mask with the spaces after it is a
+    piece (with the spaces before it, when only spaces precede it), and the text
+    between masks is a piece of its own."""
+    cuts = []
+    for k in range(span.start, span.end):
+        if _has_mask(text[k]):
+            cuts.append(k)
+            after = k + 1
+            while after < span.end and text[after].isspace():
+                after += 1
+            cuts.append(after)
+    bounds = sorted({span.start, *cuts, span.end})
+    pieces = [Span(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    if len(pieces) > 1 and not pieces[0].of(text).strip():
+        pieces[:2] = [Span(pieces[0].start, pieces[1].end)]
+    return pieces
+
+
+def _has_mask(text: str) -> bool:
+    return any(0xE000 <= ord(c) <= 0xF8FF for c in text)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return min(a.end, b.end) > max(a.start, b.start)
+
+
+def _mask(
+    text: str, within: Span, masks: list[Span], base: int
+) -> tuple[str | None, tuple[list[int], list[int]]]:
+    """`within` of `text` with each mask span replaced by one private-use character.
+
+    Returns the masked text (None if `text` already holds such characters) and, for
+    each masked index, the original start and end of what it stands for.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    pieces: list[str] = []
+    at = within.start
+    for n, span in enumerate(sorted(masks, key=lambda s: s.start)):
+        pieces.append(text[at : span.start])
+        starts.extend(range(at, span.start))
+        ends.extend(range(at + 1, span.start + 1))
+        pieces.append(chr(base + n))
+        starts.append(span.start)
+        ends.append(span.end)
+        at = span.end
+    pieces.append(text[at : within.end])
+    starts.extend(range(at, within.end))
+    ends.extend(range(at + 1, within.end + 1))
+    starts.append(within.end)
+    if _has_mask(within.of(text)):
+        return None, (starts, ends)
+    return "".join(pieces), (starts, ends)
+
+
+def _unmask(span: Span, where: tuple[list[int], list[int]]) -> Span:
+    starts, ends = where
+    if span.start == span.end:
+        return Span(starts[span.start], starts[span.start])
+    return Span(starts[span.start], ends[span.end - 1])
+
+
+def _aligned(
+    reference: Document, capture: Document, rs: int, re_: int, cs: int, ce: int
+) -> list[Edit]:
+    return align_texts(
+        reference.text[rs:re_], capture.text[cs:ce], reference_offset=rs, copy_offset=cs
+    )
+
+
+def _cuts(reference: Document, passage: Passage) -> list[tuple[Segment, Segment]]:
+    """Pairs of neighbouring segments between which the copy is interrupted.
+
+    A cut is clean: every segment before it copies reference text before the gap, every
+    segment after it text after, the reference has no word in the gap, and the capture
+    has at least one.
+    """
+    runs = passage.segments
+    cuts = []
+    for k in range(1, len(runs)):
+        before, after = runs[k - 1], runs[k]
+        ref_gap = reference.text[before.reference.end : after.reference.start]
+        clean = (
+            after.reference.start >= before.reference.end
+            and max(r.reference.end for r in runs[:k]) == before.reference.end
+            and min(r.reference.start for r in runs[k:]) == after.reference.start
+            and not _WORD.search(ref_gap)
+            and after.copy.start > before.copy.end
+        )
+        if clean:
+            cuts.append((before, after))
+    return cuts
+
+
+def structure(
+    reference: Document,
+    capture: Document,
+    passages: tuple[Passage, ...],
+    found: list[Divergence],
+) -> list[Divergence]:
+    """Moves, repeats and interruptions of the copies, each reported once at its place."""
+    found = _paired_moves(reference, capture, found)
+    found = _moved_to_passages(reference, capture, passages, found)
+    found = _duplications(reference, capture, passages, found)
+    return _interruptions(reference, capture, found)
+
+
+def _paired_moves(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """Replace an omission (or a truncation: the copy's last paragraph moved up) and an
+    insertion of the same words by one reordering."""
+    inserted = [d for d in found if d.kind is Kind.INSERTION]
+    pairs: dict[str, Divergence] = {}
+    for d in found:
+        lost = d.kind in (Kind.OMISSION, Kind.TRUNCATION)
+        if not lost or len(d.reference_text.split()) < MOVE_MIN_WORDS:
+            continue
+        omitted = _folded(d.reference_text)
+        for e in inserted:
+            if any(e is taken for taken in pairs.values()):
+                continue
+            added = _folded(e.copy_text)
+            # token_sort_ratio forgives a diff that cut the moved text at another word
+            # ("Parties propose the following: The" for "The Parties propose ...").
+            score = max(
+                fuzz.ratio(omitted, added, processor=None),
+                fuzz.token_sort_ratio(omitted, added, processor=None),
+            )
+            if score >= MOVE_MIN_SCORE:
+                pairs[d.id] = e
+                break
+    if not pairs:
+        return found
+    used = {e.id for e in pairs.values()}
+    out = []
+    for d in found:
+        if d.id in used:
+            continue
+        moved_to = pairs.get(d.id)
+        if moved_to is None:
+            out.append(d)
+            continue
+        out.append(
+            divergence(
+                reference,
+                capture,
+                Kind.REORDERING,
+                d.reference,
+                moved_to.copy,
+                note=f"moved: the reference has it at {d.reference.start}..{d.reference.end}",
+            )
+        )
+    return out
+
+
+def _moved_to_passages(
+    reference: Document, capture: Document, passages: tuple[Passage, ...], found: list[Divergence]
+) -> list[Divergence]:
+    """An omission that the capture supplies as another passage is a move to there."""
+    out = []
+    for d in found:
+        mover = None
+        if d.kind is Kind.OMISSION:
+            for p in passages:
+                inside = min(p.reference.end, d.reference.end) - max(
+                    p.reference.start, d.reference.start
+                )
+                if inside >= 0.8 * max(1, len(p.reference)) and not (
+                    p.copy.start <= d.copy.start <= p.copy.end
+                ):
+                    mover = p
+                    break
+        if mover is None:
+            out.append(d)
+            continue
+        out.append(
+            divergence(
+                reference,
+                capture,
+                Kind.REORDERING,
+                d.reference,
+                mover.copy,
+                note=f"moved: the copy has this text at {mover.copy.start}..{mover.copy.end}",
+            )
+        )
+    return out
+
+
+def _duplications(
+    reference: Document, capture: Document, passages: tuple[Passage, ...], found: list[Divergence]
+) -> list[Divergence]:
+    """An insertion of reference words that its copy already has is one duplication.
+
+    The copy span is the repeat (the insertion); the reference span is the text it
+    repeats, so both readings are the text at their place.
+    """
+    folded_reference = normalise(reference.text)
+    out = []
+    for d in found:
+        words = d.copy_text.split()
+        if d.kind is not Kind.INSERTION or len(words) < DUPLICATION_MIN_WORDS:
+            out.append(d)
+            continue
+        inserted = _folded(d.copy_text)
+        at = folded_reference.text.find(inserted)
+        home = next((p for p in passages if p.copy.start <= d.copy.start < p.copy.end), None)
+        if at < 0 or home is None or _folded(home.copy.of(capture.text)).count(inserted) < 2:
+            out.append(d)
+            continue
+        ref = folded_reference.span(at, at + len(inserted))
+        out.append(
+            divergence(
+                reference,
+                capture,
+                Kind.DUPLICATION,
+                ref,
+                d.copy,
+                note="repeated: the copy already has this text",
+            )
+        )
+    return out
+
+
+def _interruptions(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """Insertions of foreign material become interruptions (see `interruption`)."""
+    if not any(d.kind is Kind.INSERTION for d in found):
+        return found
+    repeated = _repeated_lines(capture.text)
+    vocabulary = frozenset(content_words(_words(reference.text)))
+    out = []
+    for d in found:
+        verdict = None
+        if d.kind is Kind.INSERTION:
+            verdict = interruption(capture.text, d.copy, repeated, vocabulary)
+        if verdict is None:
+            out.append(d)
+            continue
+        level, note = verdict
+        moved = replace(d, kind=Kind.INTERRUPTION, severity=level, note=note)
+        out.append(replace(moved, id=_reid(capture, moved)))
+    return out
+
+
+def _reid(capture: Document, d: Divergence) -> str:
+    return divergence_id(capture.sha256, d.kind, d.reference, d.copy, d.reference_text, d.copy_text)
+
+
+def interruption(
+    text: str,
+    span: Span,
+    repeated: frozenset[str] = frozenset(),
+    vocabulary: frozenset[str] = frozenset(),
+) -> tuple[Severity, str] | None:
+    """Whether the inserted text at `span` is foreign material inside a copy.
+
+    Page furniture (every line a page number, a form feed, or a line the page repeats,
+    as running headers are; or a box that starts with a label such as "Related:" or
+    "Advertisement") is `cosmetic`. Other material set apart on its own lines is
+    `minor` when it cannot be part of the text: it cuts a sentence, does not end as a
+    sentence does, starts like a caption, or (given the reference's `vocabulary` of
+    content words) uses fewer than `PROSE_SHARE` of its content words from it.
+    Anything else is None: an insertion.
+
+    >>> interruption("a b\\n\\fPage 2\\n\\nc d", Span(3, 13))[0]
+    <Severity.COSMETIC: 0>
+    >>> interruption("One. Two more words. Three.", Span(4, 19)) is None
+    True
+    """
+    inserted = span.of(text)
+    lines = [line.strip() for line in inserted.splitlines()]
+    lines = [line for line in lines if line.strip("\f\v ")]
+    if not lines:
+        return None
+    if _BOX_LABEL.fullmatch(lines[0]):
+        return _FURNITURE, f"page furniture: a box ({lines[0][:40]!r})"
+    furniture = [_PAGE_NUMBER.fullmatch(line) or line in repeated for line in lines]
+    if all(furniture):
+        return _FURNITURE, "page furniture: page number, running header or page break"
+    if not (_line_break_before(text, span) and _line_break_after(text, span)):
+        return None
+    prose_before = text[max(0, span.start - 80) : span.start].rstrip()
+    if prose_before and not _BLOCK_END.search(prose_before):
+        return _FOREIGN, "foreign material inside a sentence"
+    if _CAPTION.match(lines[0]):
+        return _FOREIGN, "foreign material: a caption or credit"
+    if not _BLOCK_END.search(lines[-1]):
+        return _FOREIGN, "foreign material: lines that are not sentences"
+    content = content_words(_words(inserted))
+    if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
+        return _FOREIGN, "foreign material: prose about something else"
+    return None
+
+
+def _line_break_before(text: str, span: Span) -> bool:
+    """True when a line break separates the inserted text from the copy text before it."""
+    inserted = span.of(text)
+    head = inserted[: len(inserted) - len(inserted.lstrip())]
+    k = span.start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return "\n" in text[k : span.start] + head or "\f" in head
+
+
+def _line_break_after(text: str, span: Span) -> bool:
+    inserted = span.of(text)
+    tail = inserted[len(inserted.rstrip()) :]
+    k = span.end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return "\n" in tail + text[span.end : k] or k == len(text)
+
+
+def _repeated_lines(text: str) -> frozenset[str]:
+    """Short lines the page has more than once: running headers and footers."""
+    counts = Counter(line.strip() for line in text.splitlines())
+    return frozenset(
+        line for line, n in counts.items() if n > 1 and line and len(line.split()) <= 12
+    )
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _LETTERS.findall(text)]
+
+
+def _folded(text: str) -> str:
+    return normalise(text).text.strip()

@@ -1,0 +1,163 @@
+"""What a quotation asserts that the statement does not: the evidence for `not-in-reference`.
+
+A quotation attributed to the statement is an invention only on evidence, never because
+its words differ (a translation, a machine-spun rewrite and an acronym all differ). Four
+kinds of evidence, each checked against the reference stretch the quotation was compared
+with and, for names, against the whole reference:
+
+- a reversed position: the quotation supports what the stretch opposes, or the reverse;
+- a negation the stretch does not have ("should not be respected");
+- a threat: words of force or retaliation the stretch never uses;
+- a name the statement never uses, in any of its forms: not an acronym (ABM for
+  antimissile), not a common English word written with a capital (General), not another
+  name of a party the statement names (Pyongyang for the DPRK).
+
+Key words are matched in their regular inflections ("retaliated" meets "retaliate"), and
+commonness comes from wordfreq's English frequencies (data shipped in the package, small
+list, imported only when a capitalised word needs it): offline, the same answer every time.
+simplemma was tried for the inflections and left out: loading its English dictionary took
+0.6 s per run, for a dozen key words whose forms are regular.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import msgpack
+
+from provenance.quotes.words import other_names, stem
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
+_SUPPORT = frozenset("support back welcome endorse approve favour favor accept applaud".split())
+_OPPOSE = frozenset(
+    "against oppose opposition reject condemn unacceptable object stop cancel halt scrap".split()
+)
+_NEGATION = frozenset("not no never nor n’t n't without nothing none neither cannot".split())
+_THREAT = frozenset(
+    """forceful retaliate retaliation retaliatory strike attack punish punishment
+    destroy annihilate countermeasure war warfare invade invasion shoot""".split()
+)
+_THREAT_PHRASES = ("military force", "use force", "by force", "respond with", "respond militarily")
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+COMMON_ZIPF = 5.3
+"""A capitalised word whose lower-case form is at least this frequent in English (wordfreq's
+Zipf scale: "general" 5.5, "state" 5.6) is a common word, not a name. Place names sit below
+("europe" 5.0, "asia" 4.7, "pyongyang" 3.1)."""
+
+
+def zipf(word: str) -> float:
+    """English frequency of a case-folded word on the Zipf scale (wordfreq's small list).
+
+    Read straight from the list wordfreq ships (`data/small_en.msgpack.gz`: a header,
+    then words in buckets of one centibel, most frequent first), which is what
+    `wordfreq.zipf_frequency(word, "en", wordlist="small")` looks up for a plain word;
+    importing wordfreq itself (ftfy, langcodes, regex) takes 0.4-0.6 s a run. A list in
+    another format falls back to wordfreq's own function.
+    """
+    ranks = _ranks()
+    if ranks is None:
+        from wordfreq import zipf_frequency
+
+        return float(zipf_frequency(word, "en", wordlist="small"))
+    at = ranks.get(word)
+    return 0.0 if at is None else round(9 - at / 100, 2)
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int] | None:
+    spec = importlib.util.find_spec("wordfreq")  # finds the package without importing it
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "data" / "small_en.msgpack.gz"
+    data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    if not data or data[0] != {"format": "cB", "version": 1}:
+        return None
+    return {w: at for at, bucket in enumerate(data[1:]) for w in bucket}
+
+
+def _forms(word: str) -> set[str]:
+    """Regular English inflections of a key word: support -> supports, supported, ..."""
+    base = word[:-1] if word.endswith("e") else word
+    return {word, word + "s", word + "es", base + "ed", base + "ing", base + "ion", word + "d"}
+
+
+_LEMMA = {f: w for w in _SUPPORT | _OPPOSE | _THREAT | {"use", "respond"} for f in _forms(w)}
+_LEMMA |= {"backed": "back", "opposed": "oppose", "struck": "strike", "stopped": "stop"}
+
+
+def lemmas(text: str) -> list[str]:
+    """Case-folded words of `text`, the forms of key words (supports, opposed) as the word."""
+    return [_LEMMA.get(w.casefold(), w.casefold()) for w in _WORD.findall(text)]
+
+
+def unsaid(quotation: str, stretch: str, judged: str, vocabulary: frozenset[str]) -> list[str]:
+    """What `quotation` asserts that the reference `stretch` does not, in a few words each.
+
+    Args:
+        quotation: The quoted words.
+        stretch: The reference stretch compared with it.
+        judged: The text searched for names: the quotation, or its sentence when short.
+        vocabulary: Case-folded words of the whole reference.
+    """
+    out: list[str] = []
+    own, theirs = set(lemmas(quotation)), set(lemmas(stretch))
+    words = {w.casefold() for w in _WORD.findall(quotation)}
+    if own & _SUPPORT and theirs & _OPPOSE and not theirs & _SUPPORT:
+        said = ", ".join(sorted(own & _SUPPORT))
+        out.append(
+            f"a reversed position: the quotation supports ({said}) what the statement opposes"
+        )
+    elif own & _OPPOSE and theirs & _SUPPORT and not theirs & _OPPOSE:
+        said = ", ".join(sorted(own & _OPPOSE))
+        out.append(
+            f"a reversed position: the quotation opposes ({said}) what the statement supports"
+        )
+    negations = (own | words) & _NEGATION
+    if negations and not (theirs | {w.casefold() for w in _WORD.findall(stretch)}) & _NEGATION:
+        out.append(
+            f"a negation ({', '.join(sorted(negations))}) the statement's passage does not have"
+        )
+    threats = own & _THREAT - theirs
+    folded_own, folded_theirs = " ".join(lemmas(quotation)), " ".join(lemmas(stretch))
+    threats |= {p for p in _THREAT_PHRASES if p in folded_own and p not in folded_theirs}
+    if threats:
+        out.append(f"a threat ({', '.join(sorted(threats))}) the statement never makes there")
+    names = strange_names(judged, vocabulary)
+    if names:
+        out.append(f"names {', '.join(names)}, which the reference never names")
+    return out
+
+
+def strange_names(text: str, vocabulary: frozenset[str]) -> list[str]:
+    """Capitalised words of `text`, not opening a sentence, that the reference never uses.
+
+    Translations keep names: a quotation naming a place or body the reference never
+    names is not a rendering of it. Acronyms, common words written with a capital and
+    other names of the parties the reference names are not names for this purpose.
+    """
+    aliases = other_names(vocabulary)
+    stems = {stem(v) for v in vocabulary}
+    out: list[str] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not word[0].isupper() or len(word) < 3:
+            continue
+        before = text[: m.start()].rstrip(" “\"‘'„«(")
+        if not before or before[-1] in ".!?:":
+            continue
+        bare = re.sub(r"[’'‘]s$", "", word)
+        folded = bare.casefold()
+        if folded in vocabulary or stem(bare) in stems or folded in aliases | _CALENDAR:
+            continue
+        if bare.isupper() or zipf(folded) >= COMMON_ZIPF:
+            continue  # an acronym (ABM), or a common word with a capital (General)
+        if word not in out:
+            out.append(word)
+    return out

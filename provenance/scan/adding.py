@@ -1,0 +1,139 @@
+"""`provenance add --from-scan HITS.jsonl`: bring chosen hits into the corpus for review.
+
+Each hit is read again from its source at its record offset, and its bytes must still
+have the sha256 the scan recorded; they are then added exactly as stored (for JSON
+Lines, the text or html field as UTF-8), with the url and date the input gave and the
+source and record offset in the entry's note, through `provenance.manifest.add`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+from provenance.errors import ExitCode, InputError
+from provenance.scan.inputs import (
+    WARC_SUFFIXES,
+    Fields,
+    Problem,
+    Record,
+    json_record,
+    warc_record,
+)
+from provenance.scan.run import shards_dir
+
+_SUFFIX = {"html": ".html", "markdown": ".md", "text": ".txt"}
+
+
+def add_hits(args: argparse.Namespace) -> int:
+    from provenance.manifest import add
+
+    hits = _read_hits(args.from_scan)
+    if args.select:
+        wanted = [s.strip() for s in args.select.split(",") if s.strip()]
+        known = {h["id"] for h in hits}
+        missing = [w for w in wanted if w not in known]
+        if missing:
+            raise InputError(args.from_scan, f"no hit with id {', '.join(map(repr, missing))}")
+        hits = [h for h in hits if h["id"] in wanted]
+    fields = _fields(args.from_scan)
+    for hit in hits:
+        record = record_of(hit, fields)
+        with tempfile.TemporaryDirectory() as temp:
+            file = Path(temp) / ("hit" + _SUFFIX.get(record.format, ".txt"))
+            file.write_bytes(record.data)
+            entry = add(
+                args.corpus,
+                file,
+                url=hit.get("url") or "unknown",
+                date=hit.get("date") or "unknown",
+                holds=holds(hit),
+                note=f"scan hit {hit['id']}: {hit['source']} at byte {hit['offset']}",
+            )
+        print(
+            f"added {args.corpus / entry.file}: id {entry.id} (hit {hit['id']}), {entry.size} bytes"
+        )
+    return ExitCode.OK
+
+
+def holds(hit: dict[str, Any]) -> tuple[str, ...]:
+    """What the hit holds of the reference, in the manifest's words."""
+    kinds = {p["kind"] for p in hit["passages"]}
+    out = []
+    if "full" in kinds:
+        out.append("full")
+    if "excerpt" in kinds:
+        out.append("excerpts")
+    if hit["quotations"]["by_verdict"].keys() & {"verbatim", "altered", "paraphrase"}:
+        out.append("quotations")
+    return tuple(out)
+
+
+def record_of(hit: dict[str, Any], fields: Fields) -> Record:
+    """The hit's record read again from its source; its bytes as the scan saw them."""
+    source, offset = Path(hit["source"]), int(hit["offset"])
+    name = source.name.lower()
+    try:
+        if name.endswith(WARC_SUFFIXES):
+            found = _warc_at(source, offset)
+        elif name.endswith(".jsonl.gz"):
+            with gzip.open(source, "rb") as stream:
+                stream.seek(offset)
+                found = json_record(stream.readline(), str(source), offset, fields)
+        elif name.endswith(".jsonl"):
+            with source.open("rb") as stream:
+                stream.seek(offset)
+                found = json_record(stream.readline(), str(source), offset, fields)
+        else:
+            found = Record(hit["id"], source.read_bytes(), str(source), 0, hit["format"])
+    except (OSError, EOFError) as error:
+        raise InputError(source, f"cannot read hit {hit['id']!r}: {error}") from None
+    if isinstance(found, Problem):
+        raise InputError(source, f"hit {hit['id']!r} at byte {offset}: {found.problem}")
+    if hashlib.sha256(found.data).hexdigest() != hit["sha256"]:
+        raise InputError(source, f"hit {hit['id']!r} at byte {offset} changed since the scan")
+    return found
+
+
+def _warc_at(source: Path, offset: int) -> Record | Problem:
+    wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
+    with source.open("rb") as stream:
+        stream.seek(offset)
+        for record in ArchiveIterator(stream, record_types=wanted, parse_http=False):
+            found = warc_record(record, str(source))
+            if found.offset != offset:
+                return Problem(str(source), offset, "no WARC record starts at this offset")
+            return found
+    return Problem(str(source), offset, "no WARC record at this offset")
+
+
+def _fields(out: Path) -> Fields:
+    """The JSON Lines field names the scan used (kept in its plan), else the defaults."""
+    plan = shards_dir(out) / "plan.json"
+    try:
+        return Fields(**json.loads(plan.read_text(encoding="utf-8"))["fields"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return Fields()
+
+
+def _read_hits(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    hits = []
+    for number, line in enumerate(lines, 1):
+        try:
+            hit = json.loads(line)
+            hit["id"], hit["source"], hit["offset"], hit["sha256"]
+        except (ValueError, KeyError, TypeError):
+            raise InputError(path, f"line {number} is not a scan hit") from None
+        hits.append(hit)
+    return hits

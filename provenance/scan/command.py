@@ -1,0 +1,119 @@
+"""`provenance scan` and `provenance add --from-scan`: arguments, progress and exit codes.
+
+Only argparse is imported at the top, so that `provenance --help` stays quick; the scan
+machinery (Hyperscan, FastWARC, Dask) is imported when a scan runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from provenance.errors import ExitCode
+
+if TYPE_CHECKING:
+    from provenance.scan.shard import ShardResult
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add("inputs", type=Path, nargs="+", metavar="INPUT",
+        help="directories, .jsonl(.gz), .warc(.gz), .wet(.gz)")  # fmt: skip
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--reference", type=Path, metavar="REF", help="the reference file")
+    which.add_argument("--corpus", type=Path, metavar="DIR", help="the reference of this corpus")
+    add("--out", type=Path, required=True, metavar="HITS.jsonl", help="the hits to write")
+    add("--jobs", type=_positive, metavar="N", help="local worker processes (default: all cores)")
+    add("--scheduler", metavar="ADDRESS", help="run the shards on this Dask scheduler")
+    add("--resume", action="store_true", help="skip the shards already done")
+    add("--allow-errors", action="store_true", help="exit 0 even if documents could not be read")
+    add("--shard-mb", type=float, default=4.0, metavar="MB", help="shard size (default 4)")
+    add("--min-grams", type=int, metavar="N", help="prefilter threshold (default 4)")
+    for name in ("id", "text", "html", "url", "date"):
+        add(f"--{name}-field", default=name, metavar="NAME", help=f"JSON Lines field ({name})")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        msg = f"{value} is not at least 1"
+        raise argparse.ArgumentTypeError(msg)
+    return number
+
+
+def run(args: argparse.Namespace) -> int:
+    from provenance.corpus import load_corpus
+    from provenance.load import load
+    from provenance.scan.inputs import Fields
+    from provenance.scan.prefilter import MIN_GRAMS
+    from provenance.scan.run import QuietProgress, errors_path, scan
+    from provenance.scan.shard import ScanConfig
+
+    reference = load(args.reference) if args.reference else load_corpus(args.corpus).reference
+    fields = Fields(
+        args.id_field, args.text_field, args.html_field, args.url_field, args.date_field
+    )
+    config = ScanConfig(reference, fields, args.min_grams or MIN_GRAMS)
+    options = {
+        "jobs": args.jobs,
+        "scheduler": args.scheduler,
+        "resume": args.resume,
+        "shard_bytes": max(1, int(args.shard_mb * 2**20)),
+    }
+    try:
+        if sys.stderr.isatty():
+            with _Bar() as bar:
+                summary = scan(args.inputs, config, args.out, progress=bar.update, **options)
+        else:
+            summary = scan(args.inputs, config, args.out, progress=QuietProgress(), **options)
+    except ValueError as error:
+        print(f"provenance: {error}", file=sys.stderr)
+        return ExitCode.ERROR
+    print(summary.line(), file=sys.stderr)
+    if summary.errors:
+        print(f"{summary.errors} documents could not be read: see {errors_path(args.out)}",
+              file=sys.stderr)  # fmt: skip
+        if not args.allow_errors:
+            return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+class _Bar:
+    """A rich progress bar of documents, bytes, hits, rate and ETA (by shards)."""
+
+    def __enter__(self) -> _Bar:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.documents = self.bytes = self.hits = 0
+        self.progress = Progress(
+            TextColumn("scan"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total} shards"),
+            TextColumn("{task.fields[status]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+        )
+        self.progress.start()
+        self.task = self.progress.add_task("scan", total=None, status="")
+        import time
+
+        self.started = time.perf_counter()
+        return self
+
+    def update(self, result: ShardResult, done: int, total: int) -> None:
+        import time
+
+        self.documents += result.documents
+        self.bytes += result.bytes
+        self.hits += len(result.hits)
+        rate = self.bytes / 1e6 / max(1e-9, time.perf_counter() - self.started)
+        status = (
+            f"{self.documents} docs, {self.bytes / 1e6:.1f} MB, {self.hits} hits, {rate:.1f} MB/s"
+        )
+        self.progress.update(self.task, completed=done, total=total, status=status)
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()

@@ -1,0 +1,143 @@
+"""Pick the candidate documents of a collection at C speed, before the engine reads them.
+
+The reference's word 3-grams (three words joined by single spaces, as they stand in
+the reference) are compiled into one Hyperscan database of literal patterns, matched
+caseless over a document's raw bytes. Each 3-gram also stands in its variants: every
+space as a no-break space (UTF-8 or a JSON `\\u00a0` escape) and typographic quotes as
+straight ones (or JSON escapes), so that case, no-break spaces and quote styles do not
+hide a copy. A document is a candidate when it holds at least `min_grams` distinct
+3-grams, at least two of them telling (two words or more that are not English function
+words: "the Korean Peninsula" tells, "based on the" does not); only candidates are
+decoded and given to the engine.
+
+Recall is measured on the generator's truth file by `benchmarks/scan_bench.py`, never
+assumed: the engine's own `locate` decides what is a hit.
+
+>>> p = Prefilter.of("The two sides stress the need to resolve all issues peacefully.")
+>>> p.grams(b"the\\xc2\\xa0two sides STRESS the need to resolve it")
+6
+>>> p.grams(b"nothing of the kind")
+0
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+import hyperscan
+
+MIN_GRAMS = 4
+"""Fewest distinct reference 3-grams that make a candidate: a sentence of six intact words."""
+MIN_TELLING = 2
+"""Fewest of those that must be telling (see `telling`)."""
+
+_FUNCTION_WORDS = frozenset(
+    "a about above after again against all also am an and any are as at be because been "
+    "before being below between both but by can could did do does doing down during each "
+    "either few for from further had has have having he her here hers him his how i if in "
+    "into is it its itself just may me might more most must my no nor not now of off on "
+    "once only or other our ours out over own same shall she should so some such than that "
+    "the their theirs them then there these they this those through to too under until up "
+    "upon very was we were what when where which while who whom why will with within "
+    "without would you your s".split()
+)
+
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+_QUOTES = {
+    "’": ("'", "\\u2019"),
+    "‘": ("'", "\\u2018"),
+    "“": ('"', "\\u201c"),
+    "”": ('"', "\\u201d"),
+}
+_SPACES = ("\u00a0", "\\u00a0")
+
+
+@dataclass(slots=True)
+class Prefilter:
+    """A compiled set of the reference's 3-grams; `grams` counts those a document holds."""
+
+    patterns: tuple[str, ...]
+    """The distinct 3-grams (lower case), in the order of their ids."""
+    database: hyperscan.Database
+    telling: frozenset[int]
+    """Ids of the telling 3-grams."""
+    min_grams: int = MIN_GRAMS
+
+    @classmethod
+    def of(cls, reference: str, *, min_grams: int = MIN_GRAMS, n: int = 3) -> Prefilter:
+        grams = sorted(_grams(reference, n))
+        expressions, ids = [], []
+        for gid, gram in enumerate(grams):
+            for variant in sorted(_variants(gram)):
+                expressions.append(re.escape(variant).encode("utf-8"))
+                ids.append(gid)
+        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        if expressions:
+            flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
+            database.compile(
+                expressions=expressions,
+                ids=ids,
+                elements=len(expressions),
+                flags=[flags] * len(expressions),
+            )
+        says = frozenset(i for i, gram in enumerate(grams) if telling(gram))
+        return cls(tuple(grams), database, says, min_grams)
+
+    def found(self, data: bytes) -> set[int]:
+        """The ids of the distinct reference 3-grams in `data`."""
+        found: set[int] = set()
+        if not self.patterns or not data:
+            return found
+
+        def on_match(gid: int, start: int, end: int, flags: int, context: object) -> None:
+            found.add(gid)
+
+        self.database.scan(data, match_event_handler=on_match)
+        return found
+
+    def grams(self, data: bytes) -> int:
+        """The number of distinct reference 3-grams in `data`."""
+        return len(self.found(data))
+
+    def candidate(self, data: bytes) -> tuple[bool, int]:
+        """Whether `data` holds enough of the reference to be given to the engine."""
+        found = self.found(data)
+        enough = len(found) >= self.min_grams and len(found & self.telling) >= MIN_TELLING
+        return enough, len(found)
+
+
+def telling(gram: str) -> bool:
+    """Whether a 3-gram has two or more words that are not function words.
+
+    >>> telling("the korean peninsula"), telling("based on the")
+    (True, False)
+    """
+    words = gram.replace("’", " ").replace("'", " ").split()
+    return sum(word not in _FUNCTION_WORDS for word in words) >= 2
+
+
+def _grams(text: str, n: int) -> set[str]:
+    """Lower-cased runs of `n` words separated by exactly one space in `text`."""
+    words = list(_WORD.finditer(text))
+    out = set()
+    for i in range(len(words) - n + 1):
+        run = words[i : i + n]
+        if all(text[a.end() : b.start()] == " " for a, b in itertools.pairwise(run)):
+            out.add(text[run[0].start() : run[-1].end()].lower())
+    return out
+
+
+def _variants(gram: str) -> set[str]:
+    """`gram` with its quotes straight or escaped and each space a no-break space."""
+    forms = {gram}
+    for mark, others in _QUOTES.items():
+        if mark in gram:
+            forms |= {f.replace(mark, other) for f in forms for other in others}
+    spaced = set(forms)
+    for form in forms:
+        for i, char in enumerate(form):
+            if char == " ":
+                spaced |= {form[:i] + space + form[i + 1 :] for space in _SPACES}
+    return spaced

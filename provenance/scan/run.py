@@ -1,0 +1,241 @@
+"""Run a scan's shards on local processes or a Dask cluster; keep each result as it lands.
+
+Every finished shard is written at once, atomically, as `HITS.jsonl.shards/NNNNN.json`
+(its hits, its problems and its counts), so an interrupted scan loses only the shards
+that were running; `resume` skips the shards already written. When all are done the
+hits are merged, sorted by (source, offset, id), into HITS.jsonl, and the problems into
+HITS.errors.jsonl: the same inputs give the same bytes, however the shards were run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from provenance.atomic import atomic_write
+from provenance.scan.inputs import SHARD_BYTES, Shard, plan
+from provenance.scan.shard import ScanConfig, ShardResult, engine, scan_shard
+
+_PLAN = "plan.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    documents: int
+    bytes: int
+    candidates: int
+    hits: int
+    errors: int
+    shards: int
+    resumed: int
+    seconds: float
+    workers: int
+    scanned_bytes: int = 0
+    """Bytes of the shards scanned in this run (not resumed): what the rate is of."""
+
+    def line(self) -> str:
+        mb = self.bytes / 1e6
+        rate = self.scanned_bytes / 1e6 / self.seconds if self.seconds else 0.0
+        return (
+            f"scanned {self.documents} documents ({mb:.1f} MB) in {self.seconds:.1f} s: "
+            f"{self.hits} hits, {self.candidates} candidates, {self.errors} errors; "
+            f"{rate:.1f} MB/s on {self.workers} workers"
+            + (f" ({self.resumed} of {self.shards} shards resumed)" if self.resumed else "")
+        )
+
+    def json(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "bytes": self.bytes,
+            "candidates": self.candidates,
+            "hits": self.hits,
+            "errors": self.errors,
+            "shards": self.shards,
+            "resumed": self.resumed,
+            "seconds": round(self.seconds, 3),
+            "workers": self.workers,
+        }
+
+
+Progress = Callable[[ShardResult, int, int], None]
+"""Told of each finished shard, with the number done and the total."""
+
+
+def scan(
+    inputs: list[Path],
+    config: ScanConfig,
+    out: Path,
+    *,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    resume: bool = False,
+    shard_bytes: int = SHARD_BYTES,
+    progress: Progress | None = None,
+) -> Summary:
+    """Scan `inputs` for copies of the reference; write `out` and its errors file.
+
+    Raises:
+        ValueError: An input cannot be scanned, or `resume` finds another scan's shards.
+    """
+    started = time.perf_counter()
+    shards = plan(inputs, shard_bytes=shard_bytes)
+    directory = shards_dir(out)
+    done = _prepare(directory, shards, config, resume=resume)
+    todo = [i for i in range(len(shards)) if i not in done]
+    results = dict(done)
+    workers = 1
+    if todo:
+        if scheduler:
+            run, workers = _dask(scheduler)
+        else:
+            workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+            run = _local(workers)
+        for result in run(config, [(shards[i], i) for i in todo]):
+            atomic_write(directory / f"{result.index:05d}.json", json.dumps(result.json()).encode())
+            results[result.index] = result
+            if progress:
+                progress(result, len(results), len(shards))
+    ordered = [results[i] for i in range(len(shards))]
+    hits = sorted((h for r in ordered for h in r.hits), key=_order)
+    errors = sorted((e for r in ordered for e in r.errors), key=_order)
+    atomic_write(out, _lines(hits))
+    atomic_write(errors_path(out), _lines(errors))
+    return Summary(
+        documents=sum(r.documents for r in ordered),
+        bytes=sum(r.bytes for r in ordered),
+        candidates=sum(r.candidates for r in ordered),
+        hits=len(hits),
+        errors=len(errors),
+        shards=len(shards),
+        resumed=len(done),
+        seconds=time.perf_counter() - started,
+        workers=workers,
+        scanned_bytes=sum(r.bytes for r in ordered if r.index not in done),
+    )
+
+
+def shards_dir(out: Path) -> Path:
+    return out.with_name(out.name + ".shards")
+
+
+def errors_path(out: Path) -> Path:
+    name = out.name.removesuffix(".jsonl")
+    return out.with_name(name + ".errors.jsonl")
+
+
+def _lines(items: list[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items).encode("utf-8")
+
+
+def _order(item: dict[str, Any]) -> tuple[str, int, str, str]:
+    return item["source"], item["offset"], item["id"], item.get("problem", "")
+
+
+def _prepare(
+    directory: Path, shards: list[Shard], config: ScanConfig, *, resume: bool
+) -> dict[int, ShardResult]:
+    """The shards already done (when resuming the same scan); a fresh plan otherwise."""
+    fingerprint = {
+        "reference_sha256": config.reference.sha256,
+        "fields": asdict(config.fields),
+        "min_grams": config.min_grams,
+        "shards": [[s.kind, s.path, s.start, s.end, list(s.files)] for s in shards],
+    }
+    plan_file = directory / _PLAN
+    done: dict[int, ShardResult] = {}
+    if resume and plan_file.is_file():
+        if json.loads(plan_file.read_text(encoding="utf-8")) != fingerprint:
+            msg = f"{directory}: --resume of a different scan (inputs, reference or options differ)"
+            raise ValueError(msg)
+        for path in sorted(directory.glob("[0-9]*.json")):
+            try:
+                result = ShardResult.from_json(json.loads(path.read_text(encoding="utf-8")))
+            except (ValueError, KeyError):
+                continue  # a torn file cannot exist (atomic writes); be safe and rerun it
+            done[result.index] = result
+        return done
+    directory.mkdir(parents=True, exist_ok=True)
+    for old in directory.glob("[0-9]*.json"):
+        old.unlink()
+    atomic_write(plan_file, json.dumps(fingerprint).encode())
+    return done
+
+
+Runner = Callable[[ScanConfig, list[tuple[Shard, int]]], Iterator[ShardResult]]
+
+
+def _local(workers: int) -> Runner:
+    def run(config: ScanConfig, work: list[tuple[Shard, int]]) -> Iterator[ShardResult]:
+        if workers == 1:
+            for shard, index in work:
+                yield scan_shard(config, shard, index)
+            return
+        pool = ProcessPoolExecutor(workers, initializer=engine, initargs=(config,))
+        try:
+            pending: set[Future[ShardResult]] = {
+                pool.submit(scan_shard, config, shard, index) for shard, index in work
+            }
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    yield future.result()
+        finally:  # on Ctrl-C or an error: let the running shards end, start no other
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    return run
+
+
+def _dask(address: str) -> tuple[Runner, int]:
+    from distributed import Client, as_completed
+
+    try:
+        client = Client(address, timeout=20)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError, ValueError) as error:
+        msg = f"{address}: cannot reach the Dask scheduler ({error})"
+        raise ValueError(msg) from None
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+
+    def run(config: ScanConfig, work: list[tuple[Shard, int]]) -> Iterator[ShardResult]:
+        try:
+            futures = [
+                client.submit(scan_shard, config, shard, index, pure=False, retries=3)
+                for shard, index in work
+            ]
+            for _, result in as_completed(futures, with_results=True):  # type: ignore[no-untyped-call]
+                yield result
+        finally:
+            client.close()  # type: ignore[no-untyped-call]
+
+    return run, workers
+
+
+class QuietProgress:
+    """A line on stderr at most every `every` seconds (and at the end), for logs and pipes."""
+
+    def __init__(self, every: float = 10.0) -> None:
+        self.every = every
+        self.started = self.last = time.monotonic()
+        self.documents = self.bytes = self.hits = self.errors = 0
+
+    def __call__(self, result: ShardResult, done: int, total: int) -> None:
+        self.documents += result.documents
+        self.bytes += result.bytes
+        self.hits += len(result.hits)
+        self.errors += len(result.errors)
+        now = time.monotonic()
+        if now - self.last < self.every and done < total:
+            return
+        self.last = now
+        rate = self.bytes / 1e6 / max(1e-9, now - self.started)
+        print(
+            f"scan: {done}/{total} shards, {self.documents} documents, "
+            f"{self.bytes / 1e6:.1f} MB, {self.hits} hits, {self.errors} errors, {rate:.1f} MB/s",
+            file=sys.stderr,
+        )

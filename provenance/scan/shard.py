@@ -1,0 +1,212 @@
+"""Scan one shard: read its records, prefilter, run the engine on candidates, describe hits.
+
+`scan_shard` is what a local worker process or a Dask worker runs. It is a pure function
+of (config, shard): the same shard scanned twice, anywhere, gives the same result, which
+is what lets an interrupted or re-scheduled shard simply be run again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from provenance.analyse import Analyser, SourceResult
+from provenance.model import Document, Format
+from provenance.quotes.verdicts import QuoteVerdict
+from provenance.scan.inputs import Counts, Fields, Problem, Record, Shard, read
+from provenance.scan.prefilter import MIN_GRAMS, Prefilter
+
+_HIT_VERDICTS = {QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED}
+"""Quotation verdicts that make a document a hit when the quotation is attributed."""
+_QUOTE_MIN_WORDS = 6
+"""Fewest words of a quotation that makes a hit on its own: "peace" quoted says nothing, and
+a paraphrase (the same words, reordered) is no copy (measured: every quotation-only hit on
+the generator's collection with a shorter or paraphrased quotation was a false positive)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanConfig:
+    """Everything a worker needs, small enough to send with every task."""
+
+    reference: Document
+    fields: Fields = field(default_factory=Fields)
+    min_grams: int = MIN_GRAMS
+
+
+@dataclass(frozen=True, slots=True)
+class ShardResult:
+    """A shard's hits and problems (JSON-ready dicts) and its counts."""
+
+    index: int
+    hits: tuple[dict[str, Any], ...]
+    errors: tuple[dict[str, Any], ...]
+    documents: int
+    bytes: int
+    candidates: int
+    seconds: float
+
+    def json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "documents": self.documents,
+            "bytes": self.bytes,
+            "candidates": self.candidates,
+            "seconds": round(self.seconds, 3),
+            "hits": list(self.hits),
+            "errors": list(self.errors),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ShardResult:
+        return cls(
+            data["index"],
+            tuple(data["hits"]),
+            tuple(data["errors"]),
+            data["documents"],
+            data["bytes"],
+            data["candidates"],
+            data["seconds"],
+        )
+
+
+_ENGINES: dict[tuple[str, int], tuple[Analyser, Prefilter]] = {}
+"""Per process: the reference prepared once and its prefilter compiled once."""
+
+
+def engine(config: ScanConfig) -> tuple[Analyser, Prefilter]:
+    key = (config.reference.sha256, config.min_grams)
+    if key not in _ENGINES:
+        analyser = Analyser.of(config.reference)
+        prefilter = Prefilter.of(analyser.readable.view().text, min_grams=config.min_grams)
+        _ENGINES[key] = analyser, prefilter
+    return _ENGINES[key]
+
+
+def scan_shard(config: ScanConfig, shard: Shard, index: int) -> ShardResult:
+    """Scan every record of `shard`; the hits and problems in reading order."""
+    started = time.perf_counter()
+    analyser, prefilter = engine(config)
+    counts = Counts()
+    hits, errors, candidates = [], [], 0
+    for item in read(shard, config.fields, counts):
+        if isinstance(item, Problem):
+            errors.append(_problem(item))
+            continue
+        is_candidate, grams = prefilter.candidate(item.data)
+        if not is_candidate:
+            continue
+        candidates += 1
+        document = _document(item)
+        if isinstance(document, Problem):
+            errors.append(_problem(document))
+            continue
+        result = analyser.source(document)
+        if is_hit(result):
+            hits.append(hit_json(item, result, grams))
+    seconds = time.perf_counter() - started
+    return ShardResult(
+        index, tuple(hits), tuple(errors), counts.documents, counts.bytes, candidates, seconds
+    )
+
+
+def is_hit(result: SourceResult) -> bool:
+    """A located passage, or a quotation of some length attributed to the reference and in it."""
+    if result.passages:
+        return True
+    return any(
+        q.attributed and q.verdict in _HIT_VERDICTS and len(q.text.split()) >= _QUOTE_MIN_WORDS
+        for q in result.quotes
+    )
+
+
+def decode(record: Record) -> str | Problem:
+    """UTF-8, else the declared charset, else a problem naming the first bad byte."""
+    try:
+        return record.data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        bad = error.start
+    if record.charset:
+        try:
+            codecs.lookup(record.charset)
+        except LookupError:
+            problem = f"not valid UTF-8 at byte {bad}; unknown declared charset {record.charset!r}"
+            return Problem(record.source, record.offset, problem, record.id)
+        try:
+            return record.data.decode(record.charset)
+        except UnicodeDecodeError as error:
+            problem = f"not valid {record.charset} (declared) at byte {error.start}"
+            return Problem(record.source, record.offset, problem, record.id)
+    problem = f"not valid UTF-8 at byte {bad} and no charset declared"
+    return Problem(record.source, record.offset, problem, record.id)
+
+
+def _document(record: Record) -> Document | Problem:
+    text = decode(record)
+    if isinstance(text, Problem):
+        return text
+    return Document(
+        id=record.id,
+        path=Path(record.source),
+        sha256=hashlib.sha256(record.data).hexdigest(),
+        size=len(record.data),
+        text=text,
+        format=Format(record.format),
+    )
+
+
+def hit_json(record: Record, result: SourceResult, grams: int) -> dict[str, Any]:
+    """One line of HITS.jsonl: the document, where it is, and what the engine found."""
+    divergences = result.divergences
+    quotes = [q for q in result.quotes if q.attributed or q.verdict is QuoteVerdict.UNTERMINATED]
+    return {
+        "id": record.id,
+        "url": record.url,
+        "date": record.date,
+        "source": record.source,
+        "offset": record.offset,
+        "format": record.format,
+        "charset": record.charset or "utf-8",
+        "size": len(record.data),
+        "sha256": result.document.sha256,
+        "prefilter_grams": grams,
+        "passages": [
+            {
+                "kind": p.kind.value,
+                "copy": [p.copy.start, p.copy.end],
+                "reference": [p.reference.start, p.reference.end],
+                "score": round(p.score, 1),
+            }
+            for p in result.passages
+        ],
+        "divergences": {
+            "total": len(divergences),
+            "by_kind": dict(sorted(Counter(d.kind.value for d in divergences).items())),
+            "by_severity": dict(sorted(Counter(str(d.severity) for d in divergences).items())),
+        },
+        "quotations": {
+            "by_verdict": dict(sorted(Counter(q.verdict.value for q in quotes).items())),
+            "list": [
+                {
+                    "span": [q.span.start, q.span.end],
+                    "verdict": q.verdict.value,
+                    "attributed": q.attributed,
+                    "similarity": round(q.similarity, 1),
+                }
+                for q in quotes
+            ],
+        },
+    }
+
+
+def _problem(problem: Problem) -> dict[str, Any]:
+    return {
+        "source": problem.source,
+        "offset": problem.offset,
+        "id": problem.id,
+        "problem": problem.problem,
+    }

@@ -1,0 +1,400 @@
+"""The review session: what the review screens share, as plain objects (no Textual).
+
+A `Session` holds the corpus, the decisions on disk and every capture's analysis,
+computed once and shared by the corpus, review, quotations and variants screens; it is
+safe to call from the UI's worker threads. A capture that cannot be analysed is recorded
+with its error instead of stopping the others. `Session.review` opens one capture's
+findings as a `CaptureReview`: the rows of the findings list, the filter, the cursor,
+decisions, notes and undo. The Textual screens only draw these objects and forward keys
+to them, so the review workflow is tested here without a terminal.
+
+>>> from provenance.model import Span, Severity
+>>> f = Finding("x", "c", "", "divergence", "whitespace", Severity.COSMETIC, Span(0, 1), " ", "")
+>>> Row(1, f, None).state, Row(1, f, None).key
+('undecided', 'x')
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from provenance.analyse import Analyser, Analysis, SourceResult
+from provenance.collation.genealogy import Genealogy, genealogy
+from provenance.collation.table import Table, collate
+from provenance.collation.witnesses import witnesses
+from provenance.corpus import Corpus
+from provenance.errors import ProvenanceError
+from provenance.findings import findings
+from provenance.model import Decision, Finding, Verdict
+from provenance.review import ReviewStore
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the findings list: a current finding, or a stale decision of this capture."""
+
+    number: int
+    finding: Finding | None
+    decision: Decision | None
+
+    @property
+    def key(self) -> str:
+        if self.finding is not None:
+            return self.finding.id
+        assert self.decision is not None
+        return f"stale:{self.decision.finding}"
+
+    @property
+    def state(self) -> str:
+        if self.finding is None:
+            return "stale"
+        return self.decision.verdict.value if self.decision is not None else "undecided"
+
+    def haystack(self) -> str:
+        """What `/` matches against: kind, severity, state, category and both readings."""
+        if self.finding is None:
+            assert self.decision is not None
+            return f"state:stale stale {self.decision.summary}".casefold()
+        f = self.finding
+        return (
+            f"kind:{f.kind} severity:{f.severity} state:{self.state} category:{f.category} "
+            f"{f.summary} {f.text} {f.reference_text}"
+        ).casefold()
+
+
+def matches(row: Row, query: str) -> bool:
+    """True if every word of `query` occurs in the row's kind, severity, state or text.
+
+    >>> from provenance.model import Severity, Span
+    >>> f = Finding("x", "c", "", "divergence", "whitespace", Severity.COSMETIC,
+    ...             Span(0, 1), " ", "")
+    >>> row = Row(1, f, None)
+    >>> matches(row, "white cos"), matches(row, "kind:whitespace"), matches(row, "material")
+    (True, True, False)
+    """
+    hay = row.haystack()
+    return all(word in hay for word in query.casefold().split())
+
+
+def next_where(here: int, count: int, step: int, test: Callable[[int], bool]) -> int | None:
+    """The first index from `here` in direction `step` (1 or -1) that passes `test`.
+
+    The search wraps round and ends on `here` itself; None if no index passes.
+
+    >>> next_where(1, 4, 1, lambda i: i in {0, 3}), next_where(1, 4, -1, lambda i: i == 3)
+    (3, 3)
+    >>> next_where(1, 4, 1, lambda i: i == 1), next_where(0, 0, 1, bool)
+    (1, None)
+    """
+    for offset in range(1, count + 1):
+        index = (here + step * offset) % count
+        if test(index):
+            return index
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far the corpus is: captures analysed or failed, findings decided, stale."""
+
+    analysed: int
+    failed: int
+    total: int
+    decided: int
+    findings: int
+    stale: int
+
+
+class Session:
+    """The corpus, its decisions and the analyses shared by every screen of one review."""
+
+    def __init__(self, corpus: Corpus, store: ReviewStore, *, reviewer: str) -> None:
+        self.corpus = corpus
+        self.store = store
+        self.reviewer = reviewer
+        """Name recorded with every decision of this session."""
+        self._results: dict[str, SourceResult] = {}
+        self._findings: dict[str, list[Finding]] = {}
+        self._errors: dict[str, str] = {}
+        self._collation: tuple[Table, Genealogy] | None = None
+        self._prepared: Analyser | None = None
+        self._lock = threading.Lock()
+        """Guards the three dicts and the caches: workers fill them, the UI thread reads."""
+
+    # --- analyses (safe to call from worker threads) -----------------------------------
+
+    def result(self, capture_id: str) -> SourceResult:
+        """The analysis of one capture, computed once.
+
+        Raises:
+            ProvenanceError: The capture cannot be analysed (the error is also recorded).
+        """
+        with self._lock:
+            cached = self._results.get(capture_id)
+            failed = self._errors.get(capture_id)
+        if cached is not None:
+            return cached
+        capture = next(c for c in self.corpus.captures if c.id == capture_id)
+        if failed is not None:
+            raise ProvenanceError(capture.path, failed)
+        try:
+            result = self._analyser().source(capture)
+            found = findings(Analysis(self.corpus.reference, (result,)))
+        except Exception as error:
+            # Any failure of one capture, ours or a library's, is that capture's error:
+            # the other captures and the session go on.
+            problem = error.problem if isinstance(error, ProvenanceError) else _describe(error)
+            with self._lock:
+                self._errors.setdefault(capture_id, problem)
+            raise ProvenanceError(capture.path, problem) from error
+        with self._lock:
+            self._findings.setdefault(capture_id, found)
+            return self._results.setdefault(capture_id, result)
+
+    def analyse(self, capture_id: str) -> SourceResult | None:
+        """`result`, or None when the capture failed (its error is then `error(capture_id)`)."""
+        try:
+            return self.result(capture_id)
+        except ProvenanceError:
+            return None
+
+    def error(self, capture_id: str) -> str | None:
+        """Why the capture could not be analysed; None if it was (or is not yet)."""
+        with self._lock:
+            return self._errors.get(capture_id)
+
+    def analysed(self) -> dict[str, SourceResult]:
+        """The captures analysed so far, by id: a copy, safe to iterate while workers run."""
+        with self._lock:
+            return dict(self._results)
+
+    def findings_of(self, capture_id: str) -> list[Finding]:
+        """Every finding of one capture: divergences, quotations and emphasis."""
+        self.result(capture_id)
+        with self._lock:
+            return self._findings[capture_id]
+
+    def collation(self) -> tuple[Table, Genealogy]:
+        """The variant table of every analysed capture's witnesses and its genealogy, once.
+
+        A capture that cannot be analysed is left out of the table.
+        """
+        with self._lock:
+            if self._collation is not None:
+                return self._collation
+        sources = tuple(
+            r for r in (self.analyse(c.id) for c in self.corpus.captures) if r is not None
+        )
+        analysis = Analysis(self.corpus.reference, sources)
+        table = collate(analysis.reference, witnesses(analysis))
+        grouped = genealogy(table)
+        with self._lock:
+            if self._collation is None:
+                self._collation = (table, grouped)
+            return self._collation
+
+    def _analyser(self) -> Analyser:
+        with self._lock:
+            if self._prepared is None:
+                self._prepared = Analyser.of(self.corpus.reference)
+            return self._prepared
+
+    # --- decisions over the corpus -----------------------------------------------------
+
+    def undecided_count(self, capture_id: str) -> int:
+        """Undecided findings of an analysed capture; 0 before its analysis or if it failed."""
+        with self._lock:
+            found = self._findings.get(capture_id)
+        return len(self.store.status(found).undecided) if found is not None else 0
+
+    def progress(self) -> Progress:
+        """Captures analysed and failed, and the decisions on the analysed ones."""
+        with self._lock:
+            found = [f for fs in self._findings.values() for f in fs]
+            analysed, failed = set(self._results), len(self._errors)
+        status = self.store.status(found)
+        stale = sum(1 for d in status.stale if d.source in analysed)
+        total = len(self.corpus.captures)
+        return Progress(len(analysed), failed, total, len(status.decided), len(found), stale)
+
+    def review(self, capture_id: str, *, select: str | None = None) -> CaptureReview:
+        """The findings of one capture, opened for review (analysing it first if needed).
+
+        Raises:
+            ProvenanceError: The capture cannot be analysed.
+        """
+        return CaptureReview(self, capture_id, select=select)
+
+
+class CaptureReview:
+    """One capture's findings under review: list rows, filter, cursor, decisions and undo.
+
+    `shown` are the rows that match the filter, in list order; `cursor` indexes them.
+    Every action that saves re-reads the decisions, so the rows always say what is on disk.
+    """
+
+    def __init__(self, session: Session, capture_id: str, *, select: str | None = None) -> None:
+        self.session = session
+        self.capture_id = capture_id
+        self.result = session.result(capture_id)
+        self.findings = session.findings_of(capture_id)
+        self.rows: list[Row] = []
+        self.shown: list[Row] = []
+        self.query = ""
+        self.cursor = 0
+        self.refresh()
+        keys = [r.key for r in self.shown]
+        undecided = self._undecided()
+        if select is not None and select in keys:
+            self.cursor = keys.index(select)
+        elif undecided:
+            self.cursor = undecided[0]
+
+    @property
+    def store(self) -> ReviewStore:
+        return self.session.store
+
+    # --- what is listed ----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rebuild the rows from the findings and the decisions, keeping the cursor's row."""
+        keep = self.current()
+        rows = [Row(n + 1, f, self.store.get(f.id)) for n, f in enumerate(self.findings)]
+        current_ids = {f.id for f in self.findings}
+        rows += [
+            Row(0, None, d)
+            for d in self.store.decisions()
+            if d.source == self.capture_id and d.finding not in current_ids
+        ]
+        # A decision made on other bytes is not a decision on this finding.
+        self.rows = [
+            r
+            if r.decision is None
+            or r.finding is None
+            or r.decision.source_sha256 == r.finding.source_sha256
+            else Row(r.number, r.finding, None)
+            for r in rows
+        ]
+        self.shown = [r for r in self.rows if matches(r, self.query)]
+        keys = [r.key for r in self.shown]
+        if keep is not None and keep.key in keys:
+            self.cursor = keys.index(keep.key)
+        else:
+            self.cursor = min(self.cursor, max(0, len(self.shown) - 1))
+
+    def filter(self, query: str) -> None:
+        """List only the rows matching every word of `query` (see `matches`)."""
+        self.query = query
+        self.refresh()
+
+    def current(self) -> Row | None:
+        """The row under the cursor; None when nothing is listed."""
+        return self.shown[self.cursor] if 0 <= self.cursor < len(self.shown) else None
+
+    def decided(self) -> tuple[int, int]:
+        """(decided, total) over the current findings, whatever the filter."""
+        current = [r for r in self.rows if r.finding is not None]
+        return sum(1 for r in current if r.decision is not None), len(current)
+
+    # --- moving ------------------------------------------------------------------------
+
+    def move(self, step: int) -> None:
+        """Move the cursor `step` rows, stopping at either end."""
+        self.cursor = max(0, min(len(self.shown) - 1, self.cursor + step))
+
+    def move_to(self, key: str) -> bool:
+        """Put the cursor on the row with `key`; False if it is not listed."""
+        keys = [r.key for r in self.shown]
+        if key not in keys:
+            return False
+        self.cursor = keys.index(key)
+        return True
+
+    def next_undecided(self, step: int) -> bool:
+        """Move to the next (1) or previous (-1) undecided row, wrapping; False if none."""
+        shown = self.shown
+        target = next_where(self.cursor, len(shown), step, lambda i: shown[i].state == "undecided")
+        if target is None:
+            return False
+        self.cursor = target
+        return True
+
+    def _undecided(self) -> list[int]:
+        return [i for i, r in enumerate(self.shown) if r.state == "undecided"]
+
+    # --- what can be done here ---------------------------------------------------------
+
+    def available(self) -> frozenset[str]:
+        """The review actions that can act now: the footer shows exactly these."""
+        row = self.current()
+        can = set()
+        if row is not None and row.finding is not None:
+            can.add("decide")
+        if row is not None and row.decision is not None:
+            can.add("note")
+        if self.store.can_undo(self.capture_id):
+            can.add("undo")
+        if self._undecided():
+            can.add("undecided")
+        if row is not None and len(self.same_kind()) > 1:
+            can.add("bulk_accept")
+        return frozenset(can)
+
+    # --- decisions (each saved at once; ProvenanceError if the save fails) ------------
+
+    def decide(self, verdict: Verdict) -> bool:
+        """Record `verdict` on the current finding and move to the next undecided one.
+
+        Returns False when there is no finding under the cursor (a stale decision, or an
+        empty list). Raises ReviewStoreError if the save fails; nothing changes then.
+        """
+        row = self.current()
+        if row is None or row.finding is None:
+            return False
+        self.store.decide(row.finding, verdict, reviewer=self.session.reviewer)
+        self.refresh()
+        self.next_undecided(1)
+        return True
+
+    def same_kind(self) -> list[Finding]:
+        """The undecided findings of the current finding's kind (what `A` would accept)."""
+        row = self.current()
+        if row is None or row.finding is None:
+            return []
+        kind = row.finding.kind
+        return [
+            r.finding
+            for r in self.rows
+            if r.finding is not None and r.decision is None and r.finding.kind == kind
+        ]
+
+    def accept_all(self, targets: list[Finding]) -> None:
+        """Accept `targets` in one save (one undo reverts them together)."""
+        self.store.decide_many(targets, Verdict.ACCEPTED, reviewer=self.session.reviewer)
+        self.refresh()
+
+    def annotate(self, finding_id: str, note: str) -> None:
+        """Set the note of a decided finding."""
+        self.store.annotate(finding_id, note)
+        self.refresh()
+
+    def undo(self) -> str | None:
+        """Revert this capture's newest change; the cursor goes to a finding it touched."""
+        finding_id = self.store.undo(self.capture_id)
+        if finding_id is None:
+            return None
+        self.refresh()
+        self.move_to(finding_id)
+        return finding_id
+
+
+def _describe(error: Exception) -> str:
+    """One line for an unexpected error: its type and its first line.
+
+    >>> _describe(IndexError("list index out of range\\nmore"))
+    'IndexError: list index out of range'
+    """
+    message = str(error).strip().splitlines()
+    return type(error).__name__ + (f": {message[0]}" if message else "")

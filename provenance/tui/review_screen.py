@@ -1,0 +1,300 @@
+"""The review screen: one capture's findings list, aligned text, detail line and progress.
+
+The state (rows, filter, cursor, decisions, undo) is a `CaptureReview` of the session;
+this screen draws it and forwards keys to it. The footer is rebuilt only when the set of
+actions that can act changes, not on every cursor move.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from provenance.errors import ProvenanceError
+from provenance.model import Verdict
+from provenance.session import CaptureReview, Session
+from provenance.tui.blocks import Block, blocks
+from provenance.tui.dialogs import ConfirmDialog, NoteDialog
+from provenance.tui.widgets import (
+    AlignedText,
+    FindingDetail,
+    FindingTable,
+    close_filter,
+    open_filter,
+)
+
+_ALWAYS = frozenset({"back", "toggle_split", "toggle_invisibles", "move", "filter"})
+"""Actions that can act before the capture is analysed and whatever the cursor is on."""
+
+
+class ReviewScreen(Screen[None]):
+    """One capture: findings list, aligned text, detail line and progress."""
+
+    HELP_SECTION = "Review screen"
+    BINDINGS = [
+        Binding("j", "move(1)", "Down", show=False, id="down"),
+        Binding("k", "move(-1)", "Up", show=False, id="up"),
+        Binding("n,right_square_bracket", "undecided(1)", "Next", id="next-undecided"),
+        Binding("p,left_square_bracket", "undecided(-1)", "Prev", show=False, id="prev-undecided"),
+        Binding("a", "decide('accepted')", "Accept", id="accept"),
+        Binding("f", "decide('flagged')", "Flag", id="flag"),
+        Binding("A", "bulk_accept", "All kind", id="bulk-accept"),
+        Binding("c", "note", "Note", id="note"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("s", "toggle_split", "Layout", id="split"),
+        Binding("w", "toggle_invisibles", "Marks", id="invisibles"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("q,escape", "back", "Back", id="back"),
+    ]
+
+    @dataclass
+    class Prepared(Message):
+        """The worker has analysed the capture and cut its alignment into blocks."""
+
+        review: CaptureReview
+        blocks: list[Block]
+
+    def __init__(self, session: Session, capture_id: str, *, select: str | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.capture_id = capture_id
+        self.select = select
+        """Finding to open on (from the variants view); the first undecided one otherwise."""
+        self.review: CaptureReview | None = None
+        """The capture's review, once the worker has analysed it."""
+        self._available: frozenset[str] = frozenset()
+        """The review actions the footer shows now (see `_changed`)."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="review-body"):
+            with Vertical(id="list-pane"):
+                yield Input(placeholder="filter: text, kind:…, severity:…, state:…", id="filter")
+                yield FindingTable(id="findings")
+            yield AlignedText(id="aligned")
+        yield FindingDetail(id="detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = self.capture_id
+        self.query_one("#review-body").loading = True
+        self.prepare_capture()
+
+    def current_capture(self) -> str:
+        return self.capture_id
+
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="align",
+        description="Locating and aligning",
+    )
+    def prepare_capture(self) -> None:
+        review = self.session.review(self.capture_id, select=self.select)
+        cut = blocks(review.result.alignments, review.result.document)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Prepared(review, cut))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.query_one("#review-body").loading = False
+            self.query_one(FindingTable).focus()  # not the hidden filter box: q goes back
+            self.app.notify(
+                str(event.worker.error), title=f"Cannot review {self.capture_id}", severity="error"
+            )
+
+    async def on_review_screen_prepared(self, message: Prepared) -> None:
+        self.review = review = message.review
+        headings = [
+            f"passage {n + 1} · {p.kind} · copy {p.copy.start}..{p.copy.end} ↔ "
+            f"reference {p.reference.start}..{p.reference.end} · score {p.score:.0f}"
+            for n, p in enumerate(review.result.passages)
+        ]
+        await self.query_one(AlignedText).show(
+            self.session.corpus.reference, review.result.document, message.blocks, headings
+        )
+        self.query_one("#review-body").loading = False
+        self._show_rows()
+        self.query_one(FindingTable).focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from a screen that may have decided on this capture (variants -> review).
+        if self.review is not None:
+            self.review.refresh()
+            self._show_rows()
+
+    # --- drawing the review ------------------------------------------------------------
+
+    def _show_rows(self) -> None:
+        """Redraw the list after the rows changed (decision, filter, undo)."""
+        if self.review is None:
+            return
+        table = self.query_one(FindingTable)
+        table.show(self.review.shown)
+        self._sync_cursor()
+        self._changed()
+
+    def _sync_cursor(self) -> None:
+        """Put the table's cursor where the review's is (the table then says it moved)."""
+        assert self.review is not None
+        table = self.query_one(FindingTable)
+        if self.review.shown and table.cursor_row != self.review.cursor:
+            table.move_cursor(row=self.review.cursor, scroll=True)
+
+    def _changed(self) -> None:
+        """The current row or the decisions changed: detail line, highlight, footer."""
+        review = self.review
+        if review is None:
+            return
+        row = review.current()
+        decided, total = review.decided()
+        shown = len(review.shown) if review.query else None
+        self.query_one(FindingDetail).show(
+            row, review.result.document, decided, total, filtered=shown
+        )
+        self.query_one(AlignedText).focus_finding(row.finding if row else None)
+        available = review.available()
+        if available != self._available:
+            self._available = available
+            self.refresh_bindings()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if self.review is None:
+            return
+        self.review.cursor = event.cursor_row
+        self._changed()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        row = self.review.current() if self.review is not None else None
+        self.query_one(AlignedText).focus_finding(row.finding if row else None, centre=True)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.review is not None:
+            self.review.filter(event.value)
+            self._show_rows()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(FindingTable).focus()
+
+    # --- actions -----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _ALWAYS:
+            return True
+        if self.review is None:
+            return None
+        if action in {"decide", "note", "undo", "undecided", "bulk_accept"}:
+            return True if action in self._available else None
+        return True
+
+    def action_move(self, step: int) -> None:
+        if self.review is not None:
+            self.review.move(step)
+            self._sync_cursor()
+
+    def action_undecided(self, step: int) -> None:
+        """Jump to the next (step 1) or previous (-1) undecided finding, wrapping round."""
+        if self.review is None:
+            return
+        if not self.review.next_undecided(step):
+            self.notify("Every finding shown is decided.")
+            return
+        self._sync_cursor()
+
+    def action_decide(self, verdict: str) -> None:
+        review = self.review
+        if review is None:
+            return
+        try:
+            decided = review.decide(Verdict(verdict))
+        except ProvenanceError as error:
+            self.notify(str(error), title="Decision not saved", severity="error")
+            return
+        if not decided:
+            return
+        self._show_rows()
+        if "undecided" not in self._available:
+            self.notify(f"All {review.decided()[1]} findings decided.")
+
+    def action_bulk_accept(self) -> None:
+        review = self.review
+        row = review.current() if review is not None else None
+        if review is None or row is None or row.finding is None:
+            return
+        targets = review.same_kind()
+        kind = row.finding.kind
+        question = f"Accept all {len(targets)} remaining undecided {kind} findings in this capture?"
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                review.accept_all(targets)
+            except ProvenanceError as error:
+                self.notify(str(error), title="Decisions not saved", severity="error")
+                return
+            self._show_rows()
+            self.notify(f"Accepted {len(targets)} {kind} findings (u undoes them together).")
+
+        self.app.push_screen(ConfirmDialog(question), done)
+
+    def action_note(self) -> None:
+        review = self.review
+        row = review.current() if review is not None else None
+        if review is None or row is None or row.decision is None:
+            return
+        finding_id = row.decision.finding
+
+        def done(note: str | None) -> None:
+            if note is None:
+                return
+            try:
+                review.annotate(finding_id, note)
+            except ProvenanceError as error:
+                self.notify(str(error), title="Note not saved", severity="error")
+                return
+            self._show_rows()
+
+        title = f"Note on {row.number}. {row.finding.kind if row.finding else 'stale decision'}"
+        self.app.push_screen(NoteDialog(title, row.decision.note), done)
+
+    def action_undo(self) -> None:
+        if self.review is None:
+            return
+        try:
+            finding_id = self.review.undo()
+        except ProvenanceError as error:
+            self.notify(str(error), title="Undo not saved", severity="error")
+            return
+        if finding_id is None:
+            return
+        self._show_rows()
+        self.notify("Undone.")
+
+    def action_toggle_split(self) -> None:
+        aligned = self.query_one(AlignedText)
+        aligned.split = not aligned.split
+
+    def action_toggle_invisibles(self) -> None:
+        aligned = self.query_one(AlignedText)
+        aligned.invisibles = not aligned.invisibles
+
+    def action_filter(self) -> None:
+        open_filter(self)
+
+    def action_back(self) -> None:
+        if close_filter(self):
+            self.query_one(FindingTable).focus()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,54 @@
+"""moves.interruption: which inserted text is foreign material, and how serious it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.model import Severity, Span
+from provenance.moves import interruption
+
+VOCABULARY = frozenset({"parties", "consultations", "situation", "northeast", "asia", "korean"})
+
+
+def _verdict(before: str, inserted: str, after: str) -> Severity | None:
+    text = before + inserted + after
+    found = interruption(
+        text,
+        Span(len(before), len(before) + len(inserted)),
+        frozenset({"Weekly notes of the study group"}),
+        VOCABULARY,
+    )
+    return None if found is None else found[0]
+
+
+@pytest.mark.parametrize(
+    ("inserted", "expected"),
+    [
+        ("\n\f\n7\n\n", Severity.COSMETIC),  # form feed and page number
+        ("\n\nPage 7 of 12\n\n", Severity.COSMETIC),
+        ("\n\n- 7 -\n\n", Severity.COSMETIC),
+        ("\n\nWeekly notes of the study group\n\n", Severity.COSMETIC),  # repeated header
+        ("\n\nRead more: Talks stall again\nWhy it matters\n\n", Severity.COSMETIC),
+        ("\n\nADVERTISEMENT\n\n", Severity.COSMETIC),
+        ("\n\nPhoto: the ministers before their talks.\n\n", Severity.MINOR),
+        ("\n\nTalks stall again\nWhy it matters\n\n", Severity.MINOR),  # not sentences
+        ("\n\nThe tram line will open to passengers in the autumn.\n\n", Severity.MINOR),
+        ("\n\nThe Parties will hold consultations on the situation in Northeast Asia.\n\n", None),
+        (" The Parties believe the tram will open in autumn.", None),  # inline: an insertion
+    ],
+)
+def test_interruption_between_sentences(inserted: str, expected: Severity | None) -> None:
+    assert _verdict("The Parties state the following.", inserted, "Russia and China agree.") is (
+        expected
+    )
+
+
+def test_material_cutting_a_sentence_is_foreign() -> None:
+    verdict = _verdict(
+        "The Parties state", "\n\nThe tram line opens in autumn.\n\n", "the following."
+    )
+    assert verdict is Severity.MINOR
+
+
+def test_a_sentence_with_no_line_of_its_own_is_an_insertion() -> None:
+    assert _verdict("The Parties state", " and firmly repeat", " the following.") is None

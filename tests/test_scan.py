@@ -1,0 +1,268 @@
+"""provenance scan: every input format, resume, bad input, and hits brought into the corpus."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from scan_helpers import Collection, collection, errors, hit_ids
+
+from provenance.cli import main
+from provenance.load import load
+from provenance.scan.collection import (
+    http_response,
+    page,
+    write_directory,
+    write_jsonl,
+    write_record,
+    write_warc,
+)
+from provenance.scan.run import scan, shards_dir
+from provenance.scan.shard import ScanConfig
+
+__all__ = ["collection"]  # the session fixture, imported for pytest
+
+
+def _write(collection: Collection, fmt: str, target: Path) -> Path:
+    docs = collection.docs
+    if fmt == "directory":
+        write_directory(docs, target / "pages")
+        return target / "pages"
+    names = {"jsonl": "c.jsonl", "jsonl.gz": "c.jsonl.gz", "warc": "c.warc.gz"}
+    path = target / names.get(fmt, "c.warc.wet.gz")
+    if fmt.startswith("jsonl"):
+        write_jsonl(docs, path)
+    else:
+        write_warc(docs, path, wet=fmt == "wet")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["directory", "jsonl", "jsonl.gz", "warc", "wet"])
+def test_scan_finds_exactly_the_planted_documents(
+    collection: Collection, tmp_path: Path, fmt: str
+) -> None:
+    inputs = _write(collection, fmt, tmp_path)
+    out = tmp_path / "hits.jsonl"
+    code = main(["scan", str(inputs), "--reference", str(collection.reference),
+                 "--out", str(out), "--jobs", "1"])  # fmt: skip
+    assert code == 0
+    assert hit_ids(out) == collection.planted
+    assert errors(out) == []
+    hits = [json.loads(line) for line in out.read_text().splitlines()]
+    for hit in hits:
+        assert hit["passages"] or hit["quotations"]["by_verdict"]
+        assert hit["divergences"]["total"] == sum(hit["divergences"]["by_kind"].values())
+    # every kind of plant was in the collection and every one was found
+    assert {collection.kinds[i] for i in hit_ids(out)} >= {"full_exact", "sentence_inline"}
+
+
+def test_hits_point_at_their_records(collection: Collection, tmp_path: Path) -> None:
+    path = tmp_path / "c.warc"
+    offsets = write_warc(collection.docs, path)
+    out = tmp_path / "hits.jsonl"
+    reference = load(collection.reference)
+    scan([path], ScanConfig(reference), out, jobs=1)
+    hits = [json.loads(line) for line in out.read_text().splitlines()]
+    texts = dict(collection.docs)
+    for hit in hits:
+        ident = hit["url"].rsplit("/", 1)[-1]
+        assert hit["offset"] == offsets[ident]
+        assert hit["sha256"] == hashlib.sha256(page(texts[ident]).encode()).hexdigest()
+        assert hit["format"] == "html"
+        assert hit["date"] == "2024-01-01T00:00:00Z"
+
+
+def test_two_jobs_and_many_shards_give_the_same_bytes(
+    collection: Collection, tmp_path: Path
+) -> None:
+    config = ScanConfig(load(collection.reference))
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    scan([collection.jsonl], config, one, jobs=1)
+    summary = scan([collection.jsonl], config, two, jobs=2, shard_bytes=40_000)
+    assert summary.shards > 4
+    assert summary.documents == len(collection.docs)
+    assert two.read_bytes() == one.read_bytes()
+
+
+def test_a_warc_is_split_at_its_records(collection: Collection, tmp_path: Path) -> None:
+    config = ScanConfig(load(collection.reference))
+    members = tmp_path / "members.warc.gz"
+    write_warc(collection.docs, members)
+    whole = tmp_path / "whole.warc.gz"  # compressed as one gzip stream: cannot be entered
+    whole.write_bytes(gzip.compress(gzip.decompress(members.read_bytes())))
+    one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
+    assert scan([members], config, one, jobs=1).shards == 1
+    split = scan([members], config, many, jobs=2, shard_bytes=30_000)
+    assert split.shards > 3
+    assert split.documents == len(collection.docs)
+    assert many.read_bytes() == one.read_bytes()
+    assert scan([whole], config, tmp_path / "whole.jsonl", shard_bytes=30_000).shards == 1
+    plain = tmp_path / "plain.warc"
+    plain.write_bytes(gzip.decompress(members.read_bytes()))
+    split = scan([plain], config, tmp_path / "plain.jsonl", jobs=1, shard_bytes=30_000)
+    assert split.shards > 3
+    assert hit_ids(tmp_path / "plain.jsonl") == hit_ids(one) == collection.planted
+
+
+def test_resume_skips_finished_shards(collection: Collection, tmp_path: Path) -> None:
+    config = ScanConfig(load(collection.reference))
+    out = tmp_path / "hits.jsonl"
+    first = scan([collection.jsonl], config, out, jobs=1, shard_bytes=60_000)
+    expected = out.read_bytes()
+    parts = sorted(shards_dir(out).glob("[0-9]*.json"))
+    assert len(parts) == first.shards > 2
+    # an interrupted scan: one shard never finished, the merged output never written
+    parts[1].unlink()
+    out.unlink()
+    kept = {p: p.stat().st_mtime_ns for p in parts if p != parts[1]}
+    again = scan([collection.jsonl], config, out, jobs=1, shard_bytes=60_000, resume=True)
+    assert again.resumed == first.shards - 1
+    assert out.read_bytes() == expected
+    assert all(p.stat().st_mtime_ns == t for p, t in kept.items())
+    assert again.documents == first.documents
+    # the same shards directory under other options is refused, not mixed
+    with pytest.raises(ValueError, match="different scan"):
+        scan([collection.jsonl], config, out, jobs=1, shard_bytes=90_000, resume=True)
+
+
+def test_bad_input_is_listed_and_the_scan_goes_on(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference = collection.reference.read_text(encoding="utf-8")
+    copy = "Reprinted in full:\n\n" + reference
+    # JSON Lines with a malformed line between two good ones
+    lines = tmp_path / "a.jsonl"
+    good = json.dumps({"id": "good", "text": copy})
+    lines.write_text(
+        good + '\n{"id": "broken", "text": "unterminated\n' + good.replace("good", "good2") + "\n"
+    )
+    # a gzip member cut short
+    whole = gzip.compress((json.dumps({"id": "cut", "text": copy}) + "\n").encode() * 2)
+    cut = gzip.compress(b'{"id": "lost", "text": "never read"}\n')[:12]
+    (tmp_path / "b.jsonl.gz").write_bytes(whole + cut)
+    # WARC: a response that is not HTTP, a Windows-1252 page that says so, one that does not
+    latin = page(copy.replace("neighbours", "neighbours café")).encode("cp1252")
+    latin_plain = latin.replace(b'<meta charset="utf-8">', b"")
+    with (tmp_path / "c.warc").open("wb") as stream:
+        write_record(stream, "response", "https://example.org/ftp", b"not an http message",
+                     "application/octet-stream", "ftp", gz=False)  # fmt: skip
+        write_record(stream, "response", "https://example.org/latin",
+                     http_response(latin, "text/html; charset=windows-1252"),
+                     "application/http; msgtype=response", "latin", gz=False)  # fmt: skip
+        write_record(stream, "response", "https://example.org/undeclared",
+                     http_response(latin_plain, "text/html"),
+                     "application/http; msgtype=response", "undeclared", gz=False)  # fmt: skip
+    out = tmp_path / "hits.jsonl"
+    inputs = [str(tmp_path / n) for n in ("a.jsonl", "b.jsonl.gz", "c.warc")]
+    code = main(["scan", *inputs, "--reference", str(collection.reference), "--out", str(out)])
+    assert code == 1
+    assert "4 documents could not be read" in capsys.readouterr().err
+    found = errors(out)
+    problems = {(Path(e["source"]).name, e["problem"]) for e in found}  # type: ignore[arg-type]
+    bad = _first_bad(latin_plain)
+    assert {(name, problem.split(":")[0]) for name, problem in problems} == {
+        ("a.jsonl", "malformed JSON line"),
+        ("b.jsonl.gz", "truncated or corrupt compressed data"),
+        ("c.warc", "a response record that is not HTTP (Content-Type 'application/octet-stream')"),
+        ("c.warc", f"not valid UTF-8 at byte {bad} and no charset declared"),
+    }
+    broken = next(e for e in found if e["problem"].startswith("malformed"))  # type: ignore[union-attr]
+    assert broken["offset"] == len(good) + 1
+    hits = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {h["id"] for h in hits if h["source"].endswith("a.jsonl")} == {"good", "good2"}
+    assert sum(h["id"] == "cut" for h in hits) == 2  # the lines of the whole member
+    latin_hit = next(h for h in hits if h["url"].endswith("/latin"))
+    assert latin_hit["charset"] == "windows-1252"
+    assert main(["scan", *inputs, "--reference", str(collection.reference), "--out", str(out),
+                 "--allow-errors"]) == 0  # fmt: skip
+
+
+def test_an_input_that_cannot_be_scanned_is_one_line_and_exit_2(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "hits.jsonl"
+    for name in ("missing.jsonl", "notes.pdf"):
+        if name.endswith(".pdf"):
+            (tmp_path / name).write_bytes(b"%PDF-1.4")
+        args = ["scan", str(tmp_path / name), "--reference", str(collection.reference)]
+        assert main([*args, "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert name in err
+    assert not out.exists()
+
+
+def _first_bad(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return str(error.start)
+    return "none"
+
+
+def test_add_from_scan_reads_json_lines_by_the_scan_s_field_names(
+    collection: Collection, tmp_path: Path, corpus_dir: Path
+) -> None:
+    lines = tmp_path / "c.jsonl"
+    objs = ({"key": i, "body": t, "link": f"https://example.org/{i}"} for i, t in collection.docs)
+    lines.write_text("".join(json.dumps(o) + "\n" for o in objs), encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    args = ["scan", str(lines), "--reference", str(collection.reference), "--out", str(out)]
+    assert main([*args, "--id-field", "key", "--text-field", "body", "--url-field", "link"]) == 0
+    assert hit_ids(out) == collection.planted
+    hit = json.loads(out.read_text().splitlines()[0])
+    assert (
+        main(["add", "--from-scan", str(out), "--select", hit["id"], "--corpus", str(corpus_dir)])
+        == 0
+    )
+    entry = tomllib.loads((corpus_dir / "manifest.toml").read_text(encoding="utf-8"))["captures"][
+        -1
+    ]
+    assert (corpus_dir / entry["file"]).read_bytes() == dict(collection.docs)[hit["id"]].encode()
+    assert entry["url"] == hit["url"] == f"https://example.org/{hit['id']}"
+
+
+def test_add_from_scan_stores_the_exact_bytes(
+    collection: Collection, tmp_path: Path, corpus_dir: Path
+) -> None:
+    path = tmp_path / "c.warc.gz"
+    write_warc(collection.docs, path)
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(path), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    hits = [json.loads(line) for line in out.read_text().splitlines()]
+    chosen = [hits[0], hits[-1]]
+    select = ",".join(h["id"] for h in chosen)
+    code = main(["add", "--from-scan", str(out), "--select", select, "--corpus", str(corpus_dir)])
+    assert code == 0
+    manifest = tomllib.loads((corpus_dir / "manifest.toml").read_text(encoding="utf-8"))
+    added = manifest["captures"][-2:]
+    for entry, hit in zip(added, chosen, strict=True):
+        stored = (corpus_dir / entry["file"]).read_bytes()
+        assert hashlib.sha256(stored).hexdigest() == hit["sha256"] == entry["sha256"]
+        assert entry["url"] == hit["url"]
+        assert f"{path} at byte {hit['offset']}" in entry["note"]
+        assert entry["format"] == "html"
+    assert (
+        main(["add", "--from-scan", str(out), "--select", "nope", "--corpus", str(corpus_dir)]) == 2
+    )
+
+
+def test_scan_is_a_sub_product_loaded_only_when_it_runs() -> None:
+    """No stage imports provenance.scan; `provenance --help` loads no scan machinery."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, provenance.cli, provenance.analyse, provenance.report, provenance.manifest\n"
+        "provenance.cli._parser()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('hyperscan', 'fastwarc', 'distributed', 'dask') or m.startswith('provenance.scan.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "['provenance.scan.command']"

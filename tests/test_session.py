@@ -1,0 +1,230 @@
+"""The headless review session: what the screens share, driven without Textual or Pilot."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from provenance.analyse import Analyser
+from provenance.corpus import load_corpus
+from provenance.errors import ProvenanceError
+from provenance.model import Document, Verdict
+from provenance.review import REVIEWS, ReviewStore
+from provenance.session import Session
+
+BUNDLED = Path(__file__).resolve().parent.parent / "corpus"
+FULL_COPY = "002_9103d841b337d515"
+EXCERPTS = "001_74f1542717574725"
+
+
+@pytest.fixture
+def fresh_dir(tmp_path: Path) -> Path:
+    """A copy of the bundled corpus with no decisions yet."""
+    target = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns(REVIEWS))
+    return target
+
+
+@pytest.fixture
+def session(fresh_dir: Path) -> Session:
+    return Session(load_corpus(fresh_dir), ReviewStore(fresh_dir / REVIEWS), reviewer="tester")
+
+
+def on_disk(directory: Path) -> dict[str, str]:
+    """Verdicts in the review file, by finding id."""
+    path = directory / REVIEWS
+    if not path.exists():
+        return {}
+    return {d["finding"]: d["verdict"] for d in json.loads(path.read_text("utf-8"))["decisions"]}
+
+
+def test_session_does_not_import_textual() -> None:
+    code = "import sys, provenance.session; print([m for m in sys.modules if 'textual' in m])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_review_opens_on_the_first_undecided_and_decide_advances(
+    session: Session, fresh_dir: Path
+) -> None:
+    review = session.review(FULL_COPY)
+    first, second = review.findings[0], review.findings[1]
+    row = review.current()
+    assert row is not None and row.finding == first
+    assert review.decide(Verdict.ACCEPTED)
+    assert on_disk(fresh_dir) == {first.id: "accepted"}  # saved at once
+    assert review.current().finding == second  # type: ignore[union-attr]
+    assert review.rows[0].state == "accepted"
+    assert review.decided() == (1, len(review.findings))
+
+
+def test_undo_reverts_and_returns_to_the_finding(session: Session, fresh_dir: Path) -> None:
+    review = session.review(FULL_COPY)
+    first = review.findings[0].id
+    review.decide(Verdict.FLAGGED)
+    assert "undo" in review.available()
+    assert review.undo() == first
+    assert on_disk(fresh_dir) == {}
+    row = review.current()
+    assert row is not None and row.key == first and row.state == "undecided"
+    assert "undo" not in review.available()
+    assert review.undo() is None
+
+
+def test_reopening_keeps_the_decisions_of_an_earlier_session(fresh_dir: Path) -> None:
+    def open_session(reviewer: str) -> Session:
+        store = ReviewStore(fresh_dir / REVIEWS)
+        return Session(load_corpus(fresh_dir), store, reviewer=reviewer)
+
+    review = open_session("first").review(FULL_COPY)
+    review.decide(Verdict.ACCEPTED)
+    review.decide(Verdict.FLAGGED)
+    again = open_session("second").review(FULL_COPY)
+    assert [r.state for r in again.rows[:3]] == ["accepted", "flagged", "undecided"]
+    assert again.cursor == 2
+
+
+def test_filter_keeps_matching_rows_and_clearing_shows_all(session: Session) -> None:
+    review = session.review(FULL_COPY)
+    review.filter("kind:punct")
+    [row] = review.shown
+    assert row.finding is not None and row.finding.kind == "punctuation"
+    assert review.current() == row
+    review.decide(Verdict.FLAGGED)
+    review.filter("severity:minor state:flagged")
+    assert [r.key for r in review.shown] == [row.key]
+    review.filter("")
+    assert len(review.shown) == len(review.rows) == len(review.findings)
+    assert review.current().key == row.key  # type: ignore[union-attr]
+
+
+def test_next_undecided_wraps_and_skips_decided(session: Session) -> None:
+    review = session.review(FULL_COPY)
+    keys = [r.key for r in review.shown]
+    assert review.next_undecided(-1)
+    assert review.current().key == keys[-1]  # type: ignore[union-attr]
+    assert review.next_undecided(1)
+    assert review.current().key == keys[0]  # type: ignore[union-attr]
+    review.decide(Verdict.ACCEPTED)
+    review.decide(Verdict.ACCEPTED)
+    review.move(-len(keys))  # to the top, which is decided now
+    assert review.cursor == 0
+    assert review.next_undecided(-1)
+    assert review.current().key == keys[-1]  # type: ignore[union-attr]
+
+
+def test_bulk_accept_is_one_save_and_one_undo(session: Session, fresh_dir: Path) -> None:
+    review = session.review(FULL_COPY)
+    assert review.move_to(next(f.id for f in review.findings if f.kind == "whitespace"))
+    targets = review.same_kind()
+    assert len(targets) == 9 and {f.kind for f in targets} == {"whitespace"}
+    assert "bulk_accept" in review.available()
+    review.accept_all(targets)
+    assert set(on_disk(fresh_dir)) == {f.id for f in targets}
+    assert review.same_kind() == []
+    review.undo()
+    assert on_disk(fresh_dir) == {}
+
+
+def test_actions_available_follow_the_cursor_and_the_decisions(session: Session) -> None:
+    review = session.review(FULL_COPY)
+    assert review.available() == {"decide", "undecided", "bulk_accept"}
+    review.decide(Verdict.ACCEPTED)
+    review.move(-1)  # back on the decided finding: a note can be attached now
+    assert {"note", "undo", "decide"} <= review.available()
+    review.annotate(review.findings[0].id, "from the editor")
+    decision = session.store.get(review.findings[0].id)
+    assert decision is not None and decision.note == "from the editor"
+    empty = session.review("003_5ac32bcfc2f299f0")  # no passage, nothing to decide
+    assert empty.rows == [] and empty.current() is None
+    assert empty.available() == frozenset()
+    assert not empty.decide(Verdict.ACCEPTED)
+
+
+def test_stale_decision_is_listed_kept_and_not_decidable(session: Session, fresh_dir: Path) -> None:
+    capture = next(c for c in session.corpus.captures if c.id == FULL_COPY)
+    stale = {
+        "finding": "d-0000000000000000",
+        "source": FULL_COPY,
+        "source_sha256": capture.sha256,
+        "verdict": "flagged",
+        "note": "",
+        "reviewer": "earlier",
+        "time": "2024-01-01T00:00:00Z",
+        "summary": "a finding this classifier no longer makes",
+    }
+    (fresh_dir / REVIEWS).write_text(
+        json.dumps({"schema": "provenance-reviews/1", "decisions": [stale]}), "utf-8"
+    )
+    session = Session(session.corpus, ReviewStore(fresh_dir / REVIEWS), reviewer="tester")
+    review = session.review(FULL_COPY)
+    assert [r.state for r in review.rows].count("stale") == 1
+    review.move(len(review.rows))
+    assert review.current().state == "stale"  # type: ignore[union-attr]
+    assert "decide" not in review.available()
+    assert not review.decide(Verdict.ACCEPTED)
+    assert on_disk(fresh_dir) == {"d-0000000000000000": "flagged"}
+
+
+def test_excerpts_are_reviewable(session: Session, excerpt_corpus: tuple[Path, str]) -> None:
+    assert len(session.review(EXCERPTS).result.passages) == 2
+    directory, added = excerpt_corpus
+    other = Session(load_corpus(directory), ReviewStore(directory / REVIEWS), reviewer="t")
+    review = other.review(added)
+    [divergence] = [f for f in review.findings if f.category == "divergence"]
+    assert (divergence.reference_text, divergence.text) == ("complex", "complete")
+    assert review.decide(Verdict.FLAGGED)
+
+
+def test_a_capture_that_fails_is_recorded_and_the_others_go_on(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = Analyser.source
+
+    def fails_on_003(self: Analyser, capture: Document) -> object:
+        if capture.id.startswith("003"):
+            problem = "planted failure"
+            raise IndexError(problem)
+        return original(self, capture)
+
+    monkeypatch.setattr(Analyser, "source", fails_on_003)
+    results = {c.id: session.analyse(c.id) for c in session.corpus.captures}
+    failed = [i for i, r in results.items() if r is None]
+    assert failed == ["003_5ac32bcfc2f299f0"]
+    assert session.error(failed[0]) == "IndexError: planted failure"
+    assert session.progress().failed == 1
+    assert session.progress().analysed == len(results) - 1
+    assert session.undecided_count(failed[0]) == 0
+    with pytest.raises(ProvenanceError, match="planted failure"):
+        session.review(failed[0])
+    table, _ = session.collation()  # the variants view collates the others
+    assert FULL_COPY in {w.source for w in table.witnesses}
+
+
+def test_progress_and_analysed_are_safe_while_a_worker_fills_them(session: Session) -> None:
+    """The corpus screen reads the session on the UI thread while a worker analyses."""
+    errors: list[BaseException] = []
+
+    def fill() -> None:
+        try:
+            for capture in session.corpus.captures:
+                session.analyse(capture.id)
+        except BaseException as error:  # pragma: no cover - the failure being tested
+            errors.append(error)
+
+    worker = threading.Thread(target=fill)
+    worker.start()
+    while worker.is_alive():
+        done = session.analysed()
+        progress = session.progress()
+        assert len(done) <= progress.analysed + progress.failed <= progress.total
+    worker.join()
+    assert errors == []
+    assert session.progress().analysed == len(session.corpus.captures)
+    assert session.progress().decided == 0

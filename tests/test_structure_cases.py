@@ -1,0 +1,144 @@
+"""locate on copies damaged the way pages damage a document: tests/cases/structure/*.json.
+
+Each case builds a capture from pieces: its own prose (strings) and paragraphs of the
+bundled statement ({"paragraph": k}, the statement split at blank lines); "format":
+"html" reads the capture as HTML. It expects the exact passages (kind; copy span in
+the capture and reference span in the statement, each given as [first words, last
+words] that occur once in their text, so the span is exact; number of segments) and
+the exact divergences in capture order (kind, severity, both readings, built from
+pieces the same way). See docs/locate.md for the rules these cases pin down.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import make_document
+
+from provenance.analyse import analyse
+from provenance.model import Document, Format
+
+CASES = Path(__file__).parent / "cases" / "structure"
+
+
+def _load_cases() -> list[Any]:
+    params = []
+    for path in sorted(CASES.glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            params.append(pytest.param(case, id=f"{path.stem}: {case['label']}"))
+    return params
+
+
+def _text(pieces: str | list[Any], paragraphs: list[str]) -> str:
+    if isinstance(pieces, str):
+        return pieces
+    return "".join(p if isinstance(p, str) else paragraphs[p["paragraph"]] for p in pieces)
+
+
+def _span(text: str, bounds: list[str]) -> tuple[int, int]:
+    first, last = bounds
+    assert text.count(first) == 1, first
+    assert text.count(last) == 1, last
+    return text.index(first), text.index(last) + len(last)
+
+
+def _capture(case: dict[str, Any], paragraphs: list[str]) -> Document:
+    capture = make_document(_text(case["copy"], paragraphs), "case")
+    if case.get("format") == "html":
+        capture = replace(capture, format=Format.HTML, path=Path("case.html"))
+    return capture
+
+
+@pytest.mark.parametrize("case", _load_cases())
+def test_structure_case(case: dict[str, Any], reference: Document) -> None:
+    paragraphs = reference.text.split("\n\n")
+    capture = _capture(case, paragraphs)
+    text = capture.text
+    source = analyse(reference, [capture]).sources[0]
+    expect = case["expect"]
+    assert [
+        (p.kind.value, (p.copy.start, p.copy.end), (p.reference.start, p.reference.end))
+        for p in source.passages
+    ] == [
+        (e["kind"], _span(text, e["copy"]), _span(reference.text, e["reference"]))
+        for e in expect["passages"]
+    ]
+    assert [len(p.runs) for p in source.passages] == [e["segments"] for e in expect["passages"]]
+    assert [
+        (d.kind.value, str(d.severity), d.copy_text, d.reference_text) for d in source.divergences
+    ] == [
+        (
+            e["kind"],
+            e["severity"],
+            _text(e["text"], paragraphs),
+            _text(e["ref_text"], paragraphs),
+        )
+        for e in expect["divergences"]
+    ]
+    for passage in source.passages:
+        runs = passage.runs
+        assert all(a.copy.end <= b.copy.start for a, b in itertools.pairwise(runs))
+        assert runs[0].copy.start == passage.copy.start
+        assert runs[-1].copy.end == passage.copy.end
+    # The edits tile both stretches, in order (for HTML, markup lies between them).
+    for alignment in source.alignments if capture.format is Format.TEXT else ():
+        edits, passage = alignment.edits, alignment.passage
+        assert [e.reference.start for e in edits[1:]] == [e.reference.end for e in edits[:-1]]
+        assert [e.copy.start for e in edits[1:]] == [e.copy.end for e in edits[:-1]]
+        assert (edits[0].copy.start, edits[-1].copy.end) == (passage.copy.start, passage.copy.end)
+        assert edits[0].reference.start == passage.reference.start
+        assert edits[-1].reference.end == passage.reference.end
+    for d in source.divergences:
+        assert d.reference.of(reference.text) == d.reference_text
+        if capture.format is Format.TEXT:
+            assert d.copy.of(text) == d.copy_text
+        assert any(
+            p.copy.start <= d.copy.start <= d.copy.end <= p.copy.end for p in source.passages
+        )
+
+
+def test_every_case_file_has_cases() -> None:
+    assert len(_load_cases()) >= 9
+
+
+_FURNITURE = (
+    "\f\nWeekly notes of the study group\n{n}",
+    "Related\n\nMarkets wobble as talks stall\nWhat a freeze deal would mean",
+    "Advertisement",
+    "Photo: ministers meet in Moscow, July 2017",
+    "Page {n} of 9",
+)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_damaged_full_copies_stay_one_copy(seed: int, reference: Document) -> None:
+    """Pages built at random: two paragraphs swapped or one moved anywhere, and up to two
+    pieces of page furniture between paragraphs. Paragraph 4 (five words, shorter than
+    a passage may be) stays in place: its moves are left to the diff (docs/locate.md)."""
+    rng = random.Random(seed)
+    paragraphs = reference.text.split("\n\n")
+    order = [k for k in range(len(paragraphs)) if k != 4]
+    if rng.random() < 0.5:
+        at = rng.randrange(len(order) - 1)
+        order[at], order[at + 1] = order[at + 1], order[at]
+    else:
+        order.insert(rng.randrange(len(order)), order.pop(rng.randrange(len(order))))
+    order.insert(order.index(5), 4)
+    blocks = [paragraphs[k] for k in order]
+    spots = sorted(rng.sample(range(1, len(blocks)), rng.randrange(3)), reverse=True)
+    for n, at in enumerate(spots):
+        blocks.insert(at, rng.choice(_FURNITURE).format(n=n + 2))
+    text = "Some words of the page come first here.\n\n" + "\n\n".join(blocks) + "\n\nThe end."
+    source = analyse(reference, [make_document(text)]).sources[0]
+    kinds = [d.kind.value for d in source.divergences]
+    assert [p.kind.value for p in source.passages] == ["full"]
+    assert kinds.count("interruption") == len(spots)
+    moved = order != sorted(order)
+    assert kinds.count("reordering") in ((1, 2) if moved else (0,))
+    assert set(kinds) <= {"interruption", "reordering"}, source.divergences
