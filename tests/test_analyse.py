@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from conftest import FULL_COPY, make_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FULL_COPY, make_document
 from provenance.analyse import Analysis, analyse, analyse_corpus
 from provenance.corpus import load_corpus
 from provenance.findings import findings

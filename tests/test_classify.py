@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import make_document
+
 from provenance.align import align
 from provenance.analyse import analyse
 from provenance.classify import classify, kind_of

@@ -6,8 +6,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from conftest import FULL_COPY
+
 from provenance.errors import InputError
 from provenance.load import load
 from provenance.model import Format
