@@ -89,6 +89,10 @@ def render_html(
             f"<td>{_strip_html(drawn)}</td></tr>"
         )
     out.append("</table>")
+    if analysis.failures:
+        out.append('<h2 id="failed">Captures that could not be analysed</h2><ul class="failed">')
+        out += [f"<li>{escape(str(failure))}</li>" for failure in analysis.failures]
+        out.append("</ul>")
     for source in analysis.sources:
         mine = [f for f in found if f.source == source.document.id]
         gone = [d for d in stale if d.source == source.document.id]

@@ -113,3 +113,16 @@ def test_a_headless_browser_opens_it_offline(
         check=True,
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_capture_that_cannot_be_read_is_listed_not_dropped(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damaged = corpus_dir / "004_ab097b7e26713321.txt"
+    damaged.write_bytes(b"\xff\xfe not utf-8 \xc3")
+    assert main(["report", str(corpus_dir), "--format", "html"]) == 1
+    captured = capsys.readouterr()
+    tree = html.fromstring(captured.out)
+    [item] = tree.xpath("//ul[@class='failed']/li")
+    assert "004_ab097b7e26713321" in item.text_content()
+    assert len(tree.xpath("//table[@class='strips']/tr")) == 4
