@@ -3,15 +3,19 @@
 The file (`reviews.json`) holds one decision per finding, bound to the finding's stable
 id and to the sha256 of the capture's bytes it was made on. Undecided is the absence of
 a decision. A decision whose finding no longer exists is kept and reported as stale,
-never dropped. Every save re-reads the file, applies the change and replaces the file
-atomically (temp file, fsync, rename), so a crash mid-save leaves the old file intact
-and two tools writing in turn never lose each other's decisions.
+never dropped. Every save takes the corpus lock (`provenance.lock`), re-reads the file,
+applies the change and replaces the file atomically (temp file, fsync, rename), so a
+crash mid-save leaves the old file intact and two tools saving at the same moment never
+lose each other's decisions. Fields this version does not know are kept, and so is a
+second entry for one finding (the last one counts; `check` reports it as P503).
 """
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -19,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from provenance.atomic import atomic_write
-from provenance.errors import ReviewStoreError
+from provenance.errors import InputError, ReviewStoreError
+from provenance.load import read_bytes
+from provenance.lock import locked
 from provenance.model import Decision, Finding, Verdict
 
 REVIEWS = "reviews.json"
@@ -37,8 +43,18 @@ class ReviewStatus:
 
 
 def reviewer_name(explicit: str | None = None) -> str:
-    """Who is deciding: the option, else $PROVENANCE_REVIEWER, else $USER, else 'unknown'."""
-    return explicit or os.environ.get("PROVENANCE_REVIEWER") or os.environ.get("USER") or "unknown"
+    """Who is deciding: the option, else $PROVENANCE_REVIEWER, else $USER, else the login
+    name of the process's user (a cron job or container may set no $USER), else 'unknown'."""
+    named = explicit or os.environ.get("PROVENANCE_REVIEWER") or os.environ.get("USER")
+    return named or _login_name() or "unknown"
+
+
+def _login_name() -> str | None:
+    """The login name: $LOGNAME and friends, then the password database (getpass's order)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no such variable and no entry for the uid
+        return None
 
 
 def now() -> str:
@@ -51,6 +67,7 @@ class ReviewStore:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        self._entries: tuple[tuple[Decision, dict[str, Any]], ...] = ()
         self._decisions = self._read()
         self._history: list[tuple[frozenset[str], dict[str, Decision | None]]] = []
         """Per saved change (one decision or one bulk action): the captures it touched and
@@ -173,23 +190,38 @@ class ReviewStore:
         self._history.append((sources, before))
 
     def _write_change(self, changes: dict[str, Decision | None]) -> None:
-        # Re-read first: another process may have saved decisions since we loaded.
-        decisions = self._read()
-        for finding, decision in changes.items():
-            if decision is None:
-                decisions.pop(finding, None)
-            else:
-                decisions[finding] = decision
-        self._save(decisions)
-        self._decisions = decisions
+        # Locked from the read to the rename: another process saving at the same moment
+        # waits its turn, then reads what we wrote. Entries of other findings are kept as
+        # they are (unknown fields and duplicates too); a changed finding keeps one entry.
+        with locked(self.path.parent, error=ReviewStoreError):
+            stored = self._read_file()
+            extra = {d.finding: fields for d, fields in stored.entries}
+            entries = [(d, f) for d, f in stored.entries if d.finding not in changes]
+            for finding, decision in changes.items():
+                if decision is not None:
+                    entries.append((decision, extra.get(finding, {})))
+            entries.sort(key=lambda entry: (entry[0].source, entry[0].finding))
+            self._save(entries, stored.top)
+        self._entries = tuple(entries)
+        self._decisions = {d.finding: d for d, _ in entries}
+
+    def duplicates(self) -> dict[str, int]:
+        """Findings the file decides more than once, with how many times (the last counts)."""
+        counts = Counter(d.finding for d, _ in self._entries)
+        return {finding: n for finding, n in counts.items() if n > 1}
 
     def _read(self) -> dict[str, Decision]:
+        stored = self._read_file()
+        self._entries = stored.entries
+        return {d.finding: d for d, _ in stored.entries}
+
+    def _read_file(self) -> _Stored:
         try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return {}
-        except OSError as error:
-            raise ReviewStoreError(self.path, f"cannot read: {error.strerror or error}") from None
+            raw = read_bytes(self.path)  # a regular file only: a FIFO here must not block
+        except InputError as error:
+            if not self.path.is_symlink() and not self.path.exists():
+                return _Stored((), {})
+            raise ReviewStoreError(self.path, error.problem) from None
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as error:
@@ -200,21 +232,36 @@ class ReviewStore:
             ) from None
         return _parse(self.path, data)
 
-    def _save(self, decisions: dict[str, Decision]) -> None:
-        ordered = sorted(decisions.values(), key=lambda d: (d.source, d.finding))
-        payload = {"schema": SCHEMA, "decisions": [asdict(d) for d in ordered]}
+    def _save(self, entries: list[tuple[Decision, dict[str, Any]]], top: dict[str, Any]) -> None:
+        decisions = [{**fields, **asdict(d)} for d, fields in entries]
+        payload = {**top, "schema": SCHEMA, "decisions": decisions}
         text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         atomic_write(self.path, text.encode("utf-8"), error=ReviewStoreError)
 
 
-def _parse(path: Path, data: Any) -> dict[str, Decision]:
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """One reading of the review file, with everything this version does not know."""
+
+    entries: tuple[tuple[Decision, dict[str, Any]], ...]
+    """Every decision in file order (a finding may appear twice), with its unknown fields."""
+    top: dict[str, Any]
+    """Top-level fields other than `schema` and `decisions`."""
+
+
+_FIELDS = frozenset(Decision.__dataclass_fields__)
+
+
+def _parse(path: Path, data: Any) -> _Stored:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ReviewStoreError(path, f"not a review file (schema must be {SCHEMA!r})")
     items = data.get("decisions")
     if not isinstance(items, list):
         raise ReviewStoreError(path, "'decisions' must be a list")
-    out: dict[str, Decision] = {}
+    entries: list[tuple[Decision, dict[str, Any]]] = []
     for number, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise ReviewStoreError(path, f"decision {number} is {_json_kind(item)}, not an object")
         try:
             decision = Decision(
                 finding=_str(item, "finding"),
@@ -228,8 +275,9 @@ def _parse(path: Path, data: Any) -> dict[str, Decision]:
             )
         except (KeyError, TypeError, ValueError):
             raise ReviewStoreError(path, f"decision {number} is malformed") from None
-        out[decision.finding] = decision
-    return out
+        entries.append((decision, {k: v for k, v in item.items() if k not in _FIELDS}))
+    top = {k: v for k, v in data.items() if k not in ("schema", "decisions")}
+    return _Stored(tuple(entries), top)
 
 
 def _str(item: dict[str, Any], key: str, default: str | None = None) -> str:
@@ -237,3 +285,10 @@ def _str(item: dict[str, Any], key: str, default: str | None = None) -> str:
     if not isinstance(value, str):
         raise TypeError(key)
     return value
+
+
+def _json_kind(value: Any) -> str:
+    """`null`, `a list`, ...: what a JSON value is, for a one-line error."""
+    if value is None:
+        return "null"
+    return {list: "a list", str: "a string", bool: "a boolean"}.get(type(value), "a number")
