@@ -562,10 +562,15 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
 
 def _same_sentence_end(texts: _Texts, j: int, i: int) -> bool:
     """True when capture word j and reference word i are both followed by one sentence end."""
-    ctext, rtext = texts.normalised.text, texts.reference.normalised.text
-    after_c = ctext[texts.words[j][2] :].split(" ", 1)[0]
-    after_r = rtext[texts.reference.words[i][2] :].split(" ", 1)[0]
+    after_c = _to_space(texts.normalised.text, texts.words[j][2])
+    after_r = _to_space(texts.reference.normalised.text, texts.reference.words[i][2])
     return after_c == after_r and after_c[-1:] in (".", "!", "?")
+
+
+def _to_space(text: str, start: int) -> str:
+    """text[start:] up to its first space (never copying the rest of the text)."""
+    end = text.find(" ", start)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
