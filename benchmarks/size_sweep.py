@@ -127,11 +127,12 @@ def child(stage: str, capture: Path, reference_path: Path) -> dict[str, object]:
     from provenance.analyse import Analyser
     from provenance.classify import classify
     from provenance.extract import extract
-    from provenance.load import load
+    from provenance.load import load, set_max_size
     from provenance.locate import locate
     from provenance.normalise import normalise
     from provenance.quotes.verdicts import check_quotes
 
+    set_max_size(0)  # the captures are up to 64 MB, over the CLI's default limit
     analyser = Analyser.of(load(reference_path))
     prepared = analyser.prepared
     clock = Clock()
@@ -200,7 +201,7 @@ def peak_mb() -> float:
 def run_stage(stage: str, capture: Path, reference: Path, timeout: float) -> dict[str, object]:
     if stage == "cli":
         command = [str(Path(sys.executable).parent / "provenance"), "report", "--reference"]
-        command += [str(reference), str(capture), "--format", "json"]
+        command += [str(reference), str(capture), "--format", "json", "--max-size", "0"]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         start = time.perf_counter()
         while True:  # os.wait4 gives this child's own peak RSS
