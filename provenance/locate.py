@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import hyperscan
 from rapidfuzz import fuzz
 
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
 from provenance.normalise import normalise
+
+if TYPE_CHECKING:
+    import hyperscan
 
 _WORD = re.compile(r"[^\W_]+")
 _SINGLE = r"'(?!(?:s|t|re|ll|ve|d|m)\b)(?:(?<![^\W_]')|(?![^\W_]))"
@@ -144,7 +146,7 @@ class _SeedFinder:
         (so no word is cut). In capture order."""
         if not self._worth(text):
             return [(0, len(text))]
-        database = _database(self.expressions, hyperscan.HS_FLAG_SOM_LEFTMOST)
+        database = _database(self.expressions)
         data = text.encode("utf-8")
         spans: list[tuple[int, int]] = []
 
@@ -181,18 +183,22 @@ _FINDER_CHARS = 4 << 20
 _FINDER_TOTAL = 8 << 20
 """A capture this long, or this much located in all, pays for compiling the finder (2 s
 against reading every word of 4 MB at about 3 MB/s)."""
-_DATABASES: dict[tuple[tuple[bytes, ...], int], hyperscan.Database] = {}
+_DATABASES: dict[tuple[bytes, ...], hyperscan.Database] = {}
 
 
-def _database(expressions: tuple[bytes, ...], flags: int) -> hyperscan.Database:
-    key = (expressions, flags)
+def _database(expressions: tuple[bytes, ...]) -> hyperscan.Database:
+    """The compiled finder (hyperscan is imported here: the scan package's dependency,
+    loaded only by a run that needs it)."""
+    import hyperscan
+
+    key = expressions
     if key not in _DATABASES:
         database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         database.compile(
             expressions=list(expressions),
             ids=list(range(len(expressions))),
             elements=len(expressions),
-            flags=[flags] * len(expressions),
+            flags=[hyperscan.HS_FLAG_SOM_LEFTMOST] * len(expressions),
         )
         _DATABASES[key] = database
     return _DATABASES[key]
