@@ -205,6 +205,11 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         default="cosmetic",
         help="lowest severity of finding that must be reviewed (default cosmetic: all)",
     )
+    check.add_argument(
+        "--confirm-carried",
+        action="store_true",
+        help="demand that decisions carried over from a capture's other bytes be confirmed",
+    )
     check.set_defaults(run=_check)
 
     add = commands.add_parser("add", help="copy a capture into the corpus and record it")
@@ -259,7 +264,8 @@ def _check(args: argparse.Namespace) -> int:
     from provenance.check.output import render
 
     require = None if args.require == "none" else _SEVERITIES[args.require]
-    result = check(args.corpus, policy=Policy(require=require))
+    policy = Policy(require=require, confirm_carried=args.confirm_carried)
+    result = check(args.corpus, policy=policy)
     sys.stdout.write(render(result, args.format))
     return result.exit_code
 
@@ -324,29 +330,45 @@ def _findings(args: argparse.Namespace) -> int:
     found, store = _current(args.corpus)
     status = store.status(found)
     undecided = {f.id for f in status.undecided}
+    conflicts = {c.finding.id: c.decisions for c in status.conflicts}
     shown = [f for f in found if f.id in undecided] if args.undecided else found
     if args.format == "json":
         payload = {
             "schema": "provenance-findings/1",
             "findings": [
-                _finding_json(f, store.get(f.id) if f.id not in undecided else None) for f in shown
+                {
+                    **_finding_json(f, status.decision(f.id)),
+                    "carried_from": _carried_json(status.carried_from(f.id)),
+                    "conflict": [_decision_json(d) for d in conflicts.get(f.id, ())],
+                }
+                for f in shown
             ],
             "stale": [_decision_json(d) for d in status.stale],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         return ExitCode.OK
     for f in shown:
-        decision = store.get(f.id) if f.id not in undecided else None
+        decision = status.decision(f.id)
         state = decision.verdict.value if decision is not None else "undecided"
+        if f.id in conflicts:
+            state = "conflict"
+        old = status.carried_from(f.id)
+        carried = f"  [carried over from {old.finding} @{old.source_sha256[:12]}]" if old else ""
         print(
             f"{f.id}  {f.source}  {f.severity!s:8}  {f.category}/{f.kind:12}  {state:9}  "
-            f"{f.summary}"
+            f"{f.summary}{carried}"
         )
     print(
-        f"{len(found) - len(undecided)} of {len(found)} decided, "
-        f"{len(status.stale)} stale decision(s)"
+        f"{len(status.decided)} of {len(found)} decided ({len(status.carried)} carried over), "
+        f"{len(status.conflicts)} in conflict, {len(status.stale)} stale decision(s)"
     )
     return ExitCode.OK
+
+
+def _carried_json(decision: Decision | None) -> dict[str, str] | None:
+    if decision is None:
+        return None
+    return {"finding": decision.finding, "source_sha256": decision.source_sha256}
 
 
 def _decide(args: argparse.Namespace) -> int:

@@ -1,29 +1,93 @@
-"""Review decisions: one JSON file in the corpus, saved atomically at every decision.
+"""Review decisions: one JSON Lines file in the corpus, saved atomically at every decision.
 
-The file (`reviews.json`) holds one decision per finding, bound to the finding's stable
-id and to the sha256 of the capture's bytes it was made on. Undecided is the absence of
-a decision. A decision whose finding no longer exists is kept and reported as stale,
-never dropped. Every save re-reads the file, applies the change and replaces the file
-atomically (temp file, fsync, rename), so a crash mid-save leaves the old file intact
-and two tools writing in turn never lose each other's decisions.
+The file (`reviews.jsonl`) holds a schema line, then one decision per line in a stable
+order (capture, finding, time, reviewer), so two reviewers who decide different findings
+on two branches change different lines, and git merges them (`merge=union` in the
+corpus's `.gitattributes` keeps both lines even where two insertions touch). A decision
+is bound to the finding's stable id and to the sha256 of the capture's bytes it was made
+on, and carries the finding's anchor (`anchor`): what makes a finding "the same" on
+other bytes of the capture (docs/review.md). Undecided is the absence of a decision.
+
+How decisions stand against the current findings (`ReviewStore.status`):
+- a finding with its own decision is decided; two of its decisions that disagree are a
+  conflict (both kept, both reported, until someone decides it again);
+- a finding without one takes the decision of the same finding on the capture's other
+  bytes (same capture, same anchor, no ambiguity): it is *carried over*, and shown so;
+- a decision that is neither current nor carried is stale: kept and reported, never
+  dropped.
+
+Every save takes the corpus lock (`provenance.lock`), re-reads the file, applies the
+change and replaces the file atomically, so two tools saving at once lose nothing.
+The old single-document file (`reviews.json`) is still read, and becomes `reviews.jsonl`
+on the first save. Fields this version does not know are kept.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from provenance.atomic import atomic_write
 from provenance.errors import ReviewStoreError
+from provenance.lock import locked
 from provenance.model import Decision, Finding, Verdict
 
-REVIEWS = "reviews.json"
-SCHEMA = "provenance-reviews/1"
+REVIEWS = "reviews.jsonl"
+LEGACY_REVIEWS = "reviews.json"
+"""The old file, one JSON document (schema provenance-reviews/1): read, then replaced."""
+SCHEMA = "provenance-reviews/2"
+LEGACY_SCHEMA = "provenance-reviews/1"
+GITATTRIBUTES = f"{REVIEWS} merge=union\n"
+"""Written as the corpus's `.gitattributes` with a new decision file, if it has none."""
+
+Entry = tuple[Decision, dict[str, Any]]
+"""One line of the file: the decision and the fields this version does not know."""
+
+
+def anchor(finding: Finding) -> str:
+    """What makes two findings of one capture the same finding (docs/review.md).
+
+    A digest of the category, the kind (and an emphasis's style), both readings and the
+    span in the reference. Never the capture's digest or the span in the capture: those
+    change when a header byte changes, while the edit at the same words does not.
+
+    >>> from provenance.model import Severity, Span
+    >>> f = Finding("d-1", "c", "aa", "divergence", "case", Severity.MINOR, Span(5, 8),
+    ...             "The", "the", Span(40, 43))
+    >>> g = Finding("d-2", "c", "bb", "divergence", "case", Severity.MINOR, Span(9, 12),
+    ...             "The", "the", Span(40, 43))
+    >>> anchor(f) == anchor(g), anchor(f) == anchor(replace(g, reference=Span(41, 44)))
+    (True, False)
+    """
+    where = [finding.reference.start, finding.reference.end] if finding.reference else None
+    style = finding.extra.get("style")
+    key = [finding.category, finding.kind, style, finding.text, finding.reference_text, where]
+    digest = hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return "a-" + digest[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """A decision made on other bytes, standing for the same finding on the current bytes."""
+
+    finding: Finding
+    """The current finding."""
+    decision: Decision
+    """The decision carried over: its `finding` is the old id, `source_sha256` the old digest."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Decisions on one finding that disagree: each reviewer's, all kept."""
+
+    finding: Finding
+    decisions: tuple[Decision, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +95,27 @@ class ReviewStatus:
     """How a set of current findings stands against the recorded decisions."""
 
     decided: tuple[Finding, ...]
+    """With a decision of their own or a carried one (see `carried`)."""
     undecided: tuple[Finding, ...]
     stale: tuple[Decision, ...]
-    """Decisions whose finding no longer exists, or that were made on other bytes."""
+    """Decisions whose finding no longer exists, or that were made on other bytes, and
+    that stand for no current finding."""
+    carried: tuple[Carried, ...] = ()
+    """Decided findings whose decision was made on other bytes (not yet confirmed)."""
+    conflicts: tuple[Conflict, ...] = ()
+    """Findings with disagreeing decisions: neither decided nor undecided."""
+    confirmed: tuple[Decision, ...] = ()
+    """Old decisions whose finding has been decided again on the current bytes."""
+    standing: dict[str, Decision] = field(default_factory=dict, compare=False)
+    """The decision that stands for each decided finding: its own, or the carried one."""
+
+    def decision(self, finding: str) -> Decision | None:
+        """The decision that stands for a current finding; None if undecided or in conflict."""
+        return self.standing.get(finding)
+
+    def carried_from(self, finding: str) -> Decision | None:
+        """The old decision carried over to `finding`; None if it has its own (or none)."""
+        return next((c.decision for c in self.carried if c.finding.id == finding), None)
 
 
 def reviewer_name(explicit: str | None = None) -> str:
@@ -50,18 +132,37 @@ class ReviewStore:
     """Decisions on disk, with an undo history for the current session."""
 
     def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self._decisions = self._read()
-        self._history: list[tuple[frozenset[str], dict[str, Decision | None]]] = []
+        path = Path(path)
+        if path.name == LEGACY_REVIEWS:
+            path = path.with_name(REVIEWS)
+        self.path = path
+        """The decision file (`reviews.jsonl`), whether or not it exists yet."""
+        self.legacy = path.with_name(LEGACY_REVIEWS)
+        """The old file, read while it exists and removed by the first save."""
+        self._entries: list[Entry] = self._read()
+        self._learned: dict[str, tuple[str, str]] = {}
+        """Digest and anchor of the current findings `status` has seen, by id: a decision
+        of the old file (which has no anchors) gets its anchor with the next save."""
+        self._carried: dict[str, Decision] = {}
+        """Carried decisions by current finding, as the last `status` saw them: deciding
+        such a finding keeps the carried note and records where it came from."""
+        self._history: list[tuple[frozenset[str], dict[str, list[Entry]]]] = []
         """Per saved change (one decision or one bulk action): the captures it touched and
-        each finding's decision before it."""
+        each finding's entries before it."""
+
+    def save(self) -> None:
+        """Rewrite the file as it stands: converts the old file, and writes the anchors of
+        the decisions `status` has matched to current findings (see `_learned`)."""
+        self._write_change({})
 
     def decisions(self) -> list[Decision]:
-        """Every recorded decision, in file order."""
-        return list(self._decisions.values())
+        """Every recorded decision, in file order (a finding in conflict has several)."""
+        return [d for d, _ in self._entries]
 
     def get(self, finding: str) -> Decision | None:
-        return self._decisions.get(finding)
+        """The newest decision recorded on `finding` (by its id, on whatever bytes)."""
+        found = [d for d, _ in self._entries if d.finding == finding]
+        return max(found, key=lambda d: d.time) if found else None
 
     def decide(
         self,
@@ -83,11 +184,17 @@ class ReviewStore:
         note: str | None = None,
         reviewer: str | None = None,
     ) -> list[Decision]:
-        """Record one verdict on several findings in a single atomic save (a bulk action)."""
+        """Record one verdict on several findings in a single atomic save (a bulk action).
+
+        The new decision replaces every decision recorded on the finding (settling a
+        conflict). Deciding a finding whose decision was carried over confirms it: the
+        new decision records the old finding's id and digest.
+        """
         made = []
-        changes: dict[str, Decision | None] = {}
+        changes: dict[str, list[Entry]] = {}
         for finding in findings:
-            previous = self._decisions.get(finding.id)
+            carried = self._carried.get(finding.id)
+            previous = self.get(finding.id) or carried
             kept_note = previous.note if previous is not None and note is None else (note or "")
             made.append(
                 Decision(
@@ -99,25 +206,29 @@ class ReviewStore:
                     reviewer=reviewer_name(reviewer),
                     time=now(),
                     summary=finding.summary,
+                    anchor=anchor(finding),
+                    carried_from=carried.finding if carried else "",
+                    carried_sha256=carried.source_sha256 if carried else "",
                 )
             )
-            changes[finding.id] = made[-1]
+            changes[finding.id] = [(made[-1], self._extra(finding.id))]
         self._apply(changes)
         return made
 
     def annotate(self, finding: str, note: str) -> Decision:
         """Change the note of an existing decision and save."""
-        previous = self._decisions.get(finding)
+        previous = self.get(finding)
         if previous is None:
             raise ReviewStoreError(self.path, f"no decision on {finding} to attach a note to")
-        updated = Decision(**{**asdict(previous), "note": note, "time": now()})
-        self._apply({finding: updated})
+        updated = replace(previous, note=note, time=now())
+        kept = [(d, x) for d, x in self._entries if d.finding == finding and d != previous]
+        self._apply({finding: [*kept, (updated, self._extra(finding))]})
         return updated
 
     def clear(self, finding: str) -> None:
         """Make a finding undecided again and save."""
-        if finding in self._decisions:
-            self._apply({finding: None})
+        if self.get(finding) is not None:
+            self._apply({finding: []})
 
     def can_undo(self, source: str | None = None) -> bool:
         """True if there is a change of this session to revert (on `source`, if given)."""
@@ -145,91 +256,237 @@ class ReviewStore:
         return None
 
     def status(self, findings: Iterable[Finding]) -> ReviewStatus:
-        """Split current findings into decided and undecided; list stale decisions."""
+        """Split current findings into decided, undecided and in conflict; carry decisions
+        over from other bytes of a capture; list the stale ones (see the module's doc)."""
         current = {f.id: f for f in findings}
-        decided, undecided = [], []
-        for finding in current.values():
-            decision = self._decisions.get(finding.id)
-            if decision is not None and decision.source_sha256 == finding.source_sha256:
-                decided.append(finding)
+        own: dict[str, list[Decision]] = {}
+        others: list[Decision] = []
+        for decision, _ in self._entries:
+            finding = current.get(decision.finding)
+            if finding is not None and decision.source_sha256 == finding.source_sha256:
+                own.setdefault(finding.id, []).append(decision)
             else:
-                undecided.append(finding)
-        stale = tuple(
-            d
-            for d in self._decisions.values()
-            if d.finding not in current or d.source_sha256 != current[d.finding].source_sha256
+                others.append(decision)
+        standing: dict[str, Decision] = {}
+        conflicts = []
+        for id, decisions in own.items():
+            if len({d.verdict for d in decisions}) > 1:
+                conflicts.append(Conflict(current[id], tuple(decisions)))
+            else:
+                standing[id] = max(decisions, key=lambda d: d.time)
+        # Carry-over: an anchor names one finding of a capture; a finding without a
+        # decision of its own takes the old decisions with its capture and anchor, if the
+        # anchor is unambiguous among the current findings and the old decisions agree.
+        anchors = {id: anchor(f) for id, f in current.items()}
+        self._learned.update({id: (f.source_sha256, anchors[id]) for id, f in current.items()})
+        holders: dict[tuple[str, str], list[str]] = {}
+        for id, f in current.items():
+            holders.setdefault((f.source, anchors[id]), []).append(id)
+        pool: dict[tuple[str, str], list[Decision]] = {}
+        for d in others:
+            if d.anchor:
+                pool.setdefault((d.source, d.anchor), []).append(d)
+        carried: list[Carried] = []
+        confirmed: list[Decision] = []
+        used: set[tuple[str, str, str, str]] = set()
+        for key, old in pool.items():
+            ids = holders.get(key, [])
+            if len(ids) != 1:
+                continue
+            [id] = ids
+            if id in own:
+                confirmed.extend(old)
+            elif len({d.verdict for d in old}) == 1:
+                newest = max(old, key=lambda d: d.time)
+                carried.append(Carried(current[id], newest))
+                standing[id] = newest
+            else:
+                continue
+            used.update(map(id_of, old))
+        in_conflict = {c.finding.id for c in conflicts}
+        decided = tuple(f for f in current.values() if f.id in standing)
+        undecided = tuple(
+            f for f in current.values() if f.id not in standing and f.id not in in_conflict
         )
-        return ReviewStatus(tuple(decided), tuple(undecided), stale)
+        stale = tuple(d for d in others if id_of(d) not in used)
+        self._carried = {c.finding.id: c.decision for c in carried}
+        order = {id: n for n, id in enumerate(current)}
+        carried.sort(key=lambda c: order[c.finding.id])
+        return ReviewStatus(
+            decided,
+            undecided,
+            stale,
+            tuple(carried),
+            tuple(conflicts),
+            tuple(confirmed),
+            standing,
+        )
 
-    def _apply(self, changes: dict[str, Decision | None]) -> None:
+    def _anchored(self, decision: Decision) -> Decision:
+        learned = self._learned.get(decision.finding)
+        if decision.anchor or learned is None or learned[0] != decision.source_sha256:
+            return decision
+        return replace(decision, anchor=learned[1])
+
+    def _extra(self, finding: str) -> dict[str, Any]:
+        """The unknown fields of a finding's newest entry, kept when it is decided again."""
+        extras = [x for d, x in self._entries if d.finding == finding]
+        return extras[-1] if extras else {}
+
+    def _apply(self, changes: dict[str, list[Entry]]) -> None:
         if not changes:
             return
-        before = {finding: self._decisions.get(finding) for finding in changes}
+        before = {f: [e for e in self._entries if e[0].finding == f] for f in changes}
         sources = frozenset(
-            d.source for d in (*before.values(), *changes.values()) if d is not None
+            d.source for entries in (*before.values(), *changes.values()) for d, _ in entries
         )
         self._write_change(changes)
         # Recorded only once saved: a failed save changed nothing, so there is nothing to undo.
         self._history.append((sources, before))
 
-    def _write_change(self, changes: dict[str, Decision | None]) -> None:
-        # Re-read first: another process may have saved decisions since we loaded.
-        decisions = self._read()
-        for finding, decision in changes.items():
-            if decision is None:
-                decisions.pop(finding, None)
-            else:
-                decisions[finding] = decision
-        self._save(decisions)
-        self._decisions = decisions
+    def _write_change(self, changes: dict[str, list[Entry]]) -> None:
+        # Locked from the read to the rename: another process saving at the same moment
+        # waits its turn, then reads what we wrote.
+        with locked(self.path.parent, error=ReviewStoreError):
+            entries = [e for e in self._read() if e[0].finding not in changes]
+            for new in changes.values():
+                entries.extend(new)
+            entries = [(self._anchored(d), x) for d, x in entries]
+            self._save(entries)
+        self._entries = sorted(entries, key=_order)
 
-    def _read(self) -> dict[str, Decision]:
+    def _read(self) -> list[Entry]:
+        """Every line of the decision file, and of the old file while it is there."""
+        entries = _read_legacy(self.legacy) + _read_lines(self.path)
+        unique = {_line(e): e for e in entries}  # the same decision in both files is one
+        return sorted(unique.values(), key=_order)
+
+    def _save(self, entries: Sequence[Entry]) -> None:
+        lines = dict.fromkeys(_line(e) for e in sorted(entries, key=_order))
+        header = json.dumps({"schema": SCHEMA}) + "\n"
+        fresh = not self.path.exists()
+        atomic_write(self.path, (header + "".join(lines)).encode("utf-8"), error=ReviewStoreError)
+        if self.legacy.exists():
+            try:
+                self.legacy.unlink()  # converted: its decisions are all in the new file
+            except OSError as error:
+                problem = f"converted to {REVIEWS} but cannot remove it: {error.strerror}"
+                raise ReviewStoreError(self.legacy, problem) from None
+        attributes = self.path.parent / ".gitattributes"
+        if fresh and not attributes.exists():
+            atomic_write(attributes, GITATTRIBUTES.encode("utf-8"), error=ReviewStoreError)
+
+
+def id_of(decision: Decision) -> tuple[str, str, str, str]:
+    """Which decision it is: finding, digest, reviewer and time."""
+    return (decision.finding, decision.source_sha256, decision.reviewer, decision.time)
+
+
+def _order(entry: Entry) -> tuple[str, ...]:
+    d = entry[0]
+    return (d.source, d.finding, d.time, d.reviewer, d.verdict.value, d.note)
+
+
+def _line(entry: Entry) -> str:
+    decision, extra = entry
+    fields = {**extra, **{k: v for k, v in asdict(decision).items() if v != "" or k in _KEPT}}
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+_KEPT = frozenset({"finding", "source", "source_sha256", "verdict", "note", "reviewer", "time"})
+"""Fields written even when empty; the newer ones (anchor, carried_*) only when set."""
+_FIELDS = frozenset(Decision.__dataclass_fields__)
+
+
+def _read_lines(path: Path) -> list[Entry]:
+    text = _text(path)
+    if text is None:
+        return []
+    entries = []
+    schema_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if line.startswith(("<<<<<<<", "=======", ">>>>>>>", "|||||||")):
+            raise ReviewStoreError(
+                path,
+                f"line {number} is a git conflict marker: keep both sides' lines and remove "
+                "the markers (check then reports decisions that disagree)",
+            )
         try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return {}
-        except OSError as error:
-            raise ReviewStoreError(self.path, f"cannot read: {error.strerror or error}") from None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            raise ReviewStoreError(self.path, f"not valid UTF-8 at byte {error.start}") from None
+            item = json.loads(line)
         except json.JSONDecodeError as error:
             raise ReviewStoreError(
-                self.path, f"not valid JSON at line {error.lineno} column {error.colno}"
+                path, f"line {number} is not valid JSON (column {error.colno})"
             ) from None
-        return _parse(self.path, data)
+        if isinstance(item, dict) and "schema" in item and "finding" not in item:
+            if item["schema"] != SCHEMA:
+                raise ReviewStoreError(
+                    path, f"line {number}: not a review file (schema must be {SCHEMA!r})"
+                )
+            schema_seen = True
+            continue
+        entries.append(_entry(path, item, f"line {number}"))
+    if entries and not schema_seen:
+        raise ReviewStoreError(path, f"not a review file (no {{'schema': {SCHEMA!r}}} line)")
+    return entries
 
-    def _save(self, decisions: dict[str, Decision]) -> None:
-        ordered = sorted(decisions.values(), key=lambda d: (d.source, d.finding))
-        payload = {"schema": SCHEMA, "decisions": [asdict(d) for d in ordered]}
-        text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        atomic_write(self.path, text.encode("utf-8"), error=ReviewStoreError)
 
-
-def _parse(path: Path, data: Any) -> dict[str, Decision]:
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ReviewStoreError(path, f"not a review file (schema must be {SCHEMA!r})")
+def _read_legacy(path: Path) -> list[Entry]:
+    text = _text(path)
+    if text is None:
+        return []
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ReviewStoreError(
+            path, f"not valid JSON at line {error.lineno} column {error.colno}"
+        ) from None
+    if not isinstance(data, dict) or data.get("schema") != LEGACY_SCHEMA:
+        raise ReviewStoreError(path, f"not a review file (schema must be {LEGACY_SCHEMA!r})")
     items = data.get("decisions")
     if not isinstance(items, list):
         raise ReviewStoreError(path, "'decisions' must be a list")
-    out: dict[str, Decision] = {}
-    for number, item in enumerate(items):
-        try:
-            decision = Decision(
-                finding=_str(item, "finding"),
-                source=_str(item, "source"),
-                source_sha256=_str(item, "source_sha256"),
-                verdict=Verdict(item["verdict"]),
-                note=_str(item, "note", ""),
-                reviewer=_str(item, "reviewer", ""),
-                time=_str(item, "time", ""),
-                summary=_str(item, "summary", ""),
-            )
-        except (KeyError, TypeError, ValueError):
-            raise ReviewStoreError(path, f"decision {number} is malformed") from None
-        out[decision.finding] = decision
-    return out
+    return [_entry(path, item, f"decision {n}") for n, item in enumerate(items)]
+
+
+def _text(path: Path) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ReviewStoreError(path, f"cannot read: {error.strerror or error}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ReviewStoreError(path, f"not valid UTF-8 at byte {error.start}") from None
+
+
+def _entry(path: Path, item: Any, where: str) -> Entry:
+    if not isinstance(item, dict):
+        raise ReviewStoreError(path, f"{where} is not a JSON object")
+    try:
+        decision = Decision(
+            finding=_str(item, "finding"),
+            source=_str(item, "source"),
+            source_sha256=_str(item, "source_sha256"),
+            verdict=Verdict(item["verdict"]),
+            note=_str(item, "note", ""),
+            reviewer=_str(item, "reviewer", ""),
+            time=_str(item, "time", ""),
+            summary=_str(item, "summary", ""),
+            anchor=_str(item, "anchor", ""),
+            carried_from=_str(item, "carried_from", ""),
+            carried_sha256=_str(item, "carried_sha256", ""),
+        )
+    except (KeyError, TypeError, ValueError):
+        raise ReviewStoreError(path, f"{where} is a malformed decision") from None
+    return decision, {k: v for k, v in item.items() if k not in _FIELDS}
+
+
+def _parse_line(text: str) -> Entry:
+    return _entry(Path(), json.loads(text), "")
 
 
 def _str(item: dict[str, Any], key: str, default: str | None = None) -> str:
@@ -237,3 +494,18 @@ def _str(item: dict[str, Any], key: str, default: str | None = None) -> str:
     if not isinstance(value, str):
         raise TypeError(key)
     return value
+
+
+__all__ = [
+    "GITATTRIBUTES",
+    "LEGACY_REVIEWS",
+    "REVIEWS",
+    "SCHEMA",
+    "Carried",
+    "Conflict",
+    "ReviewStatus",
+    "ReviewStore",
+    "anchor",
+    "now",
+    "reviewer_name",
+]

@@ -13,7 +13,7 @@ from pathlib import Path
 from provenance.check.rules import Collector
 from provenance.corpus import MANIFEST, Entry, ManifestReading
 from provenance.errors import CorpusError
-from provenance.review import REVIEWS
+from provenance.review import LEGACY_REVIEWS, REVIEWS
 
 
 class ManifestChecks(Collector):
@@ -99,7 +99,7 @@ class ManifestChecks(Collector):
             return None
 
     def unlisted(self, entries: list[Entry]) -> None:
-        listed = {e.file for e in entries} | {MANIFEST, REVIEWS}
+        listed = {e.file for e in entries} | {MANIFEST, REVIEWS, LEGACY_REVIEWS}
         try:
             names = sorted(p.name for p in self.directory.iterdir())
         except OSError as error:

@@ -80,6 +80,13 @@ RULES: dict[str, Rule] = {
         Rule("P500", "review-file", "review", "the review file cannot be read"),
         Rule("P501", "unreviewed", "review", "a current finding has no decision"),
         Rule("P502", "stale-decision", "review", "a decision's finding no longer exists"),
+        Rule("P504", "decision-conflict", "review", "decisions on one finding disagree"),
+        Rule(
+            "P505",
+            "carried-decision",
+            "review",
+            "a decision carried over from other bytes is not confirmed (--confirm-carried)",
+        ),
     )
 }
 
