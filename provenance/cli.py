@@ -225,6 +225,12 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     add.add_argument("--corpus", type=Path, default=Path("corpus"))
     add.add_argument("--id", help="capture id (default: next number and sha256 prefix)")
+    add.add_argument(
+        "--replaces",
+        metavar="ID",
+        help="new bytes for capture ID (a re-capture): its decisions carry over where the "
+        "findings are the same (docs/review.md)",
+    )
     for name in ("publisher", "title", "url", "date"):
         add.add_argument(f"--{name}", default="unknown", help=f"{name} (default: unknown)")
     add.add_argument("--note", default="")
@@ -281,6 +287,16 @@ def _add(args: argparse.Namespace) -> int:
         problem = "give a FILE to add, or --from-scan HITS.jsonl"
         command = "provenance add"
         raise InputError(command, problem)
+    if args.replaces is not None:
+        from provenance.recapture import replace_capture
+
+        entry = replace_capture(args.corpus, args.replaces, args.file)
+        print(
+            f"replaced {args.corpus / entry.file}: id {entry.id}, {entry.size} bytes, "
+            f"sha256 {entry.sha256}"
+        )
+        _carry_report(args.corpus, {entry.id})
+        return ExitCode.OK
     holds = tuple(h.strip() for value in args.holds for h in value.split(",") if h.strip())
     entry = add(
         args.corpus,
@@ -313,7 +329,28 @@ def _manifest(args: argparse.Namespace) -> int:
     if not args.yes:
         print("provenance: nothing written; pass --yes to re-record these", file=sys.stderr)
         return ExitCode.FINDINGS
+    _carry_report(args.corpus, {c.id for c in changes if c.field == "sha256"})
     return ExitCode.OK
+
+
+def _carry_report(corpus: Path, captures: set[str]) -> None:
+    """After new bytes for `captures`: how their decisions stand, one line each."""
+    if not captures:
+        return
+    try:
+        found, store = _current(corpus)
+    except ProvenanceError as error:  # the bytes are recorded; only the summary is missing
+        print(f"provenance: decisions not compared: {error}", file=sys.stderr)
+        return
+    status = store.status(f for f in found if f.source in captures)
+    for capture in sorted(captures):
+        carried = sum(1 for c in status.carried if c.finding.source == capture)
+        undecided = sum(1 for f in status.undecided if f.source == capture)
+        stale = sum(1 for d in status.stale if d.source == capture)
+        print(
+            f"{capture}: {carried} decision(s) carried over from other bytes, {undecided} "
+            f"finding(s) undecided, {stale} stale decision(s) kept (provenance findings)"
+        )
 
 
 def _current(corpus: Path) -> tuple[list[Finding], ReviewStore]:
@@ -385,6 +422,7 @@ def _decide(args: argparse.Namespace) -> int:
             args.corpus, f"{args.finding!r} matches {len(matches)} findings; give more of the id"
         )
     verdict = Verdict.ACCEPTED if args.accept else Verdict.FLAGGED
+    store.status(found)  # a decision carried over to it is confirmed, with its note
     decision = store.decide(matches[0], verdict, note=args.note, reviewer=args.reviewer)
     print(f"{decision.verdict} {decision.finding} ({decision.summary})")
     return ExitCode.OK

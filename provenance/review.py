@@ -309,7 +309,9 @@ class ReviewStore:
             f for f in current.values() if f.id not in standing and f.id not in in_conflict
         )
         stale = tuple(d for d in others if id_of(d) not in used)
-        self._carried = {c.finding.id: c.decision for c in carried}
+        for id in current:
+            self._carried.pop(id, None)
+        self._carried.update({c.finding.id: c.decision for c in carried})
         order = {id: n for n, id in enumerate(current)}
         carried.sort(key=lambda c: order[c.finding.id])
         return ReviewStatus(
