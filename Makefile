@@ -57,6 +57,7 @@ bench: $(READY)         ## Benchmarks, with the machine noted in the output
 	$(BIN)/python benchmarks/quotes_bench.py
 	$(BIN)/python benchmarks/tui_bench.py
 	$(BIN)/python benchmarks/tui_keys.py
+	$(BIN)/python benchmarks/size_sweep.py --timeout 120
 
 bench-quotes: $(READY)  ## Quotation verdicts: precision and recall per verdict on the case set, cost
 	$(BIN)/python benchmarks/quote_cases.py

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any, TypeVar, cast
 
 from provenance.classify import classify as classify_alignment
 from provenance.classify import divergence_id
@@ -15,10 +16,8 @@ from provenance.model import (
     Alignment,
     Divergence,
     Document,
-    Edit,
     Passage,
     PassageKind,
-    Segment,
     Span,
 )
 from provenance.moves import align_copy, structure
@@ -128,16 +127,15 @@ def _source(
     marked = emphasis(reference_readable, readable, alignments)
     mapped = not (readable.identity and reference_readable.identity)
     if mapped:
-        passages = tuple(_map_passage(p, reference_readable, readable) for p in passages)
-        alignments = tuple(_map_alignment(a, reference_readable, readable) for a in alignments)
-        found = [_map_divergence(d, reference_readable, readable) for d in found]
+        passages, alignments = _to_original((passages, alignments), reference_readable, readable)
+        found = list(_to_original(tuple(found), reference_readable, readable))
     found.extend(marked.divergences)
     found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
     quotes: tuple[Quotation, ...] = ()
     if not whole:
         quotes = tuple(check_quotes(prepared, view, view_passages))
         if mapped:
-            quotes = tuple(_map_quotation(q, reference_readable, readable) for q in quotes)
+            quotes = _to_original(quotes, reference_readable, readable)
     return SourceResult(
         capture,
         passages,
@@ -156,58 +154,45 @@ def analyse_corpus(corpus: Corpus, *, options: LocateOptions = LocateOptions()) 
     return analyse(corpus.reference, corpus.captures, options=options)
 
 
-def _map_passage(passage: Passage, reference: Extracted, capture: Extracted) -> Passage:
-    """A passage found in readable text, with its spans in the original files."""
-    return replace(
-        passage,
-        copy=capture.span(passage.copy.start, passage.copy.end),
-        reference=reference.span(passage.reference.start, passage.reference.end),
-        segments=tuple(
-            Segment(
-                capture.span(s.copy.start, s.copy.end),
-                reference.span(s.reference.start, s.reference.end),
-            )
-            for s in passage.segments
-        ),
-    )
+T = TypeVar("T")
+
+_REFERENCE_FIELDS = frozenset({"reference", "stretches"})
+"""Fields whose spans index the reference (a quotation's `stretches` are reference text)."""
 
 
-def _map_alignment(alignment: Alignment, reference: Extracted, capture: Extracted) -> Alignment:
-    edits = tuple(
-        Edit(
-            e.tag,
-            reference.span(e.reference.start, e.reference.end),
-            capture.span(e.copy.start, e.copy.end),
+def _to_original(item: T, reference: Extracted, capture: Extracted) -> T:
+    """`item` (a passage, alignment, divergence or quotation, or a tuple of them) found in
+    readable text, with every span inside it mapped to the original files.
+
+    The one place results go back to the originals: a Span held in a field named in
+    `_REFERENCE_FIELDS` maps through the reference's readable text, any other through the
+    capture's. Readings stay readable; a divergence's id follows its new spans.
+    """
+    return _mapped(item, reference, capture, toward_reference=False)
+
+
+def _mapped(item: T, reference: Extracted, capture: Extracted, *, toward_reference: bool) -> T:
+    if isinstance(item, Span):
+        side = reference if toward_reference else capture
+        return cast(T, side.span(item.start, item.end))
+    if isinstance(item, tuple):
+        return cast(
+            T,
+            tuple(_mapped(x, reference, capture, toward_reference=toward_reference) for x in item),
         )
-        for e in alignment.edits
-    )
-    return Alignment(_map_passage(alignment.passage, reference, capture), edits)
-
-
-def _map_divergence(d: Divergence, reference: Extracted, capture: Extracted) -> Divergence:
-    """Spans mapped to the originals; readings stay readable; the id follows the spans."""
-    ref = reference.span(d.reference.start, d.reference.end)
-    copy = capture.span(d.copy.start, d.copy.end)
-    return replace(
-        d,
-        reference=ref,
-        copy=copy,
-        id=divergence_id(capture.document.sha256, d.kind, ref, copy, d.reference_text, d.copy_text),
-    )
-
-
-def _map_quotation(q: Quotation, reference: Extracted, capture: Extracted) -> Quotation:
-    """A quotation found in readable text, with its spans in the original files."""
-    attribution, ref = q.attribution, q.reference
-    if attribution is not None:
-        mapped = capture.span(attribution.span.start, attribution.span.end)
-        attribution = replace(attribution, span=mapped)
-    return replace(
-        q,
-        span=capture.span(q.span.start, q.span.end),
-        attribution=attribution,
-        reference=None if ref is None else reference.span(ref.start, ref.end),
-        divergences=tuple(_map_divergence(d, reference, capture) for d in q.divergences),
-        editorial=tuple(capture.span(e.start, e.end) for e in q.editorial),
-        stretches=tuple(reference.span(r.start, r.end) for r in q.stretches),
-    )
+    if not is_dataclass(item) or isinstance(item, type):
+        return item
+    changes: dict[str, Any] = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, (Span, tuple)) or is_dataclass(value):
+            toward = f.name in _REFERENCE_FIELDS
+            changes[f.name] = _mapped(value, reference, capture, toward_reference=toward)
+    mapped = replace(item, **changes)
+    if isinstance(mapped, Divergence):
+        sha = capture.document.sha256
+        id = divergence_id(
+            sha, mapped.kind, mapped.reference, mapped.copy, mapped.reference_text, mapped.copy_text
+        )
+        mapped = replace(mapped, id=id)
+    return cast(T, mapped)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -135,8 +135,9 @@ def emphasis(
     spans: list[EmphasisSpan] = []
     added_at: list[int] = []  # readable starts of the added spans
     found: list[Divergence] = []
-    runs = _plain_runs(capture.text) if capture.document.format is Format.TEXT else capture.runs
+    plain = capture.document.format is Format.TEXT
     for alignment in alignments:
+        runs = _plain_runs(capture.text, alignment.passage.copy) if plain else capture.runs
         for run in runs:
             added = _added(reference, capture, alignment, run)
             if added is None:
@@ -167,16 +168,24 @@ def emphasis(
     )
 
 
-def _plain_runs(text: str) -> tuple[Run, ...]:
+def _plain_runs(text: str, near: Span | None = None) -> tuple[Run, ...]:
     """Runs of ALL CAPS words (two letters or more) and *starred* words.
+
+    Neither kind crosses a line break, so with `near` only the lines it touches are read
+    (and exactly the runs of the whole text on those lines are found).
 
     >>> [(text[r.start:r.end], r.style) for text in ["We *must* act NOW, NOT later"]
     ...  for r in _plain_runs(text)]
     [('must', 'starred'), ('NOW, NOT', 'caps')]
     """
-    runs = [Run(m.start(1), m.end(1), STARRED) for m in _STARRED.finditer(text)]
+    first, last = 0, len(text)
+    if near is not None:
+        first = text.rfind("\n", 0, near.start) + 1
+        found = text.find("\n", near.end)
+        last = len(text) if found < 0 else found
+    runs = [Run(m.start(1), m.end(1), STARRED) for m in _STARRED.finditer(text, first, last)]
     start = end = -1
-    for word in _WORD.finditer(text):
+    for word in _WORD.finditer(text, first, last):
         if len(word.group()) >= 2 and word.group().isupper():
             if start >= 0 and _CAPS_GAP.fullmatch(text, end, word.start()):
                 end = word.end()
@@ -345,7 +354,7 @@ def _notes(
     """Every emphasis note, with the passage (readable offsets) it covers."""
     out: list[tuple[EmphasisNote, Passage | None]] = []
     claimed_after: set[Passage] = set()
-    for match in _NOTE.finditer(capture.text):
+    for match in _note_matches(capture.text):
         what = match.group("what") or match.group("what2") or match.group("what3") or ""
         whose = match.group("whose") or match.group("whose2") or "mine"
         start, end = match.span()
@@ -369,6 +378,48 @@ def _notes(
         )
         out.append((note, covers))
     return out
+
+
+_NOTE_WORDS = ("bold", "italic", "emphas", "underlin", "highlighting")
+"""Every note holds one of these (lower case)."""
+_ODD_CASES = "\u017f\u212a\u0131\u0130"
+"""Characters that match an ASCII letter of a note case-insensitively without lowering to it."""
+
+
+def _note_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_NOTE.finditer(text)`, trying the pattern only near its words.
+
+    A note starts at most a bracket or "our"/"my" and spaces before its first word, so
+    the pattern is tried only at those few places before each word found with str.find
+    (of a lowered copy, when lowering keeps every offset).
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(c in text for c in _ODD_CASES):
+        yield from _NOTE.finditer(text)
+        return
+    words = sorted(k for w in _NOTE_WORDS for k in _find_all(lowered, w))
+    at = 0
+    for word in words:
+        if word < at:
+            continue
+        first = word
+        while first > at and text[first - 1].isspace():
+            first -= 1
+        for start in range(max(at, first - 4), word + 1):
+            match = _NOTE.match(text, start)
+            if match is not None:
+                yield match
+                at = match.end()
+                break
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    found = []
+    at = text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
 
 
 def _original_passage(reference: Extracted, capture: Extracted, passage: Passage) -> Passage:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
@@ -22,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from provenance.errors import InputError
-from provenance.model import Document, Format, Span
+from provenance.model import Column, Document, Format, MapBuilder, OffsetMap, Span
 
 BOLD, ITALIC, UNDERLINE, MARK = "bold", "italic", "underline", "mark"
 
@@ -62,15 +63,15 @@ class Run:
 class Extracted:
     """The readable text of a document and the way back to its original.
 
-    `to_original` has len(text) + 1 entries, as in `model.Normalised`: entry k is the
-    original index where the source of text[k] starts; the last entry is len(original).
-    `ends[k]` is where that source ends (an entity `&rsquo;` spans seven characters).
+    `map` is the same kind of map as `model.Normalised`'s: readable character k stands
+    for original[map.start(k):map.end(k)] (an entity `&rsquo;` spans seven characters,
+    a line break made from markup none); an empty span at the end of the readable text
+    sits where its last character's source ends.
     """
 
     document: Document
     text: str
-    to_original: tuple[int, ...]
-    ends: tuple[int, ...]
+    map: OffsetMap
     runs: tuple[Run, ...]
     steps: tuple[str, ...]
     """What was done, e.g. ("html.parser", "drop-boilerplate", "decode-entities")."""
@@ -79,6 +80,15 @@ class Extracted:
     def identity(self) -> bool:
         """True when the readable text is the original itself (plain text)."""
         return self.text is self.document.text
+
+    @property
+    def to_original(self) -> Column:
+        """map.start(k) for every readable character k, then the end (see `map`)."""
+        return self.map.starts
+
+    @property
+    def ends(self) -> Column:
+        return self.map.ends
 
     def span(self, start: int, end: int) -> Span:
         """Original span covered by readable characters [start, end).
@@ -89,19 +99,13 @@ class Extracted:
         """
         if self.identity:
             return Span(start, end)
-        if start >= end:
-            at = self.to_original[start] if start < len(self.text) else self._tail()
-            return Span(at, at)
-        return Span(self.to_original[start], max(self.to_original[start], self.ends[end - 1]))
+        return self.map.span(start, end)
 
     def view(self) -> Document:
         """The readable text as a Document, for the stages that compare text."""
         if self.identity:
             return self.document
         return replace(self.document, text=self.text, format=Format.TEXT)
-
-    def _tail(self) -> int:
-        return self.ends[-1] if self.ends else 0
 
 
 def extract(document: Document) -> Extracted:
@@ -115,10 +119,7 @@ def extract(document: Document) -> Extracted:
     elif document.format is Format.MARKDOWN:
         extracted = _markdown(document)
     else:
-        n = len(document.text)
-        return Extracted(
-            document, document.text, tuple(range(n + 1)), tuple(range(1, n + 1)), (), ()
-        )
+        return Extracted(document, document.text, OffsetMap.identity(len(document.text)), (), ())
     if not extracted.text.strip():
         what = "HTML" if document.format is Format.HTML else "Markdown"
         raise InputError(document.path, f"no readable text in this {what} (only markup)")
@@ -126,37 +127,77 @@ def extract(document: Document) -> Extracted:
 
 
 class _Builder:
-    """Collects readable characters with their source ranges and styles."""
+    """Collects readable text in pieces, with the map to its source and its styles."""
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.styles: list[frozenset[str]] = []
+        self.pieces: list[str] = []
+        self.map = MapBuilder()
+        self.styled: list[tuple[int, frozenset[str]]] = []
+        """(first readable index, styles) wherever the styles change."""
+        self._styles: frozenset[str] | None = None
+        self._newlines = 0  # how many "\n" the text ends with
         self._break = 0
         self._break_at = 0
         self._space_at = -1
 
+    def _put(self, text: str, styles: frozenset[str]) -> None:
+        if not text:
+            return
+        if styles != self._styles:
+            self.styled.append((self.map.length - len(text), styles))
+            self._styles = styles
+        self.pieces.append(text)
+        stripped = len(text) - len(text.rstrip("\n"))
+        self._newlines = self._newlines + stripped if stripped == len(text) else stripped
+
     def emit(self, chars: str, start: int, end: int, styles: frozenset[str]) -> None:
+        """Readable characters that each stand for source[start:end] (an entity)."""
         self._flush(styles)
-        for char in chars:
-            self.chars.append(char)
-            self.starts.append(start)
-            self.ends.append(end)
-            self.styles.append(styles)
+        for _ in chars:
+            self.map.char(start, end)
+        self._put(chars, styles)
+
+    def copy(self, chars: str, start: int, styles: frozenset[str]) -> None:
+        """Readable characters copied one for one from source[start:start + len(chars)]."""
+        if not chars:
+            return
+        self._flush(styles)
+        self.map.copy(start, len(chars))
+        self._put(chars, styles)
 
     def text(self, data: str, at: int, styles: frozenset[str], *, pre: bool = False) -> None:
         """HTML text: runs of ASCII whitespace collapse to one space (not inside <pre>)."""
-        for i, char in enumerate(data):
-            if char in _HTML_SPACE and not pre:
-                if self._space_at < 0 and self.chars and not self._break and self.chars[-1] != "\n":
-                    self._space_at = at + i
-                continue
-            self.emit(char, at + i, at + i + 1, styles)
+        if pre:
+            self.copy(data, at, styles)
+            return
+        core = data.strip(_HTML_SPACE)
+        if not core:
+            if data:
+                self._space(at)
+            return
+        lead = len(data) - len(data.lstrip(_HTML_SPACE))
+        if lead:
+            self._space(at)
+        self._flush(styles)
+        start = at + lead
+        copied = start  # the map holds the source up to here
+        for run in _HTML_RUNS.finditer(core):  # two or more spaces: one space, for the first
+            first = start + run.start()
+            self.map.copy(copied, first + 1 - copied)
+            copied = start + run.end()
+        self.map.copy(copied, start + len(core) - copied)
+        self._put(_collapse(core), styles)
+        if lead + len(core) < len(data):
+            self._space(start + len(core))
+
+    def _space(self, at: int) -> None:
+        """A space in the source: kept as one space before the next text, if any."""
+        if self._space_at < 0 and self.map.length and not self._break and not self._newlines:
+            self._space_at = at
 
     def line_break(self, count: int, at: int) -> None:
         """Ask for `count` line breaks before the next character (none at the very start)."""
-        if not self.chars:
+        if not self.map.length:
             return
         if not self._break:
             self._break_at = at
@@ -164,55 +205,57 @@ class _Builder:
         self._space_at = -1
 
     def _flush(self, styles: frozenset[str]) -> None:
+        # A break or a space is emphasised only when one element's emphasis spans it.
+        shared = styles if self._styles is None else styles & self._styles
         if self._break:
             count, self._break = self._break, 0
-            present = 0
-            while present < min(count, len(self.chars)) and self.chars[-1 - present] == "\n":
-                present += 1
-            # A break is emphasised only when one element's emphasis spans it.
-            shared = styles & self.styles[-1] if self.styles else styles
-            for _ in range(count - present):
-                self.chars.append("\n")
-                self.starts.append(self._break_at)
-                self.ends.append(self._break_at)
-                self.styles.append(shared)
+            missing = count - min(count, self._newlines)
+            for _ in range(missing):
+                self.map.char(self._break_at, self._break_at)
+            if missing:
+                self._put("\n" * missing, shared)
         elif self._space_at >= 0:
             at, self._space_at = self._space_at, -1
-            self.chars.append(" ")
-            self.starts.append(at)
-            self.ends.append(at + 1)
-            self.styles.append(styles & self.styles[-1] if self.styles else styles)
+            self.map.char(at, at + 1)
+            self._put(" ", shared)
         self._space_at = -1
 
     def result(self, document: Document, steps: tuple[str, ...]) -> Extracted:
+        text = "".join(self.pieces)
+        offsets = self.map.build(tail=self.map.last_end())
+        bounds = [k for k, _ in self.styled] + [len(text)]
+        names = [frozenset(_style_name(s) for s in styles) for _, styles in self.styled]
         runs = []
-        names = [frozenset(_style_name(s) for s in styles) for styles in self.styles]
         for style in sorted({s for styles in names for s in styles}):
-            k, n = 0, len(self.chars)
-            while k < n:
+            k = 0
+            while k < len(names):
                 if style not in names[k]:
                     k += 1
                     continue
                 j = k
-                while j < n and style in names[j]:
+                while j < len(names) and style in names[j]:
                     j += 1
-                a, b = k, j
-                while a < b and self.chars[a].isspace():
+                a, b = bounds[k], bounds[j]
+                while a < b and text[a].isspace():
                     a += 1
-                while b > a and self.chars[b - 1].isspace():
+                while b > a and text[b - 1].isspace():
                     b -= 1
                 if a < b:
                     runs.append(Run(a, b, style))
                 k = j
         runs.sort(key=lambda r: (r.start, r.end, r.style))
-        return Extracted(
-            document=document,
-            text="".join(self.chars),
-            to_original=(*self.starts, len(document.text)),
-            ends=tuple(self.ends),
-            runs=tuple(runs),
-            steps=steps,
-        )
+        return Extracted(document, text, offsets, tuple(runs), steps)
+
+
+_HTML_RUNS = re.compile(f"[{_HTML_SPACE}]{{2,}}")
+
+
+def _collapse(core: str) -> str:
+    """HTML text without leading or trailing space, each run of spaces one space."""
+    core = _HTML_RUNS.sub(" ", core)
+    for char in _HTML_SPACE[1:]:
+        core = core.replace(char, " ")
+    return core
 
 
 class _HTMLReader(HTMLParser):
@@ -402,21 +445,38 @@ def _markdown(document: Document) -> Extracted:
     return out.result(document, ("markdown-it-py commonmark", "decode-entities"))
 
 
-def _content_map(
-    content: str, first: int, lines: list[str], line_starts: list[int], used: list[int]
-) -> list[int]:
-    """Source offset of every character of a token's content (block prefixes stripped)."""
-    where: list[int] = []
-    for k, piece in enumerate(content.split("\n")):
-        row = min(first + k, len(lines) - 1)
-        column = lines[row].find(piece, used[row]) if piece else used[row]
-        if column < 0:
-            column = lines[row].find(piece)
-        column = max(column, 0)
-        used[row] = column + len(piece)
-        where.extend(line_starts[row] + column + i for i in range(len(piece)))
-        where.append(line_starts[row] + column + len(piece))  # the "\n" (or the end)
-    return where
+class _Where:
+    """Source offset of every character of a token's content (block prefixes stripped),
+    kept per source line: each line's piece, with the line break after it, is a copy."""
+
+    def __init__(
+        self, content: str, first: int, lines: list[str], starts: list[int], used: list[int]
+    ):
+        self.firsts: list[int] = []  # content index where each piece starts
+        self.sources: list[int] = []  # source offset of that character
+        at = 0
+        for k, piece in enumerate(content.split("\n")):
+            row = min(first + k, len(lines) - 1)
+            column = lines[row].find(piece, used[row]) if piece else used[row]
+            if column < 0:
+                column = lines[row].find(piece)
+            column = max(column, 0)
+            used[row] = column + len(piece)
+            self.firsts.append(at)
+            self.sources.append(starts[row] + column)
+            at += len(piece) + 1
+
+    def __getitem__(self, i: int) -> int:
+        r = bisect_right(self.firsts, i) - 1
+        return self.sources[r] + i - self.firsts[r]
+
+    def copy(self, out: _Builder, content: str, i: int, j: int, styles: frozenset[str]) -> None:
+        """Emit content[i:j], each character for its own source character."""
+        while i < j:
+            r = bisect_right(self.firsts, i) - 1
+            stop = min(j, self.firsts[r + 1]) if r + 1 < len(self.firsts) else j
+            out.copy(content[i:stop], self.sources[r] + i - self.firsts[r], styles)
+            i = stop
 
 
 def _markdown_block(
@@ -425,9 +485,7 @@ def _markdown_block(
     assert token.map is not None
     first = token.map[0] + (1 if token.type == "fence" else 0)
     content = token.content.rstrip("\n")
-    where = _content_map(content, first, lines, starts, used)
-    for i, char in enumerate(content):
-        out.emit(char, where[i], where[i] + 1, frozenset())
+    _Where(content, first, lines, starts, used).copy(out, content, 0, len(content), frozenset())
 
 
 def _markdown_inline(
@@ -435,7 +493,7 @@ def _markdown_inline(
 ) -> None:
     assert token.map is not None and token.children is not None
     content = token.content
-    where = _content_map(content, token.map[0], lines, starts, used)
+    where = _Where(content, token.map[0], lines, starts, used)
     cursor = 0
     active: list[str] = []  # open emphasis, innermost last, as "style#serial"
 
@@ -446,8 +504,7 @@ def _markdown_inline(
             return
         styles = frozenset(active)
         if produced is None:
-            for i, char in enumerate(piece):
-                out.emit(char, where[found + i], where[found + i] + 1, styles)
+            where.copy(out, content, found, found + len(piece), styles)
         else:
             out.emit(produced, where[found], where[found + len(piece) - 1] + 1, styles)
         cursor = found + len(piece)
@@ -459,7 +516,7 @@ def _markdown_inline(
             cursor = found + len(child.markup) if found >= 0 else cursor
             style = BOLD if kind.startswith("strong") else ITALIC
             if kind.endswith("open"):
-                active.append(f"{style}#{len(out.chars)}:{cursor}")
+                active.append(f"{style}#{out.map.length}:{cursor}")
             else:
                 closing = next((a for a in reversed(active) if _style_name(a) == style), None)
                 if closing is not None:

@@ -6,12 +6,10 @@ index of the normalised text maps back to the original through `to_original`.
 
 from __future__ import annotations
 
-import functools
-import re
 import unicodedata
 from enum import Flag, auto
 
-from provenance.model import Normalised
+from provenance.model import MapBuilder, Normalised
 
 INVISIBLE = frozenset(
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
@@ -61,6 +59,12 @@ _TYPOGRAPHY = str.maketrans(
 )
 
 
+_TYPOGRAPHY_CHARS = {
+    chr(code): str(folded) for code, folded in _TYPOGRAPHY.items() if len(str(folded)) == 1
+}
+"""The one-for-one part of the typography fold."""
+
+
 class Fold(Flag):
     """What `normalise` folds. ALL is what locate compares on."""
 
@@ -95,84 +99,166 @@ def normalise(text: str, *, fold: Fold = Fold.ALL) -> Normalised:
     >>> n.span(4, 13).of("The\u00a0\u201cParties\u201d\u200b  agree\u2026")
     '“Parties”'
     """
-    out: list[str] = []
-    where: list[int] = []
-    ends: list[int] = []
-    fold_typography = Fold.TYPOGRAPHY in fold
-    fold_case = Fold.CASE in fold
+    # Most characters fold one for one, and those are folded in whole-string passes
+    # (str.replace, str.casefold). Python looks only at the events, the few places where
+    # the map is not a plain copy (see `_events`), found with str.find.
+    present = _present(text)
     fold_space = Fold.WHITESPACE in fold
-    gap = _gap_pattern(fold)
+    builder = MapBuilder()
+    out: list[str] = []
+    plain: list[str] = []  # pieces of the stretch since the last special event
     at = 0
-    # Runs of foldable space and invisible characters alternate with runs of other text;
-    # the other runs are folded whole (C speed) unless a character in them grows or
-    # composes, in which case that run goes character by character.
-    for match in gap.finditer(text) if gap is not None else ():
-        if match.start() > at:
-            _fold_run(text, at, match.start(), fold_typography, fold_case, out, where, ends)
-        if fold_space:
-            run = match.group()
-            space = 0 if run[0] in SPACES else _first_space(run)
+    copy, char, keep = builder.copy, builder.char, plain.append
+    for start, end, kind in _events(text, fold, present):
+        keep(text[at:start])
+        copy(at, start - at)
+        at = end
+        if kind is _GAP:
+            if not fold_space:
+                continue
+            space = start if text[start] in SPACES else _first_space(text, start, end)
             if space >= 0:
-                out.append(" ")
-                where.append(match.start() + space)
-                ends.append(match.end())
-        at = match.end()
-    if at < len(text):
-        _fold_run(text, at, len(text), fold_typography, fold_case, out, where, ends)
-    where.append(len(text))
+                keep(" ")
+                char(space, end)
+            continue
+        chunk = unicodedata.normalize("NFC", text[start:end]) if end - start > 1 else text[start]
+        chunk = _fold_chunk(chunk, fold)
+        out.append(_fold_plain("".join(plain), fold, present))
+        out.append(chunk)
+        plain.clear()
+        for _ in chunk:
+            char(start, end)
+    plain.append(text[at:])
+    builder.copy(at, len(text) - at)
+    out.append(_fold_plain("".join(plain), fold, present))
     steps = ("nfc", *(name for flag, name in _STEP_NAMES if flag in fold))
-    return Normalised(
-        text="".join(out), to_original=tuple(where), steps=steps, original_ends=tuple(ends)
+    return Normalised("".join(out), builder.build(tail=len(text)), steps)
+
+
+_GAP, _CLUSTER, _WIDE = 0, 1, 2
+_ASCII = bytes(range(128))
+_ASCII_GAPS = frozenset(" \t\n\r\v\f")
+
+
+def _present(text: str) -> frozenset[str]:
+    """The distinct non-ASCII characters of `text` (UTF-8 keeps them in bytes >= 0x80)."""
+    if text.isascii():
+        return frozenset()
+    return frozenset(text.encode("utf-8").translate(None, _ASCII).decode("utf-8"))
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    found = []
+    at = text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + len(needle))
+    return found
+
+
+def _events(text: str, fold: Fold, present: frozenset[str]) -> list[tuple[int, int, int]]:
+    """(start, end, kind) in text order, where the folded text is not a plain copy.
+
+    _GAP: a run of spaces and invisible characters, other than a single space character
+    (which folds one for one). _CLUSTER: a combining sequence with the character it
+    combines with. _WIDE: a character that folds to several (an ellipsis, a sharp s).
+    """
+    events: list[tuple[int, int, int]] = []
+    gap = _gap_chars(fold)
+    anchors: list[int] = []  # every run but a single space character holds one of these
+    for char in (gap - {" "}) & (present | _ASCII_GAPS):
+        anchors.extend(_find_all(text, char))
+    if " " in gap:
+        anchors.extend(_find_all(text, "  "))
+    anchors.sort()
+    fold_space = Fold.WHITESPACE in fold
+    end = -1
+    for anchor in anchors:
+        if anchor < end:
+            continue
+        start, end = anchor, anchor + 1
+        while start > 0 and text[start - 1] in gap:
+            start -= 1
+        while end < len(text) and text[end] in gap:
+            end += 1
+        if end - start > 1 or not fold_space or text[start] not in SPACES:
+            events.append((start, end, _GAP))
+    special = _special(present, fold)
+    if special:
+        events.extend(_specials(text, special, gap))
+        events.sort()
+    return events
+
+
+def _specials(
+    text: str, special: frozenset[str], gap: frozenset[str]
+) -> list[tuple[int, int, int]]:
+    combining = sorted({k for c in special if unicodedata.combining(c) for k in _find_all(text, c)})
+    clusters = []
+    k = 0
+    while k < len(combining):
+        start = end = combining[k]
+        while k < len(combining) and combining[k] == end:
+            end += 1
+            k += 1
+        if start > 0 and text[start - 1] not in gap:
+            start -= 1
+        clusters.append((start, end, _CLUSTER))
+    taken = {start for start, _, _ in clusters}
+    wide = [
+        (k, k + 1, _WIDE)
+        for c in special
+        if not unicodedata.combining(c)
+        for k in _find_all(text, c)
+        if k not in taken
+    ]
+    return clusters + wide
+
+
+def _first_space(text: str, start: int, end: int) -> int:
+    return next((k for k in range(start, end) if text[k] in SPACES), -1)
+
+
+def _fold_chunk(chunk: str, fold: Fold) -> str:
+    if Fold.TYPOGRAPHY in fold:
+        chunk = chunk.translate(_TYPOGRAPHY)
+    if Fold.CASE in fold:
+        chunk = chunk.casefold()
+    return chunk
+
+
+def _special(present: frozenset[str], fold: Fold) -> frozenset[str]:
+    """Characters of the text that do not fold one for one: combining marks, and those
+    that fold to several characters (an ellipsis, a sharp s, a dotted capital I)."""
+    gap = _gap_chars(fold)
+    return frozenset(
+        c
+        for c in present
+        if unicodedata.combining(c) or (c not in gap and len(_fold_chunk(c, fold)) != 1)
     )
 
 
-def _first_space(run: str) -> int:
-    return next((k for k, c in enumerate(run) if c in SPACES), -1)
-
-
-@functools.cache
-def _gap_pattern(fold: Fold) -> re.Pattern[str] | None:
-    chars = ""
+def _gap_chars(fold: Fold) -> frozenset[str]:
+    chars: frozenset[str] = frozenset()
     if Fold.WHITESPACE in fold:
-        chars += "".join(sorted(SPACES))
+        chars |= SPACES
     if Fold.INVISIBLE in fold:
-        chars += "".join(sorted(INVISIBLE))
-    return re.compile("[" + re.escape(chars) + "]+") if chars else None
+        chars |= INVISIBLE
+    return chars
 
 
-def _fold_run(
-    text: str,
-    start: int,
-    end: int,
-    fold_typography: bool,
-    fold_case: bool,
-    out: list[str],
-    where: list[int],
-    ends: list[int],
-) -> None:
-    """Fold text[start:end], which holds no foldable space or invisible character."""
-    run = text[start:end]
-    folded = run.translate(_TYPOGRAPHY) if fold_typography else run
-    folded = folded.casefold() if fold_case else folded
-    if len(folded) == len(run) and not any(map(unicodedata.combining, run)):
-        out.append(folded)  # one character for one: the map is the identity on offsets
-        where.extend(range(start, end))
-        ends.extend(range(start + 1, end + 1))
-        return
-    i = start
-    while i < end:
-        j = i + 1
-        while j < end and unicodedata.combining(text[j]):
-            j += 1
-        chunk = unicodedata.normalize("NFC", text[i:j]) if j - i > 1 else text[i]
-        if fold_typography:
-            chunk = chunk.translate(_TYPOGRAPHY)
-        if fold_case:
-            chunk = chunk.casefold()
-        out.append(chunk)
-        where.extend([i] * len(chunk))
-        ends.extend([j] * len(chunk))
-        i = j
+def _fold_plain(run: str, fold: Fold, present: frozenset[str]) -> str:
+    """Fold text without events (see `_events`) but for single space characters."""
+    if Fold.WHITESPACE in fold:
+        for char in (SPACES - {" "}) & (present | _ASCII_GAPS):
+            run = run.replace(char, " ")
+    if Fold.TYPOGRAPHY in fold:
+        run = run.replace("`", "'")
+        for char in present.intersection(_TYPOGRAPHY_CHARS):
+            run = run.replace(char, _TYPOGRAPHY_CHARS[char])
+    if Fold.CASE in fold:
+        run = run.casefold()
+    return run
 
 
 def invisible_characters(text: str) -> list[tuple[int, str]]:
