@@ -318,3 +318,35 @@ def test_two_reviewers_deciding_one_finding_differently_is_a_conflict(
     assert [
         d["reviewer"] for d in read_decisions(corpus / REVIEWS) if d["finding"] == disputed.id
     ] == ["carla"]
+
+
+def test_the_review_session_marks_carried_and_conflicting_rows(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    from provenance.corpus import load_corpus
+    from provenance.session import Session
+
+    page = recaptured(tmp_path, b"Kim Jong-un gets", b"Jim Jong-un gets")
+    assert run(capsys, "add", page, "--replaces", ID002, "--corpus", corpus)[0] == 0
+    session = Session(load_corpus(corpus), ReviewStore(corpus / REVIEWS), reviewer="tester")
+    review = session.review(ID002)
+    assert review.decided() == (21, 21)
+    assert all(r.carried for r in review.rows) and not any(r.state == "stale" for r in review.rows)
+    first = review.rows[0]
+    assert first.finding is not None and first.decision is not None
+    assert "carried" in first.haystack()
+    review.move_to(first.key)
+    assert review.decide(Verdict.ACCEPTED)  # confirmed: its own decision now
+    [row] = [r for r in review.rows if r.key == first.key]
+    assert not row.carried and row.decision is not None
+    assert row.decision.carried_from == first.decision.finding
+    # A second decision on the same finding that disagrees, as a merge leaves it.
+    lines = read_decisions(corpus / REVIEWS)
+    [mine] = [d for d in lines if d["finding"] == first.key]
+    write_decisions(corpus / REVIEWS, [*lines, dict(mine, verdict="flagged", reviewer="other")])
+    session = Session(load_corpus(corpus), ReviewStore(corpus / REVIEWS), reviewer="tester")
+    review = session.review(ID002)
+    [row] = [r for r in review.rows if r.key == first.key]
+    assert row.state == "conflict" and row.decision is None
+    assert sorted(d.reviewer for d in row.conflict) == ["other", "tester"]
+    assert review.decided() == (20, 21)
