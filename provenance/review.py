@@ -115,7 +115,8 @@ class ReviewStatus:
 
     def carried_from(self, finding: str) -> Decision | None:
         """The old decision carried over to `finding`; None if it has its own (or none)."""
-        return next((c.decision for c in self.carried if c.finding.id == finding), None)
+        decision = self.standing.get(finding)
+        return decision if decision is not None and decision.finding != finding else None
 
 
 def reviewer_name(explicit: str | None = None) -> str:

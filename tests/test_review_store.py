@@ -76,6 +76,13 @@ def test_a_changed_header_byte_carries_every_decision_of_002(
             f"the {verdicts[old.id]} decision on {old.id} (sha256 {old.source_sha256[:12]}" in line
         )
 
+    code, out, _ = run(capsys, "check", corpus, "--format", "json")
+    data = json.loads(out)
+    assert (code, data["summary"]["decided"], data["summary"]["carried"]) == (0, 29, 21)
+    assert {c["finding"] for c in data["carried"]} == {f.id for f in after}
+    assert {(c["from_finding"], c["from_sha256"]) for c in data["carried"]} == {
+        (f.id, f.source_sha256) for f in before.values()
+    }
     # Nothing was written: the old decisions are on disk as they were, none lost.
     assert {d.finding for d in ReviewStore(corpus / REVIEWS).decisions()} == set(verdicts)
     # The carried ones can be demanded confirmed; confirming one records where it came from.
