@@ -83,6 +83,12 @@ def test_a_changed_header_byte_carries_every_decision_of_002(
     assert {(c["from_finding"], c["from_sha256"]) for c in data["carried"]} == {
         (f.id, f.source_sha256) for f in before.values()
     }
+    code, out, _ = run(capsys, "findings", corpus)
+    assert (
+        sum(f"[carried over from {o.id} @{o.source_sha256[:12]}]" in out for o in before.values())
+        == 21
+    )
+    assert out.splitlines()[-1].startswith("29 of 29 decided (21 carried over), 0 in conflict")
     # Nothing was written: the old decisions are on disk as they were, none lost.
     assert {d.finding for d in ReviewStore(corpus / REVIEWS).decisions()} == set(verdicts)
     # The carried ones can be demanded confirmed; confirming one records where it came from.
