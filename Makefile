@@ -5,11 +5,12 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
 $(READY): pyproject.toml
+	@echo "Setting up $(VENV): provenance and its tools (a minute or two the first time)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
+	$(BIN)/python -m pip install --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
-.PHONY: help install run report test test-fast check verify lint typecheck snapshots smoke bench bench-tui bench-quotes bench-collate bench-scan clean
+.PHONY: help install run report test test-fast check verify lint typecheck snapshots smoke fuzz bench bench-tui bench-quotes bench-collate bench-scan clean
 
 help:                   ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-14s %s\n", $$1, $$2}'
@@ -46,6 +47,9 @@ snapshots: $(READY)     ## Re-record the TUI snapshots (look at the report first
 
 smoke: $(READY)         ## Drive the review UI in tmux on a temp copy of the corpus
 	scripts/smoke_tmux.sh
+
+fuzz: $(READY)          ## Generated captures of every format through every output (long; FUZZ_EXAMPLES per format)
+	PROVENANCE_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest tests/test_fuzz_captures.py -q -x -p no:cacheprovider --hypothesis-show-statistics
 
 bench-tui: $(READY)     ## Review UI: launch time (5 and 200 captures), cost of a cursor key
 	$(BIN)/python benchmarks/tui_bench.py

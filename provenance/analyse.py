@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, TypeVar, cast
 
@@ -10,6 +10,7 @@ from provenance.classify import classify as classify_alignment
 from provenance.classify import divergence_id
 from provenance.corpus import Corpus
 from provenance.emphasis import EmphasisNote, EmphasisSpan, LostMarkup, emphasis
+from provenance.errors import Failure
 from provenance.extract import Extracted, extract
 from provenance.locate import LocateOptions, PreparedReference, locate, prepare
 from provenance.model import (
@@ -22,6 +23,9 @@ from provenance.model import (
 )
 from provenance.moves import align_copy, structure
 from provenance.quotes.verdicts import Quotation, check_quotes
+
+Progress = Callable[[int, int], None]
+"""Told (items done, items in all) as a batch goes, e.g. to draw a progress bar."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +50,21 @@ class SourceResult:
 class Analysis:
     reference: Document
     sources: tuple[SourceResult, ...]
+    failures: tuple[Failure, ...] = ()
+    """Captures left out of a `keep_going` batch: unreadable, or failed to analyse."""
 
     def source(self, source_id: str) -> SourceResult:
         return next(s for s in self.sources if s.document.id == source_id)
 
 
 def analyse(
-    reference: Document, captures: Iterable[Document], *, options: LocateOptions = LocateOptions()
+    reference: Document,
+    captures: Iterable[Document],
+    *,
+    options: LocateOptions = LocateOptions(),
+    keep_going: bool = False,
+    failures: Iterable[Failure] = (),
+    progress: Progress | None = None,
 ) -> Analysis:
     """Locate, align and classify every capture against `reference`.
 
@@ -61,9 +73,29 @@ def analyse(
     readings (`reference_text`, `copy_text`) are the readable text of those spans:
     for plain text exactly the original slice, for HTML and Markdown the slice with
     markup removed and entities decoded.
+
+    Args:
+        keep_going: A capture that fails (our error, or a bug: its traceback is logged)
+            becomes one `Failure` and the batch goes on; without it the error propagates.
+        failures: Captures already left out (unreadable), carried into the result.
+        progress: Told (captures done, captures in all) before the first and after each.
     """
     analyser = Analyser.of(reference, options=options)
-    return Analysis(reference=reference, sources=tuple(analyser.source(c) for c in captures))
+    sources: list[SourceResult] = []
+    failed = list(failures)
+    captures = list(captures)
+    for done, capture in enumerate(captures):
+        if progress is not None:
+            progress(done, len(captures))
+        try:
+            sources.append(analyser.source(capture))
+        except Exception as error:
+            if not keep_going:
+                raise
+            failed.append(Failure.of(capture.path, error))
+    if progress is not None:
+        progress(len(captures), len(captures))
+    return Analysis(reference=reference, sources=tuple(sources), failures=tuple(failed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +181,22 @@ def _source(
     )
 
 
-def analyse_corpus(corpus: Corpus, *, options: LocateOptions = LocateOptions()) -> Analysis:
-    """`analyse` over every capture in the corpus manifest."""
-    return analyse(corpus.reference, corpus.captures, options=options)
+def analyse_corpus(
+    corpus: Corpus,
+    *,
+    options: LocateOptions = LocateOptions(),
+    keep_going: bool = False,
+    progress: Progress | None = None,
+) -> Analysis:
+    """`analyse` over every capture in the corpus manifest (see `analyse` for the options)."""
+    return analyse(
+        corpus.reference,
+        corpus.captures,
+        options=options,
+        keep_going=keep_going,
+        failures=corpus.failures,
+        progress=progress,
+    )
 
 
 T = TypeVar("T")

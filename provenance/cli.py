@@ -5,15 +5,26 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from provenance.errors import ExitCode, InputError, ProvenanceError
+from provenance.errors import (
+    ExitCode,
+    Failure,
+    InputError,
+    ProvenanceError,
+    brief,
+    logged,
+    write_log,
+)
+from provenance.load import MAX_SIZE
 from provenance.model import Severity
 
 if TYPE_CHECKING:
-    from provenance.analyse import Analysis
-    from provenance.model import Decision, Finding
+    from provenance.analyse import Analysis, Progress
+    from provenance.model import Decision, Document, Finding
     from provenance.review import ReviewStore
 
 _FORMATS = ("text", "json", "markdown")
@@ -23,7 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `provenance` console script."""
     parser = _parser()
     args = parser.parse_args(argv)
+    from provenance.load import set_max_size
+
     try:
+        set_max_size(args.max_size)
         return int(args.run(args))
     except ProvenanceError as error:
         print(f"provenance: {error}", file=sys.stderr)
@@ -32,29 +46,40 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return ExitCode.OK
+    except Exception as error:  # a bug: one line and the log, never a bare traceback
+        print(
+            f"provenance: internal error: {brief(error)}; {logged(write_log(error))}",
+            file=sys.stderr,
+        )
+        return ExitCode.ERROR
+    finally:
+        set_max_size(MAX_SIZE)  # the limit is this run's; a caller in-process gets it back
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="provenance",
         description="Locate, align, classify and review copies of a reference text.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.set_defaults(run=_review, corpus=Path("corpus"), reviewer=None)
+    parser.add_argument("--version", action="version", version=f"provenance {_version()}")
+    parser.set_defaults(run=_review, corpus=Path("corpus"), reviewer=None, max_size=MAX_SIZE)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     review = commands.add_parser(
         "review", help="walk the divergences and record decisions (default)"
     )
-    review.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    review.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     review.add_argument(
-        "--reviewer", help="name recorded with each decision (else $PROVENANCE_REVIEWER or $USER)"
+        "--reviewer",
+        help="name recorded with each decision "
+        "(else $PROVENANCE_REVIEWER, $USER or the login name)",
     )
     review.set_defaults(run=_review)
 
     report = commands.add_parser("report", help="locate, align and classify; print a report")
-    report.add_argument(
-        "corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus directory"
-    )
+    report.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     report.add_argument("--reference", type=Path, help="reference file (no manifest needed)")
     report.add_argument(
         "captures", type=Path, nargs="*", default=[], help="captures, with --reference"
@@ -66,9 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     collate = commands.add_parser(
         "collate", help="variant table of every witness, shared readings, families"
     )
-    collate.add_argument(
-        "corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus directory"
-    )
+    collate.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     collate.add_argument("--format", choices=("text", "json", "csv", "tei", "html"), default="text")
     collate.add_argument(
         "--cosmetic",
@@ -87,7 +110,67 @@ def _parser() -> argparse.ArgumentParser:
 
     _corpus_commands(commands)
     _scan_command(commands)
+    for command in commands.choices.values():
+        command.add_argument(
+            "--max-size",
+            type=_size,
+            default=MAX_SIZE,
+            metavar="SIZE",
+            help=f"refuse input files larger than this: bytes, or with K, M or G "
+            f"(default {MAX_SIZE // 2**20}M; 0 for no limit)",
+        )
     return parser
+
+
+_CORPUS_HELP = "corpus directory: manifest.toml, captures, reviews.jsonl (default: ./corpus)"
+
+_EPILOG = """\
+Every command reads the corpus in ./corpus unless given another directory; the bare
+command opens the review UI on it. `provenance COMMAND --help` shows each command's options.
+
+exit codes:
+  0    done, nothing to report
+  1    something to report: check found problems, diff found divergences, or report,
+       collate or check could not use some captures (one stderr line each; the rest is
+       reported in full)
+  2    could not run: bad arguments, an unreadable manifest, reference or input file,
+       or a bug (one stderr line naming the log file that holds the traceback)
+  130  interrupted (Ctrl-C)
+
+examples:
+  provenance                                        review ./corpus in the terminal UI
+  provenance report corpus --format json            every capture located and compared
+  provenance report --reference ref.txt a.html b.md compare files without a corpus
+  provenance diff ref.txt copy.txt                  two whole files, divergence by divergence
+  provenance collate --format html > variants.html  the variant table of every witness
+  provenance check --format junit > check.xml       the CI gate
+  provenance add page.html --holds full --publisher "Daily Site"
+  provenance findings --undecided                   what still needs a decision
+  provenance decide d-596ea03b --flag --note "changes the meaning"
+"""
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("provenance")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
+def _size(value: str) -> int:
+    """`--max-size` value: 1048576, 512K, 16M, 1G (powers of 1024), 0 for no limit."""
+    number, unit = value.strip(), 1
+    if number[-1:].upper() in _UNITS:
+        number, unit = number[:-1], _UNITS[number[-1].upper()]
+    if not number.isdigit():
+        problem = f"not a size: {value!r} (say 16M)"
+        raise argparse.ArgumentTypeError(problem)
+    return int(number) * unit
+
+
+_UNITS = {"K": 2**10, "M": 2**20, "G": 2**30}
 
 
 def _scan_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -111,13 +194,72 @@ def _report(args: argparse.Namespace) -> int:
                 args.reference, "--reference needs at least one capture to compare"
             )
         reference = load(args.reference)
-        analysis = analyse(reference, [load(path) for path in captures])
+        documents, unreadable = _load_each(captures)
+        with _progress("analysing") as progress:
+            analysis = analyse(
+                reference, documents, keep_going=True, failures=unreadable, progress=progress
+            )
     else:
         if args.captures:
             raise ProvenanceError(args.captures[0], "captures can only be listed with --reference")
-        analysis = analyse_corpus(load_corpus(args.corpus))
+        with _progress("analysing") as progress:
+            corpus = load_corpus(args.corpus, keep_going=True)
+            analysis = analyse_corpus(corpus, keep_going=True, progress=progress)
+    if not analysis.sources:
+        return _failed(analysis.failures, ran=False)
     _print(analysis, args)
-    return ExitCode.OK
+    return _failed(analysis.failures)
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Progress | None]:
+    """A progress bar on stderr while a batch is analysed, when stderr is a terminal.
+
+    Transient: it is gone when the batch is done, so stdout and logs hold only results.
+    """
+    if not _interactive():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    columns = (what, BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    console = Console(stderr=True, force_terminal=True)  # stderr is a terminal: see above
+    with Bar(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(what, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty()
+
+
+def _load_each(paths: list[Path]) -> tuple[list[Document], list[Failure]]:
+    """Every capture that can be read, and one Failure for each that cannot."""
+    from provenance.load import load
+
+    documents: list[Document] = []
+    failures: list[Failure] = []
+    for path in paths:
+        try:
+            documents.append(load(path))
+        except ProvenanceError as error:
+            failures.append(Failure(error.path, error.problem))
+    return documents, failures
+
+
+def _failed(failures: Sequence[Failure], *, ran: bool = True) -> ExitCode:
+    """One stderr line per failed capture; exit 1 if any, 2 if nothing could run."""
+    for failure in failures:
+        print(f"provenance: {failure}", file=sys.stderr)
+    if not failures:
+        return ExitCode.OK
+    return ExitCode.FINDINGS if ran else ExitCode.ERROR
 
 
 def _collate(args: argparse.Namespace) -> int:
@@ -128,23 +270,26 @@ def _collate(args: argparse.Namespace) -> int:
     from provenance.collation.tei import to_tei
     from provenance.collation.witnesses import witnesses
     from provenance.corpus import load_corpus
+    from provenance.normalise import printable
 
-    analysis = analyse_corpus(load_corpus(args.corpus))
+    with _progress("analysing") as progress:
+        corpus = load_corpus(args.corpus, keep_going=True)
+        analysis = analyse_corpus(corpus, keep_going=True, progress=progress)
     table = collate(analysis.reference, witnesses(analysis))
     if args.format == "tei":
         sys.stdout.flush()
         sys.stdout.buffer.write(to_tei(table) + b"\n")
-        return ExitCode.OK
-    if args.format == "csv":
+    elif args.format == "csv":
         sys.stdout.write(exports.render_csv(table, cosmetic=args.cosmetic))
-        return ExitCode.OK
-    render = {
-        "text": exports.render_text,
-        "json": exports.render_json,
-        "html": exports.render_html,
-    }[args.format]
-    sys.stdout.write(render(table, genealogy(table), cosmetic=args.cosmetic))
-    return ExitCode.OK
+    elif args.format == "json":
+        data = exports.to_json(table, genealogy(table), cosmetic=args.cosmetic)
+        data["errors"] = [f.to_json() for f in analysis.failures]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    else:
+        render = exports.render_html if args.format == "html" else exports.render_text
+        shown = render(table, genealogy(table), cosmetic=args.cosmetic)
+        sys.stdout.write(printable(shown) if args.format == "text" else shown)
+    return _failed(analysis.failures)
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -192,7 +337,7 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "check",
         help="CI gate: corpus integrity and review completeness (exit 0 clean, 1 problems)",
     )
-    check.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    check.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     check.add_argument(
         "--format",
         choices=("text", "json", "github", "junit"),
@@ -223,7 +368,7 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     add.add_argument(
         "--select", metavar="IDS", help="with --from-scan: comma-separated hit ids (default all)"
     )
-    add.add_argument("--corpus", type=Path, default=Path("corpus"))
+    add.add_argument("--corpus", type=Path, default=Path("corpus"), help=_CORPUS_HELP)
     add.add_argument("--id", help="capture id (default: next number and sha256 prefix)")
     add.add_argument(
         "--replaces",
@@ -243,25 +388,27 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     add.set_defaults(run=_add)
 
     manifest = commands.add_parser("manifest", help="re-record digests and sizes (--update --yes)")
-    manifest.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    manifest.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     manifest.add_argument("--update", action="store_true", required=True)
     manifest.add_argument("--yes", action="store_true", help="write the changes (else only show)")
     manifest.set_defaults(run=_manifest)
 
     found = commands.add_parser("findings", help="list the current findings with their ids")
-    found.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"))
+    found.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     found.add_argument("--format", choices=("text", "json"), default="text")
     found.add_argument("--undecided", action="store_true", help="only findings without a decision")
     found.set_defaults(run=_findings)
 
     decide = commands.add_parser("decide", help="record a decision on one finding")
     decide.add_argument("finding", help="finding id (a unique prefix is enough)")
-    decide.add_argument("--corpus", type=Path, default=Path("corpus"), help="corpus directory")
+    decide.add_argument("--corpus", type=Path, default=Path("corpus"), help=_CORPUS_HELP)
     verdict = decide.add_mutually_exclusive_group(required=True)
     verdict.add_argument("--accept", action="store_true", help="benign or expected")
     verdict.add_argument("--flag", action="store_true", help="alters meaning or attribution")
     decide.add_argument("--note", help="why (kept when omitted on a re-decision)")
-    decide.add_argument("--reviewer", help="who decides (default $PROVENANCE_REVIEWER or $USER)")
+    decide.add_argument(
+        "--reviewer", help="who decides (default $PROVENANCE_REVIEWER, $USER or the login name)"
+    )
     decide.set_defaults(run=_decide)
 
 
@@ -271,7 +418,8 @@ def _check(args: argparse.Namespace) -> int:
 
     require = None if args.require == "none" else _SEVERITIES[args.require]
     policy = Policy(require=require, confirm_carried=args.confirm_carried)
-    result = check(args.corpus, policy=policy)
+    with _progress("checking") as progress:
+        result = check(args.corpus, policy=policy, progress=progress)
     sys.stdout.write(render(result, args.format))
     return result.exit_code
 

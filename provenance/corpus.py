@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from provenance.errors import CorpusError, InputError
-from provenance.load import load
+from provenance.errors import CorpusError, Failure, InputError, ProvenanceError
+from provenance.load import load, read_bytes
 from provenance.model import Document
 
 MANIFEST = "manifest.toml"
@@ -64,6 +64,8 @@ class Corpus:
     reference: Document
     """The reference text as a Document of its own; offsets index this text."""
     captures: tuple[Document, ...]
+    failures: tuple[Failure, ...] = ()
+    """Captures that could not be read, when loaded with `keep_going`."""
 
     def entry(self, capture_id: str) -> Entry:
         """The manifest entry of a capture."""
@@ -192,13 +194,15 @@ def read_manifest_text(directory: Path) -> tuple[Path, str]:
     if not directory.is_dir():
         raise CorpusError(directory, "not a corpus directory")
     try:
-        return path, path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise CorpusError(path, "no manifest in this corpus directory") from None
+        raw = read_bytes(path)  # a regular file only: a FIFO here must not block
+    except InputError as error:
+        missing = not path.is_symlink() and not path.exists()
+        problem = "no manifest in this corpus directory" if missing else error.problem
+        raise CorpusError(path, problem) from None
+    try:
+        return path, raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise CorpusError(path, f"not valid UTF-8 at byte {error.start}") from None
-    except OSError as error:
-        raise CorpusError(path, f"cannot read: {error.strerror or error}") from None
 
 
 def parse_reference(path: Path, data: dict[str, Any]) -> ReferenceEntry:
@@ -219,8 +223,12 @@ def parse_reference(path: Path, data: dict[str, Any]) -> ReferenceEntry:
     )
 
 
-def load_corpus(directory: Path | str) -> Corpus:
+def load_corpus(directory: Path | str, *, keep_going: bool = False) -> Corpus:
     """Read the manifest, every capture it lists, and the reference span.
+
+    Args:
+        keep_going: Leave out a capture that cannot be read and record why in
+            `Corpus.failures`, instead of raising (the reference's source must still load).
 
     Raises:
         CorpusError: The manifest is unreadable or the reference no longer matches it.
@@ -228,10 +236,18 @@ def load_corpus(directory: Path | str) -> Corpus:
     """
     directory = Path(directory)
     manifest = read_manifest(directory)
-    captures = tuple(load(directory / e.file, id=e.id) for e in manifest.entries)
+    captures: list[Document] = []
+    failures: list[Failure] = []
+    for e in manifest.entries:
+        try:
+            captures.append(load(directory / e.file, id=e.id))
+        except ProvenanceError as error:
+            if not keep_going or e.id == manifest.reference.source:
+                raise
+            failures.append(Failure(error.path, error.problem))
     source = next(c for c in captures if c.id == manifest.reference.source)
     reference = reference_document(manifest.reference, source)
-    return Corpus(directory=directory, manifest=manifest, reference=reference, captures=captures)
+    return Corpus(directory, manifest, reference, tuple(captures), tuple(failures))
 
 
 class ReferenceSpanError(CorpusError):

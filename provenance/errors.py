@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 
@@ -34,3 +39,61 @@ class ExitCode(IntEnum):
     FINDINGS = 1
     ERROR = 2
     INTERRUPTED = 130
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One input a batch could not use, said in one line; the batch goes on without it."""
+
+    path: Path
+    problem: str
+    log: Path | None = None
+    """The file holding the traceback, when the cause is a bug rather than the input."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+    def to_json(self) -> dict[str, str | None]:
+        """The failure as an `errors` entry of a JSON report."""
+        return {
+            "path": str(self.path),
+            "problem": self.problem,
+            "log": str(self.log) if self.log is not None else None,
+        }
+
+    @classmethod
+    def of(cls, path: Path, error: Exception) -> Failure:
+        """The failure for `error`: its own one line for our errors, a logged bug otherwise."""
+        if isinstance(error, ProvenanceError):
+            return cls(path, error.problem)
+        log = write_log(error)
+        return cls(path, f"internal error ({brief(error)}); {logged(log)}", log)
+
+
+def write_log(error: BaseException) -> Path | None:
+    """Write `error`'s traceback to a new log file and return its path (None if it cannot).
+
+    The directory is $PROVENANCE_LOG_DIR, else the system's temp directory; each file
+    is new, so no run overwrites another's log.
+    """
+    directory = Path(os.environ.get("PROVENANCE_LOG_DIR") or tempfile.gettempdir())
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f"provenance-{stamp}-", suffix=".log", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(error)))
+    except OSError:
+        return None
+    return Path(name)
+
+
+def logged(log: Path | None) -> str:
+    """Where the traceback is, for the one line that reports a bug."""
+    return f"traceback in {log}" if log is not None else "no log could be written"
+
+
+def brief(error: BaseException) -> str:
+    """`ValueError: invalid span 3..2`, on one line and not too long."""
+    text = " ".join(f"{type(error).__name__}: {error}".split())
+    return text if len(text) <= 200 else text[:199] + "…"

@@ -33,6 +33,13 @@ _SKIP = frozenset(
     "canvas".split()
 )
 """Elements whose content is never readable text: code, metadata and page furniture."""
+_FURNITURE = frozenset("head nav header footer aside".split())
+"""Skipped elements a malformed page may leave open: if one is not closed by its own end
+tag, a browser shows what follows it, and so does `extract` (see `_html`)."""
+_HEAD_CONTENT = frozenset(
+    "base basefont bgsound link meta noscript script style template title".split()
+)
+"""What may stand in <head>: any other tag, or text, ends an unclosed head, as in browsers."""
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BLOCK = {
     **dict.fromkeys(
@@ -129,9 +136,11 @@ def extract(document: Document) -> Extracted:
 class _Builder:
     """Collects readable text in pieces, with the map to its source and its styles."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, line_ends_of: str | None = None) -> None:
         self.pieces: list[str] = []
         self.map = MapBuilder()
+        self._source = line_ends_of
+        """Markdown: the source, whose line ends between two blocks the breaks stand for."""
         self.styled: list[tuple[int, frozenset[str]]] = []
         """(first readable index, styles) wherever the styles change."""
         self._styles: frozenset[str] | None = None
@@ -152,7 +161,7 @@ class _Builder:
 
     def emit(self, chars: str, start: int, end: int, styles: frozenset[str]) -> None:
         """Readable characters that each stand for source[start:end] (an entity)."""
-        self._flush(styles)
+        self._flush(styles, start)
         for _ in chars:
             self.map.char(start, end)
         self._put(chars, styles)
@@ -161,7 +170,7 @@ class _Builder:
         """Readable characters copied one for one from source[start:start + len(chars)]."""
         if not chars:
             return
-        self._flush(styles)
+        self._flush(styles, start)
         self.map.copy(start, len(chars))
         self._put(chars, styles)
 
@@ -204,14 +213,16 @@ class _Builder:
         self._break = max(self._break, count)
         self._space_at = -1
 
-    def _flush(self, styles: frozenset[str]) -> None:
+    def _flush(self, styles: frozenset[str], upto: int | None = None) -> None:
         # A break or a space is emphasised only when one element's emphasis spans it.
         shared = styles if self._styles is None else styles & self._styles
         if self._break:
             count, self._break = self._break, 0
             missing = count - min(count, self._newlines)
-            for _ in range(missing):
-                self.map.char(self._break_at, self._break_at)
+            ends = self._line_ends(missing, upto)
+            for k in range(missing):
+                start, end = ends[k] if k < len(ends) else (self._break_at, self._break_at)
+                self.map.char(start, end)
             if missing:
                 self._put("\n" * missing, shared)
         elif self._space_at >= 0:
@@ -219,6 +230,17 @@ class _Builder:
             self.map.char(at, at + 1)
             self._put(" ", shared)
         self._space_at = -1
+
+    def _line_ends(self, count: int, upto: int | None) -> list[tuple[int, int]]:
+        """Up to `count` spans of the source's line ends ("\n", or a whole "\r\n") between
+        the last character's source and `upto`, for breaks to stand for (Markdown only),
+        so that the span of a break slices to a break, not to nothing."""
+        if self._source is None or not count:
+            return []
+        low = self.map.last_end() if self.map.length else 0
+        high = len(self._source) if upto is None else upto
+        found = _MD_LINE_END.finditer(self._source, low, max(low, high))
+        return [m.span() for _, m in zip(range(count), found, strict=False)]
 
     def result(self, document: Document, steps: tuple[str, ...]) -> Extracted:
         text = "".join(self.pieces)
@@ -261,9 +283,15 @@ def _collapse(core: str) -> str:
 class _HTMLReader(HTMLParser):
     """Feeds an HTML document to a _Builder in source order (see `extract`)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, keep: frozenset[int] = frozenset()) -> None:
         # convert_charrefs=False: entities arrive one by one, so each keeps its own offset.
         super().__init__(convert_charrefs=False)
+        self.keep = keep
+        """Source offsets of furniture start tags left open: read, not skipped, this time."""
+        self.unclosed: set[int] = set()
+        """Offsets of skipped furniture that its own end tag never closed."""
+        self.skip_root: tuple[int, str, int] | None = None
+        """(stack index, tag, offset) of the element that began the current skip."""
         self.source = text
         self.out = _Builder()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -293,12 +321,15 @@ class _HTMLReader(HTMLParser):
         return frozenset(active)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _HEAD_CONTENT:
+            self._end_open_head()
         if self.skipping:
             if tag not in _VOID:
                 self.stack.append((tag, frozenset()))
                 self.skipping += tag in _SKIP
             return
-        if tag in _SKIP:
+        if tag in _SKIP and not (tag in _FURNITURE and self._at() in self.keep):
+            self.skip_root = len(self.stack), tag, self._at()
             self.stack.append((tag, frozenset()))
             self.skipping += 1
             return
@@ -329,15 +360,33 @@ class _HTMLReader(HTMLParser):
         index = next((k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k][0] == tag), -1)
         if index < 0:
             return
+        root = self.skip_root
         was_skipping = self.skipping
-        for closed, _ in self.stack[index:]:
-            self.skipping -= closed in _SKIP
-            self.pre -= closed == "pre" and not was_skipping
+        # Elements below the skip's root were opened while reading; those above, inside it.
+        read_up_to = root[0] if root is not None else len(self.stack)
+        for k in range(index, len(self.stack)):
+            closed = self.stack[k][0]
+            self.pre -= closed == "pre" and k < read_up_to
+            self.skipping -= closed in _SKIP and k >= read_up_to
+        if root is not None and index <= root[0]:
+            self.skip_root = None
+            if (index, tag) != root[:2] and root[1] in _FURNITURE:
+                self.unclosed.add(root[2])  # closed only by an ancestor's end tag
         del self.stack[index:]
         if not was_skipping and tag in _BLOCK:
             self.out.line_break(_BLOCK[tag], self._at())
 
+    def _end_open_head(self) -> None:
+        """End a <head> left open when body content starts (the browsers' rule)."""
+        root = self.skip_root
+        if root is not None and root[1] == "head" and len(self.stack) == root[0] + 1:
+            self.skip_root = None
+            self.skipping -= 1
+            self.stack.pop()
+
     def handle_data(self, data: str) -> None:
+        if data.strip(_HTML_SPACE):
+            self._end_open_head()
         if not self.skipping:
             self.out.text(data, self._data_at(data), self._styles(), pre=self.pre > 0)
 
@@ -384,14 +433,19 @@ def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
     return frozenset(found)
 
 
+_PASSES = 8
+"""Most readings of one page: each pass reads the furniture the pass before left open."""
+
+
 def _html(document: Document) -> Extracted:
-    reader = _HTMLReader(document.text)
-    try:
-        reader.feed(document.text)
-        reader.close()
-    except AssertionError as error:  # any strict corner of _markupbase not handled above
-        line = reader.getpos()[0]
-        raise InputError(document.path, f"HTML parser gave up at line {line}: {error}") from None
+    keep: frozenset[int] = frozenset()
+    for _ in range(_PASSES):
+        reader = _read_html(document, keep)
+        if not reader.unclosed:
+            break
+        # A <nav> (or header, footer, aside) that its own end tag never closes would hide
+        # the rest of the page; a browser shows it, so read it as ordinary content.
+        keep |= reader.unclosed
     steps = ["html.parser", "drop-boilerplate", "decode-entities", "blocks-to-lines"]
     if document.declared_charset:
         # `load` decodes UTF-8 strictly; a page whose declared charset would read its
@@ -400,10 +454,27 @@ def _html(document: Document) -> Extracted:
     return reader.out.result(document, tuple(steps))
 
 
+def _read_html(document: Document, keep: frozenset[int]) -> _HTMLReader:
+    reader = _HTMLReader(document.text, keep)
+    try:
+        reader.feed(document.text)
+        reader.close()
+    except AssertionError as error:  # any strict corner of _markupbase not handled above
+        line = reader.getpos()[0]
+        raise InputError(document.path, f"HTML parser gave up at line {line}: {error}") from None
+    root = reader.skip_root
+    if root is not None and root[1] in _FURNITURE:
+        reader.unclosed.add(root[2])  # still open at the end of the page
+    return reader
+
+
 _MD_BLOCKS = frozenset(
     "paragraph_open heading_open code_block fence hr blockquote_open bullet_list_open "
     "ordered_list_open html_block".split()
 )
+
+
+_MD_LINE_END = re.compile(r"\r\n?|\n")
 
 
 def _style_name(token: str) -> str:
@@ -421,12 +492,15 @@ def _markdown_parser() -> MarkdownIt:
 
 def _markdown(document: Document) -> Extracted:
     source = document.text
-    lines = source.split("\n")
-    line_starts = [0]
-    for line in lines[:-1]:
-        line_starts.append(line_starts[-1] + len(line) + 1)
-    out = _Builder()
+    # Lines as markdown-it counts them: it ends a line at LF, CRLF or a lone CR.
+    lines, line_starts = [], [0]
+    for end in _MD_LINE_END.finditer(source):
+        lines.append(source[line_starts[-1] : end.start()])
+        line_starts.append(end.end())
+    lines.append(source[line_starts[-1] :])
+    out = _Builder(line_ends_of=source)
     used = [0] * len(lines)  # how far each source line has been consumed
+    marker: tuple[str, int] | None = None  # an ordered item's number, not yet emitted
     for token in _markdown_parser().parse(source):
         if token.type in _MD_BLOCKS and token.map and not token.hidden:
             out.line_break(2, line_starts[token.map[0]])
@@ -434,15 +508,29 @@ def _markdown(document: Document) -> Extracted:
             at = line_starts[token.map[0]]
             out.line_break(1, at)
             if token.info:  # ordered item: its number is part of the wording ("1. The Parties")
-                marker = token.info + token.markup
-                found = source.find(marker, at)
-                if found >= 0:
-                    out.emit(marker + " ", found, found + len(marker), frozenset())
+                marker = token.info + token.markup, at
+        if token.type == "list_item_close":
+            marker = None  # an empty item: its number has no content to go with
+        if token.type in ("code_block", "fence", "inline") and token.map and marker is not None:
+            # Emitted with the item's first content, after the breaks its blocks ask for.
+            _markdown_marker(out, source, *marker)
+            marker = None
         if token.type in ("code_block", "fence") and token.map:
             _markdown_block(out, token, lines, line_starts, used)
         if token.type == "inline" and token.map and token.children is not None:
             _markdown_inline(out, token, lines, line_starts, used)
     return out.result(document, ("markdown-it-py commonmark", "decode-entities"))
+
+
+def _markdown_marker(out: _Builder, source: str, marker: str, at: int) -> None:
+    """An ordered item's number and the space after it, each character from its own source."""
+    found = source.find(marker, at)
+    if found < 0:
+        return
+    out.copy(marker, found, frozenset())
+    after = found + len(marker)
+    gap = 1 if source[after : after + 1] in (" ", "\t") else 0
+    out.emit(" ", after, after + gap, frozenset())
 
 
 class _Where:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -157,18 +159,69 @@ def load(path: Path | str, *, id: str | None = None) -> Document:
     return decode(path, data, id=id)
 
 
+MAX_SIZE = 16 * 1024 * 1024
+"""Default limit on one input file, in bytes (16 MiB). A captured article is tens of
+kilobytes and the heaviest web pages a few megabytes; far bigger inputs are mistakes
+(a log, a dump) that would take minutes and gigabytes. `--max-size` changes it."""
+
+_limit = MAX_SIZE
+
+
+def set_max_size(limit: int) -> None:
+    """Refuse files over `limit` bytes from now on (0: no limit); the CLI's `--max-size`."""
+    global _limit
+    _limit = limit
+
+
 def read_bytes(path: Path) -> bytes:
-    """The bytes of `path`, or an InputError that says in one line why not."""
-    if path.is_dir():
-        raise InputError(path, "is a directory, not a file")
+    """The bytes of `path`, or an InputError that says in one line why not.
+
+    Only a regular file is read (a symlink to one is followed): a FIFO, socket or device
+    is refused at once, never waited on, and so is a file over the size limit.
+    """
     try:
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer, for ever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a directory, not a file")
+        raise InputError(path, f"is {_special(info.st_mode)}, not a regular file")
+    with os.fdopen(fd, "rb") as handle:
+        if _limit and info.st_size > _limit:
+            raise InputError(
+                path,
+                f"{info.st_size:,} bytes, over the size limit of {_limit:,} "
+                "(raise it with --max-size)",
+            )
+        try:
+            data = handle.read(_limit + 1) if _limit else handle.read()
+        except OSError as error:
+            raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    if _limit and len(data) > _limit:  # grew while we read, or st_size was not the truth
+        raise InputError(
+            path, f"over the size limit of {_limit:,} bytes (raise it with --max-size)"
+        )
+    return data
+
+
+def _special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def format_of(path: Path) -> Format:

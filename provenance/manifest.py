@@ -32,6 +32,7 @@ from provenance.corpus import (
 from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
 from provenance.load import decode, read_bytes
+from provenance.lock import locked
 from provenance.review import LEGACY_REVIEWS, REVIEWS
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -80,73 +81,94 @@ def add(
         InputError: `file` cannot be read, is not UTF-8 text, or has no readable text.
     """
     directory = Path(corpus_dir)
-    manifest = read_manifest(directory)
-    source = Path(file)
-    data = read_bytes(source)
-    document = decode(source, data)  # refuses empty, binary and non-UTF-8 files
-    extract(document)  # refuses HTML or Markdown with no readable text
-    for value in holds:
-        if value not in HOLDS:
-            raise InputError(source, f"--holds {value!r} is not one of {', '.join(HOLDS)}")
-    sha256 = document.sha256  # of the stored bytes, as decode computed it
-    if id is None:
-        id = f"{_next_number(manifest.entries):03d}_{sha256[:16]}"
-    if not _ID.fullmatch(id):
-        raise InputError(
-            source, f"id {id!r} must be letters, digits, '.', '_' or '-' (at most 100)"
-        )
-    name = id + (source.suffix.lower() or ".txt")
-    for entry in manifest.entries:
-        if entry.id == id:
-            raise CorpusError(manifest.path, f"a capture with id {id!r} is already recorded")
-        if entry.file == name:
-            raise CorpusError(
-                manifest.path, f"file {name!r} is already recorded (capture {entry.id})"
+    with locked(directory):  # from reading the manifest to writing it
+        manifest = read_manifest(directory)
+        source = Path(file)
+        data = read_bytes(source)
+        document = decode(source, data)  # refuses empty, binary and non-UTF-8 files
+        extract(document)  # refuses HTML or Markdown with no readable text
+        for value in holds:
+            if value not in HOLDS:
+                raise InputError(source, f"--holds {value!r} is not one of {', '.join(HOLDS)}")
+        sha256 = document.sha256  # of the stored bytes, as decode computed it
+        if id is None:
+            id = f"{_next_number(manifest.entries):03d}_{sha256[:16]}"
+        if not _ID.fullmatch(id):
+            raise InputError(
+                source, f"id {id!r} must be letters, digits, '.', '_' or '-' (at most 100)"
             )
-        if entry.sha256 == sha256:
-            raise CorpusError(source, f"identical bytes are already recorded as {entry.file}")
-    target = directory / name
-    if name in (MANIFEST, REVIEWS, LEGACY_REVIEWS) or target.exists() or target.is_symlink():
-        raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
+        name = id + (source.suffix.lower() or ".txt")
+        for entry in manifest.entries:
+            if entry.id == id:
+                raise CorpusError(manifest.path, f"a capture with id {id!r} is already recorded")
+            if entry.file == name:
+                raise CorpusError(
+                    manifest.path, f"file {name!r} is already recorded (capture {entry.id})"
+                )
+            if entry.sha256 == sha256:
+                raise CorpusError(source, f"identical bytes are already recorded as {entry.file}")
+        target = directory / name
+        if name in (MANIFEST, REVIEWS, LEGACY_REVIEWS):
+            raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
+        adopted = _left_by_interrupted_add(target, data)
+        if not adopted and (target.exists() or target.is_symlink()):
+            raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
 
-    fields: dict[str, Any] = {
-        "id": id,
-        "file": name,
-        "sha256": sha256,
-        "size": document.size,
-        "format": document.format.value,
-        "holds": list(holds),
-        "publisher": publisher,
-        "title": title,
-        "url": url,
-        "date": date,
-    }
-    if note:
-        fields["note"] = note
-    doc = tomlkit.parse(read_manifest_text(directory)[1])
-    captures = doc.get("captures")
-    table = tomlkit.table()
-    for key, value in fields.items():
-        table[key] = value
-    if isinstance(captures, AoT):
-        if captures.body and not captures.body[-1].as_string().endswith("\n\n"):
-            captures.body[-1].add(tomlkit.nl())
-        captures.append(table)
-    else:
-        doc["captures"] = tomlkit.aot()
-        doc["captures"].append(table)
-    new_text = tomlkit.dumps(doc)
-    recorded = parse_entry(
-        manifest.path, len(manifest.entries), _parsed(manifest.path, new_text)["captures"][-1]
-    )
+        fields: dict[str, Any] = {
+            "id": id,
+            "file": name,
+            "sha256": sha256,
+            "size": document.size,
+            "format": document.format.value,
+            "holds": list(holds),
+            "publisher": publisher,
+            "title": title,
+            "url": url,
+            "date": date,
+        }
+        if note:
+            fields["note"] = note
+        doc = tomlkit.parse(read_manifest_text(directory)[1])
+        captures = doc.get("captures")
+        table = tomlkit.table()
+        for key, value in fields.items():
+            table[key] = value
+        if isinstance(captures, AoT):
+            if captures.body and not captures.body[-1].as_string().endswith("\n\n"):
+                captures.body[-1].add(tomlkit.nl())
+            captures.append(table)
+        else:
+            doc["captures"] = tomlkit.aot()
+            doc["captures"].append(table)
+        new_text = tomlkit.dumps(doc)
+        recorded = parse_entry(
+            manifest.path, len(manifest.entries), _parsed(manifest.path, new_text)["captures"][-1]
+        )
 
-    atomic_write(target, data, error=CorpusError, exclusive=True)
+        if not adopted:
+            atomic_write(target, data, error=CorpusError, exclusive=True)
+        try:
+            atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
+        except BaseException:
+            if not adopted:
+                target.unlink(missing_ok=True)
+            raise
+        return recorded
+
+
+def _left_by_interrupted_add(target: Path, data: bytes) -> bool:
+    """True if `target` is an unrecorded regular file holding exactly `data`.
+
+    An `add` killed between copying the capture and recording it leaves just that; the
+    check then says to record it with `provenance add`, and running it again finishes
+    the job (the bytes are the same, so nothing is overwritten).
+    """
     try:
-        atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
-    return recorded
+        if not stat.S_ISREG(target.lstat().st_mode):
+            return False
+        return read_bytes(target) == data
+    except (OSError, InputError):
+        return False
 
 
 def update(corpus_dir: Path | str, *, write: bool) -> list[Change]:
@@ -165,24 +187,25 @@ def update(corpus_dir: Path | str, *, write: bool) -> list[Change]:
             file, or unreadable: its digest cannot be re-recorded.
     """
     directory = Path(corpus_dir)
-    manifest = read_manifest(directory)
-    changes: list[Change] = []
-    for entry in manifest.entries:
-        data = _stored_bytes(directory / entry.file)
-        sha256 = hashlib.sha256(data).hexdigest()
-        if sha256 != entry.sha256:
-            changes.append(Change(entry.id, entry.file, "sha256", entry.sha256, sha256))
-        if len(data) != entry.size:
-            changes.append(Change(entry.id, entry.file, "size", entry.size, len(data)))
-    if write and changes:
-        doc = tomlkit.parse(read_manifest_text(directory)[1])
-        tables = {str(t["id"]): t for t in doc["captures"]}
-        for change in changes:
-            tables[change.id][change.field] = change.new
-        new_text = tomlkit.dumps(doc)
-        _parsed(manifest.path, new_text)
-        atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
-    return changes
+    with locked(directory):  # from reading the manifest to writing it
+        manifest = read_manifest(directory)
+        changes: list[Change] = []
+        for entry in manifest.entries:
+            data = _stored_bytes(directory / entry.file)
+            sha256 = hashlib.sha256(data).hexdigest()
+            if sha256 != entry.sha256:
+                changes.append(Change(entry.id, entry.file, "sha256", entry.sha256, sha256))
+            if len(data) != entry.size:
+                changes.append(Change(entry.id, entry.file, "size", entry.size, len(data)))
+        if write and changes:
+            doc = tomlkit.parse(read_manifest_text(directory)[1])
+            tables = {str(t["id"]): t for t in doc["captures"]}
+            for change in changes:
+                tables[change.id][change.field] = change.new
+            new_text = tomlkit.dumps(doc)
+            _parsed(manifest.path, new_text)
+            atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
+        return changes
 
 
 def _next_number(entries: tuple[Entry, ...]) -> int:

@@ -287,3 +287,24 @@ def visible(text: str) -> str:
         else:
             marks.append(char)
     return "".join(marks)
+
+
+_CONTROL_PICTURES = {
+    **{c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)},
+    0x7F: 0x2421,
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+}
+"""C0 controls (but tab and line feed) to their Unicode control pictures (ESC -> ␛), DEL
+to ␡, C1 controls to �: one character for one, so offsets into a rendering still hold."""
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: no control character reaches it as itself.
+
+    A capture's ESC sequences would otherwise recolour, retitle or clear the reader's
+    terminal; each control character is shown as one visible character instead.
+
+    >>> printable("red \\x1b[31mtext\\r")
+    'red ␛[31mtext␍'
+    """
+    return text.translate(_CONTROL_PICTURES)

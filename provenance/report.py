@@ -23,7 +23,7 @@ from provenance.collation.table import Table as VariantTable
 from provenance.collation.table import collate
 from provenance.collation.witnesses import witnesses
 from provenance.model import Divergence, PassageKind, Severity
-from provenance.normalise import visible
+from provenance.normalise import printable, visible
 from provenance.quotes.verdicts import Quotation
 
 SCHEMA = "provenance-report/2"
@@ -52,6 +52,7 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
             "length": len(ref.text),
         },
         "sources": [_source_json(s) for s in analysis.sources],
+        "errors": [f.to_json() for f in analysis.failures],
         "provenance": provenance_section(*_collation(analysis)),
     }
 
@@ -68,15 +69,17 @@ def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) ->
     )
     ref = analysis.reference
     console.print(
-        f"Reference {ref.id}: {len(ref.text):,} characters, sha256 {ref.sha256[:12]}, "
-        f"from {ref.path.name}"
+        printable(
+            f"Reference {ref.id}: {len(ref.text):,} characters, sha256 {ref.sha256[:12]}, "
+            f"from {ref.path.name}"
+        )
     )
     console.print(_summary_table(analysis))
     for source in analysis.sources:
         if not source.passages and not source.quotes:
             continue
         console.print()
-        console.print(Text(f"{source.document.id}", style="bold"))
+        console.print(Text(printable(source.document.id), style="bold"))
         for p in source.passages:
             console.print(
                 f"  {p.kind.value} passage: capture {p.copy.start}..{p.copy.end}, "
@@ -95,7 +98,7 @@ def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) ->
     console.print()
     console.print(Text("Provenance", style="bold"))
     for entry in provenance_lines(*_collation(analysis)):
-        console.print(Text(entry))
+        console.print(Text(printable(entry)))
     return buffer.getvalue()
 
 
@@ -190,7 +193,7 @@ def render_markdown(analysis: Analysis) -> str:
     lines += ["", "## Provenance", "", "```"]
     lines += provenance_lines(*_collation(analysis))
     lines += ["```"]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines)) + "\n"
 
 
 def _collation(analysis: Analysis) -> tuple[VariantTable, Genealogy]:
@@ -340,7 +343,7 @@ def _summary_table(analysis: Analysis) -> Table:
     for s in analysis.sources:
         counts = _severity_counts(s)
         table.add_row(
-            s.document.id,
+            printable(s.document.id),
             _passages_label(s),
             f"{_covered(s, analysis):.1%}",
             str(counts[Severity.COSMETIC]),
@@ -380,9 +383,13 @@ def _emphasis_text(source: SourceResult) -> list[Text]:
             if note.covers
             else "covers no located passage"
         )
-        lines.append(Text(f"  note {note.text!r} at {note.span.start}..{note.span.end}: {covers}"))
+        lines.append(
+            Text(f"  note {_flat(note.text)!r} at {note.span.start}..{note.span.end}: {covers}")
+        )
     for lost in source.lost_markup:
-        lines.append(Text(f"  [!emphasis] {lost.note.text}: {lost.message}", style="bold"))
+        lines.append(
+            Text(printable(f"  [!emphasis] {lost.note.text}: {lost.message}"), style="bold")
+        )
         if lost.probable:
             lines.append(Text("    probable emphasis below is an inference, not marked-up fact"))
     for e in source.emphasis:
@@ -394,14 +401,14 @@ def _emphasis_text(source: SourceResult) -> list[Text]:
         style = " ".join(s for s in e.style.split("+") if s in ("bold", "italic", "underline"))
         line.append("\n       " + markers)
         line.append(_flat(e.text), style=style or None)
-        line.append(markers[::-1] + "\n       " + e.evidence)
+        line.append(markers[::-1] + "\n       " + printable(e.evidence))
         lines.append(line)
     return lines
 
 
 def _flat(text: str, *, keep_space: bool = False) -> str:
-    """One-line, with invisible characters made visible."""
-    shown = visible(text)
+    """One-line, with invisible and control characters made visible."""
+    shown = printable(visible(text))
     if keep_space:
         shown = shown.replace(" ", "␠")
     return shown.replace("\n", "⏎")

@@ -24,9 +24,11 @@ on the first save. Fields this version does not know are kept.
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
@@ -34,7 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from provenance.atomic import atomic_write
-from provenance.errors import ReviewStoreError
+from provenance.errors import InputError, ReviewStoreError
+from provenance.load import read_bytes
 from provenance.lock import locked
 from provenance.model import Decision, Finding, Verdict
 
@@ -120,8 +123,18 @@ class ReviewStatus:
 
 
 def reviewer_name(explicit: str | None = None) -> str:
-    """Who is deciding: the option, else $PROVENANCE_REVIEWER, else $USER, else 'unknown'."""
-    return explicit or os.environ.get("PROVENANCE_REVIEWER") or os.environ.get("USER") or "unknown"
+    """Who is deciding: the option, else $PROVENANCE_REVIEWER, else $USER, else the login
+    name of the process's user (a cron job or container may set no $USER), else 'unknown'."""
+    named = explicit or os.environ.get("PROVENANCE_REVIEWER") or os.environ.get("USER")
+    return named or _login_name() or "unknown"
+
+
+def _login_name() -> str | None:
+    """The login name: $LOGNAME and friends, then the password database (getpass's order)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no such variable and no entry for the uid
+        return None
 
 
 def now() -> str:
@@ -140,7 +153,7 @@ class ReviewStore:
         """The decision file (`reviews.jsonl`), whether or not it exists yet."""
         self.legacy = path.with_name(LEGACY_REVIEWS)
         """The old file, read while it exists and removed by the first save."""
-        self._entries: list[Entry] = self._read()
+        self._entries: list[Entry] = self._read()[0]
         self._learned: dict[str, tuple[str, str]] = {}
         """Digest and anchor of the current findings `status` has seen, by id: a decision
         of the old file (which has no anchors) gets its anchor with the next save."""
@@ -159,6 +172,20 @@ class ReviewStore:
     def decisions(self) -> list[Decision]:
         """Every recorded decision, in file order (a finding in conflict has several)."""
         return [d for d, _ in self._entries]
+
+    def duplicates(self) -> dict[str, int]:
+        """Findings one reviewer decided more than once alike, with how many times (the
+        newest counts). Two reviewers who agree are no duplicate; decisions that disagree
+        are a conflict (`status`)."""
+        verdicts: dict[str, set[Verdict]] = {}
+        for d, _ in self._entries:
+            verdicts.setdefault(d.finding, set()).add(d.verdict)
+        counts = Counter((d.finding, d.reviewer) for d, _ in self._entries)
+        return {
+            finding: n
+            for (finding, _), n in counts.items()
+            if n > 1 and len(verdicts[finding]) == 1
+        }
 
     def get(self, finding: str) -> Decision | None:
         """The newest decision recorded on `finding` (by its id, on whatever bytes)."""
@@ -351,22 +378,25 @@ class ReviewStore:
         # Locked from the read to the rename: another process saving at the same moment
         # waits its turn, then reads what we wrote.
         with locked(self.path.parent, error=ReviewStoreError):
-            entries = [e for e in self._read() if e[0].finding not in changes]
+            stored, top = self._read()
+            entries = [e for e in stored if e[0].finding not in changes]
             for new in changes.values():
                 entries.extend(new)
             entries = [(self._anchored(d), x) for d, x in entries]
-            self._save(entries)
+            self._save(entries, top)
         self._entries = sorted(entries, key=_order)
 
-    def _read(self) -> list[Entry]:
-        """Every line of the decision file, and of the old file while it is there."""
-        entries = _read_legacy(self.legacy) + _read_lines(self.path)
-        unique = {_line(e): e for e in entries}  # the same decision in both files is one
-        return sorted(unique.values(), key=_order)
+    def _read(self) -> tuple[list[Entry], dict[str, Any]]:
+        """Every line of the decision file, and of the old file while it is there; and the
+        fields of the first line (or the old file's top level) other than the schema."""
+        old, old_top = _read_legacy(self.legacy)
+        new, top = _read_lines(self.path)
+        unique = {_line(e): e for e in old + new}  # the same decision in both files is one
+        return sorted(unique.values(), key=_order), {**old_top, **top}
 
-    def _save(self, entries: Sequence[Entry]) -> None:
+    def _save(self, entries: Sequence[Entry], top: dict[str, Any]) -> None:
         lines = dict.fromkeys(_line(e) for e in sorted(entries, key=_order))
-        header = json.dumps({"schema": SCHEMA}) + "\n"
+        header = json.dumps({**top, "schema": SCHEMA}, ensure_ascii=False, sort_keys=True) + "\n"
         fresh = not self.path.exists()
         atomic_write(self.path, (header + "".join(lines)).encode("utf-8"), error=ReviewStoreError)
         if self.legacy.exists():
@@ -401,11 +431,12 @@ _KEPT = frozenset({"finding", "source", "source_sha256", "verdict", "note", "rev
 _FIELDS = frozenset(Decision.__dataclass_fields__)
 
 
-def _read_lines(path: Path) -> list[Entry]:
+def _read_lines(path: Path) -> tuple[list[Entry], dict[str, Any]]:
     text = _text(path)
     if text is None:
-        return []
+        return [], {}
     entries = []
+    top: dict[str, Any] = {}
     schema_seen = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -428,17 +459,18 @@ def _read_lines(path: Path) -> list[Entry]:
                     path, f"line {number}: not a review file (schema must be {SCHEMA!r})"
                 )
             schema_seen = True
+            top = {k: v for k, v in item.items() if k != "schema"}
             continue
         entries.append(_entry(path, item, f"line {number}"))
     if entries and not schema_seen:
         raise ReviewStoreError(path, f"not a review file (no {{'schema': {SCHEMA!r}}} line)")
-    return entries
+    return entries, top
 
 
-def _read_legacy(path: Path) -> list[Entry]:
+def _read_legacy(path: Path) -> tuple[list[Entry], dict[str, Any]]:
     text = _text(path)
     if text is None:
-        return []
+        return [], {}
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -450,16 +482,17 @@ def _read_legacy(path: Path) -> list[Entry]:
     items = data.get("decisions")
     if not isinstance(items, list):
         raise ReviewStoreError(path, "'decisions' must be a list")
-    return [_entry(path, item, f"decision {n}") for n, item in enumerate(items)]
+    top = {k: v for k, v in data.items() if k not in ("schema", "decisions")}
+    return [_entry(path, item, f"decision {n}") for n, item in enumerate(items)], top
 
 
 def _text(path: Path) -> str | None:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise ReviewStoreError(path, f"cannot read: {error.strerror or error}") from None
+        raw = read_bytes(path)  # a regular file only: a FIFO here must not block
+    except InputError as error:
+        if not path.is_symlink() and not path.exists():
+            return None
+        raise ReviewStoreError(path, error.problem) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -468,7 +501,7 @@ def _text(path: Path) -> str | None:
 
 def _entry(path: Path, item: Any, where: str) -> Entry:
     if not isinstance(item, dict):
-        raise ReviewStoreError(path, f"{where} is not a JSON object")
+        raise ReviewStoreError(path, f"{where} is {_json_kind(item)}, not an object")
     try:
         decision = Decision(
             finding=_str(item, "finding"),
@@ -486,6 +519,13 @@ def _entry(path: Path, item: Any, where: str) -> Entry:
     except (KeyError, TypeError, ValueError):
         raise ReviewStoreError(path, f"{where} is a malformed decision") from None
     return decision, {k: v for k, v in item.items() if k not in _FIELDS}
+
+
+def _json_kind(value: Any) -> str:
+    """`null`, `a list`, ...: what a JSON value is, for a one-line error."""
+    if value is None:
+        return "null"
+    return {list: "a list", str: "a string", bool: "a boolean"}.get(type(value), "a number")
 
 
 def _parse_line(text: str) -> Entry:

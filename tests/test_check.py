@@ -92,13 +92,15 @@ def test_deleted_file_and_the_check_keeps_going(corpus: Path, capsys: Capsys) ->
 
 def test_extra_file(corpus: Path, capsys: Capsys) -> None:
     (corpus / "005_new.txt").write_text("An unrecorded capture.\n", encoding="utf-8")
-    (corpus / ".hidden").write_text("dotfiles are ignored\n", encoding="utf-8")
+    (corpus / ".hidden").write_text("a capture hidden as a dotfile\n", encoding="utf-8")
+    (corpus / ".gitattributes").write_text("* -text\n", encoding="utf-8")
     out = failing_check(capsys, corpus)
     assert problem_lines(out, "P109") == [
+        f"{corpus / '.hidden'}: P109 unlisted-file: file not in the manifest "
+        "(record it with `provenance add`, or remove it)",
         f"{corpus / '005_new.txt'}: P109 unlisted-file: file not in the manifest "
-        "(record it with `provenance add`, or remove it)"
+        "(record it with `provenance add`, or remove it)",
     ]
-    assert "hidden" not in out
 
 
 def test_symlink_to_a_file_outside(corpus: Path, tmp_path: Path, capsys: Capsys) -> None:

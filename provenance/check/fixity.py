@@ -7,13 +7,21 @@ and compares them with the manifest, BagIt-style, reporting every problem it can
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
 from pathlib import Path
 
 from provenance.check.rules import Collector
 from provenance.corpus import MANIFEST, Entry, ManifestReading
-from provenance.errors import CorpusError
+from provenance.errors import CorpusError, InputError
+from provenance.load import read_bytes
 from provenance.review import LEGACY_REVIEWS, REVIEWS
+
+_GIT_FILES = frozenset({".gitattributes", ".gitignore"})
+"""Dotfiles that configure git for the corpus (`* -text` keeps capture bytes as they are);
+every other file, hidden or not, must be in the manifest."""
+_TEMP = re.compile(r"\..+\.[A-Za-z0-9_]{6,16}\.tmp")
+"""The temp file name of `atomic_write` and `add` (`.reviews.jsonl.9f0c2b7d1e4a.tmp`)."""
 
 
 class ManifestChecks(Collector):
@@ -79,13 +87,11 @@ class ManifestChecks(Collector):
             self.add("unreadable", path, f"cannot stat: {error.strerror or error}")
             return None
         if stat.S_ISLNK(info.st_mode):
-            target = path.readlink()
-            inside = path.resolve().is_relative_to(self.directory.resolve())
-            where = "inside the corpus" if inside else "outside the corpus"
             self.add(
                 "symlink",
                 path,
-                f"is a symlink to {target} ({where}); captures must be regular files",
+                f"is a symlink to {path.readlink()} ({_where(path, self.directory)}); "
+                "captures must be regular files",
             )
             return None
         if not stat.S_ISREG(info.st_mode):
@@ -93,9 +99,9 @@ class ManifestChecks(Collector):
             self.add("not-a-file", path, f"is {what}")
             return None
         try:
-            return path.read_bytes()
-        except OSError as error:
-            self.add("unreadable", path, f"cannot read: {error.strerror or error}")
+            return read_bytes(path)
+        except InputError as error:
+            self.add("unreadable", path, error.problem)
             return None
 
     def unlisted(self, entries: list[Entry]) -> None:
@@ -105,16 +111,55 @@ class ManifestChecks(Collector):
         except OSError as error:
             raise CorpusError(self.directory, f"cannot list: {error.strerror or error}") from None
         for name in names:
-            if name.startswith(".") or name in listed:
+            if name in listed or name in _GIT_FILES:
                 continue
             path = self.directory / name
-            kind = "symlink" if path.is_symlink() else "directory" if path.is_dir() else "file"
+            kind = _kind(path)
             self.case("fixity", path)
-            self.add(
-                "unlisted-file",
-                path,
-                f"{kind} not in the manifest (record it with `provenance add`, or remove it)",
-            )
+            if _TEMP.fullmatch(name):
+                advice = "a temp file left by an interrupted write; remove it"
+            else:
+                advice = "record it with `provenance add`, or remove it"
+            self.add("unlisted-file", path, f"{kind} not in the manifest ({advice})")
 
 
-__all__ = ["ManifestChecks"]
+def _kind(path: Path) -> str:
+    """What an unlisted entry is: file, directory, symlink, FIFO, ..."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return "file"
+    if stat.S_ISLNK(mode):
+        return "symlink"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISFIFO(mode):
+        return "FIFO (named pipe)"
+    return "file" if stat.S_ISREG(mode) else "special file"
+
+
+def _where(link: Path, directory: Path) -> str:
+    """Where a symlink leads: inside or outside the corpus, or round in a loop."""
+    try:
+        inside = link.resolve(strict=True).is_relative_to(directory.resolve())
+    except FileNotFoundError:
+        return "which does not exist"
+    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's "Symlink loop"
+        return "a symlink loop"
+    return "inside the corpus" if inside else "outside the corpus"
+
+
+def foreign_link(path: Path, directory: Path) -> str | None:
+    """Why `path` must not be followed: a symlink out of the corpus, dangling or in a loop.
+
+    None when it is no symlink, or one to a file inside the corpus.
+    """
+    if not path.is_symlink():
+        return None
+    where = _where(path, directory)
+    if where == "inside the corpus":
+        return None
+    return f"is a symlink to {path.readlink()} ({where}); not followed"
+
+
+__all__ = ["ManifestChecks", "foreign_link"]

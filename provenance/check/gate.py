@@ -24,11 +24,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from provenance.analyse import Analyser, Analysis, SourceResult
-from provenance.check.fixity import ManifestChecks
+from provenance.analyse import Analyser, Analysis, Progress, SourceResult
+from provenance.check.fixity import ManifestChecks, foreign_link
 from provenance.check.hygiene import hygiene
 from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule
 from provenance.corpus import (
+    MANIFEST,
     Entry,
     ReferenceEntry,
     ReferenceSpanError,
@@ -36,7 +37,7 @@ from provenance.corpus import (
     read_manifest_data,
     reference_document,
 )
-from provenance.errors import ExitCode, ProvenanceError
+from provenance.errors import CorpusError, ExitCode, Failure, ProvenanceError
 from provenance.findings import findings
 from provenance.lines import Lines, line_column
 from provenance.load import decode, format_of
@@ -98,14 +99,21 @@ class CheckResult:
         return ExitCode.FINDINGS if self.problems else ExitCode.OK
 
 
-def check(corpus_dir: Path | str, *, policy: Policy = Policy()) -> CheckResult:
+def check(
+    corpus_dir: Path | str, *, policy: Policy = Policy(), progress: Progress | None = None
+) -> CheckResult:
     """Check the corpus in `corpus_dir` and return every problem found.
+
+    `progress` is told (captures analysed, captures in all) as the analysis goes.
 
     Raises:
         CorpusError: The corpus directory or its manifest cannot be read at all
             (the check could not run).
     """
     directory = Path(corpus_dir)
+    refused = foreign_link(directory / MANIFEST, directory)
+    if refused is not None:
+        raise CorpusError(directory / MANIFEST, refused)
     reading = read_entries(*read_manifest_data(directory))
     run = _Run(directory, reading.path)
     entries = run.manifest_entries(reading)
@@ -114,7 +122,7 @@ def check(corpus_dir: Path | str, *, policy: Policy = Policy()) -> CheckResult:
     run.unlisted(entries)
     documents = run.hygiene(entries, stored)
     source = run.reference(reference, entries, documents)
-    analysis = run.coverage(source, entries, documents)
+    analysis = run.coverage(source, entries, documents, progress)
     current = findings(analysis) if analysis is not None else []
     decided, carried = run.review(analysis, current, entries, policy)
     return CheckResult(
@@ -200,13 +208,14 @@ class _Run(ManifestChecks):
         prepared: tuple[Document, list[Document]] | None,
         entries: list[Entry],
         documents: dict[str, Document],
+        progress: Progress | None = None,
     ) -> Analysis | None:
         if prepared is None:
             for entry in entries:
                 self.case("coverage", self.directory / entry.file, skipped="no verified reference")
             return None
         reference, captures = prepared
-        analysis = self._analyse(reference, captures)
+        analysis = self._analyse(reference, captures, progress)
         analysed = {s.document.id: s for s in analysis.sources}
         for entry in entries:
             path = self.directory / entry.file
@@ -220,16 +229,23 @@ class _Run(ManifestChecks):
             self._holds(entry, path, result, len(reference.text))
         return analysis
 
-    def _analyse(self, reference: Document, captures: list[Document]) -> Analysis:
+    def _analyse(
+        self, reference: Document, captures: list[Document], progress: Progress | None
+    ) -> Analysis:
         # One capture at a time, so one that cannot be analysed is named and the rest kept.
         analyser = Analyser.of(reference)
         sources: list[SourceResult] = []
-        for capture in captures:
+        for done, capture in enumerate(captures):
+            if progress is not None:
+                progress(done, len(captures))
             try:
                 sources.append(analyser.source(capture))
-            except ProvenanceError as error:
+            except Exception as error:  # ours, or a bug (logged): either way named, not fatal
+                failure = Failure.of(capture.path, error)
                 self.case("coverage", capture.path)
-                self.add("analysis-failed", capture.path, f"cannot be analysed: {error.problem}")
+                self.add("analysis-failed", capture.path, f"cannot be analysed: {failure.problem}")
+        if progress is not None:
+            progress(len(captures), len(captures))
         return Analysis(reference=reference, sources=tuple(sources))
 
     def _holds(self, entry: Entry, path: Path, result: SourceResult, length: int) -> None:
@@ -282,12 +298,25 @@ class _Run(ManifestChecks):
             for entry in entries:
                 self.case("review", self.directory / entry.file, skipped="no verified reference")
             return 0, ()
+        refused = foreign_link(store_path, self.directory)
+        if refused is not None:
+            self.case("review", store_path)
+            self.add("review-file", store_path, refused)
+            return 0, ()
         try:
             store = ReviewStore(store_path)
         except ProvenanceError as error:
             self.case("review", store_path)
             self.add("review-file", store_path, error.problem)
             return 0, ()
+        for twice, count in store.duplicates().items():
+            self.add(
+                "duplicate-decision",
+                store_path,
+                f"{count} decisions on {twice} by one reviewer agree: the newest counts; "
+                "decide it again to keep one",
+                finding=twice,
+            )
         status = store.status(current)
         analysed = {s.document.id: s.document for s in analysis.sources}
         by_id = {e.id: e for e in entries}

@@ -80,6 +80,7 @@ RULES: dict[str, Rule] = {
         Rule("P500", "review-file", "review", "the review file cannot be read"),
         Rule("P501", "unreviewed", "review", "a current finding has no decision"),
         Rule("P502", "stale-decision", "review", "a decision's finding no longer exists"),
+        Rule("P503", "duplicate-decision", "review", "the review file decides a finding twice"),
         Rule("P504", "decision-conflict", "review", "decisions on one finding disagree"),
         Rule(
             "P505",

@@ -97,18 +97,36 @@ def render_csv(table: Table, *, cosmetic: bool = True) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     header = ["location", "ref_start", "ref_end", "reference"]
-    writer.writerow([*header, *(w.id for w in table.witnesses)])
+    writer.writerow([*header, *(_inert(w.id) for w in table.witnesses)])
     for loc in table.variants(cosmetic=cosmetic):
         writer.writerow(
             [
                 loc.index,
                 loc.reference.start,
                 loc.reference.end,
-                visible(loc.reference_text),
-                *(_cell(r, quote=False) for r in loc.readings),
+                _inert(visible(loc.reference_text)),
+                *(_inert(_cell(r, quote=False)) for r in loc.readings),
             ]
         )
     return buffer.getvalue()
+
+
+def _inert(cell: str) -> str:
+    """A cell no spreadsheet runs as a formula: a leading = + - @ (or tab, CR) gets a '.
+
+    The OWASP rule for CSV injection: a capture's reading "=HYPERLINK(...)" would
+    otherwise be live in the reviewer's spreadsheet. The agreement marker "=" alone
+    is no formula and stays as it is.
+
+    >>> _inert("=1+2"), _inert("-5 per cent"), _inert("="), _inert("plain")
+    ("'=1+2", "'-5 per cent", '=', 'plain')
+    """
+    if cell != AGREES and cell[:1] in _FORMULA_STARTS:
+        return "'" + cell
+    return cell
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def render_text(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> str:

@@ -1,0 +1,248 @@
+"""Hypothesis strategies: captures in every supported format, built around the reference.
+
+A capture is page furniture and prose of our own around, sometimes, the statement
+planted whole (its readable text exactly the reference's, whatever the markup around
+its words). Each strategy gives a `Capture`: the file's bytes, its suffix, and the
+original-text span where the statement was planted (None when it was not, or was cut).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from hypothesis import strategies as st
+
+WORDS = (
+    "ministry spokesman harbour council weather market railway village summit "
+    "archive editor column bulletin reader"
+).split()
+"""Filler vocabulary: words of our own, none of them the statement's."""
+INVISIBLE = "\u200b\u00ad\u2060\ufeff\u200e"
+
+
+@dataclass(frozen=True)
+class Capture:
+    data: bytes
+    suffix: str
+    """".txt", ".md" or ".html"."""
+    planted: tuple[int, int] | None
+    """Decoded-text span holding the statement whole, or None."""
+
+    @property
+    def format(self) -> str:
+        return self.suffix.lstrip(".")
+
+
+@st.composite
+def prose(draw: st.DrawFn, *, max_words: int = 20) -> str:
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=max_words))
+    return " ".join(words).capitalize() + "."
+
+
+# Plain text ---------------------------------------------------------------------------------
+
+
+@st.composite
+def text_captures(draw: st.DrawFn, statement: str) -> Capture:
+    """Text: prose around the statement; CRLF or CR line ends, a BOM, invisible characters
+    and very long lines in the surrounding text."""
+    before = "\n\n".join(draw(st.lists(_text_block(), max_size=4)))
+    after = "\n\n".join(draw(st.lists(_text_block(), max_size=4)))
+    plant = draw(st.sampled_from(["whole", "cut", "none"]))
+    body = statement if plant == "whole" else _cut(draw, statement) if plant == "cut" else ""
+    head = before + ("\n\n" if before else "")
+    text = head + body + ("\n\n" + after if after else "")
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    if ending != "\n":
+        head = head.replace("\n", ending)
+        body = body.replace("\n", ending)
+        text = text.replace("\n", ending)
+    if not text.strip():
+        text, head, body, plant = "Nothing here.", "", "", "none"
+    planted = (len(head), len(head) + len(body)) if plant == "whole" else None
+    bom = b"\xef\xbb\xbf" if draw(st.booleans()) else b""
+    return Capture(bom + text.encode("utf-8"), ".txt", planted)
+
+
+@st.composite
+def _text_block(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["prose", "long", "invisible", "unicode"]))
+    if kind == "long":
+        return " ".join([draw(prose())] * draw(st.integers(50, 300)))  # one very long line
+    if kind == "invisible":
+        words = draw(prose()).split(" ")
+        return draw(st.sampled_from(INVISIBLE)).join(words)
+    if kind == "unicode":
+        return draw(st.text(min_size=1, max_size=80).filter(lambda t: "\x00" not in t))
+    return draw(prose())
+
+
+def _cut(draw: st.DrawFn, statement: str) -> str:
+    start = draw(st.integers(0, len(statement) - 1))
+    return statement[start : start + draw(st.integers(1, 600))]
+
+
+# Markdown -----------------------------------------------------------------------------------
+
+
+@st.composite
+def markdown_captures(draw: st.DrawFn, statement: str) -> Capture:
+    """Markdown: headings, lists of both kinds, block quotes, tables, code, emphasis in
+    links, hard breaks and entities around the statement; emphasis on its words; LF,
+    CRLF or CR line ends."""
+    before = draw(st.lists(_markdown_block(), max_size=5))
+    after = draw(st.lists(_markdown_block(), max_size=5))
+    plant = draw(st.sampled_from(["whole", "quoted", "none"]))
+    head = "\n\n".join(before) + ("\n\n" if before else "")
+    if plant == "none":
+        body = ""
+    elif plant == "quoted":  # in a block quote: readable, but the quote marks are markup
+        body = "\n".join("> " + line if line else ">" for line in statement.split("\n"))
+    else:
+        body = _markdown_statement(draw, statement)
+    tail = ("\n\n" + "\n\n".join(after)) if after else ""
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    head, body, tail = (part.replace("\n", ending) for part in (head, body, tail))
+    text = head + body + tail
+    if not text.strip():
+        text = "Nothing here."
+    planted = (len(head), len(head) + len(body)) if plant == "whole" else None
+    return Capture(text.encode("utf-8"), ".md", planted)
+
+
+def _markdown_statement(draw: st.DrawFn, statement: str) -> str:
+    """The statement as Markdown whose readable text is the statement itself: some words
+    emphasised, some apostrophes written as entities."""
+    out = []
+    for paragraph in statement.split("\n\n"):
+        words = paragraph.split(" ")
+        for k, word in enumerate(words):
+            if word.isalpha() and draw(st.integers(0, 30)) == 0:
+                mark = draw(st.sampled_from(["*", "**", "_"]))
+                words[k] = f"{mark}{word}{mark}"
+        line = " ".join(words)
+        if draw(st.integers(0, 4)) == 0:
+            line = line.replace("’", "&rsquo;")
+        out.append(line)
+    return "\n\n".join(out)
+
+
+@st.composite
+def _markdown_block(draw: st.DrawFn) -> str:
+    kind = draw(
+        st.sampled_from(
+            [
+                "heading",
+                "ul",
+                "ol",
+                "quote",
+                "table",
+                "fence",
+                "indented",
+                "link",
+                "break",
+                "entity",
+            ]
+        )
+    )
+    text = draw(prose())
+    if kind == "heading":
+        return "#" * draw(st.integers(1, 6)) + " " + text
+    if kind == "ul":
+        return "\n".join(f"{draw(st.sampled_from('-*+'))} {draw(prose())}" for _ in range(3))
+    if kind == "ol":
+        start = draw(st.integers(0, 12))
+        return "\n".join(f"{start + k}. {draw(prose())}" for k in range(3))
+    if kind == "quote":
+        return "> " + text + "\n> \n> " + draw(prose())
+    if kind == "table":
+        rows = [f"| {draw(prose(max_words=3))} | {draw(prose(max_words=3))} |" for _ in range(2)]
+        return "| a | b |\n|---|:--:|\n" + "\n".join(rows)
+    if kind == "fence":
+        return "```\n" + text + "\n<b>not html</b>\n```"
+    if kind == "indented":
+        return "    " + text
+    if kind == "link":
+        return f"See [*{text}* **here**](https://example.org/a_(b)) and <https://example.org>."
+    if kind == "break":
+        return text + "  \n" + draw(prose()) + "\\\n" + draw(prose())
+    return text + " &amp; &copy; &#8212; &#x201C;x&#x201D; \\*not emphasis\\*"
+
+
+# HTML ---------------------------------------------------------------------------------------
+
+
+@st.composite
+def html_captures(draw: st.DrawFn, statement: str) -> Capture:
+    """HTML: head, scripts, styles, comments, navigation, nested and malformed inline
+    markup, <br>, entities and unclosed tags around the statement; inline tags and
+    entities inside it."""
+    head = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>News</title>"
+    head += "<style>p { color: red }</style><script>var x = '<p>';</script>"
+    head += draw(st.sampled_from(["</head><body>", "<body>", ""]))  # an unclosed head too
+    before = "".join(draw(st.lists(_html_block(), max_size=5)))
+    after = "".join(draw(st.lists(_html_block(), max_size=5)))
+    plant = draw(st.sampled_from(["whole", "none"]))
+    body = _html_statement(draw, statement) if plant == "whole" else ""
+    opened = head + before
+    text = opened + body + after + draw(st.sampled_from(["</body></html>", ""]))
+    planted = (len(opened), len(opened) + len(body)) if plant == "whole" else None
+    if not planted:  # page furniture alone has no readable text, which load refuses
+        text += "<p>Nothing here.</p>"
+    return Capture(text.encode("utf-8"), ".html", planted)
+
+
+def _html_statement(draw: st.DrawFn, statement: str) -> str:
+    out = []
+    for paragraph in statement.split("\n\n"):
+        words = [html.escape(w, quote=False) for w in paragraph.split(" ")]
+        for k, word in enumerate(words):
+            roll = draw(st.integers(0, 40))
+            if roll == 0:
+                words[k] = f"<b>{word}</b>"
+            elif roll == 1:
+                words[k] = f"<em><span class='x'>{word}</span></em>"
+            elif roll == 2:
+                words[k] = word.replace("’", "&rsquo;").replace("’", "&#8217;")
+            elif roll == 3:
+                words[k] = f"<a href='/x?a=1&amp;b=2'>{word}</a>"
+        close = draw(st.sampled_from(["</p>", ""]))  # <p> closes itself at the next <p>
+        out.append("<p>" + " ".join(words) + close)
+    return "\n".join(out)
+
+
+@st.composite
+def _html_block(draw: st.DrawFn) -> str:
+    kind = draw(
+        st.sampled_from(
+            ["p", "nav", "comment", "script", "nested", "malformed", "br", "entity", "div", "list"]
+        )
+    )
+    text = html.escape(draw(prose()))
+    if kind == "nav":
+        return f"<nav><a href='/'>Home</a> | <a href='/n'>{text}</a></nav>"
+    if kind == "comment":
+        return f"<!-- {text} <p>hidden</p> -->"
+    if kind == "script":
+        return f"<script>document.write('<p>{text}</p>')</script><noscript>{text}</noscript>"
+    if kind == "nested":
+        return f"<p><b><i><u>{text}</u></i></b> <mark>{html.escape(draw(prose()))}</mark></p>"
+    if kind == "malformed":
+        return f"<p><b><i>{text}</b></i></p><div><span>{html.escape(draw(prose()))}</div>"
+    if kind == "br":
+        return f"<p>{text}<br>{html.escape(draw(prose()))}<br/></p>"
+    if kind == "entity":
+        return f"<p>{text} &amp; &nbsp;&mdash; &#169; &unknown; &#x1F600;</p>"
+    if kind == "div":
+        return f"<div>{text}"  # never closed
+    if kind == "list":
+        return f"<ul><li>{text}<li>{html.escape(draw(prose()))}</ul>"
+    return f"<p>{text}</p>"
+
+
+def captures(statement: str) -> st.SearchStrategy[Capture]:
+    """A capture in any supported format."""
+    return st.one_of(
+        text_captures(statement), markdown_captures(statement), html_captures(statement)
+    )
