@@ -363,3 +363,18 @@ def test_the_review_session_marks_carried_and_conflicting_rows(
     assert row.state == "conflict" and row.decision is None
     assert sorted(d.reviewer for d in row.conflict) == ["other", "tester"]
     assert review.decided() == (20, 21)
+
+
+def test_the_old_file_and_the_new_one_are_read_together(corpus: Path) -> None:
+    """An old branch merged in brings back reviews.json: its decisions join, none is lost."""
+    lines = read_decisions(corpus / REVIEWS)
+    old, new = lines[:10], lines[10:]
+    write_decisions(corpus / REVIEWS, new)
+    (corpus / LEGACY_REVIEWS).write_text(
+        json.dumps({"schema": "provenance-reviews/1", "decisions": old}), "utf-8"
+    )
+    store = ReviewStore(corpus / REVIEWS)
+    assert len(store.decisions()) == 29
+    store.save()
+    assert not (corpus / LEGACY_REVIEWS).exists()
+    assert read_decisions(corpus / REVIEWS) == lines
