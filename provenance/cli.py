@@ -84,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "captures", type=Path, nargs="*", default=[], help="captures, with --reference"
     )
-    report.add_argument("--format", choices=_FORMATS, default="text")
+    report.add_argument("--format", choices=(*_FORMATS, "html"), default="text")
     report.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     report.set_defaults(run=_report)
 
@@ -207,6 +207,9 @@ def _report(args: argparse.Namespace) -> int:
             analysis = analyse_corpus(corpus, keep_going=True, progress=progress)
     if not analysis.sources:
         return _failed(analysis.failures, ran=False)
+    if args.format == "html":
+        _print_html(analysis, None if args.reference is not None else args.corpus)
+        return _failed(analysis.failures)
     _print(analysis, args)
     return _failed(analysis.failures)
 
@@ -260,6 +263,16 @@ def _failed(failures: Sequence[Failure], *, ran: bool = True) -> ExitCode:
     if not failures:
         return ExitCode.OK
     return ExitCode.FINDINGS if ran else ExitCode.ERROR
+
+
+def _print_html(analysis: Analysis, corpus: Path | None) -> None:
+    """The self-contained page, with the corpus's decisions (none with --reference)."""
+    from provenance.findings import findings
+    from provenance.report_html import render_html
+    from provenance.review import REVIEWS, ReviewStore
+
+    decisions = ReviewStore(corpus / REVIEWS).decisions() if corpus is not None else []
+    sys.stdout.write(render_html(analysis, findings(analysis), decisions))
 
 
 def _collate(args: argparse.Namespace) -> int:

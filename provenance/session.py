@@ -25,9 +25,11 @@ from provenance.collation.genealogy import Genealogy, genealogy
 from provenance.collation.table import Table, collate
 from provenance.collation.witnesses import witnesses
 from provenance.corpus import Corpus
+from provenance.coverage import Strip, strip
 from provenance.errors import ProvenanceError
 from provenance.findings import findings
 from provenance.model import Decision, Finding, Verdict
+from provenance.quotes.verdicts import Quotation
 from provenance.review import ReviewStore
 
 
@@ -190,6 +192,18 @@ class Session:
         with self._lock:
             return self._findings[capture_id]
 
+    def strip(self, capture_id: str, width: int) -> Strip | None:
+        """The coverage strip of an analysed capture, `width` cells over the reference;
+        None before its analysis or if it failed (see `provenance.coverage`)."""
+        with self._lock:
+            result = self._results.get(capture_id)
+            found = self._findings.get(capture_id)
+        if result is None or found is None:
+            return None
+        decided = {f.id for f in self.store.status(found).decided}
+        length = len(self.corpus.reference.text)
+        return strip(result, found, length, width, decided=decided)
+
     def collation(self) -> tuple[Table, Genealogy]:
         """The variant table of every analysed capture's witnesses and its genealogy, once.
 
@@ -242,6 +256,10 @@ class Session:
         return CaptureReview(self, capture_id, select=select)
 
 
+CONTEXTS = (0, 12, 24, 48, 96, 192)
+"""Characters of context either side of a finding, from `{` (less) to `}` (more)."""
+
+
 class CaptureReview:
     """One capture's findings under review: list rows, filter, cursor, decisions and undo.
 
@@ -258,6 +276,8 @@ class CaptureReview:
         self.shown: list[Row] = []
         self.query = ""
         self.cursor = 0
+        self.context = CONTEXTS.index(24)
+        """Index into CONTEXTS: how much text either side of the finding is shown."""
         self.refresh()
         keys = [r.key for r in self.shown]
         undecided = self._undecided()
@@ -316,6 +336,40 @@ class CaptureReview:
         if key not in keys:
             return False
         self.cursor = keys.index(key)
+        return True
+
+    def go(self, number: int) -> bool:
+        """Put the cursor on finding `number` (as the list numbers them); False if no such
+        finding is listed (out of range, or hidden by the filter)."""
+        for index, row in enumerate(self.shown):
+            if row.finding is not None and row.number == number:
+                self.cursor = index
+                return True
+        return False
+
+    def widen(self, step: int) -> int:
+        """More (1) or less (-1) context, within CONTEXTS; the characters either side now."""
+        self.context = max(0, min(len(CONTEXTS) - 1, self.context + step))
+        return CONTEXTS[self.context]
+
+    @property
+    def context_chars(self) -> int:
+        return CONTEXTS[self.context]
+
+    def quotation(self, finding: Finding) -> Quotation | None:
+        """The quotation a quotation finding stands for (its verdict, cue and evidence)."""
+        if finding.category != "quotation":
+            return None
+        return next((q for q in self.result.quotes if q.id == finding.id), None)
+
+    def outside(self, finding: Finding) -> bool:
+        """True if the finding lies outside every located passage of the capture (a
+        quotation in the article's own prose, lost markup): the aligned text cannot show it."""
+        span = finding.span
+        for passage in self.result.passages:
+            copy = passage.copy
+            if copy.start <= span.start and span.end <= copy.end and copy.start < copy.end:
+                return False
         return True
 
     def next_undecided(self, step: int) -> bool:

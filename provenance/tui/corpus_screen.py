@@ -22,6 +22,7 @@ from provenance.model import Severity
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.session import Session, next_where
 from provenance.tui.messages import OpenReview
+from provenance.tui.strips import CoverageStrips
 from provenance.tui.widgets import close_filter, cursor_key, open_filter, short
 
 
@@ -80,6 +81,7 @@ class CorpusScreen(Screen[None]):
         yield Header()
         yield Input(placeholder="filter: id, publisher, date, holds…", id="filter")
         yield DataTable(id="captures", cursor_type="row")
+        yield CoverageStrips(self.session, id="strips")
         with Horizontal(id="corpus-status"):
             yield Static("", id="summary")
             yield ProgressBar(id="progress", show_eta=False)
@@ -129,6 +131,7 @@ class CorpusScreen(Screen[None]):
             self._update_row(result.document.id)
         self.query_one("#progress", ProgressBar).advance(len(message.results))
         self._summary()
+        self._strips()
 
     def on_corpus_screen_failed(self, message: Failed) -> None:
         error = self.session.error(message.capture) or "unknown error"
@@ -136,6 +139,7 @@ class CorpusScreen(Screen[None]):
         self._update_row(message.capture)
         self.query_one("#progress", ProgressBar).advance(1)
         self._summary()
+        self._strips()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
@@ -150,9 +154,11 @@ class CorpusScreen(Screen[None]):
             if capture.id in done:
                 self._update_row(capture.id)
         self._summary()
+        self._strips()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
+        self._strips()
         failed = self._failed_shown
         if failed or self.session.error(str(event.row_key.value)) is not None:
             self._summary()  # a failed capture's error in full, or back to the totals
@@ -212,6 +218,13 @@ class CorpusScreen(Screen[None]):
             table.add_row(*cells, key=capture.id)
         if keep is not None and keep in {str(k.value) for k in table.rows}:
             table.move_cursor(row=table.get_row_index(keep))
+        self._strips()
+
+    def _strips(self) -> None:
+        """Redraw the coverage strips of the listed captures around the highlighted one."""
+        table = self.query_one("#captures", DataTable)
+        listed = [str(k.value) for k in table.rows]
+        self.query_one(CoverageStrips).show(listed, self.current_capture())
 
     def _update_row(self, capture_id: str) -> None:
         table = self.query_one("#captures", DataTable)

@@ -95,3 +95,27 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class GotoDialog(ModalScreen[int | None]):
+    """A finding number: Enter goes there, Esc cancels (dismisses with None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, last: int) -> None:
+        super().__init__()
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="goto-box", classes="dialog"):
+            yield Label(f"Go to finding number (1 to {self.last})", id="goto-title")
+            yield Input(type="integer", placeholder="number", id="goto")
+            yield Label("Enter goes · Esc cancels", classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        self.dismiss(int(value) if value.lstrip("-").isdigit() else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -15,23 +15,24 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from provenance.errors import ProvenanceError
 from provenance.model import Verdict
 from provenance.session import CaptureReview, Session
 from provenance.tui.blocks import Block, blocks
-from provenance.tui.dialogs import ConfirmDialog, NoteDialog
+from provenance.tui.dialogs import ConfirmDialog, GotoDialog, NoteDialog
 from provenance.tui.widgets import (
     AlignedText,
     FindingDetail,
     FindingTable,
     close_filter,
     open_filter,
+    outside_text,
 )
 
-_ALWAYS = frozenset({"back", "toggle_split", "toggle_invisibles", "move", "filter"})
+_ALWAYS = frozenset({"back", "toggle_split", "toggle_invisibles", "move", "filter", "context"})
 """Actions that can act before the capture is analysed and whatever the cursor is on."""
 
 
@@ -39,6 +40,8 @@ class ReviewScreen(Screen[None]):
     """One capture: findings list, aligned text, detail line and progress."""
 
     HELP_SECTION = "Review screen"
+    # The footer shows what fits 80 columns with the app's keys (help, views, palette);
+    # the others (show=False) are listed in help.md, which `?` opens.
     BINDINGS = [
         Binding("j", "move(1)", "Down", show=False, id="down"),
         Binding("k", "move(-1)", "Up", show=False, id="up"),
@@ -46,13 +49,16 @@ class ReviewScreen(Screen[None]):
         Binding("p,left_square_bracket", "undecided(-1)", "Prev", show=False, id="prev-undecided"),
         Binding("a", "decide('accepted')", "Accept", id="accept"),
         Binding("f", "decide('flagged')", "Flag", id="flag"),
-        Binding("A", "bulk_accept", "All kind", id="bulk-accept"),
+        Binding("A", "bulk_accept", "All kind", show=False, id="bulk-accept"),
         Binding("c", "note", "Note", id="note"),
         Binding("u", "undo", "Undo", id="undo"),
-        Binding("s", "toggle_split", "Layout", id="split"),
-        Binding("w", "toggle_invisibles", "Marks", id="invisibles"),
-        Binding("slash", "filter", "Filter", id="filter"),
-        Binding("q,escape", "back", "Back", id="back"),
+        Binding("g", "goto", "Go to", show=False, id="goto"),
+        Binding("left_curly_bracket", "context(-1)", "Less context", show=False, id="less"),
+        Binding("right_curly_bracket", "context(1)", "More context", show=False, id="more"),
+        Binding("s", "toggle_split", "Layout", show=False, id="split"),
+        Binding("w", "toggle_invisibles", "Marks", show=False, id="invisibles"),
+        Binding("slash", "filter", "Filter", show=False, id="filter"),
+        Binding("q,escape", "back", "Back", show=False, id="back"),
     ]
 
     @dataclass
@@ -79,9 +85,11 @@ class ReviewScreen(Screen[None]):
             with Vertical(id="list-pane"):
                 yield Input(placeholder="filter: text, kind:…, severity:…, state:…", id="filter")
                 yield FindingTable(id="findings")
-            yield AlignedText(id="aligned")
+            with Vertical(id="text-pane"):
+                yield Static(id="outside")
+                yield AlignedText(id="aligned")
         yield FindingDetail(id="detail")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # ctrl+p is in help
 
     def on_mount(self) -> None:
         self.sub_title = self.capture_id
@@ -158,10 +166,23 @@ class ReviewScreen(Screen[None]):
         row = review.current()
         decided, total = review.decided()
         shown = len(review.shown) if review.query else None
+        finding = row.finding if row else None
         self.query_one(FindingDetail).show(
-            row, review.result.document, decided, total, filtered=shown
+            row,
+            review.result.document,
+            decided,
+            total,
+            filtered=shown,
+            width=review.context_chars,
+            quote=review.quotation(finding) if finding is not None else None,
         )
-        self.query_one(AlignedText).focus_finding(row.finding if row else None)
+        self.query_one(AlignedText).focus_finding(finding)
+        outside = self.query_one("#outside", Static)
+        outside.display = finding is not None and review.outside(finding)
+        if finding is not None and outside.display:
+            # 4x the detail's context, at least a line's worth: the panel has room for it.
+            width = max(40, 4 * review.context_chars)
+            outside.update(outside_text(finding, review.result.document, width=width))
         available = review.available()
         if available != self._available:
             self._available = available
@@ -211,6 +232,31 @@ class ReviewScreen(Screen[None]):
             self.notify("Every finding shown is decided.")
             return
         self._sync_cursor()
+
+    def action_goto(self) -> None:
+        review = self.review
+        if review is None:
+            return
+        last = max((r.number for r in review.rows if r.finding is not None), default=0)
+
+        def done(number: int | None) -> None:
+            if number is None:
+                return
+            if not review.go(number):
+                shown = " shown by the filter" if review.query else ""
+                self.notify(f"No finding {number}{shown} (1 to {last}).")
+                return
+            self._sync_cursor()
+            self._changed()
+
+        self.app.push_screen(GotoDialog(last), done)
+
+    def action_context(self, step: int) -> None:
+        if self.review is None:
+            return
+        chars = self.review.widen(step)
+        self._changed()
+        self.notify(f"Context: {chars} characters either side.", timeout=1.5)
 
     def action_decide(self, verdict: str) -> None:
         review = self.review

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Static
 
 from provenance.model import Document, Finding, Severity, Verdict
 from provenance.normalise import visible
+from provenance.quotes.verdicts import Quotation
 from provenance.session import Row
 from provenance.tui.blocks import STYLE_NAMES, Block, context, inline_row, reading, split_row
 
@@ -204,7 +205,11 @@ class FindingDetail(Static):
         total: int,
         *,
         filtered: int | None = None,
+        width: int = 24,
+        quote: Quotation | None = None,
     ) -> None:
+        """Draw the row's finding; `width` characters of context either side, and for a
+        quotation the speaker cue that decided its attribution."""
         progress = f"{decided} of {total} decided"
         if filtered is not None:
             progress += f" · {filtered} shown by filter"
@@ -231,8 +236,10 @@ class FindingDetail(Static):
         if ref is not None:
             where += f" ↔ reference {ref.start}..{ref.end}"
         text.append(f" · {where}\n")
+        if quote is not None:  # before the readings, which can be long for a quotation
+            text.append(cue_line(quote) + "\n", style="italic")
         text.append(f"{reading(f.reference_text)} → {reading(f.text)}")
-        text.append(f" · in context: {context(f, copy)}\n")
+        text.append(f" · in context: {context(f, copy, width=width)}\n")
         decision = row.decision
         if row.conflict:
             text.append("conflict", style="bold")
@@ -255,6 +262,47 @@ class FindingDetail(Static):
                 text.append(f" · note: {decision.note}")
         text.append(f" · {progress}")
         self.update(text)
+
+
+def cue_line(quote: Quotation) -> str:
+    """The speaker cue that decided a quotation's attribution, on one line.
+
+    >>> from provenance.model import Span
+    >>> from provenance.quotes.verdicts import Attribution, QuoteVerdict
+    >>> cue = Attribution(Span(0, 13), "the two\\nsides", "document", "sentence")
+    >>> q = Quotation("q", Span(20, 30), "w", True, cue, QuoteVerdict.VERBATIM, None, "", 100.0)
+    >>> cue_line(q)
+    'cue: document (sentence) at 0..13: “the two sides”'
+    >>> cue_line(Quotation("q", Span(0, 1), "w", False, None, QuoteVerdict.OTHER, None, "", 0.0))
+    'cue: none (no speaker named in its paragraph)'
+    """
+    cue = quote.attribution
+    if cue is None:
+        return "cue: none (no speaker named in its paragraph)"
+    how = f" ({cue.how})" if cue.how else ""
+    said = short(" ".join(cue.text.split()), 80)
+    return f"cue: {cue.speaker}{how} at {cue.span.start}..{cue.span.end}: “{said}”"
+
+
+def outside_text(finding: Finding, copy: Document, *, width: int) -> Text:
+    """A finding outside every located passage, in the capture's own text: a heading, then
+    `width` characters either side with the finding between `⟦` `⟧` in reverse video.
+
+    >>> from pathlib import Path
+    >>> from provenance.model import Span
+    >>> doc = Document("c", Path("c"), "", 0, "one two\\nthree four")
+    >>> f = Finding("x", "c", "", "quotation", "other", Severity.MINOR, Span(4, 7), "two", "")
+    >>> outside_text(f, doc, width=3).plain
+    'outside the located passages · capture 4..7\\n…ne ⟦two⟧ th…'
+    """
+    text, span = copy.text, finding.span
+    start, end = max(0, span.start - width), min(len(text), span.end + width)
+    out = Text(f"outside the located passages · capture {span.start}..{span.end}\n", "bold")
+    flat = " ".join
+    out.append(("…" if start else "") + flat(text[start : span.start].split("\n")))
+    out.append("⟦" + visible(flat(span.of(text).split("\n"))) + "⟧", "reverse bold")
+    out.append(flat(text[span.end : end].split("\n")) + ("…" if end < len(text) else ""))
+    return out
 
 
 def cursor_key(table: DataTable[Any]) -> str | None:

@@ -23,6 +23,8 @@ KEY_NAMES = {
     "f1": "F1",
     "right_square_bracket": "]",
     "left_square_bracket": "[",
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
     "down": "↓",
     "up": "↑",
 }

@@ -68,3 +68,19 @@ def test_variants_of_002(snap_compare, corpus_dir: Path) -> None:
 
     app = build_app(corpus_dir, reviewer="tester")
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+async def _on_001(pilot: Pilot[int]) -> None:
+    await _settle(pilot)
+    await pilot.press("j")  # 001: two excerpts, so its strip is mostly lacuna
+    await _settle(pilot)
+
+
+def test_coverage_strips_at_80_columns(snap_compare, corpus_dir: Path) -> None:
+    app = build_app(corpus_dir, reviewer="tester")
+    assert snap_compare(app, run_before=_on_001, terminal_size=(80, 30))
+
+
+def test_coverage_strips_at_160_columns(snap_compare, corpus_dir: Path) -> None:
+    app = build_app(corpus_dir, reviewer="tester")
+    assert snap_compare(app, run_before=_on_001, terminal_size=(160, 30))
