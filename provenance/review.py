@@ -285,72 +285,14 @@ class ReviewStore:
 
     def status(self, findings: Iterable[Finding]) -> ReviewStatus:
         """Split current findings into decided, undecided and in conflict; carry decisions
-        over from other bytes of a capture; list the stale ones (see the module's doc)."""
-        current = {f.id: f for f in findings}
-        own: dict[str, list[Decision]] = {}
-        others: list[Decision] = []
-        for decision, _ in self._entries:
-            finding = current.get(decision.finding)
-            if finding is not None and decision.source_sha256 == finding.source_sha256:
-                own.setdefault(finding.id, []).append(decision)
-            else:
-                others.append(decision)
-        standing: dict[str, Decision] = {}
-        conflicts = []
-        for id, decisions in own.items():
-            if len({d.verdict for d in decisions}) > 1:
-                conflicts.append(Conflict(current[id], tuple(decisions)))
-            else:
-                standing[id] = max(decisions, key=lambda d: d.time)
-        # Carry-over: an anchor names one finding of a capture; a finding without a
-        # decision of its own takes the old decisions with its capture and anchor, if the
-        # anchor is unambiguous among the current findings and the old decisions agree.
-        anchors = {id: anchor(f) for id, f in current.items()}
-        self._learned.update({id: (f.source_sha256, anchors[id]) for id, f in current.items()})
-        holders: dict[tuple[str, str], list[str]] = {}
-        for id, f in current.items():
-            holders.setdefault((f.source, anchors[id]), []).append(id)
-        pool: dict[tuple[str, str], list[Decision]] = {}
-        for d in others:
-            if d.anchor:
-                pool.setdefault((d.source, d.anchor), []).append(d)
-        carried: list[Carried] = []
-        confirmed: list[Decision] = []
-        used: set[tuple[str, str, str, str]] = set()
-        for key, old in pool.items():
-            ids = holders.get(key, [])
-            if len(ids) != 1:
-                continue
-            [id] = ids
-            if id in own:
-                confirmed.extend(old)
-            elif len({d.verdict for d in old}) == 1:
-                newest = max(old, key=lambda d: d.time)
-                carried.append(Carried(current[id], newest))
-                standing[id] = newest
-            else:
-                continue
-            used.update(map(id_of, old))
-        in_conflict = {c.finding.id for c in conflicts}
-        decided = tuple(f for f in current.values() if f.id in standing)
-        undecided = tuple(
-            f for f in current.values() if f.id not in standing and f.id not in in_conflict
-        )
-        stale = tuple(d for d in others if id_of(d) not in used)
-        for id in current:
-            self._carried.pop(id, None)
-        self._carried.update({c.finding.id: c.decision for c in carried})
-        order = {id: n for n, id in enumerate(current)}
-        carried.sort(key=lambda c: order[c.finding.id])
-        return ReviewStatus(
-            decided,
-            undecided,
-            stale,
-            tuple(carried),
-            tuple(conflicts),
-            tuple(confirmed),
-            standing,
-        )
+        over from other bytes of a capture; list the stale ones (see `review_status`)."""
+        current = list(findings)
+        status = review_status(self.decisions(), current)
+        self._learned.update({f.id: (f.source_sha256, anchor(f)) for f in current})
+        for f in current:
+            self._carried.pop(f.id, None)
+        self._carried.update({c.finding.id: c.decision for c in status.carried})
+        return status
 
     def _anchored(self, decision: Decision) -> Decision:
         learned = self._learned.get(decision.finding)
@@ -409,6 +351,73 @@ class ReviewStore:
         attributes = self.path.parent / ".gitattributes"
         if fresh and not attributes.exists():
             atomic_write(attributes, GITATTRIBUTES.encode("utf-8"), error=ReviewStoreError)
+
+
+def review_status(decisions: Iterable[Decision], findings: Iterable[Finding]) -> ReviewStatus:
+    """How `findings` stand against `decisions` (every decision on file), as the module's
+    doc says: decided (their own decision, or one carried over), undecided, in conflict;
+    the decisions that stand for no current finding are stale."""
+    current = {f.id: f for f in findings}
+    own: dict[str, list[Decision]] = {}
+    others: list[Decision] = []
+    for decision in decisions:
+        finding = current.get(decision.finding)
+        if finding is not None and decision.source_sha256 == finding.source_sha256:
+            own.setdefault(finding.id, []).append(decision)
+        else:
+            others.append(decision)
+    standing: dict[str, Decision] = {}
+    conflicts = []
+    for id, mine in own.items():
+        if len({d.verdict for d in mine}) > 1:
+            conflicts.append(Conflict(current[id], tuple(mine)))
+        else:
+            standing[id] = max(mine, key=lambda d: d.time)
+    # Carry-over: an anchor names one finding of a capture; a finding without a
+    # decision of its own takes the old decisions with its capture and anchor, if the
+    # anchor is unambiguous among the current findings and the old decisions agree.
+    anchors = {id: anchor(f) for id, f in current.items()}
+    holders: dict[tuple[str, str], list[str]] = {}
+    for id, f in current.items():
+        holders.setdefault((f.source, anchors[id]), []).append(id)
+    pool: dict[tuple[str, str], list[Decision]] = {}
+    for d in others:
+        if d.anchor:
+            pool.setdefault((d.source, d.anchor), []).append(d)
+    carried: list[Carried] = []
+    confirmed: list[Decision] = []
+    used: set[tuple[str, str, str, str]] = set()
+    for key, old in pool.items():
+        ids = holders.get(key, [])
+        if len(ids) != 1:
+            continue
+        [id] = ids
+        if id in own:
+            confirmed.extend(old)
+        elif len({d.verdict for d in old}) == 1:
+            newest = max(old, key=lambda d: d.time)
+            carried.append(Carried(current[id], newest))
+            standing[id] = newest
+        else:
+            continue
+        used.update(map(id_of, old))
+    in_conflict = {c.finding.id for c in conflicts}
+    decided = tuple(f for f in current.values() if f.id in standing)
+    undecided = tuple(
+        f for f in current.values() if f.id not in standing and f.id not in in_conflict
+    )
+    stale = tuple(d for d in others if id_of(d) not in used)
+    order = {id: n for n, id in enumerate(current)}
+    carried.sort(key=lambda c: order[c.finding.id])
+    return ReviewStatus(
+        decided,
+        undecided,
+        stale,
+        tuple(carried),
+        tuple(conflicts),
+        tuple(confirmed),
+        standing,
+    )
 
 
 def id_of(decision: Decision) -> tuple[str, str, str, str]:
@@ -557,5 +566,6 @@ __all__ = [
     "ReviewStore",
     "anchor",
     "now",
+    "review_status",
     "reviewer_name",
 ]

@@ -378,3 +378,15 @@ def test_the_old_file_and_the_new_one_are_read_together(corpus: Path) -> None:
     store.save()
     assert not (corpus / LEGACY_REVIEWS).exists()
     assert read_decisions(corpus / REVIEWS) == lines
+
+
+def test_the_html_report_counts_and_marks_carried_decisions(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    page = recaptured(tmp_path, b"Kim Jong-un gets", b"Jim Jong-un gets")
+    assert run(capsys, "add", page, "--replaces", ID002, "--corpus", corpus)[0] == 0
+    code, out, _ = run(capsys, "report", corpus, "--format", "html")
+    assert code == 0
+    assert '<span id="progress">29 of 29 findings decided</span>' in out
+    assert out.count("↻ carried over from ") == 21
+    assert "stale decision" not in out
