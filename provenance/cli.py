@@ -122,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-_CORPUS_HELP = "corpus directory: manifest.toml, captures, reviews.json (default: ./corpus)"
+_CORPUS_HELP = "corpus directory: manifest.toml, captures, reviews.jsonl (default: ./corpus)"
 
 _EPILOG = """\
 Every command reads the corpus in ./corpus unless given another directory; the bare
@@ -363,6 +363,11 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         default="cosmetic",
         help="lowest severity of finding that must be reviewed (default cosmetic: all)",
     )
+    check.add_argument(
+        "--confirm-carried",
+        action="store_true",
+        help="demand that decisions carried over from a capture's other bytes be confirmed",
+    )
     check.set_defaults(run=_check)
 
     add = commands.add_parser("add", help="copy a capture into the corpus and record it")
@@ -378,6 +383,12 @@ def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     add.add_argument("--corpus", type=Path, default=Path("corpus"), help=_CORPUS_HELP)
     add.add_argument("--id", help="capture id (default: next number and sha256 prefix)")
+    add.add_argument(
+        "--replaces",
+        metavar="ID",
+        help="new bytes for capture ID (a re-capture): its decisions carry over where the "
+        "findings are the same (docs/review.md)",
+    )
     for name in ("publisher", "title", "url", "date"):
         add.add_argument(f"--{name}", default="unknown", help=f"{name} (default: unknown)")
     add.add_argument("--note", default="")
@@ -419,8 +430,9 @@ def _check(args: argparse.Namespace) -> int:
     from provenance.check.output import render
 
     require = None if args.require == "none" else _SEVERITIES[args.require]
+    policy = Policy(require=require, confirm_carried=args.confirm_carried)
     with _progress("checking") as progress:
-        result = check(args.corpus, policy=Policy(require=require), progress=progress)
+        result = check(args.corpus, policy=policy, progress=progress)
     sys.stdout.write(render(result, args.format))
     return result.exit_code
 
@@ -436,6 +448,16 @@ def _add(args: argparse.Namespace) -> int:
         problem = "give a FILE to add, or --from-scan HITS.jsonl"
         command = "provenance add"
         raise InputError(command, problem)
+    if args.replaces is not None:
+        from provenance.recapture import replace_capture
+
+        entry = replace_capture(args.corpus, args.replaces, args.file)
+        print(
+            f"replaced {args.corpus / entry.file}: id {entry.id}, {entry.size} bytes, "
+            f"sha256 {entry.sha256}"
+        )
+        _carry_report(args.corpus, {entry.id})
+        return ExitCode.OK
     holds = tuple(h.strip() for value in args.holds for h in value.split(",") if h.strip())
     entry = add(
         args.corpus,
@@ -468,7 +490,28 @@ def _manifest(args: argparse.Namespace) -> int:
     if not args.yes:
         print("provenance: nothing written; pass --yes to re-record these", file=sys.stderr)
         return ExitCode.FINDINGS
+    _carry_report(args.corpus, {c.id for c in changes if c.field == "sha256"})
     return ExitCode.OK
+
+
+def _carry_report(corpus: Path, captures: set[str]) -> None:
+    """After new bytes for `captures`: how their decisions stand, one line each."""
+    if not captures:
+        return
+    try:
+        found, store = _current(corpus)
+    except ProvenanceError as error:  # the bytes are recorded; only the summary is missing
+        print(f"provenance: decisions not compared: {error}", file=sys.stderr)
+        return
+    status = store.status(f for f in found if f.source in captures)
+    for capture in sorted(captures):
+        carried = sum(1 for c in status.carried if c.finding.source == capture)
+        undecided = sum(1 for f in status.undecided if f.source == capture)
+        stale = sum(1 for d in status.stale if d.source == capture)
+        print(
+            f"{capture}: {carried} decision(s) carried over from other bytes, {undecided} "
+            f"finding(s) undecided, {stale} stale decision(s) kept (provenance findings)"
+        )
 
 
 def _current(corpus: Path) -> tuple[list[Finding], ReviewStore]:
@@ -485,29 +528,45 @@ def _findings(args: argparse.Namespace) -> int:
     found, store = _current(args.corpus)
     status = store.status(found)
     undecided = {f.id for f in status.undecided}
+    conflicts = {c.finding.id: c.decisions for c in status.conflicts}
     shown = [f for f in found if f.id in undecided] if args.undecided else found
     if args.format == "json":
         payload = {
             "schema": "provenance-findings/1",
             "findings": [
-                _finding_json(f, store.get(f.id) if f.id not in undecided else None) for f in shown
+                {
+                    **_finding_json(f, status.decision(f.id)),
+                    "carried_from": _carried_json(status.carried_from(f.id)),
+                    "conflict": [_decision_json(d) for d in conflicts.get(f.id, ())],
+                }
+                for f in shown
             ],
             "stale": [_decision_json(d) for d in status.stale],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         return ExitCode.OK
     for f in shown:
-        decision = store.get(f.id) if f.id not in undecided else None
+        decision = status.decision(f.id)
         state = decision.verdict.value if decision is not None else "undecided"
+        if f.id in conflicts:
+            state = "conflict"
+        old = status.carried_from(f.id)
+        carried = f"  [carried over from {old.finding} @{old.source_sha256[:12]}]" if old else ""
         print(
             f"{f.id}  {f.source}  {f.severity!s:8}  {f.category}/{f.kind:12}  {state:9}  "
-            f"{f.summary}"
+            f"{f.summary}{carried}"
         )
     print(
-        f"{len(found) - len(undecided)} of {len(found)} decided, "
-        f"{len(status.stale)} stale decision(s)"
+        f"{len(status.decided)} of {len(found)} decided ({len(status.carried)} carried over), "
+        f"{len(status.conflicts)} in conflict, {len(status.stale)} stale decision(s)"
     )
     return ExitCode.OK
+
+
+def _carried_json(decision: Decision | None) -> dict[str, str] | None:
+    if decision is None:
+        return None
+    return {"finding": decision.finding, "source_sha256": decision.source_sha256}
 
 
 def _decide(args: argparse.Namespace) -> int:
@@ -524,6 +583,7 @@ def _decide(args: argparse.Namespace) -> int:
             args.corpus, f"{args.finding!r} matches {len(matches)} findings; give more of the id"
         )
     verdict = Verdict.ACCEPTED if args.accept else Verdict.FLAGGED
+    store.status(found)  # a decision carried over to it is confirmed, with its note
     decision = store.decide(matches[0], verdict, note=args.note, reviewer=args.reviewer)
     print(f"{decision.verdict} {decision.finding} ({decision.summary})")
     return ExitCode.OK

@@ -33,7 +33,7 @@ from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
 from provenance.load import decode, read_bytes
 from provenance.lock import locked
-from provenance.review import REVIEWS
+from provenance.review import LEGACY_REVIEWS, REVIEWS
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _NUMBERED = re.compile(r"(\d+)_")
@@ -108,7 +108,7 @@ def add(
             if entry.sha256 == sha256:
                 raise CorpusError(source, f"identical bytes are already recorded as {entry.file}")
         target = directory / name
-        if name in (MANIFEST, REVIEWS):
+        if name in (MANIFEST, REVIEWS, LEGACY_REVIEWS):
             raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
         adopted = _left_by_interrupted_add(target, data)
         if not adopted and (target.exists() or target.is_symlink()):

@@ -435,6 +435,12 @@ class Decision:
     """ISO 8601 UTC time of the decision."""
     summary: str = ""
     """What the finding was (kind and readings), kept so a stale decision stays readable."""
+    anchor: str = ""
+    """What makes the finding the same on other bytes of the capture (`review.anchor`)."""
+    carried_from: str = ""
+    """When this decision confirms one carried over: the id of the finding it was made on."""
+    carried_sha256: str = ""
+    """... and the digest of the bytes it was made on."""
 
 
 @dataclass(frozen=True, slots=True)

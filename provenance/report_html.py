@@ -15,6 +15,7 @@ from provenance.analyse import Analysis, SourceResult
 from provenance.coverage import LEGEND, Strip, strip
 from provenance.model import Decision, Finding
 from provenance.normalise import visible
+from provenance.review import review_status
 
 WIDTH = 100
 """Cells per strip: one per 1% of the reference."""
@@ -56,13 +57,12 @@ def render_html(
     no longer produced) is shown as stale, never dropped.
     """
     found = list(found)
-    by_id = {d.finding: d for d in decisions}
+    status = review_status(decisions, found)  # carried-over decisions count (docs/review.md)
+    by_id = status.standing
     ref = analysis.reference
     length = len(ref.text)
-    current = {
-        f.id for f in found if f.id in by_id and by_id[f.id].source_sha256 == f.source_sha256
-    }
-    stale = [d for d in by_id.values() if d.finding not in current]
+    current = set(by_id)
+    stale = list(status.stale)
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -156,7 +156,7 @@ def _source_html(
             f"<td>{escape(f.category)} · {escape(f.kind)}</td>"
             f'<td class="sev-{f.severity}">{f.severity}</td>'
             f'<td class="mono">{f.span.start}..{f.span.end}</td><td class="mono">{ref}</td>'
-            f"<td>{reading}</td><td>{_review(state, decision)}</td></tr>"
+            f"<td>{reading}</td><td>{_review(state, decision)}{_carried(f, decision)}</td></tr>"
         )
     for d in gone:
         out.append(
@@ -167,6 +167,16 @@ def _source_html(
         )
     out.append("</table>")
     return out
+
+
+def _carried(finding: Finding, decision: Decision | None) -> str:
+    """The mark of a decision made on other bytes and carried over to `finding`."""
+    if decision is None or decision.finding == finding.id:
+        return ""
+    return (
+        f"<br>↻ carried over from {escape(decision.finding)} "
+        f"(sha256 {escape(decision.source_sha256[:12])})"
+    )
 
 
 def _review(state: str, decision: Decision | None) -> str:

@@ -1,23 +1,36 @@
-"""Review decisions: one JSON file in the corpus, saved atomically at every decision.
+"""Review decisions: one JSON Lines file in the corpus, saved atomically at every decision.
 
-The file (`reviews.json`) holds one decision per finding, bound to the finding's stable
-id and to the sha256 of the capture's bytes it was made on. Undecided is the absence of
-a decision. A decision whose finding no longer exists is kept and reported as stale,
-never dropped. Every save takes the corpus lock (`provenance.lock`), re-reads the file,
-applies the change and replaces the file atomically (temp file, fsync, rename), so a
-crash mid-save leaves the old file intact and two tools saving at the same moment never
-lose each other's decisions. Fields this version does not know are kept, and so is a
-second entry for one finding (the last one counts; `check` reports it as P503).
+The file (`reviews.jsonl`) holds a schema line, then one decision per line in a stable
+order (capture, finding, time, reviewer), so two reviewers who decide different findings
+on two branches change different lines, and git merges them (`merge=union` in the
+corpus's `.gitattributes` keeps both lines even where two insertions touch). A decision
+is bound to the finding's stable id and to the sha256 of the capture's bytes it was made
+on, and carries the finding's anchor (`anchor`): what makes a finding "the same" on
+other bytes of the capture (docs/review.md). Undecided is the absence of a decision.
+
+How decisions stand against the current findings (`ReviewStore.status`):
+- a finding with its own decision is decided; two of its decisions that disagree are a
+  conflict (both kept, both reported, until someone decides it again);
+- a finding without one takes the decision of the same finding on the capture's other
+  bytes (same capture, same anchor, no ambiguity): it is *carried over*, and shown so;
+- a decision that is neither current nor carried is stale: kept and reported, never
+  dropped.
+
+Every save takes the corpus lock (`provenance.lock`), re-reads the file, applies the
+change and replaces the file atomically, so two tools saving at once lose nothing.
+The old single-document file (`reviews.json`) is still read, and becomes `reviews.jsonl`
+on the first save. Fields this version does not know are kept.
 """
 
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,8 +41,56 @@ from provenance.load import read_bytes
 from provenance.lock import locked
 from provenance.model import Decision, Finding, Verdict
 
-REVIEWS = "reviews.json"
-SCHEMA = "provenance-reviews/1"
+REVIEWS = "reviews.jsonl"
+LEGACY_REVIEWS = "reviews.json"
+"""The old file, one JSON document (schema provenance-reviews/1): read, then replaced."""
+SCHEMA = "provenance-reviews/2"
+LEGACY_SCHEMA = "provenance-reviews/1"
+GITATTRIBUTES = f"{REVIEWS} merge=union\n"
+"""Written as the corpus's `.gitattributes` with a new decision file, if it has none."""
+
+Entry = tuple[Decision, dict[str, Any]]
+"""One line of the file: the decision and the fields this version does not know."""
+
+
+def anchor(finding: Finding) -> str:
+    """What makes two findings of one capture the same finding (docs/review.md).
+
+    A digest of the category, the kind (and an emphasis's style), both readings and the
+    span in the reference. Never the capture's digest or the span in the capture: those
+    change when a header byte changes, while the edit at the same words does not.
+
+    >>> from provenance.model import Severity, Span
+    >>> f = Finding("d-1", "c", "aa", "divergence", "case", Severity.MINOR, Span(5, 8),
+    ...             "The", "the", Span(40, 43))
+    >>> g = Finding("d-2", "c", "bb", "divergence", "case", Severity.MINOR, Span(9, 12),
+    ...             "The", "the", Span(40, 43))
+    >>> anchor(f) == anchor(g), anchor(f) == anchor(replace(g, reference=Span(41, 44)))
+    (True, False)
+    """
+    where = [finding.reference.start, finding.reference.end] if finding.reference else None
+    style = finding.extra.get("style")
+    key = [finding.category, finding.kind, style, finding.text, finding.reference_text, where]
+    digest = hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return "a-" + digest[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """A decision made on other bytes, standing for the same finding on the current bytes."""
+
+    finding: Finding
+    """The current finding."""
+    decision: Decision
+    """The decision carried over: its `finding` is the old id, `source_sha256` the old digest."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Decisions on one finding that disagree: each reviewer's, all kept."""
+
+    finding: Finding
+    decisions: tuple[Decision, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +98,28 @@ class ReviewStatus:
     """How a set of current findings stands against the recorded decisions."""
 
     decided: tuple[Finding, ...]
+    """With a decision of their own or a carried one (see `carried`)."""
     undecided: tuple[Finding, ...]
     stale: tuple[Decision, ...]
-    """Decisions whose finding no longer exists, or that were made on other bytes."""
+    """Decisions whose finding no longer exists, or that were made on other bytes, and
+    that stand for no current finding."""
+    carried: tuple[Carried, ...] = ()
+    """Decided findings whose decision was made on other bytes (not yet confirmed)."""
+    conflicts: tuple[Conflict, ...] = ()
+    """Findings with disagreeing decisions: neither decided nor undecided."""
+    confirmed: tuple[Decision, ...] = ()
+    """Old decisions whose finding has been decided again on the current bytes."""
+    standing: dict[str, Decision] = field(default_factory=dict, compare=False)
+    """The decision that stands for each decided finding: its own, or the carried one."""
+
+    def decision(self, finding: str) -> Decision | None:
+        """The decision that stands for a current finding; None if undecided or in conflict."""
+        return self.standing.get(finding)
+
+    def carried_from(self, finding: str) -> Decision | None:
+        """The old decision carried over to `finding`; None if it has its own (or none)."""
+        decision = self.standing.get(finding)
+        return decision if decision is not None and decision.finding != finding else None
 
 
 def reviewer_name(explicit: str | None = None) -> str:
@@ -66,19 +146,51 @@ class ReviewStore:
     """Decisions on disk, with an undo history for the current session."""
 
     def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self._entries: tuple[tuple[Decision, dict[str, Any]], ...] = ()
-        self._decisions = self._read()
-        self._history: list[tuple[frozenset[str], dict[str, Decision | None]]] = []
+        path = Path(path)
+        if path.name == LEGACY_REVIEWS:
+            path = path.with_name(REVIEWS)
+        self.path = path
+        """The decision file (`reviews.jsonl`), whether or not it exists yet."""
+        self.legacy = path.with_name(LEGACY_REVIEWS)
+        """The old file, read while it exists and removed by the first save."""
+        self._entries: list[Entry] = self._read()[0]
+        self._learned: dict[str, tuple[str, str]] = {}
+        """Digest and anchor of the current findings `status` has seen, by id: a decision
+        of the old file (which has no anchors) gets its anchor with the next save."""
+        self._carried: dict[str, Decision] = {}
+        """Carried decisions by current finding, as the last `status` saw them: deciding
+        such a finding keeps the carried note and records where it came from."""
+        self._history: list[tuple[frozenset[str], dict[str, list[Entry]]]] = []
         """Per saved change (one decision or one bulk action): the captures it touched and
-        each finding's decision before it."""
+        each finding's entries before it."""
+
+    def save(self) -> None:
+        """Rewrite the file as it stands: converts the old file, and writes the anchors of
+        the decisions `status` has matched to current findings (see `_learned`)."""
+        self._write_change({})
 
     def decisions(self) -> list[Decision]:
-        """Every recorded decision, in file order."""
-        return list(self._decisions.values())
+        """Every recorded decision, in file order (a finding in conflict has several)."""
+        return [d for d, _ in self._entries]
+
+    def duplicates(self) -> dict[str, int]:
+        """Findings one reviewer decided more than once alike, with how many times (the
+        newest counts). Two reviewers who agree are no duplicate; decisions that disagree
+        are a conflict (`status`)."""
+        verdicts: dict[str, set[Verdict]] = {}
+        for d, _ in self._entries:
+            verdicts.setdefault(d.finding, set()).add(d.verdict)
+        counts = Counter((d.finding, d.reviewer) for d, _ in self._entries)
+        return {
+            finding: n
+            for (finding, _), n in counts.items()
+            if n > 1 and len(verdicts[finding]) == 1
+        }
 
     def get(self, finding: str) -> Decision | None:
-        return self._decisions.get(finding)
+        """The newest decision recorded on `finding` (by its id, on whatever bytes)."""
+        found = [d for d, _ in self._entries if d.finding == finding]
+        return max(found, key=lambda d: d.time) if found else None
 
     def decide(
         self,
@@ -100,11 +212,17 @@ class ReviewStore:
         note: str | None = None,
         reviewer: str | None = None,
     ) -> list[Decision]:
-        """Record one verdict on several findings in a single atomic save (a bulk action)."""
+        """Record one verdict on several findings in a single atomic save (a bulk action).
+
+        The new decision replaces every decision recorded on the finding (settling a
+        conflict). Deciding a finding whose decision was carried over confirms it: the
+        new decision records the old finding's id and digest.
+        """
         made = []
-        changes: dict[str, Decision | None] = {}
+        changes: dict[str, list[Entry]] = {}
         for finding in findings:
-            previous = self._decisions.get(finding.id)
+            carried = self._carried.get(finding.id)
+            previous = self.get(finding.id) or carried
             kept_note = previous.note if previous is not None and note is None else (note or "")
             made.append(
                 Decision(
@@ -116,25 +234,29 @@ class ReviewStore:
                     reviewer=reviewer_name(reviewer),
                     time=now(),
                     summary=finding.summary,
+                    anchor=anchor(finding),
+                    carried_from=carried.finding if carried else "",
+                    carried_sha256=carried.source_sha256 if carried else "",
                 )
             )
-            changes[finding.id] = made[-1]
+            changes[finding.id] = [(made[-1], self._extra(finding.id))]
         self._apply(changes)
         return made
 
     def annotate(self, finding: str, note: str) -> Decision:
         """Change the note of an existing decision and save."""
-        previous = self._decisions.get(finding)
+        previous = self.get(finding)
         if previous is None:
             raise ReviewStoreError(self.path, f"no decision on {finding} to attach a note to")
-        updated = Decision(**{**asdict(previous), "note": note, "time": now()})
-        self._apply({finding: updated})
+        updated = replace(previous, note=note, time=now())
+        kept = [(d, x) for d, x in self._entries if d.finding == finding and d != previous]
+        self._apply({finding: [*kept, (updated, self._extra(finding))]})
         return updated
 
     def clear(self, finding: str) -> None:
         """Make a finding undecided again and save."""
-        if finding in self._decisions:
-            self._apply({finding: None})
+        if self.get(finding) is not None:
+            self._apply({finding: []})
 
     def can_undo(self, source: str | None = None) -> bool:
         """True if there is a change of this session to revert (on `source`, if given)."""
@@ -162,122 +284,268 @@ class ReviewStore:
         return None
 
     def status(self, findings: Iterable[Finding]) -> ReviewStatus:
-        """Split current findings into decided and undecided; list stale decisions."""
-        current = {f.id: f for f in findings}
-        decided, undecided = [], []
-        for finding in current.values():
-            decision = self._decisions.get(finding.id)
-            if decision is not None and decision.source_sha256 == finding.source_sha256:
-                decided.append(finding)
-            else:
-                undecided.append(finding)
-        stale = tuple(
-            d
-            for d in self._decisions.values()
-            if d.finding not in current or d.source_sha256 != current[d.finding].source_sha256
-        )
-        return ReviewStatus(tuple(decided), tuple(undecided), stale)
+        """Split current findings into decided, undecided and in conflict; carry decisions
+        over from other bytes of a capture; list the stale ones (see `review_status`)."""
+        current = list(findings)
+        status = review_status(self.decisions(), current)
+        self._learned.update({f.id: (f.source_sha256, anchor(f)) for f in current})
+        for f in current:
+            self._carried.pop(f.id, None)
+        self._carried.update({c.finding.id: c.decision for c in status.carried})
+        return status
 
-    def _apply(self, changes: dict[str, Decision | None]) -> None:
+    def _anchored(self, decision: Decision) -> Decision:
+        learned = self._learned.get(decision.finding)
+        if decision.anchor or learned is None or learned[0] != decision.source_sha256:
+            return decision
+        return replace(decision, anchor=learned[1])
+
+    def _extra(self, finding: str) -> dict[str, Any]:
+        """The unknown fields of a finding's newest entry, kept when it is decided again."""
+        extras = [x for d, x in self._entries if d.finding == finding]
+        return extras[-1] if extras else {}
+
+    def _apply(self, changes: dict[str, list[Entry]]) -> None:
         if not changes:
             return
-        before = {finding: self._decisions.get(finding) for finding in changes}
+        before = {f: [e for e in self._entries if e[0].finding == f] for f in changes}
         sources = frozenset(
-            d.source for d in (*before.values(), *changes.values()) if d is not None
+            d.source for entries in (*before.values(), *changes.values()) for d, _ in entries
         )
         self._write_change(changes)
         # Recorded only once saved: a failed save changed nothing, so there is nothing to undo.
         self._history.append((sources, before))
 
-    def _write_change(self, changes: dict[str, Decision | None]) -> None:
+    def _write_change(self, changes: dict[str, list[Entry]]) -> None:
         # Locked from the read to the rename: another process saving at the same moment
-        # waits its turn, then reads what we wrote. Entries of other findings are kept as
-        # they are (unknown fields and duplicates too); a changed finding keeps one entry.
+        # waits its turn, then reads what we wrote.
         with locked(self.path.parent, error=ReviewStoreError):
-            stored = self._read_file()
-            extra = {d.finding: fields for d, fields in stored.entries}
-            entries = [(d, f) for d, f in stored.entries if d.finding not in changes]
-            for finding, decision in changes.items():
-                if decision is not None:
-                    entries.append((decision, extra.get(finding, {})))
-            entries.sort(key=lambda entry: (entry[0].source, entry[0].finding))
-            self._save(entries, stored.top)
-        self._entries = tuple(entries)
-        self._decisions = {d.finding: d for d, _ in entries}
+            stored, top = self._read()
+            entries = [e for e in stored if e[0].finding not in changes]
+            for new in changes.values():
+                entries.extend(new)
+            entries = [(self._anchored(d), x) for d, x in entries]
+            self._save(entries, top)
+        self._entries = sorted(entries, key=_order)
 
-    def duplicates(self) -> dict[str, int]:
-        """Findings the file decides more than once, with how many times (the last counts)."""
-        counts = Counter(d.finding for d, _ in self._entries)
-        return {finding: n for finding, n in counts.items() if n > 1}
+    def _read(self) -> tuple[list[Entry], dict[str, Any]]:
+        """Every line of the decision file, and of the old file while it is there; and the
+        fields of the first line (or the old file's top level) other than the schema."""
+        old, old_top = _read_legacy(self.legacy)
+        new, top = _read_lines(self.path)
+        if old:  # the same decision in both files is one
+            new = list({_line(e): e for e in old + new}.values())
+        return sorted(new, key=_order), {**old_top, **top}
 
-    def _read(self) -> dict[str, Decision]:
-        stored = self._read_file()
-        self._entries = stored.entries
-        return {d.finding: d for d, _ in stored.entries}
+    def _save(self, entries: Sequence[Entry], top: dict[str, Any]) -> None:
+        lines = dict.fromkeys(_line(e) for e in sorted(entries, key=_order))
+        header = json.dumps({**top, "schema": SCHEMA}, ensure_ascii=False, sort_keys=True) + "\n"
+        fresh = not self.path.exists()
+        atomic_write(self.path, (header + "".join(lines)).encode("utf-8"), error=ReviewStoreError)
+        if self.legacy.exists():
+            try:
+                self.legacy.unlink()  # converted: its decisions are all in the new file
+            except OSError as error:
+                problem = f"converted to {REVIEWS} but cannot remove it: {error.strerror}"
+                raise ReviewStoreError(self.legacy, problem) from None
+        attributes = self.path.parent / ".gitattributes"
+        if fresh and not attributes.exists():
+            atomic_write(attributes, GITATTRIBUTES.encode("utf-8"), error=ReviewStoreError)
 
-    def _read_file(self) -> _Stored:
+
+def review_status(decisions: Iterable[Decision], findings: Iterable[Finding]) -> ReviewStatus:
+    """How `findings` stand against `decisions` (every decision on file), as the module's
+    doc says: decided (their own decision, or one carried over), undecided, in conflict;
+    the decisions that stand for no current finding are stale."""
+    current = {f.id: f for f in findings}
+    own: dict[str, list[Decision]] = {}
+    others: list[Decision] = []
+    for decision in decisions:
+        finding = current.get(decision.finding)
+        if finding is not None and decision.source_sha256 == finding.source_sha256:
+            own.setdefault(finding.id, []).append(decision)
+        else:
+            others.append(decision)
+    standing: dict[str, Decision] = {}
+    conflicts = []
+    for id, mine in own.items():
+        if len({d.verdict for d in mine}) > 1:
+            conflicts.append(Conflict(current[id], tuple(mine)))
+        else:
+            standing[id] = max(mine, key=lambda d: d.time)
+    # Carry-over: an anchor names one finding of a capture; a finding without a
+    # decision of its own takes the old decisions with its capture and anchor, if the
+    # anchor is unambiguous among the current findings and the old decisions agree.
+    anchors = {id: anchor(f) for id, f in current.items()}
+    holders: dict[tuple[str, str], list[str]] = {}
+    for id, f in current.items():
+        holders.setdefault((f.source, anchors[id]), []).append(id)
+    pool: dict[tuple[str, str], list[Decision]] = {}
+    for d in others:
+        if d.anchor:
+            pool.setdefault((d.source, d.anchor), []).append(d)
+    carried: list[Carried] = []
+    confirmed: list[Decision] = []
+    used: set[tuple[str, str, str, str]] = set()
+    for key, old in pool.items():
+        ids = holders.get(key, [])
+        if len(ids) != 1:
+            continue
+        [id] = ids
+        if id in own:
+            confirmed.extend(old)
+        elif len({d.verdict for d in old}) == 1:
+            newest = max(old, key=lambda d: d.time)
+            carried.append(Carried(current[id], newest))
+            standing[id] = newest
+        else:
+            continue
+        used.update(map(id_of, old))
+    in_conflict = {c.finding.id for c in conflicts}
+    decided = tuple(f for f in current.values() if f.id in standing)
+    undecided = tuple(
+        f for f in current.values() if f.id not in standing and f.id not in in_conflict
+    )
+    stale = tuple(d for d in others if id_of(d) not in used)
+    order = {id: n for n, id in enumerate(current)}
+    carried.sort(key=lambda c: order[c.finding.id])
+    return ReviewStatus(
+        decided,
+        undecided,
+        stale,
+        tuple(carried),
+        tuple(conflicts),
+        tuple(confirmed),
+        standing,
+    )
+
+
+def id_of(decision: Decision) -> tuple[str, str, str, str]:
+    """Which decision it is: finding, digest, reviewer and time."""
+    return (decision.finding, decision.source_sha256, decision.reviewer, decision.time)
+
+
+def _order(entry: Entry) -> tuple[str, ...]:
+    d = entry[0]
+    return (d.source, d.finding, d.time, d.reviewer, d.verdict.value, d.note)
+
+
+def _line(entry: Entry) -> str:
+    decision, extra = entry
+    # Field by field: dataclasses.asdict deep-copies, ten times slower on a large file.
+    fields = dict(extra)
+    for name in _NAMES:
+        value = getattr(decision, name)
+        if value != "" or name in _KEPT:
+            fields[name] = value.value if name == "verdict" else value
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+_KEPT = frozenset({"finding", "source", "source_sha256", "verdict", "note", "reviewer", "time"})
+"""Fields written even when empty; the newer ones (anchor, carried_*) only when set."""
+_NAMES = tuple(Decision.__dataclass_fields__)
+_FIELDS = frozenset(_NAMES)
+
+
+def _read_lines(path: Path) -> tuple[list[Entry], dict[str, Any]]:
+    text = _text(path)
+    if text is None:
+        return [], {}
+    entries = []
+    top: dict[str, Any] = {}
+    schema_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if line.startswith(("<<<<<<<", "=======", ">>>>>>>", "|||||||")):
+            raise ReviewStoreError(
+                path,
+                f"line {number} is a git conflict marker: keep both sides' lines and remove "
+                "the markers (check then reports decisions that disagree)",
+            )
         try:
-            raw = read_bytes(self.path)  # a regular file only: a FIFO here must not block
-        except InputError as error:
-            if not self.path.is_symlink() and not self.path.exists():
-                return _Stored((), {})
-            raise ReviewStoreError(self.path, error.problem) from None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            raise ReviewStoreError(self.path, f"not valid UTF-8 at byte {error.start}") from None
+            item = json.loads(line)
         except json.JSONDecodeError as error:
             raise ReviewStoreError(
-                self.path, f"not valid JSON at line {error.lineno} column {error.colno}"
+                path, f"line {number} is not valid JSON (column {error.colno})"
             ) from None
-        return _parse(self.path, data)
-
-    def _save(self, entries: list[tuple[Decision, dict[str, Any]]], top: dict[str, Any]) -> None:
-        decisions = [{**fields, **asdict(d)} for d, fields in entries]
-        payload = {**top, "schema": SCHEMA, "decisions": decisions}
-        text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        atomic_write(self.path, text.encode("utf-8"), error=ReviewStoreError)
-
-
-@dataclass(frozen=True, slots=True)
-class _Stored:
-    """One reading of the review file, with everything this version does not know."""
-
-    entries: tuple[tuple[Decision, dict[str, Any]], ...]
-    """Every decision in file order (a finding may appear twice), with its unknown fields."""
-    top: dict[str, Any]
-    """Top-level fields other than `schema` and `decisions`."""
+        if isinstance(item, dict) and "schema" in item and "finding" not in item:
+            if item["schema"] != SCHEMA:
+                raise ReviewStoreError(
+                    path, f"line {number}: not a review file (schema must be {SCHEMA!r})"
+                )
+            schema_seen = True
+            top = {k: v for k, v in item.items() if k != "schema"}
+            continue
+        entries.append(_entry(path, item, f"line {number}"))
+    if entries and not schema_seen:
+        raise ReviewStoreError(path, f"not a review file (no {{'schema': {SCHEMA!r}}} line)")
+    return entries, top
 
 
-_FIELDS = frozenset(Decision.__dataclass_fields__)
-
-
-def _parse(path: Path, data: Any) -> _Stored:
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ReviewStoreError(path, f"not a review file (schema must be {SCHEMA!r})")
+def _read_legacy(path: Path) -> tuple[list[Entry], dict[str, Any]]:
+    text = _text(path)
+    if text is None:
+        return [], {}
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ReviewStoreError(
+            path, f"not valid JSON at line {error.lineno} column {error.colno}"
+        ) from None
+    if not isinstance(data, dict) or data.get("schema") != LEGACY_SCHEMA:
+        raise ReviewStoreError(path, f"not a review file (schema must be {LEGACY_SCHEMA!r})")
     items = data.get("decisions")
     if not isinstance(items, list):
         raise ReviewStoreError(path, "'decisions' must be a list")
-    entries: list[tuple[Decision, dict[str, Any]]] = []
-    for number, item in enumerate(items):
-        if not isinstance(item, dict):
-            raise ReviewStoreError(path, f"decision {number} is {_json_kind(item)}, not an object")
-        try:
-            decision = Decision(
-                finding=_str(item, "finding"),
-                source=_str(item, "source"),
-                source_sha256=_str(item, "source_sha256"),
-                verdict=Verdict(item["verdict"]),
-                note=_str(item, "note", ""),
-                reviewer=_str(item, "reviewer", ""),
-                time=_str(item, "time", ""),
-                summary=_str(item, "summary", ""),
-            )
-        except (KeyError, TypeError, ValueError):
-            raise ReviewStoreError(path, f"decision {number} is malformed") from None
-        entries.append((decision, {k: v for k, v in item.items() if k not in _FIELDS}))
     top = {k: v for k, v in data.items() if k not in ("schema", "decisions")}
-    return _Stored(tuple(entries), top)
+    return [_entry(path, item, f"decision {n}") for n, item in enumerate(items)], top
+
+
+def _text(path: Path) -> str | None:
+    try:
+        raw = read_bytes(path)  # a regular file only: a FIFO here must not block
+    except InputError as error:
+        if not path.is_symlink() and not path.exists():
+            return None
+        raise ReviewStoreError(path, error.problem) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ReviewStoreError(path, f"not valid UTF-8 at byte {error.start}") from None
+
+
+def _entry(path: Path, item: Any, where: str) -> Entry:
+    if not isinstance(item, dict):
+        raise ReviewStoreError(path, f"{where} is {_json_kind(item)}, not an object")
+    try:
+        decision = Decision(
+            finding=_str(item, "finding"),
+            source=_str(item, "source"),
+            source_sha256=_str(item, "source_sha256"),
+            verdict=Verdict(item["verdict"]),
+            note=_str(item, "note", ""),
+            reviewer=_str(item, "reviewer", ""),
+            time=_str(item, "time", ""),
+            summary=_str(item, "summary", ""),
+            anchor=_str(item, "anchor", ""),
+            carried_from=_str(item, "carried_from", ""),
+            carried_sha256=_str(item, "carried_sha256", ""),
+        )
+    except (KeyError, TypeError, ValueError):
+        raise ReviewStoreError(path, f"{where} is a malformed decision") from None
+    return decision, {k: v for k, v in item.items() if k not in _FIELDS}
+
+
+def _json_kind(value: Any) -> str:
+    """`null`, `a list`, ...: what a JSON value is, for a one-line error."""
+    if value is None:
+        return "null"
+    return {list: "a list", str: "a string", bool: "a boolean"}.get(type(value), "a number")
+
+
+def _parse_line(text: str) -> Entry:
+    return _entry(Path(), json.loads(text), "")
 
 
 def _str(item: dict[str, Any], key: str, default: str | None = None) -> str:
@@ -287,8 +555,17 @@ def _str(item: dict[str, Any], key: str, default: str | None = None) -> str:
     return value
 
 
-def _json_kind(value: Any) -> str:
-    """`null`, `a list`, ...: what a JSON value is, for a one-line error."""
-    if value is None:
-        return "null"
-    return {list: "a list", str: "a string", bool: "a boolean"}.get(type(value), "a number")
+__all__ = [
+    "GITATTRIBUTES",
+    "LEGACY_REVIEWS",
+    "REVIEWS",
+    "SCHEMA",
+    "Carried",
+    "Conflict",
+    "ReviewStatus",
+    "ReviewStore",
+    "anchor",
+    "now",
+    "review_status",
+    "reviewer_name",
+]

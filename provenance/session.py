@@ -40,6 +40,17 @@ class Row:
     number: int
     finding: Finding | None
     decision: Decision | None
+    conflict: tuple[Decision, ...] = ()
+    """Every decision on the finding when they disagree (then `decision` is None)."""
+
+    @property
+    def carried(self) -> bool:
+        """True when the decision was made on other bytes and carried over to this finding."""
+        return (
+            self.finding is not None
+            and self.decision is not None
+            and self.decision.finding != self.finding.id
+        )
 
     @property
     def key(self) -> str:
@@ -52,6 +63,8 @@ class Row:
     def state(self) -> str:
         if self.finding is None:
             return "stale"
+        if self.conflict:
+            return "conflict"
         return self.decision.verdict.value if self.decision is not None else "undecided"
 
     def haystack(self) -> str:
@@ -60,9 +73,10 @@ class Row:
             assert self.decision is not None
             return f"state:stale stale {self.decision.summary}".casefold()
         f = self.finding
+        carried = " carried" if self.carried else ""
         return (
             f"kind:{f.kind} severity:{f.severity} state:{self.state} category:{f.category} "
-            f"{f.summary} {f.text} {f.reference_text}"
+            f"{f.summary} {f.text} {f.reference_text}{carried}"
         ).casefold()
 
 
@@ -281,22 +295,14 @@ class CaptureReview:
     def refresh(self) -> None:
         """Rebuild the rows from the findings and the decisions, keeping the cursor's row."""
         keep = self.current()
-        rows = [Row(n + 1, f, self.store.get(f.id)) for n, f in enumerate(self.findings)]
-        current_ids = {f.id for f in self.findings}
-        rows += [
-            Row(0, None, d)
-            for d in self.store.decisions()
-            if d.source == self.capture_id and d.finding not in current_ids
-        ]
-        # A decision made on other bytes is not a decision on this finding.
+        status = self.store.status(self.findings)
+        conflicts = {c.finding.id: c.decisions for c in status.conflicts}
         self.rows = [
-            r
-            if r.decision is None
-            or r.finding is None
-            or r.decision.source_sha256 == r.finding.source_sha256
-            else Row(r.number, r.finding, None)
-            for r in rows
+            Row(n + 1, f, status.decision(f.id), conflicts.get(f.id, ()))
+            for n, f in enumerate(self.findings)
         ]
+        # A decision made on other bytes that stands for no current finding: kept, shown.
+        self.rows += [Row(0, None, d) for d in status.stale if d.source == self.capture_id]
         self.shown = [r for r in self.rows if matches(r, self.query)]
         keys = [r.key for r in self.shown]
         if keep is not None and keep.key in keys:

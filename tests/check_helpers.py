@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +14,7 @@ from provenance.cli import main
 from provenance.corpus import load_corpus
 from provenance.findings import findings
 from provenance.model import Finding, Verdict
-from provenance.review import REVIEWS, ReviewStore
+from provenance.review import REVIEWS, SCHEMA, ReviewStore
 
 BUNDLED = Path(__file__).resolve().parent.parent / "corpus"
 CAPTURES = sorted(p.name for p in BUNDLED.glob("*.txt"))
@@ -26,6 +28,18 @@ def copy_corpus(parent: Path) -> Path:
     for name in [*CAPTURES, "manifest.toml"]:
         shutil.copyfile(BUNDLED / name, target / name)
     return target
+
+
+def read_decisions(path: Path) -> list[dict[str, Any]]:
+    """The decision lines of a review file (`reviews.jsonl`), as JSON objects."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [item for item in items if "finding" in item]
+
+
+def write_decisions(path: Path, decisions: list[dict[str, Any]]) -> None:
+    """Write `decisions` as a review file, one a line, as a person or a merge might."""
+    lines = [json.dumps({"schema": SCHEMA}), *map(json.dumps, decisions)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def current_findings(corpus: Path) -> list[Finding]:

@@ -72,7 +72,7 @@ def excerpt_corpus(tmp_path: Path) -> tuple[Path, str]:
     from provenance.cli import main
 
     target = tmp_path / "excerpt-corpus"
-    shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("reviews.json"))
+    shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("reviews.json*"))
     statement = load_corpus(target).reference.text
     start = statement.index("Russia and China will closely")
     sentence = statement[start : statement.index(".", start) + 1]

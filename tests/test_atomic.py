@@ -71,10 +71,10 @@ def test_a_failed_write_leaves_the_old_file(
 
 def test_saving_a_decision_and_adding_a_capture_keep_0644(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path)
-    (corpus / "reviews.json").write_bytes((BUNDLED / "reviews.json").read_bytes())
-    for name in ("reviews.json", "manifest.toml"):
+    (corpus / "reviews.jsonl").write_bytes((BUNDLED / "reviews.jsonl").read_bytes())
+    for name in ("reviews.jsonl", "manifest.toml"):
         (corpus / name).chmod(0o644)
-    store = ReviewStore(corpus / "reviews.json")
+    store = ReviewStore(corpus / "reviews.jsonl")
     store.decide(current_findings(corpus)[0], Verdict.ACCEPTED)
     capture = tmp_path / "new.txt"
     capture.write_text("Words of a capture written for this test.\n", encoding="utf-8")
@@ -83,6 +83,6 @@ def test_saving_a_decision_and_adding_a_capture_keep_0644(tmp_path: Path) -> Non
         entry = add(corpus, capture, id="new")
     finally:
         os.umask(old)
-    assert mode(corpus / "reviews.json") == 0o644
+    assert mode(corpus / "reviews.jsonl") == 0o644
     assert mode(corpus / "manifest.toml") == 0o644
     assert mode(corpus / entry.file) == 0o644

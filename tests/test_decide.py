@@ -75,7 +75,9 @@ def test_undecided_filter_and_text_listing(tmp_path: Path, capsys: Capsys) -> No
     code, out, _ = run(capsys, "findings", corpus)
     assert code == 0
     lines = out.splitlines()
-    assert lines[-1] == f"1 of {len(remaining) + 1} decided, 0 stale decision(s)"
+    assert lines[-1] == (
+        f"1 of {len(remaining) + 1} decided (0 carried over), 0 in conflict, 0 stale decision(s)"
+    )
     assert lines[0].startswith(f"{first['id']}  {first['source']}  {first['severity']}")
     assert "  accepted  " in lines[0]
     code, out, _ = run(capsys, "check", corpus)

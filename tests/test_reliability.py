@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from check_helpers import read_decisions, write_decisions
 
 from provenance.analyse import SourceResult, analyse_corpus
 from provenance.cli import main
@@ -29,7 +30,7 @@ from provenance.findings import findings
 from provenance.load import load
 from provenance.manifest import add
 from provenance.model import Document, Finding, Verdict
-from provenance.review import ReviewStore
+from provenance.review import REVIEWS, ReviewStore
 
 PROVENANCE = Path(sys.executable).parent / "provenance"
 
@@ -262,13 +263,13 @@ def test_check_reports_a_capture_that_is_a_symlink_loop(
 def test_check_reports_a_null_decision(
     corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    reviews = corpus_dir / "reviews.json"
-    data = json.loads(reviews.read_text(encoding="utf-8"))
-    data["decisions"].insert(1, None)
-    reviews.write_text(json.dumps(data), encoding="utf-8")
+    reviews = corpus_dir / REVIEWS
+    lines = reviews.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "null")
+    reviews.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert main(["check", str(corpus_dir)]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
-        f"{reviews}: P500 review-file: decision 1 is null, not an object"
+        f"{reviews}: P500 review-file: line 3 is null, not an object"
     )
     assert _junit(corpus_dir, capsys).get("failures") is not None
 
@@ -315,12 +316,12 @@ def test_a_fifo_never_blocks(corpus_dir: Path, tmp_path: Path) -> None:
     done = _run("check", corpus_dir, cwd=tmp_path)
     assert f"{listed}: P103 not-a-file: is not a regular file" in done.stdout.splitlines()
 
-    _fifo(corpus_dir / "reviews.json")
+    _fifo(corpus_dir / REVIEWS)
     unlisted = _fifo(corpus_dir / "standing.txt")
     done = _run("check", corpus_dir, cwd=tmp_path)
     assert done.returncode == 1
     assert f"{unlisted}: P109 unlisted-file: FIFO (named pipe) not in the manifest" in done.stdout
-    assert "reviews.json: P500 review-file: is a FIFO (named pipe)" in done.stdout
+    assert f"{REVIEWS}: P500 review-file: is a FIFO (named pipe)" in done.stdout
 
     _fifo(corpus_dir / "manifest.toml")
     done = _run("check", corpus_dir, cwd=tmp_path)
@@ -333,14 +334,14 @@ def test_check_does_not_follow_manifest_or_reviews_out_of_the_corpus(
 ) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()
-    for name in ("reviews.json", "manifest.toml"):
+    for name in (REVIEWS, "manifest.toml"):
         (outside / name).write_bytes((corpus_dir / name).read_bytes())
-    reviews = corpus_dir / "reviews.json"
+    reviews = corpus_dir / REVIEWS
     reviews.unlink()
-    reviews.symlink_to(outside / "reviews.json")
+    reviews.symlink_to(outside / REVIEWS)
     assert main(["check", str(corpus_dir)]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
-        f"{reviews}: P500 review-file: is a symlink to {outside / 'reviews.json'} "
+        f"{reviews}: P500 review-file: is a symlink to {outside / REVIEWS} "
         "(outside the corpus); not followed"
     )
     manifest = corpus_dir / "manifest.toml"
@@ -518,12 +519,12 @@ def test_decisions_name_the_login_when_user_is_unset(
     for name in ("USER", "PROVENANCE_REVIEWER", "LOGNAME", "LNAME", "USERNAME"):
         monkeypatch.delenv(name, raising=False)
     login = pwd.getpwuid(os.getuid()).pw_name
-    reviews = corpus_dir / "reviews.json"
+    reviews = corpus_dir / REVIEWS
     reviews.unlink()
     assert main(["findings", str(corpus_dir), "--format", "json"]) == 0
     first = json.loads(capsys.readouterr().out)["findings"][0]["id"]
     assert main(["decide", first, "--accept", "--corpus", str(corpus_dir)]) == 0
-    [decision] = json.loads(reviews.read_text(encoding="utf-8"))["decisions"]
+    [decision] = read_decisions(reviews)
     assert decision["reviewer"] == login != "unknown"
 
 
@@ -585,11 +586,11 @@ def _findings(corpus_dir: Path) -> list[Finding]:
 def test_two_saves_at_the_same_moment_keep_both_decisions(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (corpus_dir / "reviews.json").unlink()
+    (corpus_dir / REVIEWS).unlink()
     first, second = _findings(corpus_dir)[:2]
-    a, b = ReviewStore(corpus_dir / "reviews.json"), ReviewStore(corpus_dir / "reviews.json")
+    a, b = ReviewStore(corpus_dir / REVIEWS), ReviewStore(corpus_dir / REVIEWS)
     read_by_first, go_on = threading.Event(), threading.Event()
-    real = ReviewStore._read_file
+    real = ReviewStore._read
 
     def read_file(self: ReviewStore) -> Any:
         stored = real(self)
@@ -598,7 +599,7 @@ def test_two_saves_at_the_same_moment_keep_both_decisions(
             go_on.wait(timeout=10)
         return stored
 
-    monkeypatch.setattr(ReviewStore, "_read_file", read_file)
+    monkeypatch.setattr(ReviewStore, "_read", read_file)
     one = threading.Thread(name="first", target=a.decide, args=(first, Verdict.ACCEPTED))
     two = threading.Thread(name="second", target=b.decide, args=(second, Verdict.FLAGGED))
     one.start()
@@ -608,12 +609,12 @@ def test_two_saves_at_the_same_moment_keep_both_decisions(
     go_on.set()
     one.join(timeout=10)
     two.join(timeout=10)
-    saved = ReviewStore(corpus_dir / "reviews.json")
+    saved = ReviewStore(corpus_dir / REVIEWS)
     assert saved.get(first.id) is not None and saved.get(second.id) is not None
 
 
 def test_parallel_decide_commands_lose_nothing(corpus_dir: Path, tmp_path: Path) -> None:
-    (corpus_dir / "reviews.json").unlink()
+    (corpus_dir / REVIEWS).unlink()
     chosen = _findings(corpus_dir)[:6]
     children = [
         subprocess.Popen(
@@ -625,7 +626,7 @@ def test_parallel_decide_commands_lose_nothing(corpus_dir: Path, tmp_path: Path)
         for f in chosen
     ]
     assert [child.wait(timeout=120) for child in children] == [0] * len(chosen)
-    saved = ReviewStore(corpus_dir / "reviews.json")
+    saved = ReviewStore(corpus_dir / REVIEWS)
     assert [f.id for f in chosen if saved.get(f.id) is None] == []
 
 
@@ -649,50 +650,50 @@ def test_parallel_adds_are_both_recorded(corpus_dir: Path, tmp_path: Path) -> No
 
 
 def test_a_save_keeps_fields_it_does_not_know(corpus_dir: Path) -> None:
-    reviews = corpus_dir / "reviews.json"
-    data = json.loads(reviews.read_text(encoding="utf-8"))
-    data["project"] = {"owner": "desk"}
-    data["decisions"][0]["confidence"] = "high"
-    kept = data["decisions"][0]["finding"]
-    reviews.write_text(json.dumps(data), encoding="utf-8")
+    reviews = corpus_dir / REVIEWS
+    lines = [json.loads(line) for line in reviews.read_text(encoding="utf-8").splitlines()]
+    lines[0]["project"] = {"owner": "desk"}
+    lines[1]["confidence"] = "high"
+    kept = lines[1]["finding"]
+    reviews.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     store = ReviewStore(reviews)
     other = next(f for f in _findings(corpus_dir) if f.id != kept)
     store.decide(other, Verdict.FLAGGED, note="a new note")
-    saved = json.loads(reviews.read_text(encoding="utf-8"))
-    assert saved["project"] == {"owner": "desk"}
-    [entry] = [d for d in saved["decisions"] if d["finding"] == kept]
+    saved = [json.loads(line) for line in reviews.read_text(encoding="utf-8").splitlines()]
+    assert saved[0]["project"] == {"owner": "desk"}
+    [entry] = [d for d in saved[1:] if d["finding"] == kept]
     assert entry["confidence"] == "high"
     again = next(f for f in _findings(corpus_dir) if f.id == kept)
     store.decide(again, Verdict.FLAGGED)  # re-deciding keeps the unknown field too
-    [entry] = [d for d in json.loads(reviews.read_text())["decisions"] if d["finding"] == kept]
+    [entry] = [d for d in read_decisions(reviews) if d["finding"] == kept]
     assert entry["confidence"] == "high" and entry["verdict"] == "flagged"
 
 
 def test_two_entries_for_one_finding_are_reported_not_dropped(
     corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    reviews = corpus_dir / "reviews.json"
-    data = json.loads(reviews.read_text(encoding="utf-8"))
-    twice = dict(data["decisions"][0], verdict="flagged", note="second opinion")
-    data["decisions"].append(twice)
-    reviews.write_text(json.dumps(data), encoding="utf-8")
+    reviews = corpus_dir / REVIEWS
+    decisions = read_decisions(reviews)
+    first = decisions[0]
+    again = dict(first, time="2030-01-01T00:00:00Z", note="second thoughts")  # agrees
+    write_decisions(reviews, [*decisions, again])
     assert main(["check", str(corpus_dir)]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
-        f"{reviews}: P503 duplicate-decision: 2 decisions on {twice['finding']}: the last one "
-        "counts; decide it again to keep one"
+        f"{reviews}: P503 duplicate-decision: 2 decisions on {first['finding']} by one "
+        "reviewer agree: the newest counts; decide it again to keep one"
     )
     store = ReviewStore(reviews)
-    other = next(f for f in _findings(corpus_dir) if f.id != twice["finding"])
+    other = next(f for f in _findings(corpus_dir) if f.id != first["finding"])
     store.decide(other, Verdict.ACCEPTED)
-    saved = json.loads(reviews.read_text(encoding="utf-8"))["decisions"]
-    assert [d["note"] for d in saved if d["finding"] == twice["finding"]] == [
-        data["decisions"][0]["note"],
-        "second opinion",
+    assert [d["note"] for d in read_decisions(reviews) if d["finding"] == first["finding"]] == [
+        first["note"],
+        "second thoughts",
     ]
-    resolved = next(f for f in _findings(corpus_dir) if f.id == twice["finding"])
+    resolved = next(f for f in _findings(corpus_dir) if f.id == first["finding"])
     store.decide(resolved, Verdict.ACCEPTED)
-    saved = json.loads(reviews.read_text(encoding="utf-8"))["decisions"]
-    assert [d["verdict"] for d in saved if d["finding"] == twice["finding"]] == ["accepted"]
+    saved = read_decisions(reviews)
+    assert [d["note"] for d in saved if d["finding"] == first["finding"]] == ["second thoughts"]
+    assert main(["check", str(corpus_dir)]) == 0
 
 
 # Progress ------------------------------------------------------------------------------------

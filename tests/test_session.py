@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -10,12 +9,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from check_helpers import read_decisions, write_decisions
 
 from provenance.analyse import Analyser
 from provenance.corpus import load_corpus
 from provenance.errors import ProvenanceError
 from provenance.model import Document, Verdict
-from provenance.review import REVIEWS, ReviewStore
+from provenance.review import LEGACY_REVIEWS, REVIEWS, ReviewStore
 from provenance.session import Session
 
 BUNDLED = Path(__file__).resolve().parent.parent / "corpus"
@@ -27,7 +27,7 @@ EXCERPTS = "001_74f1542717574725"
 def fresh_dir(tmp_path: Path) -> Path:
     """A copy of the bundled corpus with no decisions yet."""
     target = tmp_path / "corpus"
-    shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns(REVIEWS))
+    shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns(REVIEWS, LEGACY_REVIEWS))
     return target
 
 
@@ -41,7 +41,7 @@ def on_disk(directory: Path) -> dict[str, str]:
     path = directory / REVIEWS
     if not path.exists():
         return {}
-    return {d["finding"]: d["verdict"] for d in json.loads(path.read_text("utf-8"))["decisions"]}
+    return {d["finding"]: d["verdict"] for d in read_decisions(path)}
 
 
 def test_session_does_not_import_textual() -> None:
@@ -159,9 +159,7 @@ def test_stale_decision_is_listed_kept_and_not_decidable(session: Session, fresh
         "time": "2024-01-01T00:00:00Z",
         "summary": "a finding this classifier no longer makes",
     }
-    (fresh_dir / REVIEWS).write_text(
-        json.dumps({"schema": "provenance-reviews/1", "decisions": [stale]}), "utf-8"
-    )
+    write_decisions(fresh_dir / REVIEWS, [stale])
     session = Session(session.corpus, ReviewStore(fresh_dir / REVIEWS), reviewer="tester")
     review = session.review(FULL_COPY)
     assert [r.state for r in review.rows].count("stale") == 1

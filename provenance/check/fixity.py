@@ -15,13 +15,13 @@ from provenance.check.rules import Collector
 from provenance.corpus import MANIFEST, Entry, ManifestReading
 from provenance.errors import CorpusError, InputError
 from provenance.load import read_bytes
-from provenance.review import REVIEWS
+from provenance.review import LEGACY_REVIEWS, REVIEWS
 
 _GIT_FILES = frozenset({".gitattributes", ".gitignore"})
 """Dotfiles that configure git for the corpus (`* -text` keeps capture bytes as they are);
 every other file, hidden or not, must be in the manifest."""
 _TEMP = re.compile(r"\..+\.[A-Za-z0-9_]{6,16}\.tmp")
-"""The temp file name of `atomic_write` and `add` (`.reviews.json.9f0c2b7d1e4a.tmp`)."""
+"""The temp file name of `atomic_write` and `add` (`.reviews.jsonl.9f0c2b7d1e4a.tmp`)."""
 
 
 class ManifestChecks(Collector):
@@ -105,7 +105,7 @@ class ManifestChecks(Collector):
             return None
 
     def unlisted(self, entries: list[Entry]) -> None:
-        listed = {e.file for e in entries} | {MANIFEST, REVIEWS}
+        listed = {e.file for e in entries} | {MANIFEST, REVIEWS, LEGACY_REVIEWS}
         try:
             names = sorted(p.name for p in self.directory.iterdir())
         except OSError as error:

@@ -9,7 +9,9 @@ past every broken file, collecting one `Problem` per thing a person must act on:
                invisible characters, no HTML charset declaration that contradicts UTF-8
     reference  the reference span still has its recorded digest
     coverage   each capture still holds what its manifest entry says it holds
-    review     every current finding has a decision; no decision is stale
+    review     every current finding has a decision (its own, or one carried over from
+               other bytes of the capture: listed); no decision is stale; no two
+               decisions on one finding disagree
 
 Each rule has a stable code (`P101 fixity-mismatch`; `rules.py`); codes are
 never reused. The manifest and fixity checks are in `fixity.py`, the rendering in
@@ -41,7 +43,7 @@ from provenance.lines import Lines, line_column
 from provenance.load import decode, format_of
 from provenance.model import Document, Finding, Format, PassageKind, Severity
 from provenance.quotes.verdicts import QuoteVerdict
-from provenance.review import REVIEWS, ReviewStore
+from provenance.review import REVIEWS, Carried, ReviewStore
 
 _OF_STATEMENT = frozenset(
     {
@@ -74,6 +76,8 @@ class Policy:
     require: Severity | None = Severity.COSMETIC
     """Lowest severity of finding that must have a decision (default: every finding);
     None demands no decisions (stale decisions are still reported)."""
+    confirm_carried: bool = False
+    """Demand that decisions carried over from other bytes be confirmed (P505)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,8 @@ class CheckResult:
     findings: int
     """Current findings in the captures that could be analysed."""
     decided: int
+    carried: tuple[Carried, ...] = ()
+    """Decisions carried over from other bytes of a capture, standing for current findings."""
 
     @property
     def exit_code(self) -> ExitCode:
@@ -118,7 +124,7 @@ def check(
     source = run.reference(reference, entries, documents)
     analysis = run.coverage(source, entries, documents, progress)
     current = findings(analysis) if analysis is not None else []
-    decided = run.review(analysis, current, entries, policy)
+    decided, carried = run.review(analysis, current, entries, policy)
     return CheckResult(
         corpus=directory,
         policy=policy,
@@ -127,6 +133,7 @@ def check(
         captures=len(entries),
         findings=len(current),
         decided=decided,
+        carried=carried,
     )
 
 
@@ -280,32 +287,34 @@ class _Run(ManifestChecks):
         current: list[Finding],
         entries: list[Entry],
         policy: Policy,
-    ) -> int:
-        """Report undecided `current` findings (of `analysis`) and stale decisions.
+    ) -> tuple[int, tuple[Carried, ...]]:
+        """Report undecided `current` findings (of `analysis`), stale decisions, decisions
+        in conflict and (if the policy says) unconfirmed carried-over decisions.
 
-        Returns how many of the current findings are decided.
+        Returns how many of the current findings are decided, and the carried decisions.
         """
         store_path = self.directory / REVIEWS
         if analysis is None:
             for entry in entries:
                 self.case("review", self.directory / entry.file, skipped="no verified reference")
-            return 0
+            return 0, ()
         refused = foreign_link(store_path, self.directory)
         if refused is not None:
             self.case("review", store_path)
             self.add("review-file", store_path, refused)
-            return 0
+            return 0, ()
         try:
             store = ReviewStore(store_path)
         except ProvenanceError as error:
             self.case("review", store_path)
             self.add("review-file", store_path, error.problem)
-            return 0
+            return 0, ()
         for twice, count in store.duplicates().items():
             self.add(
                 "duplicate-decision",
                 store_path,
-                f"{count} decisions on {twice}: the last one counts; decide it again to keep one",
+                f"{count} decisions on {twice} by one reviewer agree: the newest counts; "
+                "decide it again to keep one",
                 finding=twice,
             )
         status = store.status(current)
@@ -352,7 +361,40 @@ class _Run(ManifestChecks):
                 f"is stale: {why}",
                 finding=decision.finding,
             )
-        return len(status.decided)
+        for conflict in status.conflicts:
+            finding = conflict.finding
+            line, column = lines[finding.source].at(finding.span.start)
+            said = "; ".join(
+                f"{d.verdict} by {d.reviewer or 'unknown'} at {d.time or 'an unknown time'}"
+                + (f" ({d.note})" if d.note else "")
+                for d in conflict.decisions
+            )
+            self.add(
+                "decision-conflict",
+                analysed[finding.source].path,
+                f"{len(conflict.decisions)} decisions on {finding.id} ({finding.summary}) "
+                f"disagree: {said}; decide it again to settle it",
+                line=line,
+                column=column,
+                offset=finding.span.start,
+                finding=finding.id,
+            )
+        if policy.confirm_carried:
+            for carried in status.carried:
+                finding, old = carried.finding, carried.decision
+                line, column = lines[finding.source].at(finding.span.start)
+                self.add(
+                    "carried-decision",
+                    analysed[finding.source].path,
+                    f"{old.verdict} decision on {finding.id} ({finding.summary}) is carried "
+                    f"over from {old.finding} on sha256 {old.source_sha256[:12]}; confirm it "
+                    "with `provenance decide`",
+                    line=line,
+                    column=column,
+                    offset=finding.span.start,
+                    finding=finding.id,
+                )
+        return len(status.decided), status.carried
 
 
 __all__ = ["CHECKS", "RULES", "Case", "CheckResult", "Policy", "Problem", "Rule", "check"]

@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from provenance.check.gate import CHECKS, RULES, CheckResult, Problem
+from provenance.review import Carried
 
 SCHEMA = "provenance-check/1"
 FORMATS = ("text", "json", "github", "junit")
@@ -46,8 +47,20 @@ def line(problem: Problem) -> str:
     return f"{location(problem)}: {problem.rule.code} {problem.rule.name}: {_safe(problem.message)}"
 
 
+def carried_line(carried: Carried) -> str:
+    """One carried-over decision as one line (listed by `check`; never a problem unless
+    `--confirm-carried`)."""
+    finding, old = carried.finding, carried.decision
+    return _safe(
+        f"carried over: {finding.source} {finding.id} takes the {old.verdict} decision on "
+        f"{old.finding} (sha256 {old.source_sha256[:12]}, by {old.reviewer or 'unknown'}): "
+        f"{finding.summary}"
+    )
+
+
 def render_text(result: CheckResult) -> str:
     lines = [line(p) for p in result.problems]
+    lines += [carried_line(c) for c in result.carried]
     if result.problems:
         by_check = Counter(p.rule.check for p in result.problems)
         counts = ", ".join(f"{check} {by_check[check]}" for check in CHECKS if by_check[check])
@@ -57,6 +70,7 @@ def render_text(result: CheckResult) -> str:
         lines.append(
             f"{result.corpus}: OK, {result.captures} captures, "
             f"{result.decided} of {result.findings} findings decided"
+            + (f" ({len(result.carried)} carried over)" if result.carried else "")
         )
     return "\n".join(lines) + "\n"
 
@@ -75,6 +89,7 @@ def to_json(result: CheckResult) -> dict[str, Any]:
             "captures": result.captures,
             "findings": result.findings,
             "decided": result.decided,
+            "carried": len(result.carried),
         },
         "problems": [
             {
@@ -89,6 +104,20 @@ def to_json(result: CheckResult) -> dict[str, Any]:
                 "finding": p.finding,
             }
             for p in result.problems
+        ],
+        "carried": [
+            {
+                "finding": c.finding.id,
+                "source": c.finding.source,
+                "source_sha256": c.finding.source_sha256,
+                "from_finding": c.decision.finding,
+                "from_sha256": c.decision.source_sha256,
+                "verdict": str(c.decision.verdict),
+                "reviewer": c.decision.reviewer,
+                "time": c.decision.time,
+                "summary": c.finding.summary,
+            }
+            for c in result.carried
         ],
         "cases": [
             {"check": c.check, "path": _safe(str(c.path)), "skipped": c.skipped}

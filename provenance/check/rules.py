@@ -81,6 +81,13 @@ RULES: dict[str, Rule] = {
         Rule("P501", "unreviewed", "review", "a current finding has no decision"),
         Rule("P502", "stale-decision", "review", "a decision's finding no longer exists"),
         Rule("P503", "duplicate-decision", "review", "the review file decides a finding twice"),
+        Rule("P504", "decision-conflict", "review", "decisions on one finding disagree"),
+        Rule(
+            "P505",
+            "carried-decision",
+            "review",
+            "a decision carried over from other bytes is not confirmed (--confirm-carried)",
+        ),
     )
 }
 

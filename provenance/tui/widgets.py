@@ -24,6 +24,7 @@ STATE_MARKS = {
     Verdict.ACCEPTED.value: "✓",
     Verdict.FLAGGED.value: "✗",
     "stale": "!",
+    "conflict": "≠",
 }
 """A mark per review state, so state never depends on colour."""
 
@@ -63,6 +64,8 @@ class FindingTable(DataTable[Text | str]):
         f = row.finding
         severity = SEVERITY_SHORT.get(f.severity, str(f.severity))
         readings = f"{_short(f.reference_text)}→{_short(f.text)}"
+        if row.carried:  # decided on other bytes of the capture: shown until confirmed
+            readings = "↻ " + readings
         return (mark, str(row.number), f.kind, severity, readings)
 
 
@@ -88,6 +91,7 @@ _STATE_STYLE = {
     "accepted": "bold",
     "flagged": "bold reverse",
     "stale": "italic",
+    "conflict": "bold underline",
 }
 
 
@@ -237,13 +241,23 @@ class FindingDetail(Static):
         text.append(f"{reading(f.reference_text)} → {reading(f.text)}")
         text.append(f" · in context: {context(f, copy, width=width)}\n")
         decision = row.decision
-        if decision is None:
+        if row.conflict:
+            text.append("conflict", style="bold")
+            for d in row.conflict:
+                text.append(f" · {d.verdict.value} by {d.reviewer or 'unknown'} at {d.time}")
+            text.append(" · decide to settle it")
+        elif decision is None:
             text.append("undecided", style="bold")
         else:
             text.append(
                 f"{STATE_MARKS[decision.verdict.value]} {decision.verdict.value}", style="bold"
             )
             text.append(f" by {decision.reviewer or 'unknown'} at {decision.time}")
+            if row.carried:
+                text.append(
+                    f" · ↻ carried over from {decision.finding} "
+                    f"(sha256 {decision.source_sha256[:12]}); decide to confirm"
+                )
             if decision.note:
                 text.append(f" · note: {decision.note}")
         text.append(f" · {progress}")

@@ -13,9 +13,9 @@ from provenance.tui.app import ReviewApp, build_app
 
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
-    """A copy of the bundled corpus: tests never touch corpus/ or its reviews.json."""
+    """A copy of the bundled corpus: tests never touch corpus/ or its reviews.jsonl."""
     target = tmp_path / "corpus"
-    shutil.copytree(CORPUS, target, ignore=shutil.ignore_patterns("reviews.json"))
+    shutil.copytree(CORPUS, target, ignore=shutil.ignore_patterns("reviews.json*"))
     return target
 
 

@@ -63,12 +63,12 @@ def test_process_killed_mid_save_keeps_previous_file(corpus_dir: Path) -> None:
         corpus = {str(corpus_dir)!r}
         found = findings(analyse_corpus(load_corpus(corpus)))
         os.replace = lambda *a: os._exit(9)   # killed at the worst moment
-        ReviewStore(corpus + "/reviews.json").decide_many(found, Verdict.FLAGGED)
+        ReviewStore(corpus + "/reviews.jsonl").decide_many(found, Verdict.FLAGGED)
         """
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
     assert done.returncode == 9, done.stderr
     assert (corpus_dir / REVIEWS).read_bytes() == before
-    data = json.loads(before)
-    assert [d["verdict"] for d in data["decisions"]] == ["accepted"]
+    data = [json.loads(line) for line in before.decode("utf-8").splitlines()]
+    assert [d["verdict"] for d in data if "finding" in d] == ["accepted"]
     assert ReviewStore(corpus_dir / REVIEWS).get(found[0].id) is not None

@@ -33,7 +33,8 @@ def on_disk(corpus_dir: Path) -> dict[str, dict[str, str]]:
     path = corpus_dir / REVIEWS
     if not path.exists():
         return {}
-    return {d["finding"]: d for d in json.loads(path.read_text("utf-8"))["decisions"]}
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    return {d["finding"]: d for d in lines if "finding" in d}
 
 
 def current_id(screen: ReviewScreen) -> str:
@@ -187,7 +188,8 @@ async def test_stale_decision_is_listed_and_kept(app: ReviewApp, corpus_dir: Pat
         "time": "2024-01-01T00:00:00Z",
         "summary": "spelling: 'neighbours' -> 'neighbors'",
     }
-    (corpus_dir / REVIEWS).write_text(
+    # In the old single-document file, which the UI still reads.
+    (corpus_dir / "reviews.json").write_text(
         json.dumps({"schema": "provenance-reviews/1", "decisions": [stale]}), "utf-8"
     )
     app = build_app(corpus_dir, reviewer="tester")

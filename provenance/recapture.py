@@ -1,0 +1,83 @@
+"""Re-capture: new bytes for a capture already in the corpus (`provenance add --replaces ID`).
+
+The capture keeps its id, its metadata and its decisions; its file, sha256, size and
+format are re-recorded from the new bytes. The decisions made on the old bytes carry
+over to the findings that are the same on the new ones (`review.ReviewStore.status`,
+docs/review.md); the others turn stale and are kept. The reference's own source cannot
+be replaced this way: the reference span and its digest are recorded against it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tomlkit
+
+from provenance.atomic import atomic_write
+from provenance.corpus import Entry, parse_entry, read_manifest, read_manifest_text
+from provenance.errors import CorpusError, InputError
+from provenance.extract import extract
+from provenance.load import decode, read_bytes
+from provenance.lock import locked
+
+
+def replace_capture(corpus_dir: Path | str, capture_id: str, file: Path | str) -> Entry:
+    """Store the bytes of `file` as capture `capture_id`'s, in place of its old bytes.
+
+    Returns:
+        The manifest entry as re-recorded (its sha256 is the new bytes').
+
+    Raises:
+        CorpusError: No such capture, it is the reference's source, the bytes are the
+            ones recorded already or another capture's, or the corpus cannot be written.
+        InputError: `file` cannot be read, is not UTF-8 text, or has no readable text.
+    """
+    directory = Path(corpus_dir)
+    source = Path(file)
+    data = read_bytes(source)
+    document = decode(source, data)  # refuses empty, binary and non-UTF-8 files
+    extract(document)  # refuses HTML or Markdown with no readable text
+    with locked(directory):
+        manifest = read_manifest(directory)
+        old = next((e for e in manifest.entries if e.id == capture_id), None)
+        if old is None:
+            raise CorpusError(manifest.path, f"no capture with id {capture_id!r} to replace")
+        if manifest.reference.source == capture_id:
+            raise CorpusError(
+                manifest.path,
+                f"{capture_id} is the reference's source; its bytes cannot be replaced",
+            )
+        for entry in manifest.entries:
+            if entry.sha256 == document.sha256:
+                same = "these are its recorded bytes" if entry.id == capture_id else entry.file
+                raise InputError(source, f"identical bytes are already recorded ({same})")
+        name = capture_id + (source.suffix.lower() or ".txt")
+        target = directory / name
+        if name != old.file and (target.exists() or target.is_symlink()):
+            raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
+        doc = tomlkit.parse(read_manifest_text(directory)[1])
+        [table] = [t for t in doc["captures"] if t["id"] == capture_id]
+        table["file"] = name
+        table["sha256"] = document.sha256
+        table["size"] = document.size
+        table["format"] = document.format.value
+        new_text = tomlkit.dumps(doc)
+        captures = tomlkit.parse(new_text)["captures"]
+        number = next(n for n, t in enumerate(captures) if t["id"] == capture_id)
+        recorded = parse_entry(manifest.path, number, captures[number].unwrap())
+        before = read_bytes(directory / old.file) if name == old.file else None
+        atomic_write(target, data, error=CorpusError, exclusive=name != old.file)
+        try:
+            atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
+        except BaseException:
+            if before is None:
+                target.unlink(missing_ok=True)
+            else:  # the manifest still records the old bytes: put them back
+                atomic_write(target, before, error=CorpusError)
+            raise
+        if name != old.file:
+            (directory / old.file).unlink(missing_ok=True)
+    return recorded
+
+
+__all__ = ["replace_capture"]
