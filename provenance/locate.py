@@ -109,17 +109,17 @@ more, which only costs a window that finds nothing)."""
 
 @dataclass(slots=True)
 class _SeedFinder:
-    """The reference's word n-grams as Hyperscan databases, for a C-speed first pass.
+    """The reference's word n-grams as one Hyperscan database, for a C-speed first pass.
 
     Each n-gram is its words as literal bytes joined by `_SEPARATOR`, so every place the
     capture's words (as `_WORD` finds them) run as an n-gram of the reference is a match:
     a superset of the seeds, found without a Python object per word. Where nothing
     matches, no seed can be; `locate` reads words only in windows around the matches.
 
-    Compiling costs seconds (about 2.5 s for the statement's 827 n-grams), so it is done
-    on first need, once a capture of `_FINDER_CHARS` or `_FINDER_TOTAL` in all is
-    located, and shared by every reference with the same n-grams in the process. Before
-    that a capture is one window, which gives the same passages.
+    Compiling costs seconds (about 2 s for the statement's 827 n-grams), so it is done on
+    first need, once a capture of `_FINDER_CHARS` or `_FINDER_TOTAL` in all is located
+    (see `worth`), and shared by every reference with the same n-grams in the process.
+    Before that a capture is one window, which gives the same passages.
     """
 
     expressions: tuple[bytes, ...]
@@ -134,7 +134,8 @@ class _SeedFinder:
             )
         )
 
-    def _worth(self, text: str) -> bool:
+    def worth(self, text: str) -> bool:
+        """Count `text` as located; True when windows are worth the finder for it."""
         self.located += len(text)
         return bool(self.expressions) and (
             len(text) >= _FINDER_CHARS or self.located >= _FINDER_TOTAL
@@ -144,8 +145,6 @@ class _SeedFinder:
         """Character windows [start, end) of `text` around every match, `margin` bytes
         wide on each side, merged where they overlap and widened to the nearest space
         (so no word is cut). In capture order."""
-        if not self._worth(text):
-            return [(0, len(text))]
         database = _database(self.expressions)
         data = text.encode("utf-8")
         spans: list[tuple[int, int]] = []
@@ -231,10 +230,12 @@ def locate(
     # (more than `max_interruption_words` apart). Otherwise every window is widened.
     edge = options.max_interruption_words + options.context_words + reference.seed_words
     margin = _MARGIN
+    whole = not reference.finder.worth(text)
     while True:
         try:
             passages = []
-            for start, end in reference.finder.windows(text, margin):
+            windows = [(0, len(text))] if whole else reference.finder.windows(text, margin)
+            for start, end in windows:
                 words = tuple(
                     (m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)
                 )
