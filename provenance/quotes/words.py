@@ -227,26 +227,6 @@ def _forms(text: str) -> list[str]:
     return [w for w in words if w not in STOPWORDS]
 
 
-def unknown_names(text: str, lexicon: Lexicon) -> list[str]:
-    """Capitalised words of `text`, not opening a sentence, that the reference never uses.
-
-    Translations keep names: a quotation naming a place or body the reference never
-    names is not a rendering of the reference.
-    """
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if not word[0].isupper() or len(word) < 3:
-            continue
-        before = text[: m.start()].rstrip(" “\"‘'„«(")
-        if not before or before[-1] in ".!?:":
-            continue
-        bare = re.sub(r"[’'‘]s$", "", word).casefold()
-        if bare not in lexicon.vocabulary and stem(word) not in lexicon.weights and word not in out:
-            out.append(word)
-    return out
-
-
 ALIASES = {
     "russia": ("moscow", "kremlin", "russian", "russians"),
     "china": ("beijing", "chinese"),
