@@ -26,8 +26,8 @@ report: $(READY)        ## Print the report of the bundled corpus
 test: $(READY)          ## Run the test suite
 	$(BIN)/python -m pytest -q
 
-test-fast: $(READY)     ## The suite without the review UI's tests (marker tui) and benchmarks
-	$(BIN)/python -m pytest -q -m "not tui and not bench"
+test-fast: $(READY)     ## The suite without the review UI's tests (tui), the fuzz sweep (slow) and benchmarks
+	$(BIN)/python -m pytest -q -m "not tui and not slow and not bench"
 
 check: $(READY)         ## CI gate: corpus integrity and every finding reviewed
 	$(BIN)/provenance check corpus

@@ -39,6 +39,8 @@ from provenance.corpus import load_corpus
 from provenance.load import load
 from provenance.model import Document, PassageKind, Span
 
+pytestmark = pytest.mark.slow  # every example runs report, collate and check in all formats
+
 STATEMENT = load_corpus(BUNDLED).reference.text
 FUZZ = settings(
     max_examples=int(os.environ.get("PROVENANCE_FUZZ_EXAMPLES", "10")),
