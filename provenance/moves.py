@@ -331,16 +331,8 @@ def _paired_moves(
         if moved_to is None:
             out.append(d)
             continue
-        out.append(
-            divergence(
-                reference,
-                capture,
-                Kind.REORDERING,
-                d.reference,
-                moved_to.copy,
-                note=f"moved: the reference has it at {d.reference.start}..{d.reference.end}",
-            )
-        )
+        where = f"the reference has it at {d.reference.start}..{d.reference.end}"
+        out.append(_moved(reference, capture, d, moved_to.copy, where))
     return out
 
 
@@ -364,17 +356,18 @@ def _moved_to_passages(
         if mover is None:
             out.append(d)
             continue
-        out.append(
-            divergence(
-                reference,
-                capture,
-                Kind.REORDERING,
-                d.reference,
-                mover.copy,
-                note=f"moved: the copy has this text at {mover.copy.start}..{mover.copy.end}",
-            )
-        )
+        where = f"the copy has this text at {mover.copy.start}..{mover.copy.end}"
+        out.append(_moved(reference, capture, d, mover.copy, where))
     return out
+
+
+def _moved(
+    reference: Document, capture: Document, lost: Divergence, to: Span, where: str
+) -> Divergence:
+    """The reordering that replaces `lost` (its reference words), read at `to` in the copy."""
+    return divergence(
+        reference, capture, Kind.REORDERING, lost.reference, to, note=f"moved: {where}"
+    )
 
 
 def _duplications(
