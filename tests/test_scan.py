@@ -266,3 +266,23 @@ def test_scan_is_a_sub_product_loaded_only_when_it_runs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "['provenance.scan.command']"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "holds no scan hits"),
+        (b"\xff\xfe{}", "not valid UTF-8 at byte 0"),
+        (b"{}\n", "line 1"),
+    ],
+)
+def test_add_from_scan_refuses_a_bad_hits_file_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, problem: str
+) -> None:
+    hits = tmp_path / "hits.jsonl"
+    hits.write_bytes(content)
+    code = main(["add", "--from-scan", str(hits), "--corpus", str(tmp_path / "corpus")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and str(hits) in err and problem in err
+    assert not (tmp_path / "corpus").exists()

@@ -128,6 +128,10 @@ def _read_hits(path: Path) -> list[dict[str, Any]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not valid UTF-8 at byte {error.start}") from None
+    if not any(line.strip() for line in lines):
+        raise InputError(path, "holds no scan hits (empty)")
     hits = []
     for number, line in enumerate(lines, 1):
         try:
