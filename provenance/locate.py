@@ -13,15 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from rapidfuzz import fuzz
 
+from provenance.matcher import matcher
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
 from provenance.normalise import normalise
-
-if TYPE_CHECKING:
-    import hyperscan
 
 _WORD = re.compile(r"[^\W_]+")
 _SINGLE = r"'(?!(?:s|t|re|ll|ve|d|m)\b)(?:(?<![^\W_]')|(?![^\W_]))"
@@ -116,10 +114,10 @@ class _SeedFinder:
     a superset of the seeds, found without a Python object per word. Where nothing
     matches, no seed can be; `locate` reads words only in windows around the matches.
 
-    Compiling costs seconds (about 2 s for the statement's 827 n-grams), so it is done on
-    first need, once a capture of `_FINDER_CHARS` or `_FINDER_TOTAL` in all is located
-    (see `worth`), and shared by every reference with the same n-grams in the process.
-    Before that a capture is one window, which gives the same passages.
+    Compiling costs seconds (about 2 s for the statement's 827 n-grams), once per machine:
+    the compiled database is kept on disk (`provenance.matcher`). Until it is there, the
+    finder is compiled only when worth it (see `worth`); before that a capture is one
+    window, which gives the same passages.
     """
 
     expressions: tuple[bytes, ...]
@@ -135,17 +133,20 @@ class _SeedFinder:
         )
 
     def worth(self, text: str) -> bool:
-        """Count `text` as located; True when windows are worth the finder for it."""
+        """Count `text` as located; True when windows are worth the finder for it: the
+        finder is compiled already (here or on disk) and `text` is not tiny, or `text` is
+        long enough to pay for compiling it (`_FINDER_CHARS`, `_FINDER_TOTAL`)."""
         self.located += len(text)
-        return bool(self.expressions) and (
-            len(text) >= _FINDER_CHARS or self.located >= _FINDER_TOTAL
-        )
+        if not self.expressions:
+            return False
+        if len(text) >= _FINDER_CHARS or self.located >= _FINDER_TOTAL:
+            return True
+        return len(text) >= _FINDER_SMALL and matcher(self.expressions, leftmost=True).ready
 
     def windows(self, text: str, margin: int) -> list[tuple[int, int]]:
         """Character windows [start, end) of `text` around every match, `margin` bytes
         wide on each side, merged where they overlap and widened to the nearest space
         (so no word is cut). In capture order."""
-        database = _database(self.expressions)
         data = text.encode("utf-8")
         spans: list[tuple[int, int]] = []
 
@@ -155,7 +156,7 @@ class _SeedFinder:
             else:
                 spans.append((start - margin, end + margin))
 
-        database.scan(data, match_event_handler=found)
+        matcher(self.expressions, leftmost=True).scan(data, found)
         spans.sort()
         merged: list[tuple[int, int]] = []
         for start, end in spans:
@@ -182,25 +183,9 @@ _FINDER_CHARS = 4 << 20
 _FINDER_TOTAL = 8 << 20
 """A capture this long, or this much located in all, pays for compiling the finder (2 s
 against reading every word of 4 MB at about 3 MB/s)."""
-_DATABASES: dict[tuple[bytes, ...], hyperscan.Database] = {}
-
-
-def _database(expressions: tuple[bytes, ...]) -> hyperscan.Database:
-    """The compiled finder (hyperscan is imported here: the scan package's dependency,
-    loaded only by a run that needs it)."""
-    import hyperscan
-
-    key = expressions
-    if key not in _DATABASES:
-        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        database.compile(
-            expressions=list(expressions),
-            ids=list(range(len(expressions))),
-            elements=len(expressions),
-            flags=[hyperscan.HS_FLAG_SOM_LEFTMOST] * len(expressions),
-        )
-        _DATABASES[key] = database
-    return _DATABASES[key]
+_FINDER_SMALL = 64 << 10
+"""Below this a capture is read whole even when the finder is compiled: reading its
+words costs less than a millisecond or two more than scanning it."""
 
 
 def locate(

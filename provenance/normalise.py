@@ -6,6 +6,7 @@ index of the normalised text maps back to the original through `to_original`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from enum import Flag, auto
 
@@ -23,6 +24,8 @@ SPACES = frozenset(
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\x85"
 )
 """Every Unicode space; NBSP and its kin fold to an ordinary space."""
+_ASCII_GAPS_SOURCE = " \t\n\r\v\f"
+"""The ASCII characters of SPACES (INVISIBLE has none)."""
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -135,9 +138,23 @@ def normalise(text: str, *, fold: Fold = Fold.ALL) -> Normalised:
     return Normalised("".join(out), builder.build(tail=len(text)), steps)
 
 
+def folded(text: str) -> str:
+    """`normalise(text).text` (every fold) without its map: for the many short texts
+    (quotations) that are compared but never mapped back. ASCII text folds in three
+    whole-string passes, since only spaces, the backtick and case fold there.
+
+    >>> folded("The  `Parties`\t agree")
+    "the 'parties' agree"
+    """
+    if not text.isascii():
+        return normalise(text).text
+    return _ASCII_SPACE_RUN.sub(" ", text).replace("`", "'").lower()
+
+
+_ASCII_SPACE_RUN = re.compile("[" + "".join(sorted(_ASCII_GAPS_SOURCE)) + "]+")
 _GAP, _CLUSTER, _WIDE = 0, 1, 2
 _ASCII = bytes(range(128))
-_ASCII_GAPS = frozenset(" \t\n\r\v\f")
+_ASCII_GAPS = frozenset(_ASCII_GAPS_SOURCE)
 
 
 def _present(text: str) -> frozenset[str]:

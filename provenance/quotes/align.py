@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from provenance.align import align_texts
 from provenance.classify import divergence, kind_of
 from provenance.model import Divergence, Document, Edit, Normalised, Span
-from provenance.normalise import normalise
+from provenance.normalise import folded
 
 SEED_WHOLE = 200
 """Quotations up to this many folded characters are seeded against the whole reference."""
@@ -48,7 +48,7 @@ def fold(text: str) -> str:
     >>> fold("  ‘double freezing’, ")
     '"double freezing"'
     """
-    return normalise(text).text.translate(_QUOTE_FOLD).strip(_EDGE)
+    return folded(text).translate(_QUOTE_FOLD).strip(_EDGE)
 
 
 @dataclass(frozen=True, slots=True)

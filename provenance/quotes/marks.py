@@ -24,11 +24,11 @@ about the reference:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from typing import Literal
 
+from provenance.matcher import last_characters, literal_starts
 from provenance.model import Span
 
 # Opening mark -> the marks that may close it.
@@ -53,12 +53,20 @@ _BEFORE_OPENING = frozenset("([{\u2014\u2013-/") | frozenset(_CLOSERS)
 _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026") | frozenset("".join(_CLOSERS.values()))
 """Openers whose closing mark may follow a space: straight marks, and French « … »."""
 _MARKS = frozenset(_CLOSERS) | frozenset("".join(_CLOSERS.values()))
-_MARK = re.compile("[{0}]{{5,}}|[{0}]".format(re.escape("".join(sorted(_MARKS)))))
-"""One quotation mark, or a run of five or more: a rule or decoration, which quotes nothing."""
+_MARK_LIST = tuple(sorted(_MARKS))
+_RULE = 5
+"""A run of this many marks or more is a rule or decoration, which quotes nothing."""
 _QUOTES_SOMETHING = re.compile(r"[^\W_]")
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_BOUNDARY = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])|\n[ \t\u00a0]*\n\s*")
+_BOUNDARY = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])|(?<=\n)[ \t\u00a0]*\n\s*)"
+)
+"""A sentence end and the spaces after it, or a paragraph break: `[.!?]...|\n...` written
+with one leading class, which `re` searches for far faster than an alternation."""
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col)\.$")
+_ABBREVIATION_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZrstoln")
+"""The letters an abbreviation can end with (before its full stop): `_ABBREVIATION` is
+tried only after one of them."""
 
 _DOC_NOUN = r"(?:statement|declaration|document|communiqu[eé])"
 _DOC_CUE = re.compile(
@@ -79,6 +87,7 @@ _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 """Words between a speech verb and a document cue that make the document the medium
 ("said in a joint statement", "said on Tuesday in their statement")."""
 _SUBJECT_WORDS = 6
+_SUBJECT_WORD = re.compile(r"[\w’'.&-]+")
 _AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
@@ -89,10 +98,11 @@ _GROUP = re.compile(
 _JOINT = re.compile(r"\b(?:and|&)\b|,")
 _CONJUNCTION = frozenset("and but or while as then which who whom that".split())
 _ANAPHORIC = re.compile(
-    r"^\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+)?"
+    r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+)?"
     r"(?:they|it|the two sides|both sides|the sides|the two countries|the document)\b",
     re.IGNORECASE,
 )
+"""Matched at a sentence's start (`match` with pos and endpos)."""
 _PRONOUN = re.compile(r"^(?:they|it)\b", re.IGNORECASE)
 _PERSONAL = re.compile(r"^(?:he|she|i|we)\b", re.IGNORECASE)
 _HEADLINE = re.compile(
@@ -101,6 +111,15 @@ _HEADLINE = re.compile(
 """A headline naming speakers before a colon: «Russia, China: "..."»."""
 _ENDED = re.compile(r"[.!?][\"'”’»)\]]*$")
 """A paragraph ending so does not introduce the quotation in the next one ("that", ":")."""
+_SPEECH_SUPERSET = (_SPEECH.pattern.encode("ascii"),)
+_DOC_CUE_SUPERSET = (
+    rb"(?:statement|declaration|document)\b|communiqu|\bParties\b|\bministries\b"
+    rb"|\btext\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published|released|issued|reads)",
+)
+"""Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
+case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
+cue and `cues` is not run on it (tests/test_quotes.py checks the supersets)."""
+_OPENS_QUOTED = re.compile(r"\s*[{}]".format(re.escape("".join(sorted(_MARKS)))))
 _CUE_REACH = 40
 """Characters before a speech verb in which a document cue makes the document its subject."""
 _MEDIUM_REACH = 40
@@ -150,10 +169,8 @@ def find_quotations(text: str) -> list[Marked]:
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     next_break = iter([*paragraphs, len(text) + 1])
     limit = next(next_break)
-    for hit in _MARK.finditer(text):
-        i, char = hit.start(), hit.group()
-        if len(char) > 1:
-            continue
+    for i in marks_of(text):
+        char = text[i]
         while i >= limit:
             _close_paragraph(text, limit, stack, found)
             limit = next(next_break)
@@ -176,6 +193,25 @@ def find_quotations(text: str) -> list[Marked]:
     found = [m for m in found if not m.terminated or _QUOTES_SOMETHING.search(m.span.of(text))]
     found.sort(key=lambda m: m.span.start)
     return _with_blocks(text, found)
+
+
+def marks_of(text: str) -> list[int]:
+    """Offsets of the quotation marks of `text`, but those in a run of `_RULE` or more.
+
+    >>> marks_of("A 'b' and ''''' c’s.")
+    [2, 4, 17]
+    """
+    at = literal_starts(text, _MARK_LIST)
+    out: list[int] = []
+    k = 0
+    while k < len(at):
+        run = k + 1
+        while run < len(at) and at[run] == at[run - 1] + 1:
+            run += 1
+        if run - k < _RULE:
+            out.extend(at[k:run])
+        k = run
+    return out
 
 
 def _double(
@@ -242,22 +278,56 @@ def _with_blocks(text: str, found: list[Marked]) -> list[Marked]:
     return sorted(out, key=lambda m: m.span.start)
 
 
-def sentences(text: str, quotations: list[Marked]) -> list[Span]:
-    """Sentence spans of `text`; no boundary falls inside a quotation."""
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """A text's sentences as two sorted lists of offsets: sentence k is [starts[k], ends[k]).
+
+    A long page has tens of thousands of sentences and its quotations need a few of them;
+    `span` makes the Span of one when it is needed.
+    """
+
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def span(self, k: int) -> Span:
+        return Span(self.starts[k], self.ends[k])
+
+    def at(self, offset: int) -> int:
+        """Index of the last sentence starting at or before `offset`; -1 if none."""
+        return bisect_right(self.starts, offset) - 1
+
+
+def split_sentences(text: str, quotations: list[Marked]) -> Sentences:
+    """Sentences of `text`; no boundary falls inside a quotation."""
     inside = [(m.span.start, m.span.end) for m in quotations if m.opening != ":"]
     starts = [s for s, _ in inside]
+    ends = [e for _, e in inside]
     cuts = [0]
+    keep, abbreviation, abbreviated = cuts.append, _ABBREVIATION.search, _ABBREVIATION_ENDS
     for m in _BOUNDARY.finditer(text):
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and m.end() <= inside[k][1]:
+        at, end = m.span()
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and end <= ends[k]:
             continue
-        if text[m.start()] == "." and _ABBREVIATION.search(
-            text[max(0, m.start() - 12) : m.start() + 1]
+        if (
+            text[at] == "."
+            and text[at - 1 : at] in abbreviated
+            and abbreviation(text[max(0, at - 12) : at + 1])
         ):
             continue
-        cuts.append(m.end())
-    cuts.append(len(text))
-    return [Span(a, b) for a, b in pairwise(cuts) if b > a]
+        keep(end)
+    if cuts[-1] < len(text):
+        cuts.append(len(text))
+    return Sentences(cuts[:-1], cuts[1:])
+
+
+def sentences(text: str, quotations: list[Marked]) -> list[Span]:
+    """Sentence spans of `text`; no boundary falls inside a quotation."""
+    found = split_sentences(text, quotations)
+    return [found.span(k) for k in range(len(found))]
 
 
 def prose_of(text: str, quotations: list[Marked]) -> str:
@@ -272,7 +342,15 @@ def prose_of(text: str, quotations: list[Marked]) -> str:
     return "".join(pieces)
 
 
-def cues(text: str, sentence: Span, prose: str, authors: frozenset[str] = frozenset()) -> list[Cue]:
+def cues(
+    text: str,
+    sentence: Span,
+    prose: str,
+    authors: frozenset[str] = frozenset(),
+    *,
+    speech: bool = True,
+    documents: bool = True,
+) -> list[Cue]:
     """Every attribution cue in `sentence` outside quotations, in order.
 
     A speech verb's subject is read back to the clause's start: the document ("the
@@ -280,14 +358,15 @@ def cues(text: str, sentence: Span, prose: str, authors: frozenset[str] = frozen
     "Moscow and Beijing stressed", "the two sides called"), or a person ("Lavrov was
     quoted as saying"). A document named just after the verb is the medium and makes the
     document the speaker ("Wang and Lavrov said in a joint statement"). With nothing
-    before the verb, the subject follows it ("said Park Min-jun").
+    before the verb, the subject follows it ("said Park Min-jun"). `speech` or
+    `documents` False: the sentence is known to hold no speech verb, or no document cue.
     """
     base = sentence.start
     chunk = prose[sentence.start : sentence.end]
     out: list[Cue] = []
-    docs = [(m.start(), m.end()) for m in _DOC_CUE.finditer(chunk)]
+    docs = [(m.start(), m.end()) for m in _DOC_CUE.finditer(chunk)] if documents else []
     used: set[tuple[int, int]] = set()
-    for hit in _SPEECH.finditer(chunk):
+    for hit in _SPEECH.finditer(chunk) if speech else ():
         reach = min(_subject(chunk, hit.start(), strip=False)[0], hit.start() - 1)
         subject_doc = next(
             (d for d in docs if max(reach, hit.start() - _CUE_REACH) <= d[1] <= hit.start()), None
@@ -356,7 +435,12 @@ def _subject(chunk: str, verb: int, *, strip: bool = True) -> tuple[int, str]:
 
     With `strip`, leading auxiliaries and conjunctions are dropped ("also", "and").
     """
-    words = list(re.finditer(r"[\w’'.&-]+", chunk[:verb]))
+    # Only the last few words are read: from a space well before the verb, unless that
+    # leaves too few words to read (then from the clause's start, as ever).
+    start = chunk.rfind(" ", 0, max(0, verb - 160)) + 1
+    words = list(_SUBJECT_WORD.finditer(chunk, start, verb))
+    if start and len(words) <= _SUBJECT_WORDS:
+        words = list(_SUBJECT_WORD.finditer(chunk, 0, verb))
     kept: list[re.Match[str]] = []
     for w in reversed(words):
         gap = chunk[w.end() : kept[-1].start() if kept else verb]
@@ -408,7 +492,10 @@ def _joint(subject: str, authors: frozenset[str]) -> bool:
 
 
 def attribution(
-    text: str, quotations: list[Marked], authors: frozenset[str] = frozenset()
+    text: str,
+    quotations: list[Marked],
+    authors: frozenset[str] = frozenset(),
+    spans: Sentences | None = None,
 ) -> dict[int, Cue | None]:
     """For each quotation (keyed by its start), the cue that attributes it, if any.
 
@@ -416,95 +503,145 @@ def attribution(
     the sentence before in the same paragraph (a split quotation keeps its speaker), then
     a sentence after it in the same paragraph that opens with a speech verb. Attribution
     never crosses a paragraph break. A headline naming the statement's authors before a
-    colon («Russia, China: "..."») speaks for its quotation.
+    colon («Russia, China: "..."») speaks for its quotation. `spans` are the text's
+    sentences (`split_sentences`), when the caller has them already.
     """
-    spans = sentences(text, quotations)
-    prose = prose_of(text, quotations)
-    breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
-    paragraph = [bisect_right(breaks, s.start) for s in spans]
-    per_sentence = [cues(text, s, prose, authors) for s in spans]
-    cued = {p for p, found in zip(paragraph, per_sentence, strict=True) if found}
-    speaker: list[Cue | None] = []
-    state: Cue | None = None
-    for k, (span, found) in enumerate(zip(spans, per_sentence, strict=True)):
-        if found:
-            state = found[-1]
-        elif _ANAPHORIC.match(prose[span.start : span.end]):
-            pass  # "They also stressed ...": still the same speaker, even in a new paragraph
-        elif (k and paragraph[k] != paragraph[k - 1]) or not _opens_with_quotation(text, span):
-            state = None
-        speaker.append(state)
-    starts = [s.start for s in spans]
+    if spans is None:
+        spans = split_sentences(text, quotations)
+    reading = _Reading(text, spans, prose_of(text, quotations), authors)
     out: dict[int, Cue | None] = {}
     for m in quotations:
         # An opening mark that ends the text quotes nothing and lies past every sentence.
-        k = max(0, bisect_right(starts, m.span.start) - 1) if spans else -1
-        out[m.span.start] = (
-            None
-            if k < 0
-            else _speaker_of(
-                text, m, k, spans, paragraph, per_sentence, speaker, cued, prose, authors
-            )
-        )
+        k = max(0, spans.at(m.span.start)) if len(spans) else -1
+        out[m.span.start] = None if k < 0 else _speaker_of(reading, m, k)
     return out
 
 
-def _speaker_of(
-    text: str,
-    m: Marked,
-    k: int,
-    spans: list[Span],
-    paragraph: list[int],
-    per_sentence: list[list[Cue]],
-    speaker: list[Cue | None],
-    cued: set[int],
-    prose: str,
-    authors: frozenset[str],
-) -> Cue | None:
+class _Reading:
+    """A text's sentences, their cues and speakers, each worked out only when asked.
+
+    A page with thousands of quotations (docstrings, a forum) asks about the sentences
+    around them; the speaker of a sentence depends only on the sentences before it back
+    to one that sets or clears the speaker, so nothing is read front to back.
+    """
+
+    def __init__(self, text: str, spans: Sentences, prose: str, authors: frozenset[str]):
+        self.text, self.spans, self.prose, self.authors = text, spans, prose, authors
+        self._breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
+        self._speech = last_characters(prose, _SPEECH_SUPERSET, caseless=True)
+        self._documents = last_characters(prose, _DOC_CUE_SUPERSET, caseless=True)
+        self._cues: dict[int, list[Cue]] = {}
+        self._speakers: dict[int, Cue | None] = {}
+        self._cued: dict[int, bool] = {}
+
+    def paragraph(self, k: int) -> int:
+        """The paragraph of sentence `k` (how many paragraph breaks come before it)."""
+        return bisect_right(self._breaks, self.spans.starts[k])
+
+    def sentences_of(self, p: int) -> range:
+        """The sentences of paragraph `p`."""
+        starts, breaks = self.spans.starts, self._breaks
+        first = bisect_left(starts, breaks[p - 1]) if p > 0 else 0
+        last = bisect_left(starts, breaks[p]) if p < len(breaks) else len(starts)
+        return range(first, last)
+
+    def cues(self, k: int) -> list[Cue]:
+        """The cues of sentence `k` (`cues`; none where no cue word occurs)."""
+        if k not in self._cues:
+            span = self.spans.span(k)
+            speech, documents = _holds(self._speech, span), _holds(self._documents, span)
+            self._cues[k] = (
+                cues(self.text, span, self.prose, self.authors, speech=speech, documents=documents)
+                if speech or documents
+                else []
+            )
+        return self._cues[k]
+
+    def speaker(self, k: int) -> Cue | None:
+        """Who speaks in sentence `k`: its last cue; else, in a sentence that goes on with
+        the same speaker ("They also stressed", or one opening with a quotation in the
+        same paragraph), the speaker of the sentence before; else no one."""
+        chain = []
+        j, state = k, None
+        while j >= 0:
+            if j in self._speakers:
+                state = self._speakers[j]
+                break
+            chain.append(j)
+            found = self.cues(j)
+            if found:
+                state = found[-1]
+                break
+            span = self.spans.span(j)
+            if not _ANAPHORIC.match(self.prose, span.start, span.end) and (
+                (j and self.paragraph(j) != self.paragraph(j - 1))
+                or not _opens_with_quotation(self.text, span)
+            ):
+                break  # state None
+            j -= 1
+        for j in chain:
+            self._speakers[j] = state
+        return state
+
+    def cued(self, p: int) -> bool:
+        """Whether a sentence of paragraph `p` has a cue."""
+        if p not in self._cued:
+            self._cued[p] = any(self.cues(j) for j in self.sentences_of(p))
+        return self._cued[p]
+
+
+def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     """The cue for quotation `m` in sentence `k`, by the rules `attribution` lists."""
-    own = per_sentence[k]
+    text, spans, paragraph = reading.text, reading.spans, reading.paragraph
+    own = reading.cues(k)
     if own:
         return min(own, key=lambda c: _distance(c.span, m.span))
-    headline = _headline(text, spans[k], m, authors)
+    headline = _headline(text, spans.span(k), m, reading.authors)
     if headline is not None:
         return replace(headline, how="headline")
-    current = speaker[k]
+    current = reading.speaker(k)
     if current is not None:
         return replace(current, how="earlier sentence, same speaker")
-    same = paragraph[k]
-    previous = speaker[k - 1] if k > 0 and paragraph[k - 1] == same else None
+    same = paragraph(k)
+    previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
     if previous is not None:
         return replace(previous, how="previous sentence")
     if (
         k + 1 < len(spans)
-        and paragraph[k + 1] == same
-        and _postposed(per_sentence[k + 1], spans[k + 1])
+        and paragraph(k + 1) == same
+        and _postposed(reading.cues(k + 1), spans.span(k + 1))
     ):
-        return replace(per_sentence[k + 1][0], how="next sentence")
-    if same in cued:
+        return replace(reading.cues(k + 1)[0], how="next sentence")
+    if reading.cued(same):
         return None  # the paragraph has its own speakers, and none is this quotation's
     # A paragraph with no cue at all: the paragraph after may open by naming its speaker
     # ("Putin said ..."), or the one before may introduce it ("The statement declared
     # that", "he said in Vladivostok,") or have just given a speaker its words.
-    after = next((j for j in range(k + 1, len(spans)) if paragraph[j] != same), None)
+    own_sentences = reading.sentences_of(same)
+    after, before = own_sentences.stop, own_sentences.start - 1
     if (
-        after is not None
-        and paragraph[after] == same + 1
-        and _postposed(per_sentence[after], spans[after])
+        after < len(spans)
+        and paragraph(after) == same + 1
+        and _postposed(reading.cues(after), spans.span(after))
     ):
-        return replace(per_sentence[after][0], how="next paragraph")
-    before = next((j for j in range(k - 1, -1, -1) if paragraph[j] != same), None)
-    cue = speaker[before] if before is not None and paragraph[before] == same - 1 else None
-    if cue is None or before is None:
+        return replace(reading.cues(after)[0], how="next paragraph")
+    cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
+    if cue is None:
         return None
-    end = prose[spans[before].start : spans[before].end].rstrip()
+    end = reading.prose[spans.starts[before] : spans.ends[before]].rstrip()
     if _SPEECH.search(cue.text) or not _ENDED.search(end):
         return replace(cue, how="previous paragraph")
     return None
 
 
+def _holds(starts: list[int], span: Span) -> bool:
+    """Whether one of the sorted positions lies in `span`."""
+    k = bisect_left(starts, span.start)
+    return k < len(starts) and starts[k] < span.end
+
+
 def _opens_with_quotation(text: str, span: Span) -> bool:
-    return span.of(text).lstrip()[:1] in _MARKS
+    return _OPENS_QUOTED.match(text, span.start, span.end) is not None
 
 
 def _headline(text: str, sentence: Span, m: Marked, authors: frozenset[str]) -> Cue | None:

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -49,13 +48,21 @@ from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.claims import unsaid as unsaid_by
-from provenance.quotes.marks import Cue, Marked, attribution, find_quotations, sentences
+from provenance.quotes.marks import (
+    Cue,
+    Marked,
+    attribution,
+    find_quotations,
+    sentences,
+    split_sentences,
+)
 from provenance.quotes.words import (
     STOPWORDS,
     Lexicon,
     authors,
     content_words,
     context_words,
+    word_count,
 )
 
 
@@ -196,9 +203,8 @@ def check_quotes(
     index = _index(document)
     text = capture.text
     marked = find_quotations(text)
-    cues = attribution(text, marked, index.authors)
-    spans = sentences(text, marked)
-    starts = [s.start for s in spans]
+    spans = split_sentences(text, marked)
+    cues = attribution(text, marked, index.authors, spans)
     out = []
     unmatched: set[str] = set()  # folded texts of unattributed quotations found to match nothing
     for m in marked:
@@ -207,8 +213,8 @@ def check_quotes(
         )
         if any(p.copy.start <= outer.start and outer.end <= p.copy.end for p in passages):
             continue
-        k = bisect_right(starts, m.span.start) - 1
-        sentence = spans[k] if k >= 0 and m.span.start < spans[k].end else m.span
+        k = spans.at(m.span.start)
+        sentence = spans.span(k) if k >= 0 and m.span.start < spans.ends[k] else m.span
         quotation = _check(index, capture, m, cues.get(m.span.start), sentence, options, unmatched)
         passage = _claimed(m.span, passages)
         if passage is not None and quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE:
@@ -322,7 +328,7 @@ def _check(
         Span(core.start + e.start(), core.start + e.end()) for e in _EDITORIAL.finditer(quoted)
     )
     by_prose = cue is not None and cue.speaker == "document"
-    words = len(content_words(quoted, keep_stopwords=True))
+    words = word_count(quoted)
     result = _Result(QuoteVerdict.OTHER, None, 0.0, "")
     if len(quoted) > options.longest:
         result = _Result(QuoteVerdict.OTHER, None, 0.0, "too long to compare with the reference")

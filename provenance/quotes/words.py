@@ -57,6 +57,15 @@ def content_words(text: str, *, keep_stopwords: bool = False) -> list[str]:
     return [stem(w) for w in words if keep_stopwords or w.casefold() not in STOPWORDS]
 
 
+def word_count(text: str) -> int:
+    """How many words `content_words(text, keep_stopwords=True)` would give, without stemming.
+
+    >>> word_count("the deployment of THAAD, a US system")
+    6
+    """
+    return sum(len(w) > 1 for w in _WORD.findall(text))
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     """A stretch of the reference (one sentence or two adjacent ones) and its words."""

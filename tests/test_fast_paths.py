@@ -1,0 +1,184 @@
+"""The quotation stage's shortcuts give the answers of the long way round.
+
+Each shortcut (issue 13) skips work it can prove idle: a sentence with no cue word is not
+read for cues, an ASCII quotation folds without building a map, quotation marks are found
+by Hyperscan, a compiled pattern set is loaded from disk. Each is checked here against the
+plain computation it replaces, on generated text full of the near misses that matter
+(cue words in any case, inside other words, beside non-ASCII letters and quotation marks).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance import matcher as matcher_module
+from provenance.matcher import last_characters, literal_starts, matcher
+from provenance.normalise import folded, normalise
+from provenance.quotes import marks
+from provenance.quotes.marks import (
+    _DOC_CUE,
+    _DOC_CUE_SUPERSET,
+    _MARKS,
+    _SPEECH,
+    _SPEECH_SUPERSET,
+    _subject,
+    cues,
+    find_quotations,
+    marks_of,
+    prose_of,
+    sentences,
+)
+
+_PIECES = [
+    *"said says say told added declared stated states warned noted stressed announced".split(),
+    *"insisted argued explained wrote asked urged called calls call emphasized underlined".split(),
+    *"reaffirmed reads quoted according to was were as saying".split(),
+    *"the The this its their joint statement declaration document communiqué Parties".split(),
+    *"foreign ministries two text of circulated published issued draft Lavrov Wang".split(),
+    *"Moscow Beijing sides both SAID Statement unsaid statements restated callers".split(),
+    *"é ß İ Ω 3 _ - ’ ' \" “ ” « » . , ; : ( ) \u00a0 \u200b \n".split(" "),
+    "The Parties",
+    "the foreign ministries",
+    "The text of the statement",
+    "the joint statement",
+    "their statement",
+    "According to",
+    "was quoted as saying",
+]
+_BREAKS = [" ", "\n\n", ". ", ", ", "? "]
+_prose = st.lists(st.sampled_from(_PIECES) | st.sampled_from(_BREAKS), max_size=40).map(
+    lambda words: "".join(w if w in _BREAKS else w + " " for w in words)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_prose)
+def test_a_sentence_with_no_cue_word_has_no_cue(text: str) -> None:
+    """Skipping `cues` where no superset pattern ends never loses a cue."""
+    quotations = find_quotations(text)
+    prose = prose_of(text, quotations)
+    speech = last_characters(prose, _SPEECH_SUPERSET, caseless=True)
+    documents = last_characters(prose, _DOC_CUE_SUPERSET, caseless=True)
+    for span in sentences(text, quotations):
+        chunk = prose[span.start : span.end]
+        if any(span.start <= k < span.end for k in speech):
+            continue
+        assert not _SPEECH.search(chunk)
+        if not any(span.start <= k < span.end for k in documents):
+            assert not _DOC_CUE.search(chunk)
+        holds_speech = any(span.start <= k < span.end for k in speech)
+        holds_documents = any(span.start <= k < span.end for k in documents)
+        assert cues(text, span, prose) == cues(
+            text, span, prose, speech=holds_speech, documents=holds_documents
+        )
+
+
+def test_cue_words_are_found_in_any_case_and_beside_other_letters() -> None:
+    text = "Café said it. The STATEMENT noted. Ещёsaid. The Parties."
+    ends = last_characters(text, _SPEECH_SUPERSET + _DOC_CUE_SUPERSET, caseless=True)
+    assert [text[k] for k in ends] == ["d", "T", "d", "d", "s"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ é\t\n\r\v\f`‘’“”…\u00a0\u200b\u00adß.İ"), max_size=60))
+def test_folded_is_the_normalised_text(text: str) -> None:
+    assert folded(text) == normalise(text).text
+
+
+_OLD_MARK = re.compile("[{0}]{{5,}}|[{0}]".format(re.escape("".join(sorted(_MARKS)))))
+"""Quotation marks as the stage found them before: one mark, or a run of five or more."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*sorted(_MARKS), "a", " ", "é", "\n"]), max_size=40))
+def test_marks_are_those_the_regular_expression_found(text: str) -> None:
+    expected = [m.start() for m in _OLD_MARK.finditer(text) if len(m.group()) == 1]
+    assert marks_of(text) == expected
+
+
+def test_literal_starts_are_character_offsets_in_non_ascii_text() -> None:
+    text = "Ещё «да» и “нет”."
+    assert [text[k] for k in literal_starts(text, ("«", "»", "“", "”"))] == list("«»“”")
+
+
+def test_a_subject_far_before_its_verb_is_read_as_from_the_clause_start() -> None:
+    """`_subject` reads only the last few words before a verb; where they are few and long
+    (a URL-like token), it reads from the start, so the answer is the same."""
+    long = "x" * 400
+    for chunk in (
+        f"Intro words here. {long}-{long} Park Min-jun said",
+        "a " * 300 + "Foreign Minister Wang Yi said",
+        f"{long} {long} then said",
+    ):
+        verb = chunk.rindex("said")
+        words = list(re.finditer(r"[\w’'.&-]+", chunk[:verb]))
+        assert words  # the cases are about a long clause before the verb
+        assert _subject(chunk, verb) == _subject(chunk[:verb] + " said", verb)
+        assert _subject(chunk, verb, strip=False) == _subject(chunk[:verb], verb, strip=False)
+
+
+def test_quotations_keep_their_speakers_across_sentences_read_lazily() -> None:
+    """Speakers come from sentences read only when a quotation asks (marks._Reading)."""
+    text = (
+        "Filler one. Filler two.\n\n"
+        'The joint statement said the sides "oppose any deployment". '
+        'They also stressed "restraint". "Dialogue matters," it went on.\n\n'
+        'Lavrov said on Tuesday: "we will act". Nothing else.\n\n'
+        '"A lone quotation" stands here.'
+    )
+    quotations = find_quotations(text)
+    found = marks.attribution(text, quotations)
+    speakers = [found[m.span.start] for m in quotations]
+    assert [c.speaker if c else None for c in speakers] == [
+        "document",
+        "document",
+        "document",
+        "person",
+        None,
+    ]
+
+
+def test_a_compiled_pattern_set_is_kept_on_disk_and_loaded_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROVENANCE_CACHE", str(tmp_path))
+    patterns = (rb"quoted\s+as", rb"statement")
+    first = matcher_module.Matcher(patterns, caseless=True, leftmost=False)
+    assert not first.ready
+    ends: list[int] = []
+    first.scan(b"was Quoted  as saying in the statement", lambda i, s, e, f, c: ends.append(e))
+    assert sorted(ends) == [14, 38]
+    [stored] = tmp_path.glob("*.hsdb")
+    again = matcher_module.Matcher(patterns, caseless=True, leftmost=False)
+    assert again.ready
+    monkeypatch.setattr(matcher_module.Matcher, "_compile", _no_compiling)
+    found: list[int] = []
+    again.scan(b"the statement", lambda i, s, e, f, c: found.append(e))
+    assert found == [13]
+    stored.write_bytes(b"not a database")  # damaged: compiled again, not an error
+    monkeypatch.undo()
+    monkeypatch.setenv("PROVENANCE_CACHE", str(tmp_path))
+    third = matcher_module.Matcher(patterns, caseless=True, leftmost=False)
+    third.scan(b"statement", lambda i, s, e, f, c: found.append(e))
+    assert found == [13, 9]
+
+
+def _no_compiling(self: object) -> None:
+    message = "compiled although a compiled copy was on disk"
+    raise AssertionError(message)
+
+
+def test_an_unwritable_cache_costs_time_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("PROVENANCE_CACHE", str(blocker / "cache"))
+    found: list[int] = []
+    matcher((rb"abc",)).scan(b"xxabc", lambda i, s, e, f, c: found.append(e))
+    assert found == [5]
