@@ -88,6 +88,7 @@ _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 ("said in a joint statement", "said on Tuesday in their statement")."""
 _SUBJECT_WORDS = 6
 _SUBJECT_WORD = re.compile(r"[\w’'.&-]+")
+_NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
 _AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
@@ -446,7 +447,7 @@ def _subject(chunk: str, verb: int, *, strip: bool = True) -> tuple[int, str]:
         gap = chunk[w.end() : kept[-1].start() if kept else verb]
         if len(kept) >= _SUBJECT_WORDS or "  " in gap or any(c in gap for c in ";:()\n"):
             break
-        if "," in gap and not re.fullmatch(r"[A-Z][\w’'.-]*", w.group()):
+        if "," in gap and not _NAME_PART.fullmatch(w.group()):
             break  # "Russia, China and ..." keeps its commas; a clause's comma ends it
         kept.append(w)
     if not strip:
@@ -548,10 +549,18 @@ class _Reading:
     def cues(self, k: int) -> list[Cue]:
         """The cues of sentence `k` (`cues`; none where no cue word occurs)."""
         if k not in self._cues:
-            span = self.spans.span(k)
-            speech, documents = _holds(self._speech, span), _holds(self._documents, span)
+            start, end = self.spans.starts[k], self.spans.ends[k]
+            speech = _holds(self._speech, start, end)
+            documents = _holds(self._documents, start, end)
             self._cues[k] = (
-                cues(self.text, span, self.prose, self.authors, speech=speech, documents=documents)
+                cues(
+                    self.text,
+                    Span(start, end),
+                    self.prose,
+                    self.authors,
+                    speech=speech,
+                    documents=documents,
+                )
                 if speech or documents
                 else []
             )
@@ -572,10 +581,10 @@ class _Reading:
             if found:
                 state = found[-1]
                 break
-            span = self.spans.span(j)
-            if not _ANAPHORIC.match(self.prose, span.start, span.end) and (
+            start, end = self.spans.starts[j], self.spans.ends[j]
+            if not _ANAPHORIC.match(self.prose, start, end) and (
                 (j and self.paragraph(j) != self.paragraph(j - 1))
-                or not _opens_with_quotation(self.text, span)
+                or not _OPENS_QUOTED.match(self.text, start, end)
             ):
                 break  # state None
             j -= 1
@@ -634,19 +643,21 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     return None
 
 
-def _holds(starts: list[int], span: Span) -> bool:
-    """Whether one of the sorted positions lies in `span`."""
-    k = bisect_left(starts, span.start)
-    return k < len(starts) and starts[k] < span.end
-
-
-def _opens_with_quotation(text: str, span: Span) -> bool:
-    return _OPENS_QUOTED.match(text, span.start, span.end) is not None
+def _holds(positions: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted positions lies in [start, end)."""
+    k = bisect_left(positions, start)
+    return k < len(positions) and positions[k] < end
 
 
 def _headline(text: str, sentence: Span, m: Marked, authors: frozenset[str]) -> Cue | None:
     """«Russia, China: "..."»: a cue naming the authors before a colon, or None."""
-    head = text[sentence.start : max(sentence.start, m.span.start - 1)]
+    end = max(sentence.start, m.span.start - 1)
+    colon = end - 1
+    while colon >= sentence.start and text[colon].isspace():
+        colon -= 1
+    if colon < sentence.start or text[colon] != ":":
+        return None  # what `_HEADLINE` needs first: a colon just before the quotation
+    head = text[sentence.start : end]
     found = _HEADLINE.match(head)
     if found is None:
         return None

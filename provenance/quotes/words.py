@@ -16,6 +16,7 @@ from provenance.model import Span
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
 _STEM_LENGTH = 6
+_POSSESSIVE = re.compile(r"[’'‘]s$")
 STEM_CREDIT = 0.5
 """Share of its weight an own word earns when the reference has only its stem's kin."""
 CONTEXT_HALF = 6
@@ -41,7 +42,7 @@ def stem(word: str) -> str:
     >>> [stem(w) for w in ("Deployment", "deploy", "halts", "China’s")]
     ['deploy', 'deploy', 'halt', 'china']
     """
-    word = re.sub(r"[’'‘]s$", "", word.casefold())
+    word = _POSSESSIVE.sub("", word.casefold())
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     return word[:_STEM_LENGTH]
