@@ -11,15 +11,17 @@ mapped back to the original. The rules and their thresholds: docs/locate.md.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
 
-from provenance.matcher import matcher
+from provenance.matcher import Matcher, matcher
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
-from provenance.normalise import normalise
+from provenance.normalise import INVISIBLE, normalise
 
 _WORD = re.compile(r"[^\W_]+")
 _SINGLE = r"'(?!(?:s|t|re|ll|ve|d|m)\b)(?:(?<![^\W_]')|(?![^\W_]))"
@@ -122,6 +124,13 @@ class _SeedFinder:
 
     expressions: tuple[bytes, ...]
     located: int = 0
+    _matcher: Matcher | None = None
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = matcher(self.expressions, leftmost=True)
+        return self._matcher
 
     @classmethod
     def of(cls, index: Iterable[tuple[str, ...]]) -> _SeedFinder:
@@ -134,14 +143,25 @@ class _SeedFinder:
 
     def worth(self, text: str) -> bool:
         """Count `text` as located; True when windows are worth the finder for it: the
-        finder is compiled already (here or on disk) and `text` is not tiny, or `text` is
-        long enough to pay for compiling it (`_FINDER_CHARS`, `_FINDER_TOTAL`)."""
+        finder is compiled already (here or on disk), or `text` is long enough to pay for
+        compiling it (`_FINDER_CHARS`, `_FINDER_TOTAL`). Scanning is cheaper than reading
+        every word even for a page of a few kB."""
         self.located += len(text)
         if not self.expressions:
             return False
         if len(text) >= _FINDER_CHARS or self.located >= _FINDER_TOTAL:
             return True
-        return len(text) >= _FINDER_SMALL and matcher(self.expressions, leftmost=True).ready
+        return self.matcher.ready
+
+    def absent(self, original: str) -> bool:
+        """True when the finder cannot match in the normalised `original`, told from its
+        lower-cased bytes without normalising it. Between words the finder takes any
+        bytes but letters and digits, and lower-casing makes every letter of a word
+        what normalising makes it, unless `original` holds a character that
+        normalising folds otherwise (`_folds_otherwise`): then this says False."""
+        if _folds_otherwise(original):
+            return False
+        return not self.matcher.matches(original.lower().encode("utf-8"))
 
     def windows(self, text: str, margin: int) -> list[tuple[int, int]]:
         """Character windows [start, end) of `text` around every match, `margin` bytes
@@ -156,7 +176,7 @@ class _SeedFinder:
             else:
                 spans.append((start - margin, end + margin))
 
-        matcher(self.expressions, leftmost=True).scan(data, found)
+        self.matcher.scan(data, found)
         spans.sort()
         merged: list[tuple[int, int]] = []
         for start, end in spans:
@@ -179,13 +199,30 @@ class _SeedFinder:
         return out
 
 
+def _folds_otherwise(text: str) -> bool:
+    """Whether `text` holds a character that `normalise` does not fold as `str.lower`
+    does, letter for letter: invisible (dropped from inside a word), combining (composed
+    with its letter), or one whose NFC and case fold differ from its lower case (ß, ﬁ)."""
+    if text.isascii():
+        return False
+    present = frozenset(text.encode("utf-8").translate(None, _ASCII).decode("utf-8"))
+    return any(_folds_unlike_lower(c) for c in present)
+
+
+@lru_cache(maxsize=4096)
+def _folds_unlike_lower(char: str) -> bool:
+    return (
+        char in INVISIBLE
+        or unicodedata.combining(char) != 0
+        or unicodedata.normalize("NFC", char).casefold() != char.lower()
+    )
+
+
+_ASCII = bytes(range(128))
 _FINDER_CHARS = 4 << 20
 _FINDER_TOTAL = 8 << 20
 """A capture this long, or this much located in all, pays for compiling the finder (2 s
 against reading every word of 4 MB at about 3 MB/s)."""
-_FINDER_SMALL = 64 << 10
-"""Below this a capture is read whole even when the finder is compiled: reading its
-words costs less than a millisecond or two more than scanning it."""
 
 
 def locate(
@@ -206,6 +243,9 @@ def locate(
     """
     if options.seed_words != reference.seed_words:
         reference = prepare(reference.document, seed_words=options.seed_words)
+    whole = not reference.finder.worth(capture.text)
+    if not whole and reference.finder.absent(capture.text):
+        return []  # most pages of a collection: no need to normalise them
     normalised = normalise(capture.text)
     text = normalised.text
     # Words are read only in windows around the finder's matches. A window is wide
@@ -215,7 +255,6 @@ def locate(
     # (more than `max_interruption_words` apart). Otherwise every window is widened.
     edge = options.max_interruption_words + options.context_words + reference.seed_words
     margin = _MARGIN
-    whole = not reference.finder.worth(text)
     while True:
         try:
             passages = []

@@ -28,8 +28,9 @@ from provenance.errors import ProvenanceError
 if TYPE_CHECKING:
     import hyperscan
 
-Found = Callable[[int, int, int, int, object], None]
-"""Hyperscan's match handler: (pattern id, start, end, flags, context), byte offsets."""
+Found = Callable[[int, int, int, int, object], bool | None]
+"""Hyperscan's match handler: (pattern id, start, end, flags, context), byte offsets;
+returning true stops the scan."""
 
 
 class Matcher:
@@ -51,6 +52,16 @@ class Matcher:
 
             scratch = self._local.scratch = hyperscan.Scratch(database)
         database.scan(data, match_event_handler=found, scratch=scratch)
+
+    def matches(self, data: bytes) -> bool:
+        """Whether any pattern matches in `data` (the scan stops at the first match)."""
+        import hyperscan
+
+        try:
+            self.scan(data, _stop)
+        except hyperscan.ScanTerminated:
+            return True
+        return False
 
     @property
     def ready(self) -> bool:
@@ -115,6 +126,10 @@ def cache_dir() -> Path:
         return Path(os.environ["PROVENANCE_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "provenance"
+
+
+def _stop(*_match: object) -> bool:
+    return True  # Hyperscan stops scanning when the handler returns true
 
 
 _MATCHERS: dict[tuple[tuple[bytes, ...], bool, bool], Matcher] = {}

@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 from conftest import make_document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance.locate import locate, prepare
 from provenance.model import Document, Passage
+from provenance.normalise import normalise
 
 locate_module = importlib.import_module("provenance.locate")
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +53,8 @@ def _located(
 ) -> list[Passage]:
     monkeypatch.setattr(locate_module, "_FINDER_CHARS", 0 if finder else 1 << 62)
     monkeypatch.setattr(locate_module, "_FINDER_TOTAL", 0 if finder else 1 << 62)
+    if not finder:  # not even when the finder is compiled already (or on disk)
+        monkeypatch.setattr(locate_module._SeedFinder, "worth", lambda self, text: False)
     monkeypatch.setattr(locate_module, "_MARGIN", margin)
     return locate(prepare(reference), make_document(text, "long"))
 
@@ -79,3 +84,42 @@ def test_folded_characters_inside_words_still_seed(
     windowed = _located(monkeypatch, reference, text, finder=True, margin=2000)
     assert len(whole) == 1
     assert windowed == whole
+
+
+_NOISE = [
+    "ß",
+    "\ufb01",
+    "\u00ad",
+    "\u200b",
+    "e\u0301",
+    "\u212a",
+    "İ",
+    "\u00a0",
+    "’",
+    "—",
+    "A",
+    "z",
+    " ",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_a_page_said_to_hold_no_match_holds_none_once_normalised(
+    reference: Document, data: st.DataObject
+) -> None:
+    """`absent` reads the raw page lower-cased; whenever it says no n-gram can match, the
+    finder matches nothing in the normalised page either (folds such as ß, ﬁ, a soft
+    hyphen or a combining accent inside a word make it read the normalised page)."""
+    words = reference.text.split()
+    start = data.draw(st.integers(0, len(words) - 8))
+    piece = words[start : start + data.draw(st.integers(1, 8))]
+    noise = st.lists(st.sampled_from(_NOISE), max_size=2).map("".join)
+    text = ""
+    for word in piece:
+        cut = data.draw(st.integers(0, len(word)))
+        word = word.upper() if data.draw(st.booleans()) else word
+        text += word[:cut] + data.draw(noise) + word[cut:] + data.draw(noise) + " "
+    finder = prepare(reference).finder
+    if finder.absent(text):
+        assert not finder.matcher.matches(normalise(text).text.encode("utf-8"))
