@@ -13,7 +13,7 @@ import hashlib
 import re
 
 from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Span
-from provenance.normalise import INVISIBLE, SPACES, Fold, normalise
+from provenance.normalise import INVISIBLE, SPACES, Fold, folded
 from provenance.severity import severity
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
@@ -170,7 +170,7 @@ def has_invisible(text: str) -> bool:
 
 
 def _fold(text: str, fold: Fold) -> str:
-    return normalise(text, fold=fold).text.strip()
+    return folded(text, fold).strip()
 
 
 def _bare(text: str) -> str:

@@ -138,17 +138,21 @@ def normalise(text: str, *, fold: Fold = Fold.ALL) -> Normalised:
     return Normalised("".join(out), builder.build(tail=len(text)), steps)
 
 
-def folded(text: str) -> str:
-    """`normalise(text).text` (every fold) without its map: for the many short texts
-    (quotations) that are compared but never mapped back. ASCII text folds in three
-    whole-string passes, since only spaces, the backtick and case fold there.
+def folded(text: str, fold: Fold = Fold.ALL) -> str:
+    """`normalise(text, fold=fold).text` without its map: for the many short texts
+    (quotations, divergences) that are compared but never mapped back. ASCII text folds
+    in whole-string passes, since only spaces, the backtick and case fold there.
 
     >>> folded("The  `Parties`\t agree")
     "the 'parties' agree"
     """
     if not text.isascii():
-        return normalise(text).text
-    return _ASCII_SPACE_RUN.sub(" ", text).replace("`", "'").lower()
+        return normalise(text, fold=fold).text
+    if Fold.WHITESPACE in fold:
+        text = _ASCII_SPACE_RUN.sub(" ", text)
+    if Fold.TYPOGRAPHY in fold:
+        text = text.replace("`", "'")
+    return text.lower() if Fold.CASE in fold else text
 
 
 _ASCII_SPACE_RUN = re.compile("[" + "".join(sorted(_ASCII_GAPS_SOURCE)) + "]+")

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from provenance import matcher as matcher_module
 from provenance.matcher import last_characters, literal_starts, matcher
-from provenance.normalise import folded, normalise
+from provenance.normalise import Fold, folded, normalise
 from provenance.quotes import marks
 from provenance.quotes.marks import (
     _DOC_CUE,
@@ -88,6 +88,8 @@ def test_cue_words_are_found_in_any_case_and_beside_other_letters() -> None:
 @given(st.text(alphabet=st.sampled_from("aZ é\t\n\r\v\f`‘’“”…\u00a0\u200b\u00adß.İ"), max_size=60))
 def test_folded_is_the_normalised_text(text: str) -> None:
     assert folded(text) == normalise(text).text
+    for fold in (Fold.WHITESPACE, Fold.TYPOGRAPHY | Fold.CASE, Fold.INVISIBLE, Fold.NONE):
+        assert folded(text, fold) == normalise(text, fold=fold).text
 
 
 _OLD_MARK = re.compile("[{0}]{{5,}}|[{0}]".format(re.escape("".join(sorted(_MARKS)))))
