@@ -329,7 +329,7 @@ def _check(
     )
     by_prose = cue is not None and cue.speaker == "document"
     words = word_count(quoted)
-    result = _Result(QuoteVerdict.OTHER, None, 0.0, "")
+    result = _NOTHING
     if len(quoted) > options.longest:
         result = _Result(QuoteVerdict.OTHER, None, 0.0, "too long to compare with the reference")
     elif by_prose or not m.terminated:
@@ -389,6 +389,10 @@ class _Result:
     divergences: tuple[Divergence, ...] = ()
     stretches: tuple[Span, ...] = ()
     unsaid: tuple[str, ...] = ()
+
+
+_NOTHING = _Result(QuoteVerdict.OTHER, None, 0.0, "")
+"""The result of a quotation no test compared with the reference."""
 
 
 def _compare(
