@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -24,6 +25,7 @@ from provenance.model import Document, Normalised, Passage, PassageKind, Segment
 from provenance.normalise import INVISIBLE, normalise
 
 _WORD = re.compile(r"[^\W_]+")
+_WORD_SPLIT = re.compile(r"([^\W_]+)")
 _SINGLE = r"'(?!(?:s|t|re|ll|ve|d|m)\b)(?:(?<![^\W_]')|(?![^\W_]))"
 _MARKS = re.compile(r"\"|" + _SINGLE)
 """Quotation marks after folding (see normalise): every double mark and guillemet is
@@ -260,9 +262,7 @@ def locate(
             passages = []
             windows = [(0, len(text))] if whole else reference.finder.windows(text, margin)
             for start, end in windows:
-                words = tuple(
-                    (m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)
-                )
+                words = _words(text, start, end)
                 inside = (edge if start > 0 else 0, len(words) - (edge if end < len(text) else 0))
                 texts = _Texts(reference, normalised, words, capture.text, inside)
                 passages.extend(_window_passages(texts, options))
@@ -359,8 +359,17 @@ class _Run:
     exact: int
 
 
-def _words(text: str) -> Words:
-    return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
+def _words(text: str, start: int = 0, end: int | None = None) -> Words:
+    """(word, start, end) of every `_WORD` in text[start:end], offsets into `text`.
+
+    One split and one running sum, both in C, rather than a match object per word.
+
+    >>> _words("a, bc  d", 1)
+    (('bc', 3, 5), ('d', 7, 8))
+    """
+    parts = _WORD_SPLIT.split(text[start:end])  # separator, word, separator, ...
+    offsets = list(accumulate(map(len, parts), initial=start))
+    return tuple(zip(parts[1::2], offsets[1::2], offsets[2::2], strict=False))
 
 
 def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:

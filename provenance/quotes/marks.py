@@ -54,6 +54,8 @@ _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026") | frozenset("".join(
 """Openers whose closing mark may follow a space: straight marks, and French « … »."""
 _MARKS = frozenset(_CLOSERS) | frozenset("".join(_CLOSERS.values()))
 _MARK_LIST = tuple(sorted(_MARKS))
+_PAIRED = _MARKS - _SINGLE
+"""Marks that are never apostrophes."""
 _RULE = 5
 """A run of this many marks or more is a rule or decoration, which quotes nothing."""
 _QUOTES_SOMETHING = re.compile(r"[^\W_]")
@@ -274,7 +276,7 @@ def _with_blocks(text: str, found: list[Marked]) -> list[Marked]:
         if not head.endswith(":") or not _DOC_CUE.search(head):
             continue
         body = Span(starts[k + 1], starts[k + 1] + len(text[starts[k + 1] : ends[k + 1]].rstrip()))
-        if len(body) and not any(c in _MARKS - _SINGLE for c in body.of(text)):
+        if len(body) and _PAIRED.isdisjoint(body.of(text)):
             out.append(Marked(body, ":", True))
     return sorted(out, key=lambda m: m.span.start)
 
