@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
 from provenance.normalise import normalise
@@ -525,12 +526,15 @@ def _joins(
 
 
 def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
-    """Grow a run over neighbouring words that match, and over a changed word at its edges.
+    """Grow a run over neighbouring words that match, and over changed words at its edges.
 
     Exact words are taken as long as no quotation mark the reference lacks lies between
-    (so `," the` after a quotation stays out); a changed word is taken when a matching
-    word lies beyond it in the same sentence, or, at the end, when the same sentence-
-    ending punctuation follows both. The run never passes capture words lo..hi.
+    (so `," the` after a quotation stays out). Within one sentence (no sentence end,
+    quotation mark or line break in either text) the run also takes a changed word when a
+    matching word lies beyond it, a mistyped word (see `_mistyped`), and a word one text
+    has and the other lacks when the next two words match again; at the end, a changed
+    word followed by the same sentence-ending punctuation in both. The run never passes
+    capture words lo..hi.
     """
     cw, rw = texts.words, texts.reference.words
     j0, j1, i0, i1 = run.j0, run.j1, run.i0, run.i1
@@ -538,16 +542,30 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
     def same(j: int, i: int) -> bool:
         return cw[j][0] == rw[i][0]
 
+    plain = texts.plain_gap
     while j0 > lo and i0 > 0:
         if same(j0 - 1, i0 - 1) and texts.extra_marks(j0 - 1, j0, i0 - 1, i0) <= 0:
             j0, i0 = j0 - 1, i0 - 1
-        elif (
-            j0 - 2 >= lo
-            and i0 >= 2
-            and same(j0 - 2, i0 - 2)
-            and texts.plain_gap(j0 - 2, j0, i0 - 2, i0)
-        ):
+        elif j0 - 2 >= lo and i0 >= 2 and same(j0 - 2, i0 - 2) and plain(j0 - 2, j0, i0 - 2, i0):
             j0, i0 = j0 - 2, i0 - 2
+        elif _mistyped(cw[j0 - 1][0], rw[i0 - 1][0]) and plain(j0 - 1, j0, i0 - 1, i0):
+            j0, i0 = j0 - 1, i0 - 1
+        elif (  # the capture lacks reference word i0 - 1
+            j0 - 2 >= lo
+            and i0 >= 3
+            and same(j0 - 1, i0 - 2)
+            and same(j0 - 2, i0 - 3)
+            and plain(j0 - 2, j0, i0 - 3, i0)
+        ):
+            j0, i0 = j0 - 1, i0 - 2
+        elif (  # the capture adds word j0 - 1
+            j0 - 3 >= lo
+            and i0 >= 2
+            and same(j0 - 2, i0 - 1)
+            and same(j0 - 3, i0 - 2)
+            and plain(j0 - 3, j0, i0 - 2, i0)
+        ):
+            j0, i0 = j0 - 2, i0 - 1
         else:
             break
     while j1 < hi and i1 < len(rw):
@@ -557,14 +575,50 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
             j1 + 1 < hi
             and i1 + 1 < len(rw)
             and same(j1 + 1, i1 + 1)
-            and texts.plain_gap(j1 - 1, j1 + 1, i1 - 1, i1 + 1)
+            and plain(j1 - 1, j1 + 1, i1 - 1, i1 + 1)
         ):
             j1, i1 = j1 + 2, i1 + 2
+        elif _mistyped(cw[j1][0], rw[i1][0]) and plain(j1 - 1, j1, i1 - 1, i1):
+            j1, i1 = j1 + 1, i1 + 1
+        elif (  # the capture lacks reference word i1
+            j1 + 1 < hi
+            and i1 + 2 < len(rw)
+            and same(j1, i1 + 1)
+            and same(j1 + 1, i1 + 2)
+            and plain(j1 - 1, j1 + 1, i1 - 1, i1 + 2)
+        ):
+            j1, i1 = j1 + 1, i1 + 2
+        elif (  # the capture adds word j1
+            j1 + 2 < hi
+            and i1 + 1 < len(rw)
+            and same(j1 + 1, i1)
+            and same(j1 + 2, i1 + 1)
+            and plain(j1 - 1, j1 + 2, i1 - 1, i1 + 1)
+        ):
+            j1, i1 = j1 + 2, i1 + 1
         else:
-            if _same_sentence_end(texts, j1, i1) and texts.plain_gap(j1 - 1, j1, i1 - 1, i1):
+            if _same_sentence_end(texts, j1, i1) and plain(j1 - 1, j1, i1 - 1, i1):
                 j1, i1 = j1 + 1, i1 + 1
             break
     return _Run(j0, j1, i0, i1, run.exact + (run.j0 - j0) + (j1 - run.j1))
+
+
+def _mistyped(word: str, reference_word: str) -> bool:
+    """True when a capture word is a reference word with a typing or OCR slip: letters
+    only, both four letters or more, one edit apart (two from eight letters), a swap of
+    two neighbouring letters counting as one edit. Numbers never are (a changed date is
+    not a slip).
+
+    >>> _mistyped("partis", "parties"), _mistyped("ddisharmony", "disharmony")
+    (True, True)
+    >>> _mistyped("sides", "parties"), _mistyped("2018", "2017"), _mistyped("uge", "urge")
+    (False, False, False)
+    """
+    shortest = min(len(word), len(reference_word))
+    if shortest < 4 or not (word.isalpha() and reference_word.isalpha()):
+        return False
+    limit = 1 if shortest < 8 else 2
+    return OSA.distance(word, reference_word, score_cutoff=limit) <= limit
 
 
 def _same_sentence_end(texts: _Texts, j: int, i: int) -> bool:
