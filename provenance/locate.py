@@ -10,6 +10,7 @@ mapped back to the original. The rules and their thresholds: docs/locate.md.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from itertools import accumulate
 from typing import Literal
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from provenance.matcher import Matcher, matcher
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
@@ -67,6 +69,12 @@ class LocateOptions:
     min_exact_share: float = 0.5
     """Least share of a passage's words that must lie in exact seed runs; below it the
     passage reads as an independent translation that shares some phrases (docs/locate.md)."""
+    sentence_words: int = 6
+    """Fewest words a passage shorter than `min_words` must match, when it stands as whole
+    sentences of the reference (docs/locate.md)."""
+    sentence_share: float = 0.8
+    """Least share of such a passage's words that match its reference sentences, words
+    an ellipsis stands for counting as matched."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -558,12 +566,15 @@ def _joins(
 
 
 def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
-    """Grow a run over neighbouring words that match, and over a changed word at its edges.
+    """Grow a run over neighbouring words that match, and over changed words at its edges.
 
     Exact words are taken as long as no quotation mark the reference lacks lies between
-    (so `," the` after a quotation stays out); a changed word is taken when a matching
-    word lies beyond it in the same sentence, or, at the end, when the same sentence-
-    ending punctuation follows both. The run never passes capture words lo..hi.
+    (so `," the` after a quotation stays out). Within one sentence (no sentence end,
+    quotation mark or line break in either text) the run also takes a changed word when a
+    matching word lies beyond it, a mistyped word (see `_mistyped`), and a word one text
+    has and the other lacks when the next two words match again; at the end, a changed
+    word followed by the same sentence-ending punctuation in both. The run never passes
+    capture words lo..hi.
     """
     cw, rw = texts.words, texts.reference.words
     j0, j1, i0, i1 = run.j0, run.j1, run.i0, run.i1
@@ -571,16 +582,30 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
     def same(j: int, i: int) -> bool:
         return cw[j][0] == rw[i][0]
 
+    plain = texts.plain_gap
     while j0 > lo and i0 > 0:
         if same(j0 - 1, i0 - 1) and texts.extra_marks(j0 - 1, j0, i0 - 1, i0) <= 0:
             j0, i0 = j0 - 1, i0 - 1
-        elif (
-            j0 - 2 >= lo
-            and i0 >= 2
-            and same(j0 - 2, i0 - 2)
-            and texts.plain_gap(j0 - 2, j0, i0 - 2, i0)
-        ):
+        elif j0 - 2 >= lo and i0 >= 2 and same(j0 - 2, i0 - 2) and plain(j0 - 2, j0, i0 - 2, i0):
             j0, i0 = j0 - 2, i0 - 2
+        elif _mistyped(cw[j0 - 1][0], rw[i0 - 1][0]) and plain(j0 - 1, j0, i0 - 1, i0):
+            j0, i0 = j0 - 1, i0 - 1
+        elif (  # the capture lacks reference word i0 - 1
+            j0 - 2 >= lo
+            and i0 >= 3
+            and same(j0 - 1, i0 - 2)
+            and same(j0 - 2, i0 - 3)
+            and plain(j0 - 2, j0, i0 - 3, i0)
+        ):
+            j0, i0 = j0 - 1, i0 - 2
+        elif (  # the capture adds word j0 - 1
+            j0 - 3 >= lo
+            and i0 >= 2
+            and same(j0 - 2, i0 - 1)
+            and same(j0 - 3, i0 - 2)
+            and plain(j0 - 3, j0, i0 - 2, i0)
+        ):
+            j0, i0 = j0 - 2, i0 - 1
         else:
             break
     while j1 < hi and i1 < len(rw):
@@ -590,14 +615,50 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
             j1 + 1 < hi
             and i1 + 1 < len(rw)
             and same(j1 + 1, i1 + 1)
-            and texts.plain_gap(j1 - 1, j1 + 1, i1 - 1, i1 + 1)
+            and plain(j1 - 1, j1 + 1, i1 - 1, i1 + 1)
         ):
             j1, i1 = j1 + 2, i1 + 2
+        elif _mistyped(cw[j1][0], rw[i1][0]) and plain(j1 - 1, j1, i1 - 1, i1):
+            j1, i1 = j1 + 1, i1 + 1
+        elif (  # the capture lacks reference word i1
+            j1 + 1 < hi
+            and i1 + 2 < len(rw)
+            and same(j1, i1 + 1)
+            and same(j1 + 1, i1 + 2)
+            and plain(j1 - 1, j1 + 1, i1 - 1, i1 + 2)
+        ):
+            j1, i1 = j1 + 1, i1 + 2
+        elif (  # the capture adds word j1
+            j1 + 2 < hi
+            and i1 + 1 < len(rw)
+            and same(j1 + 1, i1)
+            and same(j1 + 2, i1 + 1)
+            and plain(j1 - 1, j1 + 2, i1 - 1, i1 + 1)
+        ):
+            j1, i1 = j1 + 2, i1 + 1
         else:
-            if _same_sentence_end(texts, j1, i1) and texts.plain_gap(j1 - 1, j1, i1 - 1, i1):
+            if _same_sentence_end(texts, j1, i1) and plain(j1 - 1, j1, i1 - 1, i1):
                 j1, i1 = j1 + 1, i1 + 1
             break
     return _Run(j0, j1, i0, i1, run.exact + (run.j0 - j0) + (j1 - run.j1))
+
+
+def _mistyped(word: str, reference_word: str) -> bool:
+    """True when a capture word is a reference word with a typing or OCR slip: letters
+    only, both four letters or more, one edit apart (two from eight letters), a swap of
+    two neighbouring letters counting as one edit. Numbers never are (a changed date is
+    not a slip).
+
+    >>> _mistyped("partis", "parties"), _mistyped("ddisharmony", "disharmony")
+    (True, True)
+    >>> _mistyped("sides", "parties"), _mistyped("2018", "2017"), _mistyped("uge", "urge")
+    (False, False, False)
+    """
+    shortest = min(len(word), len(reference_word))
+    if shortest < 4 or not (word.isalpha() and reference_word.isalpha()):
+        return False
+    limit = 1 if shortest < 8 else 2
+    return OSA.distance(word, reference_word, score_cutoff=limit) <= limit
 
 
 def _same_sentence_end(texts: _Texts, j: int, i: int) -> bool:
@@ -659,7 +720,10 @@ def _passage(
         texts.check_inside(runs[-1].j0, runs[-1].j1)
     copied = sum(r.j1 - r.j0 for r in runs)
     if copied < options.min_words:
-        return None
+        whole = _whole_sentences(texts, runs, bounds, options)
+        if whole is None:
+            return None
+        runs, copied = whole, sum(r.j1 - r.j0 for r in whole)
     if sum(r.exact for r in runs) < options.min_exact_share * copied:
         return None  # phrases shared by an independent translation, not a copy
     if copied < options.translation_words and _translated(texts, runs, bounds, options):
@@ -691,6 +755,149 @@ def _passage(
         score=score,
         segments=segments,
     )
+
+
+_ELLIPSIS = r"[\[(]?\.(?: ?\.){2}[\])]?"
+"""An elision mark after folding ("…" folds to "..."): `...`, `. . .`, `[...]`, `(...)`."""
+_BREAK = re.compile(f"(?P<ellipsis>{_ELLIPSIS})|{_BOUNDARY.pattern}")
+"""An ellipsis, or else a sentence end or quotation mark (see `_breaks`)."""
+
+
+def _whole_sentences(
+    texts: _Texts, runs: list[_Run], bounds: tuple[int, int], options: LocateOptions
+) -> list[_Run] | None:
+    """The runs of a passage shorter than `min_words`, widened to whole sentences, when
+    the capture's sentence around them reads as the reference's sentence(s) around them;
+    else None.
+
+    The capture's sentence runs between sentence ends, quotation marks and line breaks
+    (an ellipsis is none), or starts at a capitalised word that starts a reference
+    sentence ("In their words, This statement..."). Aligned word by word with the
+    reference's sentences, where an ellipsis may stand for any reference words, at least
+    `sentence_share` of its words and `sentence_words` in all must match (a mistyped word
+    matches). A chance overlap of a few words inside a sentence of other words fails; a
+    short sentence quoted whole, with a word changed or some words elided, passes.
+    """
+    first, last = runs[0], runs[-1]
+    if any(b.i0 < a.i1 for a, b in itertools.pairwise(runs)):
+        return None  # parts out of order: not one sentence
+    rw, cw = texts.reference.words, texts.words
+    r_lo, r_hi = first.i0, last.i1
+    while not _reference_break(texts, r_lo):
+        r_lo -= 1
+    while not _reference_break(texts, r_hi):
+        r_hi += 1
+    most = (r_hi - r_lo) * 5 // 4  # more capture words than this cannot reach the share
+    c_lo, c_hi = first.j0, last.j1
+    original = texts.original[texts.normalised.to_original[cw[c_lo][1]]]
+    if not (original.isupper() and r_lo == first.i0):
+        while not _capture_break(texts, c_lo):
+            c_lo -= 1
+            if c_lo < bounds[0] or c_hi - c_lo > most:
+                return None
+    while not _capture_break(texts, c_hi):
+        c_hi += 1
+        if c_hi > bounds[1] or c_hi - c_lo > most:
+            return None
+    texts.check_inside(c_lo, c_hi)
+    tokens: list[str | None] = []  # capture words, None for an ellipsis
+    for k in range(c_lo, c_hi + 1):
+        if k == c_lo or k == c_hi:
+            elided = _elided_at_edge(texts, k, leading=k == c_lo)
+        else:
+            elided = bool(_breaks(texts, cw[k - 1][2], cw[k][1])[0])
+        if elided:
+            tokens.append(None)
+        if k < c_hi:
+            tokens.append(cw[k][0])
+    words = sum(t is not None for t in tokens)
+    edits = _edits_with_elision(tokens, [w for w, _, _ in rw[r_lo:r_hi]])
+    matched = words - edits
+    if matched < options.sentence_words or matched < options.sentence_share * words:
+        return None
+    start = (first.j0, first.i0) if tokens[0] is None else (c_lo, r_lo)
+    end = (last.j1, last.i1) if tokens[-1] is None else (c_hi, r_hi)
+    widened = (first.j0 - start[0]) + (end[0] - last.j1)
+    if len(runs) == 1:
+        return [_Run(start[0], end[0], start[1], end[1], first.exact + widened)]
+    return [
+        _Run(start[0], first.j1, start[1], first.i1, first.exact + first.j0 - start[0]),
+        *runs[1:-1],
+        _Run(last.j0, end[0], last.i0, end[1], last.exact + end[0] - last.j1),
+    ]
+
+
+def _reference_break(texts: _Texts, i: int) -> bool:
+    """True when a reference sentence ends between words i - 1 and i."""
+    words = texts.reference.words
+    if i <= 0 or i >= len(words):
+        return True
+    where = texts.reference.normalised.to_original
+    gap = texts.reference.document.text[where[words[i - 1][2]] : where[words[i][1]]]
+    return bool(_SENTENCE.search(gap)) or "\n" in gap
+
+
+def _capture_break(texts: _Texts, k: int) -> bool:
+    """True when a capture sentence or quotation ends between words k - 1 and k (an
+    ellipsis does not end one)."""
+    words = texts.words
+    if k <= 0 or k >= len(words):
+        return True
+    if _breaks(texts, words[k - 1][2], words[k][1])[1]:
+        return True
+    where = texts.normalised.to_original
+    return "\n" in texts.original[where[words[k - 1][2]] : where[words[k][1]]]
+
+
+def _breaks(texts: _Texts, start: int, end: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """Ellipses (spans) and sentence ends or quotation marks (positions) in the capture's
+    normalised text[start:end], read in context (an apostrophe is told by its neighbours)."""
+    text = texts.normalised.text
+    ellipses, breaks = [], []
+    for m in _BREAK.finditer(text, start, min(len(text), end + 3)):
+        if m.start() >= end:
+            break
+        if m.group("ellipsis"):
+            ellipses.append(m.span())
+        else:
+            breaks.append(m.start())
+    return ellipses, breaks
+
+
+def _elided_at_edge(texts: _Texts, k: int, *, leading: bool) -> bool:
+    """True when an ellipsis stands between a capture sentence's break and its first
+    word k (leading), or between its last word k - 1 and the break after it."""
+    words, text = texts.words, texts.normalised.text
+    start = words[k - 1][2] if k > 0 else 0
+    end = words[k][1] if k < len(words) else len(text)
+    ellipses, breaks = _breaks(texts, start, end)
+    if leading:
+        return any(e[0] >= breaks[-1] for e in ellipses) if breaks else bool(ellipses)
+    return any(e[1] <= breaks[0] for e in ellipses) if breaks else bool(ellipses)
+
+
+def _edits_with_elision(tokens: list[str | None], reference: list[str]) -> int:
+    """Word edits (substitute, insert, delete) turning `tokens` into `reference`, where a
+    None token (an ellipsis) stands for any run of reference words at no cost and a
+    mistyped word is no edit.
+
+    >>> _edits_with_elision(["in", "the", "spirit", None], "in the spirit of it".split())
+    0
+    >>> _edits_with_elision(["this", "was", "signed", "in"], "this was signed in moscow".split())
+    1
+    """
+    row = list(range(len(reference) + 1))
+    for token in tokens:
+        if token is None:
+            for i in range(1, len(row)):
+                row[i] = min(row[i], row[i - 1])
+            continue
+        new = [row[0] + 1]
+        for i, word in enumerate(reference, 1):
+            alike = token == word or _mistyped(token, word)
+            new.append(min(row[i] + 1, new[i - 1] + 1, row[i - 1] + (0 if alike else 1)))
+        row = new
+    return row[-1]
 
 
 _STOPWORDS = frozenset(
