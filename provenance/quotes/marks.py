@@ -536,6 +536,7 @@ class _Reading:
         self._cues: dict[int, list[Cue]] = {}
         self._speakers: dict[int, Cue | None] = {}
         self._cued: dict[int, bool] = {}
+        self._inherited: dict[int, Cue | None] = {}
 
     def paragraph(self, k: int) -> int:
         """The paragraph of sentence `k` (how many paragraph breaks come before it)."""
@@ -594,6 +595,12 @@ class _Reading:
             self._speakers[j] = state
         return state
 
+    def inherited(self, k: int) -> Cue | None:
+        """`_inherited` for sentence `k`, worked out once."""
+        if k not in self._inherited:
+            self._inherited[k] = _inherited(self, k)
+        return self._inherited[k]
+
     def cued(self, p: int) -> bool:
         """Whether a sentence of paragraph `p` has a cue."""
         if p not in self._cued:
@@ -603,13 +610,19 @@ class _Reading:
 
 def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     """The cue for quotation `m` in sentence `k`, by the rules `attribution` lists."""
-    text, spans, paragraph = reading.text, reading.spans, reading.paragraph
     own = reading.cues(k)
     if own:
         return min(own, key=lambda c: _distance(c.span, m.span))
-    headline = _headline(text, spans.span(k), m, reading.authors)
+    headline = _headline(reading.text, reading.spans.span(k), m, reading.authors)
     if headline is not None:
         return replace(headline, how="headline")
+    return reading.inherited(k)
+
+
+def _inherited(reading: _Reading, k: int) -> Cue | None:
+    """The cue for a quotation in sentence `k`, which has no cue of its own: the same for
+    every quotation of the sentence (`_Reading.inherited` keeps it)."""
+    spans, paragraph = reading.spans, reading.paragraph
     current = reading.speaker(k)
     if current is not None:
         return replace(current, how="earlier sentence, same speaker")
