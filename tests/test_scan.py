@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from scan_helpers import Collection, collection, errors, hit_ids
 
+from provenance.analyse import Analyser, SourceResult
 from provenance.cli import main
 from provenance.load import load
+from provenance.model import Document
 from provenance.scan.collection import (
     http_response,
     page,
@@ -286,3 +288,42 @@ def test_add_from_scan_refuses_a_bad_hits_file_in_one_line(
     assert code == 2
     assert err.count("\n") == 1 and str(hits) in err and problem in err
     assert not (tmp_path / "corpus").exists()
+
+
+def test_a_document_the_engine_fails_on_is_an_error_and_the_scan_goes_on(
+    collection: Collection,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bug in the engine on one document costs that document, not the scan (exit 1)."""
+    victim = sorted(collection.planted)[0]
+    source = Analyser.source
+
+    def failing(self: Analyser, capture: Document) -> SourceResult:
+        if capture.id == victim:
+            raise IndexError("list index out of range")
+        return source(self, capture)
+
+    monkeypatch.setattr(Analyser, "source", failing)
+    monkeypatch.setenv("PROVENANCE_LOG_DIR", str(tmp_path / "logs"))
+    out = tmp_path / "hits.jsonl"
+    args = ["scan", str(collection.jsonl), "--reference", str(collection.reference)]
+    assert main([*args, "--out", str(out), "--jobs", "1"]) == 1
+    assert "1 documents could not be read" in capsys.readouterr().err
+    assert hit_ids(out) == collection.planted - {victim}
+    [error] = errors(out)
+    assert error["id"] == victim and error["source"] == str(collection.jsonl)
+    assert error["offset"] == _line_offset(collection.jsonl, victim)
+    assert error["problem"] == "internal error in the engine: IndexError: list index out of range"
+    assert "in failing" in Path(str(error["log"])).read_text(encoding="utf-8")  # the traceback
+    assert main([*args, "--out", str(out), "--jobs", "1", "--allow-errors"]) == 0
+
+
+def _line_offset(path: Path, ident: str) -> int:
+    offset = 0
+    for line in path.read_bytes().splitlines(keepends=True):
+        if json.loads(line)["id"] == ident:
+            return offset
+        offset += len(line)
+    raise AssertionError(ident)

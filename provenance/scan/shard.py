@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from provenance.analyse import Analyser, SourceResult
+from provenance.errors import brief, write_log
 from provenance.model import Document, Format
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.scan.inputs import Counts, Fields, Problem, Record, Shard, read
@@ -105,9 +106,12 @@ def scan_shard(config: ScanConfig, shard: Shard, index: int) -> ShardResult:
         if isinstance(document, Problem):
             errors.append(_problem(document))
             continue
-        result = analyser.source(document)
-        if is_hit(result):
-            hits.append(hit_json(item, result, grams))
+        try:
+            result = analyser.source(document)
+            if is_hit(result):
+                hits.append(hit_json(item, result, grams))
+        except Exception as error:  # a bug on one document costs that document, not the scan
+            errors.append(_internal_error(item, error))
     seconds = time.perf_counter() - started
     return ShardResult(
         index, tuple(hits), tuple(errors), counts.documents, counts.bytes, candidates, seconds
@@ -201,6 +205,18 @@ def hit_json(record: Record, result: SourceResult, grams: int) -> dict[str, Any]
             ],
         },
     }
+
+
+def _internal_error(record: Record, error: Exception) -> dict[str, Any]:
+    """The error entry of a document the engine failed on; the traceback goes to a log."""
+    entry = _problem(
+        Problem(record.source, record.offset, f"internal error in the engine: {brief(error)}",
+                record.id)  # fmt: skip
+    )
+    log = write_log(error)
+    if log is not None:
+        entry["log"] = str(log)
+    return entry
 
 
 def _problem(problem: Problem) -> dict[str, Any]:
