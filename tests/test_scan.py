@@ -302,7 +302,8 @@ def test_a_document_the_engine_fails_on_is_an_error_and_the_scan_goes_on(
 
     def failing(self: Analyser, capture: Document) -> SourceResult:
         if capture.id == victim:
-            raise IndexError("list index out of range")
+            message = "list index out of range"
+            raise IndexError(message)
         return source(self, capture)
 
     monkeypatch.setattr(Analyser, "source", failing)
@@ -327,3 +328,38 @@ def _line_offset(path: Path, ident: str) -> int:
             return offset
         offset += len(line)
     raise AssertionError(ident)
+
+
+@pytest.mark.parametrize("fmt", ["directory", "jsonl", "jsonl.gz", "warc", "wet"])
+def test_a_document_over_max_size_is_an_error_and_the_scan_goes_on(
+    collection: Collection, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference = collection.reference.read_text(encoding="utf-8")
+    big = ("Reprinted:\n\n" + reference + "\n\n") * 6  # a copy of some 33 KB
+    docs = [*collection.docs[:10], ("big", big)]
+    inputs = _write(Collection(collection.directory, docs, collection.planted, {}), fmt, tmp_path)
+    out = tmp_path / "hits.jsonl"
+    args = ["scan", str(inputs), "--reference", str(collection.reference), "--out", str(out)]
+    assert main([*args, "--jobs", "1"]) == 0  # under the default limit: a hit
+    assert "big" in hit_ids(out)
+    assert main([*args, "--jobs", "1", "--max-size", "20K"]) == 1
+    assert "1 documents could not be read" in capsys.readouterr().err
+    assert hit_ids(out) == collection.planted & {i for i, _ in docs[:10]}
+    [error] = errors(out)
+    if fmt == "directory":
+        assert (error["source"], error["offset"]) == (str(inputs / "000" / "big.txt"), 0)
+    else:
+        assert error["source"] == str(inputs)
+        assert error["offset"] == _offset_of_last(inputs, fmt)
+    assert str(error["problem"]).endswith(
+        "over the size limit of 20,480 (raise it with --max-size)"
+    )
+    assert main([*args, "--jobs", "1", "--max-size", "20K", "--allow-errors"]) == 0
+
+
+def _offset_of_last(path: Path, fmt: str) -> int:
+    """Offset of the last record: its line in the (decompressed) JSON Lines, or WARC record."""
+    if fmt.startswith("jsonl"):
+        data = gzip.decompress(path.read_bytes()) if fmt == "jsonl.gz" else path.read_bytes()
+        return data.rstrip(b"\n").rfind(b"\n") + 1
+    return path.read_bytes().rfind(b"\x1f\x8b\x08")  # gzip per record: the last member

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     fields = Fields(
         args.id_field, args.text_field, args.html_field, args.url_field, args.date_field
     )
-    config = ScanConfig(reference, fields, args.min_grams or MIN_GRAMS)
+    config = ScanConfig(reference, fields, args.min_grams or MIN_GRAMS, args.max_size)
     options = {
         "jobs": args.jobs,
         "scheduler": args.scheduler,

@@ -127,21 +127,42 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
     return shards
 
 
-def read(shard: Shard, fields: Fields, counts: Counts) -> Iterator[Record | Problem]:
-    """Every record of `shard`, and a Problem for each thing that could not be read."""
+def read(
+    shard: Shard, fields: Fields, counts: Counts, max_size: int = 0
+) -> Iterator[Record | Problem]:
+    """Every record of `shard`, and a Problem for each thing that could not be read.
+
+    A document of more than `max_size` bytes (0: no limit) is a Problem, never read whole
+    when its size is known first (a file, a WARC record).
+    """
     if shard.kind == "files":
-        yield from _files(shard, counts)
+        yield from _files(shard, counts, max_size)
     elif shard.kind == "jsonl":
         with Path(shard.path).open("rb") as stream:
             stream.seek(shard.start)
             size = shard.end - shard.start if shard.end >= 0 else -1
             chunk = io.BytesIO(stream.read(size))  # one shard (4 MB): lines 10% cheaper
-        yield from _jsonl(chunk.readline, shard, fields, counts, shard.start, shard.end)
+        lines = _jsonl(chunk.readline, shard, fields, counts, shard.start, shard.end)
+        yield from _limited(lines, max_size)
     elif shard.kind == "jsonl.gz":
         with gzip.open(shard.path, "rb") as stream:
-            yield from _jsonl(stream.readline, shard, fields, counts, 0, -1)
+            yield from _limited(_jsonl(stream.readline, shard, fields, counts, 0, -1), max_size)
     else:
-        yield from _warc(shard, counts)
+        yield from _warc(shard, counts, max_size)
+
+
+def too_big(size: int | None, limit: int) -> str:
+    """The problem of a document over the size limit (`size` None: more than `limit`)."""
+    said = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+    return f"{said}, over the size limit of {limit:,} (raise it with --max-size)"
+
+
+def _limited(items: Iterator[Record | Problem], limit: int) -> Iterator[Record | Problem]:
+    for item in items:
+        if limit and isinstance(item, Record) and len(item.data) > limit:
+            yield Problem(item.source, item.offset, too_big(len(item.data), limit), item.id)
+        else:
+            yield item
 
 
 def _directory_shards(directory: Path, shard_bytes: int) -> list[Shard]:
@@ -179,11 +200,17 @@ def _jsonl_shards(path: Path, shard_bytes: int) -> list[Shard]:
     return [Shard("jsonl", str(path), a, b) for a, b in zip(starts, ends, strict=True)]
 
 
-def _files(shard: Shard, counts: Counts) -> Iterator[Record | Problem]:
+def _files(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Problem]:
     root = Path(shard.path)
     for name in shard.files:
         path = Path(name)
+        ident = path.relative_to(root).as_posix()
         try:
+            size = path.stat().st_size
+            if limit and size > limit:
+                counts.documents += 1
+                yield Problem(name, 0, too_big(size, limit), ident)
+                continue
             data = path.read_bytes()
         except OSError as error:
             yield Problem(name, 0, f"cannot read: {error.strerror or error}")
@@ -193,7 +220,6 @@ def _files(shard: Shard, counts: Counts) -> Iterator[Record | Problem]:
         suffix = path.suffix.lower()
         fmt = "html" if suffix in _HTML_SUFFIXES else _TEXT_SUFFIXES.get(suffix, "text")
         charset = _meta_charset(data) if fmt == "html" else ""
-        ident = path.relative_to(root).as_posix()
         yield Record(ident, data, name, 0, fmt, charset=charset)
 
 
@@ -302,7 +328,7 @@ def _next_member(stream: BinaryIO, position: int) -> int | None:
     return None
 
 
-def _warc(shard: Shard, counts: Counts) -> Iterator[Record | Problem]:
+def _warc(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Problem]:
     wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
     last = shard.start
     try:
@@ -313,7 +339,7 @@ def _warc(shard: Shard, counts: Counts) -> Iterator[Record | Problem]:
                 if 0 <= shard.end <= last:
                     return
                 counts.documents += 1
-                read = warc_record(record, shard.path)
+                read = warc_record(record, shard.path, limit)
                 if isinstance(read, Record):
                     counts.bytes += len(read.data)
                 yield read
@@ -322,8 +348,11 @@ def _warc(shard: Shard, counts: Counts) -> Iterator[Record | Problem]:
         return
 
 
-def warc_record(record: object, source: str) -> Record | Problem:
-    """A Record of a FastWARC record (`stream_pos`: its offset in the file)."""
+def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem:
+    """A Record of a FastWARC record (`stream_pos`: its offset in the file).
+
+    At most `limit` bytes of the payload are read (0: all); a longer one is a Problem.
+    """
     headers = record.headers  # type: ignore[attr-defined]
     offset: int = record.stream_pos  # type: ignore[attr-defined]
     ident = headers.get("WARC-Record-ID", "") or f"{Path(source).name}@{offset}"
@@ -331,11 +360,22 @@ def warc_record(record: object, source: str) -> Record | Problem:
     url = headers.get("WARC-Target-URI", "")
     date = headers.get("WARC-Date", "")
     rtype = headers.get("WARC-Type", "")
+
+    def payload() -> bytes | Problem:
+        data: bytes = record.reader.read(limit + 1 if limit else -1)  # type: ignore[attr-defined]
+        return (
+            Problem(source, offset, too_big(None, limit), ident) if len(data) > limit > 0 else data
+        )
+
     if rtype == "conversion":
-        data = record.reader.read()  # type: ignore[attr-defined]
+        data = payload()
+        if isinstance(data, Problem):
+            return data
         return Record(ident, data, source, offset, "text", url=url, date=date)
     if rtype == "resource":
-        data = record.reader.read()  # type: ignore[attr-defined]
+        data = payload()
+        if isinstance(data, Problem):
+            return data
         kind = headers.get("Content-Type", "")
         fmt = "html" if "html" in kind else "text"
         return Record(ident, data, source, offset, fmt, url, date, _header_charset(kind))
@@ -351,7 +391,9 @@ def warc_record(record: object, source: str) -> Record | Problem:
     if http is None:
         return Problem(source, offset, "a response record that is not HTTP", ident)
     kind = http.get("Content-Type", "") or ""
-    data = record.reader.read()  # type: ignore[attr-defined]
+    data = payload()
+    if isinstance(data, Problem):
+        return data
     fmt = "html" if "html" in kind.lower() or not kind else "text"
     charset = _header_charset(kind) or (_meta_charset(data) if fmt == "html" else "")
     return Record(ident, data, source, offset, fmt, url, date, charset)

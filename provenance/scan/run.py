@@ -146,6 +146,7 @@ def _prepare(
         "reference_sha256": config.reference.sha256,
         "fields": asdict(config.fields),
         "min_grams": config.min_grams,
+        "max_size": config.max_size,
         "shards": [[s.kind, s.path, s.start, s.end, list(s.files)] for s in shards],
     }
     plan_file = directory / _PLAN

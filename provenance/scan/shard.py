@@ -17,6 +17,7 @@ from typing import Any
 
 from provenance.analyse import Analyser, SourceResult
 from provenance.errors import brief, write_log
+from provenance.load import MAX_SIZE
 from provenance.model import Document, Format
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.scan.inputs import Counts, Fields, Problem, Record, Shard, read
@@ -37,6 +38,8 @@ class ScanConfig:
     reference: Document
     fields: Fields = field(default_factory=Fields)
     min_grams: int = MIN_GRAMS
+    max_size: int = MAX_SIZE
+    """A document of more bytes is an error entry (`--max-size`; 0: no limit)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,7 @@ def scan_shard(config: ScanConfig, shard: Shard, index: int) -> ShardResult:
     analyser, prefilter = engine(config)
     counts = Counts()
     hits, errors, candidates = [], [], 0
-    for item in read(shard, config.fields, counts):
+    for item in read(shard, config.fields, counts, config.max_size):
         if isinstance(item, Problem):
             errors.append(_problem(item))
             continue
@@ -209,10 +212,8 @@ def hit_json(record: Record, result: SourceResult, grams: int) -> dict[str, Any]
 
 def _internal_error(record: Record, error: Exception) -> dict[str, Any]:
     """The error entry of a document the engine failed on; the traceback goes to a log."""
-    entry = _problem(
-        Problem(record.source, record.offset, f"internal error in the engine: {brief(error)}",
-                record.id)  # fmt: skip
-    )
+    problem = f"internal error in the engine: {brief(error)}"
+    entry = _problem(Problem(record.source, record.offset, problem, record.id))
     log = write_log(error)
     if log is not None:
         entry["log"] = str(log)
