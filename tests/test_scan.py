@@ -363,3 +363,48 @@ def _offset_of_last(path: Path, fmt: str) -> int:
         data = gzip.decompress(path.read_bytes()) if fmt == "jsonl.gz" else path.read_bytes()
         return data.rstrip(b"\n").rfind(b"\n") + 1
     return path.read_bytes().rfind(b"\x1f\x8b\x08")  # gzip per record: the last member
+
+
+def test_a_large_jsonl_gz_is_split_into_shards(collection: Collection, tmp_path: Path) -> None:
+    """One compressed file uses every worker; resuming skips its finished shards."""
+    config = ScanConfig(load(collection.reference))
+    path = tmp_path / "c.jsonl.gz"
+    write_jsonl(collection.docs, path)
+    one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
+    assert scan([path], config, one, jobs=1).shards == 1
+    split = scan([path], config, many, jobs=2, shard_bytes=40_000)
+    assert split.shards > 4
+    assert split.documents == len(collection.docs)
+    assert split.bytes == len(gzip.decompress(path.read_bytes()))
+    assert many.read_bytes() == one.read_bytes()
+    assert hit_ids(many) == collection.planted
+    # resumed: only the missing shard is scanned again, and the result is the same
+    parts = sorted(shards_dir(many).glob("[0-9]*.json"))
+    parts[2].unlink()
+    many.unlink()
+    again = scan([path], config, many, jobs=2, shard_bytes=40_000, resume=True)
+    assert again.resumed == split.shards - 1
+    assert many.read_bytes() == one.read_bytes()
+
+
+def test_a_split_jsonl_gz_cut_short_reports_where_as_the_whole_file_does(
+    collection: Collection, tmp_path: Path
+) -> None:
+    config = ScanConfig(load(collection.reference))
+    path = tmp_path / "c.jsonl.gz"
+    write_jsonl(collection.docs, path)
+    path.write_bytes(path.read_bytes()[: path.stat().st_size * 3 // 4])  # a download cut short
+    one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
+    whole = scan([path], config, one, jobs=1)
+    split = scan([path], config, many, jobs=2, shard_bytes=40_000)
+    assert split.shards > 2
+    assert (
+        (split.documents, split.errors)
+        == (whole.documents, whole.errors)
+        == (
+            whole.documents,
+            1,
+        )
+    )
+    assert many.read_bytes() == one.read_bytes()
+    assert errors(many) == errors(one)

@@ -1,8 +1,9 @@
 """Read a collection as shards of records: directories, JSON Lines and WARC files.
 
 A shard is the unit of work and of resuming: a batch of files of a directory, a byte
-range of an uncompressed JSON Lines file (cut at line starts), or one compressed JSON
-Lines file or WARC file (neither can be entered in the middle). Reading a shard yields
+range of a JSON Lines file (cut at line starts; for `.jsonl.gz`, a range of the
+decompressed stream, which the client reads for the worker as a `Chunk`, since a gzip
+stream cannot be entered in the middle), or a range of a WARC file. Reading a shard yields
 `Record`s (a document's stored bytes with where they came from) and `Problem`s (what
 could not be read, with the source and offset); a problem never stops the shard.
 
@@ -52,17 +53,30 @@ class Fields:
 
 @dataclass(frozen=True, slots=True)
 class Shard:
-    """One unit of work: `kind` is "files", "jsonl", "jsonl.gz" or "warc" (all but
-    "jsonl.gz" possibly a byte range of the file)."""
+    """One unit of work: `kind` is "files", "jsonl", "jsonl.gz" or "warc" (possibly a byte
+    range of the file; of the decompressed stream for "jsonl.gz")."""
 
     kind: str
     path: str
     """The input file, or the directory the files were found under."""
     start: int = 0
     end: int = -1
-    """Byte range of an uncompressed JSON Lines file or of a WARC file; -1: to the end."""
+    """Byte range of a JSON Lines file (decompressed) or of a WARC file; -1: to the end."""
     files: tuple[str, ...] = ()
     """For "files": the paths of the batch."""
+
+    @property
+    def streamed(self) -> bool:
+        """A part of a `.jsonl.gz`: its bytes come from the client as a `Chunk`."""
+        return self.kind == "jsonl.gz" and (self.start > 0 or self.end >= 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """The decompressed lines of a streamed shard, and what cut them short (if anything)."""
+
+    data: bytes
+    problem: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +132,7 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
         elif name.endswith(WARC_SUFFIXES):
             shards.extend(_warc_shards(path, shard_bytes))
         elif name.endswith(".jsonl.gz"):
-            shards.append(Shard("jsonl.gz", str(path)))
+            shards.extend(_jsonl_gz_shards(path, shard_bytes))
         elif name.endswith(".jsonl"):
             shards.extend(_jsonl_shards(path, shard_bytes))
         else:
@@ -128,12 +142,13 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
 
 
 def read(
-    shard: Shard, fields: Fields, counts: Counts, max_size: int = 0
+    shard: Shard, fields: Fields, counts: Counts, max_size: int = 0, chunk: Chunk | None = None
 ) -> Iterator[Record | Problem]:
     """Every record of `shard`, and a Problem for each thing that could not be read.
 
     A document of more than `max_size` bytes (0: no limit) is a Problem, never read whole
-    when its size is known first (a file, a WARC record).
+    when its size is known first (a file, a WARC record). A streamed shard is read from
+    `chunk` (else from its file, decompressed from the start: right, but slow).
     """
     if shard.kind == "files":
         yield from _files(shard, counts, max_size)
@@ -141,9 +156,15 @@ def read(
         with Path(shard.path).open("rb") as stream:
             stream.seek(shard.start)
             size = shard.end - shard.start if shard.end >= 0 else -1
-            chunk = io.BytesIO(stream.read(size))  # one shard (4 MB): lines 10% cheaper
-        lines = _jsonl(chunk.readline, shard, fields, counts, shard.start, shard.end)
+            data = io.BytesIO(stream.read(size))  # one shard (4 MB): lines 10% cheaper
+        lines = _jsonl(data.readline, shard, fields, counts, shard.start, shard.end)
         yield from _limited(lines, max_size)
+    elif shard.streamed:
+        chunk = chunk or Chunks().read(shard)
+        lines = _jsonl(io.BytesIO(chunk.data).readline, shard, fields, counts, shard.start, -1)
+        yield from _limited(lines, max_size)
+        if chunk.problem:
+            yield Problem(shard.path, shard.start + len(chunk.data), chunk.problem)
     elif shard.kind == "jsonl.gz":
         with gzip.open(shard.path, "rb") as stream:
             yield from _limited(_jsonl(stream.readline, shard, fields, counts, 0, -1), max_size)
@@ -198,6 +219,64 @@ def _jsonl_shards(path: Path, shard_bytes: int) -> list[Shard]:
             starts.append(stream.tell())
     ends = [*starts[1:], size]
     return [Shard("jsonl", str(path), a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def _jsonl_gz_shards(path: Path, shard_bytes: int) -> list[Shard]:
+    """Ranges of about `shard_bytes` of the decompressed stream, each starting at a line.
+
+    Planning decompresses the file once (C speed: measured in docs/scan.md); a file that
+    makes one shard stays whole, read by its worker. Bad data ends the planning where it
+    is; the shard that holds it reports it when read.
+    """
+    starts, offset = [0], 0
+    try:
+        with gzip.open(path, "rb") as stream:
+            for line in stream:
+                if offset - starts[-1] >= shard_bytes:
+                    starts.append(offset)
+                offset += len(line)
+    except (EOFError, OSError, zlib.error):
+        pass
+    if len(starts) == 1:
+        return [Shard("jsonl.gz", str(path))]
+    ends = [*starts[1:], -1]
+    return [Shard("jsonl.gz", str(path), a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+class Chunks:
+    """Reads streamed shards' lines, keeping one gzip stream open from shard to shard.
+
+    Asked for the shards of a file in order (as the plan lists them), it decompresses the
+    file once, however many shards it has; resumed shards are read past, not kept.
+    """
+
+    def __init__(self) -> None:
+        self.path = ""
+        self.stream: gzip.GzipFile | None = None
+        self.offset = 0
+
+    def read(self, shard: Shard) -> Chunk:
+        lines: list[bytes] = []
+        try:
+            if self.stream is None or shard.path != self.path or shard.start < self.offset:
+                self.close()
+                self.path, self.offset = shard.path, 0
+                self.stream = gzip.open(shard.path, "rb")  # kept open from call to call
+            stream = self.stream
+            while self.offset < shard.start and (line := stream.readline()):
+                self.offset += len(line)
+            while (shard.end < 0 or self.offset < shard.end) and (line := stream.readline()):
+                lines.append(line)
+                self.offset += len(line)
+        except (EOFError, OSError, zlib.error) as error:
+            self.close()
+            return Chunk(b"".join(lines), f"truncated or corrupt compressed data: {error}")
+        return Chunk(b"".join(lines))
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
 
 
 def _files(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Problem]:

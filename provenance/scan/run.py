@@ -9,6 +9,7 @@ HITS.errors.jsonl: the same inputs give the same bytes, however the shards were 
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from provenance.atomic import atomic_write
-from provenance.scan.inputs import SHARD_BYTES, Shard, plan
+from provenance.scan.inputs import SHARD_BYTES, Chunk, Chunks, Shard, plan
 from provenance.scan.shard import ScanConfig, ShardResult, engine, scan_shard
 
 _PLAN = "plan.json"
@@ -97,7 +98,7 @@ def scan(
         else:
             workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             run = _local(workers)
-        for result in run(config, [(shards[i], i) for i in todo]):
+        for result in run(config, _tasks(shards, todo)):
             atomic_write(directory / f"{result.index:05d}.json", json.dumps(result.json()).encode())
             results[result.index] = result
             if progress:
@@ -169,22 +170,43 @@ def _prepare(
     return done
 
 
-Runner = Callable[[ScanConfig, list[tuple[Shard, int]]], Iterator[ShardResult]]
+Task = tuple[Shard, int, Chunk | None]
+"""A shard, its index, and its lines when the client reads them (a part of a .jsonl.gz)."""
+Runner = Callable[[ScanConfig, Iterator[Task]], Iterator[ShardResult]]
+_AHEAD = 2
+"""Tasks handed out per worker ahead of the results: workers never wait, and the client
+holds at most this many streamed chunks a worker (memory flat in the collection's size)."""
+
+
+def _tasks(shards: list[Shard], todo: list[int]) -> Iterator[Task]:
+    """The shards to scan, in plan order, each streamed one with its chunk, read lazily."""
+    chunks = Chunks()
+    try:
+        for i in todo:
+            yield shards[i], i, chunks.read(shards[i]) if shards[i].streamed else None
+    finally:
+        chunks.close()
 
 
 def _local(workers: int) -> Runner:
-    def run(config: ScanConfig, work: list[tuple[Shard, int]]) -> Iterator[ShardResult]:
+    def run(config: ScanConfig, work: Iterator[Task]) -> Iterator[ShardResult]:
         if workers == 1:
-            for shard, index in work:
-                yield scan_shard(config, shard, index)
+            for task in work:
+                yield scan_shard(config, *task)
             return
         pool = ProcessPoolExecutor(workers, initializer=engine, initargs=(config,))
         try:
-            pending: set[Future[ShardResult]] = {
-                pool.submit(scan_shard, config, shard, index) for shard, index in work
-            }
+            pending: set[Future[ShardResult]] = set()
+
+            def submit(count: int) -> None:
+                for task in itertools.islice(work, count):
+                    pending.add(pool.submit(scan_shard, config, *task))
+
+            submit(workers * _AHEAD)
             while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                pending.difference_update(finished)
+                submit(len(finished))
                 for future in finished:
                     yield future.result()
         finally:  # on Ctrl-C or an error: let the running shards end, start no other
@@ -203,14 +225,17 @@ def _dask(address: str) -> tuple[Runner, int]:
         raise ValueError(msg) from None
     workers = max(1, len(client.scheduler_info().get("workers", {})))
 
-    def run(config: ScanConfig, work: list[tuple[Shard, int]]) -> Iterator[ShardResult]:
+    def run(config: ScanConfig, work: Iterator[Task]) -> Iterator[ShardResult]:
+        def submit(task: Task) -> Any:
+            return client.submit(scan_shard, config, *task, pure=False, retries=3)
+
         try:
-            futures = [
-                client.submit(scan_shard, config, shard, index, pure=False, retries=3)
-                for shard, index in work
-            ]
-            for _, result in as_completed(futures, with_results=True):  # type: ignore[no-untyped-call]
+            first = [submit(task) for task in itertools.islice(work, workers * _AHEAD)]
+            running = as_completed(first, with_results=True)  # type: ignore[no-untyped-call]
+            for _, result in running:
                 yield result
+                for task in itertools.islice(work, 1):
+                    running.add(submit(task))  # type: ignore[no-untyped-call]
         finally:
             client.close()  # type: ignore[no-untyped-call]
 

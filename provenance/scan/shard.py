@@ -20,7 +20,7 @@ from provenance.errors import brief, write_log
 from provenance.load import MAX_SIZE
 from provenance.model import Document, Format
 from provenance.quotes.verdicts import QuoteVerdict
-from provenance.scan.inputs import Counts, Fields, Problem, Record, Shard, read
+from provenance.scan.inputs import Chunk, Counts, Fields, Problem, Record, Shard, read
 from provenance.scan.prefilter import MIN_GRAMS, Prefilter
 
 _HIT_VERDICTS = {QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED}
@@ -91,13 +91,15 @@ def engine(config: ScanConfig) -> tuple[Analyser, Prefilter]:
     return _ENGINES[key]
 
 
-def scan_shard(config: ScanConfig, shard: Shard, index: int) -> ShardResult:
-    """Scan every record of `shard`; the hits and problems in reading order."""
+def scan_shard(
+    config: ScanConfig, shard: Shard, index: int, chunk: Chunk | None = None
+) -> ShardResult:
+    """Scan every record of `shard` (of `chunk`, when streamed); hits and problems in order."""
     started = time.perf_counter()
     analyser, prefilter = engine(config)
     counts = Counts()
     hits, errors, candidates = [], [], 0
-    for item in read(shard, config.fields, counts, config.max_size):
+    for item in read(shard, config.fields, counts, config.max_size, chunk):
         if isinstance(item, Problem):
             errors.append(_problem(item))
             continue
