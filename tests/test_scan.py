@@ -408,3 +408,75 @@ def test_a_split_jsonl_gz_cut_short_reports_where_as_the_whole_file_does(
     )
     assert many.read_bytes() == one.read_bytes()
     assert errors(many) == errors(one)
+
+
+def test_a_json_line_the_prefilter_turns_away_is_never_parsed(
+    collection: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The prefilter reads the raw line; only candidates (and problems) are parsed."""
+    import provenance.scan.inputs as inputs
+
+    parsed: list[int] = []
+    json_record = inputs.json_record
+
+    def counting(line: bytes, source: str, offset: int, fields: inputs.Fields) -> object:
+        parsed.append(offset)
+        return json_record(line, source, offset, fields)
+
+    monkeypatch.setattr(inputs, "json_record", counting)
+    out = tmp_path / "hits.jsonl"
+    summary = scan([collection.jsonl], ScanConfig(load(collection.reference)), out, jobs=1)
+    assert hit_ids(out) == collection.planted
+    assert len(parsed) == summary.candidates < len(collection.docs)
+
+
+def test_lines_turned_away_unparsed_still_report_their_problems(
+    collection: Collection, tmp_path: Path
+) -> None:
+    """What the raw-line prefilter skips is checked as strictly as `json` parses it."""
+    reference = collection.reference.read_text(encoding="utf-8")
+    accented = reference.replace("peace", "paix résolue").replace("Korea", "Corée")
+    ref = tmp_path / "ref.txt"
+    ref.write_text(accented, encoding="utf-8")
+    noise = "Weather today: rain, then sun over the hills."
+    lines = [
+        json.dumps({"id": "quiet", "text": noise}),
+        '{"id": "cut", "text": "' + noise,  # malformed
+        "[1, 2]",  # not an object
+        json.dumps({"text": noise}),  # no id
+        json.dumps({"id": 1.5, "text": noise}),  # id neither string nor integer
+        json.dumps({"id": "n", "text": 7}),  # no text or html
+        '{"id": "nan", "text": "' + noise + '", "score": NaN}',  # json takes NaN: no problem
+        # the copy, every non-ASCII character escaped (json.dumps' default)
+        json.dumps({"id": "escaped", "text": "Copied:\n\n" + accented}, ensure_ascii=True),
+    ]
+    data = "\n".join(lines).encode() + b"\n" + b'{"id": "bytes", "text": "caf\xe9"}\n'
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(data)
+    out = tmp_path / "hits.jsonl"
+    scan([path], ScanConfig(load(ref)), out, jobs=1)
+    assert hit_ids(out) == {"escaped"}
+    problems = [(e["offset"], str(e["problem"]).split(":")[0]) for e in errors(out)]
+    starts = [0]
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    assert problems == [
+        (starts[1], "malformed JSON line"),
+        (starts[2], "a JSON line that is not an object"),
+        (starts[3], "no 'id' field (a string or number)"),
+        (starts[4], "no 'id' field (a string or number)"),
+        (starts[5], "no 'text' or 'html' field (a string)"),
+        (starts[8], "malformed JSON line"),
+    ]
+
+
+def test_the_prefilter_reads_json_escapes_as_the_characters_they_stand_for() -> None:
+    """A JSON line whose encoder escaped every non-ASCII character is read as its text."""
+    from provenance.scan.prefilter import Prefilter
+
+    text = "Стороны подчёркивают необходимость решать все вопросы мирным путём\u00a0сегодня."
+    prefilter = Prefilter.of(text)
+    plain = prefilter.grams(text.encode("utf-8"))
+    assert plain == 5  # six 3-grams; the first, capitalised, is missed (caseless is ASCII only)
+    assert prefilter.grams(json.dumps({"text": text}, ensure_ascii=True).encode()) == plain
+    assert prefilter.grams(json.dumps({"text": text}, ensure_ascii=False).encode()) == plain

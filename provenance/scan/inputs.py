@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+import msgspec
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 SHARD_BYTES = 4 * 2**20
@@ -141,14 +142,25 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
     return shards
 
 
+Gate = Callable[[bytes], bool]
+"""Whether a raw JSON line may hold a candidate (the prefilter over the line's bytes)."""
+
+
 def read(
-    shard: Shard, fields: Fields, counts: Counts, max_size: int = 0, chunk: Chunk | None = None
+    shard: Shard,
+    fields: Fields,
+    counts: Counts,
+    max_size: int = 0,
+    chunk: Chunk | None = None,
+    gate: Gate | None = None,
 ) -> Iterator[Record | Problem]:
     """Every record of `shard`, and a Problem for each thing that could not be read.
 
     A document of more than `max_size` bytes (0: no limit) is a Problem, never read whole
     when its size is known first (a file, a WARC record). A streamed shard is read from
-    `chunk` (else from its file, decompressed from the start: right, but slow).
+    `chunk` (else from its file, decompressed from the start: right, but slow). A JSON
+    line that the `gate` turns away is counted and checked, never parsed: only a problem
+    comes of it (what it would give without the gate), no Record.
     """
     if shard.kind == "files":
         yield from _files(shard, counts, max_size)
@@ -157,17 +169,19 @@ def read(
             stream.seek(shard.start)
             size = shard.end - shard.start if shard.end >= 0 else -1
             data = io.BytesIO(stream.read(size))  # one shard (4 MB): lines 10% cheaper
-        lines = _jsonl(data.readline, shard, fields, counts, shard.start, shard.end)
+        lines = _jsonl(data.readline, shard, fields, counts, shard.start, shard.end, gate)
         yield from _limited(lines, max_size)
     elif shard.streamed:
         chunk = chunk or Chunks().read(shard)
-        lines = _jsonl(io.BytesIO(chunk.data).readline, shard, fields, counts, shard.start, -1)
+        readline = io.BytesIO(chunk.data).readline
+        lines = _jsonl(readline, shard, fields, counts, shard.start, -1, gate)
         yield from _limited(lines, max_size)
         if chunk.problem:
             yield Problem(shard.path, shard.start + len(chunk.data), chunk.problem)
     elif shard.kind == "jsonl.gz":
         with gzip.open(shard.path, "rb") as stream:
-            yield from _limited(_jsonl(stream.readline, shard, fields, counts, 0, -1), max_size)
+            lines = _jsonl(stream.readline, shard, fields, counts, 0, -1, gate)
+            yield from _limited(lines, max_size)
     else:
         yield from _warc(shard, counts, max_size)
 
@@ -309,6 +323,7 @@ def _jsonl(
     counts: Counts,
     start: int,
     end: int,
+    gate: Gate | None = None,
 ) -> Iterator[Record | Problem]:
     """The records of JSON Lines read from `stream`, from byte `start` to `end` (-1: EOF)."""
     offset = start
@@ -325,7 +340,35 @@ def _jsonl(
         if not line.strip():
             continue
         counts.documents += 1
+        if gate is not None and not gate(line) and _well_formed(line, fields):
+            continue  # no candidate, and no problem either: nothing to parse
         yield json_record(line, shard.path, here, fields)
+
+
+_OBJECT = msgspec.json.Decoder(dict[str, msgspec.Raw])
+"""Checks a JSON object's syntax and finds its fields without building their values."""
+_INTEGER = re.compile(rb"-?(?:0|[1-9][0-9]*)")
+
+
+def _well_formed(line: bytes, fields: Fields) -> bool:
+    """Whether `json_record` makes a Record of `line`, told at C speed; False if unsure.
+
+    msgspec refuses some lines `json` takes (NaN, a BOM, a lone surrogate escape); then
+    `json_record` decides, as it does for every line that may be a problem.
+    """
+    try:
+        line.decode("utf-8")  # msgspec checks the syntax, not the bytes of skipped strings
+        obj = _OBJECT.decode(line)
+    except (UnicodeDecodeError, msgspec.DecodeError):
+        return False
+    ident, text, html = obj.get(fields.id), obj.get(fields.text), obj.get(fields.html)
+    if ident is None or not (_is_string(ident) or _INTEGER.fullmatch(bytes(ident))):
+        return False
+    return (text is not None and _is_string(text)) or (html is not None and _is_string(html))
+
+
+def _is_string(raw: msgspec.Raw) -> bool:
+    return bytes(memoryview(raw)[:1]) == b'"'
 
 
 def json_record(line: bytes, source: str, offset: int, fields: Fields) -> Record | Problem:

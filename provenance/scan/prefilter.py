@@ -23,6 +23,7 @@ assumed: the engine's own `locate` decides what is a hit.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from dataclasses import dataclass
 
@@ -101,6 +102,15 @@ class Prefilter:
         """The number of distinct reference 3-grams in `data`."""
         return len(self.found(data))
 
+    def may_hold(self, line: bytes) -> bool:
+        """Whether a JSON line may hold a candidate: whether its raw bytes are one.
+
+        Every 3-gram of the text field is in the line too, as it is or (an encoder that
+        escapes all non-ASCII) in its escaped variant, so a line turned away holds no
+        candidate and need not be parsed.
+        """
+        return self.candidate(line)[0]
+
     def candidate(self, data: bytes) -> tuple[bool, int]:
         """Whether `data` holds enough of the reference to be given to the engine."""
         found = self.found(data)
@@ -140,4 +150,9 @@ def _variants(gram: str) -> set[str]:
         for i, char in enumerate(form):
             if char == " ":
                 spaced |= {form[:i] + space + form[i + 1 :] for space in _SPACES}
-    return spaced
+    return spaced | {_escaped(form) for form in spaced}
+
+
+def _escaped(text: str) -> str:
+    """`text` as a JSON encoder that escapes every non-ASCII character writes it."""
+    return json.dumps(text, ensure_ascii=True)[1:-1]

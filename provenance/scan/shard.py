@@ -99,7 +99,8 @@ def scan_shard(
     analyser, prefilter = engine(config)
     counts = Counts()
     hits, errors, candidates = [], [], 0
-    for item in read(shard, config.fields, counts, config.max_size, chunk):
+    gate = prefilter.may_hold
+    for item in read(shard, config.fields, counts, config.max_size, chunk, gate):
         if isinstance(item, Problem):
             errors.append(_problem(item))
             continue
