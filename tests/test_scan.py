@@ -480,3 +480,19 @@ def test_the_prefilter_reads_json_escapes_as_the_characters_they_stand_for() -> 
     assert plain == 5  # six 3-grams; the first, capitalised, is missed (caseless is ASCII only)
     assert prefilter.grams(json.dumps({"text": text}, ensure_ascii=True).encode()) == plain
     assert prefilter.grams(json.dumps({"text": text}, ensure_ascii=False).encode()) == plain
+
+
+@pytest.mark.parametrize("ensure_ascii", [False, True])
+def test_a_copy_with_every_space_a_no_break_space_is_found(
+    collection: Collection, tmp_path: Path, ensure_ascii: bool
+) -> None:
+    """Pages that write every space as &nbsp; decode to U+00A0 between all words."""
+    reference = collection.reference.read_text(encoding="utf-8")
+    copy = "Full text of the statement:\n\n" + reference.replace(" ", "\u00a0")
+    path = tmp_path / "c.jsonl"
+    obj = {"id": "nbsp", "text": copy}
+    path.write_text(json.dumps(obj, ensure_ascii=ensure_ascii) + "\n", encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    summary = scan([path], ScanConfig(load(collection.reference)), out, jobs=1)
+    assert summary.candidates == 1
+    assert hit_ids(out) == {"nbsp"}

@@ -2,10 +2,11 @@
 
 The reference's word 3-grams (three words joined by single spaces, as they stand in
 the reference) are compiled into one Hyperscan database of literal patterns, matched
-caseless over a document's raw bytes. Each 3-gram also stands in its variants: every
-space as a no-break space (UTF-8 or a JSON `\\u00a0` escape) and typographic quotes as
-straight ones (or JSON escapes), so that case, no-break spaces and quote styles do not
-hide a copy. A document is a candidate when it holds at least `min_grams` distinct
+caseless over a document's raw bytes (for JSON Lines, the raw line). Each 3-gram also
+stands in its variants: each space a space or a no-break space (in any mix), typographic
+quotes straight, and each of these as a JSON encoder that escapes non-ASCII writes it
+(`\\u00a0`, `\\u2019`), so that case, no-break spaces, quote styles and JSON escapes do
+not hide a copy. A document is a candidate when it holds at least `min_grams` distinct
 3-grams, at least two of them telling (two words or more that are not English function
 words: "the Korean Peninsula" tells, "based on the" does not); only candidates are
 decoded and given to the engine.
@@ -46,13 +47,8 @@ _FUNCTION_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
-_QUOTES = {
-    "’": ("'", "\\u2019"),
-    "‘": ("'", "\\u2018"),
-    "“": ('"', "\\u201c"),
-    "”": ('"', "\\u201d"),
-}
-_SPACES = ("\u00a0", "\\u00a0")
+_QUOTES = {"’": "'", "‘": "'", "“": '"', "”": '"'}
+_SPACES = (" ", "\u00a0")
 
 
 @dataclass(slots=True)
@@ -140,16 +136,18 @@ def _grams(text: str, n: int) -> set[str]:
 
 
 def _variants(gram: str) -> set[str]:
-    """`gram` with its quotes straight or escaped and each space a no-break space."""
+    """`gram` with its quotes typographic or straight, each space a space or a no-break
+    space (any mix: a page may write every space as `&nbsp;`), and each of these as a
+    JSON encoder that escapes all non-ASCII writes it (`\\u00a0`, `\\u2019`)."""
     forms = {gram}
-    for mark, others in _QUOTES.items():
+    for mark, straight in _QUOTES.items():
         if mark in gram:
-            forms |= {f.replace(mark, other) for f in forms for other in others}
-    spaced = set(forms)
+            forms |= {f.replace(mark, straight) for f in forms}
+    spaced = set()
     for form in forms:
-        for i, char in enumerate(form):
-            if char == " ":
-                spaced |= {form[:i] + space + form[i + 1 :] for space in _SPACES}
+        words = form.split(" ")
+        for spaces in itertools.product(_SPACES, repeat=len(words) - 1):
+            spaced.add(words[0] + "".join(s + w for s, w in zip(spaces, words[1:], strict=True)))
     return spaced | {_escaped(form) for form in spaced}
 
 
