@@ -5,8 +5,12 @@
    --workdir and reused.
 2. WARC readers on the same file (the collection as gzip-per-record HTML responses):
    FastWARC and warcio, reading every response record's payload.
-3. The prefilter alone over the JSON Lines (read, parse, Hyperscan): MB/s on one core,
-   candidates, and its recall of the planted documents.
+3. The prefilter over the JSON Lines as scan runs it (Hyperscan over each raw line, the
+   lines it turns away checked but not parsed, the rest parsed and prefiltered on their
+   text): MB/s on one core, candidates, and its recall of the planted documents.
+   Then where a one-worker scan's CPU goes: reading and the raw-line prefilter, the
+   candidates' parsing and prefilter, the engine (by kind of document), the hits'
+   serialisation, and the shard files and the merge.
 4. The scan end to end (input read to HITS.jsonl written) with 1 and 2 local workers,
    on the WARC.gz of item 2 with 2 local workers, and on a Dask cluster of two one-thread
    workers on 127.0.0.1: MB/s, MB/s per core, recall of planted documents and false
@@ -32,10 +36,10 @@ from machine import machine
 
 from provenance.load import load
 from provenance.scan.collection import read_jsonl, write_warc
-from provenance.scan.inputs import Counts, Fields, Record, Shard, read
+from provenance.scan.inputs import Counts, Fields, Problem, Record, Shard, plan, read
 from provenance.scan.prefilter import Prefilter
-from provenance.scan.run import Summary, scan
-from provenance.scan.shard import ScanConfig
+from provenance.scan.run import Summary, scan, shards_dir
+from provenance.scan.shard import ScanConfig, _document, engine, hit_json, is_hit
 
 ROOT = Path(__file__).resolve().parent.parent
 DASK = Path(sys.executable).with_name("dask")
@@ -46,6 +50,8 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/provenance-scan-bench"))
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--skip-dask", action="store_true")
+    big = "also measure memory on this larger collection (say 1 GB)"
+    parser.add_argument("--big", type=Path, metavar="JSONL", help=big)
     args = parser.parse_args()
     print(machine())
     work = args.workdir / f"docs{args.docs}"
@@ -62,6 +68,8 @@ def main() -> None:
 
     _readers(collection, work)
     _prefilter(jsonl, reference.text, planted, size)
+    kinds = {t["id"]: t["kind"] for t in truth}
+    _breakdown(jsonl, config, kinds, work)
 
     results = {}
     for jobs in (1, 2):
@@ -84,7 +92,7 @@ def main() -> None:
         same = out.read_bytes() == (work / "hits-2.jsonl").read_bytes()
         print(f"Dask vs local (2 workers): {summary.seconds / two.seconds:.2f}x the time "
               f"(target within 1.2x); HITS.jsonl identical: {same}")  # fmt: skip
-    _memory(jsonl, config, work)
+    _memory(jsonl, config, work, args.big)
 
 
 def _collection(work: Path, docs: int) -> Path:
@@ -150,7 +158,8 @@ def _prefilter(jsonl: Path, reference: str, planted: set[str], size: int) -> Non
     started = time.perf_counter()
     candidates, missed = set(), set(planted)
     counts = Counts()
-    for item in read(Shard("jsonl", str(jsonl), 0, size), Fields(), counts):
+    shard = Shard("jsonl", str(jsonl), 0, size)
+    for item in read(shard, Fields(), counts, gate=prefilter.may_hold):
         if isinstance(item, Record) and prefilter.candidate(item.data)[0]:
             candidates.add(item.id)
             missed.discard(item.id)
@@ -161,6 +170,74 @@ def _prefilter(jsonl: Path, reference: str, planted: set[str], size: int) -> Non
           f"({size / 1e6 / cpu:.0f} MB per CPU-second); "
           f"{len(candidates)} candidates of {counts.documents}; recall of planted "
           f"{recall:.4f} (missed: {sorted(missed) or 'none'})")  # fmt: skip
+
+
+def _breakdown(jsonl: Path, config: ScanConfig, kinds: dict[str, str], work: Path) -> None:
+    """CPU seconds of each part of a one-worker scan, in this process (scan_shard's steps)."""
+    clock = time.process_time
+    started = clock()
+    analyser, prefilter = engine(config)
+    parts = dict.fromkeys(["setup", "read", "candidates", "engine", "hits", "write"], 0.0)
+    parts["setup"] = clock() - started
+    engine_by_kind: dict[str, list[float]] = {}
+    results = []
+    for index, shard in enumerate(plan([jsonl])):
+        counts, hits = Counts(), []
+        items = read(shard, config.fields, counts, config.max_size, gate=prefilter.may_hold)
+        while True:
+            a = clock()
+            item = next(items, None)
+            b = clock()
+            parts["read"] += b - a
+            if item is None:
+                break
+            if isinstance(item, Problem):
+                continue
+            is_candidate, grams = prefilter.candidate(item.data)
+            if not is_candidate:
+                parts["candidates"] += clock() - b
+                continue
+            document = _document(item)
+            c = clock()
+            parts["candidates"] += c - b
+            assert not isinstance(document, Problem)
+            result = analyser.source(document)
+            d = clock()
+            parts["engine"] += d - c
+            engine_by_kind.setdefault(kinds[item.id], []).append(d - c)
+            if is_hit(result):
+                hits.append(hit_json(item, result, grams))
+            parts["hits"] += clock() - d
+        a = clock()
+        data = json.dumps({"index": index, "hits": hits}).encode()
+        (work / "breakdown-shard.json").write_bytes(data)
+        results.extend(hits)
+        parts["write"] += clock() - a
+    a = clock()
+    merged = sorted(results, key=lambda h: (h["source"], h["offset"], h["id"]))
+    text = "".join(json.dumps(h, ensure_ascii=False) + "\n" for h in merged)
+    (work / "breakdown-hits.jsonl").write_bytes(text.encode())
+    parts["write"] += clock() - a
+    total = sum(parts.values())
+    size = jsonl.stat().st_size / 1e6
+    print(f"one-worker scan, CPU seconds by part ({total:.2f} s, {size / total:.1f} MB per "
+          "CPU-second):")  # fmt: skip
+    names = {
+        "setup": "reference prepared, prefilter compiled",
+        "read": "reading, raw-line prefilter, parsing of candidates",
+        "candidates": "prefilter of candidates' text, decoding",
+        "engine": "engine on candidates",
+        "hits": "hits serialised",
+        "write": "shard files and merged HITS.jsonl",
+    }
+    for key, name in names.items():
+        print(f"    {name}: {parts[key]:.2f} s ({100 * parts[key] / total:.0f}%)")
+    scan_own = total - parts["engine"]
+    print(f"    without the engine: {size / scan_own:.0f} MB per CPU-second")
+    for kind, seconds in sorted(engine_by_kind.items()):
+        each = 1000 * sum(seconds) / len(seconds)
+        print(f"    engine on {kind}: {len(seconds)} documents, {each:.1f} ms each, "
+              f"{sum(seconds):.2f} s")  # fmt: skip
 
 
 def _report(
@@ -186,6 +263,22 @@ def _report(
     if cpu is not None:
         print(f"    CPU time {cpu:.1f} s: {summary.bytes / 1e6 / cpu:.1f} MB per CPU-second "
               "(the per-core rate on an idle machine)")  # fmt: skip
+    shard_cpu = [
+        json.loads(p.read_text())["cpu"] for p in sorted(shards_dir(out).glob("[0-9]*.json"))
+    ]
+    if cores > 1 and all(shard_cpu):
+        span = _makespan(shard_cpu, cores)
+        print(f"    shards' CPU {sum(shard_cpu):.1f} s; handed out in plan order to {cores} "
+              f"idle cores they would take {span:.1f} s: {sum(shard_cpu) / span:.2f}x one "
+              "core (the load-free speed-up)")  # fmt: skip
+
+
+def _makespan(seconds: list[float], cores: int) -> float:
+    """When the last core is done, each shard going to the first free core, in order."""
+    free = [0.0] * cores
+    for cost in seconds:
+        free[free.index(min(free))] += cost
+    return max(free)
 
 
 def _dask_run(jsonl: Path, config: ScanConfig, out: Path, work: Path) -> Summary:
@@ -220,29 +313,39 @@ def _dask_run(jsonl: Path, config: ScanConfig, out: Path, work: Path) -> Summary
                 process.wait(timeout=20)
 
 
-def _memory(jsonl: Path, config: ScanConfig, work: Path) -> None:
-    """Peak RSS of a local worker process: a tenth of the collection, then all of it."""
+def _memory(jsonl: Path, config: ScanConfig, work: Path, big: Path | None) -> None:
+    """Peak RSS of the client and of each of two local workers, by the input's size.
+
+    A tenth of the collection, all of it, and `--big` (a larger gen_corpus.py collection)
+    when given; each as JSON Lines and, for the collection, as one .jsonl.gz (split into
+    shards that the client streams to the workers).
+    """
     tenth = work / "tenth.jsonl"
     with jsonl.open("rb") as source, tenth.open("wb") as target:
         for n, line in enumerate(source):
             if n % 10 == 0:
                 target.write(line)
-    peaks = []
-    for path in (tenth, jsonl):
+    gz = work / "corpus.jsonl.gz"
+    if not gz.exists():
+        subprocess.run(["gzip", "-k", "-6", str(jsonl)], check=True)
+    inputs = [tenth, jsonl, gz, *([big] if big else [])]
+    for path in inputs:
         code = (
-            "from pathlib import Path\n"
+            "import resource\nfrom pathlib import Path\n"
             "from provenance.load import load\nfrom provenance.scan.run import scan\n"
             "from provenance.scan.shard import ScanConfig\n"
-            f"scan([Path({str(path)!r})], ScanConfig(load({str(config.reference.path)!r})), "
-            f"Path({str(work / 'mem.jsonl')!r}), jobs=1)\n"
-            # VmHWM, not ru_maxrss: ru_maxrss keeps the forking parent's peak across exec
-            "print([l.split()[1] for l in open('/proc/self/status') if 'VmHWM' in l][0])\n"
+            f"s = scan([Path({str(path)!r})], ScanConfig(load({str(config.reference.path)!r})), "
+            f"Path({str(work / 'mem.jsonl')!r}), jobs=2)\n"
+            # VmHWM, not ru_maxrss, for the client: ru_maxrss keeps the forking parent's peak
+            "print([l.split()[1] for l in open('/proc/self/status') if 'VmHWM' in l][0],\n"
+            "      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, s.documents)\n"
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                 check=True)  # fmt: skip
-        peaks.append((path.stat().st_size, int(result.stdout.split()[-1])))
-    print("peak RSS of one worker: " + ", ".join(
-        f"{size / 1e6:.0f} MB input -> {rss / 1024:.0f} MiB" for size, rss in peaks))  # fmt: skip
+        client, worker, documents = (int(n) for n in result.stdout.split()[-3:])
+        print(f"peak RSS, {path.name} ({path.stat().st_size / 1e6:.0f} MB, {documents} "
+              f"documents), 2 workers: client {client / 1024:.0f} MiB, largest worker "
+              f"{worker / 1024:.0f} MiB")  # fmt: skip
 
 
 if __name__ == "__main__":

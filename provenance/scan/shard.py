@@ -53,6 +53,9 @@ class ShardResult:
     bytes: int
     candidates: int
     seconds: float
+    cpu: float = 0.0
+    """CPU seconds of the worker's process on this shard (what a core costs, whatever the
+    load on the machine; `seconds` is the wall clock)."""
 
     def json(self) -> dict[str, Any]:
         return {
@@ -61,6 +64,7 @@ class ShardResult:
             "bytes": self.bytes,
             "candidates": self.candidates,
             "seconds": round(self.seconds, 3),
+            "cpu": round(self.cpu, 3),
             "hits": list(self.hits),
             "errors": list(self.errors),
         }
@@ -75,6 +79,7 @@ class ShardResult:
             data["bytes"],
             data["candidates"],
             data["seconds"],
+            data.get("cpu", 0.0),
         )
 
 
@@ -95,7 +100,7 @@ def scan_shard(
     config: ScanConfig, shard: Shard, index: int, chunk: Chunk | None = None
 ) -> ShardResult:
     """Scan every record of `shard` (of `chunk`, when streamed); hits and problems in order."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     analyser, prefilter = engine(config)
     counts = Counts()
     hits, errors, candidates = [], [], 0
@@ -118,9 +123,9 @@ def scan_shard(
                 hits.append(hit_json(item, result, grams))
         except Exception as error:  # a bug on one document costs that document, not the scan
             errors.append(_internal_error(item, error))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     return ShardResult(
-        index, tuple(hits), tuple(errors), counts.documents, counts.bytes, candidates, seconds
+        index, tuple(hits), tuple(errors), counts.documents, counts.bytes, candidates, seconds, cpu
     )
 
 
