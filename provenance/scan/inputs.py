@@ -169,18 +169,18 @@ def read(
             stream.seek(shard.start)
             size = shard.end - shard.start if shard.end >= 0 else -1
             data = io.BytesIO(stream.read(size))  # one shard (4 MB): lines 10% cheaper
-        lines = _jsonl(data.readline, shard, fields, counts, shard.start, shard.end, gate)
+        lines = _jsonl(data.readline, shard, fields, counts, shard.start, shard.end, gate, max_size)
         yield from _limited(lines, max_size)
     elif shard.streamed:
         chunk = chunk or Chunks().read(shard)
         readline = io.BytesIO(chunk.data).readline
-        lines = _jsonl(readline, shard, fields, counts, shard.start, -1, gate)
+        lines = _jsonl(readline, shard, fields, counts, shard.start, -1, gate, max_size)
         yield from _limited(lines, max_size)
         if chunk.problem:
             yield Problem(shard.path, shard.start + len(chunk.data), chunk.problem)
     elif shard.kind == "jsonl.gz":
         with gzip.open(shard.path, "rb") as stream:
-            lines = _jsonl(stream.readline, shard, fields, counts, 0, -1, gate)
+            lines = _jsonl(stream.readline, shard, fields, counts, 0, -1, gate, max_size)
             yield from _limited(lines, max_size)
     else:
         yield from _warc(shard, counts, max_size)
@@ -324,6 +324,7 @@ def _jsonl(
     start: int,
     end: int,
     gate: Gate | None = None,
+    limit: int = 0,
 ) -> Iterator[Record | Problem]:
     """The records of JSON Lines read from `stream`, from byte `start` to `end` (-1: EOF)."""
     offset = start
@@ -340,7 +341,7 @@ def _jsonl(
         if not line.strip():
             continue
         counts.documents += 1
-        if gate is not None and not gate(line) and _well_formed(line, fields):
+        if gate is not None and not gate(line) and _well_formed(line, fields, limit):
             continue  # no candidate, and no problem either: nothing to parse
         yield json_record(line, shard.path, here, fields)
 
@@ -350,12 +351,15 @@ _OBJECT = msgspec.json.Decoder(dict[str, msgspec.Raw])
 _INTEGER = re.compile(rb"-?(?:0|[1-9][0-9]*)")
 
 
-def _well_formed(line: bytes, fields: Fields) -> bool:
-    """Whether `json_record` makes a Record of `line`, told at C speed; False if unsure.
+def _well_formed(line: bytes, fields: Fields, limit: int) -> bool:
+    """Whether `json_record` makes a Record of `line` under the size `limit` (0: none),
+    told at C speed; False if unsure (a line over the limit may hold a document that is).
 
     msgspec refuses some lines `json` takes (NaN, a BOM, a lone surrogate escape); then
     `json_record` decides, as it does for every line that may be a problem.
     """
+    if limit and len(line) > limit:  # a document's bytes are never more than its line's
+        return False
     try:
         line.decode("utf-8")  # msgspec checks the syntax, not the bytes of skipped strings
         obj = _OBJECT.decode(line)
