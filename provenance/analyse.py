@@ -22,7 +22,7 @@ from provenance.model import (
     Span,
 )
 from provenance.moves import align_copy, structure
-from provenance.quotes.verdicts import Quotation, check_quotes
+from provenance.quotes.verdicts import Quotation, QuoteOptions, check_quotes
 
 Progress = Callable[[int, int], None]
 """Told (items done, items in all) as a batch goes, e.g. to draw a progress bar."""
@@ -118,9 +118,21 @@ class Analyser:
         prepared = prepare(readable.view(), seed_words=options.seed_words)
         return cls(reference, readable, prepared, options)
 
-    def source(self, capture: Document) -> SourceResult:
-        """Locate, align, classify, check emphasis and quotations in one capture."""
-        return _source(self.readable, self.prepared, capture, options=self.options)
+    def source(self, capture: Document, *, screen_words: int = 0) -> SourceResult:
+        """Locate, align, classify, check emphasis and quotations in one capture.
+
+        With `screen_words` and no passage found, the quotations are only screened
+        (`QuoteOptions.screen_words`): those found verbatim or altered are as in a full
+        analysis, the rest are left unjudged. A caller that finds one of them worth
+        reporting analyses the capture again without it.
+        """
+        return _source(
+            self.readable,
+            self.prepared,
+            capture,
+            options=self.options,
+            screen_words=screen_words,
+        )
 
 
 def compare(reference: Document, copy: Document) -> Analysis:
@@ -141,6 +153,7 @@ def _source(
     *,
     options: LocateOptions,
     whole: bool = False,
+    screen_words: int = 0,
 ) -> SourceResult:
     """Locate (or take the whole text), align, classify, check emphasis and quotations."""
     reference_view = prepared.document
@@ -165,7 +178,8 @@ def _source(
     found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
     quotes: tuple[Quotation, ...] = ()
     if not whole:
-        quotes = tuple(check_quotes(prepared, view, view_passages))
+        screening = QuoteOptions(screen_words=screen_words if not view_passages else 0)
+        quotes = tuple(check_quotes(prepared, view, view_passages, options=screening))
         if mapped:
             quotes = _to_original(quotes, reference_readable, readable)
     return SourceResult(

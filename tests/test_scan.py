@@ -500,3 +500,65 @@ def test_a_copy_with_every_space_a_no_break_space_is_found(
     summary = scan([path], ScanConfig(load(collection.reference)), out, jobs=1)
     assert summary.candidates == 1
     assert hit_ids(out) == {"nbsp"}
+
+
+_QUOTING = [
+    # A sentence of the statement, quoted whole and given to it: a hit.
+    'The joint statement said: "The Parties express serious concern about the development '
+    'of the situation on the Korean Peninsula and around it." Nobody objected.',
+    # Part of one given to no one, long enough to attribute by matching: a hit.
+    'A banner read "urge all countries concerned to maintain calm, renounce provocative '
+    'moves or bellicose rhetoric" all day.',
+    # One word changed, given to the statement: altered, a hit.
+    'The statement said "The Parties express grave concern about the development of the '
+    'situation on the Korean Peninsula and around it."',
+    # Given to the statement but a paraphrase, and an invented line: no hit.
+    'The statement said "both nations want calm on the peninsula and talks soon" and also '
+    '"Europe must pay for the new railway across Siberia by next spring".',
+    # Phrases of a sentence, too short for a passage, quoted verbatim: hits by matching.
+    'In its words the sides "oppose any statements or moves that might escalate tension" '
+    "in the region, and more.",
+    'They want to "defuse tension" and "demonstrate readiness for dialogue without '
+    'preconditions and work actively together" soon.',
+    # Verbatim but only four words: no hit on its own.
+    'The statement called for "maintain calm, renounce provocative" steps.',
+    # Nothing quoted from the statement at all.
+    'Our gardener said "the plums never set because of the frost in April" again.',
+]
+
+
+@pytest.mark.parametrize("text", _QUOTING)
+def test_a_screened_page_is_a_hit_exactly_when_the_full_analysis_says_so(text: str) -> None:
+    """scan screens pages with no located passage (no paraphrase rung); the hits are the
+    ones a full analysis finds, and a hit is reported from a full analysis."""
+    from provenance.scan.shard import _QUOTE_MIN_WORDS, is_hit
+
+    analyser = Analyser.of(load(Path("corpus") / "000_3bc794f6186e8434.txt"))
+    data = text.encode("utf-8")
+    doc = Document("q", Path("q.txt"), hashlib.sha256(data).hexdigest(), len(data), text)
+    full = analyser.source(doc)
+    screened = analyser.source(doc, screen_words=_QUOTE_MIN_WORDS)
+    assert is_hit(screened) == is_hit(full)
+    if full.passages:
+        assert screened == full  # screening only pages with no passage
+        return
+    hits = {q.span for q in full.quotes if q.verdict.value in ("verbatim", "altered")}
+    assert {q.span for q in screened.quotes if q.verdict.value in ("verbatim", "altered")} == {
+        s for s in hits if len(s.of(text).split()) >= _QUOTE_MIN_WORDS
+    }
+
+
+def test_screening_keeps_the_hits_of_the_collection(collection: Collection) -> None:
+    """On the generator's documents (decoys that quote the statement's topic included),
+    screening decides every document as the full analysis does."""
+    from provenance.scan.shard import _QUOTE_MIN_WORDS, is_hit
+
+    analyser = Analyser.of(load(collection.reference))
+    for name, text in collection.docs:
+        data = text.encode("utf-8")
+        document = Document(name, Path(name), hashlib.sha256(data).hexdigest(), len(data), text)
+        full = analyser.source(document)
+        if full.passages:
+            continue
+        screened = analyser.source(document, screen_words=_QUOTE_MIN_WORDS)
+        assert is_hit(screened) == is_hit(full), name

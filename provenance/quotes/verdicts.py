@@ -125,6 +125,12 @@ class QuoteOptions:
     """Fewest words of each stretch of a quotation spliced from two."""
     splice_gap: int = 80
     """Fewest reference characters between two stretches for them to count as a splice."""
+    screen_words: int = 0
+    """When positive, a screening: a quotation of fewer words (split on spaces) is not
+    compared at all, and the rest only by the rungs that can find a quotation verbatim
+    or altered (no paraphrase). Those two verdicts come out as in a full check, the
+    others are `other`: enough to tell whether a page quotes the reference (scan), not
+    to report on it."""
     longest: int = 20_000
     """Quotations longer than this (an opening mark never closed in a huge paragraph) are
     not compared: aligning them would cost more than the whole capture's analysis."""
@@ -330,7 +336,9 @@ def _check(
     by_prose = cue is not None and cue.speaker == "document"
     words = word_count(quoted)
     result = _NOTHING
-    if len(quoted) > options.longest:
+    if options.screen_words and len(m.span.of(text).split()) < options.screen_words:
+        pass  # a screening: too short to matter
+    elif len(quoted) > options.longest:
         result = _Result(QuoteVerdict.OTHER, None, 0.0, "too long to compare with the reference")
     elif by_prose or not m.terminated:
         result = _compare(index, capture, core, editorial, sentence, options)
@@ -456,7 +464,7 @@ def _compare(
                 divergences,
                 (settled.span,),
             )
-    if matching_only:
+    if matching_only or options.screen_words:
         similarity = settled.similarity if settled is not None else 0.0
         return _Result(QuoteVerdict.OTHER, None, similarity, "no close match in the reference")
     return _paraphrase(index, text, core, sentence, options)

@@ -118,8 +118,10 @@ def scan_shard(
             errors.append(_problem(document))
             continue
         try:
-            result = analyser.source(document)
+            result = analyser.source(document, screen_words=_QUOTE_MIN_WORDS)
             if is_hit(result):
+                if not result.passages:  # its quotations were only screened
+                    result = analyser.source(document)
                 hits.append(hit_json(item, result, grams))
         except Exception as error:  # a bug on one document costs that document, not the scan
             errors.append(_internal_error(item, error))
