@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Stati
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from provenance.analyse import SourceResult
+from provenance.apart import CancelledError
 from provenance.emphasis import Status
 from provenance.model import Severity
 from provenance.quotes.verdicts import QuoteVerdict
@@ -115,7 +116,10 @@ class CorpusScreen(Screen[None]):
         for capture in self.session.corpus.captures:
             if worker.is_cancelled:
                 return
-            result = self.session.analyse(capture.id)  # never raises: failures are recorded
+            try:
+                result = self.session.analyse(capture.id)  # failures are recorded, not raised
+            except CancelledError:
+                return  # the session closed: the app is going
             if result is None:
                 self.post_message(self.Failed(capture.id))
             else:
