@@ -397,7 +397,7 @@ async def test_a_capture_that_fails_shows_its_error_in_its_row(
         assert isinstance(corpus, CorpusScreen)
         table = corpus.query_one("#captures", DataTable)
         row = [str(cell) for cell in table.get_row("003_5ac32bcfc2f299f0")]
-        assert row[4] == "✗" and "IndexEr… planted" in " ".join(row[4:])
+        assert row[1] == "✗" and "planted failure" in " ".join(row[1:6])
         total = len(app.session.findings_of(CAPTURE))
         assert str(table.get_cell(CAPTURE, "decided")) == f"0/{total}"
         summary = corpus.query_one("#summary", Static)
