@@ -94,7 +94,10 @@ def analyse(
         if progress is not None:
             progress(done, len(captures))
         try:
-            sources.append(analyser.source(capture, stage=stage))
+            # Passed only when someone listens: callers (and tests) that stand in for
+            # `Analyser.source` with the one-argument form keep working.
+            told = {"stage": stage} if stage is not None else {}
+            sources.append(analyser.source(capture, **told))
         except Exception as error:
             if not keep_going:
                 raise
