@@ -27,6 +27,10 @@ from provenance.quotes.verdicts import Quotation, QuoteOptions, check_quotes
 Progress = Callable[[int, int], None]
 """Told (items done, items in all) as a batch goes, e.g. to draw a progress bar."""
 
+Stage = Callable[[Document, str], None]
+"""Told (capture, stage) as a capture enters each stage: "extract", "locate", "align",
+"emphasis", "quotations"; one stage of a big capture can take a while."""
+
 
 @dataclass(frozen=True, slots=True)
 class SourceResult:
@@ -65,6 +69,7 @@ def analyse(
     keep_going: bool = False,
     failures: Iterable[Failure] = (),
     progress: Progress | None = None,
+    stage: Stage | None = None,
 ) -> Analysis:
     """Locate, align and classify every capture against `reference`.
 
@@ -79,6 +84,7 @@ def analyse(
             becomes one `Failure` and the batch goes on; without it the error propagates.
         failures: Captures already left out (unreadable), carried into the result.
         progress: Told (captures done, captures in all) before the first and after each.
+        stage: Told each stage of each capture as it starts.
     """
     analyser = Analyser.of(reference, options=options)
     sources: list[SourceResult] = []
@@ -88,7 +94,11 @@ def analyse(
         if progress is not None:
             progress(done, len(captures))
         try:
-            sources.append(analyser.source(capture))
+            # Passed only when someone listens: callers (and tests) that stand in for
+            # `Analyser.source` with the one-argument form keep working.
+            sources.append(
+                analyser.source(capture) if stage is None else analyser.source(capture, stage=stage)
+            )
         except Exception as error:
             if not keep_going:
                 raise
@@ -118,19 +128,23 @@ class Analyser:
         prepared = prepare(readable.view(), seed_words=options.seed_words)
         return cls(reference, readable, prepared, options)
 
-    def source(self, capture: Document, *, screen_words: int = 0) -> SourceResult:
+    def source(
+        self, capture: Document, *, stage: Stage | None = None, screen_words: int = 0
+    ) -> SourceResult:
         """Locate, align, classify, check emphasis and quotations in one capture.
 
-        With `screen_words` and no passage found, the quotations are only screened
-        (`QuoteOptions.screen_words`): those found verbatim or altered are as in a full
-        analysis, the rest are left unjudged. A caller that finds one of them worth
-        reporting analyses the capture again without it.
+        `stage` is told each stage as it starts (a progress bar). With `screen_words` and
+        no passage found, the quotations are only screened (`QuoteOptions.screen_words`):
+        those found verbatim or altered are as in a full analysis, the rest are left
+        unjudged. A caller that finds one of them worth reporting analyses the capture
+        again without it.
         """
         return _source(
             self.readable,
             self.prepared,
             capture,
             options=self.options,
+            stage=stage,
             screen_words=screen_words,
         )
 
@@ -153,10 +167,13 @@ def _source(
     *,
     options: LocateOptions,
     whole: bool = False,
+    stage: Stage | None = None,
     screen_words: int = 0,
 ) -> SourceResult:
     """Locate (or take the whole text), align, classify, check emphasis and quotations."""
+    told = stage or _untold
     reference_view = prepared.document
+    told(capture, "extract")
     readable = extract(capture)
     view = readable.view()
     view_passages: tuple[Passage, ...]
@@ -164,11 +181,14 @@ def _source(
         spans = Span(0, len(view.text)), Span(0, len(reference_view.text))
         view_passages = (Passage(PassageKind.FULL, *spans, 100.0),)
     else:
+        told(capture, "locate")
         view_passages = tuple(locate(prepared, view, options=options))
     passages = view_passages
+    told(capture, "align")
     alignments = tuple(align_copy(reference_view, view, p) for p in passages)
     found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
     found = structure(reference_view, view, passages, found)
+    told(capture, "emphasis")
     marked = emphasis(reference_readable, readable, alignments)
     mapped = not (readable.identity and reference_readable.identity)
     if mapped:
@@ -178,6 +198,7 @@ def _source(
     found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
     quotes: tuple[Quotation, ...] = ()
     if not whole:
+        told(capture, "quotations")
         screening = QuoteOptions(screen_words=screen_words if not view_passages else 0)
         quotes = tuple(check_quotes(prepared, view, view_passages, options=screening))
         if mapped:
@@ -195,12 +216,17 @@ def _source(
     )
 
 
+def _untold(capture: Document, stage: str) -> None:
+    """No one to tell."""
+
+
 def analyse_corpus(
     corpus: Corpus,
     *,
     options: LocateOptions = LocateOptions(),
     keep_going: bool = False,
     progress: Progress | None = None,
+    stage: Stage | None = None,
 ) -> Analysis:
     """`analyse` over every capture in the corpus manifest (see `analyse` for the options)."""
     return analyse(
@@ -210,6 +236,7 @@ def analyse_corpus(
         keep_going=keep_going,
         failures=corpus.failures,
         progress=progress,
+        stage=stage,
     )
 
 

@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ from provenance.load import MAX_SIZE
 from provenance.model import Severity
 
 if TYPE_CHECKING:
-    from provenance.analyse import Analysis, Progress
+    from provenance.analyse import Analysis, Progress, Stage
     from provenance.model import Decision, Document, Finding
     from provenance.review import ReviewStore
 
@@ -195,16 +196,23 @@ def _report(args: argparse.Namespace) -> int:
             )
         reference = load(args.reference)
         documents, unreadable = _load_each(captures)
-        with _progress("analysing") as progress:
+        with _progress("analysing") as told:
             analysis = analyse(
-                reference, documents, keep_going=True, failures=unreadable, progress=progress
+                reference,
+                documents,
+                keep_going=True,
+                failures=unreadable,
+                progress=told.progress,
+                stage=told.stage,
             )
     else:
         if args.captures:
             raise ProvenanceError(args.captures[0], "captures can only be listed with --reference")
-        with _progress("analysing") as progress:
+        with _progress("analysing") as told:
             corpus = load_corpus(args.corpus, keep_going=True)
-            analysis = analyse_corpus(corpus, keep_going=True, progress=progress)
+            analysis = analyse_corpus(
+                corpus, keep_going=True, progress=told.progress, stage=told.stage
+            )
     if not analysis.sources:
         return _failed(analysis.failures, ran=False)
     if args.format == "html":
@@ -214,28 +222,63 @@ def _report(args: argparse.Namespace) -> int:
     return _failed(analysis.failures)
 
 
+@dataclass(frozen=True)
+class _Told:
+    """What a batch tells its progress bar, or nothing (None) when there is no bar:
+    captures done (`progress`) and the stage a capture has reached (`stage`), so that a big
+    capture's long stages show too."""
+
+    progress: Progress | None = None
+    stage: Stage | None = None
+
+
 @contextmanager
-def _progress(what: str) -> Iterator[Progress | None]:
+def _progress(what: str) -> Iterator[_Told]:
     """A progress bar on stderr while a batch is analysed, when stderr is a terminal.
 
     Transient: it is gone when the batch is done, so stdout and logs hold only results.
     """
     if not _interactive():
-        yield None
+        yield _Told()
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
     from rich.progress import Progress as Bar
 
-    columns = (what, BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        what,
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[stage]}"),
+    )
     console = Console(stderr=True, force_terminal=True)  # stderr is a terminal: see above
     with Bar(*columns, console=console, transient=True) as bar:
-        task = bar.add_task(what, total=None)
+        task = bar.add_task(what, total=None, stage="")
 
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
+            if done == total:
+                bar.update(task, stage="")
 
-        yield advance
+        def stage(capture: Document, name: str) -> None:
+            # A field update only: rich draws on its own clock, so small runs pay nothing.
+            bar.update(task, stage=f"{capture.id} ({_megabytes(capture.size)}): {name}")
+
+        yield _Told(advance, stage)
+
+
+def _megabytes(size: int) -> str:
+    """Bytes, as a reader wants them.
+
+    >>> _megabytes(512), _megabytes(15_469), _megabytes(20_000_000)
+    ('512 B', '15 kB', '20.0 MB')
+    """
+    if size < 1000:
+        return f"{size} B"
+    if size < 1_000_000:
+        return f"{size // 1000} kB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def _interactive() -> bool:
@@ -285,9 +328,9 @@ def _collate(args: argparse.Namespace) -> int:
     from provenance.corpus import load_corpus
     from provenance.normalise import printable
 
-    with _progress("analysing") as progress:
+    with _progress("analysing") as told:
         corpus = load_corpus(args.corpus, keep_going=True)
-        analysis = analyse_corpus(corpus, keep_going=True, progress=progress)
+        analysis = analyse_corpus(corpus, keep_going=True, progress=told.progress, stage=told.stage)
     table = collate(analysis.reference, witnesses(analysis))
     if args.format == "tei":
         sys.stdout.flush()
@@ -431,8 +474,8 @@ def _check(args: argparse.Namespace) -> int:
 
     require = None if args.require == "none" else _SEVERITIES[args.require]
     policy = Policy(require=require, confirm_carried=args.confirm_carried)
-    with _progress("checking") as progress:
-        result = check(args.corpus, policy=policy, progress=progress)
+    with _progress("checking") as told:
+        result = check(args.corpus, policy=policy, progress=told.progress)
     sys.stdout.write(render(result, args.format))
     return result.exit_code
 

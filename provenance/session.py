@@ -2,11 +2,13 @@
 
 A `Session` holds the corpus, the decisions on disk and every capture's analysis,
 computed once and shared by the corpus, review, quotations and variants screens; it is
-safe to call from the UI's worker threads. A capture that cannot be analysed is recorded
-with its error instead of stopping the others. `Session.review` opens one capture's
-findings as a `CaptureReview`: the rows of the findings list, the filter, the cursor,
-decisions, notes and undo. The Textual screens only draw these objects and forward keys
-to them, so the review workflow is tested here without a terminal.
+safe to call from the UI's worker threads. The UI's session analyses in child processes
+(`provenance.apart`) so that `close` stops every analysis under way at once. A capture
+that cannot be analysed is recorded with its error instead of stopping the others.
+`Session.review` opens one capture's findings as a `CaptureReview`: the rows of the
+findings list, the filter, the cursor, decisions, notes and undo. The Textual screens
+only draw these objects and forward keys to them, so the review workflow is tested here
+without a terminal.
 
 >>> from provenance.model import Span, Severity
 >>> f = Finding("x", "c", "", "divergence", "whitespace", Severity.COSMETIC, Span(0, 1), " ", "")
@@ -17,10 +19,12 @@ to them, so the review workflow is tested here without a terminal.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from provenance.analyse import Analyser, Analysis, SourceResult
+from provenance.apart import Apart, CancelledError
 from provenance.collation.genealogy import Genealogy, genealogy
 from provenance.collation.table import Table, collate
 from provenance.collation.witnesses import witnesses
@@ -126,7 +130,11 @@ class Progress:
 class Session:
     """The corpus, its decisions and the analyses shared by every screen of one review."""
 
-    def __init__(self, corpus: Corpus, store: ReviewStore, *, reviewer: str) -> None:
+    def __init__(
+        self, corpus: Corpus, store: ReviewStore, *, reviewer: str, apart: bool = False
+    ) -> None:
+        """`apart`: analyse in child processes, so that `close` stops them (the UI's way);
+        otherwise in the calling thread."""
         self.corpus = corpus
         self.store = store
         self.reviewer = reviewer
@@ -136,8 +144,20 @@ class Session:
         self._errors: dict[str, str] = {}
         self._collation: tuple[Table, Genealogy] | None = None
         self._prepared: Analyser | None = None
+        self._apart = Apart(corpus.reference) if apart else None
         self._lock = threading.Lock()
         """Guards the three dicts and the caches: workers fill them, the UI thread reads."""
+        self._turns: dict[str, threading.Lock] = {}
+        """One lock per capture: a second caller waits for the analysis under way."""
+        self._closed = threading.Event()
+
+    def close(self) -> None:
+        """Stop: analyses under way in child processes end now (their callers get
+        `CancelledError`), and so does any asked for later. Decisions are saved as they are
+        made, so nothing is lost."""
+        self._closed.set()
+        if self._apart is not None:
+            self._apart.close()
 
     # --- analyses (safe to call from worker threads) -----------------------------------
 
@@ -146,7 +166,16 @@ class Session:
 
         Raises:
             ProvenanceError: The capture cannot be analysed (the error is also recorded).
+            CancelledError: The session was closed before the analysis finished.
         """
+        with self._lock:
+            cached = self._results.get(capture_id)
+        if cached is not None:
+            return cached  # without waiting on the capture's turn: the UI thread reads so
+        with self._turn(capture_id):
+            return self._result(capture_id)
+
+    def _result(self, capture_id: str) -> SourceResult:
         with self._lock:
             cached = self._results.get(capture_id)
             failed = self._errors.get(capture_id)
@@ -156,8 +185,13 @@ class Session:
         if failed is not None:
             raise ProvenanceError(capture.path, failed)
         try:
-            result = self._analyser().source(capture)
+            if self._apart is not None:
+                result = self._apart.source(capture)
+            else:
+                result = self._analyser().source(capture)
             found = findings(Analysis(self.corpus.reference, (result,)))
+        except CancelledError:
+            raise  # not the capture's fault: nothing recorded
         except Exception as error:
             # Any failure of one capture, ours or a library's, is that capture's error:
             # the other captures and the session go on.
@@ -168,6 +202,20 @@ class Session:
         with self._lock:
             self._findings.setdefault(capture_id, found)
             return self._results.setdefault(capture_id, result)
+
+    @contextmanager
+    def _turn(self, capture_id: str) -> Iterator[None]:
+        """Hold the capture's lock, waiting for an analysis of it under way (one analysis
+        per capture, however many screens ask); the wait ends when the session closes."""
+        with self._lock:
+            turn = self._turns.setdefault(capture_id, threading.Lock())
+        while not turn.acquire(timeout=0.05):
+            if self._closed.is_set():
+                raise CancelledError(capture_id)
+        try:
+            yield
+        finally:
+            turn.release()
 
     def analyse(self, capture_id: str) -> SourceResult | None:
         """`result`, or None when the capture failed (its error is then `error(capture_id)`)."""

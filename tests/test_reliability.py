@@ -728,6 +728,27 @@ def test_analyse_tells_progress_for_each_capture(corpus_dir: Path) -> None:
     assert told == [(k, 5) for k in range(6)]
 
 
+def test_analyse_tells_each_stage_of_each_capture(corpus_dir: Path) -> None:
+    told: list[tuple[str, str]] = []
+    corpus = load_corpus(corpus_dir)
+    analyse_corpus(corpus, stage=lambda capture, stage: told.append((capture.id, stage)))
+    stages = ["extract", "locate", "align", "emphasis", "quotations"]
+    assert told == [(c.id, stage) for c in corpus.captures for stage in stages]
+
+
+def test_the_progress_bar_names_the_capture_and_its_stage(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import provenance.cli
+
+    monkeypatch.setattr(provenance.cli, "_interactive", lambda: True)
+    assert main(["report", str(corpus_dir)]) == 0
+    err = capsys.readouterr().err
+    # rich redraws ten times a second: a run of a second or more shows some capture's stage
+    stage = r"\d{3}_[0-9a-f]+ \(\d+ kB\): (extract|locate|align|emphasis|quotations)"
+    assert re.search(stage, err), err[-500:]
+
+
 @pytest.mark.parametrize("ending", ["\r\n", "\r"])
 def test_markdown_with_crlf_or_cr_line_ends_reads_as_the_statement(
     corpus_dir: Path, tmp_path: Path, ending: str

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from check_helpers import read_decisions, write_decisions
+from slow_capture import add_slow_capture
 
 from provenance.analyse import Analyser
+from provenance.apart import CancelledError
 from provenance.corpus import load_corpus
 from provenance.errors import ProvenanceError
 from provenance.model import Document, Verdict
@@ -21,6 +26,8 @@ from provenance.session import Session
 BUNDLED = Path(__file__).resolve().parent.parent / "corpus"
 FULL_COPY = "002_9103d841b337d515"
 EXCERPTS = "001_74f1542717574725"
+BOUND = 20.0
+"""Seconds an analysis may take to stop: a bound so a broken build fails, not a timing."""
 
 
 @pytest.fixture
@@ -226,3 +233,92 @@ def test_progress_and_analysed_are_safe_while_a_worker_fills_them(session: Sessi
     assert errors == []
     assert session.progress().analysed == len(session.corpus.captures)
     assert session.progress().decided == 0
+
+
+# --- analysing apart (the UI's session): same answers, and `close` stops them ----------
+
+
+def apart_session(directory: Path) -> Session:
+    store = ReviewStore(directory / REVIEWS)
+    return Session(load_corpus(directory), store, reviewer="tester", apart=True)
+
+
+def test_apart_analyses_give_the_same_findings_as_in_thread(
+    session: Session, fresh_dir: Path
+) -> None:
+    apart = apart_session(fresh_dir)
+    try:
+        for capture in session.corpus.captures:
+            assert apart.findings_of(capture.id) == session.findings_of(capture.id)
+            assert apart.result(capture.id).quotes == session.result(capture.id).quotes
+    finally:
+        apart.close()
+
+
+def _analyse_in_thread(session: Session, capture: str) -> tuple[threading.Thread, list[object]]:
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(session.result(capture))
+        except BaseException as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, outcome
+
+
+def _busy_children(session: Session) -> list[int]:
+    """Process ids of the session's children analysing now (waits for one to start)."""
+    apart = session._apart
+    assert apart is not None
+    for _ in range(600):
+        with apart._lock:
+            busy = [c.process.pid for c in apart._busy if c.process.pid is not None]
+        if busy:
+            return busy
+        time.sleep(0.1)
+    pytest.fail("no analysis started")
+
+
+def test_close_stops_an_analysis_under_way_and_records_no_error(fresh_dir: Path) -> None:
+    slow = add_slow_capture(fresh_dir)
+    session = apart_session(fresh_dir)
+    thread, outcome = _analyse_in_thread(session, slow)
+    children = _busy_children(session)
+    time.sleep(1.0)  # into the analysis, which takes minutes
+    session.close()
+    thread.join(BOUND)  # a bound, not a timing: without `close` it would run for minutes
+    assert not thread.is_alive()
+    [error] = outcome
+    assert isinstance(error, CancelledError)
+    assert session.error(slow) is None  # not the capture's fault
+    for pid in children:
+        assert not Path(f"/proc/{pid}").exists() or _zombie(pid)
+    with pytest.raises(CancelledError):
+        session.result(FULL_COPY)  # nothing new starts after close
+
+
+def test_a_child_that_dies_is_that_captures_error(fresh_dir: Path) -> None:
+    slow = add_slow_capture(fresh_dir)
+    session = apart_session(fresh_dir)
+    try:
+        thread, outcome = _analyse_in_thread(session, slow)
+        [pid] = _busy_children(session)
+        os.kill(pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
+        thread.join(BOUND)
+        assert not thread.is_alive()
+        [error] = outcome
+        assert isinstance(error, ProvenanceError)
+        assert "analysis died" in (session.error(slow) or "")
+        assert session.findings_of(FULL_COPY)  # the others go on, in a new child
+    finally:
+        session.close()
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+    except OSError:
+        return True

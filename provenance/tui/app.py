@@ -13,6 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from provenance.analyse import SourceResult
 from provenance.corpus import load_corpus
+from provenance.errors import ExitCode
 from provenance.review import REVIEWS, ReviewStore, reviewer_name
 from provenance.session import Session
 from provenance.tui.corpus_screen import CorpusScreen
@@ -92,6 +93,9 @@ class ReviewApp(App[int]):
     COMMANDS = App.COMMANDS | {CaptureCommands}
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="help"),
+        # Ctrl-C quits, as in tig and lazygit and as every other command's Ctrl-C (exit 130);
+        # Textual's default only says which key quits.
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True, id="interrupt"),
         *(
             Binding(view.key, f"open_view({view.name!r})", view.title, id=f"view-{view.name}")
             for view in VIEWS
@@ -106,6 +110,14 @@ class ReviewApp(App[int]):
         corpus = self.session.corpus
         self.sub_title = f"{corpus.directory.name} · reviewer {self.session.reviewer}"
         self.push_screen(CorpusScreen(self.session))
+
+    def on_unmount(self) -> None:
+        # Stop the analyses under way: their child processes end now, so the process
+        # exits as soon as the UI has gone (not minutes later, when a big capture is done).
+        self.session.close()
+
+    def action_interrupt(self) -> None:
+        self.exit(ExitCode.INTERRUPTED, return_code=ExitCode.INTERRUPTED)
 
     # --- navigation --------------------------------------------------------------------
 
@@ -163,4 +175,4 @@ def build_app(corpus_dir: Path | str, *, reviewer: str | None = None) -> ReviewA
     """
     corpus = load_corpus(corpus_dir)
     store = ReviewStore(Path(corpus_dir) / REVIEWS)
-    return ReviewApp(Session(corpus, store, reviewer=reviewer_name(reviewer)))
+    return ReviewApp(Session(corpus, store, reviewer=reviewer_name(reviewer), apart=True))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -17,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Stati
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from provenance.analyse import SourceResult
+from provenance.apart import CancelledError
 from provenance.emphasis import Status
 from provenance.model import Severity
 from provenance.quotes.verdicts import QuoteVerdict
@@ -76,6 +78,8 @@ class CorpusScreen(Screen[None]):
         self.query_text = ""
         self._failed_shown = False
         """The status line shows the error of the highlighted capture, not the totals."""
+        self._widths = {key: width for key, _, width in _CORPUS_COLUMNS}
+        """Column widths now: the least ones until the table knows its size."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -91,10 +95,28 @@ class CorpusScreen(Screen[None]):
         table = self.query_one("#captures", DataTable)
         for key, label, width in _CORPUS_COLUMNS:
             table.add_column(label, key=key, width=width)
+        corpus = self.session.corpus
+        entries = [corpus.entry(c.id) for c in corpus.captures]
+        self._longest = {
+            "id": max((len(c.id) for c in corpus.captures), default=0),
+            "publisher": max((len(e.publisher) for e in entries), default=0),
+            "date": max((len(e.date) for e in entries), default=0),
+        }
         self.query_one("#progress", ProgressBar).update(total=len(self.session.corpus.captures))
         self._fill()
         table.focus()
         self.analyse_captures()
+
+    def on_resize(self, event: events.Resize) -> None:
+        widths = _widths(event.size.width, self._longest)
+        if widths == self._widths:
+            return
+        self._widths = widths
+        self.query_one(CoverageStrips).label = widths["id"] + 1
+        table = self.query_one("#captures", DataTable)
+        for key, column in table.columns.items():
+            column.width = widths[str(key.value)]
+        self._fill()  # the cells are cut to their columns' widths
 
     def current_capture(self) -> str | None:
         return cursor_key(self.query_one("#captures", DataTable))
@@ -115,7 +137,10 @@ class CorpusScreen(Screen[None]):
         for capture in self.session.corpus.captures:
             if worker.is_cancelled:
                 return
-            result = self.session.analyse(capture.id)  # never raises: failures are recorded
+            try:
+                result = self.session.analyse(capture.id)  # failures are recorded, not raised
+            except CancelledError:
+                return  # the session closed: the app is going
             if result is None:
                 self.post_message(self.Failed(capture.id))
             else:
@@ -132,6 +157,7 @@ class CorpusScreen(Screen[None]):
         self.query_one("#progress", ProgressBar).advance(len(message.results))
         self._summary()
         self._strips()
+        self.refresh_bindings()
 
     def on_corpus_screen_failed(self, message: Failed) -> None:
         error = self.session.error(message.capture) or "unknown error"
@@ -159,6 +185,7 @@ class CorpusScreen(Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         self._strips()
+        self.refresh_bindings()  # the views (o, v) the highlighted capture offers
         failed = self._failed_shown
         if failed or self.session.error(str(event.row_key.value)) is not None:
             self._summary()  # a failed capture's error in full, or back to the totals
@@ -237,14 +264,19 @@ class CorpusScreen(Screen[None]):
         session = self.session
         entry = session.corpus.entry(capture_id)
         holds = "+".join(h[:4] for h in entry.holds) or "nothing"
-        described = (short(capture_id, 12), entry.publisher, entry.date, holds)
+        widths = self._widths
+        described = {
+            "id": short(capture_id, widths["id"]),
+            "holds": holds,
+            "publisher": short(entry.publisher, widths["publisher"]),
+            "date": short(entry.date, widths["date"]),
+        }
         error = session.error(capture_id)
         if error is not None:
-            return (*described, *_spread(f"✗ {error}"))
+            return self._row(described, dict(zip(_ANALYSIS, _spread(f"✗ {error}"), strict=True)))
         result = session.analysed().get(capture_id)
         if result is None:
-            waiting = Text("…", style="dim")
-            return (*described, waiting, waiting, waiting, waiting, waiting)
+            return self._row(described, dict.fromkeys(_ANALYSIS, Text("…", style="dim")))
         share = covered(result, len(session.corpus.reference.text))
         severities = Counter(d.severity for d in result.divergences)
         by_severity = " ".join(
@@ -267,14 +299,19 @@ class CorpusScreen(Screen[None]):
         status = session.store.status(found)
         stale = sum(1 for d in status.stale if d.source == capture_id)
         progress = f"{len(status.decided)}/{len(found)}" + (f" !{stale}" if stale else "")
-        return (
-            *described,
-            f"{share:.0%}",
-            by_severity,
-            quotes,
-            emphasised,
-            progress,
-        )
+        analysed: dict[str, str | Text] = {
+            "decided": progress,
+            "covered": f"{share:.0%}",
+            "severity": by_severity,
+            "quotes": quotes,
+            "emphasis": emphasised,
+        }
+        return self._row(described, analysed)
+
+    @staticmethod
+    def _row(*parts: Mapping[str, str | Text]) -> tuple[str | Text, ...]:
+        cells = {k: v for part in parts for k, v in part.items()}
+        return tuple(cells[key] for key, _, _ in _CORPUS_COLUMNS)
 
     def _summary(self) -> None:
         current = self.current_capture()
@@ -301,9 +338,9 @@ def _spread(message: str) -> tuple[Text, ...]:
     A word wider than its column is cut short; the status line shows the error in full.
 
     >>> [c.plain for c in _spread("✗ not valid UTF-8 at byte 12 of the capture")]
-    ['✗ not', 'valid', 'UTF-8 at', 'byte', '12 of t…']
+    ['✗ not', 'valid', 'UTF-8 at', 'byte 12', 'of th…']
     """
-    widths = [width for _, _, width in _CORPUS_COLUMNS[4:]]
+    widths = [width for key, _, width in _CORPUS_COLUMNS if key in _ANALYSIS]
     words = message.split()
     cells = []
     for number, width in enumerate(widths):
@@ -333,13 +370,43 @@ _BATCH_SECONDS = 0.1
 
 _CORPUS_COLUMNS = (
     ("id", "capture", 12),
-    ("publisher", "publisher", 14),
-    ("date", "date", 10),
-    ("holds", "holds", 11),
+    ("decided", "decided", 8),
     ("covered", "cover", 5),
     ("severity", "M m c", 8),
     ("quotes", "quotes", 9),
     ("emphasis", "emph", 6),
-    ("decided", "decided", 8),
+    ("holds", "holds", 11),
+    ("publisher", "publisher", 14),
+    ("date", "date", 10),
 )
-"""(key, heading, width); divergences by severity read M(aterial) m(inor) c(osmetic)."""
+"""(key, heading, least width), in the order a reviewer needs them: the review progress
+right after the id, so that an 80-column terminal shows it; divergences by severity read
+M(aterial) m(inor) c(osmetic). The table widens the id, publisher and date columns to
+what they hold when the terminal has room (see `_widths`)."""
+
+_ANALYSIS = ("decided", "covered", "severity", "quotes", "emphasis")
+"""The columns the analysis fills (a failed capture's error is spread over them)."""
+
+_WIDENS = ({"id": 64, "date": 24, "publisher": 40}, {"publisher": 100, "date": 80})
+"""Columns that take spare width, in rounds, in this order, each up to its longest cell or
+the round's width: whole ids first, then a readable date and publisher, then the rest."""
+
+
+def _widths(room: int, longest: dict[str, int]) -> dict[str, int]:
+    """Each column's width for a table `room` cells wide (padding included).
+
+    >>> w = _widths(80, {"id": 20, "publisher": 30, "date": 10})
+    >>> w["id"], w["publisher"]
+    (12, 14)
+    >>> w = _widths(250, {"id": 20, "publisher": 30, "date": 10})
+    >>> w["id"], w["publisher"], w["date"]
+    (20, 30, 10)
+    """
+    widths = {key: width for key, _, width in _CORPUS_COLUMNS}
+    spare = room - sum(widths.values()) - 2 * len(widths) - 2  # cell padding, scrollbar
+    for widens in _WIDENS:
+        for key, most in widens.items():
+            grow = max(0, min(spare, min(longest.get(key, 0), most) - widths[key]))
+            widths[key] += grow
+            spare -= grow
+    return widths

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from provenance.apart import CancelledError
 from provenance.errors import ProvenanceError
 from provenance.model import Verdict
 from provenance.session import CaptureReview, Session
@@ -107,7 +108,10 @@ class ReviewScreen(Screen[None]):
         description="Locating and aligning",
     )
     def prepare_capture(self) -> None:
-        review = self.session.review(self.capture_id, select=self.select)
+        try:
+            review = self.session.review(self.capture_id, select=self.select)
+        except CancelledError:
+            return  # the session closed: the app is going
         cut = blocks(review.result.alignments, review.result.document)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Prepared(review, cut))

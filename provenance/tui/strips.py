@@ -17,7 +17,8 @@ from provenance.session import Session
 from provenance.tui.widgets import short
 
 LABEL = 13
-"""Width of the label before each strip: a cursor mark and the capture id cut to 12."""
+"""Least width of the label before each strip: a cursor mark and the capture id cut to
+12; `label` widens it with the table's id column."""
 
 OFF = 4
 """Room kept after each strip for ` +N`, the findings with no place on it."""
@@ -53,6 +54,8 @@ class CoverageStrips(Static):
         self.session = session
         self._ids: list[str] = []
         self._current: str | None = None
+        self.label = LABEL
+        """Width of the label before each strip (the corpus table's id column, plus one)."""
 
     def show(self, ids: list[str], current: str | None) -> None:
         """Draw the strips of `ids` (the listed captures), around `current`."""
@@ -64,7 +67,8 @@ class CoverageStrips(Static):
 
     def _draw(self) -> None:
         width = self.content_size.width or self.size.width
-        cells = width - LABEL - 1 - OFF
+        label_width = self.label if width - self.label - 1 - OFF >= 40 else LABEL
+        cells = width - label_width - 1 - OFF
         if cells < 10:
             self.update("")
             return
@@ -73,7 +77,7 @@ class CoverageStrips(Static):
         for capture in self._window():
             out.append("\n")
             here = capture == self._current
-            label = ("▶" if here else " ") + short(capture, LABEL - 1).ljust(LABEL - 1)
+            label = ("▶" if here else " ") + short(capture, label_width - 1).ljust(label_width - 1)
             out.append(label + " ", style="bold" if here else "")
             error = self.session.error(capture)
             drawn = self.session.strip(capture, cells)

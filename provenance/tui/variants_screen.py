@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from provenance.apart import CancelledError
 from provenance.collation.genealogy import Family, Genealogy, Group
 from provenance.collation.table import Location, Reading, Status, Table
 from provenance.model import Finding, Kind, Severity, Span
@@ -188,7 +189,10 @@ class VariantsScreen(Screen[None]):
         description="Collating witnesses",
     )
     def collate_witnesses(self) -> None:
-        table, genealogy = self.session.collation()
+        try:
+            table, genealogy = self.session.collation()
+        except CancelledError:
+            return  # the session closed: the app is going
         if not get_current_worker().is_cancelled:
             self.post_message(self.Collated(table, genealogy))
 

@@ -1,0 +1,122 @@
+"""Leaving the review UI while it analyses a big capture: the process ends, and so does
+the analysis (issue 15, item 4). The app runs in a real terminal (tmux) on a copy of the
+corpus with one more capture, a megabyte whose analysis takes minutes.
+
+Not timings: the bound (20 s) is there so that a broken build fails instead of hanging;
+before the fix the process ran on for minutes after `q`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from slow_capture import add_slow_capture
+
+pytestmark = [
+    pytest.mark.tui,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+BOUND = 20.0
+"""Seconds allowed for the process and the analysis to end after the key."""
+
+
+class Terminal:
+    """`provenance review` in a detached tmux session, 100x30."""
+
+    def __init__(self, corpus: Path, mark: str) -> None:
+        self.name = f"provenance-quit-{mark[:8]}"
+        self.status = corpus.parent / "exit"
+        command = (
+            f"PROVENANCE_TEST_MARK={mark} TERM=xterm-256color "
+            f"{Path(sys.executable).parent / 'provenance'} review '{corpus}' --reviewer t; "
+            f"echo $? > '{self.status}'"
+        )
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", "100", "-y", "30"], check=True
+        )
+        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"], check=True)
+        subprocess.run(["tmux", "send-keys", "-t", self.name, command, "Enter"], check=True)
+
+    def screen(self) -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        ).stdout
+
+    def alternate(self) -> bool:
+        """True while the pane shows the alternate screen (a full-screen app holds it)."""
+        shown = subprocess.run(
+            ["tmux", "display-message", "-p", "-t", self.name, "#{alternate_on}"],
+            capture_output=True,
+            text=True,
+        )
+        return shown.stdout.strip() == "1"
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def wait_for(self, text: str, seconds: float = 120.0) -> None:
+        deadline = time.monotonic() + seconds
+        while text not in self.screen():
+            assert time.monotonic() < deadline, f"never saw {text!r}:\n{self.screen()}"
+            time.sleep(0.2)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+def marked(mark: str) -> list[int]:
+    """Processes whose environment holds `mark`: the app and every child it started."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if f"PROVENANCE_TEST_MARK={mark}".encode() in environ.read_bytes():
+                found.append(int(environ.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.fixture
+def terminal(corpus_dir: Path) -> Iterator[tuple[Terminal, str]]:
+    add_slow_capture(corpus_dir)
+    mark = uuid.uuid4().hex
+    term = Terminal(corpus_dir, mark)
+    try:
+        yield term, mark
+    finally:
+        term.close()
+        for pid in marked(mark):  # a failed run leaves its analysis running: end it
+            subprocess.run(["kill", "-9", str(pid)], capture_output=True)
+
+
+def _left_while_analysing(term: Terminal, mark: str, key: str) -> str:
+    """Wait until the five small captures are done and the big one is under way, press
+    `key`, and return the exit status once every marked process is gone."""
+    term.wait_for("5 of 6 captures analysed")
+    time.sleep(1.0)  # well into the big capture's analysis
+    assert "6 of 6" not in term.screen()
+    term.keys(key)
+    deadline = time.monotonic() + BOUND
+    while marked(mark) or not term.status.exists():
+        assert time.monotonic() < deadline, f"still running {BOUND:.0f} s after {key}"
+        time.sleep(0.2)
+    assert not term.alternate(), "the terminal was left in the app's screen"
+    return term.status.read_text().strip()
+
+
+def test_q_while_analysing_a_big_capture_ends_the_process(terminal) -> None:
+    term, mark = terminal
+    assert _left_while_analysing(term, mark, "q") == "0"
+
+
+def test_ctrl_c_while_analysing_ends_the_process_with_130(terminal) -> None:
+    term, mark = terminal
+    assert _left_while_analysing(term, mark, "C-c") == "130"
