@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the review UI in a real terminal: tmux runs the app on a temporary copy
 # of the corpus, we send keys (open 002, next undecided, accept, quit) and check the
-# screen and the review file. The real corpus/reviews.json is never touched.
+# screen and the review file. The real corpus/reviews.jsonl is never touched.
 # Skips (exit 0) with a message when tmux is not installed.
 set -euo pipefail
 
@@ -17,7 +17,7 @@ make --quiet install >/dev/null
 work="$(mktemp -d)"
 session="provenance-smoke-$$"
 cp -r corpus "$work/corpus"
-rm -f "$work/corpus/reviews.json"
+rm -f "$work/corpus/reviews.jsonl"
 
 cleanup() {
     tmux kill-session -t "$session" 2>/dev/null || true
@@ -54,9 +54,10 @@ tmux send-keys -t "$session" a                   # accept it: saved at once
 wait_for "· 1 of [0-9]+ decided"
 screen | grep -qF "✓" || fail "no ✓ mark for the accepted finding"
 
-python3 - "$work/corpus/reviews.json" <<'PY' || fail "review file is not as expected"
+python3 - "$work/corpus/reviews.jsonl" <<'PY' || fail "review file is not as expected"
 import json, sys
-decisions = json.load(open(sys.argv[1], encoding="utf-8"))["decisions"]
+lines = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+decisions = [entry for entry in lines if "verdict" in entry]
 assert len(decisions) == 1, decisions
 [d] = decisions
 assert d["verdict"] == "accepted" and d["reviewer"] == "smoke", d
