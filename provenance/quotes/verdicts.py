@@ -277,6 +277,20 @@ class _Index:
     """Folded words of the reference, for the cheap test before any comparison."""
     pairs: frozenset[tuple[str, str]]
     """Adjacent folded words of the reference, for the same test."""
+    tokens: frozenset[str]
+    """The folded reference split on spaces, as `word_share` compares."""
+
+    def may_be_close(self, quoted: str, editorial: tuple[Span, ...], options: QuoteOptions) -> bool:
+        """Whether the ladder could find `quoted` verbatim, spliced or altered: each keeps
+        `altered_share` of its space-split words in order in a
+        reference stretch, and every such word but the stretch's edge words (at most two
+        a stretch, two stretches for a splice) is a word of the whole reference. With
+        editorial marks ([...], an ellipsis) the quotation is always compared."""
+        if editorial:
+            return True
+        words = _fold(quoted).split()
+        held = sum(w in self.tokens for w in words)
+        return held + 4 >= options.altered_share * len(words)
 
     def may_match(self, quoted: str, options: QuoteOptions) -> bool:
         """Whether an unattributed quotation could match closely enough to be attributed.
@@ -315,6 +329,7 @@ def _index(document: Document) -> _Index:
         authors(document.text),
         frozenset(words),
         frozenset(pairwise(words)),
+        frozenset(folded.text.split()),
     )
 
 
@@ -340,6 +355,10 @@ def _check(
         pass  # a screening: too short to matter
     elif len(quoted) > options.longest:
         result = _Result(QuoteVerdict.OTHER, None, 0.0, "too long to compare with the reference")
+    elif options.screen_words and (
+        not m.terminated or not index.may_be_close(quoted, editorial, options)
+    ):
+        pass  # a screening: neither an unterminated quotation nor this one can be a hit
     elif by_prose or not m.terminated:
         result = _compare(index, capture, core, editorial, sentence, options)
     elif index.may_match(quoted, options) and (folded := _fold(quoted)) not in unmatched:
