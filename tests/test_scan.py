@@ -7,6 +7,7 @@ import hashlib
 import json
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from scan_helpers import Collection, collection, errors, hit_ids
@@ -300,18 +301,18 @@ def test_a_document_the_engine_fails_on_is_an_error_and_the_scan_goes_on(
     victim = sorted(collection.planted)[0]
     source = Analyser.source
 
-    def failing(self: Analyser, capture: Document) -> SourceResult:
+    def failing(self: Analyser, capture: Document, **options: Any) -> SourceResult:
         if capture.id == victim:
             message = "list index out of range"
             raise IndexError(message)
-        return source(self, capture)
+        return source(self, capture, **options)
 
     monkeypatch.setattr(Analyser, "source", failing)
     monkeypatch.setenv("PROVENANCE_LOG_DIR", str(tmp_path / "logs"))
     out = tmp_path / "hits.jsonl"
     args = ["scan", str(collection.jsonl), "--reference", str(collection.reference)]
     assert main([*args, "--out", str(out), "--jobs", "1"]) == 1
-    assert "1 documents could not be read" in capsys.readouterr().err
+    assert "\n1 documents could not be read" in "\n" + capsys.readouterr().err
     assert hit_ids(out) == collection.planted - {victim}
     [error] = errors(out)
     assert error["id"] == victim and error["source"] == str(collection.jsonl)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -60,11 +60,8 @@ class CorpusScreen(Screen[None]):
         Binding("q,escape", "back", "Quit", id="quit"),
     ]
 
-    @dataclass
     class Analysed(Message):
-        """Captures the worker has located, aligned and classified since its last message."""
-
-        results: tuple[SourceResult, ...]
+        """The worker has analysed captures: they wait in `_pending` until the UI takes them."""
 
     @dataclass
     class Failed(Message):
@@ -80,6 +77,9 @@ class CorpusScreen(Screen[None]):
         """The status line shows the error of the highlighted capture, not the totals."""
         self._widths = {key: width for key, _, width in _CORPUS_COLUMNS}
         """Column widths now: the least ones until the table knows its size."""
+        self._pending: list[SourceResult] = []
+        """Results the worker has posted and the UI has not shown yet (under `_handover`)."""
+        self._handover = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -129,11 +129,11 @@ class CorpusScreen(Screen[None]):
         description="Analysing captures",
     )
     def analyse_captures(self) -> None:
-        """Analyse capture after capture, posting results in batches so rows fill as they
-        come while the message queue stays short and keys are handled at once."""
+        """Analyse capture after capture. Each result is handed over at once (its row fills
+        while the next capture is analysed, however long that takes); a message is posted
+        only when none is waiting, so the UI's queue stays short and keys are handled at once
+        when thousands of small captures load."""
         worker = get_current_worker()
-        batch: list[SourceResult] = []
-        last = time.monotonic()
         for capture in self.session.corpus.captures:
             if worker.is_cancelled:
                 return
@@ -143,18 +143,19 @@ class CorpusScreen(Screen[None]):
                 return  # the session closed: the app is going
             if result is None:
                 self.post_message(self.Failed(capture.id))
-            else:
-                batch.append(result)
-            if time.monotonic() - last >= _BATCH_SECONDS:
-                self.post_message(self.Analysed(tuple(batch)))
-                batch, last = [], time.monotonic()
-        if batch:
-            self.post_message(self.Analysed(tuple(batch)))
+                continue
+            with self._handover:
+                self._pending.append(result)
+                first = len(self._pending) == 1
+            if first:
+                self.post_message(self.Analysed())
 
-    def on_corpus_screen_analysed(self, message: Analysed) -> None:
-        for result in message.results:
+    def on_corpus_screen_analysed(self, _message: Analysed) -> None:
+        with self._handover:
+            results, self._pending = self._pending, []
+        for result in results:
             self._update_row(result.document.id)
-        self.query_one("#progress", ProgressBar).advance(len(message.results))
+        self.query_one("#progress", ProgressBar).advance(len(results))
         self._summary()
         self._strips()
         self.refresh_bindings()
@@ -364,9 +365,6 @@ _VERDICT_LETTERS = {
 """Quotations attributed to the reference, by verdict; `other` quotations are not counted."""
 
 _EMPHASIS_MARKS = {Status.ADDED: "+", Status.REMOVED: "-", Status.PROBABLE: "~"}
-
-_BATCH_SECONDS = 0.1
-"""Longest wait before analysed rows are shown; batching keeps the UI's queue short."""
 
 _CORPUS_COLUMNS = (
     ("id", "capture", 12),
