@@ -9,6 +9,8 @@ original-text span where the statement was planted (None when it was not, or was
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hypothesis import strategies as st
@@ -32,6 +34,65 @@ class Capture:
     @property
     def format(self) -> str:
         return self.suffix.lstrip(".")
+
+    @property
+    def shapes(self) -> list[str]:
+        """The shapes of SHAPES this capture holds, read from its bytes (e.g. "md:table")."""
+        text = self.data.decode("utf-8-sig")
+        lines = text.replace("\r\n", "\n").replace("\r", "\n")
+        found = [
+            f"{self.format}:{name}"
+            for name, holds in SHAPES[self.format].items()
+            if holds(self.data, text, lines)
+        ]
+        return found + [f"{self.format}:statement-planted-whole"] * (self.planted is not None)
+
+
+def _has(pattern: str) -> Callable[[bytes, str, str], bool]:
+    """A shape test: `pattern` occurs in the text with its line ends made LF."""
+    compiled = re.compile(pattern, re.MULTILINE)
+    return lambda data, text, lines: compiled.search(lines) is not None
+
+
+_ENTITY = r"&(#x?[0-9a-fA-F]+|[A-Za-z]+);"
+SHAPES: dict[str, dict[str, Callable[[bytes, str, str], bool]]] = {
+    "txt": {
+        "crlf": lambda data, text, lines: "\r\n" in text,
+        "cr": lambda data, text, lines: re.search("\r(?!\n)", text) is not None,
+        "bom": lambda data, text, lines: data.startswith(b"\xef\xbb\xbf"),
+        "invisible": lambda data, text, lines: any(c in text for c in INVISIBLE),
+        "long-line": lambda data, text, lines: max(map(len, lines.split("\n"))) > 2000,
+    },
+    "md": {
+        "heading": _has(r"^#{1,6} "),
+        "unordered-list": _has(r"^[-*+] "),
+        "ordered-list": _has(r"^\d+\. "),
+        "block-quote": _has(r"^> ?"),
+        "table": _has(r"^\|[-:| ]+\|$"),
+        "fenced-code": _has(r"^```"),
+        "indented-code": _has(r"\n\n    \S"),
+        "code-span": _has(r"`[^`\n]+`"),
+        "emphasis-in-link": _has(r"\[[^\]]*(\*|_)[^\]]*\]\("),
+        "hard-break": _has(r"(  |\\)\n"),
+        "entity": _has(_ENTITY),
+        "crlf": lambda data, text, lines: "\r\n" in text,
+        "cr": lambda data, text, lines: re.search("\r(?!\n)", text) is not None,
+    },
+    "html": {
+        "nested-inline": _has(r"<(b|i|em|a)\b[^>]*><(i|u|span|b)\b"),
+        "br": _has(r"<br\b"),
+        "entity": _has(_ENTITY),
+        "comment": _has(r"<!--"),
+        "script": _has(r"<script\b"),
+        "style": _has(r"<style\b"),
+        "malformed-nesting": _has(r"<b><i>[^<]*</b></i>"),
+        "unclosed-div": lambda data, text, lines: text.count("<div") > text.count("</div>"),
+        "unclosed-head": lambda data, text, lines: "</head>" not in text,
+        "unclosed-p": lambda data, text, lines: text.count("<p>") > text.count("</p>"),
+    },
+}
+"""Every shape the issue lists, per format, as a test on the capture (tests assert each
+is generated); `--hypothesis-show-statistics` counts them over a run."""
 
 
 @st.composite
@@ -113,14 +174,17 @@ def markdown_captures(draw: st.DrawFn, statement: str) -> Capture:
 
 def _markdown_statement(draw: st.DrawFn, statement: str) -> str:
     """The statement as Markdown whose readable text is the statement itself: some words
-    emphasised, some apostrophes written as entities."""
+    emphasised, some emphasised inside links, some apostrophes written as entities."""
     out = []
     for paragraph in statement.split("\n\n"):
         words = paragraph.split(" ")
         for k, word in enumerate(words):
-            if word.isalpha() and draw(st.integers(0, 30)) == 0:
+            roll = draw(st.integers(0, 30)) if word.isalpha() else -1
+            if roll == 0:
                 mark = draw(st.sampled_from(["*", "**", "_"]))
                 words[k] = f"{mark}{word}{mark}"
+            elif roll == 1:
+                words[k] = f"[*{word}*](https://example.org/{k})"
         line = " ".join(words)
         if draw(st.integers(0, 4)) == 0:
             line = line.replace("’", "&rsquo;")
@@ -140,6 +204,7 @@ def _markdown_block(draw: st.DrawFn) -> str:
                 "table",
                 "fence",
                 "indented",
+                "code-span",
                 "link",
                 "break",
                 "entity",
@@ -163,6 +228,8 @@ def _markdown_block(draw: st.DrawFn) -> str:
         return "```\n" + text + "\n<b>not html</b>\n```"
     if kind == "indented":
         return "    " + text
+    if kind == "code-span":
+        return f"Run `{text}` or ``a `tick` inside`` now."
     if kind == "link":
         return f"See [*{text}* **here**](https://example.org/a_(b)) and <https://example.org>."
     if kind == "break":
@@ -204,9 +271,13 @@ def _html_statement(draw: st.DrawFn, statement: str) -> str:
             elif roll == 1:
                 words[k] = f"<em><span class='x'>{word}</span></em>"
             elif roll == 2:
-                words[k] = word.replace("’", "&rsquo;").replace("’", "&#8217;")
+                words[k] = word.replace("’", draw(st.sampled_from(["&rsquo;", "&#8217;"])))
             elif roll == 3:
                 words[k] = f"<a href='/x?a=1&amp;b=2'>{word}</a>"
+            elif roll == 4:
+                words[k] = f"<b><i>{word}</b></i>"  # malformed nesting
+            elif roll == 5:
+                words[k] = f"{word}<!-- {k} -->"
         close = draw(st.sampled_from(["</p>", ""]))  # <p> closes itself at the next <p>
         out.append("<p>" + " ".join(words) + close)
     return "\n".join(out)
