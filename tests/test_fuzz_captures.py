@@ -66,7 +66,7 @@ _ANALYSER: list[Analyser] = []
 
 Plan = list[int]
 """What the reviewer does, one step per entry (see `_review`)."""
-PLANS = st.lists(st.integers(0, 8), max_size=24)
+PLANS = st.lists(st.integers(0, 8), min_size=4, max_size=24)
 
 
 def _analyser(reference: Document) -> Analyser:
