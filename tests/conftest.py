@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,12 @@ def analysis(corpus: Corpus) -> Analysis:
 def reference(corpus: Corpus) -> Document:
     """The reference Document: the statement cut from capture 000."""
     return corpus.reference
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """After a run of the fuzz sweep, how many examples of each format ran through it."""
+    fuzz = sys.modules.get("test_fuzz_captures")
+    ran = getattr(fuzz, "RAN", None)
+    if ran:
+        counts = ", ".join(f"{format} {ran[format]}" for format in ("txt", "md", "html"))
+        terminalreporter.write_line(f"fuzz examples run through every stage: {counts}")

@@ -155,5 +155,15 @@ def test_tei_refuses_characters_xml_cannot_carry() -> None:
     text = "a form\x0cfeed here"
     ref = Document("ref", Path("ref.txt"), "0" * 64, len(text), text)
     table = collate(ref, [from_text("w", ref, "a form\x0cfeed there")])
-    with pytest.raises(ProvenanceError, match="cannot write TEI"):
+    with pytest.raises(ProvenanceError, match="cannot write TEI: the reference reads U"):
+        to_tei(table)
+
+
+def test_tei_names_the_witness_whose_reading_xml_cannot_carry() -> None:
+    """Found by the fuzz sweep: the error named only the reference's file (and lxml's
+    words), not the capture holding the character."""
+    text = "a plain reference text here"
+    ref = Document("ref", Path("ref.txt"), "0" * 64, len(text), text)
+    table = collate(ref, [from_text("w", ref, "a plain\x06reference text there")])
+    with pytest.raises(ProvenanceError, match=r"witness w reads U\+0006, which XML 1.0 cannot"):
         to_tei(table)

@@ -16,6 +16,7 @@ and text: the round trip is tested against `readings`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -55,8 +56,25 @@ def to_tei(table: Table, *, title: str = "") -> bytes:
     try:
         root = _build(table, title or f"Collation of {table.reference.id}")
     except ValueError as error:  # lxml refuses characters that XML 1.0 forbids
-        raise ProvenanceError(table.reference.path, f"cannot write TEI: {error}") from None
+        raise ProvenanceError(table.reference.path, _unwritable(table, error)) from None
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=False)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry."""
+
+
+def _unwritable(table: Table, error: ValueError) -> str:
+    """Why the TEI cannot be written, naming the witness (or the reference) and the
+    character, so the message points at the capture that holds it."""
+    texts = [("the reference", table.reference.text)]
+    texts += [(f"witness {r.witness}", r.text) for loc in table.locations for r in loc.readings]
+    for who, text in texts:
+        found = _NOT_XML.search(text)
+        if found:
+            code = f"U+{ord(found.group()):04X}"
+            return f"cannot write TEI: {who} reads {code}, which XML 1.0 cannot carry"
+    return f"cannot write TEI: {error}"
 
 
 def read_tei(data: bytes, *, source: str = "<tei>") -> list[TeiLocation]:
