@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 import fast_diff_match_patch
 
@@ -55,6 +56,8 @@ def align_texts(
     ops = fast_diff_match_patch.diff(
         ref_coded, copy_coded, timelimit=0, checklines=False, cleanup="Semantic"
     )
+    ref_at = list(accumulate(map(len, ref_tokens), initial=0))  # token k starts at ref_at[k]
+    copy_at = list(accumulate(map(len, copy_tokens), initial=0))
     edits: list[Edit] = []
     r = c = 0  # token positions
     ro, co = reference_offset, copy_offset  # character offsets
@@ -64,15 +67,15 @@ def align_texts(
             if pending_delete:
                 edits.append(_edit("delete", *pending_delete, co, co))
                 pending_delete = None
-            width = sum(len(t) for t in ref_tokens[r : r + count])
+            width = ref_at[r + count] - ref_at[r]
             edits.append(_edit("equal", ro, ro + width, co, co + width))
             r, c, ro, co = r + count, c + count, ro + width, co + width
         elif op == "-":
-            width = sum(len(t) for t in ref_tokens[r : r + count])
+            width = ref_at[r + count] - ref_at[r]
             pending_delete = (ro, ro + width)
             r, ro = r + count, ro + width
         else:
-            width = sum(len(t) for t in copy_tokens[c : c + count])
+            width = copy_at[c + count] - copy_at[c]
             if pending_delete:
                 edits.append(_edit("replace", *pending_delete, co, co + width))
                 pending_delete = None
@@ -108,16 +111,16 @@ def refine(reference: str, copy: str) -> list[tuple[Tag, str, str]]:
 
 
 def _encode(tokens: list[str], codes: dict[str, str]) -> str:
-    out = []
-    for token in tokens:
-        code = codes.get(token)
-        if code is None:
+    """One character per token: a token new to `codes` takes the next code, in order of
+    first appearance (the codes' characters steer the diff's clean-up, so their order is
+    kept exactly)."""
+    for token in dict.fromkeys(tokens):
+        if token not in codes:
             n = len(codes) + 0x100
             if n >= 0xD800:  # skip the surrogate block, which is not a valid character
                 n += 0x800
-            code = codes[token] = chr(n)
-        out.append(code)
-    return "".join(out)
+            codes[token] = chr(n)
+    return "".join(map(codes.__getitem__, tokens))
 
 
 def _edit(tag: Tag, rs: int, re_: int, cs: int, ce: int) -> Edit:

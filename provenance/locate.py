@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -139,7 +139,7 @@ class _SeedFinder:
     @property
     def matcher(self) -> Matcher:
         if self._matcher is None:
-            self._matcher = matcher(self.expressions, leftmost=True)
+            self._matcher = matcher(self.expressions, leftmost=True, caseless=True)
         return self._matcher
 
     @classmethod
@@ -165,13 +165,18 @@ class _SeedFinder:
 
     def absent(self, original: str) -> bool:
         """True when the finder cannot match in the normalised `original`, told from its
-        lower-cased bytes without normalising it. Between words the finder takes any
-        bytes but letters and digits, and lower-casing makes every letter of a word
-        what normalising makes it, unless `original` holds a character that
-        normalising folds otherwise (`_folds_otherwise`): then this says False."""
-        if _folds_otherwise(original):
+        bytes without normalising it. Between words the finder takes any bytes but
+        letters and digits, and it ignores the case of ASCII letters, so lower-casing
+        would change nothing it reads unless `original` holds a non-ASCII character
+        with a case (then the bytes scanned are those of its lower case). Lower-casing
+        makes every letter of a word what normalising makes it, unless `original` holds
+        a character that normalising folds otherwise (`_folds_unlike_lower`): then this
+        says False."""
+        present = _non_ascii(original)
+        if any(map(_folds_unlike_lower, present)):
             return False
-        return not self.matcher.matches(original.lower().encode("utf-8"))
+        cased = any(c.lower() != c for c in present)
+        return not self.matcher.matches((original.lower() if cased else original).encode())
 
     def windows(self, text: str, margin: int) -> list[tuple[int, int]]:
         """Character windows [start, end) of `text` around every match, `margin` bytes
@@ -209,14 +214,11 @@ class _SeedFinder:
         return out
 
 
-def _folds_otherwise(text: str) -> bool:
-    """Whether `text` holds a character that `normalise` does not fold as `str.lower`
-    does, letter for letter: invisible (dropped from inside a word), combining (composed
-    with its letter), or one whose NFC and case fold differ from its lower case (ß, ﬁ)."""
+def _non_ascii(text: str) -> frozenset[str]:
+    """The distinct non-ASCII characters of `text`."""
     if text.isascii():
-        return False
-    present = frozenset(text.encode("utf-8").translate(None, _ASCII).decode("utf-8"))
-    return any(_folds_unlike_lower(c) for c in present)
+        return frozenset()
+    return frozenset(text.encode("utf-8").translate(None, _ASCII).decode("utf-8"))
 
 
 @lru_cache(maxsize=4096)
@@ -268,7 +270,8 @@ def locate(
     while True:
         try:
             passages = []
-            windows = [(0, len(text))] if whole else reference.finder.windows(text, margin)
+            short = len(text) <= _WINDOWED * margin  # its windows would be the whole text
+            windows = [(0, len(text))] if whole or short else reference.finder.windows(text, margin)
             for start, end in windows:
                 words = _words(text, start, end)
                 inside = (edge if start > 0 else 0, len(words) - (edge if end < len(text) else 0))
@@ -282,6 +285,9 @@ def locate(
 
 _MARGIN = 2000
 """Bytes read on each side of a match at first (see `locate`)."""
+_WINDOWED = 8
+"""A text longer than this many margins is read in windows; a shorter one (most pages of
+a collection) is read whole, which costs less than a callback for every match."""
 
 
 class _EdgeError(Exception):
@@ -389,10 +395,17 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
     open_chains: list[list[int]] = []  # [j0, i0, j_last, i_last, exact words]
     done: list[list[int]] = []
     runs: list[_Run] = []
-    for j in range(len(names) - n + 1):
-        hits = reference.index.get(tuple(names[j : j + n]))
-        if not hits:
-            continue
+    index = reference.index
+    grams = list(zip(*(names[k:] for k in range(n)), strict=False))
+    # The positions of seeds, found in C (most words of a window start none).
+    for j in compress(range(len(grams)), map(index.__contains__, grams)):
+        hits = index[grams[j]]
+        if len(hits) == 1 and len(open_chains) == 1:
+            chain = open_chains[0]
+            if j - chain[2] == 1 and hits[0] - chain[3] == 1:
+                # The one chain goes on word for word (what the steps below do then).
+                chain[2], chain[3], chain[4] = j, hits[0], chain[4] + 1
+                continue
         still_open = []
         for chain in open_chains:
             if j - (chain[2] + n) > options.max_inserted_words:
