@@ -33,8 +33,10 @@ from provenance.severity import severity
 LOST_MARKUP = "declares added emphasis; markup not present in this capture"
 CAPS, STARRED = "caps", "starred"
 
-_WORD = re.compile(r"[^\W\d_]+")
 _CAPS_GAP = re.compile(r"[^\w\n]{1,3}")
+_CAPS_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")
+"""A `_WORD` of two letters or more with no lower-case ASCII letter (caps, or not yet
+told: "ÉTÉ" is, "ÉTé" is not)."""
 _STARRED = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])")
 _WHAT = r"bold|italics?|italicised|italicized|emphasis|emphases|underlining|underlined|highlighting"
 _WHOSE = r"added|mine|ours|supplied|in\s+(?:the\s+)?original"
@@ -184,18 +186,18 @@ def _plain_runs(text: str, near: Span | None = None) -> tuple[Run, ...]:
         found = text.find("\n", near.end)
         last = len(text) if found < 0 else found
     runs = [Run(m.start(1), m.end(1), STARRED) for m in _STARRED.finditer(text, first, last)]
+    # Only words with no lower-case ASCII letter are read; another word between two caps
+    # words puts a letter in the gap, which then cannot join them.
     start = end = -1
-    for word in _WORD.finditer(text, first, last):
-        if len(word.group()) >= 2 and word.group().isupper():
-            if start >= 0 and _CAPS_GAP.fullmatch(text, end, word.start()):
-                end = word.end()
-                continue
-            if start >= 0:
-                runs.append(Run(start, end, CAPS))
-            start, end = word.start(), word.end()
-        elif start >= 0:
+    for word in _CAPS_WORD.finditer(text, first, last):
+        if not word.group().isupper():
+            continue
+        if start >= 0 and _CAPS_GAP.fullmatch(text, end, word.start()):
+            end = word.end()
+            continue
+        if start >= 0:
             runs.append(Run(start, end, CAPS))
-            start = -1
+        start, end = word.start(), word.end()
     if start >= 0:
         runs.append(Run(start, end, CAPS))
     return tuple(sorted(runs, key=lambda r: (r.start, r.end)))
