@@ -144,12 +144,12 @@ class _SeedFinder:
 
     @classmethod
     def of(cls, index: Iterable[tuple[str, ...]]) -> _SeedFinder:
-        return cls(
-            tuple(
-                _SEPARATOR.join(b"".join(b"\\x%02x" % c for c in w.encode()) for w in gram)
-                for gram in sorted(index)
-            )
-        )
+        grams = sorted(index)
+        # Each word's bytes escaped once (a few hundred words make the thousands of n-grams).
+        escaped = {
+            w: b"".join(b"\\x%02x" % c for c in w.encode()) for w in {w for g in grams for w in g}
+        }
+        return cls(tuple(_SEPARATOR.join(escaped[w] for w in gram) for gram in grams))
 
     def worth(self, text: str) -> bool:
         """Count `text` as located; True when windows are worth the finder for it: the
