@@ -48,8 +48,8 @@ snapshots: $(READY)     ## Re-record the TUI snapshots (look at the report first
 smoke: $(READY)         ## Drive the review UI in tmux on a temp copy of the corpus
 	scripts/smoke_tmux.sh
 
-fuzz: $(READY)          ## Generated captures of every format through every output and the review (long; FUZZ_EXAMPLES per format, FUZZ_SEED, FUZZ_FORMAT=text|markdown|html)
-	PROVENANCE_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest tests/test_fuzz_captures.py -q -x -p no:cacheprovider --hypothesis-show-statistics $${FUZZ_SEED:+--hypothesis-seed=$$FUZZ_SEED} $${FUZZ_FORMAT:+-k $$FUZZ_FORMAT}
+fuzz: $(READY)          ## Generated captures of every format through every output and the review (long; FUZZ_EXAMPLES per format, FUZZ_SEED, FUZZ_FORMAT=text|markdown|html, FUZZ_PROGRESS=FILE)
+	PROVENANCE_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} PROVENANCE_FUZZ_PROGRESS=$${FUZZ_PROGRESS:-} $(BIN)/python -m pytest tests/test_fuzz_captures.py -q -x -p no:cacheprovider --hypothesis-show-statistics $${FUZZ_SEED:+--hypothesis-seed=$$FUZZ_SEED} $${FUZZ_FORMAT:+-k $$FUZZ_FORMAT}
 
 bench-tui: $(READY)     ## Review UI: launch time (5 and 200 captures), cost of a cursor key
 	$(BIN)/python benchmarks/tui_bench.py

@@ -13,7 +13,8 @@ after a reload, and the ones `check` counts.
 
 CI runs a few examples per format (fixed under CI=true); `make fuzz` runs many:
 PROVENANCE_FUZZ_EXAMPLES sets the number per format, and the run ends with how many
-examples of each format ran (`RAN`, printed by conftest's terminal summary).
+examples of each format ran (`RAN`, printed by conftest's terminal summary);
+PROVENANCE_FUZZ_PROGRESS names a file that counts them as the run goes.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 RAN: Counter[str] = Counter()
+PROGRESS = os.environ.get("PROVENANCE_FUZZ_PROGRESS")
+"""A file to which every hundredth example of a format appends its count (`make fuzz`)."""
 """Examples that ran through everything, by format (conftest prints it after the run)."""
 _ANALYSER: list[Analyser] = []
 
@@ -306,6 +309,9 @@ def _fuzz(strategy: Callable[[str], st.SearchStrategy[Capture]]) -> Callable[[],
         decided = exercise(capture, plan)
         event(f"{capture.format}:review decided {min(decided, 3)}{'+' * (decided >= 3)}")
         RAN[capture.format] += 1
+        if PROGRESS and RAN[capture.format] % 100 == 0:  # a long run tells how far it got
+            with Path(PROGRESS).open("a", encoding="utf-8") as out:
+                out.write(f"{capture.format} {RAN[capture.format]}\n")
 
     return test
 
