@@ -13,6 +13,7 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from provenance.errors import ProvenanceError
@@ -22,7 +23,7 @@ _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 def atomic_write(
     path: Path,
-    data: bytes,
+    data: bytes | Iterable[bytes],
     *,
     error: type[ProvenanceError] = ProvenanceError,
     exclusive: bool = False,
@@ -31,7 +32,8 @@ def atomic_write(
 
     Args:
         path: The file to write.
-        data: Its new bytes.
+        data: Its new bytes, or an iterable of them, written one after another (so a
+            long file need not be held in memory at once).
         error: The error to raise, naming `path` (ReviewStoreError, CorpusError, ...).
         exclusive: Refuse to replace an existing `path` (it is linked, never renamed, into
             place, so there is no window in which another file of that name is overwritten).
@@ -54,7 +56,8 @@ def atomic_write(
         with os.fdopen(fd, "wb") as handle:
             if mode is not None:
                 os.fchmod(handle.fileno(), mode)
-            handle.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if exclusive:

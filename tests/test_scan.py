@@ -16,6 +16,7 @@ from provenance.analyse import Analyser, SourceResult
 from provenance.cli import main
 from provenance.load import load
 from provenance.model import Document
+from provenance.scan import run as run_module
 from provenance.scan.collection import (
     http_response,
     page,
@@ -25,7 +26,7 @@ from provenance.scan.collection import (
     write_warc,
 )
 from provenance.scan.run import scan, shards_dir
-from provenance.scan.shard import ScanConfig
+from provenance.scan.shard import ScanConfig, ShardResult
 
 __all__ = ["collection"]  # the session fixture, imported for pytest
 
@@ -89,6 +90,50 @@ def test_two_jobs_and_many_shards_give_the_same_bytes(
     assert summary.shards > 4
     assert summary.documents == len(collection.docs)
     assert two.read_bytes() == one.read_bytes()
+
+
+def test_the_merge_reads_one_shard_at_a_time_and_sorts_as_a_whole_sort_would(
+    collection: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inputs named in any order give the same HITS.jsonl; shards whose hits run in
+    disjoint stretches of the order are streamed one after another (each file read once,
+    in order), and shards whose hits interleave are sorted together: the same bytes."""
+    config = ScanConfig(load(collection.reference))
+    docs = sorted(collection.docs)
+    half = len(docs) // 2
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    write_jsonl(docs[:half], first)
+    write_jsonl(docs[half:], second)
+    forward, backward = tmp_path / "forward.jsonl", tmp_path / "backward.jsonl"
+    reads: list[int] = []
+    real_read = run_module._read_shard
+
+    def counted(directory: Path, index: int) -> dict[str, Any]:
+        reads.append(index)
+        return real_read(directory, index)
+
+    monkeypatch.setattr(run_module, "_read_shard", counted)
+    summary = scan([first, second], config, forward, jobs=1, shard_bytes=60_000)
+    assert summary.shards > 2 and 2 <= len(reads) == len(set(reads))  # each file read once
+    reads.clear()
+    scan([second, first], config, backward, jobs=1, shard_bytes=60_000)
+    assert backward.read_bytes() == forward.read_bytes()
+    # b.jsonl's shards come first in this plan, a.jsonl's hits first in the merge order:
+    # streamed in that order (a whole sort would read the files in plan order).
+    assert reads[0] > reads[-1]
+    assert hit_ids(forward) == collection.planted
+    # Two shards whose hits interleave: the whole sort, never a wrong order.
+    lines = [json.loads(line) for line in forward.read_text().splitlines()]
+    directory = tmp_path / "shards"
+    directory.mkdir()
+    for index, part in enumerate((lines[0::2], lines[1::2])):
+        result = ShardResult(index, tuple(part), (), len(part), 0, len(part), 0.0)
+        run_module._shard_file(directory, index).write_text(json.dumps(result.json()))
+    landed = [
+        run_module._Landed.of(ShardResult.from_json(run_module._read_shard(directory, i)))
+        for i in (0, 1)
+    ]
+    assert b"".join(run_module._merged(directory, landed, "hits")) == forward.read_bytes()
 
 
 def test_a_warc_is_split_at_its_records(collection: Collection, tmp_path: Path) -> None:

@@ -5,6 +5,9 @@ Every finished shard is written at once, atomically, as `HITS.jsonl.shards/NNNNN
 that were running; `resume` skips the shards already written. When all are done the
 hits are merged, sorted by (source, offset, id), into HITS.jsonl, and the problems into
 HITS.errors.jsonl: the same inputs give the same bytes, however the shards were run.
+The client keeps only each shard's counts and the first and last of its hits in that
+order, and merges by reading the shard files back one at a time (`_merged`), so its
+memory does not grow with the number of hits.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +93,7 @@ def scan(
     directory = shards_dir(out)
     done = _prepare(directory, shards, config, resume=resume)
     todo = [i for i in range(len(shards)) if i not in done]
-    results = dict(done)
+    landed = dict(done)  # the client keeps counts and key ranges, never every shard's hits
     workers = 1
     if todo:
         if scheduler:
@@ -99,27 +102,105 @@ def scan(
             workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             run = _local(workers)
         for result in run(config, _tasks(shards, todo)):
-            atomic_write(directory / f"{result.index:05d}.json", json.dumps(result.json()).encode())
-            results[result.index] = result
+            result = replace(
+                result,
+                hits=tuple(sorted(result.hits, key=_order)),
+                errors=tuple(sorted(result.errors, key=_order)),
+            )
+            atomic_write(_shard_file(directory, result.index), json.dumps(result.json()).encode())
+            landed[result.index] = _Landed.of(result, scanned=True)
             if progress:
-                progress(result, len(results), len(shards))
-    ordered = [results[i] for i in range(len(shards))]
-    hits = sorted((h for r in ordered for h in r.hits), key=_order)
-    errors = sorted((e for r in ordered for e in r.errors), key=_order)
-    atomic_write(out, _lines(hits))
-    atomic_write(errors_path(out), _lines(errors))
+                progress(result, len(landed), len(shards))
+    ordered = [landed[i] for i in range(len(shards))]
+    atomic_write(out, _merged(directory, ordered, "hits"))
+    atomic_write(errors_path(out), _merged(directory, ordered, "errors"))
     return Summary(
         documents=sum(r.documents for r in ordered),
         bytes=sum(r.bytes for r in ordered),
         candidates=sum(r.candidates for r in ordered),
-        hits=len(hits),
-        errors=len(errors),
+        hits=sum(r.hits.count for r in ordered),
+        errors=sum(r.errors.count for r in ordered),
         shards=len(shards),
-        resumed=len(done),
+        resumed=len(shards) - len(todo),
         seconds=time.perf_counter() - started,
         workers=workers,
-        scanned_bytes=sum(r.bytes for r in ordered if r.index not in done),
+        scanned_bytes=sum(r.bytes for r in ordered if r.scanned),
     )
+
+
+Key = tuple[str, int, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    """How many hits (or problems) a shard holds, and its first and last in merge order."""
+
+    count: int
+    first: Key
+    last: Key
+    """Both ("", 0, "", "") when there are none."""
+
+    @classmethod
+    def of(cls, items: tuple[dict[str, Any], ...]) -> _Keys:
+        keys = sorted(map(_order, items)) or [("", 0, "", "")]
+        return cls(len(items), keys[0], keys[-1])
+
+
+@dataclass(frozen=True, slots=True)
+class _Landed:
+    """What the client keeps of a finished shard once its file is written."""
+
+    index: int
+    documents: int
+    bytes: int
+    candidates: int
+    hits: _Keys
+    errors: _Keys
+    scanned: bool = False
+    """Scanned in this run (not resumed)."""
+
+    @classmethod
+    def of(cls, result: ShardResult, *, scanned: bool = False) -> _Landed:
+        return cls(
+            result.index,
+            result.documents,
+            result.bytes,
+            result.candidates,
+            _Keys.of(result.hits),
+            _Keys.of(result.errors),
+            scanned,
+        )
+
+
+def _merged(directory: Path, shards: list[_Landed], field: str) -> Iterator[bytes]:
+    """The hits (or problems, `field`) of every shard, sorted by `_order`, as JSON lines.
+
+    Shards hold disjoint runs of the order when each covers its own stretch of the inputs
+    (the usual case): their files are then read one at a time, in the order of their
+    first items, so the client holds one shard's hits, never the collection's. When two
+    shards' runs interleave, everything is read and sorted at once (the same bytes)."""
+    holding = [s for s in shards if getattr(s, field).count]
+    holding.sort(key=lambda s: (getattr(s, field).first, s.index))
+    keys = [getattr(s, field) for s in holding]
+    if all(a.last < b.first for a, b in itertools.pairwise(keys)):
+        for shard in holding:
+            yield _lines(sorted(_read_shard(directory, shard.index)[field], key=_order))
+        return
+    items = [
+        i
+        for s in sorted(holding, key=lambda s: s.index)
+        for i in _read_shard(directory, s.index)[field]
+    ]
+    yield _lines(sorted(items, key=_order))
+
+
+def _shard_file(directory: Path, index: int) -> Path:
+    return directory / f"{index:05d}.json"
+
+
+def _read_shard(directory: Path, index: int) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_shard_file(directory, index).read_text(encoding="utf-8"))
+    return data
 
 
 def shards_dir(out: Path) -> Path:
@@ -131,17 +212,17 @@ def errors_path(out: Path) -> Path:
     return out.with_name(name + ".errors.jsonl")
 
 
-def _lines(items: list[dict[str, Any]]) -> bytes:
+def _lines(items: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> bytes:
     return "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items).encode("utf-8")
 
 
-def _order(item: dict[str, Any]) -> tuple[str, int, str, str]:
+def _order(item: dict[str, Any]) -> Key:
     return item["source"], item["offset"], item["id"], item.get("problem", "")
 
 
 def _prepare(
     directory: Path, shards: list[Shard], config: ScanConfig, *, resume: bool
-) -> dict[int, ShardResult]:
+) -> dict[int, _Landed]:
     """The shards already done (when resuming the same scan); a fresh plan otherwise."""
     fingerprint = {
         "reference_sha256": config.reference.sha256,
@@ -151,7 +232,7 @@ def _prepare(
         "shards": [[s.kind, s.path, s.start, s.end, list(s.files)] for s in shards],
     }
     plan_file = directory / _PLAN
-    done: dict[int, ShardResult] = {}
+    done: dict[int, _Landed] = {}
     if resume and plan_file.is_file():
         if json.loads(plan_file.read_text(encoding="utf-8")) != fingerprint:
             msg = f"{directory}: --resume of a different scan (inputs, reference or options differ)"
@@ -161,7 +242,7 @@ def _prepare(
                 result = ShardResult.from_json(json.loads(path.read_text(encoding="utf-8")))
             except (ValueError, KeyError):
                 continue  # a torn file cannot exist (atomic writes); be safe and rerun it
-            done[result.index] = result
+            done[result.index] = _Landed.of(result)
         return done
     directory.mkdir(parents=True, exist_ok=True)
     for old in directory.glob("[0-9]*.json"):
