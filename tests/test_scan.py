@@ -437,13 +437,20 @@ def test_a_large_jsonl_gz_is_split_into_shards(collection: Collection, tmp_path:
     assert many.read_bytes() == one.read_bytes()
 
 
+@pytest.mark.parametrize("damage", ["cut short", "corrupt in the middle"])
 def test_a_split_jsonl_gz_cut_short_reports_where_as_the_whole_file_does(
-    collection: Collection, tmp_path: Path
+    collection: Collection, tmp_path: Path, damage: str
 ) -> None:
+    """Planning (ISA-L's inflater) and reading (the standard gzip) stop at the damage alike."""
     config = ScanConfig(load(collection.reference))
     path = tmp_path / "c.jsonl.gz"
     write_jsonl(collection.docs, path)
-    path.write_bytes(path.read_bytes()[: path.stat().st_size * 3 // 4])  # a download cut short
+    data = path.read_bytes()
+    if damage == "cut short":  # a download cut short
+        path.write_bytes(data[: len(data) * 3 // 4])
+    else:  # a disk error: 64 bytes of the deflate stream overwritten
+        middle = len(data) // 2
+        path.write_bytes(data[:middle] + b"\xff" * 64 + data[middle + 64 :])
     one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
     whole = scan([path], config, one, jobs=1)
     split = scan([path], config, many, jobs=2, shard_bytes=40_000)
