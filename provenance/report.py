@@ -7,7 +7,6 @@ contract documented in docs/report-json.md.
 from __future__ import annotations
 
 import io
-import json
 from collections import Counter
 from typing import Any
 
@@ -15,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from provenance import jsontext
 from provenance.align import DIFF_SETTINGS
 from provenance.analyse import Analysis, SourceResult
 from provenance.collation.exports import provenance_lines, provenance_section
@@ -58,7 +58,7 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
 
 
 def render_json(analysis: Analysis) -> str:
-    return json.dumps(to_json(analysis), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsontext.dumps(to_json(analysis)) + "\n"
 
 
 def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) -> str:

@@ -6,12 +6,12 @@ with its own versioned JSON contract (docs/check-json.md).
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
 
+from provenance import jsontext
 from provenance.check.gate import CHECKS, RULES, CheckResult, Problem
 from provenance.review import Carried
 
@@ -130,7 +130,7 @@ def to_json(result: CheckResult) -> dict[str, Any]:
 
 
 def render_json(result: CheckResult) -> str:
-    return json.dumps(to_json(result), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsontext.dumps(to_json(result)) + "\n"
 
 
 def render_github(result: CheckResult) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 from typing import Any
 
+from provenance import jsontext
 from provenance.collation.genealogy import Family, Genealogy, Group, SharedReading
 from provenance.collation.table import Location, Reading, Status, Table
 from provenance.normalise import visible
@@ -89,7 +89,7 @@ def to_json(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> dic
 
 def render_json(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> str:
     data = to_json(table, genealogy, cosmetic=cosmetic)
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsontext.dumps(data) + "\n"
 
 
 def render_csv(table: Table, *, cosmetic: bool = True) -> str:
