@@ -475,7 +475,7 @@ def _check(args: argparse.Namespace) -> int:
     require = None if args.require == "none" else _SEVERITIES[args.require]
     policy = Policy(require=require, confirm_carried=args.confirm_carried)
     with _progress("checking") as told:
-        result = check(args.corpus, policy=policy, progress=told.progress)
+        result = check(args.corpus, policy=policy, progress=told.progress, stage=told.stage)
     sys.stdout.write(render(result, args.format))
     return result.exit_code
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from provenance.jsontext import dumps
 
 
-class _Kind(str, enum.Enum):
+class _Kind(enum.StrEnum):
     A = "a"
 
 

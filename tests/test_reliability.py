@@ -736,6 +736,23 @@ def test_analyse_tells_each_stage_of_each_capture(corpus_dir: Path) -> None:
     assert told == [(c.id, stage) for c in corpus.captures for stage in stages]
 
 
+def test_check_tells_each_stage_of_each_capture_too(corpus_dir: Path) -> None:
+    """check's progress bar moves inside a big capture as report's does."""
+    from provenance.check.gate import check
+
+    told: list[tuple[str, str]] = []
+    counted: list[tuple[int, int]] = []
+    check(
+        corpus_dir,
+        progress=lambda done, total: counted.append((done, total)),
+        stage=lambda capture, stage: told.append((capture.id, stage)),
+    )
+    corpus = load_corpus(corpus_dir)
+    stages = ["extract", "locate", "align", "emphasis", "quotations"]
+    assert told == [(c.id, stage) for c in corpus.captures for stage in stages]
+    assert counted == [(k, 5) for k in range(6)]
+
+
 def test_the_progress_bar_names_the_capture_and_its_stage(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

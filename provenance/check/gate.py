@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from provenance.analyse import Analyser, Analysis, Progress, SourceResult
+from provenance.analyse import Analyser, Analysis, Progress, SourceResult, Stage
 from provenance.check.fixity import ManifestChecks, foreign_link
 from provenance.check.hygiene import hygiene
 from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule
@@ -100,11 +100,16 @@ class CheckResult:
 
 
 def check(
-    corpus_dir: Path | str, *, policy: Policy = Policy(), progress: Progress | None = None
+    corpus_dir: Path | str,
+    *,
+    policy: Policy = Policy(),
+    progress: Progress | None = None,
+    stage: Stage | None = None,
 ) -> CheckResult:
     """Check the corpus in `corpus_dir` and return every problem found.
 
-    `progress` is told (captures analysed, captures in all) as the analysis goes.
+    `progress` is told (captures analysed, captures in all) as the analysis goes, and
+    `stage` each stage of each capture as it starts (so a big capture's bar moves too).
 
     Raises:
         CorpusError: The corpus directory or its manifest cannot be read at all
@@ -122,7 +127,7 @@ def check(
     run.unlisted(entries)
     documents = run.hygiene(entries, stored)
     source = run.reference(reference, entries, documents)
-    analysis = run.coverage(source, entries, documents, progress)
+    analysis = run.coverage(source, entries, documents, progress, stage)
     current = findings(analysis) if analysis is not None else []
     decided, carried = run.review(analysis, current, entries, policy)
     return CheckResult(
@@ -209,13 +214,14 @@ class _Run(ManifestChecks):
         entries: list[Entry],
         documents: dict[str, Document],
         progress: Progress | None = None,
+        stage: Stage | None = None,
     ) -> Analysis | None:
         if prepared is None:
             for entry in entries:
                 self.case("coverage", self.directory / entry.file, skipped="no verified reference")
             return None
         reference, captures = prepared
-        analysis = self._analyse(reference, captures, progress)
+        analysis = self._analyse(reference, captures, progress, stage)
         analysed = {s.document.id: s for s in analysis.sources}
         for entry in entries:
             path = self.directory / entry.file
@@ -230,7 +236,11 @@ class _Run(ManifestChecks):
         return analysis
 
     def _analyse(
-        self, reference: Document, captures: list[Document], progress: Progress | None
+        self,
+        reference: Document,
+        captures: list[Document],
+        progress: Progress | None,
+        stage: Stage | None,
     ) -> Analysis:
         # One capture at a time, so one that cannot be analysed is named and the rest kept.
         analyser = Analyser.of(reference)
@@ -239,7 +249,7 @@ class _Run(ManifestChecks):
             if progress is not None:
                 progress(done, len(captures))
             try:
-                sources.append(analyser.source(capture))
+                sources.append(analyser.source(capture, stage=stage))
             except Exception as error:  # ours, or a bug (logged): either way named, not fatal
                 failure = Failure.of(capture.path, error)
                 self.case("coverage", capture.path)
