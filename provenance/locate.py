@@ -223,6 +223,9 @@ def _non_ascii(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _folds_unlike_lower(char: str) -> bool:
+    """Whether `normalise` does not fold `char` as `str.lower` does, letter for letter:
+    invisible (dropped from inside a word), combining (composed with its letter), or one
+    whose NFC and case fold differ from its lower case (ß, ﬁ)."""
     return (
         char in INVISIBLE
         or unicodedata.combining(char) != 0
