@@ -41,7 +41,7 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
 
 
-@settings(max_examples=3000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow])
 @given(_DATA)
 def test_the_text_is_json_dumps_s(data: Any) -> None:
     assert dumps(data) == _json(data)
