@@ -39,7 +39,14 @@ from provenance.scan.collection import read_jsonl, write_warc
 from provenance.scan.inputs import Counts, Fields, Problem, Record, Shard, plan, read
 from provenance.scan.prefilter import Prefilter
 from provenance.scan.run import Summary, scan, shards_dir
-from provenance.scan.shard import ScanConfig, _document, engine, hit_json, is_hit
+from provenance.scan.shard import (
+    _QUOTE_MIN_WORDS,
+    ScanConfig,
+    _document,
+    engine,
+    hit_json,
+    is_hit,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DASK = Path(sys.executable).with_name("dask")
@@ -173,7 +180,8 @@ def _prefilter(jsonl: Path, reference: str, planted: set[str], size: int) -> Non
 
 
 def _breakdown(jsonl: Path, config: ScanConfig, kinds: dict[str, str], work: Path) -> None:
-    """CPU seconds of each part of a one-worker scan, in this process (scan_shard's steps)."""
+    """CPU seconds of each part of a one-worker scan, in this process (scan_shard's steps,
+    the engine's screening of pages with no passage included)."""
     clock = time.process_time
     started = clock()
     analyser, prefilter = engine(config)
@@ -201,7 +209,9 @@ def _breakdown(jsonl: Path, config: ScanConfig, kinds: dict[str, str], work: Pat
             c = clock()
             parts["candidates"] += c - b
             assert not isinstance(document, Problem)
-            result = analyser.source(document)
+            result = analyser.source(document, screen_words=_QUOTE_MIN_WORDS)  # as scan_shard
+            if is_hit(result) and not result.passages:
+                result = analyser.source(document)
             d = clock()
             parts["engine"] += d - c
             engine_by_kind.setdefault(kinds[item.id], []).append(d - c)
