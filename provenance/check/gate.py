@@ -249,7 +249,13 @@ class _Run(ManifestChecks):
             if progress is not None:
                 progress(done, len(captures))
             try:
-                sources.append(analyser.source(capture, stage=stage))
+                # `stage` only when someone listens, as in `analyse` (stand-ins for
+                # `Analyser.source` with the one-argument form keep working).
+                sources.append(
+                    analyser.source(capture)
+                    if stage is None
+                    else analyser.source(capture, stage=stage)
+                )
             except Exception as error:  # ours, or a bug (logged): either way named, not fatal
                 failure = Failure.of(capture.path, error)
                 self.case("coverage", capture.path)
