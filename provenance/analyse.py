@@ -94,11 +94,7 @@ def analyse(
         if progress is not None:
             progress(done, len(captures))
         try:
-            # Passed only when someone listens: callers (and tests) that stand in for
-            # `Analyser.source` with the one-argument form keep working.
-            sources.append(
-                analyser.source(capture) if stage is None else analyser.source(capture, stage=stage)
-            )
+            sources.append(analyser.source_told(capture, stage))
         except Exception as error:
             if not keep_going:
                 raise
@@ -147,6 +143,11 @@ class Analyser:
             stage=stage,
             screen_words=screen_words,
         )
+
+    def source_told(self, capture: Document, stage: Stage | None) -> SourceResult:
+        """`source`, telling `stage` only when someone listens: callers (and tests) that
+        stand in for `source` with the one-argument form keep working."""
+        return self.source(capture) if stage is None else self.source(capture, stage=stage)
 
 
 def compare(reference: Document, copy: Document) -> Analysis:

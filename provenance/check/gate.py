@@ -249,13 +249,7 @@ class _Run(ManifestChecks):
             if progress is not None:
                 progress(done, len(captures))
             try:
-                # `stage` only when someone listens, as in `analyse` (stand-ins for
-                # `Analyser.source` with the one-argument form keep working).
-                sources.append(
-                    analyser.source(capture)
-                    if stage is None
-                    else analyser.source(capture, stage=stage)
-                )
+                sources.append(analyser.source_told(capture, stage))
             except Exception as error:  # ours, or a bug (logged): either way named, not fatal
                 failure = Failure.of(capture.path, error)
                 self.case("coverage", capture.path)

@@ -142,8 +142,8 @@ class _Keys:
 
     @classmethod
     def of(cls, items: tuple[dict[str, Any], ...]) -> _Keys:
-        keys = sorted(map(_order, items)) or [("", 0, "", "")]
-        return cls(len(items), keys[0], keys[-1])
+        keys = [_order(i) for i in items] or [("", 0, "", "")]
+        return cls(len(items), min(keys), max(keys))
 
 
 @dataclass(frozen=True, slots=True)
