@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -28,6 +28,7 @@ from provenance.normalise import INVISIBLE, normalise
 
 _WORD = re.compile(r"[^\W_]+")
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
+_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z0-9]+)")
 _SINGLE = r"'(?!(?:s|t|re|ll|ve|d|m)\b)(?:(?<![^\W_]')|(?![^\W_]))"
 _MARKS = re.compile(r"\"|" + _SINGLE)
 """Quotation marks after folding (see normalise): every double mark and guillemet is
@@ -172,11 +173,14 @@ class _SeedFinder:
         makes every letter of a word what normalising makes it, unless `original` holds
         a character that normalising folds otherwise (`_folds_unlike_lower`): then this
         says False."""
-        present = _non_ascii(original)
-        if any(map(_folds_unlike_lower, present)):
-            return False
-        cased = any(c.lower() != c for c in present)
-        return not self.matcher.matches((original.lower() if cased else original).encode())
+        data = original.encode("utf-8")
+        if len(data) != len(original):  # not ASCII
+            present = frozenset(data.translate(None, _ASCII).decode("utf-8"))
+            if any(map(_folds_unlike_lower, present)):
+                return False
+            if any(c.lower() != c for c in present):
+                data = original.lower().encode("utf-8")
+        return not self.matcher.matches(data)
 
     def windows(self, text: str, margin: int) -> list[tuple[int, int]]:
         """Character windows [start, end) of `text` around every match, `margin` bytes
@@ -212,13 +216,6 @@ class _SeedFinder:
             out.append((first, chars))
             at = end
         return out
-
-
-def _non_ascii(text: str) -> frozenset[str]:
-    """The distinct non-ASCII characters of `text`."""
-    if text.isascii():
-        return frozenset()
-    return frozenset(text.encode("utf-8").translate(None, _ASCII).decode("utf-8"))
 
 
 @lru_cache(maxsize=4096)
@@ -384,7 +381,9 @@ def _words(text: str, start: int = 0, end: int | None = None) -> Words:
     >>> _words("a, bc  d", 1)
     (('bc', 3, 5), ('d', 7, 8))
     """
-    parts = _WORD_SPLIT.split(text[start:end])  # separator, word, separator, ...
+    part = text[start:end]
+    # In ASCII text `[^\W_]` is exactly [A-Za-z0-9], which `re` matches faster.
+    parts = (_ASCII_WORD_SPLIT if part.isascii() else _WORD_SPLIT).split(part)
     offsets = list(accumulate(map(len, parts), initial=start))
     return tuple(zip(parts[1::2], offsets[1::2], offsets[2::2], strict=False))
 
@@ -399,10 +398,12 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
     done: list[list[int]] = []
     runs: list[_Run] = []
     index = reference.index
-    grams = list(zip(*(names[k:] for k in range(n)), strict=False))
-    # The positions of seeds, found in C (most words of a window start none).
-    for j in compress(range(len(grams)), map(index.__contains__, grams)):
-        hits = index[grams[j]]
+    # Each word's seed hits (empty for most words of a window), and the positions of
+    # seeds, found in C.
+    grams = zip(*(names[k:] for k in range(n)), strict=False)
+    seeds = list(map(index.get, grams, repeat(())))
+    for j in compress(range(len(seeds)), seeds):
+        hits = seeds[j]
         if len(hits) == 1 and len(open_chains) == 1:
             chain = open_chains[0]
             if j - chain[2] == 1 and hits[0] - chain[3] == 1:
