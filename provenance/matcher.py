@@ -36,9 +36,11 @@ returning true stops the scan."""
 class Matcher:
     """A compiled set of byte patterns (Hyperscan syntax), scanned over UTF-8 data."""
 
-    def __init__(self, expressions: tuple[bytes, ...], *, caseless: bool, leftmost: bool) -> None:
+    def __init__(
+        self, expressions: tuple[bytes, ...], *, caseless: bool, leftmost: bool, once: bool = False
+    ) -> None:
         self.expressions = expressions
-        self._caseless, self._leftmost = caseless, leftmost
+        self._caseless, self._leftmost, self._once = caseless, leftmost, once
         self._database: hyperscan.Database | None = None
         self._lock = threading.Lock()
         self._local = threading.local()
@@ -63,6 +65,12 @@ class Matcher:
             return True
         return False
 
+    def compile(self) -> Matcher:
+        """Compile now (or load from the disk cache), not at the first scan; for a process
+        that is about to fork workers, which then inherit the database."""
+        self._compiled()
+        return self
+
     @property
     def ready(self) -> bool:
         """Whether scanning costs no compilation: compiled here, or in the disk cache."""
@@ -80,6 +88,8 @@ class Matcher:
         flags = hyperscan.HS_FLAG_CASELESS if self._caseless else 0
         if self._leftmost:
             flags |= hyperscan.HS_FLAG_SOM_LEFTMOST
+        if self._once:
+            flags |= hyperscan.HS_FLAG_SINGLEMATCH
         database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         database.compile(
             expressions=list(self.expressions),
@@ -107,7 +117,8 @@ class Matcher:
         return database
 
     def _cache_file(self) -> Path:
-        key = hashlib.sha256(repr((_binding(), self._caseless, self._leftmost)).encode())
+        options = (self._caseless, self._leftmost) + ((True,) if self._once else ())
+        key = hashlib.sha256(repr((_binding(), *options)).encode())
         for expression in self.expressions:
             key.update(len(expression).to_bytes(4, "big") + expression)
         return cache_dir() / f"{key.hexdigest()[:32]}.hsdb"
@@ -132,18 +143,23 @@ def _stop(*_match: object) -> bool:
     return True  # Hyperscan stops scanning when the handler returns true
 
 
-_MATCHERS: dict[tuple[tuple[bytes, ...], bool, bool], Matcher] = {}
+_MATCHERS: dict[tuple[tuple[bytes, ...], bool, bool, bool], Matcher] = {}
 _MATCHERS_LOCK = threading.Lock()
 
 
 def matcher(
-    expressions: Iterable[bytes], *, caseless: bool = False, leftmost: bool = False
+    expressions: Iterable[bytes],
+    *,
+    caseless: bool = False,
+    leftmost: bool = False,
+    once: bool = False,
 ) -> Matcher:
-    """The process's one Matcher for these patterns (compiled when it first scans)."""
-    key = (tuple(expressions), caseless, leftmost)
+    """The process's one Matcher for these patterns (compiled when it first scans).
+    `once`: each pattern reports its first match only (Hyperscan's single-match mode)."""
+    key = (tuple(expressions), caseless, leftmost, once)
     with _MATCHERS_LOCK:
         if key not in _MATCHERS:
-            _MATCHERS[key] = Matcher(key[0], caseless=caseless, leftmost=leftmost)
+            _MATCHERS[key] = Matcher(key[0], caseless=caseless, leftmost=leftmost, once=once)
         return _MATCHERS[key]
 
 

@@ -184,3 +184,21 @@ def test_an_unwritable_cache_costs_time_not_an_error(
     found: list[int] = []
     matcher((rb"abc",)).scan(b"xxabc", lambda i, s, e, f, c: found.append(e))
     assert found == [5]
+
+
+def test_a_matcher_told_once_reports_each_pattern_once_and_is_kept_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Single-match mode is part of the compiled database, so of its cache key too."""
+    monkeypatch.setenv("PROVENANCE_CACHE", str(tmp_path))
+    data = b"the peninsula, the Peninsula and THE PENINSULA"
+    every = matcher_module.Matcher((rb"peninsula",), caseless=True, leftmost=False)
+    once = matcher_module.Matcher((rb"peninsula",), caseless=True, leftmost=False, once=True)
+    ends: dict[str, list[int]] = {"every": [], "once": []}
+    every.scan(data, lambda i, s, e, f, c: ends["every"].append(e))
+    assert not once.ready  # the other mode's database on disk is not this one
+    once.compile()
+    assert once.ready
+    once.scan(data, lambda i, s, e, f, c: ends["once"].append(e))
+    assert ends == {"every": [13, 28, 46], "once": [13]}
+    assert len(list(tmp_path.glob("*.hsdb"))) == 2

@@ -28,7 +28,7 @@ import json
 import re
 from dataclasses import dataclass
 
-import hyperscan
+from provenance.matcher import Matcher, matcher
 
 MIN_GRAMS = 4
 """Fewest distinct reference 3-grams that make a candidate: a sentence of six intact words."""
@@ -57,7 +57,10 @@ class Prefilter:
 
     patterns: tuple[str, ...]
     """The distinct 3-grams (lower case), in the order of their ids."""
-    database: hyperscan.Database
+    matcher: Matcher
+    """Every variant of every 3-gram, compiled once per process (and kept on disk)."""
+    ids: tuple[int, ...]
+    """The 3-gram id of each of the matcher's patterns (its variants)."""
     telling: frozenset[int]
     """Ids of the telling 3-grams."""
     min_grams: int = MIN_GRAMS
@@ -70,28 +73,17 @@ class Prefilter:
             for variant in sorted(_variants(gram)):
                 expressions.append(re.escape(variant).encode("utf-8"))
                 ids.append(gid)
-        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        if expressions:
-            flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
-            database.compile(
-                expressions=expressions,
-                ids=ids,
-                elements=len(expressions),
-                flags=[flags] * len(expressions),
-            )
+        found = matcher(expressions, caseless=True, once=True)
         says = frozenset(i for i, gram in enumerate(grams) if telling(gram))
-        return cls(tuple(grams), database, says, min_grams)
+        return cls(tuple(grams), found, tuple(ids), says, min_grams)
 
     def found(self, data: bytes) -> set[int]:
         """The ids of the distinct reference 3-grams in `data`."""
         found: set[int] = set()
         if not self.patterns or not data:
             return found
-
-        def on_match(gid: int, start: int, end: int, flags: int, context: object) -> None:
-            found.add(gid)
-
-        self.database.scan(data, match_event_handler=on_match)
+        ids = self.ids
+        self.matcher.scan(data, lambda i, _start, _end, _flags, _context: found.add(ids[i]))
         return found
 
     def grams(self, data: bytes) -> int:

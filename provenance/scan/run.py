@@ -275,6 +275,7 @@ def _local(workers: int) -> Runner:
             for task in work:
                 yield scan_shard(config, *task)
             return
+        engine(config)  # once, here: forked workers inherit it (the initializer is for spawn)
         pool = ProcessPoolExecutor(workers, initializer=engine, initargs=(config,))
         try:
             pending: set[Future[ShardResult]] = set()
