@@ -672,9 +672,13 @@ def _mistyped(word: str, reference_word: str) -> bool:
     (False, False, False)
     """
     shortest = min(len(word), len(reference_word))
-    if shortest < 4 or not (word.isalpha() and reference_word.isalpha()):
+    if shortest < 4:
         return False
     limit = 1 if shortest < 8 else 2
+    if abs(len(word) - len(reference_word)) > limit:  # that many edits at least
+        return False
+    if not (word.isalpha() and reference_word.isalpha()):
+        return False
     return OSA.distance(word, reference_word, score_cutoff=limit) <= limit
 
 
@@ -911,8 +915,8 @@ def _edits_with_elision(tokens: list[str | None], reference: list[str]) -> int:
             continue
         new = [row[0] + 1]
         for i, word in enumerate(reference, 1):
-            alike = token == word or _mistyped(token, word)
-            new.append(min(row[i] + 1, new[i - 1] + 1, row[i - 1] + (0 if alike else 1)))
+            cost = 0 if token == word or _mistyped(token, word) else 1
+            new.append(min(row[i] + 1, new[i - 1] + 1, row[i - 1] + cost))
         row = new
     return row[-1]
 
