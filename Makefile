@@ -23,11 +23,11 @@ run: $(READY)           ## Open the review UI on the bundled corpus
 report: $(READY)        ## Print the report of the bundled corpus
 	$(BIN)/provenance report corpus
 
-test: $(READY)          ## Run the test suite
-	$(BIN)/python -m pytest -q
+test: $(READY)          ## Run the test suite (one pytest-xdist worker a core)
+	$(BIN)/python -m pytest -q -n auto
 
 test-fast: $(READY)     ## The suite without the review UI's tests (tui), the fuzz sweep (slow) and benchmarks
-	$(BIN)/python -m pytest -q -m "not tui and not slow and not bench"
+	$(BIN)/python -m pytest -q -n auto -m "not tui and not slow and not bench"
 
 check: $(READY)         ## CI gate: corpus integrity and every finding reviewed
 	$(BIN)/provenance check corpus
