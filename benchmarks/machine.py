@@ -27,3 +27,41 @@ def machine() -> str:
         f"Python {platform.python_version()} ({platform.python_implementation()}); "
         f"{platform.system()} {platform.release()}{load}"
     )
+
+
+class Stolen:
+    """The share of the machine's CPU time its hypervisor gave to others while this
+    measured (steal in /proc/stat): a virtual machine's cores can be taken away, and then
+    wall clocks slow down while CPU seconds do not. None where the kernel does not say.
+
+        with Stolen() as stolen:
+            run()
+        print(stolen.share)
+    """
+
+    def __init__(self) -> None:
+        self.share: float | None = None
+        self._start: tuple[int, int] | None = None
+
+    def __enter__(self) -> Stolen:
+        self._start = _steal_and_total()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        end = _steal_and_total()
+        if self._start and end and end[1] > self._start[1]:
+            self.share = (end[0] - self._start[0]) / (end[1] - self._start[1])
+
+    def __str__(self) -> str:
+        return "steal unknown" if self.share is None else f"{self.share:.0%} stolen"
+
+
+def _steal_and_total() -> tuple[int, int] | None:
+    """Steal and total jiffies of all CPUs so far (the first line of /proc/stat)."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    if len(fields) < 8:
+        return None
+    return fields[7], sum(fields[:8])

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from machine import machine
+from machine import Stolen, machine
 
 from provenance.load import load
 from provenance.scan.collection import read_jsonl, write_warc
@@ -295,21 +295,25 @@ def _rounds(
 ) -> None:
     """The scan end to end, 1 and 2 local workers and a Dask cluster of two one-thread
     workers, each `rounds` times in turn; the medians compared (this host drifts by tens
-    of percent within minutes). The Dask workers start as docs/scan.md advises (`--preload
+    of percent within minutes; each run's share of the CPU stolen by the hypervisor is
+    printed beside it). The Dask workers start as docs/scan.md advises (`--preload
     provenance.scan.shard`, the profiler off); each round's cluster is new, and scans
     twice: cold (the workers prepare the engine, as local workers do) and warm (a
     long-lived cluster's next scan of the same reference). One cluster of default workers
     is timed apart."""
     times: dict[str, list[float]] = {}
+    stolen: dict[str, list[Stolen]] = {}
 
     def run(name: str, cores: int, **where: Any) -> None:
         out = work / f"hits-{name.replace(' ', '-').replace(',', '')}.jsonl"
         cpu = _cpu()
-        summary = scan([jsonl], config, out, **where)
+        with Stolen() as steal:
+            summary = scan([jsonl], config, out, **where)
         if name not in times:
             _report(name, summary, out, planted, decoys, cores, _cpu() - cpu if "jobs" in where
                     else None)  # fmt: skip
         times.setdefault(name, []).append(summary.seconds)
+        stolen.setdefault(name, []).append(steal)
 
     for _ in range(rounds):
         run("local, 1 worker", 1, jobs=1)
@@ -323,7 +327,8 @@ def _rounds(
             run("Dask, default workers, cold", 2, scheduler=address)
     median = {name: statistics.median(seconds) for name, seconds in times.items()}
     for name, seconds in times.items():
-        print(f"{name}: median {median[name]:.2f} s of {', '.join(f'{t:.2f}' for t in seconds)}")
+        each = ", ".join(f"{t:.2f} ({s})" for t, s in zip(seconds, stolen[name], strict=True))
+        print(f"{name}: median {median[name]:.2f} s of {each}")
     one, two = median["local, 1 worker"], median["local, 2 workers"]
     print(f"2 local workers / 1: {one / two:.2f}x faster (target >= 1.7x; medians)")
     if dask:
