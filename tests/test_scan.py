@@ -244,6 +244,27 @@ def test_an_input_that_cannot_be_scanned_is_one_line_and_exit_2(
     assert not out.exists()
 
 
+def test_an_empty_compressed_input_is_an_error_and_an_empty_plain_one_holds_nothing(
+    collection: Collection, tmp_path: Path
+) -> None:
+    """gzip(1) calls a 0-byte .gz cut short; Python's gzip reads it as no data, which
+    would pass a failed download off as an empty collection."""
+    for name in ("crawl.jsonl.gz", "crawl.warc.gz", "crawl.jsonl", "crawl.warc"):
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "pages").mkdir()
+    out = tmp_path / "hits.jsonl"
+    reference = ["--reference", str(collection.reference), "--out", str(out)]
+    names = ("crawl.jsonl.gz", "crawl.warc.gz", "crawl.jsonl", "crawl.warc", "pages")
+    assert main(["scan", *(str(tmp_path / n) for n in names), *reference]) == 1
+    assert {(Path(str(e["source"])).name, e["offset"]) for e in errors(out)} == {
+        ("crawl.jsonl.gz", 0),
+        ("crawl.warc.gz", 0),
+    }
+    assert all(str(e["problem"]).startswith("empty file") for e in errors(out))
+    assert main(["scan", *(str(tmp_path / n) for n in names[2:]), *reference]) == 0
+    assert out.read_text() == ""
+
+
 def _first_bad(data: bytes) -> str:
     try:
         data.decode("utf-8")

@@ -165,6 +165,9 @@ def read(
     """
     if shard.kind == "files":
         yield from _files(shard, counts, max_size)
+    elif shard.start == 0 and shard.path.lower().endswith(".gz") and _empty(shard.path):
+        # Python's gzip reads an empty file as empty data; gzip(1) calls it cut short.
+        yield Problem(shard.path, 0, "empty file: no gzip data at all (cut short or never written)")
     elif shard.kind == "jsonl":
         with Path(shard.path).open("rb") as stream:
             stream.seek(shard.start)
@@ -185,6 +188,13 @@ def read(
             yield from _limited(lines, max_size)
     else:
         yield from _warc(shard, counts, max_size)
+
+
+def _empty(path: str) -> bool:
+    try:
+        return Path(path).stat().st_size == 0
+    except OSError:
+        return False  # reading it says what is wrong
 
 
 def too_big(size: int | None, limit: int) -> str:
