@@ -320,6 +320,25 @@ def test_add_from_scan_stores_the_exact_bytes(
     )
 
 
+def test_add_from_scan_of_a_source_damaged_since_is_one_line_and_adds_nothing(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The compressed data the hit points into no longer inflates (zlib's own error)."""
+    path = tmp_path / "crawl.jsonl.gz"
+    path.write_bytes(gzip.compress(collection.jsonl.read_bytes()))
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(path), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    manifest = (corpus_dir / "manifest.toml").read_bytes()
+    damaged = bytearray(path.read_bytes())
+    damaged[12:20] = b"\xff" * 8  # the first deflate block's header, past gzip's own
+    path.write_bytes(bytes(damaged))
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err and "cannot read hit" in err, err
+    assert (corpus_dir / "manifest.toml").read_bytes() == manifest
+
+
 def test_scan_is_a_sub_product_loaded_only_when_it_runs() -> None:
     """No stage imports provenance.scan; `provenance --help` loads no scan machinery."""
     import subprocess

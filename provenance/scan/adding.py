@@ -20,6 +20,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from provenance.errors import ExitCode, InputError
 from provenance.scan.inputs import (
+    GZIP_ERRORS,
     WARC_SUFFIXES,
     Fields,
     Problem,
@@ -93,7 +94,7 @@ def record_of(hit: dict[str, Any], fields: Fields) -> Record:
                 found = json_record(stream.readline(), str(source), offset, fields)
         else:
             found = Record(hit["id"], source.read_bytes(), str(source), 0, hit["format"])
-    except (OSError, EOFError) as error:
+    except GZIP_ERRORS as error:  # OSError and EOFError, and zlib.error of corrupt gzip data
         raise InputError(source, f"cannot read hit {hit['id']!r}: {error}") from None
     if isinstance(found, Problem):
         raise InputError(source, f"hit {hit['id']!r} at byte {offset}: {found.problem}")

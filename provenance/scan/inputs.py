@@ -143,6 +143,9 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
     return shards
 
 
+GZIP_ERRORS = (EOFError, OSError, zlib.error)
+"""What reading gzip data raises when it is cut short or corrupt."""
+
 Gate = Callable[[bytes], bool]
 """Whether a raw JSON line may hold a candidate (the prefilter over the line's bytes)."""
 
@@ -263,7 +266,7 @@ def _jsonl_gz_shards(path: Path, shard_bytes: int) -> list[Shard]:
                 if offset - starts[-1] >= shard_bytes:
                     starts.append(offset)
                 offset += len(line)
-    except (EOFError, OSError, zlib.error, isal_zlib.error):  # type: ignore[misc]  # stubs: an instance
+    except (*GZIP_ERRORS, isal_zlib.error):  # type: ignore[misc]  # stubs: an instance
         pass
     if len(starts) == 1:
         return [Shard("jsonl.gz", str(path))]
@@ -296,7 +299,7 @@ class Chunks:
             while (shard.end < 0 or self.offset < shard.end) and (line := stream.readline()):
                 lines.append(line)
                 self.offset += len(line)
-        except (EOFError, OSError, zlib.error) as error:
+        except GZIP_ERRORS as error:
             self.close()
             return Chunk(b"".join(lines), f"truncated or corrupt compressed data: {error}")
         return Chunk(b"".join(lines))
@@ -345,7 +348,7 @@ def _jsonl(
     while end < 0 or offset < end:
         try:
             line = readline()
-        except (EOFError, OSError, zlib.error) as error:
+        except GZIP_ERRORS as error:
             yield Problem(shard.path, offset, f"truncated or corrupt compressed data: {error}")
             return
         if not line:
