@@ -15,7 +15,7 @@ from provenance.align import align_texts
 from provenance.analyse import analyse_corpus
 from provenance.cli import main
 from provenance.collation.table import Table, collate
-from provenance.collation.tei import TEI_NS, read_tei, readings, to_tei
+from provenance.collation.tei import TEI_NS, XML_NS, read_tei, readings, to_tei
 from provenance.collation.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
 from provenance.corpus import load_corpus
 from provenance.errors import ProvenanceError
@@ -151,19 +151,40 @@ def test_report_gains_a_provenance_section(corpus_dir: Path, capsys: Out) -> Non
     assert "## Provenance" in capsys.readouterr().out
 
 
-def test_tei_refuses_characters_xml_cannot_carry() -> None:
-    text = "a form\x0cfeed here"
+def test_tei_writes_characters_xml_cannot_carry_as_declared_g_elements() -> None:
+    """A PDF's form feed in the reference, a control character and U+FFFF in a witness:
+    each becomes <g ref="#U...">, declared in <charDecl>, and reads back as itself (the
+    export used to refuse such a corpus, exit 2)."""
+    text = "a form\x0cfeed in the plain reference text here"
     ref = Document("ref", Path("ref.txt"), "0" * 64, len(text), text)
-    table = collate(ref, [from_text("w", ref, "a form\x0cfeed there")])
-    with pytest.raises(ProvenanceError, match="cannot write TEI: the reference reads U"):
-        to_tei(table)
+    witness = from_text("w", ref, "a form\x0cfeed in the plain\x06reference text \uffffthere")
+    table = collate(ref, [witness])
+    data = to_tei(table)
+    root = etree.fromstring(data)
+    ns = {"t": TEI_NS}
+    declared = [c.get(f"{{{XML_NS}}}id") for c in root.iterfind(".//t:charDecl/t:char", ns)]
+    assert declared == ["U0006", "U000C", "UFFFF"]
+    refs = {g.get("ref") for g in root.iter(f"{{{TEI_NS}}}g")}
+    assert refs == {"#U0006", "#U000C", "#UFFFF"}
+    back = read_tei(data)
+    assert back == readings(table)
+    assert "".join(loc.reference_text for loc in back) == text
+    assert "".join(loc.readings["w"].text for loc in back) == witness.text
 
 
-def test_tei_names_the_witness_whose_reading_xml_cannot_carry() -> None:
-    """Found by the fuzz sweep: the error named only the reference's file (and lxml's
-    words), not the capture holding the character."""
-    text = "a plain reference text here"
+def test_tei_of_a_corpus_with_no_witness_reads_back_as_the_reference() -> None:
+    """A corpus whose captures copy nothing still collates; its TEI lists no witness."""
+    text = "the reference alone"
     ref = Document("ref", Path("ref.txt"), "0" * 64, len(text), text)
-    table = collate(ref, [from_text("w", ref, "a plain\x06reference text there")])
-    with pytest.raises(ProvenanceError, match=r"witness w reads U\+0006, which XML 1.0 cannot"):
-        to_tei(table)
+    table = collate(ref, [])
+    back = read_tei(to_tei(table))
+    assert back == readings(table)
+    assert "".join(loc.reference_text for loc in back) == text
+
+
+def test_tei_reader_refuses_a_g_that_is_no_character_reference() -> None:
+    text = "a form\x0cfeed"
+    ref = Document("ref", Path("ref.txt"), "0" * 64, len(text), text)
+    data = to_tei(collate(ref, [from_text("w", ref, text)]))
+    with pytest.raises(ProvenanceError, match="not a character reference"):
+        read_tei(data.replace(b'ref="#U000C"', b'ref="#glyph-1"'), source="x.xml")

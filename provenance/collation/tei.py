@@ -9,6 +9,8 @@ Shape (TEI Guidelines ch. 12, "parallel segmentation", internal location):
     does not cover the location reads <rdg type="lacuna"><gap reason="lacuna"/></rdg>; a
     witness whose segment edge falls inside the location carries cause="partial-coverage".
     An omission is an empty <rdg> of type `omission`, never confused with a lacuna.
+    A character XML 1.0 cannot carry (a C0 control such as a PDF's form feed, U+FFFE,
+    U+FFFF) is written <g ref="#U000C"/>, declared once in <charDecl> (TEI ch. 5).
 
 Built and parsed with lxml. `read_tei` gives back, per location, every witness's status
 and text: the round trip is tested against `readings`.
@@ -48,33 +50,66 @@ class TeiLocation:
 
 
 def to_tei(table: Table, *, title: str = "") -> bytes:
-    """The table as a TEI P5 document (UTF-8 bytes, with an XML declaration).
-
-    Raises:
-        ProvenanceError: A text holds a character XML 1.0 cannot carry (a C0 control).
-    """
-    try:
-        root = _build(table, title or f"Collation of {table.reference.id}")
-    except ValueError as error:  # lxml refuses characters that XML 1.0 forbids
-        raise ProvenanceError(table.reference.path, _unwritable(table, error)) from None
+    """The table as a TEI P5 document (UTF-8 bytes, with an XML declaration)."""
+    root = _build(table, title or f"Collation of {table.reference.id}")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=False)
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-"""Characters XML 1.0 cannot carry."""
+"""Characters XML 1.0 cannot carry: each is written as a <g>."""
+_CHAR_REF = re.compile(r"#U([0-9A-F]{4,6})")
 
 
-def _unwritable(table: Table, error: ValueError) -> str:
-    """Why the TEI cannot be written, naming the witness (or the reference) and the
-    character, so the message points at the capture that holds it."""
-    texts = [("the reference", table.reference.text)]
-    texts += [(f"witness {r.witness}", r.text) for loc in table.locations for r in loc.readings]
-    for who, text in texts:
-        found = _NOT_XML.search(text)
-        if found:
-            code = f"U+{ord(found.group()):04X}"
-            return f"cannot write TEI: {who} reads {code}, which XML 1.0 cannot carry"
-    return f"cannot write TEI: {error}"
+def _append(parent: etree._Element, text: str) -> None:
+    """`text` added at the end of `parent`'s content, each character XML cannot carry
+    as <g ref="#UXXXX"/>."""
+    at = 0
+    for found in _NOT_XML.finditer(text):
+        _append_text(parent, text[at : found.start()])
+        etree.SubElement(parent, f"{_T}g").set("ref", f"#U{ord(found.group()):04X}")
+        at = found.end()
+    _append_text(parent, text[at:])
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(parent):  # after the last child element: its tail
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _declare_chars(encoding: etree._Element, root: etree._Element) -> None:
+    """A <charDecl> with a <char> for every character a <g> stands for."""
+    refs = sorted({g.get("ref", "") for g in root.iter(f"{_T}g")})
+    if not refs:
+        return
+    declared = etree.SubElement(encoding, f"{_T}charDecl")
+    for ref in refs:
+        char = etree.SubElement(declared, f"{_T}char")
+        char.set(f"{{{XML_NS}}}id", ref[1:])
+        code = f"U+{ref[2:]}"
+        etree.SubElement(char, f"{_T}desc").text = f"{code}, which XML 1.0 cannot carry"
+
+
+def _char(g: etree._Element, source: str) -> str:
+    """The character a <g> written by `to_tei` stands for."""
+    found = _CHAR_REF.fullmatch(g.get("ref", ""))
+    if found is None:
+        raise ProvenanceError(source, f"<g ref={g.get('ref')!r}> is not a character reference")
+    return chr(int(found.group(1), 16))
+
+
+def _content(element: etree._Element, source: str) -> str:
+    """The text of a <lem> or <rdg>, with its <g> characters."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag != f"{_T}g":
+            tag = etree.QName(child).localname
+            raise ProvenanceError(source, f"unexpected <{tag}> in a reading")
+        parts += [_char(child, source), child.tail or ""]
+    return "".join(parts)
 
 
 def read_tei(data: bytes, *, source: str = "<tei>") -> list[TeiLocation]:
@@ -91,20 +126,28 @@ def read_tei(data: bytes, *, source: str = "<tei>") -> list[TeiLocation]:
     ids = {w.get(f"{{{XML_NS}}}id", ""): w.get("n", "") for w in root.iter(f"{_T}witness")}
     witnesses = list(ids.values())
     paragraph = root.find(f".//{_T}body/{_T}p")
-    if paragraph is None or not witnesses:
+    if paragraph is None or root.find(f".//{_T}listWit") is None:  # it may list no witness
         raise ProvenanceError(source, "no <listWit> or no <body><p>: not a collation")
     out: list[TeiLocation] = []
+    plain = [paragraph.text or ""]  # the text all witnesses read since the last <app>
 
-    def plain(text: str | None) -> None:
+    def agreed() -> None:
+        text = "".join(plain)
+        plain.clear()
         if text:
             out.append(TeiLocation(text, {w: TeiReading(Status.AGREES, text) for w in witnesses}))
 
-    plain(paragraph.text)
-    for app in paragraph:
-        if app.tag != f"{_T}app":
-            raise ProvenanceError(source, f"unexpected <{etree.QName(app).localname}> in the text")
-        out.append(_read_app(app, ids, source))
-        plain(app.tail)
+    for child in paragraph:
+        if child.tag == f"{_T}g":
+            plain.append(_char(child, source))
+        elif child.tag == f"{_T}app":
+            agreed()
+            out.append(_read_app(child, ids, source))
+        else:
+            tag = etree.QName(child).localname
+            raise ProvenanceError(source, f"unexpected <{tag}> in the text")
+        plain.append(child.tail or "")
+    agreed()
     return out
 
 
@@ -152,15 +195,12 @@ def _build(table: Table, title: str) -> etree._Element:
     body = etree.SubElement(etree.SubElement(root, f"{_T}text"), f"{_T}body")
     paragraph = etree.SubElement(body, f"{_T}p")
     paragraph.set(f"{{{XML_NS}}}space", "preserve")
-    last: etree._Element | None = None
     for loc in table.locations:
         if _plain(loc):
-            if last is None:
-                paragraph.text = (paragraph.text or "") + loc.reference_text
-            else:
-                last.tail = (last.tail or "") + loc.reference_text
-            continue
-        last = _app(paragraph, loc, sigla)
+            _append(paragraph, loc.reference_text)
+        else:
+            _app(paragraph, loc, sigla)
+    _declare_chars(encoding, root)
     return root
 
 
@@ -168,7 +208,7 @@ def _app(parent: etree._Element, loc: Location, sigla: dict[str, str]) -> etree.
     app = etree.SubElement(parent, f"{_T}app")
     app.set("n", str(loc.index))
     lem = etree.SubElement(app, f"{_T}lem")
-    lem.text = loc.reference_text
+    _append(lem, loc.reference_text)
     agreeing = [r for r in loc.readings if r.status is Status.AGREES and not r.partial]
     if agreeing:
         lem.set("wit", _wits(agreeing, sigla))
@@ -189,7 +229,7 @@ def _app(parent: etree._Element, loc: Location, sigla: dict[str, str]) -> etree.
         rdg.set("type", kind or "agrees")
         if partial:
             rdg.set("cause", _PARTIAL)
-        rdg.text = text
+        _append(rdg, text)
     return app
 
 
@@ -197,7 +237,7 @@ def _read_app(app: etree._Element, ids: dict[str, str], source: str) -> TeiLocat
     lem = app.find(f"{_T}lem")
     if lem is None:
         raise ProvenanceError(source, f"<app n={app.get('n')!r}> has no <lem>")
-    reference = lem.text or ""
+    reference = _content(lem, source)
     found: dict[str, TeiReading] = {}
     for w in _ids(lem.get("wit", ""), ids):
         found[w] = TeiReading(Status.AGREES, reference)
@@ -207,9 +247,9 @@ def _read_app(app: etree._Element, ids: dict[str, str], source: str) -> TeiLocat
         if kind == "lacuna":
             reading = TeiReading(Status.LACUNA, "")
         elif kind == "agrees":
-            reading = TeiReading(Status.AGREES, rdg.text or "", partial=partial)
+            reading = TeiReading(Status.AGREES, _content(rdg, source), partial=partial)
         else:
-            reading = TeiReading(Status.VARIANT, rdg.text or "", kind, partial)
+            reading = TeiReading(Status.VARIANT, _content(rdg, source), kind, partial)
         for w in _ids(rdg.get("wit", ""), ids):
             found[w] = reading
     witnesses = list(ids.values())
