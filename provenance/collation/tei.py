@@ -208,6 +208,7 @@ def _app(parent: etree._Element, loc: Location, sigla: dict[str, str]) -> etree.
     app = etree.SubElement(parent, f"{_T}app")
     app.set("n", str(loc.index))
     lem = etree.SubElement(app, f"{_T}lem")
+    lem.text = ""  # an empty reading is written <lem></lem>, as it always was
     _append(lem, loc.reference_text)
     agreeing = [r for r in loc.readings if r.status is Status.AGREES and not r.partial]
     if agreeing:
@@ -229,6 +230,7 @@ def _app(parent: etree._Element, loc: Location, sigla: dict[str, str]) -> etree.
         rdg.set("type", kind or "agrees")
         if partial:
             rdg.set("cause", _PARTIAL)
+        rdg.text = ""
         _append(rdg, text)
     return app
 
