@@ -297,7 +297,8 @@ def _rounds(
     workers, each `rounds` times in turn; the medians compared (this host drifts by tens
     of percent within minutes; each run's share of the CPU stolen by the hypervisor is
     printed beside it). The Dask workers start as docs/scan.md advises (`--preload
-    provenance.scan.shard`, the profiler off); each round's cluster is new, and scans
+    provenance.scan.shard` on the scheduler and the workers, the profiler off); each
+    round's cluster is new, and scans
     twice: cold (the workers prepare the engine, as local workers do) and warm (a
     long-lived cluster's next scan of the same reference). One cluster of default workers
     is timed apart."""
@@ -344,7 +345,9 @@ def _rounds(
 @contextlib.contextmanager
 def _cluster(work: Path, *, advised: bool) -> Iterator[str]:
     """A Dask scheduler and two one-thread workers on 127.0.0.1; yields its address.
-    `advised`: the workers import the engine at start and run no profiler."""
+    `advised`: the scheduler and the workers import the engine at start (the scheduler
+    unpickles every task, so the first one costs it the import otherwise: 0.3 s), and the
+    workers run no profiler."""
     file = work / "scheduler.json"
     file.unlink(missing_ok=True)
     env = dict(os.environ)
@@ -356,8 +359,9 @@ def _cluster(work: Path, *, advised: bool) -> Iterator[str]:
         out = subprocess.DEVNULL
         return subprocess.Popen(command, stdout=out, stderr=out, env=env, start_new_session=True)
 
-    scheduler = ("scheduler", "--host", "127.0.0.1", "--port", "0", "--scheduler-file", str(file))
-    processes = [start(*scheduler)]
+    preload = ["--preload", "provenance.scan.shard"] if advised else []
+    scheduler = ["scheduler", "--host", "127.0.0.1", "--port", "0", "--scheduler-file", str(file)]
+    processes = [start(*scheduler, *preload)]
     try:
         from distributed import Client
 
@@ -365,8 +369,7 @@ def _cluster(work: Path, *, advised: bool) -> Iterator[str]:
         while not file.exists() and time.monotonic() < deadline:
             time.sleep(0.2)
         worker = ["worker", "--scheduler-file", str(file), "--nthreads", "1", "--no-nanny"]
-        if advised:
-            worker += ["--preload", "provenance.scan.shard"]
+        worker += preload
         processes += [start(*worker, "--name", f"w{n}") for n in range(2)]
         with Client(scheduler_file=str(file), timeout=60) as client:
             client.wait_for_workers(2, timeout=60)
