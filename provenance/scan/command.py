@@ -26,7 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     which.add_argument("--corpus", type=Path, metavar="DIR", help="the reference of this corpus")
     add("--out", type=Path, required=True, metavar="HITS.jsonl", help="the hits to write")
     add("--jobs", type=_positive, metavar="N", help="local worker processes (default: all cores)")
-    add("--scheduler", metavar="ADDRESS", help="run the shards on this Dask scheduler")
+    dask = (
+        "run the shards on this Dask scheduler (start it and its workers with "
+        "--preload provenance.scan.shard: docs/scan.md)"
+    )
+    add("--scheduler", metavar="ADDRESS", help=dask)
     add("--resume", action="store_true", help="skip the shards already done")
     add("--allow-errors", action="store_true", help="exit 0 even if documents could not be read")
     add("--shard-mb", type=float, default=4.0, metavar="MB", help="shard size (default 4)")
