@@ -117,6 +117,7 @@ class Matcher:
         return database
 
     def _cache_file(self) -> Path:
+        # `once` joins the key only when set, so databases cached before it existed stay valid.
         options = (self._caseless, self._leftmost) + ((True,) if self._once else ())
         key = hashlib.sha256(repr((_binding(), *options)).encode())
         for expression in self.expressions:

@@ -230,7 +230,7 @@ def _app(parent: etree._Element, loc: Location, sigla: dict[str, str]) -> etree.
         rdg.set("type", kind or "agrees")
         if partial:
             rdg.set("cause", _PARTIAL)
-        rdg.text = ""
+        rdg.text = ""  # as for <lem>: an omission is written <rdg ...></rdg>
         _append(rdg, text)
     return app
 

@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -102,11 +102,6 @@ def scan(
             workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             run = _local(workers)
         for result in run(config, _tasks(shards, todo)):
-            result = replace(
-                result,
-                hits=tuple(sorted(result.hits, key=_order)),
-                errors=tuple(sorted(result.errors, key=_order)),
-            )
             atomic_write(_shard_file(directory, result.index), json.dumps(result.json()).encode())
             landed[result.index] = _Landed.of(result, scanned=True)
             if progress:
@@ -199,7 +194,11 @@ def _shard_file(directory: Path, index: int) -> Path:
 
 
 def _read_shard(directory: Path, index: int) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(_shard_file(directory, index).read_text(encoding="utf-8"))
+    return _shard_json(_shard_file(directory, index))
+
+
+def _shard_json(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
 
@@ -239,7 +238,7 @@ def _prepare(
             raise ValueError(msg)
         for path in sorted(directory.glob("[0-9]*.json")):
             try:
-                result = ShardResult.from_json(json.loads(path.read_text(encoding="utf-8")))
+                result = ShardResult.from_json(_shard_json(path))
             except (ValueError, KeyError):
                 continue  # a torn file cannot exist (atomic writes); be safe and rerun it
             done[result.index] = _Landed.of(result)
