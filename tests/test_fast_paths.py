@@ -10,6 +10,7 @@ plain computation it replaces, on generated text full of the near misses that ma
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from provenance.matcher import last_characters, literal_starts, matcher
 from provenance.normalise import Fold, folded, normalise
 from provenance.quotes import marks
 from provenance.quotes.marks import (
+    _ABBREVIATION,
+    _BOUNDARY,
     _DOC_CUE,
     _DOC_CUE_SUPERSET,
     _MARKS,
@@ -32,6 +35,7 @@ from provenance.quotes.marks import (
     marks_of,
     prose_of,
     sentences,
+    split_sentences,
 )
 
 _PIECES = [
@@ -202,3 +206,52 @@ def test_a_matcher_told_once_reports_each_pattern_once_and_is_kept_apart(
     once.scan(data, lambda i, s, e, f, c: ends["once"].append(e))
     assert ends == {"every": [13, 28, 46], "once": [13]}
     assert len(list(tmp_path.glob("*.hsdb"))) == 2
+
+
+def _sentence_ends_one_by_one(text: str, quotations: list[marks.Marked]) -> list[int]:
+    """Where sentences end, as the stage found them before: every boundary in turn."""
+    inside = [(m.span.start, m.span.end) for m in quotations if m.opening != ":"]
+    starts = [s for s, _ in inside]
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        at, end = m.span()
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and end <= inside[k][1]:
+            continue
+        if text[at] == "." and _ABBREVIATION.search(text[max(0, at - 12) : at + 1]):
+            continue
+        cuts.append(end)
+    if cuts[-1] < len(text):
+        cuts.append(len(text))
+    return cuts
+
+
+_ABBREVIATED = [
+    *"U.S. U.K. Mr. Mrs. Dr. St. No. vs. Gen. Col. A. B.C. é.U. _U. x.Y. 3.5 Z.".split(),
+    "said.",
+    "“Yes.”",
+    "(so.)",
+    "end.\n\n",
+    "U.S.\n\nThe",
+    "Mr.\n\n“Next”",
+    "A. B. C. D. E. F. G.",
+]
+_sentence_text = st.lists(
+    st.sampled_from(_ABBREVIATED)
+    | st.sampled_from(_PIECES)
+    | st.sampled_from([*_BREAKS, "\n", "\n \n", "\t"]),
+    max_size=50,
+).map(lambda words: "".join(w if w.isspace() else w + " " for w in words))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentence_text)
+def test_sentences_end_where_boundaries_taken_one_by_one_end(text: str) -> None:
+    """`split_sentences` drops boundaries in stretches (inside a quotation) and looks for
+    abbreviations only where Hyperscan finds a candidate; the ends are those of taking
+    every boundary in turn."""
+    quotations = find_quotations(text)
+    found = split_sentences(text, quotations)
+    cuts = _sentence_ends_one_by_one(text, quotations)
+    assert found.starts == cuts[:-1]
+    assert found.ends == cuts[1:]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import compress
 from typing import Literal
 
 from provenance.matcher import last_characters, literal_starts
@@ -66,9 +67,10 @@ _BOUNDARY = re.compile(
 """A sentence end and the spaces after it, or a paragraph break: `[.!?]...|\n...` written
 with one leading class, which `re` searches for far faster than an alternation."""
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col)\.$")
-_ABBREVIATION_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZrstoln")
-"""The letters an abbreviation can end with (before its full stop): `_ABBREVIATION` is
-tried only after one of them."""
+_ABBREVIATION_AT = (rb"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col)\.",)
+"""A Hyperscan pattern matching wherever `_ABBREVIATION` may end: its last letter or title
+and the full stop, at a word's start ("S." of "U.S." too). Hyperscan's word boundaries are
+ASCII ones, so it matches there and more (after "é", say)."""
 
 _DOC_NOUN = r"(?:statement|declaration|document|communiqu[eé])"
 _DOC_CUE = re.compile(
@@ -304,24 +306,29 @@ class Sentences:
 
 
 def split_sentences(text: str, quotations: list[Marked]) -> Sentences:
-    """Sentences of `text`; no boundary falls inside a quotation."""
+    """Sentences of `text`: they end at `_BOUNDARY`, but not inside a quotation (the last
+    one starting before the boundary holds it) nor after an abbreviation ("U.S.", "Mr.").
+
+    A long page has tens of thousands of boundaries, so they are dropped in stretches: the
+    boundaries a quotation holds are those after its start, up to the next quotation's,
+    that end inside it; an abbreviation is looked for only where `_ABBREVIATION_AT` finds
+    its last letter and full stop.
+    """
+    found = [m.span() for m in _BOUNDARY.finditer(text)]
+    ats, stops = [a for a, _ in found], [e for _, e in found]
+    keep = bytearray(b"\x01") * len(found)
     inside = [(m.span.start, m.span.end) for m in quotations if m.opening != ":"]
-    starts = [s for s, _ in inside]
-    ends = [e for _, e in inside]
-    cuts = [0]
-    keep, abbreviation, abbreviated = cuts.append, _ABBREVIATION.search, _ABBREVIATION_ENDS
-    for m in _BOUNDARY.finditer(text):
-        at, end = m.span()
-        k = bisect_right(starts, at) - 1
-        if k >= 0 and end <= ends[k]:
-            continue
-        if (
-            text[at] == "."
-            and text[at - 1 : at] in abbreviated
-            and abbreviation(text[max(0, at - 12) : at + 1])
-        ):
-            continue
-        keep(end)
+    for k, (start, end) in enumerate(inside):
+        first = bisect_left(ats, start)
+        last = bisect_left(ats, inside[k + 1][0]) if k + 1 < len(inside) else len(ats)
+        held = bisect_right(stops, end, first, last)
+        keep[first:held] = bytes(held - first)
+    abbreviation = _ABBREVIATION.search
+    for at in last_characters(text, _ABBREVIATION_AT, caseless=False):
+        k = bisect_left(ats, at)
+        if k < len(ats) and ats[k] == at and abbreviation(text[max(0, at - 12) : at + 1]):
+            keep[k] = 0
+    cuts = [0, *compress(stops, keep)]
     if cuts[-1] < len(text):
         cuts.append(len(text))
     return Sentences(cuts[:-1], cuts[1:])
