@@ -538,8 +538,10 @@ class _Reading:
     def __init__(self, text: str, spans: Sentences, prose: str, authors: frozenset[str]):
         self.text, self.spans, self.prose, self.authors = text, spans, prose, authors
         self._breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
-        self._speech = last_characters(prose, _SPEECH_SUPERSET, caseless=True)
-        self._documents = last_characters(prose, _DOC_CUE_SUPERSET, caseless=True)
+        # The sentences where a superset pattern ends: the only ones `cues` need read.
+        self._speech = _holding(spans, last_characters(prose, _SPEECH_SUPERSET, caseless=True))
+        self._documents = _holding(spans, last_characters(prose, _DOC_CUE_SUPERSET, caseless=True))
+        self._worded = sorted(self._speech | self._documents)
         self._cues: dict[int, list[Cue]] = {}
         self._speakers: dict[int, Cue | None] = {}
         self._cued: dict[int, bool] = {}
@@ -559,13 +561,11 @@ class _Reading:
     def cues(self, k: int) -> list[Cue]:
         """The cues of sentence `k` (`cues`; none where no cue word occurs)."""
         if k not in self._cues:
-            start, end = self.spans.starts[k], self.spans.ends[k]
-            speech = _holds(self._speech, start, end)
-            documents = _holds(self._documents, start, end)
+            speech, documents = k in self._speech, k in self._documents
             self._cues[k] = (
                 cues(
                     self.text,
-                    Span(start, end),
+                    self.spans.span(k),
                     self.prose,
                     self.authors,
                     speech=speech,
@@ -611,7 +611,11 @@ class _Reading:
     def cued(self, p: int) -> bool:
         """Whether a sentence of paragraph `p` has a cue."""
         if p not in self._cued:
-            self._cued[p] = any(self.cues(j) for j in self.sentences_of(p))
+            within = self.sentences_of(p)
+            worded = self._worded
+            first = bisect_left(worded, within.start)
+            last = bisect_left(worded, within.stop, first)
+            self._cued[p] = any(self.cues(j) for j in worded[first:last])
         return self._cued[p]
 
 
@@ -665,10 +669,10 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     return None
 
 
-def _holds(positions: list[int], start: int, end: int) -> bool:
-    """Whether one of the sorted positions lies in [start, end)."""
-    k = bisect_left(positions, start)
-    return k < len(positions) and positions[k] < end
+def _holding(spans: Sentences, positions: list[int]) -> set[int]:
+    """The sentences holding one of the sorted positions."""
+    starts = spans.starts
+    return {bisect_right(starts, at) - 1 for at in positions}
 
 
 def _headline(text: str, sentence: Span, m: Marked, authors: frozenset[str]) -> Cue | None:
