@@ -9,6 +9,7 @@ plain computation it replaces, on generated text full of the near misses that ma
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from pathlib import Path
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from provenance import matcher as matcher_module
 from provenance.matcher import last_characters, literal_starts, matcher
+from provenance.model import Document, Span
 from provenance.normalise import Fold, folded, normalise
 from provenance.quotes import marks
 from provenance.quotes.marks import (
@@ -37,6 +39,7 @@ from provenance.quotes.marks import (
     sentences,
     split_sentences,
 )
+from provenance.quotes.verdicts import QuoteVerdict, _Page, quotation_id
 
 _PIECES = [
     *"said says say told added declared stated states warned noted stressed announced".split(),
@@ -255,3 +258,15 @@ def test_sentences_end_where_boundaries_taken_one_by_one_end(text: str) -> None:
     cuts = _sentence_ends_one_by_one(text, quotations)
     assert found.starts == cuts[:-1]
     assert found.ends == cuts[1:]
+
+
+def test_a_pages_quotation_ids_are_quotation_id() -> None:
+    """`_Page.id` digests from a copy of the capture's prefix; the ids are `quotation_id`'s."""
+    text = "He said “yes” and “no”."
+    data = text.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    capture = Document("page", Path("page.txt"), digest, len(data), text)
+    page = _Page(capture)
+    for span in (Span(9, 12), Span(0, 0), Span(19, 21)):
+        for verdict in QuoteVerdict:
+            assert page.id(span, verdict) == quotation_id(capture.sha256, span, verdict)

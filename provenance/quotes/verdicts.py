@@ -212,7 +212,7 @@ def check_quotes(
     spans = split_sentences(text, marked)
     cues = attribution(text, marked, index.authors, spans)
     out = []
-    unmatched: set[str] = set()  # folded texts of unattributed quotations found to match nothing
+    page = _Page(capture)
     for m in marked:
         outer = (
             m.span if m.opening == ":" else Span(m.span.start - 1, min(len(text), m.span.end + 1))
@@ -221,7 +221,7 @@ def check_quotes(
             continue
         k = spans.at(m.span.start)
         sentence = spans.span(k) if k >= 0 and m.span.start < spans.ends[k] else m.span
-        quotation = _check(index, capture, m, cues.get(m.span.start), sentence, options, unmatched)
+        quotation = _check(index, page, m, cues.get(m.span.start), sentence, options)
         passage = _claimed(m.span, passages)
         if passage is not None and quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE:
             quotation = _located(quotation, passage, index, capture)
@@ -262,6 +262,49 @@ def quotation_id(sha256: str, span: Span, verdict: QuoteVerdict) -> str:
     """Digest of what makes a quotation finding: the capture's bytes, where, which verdict."""
     key = "\x1f".join((sha256, f"{span.start}:{span.end}", verdict.value))
     return "q-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What `_check` reads off a quotation's words alone."""
+
+    editorial: tuple[tuple[int, int], ...]
+    """`_EDITORIAL` marks, as offsets into the words."""
+    count: int
+    """`word_count` of the words."""
+
+
+class _Page:
+    """One capture as `_check` meets its quotations: a page repeating a quotation (comments,
+    a syndicated block, the same docstring) reads its words once and compares them with the
+    reference once."""
+
+    def __init__(self, capture: Document):
+        self.capture = capture
+        self.unmatched: set[str] = set()
+        """Folded texts of unattributed quotations found to match nothing."""
+        self._words: dict[str, _Words] = {}
+        self._may_match: dict[str, bool] = {}
+        self._id = hashlib.sha256(f"{capture.sha256}\x1f".encode())
+
+    def words(self, quoted: str) -> _Words:
+        found = self._words.get(quoted)
+        if found is None:
+            editorial = tuple(e.span() for e in _EDITORIAL.finditer(quoted))
+            found = self._words[quoted] = _Words(editorial, word_count(quoted))
+        return found
+
+    def may_match(self, index: _Index, quoted: str, options: QuoteOptions) -> bool:
+        found = self._may_match.get(quoted)
+        if found is None:
+            found = self._may_match[quoted] = index.may_match(quoted, options)
+        return found
+
+    def id(self, span: Span, verdict: QuoteVerdict) -> str:
+        """`quotation_id` of a quotation of this capture."""
+        digest = self._id.copy()
+        digest.update(f"{span.start}:{span.end}\x1f{verdict.value}".encode())
+        return "q-" + digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,21 +378,20 @@ def _index(document: Document) -> _Index:
 
 def _check(
     index: _Index,
-    capture: Document,
+    page: _Page,
     m: Marked,
     cue: Cue | None,
     sentence: Span,
     options: QuoteOptions,
-    unmatched: set[str],
 ) -> Quotation:
+    capture, unmatched = page.capture, page.unmatched
     text = capture.text
     core = _core(text, m.span)
     quoted = core.of(text)
-    editorial = tuple(
-        Span(core.start + e.start(), core.start + e.end()) for e in _EDITORIAL.finditer(quoted)
-    )
+    read = page.words(quoted)
+    editorial = tuple(Span(core.start + a, core.start + b) for a, b in read.editorial)
     by_prose = cue is not None and cue.speaker == "document"
-    words = word_count(quoted)
+    words = read.count
     result = _NOTHING
     if options.screen_words and len(m.span.of(text).split()) < options.screen_words:
         pass  # a screening: too short to matter
@@ -361,7 +403,7 @@ def _check(
         pass  # a screening: neither an unterminated quotation nor this one can be a hit
     elif by_prose or not m.terminated:
         result = _compare(index, capture, core, editorial, sentence, options)
-    elif index.may_match(quoted, options) and (folded := _fold(quoted)) not in unmatched:
+    elif page.may_match(index, quoted, options) and (folded := _fold(quoted)) not in unmatched:
         # A page repeating a quotation (comments, a syndicated block) pays for it once.
         result = _compare(index, capture, core, editorial, sentence, options, matching_only=True)
         if result.verdict is QuoteVerdict.OTHER:
@@ -390,7 +432,7 @@ def _check(
     if len(result.stretches) > 1:
         ref = Span(min(r.start for r in result.stretches), max(r.end for r in result.stretches))
     return Quotation(
-        id=quotation_id(capture.sha256, m.span, verdict),
+        id=page.id(m.span, verdict),
         span=m.span,
         text=m.span.of(text),
         attributed=attributed,
