@@ -270,3 +270,36 @@ def test_a_pages_quotation_ids_are_quotation_id() -> None:
     for span in (Span(9, 12), Span(0, 0), Span(19, 21)):
         for verdict in QuoteVerdict:
             assert page.id(span, verdict) == quotation_id(capture.sha256, span, verdict)
+
+
+def _blocks_paragraph_by_paragraph(text: str) -> list[Span]:
+    """Block quotations as the stage found them before: every paragraph's end read in turn."""
+    breaks = list(re.finditer(r"\n[ \t\u00a0]*\n\s*", text))
+    starts = [0, *(m.end() for m in breaks)]
+    ends = [m.start() for m in breaks] + [len(text)]
+    found = []
+    for k in range(len(starts) - 1):
+        head = text[starts[k] : ends[k]].rstrip()
+        if not head.endswith(":") or not _DOC_CUE.search(head):
+            continue
+        body = Span(starts[k + 1], starts[k + 1] + len(text[starts[k + 1] : ends[k + 1]].rstrip()))
+        if len(body) and not any(c in _MARKS - marks._SINGLE for c in body.of(text)):
+            found.append(body)
+    return found
+
+
+_block_text = st.lists(
+    st.sampled_from(_PIECES)
+    | st.sampled_from(
+        [":", ": ", ":\n\n", ":  \n \n\t", "\n\n", "\n", " \n\n", "The statement reads:"]
+    ),
+    max_size=40,
+).map(lambda words: " ".join(words))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_block_text)
+def test_block_quotations_are_those_read_paragraph_by_paragraph(text: str) -> None:
+    """`_with_blocks` finds colon-ended paragraphs by the spaces after colons."""
+    blocks = [m.span for m in find_quotations(text) if m.opening == ":"]
+    assert blocks == _blocks_paragraph_by_paragraph(text)

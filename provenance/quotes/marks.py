@@ -61,6 +61,7 @@ _RULE = 5
 """A run of this many marks or more is a rule or decoration, which quotes nothing."""
 _QUOTES_SOMETHING = re.compile(r"[^\W_]")
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_COLON_ENDS_LINE = re.compile(r":\s*\n\s*")
 _BOUNDARY = re.compile(
     r"[.!?\n](?:(?<=[.!?])[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])|(?<=\n)[ \t\u00a0]*\n\s*)"
 )
@@ -152,8 +153,14 @@ class Cue:
     """Which rule of `attribution` chose this cue for the quotation."""
 
 
-def find_quotations(text: str) -> list[Marked]:
-    """Outermost quotations of `text`, in order.
+def paragraph_breaks(text: str) -> list[tuple[int, int]]:
+    """Where the paragraph breaks of `text` (a blank line and the spaces after) lie."""
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
+
+
+def find_quotations(text: str, breaks: list[tuple[int, int]] | None = None) -> list[Marked]:
+    """Outermost quotations of `text`, in order. `breaks`: `paragraph_breaks(text)`, when
+    the caller has them already.
 
     Double marks (" “ ” „ « ») are paired by position, not by glyph: a mark with a space
     (or an opening bracket, or the text's start) before it and a word after it opens; one
@@ -171,7 +178,8 @@ def find_quotations(text: str) -> list[Marked]:
     """
     found: list[Marked] = []
     stack: list[tuple[str, int]] = []
-    paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
+    breaks = paragraph_breaks(text) if breaks is None else breaks
+    paragraphs = [end for _, end in breaks]
     next_break = iter([*paragraphs, len(text) + 1])
     limit = next(next_break)
     for i in marks_of(text):
@@ -197,7 +205,7 @@ def find_quotations(text: str) -> list[Marked]:
     _close_paragraph(text, min(limit, len(text)), stack, found)
     found = [m for m in found if not m.terminated or _QUOTES_SOMETHING.search(m.span.of(text))]
     found.sort(key=lambda m: m.span.start)
-    return _with_blocks(text, found)
+    return _with_blocks(text, found, breaks)
 
 
 def marks_of(text: str) -> list[int]:
@@ -268,14 +276,20 @@ def _close_paragraph(
     found.append(Marked(Span(start + 1, max(start + 1, stop)), opening, continues))
 
 
-def _with_blocks(text: str, found: list[Marked]) -> list[Marked]:
-    """Add block quotations: a colon-ended paragraph naming the document, then a plain one."""
-    starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
-    ends = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
+def _with_blocks(text: str, found: list[Marked], breaks: list[tuple[int, int]]) -> list[Marked]:
+    """Add block quotations: a colon-ended paragraph naming the document, then a plain one.
+
+    A paragraph ends with a colon where the spaces after a colon run to the next
+    paragraph's start (they hold the break, since a paragraph starts with a non-space).
+    """
+    starts = [0, *(end for _, end in breaks)]
+    ends = [start for start, _ in breaks] + [len(text)]
+    following = {start: k for k, start in enumerate(starts) if k}
+    colons = (following.get(m.end(), 0) - 1 for m in _COLON_ENDS_LINE.finditer(text))
     out = list(found)
-    for k in range(len(starts) - 1):
+    for k in sorted(k for k in colons if k >= 0):
         head = text[starts[k] : ends[k]].rstrip()
-        if not head.endswith(":") or not _DOC_CUE.search(head):
+        if not _DOC_CUE.search(head):
             continue
         body = Span(starts[k + 1], starts[k + 1] + len(text[starts[k + 1] : ends[k + 1]].rstrip()))
         if len(body) and _PAIRED.isdisjoint(body.of(text)):
@@ -506,6 +520,7 @@ def attribution(
     quotations: list[Marked],
     authors: frozenset[str] = frozenset(),
     spans: Sentences | None = None,
+    breaks: list[tuple[int, int]] | None = None,
 ) -> dict[int, Cue | None]:
     """For each quotation (keyed by its start), the cue that attributes it, if any.
 
@@ -514,11 +529,14 @@ def attribution(
     a sentence after it in the same paragraph that opens with a speech verb. Attribution
     never crosses a paragraph break. A headline naming the statement's authors before a
     colon («Russia, China: "..."») speaks for its quotation. `spans` are the text's
-    sentences (`split_sentences`), when the caller has them already.
+    sentences (`split_sentences`) and `breaks` its paragraph breaks (`paragraph_breaks`),
+    when the caller has them already.
     """
     if spans is None:
         spans = split_sentences(text, quotations)
-    reading = _Reading(text, spans, prose_of(text, quotations), authors)
+    if breaks is None:
+        breaks = paragraph_breaks(text)
+    reading = _Reading(text, spans, prose_of(text, quotations), authors, breaks)
     out: dict[int, Cue | None] = {}
     for m in quotations:
         # An opening mark that ends the text quotes nothing and lies past every sentence.
@@ -535,9 +553,16 @@ class _Reading:
     to one that sets or clears the speaker, so nothing is read front to back.
     """
 
-    def __init__(self, text: str, spans: Sentences, prose: str, authors: frozenset[str]):
+    def __init__(
+        self,
+        text: str,
+        spans: Sentences,
+        prose: str,
+        authors: frozenset[str],
+        breaks: list[tuple[int, int]],
+    ):
         self.text, self.spans, self.prose, self.authors = text, spans, prose, authors
-        self._breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
+        self._breaks = [end for _, end in breaks]
         # The sentences where a superset pattern ends: the only ones `cues` need read.
         self._speech = _holding(spans, last_characters(prose, _SPEECH_SUPERSET, caseless=True))
         self._documents = _holding(spans, last_characters(prose, _DOC_CUE_SUPERSET, caseless=True))

@@ -53,6 +53,7 @@ from provenance.quotes.marks import (
     Marked,
     attribution,
     find_quotations,
+    paragraph_breaks,
     sentences,
     split_sentences,
 )
@@ -208,9 +209,10 @@ def check_quotes(
     document = reference.document if isinstance(reference, PreparedReference) else reference
     index = _index(document)
     text = capture.text
-    marked = find_quotations(text)
+    breaks = paragraph_breaks(text)
+    marked = find_quotations(text, breaks)
     spans = split_sentences(text, marked)
-    cues = attribution(text, marked, index.authors, spans)
+    cues = attribution(text, marked, index.authors, spans, breaks)
     out = []
     page = _Page(capture)
     for m in marked:
