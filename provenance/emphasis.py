@@ -27,6 +27,7 @@ from enum import StrEnum
 
 from provenance.classify import divergence_id
 from provenance.extract import Extracted, Run
+from provenance.matcher import literal_starts
 from provenance.model import Alignment, Divergence, Format, Kind, Passage, Span
 from provenance.severity import severity
 
@@ -392,14 +393,14 @@ def _note_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of `_NOTE.finditer(text)`, trying the pattern only near its words.
 
     A note starts at most a bracket or "our"/"my" and spaces before its first word, so
-    the pattern is tried only at those few places before each word found with str.find
-    (of a lowered copy, when lowering keeps every offset).
+    the pattern is tried only at those few places before each word, found by Hyperscan
+    in either case of ASCII letters: the only other letters the pattern takes for them
+    are `_ODD_CASES`, and a text holding one is read whole.
     """
-    lowered = text.lower()
-    if len(lowered) != len(text) or any(c in text for c in _ODD_CASES):
+    if any(c in text for c in _ODD_CASES):
         yield from _NOTE.finditer(text)
         return
-    words = sorted(k for w in _NOTE_WORDS for k in _find_all(lowered, w))
+    words = literal_starts(text, _NOTE_WORDS, caseless=True)
     at = 0
     for word in words:
         if word < at:
@@ -413,15 +414,6 @@ def _note_matches(text: str) -> Iterator[re.Match[str]]:
                 yield match
                 at = match.end()
                 break
-
-
-def _find_all(text: str, needle: str) -> list[int]:
-    found = []
-    at = text.find(needle)
-    while at >= 0:
-        found.append(at)
-        at = text.find(needle, at + 1)
-    return found
 
 
 def _original_passage(reference: Extracted, capture: Extracted, passage: Passage) -> Passage:

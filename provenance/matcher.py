@@ -182,18 +182,22 @@ def last_characters(text: str, expressions: tuple[bytes, ...], *, caseless: bool
     return found if len(data) == len(text) else char_offsets(data, found)
 
 
-def literal_starts(text: str, literals: tuple[str, ...]) -> list[int]:
+def literal_starts(text: str, literals: tuple[str, ...], *, caseless: bool = False) -> list[int]:
     """Sorted `str` offsets in `text` where one of `literals` starts, each offset once.
+    `caseless`: ASCII letters match either case (no other folding: not "K" for "k").
 
     >>> literal_starts("“Yes,” he said: 'no'.", ("“", "”", "'"))
     [0, 5, 16, 19]
+    >>> literal_starts("Bold, BOLD and bolder", ("bold",), caseless=True)
+    [0, 6, 15]
     """
     data = text.encode("utf-8")
     encoded = [literal.encode("utf-8") for literal in literals]
     patterns = tuple(b"".join(b"\\x%02x" % byte for byte in literal) for literal in encoded)
     lengths = [len(literal) for literal in encoded]
     starts: set[int] = set()
-    matcher(patterns).scan(data, lambda i, _s, end, _f, _c: starts.add(end - lengths[i]))
+    scanner = matcher(patterns, caseless=caseless)
+    scanner.scan(data, lambda i, _s, end, _f, _c: starts.add(end - lengths[i]))
     found = sorted(starts)
     return found if len(data) == len(text) else char_offsets(data, found)
 

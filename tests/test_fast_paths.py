@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from provenance import emphasis
 from provenance import matcher as matcher_module
 from provenance.matcher import last_characters, literal_starts, matcher
 from provenance.model import Document, Span
@@ -303,3 +304,28 @@ def test_block_quotations_are_those_read_paragraph_by_paragraph(text: str) -> No
     """`_with_blocks` finds colon-ended paragraphs by the spaces after colons."""
     blocks = [m.span for m in find_quotations(text) if m.opening == ":"]
     assert blocks == _blocks_paragraph_by_paragraph(text)
+
+
+_NOTE_PIECES = [
+    *"( ) [ ] , / & and our my Our MY emphasis Emphasis EMPHASIS italics Italic bold BOLD".split(),
+    *"underlined highlighting added mine supplied ours original in bolder emphasised".split(),
+    *"ſ \u212a ı İ é ” “ \n \u00a0 x".split(" "),
+    "(emphasis added)",
+    "[bold italics added]",
+    "(our emphasis)",
+    "bold mine",
+    "emphaſis mine",
+    "(ıtalics added)",
+    "(İtalics added)",
+    "(boLD ours)",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NOTE_PIECES), max_size=30).map(" ".join))
+def test_declared_emphasis_notes_are_those_the_pattern_finds_in_the_whole_text(
+    text: str,
+) -> None:
+    """`_note_matches` tries the pattern only before words Hyperscan finds in either case."""
+    expected = [m.span() for m in emphasis._NOTE.finditer(text)]
+    assert [m.span() for m in emphasis._note_matches(text)] == expected
