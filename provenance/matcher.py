@@ -173,13 +173,30 @@ def last_characters(text: str, expressions: tuple[bytes, ...], *, caseless: bool
     >>> last_characters(text, patterns, caseless=True)
     [6, 18, 27]
     """
+    return last_characters_of_each(text, (expressions,), caseless=caseless)[0]
+
+
+def last_characters_of_each(
+    text: str, groups: tuple[tuple[bytes, ...], ...], *, caseless: bool
+) -> list[list[int]]:
+    """`last_characters` of each group of expressions, from one scan of `text`.
+
+    >>> last_characters_of_each("said the statement", ((rb"said",), (rb"state",)), caseless=True)
+    [[3], [13]]
+    """
     data = text.encode("utf-8")
-    ends: set[int] = set()
-    matcher(expressions, caseless=caseless).scan(
-        data, lambda _i, _s, end, _f, _c: ends.add(end - 1)
-    )
+    group_of = [k for k, group in enumerate(groups) for _ in group]
+    ends: set[tuple[int, int]] = set()
+    scanner = matcher(tuple(e for group in groups for e in group), caseless=caseless)
+    scanner.scan(data, lambda i, _s, end, _f, _c: ends.add((end - 1, group_of[i])))
     found = sorted(ends)
-    return found if len(data) == len(text) else char_offsets(data, found)
+    at = [end for end, _ in found]
+    if len(data) != len(text):
+        at = char_offsets(data, at)
+    out: list[list[int]] = [[] for _ in groups]
+    for offset, (_, k) in zip(at, found, strict=True):
+        out[k].append(offset)
+    return out
 
 
 def literal_starts(text: str, literals: tuple[str, ...], *, caseless: bool = False) -> list[int]:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from provenance import emphasis
 from provenance import matcher as matcher_module
-from provenance.matcher import last_characters, literal_starts, matcher
+from provenance.matcher import last_characters, last_characters_of_each, literal_starts, matcher
 from provenance.model import Document, Span
 from provenance.normalise import Fold, folded, normalise
 from provenance.quotes import marks
@@ -329,3 +329,12 @@ def test_declared_emphasis_notes_are_those_the_pattern_finds_in_the_whole_text(
     """`_note_matches` tries the pattern only before words Hyperscan finds in either case."""
     expected = [m.span() for m in emphasis._NOTE.finditer(text)]
     assert [m.span() for m in emphasis._note_matches(text)] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(_prose)
+def test_one_scan_for_two_pattern_sets_finds_what_two_scans_find(text: str) -> None:
+    groups = (_SPEECH_SUPERSET, _DOC_CUE_SUPERSET)
+    assert last_characters_of_each(text, groups, caseless=True) == [
+        last_characters(text, group, caseless=True) for group in groups
+    ]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from itertools import compress
 from typing import Literal
 
-from provenance.matcher import last_characters, literal_starts
+from provenance.matcher import last_characters, last_characters_of_each, literal_starts
 from provenance.model import Span
 
 # Opening mark -> the marks that may close it.
@@ -564,8 +564,10 @@ class _Reading:
         self.text, self.spans, self.prose, self.authors = text, spans, prose, authors
         self._breaks = [end for _, end in breaks]
         # The sentences where a superset pattern ends: the only ones `cues` need read.
-        self._speech = _holding(spans, last_characters(prose, _SPEECH_SUPERSET, caseless=True))
-        self._documents = _holding(spans, last_characters(prose, _DOC_CUE_SUPERSET, caseless=True))
+        speech, documents = last_characters_of_each(
+            prose, (_SPEECH_SUPERSET, _DOC_CUE_SUPERSET), caseless=True
+        )
+        self._speech, self._documents = _holding(spans, speech), _holding(spans, documents)
         self._worded = sorted(self._speech | self._documents)
         self._cues: dict[int, list[Cue]] = {}
         self._speakers: dict[int, Cue | None] = {}
@@ -649,7 +651,7 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     own = reading.cues(k)
     if own:
         return min(own, key=lambda c: _distance(c.span, m.span))
-    headline = _headline(reading.text, reading.spans.span(k), m, reading.authors)
+    headline = _headline(reading.text, reading.spans.starts[k], m, reading.authors)
     if headline is not None:
         return replace(headline, how="headline")
     return reading.inherited(k)
@@ -700,22 +702,23 @@ def _holding(spans: Sentences, positions: list[int]) -> set[int]:
     return {bisect_right(starts, at) - 1 for at in positions}
 
 
-def _headline(text: str, sentence: Span, m: Marked, authors: frozenset[str]) -> Cue | None:
-    """«Russia, China: "..."»: a cue naming the authors before a colon, or None."""
-    end = max(sentence.start, m.span.start - 1)
+def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue | None:
+    """«Russia, China: "..."»: a cue naming the authors before a colon, in the sentence
+    starting at `start`, or None."""
+    end = max(start, m.span.start - 1)
     colon = end - 1
-    while colon >= sentence.start and text[colon].isspace():
+    while colon >= start and text[colon].isspace():
         colon -= 1
-    if colon < sentence.start or text[colon] != ":":
+    if colon < start or text[colon] != ":":
         return None  # what `_HEADLINE` needs first: a colon just before the quotation
-    head = text[sentence.start : end]
+    head = text[start:end]
     found = _HEADLINE.match(head)
     if found is None:
         return None
     names = {w.casefold() for w in re.findall(r"[A-Z][\w’'-]*", head)}
     if not names & authors:
         return None
-    span = Span(sentence.start + found.start(1), sentence.start + len(head.rstrip()))
+    span = Span(start + found.start(1), start + len(head.rstrip()))
     return Cue("document", span, span.of(text))
 
 

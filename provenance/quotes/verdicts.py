@@ -216,10 +216,10 @@ def check_quotes(
     out = []
     page = _Page(capture)
     for m in marked:
-        outer = (
-            m.span if m.opening == ":" else Span(m.span.start - 1, min(len(text), m.span.end + 1))
-        )
-        if any(p.copy.start <= outer.start and outer.end <= p.copy.end for p in passages):
+        start, end = m.span.start, m.span.end
+        if m.opening != ":":  # with its quotation marks
+            start, end = start - 1, min(len(text), end + 1)
+        if any(p.copy.start <= start and end <= p.copy.end for p in passages):
             continue
         k = spans.at(m.span.start)
         sentence = spans.span(k) if k >= 0 and m.span.start < spans.ends[k] else m.span
