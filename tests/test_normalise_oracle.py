@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,3 +70,18 @@ def _oracle(text: str, *, fold: Fold = Fold.ALL) -> Normalised:
 def test_fast_normalise_matches_oracle(text: str, flags: int) -> None:
     fold = Fold(flags)
     assert normalise(text, fold=fold) == _oracle(text, fold=fold)
+
+
+_CASED = st.sampled_from(
+    list("aZ \u00a0\n\t\r\u200b\u2019\u201c\u2026\u00c9\u03a3\u03c2\u212a\u017f\u0130\u00df`.")
+)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=_CASED, max_size=40), st.integers(0, 15))
+def test_runs_folded_as_bytes_match_the_oracle(text: str, flags: int) -> None:
+    """Long runs are case-folded as UTF-8 bytes (`_casefold_plain`); here every run is."""
+    fold = Fold(flags)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importlib.import_module("provenance.normalise"), "_BYTES_RUN", 0)
+        assert normalise(text, fold=fold) == _oracle(text, fold=fold)
