@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Span
 from provenance.normalise import INVISIBLE, SPACES, Fold, folded
@@ -120,6 +121,7 @@ def divergence_id(
     return "d-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=8192)
 def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     """The kind of difference between two readings, and a few words on why.
 
@@ -134,14 +136,11 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     """
     if _fold(reference, Fold.WHITESPACE) == _fold(copy, Fold.WHITESPACE):
         return Kind.WHITESPACE, "differs only in spaces or line breaks"
-    folds = Fold.WHITESPACE | Fold.INVISIBLE
-    if _fold(reference, folds) == _fold(copy, folds):
+    if _fold(reference, _INVISIBLE) == _fold(copy, _INVISIBLE):
         return Kind.INVISIBLE, "differs only in invisible characters"
-    folds |= Fold.TYPOGRAPHY
-    if _fold(reference, folds) == _fold(copy, folds):
+    if _fold(reference, _TYPOGRAPHY) == _fold(copy, _TYPOGRAPHY):
         return Kind.TYPOGRAPHY, "differs only in quotes, dashes or ellipses"
-    folds |= Fold.CASE
-    ref_folded, copy_folded = _fold(reference, folds), _fold(copy, folds)
+    ref_folded, copy_folded = _fold(reference, Fold.ALL), _fold(copy, Fold.ALL)
     if ref_folded == copy_folded:
         return Kind.CASE, "differs only in letter case"
     if _EDITORIAL.search(copy) and not _EDITORIAL.search(reference):
@@ -162,6 +161,11 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     if not ref_bare:
         return Kind.INSERTION, "words in the copy that the reference does not have"
     return Kind.SUBSTITUTION, "different words"
+
+
+_INVISIBLE = Fold.WHITESPACE | Fold.INVISIBLE
+_TYPOGRAPHY = _INVISIBLE | Fold.TYPOGRAPHY
+"""The folds `kind_of` tries in turn, after whitespace alone and before all of them."""
 
 
 def has_invisible(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import Flag, auto
+from functools import cache
 
 from provenance.model import MapBuilder, Normalised
 
@@ -148,11 +149,24 @@ def folded(text: str, fold: Fold = Fold.ALL) -> str:
     """
     if not text.isascii():
         return normalise(text, fold=fold).text
-    if Fold.WHITESPACE in fold:
+    space, _, typography, case = _parts(fold)
+    if space:
         text = _ASCII_SPACE_RUN.sub(" ", text)
-    if Fold.TYPOGRAPHY in fold:
+    if typography:
         text = text.replace("`", "'")
-    return text.lower() if Fold.CASE in fold else text
+    return text.lower() if case else text
+
+
+@cache
+def _parts(fold: Fold) -> tuple[bool, bool, bool, bool]:
+    """Whether `fold` folds whitespace, invisible characters, typography and case: asked
+    for every short text folded, where `Flag.__contains__` costs more than the folding."""
+    return (
+        Fold.WHITESPACE in fold,
+        Fold.INVISIBLE in fold,
+        Fold.TYPOGRAPHY in fold,
+        Fold.CASE in fold,
+    )
 
 
 _ASCII_SPACE_RUN = re.compile("[" + "".join(sorted(_ASCII_GAPS_SOURCE)) + "]+")
@@ -241,9 +255,10 @@ def _first_space(text: str, start: int, end: int) -> int:
 
 
 def _fold_chunk(chunk: str, fold: Fold) -> str:
-    if Fold.TYPOGRAPHY in fold:
+    _, _, typography, case = _parts(fold)
+    if typography:
         chunk = chunk.translate(_TYPOGRAPHY)
-    if Fold.CASE in fold:
+    if case:
         chunk = chunk.casefold()
     return chunk
 
@@ -259,6 +274,7 @@ def _special(present: frozenset[str], fold: Fold) -> frozenset[str]:
     )
 
 
+@cache
 def _gap_chars(fold: Fold) -> frozenset[str]:
     chars: frozenset[str] = frozenset()
     if Fold.WHITESPACE in fold:
@@ -270,14 +286,15 @@ def _gap_chars(fold: Fold) -> frozenset[str]:
 
 def _fold_plain(run: str, fold: Fold, present: frozenset[str]) -> str:
     """Fold text without events (see `_events`) but for single space characters."""
-    if Fold.WHITESPACE in fold:
+    space, _, typography, case = _parts(fold)
+    if space:
         for char in (SPACES - {" "}) & (present | _ASCII_GAPS):
             run = run.replace(char, " ")
-    if Fold.TYPOGRAPHY in fold:
+    if typography:
         run = run.replace("`", "'")
         for char in present.intersection(_TYPOGRAPHY_CHARS):
             run = run.replace(char, _TYPOGRAPHY_CHARS[char])
-    if Fold.CASE in fold:
+    if case:
         run = _casefold_plain(run, present)
     return run
 
