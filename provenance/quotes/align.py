@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -51,9 +52,10 @@ def fold(text: str) -> str:
     return folded(text).translate(_QUOTE_FOLD).strip(_EDGE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Words:
-    """Where each word of the folded reference starts, for placing long quotations."""
+    """Where each word of the folded reference starts, for placing long quotations.
+    Hashed by identity: one is built for each reference, and `_seed` remembers by it."""
 
     positions: dict[str, tuple[int, ...]]
 
@@ -181,8 +183,13 @@ def classified(
     return tuple(out)
 
 
+@lru_cache(maxsize=1024)
 def _seed(needle: str, haystack: str, words: Words) -> tuple[int, int] | None:
-    """(start, end) in `haystack` of the window as long as `needle` that best matches it."""
+    """(start, end) in `haystack` of the window as long as `needle` that best matches it.
+
+    Remembered: pages quote the same lines of a document (a scan meets one quotation in
+    article after article), and seeding costs a millisecond against the whole reference.
+    """
     # processor=None: both sides are already normalised, and offsets must stay ours.
     if len(needle) <= SEED_WHOLE:
         found = fuzz.partial_ratio_alignment(needle, haystack, processor=None)
