@@ -35,6 +35,7 @@ from provenance.model import (
     Document,
     Edit,
     Kind,
+    Normalised,
     Passage,
     Segment,
     Severity,
@@ -378,13 +379,14 @@ def _duplications(
     The copy span is the repeat (the insertion); the reference span is the text it
     repeats, so both readings are the text at their place.
     """
-    folded_reference = normalise(reference.text)
+    folded_reference: Normalised | None = None  # normalised when an insertion is long enough
     out = []
     for d in found:
-        words = d.copy_text.split()
-        if d.kind is not Kind.INSERTION or len(words) < DUPLICATION_MIN_WORDS:
+        if d.kind is not Kind.INSERTION or len(d.copy_text.split()) < DUPLICATION_MIN_WORDS:
             out.append(d)
             continue
+        if folded_reference is None:
+            folded_reference = normalise(reference.text)
         inserted = _folded(d.copy_text)
         at = folded_reference.text.find(inserted)
         home = next((p for p in passages if p.copy.start <= d.copy.start < p.copy.end), None)
