@@ -142,8 +142,7 @@ def strange_names(text: str, vocabulary: frozenset[str]) -> list[str]:
     names is not a rendering of it. Acronyms, common words written with a capital and
     other names of the parties the reference names are not names for this purpose.
     """
-    aliases = other_names(vocabulary)
-    stems = {stem(v) for v in vocabulary}
+    aliases, stems = _known(vocabulary)
     out: list[str] = []
     for m in _WORD.finditer(text):
         word = m.group()
@@ -161,3 +160,10 @@ def strange_names(text: str, vocabulary: frozenset[str]) -> list[str]:
         if word not in out:
             out.append(word)
     return out
+
+
+@lru_cache(maxsize=8)
+def _known(vocabulary: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The other names of the parties a reference with `vocabulary` names, and the stems of
+    its words: the same for every quotation of that reference."""
+    return other_names(vocabulary), frozenset(stem(v) for v in vocabulary)
