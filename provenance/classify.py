@@ -121,7 +121,6 @@ def divergence_id(
     return "d-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-@lru_cache(maxsize=8192)
 def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     """The kind of difference between two readings, and a few words on why.
 
@@ -134,6 +133,23 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     >>> kind_of(" ", "\u00a0")[0]
     <Kind.WHITESPACE: 'whitespace'>
     """
+    if len(reference) + len(copy) <= _REMEMBERED:
+        return _remembered_kind(reference, copy)
+    return _kind(reference, copy)
+
+
+_REMEMBERED = 200
+"""Pairs this short (a word, a mark, a phrase) recur across a page's divergences and a
+scan's pages, and `kind_of` remembers them; a long omission is read each time, so the
+memory stays small whatever the scan reads."""
+
+
+@lru_cache(maxsize=8192)
+def _remembered_kind(reference: str, copy: str) -> tuple[Kind, str]:
+    return _kind(reference, copy)
+
+
+def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if _fold(reference, Fold.WHITESPACE) == _fold(copy, Fold.WHITESPACE):
         return Kind.WHITESPACE, "differs only in spaces or line breaks"
     if _fold(reference, _INVISIBLE) == _fold(copy, _INVISIBLE):

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from provenance import emphasis
 from provenance import matcher as matcher_module
+from provenance.classify import _remembered_kind, kind_of
 from provenance.matcher import last_characters, last_characters_of_each, literal_starts, matcher
-from provenance.model import Document, Span
+from provenance.model import Document, Kind, Span
 from provenance.normalise import Fold, folded, normalise
 from provenance.quotes import marks
 from provenance.quotes.marks import (
@@ -338,3 +339,15 @@ def test_one_scan_for_two_pattern_sets_finds_what_two_scans_find(text: str) -> N
     assert last_characters_of_each(text, groups, caseless=True) == [
         last_characters(text, group, caseless=True) for group in groups
     ]
+
+
+def test_kind_of_remembers_short_pairs_only() -> None:
+    """A scan's worker meets the same short divergences page after page, and long
+    omissions that must not pile up in memory."""
+    long = "the parties agree " * 20
+    kept = _remembered_kind.cache_info().currsize
+    assert kind_of(long, long.upper()) == (Kind.CASE, "differs only in letter case")
+    assert _remembered_kind.cache_info().currsize == kept
+    hits = _remembered_kind.cache_info().hits
+    assert kind_of("neighbours", "neighbors") == kind_of("neighbours", "neighbors")
+    assert _remembered_kind.cache_info().hits == hits + 1

@@ -183,13 +183,28 @@ def classified(
     return tuple(out)
 
 
-@lru_cache(maxsize=1024)
 def _seed(needle: str, haystack: str, words: Words) -> tuple[int, int] | None:
     """(start, end) in `haystack` of the window as long as `needle` that best matches it.
 
-    Remembered: pages quote the same lines of a document (a scan meets one quotation in
-    article after article), and seeding costs a millisecond against the whole reference.
+    Remembered for needles up to `SEED_REMEMBERED` characters: pages quote the same lines
+    of a document (a scan meets one quotation in article after article), and seeding
+    costs a millisecond against the whole reference.
     """
+    if len(needle) <= SEED_REMEMBERED:
+        return _remembered_seed(needle, haystack, words)
+    return _seed_of(needle, haystack, words)
+
+
+SEED_REMEMBERED = 1000
+"""Longest needle `_seed` remembers, 1,024 of them at most: a few MB, whatever a scan reads."""
+
+
+@lru_cache(maxsize=1024)
+def _remembered_seed(needle: str, haystack: str, words: Words) -> tuple[int, int] | None:
+    return _seed_of(needle, haystack, words)
+
+
+def _seed_of(needle: str, haystack: str, words: Words) -> tuple[int, int] | None:
     # processor=None: both sides are already normalised, and offsets must stay ours.
     if len(needle) <= SEED_WHOLE:
         found = fuzz.partial_ratio_alignment(needle, haystack, processor=None)
