@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA
 
 from provenance.matcher import Matcher, matcher
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
-from provenance.normalise import INVISIBLE, normalise
+from provenance.normalise import INVISIBLE, non_ascii, normalise
 
 _WORD = re.compile(r"[^\W_]+")
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
@@ -175,7 +175,7 @@ class _SeedFinder:
         says False."""
         data = original.encode("utf-8")
         if len(data) != len(original):  # not ASCII
-            present = frozenset(data.translate(None, _ASCII).decode("utf-8"))
+            present = non_ascii(data)
             if any(map(_folds_unlike_lower, present)):
                 return False
             if any(c.lower() != c for c in present):
@@ -230,7 +230,6 @@ def _folds_unlike_lower(char: str) -> bool:
     )
 
 
-_ASCII = bytes(range(128))
 _FINDER_CHARS = 4 << 20
 _FINDER_TOTAL = 8 << 20
 """A capture this long, or this much located in all, pays for compiling the finder (2 s

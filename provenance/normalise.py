@@ -179,7 +179,12 @@ def _present(text: str) -> frozenset[str]:
     """The distinct non-ASCII characters of `text` (UTF-8 keeps them in bytes >= 0x80)."""
     if text.isascii():
         return frozenset()
-    return frozenset(text.encode("utf-8").translate(None, _ASCII).decode("utf-8"))
+    return non_ascii(text.encode("utf-8"))
+
+
+def non_ascii(data: bytes) -> frozenset[str]:
+    """The distinct non-ASCII characters of UTF-8 `data` (held in its bytes >= 0x80)."""
+    return frozenset(data.translate(None, _ASCII).decode("utf-8"))
 
 
 def _find_all(text: str, needle: str) -> list[int]:

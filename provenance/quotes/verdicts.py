@@ -262,8 +262,18 @@ def _located(q: Quotation, passage: Passage, index: _Index, capture: Document) -
 
 def quotation_id(sha256: str, span: Span, verdict: QuoteVerdict) -> str:
     """Digest of what makes a quotation finding: the capture's bytes, where, which verdict."""
-    key = "\x1f".join((sha256, f"{span.start}:{span.end}", verdict.value))
-    return "q-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return _quotation_id(_id_prefix(sha256), span, verdict)
+
+
+def _id_prefix(sha256: str) -> hashlib._Hash:
+    """The digest of a capture's part of its quotations' ids, to be copied for each."""
+    return hashlib.sha256(f"{sha256}\x1f".encode())
+
+
+def _quotation_id(prefix: hashlib._Hash, span: Span, verdict: QuoteVerdict) -> str:
+    digest = prefix.copy()
+    digest.update(f"{span.start}:{span.end}\x1f{verdict.value}".encode())
+    return "q-" + digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +297,7 @@ class _Page:
         """Folded texts of unattributed quotations found to match nothing."""
         self._words: dict[str, _Words] = {}
         self._may_match: dict[str, bool] = {}
-        self._id = hashlib.sha256(f"{capture.sha256}\x1f".encode())
+        self._id = _id_prefix(capture.sha256)
 
     def words(self, quoted: str) -> _Words:
         found = self._words.get(quoted)
@@ -304,9 +314,7 @@ class _Page:
 
     def id(self, span: Span, verdict: QuoteVerdict) -> str:
         """`quotation_id` of a quotation of this capture."""
-        digest = self._id.copy()
-        digest.update(f"{span.start}:{span.end}\x1f{verdict.value}".encode())
-        return "q-" + digest.hexdigest()[:16]
+        return _quotation_id(self._id, span, verdict)
 
 
 @dataclass(frozen=True, slots=True)
