@@ -22,9 +22,16 @@ from typing import Literal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from provenance.matcher import Matcher, matcher
+from provenance.matcher import Matcher, char_offsets, matcher
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
-from provenance.normalise import INVISIBLE, non_ascii, normalise
+from provenance.normalise import (
+    INVISIBLE,
+    cut_after,
+    cut_before,
+    non_ascii,
+    normalise,
+    normalise_part,
+)
 
 _WORD = re.compile(r"[^\W_]+")
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
@@ -166,56 +173,60 @@ class _SeedFinder:
 
     def absent(self, original: str) -> bool:
         """True when the finder cannot match in the normalised `original`, told from its
-        bytes without normalising it. Between words the finder takes any bytes but
-        letters and digits, and it ignores the case of ASCII letters, so lower-casing
-        would change nothing it reads unless `original` holds a non-ASCII character
-        with a case (then the bytes scanned are those of its lower case). Lower-casing
-        makes every letter of a word what normalising makes it, unless `original` holds
-        a character that normalising folds otherwise (`_folds_unlike_lower`): then this
-        says False."""
-        data = original.encode("utf-8")
-        if len(data) != len(original):  # not ASCII
-            present = non_ascii(data)
-            if any(map(_folds_unlike_lower, present)):
-                return False
-            if any(c.lower() != c for c in present):
-                data = original.lower().encode("utf-8")
-        return not self.matcher.matches(data)
+        bytes without normalising it (`_readable`); False when it may, or cannot be told."""
+        data = _readable(original)
+        return data is not None and not self.matcher.matches(data)
 
-    def windows(self, text: str, margin: int) -> list[tuple[int, int]]:
-        """Character windows [start, end) of `text` around every match, `margin` bytes
-        wide on each side, merged where they overlap and widened to the nearest space
-        (so no word is cut). In capture order."""
-        data = text.encode("utf-8")
-        spans: list[tuple[int, int]] = []
+    def matches(self, original: str) -> list[tuple[int, int]]:
+        """Character spans [start, end) of `original` that hold every match of the finder
+        in its normalised text, in order of start. Read from `original` itself where
+        `_readable` allows (a match there is one in the normalised text, and the other
+        way round), else from the normalised text, mapped back."""
+        data = _readable(original)
+        if data is not None:
+            return self._spans(data)
+        normalised = normalise(original)
+        return [
+            (span.start, span.end)
+            for span in (normalised.span(a, b) for a, b in self._spans(normalised.text.encode()))
+        ]
 
-        def found(_id: int, start: int, end: int, _flags: int, _context: object) -> None:
-            if spans and start - margin <= spans[-1][1]:
-                spans[-1] = (min(spans[-1][0], start - margin), max(spans[-1][1], end + margin))
-            else:
-                spans.append((start - margin, end + margin))
+    def _spans(self, data: bytes) -> list[tuple[int, int]]:
+        """Character spans of every match in UTF-8 `data`, in order of start."""
+        found: list[tuple[int, int]] = []
+        self.matcher.scan(data, lambda _i, start, end, _f, _c: found.append((start, end)))
+        found.sort()
+        if data.isascii():
+            return found
+        offsets = sorted({x for span in found for x in span})
+        chars = dict(zip(offsets, char_offsets(data, offsets), strict=True))
+        return [(chars[a], chars[b]) for a, b in found]
 
-        self.matcher.scan(data, found)
-        spans.sort()
-        merged: list[tuple[int, int]] = []
-        for start, end in spans:
-            start = data.rfind(b" ", 0, max(0, start)) + 1
-            end = data.find(b" ", min(end, len(data)))
-            end = len(data) if end < 0 else end
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-            else:
-                merged.append((start, end))
-        if text.isascii():
-            return merged
-        out, at, chars = [], 0, 0  # byte offsets to str offsets, one decode in all
-        for start, end in merged:
-            chars += len(data[at:start].decode("utf-8"))
-            first = chars
-            chars += len(data[start:end].decode("utf-8"))
-            out.append((first, chars))
-            at = end
-        return out
+
+def _readable(original: str) -> bytes | None:
+    """The bytes of `original` in which the finder matches where it matches in the
+    normalised text, at the same character offsets; None when `original` holds what
+    makes them differ.
+
+    Between words the finder takes any bytes but letters and digits, and it ignores the
+    case of ASCII letters, so lower-casing would change nothing it reads unless
+    `original` holds a non-ASCII character with a case (then the bytes are those of its
+    lower case). Lower-casing makes every letter of a word what normalising makes it,
+    unless `original` holds a character that normalising folds otherwise
+    (`_folds_unlike_lower`), or one whose lower case is longer (İ).
+    """
+    data = original.encode("utf-8")
+    if len(data) == len(original):  # ASCII
+        return data
+    present = non_ascii(data)
+    if any(map(_folds_unlike_lower, present)):
+        return None
+    if any(c.lower() != c for c in present):
+        lowered = original.lower()
+        if len(lowered) != len(original):
+            return None
+        data = lowered.encode("utf-8")
+    return data
 
 
 @lru_cache(maxsize=4096)
@@ -254,36 +265,70 @@ def locate(
     """
     if options.seed_words != reference.seed_words:
         reference = prepare(reference.document, seed_words=options.seed_words)
-    whole = not reference.finder.worth(capture.text)
-    if not whole and reference.finder.absent(capture.text):
-        return []  # most pages of a collection: no need to normalise them
-    normalised = normalise(capture.text)
-    text = normalised.text
-    # Words are read only in windows around the finder's matches. A window is wide
-    # enough when nothing found in it reaches within `edge` words of a side that is
-    # not the text's own: then no run, group, settled edge or context read differs
-    # from reading the whole text's words, and groups of two windows never join
-    # (more than `max_interruption_words` apart). Otherwise every window is widened.
+    original = capture.text
+    finder = reference.finder
+    worth = finder.worth(original)
+    if not worth or len(original) <= _WINDOWED * _MARGIN:
+        # One window, the whole text: most pages of a collection are this short, and
+        # reading their words costs less than a callback for every match.
+        if worth and finder.absent(original):
+            return []  # most pages of a collection: no need to normalise them
+        normalised = normalise(original)
+        words = _words(normalised.text)
+        texts = _Texts(reference, normalised, words, original, (0, len(words)))
+        return sorted(_window_passages(texts, options), key=_order)
+    matches = finder.matches(original)
+    # Words are read only in windows around the finder's matches, each normalised on its
+    # own. A window is wide enough when nothing found in it reaches within `edge` words
+    # of a side that is not the text's own: then no run, group, settled edge or context
+    # read differs from reading the whole text's words, and groups of two windows never
+    # join (more than `max_interruption_words` apart). Otherwise every window is widened.
     edge = options.max_interruption_words + options.context_words + reference.seed_words
     margin = _MARGIN
     while True:
         try:
             passages = []
-            short = len(text) <= _WINDOWED * margin  # its windows would be the whole text
-            windows = [(0, len(text))] if whole or short else reference.finder.windows(text, margin)
-            for start, end in windows:
-                words = _words(text, start, end)
-                inside = (edge if start > 0 else 0, len(words) - (edge if end < len(text) else 0))
-                texts = _Texts(reference, normalised, words, capture.text, inside)
+            for start, end in _windows(original, matches, margin):
+                normalised = normalise_part(original, start, end)
+                words = _words(normalised.text)
+                inside = (
+                    edge if start > 0 else 0,
+                    len(words) - (edge if end < len(original) else 0),
+                )
+                texts = _Texts(reference, normalised, words, original, inside)
                 passages.extend(_window_passages(texts, options))
             break
         except _EdgeError:
             margin *= 4
-    return sorted(passages, key=lambda p: (p.copy.start, p.copy.end))
+    return sorted(passages, key=_order)
+
+
+def _order(passage: Passage) -> tuple[int, int]:
+    return passage.copy.start, passage.copy.end
+
+
+def _windows(text: str, matches: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
+    """Windows [start, end) of `text` around the matches, `margin` characters wide on each
+    side, widened to cuts (`normalise.cut_before`, `cut_after`) and merged where they
+    overlap or touch. In text order."""
+    widened: list[list[int]] = []
+    for start, end in matches:
+        if widened and start - margin <= widened[-1][1]:
+            widened[-1][1] = max(widened[-1][1], end + margin)
+        else:
+            widened.append([start - margin, end + margin])
+    merged: list[tuple[int, int]] = []
+    for start, end in widened:
+        start, end = cut_before(text, max(0, start)), cut_after(text, min(end, len(text)))
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 _MARGIN = 2000
-"""Bytes read on each side of a match at first (see `locate`)."""
+"""Characters read on each side of a match at first (see `locate`)."""
 _WINDOWED = 8
 """A text longer than this many margins is read in windows; a shorter one (most pages of
 a collection) is read whole, which costs less than a callback for every match."""

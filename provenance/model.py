@@ -144,6 +144,16 @@ class OffsetMap:
         first = self.start(start)
         return Span(first, max(first, self.end(end - 1)))
 
+    def shift(self, by: int) -> OffsetMap:
+        """The same map for a derived text of original[by:]: every original index plus `by`."""
+        return OffsetMap(
+            self._firsts,
+            array("q", (x + by for x in self._starts)),
+            array("q", (x + by for x in self._ends)),
+            self.length,
+            self.tail + by,
+        )
+
     def narrowed(self) -> OffsetMap:
         """The same starts, each character standing for one original character."""
         builder = MapBuilder()

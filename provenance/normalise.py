@@ -139,6 +139,51 @@ def normalise(text: str, *, fold: Fold = Fold.ALL) -> Normalised:
     return Normalised("".join(out), builder.build(tail=len(text)), steps)
 
 
+def normalise_part(text: str, start: int, end: int) -> Normalised:
+    """`normalise(text[start:end])` with its map into `text`. When `start` and `end` are
+    cuts (`cut_before`, `cut_after`), this is exactly the part of `normalise(text)` that
+    those characters make: a long capture is normalised only where it is read.
+
+    >>> text = "One\u00a0 two  three"
+    >>> part = normalise_part(text, cut_before(text, 6), cut_after(text, 6))
+    >>> part.text, part.span(0, len(part.text)).of(text)
+    ('two', 'two')
+    """
+    part = normalise(text[start:end])
+    return Normalised(part.text, part.map.shift(start), part.steps)
+
+
+_SPACE_CLASS = "".join(map(re.escape, sorted(SPACES)))
+_GAP_CLASS = "".join(map(re.escape, sorted(SPACES | INVISIBLE)))
+_CUT = re.compile(
+    f"(?<=[^{_GAP_CLASS}])(?=[{_SPACE_CLASS}])|(?<=[{_SPACE_CLASS}])(?=[^{_GAP_CLASS}])"
+)
+"""Where a run of spaces and invisible characters meets other text, on a space's side.
+Nothing `normalise` folds reaches across such a place: a run of spaces folds whole, a
+combining sequence starts with the character before its marks unless that is a space,
+and every other fold is one character's."""
+
+
+def cut_after(text: str, at: int) -> int:
+    """The first cut of `text` (see `_CUT`; the text's ends are cuts) at or after `at`."""
+    found = _CUT.search(text, at)
+    return found.start() if found else len(text)
+
+
+def cut_before(text: str, at: int) -> int:
+    """The last cut of `text` (see `_CUT`; the text's ends are cuts) at or before `at`."""
+    at = min(at, len(text))
+    width = 256
+    while True:
+        low = max(0, at - width)
+        cuts = [found.start() for found in _CUT.finditer(text, low, at + 1)]
+        if cuts:
+            return cuts[-1]
+        if low == 0:
+            return 0
+        width *= 4
+
+
 def folded(text: str, fold: Fold = Fold.ALL) -> str:
     """`normalise(text, fold=fold).text` without its map: for the many short texts
     (quotations, divergences) that are compared but never mapped back. ASCII text folds

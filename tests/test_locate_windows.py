@@ -60,10 +60,22 @@ def _located(
 
 
 @pytest.mark.parametrize("margin", [1, 60, 2000])
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "",  # matches read from the capture's own bytes
+        "Жёлтый Ковчег",  # from its lower case
+        "co\u00adoperation",  # from the normalised text: a soft hyphen folds unlike lower
+        "İzmir",  # and İ, whose lower case is longer
+    ],
+)
 def test_windows_give_the_passages_of_the_whole_text(
-    monkeypatch: pytest.MonkeyPatch, reference: Document, margin: int
+    monkeypatch: pytest.MonkeyPatch, reference: Document, margin: int, aside: str
 ) -> None:
-    text = _long_capture(reference)
+    """Each window is normalised on its own, between cuts; where the finder's matches
+    are read from (the raw page, its lower case, or the normalised page) changes only
+    the windows, never the passages."""
+    text = FILLER + aside + " " + _long_capture(reference)
     whole = _located(monkeypatch, reference, text, finder=False, margin=margin)
     windowed = _located(monkeypatch, reference, text, finder=True, margin=margin)
     assert len(whole) >= 15  # the pieces with short gaps between them join

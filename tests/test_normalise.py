@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.normalise import Fold, invisible_characters, normalise, visible
+from provenance.normalise import (
+    Fold,
+    cut_after,
+    cut_before,
+    invisible_characters,
+    normalise,
+    normalise_part,
+    visible,
+)
 
 # Letters, Unicode spaces, invisibles, typography, combining marks, non-BMP, case expansions.
 _ALPHABET = list(
@@ -117,3 +125,19 @@ def test_invisible_characters_are_detected_not_lost() -> None:
 def test_visible_marks() -> None:
     assert visible("a\u00a0b\u00adc\u200bd\u2009e") == "a⟨NBSP⟩b⟨SHY⟩c⟨U+200B⟩d⟨U+2009⟩e"
     assert visible("plain text\n") == "plain text\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_a_part_between_cuts_is_that_part_of_the_whole(text: str, a: int, b: int) -> None:
+    """Normalised between two cuts, a part of a text has the characters and the map the
+    whole text's normalisation gives there: the three parts joined are the whole."""
+    start = cut_before(text, min(a, b))
+    end = cut_after(text, max(start, min(max(a, b), len(text))))
+    assert start <= min(a, b, len(text)) and end >= min(max(a, b), len(text))
+    whole = normalise(text)
+    parts = [normalise_part(text, x, y) for x, y in ((0, start), (start, end), (end, len(text)))]
+    assert "".join(p.text for p in parts) == whole.text
+    assert [x for p in parts for x in p.to_original[:-1]] == list(whole.to_original[:-1])
+    assert [x for p in parts for x in p.original_ends] == list(whole.original_ends)
+    assert parts[1].to_original[-1] == end
