@@ -22,7 +22,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from provenance.matcher import Matcher, char_offsets, matcher
+from provenance.matcher import Encoded, Matcher, encoded, matcher
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
 from provenance.normalise import (
     INVISIBLE,
@@ -174,39 +174,37 @@ class _SeedFinder:
     def absent(self, original: str) -> bool:
         """True when the finder cannot match in the normalised `original`, told from its
         bytes without normalising it (`_readable`); False when it may, or cannot be told."""
-        data = _readable(original)
-        return data is not None and not self.matcher.matches(data)
+        readable = _readable(original)
+        return readable is not None and not self.matcher.matches(readable.data)
 
     def matches(self, original: str) -> list[tuple[int, int]]:
         """Character spans [start, end) of `original` that hold every match of the finder
         in its normalised text, in order of start. Read from `original` itself where
         `_readable` allows (a match there is one in the normalised text, and the other
         way round), else from the normalised text, mapped back."""
-        data = _readable(original)
-        if data is not None:
-            return self._spans(data)
+        readable = _readable(original)
+        if readable is not None:
+            return self._spans(readable)
         normalised = normalise(original)
         return [
             (span.start, span.end)
-            for span in (normalised.span(a, b) for a, b in self._spans(normalised.text.encode()))
+            for span in (normalised.span(a, b) for a, b in self._spans(Encoded(normalised.text)))
         ]
 
-    def _spans(self, data: bytes) -> list[tuple[int, int]]:
-        """Character spans of every match in UTF-8 `data`, in order of start."""
+    def _spans(self, text: Encoded) -> list[tuple[int, int]]:
+        """Character spans of every match in `text`, in order of start."""
         found: list[tuple[int, int]] = []
-        self.matcher.scan(data, lambda _i, start, end, _f, _c: found.append((start, end)))
+        self.matcher.scan(text.data, lambda _i, start, end, _f, _c: found.append((start, end)))
         found.sort()
-        if data.isascii():
-            return found
         offsets = sorted({x for span in found for x in span})
-        chars = dict(zip(offsets, char_offsets(data, offsets), strict=True))
+        chars = dict(zip(offsets, text.chars(offsets), strict=True))
         return [(chars[a], chars[b]) for a, b in found]
 
 
-def _readable(original: str) -> bytes | None:
-    """The bytes of `original` in which the finder matches where it matches in the
-    normalised text, at the same character offsets; None when `original` holds what
-    makes them differ.
+def _readable(original: str) -> Encoded | None:
+    """`original` as bytes in which the finder matches where it matches in the normalised
+    text, at the same character offsets; None when `original` holds what makes them
+    differ.
 
     Between words the finder takes any bytes but letters and digits, and it ignores the
     case of ASCII letters, so lower-casing would change nothing it reads unless
@@ -215,18 +213,16 @@ def _readable(original: str) -> bytes | None:
     unless `original` holds a character that normalising folds otherwise
     (`_folds_unlike_lower`), or one whose lower case is longer (İ).
     """
-    data = original.encode("utf-8")
-    if len(data) == len(original):  # ASCII
-        return data
-    present = non_ascii(data)
+    utf8 = encoded(original)
+    if len(utf8.data) == len(original):  # ASCII
+        return utf8
+    present = non_ascii(utf8.data)
     if any(map(_folds_unlike_lower, present)):
         return None
     if any(c.lower() != c for c in present):
         lowered = original.lower()
-        if len(lowered) != len(original):
-            return None
-        data = lowered.encode("utf-8")
-    return data
+        return Encoded(lowered) if len(lowered) == len(original) else None
+    return utf8
 
 
 @lru_cache(maxsize=4096)

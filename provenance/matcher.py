@@ -18,6 +18,7 @@ import hashlib
 import importlib.metadata
 import os
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -184,15 +185,13 @@ def last_characters_of_each(
     >>> last_characters_of_each("said the statement", ((rb"said",), (rb"state",)), caseless=True)
     [[3], [13]]
     """
-    data = text.encode("utf-8")
+    utf8 = encoded(text)
     group_of = [k for k, group in enumerate(groups) for _ in group]
     ends: set[tuple[int, int]] = set()
     scanner = matcher(tuple(e for group in groups for e in group), caseless=caseless)
-    scanner.scan(data, lambda i, _s, end, _f, _c: ends.add((end - 1, group_of[i])))
+    scanner.scan(utf8.data, lambda i, _s, end, _f, _c: ends.add((end - 1, group_of[i])))
     found = sorted(ends)
-    at = [end for end, _ in found]
-    if len(data) != len(text):
-        at = char_offsets(data, at)
+    at = utf8.chars([end for end, _ in found])
     out: list[list[int]] = [[] for _ in groups]
     for offset, (_, k) in zip(at, found, strict=True):
         out[k].append(offset)
@@ -208,15 +207,74 @@ def literal_starts(text: str, literals: tuple[str, ...], *, caseless: bool = Fal
     >>> literal_starts("Bold, BOLD and bolder", ("bold",), caseless=True)
     [0, 6, 15]
     """
-    data = text.encode("utf-8")
-    encoded = [literal.encode("utf-8") for literal in literals]
-    patterns = tuple(b"".join(b"\\x%02x" % byte for byte in literal) for literal in encoded)
-    lengths = [len(literal) for literal in encoded]
+    utf8 = encoded(text)
+    literal_bytes = [literal.encode("utf-8") for literal in literals]
+    patterns = tuple(b"".join(b"\\x%02x" % byte for byte in literal) for literal in literal_bytes)
+    lengths = [len(literal) for literal in literal_bytes]
     starts: set[int] = set()
     scanner = matcher(patterns, caseless=caseless)
-    scanner.scan(data, lambda i, _s, end, _f, _c: starts.add(end - lengths[i]))
-    found = sorted(starts)
-    return found if len(data) == len(text) else char_offsets(data, found)
+    scanner.scan(utf8.data, lambda i, _s, end, _f, _c: starts.add(end - lengths[i]))
+    return utf8.chars(sorted(starts))
+
+
+class Encoded:
+    """A text's UTF-8 bytes, as the scans read them, and the way back to `str` offsets."""
+
+    __slots__ = ("_before", "_leads", "data", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8")
+        self._leads: list[int] = []
+        """Byte offsets of the first bytes of the multi-byte characters (when sparse)."""
+        self._before: list[int] = []
+        """`_before[k]`: the bytes past one a character that the first k of them take."""
+
+    def chars(self, byte_offsets: list[int]) -> list[int]:
+        """`str` offsets of sorted byte offsets, each at a character's start.
+
+        >>> Encoded("aéb c").chars([0, 1, 3, 4, 5])
+        [0, 1, 2, 3, 4]
+        """
+        extra = len(self.data) - len(self.text)
+        if not extra:
+            return byte_offsets
+        if extra > _SPARSE:
+            return char_offsets(self.data, byte_offsets)
+        if not self._leads:
+            self._find_leads()
+        leads, before = self._leads, self._before
+        return [at - before[bisect_left(leads, at)] for at in byte_offsets]
+
+    def _find_leads(self) -> None:
+        leads: list[int] = []
+        matcher((rb"[\xc0-\xff]",)).scan(
+            self.data, lambda _i, _s, end, _f, _c: leads.append(end - 1)
+        )
+        data, before, total = self.data, [0], 0
+        for at in leads:
+            lead = data[at]
+            total += 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3
+            before.append(total)
+        self._leads, self._before = leads, before
+
+
+_SPARSE = 1 << 16
+"""A text whose characters take at most this many bytes past one each has few enough
+multi-byte characters to list them (one match each); a text with more (Cyrillic, Greek)
+is decoded piece by piece between the offsets instead."""
+_last: Encoded | None = None
+
+
+def encoded(text: str) -> Encoded:
+    """`Encoded(text)`, kept for the last text asked: the engine scans one capture several
+    times (quotation marks, sentence ends, emphasis notes), and a long one costs
+    milliseconds a megabyte to encode."""
+    global _last
+    last = _last
+    if last is None or last.text is not text:
+        last = _last = Encoded(text)
+    return last
 
 
 def char_offsets(data: bytes, byte_offsets: list[int]) -> list[int]:

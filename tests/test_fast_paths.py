@@ -352,3 +352,31 @@ def test_kind_of_remembers_short_pairs_only() -> None:
     hits = _remembered_kind.cache_info().hits
     assert kind_of("neighbours", "neighbors") == first
     assert _remembered_kind.cache_info().hits == hits + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .’é\u00a0Ж\U0001f600\n")), max_size=80), st.data())
+def test_character_offsets_of_byte_offsets_are_those_decoding_gives(
+    text: str, data: st.DataObject
+) -> None:
+    """A text with few multi-byte characters maps byte offsets through a list of them, one
+    with many decodes between the offsets; both give what decoding the prefix gives."""
+    starts = sorted({len(text[:k].encode()) for k in range(len(text) + 1)})
+    chosen = sorted(set(data.draw(st.lists(st.sampled_from(starts), max_size=20))))
+    expected = [len(text.encode()[:at].decode()) for at in chosen]
+    assert matcher_module.Encoded(text).chars(chosen) == expected
+    sparse = matcher_module._SPARSE
+    try:
+        matcher_module._SPARSE = 0
+        assert matcher_module.Encoded(text).chars(chosen) == expected
+    finally:
+        matcher_module._SPARSE = sparse
+
+
+def test_the_last_text_encoded_is_kept_and_a_new_one_replaces_it() -> None:
+    text = "“Said” " * 3
+    first = matcher_module.encoded(text)
+    assert matcher_module.encoded(text) is first
+    assert first.data == text.encode()
+    other = "".join(["“Said” "] * 3)  # equal, but another object: encoded afresh
+    assert other is not text and matcher_module.encoded(other) is not first

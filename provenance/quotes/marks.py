@@ -94,6 +94,8 @@ _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 _SUBJECT_WORDS = 6
 _SUBJECT_WORD = re.compile(r"[\w’'.&-]+")
 _NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
+_CLAUSE_BREAK = re.compile(r"  |[;:()\n]")
+"""Between two words, what ends the clause a subject is read back through."""
 _AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
@@ -391,7 +393,8 @@ def cues(
     docs = [(m.start(), m.end()) for m in _DOC_CUE.finditer(chunk)] if documents else []
     used: set[tuple[int, int]] = set()
     for hit in _SPEECH.finditer(chunk) if speech else ():
-        reach = min(_subject(chunk, hit.start(), strip=False)[0], hit.start() - 1)
+        kept = _subject_words(chunk, hit.start())
+        reach = min(_subject(chunk, hit.start(), strip=False, kept=kept)[0], hit.start() - 1)
         subject_doc = next(
             (d for d in docs if max(reach, hit.start() - _CUE_REACH) <= d[1] <= hit.start()), None
         )
@@ -429,7 +432,7 @@ def cues(
             span = Span(base + subject_doc[0], base + hit.end())
             out.append(Cue("document", span, span.of(text)))
             continue
-        a, subject = _subject(chunk, hit.start())
+        a, subject = _subject(chunk, hit.start(), kept=kept)
         if not subject:
             a, subject = hit.start(), _postposed_subject(chunk, hit.end())
             if not subject:
@@ -454,25 +457,15 @@ def cues(
     return sorted(out, key=lambda c: c.span.start)
 
 
-def _subject(chunk: str, verb: int, *, strip: bool = True) -> tuple[int, str]:
+def _subject(
+    chunk: str, verb: int, *, strip: bool = True, kept: list[re.Match[str]] | None = None
+) -> tuple[int, str]:
     """Start and words of the clause before a speech verb (at most `_SUBJECT_WORDS` words).
 
     With `strip`, leading auxiliaries and conjunctions are dropped ("also", "and").
+    `kept`: `_subject_words(chunk, verb)`, when the caller has them already.
     """
-    # Only the last few words are read: from a space well before the verb, unless that
-    # leaves too few words to read (then from the clause's start, as ever).
-    start = chunk.rfind(" ", 0, max(0, verb - 160)) + 1
-    words = list(_SUBJECT_WORD.finditer(chunk, start, verb))
-    if start and len(words) <= _SUBJECT_WORDS:
-        words = list(_SUBJECT_WORD.finditer(chunk, 0, verb))
-    kept: list[re.Match[str]] = []
-    for w in reversed(words):
-        gap = chunk[w.end() : kept[-1].start() if kept else verb]
-        if len(kept) >= _SUBJECT_WORDS or "  " in gap or any(c in gap for c in ";:()\n"):
-            break
-        if "," in gap and not _NAME_PART.fullmatch(w.group()):
-            break  # "Russia, China and ..." keeps its commas; a clause's comma ends it
-        kept.append(w)
+    kept = _subject_words(chunk, verb) if kept is None else list(kept)
     if not strip:
         return (kept[-1].start(), chunk[kept[-1].start() : verb]) if kept else (verb, "")
     while kept and kept[0].group().casefold() in _AUXILIARY:
@@ -488,6 +481,25 @@ def _subject(chunk: str, verb: int, *, strip: bool = True) -> tuple[int, str]:
         return verb, ""
     start = kept[0].start()
     return start, chunk[start:verb].strip()
+
+
+def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
+    """The words of the clause before a speech verb, nearest first (see `_subject`)."""
+    # Only the last few words are read: from a space well before the verb, unless that
+    # leaves too few words to read (then from the clause's start, as ever).
+    start = chunk.rfind(" ", 0, max(0, verb - 160)) + 1
+    words = list(_SUBJECT_WORD.finditer(chunk, start, verb))
+    if start and len(words) <= _SUBJECT_WORDS:
+        words = list(_SUBJECT_WORD.finditer(chunk, 0, verb))
+    kept: list[re.Match[str]] = []
+    for w in reversed(words):
+        gap = chunk[w.end() : kept[-1].start() if kept else verb]
+        if len(kept) >= _SUBJECT_WORDS or _CLAUSE_BREAK.search(gap):
+            break
+        if "," in gap and not _NAME_PART.fullmatch(w.group()):
+            break  # "Russia, China and ..." keeps its commas; a clause's comma ends it
+        kept.append(w)
+    return kept
 
 
 def _postposed_subject(chunk: str, after: int) -> str:
