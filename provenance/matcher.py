@@ -220,15 +220,15 @@ def literal_starts(text: str, literals: tuple[str, ...], *, caseless: bool = Fal
 class Encoded:
     """A text's UTF-8 bytes, as the scans read them, and the way back to `str` offsets."""
 
-    __slots__ = ("_before", "_leads", "data", "text")
+    __slots__ = ("_multibyte", "data", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.data = text.encode("utf-8")
-        self._leads: list[int] = []
-        """Byte offsets of the first bytes of the multi-byte characters (when sparse)."""
-        self._before: list[int] = []
-        """`_before[k]`: the bytes past one a character that the first k of them take."""
+        self._multibyte: tuple[list[int], list[int]] | None = None
+        """Byte offsets of the first bytes of the multi-byte characters (when sparse), and
+        for each k the bytes past one a character that the first k of them take. One
+        attribute, set once: threads (the review UI's) may share this object."""
 
     def chars(self, byte_offsets: list[int]) -> list[int]:
         """`str` offsets of sorted byte offsets, each at a character's start.
@@ -241,12 +241,12 @@ class Encoded:
             return byte_offsets
         if extra > _SPARSE:
             return char_offsets(self.data, byte_offsets)
-        if not self._leads:
-            self._find_leads()
-        leads, before = self._leads, self._before
+        if self._multibyte is None:
+            self._multibyte = self._find_multibyte()
+        leads, before = self._multibyte
         return [at - before[bisect_left(leads, at)] for at in byte_offsets]
 
-    def _find_leads(self) -> None:
+    def _find_multibyte(self) -> tuple[list[int], list[int]]:
         leads: list[int] = []
         matcher((rb"[\xc0-\xff]",)).scan(
             self.data, lambda _i, _s, end, _f, _c: leads.append(end - 1)
@@ -256,7 +256,7 @@ class Encoded:
             lead = data[at]
             total += 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3
             before.append(total)
-        self._leads, self._before = leads, before
+        return leads, before
 
 
 _SPARSE = 1 << 16
