@@ -123,41 +123,68 @@ _SEPARATOR = rb"[^a-z0-9]+"
 take is an ASCII byte other than a letter or digit, or is non-ASCII (all its bytes
 0x80-0xff), and folding leaves no capital A-Z, so this class takes every separator (and
 more, which only costs a window that finds nothing)."""
+_SHORT = 16
+_SHORT_SEPARATOR = rb"[^a-z0-9]{1,%d}" % _SHORT
+_LONG_SEPARATOR = rb"[^a-z0-9]{%d}" % (_SHORT + 1)
+"""Hyperscan matches n-grams whose separators are at most `_SHORT` bytes long about nine
+times faster than ones with `_SEPARATOR`'s unbounded repeat, so the first pass looks for
+those, and for every longer run of separator bytes; the n-grams are then looked for as
+they are only around those runs (few in prose: a rule, an indented block)."""
 
 
 @dataclass(slots=True)
 class _SeedFinder:
-    """The reference's word n-grams as one Hyperscan database, for a C-speed first pass.
+    """The reference's word n-grams as Hyperscan databases, for a C-speed first pass.
 
     Each n-gram is its words as literal bytes joined by `_SEPARATOR`, so every place the
     capture's words (as `_WORD` finds them) run as an n-gram of the reference is a match:
     a superset of the seeds, found without a Python object per word. Where nothing
     matches, no seed can be; `locate` reads words only in windows around the matches.
+    The matches are found in two steps (`_SHORT_SEPARATOR`, then `expressions` near each
+    `_LONG_SEPARATOR`), which find every one `expressions` find.
 
-    Compiling costs seconds (about 2 s for the statement's 827 n-grams), once per machine:
-    the compiled database is kept on disk (`provenance.matcher`). Until it is there, the
-    finder is compiled only when worth it (see `worth`); before that a capture is one
-    window, which gives the same passages.
+    Compiling costs seconds (about 4 s for the statement's 827 n-grams, and 3 s more for
+    the second step, when a capture first needs it), once per machine: the compiled
+    databases are kept on disk (`provenance.matcher`). Until they are there, the finder
+    is compiled only when worth it (see `worth`); before that a capture is one window,
+    which gives the same passages.
     """
 
     expressions: tuple[bytes, ...]
+    reach: int = 0
+    """Bytes on either side of a run of `_LONG_SEPARATOR` in which an n-gram through it
+    lies: its other words, and the separators between them that are not long runs."""
     located: int = 0
     _matcher: Matcher | None = None
+    _first: Matcher | None = None
 
     @property
     def matcher(self) -> Matcher:
+        """The n-grams with any separators: what the finder finds."""
         if self._matcher is None:
             self._matcher = matcher(self.expressions, leftmost=True, caseless=True)
         return self._matcher
 
+    @property
+    def first(self) -> Matcher:
+        """The first step: the n-grams with short separators, then `_LONG_SEPARATOR`."""
+        if self._first is None:
+            short = (e.replace(_SEPARATOR, _SHORT_SEPARATOR) for e in self.expressions)
+            self._first = matcher((*short, _LONG_SEPARATOR), leftmost=True, caseless=True)
+        return self._first
+
     @classmethod
     def of(cls, index: Iterable[tuple[str, ...]]) -> _SeedFinder:
         grams = sorted(index)
+        words = {w for g in grams for w in g}
         # Each word's bytes escaped once (a few hundred words make the thousands of n-grams).
-        escaped = {
-            w: b"".join(b"\\x%02x" % c for c in w.encode()) for w in {w for g in grams for w in g}
-        }
-        return cls(tuple(_SEPARATOR.join(escaped[w] for w in gram) for gram in grams))
+        escaped = {w: b"".join(b"\\x%02x" % c for c in w.encode()) for w in words}
+        longest = max((len(w.encode()) for w in words), default=0)
+        size = max((len(g) for g in grams), default=1)
+        return cls(
+            tuple(_SEPARATOR.join(escaped[w] for w in gram) for gram in grams),
+            reach=(size - 1) * (longest + _SHORT),
+        )
 
     def worth(self, text: str) -> bool:
         """Count `text` as located; True when windows are worth the finder for it: the
@@ -169,13 +196,40 @@ class _SeedFinder:
             return False
         if len(text) >= _FINDER_CHARS or self.located >= _FINDER_TOTAL:
             return True
-        return self.matcher.ready
+        return self.first.ready
+
+    def _found(self, data: bytes, *, stop: bool) -> list[tuple[int, int]]:
+        """Byte spans of the matches in `data`, in order of start (with `stop`, at most
+        one: the scan stops at the first)."""
+        found: list[tuple[int, int]] = []
+        runs: list[list[int]] = []
+        long_run = len(self.expressions)
+
+        def on(i: int, start: int, end: int, _flags: int, _context: object) -> bool:
+            if i != long_run:
+                found.append((start, end))
+                return stop
+            if runs and start <= runs[-1][1] + self.reach * 2:
+                runs[-1][1] = end
+            else:
+                runs.append([start, end])
+            return False
+
+        if self.first.stopped(data, on):
+            return found
+        for start, end in runs:  # each a cluster of long runs near enough to share an n-gram
+            low = max(0, start - self.reach)
+            part = data[low : end + self.reach]
+            if stop and self.matcher.matches(part):
+                return [(low, low + len(part))]
+            found.extend((low + a, low + b) for a, b in _every(self.matcher, part))
+        return sorted(set(found))  # a match with short separators near a long run: found twice
 
     def absent(self, original: str) -> bool:
         """True when the finder cannot match in the normalised `original`, told from its
         bytes without normalising it (`_readable`); False when it may, or cannot be told."""
         readable = _readable(original)
-        return readable is not None and not self.matcher.matches(readable.data)
+        return readable is not None and not self._found(readable.data, stop=True)
 
     def matches(self, original: str) -> list[tuple[int, int]]:
         """Character spans [start, end) of `original` that hold every match of the finder
@@ -193,12 +247,17 @@ class _SeedFinder:
 
     def _spans(self, text: Encoded) -> list[tuple[int, int]]:
         """Character spans of every match in `text`, in order of start."""
-        found: list[tuple[int, int]] = []
-        self.matcher.scan(text.data, lambda _i, start, end, _f, _c: found.append((start, end)))
-        found.sort()
+        found = self._found(text.data, stop=False)
         offsets = sorted({x for span in found for x in span})
         chars = dict(zip(offsets, text.chars(offsets), strict=True))
         return [(chars[a], chars[b]) for a, b in found]
+
+
+def _every(scanner: Matcher, data: bytes) -> list[tuple[int, int]]:
+    """Byte spans of every match of `scanner` in `data`."""
+    found: list[tuple[int, int]] = []
+    scanner.scan(data, lambda _i, start, end, _f, _c: found.append((start, end)))
+    return found
 
 
 def _readable(original: str) -> Encoded | None:

@@ -58,10 +58,14 @@ class Matcher:
 
     def matches(self, data: bytes) -> bool:
         """Whether any pattern matches in `data` (the scan stops at the first match)."""
+        return self.stopped(data, _stop)
+
+    def stopped(self, data: bytes, found: Found) -> bool:
+        """`scan`, which stops where `found` returns true; whether it did."""
         import hyperscan
 
         try:
-            self.scan(data, _stop)
+            self.scan(data, found)
         except hyperscan.ScanTerminated:
             return True
         return False

@@ -156,3 +156,38 @@ def test_a_page_whose_letters_fold_to_the_references_is_not_absent(reference: Do
     assert finder.matcher.matches(normalise(around).text.encode("utf-8"))
     assert not finder.absent(text)
     assert not finder.absent(around)
+
+
+_SEPARATORS = [
+    " ",
+    ", ",
+    " — ",
+    " " * 16,
+    " " * 17,
+    " " * 40,
+    "\n\n" + " " * 20 + "\n",
+    "-" * 30,
+    "\u00a0" * 9,
+    "*" * 16 + " ",
+]
+"""Between words: short ones, and runs of separator bytes longer than the first step's."""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_the_two_step_finder_finds_every_match_the_n_grams_have(
+    reference: Document, data: st.DataObject
+) -> None:
+    """The finder looks for n-grams with short separators, then for the n-grams as they are
+    around each long run of separator bytes: it ends a match wherever an n-gram with any
+    separators ends, and finds one exactly when there is one."""
+    words = reference.text.split()
+    start = data.draw(st.integers(0, len(words) - 12))
+    piece = words[start : start + data.draw(st.integers(4, 12))]
+    text = " ".join(words[:3]) + "".join(w + data.draw(st.sampled_from(_SEPARATORS)) for w in piece)
+    raw = text.lower().encode("utf-8")
+    finder = prepare(reference).finder
+    every = {end for _, end in locate_module._every(finder.matcher, raw)}
+    found = {end for _, end in finder._found(raw, stop=False)}
+    assert every <= found
+    assert bool(finder._found(raw, stop=True)) == bool(every)
