@@ -22,7 +22,7 @@ from provenance.model import (
     Span,
 )
 from provenance.moves import align_copy, structure
-from provenance.quotes.verdicts import Quotation, QuoteOptions, check_quotes
+from provenance.quotes.verdicts import Quotation, QuoteOptions, check_quotes, prepare_quotes
 
 Progress = Callable[[int, int], None]
 """Told (items done, items in all) as a batch goes, e.g. to draw a progress bar."""
@@ -122,6 +122,7 @@ class Analyser:
     def of(cls, reference: Document, *, options: LocateOptions = LocateOptions()) -> Analyser:
         readable = extract(reference)
         prepared = prepare(readable.view(), seed_words=options.seed_words)
+        prepare_quotes(prepared.document)
         return cls(reference, readable, prepared, options)
 
     def source(

@@ -367,6 +367,11 @@ class _Index:
         return any(pair in self.pairs for pair in pairwise(words))
 
 
+def prepare_quotes(reference: Document) -> None:
+    """Index `reference` for `check_quotes` now, not at the first capture (it is kept)."""
+    _index(reference)
+
+
 @lru_cache(maxsize=8)
 def _index(document: Document) -> _Index:
     n = normalise(document.text)
