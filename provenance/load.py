@@ -115,7 +115,7 @@ def decoding(data: bytes, *, html: bool = False) -> Decoded:
         name, at = declared
         message = f"declares charset {name!r}, which would read its UTF-8 bytes otherwise"
         problems.append(DecodeProblem("html-charset", message, at, *Lines(data).at(at)))
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), which copies the whole text
         problems.append(DecodeProblem("no-text", "no text (only whitespace)"))
     return Decoded(text, bom, declared[0] if declared else None, tuple(problems))
 
