@@ -108,13 +108,16 @@ def prepare(reference: Document, *, seed_words: int = _SEED_WORDS) -> PreparedRe
     names = [w for w, _, _ in words]
     for i in range(len(names) - seed_words + 1):
         index.setdefault(tuple(names[i : i + seed_words]), []).append(i)
+    finder = _SeedFinder.of(index)
+    if finder.expressions and finder.first.ready:
+        finder.first.compile()  # loaded from disk now, not in the first capture's time
     return PreparedReference(
         document=reference,
         normalised=normalised,
         words=words,
         index={k: tuple(v) for k, v in index.items()},
         seed_words=seed_words,
-        finder=_SeedFinder.of(index),
+        finder=finder,
     )
 
 

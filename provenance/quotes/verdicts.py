@@ -48,6 +48,7 @@ from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.claims import unsaid as unsaid_by
+from provenance.quotes.claims import zipf
 from provenance.quotes.marks import (
     Cue,
     Marked,
@@ -368,8 +369,10 @@ class _Index:
 
 
 def prepare_quotes(reference: Document) -> None:
-    """Index `reference` for `check_quotes` now, not at the first capture (it is kept)."""
+    """Index `reference` for `check_quotes`, and read the English word list the claims
+    test uses, now rather than at the first capture (both are kept)."""
     _index(reference)
+    zipf("the")
 
 
 @lru_cache(maxsize=8)
