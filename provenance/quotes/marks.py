@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import compress
+from operator import eq
 from typing import Literal
 
 from provenance.matcher import last_characters, last_characters_of_each, literal_starts
@@ -217,6 +218,10 @@ def marks_of(text: str) -> list[int]:
     [2, 4, 17]
     """
     at = literal_starts(text, _MARK_LIST)
+    # Offsets are distinct and sorted: a run of `_RULE` has its last `_RULE - 1` past its
+    # first. Most texts have none, told in one C-level pass.
+    if not any(map(eq, at[_RULE - 1 :], map((_RULE - 1).__add__, at))):
+        return at
     out: list[int] = []
     k = 0
     while k < len(at):
