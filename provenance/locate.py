@@ -368,7 +368,9 @@ def _order(passage: Passage) -> tuple[int, int]:
 def _windows(text: str, matches: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
     """Windows [start, end) of `text` around the matches, `margin` characters wide on each
     side, widened to cuts (`normalise.cut_before`, `cut_after`) and merged where they
-    overlap or touch. In text order."""
+    overlap or touch. In text order. A window's cuts are looked for no further back than
+    the window before it, so a text with few cuts (no spaces) is read once, not once a
+    window."""
     widened: list[list[int]] = []
     for start, end in matches:
         if widened and start - margin <= widened[-1][1]:
@@ -377,9 +379,15 @@ def _windows(text: str, matches: list[tuple[int, int]], margin: int) -> list[tup
             widened.append([start - margin, end + margin])
     merged: list[tuple[int, int]] = []
     for start, end in widened:
-        start, end = cut_before(text, max(0, start)), cut_after(text, min(end, len(text)))
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        floor = merged[-1][1] if merged else 0
+        if start <= floor and merged:
+            if end > floor:
+                merged[-1] = (merged[-1][0], cut_after(text, min(end, len(text))))
+            continue
+        start = cut_before(text, start, floor)
+        end = cut_after(text, min(end, len(text)))
+        if merged and start <= floor:
+            merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged

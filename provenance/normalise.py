@@ -170,17 +170,19 @@ def cut_after(text: str, at: int) -> int:
     return found.start() if found else len(text)
 
 
-def cut_before(text: str, at: int) -> int:
-    """The last cut of `text` (see `_CUT`; the text's ends are cuts) at or before `at`."""
-    at = min(at, len(text))
+def cut_before(text: str, at: int, floor: int = 0) -> int:
+    """The last cut of `text` (see `_CUT`; the text's ends are cuts) at or before `at`,
+    looked for no further back than `floor`, itself a cut, which is the answer when
+    there is no other."""
+    at = max(floor, min(at, len(text)))
     width = 256
     while True:
-        low = max(0, at - width)
+        low = max(floor, at - width)
         cuts = [found.start() for found in _CUT.finditer(text, low, at + 1)]
         if cuts:
             return cuts[-1]
-        if low == 0:
-            return 0
+        if low == floor:
+            return floor
         width *= 4
 
 

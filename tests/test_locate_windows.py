@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -191,3 +193,36 @@ def test_the_two_step_finder_finds_every_match_the_n_grams_have(
     found = {end for _, end in finder._found(raw, stop=False)}
     assert every <= found
     assert bool(finder._found(raw, stop=True)) == bool(every)
+
+
+class _CountingCut:
+    """`normalise._CUT`, counting the characters each search for a cut reads."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.read = pattern, 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        found = self.pattern.search(text, pos, endpos)
+        self.read += (found.start() if found else min(endpos, len(text))) - pos
+        return found
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        self.read += min(endpos, len(text)) - pos
+        return self.pattern.finditer(text, pos, endpos)
+
+
+def test_a_text_without_spaces_is_searched_for_cuts_once_not_once_a_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where a text has no cut (no spaces: a minified page), each window's search for one
+    would read back to the start and on to the end; it stops at the window before."""
+    normalise_module = importlib.import_module("provenance.normalise")
+    counting = _CountingCut(normalise_module._CUT)
+    monkeypatch.setattr(normalise_module, "_CUT", counting)
+    text = "lorem,ipsum," * 20_000
+    matches = [(k, k + 40) for k in range(1_000, len(text) - 1_000, 5_000)]
+    windows = locate_module._windows(text, matches, 100)
+    assert windows == [(0, len(text))]
+    assert counting.read <= 3 * len(text)

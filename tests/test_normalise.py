@@ -128,13 +128,20 @@ def test_visible_marks() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=_ALPHABET, max_size=60), st.integers(0, 60), st.integers(0, 60))
-def test_a_part_between_cuts_is_that_part_of_the_whole(text: str, a: int, b: int) -> None:
+@given(
+    st.text(alphabet=_ALPHABET, max_size=60),
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_a_part_between_cuts_is_that_part_of_the_whole(text: str, a: int, b: int, c: int) -> None:
     """Normalised between two cuts, a part of a text has the characters and the map the
-    whole text's normalisation gives there: the three parts joined are the whole."""
-    start = cut_before(text, min(a, b))
+    whole text's normalisation gives there: the three parts joined are the whole. A cut
+    looked for back to a floor (a cut) is one too."""
+    floor = cut_before(text, min(a, b, c))
+    start = cut_before(text, min(a, b), floor)
     end = cut_after(text, max(start, min(max(a, b), len(text))))
-    assert start <= min(a, b, len(text)) and end >= min(max(a, b), len(text))
+    assert floor <= start <= min(a, b, len(text)) and end >= min(max(a, b), len(text))
     whole = normalise(text)
     parts = [normalise_part(text, x, y) for x, y in ((0, start), (start, end), (end, len(text)))]
     assert "".join(p.text for p in parts) == whole.text
