@@ -127,6 +127,11 @@ take is an ASCII byte other than a letter or digit, or is non-ASCII (all its byt
 0x80-0xff), and folding leaves no capital A-Z, so this class takes every separator (and
 more, which only costs a window that finds nothing)."""
 _SHORT = 16
+_LONG_BUDGET = 256
+"""Bytes of text per `_LONG_SEPARATOR` match that `_SeedFinder._found` takes before it
+scans with `expressions` whole. A call into Python costs about what Hyperscan takes to
+scan 32 bytes with them, and the runs found are scanned again around them, so a page
+past this many is cheaper scanned whole."""
 _SHORT_SEPARATOR = rb"[^a-z0-9]{1,%d}" % _SHORT
 _LONG_SEPARATOR = rb"[^a-z0-9]{%d}" % (_SHORT + 1)
 """Hyperscan matches n-grams whose separators are at most `_SHORT` bytes long about nine
@@ -203,15 +208,25 @@ class _SeedFinder:
 
     def _found(self, data: bytes, *, stop: bool) -> list[tuple[int, int]]:
         """Byte spans of the matches in `data`, in order of start (with `stop`, at most
-        one: the scan stops at the first)."""
+        one: the scan stops at the first).
+
+        Each byte of a long run of separators past its seventeenth is a match of
+        `_LONG_SEPARATOR`, a call into Python: text with many (page layout in spaces; a
+        script other than the reference's, whose letters are all separator bytes) is
+        scanned with `expressions` whole instead, once the calls would cost more than
+        that scan (`_LONG_BUDGET`)."""
         found: list[tuple[int, int]] = []
         runs: list[list[int]] = []
         long_run = len(self.expressions)
+        budget = [len(data) // _LONG_BUDGET + 64]
 
         def on(i: int, start: int, end: int, _flags: int, _context: object) -> bool:
             if i != long_run:
                 found.append((start, end))
                 return stop
+            budget[0] -= 1
+            if budget[0] < 0:
+                return True  # too many: scan whole
             if runs and start <= runs[-1][1] + self.reach * 2:
                 runs[-1][1] = end
             else:
@@ -219,7 +234,11 @@ class _SeedFinder:
             return False
 
         if self.first.stopped(data, on):
-            return found
+            if budget[0] >= 0:
+                return found
+            if stop:
+                return [(0, len(data))] if self.matcher.matches(data) else []
+            return sorted(_every(self.matcher, data))
         for start, end in runs:  # each a cluster of long runs near enough to share an n-gram
             low = max(0, start - self.reach)
             part = data[low : end + self.reach]
@@ -231,22 +250,21 @@ class _SeedFinder:
     def absent(self, original: str) -> bool:
         """True when the finder cannot match in the normalised `original`, told from its
         bytes without normalising it (`_readable`); False when it may, or cannot be told."""
-        readable = _readable(original)
+        readable, _ = _readable(original)
         return readable is not None and not self._found(readable.data, stop=True)
 
-    def matches(self, original: str) -> list[tuple[int, int]]:
-        """Character spans [start, end) of `original` that hold every match of the finder
-        in its normalised text, in order of start. Read from `original` itself where
-        `_readable` allows (a match there is one in the normalised text, and the other
-        way round), else from the normalised text, mapped back."""
-        readable = _readable(original)
-        if readable is not None:
-            return self._spans(readable)
+    def matches(self, original: str) -> tuple[list[tuple[int, int]], Normalised | None]:
+        """Character spans [start, end) that hold every match of the finder in the
+        normalised `original`, in order of start: spans of `original`, read from its own
+        bytes where `_readable` allows (a match there is one in the normalised text, and
+        the other way round), with None; else spans of its normalised text, with it."""
+        readable, same_offsets = _readable(original)
+        if readable is not None and same_offsets:
+            return self._spans(readable), None
+        if readable is not None and not self._found(readable.data, stop=True):
+            return [], None  # told without normalising the page, as a short one is
         normalised = normalise(original)
-        return [
-            (span.start, span.end)
-            for span in (normalised.span(a, b) for a, b in self._spans(Encoded(normalised.text)))
-        ]
+        return self._spans(Encoded(normalised.text)), normalised
 
     def _spans(self, text: Encoded) -> list[tuple[int, int]]:
         """Character spans of every match in `text`, in order of start."""
@@ -263,28 +281,28 @@ def _every(scanner: Matcher, data: bytes) -> list[tuple[int, int]]:
     return found
 
 
-def _readable(original: str) -> Encoded | None:
+def _readable(original: str) -> tuple[Encoded | None, bool]:
     """`original` as bytes in which the finder matches where it matches in the normalised
-    text, at the same character offsets; None when `original` holds what makes them
-    differ.
+    text, and whether their character offsets are the original's; None when `original`
+    holds what makes the matches differ.
 
     Between words the finder takes any bytes but letters and digits, and it ignores the
     case of ASCII letters, so lower-casing would change nothing it reads unless
     `original` holds a non-ASCII character with a case (then the bytes are those of its
     lower case). Lower-casing makes every letter of a word what normalising makes it,
     unless `original` holds a character that normalising folds otherwise
-    (`_folds_unlike_lower`), or one whose lower case is longer (İ).
+    (`_folds_unlike_lower`); it moves the offsets when a lower case is longer (İ).
     """
     utf8 = encoded(original)
     if len(utf8.data) == len(original):  # ASCII
-        return utf8
+        return utf8, True
     present = non_ascii(utf8.data)
     if any(map(_folds_unlike_lower, present)):
-        return None
+        return None, False
     if any(c.lower() != c for c in present):
         lowered = original.lower()
-        return Encoded(lowered) if len(lowered) == len(original) else None
-    return utf8
+        return Encoded(lowered), len(lowered) == len(original)
+    return utf8, True
 
 
 @lru_cache(maxsize=4096)
@@ -335,23 +353,28 @@ def locate(
         words = _words(normalised.text)
         texts = _Texts(reference, normalised, words, original, (0, len(words)))
         return sorted(_window_passages(texts, options), key=_order)
-    matches = finder.matches(original)
+    matches, whole = finder.matches(original)
     # Words are read only in windows around the finder's matches, each normalised on its
-    # own. A window is wide enough when nothing found in it reaches within `edge` words
-    # of a side that is not the text's own: then no run, group, settled edge or context
-    # read differs from reading the whole text's words, and groups of two windows never
-    # join (more than `max_interruption_words` apart). Otherwise every window is widened.
+    # own (or read from `whole`, when the page had to be normalised to be scanned). A
+    # window is wide enough when nothing found in it reaches within `edge` words of a
+    # side that is not the text's own: then no run, group, settled edge or context read
+    # differs from reading the whole text's words, and groups of two windows never join
+    # (more than `max_interruption_words` apart). Otherwise every window is widened.
     edge = options.max_interruption_words + options.context_words + reference.seed_words
+    text = original if whole is None else whole.text
     margin = _MARGIN
     while True:
         try:
             passages = []
-            for start, end in _windows(original, matches, margin):
-                normalised = normalise_part(original, start, end)
-                words = _words(normalised.text)
+            for start, end in _windows(text, matches, margin):
+                if whole is None:
+                    normalised = normalise_part(original, start, end)
+                    words = _words(normalised.text)
+                else:
+                    normalised, words = whole, _words(whole.text, start, end)
                 inside = (
                     edge if start > 0 else 0,
-                    len(words) - (edge if end < len(original) else 0),
+                    len(words) - (edge if end < len(text) else 0),
                 )
                 texts = _Texts(reference, normalised, words, original, inside)
                 passages.extend(_window_passages(texts, options))

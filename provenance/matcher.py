@@ -247,7 +247,7 @@ class Encoded:
         extra = len(self.data) - len(self.text)
         if not extra:
             return byte_offsets
-        if extra > _SPARSE:
+        if extra > max(_SPARSE, 4 * len(byte_offsets)):
             return char_offsets(self.data, byte_offsets)
         if self._multibyte is None:
             self._multibyte = self._find_multibyte()
@@ -267,10 +267,11 @@ class Encoded:
         return leads, before
 
 
-_SPARSE = 1 << 16
-"""A text whose characters take at most this many bytes past one each has few enough
-multi-byte characters to list them (one match each); a text with more (Cyrillic, Greek)
-is decoded piece by piece between the offsets instead."""
+_SPARSE = 1 << 12
+"""A text whose characters take at most this many bytes past one each (or four times as
+many as there are offsets to map) has few enough multi-byte characters to list them, one
+Hyperscan match each, and the list is kept for the next offsets; a text with more
+(Cyrillic, Greek) is decoded piece by piece between the offsets instead."""
 _last: Encoded | None = None
 
 

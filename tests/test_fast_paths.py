@@ -364,13 +364,8 @@ def test_character_offsets_of_byte_offsets_are_those_decoding_gives(
     starts = sorted({len(text[:k].encode()) for k in range(len(text) + 1)})
     chosen = sorted(set(data.draw(st.lists(st.sampled_from(starts), max_size=20))))
     expected = [len(text.encode()[:at].decode()) for at in chosen]
-    assert matcher_module.Encoded(text).chars(chosen) == expected
-    sparse = matcher_module._SPARSE
-    try:
-        matcher_module._SPARSE = 0
-        assert matcher_module.Encoded(text).chars(chosen) == expected
-    finally:
-        matcher_module._SPARSE = sparse
+    assert matcher_module.Encoded(text).chars(chosen) == expected  # through the list
+    assert matcher_module.char_offsets(text.encode(), chosen) == expected  # decoding
 
 
 def test_the_last_text_encoded_is_kept_and_a_new_one_replaces_it() -> None:

@@ -171,8 +171,13 @@ _SEPARATORS = [
     "-" * 30,
     "\u00a0" * 9,
     "*" * 16 + " ",
+    " Жёлтый ",
+    " " + "Ж" * 10 + " ",
+    " " * 120,
 ]
-"""Between words: short ones, and runs of separator bytes longer than the first step's."""
+"""Between words: short ones, and runs of separator bytes longer than the first step's
+(letters of another script are separator bytes too), some long enough that the finder
+gives up on the runs and scans whole."""
 
 
 @settings(max_examples=200, deadline=None)
