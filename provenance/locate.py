@@ -126,7 +126,7 @@ _SEPARATOR = rb"[^a-z0-9]+"
 take is an ASCII byte other than a letter or digit, or is non-ASCII (all its bytes
 0x80-0xff), and folding leaves no capital A-Z, so this class takes every separator (and
 more, which only costs a window that finds nothing)."""
-_SHORT = 16
+_SHORT = 8
 _LONG_BUDGET = 256
 """Bytes of text per `_LONG_SEPARATOR` match that `_SeedFinder._found` takes before it
 scans with `expressions` whole. A call into Python costs about what Hyperscan takes to
@@ -134,7 +134,7 @@ scan 32 bytes with them, and the runs found are scanned again around them, so a 
 past this many is cheaper scanned whole."""
 _SHORT_SEPARATOR = rb"[^a-z0-9]{1,%d}" % _SHORT
 _LONG_SEPARATOR = rb"[^a-z0-9]{%d}" % (_SHORT + 1)
-"""Hyperscan matches n-grams whose separators are at most `_SHORT` bytes long about nine
+"""Hyperscan matches n-grams whose separators are at most `_SHORT` bytes long six to nine
 times faster than ones with `_SEPARATOR`'s unbounded repeat, so the first pass looks for
 those, and for every longer run of separator bytes; the n-grams are then looked for as
 they are only around those runs (few in prose: a rule, an indented block)."""
@@ -151,8 +151,9 @@ class _SeedFinder:
     The matches are found in two steps (`_SHORT_SEPARATOR`, then `expressions` near each
     `_LONG_SEPARATOR`), which find every one `expressions` find.
 
-    Compiling costs seconds (about 4 s for the statement's 827 n-grams, and 3 s more for
-    the second step, when a capture first needs it), once per machine: the compiled
+    Compiling costs seconds (about 3 s for the statement's 827 n-grams, and 2 s more for
+    the second step, when a capture first needs it; 9 and 13 s for the 2,409 of the
+    Russian ministry's page), once per machine: the compiled
     databases are kept on disk (`provenance.matcher`). Until they are there, the finder
     is compiled only when worth it (see `worth`); before that a capture is one window,
     which gives the same passages.
@@ -210,7 +211,7 @@ class _SeedFinder:
         """Byte spans of the matches in `data`, in order of start (with `stop`, at most
         one: the scan stops at the first).
 
-        Each byte of a long run of separators past its seventeenth is a match of
+        Each byte of a long run of separators past its ninth is a match of
         `_LONG_SEPARATOR`, a call into Python: text with many (page layout in spaces; a
         script other than the reference's, whose letters are all separator bytes) is
         scanned with `expressions` whole instead, once the calls would cost more than
