@@ -109,8 +109,9 @@ def prepare(reference: Document, *, seed_words: int = _SEED_WORDS) -> PreparedRe
     for i in range(len(names) - seed_words + 1):
         index.setdefault(tuple(names[i : i + seed_words]), []).append(i)
     finder = _SeedFinder.of(index)
-    if finder.expressions and finder.first.ready:
-        finder.first.compile()  # loaded from disk now, not in the first capture's time
+    for step in (finder.first, finder.matcher) if finder.expressions else ():
+        if step.ready:
+            step.compile()  # loaded from disk now, not in the first capture's time
     return PreparedReference(
         document=reference,
         normalised=normalised,
