@@ -131,9 +131,9 @@ class Matcher:
 
 @functools.cache
 def _binding() -> str:
-    """Part of every cache key: another Hyperscan binding never reads an old file. (The
-    module's own version, the distribution's: `importlib.metadata` costs 10-60 ms, a
-    fifth of a 1 MB capture's analysis, to find it.)"""
+    """Part of every cache key: another Hyperscan binding never reads an old file. The
+    version is the one the module reports, the distribution's; `importlib.metadata`
+    takes 10-60 ms to find it, a fifth of a 1 MB capture's analysis."""
     import hyperscan
 
     version: str = hyperscan.__version__  # type: ignore[attr-defined]  # not in its stubs

@@ -372,7 +372,7 @@ def prepare_quotes(reference: Document) -> None:
     """Index `reference` for `check_quotes`, and read the English word list the claims
     test uses, now rather than at the first capture (both are kept)."""
     _index(reference)
-    zipf("the")
+    zipf("the")  # the first look-up reads the list
 
 
 @lru_cache(maxsize=8)
