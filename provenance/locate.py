@@ -220,14 +220,15 @@ class _SeedFinder:
         found: list[tuple[int, int]] = []
         runs: list[list[int]] = []
         long_run = len(self.expressions)
-        budget = [len(data) // _LONG_BUDGET + 64]
+        budget = len(data) // _LONG_BUDGET + 64
 
         def on(i: int, start: int, end: int, _flags: int, _context: object) -> bool:
+            nonlocal budget
             if i != long_run:
                 found.append((start, end))
                 return stop
-            budget[0] -= 1
-            if budget[0] < 0:
+            budget -= 1
+            if budget < 0:
                 return True  # too many: scan whole
             if runs and start <= runs[-1][1] + self.reach * 2:
                 runs[-1][1] = end
@@ -236,7 +237,7 @@ class _SeedFinder:
             return False
 
         if self.first.stopped(data, on):
-            if budget[0] >= 0:
+            if budget >= 0:
                 return found
             if stop:
                 return [(0, len(data))] if self.matcher.matches(data) else []

@@ -70,6 +70,11 @@ def zipf(word: str) -> float:
     return 0.0 if at is None else round(9 - at / 100, 2)
 
 
+def read_word_list() -> None:
+    """Read the word list `zipf` looks words up in now, not at its first look-up (it is kept)."""
+    _ranks()
+
+
 @lru_cache(maxsize=1)
 def _ranks() -> dict[str, int] | None:
     spec = importlib.util.find_spec("wordfreq")  # finds the package without importing it

@@ -47,11 +47,12 @@ from provenance.model import Divergence, Document, Kind, Normalised, Passage, Sp
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
+from provenance.quotes.claims import read_word_list
 from provenance.quotes.claims import unsaid as unsaid_by
-from provenance.quotes.claims import zipf
 from provenance.quotes.marks import (
     Cue,
     Marked,
+    Sentences,
     attribution,
     find_quotations,
     paragraph_breaks,
@@ -222,9 +223,7 @@ def check_quotes(
             start, end = start - 1, min(len(text), end + 1)
         if any(p.copy.start <= start and end <= p.copy.end for p in passages):
             continue
-        k = spans.at(m.span.start)
-        sentence = spans.span(k) if k >= 0 and m.span.start < spans.ends[k] else m.span
-        quotation = _check(index, page, m, cues.get(m.span.start), sentence, options)
+        quotation = _check(index, page, m, cues.get(m.span.start), spans, options)
         passage = _claimed(m.span, passages)
         if passage is not None and quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE:
             quotation = _located(quotation, passage, index, capture)
@@ -372,7 +371,7 @@ def prepare_quotes(reference: Document) -> None:
     """Index `reference` for `check_quotes`, and read the English word list the claims
     test uses, now rather than at the first capture (both are kept)."""
     _index(reference)
-    zipf("the")  # the first look-up reads the list
+    read_word_list()
 
 
 @lru_cache(maxsize=8)
@@ -399,7 +398,7 @@ def _check(
     page: _Page,
     m: Marked,
     cue: Cue | None,
-    sentence: Span,
+    spans: Sentences,
     options: QuoteOptions,
 ) -> Quotation:
     capture, unmatched = page.capture, page.unmatched
@@ -420,9 +419,10 @@ def _check(
     ):
         pass  # a screening: neither an unterminated quotation nor this one can be a hit
     elif by_prose or not m.terminated:
-        result = _compare(index, capture, core, editorial, sentence, options)
+        result = _compare(index, capture, core, editorial, _sentence(spans, m), options)
     elif page.may_match(index, quoted, options) and (folded := _fold(quoted)) not in unmatched:
         # A page repeating a quotation (comments, a syndicated block) pays for it once.
+        sentence = _sentence(spans, m)
         result = _compare(index, capture, core, editorial, sentence, options, matching_only=True)
         if result.verdict is QuoteVerdict.OTHER:
             unmatched.add(folded)
@@ -465,6 +465,13 @@ def _check(
         stretches=result.stretches,
         unsaid=result.unsaid if verdict is QuoteVerdict.NOT_IN_REFERENCE else (),
     )
+
+
+def _sentence(spans: Sentences, m: Marked) -> Span:
+    """The sentence holding quotation `m` (the quotation itself, past the last sentence):
+    worked out only for the few quotations compared with the reference."""
+    k = spans.at(m.span.start)
+    return spans.span(k) if k >= 0 and m.span.start < spans.ends[k] else m.span
 
 
 @dataclass(frozen=True, slots=True)
