@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import compress
-from operator import eq
+from operator import eq, itemgetter
 from typing import Literal
 
 from provenance.matcher import last_characters, last_characters_of_each, literal_starts
@@ -105,6 +105,11 @@ _GROUP = re.compile(
 )
 """A plural subject: the statement's authors speaking together ("the two sides")."""
 _JOINT = re.compile(r"\b(?:and|&)\b|,")
+_DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
+"""With a plural (`_GROUP`), a subject naming one group: "the two sides", "their ministries"."""
+_NAME = re.compile(r"[A-Z][\w’'-]*")
+_POSTPOSED = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)(?=[,.;:]|\s{2}|$)")
+"""The subject after a speech verb (`match`ed at the verb's end)."""
 _CONJUNCTION = frozenset("and but or while as then which who whom that".split())
 _ANAPHORIC = re.compile(
     r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+)?"
@@ -242,7 +247,9 @@ def _double(
     closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
     if char == "\u00ab" and after.isspace():
         opens = True  # French « spaced »
-    open_at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in _DOUBLE), None)
+    open_at = len(stack) - 1 if stack and stack[-1][0] in _DOUBLE else None
+    if open_at is None and stack:  # an open single mark (or several) above a double one
+        open_at = next((k for k in range(len(stack) - 2, -1, -1) if stack[k][0] in _DOUBLE), None)
     if not opens and not closes:
         # A mark with spaces on both sides closes a spaced "straight" or « French » quotation.
         closes = open_at is not None and stack[open_at][0] in _SPACED and char in '"\u00bb'
@@ -335,8 +342,8 @@ def split_sentences(text: str, quotations: list[Marked]) -> Sentences:
     that end inside it; an abbreviation is looked for only where `_ABBREVIATION_AT` finds
     its last letter and full stop.
     """
-    found = [m.span() for m in _BOUNDARY.finditer(text)]
-    ats, stops = [a for a, _ in found], [e for _, e in found]
+    found = list(map(re.Match.span, _BOUNDARY.finditer(text)))  # no Python frame a match
+    ats, stops = list(map(itemgetter(0), found)), list(map(itemgetter(1), found))
     keep = bytearray(b"\x01") * len(found)
     inside = [(m.span.start, m.span.end) for m in quotations if m.opening != ":"]
     for k, (start, end) in enumerate(inside):
@@ -509,9 +516,7 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
 
 def _postposed_subject(chunk: str, after: int) -> str:
     """The subject after the verb: "said Park Min-jun, who ..." -> "Park Min-jun"."""
-    m = re.match(
-        r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)(?=[,.;:]|\s{2}|$)", chunk[after:]
-    )
+    m = _POSTPOSED.match(chunk, after)
     return m.group(1).strip() if m else ""
 
 
@@ -519,14 +524,9 @@ def _joint(subject: str, authors: frozenset[str]) -> bool:
     """Whether `subject` names the statement's authors together, not one person."""
     if _PERSONAL.match(subject):
         return False
-    if _GROUP.search(subject) and re.search(
-        r"\b(?:two|both|their|the|its)\b", subject, re.IGNORECASE
-    ):
+    if _GROUP.search(subject) and _DETERMINED.search(subject):
         return True
-    names = [
-        w.casefold().removesuffix("’s").removesuffix("'s")
-        for w in re.findall(r"[A-Z][\w’'-]*", subject)
-    ]
+    names = [w.casefold().removesuffix("’s").removesuffix("'s") for w in _NAME.findall(subject)]
     return (
         bool(_JOINT.search(subject)) and sum(n in authors for n in names) >= 1 and len(names) >= 2
     )
@@ -590,10 +590,14 @@ class _Reading:
         self._speakers: dict[int, Cue | None] = {}
         self._cued: dict[int, bool] = {}
         self._inherited: dict[int, Cue | None] = {}
+        self._paragraphs: dict[int, int] = {}
 
     def paragraph(self, k: int) -> int:
         """The paragraph of sentence `k` (how many paragraph breaks come before it)."""
-        return bisect_right(self._breaks, self.spans.starts[k])
+        found = self._paragraphs.get(k)
+        if found is None:
+            found = self._paragraphs[k] = bisect_right(self._breaks, self.spans.starts[k])
+        return found
 
     def sentences_of(self, p: int) -> range:
         """The sentences of paragraph `p`."""
@@ -732,7 +736,7 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     found = _HEADLINE.match(head)
     if found is None:
         return None
-    names = {w.casefold() for w in re.findall(r"[A-Z][\w’'-]*", head)}
+    names = {w.casefold() for w in _NAME.findall(head)}
     if not names & authors:
         return None
     span = Span(start + found.start(1), start + len(head.rstrip()))
