@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, TypeVar, cast
 
@@ -162,6 +164,26 @@ def compare(reference: Document, copy: Document) -> Analysis:
     return Analysis(reference=reference, sources=(source,))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for one capture's analysis.
+
+    An analysis builds millions of small objects and no reference cycle (tests/
+    test_analyse.py), so every collection during it walks the live objects and frees
+    nothing: 9% of a 64 MB capture's analysis, and more the longer the capture
+    (benchmarks/README.md). Reference counting frees everything as before. The collector
+    runs again afterwards, unless the caller had paused it.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
+
+@_collector_paused()
 def _source(
     reference_readable: Extracted,
     prepared: PreparedReference,

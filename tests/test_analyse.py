@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+import html
 import random
 from pathlib import Path
 
-from conftest import FULL_COPY, make_document
+import pytest
+from conftest import EXCERPTS, FULL_COPY, make_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.analyse import Analysis, analyse, analyse_corpus
-from provenance.corpus import load_corpus
+from provenance.analyse import Analyser, Analysis, analyse, analyse_corpus
+from provenance.corpus import Corpus, load_corpus
 from provenance.findings import findings
+from provenance.load import load
 from provenance.model import Document, Kind, Severity, Span
 
 NBSP = "\u00a0"
@@ -163,3 +167,49 @@ def test_random_nbsp_damage_is_found_exactly(reference: Document) -> None:
     assert [(d.kind, d.copy.start) for d in source.divergences] == [
         (Kind.WHITESPACE, i) for i in chosen
     ]
+
+
+def _capture(corpus: Corpus, capture_id: str) -> Document:
+    return next(c for c in corpus.captures if c.id == capture_id)
+
+
+def test_an_analysis_leaves_no_reference_cycle(corpus: Corpus, tmp_path: Path) -> None:
+    """`Analyser.source` pauses the cyclic collector, which is sound only while an analysis
+    builds no cycle: what it leaves is freed by reference counting alone."""
+    analyser = Analyser.of(corpus.reference)
+    copy = _capture(corpus, FULL_COPY)
+    page = tmp_path / "page.html"
+    paragraphs = "".join(f"<p><b>{html.escape(p)}</b></p>\n" for p in copy.text.split("\n\n"))
+    page.write_text(f"<html><body>\n{paragraphs}</body></html>\n", encoding="utf-8")
+    for capture in (copy, _capture(corpus, EXCERPTS), load(page)):
+        analyser.source(capture)  # the first use compiles patterns and fills caches
+        gc.collect()
+        gc.disable()
+        try:
+            result = analyser.source(capture)
+            assert gc.collect() == 0, capture.path
+        finally:
+            gc.enable()
+        assert result.passages
+
+
+def test_the_collector_runs_again_after_an_analysis(corpus: Corpus) -> None:
+    analyser = Analyser.of(corpus.reference)
+    seen: list[bool] = []
+
+    def stage(capture: Document, name: str) -> None:
+        seen.append(gc.isenabled())
+        if name == "quotations":
+            raise KeyboardInterrupt
+
+    assert gc.isenabled()
+    with pytest.raises(KeyboardInterrupt):
+        analyser.source(_capture(corpus, FULL_COPY), stage=stage)
+    assert len(seen) == 5 and not any(seen)  # paused in every stage
+    assert gc.isenabled()  # and running again, even after an interruption
+    gc.disable()
+    try:
+        analyser.source(_capture(corpus, FULL_COPY))
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
