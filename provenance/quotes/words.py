@@ -98,6 +98,8 @@ class Lexicon:
     weights: dict[str, float]
     """Inverse sentence frequency of each stem; stems the reference lacks weigh most."""
     missing_weight: float
+    postings: dict[str, tuple[int, ...]]
+    """For each stem, the windows holding it (indices into `windows`, in order)."""
 
     @classmethod
     def build(cls, text: str, sentences: list[Span]) -> Lexicon:
@@ -118,7 +120,12 @@ class Lexicon:
         weights = {s: math.log((n + 1) / (c + 0.5)) for s, c in counts.items()}
         vocabulary = frozenset(w.casefold() for w in _WORD.findall(text))
         windows = sorted(singles + pairs, key=lambda w: (w.span.start, w.sentences))
-        return cls(vocabulary, tuple(windows), weights, math.log((n + 1) / 0.5))
+        postings: dict[str, list[int]] = {}
+        for k, window in enumerate(windows):
+            for s in window.stems:
+                postings.setdefault(s, []).append(k)
+        held = {s: tuple(ks) for s, ks in postings.items()}
+        return cls(vocabulary, tuple(windows), weights, math.log((n + 1) / 0.5), held)
 
     def weight(self, stem: str) -> float:
         return self.weights.get(stem, self.missing_weight)
@@ -165,10 +172,18 @@ class Lexicon:
         total = own_weight * sum(stems.values()) + (sum(near.values()) if with_context else 0)
         if not total or not self.windows:
             return Nearest(None, 0.0)
-        scored = [
-            (self._own_score(w, forms, stems), sum(v for s, v in near.items() if s in w.stems), w)
-            for w in self.windows
-        ]
+        # Only the windows holding a word are scored; each window's score adds its words in
+        # the same order (and its context words by the same `sum`) as reading every window.
+        windows, postings = self.windows, self.postings
+        own_scores = [0.0] * len(windows)
+        for s, w in stems.items():
+            for k in postings.get(s, ()):
+                own_scores[k] += w if forms[s] & windows[k].forms else STEM_CREDIT * w
+        near_held: dict[int, list[float]] = {}
+        for s, v in near.items():
+            for k in postings.get(s, ()):
+                near_held.setdefault(k, []).append(v)
+        scored = [(own_scores[k], sum(near_held.get(k, ())), w) for k, w in enumerate(windows)]
         best_own = max(o for o, _, _ in scored)
         best_near = max(c for _, c, _ in scored)
         if best_own > 0:
@@ -184,14 +199,6 @@ class Lexicon:
         )
         held = own_weight * own_score + (near_score if with_context else 0)
         return Nearest(window.span, 100.0 * held / total)
-
-    @staticmethod
-    def _own_score(window: Window, forms: dict[str, set[str]], stems: dict[str, float]) -> float:
-        score = 0.0
-        for s, w in stems.items():
-            if s in window.stems:
-                score += w if forms[s] & window.forms else STEM_CREDIT * w
-        return score
 
 
 def context_decay(distance: int) -> float:

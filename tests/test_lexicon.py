@@ -1,0 +1,118 @@
+"""`Lexicon.nearest` scores only the windows that hold a word (an inverted index): it must
+choose as reading every window does, to the last bit of every similarity."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.model import Span
+from provenance.quotes.marks import sentences
+from provenance.quotes.words import (
+    NEAREST_MARGIN,
+    STEM_CREDIT,
+    Lexicon,
+    Nearest,
+    _forms,
+    content_words,
+    stem,
+)
+
+REFERENCE = (Path(__file__).resolve().parent / "cases" / "quotes" / "reference.txt").read_text(
+    encoding="utf-8"
+)
+LEXICON = Lexicon.build(REFERENCE, sentences(REFERENCE, []))
+WORDS = sorted({w for w in REFERENCE.split() if w.isalpha()}) + "zebra quartz nuclear tests".split()
+
+
+def _nearest_reading_every_window(
+    lexicon: Lexicon,
+    own: str,
+    context: list[tuple[str, int]],
+    *,
+    own_weight: float,
+    with_context: bool,
+    margin: float = NEAREST_MARGIN,
+) -> Nearest:
+    """`Lexicon.nearest` as first written: every window scored word by word."""
+    from provenance.quotes.words import context_decay
+
+    forms: dict[str, set[str]] = {}
+    for f in _forms(own):
+        forms.setdefault(stem(f), set()).add(f)
+    stems = {s: lexicon.weight(s) for s in forms}
+    near: dict[str, float] = {}
+    for s, distance in context:
+        if s not in stems:
+            near[s] = max(near.get(s, 0.0), lexicon.weight(s) * context_decay(distance))
+    total = own_weight * sum(stems.values()) + (sum(near.values()) if with_context else 0)
+    if not total or not lexicon.windows:
+        return Nearest(None, 0.0)
+
+    def own_score(window) -> float:  # type: ignore[no-untyped-def]
+        score = 0.0
+        for s, w in stems.items():
+            if s in window.stems:
+                score += w if forms[s] & window.forms else STEM_CREDIT * w
+        return score
+
+    scored = [
+        (own_score(w), sum(v for s, v in near.items() if s in w.stems), w) for w in lexicon.windows
+    ]
+    best_own = max(o for o, _, _ in scored)
+    best_near = max(c for _, c, _ in scored)
+    if best_own > 0:
+        candidates = [t for t in scored if t[0] >= (1 - margin) * best_own]
+    elif best_near > 0:
+        candidates = [t for t in scored if t[1] >= (1 - margin) * best_near]
+    else:
+        return Nearest(None, 0.0)
+    smallest = min(w.sentences for _, _, w in candidates)
+    own_score_, near_score, window = max(
+        (t for t in candidates if t[2].sentences == smallest), key=lambda t: (t[0], t[1])
+    )
+    held = own_weight * own_score_ + (near_score if with_context else 0)
+    return Nearest(window.span, 100.0 * held / total)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    own=st.lists(st.sampled_from(WORDS), min_size=0, max_size=30),
+    context=st.lists(
+        st.tuples(st.sampled_from(WORDS), st.integers(min_value=0, max_value=40)), max_size=25
+    ),
+    own_weight=st.sampled_from([1.0, 2.0, 3.5]),
+    with_context=st.booleans(),
+)
+def test_nearest_chooses_as_reading_every_window(
+    own: list[str], context: list[tuple[str, int]], own_weight: float, with_context: bool
+) -> None:
+    text = " ".join(own)
+    stems = [(stem(w.casefold()), d) for w, d in context]
+    args = {"own_weight": own_weight, "with_context": with_context}
+    assert LEXICON.nearest(text, stems, **args) == _nearest_reading_every_window(
+        LEXICON, text, stems, **args
+    )
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_nearest_of_reference_sentences_and_their_rewordings(seed: int) -> None:
+    """Real sentences of the reference, cut and reworded, with their neighbours as context."""
+    rng = random.Random(seed)
+    spans = [s for s in sentences(REFERENCE, []) if len(s) > 40]
+    span = rng.choice(spans)
+    words = span.of(REFERENCE).split()
+    cut = words[rng.randrange(len(words) // 2) :][: rng.randrange(3, 25)]
+    reworded = [w.upper() if rng.random() < 0.2 else w for w in cut if rng.random() > 0.2]
+    around = content_words(Span(max(0, span.start - 300), span.start).of(REFERENCE))
+    context = [(w, k) for k, w in enumerate(reversed(around))]
+    for own in (" ".join(cut), " ".join(reworded)):
+        for with_context in (False, True):
+            args = {"own_weight": 2.0, "with_context": with_context}
+            assert LEXICON.nearest(own, context, **args) == _nearest_reading_every_window(
+                LEXICON, own, context, **args
+            )
