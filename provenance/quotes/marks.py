@@ -296,16 +296,19 @@ def _with_blocks(text: str, found: list[Marked], breaks: list[tuple[int, int]]) 
     A paragraph ends with a colon where the spaces after a colon run to the next
     paragraph's start (they hold the break, since a paragraph starts with a non-space).
     """
-    starts = [0, *(end for _, end in breaks)]
-    ends = [start for start, _ in breaks] + [len(text)]
-    following = {start: k for k, start in enumerate(starts) if k}
-    colons = (following.get(m.end(), 0) - 1 for m in _COLON_ENDS_LINE.finditer(text))
+    opened = [end for _, end in breaks]  # where paragraph k + 1 starts
+    colons = []  # paragraphs k ending in a colon
+    for m in _COLON_ENDS_LINE.finditer(text):
+        k = bisect_left(opened, m.end())
+        if k < len(opened) and opened[k] == m.end():
+            colons.append(k)
     out = list(found)
-    for k in sorted(k for k in colons if k >= 0):
-        head = text[starts[k] : ends[k]].rstrip()
+    for k in sorted(colons):
+        head = text[opened[k - 1] if k else 0 : breaks[k][0]].rstrip()
         if not _DOC_CUE.search(head):
             continue
-        body = Span(starts[k + 1], starts[k + 1] + len(text[starts[k + 1] : ends[k + 1]].rstrip()))
+        start, end = opened[k], breaks[k + 1][0] if k + 1 < len(breaks) else len(text)
+        body = Span(start, start + len(text[start:end].rstrip()))
         if len(body) and _PAIRED.isdisjoint(body.of(text)):
             out.append(Marked(body, ":", True))
     return sorted(out, key=lambda m: m.span.start)
@@ -585,7 +588,8 @@ class _Reading:
             prose, (_SPEECH_SUPERSET, _DOC_CUE_SUPERSET), caseless=True
         )
         self._speech, self._documents = _holding(spans, speech), _holding(spans, documents)
-        self._worded = sorted(self._speech | self._documents)
+        worded = self._speech | self._documents
+        self._worded, self._is_worded = sorted(worded), worded.__contains__
         self._cues: dict[int, list[Cue]] = {}
         self._speakers: dict[int, Cue | None] = {}
         self._cued: dict[int, bool] = {}
@@ -608,21 +612,19 @@ class _Reading:
 
     def cues(self, k: int) -> list[Cue]:
         """The cues of sentence `k` (`cues`; none where no cue word occurs)."""
-        if k not in self._cues:
-            speech, documents = k in self._speech, k in self._documents
-            self._cues[k] = (
-                cues(
-                    self.text,
-                    self.spans.span(k),
-                    self.prose,
-                    self.authors,
-                    speech=speech,
-                    documents=documents,
-                )
-                if speech or documents
-                else []
+        if not self._is_worded(k):
+            return []  # most sentences: nothing to read, nothing to keep
+        found = self._cues.get(k)
+        if found is None:
+            found = self._cues[k] = cues(
+                self.text,
+                self.spans.span(k),
+                self.prose,
+                self.authors,
+                speech=k in self._speech,
+                documents=k in self._documents,
             )
-        return self._cues[k]
+        return found
 
     def speaker(self, k: int) -> Cue | None:
         """Who speaks in sentence `k`: its last cue; else, in a sentence that goes on with

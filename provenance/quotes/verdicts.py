@@ -670,11 +670,10 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
 
 def _core(text: str, span: Span) -> Span:
     """The quoted words without surrounding spaces and trailing punctuation."""
-    start, end = span.start, span.end
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE:
-        end -= 1
+    quoted = text[span.start : span.end]
+    kept = quoted.lstrip(_EDGE)
+    start = span.end - len(kept)
+    end = start + len(kept.rstrip(_EDGE))
     if text[end : end + 1] == "." and text[end - 2 : end] == "..":
         end += 1
     return Span(start, end)
