@@ -17,8 +17,10 @@ from provenance.quotes.words import (
     STEM_CREDIT,
     Lexicon,
     Nearest,
+    Window,
     _forms,
     content_words,
+    context_decay,
     stem,
 )
 
@@ -39,8 +41,6 @@ def _nearest_reading_every_window(
     margin: float = NEAREST_MARGIN,
 ) -> Nearest:
     """`Lexicon.nearest` as first written: every window scored word by word."""
-    from provenance.quotes.words import context_decay
-
     forms: dict[str, set[str]] = {}
     for f in _forms(own):
         forms.setdefault(stem(f), set()).add(f)
@@ -53,7 +53,7 @@ def _nearest_reading_every_window(
     if not total or not lexicon.windows:
         return Nearest(None, 0.0)
 
-    def own_score(window) -> float:  # type: ignore[no-untyped-def]
+    def own_score(window: Window) -> float:
         score = 0.0
         for s, w in stems.items():
             if s in window.stems:
