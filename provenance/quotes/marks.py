@@ -548,7 +548,8 @@ def attribution(
     the sentence before in the same paragraph (a split quotation keeps its speaker), then
     a sentence after it in the same paragraph that opens with a speech verb. Attribution
     never crosses a paragraph break. A headline naming the statement's authors before a
-    colon («Russia, China: "..."») speaks for its quotation. `spans` are the text's
+    colon («Russia, China: "..."») speaks for its quotation, and the paragraph introducing
+    a block quotation ("The statement reads:") for the block. `spans` are the text's
     sentences (`split_sentences`) and `breaks` its paragraph breaks (`paragraph_breaks`),
     when the caller has them already.
     """
@@ -671,6 +672,13 @@ class _Reading:
 
 def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     """The cue for quotation `m` in sentence `k`, by the rules `attribution` lists."""
+    if m.opening == ":" and k > 0:
+        # A block quotation (its words are no one's cue) is spoken by whoever the
+        # colon-ended paragraph before it names ("The statement reads:"), whatever the
+        # paragraph after it opens with.
+        intro = reading.speaker(k - 1)
+        if intro is not None:
+            return replace(intro, how="introduces the block quotation")
     own = reading.cues(k)
     if own:
         return min(own, key=lambda c: _distance(c.span, m.span))
