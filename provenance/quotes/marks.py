@@ -134,6 +134,8 @@ _DOC_CUE_SUPERSET = (
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
 cue and `cues` is not run on it (tests/test_quotes.py checks the supersets)."""
 _OPENS_QUOTED = re.compile(r"\s*[{}]".format(re.escape("".join(sorted(_MARKS)))))
+_LEADS = re.compile(r"\s*(?:that\s*|[:,]\s*)?")
+"""Between a cue and the quotation it leads into: nothing, "that", a colon or a comma."""
 _CUE_REACH = 40
 """Characters before a speech verb in which a document cue makes the document its subject."""
 _MEDIUM_REACH = 40
@@ -681,6 +683,14 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             return replace(intro, how="introduces the block quotation")
     own = reading.cues(k)
     if own:
+        # A cue that leads into the quotation ("the statement notes that “...”") speaks
+        # it, however near a cue after it ("..., a line the reporter called “...”").
+        text, opening = reading.text, m.span.start - 1
+        leading = [
+            c for c in own if c.span.end <= opening and _LEADS.fullmatch(text, c.span.end, opening)
+        ]
+        if leading:
+            return leading[-1]
         return min(own, key=lambda c: _distance(c.span, m.span))
     headline = _headline(reading.text, reading.spans.starts[k], m, reading.authors)
     if headline is not None:
