@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import quote_cases
 
 from provenance.analyse import analyse
 from provenance.corpus import load_corpus
@@ -478,3 +479,24 @@ def test_word_commonness_is_wordfreqs():
 
     for word in ("general", "europe", "pyongyang", "state", "asia", "qzxv"):
         assert zipf(word) == zipf_frequency(word, "en", wordlist="small")
+
+
+def test_a_copy_cut_short_at_its_own_colon_introduces_no_block_quotation():
+    """The statement's "The Parties propose the following:" ends a copy that stops there;
+    what the page goes on with (a comment box) quotes no one. The same paragraph after an
+    article's own "The statement reads:" stays a block quotation of the document."""
+    statement = quote_cases.reference()
+    points = statement.text.split("\n\n")
+    cut = points.index("The Parties propose the following:")
+    copy = "\n\n".join(points[2 : cut + 1])
+    footer = "Leave a comment below and tell us what you think of the proposal."
+    page = _doc(
+        f"Full text of the document, as released.\n\n{copy}\n\n{footer}\n\nPosted by staff.\n"
+    )
+    prepared = prepare(statement)
+    passages = locate(prepared, page)
+    assert passages and passages[-1].copy.of(page.text).endswith("propose the following:")
+    assert [q.text for q in check_quotes(prepared, page, passages)] == []
+    article = _doc(f"The joint statement reads:\n\n{footer}\n")
+    [q] = check_quotes(prepared, article, locate(prepared, article))
+    assert q.text == footer and q.attribution and q.attribution.speaker == "document"

@@ -223,12 +223,24 @@ def check_quotes(
             start, end = start - 1, min(len(text), end + 1)
         if any(p.copy.start <= start and end <= p.copy.end for p in passages):
             continue
+        if m.opening == ":" and _copied_colon(text, start, passages):
+            continue
         quotation = _check(index, page, m, cues.get(m.span.start), spans, options)
         passage = _claimed(m.span, passages)
         if passage is not None and quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE:
             quotation = _located(quotation, passage, index, capture)
         out.append(quotation)
     return out
+
+
+def _copied_colon(text: str, block: int, passages: tuple[Passage, ...] | list[Passage]) -> bool:
+    """Whether the colon introducing the block quotation at `block` lies in a located
+    passage: the copy's own words ("The Parties propose the following:"), after which the
+    page goes on with something else (a copy cut short), which quotes no one."""
+    colon = block - 1
+    while colon > 0 and text[colon].isspace():
+        colon -= 1
+    return any(p.copy.start <= colon < p.copy.end for p in passages)
 
 
 def _claimed(span: Span, passages: tuple[Passage, ...] | list[Passage]) -> Passage | None:
