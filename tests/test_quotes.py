@@ -482,9 +482,10 @@ def test_word_commonness_is_wordfreqs():
 
 
 def test_a_copy_cut_short_at_its_own_colon_introduces_no_block_quotation():
-    """The statement's "The Parties propose the following:" ends a copy that stops there;
-    what the page goes on with (a comment box) quotes no one. The same paragraph after an
-    article's own "The statement reads:" stays a block quotation of the document."""
+    """The statement's "The Parties propose the following:" ends a copy that stops there
+    (or stands alone); what the page goes on with (a comment box) quotes no one. The same
+    paragraph after an article's own "The statement reads:" stays a block quotation of the
+    document."""
     statement = quote_cases.reference()
     points = statement.text.split("\n\n")
     cut = points.index("The Parties propose the following:")
@@ -497,6 +498,8 @@ def test_a_copy_cut_short_at_its_own_colon_introduces_no_block_quotation():
     passages = locate(prepared, page)
     assert passages and passages[-1].copy.of(page.text).endswith("propose the following:")
     assert [q.text for q in check_quotes(prepared, page, passages)] == []
+    alone = _doc(f"Notes from the briefing.\n\n{points[cut]}\n\n{footer}\n")  # not located
+    assert check_quotes(prepared, alone, locate(prepared, alone)) == []
     article = _doc(f"The joint statement reads:\n\n{footer}\n")
     [q] = check_quotes(prepared, article, locate(prepared, article))
     assert q.text == footer and q.attribution and q.attribution.speaker == "document"

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -217,13 +218,14 @@ def check_quotes(
     cues = attribution(text, marked, index.authors, spans, breaks)
     out = []
     page = _Page(capture)
+    opened = [end for _, end in breaks]  # where each paragraph after the first starts
     for m in marked:
         start, end = m.span.start, m.span.end
         if m.opening != ":":  # with its quotation marks
             start, end = start - 1, min(len(text), end + 1)
         if any(p.copy.start <= start and end <= p.copy.end for p in passages):
             continue
-        if m.opening == ":" and _copied_colon(text, start, passages):
+        if m.opening == ":" and _copied_intro(index, text, start, opened, passages):
             continue
         quotation = _check(index, page, m, cues.get(m.span.start), spans, options)
         passage = _claimed(m.span, passages)
@@ -233,14 +235,31 @@ def check_quotes(
     return out
 
 
-def _copied_colon(text: str, block: int, passages: tuple[Passage, ...] | list[Passage]) -> bool:
-    """Whether the colon introducing the block quotation at `block` lies in a located
-    passage: the copy's own words ("The Parties propose the following:"), after which the
-    page goes on with something else (a copy cut short), which quotes no one."""
+def _copied_intro(
+    index: _Index,
+    text: str,
+    block: int,
+    opened: list[int],
+    passages: tuple[Passage, ...] | list[Passage],
+) -> bool:
+    """Whether the colon-ended paragraph introducing the block quotation at `block` is the
+    copy's own, not an article's: its colon lies in a located passage, or the paragraph
+    is a line of the statement word for word ("The Parties propose the following:"). Then
+    what the page goes on with (a copy cut short, then a comment box or another article)
+    quotes no one."""
     colon = block - 1
     while colon > 0 and text[colon].isspace():
         colon -= 1
-    return any(p.copy.start <= colon < p.copy.end for p in passages)
+    if any(p.copy.start <= colon < p.copy.end for p in passages):
+        return True
+    k = bisect_right(opened, colon)
+    head = _fold(text[opened[k - 1] if k else 0 : colon + 1])
+    return len(head.split()) >= _OWN_LINE_WORDS and head in index.folded.text
+
+
+_OWN_LINE_WORDS = 4
+"""Fewest words of a colon-ended line found in the statement for it to be the statement's
+own ("The Parties propose the following:"), not an article's ("It reads:")."""
 
 
 def _claimed(span: Span, passages: tuple[Passage, ...] | list[Passage]) -> Passage | None:
