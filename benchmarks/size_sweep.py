@@ -25,6 +25,11 @@ includes what the earlier stages hold. Stages:
     cli         `provenance report --reference REF CAPTURE --format json`, a subprocess
 
 A stage that runs past --timeout is reported as such and skipped at the larger sizes.
+
+`probe` (ms, in the notes): the CPU time of a fixed pure-Python loop, run in the child
+just before and just after the measured stage (the mean). The VM these figures come from
+changes speed by up to 2x within minutes; a figure is comparable with another only when
+their probes are close.
 """
 
 from __future__ import annotations
@@ -140,10 +145,12 @@ def child(stage: str, capture: Path, reference_path: Path) -> dict[str, object]:
         if stage == "whole-noq":  # the quotation stage answers "no quotations"
             analyse_module = importlib.import_module("provenance.analyse")
             analyse_module.check_quotes = lambda *args, **kwargs: []
+        before = probe()
         with clock:
             result = analyser.source(load(capture))
         return {
             **clock.figures(),
+            "probe": round((before + probe()) * 500),
             "passages": len(result.passages),
             "divergences": len(result.divergences),
             "quotations": len(result.quotes),
@@ -189,6 +196,14 @@ class Clock:
 
     def figures(self) -> dict[str, object]:
         return {"seconds": self.wall, "cpu": self.cpu}
+
+
+def probe() -> float:
+    """CPU seconds of a fixed pure-Python loop: how fast the machine runs right now."""
+    started, total = time.process_time(), 0
+    for k in range(2_000_000):
+        total += k
+    return time.process_time() - started
 
 
 def peak_mb() -> float:
