@@ -18,12 +18,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from provenance.errors import InputError
 from provenance.model import Column, Document, Format, MapBuilder, OffsetMap, Span
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 BOLD, ITALIC, UNDERLINE, MARK = "bold", "italic", "underline", "mark"
 
@@ -483,6 +485,10 @@ def _style_name(token: str) -> str:
 
 
 def _markdown_parser() -> MarkdownIt:
+    # Imported here, by the first Markdown capture: 40 ms of every process's start-up
+    # otherwise, for the many that read only text and HTML.
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("commonmark")
     # text_join would merge entities and escapes into plain text tokens and lose where
     # each came from; kept apart, every token can be found in the source.

@@ -18,3 +18,25 @@ def test_core_imports_no_textual() -> None:
     count, loaded = result.stdout.splitlines()
     assert int(count) > 50  # the imports really happened
     assert loaded == "[]"
+
+
+def test_markdown_it_is_imported_by_the_first_markdown_capture(tmp_path) -> None:
+    """markdown-it-py costs 40 ms of start-up: a run that reads only text and HTML never
+    imports it."""
+    (tmp_path / "a.txt").write_text("The Parties propose the following.\n", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>The <b>Parties</b> propose.</p>\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("The **Parties** propose.\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from provenance.cli import main\nfrom provenance.analyse import Analyser\n"
+        "from provenance.load import load\n"
+        f"folder = Path({str(tmp_path)!r})\n"
+        "analyser = Analyser.of(load(folder / 'a.txt'))\n"
+        "for name in ('a.txt', 'b.html', 'c.md'):\n"
+        "    analyser.source(load(folder / name))\n"
+        "    print('markdown_it' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["False", "False", "True"]
