@@ -14,7 +14,8 @@ about the reference:
   block quotation: the next paragraph, when it has no quotation marks of its own.
 - `attribution`: who the surrounding prose says is speaking: the document ("the
   statement", "the joint statement", "the Parties", ...) or a person ("Lavrov said").
-  The cue nearest the quotation in its own sentence wins; failing that, a sentence that
+  A cue leading into the quotation ("the statement notes that “...”") wins, else the
+  cue nearest the quotation in its own sentence; failing that, a sentence that
   follows with a speech verb, then the speaker of the sentence before. A sentence that
   continues with an anaphoric subject ("They also stressed", "In it, they") keeps the
   previous sentence's speaker, so an article can name the statement once and quote it
@@ -546,7 +547,8 @@ def attribution(
 ) -> dict[int, Cue | None]:
     """For each quotation (keyed by its start), the cue that attributes it, if any.
 
-    The cue nearest the quotation in its own sentence wins; failing that, the speaker of
+    A cue of its own sentence leading into the quotation (nothing but "that", a colon or
+    a comma between them) wins, else the one nearest it; failing that, the speaker of
     the sentence before in the same paragraph (a split quotation keeps its speaker), then
     a sentence after it in the same paragraph that opens with a speech verb. Attribution
     never crosses a paragraph break. A headline naming the statement's authors before a
