@@ -11,6 +11,7 @@ mapped back to the original. The rules and their thresholds: docs/locate.md.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -968,9 +969,13 @@ def _whole_sentences(
         if k < c_hi:
             tokens.append(cw[k][0])
     words = sum(t is not None for t in tokens)
-    edits = _edits_with_elision(tokens, [w for w, _, _ in rw[r_lo:r_hi]])
-    matched = words - edits
-    if matched < options.sentence_words or matched < options.sentence_share * words:
+    # At most this many edits leave `sentence_words` and `sentence_share` of the words
+    # matched; the alignment stops as soon as it must need more.
+    allowed = min(words - options.sentence_words, words - options.sentence_share * words)
+    if (
+        allowed < 0
+        or _edits_with_elision(tokens, [w for w, _, _ in rw[r_lo:r_hi]], allowed) > allowed
+    ):
         return None
     start = (first.j0, first.i0) if tokens[0] is None else (c_lo, r_lo)
     end = (last.j1, last.i1) if tokens[-1] is None else (c_hi, r_hi)
@@ -1033,15 +1038,20 @@ def _elided_at_edge(texts: _Texts, k: int, *, leading: bool) -> bool:
     return any(e[1] <= breaks[0] for e in ellipses) if breaks else bool(ellipses)
 
 
-def _edits_with_elision(tokens: list[str | None], reference: list[str]) -> int:
+def _edits_with_elision(
+    tokens: list[str | None], reference: list[str], limit: float = math.inf
+) -> float:
     """Word edits (substitute, insert, delete) turning `tokens` into `reference`, where a
     None token (an ellipsis) stands for any run of reference words at no cost and a
-    mistyped word is no edit.
+    mistyped word is no edit. Past `limit` the count stops: more than `limit` is returned
+    as soon as every way on needs more (a row's least count never falls).
 
     >>> _edits_with_elision(["in", "the", "spirit", None], "in the spirit of it".split())
     0
     >>> _edits_with_elision(["this", "was", "signed", "in"], "this was signed in moscow".split())
     1
+    >>> _edits_with_elision("one two three four".split(), "five six seven eight".split(), 1)
+    2
     """
     row = list(range(len(reference) + 1))
     for token in tokens:
@@ -1054,6 +1064,8 @@ def _edits_with_elision(tokens: list[str | None], reference: list[str]) -> int:
             cost = 0 if token == word or _mistyped(token, word) else 1
             new.append(min(row[i] + 1, new[i - 1] + 1, row[i - 1] + cost))
         row = new
+        if min(row) > limit:
+            return min(row)
     return row[-1]
 
 
