@@ -664,7 +664,19 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         if start - end > options.max_omitted_words:
             return False
         end = max(end, stop)
-    return True
+    return not _starts_over(first, second[0], options)
+
+
+def _starts_over(group: list[_Run], run: _Run, options: LocateOptions) -> bool:
+    """True when `run` starts the copy's text over: from the copy's first reference word
+    or before it, through `min_words` or more of what the copy has. The page prints the
+    text again (an aggregator's repeated block, a lede quoting the opening before the
+    full text); a paragraph moved up shares no words with the copy, and one printed
+    twice inside it starts after the copy's start."""
+    if run.i0 > min(r.i0 for r in group):
+        return False
+    repeated = sum(max(0, min(run.i1, r.i1) - max(run.i0, r.i0)) for r in group)
+    return repeated >= options.min_words
 
 
 def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
@@ -710,6 +722,8 @@ def _joins(
     carries_on = -texts.reference.seed_words <= run.i0 - hi
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
+    if _starts_over(group, run, options):
+        return "new"
     repeated = sum(max(0, min(run.i1, r.i1) - max(run.i0, r.i0)) for r in group)
     distance = max(0, run.i0 - hi, lo - run.i1)
     if distance > options.max_omitted_words or repeated > options.max_omitted_words:

@@ -125,6 +125,24 @@ def test_full_copy_with_a_moved_paragraph_stays_one_passage(reference: Document)
     assert moved in divergence.copy_text
 
 
+@pytest.mark.parametrize("times", [2, 3, 6])
+@pytest.mark.parametrize("whole", [False, True])
+def test_a_copy_printed_again_and_again_is_a_passage_each_time(
+    reference: Document, times: int, whole: bool
+) -> None:
+    """An aggregator repeating the same block, back to back: each repeat is a copy. The
+    groups of a repeated copy merged into one passage whose text was the reference's
+    stretch several times over, too unlike it to count: three or more repeats were no
+    passage at all (six whole copies, 33,000 characters, are read in windows)."""
+    text = reference.text if whole else "\n\n".join(reference.text.split("\n\n")[:3])
+    capture = make_document(("Reprinted:\n\n" + text + "\n\n") * times)
+    passages = locate(prepare(reference), capture)
+    assert [p.copy.of(capture.text) for p in passages] == [text] * times
+    assert {p.reference.of(reference.text) for p in passages} == {text}
+    kind = PassageKind.FULL if whole else PassageKind.EXCERPT
+    assert {p.kind for p in passages} == {kind}
+
+
 def test_a_short_quotation_is_not_a_passage(reference: Document) -> None:
     capture = make_document('He said the Parties "will closely coordinate their efforts" today.')
     assert locate(prepare(reference), capture) == []
