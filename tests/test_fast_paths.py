@@ -10,11 +10,13 @@ plain computation it replaces, on generated text full of the near misses that ma
 from __future__ import annotations
 
 import hashlib
+import random
 import re
 from bisect import bisect_right
 from pathlib import Path
 
 import pytest
+import quote_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,7 +43,7 @@ from provenance.quotes.marks import (
     sentences,
     split_sentences,
 )
-from provenance.quotes.verdicts import QuoteVerdict, _Page, quotation_id
+from provenance.quotes.verdicts import QuoteOptions, QuoteVerdict, _Page, check_quotes, quotation_id
 
 _PIECES = [
     *"said says say told added declared stated states warned noted stressed announced".split(),
@@ -152,6 +154,48 @@ def test_quotations_keep_their_speakers_across_sentences_read_lazily() -> None:
         "person",
         None,
     ]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_speakers_asked_for_in_any_order_are_those_of_attribution(seed: int) -> None:
+    """`speakers` answers one quotation at a time, reading and keeping what each rule
+    needs: asking for some of them, in any order, gives what `attribution` gives."""
+    cases = quote_cases.load_cases()
+    text = "\n\n".join(case.text.strip() for case in cases)
+    quotations = find_quotations(text)
+    everyone = marks.attribution(text, quotations)
+    assert sum(c is not None for c in everyone.values()) > 40  # the cases' speakers
+    asked = random.Random(seed).sample(quotations, len(quotations) // 2)
+    speaker = marks.speakers(text, quotations)
+    assert {m.span.start: speaker(m) for m in asked} == {
+        m.span.start: everyone[m.span.start] for m in asked
+    }
+
+
+def test_a_screening_reads_no_speaker_for_quotations_it_turns_away(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page of short quotations (a docstring dump) is screened without reading its
+    prose for speakers; a verbatim quotation among them is judged as in a full check."""
+    reference = quote_cases.reference()
+    filler = " ".join(f'The "option{k}" flag sets "mode {k}".' for k in range(200))
+    page = quote_cases.document(filler, "page")
+    read: list[object] = []
+    real = marks._Reading
+    monkeypatch.setattr(marks, "_Reading", lambda *a: read.append(a) or real(*a))
+    screening = QuoteOptions(screen_words=6)
+    assert all(q.attribution is None for q in check_quotes(reference, page, (), options=screening))
+    assert read == []
+    said = (
+        "The statement said the Parties "
+        '"will closely coordinate their efforts in order to promote a complex solution".'
+    )
+    page = quote_cases.document(filler + " " + said, "page")
+    [*_, screened] = check_quotes(reference, page, (), options=screening)
+    assert len(read) == 1  # read once, for the one quotation that passed the screen
+    [*_, full] = check_quotes(reference, page, ())
+    assert screened.verdict is full.verdict is QuoteVerdict.VERBATIM
+    assert screened.attribution == full.attribution and screened.attributed
 
 
 def test_a_compiled_pattern_set_is_kept_on_disk_and_loaded_again(

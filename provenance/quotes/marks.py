@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import compress
 from operator import eq, itemgetter
@@ -557,17 +558,37 @@ def attribution(
     sentences (`split_sentences`) and `breaks` its paragraph breaks (`paragraph_breaks`),
     when the caller has them already.
     """
+    speaker = speakers(text, quotations, authors, spans, breaks)
+    return {m.span.start: speaker(m) for m in quotations}
+
+
+def speakers(
+    text: str,
+    quotations: list[Marked],
+    authors: frozenset[str] = frozenset(),
+    spans: Sentences | None = None,
+    breaks: list[tuple[int, int]] | None = None,
+) -> Callable[[Marked], Cue | None]:
+    """`attribution` one quotation at a time, for a caller that needs the speakers of a
+    few of the quotations: the prose is read when the first is asked for, and only
+    around the quotations asked about (what each rule reads is kept, so the answers do
+    not depend on which were asked, or in what order)."""
     if spans is None:
         spans = split_sentences(text, quotations)
     if breaks is None:
         breaks = paragraph_breaks(text)
-    reading = _Reading(text, spans, prose_of(text, quotations), authors, breaks)
-    out: dict[int, Cue | None] = {}
-    for m in quotations:
+    readings: list[_Reading] = []
+
+    def speaker(m: Marked) -> Cue | None:
         # An opening mark that ends the text quotes nothing and lies past every sentence.
         k = max(0, spans.at(m.span.start)) if len(spans) else -1
-        out[m.span.start] = None if k < 0 else _speaker_of(reading, m, k)
-    return out
+        if k < 0:
+            return None
+        if not readings:
+            readings.append(_Reading(text, spans, prose_of(text, quotations), authors, breaks))
+        return _speaker_of(readings[0], m, k)
+
+    return speaker
 
 
 class _Reading:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -54,10 +55,10 @@ from provenance.quotes.marks import (
     Cue,
     Marked,
     Sentences,
-    attribution,
     find_quotations,
     paragraph_breaks,
     sentences,
+    speakers,
     split_sentences,
 )
 from provenance.quotes.words import (
@@ -133,8 +134,10 @@ class QuoteOptions:
     """When positive, a screening: a quotation of fewer words (split on spaces) is not
     compared at all, and the rest only by the rungs that can find a quotation verbatim
     or altered (no paraphrase). Those two verdicts come out as in a full check, the
-    others are `other`: enough to tell whether a page quotes the reference (scan), not
-    to report on it."""
+    others are `other`, and a quotation the screening turns away (too short, too long,
+    unterminated, too unlike the reference) is left unattributed, its speaker never
+    read: enough to tell whether a page quotes the reference (scan), not to report on
+    it."""
     longest: int = 20_000
     """Quotations longer than this (an opening mark never closed in a huge paragraph) are
     not compared: aligning them would cost more than the whole capture's analysis."""
@@ -215,7 +218,7 @@ def check_quotes(
     breaks = paragraph_breaks(text)
     marked = find_quotations(text, breaks)
     spans = split_sentences(text, marked)
-    cues = attribution(text, marked, index.authors, spans, breaks)
+    speaker = speakers(text, marked, index.authors, spans, breaks)
     out = []
     page = _Page(capture)
     opened = [end for _, end in breaks]  # where each paragraph after the first starts
@@ -227,7 +230,7 @@ def check_quotes(
             continue
         if m.opening == ":" and _copied_intro(index, text, start, opened, passages):
             continue
-        quotation = _check(index, page, m, cues.get(m.span.start), spans, options)
+        quotation = _check(index, page, m, speaker, spans, options)
         passage = _claimed(m.span, passages)
         if passage is not None and quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE:
             quotation = _located(quotation, passage, index, capture)
@@ -428,7 +431,7 @@ def _check(
     index: _Index,
     page: _Page,
     m: Marked,
-    cue: Cue | None,
+    speaker: Callable[[Marked], Cue | None],
     spans: Sentences,
     options: QuoteOptions,
 ) -> Quotation:
@@ -438,16 +441,22 @@ def _check(
     quoted = core.of(text)
     read = page.words(quoted)
     editorial = tuple(Span(core.start + a, core.start + b) for a, b in read.editorial)
-    by_prose = cue is not None and cue.speaker == "document"
     words = read.count
     result = _NOTHING
+    screened = options.screen_words and (
+        len(m.span.of(text).split()) < options.screen_words
+        or len(quoted) > options.longest
+        or not m.terminated
+        or not index.may_be_close(quoted, editorial, options)
+    )
+    # A screening leaves a quotation that cannot be a hit unattributed, as unjudged.
+    cue = None if screened else speaker(m)
+    by_prose = cue is not None and cue.speaker == "document"
     if options.screen_words and len(m.span.of(text).split()) < options.screen_words:
         pass  # a screening: too short to matter
     elif len(quoted) > options.longest:
         result = _Result(QuoteVerdict.OTHER, None, 0.0, "too long to compare with the reference")
-    elif options.screen_words and (
-        not m.terminated or not index.may_be_close(quoted, editorial, options)
-    ):
+    elif screened:
         pass  # a screening: neither an unterminated quotation nor this one can be a hit
     elif by_prose or not m.terminated:
         result = _compare(index, capture, core, editorial, _sentence(spans, m), options)
