@@ -641,7 +641,8 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
         elif verdict == "new":
             groups.append([run])
         while len(groups) > 1 and _one_copy(texts, groups[-2], groups[-1], options):
-            groups[-2:] = [groups[-2] + groups[-1]]
+            first, (run, *rest) = groups[-2], groups[-1]
+            groups[-2:] = [first + _split_repeat(texts, first, run) + rest]
     return groups
 
 

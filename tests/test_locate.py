@@ -143,6 +143,20 @@ def test_a_copy_printed_again_and_again_is_a_passage_each_time(
     assert {p.kind for p in passages} == {kind}
 
 
+def test_a_long_block_printed_twice_inside_a_copy_is_a_duplication(reference: Document) -> None:
+    """Two paragraphs (151 words, more than a run may repeat and still join) printed
+    again right after themselves: one copy whose groups are merged (a hole-free cover),
+    with the repeat split off as `_joins` splits a shorter one, so it reads as a
+    duplication, not an omission and an insertion."""
+    paragraphs = reference.text.split("\n\n")
+    block = paragraphs[5:7]
+    assert sum(len(p.split()) for p in block) > LocateOptions().max_omitted_words
+    capture = make_document("\n\n".join(paragraphs[:7] + block + paragraphs[7:]))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert [p.kind for p in analysed.passages] == [PassageKind.FULL]
+    assert [d.kind.value for d in analysed.divergences] == ["duplication"]
+
+
 def test_a_short_quotation_is_not_a_passage(reference: Document) -> None:
     capture = make_document('He said the Parties "will closely coordinate their efforts" today.')
     assert locate(prepare(reference), capture) == []
