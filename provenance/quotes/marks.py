@@ -91,6 +91,12 @@ _SPEECH = re.compile(
     r"|asked|urged|urges|called|calls|call|emphasi[sz]ed|underlined|reaffirmed|reads"
     r"|(?:was|were) quoted as saying|quoted|[Aa]ccording to)\b"
 )
+_NOUN_AFTER = re.compile(
+    r"\s*(?:[.;)!?]|$|(?:and|or|of|in|to|with|from|on|at|which|who|whose|were|are|have|had"
+    r"|must|should|will|would|can|could|may|might)\b)"
+)
+"""After "states", what makes it the noun ("regional states and ...") rather than the verb
+("the statement states that", "states: ...", "states the position")."""
 _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 """Words between a speech verb and a document cue that make the document the medium
 ("said in a joint statement", "said on Tuesday in their statement")."""
@@ -412,6 +418,8 @@ def cues(
     docs = [(m.start(), m.end()) for m in _DOC_CUE.finditer(chunk)] if documents else []
     used: set[tuple[int, int]] = set()
     for hit in _SPEECH.finditer(chunk) if speech else ():
+        if hit.group() == "states" and _NOUN_AFTER.match(chunk, hit.end()):
+            continue  # "the security interests of regional states." names countries
         kept = _subject_words(chunk, hit.start())
         reach = min(_subject(chunk, hit.start(), strip=False, kept=kept)[0], hit.start() - 1)
         subject_doc = next(
