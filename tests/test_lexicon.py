@@ -18,9 +18,7 @@ from provenance.quotes.words import (
     Lexicon,
     Nearest,
     Window,
-    _forms,
     content_words,
-    context_decay,
     stem,
 )
 
@@ -40,43 +38,24 @@ def _nearest_reading_every_window(
     with_context: bool,
     margin: float = NEAREST_MARGIN,
 ) -> Nearest:
-    """`Lexicon.nearest` as first written: every window scored word by word."""
-    forms: dict[str, set[str]] = {}
-    for f in _forms(own):
-        forms.setdefault(stem(f), set()).add(f)
-    stems = {s: lexicon.weight(s) for s in forms}
-    near: dict[str, float] = {}
-    for s, distance in context:
-        if s not in stems:
-            near[s] = max(near.get(s, 0.0), lexicon.weight(s) * context_decay(distance))
-    total = own_weight * sum(stems.values()) + (sum(near.values()) if with_context else 0)
-    if not total or not lexicon.windows:
+    """`Lexicon.nearest` with its windows scored as first written: every window, word by
+    word (the query and the choice among the scores are the lexicon's own)."""
+    query = lexicon.query(own, context, own_weight=own_weight, with_context=with_context)
+    if not query.total or not lexicon.windows:
         return Nearest(None, 0.0)
 
     def own_score(window: Window) -> float:
         score = 0.0
-        for s, w in stems.items():
+        for s, w in query.stems.items():
             if s in window.stems:
-                score += w if forms[s] & window.forms else STEM_CREDIT * w
+                score += w if query.forms[s] & window.forms else STEM_CREDIT * w
         return score
 
     scored = [
-        (own_score(w), sum(v for s, v in near.items() if s in w.stems), w) for w in lexicon.windows
+        (own_score(w), sum(v for s, v in query.near.items() if s in w.stems), w)
+        for w in lexicon.windows
     ]
-    best_own = max(o for o, _, _ in scored)
-    best_near = max(c for _, c, _ in scored)
-    if best_own > 0:
-        candidates = [t for t in scored if t[0] >= (1 - margin) * best_own]
-    elif best_near > 0:
-        candidates = [t for t in scored if t[1] >= (1 - margin) * best_near]
-    else:
-        return Nearest(None, 0.0)
-    smallest = min(w.sentences for _, _, w in candidates)
-    own_score_, near_score, window = max(
-        (t for t in candidates if t[2].sentences == smallest), key=lambda t: (t[0], t[1])
-    )
-    held = own_weight * own_score_ + (near_score if with_context else 0)
-    return Nearest(window.span, 100.0 * held / total)
+    return query.chosen(scored, margin=margin)
 
 
 @settings(max_examples=300, deadline=None)

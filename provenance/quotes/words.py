@@ -161,6 +161,15 @@ class Lexicon:
         Returns:
             The chosen window's span and its similarity.
         """
+        query = self.query(own, context, own_weight=own_weight, with_context=with_context)
+        if not query.total or not self.windows:
+            return Nearest(None, 0.0)
+        return query.chosen(self.scored(query), margin=margin)
+
+    def query(
+        self, own: str, context: list[tuple[str, int]], *, own_weight: float, with_context: bool
+    ) -> Query:
+        """What `nearest` scores windows by: the quotation's stems and context words."""
         forms: dict[str, set[str]] = {}
         for f in _forms(own):
             forms.setdefault(stem(f), set()).add(f)
@@ -170,20 +179,42 @@ class Lexicon:
             if s not in stems:
                 near[s] = max(near.get(s, 0.0), self.weight(s) * context_decay(distance))
         total = own_weight * sum(stems.values()) + (sum(near.values()) if with_context else 0)
-        if not total or not self.windows:
-            return Nearest(None, 0.0)
-        # Only the windows holding a word are scored; each window's score adds its words in
-        # the same order (and its context words by the same `sum`) as reading every window.
-        windows, postings = self.windows, self.postings
+        return Query(forms, stems, near, total, own_weight, with_context)
+
+    def scored(self, query: Query) -> list[tuple[float, float, Window]]:
+        """(own score, context score, window) of every window, in order.
+
+        Only the windows holding a word are scored; each window's score adds its words in
+        the same order (and its context words by the same `sum`) as reading every window.
+        """
+        windows, postings, forms = self.windows, self.postings, query.forms
         own_scores = [0.0] * len(windows)
-        for s, w in stems.items():
+        for s, w in query.stems.items():
             for k in postings.get(s, ()):
                 own_scores[k] += w if forms[s] & windows[k].forms else STEM_CREDIT * w
         near_held: dict[int, list[float]] = {}
-        for s, v in near.items():
+        for s, v in query.near.items():
             for k in postings.get(s, ()):
                 near_held.setdefault(k, []).append(v)
-        scored = [(own_scores[k], sum(near_held.get(k, ())), w) for k, w in enumerate(windows)]
+        return [(own_scores[k], sum(near_held.get(k, ())), w) for k, w in enumerate(windows)]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A quotation as `Lexicon.nearest` weighs it (`Lexicon.query`)."""
+
+    forms: dict[str, set[str]]
+    """Each stem of the quotation's own words, and the forms it was written in."""
+    stems: dict[str, float]
+    """Each own stem's weight."""
+    near: dict[str, float]
+    """Each context stem (not an own one) and its weight, decayed with distance."""
+    total: float
+    own_weight: float
+    with_context: bool
+
+    def chosen(self, scored: list[tuple[float, float, Window]], *, margin: float) -> Nearest:
+        """The window `nearest` chooses among the scored ones, and its similarity."""
         best_own = max(o for o, _, _ in scored)
         best_near = max(c for _, c, _ in scored)
         if best_own > 0:
@@ -197,8 +228,8 @@ class Lexicon:
         own_score, near_score, window = max(
             (t for t in candidates if t[2].sentences == smallest), key=lambda t: (t[0], t[1])
         )
-        held = own_weight * own_score + (near_score if with_context else 0)
-        return Nearest(window.span, 100.0 * held / total)
+        held = self.own_weight * own_score + (near_score if self.with_context else 0)
+        return Nearest(window.span, 100.0 * held / self.total)
 
 
 def context_decay(distance: int) -> float:
