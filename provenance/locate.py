@@ -649,7 +649,8 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
 def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions) -> bool:
     """True when two neighbouring groups, each of `min_words` or more, are together one
     copy of a stretch of the reference with no hole over `max_omitted_words`: a
-    paragraph moved far, whose neighbours alone look like separate excerpts."""
+    paragraph moved far, whose neighbours alone look like separate excerpts. Not when
+    the second starts the text over (`_starts_over`): the page prints it again."""
     gap = second[0].j0 - first[-1].j1
     if gap > options.max_interruption_words:
         return False
@@ -665,19 +666,22 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         if start - end > options.max_omitted_words:
             return False
         end = max(end, stop)
-    return not _starts_over(first, second[0], options)
+    lo, run = min(r.i0 for r in first), second[0]
+    return not _starts_over(run, lo, _repeated(first, run), options)
 
 
-def _starts_over(group: list[_Run], run: _Run, options: LocateOptions) -> bool:
+def _starts_over(run: _Run, lo: int, repeated: int, options: LocateOptions) -> bool:
     """True when `run` starts the copy's text over: from the copy's first reference word
-    or before it, through `min_words` or more of what the copy has. The page prints the
-    text again (an aggregator's repeated block, a lede quoting the opening before the
-    full text); a paragraph moved up shares no words with the copy, and one printed
-    twice inside it starts after the copy's start."""
-    if run.i0 > min(r.i0 for r in group):
-        return False
-    repeated = sum(max(0, min(run.i1, r.i1) - max(run.i0, r.i0)) for r in group)
-    return repeated >= options.min_words
+    `lo` or before it, through `min_words` or more (`repeated`, see `_repeated`) of what
+    the copy has. The page prints the text again (an aggregator's repeated block, a lede
+    quoting the opening before the full text); a paragraph moved up shares no words with
+    the copy, and one printed twice inside it starts after the copy's start."""
+    return run.i0 <= lo and repeated >= options.min_words
+
+
+def _repeated(group: list[_Run], run: _Run) -> int:
+    """Reference words of `run` that the runs of `group` copy already."""
+    return sum(max(0, min(run.i1, r.i1) - max(run.i0, r.i0)) for r in group)
 
 
 def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
@@ -723,9 +727,9 @@ def _joins(
     carries_on = -texts.reference.seed_words <= run.i0 - hi
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
-    if _starts_over(group, run, options):
+    repeated = _repeated(group, run)
+    if _starts_over(run, lo, repeated, options):
         return "new"
-    repeated = sum(max(0, min(run.i1, r.i1) - max(run.i0, r.i0)) for r in group)
     distance = max(0, run.i0 - hi, lo - run.i1)
     if distance > options.max_omitted_words or repeated > options.max_omitted_words:
         return "new"
