@@ -42,6 +42,7 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
+from operator import itemgetter
 
 from provenance.classify import divergence
 from provenance.locate import PreparedReference
@@ -221,14 +222,13 @@ def check_quotes(
     speaker = speakers(text, marked, index.authors, spans, breaks)
     out = []
     page = _Page(capture)
-    opened = [end for _, end in breaks]  # where each paragraph after the first starts
     for m in marked:
         start, end = m.span.start, m.span.end
         if m.opening != ":":  # with its quotation marks
             start, end = start - 1, min(len(text), end + 1)
         if any(p.copy.start <= start and end <= p.copy.end for p in passages):
             continue
-        if m.opening == ":" and _copied_intro(index, text, start, opened, passages):
+        if m.opening == ":" and _copied_intro(index, text, start, breaks, passages):
             continue
         quotation = _check(index, page, m, speaker, spans, options)
         passage = _claimed(m.span, passages)
@@ -242,7 +242,7 @@ def _copied_intro(
     index: _Index,
     text: str,
     block: int,
-    opened: list[int],
+    breaks: list[tuple[int, int]],
     passages: tuple[Passage, ...] | list[Passage],
 ) -> bool:
     """Whether the colon-ended paragraph introducing the block quotation at `block` is the
@@ -255,8 +255,8 @@ def _copied_intro(
         colon -= 1
     if any(p.copy.start <= colon < p.copy.end for p in passages):
         return True
-    k = bisect_right(opened, colon)
-    head = _fold(text[opened[k - 1] if k else 0 : colon + 1])
+    k = bisect_right(breaks, colon, key=itemgetter(1))  # the breaks ending before the colon
+    head = _fold(text[breaks[k - 1][1] if k else 0 : colon + 1])
     return len(head.split()) >= _OWN_LINE_WORDS and head in index.folded.text
 
 
@@ -443,18 +443,17 @@ def _check(
     editorial = tuple(Span(core.start + a, core.start + b) for a, b in read.editorial)
     words = read.count
     result = _NOTHING
+    short = options.screen_words and len(m.span.of(text).split()) < options.screen_words
+    too_long = len(quoted) > options.longest
     screened = options.screen_words and (
-        len(m.span.of(text).split()) < options.screen_words
-        or len(quoted) > options.longest
-        or not m.terminated
-        or not index.may_be_close(quoted, editorial, options)
+        short or too_long or not m.terminated or not index.may_be_close(quoted, editorial, options)
     )
     # A screening leaves a quotation that cannot be a hit unattributed, as unjudged.
     cue = None if screened else speaker(m)
     by_prose = cue is not None and cue.speaker == "document"
-    if options.screen_words and len(m.span.of(text).split()) < options.screen_words:
+    if short:
         pass  # a screening: too short to matter
-    elif len(quoted) > options.longest:
+    elif too_long:
         result = _Result(QuoteVerdict.OTHER, None, 0.0, "too long to compare with the reference")
     elif screened:
         pass  # a screening: neither an unterminated quotation nor this one can be a hit
