@@ -92,11 +92,12 @@ _SPEECH = re.compile(
     r"|(?:was|were) quoted as saying|quoted|[Aa]ccording to)\b"
 )
 _NOUN_AFTER = re.compile(
-    r"\s*(?:[.;)!?]|$|(?:and|or|of|in|to|with|from|on|at|which|who|whose|were|are|have|had"
-    r"|must|should|will|would|can|could|may|might)\b)"
+    r"\s*(?:[.;)!?]|,(?!\s*[\"'“‘«„])|$|(?:and|or|of|in|to|with|from|on|at|which|who|whose"
+    r"|were|are|have|had|must|should|will|would|can|could|may|might)\b)"
 )
-"""After "states", what makes it the noun ("regional states and ...") rather than the verb
-("the statement states that", "states: ...", "states the position")."""
+"""After "states", what makes it the noun ("regional states and ...", "regional states,
+including Russia") rather than the verb ("the statement states that", "states: ...",
+"states, “...”", "states the position")."""
 _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 """Words between a speech verb and a document cue that make the document the medium
 ("said in a joint statement", "said on Tuesday in their statement")."""
