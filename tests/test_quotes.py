@@ -328,6 +328,29 @@ def test_opening_mark_ending_the_text_is_unterminated():
     assert q.verdict is V.UNTERMINATED and q.text == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # Spaced inside, as some wire copy types them: straight, curly, mixed.
+        ('He said " we will act " and left.', [" we will act "]),
+        ("He said “ we will act ” and left.", [" we will act "]),
+        ('He said " we will act." Then "more".', [" we will act.", "more"]),
+        # A closing mark spaced before a comma closes; it opens nothing.
+        ('Asked, " not today ", she said, and "maybe" later.', [" not today ", "maybe"]),
+        # A stray spaced mark (an inch sign) with no mark after it in its paragraph.
+        ('A 40 " screen, the \'quiet\' room.\n\nNext "yes".', ["quiet", "yes"]),
+        # A stray spaced mark before a tightly written quotation: it quotes nothing, and
+        # a quotation closed after it is still found.
+        ('The " sign and \'args\' here; then "local" or "global".', ["args", "local", "global"]),
+        # ... but a spaced quotation that closes holds what it encloses.
+        ("He said \" the 'double freezing' idea \" works.", [" the 'double freezing' idea "]),
+        ("A mark followed by a comma opens nothing: (\") and (').", []),
+    ],
+)
+def test_spaced_double_marks(text, quoted):
+    assert [m.span.of(text) for m in find_quotations(text)] == quoted
+
+
 def test_quotation_continuing_over_paragraphs_is_not_unterminated():
     text = "The statement said “Russia and China will\n\n“closely coordinate their efforts”."
     assert all(q.verdict is not V.UNTERMINATED for q in _check(text))

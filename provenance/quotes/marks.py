@@ -56,6 +56,11 @@ _DOUBLE = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 _BEFORE_OPENING = frozenset("([{\u2014\u2013-/") | frozenset(_CLOSERS)
 _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026") | frozenset("".join(_CLOSERS.values()))
 """Openers whose closing mark may follow a space: straight marks, and French « … »."""
+_SPACED_OPENERS = frozenset('"\u201c\u201e')
+_SPACED_CLOSERS = frozenset('"\u201d\u201c\u00bb')
+"""Double marks that open, and that close, a quotation spaced inside (`" … "`, `“ … ”`)."""
+_NEVER_QUOTED_FIRST = frozenset(",;:!?)]}")
+"""What never follows an opening mark: a mark before it closes or is a stray."""
 _MARKS = frozenset(_CLOSERS) | frozenset("".join(_CLOSERS.values()))
 _MARK_LIST = tuple(sorted(_MARKS))
 _PAIRED = _MARKS - _SINGLE
@@ -209,7 +214,7 @@ def find_quotations(text: str, breaks: list[tuple[int, int]] | None = None) -> l
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if char in _DOUBLE:
-            _double(char, i, before, after, stack, found)
+            _double(text, i, limit, before, after, stack, found)
             continue
         if before.isalnum() and after.isalpha():
             continue  # apostrophe inside a word
@@ -217,7 +222,7 @@ def find_quotations(text: str, breaks: list[tuple[int, int]] | None = None) -> l
         if depth is not None:
             opening, start = stack[depth]
             del stack[depth:]
-            if not stack:
+            if _outermost(text, stack):
                 found.append(Marked(Span(start + 1, i), opening, True))
         elif char in _CLOSERS and not after.isspace() and not before.isalnum():
             stack.append((char, i))
@@ -251,10 +256,28 @@ def marks_of(text: str) -> list[int]:
 
 
 def _double(
-    char: str, i: int, before: str, after: str, stack: list[tuple[str, int]], found: list[Marked]
+    text: str,
+    i: int,
+    paragraph_end: int,
+    before: str,
+    after: str,
+    stack: list[tuple[str, int]],
+    found: list[Marked],
 ) -> None:
-    """Open or close a quotation at the double mark `char`, by what lies on either side."""
-    opens = not after.isspace() and (before.isspace() or before in _BEFORE_OPENING)
+    """Open or close a quotation at the double mark `text[i]`, by what lies on either side.
+
+    A mark spaced on both sides (`" like this "`, as some wire copy types them) closes an
+    open straight, French or spaced quotation. With none open, an opening glyph spaced so
+    opens a *tentative* quotation, if a mark that could close it follows in its paragraph
+    (else it is a stray mark, an inch sign). A tightly written opener after it replaces
+    it, and at its paragraph's end an unclosed one quotes nothing.
+    """
+    char = text[i]
+    opens = (
+        not after.isspace()
+        and after not in _NEVER_QUOTED_FIRST
+        and (before.isspace() or before in _BEFORE_OPENING)
+    )
     closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
     if char == "\u00ab" and after.isspace():
         opens = True  # French « spaced »
@@ -262,17 +285,48 @@ def _double(
     if open_at is None and stack:  # an open single mark (or several) above a double one
         open_at = next((k for k in range(len(stack) - 2, -1, -1) if stack[k][0] in _DOUBLE), None)
     if not opens and not closes:
-        # A mark with spaces on both sides closes a spaced "straight" or « French » quotation.
-        closes = open_at is not None and stack[open_at][0] in _SPACED and char in '"\u00bb'
+        if open_at is None:
+            opens = (
+                char in _SPACED_OPENERS
+                and before.isspace()
+                and after.isspace()
+                and _closer_follows(text, i + 1, paragraph_end)
+            )
+        else:
+            opening, start = stack[open_at]
+            spaced = opening in _SPACED or _tentative(text, opening, start)
+            closes = spaced and char in _SPACED_CLOSERS
     if closes and (not opens or open_at is not None):
         if open_at is None:
             return  # a stray closing mark (an inch mark, a lost opener)
         opening, start = stack[open_at]
         del stack[open_at:]
         if not stack:
+            while found and found[-1].span.start > start:
+                found.pop()  # quotations inside a tentative one, which holds them after all
+            found.append(Marked(Span(start + 1, i), opening, True))
+        elif _outermost(text, stack):
             found.append(Marked(Span(start + 1, i), opening, True))
     elif opens:
+        if open_at is not None and _tentative(text, *stack[open_at]):
+            del stack[open_at:]  # the spaced mark before was a stray one
         stack.append((char, i))
+
+
+def _closer_follows(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] holds a double mark that can close a quotation."""
+    return any(text.find(mark, start, end) >= 0 for mark in _SPACED_CLOSERS)
+
+
+def _outermost(text: str, stack: list[tuple[str, int]]) -> bool:
+    """True when a quotation closing over `stack` is outermost, as far as is known: none
+    is open, or only a tentative one (whose contents are dropped if it closes)."""
+    return not stack or (len(stack) == 1 and _tentative(text, *stack[0]))
+
+
+def _tentative(text: str, opening: str, start: int) -> bool:
+    """True for a double opener spaced on both sides (see `_double`)."""
+    return opening != "\u00ab" and text[start + 1 : start + 2].isspace()
 
 
 def _closable(stack: list[tuple[str, int]], char: str, before: str) -> int | None:
@@ -294,7 +348,7 @@ def _close_paragraph(
         return
     opening, start = stack[0]
     stack.clear()
-    if opening in _SINGLE:
+    if opening in _SINGLE or _tentative(text, opening, start):
         return  # an unclosed single mark is far more often an apostrophe than a quotation
     stop = start + 1 + len(text[start + 1 : end].rstrip())
     continues = text[end : end + 1] == opening
