@@ -702,10 +702,29 @@ def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
     ):
         group[-1] = _Run(last.j0, last.j1 + head, last.i0, last.i1 + head, last.exact + share)
         return [_Run(run.j0 + head, run.j1, hi, run.i1, run.exact - share)]
+    cut = _copying(texts, run, hi, run.j0 + head)
     return [
-        _Run(run.j0, run.j0 + head, run.i0, hi, share),
-        _Run(run.j0 + head, run.j1, hi, run.i1, run.exact - share),
+        _Run(run.j0, cut, run.i0, hi, share),
+        _Run(cut, run.j1, hi, run.i1, run.exact - share),
     ]
+
+
+def _copying(texts: _Texts, run: _Run, i: int, guess: int) -> int:
+    """The capture word of `run` that copies reference word `i`, nearest to `guess` (the
+    word as far into the run as `i` is into its reference) within the run's drift: a run
+    that leaves words out or puts words in has its words off the diagonal by that much.
+    `guess` when none of them starts the reference's seed words there.
+    """
+    drift = abs((run.j1 - run.j0) - (run.i1 - run.i0))
+    n = texts.reference.seed_words
+    want = [w for w, _, _ in texts.reference.words[i : i + n]]
+    if not drift or len(want) < n:
+        return guess
+    lo, hi = max(run.j0 + 1, guess - drift), min(run.j1 - n, guess + drift)
+    for j in sorted(range(lo, hi + 1), key=lambda j: abs(j - guess)):
+        if [w for w, _, _ in texts.words[j : j + n]] == want:
+            return j
+    return guess
 
 
 def _joins(
@@ -863,8 +882,8 @@ def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
     rw, n = texts.reference.words, texts.reference.seed_words
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        if a.j1 != b.j0:
-            continue
+        if a.j1 != b.j0 or a.i1 == b.i0:
+            continue  # (the reference goes on across the cut: the words read either way)
         t = next(
             (
                 t

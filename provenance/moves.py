@@ -158,7 +158,13 @@ def _masked_alignment(
         if not overlaps:
             ref_masks.append(run.reference)  # text the copy has elsewhere, not here
     ref_text, ref_map = _mask(reference.text, passage.reference, ref_masks, _REFERENCE_MASK)
-    copy_text, copy_map = _mask(capture.text, passage.copy, [r.copy for r in moved], _COPY_MASK)
+    limits = [*(run.copy.start for run in runs[1:]), passage.copy.end]
+    copy_masks = [
+        _with_marks_after(capture.text, run.copy, limits[k])
+        for k, run in enumerate(runs)
+        if k not in placed
+    ]
+    copy_text, copy_map = _mask(capture.text, passage.copy, copy_masks, _COPY_MASK)
     if ref_text is None or copy_text is None:
         return align(reference, capture, passage)  # the texts use the mask characters
     edits = []
@@ -168,6 +174,15 @@ def _masked_alignment(
                 Edit(piece.tag, _unmask(piece.reference, ref_map), _unmask(piece.copy, copy_map))
             )
     return Alignment(passage=passage, edits=tuple(edits))
+
+
+def _with_marks_after(text: str, span: Span, limit: int) -> Span:
+    """`span` with the punctuation right after its last word ("plan." of a repeated
+    paragraph), up to `limit`: it moved, or repeats, with the words."""
+    end = span.end
+    while end < limit and not text[end].isspace() and not text[end].isalnum():
+        end += 1
+    return Span(span.start, end)
 
 
 def _split_at_masks(edit: Edit, ref_text: str, copy_text: str) -> list[Edit]:
