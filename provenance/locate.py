@@ -882,8 +882,8 @@ def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
     rw, n = texts.reference.words, texts.reference.seed_words
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        if a.j1 != b.j0 or a.i1 == b.i0:
-            continue  # (the reference goes on across the cut: the words read either way)
+        if a.j1 != b.j0:
+            continue
         t = next(
             (
                 t
@@ -894,6 +894,9 @@ def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
         )
         if not t or b.i0 < t:
             continue
+        if a.i1 == b.i0 and b.i0 - t < max((r.i1 for r in out[:k]), default=0):
+            continue  # the reference reads on across the cut (a repeat and the rest of the
+            # copy): moved, the words would overlap what the copy had before the repeat
         if all(texts.words[a.j1 - t + u][0] == rw[b.i0 - t + u][0] for u in range(t)):
             out[k] = _Run(a.j0, a.j1 - t, a.i0, a.i1 - t, a.exact - t)
             out[k + 1] = _Run(b.j0 - t, b.j1, b.i0 - t, b.i1, b.exact + t)

@@ -402,24 +402,69 @@ def _duplications(
             continue
         if folded_reference is None:
             folded_reference = normalise(reference.text)
-        inserted = _folded(d.copy_text)
-        at = folded_reference.text.find(inserted)
         home = next((p for p in passages if p.copy.start <= d.copy.start < p.copy.end), None)
-        if at < 0 or home is None or _folded(home.copy.of(capture.text)).count(inserted) < 2:
+        repeat = None if home is None else _repeat(folded_reference, capture, home, d.copy)
+        if repeat is None:
             out.append(d)
             continue
-        ref = folded_reference.span(at, at + len(inserted))
+        ref, copy = repeat
         out.append(
             divergence(
                 reference,
                 capture,
                 Kind.DUPLICATION,
                 ref,
-                d.copy,
+                copy,
                 note="repeated: the copy already has this text",
             )
         )
     return out
+
+
+def _repeat(
+    folded_reference: Normalised, capture: Document, home: Passage, inserted: Span
+) -> tuple[Span, Span] | None:
+    """The reference span an insertion repeats and where it stands, if the passage has
+    its text twice. The diff may put an insertion anywhere along text that reads the
+    same ("...the following:|\n\nThe Parties| propose the following:"): it is tried
+    where the diff put it, then slid left or right character by character."""
+    for copy in _slides(capture.text, inserted, home.copy):
+        text = _folded(copy.of(capture.text))
+        at = folded_reference.text.find(text)
+        if at >= 0 and _folded(home.copy.of(capture.text)).count(text) >= 2:
+            return folded_reference.span(at, at + len(text)), copy
+    return None
+
+
+def _slides(text: str, span: Span, within: Span, reach: int = 200) -> list[Span]:
+    """`span`, then the spans within `within` (and `reach` characters of it) that read as
+    it does in `text` when cut out and cut no word, those cut at line breaks and sentence
+    ends first, then leftmost."""
+    left, right = [], []
+    start, end = span.start, span.end
+    while start > within.start and text[start - 1] == text[end - 1] and len(left) < reach:
+        start, end = start - 1, end - 1
+        left.append(Span(start, end))
+    start, end = span.start, span.end
+    while end < within.end and text[start] == text[end] and len(right) < reach:
+        start, end = start + 1, end + 1
+        right.append(Span(start, end))
+    whole = [s for s in left + right if not _inside_word(text, s)]
+    return [span, *sorted(whole, key=lambda s: (-_cut(text, s.start) - _cut(text, s.end), s.start))]
+
+
+def _cut(text: str, k: int) -> int:
+    """How well a cut at `k` falls: 2 at a line break, 1 after a sentence's end, else 0."""
+    if text[k - 1 : k + 1].count("\n"):
+        return 2
+    return int(text[k - 2 : k].rstrip()[-1:] in (".", "!", "?", ":"))
+
+
+def _inside_word(text: str, span: Span) -> bool:
+    """True when `span` starts or ends inside a word of `text`."""
+    return (
+        text[span.start - 1 : span.start].isalnum() and text[span.start : span.start + 1].isalnum()
+    ) or (text[span.end - 1 : span.end].isalnum() and text[span.end : span.end + 1].isalnum())
 
 
 def _interruptions(

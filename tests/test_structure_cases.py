@@ -142,3 +142,28 @@ def test_damaged_full_copies_stay_one_copy(seed: int, reference: Document) -> No
     moved = order != sorted(order)
     assert kinds.count("reordering") in ((1, 2) if moved else (0,))
     assert set(kinds) <= {"interruption", "reordering"}, source.divergences
+
+
+@pytest.mark.parametrize("first", range(1, 14))
+def test_a_block_printed_twice_is_one_duplication(first: int, reference: Document) -> None:
+    """One to four paragraphs printed again right after themselves, one paragraph later
+    or three later: one duplication and nothing else, whatever the block's length and
+    however its edges read alike (paragraphs opening "The Parties ..."). A block from
+    paragraph 0 starts the text over and is a passage of its own (docs/locate.md)."""
+    paragraphs = reference.text.split("\n\n")
+    n = len(paragraphs)
+    for end in range(first + 1, min(n, first + 4) + 1):
+        for at in sorted({end, min(n, end + 1), min(n, end + 3)}):
+            order = [*range(at), *range(first, end), *range(at, n)]
+            text = "\n\n".join(paragraphs[k] for k in order)
+            source = analyse(reference, [make_document(text)]).sources[0]
+            got = [(d.kind.value, _words(d.reference_text)) for d in source.divergences]
+            assert got == [("duplication", _words("\n\n".join(paragraphs[first:end])))], (
+                first,
+                end,
+                at,
+            )
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
