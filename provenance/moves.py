@@ -440,7 +440,8 @@ def _slides(text: str, span: Span, within: Span, reach: int = 200) -> list[Span]
     """`span`, then the spans within `within` (and `reach` characters of it) that read as
     it does in `text` when cut out and cut no word, those cut at line breaks and sentence
     ends first, then leftmost."""
-    left, right = [], []
+    left: list[Span] = []
+    right: list[Span] = []
     start, end = span.start, span.end
     while start > within.start and text[start - 1] == text[end - 1] and len(left) < reach:
         start, end = start - 1, end - 1
