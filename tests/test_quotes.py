@@ -345,6 +345,12 @@ def test_opening_mark_ending_the_text_is_unterminated():
         # ... but a spaced quotation that closes holds what it encloses.
         ("He said \" the 'double freezing' idea \" works.", [" the 'double freezing' idea "]),
         ("A mark followed by a comma opens nothing: (\") and (').", []),
+        # A spaced closing mark before a full stop closes (a full stop opens nothing) ...
+        ('It said " we will act ". Then "more".', [" we will act ", "more"]),
+        # ... an ellipsis after a mark still opens ...
+        ('It said "...we will act". Fine.', ["...we will act"]),
+        # ... and another glyph nests inside a spaced quotation.
+        ('It said " the “double freezing” idea ". Fine.', [" the “double freezing” idea "]),
     ],
 )
 def test_spaced_double_marks(text, quoted):

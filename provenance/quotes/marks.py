@@ -60,7 +60,8 @@ _SPACED_OPENERS = frozenset('"\u201c\u201e')
 _SPACED_CLOSERS = frozenset('"\u201d\u201c\u00bb')
 """Double marks that open, and that close, a quotation spaced inside (`" … "`, `“ … ”`)."""
 _NEVER_QUOTED_FIRST = frozenset(",;:!?)]}")
-"""What never follows an opening mark: a mark before it closes or is a stray."""
+"""What never follows an opening mark (nor does a full stop ending a sentence, see
+`_quoted_after_stop`): a mark before it closes or is a stray."""
 _MARKS = frozenset(_CLOSERS) | frozenset("".join(_CLOSERS.values()))
 _MARK_LIST = tuple(sorted(_MARKS))
 _PAIRED = _MARKS - _SINGLE
@@ -269,13 +270,14 @@ def _double(
     A mark spaced on both sides (`" like this "`, as some wire copy types them) closes an
     open straight, French or spaced quotation. With none open, an opening glyph spaced so
     opens a *tentative* quotation, if a mark that could close it follows in its paragraph
-    (else it is a stray mark, an inch sign). A tightly written opener after it replaces
-    it, and at its paragraph's end an unclosed one quotes nothing.
+    (else it is a stray mark, an inch sign). A tightly written opener of its glyph after
+    it replaces it, and at its paragraph's end an unclosed one quotes nothing.
     """
     char = text[i]
     opens = (
         not after.isspace()
         and after not in _NEVER_QUOTED_FIRST
+        and (after != "." or _quoted_after_stop(text[i + 2 : i + 3]))
         and (before.isspace() or before in _BEFORE_OPENING)
     )
     closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
@@ -308,9 +310,15 @@ def _double(
         elif _outermost(text, stack):
             found.append(Marked(Span(start + 1, i), opening, True))
     elif opens:
-        if open_at is not None and _tentative(text, *stack[open_at]):
-            del stack[open_at:]  # the spaced mark before was a stray one
+        if open_at is not None and stack[open_at][0] == char and _tentative(text, *stack[open_at]):
+            del stack[open_at:]  # the spaced mark before was a stray one (another glyph nests)
         stack.append((char, i))
+
+
+def _quoted_after_stop(char: str) -> bool:
+    """True when a full stop after a mark, then `char`, may be quoted text: an ellipsis,
+    ".pdbrc", "." itself; not a sentence's end ('" we act ". Then')."""
+    return char == "." or char.isalnum() or char in _MARKS
 
 
 def _closer_follows(text: str, start: int, end: int) -> bool:
