@@ -5,7 +5,8 @@ its words differ (a translation, a machine-spun rewrite and an acronym all diffe
 kinds of evidence, each checked against the reference stretch the quotation was compared
 with and, for names, against the whole reference:
 
-- a reversed position: the quotation supports what the stretch opposes, or the reverse;
+- a reversed position: the quotation supports (or calls legitimate) what the stretch
+  opposes (or calls unacceptable), or the reverse;
 - a negation the stretch does not have ("should not be respected");
 - a threat: words of force or retaliation the stretch never uses;
 - a name the statement never uses, in any of its forms: not an acronym (ABM for
@@ -32,7 +33,10 @@ import msgpack
 from provenance.quotes.words import other_names, stem
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
-_SUPPORT = frozenset("support back welcome endorse approve favour favor accept applaud".split())
+_SUPPORT = frozenset(
+    """support back welcome endorse approve favour favor accept applaud justified justifiable
+    legitimate acceptable""".split()
+)
 _OPPOSE = frozenset(
     "against oppose opposition reject condemn unacceptable object stop cancel halt scrap".split()
 )
