@@ -977,9 +977,10 @@ def _whole_sentences(
     matches). A chance overlap of a few words inside a sentence of other words fails; a
     short sentence quoted whole, with a word changed or some words elided, passes.
     """
-    first, last = runs[0], runs[-1]
     if any(b.i0 < a.i1 for a, b in itertools.pairwise(runs)):
         return None  # parts out of order: not one sentence
+    runs = _between_marks(texts, runs)
+    first, last = runs[0], runs[-1]
     rw, cw = texts.reference.words, texts.words
     r_lo, r_hi = first.i0, last.i1
     while not _reference_break(texts, r_lo):
@@ -1028,6 +1029,42 @@ def _whole_sentences(
         *runs[1:-1],
         _Run(last.j0, end[0], last.i0, end[1], last.exact + end[0] - last.j1),
     ]
+
+
+def _between_marks(texts: _Texts, runs: list[_Run]) -> list[_Run]:
+    """The runs of a short passage without the words across a quotation mark the capture
+    has there and the reference has not: those are the prose that quotes it. In `adds
+    that "the DPRK's justified concerns ...` the seeds carry "that" (the reference has
+    "confirm that the DPRK's"), and widened to the sentence, "The statement adds" would
+    read as the copy's words for "The Parties confirm". A lone run keeps its longest
+    stretch between marks; otherwise the first keeps its words after its last mark and
+    the last its words before its first mark.
+    """
+
+    def cuts(run: _Run) -> list[int]:
+        return [
+            k
+            for k in range(run.j0 + 1, run.j1)
+            if texts.extra_marks(k - 1, k, run.i0 + k - run.j0 - 1, run.i0 + k - run.j0) > 0
+        ]
+
+    def part(run: _Run, j0: int, j1: int) -> _Run:
+        i0, i1 = run.i0 + j0 - run.j0, min(run.i1, run.i0 + j1 - run.j0)
+        return _Run(j0, j1, i0, i1, max(0, run.exact - (run.j1 - run.j0) + (j1 - j0)))
+
+    first, last = runs[0], runs[-1]
+    if len(runs) == 1:
+        bounds = [first.j0, *cuts(first), first.j1]
+        if len(bounds) == 2:
+            return runs
+        j0, j1 = max(itertools.pairwise(bounds), key=lambda b: b[1] - b[0])
+        return [part(first, j0, j1)]
+    head, tail = cuts(first), cuts(last)
+    if head:
+        first = part(first, head[-1], first.j1)
+    if tail:
+        last = part(last, last.j0, tail[0])
+    return [first, *runs[1:-1], last]
 
 
 def _reference_break(texts: _Texts, i: int) -> bool:

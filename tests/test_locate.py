@@ -162,6 +162,33 @@ def test_a_short_quotation_is_not_a_passage(reference: Document) -> None:
     assert locate(prepare(reference), capture) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The word before the opening mark is the reference's word before the quoted
+        # words ("confirm that the DPRK's"): the prose is not the copy's.
+        'Lavrov was upbeat. The statement adds that "the DPRK’s justified concerns should be '
+        'respected", a line Pyongyang welcomed.',
+        "Their text, in short, says that ‘the DPRK’s justified concerns should be respected’.",
+    ],
+)
+def test_a_short_quotation_is_not_widened_over_the_prose_quoting_it(
+    reference: Document, text: str
+) -> None:
+    analysed = analyse(reference, [make_document(text)]).sources[0]
+    assert analysed.passages == ()
+    [quotation] = analysed.quotes
+    assert quotation.verdict.value == "verbatim"
+
+
+def test_a_quoted_whole_sentence_is_still_a_passage(reference: Document) -> None:
+    text = (
+        'They said: "The Parties confirm that the DPRK’s justified concerns should be respected."'
+    )
+    [passage] = locate(prepare(reference), make_document(text))
+    assert passage.copy.of(text).startswith("The Parties confirm")
+
+
 def test_locate_is_pure_and_reusable(reference: Document, analysis: Analysis) -> None:
     prepared = prepare(reference)
     document = analysis.source(FULL_COPY).document
