@@ -127,12 +127,17 @@ _POSTPOSED = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)(?=
 """The subject after a speech verb (`match`ed at the verb's end)."""
 _CONJUNCTION = frozenset("and but or while as then which who whom that".split())
 _ANAPHORIC = re.compile(
-    r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+)?"
+    r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+"
+    r"|(?:on|in|about|regarding|concerning|as for|under|after|later|elsewhere)\b[^.;:!?\n]{0,60}?"
+    r",?\s+)?"
     r"(?:they|it|the two sides|both sides|the sides|the two countries|the document)\b",
     re.IGNORECASE,
 )
-"""Matched at a sentence's start (`match` with pos and endpos)."""
+"""Matched at a sentence's start (`match` with pos and endpos), a phrase before the
+pronoun allowed ("On the missile launch it says")."""
 _PRONOUN = re.compile(r"^(?:they|it)\b", re.IGNORECASE)
+_PRONOUN_LAST = re.compile(r"(?:^|\s)(?:they|it)$", re.IGNORECASE)
+"""A subject whose last word is the pronoun, after a phrase ("On the launch it says")."""
 _PERSONAL = re.compile(r"^(?:he|she|i|we)\b", re.IGNORECASE)
 _HEADLINE = re.compile(
     r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:\s*(?:,|and|&)\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*))+\s*:\s*$"
@@ -527,8 +532,9 @@ def cues(
             a, subject = hit.start(), _postposed_subject(chunk, hit.end())
             if not subject:
                 continue  # "... and said": the verb shares the subject before it
-        if _PRONOUN.match(subject):
-            continue  # "They also stressed": the speaker is whoever the text spoke of before
+        if _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
+            continue  # "They also stressed", "On the launch it says": the speaker is whoever
+            # the text spoke of before
         end = hit.end()
         speaker: Literal["document", "person"] = "person"
         if medium is not None:
