@@ -224,7 +224,9 @@ def _source(
     if not whole:
         told(capture, "quotations")
         screening = QuoteOptions(screen_words=screen_words if not view_passages else 0)
-        quotes = tuple(check_quotes(prepared, view, view_passages, options=screening))
+        quotes = tuple(
+            check_quotes(prepared, view, view_passages, options=screening, quoted=readable.quoted)
+        )
         if mapped:
             quotes = _to_original(quotes, reference_readable, readable)
     return SourceResult(

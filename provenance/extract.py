@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 BOLD, ITALIC, UNDERLINE, MARK = "bold", "italic", "underline", "mark"
+QUOTED = "quoted"
+"""Not a style: what a <blockquote> or a Markdown `>` block holds. Carried with the styles
+while reading, it becomes `Extracted.quoted`, never an emphasis run."""
+_QUOTING_TAGS = frozenset({"blockquote"})
 
 _FORMAT_TAGS = {"b": BOLD, "strong": BOLD, "i": ITALIC, "em": ITALIC, "u": UNDERLINE, "mark": MARK}
 _SKIP = frozenset(
@@ -84,6 +88,9 @@ class Extracted:
     runs: tuple[Run, ...]
     steps: tuple[str, ...]
     """What was done, e.g. ("html.parser", "drop-boilerplate", "decode-entities")."""
+    quoted: tuple[Span, ...] = ()
+    """Readable stretches the markup sets out as block quotations (<blockquote>, a Markdown
+    `>` block), outermost, without the spaces at their ends."""
 
     @property
     def identity(self) -> bool:
@@ -268,7 +275,9 @@ class _Builder:
                     runs.append(Run(a, b, style))
                 k = j
         runs.sort(key=lambda r: (r.start, r.end, r.style))
-        return Extracted(document, text, offsets, tuple(runs), steps)
+        quoted = tuple(Span(r.start, r.end) for r in runs if r.style == QUOTED)
+        runs = [r for r in runs if r.style != QUOTED]
+        return Extracted(document, text, offsets, tuple(runs), steps, quoted)
 
 
 _HTML_RUNS = re.compile(f"[{_HTML_SPACE}]{{2,}}")
@@ -346,7 +355,8 @@ class _HTMLReader(HTMLParser):
             self.formats[tag].append(self.serial)
             return
         self.serial += 1
-        styles = frozenset(f"{s}#{self.serial}" for s in _inline_styles(attrs))
+        quoting = {QUOTED} if tag in _QUOTING_TAGS else set()
+        styles = frozenset(f"{s}#{self.serial}" for s in _inline_styles(attrs) | quoting)
         self.stack.append((tag, styles))
         self.pre += tag == "pre"
 
@@ -507,7 +517,15 @@ def _markdown(document: Document) -> Extracted:
     out = _Builder(line_ends_of=source)
     used = [0] * len(lines)  # how far each source line has been consumed
     marker: tuple[str, int] | None = None  # an ordered item's number, not yet emitted
+    depth, quoting = 0, frozenset[str]()  # inside `>` blocks: the QUOTED marker
     for token in _markdown_parser().parse(source):
+        if token.type == "blockquote_open":
+            depth += 1
+            if depth == 1:  # one marker for the outermost block: its breaks stay in it
+                quoting = frozenset({f"{QUOTED}#{token.map[0] if token.map else 0}"})
+        elif token.type == "blockquote_close":
+            depth -= 1
+            quoting = quoting if depth else frozenset()
         if token.type in _MD_BLOCKS and token.map and not token.hidden:
             out.line_break(2, line_starts[token.map[0]])
         if token.type == "list_item_open" and token.map:
@@ -519,24 +537,26 @@ def _markdown(document: Document) -> Extracted:
             marker = None  # an empty item: its number has no content to go with
         if token.type in ("code_block", "fence", "inline") and token.map and marker is not None:
             # Emitted with the item's first content, after the breaks its blocks ask for.
-            _markdown_marker(out, source, *marker)
+            _markdown_marker(out, source, *marker, quoting)
             marker = None
         if token.type in ("code_block", "fence") and token.map:
-            _markdown_block(out, token, lines, line_starts, used)
+            _markdown_block(out, token, lines, line_starts, used, quoting)
         if token.type == "inline" and token.map and token.children is not None:
-            _markdown_inline(out, token, lines, line_starts, used)
+            _markdown_inline(out, token, lines, line_starts, used, quoting)
     return out.result(document, ("markdown-it-py commonmark", "decode-entities"))
 
 
-def _markdown_marker(out: _Builder, source: str, marker: str, at: int) -> None:
+def _markdown_marker(
+    out: _Builder, source: str, marker: str, at: int, base: frozenset[str]
+) -> None:
     """An ordered item's number and the space after it, each character from its own source."""
     found = source.find(marker, at)
     if found < 0:
         return
-    out.copy(marker, found, frozenset())
+    out.copy(marker, found, base)
     after = found + len(marker)
     gap = 1 if source[after : after + 1] in (" ", "\t") else 0
-    out.emit(" ", after, after + gap, frozenset())
+    out.emit(" ", after, after + gap, base)
 
 
 class _Where:
@@ -574,17 +594,28 @@ class _Where:
 
 
 def _markdown_block(
-    out: _Builder, token: Token, lines: list[str], starts: list[int], used: list[int]
+    out: _Builder,
+    token: Token,
+    lines: list[str],
+    starts: list[int],
+    used: list[int],
+    base: frozenset[str],
 ) -> None:
     assert token.map is not None
     first = token.map[0] + (1 if token.type == "fence" else 0)
     content = token.content.rstrip("\n")
-    _Where(content, first, lines, starts, used).copy(out, content, 0, len(content), frozenset())
+    _Where(content, first, lines, starts, used).copy(out, content, 0, len(content), base)
 
 
 def _markdown_inline(
-    out: _Builder, token: Token, lines: list[str], starts: list[int], used: list[int]
+    out: _Builder,
+    token: Token,
+    lines: list[str],
+    starts: list[int],
+    used: list[int],
+    base: frozenset[str],
 ) -> None:
+    """An inline token's text, in its emphasis and `base` (the QUOTED marker, or nothing)."""
     assert token.map is not None and token.children is not None
     content = token.content
     where = _Where(content, token.map[0], lines, starts, used)
@@ -596,7 +627,7 @@ def _markdown_inline(
         found = content.find(piece, cursor)
         if found < 0:
             return
-        styles = frozenset(active)
+        styles = base.union(active)
         if produced is None:
             where.copy(out, content, found, found + len(piece), styles)
         else:

@@ -103,6 +103,25 @@ def test_markdown_text_map_and_runs() -> None:
         assert char in (piece, html.unescape(piece), piece.lstrip("\\")) or piece == "1.", (k, char)
 
 
+def _quoted(text: str, fmt: Format) -> list[str]:
+    extracted = extract(_doc(text, fmt, "page.md" if fmt is Format.MARKDOWN else "page.html"))
+    return [span.of(extracted.text) for span in extracted.quoted]
+
+
+def test_block_quotations_of_the_markup() -> None:
+    page = (
+        "<p>Intro:</p><blockquote>\n<p>One <b>two</b>.</p>\n"
+        "<blockquote><p>Nested.</p></blockquote><p>Three.</p></blockquote>"
+        "<p>After.</p><blockquote><p>Second &amp; last.</p></blockquote>"
+    )
+    assert _quoted(page, Format.HTML) == ["One two.\n\nNested.\n\nThree.", "Second & last."]
+    assert _runs(page, Format.HTML) == {("two", "bold")}  # a block quotation is no emphasis
+    markdown = "Intro:\n\n> One **two**.\n>\n> > Nested.\n>\n> Three.\n\nAfter.\n\n> Last.\n"
+    assert _quoted(markdown, Format.MARKDOWN) == ["One two.\n\nNested.\n\nThree.", "Last."]
+    assert _runs(markdown, Format.MARKDOWN) == {("two", "bold")}
+    assert extract(_doc("> not markup in plain text", Format.TEXT, "a.txt")).quoted == ()
+
+
 def test_html_without_readable_text_is_a_one_line_error(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
     path.write_text("<html><head><script>x()</script></head><body><nav>menu</nav></body></html>")

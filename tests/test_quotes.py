@@ -13,7 +13,7 @@ from provenance.analyse import analyse
 from provenance.corpus import load_corpus
 from provenance.findings import findings
 from provenance.locate import locate, prepare
-from provenance.model import Document, Kind, Span
+from provenance.model import Document, Format, Kind, Span
 from provenance.quotes.marks import find_quotations
 from provenance.quotes.verdicts import Quotation, QuoteVerdict, check_quotes
 
@@ -532,3 +532,71 @@ def test_a_copy_cut_short_at_its_own_colon_introduces_no_block_quotation():
     article = _doc(f"The joint statement reads:\n\n{footer}\n")
     [q] = check_quotes(prepared, article, locate(prepared, article))
     assert q.text == footer and q.attribution and q.attribution.speaker == "document"
+
+
+def _page(text: str, fmt: Format) -> Document:
+    data = text.encode("utf-8")
+    suffix = {Format.HTML: "html", Format.MARKDOWN: "md"}[fmt]
+    return Document(
+        "page", Path(f"page.{suffix}"), hashlib.sha256(data).hexdigest(), len(data), text, fmt
+    )
+
+
+STATEMENT = quote_cases.reference()
+_TROUBLED = (
+    "The two sides are deeply troubled by the North's announcement of a ballistic missile "
+    "launch, which they find unacceptable."
+)
+_CALM = (
+    "They also call on all countries to keep calm and to refrain from provocative steps or "
+    "warlike rhetoric."
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "fmt"),
+    [
+        # Introduced without a colon; each paragraph quotes another place of the statement.
+        (
+            "<html><body><p>Here is the key passage of the joint statement.</p><blockquote>"
+            f"<p>{_TROUBLED}</p><p>{_CALM}</p></blockquote><p>Analysts shrugged.</p></body>"
+            "</html>",
+            Format.HTML,
+        ),
+        (
+            f"The joint statement reads:\n\n> {_TROUBLED}\n>\n> {_CALM}\n\nAnalysts shrugged.\n",
+            Format.MARKDOWN,
+        ),
+    ],
+)
+def test_a_block_quotation_of_the_markup_is_checked_paragraph_by_paragraph(
+    page: str, fmt: Format
+) -> None:
+    source = analyse(STATEMENT, [_page(page, fmt)]).sources[0]
+    got = [
+        (q.text, q.verdict, q.attribution.speaker if q.attribution else None) for q in source.quotes
+    ]
+    assert got == [
+        (_TROUBLED, V.PARAPHRASE, "document"),
+        (_CALM, V.PARAPHRASE, "document"),
+    ]
+
+
+def test_a_block_quotation_of_the_markup_follows_its_speaker() -> None:
+    page = (
+        "<p>Lavrov told the press after the signing</p><blockquote><p>We will respond with "
+        "force to any further deployment of THAAD.</p></blockquote><p>The joint statement, "
+        "however, is measured.</p><blockquote><p>We will respond with force to any further "
+        "deployment of THAAD.</p></blockquote>"
+    )
+    source = analyse(STATEMENT, [_page(page, Format.HTML)]).sources[0]
+    assert [
+        (q.verdict, q.attribution.speaker if q.attribution else None) for q in source.quotes
+    ] == [
+        (V.OTHER, "person"),
+        (V.NOT_IN_REFERENCE, "document"),
+    ]
+    # quotation marks inside a block do the quoting themselves
+    page = '<blockquote><p>"We are not pleased," Lavrov said of the talks.</p></blockquote>'
+    [quotation] = analyse(STATEMENT, [_page(page, Format.HTML)]).sources[0].quotes
+    assert quotation.text == "We are not pleased," and quotation.verdict is V.OTHER

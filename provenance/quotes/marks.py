@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import compress
 from operator import eq, itemgetter
@@ -170,6 +170,9 @@ class Marked:
     opening: str
     """The opening mark, or ":" for a block quotation."""
     terminated: bool
+    block: int = -1
+    """For a paragraph of a block quotation set out by markup: where the block starts
+    (its speaker is whoever the text before the block names); else -1."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,9 +191,12 @@ def paragraph_breaks(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PARAGRAPH.finditer(text)]
 
 
-def find_quotations(text: str, breaks: list[tuple[int, int]] | None = None) -> list[Marked]:
+def find_quotations(
+    text: str, breaks: list[tuple[int, int]] | None = None, quoted: Sequence[Span] = ()
+) -> list[Marked]:
     """Outermost quotations of `text`, in order. `breaks`: `paragraph_breaks(text)`, when
-    the caller has them already.
+    the caller has them already; `quoted`: the block quotations its markup sets out (see
+    `_with_blocks`).
 
     Double marks (" “ ” „ « ») are paired by position, not by glyph: a mark with a space
     (or an opening bracket, or the text's start) before it and a word after it opens; one
@@ -235,7 +241,7 @@ def find_quotations(text: str, breaks: list[tuple[int, int]] | None = None) -> l
     _close_paragraph(text, min(limit, len(text)), stack, found)
     found = [m for m in found if not m.terminated or _QUOTES_SOMETHING.search(m.span.of(text))]
     found.sort(key=lambda m: m.span.start)
-    return _with_blocks(text, found, breaks)
+    return _with_blocks(text, found, breaks, quoted)
 
 
 def marks_of(text: str) -> list[int]:
@@ -368,8 +374,12 @@ def _close_paragraph(
     found.append(Marked(Span(start + 1, max(start + 1, stop)), opening, continues))
 
 
-def _with_blocks(text: str, found: list[Marked], breaks: list[tuple[int, int]]) -> list[Marked]:
-    """Add block quotations: a colon-ended paragraph naming the document, then a plain one.
+def _with_blocks(
+    text: str, found: list[Marked], breaks: list[tuple[int, int]], quoted: Sequence[Span] = ()
+) -> list[Marked]:
+    """Add block quotations: a colon-ended paragraph naming the document, then a plain one;
+    and each block the markup sets out (`quoted`, all its paragraphs), unless quotation
+    marks in it do the quoting. Quotations inside a block are part of it.
 
     A paragraph ends with a colon where the spaces after a colon run to the next
     paragraph's start (they hold the break, since a paragraph starts with a non-space).
@@ -389,6 +399,16 @@ def _with_blocks(text: str, found: list[Marked], breaks: list[tuple[int, int]]) 
         body = Span(start, start + len(text[start:end].rstrip()))
         if len(body) and _PAIRED.isdisjoint(body.of(text)):
             out.append(Marked(body, ":", True))
+    for block in quoted:
+        if not len(block) or not _PAIRED.isdisjoint(block.of(text)):
+            continue
+        out = [m for m in out if not block.start <= m.span.start < block.end]
+        # Each paragraph on its own: a block may quote several places of the document.
+        starts = [block.start, *(end for start, end in breaks if block.start < start < block.end)]
+        ends = [start for start, _ in breaks if block.start < start < block.end] + [block.end]
+        out.extend(
+            Marked(Span(a, b), ":", True, block.start) for a, b in zip(starts, ends, strict=True)
+        )
     return sorted(out, key=lambda m: m.span.start)
 
 
@@ -774,6 +794,8 @@ class _Reading:
 
 def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     """The cue for quotation `m` in sentence `k`, by the rules `attribution` lists."""
+    if m.block >= 0:
+        k = reading.spans.at(m.block)  # a later paragraph of the block: the block's intro
     if m.opening == ":" and k > 0:
         # A block quotation (its words are no one's cue) is spoken by whoever the
         # colon-ended paragraph before it names ("The statement reads:"), whatever the

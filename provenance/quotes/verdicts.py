@@ -200,6 +200,7 @@ def check_quotes(
     passages: tuple[Passage, ...] | list[Passage] = (),
     *,
     options: QuoteOptions = QuoteOptions(),
+    quoted: tuple[Span, ...] = (),
 ) -> list[Quotation]:
     """Every quotation of `capture`, in order, with its verdict against the reference.
 
@@ -209,6 +210,7 @@ def check_quotes(
         passages: Passages `locate` found in this capture; quotation marks that a
             passage copies from the reference are not quotations of it.
         options: Thresholds; see QuoteOptions.
+        quoted: Block quotations the capture's markup sets out (`Extracted.quoted`).
 
     Returns:
         Quotations in capture order; spans are original-file offsets.
@@ -217,7 +219,7 @@ def check_quotes(
     index = _index(document)
     text = capture.text
     breaks = paragraph_breaks(text)
-    marked = find_quotations(text, breaks)
+    marked = find_quotations(text, breaks, quoted)
     spans = split_sentences(text, marked)
     speaker = speakers(text, marked, index.authors, spans, breaks)
     out = []
