@@ -134,6 +134,8 @@ def test_html_without_readable_text_is_a_one_line_error(tmp_path: Path) -> None:
 @given(st.text(alphabet="<>/=\"'&;#abipu x!-[]\n", max_size=80))
 @example("<![;")  # the standard library asserted here; the flushed tail mapped past the end
 @example("<![;junk>after")
+@example("<blockquote><p>a<blockquote>b</p> c")  # block quotations left open
+@example("</blockquote>x<blockquote> </blockquote><blockquote>y")
 def test_malformed_html_never_crashes_and_maps_inside_the_file(page: str) -> None:
     doc = _doc("<p>text</p>" + page, Format.HTML)
     e = extract(doc)
@@ -143,3 +145,6 @@ def test_malformed_html_never_crashes_and_maps_inside_the_file(page: str) -> Non
     for r in e.runs:
         span = e.span(r.start, r.end)
         assert 0 <= span.start <= span.end <= len(doc.text)
+    for q in e.quoted:
+        assert 0 <= q.start < q.end <= len(e.text)
+        assert q.of(e.text) == q.of(e.text).strip()
