@@ -110,7 +110,7 @@ _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 _SUBJECT_WORDS = 6
 _SUBJECT_WORD = re.compile(r"[\w’'.&-]+")
 _NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
-_CLAUSE_BREAK = re.compile(r"  |[;:()\n]")
+_CLAUSE_BREAK = re.compile(r"  |[;:()]|\n(?![ \t]*[a-z])")
 """Between two words, what ends the clause a subject is read back through."""
 _AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
 _GROUP = re.compile(
@@ -609,7 +609,10 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
         words = list(_SUBJECT_WORD.finditer(chunk, 0, verb))
     kept: list[re.Match[str]] = []
     for w in reversed(words):
-        gap = chunk[w.end() : kept[-1].start() if kept else verb]
+        # The gap with the first letter after it: a line break before a lower-case word
+        # only wraps the line ("the two foreign\nministries wrote").
+        end = kept[-1].start() if kept else verb
+        gap = chunk[w.end() : end + 1]
         if len(kept) >= _SUBJECT_WORDS or _CLAUSE_BREAK.search(gap):
             break
         if "," in gap and not _NAME_PART.fullmatch(w.group()):
