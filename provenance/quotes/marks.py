@@ -110,8 +110,9 @@ _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 _SUBJECT_WORDS = 6
 _SUBJECT_WORD = re.compile(r"[\w’'.&-]+")
 _NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
-_CLAUSE_BREAK = re.compile(r"  |[;:()]|\n(?![ \t]*[a-z])")
-"""Between two words, what ends the clause a subject is read back through."""
+_CLAUSE_BREAK = re.compile(r"  |[;:()]")
+"""Between two words, what ends the clause a subject is read back through (and a line
+break, unless the line goes on in lower case: see `_ends_clause`)."""
 _AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
@@ -609,16 +610,21 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
         words = list(_SUBJECT_WORD.finditer(chunk, 0, verb))
     kept: list[re.Match[str]] = []
     for w in reversed(words):
-        # The gap with the first letter after it: a line break before a lower-case word
-        # only wraps the line ("the two foreign\nministries wrote").
         end = kept[-1].start() if kept else verb
-        gap = chunk[w.end() : end + 1]
-        if len(kept) >= _SUBJECT_WORDS or _CLAUSE_BREAK.search(gap):
+        gap = chunk[w.end() : end]
+        if len(kept) >= _SUBJECT_WORDS or _ends_clause(gap, chunk[end : end + 1]):
             break
         if "," in gap and not _NAME_PART.fullmatch(w.group()):
             break  # "Russia, China and ..." keeps its commas; a clause's comma ends it
         kept.append(w)
     return kept
+
+
+def _ends_clause(gap: str, following: str) -> bool:
+    """True when `gap`, between two words, ends a clause: `_CLAUSE_BREAK`, or a line break
+    not followed by a lower-case word, which only wraps the line ("the two foreign
+    ministries wrote" typed over two lines)."""
+    return bool(_CLAUSE_BREAK.search(gap)) or ("\n" in gap and not following.islower())
 
 
 def _postposed_subject(chunk: str, after: int) -> str:
