@@ -39,8 +39,14 @@ _CAPS_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")
 """A `_WORD` of two letters or more with no lower-case ASCII letter (caps, or not yet
 told: "ÉTÉ" is, "ÉTé" is not)."""
 _STARRED = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])")
-_WHAT = r"bold|italics?|italicised|italicized|emphasis|emphases|underlining|underlined|highlighting"
-_WHOSE = r"added|mine|ours|supplied|in\s+(?:the\s+)?original"
+_WHAT = (
+    r"bold\s+(?:type|face|font)|boldface|bolding|bolded|bold|italics?|italicised|italicized"
+    r"|emphasis|emphases|underlining|underlined|highlighting|highlighted|highlights?"
+)
+_WHOSE = (
+    r"added|mine|ours|supplied|in\s+(?:the\s+)?original"
+    r"|by\s+(?:the\s+)?(?:editors?|authors?|us|me)"
+)
 _NOTE = re.compile(
     rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*(?P<whose>{_WHOSE})\s*[)\]]"
     rf"|\b(?P<what2>emphasis|italics|bold)\s+(?P<whose2>{_WHOSE})\b"
@@ -383,7 +389,7 @@ def _notes(
     return out
 
 
-_NOTE_WORDS = ("bold", "italic", "emphas", "underlin", "highlighting")
+_NOTE_WORDS = ("bold", "italic", "emphas", "underlin", "highlight")
 """Every note holds one of these (lower case)."""
 _ODD_CASES = "\u017f\u212a\u0131\u0130"
 """Characters that match an ASCII letter of a note case-insensitively without lowering to it."""

@@ -6,6 +6,9 @@ import html
 import json
 from pathlib import Path
 
+import pytest
+from conftest import make_document
+
 from provenance.analyse import Analysis, analyse, analyse_corpus
 from provenance.corpus import Corpus
 from provenance.emphasis import LOST_MARKUP, Status
@@ -215,3 +218,26 @@ def test_findings_json_and_text_report(corpus: Corpus, tmp_path: Path) -> None:
     assert [n["covers"] is None for n in s002["emphasis_notes"]] == [False, True, True]
     assert {e["status"] for e in s002["emphasis"]} == {"probable"}
     assert s002["lost_markup"][0]["message"] == LOST_MARKUP
+
+
+@pytest.mark.parametrize(
+    ("note", "style", "declares"),
+    [
+        ("(emphasis added)", "emphasis", "added"),
+        ("(bolding mine)", "bold", "added"),
+        ("(bold type added)", "bold", "added"),
+        ("(boldface added)", "bold", "added"),
+        ("(highlights added)", "mark", "added"),
+        ("(highlighted by us)", "mark", "added"),
+        ("(emphasis by the editors)", "emphasis", "added"),
+        ("[italics in the original]", "italic", "original"),
+    ],
+)
+def test_the_wordings_of_an_emphasis_note(
+    corpus: Corpus, note: str, style: str, declares: str
+) -> None:
+    paragraph = corpus.reference.text.split("\n\n")[2]
+    page = make_document(f"The ministries wrote:\n\n{paragraph} {note}\n\nMore later.")
+    [found] = analyse(corpus.reference, [page]).sources[0].emphasis_notes
+    assert (found.text, found.style, found.declares) == (note, style, declares)
+    assert found.covers is not None

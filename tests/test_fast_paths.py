@@ -354,6 +354,7 @@ def test_block_quotations_are_those_read_paragraph_by_paragraph(text: str) -> No
 _NOTE_PIECES = [
     *"( ) [ ] , / & and our my Our MY emphasis Emphasis EMPHASIS italics Italic bold BOLD".split(),
     *"underlined highlighting added mine supplied ours original in bolder emphasised".split(),
+    *"bolding boldface highlights highlighted type face by the editors us me".split(),
     *"ſ \u212a ı İ é ” “ \n \u00a0 x".split(" "),
     "(emphasis added)",
     "[bold italics added]",
