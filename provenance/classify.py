@@ -132,6 +132,8 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     <Kind.EDITORIAL: 'editorial'>
     >>> kind_of(" ", "\u00a0")[0]
     <Kind.WHITESPACE: 'whitespace'>
+    >>> kind_of("denuclearisation", "denuclear-\\nisation")
+    (<Kind.WHITESPACE: 'whitespace'>, 'a word hyphenated at a line break')
     """
     if len(reference) + len(copy) <= _REMEMBERED:
         return _remembered_kind(reference, copy)
@@ -152,6 +154,10 @@ def _remembered_kind(reference: str, copy: str) -> tuple[Kind, str]:
 def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if _fold(reference, Fold.WHITESPACE) == _fold(copy, Fold.WHITESPACE):
         return Kind.WHITESPACE, "differs only in spaces or line breaks"
+    if "\n" in copy and _fold(reference, Fold.WHITESPACE) in {
+        _fold(_LINE_END_HYPHEN.sub(cut, copy), Fold.WHITESPACE) for cut in ("", "-")
+    }:
+        return Kind.WHITESPACE, "a word hyphenated at a line break"
     if _fold(reference, _INVISIBLE) == _fold(copy, _INVISIBLE):
         return Kind.INVISIBLE, "differs only in invisible characters"
     if _fold(reference, _TYPOGRAPHY) == _fold(copy, _TYPOGRAPHY):
@@ -179,6 +185,10 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     return Kind.SUBSTITUTION, "different words"
 
 
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+"""A hyphen ending a line inside a word ("denuclear-\nisation", or "extra-\nregional"
+where the word has its own hyphen): the typesetting of a page, a PDF's or a wrapped
+text's, not a change of the words."""
 _INVISIBLE = Fold.WHITESPACE | Fold.INVISIBLE
 _TYPOGRAPHY = _INVISIBLE | Fold.TYPOGRAPHY
 """The folds `kind_of` tries in turn, after whitespace alone and before all of them."""

@@ -111,3 +111,23 @@ def test_ids_depend_on_the_capture_bytes(reference: Document) -> None:
     [db] = analyse(reference, [b]).sources[0].divergences
     assert (da.kind, da.copy, da.reference) == (db.kind, db.copy, db.reference)
     assert da.id != db.id
+
+
+def test_words_hyphenated_at_line_ends_are_typesetting(reference: Document) -> None:
+    """A copy typeset in short lines, words split with a hyphen at the line's end (a PDF's
+    text, a wrapped e-mail): only whitespace differs, and a real hyphen stays one."""
+    words, lines, line = reference.text.split("\n\n")[2].split(" "), [], ""
+    for word in words:
+        if len(line) + len(word) > 50 and len(word) > 8 and word.isalpha():
+            lines.append(f"{line} {word[:4]}-")
+            line = word[4:]
+        else:
+            line = f"{line} {word}".strip()
+    copy = "\n".join([*lines, line]).strip()
+    assert copy.count("-\n") >= 2
+    source = analyse(reference, [make_document(copy)]).sources[0]
+    assert {(d.kind, d.note) for d in source.divergences if "-" in d.copy_text} == {
+        (Kind.WHITESPACE, "a word hyphenated at a line break")
+    }
+    assert kind_of("extra-regional", "extra-\nregional")[0] is Kind.WHITESPACE
+    assert kind_of("regional", "re-gional")[0] is Kind.PUNCTUATION  # no line break: a change
