@@ -311,6 +311,8 @@ class _HTMLReader(HTMLParser):
         self.serial = 0
         self.skipping = 0
         self.pre = 0
+        self.lists: list[int | None] = []
+        """The open lists, innermost last: an ordered list's next item number, or None."""
 
     def parse_html_declaration(self, i: int) -> int:
         # The standard library still asserts on some malformed declarations ("<![;");
@@ -348,6 +350,10 @@ class _HTMLReader(HTMLParser):
             self.out.line_break(_BLOCK[tag], self._at())
         if tag in _VOID:
             return
+        if tag in ("ol", "ul"):
+            self.lists.append(_first_number(attrs) if tag == "ol" else None)
+        elif tag == "li" and self.lists and self.lists[-1] is not None:
+            self._item_number(attrs)
         if tag in _FORMAT_TAGS:
             # Formatting is counted apart from the element stack, as browsers reopen it
             # across blocks: <p><b>end.</p><p>start</b> is bold on both sides.
@@ -384,9 +390,26 @@ class _HTMLReader(HTMLParser):
             self.skip_root = None
             if (index, tag) != root[:2] and root[1] in _FURNITURE:
                 self.unclosed.add(root[2])  # closed only by an ancestor's end tag
+        closed_lists = sum(
+            1
+            for k in range(index, min(read_up_to, len(self.stack)))
+            if self.stack[k][0] in ("ol", "ul")
+        )
+        del self.lists[len(self.lists) - closed_lists :]
         del self.stack[index:]
         if not was_skipping and tag in _BLOCK:
             self.out.line_break(_BLOCK[tag], self._at())
+
+    def _item_number(self, attrs: list[tuple[str, str | None]]) -> None:
+        """An ordered list item's number, as a browser shows it ("3. "), standing for the
+        <li> tag: it is part of the wording where a page lists numbered paragraphs."""
+        value = next((v for k, v in attrs if k == "value" and v), None)
+        number = int(value) if value and value.strip().lstrip("-").isdigit() else self.lists[-1]
+        assert number is not None
+        self.lists[-1] = number + 1
+        at = self._at()
+        tag = self.get_starttag_text() or ""
+        self.out.emit(f"{number}. ", at, at + len(tag), self._styles())
 
     def _end_open_head(self) -> None:
         """End a <head> left open when body content starts (the browsers' rule)."""
@@ -429,6 +452,16 @@ class _HTMLReader(HTMLParser):
             self.out.text(value, at, self._styles(), pre=self.pre > 0)
         else:
             self.out.emit(value, at, end, self._styles())
+
+
+def _first_number(attrs: list[tuple[str, str | None]]) -> int | None:
+    """The first item number of an <ol> with decimal numbers (`start`, else 1); None for
+    letters or roman numerals (`type`), which this reader does not write out."""
+    kind = next((v for k, v in attrs if k == "type"), None)
+    if kind not in (None, "1"):
+        return None
+    start = next((v for k, v in attrs if k == "start" and v), "1")
+    return int(start) if start.strip().lstrip("-").isdigit() else 1
 
 
 def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from provenance.analyse import analyse
 from provenance.errors import InputError
 from provenance.extract import extract
 from provenance.load import load
-from provenance.model import Document, Format
+from provenance.model import Document, Format, Kind
 
 
 def _doc(text: str, fmt: Format, name: str = "page.html") -> Document:
@@ -148,3 +149,36 @@ def test_malformed_html_never_crashes_and_maps_inside_the_file(page: str) -> Non
     for q in e.quoted:
         assert 0 <= q.start < q.end <= len(e.text)
         assert q.of(e.text) == q.of(e.text).strip()
+
+
+def test_ordered_list_numbers_are_read_as_a_browser_shows_them() -> None:
+    page = (
+        '<ol><li>a</li><li value="7">b<ol type="a"><li>c</li></ol></li><li>d</li></ol>'
+        '<ol start="3"><li>e</li></ol><ul><li>f</li></ul>'
+    )
+    extracted = extract(_doc(page, Format.HTML))
+    assert extracted.text == "1. a\n7. b\n\nc\n\n8. d\n\n3. e\n\nf"
+    # each number stands for its <li> tag, where a divergence on it points
+    numbers = [k for k, char in enumerate(extracted.text) if char.isdigit()]
+    assert [extracted.span(k, k + 1).of(page) for k in numbers] == [
+        "<li>",
+        '<li value="7">',
+        "<li>",
+        "<li>",
+    ]
+
+
+def test_a_statement_as_an_ordered_list_keeps_its_paragraph_numbers(reference: Document) -> None:
+    """A page setting the numbered paragraphs as <ol> items: no material omission of
+    "1. ", "2. " ... (the browser shows the numbers)."""
+    items = []
+    for paragraph in reference.text.split("\n\n"):
+        number, _, rest = paragraph.partition(".")
+        if number.isdigit():
+            items.append(f'<ol start="{number}"><li>{rest.strip()}</li></ol>')
+        else:
+            items.append(f"<p>{paragraph}</p>")
+    page = _doc("<html><body>" + "\n".join(items) + "</body></html>", Format.HTML)
+    source = analyse(reference, [page]).sources[0]
+    assert [p.kind.value for p in source.passages] == ["full"]
+    assert {d.kind for d in source.divergences} <= {Kind.WHITESPACE}
