@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import accumulate
 
 import fast_diff_match_patch
@@ -47,17 +48,15 @@ def align_texts(
     ...  for e in align_texts("a red dog", "a blue dog")]
     [('equal', 'a ', 'a '), ('replace', 'red', 'blue'), ('equal', ' dog', ' dog')]
     """
-    ref_tokens = _TOKEN.findall(reference)
+    ref_codes, ref_coded, ref_at = _reference_side(reference)
     copy_tokens = _TOKEN.findall(copy)
-    codes: dict[str, str] = {}
-    ref_coded = _encode(ref_tokens, codes)
+    codes = dict(ref_codes)
     copy_coded = _encode(copy_tokens, codes)
     # timelimit=0: no deadline, so the diff is the same on every machine and under any load.
     ops = fast_diff_match_patch.diff(
         ref_coded, copy_coded, timelimit=0, checklines=False, cleanup="Semantic"
     )
-    ref_at = list(accumulate(map(len, ref_tokens), initial=0))  # token k starts at ref_at[k]
-    copy_at = list(accumulate(map(len, copy_tokens), initial=0))
+    copy_at = list(accumulate(map(len, copy_tokens), initial=0))  # token k starts at copy_at[k]
     edits: list[Edit] = []
     r = c = 0  # token positions
     ro, co = reference_offset, copy_offset  # character offsets
@@ -108,6 +107,30 @@ def refine(reference: str, copy: str) -> list[tuple[Tag, str, str]]:
         else:
             out.append(("insert", "", text))
     return out
+
+
+def _reference_side(reference: str) -> tuple[dict[str, str], str, list[int]]:
+    """The codes of the reference's tokens, its coded text and where each token starts
+    (`ref_at[k]`): a scan aligns page after page with the same reference stretch, so a
+    short one's are kept (`_remembered_side`)."""
+    if len(reference) <= _REMEMBERED_SIDE:
+        return _remembered_side(reference)
+    return _side(reference)
+
+
+_REMEMBERED_SIDE = 50_000
+"""Reference stretches up to this many characters (a statement ten times over) are
+remembered, the last eight: a few MB at most."""
+
+
+def _side(reference: str) -> tuple[dict[str, str], str, list[int]]:
+    tokens = _TOKEN.findall(reference)
+    codes: dict[str, str] = {}
+    coded = _encode(tokens, codes)
+    return codes, coded, list(accumulate(map(len, tokens), initial=0))
+
+
+_remembered_side = lru_cache(maxsize=8)(_side)
 
 
 def _encode(tokens: list[str], codes: dict[str, str]) -> str:
