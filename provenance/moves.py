@@ -23,6 +23,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -475,7 +476,7 @@ def _interruptions(
     if not any(d.kind is Kind.INSERTION for d in found):
         return found
     repeated = _repeated_lines(capture.text)
-    vocabulary = frozenset(content_words(_words(reference.text)))
+    vocabulary = _vocabulary(reference.text)
     out = []
     for d in found:
         verdict = None
@@ -488,6 +489,12 @@ def _interruptions(
         moved = replace(d, kind=Kind.INTERRUPTION, severity=level, note=note)
         out.append(replace(moved, id=_reid(capture, moved)))
     return out
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(reference: str) -> frozenset[str]:
+    """The reference's content words (stems), read once for every capture compared with it."""
+    return frozenset(content_words(_words(reference)))
 
 
 def _reid(capture: Document, d: Divergence) -> str:
