@@ -84,6 +84,7 @@ def align_texts(
     if pending_delete:
         edits.append(_edit("delete", *pending_delete, co, co))
     edits = _merge_across_short_words(edits, reference, copy, reference_offset, copy_offset)
+    edits = list(_unburied(edits, reference, copy, reference_offset, copy_offset))
     return list(_tighten(edits, reference, copy, reference_offset, copy_offset))
 
 
@@ -191,6 +192,55 @@ def _words_in(edit: Edit, reference: str, copy: str, roff: int, coff: int) -> bo
     ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
     copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
     return bool(_HAS_WORD.search(ref_text) or _HAS_WORD.search(copy_text))
+
+
+_BURIED_WORDS = 3
+"""Words a replaced reference text needs before `_unburied` looks for it in the copy."""
+
+
+def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int) -> Iterator[Edit]:
+    """A replacement whose reference text stands whole in its copy text, as an insertion,
+    an equality and an insertion.
+
+    The diff's semantic clean-up folds an equality shorter than the edits on both sides
+    into one replacement: a five-word paragraph between two foreign lines ("The Parties
+    propose the following:" between two lines of a translation) came out as a material
+    substitution of the paragraph by all three.
+    """
+    for edit in edits:
+        ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
+        if edit.tag != "replace" or len(_HAS_WORD_RUN.findall(ref_text)) < _BURIED_WORDS:
+            yield edit
+            continue
+        copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
+        at = _whole_words_at(copy_text, ref_text)
+        if at < 0:
+            yield edit
+            continue
+        rs, re_ = edit.reference.start, edit.reference.end
+        cs, ce = edit.copy.start, edit.copy.end
+        if at:
+            yield _edit("insert", rs, rs, cs, cs + at)
+        yield _edit("equal", rs, re_, cs + at, cs + at + len(ref_text))
+        if cs + at + len(ref_text) < ce:
+            yield _edit("insert", re_, re_, cs + at + len(ref_text), ce)
+
+
+_HAS_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _whole_words_at(text: str, part: str) -> int:
+    """Where `part` first stands in `text` without cutting a word; -1 if nowhere."""
+    at = text.find(part)
+    while at >= 0:
+        before = text[at - 1 : at]
+        after = text[at + len(part) : at + len(part) + 1]
+        if not (before.isalnum() and part[:1].isalnum()) and not (
+            after.isalnum() and part[-1:].isalnum()
+        ):
+            return at
+        at = text.find(part, at + 1)
+    return -1
 
 
 def _tighten(edits: list[Edit], reference: str, copy: str, roff: int, coff: int) -> Iterator[Edit]:

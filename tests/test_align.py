@@ -121,6 +121,27 @@ def test_full_copy_alignment_rebuilds_the_capture_passage(analysis: Analysis) ->
     assert again == alignment
 
 
+def test_a_short_equality_between_two_insertions_stays_equal() -> None:
+    """The diff's clean-up folds the five words between two foreign lines into one
+    replacement; they are read back as an equality between two insertions."""
+    reference = "They said so.\n\nThe Parties propose the following:\n\nThe DPRK will stop."
+    copy = (
+        "They said so.\n\nСтороны выражают серьезную озабоченность ситуацией вокруг.\n\n"
+        "The Parties propose the following:\n\nРоссия и Китай будут тесно координировать.\n\n"
+        "The DPRK will stop."
+    )
+    edits = align_texts(reference, copy)
+    assert [(e.tag, e.reference.of(reference)) for e in edits if e.tag != "insert"] == [
+        ("equal", "They said so.\n\n"),
+        ("equal", "The Parties propose the following:"),
+        ("equal", "\n\nThe DPRK will stop."),
+    ]
+    assert rebuild(reference, copy, edits) == (reference, copy)
+    # a shorter text, or one that stands only inside a word of the copy, is left as it was
+    assert [e.tag for e in align_texts("two words", "xx yy two words zz qq rr")] == ["replace"]
+    assert [e.tag for e in align_texts("one two three", "ab xone two threex cd ef")] == ["replace"]
+
+
 def test_refine_shows_which_letters_changed() -> None:
     assert refine("neighbours", "neighbors") == [
         ("equal", "neighbo", "neighbo"),

@@ -167,3 +167,25 @@ def test_a_block_printed_twice_is_one_duplication(first: int, reference: Documen
 
 def _words(text: str) -> list[str]:
     return text.split()
+
+
+def test_a_bilingual_page_is_one_copy_with_its_translation_as_interruptions(
+    reference: Document,
+) -> None:
+    """An embassy's page giving each paragraph in English and then in Russian: one full
+    copy; every Russian paragraph is foreign material (even around the five-word
+    "The Parties propose the following:", which the diff's clean-up used to fold with
+    both its neighbours into one material substitution)."""
+    words = (
+        "Стороны выражают серьезную озабоченность развитием ситуации вокруг Корейского "
+        "полуострова и призывают все страны сохранять спокойствие и вести диалог без "
+        "предварительных условий ради мира и стабильности в Северо-Восточной Азии"
+    ).split()
+    paragraphs = reference.text.split("\n\n")
+    blocks = []
+    for k, paragraph in enumerate(paragraphs):
+        blocks += [paragraph, " ".join(words[k % 7 : k % 7 + 9]).capitalize() + "."]
+    source = analyse(reference, [make_document("\n\n".join(blocks))]).sources[0]
+    assert [p.kind.value for p in source.passages] == ["full"]
+    kinds = [d.kind.value for d in source.divergences]
+    assert set(kinds) == {"interruption"} and len(kinds) == len(paragraphs) - 1
