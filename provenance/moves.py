@@ -71,8 +71,9 @@ _CAPTION = re.compile(
     r"(photo|image|picture|caption|credit|file photo|video|graphic)\b|\u00a9|\(c\)",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
-_BLOCK_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
+_BLOCK_END = re.compile(r"[.!?:;\u3002\uff01\uff1f\uff1a\uff1b][\"'\u201d\u2019)\]\u300d\u300f]*$")
+"""A block's end, in Latin or CJK punctuation (the ideographic full stop, full-width
+marks, corner brackets)."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 PROSE_SHARE = 0.3
 """Least share of an inserted paragraph's content words that the reference also uses

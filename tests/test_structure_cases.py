@@ -189,3 +189,14 @@ def test_a_bilingual_page_is_one_copy_with_its_translation_as_interruptions(
     assert [p.kind.value for p in source.passages] == ["full"]
     kinds = [d.kind.value for d in source.divergences]
     assert set(kinds) == {"interruption"} and len(kinds) == len(paragraphs) - 1
+
+
+def test_a_line_of_chinese_inside_a_copy_is_foreign_prose(reference: Document) -> None:
+    """A Chinese sentence between two paragraphs ends as a sentence does (。), and reads as
+    prose about something else, not as "lines that are not sentences"."""
+    paragraphs = reference.text.split("\n\n")
+    chinese = "双方对朝鲜半岛局势表示严重关切。"
+    text = "\n\n".join([*paragraphs[:3], chinese, *paragraphs[3:]])
+    [divergence] = analyse(reference, [make_document(text)]).sources[0].divergences
+    assert divergence.kind.value == "interruption"
+    assert divergence.note == "foreign material: prose about something else"
