@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -933,7 +934,9 @@ def _passage(
     ctext, rtext = texts.normalised.text, texts.reference.normalised.text
     cs, ce = spans[0][0], spans[-1][1]
     rs, re_ = min(s[2] for s in spans), max(s[3] for s in spans)
-    copy_text = " ".join(ctext[s[0] : s[1]] for s in spans)
+    # The runs in the reference's order: a moved paragraph is still the reference's text
+    # (its move is a divergence), so how much is copied does not depend on the order.
+    copy_text = " ".join(ctext[s[0] : s[1]] for s in sorted(spans, key=itemgetter(2)))
     score = fuzz.ratio(copy_text, rtext[rs:re_], processor=None)  # we normalise ourselves
     if score < options.min_score:
         return None

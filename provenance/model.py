@@ -347,7 +347,8 @@ class Passage:
     reference: Span
     """Offsets into the reference text."""
     score: float
-    """rapidfuzz ratio (0-100) of the two stretches after normalisation."""
+    """rapidfuzz ratio (0-100) of the two stretches after normalisation, the copy's runs
+    taken in the reference's order (a move is a divergence, not a lesser copy)."""
     segments: tuple[Segment, ...] = ()
     """The runs the copy is made of, in capture order, when there is more than one: its
     parts come in another order, repeat, or have foreign material between them. Empty

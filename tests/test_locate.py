@@ -197,3 +197,25 @@ def test_locate_is_pure_and_reusable(reference: Document, analysis: Analysis) ->
     assert locate(prepared, document, options=LocateOptions(seed_words=6))[0].kind is (
         PassageKind.FULL
     )
+
+
+def test_excerpts_quoted_out_of_order_with_commentary_are_located(reference: Document) -> None:
+    """An article quoting four whole paragraphs in its own order (5, 6, then 2, 3), a note
+    after each: one copy of them, moves and interruptions, never nothing (the score
+    compared the runs in the page's order, and half of the text out of order fell under
+    `min_score`: the group was dropped whole)."""
+    paragraphs = reference.text.split("\n\n")
+    notes = [
+        "Analysts in Seoul read this as a signal to Washington before the summit.",
+        "The next passage is the one state media quoted most often this week.",
+        "Diplomats noted that the wording echoes earlier documents of both governments.",
+    ]
+    blocks = ["Here is what the two ministries wrote, with our notes."]
+    for k, index in enumerate([5, 6, 2, 3]):
+        blocks += [paragraphs[index], notes[k % 3]]
+    text = "\n\n".join(blocks)
+    [passage] = locate(prepare(reference), make_document(text))
+    read = [segment.reference.of(reference.text) for segment in passage.segments]
+    assert all(any(paragraphs[k] in part for part in read) for k in (5, 6, 2, 3))
+    assert [part[:8] for part in read] == ["The DPRK", "The Part", "2. The P"]  # page order
+    assert passage.score > 95
