@@ -205,15 +205,21 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
     The diff's semantic clean-up folds an equality shorter than the edits on both sides
     into one replacement: a five-word paragraph between two foreign lines ("The Parties
     propose the following:" between two lines of a translation) came out as a material
-    substitution of the paragraph by all three.
+    substitution of the paragraph by all three. A shorter text is taken only where what
+    the copy has around it are whole lines: a line of page furniture cutting a sentence
+    before " to " ("jointly\nSubscribe to our newsletter\n to create").
     """
     for edit in edits:
-        ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
-        if edit.tag != "replace" or len(_HAS_WORD_RUN.findall(ref_text)) < _BURIED_WORDS:
+        if edit.tag != "replace":
             yield edit
             continue
+        ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
         copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
-        at = _whole_words_at(copy_text, ref_text)
+        words = len(_HAS_WORD_RUN.findall(ref_text))
+        if words >= _BURIED_WORDS:
+            at = _whole_words_at(copy_text, ref_text)
+        else:  # (spaces alone are `_tighten`'s)
+            at = _beside_lines(copy_text, ref_text) if words else -1
         if at < 0:
             yield edit
             continue
@@ -227,6 +233,21 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
 
 
 _HAS_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _beside_lines(text: str, part: str) -> int:
+    """Where `part` stands in `text` with only whole lines beside it (what comes before
+    it ends a line, what comes after it starts one); -1 if nowhere."""
+    at = text.rfind(part)
+    while at >= 0:
+        before, after = text[:at], text[at + len(part) :]
+        if (before or after) and (
+            (not before or before.rstrip(" \t").endswith("\n"))
+            and (not after or after.lstrip(" \t").startswith("\n"))
+        ):
+            return at
+        at = text.rfind(part, 0, at + len(part) - 1)
+    return -1
 
 
 def _whole_words_at(text: str, part: str) -> int:

@@ -200,3 +200,25 @@ def test_a_line_of_chinese_inside_a_copy_is_foreign_prose(reference: Document) -
     [divergence] = analyse(reference, [make_document(text)]).sources[0].divergences
     assert divergence.kind.value == "interruption"
     assert divergence.note == "foreign material: prose about something else"
+
+
+def test_furniture_cutting_sentences_before_short_words_is_interruptions(
+    reference: Document,
+) -> None:
+    """Three boxes cutting sentences ("lasting|peace", "jointly|to create", "and its|
+    build-up"), each on its own lines: three interruptions. The diff's clean-up merged
+    the newsletter box with the short word after it into a material substitution of
+    " to " (found by a sweep of random cuts)."""
+    text, at = "", 0
+    boxes = {
+        "a lasting": "Advertisement",
+        "and jointly": "Subscribe to our newsletter for daily updates",
+        "Asia and its": "RELATED: Talks stall in New York",
+    }
+    for before, box in boxes.items():
+        cut = reference.text.index(before) + len(before)
+        text += reference.text[at:cut] + "\n" + box + "\n"
+        at = cut
+    text += reference.text[at:]
+    kinds = [d.kind.value for d in analyse(reference, [make_document(text)]).sources[0].divergences]
+    assert kinds == ["interruption"] * 3
