@@ -95,6 +95,10 @@ _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
     r"|asked|urged|urges|called|calls|call|emphasi[sz]ed|underlined|reaffirmed|reads"
+    r"|remarked|commented|replied|answered|responded|admitted|acknowledged|acknowledges"
+    r"|observed|observes|recalled|pointed out|points out|underscored|underscores|affirmed"
+    r"|affirms|asserted|asserts|claimed|maintained|maintains|suggested|concluded|concludes"
+    r"|continued|went on|mentioned|complained|predicted|proclaimed"
     r"|(?:was|were) quoted as saying|quoted|[Aa]ccording to)\b"
 )
 _NOUN_AFTER = re.compile(
