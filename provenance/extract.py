@@ -213,13 +213,17 @@ class _Builder:
         if self._space_at < 0 and self.map.length and not self._break and not self._newlines:
             self._space_at = at
 
-    def line_break(self, count: int, at: int) -> None:
-        """Ask for `count` line breaks before the next character (none at the very start)."""
+    def line_break(self, count: int, at: int, *, adds: bool = False) -> None:
+        """Ask for `count` line breaks before the next character (none at the very start).
+
+        Blocks ask for at least so many; a <br> `adds` one to those asked for already, up
+        to a blank line: "<br><br>" between paragraphs shows as one, as in a browser.
+        """
         if not self.map.length:
             return
         if not self._break:
             self._break_at = at
-        self._break = max(self._break, count)
+        self._break = min(2, self._break + count) if adds else max(self._break, count)
         self._space_at = -1
 
     def _flush(self, styles: frozenset[str], upto: int | None = None) -> None:
@@ -347,7 +351,7 @@ class _HTMLReader(HTMLParser):
             self.skipping += 1
             return
         if tag in _BLOCK:
-            self.out.line_break(_BLOCK[tag], self._at())
+            self.out.line_break(_BLOCK[tag], self._at(), adds=tag == "br")
         if tag in _VOID:
             return
         if tag in ("ol", "ul"):
@@ -368,7 +372,7 @@ class _HTMLReader(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skipping and tag in _BLOCK:
-            self.out.line_break(_BLOCK[tag], self._at())
+            self.out.line_break(_BLOCK[tag], self._at(), adds=tag == "br")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _FORMAT_TAGS:

@@ -182,3 +182,21 @@ def test_a_statement_as_an_ordered_list_keeps_its_paragraph_numbers(reference: D
     source = analyse(reference, [page]).sources[0]
     assert [p.kind.value for p in source.passages] == ["full"]
     assert {d.kind for d in source.divergences} <= {Kind.WHITESPACE}
+
+
+def test_two_line_breaks_make_a_paragraph_break() -> None:
+    """Pages that separate paragraphs with <br><br> (old CMSs, forums) read as paragraphs,
+    as a browser shows them; one <br> is a line break, a block and a <br> one blank line."""
+    page = "<div>One.<br><br>Two.<br>Three.<br/><br/><br>Four.</div><p>Five.</p><br><p>Six.</p>"
+    assert extract(_doc(page, Format.HTML)).text == "One.\n\nTwo.\nThree.\n\nFour.\n\nFive.\n\nSix."
+
+
+def test_a_block_quotation_after_two_line_breaks(reference: Document) -> None:
+    page = _doc(
+        "<p>The joint statement reads:<br><br>The two sides are deeply troubled by the North's "
+        "announcement of a ballistic missile launch, which they find unacceptable.</p>",
+        Format.HTML,
+    )
+    [quotation] = analyse(reference, [page]).sources[0].quotes
+    assert quotation.verdict.value == "paraphrase"
+    assert quotation.attribution is not None and quotation.attribution.speaker == "document"
