@@ -317,6 +317,8 @@ class _HTMLReader(HTMLParser):
         self.pre = 0
         self.lists: list[int | None] = []
         """The open lists, innermost last: an ordered list's next item number, or None."""
+        self.quoting = 0
+        """How many <q> elements are open: a browser draws their quotation marks."""
 
     def parse_html_declaration(self, i: int) -> int:
         # The standard library still asserts on some malformed declarations ("<![;");
@@ -358,6 +360,8 @@ class _HTMLReader(HTMLParser):
             self.lists.append(_first_number(attrs) if tag == "ol" else None)
         elif tag == "li" and self.lists and self.lists[-1] is not None:
             self._item_number(attrs)
+        elif tag == "q":
+            self._quotation_mark(opening=True)
         if tag in _FORMAT_TAGS:
             # Formatting is counted apart from the element stack, as browsers reopen it
             # across blocks: <p><b>end.</p><p>start</b> is bold on both sides.
@@ -394,6 +398,8 @@ class _HTMLReader(HTMLParser):
             self.skip_root = None
             if (index, tag) != root[:2] and root[1] in _FURNITURE:
                 self.unclosed.add(root[2])  # closed only by an ancestor's end tag
+        if tag == "q" and self.quoting and index < read_up_to:
+            self._quotation_mark(opening=False)
         closed_lists = sum(
             1
             for k in range(index, min(read_up_to, len(self.stack)))
@@ -414,6 +420,18 @@ class _HTMLReader(HTMLParser):
         at = self._at()
         tag = self.get_starttag_text() or ""
         self.out.emit(f"{number}. ", at, at + len(tag), self._styles())
+
+    def _quotation_mark(self, *, opening: bool) -> None:
+        """The mark a browser draws for <q> (double, single inside another), standing for its tag:
+        the quotation is then read as if typed with its marks."""
+        if not opening:
+            self.quoting -= 1
+        marks = "\u201c\u201d" if self.quoting % 2 == 0 else "\u2018\u2019"
+        at = self._at()
+        end = self.source.find(">", at) + 1 or len(self.source)
+        self.out.emit(marks[0 if opening else 1], at, end, self._styles())
+        if opening:
+            self.quoting += 1
 
     def _end_open_head(self) -> None:
         """End a <head> left open when body content starts (the browsers' rule)."""

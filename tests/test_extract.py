@@ -137,6 +137,7 @@ def test_html_without_readable_text_is_a_one_line_error(tmp_path: Path) -> None:
 @example("<![;junk>after")
 @example("<blockquote><p>a<blockquote>b</p> c")  # block quotations left open
 @example("</blockquote>x<blockquote> </blockquote><blockquote>y")
+@example("<q>a<q>b</q> c</q></q>d<nav><q>e</q></nav><q>f")  # quotations stray and left open
 def test_malformed_html_never_crashes_and_maps_inside_the_file(page: str) -> None:
     doc = _doc("<p>text</p>" + page, Format.HTML)
     e = extract(doc)
@@ -200,3 +201,33 @@ def test_a_block_quotation_after_two_line_breaks(reference: Document) -> None:
     [quotation] = analyse(reference, [page]).sources[0].quotes
     assert quotation.verdict.value == "paraphrase"
     assert quotation.attribution is not None and quotation.attribution.speaker == "document"
+
+
+def test_q_elements_are_read_with_the_marks_a_browser_draws(reference: Document) -> None:
+    page = (
+        "<p>The statement says <q>the DPRK’s justified concerns should be respected</q>, and "
+        "Lavrov added <q>we back the <q>double freezing</q> plan</q>.</p>"
+    )
+    extracted = extract(_doc(page, Format.HTML))
+    assert extracted.text == (
+        "The statement says \u201cthe DPRK’s justified concerns should be respected\u201d, and "
+        "Lavrov added \u201cwe back the \u2018double freezing\u2019 plan\u201d."
+    )
+    marks = [k for k, char in enumerate(extracted.text) if char in "\u201c\u201d\u2018\u2019"]
+    # each mark stands for its tag; the apostrophe of "DPRK’s" for itself
+    assert [extracted.span(k, k + 1).of(page) for k in marks] == [
+        "<q>",
+        "’",
+        "</q>",
+        "<q>",
+        "<q>",
+        "</q>",
+        "</q>",
+    ]
+    quotes = analyse(reference, [_doc(page, Format.HTML)]).sources[0].quotes
+    assert [
+        (q.verdict.value, q.attribution.speaker if q.attribution else None) for q in quotes
+    ] == [
+        ("verbatim", "document"),
+        ("other", "person"),
+    ]
