@@ -600,3 +600,19 @@ def test_a_block_quotation_of_the_markup_follows_its_speaker() -> None:
     page = '<blockquote><p>"We are not pleased," Lavrov said of the talks.</p></blockquote>'
     [quotation] = analyse(STATEMENT, [_page(page, Format.HTML)]).sources[0].quotes
     assert quotation.text == "We are not pleased," and quotation.verdict is V.OTHER
+
+
+def test_a_block_quotation_cited_in_a_dash_line_after_it() -> None:
+    """A block with no introduction, its source cited under it ("— from the joint
+    statement of July 4"): the statement's; a block with nothing around it is no one's."""
+    cited = (
+        f"<p>Markets were calm on Wednesday.</p><blockquote><p>{_TROUBLED}</p></blockquote>"
+        "<p>\u2014 from the joint statement of July 4, 2017</p>"
+    )
+    [quotation] = analyse(STATEMENT, [_page(cited, Format.HTML)]).sources[0].quotes
+    assert quotation.verdict is V.PARAPHRASE
+    assert quotation.attribution is not None
+    assert quotation.attribution.how == "attribution line after it"
+    bare = cited.replace("\u2014 from the joint statement of July 4, 2017", "Analysts shrugged.")
+    [quotation] = analyse(STATEMENT, [_page(bare, Format.HTML)]).sources[0].quotes
+    assert quotation.verdict is V.OTHER and quotation.attribution is None

@@ -857,12 +857,12 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     # that", "he said in Vladivostok,") or have just given a speaker its words.
     own_sentences = reading.sentences_of(same)
     after, before = own_sentences.stop, own_sentences.start - 1
-    if (
-        after < len(spans)
-        and paragraph(after) == same + 1
-        and _postposed(reading.cues(after), spans.span(after))
-    ):
-        return replace(reading.cues(after)[0], how="next paragraph")
+    if after < len(spans) and paragraph(after) == same + 1:
+        found = reading.cues(after)
+        if _postposed(found, spans.span(after)):
+            return replace(found[0], how="next paragraph")
+        if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
+            return replace(found[0], how="attribution line after it")
     cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
     if cue is None:
         return None
@@ -896,6 +896,11 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
         return None
     span = Span(start + found.start(1), start + len(head.rstrip()))
     return Cue("document", span, span.of(text))
+
+
+_ATTRIBUTION_LINE = re.compile(r"\s*[\u2014\u2013\u2015~-]+\s*(?:\S+\s+){0,14}?\S+\s*$")
+"""A short line opening with a dash, as a source is cited under a block quotation ("— from
+the joint statement of July 4", "– Lavrov, to reporters"): its cue speaks the block."""
 
 
 def _postposed(found: list[Cue], sentence: Span) -> bool:
