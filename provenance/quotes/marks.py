@@ -98,7 +98,10 @@ _SPEECH = re.compile(
     r"|remarked|commented|replied|answered|responded|admitted|acknowledged|acknowledges"
     r"|observed|observes|recalled|pointed out|points out|underscored|underscores|affirmed"
     r"|affirms|asserted|asserts|claimed|maintained|maintains|suggested|concluded|concludes"
-    r"|continued|went on|mentioned|complained|predicted|proclaimed"
+    r"|continued|went on|mentioned|complained|predicted|proclaimed|conceded|countered"
+    r"|cautioned|reiterated|quipped|contended|retorted|vowed|pledged|lamented|joked|repeated"
+    r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
+    r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
     r"|(?:was|were) quoted as saying|quoted|[Aa]ccording to)\b"
 )
 _NOUN_AFTER = re.compile(
