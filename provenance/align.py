@@ -253,15 +253,16 @@ def _beside_lines(text: str, part: str) -> int:
 def _whole_words_at(text: str, part: str) -> int:
     """Where `part` first stands in `text` without cutting a word; -1 if nowhere."""
     at = text.find(part)
-    while at >= 0:
-        before = text[at - 1 : at]
-        after = text[at + len(part) : at + len(part) + 1]
-        if not (before.isalnum() and part[:1].isalnum()) and not (
-            after.isalnum() and part[-1:].isalnum()
-        ):
-            return at
+    while at >= 0 and cuts_a_word(text, at, at + len(part)):
         at = text.find(part, at + 1)
-    return -1
+    return at
+
+
+def cuts_a_word(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] starts or ends inside a word of `text`."""
+    return (text[start - 1 : start].isalnum() and text[start : start + 1].isalnum()) or (
+        text[end - 1 : end].isalnum() and text[end : end + 1].isalnum()
+    )
 
 
 def _tighten(edits: list[Edit], reference: str, copy: str, roff: int, coff: int) -> Iterator[Edit]:

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from provenance.align import align, align_texts
+from provenance.align import align, align_texts, cuts_a_word
 from provenance.classify import divergence, divergence_id
 from provenance.locate import content_words
 from provenance.model import (
@@ -430,10 +430,15 @@ def _repeat(
     its text twice. The diff may put an insertion anywhere along text that reads the
     same ("...the following:|\n\nThe Parties| propose the following:"): it is tried
     where the diff put it, then slid left or right character by character."""
+    home_text: str | None = None  # folded once, when a slide is the reference's text
     for copy in _slides(capture.text, inserted, home.copy):
         text = _folded(copy.of(capture.text))
         at = folded_reference.text.find(text)
-        if at >= 0 and _folded(home.copy.of(capture.text)).count(text) >= 2:
+        if at < 0:
+            continue
+        if home_text is None:
+            home_text = _folded(home.copy.of(capture.text))
+        if home_text.count(text) >= 2:
             return folded_reference.span(at, at + len(text)), copy
     return None
 
@@ -452,7 +457,7 @@ def _slides(text: str, span: Span, within: Span, reach: int = 200) -> list[Span]
     while end < within.end and text[start] == text[end] and len(right) < reach:
         start, end = start + 1, end + 1
         right.append(Span(start, end))
-    whole = [s for s in left + right if not _inside_word(text, s)]
+    whole = [s for s in left + right if not cuts_a_word(text, s.start, s.end)]
     return [span, *sorted(whole, key=lambda s: (-_cut(text, s.start) - _cut(text, s.end), s.start))]
 
 
@@ -461,13 +466,6 @@ def _cut(text: str, k: int) -> int:
     if text[k - 1 : k + 1].count("\n"):
         return 2
     return int(text[k - 2 : k].rstrip()[-1:] in (".", "!", "?", ":"))
-
-
-def _inside_word(text: str, span: Span) -> bool:
-    """True when `span` starts or ends inside a word of `text`."""
-    return (
-        text[span.start - 1 : span.start].isalnum() and text[span.start : span.start + 1].isalnum()
-    ) or (text[span.end - 1 : span.end].isalnum() and text[span.end : span.end + 1].isalnum())
 
 
 def _interruptions(
