@@ -563,14 +563,9 @@ def _markdown_parser() -> MarkdownIt:
 
 def _markdown(document: Document) -> Extracted:
     source = document.text
-    # Lines as markdown-it counts them: it ends a line at LF, CRLF or a lone CR.
-    lines, line_starts = [], [0]
-    for end in _MD_LINE_END.finditer(source):
-        lines.append(source[line_starts[-1] : end.start()])
-        line_starts.append(end.end())
-    lines.append(source[line_starts[-1] :])
+    lines = _Lines.of(source)
+    line_starts = lines.starts
     out = _Builder(line_ends_of=source)
-    used = [0] * len(lines)  # how far each source line has been consumed
     marker: tuple[str, int] | None = None  # an ordered item's number, not yet emitted
     depth, quoting = 0, frozenset[str]()  # inside `>` blocks: the QUOTED marker
     for token in _markdown_parser().parse(source):
@@ -595,9 +590,9 @@ def _markdown(document: Document) -> Extracted:
             _markdown_marker(out, source, *marker, quoting)
             marker = None
         if token.type in ("code_block", "fence") and token.map:
-            _markdown_block(out, token, lines, line_starts, used, quoting)
+            _markdown_block(out, token, lines, quoting)
         if token.type == "inline" and token.map and token.children is not None:
-            _markdown_inline(out, token, lines, line_starts, used, quoting)
+            _markdown_inline(out, token, lines, quoting)
     return out.result(document, ("markdown-it-py commonmark", "decode-entities"))
 
 
@@ -614,25 +609,43 @@ def _markdown_marker(
     out.emit(" ", after, after + gap, base)
 
 
+@dataclass(slots=True)
+class _Lines:
+    """A Markdown source's lines as markdown-it counts them (it ends a line at LF, CRLF
+    or a lone CR), where each starts, and how far each has been read so far."""
+
+    text: list[str]
+    starts: list[int]
+    used: list[int]
+
+    @classmethod
+    def of(cls, source: str) -> _Lines:
+        lines, starts = [], [0]
+        for end in _MD_LINE_END.finditer(source):
+            lines.append(source[starts[-1] : end.start()])
+            starts.append(end.end())
+        lines.append(source[starts[-1] :])
+        return cls(lines, starts, [0] * len(lines))
+
+
 class _Where:
     """Source offset of every character of a token's content (block prefixes stripped),
     kept per source line: each line's piece, with the line break after it, is a copy."""
 
-    def __init__(
-        self, content: str, first: int, lines: list[str], starts: list[int], used: list[int]
-    ):
+    def __init__(self, content: str, first: int, lines: _Lines):
         self.firsts: list[int] = []  # content index where each piece starts
         self.sources: list[int] = []  # source offset of that character
         at = 0
+        text, used = lines.text, lines.used
         for k, piece in enumerate(content.split("\n")):
-            row = min(first + k, len(lines) - 1)
-            column = lines[row].find(piece, used[row]) if piece else used[row]
+            row = min(first + k, len(text) - 1)
+            column = text[row].find(piece, used[row]) if piece else used[row]
             if column < 0:
-                column = lines[row].find(piece)
+                column = text[row].find(piece)
             column = max(column, 0)
             used[row] = column + len(piece)
             self.firsts.append(at)
-            self.sources.append(starts[row] + column)
+            self.sources.append(lines.starts[row] + column)
             at += len(piece) + 1
 
     def __getitem__(self, i: int) -> int:
@@ -648,32 +661,18 @@ class _Where:
             i = stop
 
 
-def _markdown_block(
-    out: _Builder,
-    token: Token,
-    lines: list[str],
-    starts: list[int],
-    used: list[int],
-    base: frozenset[str],
-) -> None:
+def _markdown_block(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:
     assert token.map is not None
     first = token.map[0] + (1 if token.type == "fence" else 0)
     content = token.content.rstrip("\n")
-    _Where(content, first, lines, starts, used).copy(out, content, 0, len(content), base)
+    _Where(content, first, lines).copy(out, content, 0, len(content), base)
 
 
-def _markdown_inline(
-    out: _Builder,
-    token: Token,
-    lines: list[str],
-    starts: list[int],
-    used: list[int],
-    base: frozenset[str],
-) -> None:
+def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:
     """An inline token's text, in its emphasis and `base` (the QUOTED marker, or nothing)."""
     assert token.map is not None and token.children is not None
     content = token.content
-    where = _Where(content, token.map[0], lines, starts, used)
+    where = _Where(content, token.map[0], lines)
     cursor = 0
     active: list[str] = []  # open emphasis, innermost last, as "style#serial"
 
