@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -40,6 +41,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.is_relative_to(_TUI):
             item.add_marker(pytest.mark.tui)
+
+
+def python_output(code: str) -> str:
+    """What a fresh Python process running `code` prints (what it imports is its own)."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return result.stdout
 
 
 def make_document(text: str, id: str = "made") -> Document:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from conftest import python_output
 
 
 def test_core_imports_no_textual() -> None:
@@ -12,10 +11,8 @@ def test_core_imports_no_textual() -> None:
         "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(len(sys.modules)); print(loaded)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    count, loaded = result.stdout.splitlines()
+    output = python_output(code)
+    count, loaded = output.splitlines()
     assert int(count) > 50  # the imports really happened
     assert loaded == "[]"
 
@@ -36,7 +33,5 @@ def test_markdown_it_is_imported_by_the_first_markdown_capture(tmp_path) -> None
         "    analyser.source(load(folder / name))\n"
         "    print('markdown_it' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert result.stdout.split() == ["False", "False", "True"]
+    output = python_output(code)
+    assert output.split() == ["False", "False", "True"]

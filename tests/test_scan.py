@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import python_output
 from scan_helpers import Collection, collection, errors, hit_ids
 
 from provenance.analyse import Analyser, SourceResult
@@ -341,19 +342,13 @@ def test_add_from_scan_of_a_source_damaged_since_is_one_line_and_adds_nothing(
 
 def test_scan_is_a_sub_product_loaded_only_when_it_runs() -> None:
     """No stage imports provenance.scan; `provenance --help` loads no scan machinery."""
-    import subprocess
-    import sys
-
     code = (
         "import sys, provenance.cli, provenance.analyse, provenance.report, provenance.manifest\n"
         "provenance.cli._parser()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('hyperscan', 'fastwarc', 'distributed', 'dask') or m.startswith('provenance.scan.')))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert result.stdout.strip() == "['provenance.scan.command']"
+    assert python_output(code).strip() == "['provenance.scan.command']"
 
 
 @pytest.mark.parametrize(
