@@ -121,12 +121,18 @@ class Matcher:
         return database
 
     def _cache_file(self) -> Path:
+        return cache_dir() / self._cache_name
+
+    @functools.cached_property
+    def _cache_name(self) -> str:
+        """The patterns' file name in the cache, hashed once: `ready` asks for it at every
+        short page, and hashing thousands of n-grams cost half a millisecond each time."""
         # `once` joins the key only when set, so databases cached before it existed stay valid.
         options = (self._caseless, self._leftmost) + ((True,) if self._once else ())
         key = hashlib.sha256(repr((_binding(), *options)).encode())
         for expression in self.expressions:
             key.update(len(expression).to_bytes(4, "big") + expression)
-        return cache_dir() / f"{key.hexdigest()[:32]}.hsdb"
+        return f"{key.hexdigest()[:32]}.hsdb"
 
 
 @functools.cache
