@@ -85,6 +85,8 @@ def align_texts(
         edits.append(_edit("delete", *pending_delete, co, co))
     edits = _merge_across_short_words(edits, reference, copy, reference_offset, copy_offset)
     edits = list(_unburied(edits, reference, copy, reference_offset, copy_offset))
+    edits = _slid_to_lines(edits, reference, copy, reference_offset, copy_offset)
+    edits = _line_heads_moved(edits, reference, copy, reference_offset, copy_offset)
     return list(_tighten(edits, reference, copy, reference_offset, copy_offset))
 
 
@@ -200,7 +202,8 @@ _BURIED_WORDS = 3
 
 def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int) -> Iterator[Edit]:
     """A replacement whose reference text stands whole in its copy text, as an insertion,
-    an equality and an insertion.
+    an equality and an insertion; one whose copy text stands whole in its reference text,
+    as an omission, an equality and an omission.
 
     The diff's semantic clean-up folds an equality shorter than the edits on both sides
     into one replacement: a five-word paragraph between two foreign lines ("The Parties
@@ -220,11 +223,20 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
             at = _whole_words_at(copy_text, ref_text)
         else:  # (spaces alone are `_tighten`'s)
             at = _beside_lines(copy_text, ref_text) if words else -1
+        rs, re_ = edit.reference.start, edit.reference.end
+        cs, ce = edit.copy.start, edit.copy.end
+        if at < 0 and len(_HAS_WORD_RUN.findall(copy_text)) >= _BURIED_WORDS:
+            at = _whole_words_at(ref_text, copy_text)
+            if at >= 0:  # the copy kept this much of the stretch, and left the rest out
+                if at:
+                    yield _edit("delete", rs, rs + at, cs, cs)
+                yield _edit("equal", rs + at, rs + at + len(copy_text), cs, ce)
+                if rs + at + len(copy_text) < re_:
+                    yield _edit("delete", rs + at + len(copy_text), re_, ce, ce)
+                continue
         if at < 0:
             yield edit
             continue
-        rs, re_ = edit.reference.start, edit.reference.end
-        cs, ce = edit.copy.start, edit.copy.end
         if at:
             yield _edit("insert", rs, rs, cs, cs + at)
         yield _edit("equal", rs, re_, cs + at, cs + at + len(ref_text))
@@ -263,6 +275,131 @@ def cuts_a_word(text: str, start: int, end: int) -> bool:
     return (text[start - 1 : start].isalnum() and text[start : start + 1].isalnum()) or (
         text[end - 1 : end].isalnum() and text[end : end + 1].isalnum()
     )
+
+
+def _slid_to_lines(
+    edits: list[Edit], reference: str, copy: str, roff: int, coff: int
+) -> list[Edit]:
+    """An insertion or omission that can slide along the equal text around it, moved to
+    where it is whole lines, when it is not already.
+
+    Where the inserted text ends as the text before it does, the diff may place it
+    anywhere along that stretch: "consultations.\n\nThe ministry added:\n\nThe Parties"
+    against "consultations.\n\nThe Parties" came out as "ministry added:\n\nThe "
+    inserted after the first "The", a line cut in two that read as a material insertion
+    rather than a line set apart (an interruption)."""
+    out = list(edits)
+    for k, edit in enumerate(out):
+        if edit.tag not in ("insert", "delete") or not 0 < k < len(out) - 1:
+            continue
+        before, after = out[k - 1], out[k + 1]
+        if before.tag != "equal" or after.tag != "equal":
+            continue
+        side, offset = (copy, coff) if edit.tag == "insert" else (reference, roff)
+        span = edit.copy if edit.tag == "insert" else edit.reference
+        moved = span.start - offset, span.end - offset
+        if _whole_lines(side, *moved):
+            continue
+        shift = _line_shift(side, *moved, len(before.reference), len(after.reference))
+        if shift:
+            out[k - 1 : k + 2] = _shifted(before, edit, after, shift)
+    return [e for e in out if e.tag != "equal" or len(e.reference)]
+
+
+def _line_heads_moved(
+    edits: list[Edit], reference: str, copy: str, roff: int, coff: int
+) -> list[Edit]:
+    """A short word that opens a line in both texts, then different lines: the word goes
+    with the lines that differ.
+
+    "question.\n\nThe ministry added:\n\n5. The" against "question.\n\nThe Parties
+    urge ...\n\n5. The": the diff keeps the two "The" equal, cutting both lines after
+    their first word; a reader sees an inserted line "The ministry added:" (set apart: an
+    interruption) and an omitted paragraph, not "ministry added:" in a sentence."""
+    out = list(edits)
+    for k in range(len(out) - 1):
+        equal = out[k]
+        if equal.tag != "equal" or out[k + 1].tag == "equal":
+            continue
+        text = copy[equal.copy.start - coff : equal.copy.end - coff]
+        head = text[text.rfind("\n") + 1 :] if "\n" in text else ""
+        if not (head and _HAS_WORD.search(head) and _SHORT_EQUALITY.fullmatch(head)):
+            continue
+        m = k + 1
+        while m < len(out) and out[m].tag != "equal":
+            m += 1
+        group = out[k + 1 : m]
+        if not (any(len(e.copy) for e in group) and any(len(e.reference) for e in group)):
+            continue  # one side only: `_slid_to_lines` moves it, if it can move
+        if not (
+            _ends_line(copy, group[-1].copy.end - coff)
+            and _ends_line(reference, group[-1].reference.end - roff)
+        ):
+            continue
+        ref_at, copy_at = equal.reference.end - len(head), equal.copy.end - len(head)
+        out[k] = _edit("equal", equal.reference.start, ref_at, equal.copy.start, copy_at)
+        out[k + 1 : m] = _reopened(group, ref_at, copy_at)
+    return [e for e in out if e.tag != "equal" or len(e.reference)]
+
+
+def _ends_line(text: str, at: int) -> bool:
+    return at >= len(text) or text[at] == "\n" or (at > 0 and text[at - 1] == "\n")
+
+
+def _reopened(group: list[Edit], ref_at: int, copy_at: int) -> list[Edit]:
+    """`group`'s edits starting earlier, at `ref_at` and `copy_at` (each side's first
+    edit that has text on it takes the characters between)."""
+    out = []
+    ref_open = copy_open = True
+    for edit in group:
+        rs, re_ = edit.reference.start, edit.reference.end
+        cs, ce = edit.copy.start, edit.copy.end
+        if ref_open:
+            rs = ref_at
+            re_ = re_ if len(edit.reference) else ref_at
+            ref_open = not len(edit.reference)
+        if copy_open:
+            cs = copy_at
+            ce = ce if len(edit.copy) else copy_at
+            copy_open = not len(edit.copy)
+        out.append(_edit(edit.tag, rs, re_, cs, ce))
+    return out
+
+
+def _whole_lines(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] begins a line and ends one (or the text)."""
+    begins = start == 0 or text[start - 1] == "\n" or text[start] == "\n"
+    ends = end == len(text) or text[end - 1] == "\n" or text[end] == "\n"
+    return begins and ends
+
+
+def _line_shift(text: str, start: int, end: int, room_before: int, room_after: int) -> int:
+    """The smallest move (negative: towards the start) of the edit text[start:end] that
+    leaves the text as it is and the edit whole lines; 0 if none. A move by k to the
+    start keeps the text where the k characters before the edit are its last k."""
+    for step in range(1, end - start + 1):
+        if step <= room_before and text[start - step : start] == text[end - step : end]:
+            if _whole_lines(text, start - step, end - step):
+                return -step
+        if step <= room_after and text[start : start + step] == text[end : end + step]:
+            if _whole_lines(text, start + step, end + step):
+                return step
+    return 0
+
+
+def _shifted(before: Edit, edit: Edit, after: Edit, shift: int) -> list[Edit]:
+    """The equality before, the edit and the equality after, with the edit moved by `shift`
+    characters on its own side (the equalities give and take the same on both sides)."""
+    rs, cs = edit.reference.start, edit.copy.start
+    if edit.tag == "insert":
+        moved = _edit("insert", rs + shift, rs + shift, cs + shift, edit.copy.end + shift)
+    else:
+        moved = _edit("delete", rs + shift, edit.reference.end + shift, cs + shift, cs + shift)
+    return [
+        _edit("equal", before.reference.start, rs + shift, before.copy.start, cs + shift),
+        moved,
+        _edit("equal", moved.reference.end, after.reference.end, moved.copy.end, after.copy.end),
+    ]
 
 
 def _tighten(edits: list[Edit], reference: str, copy: str, roff: int, coff: int) -> Iterator[Edit]:

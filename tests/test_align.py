@@ -142,6 +142,47 @@ def test_a_short_equality_between_two_insertions_stays_equal() -> None:
     assert [e.tag for e in align_texts("one two three", "ab xone two threex cd ef")] == ["replace"]
 
 
+def test_a_paragraph_kept_inside_a_dropped_stretch_stays_equal() -> None:
+    """The other way round: the copy keeps one paragraph of a long stretch it otherwise
+    drops; the clean-up's replacement is read back as omission, equality, omission."""
+    reference = (
+        "First they met.\n\nThey argued about tariffs and quotas for a long time, and"
+        " nobody gave way on any point that mattered to the other side.\n\nThey agreed"
+        " to meet again in May.\n\nThen the talks broke off for the summer, and the"
+        " delegations went home to their capitals without a date.\n\nIt rained."
+    )
+    copy = "First they met.\nThey agreed to meet again in May.\nIt rained."
+    edits = align_texts(reference, copy)
+    assert [(e.tag, e.copy.of(copy)) for e in edits if e.tag == "equal"][1] == (
+        "equal",
+        "\nThey agreed to meet again in May.\n",
+    )
+    assert rebuild(reference, copy, edits) == (reference, copy)
+
+
+def test_an_inserted_line_is_moved_to_stand_whole() -> None:
+    """An inserted line that ends as the text before it does is placed where it is whole
+    lines, not cut after a word the two texts share."""
+    reference = "They met in May.\n\nThe talks went well."
+    copy = "They met in May.\n\nThe editor notes:\n\nThe talks went well."
+    edits = align_texts(reference, copy)
+    assert [e.copy.of(copy) for e in edits if e.tag == "insert"] == ["The editor notes:\n\n"]
+    assert rebuild(reference, copy, edits) == (reference, copy)
+
+
+def test_a_shared_first_word_goes_with_the_lines_that_differ() -> None:
+    """A paragraph dropped where the copy has a line of its own, both opening with "The":
+    the omission and the insertion are whole lines, the shared word with each."""
+    reference = "They met.\n\nThe talks went well for both of them all week.\n\nIt rained."
+    copy = "They met.\n\nThe editor notes:\n\nIt rained."
+    edits = align_texts(reference, copy)
+    assert [(e.tag, e.reference.of(reference), e.copy.of(copy)) for e in edits] == [
+        ("equal", "They met.\n\n", "They met.\n\n"),
+        ("replace", "The talks went well for both of them all week.", "The editor notes:"),
+        ("equal", "\n\nIt rained.", "\n\nIt rained."),
+    ]
+
+
 def test_refine_shows_which_letters_changed() -> None:
     assert refine("neighbours", "neighbors") == [
         ("equal", "neighbo", "neighbo"),
