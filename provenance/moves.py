@@ -357,26 +357,62 @@ def _paired_moves(
 def _moved_to_passages(
     reference: Document, capture: Document, passages: tuple[Passage, ...], found: list[Divergence]
 ) -> list[Divergence]:
-    """An omission that the capture supplies as another passage is a move to there."""
-    out = []
+    """Omitted reference text that the capture has elsewhere, as a passage or a segment
+    of one, is a move to there; what it has nowhere stays an omission.
+
+    Excerpts in another order ("5, 9, 6" then "1" then "7, 11") group into passages whose
+    omissions hold paragraphs that another passage has: those paragraphs moved."""
+    out: list[Divergence] = []
+    held = [(part.reference, part.copy) for p in passages for part in (p.segments or (p,))]
+    omitted: list[Span] = []  # reported once, though two overlapping passages both skip it
     for d in found:
-        mover = None
-        if d.kind is Kind.OMISSION:
-            for p in passages:
-                inside = min(p.reference.end, d.reference.end) - max(
-                    p.reference.start, d.reference.start
-                )
-                if inside >= 0.8 * max(1, len(p.reference)) and not (
-                    p.copy.start <= d.copy.start <= p.copy.end
-                ):
-                    mover = p
-                    break
-        if mover is None:
+        if d.kind is not Kind.OMISSION:
             out.append(d)
             continue
-        where = f"the copy has this text at {mover.copy.start}..{mover.copy.end}"
-        out.append(_moved(reference, capture, d, mover.copy, where))
+        at, parts = d.reference.start, []
+        for ref, copy in _held_elsewhere(d, held):
+            parts.extend(_omitted(reference, capture, d, Span(at, ref.start)))
+            where = f"the copy has this text at {copy.start}..{copy.end}"
+            parts.append(_moved(reference, capture, replace(d, reference=ref), copy, where))
+            at = ref.end
+        parts.extend(_omitted(reference, capture, d, Span(at, d.reference.end)))
+        for part in parts:
+            if part.kind is Kind.OMISSION:
+                if any(_within(part.reference, o) for o in omitted):
+                    continue
+                omitted.append(part.reference)
+            out.append(part)
     return out
+
+
+def _within(span: Span, other: Span) -> bool:
+    """True when `other` holds 80% of `span` or more."""
+    inside = min(span.end, other.end) - max(span.start, other.start)
+    return inside >= 0.8 * max(1, len(span))
+
+
+def _held_elsewhere(d: Divergence, held: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
+    """The parts of an omission's reference text that the capture has at another place:
+    (reference span, copy span) of each passage or segment lying mostly (80%) inside it,
+    in reference order, clipped to it, none overlapping."""
+    pieces: list[tuple[Span, Span]] = []
+    for ref, copy in sorted(held, key=lambda h: h[0].start):
+        inside = min(ref.end, d.reference.end) - max(ref.start, d.reference.start)
+        if inside < 0.8 * max(1, len(ref)) or copy.start <= d.copy.start <= copy.end:
+            continue
+        clipped = Span(max(ref.start, d.reference.start), min(ref.end, d.reference.end))
+        if not pieces or clipped.start >= pieces[-1][0].end:
+            pieces.append((clipped, copy))
+    return pieces
+
+
+def _omitted(reference: Document, capture: Document, d: Divergence, ref: Span) -> list[Divergence]:
+    """The omission `d` narrowed to `ref`, if any word is left there."""
+    if ref == d.reference:
+        return [d]
+    if not _WORD.search(ref.of(reference.text)):
+        return []
+    return [divergence(reference, capture, Kind.OMISSION, ref, d.copy, note=d.note)]
 
 
 def _moved(
@@ -471,23 +507,49 @@ def _cut(text: str, k: int) -> int:
 def _interruptions(
     reference: Document, capture: Document, found: list[Divergence]
 ) -> list[Divergence]:
-    """Insertions of foreign material become interruptions (see `interruption`)."""
-    if not any(d.kind is Kind.INSERTION for d in found):
+    """Insertions of foreign material become interruptions (see `interruption`).
+
+    So do the lines of a substitution of whole lines by whole lines whose copy side is
+    foreign: a paragraph the copy leaves out, where it has "The ministry added:" on a
+    line of its own, is that paragraph omitted and a line set apart, not a paragraph
+    rewritten."""
+    if not any(d.kind in (Kind.INSERTION, Kind.SUBSTITUTION) for d in found):
         return found
     repeated = _repeated_lines(capture.text)
     vocabulary = _vocabulary(reference.text)
     out = []
     for d in found:
         verdict = None
-        if d.kind is Kind.INSERTION:
+        if d.kind is Kind.INSERTION or (
+            d.kind is Kind.SUBSTITUTION and _whole_lines_of(reference.text, d.reference)
+        ):
             verdict = interruption(capture.text, d.copy, repeated, vocabulary)
         if verdict is None:
             out.append(d)
             continue
         level, note = verdict
+        if d.kind is Kind.SUBSTITUTION:
+            out.append(
+                divergence(
+                    reference,
+                    capture,
+                    Kind.OMISSION,
+                    d.reference,
+                    Span(d.copy.start, d.copy.start),
+                    note="reference words missing from the copy",
+                )
+            )
+            d = replace(d, reference=Span(d.reference.end, d.reference.end), reference_text="")
         moved = replace(d, kind=Kind.INTERRUPTION, severity=level, note=note)
         out.append(replace(moved, id=_reid(capture, moved)))
     return out
+
+
+def _whole_lines_of(text: str, span: Span) -> bool:
+    """True when text[span] starts a line and ends one (at either end of the text too)."""
+    before = text[: span.start].rstrip(" \t")
+    after = text[span.end :].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 @lru_cache(maxsize=4)
