@@ -785,7 +785,8 @@ def _paraphrase(
     ref, score = nearest.span, nearest.similarity
     stretches = (ref,) if ref is not None else ()
     stretch = _sentences_around(index, ref) if ref is not None else ""
-    unsaid = unsaid_by(quoted, stretch, judged or quoted, index.lexicon.vocabulary)
+    lexicon = index.lexicon
+    unsaid = unsaid_by(quoted, stretch, judged or quoted, lexicon.vocabulary, lexicon=lexicon)
     floor = options.paraphrase_min if short else options.paraphrase_min_long
     if not unsaid and (score < floor or ref is None):
         unsaid = ["no passage of the statement shares enough of its content words"]

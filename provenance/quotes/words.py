@@ -130,6 +130,11 @@ class Lexicon:
     def weight(self, stem: str) -> float:
         return self.weights.get(stem, self.missing_weight)
 
+    def sentences_holding(self, stem: str) -> int:
+        """How many sentences of the reference hold `stem` (0 for a stem it lacks)."""
+        windows = self.windows
+        return sum(windows[k].sentences == 1 for k in self.postings.get(stem, ()))
+
     def nearest(
         self,
         own: str,
