@@ -1,7 +1,7 @@
 """What a quotation asserts that the statement does not: the evidence for `not-in-reference`.
 
 A quotation attributed to the statement is an invention only on evidence, never because
-its words differ (a translation, a machine-spun rewrite and an acronym all differ). Six
+its words differ (a translation, a machine-spun rewrite and an acronym all differ). Seven
 kinds of evidence, each checked against the reference stretch the quotation was compared
 with and, for names, against the whole reference:
 
@@ -11,6 +11,9 @@ with and, for names, against the whole reference:
 - a threat: words of force or retaliation the stretch never uses;
 - a number the stretch does not give: a date, a year, a count or a term ("within six
   months", "July 14") that no translation would add;
+- a party the passage is not about: a state the quotation names, by the statement's own
+  name for it, that the passage never names in any form ("the DPRK should stop the
+  deployment" where the statement calls on "the relevant countries");
 - words brought from elsewhere (only when the caller passes the lexicon: a paraphrase):
   two or more of the statement's distinctive words that the stretch does not hold, a
   recombination of the statement's vocabulary rather than a rendering of one passage;
@@ -35,7 +38,7 @@ from pathlib import Path
 
 import msgpack
 
-from provenance.quotes.words import STOPWORDS, Lexicon, other_names, stem
+from provenance.quotes.words import ALIASES, DEMONYMS, STOPWORDS, Lexicon, other_names, stem
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
 _SUPPORT = frozenset(
@@ -185,6 +188,35 @@ def unsaid(
     names = strange_names(judged, vocabulary)
     if names:
         out.append(f"names {', '.join(names)}, which the reference never names")
+    return out
+
+
+def absent_parties(
+    quotation: str, passage: str, vocabulary: frozenset[str], authors: frozenset[str]
+) -> list[str]:
+    """States `quotation` names that `passage` never names, in any of their forms.
+
+    Only the names the statement itself uses for a party count ("the DPRK", "the United
+    States", not "Pyongyang"), and never its authors, whom every sentence of theirs is
+    about ("the Parties"). A translation keeps who does what; a party the passage never
+    names has been brought in: another actor, another target.
+
+    >>> absent_parties("the DPRK should stop", "call on the countries to stop",
+    ...                frozenset({"dprk"}), frozenset())
+    ['DPRK']
+    """
+    held = {_POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(passage)}
+    out: list[str] = []
+    for m in _WORD.finditer(quotation):
+        word = m.group()
+        name = _POSSESSIVE.sub("", word.casefold())
+        if not word[0].isupper() or name not in ALIASES or name not in vocabulary:
+            continue
+        if name in authors or word in out:
+            continue
+        forms = {name, *ALIASES[name]} - DEMONYMS
+        if not forms & held:
+            out.append(word)
     return out
 
 
