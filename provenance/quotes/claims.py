@@ -1,7 +1,7 @@
 """What a quotation asserts that the statement does not: the evidence for `not-in-reference`.
 
 A quotation attributed to the statement is an invention only on evidence, never because
-its words differ (a translation, a machine-spun rewrite and an acronym all differ). Four
+its words differ (a translation, a machine-spun rewrite and an acronym all differ). Seven
 kinds of evidence, each checked against the reference stretch the quotation was compared
 with and, for names, against the whole reference:
 
@@ -9,6 +9,14 @@ with and, for names, against the whole reference:
   opposes (or calls unacceptable), or the reverse;
 - a negation the stretch does not have ("should not be respected");
 - a threat: words of force or retaliation the stretch never uses;
+- a number the stretch does not give: a date, a year, a count or a term ("within six
+  months", "July 14") that no translation would add;
+- a party the passage is not about: a state the quotation names, by the statement's own
+  name for it, that the passage never names in any form ("the DPRK should stop the
+  deployment" where the statement calls on "the relevant countries");
+- words brought from elsewhere (only when the caller passes the lexicon: a paraphrase):
+  two or more of the statement's distinctive words that the stretch does not hold, a
+  recombination of the statement's vocabulary rather than a rendering of one passage;
 - a name the statement never uses, in any of its forms: not an acronym (ABM for
   antimissile), not a common English word written with a capital (General), not another
   name of a party the statement names (Pyongyang for the DPRK).
@@ -30,7 +38,7 @@ from pathlib import Path
 
 import msgpack
 
-from provenance.quotes.words import other_names, stem
+from provenance.quotes.words import ALIASES, DEMONYMS, STOPWORDS, Lexicon, other_names, stem
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
 _SUPPORT = frozenset(
@@ -50,6 +58,26 @@ _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
 )
+_POSSESSIVE = re.compile(r"[’'‘]s$")
+_NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
+_CARDINALS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
+    "million": "1000000", "dozen": "12",
+}  # fmt: skip
+"""Cardinal words and their values. "one" is left out: it is as often a pronoun ("one
+another") as a count."""
+DISTINCTIVE_ZIPF = 4.3
+"""A word of the statement rarer than this in English (wordfreq's Zipf scale: "moratorium"
+3.1, "benevolence" and "coexistence" below the list, "pretext" 3.3) is one a translator
+keeps rather than finds by chance; commoner ones ("oppose" 3.9 is rare enough, "resolve"
+4.2, "comprehensive" 4.4, "work" 6.0) turn up in any rewording."""
+DISTINCTIVE_SENTENCES = 2
+"""...and used in at most this many of its sentences: a word of one passage, not of all."""
+BORROWED_MIN = 2
+"""Fewest distinctive words from elsewhere that make a recombination. One is chance: a
+translator's "oppose" for "are against" is the statement's own word two paragraphs away."""
 COMMON_ZIPF = 5.3
 """A capitalised word whose lower-case form is at least this frequent in English (wordfreq's
 Zipf scale: "general" 5.5, "state" 5.6) is a common word, not a name. Place names sit below
@@ -106,7 +134,14 @@ def lemmas(text: str) -> list[str]:
     return [_LEMMA.get(w.casefold(), w.casefold()) for w in _WORD.findall(text)]
 
 
-def unsaid(quotation: str, stretch: str, judged: str, vocabulary: frozenset[str]) -> list[str]:
+def unsaid(
+    quotation: str,
+    stretch: str,
+    judged: str,
+    vocabulary: frozenset[str],
+    *,
+    lexicon: Lexicon | None = None,
+) -> list[str]:
     """What `quotation` asserts that the reference `stretch` does not, in a few words each.
 
     Args:
@@ -114,6 +149,8 @@ def unsaid(quotation: str, stretch: str, judged: str, vocabulary: frozenset[str]
         stretch: The reference stretch compared with it.
         judged: The text searched for names: the quotation, or its sentence when short.
         vocabulary: Case-folded words of the whole reference.
+        lexicon: The reference's lexicon, to look for words brought from elsewhere in it
+            (`borrowed`); None leaves that test out (a close match is judged by its edits).
     """
     out: list[str] = []
     own, theirs = set(lemmas(quotation)), set(lemmas(stretch))
@@ -138,9 +175,107 @@ def unsaid(quotation: str, stretch: str, judged: str, vocabulary: frozenset[str]
     threats |= {p for p in _THREAT_PHRASES if p in folded_own and p not in folded_theirs}
     if threats:
         out.append(f"a threat ({', '.join(sorted(threats))}) the statement never makes there")
+    numbers = new_numbers(quotation, stretch, vocabulary)
+    if numbers:
+        out.append(f"a number ({', '.join(numbers)}) the statement's passage does not give")
+    if lexicon is not None:
+        elsewhere = borrowed(quotation, stretch, lexicon)
+        if len(elsewhere) >= BORROWED_MIN:
+            out.append(
+                f"words the statement uses elsewhere ({', '.join(elsewhere)}), "
+                "not in its passage here: a recombination, not a rendering"
+            )
     names = strange_names(judged, vocabulary)
     if names:
         out.append(f"names {', '.join(names)}, which the reference never names")
+    return out
+
+
+def absent_parties(
+    quotation: str, passage: str, vocabulary: frozenset[str], authors: frozenset[str]
+) -> list[str]:
+    """States `quotation` names that `passage` never names, in any of their forms.
+
+    Only the names the statement itself uses for a party count ("the DPRK", "the United
+    States", not "Pyongyang"), and never its authors, whom every sentence of theirs is
+    about ("the Parties"). A translation keeps who does what; a party the passage never
+    names has been brought in: another actor, another target.
+
+    >>> absent_parties("the DPRK should stop", "call on the countries to stop",
+    ...                frozenset({"dprk"}), frozenset())
+    ['DPRK']
+    """
+    held = {_POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(passage)}
+    out: list[str] = []
+    for m in _WORD.finditer(quotation):
+        word = m.group()
+        name = _POSSESSIVE.sub("", word.casefold())
+        if not word[0].isupper() or name not in ALIASES or name not in vocabulary:
+            continue
+        if name in authors or word in out:
+            continue
+        forms = {name, *ALIASES[name]} - DEMONYMS
+        if not forms & held:
+            out.append(word)
+    return out
+
+
+def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> list[str]:
+    """Numbers of `quotation`, in digits or words, whose value `stretch` does not give.
+
+    A translation keeps a date, a year or a count; one the passage lacks was added. A
+    cardinal word the reference itself writes somewhere ("the two countries") is part of
+    its vocabulary, not a claim: "the two sides" renders "the Parties".
+
+    >>> new_numbers("talks within six months of July 4", "signed on July 4, 2017", frozenset())
+    ['six']
+    """
+    given = {_value(n) for n in _NUMBER.findall(stretch)}
+    given |= {_CARDINALS[w] for w in lemmas(stretch) if w in _CARDINALS}
+    out: list[str] = []
+    for m in re.finditer(rf"{_NUMBER.pattern}|[^\W\d_]+", quotation):
+        word = m.group()
+        folded = word.casefold()
+        if word[0].isdigit():
+            value = _value(word)
+        elif folded in _CARDINALS and folded not in vocabulary:
+            value = _CARDINALS[folded]
+        else:
+            continue
+        if value not in given and word not in out:
+            out.append(word)
+    return out
+
+
+def _value(number: str) -> str:
+    """A number as written, without thousands separators or leading zeros ("28,000", "04")."""
+    return number.replace(",", "").lstrip("0") or "0"
+
+
+def borrowed(quotation: str, stretch: str, lexicon: Lexicon) -> list[str]:
+    """The statement's distinctive words that `quotation` uses and `stretch` does not hold.
+
+    Distinctive: rare in English (below `DISTINCTIVE_ZIPF`) and used in at most
+    `DISTINCTIVE_SENTENCES` sentences of the statement. A rendering of one passage meets
+    the passage's distinctive words or words of its own; several distinctive words of
+    other passages ("moratorium" and "lasting" around "THAAD") are the statement's
+    vocabulary rearranged: word salad, or a claim assembled from its parts.
+    """
+    held = {stem(w) for w in _WORD.findall(stretch)}
+    out: list[str] = []
+    seen: set[str] = set()
+    for word in _WORD.findall(quotation):
+        folded = word.casefold()
+        if len(word) < 2 or folded in STOPWORDS:
+            continue
+        s = stem(word)
+        if s in held or s in seen:
+            continue
+        seen.add(s)
+        if not 0 < lexicon.sentences_holding(s) <= DISTINCTIVE_SENTENCES:
+            continue
+        if zipf(re.sub(r"[’'‘]s$", "", folded)) < DISTINCTIVE_ZIPF:
+            out.append(word)
     return out
 
 

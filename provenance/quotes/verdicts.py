@@ -50,7 +50,7 @@ from provenance.model import Divergence, Document, Kind, Normalised, Passage, Sp
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
-from provenance.quotes.claims import read_word_list
+from provenance.quotes.claims import absent_parties, read_word_list
 from provenance.quotes.claims import unsaid as unsaid_by
 from provenance.quotes.marks import (
     Cue,
@@ -785,7 +785,15 @@ def _paraphrase(
     ref, score = nearest.span, nearest.similarity
     stretches = (ref,) if ref is not None else ()
     stretch = _sentences_around(index, ref) if ref is not None else ""
-    unsaid = unsaid_by(quoted, stretch, judged or quoted, index.lexicon.vocabulary)
+    lexicon = index.lexicon
+    unsaid = unsaid_by(quoted, stretch, judged or quoted, lexicon.vocabulary, lexicon=lexicon)
+    if ref is not None and not short:
+        # Judged against the chosen sentence itself: a neighbour naming the party does
+        # not make this passage about it.
+        passage = ref.of(index.document.text)
+        others = absent_parties(quoted, passage, lexicon.vocabulary, index.authors)
+        if others:
+            unsaid.append(f"names {', '.join(others)}, whom its passage never names")
     floor = options.paraphrase_min if short else options.paraphrase_min_long
     if not unsaid and (score < floor or ref is None):
         unsaid = ["no passage of the statement shares enough of its content words"]

@@ -130,6 +130,11 @@ class Lexicon:
     def weight(self, stem: str) -> float:
         return self.weights.get(stem, self.missing_weight)
 
+    def sentences_holding(self, stem: str) -> int:
+        """How many sentences of the reference hold `stem` (0 for a stem it lacks)."""
+        windows = self.windows
+        return sum(windows[k].sentences == 1 for k in self.postings.get(stem, ()))
+
     def nearest(
         self,
         own: str,
@@ -279,7 +284,7 @@ ALIASES = {
     "russia": ("moscow", "kremlin", "russian", "russians"),
     "china": ("beijing", "chinese"),
     "dprk": ("pyongyang", "north", "korean", "koreans"),
-    "korea": ("pyongyang", "seoul", "korean", "koreans"),
+    "korea": ("pyongyang", "seoul", "korean", "koreans", "north", "south"),
     "united": ("washington", "american", "americans", "us", "usa"),
     "states": ("washington", "american", "americans", "us", "usa"),
     "japan": ("tokyo", "japanese"),
@@ -288,6 +293,9 @@ ALIASES = {
 """Other names of the parties a statement names: capitals standing for their states and
 demonyms. Hand-made on purpose: no offline library maps "Pyongyang" to "the DPRK", and a
 news story naming a state by its capital is not evidence that a quotation was invented."""
+DEMONYMS = frozenset("russian russians chinese korean koreans american americans japanese".split())
+"""The adjectives and peoples among the other names: "Korean" in "the Korean Peninsula"
+names a place, not the party a sentence is about."""
 _AUTHORS = re.compile(r"hereinafter|referred to as|\(the Parties\)", re.IGNORECASE)
 
 
