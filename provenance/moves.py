@@ -310,6 +310,7 @@ def structure(
     found = _paired_moves(reference, capture, found)
     found = _moved_to_passages(reference, capture, passages, found)
     found = _duplications(reference, capture, passages, found)
+    found = _moved_out_of_omissions(reference, capture, found)  # what is not a repeat
     return _interruptions(reference, capture, found)
 
 
@@ -352,6 +353,110 @@ def _paired_moves(
         where = f"the reference has it at {d.reference.start}..{d.reference.end}"
         out.append(_moved(reference, capture, d, moved_to.copy, where))
     return out
+
+
+def _moved_out_of_omissions(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """Inserted reference text, as a whole or a line of it, is a move: out of an omission
+    that holds it word for word (that part of the omission moved, the rest stays
+    omitted), or else, a whole line, from where the reference has it as a whole line.
+
+    Paragraphs 9, 10 and 11 dropped at one place and paragraph 10 inserted at another
+    pair badly as wholes (`_paired_moves` compares whole texts); a paragraph too short to
+    be located ("The Parties propose the following:") moved on its own line, or a
+    paragraph inserted with a line of the page's own, were insertions of the
+    reference's own words."""
+    out = list(found)
+    todo = [d for d in found if d.kind is Kind.INSERTION]
+    folded_reference: Normalised | None = None
+    while todo:
+        e = todo.pop(0)
+        for part in _blocks(capture.text, e.copy):
+            added = _folded(part.of(capture.text))
+            if len(added.split()) < MOVE_MIN_WORDS:
+                continue
+            moved = _out_of_omission(reference, capture, out, added, part)
+            if moved is None and _whole_lines_of(capture.text, part):
+                if folded_reference is None:
+                    folded_reference = normalise(reference.text)
+                moved = _from_line(reference, capture, folded_reference, added, e, part)
+            if moved is None:
+                continue
+            rest = [
+                replace(e, copy=span, copy_text=span.of(capture.text))
+                for span in (Span(e.copy.start, part.start), Span(part.end, e.copy.end))
+                if _WORD.search(span.of(capture.text))
+            ]
+            rest = [replace(r, id=_reid(capture, r)) for r in rest]
+            k = next(k for k, x in enumerate(out) if x is e)
+            out[k : k + 1] = [*rest, moved]
+            todo[:0] = rest
+            break
+    return out
+
+
+def _blocks(text: str, span: Span) -> list[Span]:
+    """`span` whole, then its lines when it has more than one."""
+    lines = [
+        Span(span.start + m.start(), span.start + m.end())
+        for m in re.finditer(r"[^\n]+", span.of(text))
+        if m.group().strip()
+    ]
+    return [span, *lines] if len(lines) > 1 else [span]
+
+
+def _out_of_omission(
+    reference: Document, capture: Document, out: list[Divergence], added: str, copy: Span
+) -> Divergence | None:
+    """The move of `added` (folded words the copy has at `copy`) out of the omission in
+    `out` that holds them, which is split in place; None if none does."""
+    for k, d in enumerate(out):
+        if d.kind is not Kind.OMISSION:
+            continue
+        folded = normalise(d.reference_text)
+        at = _word_find(folded.text, added)
+        if at < 0:
+            continue
+        inner = folded.span(at, at + len(added))
+        held = Span(d.reference.start + inner.start, d.reference.start + inner.end)
+        where = f"the reference has it at {held.start}..{held.end}"
+        moved = _moved(reference, capture, replace(d, reference=held), copy, where)
+        out[k : k + 1] = [
+            *_omitted(reference, capture, d, Span(d.reference.start, held.start)),
+            *_omitted(reference, capture, d, Span(held.end, d.reference.end)),
+        ]
+        return moved
+    return None
+
+
+def _from_line(
+    reference: Document,
+    capture: Document,
+    folded_reference: Normalised,
+    added: str,
+    inserted: Divergence,
+    copy: Span,
+) -> Divergence | None:
+    """The move of a whole inserted line that the reference has as a whole line; None if
+    it has it nowhere so."""
+    at = _word_find(folded_reference.text, added)
+    while at >= 0:
+        held = folded_reference.span(at, at + len(added))
+        if _whole_lines_of(reference.text, held):
+            where = f"the reference has it at {held.start}..{held.end}"
+            return _moved(reference, capture, replace(inserted, reference=held), copy, where)
+        at = _word_find(folded_reference.text, added, at + 1)
+    return None
+
+
+def _word_find(text: str, part: str, start: int = 0) -> int:
+    """Where `part` first stands in `text` from `start` without cutting a word; -1 if
+    nowhere."""
+    at = text.find(part, start)
+    while at >= 0 and cuts_a_word(text, at, at + len(part)):
+        at = text.find(part, at + 1)
+    return at
 
 
 def _moved_to_passages(
@@ -549,7 +654,9 @@ def _whole_lines_of(text: str, span: Span) -> bool:
     """True when text[span] starts a line and ends one (at either end of the text too)."""
     before = text[: span.start].rstrip(" \t")
     after = text[span.end :].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    inner = span.of(text).strip(" \t")
+    starts = not before or before.endswith("\n") or inner.startswith("\n")
+    return starts and (not after or after.startswith("\n") or inner.endswith("\n"))
 
 
 @lru_cache(maxsize=4)
