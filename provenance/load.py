@@ -22,6 +22,8 @@ from provenance.lines import Lines
 from provenance.model import Document, Format
 
 _BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+"""A UTF-16 file (Windows' "Unicode" text) starts with one: its NULs are not binary data."""
 _FORMATS = {
     ".html": Format.HTML,
     ".htm": Format.HTML,
@@ -87,6 +89,8 @@ def decoding(data: bytes, *, html: bool = False) -> Decoded:
     ['nul']
     >>> decoding(b"ok\\ncaf\\xe9").problems[0].message
     'not valid UTF-8 at byte 6 (0xe9)'
+    >>> decoding("\\ufeffok".encode("utf-16-le")).problems[0].message[:11]
+    'UTF-16 text'
     >>> decoding(b'<meta charset="us-ascii"><p>plain</p>', html=True).problems
     ()
     """
@@ -100,6 +104,11 @@ def decoding(data: bytes, *, html: bool = False) -> Decoded:
     except UnicodeDecodeError as error:
         text = None
         bad = error.start + skip
+    if text is None and data[:2] in _UTF16_BOMS:
+        message = "UTF-16 text (a UTF-16 byte-order mark opens it), not UTF-8: save it as UTF-8"
+        return Decoded(
+            None, False, None, (DecodeProblem("not-utf8", message, 0, *Lines(data).at(0)),)
+        )
     nul = data.find(b"\x00") if text is None else text.find("\x00")
     if nul >= 0:
         where = Lines(data if text is None else text).at(nul)
