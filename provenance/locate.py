@@ -489,6 +489,12 @@ class _Texts:
         another (two marks more than the reference): they are separate quotations."""
         return self.extra_marks(j_before, j_after, i_before, i_after) >= 2
 
+    def line_break(self, j_before: int, j_after: int) -> bool:
+        """True when the capture has a line break between the two words."""
+        start = self.normalised.to_original[self.words[j_before][2]]
+        end = self.normalised.to_original[self.words[j_after][1]]
+        return "\n" in self.original[start:end]
+
     def plain_gap(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
         """True when neither text has a sentence end, quotation mark or line break there."""
         start = self.normalised.to_original[self.words[j_before][2]]
@@ -843,7 +849,40 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
     if j1 - j0 > 2 and j0 > lo and i0 > 0 and not same(j0 - 1, i0 - 1):
         if not cw[j0][0].isdigit() and not plain(j0, j0 + 1, i0, i0 + 1):
             j0, i0 = j0 + 1, i0 + 1
-    return _Run(j0, j1, i0, i1, run.exact + (run.j0 - j0) + (j1 - run.j1))
+    exact = run.exact + (run.j0 - j0) + (j1 - run.j1)
+    skipped, resumed = _past_lines(texts, j1, i1, hi)
+    return _Run(j0, j1 + skipped + resumed, i0, i1 + resumed, exact + resumed)
+
+
+_LINES_WORDS = 16
+"""Most words of the lines (page furniture) that `_past_lines` steps over."""
+
+
+def _past_lines(texts: _Texts, j1: int, i1: int, hi: int) -> tuple[int, int]:
+    """Where a run stops inside a reference sentence, and lines of other words follow in
+    the capture, then the rest of that sentence: (words of those lines, words of the
+    sentence's rest), else (0, 0).
+
+    Page furniture cutting a copy's last sentence ("... signed on July 4,\nAdvertisement\n
+    2017, in Moscow.") left its last words out: too few to be a run of their own, they
+    were reported as cut off, though the copy has them."""
+    cw, rw = texts.words, texts.reference.words
+    if i1 >= len(rw) or j1 >= hi or j1 == 0 or _SENTENCE.search(texts.reference_gap(i1 - 1, i1)):
+        return 0, 0
+    if not texts.line_break(j1 - 1, j1):
+        return 0, 0
+    for skip in range(1, _LINES_WORDS + 1):
+        j = j1 + skip
+        if j >= hi:
+            return 0, 0
+        if cw[j][0] != rw[i1][0] or not texts.line_break(j - 1, j):
+            continue
+        m = 0
+        while j + m < hi and i1 + m < len(rw) and cw[j + m][0] == rw[i1 + m][0]:
+            m += 1
+            if i1 + m == len(rw) or _SENTENCE.search(texts.reference_gap(i1 + m - 1, i1 + m)):
+                return skip, m
+    return 0, 0
 
 
 def _mistyped(word: str, reference_word: str) -> bool:
