@@ -225,6 +225,15 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
             at = _beside_lines(copy_text, ref_text) if words else -1
         rs, re_ = edit.reference.start, edit.reference.end
         cs, ce = edit.copy.start, edit.copy.end
+        core = ref_text.strip()
+        if at < 0 and 0 < words < _BURIED_WORDS and core != ref_text:
+            split = _lines_then_words(copy_text, ref_text, core)
+            if split is not None:  # " to " where the copy has "\n\nSubscribe ...\n\nto "
+                lead = len(ref_text) - len(ref_text.lstrip())
+                inner, ref_at = cs + split, rs + lead
+                yield _edit("replace" if lead else "insert", rs, ref_at, cs, inner)
+                yield _edit("equal", ref_at, re_, inner, ce)
+                continue
         if at < 0 and len(_HAS_WORD_RUN.findall(copy_text)) >= _BURIED_WORDS:
             at = _whole_words_at(ref_text, copy_text)
             if at >= 0:  # the copy kept this much of the stretch, and left the rest out
@@ -260,6 +269,19 @@ def _beside_lines(text: str, part: str) -> int:
             return at
         at = text.rfind(part, 0, at + len(part) - 1)
     return -1
+
+
+def _lines_then_words(copy_text: str, ref_text: str, core: str) -> int | None:
+    """Where the copy's words `core` start, when whole lines stand before them in
+    `copy_text` and the reference has only spaces there, the rest being the same; None
+    if they do not stand so."""
+    lead = len(ref_text) - len(ref_text.lstrip())
+    rest = ref_text[lead:]
+    if not copy_text.endswith(rest):
+        return None
+    at = len(copy_text) - len(rest)
+    before = copy_text[:at].rstrip(" \t")
+    return at if before.endswith("\n") and copy_text[:at].strip() else None
 
 
 def _whole_words_at(text: str, part: str) -> int:
