@@ -307,6 +307,7 @@ def structure(
     found: list[Divergence],
 ) -> list[Divergence]:
     """Moves, repeats and interruptions of the copies, each reported once at its place."""
+    found = _foreign_substitutions(reference, capture, found)
     found = _paired_moves(reference, capture, found)
     found = _moved_to_passages(reference, capture, passages, found)
     found = _duplications(reference, capture, passages, found)
@@ -609,42 +610,52 @@ def _cut(text: str, k: int) -> int:
     return int(text[k - 2 : k].rstrip()[-1:] in (".", "!", "?", ":"))
 
 
+def _foreign_substitutions(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """A substitution of whole lines by whole lines that `interruption` calls foreign is
+    an omission and an insertion: a paragraph the copy leaves out, where it has "The
+    spokesman went on:" on a line of its own, is that paragraph omitted and a line set
+    apart (an interruption, once `_interruptions` reads it), not a paragraph rewritten.
+    Split before the moves are paired, so a paragraph left out here and printed
+    elsewhere is one move."""
+    out = []
+    repeated: frozenset[str] | None = None
+    for d in found:
+        if d.kind is not Kind.SUBSTITUTION or not _whole_lines_of(reference.text, d.reference):
+            out.append(d)
+            continue
+        if repeated is None:
+            repeated = _repeated_lines(capture.text)
+        if interruption(capture.text, d.copy, repeated, _vocabulary(reference.text)) is None:
+            out.append(d)
+            continue
+        at = Span(d.copy.start, d.copy.start)
+        note = "reference words missing from the copy"
+        out.append(divergence(reference, capture, Kind.OMISSION, d.reference, at, note=note))
+        end = Span(d.reference.end, d.reference.end)
+        note = "words in the copy that the reference does not have"
+        out.append(divergence(reference, capture, Kind.INSERTION, end, d.copy, note=note))
+    return out
+
+
 def _interruptions(
     reference: Document, capture: Document, found: list[Divergence]
 ) -> list[Divergence]:
-    """Insertions of foreign material become interruptions (see `interruption`).
-
-    So do the lines of a substitution of whole lines by whole lines whose copy side is
-    foreign: a paragraph the copy leaves out, where it has "The ministry added:" on a
-    line of its own, is that paragraph omitted and a line set apart, not a paragraph
-    rewritten."""
-    if not any(d.kind in (Kind.INSERTION, Kind.SUBSTITUTION) for d in found):
+    """Insertions of foreign material become interruptions (see `interruption`)."""
+    if not any(d.kind is Kind.INSERTION for d in found):
         return found
     repeated = _repeated_lines(capture.text)
     vocabulary = _vocabulary(reference.text)
     out = []
     for d in found:
         verdict = None
-        if d.kind is Kind.INSERTION or (
-            d.kind is Kind.SUBSTITUTION and _whole_lines_of(reference.text, d.reference)
-        ):
+        if d.kind is Kind.INSERTION:
             verdict = interruption(capture.text, d.copy, repeated, vocabulary)
         if verdict is None:
             out.append(d)
             continue
         level, note = verdict
-        if d.kind is Kind.SUBSTITUTION:
-            out.append(
-                divergence(
-                    reference,
-                    capture,
-                    Kind.OMISSION,
-                    d.reference,
-                    Span(d.copy.start, d.copy.start),
-                    note="reference words missing from the copy",
-                )
-            )
-            d = replace(d, reference=Span(d.reference.end, d.reference.end), reference_text="")
         moved = replace(d, kind=Kind.INTERRUPTION, severity=level, note=note)
         out.append(replace(moved, id=_reid(capture, moved)))
     return out
