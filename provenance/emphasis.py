@@ -25,6 +25,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz import fuzz
+
 from provenance.classify import divergence_id
 from provenance.extract import Extracted, Run
 from provenance.matcher import literal_starts
@@ -226,6 +228,8 @@ def _added(
     if run.style == CAPS:
         if ref_text.isupper() or not any(c.isalpha() for c in ref_text):
             return None  # the reference has these capitals (an acronym, a heading)
+        if fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS:
+            return None  # other words ("READ MORE" for a dropped line): not emphasis
         evidence = "ALL CAPS where the reference has lower case"
     elif run.style == STARRED:
         if reference.text[max(0, ra - 1) : ra] == "*" and reference.text[rb : rb + 1] == "*":
@@ -236,6 +240,17 @@ def _added(
             return None  # the reference has the same emphasis here
         evidence = f"{run.style} markup in the copy, not in the reference"
     return _span(reference, capture, Status.ADDED, run.style, a, b, ra, rb, evidence)
+
+
+def _letters(text: str) -> str:
+    """The words of `text` in lower case, single-spaced: what capitals leave the same."""
+    return " ".join(_NON_WORD.split(text.casefold())).strip()
+
+
+_NON_WORD = re.compile(r"\W+")
+_SAME_WORDS = 80
+"""Least rapidfuzz ratio of capitals to the reference's words (lower case) that makes
+them its words capitalised: a spelling variant ("NEIGHBORS") still is."""
 
 
 def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> list[EmphasisSpan]:
