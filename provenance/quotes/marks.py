@@ -123,10 +123,10 @@ break, unless the line goes on in lower case: see `_ends_clause`)."""
 _AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
-    r"|powers|partners|leaders|diplomats)\b",
-    re.IGNORECASE,
+    r"|powers|partners|leaders|diplomats)\b"
 )
-"""A plural subject: the statement's authors speaking together ("the two sides")."""
+"""A plural subject: the statement's authors speaking together ("the two sides"). Lower case
+only: a capitalised one is part of a name ("the ambassador to the United Nations")."""
 _JOINT = re.compile(r"\b(?:and|&)\b|,")
 _DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
 """With a plural (`_GROUP`), a subject naming one group: "the two sides", "their ministries"."""
@@ -192,6 +192,9 @@ class Cue:
     text: str
     how: str = "own sentence"
     """Which rule of `attribution` chose this cue for the quotation."""
+    named: bool = False
+    """A document named with no speech verb ("said the statement was ..."): it speaks only
+    where no one is said to speak before the quotation."""
 
 
 def paragraph_breaks(text: str) -> list[tuple[int, int]]:
@@ -577,7 +580,7 @@ def cues(
     for d in docs:
         if d not in used and not any(c.span.start <= base + d[0] < c.span.end for c in out):
             span = Span(base + d[0], base + d[1])
-            out.append(Cue("document", span, span.of(text)))
+            out.append(Cue("document", span, span.of(text), named=True))
     return sorted(out, key=lambda c: c.span.start)
 
 
@@ -829,6 +832,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         ]
         if leading:
             return leading[-1]
+        # A document named after a person's speech verb and before the quotation is what
+        # the person speaks about ("Lukin said the statement was “...”"), not a speaker.
+        said = [c for c in own if not c.named and c.span.end <= opening]
+        if said and said[-1].speaker == "person":
+            own = [c for c in own if not (c.named and said[-1].span.end <= c.span.start)]
         return min(own, key=lambda c: _distance(c.span, m.span))
     headline = _headline(reading.text, reading.spans.starts[k], m, reading.authors)
     if headline is not None:
@@ -860,17 +868,19 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     # that", "he said in Vladivostok,") or have just given a speaker its words.
     own_sentences = reading.sentences_of(same)
     after, before = own_sentences.stop, own_sentences.start - 1
+    cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
+    end = reading.prose[spans.starts[before] : spans.ends[before]].rstrip() if cue else ""
+    if cue is not None and not _ENDED.search(end):
+        # The paragraph before runs on into this one ("according to the statement, will"):
+        # its speaker, whoever the paragraph after names.
+        return replace(cue, how="previous paragraph")
     if after < len(spans) and paragraph(after) == same + 1:
         found = reading.cues(after)
         if _postposed(found, spans.span(after)):
             return replace(found[0], how="next paragraph")
         if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
             return replace(found[0], how="attribution line after it")
-    cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
-    if cue is None:
-        return None
-    end = reading.prose[spans.starts[before] : spans.ends[before]].rstrip()
-    if _SPEECH.search(cue.text) or not _ENDED.search(end):
+    if cue is not None and _SPEECH.search(cue.text):
         return replace(cue, how="previous paragraph")
     return None
 
