@@ -120,6 +120,9 @@ _NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
 _CLAUSE_BREAK = re.compile(r"  |[;:()]")
 """Between two words, what ends the clause a subject is read back through (and a line
 break, unless the line goes on in lower case: see `_ends_clause`)."""
+_ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,60}?,\s*$")
+"""An aside between commas just before a speech verb (`search`ed with the verb as endpos):
+", however,", ", asked about the statement,"."""
 _AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
@@ -519,10 +522,17 @@ def cues(
     for hit in _SPEECH.finditer(chunk) if speech else ():
         if hit.group() == "states" and _NOUN_AFTER.match(chunk, hit.end()):
             continue  # "the security interests of regional states." names countries
-        kept = _subject_words(chunk, hit.start())
-        reach = min(_subject(chunk, hit.start(), strip=False, kept=kept)[0], hit.start() - 1)
+        verb = hit.start()
+        kept = _subject_words(chunk, verb)
+        aside = None if kept else _ASIDE.search(chunk, 0, verb)
+        if aside is not None:
+            # "Haley, however, said", "Lavrov, asked about the statement, said": the
+            # subject stands before the aside, whose words never speak.
+            verb = aside.start()
+            kept = _subject_words(chunk, verb)
+        reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
         subject_doc = next(
-            (d for d in docs if max(reach, hit.start() - _CUE_REACH) <= d[1] <= hit.start()), None
+            (d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None
         )
         medium = next(
             (
@@ -558,7 +568,7 @@ def cues(
             span = Span(base + subject_doc[0], base + hit.end())
             out.append(Cue("document", span, span.of(text)))
             continue
-        a, subject = _subject(chunk, hit.start(), kept=kept)
+        a, subject = _subject(chunk, verb, kept=kept)
         if not subject:
             a, subject = hit.start(), _postposed_subject(chunk, hit.end())
             if not subject:
