@@ -114,6 +114,8 @@ including Russia") rather than the verb ("the statement states that", "states: .
 _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 """Words between a speech verb and a document cue that make the document the medium
 ("said in a joint statement", "said on Tuesday in their statement")."""
+_MEDIUM_ASIDE = re.compile(r"\s*(?:in|by|through)\s+(?:an?\s+)?")
+"""An aside's words before a document cue that make it the medium (", in their statement,")."""
 _SUBJECT_WORDS = 6
 _SUBJECT_WORD = re.compile(r"[\w’'.&-]+")
 _NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
@@ -136,6 +138,8 @@ _DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w’'-]*")
 _POSTPOSED = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)(?=[,.;:]|\s{2}|$)")
 """The subject after a speech verb (`match`ed at the verb's end)."""
+_SHARED = frozenset("and but or".split())
+"""Just before a speech verb, a word that gives it the subject of the verb before."""
 _CONJUNCTION = frozenset("and but or while as then which who whom that".split())
 _ANAPHORIC = re.compile(
     r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+"
@@ -524,16 +528,6 @@ def cues(
             continue  # "the security interests of regional states." names countries
         verb = hit.start()
         kept = _subject_words(chunk, verb)
-        aside = None if kept else _ASIDE.search(chunk, 0, verb)
-        if aside is not None:
-            # "Haley, however, said", "Lavrov, asked about the statement, said": the
-            # subject stands before the aside, whose words never speak.
-            verb = aside.start()
-            kept = _subject_words(chunk, verb)
-        reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
-        subject_doc = next(
-            (d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None
-        )
         medium = next(
             (
                 d
@@ -543,6 +537,24 @@ def cues(
             ),
             None,
         )
+        aside = None if kept else _ASIDE.search(chunk, 0, verb)
+        if aside is not None:
+            # "Haley, however, said", "Lavrov, asked about the statement, said": the
+            # subject stands before the aside, whose words never speak, unless it names
+            # the document as the medium ("Lavrov and Wang, in their statement, urged").
+            verb = aside.start()
+            kept = _subject_words(chunk, verb)
+            medium = medium or next(
+                (
+                    d
+                    for d in docs
+                    if verb < d[0] < d[1] <= aside.end()
+                    and _MEDIUM_ASIDE.fullmatch(chunk, verb + 1, d[0])
+                ),
+                None,
+            )
+        reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
+        subject_doc = next((d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None)
         if hit.group().casefold() == "according to":
             if medium is None and docs and any(a == hit.end() + 1 for a, _ in docs):
                 medium = next(d for d in docs if d[0] == hit.end() + 1)
@@ -578,6 +590,9 @@ def cues(
             # the text spoke of before
         end = hit.end()
         speaker: Literal["document", "person"] = "person"
+        if a == hit.start() and medium is None:
+            # "..., reads the declaration": a document after the verb is its subject.
+            medium = next((d for d in docs if d[0] >= end and not chunk[end : d[0]].strip()), None)
         if medium is not None:
             used.add(medium)
             speaker, end = "document", medium[1]
@@ -609,6 +624,8 @@ def _subject(
         kept.pop(0)
     if not kept:
         return verb, ""
+    if kept[0].group().casefold() in _SHARED:
+        return verb, ""  # "... and called it": the verb shares the subject before it
     kept.reverse()
     if len(kept) == 1 and kept[0].group().casefold() in _CONJUNCTION:
         return verb, ""
