@@ -109,6 +109,11 @@ class QuoteOptions:
     """Fewest words of a verbatim quotation that attribute it to the reference by matching alone."""
     altered_match_words: int = 6
     """Fewest words of an altered quotation that attribute it to the reference by matching alone."""
+    person_match_words: int = 8
+    """Fewest words that attribute to the reference, by matching alone, a quotation the prose
+    gives to someone else ("Japan's minister said Tokyo was “seriously worried”"): a
+    person's few words may be the statement's by chance, a long stretch hardly. Not when
+    the person is said to quote ("a German paper quoted „other states“")."""
     short_words: int = 4
     """Quotations with fewer content words are judged together with their sentence."""
     own_weight: float = 3.0
@@ -472,6 +477,8 @@ def _check(
     )
     if result.verdict is QuoteVerdict.ALTERED and not by_prose:
         attributed = attributed or (words >= options.altered_match_words and not result.unsaid)
+    if attributed and not by_prose and _says_own(cue) and words < options.person_match_words:
+        attributed = False  # someone else's few words that the statement happens to hold
     if by_prose and result.verdict is not QuoteVerdict.VERBATIM and _is_name(quoted):
         attributed = False  # a quoted name or title ("Sputnik"), not words of the statement
         result = replace(
@@ -506,6 +513,15 @@ def _check(
         stretches=result.stretches,
         unsaid=result.unsaid if verdict is QuoteVerdict.NOT_IN_REFERENCE else (),
     )
+
+
+_QUOTING = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)$")
+
+
+def _says_own(cue: Cue | None) -> bool:
+    """Whether the prose gives a quotation to someone else as their own words: a person's
+    cue, but one saying that the person quotes ("a German paper quoted")."""
+    return cue is not None and cue.speaker == "person" and not _QUOTING.search(cue.text)
 
 
 def _sentence(spans: Sentences, m: Marked) -> Span:
