@@ -880,6 +880,10 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return replace(current, how="earlier sentence, same speaker")
     same = paragraph(k)
     previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
+    if previous is not None and previous.speaker == "document":
+        start = spans.starts[k]
+        if _someone_else(reading.prose[start : spans.ends[k]], reading.authors):
+            previous = None  # "Seoul's defence ministry disagreed: “...”": its own speaker
     if previous is not None:
         return replace(previous, how="previous sentence")
     if (
@@ -910,6 +914,34 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if cue is not None and _SPEECH.search(cue.text):
         return replace(cue, how="previous paragraph")
     return None
+
+
+def _someone_else(sentence: str, authors: frozenset[str]) -> bool:
+    """Whether `sentence` opens by naming someone other than the statement's authors as
+    its subject: a role ("The American envoy dismissed", "Japan's chief cabinet secretary
+    went further") or another place's possessive ("Seoul's defence ministry disagreed").
+    Read up to the first quotation mark or clause break, at most `_SUBJECT_WORDS` words."""
+    head = _HEAD.match(sentence)
+    words = _SUBJECT_WORD.findall(head.group() if head else "")[:_SUBJECT_WORDS]
+    for w in words:
+        folded = w.casefold()
+        if folded in _ROLES:
+            return True
+        owner = folded.removesuffix("’s").removesuffix("'s")
+        if owner != folded and w[:1].isupper() and owner not in authors:
+            return True
+    return False
+
+
+_HEAD = re.compile(r"[^\"“”„«»(:;,]*")
+"""A sentence's words before its first double quotation mark, bracket or clause break."""
+_ROLES = frozenset(
+    "ambassador envoy spokesman spokeswoman spokesperson official minister secretary analyst"
+    " expert professor researcher president premier diplomat aide adviser advisor senator"
+    " lawmaker general commander critic commentator scholar ministry embassy department"
+    " pentagon".split()
+)
+"""One person or body, named by role: not the statement's authors speaking together."""
 
 
 def _holding(spans: Sentences, positions: list[int]) -> set[int]:
