@@ -213,7 +213,8 @@ def check_quotes(
         reference: The reference, prepared by `locate.prepare` or as a plain Document.
         capture: The capture to read quotations from.
         passages: Passages `locate` found in this capture; quotation marks that a
-            passage copies from the reference are not quotations of it.
+            passage copies from the reference are not quotations of it, but a passage
+            inside a block quotation is what the block quotes.
         options: Thresholds; see QuoteOptions.
         quoted: Block quotations the capture's markup sets out (`Extracted.quoted`).
 
@@ -233,9 +234,18 @@ def check_quotes(
         start, end = m.span.start, m.span.end
         if m.opening != ":":  # with its quotation marks
             start, end = start - 1, min(len(text), end + 1)
-        if any(p.copy.start <= start and end <= p.copy.end for p in passages):
-            continue
-        if m.opening == ":" and _copied_intro(index, text, start, breaks, passages):
+        block = _block(m, quoted)
+        if any(
+            p.copy.start <= start
+            and end <= p.copy.end
+            and not (block is not None and block.start <= p.copy.start and p.copy.end <= block.end)
+            for p in passages
+        ):
+            continue  # copied text, unless the page sets that very stretch out as a quotation
+        # Only a block's first paragraph has an introduction that may be a copy's line; a
+        # later paragraph of a block the markup sets out follows the block's own paragraph.
+        first = m.block in (-1, m.span.start)
+        if m.opening == ":" and first and _copied_intro(index, text, start, breaks, passages):
             continue
         quotation = _check(index, page, m, speaker, spans, options)
         passage = _claimed(m.span, passages)
@@ -243,6 +253,17 @@ def check_quotes(
             quotation = _located(quotation, passage, index, capture)
         out.append(quotation)
     return out
+
+
+def _block(m: Marked, quoted: tuple[Span, ...]) -> Span | None:
+    """The block quotation `m` belongs to (the markup's `<blockquote>` or `>` block, or the
+    paragraph after "The statement reads:"), or None for a quotation in marks. A passage
+    `locate` finds inside it is what the page quotes, not a copy around the quotation."""
+    if m.opening != ":":
+        return None
+    if m.block >= 0:
+        return next((b for b in quoted if b.start == m.block), m.span)
+    return m.span
 
 
 def _copied_intro(
