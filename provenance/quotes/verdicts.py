@@ -109,11 +109,15 @@ class QuoteOptions:
     """Fewest words of a verbatim quotation that attribute it to the reference by matching alone."""
     altered_match_words: int = 6
     """Fewest words of an altered quotation that attribute it to the reference by matching alone."""
-    person_match_words: int = 8
-    """Fewest words that attribute to the reference, by matching alone, a quotation the prose
-    gives to someone else ("Japan's minister said Tokyo was “seriously worried”"): a
-    person's few words may be the statement's by chance, a long stretch hardly. Not when
-    the person is said to quote ("a German paper quoted „other states“")."""
+    person_match_words: int = 6
+    """Fewest words that attribute to the reference, by a verbatim match alone, a quotation
+    the prose gives to someone else ("Japan's minister said Tokyo was “seriously
+    worried”"): a person's few words may be the statement's by chance, six words in the
+    statement's order hardly (a speaker repeating the statement, whose words they are).
+    Not when the person is said to quote ("a German paper quoted „other states“")."""
+    person_altered_words: int = 8
+    """The same for an altered match: a person's own sentence may come close to one of
+    the statement's ("The international community must adopt collective measures")."""
     short_words: int = 4
     """Quotations with fewer content words are judged together with their sentence."""
     own_weight: float = 3.0
@@ -498,8 +502,10 @@ def _check(
     )
     if result.verdict is QuoteVerdict.ALTERED and not by_prose:
         attributed = attributed or (words >= options.altered_match_words and not result.unsaid)
-    if attributed and not by_prose and _says_own(cue) and words < options.person_match_words:
-        attributed = False  # someone else's few words that the statement happens to hold
+    if attributed and not by_prose and _says_own(cue):
+        verbatim = result.verdict is QuoteVerdict.VERBATIM
+        fewest = options.person_match_words if verbatim else options.person_altered_words
+        attributed = words >= fewest  # else someone else's few words the statement holds
     if by_prose and result.verdict is not QuoteVerdict.VERBATIM and _is_name(quoted):
         attributed = False  # a quoted name or title ("Sputnik"), not words of the statement
         result = replace(
