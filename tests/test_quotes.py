@@ -616,3 +616,37 @@ def test_a_block_quotation_cited_in_a_dash_line_after_it() -> None:
     bare = cited.replace("\u2014 from the joint statement of July 4, 2017", "Analysts shrugged.")
     [quotation] = analyse(STATEMENT, [_page(bare, Format.HTML)]).sources[0].quotes
     assert quotation.verdict is V.OTHER and quotation.attribution is None
+
+
+@pytest.mark.parametrize(
+    ("page", "fmt"),
+    [
+        (
+            "<html><body><p>The declaration puts it plainly:</p><blockquote><p>Russia and China "
+            "are against the deployment of the said systems, call on the relevant countries to "
+            "immediately stop and cancel the deployment process.</p><p>The Parties confirm that "
+            "the DPRK\u2019s justified concerns should be respected.</p></blockquote>"
+            "<p>Seoul said nothing.</p></body></html>",
+            Format.HTML,
+        ),
+        (
+            "The declaration puts it plainly:\n\n> Russia and China are against the deployment "
+            "of the said systems, call on the relevant countries to immediately stop and cancel "
+            "the deployment process.\n>\n> The Parties confirm that the DPRK's justified concerns "
+            "should be respected.\n\nSeoul said nothing.\n",
+            Format.MARKDOWN,
+        ),
+    ],
+)
+def test_a_block_quotation_located_as_a_passage_is_still_a_quotation(
+    page: str, fmt: Format
+) -> None:
+    """Every paragraph of a block quoting the statement word for word is a verbatim
+    quotation of the document, though `locate` finds the words as passages."""
+    source = analyse(STATEMENT, [_page(page, fmt)]).sources[0]
+    assert source.passages
+    got = [(q.text[:20], q.verdict, q.attributed) for q in source.quotes]
+    assert got == [
+        ("Russia and China are", V.VERBATIM, True),
+        ("The Parties confirm ", V.VERBATIM, True),
+    ]

@@ -299,11 +299,30 @@ def strange_names(text: str, vocabulary: frozenset[str]) -> list[str]:
         folded = bare.casefold()
         if folded in vocabulary or stem(bare) in stems or folded in aliases | _CALENDAR:
             continue
+        if _joined(text, m.start(), folded) in vocabulary:
+            continue  # "North-East" where the reference writes "Northeast"
         if bare.isupper() or zipf(folded) >= COMMON_ZIPF:
             continue  # an acronym (ABM), or a common word with a capital (General)
         if word not in out:
             out.append(word)
     return out
+
+
+def _joined(text: str, start: int, folded: str) -> str:
+    """The hyphenated compound a word at `start` ends, written as one word ("north-east"
+    -> "northeast"); "" when no hyphen joins it to the word before.
+
+    >>> _joined("in North-East Asia", 9, "east")
+    'northeast'
+    """
+    if start < 2 or text[start - 1] not in _HYPHENS:
+        return ""
+    before = _LAST_WORD.search(text, 0, start - 1)
+    return before.group().casefold() + folded if before else ""
+
+
+_HYPHENS = frozenset("-\u2010\u2011")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
 @lru_cache(maxsize=8)

@@ -114,25 +114,32 @@ including Russia") rather than the verb ("the statement states that", "states: .
 _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 """Words between a speech verb and a document cue that make the document the medium
 ("said in a joint statement", "said on Tuesday in their statement")."""
+_MEDIUM_ASIDE = re.compile(r"\s*(?:in|by|through)\s+(?:an?\s+)?")
+"""An aside's words before a document cue that make it the medium (", in their statement,")."""
 _SUBJECT_WORDS = 6
 _SUBJECT_WORD = re.compile(r"[\w’'.&-]+")
 _NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
 _CLAUSE_BREAK = re.compile(r"  |[;:()]")
 """Between two words, what ends the clause a subject is read back through (and a line
 break, unless the line goes on in lower case: see `_ends_clause`)."""
+_ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,60}?,\s*$")
+"""An aside between commas just before a speech verb (`search`ed with the verb as endpos):
+", however,", ", asked about the statement,"."""
 _AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
-    r"|powers|partners|leaders|diplomats)\b",
-    re.IGNORECASE,
+    r"|powers|partners|leaders|diplomats)\b"
 )
-"""A plural subject: the statement's authors speaking together ("the two sides")."""
+"""A plural subject: the statement's authors speaking together ("the two sides"). Lower case
+only: a capitalised one is part of a name ("the ambassador to the United Nations")."""
 _JOINT = re.compile(r"\b(?:and|&)\b|,")
 _DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
 """With a plural (`_GROUP`), a subject naming one group: "the two sides", "their ministries"."""
 _NAME = re.compile(r"[A-Z][\w’'-]*")
 _POSTPOSED = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)(?=[,.;:]|\s{2}|$)")
 """The subject after a speech verb (`match`ed at the verb's end)."""
+_SHARED = frozenset("and but or".split())
+"""Just before a speech verb, a word that gives it the subject of the verb before."""
 _CONJUNCTION = frozenset("and but or while as then which who whom that".split())
 _ANAPHORIC = re.compile(
     r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+"
@@ -192,6 +199,9 @@ class Cue:
     text: str
     how: str = "own sentence"
     """Which rule of `attribution` chose this cue for the quotation."""
+    named: bool = False
+    """A document named with no speech verb ("said the statement was ..."): it speaks only
+    where no one is said to speak before the quotation."""
 
 
 def paragraph_breaks(text: str) -> list[tuple[int, int]]:
@@ -516,11 +526,8 @@ def cues(
     for hit in _SPEECH.finditer(chunk) if speech else ():
         if hit.group() == "states" and _NOUN_AFTER.match(chunk, hit.end()):
             continue  # "the security interests of regional states." names countries
-        kept = _subject_words(chunk, hit.start())
-        reach = min(_subject(chunk, hit.start(), strip=False, kept=kept)[0], hit.start() - 1)
-        subject_doc = next(
-            (d for d in docs if max(reach, hit.start() - _CUE_REACH) <= d[1] <= hit.start()), None
-        )
+        verb = hit.start()
+        kept = _subject_words(chunk, verb)
         medium = next(
             (
                 d
@@ -530,6 +537,24 @@ def cues(
             ),
             None,
         )
+        aside = None if kept else _ASIDE.search(chunk, 0, verb)
+        if aside is not None:
+            # "Haley, however, said", "Lavrov, asked about the statement, said": the
+            # subject stands before the aside, whose words never speak, unless it names
+            # the document as the medium ("Lavrov and Wang, in their statement, urged").
+            verb = aside.start()
+            kept = _subject_words(chunk, verb)
+            medium = medium or next(
+                (
+                    d
+                    for d in docs
+                    if verb < d[0] < d[1] <= aside.end()
+                    and _MEDIUM_ASIDE.fullmatch(chunk, verb + 1, d[0])
+                ),
+                None,
+            )
+        reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
+        subject_doc = next((d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None)
         if hit.group().casefold() == "according to":
             if medium is None and docs and any(a == hit.end() + 1 for a, _ in docs):
                 medium = next(d for d in docs if d[0] == hit.end() + 1)
@@ -555,7 +580,7 @@ def cues(
             span = Span(base + subject_doc[0], base + hit.end())
             out.append(Cue("document", span, span.of(text)))
             continue
-        a, subject = _subject(chunk, hit.start(), kept=kept)
+        a, subject = _subject(chunk, verb, kept=kept)
         if not subject:
             a, subject = hit.start(), _postposed_subject(chunk, hit.end())
             if not subject:
@@ -565,6 +590,9 @@ def cues(
             # the text spoke of before
         end = hit.end()
         speaker: Literal["document", "person"] = "person"
+        if a == hit.start() and medium is None:
+            # "..., reads the declaration": a document after the verb is its subject.
+            medium = next((d for d in docs if d[0] >= end and not chunk[end : d[0]].strip()), None)
         if medium is not None:
             used.add(medium)
             speaker, end = "document", medium[1]
@@ -577,7 +605,7 @@ def cues(
     for d in docs:
         if d not in used and not any(c.span.start <= base + d[0] < c.span.end for c in out):
             span = Span(base + d[0], base + d[1])
-            out.append(Cue("document", span, span.of(text)))
+            out.append(Cue("document", span, span.of(text), named=True))
     return sorted(out, key=lambda c: c.span.start)
 
 
@@ -596,6 +624,8 @@ def _subject(
         kept.pop(0)
     if not kept:
         return verb, ""
+    if kept[0].group().casefold() in _SHARED:
+        return verb, ""  # "... and called it": the verb shares the subject before it
     kept.reverse()
     if len(kept) == 1 and kept[0].group().casefold() in _CONJUNCTION:
         return verb, ""
@@ -829,6 +859,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         ]
         if leading:
             return leading[-1]
+        # A document named after a person's speech verb and before the quotation is what
+        # the person speaks about ("Lukin said the statement was “...”"), not a speaker.
+        said = [c for c in own if not c.named and c.span.end <= opening]
+        if said and said[-1].speaker == "person":
+            own = [c for c in own if not (c.named and said[-1].span.end <= c.span.start)]
         return min(own, key=lambda c: _distance(c.span, m.span))
     headline = _headline(reading.text, reading.spans.starts[k], m, reading.authors)
     if headline is not None:
@@ -845,6 +880,10 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return replace(current, how="earlier sentence, same speaker")
     same = paragraph(k)
     previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
+    if previous is not None and previous.speaker == "document":
+        start = spans.starts[k]
+        if _someone_else(reading.prose[start : spans.ends[k]], reading.authors):
+            previous = None  # "Seoul's defence ministry disagreed: “...”": its own speaker
     if previous is not None:
         return replace(previous, how="previous sentence")
     if (
@@ -860,19 +899,49 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     # that", "he said in Vladivostok,") or have just given a speaker its words.
     own_sentences = reading.sentences_of(same)
     after, before = own_sentences.stop, own_sentences.start - 1
+    cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
+    end = reading.prose[spans.starts[before] : spans.ends[before]].rstrip() if cue else ""
+    if cue is not None and not _ENDED.search(end):
+        # The paragraph before runs on into this one ("according to the statement, will"):
+        # its speaker, whoever the paragraph after names.
+        return replace(cue, how="previous paragraph")
     if after < len(spans) and paragraph(after) == same + 1:
         found = reading.cues(after)
         if _postposed(found, spans.span(after)):
             return replace(found[0], how="next paragraph")
         if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
             return replace(found[0], how="attribution line after it")
-    cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
-    if cue is None:
-        return None
-    end = reading.prose[spans.starts[before] : spans.ends[before]].rstrip()
-    if _SPEECH.search(cue.text) or not _ENDED.search(end):
+    if cue is not None and _SPEECH.search(cue.text):
         return replace(cue, how="previous paragraph")
     return None
+
+
+def _someone_else(sentence: str, authors: frozenset[str]) -> bool:
+    """Whether `sentence` opens by naming someone other than the statement's authors as
+    its subject: a role ("The American envoy dismissed", "Japan's chief cabinet secretary
+    went further") or another place's possessive ("Seoul's defence ministry disagreed").
+    Read up to the first quotation mark or clause break, at most `_SUBJECT_WORDS` words."""
+    head = _HEAD.match(sentence)
+    words = _SUBJECT_WORD.findall(head.group() if head else "")[:_SUBJECT_WORDS]
+    for w in words:
+        folded = w.casefold()
+        if folded in _ROLES:
+            return True
+        owner = folded.removesuffix("’s").removesuffix("'s")
+        if owner != folded and w[:1].isupper() and owner not in authors:
+            return True
+    return False
+
+
+_HEAD = re.compile(r"[^\"“”„«»(:;,]*")
+"""A sentence's words before its first double quotation mark, bracket or clause break."""
+_ROLES = frozenset(
+    "ambassador envoy spokesman spokeswoman spokesperson official minister secretary analyst"
+    " expert professor researcher president premier diplomat aide adviser advisor senator"
+    " lawmaker general commander critic commentator scholar ministry embassy department"
+    " pentagon".split()
+)
+"""One person or body, named by role: not the statement's authors speaking together."""
 
 
 def _holding(spans: Sentences, positions: list[int]) -> set[int]:

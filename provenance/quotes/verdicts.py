@@ -109,6 +109,15 @@ class QuoteOptions:
     """Fewest words of a verbatim quotation that attribute it to the reference by matching alone."""
     altered_match_words: int = 6
     """Fewest words of an altered quotation that attribute it to the reference by matching alone."""
+    person_match_words: int = 6
+    """Fewest words that attribute to the reference, by a verbatim match alone, a quotation
+    the prose gives to someone else ("Japan's minister said Tokyo was “seriously
+    worried”"): a person's few words may be the statement's by chance, six words in the
+    statement's order hardly (a speaker repeating the statement, whose words they are).
+    Not when the person is said to quote ("a German paper quoted „other states“")."""
+    person_altered_words: int = 8
+    """The same for an altered match: a person's own sentence may come close to one of
+    the statement's ("The international community must adopt collective measures")."""
     short_words: int = 4
     """Quotations with fewer content words are judged together with their sentence."""
     own_weight: float = 3.0
@@ -208,7 +217,8 @@ def check_quotes(
         reference: The reference, prepared by `locate.prepare` or as a plain Document.
         capture: The capture to read quotations from.
         passages: Passages `locate` found in this capture; quotation marks that a
-            passage copies from the reference are not quotations of it.
+            passage copies from the reference are not quotations of it, but a passage
+            inside a block quotation is what the block quotes.
         options: Thresholds; see QuoteOptions.
         quoted: Block quotations the capture's markup sets out (`Extracted.quoted`).
 
@@ -228,9 +238,18 @@ def check_quotes(
         start, end = m.span.start, m.span.end
         if m.opening != ":":  # with its quotation marks
             start, end = start - 1, min(len(text), end + 1)
-        if any(p.copy.start <= start and end <= p.copy.end for p in passages):
-            continue
-        if m.opening == ":" and _copied_intro(index, text, start, breaks, passages):
+        block = _block(m, quoted)
+        if any(
+            p.copy.start <= start
+            and end <= p.copy.end
+            and not (block is not None and block.start <= p.copy.start and p.copy.end <= block.end)
+            for p in passages
+        ):
+            continue  # copied text, unless the page sets that very stretch out as a quotation
+        # Only a block's first paragraph has an introduction that may be a copy's line; a
+        # later paragraph of a block the markup sets out follows the block's own paragraph.
+        first = m.block in (-1, m.span.start)
+        if m.opening == ":" and first and _copied_intro(index, text, start, breaks, passages):
             continue
         quotation = _check(index, page, m, speaker, spans, options)
         passage = _claimed(m.span, passages)
@@ -238,6 +257,17 @@ def check_quotes(
             quotation = _located(quotation, passage, index, capture)
         out.append(quotation)
     return out
+
+
+def _block(m: Marked, quoted: tuple[Span, ...]) -> Span | None:
+    """The block quotation `m` belongs to (the markup's `<blockquote>` or `>` block, or the
+    paragraph after "The statement reads:"), or None for a quotation in marks. A passage
+    `locate` finds inside it is what the page quotes, not a copy around the quotation."""
+    if m.opening != ":":
+        return None
+    if m.block >= 0:
+        return next((b for b in quoted if b.start == m.block), m.span)
+    return m.span
 
 
 def _copied_intro(
@@ -472,6 +502,10 @@ def _check(
     )
     if result.verdict is QuoteVerdict.ALTERED and not by_prose:
         attributed = attributed or (words >= options.altered_match_words and not result.unsaid)
+    if attributed and not by_prose and _says_own(cue):
+        verbatim = result.verdict is QuoteVerdict.VERBATIM
+        fewest = options.person_match_words if verbatim else options.person_altered_words
+        attributed = words >= fewest  # else someone else's few words the statement holds
     if by_prose and result.verdict is not QuoteVerdict.VERBATIM and _is_name(quoted):
         attributed = False  # a quoted name or title ("Sputnik"), not words of the statement
         result = replace(
@@ -506,6 +540,15 @@ def _check(
         stretches=result.stretches,
         unsaid=result.unsaid if verdict is QuoteVerdict.NOT_IN_REFERENCE else (),
     )
+
+
+_QUOTING = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)$")
+
+
+def _says_own(cue: Cue | None) -> bool:
+    """Whether the prose gives a quotation to someone else as their own words: a person's
+    cue, but one saying that the person quotes ("a German paper quoted")."""
+    return cue is not None and cue.speaker == "person" and not _QUOTING.search(cue.text)
 
 
 def _sentence(spans: Sentences, m: Marked) -> Span:
