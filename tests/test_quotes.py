@@ -616,3 +616,19 @@ def test_a_block_quotation_cited_in_a_dash_line_after_it() -> None:
     bare = cited.replace("\u2014 from the joint statement of July 4, 2017", "Analysts shrugged.")
     [quotation] = analyse(STATEMENT, [_page(bare, Format.HTML)]).sources[0].quotes
     assert quotation.verdict is V.OTHER and quotation.attribution is None
+
+
+def test_roles_read_who_does_what_in_the_statement():
+    from provenance.quotes.roles import roles
+    from provenance.quotes.words import authors
+
+    text = quote_cases.reference().text
+    doers: dict[str, set[frozenset[str]]] = {}
+    for role in roles(text, authors(text)):
+        doers.setdefault(role.word, set()).add(role.parties)
+    assert doers["announces"] == {frozenset({"dprk"})}
+    assert doers["refrain"] == {frozenset({"us", "rok"})}
+    assert frozenset({"us", "rok"}) in doers["exercises"]  # "... exercises by the United States"
+    assert frozenset({"china"}) in doers["proposed"]  # "the Chinese-proposed ideas"
+    # Past "call on the relevant countries", the Parties no longer do the stopping.
+    assert doers["stop"] == {frozenset()}

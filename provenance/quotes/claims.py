@@ -1,7 +1,7 @@
 """What a quotation asserts that the statement does not: the evidence for `not-in-reference`.
 
 A quotation attributed to the statement is an invention only on evidence, never because
-its words differ (a translation, a machine-spun rewrite and an acronym all differ). Seven
+its words differ (a translation, a machine-spun rewrite and an acronym all differ). Eight
 kinds of evidence, each checked against the reference stretch the quotation was compared
 with and, for names, against the whole reference:
 
@@ -11,6 +11,9 @@ with and, for names, against the whole reference:
   the stretch negates ("does nothing to help achieve", "should not inflict") asserted
   plainly ("helps achieve"); a negated stance is the other stance ("do not accept");
 - a threat: words of force or retaliation the stretch never uses;
+- an action given to another party: the quotation has a party do what the stretch has
+  another do ("the Republic of Korea should announce a moratorium" where the DPRK announces
+  it; see `roles`);
 - a number the stretch does not give: a date, a year, a count or a term ("within six
   months", "July 14") that no translation would add;
 - a party the passage is not about: a state the quotation names, by the statement's own
@@ -40,6 +43,7 @@ from pathlib import Path
 
 import msgpack
 
+from provenance.quotes.roles import given_to_others
 from provenance.quotes.words import ALIASES, DEMONYMS, STOPWORDS, Lexicon, other_names, stem
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
@@ -165,6 +169,7 @@ def unsaid(
     vocabulary: frozenset[str],
     *,
     lexicon: Lexicon | None = None,
+    authors: frozenset[str] = frozenset(),
 ) -> list[str]:
     """What `quotation` asserts that the reference `stretch` does not, in a few words each.
 
@@ -175,6 +180,8 @@ def unsaid(
         vocabulary: Case-folded words of the whole reference.
         lexicon: The reference's lexicon, to look for words brought from elsewhere in it
             (`borrowed`); None leaves that test out (a close match is judged by its edits).
+        authors: Case-folded names of the statement's authors (`words.authors`), whom
+            "the Parties" stand for when telling who does what (`roles`).
     """
     out: list[str] = []
     own, theirs = set(lemmas(quotation)), set(lemmas(stretch))
@@ -222,6 +229,11 @@ def unsaid(
             threats.add(phrase)
     if threats:
         out.append(f"a threat ({', '.join(sorted(threats))}) the statement never makes there")
+    others = given_to_others(quotation, stretch, authors)
+    if others:
+        out.append(
+            f"gives ({', '.join(others)}) to a party the statement's passage does not give it to"
+        )
     numbers = new_numbers(quotation, stretch, vocabulary)
     if numbers:
         out.append(f"a number ({', '.join(numbers)}) the statement's passage does not give")
