@@ -650,3 +650,19 @@ def test_a_block_quotation_located_as_a_passage_is_still_a_quotation(
         ("Russia and China are", V.VERBATIM, True),
         ("The Parties confirm ", V.VERBATIM, True),
     ]
+
+
+def test_roles_read_who_does_what_in_the_statement():
+    from provenance.quotes.roles import roles
+    from provenance.quotes.words import authors
+
+    text = quote_cases.reference().text
+    doers: dict[str, set[frozenset[str]]] = {}
+    for role in roles(text, authors(text)):
+        doers.setdefault(role.word, set()).add(role.parties)
+    assert doers["announces"] == {frozenset({"dprk"})}
+    assert doers["refrain"] == {frozenset({"us", "rok"})}
+    assert frozenset({"us", "rok"}) in doers["exercises"]  # "... exercises by the United States"
+    assert frozenset({"china"}) in doers["proposed"]  # "the Chinese-proposed ideas"
+    # Past "call on the relevant countries", the Parties no longer do the stopping.
+    assert doers["stop"] == {frozenset()}

@@ -1,14 +1,19 @@
 """What a quotation asserts that the statement does not: the evidence for `not-in-reference`.
 
 A quotation attributed to the statement is an invention only on evidence, never because
-its words differ (a translation, a machine-spun rewrite and an acronym all differ). Seven
+its words differ (a translation, a machine-spun rewrite and an acronym all differ). Eight
 kinds of evidence, each checked against the reference stretch the quotation was compared
 with and, for names, against the whole reference:
 
 - a reversed position: the quotation supports (or calls legitimate) what the stretch
   opposes (or calls unacceptable), or the reverse;
-- a negation the stretch does not have ("should not be respected");
+- a negation the stretch does not have ("should not be respected"), or the reverse: a word
+  the stretch negates ("does nothing to help achieve", "should not inflict") asserted
+  plainly ("helps achieve"); a negated stance is the other stance ("do not accept");
 - a threat: words of force or retaliation the stretch never uses;
+- an action given to another party: the quotation has a party do what the stretch has
+  another do ("the Republic of Korea should announce a moratorium" where the DPRK announces
+  it; see `roles`);
 - a number the stretch does not give: a date, a year, a count or a term ("within six
   months", "July 14") that no translation would add;
 - a party the passage is not about: a state the quotation names, by the statement's own
@@ -38,6 +43,7 @@ from pathlib import Path
 
 import msgpack
 
+from provenance.quotes.roles import given_to_others
 from provenance.quotes.words import ALIASES, DEMONYMS, STOPWORDS, Lexicon, other_names, stem
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
@@ -49,6 +55,24 @@ _OPPOSE = frozenset(
     "against oppose opposition reject condemn unacceptable object stop cancel halt scrap".split()
 )
 _NEGATION = frozenset("not no never nor n’t n't without nothing none neither cannot".split())
+_DENYING = frozenset(
+    """fail lack refrain renounce avoid abandon exclude rule forgo prevent hinder non little
+    hardly barely scarcely far instead""".split()
+)
+"""Words that take back what follows them as a negation does ("fails to help", "refrain
+from using", "far from helping"): with `_NEGATION` and `_OPPOSE`, what keeps a quotation
+from asserting a word plainly."""
+DENIAL_REACH = 4
+"""Words before a word within which a negation or a denying word takes it back ("does not
+in any way help")."""
+NEGATION_REACH = 3
+"""...within which a negation turns a stance round ("do not accept", "are not against")."""
+SCOPE_REACH = 12
+"""Words before an "or" within which a negation still reaches past it ("does not help
+achieve the aims of denuclearisation or ensure peace")."""
+THREAT_REACH = 2
+"""...and within which it takes back a threat ("not using force", "without the use of
+force"); "will not hesitate to use force" stays a threat."""
 _THREAT = frozenset(
     """forceful retaliate retaliation retaliatory strike attack punish punishment
     destroy annihilate countermeasure war warfare invade invasion shoot""".split()
@@ -78,6 +102,9 @@ DISTINCTIVE_SENTENCES = 2
 BORROWED_MIN = 2
 """Fewest distinctive words from elsewhere that make a recombination. One is chance: a
 translator's "oppose" for "are against" is the statement's own word two paragraphs away."""
+PREFIXED_ZIPF = 3.0
+"""What follows "un" or "non" is a word of its own (a negative prefix) when at least this
+frequent in English: "acceptable" 4.3; not "derstand"."""
 COMMON_ZIPF = 5.3
 """A capitalised word whose lower-case form is at least this frequent in English (wordfreq's
 Zipf scale: "general" 5.5, "state" 5.6) is a common word, not a name. Place names sit below
@@ -127,6 +154,7 @@ def _forms(word: str) -> set[str]:
 
 _LEMMA = {f: w for w in _SUPPORT | _OPPOSE | _THREAT | {"use", "respond"} for f in _forms(w)}
 _LEMMA |= {"backed": "back", "opposed": "oppose", "struck": "strike", "stopped": "stop"}
+_DENIAL = _NEGATION | {f for w in _DENYING | _OPPOSE for f in _forms(w)}
 
 
 def lemmas(text: str) -> list[str]:
@@ -141,6 +169,7 @@ def unsaid(
     vocabulary: frozenset[str],
     *,
     lexicon: Lexicon | None = None,
+    authors: frozenset[str] = frozenset(),
 ) -> list[str]:
     """What `quotation` asserts that the reference `stretch` does not, in a few words each.
 
@@ -151,30 +180,60 @@ def unsaid(
         vocabulary: Case-folded words of the whole reference.
         lexicon: The reference's lexicon, to look for words brought from elsewhere in it
             (`borrowed`); None leaves that test out (a close match is judged by its edits).
+        authors: Case-folded names of the statement's authors (`words.authors`), whom
+            "the Parties" stand for when telling who does what (`roles`).
     """
     out: list[str] = []
     own, theirs = set(lemmas(quotation)), set(lemmas(stretch))
     words = {w.casefold() for w in _WORD.findall(quotation)}
-    if own & _SUPPORT and theirs & _OPPOSE and not theirs & _SUPPORT:
-        said = ", ".join(sorted(own & _SUPPORT))
+    folded = lemmas(quotation)
+    # A negated stance is the other one: "do not accept" opposes, "not against" supports.
+    pro: set[str] = set()
+    con: set[str] = set()
+    for k, w in enumerate(folded):
+        if w in _SUPPORT or w in _OPPOSE:
+            negated = _taken_back(folded, k, NEGATION_REACH, _NEGATION)
+            said = f"not {w}" if negated else w
+            (pro if (w in _SUPPORT) != negated else con).add(said)
+    if pro and theirs & _OPPOSE and not theirs & _SUPPORT:
         out.append(
-            f"a reversed position: the quotation supports ({said}) what the statement opposes"
+            f"a reversed position: the quotation supports ({', '.join(sorted(pro))}) "
+            "what the statement opposes"
         )
-    elif own & _OPPOSE and theirs & _SUPPORT and not theirs & _OPPOSE:
-        said = ", ".join(sorted(own & _OPPOSE))
+    elif con and theirs & _SUPPORT and not theirs & _OPPOSE:
         out.append(
-            f"a reversed position: the quotation opposes ({said}) what the statement supports"
+            f"a reversed position: the quotation opposes ({', '.join(sorted(con))}) "
+            "what the statement supports"
         )
     negations = (own | words) & _NEGATION
-    if negations and not (theirs | {w.casefold() for w in _WORD.findall(stretch)}) & _NEGATION:
+    their_words = {w.casefold() for w in _WORD.findall(stretch)}
+    # "non-use", "unacceptable" and "ruled out" are negations too: "not using force"
+    # renders the first, "should not be an option" the last.
+    their_negations = (theirs | their_words) & _DENIAL
+    if negations and not their_negations and not any(map(_unprefixed, their_words)):
         out.append(
             f"a negation ({', '.join(sorted(negations))}) the statement's passage does not have"
         )
-    threats = own & _THREAT - theirs
-    folded_own, folded_theirs = " ".join(lemmas(quotation)), " ".join(lemmas(stretch))
-    threats |= {p for p in _THREAT_PHRASES if p in folded_own and p not in folded_theirs}
+    reversed_words = denied(quotation, stretch)
+    if reversed_words:
+        out.append(f"asserts ({', '.join(reversed_words)}) what the statement's passage negates")
+    threats = {
+        w for k, w in enumerate(folded) if w in _THREAT and not _taken_back(folded, k, THREAT_REACH)
+    } - theirs
+    folded_own, folded_theirs = " ".join(folded), " ".join(lemmas(stretch))
+    for phrase in _THREAT_PHRASES:
+        at = folded_own.find(phrase)
+        if at < 0 or phrase in folded_theirs:
+            continue
+        if not _taken_back(folded, len(folded_own[:at].split()), THREAT_REACH):
+            threats.add(phrase)
     if threats:
         out.append(f"a threat ({', '.join(sorted(threats))}) the statement never makes there")
+    others = given_to_others(quotation, stretch, authors)
+    if others:
+        out.append(
+            f"gives ({', '.join(others)}) to a party the statement's passage does not give it to"
+        )
     numbers = new_numbers(quotation, stretch, vocabulary)
     if numbers:
         out.append(f"a number ({', '.join(numbers)}) the statement's passage does not give")
@@ -189,6 +248,90 @@ def unsaid(
     if names:
         out.append(f"names {', '.join(names)}, which the reference never names")
     return out
+
+
+def denied(quotation: str, stretch: str) -> list[str]:
+    """Words `stretch` negates that `quotation` asserts plainly, as the quotation writes them.
+
+    The stretch negates a word when a negation comes just before it, past function words
+    ("does nothing to help", "should not inflict", "nor to ensure"), or as its prefix
+    ("non-use", "unacceptable"). The quotation asserts it plainly when it has a form of it
+    with no negation or denying word within `DENIAL_REACH` words before. A rendering keeps
+    the negation in some form ("no help", "fails to help") or finds an antonym ("hinders");
+    repeating the word without it says the reverse. Where the stretch also uses the word
+    plainly ("nor to ensure peace", "to ensure a strategic balance"), the words after it
+    tell which the quotation repeats: only the negated one's, and not the plain one's, count.
+
+    >>> denied("THAAD helps achieve peace", "THAAD does nothing to help achieve peace")
+    ['helps']
+    >>> denied("THAAD fails to help achieve peace", "THAAD does nothing to help achieve peace")
+    []
+    """
+    tokens = [w.casefold() for w in _WORD.findall(stretch)]
+    negated: dict[int, str] = {}  # token index -> the word negated there
+    for k, word in enumerate(tokens):
+        if word in _NEGATION or word == "non" or word.endswith(("n’t", "n't")):
+            after = _following(tokens, k, 1, reach=3)
+            if after:
+                negated[after[0]] = tokens[after[0]]
+        elif (rest := _unprefixed(word)) is not None:
+            negated[k] = rest
+    if not negated:
+        return []
+    plain = [k for k, w in enumerate(tokens) if k not in negated and w not in STOPWORDS]
+    out: list[str] = []
+    words = _WORD.findall(quotation)
+    folded = [w.casefold() for w in words]
+    for k, word in enumerate(folded):
+        if word in STOPWORDS or words[k] in out or _taken_back(folded, k, DENIAL_REACH):
+            continue
+        against = [j for j, w in negated.items() if _same_word(word, w)]
+        if not against:
+            continue
+        alike = [j for j in plain if _same_word(word, tokens[j])]
+        if alike:
+            then = {stem(folded[j]) for j in _following(folded, k, 2)}
+            if not any(then & {stem(tokens[j]) for j in _following(tokens, i, 2)} for i in against):
+                continue
+            if any(then & {stem(tokens[j]) for j in _following(tokens, i, 2)} for i in alike):
+                continue
+        out.append(words[k])
+    return out
+
+
+def _following(words: list[str], k: int, n: int, *, reach: int = 6) -> list[int]:
+    """Indices of the first `n` words after `words[k]`, within `reach`, that are not stop words."""
+    after = range(k + 1, min(k + 1 + reach, len(words)))
+    return [j for j in after if words[j] not in STOPWORDS][:n]
+
+
+def _unprefixed(word: str) -> str | None:
+    """The word a negative prefix negates ("nonproliferation", "unacceptable"), if any:
+    what follows the prefix must be an English word in its own right ("unit" is not "un-")."""
+    for prefix in ("non", "un"):
+        rest = word.removeprefix(prefix)
+        if rest != word and len(rest) >= 5 and zipf(rest) >= PREFIXED_ZIPF:
+            return rest
+    return None
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two case-folded words are forms of one word ("ensuring", "ensure")."""
+    return a in _forms(b) or b in _forms(a)
+
+
+def _taken_back(words: list[str], k: int, reach: int, denial: frozenset[str] = _DENIAL) -> bool:
+    """Whether a negation or denying word comes within `reach` words before `words[k]`,
+    or before an "or" or "nor" there ("fails to help achieve peace or to ensure it")."""
+
+    def denies(w: str) -> bool:
+        return w in denial or w.endswith(("n’t", "n't"))
+
+    start = max(0, k - reach)
+    if any(denies(w) for w in words[start:k]):
+        return True
+    ors = [j for j in range(start, k) if words[j] in ("or", "nor")]
+    return bool(ors) and any(denies(w) for w in words[max(0, ors[0] - SCOPE_REACH) : ors[0]])
 
 
 def absent_parties(

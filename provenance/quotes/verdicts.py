@@ -612,7 +612,9 @@ def _compare(
         stretch = _sentences_around(index, settled.span)
         close = settled.similarity >= options.altered_min and share >= options.altered_share
         if close or share >= options.near_share:
-            unsaid = tuple(unsaid_by(quoted, stretch, quoted, index.lexicon.vocabulary))
+            unsaid = tuple(
+                unsaid_by(quoted, stretch, quoted, index.lexicon.vocabulary, authors=index.authors)
+            )
             if unsaid:
                 return _Result(
                     QuoteVerdict.NOT_IN_REFERENCE,
@@ -829,7 +831,14 @@ def _paraphrase(
     stretches = (ref,) if ref is not None else ()
     stretch = _sentences_around(index, ref) if ref is not None else ""
     lexicon = index.lexicon
-    unsaid = unsaid_by(quoted, stretch, judged or quoted, lexicon.vocabulary, lexicon=lexicon)
+    unsaid = unsaid_by(
+        quoted,
+        stretch,
+        judged or quoted,
+        lexicon.vocabulary,
+        lexicon=lexicon,
+        authors=index.authors,
+    )
     if ref is not None and not short:
         # Judged against the chosen sentence itself: a neighbour naming the party does
         # not make this passage about it.
