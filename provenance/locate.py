@@ -442,6 +442,26 @@ def _window_passages(texts: _Texts, options: LocateOptions) -> list[Passage]:
         passage = _passage(texts, group, (floor, ceiling), options)
         if passage is not None:
             passages.append(passage)
+        elif len(group) > 1:
+            passages.extend(_apart(texts, group, (floor, ceiling), options))
+    return passages
+
+
+def _apart(
+    texts: _Texts, group: list[_Run], bounds: tuple[int, int], options: LocateOptions
+) -> list[Passage]:
+    """Each run of a group that fails as one copy, as a passage of its own where it is one.
+
+    Two excerpts in the reverse of the reference's order, with the paragraphs between
+    them dropped, group as one copy whose score (against the whole stretch they span)
+    fails: both were lost."""
+    passages = []
+    for k, run in enumerate(group):
+        floor = group[k - 1].j1 if k else bounds[0]
+        ceiling = group[k + 1].j0 if k + 1 < len(group) else bounds[1]
+        passage = _passage(texts, [run], (floor, ceiling), options)
+        if passage is not None:
+            passages.append(passage)
     return passages
 
 
