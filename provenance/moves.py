@@ -410,10 +410,11 @@ def _blocks(text: str, span: Span) -> list[Span]:
 def _out_of_omission(
     reference: Document, capture: Document, out: list[Divergence], added: str, copy: Span
 ) -> Divergence | None:
-    """The move of `added` (folded words the copy has at `copy`) out of the omission in
-    `out` that holds them, which is split in place; None if none does."""
+    """The move of `added` (folded words the copy has at `copy`) out of the omission (or
+    truncation: the last paragraph printed earlier) in `out` that holds them, which is
+    split in place; None if none does."""
     for k, d in enumerate(out):
-        if d.kind is not Kind.OMISSION:
+        if d.kind not in (Kind.OMISSION, Kind.TRUNCATION):
             continue
         folded = normalise(d.reference_text)
         at = _word_find(folded.text, added)
@@ -513,12 +514,12 @@ def _held_elsewhere(d: Divergence, held: list[tuple[Span, Span]]) -> list[tuple[
 
 
 def _omitted(reference: Document, capture: Document, d: Divergence, ref: Span) -> list[Divergence]:
-    """The omission `d` narrowed to `ref`, if any word is left there."""
+    """The omission (or truncation) `d` narrowed to `ref`, if any word is left there."""
     if ref == d.reference:
         return [d]
     if not _WORD.search(ref.of(reference.text)):
         return []
-    return [divergence(reference, capture, Kind.OMISSION, ref, d.copy, note=d.note)]
+    return [divergence(reference, capture, d.kind, ref, d.copy, note=d.note)]
 
 
 def _moved(
