@@ -225,11 +225,11 @@ def _added(
         return None
     ra, rb = _to_reference(alignment, a, b)
     ref_text = reference.text[ra:rb]
+    if fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS:
+        return None  # other words ("READ MORE" where a line is dropped): not its emphasis
     if run.style == CAPS:
         if ref_text.isupper() or not any(c.isalpha() for c in ref_text):
             return None  # the reference has these capitals (an acronym, a heading)
-        if fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS:
-            return None  # other words ("READ MORE" for a dropped line): not emphasis
         evidence = "ALL CAPS where the reference has lower case"
     elif run.style == STARRED:
         if reference.text[max(0, ra - 1) : ra] == "*" and reference.text[rb : rb + 1] == "*":
@@ -249,8 +249,9 @@ def _letters(text: str) -> str:
 
 _NON_WORD = re.compile(r"\W+")
 _SAME_WORDS = 80
-"""Least rapidfuzz ratio of capitals to the reference's words (lower case) that makes
-them its words capitalised: a spelling variant ("NEIGHBORS") still is."""
+"""Least rapidfuzz ratio of emphasised words to the reference's words there (both in
+lower case) that makes them its words emphasised: a spelling variant ("NEIGHBORS")
+still is, a line of other words standing where the copy drops one is not."""
 
 
 def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> list[EmphasisSpan]:
