@@ -27,22 +27,19 @@ from provenance.matcher import last_characters, last_characters_of_each, literal
 from provenance.model import Document, Kind, Span
 from provenance.normalise import Fold, folded, normalise
 from provenance.quotes import marks
+from provenance.quotes import speakers as who
 from provenance.quotes.marks import (
     _ABBREVIATION,
     _BOUNDARY,
     _DOC_CUE,
-    _DOC_CUE_SUPERSET,
     _MARKS,
-    _SPEECH,
-    _SPEECH_SUPERSET,
-    _subject,
-    cues,
     find_quotations,
     marks_of,
     prose_of,
     sentences,
     split_sentences,
 )
+from provenance.quotes.speakers import _DOC_CUE_SUPERSET, _SPEECH, _SPEECH_SUPERSET, _subject, cues
 from provenance.quotes.verdicts import QuoteOptions, QuoteVerdict, _Page, check_quotes, quotation_id
 
 _PIECES = [
@@ -136,7 +133,7 @@ def test_a_subject_far_before_its_verb_is_read_as_from_the_clause_start() -> Non
 
 
 def test_quotations_keep_their_speakers_across_sentences_read_lazily() -> None:
-    """Speakers come from sentences read only when a quotation asks (marks._Reading)."""
+    """Speakers come from sentences read only when a quotation asks (who._Reading)."""
     text = (
         "Filler one. Filler two.\n\n"
         'The joint statement said the sides "oppose any deployment". '
@@ -145,7 +142,7 @@ def test_quotations_keep_their_speakers_across_sentences_read_lazily() -> None:
         '"A lone quotation" stands here.'
     )
     quotations = find_quotations(text)
-    found = marks.attribution(text, quotations)
+    found = who.attribution(text, quotations)
     speakers = [found[m.span.start] for m in quotations]
     assert [c.speaker if c else None for c in speakers] == [
         "document",
@@ -163,10 +160,10 @@ def test_speakers_asked_for_in_any_order_are_those_of_attribution(seed: int) -> 
     cases = quote_cases.load_cases()
     text = "\n\n".join(case.text.strip() for case in cases)
     quotations = find_quotations(text)
-    everyone = marks.attribution(text, quotations)
+    everyone = who.attribution(text, quotations)
     assert sum(c is not None for c in everyone.values()) > 40  # the cases' speakers
     asked = random.Random(seed).sample(quotations, len(quotations) // 2)
-    speaker = marks.speakers(text, quotations)
+    speaker = who.speakers(text, quotations)
     assert {m.span.start: speaker(m) for m in asked} == {
         m.span.start: everyone[m.span.start] for m in asked
     }
@@ -181,8 +178,8 @@ def test_a_screening_reads_no_speaker_for_quotations_it_turns_away(
     filler = " ".join(f'The "option{k}" flag sets "mode {k}".' for k in range(200))
     page = quote_cases.document(filler, "page")
     read: list[object] = []
-    real = marks._Reading
-    monkeypatch.setattr(marks, "_Reading", lambda *a: read.append(a) or real(*a))
+    real = who._Reading
+    monkeypatch.setattr(who, "_Reading", lambda *a: read.append(a) or real(*a))
     screening = QuoteOptions(screen_words=6)
     assert all(q.attribution is None for q in check_quotes(reference, page, (), options=screening))
     assert read == []

@@ -1,7 +1,8 @@
 """Check every quotation a capture attributes to the reference: verbatim, altered, or not.
 
-Quotations and their attributions come from `provenance.quotes.marks`. Each one is then
-tried against the reference by a ladder of tests, strictest first:
+Quotations come from `provenance.quotes.marks`, their attributions from
+`provenance.quotes.speakers`. Each one is then tried against the reference by a ladder of
+tests, strictest first:
 
 1. verbatim: after the engine's folding (`normalise`, all folds) and one more fold that
    makes single and double quotation marks alike (so a nested ‘…’ matches the
@@ -53,15 +54,14 @@ from provenance.quotes.align import fold as _fold
 from provenance.quotes.claims import absent_parties, read_word_list
 from provenance.quotes.claims import unsaid as unsaid_by
 from provenance.quotes.marks import (
-    Cue,
     Marked,
     Sentences,
     find_quotations,
     paragraph_breaks,
     sentences,
-    speakers,
     split_sentences,
 )
+from provenance.quotes.speakers import Cue, speakers
 from provenance.quotes.words import (
     STOPWORDS,
     Lexicon,
