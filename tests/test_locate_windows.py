@@ -21,6 +21,7 @@ from provenance.model import Document, Passage
 from provenance.normalise import normalise
 
 locate_module = importlib.import_module("provenance.locate")
+seeds_module = importlib.import_module("provenance.locate.seeds")
 ROOT = Path(__file__).resolve().parent.parent
 FILLER = (
     "Our gardener says the beans came up late this spring, and the plums never set "
@@ -53,10 +54,10 @@ def _long_capture(reference: Document) -> str:
 def _located(
     monkeypatch: pytest.MonkeyPatch, reference: Document, text: str, *, finder: bool, margin: int
 ) -> list[Passage]:
-    monkeypatch.setattr(locate_module, "_FINDER_CHARS", 0 if finder else 1 << 62)
-    monkeypatch.setattr(locate_module, "_FINDER_TOTAL", 0 if finder else 1 << 62)
+    monkeypatch.setattr(seeds_module, "_FINDER_CHARS", 0 if finder else 1 << 62)
+    monkeypatch.setattr(seeds_module, "_FINDER_TOTAL", 0 if finder else 1 << 62)
     if not finder:  # not even when the finder is compiled already (or on disk)
-        monkeypatch.setattr(locate_module._SeedFinder, "worth", lambda self, text: False)
+        monkeypatch.setattr(seeds_module._SeedFinder, "worth", lambda self, text: False)
     monkeypatch.setattr(locate_module, "_MARGIN", margin)
     return locate(prepare(reference), make_document(text, "long"))
 
@@ -194,7 +195,7 @@ def test_the_two_step_finder_finds_every_match_the_n_grams_have(
     text = " ".join(words[:3]) + "".join(w + data.draw(st.sampled_from(_SEPARATORS)) for w in piece)
     raw = text.lower().encode("utf-8")
     finder = prepare(reference).finder
-    every = {end for _, end in locate_module._every(finder.matcher, raw)}
+    every = {end for _, end in seeds_module._every(finder.matcher, raw)}
     found = {end for _, end in finder._found(raw, stop=False)}
     assert every <= found
     assert bool(finder._found(raw, stop=True)) == bool(every)
