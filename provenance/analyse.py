@@ -24,7 +24,8 @@ from provenance.model import (
     Span,
 )
 from provenance.moves import align_copy, structure
-from provenance.quotes.verdicts import Quotation, QuoteOptions, check_quotes, prepare_quotes
+from provenance.quotes.ladder import prepare_quotes
+from provenance.quotes.verdicts import Quotation, QuoteOptions, check_quotes
 
 Progress = Callable[[int, int], None]
 """Told (items done, items in all) as a batch goes, e.g. to draw a progress bar."""

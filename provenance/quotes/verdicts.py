@@ -1,29 +1,7 @@
 """Check every quotation a capture attributes to the reference: verbatim, altered, or not.
 
 Quotations come from `provenance.quotes.marks`, their attributions from
-`provenance.quotes.speakers`. Each one is then tried against the reference by a ladder of
-tests, strictest first:
-
-1. verbatim: after the engine's folding (`normalise`, all folds) and one more fold that
-   makes single and double quotation marks alike (so a nested ‘…’ matches the
-   reference's “…”), every stretch between editorial marks is found in order in the
-   reference. An ellipsis may skip up to `max_elision` reference characters and a
-   bracketed insertion ("[a]", "[North Korea]") may stand for up to `max_bracket`;
-   those marks are recorded, not counted against the quotation.
-2. altered: `provenance.quotes.align` seeds the nearest window of the reference with
-   rapidfuzz's `partial_ratio_alignment` (long quotations only where their rare words
-   point); `align_texts` settles it word by word; if the settled stretch scores at
-   least `altered_min` the token edits become divergences with the engine's own kinds
-   and severities (`classify.kind_of`), and only then are they classified.
-3. paraphrase or not-in-reference: content-word overlap (light stemming, weighted by
-   rarity in the reference) against every reference sentence and pair of sentences.
-   The quotation's own words choose the nearest stretch, the smallest one within a
-   margin of the best (a sentence rather than a pair); the words of the sentence around
-   it, weighted down with their distance from it, break ties, and choose alone when no
-   own word occurs in the reference ("two halts" shares no word with "double
-   freezing", but its sentence shares many with the reference's). Short quotations are
-   judged with that context. A quotation that names something the reference never names
-   ("Europe") cannot be a translation of it, whatever the overlap.
+`provenance.quotes.speakers`, their verdicts from the ladder of `provenance.quotes.ladder`.
 
 Only quotations attributed to the reference get one of those verdicts; the rest are
 `other`. A quotation is attributed when the prose names the document as its source, or
@@ -39,118 +17,35 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
-from enum import StrEnum
-from functools import lru_cache
-from itertools import pairwise
 from operator import itemgetter
 
-from provenance.classify import divergence
 from provenance.locate import PreparedReference
-from provenance.model import Divergence, Document, Kind, Normalised, Passage, Span
-from provenance.normalise import normalise
-from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
+from provenance.model import Divergence, Document, Passage, Span
 from provenance.quotes.align import fold as _fold
-from provenance.quotes.claims import absent_parties, read_word_list
-from provenance.quotes.claims import unsaid as unsaid_by
+from provenance.quotes.ladder import (
+    _EDITORIAL,
+    _NOTHING,
+    QuoteOptions,
+    QuoteVerdict,
+    _compare,
+    _core,
+    _Index,
+    _index,
+    _is_name,
+    _Result,
+    _Words,
+)
 from provenance.quotes.marks import (
     Marked,
     Sentences,
     find_quotations,
     paragraph_breaks,
-    sentences,
     split_sentences,
 )
 from provenance.quotes.speakers import Cue, speakers
 from provenance.quotes.words import (
-    STOPWORDS,
-    Lexicon,
-    authors,
-    content_words,
-    context_words,
     word_count,
 )
-
-
-class QuoteVerdict(StrEnum):
-    VERBATIM = "verbatim"
-    ALTERED = "altered"
-    PARAPHRASE = "paraphrase"
-    NOT_IN_REFERENCE = "not-in-reference"
-    OTHER = "other"
-    """Not attributed to the reference: a person's words, a title, a scare quote."""
-    UNTERMINATED = "unterminated"
-    """An opening mark never closed before the paragraph ended."""
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteOptions:
-    """Thresholds of `check_quotes`, chosen on the bundled corpus (tests/test_quotes.py).
-
-    How they were chosen (`provenance report corpus` lists every score): the verbatim
-    quotations of 001 and 002 score 100 and the altered one of 002 scores 92.7, while
-    every other quotation in the five captures, Putin's look-alike included, aligns
-    at 57 or less, so `altered_min` sits between the two groups at 80. The four
-    translation variants of 000 hold 15.5-53.3 of their weighted words in the sentence
-    chosen as nearest (content-word overlap, own words counting `own_weight` times a
-    context word), while quotations sharing next to nothing with the reference ("all
-    options", "not inevitable", "we will go our own path") hold 4-8, so `paraphrase_min`
-    is 12: a floor, not a separator. Unrelated sentences of people in the captures hold
-    20-46, and the sentence from another statement 28-34, inside the variants' range:
-    overlap alone cannot tell them from a translation. The name test (the other
-    statement names Europe, which the reference never does) is what rules it out.
-    """
-
-    altered_min: float = 80.0
-    """Lowest rapidfuzz ratio (0-100, folded texts) for `altered` rather than a paraphrase."""
-    paraphrase_min: float = 12.0
-    """Lowest weighted content-word overlap (0-100) for `paraphrase`, not not-in-reference."""
-    match_words: int = 2
-    """Fewest words of a verbatim quotation that attribute it to the reference by matching alone."""
-    altered_match_words: int = 6
-    """Fewest words of an altered quotation that attribute it to the reference by matching alone."""
-    person_match_words: int = 6
-    """Fewest words that attribute to the reference, by a verbatim match alone, a quotation
-    the prose gives to someone else ("Japan's minister said Tokyo was “seriously
-    worried”"): a person's few words may be the statement's by chance, six words in the
-    statement's order hardly (a speaker repeating the statement, whose words they are).
-    Not when the person is said to quote ("a German paper quoted „other states“")."""
-    person_altered_words: int = 8
-    """The same for an altered match: a person's own sentence may come close to one of
-    the statement's ("The international community must adopt collective measures")."""
-    short_words: int = 4
-    """Quotations with fewer content words are judged together with their sentence."""
-    own_weight: float = 3.0
-    """How much more a short quotation's own words count than its sentence's."""
-    max_elision: int = 600
-    """Most reference characters an ellipsis in a quotation may stand for."""
-    max_bracket: int = 40
-    """Most reference characters a bracketed insertion may stand for."""
-    altered_share: float = 0.7
-    """Least share of a quotation's words, in order, an altered quotation keeps."""
-    near_share: float = 0.8
-    """A quotation keeping this share of a passage's words is altered whatever the ratio
-    (one name swapped in a short sentence: "Pyongyang's" for "the DPRK's")."""
-    content_share: float = 0.6
-    """Least share of an unattributed quotation's content words the reference must hold
-    before the quotation is compared with it at all (the cheap test)."""
-    paraphrase_min_long: float = 25.0
-    """Lowest overlap for a paraphrase of a quotation judged on its own words (not short)."""
-    splice_words: int = 3
-    """Fewest words of each stretch of a quotation spliced from two."""
-    splice_gap: int = 80
-    """Fewest reference characters between two stretches for them to count as a splice."""
-    screen_words: int = 0
-    """When positive, a screening: a quotation of fewer words (split on spaces) is not
-    compared at all, and the rest only by the rungs that can find a quotation verbatim
-    or altered (no paraphrase). Those two verdicts come out as in a full check, the
-    others are `other`, and a quotation the screening turns away (too short, too long,
-    unterminated, too unlike the reference) is left unattributed, its speaker never
-    read: enough to tell whether a page quotes the reference (scan), not to report on
-    it."""
-    longest: int = 20_000
-    """Quotations longer than this (an opening mark never closed in a huge paragraph) are
-    not compared: aligning them would cost more than the whole capture's analysis."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,14 +88,6 @@ class Quotation:
     """The reference stretch(es) the verdict compared the quotation with (two for a splice)."""
     unsaid: tuple[str, ...] = ()
     """For not-in-reference: what the quotation asserts that the statement does not."""
-
-
-_EDITORIAL = re.compile(r"\[[^\]\n]{0,60}\]|\.\s?\.\s?\.|…")
-_EDGE = " \t\n\r\u00a0,.;:!?"
-_QUOTE_FOLD = str.maketrans("'", '"')
-_WORDS = re.compile(r"[^\W_]+")
-_JOINING = frozenset("and but or while as".split())
-"""A word that may join two spliced stretches ("... efforts and should be respected")."""
 
 
 def check_quotes(
@@ -342,16 +229,6 @@ def _quotation_id(prefix: hashlib._Hash, span: Span, verdict: QuoteVerdict) -> s
     return "q-" + digest.hexdigest()[:16]
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """What `_check` reads off a quotation's words alone."""
-
-    editorial: tuple[tuple[int, int], ...]
-    """`_EDITORIAL` marks, as offsets into the words."""
-    count: int
-    """`word_count` of the words."""
-
-
 class _Page:
     """One capture as `_check` meets its quotations: a page repeating a quotation (comments,
     a syndicated block, the same docstring) reads its words once and compares them with the
@@ -381,82 +258,6 @@ class _Page:
     def id(self, span: Span, verdict: QuoteVerdict) -> str:
         """`quotation_id` of a quotation of this capture."""
         return _quotation_id(self._id, span, verdict)
-
-
-@dataclass(frozen=True, slots=True)
-class _Index:
-    document: Document
-    folded: Normalised
-    """Normalised (all folds) with single and double quotation marks made alike."""
-    lexicon: Lexicon
-    words: Words
-    authors: frozenset[str]
-    """Case-folded names of the statement's authors and their other names."""
-    vocabulary: frozenset[str]
-    """Folded words of the reference, for the cheap test before any comparison."""
-    pairs: frozenset[tuple[str, str]]
-    """Adjacent folded words of the reference, for the same test."""
-    tokens: frozenset[str]
-    """The folded reference split on spaces, as `word_share` compares."""
-
-    def may_be_close(self, quoted: str, editorial: tuple[Span, ...], options: QuoteOptions) -> bool:
-        """Whether the ladder could find `quoted` verbatim, spliced or altered: each keeps
-        `altered_share` of its space-split words in order in a
-        reference stretch, and every such word but the stretch's edge words (at most two
-        a stretch, two stretches for a splice) is a word of the whole reference. With
-        editorial marks ([...], an ellipsis) the quotation is always compared."""
-        if editorial:
-            return True
-        words = _fold(quoted).split()
-        held = sum(w in self.tokens for w in words)
-        return held + 4 >= options.altered_share * len(words)
-
-    def may_match(self, quoted: str, options: QuoteOptions) -> bool:
-        """Whether an unattributed quotation could match closely enough to be attributed.
-
-        Only a verbatim (at least `match_words` words) or a close altered quotation is
-        attributed without the prose, and either shares most of its words with the
-        reference; a quotation of which less than half the words occur in the reference
-        at all is `other` without any alignment. Both keep `altered_share` of the words in
-        order, so at least that share occurs in the reference, and two of them side by side.
-        Linear in the quotation's length.
-        """
-        words = _WORDS.findall(_fold(quoted))
-        if len(words) < options.match_words:
-            return False
-        held = sum(w in self.vocabulary for w in words)
-        if held < options.altered_share * len(words):
-            return False
-        content = [w for w in words if w not in STOPWORDS]
-        if sum(w in self.vocabulary for w in content) < options.content_share * len(content):
-            return False
-        return any(pair in self.pairs for pair in pairwise(words))
-
-
-def prepare_quotes(reference: Document) -> None:
-    """Index `reference` for `check_quotes`, and read the English word list the claims
-    test uses, now rather than at the first capture (both are kept)."""
-    _index(reference)
-    read_word_list()
-
-
-@lru_cache(maxsize=8)
-def _index(document: Document) -> _Index:
-    n = normalise(document.text)
-    folded = Normalised(n.text.translate(_QUOTE_FOLD), n.to_original, n.steps)
-    windows = sentences(document.text, [])
-    lexicon = Lexicon.build(document.text, windows)
-    words = _WORDS.findall(folded.text)
-    return _Index(
-        document,
-        folded,
-        lexicon,
-        Words.build(folded.text),
-        authors(document.text),
-        frozenset(words),
-        frozenset(pairwise(words)),
-        frozenset(folded.text.split()),
-    )
 
 
 def _check(
@@ -556,315 +357,6 @@ def _sentence(spans: Sentences, m: Marked) -> Span:
     worked out only for the few quotations compared with the reference."""
     k = spans.at(m.span.start)
     return spans.span(k) if k >= 0 and m.span.start < spans.ends[k] else m.span
-
-
-@dataclass(frozen=True, slots=True)
-class _Result:
-    verdict: QuoteVerdict
-    reference: Span | None
-    similarity: float
-    note: str
-    divergences: tuple[Divergence, ...] = ()
-    stretches: tuple[Span, ...] = ()
-    unsaid: tuple[str, ...] = ()
-
-
-_NOTHING = _Result(QuoteVerdict.OTHER, None, 0.0, "")
-"""The result of a quotation no test compared with the reference."""
-
-
-def _compare(
-    index: _Index,
-    capture: Document,
-    core: Span,
-    editorial: tuple[Span, ...],
-    sentence: Span,
-    options: QuoteOptions,
-    *,
-    matching_only: bool = False,
-) -> _Result:
-    """The verdict ladder for one quotation: verbatim, spliced, altered, then by meaning.
-
-    With `matching_only` (a quotation the prose gives to no one, or to someone else) only
-    the steps that can attribute it by matching run: verbatim and altered.
-    """
-    text = capture.text
-    quoted = core.of(text)
-    found = _verbatim(index, text, core, editorial, options)
-    if found is not None:
-        return _Result(QuoteVerdict.VERBATIM, found, 100.0, "verbatim", stretches=(found,))
-    spliced = None if matching_only else _spliced(index, capture, core, options)
-    if spliced is not None:
-        return spliced
-    if matching_only and len(quoted.split()) < options.altered_match_words:
-        return _Result(QuoteVerdict.OTHER, None, 0.0, "too short to attribute unless verbatim")
-    settled = settle(index.document, index.folded, index.words, capture, core)
-    share = 0.0
-    if settled is not None:
-        share = word_share(_fold(quoted), _fold(settled.span.of(index.document.text)))
-    if share < options.altered_share and len(quoted) <= SEED_WHOLE:
-        by_words = settle_words(index.document, index.folded, index.words, capture, core)
-        if by_words is not None:
-            again = word_share(_fold(quoted), _fold(by_words.span.of(index.document.text)))
-            if again > share:
-                settled, share = by_words, again
-    if settled is not None:
-        stretch = _sentences_around(index, settled.span)
-        close = settled.similarity >= options.altered_min and share >= options.altered_share
-        if close or share >= options.near_share:
-            unsaid = tuple(
-                unsaid_by(quoted, stretch, quoted, index.lexicon.vocabulary, authors=index.authors)
-            )
-            if unsaid:
-                return _Result(
-                    QuoteVerdict.NOT_IN_REFERENCE,
-                    settled.span,
-                    settled.similarity,
-                    "the statement does not say this: " + "; ".join(unsaid),
-                    stretches=(settled.span,),
-                    unsaid=unsaid,
-                )
-            divergences = tuple(
-                d if d.kind is not Kind.EMPHASIS else replace(d, kind=Kind.SUBSTITUTION)
-                for d in classified(index.document, capture, settled.edits)
-            )
-            return _Result(
-                QuoteVerdict.ALTERED,
-                settled.span,
-                settled.similarity,
-                f"close to one reference passage ({share:.0%} of its words), with word changes",
-                divergences,
-                (settled.span,),
-            )
-    if matching_only or options.screen_words:
-        similarity = settled.similarity if settled is not None else 0.0
-        return _Result(QuoteVerdict.OTHER, None, similarity, "no close match in the reference")
-    return _paraphrase(index, text, core, sentence, options)
-
-
-def _sentences_around(index: _Index, span: Span) -> str:
-    """The reference sentences holding `span`, with one on either side: the claim's setting."""
-    singles = [w.span for w in index.lexicon.windows if w.sentences == 1]
-    inside = [k for k, w in enumerate(singles) if w.start < span.end and span.start < w.end]
-    if not inside:
-        return span.of(index.document.text)
-    lo, hi = max(0, inside[0] - 1), min(len(singles) - 1, inside[-1] + 1)
-    return index.document.text[singles[lo].start : singles[hi].end]
-
-
-def _is_name(quoted: str) -> bool:
-    """One word, or up to three capitalised ones: a term in scare quotes, a name or a
-    title, not a quotation of a statement (unless the statement has it verbatim)."""
-    words = quoted.split()
-    return len(words) == 1 or (0 < len(words) <= 3 and all(w[:1].isupper() for w in words))
-
-
-def word_share(quoted: str, stretch: str) -> float:
-    """Share of the quotation's words (folded) that the stretch has in the same order."""
-    own, theirs = quoted.split(), stretch.split()
-    if not own:
-        return 0.0
-    matcher = SequenceMatcher(None, own, theirs, autojunk=False)  # autojunk off: exact answer
-    return sum(b.size for b in matcher.get_matching_blocks()) / len(own)
-
-
-def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions) -> _Result | None:
-    """Two distant stretches of the reference joined as one quotation: altered, with the cut.
-
-    The longest head of the quotation found verbatim, then the rest found verbatim at
-    least `splice_gap` characters later in the reference: the reference text between
-    them is the omission.
-    """
-    text = capture.text
-    words = list(re.finditer(r"\S+", core.of(text)))
-    if len(words) < 2 * options.splice_words:
-        return None
-    ref = index.folded.text
-    for cut in range(len(words) - options.splice_words, options.splice_words - 1, -1):
-        head = _fold(text[core.start : core.start + words[cut - 1].end()])
-        hits = _occurrences(ref, head)
-        if not hits:
-            continue
-        head_end = hits[0] + len(head)
-        first = index.folded.span(hits[0], head_end)
-        joined = words[cut].group().casefold() in _JOINING and cut + 1 < len(words)
-        for skip in (0, 1) if joined else (0,):
-            tail_start = core.start + words[cut + skip].start()
-            tail = _fold(text[tail_start : core.end])
-            later = [h for h in _occurrences(ref, tail) if h - head_end >= options.splice_gap]
-            if not later:
-                continue
-            second = index.folded.span(later[0], later[0] + len(tail))
-            gap = Span(first.end, second.start)
-            cut_at = Span(core.start + words[cut].start(), core.start + words[cut].start())
-            found = [
-                divergence(
-                    index.document,
-                    capture,
-                    Kind.OMISSION,
-                    gap,
-                    cut_at,
-                    note="two distant stretches of the reference joined as one quotation",
-                )
-            ]
-            if skip:
-                join = Span(core.start + words[cut].start(), core.start + words[cut].end())
-                found.append(
-                    divergence(
-                        index.document,
-                        capture,
-                        Kind.INSERTION,
-                        Span(gap.end, gap.end),
-                        join,
-                        note="the word that joins the two stretches",
-                    )
-                )
-            kept = len(first) + len(second)
-            return _Result(
-                QuoteVerdict.ALTERED,
-                first,
-                round(100.0 * kept / max(1, kept + len(gap)), 1),
-                "two stretches of the reference joined as one quotation; the cut is an omission",
-                tuple(found),
-                (first, second),
-            )
-        return None
-        first = index.folded.span(hits[0], head_end)
-        second = index.folded.span(later[0], later[0] + len(tail))
-        gap = Span(first.end, second.start)
-        cut_at = Span(tail_start, tail_start)
-        omission = divergence(
-            index.document,
-            capture,
-            Kind.OMISSION,
-            gap,
-            cut_at,
-            note="two distant stretches of the reference joined as one quotation",
-        )
-        return _Result(
-            QuoteVerdict.ALTERED,
-            first,
-            round(
-                100.0 * (len(first) + len(second)) / max(1, len(first) + len(second) + len(gap)), 1
-            ),
-            "two stretches of the reference joined as one quotation; the cut is an omission",
-            (omission,),
-            (first, second),
-        )
-    return None
-
-
-def _core(text: str, span: Span) -> Span:
-    """The quoted words without surrounding spaces and trailing punctuation."""
-    quoted = text[span.start : span.end]
-    kept = quoted.lstrip(_EDGE)
-    start = span.end - len(kept)
-    end = start + len(kept.rstrip(_EDGE))
-    if text[end : end + 1] == "." and text[end - 2 : end] == "..":
-        end += 1
-    return Span(start, end)
-
-
-def _verbatim(
-    index: _Index, text: str, core: Span, editorial: tuple[Span, ...], options: QuoteOptions
-) -> Span | None:
-    """Reference span holding every stretch between editorial marks, in order; else None."""
-    pieces: list[tuple[str, int]] = []  # (folded stretch, reference characters allowed before it)
-    allowance, cursor = 0, core.start
-    for mark in [*editorial, Span(core.end, core.end)]:
-        stretch = _fold(text[cursor : mark.start])
-        if stretch:
-            pieces.append((stretch, allowance))
-        if len(mark):
-            allowance = options.max_bracket if text[mark.start] == "[" else options.max_elision
-        cursor = mark.end
-    if not pieces:
-        return None
-    ref = index.folded.text
-    first, _ = pieces[0]
-    for hit in _occurrences(ref, first):
-        end, ok = hit + len(first), True
-        for stretch, allowed in pieces[1:]:
-            nxt = next((h for h in _occurrences(ref, stretch, end) if h - end <= allowed + 1), None)
-            if nxt is None:
-                ok = False
-                break
-            end = nxt + len(stretch)
-        if ok:
-            return index.folded.span(hit, end)
-    return None
-
-
-def _occurrences(haystack: str, needle: str, start: int = 0) -> list[int]:
-    """Starts of `needle` in `haystack` at word boundaries."""
-    out = []
-    at = haystack.find(needle, start)
-    while at >= 0:
-        before = haystack[at - 1] if at else " "
-        after = haystack[at + len(needle) : at + len(needle) + 1] or " "
-        if not (before.isalnum() and needle[0].isalnum()) and not (
-            after.isalnum() and needle[-1].isalnum()
-        ):
-            out.append(at)
-        at = haystack.find(needle, at + 1)
-    return out
-
-
-def _paraphrase(
-    index: _Index, text: str, core: Span, sentence: Span, options: QuoteOptions
-) -> _Result:
-    """Paraphrase or not-in-reference: by what the quotation asserts, then by shared words."""
-    quoted = core.of(text)
-    own = content_words(quoted)
-    short = len(own) < options.short_words
-    # A short quotation is judged with the other quotations of its sentence ("some
-    # countries" were "... in Europe and Asia"), never with the prose naming the speaker.
-    chunk = sentence.of(text)
-    judged = " ".join(m.span.of(chunk) for m in find_quotations(chunk)) if short else quoted
-    nearest = index.lexicon.nearest(
-        quoted,
-        context_words(text, sentence, core),
-        own_weight=options.own_weight,
-        with_context=short,
-    )
-    ref, score = nearest.span, nearest.similarity
-    stretches = (ref,) if ref is not None else ()
-    stretch = _sentences_around(index, ref) if ref is not None else ""
-    lexicon = index.lexicon
-    unsaid = unsaid_by(
-        quoted,
-        stretch,
-        judged or quoted,
-        lexicon.vocabulary,
-        lexicon=lexicon,
-        authors=index.authors,
-    )
-    if ref is not None and not short:
-        # Judged against the chosen sentence itself: a neighbour naming the party does
-        # not make this passage about it.
-        passage = ref.of(index.document.text)
-        others = absent_parties(quoted, passage, lexicon.vocabulary, index.authors)
-        if others:
-            unsaid.append(f"names {', '.join(others)}, whom its passage never names")
-    floor = options.paraphrase_min if short else options.paraphrase_min_long
-    if not unsaid and (score < floor or ref is None):
-        unsaid = ["no passage of the statement shares enough of its content words"]
-    if unsaid:
-        return _Result(
-            QuoteVerdict.NOT_IN_REFERENCE,
-            ref,
-            score,
-            "the statement does not say this: " + "; ".join(unsaid),
-            stretches=stretches,
-            unsaid=tuple(unsaid),
-        )
-    return _Result(
-        QuoteVerdict.PARAPHRASE,
-        ref,
-        score,
-        "same content in other words (content-word overlap)",
-        stretches=stretches,
-    )
 
 
 __all__ = ["Attribution", "Quotation", "QuoteOptions", "QuoteVerdict", "check_quotes"]
