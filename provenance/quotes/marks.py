@@ -80,10 +80,11 @@ _DOC_CUE = re.compile(
     r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
     r"|stressed|continues|continued|goes on|went on))"
+    r"|(?<=ccording to )the\s+(?:joint\s+)?text\b"
 )
 """The document as speaker. A "draft" statement is by definition another document. "The
-text" only where a speech verb or a word of publishing follows it ("the text adds"): a text
-message or a law's text is no statement."""
+text" only where a speech verb or a word of publishing follows it ("the text adds"), or
+after "according to": a text message or a law's text is no statement."""
 
 
 @dataclass(frozen=True, slots=True)

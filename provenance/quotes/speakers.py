@@ -105,7 +105,7 @@ _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document)\b|communiqu|\bParties\b|\bministries\b"
     rb"|\btext\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published|released|issued|reads"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
-    rb"|goes on|went on)",
+    rb"|goes on|went on)|ccording\s+to\s+the\s+(?:joint\s+)?text",
 )
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
