@@ -331,8 +331,8 @@ def _slid_to_lines(
 def _line_heads_moved(
     edits: list[Edit], reference: str, copy: str, roff: int, coff: int
 ) -> list[Edit]:
-    """A short word that opens a line in both texts, then different lines: the word goes
-    with the lines that differ.
+    """A few words that open a line in both texts, then different lines: the words go with
+    the lines that differ.
 
     "question.\n\nThe ministry added:\n\n5. The" against "question.\n\nThe Parties
     urge ...\n\n5. The": the diff keeps the two "The" equal, cutting both lines after
@@ -344,8 +344,13 @@ def _line_heads_moved(
         if equal.tag != "equal" or out[k + 1].tag == "equal":
             continue
         text = copy[equal.copy.start - coff : equal.copy.end - coff]
-        head = text[text.rfind("\n") + 1 :] if "\n" in text else ""
-        if not (head and _HAS_WORD.search(head) and _SHORT_EQUALITY.fullmatch(head)):
+        if "\n" in text:
+            head = text[text.rfind("\n") + 1 :]
+        else:  # the whole equality, where it opens a line in both texts
+            at_copy, at_ref = equal.copy.start - coff, equal.reference.start - roff
+            opens = copy[at_copy - 1 : at_copy] == "\n" and reference[at_ref - 1 : at_ref] == "\n"
+            head = text if opens else ""
+        if not (head and _HAS_WORD.search(head) and _LINE_HEAD.fullmatch(head)):
             continue
         m = k + 1
         while m < len(out) and out[m].tag != "equal":
@@ -362,6 +367,10 @@ def _line_heads_moved(
         out[k] = _edit("equal", equal.reference.start, ref_at, equal.copy.start, copy_at)
         out[k + 1 : m] = _reopened(group, ref_at, copy_at)
     return [e for e in out if e.tag != "equal" or len(e.reference)]
+
+
+_LINE_HEAD = re.compile(r"[ \t]*(?:[^\W_]+[ \t]+){0,2}[^\W_]{1,12}[ \t]*")
+"""The words a line opens with that `_line_heads_moved` takes: up to three ("The Parties")."""
 
 
 def _ends_line(text: str, at: int) -> bool:

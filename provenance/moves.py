@@ -614,10 +614,12 @@ def _cut(text: str, k: int) -> int:
 def _foreign_substitutions(
     reference: Document, capture: Document, found: list[Divergence]
 ) -> list[Divergence]:
-    """A substitution of whole lines by whole lines that `interruption` calls foreign is
-    an omission and an insertion: a paragraph the copy leaves out, where it has "The
-    spokesman went on:" on a line of its own, is that paragraph omitted and a line set
-    apart (an interruption, once `_interruptions` reads it), not a paragraph rewritten.
+    """A substitution of whole lines by whole lines that `interruption` calls foreign, or
+    that are a whole line of the reference elsewhere, is an omission and an insertion: a
+    paragraph the copy leaves out, where it has "The spokesman went on:" on a line of its
+    own, is that paragraph omitted and a line set apart (an interruption, once
+    `_interruptions` reads it), not a paragraph rewritten; where it has "The Parties
+    propose the following:", that line moved (`_moved_out_of_omissions`).
     Split before the moves are paired, so a paragraph left out here and printed
     elsewhere is one move."""
     out = []
@@ -628,7 +630,8 @@ def _foreign_substitutions(
             continue
         if repeated is None:
             repeated = _repeated_lines(capture.text)
-        if interruption(capture.text, d.copy, repeated, _vocabulary(reference.text)) is None:
+        foreign = interruption(capture.text, d.copy, repeated, _vocabulary(reference.text))
+        if foreign is None and not _a_line_of(reference, d.copy_text):
             out.append(d)
             continue
         at = Span(d.copy.start, d.copy.start)
@@ -638,6 +641,19 @@ def _foreign_substitutions(
         note = "words in the copy that the reference does not have"
         out.append(divergence(reference, capture, Kind.INSERTION, end, d.copy, note=note))
     return out
+
+
+def _a_line_of(reference: Document, text: str) -> bool:
+    """True when `text` (5 words or more) is, folded, a whole line of the reference."""
+    folded = _folded(text)
+    if len(folded.split()) < MOVE_MIN_WORDS:
+        return False
+    return folded in _folded_lines(reference.text)
+
+
+@lru_cache(maxsize=4)
+def _folded_lines(reference: str) -> frozenset[str]:
+    return frozenset(_folded(line) for line in reference.splitlines() if line.strip())
 
 
 def _interruptions(
