@@ -23,6 +23,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import StrEnum
 
 from rapidfuzz import fuzz
@@ -223,7 +224,7 @@ def _added(
         b -= 1
     if a >= b:
         return None
-    ra, rb = _to_reference(alignment, a, b)
+    ra, rb = _to_reference(alignment, (capture.text, reference.text), a, b)
     ref_text = reference.text[ra:rb]
     if fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS:
         return None  # other words ("READ MORE" where a line is dropped): not its emphasis
@@ -264,7 +265,7 @@ def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> 
         ra, rb = max(run.start, passage.reference.start), min(run.end, passage.reference.end)
         if ra >= rb:
             continue
-        a, b = _to_copy(alignment, ra, rb)
+        a, b = _to_copy(alignment, (capture.text, reference.text), ra, rb)
         if _covered(capture.runs, run.style, a, b):
             continue
         out.append(
@@ -291,22 +292,28 @@ def _covered(runs: Sequence[Run], style: str, start: int, end: int) -> bool:
     return inside * 2 >= end - start
 
 
-def _to_reference(alignment: Alignment, start: int, end: int) -> tuple[int, int]:
-    """Reference range aligned with the copy range [start, end) (readable offsets)."""
+def _to_reference(
+    alignment: Alignment, texts: tuple[str, str], start: int, end: int
+) -> tuple[int, int]:
+    """Reference range aligned with the copy range [start, end) (readable offsets);
+    `texts` are the readable texts of the copy and the reference."""
     return (
-        _project(alignment, start, start=True, to_reference=True),
-        _project(alignment, end, start=False, to_reference=True),
+        _project(alignment, texts, start, start=True, to_reference=True),
+        _project(alignment, texts, end, start=False, to_reference=True),
     )
 
 
-def _to_copy(alignment: Alignment, start: int, end: int) -> tuple[int, int]:
+def _to_copy(alignment: Alignment, texts: tuple[str, str], start: int, end: int) -> tuple[int, int]:
     return (
-        _project(alignment, start, start=True, to_reference=False),
-        _project(alignment, end, start=False, to_reference=False),
+        _project(alignment, texts, start, start=True, to_reference=False),
+        _project(alignment, texts, end, start=False, to_reference=False),
     )
 
 
-def _project(alignment: Alignment, at: int, *, start: bool, to_reference: bool) -> int:
+def _project(
+    alignment: Alignment, texts: tuple[str, str], at: int, *, start: bool, to_reference: bool
+) -> int:
+    copy_text, reference_text = texts
     for edit in alignment.edits:
         here, there = (edit.copy, edit.reference) if to_reference else (edit.reference, edit.copy)
         inside = here.start <= at < here.end if start else here.start < at <= here.end
@@ -314,9 +321,55 @@ def _project(alignment: Alignment, at: int, *, start: bool, to_reference: bool) 
             continue
         if edit.tag == "equal":
             return there.start + (at - here.start)
+        if edit.tag == "replace":
+            # One replace may hold several words ("CONCERNS VIA DIALOGUE" for "concerns
+            # via dialogue", "seriusly" for "seriously"): inside it, follow the letters
+            # both readings share, so a run that starts or ends in it keeps its own words.
+            pair = (copy_text, reference_text) if to_reference else (reference_text, copy_text)
+            return there.start + _inside(
+                here.of(pair[0]), there.of(pair[1]), at - here.start, start=start
+            )
         return there.start if start else there.end
     edges = alignment.passage.reference if to_reference else alignment.passage.copy
     return edges.start if start else edges.end
+
+
+_INSIDE_MOST = 4000
+"""Longest reading whose letters are aligned one by one inside a replace (a longer one
+projects to its edges, as a deletion or insertion does)."""
+
+
+def _inside(here: str, there: str, at: int, *, start: bool) -> int:
+    """Where offset `at` of `here` falls in `there`, two readings of one replace edit.
+
+    >>> _inside("SERIUSLY WORRIED", "seriously worried", 9, start=True)
+    10
+    >>> _inside("grave", "serious", 5, start=False)
+    7
+    """
+    if at <= 0:
+        return 0
+    if at >= len(here):
+        return len(there)
+    if max(len(here), len(there)) > _INSIDE_MOST:
+        return 0 if start else len(there)
+    # autojunk=False: letters frequent in a long reading must still be matched.
+    blocks = SequenceMatcher(None, _folded(here), _folded(there), autojunk=False)
+    matched = [b for b in blocks.get_matching_blocks() if b.size]
+    if start:
+        for a, b, size in matched:
+            if at < a + size:
+                return b + max(0, at - a)
+        return len(there)
+    for a, b, size in reversed(matched):
+        if at > a:
+            return b + min(size, at - a)
+    return 0
+
+
+def _folded(text: str) -> list[str]:
+    """One lower-case character for each character of `text` (its length kept)."""
+    return [c if len(c.lower()) != 1 else c.lower() for c in text]
 
 
 def _span(
@@ -509,7 +562,7 @@ def _residue(
         while b > a and text[b - 1].isspace():
             b -= 1
         if a < b:
-            ra, rb = _to_reference(alignment, a, b)
+            ra, rb = _to_reference(alignment, (capture.text, reference.text), a, b)
             out.append(_span(reference, capture, Status.PROBABLE, style, a, b, ra, rb, evidence))
     return out
 

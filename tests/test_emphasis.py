@@ -241,3 +241,18 @@ def test_the_wordings_of_an_emphasis_note(
     [found] = analyse(corpus.reference, [page]).sources[0].emphasis_notes
     assert (found.text, found.style, found.declares) == (note, style, declares)
     assert found.covers is not None
+
+
+def test_caps_runs_keep_their_own_words_inside_one_replace(corpus: Corpus) -> None:
+    # Capitals on both sides of a paragraph break align as one replace edit; each run
+    # still maps to exactly the reference words it stands for.
+    text = corpus.reference.text
+    end = "the existing concerns via dialogue and consultations.\n\nThe Parties confirm that"
+    assert end in text
+    shouted = "the existing CONCERNS VIA DIALOGUE AND CONSULTATIONS.\n\nTHE PARTIES CONFIRM THAT"
+    source = analyse(corpus.reference, [make_document(text.replace(end, shouted))]).sources[0]
+    added = [(e.text, e.reference_text) for e in source.emphasis if e.status is Status.ADDED]
+    assert added == [
+        ("CONCERNS VIA DIALOGUE AND CONSULTATIONS", "concerns via dialogue and consultations"),
+        ("THE PARTIES CONFIRM THAT", "The Parties confirm that"),
+    ]
