@@ -37,11 +37,25 @@ from provenance.severity import severity
 LOST_MARKUP = "declares added emphasis; markup not present in this capture"
 CAPS, STARRED = "caps", "starred"
 
-_CAPS_GAP = re.compile(r"[^\w\n]{1,3}")
+_BREAK = r"\n(?![ \t]*\n)"
+"""A line break that does not end a paragraph: hard-wrapped text breaks runs so."""
+_CAPS_GAP = re.compile(
+    rf"(?:[^\w\n]{{1,3}}|[^\w\n]{{0,2}}{_BREAK}[^\w\n]{{0,2}})"
+    r"(?:(?:\d+|[^\W\d_a-z])[^\w\n]{1,3})*"
+)
+"""What may stand between two caps words of one run: spaces and punctuation, a line
+break inside a paragraph, single capitals and numbers ("DPRK'S", "JULY 4, 2017 ABOUT")."""
 _CAPS_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")
 """A `_WORD` of two letters or more with no lower-case ASCII letter (caps, or not yet
 told: "ÉTÉ" is, "ÉTé" is not)."""
-_STARRED = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])")
+_STARRED = re.compile(
+    r"(?<![\w*])(?P<mark>\*\*?|__?)"
+    rf"(?P<words>[^\s*_](?:(?:[^*_\n]|{_BREAK})*?[^\s*_])?)"
+    r"(?P=mark)(?![\w*])"
+)
+"""*Starred*, **double-starred**, _underscored_ or __double-underscored__ words, the
+marks plain text keeps from Markdown and mail; a run may cross a line break, not a
+blank line."""
 _WHAT = (
     r"bold\s+(?:type|face|font)|boldface|bolding|bolded|bold|italics?|italicised|italicized"
     r"|emphasis|emphases|underlining|underlined|highlighting|highlighted|highlights?"
@@ -183,8 +197,8 @@ def emphasis(
 def _plain_runs(text: str, near: Span | None = None) -> tuple[Run, ...]:
     """Runs of ALL CAPS words (two letters or more) and *starred* words.
 
-    Neither kind crosses a line break, so with `near` only the lines it touches are read
-    (and exactly the runs of the whole text on those lines are found).
+    Neither kind crosses a blank line, so with `near` only the paragraphs it touches are
+    read (and exactly the runs of the whole text in those paragraphs are found).
 
     >>> [(text[r.start:r.end], r.style) for text in ["We *must* act NOW, NOT later"]
     ...  for r in _plain_runs(text)]
@@ -192,10 +206,12 @@ def _plain_runs(text: str, near: Span | None = None) -> tuple[Run, ...]:
     """
     first, last = 0, len(text)
     if near is not None:
-        first = text.rfind("\n", 0, near.start) + 1
-        found = text.find("\n", near.end)
+        first = text.rfind("\n\n", 0, near.start) + 1
+        found = text.find("\n\n", near.end)
         last = len(text) if found < 0 else found
-    runs = [Run(m.start(1), m.end(1), STARRED) for m in _STARRED.finditer(text, first, last)]
+    runs = [
+        Run(m.start("words"), m.end("words"), STARRED) for m in _STARRED.finditer(text, first, last)
+    ]
     # Only words with no lower-case ASCII letter are read; another word between two caps
     # words puts a letter in the gap, which then cannot join them.
     start = end = -1

@@ -256,3 +256,24 @@ def test_caps_runs_keep_their_own_words_inside_one_replace(corpus: Corpus) -> No
         ("CONCERNS VIA DIALOGUE AND CONSULTATIONS", "concerns via dialogue and consultations"),
         ("THE PARTIES CONFIRM THAT", "The Parties confirm that"),
     ]
+
+
+def test_plain_text_marks_kept_from_markdown_and_wrapped_lines(corpus: Corpus) -> None:
+    text = corpus.reference.text
+    for words, marked in [
+        ("serious concern", "**serious concern**"),
+        ("voluntary political decision", "_voluntary political decision_"),
+        ("ruled out", "__ruled out__"),
+        ("support the aforementioned\ninitiative", "*support the aforementioned\ninitiative*"),
+        ("the DPRK\u2019s justified concerns", "THE DPRK\u2019S JUSTIFIED CONCERNS"),
+    ]:
+        text = text.replace(words.replace("\n", " "), marked, 1)
+    source = analyse(corpus.reference, [make_document(text)]).sources[0]
+    added = [(e.reference_text, e.style) for e in source.emphasis if e.status is Status.ADDED]
+    assert added == [
+        ("serious concern", "starred"),
+        ("voluntary political decision", "starred"),
+        ("support the aforementioned initiative", "starred"),
+        ("the DPRK\u2019s justified concerns", "caps"),
+        ("ruled out", "starred"),
+    ]
