@@ -675,6 +675,7 @@ def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset
     where = _Where(content, token.map[0], lines)
     cursor = 0
     active: list[str] = []  # open emphasis, innermost last, as "style#serial"
+    tags: list[tuple[str, list[str]]] = []  # open inline HTML elements and what each set
 
     def emit_found(piece: str, produced: str | None = None) -> None:
         nonlocal cursor
@@ -710,3 +711,36 @@ def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset
             emit_found("\n")
         elif kind == "image":
             emit_found(child.content)
+        elif kind == "html_inline":
+            found = content.find(child.content, cursor)
+            cursor = found + len(child.content) if found >= 0 else cursor
+            _markdown_tag(child.content, active, tags, f"{out.map.length}:{cursor}")
+
+
+_MD_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*)>")
+_MD_STYLE = re.compile(r"""\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def _markdown_tag(
+    tag: str, active: list[str], tags: list[tuple[str, list[str]]], serial: str
+) -> None:
+    """Inline HTML in Markdown (`<mark>`, `<b>`, `<u>`, a styled `<span>`): the emphasis
+    it opens or closes, as the HTML reader would read it."""
+    match = _MD_TAG.fullmatch(tag.strip())
+    if match is None:
+        return
+    closing, name = match.group(1), match.group(2).lower()
+    if closing:
+        index = next((k for k in range(len(tags) - 1, -1, -1) if tags[k][0] == name), -1)
+        if index >= 0:
+            for token in tags.pop(index)[1]:
+                active.remove(token)
+        return
+    style = _MD_STYLE.search(match.group(3))
+    declared = _inline_styles([("style", style.group(1) or style.group(2))]) if style else set()
+    styles = {_FORMAT_TAGS[name]} if name in _FORMAT_TAGS else set()
+    if name in _VOID or not styles | declared:
+        return
+    tokens = [f"{s}#{serial}" for s in sorted(styles | declared)]
+    tags.append((name, tokens))
+    active.extend(tokens)

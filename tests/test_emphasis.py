@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from provenance.corpus import Corpus
 from provenance.emphasis import LOST_MARKUP, Status
 from provenance.findings import findings
 from provenance.load import load
-from provenance.model import Document, Kind, Severity
+from provenance.model import Document, Format, Kind, Severity
 from provenance.report import render_json, render_text
 
 
@@ -276,4 +277,24 @@ def test_plain_text_marks_kept_from_markdown_and_wrapped_lines(corpus: Corpus) -
         ("support the aforementioned initiative", "starred"),
         ("the DPRK\u2019s justified concerns", "caps"),
         ("ruled out", "starred"),
+    ]
+
+
+def test_inline_html_in_markdown_is_emphasis(corpus: Corpus) -> None:
+    text = corpus.reference.text
+    for words, marked in [
+        ("non-proliferation regime", "<u>non-proliferation regime</u>"),
+        ("THAAD antimissile systems", "<mark>THAAD antimissile systems</mark>"),
+        ("ruled out", '<span style="font-weight: 700">ruled out</span>'),
+        ("benevolence", "<b>benevolence</b>"),
+    ]:
+        text = text.replace(words, marked, 1)
+    page = replace(make_document("# The statement\n\n" + text), format=Format.MARKDOWN)
+    source = analyse(corpus.reference, [page]).sources[0]
+    added = [(e.text, e.style) for e in source.emphasis if e.status is Status.ADDED]
+    assert added == [
+        ("non-proliferation regime", "underline"),
+        ("ruled out", "bold"),
+        ("benevolence", "bold"),
+        ("THAAD antimissile systems", "mark"),
     ]
