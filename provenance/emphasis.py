@@ -242,7 +242,10 @@ def _added(
         return None
     ra, rb = _to_reference(alignment, (capture.text, reference.text), a, b)
     ref_text = reference.text[ra:rb]
-    if fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS:
+    if (
+        fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS
+        and _shared(capture.text, alignment, a, b) < _SHARED_LEAST
+    ):
         return None  # other words ("READ MORE" where a line is dropped): not its emphasis
     if run.style == CAPS:
         if ref_text.isupper() or not any(c.isalpha() for c in ref_text):
@@ -269,6 +272,24 @@ _SAME_WORDS = 80
 """Least rapidfuzz ratio of emphasised words to the reference's words there (both in
 lower case) that makes them its words emphasised: a spelling variant ("NEIGHBORS")
 still is, a line of other words standing where the copy drops one is not."""
+
+
+_SHARED_LEAST = 1 / 3
+"""Least share of a run's letters the alignment finds equal in the reference that makes
+it the reference's words, some changed ("<u>legitimate concerns</u>" for "justified
+concerns"), when their wording as a whole differs too much for `_SAME_WORDS`."""
+
+
+def _shared(text: str, alignment: Alignment, a: int, b: int) -> float:
+    """Share of the letters and digits of text[a:b] inside `equal` edits."""
+    letters = sum(c.isalnum() for c in text[a:b])
+    equal = sum(
+        c.isalnum()
+        for edit in alignment.edits
+        if edit.tag == "equal" and edit.copy.start < b and a < edit.copy.end
+        for c in text[max(a, edit.copy.start) : min(b, edit.copy.end)]
+    )
+    return equal / letters if letters else 0.0
 
 
 def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> list[EmphasisSpan]:

@@ -298,3 +298,17 @@ def test_inline_html_in_markdown_is_emphasis(corpus: Corpus) -> None:
         ("benevolence", "bold"),
         ("THAAD antimissile systems", "mark"),
     ]
+
+
+def test_emphasis_on_words_the_copy_also_changed(corpus: Corpus) -> None:
+    text = corpus.reference.text.replace(
+        "justified concerns", "<u>legitimate concerns</u>", 1
+    ).replace("Any possibility", "<b>Any</b> <em>posibility</em>", 1)
+    page = replace(make_document(f"<p>{text}</p>"), format=Format.HTML)
+    source = analyse(corpus.reference, [page]).sources[0]
+    added = [(e.text, e.style, e.reference_text) for e in source.emphasis]
+    assert added == [
+        ("legitimate concerns", "underline", "justified concerns"),
+        ("Any", "bold", "Any"),
+        ("posibility", "italic", "possibility"),
+    ]
