@@ -334,7 +334,12 @@ class _HTMLReader(HTMLParser):
         return self.line_starts[line - 1] + column
 
     def _styles(self) -> frozenset[str]:
-        active = {f"{_FORMAT_TAGS[tag]}#{n}" for tag, open_ in self.formats.items() for n in open_}
+        active = {
+            f"{_FORMAT_TAGS[tag]}#{n}"
+            for tag, open_ in self.formats.items()
+            for n in open_
+            if n > 0
+        }
         for _, styles in self.stack:
             active |= styles
         return frozenset(active)
@@ -366,7 +371,10 @@ class _HTMLReader(HTMLParser):
             # Formatting is counted apart from the element stack, as browsers reopen it
             # across blocks: <p><b>end.</p><p>start</b> is bold on both sides.
             self.serial += 1
-            self.formats[tag].append(self.serial)
+            # <b style="font-weight:normal"> (how a Google Docs paste wraps a whole page)
+            # shows no bold: kept on the list, so its end tag closes it, but not shown.
+            shown = _FORMAT_TAGS[tag] not in _plain_styles(attrs)
+            self.formats[tag].append(self.serial if shown else -self.serial)
             return
         self.serial += 1
         quoting = {QUOTED} if tag in _QUOTING_TAGS else set()
@@ -496,6 +504,24 @@ def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
     if _SLANT.search(style):
         found.add(ITALIC)
     if _UNDERLINE.search(style):
+        found.add(UNDERLINE)
+    return frozenset(found)
+
+
+_NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")
+_NORMAL_SLANT = re.compile(r"font-style\s*:\s*normal\b")
+_NO_LINE = re.compile(r"text-decoration(?:-line)?\s*:\s*none\b")
+
+
+def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
+    """The styles an element's own `style` attribute turns off (font-weight: normal ...)."""
+    style = next((v for k, v in attrs if k == "style" and v), "").lower()
+    found = set()
+    if _NORMAL_WEIGHT.search(style):
+        found.add(BOLD)
+    if _NORMAL_SLANT.search(style):
+        found.add(ITALIC)
+    if _NO_LINE.search(style):
         found.add(UNDERLINE)
     return frozenset(found)
 

@@ -312,3 +312,15 @@ def test_emphasis_on_words_the_copy_also_changed(corpus: Corpus) -> None:
         ("Any", "bold", "Any"),
         ("posibility", "italic", "possibility"),
     ]
+
+
+def test_a_bold_tag_styled_normal_is_not_bold(corpus: Corpus) -> None:
+    # A Google Docs paste: one <b style="font-weight:normal"> around the page, the real
+    # bold in spans of weight 700.
+    paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
+    paragraphs[9] = _mark(paragraphs[9], "ruled out", '<span style="font-weight:700">', "</span>")
+    body = "".join(f'<p dir="ltr"><span style="font-weight:400">{p}</span></p>' for p in paragraphs)
+    page = f'<b style="font-weight:normal;" id="docs-internal-guid-1">{body}</b>'
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    added = [(e.text, e.style) for e in source.sources[0].emphasis]
+    assert added == [("ruled out", "bold")]
