@@ -66,7 +66,7 @@ _WHOSE = (
 )
 _NOTE = re.compile(
     rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*(?P<whose>{_WHOSE})\s*[)\]]"
-    rf"|\b(?P<what2>emphasis|italics|bold)\s+(?P<whose2>{_WHOSE})\b"
+    rf"|\b(?P<what2>{_WHAT})\s+(?:(?:is|are|has\s+been|have\s+been)\s+)?(?P<whose2>{_WHOSE})\b"
     rf"|\b(?:our|my)\s+(?P<what3>emphasis|italics|bold)\b",
     re.IGNORECASE,
 )
@@ -484,6 +484,10 @@ def _notes(
             ):
                 covers = nearest
                 claimed_after.add(nearest)
+        if covers is None:
+            covers = _introduced(capture.text, passages, end) or _closing(
+                capture.text, passages, start, end, claimed_after
+            )
         note = EmphasisNote(
             span=capture.span(start, end),
             text=capture.text[start:end],
@@ -493,6 +497,38 @@ def _notes(
         )
         out.append((note, covers))
     return out
+
+
+def _introduced(text: str, passages: Sequence[Passage], end: int) -> Passage | None:
+    """The passage a note introduces: the one that starts right after the sentence the
+    note ends ("The full text follows (emphasis ours):", "It reads, with emphasis added:")."""
+    after = [p for p in passages if p.copy.start >= end]
+    following = min(after, key=lambda p: p.copy.start, default=None)
+    if following is None or text[end : following.copy.start].strip(_LEAD_IN):
+        return None
+    return following
+
+
+_LEAD_IN = " \t\r\n\u00a0.:;,)]\u2014-"
+"""What may stand between a note that introduces a passage and the passage."""
+_STANDALONE = 160
+"""Longest last paragraph read as a note on the whole page ("Emphasis added throughout.")."""
+
+
+def _closing(
+    text: str, passages: Sequence[Passage], start: int, end: int, claimed: set[Passage]
+) -> Passage | None:
+    """The passage a note ending the page covers: a short last paragraph of its own
+    ("Editor\u2019s note: bold type added by the editors.") covers the page's last passage
+    that no note follows already."""
+    first = text.rfind("\n\n", 0, start) + 1
+    if text[end:].strip() or len(text[first:].strip()) > _STANDALONE:
+        return None
+    before = [p for p in passages if p.copy.end <= start and p not in claimed]
+    last = max(before, key=lambda p: p.copy.end, default=None)
+    if last is not None:
+        claimed.add(last)
+    return last
 
 
 _NOTE_WORDS = ("bold", "italic", "emphas", "underlin", "highlight")

@@ -324,3 +324,30 @@ def test_a_bold_tag_styled_normal_is_not_bold(corpus: Corpus) -> None:
     source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
     added = [(e.text, e.style) for e in source.sources[0].emphasis]
     assert added == [("ruled out", "bold")]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "note"),
+    [
+        ("The ministries' text follows (our emphasis):", "Talks resume in autumn.", "our emphasis"),
+        ("It reads, with italics added:", "Talks resume in autumn.", "italics added"),
+        (
+            "The ministries wrote:",
+            "Talks resume in autumn, officials said, with no date set for the first "
+            "round and no venue chosen; the delegations are to meet again in Beijing "
+            "before any date is announced, and neither side would say who will lead "
+            "them, nor whether Seoul and Washington have been asked to take part at all.\n\n"
+            "Bold type has been added by the editors.",
+            "Bold type has been added",
+        ),
+    ],
+)
+def test_a_note_introducing_a_passage_or_ending_the_page(
+    corpus: Corpus, before: str, after: str, note: str
+) -> None:
+    paragraph = corpus.reference.text.split("\n\n")[2]
+    page = make_document(f"{before}\n\n{paragraph}\n\n{after}\n")
+    source = analyse(corpus.reference, [page]).sources[0]
+    [found] = source.emphasis_notes
+    assert found.text == note
+    assert found.covers == source.passages[0]
