@@ -6,6 +6,7 @@ both documents, and every span in the result is mapped back to the original file
 - Markup: emphasis runs of an HTML or Markdown copy inside a located passage are
   `added` unless the reference has the same style there; reference runs the copy lacks
   are `removed`. Plain text has no markup, so runs of ALL CAPS words and `*starred*`
+  (or `**x**`, `_x_`, `__x__`)
   words that the reference does not have stand in for it.
 - Notes: "(emphasis added)", "emphasis mine", "our emphasis", "(bold italics added)",
   "italics in original", "[emphasis added]" ... Each note covers the passage it sits in
