@@ -11,7 +11,9 @@ both documents, and every span in the result is mapped back to the original file
 - Notes: "(emphasis added)", "emphasis mine", "our emphasis", "(bold italics added)",
   "italics in original", "[emphasis added]" ... Each note covers the passage it sits in
   or the one that ends at most `note_reach` characters before it, never a passage
-  another note already follows, so a note after unrelated text covers nothing.
+  another note already follows; failing that, the passage its sentence introduces
+  ("It reads (emphasis ours):"), or, for a short last paragraph of the page, the last
+  passage. A note after unrelated text, mid-page, covers nothing.
 - Lost markup: a note that declares added emphasis for a passage with none is reported
   plainly, and where no-break spaces stand in the copy for the reference's ordinary
   spaces (residue rich-text editors leave at the edges of a bold or italic run), the
