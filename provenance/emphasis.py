@@ -6,11 +6,14 @@ both documents, and every span in the result is mapped back to the original file
 - Markup: emphasis runs of an HTML or Markdown copy inside a located passage are
   `added` unless the reference has the same style there; reference runs the copy lacks
   are `removed`. Plain text has no markup, so runs of ALL CAPS words and `*starred*`
+  (or `**x**`, `_x_`, `__x__`)
   words that the reference does not have stand in for it.
 - Notes: "(emphasis added)", "emphasis mine", "our emphasis", "(bold italics added)",
   "italics in original", "[emphasis added]" ... Each note covers the passage it sits in
   or the one that ends at most `note_reach` characters before it, never a passage
-  another note already follows, so a note after unrelated text covers nothing.
+  another note already follows; failing that, the passage its sentence introduces
+  ("It reads (emphasis ours):"), or, for a short last paragraph of the page, the last
+  passage. A note after unrelated text, mid-page, covers nothing.
 - Lost markup: a note that declares added emphasis for a passage with none is reported
   plainly, and where no-break spaces stand in the copy for the reference's ordinary
   spaces (residue rich-text editors leave at the edges of a bold or italic run), the
@@ -23,6 +26,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import StrEnum
 
 from rapidfuzz import fuzz
@@ -36,11 +40,25 @@ from provenance.severity import severity
 LOST_MARKUP = "declares added emphasis; markup not present in this capture"
 CAPS, STARRED = "caps", "starred"
 
-_CAPS_GAP = re.compile(r"[^\w\n]{1,3}")
+_BREAK = r"\n(?![ \t]*\n)"
+"""A line break that does not end a paragraph: hard-wrapped text breaks runs so."""
+_CAPS_GAP = re.compile(
+    rf"(?:[^\w\n]{{1,3}}|[^\w\n]{{0,2}}{_BREAK}[^\w\n]{{0,2}})"
+    r"(?:(?:\d+|[^\W\d_a-z])[^\w\n]{1,3})*"
+)
+"""What may stand between two caps words of one run: spaces and punctuation, a line
+break inside a paragraph, single capitals and numbers ("DPRK'S", "JULY 4, 2017 ABOUT")."""
 _CAPS_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")
 """A `_WORD` of two letters or more with no lower-case ASCII letter (caps, or not yet
 told: "ÉTÉ" is, "ÉTé" is not)."""
-_STARRED = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])")
+_STARRED = re.compile(
+    r"(?<![\w*])(?P<mark>\*\*?|__?)"
+    rf"(?P<words>[^\s*_](?:(?:[^*_\n]|{_BREAK})*?[^\s*_])?)"
+    r"(?P=mark)(?![\w*])"
+)
+"""*Starred*, **double-starred**, _underscored_ or __double-underscored__ words, the
+marks plain text keeps from Markdown and mail; a run may cross a line break, not a
+blank line."""
 _WHAT = (
     r"bold\s+(?:type|face|font)|boldface|bolding|bolded|bold|italics?|italicised|italicized"
     r"|emphasis|emphases|underlining|underlined|highlighting|highlighted|highlights?"
@@ -51,7 +69,7 @@ _WHOSE = (
 )
 _NOTE = re.compile(
     rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*(?P<whose>{_WHOSE})\s*[)\]]"
-    rf"|\b(?P<what2>emphasis|italics|bold)\s+(?P<whose2>{_WHOSE})\b"
+    rf"|\b(?P<what2>{_WHAT})\s+(?:(?:is|are|has\s+been|have\s+been)\s+)?(?P<whose2>{_WHOSE})\b"
     rf"|\b(?:our|my)\s+(?P<what3>emphasis|italics|bold)\b",
     re.IGNORECASE,
 )
@@ -182,8 +200,8 @@ def emphasis(
 def _plain_runs(text: str, near: Span | None = None) -> tuple[Run, ...]:
     """Runs of ALL CAPS words (two letters or more) and *starred* words.
 
-    Neither kind crosses a line break, so with `near` only the lines it touches are read
-    (and exactly the runs of the whole text on those lines are found).
+    Neither kind crosses a blank line, so with `near` only the paragraphs it touches are
+    read (and exactly the runs of the whole text in those paragraphs are found).
 
     >>> [(text[r.start:r.end], r.style) for text in ["We *must* act NOW, NOT later"]
     ...  for r in _plain_runs(text)]
@@ -191,10 +209,12 @@ def _plain_runs(text: str, near: Span | None = None) -> tuple[Run, ...]:
     """
     first, last = 0, len(text)
     if near is not None:
-        first = text.rfind("\n", 0, near.start) + 1
-        found = text.find("\n", near.end)
+        first = text.rfind("\n\n", 0, near.start) + 1
+        found = text.find("\n\n", near.end)
         last = len(text) if found < 0 else found
-    runs = [Run(m.start(1), m.end(1), STARRED) for m in _STARRED.finditer(text, first, last)]
+    runs = [
+        Run(m.start("words"), m.end("words"), STARRED) for m in _STARRED.finditer(text, first, last)
+    ]
     # Only words with no lower-case ASCII letter are read; another word between two caps
     # words puts a letter in the gap, which then cannot join them.
     start = end = -1
@@ -223,9 +243,12 @@ def _added(
         b -= 1
     if a >= b:
         return None
-    ra, rb = _to_reference(alignment, a, b)
+    ra, rb = _to_reference(alignment, (capture.text, reference.text), a, b)
     ref_text = reference.text[ra:rb]
-    if fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS:
+    if (
+        fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS
+        and _shared(capture.text, alignment, a, b) < _SHARED_LEAST
+    ):
         return None  # other words ("READ MORE" where a line is dropped): not its emphasis
     if run.style == CAPS:
         if ref_text.isupper() or not any(c.isalpha() for c in ref_text):
@@ -254,6 +277,24 @@ lower case) that makes them its words emphasised: a spelling variant ("NEIGHBORS
 still is, a line of other words standing where the copy drops one is not."""
 
 
+_SHARED_LEAST = 1 / 3
+"""Least share of a run's letters the alignment finds equal in the reference that makes
+it the reference's words, some changed ("<u>legitimate concerns</u>" for "justified
+concerns"), when their wording as a whole differs too much for `_SAME_WORDS`."""
+
+
+def _shared(text: str, alignment: Alignment, a: int, b: int) -> float:
+    """Share of the letters and digits of text[a:b] inside `equal` edits."""
+    letters = sum(c.isalnum() for c in text[a:b])
+    equal = sum(
+        c.isalnum()
+        for edit in alignment.edits
+        if edit.tag == "equal" and edit.copy.start < b and a < edit.copy.end
+        for c in text[max(a, edit.copy.start) : min(b, edit.copy.end)]
+    )
+    return equal / letters if letters else 0.0
+
+
 def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> list[EmphasisSpan]:
     """Reference emphasis inside the passage that the copy does not carry."""
     if capture.document.format is Format.TEXT:
@@ -264,7 +305,7 @@ def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> 
         ra, rb = max(run.start, passage.reference.start), min(run.end, passage.reference.end)
         if ra >= rb:
             continue
-        a, b = _to_copy(alignment, ra, rb)
+        a, b = _to_copy(alignment, (capture.text, reference.text), ra, rb)
         if _covered(capture.runs, run.style, a, b):
             continue
         out.append(
@@ -291,22 +332,28 @@ def _covered(runs: Sequence[Run], style: str, start: int, end: int) -> bool:
     return inside * 2 >= end - start
 
 
-def _to_reference(alignment: Alignment, start: int, end: int) -> tuple[int, int]:
-    """Reference range aligned with the copy range [start, end) (readable offsets)."""
+def _to_reference(
+    alignment: Alignment, texts: tuple[str, str], start: int, end: int
+) -> tuple[int, int]:
+    """Reference range aligned with the copy range [start, end) (readable offsets);
+    `texts` are the readable texts of the copy and the reference."""
     return (
-        _project(alignment, start, start=True, to_reference=True),
-        _project(alignment, end, start=False, to_reference=True),
+        _project(alignment, texts, start, start=True, to_reference=True),
+        _project(alignment, texts, end, start=False, to_reference=True),
     )
 
 
-def _to_copy(alignment: Alignment, start: int, end: int) -> tuple[int, int]:
+def _to_copy(alignment: Alignment, texts: tuple[str, str], start: int, end: int) -> tuple[int, int]:
     return (
-        _project(alignment, start, start=True, to_reference=False),
-        _project(alignment, end, start=False, to_reference=False),
+        _project(alignment, texts, start, start=True, to_reference=False),
+        _project(alignment, texts, end, start=False, to_reference=False),
     )
 
 
-def _project(alignment: Alignment, at: int, *, start: bool, to_reference: bool) -> int:
+def _project(
+    alignment: Alignment, texts: tuple[str, str], at: int, *, start: bool, to_reference: bool
+) -> int:
+    copy_text, reference_text = texts
     for edit in alignment.edits:
         here, there = (edit.copy, edit.reference) if to_reference else (edit.reference, edit.copy)
         inside = here.start <= at < here.end if start else here.start < at <= here.end
@@ -314,9 +361,55 @@ def _project(alignment: Alignment, at: int, *, start: bool, to_reference: bool) 
             continue
         if edit.tag == "equal":
             return there.start + (at - here.start)
+        if edit.tag == "replace":
+            # One replace may hold several words ("CONCERNS VIA DIALOGUE" for "concerns
+            # via dialogue", "seriusly" for "seriously"): inside it, follow the letters
+            # both readings share, so a run that starts or ends in it keeps its own words.
+            pair = (copy_text, reference_text) if to_reference else (reference_text, copy_text)
+            return there.start + _inside(
+                here.of(pair[0]), there.of(pair[1]), at - here.start, start=start
+            )
         return there.start if start else there.end
     edges = alignment.passage.reference if to_reference else alignment.passage.copy
     return edges.start if start else edges.end
+
+
+_INSIDE_MOST = 4000
+"""Longest reading whose letters are aligned one by one inside a replace (a longer one
+projects to its edges, as a deletion or insertion does)."""
+
+
+def _inside(here: str, there: str, at: int, *, start: bool) -> int:
+    """Where offset `at` of `here` falls in `there`, two readings of one replace edit.
+
+    >>> _inside("SERIUSLY WORRIED", "seriously worried", 9, start=True)
+    10
+    >>> _inside("grave", "serious", 5, start=False)
+    7
+    """
+    if at <= 0:
+        return 0
+    if at >= len(here):
+        return len(there)
+    if max(len(here), len(there)) > _INSIDE_MOST:
+        return 0 if start else len(there)
+    # autojunk=False: letters frequent in a long reading must still be matched.
+    blocks = SequenceMatcher(None, _folded(here), _folded(there), autojunk=False)
+    matched = [b for b in blocks.get_matching_blocks() if b.size]
+    if start:
+        for a, b, size in matched:
+            if at < a + size:
+                return b + max(0, at - a)
+        return len(there)
+    for a, b, size in reversed(matched):
+        if at > a:
+            return b + min(size, at - a)
+    return 0
+
+
+def _folded(text: str) -> list[str]:
+    """One lower-case character for each character of `text` (its length kept)."""
+    return [c if len(c.lower()) != 1 else c.lower() for c in text]
 
 
 def _span(
@@ -394,6 +487,10 @@ def _notes(
             ):
                 covers = nearest
                 claimed_after.add(nearest)
+        if covers is None:
+            covers = _introduced(capture.text, passages, end) or _closing(
+                capture.text, passages, start, end, claimed_after
+            )
         note = EmphasisNote(
             span=capture.span(start, end),
             text=capture.text[start:end],
@@ -403,6 +500,38 @@ def _notes(
         )
         out.append((note, covers))
     return out
+
+
+def _introduced(text: str, passages: Sequence[Passage], end: int) -> Passage | None:
+    """The passage a note introduces: the one that starts right after the sentence the
+    note ends ("The full text follows (emphasis ours):", "It reads, with emphasis added:")."""
+    after = [p for p in passages if p.copy.start >= end]
+    following = min(after, key=lambda p: p.copy.start, default=None)
+    if following is None or text[end : following.copy.start].strip(_LEAD_IN):
+        return None
+    return following
+
+
+_LEAD_IN = " \t\r\n\u00a0.:;,)]\u2014-"
+"""What may stand between a note that introduces a passage and the passage."""
+_STANDALONE = 160
+"""Longest last paragraph read as a note on the whole page ("Emphasis added throughout.")."""
+
+
+def _closing(
+    text: str, passages: Sequence[Passage], start: int, end: int, claimed: set[Passage]
+) -> Passage | None:
+    """The passage a note ending the page covers: a short last paragraph of its own
+    ("Editor\u2019s note: bold type added by the editors.") covers the page's last passage
+    that no note follows already."""
+    first = text.rfind("\n\n", 0, start) + 1
+    if text[end:].strip() or len(text[first:].strip()) > _STANDALONE:
+        return None
+    before = [p for p in passages if p.copy.end <= start and p not in claimed]
+    last = max(before, key=lambda p: p.copy.end, default=None)
+    if last is not None:
+        claimed.add(last)
+    return last
 
 
 _NOTE_WORDS = ("bold", "italic", "emphas", "underlin", "highlight")
@@ -509,7 +638,7 @@ def _residue(
         while b > a and text[b - 1].isspace():
             b -= 1
         if a < b:
-            ra, rb = _to_reference(alignment, a, b)
+            ra, rb = _to_reference(alignment, (capture.text, reference.text), a, b)
             out.append(_span(reference, capture, Status.PROBABLE, style, a, b, ra, rb, evidence))
     return out
 

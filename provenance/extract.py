@@ -334,7 +334,12 @@ class _HTMLReader(HTMLParser):
         return self.line_starts[line - 1] + column
 
     def _styles(self) -> frozenset[str]:
-        active = {f"{_FORMAT_TAGS[tag]}#{n}" for tag, open_ in self.formats.items() for n in open_}
+        active = {
+            f"{_FORMAT_TAGS[tag]}#{n}"
+            for tag, open_ in self.formats.items()
+            for n in open_
+            if n > 0
+        }
         for _, styles in self.stack:
             active |= styles
         return frozenset(active)
@@ -366,7 +371,10 @@ class _HTMLReader(HTMLParser):
             # Formatting is counted apart from the element stack, as browsers reopen it
             # across blocks: <p><b>end.</p><p>start</b> is bold on both sides.
             self.serial += 1
-            self.formats[tag].append(self.serial)
+            # <b style="font-weight:normal"> (how a Google Docs paste wraps a whole page)
+            # shows no bold: kept on the list, so its end tag closes it, but not shown.
+            shown = _FORMAT_TAGS[tag] not in _plain_styles(attrs)
+            self.formats[tag].append(self.serial if shown else -self.serial)
             return
         self.serial += 1
         quoting = {QUOTED} if tag in _QUOTING_TAGS else set()
@@ -496,6 +504,24 @@ def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
     if _SLANT.search(style):
         found.add(ITALIC)
     if _UNDERLINE.search(style):
+        found.add(UNDERLINE)
+    return frozenset(found)
+
+
+_NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")
+_NORMAL_SLANT = re.compile(r"font-style\s*:\s*normal\b")
+_NO_LINE = re.compile(r"text-decoration(?:-line)?\s*:\s*none\b")
+
+
+def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
+    """The styles an element's own `style` attribute turns off (font-weight: normal ...)."""
+    style = next((v for k, v in attrs if k == "style" and v), "").lower()
+    found = set()
+    if _NORMAL_WEIGHT.search(style):
+        found.add(BOLD)
+    if _NORMAL_SLANT.search(style):
+        found.add(ITALIC)
+    if _NO_LINE.search(style):
         found.add(UNDERLINE)
     return frozenset(found)
 
@@ -675,6 +701,7 @@ def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset
     where = _Where(content, token.map[0], lines)
     cursor = 0
     active: list[str] = []  # open emphasis, innermost last, as "style#serial"
+    tags: list[tuple[str, list[str]]] = []  # open inline HTML elements and what each set
 
     def emit_found(piece: str, produced: str | None = None) -> None:
         nonlocal cursor
@@ -710,3 +737,36 @@ def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset
             emit_found("\n")
         elif kind == "image":
             emit_found(child.content)
+        elif kind == "html_inline":
+            found = content.find(child.content, cursor)
+            cursor = found + len(child.content) if found >= 0 else cursor
+            _markdown_tag(child.content, active, tags, f"{out.map.length}:{cursor}")
+
+
+_MD_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*)>")
+_MD_STYLE = re.compile(r"""\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def _markdown_tag(
+    tag: str, active: list[str], tags: list[tuple[str, list[str]]], serial: str
+) -> None:
+    """Inline HTML in Markdown (`<mark>`, `<b>`, `<u>`, a styled `<span>`): the emphasis
+    it opens or closes, as the HTML reader would read it."""
+    match = _MD_TAG.fullmatch(tag.strip())
+    if match is None:
+        return
+    closing, name = match.group(1), match.group(2).lower()
+    if closing:
+        index = next((k for k in range(len(tags) - 1, -1, -1) if tags[k][0] == name), -1)
+        if index >= 0:
+            for token in tags.pop(index)[1]:
+                active.remove(token)
+        return
+    style = _MD_STYLE.search(match.group(3))
+    declared = _inline_styles([("style", style.group(1) or style.group(2))]) if style else set()
+    styles = {_FORMAT_TAGS[name]} if name in _FORMAT_TAGS else set()
+    if name in _VOID or not styles | declared:
+        return
+    tokens = [f"{s}#{serial}" for s in sorted(styles | declared)]
+    tags.append((name, tokens))
+    active.extend(tokens)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from provenance.corpus import Corpus
 from provenance.emphasis import LOST_MARKUP, Status
 from provenance.findings import findings
 from provenance.load import load
-from provenance.model import Document, Kind, Severity
+from provenance.model import Document, Format, Kind, Severity
 from provenance.report import render_json, render_text
 
 
@@ -241,3 +242,112 @@ def test_the_wordings_of_an_emphasis_note(
     [found] = analyse(corpus.reference, [page]).sources[0].emphasis_notes
     assert (found.text, found.style, found.declares) == (note, style, declares)
     assert found.covers is not None
+
+
+def test_caps_runs_keep_their_own_words_inside_one_replace(corpus: Corpus) -> None:
+    # Capitals on both sides of a paragraph break align as one replace edit; each run
+    # still maps to exactly the reference words it stands for.
+    text = corpus.reference.text
+    end = "the existing concerns via dialogue and consultations.\n\nThe Parties confirm that"
+    assert end in text
+    shouted = "the existing CONCERNS VIA DIALOGUE AND CONSULTATIONS.\n\nTHE PARTIES CONFIRM THAT"
+    source = analyse(corpus.reference, [make_document(text.replace(end, shouted))]).sources[0]
+    added = [(e.text, e.reference_text) for e in source.emphasis if e.status is Status.ADDED]
+    assert added == [
+        ("CONCERNS VIA DIALOGUE AND CONSULTATIONS", "concerns via dialogue and consultations"),
+        ("THE PARTIES CONFIRM THAT", "The Parties confirm that"),
+    ]
+
+
+def test_plain_text_marks_kept_from_markdown_and_wrapped_lines(corpus: Corpus) -> None:
+    text = corpus.reference.text
+    for words, marked in [
+        ("serious concern", "**serious concern**"),
+        ("voluntary political decision", "_voluntary political decision_"),
+        ("ruled out", "__ruled out__"),
+        ("support the aforementioned\ninitiative", "*support the aforementioned\ninitiative*"),
+        ("the DPRK\u2019s justified concerns", "THE DPRK\u2019S JUSTIFIED CONCERNS"),
+    ]:
+        text = text.replace(words.replace("\n", " "), marked, 1)
+    source = analyse(corpus.reference, [make_document(text)]).sources[0]
+    added = [(e.reference_text, e.style) for e in source.emphasis if e.status is Status.ADDED]
+    assert added == [
+        ("serious concern", "starred"),
+        ("voluntary political decision", "starred"),
+        ("support the aforementioned initiative", "starred"),
+        ("the DPRK\u2019s justified concerns", "caps"),
+        ("ruled out", "starred"),
+    ]
+
+
+def test_inline_html_in_markdown_is_emphasis(corpus: Corpus) -> None:
+    text = corpus.reference.text
+    for words, marked in [
+        ("non-proliferation regime", "<u>non-proliferation regime</u>"),
+        ("THAAD antimissile systems", "<mark>THAAD antimissile systems</mark>"),
+        ("ruled out", '<span style="font-weight: 700">ruled out</span>'),
+        ("benevolence", "<b>benevolence</b>"),
+    ]:
+        text = text.replace(words, marked, 1)
+    page = replace(make_document("# The statement\n\n" + text), format=Format.MARKDOWN)
+    source = analyse(corpus.reference, [page]).sources[0]
+    added = [(e.text, e.style) for e in source.emphasis if e.status is Status.ADDED]
+    assert added == [
+        ("non-proliferation regime", "underline"),
+        ("ruled out", "bold"),
+        ("benevolence", "bold"),
+        ("THAAD antimissile systems", "mark"),
+    ]
+
+
+def test_emphasis_on_words_the_copy_also_changed(corpus: Corpus) -> None:
+    text = corpus.reference.text.replace(
+        "justified concerns", "<u>legitimate concerns</u>", 1
+    ).replace("Any possibility", "<b>Any</b> <em>posibility</em>", 1)
+    page = replace(make_document(f"<p>{text}</p>"), format=Format.HTML)
+    source = analyse(corpus.reference, [page]).sources[0]
+    added = [(e.text, e.style, e.reference_text) for e in source.emphasis]
+    assert added == [
+        ("legitimate concerns", "underline", "justified concerns"),
+        ("Any", "bold", "Any"),
+        ("posibility", "italic", "possibility"),
+    ]
+
+
+def test_a_bold_tag_styled_normal_is_not_bold(corpus: Corpus) -> None:
+    # A Google Docs paste: one <b style="font-weight:normal"> around the page, the real
+    # bold in spans of weight 700.
+    paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
+    paragraphs[9] = _mark(paragraphs[9], "ruled out", '<span style="font-weight:700">', "</span>")
+    body = "".join(f'<p dir="ltr"><span style="font-weight:400">{p}</span></p>' for p in paragraphs)
+    page = f'<b style="font-weight:normal;" id="docs-internal-guid-1">{body}</b>'
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    added = [(e.text, e.style) for e in source.sources[0].emphasis]
+    assert added == [("ruled out", "bold")]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "note"),
+    [
+        ("The ministries' text follows (our emphasis):", "Talks resume in autumn.", "our emphasis"),
+        ("It reads, with italics added:", "Talks resume in autumn.", "italics added"),
+        (
+            "The ministries wrote:",
+            "Talks resume in autumn, officials said, with no date set for the first "
+            "round and no venue chosen; the delegations are to meet again in Beijing "
+            "before any date is announced, and neither side would say who will lead "
+            "them, nor whether Seoul and Washington have been asked to take part at all.\n\n"
+            "Bold type has been added by the editors.",
+            "Bold type has been added",
+        ),
+    ],
+)
+def test_a_note_introducing_a_passage_or_ending_the_page(
+    corpus: Corpus, before: str, after: str, note: str
+) -> None:
+    paragraph = corpus.reference.text.split("\n\n")[2]
+    page = make_document(f"{before}\n\n{paragraph}\n\n{after}\n")
+    source = analyse(corpus.reference, [page]).sources[0]
+    [found] = source.emphasis_notes
+    assert found.text == note
+    assert found.covers == source.passages[0]
