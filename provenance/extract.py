@@ -156,6 +156,7 @@ class _Builder:
         self._newlines = 0  # how many "\n" the text ends with
         self._break = 0
         self._break_at = 0
+        self._break_end = 0
         self._space_at = -1
 
     def _put(self, text: str, styles: frozenset[str]) -> None:
@@ -213,16 +214,19 @@ class _Builder:
         if self._space_at < 0 and self.map.length and not self._break and not self._newlines:
             self._space_at = at
 
-    def line_break(self, count: int, at: int, *, adds: bool = False) -> None:
+    def line_break(self, count: int, at: int, *, adds: bool = False, end: int = -1) -> None:
         """Ask for `count` line breaks before the next character (none at the very start).
 
         Blocks ask for at least so many; a <br> `adds` one to those asked for already, up
-        to a blank line: "<br><br>" between paragraphs shows as one, as in a browser.
+        to a blank line: "<br><br>" between paragraphs shows as one, as in a browser. A
+        break the source has no line end for stands for source[at:end] (a Markdown `<br>`
+        tag), or for nothing at `at`.
         """
         if not self.map.length:
             return
         if not self._break:
             self._break_at = at
+            self._break_end = max(at, end)
         self._break = min(2, self._break + count) if adds else max(self._break, count)
         self._space_at = -1
 
@@ -234,7 +238,7 @@ class _Builder:
             missing = count - min(count, self._newlines)
             ends = self._line_ends(missing, upto)
             for k in range(missing):
-                start, end = ends[k] if k < len(ends) else (self._break_at, self._break_at)
+                start, end = ends[k] if k < len(ends) else (self._break_at, self._break_end)
                 self.map.char(start, end)
             if missing:
                 self._put("\n" * missing, shared)
@@ -563,9 +567,14 @@ def _read_html(document: Document, keep: frozenset[int]) -> _HTMLReader:
 
 _MD_BLOCKS = frozenset(
     "paragraph_open heading_open code_block fence hr blockquote_open bullet_list_open "
-    "ordered_list_open html_block".split()
+    "ordered_list_open html_block table_open".split()
 )
+_MD_CELLS = frozenset("tr_open th_open td_open".split())
+"""Table rows and cells: each on a line of its own, as the HTML reader reads <tr> and <td>."""
 
+
+_MD_CONTENT = frozenset("code_block fence inline html_block".split())
+"""Tokens that hold a block's readable content: an ordered item's number goes before it."""
 
 _MD_LINE_END = re.compile(r"\r\n?|\n")
 
@@ -581,6 +590,9 @@ def _markdown_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark")
+    # Pipe tables, as GitHub, Pandoc and Obsidian read them: a README or a note that sets
+    # the statement's paragraphs in a table shows cells, not lines of pipes.
+    parser.enable("table")
     # text_join would merge entities and escapes into plain text tokens and lose where
     # each came from; kept apart, every token can be found in the source.
     parser.disable("text_join")
@@ -592,9 +604,15 @@ def _markdown(document: Document) -> Extracted:
     lines = _Lines.of(source)
     line_starts = lines.starts
     out = _Builder(line_ends_of=source)
-    marker: tuple[str, int] | None = None  # an ordered item's number, not yet emitted
+    marker: tuple[str, str, int] | None = None  # an ordered item's number, not yet emitted
+    numbers: list[int | None] = []  # the open lists' next item numbers (None: bullets)
     depth, quoting = 0, frozenset[str]()  # inside `>` blocks: the QUOTED marker
     for token in _markdown_parser().parse(source):
+        if token.type in ("ordered_list_open", "bullet_list_open"):
+            start = token.attrs.get("start", 1) if token.type == "ordered_list_open" else None
+            numbers.append(int(start) if isinstance(start, (int, float, str)) else None)
+        elif token.type in ("ordered_list_close", "bullet_list_close") and numbers:
+            numbers.pop()
         if token.type == "blockquote_open":
             depth += 1
             if depth == 1:  # one marker for the outermost block: its breaks stay in it
@@ -604,33 +622,56 @@ def _markdown(document: Document) -> Extracted:
             quoting = quoting if depth else frozenset()
         if token.type in _MD_BLOCKS and token.map and not token.hidden:
             out.line_break(2, line_starts[token.map[0]])
+        if token.type in _MD_CELLS:
+            out.line_break(1, line_starts[token.map[0]] if token.map else out.map.last_end())
         if token.type == "list_item_open" and token.map:
             at = line_starts[token.map[0]]
             out.line_break(1, at)
-            if token.info:  # ordered item: its number is part of the wording ("1. The Parties")
-                marker = token.info + token.markup, at
-        if token.type == "list_item_close":
-            marker = None  # an empty item: its number has no content to go with
-        if token.type in ("code_block", "fence", "inline") and token.map and marker is not None:
+            number = numbers[-1] if numbers else None
+            if token.info and number is not None:
+                # An ordered item's number is part of the wording ("1. The Parties"), written
+                # as a renderer draws it: counted on from the list's first number, with a
+                # full stop ("1)", "01." and a run of "1." items read "1.", "2.", "3.").
+                numbers[-1] = number + 1
+                marker = token.info + token.markup, f"{number}.", at
+        if token.type == "list_item_close" and marker is not None:
+            _markdown_marker(out, source, *marker, quoting, space=False)  # an empty item's
+            marker = None
+        if token.type in _MD_CONTENT and token.map and marker is not None:
             # Emitted with the item's first content, after the breaks its blocks ask for.
             _markdown_marker(out, source, *marker, quoting)
             marker = None
         if token.type in ("code_block", "fence") and token.map:
             _markdown_block(out, token, lines, quoting)
+        if token.type == "html_block" and token.map:
+            _markdown_html(out, token, lines, quoting)
         if token.type == "inline" and token.map and token.children is not None:
             _markdown_inline(out, token, lines, quoting)
-    return out.result(document, ("markdown-it-py commonmark", "decode-entities"))
+    return out.result(document, ("markdown-it-py commonmark+table", "decode-entities"))
 
 
 def _markdown_marker(
-    out: _Builder, source: str, marker: str, at: int, base: frozenset[str]
+    out: _Builder,
+    source: str,
+    marker: str,
+    shown: str,
+    at: int,
+    base: frozenset[str],
+    *,
+    space: bool = True,
 ) -> None:
-    """An ordered item's number and the space after it, each character from its own source."""
+    """An ordered item's number as `shown` and the space after it: each character from its
+    own source when the marker reads as shown, else each standing for the whole marker."""
     found = source.find(marker, at)
     if found < 0:
         return
-    out.copy(marker, found, base)
     after = found + len(marker)
+    if shown == marker:
+        out.copy(marker, found, base)
+    else:
+        out.emit(shown, found, after, base)
+    if not space:
+        return
     gap = 1 if source[after : after + 1] in (" ", "\t") else 0
     out.emit(" ", after, after + gap, base)
 
@@ -694,6 +735,38 @@ def _markdown_block(out: _Builder, token: Token, lines: _Lines, base: frozenset[
     _Where(content, first, lines).copy(out, content, 0, len(content), base)
 
 
+def _markdown_html(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:
+    """A block of raw HTML, read as a browser shows it (see `_html`): a blog's `<p>` or a
+    README's `<div align="center">` holds text a reader sees."""
+    assert token.map is not None
+    content = token.content.rstrip("\n")
+    where = _Where(content, token.map[0], lines)
+    reader = _HTMLReader(content)
+    try:
+        reader.feed(content)
+        reader.close()
+    except AssertionError:  # a strict corner of _markupbase: the block shows nothing
+        return
+    inner = reader.out
+    text = "".join(inner.pieces)
+    shown = inner.map.build(tail=inner.map.last_end())
+    for k, char in enumerate(text):
+        start, end = shown.start(k), shown.end(k)
+        if start < end:
+            out.emit(char, where[start], where[end - 1] + 1, base)
+        else:  # a break drawn for a tag (<br>, a block's end) stands for the tag
+            first = min(start, len(content) - 1)
+            tag = content.find(">", first) + 1 or len(content)
+            at, stop = where[first], where[tag - 1] + 1
+            if char == "\n":
+                out.line_break(1, at, adds=True, end=stop)
+            else:
+                out.emit(char, at, stop, base)
+
+
+_BREAK_TAG = re.compile(r"<br\b", re.IGNORECASE)
+
+
 def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:
     """An inline token's text, in its emphasis and `base` (the QUOTED marker, or nothing)."""
     assert token.map is not None and token.children is not None
@@ -710,6 +783,8 @@ def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset
             return
         styles = base.union(active)
         if produced is None:
+            where.copy(out, content, found, found + len(piece), styles)
+        elif produced == piece:  # a backslash before a character it does not escape
             where.copy(out, content, found, found + len(piece), styles)
         else:
             out.emit(produced, where[found], where[found + len(piece) - 1] + 1, styles)
@@ -737,6 +812,12 @@ def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset
             emit_found("\n")
         elif kind == "image":
             emit_found(child.content)
+        elif kind == "html_inline" and _BREAK_TAG.match(child.content):
+            found = content.find(child.content, cursor)
+            if found >= 0:  # <br> draws a line break, as in HTML
+                tag = where[found + len(child.content) - 1] + 1
+                out.line_break(1, where[found], adds=True, end=tag)
+                cursor = found + len(child.content)
         elif kind == "html_inline":
             found = content.find(child.content, cursor)
             cursor = found + len(child.content) if found >= 0 else cursor

@@ -104,6 +104,58 @@ def test_markdown_text_map_and_runs() -> None:
         assert char in (piece, html.unescape(piece), piece.lstrip("\\")) or piece == "1.", (k, char)
 
 
+def _md(source: str) -> tuple[str, list[str]]:
+    """Markdown's readable text and, for every readable character, the source it stands for."""
+    e = extract(_doc(source, Format.MARKDOWN, "note.md"))
+    return e.text, [e.span(k, k + 1).of(source) for k in range(len(e.text))]
+
+
+def test_markdown_item_numbers_read_as_a_renderer_draws_them() -> None:
+    """A renderer counts items on from the list's first number and draws "N.": items
+    written "1)", "01." or "1." over and over read as the numbers a reader sees, each
+    digit standing for the marker it was drawn for."""
+    source = "Week notes:\n\n1) Ships left at dawn.\n\n1) Talks went on.\n\n01. Again.\n"
+    text, spans = _md(source)
+    assert text == "Week notes:\n\n1. Ships left at dawn.\n\n2. Talks went on.\n\n1. Again."
+    k = text.index("2.")
+    assert spans[k : k + 3] == ["1)", "1)", " "]
+    assert spans[text.index("1. Again")] == "01."
+    # A list that starts at 3 goes on from there; an empty item still shows its number.
+    text, spans = _md("Later:\n\n3. Rain fell.\n4.\n\nThe harbour closed.\n")
+    assert text == "Later:\n\n3. Rain fell.\n4.\n\nThe harbour closed."
+    assert spans[text.index("4.") : text.index("4.") + 2] == ["4", "."]
+
+
+def test_markdown_raw_html_reads_as_a_browser_shows_it() -> None:
+    """A block of raw HTML shows its text; an inline <br> is a line break standing for its
+    tag; a backslash before a character it cannot escape is text, each character its own."""
+    source = (
+        'Intro line.\n\n<p align="center">The <b>bridge</b> &amp; tower.</p>\n\n'
+        "Left bank.<br>Right bank.\n\nA \\\u201cword\u201d here.\n"
+    )
+    text, spans = _md(source)
+    assert text == (
+        "Intro line.\n\nThe bridge & tower.\n\nLeft bank.\nRight bank."
+        "\n\nA \\\u201cword\u201d here."
+    )
+    assert spans[text.index("&")] == "&amp;"
+    assert spans[text.index("bridge")] == "b"
+    assert spans[text.index("\nRight")] == "<br>"
+    k = text.index("\\")
+    assert spans[k : k + 2] == ["\\", "\u201c"]
+
+
+def test_markdown_pipe_tables_read_cell_by_cell() -> None:
+    """A pipe table (GitHub, Pandoc, Obsidian) reads as its cells, one to a line, never as
+    lines of pipes."""
+    source = "| Day | Weather |\n|---|:--|\n| Monday | Clear and *cold*. |\n| Tuesday | Fog. |\n"
+    e = extract(_doc(source, Format.MARKDOWN, "t.md"))
+    assert e.text == "Day\nWeather\nMonday\nClear and cold.\nTuesday\nFog."
+    assert ("cold", "italic") in {(e.text[r.start : r.end], r.style) for r in e.runs}
+    k = e.text.index("Clear")
+    assert e.span(k, k + 15).of(source) == "Clear and *cold*."
+
+
 def _quoted(text: str, fmt: Format) -> list[str]:
     extracted = extract(_doc(text, fmt, "page.md" if fmt is Format.MARKDOWN else "page.html"))
     return [span.of(extracted.text) for span in extracted.quoted]

@@ -2,9 +2,10 @@
 
 Each case builds a capture from pieces: its own prose (strings) and paragraphs of the
 bundled statement ({"paragraph": k}, the statement split at blank lines); "format":
-"html" reads the capture as HTML. It expects the exact passages (kind; copy span in
-the capture and reference span in the statement, each given as [first words, last
-words] that occur once in their text, so the span is exact; number of segments) and
+"html" or "markdown" reads the capture as HTML or Markdown. It expects the exact
+passages (kind; copy span in the capture and reference span in the statement, each
+given as [first words, last words] that occur once in their text, so the span is
+exact; number of segments) and
 the exact divergences in capture order (kind, severity, both readings, built from
 pieces the same way). See docs/locate.md for the rules these cases pin down.
 """
@@ -52,6 +53,8 @@ def _capture(case: dict[str, Any], paragraphs: list[str]) -> Document:
     capture = make_document(_text(case["copy"], paragraphs), "case")
     if case.get("format") == "html":
         capture = replace(capture, format=Format.HTML, path=Path("case.html"))
+    elif case.get("format") == "markdown":
+        capture = replace(capture, format=Format.MARKDOWN, path=Path("case.md"))
     return capture
 
 
