@@ -275,6 +275,22 @@ def _starts_over(run: _Run, lo: int, repeated: int, options: LocateOptions) -> b
     return run.i0 <= lo and repeated >= options.min_words
 
 
+def _after_heading(texts: _Texts, group: list[_Run], run: _Run) -> bool:
+    """True when `group` is one run ending a line that does not end as a sentence does (a
+    headline, a title repeating the reference's words: "... on the Korean Peninsula's
+    problems"), and `run` starts the reference earlier on a later line: the copy begins
+    after the heading, which is not a part of it repeated."""
+    if len(group) != 1 or run.i0 >= group[0].i0 or not texts.line_break(group[0].j1 - 1, run.j0):
+        return False
+    end = texts.normalised.to_original[texts.words[group[0].j1 - 1][2]]
+    line_end = texts.original.find("\n", end)
+    rest = texts.original[end : line_end if line_end >= 0 else len(texts.original)]
+    return not _SENTENCE_END.search(rest)
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
 def _repeated(group: list[_Run], run: _Run) -> int:
     """Reference words of `run` that the runs of `group` copy already."""
     return sum(max(0, min(run.i1, r.i1) - max(run.i0, r.i0)) for r in group)
@@ -343,7 +359,7 @@ def _joins(
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
     repeated = _repeated(group, run)
-    if _starts_over(run, lo, repeated, options):
+    if _starts_over(run, lo, repeated, options) or _after_heading(texts, group, run):
         return "new"
     distance = max(0, run.i0 - hi, lo - run.i1)
     if distance > options.max_omitted_words or repeated > options.max_omitted_words:
