@@ -232,6 +232,7 @@ def test_findings_json_and_text_report(corpus: Corpus, tmp_path: Path) -> None:
         ("(highlighted by us)", "mark", "added"),
         ("(emphasis by the editors)", "emphasis", "added"),
         ("[italics in the original]", "italic", "original"),
+        ("emphasis in the quoted passage is ours", "emphasis", "added"),
     ],
 )
 def test_the_wordings_of_an_emphasis_note(
