@@ -71,7 +71,10 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
         ref_text = edit.reference.of(reference.text)
         copy_text = edit.copy.of(capture.text)
         kind, note = kind_of(ref_text, copy_text)
-        out.append(divergence(reference, capture, kind, edit.reference, edit.copy, note=note))
+        ref, copy = edit.reference, edit.copy
+        if kind is Kind.FOOTNOTE:
+            ref, copy = _marker_only(ref_text, copy_text, ref, copy)
+        out.append(divergence(reference, capture, kind, ref, copy, note=note))
     if passage.kind is PassageKind.FULL and passage.reference.end < len(reference.text):
         out.append(
             divergence(
@@ -84,6 +87,28 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             )
         )
     return out
+
+
+def _marker_only(ref_text: str, copy_text: str, ref: Span, copy: Span) -> tuple[Span, Span]:
+    """The spans of a footnote divergence without the words both readings share: the
+    marker is reported as the insertion it is, and "2017" in "2017¹" stays matched.
+
+    >>> _marker_only("2017 ", "2017\u00b9 ", Span(0, 5), Span(10, 16))
+    (Span(start=4, end=4), Span(start=14, end=15))
+    """
+    head = _shared(ref_text, copy_text)
+    tail = _shared(ref_text[head:][::-1], copy_text[head:][::-1])
+    return (
+        Span(ref.start + head, ref.end - tail),
+        Span(copy.start + head, copy.end - tail),
+    )
+
+
+def _shared(a: str, b: str) -> int:
+    """How many characters `a` and `b` begin with alike."""
+    return next(
+        (k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
 
 
 def divergence(
@@ -165,6 +190,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     ref_folded, copy_folded = _fold(reference, Fold.ALL), _fold(copy, Fold.ALL)
     if ref_folded == copy_folded:
         return Kind.CASE, "differs only in letter case"
+    if _footnote_marked(reference, copy):
+        return Kind.FOOTNOTE, "a footnote marker the page added"
     if _EDITORIAL.search(copy) and not _EDITORIAL.search(reference):
         # Before punctuation: "[a]" for "a" differs only in brackets, but it is an editor's mark.
         return Kind.EDITORIAL, "editorial bracket or ellipsis in the copy"
@@ -183,6 +210,32 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if not ref_bare:
         return Kind.INSERTION, "words in the copy that the reference does not have"
     return Kind.SUBSTITUTION, "different words"
+
+
+_FOOTNOTE = re.compile(
+    r"\[(?:(?:note|n) ?)?\d{1,3}\]|\[\^[^\]\s]{1,20}\]"  # [1], [note 2]; Markdown's [^1]
+    r"|\[\s*(?:citation|clarification|verification|better source) needed\s*\]"
+    r"|(?<!\s)[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"  # ¹ ², or <sup>1</sup> read raised
+    r"|(?<!\s)[*\u2020\u2021]+"  # 2017*, Moscow†, ‡
+)
+"""A footnote or reference marker a page hangs after a word, a number or a sentence. The
+raised digits and signs must not follow a space: after one they are a list's bullet or
+a mark of their own, not a note on the word before."""
+
+
+def _footnote_marked(reference: str, copy: str) -> bool:
+    """True if the copy reads as the reference once its added footnote markers are gone.
+
+    >>> _footnote_marked("2017", "2017\u00b9"), _footnote_marked("", "[citation needed]")
+    (True, True)
+    >>> _footnote_marked("2017", "2018\u00b9"), _footnote_marked("a", "[a]")
+    (False, False)
+    """
+    marks = _FOOTNOTE.findall(copy)
+    if not marks or len(marks) <= len(_FOOTNOTE.findall(reference)):
+        return False
+    bare = _FOOTNOTE.sub("", copy)
+    return _fold(bare, Fold.ALL) == _fold(_FOOTNOTE.sub("", reference), Fold.ALL)
 
 
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")

@@ -457,7 +457,10 @@ class _HTMLReader(HTMLParser):
         if data.strip(_HTML_SPACE):
             self._end_open_head()
         if not self.skipping:
-            self.out.text(data, self._data_at(data), self._styles(), pre=self.pre > 0)
+            at = self._data_at(data)
+            if any(tag == "sup" for tag, _ in self.stack):
+                data = raised(data)
+            self.out.text(data, at, self._styles(), pre=self.pre > 0)
 
     def _data_at(self, data: str) -> int:
         """Where `data` starts in the source. At close() the parser flushes a malformed
@@ -486,6 +489,27 @@ class _HTMLReader(HTMLParser):
             self.out.text(value, at, self._styles(), pre=self.pre > 0)
         else:
             self.out.emit(value, at, end, self._styles())
+
+
+_SUPERSCRIPT = str.maketrans(
+    "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+)
+_RAISED_NUMBER = re.compile(r"[\s,\-\u2013]*\d[\d\s,\-\u2013]*")
+
+
+def raised(text: str) -> str:
+    """Text inside <sup>, as a reader sees it drawn: a number as superscript digits.
+
+    A footnote number set in <sup> after "2017" is drawn raised and apart, not as the
+    year's fifth digit; written as "¹" it reads as a plain-text page writes the same
+    mark, and the word before it stays whole. Letters ("1<sup>st</sup>") and brackets
+    ("<sup>[1]</sup>") are kept as they are: each character one for one, so the offset
+    map is unchanged.
+
+    >>> raised("12"), raised("1, 3"), raised("st"), raised("[1]")
+    ('¹²', '¹, ³', 'st', '[1]')
+    """
+    return text.translate(_SUPERSCRIPT) if _RAISED_NUMBER.fullmatch(text) else text
 
 
 def _first_number(attrs: list[tuple[str, str | None]]) -> int | None:
@@ -782,7 +806,10 @@ def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset
         if found < 0:
             return
         styles = base.union(active)
-        if produced is None:
+        if produced is None and any(name == "sup" for name, _ in tags):
+            shown = raised(piece)  # one for one: content's offsets still hold
+            where.copy(out, content[:found] + shown, found, found + len(piece), styles)
+        elif produced is None:
             where.copy(out, content, found, found + len(piece), styles)
         elif produced == piece:  # a backslash before a character it does not escape
             where.copy(out, content, found, found + len(piece), styles)
@@ -846,6 +873,9 @@ def _markdown_tag(
     style = _MD_STYLE.search(match.group(3))
     declared = _inline_styles([("style", style.group(1) or style.group(2))]) if style else set()
     styles = {_FORMAT_TAGS[name]} if name in _FORMAT_TAGS else set()
+    if name == "sup" and not styles | declared:
+        tags.append((name, []))  # nothing to style: kept so its text is read raised
+        return
     if name in _VOID or not styles | declared:
         return
     tokens = [f"{s}#{serial}" for s in sorted(styles | declared)]

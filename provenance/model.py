@@ -391,6 +391,7 @@ class Kind(StrEnum):
     INSERTION = "insertion"
     SUBSTITUTION = "substitution"
     EDITORIAL = "editorial"
+    FOOTNOTE = "footnote"
     TRUNCATION = "truncation"
     REORDERING = "reordering"
     DUPLICATION = "duplication"

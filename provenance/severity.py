@@ -27,6 +27,10 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
         ("divergence", Kind.CASE): MINOR,
         ("divergence", Kind.PUNCTUATION): MINOR,
         ("divergence", Kind.EDITORIAL): MINOR,
+        # A note the page hangs on the words (a raised "1", "[2]", "*"): no word changes,
+        # but it sends the reader to text that is not the document's (or, as
+        # "[citation needed]", questions it), so a reviewer should still see it.
+        ("divergence", Kind.FOOTNOTE): MINOR,
         ("divergence", Kind.OMISSION): MATERIAL,
         ("divergence", Kind.INSERTION): MATERIAL,
         ("divergence", Kind.SUBSTITUTION): MATERIAL,

@@ -145,6 +145,23 @@ def test_markdown_raw_html_reads_as_a_browser_shows_it() -> None:
     assert spans[k : k + 2] == ["\\", "\u201c"]
 
 
+def test_sup_numbers_read_raised_and_apart_from_the_word() -> None:
+    # A browser draws a <sup> note number raised after the word: "1998¹", not "19981".
+    page = (
+        "<p>Signed in Geneva in 1998<sup>3</sup> and in Oslo<sup>[4]</sup>"
+        " in 1<sup>st</sup> form.</p>"
+    )
+    e = extract(_doc(page, Format.HTML))
+    assert e.text == "Signed in Geneva in 1998\u00b3 and in Oslo[4] in 1st form."
+    k = e.text.index("\u00b3")
+    assert e.span(k, k + 1).of(page) == "3"
+    note = "Signed in Geneva in 1998<sup>12</sup> by both sides.\n"
+    m = extract(_doc(note, Format.MARKDOWN, "page.md"))
+    assert m.text == "Signed in Geneva in 1998\u00b9\u00b2 by both sides."
+    k = m.text.index("\u00b9")
+    assert m.span(k, k + 2).of(note) == "12"
+
+
 def test_markdown_pipe_tables_read_cell_by_cell() -> None:
     """A pipe table (GitHub, Pandoc, Obsidian) reads as its cells, one to a line, never as
     lines of pipes."""

@@ -38,6 +38,7 @@ WEIGHTS = {
     Kind.CASE: 0.5,
     Kind.PUNCTUATION: 1.0,
     Kind.EDITORIAL: 1.0,
+    Kind.FOOTNOTE: 0.5,  # pages number their own notes; a shared "[citation needed]" is rarer
     Kind.SUBSTITUTION: 2.0,
     Kind.INSERTION: 2.0,
     Kind.OMISSION: 2.0,

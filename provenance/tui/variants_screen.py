@@ -42,6 +42,7 @@ KIND_SHORT = {
     Kind.INSERTION: "ins",
     Kind.SUBSTITUTION: "subst",
     Kind.EDITORIAL: "edit",
+    Kind.FOOTNOTE: "fn",
     Kind.TRUNCATION: "trunc",
     Kind.REORDERING: "reord",
     Kind.DUPLICATION: "dup",
