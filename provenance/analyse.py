@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, TypeVar, cast
 
+from provenance.align import align
 from provenance.classify import classify as classify_alignment
 from provenance.classify import divergence_id
 from provenance.corpus import Corpus
@@ -25,14 +26,14 @@ from provenance.model import (
 )
 from provenance.moves import align_copy, structure
 from provenance.quotes.ladder import prepare_quotes
-from provenance.quotes.verdicts import Quotation, QuoteOptions, check_quotes
+from provenance.quotes.verdicts import Quotation, QuoteOptions, QuoteVerdict, check_quotes
 
 Progress = Callable[[int, int], None]
 """Told (items done, items in all) as a batch goes, e.g. to draw a progress bar."""
 
 Stage = Callable[[Document, str], None]
 """Told (capture, stage) as a capture enters each stage: "extract", "locate", "align",
-"emphasis", "quotations"; one stage of a big capture can take a while."""
+"quotations", "emphasis"; one stage of a big capture can take a while."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,14 +214,6 @@ def _source(
     alignments = tuple(align_copy(reference_view, view, p) for p in passages)
     found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
     found = structure(reference_view, view, passages, found)
-    told(capture, "emphasis")
-    marked = emphasis(reference_readable, readable, alignments)
-    mapped = not (readable.identity and reference_readable.identity)
-    if mapped:
-        passages, alignments = _to_original((passages, alignments), reference_readable, readable)
-        found = list(_to_original(tuple(found), reference_readable, readable))
-    found.extend(marked.divergences)
-    found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
     quotes: tuple[Quotation, ...] = ()
     if not whole:
         told(capture, "quotations")
@@ -228,8 +221,16 @@ def _source(
         quotes = tuple(
             check_quotes(prepared, view, view_passages, options=screening, quoted=readable.quoted)
         )
-        if mapped:
-            quotes = _to_original(quotes, reference_readable, readable)
+    told(capture, "emphasis")
+    quoted = _quoted(reference_view, view, quotes, view_passages)
+    marked = emphasis(reference_readable, readable, alignments, quoted=quoted)
+    mapped = not (readable.identity and reference_readable.identity)
+    if mapped:
+        passages, alignments = _to_original((passages, alignments), reference_readable, readable)
+        found = list(_to_original(tuple(found), reference_readable, readable))
+        quotes = _to_original(quotes, reference_readable, readable)
+    found.extend(marked.divergences)
+    found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
     return SourceResult(
         capture,
         passages,
@@ -241,6 +242,33 @@ def _source(
         lost_markup=marked.lost_markup,
         extracted=None if readable.identity else readable,
     )
+
+
+_HOLDS_ITS_WORDS = frozenset({QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED})
+"""Verdicts of a quotation whose words are the reference's: emphasis on them lands on the
+reference's words. A paraphrase or a quotation not in the reference has none to land on."""
+
+
+def _quoted(
+    reference: Document,
+    capture: Document,
+    quotes: tuple[Quotation, ...],
+    passages: tuple[Passage, ...],
+) -> tuple[Alignment, ...]:
+    """Quotations of the reference in running prose (attributed to it, verbatim or altered),
+    each aligned with the stretch it matches, for the emphasis stage to read as it reads
+    passages: a page that bolds words of the statement it quotes adds emphasis as a copy
+    does. Quotations of anyone else are left alone, and so are those inside a passage
+    (read with the passage). Offsets are readable (`view`) offsets, as `quotes` are."""
+    out = []
+    for q in quotes:
+        if not q.attributed or q.verdict not in _HOLDS_ITS_WORDS or q.reference is None:
+            continue
+        if any(p.copy.start < q.span.end and q.span.start < p.copy.end for p in passages):
+            continue
+        stretch = Passage(PassageKind.QUOTATION, q.span, q.reference, q.similarity)
+        out.append(align(reference, capture, stretch))
+    return tuple(out)
 
 
 def _untold(capture: Document, stage: str) -> None:

@@ -3,17 +3,18 @@
 Works on readable text (see `extract`): the alignments given index the readable texts of
 both documents, and every span in the result is mapped back to the original files.
 
-- Markup: emphasis runs of an HTML or Markdown copy inside a located passage are
-  `added` unless the reference has the same style there; reference runs the copy lacks
-  are `removed`. Plain text has no markup, so runs of ALL CAPS words and `*starred*`
-  (or `**x**`, `_x_`, `__x__`)
-  words that the reference does not have stand in for it.
+- Markup: emphasis runs of an HTML or Markdown copy inside a located passage, or inside
+  a quotation the pipeline found to match the reference (`quoted`), are `added` unless
+  the reference has the same style there; reference runs a passage lacks are `removed`
+  (not those a quotation lacks: a quotation in running prose takes the page's type).
+  Plain text has no markup, so runs of ALL CAPS words and `*starred*` (or `**x**`,
+  `_x_`, `__x__`) words that the reference does not have stand in for it.
 - Notes: "(emphasis added)", "emphasis mine", "our emphasis", "(bold italics added)",
-  "italics in original", "[emphasis added]" ... Each note covers the passage it sits in
-  or the one that ends at most `note_reach` characters before it, never a passage
-  another note already follows; failing that, the passage its sentence introduces
-  ("It reads (emphasis ours):"), or, for a short last paragraph of the page, the last
-  passage. A note after unrelated text, mid-page, covers nothing.
+  "italics in original", "[emphasis added]" ... Each note covers the passage (here a
+  quotation is one too) it sits in or the one that ends at most `note_reach` characters
+  before it, never a passage another note already follows; failing that, the passage
+  its sentence introduces ("It reads (emphasis ours):"), or, for a short last paragraph
+  of the page, the last passage. A note after unrelated text, mid-page, covers nothing.
 - Lost markup: a note that declares added emphasis for a passage with none is reported
   plainly, and where no-break spaces stand in the copy for the reference's ordinary
   spaces (residue rich-text editors leave at the edges of a bold or italic run), the
@@ -34,7 +35,7 @@ from rapidfuzz import fuzz
 from provenance.classify import divergence_id
 from provenance.extract import Extracted, Run
 from provenance.matcher import literal_starts
-from provenance.model import Alignment, Divergence, Format, Kind, Passage, Span
+from provenance.model import Alignment, Divergence, Format, Kind, Passage, PassageKind, Span
 from provenance.severity import severity
 
 LOST_MARKUP = "declares added emphasis; markup not present in this capture"
@@ -149,6 +150,7 @@ def emphasis(
     capture: Extracted,
     alignments: Sequence[Alignment],
     *,
+    quoted: Sequence[Alignment] = (),
     options: EmphasisOptions = EmphasisOptions(),
 ) -> EmphasisResult:
     """Emphasis the capture added to (or removed from) the reference, and its notes.
@@ -157,6 +159,9 @@ def emphasis(
         reference: The reference's readable text.
         capture: The capture's readable text.
         alignments: Alignments of the capture's passages, in readable offsets of both.
+        quoted: Alignments of quotations in running prose with the reference stretch each
+            matches (passages of kind `quotation`), read as passages are, except that
+            emphasis of the reference they drop is not reported.
         options: Reach of notes and residue; see EmphasisOptions.
 
     Returns:
@@ -166,7 +171,8 @@ def emphasis(
     added_at: list[int] = []  # readable starts of the added spans
     found: list[Divergence] = []
     plain = capture.document.format is Format.TEXT
-    for alignment in alignments:
+    read = (*alignments, *quoted)
+    for alignment in read:
         runs = _plain_runs(capture.text, alignment.passage.copy) if plain else capture.runs
         for run in runs:
             added = _added(reference, capture, alignment, run)
@@ -176,15 +182,16 @@ def emphasis(
             added_at.append(max(run.start, alignment.passage.copy.start))
             if added.reference is not None and added.reference_text.strip():
                 found.append(_divergence(capture, added))
-        spans.extend(_removed(reference, capture, alignment))
-    notes = _notes(reference, capture, [a.passage for a in alignments], options)
+        if alignment.passage.kind is not PassageKind.QUOTATION:
+            spans.extend(_removed(reference, capture, alignment))
+    notes = _notes(reference, capture, [a.passage for a in read], options)
     lost = []
     for note, passage in notes:
         if note.declares != "added" or passage is None:
             continue
         if any(passage.copy.start <= at < passage.copy.end for at in added_at):
             continue
-        alignment = next(a for a in alignments if a.passage == passage)
+        alignment = next(a for a in read if a.passage == passage)
         probable = _residue(reference, capture, alignment, note.style, options)
         spans.extend(probable)
         key = f"lost-markup:{note.span.start}:{note.span.end}"

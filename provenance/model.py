@@ -335,6 +335,9 @@ class Segment:
 class PassageKind(StrEnum):
     FULL = "full"
     EXCERPT = "excerpt"
+    QUOTATION = "quotation"
+    """A quotation in running prose that matches a stretch of the reference (verbatim or
+    altered): never a located passage, only read for emphasis (`analyse`, `emphasis`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -378,11 +378,10 @@ def _emphasis_text(source: SourceResult) -> list[Text]:
     """Emphasis with markers that survive without colour: [+emphasis] and **bold** / _italic_."""
     lines = []
     for note in source.emphasis_notes:
-        covers = (
-            f"covers passage {note.covers.copy.start}..{note.covers.copy.end}"
-            if note.covers
-            else "covers no located passage"
-        )
+        covers = "covers no located passage or quotation"
+        if note.covers is not None:
+            what = "quotation" if note.covers.kind is PassageKind.QUOTATION else "passage"
+            covers = f"covers {what} {note.covers.copy.start}..{note.covers.copy.end}"
         lines.append(
             Text(f"  note {_flat(note.text)!r} at {note.span.start}..{note.span.end}: {covers}")
         )

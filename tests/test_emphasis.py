@@ -15,7 +15,7 @@ from provenance.corpus import Corpus
 from provenance.emphasis import LOST_MARKUP, Status
 from provenance.findings import findings
 from provenance.load import load
-from provenance.model import Document, Format, Kind, Severity
+from provenance.model import Document, Format, Kind, PassageKind, Severity
 from provenance.report import render_json, render_text
 
 
@@ -352,3 +352,104 @@ def test_a_note_introducing_a_passage_or_ending_the_page(
     [found] = source.emphasis_notes
     assert found.text == note
     assert found.covers == source.passages[0]
+
+
+QUOTED = "resolutely committed"
+SAID = "the Parties are \u201c{}\u201d to the international non-proliferation regime"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marked", "words", "style"),
+    [
+        (Format.HTML, "<b>resolutely committed</b>", QUOTED, "bold"),
+        (Format.MARKDOWN, "**resolutely committed**", QUOTED, "bold"),
+        (Format.MARKDOWN, "_resolutely committed_", QUOTED, "italic"),
+        (Format.TEXT, "RESOLUTELY COMMITTED", "RESOLUTELY COMMITTED", "caps"),
+    ],
+)
+def test_emphasis_added_inside_a_quotation_of_the_reference(
+    corpus: Corpus, fmt: Format, marked: str, words: str, style: str
+) -> None:
+    # Too short to be located as a passage: only the quotation holds the reference's words.
+    prose = (
+        "In their joint statement the two ministries wrote that the Parties are "
+        f"\u201c{marked} to the international non-proliferation regime\u201d, a line "
+        "that drew an angry reply from Seoul."
+    )
+    text = f"<p>{prose}</p>" if fmt is Format.HTML else prose + "\n"
+    source = analyse(corpus.reference, [replace(make_document(text), format=fmt)]).sources[0]
+    assert source.passages == ()
+    [quotation] = source.quotes
+    assert quotation.verdict.value == "verbatim"
+    [added] = source.emphasis
+    assert (added.status, added.style, added.text) == (Status.ADDED, style, words)
+    assert added.span.of(text) == words  # offsets into the original file
+    assert added.reference is not None
+    assert added.reference.of(corpus.reference.text) == QUOTED
+    [divergence] = [d for d in source.divergences if d.kind is Kind.EMPHASIS]
+    assert (divergence.copy, divergence.reference) == (added.span, added.reference)
+    assert divergence.severity is Severity.MATERIAL
+
+
+def test_emphasis_inside_an_altered_quotation(corpus: Corpus) -> None:
+    prose = (
+        "The joint statement says \u201cthe Parties are <em>resolutely committed</em> to "
+        "the non-proliferation regime\u201d."
+    )
+    page = replace(make_document(f"<p>{prose}</p>"), format=Format.HTML)
+    source = analyse(corpus.reference, [page]).sources[0]
+    [quotation] = source.quotes
+    assert quotation.verdict.value == "altered"
+    assert [(e.text, e.style, e.reference_text) for e in source.emphasis] == [
+        ("resolutely committed", "italic", QUOTED)
+    ]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # someone else's words
+        "A Pentagon spokesman said the plan was \u201c<b>dead</b> on arrival and a gift to "
+        "Pyongyang\u201d.",
+        # a person's few words the statement also has: not a quotation of it
+        "Senator Graham said China was \u201c<b>seriously worried</b>\u201d about nothing.",
+        # attributed to the statement, but not its words: nothing to land on
+        "The joint statement says Russia and China \u201cwill <b>never accept</b> a nuclear "
+        "North Korea\u201d.",
+        # the statement's words without emphasis
+        "The joint statement says the Parties are \u201cresolutely committed to the "
+        "international non-proliferation regime\u201d.",
+    ],
+)
+def test_no_emphasis_reported_in_other_quotations(corpus: Corpus, prose: str) -> None:
+    page = replace(make_document(f"<p>{prose}</p>"), format=Format.HTML)
+    source = analyse(corpus.reference, [page]).sources[0]
+    assert source.emphasis == ()
+    assert not [d for d in source.divergences if d.kind is Kind.EMPHASIS]
+
+
+def test_a_note_after_a_quotation_covers_it(corpus: Corpus) -> None:
+    said = SAID.format("**resolutely** committed")
+    page = replace(
+        make_document(f"The joint statement says {said} (emphasis added).\n"),
+        format=Format.MARKDOWN,
+    )
+    source = analyse(corpus.reference, [page]).sources[0]
+    [note] = source.emphasis_notes
+    [quotation] = source.quotes
+    assert note.covers is not None
+    assert note.covers.kind is PassageKind.QUOTATION
+    assert note.covers.copy == quotation.span
+    assert [e.text for e in source.emphasis] == ["resolutely"]
+    assert source.lost_markup == ()
+    assert f"covers quotation {quotation.span.start}..{quotation.span.end}" in render_text(
+        Analysis(corpus.reference, (source,))
+    )
+
+
+def test_a_note_after_a_quotation_without_markup_is_lost_markup(corpus: Corpus) -> None:
+    page = make_document(f"The joint statement says {SAID.format(QUOTED)} (emphasis added).\n")
+    source = analyse(corpus.reference, [page]).sources[0]
+    [lost] = source.lost_markup
+    assert lost.message == LOST_MARKUP
+    assert lost.note.covers is not None and lost.note.covers.kind is PassageKind.QUOTATION

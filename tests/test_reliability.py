@@ -733,7 +733,7 @@ def test_analyse_tells_each_stage_of_each_capture(corpus_dir: Path) -> None:
     told: list[tuple[str, str]] = []
     corpus = load_corpus(corpus_dir)
     analyse_corpus(corpus, stage=lambda capture, stage: told.append((capture.id, stage)))
-    stages = ["extract", "locate", "align", "emphasis", "quotations"]
+    stages = ["extract", "locate", "align", "quotations", "emphasis"]
     assert told == [(c.id, stage) for c in corpus.captures for stage in stages]
 
 
@@ -749,7 +749,7 @@ def test_check_tells_each_stage_of_each_capture_too(corpus_dir: Path) -> None:
         stage=lambda capture, stage: told.append((capture.id, stage)),
     )
     corpus = load_corpus(corpus_dir)
-    stages = ["extract", "locate", "align", "emphasis", "quotations"]
+    stages = ["extract", "locate", "align", "quotations", "emphasis"]
     assert told == [(c.id, stage) for c in corpus.captures for stage in stages]
     assert counted == [(k, 5) for k in range(6)]
 
