@@ -138,6 +138,12 @@ class QuoteOptions:
 
 
 _EDITORIAL = re.compile(r"\[[^\]\n]{0,60}\]|\.\s?\.\s?\.|…")
+_EMPHASIS_MARK = re.compile(
+    r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(?![\w*])"
+    r"|(?<![\w_])_{1,2}(?=[^\s_])|(?<=[^\s_])_{1,2}(?![\w_])"
+)
+"""Stars and underscores at a word's edge: plain text's emphasis, which the reference
+does not have and which stand for none of its words."""
 _EDGE = " \t\n\r\u00a0,.;:!?"
 _QUOTE_FOLD = str.maketrans("'", '"')
 _WORDS = re.compile(r"[^\W_]+")
@@ -153,6 +159,10 @@ class _Words:
     """`_EDITORIAL` marks, as offsets into the words."""
     count: int
     """`word_count` of the words."""
+    cuts: tuple[tuple[int, int], ...] = ()
+    """The editorial marks and plain text's emphasis marks (`*common principles*`), in
+    order: where the words are matched piece by piece. Emphasis marks stand for no
+    reference text, and are no editorial marks in the report."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +438,7 @@ def _verbatim(
             pieces.append((stretch, allowance))
         if len(mark):
             allowance = options.max_bracket if text[mark.start] == "[" else options.max_elision
+            allowance = 3 if text[mark.start] in "*_" else allowance  # edge punctuation
         cursor = mark.end
     if not pieces:
         return None

@@ -24,6 +24,7 @@ from provenance.model import Divergence, Document, Passage, Span
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.ladder import (
     _EDITORIAL,
+    _EMPHASIS_MARK,
     _NOTHING,
     QuoteOptions,
     QuoteVerdict,
@@ -246,7 +247,9 @@ class _Page:
         found = self._words.get(quoted)
         if found is None:
             editorial = tuple(e.span() for e in _EDITORIAL.finditer(quoted))
-            found = self._words[quoted] = _Words(editorial, word_count(quoted))
+            stars = (e.span() for e in _EMPHASIS_MARK.finditer(quoted))
+            cuts = tuple(sorted({*editorial, *stars}))
+            found = self._words[quoted] = _Words(editorial, word_count(quoted), cuts)
         return found
 
     def may_match(self, index: _Index, quoted: str, options: QuoteOptions) -> bool:
@@ -274,12 +277,13 @@ def _check(
     quoted = core.of(text)
     read = page.words(quoted)
     editorial = tuple(Span(core.start + a, core.start + b) for a, b in read.editorial)
+    cuts = tuple(Span(core.start + a, core.start + b) for a, b in read.cuts)
     words = read.count
     result = _NOTHING
     short = options.screen_words and len(m.span.of(text).split()) < options.screen_words
     too_long = len(quoted) > options.longest
     screened = options.screen_words and (
-        short or too_long or not m.terminated or not index.may_be_close(quoted, editorial, options)
+        short or too_long or not m.terminated or not index.may_be_close(quoted, cuts, options)
     )
     # A screening leaves a quotation that cannot be a hit unattributed, as unjudged.
     cue = None if screened else speaker(m)
@@ -291,11 +295,11 @@ def _check(
     elif screened:
         pass  # a screening: neither an unterminated quotation nor this one can be a hit
     elif by_prose or not m.terminated:
-        result = _compare(index, capture, core, editorial, _sentence(spans, m), options)
+        result = _compare(index, capture, core, cuts, _sentence(spans, m), options)
     elif page.may_match(index, quoted, options) and (folded := _fold(quoted)) not in unmatched:
         # A page repeating a quotation (comments, a syndicated block) pays for it once.
         sentence = _sentence(spans, m)
-        result = _compare(index, capture, core, editorial, sentence, options, matching_only=True)
+        result = _compare(index, capture, core, cuts, sentence, options, matching_only=True)
         if result.verdict is QuoteVerdict.OTHER:
             unmatched.add(folded)
     attributed = by_prose or (
