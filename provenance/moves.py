@@ -416,7 +416,7 @@ def _out_of_omission(
     for k, d in enumerate(out):
         if d.kind not in (Kind.OMISSION, Kind.TRUNCATION):
             continue
-        folded = normalise(d.reference_text)
+        folded = _normalised(d.reference_text)
         at = _word_find(folded.text, added)
         if at < 0:
             continue
@@ -430,6 +430,10 @@ def _out_of_omission(
         ]
         return moved
     return None
+
+
+_normalised = lru_cache(maxsize=64)(normalise)
+"""An omission's text normalised once, however many insertions are looked for in it."""
 
 
 def _from_line(
