@@ -253,8 +253,11 @@ def _added(
         return None
     ra, rb = _to_reference(alignment, (capture.text, reference.text), a, b)
     ref_text = reference.text[ra:rb]
+    if not _letters(ref_text) and _set_apart(capture.text, reference.text, alignment, a):
+        return None  # a caption, a byline, a link box: the page's own lines, not the text
     if (
-        fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS
+        _letters(ref_text)  # on words only the copy has: emphasis added to inserted text
+        and fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS
         and _shared(capture.text, alignment, a, b) < _SHARED_LEAST
     ):
         return None  # other words ("READ MORE" where a line is dropped): not its emphasis
@@ -271,6 +274,19 @@ def _added(
             return None  # the reference has the same emphasis here
         evidence = f"{run.style} markup in the copy, not in the reference"
     return _span(reference, capture, Status.ADDED, run.style, a, b, ra, rb, evidence)
+
+
+def _set_apart(text: str, reference: str, alignment: Alignment, at: int) -> bool:
+    """True when the copy's insertion holding `at` (an edit whose reference side is at
+    most spaces) is whole lines of its own."""
+    edit = next((e for e in alignment.edits if e.copy.start <= at < e.copy.end), None)
+    if edit is None or edit.tag == "equal" or edit.reference.of(reference).strip():
+        return False
+    before = text[: edit.copy.start].rstrip(" \t")
+    after = text[edit.copy.end :].lstrip(" \t")
+    inner = edit.copy.of(text).strip(" \t")
+    starts = not before or before.endswith("\n") or inner.startswith("\n")
+    return starts and (not after or after.startswith("\n") or inner.endswith("\n"))
 
 
 def _letters(text: str) -> str:

@@ -453,3 +453,50 @@ def test_a_note_after_a_quotation_without_markup_is_lost_markup(corpus: Corpus) 
     [lost] = source.lost_markup
     assert lost.message == LOST_MARKUP
     assert lost.note.covers is not None and lost.note.covers.kind is PassageKind.QUOTATION
+
+
+def test_bold_on_words_only_the_copy_has_is_emphasis_added_to_inserted_text(
+    corpus: Corpus,
+) -> None:
+    """Bold on words the copy inserted ("without delay") is reported, as emphasis added to
+    inserted text (minor), not dropped for having no reference words to match."""
+    paragraphs = corpus.reference.text.split("\n\n")
+    end = "refrain from large-scale joint exercises."
+    assert end in paragraphs[5]
+    bolded = paragraphs[5].replace(end, end[:-1] + " <b>without delay</b>.")
+    body = "".join(f"<p>{p}</p>" for p in [*paragraphs[:5], bolded, *paragraphs[6:]])
+    page = replace(
+        make_document(f"<html><body>{body}</body></html>", "inserted"),
+        format=Format.HTML,
+        path=Path("inserted.html"),
+    )
+    analysis = analyse(corpus.reference, [page])
+    [span] = analysis.sources[0].emphasis
+    assert (span.status, span.style, span.text, span.reference_text) == (
+        Status.ADDED,
+        "bold",
+        "without delay",
+        "",
+    )
+    [finding] = [f for f in findings(analysis) if f.category == "emphasis"]
+    assert finding.severity is Severity.MINOR
+
+
+def test_bold_lines_of_the_page_inside_a_copy_are_not_emphasis(corpus: Corpus) -> None:
+    """A bold byline and an italic caption between two paragraphs of a copy are the page's
+    own lines (an interruption), not emphasis added to the statement nor to its words."""
+    paragraphs = corpus.reference.text.split("\n\n")
+    furniture = (
+        "<div><p><b>By our diplomatic correspondent</b></p><figure><figcaption><i>The two"
+        " ministers after the signing.</i></figcaption></figure></div>"
+    )
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[:8]) + furniture
+    body += "".join(f"<p>{p}</p>" for p in paragraphs[8:])
+    page = replace(
+        make_document(f"<html><body>{body}</body></html>", "byline"),
+        format=Format.HTML,
+        path=Path("byline.html"),
+    )
+    source = analyse(corpus.reference, [page]).sources[0]
+    assert [p.kind for p in source.passages] == [PassageKind.FULL]
+    assert source.emphasis == ()
