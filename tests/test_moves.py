@@ -1,11 +1,11 @@
-"""moves.interruption: which inserted text is foreign material, and how serious it is."""
+"""moves.furniture.interruption: which inserted text is foreign material, and how serious it is."""
 
 from __future__ import annotations
 
 import pytest
 
 from provenance.model import Severity, Span
-from provenance.moves import interruption
+from provenance.moves.furniture import interruption
 
 VOCABULARY = frozenset({"parties", "consultations", "situation", "northeast", "asia", "korean"})
 

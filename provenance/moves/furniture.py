@@ -1,0 +1,169 @@
+"""Foreign material inside a copy: which insertions are `interruption`s, and how serious.
+
+Page furniture (a page number, a running header, a link box, an advertisement) is
+`cosmetic`; other material set apart on lines of its own that cannot be part of the
+text (a caption, lines that are not sentences, prose about something else) is `minor`.
+Rules in docs/locate.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from provenance.classify import divergence_id
+from provenance.locate import content_words
+from provenance.model import (
+    Divergence,
+    Document,
+    Kind,
+    Severity,
+    Span,
+)
+from provenance.severity import severity
+
+_WORD = re.compile(r"[^\W_]")
+_FURNITURE = severity("divergence", "interruption-furniture")
+_FOREIGN = severity("divergence", Kind.INTERRUPTION)
+_BOX_LABEL = re.compile(
+    r"(related|read more|read also|see also|more on this|more from|also read|recommended|"
+    r"advertisement|sponsored|continue reading|most read|most popular|top stories|"
+    r"share this|click here|subscribe|sign up|you may also like|trending)\b.*",
+    re.IGNORECASE,
+)
+"""First line of a box a page puts between paragraphs: its text is page furniture."""
+_PAGE_NUMBER = re.compile(
+    r"[-\u2013\u2014\s]*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?[-\u2013\u2014\s]*",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"(photo|image|picture|caption|credit|file photo|video|graphic)\b|\u00a9|\(c\)",
+    re.IGNORECASE,
+)
+_BLOCK_END = re.compile(r"[.!?:;\u3002\uff01\uff1f\uff1a\uff1b][\"'\u201d\u2019)\]\u300d\u300f]*$")
+"""A block's end, in Latin or CJK punctuation (the ideographic full stop, full-width
+marks, corner brackets)."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+PROSE_SHARE = 0.3
+"""Least share of an inserted paragraph's content words that the reference also uses
+for it to read as part of the text (an insertion) rather than foreign prose."""
+
+
+def _interruptions(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """Insertions of foreign material become interruptions (see `interruption`)."""
+    if not any(d.kind is Kind.INSERTION for d in found):
+        return found
+    repeated = _repeated_lines(capture.text)
+    vocabulary = _vocabulary(reference.text)
+    out = []
+    for d in found:
+        verdict = None
+        if d.kind is Kind.INSERTION:
+            verdict = interruption(capture.text, d.copy, repeated, vocabulary)
+        if verdict is None:
+            out.append(d)
+            continue
+        level, note = verdict
+        moved = replace(d, kind=Kind.INTERRUPTION, severity=level, note=note)
+        out.append(replace(moved, id=_reid(capture, moved)))
+    return out
+
+
+def _whole_lines_of(text: str, span: Span) -> bool:
+    """True when text[span] starts a line and ends one (at either end of the text too)."""
+    before = text[: span.start].rstrip(" \t")
+    after = text[span.end :].lstrip(" \t")
+    inner = span.of(text).strip(" \t")
+    starts = not before or before.endswith("\n") or inner.startswith("\n")
+    return starts and (not after or after.startswith("\n") or inner.endswith("\n"))
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(reference: str) -> frozenset[str]:
+    """The reference's content words (stems), read once for every capture compared with it."""
+    return frozenset(content_words(_words(reference)))
+
+
+def _reid(capture: Document, d: Divergence) -> str:
+    return divergence_id(capture.sha256, d.kind, d.reference, d.copy, d.reference_text, d.copy_text)
+
+
+def interruption(
+    text: str,
+    span: Span,
+    repeated: frozenset[str] = frozenset(),
+    vocabulary: frozenset[str] = frozenset(),
+) -> tuple[Severity, str] | None:
+    """Whether the inserted text at `span` is foreign material inside a copy.
+
+    Page furniture (every line a page number, a form feed, or a line the page repeats,
+    as running headers are; or a box that starts with a label such as "Related:" or
+    "Advertisement") is `cosmetic`. Other material set apart on its own lines is
+    `minor` when it cannot be part of the text: it cuts a sentence, does not end as a
+    sentence does, starts like a caption, or (given the reference's `vocabulary` of
+    content words) uses fewer than `PROSE_SHARE` of its content words from it.
+    Anything else is None: an insertion.
+
+    >>> interruption("a b\\n\\fPage 2\\n\\nc d", Span(3, 13))[0]
+    <Severity.COSMETIC: 0>
+    >>> interruption("One. Two more words. Three.", Span(4, 19)) is None
+    True
+    """
+    inserted = span.of(text)
+    lines = [line.strip() for line in inserted.splitlines()]
+    lines = [line for line in lines if line.strip("\f\v ")]
+    if not lines:
+        return None
+    if _BOX_LABEL.fullmatch(lines[0]):
+        return _FURNITURE, f"page furniture: a box ({lines[0][:40]!r})"
+    furniture = [_PAGE_NUMBER.fullmatch(line) or line in repeated for line in lines]
+    if all(furniture):
+        return _FURNITURE, "page furniture: page number, running header or page break"
+    if not (_line_break_before(text, span) and _line_break_after(text, span)):
+        return None
+    prose_before = text[max(0, span.start - 80) : span.start].rstrip()
+    if prose_before and not _BLOCK_END.search(prose_before):
+        return _FOREIGN, "foreign material inside a sentence"
+    if _CAPTION.match(lines[0]):
+        return _FOREIGN, "foreign material: a caption or credit"
+    if not _BLOCK_END.search(lines[-1]):
+        return _FOREIGN, "foreign material: lines that are not sentences"
+    content = content_words(_words(inserted))
+    if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
+        return _FOREIGN, "foreign material: prose about something else"
+    return None
+
+
+def _line_break_before(text: str, span: Span) -> bool:
+    """True when a line break separates the inserted text from the copy text before it."""
+    inserted = span.of(text)
+    head = inserted[: len(inserted) - len(inserted.lstrip())]
+    k = span.start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return "\n" in text[k : span.start] + head or "\f" in head
+
+
+def _line_break_after(text: str, span: Span) -> bool:
+    inserted = span.of(text)
+    tail = inserted[len(inserted.rstrip()) :]
+    k = span.end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return "\n" in tail + text[span.end : k] or k == len(text)
+
+
+def _repeated_lines(text: str) -> frozenset[str]:
+    """Short lines the page has more than once: running headers and footers."""
+    counts = Counter(line.strip() for line in text.splitlines())
+    return frozenset(
+        line for line, n in counts.items() if n > 1 and line and len(line.split()) <= 12
+    )
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _LETTERS.findall(text)]

@@ -1,0 +1,391 @@
+"""Text a copy has at another place, or twice: omissions and insertions read as moves.
+
+An omission whose words the copy has elsewhere (an insertion of the same words, a line of
+it, another passage or segment) is a `reordering`; an insertion of words the copy already
+has is a `duplication`; a whole-line substitution by foreign lines or by a line of the
+reference is first split, so the moves can pair its halves. Rules in docs/locate.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from provenance.align import cuts_a_word
+from provenance.classify import divergence
+from provenance.model import (
+    Divergence,
+    Document,
+    Kind,
+    Normalised,
+    Passage,
+    Span,
+)
+from provenance.moves.furniture import (
+    _WORD,
+    _reid,
+    _repeated_lines,
+    _vocabulary,
+    _whole_lines_of,
+    interruption,
+)
+from provenance.normalise import normalise
+
+MOVE_MIN_WORDS = 5
+"""Fewest words an omission needs to be paired with an insertion as a move."""
+MOVE_MIN_SCORE = 90.0
+"""Lowest rapidfuzz ratio (0-100, folded texts) between the omitted and inserted words."""
+DUPLICATION_MIN_WORDS = 4
+"""Fewest words an insertion needs to be reported as a repeat of the copy's own text."""
+
+
+def _paired_moves(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """Replace an omission (or a truncation: the copy's last paragraph moved up) and an
+    insertion of the same words by one reordering."""
+    inserted = [d for d in found if d.kind is Kind.INSERTION]
+    pairs: dict[str, Divergence] = {}
+    for d in found:
+        lost = d.kind in (Kind.OMISSION, Kind.TRUNCATION)
+        if not lost or len(d.reference_text.split()) < MOVE_MIN_WORDS:
+            continue
+        omitted = _folded(d.reference_text)
+        for e in inserted:
+            if any(e is taken for taken in pairs.values()):
+                continue
+            added = _folded(e.copy_text)
+            # token_sort_ratio forgives a diff that cut the moved text at another word
+            # ("Parties propose the following: The" for "The Parties propose ...").
+            score = max(
+                fuzz.ratio(omitted, added, processor=None),
+                fuzz.token_sort_ratio(omitted, added, processor=None),
+            )
+            if score >= MOVE_MIN_SCORE:
+                pairs[d.id] = e
+                break
+    if not pairs:
+        return found
+    used = {e.id for e in pairs.values()}
+    out = []
+    for d in found:
+        if d.id in used:
+            continue
+        moved_to = pairs.get(d.id)
+        if moved_to is None:
+            out.append(d)
+            continue
+        where = f"the reference has it at {d.reference.start}..{d.reference.end}"
+        out.append(_moved(reference, capture, d, moved_to.copy, where))
+    return out
+
+
+def _moved_out_of_omissions(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """Inserted reference text, as a whole or a line of it, is a move: out of an omission
+    that holds it word for word (that part of the omission moved, the rest stays
+    omitted), or else, a whole line, from where the reference has it as a whole line.
+
+    Paragraphs 9, 10 and 11 dropped at one place and paragraph 10 inserted at another
+    pair badly as wholes (`_paired_moves` compares whole texts); a paragraph too short to
+    be located ("The Parties propose the following:") moved on its own line, or a
+    paragraph inserted with a line of the page's own, were insertions of the
+    reference's own words."""
+    out = list(found)
+    todo = [d for d in found if d.kind is Kind.INSERTION]
+    folded_reference: Normalised | None = None
+    while todo:
+        e = todo.pop(0)
+        for part in _blocks(capture.text, e.copy):
+            added = _folded(part.of(capture.text))
+            if len(added.split()) < MOVE_MIN_WORDS:
+                continue
+            moved = _out_of_omission(reference, capture, out, added, part)
+            if moved is None and _whole_lines_of(capture.text, part):
+                if folded_reference is None:
+                    folded_reference = normalise(reference.text)
+                moved = _from_line(reference, capture, folded_reference, added, e, part)
+            if moved is None:
+                continue
+            rest = [
+                replace(e, copy=span, copy_text=span.of(capture.text))
+                for span in (Span(e.copy.start, part.start), Span(part.end, e.copy.end))
+                if _WORD.search(span.of(capture.text))
+            ]
+            rest = [replace(r, id=_reid(capture, r)) for r in rest]
+            k = next(k for k, x in enumerate(out) if x is e)
+            out[k : k + 1] = [*rest, moved]
+            todo[:0] = rest
+            break
+    return out
+
+
+def _blocks(text: str, span: Span) -> list[Span]:
+    """`span` whole, then its lines when it has more than one."""
+    lines = [
+        Span(span.start + m.start(), span.start + m.end())
+        for m in re.finditer(r"[^\n]+", span.of(text))
+        if m.group().strip()
+    ]
+    return [span, *lines] if len(lines) > 1 else [span]
+
+
+def _out_of_omission(
+    reference: Document, capture: Document, out: list[Divergence], added: str, copy: Span
+) -> Divergence | None:
+    """The move of `added` (folded words the copy has at `copy`) out of the omission (or
+    truncation: the last paragraph printed earlier) in `out` that holds them, which is
+    split in place; None if none does."""
+    for k, d in enumerate(out):
+        if d.kind not in (Kind.OMISSION, Kind.TRUNCATION):
+            continue
+        folded = _normalised(d.reference_text)
+        at = _word_find(folded.text, added)
+        if at < 0:
+            continue
+        inner = folded.span(at, at + len(added))
+        held = Span(d.reference.start + inner.start, d.reference.start + inner.end)
+        where = f"the reference has it at {held.start}..{held.end}"
+        moved = _moved(reference, capture, replace(d, reference=held), copy, where)
+        out[k : k + 1] = [
+            *_omitted(reference, capture, d, Span(d.reference.start, held.start)),
+            *_omitted(reference, capture, d, Span(held.end, d.reference.end)),
+        ]
+        return moved
+    return None
+
+
+_normalised = lru_cache(maxsize=64)(normalise)
+"""An omission's text normalised once, however many insertions are looked for in it."""
+
+
+def _from_line(
+    reference: Document,
+    capture: Document,
+    folded_reference: Normalised,
+    added: str,
+    inserted: Divergence,
+    copy: Span,
+) -> Divergence | None:
+    """The move of a whole inserted line that the reference has as a whole line; None if
+    it has it nowhere so."""
+    at = _word_find(folded_reference.text, added)
+    while at >= 0:
+        held = folded_reference.span(at, at + len(added))
+        if _whole_lines_of(reference.text, held):
+            where = f"the reference has it at {held.start}..{held.end}"
+            return _moved(reference, capture, replace(inserted, reference=held), copy, where)
+        at = _word_find(folded_reference.text, added, at + 1)
+    return None
+
+
+def _word_find(text: str, part: str, start: int = 0) -> int:
+    """Where `part` first stands in `text` from `start` without cutting a word; -1 if
+    nowhere."""
+    at = text.find(part, start)
+    while at >= 0 and cuts_a_word(text, at, at + len(part)):
+        at = text.find(part, at + 1)
+    return at
+
+
+def _moved_to_passages(
+    reference: Document, capture: Document, passages: tuple[Passage, ...], found: list[Divergence]
+) -> list[Divergence]:
+    """Omitted reference text that the capture has elsewhere, as a passage or a segment
+    of one, is a move to there; what it has nowhere stays an omission.
+
+    Excerpts in another order ("5, 9, 6" then "1" then "7, 11") group into passages whose
+    omissions hold paragraphs that another passage has: those paragraphs moved."""
+    out: list[Divergence] = []
+    held = [(part.reference, part.copy) for p in passages for part in (p.segments or (p,))]
+    omitted: list[Span] = []  # reported once, though two overlapping passages both skip it
+    for d in found:
+        if d.kind is not Kind.OMISSION:
+            out.append(d)
+            continue
+        at, parts = d.reference.start, []
+        for ref, copy in _held_elsewhere(d, held):
+            parts.extend(_omitted(reference, capture, d, Span(at, ref.start)))
+            where = f"the copy has this text at {copy.start}..{copy.end}"
+            parts.append(_moved(reference, capture, replace(d, reference=ref), copy, where))
+            at = ref.end
+        parts.extend(_omitted(reference, capture, d, Span(at, d.reference.end)))
+        for part in parts:
+            if part.kind is Kind.OMISSION:
+                if any(_within(part.reference, o) for o in omitted):
+                    continue
+                omitted.append(part.reference)
+            out.append(part)
+    return out
+
+
+def _within(span: Span, other: Span) -> bool:
+    """True when `other` holds 80% of `span` or more."""
+    inside = min(span.end, other.end) - max(span.start, other.start)
+    return inside >= 0.8 * max(1, len(span))
+
+
+def _held_elsewhere(d: Divergence, held: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
+    """The parts of an omission's reference text that the capture has at another place:
+    (reference span, copy span) of each passage or segment lying mostly (80%) inside it,
+    in reference order, clipped to it, none overlapping."""
+    pieces: list[tuple[Span, Span]] = []
+    for ref, copy in sorted(held, key=lambda h: h[0].start):
+        inside = min(ref.end, d.reference.end) - max(ref.start, d.reference.start)
+        if inside < 0.8 * max(1, len(ref)) or copy.start <= d.copy.start <= copy.end:
+            continue
+        clipped = Span(max(ref.start, d.reference.start), min(ref.end, d.reference.end))
+        if not pieces or clipped.start >= pieces[-1][0].end:
+            pieces.append((clipped, copy))
+    return pieces
+
+
+def _omitted(reference: Document, capture: Document, d: Divergence, ref: Span) -> list[Divergence]:
+    """The omission (or truncation) `d` narrowed to `ref`, if any word is left there."""
+    if ref == d.reference:
+        return [d]
+    if not _WORD.search(ref.of(reference.text)):
+        return []
+    return [divergence(reference, capture, d.kind, ref, d.copy, note=d.note)]
+
+
+def _moved(
+    reference: Document, capture: Document, lost: Divergence, to: Span, where: str
+) -> Divergence:
+    """The reordering that replaces `lost` (its reference words), read at `to` in the copy."""
+    return divergence(
+        reference, capture, Kind.REORDERING, lost.reference, to, note=f"moved: {where}"
+    )
+
+
+def _duplications(
+    reference: Document, capture: Document, passages: tuple[Passage, ...], found: list[Divergence]
+) -> list[Divergence]:
+    """An insertion of reference words that its copy already has is one duplication.
+
+    The copy span is the repeat (the insertion); the reference span is the text it
+    repeats, so both readings are the text at their place.
+    """
+    folded_reference: Normalised | None = None  # normalised when an insertion is long enough
+    out = []
+    for d in found:
+        if d.kind is not Kind.INSERTION or len(d.copy_text.split()) < DUPLICATION_MIN_WORDS:
+            out.append(d)
+            continue
+        if folded_reference is None:
+            folded_reference = normalise(reference.text)
+        home = next((p for p in passages if p.copy.start <= d.copy.start < p.copy.end), None)
+        repeat = None if home is None else _repeat(folded_reference, capture, home, d.copy)
+        if repeat is None:
+            out.append(d)
+            continue
+        ref, copy = repeat
+        out.append(
+            divergence(
+                reference,
+                capture,
+                Kind.DUPLICATION,
+                ref,
+                copy,
+                note="repeated: the copy already has this text",
+            )
+        )
+    return out
+
+
+def _repeat(
+    folded_reference: Normalised, capture: Document, home: Passage, inserted: Span
+) -> tuple[Span, Span] | None:
+    """The reference span an insertion repeats and where it stands, if the passage has
+    its text twice. The diff may put an insertion anywhere along text that reads the
+    same ("...the following:|\n\nThe Parties| propose the following:"): it is tried
+    where the diff put it, then slid left or right character by character."""
+    home_text: str | None = None  # folded once, when a slide is the reference's text
+    for copy in _slides(capture.text, inserted, home.copy):
+        text = _folded(copy.of(capture.text))
+        at = folded_reference.text.find(text)
+        if at < 0:
+            continue
+        if home_text is None:
+            home_text = _folded(home.copy.of(capture.text))
+        if home_text.count(text) >= 2:
+            return folded_reference.span(at, at + len(text)), copy
+    return None
+
+
+def _slides(text: str, span: Span, within: Span, reach: int = 200) -> list[Span]:
+    """`span`, then the spans within `within` (and `reach` characters of it) that read as
+    it does in `text` when cut out and cut no word, those cut at line breaks and sentence
+    ends first, then leftmost."""
+    left: list[Span] = []
+    right: list[Span] = []
+    start, end = span.start, span.end
+    while start > within.start and text[start - 1] == text[end - 1] and len(left) < reach:
+        start, end = start - 1, end - 1
+        left.append(Span(start, end))
+    start, end = span.start, span.end
+    while end < within.end and text[start] == text[end] and len(right) < reach:
+        start, end = start + 1, end + 1
+        right.append(Span(start, end))
+    whole = [s for s in left + right if not cuts_a_word(text, s.start, s.end)]
+    return [span, *sorted(whole, key=lambda s: (-_cut(text, s.start) - _cut(text, s.end), s.start))]
+
+
+def _cut(text: str, k: int) -> int:
+    """How well a cut at `k` falls: 2 at a line break, 1 after a sentence's end, else 0."""
+    if text[k - 1 : k + 1].count("\n"):
+        return 2
+    return int(text[k - 2 : k].rstrip()[-1:] in (".", "!", "?", ":"))
+
+
+def _foreign_substitutions(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """A substitution of whole lines by whole lines that `interruption` calls foreign, or
+    that are a whole line of the reference elsewhere, is an omission and an insertion: a
+    paragraph the copy leaves out, where it has "The spokesman went on:" on a line of its
+    own, is that paragraph omitted and a line set apart (an interruption, once
+    `_interruptions` reads it), not a paragraph rewritten; where it has "The Parties
+    propose the following:", that line moved (`_moved_out_of_omissions`).
+    Split before the moves are paired, so a paragraph left out here and printed
+    elsewhere is one move."""
+    out = []
+    repeated: frozenset[str] | None = None
+    for d in found:
+        if d.kind is not Kind.SUBSTITUTION or not _whole_lines_of(reference.text, d.reference):
+            out.append(d)
+            continue
+        if repeated is None:
+            repeated = _repeated_lines(capture.text)
+        foreign = interruption(capture.text, d.copy, repeated, _vocabulary(reference.text))
+        if foreign is None and not _a_line_of(reference, d.copy_text):
+            out.append(d)
+            continue
+        at = Span(d.copy.start, d.copy.start)
+        note = "reference words missing from the copy"
+        out.append(divergence(reference, capture, Kind.OMISSION, d.reference, at, note=note))
+        end = Span(d.reference.end, d.reference.end)
+        note = "words in the copy that the reference does not have"
+        out.append(divergence(reference, capture, Kind.INSERTION, end, d.copy, note=note))
+    return out
+
+
+def _a_line_of(reference: Document, text: str) -> bool:
+    """True when `text` (5 words or more) is, folded, a whole line of the reference."""
+    folded = _folded(text)
+    if len(folded.split()) < MOVE_MIN_WORDS:
+        return False
+    return folded in _folded_lines(reference.text)
+
+
+@lru_cache(maxsize=4)
+def _folded_lines(reference: str) -> frozenset[str]:
+    return frozenset(_folded(line) for line in reference.splitlines() if line.strip())
+
+
+def _folded(text: str) -> str:
+    return normalise(text).text.strip()
