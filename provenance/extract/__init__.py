@@ -1,0 +1,44 @@
+"""Readable text of a Document, with a map back to the original and its emphasis runs.
+
+Plain text is its own readable text (the identity map). HTML is read with the standard
+library's lenient `html.parser` in source order, so every produced character knows the
+offset it came from: scripts, styles and page furniture (`nav`, `header`, `footer`,
+`aside`, ...) are dropped, entities are decoded (each produced character maps to the
+whole entity), blocks become line breaks. Markdown is parsed by markdown-it-py; its
+inline tokens are walked against the source lines to recover character offsets.
+
+The engine compares readable text; every span it reports is mapped back through
+`Extracted.span`, so spans always index `Document.text`.
+
+The package: `readable` holds what every reader produces (`Extracted`, its emphasis
+`Run`s, and the builder that writes both with the map); `html_reader` and
+`markdown_reader` read the two formats; this module chooses between them.
+"""
+
+from __future__ import annotations
+
+from provenance.errors import InputError
+from provenance.extract.html_reader import _html
+from provenance.extract.markdown_reader import _markdown
+from provenance.extract.readable import QUOTED, Extracted, Run
+from provenance.model import Document, Format, OffsetMap
+
+__all__ = ["QUOTED", "Extracted", "Run", "extract"]
+
+
+def extract(document: Document) -> Extracted:
+    """The readable text of `document`, its map to the original, and its emphasis runs.
+
+    Raises:
+        InputError: An HTML or Markdown file with no readable text.
+    """
+    if document.format is Format.HTML:
+        extracted = _html(document)
+    elif document.format is Format.MARKDOWN:
+        extracted = _markdown(document)
+    else:
+        return Extracted(document, document.text, OffsetMap.identity(len(document.text)), (), ())
+    if not extracted.text.strip():
+        what = "HTML" if document.format is Format.HTML else "Markdown"
+        raise InputError(document.path, f"no readable text in this {what} (only markup)")
+    return extracted

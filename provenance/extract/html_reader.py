@@ -1,0 +1,349 @@
+"""HTML read in source order with the standard library's lenient `html.parser`.
+
+Scripts, styles and page furniture (`nav`, `header`, `footer`, `aside`, ...) are dropped,
+entities decoded (each produced character maps to the whole entity), blocks become line
+breaks, and what a browser draws is written out: an ordered list's numbers, the marks of
+`<q>`, raised footnote digits. Bold, italic, underline and mark (by tag or inline style)
+are emphasis runs; a `<blockquote>`'s text is marked as quoted.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+from provenance.errors import InputError
+from provenance.extract.readable import (
+    _HTML_SPACE,
+    BOLD,
+    ITALIC,
+    MARK,
+    QUOTED,
+    UNDERLINE,
+    Extracted,
+    _Builder,
+)
+from provenance.model import Document
+
+if TYPE_CHECKING:
+    pass
+_QUOTING_TAGS = frozenset({"blockquote"})
+
+_FORMAT_TAGS = {"b": BOLD, "strong": BOLD, "i": ITALIC, "em": ITALIC, "u": UNDERLINE, "mark": MARK}
+_SKIP = frozenset(
+    "script style noscript template head title nav header footer aside svg iframe object "
+    "canvas".split()
+)
+"""Elements whose content is never readable text: code, metadata and page furniture."""
+_FURNITURE = frozenset("head nav header footer aside".split())
+"""Skipped elements a malformed page may leave open: if one is not closed by its own end
+tag, a browser shows what follows it, and so does `extract` (see `_html`)."""
+_HEAD_CONTENT = frozenset(
+    "base basefont bgsound link meta noscript script style template title".split()
+)
+"""What may stand in <head>: any other tag, or text, ends an unclosed head, as in browsers."""
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCK = {
+    **dict.fromkeys(
+        "p h1 h2 h3 h4 h5 h6 blockquote pre ul ol table section article main figure dl hr "
+        "address fieldset".split(),
+        2,
+    ),
+    **dict.fromkeys("div li tr td th dt dd br figcaption caption".split(), 1),
+}
+"""Block elements and the line breaks (1 or 2) they put between their neighbours."""
+_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b")
+_SLANT = re.compile(r"font-style\s*:\s*(?:italic|oblique)\b")
+_UNDERLINE = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bunderline\b")
+
+
+class _HTMLReader(HTMLParser):
+    """Feeds an HTML document to a _Builder in source order (see `extract`)."""
+
+    def __init__(self, text: str, keep: frozenset[int] = frozenset()) -> None:
+        # convert_charrefs=False: entities arrive one by one, so each keeps its own offset.
+        super().__init__(convert_charrefs=False)
+        self.keep = keep
+        """Source offsets of furniture start tags left open: read, not skipped, this time."""
+        self.unclosed: set[int] = set()
+        """Offsets of skipped furniture that its own end tag never closed."""
+        self.skip_root: tuple[int, str, int] | None = None
+        """(stack index, tag, offset) of the element that began the current skip."""
+        self.source = text
+        self.out = _Builder()
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.stack: list[tuple[str, frozenset[str]]] = []
+        self.formats: dict[str, list[int]] = {tag: [] for tag in _FORMAT_TAGS}
+        self.serial = 0
+        self.skipping = 0
+        self.pre = 0
+        self.lists: list[int | None] = []
+        """The open lists, innermost last: an ordered list's next item number, or None."""
+        self.quoting = 0
+        """How many <q> elements are open: a browser draws their quotation marks."""
+
+    def parse_html_declaration(self, i: int) -> int:
+        # The standard library still asserts on some malformed declarations ("<![;");
+        # a browser treats those as a bogus comment, and so do we.
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 2)
+            return -1 if end < 0 else end + 1
+
+    def _at(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _styles(self) -> frozenset[str]:
+        active = {
+            f"{_FORMAT_TAGS[tag]}#{n}"
+            for tag, open_ in self.formats.items()
+            for n in open_
+            if n > 0
+        }
+        for _, styles in self.stack:
+            active |= styles
+        return frozenset(active)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _HEAD_CONTENT:
+            self._end_open_head()
+        if self.skipping:
+            if tag not in _VOID:
+                self.stack.append((tag, frozenset()))
+                self.skipping += tag in _SKIP
+            return
+        if tag in _SKIP and not (tag in _FURNITURE and self._at() in self.keep):
+            self.skip_root = len(self.stack), tag, self._at()
+            self.stack.append((tag, frozenset()))
+            self.skipping += 1
+            return
+        if tag in _BLOCK:
+            self.out.line_break(_BLOCK[tag], self._at(), adds=tag == "br")
+        if tag in _VOID:
+            return
+        if tag in ("ol", "ul"):
+            self.lists.append(_first_number(attrs) if tag == "ol" else None)
+        elif tag == "li" and self.lists and self.lists[-1] is not None:
+            self._item_number(attrs)
+        elif tag == "q":
+            self._quotation_mark(opening=True)
+        if tag in _FORMAT_TAGS:
+            # Formatting is counted apart from the element stack, as browsers reopen it
+            # across blocks: <p><b>end.</p><p>start</b> is bold on both sides.
+            self.serial += 1
+            # <b style="font-weight:normal"> (how a Google Docs paste wraps a whole page)
+            # shows no bold: kept on the list, so its end tag closes it, but not shown.
+            shown = _FORMAT_TAGS[tag] not in _plain_styles(attrs)
+            self.formats[tag].append(self.serial if shown else -self.serial)
+            return
+        self.serial += 1
+        quoting = {QUOTED} if tag in _QUOTING_TAGS else set()
+        styles = frozenset(f"{s}#{self.serial}" for s in _inline_styles(attrs) | quoting)
+        self.stack.append((tag, styles))
+        self.pre += tag == "pre"
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skipping and tag in _BLOCK:
+            self.out.line_break(_BLOCK[tag], self._at(), adds=tag == "br")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _FORMAT_TAGS:
+            if not self.skipping and self.formats[tag]:
+                self.formats[tag].pop()
+            return
+        index = next((k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k][0] == tag), -1)
+        if index < 0:
+            return
+        root = self.skip_root
+        was_skipping = self.skipping
+        # Elements below the skip's root were opened while reading; those above, inside it.
+        read_up_to = root[0] if root is not None else len(self.stack)
+        for k in range(index, len(self.stack)):
+            closed = self.stack[k][0]
+            self.pre -= closed == "pre" and k < read_up_to
+            self.skipping -= closed in _SKIP and k >= read_up_to
+        if root is not None and index <= root[0]:
+            self.skip_root = None
+            if (index, tag) != root[:2] and root[1] in _FURNITURE:
+                self.unclosed.add(root[2])  # closed only by an ancestor's end tag
+        if tag == "q" and self.quoting and index < read_up_to:
+            self._quotation_mark(opening=False)
+        closed_lists = sum(
+            1
+            for k in range(index, min(read_up_to, len(self.stack)))
+            if self.stack[k][0] in ("ol", "ul")
+        )
+        del self.lists[len(self.lists) - closed_lists :]
+        del self.stack[index:]
+        if not was_skipping and tag in _BLOCK:
+            self.out.line_break(_BLOCK[tag], self._at())
+
+    def _item_number(self, attrs: list[tuple[str, str | None]]) -> None:
+        """An ordered list item's number, as a browser shows it ("3. "), standing for the
+        <li> tag: it is part of the wording where a page lists numbered paragraphs."""
+        value = next((v for k, v in attrs if k == "value" and v), None)
+        number = int(value) if value and value.strip().lstrip("-").isdigit() else self.lists[-1]
+        assert number is not None
+        self.lists[-1] = number + 1
+        at = self._at()
+        tag = self.get_starttag_text() or ""
+        self.out.emit(f"{number}. ", at, at + len(tag), self._styles())
+
+    def _quotation_mark(self, *, opening: bool) -> None:
+        """The mark a browser draws for <q> (double, single inside another), standing for its tag:
+        the quotation is then read as if typed with its marks."""
+        if not opening:
+            self.quoting -= 1
+        marks = "\u201c\u201d" if self.quoting % 2 == 0 else "\u2018\u2019"
+        at = self._at()
+        end = self.source.find(">", at) + 1 or len(self.source)
+        self.out.emit(marks[0 if opening else 1], at, end, self._styles())
+        if opening:
+            self.quoting += 1
+
+    def _end_open_head(self) -> None:
+        """End a <head> left open when body content starts (the browsers' rule)."""
+        root = self.skip_root
+        if root is not None and root[1] == "head" and len(self.stack) == root[0] + 1:
+            self.skip_root = None
+            self.skipping -= 1
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if data.strip(_HTML_SPACE):
+            self._end_open_head()
+        if not self.skipping:
+            at = self._data_at(data)
+            if any(tag == "sup" for tag, _ in self.stack):
+                data = raised(data)
+            self.out.text(data, at, self._styles(), pre=self.pre > 0)
+
+    def _data_at(self, data: str) -> int:
+        """Where `data` starts in the source. At close() the parser flushes a malformed
+        tail ("<![;") as data after moving its position past it, so check and search."""
+        at = self._at()
+        if self.source.startswith(data, at):
+            return at
+        found = self.source.rfind(data, 0, min(at, len(self.source)))
+        return found if found >= 0 else max(0, len(self.source) - len(data))
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference("&#" + name)
+
+    def _reference(self, raw: str) -> None:
+        if self.skipping:
+            return
+        at = self._at()
+        end = at + len(raw)
+        if self.source.startswith(";", end):
+            end += 1
+        value = html.unescape(self.source[at:end])
+        if value == self.source[at:end] or value in _HTML_SPACE:
+            self.out.text(value, at, self._styles(), pre=self.pre > 0)
+        else:
+            self.out.emit(value, at, end, self._styles())
+
+
+_SUPERSCRIPT = str.maketrans(
+    "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+)
+_RAISED_NUMBER = re.compile(r"[\s,\-\u2013]*\d[\d\s,\-\u2013]*")
+
+
+def raised(text: str) -> str:
+    """Text inside <sup>, as a reader sees it drawn: a number as superscript digits.
+
+    A footnote number set in <sup> after "2017" is drawn raised and apart, not as the
+    year's fifth digit; written as "¹" it reads as a plain-text page writes the same
+    mark, and the word before it stays whole. Letters ("1<sup>st</sup>") and brackets
+    ("<sup>[1]</sup>") are kept as they are: each character one for one, so the offset
+    map is unchanged.
+
+    >>> raised("12"), raised("1, 3"), raised("st"), raised("[1]")
+    ('¹²', '¹, ³', 'st', '[1]')
+    """
+    return text.translate(_SUPERSCRIPT) if _RAISED_NUMBER.fullmatch(text) else text
+
+
+def _first_number(attrs: list[tuple[str, str | None]]) -> int | None:
+    """The first item number of an <ol> with decimal numbers (`start`, else 1); None for
+    letters or roman numerals (`type`), which this reader does not write out."""
+    kind = next((v for k, v in attrs if k == "type"), None)
+    if kind not in (None, "1"):
+        return None
+    start = next((v for k, v in attrs if k == "start" and v), "1")
+    return int(start) if start.strip().lstrip("-").isdigit() else 1
+
+
+def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
+    style = next((v for k, v in attrs if k == "style" and v), "").lower()
+    if not style:
+        return frozenset()
+    found = set()
+    if _WEIGHT.search(style):
+        found.add(BOLD)
+    if _SLANT.search(style):
+        found.add(ITALIC)
+    if _UNDERLINE.search(style):
+        found.add(UNDERLINE)
+    return frozenset(found)
+
+
+_NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")
+_NORMAL_SLANT = re.compile(r"font-style\s*:\s*normal\b")
+_NO_LINE = re.compile(r"text-decoration(?:-line)?\s*:\s*none\b")
+
+
+def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
+    """The styles an element's own `style` attribute turns off (font-weight: normal ...)."""
+    style = next((v for k, v in attrs if k == "style" and v), "").lower()
+    found = set()
+    if _NORMAL_WEIGHT.search(style):
+        found.add(BOLD)
+    if _NORMAL_SLANT.search(style):
+        found.add(ITALIC)
+    if _NO_LINE.search(style):
+        found.add(UNDERLINE)
+    return frozenset(found)
+
+
+_PASSES = 8
+"""Most readings of one page: each pass reads the furniture the pass before left open."""
+
+
+def _html(document: Document) -> Extracted:
+    keep: frozenset[int] = frozenset()
+    for _ in range(_PASSES):
+        reader = _read_html(document, keep)
+        if not reader.unclosed:
+            break
+        # A <nav> (or header, footer, aside) that its own end tag never closes would hide
+        # the rest of the page; a browser shows it, so read it as ordinary content.
+        keep |= reader.unclosed
+    steps = ["html.parser", "drop-boilerplate", "decode-entities", "blocks-to-lines"]
+    if document.declared_charset:
+        # `load` decodes UTF-8 strictly; a page whose declared charset would read its
+        # bytes otherwise is read as UTF-8 all the same, and the declaration recorded here.
+        steps.append(f"declared-charset-{document.declared_charset}-read-as-utf-8")
+    return reader.out.result(document, tuple(steps))
+
+
+def _read_html(document: Document, keep: frozenset[int]) -> _HTMLReader:
+    reader = _HTMLReader(document.text, keep)
+    try:
+        reader.feed(document.text)
+        reader.close()
+    except AssertionError as error:  # any strict corner of _markupbase not handled above
+        line = reader.getpos()[0]
+        raise InputError(document.path, f"HTML parser gave up at line {line}: {error}") from None
+    root = reader.skip_root
+    if root is not None and root[1] in _FURNITURE:
+        reader.unclosed.add(root[2])  # still open at the end of the page
+    return reader

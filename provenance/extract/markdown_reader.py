@@ -1,0 +1,323 @@
+"""Markdown parsed by markdown-it-py; its tokens walked against the source lines to recover
+every produced character's offset.
+
+List numbers are written as a renderer draws them, raw HTML blocks are read by the HTML
+reader, `<br>` is a line break, pipe tables are read cell by cell, and `**`/`_`/inline
+HTML emphasis become runs; a `>` block's text is marked as quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from provenance.extract.html_reader import (
+    _FORMAT_TAGS,
+    _VOID,
+    _HTMLReader,
+    _inline_styles,
+    raised,
+)
+from provenance.extract.readable import (
+    _MD_LINE_END,
+    BOLD,
+    ITALIC,
+    QUOTED,
+    Extracted,
+    _Builder,
+    _style_name,
+)
+from provenance.model import Document
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+_MD_BLOCKS = frozenset(
+    "paragraph_open heading_open code_block fence hr blockquote_open bullet_list_open "
+    "ordered_list_open html_block table_open".split()
+)
+_MD_CELLS = frozenset("tr_open th_open td_open".split())
+"""Table rows and cells: each on a line of its own, as the HTML reader reads <tr> and <td>."""
+
+
+_MD_CONTENT = frozenset("code_block fence inline html_block".split())
+"""Tokens that hold a block's readable content: an ordered item's number goes before it."""
+
+
+def _markdown_parser() -> MarkdownIt:
+    # Imported here, by the first Markdown capture: 40 ms of every process's start-up
+    # otherwise, for the many that read only text and HTML.
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark")
+    # Pipe tables, as GitHub, Pandoc and Obsidian read them: a README or a note that sets
+    # the statement's paragraphs in a table shows cells, not lines of pipes.
+    parser.enable("table")
+    # text_join would merge entities and escapes into plain text tokens and lose where
+    # each came from; kept apart, every token can be found in the source.
+    parser.disable("text_join")
+    return parser
+
+
+def _markdown(document: Document) -> Extracted:
+    source = document.text
+    lines = _Lines.of(source)
+    line_starts = lines.starts
+    out = _Builder(line_ends_of=source)
+    marker: tuple[str, str, int] | None = None  # an ordered item's number, not yet emitted
+    numbers: list[int | None] = []  # the open lists' next item numbers (None: bullets)
+    depth, quoting = 0, frozenset[str]()  # inside `>` blocks: the QUOTED marker
+    for token in _markdown_parser().parse(source):
+        if token.type in ("ordered_list_open", "bullet_list_open"):
+            start = token.attrs.get("start", 1) if token.type == "ordered_list_open" else None
+            numbers.append(int(start) if isinstance(start, (int, float, str)) else None)
+        elif token.type in ("ordered_list_close", "bullet_list_close") and numbers:
+            numbers.pop()
+        if token.type == "blockquote_open":
+            depth += 1
+            if depth == 1:  # one marker for the outermost block: its breaks stay in it
+                quoting = frozenset({f"{QUOTED}#{token.map[0] if token.map else 0}"})
+        elif token.type == "blockquote_close":
+            depth -= 1
+            quoting = quoting if depth else frozenset()
+        if token.type in _MD_BLOCKS and token.map and not token.hidden:
+            out.line_break(2, line_starts[token.map[0]])
+        if token.type in _MD_CELLS:
+            out.line_break(1, line_starts[token.map[0]] if token.map else out.map.last_end())
+        if token.type == "list_item_open" and token.map:
+            at = line_starts[token.map[0]]
+            out.line_break(1, at)
+            number = numbers[-1] if numbers else None
+            if token.info and number is not None:
+                # An ordered item's number is part of the wording ("1. The Parties"), written
+                # as a renderer draws it: counted on from the list's first number, with a
+                # full stop ("1)", "01." and a run of "1." items read "1.", "2.", "3.").
+                numbers[-1] = number + 1
+                marker = token.info + token.markup, f"{number}.", at
+        if token.type == "list_item_close" and marker is not None:
+            _markdown_marker(out, source, *marker, quoting, space=False)  # an empty item's
+            marker = None
+        if token.type in _MD_CONTENT and token.map and marker is not None:
+            # Emitted with the item's first content, after the breaks its blocks ask for.
+            _markdown_marker(out, source, *marker, quoting)
+            marker = None
+        if token.type in ("code_block", "fence") and token.map:
+            _markdown_block(out, token, lines, quoting)
+        if token.type == "html_block" and token.map:
+            _markdown_html(out, token, lines, quoting)
+        if token.type == "inline" and token.map and token.children is not None:
+            _markdown_inline(out, token, lines, quoting)
+    return out.result(document, ("markdown-it-py commonmark+table", "decode-entities"))
+
+
+def _markdown_marker(
+    out: _Builder,
+    source: str,
+    marker: str,
+    shown: str,
+    at: int,
+    base: frozenset[str],
+    *,
+    space: bool = True,
+) -> None:
+    """An ordered item's number as `shown` and the space after it: each character from its
+    own source when the marker reads as shown, else each standing for the whole marker."""
+    found = source.find(marker, at)
+    if found < 0:
+        return
+    after = found + len(marker)
+    if shown == marker:
+        out.copy(marker, found, base)
+    else:
+        out.emit(shown, found, after, base)
+    if not space:
+        return
+    gap = 1 if source[after : after + 1] in (" ", "\t") else 0
+    out.emit(" ", after, after + gap, base)
+
+
+@dataclass(slots=True)
+class _Lines:
+    """A Markdown source's lines as markdown-it counts them (it ends a line at LF, CRLF
+    or a lone CR), where each starts, and how far each has been read so far."""
+
+    text: list[str]
+    starts: list[int]
+    used: list[int]
+
+    @classmethod
+    def of(cls, source: str) -> _Lines:
+        lines, starts = [], [0]
+        for end in _MD_LINE_END.finditer(source):
+            lines.append(source[starts[-1] : end.start()])
+            starts.append(end.end())
+        lines.append(source[starts[-1] :])
+        return cls(lines, starts, [0] * len(lines))
+
+
+class _Where:
+    """Source offset of every character of a token's content (block prefixes stripped),
+    kept per source line: each line's piece, with the line break after it, is a copy."""
+
+    def __init__(self, content: str, first: int, lines: _Lines):
+        self.firsts: list[int] = []  # content index where each piece starts
+        self.sources: list[int] = []  # source offset of that character
+        at = 0
+        text, used = lines.text, lines.used
+        for k, piece in enumerate(content.split("\n")):
+            row = min(first + k, len(text) - 1)
+            column = text[row].find(piece, used[row]) if piece else used[row]
+            if column < 0:
+                column = text[row].find(piece)
+            column = max(column, 0)
+            used[row] = column + len(piece)
+            self.firsts.append(at)
+            self.sources.append(lines.starts[row] + column)
+            at += len(piece) + 1
+
+    def __getitem__(self, i: int) -> int:
+        r = bisect_right(self.firsts, i) - 1
+        return self.sources[r] + i - self.firsts[r]
+
+    def copy(self, out: _Builder, content: str, i: int, j: int, styles: frozenset[str]) -> None:
+        """Emit content[i:j], each character for its own source character."""
+        while i < j:
+            r = bisect_right(self.firsts, i) - 1
+            stop = min(j, self.firsts[r + 1]) if r + 1 < len(self.firsts) else j
+            out.copy(content[i:stop], self.sources[r] + i - self.firsts[r], styles)
+            i = stop
+
+
+def _markdown_block(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:
+    assert token.map is not None
+    first = token.map[0] + (1 if token.type == "fence" else 0)
+    content = token.content.rstrip("\n")
+    _Where(content, first, lines).copy(out, content, 0, len(content), base)
+
+
+def _markdown_html(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:
+    """A block of raw HTML, read as a browser shows it (see `_html`): a blog's `<p>` or a
+    README's `<div align="center">` holds text a reader sees."""
+    assert token.map is not None
+    content = token.content.rstrip("\n")
+    where = _Where(content, token.map[0], lines)
+    reader = _HTMLReader(content)
+    try:
+        reader.feed(content)
+        reader.close()
+    except AssertionError:  # a strict corner of _markupbase: the block shows nothing
+        return
+    inner = reader.out
+    text = "".join(inner.pieces)
+    shown = inner.map.build(tail=inner.map.last_end())
+    for k, char in enumerate(text):
+        start, end = shown.start(k), shown.end(k)
+        if start < end:
+            out.emit(char, where[start], where[end - 1] + 1, base)
+        else:  # a break drawn for a tag (<br>, a block's end) stands for the tag
+            first = min(start, len(content) - 1)
+            tag = content.find(">", first) + 1 or len(content)
+            at, stop = where[first], where[tag - 1] + 1
+            if char == "\n":
+                out.line_break(1, at, adds=True, end=stop)
+            else:
+                out.emit(char, at, stop, base)
+
+
+_BREAK_TAG = re.compile(r"<br\b", re.IGNORECASE)
+
+
+def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:
+    """An inline token's text, in its emphasis and `base` (the QUOTED marker, or nothing)."""
+    assert token.map is not None and token.children is not None
+    content = token.content
+    where = _Where(content, token.map[0], lines)
+    cursor = 0
+    active: list[str] = []  # open emphasis, innermost last, as "style#serial"
+    tags: list[tuple[str, list[str]]] = []  # open inline HTML elements and what each set
+
+    def emit_found(piece: str, produced: str | None = None) -> None:
+        nonlocal cursor
+        found = content.find(piece, cursor)
+        if found < 0:
+            return
+        styles = base.union(active)
+        if produced is None and any(name == "sup" for name, _ in tags):
+            shown = raised(piece)  # one for one: content's offsets still hold
+            where.copy(out, content[:found] + shown, found, found + len(piece), styles)
+        elif produced is None:
+            where.copy(out, content, found, found + len(piece), styles)
+        elif produced == piece:  # a backslash before a character it does not escape
+            where.copy(out, content, found, found + len(piece), styles)
+        else:
+            out.emit(produced, where[found], where[found + len(piece) - 1] + 1, styles)
+        cursor = found + len(piece)
+
+    for child in token.children:
+        kind = child.type
+        if kind in ("strong_open", "em_open", "strong_close", "em_close"):
+            found = content.find(child.markup, cursor)
+            cursor = found + len(child.markup) if found >= 0 else cursor
+            style = BOLD if kind.startswith("strong") else ITALIC
+            if kind.endswith("open"):
+                active.append(f"{style}#{out.map.length}:{cursor}")
+            else:
+                closing = next((a for a in reversed(active) if _style_name(a) == style), None)
+                if closing is not None:
+                    active.remove(closing)
+        elif kind == "text" and child.content:
+            emit_found(child.content)
+        elif kind == "text_special":
+            emit_found(child.markup, child.content)
+        elif kind == "code_inline":
+            emit_found(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            emit_found("\n")
+        elif kind == "image":
+            emit_found(child.content)
+        elif kind == "html_inline" and _BREAK_TAG.match(child.content):
+            found = content.find(child.content, cursor)
+            if found >= 0:  # <br> draws a line break, as in HTML
+                tag = where[found + len(child.content) - 1] + 1
+                out.line_break(1, where[found], adds=True, end=tag)
+                cursor = found + len(child.content)
+        elif kind == "html_inline":
+            found = content.find(child.content, cursor)
+            cursor = found + len(child.content) if found >= 0 else cursor
+            _markdown_tag(child.content, active, tags, f"{out.map.length}:{cursor}")
+
+
+_MD_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*)>")
+_MD_STYLE = re.compile(r"""\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def _markdown_tag(
+    tag: str, active: list[str], tags: list[tuple[str, list[str]]], serial: str
+) -> None:
+    """Inline HTML in Markdown (`<mark>`, `<b>`, `<u>`, a styled `<span>`): the emphasis
+    it opens or closes, as the HTML reader would read it."""
+    match = _MD_TAG.fullmatch(tag.strip())
+    if match is None:
+        return
+    closing, name = match.group(1), match.group(2).lower()
+    if closing:
+        index = next((k for k in range(len(tags) - 1, -1, -1) if tags[k][0] == name), -1)
+        if index >= 0:
+            for token in tags.pop(index)[1]:
+                active.remove(token)
+        return
+    style = _MD_STYLE.search(match.group(3))
+    declared = _inline_styles([("style", style.group(1) or style.group(2))]) if style else set()
+    styles = {_FORMAT_TAGS[name]} if name in _FORMAT_TAGS else set()
+    if name == "sup" and not styles | declared:
+        tags.append((name, []))  # nothing to style: kept so its text is read raised
+        return
+    if name in _VOID or not styles | declared:
+        return
+    tokens = [f"{s}#{serial}" for s in sorted(styles | declared)]
+    tags.append((name, tokens))
+    active.extend(tokens)
