@@ -220,7 +220,7 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
         copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
         words = len(_HAS_WORD_RUN.findall(ref_text))
         if words >= _BURIED_WORDS:
-            at = _whole_words_at(copy_text, ref_text)
+            at = whole_words_at(copy_text, ref_text)
         else:  # (spaces alone are `_tighten`'s)
             at = _beside_lines(copy_text, ref_text) if words else -1
         rs, re_ = edit.reference.start, edit.reference.end
@@ -235,7 +235,7 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
                 yield _edit("equal", ref_at, re_, inner, ce)
                 continue
         if at < 0 and len(_HAS_WORD_RUN.findall(copy_text)) >= _BURIED_WORDS:
-            at = _whole_words_at(ref_text, copy_text)
+            at = whole_words_at(ref_text, copy_text)
             if at >= 0:  # the copy kept this much of the stretch, and left the rest out
                 if at:
                     yield _edit("delete", rs, rs + at, cs, cs)
@@ -284,12 +284,27 @@ def _lines_then_words(copy_text: str, ref_text: str, core: str) -> int | None:
     return at if before.endswith("\n") and copy_text[:at].strip() else None
 
 
-def _whole_words_at(text: str, part: str) -> int:
-    """Where `part` first stands in `text` without cutting a word; -1 if nowhere."""
-    at = text.find(part)
+def whole_words_at(text: str, part: str, start: int = 0) -> int:
+    """Where `part` first stands in `text` from `start` without cutting a word; -1 if
+    nowhere."""
+    at = text.find(part, start)
     while at >= 0 and cuts_a_word(text, at, at + len(part)):
         at = text.find(part, at + 1)
     return at
+
+
+def whole_lines(text: str, span: Span) -> bool:
+    """True when text[span] starts a line and ends one, spaces and tabs aside (at either
+    end of the text too). Reads only the characters next to the span."""
+    inner = span.of(text).strip(" \t")
+    k = span.start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    starts = k == 0 or text[k - 1] == "\n" or inner.startswith("\n")
+    k = span.end
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return starts and (k == len(text) or text[k] == "\n" or inner.endswith("\n"))
 
 
 def cuts_a_word(text: str, start: int, end: int) -> bool:

@@ -32,6 +32,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
+from provenance.align import whole_lines
 from provenance.classify import divergence_id
 from provenance.extract import Extracted, Run
 from provenance.matcher import literal_starts
@@ -282,11 +283,7 @@ def _set_apart(text: str, reference: str, alignment: Alignment, at: int) -> bool
     edit = next((e for e in alignment.edits if e.copy.start <= at < e.copy.end), None)
     if edit is None or edit.tag == "equal" or edit.reference.of(reference).strip():
         return False
-    before = text[: edit.copy.start].rstrip(" \t")
-    after = text[edit.copy.end :].lstrip(" \t")
-    inner = edit.copy.of(text).strip(" \t")
-    starts = not before or before.endswith("\n") or inner.startswith("\n")
-    return starts and (not after or after.startswith("\n") or inner.endswith("\n"))
+    return whole_lines(text, edit.copy)
 
 
 def _letters(text: str) -> str:

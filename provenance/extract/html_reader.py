@@ -283,35 +283,25 @@ def _first_number(attrs: list[tuple[str, str | None]]) -> int | None:
 
 
 def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
+    """The styles an element's own `style` attribute turns on (font-weight: bold ...)."""
+    return _styles(attrs, ((_WEIGHT, BOLD), (_SLANT, ITALIC), (_UNDERLINE, UNDERLINE)))
+
+
+def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
+    """The styles an element's own `style` attribute turns off (font-weight: normal ...)."""
+    return _styles(attrs, ((_NORMAL_WEIGHT, BOLD), (_NORMAL_SLANT, ITALIC), (_NO_LINE, UNDERLINE)))
+
+
+def _styles(
+    attrs: list[tuple[str, str | None]], rules: tuple[tuple[re.Pattern[str], str], ...]
+) -> frozenset[str]:
     style = next((v for k, v in attrs if k == "style" and v), "").lower()
-    if not style:
-        return frozenset()
-    found = set()
-    if _WEIGHT.search(style):
-        found.add(BOLD)
-    if _SLANT.search(style):
-        found.add(ITALIC)
-    if _UNDERLINE.search(style):
-        found.add(UNDERLINE)
-    return frozenset(found)
+    return frozenset(name for pattern, name in rules if style and pattern.search(style))
 
 
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")
 _NORMAL_SLANT = re.compile(r"font-style\s*:\s*normal\b")
 _NO_LINE = re.compile(r"text-decoration(?:-line)?\s*:\s*none\b")
-
-
-def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
-    """The styles an element's own `style` attribute turns off (font-weight: normal ...)."""
-    style = next((v for k, v in attrs if k == "style" and v), "").lower()
-    found = set()
-    if _NORMAL_WEIGHT.search(style):
-        found.add(BOLD)
-    if _NORMAL_SLANT.search(style):
-        found.add(ITALIC)
-    if _NO_LINE.search(style):
-        found.add(UNDERLINE)
-    return frozenset(found)
 
 
 _PASSES = 8

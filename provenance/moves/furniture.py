@@ -73,15 +73,6 @@ def _interruptions(
     return out
 
 
-def _whole_lines_of(text: str, span: Span) -> bool:
-    """True when text[span] starts a line and ends one (at either end of the text too)."""
-    before = text[: span.start].rstrip(" \t")
-    after = text[span.end :].lstrip(" \t")
-    inner = span.of(text).strip(" \t")
-    starts = not before or before.endswith("\n") or inner.startswith("\n")
-    return starts and (not after or after.startswith("\n") or inner.endswith("\n"))
-
-
 @lru_cache(maxsize=4)
 def _vocabulary(reference: str) -> frozenset[str]:
     """The reference's content words (stems), read once for every capture compared with it."""

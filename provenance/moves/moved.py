@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from provenance.align import cuts_a_word
+from provenance.align import cuts_a_word, whole_lines, whole_words_at
 from provenance.classify import divergence
 from provenance.model import (
     Divergence,
@@ -29,7 +29,6 @@ from provenance.moves.furniture import (
     _reid,
     _repeated_lines,
     _vocabulary,
-    _whole_lines_of,
     interruption,
 )
 from provenance.normalise import normalise
@@ -105,7 +104,7 @@ def _moved_out_of_omissions(
             if len(added.split()) < MOVE_MIN_WORDS:
                 continue
             moved = _out_of_omission(reference, capture, out, added, part)
-            if moved is None and _whole_lines_of(capture.text, part):
+            if moved is None and whole_lines(capture.text, part):
                 if folded_reference is None:
                     folded_reference = normalise(reference.text)
                 moved = _from_line(reference, capture, folded_reference, added, e, part)
@@ -144,7 +143,7 @@ def _out_of_omission(
         if d.kind not in (Kind.OMISSION, Kind.TRUNCATION):
             continue
         folded = _normalised(d.reference_text)
-        at = _word_find(folded.text, added)
+        at = whole_words_at(folded.text, added)
         if at < 0:
             continue
         inner = folded.span(at, at + len(added))
@@ -173,23 +172,14 @@ def _from_line(
 ) -> Divergence | None:
     """The move of a whole inserted line that the reference has as a whole line; None if
     it has it nowhere so."""
-    at = _word_find(folded_reference.text, added)
+    at = whole_words_at(folded_reference.text, added)
     while at >= 0:
         held = folded_reference.span(at, at + len(added))
-        if _whole_lines_of(reference.text, held):
+        if whole_lines(reference.text, held):
             where = f"the reference has it at {held.start}..{held.end}"
             return _moved(reference, capture, replace(inserted, reference=held), copy, where)
-        at = _word_find(folded_reference.text, added, at + 1)
+        at = whole_words_at(folded_reference.text, added, at + 1)
     return None
-
-
-def _word_find(text: str, part: str, start: int = 0) -> int:
-    """Where `part` first stands in `text` from `start` without cutting a word; -1 if
-    nowhere."""
-    at = text.find(part, start)
-    while at >= 0 and cuts_a_word(text, at, at + len(part)):
-        at = text.find(part, at + 1)
-    return at
 
 
 def _moved_to_passages(
@@ -356,7 +346,7 @@ def _foreign_substitutions(
     out = []
     repeated: frozenset[str] | None = None
     for d in found:
-        if d.kind is not Kind.SUBSTITUTION or not _whole_lines_of(reference.text, d.reference):
+        if d.kind is not Kind.SUBSTITUTION or not whole_lines(reference.text, d.reference):
             out.append(d)
             continue
         if repeated is None:
