@@ -121,6 +121,34 @@ def _words(text: str, start: int = 0, end: int | None = None) -> Words:
     return tuple(zip(parts[1::2], offsets[1::2], offsets[2::2], strict=False))
 
 
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _unseed_brackets(texts: _Texts, seeds: list[tuple[int, ...]]) -> None:
+    """Drop the seed hits that cross a square bracket the reference does not have there.
+
+    A bracket opens or closes the copier's gloss ("They [Russia and China] are against"):
+    its words are not the statement's text at that place, even when they and the words
+    after it run on like a stretch the statement has elsewhere ("Russia and China are
+    against the deployment"). Seeds end at the bracket; the gloss is an insertion.
+    """
+    text, words = texts.normalised.text, texts.words
+    if "[" not in text and "]" not in text:
+        return
+    n = texts.reference.seed_words
+    for j in range(len(words) - 1):
+        if not _BRACKET.search(text, words[j][2], words[j + 1][1]):
+            continue
+        for k in range(max(0, j - n + 2), min(j + 1, len(seeds))):
+            if seeds[k]:
+                gap = j - k  # the bracket lies after the seed's gap-th word
+                seeds[k] = tuple(
+                    i
+                    for i in seeds[k]
+                    if _BRACKET.search(texts.reference_gap(i + gap, i + gap + 1))
+                )
+
+
 def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
     """Chain seed hits into runs of the reference copied in order."""
     reference = texts.reference
@@ -135,6 +163,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
     # seeds, found in C.
     grams = zip(*(names[k:] for k in range(n)), strict=False)
     seeds = list(map(index.get, grams, repeat(())))
+    _unseed_brackets(texts, seeds)
     for j in compress(range(len(seeds)), seeds):
         hits = seeds[j]
         if len(hits) == 1 and len(open_chains) == 1:

@@ -1,0 +1,54 @@
+"""A copier's bracketed gloss inside a copy is one editorial insertion.
+
+A gloss often names a party in the statement's own words ("They [Russia and China] are
+against"), and those words may run on, with the copy's next words, into a stretch the
+statement has elsewhere ("Russia and China are against the deployment"). Square brackets
+the statement does not have end a run of the copy: the gloss is the copier's, never the
+statement's text moved there.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_document
+
+from provenance.analyse import analyse
+from provenance.model import Document, Kind, Severity
+
+
+def _paragraph(reference: Document, opening: str) -> str:
+    return next(p for p in reference.text.split("\n\n") if p.startswith(opening))
+
+
+@pytest.mark.parametrize(
+    ("opening", "old", "new"),
+    [
+        # The gloss and the words after it open a paragraph further on.
+        ("6. The Parties confirm", "They are against", "They [Russia and China] are against"),
+        # A gloss in words the statement has twice, in another paragraph.
+        (
+            "Russia and China are against",
+            "the relevant countries to",
+            "the relevant countries [the United States and the Republic of Korea] to",
+        ),
+        # A gloss for "the said systems", in the words of the paragraph before.
+        (
+            "Russia and China are against",
+            "the said systems,",
+            "the said systems [THAAD antimissile systems in Northeast Asia],",
+        ),
+    ],
+)
+def test_a_gloss_in_the_statements_words_is_editorial(
+    reference: Document, opening: str, old: str, new: str
+) -> None:
+    paragraph = _paragraph(reference, opening)
+    assert paragraph.count(old) == 1
+    copy = paragraph.replace(old, new)
+    gloss = new[new.index("[") : new.index("]") + 1]
+    page = f"A reader sent us this part of the statement.\n\n{copy}\n\nComments are closed.\n"
+    source = analyse(reference, [make_document(page, "gloss")]).sources[0]
+    assert len(source.passages) == 1
+    found = [(d.kind, d.severity, d.copy_text.strip()) for d in source.divergences]
+    assert (Kind.EDITORIAL, Severity.MINOR, gloss) in found
+    assert all(d.severity is not Severity.MATERIAL for d in source.divergences), found
