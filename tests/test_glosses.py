@@ -52,3 +52,29 @@ def test_a_gloss_in_the_statements_words_is_editorial(
     found = [(d.kind, d.severity, d.copy_text.strip()) for d in source.divergences]
     assert (Kind.EDITORIAL, Severity.MINOR, gloss) in found
     assert all(d.severity is not Severity.MATERIAL for d in source.divergences), found
+
+
+def test_a_retranslated_paragraph_does_not_borrow_the_next_ones_opening(
+    reference: Document,
+) -> None:
+    """Five words of another translation can match across a paragraph break of the
+    statement ("... the region, Russia and China ..." against "... the region.¶Russia
+    and China are against"): a run the copy's words make only by crossing a sentence end
+    the copy does not have is chance, not the statement's text moved there."""
+    before = _paragraph(reference, "6. The Parties confirm")
+    after = _paragraph(reference, "Russia and China are against")
+    retranslated = (
+        "Both sides state that placing THAAD batteries in Northeast Asia badly hurts the "
+        "security of every country in the region, Russia and China not excepted, and brings "
+        "neither a nuclear-free peninsula nor a calmer neighbourhood any closer."
+    )
+    page = f"{before}\n\n{retranslated}\n\n{after}\n"
+    source = analyse(reference, [make_document(page, "translated")]).sources[0]
+    assert len(source.passages) == 1
+    kinds = {d.kind for d in source.divergences}
+    assert Kind.REORDERING not in kinds
+    opening = page.index(after)
+    assert not any(
+        d.copy.start <= opening < d.copy.end and d.kind is Kind.INSERTION
+        for d in source.divergences
+    )

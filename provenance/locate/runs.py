@@ -149,6 +149,38 @@ def _unseed_brackets(texts: _Texts, seeds: list[tuple[int, ...]]) -> None:
                 )
 
 
+_SENTENCE_END = re.compile(r"[.!?]")
+_ANY_STOP = re.compile(r"[.!?;:]")
+
+
+def _across_sentences(texts: _Texts, run: _Run) -> tuple[_Run, ...]:
+    """A short run cut where the reference ends a sentence and the copy does not.
+
+    Another translation, or the copy's own prose, can match five words of the statement
+    across a sentence end by chance ("the region, Russia and China" against "the
+    region.¶Russia and China are against"). In a short run (under two seeds' length) such
+    a crossing is that chance: the run is cut there and pieces shorter than a seed are
+    dropped. A long run that crosses a lost full stop is a copy, and stays whole.
+    """
+    n = texts.reference.seed_words
+    length = run.j1 - run.j0
+    if length >= 2 * n or run.i1 - run.i0 != length:
+        return (run,)
+    for m in range(length - 1):
+        j, i = run.j0 + m, run.i0 + m
+        if (
+            _SENTENCE_END.search(texts.reference_gap(i, i + 1))
+            and not _ANY_STOP.search(texts.capture_gap(j, j + 1))
+            and not texts.line_break(j, j + 1)
+        ):
+            pieces = (
+                _Run(run.j0, j + 1, run.i0, i + 1, min(run.exact, m + 1)),
+                _Run(j + 1, run.j1, i + 1, run.i1, min(run.exact, length - m - 1)),
+            )
+            return tuple(p for p in pieces if p.j1 - p.j0 >= n)
+    return (run,)
+
+
 def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
     """Chain seed hits into runs of the reference copied in order."""
     reference = texts.reference
@@ -222,6 +254,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
     runs.extend(_Run(c[0], c[2] + n, c[1], c[3] + n, c[4]) for c in done)
     for run in runs:
         texts.check_inside(run.j0, run.j1)
+    runs = [piece for run in runs for piece in _across_sentences(texts, run)]
     # A run over capture words another run already copies is a repeat of the same text
     # elsewhere in the reference: drop it, or the part of it that overlaps.
     runs.sort(key=lambda r: (r.j0, -r.j1))
