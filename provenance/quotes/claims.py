@@ -363,6 +363,9 @@ def absent_parties(
     return out
 
 
+_NUMBERING = re.compile(r"\W*(\d{1,2})[.)]")
+
+
 def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> list[str]:
     """Numbers of `quotation`, in digits or words, whose value `stretch` does not give.
 
@@ -370,9 +373,17 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
     cardinal word the reference itself writes somewhere ("the two countries") is part of
     its vocabulary, not a claim: "the two sides" renders "the Parties".
 
+    A paragraph number opening the quotation ("2. The Parties express ...") is the
+    statement's own numbering when the statement writes that number.
+
     >>> new_numbers("talks within six months of July 4", "signed on July 4, 2017", frozenset())
     ['six']
+    >>> new_numbers("2. The Parties express", "The Parties express", frozenset({"2"}))
+    []
     """
+    numbering = _NUMBERING.match(quotation)
+    if numbering and numbering.group(1) in vocabulary:
+        quotation = quotation[numbering.end() :]
     given = {_value(n) for n in _NUMBER.findall(stretch)}
     given |= {_CARDINALS[w] for w in lemmas(stretch) if w in _CARDINALS}
     out: list[str] = []

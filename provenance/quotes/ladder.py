@@ -138,6 +138,11 @@ class QuoteOptions:
 
 
 _EDITORIAL = re.compile(r"\[[^\]\n]{0,60}\]|\.\s?\.\s?\.|…")
+_ELISION = re.compile(r"\[\s*(?:…|\.\s?\.\s?\.)\s*\]")
+"""A bracketed ellipsis ("[…]", "[...]"): a cut, which may stand for sentences as "…" may,
+not a bracketed insertion standing for a few words."""
+_CASE_CHANGE = re.compile(r"\[[^\W\d_]\]")
+"""One letter in brackets opening a word ("[t]he"): the quoter changed its case."""
 _EMPHASIS_MARK = re.compile(
     r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(?![\w*])"
     r"|(?<![\w_])_{1,2}(?=[^\s_])|(?<=[^\s_])_{1,2}(?![\w_])"
@@ -431,13 +436,20 @@ def _verbatim(
 ) -> Span | None:
     """Reference span holding every stretch between editorial marks, in order; else None."""
     pieces: list[tuple[str, int]] = []  # (folded stretch, reference characters allowed before it)
-    allowance, cursor = 0, core.start
+    allowance, cursor, letter = 0, core.start, ""
     for mark in [*editorial, Span(core.end, core.end)]:
-        stretch = _fold(text[cursor : mark.start])
+        stretch = _fold(letter + text[cursor : mark.start])
         if stretch:
             pieces.append((stretch, allowance))
-        if len(mark):
-            allowance = options.max_bracket if text[mark.start] == "[" else options.max_elision
+        letter = ""
+        if (
+            _CASE_CHANGE.fullmatch(text, mark.start, mark.end)
+            and text[mark.end : mark.end + 1].isalpha()
+        ):
+            letter, allowance = text[mark.start + 1], 0  # "[t]he": the quoter's case, the word
+        elif len(mark):
+            bracket = text[mark.start] == "[" and not _ELISION.fullmatch(text, mark.start, mark.end)
+            allowance = options.max_bracket if bracket else options.max_elision
             allowance = 3 if text[mark.start] in "*_" else allowance  # edge punctuation
         cursor = mark.end
     if not pieces:

@@ -1,0 +1,62 @@
+"""A block quotation of a numbered paragraph, abridged with a bracketed ellipsis.
+
+Pages quote the statement's paragraphs with their numbers ("2. The Parties express ...")
+and mark what they leave out with "[…]" or "[...]". The number is the statement's own
+and claims nothing; the bracketed ellipsis is an elision, which may stand for whole
+sentences as a bare "…" may.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_document
+
+from provenance.model import Document
+from provenance.quotes.verdicts import QuoteVerdict, check_quotes
+
+
+def _paragraph(reference: Document, opening: str) -> str:
+    return next(p for p in reference.text.split("\n\n") if p.startswith(opening))
+
+
+def _sentences(paragraph: str) -> list[str]:
+    return [s + "." for s in paragraph.rstrip(".").split(". ")]
+
+
+@pytest.mark.parametrize("elision", ["[…]", "[...]", "[. . .]", "…"])
+@pytest.mark.parametrize("numbered", [True, False])
+def test_an_abridged_numbered_paragraph_is_verbatim(
+    reference: Document, elision: str, numbered: bool
+) -> None:
+    paragraph = _paragraph(reference, "2. The Parties express")
+    first, _, *rest = _sentences(paragraph)  # the middle sentence left out
+    if not numbered:
+        first = first.removeprefix("2. ")
+    quoted = f"{first} {elision} {' '.join(rest)}"
+    page = f"Our correspondent read out point 2 of the statement:\n\n{quoted}\n\nNo one replied.\n"
+    (quotation,) = check_quotes(reference, make_document(page, "abridged"))
+    assert quotation.attributed
+    assert quotation.verdict is QuoteVerdict.VERBATIM, quotation.note
+    assert [page[e.start : e.end] for e in quotation.editorial] == [elision]
+
+
+def test_a_number_the_statement_does_not_number_is_still_a_claim(reference: Document) -> None:
+    """Only the statement's own paragraph numbers are read as numbering."""
+    paragraph = _paragraph(reference, "2. The Parties express")
+    page = f"The statement said:\n\n9. {paragraph.removeprefix('2. ')}\n"
+    (quotation,) = check_quotes(reference, make_document(page, "renumbered"))
+    assert quotation.verdict is not QuoteVerdict.VERBATIM
+
+
+@pytest.mark.parametrize("where", ["start", "middle"])
+def test_a_bracketed_change_of_case_is_verbatim(reference: Document, where: str) -> None:
+    """ "[t]he Parties": the quoter lowered a capital to fit the quotation into a sentence."""
+    sentence = (
+        "The Parties urge the international community to support the aforementioned initiative"
+    )
+    quoted = "[t]he" + sentence.removeprefix("The")
+    if where == "middle":
+        quoted = "[I]nternational community to support the aforementioned initiative"
+    page = f'Moscow and Beijing wrote that "{quoted}," and left it there.\n'
+    (quotation,) = check_quotes(reference, make_document(page, "case-change"))
+    assert quotation.verdict is QuoteVerdict.VERBATIM, quotation.note
