@@ -22,8 +22,8 @@ _CAPS_GAP = re.compile(
 """What may stand between two caps words of one run: spaces and punctuation, a line
 break inside a paragraph, single capitals and numbers ("DPRK'S", "JULY 4, 2017 ABOUT")."""
 _CAPS_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")
-"""A `_WORD` of two letters or more with no lower-case ASCII letter (caps, or not yet
-told: "ÉTÉ" is, "ÉTé" is not)."""
+"""A word (letters only, no digits or underscores) of two letters or more with no
+lower-case ASCII letter (caps, or not yet told: "ÉTÉ" is, "ÉTé" is not)."""
 _STARRED = re.compile(
     r"(?<![\w*])(?P<mark>\*\*?|__?)"
     rf"(?P<words>[^\s*_](?:(?:[^*_\n]|{_BREAK})*?[^\s*_])?)"
