@@ -20,9 +20,9 @@ import quote_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance import emphasis
 from provenance import matcher as matcher_module
 from provenance.classify import _remembered_kind, kind_of
+from provenance.emphasis import notes
 from provenance.matcher import last_characters, last_characters_of_each, literal_starts, matcher
 from provenance.model import Document, Kind, Span
 from provenance.normalise import Fold, folded, normalise
@@ -370,8 +370,8 @@ def test_declared_emphasis_notes_are_those_the_pattern_finds_in_the_whole_text(
     text: str,
 ) -> None:
     """`_note_matches` tries the pattern only before words Hyperscan finds in either case."""
-    expected = [m.span() for m in emphasis._NOTE.finditer(text)]
-    assert [m.span() for m in emphasis._note_matches(text)] == expected
+    expected = [m.span() for m in notes._NOTE.finditer(text)]
+    assert [m.span() for m in notes._note_matches(text)] == expected
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,0 +1,123 @@
+"""Emphasis a copy added to the reference (or dropped from it), and the notes declaring it.
+
+Works on readable text (see `extract`): the alignments given index the readable texts of
+both documents, and every span in the result is mapped back to the original files.
+
+- Markup: emphasis runs of an HTML or Markdown copy inside a located passage, or inside
+  a quotation the pipeline found to match the reference (`quoted`), are `added` unless
+  the reference has the same style there; reference runs a passage lacks are `removed`
+  (not those a quotation lacks: a quotation in running prose takes the page's type).
+  Plain text has no markup, so runs of ALL CAPS words and `*starred*` (or `**x**`,
+  `_x_`, `__x__`) words that the reference does not have stand in for it.
+- Notes: "(emphasis added)", "emphasis mine", "our emphasis", "(bold italics added)",
+  "italics in original", "[emphasis added]" ... Each note covers the passage (here a
+  quotation is one too) it sits in or the one that ends at most `note_reach` characters
+  before it, never a passage another note already follows; failing that, the passage
+  its sentence introduces ("It reads (emphasis ours):"), or, for a short last paragraph
+  of the page, the last passage. A note after unrelated text, mid-page, covers nothing.
+- Lost markup: a note that declares added emphasis for a passage with none is reported
+  plainly, and where no-break spaces stand in the copy for the reference's ordinary
+  spaces (residue rich-text editors leave at the edges of a bold or italic run), the
+  stretches they delimit are offered as `probable` emphasis: an inference, with evidence.
+
+The package follows the data: `runs` reads plain text's stand-ins for markup (HTML and
+Markdown runs come from `extract`); `added` decides which runs are emphasis added to (or
+dropped from) the reference's words; `notes` finds the notes and the passage each covers;
+`lost` infers probable emphasis where a note's passage has none; `result` holds what is
+reported and writes it in original offsets. `emphasis()`, here, runs them in that order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from provenance.emphasis.added import _added, _removed
+from provenance.emphasis.lost import _residue
+from provenance.emphasis.notes import _notes
+from provenance.emphasis.result import (
+    LOST_MARKUP,
+    EmphasisNote,
+    EmphasisOptions,
+    EmphasisResult,
+    EmphasisSpan,
+    LostMarkup,
+    Status,
+    _divergence,
+    _id,
+)
+from provenance.emphasis.runs import CAPS, STARRED, _plain_runs
+from provenance.extract import Extracted
+from provenance.model import Alignment, Divergence, Format, PassageKind
+
+__all__ = [
+    "CAPS",
+    "LOST_MARKUP",
+    "STARRED",
+    "EmphasisNote",
+    "EmphasisOptions",
+    "EmphasisResult",
+    "EmphasisSpan",
+    "LostMarkup",
+    "Status",
+    "emphasis",
+]
+
+
+def emphasis(
+    reference: Extracted,
+    capture: Extracted,
+    alignments: Sequence[Alignment],
+    *,
+    quoted: Sequence[Alignment] = (),
+    options: EmphasisOptions = EmphasisOptions(),
+) -> EmphasisResult:
+    """Emphasis the capture added to (or removed from) the reference, and its notes.
+
+    Args:
+        reference: The reference's readable text.
+        capture: The capture's readable text.
+        alignments: Alignments of the capture's passages, in readable offsets of both.
+        quoted: Alignments of quotations in running prose with the reference stretch each
+            matches (passages of kind `quotation`), read as passages are, except that
+            emphasis of the reference they drop is not reported.
+        options: Reach of notes and residue; see EmphasisOptions.
+
+    Returns:
+        Spans, notes, lost-markup findings and `emphasis` divergences, in original offsets.
+    """
+    spans: list[EmphasisSpan] = []
+    added_at: list[int] = []  # readable starts of the added spans
+    found: list[Divergence] = []
+    plain = capture.document.format is Format.TEXT
+    read = (*alignments, *quoted)
+    for alignment in read:
+        runs = _plain_runs(capture.text, alignment.passage.copy) if plain else capture.runs
+        for run in runs:
+            added = _added(reference, capture, alignment, run)
+            if added is None:
+                continue
+            spans.append(added)
+            added_at.append(max(run.start, alignment.passage.copy.start))
+            if added.reference is not None and added.reference_text.strip():
+                found.append(_divergence(capture, added))
+        if alignment.passage.kind is not PassageKind.QUOTATION:
+            spans.extend(_removed(reference, capture, alignment))
+    notes = _notes(reference, capture, [a.passage for a in read], options)
+    lost = []
+    for note, passage in notes:
+        if note.declares != "added" or passage is None:
+            continue
+        if any(passage.copy.start <= at < passage.copy.end for at in added_at):
+            continue
+        alignment = next(a for a in read if a.passage == passage)
+        probable = _residue(reference, capture, alignment, note.style, options)
+        spans.extend(probable)
+        key = f"lost-markup:{note.span.start}:{note.span.end}"
+        lost.append(LostMarkup(_id(capture, key), note, LOST_MARKUP, tuple(probable)))
+    spans.sort(key=lambda s: (s.span.start, s.span.end, s.style))
+    return EmphasisResult(
+        spans=tuple(spans),
+        notes=tuple(n for n, _ in notes),
+        lost_markup=tuple(lost),
+        divergences=tuple(found),
+    )

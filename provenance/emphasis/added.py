@@ -1,0 +1,213 @@
+"""Which runs of a passage are emphasis the copy added, and which the reference's it dropped.
+
+A run of the copy is projected onto the reference through the passage's alignment
+(`_to_reference`; inside a replace, letter by letter) and is `added` when it lies on the
+reference's words, changed or not, and the reference has no such emphasis there; a run of
+the reference the copy does not carry is `removed`. The projection is shared with `lost`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from provenance.align import whole_lines
+from provenance.emphasis.result import EmphasisSpan, Status, _span
+from provenance.emphasis.runs import CAPS, STARRED
+from provenance.extract import Extracted, Run
+from provenance.model import Alignment, Format
+
+
+def _added(
+    reference: Extracted, capture: Extracted, alignment: Alignment, run: Run
+) -> EmphasisSpan | None:
+    passage = alignment.passage
+    a, b = max(run.start, passage.copy.start), min(run.end, passage.copy.end)
+    while a < b and capture.text[a].isspace():
+        a += 1
+    while b > a and capture.text[b - 1].isspace():
+        b -= 1
+    if a >= b:
+        return None
+    ra, rb = _to_reference(alignment, (capture.text, reference.text), a, b)
+    ref_text = reference.text[ra:rb]
+    if not _letters(ref_text) and _set_apart(capture.text, reference.text, alignment, a):
+        return None  # a caption, a byline, a link box: the page's own lines, not the text
+    if (
+        _letters(ref_text)  # on words only the copy has: emphasis added to inserted text
+        and fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS
+        and _shared(capture.text, alignment, a, b) < _SHARED_LEAST
+    ):
+        return None  # other words ("READ MORE" where a line is dropped): not its emphasis
+    if run.style == CAPS:
+        if ref_text.isupper() or not any(c.isalpha() for c in ref_text):
+            return None  # the reference has these capitals (an acronym, a heading)
+        evidence = "ALL CAPS where the reference has lower case"
+    elif run.style == STARRED:
+        if reference.text[max(0, ra - 1) : ra] == "*" and reference.text[rb : rb + 1] == "*":
+            return None
+        evidence = "*starred* in the copy, not in the reference"
+    else:
+        if _covered(reference.runs, run.style, ra, rb):
+            return None  # the reference has the same emphasis here
+        evidence = f"{run.style} markup in the copy, not in the reference"
+    return _span(reference, capture, Status.ADDED, run.style, a, b, ra, rb, evidence)
+
+
+def _set_apart(text: str, reference: str, alignment: Alignment, at: int) -> bool:
+    """True when the copy's insertion holding `at` (an edit whose reference side is at
+    most spaces) is whole lines of its own."""
+    edit = next((e for e in alignment.edits if e.copy.start <= at < e.copy.end), None)
+    if edit is None or edit.tag == "equal" or edit.reference.of(reference).strip():
+        return False
+    return whole_lines(text, edit.copy)
+
+
+def _letters(text: str) -> str:
+    """The words of `text` in lower case, single-spaced: what capitals leave the same."""
+    return " ".join(_NON_WORD.split(text.casefold())).strip()
+
+
+_NON_WORD = re.compile(r"\W+")
+_SAME_WORDS = 80
+"""Least rapidfuzz ratio of emphasised words to the reference's words there (both in
+lower case) that makes them its words emphasised: a spelling variant ("NEIGHBORS")
+still is, a line of other words standing where the copy drops one is not."""
+
+
+_SHARED_LEAST = 1 / 3
+"""Least share of a run's letters the alignment finds equal in the reference that makes
+it the reference's words, some changed ("<u>legitimate concerns</u>" for "justified
+concerns"), when their wording as a whole differs too much for `_SAME_WORDS`."""
+
+
+def _shared(text: str, alignment: Alignment, a: int, b: int) -> float:
+    """Share of the letters and digits of text[a:b] inside `equal` edits."""
+    letters = sum(c.isalnum() for c in text[a:b])
+    equal = sum(
+        c.isalnum()
+        for edit in alignment.edits
+        if edit.tag == "equal" and edit.copy.start < b and a < edit.copy.end
+        for c in text[max(a, edit.copy.start) : min(b, edit.copy.end)]
+    )
+    return equal / letters if letters else 0.0
+
+
+def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> list[EmphasisSpan]:
+    """Reference emphasis inside the passage that the copy does not carry."""
+    if capture.document.format is Format.TEXT:
+        return []  # plain text cannot carry markup; its loss is not the copy's doing
+    passage = alignment.passage
+    out = []
+    for run in reference.runs:
+        ra, rb = max(run.start, passage.reference.start), min(run.end, passage.reference.end)
+        if ra >= rb:
+            continue
+        a, b = _to_copy(alignment, (capture.text, reference.text), ra, rb)
+        if _covered(capture.runs, run.style, a, b):
+            continue
+        out.append(
+            _span(
+                reference,
+                capture,
+                Status.REMOVED,
+                run.style,
+                a,
+                b,
+                ra,
+                rb,
+                f"{run.style} in the reference, not in the copy",
+            )
+        )
+    return out
+
+
+def _covered(runs: Sequence[Run], style: str, start: int, end: int) -> bool:
+    """True when runs of `style` cover at least half of [start, end)."""
+    if end <= start:
+        return False
+    inside = sum(max(0, min(r.end, end) - max(r.start, start)) for r in runs if r.style == style)
+    return inside * 2 >= end - start
+
+
+def _to_reference(
+    alignment: Alignment, texts: tuple[str, str], start: int, end: int
+) -> tuple[int, int]:
+    """Reference range aligned with the copy range [start, end) (readable offsets);
+    `texts` are the readable texts of the copy and the reference."""
+    return (
+        _project(alignment, texts, start, start=True, to_reference=True),
+        _project(alignment, texts, end, start=False, to_reference=True),
+    )
+
+
+def _to_copy(alignment: Alignment, texts: tuple[str, str], start: int, end: int) -> tuple[int, int]:
+    return (
+        _project(alignment, texts, start, start=True, to_reference=False),
+        _project(alignment, texts, end, start=False, to_reference=False),
+    )
+
+
+def _project(
+    alignment: Alignment, texts: tuple[str, str], at: int, *, start: bool, to_reference: bool
+) -> int:
+    copy_text, reference_text = texts
+    for edit in alignment.edits:
+        here, there = (edit.copy, edit.reference) if to_reference else (edit.reference, edit.copy)
+        inside = here.start <= at < here.end if start else here.start < at <= here.end
+        if not inside:
+            continue
+        if edit.tag == "equal":
+            return there.start + (at - here.start)
+        if edit.tag == "replace":
+            # One replace may hold several words ("CONCERNS VIA DIALOGUE" for "concerns
+            # via dialogue", "seriusly" for "seriously"): inside it, follow the letters
+            # both readings share, so a run that starts or ends in it keeps its own words.
+            pair = (copy_text, reference_text) if to_reference else (reference_text, copy_text)
+            return there.start + _inside(
+                here.of(pair[0]), there.of(pair[1]), at - here.start, start=start
+            )
+        return there.start if start else there.end
+    edges = alignment.passage.reference if to_reference else alignment.passage.copy
+    return edges.start if start else edges.end
+
+
+_INSIDE_MOST = 4000
+"""Longest reading whose letters are aligned one by one inside a replace (a longer one
+projects to its edges, as a deletion or insertion does)."""
+
+
+def _inside(here: str, there: str, at: int, *, start: bool) -> int:
+    """Where offset `at` of `here` falls in `there`, two readings of one replace edit.
+
+    >>> _inside("SERIUSLY WORRIED", "seriously worried", 9, start=True)
+    10
+    >>> _inside("grave", "serious", 5, start=False)
+    7
+    """
+    if at <= 0:
+        return 0
+    if at >= len(here):
+        return len(there)
+    if max(len(here), len(there)) > _INSIDE_MOST:
+        return 0 if start else len(there)
+    # autojunk=False: letters frequent in a long reading must still be matched.
+    blocks = SequenceMatcher(None, _folded(here), _folded(there), autojunk=False)
+    matched = [b for b in blocks.get_matching_blocks() if b.size]
+    if start:
+        for a, b, size in matched:
+            if at < a + size:
+                return b + max(0, at - a)
+        return len(there)
+    for a, b, size in reversed(matched):
+        if at > a:
+            return b + min(size, at - a)
+    return 0
+
+
+def _folded(text: str) -> list[str]:
+    """One lower-case character for each character of `text` (its length kept)."""
+    return [c if len(c.lower()) != 1 else c.lower() for c in text]

@@ -1,0 +1,158 @@
+"""Notes declaring emphasis ("(emphasis added)", "italics in original", ...) and what each covers.
+
+A note covers the passage it sits in, or the one ending at most `note_reach` characters
+before it that no other note follows; failing that, the passage its sentence introduces,
+or, for a short last paragraph of the page, the page's last passage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from provenance.emphasis.result import EmphasisNote, EmphasisOptions
+from provenance.extract import Extracted
+from provenance.matcher import literal_starts
+from provenance.model import Passage
+
+_WHAT = (
+    r"bold\s+(?:type|face|font)|boldface|bolding|bolded|bold|italics?|italicised|italicized"
+    r"|emphasis|emphases|underlining|underlined|highlighting|highlighted|highlights?"
+)
+_WHOSE = (
+    r"added|mine|ours|supplied|in\s+(?:the\s+)?original"
+    r"|by\s+(?:the\s+)?(?:editors?|authors?|us|me)"
+)
+_NOTE = re.compile(
+    rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*(?P<whose>{_WHOSE})\s*[)\]]"
+    rf"|\b(?P<what2>{_WHAT})(?:\s+(?:in|within|throughout)(?:\s+[\w\u2019'-]+){{1,4}}?)?"
+    rf"\s+(?:(?:is|are|has\s+been|have\s+been)\s+)?(?P<whose2>{_WHOSE})\b"
+    rf"|\b(?:our|my)\s+(?P<what3>emphasis|italics|bold)\b",
+    re.IGNORECASE,
+)
+
+
+def _notes(
+    reference: Extracted, capture: Extracted, passages: Sequence[Passage], options: EmphasisOptions
+) -> list[tuple[EmphasisNote, Passage | None]]:
+    """Every emphasis note, with the passage (readable offsets) it covers."""
+    out: list[tuple[EmphasisNote, Passage | None]] = []
+    claimed_after: set[Passage] = set()
+    for match in _note_matches(capture.text):
+        what = match.group("what") or match.group("what2") or match.group("what3") or ""
+        whose = match.group("whose") or match.group("whose2") or "mine"
+        start, end = match.span()
+        covers = next((p for p in passages if p.copy.start <= start < p.copy.end), None)
+        if covers is None:
+            before = [p for p in passages if p.copy.end <= start]
+            nearest = max(before, key=lambda p: p.copy.end, default=None)
+            if (
+                nearest is not None
+                and start - nearest.copy.end <= options.note_reach
+                and nearest not in claimed_after
+            ):
+                covers = nearest
+                claimed_after.add(nearest)
+        if covers is None:
+            covers = _introduced(capture.text, passages, end) or _closing(
+                capture.text, passages, start, end, claimed_after
+            )
+        note = EmphasisNote(
+            span=capture.span(start, end),
+            text=capture.text[start:end],
+            declares="original" if "original" in whose.lower() else "added",
+            style=_declared_style(what),
+            covers=None if covers is None else _original_passage(reference, capture, covers),
+        )
+        out.append((note, covers))
+    return out
+
+
+def _introduced(text: str, passages: Sequence[Passage], end: int) -> Passage | None:
+    """The passage a note introduces: the one that starts right after the sentence the
+    note ends ("The full text follows (emphasis ours):", "It reads, with emphasis added:")."""
+    after = [p for p in passages if p.copy.start >= end]
+    following = min(after, key=lambda p: p.copy.start, default=None)
+    if following is None or text[end : following.copy.start].strip(_LEAD_IN):
+        return None
+    return following
+
+
+_LEAD_IN = " \t\r\n\u00a0.:;,)]\u2014-"
+"""What may stand between a note that introduces a passage and the passage."""
+_STANDALONE = 160
+"""Longest last paragraph read as a note on the whole page ("Emphasis added throughout.")."""
+
+
+def _closing(
+    text: str, passages: Sequence[Passage], start: int, end: int, claimed: set[Passage]
+) -> Passage | None:
+    """The passage a note ending the page covers: a short last paragraph of its own
+    ("Editor\u2019s note: bold type added by the editors.") covers the page's last passage
+    that no note follows already."""
+    first = text.rfind("\n\n", 0, start) + 1
+    if text[end:].strip() or len(text[first:].strip()) > _STANDALONE:
+        return None
+    before = [p for p in passages if p.copy.end <= start and p not in claimed]
+    last = max(before, key=lambda p: p.copy.end, default=None)
+    if last is not None:
+        claimed.add(last)
+    return last
+
+
+_NOTE_WORDS = ("bold", "italic", "emphas", "underlin", "highlight")
+"""Every note holds one of these (lower case)."""
+_ODD_CASES = "\u017f\u212a\u0131\u0130"
+"""Characters that match an ASCII letter of a note case-insensitively without lowering to it."""
+
+
+def _note_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_NOTE.finditer(text)`, trying the pattern only near its words.
+
+    A note starts at most a bracket or "our"/"my" and spaces before its first word, so
+    the pattern is tried only at those few places before each word, found by Hyperscan
+    in either case of ASCII letters: the only other letters the pattern takes for them
+    are `_ODD_CASES`, and a text holding one is read whole.
+    """
+    if any(c in text for c in _ODD_CASES):
+        yield from _NOTE.finditer(text)
+        return
+    words = literal_starts(text, _NOTE_WORDS, caseless=True)
+    at = 0
+    for word in words:
+        if word < at:
+            continue
+        first = word
+        while first > at and text[first - 1].isspace():
+            first -= 1
+        for start in range(max(at, first - 4), word + 1):
+            match = _NOTE.match(text, start)
+            if match is not None:
+                yield match
+                at = match.end()
+                break
+
+
+def _original_passage(reference: Extracted, capture: Extracted, passage: Passage) -> Passage:
+    return Passage(
+        passage.kind,
+        capture.span(passage.copy.start, passage.copy.end),
+        reference.span(passage.reference.start, passage.reference.end),
+        passage.score,
+    )
+
+
+def _declared_style(what: str) -> str:
+    """ "bold italics " -> "bold+italic"; unspecified emphasis -> "emphasis"."""
+    what = what.lower()
+    styles = [
+        name
+        for name, stem in (
+            ("bold", "bold"),
+            ("italic", "italic"),
+            ("underline", "underlin"),
+            ("mark", "highlight"),
+        )
+        if stem in what
+    ]
+    return "+".join(styles) or "emphasis"

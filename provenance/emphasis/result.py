@@ -1,0 +1,142 @@
+"""What the emphasis stage reports, and the builders that write it in original offsets.
+
+`EmphasisOptions` sets the reach of notes and of no-break-space residue; `EmphasisSpan`,
+`EmphasisNote`, `LostMarkup` and `EmphasisResult` are what `emphasis()` gives back. The
+builders map a stretch of readable text back to both original files (`_span`), give
+each finding an id stable for the capture's bytes (`_id`), and turn an added span into
+an `emphasis` divergence (`_divergence`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from enum import StrEnum
+
+from provenance.classify import divergence_id
+from provenance.extract import Extracted
+from provenance.model import Divergence, Kind, Passage, Span
+from provenance.severity import severity
+
+LOST_MARKUP = "declares added emphasis; markup not present in this capture"
+
+
+@dataclass(frozen=True, slots=True)
+class EmphasisOptions:
+    """Reach of notes and of no-break-space residue; defaults checked on the bundled corpus."""
+
+    note_reach: int = 300
+    """Most readable characters between the end of a passage and a note that covers it."""
+    pair_reach: int = 200
+    """Most characters between two no-break spaces read as the two ends of one run."""
+
+
+class Status(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    PROBABLE = "probable"
+
+
+@dataclass(frozen=True, slots=True)
+class EmphasisSpan:
+    """One stretch of emphasis, in original offsets of the capture and the reference."""
+
+    id: str
+    span: Span
+    text: str
+    """The readable text of the run (markup removed, entities decoded)."""
+    style: str
+    """bold, italic, underline, mark; caps or starred in plain text; for probable runs the
+    styles a note declares, joined with "+" (e.g. "bold+italic")."""
+    status: Status
+    reference: Span | None
+    reference_text: str
+    evidence: str
+    """Why this was reported; for `probable` the residue it is inferred from."""
+
+
+@dataclass(frozen=True, slots=True)
+class EmphasisNote:
+    """A declaration such as "(emphasis added)" and the located passage it covers."""
+
+    span: Span
+    text: str
+    declares: str
+    """"added" or "original" ("italics in original")."""
+    style: str
+    covers: Passage | None
+    """The passage the note follows, in original offsets; None when it follows other text."""
+
+
+@dataclass(frozen=True, slots=True)
+class LostMarkup:
+    """A note declares added emphasis on a passage whose copy carries none."""
+
+    id: str
+    note: EmphasisNote
+    message: str
+    probable: tuple[EmphasisSpan, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EmphasisResult:
+    spans: tuple[EmphasisSpan, ...]
+    """added, removed and probable emphasis, in capture order."""
+    notes: tuple[EmphasisNote, ...]
+    lost_markup: tuple[LostMarkup, ...]
+    divergences: tuple[Divergence, ...]
+    """Kind `emphasis`, severity material: emphasis added inside the reference text."""
+
+
+def _span(
+    reference: Extracted,
+    capture: Extracted,
+    status: Status,
+    style: str,
+    a: int,
+    b: int,
+    ra: int,
+    rb: int,
+    evidence: str,
+) -> EmphasisSpan:
+    span = capture.span(a, b)
+    text = capture.text[a:b]
+    ref_span = reference.span(ra, rb)
+    key = f"{status.value}:{style}:{span.start}:{span.end}:{text}"
+    return EmphasisSpan(
+        id=_id(capture, key),
+        span=span,
+        text=text,
+        style=style,
+        status=status,
+        reference=ref_span,
+        reference_text=reference.text[ra:rb],
+        evidence=evidence,
+    )
+
+
+def _id(capture: Extracted, key: str) -> str:
+    digest = hashlib.sha256(f"{capture.document.sha256}\x1f{key}".encode()).hexdigest()
+    return "e-" + digest[:16]
+
+
+def _divergence(capture: Extracted, span: EmphasisSpan) -> Divergence:
+    assert span.reference is not None
+    return Divergence(
+        id=divergence_id(
+            capture.document.sha256,
+            Kind.EMPHASIS,
+            span.reference,
+            span.span,
+            span.reference_text,
+            span.text,
+        ),
+        witness=capture.document.id,
+        kind=Kind.EMPHASIS,
+        severity=severity("divergence", Kind.EMPHASIS),
+        reference=span.reference,
+        copy=span.span,
+        reference_text=span.reference_text,
+        copy_text=span.text,
+        note=f"{span.style} added by the copy",
+    )

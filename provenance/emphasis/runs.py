@@ -1,0 +1,69 @@
+"""Runs of emphasis in plain text, which has no markup: ALL CAPS words and *starred* words.
+
+HTML and Markdown copies carry their runs from `extract` (`Extracted.runs`); plain text
+is read here, one paragraph at a time, for the two marks writers use in its place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from provenance.extract import Run
+from provenance.model import Span
+
+CAPS, STARRED = "caps", "starred"
+
+_BREAK = r"\n(?![ \t]*\n)"
+"""A line break that does not end a paragraph: hard-wrapped text breaks runs so."""
+_CAPS_GAP = re.compile(
+    rf"(?:[^\w\n]{{1,3}}|[^\w\n]{{0,2}}{_BREAK}[^\w\n]{{0,2}})"
+    r"(?:(?:\d+|[^\W\d_a-z])[^\w\n]{1,3})*"
+)
+"""What may stand between two caps words of one run: spaces and punctuation, a line
+break inside a paragraph, single capitals and numbers ("DPRK'S", "JULY 4, 2017 ABOUT")."""
+_CAPS_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")
+"""A word (letters only, no digits or underscores) of two letters or more with no
+lower-case ASCII letter (caps, or not yet told: "ÉTÉ" is, "ÉTé" is not)."""
+_STARRED = re.compile(
+    r"(?<![\w*])(?P<mark>\*\*?|__?)"
+    rf"(?P<words>[^\s*_](?:(?:[^*_\n]|{_BREAK})*?[^\s*_])?)"
+    r"(?P=mark)(?![\w*])"
+)
+"""*Starred*, **double-starred**, _underscored_ or __double-underscored__ words, the
+marks plain text keeps from Markdown and mail; a run may cross a line break, not a
+blank line."""
+
+
+def _plain_runs(text: str, near: Span | None = None) -> tuple[Run, ...]:
+    """Runs of ALL CAPS words (two letters or more) and *starred* words.
+
+    Neither kind crosses a blank line, so with `near` only the paragraphs it touches are
+    read (and exactly the runs of the whole text in those paragraphs are found).
+
+    >>> [(text[r.start:r.end], r.style) for text in ["We *must* act NOW, NOT later"]
+    ...  for r in _plain_runs(text)]
+    [('must', 'starred'), ('NOW, NOT', 'caps')]
+    """
+    first, last = 0, len(text)
+    if near is not None:
+        first = text.rfind("\n\n", 0, near.start) + 1
+        found = text.find("\n\n", near.end)
+        last = len(text) if found < 0 else found
+    runs = [
+        Run(m.start("words"), m.end("words"), STARRED) for m in _STARRED.finditer(text, first, last)
+    ]
+    # Only words with no lower-case ASCII letter are read; another word between two caps
+    # words puts a letter in the gap, which then cannot join them.
+    start = end = -1
+    for word in _CAPS_WORD.finditer(text, first, last):
+        if not word.group().isupper():
+            continue
+        if start >= 0 and _CAPS_GAP.fullmatch(text, end, word.start()):
+            end = word.end()
+            continue
+        if start >= 0:
+            runs.append(Run(start, end, CAPS))
+        start, end = word.start(), word.end()
+    if start >= 0:
+        runs.append(Run(start, end, CAPS))
+    return tuple(sorted(runs, key=lambda r: (r.start, r.end)))
