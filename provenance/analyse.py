@@ -20,6 +20,7 @@ from provenance.model import (
     Alignment,
     Divergence,
     Document,
+    Kind,
     Passage,
     PassageKind,
     Span,
@@ -214,6 +215,7 @@ def _source(
     alignments = tuple(align_copy(reference_view, view, p) for p in passages)
     found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
     found = structure(reference_view, view, passages, found)
+    found = _without_quoting_case(view.text, passages, found)
     quotes: tuple[Quotation, ...] = ()
     if not whole:
         told(capture, "quotations")
@@ -242,6 +244,30 @@ def _source(
         lost_markup=marked.lost_markup,
         extracted=None if readable.identity else readable,
     )
+
+
+_OPENING_MARKS = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039'")
+
+
+def _without_quoting_case(
+    text: str, passages: tuple[Passage, ...], found: list[Divergence]
+) -> list[Divergence]:
+    """`found` less the change of case at the first word of a passage that opens a
+    quotation: running the statement's sentence into the page's own ("add that “any
+    possibility …”") lowers its capital, or raises a first word to open a sentence. That
+    is the quoting, not an edit of the statement (issue 11, pattern 5)."""
+    firsts = {p.copy.start for p in passages if _after_opening_mark(text, p.copy.start)}
+    if not firsts:
+        return found
+    return [d for d in found if not (d.kind is Kind.CASE and d.copy.start in firsts)]
+
+
+def _after_opening_mark(text: str, at: int) -> bool:
+    """Whether an opening quotation mark, maybe with spaces after it, comes before `at`."""
+    k = at - 1
+    while k >= 0 and text[k] in " \u00a0\u202f":
+        k -= 1
+    return k >= 0 and text[k] in _OPENING_MARKS
 
 
 _HOLDS_ITS_WORDS = frozenset({QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED})
