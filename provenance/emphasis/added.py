@@ -36,6 +36,8 @@ def _added(
     ref_text = reference.text[ra:rb]
     if not _letters(ref_text) and _set_apart(capture.text, reference.text, alignment, a):
         return None  # a caption, a byline, a link box: the page's own lines, not the text
+    if _numbering(capture.text[a:b], reference.text, ra):
+        return None  # "<strong>5.</strong> The Parties": the page's numbering style
     if (
         _letters(ref_text)  # on words only the copy has: emphasis added to inserted text
         and fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS
@@ -55,6 +57,15 @@ def _added(
             return None  # the reference has the same emphasis here
         evidence = f"{run.style} markup in the copy, not in the reference"
     return _span(reference, capture, Status.ADDED, run.style, a, b, ra, rb, evidence)
+
+
+_NUMBER = re.compile(r"\d{1,2}[.)]?")
+
+
+def _numbering(marked: str, reference: str, ra: int) -> bool:
+    """Whether the marked text is only a paragraph number that opens a line of the
+    reference ("5."): markup on it styles the numbering, and says nothing of the words."""
+    return bool(_NUMBER.fullmatch(marked)) and (ra == 0 or reference[ra - 1] == "\n")
 
 
 def _set_apart(text: str, reference: str, alignment: Alignment, at: int) -> bool:
