@@ -12,7 +12,7 @@ from provenance.align import align
 from provenance.classify import classify as classify_alignment
 from provenance.classify import divergence_id
 from provenance.corpus import Corpus
-from provenance.emphasis import EmphasisNote, EmphasisSpan, LostMarkup, emphasis
+from provenance.emphasis import CAPS, EmphasisNote, EmphasisSpan, LostMarkup, Status, emphasis
 from provenance.errors import Failure
 from provenance.extract import Extracted, extract
 from provenance.locate import LocateOptions, PreparedReference, locate, prepare
@@ -231,6 +231,7 @@ def _source(
         passages, alignments = _to_original((passages, alignments), reference_readable, readable)
         found = list(_to_original(tuple(found), reference_readable, readable))
         quotes = _to_original(quotes, reference_readable, readable)
+    found = _without_case_under_caps(found, marked.spans)
     found.extend(marked.divergences)
     found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
     return SourceResult(
@@ -244,6 +245,24 @@ def _source(
         lost_markup=marked.lost_markup,
         extracted=None if readable.identity else readable,
     )
+
+
+def _without_case_under_caps(
+    found: list[Divergence], spans: tuple[EmphasisSpan, ...]
+) -> list[Divergence]:
+    """`found` less the case changes that capitals added as emphasis account for: "THE
+    PARTIES OPPOSE" is one finding (emphasis added), not also a change of case."""
+    caps = [s.span for s in spans if s.style == CAPS and s.status is Status.ADDED]
+    if not caps:
+        return found
+    return [
+        d
+        for d in found
+        if not (
+            d.kind is Kind.CASE
+            and any(c.start <= d.copy.start and d.copy.end <= c.end for c in caps)
+        )
+    ]
 
 
 _OPENING_MARKS = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039'")

@@ -154,6 +154,22 @@ def test_plain_text_caps_and_stars_not_in_the_reference(corpus: Corpus, tmp_path
     assert added == {("SERIOUSLY WORRIED", "caps"), ("voluntary", "starred")}
 
 
+def test_capitals_added_are_one_finding_not_a_case_change_too(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    """ALL CAPS over the statement's words is emphasis; the same letters are not also a
+    `case` divergence, which would ask the reviewer to decide one edit twice."""
+    text = corpus.reference.text.replace("seriously worried", "SERIOUSLY WORRIED", 1)
+    text = text.replace("Any possibility", "ANY possibility", 1)  # one word of a sentence
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(d.kind, d.copy_text) for d in source.divergences] == [
+        (Kind.EMPHASIS, "SERIOUSLY WORRIED"),
+        (Kind.EMPHASIS, "ANY"),
+    ]
+
+
 def test_002_notes_and_lost_markup(corpus: Corpus) -> None:
     source = analyse_corpus(corpus).source("002_9103d841b337d515")
     notes = source.emphasis_notes
