@@ -348,6 +348,13 @@ def test_a_bold_tag_styled_normal_is_not_bold(corpus: Corpus) -> None:
     [
         ("The ministries' text follows (our emphasis):", "Talks resume in autumn.", "our emphasis"),
         ("It reads, with italics added:", "Talks resume in autumn.", "italics added"),
+        # The note shares its parentheses with other words.
+        (
+            "The passage in full (emphasis mine, translation checked by our desk):",
+            "Talks resume in autumn.",
+            "emphasis mine",
+        ),
+        ("The passage (my emphasis; the gloss is ours too):", "Talks resume.", "my emphasis"),
         (
             "The ministries wrote:",
             "Talks resume in autumn, officials said, with no date set for the first "

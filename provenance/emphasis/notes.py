@@ -73,9 +73,17 @@ def _introduced(text: str, passages: Sequence[Passage], end: int) -> Passage | N
     note ends ("The full text follows (emphasis ours):", "It reads, with emphasis added:")."""
     after = [p for p in passages if p.copy.start >= end]
     following = min(after, key=lambda p: p.copy.start, default=None)
-    if following is None or text[end : following.copy.start].strip(_LEAD_IN):
+    if following is None:
         return None
-    return following
+    between = text[end : following.copy.start]
+    if text.rfind("(", 0, end) > text.rfind(")", 0, end):
+        # A note sharing its parentheses ("(emphasis mine, gloss ours too):") ends there.
+        between = _PARENTHESIS_REST.sub("", between, count=1)
+    return None if between.strip(_LEAD_IN) else following
+
+
+_PARENTHESIS_REST = re.compile(r"^[^()\n]{0,80}\)")
+"""The rest of the parentheses a note opens, up to their closing mark."""
 
 
 _LEAD_IN = " \t\r\n\u00a0.:;,)]\u2014-"
