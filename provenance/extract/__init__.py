@@ -1,6 +1,7 @@
 """Readable text of a Document, with a map back to the original and its emphasis runs.
 
-Plain text is its own readable text (the identity map). HTML is read with the standard
+Plain text is its own readable text (the identity map), unless it quotes the e-mail
+way (lines opened by ">": `text_reader`). HTML is read with the standard
 library's lenient `html.parser` in source order, so every produced character knows the
 offset it came from: scripts, styles and page furniture (`nav`, `header`, `footer`,
 `aside`, ...) are dropped, entities are decoded (each produced character maps to the
@@ -12,7 +13,8 @@ The engine compares readable text; every span it reports is mapped back through
 
 The package: `readable` holds what every reader produces (`Extracted`, its emphasis
 `Run`s, and the builder that writes both with the map); `html_reader` and
-`markdown_reader` read the two formats; this module chooses between them.
+`markdown_reader` read the two formats, `text_reader` plain text's quoted lines; this
+module chooses between them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from provenance.errors import InputError
 from provenance.extract.html_reader import _html
 from provenance.extract.markdown_reader import _markdown
 from provenance.extract.readable import QUOTED, Extracted, Run
+from provenance.extract.text_reader import _email
 from provenance.model import Document, Format, OffsetMap
 
 __all__ = ["QUOTED", "Extracted", "Run", "extract"]
@@ -37,6 +40,9 @@ def extract(document: Document) -> Extracted:
     elif document.format is Format.MARKDOWN:
         extracted = _markdown(document)
     else:
+        quoted = _email(document)
+        if quoted is not None:
+            return quoted
         return Extracted(document, document.text, OffsetMap.identity(len(document.text)), (), ())
     if not extracted.text.strip():
         what = "HTML" if document.format is Format.HTML else "Markdown"

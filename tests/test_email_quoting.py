@@ -1,0 +1,70 @@
+"""Plain text quoted the e-mail way: each line of the quoted text opened by ">".
+
+Mailing lists, forums and Usenet archives quote a document by prefixing its lines with
+"> " (or "> > " when a reply quotes a reply). The marks are the page's quoting, like a
+Markdown `>` block: they are read past, and the lines they open are a block quotation.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_document
+
+from provenance.analyse import analyse
+from provenance.extract import extract
+from provenance.model import Document, Severity
+from provenance.quotes.verdicts import QuoteVerdict
+
+
+def _wrapped(paragraph: str, prefix: str, width: int = 60) -> str:
+    lines, line = [], ""
+    for word in paragraph.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(prefix + x for x in lines)
+
+
+@pytest.mark.parametrize("prefix", ["> ", ">", "> > ", "  > "])
+def test_an_email_quoting_a_paragraph_reads_it_without_the_marks(
+    reference: Document, prefix: str
+) -> None:
+    paragraph = next(p for p in reference.text.split("\n\n") if p.startswith("1. The Parties"))
+    page = (
+        "From: desk@example.org\nSubject: the Moscow text\n\n"
+        "Our contact in Moscow forwarded point 1 of the statement:\n\n"
+        f"{_wrapped(paragraph, prefix)}\n\nWorth a line in tomorrow's brief?\n-- \nThe desk\n"
+    )
+    source = analyse(reference, [make_document(page, "email")]).sources[0]
+    [passage] = source.passages
+    assert passage.reference.of(reference.text) == paragraph
+    assert page[passage.copy.start : passage.copy.end].endswith("resolutions.")
+    assert all(d.severity is Severity.COSMETIC for d in source.divergences), [
+        (d.kind, d.copy_text) for d in source.divergences
+    ]
+    assert all(d.copy.of(page) == d.copy_text for d in source.divergences)
+    attributed = [q for q in source.quotes if q.attributed]
+    assert all(q.verdict is QuoteVerdict.VERBATIM for q in attributed)
+
+
+def test_the_quoted_lines_are_a_block_quotation() -> None:
+    page = "He wrote:\n\n> first line\n> second line\n\nThanks.\n"
+    readable = extract(make_document(page, "email"))
+    assert readable.text == "He wrote:\n\nfirst line\nsecond line\n\nThanks.\n"
+    [block] = readable.quoted
+    assert readable.text[block.start : block.end] == "first line\nsecond line"
+    assert readable.span(block.start, block.end).of(page) == "first line\n> second line"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Turnout was high.\n> 50 people came.\nNobody left early.\n",  # one line: not quoting
+        "if a > b then\nprint(a)\n",  # a ">" inside a line
+    ],
+)
+def test_a_lone_angle_bracket_is_text(page: str) -> None:
+    assert extract(make_document(page, "plain")).identity
