@@ -7,7 +7,10 @@ Each quotation is tried by a ladder of tests, strictest first:
    reference's “…”), every stretch between editorial marks is found in order in the
    reference. An ellipsis may skip up to `max_elision` reference characters and a
    bracketed insertion ("[a]", "[North Korea]") may stand for up to `max_bracket`;
-   those marks are recorded, not counted against the quotation.
+   those marks are recorded, not counted against the quotation. A bracket that changes
+   the words it stands for ("[ignored]" for "respected", an inserted "[not]") makes the
+   quotation altered instead, with the bracket as a divergence
+   (`provenance.quotes.brackets` holds the rule).
 2. altered: `provenance.quotes.align` seeds the nearest window of the reference with
    rapidfuzz's `partial_ratio_alignment` (long quotations only where their rare words
    point); `align_texts` settles it word by word; if the settled stretch scores at
@@ -41,6 +44,7 @@ from provenance.model import Divergence, Document, Kind, Normalised, Span
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
+from provenance.quotes.brackets import honest
 from provenance.quotes.claims import absent_parties, read_word_list
 from provenance.quotes.claims import unsaid as unsaid_by
 from provenance.quotes.marks import (
@@ -280,7 +284,7 @@ def _compare(
     quoted = core.of(text)
     found = _verbatim(index, text, core, editorial, options)
     if found is not None:
-        return _Result(QuoteVerdict.VERBATIM, found, 100.0, "verbatim", stretches=(found,))
+        return _verbatim_result(index, capture, found)
     spliced = None if matching_only else _spliced(index, capture, core, options)
     if spliced is not None:
         return spliced
@@ -328,6 +332,19 @@ def _compare(
         similarity = settled.similarity if settled is not None else 0.0
         return _Result(QuoteVerdict.OTHER, None, similarity, "no close match in the reference")
     return _paraphrase(index, text, core, sentence, options)
+
+
+def _verbatim_result(index: _Index, capture: Document, found: _Found) -> _Result:
+    """Verbatim, unless a bracket changes the statement's words: then altered, with each
+    such bracket a divergence, scored by the share of the quoted characters kept."""
+    span = found.span
+    changes = _bracket_changes(index, capture, found)
+    if not changes:
+        return _Result(QuoteVerdict.VERBATIM, span, 100.0, "verbatim", stretches=(span,))
+    changed = sum(max(len(d.reference), len(d.copy)) for d in changes)
+    similarity = round(100.0 * max(0, len(span) - changed) / max(1, len(span)), 1)
+    note = "found in the reference, but a bracket changes its words"
+    return _Result(QuoteVerdict.ALTERED, span, similarity, note, changes, (span,))
 
 
 def _sentences_around(index: _Index, span: Span) -> str:
@@ -431,42 +448,139 @@ def _core(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A quotation found verbatim, and the reference text each of its brackets stands for."""
+
+    span: Span
+    brackets: tuple[tuple[Span, tuple[Span, ...], bool], ...]
+    """(bracket in the capture, candidate reference spans it replaces, at an edge)."""
+
+
 def _verbatim(
     index: _Index, text: str, core: Span, editorial: tuple[Span, ...], options: QuoteOptions
-) -> Span | None:
+) -> _Found | None:
     """Reference span holding every stretch between editorial marks, in order; else None."""
-    pieces: list[tuple[str, int]] = []  # (folded stretch, reference characters allowed before it)
-    allowance, cursor, letter = 0, core.start, ""
+    pieces: list[tuple[str, int, Span | None]] = []  # (folded stretch, allowance, bracket before)
+    allowance, cursor, letter, bracket = 0, core.start, "", None
     for mark in [*editorial, Span(core.end, core.end)]:
         stretch = _fold(letter + text[cursor : mark.start])
         if stretch:
-            pieces.append((stretch, allowance))
-        letter = ""
+            pieces.append((stretch, allowance, bracket))
+        letter, bracket = "", None
         if (
             _CASE_CHANGE.fullmatch(text, mark.start, mark.end)
             and text[mark.end : mark.end + 1].isalpha()
         ):
             letter, allowance = text[mark.start + 1], 0  # "[t]he": the quoter's case, the word
         elif len(mark):
-            bracket = text[mark.start] == "[" and not _ELISION.fullmatch(text, mark.start, mark.end)
+            bracket = mark if _is_bracket(text, mark) else None
             allowance = options.max_bracket if bracket else options.max_elision
             allowance = 3 if text[mark.start] in "*_" else allowance  # edge punctuation
         cursor = mark.end
     if not pieces:
         return None
+    last = editorial[-1] if editorial else None
+    trailing = (
+        last if last is not None and last.end == core.end and _is_bracket(text, last) else None
+    )
     ref = index.folded.text
-    first, _ = pieces[0]
+    first, _, leading = pieces[0]
     for hit in _occurrences(ref, first):
         end, ok = hit + len(first), True
-        for stretch, allowed in pieces[1:]:
+        gaps: list[tuple[Span, tuple[Span, ...], bool]] = []
+        for stretch, allowed, before in pieces[1:]:
             nxt = next((h for h in _occurrences(ref, stretch, end) if h - end <= allowed + 1), None)
             if nxt is None:
                 ok = False
                 break
+            if before is not None:
+                gap = ref[end:nxt]
+                lead = len(gap) - len(gap.lstrip())
+                inside = (end + lead, end + lead + len(gap.strip()))
+                gaps.append((before, (index.folded.span(*inside),), False))
             end = nxt + len(stretch)
         if ok:
-            return index.folded.span(hit, end)
+            if leading is not None:
+                gaps.insert(0, (leading, _clause_before(index, hit, options), True))
+            if trailing is not None:
+                gaps.append((trailing, _clause_after(index, end, options), True))
+            return _Found(index.folded.span(hit, end), tuple(gaps))
     return None
+
+
+def _is_bracket(text: str, mark: Span) -> bool:
+    """Whether editorial `mark` is a bracketed insertion: not a cut ("[...]") nor "[t]"."""
+    return text[mark.start] == "[" and not (
+        _ELISION.fullmatch(text, mark.start, mark.end)
+        or _CASE_CHANGE.fullmatch(text, mark.start, mark.end)
+    )
+
+
+_CLAUSE_END = re.compile(r"[.,;:!?()\n]")
+
+
+def _clause_before(index: _Index, at: int, options: QuoteOptions) -> tuple[Span, ...]:
+    """The reference words a bracket opening a quotation may stand for: those before
+    folded offset `at` back to a clause boundary (at most `max_bracket` characters),
+    each run of them ending at `at`, shortest first."""
+    ref = index.folded.text
+    start = max(0, at - options.max_bracket)
+    bounds = list(_CLAUSE_END.finditer(ref, start, at))
+    start = bounds[-1].end() if bounds else start
+    words = list(re.finditer(r"\S+", ref[start:at]))
+    end = start + words[-1].end() if words else at
+    return tuple(index.folded.span(start + w.start(), end) for w in reversed(words))
+
+
+def _clause_after(index: _Index, at: int, options: QuoteOptions) -> tuple[Span, ...]:
+    """The same for a bracket closing a quotation: runs starting at folded offset `at`."""
+    ref = index.folded.text
+    stop = min(len(ref), at + options.max_bracket)
+    bound = _CLAUSE_END.search(ref, at, stop)
+    stop = bound.start() if bound else stop
+    words = list(re.finditer(r"\S+", ref[at:stop]))
+    begin = at + words[0].start() if words else at
+    return tuple(index.folded.span(begin, at + w.end()) for w in words)
+
+
+_ANTECEDENT = 400
+"""Reference characters before a bracket's words in which what a pronoun or "the said
+systems" points back at is named."""
+
+
+def _bracket_changes(index: _Index, capture: Document, found: _Found) -> tuple[Divergence, ...]:
+    """The brackets of a verbatim quotation that change what the statement says (see
+    `provenance.quotes.brackets`): each a substitution of the reference words it stands
+    for, or an insertion where it stands for none."""
+    changes = []
+    for mark, candidates, edge in found.brackets:
+        bracket = mark.of(capture.text)
+        said = tuple(c.of(index.document.text) for c in candidates)
+        at = candidates[0].start if candidates else found.span.start
+        before = index.document.text[max(0, at - _ANTECEDENT) : at]
+        if honest(bracket, said, before, index.authors, edge=edge):
+            continue
+        where = _stood_for(found, bracket, candidates) if edge else candidates[0]
+        kind = Kind.SUBSTITUTION if len(where) else Kind.INSERTION
+        note = "a bracket that changes the statement's words, not a gloss of them"
+        changes.append(divergence(index.document, capture, kind, where, mark, note=note))
+    return tuple(changes)
+
+
+def _stood_for(found: _Found, bracket: str, candidates: tuple[Span, ...]) -> Span:
+    """The reference words a changing bracket at a quotation's edge replaces: as many
+    words as it holds (fewer if the clause has fewer); none, next to the quoted text,
+    when it holds only function words ("[do not]": an insertion)."""
+    if not candidates or not content_words(bracket):
+        at = (
+            found.span.start
+            if not candidates or candidates[0].end <= found.span.start
+            else found.span.end
+        )
+        return Span(at, at)
+    count = len(bracket.strip("[]").split())
+    return candidates[min(count, len(candidates)) - 1]
 
 
 def _occurrences(haystack: str, needle: str, start: int = 0) -> list[int]:

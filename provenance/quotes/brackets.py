@@ -1,0 +1,113 @@
+"""Square brackets in a quotation: an editor's honest gloss, or words changed under cover.
+
+Quoters bracket words into a quotation to make it read in their sentence: "[also]" or
+"[sic]" stand for nothing, "[Russia and China]" glosses the statement's "they",
+"[THAAD]" its "the said systems", "[North Korea]" its "the DPRK". Those leave the
+quotation verbatim. A bracket that replaces the statement's content words with others
+("[ignored]" for "respected", "[the DPRK]" for "third parties") or that inserts a
+negation ("[do not] confirm") changes what the statement says: the quotation is
+altered, and the bracket is reported against the words it stands for.
+
+The rule, for the bracketed words and the reference words they stand for:
+
+- a negation ("not", "never", "n't") the reference words lack is a change, whatever else;
+- otherwise the bracket is honest when it stands for nothing (an insertion), when either
+  side is only function words (a pronoun or determiner glossed, or put for a phrase),
+  when the reference words are a referring phrase ("this initiative", "the said
+  systems": a demonstrative or "said"/"aforementioned" and at most two words), or when
+  every content word they hold is in the bracket, by stem or as another name of the same
+  party ("Pyongyang" for "the DPRK"; the authors' names for "the Parties").
+
+Between two quoted stretches the reference words a bracket stands for are known
+exactly. At the edge of a quotation they are not: the words next to the quoted text, up
+to a clause boundary, are the candidates, and the bracket is honest when it glosses the
+nearest of them or names only what they name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from provenance.quotes.words import ALIASES, STOPWORDS, stem
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
+_POSSESSIVE = re.compile(r"[’'‘]s$")
+_NEGATION = frozenset("not no never nor without nothing none neither cannot".split())
+_REFERRING = frozenset(
+    "this that these those such said aforementioned abovementioned relevant concerned".split()
+)
+"""Words that make a phrase point back at something named before ("the said systems")."""
+_REFERRING_WORDS = 2
+"""Most words, besides the referring ones, of a referring phrase a bracket may gloss."""
+_AUTHORS = "\x00authors"
+"""The statement's word for its authors ("the Parties"), which the authors' names gloss."""
+
+
+def _words(text: str) -> list[str]:
+    """Folded words without a possessive; the statement's capitalised "Parties" (its
+    authors, not "third parties") as `_AUTHORS`."""
+    found = (_POSSESSIVE.sub("", w) for w in _WORD.findall(text))
+    return [_AUTHORS if w in ("Parties", "Sides") else w.casefold() for w in found]
+
+
+def _negations(words: list[str]) -> set[str]:
+    return {w for w in words if w in _NEGATION or w.endswith(("n’t", "n't"))}
+
+
+def _same_name(a: str, b: str, authors: frozenset[str], *, parts: bool = True) -> bool:
+    """Whether two folded words name the same thing: one stem, one party, or the authors.
+    With `parts`, also two words of names of one party ("united" and "states")."""
+    if stem(a) == stem(b) or b in ALIASES.get(a, ()) or a in ALIASES.get(b, ()):
+        return True
+    if parts and set(ALIASES.get(a, ())) & set(ALIASES.get(b, ())) - {"korean", "koreans"}:
+        return True
+    return (a == _AUTHORS and b in authors) or (b == _AUTHORS and a in authors)
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in STOPWORDS]
+
+
+def _glosses(
+    inner: list[str], stood_for: list[str], named: list[str], authors: frozenset[str]
+) -> bool:
+    """Whether bracketed words `inner` may stand for reference words `stood_for` (no
+    negation is added: see `honest`). A pronoun or a referring phrase may be glossed
+    only by what the statement `named` just before, or by its authors: "they" is
+    "[Russia and China]", not "[the United States]"."""
+    theirs, ours = _content(stood_for), _content(inner)
+    if not ours:
+        return True
+    referring = [w for w in theirs if w in _REFERRING]
+    pointer = not theirs or (referring and len(theirs) - len(referring) <= _REFERRING_WORDS)
+    if pointer:
+        return all(
+            any(_same_name(o, w, authors, parts=False) for w in [*named, _AUTHORS]) for o in ours
+        )
+    return all(any(_same_name(w, o, authors) for o in ours) for w in theirs)
+
+
+def honest(
+    bracket: str,
+    candidates: tuple[str, ...],
+    before: str,
+    authors: frozenset[str],
+    *,
+    edge: bool,
+) -> bool:
+    """Whether `bracket` ("[the DPRK]") honestly stands for one of `candidates`, the
+    reference words it may replace: one exact stretch between two quoted stretches, or
+    at an edge (`edge`) the adjacent words of the clause, nearest first. `before` is
+    the reference text before them, where a pronoun's antecedent is named."""
+    inner = _words(bracket.strip("[]"))
+    stretches = [_words(c) for c in candidates] or [[]]
+    if not _negations(inner) <= set().union(*map(_negations, stretches)):
+        return False
+    if not candidates or (not edge and not candidates[0].strip()):
+        return True  # an insertion standing for nothing ("[also]", "[sic]")
+    named = _words(before)
+    if any(_glosses(inner, stood_for, named, authors) for stood_for in stretches):
+        return True
+    widest = max(stretches, key=len)
+    names = _content(inner)  # at an edge, a gloss naming only what the clause names
+    return edge and all(any(_same_name(o, w, authors) for w in widest) for o in names)
