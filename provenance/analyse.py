@@ -252,7 +252,7 @@ def _without_case_under_caps(
 ) -> list[Divergence]:
     """`found` less the case changes that capitals added as emphasis account for: "THE
     PARTIES OPPOSE" is one finding (emphasis added), not also a change of case."""
-    caps = [s.span for s in spans if s.style == CAPS and s.status is Status.ADDED]
+    caps = [s.span for s in spans if CAPS in s.style.split("+") and s.status is Status.ADDED]
     if not caps:
         return found
     return [

@@ -31,8 +31,7 @@ def _mark(paragraph: str, phrase: str, opening: str, closing: str) -> str:
 HTML_EXPECTED = {
     ("Russia and China will closely coordinate their efforts", "bold"),
     ("seriously worried", "italic"),
-    ("justified concerns", "bold"),
-    ("justified concerns", "italic"),
+    ("justified concerns", "bold+italic"),  # one edit, one finding
     ("\u201cdouble freezing\u201d", "italic"),
     ("\u201c", "bold"),
     ("support the aforementioned initiative", "bold"),
@@ -90,8 +89,7 @@ def _md_copy(corpus: Corpus, tmp_path: Path) -> Document:
 MD_EXPECTED = {
     ("Russia and China will closely coordinate their efforts", "bold"),
     ("seriously worried", "italic"),
-    ("justified concerns", "bold"),
-    ("justified concerns", "italic"),
+    ("justified concerns", "bold+italic"),  # one edit, one finding
     ("\u201cdouble freezing\u201d", "italic"),
     ("support the aforementioned initiative", "bold"),
 }

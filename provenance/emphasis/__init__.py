@@ -30,6 +30,7 @@ reported and writes it in original offsets. `emphasis()`, here, runs them in tha
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from provenance.emphasis.added import _added, _removed
 from provenance.emphasis.lost import _residue
@@ -46,8 +47,8 @@ from provenance.emphasis.result import (
     _id,
 )
 from provenance.emphasis.runs import CAPS, STARRED, _plain_runs
-from provenance.extract import Extracted
-from provenance.model import Alignment, Divergence, Format, PassageKind
+from provenance.extract import Extracted, Run
+from provenance.model import Alignment, Divergence, Format, PassageKind, Span
 
 __all__ = [
     "CAPS",
@@ -92,10 +93,8 @@ def emphasis(
     read = (*alignments, *quoted)
     for alignment in read:
         runs = _plain_runs(capture.text, alignment.passage.copy) if plain else capture.runs
-        for run in runs:
-            added = _added(reference, capture, alignment, run)
-            if added is None:
-                continue
+        marked = [(run, _added(reference, capture, alignment, run)) for run in runs]
+        for run, added in _one_per_stretch(capture, marked):
             spans.append(added)
             added_at.append(max(run.start, alignment.passage.copy.start))
             if added.reference is not None and added.reference_text.strip():
@@ -121,3 +120,24 @@ def emphasis(
         lost_markup=tuple(lost),
         divergences=tuple(found),
     )
+
+
+def _one_per_stretch(
+    capture: Extracted, marked: list[tuple[Run, EmphasisSpan | None]]
+) -> list[tuple[Run, EmphasisSpan]]:
+    """The added spans, one for each stretch: styles added together on the same words
+    (`***words***`, `<b><i>words</i></b>`) are one edit, style "bold+italic", one finding."""
+    by_stretch: dict[tuple[Span, Span | None], list[tuple[Run, EmphasisSpan]]] = {}
+    for run, added in marked:
+        if added is not None:
+            by_stretch.setdefault((added.span, added.reference), []).append((run, added))
+    out = []
+    for group in by_stretch.values():
+        run, first = group[0]
+        if len(group) > 1:
+            style = "+".join(sorted(a.style for _, a in group))
+            key = f"{first.status.value}:{style}:{first.span.start}:{first.span.end}:{first.text}"
+            evidence = "; ".join(a.evidence for _, a in group)
+            first = replace(first, id=_id(capture, key), style=style, evidence=evidence)
+        out.append((run, first))
+    return out
