@@ -406,6 +406,19 @@ def _value(number: str) -> str:
     return number.replace(",", "").lstrip("0") or "0"
 
 
+_INTENSIFIERS = frozenset(
+    "firmly strongly resolutely fully deeply seriously completely totally entirely".split()
+)
+"""Words that only stress what they go with: "firmly oppose" claims no more than "oppose"."""
+
+
+def _stance(lemma: str) -> str | None:
+    """ "support" or "oppose" for a word of either stance (`_SUPPORT`, `_OPPOSE`), else None."""
+    if lemma in _SUPPORT:
+        return "support"
+    return "oppose" if lemma in _OPPOSE else None
+
+
 def borrowed(quotation: str, stretch: str, lexicon: Lexicon) -> list[str]:
     """The statement's distinctive words that `quotation` uses and `stretch` does not hold.
 
@@ -416,12 +429,15 @@ def borrowed(quotation: str, stretch: str, lexicon: Lexicon) -> list[str]:
     vocabulary rearranged: word salad, or a claim assembled from its parts.
     """
     held = {stem(w) for w in _WORD.findall(stretch)}
+    stances = {_stance(w) for w in lemmas(stretch)} - {None}
     out: list[str] = []
     seen: set[str] = set()
     for word in _WORD.findall(quotation):
         folded = word.casefold()
-        if len(word) < 2 or folded in STOPWORDS:
+        if len(word) < 2 or folded in STOPWORDS or folded in _INTENSIFIERS:
             continue
+        if _stance(_LEMMA.get(folded, folded)) in stances:
+            continue  # "oppose" where the passage is "against": its stance, other words
         s = stem(word)
         if s in held or s in seen:
             continue
