@@ -21,6 +21,7 @@ from provenance.model import (
     Divergence,
     Document,
     Kind,
+    OffsetMap,
     Passage,
     PassageKind,
     Span,
@@ -53,6 +54,10 @@ class SourceResult:
     lost_markup: tuple[LostMarkup, ...] = ()
     extracted: Extracted | None = None
     """The readable text the engine compared, when the capture is HTML or Markdown."""
+    readable_alignments: tuple[Alignment, ...] = ()
+    """With `extracted`: the alignments with copy spans in its readable text (reference
+    spans in the reference's original), which the collation compares: markup is no
+    reading."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +232,10 @@ def _source(
     quoted = _quoted(reference_view, view, quotes, view_passages)
     marked = emphasis(reference_readable, readable, alignments, quoted=quoted)
     mapped = not (readable.identity and reference_readable.identity)
+    readable_alignments: tuple[Alignment, ...] = ()
+    if not readable.identity:
+        plain = Extracted(view, view.text, OffsetMap.identity(len(view.text)), (), ())
+        readable_alignments = _to_original(alignments, reference_readable, plain)
     if mapped:
         passages, alignments = _to_original((passages, alignments), reference_readable, readable)
         found = list(_to_original(tuple(found), reference_readable, readable))
@@ -244,6 +253,7 @@ def _source(
         emphasis_notes=marked.notes,
         lost_markup=marked.lost_markup,
         extracted=None if readable.identity else readable,
+        readable_alignments=readable_alignments,
     )
 
 

@@ -20,6 +20,7 @@ only the nearest reference passage and which is never collated word by word.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -69,7 +70,8 @@ class Witness:
     segments: tuple[Segment, ...]
     """In reference order. Segments other than paraphrases never overlap in the reference."""
     text: str
-    """The capture's decoded text, which every segment's `copy` span indexes."""
+    """The capture's readable text (its decoded text, or an HTML or Markdown page's words
+    without markup), which every segment's `copy` span indexes."""
 
     @property
     def covered(self) -> int:
@@ -117,15 +119,33 @@ def from_text(witness_id: str, reference: Document, text: str) -> Witness:
     return Witness(witness_id, witness_id, digest, WitnessKind.FULL, (segment,), text)
 
 
+def _text(source: SourceResult) -> str:
+    """What a capture's witnesses read: its readable text (an HTML or Markdown page's
+    words, without markup), which the engine compared."""
+    return source.document.text if source.extracted is None else source.extracted.text
+
+
+def _to_readable(source: SourceResult, span: Span) -> Span:
+    """A capture span in original offsets, in the readable text's (see `_text`)."""
+    if source.extracted is None:
+        return span
+    starts, ends, length = source.extracted.to_original, source.extracted.ends, len(_text(source))
+    start = bisect_left(starts, span.start, 0, length)
+    if not len(span):
+        return Span(start, start)
+    return Span(start, max(start, bisect_left(ends, span.end, start, length) + 1))
+
+
 def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
-    doc = source.document
-    fulls = [a for a in source.alignments if a.passage.kind is PassageKind.FULL]
-    excerpts = [a for a in source.alignments if a.passage.kind is PassageKind.EXCERPT]
+    doc, text = source.document, _text(source)
+    aligned = source.readable_alignments if source.extracted is not None else source.alignments
+    fulls = [a for a in aligned if a.passage.kind is PassageKind.FULL]
+    excerpts = [a for a in aligned if a.passage.kind is PassageKind.EXCERPT]
     for n, alignment in enumerate(fulls, 1):
         p = alignment.passage
         segment = Segment(p.copy, p.reference, alignment.edits, similarity=p.score)
         wid = f"{prefix}-full" if len(fulls) == 1 else f"{prefix}-full{n}"
-        yield Witness(wid, doc.id, doc.sha256, WitnessKind.FULL, (segment,), doc.text)
+        yield Witness(wid, doc.id, doc.sha256, WitnessKind.FULL, (segment,), text)
     # Excerpts go into as few witnesses as possible without overlapping in the reference.
     groups: list[list[Segment]] = []
     for alignment in excerpts:
@@ -140,11 +160,11 @@ def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
     for n, group in enumerate(groups, 1):
         wid = f"{prefix}-excerpts" if len(groups) == 1 else f"{prefix}-excerpts{n}"
         segments = tuple(sorted(group, key=lambda s: s.reference.start))
-        yield Witness(wid, doc.id, doc.sha256, WitnessKind.EXCERPTS, segments, doc.text)
+        yield Witness(wid, doc.id, doc.sha256, WitnessKind.EXCERPTS, segments, text)
 
 
 def _quotation_witness(analysis: Analysis, source: SourceResult, prefix: str) -> Witness | None:
-    doc, ref = source.document, analysis.reference
+    doc, ref, text = source.document, analysis.reference, _text(source)
     segments: list[Segment] = []
     for quote in source.quotes:
         if not quote.attributed or quote.verdict not in QUOTED_VERDICTS or quote.reference is None:
@@ -157,9 +177,10 @@ def _quotation_witness(analysis: Analysis, source: SourceResult, prefix: str) ->
             _overlap(reference, s.reference) for s in segments if s.verdict != "paraphrase"
         ):
             continue  # a second quotation of the same words adds no reading
+        copy = _to_readable(source, copy)
         edits = align_texts(
             reference.of(ref.text),
-            copy.of(doc.text),
+            copy.of(text),
             reference_offset=reference.start,
             copy_offset=copy.start,
         )
@@ -170,7 +191,7 @@ def _quotation_witness(analysis: Analysis, source: SourceResult, prefix: str) ->
         return None
     segments.sort(key=lambda s: (s.reference.start, s.copy.start))
     wid = f"{prefix}-quotations"
-    return Witness(wid, doc.id, doc.sha256, WitnessKind.QUOTATIONS, tuple(segments), doc.text)
+    return Witness(wid, doc.id, doc.sha256, WitnessKind.QUOTATIONS, tuple(segments), text)
 
 
 def _overlap(a: Span, b: Span) -> bool:

@@ -1,0 +1,77 @@
+"""Collation of HTML and Markdown copies: readings are the copies' readable words.
+
+The engine compares a page's readable text; the collation must too. Markup inside a
+copy (tags between paragraphs, entities, `**bold**`) is not a reading, and two pages
+that share only markup share no reading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import make_document
+
+from provenance.analyse import analyse
+from provenance.collation.genealogy import genealogy
+from provenance.collation.table import Status, collate
+from provenance.collation.witnesses import witnesses
+from provenance.model import Document, Format
+
+
+def _html(paragraphs: list[str], header: str) -> str:
+    body = "\n".join(f"<p>{p.replace('’', '&rsquo;')}</p>" for p in paragraphs)
+    return f"<html><body><header>{header}</header><h1>Text</h1>\n{body}\n</body></html>"
+
+
+def _markdown(paragraphs: list[str], header: str) -> str:
+    marked = [p.replace("serious", "**serious**", 1) for p in paragraphs]
+    return f"# {header}\n\n" + "\n\n".join(marked) + "\n"
+
+
+def _page(text: str, fmt: Format, name: str) -> Document:
+    suffix = ".html" if fmt is Format.HTML else ".md"
+    return replace(make_document(text, name), format=fmt, path=Path(name + suffix))
+
+
+@pytest.mark.parametrize(("build", "fmt"), [(_html, Format.HTML), (_markdown, Format.MARKDOWN)])
+def test_faithful_marked_up_copies_agree_with_the_reference(
+    reference: Document, build: object, fmt: Format
+) -> None:
+    paragraphs = reference.text.split("\n\n")[1:4]
+    pages = [
+        _page(build(paragraphs, header), fmt, name)  # type: ignore[operator]
+        for name, header in (("one", "Daily News"), ("two", "Evening Post"))
+    ]
+    table = collate(reference, witnesses(analyse(reference, pages)))
+    variants = [
+        (w.id, loc.readings[k].text)
+        for loc in table.locations
+        for k, w in enumerate(table.witnesses)
+        if loc.readings[k].status is Status.VARIANT
+    ]
+    assert variants == []
+    for w in table.witnesses:
+        assert table.rebuild(w.id) == [s.copy.of(w.text) for s in w.segments]
+    assert [g for f in genealogy(table).families for g in (*f.groups, *f.conflicts)] == []
+
+
+def test_a_reading_two_html_copies_share_groups_them(reference: Document) -> None:
+    paragraphs = reference.text.split("\n\n")[1:4]
+    changed = [p.replace("seriously worried", "gravely worried") for p in paragraphs]
+    pages = [
+        _page(_html(changed, "Daily News"), Format.HTML, "one"),
+        _page(_html(changed, "Evening Post"), Format.HTML, "two"),
+        _page(_html(paragraphs, "Morning Star"), Format.HTML, "three"),
+    ]
+    table = collate(reference, witnesses(analyse(reference, pages)))
+    readings = {
+        loc.readings[k].text
+        for loc in table.locations
+        for k in range(len(table.witnesses))
+        if loc.readings[k].status is Status.VARIANT
+    }
+    assert readings == {"gravely"}
+    [group] = [g for f in genealogy(table).families for g in (*f.groups, *f.conflicts)]
+    assert {w.split("-")[0] for w in group.witnesses} == {"one", "two"}
