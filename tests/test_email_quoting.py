@@ -64,7 +64,22 @@ def test_the_quoted_lines_are_a_block_quotation() -> None:
     [
         "Turnout was high.\n> 50 people came.\nNobody left early.\n",  # one line: not quoting
         "if a > b then\nprint(a)\n",  # a ">" inside a line
+        "Try it:\n\n>>> 1 + 1\n2\n>>> 2 * 3\n6\n",  # Python's prompt
+        "Try it:\n\n>>> x = [\n... 1]\n>>> x\n",
     ],
 )
 def test_a_lone_angle_bracket_is_text(page: str) -> None:
     assert extract(make_document(page, "plain")).identity
+
+
+def test_a_quoted_blank_line_is_a_paragraph_break(reference: Document) -> None:
+    """Paragraphs quoted together are parted by a line holding only ">"."""
+    paragraphs = [p for p in reference.text.split("\n\n") if p[:2] in ("1.", "2.")]
+    page = "He wrote:\n\n" + "\n>\n".join(_wrapped(p, "> ") for p in paragraphs) + "\n\nThanks.\n"
+    readable = extract(make_document(page, "email"))
+    assert "\n\n2. The Parties" in readable.text
+    source = analyse(reference, [make_document(page, "email")]).sources[0]
+    assert len(source.passages) == 1
+    assert all(d.severity is Severity.COSMETIC for d in source.divergences), [
+        (d.kind, d.copy_text) for d in source.divergences
+    ]

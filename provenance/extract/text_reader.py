@@ -15,8 +15,10 @@ import re
 from provenance.extract.readable import Extracted
 from provenance.model import Document, MapBuilder, Span
 
-_QUOTED_LINE = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+(?=.)", re.MULTILINE)
-"""The marks opening a quoted line that holds text: ">", "> ", "> > ", indented up to 3."""
+_QUOTED_LINE = re.compile(r"^(?![ \t]{0,3}>>> )(?:[ \t]{0,3}>[ \t]?)+", re.MULTILINE)
+"""The marks opening a quoted line: ">", "> ", "> > ", indented up to 3. A line of marks
+alone parts two quoted paragraphs, and reads as the blank line it stands for. Python's
+prompt (">>> ") opens code, not a quotation."""
 
 
 def _email(document: Document) -> Extracted | None:
