@@ -188,3 +188,28 @@ def test_tei_reader_refuses_a_g_that_is_no_character_reference() -> None:
     data = to_tei(collate(ref, [from_text("w", ref, text)]))
     with pytest.raises(ProvenanceError, match="not a character reference"):
         read_tei(data.replace(b'ref="#U000C"', b'ref="#glyph-1"'), source="x.xml")
+
+
+def test_text_numbers_locations_as_the_groups_evidence_cites_them() -> None:
+    """The listing's numbers are the table's: "shared ... at location N" finds its row."""
+    import re
+
+    from provenance.collation.exports import render_text
+    from provenance.collation.genealogy import genealogy
+
+    reference = Document(
+        "ref", Path("ref.txt"), "0" * 64, 0, "One two three four. Five six seven eight."
+    )
+    changed = "One two thre four. Five six seven eight!"
+    table = collate(
+        reference,
+        [
+            from_text("a", reference, reference.text),
+            from_text("b", reference, changed),
+            from_text("c", reference, changed),
+        ],
+    )
+    text = render_text(table, genealogy(table))
+    cited = set(re.findall(r"at location (\d+)", text))
+    listed = set(re.findall(r"^ +(\d+)\. reference", text, re.MULTILINE))
+    assert cited and cited <= listed

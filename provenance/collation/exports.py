@@ -133,7 +133,7 @@ def render_text(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) ->
     """Witnesses, variant locations with every witness's reading, then families and groups."""
     ref = table.reference
     shown = table.variants(cosmetic=cosmetic)
-    width = max((len(w.id) for w in table.witnesses), default=8) + 2
+    width = max((len(w.id) for w in (*table.witnesses, *table.paraphrases)), default=8) + 2
     lines = [
         f"Collation of {ref.id} ({len(ref.text):,} characters): {len(table.witnesses)} witnesses, "
         f"{len(shown)} variant locations" + ("" if cosmetic else " (cosmetic variants hidden)"),
@@ -152,9 +152,9 @@ def render_text(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) ->
             "another translation: not collated word by word (see Families)"
         )
     lines += ["", "Variant locations (= reads as the reference, [lacuna] not covered):"]
-    for n, loc in enumerate(shown, 1):
+    for loc in shown:  # numbered as the table, the groups' evidence and JSON number them
         lines.append(
-            f"  {n:>3}. reference {loc.reference.start}..{loc.reference.end}  "
+            f"  {loc.index:>3}. reference {loc.reference.start}..{loc.reference.end}  "
             f"{_quote(loc.reference_text)}"
         )
         for r in loc.readings:
