@@ -321,6 +321,34 @@ def test_add_from_scan_stores_the_exact_bytes(
     )
 
 
+def test_add_from_scan_adds_a_page_found_in_two_inputs_once(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same pages in a directory and in its JSON Lines export: every hit is found twice,
+    with the same bytes. Each is added once; the others are skipped, saying so, and adding
+    again adds nothing."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for doc_id, text in collection.docs:
+        (pages / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    inputs = [str(pages), str(collection.jsonl)]
+    assert main(["scan", *inputs, "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    hits = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(hits) == 2 * len(collection.planted)
+    before = len(tomllib.loads((corpus_dir / "manifest.toml").read_text())["captures"])
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("added ") == len(collection.planted)
+    assert printed.count("skipped hit ") == len(collection.planted)
+    manifest = (corpus_dir / "manifest.toml").read_text()
+    assert len(tomllib.loads(manifest)["captures"]) == before + len(collection.planted)
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 0
+    assert capsys.readouterr().out.count("skipped hit ") == 2 * len(collection.planted)
+    assert (corpus_dir / "manifest.toml").read_text() == manifest
+
+
 def test_add_from_scan_of_a_source_damaged_since_is_one_line_and_adds_nothing(
     collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

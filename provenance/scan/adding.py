@@ -18,6 +18,7 @@ from typing import Any
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
+from provenance.corpus import read_manifest
 from provenance.errors import ExitCode, InputError
 from provenance.scan.inputs import (
     GZIP_ERRORS,
@@ -45,7 +46,16 @@ def add_hits(args: argparse.Namespace) -> int:
             raise InputError(args.from_scan, f"no hit with id {', '.join(map(repr, missing))}")
         hits = [h for h in hits if h["id"] in wanted]
     fields = _fields(args.from_scan)
+    stored = {e.sha256: e.file for e in read_manifest(args.corpus).entries}
     for hit in hits:
+        if hit["sha256"] in stored:
+            # The same page in two inputs (a directory and its JSON Lines export), or a
+            # hit brought in before: its bytes are in the corpus once, as they should be.
+            print(
+                f"skipped hit {hit['id']} ({hit['source']} at byte {hit['offset']}): "
+                f"its bytes are already in the corpus as {stored[hit['sha256']]}"
+            )
+            continue
         record = record_of(hit, fields)
         with tempfile.TemporaryDirectory() as temp:
             file = Path(temp) / ("hit" + _SUFFIX.get(record.format, ".txt"))
@@ -58,6 +68,7 @@ def add_hits(args: argparse.Namespace) -> int:
                 holds=holds(hit),
                 note=f"scan hit {hit['id']}: {hit['source']} at byte {hit['offset']}",
             )
+        stored[entry.sha256] = entry.file
         print(
             f"added {args.corpus / entry.file}: id {entry.id} (hit {hit['id']}), {entry.size} bytes"
         )
