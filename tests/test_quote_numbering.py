@@ -60,3 +60,29 @@ def test_a_bracketed_change_of_case_is_verbatim(reference: Document, where: str)
     page = f'Moscow and Beijing wrote that "{quoted}," and left it there.\n'
     (quotation,) = check_quotes(reference, make_document(page, "case-change"))
     assert quotation.verdict is QuoteVerdict.VERBATIM, quotation.note
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '1. "Joint statement". Ministry of Foreign Affairs of the Russian Federation. 2017.\n',
+        'Tags: "Korean Peninsula", "Northeast Asia", diplomacy.\n',
+        'See the section "UN Security Council" below.\n',
+    ],
+)
+def test_a_quoted_name_the_statement_holds_is_not_its_quotation(
+    reference: Document, page: str
+) -> None:
+    """A citation's title or a tag matching a name the statement uses ("Joint Statement of
+    September 19, 2005", "Korean Peninsula") quotes the name, not the statement."""
+    quotations = check_quotes(reference, make_document(page, "names"))
+    assert quotations
+    assert not any(q.attributed for q in quotations)
+
+
+def test_two_words_of_the_statements_own_text_are_still_its_quotation(
+    reference: Document,
+) -> None:
+    page = 'A "double freezing" of tests and drills comes first.\n'
+    (quotation,) = check_quotes(reference, make_document(page, "terms"))
+    assert quotation.attributed and quotation.verdict is QuoteVerdict.VERBATIM

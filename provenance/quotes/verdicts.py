@@ -303,7 +303,9 @@ def _check(
         if result.verdict is QuoteVerdict.OTHER:
             unmatched.add(folded)
     attributed = by_prose or (
-        words >= options.match_words and result.verdict is QuoteVerdict.VERBATIM
+        words >= options.match_words
+        and result.verdict is QuoteVerdict.VERBATIM
+        and not _a_name_of(index, result)
     )
     if result.verdict is QuoteVerdict.ALTERED and not by_prose:
         attributed = attributed or (words >= options.altered_match_words and not result.unsaid)
@@ -348,6 +350,15 @@ def _check(
 
 
 _QUOTING = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)$")
+
+
+def _a_name_of(index: _Index, result: _Result) -> bool:
+    """Whether a verbatim match is a name the statement uses ("Korean Peninsula", "Joint
+    Statement" of 2005): a title or a tag quoting it quotes the name, not the statement."""
+    if len(result.stretches) != 1:
+        return False
+    matched = result.stretches[0].of(index.document.text)
+    return _is_name(matched) and len(matched.split()) > 1
 
 
 def _says_own(cue: Cue | None) -> bool:
