@@ -24,6 +24,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz
 
+from provenance.locate.order import _copies
 from provenance.locate.runs import (
     _BOUNDARY,
     _chains,
@@ -224,7 +225,9 @@ a collection) is read whole, which costs less than a callback for every match.""
 def _window_passages(texts: _Texts, options: LocateOptions) -> list[Passage]:
     passages = []
     runs = _chains(texts, options)
-    groups = _groups(texts, runs, options)
+    groups = [
+        copy for group in _groups(texts, runs, options) for copy in _copies(texts, group, options)
+    ]
     for k, group in enumerate(groups):
         floor = groups[k - 1][-1].j1 if k else 0
         ceiling = groups[k + 1][0].j0 if k + 1 < len(groups) else len(texts.words)
