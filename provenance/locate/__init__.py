@@ -24,9 +24,9 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz
 
+from provenance.locate.order import _copies
 from provenance.locate.runs import (
     _BOUNDARY,
-    _SENTENCE,
     _chains,
     _EdgeError,
     _groups,
@@ -225,7 +225,9 @@ a collection) is read whole, which costs less than a callback for every match.""
 def _window_passages(texts: _Texts, options: LocateOptions) -> list[Passage]:
     passages = []
     runs = _chains(texts, options)
-    groups = _groups(texts, runs, options)
+    groups = [
+        copy for group in _groups(texts, runs, options) for copy in _copies(texts, group, options)
+    ]
     for k, group in enumerate(groups):
         floor = groups[k - 1][-1].j1 if k else 0
         ceiling = groups[k + 1][0].j0 if k + 1 < len(groups) else len(texts.words)
@@ -337,9 +339,9 @@ def _whole_sentences(
     first, last = runs[0], runs[-1]
     rw, cw = texts.reference.words, texts.words
     r_lo, r_hi = first.i0, last.i1
-    while not _reference_break(texts, r_lo):
+    while not texts.reference_break(r_lo):
         r_lo -= 1
-    while not _reference_break(texts, r_hi):
+    while not texts.reference_break(r_hi):
         r_hi += 1
     most = (r_hi - r_lo) * 5 // 4  # more capture words than this cannot reach the share
     c_lo, c_hi = first.j0, last.j1
@@ -419,16 +421,6 @@ def _between_marks(texts: _Texts, runs: list[_Run]) -> list[_Run]:
     if tail:
         last = part(last, last.j0, tail[0])
     return [first, *runs[1:-1], last]
-
-
-def _reference_break(texts: _Texts, i: int) -> bool:
-    """True when a reference sentence ends between words i - 1 and i."""
-    words = texts.reference.words
-    if i <= 0 or i >= len(words):
-        return True
-    where = texts.reference.normalised.to_original
-    gap = texts.reference.document.text[where[words[i - 1][2]] : where[words[i][1]]]
-    return bool(_SENTENCE.search(gap)) or "\n" in gap
 
 
 def _capture_break(texts: _Texts, k: int) -> bool:

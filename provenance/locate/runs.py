@@ -68,6 +68,15 @@ class _Texts:
             return ""
         return text[words[i_before][2] : words[i_after][1]]
 
+    def reference_break(self, i: int) -> bool:
+        """True when a reference sentence ends between words i - 1 and i."""
+        words = self.reference.words
+        if i <= 0 or i >= len(words):
+            return True
+        where = self.reference.normalised.to_original
+        gap = self.reference.document.text[where[words[i - 1][2]] : where[words[i][1]]]
+        return bool(_SENTENCE.search(gap)) or "\n" in gap
+
     def extra_marks(self, j_before: int, j_after: int, i_before: int, i_after: int) -> int:
         """Quotation marks the capture has between the two words beyond the reference's."""
         capture_marks = len(_MARKS.findall(self.capture_gap(j_before, j_after)))

@@ -1,0 +1,118 @@
+"""One reordered copy, or excerpts quoted out of order: which a group of runs is.
+
+`runs._groups` joins runs that lie near each other in the reference, whatever their
+order: a copy with two paragraphs swapped, or one paragraph moved, is one passage with
+its moves. A page that quotes paragraph 12 and then paragraph 10 is grouped the same
+way, and would read as one copy that "moved" paragraph 12 and "omitted" paragraph 11,
+which the page never claimed to hold. What tells them apart is whether the pieces out of
+order fill each other's places. docs/locate.md, "One copy: grouping runs", has the rule.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+from provenance.locate.runs import _Run, _sentence_starts, _Texts
+
+if TYPE_CHECKING:
+    from provenance.locate import LocateOptions
+
+
+def _copies(texts: _Texts, group: list[_Run], options: LocateOptions) -> list[list[_Run]]:
+    """The copies `group` is, in capture order: itself when it is one copy, else its parts.
+
+    The group's runs in place (the heaviest of them in the reference's order, as
+    `provenance.moves` finds them) cover a stretch of the reference; the other runs were
+    moved. A moved run belongs to the copy when it lies in that stretch (it fills, wholly
+    or in part, a hole the runs in place leave: a paragraph moved away from its place) or
+    when it reaches the stretch with no hole between, by itself or through other runs (a
+    swap of neighbours; the last paragraph printed first). A run that reaches it only
+    across a hole (`_hole`) is an excerpt of its own: the group is cut on both sides of
+    it, and each part is judged again (two excerpts after the cut may be a swap).
+    """
+    stray = _stray(texts, group, options)
+    if not stray:
+        return [group]
+    # Words opening a sentence at the end of a run go with the run after it, which is
+    # then cut off (`_sentence_starts`): the words the page has before them are its own.
+    runs = _sentence_starts(texts, group)
+    parts = [
+        [runs[k] for k in part]
+        for _, part in itertools.groupby(range(len(runs)), key=stray.__contains__)
+    ]
+    for part in parts[:-1]:
+        part[-1] = _without_inserted_end(texts, part[-1], options)
+    return [copy for part in parts for copy in _copies(texts, part, options)]
+
+
+def _without_inserted_end(texts: _Texts, run: _Run, options: LocateOptions) -> _Run:
+    """`run` ending at its last words that copy its last two reference words.
+
+    A run chained across a reporter's line ("... programmes. Earlier, on the talks: The
+    Parties confirm that the") ends with the line once the words after it go to the next
+    run: cut there, the line belongs to neither copy. At most `max_inserted_words` words
+    are dropped (a chain never steps over more)."""
+    cw, rw = texts.words, texts.reference.words
+    ending = [w for w, _, _ in rw[max(run.i0, run.i1 - 2) : run.i1]]
+    for j in range(run.j1, max(run.j0 + 1, run.j1 - options.max_inserted_words - 1), -1):
+        if [w for w, _, _ in cw[j - len(ending) : j]] == ending:
+            return _Run(run.j0, j, run.i0, run.i1, min(run.exact, j - run.j0))
+    return run
+
+
+def _stray(texts: _Texts, group: list[_Run], options: LocateOptions) -> set[int]:
+    """Indices of the runs of `group` that reach the stretch of its runs in place only
+    across a hole of the reference that no run of the group covers."""
+    if len(group) < 2:
+        return set()
+    placed = [group[k] for k in _in_place(group)]
+    lo, hi = min(r.i0 for r in placed), max(r.i1 for r in placed)
+    for run in sorted((r for r in group if r.i1 > hi), key=lambda r: r.i0):
+        if run.i0 > hi and _hole(texts, hi, run.i0, options):
+            break
+        hi = max(hi, run.i1)
+    for run in sorted((r for r in group if r.i0 < lo), key=lambda r: -r.i1):
+        if run.i1 < lo and _hole(texts, run.i1, lo, options):
+            break
+        lo = min(lo, run.i0)
+    return {k for k, r in enumerate(group) if r.i0 >= hi or r.i1 <= lo}
+
+
+def _in_place(group: list[_Run]) -> set[int]:
+    """Indices of the heaviest sequence of runs (by capture words) whose reference order
+    is the capture's, each starting where or after the one before it ends.
+
+    >>> sorted(_in_place([_Run(0, 50, 100, 150, 50), _Run(50, 60, 0, 10, 10)]))
+    [0]
+    """
+    best: list[tuple[int, int]] = []  # (weight, previous index) per run
+    for k, run in enumerate(group):
+        weight, previous = run.j1 - run.j0, -1
+        for m in range(k):
+            if group[m].i1 <= run.i0 and best[m][0] + run.j1 - run.j0 > weight:
+                weight, previous = best[m][0] + run.j1 - run.j0, m
+        best.append((weight, previous))
+    placed: set[int] = set()
+    k = max(range(len(group)), key=lambda m: best[m][0])
+    while k >= 0:
+        placed.add(k)
+        k = best[k][1]
+    return placed
+
+
+def _hole(texts: _Texts, start: int, end: int, options: LocateOptions) -> bool:
+    """True when reference words [start, end), which no run covers, are text a page of
+    excerpts leaves out: more than `min_words` words, or a whole sentence of `seed_words`
+    words or more (between two sentence ends: "The Parties propose the following:").
+
+    Fewer words, in part of one sentence, are what a run's edges miss when the copy
+    changed words near them (a swap of two edited paragraphs); a paragraph's number
+    ("5.") alone is too short to count.
+    """
+    if end - start > options.min_words:
+        return True
+    if end - start < options.seed_words:
+        return False
+    ends = [i for i in range(start, end + 1) if texts.reference_break(i)]
+    return len(ends) >= 2
