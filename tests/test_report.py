@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import FULL_COPY
+from conftest import FULL_COPY, make_document
 
-from provenance.analyse import Analysis
+from provenance.analyse import Analysis, analyse
+from provenance.model import Document
 from provenance.report import SCHEMA, render_json, render_markdown, render_text, to_json
 
 
@@ -77,3 +78,14 @@ def test_markdown_report(analysis: Analysis) -> None:
     assert text.startswith("# Provenance report: statement")
     assert f"| `{FULL_COPY}` | full | 100.0% | 9 | 1 | 0 |" in text
     assert "`⟨NBSP⟩`" in text
+
+
+def test_covered_is_what_the_copy_holds_less_what_it_cuts(reference: Document) -> None:
+    """A full copy abridged with "[…]" is a full passage, but it does not hold what it cuts."""
+    paragraphs = reference.text.split("\n\n")
+    cut = paragraphs[5]  # the long paragraph of the proposals
+    abridged = "\n\n".join(p if p != cut else "[…]" for p in paragraphs)
+    analysis = analyse(reference, [make_document(abridged, "abridged")])
+    held = 1 - len(cut) / len(reference.text)
+    line = next(x for x in render_text(analysis).splitlines() if x.startswith("abridged"))
+    assert f"{held:.1%}" in line
