@@ -57,7 +57,7 @@ _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 _MEDIUM_ASIDE = re.compile(r"\s*(?:in|by|through)\s+(?:an?\s+)?")
 """An aside's words before a document cue that make it the medium (", in their statement,")."""
 _SUBJECT_WORDS = 6
-_SUBJECT_WORD = re.compile(r"[\w’'.&-]+")
+_SUBJECT_WORD = re.compile(r"(?=[\w’'.&-]*\w)[\w’'.&-]+")
 _NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
 _CLAUSE_BREAK = re.compile(r"  |[;:()]")
 """Between two words, what ends the clause a subject is read back through (and a line
@@ -80,6 +80,13 @@ _POSTPOSED = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)(?=
 """The subject after a speech verb (`match`ed at the verb's end)."""
 _SHARED = frozenset("and but or".split())
 """Just before a speech verb, a word that gives it the subject of the verb before."""
+_INVERTS = re.compile(
+    r"said|says|added|adds|wrote|writes|asked|continued|went on|noted|notes|explained"
+    r"|replied|answered|insisted|declared|reads|remarked|observed|recalled"
+)
+"""Speech verbs that take their subject after them with nothing before ("“...” said the
+envoy"); other verbs do only in a tag (see `_inverted`)."""
+_CLOSING = "\"'”’»“‘«„"
 _CONJUNCTION = frozenset("and but or while as then which who whom that".split())
 _ANAPHORIC = re.compile(
     r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+"
@@ -216,6 +223,9 @@ def cues(
             continue
         a, subject = _subject(chunk, verb, kept=kept)
         if not subject:
+            if medium is None and (_shared(kept) or not _inverted(text, base + hit.start(), hit)):
+                continue  # "... and urged restraint", "“strongly” urged restraint": the
+                # words after the verb are its object, and its subject is the one before
             a, subject = hit.start(), _postposed_subject(chunk, hit.end())
             if not subject:
                 continue  # "... and said": the verb shares the subject before it
@@ -269,6 +279,28 @@ def _subject(
         return verb, ""
     start = kept[0].start()
     return start, chunk[start:verb].strip()
+
+
+def _shared(kept: list[re.Match[str]]) -> bool:
+    """Whether the words just before a speech verb (`_subject_words`) give it the subject of
+    the verb before: "... and urged", "..., which called"."""
+    words = [w.group().casefold() for w in kept]
+    while words and words[0] in _AUXILIARY:
+        words.pop(0)
+    return bool(words) and (words[0] in _SHARED or (len(words) == 1 and words[0] in _CONJUNCTION))
+
+
+def _inverted(text: str, verb: int, hit: re.Match[str]) -> bool:
+    """Whether a speech verb with no subject before it (at `verb` in `text`) may take the
+    one after it: a verb of saying ("“...” said the envoy"), or one that opens a tag after
+    a quotation ending in punctuation or after a comma ("“...!” urged the envoy"). A verb
+    that runs on from a quotation's words ("“strongly” urged restraint") takes an object."""
+    if _INVERTS.fullmatch(hit.group()):
+        return True
+    before = text[:verb].rstrip()
+    if before.endswith(tuple(_CLOSING)):
+        before = before[:-1].rstrip()
+    return not before or before.endswith(tuple(",.!?;:\u2014\u2013-…"))
 
 
 def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
