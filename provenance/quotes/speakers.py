@@ -120,6 +120,13 @@ cue and `cues` is not run on it (tests/test_quotes.py checks the supersets)."""
 _OPENS_QUOTED = re.compile(r"\s*[{}]".format(re.escape("".join(sorted(_MARKS)))))
 _LEADS = re.compile(r"\s*(?:that\s*|[:,]\s*)?")
 """Between a cue and the quotation it leads into: nothing, "that", a colon or a comma."""
+_CLAUSE_RUNS_ON = re.compile(r"(?:(?!\b(?:but|and|while|whereas|though|although)\b)[^,;:()\u2014\u2013\n])*")
+"""Words between a cue and a quotation that keep one clause: no clause break or conjunction."""
+_COPULA = re.compile(
+    r"\s*(?:itself\s+)?(?:is|was|are|were|seems|seemed|remains|remained|looks|looked|sounds"
+    r"|sounded|has been|had been|will be|would be|became|becomes)\b"
+)
+"""After a document named with no speech verb: it is described, not quoted."""
 _CUE_REACH = 40
 """Characters before a speech verb in which a document cue makes the document its subject."""
 _MEDIUM_REACH = 40
@@ -530,11 +537,36 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         said = [c for c in own if not c.named and c.span.end <= opening]
         if said and said[-1].speaker == "person":
             own = [c for c in own if not (c.named and said[-1].span.end <= c.span.start)]
-        return min(own, key=lambda c: _distance(c.span, m.span))
+        nearest = min(own, key=lambda c: _distance(c.span, m.span))
+        if nearest.speaker == "person" and nearest.span.start >= m.span.end:
+            # "The document calls for “...”, she notes": a reporter's tag after the
+            # quotation reports the clause that gives the document its words.
+            governing = _governing_document(text, own, opening)
+            if governing is not None:
+                return governing
+        return nearest
     headline = _headline(reading.text, reading.spans.starts[k], m, reading.authors)
     if headline is not None:
         return replace(headline, how="headline")
     return reading.inherited(k)
+
+
+def _governing_document(text: str, own: list[Cue], opening: int) -> Cue | None:
+    """The document cue whose clause runs on into the quotation opening at `opening`
+    ("The statement calls for “...”", "The joint statement gives Pyongyang “...”"), if it
+    is the last cue before it: no clause break between them, and, for a document named with
+    no speech verb, a verb of its own between them that does not describe it ("the
+    statement is “a good start”")."""
+    before = [c for c in own if c.span.end <= opening]
+    if not before or before[-1].speaker != "document":
+        return None
+    cue = before[-1]
+    between = text[cue.span.end : opening]
+    if _CLAUSE_RUNS_ON.fullmatch(between) is None:
+        return None
+    if cue.named and (_COPULA.match(between) or not between.strip()):
+        return None  # "the statement is “...”, he said", "the statement “...”, he said"
+    return cue
 
 
 def _inherited(reading: _Reading, k: int) -> Cue | None:
