@@ -42,8 +42,12 @@ _SPEECH = re.compile(
     r"|cautioned|reiterated|quipped|contended|retorted|vowed|pledged|lamented|joked|repeated"
     r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
-    r"|(?:was|were) quoted as saying|quoted|[Aa]ccording to)\b"
+    r"|dismissed|(?:was|were) quoted as saying|quoted|[Aa]ccording to"
+    r"|[Ii]n the (?:view|words|opinion) of)\b"
 )
+_SOURCED = frozenset(("according to", "in the view of", "in the words of", "in the opinion of"))
+"""Cues naming their speaker after them, as a source: "according to the statement",
+"in the view of Andrei Lankov"."""
 _NOUN_AFTER = re.compile(
     r"\s*(?:[.;)!?]|,(?!\s*[\"'“‘«„])|$|(?:and|or|of|in|to|with|from|on|at|which|who|whose"
     r"|were|are|have|had|must|should|will|would|can|could|may|might)\b)"
@@ -203,7 +207,7 @@ def cues(
             )
         reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
         subject_doc = next((d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None)
-        if hit.group().casefold() == "according to":
+        if hit.group().casefold() in _SOURCED:
             if medium is None and docs and any(a == hit.end() + 1 for a, _ in docs):
                 medium = next(d for d in docs if d[0] == hit.end() + 1)
             if medium is not None:
