@@ -42,7 +42,7 @@ _SPEECH = re.compile(
     r"|cautioned|reiterated|quipped|contended|retorted|vowed|pledged|lamented|joked|repeated"
     r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
-    r"|dismissed|(?:was|were) quoted as saying|quoted|[Aa]ccording to"
+    r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of)\b"
 )
 _SOURCED = frozenset(("according to", "in the view of", "in the words of", "in the opinion of"))
@@ -102,7 +102,10 @@ _ANAPHORIC = re.compile(
 """Matched at a sentence's start (`match` with pos and endpos), a phrase before the
 pronoun allowed ("On the missile launch it says")."""
 _PRONOUN = re.compile(r"^(?:they|it)\b", re.IGNORECASE)
-_PRONOUN_LAST = re.compile(r"(?:^|\s)(?:they|it)$", re.IGNORECASE)
+_PRONOUN_LAST = re.compile(
+    r"(?:^|\s)(?:they|it)(?:\s+(?:do|does|did|also|then|further|still|will|would|can|must))*$",
+    re.IGNORECASE,
+)
 """A subject whose last word is the pronoun, after a phrase ("On the launch it says")."""
 _PERSONAL = re.compile(r"^(?:he|she|i|we)\b", re.IGNORECASE)
 _HEADLINE = re.compile(
@@ -116,7 +119,9 @@ _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document)\b|communiqu|\bParties\b|\bministries\b"
     rb"|\btext\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published|released|issued|reads"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
-    rb"|goes on|went on)|ccording\s+to\s+the\s+(?:joint\s+)?text",
+    rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
+    rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
+    rb"|ccording\s+to\s+the\s+(?:joint\s+)?text",
 )
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
