@@ -136,6 +136,9 @@ _COPULA = re.compile(
     r"|sounded|has been|had been|will be|would be|became|becomes)\b"
 )
 """After a document named with no speech verb: it is described, not quoted."""
+_WORDED = re.compile(r"\w")
+_LEADS_APPOSED = re.compile(r"\s*(?:,[^,;:.!?\"“”«»\n]{1,80},\s*|that\s*|[:,]\s*)?")
+"""`_LEADS`, or an apposition between commas ("in the view of Lankov, a specialist, “")."""
 _CUE_REACH = 40
 """Characters before a speech verb in which a document cue makes the document its subject."""
 _MEDIUM_REACH = 40
@@ -403,6 +406,7 @@ def speakers(
     if breaks is None:
         breaks = paragraph_breaks(text)
     readings: list[_Reading] = []
+    continued = _continuations(text, quotations, breaks)
 
     def speaker(m: Marked) -> Cue | None:
         # An opening mark that ends the text quotes nothing and lies past every sentence.
@@ -411,9 +415,31 @@ def speakers(
             return None
         if not readings:
             readings.append(_Reading(text, spans, prose_of(text, quotations), authors, breaks))
+        before = continued.get(m.span.start)
+        if before is not None and not readings[0].cues(k):
+            found = speaker(before)
+            if found is not None:
+                return replace(found, how="quotation continued")
         return _speaker_of(readings[0], m, k)
 
     return speaker
+
+
+def _continuations(
+    text: str, quotations: list[Marked], breaks: list[tuple[int, int]]
+) -> dict[int, Marked]:
+    """Quotations (by start) that go on with the one before: a quotation left open at a
+    paragraph's end, its next paragraph opening with a mark again (the convention for a
+    quotation of several paragraphs). The continuation is the same speaker's, whatever
+    the paragraph after it names."""
+    after_break = {start: end for start, end in breaks}
+    out: dict[int, Marked] = {}
+    for before, m in zip(quotations, quotations[1:], strict=False):
+        end = len(text[: before.span.end].rstrip())
+        resumes = after_break.get(end)
+        if resumes is not None and m.opening != ":" and m.span.start - 1 == resumes:
+            out[m.span.start] = before
+    return out
 
 
 class _Reading:
@@ -528,9 +554,15 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # A block quotation (its words are no one's cue) is spoken by whoever the
         # colon-ended paragraph before it names ("The statement reads:"), whatever the
         # paragraph after it opens with.
-        intro = reading.speaker(k - 1)
+        intro = _introduction(reading, k - 1)
         if intro is not None:
             return replace(intro, how="introduces the block quotation")
+        spans = reading.spans
+        if _ENDS_INTRODUCING.search(reading.prose, spans.starts[k - 1], spans.ends[k - 1]):
+            # "Its actual wording is:": the speaker is before, unread; never the person
+            # the paragraph after the block names.
+            found = _speaker_of(reading, replace(m, opening="", block=-1), k)
+            return None if found is not None and found.how == "next paragraph" else found
     own = reading.cues(k)
     if own:
         # A cue that leads into the quotation ("the statement notes that “...”") speaks
@@ -541,6 +573,9 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         ]
         if leading:
             return leading[-1]
+        # A cue further on that leads into a later quotation ("..." - wording that, in the
+        # view of Lankov, "...") is that one's; a tag right after this one stays its own.
+        own = [c for c in own if not _leads_later(text, c, m)] or own
         # A document named after a person's speech verb and before the quotation is what
         # the person speaks about ("Lukin said the statement was “...”"), not a speaker.
         said = [c for c in own if not c.named and c.span.end <= opening]
@@ -558,6 +593,16 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     if headline is not None:
         return replace(headline, how="headline")
     return reading.inherited(k)
+
+
+def _leads_later(text: str, cue: Cue, m: Marked) -> bool:
+    """Whether `cue` stands after quotation `m`, with words between them, and leads into
+    the quotation after it (nothing but "that", a colon, a comma or an apposition between
+    commas before its mark)."""
+    if cue.span.start < m.span.end or not _WORDED.search(text, m.span.end, cue.span.start):
+        return False
+    leads = _LEADS_APPOSED.match(text, cue.span.end)
+    return leads is not None and _OPENS_QUOTED.match(text, leads.end()) is not None
 
 
 def _governing_document(text: str, own: list[Cue], opening: int) -> Cue | None:
@@ -578,6 +623,19 @@ def _governing_document(text: str, own: list[Cue], opening: int) -> Cue | None:
     return cue
 
 
+def _introduction(reading: _Reading, j: int) -> Cue | None:
+    """The speaker a block quotation's introduction names: sentence `j`'s, else the
+    nearest before it in its paragraph ("That is not what the document says. Its actual
+    wording is:")."""
+    paragraph = reading.paragraph(j)
+    while j >= 0 and reading.paragraph(j) == paragraph:
+        found = reading.speaker(j)
+        if found is not None:
+            return found
+        j -= 1
+    return None
+
+
 def _inherited(reading: _Reading, k: int) -> Cue | None:
     """The cue for a quotation in sentence `k`, which has no cue of its own: the same for
     every quotation of the sentence (`_Reading.inherited` keeps it)."""
@@ -593,6 +651,9 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             previous = None  # "Seoul's defence ministry disagreed: “...”": its own speaker
     if previous is not None:
         return replace(previous, how="previous sentence")
+    if _pronoun_speaks(reading.prose[spans.starts[k] : spans.ends[k]]):
+        return None  # "It says that “...”": its speaker is before, unread; never whoever
+        # the sentence or paragraph after names
     if (
         k + 1 < len(spans)
         and paragraph(k + 1) == same
@@ -621,6 +682,16 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if cue is not None and _SPEECH.search(cue.text):
         return replace(cue, how="previous paragraph")
     return None
+
+
+def _pronoun_speaks(sentence: str) -> bool:
+    """Whether a speech verb of `sentence` has a pronoun as its subject ("It says that",
+    "They also stressed"), as `cues` reads subjects."""
+    for hit in _SPEECH.finditer(sentence):
+        subject = _subject(sentence, hit.start())[1]
+        if _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
+            return True
+    return False
 
 
 def _someone_else(sentence: str, authors: frozenset[str]) -> bool:
@@ -677,6 +748,8 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     return Cue("document", span, span.of(text))
 
 
+_ENDS_INTRODUCING = re.compile(r":\s*$")
+"""A sentence ending in a colon: it introduces what follows."""
 _ATTRIBUTION_LINE = re.compile(r"\s*[\u2014\u2013\u2015~-]+\s*(?:\S+\s+){0,14}?\S+\s*$")
 """A short line opening with a dash, as a source is cited under a block quotation ("— from
 the joint statement of July 4", "– Lavrov, to reporters"): its cue speaks the block."""
