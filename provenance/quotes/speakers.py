@@ -4,11 +4,16 @@
 surrounding prose says is speaking: the document ("the statement", "the joint
 statement", "the Parties", ...) or a person ("Lavrov said"). A cue leading into the
 quotation ("the statement notes that “...”") wins, else the cue nearest the quotation in
-its own sentence; failing that, a sentence that follows with a speech verb, then the
-speaker of the sentence before. A sentence that continues with an anaphoric subject
-("They also stressed", "In it, they") keeps the previous sentence's speaker, so an
-article can name the statement once and quote it three sentences later. The quotations
-and sentences themselves come from `provenance.quotes.marks`.
+its own sentence, unless it is a reporter's tag after the quotation ("she notes") and
+the document's own clause runs on into it ("The document calls for “...”"); failing
+that, a sentence that follows with a speech verb, then the speaker of the sentence before.
+A verb after a closing mark takes the subject after it only as a tag ("“...,” urged the
+envoy"): "... and urged restraint" goes on with the subject before. A quotation running
+over several paragraphs keeps its first paragraph's speaker, and a speaker named before a
+quotation is never replaced by the next paragraph's. A sentence that continues with an
+anaphoric subject ("They also stressed", "In it, they") keeps the previous sentence's
+speaker, so an article can name the statement once and quote it three sentences later.
+The quotations and sentences themselves come from `provenance.quotes.marks`.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Literal
 
 from provenance.matcher import last_characters_of_each
@@ -42,7 +48,8 @@ _SPEECH = re.compile(
     r"|cautioned|reiterated|quipped|contended|retorted|vowed|pledged|lamented|joked|repeated"
     r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
-    r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted|[Aa]ccording to"
+    r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted"
+    r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of)\b"
 )
 _SOURCED = frozenset(("according to", "in the view of", "in the words of", "in the opinion of"))
@@ -129,7 +136,9 @@ cue and `cues` is not run on it (tests/test_quotes.py checks the supersets)."""
 _OPENS_QUOTED = re.compile(r"\s*[{}]".format(re.escape("".join(sorted(_MARKS)))))
 _LEADS = re.compile(r"\s*(?:that\s*|[:,]\s*)?")
 """Between a cue and the quotation it leads into: nothing, "that", a colon or a comma."""
-_CLAUSE_RUNS_ON = re.compile(r"(?:(?!\b(?:but|and|while|whereas|though|although)\b)[^,;:()\u2014\u2013\n])*")
+_CLAUSE_RUNS_ON = re.compile(
+    r"(?:(?!\b(?:but|and|while|whereas|though|although)\b)[^,;:()\u2014\u2013\n])*"
+)
 """Words between a cue and a quotation that keep one clause: no clause break or conjunction."""
 _COPULA = re.compile(
     r"\s*(?:itself\s+)?(?:is|was|are|were|seems|seemed|remains|remained|looks|looked|sounds"
@@ -415,12 +424,15 @@ def speakers(
             return None
         if not readings:
             readings.append(_Reading(text, spans, prose_of(text, quotations), authors, breaks))
-        before = continued.get(m.span.start)
-        if before is not None and not readings[0].cues(k):
-            found = speaker(before)
+        reading, first, j = readings[0], m, k
+        while first.span.start in continued and not reading.cues(j):
+            first = continued[first.span.start]  # back to the paragraph that opened it
+            j = max(0, spans.at(first.span.start))
+        if first is not m:
+            found = _speaker_of(reading, first, j)
             if found is not None:
                 return replace(found, how="quotation continued")
-        return _speaker_of(readings[0], m, k)
+        return _speaker_of(reading, m, k)
 
     return speaker
 
@@ -432,10 +444,12 @@ def _continuations(
     paragraph's end, its next paragraph opening with a mark again (the convention for a
     quotation of several paragraphs). The continuation is the same speaker's, whatever
     the paragraph after it names."""
-    after_break = {start: end for start, end in breaks}
+    after_break = dict(breaks)
     out: dict[int, Marked] = {}
-    for before, m in zip(quotations, quotations[1:], strict=False):
-        end = len(text[: before.span.end].rstrip())
+    for before, m in pairwise(quotations):
+        end = before.span.end
+        while end > before.span.start and text[end - 1].isspace():
+            end -= 1
         resumes = after_break.get(end)
         if resumes is not None and m.opening != ":" and m.span.start - 1 == resumes:
             out[m.span.start] = before
