@@ -79,7 +79,8 @@ _DOC_CUE = re.compile(
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
     r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
-    r"|stressed|continues|continued|goes on|went on))"
+    r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
+    r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed))"
     r"|(?<=ccording to )the\s+(?:joint\s+)?text\b"
 )
 """The document as speaker. A "draft" statement is by definition another document. "The

@@ -4,11 +4,16 @@
 surrounding prose says is speaking: the document ("the statement", "the joint
 statement", "the Parties", ...) or a person ("Lavrov said"). A cue leading into the
 quotation ("the statement notes that “...”") wins, else the cue nearest the quotation in
-its own sentence; failing that, a sentence that follows with a speech verb, then the
-speaker of the sentence before. A sentence that continues with an anaphoric subject
-("They also stressed", "In it, they") keeps the previous sentence's speaker, so an
-article can name the statement once and quote it three sentences later. The quotations
-and sentences themselves come from `provenance.quotes.marks`.
+its own sentence, unless it is a reporter's tag after the quotation ("she notes") and
+the document's own clause runs on into it ("The document calls for “...”"); failing
+that, a sentence that follows with a speech verb, then the speaker of the sentence before.
+A verb after a closing mark takes the subject after it only as a tag ("“...,” urged the
+envoy"): "... and urged restraint" goes on with the subject before. A quotation running
+over several paragraphs keeps its first paragraph's speaker, and a speaker named before a
+quotation is never replaced by the next paragraph's. A sentence that continues with an
+anaphoric subject ("They also stressed", "In it, they") keeps the previous sentence's
+speaker, so an article can name the statement once and quote it three sentences later.
+The quotations and sentences themselves come from `provenance.quotes.marks`.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Literal
 
 from provenance.matcher import last_characters_of_each
@@ -42,8 +48,13 @@ _SPEECH = re.compile(
     r"|cautioned|reiterated|quipped|contended|retorted|vowed|pledged|lamented|joked|repeated"
     r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
-    r"|(?:was|were) quoted as saying|quoted|[Aa]ccording to)\b"
+    r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted"
+    r"|[Aa]ccording to"
+    r"|[Ii]n the (?:view|words|opinion) of)\b"
 )
+_SOURCED = frozenset(("according to", "in the view of", "in the words of", "in the opinion of"))
+"""Cues naming their speaker after them, as a source: "according to the statement",
+"in the view of Andrei Lankov"."""
 _NOUN_AFTER = re.compile(
     r"\s*(?:[.;)!?]|,(?!\s*[\"'“‘«„])|$|(?:and|or|of|in|to|with|from|on|at|which|who|whose"
     r"|were|are|have|had|must|should|will|would|can|could|may|might)\b)"
@@ -57,7 +68,7 @@ _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 _MEDIUM_ASIDE = re.compile(r"\s*(?:in|by|through)\s+(?:an?\s+)?")
 """An aside's words before a document cue that make it the medium (", in their statement,")."""
 _SUBJECT_WORDS = 6
-_SUBJECT_WORD = re.compile(r"[\w’'.&-]+")
+_SUBJECT_WORD = re.compile(r"(?=[\w’'.&-]*\w)[\w’'.&-]+")
 _NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
 _CLAUSE_BREAK = re.compile(r"  |[;:()]")
 """Between two words, what ends the clause a subject is read back through (and a line
@@ -80,6 +91,13 @@ _POSTPOSED = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)(?=
 """The subject after a speech verb (`match`ed at the verb's end)."""
 _SHARED = frozenset("and but or".split())
 """Just before a speech verb, a word that gives it the subject of the verb before."""
+_INVERTS = re.compile(
+    r"said|says|added|adds|wrote|writes|asked|continued|went on|noted|notes|explained"
+    r"|replied|answered|insisted|declared|reads|remarked|observed|recalled"
+)
+"""Speech verbs that take their subject after them with nothing before ("“...” said the
+envoy"); other verbs do only in a tag (see `_inverted`)."""
+_CLOSING = "\"'”’»“‘«„"
 _CONJUNCTION = frozenset("and but or while as then which who whom that".split())
 _ANAPHORIC = re.compile(
     r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+"
@@ -91,7 +109,10 @@ _ANAPHORIC = re.compile(
 """Matched at a sentence's start (`match` with pos and endpos), a phrase before the
 pronoun allowed ("On the missile launch it says")."""
 _PRONOUN = re.compile(r"^(?:they|it)\b", re.IGNORECASE)
-_PRONOUN_LAST = re.compile(r"(?:^|\s)(?:they|it)$", re.IGNORECASE)
+_PRONOUN_LAST = re.compile(
+    r"(?:^|\s)(?:they|it)(?:\s+(?:do|does|did|also|then|further|still|will|would|can|must))*$",
+    re.IGNORECASE,
+)
 """A subject whose last word is the pronoun, after a phrase ("On the launch it says")."""
 _PERSONAL = re.compile(r"^(?:he|she|i|we)\b", re.IGNORECASE)
 _HEADLINE = re.compile(
@@ -105,7 +126,9 @@ _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document)\b|communiqu|\bParties\b|\bministries\b"
     rb"|\btext\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published|released|issued|reads"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
-    rb"|goes on|went on)|ccording\s+to\s+the\s+(?:joint\s+)?text",
+    rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
+    rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
+    rb"|ccording\s+to\s+the\s+(?:joint\s+)?text",
 )
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
@@ -113,6 +136,18 @@ cue and `cues` is not run on it (tests/test_quotes.py checks the supersets)."""
 _OPENS_QUOTED = re.compile(r"\s*[{}]".format(re.escape("".join(sorted(_MARKS)))))
 _LEADS = re.compile(r"\s*(?:that\s*|[:,]\s*)?")
 """Between a cue and the quotation it leads into: nothing, "that", a colon or a comma."""
+_CLAUSE_RUNS_ON = re.compile(
+    r"(?:(?!\b(?:but|and|while|whereas|though|although)\b)[^,;:()\u2014\u2013\n])*"
+)
+"""Words between a cue and a quotation that keep one clause: no clause break or conjunction."""
+_COPULA = re.compile(
+    r"\s*(?:itself\s+)?(?:is|was|are|were|seems|seemed|remains|remained|looks|looked|sounds"
+    r"|sounded|has been|had been|will be|would be|became|becomes)\b"
+)
+"""After a document named with no speech verb: it is described, not quoted."""
+_WORDED = re.compile(r"\w")
+_LEADS_APPOSED = re.compile(r"\s*(?:,[^,;:.!?\"“”«»\n]{1,80},\s*|that\s*|[:,]\s*)?")
+"""`_LEADS`, or an apposition between commas ("in the view of Lankov, a specialist, “")."""
 _CUE_REACH = 40
 """Characters before a speech verb in which a document cue makes the document its subject."""
 _MEDIUM_REACH = 40
@@ -189,7 +224,7 @@ def cues(
             )
         reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
         subject_doc = next((d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None)
-        if hit.group().casefold() == "according to":
+        if hit.group().casefold() in _SOURCED:
             if medium is None and docs and any(a == hit.end() + 1 for a, _ in docs):
                 medium = next(d for d in docs if d[0] == hit.end() + 1)
             if medium is not None:
@@ -216,6 +251,9 @@ def cues(
             continue
         a, subject = _subject(chunk, verb, kept=kept)
         if not subject:
+            if medium is None and (_shared(kept) or not _inverted(text, base + hit.start(), hit)):
+                continue  # "... and urged restraint", "“strongly” urged restraint": the
+                # words after the verb are its object, and its subject is the one before
             a, subject = hit.start(), _postposed_subject(chunk, hit.end())
             if not subject:
                 continue  # "... and said": the verb shares the subject before it
@@ -269,6 +307,28 @@ def _subject(
         return verb, ""
     start = kept[0].start()
     return start, chunk[start:verb].strip()
+
+
+def _shared(kept: list[re.Match[str]]) -> bool:
+    """Whether the words just before a speech verb (`_subject_words`) give it the subject of
+    the verb before: "... and urged", "..., which called"."""
+    words = [w.group().casefold() for w in kept]
+    while words and words[0] in _AUXILIARY:
+        words.pop(0)
+    return bool(words) and (words[0] in _SHARED or (len(words) == 1 and words[0] in _CONJUNCTION))
+
+
+def _inverted(text: str, verb: int, hit: re.Match[str]) -> bool:
+    """Whether a speech verb with no subject before it (at `verb` in `text`) may take the
+    one after it: a verb of saying ("“...” said the envoy"), or one that opens a tag after
+    a quotation ending in punctuation or after a comma ("“...!” urged the envoy"). A verb
+    that runs on from a quotation's words ("“strongly” urged restraint") takes an object."""
+    if _INVERTS.fullmatch(hit.group()):
+        return True
+    before = text[:verb].rstrip()
+    if before.endswith(tuple(_CLOSING)):
+        before = before[:-1].rstrip()
+    return not before or before.endswith(tuple(",.!?;:\u2014\u2013-…"))
 
 
 def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
@@ -355,6 +415,7 @@ def speakers(
     if breaks is None:
         breaks = paragraph_breaks(text)
     readings: list[_Reading] = []
+    continued = _continuations(text, quotations, breaks)
 
     def speaker(m: Marked) -> Cue | None:
         # An opening mark that ends the text quotes nothing and lies past every sentence.
@@ -363,9 +424,36 @@ def speakers(
             return None
         if not readings:
             readings.append(_Reading(text, spans, prose_of(text, quotations), authors, breaks))
-        return _speaker_of(readings[0], m, k)
+        reading, first, j = readings[0], m, k
+        while first.span.start in continued and not reading.cues(j):
+            first = continued[first.span.start]  # back to the paragraph that opened it
+            j = max(0, spans.at(first.span.start))
+        if first is not m:
+            found = _speaker_of(reading, first, j)
+            if found is not None:
+                return replace(found, how="quotation continued")
+        return _speaker_of(reading, m, k)
 
     return speaker
+
+
+def _continuations(
+    text: str, quotations: list[Marked], breaks: list[tuple[int, int]]
+) -> dict[int, Marked]:
+    """Quotations (by start) that go on with the one before: a quotation left open at a
+    paragraph's end, its next paragraph opening with a mark again (the convention for a
+    quotation of several paragraphs). The continuation is the same speaker's, whatever
+    the paragraph after it names."""
+    after_break = dict(breaks)
+    out: dict[int, Marked] = {}
+    for before, m in pairwise(quotations):
+        end = before.span.end
+        while end > before.span.start and text[end - 1].isspace():
+            end -= 1
+        resumes = after_break.get(end)
+        if resumes is not None and m.opening != ":" and m.span.start - 1 == resumes:
+            out[m.span.start] = before
+    return out
 
 
 class _Reading:
@@ -480,9 +568,15 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # A block quotation (its words are no one's cue) is spoken by whoever the
         # colon-ended paragraph before it names ("The statement reads:"), whatever the
         # paragraph after it opens with.
-        intro = reading.speaker(k - 1)
+        intro = _introduction(reading, k - 1)
         if intro is not None:
             return replace(intro, how="introduces the block quotation")
+        spans = reading.spans
+        if _ENDS_INTRODUCING.search(reading.prose, spans.starts[k - 1], spans.ends[k - 1]):
+            # "Its actual wording is:": the speaker is before, unread; never the person
+            # the paragraph after the block names.
+            found = _speaker_of(reading, replace(m, opening="", block=-1), k)
+            return None if found is not None and found.how == "next paragraph" else found
     own = reading.cues(k)
     if own:
         # A cue that leads into the quotation ("the statement notes that “...”") speaks
@@ -493,16 +587,67 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         ]
         if leading:
             return leading[-1]
+        # A cue further on that leads into a later quotation ("..." - wording that, in the
+        # view of Lankov, "...") is that one's; a tag right after this one stays its own.
+        own = [c for c in own if not _leads_later(text, c, m)] or own
         # A document named after a person's speech verb and before the quotation is what
         # the person speaks about ("Lukin said the statement was “...”"), not a speaker.
         said = [c for c in own if not c.named and c.span.end <= opening]
         if said and said[-1].speaker == "person":
             own = [c for c in own if not (c.named and said[-1].span.end <= c.span.start)]
-        return min(own, key=lambda c: _distance(c.span, m.span))
+        nearest = min(own, key=lambda c: _distance(c.span, m.span))
+        if nearest.speaker == "person" and nearest.span.start >= m.span.end:
+            # "The document calls for “...”, she notes": a reporter's tag after the
+            # quotation reports the clause that gives the document its words.
+            governing = _governing_document(text, own, opening)
+            if governing is not None:
+                return governing
+        return nearest
     headline = _headline(reading.text, reading.spans.starts[k], m, reading.authors)
     if headline is not None:
         return replace(headline, how="headline")
     return reading.inherited(k)
+
+
+def _leads_later(text: str, cue: Cue, m: Marked) -> bool:
+    """Whether `cue` stands after quotation `m`, with words between them, and leads into
+    the quotation after it (nothing but "that", a colon, a comma or an apposition between
+    commas before its mark)."""
+    if cue.span.start < m.span.end or not _WORDED.search(text, m.span.end, cue.span.start):
+        return False
+    leads = _LEADS_APPOSED.match(text, cue.span.end)
+    return leads is not None and _OPENS_QUOTED.match(text, leads.end()) is not None
+
+
+def _governing_document(text: str, own: list[Cue], opening: int) -> Cue | None:
+    """The document cue whose clause runs on into the quotation opening at `opening`
+    ("The statement calls for “...”", "The joint statement gives Pyongyang “...”"), if it
+    is the last cue before it: no clause break between them, and, for a document named with
+    no speech verb, a verb of its own between them that does not describe it ("the
+    statement is “a good start”")."""
+    before = [c for c in own if c.span.end <= opening]
+    if not before or before[-1].speaker != "document":
+        return None
+    cue = before[-1]
+    between = text[cue.span.end : opening]
+    if _CLAUSE_RUNS_ON.fullmatch(between) is None:
+        return None
+    if cue.named and (_COPULA.match(between) or not between.strip()):
+        return None  # "the statement is “...”, he said", "the statement “...”, he said"
+    return cue
+
+
+def _introduction(reading: _Reading, j: int) -> Cue | None:
+    """The speaker a block quotation's introduction names: sentence `j`'s, else the
+    nearest before it in its paragraph ("That is not what the document says. Its actual
+    wording is:")."""
+    paragraph = reading.paragraph(j)
+    while j >= 0 and reading.paragraph(j) == paragraph:
+        found = reading.speaker(j)
+        if found is not None:
+            return found
+        j -= 1
+    return None
 
 
 def _inherited(reading: _Reading, k: int) -> Cue | None:
@@ -520,6 +665,9 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             previous = None  # "Seoul's defence ministry disagreed: “...”": its own speaker
     if previous is not None:
         return replace(previous, how="previous sentence")
+    if _pronoun_speaks(reading.prose[spans.starts[k] : spans.ends[k]]):
+        return None  # "It says that “...”": its speaker is before, unread; never whoever
+        # the sentence or paragraph after names
     if (
         k + 1 < len(spans)
         and paragraph(k + 1) == same
@@ -548,6 +696,16 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if cue is not None and _SPEECH.search(cue.text):
         return replace(cue, how="previous paragraph")
     return None
+
+
+def _pronoun_speaks(sentence: str) -> bool:
+    """Whether a speech verb of `sentence` has a pronoun as its subject ("It says that",
+    "They also stressed"), as `cues` reads subjects."""
+    for hit in _SPEECH.finditer(sentence):
+        subject = _subject(sentence, hit.start())[1]
+        if _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
+            return True
+    return False
 
 
 def _someone_else(sentence: str, authors: frozenset[str]) -> bool:
@@ -604,6 +762,8 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     return Cue("document", span, span.of(text))
 
 
+_ENDS_INTRODUCING = re.compile(r":\s*$")
+"""A sentence ending in a colon: it introduces what follows."""
 _ATTRIBUTION_LINE = re.compile(r"\s*[\u2014\u2013\u2015~-]+\s*(?:\S+\s+){0,14}?\S+\s*$")
 """A short line opening with a dash, as a source is cited under a block quotation ("— from
 the joint statement of July 4", "– Lavrov, to reporters"): its cue speaks the block."""
