@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Span
-from provenance.normalise import INVISIBLE, SPACES, Fold, folded
+from provenance.normalise import INVISIBLE, LIGATURES, SPACES, Fold, folded
 from provenance.severity import severity
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
@@ -74,6 +74,9 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
         ref, copy = edit.reference, edit.copy
         if kind is Kind.FOOTNOTE:
             ref, copy = _marker_only(ref_text, copy_text, ref, copy)
+        if kind is Kind.INSERTION:
+            out.extend(_insertion(reference, capture, ref, copy))
+            continue
         out.append(divergence(reference, capture, kind, ref, copy, note=note))
     if passage.kind is PassageKind.FULL and passage.reference.end < len(reference.text):
         out.append(
@@ -87,6 +90,39 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             )
         )
     return out
+
+
+def _insertion(reference: Document, capture: Document, ref: Span, copy: Span) -> list[Divergence]:
+    """An insertion, less an editor's mark at either end of it: "[sic] which the ministry
+    later said was a mistake" is the editorial "[sic] " and the inserted words after it.
+    A bracket holding digits ("[04.07.17 16:03]") is a timestamp or a number, not an
+    editor's mark, and stays with the words."""
+    text = copy.of(capture.text)
+    lead, trail = _EDGE_MARK_LEAD.match(text), _EDGE_MARK_TRAIL.search(text)
+    start = copy.start + (lead.end() if lead else 0)
+    end = copy.start + (trail.start() if trail else len(text))
+    if start >= end or not _HAS_WORD.search(capture.text, start, end):
+        return [_classified(reference, capture, ref, copy)]
+    out = []
+    if start > copy.start:
+        out.append(
+            _classified(reference, capture, Span(ref.start, ref.start), Span(copy.start, start))
+        )
+    out.append(_classified(reference, capture, ref, Span(start, end)))
+    if end < copy.end:
+        out.append(_classified(reference, capture, Span(ref.end, ref.end), Span(end, copy.end)))
+    return out
+
+
+_MARK = r"(?:\[[^\]\d\n]{1,40}\]|\.\s?\.\s?\.|…)"
+_EDGE_MARK_LEAD = re.compile(rf"\s*{_MARK}\s+")
+_EDGE_MARK_TRAIL = re.compile(rf"\s+{_MARK}\s*$")
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+def _classified(reference: Document, capture: Document, ref: Span, copy: Span) -> Divergence:
+    kind, note = kind_of(ref.of(reference.text), copy.of(capture.text))
+    return divergence(reference, capture, kind, ref, copy, note=note)
 
 
 def _marker_only(ref_text: str, copy_text: str, ref: Span, copy: Span) -> tuple[Span, Span]:
@@ -186,13 +222,15 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if _fold(reference, _INVISIBLE) == _fold(copy, _INVISIBLE):
         return Kind.INVISIBLE, "differs only in invisible characters"
     if _fold(reference, _TYPOGRAPHY) == _fold(copy, _TYPOGRAPHY):
+        if LIGATURES.intersection(reference + copy):
+            return Kind.TYPOGRAPHY, "a ligature (ﬁ, ﬂ) for its letters"
         return Kind.TYPOGRAPHY, "differs only in quotes, dashes or ellipses"
     ref_folded, copy_folded = _fold(reference, Fold.ALL), _fold(copy, Fold.ALL)
     if ref_folded == copy_folded:
         return Kind.CASE, "differs only in letter case"
     if _footnote_marked(reference, copy):
         return Kind.FOOTNOTE, "a footnote marker the page added"
-    if _EDITORIAL.search(copy) and not _EDITORIAL.search(reference):
+    if _marks_alone(reference, ref_folded, copy):
         # Before punctuation: "[a]" for "a" differs only in brackets, but it is an editor's mark.
         return Kind.EDITORIAL, "editorial bracket or ellipsis in the copy"
     ref_bare, copy_bare = _bare(ref_folded), _bare(copy_folded)
@@ -207,9 +245,55 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         return Kind.SPELLING, "variant spelling of the same words"
     if not copy_bare:
         return Kind.OMISSION, "reference words missing from the copy"
-    if not ref_bare:
+    if _mojibake(ref_folded, copy):
+        return Kind.SUBSTITUTION, "mojibake: UTF-8 read as Windows-1252"
+    if not ref_bare and not reference.strip():
         return Kind.INSERTION, "words in the copy that the reference does not have"
+    # A reference reading of punctuation alone (a closing quote the copy spells in three
+    # characters of mojibake) is replaced,
+    # not added to: an insertion's reference reading holds nothing but spaces.
     return Kind.SUBSTITUTION, "different words"
+
+
+def _marks_alone(reference: str, ref_folded: str, copy: str) -> bool:
+    """Whether the copy differs by editor's marks (a bracket, an ellipsis) and by nothing
+    the reference lacks: "[sic]", "[the DPRK]" for "it", "peace . . . in" for "peace and
+    stability in". Words of the copy outside the marks that the reference does not have
+    ("[sic] which the ministry later said was a mistake", "[16:03] Ivan P.: finally") are
+    what they are, whatever bracket comes with them.
+
+    >>> _marks_alone("", "", " [sic]"), _marks_alone("", "", "[16:03] Ivan P.: at last")
+    (True, False)
+    """
+    if not _EDITORIAL.search(copy) or _EDITORIAL.search(reference):
+        return False
+    outside = _bare(_fold(_EDITORIAL.sub(" ", copy), Fold.ALL)).split()
+    return set(outside) <= set(_bare(ref_folded).split())
+
+
+def _mojibake(ref_folded: str, copy: str) -> bool:
+    """Whether the copy is the reference's UTF-8 read as Windows-1252 (a curly apostrophe
+    read as three characters, "Peopleâ€\u2122s"): encoding damage, reported with a note
+    that says so.
+
+    >>> _mojibake("people's", "Peopleâ€™s")
+    True
+    """
+    if copy.isascii():
+        return False
+    data = bytearray()
+    for char in copy:
+        try:
+            data += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return False
+            data.append(ord(char))  # the five bytes Windows-1252 leaves undefined ("\x9d")
+    try:
+        repaired = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return repaired != copy and _fold(repaired, Fold.ALL) == ref_folded
 
 
 _FOOTNOTE = re.compile(

@@ -59,9 +59,20 @@ _TYPOGRAPHY = str.maketrans(
         "\ufe63": "-",
         "\uff0d": "-",
         "\u2026": "...",
+        # Ligatures a PDF's text layer keeps ("conﬁrm"): one character set for two letters.
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
     }
 )
 
+
+LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
+"""The Latin ligatures the typography fold spells out as their letters."""
 
 _TYPOGRAPHY_CHARS = {
     chr(code): str(folded) for code, folded in _TYPOGRAPHY.items() if len(str(folded)) == 1
@@ -78,7 +89,8 @@ class Fold(Flag):
     INVISIBLE = auto()
     """Zero-width characters, soft hyphens and bidi controls are dropped."""
     TYPOGRAPHY = auto()
-    """Curly quotes, primes, guillemets, dashes and the ellipsis fold to ASCII."""
+    """Curly quotes, primes, guillemets, dashes, the ellipsis and the Latin ligatures
+    (ﬁ, ﬂ, ...) fold to ASCII."""
     CASE = auto()
     """Unicode case folding."""
     ALL = WHITESPACE | INVISIBLE | TYPOGRAPHY | CASE

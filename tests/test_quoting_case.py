@@ -40,3 +40,33 @@ def test_a_lowered_capital_outside_quotation_marks_is_still_reported(
     page = f"The ministers add that {'a' + SENTENCE[1:]} Nobody in Seoul replied.\n"
     source = analyse(reference, [make_document(page, "unquoted")]).sources[0]
     assert [d.kind for d in source.divergences] == [Kind.CASE]
+
+
+MORATORIUM = "The DPRK, by way of a voluntary political decision, announces a moratorium"
+
+
+@pytest.mark.parametrize(
+    ("cue", "opening", "closing"),
+    [
+        ("The statement said that", '"', '"'),
+        ("The document says", "“", "”"),
+        ("According to the statement,", "« ", " »"),
+    ],
+)
+@pytest.mark.parametrize(
+    "change", [("voluntary", "deliberate"), ("moratorium", "pause"), ("political", "unilateral")]
+)
+def test_an_altered_quotation_lists_no_case_for_its_first_word(
+    reference: Document, cue: str, opening: str, closing: str, change: tuple[str, str]
+) -> None:
+    """The same quoting convention holds for a quotation's own divergences."""
+    start = reference.text.index(MORATORIUM)
+    sentence = reference.text[start : reference.text.index(".", start) + 1].rstrip(".")
+    words = "t" + sentence[1:].replace(*change)
+    page = f"Ministers met on Tuesday. {cue} {opening}{words}{closing}. Nobody replied.\n"
+    source = analyse(reference, [make_document(page, "altered")]).sources[0]
+    altered = [q for q in source.quotes if q.verdict == "altered"]
+    assert len(altered) == 1
+    kinds = [d.kind for d in altered[0].divergences]
+    assert Kind.SUBSTITUTION in kinds
+    assert Kind.CASE not in kinds

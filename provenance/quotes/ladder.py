@@ -319,6 +319,7 @@ def _compare(
             divergences = tuple(
                 d if d.kind is not Kind.EMPHASIS else replace(d, kind=Kind.SUBSTITUTION)
                 for d in classified(index.document, capture, settled.edits)
+                if not _quoting_case(d, core)
             )
             return _Result(
                 QuoteVerdict.ALTERED,
@@ -332,6 +333,14 @@ def _compare(
         similarity = settled.similarity if settled is not None else 0.0
         return _Result(QuoteVerdict.OTHER, None, similarity, "no close match in the reference")
     return _paraphrase(index, text, core, sentence, options)
+
+
+def _quoting_case(found: Divergence, core: Span) -> bool:
+    """Whether `found` is the change of case of the quotation's first word: running the
+    statement's sentence into the page's own ("said that “the DPRK …”") lowers its
+    capital, or raises one to open a sentence. That is the quoting, not an edit, as for
+    a located passage that opens a quotation (`provenance.analyse`)."""
+    return found.kind is Kind.CASE and found.copy.start == core.start
 
 
 def _verbatim_result(index: _Index, capture: Document, found: _Found) -> _Result:
