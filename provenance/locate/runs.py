@@ -423,7 +423,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
     # its words are never the reference's (that "2" is not the next paragraph's number,
     # though a seed may have read it so). The run goes on past it within a sentence, or
     # ends before it; `_characters` then takes it with the full stop after it.
-    j1, i1 = _before_marker(texts, j0, j1, i1)
+    j1, i1 = _before_marker(texts, (j0, i0), j1, i1)
     while j1 < hi and i1 < len(rw):
         marker = _added_marker(texts, j1, i1)
         if marker:
@@ -473,7 +473,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
     if j1 - j0 > 2 and j0 > lo and i0 > 0 and not same(j0 - 1, i0 - 1):
         if not cw[j0][0].isdigit() and not plain(j0, j0 + 1, i0, i0 + 1):
             j0, i0 = j0 + 1, i0 + 1
-    j1, i1 = _before_marker(texts, j0, j1, i1)  # "resolutions[2]. The" less "The"
+    j1, i1 = _before_marker(texts, (j0, i0), j1, i1)  # "resolutions[2]. The" less "The"
     exact = run.exact + (run.j0 - j0) + (j1 - run.j1)
     skipped, resumed = _past_lines(texts, j1, i1, hi)
     return _Run(j0, j1 + skipped + resumed, i0, i1 + resumed, exact + resumed)
@@ -500,12 +500,13 @@ def _added_marker(texts: _Texts, j: int, i: int) -> int:
     return k - j
 
 
-def _before_marker(texts: _Texts, j0: int, j1: int, i1: int) -> tuple[int, int]:
+def _before_marker(texts: _Texts, starts: tuple[int, int], j1: int, i1: int) -> tuple[int, int]:
     """(j1, i1) of a run ending at capture word j1 and reference word i1, less the words
     of a footnote marker the copy added that the run ends with (a seed read "2" of
     "resolutions[2]" as the next paragraph's number)."""
+    j0, i0 = starts
     tail = _marker_before(texts, j1, i1, matched=True)
-    if tail and j1 - tail > j0:
+    if tail and j1 - tail > j0 and i1 - tail > i0:
         return j1 - tail, i1 - tail
     return j1, i1
 
