@@ -227,9 +227,9 @@ def test_furniture_cutting_sentences_before_short_words_is_interruptions(
     assert kinds == ["interruption"] * 3
 
 
-_MARKERS = ("[1]", "[^1]", "¹", "*", "†", "[citation needed]", "<sup>1</sup>")
-"""The footnote markers a page hangs on a word (docs/report-json.md, `footnote`); the
-last is HTML's, which reads raised: "¹"."""
+_MARKERS = ("[1]", "[^1]", "¹", "*", "†", "[citation needed]", "[2][5]", " [3]", "<sup>1</sup>")
+"""The footnote markers a page hangs on a word (docs/report-json.md, `footnote`), two in a
+row, and a bracketed one after a space; the last is HTML's, which reads raised: "¹"."""
 
 
 def _page(paragraphs: list[str], format: str) -> Document:

@@ -512,18 +512,20 @@ def _before_marker(texts: _Texts, starts: tuple[int, int], j1: int, i1: int) -> 
 
 
 def _marker_before(texts: _Texts, j: int, i: int, *, matched: bool = False) -> int:
-    """How many capture words before word j a footnote marker the copy added holds, when
-    the marker ends right before word j (see `_added_marker`); else 0. Reference word
-    i - 1 is the one the marker's word hangs on, or, when `matched` (the run has read the
-    marker's words as reference words), the last of those."""
-    for k in range(1, min(j, _MARKER_WORDS + 1)):
-        if _added_marker(texts, j - k, i - k if matched else i) == k:
+    """How many capture words before word j footnote markers the copy added hold, when
+    they end right before word j (see `_added_marker`); else 0. Reference word i - 1 is
+    the one the markers hang on. When `matched` (a run ending at word j has read the
+    markers' words as reference words up to i - 1), words j - k .. j - 1 may also be the
+    first words of markers that go on past word j ("2" of "[2][4]")."""
+    for k in range(min(j - 1, _MARKER_WORDS), 0, -1):  # the longest first: "[1][4]"
+        words = _added_marker(texts, j - k, i - k if matched else i)
+        if words == k or (matched and words > k):
             return k
     return 0
 
 
-_MARKER_WORDS = 3
-"""Most words a footnote marker holds ("[better source needed]")."""
+_MARKER_WORDS = 4
+"""Most words of footnote markers in a row ("[better source needed]", "[1][2]")."""
 _LINES_WORDS = 16
 """Most words of the lines (page furniture) that `_past_lines` steps over."""
 
