@@ -13,6 +13,7 @@ import hashlib
 import re
 from functools import lru_cache
 
+from provenance.footnotes import FOOTNOTE
 from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Span
 from provenance.normalise import INVISIBLE, LIGATURES, SPACES, Fold, folded
 from provenance.severity import severity
@@ -296,17 +297,6 @@ def _mojibake(ref_folded: str, copy: str) -> bool:
     return repaired != copy and _fold(repaired, Fold.ALL) == ref_folded
 
 
-_FOOTNOTE = re.compile(
-    r"\[(?:(?:note|n) ?)?\d{1,3}\]|\[\^[^\]\s]{1,20}\]"  # [1], [note 2]; Markdown's [^1]
-    r"|\[\s*(?:citation|clarification|verification|better source) needed\s*\]"
-    r"|(?<!\s)[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"  # ¹ ², or <sup>1</sup> read raised
-    r"|(?<!\s)[*\u2020\u2021]+"  # 2017*, Moscow†, ‡
-)
-"""A footnote or reference marker a page hangs after a word, a number or a sentence. The
-raised digits and signs must not follow a space: after one they are a list's bullet or
-a mark of their own, not a note on the word before."""
-
-
 def _footnote_marked(reference: str, copy: str) -> bool:
     """True if the copy reads as the reference once its added footnote markers are gone.
 
@@ -315,11 +305,11 @@ def _footnote_marked(reference: str, copy: str) -> bool:
     >>> _footnote_marked("2017", "2018\u00b9"), _footnote_marked("a", "[a]")
     (False, False)
     """
-    marks = _FOOTNOTE.findall(copy)
-    if not marks or len(marks) <= len(_FOOTNOTE.findall(reference)):
+    marks = FOOTNOTE.findall(copy)
+    if not marks or len(marks) <= len(FOOTNOTE.findall(reference)):
         return False
-    bare = _FOOTNOTE.sub("", copy)
-    return _fold(bare, Fold.ALL) == _fold(_FOOTNOTE.sub("", reference), Fold.ALL)
+    bare = FOOTNOTE.sub("", copy)
+    return _fold(bare, Fold.ALL) == _fold(FOOTNOTE.sub("", reference), Fold.ALL)
 
 
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")

@@ -2,7 +2,8 @@
 
 A capture is page furniture and prose of our own around, sometimes, the statement
 planted whole (its readable text exactly the reference's, whatever the markup around
-its words). Each strategy gives a `Capture`: the file's bytes, its suffix, and the
+its words; or, in Markdown, a table row a paragraph, some with a note after an escaped
+pipe). Each strategy gives a `Capture`: the file's bytes, its suffix, and the
 original-text span where the statement was planted (None when it was not, or was cut).
 """
 
@@ -80,6 +81,7 @@ SHAPES: dict[str, dict[str, Callable[[bytes, str, str], bool]]] = {
         "ordered-list": _has(r"^\d+\. "),
         "block-quote": _has(r"^> ?"),
         "table": _has(r"^\|[-:| ]+\|$"),
+        "escaped-pipe-in-table": _has(r"^\|.*\\\|.*\|$"),
         "fenced-code": _has(r"^```"),
         "indented-code": _has(r"\n\n    \S"),
         "code-span": _has(r"`[^`\n]+`"),
@@ -213,13 +215,16 @@ def markdown_captures(draw: st.DrawFn, statement: str) -> Capture:
     after = draw(st.lists(_markdown_block(), max_size=5))
     if draw(st.booleans()):
         after.append(_quotation(draw, statement))
-    plant = draw(st.sampled_from(["whole", "quoted", "none"]))
+    plant = draw(st.sampled_from(["whole", "quoted", "table", "none"]))
     edits = 0
     head = "\n\n".join(before) + ("\n\n" if before else "")
     if plant == "none":
         body = ""
     elif plant == "quoted":  # in a block quote: readable, but the quote marks are markup
         body = "\n".join("> " + line if line else ">" for line in statement.split("\n"))
+    elif plant == "table":  # a cell a paragraph, after a header row with escapes in it
+        head += "| Statement \\| as *signed* \\_in full\\_ |\n|---|\n"
+        body = _markdown_table_statement(draw, statement)
     else:
         altered, edits = _altered(draw, statement)
         body = _markdown_statement(draw, altered)
@@ -229,8 +234,22 @@ def markdown_captures(draw: st.DrawFn, statement: str) -> Capture:
     text = head + body + tail
     if not text.strip():
         text = "Nothing here."
-    planted = (len(head), len(head) + len(body)) if plant == "whole" else None
+    planted = (len(head), len(head) + len(body)) if plant in ("whole", "table") else None
     return Capture(text.encode("utf-8"), ".md", planted, edits)
+
+
+def _markdown_table_statement(draw: st.DrawFn, statement: str) -> str:
+    """The statement's paragraphs as the rows of a one-column pipe table, some of their
+    punctuation written escaped (`\\(`, `\\.`, `\\-`, reading as itself) and some rows
+    ending in a cell note after an escaped pipe (`\\| note`)."""
+    rows = []
+    for paragraph in statement.split("\n\n"):
+        for mark in "(.-":
+            if draw(st.integers(0, 3)) == 0:
+                paragraph = paragraph.replace(mark, "\\" + mark)
+        note = f" \\| {draw(prose(max_words=3))}" if draw(st.integers(0, 3)) == 0 else ""
+        rows.append(f"| {paragraph}{note} |")
+    return "\n".join(rows)
 
 
 def _markdown_statement(draw: st.DrawFn, statement: str) -> str:

@@ -173,6 +173,68 @@ def test_markdown_pipe_tables_read_cell_by_cell() -> None:
     assert e.span(k, k + 15).of(source) == "Clear and *cold*."
 
 
+def test_markdown_table_cells_with_escaped_pipes_map_to_their_source() -> None:
+    """A cell's `\\|` reads `|` (markdown-it drops the backslash before every pipe of a
+    table row): the characters after it still map to their own source characters, as
+    `\\*` and `\\_` stand for their two."""
+    source = (
+        "| Port | Note |\n|---|---|\n"
+        "| Dover \\| Calais | Ferries ran \\*late\\* all week. |\n"
+        "| Hull | Fog `a \\| b` and \\_rain\\_ \\\\| again. |\n"
+    )
+    text, spans = _md(source)
+    assert text == (
+        "Port\nNote\nDover | Calais\nFerries ran *late* all week.\n"
+        "Hull\nFog a | b and _rain_ | again."
+    )
+    for k, char in enumerate(text):
+        if char != "\n":
+            assert spans[k].lstrip("\\") == char, (k, char, spans[k])
+    k = text.index("Calais")
+    assert spans[k : k + 6] == list("Calais")
+    k = text.index("again")
+    assert "".join(spans[k : k + 5]) == "again"
+
+
+def test_statement_sentences_in_a_table_with_escapes_report_exact_spans(
+    reference: Document,
+) -> None:
+    """Sentences of the statement in table cells, some after an escaped pipe, some with
+    escaped punctuation: every passage and divergence reads, in the file, as the text
+    the report shows, and a changed word after `\\|` is found where it is."""
+    paragraphs = reference.text.split("\n\n")
+    opening = paragraphs[0].replace("(", "\\(").replace(")", "\\)")
+    fourth = paragraphs[7].replace("non-", "non\\-")
+    fifth = paragraphs[10].replace("benevolence", "goodwill").replace("5.", "5\\.", 1)
+    rows = [
+        f"| Preamble \\| in force | {opening} |",
+        f"| Point 4 \\| see also \\_5\\_ | {fourth} |",
+        f"| Point 5 | see also \\*4\\* \\| {fifth} |",
+    ]
+    source = "Points of the statement:\n\n| Point | Text |\n|---|---|\n" + "\n".join(rows) + "\n"
+    page = _doc(source, Format.MARKDOWN, "points.md")
+    result = analyse(reference, [page]).sources[0]
+    readable = result.extracted
+    assert readable is not None
+
+    def reads(start: int, end: int) -> str:
+        return "".join(
+            char
+            for k, char in enumerate(readable.text)
+            if start <= readable.to_original[k] and readable.ends[k] <= end
+        )
+
+    runs = [run for passage in result.passages for run in passage.runs]
+    assert len(runs) == 3
+    for run in runs:
+        copied = run.reference.of(reference.text).replace("benevolence", "goodwill")
+        assert reads(run.copy.start, run.copy.end) == copied
+    for d in result.divergences:  # for markup, whatever the whitespace (the fuzz test's rule)
+        assert "".join(reads(d.copy.start, d.copy.end).split()) == "".join(d.copy_text.split())
+    [changed] = [d for d in result.divergences if d.reference_text == "benevolence"]
+    assert source[changed.copy.start : changed.copy.end] == changed.copy_text == "goodwill"
+
+
 def _quoted(text: str, fmt: Format) -> list[str]:
     extracted = extract(_doc(text, fmt, "page.md" if fmt is Format.MARKDOWN else "page.html"))
     return [span.of(extracted.text) for span in extracted.quoted]

@@ -85,6 +85,22 @@ def test_excerpt_in_noise_does_not_swallow_the_noise(reference: Document) -> Non
     assert passage.reference.of(reference.text) == sentence
 
 
+@pytest.mark.parametrize("marker", ["[7]", "[note 7]", "[citation needed]", "‡"])
+def test_a_reference_with_notes_of_its_own_is_copied_marker_and_all(marker: str) -> None:
+    """Markers the reference has too are words to match, not ones the copy added: the
+    passage runs to the copy's last full stop and the copy does not differ."""
+    text = (
+        "The two delegations met for a second day of talks in the harbour city and agreed "
+        f"to publish the minutes of every session within a week{marker}. The next round "
+        f"opens in the spring, when the archive is to be opened to every reader{marker}."
+    )
+    reference = make_document(text, "noted")
+    capture = make_document("A report from our desk.\n\n" + text + "\n\n[7] The minutes.")
+    [passage] = locate(prepare(reference), capture)
+    assert passage.copy.of(capture.text) == text
+    assert passage.reference.of(text) == text
+
+
 def test_two_excerpts_separated_by_commentary_stay_two(reference: Document) -> None:
     first = _sentence(reference, "Russia and China will closely")
     second = reference.text[reference.text.index("5. The Parties express support") :]

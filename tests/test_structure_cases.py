@@ -225,3 +225,66 @@ def test_furniture_cutting_sentences_before_short_words_is_interruptions(
     text += reference.text[at:]
     kinds = [d.kind.value for d in analyse(reference, [make_document(text)]).sources[0].divergences]
     assert kinds == ["interruption"] * 3
+
+
+_MARKERS = ("[1]", "[^1]", "¹", "*", "†", "[citation needed]", "[2][5]", " [3]", "<sup>1</sup>")
+"""The footnote markers a page hangs on a word (docs/report-json.md, `footnote`), two in a
+row, and a bracketed one after a space; the last is HTML's, which reads raised: "¹"."""
+
+
+def _page(paragraphs: list[str], format: str) -> Document:
+    """A page in `format` holding `paragraphs` between a line of its own before and after."""
+    before, after = "The ministries released this on Tuesday.", "Comments are closed."
+    if format == "html":
+        blocks = "".join(f"<p>{p}</p>\n" for p in [before, *paragraphs, after])
+        text, suffix = f"<html><body>\n{blocks}</body></html>", Format.HTML
+    else:
+        heading = "# A statement\n\n" if format == "markdown" else ""
+        text = heading + "\n\n".join([before, *paragraphs, after]) + "\n"
+        suffix = Format.MARKDOWN if format == "markdown" else Format.TEXT
+    document = make_document(text, "page")
+    if suffix is Format.TEXT:
+        return document
+    return replace(document, format=suffix, path=Path(f"page.{format.replace('markdown', 'md')}"))
+
+
+@pytest.mark.parametrize("where", ["copy's end", "excerpt's end", "before a comma"])
+@pytest.mark.parametrize(
+    ("marker", "format"),
+    [
+        (marker, format)
+        for marker in _MARKERS
+        for format in ("text", "markdown", "html")
+        if format != "text" or "<" not in marker  # markup is markup in HTML and Markdown
+    ],
+)
+def test_a_marker_before_punctuation_is_one_footnote(
+    where: str, marker: str, format: str, reference: Document
+) -> None:
+    """A footnote marker between a word and the punctuation after it ("Moscow[1].") is
+    one minor `footnote` and the punctuation stays in the copy: at the end of a full copy
+    (it was a material truncation of the last full stop), at the end of an excerpt (the
+    excerpt ended before the marker), and before a comma inside a sentence."""
+    paragraphs = reference.text.split("\n\n")
+    last = paragraphs[-1]
+    if where == "excerpt's end":
+        sentence = paragraphs[11][: paragraphs[11].index("third parties.") + len("third parties")]
+        copied, expected = (
+            [sentence + marker + "."],
+            (
+                reference.text.index(sentence),
+                reference.text.index(sentence) + len(sentence) + 1,
+            ),
+        )
+    elif where == "copy's end":
+        copied = [*paragraphs[:-1], last[: -len(".")] + marker + "."]
+        expected = (0, len(reference.text))
+    else:
+        copied = [*paragraphs[:-1], last.replace("2017,", f"2017{marker},")]
+        expected = (0, len(reference.text))
+    source = analyse(reference, [_page(copied, format)]).sources[0]
+    assert [(p.reference.start, p.reference.end) for p in source.passages] == [expected]
+    shown = "¹" if marker == "<sup>1</sup>" else marker
+    assert [(d.kind.value, str(d.severity), d.copy_text) for d in source.divergences] == [
+        ("footnote", "minor", shown)
+    ]

@@ -2,8 +2,9 @@
 every produced character's offset.
 
 List numbers are written as a renderer draws them, raw HTML blocks are read by the HTML
-reader, `<br>` is a line break, pipe tables are read cell by cell, and `**`/`_`/inline
-HTML emphasis become runs; a `>` block's text is marked as quoted.
+reader, `<br>` is a line break, pipe tables are read cell by cell (a cell's `\\|` reads
+`|`, mapped to its own character), and `**`/`_`/inline HTML emphasis become runs; a `>`
+block's text is marked as quoted.
 """
 
 from __future__ import annotations
@@ -161,7 +162,8 @@ class _Lines:
 
 class _Where:
     """Source offset of every character of a token's content (block prefixes stripped),
-    kept per source line: each line's piece, with the line break after it, is a copy."""
+    kept per source line: each line's piece, with the line break after it, is a copy,
+    split where the source has a character the content lacks (a table cell's `\\|`)."""
 
     def __init__(self, content: str, first: int, lines: _Lines):
         self.firsts: list[int] = []  # content index where each piece starts
@@ -171,6 +173,15 @@ class _Where:
         for k, piece in enumerate(content.split("\n")):
             row = min(first + k, len(text) - 1)
             column = text[row].find(piece, used[row]) if piece else used[row]
+            if column < 0 and "|" in piece:
+                found = _escaped_pipes(piece, text[row], used[row])
+                if found:
+                    for offset, source in found:
+                        self.firsts.append(at + offset)
+                        self.sources.append(lines.starts[row] + source)
+                    used[row] = found[-1][1] + len(piece) - found[-1][0]
+                    at += len(piece) + 1
+                    continue
             if column < 0:
                 column = text[row].find(piece)
             column = max(column, 0)
@@ -190,6 +201,28 @@ class _Where:
             stop = min(j, self.firsts[r + 1]) if r + 1 < len(self.firsts) else j
             out.copy(content[i:stop], self.sources[r] + i - self.firsts[r], styles)
             i = stop
+
+
+def _escaped_pipes(piece: str, line: str, start: int) -> list[tuple[int, int]]:
+    r"""Where a table cell's `piece` lies in its source `line` (from `start` on), when the
+    source writes some of its pipes escaped (`a \| b` is read `a | b`: markdown-it drops
+    the backslash before every pipe in a table row): (index in piece, column in line) of
+    each stretch the two have alike, else [].
+
+    >>> _escaped_pipes("a | b", "| a \\| b | c |", 0)
+    [(0, 2), (2, 5)]
+    """
+    pattern = re.escape(piece).replace(r"\|", r"\\?\|")
+    found = re.compile(pattern).search(line, start) or re.compile(pattern).search(line)
+    if found is None:
+        return []
+    stretches, column = [(0, found.start())], found.start()
+    for index, char in enumerate(piece):
+        if char == "|" and line[column] == "\\":
+            column += 1  # the backslash the content lacks
+            stretches.append((index, column))
+        column += 1
+    return stretches
 
 
 def _markdown_block(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:

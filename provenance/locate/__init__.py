@@ -24,6 +24,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz
 
+from provenance.footnotes import hanging_marker
 from provenance.locate.order import _copies
 from provenance.locate.runs import (
     _BOUNDARY,
@@ -282,8 +283,9 @@ def _passage(
     if copied < options.translation_words and _translated(texts, runs, bounds, options):
         return None
     spans: list[tuple[int, int, int, int]] = []
-    for run in runs:
-        spans.append(_characters(texts, run, spans[-1][1] if spans else 0))
+    for k, run in enumerate(runs):
+        after = runs[k + 1].j0 if k + 1 < len(runs) else bounds[1]
+        spans.append(_characters(texts, run, spans[-1][1] if spans else 0, after))
     ctext, rtext = texts.normalised.text, texts.reference.normalised.text
     cs, ce = spans[0][0], spans[-1][1]
     rs, re_ = min(s[2] for s in spans), max(s[3] for s in spans)
@@ -556,12 +558,14 @@ def _paragraph_words(texts: _Texts, at: int, stop: int, step: int) -> list[str]:
     return out
 
 
-def _characters(texts: _Texts, run: _Run, floor: int) -> tuple[int, int, int, int]:
+def _characters(texts: _Texts, run: _Run, floor: int, after: int) -> tuple[int, int, int, int]:
     """Character bounds (capture start, end, reference start, end) of a settled run.
 
     Punctuation that both sides share and that clings to the edge words (an opening
     quote, a closing full stop) belongs to the run; a space ends it, so the last full
-    stop of the text before an excerpt is never swallowed.
+    stop of the text before an excerpt is never swallowed. A footnote marker the copy
+    hangs between its last word and that punctuation ("Moscow[1].") belongs to the run
+    with it, unless its words are capture word `after` or later (the next run's).
     """
     ctext, rtext = texts.normalised.text, texts.reference.normalised.text
     cw, rw = texts.words, texts.reference.words
@@ -570,6 +574,31 @@ def _characters(texts: _Texts, run: _Run, floor: int) -> tuple[int, int, int, in
     while cs > floor and rs > 0 and ctext[cs - 1] == rtext[rs - 1] != " ":
         cs, rs = cs - 1, rs - 1
     ceiling = cw[run.j1][1] if run.j1 < len(cw) else len(ctext)
+    ce, ceiling = _past_marker(texts, run, (ce, re_), ceiling, after)
     while ce < ceiling and re_ < len(rtext) and ctext[ce] == rtext[re_] != " ":
         ce, re_ = ce + 1, re_ + 1
     return cs, ce, rs, re_
+
+
+def _past_marker(
+    texts: _Texts, run: _Run, ends: tuple[int, int], ceiling: int, after: int
+) -> tuple[int, int]:
+    """(capture end, ceiling) past a footnote marker the copy hangs on the run's last
+    word, when the punctuation after it is the reference's next character; else as given.
+
+    Without it the passage ended before "[1]" in "in Moscow[1].", and a full copy's
+    last full stop read as a material truncation.
+    """
+    ctext, rtext, cw = texts.normalised.text, texts.reference.normalised.text, texts.words
+    ce, re_ = ends
+    marker = hanging_marker(ctext, ce)
+    if marker == ce or marker >= len(ctext) or re_ >= len(rtext):
+        return ce, ceiling
+    if ctext[marker] != rtext[re_] or rtext[re_] == " " or ctext[ce] == rtext[re_]:
+        return ce, ceiling  # no shared punctuation after it, or the shared mark comes first
+    k = run.j1
+    while k < len(cw) and cw[k][1] < marker:
+        k += 1  # the marker's own words ("1" of "[1]")
+    if k > after:
+        return ce, ceiling
+    return marker, cw[k][1] if k < len(cw) else len(ctext)

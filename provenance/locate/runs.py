@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz.distance import OSA
 
+from provenance.footnotes import hanging_marker
 from provenance.model import Normalised
 
 if TYPE_CHECKING:
@@ -459,7 +460,13 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
 
     plain = texts.plain_gap
     while j0 > lo and i0 > 0:
-        if same(j0 - 1, i0 - 1) and texts.extra_marks(j0 - 1, j0, i0 - 1, i0) <= 0:
+        before = _marker_before(texts, j0, i0)
+        if before:  # a footnote marker the copy added: see the end's loop below
+            k = j0 - before - 1
+            if k < lo or not (same(k, i0 - 1) and plain(j0 - 1, j0, i0 - 1, i0)):
+                break
+            j0, i0 = k, i0 - 1
+        elif same(j0 - 1, i0 - 1) and texts.extra_marks(j0 - 1, j0, i0 - 1, i0) <= 0:
             j0, i0 = j0 - 1, i0 - 1
         elif j0 - 2 >= lo and i0 >= 2 and same(j0 - 2, i0 - 2) and plain(j0 - 2, j0, i0 - 2, i0):
             j0, i0 = j0 - 2, i0 - 2
@@ -483,7 +490,19 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
             j0, i0 = j0 - 2, i0 - 1
         else:
             break
+    # A footnote marker the copy added ("resolutions[2]", "2017[citation needed], in"):
+    # its words are never the reference's (that "2" is not the next paragraph's number,
+    # though a seed may have read it so). The run goes on past it within a sentence, or
+    # ends before it; `_characters` then takes it with the full stop after it.
+    j1, i1 = _before_marker(texts, (j0, i0), j1, i1)
     while j1 < hi and i1 < len(rw):
+        marker = _added_marker(texts, j1, i1)
+        if marker:
+            k = j1 + marker
+            if not (k < hi and same(k, i1) and plain(k - 1, k, i1 - 1, i1)):
+                break
+            j1, i1 = k + 1, i1 + 1
+            continue
         if same(j1, i1) and texts.extra_marks(j1 - 1, j1, i1 - 1, i1) <= 0:
             j1, i1 = j1 + 1, i1 + 1
         elif (
@@ -525,11 +544,59 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
     if j1 - j0 > 2 and j0 > lo and i0 > 0 and not same(j0 - 1, i0 - 1):
         if not cw[j0][0].isdigit() and not plain(j0, j0 + 1, i0, i0 + 1):
             j0, i0 = j0 + 1, i0 + 1
+    j1, i1 = _before_marker(texts, (j0, i0), j1, i1)  # "resolutions[2]. The" less "The"
     exact = run.exact + (run.j0 - j0) + (j1 - run.j1)
     skipped, resumed = _past_lines(texts, j1, i1, hi)
     return _Run(j0, j1 + skipped + resumed, i0, i1 + resumed, exact + resumed)
 
 
+def _added_marker(texts: _Texts, j: int, i: int) -> int:
+    """How many capture words, from word j on, a footnote marker hanging on word j - 1
+    holds ("1" of "moscow[1]", two of "[citation needed]"), when the reference has no such
+    marker after its word i - 1; else 0."""
+    cw, ctext = texts.words, texts.normalised.text
+    if j <= 0 or j >= len(cw):
+        return 0
+    end = hanging_marker(ctext, cw[j - 1][2])
+    k = j
+    while k < len(cw) and cw[k][2] <= end:
+        k += 1
+    if k == j:
+        return 0
+    rw, rtext = texts.reference.words, texts.reference.normalised.text
+    if 0 < i <= len(rw):
+        at = rw[i - 1][2]
+        if rtext[at : hanging_marker(rtext, at)] == ctext[cw[j - 1][2] : end]:
+            return 0  # the reference has it too: its words are words to match
+    return k - j
+
+
+def _before_marker(texts: _Texts, starts: tuple[int, int], j1: int, i1: int) -> tuple[int, int]:
+    """(j1, i1) of a run ending at capture word j1 and reference word i1, less the words
+    of a footnote marker the copy added that the run ends with (a seed read "2" of
+    "resolutions[2]" as the next paragraph's number)."""
+    j0, i0 = starts
+    tail = _marker_before(texts, j1, i1, matched=True)
+    if tail and j1 - tail > j0 and i1 - tail > i0:
+        return j1 - tail, i1 - tail
+    return j1, i1
+
+
+def _marker_before(texts: _Texts, j: int, i: int, *, matched: bool = False) -> int:
+    """How many capture words before word j footnote markers the copy added hold, when
+    they end right before word j (see `_added_marker`); else 0. Reference word i - 1 is
+    the one the markers hang on. When `matched` (a run ending at word j has read the
+    markers' words as reference words up to i - 1), words j - k .. j - 1 may also be the
+    first words of markers that go on past word j ("2" of "[2][4]")."""
+    for k in range(min(j - 1, _MARKER_WORDS), 0, -1):  # the longest first: "[1][4]"
+        words = _added_marker(texts, j - k, i - k if matched else i)
+        if words == k or (matched and words > k):
+            return k
+    return 0
+
+
+_MARKER_WORDS = 4
+"""Most words of footnote markers in a row ("[better source needed]", "[1][2]")."""
 _LINES_WORDS = 16
 """Most words of the lines (page furniture) that `_past_lines` steps over."""
 
