@@ -78,3 +78,23 @@ def test_a_retranslated_paragraph_does_not_borrow_the_next_ones_opening(
         d.copy.start <= opening < d.copy.end and d.kind is Kind.INSERTION
         for d in source.divergences
     )
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("«", "»"), ("“", "”"), ('"', '"')])
+def test_a_quotation_after_the_reporters_echo_starts_at_its_mark(
+    reference: Document, opening: str, closing: str
+) -> None:
+    """"The statement urged all countries concerned to «maintain calm, ...»": the words
+    before the mark are the reporter's (the statement's words, "urge" made "urged"), and
+    the passage is the quotation, which is verbatim: no substitution, no punctuation row."""
+    quoted = (
+        "maintain calm, renounce provocative moves or bellicose rhetoric, demonstrate "
+        "readiness for dialogue without preconditions"
+    )
+    page = (
+        "Moscow, July 5. The statement urged all countries concerned to "
+        f"{opening}{quoted}{closing}. Seoul said nothing.\n"
+    )
+    source = analyse(reference, [make_document(page, "echo")]).sources[0]
+    assert [page[p.copy.start : p.copy.end] for p in source.passages] == [quoted]
+    assert source.divergences == ()

@@ -9,6 +9,7 @@ the `provenance.locate` package; docs/locate.md has the rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from typing import TYPE_CHECKING, Literal
@@ -131,32 +132,51 @@ def _words(text: str, start: int = 0, end: int | None = None) -> Words:
     return tuple(zip(parts[1::2], offsets[1::2], offsets[2::2], strict=False))
 
 
-_BRACKET = re.compile(r"[\[\]]")
-
-
-def _unseed_brackets(texts: _Texts, seeds: list[tuple[int, ...]]) -> None:
-    """Drop the seed hits that cross a square bracket the reference does not have there.
+def _unseed_marks(texts: _Texts, seeds: list[tuple[int, ...]]) -> None:
+    """Drop the seed hits that cross a mark the reference does not have there: a square
+    bracket, or one quotation mark.
 
     A bracket opens or closes the copier's gloss ("They [Russia and China] are against"):
     its words are not the statement's text at that place, even when they and the words
     after it run on like a stretch the statement has elsewhere ("Russia and China are
-    against the deployment"). Seeds end at the bracket; the gloss is an insertion.
+    against the deployment"). A quotation mark opens or closes a quotation inside the
+    page's own prose ("The statement urged all countries concerned to «maintain calm»"):
+    the words outside it are the reporter's, even when they echo the statement's. Seeds
+    end at the mark; a run still goes on across it where seeds on both sides carry it
+    (a full copy with a mark added), and the gloss or the reporter's echo, unseeded, is
+    not a run of its own. Two marks (one quotation closing, another opening) are left to
+    `_Texts.stitched`.
     """
     text, words = texts.normalised.text, texts.words
-    if "[" not in text and "]" not in text:
+    if not words or not any(mark in text for mark in "[]\"'"):
         return
+    low, high = words[0][1], words[-1][2]
+    ends = [w[2] for w in words]
     n = texts.reference.seed_words
-    for j in range(len(words) - 1):
-        if not _BRACKET.search(text, words[j][2], words[j + 1][1]):
+    for found in _GAP_MARK.finditer(text, low, high):
+        j = bisect_right(ends, found.start()) - 1  # the mark lies after word j
+        if j < 0 or j + 1 >= len(words) or found.start() < words[j][2]:
+            continue
+        gap = texts.capture_gap(j, j + 1)
+        if found.group() not in "[]" and len(_MARKS.findall(gap)) != 1:
             continue
         for k in range(max(0, j - n + 2), min(j + 1, len(seeds))):
             if seeds[k]:
-                gap = j - k  # the bracket lies after the seed's gap-th word
+                at = j - k  # the mark lies after the seed's at-th word
                 seeds[k] = tuple(
-                    i
-                    for i in seeds[k]
-                    if _BRACKET.search(texts.reference_gap(i + gap, i + gap + 1))
+                    i for i in seeds[k] if _same_marks(gap, texts.reference_gap(i + at, i + at + 1))
                 )
+
+
+_GAP_MARK = re.compile(r"[\[\]]|" + _MARKS.pattern)
+
+
+def _same_marks(capture_gap: str, reference_gap: str) -> bool:
+    """Whether the reference has, between the same two words, the capture's marks."""
+    brackets = sorted(c for c in capture_gap if c in "[]")
+    return brackets == sorted(c for c in reference_gap if c in "[]") and len(
+        _MARKS.findall(capture_gap)
+    ) == len(_MARKS.findall(reference_gap))
 
 
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -205,7 +225,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
     # seeds, found in C.
     grams = zip(*(names[k:] for k in range(n)), strict=False)
     seeds = list(map(index.get, grams, repeat(())))
-    _unseed_brackets(texts, seeds)
+    _unseed_marks(texts, seeds)
     for j in compress(range(len(seeds)), seeds):
         hits = seeds[j]
         if len(hits) == 1 and len(open_chains) == 1:
