@@ -77,14 +77,16 @@ _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:(?!draft\b)[\w’'-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
-    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated"
+    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s+(?:(?:also|further|then|even|still|itself|again)\s+)*"
+    r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed))"
     r"|(?<=ccording to )the\s+(?:joint\s+)?text\b"
 )
 """The document as speaker. A "draft" statement is by definition another document. "The
-text" only where a speech verb or a word of publishing follows it ("the text adds"), or
+text" only where a speech verb or a word of publishing follows it ("the text adds", "the
+text also insists"), or
 after "according to": a text message or a law's text is no statement."""
 
 

@@ -52,6 +52,9 @@ _SPEECH = re.compile(
     r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of)\b"
 )
+_TRANSLATION = re.compile(r"\btranslation\b", re.IGNORECASE)
+"""A source that is a rendering ("according to this paper's translation") says whose
+words the reader sees, not who speaks them: the speaker is the one named before."""
 _SOURCED = frozenset(("according to", "in the view of", "in the words of", "in the opinion of"))
 """Cues naming their speaker after them, as a source: "according to the statement",
 "in the view of Andrei Lankov"."""
@@ -128,7 +131,8 @@ _DOC_CUE_SUPERSET = (
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
-    rb"|ccording\s+to\s+the\s+(?:joint\s+)?text",
+    rb"|ccording\s+to\s+the\s+(?:joint\s+)?text"
+    rb"|\btext\s+(?:also|further|then|even|still|itself|again)\b",
 )
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
@@ -238,6 +242,8 @@ def cues(
                 )
             else:
                 named = _postposed_subject(chunk, hit.end())
+                if _TRANSLATION.search(named):
+                    continue  # "according to our translation": whose rendering, not who speaks
                 end = (
                     base + hit.end() + (len(chunk[hit.end() :]) - len(chunk[hit.end() :].lstrip()))
                 )
