@@ -84,7 +84,7 @@ def test_a_retranslated_paragraph_does_not_borrow_the_next_ones_opening(
 def test_a_quotation_after_the_reporters_echo_starts_at_its_mark(
     reference: Document, opening: str, closing: str
 ) -> None:
-    """"The statement urged all countries concerned to «maintain calm, ...»": the words
+    """ "The statement urged all countries concerned to «maintain calm, ...»": the words
     before the mark are the reporter's (the statement's words, "urge" made "urged"), and
     the passage is the quotation, which is verbatim: no substitution, no punctuation row."""
     quoted = (

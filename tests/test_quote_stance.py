@@ -40,3 +40,20 @@ def test_a_reversed_stance_is_still_not_in_the_statement(reference: Document) ->
     )
     (quotation,) = check_quotes(reference, make_document(page, "reversed"))
     assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "firmly oppose any unilateral sanctions against the DPRK",
+        "support the lifting of trade embargoes on Pyongyang",
+        "are against naval blockades in the Yellow Sea",
+    ],
+)
+def test_a_stance_on_something_the_statement_never_mentions_is_not_in_it(
+    reference: Document, quoted: str
+) -> None:
+    page = f'The two sides "{quoted}," the joint statement said on Tuesday.\n'
+    (quotation,) = check_quotes(reference, make_document(page, "new-object"))
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+    assert any("never" in u for u in quotation.unsaid), quotation.unsaid

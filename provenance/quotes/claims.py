@@ -234,6 +234,9 @@ def unsaid(
         out.append(
             f"gives ({', '.join(others)}) to a party the statement's passage does not give it to"
         )
+    unmentioned = stance_on_the_unmentioned(quotation, vocabulary)
+    if unmentioned:
+        out.append(f"a position on {', '.join(unmentioned)}, which the statement never mentions")
     numbers = new_numbers(quotation, stretch, vocabulary)
     if numbers:
         out.append(f"a number ({', '.join(numbers)}) the statement's passage does not give")
@@ -364,6 +367,57 @@ def absent_parties(
 
 
 _NUMBERING = re.compile(r"\W*(\d{1,2})[.)]")
+
+
+STANCE_OBJECT_WORDS = 2
+"""Content words after a stance word that say what the stance is on."""
+
+
+def stance_on_the_unmentioned(quotation: str, vocabulary: frozenset[str]) -> list[str]:
+    """What the quotation supports or opposes where none of those words is the statement's.
+
+    The statement takes positions on a closed set of things (the launch, the deployment,
+    exercises, military presence); a stance on something it never names ("oppose
+    unilateral sanctions", "support the lifting of trade embargoes") is a position it never
+    takes, however close the rest of the words. The first `STANCE_OBJECT_WORDS` content
+    words after the stance word, within its clause, are what it is on; one of them the
+    statement uses (by stem, or as another name of a party) is enough for a rendering, and
+    so are common words only ("words or actions" rendering "statements or moves"): one of
+    them must be rare in English (Zipf below `DISTINCTIVE_ZIPF`), as names of things are.
+
+    >>> stance_on_the_unmentioned("we oppose naval blockades", frozenset({"oppose"}))
+    ['naval blockades']
+    >>> stance_on_the_unmentioned("we oppose the THAAD deployment", frozenset({"thaad"}))
+    []
+    """
+    held = {stem(w) for w in vocabulary} | {
+        stem(n) for a in other_names(vocabulary) for n in a.split()
+    }
+    words = list(_CLAUSE_WORD.finditer(quotation))
+    out: list[str] = []
+    for k, m in enumerate(words):
+        if _LEMMA.get(m.group().casefold(), m.group().casefold()) not in _SUPPORT | _OPPOSE:
+            continue
+        if k + 1 < len(words) and words[k + 1].group().casefold() in _PRONOUNS:
+            continue  # "halt it straight away": on what was named before
+        after: list[str] = []
+        for n in words[k + 1 :]:
+            if n.group() in _CLAUSE_END or len(after) == STANCE_OBJECT_WORDS:
+                break
+            if n.group().casefold() not in STOPWORDS and n.group()[0].isalpha():
+                after.append(n.group())
+        if (
+            len(after) == STANCE_OBJECT_WORDS
+            and not any(stem(w) in held for w in after)
+            and any(zipf(w.casefold()) < DISTINCTIVE_ZIPF for w in after)
+        ):
+            out.append(" ".join(after))
+    return out
+
+
+_CLAUSE_WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*|[,;:.!?]")
+_CLAUSE_END = frozenset(",;:.!?")
+_PRONOUNS = frozenset("it them this that these those its their such".split())
 
 
 def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> list[str]:
