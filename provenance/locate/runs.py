@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz.distance import OSA
@@ -151,15 +152,17 @@ def _unseed_marks(texts: _Texts, seeds: list[tuple[int, ...]]) -> None:
     if not words or not any(mark in text for mark in "[]\"'"):
         return
     low, high = words[0][1], words[-1][2]
-    ends = [w[2] for w in words]
     n = texts.reference.seed_words
     for found in _GAP_MARK.finditer(text, low, high):
-        j = bisect_right(ends, found.start()) - 1  # the mark lies after word j
-        if j < 0 or j + 1 >= len(words) or found.start() < words[j][2]:
+        j = bisect_right(words, found.start(), key=itemgetter(2)) - 1  # the mark follows word j
+        if j < 0 or j + 1 >= len(words) or not any(seeds[max(0, j - n + 2) : j + 1]):
+            continue  # at the window's end, or where no seed crosses it
+        if found.group() not in "[]" and (
+            not _MARKS.match(text, found.start())  # an apostrophe ("DPRK's"), read in place
+            or len(_MARKS.findall(text, words[j][2], words[j + 1][1])) != 1
+        ):
             continue
         gap = texts.capture_gap(j, j + 1)
-        if found.group() not in "[]" and len(_MARKS.findall(gap)) != 1:
-            continue
         for k in range(max(0, j - n + 2), min(j + 1, len(seeds))):
             if seeds[k]:
                 at = j - k  # the mark lies after the seed's at-th word
@@ -168,7 +171,8 @@ def _unseed_marks(texts: _Texts, seeds: list[tuple[int, ...]]) -> None:
                 )
 
 
-_GAP_MARK = re.compile(r"[\[\]]|" + _MARKS.pattern)
+_GAP_MARK = re.compile(r"[\[\]\"']")
+"""Where a bracket or a quotation mark may be (an apostrophe is told apart in place)."""
 
 
 def _same_marks(capture_gap: str, reference_gap: str) -> bool:
