@@ -36,6 +36,7 @@ from provenance.quotes.marks import (
     prose_of,
     split_sentences,
 )
+from provenance.quotes.words import ALIASES
 
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
@@ -49,6 +50,7 @@ _SPEECH = re.compile(
     r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
     r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted"
+    r"|argues|argued|describes|described|telling"
     r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of)\b"
 )
@@ -150,7 +152,7 @@ _COPULA = re.compile(
 )
 """After a document named with no speech verb: it is described, not quoted."""
 _WORDED = re.compile(r"\w")
-_LEADS_APPOSED = re.compile(r"\s*(?:,[^,;:.!?\"“”«»\n]{1,80},\s*|that\s*|[:,]\s*)?")
+_LEADS_APPOSED = re.compile(r"\s*(?:,[^,;:.!?\"“”«»\n]{1,80},\s*|that\s*|as\s*|[:,]\s*)?")
 """`_LEADS`, or an apposition between commas ("in the view of Lankov, a specialist, “")."""
 _CUE_REACH = 40
 """Characters before a speech verb in which a document cue makes the document its subject."""
@@ -194,7 +196,15 @@ def cues(
     base = sentence.start
     chunk = prose[sentence.start : sentence.end]
     out: list[Cue] = []
-    docs = [(m.start(), m.end()) for m in _DOC_CUE.finditer(chunk)] if documents else []
+    docs = (
+        [
+            (m.start(), m.end())
+            for m in _DOC_CUE.finditer(chunk)
+            if not _another_body(m.group(), authors)
+        ]
+        if documents
+        else []
+    )
     used: set[tuple[int, int]] = set()
     for hit in _SPEECH.finditer(chunk) if speech else ():
         if hit.group() == "states" and _NOUN_AFTER.match(chunk, hit.end()):
@@ -276,6 +286,17 @@ def cues(
             speaker, end = "document", medium[1]
         elif _joint(subject, authors):
             speaker = "document"
+        elif hit.group().casefold() not in _QUOTING_VERBS:
+            # "Critics called the statement “...”", "said the statement “speaks for itself”":
+            # the document is what the person speaks of; the words are the person's (one
+            # who "quoted the statement" gives the statement's words, not their own).
+            spoken_of = next(
+                (d for d in docs if d not in used and _OBJECT_GAP.fullmatch(chunk, end, d[0])),
+                None,
+            )
+            if spoken_of is not None:
+                used.add(spoken_of)
+                end = spoken_of[1]
         if a == hit.start() and subject:
             end = max(end, hit.end() + 1 + len(subject))
         span = Span(base + a, base + end)
@@ -285,6 +306,61 @@ def cues(
             span = Span(base + d[0], base + d[1])
             out.append(Cue("document", span, span.of(text), named=True))
     return sorted(out, key=lambda c: c.span.start)
+
+
+_OBJECT_GAP = re.compile(r"\s*(?:that\s+)?")
+"""Between a person's speech verb and a document it speaks of ("called the statement",
+"argues that the document")."""
+_OWN_MODIFIERS = frozenset(
+    """joint sino-russian russian-chinese chinese-russian two foreign minister ministers
+    ministry ministries side sides country countries party parties government governments
+    capital capitals""".split()
+)
+"""Words before "statement" that name its authors without their names ("the ministers'
+text", "the two sides' statement")."""
+_QUOTING_VERBS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+
+
+def _another_body(named: str, authors: frozenset[str]) -> bool:
+    """Whether a document cue names someone else's document: "The DPRK's statement", "The
+    White House statement", "the US statement". A possessive must name the statement's
+    authors ("Moscow's statement"); capitalised words before the noun name another body
+    when one is an institution ("House", "Department") or all are names of other parties;
+    words of a topic ("the Korean Peninsula statement") name none.
+
+    >>> _another_body("The White House statement", frozenset({"russia"}))
+    True
+    >>> _another_body("the joint Russian-Chinese statement", frozenset({"russian", "chinese"}))
+    False
+    >>> _another_body("The Korean Peninsula statement", frozenset({"russia"}))
+    False
+    """
+    words = named.split()
+    last = max((k for k, w in enumerate(words[:-1]) if w.casefold() in _DETERMINERS), default=-1)
+    modifiers = words[last + 1 : -1]  # "the North's grievances the declaration": none
+    capitalised: list[str] = []
+    for word in modifiers:
+        bare = _POSSESSIVE_END.sub("", word)
+        parts = bare.casefold().split("-")
+        own = bare.casefold() in _OWN_MODIFIERS or all(p in authors for p in parts)
+        if bare != word:  # a possessive: whose document
+            if not own:
+                return True
+        elif word[:1].isupper() and not own:
+            capitalised.append(bare.casefold())
+    if not capitalised:
+        return False
+    others = {a for names in ALIASES.values() for a in names} | set(ALIASES)
+    return bool(set(capitalised) & _INSTITUTIONS) or all(w in others for w in capitalised)
+
+
+_DETERMINERS = frozenset("the this that its their a an".split())
+_INSTITUTIONS = frozenset(
+    """house department ministry office council secretariat government administration
+    pentagon congress senate parliament embassy agency committee presidency""".split()
+)
+"""Words that make capitalised words before "statement" an issuing body."""
+_POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
 def _subject(
