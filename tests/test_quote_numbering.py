@@ -86,3 +86,34 @@ def test_two_words_of_the_statements_own_text_are_still_its_quotation(
     page = 'A "double freezing" of tests and drills comes first.\n'
     (quotation,) = check_quotes(reference, make_document(page, "terms"))
     assert quotation.attributed and quotation.verdict is QuoteVerdict.VERBATIM
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        # -ize for -ise: a spelling variant, cosmetic.
+        "does nothing to help achieve the aims of the Korean Peninsula's denuclearization",
+        # A footnote marker inside the marks.
+        "should, accordingly, refrain from large-scale joint exercises\u00b9\u00b3",
+        "should, accordingly, refrain from large-scale joint exercises[4]",
+    ],
+)
+def test_a_quotation_differing_only_cosmetically_is_verbatim(
+    reference: Document, quoted: str
+) -> None:
+    page = f'The statement says the allies "{quoted}," and no more.\n'
+    (quotation,) = check_quotes(reference, make_document(page, "cosmetic"))
+    assert quotation.attributed
+    assert quotation.verdict is QuoteVerdict.VERBATIM, quotation.note
+    assert quotation.divergences == ()
+
+
+def test_a_block_quotation_ending_in_a_footnote_marker_is_verbatim(reference: Document) -> None:
+    """A raised footnote number is the page's note, not a number the quotation claims."""
+    paragraph = next(p for p in reference.text.split("\n\n") if p.startswith("The DPRK, by way"))
+    first = paragraph.split(". ")[0] + "."
+    page = (
+        f"Point 3 of the statement reads in part:\n\n    {first}\u00b9\u00b3\n\nIt is striking.\n"
+    )
+    quotations = check_quotes(reference, make_document(page, "noted"))
+    assert [q.verdict for q in quotations] == [QuoteVerdict.VERBATIM]

@@ -43,6 +43,7 @@ from pathlib import Path
 
 import msgpack
 
+from provenance.footnotes import FOOTNOTE
 from provenance.quotes.roles import given_to_others
 from provenance.quotes.words import ALIASES, DEMONYMS, STOPWORDS, Lexicon, other_names, stem
 
@@ -438,13 +439,14 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
     numbering = _NUMBERING.match(quotation)
     if numbering and numbering.group(1) in vocabulary:
         quotation = quotation[numbering.end() :]
+    quotation = FOOTNOTE.sub(" ", quotation)  # "exercises¹³", "[4]": the page's notes
     given = {_value(n) for n in _NUMBER.findall(stretch)}
     given |= {_CARDINALS[w] for w in lemmas(stretch) if w in _CARDINALS}
     out: list[str] = []
     for m in re.finditer(rf"{_NUMBER.pattern}|[^\W\d_]+", quotation):
         word = m.group()
         folded = word.casefold()
-        if word[0].isdigit():
+        if word[0].isdecimal():
             value = _value(word)
         elif folded in _CARDINALS and folded not in vocabulary:
             value = _CARDINALS[folded]

@@ -40,7 +40,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from provenance.classify import divergence
-from provenance.model import Divergence, Document, Kind, Normalised, Span
+from provenance.model import Divergence, Document, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
@@ -321,6 +321,11 @@ def _compare(
                 for d in classified(index.document, capture, settled.edits)
                 if not _quoting_case(d, core)
             )
+            if all(_no_word_changed(d) for d in divergences):
+                note = "verbatim but for " + ", ".join(sorted({d.kind.value for d in divergences}))
+                return _Result(
+                    QuoteVerdict.VERBATIM, settled.span, 100.0, note, stretches=(settled.span,)
+                )
             return _Result(
                 QuoteVerdict.ALTERED,
                 settled.span,
@@ -333,6 +338,12 @@ def _compare(
         similarity = settled.similarity if settled is not None else 0.0
         return _Result(QuoteVerdict.OTHER, None, similarity, "no close match in the reference")
     return _paraphrase(index, text, core, sentence, options)
+
+
+def _no_word_changed(found: Divergence) -> bool:
+    """Whether a divergence leaves the statement's words as they are: a spelling variant,
+    typography or spacing (cosmetic), or a footnote marker the page hangs on a word."""
+    return found.severity is Severity.COSMETIC or found.kind is Kind.FOOTNOTE
 
 
 def _quoting_case(found: Divergence, core: Span) -> bool:
@@ -485,7 +496,11 @@ def _verbatim(
         elif len(mark):
             bracket = mark if _is_bracket(text, mark) else None
             allowance = options.max_bracket if bracket else options.max_elision
-            allowance = 3 if text[mark.start] in "*_" else allowance  # edge punctuation
+            if (
+                text[mark.start]
+                in "*_\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021"
+            ):
+                allowance = 3  # emphasis marks or a raised note: edge punctuation at most
         cursor = mark.end
     if not pieces:
         return None
