@@ -57,3 +57,44 @@ def test_a_stance_on_something_the_statement_never_mentions_is_not_in_it(
     (quotation,) = check_quotes(reference, make_document(page, "new-object"))
     assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
     assert any("never" in u for u in quotation.unsaid), quotation.unsaid
+
+
+@pytest.mark.parametrize(
+    ("quoted", "added"),
+    [
+        (
+            "renounce provocative moves or bellicose rhetoric and stop all military drills",
+            "and stop all military drills",
+        ),
+        (
+            "a complex resolution of all problems, including the nuclear issue, through the "
+            "unconditional surrender of Washington's allies",
+            "through the unconditional surrender of Washington's allies",
+        ),
+        (
+            "once every foreign soldier has left, the conflicting parties begin talks and "
+            "assert common principles of their relations",
+            "once every foreign soldier has left,",
+        ),
+    ],
+)
+def test_the_statements_words_with_an_invented_addition_are_altered(
+    reference: Document, quoted: str, added: str
+) -> None:
+    """A clause of the statement word for word, with words it does not have run on to it:
+    the quotation is altered, and the added words are an insertion, not a paraphrase."""
+    page = f'The statement calls on the sides to "{quoted}".\n'
+    (quotation,) = check_quotes(reference, make_document(page, "added"))
+    assert quotation.verdict is QuoteVerdict.ALTERED, quotation.note
+    assert [d.copy_text.strip() for d in quotation.divergences] == [added]
+
+
+def test_a_paraphrase_ending_in_the_statements_words_stays_a_paraphrase(
+    reference: Document,
+) -> None:
+    page = (
+        'The statement wants all countries concerned "to stay calm, drop threats and show '
+        'readiness for dialogue without preconditions".\n'
+    )
+    (quotation,) = check_quotes(reference, make_document(page, "paraphrase"))
+    assert quotation.verdict is QuoteVerdict.PARAPHRASE, quotation.note

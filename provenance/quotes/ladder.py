@@ -40,7 +40,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from provenance.classify import divergence
-from provenance.model import Divergence, Document, Kind, Normalised, Severity, Span
+from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
@@ -337,7 +337,75 @@ def _compare(
     if matching_only or options.screen_words:
         similarity = settled.similarity if settled is not None else 0.0
         return _Result(QuoteVerdict.OTHER, None, similarity, "no close match in the reference")
+    added = _with_addition(index, capture, core)
+    if added is not None:
+        return added
     return _paraphrase(index, text, core, sentence, options)
+
+
+ADDITION_HEAD_WORDS = 6
+"""Fewest words of the statement, word for word, that an addition may run on from."""
+ADDITION_HEAD_SHARE = 0.5
+"""Least share of the quotation's words those must be."""
+
+
+def _with_addition(index: _Index, capture: Document, core: Span) -> _Result | None:
+    """The statement's words, word for word, with words it does not have run on to them
+    (before or after): altered, the added words an insertion.
+
+    "renounce provocative moves or bellicose rhetoric and stop all military drills": the
+    longest head (or tail) of the quotation found verbatim, at least `ADDITION_HEAD_WORDS`
+    words and `ADDITION_HEAD_SHARE` of them, and a rest whose content words the sentences
+    around that stretch mostly lack (at most a third): the rest is the quoter's, not a
+    rendering of the statement (a paraphrase ending in the statement's words shares more).
+    """
+    text, ref = capture.text, index.folded.text
+    words = list(re.finditer(r"\S+", core.of(text)))
+    least = max(ADDITION_HEAD_WORDS, int(ADDITION_HEAD_SHARE * len(words) + 0.999))
+    for head_first in (True, False):
+        for k in range(len(words) - 2, least - 1, -1):
+            kept = words[:k] if head_first else words[len(words) - k :]
+            rest = words[k:] if head_first else words[: len(words) - k]
+            held = core.start + kept[0].start(), core.start + kept[-1].end()
+            found = _occurrences(ref, _fold(text[held[0] : held[1]]).strip(" ,.;:"))
+            if len(found) != 1:
+                continue
+            loose = core.start + rest[0].start(), core.start + rest[-1].end()
+            own = content_words(text[loose[0] : loose[1]])
+            span = index.folded.span(
+                found[0], found[0] + len(_fold(text[held[0] : held[1]]).strip(" ,.;:"))
+            )
+            around = set(content_words(_sentences_around(index, span)))
+            if len(own) < 2 or sum(w in around for w in own) * 3 > len(own):
+                break  # the rest renders the statement: leave it to the paraphrase test
+            return _added_result(index, capture, span, held, loose, head_first)
+    return None
+
+
+def _added_result(
+    index: _Index,
+    capture: Document,
+    span: Span,
+    held: tuple[int, int],
+    loose: tuple[int, int],
+    head_first: bool,
+) -> _Result:
+    at = span.end if head_first else span.start
+    if head_first:
+        edits = (
+            Edit("equal", span, Span(*held)),
+            Edit("insert", Span(at, at), Span(held[1], loose[1])),
+        )
+    else:
+        edits = (
+            Edit("insert", Span(at, at), Span(loose[0], held[0])),
+            Edit("equal", span, Span(*held)),
+        )
+    divergences = classified(index.document, capture, edits)
+    kept = held[1] - held[0]
+    similarity = round(100.0 * kept / max(1, loose[1] - loose[0] + kept), 1)
+    note = "the statement's words, with words it does not have added"
+    return _Result(QuoteVerdict.ALTERED, span, similarity, note, divergences, (span,))
 
 
 def _no_word_changed(found: Divergence) -> bool:
