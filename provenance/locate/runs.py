@@ -293,15 +293,10 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
         if kept and run.j0 < kept[-1].j1:
             overlap = kept[-1].j1 - run.j0
             prior = kept[-1]
-            if (
-                overlap < n
-                and run.j0 > 0
-                and _SENTENCE.search(texts.capture_gap(run.j0 - 1, run.j0))
-            ):
+            if _opens_sentence(texts, prior, run):
                 # The shared words open a sentence: they go with the run that starts there.
-                kept[-1] = _Run(
-                    prior.j0, run.j0, prior.i0, prior.i1 - overlap, prior.exact - overlap
-                )
+                prior = _Run(prior.j0, run.j0, prior.i0, prior.i1 - overlap, prior.exact - overlap)
+                kept[-1] = _without_inserted_end(texts, prior, options)
                 kept.append(run)
                 continue
             if run.j1 - run.j0 - overlap < n:
@@ -309,6 +304,37 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
             run = _Run(run.j0 + overlap, run.j1, run.i0 + overlap, run.i1, run.exact - overlap)
         kept.append(run)
     return kept
+
+
+def _without_inserted_end(texts: _Texts, run: _Run, options: LocateOptions) -> _Run:
+    """`run` ending at its last words that copy its last two reference words.
+
+    A run chained across a reporter's line ("... programmes. Earlier, on the talks: The
+    Parties confirm that the") ends with the line once the words after it go to the next
+    run: cut there, the line belongs to neither copy. At most `max_inserted_words` words
+    are dropped (a chain never steps over more)."""
+    cw, rw = texts.words, texts.reference.words
+    ending = [w for w, _, _ in rw[max(run.i0, run.i1 - 2) : run.i1]]
+    for j in range(run.j1, max(run.j0 + 1, run.j1 - options.max_inserted_words - 1), -1):
+        if [w for w, _, _ in cw[j - len(ending) : j]] == ending:
+            return _Run(run.j0, j, run.i0, run.i1, min(run.exact, j - run.j0))
+    return run
+
+
+def _opens_sentence(texts: _Texts, prior: _Run, run: _Run) -> bool:
+    """True when the capture words `prior` and `run` share open a sentence at `run`'s
+    start and belong with `run`: fewer than a seed, or `run` goes on past `prior`'s end.
+
+    Two paragraphs may open alike ("The Parties confirm that the" opens 8 and 12): a
+    copy of 7 that breaks off and quotes 12 chains those words on 7's diagonal as 8's
+    opening, which the page lacks, when 12's own run starts at them too. The run that
+    carries on past them is the one the copy follows.
+    """
+    n = texts.reference.seed_words
+    overlap = prior.j1 - run.j0
+    if run.j0 <= 0 or not _SENTENCE.search(texts.capture_gap(run.j0 - 1, run.j0)):
+        return False
+    return overlap < n or (run.j1 > prior.j1 and run.j0 > prior.j0)
 
 
 def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[list[_Run]]:
