@@ -348,8 +348,9 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
     docs/locate.md.
     """
     groups: list[list[_Run]] = []
-    for run in runs:
-        verdict = _joins(texts, groups[-1], run, options) if groups else "new"
+    for k, run in enumerate(runs):
+        following = runs[k + 1] if k + 1 < len(runs) else None
+        verdict = _joins(texts, groups[-1], run, following, options) if groups else "new"
         if verdict == "join":
             groups[-1].extend(_split_repeat(texts, groups[-1], run))
         elif verdict == "new":
@@ -391,6 +392,24 @@ def _starts_over(run: _Run, lo: int, repeated: int, options: LocateOptions) -> b
     quoting the opening before the full text); a paragraph moved up shares no words with
     the copy, and one printed twice inside it starts after the copy's start."""
     return run.i0 <= lo and repeated >= options.min_words
+
+
+def _resumed(group: list[_Run], run: _Run, following: _Run | None, options: LocateOptions) -> bool:
+    """True when the run after `run`, within `max_inserted_words`, carries on where the
+    copy `group` stopped (from `seed_words` back to `continuity_words` ahead): `run`
+    repeats the copy's opening inside it, and is no second printing.
+
+    A page that pastes its first paragraph again after the second ("0 1 0 2 3 ...")
+    read as a copy of 0 and 1, then another copy of 0 and 2 onwards that "omitted" 1,
+    which the page holds. A page printing the text again goes on with the words after
+    the opening, not with those after the first copy's end.
+    """
+    if following is None or following.j0 - run.j1 > options.max_inserted_words:
+        return False
+    hi = max(r.i1 for r in group)
+    if run.i1 > hi:
+        return False
+    return -options.seed_words <= following.i0 - hi <= options.continuity_words
 
 
 def _after_heading(texts: _Texts, group: list[_Run], run: _Run) -> bool:
@@ -458,12 +477,17 @@ def _copying(texts: _Texts, run: _Run, i: int, guess: int) -> int:
 
 
 def _joins(
-    texts: _Texts, group: list[_Run], run: _Run, options: LocateOptions
+    texts: _Texts,
+    group: list[_Run],
+    run: _Run,
+    following: _Run | None,
+    options: LocateOptions,
 ) -> Literal["join", "new", "drop"]:
     """Whether `run` is part of the copy `group`, starts another, or is dropped.
 
     A run shorter than `min_words` that would join only as moved or repeated text is a
     phrase the reference has twice, met inside the copy: dropped, it is not evidence.
+    `following` is the run after `run` in the capture (see `_resumed`).
     """
     last = group[-1]
     gap = run.j0 - last.j1
@@ -477,7 +501,9 @@ def _joins(
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
     repeated = _repeated(group, run)
-    if _starts_over(run, lo, repeated, options) or _after_heading(texts, group, run):
+    if _starts_over(run, lo, repeated, options) and not _resumed(group, run, following, options):
+        return "new"
+    if _after_heading(texts, group, run):
         return "new"
     distance = max(0, run.i0 - hi, lo - run.i1)
     if distance > options.max_omitted_words or repeated > options.max_omitted_words:
