@@ -356,9 +356,25 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
         elif verdict == "new":
             groups.append([run])
         while len(groups) > 1 and _one_copy(texts, groups[-2], groups[-1], options):
-            first, (run, *rest) = groups[-2], groups[-1]
-            groups[-2:] = [first + _split_repeat(texts, first, run) + rest]
+            groups[-2:] = [_merged(texts, groups[-2], groups[-1], options)]
     return groups
+
+
+def _merged(
+    texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions
+) -> list[_Run]:
+    """Two groups that are one copy (`_one_copy`), as one group.
+
+    A run shorter than `min_words` that opens the second group and lies back inside what
+    the first covers is a phrase the reference has twice, met in the words between the
+    two (an invented paragraph saying "on the Korean Peninsula and"): it is dropped, as
+    `_joins` drops such a run, and is not evidence of a move.
+    """
+    run, *rest = second
+    hi = max(r.i1 for r in first)
+    if rest and run.j1 - run.j0 < options.min_words and run.i0 - hi < -options.seed_words:
+        run, *rest = rest
+    return first + _split_repeat(texts, first, run) + rest
 
 
 def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions) -> bool:
@@ -445,6 +461,9 @@ def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
         return [run]
     share = run.exact * head // (run.j1 - run.j0)
     last, rw = group[-1], texts.reference.words
+    if last.i1 == hi and _opening_tail(texts, last, head):
+        group[-1] = _Run(last.j0, last.j1 - head, last.i0, hi - head, max(0, last.exact - head))
+        return [run]
     if last.j1 == run.j0 and all(
         last.i1 + t < len(rw) and texts.words[run.j0 + t][0] == rw[last.i1 + t][0]
         for t in range(head)
@@ -456,6 +475,23 @@ def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
         _Run(run.j0, cut, run.i0, hi, share),
         _Run(cut, run.j1, hi, run.i1, run.exact - share),
     ]
+
+
+def _opening_tail(texts: _Texts, run: _Run, words: int) -> bool:
+    """True when the last `words` words of `run` open a sentence that goes on with other
+    words: after a sentence end, with none among or right after them.
+
+    An invented paragraph that opens like the next one ("The Parties confirm that they
+    will hold ...", before 12's "The Parties confirm that the deployment ...") carries the
+    run before it on over those words, on the reference's diagonal; the next run then
+    repeats them. They are the invented sentence's, not a repeat of 12's opening.
+    """
+    if not 0 < words < run.j1 - run.j0 or run.j1 >= len(texts.words):
+        return False
+    start = run.j1 - words
+    return bool(_SENTENCE.search(texts.capture_gap(start - 1, start))) and not any(
+        _SENTENCE.search(texts.capture_gap(j, j + 1)) for j in range(start, run.j1)
+    )
 
 
 def _copying(texts: _Texts, run: _Run, i: int, guess: int) -> int:
@@ -513,7 +549,7 @@ def _joins(
     return "join"
 
 
-def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
+def _settle(texts: _Texts, run: _Run, lo: int, hi: int, ref_hi: int | None = None) -> _Run:
     """Grow a run over neighbouring words that match, and over changed words at its edges.
 
     Exact words are taken as long as no quotation mark the reference lacks lies between
@@ -522,7 +558,8 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
     matching word lies beyond it, a mistyped word (see `_mistyped`), and a word one text
     has and the other lacks when the next two words match again; at the end, a changed
     word followed by the same sentence-ending punctuation in both. The run never passes
-    capture words lo..hi.
+    capture words lo..hi, nor grows its end past reference word `ref_hi` (where the next run
+    of the copy, in the reference's order, starts: its words are that run's to copy).
     """
     cw, rw = texts.words, texts.reference.words
     j0, j1, i0, i1 = run.j0, run.j1, run.i0, run.i1
@@ -567,7 +604,8 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
     # though a seed may have read it so). The run goes on past it within a sentence, or
     # ends before it; `_characters` then takes it with the full stop after it.
     j1, i1 = _before_marker(texts, (j0, i0), j1, i1)
-    while j1 < hi and i1 < len(rw):
+    stop = len(rw) if ref_hi is None else min(len(rw), ref_hi)
+    while j1 < hi and i1 < stop:
         marker = _added_marker(texts, j1, i1)
         if marker:
             k = j1 + marker
@@ -579,7 +617,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
             j1, i1 = j1 + 1, i1 + 1
         elif (
             j1 + 1 < hi
-            and i1 + 1 < len(rw)
+            and i1 + 1 < stop
             and same(j1 + 1, i1 + 1)
             and plain(j1 - 1, j1 + 1, i1 - 1, i1 + 1)
         ):
@@ -588,7 +626,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
             j1, i1 = j1 + 1, i1 + 1
         elif (  # the capture lacks reference word i1
             j1 + 1 < hi
-            and i1 + 2 < len(rw)
+            and i1 + 2 < stop
             and same(j1, i1 + 1)
             and same(j1 + 1, i1 + 2)
             and plain(j1 - 1, j1 + 1, i1 - 1, i1 + 2)
@@ -596,7 +634,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
             j1, i1 = j1 + 1, i1 + 2
         elif (  # the capture adds word j1
             j1 + 2 < hi
-            and i1 + 1 < len(rw)
+            and i1 + 1 < stop
             and same(j1 + 1, i1)
             and same(j1 + 2, i1 + 1)
             and plain(j1 - 1, j1 + 2, i1 - 1, i1 + 1)
