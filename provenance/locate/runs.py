@@ -365,14 +365,15 @@ def _merged(
 ) -> list[_Run]:
     """Two groups that are one copy (`_one_copy`), as one group.
 
-    A run shorter than `min_words` that opens the second group and lies back inside what
-    the first covers is a phrase the reference has twice, met in the words between the
-    two (an invented paragraph saying "on the Korean Peninsula and"): it is dropped, as
-    `_joins` drops such a run, and is not evidence of a move.
+    A run shorter than `min_words` that opens the second group and repeats only what the
+    first copies is a phrase the reference has twice, met in the words between the two
+    (an invented paragraph saying "on the Korean Peninsula and"): it is dropped, as
+    `_joins` drops such a run, and is not evidence of a move. A short run of text the
+    first lacks (the five-word paragraph quoted alone) stays.
     """
     run, *rest = second
-    hi = max(r.i1 for r in first)
-    if rest and run.j1 - run.j0 < options.min_words and run.i0 - hi < -options.seed_words:
+    short = run.j1 - run.j0 < options.min_words
+    if rest and short and _repeated(first, run) >= run.i1 - run.i0:
         run, *rest = rest
     return first + _split_repeat(texts, first, run) + rest
 
