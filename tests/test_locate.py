@@ -173,6 +173,48 @@ def test_a_long_block_printed_twice_inside_a_copy_is_a_duplication(reference: Do
     assert [d.kind.value for d in analysed.divergences] == ["duplication"]
 
 
+@pytest.mark.parametrize(
+    ("order", "separator"),
+    [
+        ([0, 1, 2, 0, *range(3, 15)], "\n\n"),  # a full copy, its opening pasted again
+        ([0, 1, 0, *range(2, 15)], "\n"),
+        ([9, 10, 9, 11, 12], "\n\n"),  # an excerpt, its first paragraph again
+        ([9, 10, 11, 9, 12], "\n\n"),
+        ([5, 6, 7, 5, 8], "\n"),
+        ([10, 11, 12, 10, 13, 14], "\n\n"),
+    ],
+)
+def test_the_first_paragraph_printed_again_inside_a_copy_is_a_duplication(
+    reference: Document, order: list[int], separator: str
+) -> None:
+    """A copy that pastes its first paragraph again and then carries on where it stopped
+    is one copy with one duplication. Before, the repeat "started the text over": a
+    second passage from the repeat on, which "omitted" the paragraphs the page holds."""
+    paragraphs = reference.text.split("\n\n")
+    capture = make_document(separator.join(paragraphs[k] for k in order))
+    analysed = analyse(reference, [capture]).sources[0]
+    first, last = paragraphs[min(order)], paragraphs[max(order)]
+    [passage] = analysed.passages
+    assert passage.copy.of(capture.text) == capture.text
+    assert passage.reference.of(reference.text).startswith(first)
+    assert passage.reference.of(reference.text).endswith(last)
+    assert [
+        (d.kind.value, d.reference_text)
+        for d in analysed.divergences
+        if d.kind.value != "whitespace"
+    ] == [("duplication", paragraphs[order[0]])]
+
+
+def test_the_text_printed_again_after_its_opening_is_still_two_copies(reference: Document) -> None:
+    """The opening printed alone and then the whole text (a lede, then the statement):
+    the text after the repeat goes on with the opening's next words, not with what the
+    first copy stopped at, so the page prints the text again: two passages."""
+    paragraphs = reference.text.split("\n\n")
+    capture = make_document("\n\n".join(paragraphs[:3] + paragraphs))
+    passages = locate(prepare(reference), capture)
+    assert [p.kind for p in passages] == [PassageKind.EXCERPT, PassageKind.FULL]
+
+
 def test_a_short_quotation_is_not_a_passage(reference: Document) -> None:
     capture = make_document('He said the Parties "will closely coordinate their efforts" today.')
     assert locate(prepare(reference), capture) == []

@@ -270,7 +270,8 @@ def _passage(
     for k, run in enumerate(group):
         lo = runs[-1].j1 if runs else bounds[0]
         hi = group[k + 1].j0 if k + 1 < len(group) else bounds[1]
-        runs.append(_settle(texts, run, lo, hi))
+        after = group[k + 1].i0 if k + 1 < len(group) else -1
+        runs.append(_settle(texts, run, lo, hi, after if after >= run.i1 else None))
         texts.check_inside(runs[-1].j0, runs[-1].j1)
     copied = sum(r.j1 - r.j0 for r in runs)
     if copied < options.min_words:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from provenance.locate.runs import _Run, _sentence_starts, _Texts
+from provenance.locate.runs import _Run, _sentence_starts, _Texts, _without_inserted_end
 
 if TYPE_CHECKING:
     from provenance.locate import LocateOptions
@@ -44,21 +44,6 @@ def _copies(texts: _Texts, group: list[_Run], options: LocateOptions) -> list[li
     for part in parts[:-1]:
         part[-1] = _without_inserted_end(texts, part[-1], options)
     return [copy for part in parts for copy in _copies(texts, part, options)]
-
-
-def _without_inserted_end(texts: _Texts, run: _Run, options: LocateOptions) -> _Run:
-    """`run` ending at its last words that copy its last two reference words.
-
-    A run chained across a reporter's line ("... programmes. Earlier, on the talks: The
-    Parties confirm that the") ends with the line once the words after it go to the next
-    run: cut there, the line belongs to neither copy. At most `max_inserted_words` words
-    are dropped (a chain never steps over more)."""
-    cw, rw = texts.words, texts.reference.words
-    ending = [w for w, _, _ in rw[max(run.i0, run.i1 - 2) : run.i1]]
-    for j in range(run.j1, max(run.j0 + 1, run.j1 - options.max_inserted_words - 1), -1):
-        if [w for w, _, _ in cw[j - len(ending) : j]] == ending:
-            return _Run(run.j0, j, run.i0, run.i1, min(run.exact, j - run.j0))
-    return run
 
 
 def _stray(texts: _Texts, group: list[_Run], options: LocateOptions) -> set[int]:

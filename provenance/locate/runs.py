@@ -297,15 +297,10 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
         if kept and run.j0 < kept[-1].j1:
             overlap = kept[-1].j1 - run.j0
             prior = kept[-1]
-            if (
-                overlap < n
-                and run.j0 > 0
-                and _SENTENCE.search(texts.capture_gap(run.j0 - 1, run.j0))
-            ):
+            if _opens_sentence(texts, prior, run):
                 # The shared words open a sentence: they go with the run that starts there.
-                kept[-1] = _Run(
-                    prior.j0, run.j0, prior.i0, prior.i1 - overlap, prior.exact - overlap
-                )
+                prior = _Run(prior.j0, run.j0, prior.i0, prior.i1 - overlap, prior.exact - overlap)
+                kept[-1] = _without_inserted_end(texts, prior, options)
                 kept.append(run)
                 continue
             if run.j1 - run.j0 - overlap < n:
@@ -313,6 +308,37 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
             run = _Run(run.j0 + overlap, run.j1, run.i0 + overlap, run.i1, run.exact - overlap)
         kept.append(run)
     return kept
+
+
+def _without_inserted_end(texts: _Texts, run: _Run, options: LocateOptions) -> _Run:
+    """`run` ending at its last words that copy its last two reference words.
+
+    A run chained across a reporter's line ("... programmes. Earlier, on the talks: The
+    Parties confirm that the") ends with the line once the words after it go to the next
+    run: cut there, the line belongs to neither copy. At most `max_inserted_words` words
+    are dropped (a chain never steps over more)."""
+    cw, rw = texts.words, texts.reference.words
+    ending = [w for w, _, _ in rw[max(run.i0, run.i1 - 2) : run.i1]]
+    for j in range(run.j1, max(run.j0 + 1, run.j1 - options.max_inserted_words - 1), -1):
+        if [w for w, _, _ in cw[j - len(ending) : j]] == ending:
+            return _Run(run.j0, j, run.i0, run.i1, min(run.exact, j - run.j0))
+    return run
+
+
+def _opens_sentence(texts: _Texts, prior: _Run, run: _Run) -> bool:
+    """True when the capture words `prior` and `run` share open a sentence at `run`'s
+    start and belong with `run`: fewer than a seed, or `run` goes on past `prior`'s end.
+
+    Two paragraphs may open alike ("The Parties confirm that the" opens 8 and 12): a
+    copy of 7 that breaks off and quotes 12 chains those words on 7's diagonal as 8's
+    opening, which the page lacks, when 12's own run starts at them too. The run that
+    carries on past them is the one the copy follows.
+    """
+    n = texts.reference.seed_words
+    overlap = prior.j1 - run.j0
+    if run.j0 <= 0 or not _SENTENCE.search(texts.capture_gap(run.j0 - 1, run.j0)):
+        return False
+    return overlap < n or (run.j1 > prior.j1 and run.j0 > prior.j0)
 
 
 def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[list[_Run]]:
@@ -326,16 +352,34 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
     docs/locate.md.
     """
     groups: list[list[_Run]] = []
-    for run in runs:
-        verdict = _joins(texts, groups[-1], run, options) if groups else "new"
+    for k, run in enumerate(runs):
+        following = runs[k + 1] if k + 1 < len(runs) else None
+        verdict = _joins(texts, groups[-1], run, following, options) if groups else "new"
         if verdict == "join":
             groups[-1].extend(_split_repeat(texts, groups[-1], run))
         elif verdict == "new":
             groups.append([run])
         while len(groups) > 1 and _one_copy(texts, groups[-2], groups[-1], options):
-            first, (run, *rest) = groups[-2], groups[-1]
-            groups[-2:] = [first + _split_repeat(texts, first, run) + rest]
+            groups[-2:] = [_merged(texts, groups[-2], groups[-1], options)]
     return groups
+
+
+def _merged(
+    texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions
+) -> list[_Run]:
+    """Two groups that are one copy (`_one_copy`), as one group.
+
+    A run shorter than `min_words` that opens the second group and repeats only what the
+    first copies is a phrase the reference has twice, met in the words between the two
+    (an invented paragraph saying "on the Korean Peninsula and"): it is dropped, as
+    `_joins` drops such a run, and is not evidence of a move. A short run of text the
+    first lacks (the five-word paragraph quoted alone) stays.
+    """
+    run, *rest = second
+    short = run.j1 - run.j0 < options.min_words
+    if rest and short and _repeated(first, run) >= run.i1 - run.i0:
+        run, *rest = rest
+    return first + _split_repeat(texts, first, run) + rest
 
 
 def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions) -> bool:
@@ -371,6 +415,24 @@ def _starts_over(run: _Run, lo: int, repeated: int, options: LocateOptions) -> b
     return run.i0 <= lo and repeated >= options.min_words
 
 
+def _resumed(group: list[_Run], run: _Run, following: _Run | None, options: LocateOptions) -> bool:
+    """True when the run after `run`, within `max_inserted_words`, carries on where the
+    copy `group` stopped (from `seed_words` back to `continuity_words` ahead): `run`
+    repeats the copy's opening inside it, and is no second printing.
+
+    A page that pastes its first paragraph again after the second ("0 1 0 2 3 ...")
+    read as a copy of 0 and 1, then another copy of 0 and 2 onwards that "omitted" 1,
+    which the page holds. A page printing the text again goes on with the words after
+    the opening, not with those after the first copy's end.
+    """
+    if following is None or following.j0 - run.j1 > options.max_inserted_words:
+        return False
+    hi = max(r.i1 for r in group)
+    if run.i1 > hi:
+        return False
+    return -options.seed_words <= following.i0 - hi <= options.continuity_words
+
+
 def _after_heading(texts: _Texts, group: list[_Run], run: _Run) -> bool:
     """True when `group` is one run ending a line that does not end as a sentence does (a
     headline, a title repeating the reference's words: "... on the Korean Peninsula's
@@ -404,6 +466,9 @@ def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
         return [run]
     share = run.exact * head // (run.j1 - run.j0)
     last, rw = group[-1], texts.reference.words
+    if last.i1 == hi and _opening_tail(texts, last, head):
+        group[-1] = _Run(last.j0, last.j1 - head, last.i0, hi - head, max(0, last.exact - head))
+        return [run]
     if last.j1 == run.j0 and all(
         last.i1 + t < len(rw) and texts.words[run.j0 + t][0] == rw[last.i1 + t][0]
         for t in range(head)
@@ -415,6 +480,23 @@ def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
         _Run(run.j0, cut, run.i0, hi, share),
         _Run(cut, run.j1, hi, run.i1, run.exact - share),
     ]
+
+
+def _opening_tail(texts: _Texts, run: _Run, words: int) -> bool:
+    """True when the last `words` words of `run` open a sentence that goes on with other
+    words: after a sentence end, with none among or right after them.
+
+    An invented paragraph that opens like the next one ("The Parties confirm that they
+    will hold ...", before 12's "The Parties confirm that the deployment ...") carries the
+    run before it on over those words, on the reference's diagonal; the next run then
+    repeats them. They are the invented sentence's, not a repeat of 12's opening.
+    """
+    if not 0 < words < run.j1 - run.j0 or run.j1 >= len(texts.words):
+        return False
+    start = run.j1 - words
+    return bool(_SENTENCE.search(texts.capture_gap(start - 1, start))) and not any(
+        _SENTENCE.search(texts.capture_gap(j, j + 1)) for j in range(start, run.j1)
+    )
 
 
 def _copying(texts: _Texts, run: _Run, i: int, guess: int) -> int:
@@ -436,12 +518,17 @@ def _copying(texts: _Texts, run: _Run, i: int, guess: int) -> int:
 
 
 def _joins(
-    texts: _Texts, group: list[_Run], run: _Run, options: LocateOptions
+    texts: _Texts,
+    group: list[_Run],
+    run: _Run,
+    following: _Run | None,
+    options: LocateOptions,
 ) -> Literal["join", "new", "drop"]:
     """Whether `run` is part of the copy `group`, starts another, or is dropped.
 
     A run shorter than `min_words` that would join only as moved or repeated text is a
     phrase the reference has twice, met inside the copy: dropped, it is not evidence.
+    `following` is the run after `run` in the capture (see `_resumed`).
     """
     last = group[-1]
     gap = run.j0 - last.j1
@@ -455,7 +542,9 @@ def _joins(
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
     repeated = _repeated(group, run)
-    if _starts_over(run, lo, repeated, options) or _after_heading(texts, group, run):
+    if _starts_over(run, lo, repeated, options) and not _resumed(group, run, following, options):
+        return "new"
+    if _after_heading(texts, group, run):
         return "new"
     distance = max(0, run.i0 - hi, lo - run.i1)
     if distance > options.max_omitted_words or repeated > options.max_omitted_words:
@@ -465,7 +554,7 @@ def _joins(
     return "join"
 
 
-def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
+def _settle(texts: _Texts, run: _Run, lo: int, hi: int, ref_hi: int | None = None) -> _Run:
     """Grow a run over neighbouring words that match, and over changed words at its edges.
 
     Exact words are taken as long as no quotation mark the reference lacks lies between
@@ -474,7 +563,8 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
     matching word lies beyond it, a mistyped word (see `_mistyped`), and a word one text
     has and the other lacks when the next two words match again; at the end, a changed
     word followed by the same sentence-ending punctuation in both. The run never passes
-    capture words lo..hi.
+    capture words lo..hi, nor grows its end past reference word `ref_hi` (where the next run
+    of the copy, in the reference's order, starts: its words are that run's to copy).
     """
     cw, rw = texts.words, texts.reference.words
     j0, j1, i0, i1 = run.j0, run.j1, run.i0, run.i1
@@ -519,7 +609,8 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
     # though a seed may have read it so). The run goes on past it within a sentence, or
     # ends before it; `_characters` then takes it with the full stop after it.
     j1, i1 = _before_marker(texts, (j0, i0), j1, i1)
-    while j1 < hi and i1 < len(rw):
+    stop = len(rw) if ref_hi is None else min(len(rw), ref_hi)
+    while j1 < hi and i1 < stop:
         marker = _added_marker(texts, j1, i1)
         if marker:
             k = j1 + marker
@@ -531,7 +622,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
             j1, i1 = j1 + 1, i1 + 1
         elif (
             j1 + 1 < hi
-            and i1 + 1 < len(rw)
+            and i1 + 1 < stop
             and same(j1 + 1, i1 + 1)
             and plain(j1 - 1, j1 + 1, i1 - 1, i1 + 1)
         ):
@@ -540,7 +631,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
             j1, i1 = j1 + 1, i1 + 1
         elif (  # the capture lacks reference word i1
             j1 + 1 < hi
-            and i1 + 2 < len(rw)
+            and i1 + 2 < stop
             and same(j1, i1 + 1)
             and same(j1 + 1, i1 + 2)
             and plain(j1 - 1, j1 + 1, i1 - 1, i1 + 2)
@@ -548,7 +639,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int) -> _Run:
             j1, i1 = j1 + 1, i1 + 2
         elif (  # the capture adds word j1
             j1 + 2 < hi
-            and i1 + 1 < len(rw)
+            and i1 + 1 < stop
             and same(j1 + 1, i1)
             and same(j1 + 2, i1 + 1)
             and plain(j1 - 1, j1 + 2, i1 - 1, i1 + 1)
