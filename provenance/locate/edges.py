@@ -1,0 +1,271 @@
+"""Each run's edges settled: the last word-level step of `locate`, before passages.
+
+`_sentence_starts` gives the words opening a sentence at a run's end to the run after it;
+`_settle` grows a run over matching and changed words at its edges (footnote markers the
+copy added, mistyped words, lines of page furniture inside its last sentence). `locate`
+then settles the passage's edges character by character.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+from provenance.footnotes import hanging_marker
+from provenance.locate.texts import _SENTENCE, _Run, _Texts
+
+
+def _settle(texts: _Texts, run: _Run, lo: int, hi: int, ref_hi: int | None = None) -> _Run:
+    """Grow a run over neighbouring words that match, and over changed words at its edges.
+
+    Exact words are taken as long as no quotation mark the reference lacks lies between
+    (so `," the` after a quotation stays out). Within one sentence (no sentence end,
+    quotation mark or line break in either text) the run also takes a changed word when a
+    matching word lies beyond it, a mistyped word (see `_mistyped`), and a word one text
+    has and the other lacks when the next two words match again; at the end, a changed
+    word followed by the same sentence-ending punctuation in both. The run never passes
+    capture words lo..hi, nor grows its end past reference word `ref_hi` (where the next run
+    of the copy, in the reference's order, starts: its words are that run's to copy).
+    """
+    cw, rw = texts.words, texts.reference.words
+    j0, j1, i0, i1 = run.j0, run.j1, run.i0, run.i1
+
+    def same(j: int, i: int) -> bool:
+        return cw[j][0] == rw[i][0]
+
+    plain = texts.plain_gap
+    while j0 > lo and i0 > 0:
+        before = _marker_before(texts, j0, i0)
+        if before:  # a footnote marker the copy added: see the end's loop below
+            k = j0 - before - 1
+            if k < lo or not (same(k, i0 - 1) and plain(j0 - 1, j0, i0 - 1, i0)):
+                break
+            j0, i0 = k, i0 - 1
+        elif same(j0 - 1, i0 - 1) and texts.extra_marks(j0 - 1, j0, i0 - 1, i0) <= 0:
+            j0, i0 = j0 - 1, i0 - 1
+        elif j0 - 2 >= lo and i0 >= 2 and same(j0 - 2, i0 - 2) and plain(j0 - 2, j0, i0 - 2, i0):
+            j0, i0 = j0 - 2, i0 - 2
+        elif _mistyped(cw[j0 - 1][0], rw[i0 - 1][0]) and plain(j0 - 1, j0, i0 - 1, i0):
+            j0, i0 = j0 - 1, i0 - 1
+        elif (  # the capture lacks reference word i0 - 1
+            j0 - 2 >= lo
+            and i0 >= 3
+            and same(j0 - 1, i0 - 2)
+            and same(j0 - 2, i0 - 3)
+            and plain(j0 - 2, j0, i0 - 3, i0)
+        ):
+            j0, i0 = j0 - 1, i0 - 2
+        elif (  # the capture adds word j0 - 1
+            j0 - 3 >= lo
+            and i0 >= 2
+            and same(j0 - 2, i0 - 1)
+            and same(j0 - 3, i0 - 2)
+            and plain(j0 - 3, j0, i0 - 2, i0)
+        ):
+            j0, i0 = j0 - 2, i0 - 1
+        else:
+            break
+    # A footnote marker the copy added ("resolutions[2]", "2017[citation needed], in"):
+    # its words are never the reference's (that "2" is not the next paragraph's number,
+    # though a seed may have read it so). The run goes on past it within a sentence, or
+    # ends before it; `_characters` then takes it with the full stop after it.
+    j1, i1 = _before_marker(texts, (j0, i0), j1, i1)
+    stop = len(rw) if ref_hi is None else min(len(rw), ref_hi)
+    while j1 < hi and i1 < stop:
+        marker = _added_marker(texts, j1, i1)
+        if marker:
+            k = j1 + marker
+            if not (k < hi and same(k, i1) and plain(k - 1, k, i1 - 1, i1)):
+                break
+            j1, i1 = k + 1, i1 + 1
+            continue
+        if same(j1, i1) and texts.extra_marks(j1 - 1, j1, i1 - 1, i1) <= 0:
+            j1, i1 = j1 + 1, i1 + 1
+        elif (
+            j1 + 1 < hi
+            and i1 + 1 < stop
+            and same(j1 + 1, i1 + 1)
+            and plain(j1 - 1, j1 + 1, i1 - 1, i1 + 1)
+        ):
+            j1, i1 = j1 + 2, i1 + 2
+        elif _mistyped(cw[j1][0], rw[i1][0]) and plain(j1 - 1, j1, i1 - 1, i1):
+            j1, i1 = j1 + 1, i1 + 1
+        elif (  # the capture lacks reference word i1
+            j1 + 1 < hi
+            and i1 + 2 < stop
+            and same(j1, i1 + 1)
+            and same(j1 + 1, i1 + 2)
+            and plain(j1 - 1, j1 + 1, i1 - 1, i1 + 2)
+        ):
+            j1, i1 = j1 + 1, i1 + 2
+        elif (  # the capture adds word j1
+            j1 + 2 < hi
+            and i1 + 1 < stop
+            and same(j1 + 1, i1)
+            and same(j1 + 2, i1 + 1)
+            and plain(j1 - 1, j1 + 2, i1 - 1, i1 + 1)
+        ):
+            j1, i1 = j1 + 2, i1 + 1
+        else:
+            if _same_sentence_end(texts, j1, i1) and plain(j1 - 1, j1, i1 - 1, i1):
+                j1, i1 = j1 + 1, i1 + 1
+            break
+    # One word past a sentence end or line break, where the next word differs, matches by
+    # chance: "programmes.\n\nThe ministry added" against "programmes. The Parties" (a
+    # seed reaches across the break). Such a word stays out, at either edge, unless it is
+    # a number (a paragraph's "5." is the reference's own).
+    if j1 - j0 > 2 and j1 < hi and i1 < len(rw) and not same(j1, i1):
+        if not cw[j1 - 1][0].isdigit() and not plain(j1 - 2, j1 - 1, i1 - 2, i1 - 1):
+            j1, i1 = j1 - 1, i1 - 1
+    if j1 - j0 > 2 and j0 > lo and i0 > 0 and not same(j0 - 1, i0 - 1):
+        if not cw[j0][0].isdigit() and not plain(j0, j0 + 1, i0, i0 + 1):
+            j0, i0 = j0 + 1, i0 + 1
+    j1, i1 = _before_marker(texts, (j0, i0), j1, i1)  # "resolutions[2]. The" less "The"
+    exact = run.exact + (run.j0 - j0) + (j1 - run.j1)
+    skipped, resumed = _past_lines(texts, j1, i1, hi)
+    return _Run(j0, j1 + skipped + resumed, i0, i1 + resumed, exact + resumed)
+
+
+def _added_marker(texts: _Texts, j: int, i: int) -> int:
+    """How many capture words, from word j on, a footnote marker hanging on word j - 1
+    holds ("1" of "moscow[1]", two of "[citation needed]"), when the reference has no such
+    marker after its word i - 1; else 0."""
+    cw, ctext = texts.words, texts.normalised.text
+    if j <= 0 or j >= len(cw):
+        return 0
+    end = hanging_marker(ctext, cw[j - 1][2])
+    k = j
+    while k < len(cw) and cw[k][2] <= end:
+        k += 1
+    if k == j:
+        return 0
+    rw, rtext = texts.reference.words, texts.reference.normalised.text
+    if 0 < i <= len(rw):
+        at = rw[i - 1][2]
+        if rtext[at : hanging_marker(rtext, at)] == ctext[cw[j - 1][2] : end]:
+            return 0  # the reference has it too: its words are words to match
+    return k - j
+
+
+def _before_marker(texts: _Texts, starts: tuple[int, int], j1: int, i1: int) -> tuple[int, int]:
+    """(j1, i1) of a run ending at capture word j1 and reference word i1, less the words
+    of a footnote marker the copy added that the run ends with (a seed read "2" of
+    "resolutions[2]" as the next paragraph's number)."""
+    j0, i0 = starts
+    tail = _marker_before(texts, j1, i1, matched=True)
+    if tail and j1 - tail > j0 and i1 - tail > i0:
+        return j1 - tail, i1 - tail
+    return j1, i1
+
+
+def _marker_before(texts: _Texts, j: int, i: int, *, matched: bool = False) -> int:
+    """How many capture words before word j footnote markers the copy added hold, when
+    they end right before word j (see `_added_marker`); else 0. Reference word i - 1 is
+    the one the markers hang on. When `matched` (a run ending at word j has read the
+    markers' words as reference words up to i - 1), words j - k .. j - 1 may also be the
+    first words of markers that go on past word j ("2" of "[2][4]")."""
+    for k in range(min(j - 1, _MARKER_WORDS), 0, -1):  # the longest first: "[1][4]"
+        words = _added_marker(texts, j - k, i - k if matched else i)
+        if words == k or (matched and words > k):
+            return k
+    return 0
+
+
+_MARKER_WORDS = 4
+"""Most words of footnote markers in a row ("[better source needed]", "[1][2]")."""
+_LINES_WORDS = 16
+"""Most words of the lines (page furniture) that `_past_lines` steps over."""
+
+
+def _past_lines(texts: _Texts, j1: int, i1: int, hi: int) -> tuple[int, int]:
+    """Where a run stops inside a reference sentence, and lines of other words follow in
+    the capture, then the rest of that sentence: (words of those lines, words of the
+    sentence's rest), else (0, 0).
+
+    Page furniture cutting a copy's last sentence ("... signed on July 4,\nAdvertisement\n
+    2017, in Moscow.") left its last words out: too few to be a run of their own, they
+    were reported as cut off, though the copy has them."""
+    cw, rw = texts.words, texts.reference.words
+    if i1 >= len(rw) or j1 >= hi or j1 == 0 or _SENTENCE.search(texts.reference_gap(i1 - 1, i1)):
+        return 0, 0
+    if not texts.line_break(j1 - 1, j1):
+        return 0, 0
+    for skip in range(1, _LINES_WORDS + 1):
+        j = j1 + skip
+        if j >= hi:
+            return 0, 0
+        if cw[j][0] != rw[i1][0] or not texts.line_break(j - 1, j):
+            continue
+        m = 0
+        while j + m < hi and i1 + m < len(rw) and cw[j + m][0] == rw[i1 + m][0]:
+            m += 1
+            if i1 + m == len(rw) or _SENTENCE.search(texts.reference_gap(i1 + m - 1, i1 + m)):
+                return skip, m
+    return 0, 0
+
+
+def _mistyped(word: str, reference_word: str) -> bool:
+    """True when a capture word is a reference word with a typing or OCR slip: letters
+    only, both four letters or more, one edit apart (two from eight letters), a swap of
+    two neighbouring letters counting as one edit. Numbers never are (a changed date is
+    not a slip).
+
+    >>> _mistyped("partis", "parties"), _mistyped("ddisharmony", "disharmony")
+    (True, True)
+    >>> _mistyped("sides", "parties"), _mistyped("2018", "2017"), _mistyped("uge", "urge")
+    (False, False, False)
+    """
+    shortest = min(len(word), len(reference_word))
+    if shortest < 4:
+        return False
+    limit = 1 if shortest < 8 else 2
+    if abs(len(word) - len(reference_word)) > limit:  # that many edits at least
+        return False
+    if not (word.isalpha() and reference_word.isalpha()):
+        return False
+    return OSA.distance(word, reference_word, score_cutoff=limit) <= limit
+
+
+def _same_sentence_end(texts: _Texts, j: int, i: int) -> bool:
+    """True when capture word j and reference word i are both followed by one sentence end."""
+    after_c = _to_space(texts.normalised.text, texts.words[j][2])
+    after_r = _to_space(texts.reference.normalised.text, texts.reference.words[i][2])
+    return after_c == after_r and after_c[-1:] in (".", "!", "?")
+
+
+def _to_space(text: str, start: int) -> str:
+    """text[start:] up to its first space (never copying the rest of the text)."""
+    end = text.find(" ", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
+    """Words that open a sentence at the end of a run go to the run after it when they
+    are also the words that run's reference starts with.
+
+    Two paragraphs may open alike ("The Parties confirm that the ..."): the seeds then
+    carry the words on the first run's diagonal, though the copy's sentence goes on in
+    the next run.
+    """
+    out = list(group)
+    rw, n = texts.reference.words, texts.reference.seed_words
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.j1 != b.j0:
+            continue
+        t = next(
+            (
+                t
+                for t in range(1, min(n, a.j1 - a.j0 - 1) + 1)
+                if _SENTENCE.search(texts.capture_gap(a.j1 - t - 1, a.j1 - t))
+            ),
+            0,
+        )
+        if not t or b.i0 < t:
+            continue
+        if a.i1 == b.i0 and b.i0 - t < max((r.i1 for r in out[:k]), default=0):
+            continue  # the reference reads on across the cut (a repeat and the rest of the
+            # copy): moved, the words would overlap what the copy had before the repeat
+        if all(texts.words[a.j1 - t + u][0] == rw[b.i0 - t + u][0] for u in range(t)):
+            out[k] = _Run(a.j0, a.j1 - t, a.i0, a.i1 - t, a.exact - t)
+            out[k + 1] = _Run(b.j0 - t, b.j1, b.i0 - t, b.i1, b.exact + t)
+    return out

@@ -1,0 +1,232 @@
+"""Runs grouped into copies: which runs of a window are one copy, in capture order.
+
+`_groups` takes the runs `runs._chains` found and joins each to the copy before it, starts
+a new copy, or drops it (`_joins`): a copy may have parts moved, repeated or interrupted
+by foreign material. A run whose head repeats what the copy has is split (`_split_repeat`),
+and neighbouring groups that are one copy of a stretch are merged. `order` then splits a
+group that is excerpts quoted out of order, and `edges` settles each run's edges.
+docs/locate.md, "One copy: grouping runs", has the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+from provenance.locate.texts import _SENTENCE, _Run, _Texts
+
+if TYPE_CHECKING:
+    from provenance.locate import LocateOptions
+
+
+def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[list[_Run]]:
+    """Runs that are one copy, in capture order.
+
+    A run joins the copy before it when few words separate them and its reference lies
+    near what the copy has covered (before it: moved; inside it: moved or repeated;
+    after it: carried on past an omission), or when more words separate them (at most
+    `max_interruption_words`: foreign material) and it carries on where the copy
+    stopped. A run that leaves one quotation and opens another never joins. See
+    docs/locate.md.
+    """
+    groups: list[list[_Run]] = []
+    for k, run in enumerate(runs):
+        following = runs[k + 1] if k + 1 < len(runs) else None
+        verdict = _joins(texts, groups[-1], run, following, options) if groups else "new"
+        if verdict == "join":
+            groups[-1].extend(_split_repeat(texts, groups[-1], run))
+        elif verdict == "new":
+            groups.append([run])
+        while len(groups) > 1 and _one_copy(texts, groups[-2], groups[-1], options):
+            groups[-2:] = [_merged(texts, groups[-2], groups[-1], options)]
+    return groups
+
+
+def _merged(
+    texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions
+) -> list[_Run]:
+    """Two groups that are one copy (`_one_copy`), as one group.
+
+    A run shorter than `min_words` that opens the second group and repeats only what the
+    first copies is a phrase the reference has twice, met in the words between the two
+    (an invented paragraph saying "on the Korean Peninsula and"): it is dropped, as
+    `_joins` drops such a run, and is not evidence of a move. A short run of text the
+    first lacks (the five-word paragraph quoted alone) stays.
+    """
+    run, *rest = second
+    short = run.j1 - run.j0 < options.min_words
+    if rest and short and _repeated(first, run) >= run.i1 - run.i0:
+        run, *rest = rest
+    return first + _split_repeat(texts, first, run) + rest
+
+
+def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions) -> bool:
+    """True when two neighbouring groups, each of `min_words` or more, are together one
+    copy of a stretch of the reference with no hole over `max_omitted_words`: a
+    paragraph moved far, whose neighbours alone look like separate excerpts. Not when
+    the second starts the text over (`_starts_over`): the page prints it again."""
+    gap = second[0].j0 - first[-1].j1
+    if gap > options.max_interruption_words:
+        return False
+    if min(sum(r.j1 - r.j0 for r in g) for g in (first, second)) < options.min_words:
+        return False  # a few words in common are not evidence of a moved paragraph
+    hi = max(r.i1 for r in first)
+    marks = texts.extra_marks(first[-1].j1 - 1, second[0].j0, hi - 1, second[0].i0)
+    if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
+        return False
+    covered = sorted((r.i0, r.i1) for r in first + second)
+    end = covered[0][1]
+    for start, stop in covered[1:]:
+        if start - end > options.max_omitted_words:
+            return False
+        end = max(end, stop)
+    lo, run = min(r.i0 for r in first), second[0]
+    return not _starts_over(run, lo, _repeated(first, run), options)
+
+
+def _starts_over(run: _Run, lo: int, repeated: int, options: LocateOptions) -> bool:
+    """True when `run` starts the copy's text over: from the copy's first reference word
+    `lo` or before it, through `min_words` or more (`repeated`, see `_repeated`) of what
+    the copy has. The page prints the text again (an aggregator's repeated block, a lede
+    quoting the opening before the full text); a paragraph moved up shares no words with
+    the copy, and one printed twice inside it starts after the copy's start."""
+    return run.i0 <= lo and repeated >= options.min_words
+
+
+def _resumed(group: list[_Run], run: _Run, following: _Run | None, options: LocateOptions) -> bool:
+    """True when the run after `run`, within `max_inserted_words`, carries on where the
+    copy `group` stopped (from `seed_words` back to `continuity_words` ahead): `run`
+    repeats the copy's opening inside it, and is no second printing.
+
+    A page that pastes its first paragraph again after the second ("0 1 0 2 3 ...")
+    read as a copy of 0 and 1, then another copy of 0 and 2 onwards that "omitted" 1,
+    which the page holds. A page printing the text again goes on with the words after
+    the opening, not with those after the first copy's end.
+    """
+    if following is None or following.j0 - run.j1 > options.max_inserted_words:
+        return False
+    hi = max(r.i1 for r in group)
+    if run.i1 > hi:
+        return False
+    return -options.seed_words <= following.i0 - hi <= options.continuity_words
+
+
+def _after_heading(texts: _Texts, group: list[_Run], run: _Run) -> bool:
+    """True when `group` is one run ending a line that does not end as a sentence does (a
+    headline, a title repeating the reference's words: "... on the Korean Peninsula's
+    problems"), and `run` starts the reference earlier on a later line: the copy begins
+    after the heading, which is not a part of it repeated."""
+    if len(group) != 1 or run.i0 >= group[0].i0 or not texts.line_break(group[0].j1 - 1, run.j0):
+        return False
+    end = texts.normalised.to_original[texts.words[group[0].j1 - 1][2]]
+    line_end = texts.original.find("\n", end)
+    rest = texts.original[end : line_end if line_end >= 0 else len(texts.original)]
+    return not _SENTENCE_END.search(rest)
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _repeated(group: list[_Run], run: _Run) -> int:
+    """Reference words of `run` that the runs of `group` copy already."""
+    return sum(max(0, min(run.i1, r.i1) - max(run.i0, r.i0)) for r in group)
+
+
+def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
+    """A run whose head repeats what the copy already has, as the repeat and the rest.
+
+    When the head's words are also the words the run before it goes on with (both
+    paragraphs end "in the region"), they go to the run before: no repeat.
+    """
+    hi = max(r.i1 for r in group)
+    head = hi - run.i0
+    if head <= 0 or run.i1 <= hi or head >= run.j1 - run.j0:
+        return [run]
+    share = run.exact * head // (run.j1 - run.j0)
+    last, rw = group[-1], texts.reference.words
+    if last.i1 == hi and _opening_tail(texts, last, head):
+        group[-1] = _Run(last.j0, last.j1 - head, last.i0, hi - head, max(0, last.exact - head))
+        return [run]
+    if last.j1 == run.j0 and all(
+        last.i1 + t < len(rw) and texts.words[run.j0 + t][0] == rw[last.i1 + t][0]
+        for t in range(head)
+    ):
+        group[-1] = _Run(last.j0, last.j1 + head, last.i0, last.i1 + head, last.exact + share)
+        return [_Run(run.j0 + head, run.j1, hi, run.i1, run.exact - share)]
+    cut = _copying(texts, run, hi, run.j0 + head)
+    return [
+        _Run(run.j0, cut, run.i0, hi, share),
+        _Run(cut, run.j1, hi, run.i1, run.exact - share),
+    ]
+
+
+def _opening_tail(texts: _Texts, run: _Run, words: int) -> bool:
+    """True when the last `words` words of `run` open a sentence that goes on with other
+    words: after a sentence end, with none among or right after them.
+
+    An invented paragraph that opens like the next one ("The Parties confirm that they
+    will hold ...", before 12's "The Parties confirm that the deployment ...") carries the
+    run before it on over those words, on the reference's diagonal; the next run then
+    repeats them. They are the invented sentence's, not a repeat of 12's opening.
+    """
+    if not 0 < words < run.j1 - run.j0 or run.j1 >= len(texts.words):
+        return False
+    start = run.j1 - words
+    return bool(_SENTENCE.search(texts.capture_gap(start - 1, start))) and not any(
+        _SENTENCE.search(texts.capture_gap(j, j + 1)) for j in range(start, run.j1)
+    )
+
+
+def _copying(texts: _Texts, run: _Run, i: int, guess: int) -> int:
+    """The capture word of `run` that copies reference word `i`, nearest to `guess` (the
+    word as far into the run as `i` is into its reference) within the run's drift: a run
+    that leaves words out or puts words in has its words off the diagonal by that much.
+    `guess` when none of them starts the reference's seed words there.
+    """
+    drift = abs((run.j1 - run.j0) - (run.i1 - run.i0))
+    n = texts.reference.seed_words
+    want = [w for w, _, _ in texts.reference.words[i : i + n]]
+    if not drift or len(want) < n:
+        return guess
+    lo, hi = max(run.j0 + 1, guess - drift), min(run.j1 - n, guess + drift)
+    for j in sorted(range(lo, hi + 1), key=lambda j: abs(j - guess)):
+        if [w for w, _, _ in texts.words[j : j + n]] == want:
+            return j
+    return guess
+
+
+def _joins(
+    texts: _Texts,
+    group: list[_Run],
+    run: _Run,
+    following: _Run | None,
+    options: LocateOptions,
+) -> Literal["join", "new", "drop"]:
+    """Whether `run` is part of the copy `group`, starts another, or is dropped.
+
+    A run shorter than `min_words` that would join only as moved or repeated text is a
+    phrase the reference has twice, met inside the copy: dropped, it is not evidence.
+    `following` is the run after `run` in the capture (see `_resumed`).
+    """
+    last = group[-1]
+    gap = run.j0 - last.j1
+    if gap > options.max_interruption_words:
+        return "new"
+    lo, hi = min(r.i0 for r in group), max(r.i1 for r in group)
+    marks = texts.extra_marks(last.j1 - 1, run.j0, hi - 1, run.i0)
+    if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
+        return "new"  # one is quoted and the other not, or two quotations
+    carries_on = -texts.reference.seed_words <= run.i0 - hi
+    if gap > options.max_inserted_words:
+        return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
+    repeated = _repeated(group, run)
+    if _starts_over(run, lo, repeated, options) and not _resumed(group, run, following, options):
+        return "new"
+    if _after_heading(texts, group, run):
+        return "new"
+    distance = max(0, run.i0 - hi, lo - run.i1)
+    if distance > options.max_omitted_words or repeated > options.max_omitted_words:
+        return "new"
+    if not carries_on and run.j1 - run.j0 < options.min_words:
+        return "drop"
+    return "join"

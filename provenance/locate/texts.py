@@ -1,0 +1,128 @@
+"""The words `locate` compares and the runs it finds in them: the shared ground of the package.
+
+`_Texts` holds both normalised texts and a capture window's words, and answers what lies
+between two words (quotation marks, sentence ends, line breaks); `_Run` is capture words
+copying reference words; `_words` splits a text into words. `locate` builds a `_Texts`
+for each window; `runs`, `groups`, `order` and `edges` read it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from provenance.model import Normalised
+
+if TYPE_CHECKING:
+    from provenance.locate import PreparedReference
+
+_WORD = re.compile(r"[^\W_]+")
+_WORD_SPLIT = re.compile(r"([^\W_]+)")
+_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z0-9]+)")
+_SINGLE = r"'(?!(?:s|t|re|ll|ve|d|m)\b)(?:(?<![^\W_]')|(?![^\W_]))"
+_MARKS = re.compile(r"\"|" + _SINGLE)
+"""Quotation marks after folding (see normalise): every double mark and guillemet is
+`"`; a single mark `'` counts unless it is an apostrophe: between two letters, or
+before a contraction's ending ("(DPRK)'s", "don't")."""
+
+
+class _EdgeError(Exception):
+    """Something found in a window reaches its edge: read wider windows."""
+
+
+Words = tuple[tuple[str, int, int], ...]
+_SENTENCE = re.compile(r"[.!?:]")
+_BOUNDARY = re.compile(r"[.!?;:\"]|" + _SINGLE)
+"""A sentence end or a quotation mark: a changed edge word is never looked for across one."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """Both normalised texts and their words, as `locate` compares them."""
+
+    reference: PreparedReference
+    normalised: Normalised
+    words: Words
+    """The words of one window of the capture (character offsets into the whole text)."""
+    original: str
+    inside: tuple[int, int]
+    """Words [a, b) of the window whose neighbours in the window are those of the whole
+    text, as far as `locate` reads around them."""
+
+    def check_inside(self, j0: int, j1: int) -> None:
+        """Raise _EdgeError unless words [j0, j1) lie inside (see `locate`)."""
+        if j0 < self.inside[0] or j1 > self.inside[1]:
+            raise _EdgeError
+
+    def capture_gap(self, j_before: int, j_after: int) -> str:
+        """Normalised capture text between word j_before and word j_after."""
+        return self.normalised.text[self.words[j_before][2] : self.words[j_after][1]]
+
+    def reference_gap(self, i_before: int, i_after: int) -> str:
+        words, text = self.reference.words, self.reference.normalised.text
+        if i_after <= i_before:
+            return ""
+        return text[words[i_before][2] : words[i_after][1]]
+
+    def reference_break(self, i: int) -> bool:
+        """True when a reference sentence ends between words i - 1 and i."""
+        words = self.reference.words
+        if i <= 0 or i >= len(words):
+            return True
+        where = self.reference.normalised.to_original
+        gap = self.reference.document.text[where[words[i - 1][2]] : where[words[i][1]]]
+        return bool(_SENTENCE.search(gap)) or "\n" in gap
+
+    def extra_marks(self, j_before: int, j_after: int, i_before: int, i_after: int) -> int:
+        """Quotation marks the capture has between the two words beyond the reference's."""
+        capture_marks = len(_MARKS.findall(self.capture_gap(j_before, j_after)))
+        return capture_marks - len(_MARKS.findall(self.reference_gap(i_before, i_after)))
+
+    def stitched(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
+        """True when, between the two words, the capture closes one quotation and opens
+        another (two marks more than the reference): they are separate quotations."""
+        return self.extra_marks(j_before, j_after, i_before, i_after) >= 2
+
+    def line_break(self, j_before: int, j_after: int) -> bool:
+        """True when the capture has a line break between the two words."""
+        start = self.normalised.to_original[self.words[j_before][2]]
+        end = self.normalised.to_original[self.words[j_after][1]]
+        return "\n" in self.original[start:end]
+
+    def plain_gap(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
+        """True when neither text has a sentence end, quotation mark or line break there."""
+        start = self.normalised.to_original[self.words[j_before][2]]
+        end = self.normalised.to_original[self.words[j_after][1]]
+        return not (
+            _BOUNDARY.search(self.capture_gap(j_before, j_after))
+            or _BOUNDARY.search(self.reference_gap(i_before, i_after))
+            or "\n" in self.original[start:end]
+        )
+
+
+@dataclass(slots=True)
+class _Run:
+    """Capture words [j0, j1) copying reference words [i0, i1); `exact` of them in seeds."""
+
+    j0: int
+    j1: int
+    i0: int
+    i1: int
+    exact: int
+
+
+def _words(text: str, start: int = 0, end: int | None = None) -> Words:
+    """(word, start, end) of every `_WORD` in text[start:end], offsets into `text`.
+
+    One split and one running sum, both in C, rather than a match object per word.
+
+    >>> _words("a, bc  d", 1)
+    (('bc', 3, 5), ('d', 7, 8))
+    """
+    part = text[start:end]
+    # In ASCII text `[^\W_]` is exactly [A-Za-z0-9], which `re` matches faster.
+    parts = (_ASCII_WORD_SPLIT if part.isascii() else _WORD_SPLIT).split(part)
+    offsets = list(accumulate(map(len, parts), initial=start))
+    return tuple(zip(parts[1::2], offsets[1::2], offsets[2::2], strict=False))
