@@ -8,9 +8,10 @@ settled word by word and then character by character on the normalised text, and
 mapped back to the original. The rules and their thresholds: docs/locate.md.
 
 The package: `seeds` finds where in a capture the reference's word n-grams may lie (at
-C speed, so that only windows around them are read); `runs` chains seeds into runs,
-groups runs into copies and settles each run's edges; this module reads the windows,
-turns each group into a passage and scores it.
+C speed, so that only windows around them are read); `texts` holds a window's words and
+the runs found in them; `runs` chains seeds into runs, `groups` groups runs into copies,
+`order` splits a group quoted out of order, and `edges` settles each run's edges; this
+module reads the windows, turns each group into a passage and scores it.
 """
 
 from __future__ import annotations

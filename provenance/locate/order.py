@@ -1,6 +1,6 @@
 """One reordered copy, or excerpts quoted out of order: which a group of runs is.
 
-`runs._groups` joins runs that lie near each other in the reference, whatever their
+`groups._groups` joins runs that lie near each other in the reference, whatever their
 order: a copy with two paragraphs swapped, or one paragraph moved, is one passage with
 its moves. A page that quotes paragraph 12 and then paragraph 10 is grouped the same
 way, and would read as one copy that "moved" paragraph 12 and "omitted" paragraph 11,

@@ -2,7 +2,7 @@
 
 `locate` reads a long capture only in windows around what `_SeedFinder` finds, and a
 short one whole (`_SeedFinder.worth` says which pays). Everything here works on the
-capture's bytes; words are `runs`' business.
+capture's bytes; words are `texts`' business.
 """
 
 from __future__ import annotations
