@@ -109,6 +109,7 @@ def speakers(
         if k < 0:
             return None
         if not readings:
+            # _Reading as this module names it: tests/test_fast_paths.py replaces it here.
             readings.append(_Reading(text, spans, prose_of(text, quotations), authors, breaks))
         reading, first, j = readings[0], m, k
         while first.span.start in continued and not reading.cues(j):
