@@ -28,6 +28,7 @@ from provenance.model import Document, Kind, Span
 from provenance.normalise import Fold, folded, normalise
 from provenance.quotes import marks
 from provenance.quotes import speakers as who
+from provenance.quotes.cues import _DOC_CUE_SUPERSET, _SPEECH, _SPEECH_SUPERSET
 from provenance.quotes.marks import (
     _ABBREVIATION,
     _BOUNDARY,
@@ -39,7 +40,8 @@ from provenance.quotes.marks import (
     sentences,
     split_sentences,
 )
-from provenance.quotes.speakers import _DOC_CUE_SUPERSET, _SPEECH, _SPEECH_SUPERSET, _subject, cues
+from provenance.quotes.speakers import cues
+from provenance.quotes.subjects import _subject
 from provenance.quotes.verdicts import QuoteOptions, QuoteVerdict, _Page, check_quotes, quotation_id
 
 _PIECES = [

@@ -1,0 +1,238 @@
+"""Attribution cues in one sentence: the speech verbs and documents that say who speaks.
+
+`cues` reads a sentence of the prose (`provenance.quotes.marks.prose_of`: the quotations'
+words left out) into `Cue`s: the document ("the statement noted", "said in a joint
+statement"), the statement's authors together ("the two sides called"), or a person. The
+subjects come from `provenance.quotes.subjects`; `provenance.quotes.reading` keeps each
+sentence's cues (the Hyperscan supersets here say which sentences hold none) and
+`provenance.quotes.speakers` chooses among them for a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from provenance.model import Span
+from provenance.quotes.marks import _DOC_CUE
+from provenance.quotes.subjects import (
+    _PRONOUN,
+    _PRONOUN_LAST,
+    _another_body,
+    _inverted,
+    _joint,
+    _postposed_subject,
+    _shared,
+    _subject,
+    _subject_words,
+)
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
+    r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
+    r"|asked|urged|urges|called|calls|call|emphasi[sz]ed|underlined|reaffirmed|reads"
+    r"|remarked|commented|replied|answered|responded|admitted|acknowledged|acknowledges"
+    r"|observed|observes|recalled|pointed out|points out|underscored|underscores|affirmed"
+    r"|affirms|asserted|asserts|claimed|maintained|maintains|suggested|concluded|concludes"
+    r"|continued|went on|mentioned|complained|predicted|proclaimed|conceded|countered"
+    r"|cautioned|reiterated|quipped|contended|retorted|vowed|pledged|lamented|joked|repeated"
+    r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
+    r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
+    r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted"
+    r"|argues|argued|describes|described|telling"
+    r"|[Aa]ccording to"
+    r"|[Ii]n the (?:view|words|opinion) of)\b"
+)
+_TRANSLATION = re.compile(r"\btranslation\b", re.IGNORECASE)
+"""A source that is a rendering ("according to this paper's translation") says whose
+words the reader sees, not who speaks them: the speaker is the one named before."""
+_SOURCED = frozenset(("according to", "in the view of", "in the words of", "in the opinion of"))
+"""Cues naming their speaker after them, as a source: "according to the statement",
+"in the view of Andrei Lankov"."""
+_NOUN_AFTER = re.compile(
+    r"\s*(?:[.;)!?]|,(?!\s*[\"'“‘«„])|$|(?:and|or|of|in|to|with|from|on|at|which|who|whose"
+    r"|were|are|have|had|must|should|will|would|can|could|may|might)\b)"
+)
+"""After "states", what makes it the noun ("regional states and ...", "regional states,
+including Russia") rather than the verb ("the statement states that", "states: ...",
+"states, “...”", "states the position")."""
+_MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
+"""Words between a speech verb and a document cue that make the document the medium
+("said in a joint statement", "said on Tuesday in their statement")."""
+_MEDIUM_ASIDE = re.compile(r"\s*(?:in|by|through)\s+(?:an?\s+)?")
+"""An aside's words before a document cue that make it the medium (", in their statement,")."""
+_ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,60}?,\s*$")
+"""An aside between commas just before a speech verb (`search`ed with the verb as endpos):
+", however,", ", asked about the statement,"."""
+_SPEECH_SUPERSET = (_SPEECH.pattern.encode("ascii"),)
+_DOC_CUE_SUPERSET = (
+    rb"(?:statement|declaration|document)\b|communiqu|\bParties\b|\bministries\b"
+    rb"|\btext\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published|released|issued|reads"
+    rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
+    rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
+    rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
+    rb"|ccording\s+to\s+the\s+(?:joint\s+)?text"
+    rb"|\btext\s+(?:also|further|then|even|still|itself|again)\b",
+)
+"""Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
+case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
+cue and `cues` is not run on it (tests/test_quotes.py checks the supersets)."""
+_CUE_REACH = 40
+"""Characters before a speech verb in which a document cue makes the document its subject."""
+_MEDIUM_REACH = 40
+"""Characters after a speech verb in which a document cue names the medium."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words that say who speaks: the document itself, or a person or body."""
+
+    speaker: Literal["document", "person"]
+    span: Span
+    text: str
+    how: str = "own sentence"
+    """Which rule of `attribution` chose this cue for the quotation."""
+    named: bool = False
+    """A document named with no speech verb ("said the statement was ..."): it speaks only
+    where no one is said to speak before the quotation."""
+
+
+def cues(
+    text: str,
+    sentence: Span,
+    prose: str,
+    authors: frozenset[str] = frozenset(),
+    *,
+    speech: bool = True,
+    documents: bool = True,
+) -> list[Cue]:
+    """Every attribution cue in `sentence` outside quotations, in order.
+
+    A speech verb's subject is read back to the clause's start: the document ("the
+    statement noted"), the statement's authors together ("their foreign ministries said",
+    "Moscow and Beijing stressed", "the two sides called"), or a person ("Lavrov was
+    quoted as saying"). A document named just after the verb is the medium and makes the
+    document the speaker ("Wang and Lavrov said in a joint statement"). With nothing
+    before the verb, the subject follows it ("said Park Min-jun"). `speech` or
+    `documents` False: the sentence is known to hold no speech verb, or no document cue.
+    """
+    base = sentence.start
+    chunk = prose[sentence.start : sentence.end]
+    out: list[Cue] = []
+    docs = (
+        [
+            (m.start(), m.end())
+            for m in _DOC_CUE.finditer(chunk)
+            if not _another_body(m.group(), authors)
+        ]
+        if documents
+        else []
+    )
+    used: set[tuple[int, int]] = set()
+    for hit in _SPEECH.finditer(chunk) if speech else ():
+        if hit.group() == "states" and _NOUN_AFTER.match(chunk, hit.end()):
+            continue  # "the security interests of regional states." names countries
+        verb = hit.start()
+        kept = _subject_words(chunk, verb)
+        medium = next(
+            (
+                d
+                for d in docs
+                if hit.end() <= d[0] <= hit.end() + _MEDIUM_REACH
+                and _MEDIUM.match(chunk[hit.end() : d[0]] + " ")
+            ),
+            None,
+        )
+        aside = None if kept else _ASIDE.search(chunk, 0, verb)
+        if aside is not None:
+            # "Haley, however, said", "Lavrov, asked about the statement, said": the
+            # subject stands before the aside, whose words never speak, unless it names
+            # the document as the medium ("Lavrov and Wang, in their statement, urged").
+            verb = aside.start()
+            kept = _subject_words(chunk, verb)
+            medium = medium or next(
+                (
+                    d
+                    for d in docs
+                    if verb < d[0] < d[1] <= aside.end()
+                    and _MEDIUM_ASIDE.fullmatch(chunk, verb + 1, d[0])
+                ),
+                None,
+            )
+        reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
+        subject_doc = next((d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None)
+        if hit.group().casefold() in _SOURCED:
+            if medium is None and docs and any(a == hit.end() + 1 for a, _ in docs):
+                medium = next(d for d in docs if d[0] == hit.end() + 1)
+            if medium is not None:
+                used.add(medium)
+                out.append(
+                    Cue(
+                        "document",
+                        Span(base + hit.start(), base + medium[1]),
+                        text[base + hit.start() : base + medium[1]],
+                    )
+                )
+            else:
+                named = _postposed_subject(chunk, hit.end())
+                if _TRANSLATION.search(named):
+                    continue  # "according to our translation": whose rendering, not who speaks
+                end = (
+                    base + hit.end() + (len(chunk[hit.end() :]) - len(chunk[hit.end() :].lstrip()))
+                )
+                span = Span(base + hit.start(), end + len(named) if named else base + hit.end())
+                out.append(Cue("person", span, span.of(text)))
+            continue
+        if subject_doc is not None:
+            used.add(subject_doc)
+            span = Span(base + subject_doc[0], base + hit.end())
+            out.append(Cue("document", span, span.of(text)))
+            continue
+        a, subject = _subject(chunk, verb, kept=kept)
+        if not subject:
+            if medium is None and (_shared(kept) or not _inverted(text, base + hit.start(), hit)):
+                continue  # "... and urged restraint", "“strongly” urged restraint": the
+                # words after the verb are its object, and its subject is the one before
+            a, subject = hit.start(), _postposed_subject(chunk, hit.end())
+            if not subject:
+                continue  # "... and said": the verb shares the subject before it
+        if _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
+            continue  # "They also stressed", "On the launch it says": the speaker is whoever
+            # the text spoke of before
+        end = hit.end()
+        speaker: Literal["document", "person"] = "person"
+        if a == hit.start() and medium is None:
+            # "..., reads the declaration": a document after the verb is its subject.
+            medium = next((d for d in docs if d[0] >= end and not chunk[end : d[0]].strip()), None)
+        if medium is not None:
+            used.add(medium)
+            speaker, end = "document", medium[1]
+        elif _joint(subject, authors):
+            speaker = "document"
+        elif hit.group().casefold() not in _QUOTING_VERBS:
+            # "Critics called the statement “...”", "said the statement “speaks for itself”":
+            # the document is what the person speaks of; the words are the person's (one
+            # who "quoted the statement" gives the statement's words, not their own).
+            spoken_of = next(
+                (d for d in docs if d not in used and _OBJECT_GAP.fullmatch(chunk, end, d[0])),
+                None,
+            )
+            if spoken_of is not None:
+                used.add(spoken_of)
+                end = spoken_of[1]
+        if a == hit.start() and subject:
+            end = max(end, hit.end() + 1 + len(subject))
+        span = Span(base + a, base + end)
+        out.append(Cue(speaker, span, span.of(text)))
+    for d in docs:
+        if d not in used and not any(c.span.start <= base + d[0] < c.span.end for c in out):
+            span = Span(base + d[0], base + d[1])
+            out.append(Cue("document", span, span.of(text), named=True))
+    return sorted(out, key=lambda c: c.span.start)
+
+
+_OBJECT_GAP = re.compile(r"\s*(?:that\s+)?")
+"""Between a person's speech verb and a document it speaks of ("called the statement",
+"argues that the document")."""
+_QUOTING_VERBS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})

@@ -1,0 +1,248 @@
+"""Speakers across sentences and paragraphs, each worked out only when asked.
+
+Between `provenance.quotes.cues` (the cues of one sentence) and `provenance.quotes.speakers`
+(the speaker of one quotation). `_Reading` keeps a text's sentences, their cues and
+speakers: a sentence that goes on with an anaphoric subject ("They also stressed") keeps
+the speaker of the one before. `_inherited` gives a quotation with no cue in its own
+sentence a speaker from the sentence before, the sentence or paragraph after, or the
+paragraph before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+from provenance.matcher import last_characters_of_each
+from provenance.model import Span
+from provenance.quotes.cues import _DOC_CUE_SUPERSET, _SPEECH, _SPEECH_SUPERSET, Cue, cues
+from provenance.quotes.marks import _MARKS, Sentences
+from provenance.quotes.subjects import (
+    _PRONOUN,
+    _PRONOUN_LAST,
+    _SUBJECT_WORD,
+    _SUBJECT_WORDS,
+    _subject,
+)
+
+_ANAPHORIC = re.compile(
+    r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+"
+    r"|(?:on|in|about|regarding|concerning|as for|under|after|later|elsewhere)\b[^.;:!?\n]{0,60}?"
+    r",?\s+)?"
+    r"(?:they|it|the two sides|both sides|the sides|the two countries|the document)\b",
+    re.IGNORECASE,
+)
+"""Matched at a sentence's start (`match` with pos and endpos), a phrase before the
+pronoun allowed ("On the missile launch it says")."""
+_ENDED = re.compile(r"[.!?][\"'”’»)\]]*$")
+"""A paragraph ending so does not introduce the quotation in the next one ("that", ":")."""
+_OPENS_QUOTED = re.compile(r"\s*[{}]".format(re.escape("".join(sorted(_MARKS)))))
+
+
+class _Reading:
+    """A text's sentences, their cues and speakers, each worked out only when asked.
+
+    A page with thousands of quotations (docstrings, a forum) asks about the sentences
+    around them; the speaker of a sentence depends only on the sentences before it back
+    to one that sets or clears the speaker, so nothing is read front to back.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        spans: Sentences,
+        prose: str,
+        authors: frozenset[str],
+        breaks: list[tuple[int, int]],
+    ):
+        self.text, self.spans, self.prose, self.authors = text, spans, prose, authors
+        self._breaks = [end for _, end in breaks]
+        # The sentences where a superset pattern ends: the only ones `cues` need read.
+        speech, documents = last_characters_of_each(
+            prose, (_SPEECH_SUPERSET, _DOC_CUE_SUPERSET), caseless=True
+        )
+        self._speech, self._documents = _holding(spans, speech), _holding(spans, documents)
+        worded = self._speech | self._documents
+        self._worded, self._is_worded = sorted(worded), worded.__contains__
+        self._cues: dict[int, list[Cue]] = {}
+        self._speakers: dict[int, Cue | None] = {}
+        self._cued: dict[int, bool] = {}
+        self._inherited: dict[int, Cue | None] = {}
+        self._paragraphs: dict[int, int] = {}
+
+    def paragraph(self, k: int) -> int:
+        """The paragraph of sentence `k` (how many paragraph breaks come before it)."""
+        found = self._paragraphs.get(k)
+        if found is None:
+            found = self._paragraphs[k] = bisect_right(self._breaks, self.spans.starts[k])
+        return found
+
+    def sentences_of(self, p: int) -> range:
+        """The sentences of paragraph `p`."""
+        starts, breaks = self.spans.starts, self._breaks
+        first = bisect_left(starts, breaks[p - 1]) if p > 0 else 0
+        last = bisect_left(starts, breaks[p]) if p < len(breaks) else len(starts)
+        return range(first, last)
+
+    def cues(self, k: int) -> list[Cue]:
+        """The cues of sentence `k` (`cues`; none where no cue word occurs)."""
+        if not self._is_worded(k):
+            return []  # most sentences: nothing to read, nothing to keep
+        found = self._cues.get(k)
+        if found is None:
+            found = self._cues[k] = cues(
+                self.text,
+                self.spans.span(k),
+                self.prose,
+                self.authors,
+                speech=k in self._speech,
+                documents=k in self._documents,
+            )
+        return found
+
+    def speaker(self, k: int) -> Cue | None:
+        """Who speaks in sentence `k`: its last cue; else, in a sentence that goes on with
+        the same speaker ("They also stressed", or one opening with a quotation in the
+        same paragraph), the speaker of the sentence before; else no one."""
+        chain = []
+        j, state = k, None
+        while j >= 0:
+            if j in self._speakers:
+                state = self._speakers[j]
+                break
+            chain.append(j)
+            found = self.cues(j)
+            if found:
+                state = found[-1]
+                break
+            start, end = self.spans.starts[j], self.spans.ends[j]
+            if not _ANAPHORIC.match(self.prose, start, end) and (
+                (j and self.paragraph(j) != self.paragraph(j - 1))
+                or not _OPENS_QUOTED.match(self.text, start, end)
+            ):
+                break  # state None
+            j -= 1
+        for j in chain:
+            self._speakers[j] = state
+        return state
+
+    def inherited(self, k: int) -> Cue | None:
+        """`_inherited` for sentence `k`, worked out once."""
+        if k not in self._inherited:
+            self._inherited[k] = _inherited(self, k)
+        return self._inherited[k]
+
+    def cued(self, p: int) -> bool:
+        """Whether a sentence of paragraph `p` has a cue."""
+        if p not in self._cued:
+            within = self.sentences_of(p)
+            worded = self._worded
+            first = bisect_left(worded, within.start)
+            last = bisect_left(worded, within.stop, first)
+            self._cued[p] = any(self.cues(j) for j in worded[first:last])
+        return self._cued[p]
+
+
+def _inherited(reading: _Reading, k: int) -> Cue | None:
+    """The cue for a quotation in sentence `k`, which has no cue of its own: the same for
+    every quotation of the sentence (`_Reading.inherited` keeps it)."""
+    spans, paragraph = reading.spans, reading.paragraph
+    current = reading.speaker(k)
+    if current is not None:
+        return replace(current, how="earlier sentence, same speaker")
+    same = paragraph(k)
+    previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
+    if previous is not None and previous.speaker == "document":
+        start = spans.starts[k]
+        if _someone_else(reading.prose[start : spans.ends[k]], reading.authors):
+            previous = None  # "Seoul's defence ministry disagreed: “...”": its own speaker
+    if previous is not None:
+        return replace(previous, how="previous sentence")
+    if _pronoun_speaks(reading.prose[spans.starts[k] : spans.ends[k]]):
+        return None  # "It says that “...”": its speaker is before, unread; never whoever
+        # the sentence or paragraph after names
+    if (
+        k + 1 < len(spans)
+        and paragraph(k + 1) == same
+        and _postposed(reading.cues(k + 1), spans.span(k + 1))
+    ):
+        return replace(reading.cues(k + 1)[0], how="next sentence")
+    if reading.cued(same):
+        return None  # the paragraph has its own speakers, and none is this quotation's
+    # A paragraph with no cue at all: the paragraph after may open by naming its speaker
+    # ("Putin said ..."), or the one before may introduce it ("The statement declared
+    # that", "he said in Vladivostok,") or have just given a speaker its words.
+    own_sentences = reading.sentences_of(same)
+    after, before = own_sentences.stop, own_sentences.start - 1
+    cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
+    end = reading.prose[spans.starts[before] : spans.ends[before]].rstrip() if cue else ""
+    if cue is not None and not _ENDED.search(end):
+        # The paragraph before runs on into this one ("according to the statement, will"):
+        # its speaker, whoever the paragraph after names.
+        return replace(cue, how="previous paragraph")
+    if after < len(spans) and paragraph(after) == same + 1:
+        found = reading.cues(after)
+        if _postposed(found, spans.span(after)):
+            return replace(found[0], how="next paragraph")
+        if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
+            return replace(found[0], how="attribution line after it")
+    if cue is not None and _SPEECH.search(cue.text):
+        return replace(cue, how="previous paragraph")
+    return None
+
+
+def _pronoun_speaks(sentence: str) -> bool:
+    """Whether a speech verb of `sentence` has a pronoun as its subject ("It says that",
+    "They also stressed"), as `cues` reads subjects."""
+    for hit in _SPEECH.finditer(sentence):
+        subject = _subject(sentence, hit.start())[1]
+        if _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
+            return True
+    return False
+
+
+def _someone_else(sentence: str, authors: frozenset[str]) -> bool:
+    """Whether `sentence` opens by naming someone other than the statement's authors as
+    its subject: a role ("The American envoy dismissed", "Japan's chief cabinet secretary
+    went further") or another place's possessive ("Seoul's defence ministry disagreed").
+    Read up to the first quotation mark or clause break, at most `_SUBJECT_WORDS` words."""
+    head = _HEAD.match(sentence)
+    words = _SUBJECT_WORD.findall(head.group() if head else "")[:_SUBJECT_WORDS]
+    for w in words:
+        folded = w.casefold()
+        if folded in _ROLES:
+            return True
+        owner = folded.removesuffix("’s").removesuffix("'s")
+        if owner != folded and w[:1].isupper() and owner not in authors:
+            return True
+    return False
+
+
+_HEAD = re.compile(r"[^\"“”„«»(:;,]*")
+"""A sentence's words before its first double quotation mark, bracket or clause break."""
+_ROLES = frozenset(
+    "ambassador envoy spokesman spokeswoman spokesperson official minister secretary analyst"
+    " expert professor researcher president premier diplomat aide adviser advisor senator"
+    " lawmaker general commander critic commentator scholar ministry embassy department"
+    " pentagon".split()
+)
+"""One person or body, named by role: not the statement's authors speaking together."""
+
+
+def _holding(spans: Sentences, positions: list[int]) -> set[int]:
+    """The sentences holding one of the sorted positions."""
+    starts = spans.starts
+    return {bisect_right(starts, at) - 1 for at in positions}
+
+
+_ATTRIBUTION_LINE = re.compile(r"\s*[\u2014\u2013\u2015~-]+\s*(?:\S+\s+){0,14}?\S+\s*$")
+"""A short line opening with a dash, as a source is cited under a block quotation ("— from
+the joint statement of July 4", "– Lavrov, to reporters"): its cue speaks the block."""
+
+
+def _postposed(found: list[Cue], sentence: Span) -> bool:
+    """A sentence that opens with its speech cue ("Putin said in ...") tells who spoke before."""
+    return (
+        bool(found) and found[0].span.start - sentence.start < 60 and found[0].speaker == "person"
+    )

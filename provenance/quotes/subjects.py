@@ -1,0 +1,195 @@
+"""Who a speech verb's words name: its subject, and whose document a document cue names.
+
+The first step of who speaks (`provenance.quotes.speakers`). `provenance.quotes.cues`
+reads each speech verb's subject with these rules (the clause before the verb, "said Park
+Min-jun" after it, the statement's authors together or one person) and sets aside a
+document that is another body's ("the White House statement"); `provenance.quotes.reading`
+reads a pronoun subject ("It says that") with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from provenance.quotes.words import ALIASES
+
+_SUBJECT_WORDS = 6
+_SUBJECT_WORD = re.compile(r"(?=[\w’'.&-]*\w)[\w’'.&-]+")
+_NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
+_CLAUSE_BREAK = re.compile(r"  |[;:()]")
+"""Between two words, what ends the clause a subject is read back through (and a line
+break, unless the line goes on in lower case: see `_ends_clause`)."""
+_AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
+_GROUP = re.compile(
+    r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
+    r"|powers|partners|leaders|diplomats)\b"
+)
+"""A plural subject: the statement's authors speaking together ("the two sides"). Lower case
+only: a capitalised one is part of a name ("the ambassador to the United Nations")."""
+_JOINT = re.compile(r"\b(?:and|&)\b|,")
+_DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
+"""With a plural (`_GROUP`), a subject naming one group: "the two sides", "their ministries"."""
+_NAME = re.compile(r"[A-Z][\w’'-]*")
+_POSTPOSED = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)(?=[,.;:]|\s{2}|$)")
+"""The subject after a speech verb (`match`ed at the verb's end)."""
+_SHARED = frozenset("and but or".split())
+"""Just before a speech verb, a word that gives it the subject of the verb before."""
+_INVERTS = re.compile(
+    r"said|says|added|adds|wrote|writes|asked|continued|went on|noted|notes|explained"
+    r"|replied|answered|insisted|declared|reads|remarked|observed|recalled"
+)
+"""Speech verbs that take their subject after them with nothing before ("“...” said the
+envoy"); other verbs do only in a tag (see `_inverted`)."""
+_CLOSING = "\"'”’»“‘«„"
+_CONJUNCTION = frozenset("and but or while as then which who whom that".split())
+_PRONOUN = re.compile(r"^(?:they|it)\b", re.IGNORECASE)
+_PRONOUN_LAST = re.compile(
+    r"(?:^|\s)(?:they|it)(?:\s+(?:do|does|did|also|then|further|still|will|would|can|must))*$",
+    re.IGNORECASE,
+)
+"""A subject whose last word is the pronoun, after a phrase ("On the launch it says")."""
+_PERSONAL = re.compile(r"^(?:he|she|i|we)\b", re.IGNORECASE)
+_OWN_MODIFIERS = frozenset(
+    """joint sino-russian russian-chinese chinese-russian two foreign minister ministers
+    ministry ministries side sides country countries party parties government governments
+    capital capitals""".split()
+)
+"""Words before "statement" that name its authors without their names ("the ministers'
+text", "the two sides' statement")."""
+
+
+def _another_body(named: str, authors: frozenset[str]) -> bool:
+    """Whether a document cue names someone else's document: "The DPRK's statement", "The
+    White House statement", "the US statement". A possessive must name the statement's
+    authors ("Moscow's statement"); capitalised words before the noun name another body
+    when one is an institution ("House", "Department") or all are names of other parties;
+    words of a topic ("the Korean Peninsula statement") name none.
+
+    >>> _another_body("The White House statement", frozenset({"russia"}))
+    True
+    >>> _another_body("the joint Russian-Chinese statement", frozenset({"russian", "chinese"}))
+    False
+    >>> _another_body("The Korean Peninsula statement", frozenset({"russia"}))
+    False
+    """
+    words = named.split()
+    last = max((k for k, w in enumerate(words[:-1]) if w.casefold() in _DETERMINERS), default=-1)
+    modifiers = words[last + 1 : -1]  # "the North's grievances the declaration": none
+    capitalised: list[str] = []
+    for word in modifiers:
+        bare = _POSSESSIVE_END.sub("", word)
+        parts = bare.casefold().split("-")
+        own = bare.casefold() in _OWN_MODIFIERS or all(p in authors for p in parts)
+        if bare != word:  # a possessive: whose document
+            if not own:
+                return True
+        elif word[:1].isupper() and not own:
+            capitalised.append(bare.casefold())
+    if not capitalised:
+        return False
+    others = {a for names in ALIASES.values() for a in names} | set(ALIASES)
+    return bool(set(capitalised) & _INSTITUTIONS) or all(w in others for w in capitalised)
+
+
+_DETERMINERS = frozenset("the this that its their a an".split())
+_INSTITUTIONS = frozenset(
+    """house department ministry office council secretariat government administration
+    pentagon congress senate parliament embassy agency committee presidency""".split()
+)
+"""Words that make capitalised words before "statement" an issuing body."""
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+def _subject(
+    chunk: str, verb: int, *, strip: bool = True, kept: list[re.Match[str]] | None = None
+) -> tuple[int, str]:
+    """Start and words of the clause before a speech verb (at most `_SUBJECT_WORDS` words).
+
+    With `strip`, leading auxiliaries and conjunctions are dropped ("also", "and").
+    `kept`: `_subject_words(chunk, verb)`, when the caller has them already.
+    """
+    kept = _subject_words(chunk, verb) if kept is None else list(kept)
+    if not strip:
+        return (kept[-1].start(), chunk[kept[-1].start() : verb]) if kept else (verb, "")
+    while kept and kept[0].group().casefold() in _AUXILIARY:
+        kept.pop(0)
+    if not kept:
+        return verb, ""
+    if kept[0].group().casefold() in _SHARED:
+        return verb, ""  # "... and called it": the verb shares the subject before it
+    kept.reverse()
+    if len(kept) == 1 and kept[0].group().casefold() in _CONJUNCTION:
+        return verb, ""
+    while kept and kept[0].group().casefold() in _CONJUNCTION:
+        kept = kept[1:]
+    if not kept:
+        return verb, ""
+    start = kept[0].start()
+    return start, chunk[start:verb].strip()
+
+
+def _shared(kept: list[re.Match[str]]) -> bool:
+    """Whether the words just before a speech verb (`_subject_words`) give it the subject of
+    the verb before: "... and urged", "..., which called"."""
+    words = [w.group().casefold() for w in kept]
+    while words and words[0] in _AUXILIARY:
+        words.pop(0)
+    return bool(words) and (words[0] in _SHARED or (len(words) == 1 and words[0] in _CONJUNCTION))
+
+
+def _inverted(text: str, verb: int, hit: re.Match[str]) -> bool:
+    """Whether a speech verb with no subject before it (at `verb` in `text`) may take the
+    one after it: a verb of saying ("“...” said the envoy"), or one that opens a tag after
+    a quotation ending in punctuation or after a comma ("“...!” urged the envoy"). A verb
+    that runs on from a quotation's words ("“strongly” urged restraint") takes an object."""
+    if _INVERTS.fullmatch(hit.group()):
+        return True
+    before = text[:verb].rstrip()
+    if before.endswith(tuple(_CLOSING)):
+        before = before[:-1].rstrip()
+    return not before or before.endswith(tuple(",.!?;:\u2014\u2013-…"))
+
+
+def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
+    """The words of the clause before a speech verb, nearest first (see `_subject`)."""
+    # Only the last few words are read: from a space well before the verb, unless that
+    # leaves too few words to read (then from the clause's start, as ever).
+    start = chunk.rfind(" ", 0, max(0, verb - 160)) + 1
+    words = list(_SUBJECT_WORD.finditer(chunk, start, verb))
+    if start and len(words) <= _SUBJECT_WORDS:
+        words = list(_SUBJECT_WORD.finditer(chunk, 0, verb))
+    kept: list[re.Match[str]] = []
+    for w in reversed(words):
+        end = kept[-1].start() if kept else verb
+        gap = chunk[w.end() : end]
+        if len(kept) >= _SUBJECT_WORDS or _ends_clause(gap, chunk[end : end + 1]):
+            break
+        if "," in gap and not _NAME_PART.fullmatch(w.group()):
+            break  # "Russia, China and ..." keeps its commas; a clause's comma ends it
+        kept.append(w)
+    return kept
+
+
+def _ends_clause(gap: str, following: str) -> bool:
+    """True when `gap`, between two words, ends a clause: `_CLAUSE_BREAK`, or a line break
+    not followed by a lower-case word, which only wraps the line ("the two foreign
+    ministries wrote" typed over two lines)."""
+    return bool(_CLAUSE_BREAK.search(gap)) or ("\n" in gap and not following.islower())
+
+
+def _postposed_subject(chunk: str, after: int) -> str:
+    """The subject after the verb: "said Park Min-jun, who ..." -> "Park Min-jun"."""
+    m = _POSTPOSED.match(chunk, after)
+    return m.group(1).strip() if m else ""
+
+
+def _joint(subject: str, authors: frozenset[str]) -> bool:
+    """Whether `subject` names the statement's authors together, not one person."""
+    if _PERSONAL.match(subject):
+        return False
+    if _GROUP.search(subject) and _DETERMINED.search(subject):
+        return True
+    names = [w.casefold().removesuffix("’s").removesuffix("'s") for w in _NAME.findall(subject)]
+    return (
+        bool(_JOINT.search(subject)) and sum(n in authors for n in names) >= 1 and len(names) >= 2
+    )
