@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import EXCERPTS, FULL_COPY, SOURCE, make_document
@@ -280,3 +281,28 @@ def test_excerpts_quoted_out_of_order_with_commentary_are_located(reference: Doc
         assert passage.copy.of(text).endswith(paragraphs[b])
         assert passage.reference.of(reference.text) == "\n\n".join(paragraphs[a : b + 1])
     assert first.copy.end < text.index(notes[1]) < second.copy.start
+
+
+@pytest.mark.parametrize(
+    "opening", ["", "The Russian Federation and the People’s Republic of China are "]
+)
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".md"])
+def test_a_run_stepping_over_a_marker_near_the_references_end_is_located(
+    tmp_path: Path, suffix: str, opening: str
+) -> None:
+    """A run that steps over "[citation needed]" has more capture words than reference
+    words; reading the marks between its words must stay inside the reference (a short
+    reference ending just after the marker raised IndexError)."""
+    from provenance.analyse import analyse
+    from provenance.load import load
+    from provenance.model import Kind
+
+    reference = tmp_path / "reference.txt"
+    reference.write_text(opening + "the Korean Peninsula’s neighbours, therefore", encoding="utf-8")
+    copy = opening + "the Korean Peninsula’s neighbours,[citation needed] therefore"
+    path = tmp_path / f"copy{suffix}"
+    path.write_text(f"<p>{copy}</p>" if suffix == ".html" else copy, encoding="utf-8")
+    source = analyse(load(reference, id="reference"), [load(path, id="copy")]).sources[0]
+    assert {d.kind for d in source.divergences} <= {Kind.FOOTNOTE}
+    if opening:  # long enough to be located
+        assert [d.kind for d in source.divergences] == [Kind.FOOTNOTE]

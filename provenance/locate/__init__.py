@@ -401,15 +401,20 @@ def _between_marks(texts: _Texts, runs: list[_Run]) -> list[_Run]:
     the last its words before its first mark.
     """
 
+    def facing(run: _Run, k: int) -> int:
+        """The reference word facing capture word k of `run`: along its diagonal, kept
+        inside it (a run stepping over a footnote marker has more words than it copies)."""
+        return max(run.i0, min(run.i0 + k - run.j0, run.i1 - 1))
+
     def cuts(run: _Run) -> list[int]:
         return [
             k
             for k in range(run.j0 + 1, run.j1)
-            if texts.extra_marks(k - 1, k, run.i0 + k - run.j0 - 1, run.i0 + k - run.j0) > 0
+            if texts.extra_marks(k - 1, k, facing(run, k - 1), facing(run, k)) > 0
         ]
 
     def part(run: _Run, j0: int, j1: int) -> _Run:
-        i0, i1 = run.i0 + j0 - run.j0, min(run.i1, run.i0 + j1 - run.j0)
+        i0, i1 = facing(run, j0), min(run.i1, run.i0 + j1 - run.j0)
         return _Run(j0, j1, i0, i1, max(0, run.exact - (run.j1 - run.j0) + (j1 - j0)))
 
     first, last = runs[0], runs[-1]
