@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -125,3 +126,22 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if ran:
         counts = ", ".join(f"{format} {ran[format]}" for format in ("txt", "md", "html"))
         terminalreporter.write_line(f"fuzz examples run through every stage: {counts}")
+
+
+def build_case_copy(spec: str | dict[str, Any], reference: str) -> str:
+    """The copy a case of tests/cases/*.json describes: a text, or the reference with
+    `replace` pairs (each old text once) and a `move_paragraph` [from, to]."""
+    if isinstance(spec, str):
+        return spec
+    assert spec["from"] == "reference"
+    text = reference
+    for old, new in spec.get("replace", []):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    if "move_paragraph" in spec:
+        source, target = spec["move_paragraph"]
+        paragraphs = text.split("\n\n")
+        moved = paragraphs.pop(source)
+        paragraphs.insert(target, moved)
+        text = "\n\n".join(paragraphs)
+    return text

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import build_case_copy
 
 from provenance.analyse import analyse
 from provenance.load import load
@@ -31,26 +32,12 @@ def _cases() -> list[Any]:
     return out
 
 
-def _copy(spec: str | dict[str, Any], reference: str) -> str:
-    if isinstance(spec, str):
-        return spec
-    text = reference
-    for old, new in spec.get("replace", []):
-        text = text.replace(old, new)
-    if "move_paragraph" in spec:
-        source, target = spec["move_paragraph"]
-        paragraphs = text.split("\n\n")
-        paragraphs.insert(target, paragraphs.pop(source))
-        text = "\n\n".join(paragraphs)
-    return text
-
-
 @pytest.mark.parametrize("case", _cases())
 def test_a_case_goes_through_report_in_every_format(
     case: dict[str, Any], reference: Any, tmp_path: Path
 ) -> None:
     ref_text = reference.text if case["reference"] == "@statement" else case["reference"]
-    copy = _copy(case["copy"], ref_text)
+    copy = build_case_copy(case["copy"], ref_text)
     (tmp_path / "reference.txt").write_text(ref_text, encoding="utf-8")
     pages = {
         "copy.txt": copy,

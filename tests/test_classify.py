@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_document
+from conftest import build_case_copy, make_document
 
 from provenance.align import align
 from provenance.analyse import analyse
@@ -38,29 +38,12 @@ def _load_cases() -> list[Any]:
     return params
 
 
-def _build_copy(spec: str | dict[str, Any], reference: str) -> str:
-    if isinstance(spec, str):
-        return spec
-    assert spec["from"] == "reference"
-    text = reference
-    for old, new in spec.get("replace", []):
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    if "move_paragraph" in spec:
-        source, target = spec["move_paragraph"]
-        paragraphs = text.split("\n\n")
-        moved = paragraphs.pop(source)
-        paragraphs.insert(target, moved)
-        text = "\n\n".join(paragraphs)
-    return text
-
-
 def _divergences(case: dict[str, Any], statement: Document) -> tuple[Document, list[Divergence]]:
     if case["reference"] == "@statement":
         reference = statement
     else:
         reference = make_document(case["reference"], "reference")
-    copy = make_document(_build_copy(case["copy"], reference.text), "copy")
+    copy = make_document(build_case_copy(case["copy"], reference.text), "copy")
     if case.get("via", "diff") == "analyse":
         return copy, list(analyse(reference, [copy]).sources[0].divergences)
     whole = Passage(PassageKind.FULL, Span(0, len(copy.text)), Span(0, len(reference.text)), 100.0)
