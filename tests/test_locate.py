@@ -306,3 +306,19 @@ def test_a_run_stepping_over_a_marker_near_the_references_end_is_located(
     assert {d.kind for d in source.divergences} <= {Kind.FOOTNOTE}
     if opening:  # long enough to be located
         assert [d.kind for d in source.divergences] == [Kind.FOOTNOTE]
+
+
+@pytest.mark.parametrize("marker", ["[1]", "[^1]", "[^note]", "\u00b9"])
+def test_a_short_sentence_quoted_whole_keeps_its_marker_out(
+    reference: Document, marker: str
+) -> None:
+    """A passage shorter than `min_words`, widened to its whole sentence ("This statement
+    was signed on July 4, 2017, in Moscow[1]."), ends before a marker hanging on its last
+    word: the marker is a footnote, not an inserted "[1"."""
+    from provenance.model import Kind
+
+    last = reference.text.split("\n\n")[-1]
+    assert last.endswith("Moscow.")
+    page = f"From the archive.\n\n{last[:-1]}{marker}.\n\nComments are closed.\n"
+    source = analyse(reference, [make_document(page, "short")]).sources[0]
+    assert [(d.kind, d.copy_text) for d in source.divergences] == [(Kind.FOOTNOTE, marker)]

@@ -26,6 +26,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz
 
 from provenance.footnotes import hanging_marker
+from provenance.locate.edges import _added_marker
 from provenance.locate.order import _copies
 from provenance.locate.runs import (
     _BOUNDARY,
@@ -359,6 +360,12 @@ def _whole_sentences(
         c_hi += 1
         if c_hi > bounds[1] or c_hi - c_lo > most:
             return None
+    # A footnote marker hanging on the sentence's last word ("Moscow[1].") is the page's,
+    # not words of the sentence: the passage ends before it, as a long one does.
+    for k in range(last.j1, c_hi):
+        if k + _added_marker(texts, k, r_hi) == c_hi:
+            c_hi = k
+            break
     texts.check_inside(c_lo, c_hi)
     tokens: list[str | None] = []  # capture words, None for an ellipsis
     for k in range(c_lo, c_hi + 1):
