@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from provenance.analyse import SourceResult
-from provenance.model import Finding, PassageKind, Severity, Span
+from provenance.model import Finding, Kind, PassageKind, Severity, Span
 from provenance.quotes.verdicts import QuoteVerdict
 
 
@@ -200,3 +200,29 @@ def _covered(spans: list[Span], start: int, end: int) -> int:
 
 
 __all__ = ["LEGEND", "Cell", "Holding", "Strip", "cut", "holdings", "paint", "strip"]
+
+
+_LEFT_OUT = frozenset({Kind.OMISSION, Kind.EDITORIAL, Kind.TRUNCATION})
+"""Divergences whose reference reading the copy does not hold: omitted, cut (an ellipsis
+or "(...)" standing for it), or past where the copy stops."""
+
+
+def held_share(result: SourceResult, reference_length: int) -> float:
+    """Share of the reference's characters a capture holds: its passages' stretches, less
+    what the copy omits or cuts there (a full copy abridged with "[…]" holds less). The
+    report's "covered" and the corpus screen's "cover" column.
+
+    >>> from pathlib import Path
+    >>> from provenance.model import Document, Passage
+    >>> doc = Document("c", Path("c.txt"), "", 0, "")
+    >>> excerpt = Passage(PassageKind.EXCERPT, Span(0, 5), Span(0, 5), 100.0)
+    >>> held_share(SourceResult(doc, (excerpt,), (), ()), 10)
+    0.5
+    """
+    held: set[int] = set()
+    for p in result.passages:
+        held.update(range(p.reference.start, p.reference.end))
+    for d in result.divergences:
+        if d.kind in _LEFT_OUT:
+            held.difference_update(range(d.reference.start, d.reference.end))
+    return len(held) / reference_length if reference_length else 0.0

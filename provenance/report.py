@@ -22,7 +22,8 @@ from provenance.collation.genealogy import Genealogy, genealogy
 from provenance.collation.table import Table as VariantTable
 from provenance.collation.table import collate
 from provenance.collation.witnesses import witnesses
-from provenance.model import Divergence, Kind, PassageKind, Severity
+from provenance.coverage import held_share
+from provenance.model import Divergence, PassageKind, Severity
 from provenance.normalise import printable, visible
 from provenance.quotes.verdicts import Quotation
 
@@ -439,18 +440,5 @@ def _passages_label(source: SourceResult) -> str:
     return ", ".join(parts)
 
 
-_LEFT_OUT = frozenset({Kind.OMISSION, Kind.EDITORIAL, Kind.TRUNCATION})
-"""Divergences whose reference reading the copy does not hold: omitted, cut (an ellipsis
-or "(...)" standing for it), or past where the copy stops."""
-
-
 def _covered(source: SourceResult, analysis: Analysis) -> float:
-    """Share of the reference's characters the capture holds: its passages' stretches, less
-    what the copy omits or cuts there (a full copy abridged with "[…]" holds less)."""
-    covered: set[int] = set()
-    for p in source.passages:
-        covered.update(range(p.reference.start, p.reference.end))
-    for d in source.divergences:
-        if d.kind in _LEFT_OUT:
-            covered.difference_update(range(d.reference.start, d.reference.end))
-    return len(covered) / max(1, len(analysis.reference.text))
+    return held_share(source, len(analysis.reference.text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from conftest import FULL_COPY, make_document
 
 from provenance.analyse import Analysis, analyse
@@ -89,3 +90,18 @@ def test_covered_is_what_the_copy_holds_less_what_it_cuts(reference: Document) -
     held = 1 - len(cut) / len(reference.text)
     line = next(x for x in render_text(analysis).splitlines() if x.startswith("abridged"))
     assert f"{held:.1%}" in line
+
+
+def test_the_corpus_screen_and_the_report_agree_on_what_a_copy_holds(reference: Document) -> None:
+    """One definition of the share held: the corpus screen's "cover" column is the report's
+    "covered", omissions and cuts left out."""
+    from provenance.coverage import held_share
+
+    paragraphs = reference.text.split("\n\n")
+    dropped = "\n\n".join(p for k, p in enumerate(paragraphs) if k != 5)
+    analysis = analyse(reference, [make_document(dropped, "dropped")])
+    [source] = analysis.sources
+    share = held_share(source, len(reference.text))
+    assert share == pytest.approx(1 - len(paragraphs[5]) / len(reference.text), abs=0.01)
+    line = next(x for x in render_text(analysis).splitlines() if x.startswith("dropped"))
+    assert f"{share:.1%}" in line

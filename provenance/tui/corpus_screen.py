@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from provenance.analyse import SourceResult
 from provenance.apart import CancelledError
+from provenance.coverage import held_share
 from provenance.emphasis import Status
 from provenance.model import Severity
 from provenance.quotes.verdicts import QuoteVerdict
@@ -26,18 +27,6 @@ from provenance.session import Session, next_where
 from provenance.tui.messages import OpenReview
 from provenance.tui.strips import CoverageStrips
 from provenance.tui.widgets import close_filter, cursor_key, open_filter, short
-
-
-def covered(result: SourceResult, reference_length: int) -> float:
-    """Share of the reference covered by the capture's located passages (overlaps once)."""
-    spans = sorted((p.reference.start, p.reference.end) for p in result.passages)
-    total, reach = 0, 0
-    for start, end in spans:
-        start = max(start, reach)
-        if end > start:
-            total += end - start
-            reach = end
-    return total / reference_length if reference_length else 0.0
 
 
 class CorpusScreen(Screen[None]):
@@ -278,7 +267,7 @@ class CorpusScreen(Screen[None]):
         result = session.analysed().get(capture_id)
         if result is None:
             return self._row(described, dict.fromkeys(_ANALYSIS, Text("…", style="dim")))
-        share = covered(result, len(session.corpus.reference.text))
+        share = held_share(result, len(session.corpus.reference.text))
         severities = Counter(d.severity for d in result.divergences)
         by_severity = " ".join(
             f"{s.name[0] if s is Severity.MATERIAL else s.name[0].lower()}{severities[s]}"
