@@ -18,6 +18,8 @@ _RAISED = (
     r"|(?<!\s)[*\u2020\u2021]+"  # 2017*, Moscow†, ‡
 )
 FOOTNOTE = re.compile(f"{_BRACKETED}|{_RAISED}")
+RAISED_NOTE = re.compile(r"(?<=\S)[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2020\u2021]+")
+"""A raised note number or dagger hung on a word ("exercises¹³"): none of its words."""
 """A footnote or reference marker a page hangs after a word, a number or a sentence. The
 raised digits and signs must not follow a space: after one they are a list's bullet or
 a mark of their own, not a note on the word before."""

@@ -40,6 +40,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from provenance.classify import divergence
+from provenance.footnotes import RAISED_NOTE
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
@@ -564,10 +565,7 @@ def _verbatim(
         elif len(mark):
             bracket = mark if _is_bracket(text, mark) else None
             allowance = options.max_bracket if bracket else options.max_elision
-            if (
-                text[mark.start]
-                in "*_\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021"
-            ):
+            if text[mark.start] in "*_" or RAISED_NOTE.fullmatch(text, mark.start, mark.end):
                 allowance = 3  # emphasis marks or a raised note: edge punctuation at most
         cursor = mark.end
     if not pieces:

@@ -87,10 +87,11 @@ def _another_body(named: str, authors: frozenset[str]) -> bool:
             capitalised.append(bare.casefold())
     if not capitalised:
         return False
-    others = {a for names in ALIASES.values() for a in names} | set(ALIASES)
-    return bool(set(capitalised) & _INSTITUTIONS) or all(w in others for w in capitalised)
+    return bool(set(capitalised) & _INSTITUTIONS) or all(w in _PARTY_NAMES for w in capitalised)
 
 
+_PARTY_NAMES = frozenset({a for names in ALIASES.values() for a in names} | set(ALIASES))
+"""Names of the parties the statement names, and their other names."""
 _DETERMINERS = frozenset("the this that its their a an".split())
 _INSTITUTIONS = frozenset(
     """house department ministry office council secretariat government administration

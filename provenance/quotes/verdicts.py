@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
+from provenance.footnotes import RAISED_NOTE
 from provenance.locate import PreparedReference
 from provenance.model import Divergence, Document, Passage, Span
 from provenance.quotes.align import fold as _fold
@@ -248,7 +249,7 @@ class _Page:
         if found is None:
             editorial = tuple(e.span() for e in _EDITORIAL.finditer(quoted))
             stars = (e.span() for e in _EMPHASIS_MARK.finditer(quoted))
-            notes = (e.span() for e in _RAISED_NOTE.finditer(quoted))  # "exercises¹³"
+            notes = (e.span() for e in RAISED_NOTE.finditer(quoted))  # "exercises¹³"
             cuts = tuple(sorted({*editorial, *stars, *notes}))
             found = self._words[quoted] = _Words(editorial, word_count(quoted), cuts)
         return found
@@ -262,10 +263,6 @@ class _Page:
     def id(self, span: Span, verdict: QuoteVerdict) -> str:
         """`quotation_id` of a quotation of this capture."""
         return _quotation_id(self._id, span, verdict)
-
-
-_RAISED_NOTE = re.compile(r"(?<=\S)[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2020\u2021]+")
-"""A raised footnote number or dagger hung on a word: the page's note, none of its words."""
 
 
 def _check(
