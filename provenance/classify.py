@@ -72,6 +72,10 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
         ref_text = edit.reference.of(reference.text)
         copy_text = edit.copy.of(capture.text)
         kind, note = kind_of(ref_text, copy_text)
+        if kind in _WORDS_CHANGED and (
+            numbering := _numbering(reference.text, edit.reference, capture.text, edit.copy)
+        ):
+            kind, note = Kind.EDITORIAL, numbering
         ref, copy = edit.reference, edit.copy
         if kind is Kind.FOOTNOTE:
             ref, copy = _marker_only(ref_text, copy_text, ref, copy)
@@ -119,6 +123,51 @@ _MARK = r"(?:\[[^\]\d\n]{1,40}\]|\.\s?\.\s?\.|…)"
 _EDGE_MARK_LEAD = re.compile(rf"\s*{_MARK}\s+")
 _EDGE_MARK_TRAIL = re.compile(rf"\s+{_MARK}\s*$")
 _HAS_WORD = re.compile(r"[^\W_]")
+
+
+def _numbering(reference: str, ref: Span, capture: str, copy: Span) -> str:
+    """Why an edit is only a paragraph's number ("(2) ", "3.", "4)"), or "" when it is not.
+
+    The edit must lie inside the number that opens its line on both sides (the whole
+    number, part of it, or the empty place where a line without one opens), and one side
+    must have a number. A copier numbering the paragraphs, dropping the statement's own
+    numbers (often list markup it did not keep) or counting them otherwise changes no word
+    of the text: it is the copy's editorial apparatus, like a bracket, not an insertion.
+
+    >>> _numbering("Intro.\\n\\nThe", Span(8, 8), "Intro.\\n\\n(2) The", Span(8, 12))
+    'a paragraph number the copy added'
+    >>> _numbering("It has 2 steps", Span(7, 8), "It has 3 steps", Span(7, 8))
+    ''
+    """
+    ref_number, copy_number = _line_number(reference, ref), _line_number(capture, copy)
+    if ref_number is None or copy_number is None or ref_number == copy_number == "":
+        return ""
+    if not ref_number:
+        return "a paragraph number the copy added"
+    if not copy_number:
+        return "the reference's paragraph number, which the copy does not have"
+    return "a paragraph numbered otherwise"
+
+
+def _line_number(text: str, span: Span) -> str | None:
+    """The number opening `span`'s line ("" for none) when `span` lies within it (or at
+    the line's opening, after markup such as "**"), else None."""
+    line = text.rfind("\n", 0, span.start) + 1
+    opening = _LINE_MARKUP.match(text, line, span.start)
+    start = opening.end() if opening else line
+    number = _PARAGRAPH_NUMBER.match(text, start)
+    end = number.end() if number else start
+    if not start <= span.start <= span.end <= end:
+        return None
+    return number.group().strip() if number else ""
+
+
+_WORDS_CHANGED = frozenset({Kind.INSERTION, Kind.OMISSION, Kind.SUBSTITUTION})
+_LINE_MARKUP = re.compile(r"[ \t*_#>]*")
+_PARAGRAPH_NUMBER = re.compile(
+    r"(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]|[IVX]{1,5}\.|§ ?\d{1,3}\.?)[*_]{0,3}[ \t\u00a0]*"
+)
+"""A paragraph's number as copies write it: "(2)", "[2]", "2.", "2)", "II.", "§ 2"."""
 
 
 def _classified(reference: Document, capture: Document, ref: Span, copy: Span) -> Divergence:
