@@ -391,7 +391,7 @@ def stance_on_the_unmentioned(quotation: str, vocabulary: frozenset[str]) -> lis
     >>> stance_on_the_unmentioned("we oppose the THAAD deployment", frozenset({"thaad"}))
     []
     """
-    held = _stems_of(vocabulary)
+    held = stems_of(vocabulary)
     words = list(_CLAUSE_WORD.finditer(quotation))
     out: list[str] = []
     for k, m in enumerate(words):
@@ -415,7 +415,7 @@ def stance_on_the_unmentioned(quotation: str, vocabulary: frozenset[str]) -> lis
 
 
 @lru_cache(maxsize=4)
-def _stems_of(vocabulary: frozenset[str]) -> frozenset[str]:
+def stems_of(vocabulary: frozenset[str]) -> frozenset[str]:
     """Stems of a reference's words and of the other names of the parties it names: one
     set per reference, not one per quotation."""
     names = {stem(n) for a in other_names(vocabulary) for n in a.split()}

@@ -46,7 +46,13 @@ from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.brackets import honest
-from provenance.quotes.claims import absent_parties, read_word_list
+from provenance.quotes.claims import (
+    DISTINCTIVE_ZIPF,
+    absent_parties,
+    read_word_list,
+    stems_of,
+    zipf,
+)
 from provenance.quotes.claims import unsaid as unsaid_by
 from provenance.quotes.marks import (
     find_quotations,
@@ -58,6 +64,7 @@ from provenance.quotes.words import (
     authors,
     content_words,
     context_words,
+    stem,
 )
 
 
@@ -688,6 +695,43 @@ def _occurrences(haystack: str, needle: str, start: int = 0) -> list[int]:
     return out
 
 
+def _commonplace(quoted: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a short quotation is common English the statement never uses: none of its
+    content words is the statement's (by stem), and none is rare (`DISTINCTIVE_ZIPF`).
+
+    The prose around it may echo the statement ("The joint statement calls the plan «a
+    great success»"), and a short quotation is judged with that prose; but the marks claim
+    words, and a phrase as common as these renders nothing in particular. A rare word may
+    be another translation of the statement's ("two halts" for "double freezing"), which
+    the prose then ties to its passage.
+
+    >>> _commonplace("a great success", frozenset({"plan", "statement"}))
+    True
+    >>> _commonplace("two halts", frozenset({"double", "freezing"}))
+    False
+    """
+    held = stems_of(vocabulary)
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", quoted)]
+    return all(
+        not held.intersection(map(stem, _inflected_from(w))) and zipf(w) >= DISTINCTIVE_ZIPF
+        for w in words
+        if w not in STOPWORDS
+    )
+
+
+def _inflected_from(word: str) -> set[str]:
+    """`word` and what it may be inflected from ("used": "use"), which the stemmer leaves.
+
+    >>> sorted(_inflected_from("used"))
+    ['us', 'use', 'used']
+    """
+    out = {word}
+    for ending, base in (("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            out.add(word[: -len(ending)] + base)
+    return out
+
+
 def _paraphrase(
     index: _Index, text: str, core: Span, sentence: Span, options: QuoteOptions
 ) -> _Result:
@@ -717,6 +761,8 @@ def _paraphrase(
         lexicon=lexicon,
         authors=index.authors,
     )
+    if short and own and _commonplace(quoted, lexicon.vocabulary):
+        unsaid.append("none of its words is the statement's")
     if ref is not None and not short:
         # Judged against the chosen sentence itself: a neighbour naming the party does
         # not make this passage about it.
