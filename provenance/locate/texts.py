@@ -34,6 +34,7 @@ class _EdgeError(Exception):
 
 Words = tuple[tuple[str, int, int], ...]
 _SENTENCE = re.compile(r"[.!?:]")
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _BOUNDARY = re.compile(r"[.!?;:\"]|" + _SINGLE)
 """A sentence end or a quotation mark: a changed edge word is never looked for across one."""
 
@@ -76,8 +77,12 @@ class _Texts:
         return bool(_SENTENCE.search(gap)) or "\n" in gap
 
     def extra_marks(self, j_before: int, j_after: int, i_before: int, i_after: int) -> int:
-        """Quotation marks the capture has between the two words beyond the reference's."""
-        capture_marks = len(_MARKS.findall(self.capture_gap(j_before, j_after)))
+        """Quotation marks the capture has between the two words beyond the reference's.
+
+        Marks inside a square bracket there are the editor's note quoting a word ("[the
+        Russian text has "should"]"), not a quotation opening or closing in the page."""
+        gap = _BRACKETED.sub("", self.capture_gap(j_before, j_after))
+        capture_marks = len(_MARKS.findall(gap))
         return capture_marks - len(_MARKS.findall(self.reference_gap(i_before, i_after)))
 
     def stitched(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
