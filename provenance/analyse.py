@@ -226,7 +226,14 @@ def _source(
         told(capture, "quotations")
         screening = QuoteOptions(screen_words=screen_words if not view_passages else 0)
         quotes = tuple(
-            check_quotes(prepared, view, view_passages, options=screening, quoted=readable.quoted)
+            check_quotes(
+                prepared,
+                view,
+                view_passages,
+                options=screening,
+                quoted=readable.quoted,
+                divergences=found,
+            )
         )
     told(capture, "emphasis")
     quoted = _quoted(reference_view, view, quotes, view_passages)

@@ -468,16 +468,42 @@ def test_a_spliced_quotation_is_altered_with_the_cut_as_an_omission():
     ]
 
 
-def test_a_located_passage_is_never_not_in_reference():
+def test_a_quotation_a_located_passage_holds_unchanged_is_never_not_in_reference():
     from provenance.model import Passage, PassageKind
 
     text = "The statement said “the harbour will be closed to every ship from Europe”."
     [alone] = _check(text)
     assert alone.verdict is V.NOT_IN_REFERENCE
-    passage = Passage(PassageKind.EXCERPT, Span(20, 70), Span(0, 40), 60.0)
+    passage = Passage(PassageKind.EXCERPT, Span(20, 72), Span(0, 40), 60.0)
     [q] = check_quotes(REF, _doc(text), [passage])
     assert q.verdict is V.PARAPHRASE and q.reference == Span(0, 40)
     assert q.stretches == (Span(0, 40),) and not q.unsaid
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # Words run on past the sentence the page copies: the threat is the page's own.
+        "The statement says: “The Parties confirm that the deployment of THAAD antimissile "
+        "systems in Northeast Asia is inflicting serious damage on strategic security "
+        "interests of regional states and must be destroyed by force.”",
+        # One word of the copied sentence reversed: the passage reports it changed.
+        "The statement says: “The Parties are resolutely opposed to the international "
+        "non-proliferation regime and are firmly aimed at the denuclearisation of the Korean "
+        "Peninsula and a comprehensive and full implementation of the relevant UN Security "
+        "Council resolutions.”",
+        # A year changed inside an otherwise exact paragraph.
+        "The statement says: “The Parties are calling on all parties involved to comply with "
+        "the commitments formulated in the Joint Statement of September 19, 2006, and to "
+        "re-launch, as soon as possible, the dialogue on the comprehensive resolution of "
+        "problems on the Korean Peninsula.”",
+    ],
+)
+def test_a_quotation_a_passage_holds_changed_or_in_part_keeps_its_verdict(page: str):
+    result = analyse(quote_cases.reference(), [_doc(page)]).sources[0]
+    assert result.passages  # the statement's sentence is located as an excerpt
+    [q] = [q for q in result.quotes if q.attributed]
+    assert q.verdict is V.NOT_IN_REFERENCE and q.unsaid
 
 
 def test_an_unattributed_quotation_sharing_nothing_is_not_compared():

@@ -21,7 +21,7 @@ from operator import itemgetter
 
 from provenance.footnotes import RAISED_NOTE
 from provenance.locate import PreparedReference
-from provenance.model import Divergence, Document, Passage, Span
+from provenance.model import Divergence, Document, Passage, Severity, Span
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.ladder import (
     _EDITORIAL,
@@ -99,6 +99,7 @@ def check_quotes(
     *,
     options: QuoteOptions = QuoteOptions(),
     quoted: tuple[Span, ...] = (),
+    divergences: tuple[Divergence, ...] | list[Divergence] = (),
 ) -> list[Quotation]:
     """Every quotation of `capture`, in order, with its verdict against the reference.
 
@@ -110,6 +111,9 @@ def check_quotes(
             inside a block quotation is what the block quotes.
         options: Thresholds; see QuoteOptions.
         quoted: Block quotations the capture's markup sets out (`Extracted.quoted`).
+        divergences: The passages' divergences (capture offsets as `passages`): a
+            quotation a passage holds is that passage's stretch only when no material
+            one lies inside it (see `_held`).
 
     Returns:
         Quotations in capture order; spans are original-file offsets.
@@ -142,7 +146,11 @@ def check_quotes(
             continue
         quotation = _check(index, page, m, speaker, spans, options)
         passage = _claimed(m.span, passages)
-        if passage is not None and quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE:
+        if (
+            passage is not None
+            and quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE
+            and _held(text, _core(text, m.span), passage, divergences)
+        ):
             quotation = _located(quotation, passage, index, capture)
         out.append(quotation)
     return out
@@ -198,6 +206,33 @@ def _claimed(span: Span, passages: tuple[Passage, ...] | list[Passage]) -> Passa
         if len(span) > 0 and overlap * 2 >= len(span):
             return p
     return None
+
+
+def _held(
+    text: str, core: Span, passage: Passage, divergences: tuple[Divergence, ...] | list[Divergence]
+) -> bool:
+    """Whether `passage` holds the quotation `core` as the reference has it: every word of
+    the quotation inside the passage, and no material divergence among them.
+
+    A quotation that runs on past the passage ("… regional states and must be destroyed by
+    force"), or whose words the passage reports changed ("acceptable" for "unacceptable",
+    "2006" for "2005"), keeps its own verdict: calling it the passage's stretch in other
+    words would pass an invented or altered quotation off as a paraphrase.
+    """
+    outside = text[core.start : max(core.start, passage.copy.start)]
+    outside += text[min(core.end, passage.copy.end) : core.end]
+    if _WORD_CHARACTER.search(outside):
+        return False
+    return not any(
+        d.severity is Severity.MATERIAL
+        and d.copy.start <= core.end
+        and core.start <= d.copy.end
+        and passage.copy.start <= d.copy.start <= passage.copy.end
+        for d in divergences
+    )
+
+
+_WORD_CHARACTER = re.compile(r"[^\W_]")
 
 
 def _located(q: Quotation, passage: Passage, index: _Index, capture: Document) -> Quotation:
