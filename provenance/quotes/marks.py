@@ -36,7 +36,7 @@ _CLOSERS = {
     "\u201a": "\u2018\u2019",  # ‚ … ‘ (German single)
     "\u2039": "\u203a",  # ‹ … ›
     "\u203a": "\u2039",  # › … ‹
-    "'": "'",
+    "'": "'\u2019",  # ' … ' (and ' … ’, a page typing the opening mark straight)
 }
 _SINGLE = frozenset("\u2018\u2019\u201a\u2039\u203a'")
 """Marks that also serve as apostrophes; an unclosed one is dropped, not reported."""
@@ -74,7 +74,7 @@ ASCII ones, so it matches there and more (after "é", say)."""
 
 _DOC_NOUN = r"(?:statement|declaration|document|communiqu[eé])"
 _DOC_CUE = re.compile(
-    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:(?!draft\b)[\w’'-]+\s+){{0,3}}?{_DOC_NOUN}\b"
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b)[\w’'-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
     r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s+(?:(?:also|further|then|even|still|itself|again)\s+)*"
@@ -84,7 +84,8 @@ _DOC_CUE = re.compile(
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed))"
     r"|(?<=ccording to )the\s+(?:joint\s+)?text\b"
 )
-"""The document as speaker. A "draft" statement is by definition another document. "The
+"""The document as speaker. A "draft" statement is by definition another document, and
+"its own statement" one body's, where the joint statement is two's. "The
 text" only where a speech verb or a word of publishing follows it ("the text adds", "the
 text also insists"), or
 after "according to": a text message or a law's text is no statement."""

@@ -165,7 +165,7 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if (
         k + 1 < len(spans)
         and paragraph(k + 1) == same
-        and _postposed(reading.cues(k + 1), spans.span(k + 1))
+        and _postposed(reading.cues(k + 1), spans.span(k + 1), reading.prose)
     ):
         return replace(reading.cues(k + 1)[0], how="next sentence")
     if reading.cued(same):
@@ -183,7 +183,7 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return replace(cue, how="previous paragraph")
     if after < len(spans) and paragraph(after) == same + 1:
         found = reading.cues(after)
-        if _postposed(found, spans.span(after)):
+        if _postposed(found, spans.span(after), reading.prose):
             return replace(found[0], how="next paragraph")
         if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
             return replace(found[0], how="attribution line after it")
@@ -241,8 +241,15 @@ _ATTRIBUTION_LINE = re.compile(r"\s*[\u2014\u2013\u2015~-]+\s*(?:\S+\s+){0,14}?\
 the joint statement of July 4", "– Lavrov, to reporters"): its cue speaks the block."""
 
 
-def _postposed(found: list[Cue], sentence: Span) -> bool:
-    """A sentence that opens with its speech cue ("Putin said in ...") tells who spoke before."""
+def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
+    """A sentence that opens with its speech cue ("Putin said in ...") tells who spoke
+    before; not one opening "As Gardner put it,", which introduces its own quotation."""
     return (
-        bool(found) and found[0].span.start - sentence.start < 60 and found[0].speaker == "person"
+        bool(found)
+        and found[0].span.start - sentence.start < 60
+        and found[0].speaker == "person"
+        and not _AS_CUE.match(prose, sentence.start)
     )
+
+
+_AS_CUE = re.compile(r"\W*[Aa]s\b")
