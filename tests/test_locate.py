@@ -206,6 +206,29 @@ def test_the_first_paragraph_printed_again_inside_a_copy_is_a_duplication(
     ] == [("duplication", paragraphs[order[0]])]
 
 
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("", "")])
+@pytest.mark.parametrize("copied", [range(10, 15), range(15)])
+def test_a_paragraph_quoted_again_in_commentary_after_the_copy_is_its_own_passage(
+    reference: Document, marks: tuple[str, str], copied: range
+) -> None:
+    """The copy, then the page's analysis quoting one of its paragraphs again: the
+    analysis is the page's prose, not words inserted into the statement, and the quoted
+    paragraph a passage of its own (before, one passage with a material insertion of the
+    analysis and a duplication)."""
+    paragraphs = reference.text.split("\n\n")
+    opening, closing = marks
+    analysis = (
+        "Analysis\n\nThe novelty is the linkage to the missile-defence system, which the "
+        "ministries had not drawn before. The key passage reads:"
+    )
+    quoted = opening + paragraphs[12] + closing
+    copy = "\n\n".join(paragraphs[k] for k in copied)
+    capture = make_document("\n\n".join([copy, analysis, quoted, "Comments are closed."]))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert [p.copy.of(capture.text) for p in analysed.passages] == [copy, paragraphs[12]]
+    assert not [d for d in analysed.divergences if d.severity.name == "MATERIAL"]
+
+
 def test_the_text_printed_again_after_its_opening_is_still_two_copies(reference: Document) -> None:
     """The opening printed alone and then the whole text (a lede, then the statement):
     the text after the repeat goes on with the opening's next words, not with what the

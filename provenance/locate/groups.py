@@ -74,6 +74,8 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
     marks = texts.extra_marks(first[-1].j1 - 1, second[0].j0, hi - 1, second[0].i0)
     if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
         return False
+    if gap > options.max_inserted_words and all(_repeated(first, r) >= r.i1 - r.i0 for r in second):
+        return False  # the page's prose, then text the copy already has: quoted again
     covered = sorted((r.i0, r.i1) for r in first + second)
     end = covered[0][1]
     for start, stop in covered[1:]:
