@@ -229,6 +229,28 @@ def test_a_paragraph_quoted_again_in_commentary_after_the_copy_is_its_own_passag
     assert not [d for d in analysed.divergences if d.severity.name == "MATERIAL"]
 
 
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("« ", " »"), ("", "")])
+def test_a_pull_quote_inside_a_copy_is_a_duplication(
+    reference: Document, marks: tuple[str, str]
+) -> None:
+    """A line of the copy repeated as a pull quote between two of its paragraphs, in
+    quotation marks or not: one copy with one duplication (before, the marks cut the copy
+    into three excerpts, or left the pull quote a material insertion)."""
+    paragraphs = reference.text.split("\n\n")
+    line = "allied relations between separate states should not inflict damage"
+    assert line in paragraphs[11]
+    opening, closing = marks
+    pieces = [*paragraphs[:12], opening + line + closing, *paragraphs[12:]]
+    capture = make_document("\n\n".join(pieces))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert [p.kind for p in analysed.passages] == [PassageKind.FULL]
+    assert [
+        (d.kind.value, d.copy_text.strip())
+        for d in analysed.divergences
+        if d.kind.value != "whitespace"
+    ] == [("duplication", opening + line + closing)]
+
+
 def test_the_text_printed_again_after_its_opening_is_still_two_copies(reference: Document) -> None:
     """The opening printed alone and then the whole text (a lede, then the statement):
     the text after the repeat goes on with the opening's next words, not with what the

@@ -39,7 +39,24 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
             groups.append([run])
         while len(groups) > 1 and _one_copy(texts, groups[-2], groups[-1], options):
             groups[-2:] = [_merged(texts, groups[-2], groups[-1], options)]
+        if len(groups) > 2 and _pulled_out(groups[-3], groups[-2], groups[-1], options):
+            groups[-3:] = [groups[-3] + groups[-2] + groups[-1]]
     return groups
+
+
+def _pulled_out(
+    before: list[_Run], pulled: list[_Run], after: list[_Run], options: LocateOptions
+) -> bool:
+    """True when `pulled` only repeats what `before` copies and `after` carries on where
+    `before` stopped, within `max_interruption_words`: a pull quote set in quotation
+    marks inside the copy (which keep it apart from the copy around it), one copy with a
+    repeat, as the same pull quote without marks is."""
+    if after[0].j0 - before[-1].j1 > options.max_interruption_words:
+        return False
+    if any(_repeated(before, r) < r.i1 - r.i0 for r in pulled):
+        return False
+    hi = max(r.i1 for r in before)
+    return -options.seed_words <= after[0].i0 - hi <= options.continuity_words
 
 
 def _merged(

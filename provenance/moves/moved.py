@@ -270,6 +270,13 @@ def _duplications(
             folded_reference = normalise(reference.text)
         home = next((p for p in passages if p.copy.start <= d.copy.start < p.copy.end), None)
         repeat = None if home is None else _repeat(folded_reference, capture, home, d.copy)
+        quoted = _inside_marks(capture.text, d.copy)
+        if repeat is None and home is not None and quoted is not None:
+            # A pull quote: the repeat set in quotation marks, the opening one a row of
+            # its own before it. The marks go with the repeat.
+            repeat = _repeat(folded_reference, capture, home, quoted)
+            if repeat is not None:
+                repeat = repeat[0], d.copy
         if repeat is None:
             out.append(d)
             continue
@@ -284,7 +291,58 @@ def _duplications(
                 note="repeated: the copy already has this text",
             )
         )
+    return _with_marks(reference, capture, out)
+
+
+def _with_marks(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """Each duplication with the rows of quotation marks alone that touch it (spaces
+    between allowed) taken into it: the pull quote's marks are part of the repeat, not
+    punctuation of the statement's."""
+    out: list[Divergence] = []
+    k = 0
+    while k < len(found):
+        d = found[k]
+        if d.kind is not Kind.DUPLICATION:
+            out.append(d)
+            k += 1
+            continue
+        start, end = d.copy.start, d.copy.end
+        if out and _marks_touching(capture.text, out[-1], start, before=True):
+            start = out.pop().copy.start
+        k += 1
+        if k < len(found) and _marks_touching(capture.text, found[k], end, before=False):
+            end = found[k].copy.end
+            k += 1
+        if (start, end) != (d.copy.start, d.copy.end):
+            d = divergence(reference, capture, d.kind, d.reference, Span(start, end), note=d.note)
+        out.append(d)
     return out
+
+
+def _marks_touching(text: str, row: Divergence, at: int, *, before: bool) -> bool:
+    """Whether `row` is quotation marks alone, added, with only spaces between it and `at`."""
+    if row.reference_text.strip() or not _MARKS_ONLY.fullmatch(row.copy_text):
+        return False
+    between = text[row.copy.end : at] if before else text[at : row.copy.start]
+    return not between.strip()
+
+
+def _inside_marks(text: str, span: Span) -> Span | None:
+    """`span` less the quotation marks and spaces at its ends, when it has such marks."""
+    inner = span.of(text)
+    lead = len(inner) - len(inner.lstrip(_MARK_OR_SPACE))
+    trail = len(inner) - len(inner.rstrip(_MARK_OR_SPACE))
+    if not _MARKS_ONLY.search(inner[:lead] + inner[len(inner) - trail :]) or lead + trail >= len(
+        inner
+    ):
+        return None
+    return Span(span.start + lead, span.end - trail)
+
+
+_MARK_OR_SPACE = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e \t\n\u00a0"
+_MARKS_ONLY = re.compile("\\s*[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]+\\s*")
 
 
 def _repeat(
