@@ -139,6 +139,9 @@ def _numbering(reference: str, ref: Span, capture: str, copy: Span) -> str:
     >>> _numbering("It has 2 steps", Span(7, 8), "It has 3 steps", Span(7, 8))
     ''
     """
+    # The line break before the number may be in the edit too ("\n\n6" for "\n3"): a
+    # difference of spaces, read apart from the number.
+    ref, copy = _after_spaces(reference, ref), _after_spaces(capture, copy)
     ref_number, copy_number = _line_number(reference, ref), _line_number(capture, copy)
     if ref_number is None or copy_number is None or ref_number == copy_number == "":
         return ""
@@ -147,6 +150,14 @@ def _numbering(reference: str, ref: Span, capture: str, copy: Span) -> str:
     if not copy_number:
         return "the reference's paragraph number, which the copy does not have"
     return "a paragraph numbered otherwise"
+
+
+def _after_spaces(text: str, span: Span) -> Span:
+    """`span` without the spaces and line breaks it opens with."""
+    start = span.start
+    while start < span.end and text[start].isspace():
+        start += 1
+    return Span(start, span.end)
 
 
 def _line_number(text: str, span: Span) -> str | None:
