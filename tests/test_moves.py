@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import make_document
 
-from provenance.model import Severity, Span
+from provenance.analyse import analyse
+from provenance.model import Document, Severity, Span
 from provenance.moves.furniture import interruption
 
 VOCABULARY = frozenset({"parties", "consultations", "situation", "northeast", "asia", "korean"})
@@ -52,3 +54,34 @@ def test_material_cutting_a_sentence_is_foreign() -> None:
 
 def test_a_sentence_with_no_line_of_its_own_is_an_insertion() -> None:
     assert _verdict("The Parties state", " and firmly repeat", " the following.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "severity"),
+    [
+        ("The rest of the statement follows.", "interruption", "minor"),
+        (
+            "17:31\n\nThe ministries have just published their joint statement. The first part:",
+            "interruption",
+            "minor",
+        ),
+        ("The full text continues below.", "interruption", "minor"),
+        # The authors' own voice, invented: still an insertion into the statement.
+        (
+            "The Parties published this statement to warn the United States.",
+            "insertion",
+            "material",
+        ),
+    ],
+)
+def test_the_pages_own_line_about_the_text_inside_a_copy_is_an_interruption(
+    reference: Document, line: str, kind: str, severity: str
+) -> None:
+    """A line of the page between two paragraphs of the copy that speaks about the text
+    it carries is the page's framing, not words added to the statement (before, one
+    naming the statement was a material insertion: it shares the statement's words)."""
+    paragraphs = reference.text.split("\n\n")
+    capture = make_document("\n\n".join([*paragraphs[11:13], line, *paragraphs[13:]]))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert len(analysed.passages) == 1
+    assert [(d.kind.value, str(d.severity)) for d in analysed.divergences] == [(kind, severity)]

@@ -46,6 +46,21 @@ _BLOCK_END = re.compile(r"[.!?:;\u3002\uff01\uff1f\uff1a\uff1b][\"'\u201d\u2019)
 """A block's end, in Latin or CJK punctuation (the ideographic full stop, full-width
 marks, corner brackets)."""
 _LETTERS = re.compile(r"[^\W\d_]+")
+_DOCUMENT = (
+    r"(?:the|this|their|its|our)\s+(?:[\w\u2019'-]+\s+){0,2}?"
+    r"(?:statement|text|document|declaration|communiqu[eé])"
+)
+_FRAMING = re.compile(
+    rf"\b{_DOCUMENT}\b(?:[^.!?]*?\b(?:follows?|continues?|continued|below|above|part|in full"
+    r"|published|released|issued|reads|excerpts?|extracts?|translat\w*)\b)"
+    r"|\b(?:continued|continues)\s+(?:below|overleaf|on\s+page)\b|\b(?:first|second|next|last|final)\s+part\b",
+    re.IGNORECASE,
+)
+"""A line of the page's own about the copy it carries ("The rest of the statement
+follows.", "They have just published their joint statement. The first part:")."""
+_AUTHORS_SPEAK = re.compile(r"\b(?:the\s+parties|russia\s+and\s+china)\b", re.IGNORECASE)
+"""The statement's authors as the subject: the copy's own voice, which an inserted
+sentence may fake ("The Parties published this statement to warn ...")."""
 PROSE_SHARE = 0.3
 """Least share of an inserted paragraph's content words that the reference also uses
 for it to read as part of the text (an insertion) rather than foreign prose."""
@@ -123,6 +138,8 @@ def interruption(
         return _FOREIGN, "foreign material: a caption or credit"
     if not _BLOCK_END.search(lines[-1]):
         return _FOREIGN, "foreign material: lines that are not sentences"
+    if _FRAMING.search(inserted) and not _AUTHORS_SPEAK.search(inserted):
+        return _FOREIGN, "foreign material: the page's own line about the text"
     content = content_words(_words(inserted))
     if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
         return _FOREIGN, "foreign material: prose about something else"
