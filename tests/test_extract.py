@@ -362,3 +362,24 @@ def test_q_elements_are_read_with_the_marks_a_browser_draws(reference: Document)
         ("verbatim", "document"),
         ("other", "person"),
     ]
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<span style="display:none">tracking-ref-77812</span>',
+        '<span style="color: red; Display : none">spam link</span>',
+        "<div hidden><p>Subscribe for more</p><p>and more</p></div>",
+        '<em style="visibility:hidden">x</em>'.replace("em", "span"),
+    ],
+)
+def test_what_a_browser_does_not_draw_is_not_read(hidden: str) -> None:
+    """A hidden element (the `hidden` attribute, `display: none`, `visibility: hidden`)
+    is not on the page a reader sees: before, its text was read into the copy, a
+    material insertion of a tracking code."""
+    page = f"<p>The Parties confirm it.{hidden} They agree.</p><p>Next <b>bold</b> line.</p>"
+    e = extract(_doc(page, Format.HTML))
+    assert e.view().text.split() == "The Parties confirm it. They agree. Next bold line.".split()
+    for k, ch in enumerate(e.view().text):
+        if not ch.isspace():
+            assert page[e.map.start(k)] == ch

@@ -1,10 +1,11 @@
 """HTML read in source order with the standard library's lenient `html.parser`.
 
-Scripts, styles and page furniture (`nav`, `header`, `footer`, `aside`, ...) are dropped,
-entities decoded (each produced character maps to the whole entity), blocks become line
-breaks, and what a browser draws is written out: an ordered list's numbers, the marks of
-`<q>`, raised footnote digits. Bold, italic, underline and mark (by tag or inline style)
-are emphasis runs; a `<blockquote>`'s text is marked as quoted.
+Scripts, styles, page furniture (`nav`, `header`, `footer`, `aside`, ...) and what a
+browser never draws (the `hidden` attribute, `display: none`) are dropped, entities
+decoded (each produced character maps to the whole entity), blocks become line breaks,
+and what a browser draws is written out: an ordered list's numbers, the marks of `<q>`,
+raised footnote digits. Bold, italic, underline and mark (by tag or inline style) are
+emphasis runs; a `<blockquote>`'s text is marked as quoted.
 """
 
 from __future__ import annotations
@@ -111,14 +112,15 @@ class _HTMLReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _HEAD_CONTENT:
             self._end_open_head()
+        hidden = tag not in _VOID and tag not in _FORMAT_TAGS and _hidden(attrs)
         if self.skipping:
             if tag not in _VOID:
-                self.stack.append((tag, frozenset()))
-                self.skipping += tag in _SKIP
+                self.stack.append((tag, _HIDDEN if hidden else frozenset()))
+                self.skipping += tag in _SKIP or hidden
             return
-        if tag in _SKIP and not (tag in _FURNITURE and self._at() in self.keep):
+        if hidden or (tag in _SKIP and not (tag in _FURNITURE and self._at() in self.keep)):
             self.skip_root = len(self.stack), tag, self._at()
-            self.stack.append((tag, frozenset()))
+            self.stack.append((tag, _HIDDEN if hidden else frozenset()))
             self.skipping += 1
             return
         if tag in _BLOCK:
@@ -165,7 +167,7 @@ class _HTMLReader(HTMLParser):
         for k in range(index, len(self.stack)):
             closed = self.stack[k][0]
             self.pre -= closed == "pre" and k < read_up_to
-            self.skipping -= closed in _SKIP and k >= read_up_to
+            self.skipping -= (closed in _SKIP or self.stack[k][1] is _HIDDEN) and k >= read_up_to
         if root is not None and index <= root[0]:
             self.skip_root = None
             if (index, tag) != root[:2] and root[1] in _FURNITURE:
@@ -280,6 +282,18 @@ def _first_number(attrs: list[tuple[str, str | None]]) -> int | None:
         return None
     start = next((v for k, v in attrs if k == "start" and v), "1")
     return int(start) if start.strip().lstrip("-").isdigit() else 1
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a browser draws none of an element: the `hidden` attribute, or its own
+    style says `display: none` or `visibility: hidden` (a tracking code, a spam link)."""
+    style = next((v for k, v in attrs if k == "style" and v), "").lower()
+    return any(k == "hidden" for k, _ in attrs) or bool(style and _NOT_DRAWN.search(style))
+
+
+_NOT_DRAWN = re.compile(r"display\s*:\s*none\b|visibility\s*:\s*hidden\b")
+_HIDDEN = frozenset({"hidden"})
+"""The style set of an element skipped because it is hidden (told apart by identity)."""
 
 
 def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
