@@ -78,7 +78,15 @@ _THREAT = frozenset(
     """forceful retaliate retaliation retaliatory strike attack punish punishment
     destroy annihilate countermeasure war warfare invade invasion shoot""".split()
 )
-_THREAT_PHRASES = ("military force", "use force", "by force", "respond with", "respond militarily")
+_THREAT_PHRASES = (
+    "military force",
+    "use force",
+    "by force",
+    "respond with",
+    "respond militarily",
+    "military response",
+    "military action",
+)
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()

@@ -67,7 +67,8 @@ _ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,60}?,\s*
 ", however,", ", asked about the statement,"."""
 _SPEECH_SUPERSET = (_SPEECH.pattern.encode("ascii"),)
 _DOC_CUE_SUPERSET = (
-    rb"(?:statement|declaration|document)\b|communiqu|\bParties\b|\bministries\b"
+    rb"(?:statement|declaration|document|passage|paragraph|sentence|clause)\b|communiqu"
+    rb"|\bParties\b|\bministries\b"
     rb"|\btext\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published|released|issued|reads"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
@@ -210,10 +211,10 @@ def cues(
             speaker, end = "document", medium[1]
         elif _joint(subject, authors):
             speaker = "document"
-        elif hit.group().casefold() not in _QUOTING_VERBS:
+        else:
             # "Critics called the statement “...”", "said the statement “speaks for itself”":
-            # the document is what the person speaks of; the words are the person's (one
-            # who "quoted the statement" gives the statement's words, not their own).
+            # the document is what the person speaks of; the words are the person's. One
+            # who "quoted the statement as saying" gives them as the statement's.
             spoken_of = next(
                 (d for d in docs if d not in used and _OBJECT_GAP.fullmatch(chunk, end, d[0])),
                 None,
@@ -221,6 +222,8 @@ def cues(
             if spoken_of is not None:
                 used.add(spoken_of)
                 end = spoken_of[1]
+                if hit.group().casefold() in _QUOTING_VERBS:
+                    speaker = "document"
         if a == hit.start() and subject:
             end = max(end, hit.end() + 1 + len(subject))
         span = Span(base + a, base + end)

@@ -64,6 +64,7 @@ from provenance.quotes.words import (
     authors,
     content_words,
     context_words,
+    other_names,
     stem,
 )
 
@@ -719,6 +720,27 @@ def _commonplace(quoted: str, vocabulary: frozenset[str]) -> bool:
     )
 
 
+def _names_only(quoted: str, vocabulary: frozenset[str], authors: frozenset[str]) -> bool:
+    """Whether the only words a quotation shares with the statement are names of parties
+    ("A great success for Chinese-Russian diplomacy"): two or more other content words,
+    none of them the statement's (by stem, or the base of an inflection).
+
+    >>> names = frozenset({"russian"})
+    >>> _names_only("a triumph of Russian diplomacy", names, names)
+    True
+    """
+    held = stems_of(vocabulary)
+    names = authors | other_names(vocabulary) | {"dprk", "rok"}
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", quoted)]
+    words = [w for w in words if w not in STOPWORDS]
+    rest = [w for w in words if w not in names]
+    return (
+        len(rest) >= 2
+        and len(rest) < len(words)
+        and not any(held.intersection(map(stem, _inflected_from(w))) for w in rest)
+    )
+
+
 def _inflected_from(word: str) -> set[str]:
     """`word` and what it may be inflected from ("used": "use"), which the stemmer leaves.
 
@@ -763,6 +785,8 @@ def _paraphrase(
     )
     if short and own and _commonplace(quoted, lexicon.vocabulary):
         unsaid.append("none of its words is the statement's")
+    elif not short and _names_only(quoted, lexicon.vocabulary, index.authors):
+        unsaid.append("it shares nothing with the statement but the parties' names")
     if ref is not None and not short:
         # Judged against the chosen sentence itself: a neighbour naming the party does
         # not make this passage about it.

@@ -83,12 +83,18 @@ _DOC_CUE = re.compile(
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed))"
     r"|(?<=ccording to )the\s+(?:joint\s+)?text\b"
+    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause)\b"
+    r"(?=\s+(?:(?:also|further|then|itself)\s+)?(?:reads|says|said|states|stated|calls|called"
+    r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes))"
+    r"|\bJOINT\s+STATEMENT\b"
 )
 """The document as speaker. A "draft" statement is by definition another document, and
 "its own statement" one body's, where the joint statement is two's. "The
 text" only where a speech verb or a word of publishing follows it ("the text adds", "the
 text also insists"), or
-after "according to": a text message or a law's text is no statement."""
+after "according to": a text message or a law's text is no statement. So "the key
+passage reads", "the real sentence calls": a part of the text, where a speech verb follows.
+A chyron's capitals: "JOINT STATEMENT:"."""
 
 
 @dataclass(frozen=True, slots=True)
