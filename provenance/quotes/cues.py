@@ -107,6 +107,7 @@ def cues(
     *,
     speech: bool = True,
     documents: bool = True,
+    labels: bool = True,
 ) -> list[Cue]:
     """Every attribution cue in `sentence` outside quotations, in order.
 
@@ -115,8 +116,10 @@ def cues(
     "Moscow and Beijing stressed", "the two sides called"), or a person ("Lavrov was
     quoted as saying"). A document named just after the verb is the medium and makes the
     document the speaker ("Wang and Lavrov said in a joint statement"). With nothing
-    before the verb, the subject follows it ("said Park Min-jun"). `speech` or
-    `documents` False: the sentence is known to hold no speech verb, or no document cue.
+    before the verb, the subject follows it ("said Park Min-jun"). A person's name or
+    role set before a colon that opens a quotation is a label ("Chinese envoy Wu Dawei:
+    “...”", "ANCHOR: “...”"). `speech`, `documents` or `labels` False: the sentence is
+    known to hold no speech verb, no document cue, or no colon before a quotation.
     """
     base = sentence.start
     chunk = prose[sentence.start : sentence.end]
@@ -232,7 +235,34 @@ def cues(
         if d not in used and not any(c.span.start <= base + d[0] < c.span.end for c in out):
             span = Span(base + d[0], base + d[1])
             out.append(Cue("document", span, span.of(text), named=True))
+    for m in _LABEL.finditer(chunk) if labels else ():
+        label = m.group("label")
+        inside = any(c.span.start <= base + m.start("label") < c.span.end for c in out)
+        if inside or len(label.split()) > _LABEL_WORDS or _DOC_CUE.search(label):
+            continue
+        if not _PERSON_LABEL.search(label):
+            continue
+        span = Span(base + m.start("label"), base + m.end("label"))
+        out.append(Cue("person", span, span.of(text)))
     return sorted(out, key=lambda c: c.span.start)
+
+
+_LABEL = re.compile(
+    r"(?:^|(?<=[.!?;:]\s)|(?<=\n))[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(][^\n:;.!?\"“”«»‘’()]{0,58}?)"
+    r"[ \t]*:[ \t]*(?=[\"“«„‘])"
+)
+"""Words before a colon that opens a quotation, from the sentence's or clause's start."""
+_LABEL_WORDS = 8
+"""Most words of a label: more are a sentence ("A correspondent summed up the day:")."""
+_PERSON_LABEL = re.compile(
+    r"\b[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]"  # a name: "Wu Dawei", "Sergei V. Lavrov"
+    r"|(?i:\b(?:anchor|correspondent|reporter|host|guest|moderator|spokes(?:man|woman|person)"
+    r"|envoy|minister|ambassador|senator|president|premier|analyst|official|professor"
+    r"|secretary|chairman|diplomat|expert|commentator|lawmaker|deputy)s?\b)"
+)
+"""A label that names a person: two capitalised words, or a role (any case, "ANCHOR")."""
+_LABEL_SUPERSET = (rb":[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
+"""Where `_LABEL` may match: a colon, then a quotation mark."""
 
 
 _OBJECT_GAP = re.compile(r"\s*(?:that\s+)?")

@@ -16,7 +16,14 @@ from dataclasses import replace
 
 from provenance.matcher import last_characters_of_each
 from provenance.model import Span
-from provenance.quotes.cues import _DOC_CUE_SUPERSET, _SPEECH, _SPEECH_SUPERSET, Cue, cues
+from provenance.quotes.cues import (
+    _DOC_CUE_SUPERSET,
+    _LABEL_SUPERSET,
+    _SPEECH,
+    _SPEECH_SUPERSET,
+    Cue,
+    cues,
+)
 from provenance.quotes.marks import _MARKS, Sentences
 from provenance.quotes.subjects import (
     _PRONOUN,
@@ -59,11 +66,12 @@ class _Reading:
         self.text, self.spans, self.prose, self.authors = text, spans, prose, authors
         self._breaks = [end for _, end in breaks]
         # The sentences where a superset pattern ends: the only ones `cues` need read.
-        speech, documents = last_characters_of_each(
-            prose, (_SPEECH_SUPERSET, _DOC_CUE_SUPERSET), caseless=True
+        speech, documents, labels = last_characters_of_each(
+            prose, (_SPEECH_SUPERSET, _DOC_CUE_SUPERSET, _LABEL_SUPERSET), caseless=True
         )
         self._speech, self._documents = _holding(spans, speech), _holding(spans, documents)
-        worded = self._speech | self._documents
+        self._labels = _holding(spans, labels)
+        worded = self._speech | self._documents | self._labels
         self._worded, self._is_worded = sorted(worded), worded.__contains__
         self._cues: dict[int, list[Cue]] = {}
         self._speakers: dict[int, Cue | None] = {}
@@ -98,6 +106,7 @@ class _Reading:
                 self.authors,
                 speech=k in self._speech,
                 documents=k in self._documents,
+                labels=k in self._labels,
             )
         return found
 
