@@ -49,6 +49,8 @@ def emphasis_findings(source: SourceResult) -> list[Finding]:
         row = span.status.value
         if span.status is Status.ADDED and not span.reference_text.strip():
             row = "added-to-inserted-text"
+        elif span.status is Status.ADDED and span.declared:
+            row = "added-declared"
         out.append(
             Finding(
                 id=span.id,
@@ -62,7 +64,7 @@ def emphasis_findings(source: SourceResult) -> list[Finding]:
                 summary=f"{span.style} {span.status.value}: {span.text!r}",
                 reference=span.reference,
                 reference_text=span.reference_text,
-                extra={"style": span.style, "evidence": span.evidence},
+                extra={"style": span.style, "evidence": span.evidence, "declared": span.declared},
             )
         )
     for lost in source.lost_markup:

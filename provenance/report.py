@@ -251,6 +251,7 @@ def _emphasis_json(source: SourceResult) -> dict[str, Any]:
                 "ref_start": e.reference.start if e.reference else None,
                 "ref_end": e.reference.end if e.reference else None,
                 "evidence": e.evidence,
+                "declared": e.declared or None,
             }
             for e in source.emphasis
         ],

@@ -43,6 +43,8 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
         ("divergence", Kind.INTERRUPTION): MINOR,
         ("divergence", "interruption-furniture"): COSMETIC,
         ("divergence", Kind.EMPHASIS): MATERIAL,
+        # Emphasis a note of the page declares ("(bold italics ours)"): the reader is told.
+        ("divergence", "emphasis-declared"): MINOR,
         # Quotations attributed to the reference, by verdict: a changed or invented
         # quotation matters most (`other`, not attributed, is never a finding).
         ("quotation", "verbatim"): COSMETIC,
@@ -52,6 +54,7 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
         ("quotation", "not-in-reference"): MATERIAL,
         # Emphasis the copy changed.
         ("emphasis", "added"): MATERIAL,
+        ("emphasis", "added-declared"): MINOR,
         ("emphasis", "added-to-inserted-text"): MINOR,
         ("emphasis", "removed"): MINOR,
         ("emphasis", "probable"): MINOR,
@@ -61,7 +64,9 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
 """Severity by (category, kind). `added-to-inserted-text` is the row of emphasis `added`
 on words the reference does not have (the finding's kind is still `added`);
 `interruption-furniture` the row of an `interruption` that is page furniture (its kind
-is still `interruption`; see provenance.moves)."""
+is still `interruption`; see provenance.moves); `emphasis-declared` and `added-declared`
+the rows of emphasis added that a note of the page declares (kinds still `emphasis` and
+`added`; see provenance.emphasis)."""
 
 COSMETIC_KINDS = frozenset(k for k in Kind if SEVERITY["divergence", k] is COSMETIC)
 """Divergence kinds of cosmetic severity: what the collation's `cosmetic=False` hides."""

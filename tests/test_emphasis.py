@@ -521,3 +521,39 @@ def test_bold_lines_of_the_page_inside_a_copy_are_not_emphasis(corpus: Corpus) -
     source = analyse(corpus.reference, [page]).sources[0]
     assert [p.kind for p in source.passages] == [PassageKind.FULL]
     assert source.emphasis == ()
+
+
+@pytest.mark.parametrize(
+    ("note", "declared"),
+    [
+        ("(Bold italics ours.)", {"bold+italic"}),
+        ("(bold and italics ours)", {"bold+italic", "bold", "italic"}),
+        ("(emphasis added)", {"bold+italic", "bold", "italic"}),
+        ("(italics added)", {"italic"}),
+        ("", set()),
+    ],
+)
+def test_a_note_declares_the_emphasis_of_the_styles_it_names(
+    corpus: Corpus, tmp_path: Path, note: str, declared: set[str]
+) -> None:
+    """Emphasis a note declares is minor, with the note's text; other emphasis on the
+    same passage stays material ("(Bold italics ours.)" read "italics ours" and seemed to
+    declare the bold alone as well)."""
+    paragraphs = _paragraphs(corpus)
+    body = [
+        _mark(paragraphs[5], "by way of a voluntary political decision", "<b><i>", "</i></b>"),
+        _mark(paragraphs[7], "resolutely committed", "<b>", "</b>"),
+        _mark(paragraphs[8], "justified concerns", "<i>", "</i>"),
+    ]
+    page = "".join(f"<p>{p}</p>\n" for p in body) + (f"<p>{note}</p>\n" if note else "")
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    added = {e.style: e for e in source.emphasis if e.status is Status.ADDED}
+    assert set(added) == {"bold+italic", "bold", "italic"}
+    assert {s for s, e in added.items() if e.declared} == declared
+    rows = {d.copy_text: d for d in source.divergences if d.kind is Kind.EMPHASIS}
+    for style, e in added.items():
+        row = rows[e.text]
+        assert row.severity is (Severity.MINOR if style in declared else Severity.MATERIAL)
+        assert ("declared by its note" in row.note) == (style in declared)

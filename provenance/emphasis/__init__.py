@@ -29,6 +29,7 @@ reported and writes it in original offsets. `emphasis()`, here, runs them in tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -48,7 +49,7 @@ from provenance.emphasis.result import (
 )
 from provenance.emphasis.runs import CAPS, STARRED, _plain_runs
 from provenance.extract import Extracted, Run
-from provenance.model import Alignment, Divergence, Format, PassageKind, Span
+from provenance.model import Alignment, Divergence, Format, Passage, PassageKind, Span
 
 __all__ = [
     "CAPS",
@@ -91,17 +92,21 @@ def emphasis(
     found: list[Divergence] = []
     plain = capture.document.format is Format.TEXT
     read = (*alignments, *quoted)
+    notes = _notes(reference, capture, [a.passage for a in read], options)
     for alignment in read:
         runs = _plain_runs(capture.text, alignment.passage.copy) if plain else capture.runs
         marked = [(run, _added(reference, capture, alignment, run)) for run in runs]
         for run, added in _one_per_stretch(capture, marked):
+            at = max(run.start, alignment.passage.copy.start)
+            declaring = _declaring(notes, at, added.style)
+            if declaring is not None:
+                added = replace(added, declared=declaring.text)
             spans.append(added)
             added_at.append(max(run.start, alignment.passage.copy.start))
             if added.reference is not None and added.reference_text.strip():
                 found.append(_divergence(capture, added))
         if alignment.passage.kind is not PassageKind.QUOTATION:
             spans.extend(_removed(reference, capture, alignment))
-    notes = _notes(reference, capture, [a.passage for a in read], options)
     lost = []
     for note, passage in notes:
         if note.declares != "added" or passage is None:
@@ -120,6 +125,37 @@ def emphasis(
         lost_markup=tuple(lost),
         divergences=tuple(found),
     )
+
+
+def _declaring(
+    notes: list[tuple[EmphasisNote, Passage | None]], at: int, style: str
+) -> EmphasisNote | None:
+    """The note that declares emphasis of `style` added at readable offset `at`: one
+    declaring added emphasis, covering the passage there, and naming that style or
+    emphasis in general. "(Italics ours)" does not declare bold; "(bold italics ours)"
+    declares bold italics, not bold alone; "(bold and italics ours)" declares either."""
+    styles = set(style.split("+"))
+    for note, passage in notes:
+        if note.declares != "added" or passage is None:
+            continue
+        if not passage.copy.start <= at < passage.copy.end:
+            continue
+        named = set(note.style.split("+"))
+        listed = len(named) == 1 or _LISTED.search(note.text) is not None
+        if (
+            "emphasis" in named
+            or styles == named
+            or (listed and styles <= named)
+            or (styles == {STARRED} and named & _STARS)
+        ):
+            return note
+    return None
+
+
+_STARS = frozenset({"bold", "italic"})
+"""What a plain-text page's *stars* stand for."""
+_LISTED = re.compile(r"\b(?:and|or)\b|[,/&]")
+"""Styles a note lists one by one ("bold and italics"), not one style ("bold italics")."""
 
 
 def _one_per_stretch(

@@ -25,7 +25,8 @@ _WHOSE = (
 )
 _NOTE = re.compile(
     rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*(?P<whose>{_WHOSE})\s*[)\]]"
-    rf"|\b(?P<what2>{_WHAT})(?:\s+(?:in|within|throughout)(?:\s+[\w\u2019'-]+){{1,4}}?)?"
+    rf"|\b(?P<what2>(?:{_WHAT})(?:[\s,/&]+(?:and\s+)?(?:{_WHAT}))*)"
+    rf"(?:\s+(?:in|within|throughout)(?:\s+[\w\u2019'-]+){{1,4}}?)?"
     rf"\s+(?:(?:is|are|has\s+been|have\s+been)\s+)?(?P<whose2>{_WHOSE})\b"
     rf"|\b(?:our|my)\s+(?P<what3>emphasis|italics|bold)\b",
     re.IGNORECASE,

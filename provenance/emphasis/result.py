@@ -53,6 +53,9 @@ class EmphasisSpan:
     reference_text: str
     evidence: str
     """Why this was reported; for `probable` the residue it is inferred from."""
+    declared: str = ""
+    """For `added`: the text of the note that declares it ("bold italics ours"), when a
+    note covering its passage names its style or emphasis in general; else ""."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +136,11 @@ def _divergence(capture: Extracted, span: EmphasisSpan) -> Divergence:
         ),
         witness=capture.document.id,
         kind=Kind.EMPHASIS,
-        severity=severity("divergence", Kind.EMPHASIS),
+        severity=severity("divergence", "emphasis-declared" if span.declared else Kind.EMPHASIS),
         reference=span.reference,
         copy=span.span,
         reference_text=span.reference_text,
         copy_text=span.text,
-        note=f"{span.style} added by the copy",
+        note=f"{span.style} added by the copy, "
+        + (f"declared by its note {span.declared!r}" if span.declared else "no note declares it"),
     )
