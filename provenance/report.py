@@ -23,7 +23,7 @@ from provenance.collation.table import Table as VariantTable
 from provenance.collation.table import collate
 from provenance.collation.witnesses import witnesses
 from provenance.coverage import held_share
-from provenance.model import Divergence, PassageKind, Severity
+from provenance.model import Divergence, Kind, PassageKind, Severity
 from provenance.normalise import printable, visible
 from provenance.quotes.verdicts import Quotation
 
@@ -364,12 +364,20 @@ def _divergence_text(number: int, d: Divergence, source: SourceResult, analysis:
     line.append(f"{d.kind.value}  capture {d.copy.start}..{d.copy.end}  ")
     line.append(f"reference {d.reference.start}..{d.reference.end}\n")
     line.append("       …" + _flat(before))
-    if d.reference_text:
+    same_words = d.kind in _SAME_WORDS
+    if d.reference_text and not same_words:
         line.append("[-" + _flat(d.reference_text, keep_space=True) + "-]", style="red strike")
     if d.copy_text:
         line.append("{+" + _flat(d.copy_text, keep_space=True) + "+}", style="green")
     line.append(_flat(after) + "…")
+    if same_words:
+        line.append(f"\n       {d.note}", style="dim")
     return line
+
+
+_SAME_WORDS = frozenset({Kind.EMPHASIS, Kind.DUPLICATION})
+"""Kinds whose copy reading is the reference's words (emphasised, or printed again):
+shown once, with the row's note, not as the words deleted and inserted."""
 
 
 _EMPHASIS_MARK = {"added": "[+emphasis]", "removed": "[-emphasis]", "probable": "[?emphasis]"}

@@ -105,3 +105,16 @@ def test_the_corpus_screen_and_the_report_agree_on_what_a_copy_holds(reference: 
     assert share == pytest.approx(1 - len(paragraphs[5]) / len(reference.text), abs=0.01)
     line = next(x for x in render_text(analysis).splitlines() if x.startswith("dropped"))
     assert f"{share:.1%}" in line
+
+
+def test_emphasis_and_duplication_rows_show_their_words_once(reference: Document) -> None:
+    """A row whose copy reading is the reference's words (emphasised, or printed again)
+    reads as those words once with the row's note, not as a substitution of the words
+    for themselves."""
+    paragraphs = reference.text.split("\n\n")
+    line = "allied relations between separate states should not inflict damage"
+    capture = make_document("\n\n".join([*paragraphs[:12], line, *paragraphs[12:]]))
+    text = render_text(analyse(reference, [capture]))
+    assert "{+" + line.replace(" ", "␠") in text
+    assert "[-" + line.replace(" ", "␠") not in text
+    assert "repeated: the copy already has this text" in text
