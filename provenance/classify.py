@@ -104,6 +104,12 @@ def _insertion(reference: Document, capture: Document, ref: Span, copy: Span) ->
     editor's mark, and stays with the words."""
     text = copy.of(capture.text)
     lead, trail = _EDGE_MARK_LEAD.match(text), _EDGE_MARK_TRAIL.search(text)
+    # A bracket on a line of its own among inserted lines ("[ Subscribe ]" ending a
+    # sign-up box) is the page's button or link, not an editor's mark in the text.
+    if lead and "\n" in lead.group():
+        lead = None
+    if trail and "\n" in trail.group().rstrip():
+        trail = None
     start = copy.start + (lead.end() if lead else 0)
     end = copy.start + (trail.start() if trail else len(text))
     if start >= end or not _HAS_WORD.search(capture.text, start, end):
