@@ -557,3 +557,22 @@ def test_a_note_declares_the_emphasis_of_the_styles_it_names(
         row = rows[e.text]
         assert row.severity is (Severity.MINOR if style in declared else Severity.MATERIAL)
         assert ("declared by its note" in row.note) == (style in declared)
+
+
+@pytest.mark.parametrize(
+    "box", ["**Read more:** [Why Beijing fears THAAD](/thaad)", "**Advertisement**"]
+)
+def test_a_bold_box_label_inside_a_paragraph_is_furniture_not_emphasis(
+    corpus: Corpus, tmp_path: Path, box: str
+) -> None:
+    """A link box run into a paragraph is page furniture (an interruption); its bold label
+    is the box's style, not emphasis the copy added."""
+    paragraphs = _paragraphs(corpus)
+    head, tail = paragraphs[9], paragraphs[10]
+    path = tmp_path / "page.md"
+    path.write_text(f"{head} {box} {tail}\n", encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [d.kind for d in source.divergences if d.kind is not Kind.WHITESPACE] == [
+        Kind.INTERRUPTION
+    ]
+    assert not [e for e in source.emphasis if e.status is Status.ADDED]

@@ -19,6 +19,7 @@ from provenance.emphasis.result import EmphasisSpan, Status, _span
 from provenance.emphasis.runs import CAPS, STARRED
 from provenance.extract import Extracted, Run
 from provenance.model import Alignment, Format
+from provenance.moves.furniture import opens_a_box
 
 
 def _added(
@@ -36,6 +37,8 @@ def _added(
     ref_text = reference.text[ra:rb]
     if not _letters(ref_text) and _set_apart(capture.text, reference.text, alignment, a):
         return None  # a caption, a byline, a link box: the page's own lines, not the text
+    if not _letters(ref_text) and _in_a_box(capture.text, reference.text, alignment, a):
+        return None  # "**Read more:** [...]" inside a paragraph: page furniture
     if _numbering(capture.text[a:b], reference.text, ra):
         return None  # "<strong>5.</strong> The Parties": the page's numbering style
     if (
@@ -75,6 +78,15 @@ def _set_apart(text: str, reference: str, alignment: Alignment, at: int) -> bool
     if edit is None or edit.tag == "equal" or edit.reference.of(reference).strip():
         return False
     return whole_lines(text, edit.copy)
+
+
+def _in_a_box(text: str, reference: str, alignment: Alignment, at: int) -> bool:
+    """True when the copy's insertion holding `at` opens with a box label ("Read more:"),
+    as page furniture does even inside a paragraph."""
+    edit = next((e for e in alignment.edits if e.copy.start <= at < e.copy.end), None)
+    if edit is None or edit.tag == "equal" or edit.reference.of(reference).strip():
+        return False
+    return opens_a_box(edit.copy.of(text))
 
 
 def _letters(text: str) -> str:

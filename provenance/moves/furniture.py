@@ -89,6 +89,13 @@ def _interruptions(
 
 
 @lru_cache(maxsize=4)
+def opens_a_box(inserted: str) -> bool:
+    """Whether inserted text opens with a box label ("Read more:", "Advertisement"): a
+    box of the page's own, whatever the copy's lines around it."""
+    first = next((line.strip() for line in inserted.splitlines() if line.strip()), "")
+    return bool(_BOX_LABEL.fullmatch(first))
+
+
 def _vocabulary(reference: str) -> frozenset[str]:
     """The reference's content words (stems), read once for every capture compared with it."""
     return frozenset(content_words(_words(reference)))
