@@ -163,11 +163,11 @@ def test_sup_numbers_read_raised_and_apart_from_the_word() -> None:
 
 
 def test_markdown_pipe_tables_read_cell_by_cell() -> None:
-    """A pipe table (GitHub, Pandoc, Obsidian) reads as its cells, one to a line, never as
-    lines of pipes."""
+    """A pipe table (GitHub, Pandoc, Obsidian) reads as its cells, one to a line, a row a
+    paragraph, never as lines of pipes."""
     source = "| Day | Weather |\n|---|:--|\n| Monday | Clear and *cold*. |\n| Tuesday | Fog. |\n"
     e = extract(_doc(source, Format.MARKDOWN, "t.md"))
-    assert e.text == "Day\nWeather\nMonday\nClear and cold.\nTuesday\nFog."
+    assert e.text == "Day\nWeather\n\nMonday\nClear and cold.\n\nTuesday\nFog."
     assert ("cold", "italic") in {(e.text[r.start : r.end], r.style) for r in e.runs}
     k = e.text.index("Clear")
     assert e.span(k, k + 15).of(source) == "Clear and *cold*."
@@ -184,7 +184,7 @@ def test_markdown_table_cells_with_escaped_pipes_map_to_their_source() -> None:
     )
     text, spans = _md(source)
     assert text == (
-        "Port\nNote\nDover | Calais\nFerries ran *late* all week.\n"
+        "Port\nNote\n\nDover | Calais\nFerries ran *late* all week.\n\n"
         "Hull\nFog a | b and _rain_ | again."
     )
     for k, char in enumerate(text):

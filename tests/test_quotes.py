@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -693,3 +694,35 @@ def test_roles_read_who_does_what_in_the_statement():
     assert frozenset({"china"}) in doers["proposed"]  # "the Chinese-proposed ideas"
     # Past "call on the relevant countries", the Parties no longer do the stopping.
     assert doers["stop"] == {frozenset()}
+
+
+@pytest.mark.parametrize("fmt", [Format.MARKDOWN, Format.HTML])
+def test_a_cue_in_one_row_of_a_table_speaks_for_that_row_only(fmt: Format):
+    """A table row is a paragraph: the statement named in one row is not the speaker of
+    another row's quotations (before, a Markdown table read as one sentence, and the
+    statement named in its last row spoke Wang Yi's words in the row above)."""
+    rows = [
+        ("8 Mar 2017", "Wang Yi", 'Proposed "suspension for suspension" as a way out'),
+        (
+            "4 Jul 2017",
+            "The joint statement",
+            'Urged the two to "refrain from large-scale joint exercises"',
+        ),
+    ]
+    if fmt is Format.MARKDOWN:
+        text = "| Date | Who | Said |\n|---|---|---|\n" + "".join(
+            f"| {a} | {b} | {c} |\n" for a, b, c in rows
+        )
+    else:
+        text = (
+            "<table>"
+            + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+            + "</table>"
+        )
+    page = replace(_doc(text), format=fmt)
+    quotes = analyse(quote_cases.reference(), [page]).sources[0].quotes
+    got = [(q.text, q.verdict, q.attributed) for q in quotes]
+    assert got == [
+        ("suspension for suspension", V.OTHER, False),
+        ("refrain from large-scale joint exercises", V.VERBATIM, True),
+    ]

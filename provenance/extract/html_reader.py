@@ -49,10 +49,10 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 _BLOCK = {
     **dict.fromkeys(
         "p h1 h2 h3 h4 h5 h6 blockquote pre ul ol table section article main figure dl hr "
-        "address fieldset".split(),
+        "address fieldset tr".split(),
         2,
     ),
-    **dict.fromkeys("div li tr td th dt dd br figcaption caption".split(), 1),
+    **dict.fromkeys("div li td th dt dd br figcaption caption".split(), 1),
 }
 """Block elements and the line breaks (1 or 2) they put between their neighbours."""
 _WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b")

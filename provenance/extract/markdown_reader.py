@@ -42,7 +42,8 @@ _MD_BLOCKS = frozenset(
     "ordered_list_open html_block table_open".split()
 )
 _MD_CELLS = frozenset("tr_open th_open td_open".split())
-"""Table rows and cells: each on a line of its own, as the HTML reader reads <tr> and <td>."""
+"""Table rows and cells: a row a paragraph, each cell a line of its own, as the HTML
+reader reads <tr> and <td> (a cue in one row speaks for that row only)."""
 
 
 _MD_CONTENT = frozenset("code_block fence inline html_block".split())
@@ -88,7 +89,8 @@ def _markdown(document: Document) -> Extracted:
         if token.type in _MD_BLOCKS and token.map and not token.hidden:
             out.line_break(2, line_starts[token.map[0]])
         if token.type in _MD_CELLS:
-            out.line_break(1, line_starts[token.map[0]] if token.map else out.map.last_end())
+            breaks = 2 if token.type == "tr_open" else 1
+            out.line_break(breaks, line_starts[token.map[0]] if token.map else out.map.last_end())
         if token.type == "list_item_open" and token.map:
             at = line_starts[token.map[0]]
             out.line_break(1, at)
