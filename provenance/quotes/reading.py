@@ -168,9 +168,17 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             previous = None  # "Seoul's defence ministry disagreed: “...”": its own speaker
     if previous is not None:
         return replace(previous, how="previous sentence")
-    if _pronoun_speaks(reading.prose[spans.starts[k] : spans.ends[k]]):
-        return None  # "It says that “...”": its speaker is before, unread; never whoever
-        # the sentence or paragraph after names
+    sentence = reading.prose[spans.starts[k] : spans.ends[k]]
+    if _pronoun_speaks(sentence):
+        # "It says that “...”": its speaker is before; never whoever the sentence or
+        # paragraph after names. "It" after a sentence naming the document (and no one
+        # after it) is the document: "10:24 The document was signed. ¶ 10:33 It says".
+        if k > 0 and _IT_SPEAKS.search(sentence):
+            cues_before = reading.cues(k - 1)
+            prior = cues_before[-1] if cues_before else reading.inherited(k - 1)
+            if prior is not None and prior.speaker == "document":
+                return replace(prior, how="pronoun, the sentence before")
+        return None
     if (
         k + 1 < len(spans)
         and paragraph(k + 1) == same
@@ -185,7 +193,9 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     own_sentences = reading.sentences_of(same)
     after, before = own_sentences.stop, own_sentences.start - 1
     cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
-    end = reading.prose[spans.starts[before] : spans.ends[before]].rstrip() if cue else ""
+    # Read in the text, not the prose: a paragraph ending with a quotation ("... should
+    # be ruled out.”") ends with the full stop the prose blanks out.
+    end = reading.text[spans.starts[before] : spans.ends[before]].rstrip() if cue else ""
     if cue is not None and not _ENDED.search(end):
         # The paragraph before runs on into this one ("according to the statement, will"):
         # its speaker, whoever the paragraph after names.
@@ -199,6 +209,10 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if cue is not None and _SPEECH.search(cue.text):
         return replace(cue, how="previous paragraph")
     return None
+
+
+_IT_SPEAKS = re.compile(r"(?:^|[\s,;:])[Ii]t\s+(?:(?:also|further|then|even|still|again)\s+)?\w+")
+"""A sentence whose speech verb has "it" for subject (one thing: the document)."""
 
 
 def _pronoun_speaks(sentence: str) -> bool:
