@@ -278,6 +278,8 @@ def denied(quotation: str, stretch: str) -> list[str]:
     ['helps']
     >>> denied("THAAD fails to help achieve peace", "THAAD does nothing to help achieve peace")
     []
+    >>> denied("they will deploy missiles", "they are against the deployment of missiles")
+    ['deploy']
     """
     tokens = [w.casefold() for w in _WORD.findall(stretch)]
     negated: dict[int, str] = {}  # token index -> the word negated there
@@ -288,6 +290,10 @@ def denied(quotation: str, stretch: str) -> list[str]:
                 negated[after[0]] = tokens[after[0]]
         elif (rest := _unprefixed(word)) is not None:
             negated[k] = rest
+        elif word in _OPPOSE:
+            opposed = _following(tokens, k, 1, reach=3)
+            if opposed and _NOMINAL.search(tokens[opposed[0]]):
+                negated[opposed[0]] = tokens[opposed[0]]  # "against the deployment"
     if not negated:
         return []
     plain = [k for k, w in enumerate(tokens) if k not in negated and w not in STOPWORDS]
@@ -297,7 +303,12 @@ def denied(quotation: str, stretch: str) -> list[str]:
     for k, word in enumerate(folded):
         if word in STOPWORDS or words[k] in out or _taken_back(folded, k, DENIAL_REACH):
             continue
-        against = [j for j, w in negated.items() if _same_word(word, w)]
+        against = [
+            j
+            for j, w in negated.items()
+            if _same_word(word, w)
+            or (_NOMINAL.search(w) and not _NOMINAL.search(word) and stem(word) == stem(w))
+        ]
         if not against:
             continue
         alike = [j for j in plain if _same_word(word, tokens[j])]
@@ -309,6 +320,11 @@ def denied(quotation: str, stretch: str) -> list[str]:
                 continue
         out.append(words[k])
     return out
+
+
+_NOMINAL = re.compile(r"(?:ment|tion|sion|ance|ence)s?$")
+"""A noun made of a verb ("deployment"): what the statement opposes ("against the
+deployment"), which a quotation saying the parties "will deploy" asserts."""
 
 
 def _following(words: list[str], k: int, n: int, *, reach: int = 6) -> list[int]:
