@@ -114,7 +114,10 @@ def emphasis(
         if any(passage.copy.start <= at < passage.copy.end for at in added_at):
             continue
         alignment = next(a for a in read if a.passage == passage)
-        probable = _residue(reference, capture, alignment, note.style, options)
+        probable = [
+            replace(span, declared=note.text)
+            for span in _residue(reference, capture, alignment, note.style, options)
+        ]
         spans.extend(probable)
         key = f"lost-markup:{note.span.start}:{note.span.end}"
         lost.append(LostMarkup(_id(capture, key), note, LOST_MARKUP, tuple(probable)))

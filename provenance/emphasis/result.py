@@ -55,7 +55,8 @@ class EmphasisSpan:
     """Why this was reported; for `probable` the residue it is inferred from."""
     declared: str = ""
     """For `added`: the text of the note that declares it ("bold italics ours"), when a
-    note covering its passage names its style or emphasis in general; else ""."""
+    note covering its passage names its style or emphasis in general; for `probable`, the
+    note it is inferred from; else ""."""
 
 
 @dataclass(frozen=True, slots=True)
