@@ -179,7 +179,8 @@ def _line_number(text: str, span: Span) -> str | None:
     return number.group().strip() if number else ""
 
 
-_WORDS_CHANGED = frozenset({Kind.INSERTION, Kind.OMISSION, Kind.SUBSTITUTION})
+_WORDS_CHANGED = frozenset({Kind.INSERTION, Kind.OMISSION, Kind.SUBSTITUTION, Kind.FOOTNOTE})
+"""Kinds a paragraph's number may be read as: words, or a "[2]" taken for a note marker."""
 _LINE_MARKUP = re.compile(r"[ \t*_#>]*")
 _PARAGRAPH_NUMBER = re.compile(
     r"(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]|[IVX]{1,5}\.|§ ?\d{1,3}\.?)[*_]{0,3}[ \t\u00a0]*"
