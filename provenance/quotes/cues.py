@@ -138,6 +138,8 @@ def cues(
     for hit in _SPEECH.finditer(chunk) if speech else ():
         if hit.group() == "states" and _NOUN_AFTER.match(chunk, hit.end()):
             continue  # "the security interests of regional states." names countries
+        if hit.group() in _PASSIVE_VERBS and _PASSIVE.search(chunk, 0, hit.start()):
+            continue  # "the other side is told", "he was asked": spoken to, not speaking
         verb = hit.start()
         kept = _subject_words(chunk, verb)
         medium = next(
@@ -264,6 +266,12 @@ _PERSON_LABEL = re.compile(
 """A label that names a person: two capitalised words, or a role (any case, "ANCHOR")."""
 _LABEL_SUPERSET = (rb":[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
 """Where `_LABEL` may match: a colon, then a quotation mark."""
+
+
+_PASSIVE_VERBS = frozenset({"told", "asked", "quoted", "called", "urged", "warned"})
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+"""A participle after a form of "be": the subject is spoken to ("is told"), not speaking.
+("was quoted as saying" is a cue of its own, matched whole.)"""
 
 
 _OBJECT_GAP = re.compile(r"\s*(?:that\s+)?")
