@@ -22,7 +22,7 @@ break, unless the line goes on in lower case: see `_ends_clause`)."""
 _AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
-    r"|powers|partners|leaders|diplomats)\b"
+    r"|powers|partners|leaders|diplomats|authors|signatories|drafters)\b"
 )
 """A plural subject: the statement's authors speaking together ("the two sides"). Lower case
 only: a capitalised one is part of a name ("the ambassador to the United Nations")."""
