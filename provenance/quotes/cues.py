@@ -75,7 +75,7 @@ _DOC_CUE_SUPERSET = (
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text"
-    rb"|\btext\s+(?:also|further|then|even|still|itself|again)\b",
+    rb"|\btext\s+(?:also|further|then|even|still|itself|again)\b|\btext\s*,",
 )
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
@@ -151,7 +151,10 @@ def cues(
             ),
             None,
         )
-        aside = None if kept else _ASIDE.search(chunk, 0, verb)
+        aside = _ASIDE.search(chunk, 0, verb)
+        if kept and not (aside is not None and any(d[1] == aside.start() for d in docs)):
+            aside = None  # "Russia, China and ..." keep their commas; but not "the Chinese
+            # text, in Xinhua's English, says": the document before an aside speaks
         if aside is not None:
             # "Haley, however, said", "Lavrov, asked about the statement, said": the
             # subject stands before the aside, whose words never speak, unless it names
