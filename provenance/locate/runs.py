@@ -24,7 +24,7 @@ from provenance.locate.edges import _sentence_starts as _sentence_starts
 from provenance.locate.edges import _settle as _settle
 from provenance.locate.groups import _groups as _groups
 from provenance.locate.texts import _BOUNDARY as _BOUNDARY
-from provenance.locate.texts import _MARKS, _SENTENCE
+from provenance.locate.texts import _MARKS, _SENTENCE, _mark_count
 from provenance.locate.texts import _EdgeError as _EdgeError
 from provenance.locate.texts import _Run as _Run
 from provenance.locate.texts import _Texts as _Texts
@@ -79,9 +79,9 @@ _GAP_MARK = re.compile(r"[\[\]\"']")
 def _same_marks(capture_gap: str, reference_gap: str) -> bool:
     """Whether the reference has, between the same two words, the capture's marks."""
     brackets = sorted(c for c in capture_gap if c in "[]")
-    return brackets == sorted(c for c in reference_gap if c in "[]") and len(
-        _MARKS.findall(capture_gap)
-    ) == len(_MARKS.findall(reference_gap))
+    return brackets == sorted(c for c in reference_gap if c in "[]") and _mark_count(
+        capture_gap
+    ) == _mark_count(reference_gap)
 
 
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -101,6 +101,9 @@ def _across_sentences(texts: _Texts, run: _Run) -> tuple[_Run, ...]:
     length = run.j1 - run.j0
     if length >= 2 * n or run.i1 - run.i0 != length:
         return (run,)
+    words, text = texts.reference.words, texts.reference.normalised.text
+    if not _SENTENCE_END.search(text, words[run.i0][2], words[run.i1 - 1][1]):
+        return (run,)  # no sentence end between its reference words: one search, not one a gap
     for m in range(length - 1):
         j, i = run.j0 + m, run.i0 + m
         if (
