@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from itertools import compress, repeat
+from itertools import compress, count, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -52,8 +52,15 @@ def _unseed_marks(texts: _Texts, seeds: list[tuple[int, ...]]) -> None:
     text, words = texts.normalised.text, texts.words
     if not words or not any(mark in text for mark in "[]\"'"):
         return
-    low, high = words[0][1], words[-1][2]
+    first = next(compress(count(), seeds), None)
+    if first is None:
+        return  # no seed to drop
+    last = len(seeds) - 1 - next(compress(count(), reversed(seeds)))
     n = texts.reference.seed_words
+    # A seed crosses only a mark after one of its words but its last: marks are looked
+    # for from the end of the first seed's first word to the end of the last seed's last.
+    low = words[first][2]
+    high = words[last + n - 1][2] if last + n - 1 < len(words) else words[-1][2]
     for found in _GAP_MARK.finditer(text, low, high):
         j = bisect_right(words, found.start(), key=itemgetter(2)) - 1  # the mark follows word j
         if j < 0 or j + 1 >= len(words) or not any(seeds[max(0, j - n + 2) : j + 1]):
