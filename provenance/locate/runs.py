@@ -58,9 +58,9 @@ def _unseed_marks(texts: _Texts, seeds: list[tuple[int, ...]]) -> None:
     last = len(seeds) - 1 - next(compress(count(), reversed(seeds)))
     n = texts.reference.seed_words
     # A seed crosses only a mark after one of its words but its last: marks are looked
-    # for from the end of the first seed's first word to the end of the last seed's last.
-    low = words[first][2]
-    high = words[last + n - 1][2] if last + n - 1 < len(words) else words[-1][2]
+    # for from the end of the first seed's first word to the end of the last seed's last
+    # (a word of the window: there are len(words) - n + 1 seeds).
+    low, high = words[first][2], words[last + n - 1][2]
     for found in _GAP_MARK.finditer(text, low, high):
         j = bisect_right(words, found.start(), key=itemgetter(2)) - 1  # the mark follows word j
         if j < 0 or j + 1 >= len(words) or not any(seeds[max(0, j - n + 2) : j + 1]):
@@ -240,7 +240,7 @@ def _follower(open_chains: list[list[int]], j: int, reach: int) -> tuple[list[in
     last seed is at word j (None if there is none, or another lies on its diagonal) and
     the last word before another open chain ends. A phrase the reference has twice opens
     a second chain that stays open for `reach` words; the copy's own chain goes on one
-    step a word meanwhile (9 in 10 of the steps that chose, on the scan's candidates).
+    step a word meanwhile (four in five of the steps that chose, on the scan's candidates).
     """
     following = None
     until = sys.maxsize
