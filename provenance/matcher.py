@@ -278,18 +278,27 @@ _SPARSE = 1 << 12
 many as there are offsets to map) has few enough multi-byte characters to list them, one
 Hyperscan match each, and the list is kept for the next offsets; a text with more
 (Cyrillic, Greek) is decoded piece by piece between the offsets instead."""
-_last: Encoded | None = None
+_recent: tuple[Encoded, ...] = ()
 
 
 def encoded(text: str) -> Encoded:
-    """`Encoded(text)`, kept for the last text asked: the engine scans one capture several
-    times (quotation marks, sentence ends, emphasis notes), and a long one costs
-    milliseconds a megabyte to encode."""
-    global _last
-    last = _last
-    if last is None or last.text is not text:
-        last = _last = Encoded(text)
-    return last
+    """`Encoded(text)`, kept for the last two texts asked: the engine scans one capture
+    several times (quotation marks, sentence ends, emphasis notes), and a long one costs
+    milliseconds a megabyte to encode; between two scans of it, the quotations stage
+    scans its prose (the capture with the quotations blanked out) once, which with one
+    text kept made the capture's next scan encode it again and list its multi-byte
+    characters again."""
+    global _recent
+    recent = _recent
+    for kept in recent:
+        if kept.text is text:
+            return kept
+    found = Encoded(text)
+    _recent = (found, *recent[: _RECENT - 1])
+    return found
+
+
+_RECENT = 2
 
 
 def char_offsets(data: bytes, byte_offsets: list[int]) -> list[int]:

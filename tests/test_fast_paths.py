@@ -412,10 +412,14 @@ def test_character_offsets_of_byte_offsets_are_those_decoding_gives(
     assert matcher_module.char_offsets(text.encode(), chosen) == expected  # decoding
 
 
-def test_the_last_text_encoded_is_kept_and_a_new_one_replaces_it() -> None:
+def test_the_last_two_texts_encoded_are_kept_and_a_third_one_replaces_the_older() -> None:
     text = "“Said” " * 3
     first = matcher_module.encoded(text)
     assert matcher_module.encoded(text) is first
     assert first.data == text.encode()
     other = "".join(["“Said” "] * 3)  # equal, but another object: encoded afresh
     assert other is not text and matcher_module.encoded(other) is not first
+    assert matcher_module.encoded(text) is first  # the capture, after its prose
+    matcher_module.encoded("a third text")
+    matcher_module.encoded("and a fourth")
+    assert matcher_module.encoded(text) is not first

@@ -295,7 +295,7 @@ def _passage(
     # The runs in the reference's order: a moved paragraph is still the reference's text
     # (its move is a divergence), so how much is copied does not depend on the order.
     copy_text = " ".join(ctext[s[0] : s[1]] for s in sorted(spans, key=itemgetter(2)))
-    score = fuzz.ratio(copy_text, rtext[rs:re_], processor=None)  # we normalise ourselves
+    score = _ratio(copy_text, rtext[rs:re_])
     if score < options.min_score:
         return None
     reference = texts.reference
@@ -315,6 +315,22 @@ def _passage(
         score=score,
         segments=segments,
     )
+
+
+def _ratio(copy_text: str, reference_text: str) -> float:
+    """rapidfuzz's ratio of the two normalised texts.
+
+    Most passages are copies with a few slips (98-99.5): told the least score that
+    counts, rapidfuzz compares only within a band of the diagonal, in two fifths of the
+    time, and the score it returns is exact; a score under `_LIKELY` (0 returned) is
+    worked out again whole.
+    """
+    # processor=None: we normalise ourselves.
+    likely = fuzz.ratio(copy_text, reference_text, processor=None, score_cutoff=_LIKELY)
+    return likely or fuzz.ratio(copy_text, reference_text, processor=None)
+
+
+_LIKELY = 95.0
 
 
 _ELLIPSIS = r"[\[(]?\.(?: ?\.){2}[\])]?"

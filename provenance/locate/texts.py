@@ -28,6 +28,12 @@ _MARKS = re.compile(r"\"|" + _SINGLE)
 before a contraction's ending ("(DPRK)'s", "don't")."""
 
 
+def _mark_count(gap: str) -> int:
+    """How many quotation marks (`_MARKS`) the text between two words holds: most gaps
+    (a space, a comma) are told to hold none without running the pattern."""
+    return len(_MARKS.findall(gap)) if '"' in gap or "'" in gap else 0
+
+
 class _EdgeError(Exception):
     """Something found in a window reaches its edge: read wider windows."""
 
@@ -82,8 +88,8 @@ class _Texts:
         Marks inside a square bracket there are the editor's note quoting a word ("[the
         Russian text has "should"]"), not a quotation opening or closing in the page."""
         gap = _BRACKETED.sub("", self.capture_gap(j_before, j_after))
-        capture_marks = len(_MARKS.findall(gap))
-        return capture_marks - len(_MARKS.findall(self.reference_gap(i_before, i_after)))
+        capture_marks = _mark_count(gap)
+        return capture_marks - _mark_count(self.reference_gap(i_before, i_after))
 
     def stitched(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
         """True when, between the two words, the capture closes one quotation and opens

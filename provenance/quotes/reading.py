@@ -93,6 +93,11 @@ class _Reading:
         last = bisect_left(starts, breaks[p]) if p < len(breaks) else len(starts)
         return range(first, last)
 
+    def may_speak(self, k: int) -> bool:
+        """Whether sentence `k` may hold a speech verb (`_SPEECH_SUPERSET` ends in it):
+        where it does not, `_SPEECH` finds none, and is not run."""
+        return k in self._speech
+
     def cues(self, k: int) -> list[Cue]:
         """The cues of sentence `k` (`cues`; none where no cue word occurs)."""
         if not self._is_worded(k):
@@ -169,7 +174,7 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if previous is not None:
         return replace(previous, how="previous sentence")
     sentence = reading.prose[spans.starts[k] : spans.ends[k]]
-    if _pronoun_speaks(sentence):
+    if reading.may_speak(k) and _pronoun_speaks(sentence):
         # "It says that “...”": its speaker is before; never whoever the sentence or
         # paragraph after names. "It" after a sentence naming the document (and no one
         # after it) is the document: "10:24 The document was signed. ¶ 10:33 It says".

@@ -283,7 +283,10 @@ class _Page:
         found = self._words.get(quoted)
         if found is None:
             editorial = tuple(e.span() for e in _EDITORIAL.finditer(quoted))
-            stars = (e.span() for e in _EMPHASIS_MARK.finditer(quoted))
+            # `_EMPHASIS_MARK` opens with look-behinds, so it is tried at every position:
+            # only where its marks are.
+            marked = "*" in quoted or "_" in quoted
+            stars = (e.span() for e in _EMPHASIS_MARK.finditer(quoted)) if marked else ()
             notes = (e.span() for e in RAISED_NOTE.finditer(quoted))  # "exercises¹³"
             cuts = tuple(sorted({*editorial, *stars, *notes}))
             found = self._words[quoted] = _Words(editorial, word_count(quoted), cuts)
