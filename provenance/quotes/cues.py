@@ -45,7 +45,7 @@ _SPEECH = re.compile(
     r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of)\b"
 )
-_TRANSLATION = re.compile(r"\btranslation\b", re.IGNORECASE)
+_TRANSLATION = re.compile(r"\b(?:translation|rendering|rendition)\b", re.IGNORECASE)
 """A source that is a rendering ("according to this paper's translation") says whose
 words the reader sees, not who speaks them: the speaker is the one named before."""
 _SOURCED = frozenset(("according to", "in the view of", "in the words of", "in the opinion of"))
@@ -140,6 +140,8 @@ def cues(
             continue  # "the security interests of regional states." names countries
         if hit.group() in _PASSIVE_VERBS and _PASSIVE.search(chunk, 0, hit.start()):
             continue  # "the other side is told", "he was asked": spoken to, not speaking
+        if hit.group() in ("call", "calls") and _DETERMINER.search(chunk, 0, hit.start()):
+            continue  # "the call to stop", "its calls": a noun
         verb = hit.start()
         kept = _subject_words(chunk, verb)
         medium = next(
@@ -271,6 +273,8 @@ _LABEL_SUPERSET = (rb":[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
 """Where `_LABEL` may match: a colon, then a quotation mark."""
 
 
+_DETERMINER = re.compile(r"\b(?:the|its|their|this|that|a|an|his|her|our)\s+$", re.IGNORECASE)
+"""A determiner just before "call": the noun ("the call to stop"), not the verb."""
 _PASSIVE_VERBS = frozenset({"told", "asked", "quoted", "called", "urged", "warned"})
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 """A participle after a form of "be": the subject is spoken to ("is told"), not speaking.
