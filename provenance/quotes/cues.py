@@ -142,6 +142,8 @@ def cues(
             continue  # "the other side is told", "he was asked": spoken to, not speaking
         if hit.group() in ("call", "calls") and _DETERMINER.search(chunk, 0, hit.start()):
             continue  # "the call to stop", "its calls": a noun
+        if hit.group() == "notes" and _NOTES_NOUN.search(chunk, 0, hit.start()):
+            continue  # "Speaker notes: ...", "show notes": a noun
         verb = hit.start()
         kept = _subject_words(chunk, verb)
         medium = next(
@@ -275,6 +277,12 @@ _LABEL_SUPERSET = (rb":[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
 
 _DETERMINER = re.compile(r"\b(?:the|its|their|this|that|a|an|his|her|our)\s+$", re.IGNORECASE)
 """A determiner just before "call": the noun ("the call to stop"), not the verb."""
+_NOTES_NOUN = re.compile(
+    r"\b(?:speaker|show|release|field|lecture|meeting|class|case|liner|program(?:me)?"
+    r"|production|briefing|editor[’']s|author[’']s|reporter[’']s|translator[’']s)\s+$",
+    re.IGNORECASE,
+)
+"""A word that makes "notes" after it a noun ("Speaker notes:", "the editor's notes")."""
 _PASSIVE_VERBS = frozenset({"told", "asked", "quoted", "called", "urged", "warned"})
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 """A participle after a form of "be": the subject is spoken to ("is told"), not speaking.
