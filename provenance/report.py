@@ -23,7 +23,7 @@ from provenance.collation.table import Table as VariantTable
 from provenance.collation.table import collate
 from provenance.collation.witnesses import witnesses
 from provenance.coverage import held_share
-from provenance.model import Divergence, Kind, PassageKind, Severity
+from provenance.model import Divergence, Kind, PassageKind, Severity, Span
 from provenance.normalise import printable, visible
 from provenance.quotes.verdicts import Quotation
 
@@ -77,10 +77,19 @@ def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) ->
     )
     console.print(_summary_table(analysis))
     for source in analysis.sources:
-        if not source.passages and not source.quotes:
+        hidden = _hidden(source)
+        if not source.passages and not source.quotes and not hidden:
             continue
         console.print()
         console.print(Text(printable(source.document.id), style="bold"))
+        if hidden:
+            where = ", ".join(f"{h.start}..{h.end}" for h in hidden[:_HIDDEN_LISTED])
+            more = (
+                f" and {len(hidden) - _HIDDEN_LISTED} more" if len(hidden) > _HIDDEN_LISTED else ""
+            )
+            console.print(
+                Text(f"  hidden, not read: {len(hidden)} element(s) at {where}{more}", style="dim")
+            )
         for p in source.passages:
             console.print(
                 f"  {p.kind.value} passage: capture {p.copy.start}..{p.copy.end}, "
@@ -233,7 +242,17 @@ def _source_json(source: SourceResult) -> dict[str, Any]:
         "divergences": [_divergence_json(d) for d in source.divergences],
         "quotes": [_quote_json(q) for q in source.quotes],
         **_emphasis_json(source),
+        "hidden": [{"start": h.start, "end": h.end} for h in _hidden(source)],
     }
+
+
+_HIDDEN_LISTED = 5
+"""Hidden elements listed by offset in the text report (the JSON lists all)."""
+
+
+def _hidden(source: SourceResult) -> tuple[Span, ...]:
+    """Stretches of the capture's HTML a browser does not draw, which were not read."""
+    return source.extracted.hidden if source.extracted is not None else ()
 
 
 def _emphasis_json(source: SourceResult) -> dict[str, Any]:

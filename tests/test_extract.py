@@ -380,6 +380,7 @@ def test_what_a_browser_does_not_draw_is_not_read(hidden: str) -> None:
     page = f"<p>The Parties confirm it.{hidden} They agree.</p><p>Next <b>bold</b> line.</p>"
     e = extract(_doc(page, Format.HTML))
     assert e.view().text.split() == "The Parties confirm it. They agree. Next bold line.".split()
+    assert [h.of(page) for h in e.hidden] == [hidden]  # not read, but listed
     for k, ch in enumerate(e.view().text):
         if not ch.isspace():
             assert page[e.map.start(k)] == ch

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from provenance.extract.readable import (
     Extracted,
     _Builder,
 )
-from provenance.model import Document
+from provenance.model import Document, Span
 
 if TYPE_CHECKING:
     pass
@@ -70,6 +71,8 @@ class _HTMLReader(HTMLParser):
         """Source offsets of furniture start tags left open: read, not skipped, this time."""
         self.unclosed: set[int] = set()
         """Offsets of skipped furniture that its own end tag never closed."""
+        self.hidden: list[tuple[int, int]] = []
+        """Source stretches of hidden elements (not read), from start tag to end tag."""
         self.skip_root: tuple[int, str, int] | None = None
         """(stack index, tag, offset) of the element that began the current skip."""
         self.source = text
@@ -170,6 +173,9 @@ class _HTMLReader(HTMLParser):
             self.skipping -= (closed in _SKIP or self.stack[k][1] is _HIDDEN) and k >= read_up_to
         if root is not None and index <= root[0]:
             self.skip_root = None
+            if self.stack[root[0]][1] is _HIDDEN:
+                close = self.source.find(">", self._at())
+                self.hidden.append((root[2], close + 1 if close >= 0 else len(self.source)))
             if (index, tag) != root[:2] and root[1] in _FURNITURE:
                 self.unclosed.add(root[2])  # closed only by an ancestor's end tag
         if tag == "q" and self.quoting and index < read_up_to:
@@ -336,7 +342,8 @@ def _html(document: Document) -> Extracted:
         # `load` decodes UTF-8 strictly; a page whose declared charset would read its
         # bytes otherwise is read as UTF-8 all the same, and the declaration recorded here.
         steps.append(f"declared-charset-{document.declared_charset}-read-as-utf-8")
-    return reader.out.result(document, tuple(steps))
+    hidden = tuple(Span(a, b) for a, b in reader.hidden)
+    return replace(reader.out.result(document, tuple(steps)), hidden=hidden)
 
 
 def _read_html(document: Document, keep: frozenset[int]) -> _HTMLReader:
@@ -350,4 +357,6 @@ def _read_html(document: Document, keep: frozenset[int]) -> _HTMLReader:
     root = reader.skip_root
     if root is not None and root[1] in _FURNITURE:
         reader.unclosed.add(root[2])  # still open at the end of the page
+    if root is not None and reader.stack[root[0]][1] is _HIDDEN:
+        reader.hidden.append((root[2], len(document.text)))  # hidden to the page's end
     return reader

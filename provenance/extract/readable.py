@@ -52,6 +52,9 @@ class Extracted:
     quoted: tuple[Span, ...] = ()
     """Readable stretches the markup sets out as block quotations (<blockquote>, a Markdown
     `>` block), outermost, without the spaces at their ends."""
+    hidden: tuple[Span, ...] = ()
+    """Original stretches of HTML elements a browser does not draw (the `hidden`
+    attribute, `display: none`): not read, but reported, as a page may hide text."""
 
     @property
     def identity(self) -> bool:
