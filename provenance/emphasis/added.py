@@ -18,7 +18,7 @@ from provenance.align import whole_lines
 from provenance.emphasis.result import EmphasisSpan, Status, _span
 from provenance.emphasis.runs import CAPS, STARRED
 from provenance.extract import Extracted, Run
-from provenance.model import Alignment, Format
+from provenance.model import Alignment, Format, Span
 from provenance.moves.furniture import opens_a_box
 
 
@@ -72,21 +72,25 @@ def _numbering(marked: str, reference: str, ra: int) -> bool:
 
 
 def _set_apart(text: str, reference: str, alignment: Alignment, at: int) -> bool:
-    """True when the copy's insertion holding `at` (an edit whose reference side is at
-    most spaces) is whole lines of its own."""
-    edit = next((e for e in alignment.edits if e.copy.start <= at < e.copy.end), None)
-    if edit is None or edit.tag == "equal" or edit.reference.of(reference).strip():
-        return False
-    return whole_lines(text, edit.copy)
+    """True when the copy's insertion holding `at` is whole lines of its own."""
+    inserted = _insertion_at(reference, alignment, at)
+    return inserted is not None and whole_lines(text, inserted)
 
 
 def _in_a_box(text: str, reference: str, alignment: Alignment, at: int) -> bool:
     """True when the copy's insertion holding `at` opens with a box label ("Read more:"),
     as page furniture does even inside a paragraph."""
+    inserted = _insertion_at(reference, alignment, at)
+    return inserted is not None and opens_a_box(inserted.of(text))
+
+
+def _insertion_at(reference: str, alignment: Alignment, at: int) -> Span | None:
+    """The copy span of the insertion holding `at`: an edit whose reference side is at
+    most spaces; None where the copy is equal there or replaces reference words."""
     edit = next((e for e in alignment.edits if e.copy.start <= at < e.copy.end), None)
     if edit is None or edit.tag == "equal" or edit.reference.of(reference).strip():
-        return False
-    return opens_a_box(edit.copy.of(text))
+        return None
+    return edit.copy
 
 
 def _letters(text: str) -> str:

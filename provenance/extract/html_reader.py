@@ -293,7 +293,7 @@ def _first_number(attrs: list[tuple[str, str | None]]) -> int | None:
 def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
     """Whether a browser draws none of an element: the `hidden` attribute, or its own
     style says `display: none` or `visibility: hidden` (a tracking code, a spam link)."""
-    style = next((v for k, v in attrs if k == "style" and v), "").lower()
+    style = _style(attrs)
     return any(k == "hidden" for k, _ in attrs) or bool(style and _NOT_DRAWN.search(style))
 
 
@@ -315,8 +315,13 @@ def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
 def _styles(
     attrs: list[tuple[str, str | None]], rules: tuple[tuple[re.Pattern[str], str], ...]
 ) -> frozenset[str]:
-    style = next((v for k, v in attrs if k == "style" and v), "").lower()
+    style = _style(attrs)
     return frozenset(name for pattern, name in rules if style and pattern.search(style))
+
+
+def _style(attrs: list[tuple[str, str | None]]) -> str:
+    """An element's own `style` attribute, in lower case ("" when it has none)."""
+    return next((v for k, v in attrs if k == "style" and v), "").lower()
 
 
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")

@@ -341,8 +341,9 @@ def _inside_marks(text: str, span: Span) -> Span | None:
     return Span(span.start + lead, span.end - trail)
 
 
-_MARK_OR_SPACE = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e \t\n\u00a0"
-_MARKS_ONLY = re.compile("\\s*[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]+\\s*")
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+_MARK_OR_SPACE = _QUOTE_MARKS + " \t\n\u00a0"
+_MARKS_ONLY = re.compile(f"\\s*[{_QUOTE_MARKS}]+\\s*")
 
 
 def _repeat(

@@ -136,14 +136,8 @@ def cues(
     )
     used: set[tuple[int, int]] = set()
     for hit in _SPEECH.finditer(chunk) if speech else ():
-        if hit.group() == "states" and _NOUN_AFTER.match(chunk, hit.end()):
-            continue  # "the security interests of regional states." names countries
-        if hit.group() in _PASSIVE_VERBS and _PASSIVE.search(chunk, 0, hit.start()):
-            continue  # "the other side is told", "he was asked": spoken to, not speaking
-        if hit.group() in ("call", "calls") and _DETERMINER.search(chunk, 0, hit.start()):
-            continue  # "the call to stop", "its calls": a noun
-        if hit.group() == "notes" and _NOTES_NOUN.search(chunk, 0, hit.start()):
-            continue  # "Speaker notes: ...", "show notes": a noun
+        if _not_speaking(chunk, hit):
+            continue
         verb = hit.start()
         kept = _subject_words(chunk, verb)
         medium = next(
@@ -273,6 +267,19 @@ _PERSON_LABEL = re.compile(
 """A label that names a person: two capitalised words, or a role (any case, "ANCHOR")."""
 _LABEL_SUPERSET = (rb":[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
 """Where `_LABEL` may match: a colon, then a quotation mark."""
+
+
+def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
+    """Whether a speech verb's word speaks nothing here: a noun ("regional states.", "the
+    call to stop", "Speaker notes:") or a passive ("the other side is told")."""
+    word, before = hit.group(), chunk[: hit.start()]
+    if word == "states":
+        return bool(_NOUN_AFTER.match(chunk, hit.end()))
+    if word in ("call", "calls"):
+        return bool(_DETERMINER.search(before))
+    if word == "notes":
+        return bool(_NOTES_NOUN.search(before))
+    return word in _PASSIVE_VERBS and bool(_PASSIVE.search(before))
 
 
 _DETERMINER = re.compile(r"\b(?:the|its|their|this|that|a|an|his|her|our)\s+$", re.IGNORECASE)
