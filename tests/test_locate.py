@@ -251,6 +251,37 @@ def test_a_pull_quote_inside_a_copy_is_a_duplication(
     ] == [("duplication", opening + line + closing)]
 
 
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("«", "»"), ("", "")])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "allied relations between separate states should not inflict damage",
+        # the opening words of the paragraph that follows, cut off mid-word
+        "The Parties confirm that they are paying sufficient attention to th",
+        "Russia and China are against the deployment of the said systems",
+    ],
+)
+def test_a_pull_quote_of_the_paragraph_after_it_is_a_duplication(
+    reference: Document, marks: tuple[str, str], line: str
+) -> None:
+    """A pull quote set before the paragraph it repeats (the layout puts it beside the
+    paragraph it advertises): one copy with one duplication (before, the copy was cut in
+    two excerpts and the pull quote reported as an altered quotation)."""
+    paragraphs = reference.text.split("\n\n")
+    [at] = [k for k, paragraph in enumerate(paragraphs) if line in paragraph]
+    opening, closing = marks
+    pieces = [*paragraphs[:at], opening + line + closing, *paragraphs[at:]]
+    capture = make_document("\n\n".join(pieces))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert [p.kind for p in analysed.passages] == [PassageKind.FULL]
+    assert [
+        (d.kind.value, d.copy_text.strip())
+        for d in analysed.divergences
+        if d.kind.value != "whitespace"
+    ] == [("duplication", opening + line + closing)]
+    assert not [q for q in analysed.quotes if q.verdict.value != "verbatim"]
+
+
 def test_the_text_printed_again_after_its_opening_is_still_two_copies(reference: Document) -> None:
     """The opening printed alone and then the whole text (a lede, then the statement):
     the text after the repeat goes on with the opening's next words, not with what the

@@ -32,8 +32,11 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
     groups: list[list[_Run]] = []
     for k, run in enumerate(runs):
         following = runs[k + 1] if k + 1 < len(runs) else None
+        pulled = _pull_quote_before(texts, groups[-1], run, options) if groups else None
         verdict = _joins(texts, groups[-1], run, following, options) if groups else "new"
-        if verdict == "join":
+        if pulled:
+            groups[-1] = [*pulled, run]
+        elif verdict == "join":
             groups[-1].extend(_split_repeat(texts, groups[-1], run))
         elif verdict == "new":
             groups.append([run])
@@ -47,16 +50,55 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
 def _pulled_out(
     before: list[_Run], pulled: list[_Run], after: list[_Run], options: LocateOptions
 ) -> bool:
-    """True when `pulled` only repeats what `before` copies and `after` carries on where
-    `before` stopped, within `max_interruption_words`: a pull quote set in quotation
-    marks inside the copy (which keep it apart from the copy around it), one copy with a
-    repeat, as the same pull quote without marks is."""
+    """True when `pulled` only repeats what `before` or `after` copies and `after`
+    carries on where `before` stopped, within `max_interruption_words`: a pull quote set
+    in quotation marks inside the copy (which keep it apart from the copy around it),
+    beside the text it repeats, before or after it: one copy with a repeat, as the same
+    pull quote without marks is."""
     if after[0].j0 - before[-1].j1 > options.max_interruption_words:
         return False
-    if any(_repeated(before, r) < r.i1 - r.i0 for r in pulled):
+    if not any(all(_repeated(side, r) >= r.i1 - r.i0 for r in pulled) for side in (before, after)):
         return False
     hi = max(r.i1 for r in before)
     return -options.seed_words <= after[0].i0 - hi <= options.continuity_words
+
+
+def _pull_quote_before(
+    texts: _Texts, group: list[_Run], run: _Run, options: LocateOptions
+) -> list[_Run] | None:
+    """`group` with its tail as a run of its own, when that tail is a pull quote of the
+    text `run` copies: one line of its own at the copy's end (up to one cut-off word
+    after it), at most `max_interruption_words` long, with `run` on the next line copying
+    its words and going on past them. None otherwise.
+
+    The tail carries the copy on in the reference's order (a pull quote of the next
+    paragraph's opening) or skips ahead (one of its middle lines), so it joined the copy
+    and `run` looked like the text printed again; kept apart, `run` is the copy going on
+    and the tail the repeat (`align_copy` masks the shorter of the two).
+    """
+    last = group[-1]
+    hi = last.i1
+    if hi != max(r.i1 for r in group) or run.i1 <= hi or run.i0 >= hi:
+        return None
+    if not 0 <= run.j0 - last.j1 <= 1 or not texts.line_break(last.j1 - 1, run.j0):
+        return None
+    rw, most = (
+        texts.reference.words,
+        min(last.j1 - last.j0, hi - run.i0, options.max_interruption_words),
+    )
+    words = 0
+    while words < most and texts.words[last.j1 - 1 - words][0] == rw[hi - 1 - words][0]:
+        words += 1
+    at = last.j1 - words
+    if not words or (at == last.j0 and len(group) == 1) or not texts.line_break(at - 1, at):
+        return None
+    if texts.line_break(at, last.j1 - 1):
+        return None  # more than a line: the copy's own paragraphs, printed again after
+    # the head ends where `run` starts at the latest: words the tail skips (a paragraph
+    # number the pull quote leaves out) are `run`'s
+    end = min(hi - words, run.i0)
+    head = [_Run(last.j0, at, last.i0, end, max(0, last.exact - words))] if at > last.j0 else []
+    return [*group[:-1], *head, _Run(at, last.j1, hi - words, hi, min(words, last.exact))]
 
 
 def _merged(

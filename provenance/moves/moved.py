@@ -299,7 +299,8 @@ def _with_marks(
 ) -> list[Divergence]:
     """Each duplication with the rows of quotation marks alone that touch it (spaces
     between allowed) taken into it: the pull quote's marks are part of the repeat, not
-    punctuation of the statement's."""
+    punctuation of the statement's. So is a word cut off after it (a pull quote that
+    stops inside a word: "… attention to th"), with its marks."""
     out: list[Divergence] = []
     k = 0
     while k < len(found):
@@ -312,7 +313,10 @@ def _with_marks(
         if out and _marks_touching(capture.text, out[-1], start, before=True):
             start = out.pop().copy.start
         k += 1
-        if k < len(found) and _marks_touching(capture.text, found[k], end, before=False):
+        if k < len(found) and (
+            _marks_touching(capture.text, found[k], end, before=False)
+            or _cut_off_word(reference.text, found[k], d)
+        ):
             end = found[k].copy.end
             k += 1
         if (start, end) != (d.copy.start, d.copy.end):
@@ -327,6 +331,18 @@ def _marks_touching(text: str, row: Divergence, at: int, *, before: bool) -> boo
         return False
     between = text[row.copy.end : at] if before else text[at : row.copy.start]
     return not between.strip()
+
+
+def _cut_off_word(reference: str, row: Divergence, repeat: Divergence) -> bool:
+    """Whether `row`, added right after the duplication `repeat`, is the first letters of
+    the reference's next word after the text `repeat` repeats, with marks and spaces."""
+    if row.reference_text.strip() or row.copy.start != repeat.copy.end:
+        return False
+    letters = row.copy_text.strip(_MARK_OR_SPACE)
+    after = reference[repeat.reference.end :].split(maxsplit=1)
+    return bool(
+        letters.isalpha() and after and after[0] != letters and after[0].startswith(letters)
+    )
 
 
 def _inside_marks(text: str, span: Span) -> Span | None:
