@@ -11,7 +11,7 @@ from conftest import EXCERPTS, FULL_COPY, SOURCE, make_document
 from provenance.analyse import Analysis, analyse
 from provenance.corpus import Corpus
 from provenance.locate import LocateOptions, locate, prepare
-from provenance.model import Document, PassageKind
+from provenance.model import Document, PassageKind, Span
 
 
 def _passages(analysis: Analysis, capture_id: str) -> list[tuple[str, str, str]]:
@@ -398,3 +398,41 @@ def test_a_short_sentence_quoted_whole_keeps_its_marker_out(
     page = f"From the archive.\n\n{last[:-1]}{marker}.\n\nComments are closed.\n"
     source = analyse(reference, [make_document(page, "short")]).sources[0]
     assert [(d.kind, d.copy_text) for d in source.divergences] == [(Kind.FOOTNOTE, marker)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rows"),
+    [
+        ("The Russian Federation", "T he Russian Federation", [("whitespace", "COSMETIC")]),
+        ("The Russian Federation", "T\nhe Russian Federation", [("whitespace", "COSMETIC")]),
+        ("The Russian Federation and", "Russia and", [("substitution", "MATERIAL")]),
+        ("signed on July 4, 2017, in Moscow.", "signed on 4 July 2017, in Moscow.", None),
+    ],
+)
+def test_a_copy_whose_first_or_last_words_differ_keeps_them(
+    reference: Document, old: str, new: str, rows: list[tuple[str, str]] | None
+) -> None:
+    """A full copy whose line gives the statement's first or last few words otherwise (a
+    drop cap split off, a shorter name, a date written the other way round): the words
+    are the copy's, one change, and nothing is lost (before, the passage began or ended
+    past them and the reference's words were a material truncation)."""
+    text = reference.text.replace(old, new, 1)
+    capture = make_document("THE ASIA REVIEW\n\n" + text + "\n\nShare this article")
+    analysed = analyse(reference, [capture]).sources[0]
+    [passage] = analysed.passages
+    assert passage.copy.of(capture.text) == text
+    assert passage.reference == Span(0, len(reference.text))
+    kinds = [(d.kind.value, d.severity.name) for d in analysed.divergences]
+    assert "truncation" not in {kind for kind, _ in kinds}
+    if rows is not None:
+        assert kinds == rows
+
+
+def test_a_label_before_a_copy_lacking_its_first_word_stays_the_pages(reference: Document) -> None:
+    """ "Full text:" is the page's label, not the copy's "The" said otherwise."""
+    text = reference.text.removeprefix("The ")
+    capture = make_document("Full text: " + text)
+    analysed = analyse(reference, [capture]).sources[0]
+    [passage] = analysed.passages
+    assert passage.copy.of(capture.text) == text
+    assert [d.kind.value for d in analysed.divergences] == ["truncation"]

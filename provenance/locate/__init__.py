@@ -26,7 +26,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz
 
 from provenance.footnotes import hanging_marker
-from provenance.locate.edges import _added_marker
+from provenance.locate.edges import _added_marker, _line_edges
 from provenance.locate.order import _copies
 from provenance.locate.runs import (
     _BOUNDARY,
@@ -275,6 +275,8 @@ def _passage(
         after = group[k + 1].i0 if k + 1 < len(group) else -1
         runs.append(_settle(texts, run, lo, hi, after if after >= run.i1 else None))
         texts.check_inside(runs[-1].j0, runs[-1].j1)
+    runs = _line_edges(texts, runs, *bounds)
+    texts.check_inside(runs[0].j0, runs[-1].j1)
     copied = sum(r.j1 - r.j0 for r in runs)
     if copied < options.min_words:
         whole = _whole_sentences(texts, runs, bounds, options)

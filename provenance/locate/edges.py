@@ -2,12 +2,14 @@
 
 `_sentence_starts` gives the words opening a sentence at a run's end to the run after it;
 `_settle` grows a run over matching and changed words at its edges (footnote markers the
-copy added, mistyped words, lines of page furniture inside its last sentence). `locate`
-then settles the passage's edges character by character.
+copy added, mistyped words, lines of page furniture inside its last sentence);
+`_line_edges` grows a passage over the few words its line has in other words at a
+paragraph's edge. `locate` then settles the passage's edges character by character.
 """
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from provenance.footnotes import hanging_marker
@@ -269,3 +271,94 @@ def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
             out[k] = _Run(a.j0, a.j1 - t, a.i0, a.i1 - t, a.exact - t)
             out[k + 1] = _Run(b.j0 - t, b.j1, b.i0 - t, b.i1, b.exact + t)
     return out
+
+
+_EDGE_WORDS = 6
+"""Most reference words a copy's line may give in other words at a paragraph's edge."""
+
+
+def _line_edges(texts: _Texts, runs: list[_Run], lo: int, hi: int) -> list[_Run]:
+    """The passage's runs, its first grown back to its line's start and its last on to
+    its line's end, where the copy says the paragraph's first or last few words
+    (`_EDGE_WORDS`) otherwise: a drop cap split off ("T he", "T" on a line of its own),
+    "Russia" for "The Russian Federation", "4 July 2017" for "July 4, 2017". Before,
+    those words of the page were outside the passage and the reference's reported lost.
+
+    Only words alike in letters (`_alike`), with no colon or quotation mark among them
+    (a label, "Full text:", is the page's), and no more than two words more than the
+    reference's.
+    """
+    first, last = runs[0], runs[-1]
+    j0, i0 = _line_start(texts, first, lo)
+    j1, i1 = _line_end(texts, last, hi)
+    if (j0, i0) == (first.j0, first.i0) and (j1, i1) == (last.j1, last.i1):
+        return runs
+    if len(runs) == 1:
+        return [_Run(j0, j1, i0, i1, first.exact)]
+    return [
+        _Run(j0, first.j1, i0, first.i1, first.exact),
+        *runs[1:-1],
+        _Run(last.j0, j1, last.i0, i1, last.exact),
+    ]
+
+
+def _line_start(texts: _Texts, run: _Run, lo: int) -> tuple[int, int]:
+    cw, rw = texts.words, texts.reference.words
+    j, i = run.j0, run.i0
+    if j - 2 >= lo and i and len(cw[j - 2][0]) == 1 and cw[j - 2][0] + cw[j - 1][0] == rw[i - 1][0]:
+        if not texts.line_break(j - 1, j) and not texts.capture_gap(j - 2, j - 1).strip():
+            return j - 2, i - 1  # a drop cap: "T he", "T" on a line of its own
+    start = i
+    while start > 0 and i - start <= _EDGE_WORDS and not _reference_newline(texts, start):
+        start -= 1
+    if start == i or i - start > _EDGE_WORDS:
+        return j, i
+    s = j
+    while s > lo and j - s <= i - start + 2 and not texts.line_break(s - 1, s):
+        s -= 1
+    if s == j or j - s > i - start + 2 or (s > 0 and not texts.line_break(s - 1, s)):
+        return j, i
+    if not _alike(texts, (s, j), (start, i), texts.normalised.text[cw[s][1] : cw[j][1]]):
+        return j, i
+    return s, start
+
+
+def _line_end(texts: _Texts, run: _Run, hi: int) -> tuple[int, int]:
+    cw, rw = texts.words, texts.reference.words
+    j, i = run.j1, run.i1
+    end = i
+    while end < len(rw) and end - i <= _EDGE_WORDS and not _reference_newline(texts, end):
+        end += 1
+    if end == i or end - i > _EDGE_WORDS:
+        return j, i
+    e = j
+    while e < hi and e - j <= end - i + 2 and not texts.line_break(e - 1, e):
+        e += 1
+    if e == j or e - j > end - i + 2 or (e < len(cw) and not texts.line_break(e - 1, e)):
+        return j, i
+    if not _alike(texts, (j, e), (i, end), texts.normalised.text[cw[j - 1][2] : cw[e - 1][2]]):
+        return j, i
+    return e, end
+
+
+def _reference_newline(texts: _Texts, i: int) -> bool:
+    """True when a line break (or the text's start or end) lies before reference word i."""
+    words = texts.reference.words
+    if i <= 0 or i >= len(words):
+        return True
+    where = texts.reference.normalised.to_original
+    return "\n" in texts.reference.document.text[where[words[i - 1][2]] : where[words[i][1]]]
+
+
+def _alike(
+    texts: _Texts, capture: tuple[int, int], reference: tuple[int, int], between: str
+) -> bool:
+    """True when capture words and reference words are alike in letters (one holds most
+    of the other), with no colon or quotation mark in `between` (the capture's words and
+    the gap to the run: `the Parties "express` is prose, then a quotation)."""
+    cw, rw = texts.words, texts.reference.words
+    if ":" in between or '"' in between:
+        return False
+    ours = "".join(w for w, _, _ in cw[capture[0] : capture[1]])
+    theirs = "".join(w for w, _, _ in rw[reference[0] : reference[1]])
+    return fuzz.partial_ratio(ours, theirs, processor=None) >= 80
