@@ -436,3 +436,41 @@ def test_a_label_before_a_copy_lacking_its_first_word_stays_the_pages(reference:
     [passage] = analysed.passages
     assert passage.copy.of(capture.text) == text
     assert [d.kind.value for d in analysed.divergences] == ["truncation"]
+
+
+@pytest.mark.parametrize(
+    "commentary",
+    [
+        "Analysts said the language was the strongest yet.",
+        "Analysts said the language was the strongest yet. Western diplomats in Moscow "
+        "declined to comment on the record, but one said privately that the text had been "
+        "negotiated for weeks before the visit.",
+    ],
+)
+@pytest.mark.parametrize("quoted", [(11, 13), (9, 11)])
+def test_excerpts_with_the_pages_commentary_between_are_two_passages(
+    reference: Document, commentary: str, quoted: tuple[int, int]
+) -> None:
+    """Two paragraphs quoted with the page's own paragraph between them, the paragraph
+    between them in the statement skipped: two excerpts (before, one excerpt whose
+    commentary was a material substitution for the skipped paragraph)."""
+    paragraphs = reference.text.split("\n\n")
+    first, second = (paragraphs[k] for k in quoted)
+    capture = make_document("\n\n".join([first, commentary, second]))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert [p.copy.of(capture.text) for p in analysed.passages] == [first, second]
+    assert analysed.divergences == ()
+
+
+@pytest.mark.parametrize("between", ["", "[...]", "Advertisement"])
+def test_a_paragraph_dropped_from_a_full_copy_is_still_an_omission(
+    reference: Document, between: str
+) -> None:
+    """A copy from the text's start that drops a paragraph, with nothing, an editor's
+    cut or page furniture in its place, stays one copy whose omission is reported."""
+    paragraphs = reference.text.split("\n\n")
+    kept = [p for k, p in enumerate(paragraphs) if k != 12]
+    capture = make_document("\n\n".join([*kept[:12], *([between] if between else []), *kept[12:]]))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert len(analysed.passages) == 1
+    assert any(d.reference_text.strip() == paragraphs[12] for d in analysed.divergences)

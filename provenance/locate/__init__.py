@@ -19,7 +19,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -41,6 +40,7 @@ from provenance.locate.runs import (
     _words,
 )
 from provenance.locate.seeds import _SeedFinder
+from provenance.locate.texts import content_words as content_words
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
 from provenance.normalise import cut_after, cut_before, normalise, normalise_part
 
@@ -525,22 +525,6 @@ def _edits_with_elision(
         if min(row) > limit:
             return min(row)
     return row[-1]
-
-
-_STOPWORDS = frozenset(
-    "about after also been both from have into more most only other over said some such "
-    "than that their them then there these they this those under very were what when "
-    "which while will with would".split()
-)
-
-
-def content_words(words: Iterable[str]) -> set[str]:
-    """The words that carry content: four letters or more, not a function word.
-
-    >>> sorted(content_words("the parties will hold talks on it".split()))
-    ['hold', 'parties', 'talks']
-    """
-    return {w for w in words if len(w) >= 4 and w not in _STOPWORDS}
 
 
 def _translated(

@@ -309,7 +309,7 @@ def _line_start(texts: _Texts, run: _Run, lo: int) -> tuple[int, int]:
         if not texts.line_break(j - 1, j) and not texts.capture_gap(j - 2, j - 1).strip():
             return j - 2, i - 1  # a drop cap: "T he", "T" on a line of its own
     start = i
-    while start > 0 and i - start <= _EDGE_WORDS and not _reference_newline(texts, start):
+    while start > 0 and i - start <= _EDGE_WORDS and not texts.reference_line_break(start):
         start -= 1
     if start == i or i - start > _EDGE_WORDS:
         return j, i
@@ -327,7 +327,7 @@ def _line_end(texts: _Texts, run: _Run, hi: int) -> tuple[int, int]:
     cw, rw = texts.words, texts.reference.words
     j, i = run.j1, run.i1
     end = i
-    while end < len(rw) and end - i <= _EDGE_WORDS and not _reference_newline(texts, end):
+    while end < len(rw) and end - i <= _EDGE_WORDS and not texts.reference_line_break(end):
         end += 1
     if end == i or end - i > _EDGE_WORDS:
         return j, i
@@ -339,15 +339,6 @@ def _line_end(texts: _Texts, run: _Run, hi: int) -> tuple[int, int]:
     if not _alike(texts, (j, e), (i, end), texts.normalised.text[cw[j - 1][2] : cw[e - 1][2]]):
         return j, i
     return e, end
-
-
-def _reference_newline(texts: _Texts, i: int) -> bool:
-    """True when a line break (or the text's start or end) lies before reference word i."""
-    words = texts.reference.words
-    if i <= 0 or i >= len(words):
-        return True
-    where = texts.reference.normalised.to_original
-    return "\n" in texts.reference.document.text[where[words[i - 1][2]] : where[words[i][1]]]
 
 
 def _alike(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
-from provenance.locate.texts import _SENTENCE, _Run, _Texts
+from provenance.locate.texts import _SENTENCE, _Run, _Texts, content_words
 
 if TYPE_CHECKING:
     from provenance.locate import LocateOptions
@@ -135,14 +135,41 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         return False
     if gap > options.max_inserted_words and all(_repeated(first, r) >= r.i1 - r.i0 for r in second):
         return False  # the page's prose, then text the copy already has: quoted again
+    lo, hi = min(r.i0 for r in first), max(r.i1 for r in first)
+    if lo > 0 and _commentary_between(texts, first[-1], second[0], hi):
+        return False
     covered = sorted((r.i0, r.i1) for r in first + second)
     end = covered[0][1]
     for start, stop in covered[1:]:
         if start - end > options.max_omitted_words:
             return False
         end = max(end, stop)
-    lo, run = min(r.i0 for r in first), second[0]
+    run = second[0]
     return not _starts_over(run, lo, _repeated(first, run), options)
+
+
+def _commentary_between(texts: _Texts, last: _Run, run: _Run, hi: int) -> bool:
+    """True when the page's own paragraph (`_COMMENTARY_WORDS` or more, not bracketed,
+    with no content word of the paragraphs skipped) stands between `last` and `run` where
+    the reference has whole paragraphs the page skips: excerpts quoted with the page's
+    commentary between them ("Analysts said the language was the strongest yet."), not
+    a copy whose paragraph a summary or translation stands in for, which shares some of
+    its words. (Callers ask only for excerpts, not a copy from the text's start: a full
+    copy that drops a paragraph where the page has an advertisement keeps it.)"""
+    if run.i0 <= hi or run.j0 - last.j1 < _COMMENTARY_WORDS:
+        return False
+    if not (texts.reference_line_break(hi) and texts.reference_line_break(run.i0)):
+        return False
+    if not (texts.line_break(last.j1 - 1, last.j1) and texts.line_break(run.j0 - 1, run.j0)):
+        return False
+    start = texts.normalised.to_original[texts.words[last.j1][1]]
+    if texts.original[start] in "[(":
+        return False
+    ours = content_words(w for w, _, _ in texts.words[last.j1 : run.j0])
+    return not ours & content_words(w for w, _, _ in texts.reference.words[hi : run.i0])
+
+
+_COMMENTARY_WORDS = 4
 
 
 def _starts_over(run: _Run, lo: int, repeated: int, options: LocateOptions) -> bool:
@@ -277,6 +304,8 @@ def _joins(
     marks = texts.extra_marks(last.j1 - 1, run.j0, hi - 1, run.i0)
     if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
         return "new"  # one is quoted and the other not, or two quotations
+    if lo > 0 and _commentary_between(texts, last, run, hi):
+        return "new"
     carries_on = -texts.reference.seed_words <= run.i0 - hi
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"

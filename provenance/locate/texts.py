@@ -9,6 +9,7 @@ for each window; `runs`, `groups`, `order` and `edges` read it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -96,6 +97,14 @@ class _Texts:
         another (two marks more than the reference): they are separate quotations."""
         return self.extra_marks(j_before, j_after, i_before, i_after) >= 2
 
+    def reference_line_break(self, i: int) -> bool:
+        """True when a line break (or the text's start or end) lies before reference word i."""
+        words = self.reference.words
+        if i <= 0 or i >= len(words):
+            return True
+        where = self.reference.normalised.to_original
+        return "\n" in self.reference.document.text[where[words[i - 1][2]] : where[words[i][1]]]
+
     def line_break(self, j_before: int, j_after: int) -> bool:
         """True when the capture has a line break between the two words."""
         start = self.normalised.to_original[self.words[j_before][2]]
@@ -137,3 +146,19 @@ def _words(text: str, start: int = 0, end: int | None = None) -> Words:
     parts = (_ASCII_WORD_SPLIT if part.isascii() else _WORD_SPLIT).split(part)
     offsets = list(accumulate(map(len, parts), initial=start))
     return tuple(zip(parts[1::2], offsets[1::2], offsets[2::2], strict=False))
+
+
+_STOPWORDS = frozenset(
+    "about after also been both from have into more most only other over said some such "
+    "than that their them then there these they this those under very were what when "
+    "which while will with would".split()
+)
+
+
+def content_words(words: Iterable[str]) -> set[str]:
+    """The words that carry content: four letters or more, not a function word.
+
+    >>> sorted(content_words("the parties will hold talks on it".split()))
+    ['hold', 'parties', 'talks']
+    """
+    return {w for w in words if len(w) >= 4 and w not in _STOPWORDS}
