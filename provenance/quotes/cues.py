@@ -20,6 +20,7 @@ from provenance.quotes.subjects import (
     _PRONOUN,
     _PRONOUN_LAST,
     _another_body,
+    _dated_otherwise,
     _inverted,
     _joint,
     _postposed_subject,
@@ -71,6 +72,7 @@ _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause)\b|communiqu"
     rb"|\bParties\b|\bministries\b"
     rb"|\btext\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published|released|issued|reads"
+    rb"|asks|asked"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
@@ -81,6 +83,8 @@ _DOC_CUE_SUPERSET = (
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
 cue and `cues` is not run on it (tests/test_quotes.py checks the supersets)."""
 _CUE_REACH = 40
+_DATE_REACH = 40
+"""Characters after a document cue in which a date names its year ("of September 19, 2005")."""
 """Characters before a speech verb in which a document cue makes the document its subject."""
 _MEDIUM_REACH = 40
 """Characters after a speech verb in which a document cue names the medium."""
@@ -130,6 +134,7 @@ def cues(
             (m.start(), m.end())
             for m in _DOC_CUE.finditer(chunk)
             if not _another_body(m.group(), authors)
+            and not _dated_otherwise(chunk[m.end() : m.end() + _DATE_REACH], authors)
         ]
         if documents
         else []

@@ -455,10 +455,23 @@ def _sentences_around(index: _Index, span: Span) -> str:
 
 
 def _is_name(quoted: str) -> bool:
-    """One word, or up to three capitalised ones: a term in scare quotes, a name or a
-    title, not a quotation of a statement (unless the statement has it verbatim)."""
+    """One word, up to three capitalised ones, or a title's capitals (the first word and
+    every word of four letters or more, up to eight words: "Dual Suspension and Its
+    Discontents"): a term in scare quotes, a name or a title, not a quotation of a
+    statement (unless the statement has it verbatim). Capitals only are a shout.
+
+    >>> _is_name("The Freeze That Wasn't"), _is_name("The Parties are worried")
+    (True, False)
+    """
     words = quoted.split()
-    return len(words) == 1 or (0 < len(words) <= 3 and all(w[:1].isupper() for w in words))
+    if len(words) == 1 or (0 < len(words) <= 3 and all(w[:1].isupper() for w in words)):
+        return True
+    if not 1 < len(words) <= _TITLE_WORDS or quoted.isupper():
+        return False
+    return all(w[:1].isupper() for k, w in enumerate(words) if k == 0 or len(w) >= 4)
+
+
+_TITLE_WORDS = 8
 
 
 def word_share(quoted: str, stretch: str) -> float:

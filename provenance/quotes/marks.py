@@ -72,15 +72,16 @@ _ABBREVIATION_AT = (rb"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col)\.",)
 and the full stop, at a word's start ("S." of "U.S." too). Hyperscan's word boundaries are
 ASCII ones, so it matches there and more (after "é", say)."""
 
-_DOC_NOUN = r"(?:statement|declaration|document|communiqu[eé])"
+_DOC_NOUN = r"(?:[Ss]tatement|[Dd]eclaration|[Dd]ocument|[Cc]ommuniqu[eé])"
 _DOC_CUE = re.compile(
-    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b)[\w’'-]+\s+){{0,3}}?{_DOC_NOUN}\b"
-    rf"|\b[Jj]oint\s+(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN}\b"
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
+    rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
     r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?text\b(?=(?:\s*,[^,;:\"“”\n]{1,40},)?"
     r"\s+(?:(?:also|further|then|even|still|itself|again)\s+)*"
     r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
+    r"|asks|asked"
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed))"
     r"|(?<=ccording to )the\s+(?:joint\s+)?text\b"
@@ -89,7 +90,9 @@ _DOC_CUE = re.compile(
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes))"
     r"|\bJOINT\s+STATEMENT\b"
 )
-"""The document as speaker. A "draft" statement is by definition another document, and
+"""The document as speaker ("the Joint Statement", "the 2017 Russia–China statement"; whose,
+and of which year, `subjects._another_body` reads). A "draft" statement is by definition
+another document, and
 "its own statement" one body's, where the joint statement is two's. "The
 text" only where a speech verb or a word of publishing follows it ("the text adds", "the
 text also insists"), or

@@ -71,6 +71,8 @@ def _another_body(named: str, authors: frozenset[str]) -> bool:
     False
     >>> _another_body("The Korean Peninsula statement", frozenset({"russia"}))
     False
+    >>> _another_body("The 2005 joint statement", frozenset({"russia", "2017"}))
+    True
     """
     words = named.split()
     last = max((k for k, w in enumerate(words[:-1]) if w.casefold() in _DETERMINERS), default=-1)
@@ -85,9 +87,29 @@ def _another_body(named: str, authors: frozenset[str]) -> bool:
                 return True
         elif word[:1].isupper() and not own:
             capitalised.append(bare.casefold())
+        elif _YEAR.fullmatch(bare) and not own:
+            return True  # "the 2005 joint statement": another year's
     if not capitalised:
         return False
     return bool(set(capitalised) & _INSTITUTIONS) or all(w in _PARTY_NAMES for w in capitalised)
+
+
+def _dated_otherwise(after: str, authors: frozenset[str]) -> bool:
+    """Whether the words after a document cue date it to a year not the statement's ("the
+    Joint Statement of September 19, 2005"; `authors` holds the statement's year).
+
+    >>> _dated_otherwise(" of September 19, 2005, which", frozenset({"2017"}))
+    True
+    >>> _dated_otherwise(" of July 4, 2017 says", frozenset({"2017"}))
+    False
+    """
+    m = _DATED.match(after)
+    return m is not None and m.group(1) not in authors
+
+
+_DATED = re.compile(
+    r"\s+(?:of|from|dated)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
+)
 
 
 _PARTY_NAMES = frozenset({a for names in ALIASES.values() for a in names} | set(ALIASES))
@@ -99,6 +121,7 @@ _INSTITUTIONS = frozenset(
 )
 """Words that make capitalised words before "statement" an issuing body."""
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _subject(
@@ -166,7 +189,10 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
         if len(kept) >= _SUBJECT_WORDS or _ends_clause(gap, chunk[end : end + 1]):
             break
         if "," in gap and not _NAME_PART.fullmatch(w.group()):
-            break  # "Russia, China and ..." keeps its commas; a clause's comma ends it
+            # "Russia, China and ..." keep their commas, and so does a date ("July 4,
+            # 2017"); a clause's comma ends it
+            if not (w.group().isdigit() and kept and _YEAR.fullmatch(kept[-1].group())):
+                break
         kept.append(w)
     return kept
 

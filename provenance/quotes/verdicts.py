@@ -353,8 +353,11 @@ def _check(
         verbatim = result.verdict is QuoteVerdict.VERBATIM
         fewest = options.person_match_words if verbatim else options.person_altered_words
         attributed = words >= fewest  # else someone else's few words the statement holds
-    if by_prose and result.verdict is not QuoteVerdict.VERBATIM and _is_name(quoted):
-        attributed = False  # a quoted name or title ("Sputnik"), not words of the statement
+    named = result.verdict is not QuoteVerdict.VERBATIM or _a_term(text, m, index, result)
+    if by_prose and named and _is_name(quoted):
+        # a quoted name or title ("Sputnik"), or a term the page defines (`the "Joint
+        # Statement"`), not words of the statement, nor anyone's
+        attributed, cue = False, None
         result = replace(
             result, note="a name or title in quotation marks, not the statement's words"
         )
@@ -399,6 +402,16 @@ def _a_name_of(index: _Index, result: _Result) -> bool:
         return False
     matched = result.stretches[0].of(index.document.text)
     return _is_name(matched) and len(matched.split()) > 1
+
+
+def _a_term(text: str, m: Marked, index: _Index, result: _Result) -> bool:
+    """Whether a verbatim quotation is a name the statement uses set after an article, as
+    a page defines a term (`the "Joint Statement"`): the name, not the statement's words."""
+    before = text[max(0, m.span.start - 8) : max(0, m.span.start - 1)]
+    return _ARTICLE_BEFORE.search(before) is not None and _a_name_of(index, result)
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
 
 
 def _says_own(cue: Cue | None) -> bool:

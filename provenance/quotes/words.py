@@ -305,15 +305,23 @@ def other_names(vocabulary: frozenset[str]) -> frozenset[str]:
 
 
 def authors(text: str) -> frozenset[str]:
-    """Case-folded names of a statement's authors, with their other names.
+    """The words that make a document cue the statement's own: the case-folded names of
+    its authors, with their other names, and its year.
 
-    Read from the sentence that defines the parties ("the foreign ministries of Russia and
-    China (hereinafter referred to as Parties)"); empty when the text defines none.
+    The names are read from the sentence that defines the parties ("the foreign
+    ministries of Russia and China (hereinafter referred to as Parties)"); none when the
+    text defines none. The year is the latest the text names: a document cites earlier
+    ones ("the Joint Statement of September 19, 2005" is another document).
     """
+    years = _YEAR.findall(text)
+    own = frozenset([max(years)] if years else [])
     for m in _AUTHORS.finditer(text):
         start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         names = {w.casefold() for w in re.findall(r"\b[A-Z][a-z]+\b", text[start : m.end()])}
         names = {n for n in names if n in ALIASES}
         if names:
-            return frozenset(names) | frozenset(a for n in names for a in ALIASES[n])
-    return frozenset()
+            return own | frozenset(names) | frozenset(a for n in names for a in ALIASES[n])
+    return own
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
