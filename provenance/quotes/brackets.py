@@ -11,6 +11,8 @@ altered, and the bracket is reported against the words it stands for.
 The rule, for the bracketed words and the reference words they stand for:
 
 - a negation ("not", "never", "n't") the reference words lack is a change, whatever else;
+- so is a quantifier ("[all]", "[every]") the reference words lack, where the bracket
+  stands for words;
 - otherwise the bracket is honest when it stands for nothing (an insertion), when either
   side is only function words (a pronoun or determiner glossed, or put for a phrase),
   when the reference words are a referring phrase ("this initiative", "the said
@@ -33,6 +35,9 @@ from provenance.quotes.words import ALIASES, STOPWORDS, stem
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
 _POSSESSIVE = re.compile(r"[’'‘]s$")
 _NEGATION = frozenset("not no never nor without nothing none neither cannot".split())
+_QUANTIFIERS = frozenset("all every each any some most many few only both".split())
+"""Function words that set a scope: a bracket holding one the reference words lack
+changes what the statement says."""
 _REFERRING = frozenset(
     "this that these those such said aforementioned abovementioned relevant concerned".split()
 )
@@ -76,6 +81,8 @@ def _glosses(
     only by what the statement `named` just before, or by its authors: "they" is
     "[Russia and China]", not "[the United States]"."""
     theirs, ours = _content(stood_for), _content(inner)
+    if not _QUANTIFIERS.intersection(inner) <= set(stood_for):
+        return False  # "[all] joint exercises" for "large-scale": a scope the text lacks
     if not ours:
         return True
     referring = [w for w in theirs if w in _REFERRING]

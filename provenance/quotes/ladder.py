@@ -309,6 +309,8 @@ def _compare(
             again = word_share(_fold(quoted), _fold(by_words.span.of(index.document.text)))
             if again > share:
                 settled, share = by_words, again
+    if settled is not None and share < options.altered_share:
+        share = max(share, _inflected_share(quoted, settled.span.of(index.document.text), options))
     if settled is not None:
         stretch = _sentences_around(index, settled.span)
         close = settled.similarity >= options.altered_min and share >= options.altered_share
@@ -474,13 +476,32 @@ def _is_name(quoted: str) -> bool:
 _TITLE_WORDS = 8
 
 
-def word_share(quoted: str, stretch: str) -> float:
-    """Share of the quotation's words (folded) that the stretch has in the same order."""
+def word_share(quoted: str, stretch: str, *, stems: bool = False) -> float:
+    """Share of the quotation's words (folded) that the stretch has in the same order;
+    with `stems`, by their stems ("exercise" for "exercises" is the word, changed)."""
     own, theirs = quoted.split(), stretch.split()
+    if stems:
+        own, theirs = [stem(w) for w in own], [stem(w) for w in theirs]
     if not own:
         return 0.0
     matcher = SequenceMatcher(None, own, theirs, autojunk=False)  # autojunk off: exact answer
     return sum(b.size for b in matcher.get_matching_blocks()) / len(own)
+
+
+def _inflected_share(quoted: str, stretch: str, options: QuoteOptions) -> float:
+    """`word_share` by stems, when words the quotation inflects otherwise ("a large-scale
+    joint exercise", "damages on the interest") are all that keep it from being the
+    stretch altered: at most `INFLECTED_OTHER_WORDS` other words changed. A rendering
+    with more changed words (another translation) stays a paraphrase. 0 otherwise."""
+    share = word_share(_fold(quoted), _fold(stretch), stems=True)
+    words = len(quoted.split())
+    if share < options.altered_share or (1 - share) * words > INFLECTED_OTHER_WORDS + 1e-9:
+        return 0.0
+    return share
+
+
+INFLECTED_OTHER_WORDS = 2
+"""Most words besides inflected ones a quotation may change and still be `altered`."""
 
 
 def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions) -> _Result | None:

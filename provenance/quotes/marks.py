@@ -219,7 +219,9 @@ def _double(
         and (after != "." or _quoted_after_stop(text[i + 2 : i + 3]))
         and (before.isspace() or before in _BEFORE_OPENING)
     )
-    closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
+    closes = not before.isspace() and (
+        after.isspace() or after in _AFTER_CLOSING or bool(_FOOTNOTE_AT.match(text, i + 1))
+    )
     if char == "\u00ab" and after.isspace():
         opens = True  # French « spaced »
     open_at = len(stack) - 1 if stack and stack[-1][0] in _DOUBLE else None
@@ -252,6 +254,10 @@ def _double(
         if open_at is not None and stack[open_at][0] == char and _tentative(text, *stack[open_at]):
             del stack[open_at:]  # the spaced mark before was a stray one (another glyph nests)
         stack.append((char, i))
+
+
+_FOOTNOTE_AT = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{1,3}\]")
+"""A footnote marker right after a closing mark (“...”², "..."[3]): it closes."""
 
 
 def _quoted_after_stop(char: str) -> bool:
