@@ -438,6 +438,40 @@ def stance_on_the_unmentioned(quotation: str, vocabulary: frozenset[str]) -> lis
     return out
 
 
+def words_never_used(quotation: str, vocabulary: frozenset[str]) -> list[str]:
+    """The quotation's distinctive words (rarer than `DISTINCTIVE_ZIPF` in English) that
+    the statement never uses, when it shares none of its own distinctive words with it:
+    "must dismantle its existing arsenal", "an immediate end to all sanctions" speak of
+    what the statement never names. A rendering keeps one of the statement's rare words
+    ("testing bombs and missiles") or uses common words only ("ask the world to get
+    behind this plan"); those are left to the similarity. Empty otherwise.
+
+    >>> words_never_used("an immediate end to all sanctions", frozenset({"immediately"}))
+    ['sanctions']
+    >>> words_never_used("stop testing bombs and missiles", frozenset({"missile"}))
+    []
+    """
+    held = stems_of(vocabulary)
+    rare = [
+        w
+        for w in dict.fromkeys(m.group().casefold() for m in _CLAUSE_WORD.finditer(quotation))
+        if w[:1].isalpha()
+        and len(w) > 3
+        and w not in STOPWORDS
+        and _lemma_zipf(w) < DISTINCTIVE_ZIPF
+    ]
+    if any(stem(w) in held for w in rare):
+        return []
+    return rare
+
+
+def _lemma_zipf(word: str) -> float:
+    """`zipf` of a word or of it less a plural or third-person ending, the commoner: an
+    inflected form is rarer than its word ("contributes" 3.7, "contribute" 4.3)."""
+    forms = [word] + [word[: -len(end)] for end in ("es", "s") if word.endswith(end)]
+    return max(zipf(f) for f in forms)
+
+
 @lru_cache(maxsize=4)
 def stems_of(vocabulary: frozenset[str]) -> frozenset[str]:
     """Stems of a reference's words and of the other names of the parties it names: one

@@ -51,6 +51,7 @@ from provenance.quotes.claims import (
     absent_parties,
     read_word_list,
     stems_of,
+    words_never_used,
     zipf,
 )
 from provenance.quotes.claims import unsaid as unsaid_by
@@ -133,6 +134,11 @@ class QuoteOptions:
     before the quotation is compared with it at all (the cheap test)."""
     paraphrase_min_long: float = 25.0
     """Lowest overlap for a paraphrase of a quotation judged on its own words (not short)."""
+    foreign_max: float = 30.0
+    """Under this similarity, a quotation speaking in rare words the statement never uses
+    and none of its own is not in it (`claims.words_never_used`): "must dismantle its
+    existing arsenal" scores 23; renderings in rare synonyms ("alliances between
+    particular states should not harm ...") score 36 and more."""
     splice_words: int = 3
     """Fewest words of each stretch of a quotation spliced from two."""
     splice_gap: int = 80
@@ -828,6 +834,9 @@ def _paraphrase(
         others = absent_parties(quoted, passage, lexicon.vocabulary, index.authors)
         if others:
             unsaid.append(f"names {', '.join(others)}, whom its passage never names")
+    foreign = not unsaid and score < options.foreign_max and len(quoted.split()) >= 4
+    if foreign and (never := words_never_used(quoted, lexicon.vocabulary)):
+        unsaid.append(f"words the statement never uses ({', '.join(never)}), and none of its own")
     floor = options.paraphrase_min if short else options.paraphrase_min_long
     if not unsaid and (score < floor or ref is None):
         unsaid = ["no passage of the statement shares enough of its content words"]
