@@ -53,3 +53,37 @@ def test_an_introduction_naming_no_one_leaves_the_block_to_no_one(fmt: Format, a
     got = _speakers(fmt, "Reporters were handed two pages. The key line is this:", INVENTED, after)
     assert got[0] == (INVENTED[:12], "none")
     assert got[1][1] == "person"
+
+
+@pytest.mark.parametrize("fmt", list(PAGES))
+@pytest.mark.parametrize(
+    ("intro", "after"),
+    [
+        # the paragraph before: someone's own claim, not an introduction
+        (
+            "Western diplomats declined to comment, but one said privately that the text "
+            "had been negotiated for weeks.",
+            "The ministry has not replied.",
+        ),
+        # the paragraph after: a claim about the block, not a tag naming who spoke it
+        (
+            "The two governments went further than ever before.",
+            "Analysts said the language was the strongest yet.",
+        ),
+    ],
+)
+def test_a_persons_own_claim_beside_a_block_does_not_speak_it(fmt: Format, intro: str, after: str):
+    """A block of the statement's words between the page's paragraphs: a person saying
+    something of their own ("said privately that ...", "said the language was ...") in
+    the paragraph before or after is not its speaker (before, the block was given to
+    them, and quoting the statement became their words)."""
+    got = _speakers(fmt, intro, LINE, after)
+    assert got[0] == (LINE[:12], "none")
+
+
+@pytest.mark.parametrize("fmt", list(PAGES))
+def test_a_tag_after_a_block_still_names_its_speaker(fmt: Format):
+    got = _speakers(
+        fmt, "Lavrov spoke to reporters.", INVENTED, "Lavrov said in Moscow on Tuesday."
+    )
+    assert got[0] == (INVENTED[:12], "person")

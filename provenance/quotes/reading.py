@@ -212,6 +212,8 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
             return replace(found[0], how="attribution line after it")
     if cue is not None and _SPEECH.search(cue.text):
+        if cue.speaker == "person" and reports_own(reading.prose, cue, spans.ends[before]):
+            return None  # "one said privately that the text had been ...": their own claim
         return replace(cue, how="previous paragraph")
     return None
 
@@ -271,13 +273,34 @@ the joint statement of July 4", "– Lavrov, to reporters"): its cue speaks the 
 
 def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
     """A sentence that opens with its speech cue ("Putin said in ...") tells who spoke
-    before; not one opening "As Gardner put it,", which introduces its own quotation."""
+    before; not one opening "As Gardner put it,", which introduces its own quotation, one
+    whose speaker reports a claim of their own ("Analysts said the language was the
+    strongest yet": `reports_own`), nor one saying that no one spoke."""
     return (
         bool(found)
         and found[0].span.start - sentence.start < 60
         and found[0].speaker == "person"
         and not _AS_CUE.match(prose, sentence.start)
+        and not reports_own(prose, found[0], sentence.end)
+        and not _DENIED.search(found[0].text)
     )
+
+
+_DENIED = re.compile(r"\b(?:not|never|declined|refused)\b|n[’']t\b")
+"""A speech verb denied ("The ministry has not replied", "declined to comment"): no one spoke."""
+
+
+def reports_own(prose: str, cue: Cue, end: int) -> bool:
+    """Whether the speech verb of `cue` goes on, before `end` and any comma, with a clause
+    of its own ("said that ...", "said privately that ...", "said the language was ..."):
+    the speaker's own claim, not a tag naming who spoke a quotation set apart from it."""
+    return _REPORTS.match(prose, cue.span.end, end) is not None
+
+
+_REPORTS = re.compile(
+    r"\s+(?:[^\s,.;:\"“”]+\s+){0,5}?"
+    r"(?:that|was|were|is|are|had|has|have|would|will|could|should|must|may|might)\b"
+)
 
 
 _AS_CUE = re.compile(r"\W*[Aa]s\b")

@@ -37,7 +37,7 @@ from provenance.quotes.marks import (
     prose_of,
     split_sentences,
 )
-from provenance.quotes.reading import _OPENS_QUOTED, _Reading
+from provenance.quotes.reading import _OPENS_QUOTED, _Reading, reports_own
 from provenance.quotes.subjects import _NAME
 
 __all__ = ["Cue", "attribution", "cues", "speakers"]
@@ -152,9 +152,13 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # colon-ended paragraph before it names ("The statement reads:"), whatever the
         # paragraph after it opens with.
         intro = _introduction(reading, k - 1)
-        if intro is not None:
-            return replace(intro, how="introduces the block quotation")
         spans = reading.spans
+        if intro is not None and not (
+            intro.speaker == "person"
+            and reports_own(reading.prose, intro, spans.ends[k - 1])
+            and not _ENDS_INTRODUCING.search(reading.prose, spans.starts[k - 1], spans.ends[k - 1])
+        ):
+            return replace(intro, how="introduces the block quotation")
         if _ENDS_INTRODUCING.search(reading.prose, spans.starts[k - 1], spans.ends[k - 1]):
             # "Its actual wording is:": the speaker is before, unread; never the person
             # the paragraph after the block names.
