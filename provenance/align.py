@@ -242,6 +242,11 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
                 yield _edit("replace" if lead else "insert", rs, ref_at, cs, inner)
                 yield _edit("equal", ref_at, re_, inner, ce)
                 continue
+        if at < 0 and 0 < words < _BURIED_WORDS:
+            parts = _among_numbers(copy_text, ref_text)
+            if parts is not None:  # "trust.\n\n" where the copy has "\n 59  trust.\n\n 60  "
+                yield from _around(parts, rs, re_, cs, ce)
+                continue
         if at < 0 and len(_HAS_WORD_RUN.findall(copy_text)) >= _BURIED_WORDS:
             at = whole_words_at(ref_text, copy_text)
             if at >= 0:  # the copy kept this much of the stretch, and left the rest out
@@ -262,6 +267,40 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
 
 
 _HAS_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _among_numbers(copy_text: str, ref_text: str) -> tuple[int, int, int, int] | None:
+    """Where the reference's words (`ref_text` less its spaces) stand once in
+    `copy_text` with nothing but numbers and spaces beside them (margin line
+    numbers around a one-word line): (reference words' start and end in `ref_text`,
+    their start and end in `copy_text`); None otherwise."""
+    core = ref_text.strip()
+    at = whole_words_at(copy_text, core)
+    if at < 0 or whole_words_at(copy_text, core, at + 1) >= 0:
+        return None
+    if not _NUMBERS_AND_SPACES.fullmatch(copy_text[:at] + copy_text[at + len(core) :]):
+        return None
+    lead = len(ref_text) - len(ref_text.lstrip())
+    return lead, lead + len(core), at, at + len(core)
+
+
+_NUMBERS_AND_SPACES = re.compile(r"[\d\s]*")
+
+
+def _around(
+    parts: tuple[int, int, int, int], rs: int, re_: int, cs: int, ce: int
+) -> Iterator[Edit]:
+    """The edits before, of and after the words `_among_numbers` found."""
+    r0, r1, c0, c1 = parts
+    yield from _gap(rs, rs + r0, cs, cs + c0)
+    yield _edit("equal", rs + r0, rs + r1, cs + c0, cs + c1)
+    yield from _gap(rs + r1, re_, cs + c1, ce)
+
+
+def _gap(rs: int, re_: int, cs: int, ce: int) -> Iterator[Edit]:
+    if rs < re_ or cs < ce:
+        tag: Tag = "replace" if rs < re_ and cs < ce else ("delete" if rs < re_ else "insert")
+        yield _edit(tag, rs, re_, cs, ce)
 
 
 def _beside_lines(text: str, part: str) -> int:

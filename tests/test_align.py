@@ -207,3 +207,25 @@ def test_same_edits_as_the_pure_python_port(count: int, analysis: Analysis) -> N
     dmp.diff_cleanupSemantic(slow)
     symbol = {0: "=", -1: "-", 1: "+"}
     assert [(op, text) for op, text in fast] == [(symbol[op], text) for op, text in slow]
+
+
+@pytest.mark.parametrize(
+    ("reference", "copy"),
+    [
+        (
+            "and mutual trust.\n\nThe Parties are calling",
+            "and mutual\n 59  trust.\n\n 60  The Parties are calling",
+        ),
+        ("should be respected. Other", "should be\n 12  respected.\n 13  Other"),
+    ],
+)
+def test_margin_line_numbers_around_a_short_line_leave_its_words_equal(
+    reference: str, copy: str
+) -> None:
+    """A line of one or two words between margin line numbers: the words stay equal and
+    only the numbers are edits (before, the diff's clean-up folded the words into one
+    replacement with the numbers, a material substitution of the statement's word)."""
+    edits = align_texts(reference, copy)
+    changed = [e.copy.of(copy) for e in edits if e.tag != "equal"]
+    assert changed and all(not any(c.isalpha() for c in text) for text in changed)
+    assert "".join(e.copy.of(copy) for e in edits) == copy
