@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from provenance.analyse import Analysis, analyse_corpus
-from provenance.collation.genealogy import Genealogy, genealogy, shared_readings
+from provenance.collation.genealogy import (
+    Genealogy,
+    GroupingOptions,
+    SharedReading,
+    _groups,
+    genealogy,
+    shared_readings,
+)
 from provenance.collation.table import collate
 from provenance.collation.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
 from provenance.corpus import load_corpus
@@ -141,3 +148,27 @@ def test_paraphrases_that_agree_share_a_translation_family() -> None:
         ("follows a different translation", ("a", "b")),
         ("follows a different translation", ("c",)),
     ]
+
+
+def test_a_witness_silent_at_a_groups_evidence_nests_rather_than_conflicts() -> None:
+    """An excerpt G of C, where C copies A: {A, C} share a reading past G's end, {C, G}
+    one inside it. G's lacuna is no disagreement: {C, G} nests under {A, C}, with G
+    silent there (before, {C, G} was a conflicting group)."""
+    near = SharedReading(15, "without preconditions ", "", Kind.OMISSION, frozenset("CG"), 4.0)
+    far = SharedReading(20, "", "and resolutely ", Kind.INSERTION, frozenset("AC"), 4.8)
+    wide = SharedReading(11, " and around it", "", Kind.OMISSION, frozenset("ACG"), 5.2)
+    lacunae = {20: frozenset("G"), 15: frozenset(), 11: frozenset()}
+    groups, conflicts = _groups([wide, near, far], set("ACGD"), GroupingOptions(), lacunae)
+    assert conflicts == ()
+    [top] = groups
+    [middle] = top.children
+    [inner] = middle.children
+    assert (top.witnesses, middle.witnesses, inner.witnesses) == (
+        frozenset("ACG"),
+        frozenset("AC"),
+        frozenset("CG"),
+    )
+    assert middle.silent == frozenset("G")
+    # without the lacuna, G's absence from {A, C} is a disagreement: a conflict again
+    _, conflicts = _groups([wide, near, far], set("ACGD"), GroupingOptions(), {})
+    assert [g.witnesses for g in conflicts] == [frozenset("CG")]

@@ -274,6 +274,7 @@ def _group_json(g: Group) -> dict[str, Any]:
         "weight": g.weight,
         "evidence": [_shared_json(s) for s in g.evidence],
         "children": [_group_json(c) for c in g.children],
+        "silent": sorted(g.silent),
     }
 
 
@@ -301,7 +302,8 @@ def _family_text(f: Family) -> list[str]:
 
 
 def _group_text(g: Group, indent: str) -> list[str]:
-    lines = [f"{indent}group {{{', '.join(sorted(g.witnesses))}}} weight {g.weight}"]
+    silent = f" (silent there: {', '.join(sorted(g.silent))})" if g.silent else ""
+    lines = [f"{indent}group {{{', '.join(sorted(g.witnesses))}}} weight {g.weight}{silent}"]
     for s in g.evidence:
         lines.append(
             f"{indent}  shared {s.kind.value} at location {s.location}: "

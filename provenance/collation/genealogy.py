@@ -101,6 +101,9 @@ class Group:
     evidence: tuple[SharedReading, ...]
     weight: float
     children: tuple[Group, ...] = ()
+    silent: frozenset[str] = frozenset()
+    """Witnesses with a lacuna at every location of the evidence: they may belong to
+    the group or not (an excerpt that stops before it), and never conflict with it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +188,7 @@ def genealogy(table: Table, *, options: GroupingOptions = GroupingOptions()) -> 
     reference_family = [w.id for w in table.witnesses]
     families = []
     if reference_family:
-        groups, conflicts = _groups(shared, set(reference_family), options)
+        groups, conflicts = _groups(shared, set(reference_family), options, _lacunae(table))
         families.append(
             Family(
                 name="reference",
@@ -217,52 +220,79 @@ def _weight(kind: Kind, reference: str, text: str) -> float:
     return round(base * (1 + math.log2(words)), 3)
 
 
+def _lacunae(table: Table) -> dict[int, frozenset[str]]:
+    """The witnesses with a lacuna at each location (they do not cover its text)."""
+    return {
+        loc.index: frozenset(r.witness for r in loc.readings if r.status is Status.LACUNA)
+        for loc in table.locations
+    }
+
+
 def _groups(
-    shared: list[SharedReading], members: set[str], options: GroupingOptions
+    shared: list[SharedReading],
+    members: set[str],
+    options: GroupingOptions,
+    lacunae: dict[int, frozenset[str]] | None = None,
 ) -> tuple[tuple[Group, ...], tuple[Group, ...]]:
     support: dict[frozenset[str], list[SharedReading]] = {}
     for s in shared:
         holders = s.witnesses & members
         if len(holders) >= 2 and holders != members:
             support.setdefault(frozenset(holders), []).append(s)
+    lacunae = lacunae or {}
     candidates = []
     for holders, evidence in support.items():
         weight = round(sum(s.weight for s in evidence), 3)
         if weight >= options.min_weight and any(not s.cosmetic for s in evidence):
-            candidates.append(Group(holders, tuple(evidence), weight))
+            silent = frozenset(members).intersection(
+                *(lacunae.get(s.location, frozenset()) for s in evidence)
+            )
+            candidates.append(Group(holders, tuple(evidence), weight, silent=silent))
     # Strongest first; a group that overlaps a stronger one without nesting is a conflict.
     candidates.sort(key=lambda g: (-g.weight, -len(g.witnesses), sorted(g.witnesses)))
     kept: list[Group] = []
     conflicts: list[Group] = []
     for g in candidates:
-        if all(_compatible(g.witnesses, k.witnesses) for k in kept):
+        if all(_compatible(g, k) for k in kept):
             kept.append(g)
         else:
             conflicts.append(g)
     return _forest(kept), tuple(conflicts)
 
 
-def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two groups fit in one tree if one holds the other or they are disjoint."""
-    return a <= b or b <= a or not a & b
+def _compatible(a: Group, b: Group) -> bool:
+    """Two groups fit in one tree if one holds the other or they are disjoint, counting
+    a witness silent at a group's evidence (`Group.silent`) as possibly in it: an excerpt
+    that stops before a reading is no evidence against the group that has it."""
+    x, y = a.witnesses, b.witnesses
+    return x <= y | b.silent or y <= x | a.silent or not x & y
 
 
 def _forest(groups: list[Group]) -> tuple[Group, ...]:
-    """Nest compatible groups: each under the smallest group that contains it."""
+    """Nest compatible groups: each under the smallest group that contains it, counting
+    the witnesses silent at that group's evidence as in it (the heavier of two that
+    would contain each other so is the parent)."""
     ordered = sorted(groups, key=lambda g: len(g.witnesses))
-    children: dict[frozenset[str], list[Group]] = {g.witnesses: [] for g in ordered}
+
+    def holds(p: Group, g: Group) -> bool:
+        if p is g or not g.witnesses <= p.witnesses | p.silent or p.witnesses <= g.witnesses:
+            return False
+        mutual = p.witnesses <= g.witnesses | g.silent
+        return not mutual or (p.weight, len(p.witnesses)) > (g.weight, len(g.witnesses))
+
+    kids: dict[int, list[Group]] = {id(g): [] for g in ordered}
     roots = []
-    built: dict[frozenset[str], Group] = {}
     for g in ordered:
-        node = Group(g.witnesses, g.evidence, g.weight, tuple(children[g.witnesses]))
-        built[g.witnesses] = node
-        parents = [p for p in ordered if g.witnesses < p.witnesses]
+        parents = [p for p in ordered if holds(p, g)]
         if parents:
-            parent = min(parents, key=lambda p: len(p.witnesses))
-            children[parent.witnesses].append(node)
+            kids[id(min(parents, key=lambda p: (len(p.witnesses), -p.weight)))].append(g)
         else:
-            roots.append(node)
-    return tuple(sorted(roots, key=lambda g: (-g.weight, sorted(g.witnesses))))
+            roots.append(g)
+
+    def built(g: Group) -> Group:
+        return Group(g.witnesses, g.evidence, g.weight, tuple(map(built, kids[id(g)])), g.silent)
+
+    return tuple(sorted(map(built, roots), key=lambda g: (-g.weight, sorted(g.witnesses))))
 
 
 def _translation_families(table: Table, translated: set[str]) -> list[list[str]]:

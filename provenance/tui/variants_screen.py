@@ -385,7 +385,8 @@ def _family(text: Text, family: Family) -> None:
 
 def _group(text: Text, group: Group, indent: str) -> None:
     text.append(f"{indent}group {{{', '.join(sorted(group.witnesses))}}}", style="bold")
-    text.append(f" weight {group.weight}\n")
+    silent = f" (silent there: {', '.join(sorted(group.silent))})" if group.silent else ""
+    text.append(f" weight {group.weight}{silent}\n")
     for s in group.evidence:
         text.append(
             f"{indent}  shared {s.kind} at location {s.location}: "
