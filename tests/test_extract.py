@@ -54,6 +54,22 @@ def test_html_drops_boilerplate_and_decodes_entities() -> None:
     assert len(e.to_original) == len(e.text) + 1
 
 
+@pytest.mark.parametrize(
+    ("page", "between"),
+    [("<p>one.</p>\n<p>Two</p>", "</p>\n<p>"), ("<div>Second<br>line</div>", "<br>")],
+)
+def test_a_break_made_by_markup_alone_spans_that_markup(page: str, between: str) -> None:
+    """Readable characters no source character stands for (a paragraph break between two
+    elements) span the markup between their neighbours, never an empty span holding
+    "\n\n" (before, a whitespace row read '\n\n' at start == end)."""
+    e = extract(_doc(page, Format.HTML))
+    k = next(i for i, c in enumerate(e.text) if c == "\n")
+    end = k
+    while end < len(e.text) and e.text[end] == "\n":
+        end += 1
+    assert e.span(k, end).of(page) == between
+
+
 def test_html_emphasis_runs() -> None:
     page = (
         "<p>One <b>bold</b> and <i>slanted</i>, <b><i>both</i></b>, <u>under</u> "

@@ -80,7 +80,14 @@ class Extracted:
         """
         if self.identity:
             return Span(start, end)
-        return self.map.span(start, end)
+        found = self.map.span(start, end)
+        if start < end and not len(found):
+            # characters made from markup alone (the paragraph break of "</p>\n<p>"): the
+            # markup between their neighbours, not an empty span holding a "\n\n"
+            before = self.map.end(start - 1) if start else found.start
+            after = self.map.start(end)
+            return Span(min(before, found.start), max(after, found.start))
+        return found
 
     def view(self) -> Document:
         """The readable text as a Document, for the stages that compare text."""
