@@ -43,6 +43,7 @@ _SPEECH = re.compile(
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
     r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted"
     r"|argues|argued|describes|described|telling|put it|puts it|phrased it|phrases it"
+    r"|decided that|decides that|demands|demanded"
     r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of)\b"
 )
@@ -77,7 +78,8 @@ _DOC_CUE_SUPERSET = (
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text"
-    rb"|\btext\s+(?:also|further|then|even|still|itself|again)\b|\btext\s*,",
+    rb"|\btext\s+(?:also|further|then|even|still|itself|again)\b|\btext\s*,"
+    rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6",
 )
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no

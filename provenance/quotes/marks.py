@@ -62,10 +62,12 @@ _QUOTES_SOMETHING = re.compile(r"[^\W_]")
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _COLON_ENDS_LINE = re.compile(r":\s*\n\s*")
 _BOUNDARY = re.compile(
-    r"[.!?\n](?:(?<=[.!?])[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])|(?<=\n)[ \t\u00a0]*\n\s*)"
+    r"[.!?\n](?:(?<=[.!?])[\"'”’»)\]\u00b9\u00b2\u00b3\u2070-\u2079]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])"
+    r"|(?<=\n)[ \t\u00a0]*\n\s*)"
 )
-"""A sentence end and the spaces after it, or a paragraph break: `[.!?]...|\n...` written
-with one leading class, which `re` searches for far faster than an alternation."""
+"""A sentence end (with closing marks or a raised footnote number after it) and the
+spaces after it, or a paragraph break: `[.!?]...|\n...` written with one leading class,
+which `re` searches for far faster than an alternation."""
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col)\.$")
 _ABBREVIATION_AT = (rb"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col)\.",)
 """A Hyperscan pattern matching wherever `_ABBREVIATION` may end: its last letter or title
@@ -89,6 +91,8 @@ _DOC_CUE = re.compile(
     r"(?=\s+(?:(?:also|further|then|itself)\s+)?(?:reads|says|said|states|stated|calls|called"
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes))"
     r"|\bJOINT\s+STATEMENT\b"
+    r"|\b(?:[Pp]aragraph|[Pp]ara\.?|¶)\s*\d+(?=\s+(?:also\s+)?(?:reads|says|said|states|stated"
+    r"|calls|called|adds|added|notes|noted|provides|declares|urges|insists|proposes)\b)"
 )
 """The document as speaker ("the Joint Statement", "the 2017 Russia–China statement"; whose,
 and of which year, `subjects._another_body` reads). A "draft" statement is by definition
@@ -98,7 +102,8 @@ text" only where a speech verb or a word of publishing follows it ("the text add
 text also insists"), or
 after "according to": a text message or a law's text is no statement. So "the key
 passage reads", "the real sentence calls": a part of the text, where a speech verb follows.
-A chyron's capitals: "JOINT STATEMENT:"."""
+A chyron's capitals: "JOINT STATEMENT:". A pinpoint with a speech verb: "Paragraph 6
+says", "¶ 2 provides"."""
 
 
 @dataclass(frozen=True, slots=True)

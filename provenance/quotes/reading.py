@@ -43,6 +43,7 @@ _ANAPHORIC = re.compile(
 """Matched at a sentence's start (`match` with pos and endpos), a phrase before the
 pronoun allowed ("On the missile launch it says")."""
 _ENDED = re.compile(r"[.!?][\"'”’»)\]]*$")
+
 """A paragraph ending so does not introduce the quotation in the next one ("that", ":")."""
 _OPENS_QUOTED = re.compile(r"\s*[{}]".format(re.escape("".join(sorted(_MARKS)))))
 

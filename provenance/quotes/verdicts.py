@@ -353,6 +353,11 @@ def _check(
         verbatim = result.verdict is QuoteVerdict.VERBATIM
         fewest = options.person_match_words if verbatim else options.person_altered_words
         attributed = words >= fewest  # else someone else's few words the statement holds
+    if by_prose and _DISOWNED.search(_sentence(spans, m).of(text)):
+        # "a phrase the joint statement itself never uses": the page says it is not the
+        # statement's, whatever it is
+        attributed, cue, by_prose = False, None, False
+        result = replace(result, note="the page says the statement does not use these words")
     named = result.verdict is not QuoteVerdict.VERBATIM or _a_term(text, m, index, result)
     if by_prose and named and _is_name(quoted):
         # a quoted name or title ("Sputnik"), or a term the page defines (`the "Joint
@@ -368,7 +373,7 @@ def _check(
         verdict = QuoteVerdict.OTHER
         if cue and cue.speaker == "person":
             note = f"attributed to someone else ({cue.text})"
-        elif not result.note.startswith(("a term", "too long")):
+        elif not result.note.startswith(("a term", "too long", "the page says", "a name or")):
             note = "not attributed to the document"
     divergences = result.divergences if verdict is QuoteVerdict.ALTERED else ()
     ref = result.stretches[0] if result.stretches else None
@@ -411,6 +416,14 @@ def _a_term(text: str, m: Marked, index: _Index, result: _Result) -> bool:
     return _ARTICLE_BEFORE.search(before) is not None and _a_name_of(index, result)
 
 
+_DISOWNED = re.compile(
+    r"\b(?:statement|document|declaration|communiqu[eé]|text)\s+(?:itself\s+)?"
+    r"(?:never|nowhere|does\s+not|doesn[’']t|did\s+not|didn[’']t)\s+(?:once\s+)?"
+    r"(?:use|uses|used|mention|mentions|mentioned|contain|contains|include|includes)\b",
+    re.IGNORECASE,
+)
+"""The page saying the statement does not use words ("a phrase the joint statement itself
+never uses", "a slogan the statement never mentions")."""
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
 
 
