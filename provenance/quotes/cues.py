@@ -42,7 +42,7 @@ _SPEECH = re.compile(
     r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
     r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted"
-    r"|argues|argued|describes|described|telling|put it|puts it|phrased it|phrases it"
+    r"|argues|argued|describes|describe|described|telling|put it|puts it|phrased it|phrases it"
     r"|decided that|decides that|demands|demanded"
     r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of)\b"
