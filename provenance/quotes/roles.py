@@ -160,8 +160,25 @@ def roles(text: str, authors: frozenset[str]) -> list[Role]:
         else:
             actor = frozenset() if before in _PREPOSITIONS else group
             verb = _OPEN if actor else _OFF
-        k = end
+        k = _past_apposition(tokens, end, text) if actor else end
     return out
+
+
+def _past_apposition(tokens: list[re.Match[str]], k: int, text: str) -> int:
+    """The token after an aside between commas that follows a party's name ("The DPRK,
+    by way of a voluntary political decision, announces"), where its verb group goes on;
+    `k` when none does (at most `_APPOSITION_WORDS` words, no stop among them)."""
+    if k >= len(tokens) or k == 0 or text[tokens[k - 1].end() : tokens[k].start()].strip() != ",":
+        return k
+    for j in range(k + 1, min(len(tokens), k + _APPOSITION_WORDS + 1)):
+        if tokens[j].group("word") is None:
+            return k
+        if text[tokens[j - 1].end() : tokens[j].start()].strip() == ",":
+            return j
+    return k
+
+
+_APPOSITION_WORDS = 10
 
 
 def _party(m: re.Match[str], ours: frozenset[str]) -> frozenset[str]:
