@@ -180,8 +180,23 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         # paragraph after names. "It" after a sentence naming the document (and no one
         # after it) is the document: "10:24 The document was signed. ¶ 10:33 It says".
         if k > 0 and _IT_SPEAKS.search(sentence):
-            cues_before = reading.cues(k - 1)
-            prior = cues_before[-1] if cues_before else reading.inherited(k - 1)
+            # back over sentences naming no one ("Read it. It says ..."), a few at most
+            j = k - 1
+            while j > max(0, k - _IT_REACH) and not reading.cues(j) and not _it_says(reading, j):
+                j -= 1
+            cues_before = reading.cues(j)
+            named = [
+                c
+                for c in cues(
+                    reading.text, spans.span(j), reading.prose, reading.authors, speech=False
+                )
+                if c.speaker == "document"
+            ]
+            if cues_before and named:
+                # "you have said the statement is a trap. ... It says": what "it" is
+                return replace(named[-1], how="pronoun, the document named before")
+            again = _it_says(reading, j)  # "It says ... And it says"
+            prior = cues_before[-1] if cues_before and not again else reading.inherited(j)
             if prior is not None and prior.speaker == "document":
                 return replace(prior, how="pronoun, the sentence before")
         return None
@@ -219,8 +234,16 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     return None
 
 
+_IT_REACH = 5
+"""Sentences back, over those naming no one, in which "it" finds the document it stands for."""
 _IT_SPEAKS = re.compile(r"(?:^|[\s,;:])[Ii]t\s+(?:(?:also|further|then|even|still|again)\s+)?\w+")
 """A sentence whose speech verb has "it" for subject (one thing: the document)."""
+
+
+def _it_says(reading: _Reading, k: int) -> bool:
+    """Whether sentence `k` has "it" for a speech verb's subject ("It says that")."""
+    sentence = reading.prose[reading.spans.starts[k] : reading.spans.ends[k]]
+    return bool(_IT_SPEAKS.search(sentence)) and _pronoun_speaks(sentence)
 
 
 def _pronoun_speaks(sentence: str) -> bool:
