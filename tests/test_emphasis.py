@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -165,6 +166,29 @@ def test_capitals_added_are_one_finding_not_a_case_change_too(
     assert [(d.kind, d.copy_text) for d in source.divergences] == [
         (Kind.EMPHASIS, "SERIOUSLY WORRIED"),
         (Kind.EMPHASIS, "ANY"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "wrap"),
+    [
+        (".txt", lambda text: text),
+        (".md", lambda text: text),
+        (".html", lambda text: "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))),
+    ],
+)
+def test_capitals_added_are_emphasis_in_every_format(
+    corpus: Corpus, tmp_path: Path, suffix: str, wrap: Callable[[str], str]
+) -> None:
+    """Capitals typed over the statement's words read the same in a browser whatever the
+    file: one material `caps` emphasis row in HTML and Markdown too (before, those formats
+    read only markup, and the capitals were a minor `case` row)."""
+    text = corpus.reference.text.replace("unacceptable", "UNACCEPTABLE", 1)
+    path = tmp_path / f"copy{suffix}"
+    path.write_text(wrap(text), encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(d.kind, d.severity, d.copy_text) for d in source.divergences] == [
+        (Kind.EMPHASIS, Severity.MATERIAL, "UNACCEPTABLE")
     ]
 
 

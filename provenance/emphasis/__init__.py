@@ -94,7 +94,7 @@ def emphasis(
     read = (*alignments, *quoted)
     notes = _notes(reference, capture, [a.passage for a in read], options)
     for alignment in read:
-        runs = _plain_runs(capture.text, alignment.passage.copy) if plain else capture.runs
+        runs = _runs(capture, alignment.passage.copy, plain=plain)
         marked = [(run, _added(reference, capture, alignment, run)) for run in runs]
         for run, added in _one_per_stretch(capture, marked):
             at = max(run.start, alignment.passage.copy.start)
@@ -159,6 +159,19 @@ _STARS = frozenset({"bold", "italic"})
 """What a plain-text page's *stars* stand for."""
 _LISTED = re.compile(r"\b(?:and|or)\b|[,/&]")
 """Styles a note lists one by one ("bold and italics"), not one style ("bold italics")."""
+
+
+def _runs(capture: Extracted, copy: Span, *, plain: bool) -> Sequence[Run]:
+    """The emphasis runs of a passage: in plain text its ALL CAPS and *starred* words; in
+    HTML and Markdown the markup's runs and ALL CAPS words, which a browser shows as
+    typed (stars there are the markup's own)."""
+    found = _plain_runs(capture.text, copy)
+    if plain:
+        return found
+    caps = [run for run in found if run.style == CAPS]
+    if not caps:
+        return capture.runs
+    return sorted([*capture.runs, *caps], key=lambda run: (run.start, run.end))
 
 
 def _one_per_stretch(
