@@ -600,3 +600,36 @@ def test_a_bold_box_label_inside_a_paragraph_is_furniture_not_emphasis(
         Kind.INTERRUPTION
     ]
     assert not [e for e in source.emphasis if e.status is Status.ADDED]
+
+
+@pytest.mark.parametrize("intro", ["And on force, in a separate passage:", ""])
+def test_a_note_between_two_excerpts_declares_only_the_emphasis_before_it(
+    corpus: Corpus, tmp_path: Path, intro: str
+) -> None:
+    """Two neighbouring paragraphs, the first with bold and "(emphasis added)" after it,
+    the page's line introducing the second, the second with italics: the note declares
+    the bold (minor), not the italics after it (material), and the page's line is a minor
+    interruption (before, the note declared both and the line was a material insertion)."""
+    first, second = (
+        p
+        for p in _paragraphs(corpus)
+        if p.startswith(("The Parties confirm that the DPRK", "The Parties are calling"))
+    )
+    first = first.replace("justified concerns", "**justified concerns**", 1)
+    second = second.replace("ruled out", "*ruled out*", 1)
+    blocks = [
+        "The statement on talks:",
+        first,
+        "(emphasis added)",
+        *([intro] if intro else []),
+        second,
+    ]
+    path = tmp_path / "page.md"
+    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    rows = [(d.kind, d.severity) for d in source.divergences]
+    assert rows == [
+        (Kind.EMPHASIS, Severity.MINOR),
+        (Kind.INTERRUPTION, Severity.MINOR),
+        (Kind.EMPHASIS, Severity.MATERIAL),
+    ]

@@ -134,15 +134,18 @@ def _declaring(
     notes: list[tuple[EmphasisNote, Passage | None]], at: int, style: str
 ) -> EmphasisNote | None:
     """The note that declares emphasis of `style` added at readable offset `at`: one
-    declaring added emphasis, covering the passage there, and naming that style or
-    emphasis in general. "(Italics ours)" does not declare bold; "(bold italics ours)"
-    declares bold italics, not bold alone; "(bold and italics ours)" declares either."""
+    declaring added emphasis, covering the passage there (a note inside the passage only
+    what comes before it), and naming that style or emphasis in general. "(Italics ours)"
+    does not declare bold; "(bold italics ours)" declares bold italics, not bold alone;
+    "(bold and italics ours)" declares either."""
     styles = set(style.split("+"))
     for note, passage in notes:
         if note.declares != "added" or passage is None:
             continue
         if not passage.copy.start <= at < passage.copy.end:
             continue
+        if passage.copy.start < note.span.start < passage.copy.end and at > note.span.start:
+            continue  # a note inside the copy declares what comes before it, not after
         named = set(note.style.split("+"))
         listed = len(named) == 1 or _LISTED.search(note.text) is not None
         if (

@@ -58,6 +58,9 @@ _FRAMING = re.compile(
 )
 """A line of the page's own about the copy it carries ("The rest of the statement
 follows.", "They have just published their joint statement. The first part:")."""
+_NOTE_LINE = re.compile(r"\(.*\)|\[.*\]")
+"""A line that is a note in brackets ("(emphasis added)"), which may stand before the
+page's line introducing the next excerpt."""
 _AUTHORS_SPEAK = re.compile(r"\b(?:the\s+parties|russia\s+and\s+china)\b", re.IGNORECASE)
 """The statement's authors as the subject: the copy's own voice, which an inserted
 sentence may fake ("The Parties published this statement to warn ...")."""
@@ -145,7 +148,11 @@ def interruption(
         return _FOREIGN, "foreign material: a caption or credit"
     if not _BLOCK_END.search(lines[-1]):
         return _FOREIGN, "foreign material: lines that are not sentences"
-    if _FRAMING.search(inserted) and not _AUTHORS_SPEAK.search(inserted):
+    framing = _FRAMING.search(inserted) or (
+        lines[-1].endswith(":") and all(_NOTE_LINE.fullmatch(line) for line in lines[:-1])
+    )
+    if framing and not _AUTHORS_SPEAK.search(inserted):
+        # "The rest of the statement follows.", "And on force, in a separate passage:"
         return _FOREIGN, "foreign material: the page's own line about the text"
     content = content_words(_words(inserted))
     if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
