@@ -93,6 +93,18 @@ def test_html_emphasis_runs() -> None:
     }
 
 
+def test_a_background_colour_is_a_highlight_and_white_is_none() -> None:
+    """A span with a coloured background is drawn highlighted, as <mark> is (before, it
+    was not read as emphasis); a white or transparent background is no highlight."""
+    page = (
+        "<p><span style='background-color: #ff0'>yellow</span> "
+        "<span style='background:LightGreen;color:black'>green</span> "
+        "<span style='background-color: transparent'>clear</span> "
+        "<span style='background: #FFFFFF'>white</span></p>"
+    )
+    assert _runs(page, Format.HTML) == {("yellow", "mark"), ("green", "mark")}
+
+
 def test_markdown_text_map_and_runs() -> None:
     source = (
         "# Title &amp; *more*\n\n1. The **Parties** are &rsquo;ok\\* `c` [a *link*](http://x)\n"

@@ -4,8 +4,9 @@ Scripts, styles, page furniture (`nav`, `header`, `footer`, `aside`, ...) and wh
 browser never draws (the `hidden` attribute, `display: none`) are dropped, entities
 decoded (each produced character maps to the whole entity), blocks become line breaks,
 and what a browser draws is written out: an ordered list's numbers, the marks of `<q>`,
-raised footnote digits. Bold, italic, underline and mark (by tag or inline style) are
-emphasis runs; a `<blockquote>`'s text is marked as quoted.
+raised footnote digits. Bold, italic, underline and mark (by tag or inline style, a
+coloured background being a mark) are emphasis runs; a `<blockquote>`'s text is marked
+as quoted.
 """
 
 from __future__ import annotations
@@ -59,6 +60,13 @@ _BLOCK = {
 _WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b")
 _SLANT = re.compile(r"font-style\s*:\s*(?:italic|oblique)\b")
 _UNDERLINE = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bunderline\b")
+_HIGHLIGHT = re.compile(
+    r"background(?:-color)?\s*:\s*(?!\s)(?!(?:transparent|none|inherit|initial|unset|white|#fff\b"
+    r"|#ffffff\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*[,)]|rgba\([^)]*,\s*0\s*\))\s*(?:;|$))"
+    r"[^;]*[^\s;]"
+)
+"""A background colour drawn behind text (`background-color: #ff0`): a highlight, as <mark>
+is; not a white or transparent one."""
 
 
 class _HTMLReader(HTMLParser):
@@ -304,7 +312,8 @@ _HIDDEN = frozenset({"hidden"})
 
 def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
     """The styles an element's own `style` attribute turns on (font-weight: bold ...)."""
-    return _styles(attrs, ((_WEIGHT, BOLD), (_SLANT, ITALIC), (_UNDERLINE, UNDERLINE)))
+    rules = ((_WEIGHT, BOLD), (_SLANT, ITALIC), (_UNDERLINE, UNDERLINE), (_HIGHLIGHT, MARK))
+    return _styles(attrs, rules)
 
 
 def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
