@@ -12,7 +12,15 @@ from provenance.align import align
 from provenance.classify import classify as classify_alignment
 from provenance.classify import divergence_id
 from provenance.corpus import Corpus
-from provenance.emphasis import CAPS, EmphasisNote, EmphasisSpan, LostMarkup, Status, emphasis
+from provenance.emphasis import (
+    CAPS,
+    STARRED,
+    EmphasisNote,
+    EmphasisSpan,
+    LostMarkup,
+    Status,
+    emphasis,
+)
 from provenance.errors import Failure
 from provenance.extract import Extracted, extract
 from provenance.locate import LocateOptions, PreparedReference, locate, prepare
@@ -248,6 +256,7 @@ def _source(
         found = list(_to_original(tuple(found), reference_readable, readable))
         quotes = _to_original(quotes, reference_readable, readable)
     found = _without_case_under_caps(found, marked.spans)
+    found = _without_stars_of_starred(found, marked.spans)
     found.extend(marked.divergences)
     found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
     return SourceResult(
@@ -280,6 +289,23 @@ def _without_case_under_caps(
             and any(c.start <= d.copy.start and d.copy.end <= c.end for c in caps)
         )
     ]
+
+
+def _without_stars_of_starred(
+    found: list[Divergence], spans: tuple[EmphasisSpan, ...]
+) -> list[Divergence]:
+    """`found` less the rows that are only the marks of a `*starred*` (or `_underscored_`)
+    emphasis a plain-text copy added: "*seriously worried*" is one finding (emphasis
+    added), not also two footnote markers or a punctuation change."""
+    starred = [s.span for s in spans if STARRED in s.style.split("+") and s.status is Status.ADDED]
+    if not starred:
+        return found
+
+    def marks_only(d: Divergence) -> bool:
+        touches = any(c.start - 2 <= d.copy.start and d.copy.end <= c.end + 2 for c in starred)
+        return touches and d.copy_text.replace("*", "").replace("_", "") == d.reference_text
+
+    return [d for d in found if not (d.copy_text and marks_only(d))]
 
 
 _OPENING_MARKS = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039'")

@@ -153,6 +153,26 @@ def test_plain_text_caps_and_stars_not_in_the_reference(corpus: Corpus, tmp_path
     assert added == {("SERIOUSLY WORRIED", "caps"), ("voluntary", "starred")}
 
 
+@pytest.mark.parametrize(
+    ("phrase", "marked"),
+    [
+        ("seriously worried", "*seriously worried*"),
+        ("unacceptable", "_unacceptable_"),
+        ("unacceptable", "**unacceptable**"),
+    ],
+)
+def test_stars_added_in_plain_text_are_one_finding(
+    corpus: Corpus, tmp_path: Path, phrase: str, marked: str
+) -> None:
+    """ "*seriously worried*" in a plain-text copy is one emphasis row; its stars are not
+    also footnote markers, nor underscores a punctuation change (before, three rows)."""
+    text = corpus.reference.text.replace(phrase, marked, 1)
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(d.kind, d.copy_text) for d in source.divergences] == [(Kind.EMPHASIS, phrase)]
+
+
 def test_capitals_added_are_one_finding_not_a_case_change_too(
     corpus: Corpus, tmp_path: Path
 ) -> None:
