@@ -157,6 +157,46 @@ def test_a_warc_is_split_at_its_records(collection: Collection, tmp_path: Path) 
     assert hit_ids(tmp_path / "plain.jsonl") == hit_ids(one) == collection.planted
 
 
+def test_an_output_over_or_inside_an_input_is_refused_and_the_input_kept(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--out` naming the collection itself, or a file inside an input directory, would
+    write the hits over the collection or into the next scan's input: refused in one line
+    before any work, the collection byte for byte as it was (before, it was overwritten)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text("nothing here\n", encoding="utf-8")
+    collection_file = tmp_path / "docs.jsonl"
+    collection_file.write_bytes(collection.jsonl.read_bytes())
+    before = collection_file.read_bytes()
+    reference = ["--reference", str(collection.reference)]
+    for inputs, out in (
+        ([collection_file], collection_file),
+        ([pages], pages / "hits.jsonl"),
+    ):
+        assert main(["scan", *map(str, inputs), *reference, "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "input" in err
+    assert collection_file.read_bytes() == before
+    assert sorted(p.name for p in pages.iterdir()) == ["a.txt"]
+    file_as_directory = collection_file / "hits.jsonl"
+    assert main(["scan", str(pages), *reference, "--out", str(file_as_directory)]) == 2
+    assert "is a file, not a directory" in capsys.readouterr().err
+
+
+def test_resume_over_a_damaged_plan_names_it(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "hits.jsonl"
+    args = ["scan", str(collection.jsonl), "--reference", str(collection.reference)]
+    assert main([*args, "--out", str(out), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    (shards_dir(out) / "plan.json").write_text("{", encoding="utf-8")
+    assert main([*args, "--out", str(out), "--jobs", "1", "--resume"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "plan.json" in err and "start over" in err
+
+
 def test_resume_skips_finished_shards(collection: Collection, tmp_path: Path) -> None:
     config = ScanConfig(load(collection.reference))
     out = tmp_path / "hits.jsonl"

@@ -86,9 +86,11 @@ def scan(
     """Scan `inputs` for copies of the reference; write `out` and its errors file.
 
     Raises:
-        ValueError: An input cannot be scanned, or `resume` finds another scan's shards.
+        ValueError: An input cannot be scanned, `out` would overwrite or join the inputs
+            or cannot be written, or `resume` finds another scan's shards.
     """
     started = time.perf_counter()
+    _check_out(inputs, out)
     shards = plan(inputs, shard_bytes=shard_bytes)
     directory = shards_dir(out)
     done = _prepare(directory, shards, config, resume=resume)
@@ -202,6 +204,36 @@ def _shard_json(path: Path) -> dict[str, Any]:
     return data
 
 
+def _check_out(inputs: list[Path], out: Path) -> None:
+    """Refuse, before any work, an output that would overwrite or join the scan's inputs
+    (the hits written over the collection, or read as a collection by the next scan), is
+    a directory, or lies where no directory can be made or written."""
+    written = [out, errors_path(out), shards_dir(out)]
+    for given in inputs:
+        source = given.resolve()
+        for path in written:
+            target = path.resolve()
+            if target == source or (source.is_dir() and target.is_relative_to(source)):
+                msg = f"{out}: the scan would write {path.name} over or inside its input {given}"
+                raise ValueError(msg)
+    problem = None
+    if out.is_dir():
+        problem = "is a directory, not a file to write the hits to"
+    elif out.parent.exists() and not out.parent.is_dir():
+        problem = f"{out.parent} is a file, not a directory"
+    else:
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            problem = f"cannot make its directory ({error.strerror})"
+        else:
+            if not os.access(out.parent, os.W_OK):
+                problem = f"its directory {out.parent} cannot be written"
+    if problem is not None:
+        msg = f"{out}: {problem}"
+        raise ValueError(msg)
+
+
 def shards_dir(out: Path) -> Path:
     return out.with_name(out.name + ".shards")
 
@@ -233,7 +265,12 @@ def _prepare(
     plan_file = directory / _PLAN
     done: dict[int, _Landed] = {}
     if resume and plan_file.is_file():
-        if json.loads(plan_file.read_text(encoding="utf-8")) != fingerprint:
+        try:
+            planned = json.loads(plan_file.read_text(encoding="utf-8"))
+        except (ValueError, OSError) as error:
+            msg = f"{plan_file}: cannot resume from it ({error}); remove {directory} to start over"
+            raise ValueError(msg) from None
+        if planned != fingerprint:
             msg = f"{directory}: --resume of a different scan (inputs, reference or options differ)"
             raise ValueError(msg)
         for path in sorted(directory.glob("[0-9]*.json")):
