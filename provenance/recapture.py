@@ -1,10 +1,11 @@
 """Re-capture: new bytes for a capture already in the corpus (`provenance add --replaces ID`).
 
-The capture keeps its id, its metadata and its decisions; its file, sha256, size and
-format are re-recorded from the new bytes. The decisions made on the old bytes carry
-over to the findings that are the same on the new ones (`review.ReviewStore.status`,
-docs/review.md); the others turn stale and are kept. The reference's own source cannot
-be replaced this way: the reference span and its digest are recorded against it.
+The capture keeps its id, its metadata and its decisions; its file (a new one, named by
+the new bytes' digest), sha256, size and format are re-recorded from the new bytes. The
+decisions made on the old bytes carry over to the findings that are the same on the new
+ones (`review.ReviewStore.status`, docs/review.md); the others turn stale and are kept.
+The reference's own source cannot be replaced this way: the reference span and its
+digest are recorded against it.
 """
 
 from __future__ import annotations
@@ -51,9 +52,13 @@ def replace_capture(corpus_dir: Path | str, capture_id: str, file: Path | str) -
             if entry.sha256 == document.sha256:
                 same = "these are its recorded bytes" if entry.id == capture_id else entry.file
                 raise InputError(source, f"identical bytes are already recorded ({same})")
-        name = capture_id + (source.suffix.lower() or ".txt")
+        # The new bytes get a file of their own, named by their digest: the old file stays
+        # until the manifest names the new one, so an interruption at any moment leaves
+        # the old record whole (and at most a file no record names), or the new one.
+        name = f"{capture_id}.{document.sha256[:12]}{source.suffix.lower() or '.txt'}"
         target = directory / name
-        if name != old.file and (target.exists() or target.is_symlink()):
+        leftover = target.is_file() and not target.is_symlink() and read_bytes(target) == data
+        if not leftover and (target.exists() or target.is_symlink()):
             raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
         doc = tomlkit.parse(read_manifest_text(directory)[1])
         [table] = [t for t in doc["captures"] if t["id"] == capture_id]
@@ -65,18 +70,14 @@ def replace_capture(corpus_dir: Path | str, capture_id: str, file: Path | str) -
         captures = tomlkit.parse(new_text)["captures"]
         number = next(n for n, t in enumerate(captures) if t["id"] == capture_id)
         recorded = parse_entry(manifest.path, number, captures[number].unwrap())
-        before = read_bytes(directory / old.file) if name == old.file else None
-        atomic_write(target, data, error=CorpusError, exclusive=name != old.file)
+        if not leftover:  # (a leftover: these bytes, written by a replace interrupted before)
+            atomic_write(target, data, error=CorpusError, exclusive=True)
         try:
             atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
         except BaseException:
-            if before is None:
-                target.unlink(missing_ok=True)
-            else:  # the manifest still records the old bytes: put them back
-                atomic_write(target, before, error=CorpusError)
+            target.unlink(missing_ok=True)  # the manifest still records the old file
             raise
-        if name != old.file:
-            (directory / old.file).unlink(missing_ok=True)
+        (directory / old.file).unlink(missing_ok=True)
     return recorded
 
 

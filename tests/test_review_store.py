@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from check_helpers import (
     write_decisions,
 )
 
+from provenance import recapture
 from provenance.model import Verdict
 from provenance.review import GITATTRIBUTES, LEGACY_REVIEWS, REVIEWS, SCHEMA, ReviewStore
 
@@ -390,3 +392,33 @@ def test_the_html_report_counts_and_marks_carried_decisions(
     assert '<span id="progress">29 of 29 findings decided</span>' in out
     assert out.count("↻ carried over from ") == 21
     assert "stale decision" not in out
+
+
+def test_a_replace_interrupted_before_the_manifest_leaves_the_old_capture_whole(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new bytes go to a file of their own and the old file goes only once the
+    manifest names the new one: an interruption before that leaves the old record, its
+    bytes and nothing else (before, the new bytes were written over the old file first, and
+    a kill between the two writes left the manifest recording bytes no longer there)."""
+    page = recaptured(tmp_path, b"Kim Jong-un gets", b"Jim Jong-un gets")
+    files = {p.name: p.read_bytes() for p in corpus.iterdir() if p.is_file()}
+    real = recapture.atomic_write
+
+    def interrupted(path: Path, data: bytes, **kwargs: object) -> None:
+        if path.name == "manifest.toml":
+            raise KeyboardInterrupt
+        real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(recapture, "atomic_write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        recapture.replace_capture(corpus, ID002, page)
+    assert {p.name: p.read_bytes() for p in corpus.iterdir() if p.is_file()} == files
+
+    # a replace killed outright after writing the new file: the next one takes it up
+    monkeypatch.setattr(recapture, "atomic_write", real)
+    digest = hashlib.sha256(page.read_bytes()).hexdigest()
+    shutil.copy(page, corpus / f"{ID002}.{digest[:12]}.txt")
+    entry = recapture.replace_capture(corpus, ID002, page)
+    assert entry.file == f"{ID002}.{digest[:12]}.txt" and entry.sha256 == digest
+    assert not (corpus / C002).exists()
