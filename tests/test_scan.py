@@ -718,3 +718,29 @@ def test_screening_keeps_the_hits_of_the_collection(collection: Collection) -> N
             continue
         screened = analyser.source(document, screen_words=_QUOTE_MIN_WORDS)
         assert is_hit(screened) == is_hit(full), name
+
+
+def test_add_from_scan_names_a_hit_it_cannot_add_and_adds_the_others(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page the scan finds but the corpus cannot hold (Latin-1, declared so): one line
+    naming the hit by id, source and offset (before, a temporary file's path), the other
+    hits still added, exit 1 (before, the whole batch stopped at exit 2)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = next(t for i, t in collection.docs if i in collection.planted)
+    (pages / "good.txt").write_text(text, encoding="utf-8")
+    latin = "<meta charset='latin-1'><p>Caf\u00e9.</p>" + "".join(
+        f"<p>{p}</p>" for p in text.replace("\u2019", "'").split("\n\n")
+    )
+    (pages / "latin.html").write_bytes(latin.encode("latin-1", errors="replace"))
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    assert len(out.read_text().splitlines()) == 2
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.count("added ") == 1
+    [line] = captured.err.splitlines()
+    assert line.startswith("provenance: hit latin.html (") and "latin.html at byte 0" in line
+    assert "/tmp" not in line.split("(")[0]

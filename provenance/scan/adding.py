@@ -12,6 +12,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ def add_hits(args: argparse.Namespace) -> int:
         hits = [h for h in hits if h["id"] in wanted]
     fields = _fields(args.from_scan)
     stored = {e.sha256: e.file for e in read_manifest(args.corpus).entries}
+    refused = 0
     for hit in hits:
         if hit["sha256"] in stored:
             # The same page in two inputs (a directory and its JSON Lines export), or a
@@ -60,19 +62,27 @@ def add_hits(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory() as temp:
             file = Path(temp) / ("hit" + _SUFFIX.get(record.format, ".txt"))
             file.write_bytes(record.data)
-            entry = add(
-                args.corpus,
-                file,
-                url=hit.get("url") or "unknown",
-                date=hit.get("date") or "unknown",
-                holds=holds(hit),
-                note=f"scan hit {hit['id']}: {hit['source']} at byte {hit['offset']}",
-            )
+            try:
+                entry = add(
+                    args.corpus,
+                    file,
+                    url=hit.get("url") or "unknown",
+                    date=hit.get("date") or "unknown",
+                    holds=holds(hit),
+                    note=f"scan hit {hit['id']}: {hit['source']} at byte {hit['offset']}",
+                )
+            except InputError as error:
+                # the hit's own bytes cannot be a capture (a page of NUL bytes): named by
+                # its id and source, not the temporary file; the other hits go on
+                where = f"hit {hit['id']} ({hit['source']} at byte {hit['offset']})"
+                print(f"provenance: {where}: {error.problem}", file=sys.stderr)
+                refused += 1
+                continue
         stored[entry.sha256] = entry.file
         print(
             f"added {args.corpus / entry.file}: id {entry.id} (hit {hit['id']}), {entry.size} bytes"
         )
-    return ExitCode.OK
+    return ExitCode.FINDINGS if refused else ExitCode.OK
 
 
 def holds(hit: dict[str, Any]) -> tuple[str, ...]:
