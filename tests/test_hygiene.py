@@ -50,6 +50,24 @@ def test_bidi_controls_and_zero_width_joiners() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Family \U0001f468\u200d\U0001f469\u200d\U0001f467 page", []),
+        ("Thumbs \U0001f44d\U0001f3fd\u200d\u2642\ufe0f and \u2764\ufe0f\u200d\U0001f525", []),
+        ("a\u200d\U0001f469", [1]),  # a letter and an emoji: a joiner hidden in a word
+        ("\U0001f468\u200db", [1]),
+    ],
+)
+def test_the_joiner_of_an_emoji_sequence_is_not_an_invisible_character(
+    text: str, flagged: list[int]
+) -> None:
+    """A zero-width joiner between two pictographs is how emoji sequences are drawn
+    (before, check reported each as P206); beside a letter it is still reported."""
+    scan = hygiene(text.encode())
+    assert [b.offset for b in scan.blemishes if b.kind == "invisible"] == flagged
+
+
 def test_controls_c0_c1_and_the_first_nul() -> None:
     scan = hygiene("a\x00b\x07c\x85d\te\n".encode())
     assert [(b.kind, b.offset) for b in scan.blemishes] == [

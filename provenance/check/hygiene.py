@@ -120,11 +120,29 @@ def _line_endings(text: str, lines: Lines) -> list[Blemish]:
     return [Blemish("mixed-line-endings", message, line, column, minority.start())]
 
 
+def _joins_pictographs(text: str, at: int) -> bool:
+    """Whether the zero-width joiner at `at` stands between two pictographs (emoji, a
+    variation selector or skin tone after the first allowed), as emoji sequences join."""
+    before = text[at - 1] if at else ""
+    if before in "\ufe0f" or "\U0001f3fb" <= before <= "\U0001f3ff":
+        before = text[at - 2] if at > 1 else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    return _pictograph(before) and _pictograph(after)
+
+
+def _pictograph(char: str) -> bool:
+    return bool(char) and (
+        "\U0001f000" <= char <= "\U0001faff" or "\u2600" <= char <= "\u27bf" or char == "\u2764"
+    )
+
+
 def _suspects(text: str, lines: Lines) -> list[Blemish]:
     out: list[Blemish] = []
     seen: Counter[BlemishKind] = Counter()
     for match in _SUSPECT.finditer(text):
         char, at = match.group(), match.start()
+        if char == "\u200d" and _joins_pictographs(text, at):
+            continue  # the joiner of an emoji sequence ("👨‍👩‍👧"): drawn, not hidden
         kind: BlemishKind = "invisible" if char in INVISIBLE else "control"
         seen[kind] += 1
         if seen[kind] > _MAX_PER_KIND:
