@@ -282,6 +282,34 @@ def test_a_pull_quote_of_the_paragraph_after_it_is_a_duplication(
     assert not [q for q in analysed.quotes if q.verdict.value != "verbatim"]
 
 
+@pytest.mark.parametrize("marks", [("“", "”"), ("", "")])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Russia and China are against the deployment of the said systems",
+        "Russia and China are against the deployment of the sa",
+    ],
+)
+def test_a_pull_quote_before_a_short_last_paragraph_is_a_duplication(
+    reference: Document, marks: tuple[str, str], line: str
+) -> None:
+    """A pull quote of the paragraph before it, then the statement's short last paragraph
+    (which carried on from the pull quote's words, so the two made one group): one copy
+    with one duplication (before, the last paragraph was a second excerpt and the copy
+    was reported as truncated, its last line lost)."""
+    paragraphs = reference.text.split("\n\n")
+    opening, closing = marks
+    pieces = [*paragraphs[:-1], opening + line + closing, paragraphs[-1]]
+    capture = make_document("\n\n".join(pieces))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert [p.kind for p in analysed.passages] == [PassageKind.FULL]
+    assert [
+        (d.kind.value, d.copy_text.strip())
+        for d in analysed.divergences
+        if d.kind.value != "whitespace"
+    ] == [("duplication", opening + line + closing)]
+
+
 def test_the_text_printed_again_after_its_opening_is_still_two_copies(reference: Document) -> None:
     """The opening printed alone and then the whole text (a lede, then the statement):
     the text after the repeat goes on with the opening's next words, not with what the
@@ -407,6 +435,7 @@ def test_a_short_sentence_quoted_whole_keeps_its_marker_out(
         ("The Russian Federation", "T\nhe Russian Federation", [("whitespace", "COSMETIC")]),
         ("The Russian Federation and", "Russia and", [("substitution", "MATERIAL")]),
         ("signed on July 4, 2017, in Moscow.", "signed on 4 July 2017, in Moscow.", None),
+        ("signed on July 4, 2017, in Moscow.", "signed in Moscow on July 4, 2017.", None),
     ],
 )
 def test_a_copy_whose_first_or_last_words_differ_keeps_them(

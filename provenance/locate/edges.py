@@ -350,6 +350,8 @@ def _alike(
     cw, rw = texts.words, texts.reference.words
     if ":" in between or '"' in between:
         return False
-    ours = "".join(w for w, _, _ in cw[capture[0] : capture[1]])
-    theirs = "".join(w for w, _, _ in rw[reference[0] : reference[1]])
-    return fuzz.partial_ratio(ours, theirs, processor=None) >= 80
+    ours = [w for w, _, _ in cw[capture[0] : capture[1]]]
+    theirs = [w for w, _, _ in rw[reference[0] : reference[1]]]
+    if sorted(ours) == sorted(theirs):
+        return True  # the same words in another order ("in Moscow on July 4, 2017")
+    return fuzz.partial_ratio("".join(ours), "".join(theirs), processor=None) >= 80

@@ -44,6 +44,12 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
             groups[-2:] = [_merged(texts, groups[-2], groups[-1], options)]
         if len(groups) > 2 and _pulled_out(groups[-3], groups[-2], groups[-1], options):
             groups[-3:] = [groups[-3] + groups[-2] + groups[-1]]
+        elif len(groups) > 1 and len(groups[-1]) > 1:
+            # the pull quote and the text after it joined as one group (a short last
+            # paragraph carries on from the pull quote's words)
+            head, *after = groups[-1]
+            if _pulled_out(groups[-2], [head], after, options):
+                groups[-2:] = [groups[-2] + groups[-1]]
     return groups
 
 
