@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from provenance.errors import (
     ExitCode,
@@ -57,8 +57,15 @@ def main(argv: list[str] | None = None) -> int:
         set_max_size(MAX_SIZE)  # the limit is this run's; a caller in-process gets it back
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one line (and exit code 2), not the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(ExitCode.ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="provenance",
         description="Locate, align, classify and review copies of a reference text.",
         epilog=_EPILOG,
@@ -174,7 +181,7 @@ def _size(value: str) -> int:
 _UNITS = {"K": 2**10, "M": 2**20, "G": 2**30}
 
 
-def _scan_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _scan_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     """`scan`: find every copy in a collection (see provenance/scan/)."""
     from provenance.scan.command import add_arguments, run
 
@@ -387,7 +394,7 @@ _SEVERITIES = {
 }
 
 
-def _corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The corpus-keeping commands: check, add, manifest, findings, decide."""
     check = commands.add_parser(
         "check",

@@ -104,6 +104,28 @@ def test_bad_input_is_one_line_and_exit_2(
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ["scan", "x.jsonl"],
+        ["report", "--format", "nope"],
+        ["frobnicate"],
+        ["decide", "d-1", "--flag", "--accept"],
+        ["check", "--no-such-option"],
+    ],
+)
+def test_a_usage_error_is_one_line_and_exit_2(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A wrong argument is one line naming the command and the problem, pointing to its
+    --help (before, argparse's usage block of two to eight lines came first)."""
+    with pytest.raises(SystemExit) as stopped:
+        main(args)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("provenance") and "--help)" in err
+
+
+@pytest.mark.parametrize(
     ("manifest", "words"),
     [
         (None, "no manifest"),
