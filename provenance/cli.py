@@ -64,6 +64,29 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def _add_conflicts(args: argparse.Namespace) -> None:
+    """Refuse `add` options that the chosen way of adding would silently ignore."""
+    described = [
+        f"--{name}"
+        for name in ("id", "publisher", "title", "url", "date", "note", "holds")
+        if getattr(args, name) not in (None, "unknown", "", [])
+    ]
+    problem = None
+    if args.from_scan is not None and args.file is not None:
+        problem = "give a FILE or --from-scan HITS.jsonl, not both"
+    elif args.from_scan is not None and (args.replaces or described):
+        problem = (
+            f"--from-scan records each hit itself; drop {', '.join(described or ['--replaces'])}"
+        )
+    elif args.select is not None and args.from_scan is None:
+        problem = "--select chooses hits of --from-scan HITS.jsonl; give it, or drop --select"
+    elif args.replaces is not None and described:
+        problem = f"--replaces keeps the capture's id and record; drop {', '.join(described)}"
+    if problem is not None:
+        command = "provenance add"
+        raise InputError(command, problem)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="provenance",
@@ -490,6 +513,7 @@ def _check(args: argparse.Namespace) -> int:
 def _add(args: argparse.Namespace) -> int:
     from provenance.manifest import add
 
+    _add_conflicts(args)
     if args.from_scan is not None:
         from provenance.scan.adding import add_hits
 

@@ -223,3 +223,43 @@ def test_diff_reads_html_and_maps_back_to_the_markup(
     assert page[added["start"] : added["end"]] == "DPRK&rsquo;s justified"
     [space] = [d for d in source["divergences"] if d["kind"] == "whitespace"]
     assert page[space["start"] : space["end"]] == "&nbsp;"
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["add", "{page}", "--replaces", "004_ab097b7e26713321", "--id", "foo"], "drop --id"),
+        (["add", "{page}", "--select", "x,y"], "--select chooses hits"),
+        (["add", "{page}", "--from-scan", "{page}"], "not both"),
+        (["add", "--from-scan", "{page}", "--url", "http://x"], "drop --url"),
+    ],
+)
+def test_add_options_the_way_of_adding_would_ignore_are_refused(
+    corpus_dir: Path,
+    tmp_path: Path,
+    args: list[str],
+    says: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An option the chosen way of adding ignores (an --id for a re-capture, --select
+    without --from-scan) is one line and exit 2, the corpus untouched (before, ignored
+    without a word)."""
+    page = tmp_path / "page.txt"
+    page.write_text("Some page.\n", encoding="utf-8")
+    manifest = (corpus_dir / "manifest.toml").read_bytes()
+    filled = [a.format(page=page) for a in args]
+    assert main([*filled, "--corpus", str(corpus_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and says in err
+    assert (corpus_dir / "manifest.toml").read_bytes() == manifest
+
+
+def test_scan_with_jobs_and_a_scheduler_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Some page.\n", encoding="utf-8")
+    args = ["scan", str(page), "--reference", str(page), "--out", str(tmp_path / "h.jsonl")]
+    assert main([*args, "--jobs", "2", "--scheduler", "tcp://127.0.0.1:1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--jobs" in err

@@ -55,6 +55,13 @@ def run(args: argparse.Namespace) -> int:
     from provenance.scan.run import QuietProgress, errors_path, scan
     from provenance.scan.shard import ScanConfig
 
+    if args.scheduler and args.jobs is not None:
+        print(
+            "provenance scan: --jobs sets local workers; with --scheduler the cluster's "
+            "workers run the shards: give one of them",
+            file=sys.stderr,
+        )
+        return ExitCode.ERROR
     reference = load(args.reference) if args.reference else load_corpus(args.corpus).reference
     fields = Fields(
         args.id_field, args.text_field, args.html_field, args.url_field, args.date_field

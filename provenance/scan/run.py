@@ -333,11 +333,16 @@ def _local(workers: int) -> Runner:
     return run
 
 
+_CONNECT_SECONDS = 5
+"""How long to wait for a Dask scheduler that does not answer (a running one answers in
+well under a second)."""
+
+
 def _dask(address: str) -> tuple[Runner, int]:
     from distributed import Client, as_completed
 
     try:
-        client = Client(address, timeout=20)  # type: ignore[no-untyped-call]
+        client = Client(address, timeout=_CONNECT_SECONDS)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as error:
         msg = f"{address}: cannot reach the Dask scheduler ({error})"
         raise ValueError(msg) from None
