@@ -70,6 +70,11 @@ def test_an_introduction_naming_no_one_leaves_the_block_to_no_one(fmt: Format, a
             "The two governments went further than ever before.",
             "Analysts said the language was the strongest yet.",
         ),
+        # the text itself the object of the speech verb: spoken about, not spoken
+        (
+            "The ministers met on Tuesday.",
+            "Diplomats in Seoul, reached by telephone, dismissed the passage as boilerplate.",
+        ),
     ],
 )
 def test_a_persons_own_claim_beside_a_block_does_not_speak_it(fmt: Format, intro: str, after: str):

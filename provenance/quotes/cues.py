@@ -43,7 +43,7 @@ _SPEECH = re.compile(
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
     r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted"
     r"|argues|argued|describes|describe|described|telling|put it|puts it|phrased it|phrases it"
-    r"|decided that|decides that|demands|demanded"
+    r"|decided that|decides that|demands|demanded|records that|recorded that"
     r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of)\b"
 )

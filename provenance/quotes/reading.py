@@ -324,7 +324,11 @@ def reports_own(prose: str, cue: Cue, end: int) -> bool:
 _REPORTS = re.compile(
     r"\s+(?:[^\s,.;:\"“”]+\s+){0,5}?"
     r"(?:that|was|were|is|are|had|has|have|would|will|could|should|must|may|might)\b"
+    r"|\s+(?:[^\s,.;:\"“”]+\s+){0,2}?(?:the|this|that|its)\s+"
+    r"(?:passage|text|statement|wording|language|line|paragraph|document|words)\b"
 )
+"""After a speech verb: a clause of its own, or the text itself as the object ("dismissed
+the passage as boilerplate"): the person speaks about the quotation, not it."""
 
 
 _AS_CUE = re.compile(r"\W*[Aa]s\b")
