@@ -653,3 +653,19 @@ def test_a_note_between_two_excerpts_declares_only_the_emphasis_before_it(
         (Kind.INTERRUPTION, Severity.MINOR),
         (Kind.EMPHASIS, Severity.MATERIAL),
     ]
+
+
+@pytest.mark.parametrize("markup", ["<b>T</b> he", "<strong>T</strong>\nhe", "<em>T</em>he"])
+def test_a_drop_cap_styled_alone_is_not_emphasis(
+    corpus: Corpus, tmp_path: Path, markup: str
+) -> None:
+    """The first letter of a copy set bold or italic on its own is a drop cap, not emphasis
+    the copy added (before, a material "bold added" row on "T")."""
+    paragraphs = corpus.reference.text.split("\n\n")
+    first = paragraphs[0].replace("The", markup, 1)
+    page = "".join(f"<p>{p}</p>\n" for p in [first, *paragraphs[1:]])
+    path = tmp_path / "copy.html"
+    path.write_text(page, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert not [d for d in source.divergences if d.kind is Kind.EMPHASIS]
+    assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]

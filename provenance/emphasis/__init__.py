@@ -97,6 +97,8 @@ def emphasis(
         runs = _runs(capture, alignment.passage.copy, plain=plain)
         marked = [(run, _added(reference, capture, alignment, run)) for run in runs]
         for run, added in _one_per_stretch(capture, marked):
+            if _drop_cap(capture.text, run):
+                continue  # a paragraph's first letter styled alone ("<b>T</b> he"): no emphasis
             at = max(run.start, alignment.passage.copy.start)
             declaring = _declaring(notes, at, added.style)
             if declaring is not None:
@@ -162,6 +164,21 @@ _STARS = frozenset({"bold", "italic"})
 """What a plain-text page's *stars* stand for."""
 _LISTED = re.compile(r"\b(?:and|or)\b|[,/&]")
 """Styles a note lists one by one ("bold and italics"), not one style ("bold italics")."""
+
+
+def _drop_cap(text: str, run: Run) -> bool:
+    """Whether `run` is one capital opening a line, the rest of its word after it (a
+    space or line break between allowed): a drop cap ("<b>T</b> he", "<em>T</em>he")."""
+    at_line_start = run.start == 0 or text[run.start - 1] == "\n"
+    return (
+        run.end - run.start == 1
+        and at_line_start
+        and text[run.start].isupper()
+        and _REST_OF_WORD.match(text, run.end) is not None
+    )
+
+
+_REST_OF_WORD = re.compile(r"\s?[^\W\d_A-Z]")
 
 
 def _runs(capture: Extracted, copy: Span, *, plain: bool) -> Sequence[Run]:
