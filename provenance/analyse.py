@@ -255,8 +255,7 @@ def _source(
         passages, alignments = _to_original((passages, alignments), reference_readable, readable)
         found = list(_to_original(tuple(found), reference_readable, readable))
         quotes = _to_original(quotes, reference_readable, readable)
-    found = _without_case_under_caps(found, marked.spans)
-    found = _without_stars_of_starred(found, marked.spans)
+    found = _without_rows_of_emphasis(found, marked.spans)
     found.extend(marked.divergences)
     found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
     return SourceResult(
@@ -273,39 +272,29 @@ def _source(
     )
 
 
-def _without_case_under_caps(
+def _without_rows_of_emphasis(
     found: list[Divergence], spans: tuple[EmphasisSpan, ...]
 ) -> list[Divergence]:
-    """`found` less the case changes that capitals added as emphasis account for: "THE
-    PARTIES OPPOSE" is one finding (emphasis added), not also a change of case."""
-    caps = [s.span for s in spans if CAPS in s.style.split("+") and s.status is Status.ADDED]
-    if not caps:
-        return found
-    return [
-        d
-        for d in found
-        if not (
-            d.kind is Kind.CASE
-            and any(c.start <= d.copy.start and d.copy.end <= c.end for c in caps)
-        )
-    ]
-
-
-def _without_stars_of_starred(
-    found: list[Divergence], spans: tuple[EmphasisSpan, ...]
-) -> list[Divergence]:
-    """`found` less the rows that are only the marks of a `*starred*` (or `_underscored_`)
-    emphasis a plain-text copy added: "*seriously worried*" is one finding (emphasis
-    added), not also two footnote markers or a punctuation change."""
-    starred = [s.span for s in spans if STARRED in s.style.split("+") and s.status is Status.ADDED]
-    if not starred:
+    """`found` less the rows that emphasis the copy added accounts for, so that one edit
+    is one finding: the case change of capitals ("THE PARTIES OPPOSE" is emphasis added,
+    not also a change of case), and the marks of a `*starred*` (or `_underscored_`)
+    emphasis in plain text (not also two footnote markers or a punctuation change)."""
+    added = [(set(s.style.split("+")), s.span) for s in spans if s.status is Status.ADDED]
+    caps = [span for styles, span in added if CAPS in styles]
+    starred = [span for styles, span in added if STARRED in styles]
+    if not caps and not starred:
         return found
 
-    def marks_only(d: Divergence) -> bool:
+    def explained(d: Divergence) -> bool:
+        if d.kind is Kind.CASE and any(
+            c.start <= d.copy.start and d.copy.end <= c.end for c in caps
+        ):
+            return True
         touches = any(c.start - 2 <= d.copy.start and d.copy.end <= c.end + 2 for c in starred)
-        return touches and d.copy_text.replace("*", "").replace("_", "") == d.reference_text
+        marks_only = d.copy_text.replace("*", "").replace("_", "") == d.reference_text
+        return bool(d.copy_text) and touches and marks_only
 
-    return [d for d in found if not (d.copy_text and marks_only(d))]
+    return [d for d in found if not explained(d)]
 
 
 _OPENING_MARKS = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039'")

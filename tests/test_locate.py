@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import EXCERPTS, FULL_COPY, SOURCE, make_document
 
-from provenance.analyse import Analysis, analyse
+from provenance.analyse import Analysis, SourceResult, analyse
 from provenance.corpus import Corpus
 from provenance.locate import LocateOptions, locate, prepare
 from provenance.model import Document, PassageKind, Span
@@ -229,6 +229,20 @@ def test_a_paragraph_quoted_again_in_commentary_after_the_copy_is_its_own_passag
     assert not [d for d in analysed.divergences if d.severity.name == "MATERIAL"]
 
 
+def _one_copy_repeating(reference: Document, pieces: list[str], repeat: str) -> SourceResult:
+    """The analysis of the pieces joined as paragraphs, asserting it is one full copy
+    whose one finding (spacing aside) is the duplication `repeat`."""
+    capture = make_document("\n\n".join(pieces))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert [p.kind for p in analysed.passages] == [PassageKind.FULL]
+    assert [
+        (d.kind.value, d.copy_text.strip())
+        for d in analysed.divergences
+        if d.kind.value != "whitespace"
+    ] == [("duplication", repeat)]
+    return analysed
+
+
 @pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("« ", " »"), ("", "")])
 def test_a_pull_quote_inside_a_copy_is_a_duplication(
     reference: Document, marks: tuple[str, str]
@@ -241,14 +255,7 @@ def test_a_pull_quote_inside_a_copy_is_a_duplication(
     assert line in paragraphs[11]
     opening, closing = marks
     pieces = [*paragraphs[:12], opening + line + closing, *paragraphs[12:]]
-    capture = make_document("\n\n".join(pieces))
-    analysed = analyse(reference, [capture]).sources[0]
-    assert [p.kind for p in analysed.passages] == [PassageKind.FULL]
-    assert [
-        (d.kind.value, d.copy_text.strip())
-        for d in analysed.divergences
-        if d.kind.value != "whitespace"
-    ] == [("duplication", opening + line + closing)]
+    _one_copy_repeating(reference, pieces, opening + line + closing)
 
 
 @pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("«", "»"), ("", "")])
@@ -271,14 +278,7 @@ def test_a_pull_quote_of_the_paragraph_after_it_is_a_duplication(
     [at] = [k for k, paragraph in enumerate(paragraphs) if line in paragraph]
     opening, closing = marks
     pieces = [*paragraphs[:at], opening + line + closing, *paragraphs[at:]]
-    capture = make_document("\n\n".join(pieces))
-    analysed = analyse(reference, [capture]).sources[0]
-    assert [p.kind for p in analysed.passages] == [PassageKind.FULL]
-    assert [
-        (d.kind.value, d.copy_text.strip())
-        for d in analysed.divergences
-        if d.kind.value != "whitespace"
-    ] == [("duplication", opening + line + closing)]
+    analysed = _one_copy_repeating(reference, pieces, opening + line + closing)
     assert not [q for q in analysed.quotes if q.verdict.value != "verbatim"]
 
 
@@ -300,14 +300,7 @@ def test_a_pull_quote_before_a_short_last_paragraph_is_a_duplication(
     paragraphs = reference.text.split("\n\n")
     opening, closing = marks
     pieces = [*paragraphs[:-1], opening + line + closing, paragraphs[-1]]
-    capture = make_document("\n\n".join(pieces))
-    analysed = analyse(reference, [capture]).sources[0]
-    assert [p.kind for p in analysed.passages] == [PassageKind.FULL]
-    assert [
-        (d.kind.value, d.copy_text.strip())
-        for d in analysed.divergences
-        if d.kind.value != "whitespace"
-    ] == [("duplication", opening + line + closing)]
+    _one_copy_repeating(reference, pieces, opening + line + closing)
 
 
 def test_the_text_printed_again_after_its_opening_is_still_two_copies(reference: Document) -> None:

@@ -76,12 +76,16 @@ class _Texts:
 
     def reference_break(self, i: int) -> bool:
         """True when a reference sentence ends between words i - 1 and i."""
+        gap = self._reference_gap_original(i)
+        return gap is None or bool(_SENTENCE.search(gap)) or "\n" in gap
+
+    def _reference_gap_original(self, i: int) -> str | None:
+        """The reference's original text between words i - 1 and i (None at its ends)."""
         words = self.reference.words
         if i <= 0 or i >= len(words):
-            return True
+            return None
         where = self.reference.normalised.to_original
-        gap = self.reference.document.text[where[words[i - 1][2]] : where[words[i][1]]]
-        return bool(_SENTENCE.search(gap)) or "\n" in gap
+        return self.reference.document.text[where[words[i - 1][2]] : where[words[i][1]]]
 
     def extra_marks(self, j_before: int, j_after: int, i_before: int, i_after: int) -> int:
         """Quotation marks the capture has between the two words beyond the reference's.
@@ -99,11 +103,8 @@ class _Texts:
 
     def reference_line_break(self, i: int) -> bool:
         """True when a line break (or the text's start or end) lies before reference word i."""
-        words = self.reference.words
-        if i <= 0 or i >= len(words):
-            return True
-        where = self.reference.normalised.to_original
-        return "\n" in self.reference.document.text[where[words[i - 1][2]] : where[words[i][1]]]
+        gap = self._reference_gap_original(i)
+        return gap is None or "\n" in gap
 
     def line_break(self, j_before: int, j_after: int) -> bool:
         """True when the capture has a line break between the two words."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.quotes.words import ALIASES
+from provenance.quotes.words import ALIASES, YEAR
 
 _SUBJECT_WORDS = 6
 _SUBJECT_WORD = re.compile(r"(?=[\w’'.&-]*\w)[\w’'.&-]+")
@@ -87,7 +87,7 @@ def _another_body(named: str, authors: frozenset[str]) -> bool:
                 return True
         elif word[:1].isupper() and not own:
             capitalised.append(bare.casefold())
-        elif _YEAR.fullmatch(bare) and not own:
+        elif YEAR.fullmatch(bare) and not own:
             return True  # "the 2005 joint statement": another year's
     if not capitalised:
         return False
@@ -121,7 +121,6 @@ _INSTITUTIONS = frozenset(
 )
 """Words that make capitalised words before "statement" an issuing body."""
 _POSSESSIVE_END = re.compile(r"[’']s?$")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _subject(
@@ -191,7 +190,7 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
         if "," in gap and not _NAME_PART.fullmatch(w.group()):
             # "Russia, China and ..." keep their commas, and so does a date ("July 4,
             # 2017"); a clause's comma ends it
-            if not (w.group().isdigit() and kept and _YEAR.fullmatch(kept[-1].group())):
+            if not (w.group().isdigit() and kept and YEAR.fullmatch(kept[-1].group())):
                 break
         kept.append(w)
     return kept

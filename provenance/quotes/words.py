@@ -313,7 +313,7 @@ def authors(text: str) -> frozenset[str]:
     text defines none. The year is the latest the text names: a document cites earlier
     ones ("the Joint Statement of September 19, 2005" is another document).
     """
-    years = _YEAR.findall(text)
+    years = YEAR.findall(text)
     own = frozenset([max(years)] if years else [])
     for m in _AUTHORS.finditer(text):
         start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
@@ -324,4 +324,5 @@ def authors(text: str) -> frozenset[str]:
     return own
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+"""A year of the last century or this one, as a word."""
