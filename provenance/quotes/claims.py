@@ -179,6 +179,7 @@ def unsaid(
     *,
     lexicon: Lexicon | None = None,
     authors: frozenset[str] = frozenset(),
+    lead_in: str = "",
 ) -> list[str]:
     """What `quotation` asserts that the reference `stretch` does not, in a few words each.
 
@@ -191,6 +192,8 @@ def unsaid(
             (`borrowed`); None leaves that test out (a close match is judged by its edits).
         authors: Case-folded names of the statement's authors (`words.authors`), whom
             "the Parties" stand for when telling who does what (`roles`).
+        lead_in: The page's words of the quotation's sentence before it: a denial there
+            ("opposing "any moves that ..."") takes back the quotation's first words.
     """
     out: list[str] = []
     own, theirs = set(lemmas(quotation)), set(lemmas(stretch))
@@ -223,7 +226,7 @@ def unsaid(
         out.append(
             f"a negation ({', '.join(sorted(negations))}) the statement's passage does not have"
         )
-    reversed_words = denied(quotation, stretch)
+    reversed_words = denied(quotation, stretch, lead_in)
     if reversed_words:
         out.append(f"asserts ({', '.join(reversed_words)}) what the statement's passage negates")
     threats = {
@@ -262,17 +265,23 @@ def unsaid(
     return out
 
 
-def denied(quotation: str, stretch: str) -> list[str]:
+def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
     """Words `stretch` negates that `quotation` asserts plainly, as the quotation writes them.
 
     The stretch negates a word when a negation comes just before it, past function words
-    ("does nothing to help", "should not inflict", "nor to ensure"), or as its prefix
-    ("non-use", "unacceptable"). The quotation asserts it plainly when it has a form of it
-    with no negation or denying word within `DENIAL_REACH` words before. A rendering keeps
-    the negation in some form ("no help", "fails to help") or finds an antonym ("hinders");
-    repeating the word without it says the reverse. Where the stretch also uses the word
-    plainly ("nor to ensure peace", "to ensure a strategic balance"), the words after it
-    tell which the quotation repeats: only the negated one's, and not the plain one's, count.
+    ("does nothing to help", "should not inflict", "nor to ensure"), as its prefix
+    ("non-use", "unacceptable"), or as what an opposing word stands against (`_opposed`:
+    "against the deployment", "oppose moves that might escalate tension"). The quotation
+    asserts it plainly when it has a form of it with no negation or denying word within
+    `DENIAL_REACH` words before (the page's `lead_in` included: `opposing "any moves that
+    could escalate"`) and the quotation does not oppose it in the same way. What an
+    opposing word stands against is asserted plainly only by a quotation with no denial in
+    it at all, since a rendering may deny it after it ("... should be ruled out"). A
+    rendering keeps the negation in some form ("no help", "fails to help") or finds an
+    antonym ("hinders"); repeating the word without it says the reverse. Where the stretch
+    also uses the word plainly ("nor to ensure peace", "to ensure a strategic balance"),
+    the words after it tell which the quotation repeats: only the negated one's, and not
+    the plain one's, count.
 
     >>> denied("THAAD helps achieve peace", "THAAD does nothing to help achieve peace")
     ['helps']
@@ -280,34 +289,40 @@ def denied(quotation: str, stretch: str) -> list[str]:
     []
     >>> denied("they will deploy missiles", "they are against the deployment of missiles")
     ['deploy']
+    >>> denied("the deployment of missiles", "they are against the deployment of missiles",
+    ...        "they said they opposed")
+    []
     """
     tokens = [w.casefold() for w in _WORD.findall(stretch)]
-    negated: dict[int, str] = {}  # token index -> the word negated there
-    for k, word in enumerate(tokens):
-        if word in _NEGATION or word == "non" or word.endswith(("n’t", "n't")):
-            after = _following(tokens, k, 1, reach=3)
-            if after:
-                negated[after[0]] = tokens[after[0]]
-        elif (rest := _unprefixed(word)) is not None:
-            negated[k] = rest
-        elif word in _OPPOSE:
-            opposed = _following(tokens, k, 1, reach=3)
-            if opposed and _NOMINAL.search(tokens[opposed[0]]):
-                negated[opposed[0]] = tokens[opposed[0]]  # "against the deployment"
+    negated, opposed = _negated(tokens)
     if not negated:
         return []
     plain = [k for k, w in enumerate(tokens) if k not in negated and w not in STOPWORDS]
     out: list[str] = []
     words = _WORD.findall(quotation)
-    folded = [w.casefold() for w in words]
+    before = [w.casefold() for w in _WORD.findall(lead_in)][-DENIAL_REACH:]
+    folded = before + [w.casefold() for w in words]
+    negated_here = set(_negated(folded)[0])
+    denies_any = any(_denies(w) for w in folded[len(before) :])
     for k, word in enumerate(folded):
-        if word in STOPWORDS or words[k] in out or _taken_back(folded, k, DENIAL_REACH):
+        if k < len(before):
+            continue  # the page's own words
+        if (
+            word in STOPWORDS
+            or words[k - len(before)] in out
+            or _taken_back(folded, k, DENIAL_REACH)
+        ):
             continue
+        if k in negated_here:
+            continue  # the quotation negates it too ("reject moves that could escalate")
         against = [
             j
             for j, w in negated.items()
-            if _same_word(word, w)
-            or (_NOMINAL.search(w) and not _NOMINAL.search(word) and stem(word) == stem(w))
+            if (
+                _same_word(word, w)
+                or (_NOMINAL.search(w) and not _NOMINAL.search(word) and stem(word) == stem(w))
+            )
+            and not (denies_any and j in opposed)
         ]
         if not against:
             continue
@@ -318,8 +333,62 @@ def denied(quotation: str, stretch: str) -> list[str]:
                 continue
             if any(then & {stem(tokens[j]) for j in _following(tokens, i, 2)} for i in alike):
                 continue
-        out.append(words[k])
+        out.append(words[k - len(before)])
     return out
+
+
+def _negated(tokens: list[str]) -> tuple[dict[int, str], set[int]]:
+    """Token index -> the word negated there: after a negation ("should not inflict"), by
+    its prefix ("non-use"), or as what an opposing word stands against (`_opposed`); and
+    the indices of the last kind."""
+    negated: dict[int, str] = {}
+    opposed: set[int] = set()
+    for k, word in enumerate(tokens):
+        if word in _NEGATION or word == "non" or word.endswith(("n’t", "n't")):
+            after = _following(tokens, k, 1, reach=3)
+            if after:
+                negated[after[0]] = tokens[after[0]]
+        elif (rest := _unprefixed(word)) is not None:
+            negated[k] = rest
+        elif _LEMMA.get(word, word) in _OPPOSE:
+            for j in _opposed(tokens, k):
+                negated.setdefault(j, tokens[j])
+                opposed.add(j)
+    return negated, opposed
+
+
+def _opposed(tokens: list[str], k: int) -> list[int]:
+    """What the opposing word `tokens[k]` stands against: the noun made of a verb that heads
+    its object ("against the deployment", "against any military presence"), and the verbs of
+    a clause the object opens ("oppose any statements or moves that might escalate tension
+    or aggravate the contradictions").
+
+    >>> t = "oppose any moves that might escalate tension or aggravate it".split()
+    >>> [t[j] for j in _opposed(t, 0)]
+    ['escalate', 'aggravate']
+    >>> t = "against any military presence of forces".split()
+    >>> [t[j] for j in _opposed(t, 0)]
+    ['presence']
+    """
+    out = [j for j in _following(tokens, k, 2, reach=4) if _NOMINAL.search(tokens[j])][:1]
+    relative = next(
+        (t for t in range(k + 1, min(k + 1 + OBJECT_REACH, len(tokens))) if tokens[t] in _RELATIVE),
+        None,
+    )
+    if relative is None:
+        return out
+    verbs = _following(tokens, relative, 1, reach=3)
+    while verbs:
+        out.append(verbs[0])
+        ors = [t for t in range(verbs[0] + 1, min(verbs[0] + 4, len(tokens))) if tokens[t] == "or"]
+        verbs = _following(tokens, ors[0], 1, reach=2) if ors else []
+    return out
+
+
+OBJECT_REACH = 6
+"""Words after an opposing word within which a relative pronoun opens a clause of what it
+opposes ("oppose any statements or moves that ...")."""
+_RELATIVE = frozenset(("that", "which"))
 
 
 _NOMINAL = re.compile(r"(?:ment|tion|sion|ance|ence)s?$")
@@ -348,12 +417,17 @@ def _same_word(a: str, b: str) -> bool:
     return a in _forms(b) or b in _forms(a)
 
 
+def _denies(word: str, denial: frozenset[str] = _DENIAL) -> bool:
+    """Whether a case-folded word negates or denies what follows it."""
+    return word in denial or word.endswith(("n’t", "n't"))
+
+
 def _taken_back(words: list[str], k: int, reach: int, denial: frozenset[str] = _DENIAL) -> bool:
     """Whether a negation or denying word comes within `reach` words before `words[k]`,
     or before an "or" or "nor" there ("fails to help achieve peace or to ensure it")."""
 
     def denies(w: str) -> bool:
-        return w in denial or w.endswith(("n’t", "n't"))
+        return _denies(w, denial)
 
     start = max(0, k - reach)
     if any(denies(w) for w in words[start:k]):

@@ -322,7 +322,14 @@ def _compare(
         close = settled.similarity >= options.altered_min and share >= options.altered_share
         if close or share >= options.near_share:
             unsaid = tuple(
-                unsaid_by(quoted, stretch, quoted, index.lexicon.vocabulary, authors=index.authors)
+                unsaid_by(
+                    quoted,
+                    stretch,
+                    quoted,
+                    index.lexicon.vocabulary,
+                    authors=index.authors,
+                    lead_in=text[sentence.start : max(sentence.start, core.start)],
+                )
             )
             if unsaid:
                 return _Result(
@@ -822,6 +829,7 @@ def _paraphrase(
         lexicon.vocabulary,
         lexicon=lexicon,
         authors=index.authors,
+        lead_in=text[sentence.start : max(sentence.start, core.start)],
     )
     if short and own and _commonplace(quoted, lexicon.vocabulary):
         unsaid.append("none of its words is the statement's")
