@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, TypeVar, cast
 
-from provenance.align import align
+from provenance.align import align, align_texts
 from provenance.classify import classify as classify_alignment
 from provenance.classify import divergence_id
 from provenance.corpus import Corpus
@@ -28,6 +28,7 @@ from provenance.model import (
     Alignment,
     Divergence,
     Document,
+    Edit,
     Kind,
     OffsetMap,
     Passage,
@@ -225,7 +226,11 @@ def _source(
         view_passages = tuple(locate(prepared, view, options=options))
     passages = view_passages
     told(capture, "align")
-    alignments = tuple(align_copy(reference_view, view, p) for p in passages)
+    alignments: tuple[Alignment, ...]
+    if whole and _lopsided(reference_view.text, view.text):
+        alignments = (_whole_alignment(prepared, view, view_passages[0], options),)
+    else:
+        alignments = tuple(align_copy(reference_view, view, p) for p in passages)
     found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
     found = structure(reference_view, view, passages, found)
     found = _without_quoting_case(view.text, passages, found)
@@ -270,6 +275,48 @@ def _source(
         extracted=None if readable.identity else readable,
         readable_alignments=readable_alignments,
     )
+
+
+def _lopsided(reference: str, copy: str) -> bool:
+    """Whether a whole copy is so much longer than the reference that a diff of the two
+    would spend its time on what the copy adds: a page holding the statement (`diff` of
+    the statement and a 4 MB page took 16.7 s, the diff's time growing with the product
+    of the two lengths)."""
+    return len(copy) > _LOPSIDED_MIN and len(copy) > _LOPSIDED * len(reference)
+
+
+_LOPSIDED = 4
+_LOPSIDED_MIN = 100_000
+"""A copy longer than both (characters, times the reference's) is `_lopsided`."""
+
+
+def _whole_alignment(
+    prepared: PreparedReference, view: Document, passage: Passage, options: LocateOptions
+) -> Alignment:
+    """The whole reference aligned with the stretch of a lopsided copy that holds it, from
+    the first passage `locate` finds to the last; the copy's text before and after that
+    stretch is one insertion each, as the whole diff reports it. A copy holding none of
+    the reference replaces it whole."""
+    reference = prepared.document.text
+    found = locate(prepared, view, options=options)
+    end_ref, end_copy = len(reference), len(view.text)
+    if not found:
+        edit = Edit("replace", Span(0, end_ref), Span(0, end_copy))
+        return Alignment(passage, (edit,))
+    start, end = min(p.copy.start for p in found), max(p.copy.end for p in found)
+    inner = align_texts(reference, view.text[start:end], copy_offset=start)
+    edits = [Edit("insert", Span(0, 0), Span(0, start)), *inner]
+    edits.append(Edit("insert", Span(end_ref, end_ref), Span(end, end_copy)))
+    merged: list[Edit] = []
+    for edit in edits:
+        if not edit.reference and not edit.copy:
+            continue
+        last = merged[-1] if merged else None
+        if last is not None and last.tag == edit.tag == "insert":
+            merged[-1] = Edit("insert", last.reference, Span(last.copy.start, edit.copy.end))
+        else:
+            merged.append(edit)
+    return Alignment(passage, tuple(merged))
 
 
 def _without_rows_of_emphasis(

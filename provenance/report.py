@@ -385,13 +385,37 @@ def _divergence_text(number: int, d: Divergence, source: SourceResult, analysis:
     line.append("       …" + _flat(before))
     same_words = d.kind in _SAME_WORDS
     if d.reference_text and not same_words:
-        line.append("[-" + _flat(d.reference_text, keep_space=True) + "-]", style="red strike")
+        line.append(
+            "[-" + _elided(_flat(d.reference_text, keep_space=True)) + "-]", style="red strike"
+        )
     if d.copy_text:
-        line.append("{+" + _flat(d.copy_text, keep_space=True) + "+}", style="green")
+        line.append("{+" + _elided(_flat(d.copy_text, keep_space=True)) + "+}", style="green")
     line.append(_flat(after) + "…")
     if same_words:
         line.append(f"\n       {d.note}", style="dim")
     return line
+
+
+def _elided(reading: str) -> str:
+    """A reading as the text report shows it: whole, or, past `_SHOWN` characters (a page's
+    text around a whole copy, as `diff` meets it), its ends with the number of characters
+    left out between them. The JSON report keeps every reading whole.
+
+    >>> _elided("word " * 1000)[-20:]
+    'word word word word '
+    >>> "characters left out" in _elided("word " * 1000)
+    True
+    """
+    if len(reading) <= _SHOWN:
+        return reading
+    half = _SHOWN // 2
+    return (
+        f"{reading[:half]} … [{len(reading) - 2 * half:,} characters left out] … {reading[-half:]}"
+    )
+
+
+_SHOWN = 2_000
+"""Characters of a reading the text report shows whole."""
 
 
 _SAME_WORDS = frozenset({Kind.EMPHASIS, Kind.DUPLICATION})
