@@ -315,8 +315,11 @@ def _compare(
             again = word_share(_fold(quoted), _fold(by_words.span.of(index.document.text)))
             if again > share:
                 settled, share = by_words, again
-    if settled is not None and share < options.altered_share:
-        share = max(share, _inflected_share(quoted, settled.span.of(index.document.text), options))
+    inflected = 0.0
+    if settled is not None and share < options.near_share:
+        inflected = _inflected_share(quoted, settled.span.of(index.document.text), options)
+    inflections = ", inflections aside" if inflected > share else ""
+    share = max(share, inflected)
     if settled is not None:
         stretch = _sentences_around(index, settled.span)
         close = settled.similarity >= options.altered_min and share >= options.altered_share
@@ -354,7 +357,8 @@ def _compare(
                 QuoteVerdict.ALTERED,
                 settled.span,
                 settled.similarity,
-                f"close to one reference passage ({share:.0%} of its words), with word changes",
+                f"close to one reference passage ({share:.0%} of its words{inflections}), "
+                "with word changes",
                 divergences,
                 (settled.span,),
             )
@@ -494,18 +498,36 @@ def word_share(quoted: str, stretch: str, *, stems: bool = False) -> float:
     with `stems`, by their stems ("exercise" for "exercises" is the word, changed)."""
     own, theirs = quoted.split(), stretch.split()
     if stems:
-        own, theirs = [stem(w) for w in own], [stem(w) for w in theirs]
+        own, theirs = [_stem(w) for w in own], [_stem(w) for w in theirs]
     if not own:
         return 0.0
     matcher = SequenceMatcher(None, own, theirs, autojunk=False)  # autojunk off: exact answer
     return sum(b.size for b in matcher.get_matching_blocks()) / len(own)
 
 
+def _stem(word: str) -> str:
+    """`stem`, with a form of "be", "have" or "do" as the verb ("were" for "are" is the
+    tense changed, not another word)."""
+    return _AUXILIARY.get(word, "") or stem(word)
+
+
+_AUXILIARY = {
+    form: verb
+    for verb, forms in (
+        ("be", "be am is are was were been being"),
+        ("have", "have has had having"),
+        ("do", "do does did"),
+    )
+    for form in forms.split()
+}
+
+
 def _inflected_share(quoted: str, stretch: str, options: QuoteOptions) -> float:
     """`word_share` by stems, when words the quotation inflects otherwise ("a large-scale
-    joint exercise", "damages on the interest") are all that keep it from being the
-    stretch altered: at most `INFLECTED_OTHER_WORDS` other words changed. A rendering
-    with more changed words (another translation) stays a paraphrase. 0 otherwise."""
+    joint exercise", "damages on the interest", "were seriously worried") are all that
+    keep it from being the stretch altered: at most `INFLECTED_OTHER_WORDS` other words
+    changed. A rendering with more changed words (another translation) stays a
+    paraphrase. 0 otherwise."""
     share = word_share(_fold(quoted), _fold(stretch), stems=True)
     words = len(quoted.split())
     if share < options.altered_share or (1 - share) * words > INFLECTED_OTHER_WORDS + 1e-9:
