@@ -3,11 +3,10 @@ insertion on each side, found without diffing all of it (a 4 MB page took 16.7 s
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 from pathlib import Path
-
-import importlib
 
 import fast_diff_match_patch
 import pytest

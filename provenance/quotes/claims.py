@@ -252,6 +252,12 @@ def unsaid(
     numbers = new_numbers(quotation, stretch, vocabulary)
     if numbers:
         out.append(f"a number ({', '.join(numbers)}) the statement's passage does not give")
+    conditions = new_conditions(quotation, stretch)
+    if conditions:
+        out.append(
+            f"a condition or deadline ({', '.join(conditions)}) the statement's passage "
+            "does not set"
+        )
     if lexicon is not None:
         elsewhere = borrowed(quotation, stretch, lexicon)
         if len(elsewhere) >= BORROWED_MIN:
@@ -593,6 +599,54 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
         if value not in given and word not in out:
             out.append(word)
     return out
+
+
+def new_conditions(quotation: str, stretch: str) -> list[str]:
+    """The words by which `quotation` makes one thing wait on another ("only if", "once",
+    "until", "in exchange for") or sets a deadline ("by Thursday", "by the end of the
+    year"), when `stretch` has no such words. A stretch that links its parts its own way
+    ("accordingly", "simultaneously", "consequently") may be rendered with a plain "if",
+    "once" or "until".
+
+    A rendering keeps how the statement links its parts; "will guarantee its security if
+    it gives up its weapons" makes a bargain of a passage that proposes none. What the
+    statement links ("refrain, accordingly, from exercises") may be rendered with "if".
+
+    >>> new_conditions("talks begin once the tests stop", "the talks begin")
+    ['once']
+    >>> new_conditions("they refrain if it stops", "it stops, and they should accordingly refrain")
+    []
+    >>> new_conditions("halt it at once", "halt and cancel the deployment")
+    []
+    >>> new_conditions("they back it only if it stops", "it stops, and they accordingly back it")
+    ['only if']
+    """
+    if _CONDITION.search(stretch):
+        return []
+    linked = _LINKED.search(stretch) is not None
+    found: list[str] = []
+    for m in _CONDITION.finditer(quotation):
+        said = " ".join(m.group().casefold().split())
+        if said not in found and not (linked and said in _LOOSE):
+            found.append(said)
+    return found
+
+
+_CONDITION = re.compile(
+    r"\b(?:only\s+(?:if|when|after|once)|if|unless|(?<!\bat\s)once(?!\s+(?:again|more)\b)"
+    r"|until|till|provided\s+that|on\s+condition\s+that|as\s+long\s+as"
+    r"|in\s+(?:exchange|return)\s+for|before\s+any"
+    r"|by\s+(?:the\s+end\s+of|next|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|January|February|March|April|June|July|August|September|October|November|December))\b",
+    re.IGNORECASE,
+)
+"""Words that make one thing wait on another, or set a deadline ("at once" and "once
+again" do neither; "as if" compares)."""
+_LOOSE = frozenset(("if", "once", "until", "till"))
+"""Conditions a rendering of a passage that ties its parts (`_LINKED`) may use; "only if",
+"unless", "in exchange for" and a deadline make more of it than it says."""
+_LINKED = re.compile(r"\b(?:accordingly|consequently|simultaneously|in\s+turn)\b", re.IGNORECASE)
+"""Words by which a passage itself ties one party's step to another's."""
 
 
 def _value(number: str) -> str:
