@@ -669,3 +669,61 @@ def test_a_drop_cap_styled_alone_is_not_emphasis(
     source = analyse(corpus.reference, [load(path)]).sources[0]
     assert not [d for d in source.divergences if d.kind is Kind.EMPHASIS]
     assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
+
+
+def test_a_span_styled_normal_inside_bold_is_not_bold(corpus: Corpus) -> None:
+    """`<b>a <span style="font-weight:normal">b</span> c</b>` draws "b" plain: the bold
+    rows are the words on either side (before, one row over all three). A `<b>` opened
+    inside the plain span is bold again, and `font-style: normal` does the same in italics."""
+    paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
+    plain = '<span style="font-weight:normal">'
+    paragraphs[2] = _mark(paragraphs[2], "political and military tension", "<b>", "</b>")
+    paragraphs[2] = _mark(paragraphs[2], "and military", plain, "</span>")
+    paragraphs[2] = paragraphs[2].replace(
+        "armed conflict", f"<b>{plain}armed <b>conflict</b></span></b>", 1
+    )
+    paragraphs[9] = _mark(paragraphs[9], "using military means", "<em>", "</em>")
+    paragraphs[9] = _mark(paragraphs[9], "military", '<span style="font-style: normal">', "</span>")
+    page = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    added = [(e.text, e.style) for e in source.sources[0].emphasis]
+    assert added == [
+        ("political", "bold"),
+        ("tension", "bold"),
+        ("conflict", "bold"),
+        ("using", "italic"),
+        ("means", "italic"),
+    ]
+
+
+def test_an_ins_element_is_drawn_underlined(corpus: Corpus) -> None:
+    """A browser underlines `<ins>`: words a copy sets in it are emphasis it added, as `<u>`."""
+    paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
+    paragraphs = [
+        _mark(p, "mutual trust", "<ins>", "</ins>") if "mutual trust" in p else p
+        for p in paragraphs
+    ]
+    page = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    assert [(e.text, e.style) for e in source.sources[0].emphasis] == [
+        ("mutual trust", "underline")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "starred"),
+    [(".md", r"\*benevolence\*"), (".html", "*benevolence*")],
+)
+def test_stars_a_page_shows_read_as_in_plain_text(
+    corpus: Corpus, tmp_path: Path, suffix: str, starred: str
+) -> None:
+    """Stars a reader sees around a word (escaped in Markdown, plain text in HTML) are
+    starred emphasis, one row, as in a plain-text copy (before, a footnote row holding the
+    word and both stars)."""
+    text = corpus.reference.text.replace("benevolence", starred, 1)
+    if suffix == ".html":
+        text = "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))
+    path = tmp_path / f"copy{suffix}"
+    path.write_text(text, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(d.kind, d.copy_text) for d in source.divergences] == [(Kind.EMPHASIS, "benevolence")]

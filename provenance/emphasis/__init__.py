@@ -183,15 +183,14 @@ _REST_OF_WORD = re.compile(r"\s?[^\W\d_A-Z]")
 
 def _runs(capture: Extracted, copy: Span, *, plain: bool) -> Sequence[Run]:
     """The emphasis runs of a passage: in plain text its ALL CAPS and *starred* words; in
-    HTML and Markdown the markup's runs and ALL CAPS words, which a browser shows as
-    typed (stars there are the markup's own)."""
+    HTML and Markdown the markup's runs, and the ALL CAPS and *starred* words of the
+    readable text, which a browser shows as typed (Markdown's own stars are markup and
+    never reach the readable text; `\\*escaped\\*` ones, and stars in an HTML page's text,
+    do, and read as they do in plain text)."""
     found = _plain_runs(capture.text, copy)
-    if plain:
-        return found
-    caps = [run for run in found if run.style == CAPS]
-    if not caps:
-        return capture.runs
-    return sorted([*capture.runs, *caps], key=lambda run: (run.start, run.end))
+    if plain or not found:
+        return found if plain else capture.runs
+    return sorted([*capture.runs, *found], key=lambda run: (run.start, run.end))
 
 
 def _one_per_stretch(

@@ -164,11 +164,11 @@ def _to_reference(
     alignment: Alignment, texts: tuple[str, str], start: int, end: int
 ) -> tuple[int, int]:
     """Reference range aligned with the copy range [start, end) (readable offsets);
-    `texts` are the readable texts of the copy and the reference."""
-    return (
-        _project(alignment, texts, start, start=True, to_reference=True),
-        _project(alignment, texts, end, start=False, to_reference=True),
-    )
+    `texts` are the readable texts of the copy and the reference. A few characters inside
+    a long replace ("see also *4* |" among a table's words, for a paragraph the copy
+    dropped) may follow letters that cross: their range is then empty, where it starts."""
+    ra = _project(alignment, texts, start, start=True, to_reference=True)
+    return ra, max(ra, _project(alignment, texts, end, start=False, to_reference=True))
 
 
 def _to_copy(alignment: Alignment, texts: tuple[str, str], start: int, end: int) -> tuple[int, int]:

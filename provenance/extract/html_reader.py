@@ -34,7 +34,16 @@ if TYPE_CHECKING:
     pass
 _QUOTING_TAGS = frozenset({"blockquote"})
 
-_FORMAT_TAGS = {"b": BOLD, "strong": BOLD, "i": ITALIC, "em": ITALIC, "u": UNDERLINE, "mark": MARK}
+_FORMAT_TAGS = {
+    "b": BOLD,
+    "strong": BOLD,
+    "i": ITALIC,
+    "em": ITALIC,
+    "u": UNDERLINE,
+    "ins": UNDERLINE,
+    "mark": MARK,
+}
+"""Elements drawn in a style of emphasis (`<ins>`, an insertion, is drawn underlined)."""
 _SKIP = frozenset(
     "script style noscript template head title nav header footer aside svg iframe object "
     "canvas".split()
@@ -111,14 +120,26 @@ class _HTMLReader(HTMLParser):
 
     def _styles(self) -> frozenset[str]:
         active = {
-            f"{_FORMAT_TAGS[tag]}#{n}"
+            (f"{_FORMAT_TAGS[tag]}#{n}", n)
             for tag, open_ in self.formats.items()
             for n in open_
             if n > 0
         }
+        plain: list[tuple[str, int]] = []  # (style, serial) an element turns off
         for _, styles in self.stack:
-            active |= styles
-        return frozenset(active)
+            for style in styles:
+                name, _, serial = style.partition("#")
+                if name.startswith(_OFF):
+                    plain.append((name[len(_OFF) :], int(serial)))
+                else:
+                    active.add((style, int(serial) if serial else 0))
+        # <b>a <span style="font-weight:normal">b</span></b>: the span's text is not bold;
+        # a <b> opened inside the span is (elements are numbered in document order).
+        return frozenset(
+            style
+            for style, serial in active
+            if not any(style.startswith(f"{off}#") and serial < at for off, at in plain)
+        )
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _HEAD_CONTENT:
@@ -155,7 +176,10 @@ class _HTMLReader(HTMLParser):
             return
         self.serial += 1
         quoting = {QUOTED} if tag in _QUOTING_TAGS else set()
-        styles = frozenset(f"{s}#{self.serial}" for s in _inline_styles(attrs) | quoting)
+        turned_off = {f"{_OFF}{s}" for s in _plain_styles(attrs)}
+        styles = frozenset(
+            f"{s}#{self.serial}" for s in _inline_styles(attrs) | quoting | turned_off
+        )
         self.stack.append((tag, styles))
         self.pre += tag == "pre"
 
@@ -333,6 +357,8 @@ def _style(attrs: list[tuple[str, str | None]]) -> str:
     return next((v for k, v in attrs if k == "style" and v), "").lower()
 
 
+_OFF = "not-"
+"""Marks a style an element's `style` attribute turns off, in the element's style set."""
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")
 _NORMAL_SLANT = re.compile(r"font-style\s*:\s*normal\b")
 _NO_LINE = re.compile(r"text-decoration(?:-line)?\s*:\s*none\b")
