@@ -192,7 +192,7 @@ def read_manifest_text(directory: Path) -> tuple[Path, str]:
     """
     path = directory / MANIFEST
     if not directory.is_dir():
-        raise CorpusError(directory, "not a corpus directory")
+        raise CorpusError(directory, not_a_directory(directory))
     try:
         raw = read_bytes(path)  # a regular file only: a FIFO here must not block
     except InputError as error:
@@ -203,6 +203,13 @@ def read_manifest_text(directory: Path) -> tuple[Path, str]:
         return path, raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise CorpusError(path, f"not valid UTF-8 at byte {error.start}") from None
+
+
+def not_a_directory(directory: Path) -> str:
+    """Why `directory`, which is no directory, cannot be a corpus: in a few words."""
+    if not directory.exists():  # a dangling symlink too
+        return "corpus directory does not exist"
+    return "is a file, not a corpus directory"
 
 
 def parse_reference(path: Path, data: dict[str, Any]) -> ReferenceEntry:
@@ -349,6 +356,7 @@ __all__ = [
     "ReferenceEntry",
     "ReferenceSpanError",
     "load_corpus",
+    "not_a_directory",
     "parse_entry",
     "parse_reference",
     "read_entries",
