@@ -28,6 +28,7 @@ from provenance.corpus import (
     parse_entry,
     read_manifest,
     read_manifest_text,
+    split_bom,
 )
 from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
@@ -128,7 +129,8 @@ def add(
         }
         if note:
             fields["note"] = note
-        doc = tomlkit.parse(read_manifest_text(directory)[1])
+        bom, text = split_bom(read_manifest_text(directory)[1])
+        doc = tomlkit.parse(text)
         captures = doc.get("captures")
         table = tomlkit.table()
         for key, value in fields.items():
@@ -140,7 +142,7 @@ def add(
         else:
             doc["captures"] = tomlkit.aot()
             doc["captures"].append(table)
-        new_text = tomlkit.dumps(doc)
+        new_text = bom + tomlkit.dumps(doc)
         recorded = parse_entry(
             manifest.path, len(manifest.entries), _parsed(manifest.path, new_text)["captures"][-1]
         )
@@ -198,11 +200,12 @@ def update(corpus_dir: Path | str, *, write: bool) -> list[Change]:
             if len(data) != entry.size:
                 changes.append(Change(entry.id, entry.file, "size", entry.size, len(data)))
         if write and changes:
-            doc = tomlkit.parse(read_manifest_text(directory)[1])
+            bom, text = split_bom(read_manifest_text(directory)[1])
+            doc = tomlkit.parse(text)
             tables = {str(t["id"]): t for t in doc["captures"]}
             for change in changes:
                 tables[change.id][change.field] = change.new
-            new_text = tomlkit.dumps(doc)
+            new_text = bom + tomlkit.dumps(doc)
             _parsed(manifest.path, new_text)
             atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
         return changes
@@ -216,7 +219,7 @@ def _next_number(entries: tuple[Entry, ...]) -> int:
 def _parsed(path: Path, text: str) -> dict[str, Any]:
     """Parse what is about to be written: never write a manifest we could not read back."""
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(split_bom(text)[1])
     except tomllib.TOMLDecodeError as error:  # pragma: no cover - tomlkit wrote it
         raise CorpusError(path, f"would write invalid TOML ({error}); nothing written") from None
 
