@@ -477,6 +477,12 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     manifest.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     manifest.add_argument("--update", action="store_true", required=True)
     manifest.add_argument("--yes", action="store_true", help="write the changes (else only show)")
+    manifest.add_argument(
+        "--accept-damaged",
+        action="store_true",
+        help="with --yes: record captures whose new bytes are empty, binary, not UTF-8 or "
+        "without readable text too (else refused, nothing written; check still reports them)",
+    )
     manifest.set_defaults(run=_manifest)
 
     found = commands.add_parser("findings", help="list the current findings with their ids")
@@ -552,18 +558,33 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from provenance.manifest import update
+    from provenance.manifest import DamagedCaptureError, damaged_files, refusal, update
 
-    changes = update(args.corpus, write=args.yes)
+    try:
+        changes = update(args.corpus, write=args.yes, accept_damaged=args.accept_damaged)
+    except DamagedCaptureError as refused:  # nothing written: every damaged file, one line each
+        for path, problem in refused.damaged:
+            print(f"provenance: {path}: {refusal(problem)}", file=sys.stderr)
+        return ExitCode.ERROR
     if not changes:
         print(f"{args.corpus / 'manifest.toml'}: up to date")
         return ExitCode.OK
     verb = "re-recorded" if args.yes else "would re-record"
     for change in changes:
         print(f"{args.corpus / change.file}: {verb} {change.field} {change.old} -> {change.new}")
+    damaged = damaged_files(args.corpus, changes)
     if not args.yes:
-        print("provenance: nothing written; pass --yes to re-record these", file=sys.stderr)
+        for path, problem in damaged:
+            print(f"provenance: {path}: {problem}: damaged bytes", file=sys.stderr)
+        flags = "--yes --accept-damaged" if damaged and not args.accept_damaged else "--yes"
+        print(f"provenance: nothing written; pass {flags} to re-record these", file=sys.stderr)
         return ExitCode.FINDINGS
+    for path, problem in damaged:  # recorded, as told: say so, the evidence is still damaged
+        print(
+            f"provenance: {path}: {problem}: damaged bytes recorded (--accept-damaged); "
+            "check still reports them",
+            file=sys.stderr,
+        )
     _carry_report(args.corpus, {c.id for c in changes if c.field == "sha256"})
     return ExitCode.OK
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from check_helpers import C004, run
+from check_helpers import C002, C003, C004, problem_lines, run
+
+from provenance.corpus import read_manifest
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -95,3 +97,88 @@ def test_a_manifest_with_a_byte_order_mark_is_read_and_the_mark_kept(
     code, _, err = run(capsys, "add", recaptured, *replaces)
     assert (code, err) == (0, "")
     assert manifest.read_bytes().startswith(BOM)
+
+
+# manifest --update on damaged bytes -----------------------------------------------------------
+
+
+def _damage(corpus: Path, *which: str) -> dict[str, tuple[Path, str]]:
+    """Capture 003 emptied, capture 004 made not UTF-8 (those of `which`, else both):
+    {damage: (path, the problem's words)}."""
+    emptied, latin1 = corpus / C003, corpus / C004
+    at = latin1.read_bytes().index(b"the") + 2
+    damage = {
+        "empty": (emptied, "empty file (0 bytes)", b""),
+        "not utf-8": (
+            latin1,
+            f"not valid UTF-8 at byte {at} (0xe9)",
+            latin1.read_bytes().replace(b"the", b"th\xe9", 1),
+        ),
+    }
+    chosen = {k: v for k, v in damage.items() if k in which or not which}
+    for path, _, data in chosen.values():
+        path.write_bytes(data)
+    return {k: (path, words) for k, (path, words, _) in chosen.items()}
+
+
+@pytest.mark.parametrize("damage", ["empty", "not utf-8"])
+def test_manifest_update_refuses_to_bless_damaged_bytes(
+    corpus_dir: Path, capsys: Capsys, damage: str
+) -> None:
+    manifest = corpus_dir / "manifest.toml"
+    before = manifest.read_bytes()
+    [(path, words)] = _damage(corpus_dir, damage).values()
+    healthy = corpus_dir / C002
+    healthy.write_bytes(healthy.read_bytes() + b"\nA line added by the publisher.\n")
+    code, out, err = run(capsys, "manifest", corpus_dir, "--update", "--yes")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"provenance: {path}: {words}: damaged bytes, not recorded; manifest unchanged "
+        "(restore the file, or pass --accept-damaged to record them as they are)\n"
+    )
+    assert manifest.read_bytes() == before  # not even the healthy change is written
+
+
+def test_manifest_update_names_every_damaged_capture(corpus_dir: Path, capsys: Capsys) -> None:
+    manifest = corpus_dir / "manifest.toml"
+    before = manifest.read_bytes()
+    damaged = _damage(corpus_dir)
+    code, out, err = run(capsys, "manifest", corpus_dir, "--update", "--yes")
+    assert (code, out) == (2, "")
+    assert [line.split(": ")[1] for line in err.splitlines()] == [
+        str(damaged["empty"][0]),
+        str(damaged["not utf-8"][0]),
+    ]
+    assert manifest.read_bytes() == before
+
+    # Without --yes: what would be recorded, and which bytes are damaged.
+    code, out, err = run(capsys, "manifest", corpus_dir, "--update")
+    assert code == 1
+    assert out.count("would re-record sha256") == 2
+    assert err.splitlines() == [
+        f"provenance: {damaged['empty'][0]}: empty file (0 bytes): damaged bytes",
+        f"provenance: {damaged['not utf-8'][0]}: {damaged['not utf-8'][1]}: damaged bytes",
+        "provenance: nothing written; pass --yes --accept-damaged to re-record these",
+    ]
+    assert manifest.read_bytes() == before
+
+
+def test_manifest_update_records_damaged_bytes_when_told_and_check_still_fails(
+    corpus_dir: Path, capsys: Capsys
+) -> None:
+    damaged = _damage(corpus_dir)
+    code, out, err = run(capsys, "manifest", corpus_dir, "--update", "--yes", "--accept-damaged")
+    assert code == 0
+    assert err.splitlines()[:2] == [
+        f"provenance: {path}: {words}: damaged bytes recorded (--accept-damaged); "
+        "check still reports them"
+        for path, words in damaged.values()
+    ]
+    assert f"{damaged['empty'][0]}: re-recorded size" in out
+    recorded = {e.id: e for e in read_manifest(corpus_dir).entries}
+    assert recorded[C003.removesuffix(".txt")].size == 0
+    # The fixity record now matches, but the gate still fails on the damaged evidence.
+    code, out, _ = run(capsys, "check", corpus_dir)
+    assert code == 1
+    assert problem_lines(out, "P108") and problem_lines(out, "P201")
+    assert f"{damaged['empty'][0]}:" in out and f"{damaged['not utf-8'][0]}:" in out
