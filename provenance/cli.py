@@ -162,8 +162,8 @@ command opens the review UI on it. `provenance COMMAND --help` shows each comman
 exit codes:
   0    done, nothing to report
   1    something to report: check found problems, diff found divergences, or report,
-       collate or check could not use some captures (one stderr line each; the rest is
-       reported in full)
+       collate, check, findings or decide could not use some captures (one stderr line
+       each; the rest is reported in full)
   2    could not run: bad arguments, an unreadable manifest, reference or input file,
        or a bug (one stderr line naming the log file that holds the traceback)
   130  interrupted (Ctrl-C)
@@ -594,12 +594,15 @@ def _carry_report(corpus: Path, captures: set[str]) -> None:
     if not captures:
         return
     try:
-        found, store = _current(corpus)
+        current = _current(corpus)
     except ProvenanceError as error:  # the bytes are recorded; only the summary is missing
         print(f"provenance: decisions not compared: {error}", file=sys.stderr)
         return
+    for failure in current.failures:
+        print(f"provenance: decisions not compared: {failure}", file=sys.stderr)
+    found, store = current.findings, current.store
     status = store.status(f for f in found if f.source in captures)
-    for capture in sorted(captures):
+    for capture in sorted(captures - current.unread):
         carried = sum(1 for c in status.carried if c.finding.source == capture)
         undecided = sum(1 for f in status.undecided if f.source == capture)
         stale = sum(1 for d in status.stale if d.source == capture)
@@ -609,19 +612,42 @@ def _carry_report(corpus: Path, captures: set[str]) -> None:
         )
 
 
-def _current(corpus: Path) -> tuple[list[Finding], ReviewStore]:
+@dataclass(frozen=True)
+class _Current:
+    """The corpus's current findings and its decisions, as far as the captures can be read."""
+
+    findings: list[Finding]
+    store: ReviewStore
+    failures: tuple[Failure, ...]
+    """Captures that could not be read or analysed: their findings are not among these."""
+    unread: frozenset[str]
+    """Their ids: their decisions are neither current nor stale, only not compared."""
+
+    def known(self, decisions: Sequence[Decision]) -> list[Decision]:
+        """`decisions` without those on captures that could not be read."""
+        return [d for d in decisions if d.source not in self.unread]
+
+
+def _current(corpus: Path) -> _Current:
+    """Every capture that can be read, analysed; one that cannot is a Failure, as in
+    `report` (the reference's source must be read, or nothing can run)."""
     from provenance.analyse import analyse_corpus
     from provenance.corpus import load_corpus
     from provenance.findings import findings
     from provenance.review import REVIEWS, ReviewStore
 
-    found = findings(analyse_corpus(load_corpus(corpus)))
-    return found, ReviewStore(corpus / REVIEWS)
+    loaded = load_corpus(corpus, keep_going=True)
+    analysis = analyse_corpus(loaded, keep_going=True)
+    analysed = {s.document.id for s in analysis.sources}
+    unread = frozenset(e.id for e in loaded.manifest.entries if e.id not in analysed)
+    return _Current(findings(analysis), ReviewStore(corpus / REVIEWS), analysis.failures, unread)
 
 
 def _findings(args: argparse.Namespace) -> int:
-    found, store = _current(args.corpus)
+    current = _current(args.corpus)
+    found, store = current.findings, current.store
     status = store.status(found)
+    stale = current.known(status.stale)
     undecided = {f.id for f in status.undecided}
     conflicts = {c.finding.id: c.decisions for c in status.conflicts}
     shown = [f for f in found if f.id in undecided] if args.undecided else found
@@ -636,10 +662,11 @@ def _findings(args: argparse.Namespace) -> int:
                 }
                 for f in shown
             ],
-            "stale": [_decision_json(d) for d in status.stale],
+            "stale": [_decision_json(d) for d in stale],
+            "errors": [f.to_json() for f in current.failures],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-        return ExitCode.OK
+        return _failed(current.failures)
     for f in shown:
         decision = status.decision(f.id)
         state = decision.verdict.value if decision is not None else "undecided"
@@ -653,9 +680,9 @@ def _findings(args: argparse.Namespace) -> int:
         )
     print(
         f"{len(status.decided)} of {len(found)} decided ({len(status.carried)} carried over), "
-        f"{len(status.conflicts)} in conflict, {len(status.stale)} stale decision(s)"
+        f"{len(status.conflicts)} in conflict, {len(stale)} stale decision(s)"
     )
-    return ExitCode.OK
+    return _failed(current.failures)
 
 
 def _carried_json(decision: Decision | None) -> dict[str, str] | None:
@@ -667,12 +694,16 @@ def _carried_json(decision: Decision | None) -> dict[str, str] | None:
 def _decide(args: argparse.Namespace) -> int:
     from provenance.model import Verdict
 
-    found, store = _current(args.corpus)
+    current = _current(args.corpus)
+    unreadable = _failed(current.failures)  # named first, whatever comes next
+    found, store = current.findings, current.store
     matches = [f for f in found if f.id == args.finding] or [
         f for f in found if f.id.startswith(args.finding)
     ]
     if not matches:
-        raise InputError(args.corpus, f"no current finding with id {args.finding!r}")
+        unread = len(current.failures)
+        maybe = f" ({unread} capture{'s' * (unread != 1)} could not be read)" if unread else ""
+        raise InputError(args.corpus, f"no current finding with id {args.finding!r}{maybe}")
     if len(matches) > 1:
         raise InputError(
             args.corpus, f"{args.finding!r} matches {len(matches)} findings; give more of the id"
@@ -681,7 +712,7 @@ def _decide(args: argparse.Namespace) -> int:
     store.status(found)  # a decision carried over to it is confirmed, with its note
     decision = store.decide(matches[0], verdict, note=args.note, reviewer=args.reviewer)
     print(f"{decision.verdict} {decision.finding} ({decision.summary})")
-    return ExitCode.OK
+    return unreadable
 
 
 def _finding_json(finding: Finding, decision: Decision | None) -> dict[str, Any]:

@@ -3,12 +3,15 @@ where it can, and never writes over what the user made (docs/reliability.md)."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
-from check_helpers import C002, C003, C004, problem_lines, run
+from check_helpers import C000, C002, C003, C004, problem_lines, run
 
 from provenance.corpus import read_manifest
+from provenance.review import REVIEWS, ReviewStore
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -182,3 +185,89 @@ def test_manifest_update_records_damaged_bytes_when_told_and_check_still_fails(
     assert code == 1
     assert problem_lines(out, "P108") and problem_lines(out, "P201")
     assert f"{damaged['empty'][0]}:" in out and f"{damaged['not utf-8'][0]}:" in out
+
+
+# findings and decide past a capture that cannot be read ---------------------------------------
+
+
+def _make_unreadable(path: Path, how: str) -> str:
+    """Make the capture at `path` unreadable in the way `how` says; the problem's words."""
+    if how == "not utf-8":
+        path.write_bytes(b"caf\xe9\n" + path.read_bytes())
+        return "not valid UTF-8 at byte 3 (0xe9)"
+    if how == "deleted":
+        path.unlink()
+        return "no such file"
+    if how == "a directory":
+        path.unlink()
+        path.mkdir()
+        return "is a directory, not a file"
+    path.chmod(0)
+    return "permission denied"
+
+
+UNREADABLE = [
+    "not utf-8",
+    "deleted",
+    "a directory",
+    pytest.param(
+        "chmod 000",
+        marks=pytest.mark.skipif(
+            hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads a mode-000 file"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("how", UNREADABLE)
+def test_findings_and_decide_keep_going_past_an_unreadable_capture(
+    corpus_dir: Path, capsys: Capsys, how: str
+) -> None:
+    everything = json.loads(run(capsys, "findings", corpus_dir, "--format", "json")[1])
+    broken_id = C002.removesuffix(".txt")
+    others = [f for f in everything["findings"] if f["source"] != broken_id]
+    assert everything["stale"] == [] and len(others) < len(everything["findings"])
+    path = corpus_dir / C002
+    words = _make_unreadable(path, how)
+    named = f"provenance: {path}: {words}\n"
+
+    code, out, err = run(capsys, "findings", corpus_dir, "--format", "json")
+    assert (code, err) == (1, named)
+    listing = json.loads(out)
+    assert listing["findings"] == others  # the rest in full, decisions and all
+    assert listing["stale"] == []  # its decisions are not stale: they could not be compared
+    assert listing["errors"] == [{"path": str(path), "problem": words, "log": None}]
+
+    code, out, err = run(capsys, "findings", corpus_dir, "--undecided")
+    assert (code, err) == (1, named)
+    assert out.splitlines()[-1].startswith(f"{len(others)} of {len(others)} decided")
+
+    code, out, err = run(capsys, "decide", others[0]["id"], "--flag", "--corpus", corpus_dir)
+    assert (code, err) == (1, named)  # recorded, and the problem said
+    assert out.startswith(f"flagged {others[0]['id']}")
+    decided = ReviewStore(corpus_dir / REVIEWS).decisions()
+    assert [d.verdict for d in decided if d.finding == others[0]["id"]] == ["flagged"]
+
+    # A finding of the capture that cannot be read cannot be decided: said, exit 2.
+    [theirs, *_] = [f for f in everything["findings"] if f["source"] == broken_id]
+    code, out, err = run(capsys, "decide", theirs["id"], "--accept", "--corpus", corpus_dir)
+    assert (code, out) == (2, "")
+    assert err == named + (
+        f"provenance: {corpus_dir}: no current finding with id {theirs['id']!r} "
+        "(1 capture could not be read)\n"
+    )
+
+    # check still fails the gate on it.
+    code, out, _ = run(capsys, "check", corpus_dir)
+    assert code == 1
+    assert f"{path}:" in out
+
+
+def test_findings_without_the_references_source_cannot_run(
+    corpus_dir: Path, capsys: Capsys
+) -> None:
+    path = corpus_dir / C000
+    _make_unreadable(path, "not utf-8")
+    code, out, err = run(capsys, "findings", corpus_dir)
+    assert (code, out) == (2, "")
+    assert err == f"provenance: {path}: not valid UTF-8 at byte 3 (0xe9)\n"
