@@ -33,11 +33,10 @@ _FORMATS = ("text", "json", "markdown")
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `provenance` console script."""
-    parser = _parser()
-    args = parser.parse_args(argv)
     from provenance.load import set_max_size
 
-    try:
+    try:  # from the first line: Ctrl-C while the parser imports the scan command is 130 too
+        args = _parser().parse_args(argv)
         set_max_size(args.max_size)
         return int(args.run(args))
     except ProvenanceError as error:
