@@ -33,11 +33,10 @@ _FORMATS = ("text", "json", "markdown")
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `provenance` console script."""
-    parser = _parser()
-    args = parser.parse_args(argv)
     from provenance.load import set_max_size
 
-    try:
+    try:  # from the first line: Ctrl-C while the parser imports the scan command is 130 too
+        args = _parser().parse_args(argv)
         set_max_size(args.max_size)
         return int(args.run(args))
     except ProvenanceError as error:
@@ -162,8 +161,8 @@ command opens the review UI on it. `provenance COMMAND --help` shows each comman
 exit codes:
   0    done, nothing to report
   1    something to report: check found problems, diff found divergences, or report,
-       collate or check could not use some captures (one stderr line each; the rest is
-       reported in full)
+       collate, check, findings or decide could not use some captures (one stderr line
+       each; the rest is reported in full)
   2    could not run: bad arguments, an unreadable manifest, reference or input file,
        or a bug (one stderr line naming the log file that holds the traceback)
   130  interrupted (Ctrl-C)
@@ -477,6 +476,12 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     manifest.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     manifest.add_argument("--update", action="store_true", required=True)
     manifest.add_argument("--yes", action="store_true", help="write the changes (else only show)")
+    manifest.add_argument(
+        "--accept-damaged",
+        action="store_true",
+        help="with --yes: record captures whose new bytes are empty, binary, not UTF-8 or "
+        "without readable text too (else refused, nothing written; check still reports them)",
+    )
     manifest.set_defaults(run=_manifest)
 
     found = commands.add_parser("findings", help="list the current findings with their ids")
@@ -552,18 +557,33 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from provenance.manifest import update
+    from provenance.manifest import DamagedCaptureError, damaged_files, refusal, update
 
-    changes = update(args.corpus, write=args.yes)
+    try:
+        changes = update(args.corpus, write=args.yes, accept_damaged=args.accept_damaged)
+    except DamagedCaptureError as refused:  # nothing written: every damaged file, one line each
+        for path, problem in refused.damaged:
+            print(f"provenance: {path}: {refusal(problem)}", file=sys.stderr)
+        return ExitCode.ERROR
     if not changes:
         print(f"{args.corpus / 'manifest.toml'}: up to date")
         return ExitCode.OK
     verb = "re-recorded" if args.yes else "would re-record"
     for change in changes:
         print(f"{args.corpus / change.file}: {verb} {change.field} {change.old} -> {change.new}")
+    damaged = damaged_files(args.corpus, changes)
     if not args.yes:
-        print("provenance: nothing written; pass --yes to re-record these", file=sys.stderr)
+        for path, problem in damaged:
+            print(f"provenance: {path}: {problem}: damaged bytes", file=sys.stderr)
+        flags = "--yes --accept-damaged" if damaged and not args.accept_damaged else "--yes"
+        print(f"provenance: nothing written; pass {flags} to re-record these", file=sys.stderr)
         return ExitCode.FINDINGS
+    for path, problem in damaged:  # recorded, as told: say so, the evidence is still damaged
+        print(
+            f"provenance: {path}: {problem}: damaged bytes recorded (--accept-damaged); "
+            "check still reports them",
+            file=sys.stderr,
+        )
     _carry_report(args.corpus, {c.id for c in changes if c.field == "sha256"})
     return ExitCode.OK
 
@@ -573,12 +593,15 @@ def _carry_report(corpus: Path, captures: set[str]) -> None:
     if not captures:
         return
     try:
-        found, store = _current(corpus)
+        current = _current(corpus)
     except ProvenanceError as error:  # the bytes are recorded; only the summary is missing
         print(f"provenance: decisions not compared: {error}", file=sys.stderr)
         return
+    for failure in current.failures:
+        print(f"provenance: decisions not compared: {failure}", file=sys.stderr)
+    found, store = current.findings, current.store
     status = store.status(f for f in found if f.source in captures)
-    for capture in sorted(captures):
+    for capture in sorted(captures - current.unread):
         carried = sum(1 for c in status.carried if c.finding.source == capture)
         undecided = sum(1 for f in status.undecided if f.source == capture)
         stale = sum(1 for d in status.stale if d.source == capture)
@@ -588,19 +611,42 @@ def _carry_report(corpus: Path, captures: set[str]) -> None:
         )
 
 
-def _current(corpus: Path) -> tuple[list[Finding], ReviewStore]:
+@dataclass(frozen=True)
+class _Current:
+    """The corpus's current findings and its decisions, as far as the captures can be read."""
+
+    findings: list[Finding]
+    store: ReviewStore
+    failures: tuple[Failure, ...]
+    """Captures that could not be read or analysed: their findings are not among these."""
+    unread: frozenset[str]
+    """Their ids: their decisions are neither current nor stale, only not compared."""
+
+    def known(self, decisions: Sequence[Decision]) -> list[Decision]:
+        """`decisions` without those on captures that could not be read."""
+        return [d for d in decisions if d.source not in self.unread]
+
+
+def _current(corpus: Path) -> _Current:
+    """Every capture that can be read, analysed; one that cannot is a Failure, as in
+    `report` (the reference's source must be read, or nothing can run)."""
     from provenance.analyse import analyse_corpus
     from provenance.corpus import load_corpus
     from provenance.findings import findings
     from provenance.review import REVIEWS, ReviewStore
 
-    found = findings(analyse_corpus(load_corpus(corpus)))
-    return found, ReviewStore(corpus / REVIEWS)
+    loaded = load_corpus(corpus, keep_going=True)
+    analysis = analyse_corpus(loaded, keep_going=True)
+    analysed = {s.document.id for s in analysis.sources}
+    unread = frozenset(e.id for e in loaded.manifest.entries if e.id not in analysed)
+    return _Current(findings(analysis), ReviewStore(corpus / REVIEWS), analysis.failures, unread)
 
 
 def _findings(args: argparse.Namespace) -> int:
-    found, store = _current(args.corpus)
+    current = _current(args.corpus)
+    found, store = current.findings, current.store
     status = store.status(found)
+    stale = current.known(status.stale)
     undecided = {f.id for f in status.undecided}
     conflicts = {c.finding.id: c.decisions for c in status.conflicts}
     shown = [f for f in found if f.id in undecided] if args.undecided else found
@@ -615,10 +661,11 @@ def _findings(args: argparse.Namespace) -> int:
                 }
                 for f in shown
             ],
-            "stale": [_decision_json(d) for d in status.stale],
+            "stale": [_decision_json(d) for d in stale],
+            "errors": [f.to_json() for f in current.failures],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-        return ExitCode.OK
+        return _failed(current.failures)
     for f in shown:
         decision = status.decision(f.id)
         state = decision.verdict.value if decision is not None else "undecided"
@@ -632,9 +679,9 @@ def _findings(args: argparse.Namespace) -> int:
         )
     print(
         f"{len(status.decided)} of {len(found)} decided ({len(status.carried)} carried over), "
-        f"{len(status.conflicts)} in conflict, {len(status.stale)} stale decision(s)"
+        f"{len(status.conflicts)} in conflict, {len(stale)} stale decision(s)"
     )
-    return ExitCode.OK
+    return _failed(current.failures)
 
 
 def _carried_json(decision: Decision | None) -> dict[str, str] | None:
@@ -646,12 +693,16 @@ def _carried_json(decision: Decision | None) -> dict[str, str] | None:
 def _decide(args: argparse.Namespace) -> int:
     from provenance.model import Verdict
 
-    found, store = _current(args.corpus)
+    current = _current(args.corpus)
+    unreadable = _failed(current.failures)  # named first, whatever comes next
+    found, store = current.findings, current.store
     matches = [f for f in found if f.id == args.finding] or [
         f for f in found if f.id.startswith(args.finding)
     ]
     if not matches:
-        raise InputError(args.corpus, f"no current finding with id {args.finding!r}")
+        unread = len(current.failures)
+        maybe = f" ({unread} capture{'s' * (unread != 1)} could not be read)" if unread else ""
+        raise InputError(args.corpus, f"no current finding with id {args.finding!r}{maybe}")
     if len(matches) > 1:
         raise InputError(
             args.corpus, f"{args.finding!r} matches {len(matches)} findings; give more of the id"
@@ -660,7 +711,7 @@ def _decide(args: argparse.Namespace) -> int:
     store.status(found)  # a decision carried over to it is confirmed, with its note
     decision = store.decide(matches[0], verdict, note=args.note, reviewer=args.reviewer)
     print(f"{decision.verdict} {decision.finding} ({decision.summary})")
-    return ExitCode.OK
+    return unreadable
 
 
 def _finding_json(finding: Finding, decision: Decision | None) -> dict[str, Any]:

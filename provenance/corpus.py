@@ -13,6 +13,10 @@ from provenance.load import load, read_bytes
 from provenance.model import Document
 
 MANIFEST = "manifest.toml"
+BOM = "\ufeff"
+"""A UTF-8 byte-order mark, which Windows editors put at the start of a file they save.
+TOML has no place for it, but it is harmless at the start of a manifest: it is read past,
+and kept when `add`, `add --replaces` or `manifest --update` write the manifest again."""
 SCHEMA = "provenance-manifest/1"
 HOLDS = ("full", "excerpts", "quotations")
 """What a capture can hold of the reference, as a manifest entry's `holds` lists it."""
@@ -176,7 +180,7 @@ def read_manifest_data(directory: Path) -> tuple[Path, dict[str, Any]]:
     """
     path, text = read_manifest_text(directory)
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(split_bom(text)[1])
     except tomllib.TOMLDecodeError as error:
         raise CorpusError(path, f"not valid TOML: {error}") from None
     if data.get("schema") != SCHEMA:
@@ -184,15 +188,25 @@ def read_manifest_data(directory: Path) -> tuple[Path, dict[str, Any]]:
     return path, data
 
 
+def split_bom(text: str) -> tuple[str, str]:
+    """A manifest's text as its byte-order mark (or "") and the TOML after it.
+
+    >>> split_bom("\\ufeffschema = 1"), split_bom("schema = 1")
+    (('\\ufeff', 'schema = 1'), ('', 'schema = 1'))
+    """
+    return (BOM, text[1:]) if text.startswith(BOM) else ("", text)
+
+
 def read_manifest_text(directory: Path) -> tuple[Path, str]:
-    """The manifest's path and its text, as stored (what `provenance add` edits in place).
+    """The manifest's path and its text, as stored, a byte-order mark included (what
+    `provenance add` edits in place: `split_bom` parts the mark from the TOML).
 
     Raises:
         CorpusError: Not a directory; manifest missing, unreadable or not UTF-8.
     """
     path = directory / MANIFEST
     if not directory.is_dir():
-        raise CorpusError(directory, "not a corpus directory")
+        raise CorpusError(directory, not_a_directory(directory))
     try:
         raw = read_bytes(path)  # a regular file only: a FIFO here must not block
     except InputError as error:
@@ -203,6 +217,13 @@ def read_manifest_text(directory: Path) -> tuple[Path, str]:
         return path, raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise CorpusError(path, f"not valid UTF-8 at byte {error.start}") from None
+
+
+def not_a_directory(directory: Path) -> str:
+    """Why `directory`, which is no directory, cannot be a corpus: in a few words."""
+    if not directory.exists():  # a dangling symlink too
+        return "corpus directory does not exist"
+    return "is a file, not a corpus directory"
 
 
 def parse_reference(path: Path, data: dict[str, Any]) -> ReferenceEntry:
@@ -349,6 +370,7 @@ __all__ = [
     "ReferenceEntry",
     "ReferenceSpanError",
     "load_corpus",
+    "not_a_directory",
     "parse_entry",
     "parse_reference",
     "read_entries",
@@ -356,4 +378,5 @@ __all__ = [
     "read_manifest_data",
     "read_manifest_text",
     "reference_document",
+    "split_bom",
 ]

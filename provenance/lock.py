@@ -39,6 +39,8 @@ def locked(
         return
     try:
         fd = os.open(directory, os.O_RDONLY)
+    except FileNotFoundError:
+        raise error(directory, "corpus directory does not exist") from None
     except OSError as problem:
         raise error(directory, f"cannot lock: {problem.strerror or problem}") from None
     try:

@@ -28,6 +28,7 @@ from provenance.corpus import (
     parse_entry,
     read_manifest,
     read_manifest_text,
+    split_bom,
 )
 from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
@@ -49,6 +50,28 @@ class Change:
     """"sha256" or "size"."""
     old: str | int
     new: str | int
+    damage: str | None = None
+    """Why the new bytes are no capture this tool can read (empty, binary, not UTF-8, no
+    readable text), as `add` would refuse them; None when they are sound. `update` writes
+    the digest of damaged bytes only when told to accept them."""
+
+
+class DamagedCaptureError(CorpusError):
+    """`update` was to record the digests of damaged bytes without being told to accept
+    them: nothing was written. Names the first capture; `damaged` holds every one."""
+
+    def __init__(self, damaged: list[tuple[Path, str]]) -> None:
+        path, problem = damaged[0]
+        super().__init__(path, refusal(problem))
+        self.damaged = tuple(damaged)
+
+
+def refusal(problem: str) -> str:
+    """What `update` says of damaged bytes it will not record, after the file's name."""
+    return (
+        f"{problem}: damaged bytes, not recorded; manifest unchanged "
+        "(restore the file, or pass --accept-damaged to record them as they are)"
+    )
 
 
 def add(
@@ -128,7 +151,8 @@ def add(
         }
         if note:
             fields["note"] = note
-        doc = tomlkit.parse(read_manifest_text(directory)[1])
+        bom, text = split_bom(read_manifest_text(directory)[1])
+        doc = tomlkit.parse(text)
         captures = doc.get("captures")
         table = tomlkit.table()
         for key, value in fields.items():
@@ -140,7 +164,7 @@ def add(
         else:
             doc["captures"] = tomlkit.aot()
             doc["captures"].append(table)
-        new_text = tomlkit.dumps(doc)
+        new_text = bom + tomlkit.dumps(doc)
         recorded = parse_entry(
             manifest.path, len(manifest.entries), _parsed(manifest.path, new_text)["captures"][-1]
         )
@@ -171,18 +195,26 @@ def _left_by_interrupted_add(target: Path, data: bytes) -> bool:
         return False
 
 
-def update(corpus_dir: Path | str, *, write: bool) -> list[Change]:
+def update(corpus_dir: Path | str, *, write: bool, accept_damaged: bool = False) -> list[Change]:
     """Compare every entry's recorded sha256 and size with its stored bytes.
+
+    The manifest is the evidence's fixity record: new bytes that are damaged (emptied,
+    binary, not UTF-8, no readable text: what `add` refuses) are not recorded unless
+    `accept_damaged` says so, and then `check` still reports them.
 
     Args:
         corpus_dir: The corpus directory.
         write: Re-record the changed fields in the manifest (atomically); without it
             nothing is written and the changes are only returned.
+        accept_damaged: Record the digests of damaged bytes too.
 
     Returns:
-        The fields that differ (or differed, when written), in manifest order.
+        The fields that differ (or differed, when written), in manifest order, each with
+        the damage of its new bytes, if any.
 
     Raises:
+        DamagedCaptureError: `write` without `accept_damaged`, and some new bytes are
+            damaged: nothing was written.
         CorpusError: The manifest is invalid, or a listed file is missing, not a regular
             file, or unreadable: its digest cannot be re-recorded.
     """
@@ -191,21 +223,44 @@ def update(corpus_dir: Path | str, *, write: bool) -> list[Change]:
         manifest = read_manifest(directory)
         changes: list[Change] = []
         for entry in manifest.entries:
-            data = _stored_bytes(directory / entry.file)
+            path = directory / entry.file
+            data = _stored_bytes(path)
             sha256 = hashlib.sha256(data).hexdigest()
+            if sha256 == entry.sha256 and len(data) == entry.size:
+                continue
+            damage = _damage(path, data)
             if sha256 != entry.sha256:
-                changes.append(Change(entry.id, entry.file, "sha256", entry.sha256, sha256))
+                changes.append(Change(entry.id, entry.file, "sha256", entry.sha256, sha256, damage))
             if len(data) != entry.size:
-                changes.append(Change(entry.id, entry.file, "size", entry.size, len(data)))
+                changes.append(Change(entry.id, entry.file, "size", entry.size, len(data), damage))
+        damaged = damaged_files(directory, changes)
+        if write and damaged and not accept_damaged:
+            raise DamagedCaptureError(damaged)
         if write and changes:
-            doc = tomlkit.parse(read_manifest_text(directory)[1])
+            bom, text = split_bom(read_manifest_text(directory)[1])
+            doc = tomlkit.parse(text)
             tables = {str(t["id"]): t for t in doc["captures"]}
             for change in changes:
                 tables[change.id][change.field] = change.new
-            new_text = tomlkit.dumps(doc)
+            new_text = bom + tomlkit.dumps(doc)
             _parsed(manifest.path, new_text)
             atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
         return changes
+
+
+def damaged_files(directory: Path, changes: list[Change]) -> list[tuple[Path, str]]:
+    """Each file whose new bytes are damaged, once, with the damage, in manifest order."""
+    found = {directory / c.file: c.damage for c in changes if c.damage is not None}
+    return list(found.items())
+
+
+def _damage(path: Path, data: bytes) -> str | None:
+    """Why `data` is no capture `add` would take (None when it would)."""
+    try:
+        extract(decode(path, data))  # empty, binary, not UTF-8, no readable text
+    except InputError as error:
+        return error.problem
+    return None
 
 
 def _next_number(entries: tuple[Entry, ...]) -> int:
@@ -216,7 +271,7 @@ def _next_number(entries: tuple[Entry, ...]) -> int:
 def _parsed(path: Path, text: str) -> dict[str, Any]:
     """Parse what is about to be written: never write a manifest we could not read back."""
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(split_bom(text)[1])
     except tomllib.TOMLDecodeError as error:  # pragma: no cover - tomlkit wrote it
         raise CorpusError(path, f"would write invalid TOML ({error}); nothing written") from None
 
@@ -232,4 +287,4 @@ def _stored_bytes(path: Path) -> bytes:
     return read_bytes(path)
 
 
-__all__ = ["HOLDS", "Change", "add", "update"]
+__all__ = ["HOLDS", "Change", "DamagedCaptureError", "add", "damaged_files", "refusal", "update"]

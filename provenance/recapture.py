@@ -15,7 +15,7 @@ from pathlib import Path
 import tomlkit
 
 from provenance.atomic import atomic_write
-from provenance.corpus import Entry, parse_entry, read_manifest, read_manifest_text
+from provenance.corpus import Entry, parse_entry, read_manifest, read_manifest_text, split_bom
 from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
 from provenance.load import decode, read_bytes
@@ -60,14 +60,15 @@ def replace_capture(corpus_dir: Path | str, capture_id: str, file: Path | str) -
         leftover = target.is_file() and not target.is_symlink() and read_bytes(target) == data
         if not leftover and (target.exists() or target.is_symlink()):
             raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
-        doc = tomlkit.parse(read_manifest_text(directory)[1])
+        bom, text = split_bom(read_manifest_text(directory)[1])
+        doc = tomlkit.parse(text)
         [table] = [t for t in doc["captures"] if t["id"] == capture_id]
         table["file"] = name
         table["sha256"] = document.sha256
         table["size"] = document.size
         table["format"] = document.format.value
-        new_text = tomlkit.dumps(doc)
-        captures = tomlkit.parse(new_text)["captures"]
+        new_text = bom + tomlkit.dumps(doc)
+        captures = tomlkit.parse(new_text.removeprefix(bom))["captures"]
         number = next(n for n, t in enumerate(captures) if t["id"] == capture_id)
         recorded = parse_entry(manifest.path, number, captures[number].unwrap())
         if not leftover:  # (a leftover: these bytes, written by a replace interrupted before)

@@ -298,7 +298,7 @@ def test_require_policy(tmp_path: Path) -> None:
 def test_unreadable_corpus_exits_2(tmp_path: Path, capsys: Capsys) -> None:
     code, out, err = run(capsys, "check", tmp_path / "nothing")
     assert (code, out) == (2, "")
-    assert err == f"provenance: {tmp_path / 'nothing'}: not a corpus directory\n"
+    assert err == f"provenance: {tmp_path / 'nothing'}: corpus directory does not exist\n"
     directory = copy_corpus(tmp_path)
     (directory / "manifest.toml").write_text("schema = [\n", encoding="utf-8")
     code, out, err = run(capsys, "check", directory)

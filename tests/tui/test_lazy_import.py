@@ -23,10 +23,10 @@ def test_review_of_a_missing_corpus_is_one_line(tmp_path, capsys) -> None:
     code = main(["review", str(tmp_path / "nowhere"), "--reviewer", "tester"])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.count("\n") == 1 and "nowhere" in err and "not a corpus directory" in err
+    assert err.count("\n") == 1 and "nowhere" in err and "corpus directory does not exist" in err
 
 
 def test_bare_command_is_review(monkeypatch, tmp_path, capsys) -> None:
     monkeypatch.chdir(tmp_path)  # no ./corpus here: the bare command tries to open it
     assert main([]) == 2
-    assert "corpus: not a corpus directory" in capsys.readouterr().err
+    assert "corpus: corpus directory does not exist" in capsys.readouterr().err
