@@ -314,6 +314,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         return Kind.WHITESPACE, "words joined or split"
     if _spelling_variants(ref_bare, copy_bare):
         return Kind.SPELLING, "variant spelling of the same words"
+    if _date_order(ref_bare, copy_bare):
+        return Kind.SPELLING, "the same date, its day and month in the other order"
     if not copy_bare:
         return Kind.OMISSION, "reference words missing from the copy"
     if _mojibake(ref_folded, copy):
@@ -423,6 +425,26 @@ def _spelling_variants(reference: str, copy: str) -> bool:
         return False
     pairs = zip(ref_words, copy_words, strict=True)
     return all(_spelling_key(a) == _spelling_key(b) for a, b in pairs)
+
+
+def _date_order(reference: str, copy: str) -> bool:
+    """Whether two bare readings are one day of one month, written in either order
+    ("july 4" and "4 july": a style of dates, not other words).
+
+    >>> _date_order("july 4", "4 july"), _date_order("july 4", "4 june")
+    (True, False)
+    """
+    ours, theirs = reference.split(), copy.split()
+    if len(ours) != 2 or ours == theirs or sorted(ours) != sorted(theirs):
+        return False
+    day = next((w for w in ours if w.isdecimal()), "")
+    return bool(day) and 1 <= int(day) <= 31 and any(w in _MONTHS for w in ours)
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 def _spelling_key(word: str) -> str:

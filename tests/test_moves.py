@@ -85,3 +85,50 @@ def test_the_pages_own_line_about_the_text_inside_a_copy_is_an_interruption(
     analysed = analyse(reference, [capture]).sources[0]
     assert len(analysed.passages) == 1
     assert [(d.kind.value, str(d.severity)) for d in analysed.divergences] == [(kind, severity)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reordered", "moved"),
+    [
+        # a phrase moved inside the statement's last line
+        (
+            "This statement was signed on July 4, 2017, in Moscow.",
+            "This statement was signed in Moscow on July 4, 2017.",
+            "in Moscow",
+        ),
+        # a clause moved before the verb it followed
+        (
+            "Russia and China will closely coordinate their efforts in order to promote",
+            "Russia and China will, in order to promote, closely coordinate their efforts",
+            "in order to promote",
+        ),
+        # two words swapped
+        (
+            "extra-regional forces in Northeast Asia",
+            "extra-regional forces in Asia Northeast",
+            "Asia",
+        ),
+    ],
+)
+def test_words_moved_inside_a_sentence_are_one_reordering(
+    reference: Document, phrase: str, reordered: str, moved: str
+) -> None:
+    """The same words in another order inside one sentence are a reordering, not an
+    insertion and an omission, nor a substitution of the stretch by itself."""
+    assert phrase in reference.text
+    copy = make_document(reference.text.replace(phrase, reordered, 1), "copy")
+    found = analyse(reference, [copy]).sources[0].divergences
+    assert [d.kind.value for d in found] == ["reordering"]
+    assert moved in found[0].copy_text
+
+
+def test_other_words_in_the_same_place_are_no_reordering(reference: Document) -> None:
+    """A substitution that shares words but not all of them stays a substitution."""
+    copy = make_document(
+        reference.text.replace(
+            "closely coordinate their efforts", "coordinate their efforts loosely", 1
+        ),
+        "copy",
+    )
+    found = analyse(reference, [copy]).sources[0].divergences
+    assert "reordering" not in [d.kind.value for d in found]

@@ -41,6 +41,7 @@ from provenance.moves.moved import (
     _moved_out_of_omissions,
     _moved_to_passages,
     _paired_moves,
+    _reordered_in_sentences,
 )
 
 
@@ -273,6 +274,7 @@ def structure(
     """Moves, repeats and interruptions of the copies, each reported once at its place."""
     found = _foreign_substitutions(reference, capture, found)
     found = _paired_moves(reference, capture, found)
+    found = _reordered_in_sentences(reference, capture, found)
     found = _moved_to_passages(reference, capture, passages, found)
     found = _duplications(reference, capture, passages, found)
     found = _moved_out_of_omissions(reference, capture, found)  # what is not a repeat

@@ -82,6 +82,68 @@ def _paired_moves(
     return out
 
 
+def _reordered_in_sentences(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """Words a copy puts in another order inside one sentence: one reordering.
+
+    A substitution of a stretch by the same words in another order ("Asia Northeast"),
+    and an omission and an insertion of the same few words in one sentence of the copy
+    ("signed in Moscow on July 4, 2017" for "signed on July 4, 2017, in Moscow"), are one
+    edit. Longer moves, across sentences, are `_paired_moves`' own.
+    """
+    out: list[Divergence] = []
+    paired: set[str] = set()
+    for d in found:
+        if d.id in paired:
+            continue
+        if d.kind is Kind.SUBSTITUTION:
+            ours, theirs = _words_of(d.copy_text), _words_of(d.reference_text)
+            if len(ours) >= 2 and ours != theirs and sorted(ours) == sorted(theirs):
+                note = "the same words in another order"
+                out.append(
+                    divergence(reference, capture, Kind.REORDERING, d.reference, d.copy, note=note)
+                )
+                continue
+        if d.kind is Kind.OMISSION and 0 < len(_words_of(d.reference_text)) < MOVE_MIN_WORDS:
+            twin = next(
+                (
+                    e
+                    for e in found
+                    if e.kind is Kind.INSERTION
+                    and e.id not in paired
+                    and _words_of(e.copy_text) == _words_of(d.reference_text)
+                    and _one_sentence(capture.text, d.copy, e.copy)
+                ),
+                None,
+            )
+            if twin is not None:
+                paired.add(twin.id)
+                where = f"the reference has it at {d.reference.start}..{d.reference.end}"
+                out.append(
+                    _moved(reference, capture, d, twin.copy, f"inside its sentence; {where}")
+                )
+                continue
+        out.append(d)
+    return [d for d in out if d.id not in paired]
+
+
+def _words_of(text: str) -> list[str]:
+    return _WORDS.findall(_folded(text))
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _one_sentence(text: str, a: Span, b: Span) -> bool:
+    """Whether nothing between two copy spans ends a sentence or a line."""
+    between = text[min(a.start, b.start) : max(a.end, b.end)]
+    return "\n" not in between and not _SENTENCE_END.search(between)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
 def _moved_out_of_omissions(
     reference: Document, capture: Document, found: list[Divergence]
 ) -> list[Divergence]:
