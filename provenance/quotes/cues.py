@@ -243,10 +243,15 @@ def cues(
         span = Span(base + a, base + end)
         out.append(Cue(speaker, span, span.of(text)))
     for d in docs:
+        if _described(text, chunk, base, d):
+            continue  # "the statement is “a responsible blueprint”": the page's word for it
         if d not in used and not any(c.span.start <= base + d[0] < c.span.end for c in out):
             span = Span(base + d[0], base + d[1])
             out.append(Cue("document", span, span.of(text), named=True))
-    for m in _LABEL.finditer(chunk) if labels else ():
+    found = [(m, "own sentence") for m in _LABEL.finditer(chunk)] if labels else []
+    if labels and _opens_a_line(text, base):
+        found += [(m, LINE_LABEL) for m in _LINE_LABEL.finditer(chunk)]
+    for m, how in found:
         label = m.group("label")
         inside = any(c.span.start <= base + m.start("label") < c.span.end for c in out)
         if inside or len(label.split()) > _LABEL_WORDS or _DOC_CUE.search(label):
@@ -254,7 +259,7 @@ def cues(
         if not _PERSON_LABEL.search(label):
             continue
         span = Span(base + m.start("label"), base + m.end("label"))
-        out.append(Cue("person", span, span.of(text)))
+        out.append(Cue("person", span, span.of(text), how=how))
     return sorted(out, key=lambda c: c.span.start)
 
 
@@ -263,6 +268,47 @@ _LABEL = re.compile(
     r"[ \t]*:[ \t]*(?=[\"“«„‘])"
 )
 """Words before a colon that opens a quotation, from the sentence's or clause's start."""
+
+
+def _opens_a_line(text: str, at: int) -> bool:
+    """Whether only spaces stand between `at` and the start of its line."""
+    line = text.rfind("\n", 0, at) + 1
+    return not text[line:at].strip(" \t\u00a0")
+
+
+def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
+    """Whether the document named at `doc` (no speech verb) is only described by the
+    quotation after it: a form of "be", then a noun phrase in quotation marks ("the
+    statement is “a responsible blueprint”", "the text was “a trap”"). Then the words
+    are what someone calls it. The statement's authors ("the Parties are “seriously
+    worried”") and a participle ("the document was “signed on July 4”") say its words."""
+    if not _DOCUMENT_NOUN.search(chunk, doc[0], doc[1]):
+        return False
+    found = _DESCRIBED.match(chunk, doc[1])
+    if found is None:
+        return False
+    article = found.group("article") or ""
+    return bool(article) or _ARTICLE.match(text, base + found.end()) is not None
+
+
+_DOCUMENT_NOUN = re.compile(r"(?i:statement|document|declaration|communiqu|text)")
+_DESCRIBED = re.compile(
+    r"\s+(?:is|was|remains|remained|seems|seemed|sounds|looks)\s+"
+    r"(?:(?:just|merely|only|simply|nothing but|like)\s+)*(?P<article>(?:an?|the)\s+)?"
+    r"[\"“«„‘]"
+)
+"""A form of "be" between a document named without a speech verb and a quotation."""
+_ARTICLE = re.compile(r"(?i:an?|the)\s")
+"""A quotation that opens with an article is a noun phrase: what the document is called."""
+LINE_LABEL = "line label"
+"""`Cue.how` of a `_LINE_LABEL`: it speaks its own line only, never the next sentence's."""
+_LINE_LABEL = re.compile(
+    r"\A[ \t]*(?:[-*•][ \t]+)?(?P<label>[^\s:;.!?\"“”«»‘’(][^\n:;.!?\"“”«»‘’]{0,58}?)"
+    r"[ \t]*:[ \t]+(?=[^\n\"“«„‘]+[\"“«„‘])"
+)
+"""A label opening a line (or a list item) whose quotation comes later in the line: who
+speaks the line's words ("- Victor Cha (CSIS): the proposal is “...”", "Global Times
+editorial: the statement is “...”"). Parentheses may name the speaker's body."""
 _LABEL_WORDS = 8
 """Most words of a label: more are a sentence ("A correspondent summed up the day:")."""
 _PERSON_LABEL = re.compile(
@@ -272,8 +318,8 @@ _PERSON_LABEL = re.compile(
     r"|secretary|chairman|diplomat|expert|commentator|lawmaker|deputy)s?\b)"
 )
 """A label that names a person: two capitalised words, or a role (any case, "ANCHOR")."""
-_LABEL_SUPERSET = (rb":[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
-"""Where `_LABEL` may match: a colon, then a quotation mark."""
+_LABEL_SUPERSET = (rb":[^\n]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
+"""Where `_LABEL` or `_LINE_LABEL` may match: a colon, then a quotation mark in its line."""
 
 
 def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:

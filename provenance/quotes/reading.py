@@ -21,6 +21,7 @@ from provenance.quotes.cues import (
     _LABEL_SUPERSET,
     _SPEECH,
     _SPEECH_SUPERSET,
+    LINE_LABEL,
     Cue,
     cues,
 )
@@ -168,6 +169,8 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return replace(current, how="earlier sentence, same speaker")
     same = paragraph(k)
     previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
+    if previous is not None and previous.how == LINE_LABEL:
+        previous = None  # "- Global Times: ... ¶ - Our take: ...": a label's line is its own
     if previous is not None and previous.speaker == "document":
         start = spans.starts[k]
         if _someone_else(reading.prose[start : spans.ends[k]], reading.authors):
