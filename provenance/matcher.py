@@ -55,6 +55,28 @@ class Matcher:
             scratch = self._local.scratch = hyperscan.Scratch(database)
         database.scan(data, match_event_handler=found, scratch=scratch)
 
+    def stopper(self) -> Callable[[bytes, Found], bool]:
+        """`stopped`, bound once to the database and this thread's scratch space: for many
+        short scans in one thread (a JSON line each), where `stopped`'s own steps (the lock,
+        the scratch looked up) cost a tenth of a scan."""
+        import hyperscan
+
+        database = self._compiled()
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(database)
+        scan = functools.partial(database.scan, scratch=scratch)
+        terminated = hyperscan.ScanTerminated
+
+        def stopped(data: bytes, found: Found) -> bool:
+            try:
+                scan(data, found)
+            except terminated:
+                return True
+            return False
+
+        return stopped
+
     def matches(self, data: bytes) -> bool:
         """Whether any pattern matches in `data` (the scan stops at the first match)."""
         return self.stopped(data, _stop)

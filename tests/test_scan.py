@@ -630,6 +630,25 @@ def test_lines_turned_away_unparsed_still_report_their_problems(
     ]
 
 
+def test_the_gate_of_a_shard_turns_away_exactly_the_lines_may_hold_does(
+    collection: Collection,
+) -> None:
+    """The gate stops scanning a line once it is a candidate; it must say what `may_hold`
+    (the full count) says, on copies, decoys, noise and lines with nothing in them."""
+    from provenance.scan.prefilter import Prefilter
+
+    reference = collection.reference.read_text(encoding="utf-8")
+    prefilter = Prefilter.of(reference)
+    lines = collection.jsonl.read_bytes().splitlines(keepends=True)
+    sentence = reference.split(".")[0]
+    lines += [b"", b"\n", sentence.encode(), sentence.replace(" ", "\u00a0").encode()]
+    gate = prefilter.gate()
+    said = [gate(line) for line in lines]
+    assert said == [prefilter.may_hold(line) for line in lines]
+    assert 0 < sum(said) < len(lines)
+    assert Prefilter.of("").gate()(sentence.encode()) is False
+
+
 def test_the_prefilter_reads_json_escapes_as_the_characters_they_stand_for() -> None:
     """A JSON line whose encoder escaped every non-ASCII character is read as its text."""
     from provenance.scan.prefilter import Prefilter
