@@ -58,7 +58,8 @@ class Matcher:
     def stopper(self) -> Callable[[bytes, Found], bool]:
         """`stopped`, bound once to the database and this thread's scratch space: for many
         short scans in one thread (a JSON line each), where `stopped`'s own steps (the lock,
-        the scratch looked up) cost a tenth of a scan."""
+        the scratch looked up, the import) cost 2.0 µs a call against 0.8 (measured on a
+        1-byte line; a 6 KB line takes some 10 µs to scan)."""
         import hyperscan
 
         database = self._compiled()
