@@ -158,7 +158,7 @@ def _prefilter(jsonl: Path, reference: str, planted: set[str], size: int) -> Non
     candidates, missed = set(), set(planted)
     counts = Counts()
     shard = Shard("jsonl", str(jsonl), 0, size)
-    for item in read(shard, Fields(), counts, gate=prefilter.may_hold):
+    for item in read(shard, Fields(), counts, gate=prefilter.gate()):
         if isinstance(item, Record) and prefilter.candidate(item.data)[0]:
             candidates.add(item.id)
             missed.discard(item.id)
@@ -183,7 +183,7 @@ def _breakdown(jsonl: Path, config: ScanConfig, kinds: dict[str, str], work: Pat
     results = []
     for index, shard in enumerate(plan([jsonl])):
         counts, hits = Counts(), []
-        items = read(shard, config.fields, counts, config.max_size, gate=prefilter.may_hold)
+        items = read(shard, config.fields, counts, config.max_size, gate=prefilter.gate())
         while True:
             a = clock()
             item = next(items, None)

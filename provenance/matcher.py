@@ -55,6 +55,29 @@ class Matcher:
             scratch = self._local.scratch = hyperscan.Scratch(database)
         database.scan(data, match_event_handler=found, scratch=scratch)
 
+    def stopper(self) -> Callable[[bytes, Found], bool]:
+        """`stopped`, bound once to the database and this thread's scratch space: for many
+        short scans in one thread (a JSON line each), where `stopped`'s own steps (the lock,
+        the scratch looked up, the import) cost 2.0 µs a call against 0.8 (measured on a
+        1-byte line; a 6 KB line takes some 10 µs to scan)."""
+        import hyperscan
+
+        database = self._compiled()
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(database)
+        scan = functools.partial(database.scan, scratch=scratch)
+        terminated = hyperscan.ScanTerminated
+
+        def stopped(data: bytes, found: Found) -> bool:
+            try:
+                scan(data, found)
+            except terminated:
+                return True
+            return False
+
+        return stopped
+
     def matches(self, data: bytes) -> bool:
         """Whether any pattern matches in `data` (the scan stops at the first match)."""
         return self.stopped(data, _stop)

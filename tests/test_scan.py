@@ -26,6 +26,7 @@ from provenance.scan.collection import (
     write_record,
     write_warc,
 )
+from provenance.scan.inputs import Fields, Record
 from provenance.scan.run import scan, shards_dir
 from provenance.scan.shard import ScanConfig, ShardResult
 
@@ -628,6 +629,89 @@ def test_lines_turned_away_unparsed_still_report_their_problems(
         (starts[5], "no 'text' or 'html' field (a string)"),
         (starts[8], "malformed JSON line"),
     ]
+
+
+def test_the_gate_of_a_shard_turns_away_exactly_the_lines_may_hold_does(
+    collection: Collection,
+) -> None:
+    """The gate stops scanning a line once it is a candidate; it must say what `may_hold`
+    (the full count) says, on copies, decoys, noise and lines with nothing in them."""
+    from provenance.scan.prefilter import Prefilter
+
+    reference = collection.reference.read_text(encoding="utf-8")
+    prefilter = Prefilter.of(reference)
+    lines = collection.jsonl.read_bytes().splitlines(keepends=True)
+    sentence = reference.split(".")[0]
+    lines += [b"", b"\n", sentence.encode(), sentence.replace(" ", "\u00a0").encode()]
+    gate = prefilter.gate()
+    said = [gate(line) for line in lines]
+    assert said == [prefilter.may_hold(line) for line in lines]
+    assert 0 < sum(said) < len(lines)
+    assert Prefilter.of("").gate()(sentence.encode()) is False
+
+
+_CHECKED = [
+    b'{"id": "a", "text": "x"}\n',
+    b'{"id": 7, "html": "<b>x</b>"}\n',
+    b'{"id": -0, "text": "x", "url": "u", "date": null}\n',
+    b'{"id": "a", "text": null, "html": "<p>x</p>"}\n',
+    b'{"id": "a", "text": "x", "text": 5}\n',  # a key given twice: json keeps the last
+    b'{"id": "a", "text": 5, "text": "x"}\n',
+    b'{"id": 5, "id": true, "text": "x"}\n',
+    b'{"id": null, "text": "x"}\n',
+    b'{"id": "a", "text": 1.5, "html": 2}\n',
+    b'{"id": 1e3, "text": "x"}\n',
+    b'{"id": 1.0, "text": "x"}\n',
+    b'{"id": [1], "text": "x"}\n',
+    b'{"id": "a", "text": ["x"]}\n',
+    b'{"text": "x"}\n',
+    b'{"id": 123456789012345678901234567890, "text": "x"}\n',
+    b'{"id": "a", "text": "x\\ud800"}\n',  # a lone surrogate escape: json takes it
+    b'{"id": "a", "text": "tab\there"}\n',  # a raw control character
+    b'{"id": "a", "other": "tab\there", "text": "x"}\n',  # ... in a field not read
+    b'{"id": "a", "other": "caf\xe9", "text": "x"}\n',  # bad UTF-8 in a field not read
+    b'{"id": "a", "text": "x"} {}\n',
+    b'\xef\xbb\xbf{"id": "a", "text": "x"}\n',  # a BOM: json refuses it
+    b'{"id": "a", "text": "x", "n": NaN}\n',  # json takes NaN
+    b'["id", "text"]\n',
+    b'{"id": "a", "text": "x"\n',
+]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        Fields(),
+        Fields(id="key", text="body", html="page"),
+        Fields(text="body", html="body"),  # two names the same: no struct can read them
+        Fields(id="text", text="text"),
+    ],
+    ids=["default", "renamed", "text-is-html", "id-is-text"],
+)
+def test_a_turned_away_line_is_well_formed_only_if_json_makes_a_record_of_it(
+    fields: Fields,
+) -> None:
+    """The check of turned-away lines may be unsure (then `json` decides), never wrong."""
+    from provenance.scan.inputs import _well_formed, json_record
+
+    names = {"id": fields.id, "text": fields.text, "html": fields.html}
+    said = {}
+    for line in _CHECKED:
+        renamed = line
+        for name in ("html", "text", "id"):  # "id" last: a renamed field may be called so
+            renamed = renamed.replace(f'"{name}":'.encode(), f'"\0{name}":'.encode())
+        for name, field in names.items():
+            renamed = renamed.replace(f'"\0{name}":'.encode(), f'"{field}":'.encode())
+        record = json_record(renamed, "c.jsonl", 0, fields)
+        said[line] = _well_formed(renamed, fields, 0)
+        assert not said[line] or isinstance(record, Record), renamed
+        assert not _well_formed(renamed, fields, len(renamed) - 1)  # over the limit: unsure
+    if len(set(names.values())) == 3:
+        assert [line for line in _CHECKED if said[line]] == [
+            *_CHECKED[:4],
+            _CHECKED[5],
+            _CHECKED[14],
+        ]
 
 
 def test_the_prefilter_reads_json_escapes_as_the_characters_they_stand_for() -> None:

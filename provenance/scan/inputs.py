@@ -13,6 +13,7 @@ WARC files are read with FastWARC (see docs/scan.md for the measurement against 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
@@ -22,7 +23,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol, cast
 
 import msgspec
 from fastwarc.warc import ArchiveIterator, WarcRecordType
@@ -344,28 +345,31 @@ def _jsonl(
     limit: int = 0,
 ) -> Iterator[Record | Problem]:
     """The records of JSON Lines read from `stream`, from byte `start` to `end` (-1: EOF)."""
-    offset = start
+    offset, source = start, shard.path
+    well_formed = _checker(fields, limit)
     while end < 0 or offset < end:
         try:
             line = readline()
         except GZIP_ERRORS as error:
-            yield Problem(shard.path, offset, f"truncated or corrupt compressed data: {error}")
+            yield Problem(source, offset, f"truncated or corrupt compressed data: {error}")
             return
         if not line:
             return
-        here, offset = offset, offset + len(line)
+        here = offset
+        offset += len(line)
         counts.bytes += len(line)
-        if not line.strip():
+        if line.isspace():  # as `not line.strip()`, without copying the line
             continue
         counts.documents += 1
-        if gate is not None and not gate(line) and _well_formed(line, fields, limit):
+        if gate is not None and not gate(line) and well_formed(line):
             continue  # no candidate, and no problem either: nothing to parse
-        yield json_record(line, shard.path, here, fields)
+        yield json_record(line, source, here, fields)
 
 
 _OBJECT = msgspec.json.Decoder(dict[str, msgspec.Raw])
 """Checks a JSON object's syntax and finds its fields without building their values."""
 _INTEGER = re.compile(rb"-?(?:0|[1-9][0-9]*)")
+_QUOTE = ord('"')
 
 
 def _well_formed(line: bytes, fields: Fields, limit: int) -> bool:
@@ -375,10 +379,60 @@ def _well_formed(line: bytes, fields: Fields, limit: int) -> bool:
     msgspec refuses some lines `json` takes (NaN, a BOM, a lone surrogate escape); then
     `json_record` decides, as it does for every line that may be a problem.
     """
-    if limit and len(line) > limit:  # a document's bytes are never more than its line's
+    return _checker(fields, limit)(line)
+
+
+def _checker(fields: Fields, limit: int) -> Callable[[bytes], bool]:
+    """`_well_formed` for `fields` and `limit`, for every turned-away line of a shard.
+
+    The object is read into a struct of the three fields, each kept raw (msgspec skips the
+    others, and keeps the last of a key given twice, as `json` does); with two of the
+    names the same (no struct can have that), into a dict.
+    """
+    names = (fields.id, fields.text, fields.html)
+    if len(set(names)) < len(names):
+        return lambda line: _well_formed_dict(line, fields, limit)
+    decode = _struct_decoder(*names)
+    integer = _INTEGER.fullmatch
+
+    def well_formed(line: bytes) -> bool:
+        if limit and len(line) > limit:  # a document's bytes are never more than its line's
+            return False
+        try:
+            line.decode("utf-8")  # msgspec checks the syntax, not the bytes of skipped strings
+            obj = decode(line)
+        except (UnicodeDecodeError, msgspec.DecodeError):
+            return False
+        ident, text, html = obj.id, obj.text, obj.html
+        if ident is None or not (memoryview(ident)[0] == _QUOTE or integer(bytes(ident))):
+            return False
+        return (text is not None and memoryview(text)[0] == _QUOTE) or (
+            html is not None and memoryview(html)[0] == _QUOTE
+        )
+
+    return well_formed
+
+
+@functools.cache
+def _struct_decoder(ident: str, text: str, html: str) -> Callable[[bytes], _Fields]:
+    # Raw with a default of None: msgspec reads `Raw | None` as "null or a string".
+    fields = [("id", msgspec.Raw, None), ("text", msgspec.Raw, None), ("html", msgspec.Raw, None)]
+    rename = {"id": ident, "text": text, "html": html}
+    struct = msgspec.defstruct("Fields", fields, rename=rename)
+    return cast("Callable[[bytes], _Fields]", msgspec.json.Decoder(struct).decode)
+
+
+class _Fields(Protocol):
+    id: msgspec.Raw | None
+    text: msgspec.Raw | None
+    html: msgspec.Raw | None
+
+
+def _well_formed_dict(line: bytes, fields: Fields, limit: int) -> bool:
+    if limit and len(line) > limit:
         return False
     try:
-        line.decode("utf-8")  # msgspec checks the syntax, not the bytes of skipped strings
+        line.decode("utf-8")
         obj = _OBJECT.decode(line)
     except (UnicodeDecodeError, msgspec.DecodeError):
         return False

@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from provenance.matcher import Matcher, matcher
@@ -95,15 +96,48 @@ class Prefilter:
 
         Every 3-gram of the text field is in the line too, as it is or (an encoder that
         escapes all non-ASCII) in its escaped variant, so a line turned away holds no
-        candidate and need not be parsed.
+        candidate and need not be parsed. For many lines, `gate` is cheaper.
         """
         return self.candidate(line)[0]
+
+    def gate(self) -> Callable[[bytes], bool]:
+        """`may_hold` for the lines of a shard, in the thread that asks for it.
+
+        The scan stops at the match that makes the line a candidate (its text is counted
+        again when parsed): a copy's line costs a handful of matches, not one per 3-gram
+        of the reference, each a call back into Python. On the benchmark's 117 MB that was
+        131,000 of the 147,000 matches of the raw lines.
+        """
+        if not self.patterns:
+            return _never
+        stopped = self.matcher.stopper()
+        ids, says, least = self.ids, self.telling, self.min_grams
+        found: set[int] = set()
+        told: set[int] = set()
+
+        def enough(i: int, _start: int, _end: int, _flags: int, _context: object) -> bool:
+            gram = ids[i]
+            found.add(gram)
+            if gram in says:
+                told.add(gram)
+            return len(found) >= least and len(told) >= MIN_TELLING
+
+        def may_hold(line: bytes) -> bool:
+            found.clear()
+            told.clear()
+            return stopped(line, enough)
+
+        return may_hold
 
     def candidate(self, data: bytes) -> tuple[bool, int]:
         """Whether `data` holds enough of the reference to be given to the engine."""
         found = self.found(data)
         enough = len(found) >= self.min_grams and len(found & self.telling) >= MIN_TELLING
         return enough, len(found)
+
+
+def _never(_line: bytes) -> bool:
+    return False
 
 
 def telling(gram: str) -> bool:

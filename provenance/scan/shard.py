@@ -106,7 +106,7 @@ def scan_shard(
     analyser, prefilter = engine(config)
     counts = Counts()
     hits, errors, candidates = [], [], 0
-    gate = prefilter.may_hold
+    gate = prefilter.gate()
     for item in read(shard, config.fields, counts, config.max_size, chunk, gate):
         if isinstance(item, Problem):
             errors.append(_problem(item))
