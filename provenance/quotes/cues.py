@@ -236,8 +236,9 @@ def cues(
             if spoken_of is not None:
                 used.add(spoken_of)
                 end = spoken_of[1]
-                if hit.group().casefold() in _QUOTING_VERBS:
-                    speaker = "document"
+                quoting = hit.group().casefold() in _QUOTING_VERBS
+                if quoting or _reports_content(text, base + spoken_of[1]):
+                    speaker = "document"  # "a post says the statement “demands ...”"
         if a == hit.start() and subject:
             end = max(end, hit.end() + 1 + len(subject))
         span = Span(base + a, base + end)
@@ -247,7 +248,14 @@ def cues(
             continue  # "the statement is “a responsible blueprint”": the page's word for it
         if d not in used and not any(c.span.start <= base + d[0] < c.span.end for c in out):
             span = Span(base + d[0], base + d[1])
-            out.append(Cue("document", span, span.of(text), named=True))
+            reported = _DOCUMENT_NOUN.search(chunk, d[0], d[1]) is not None and any(
+                c.speaker == "person" and c.span.end <= span.start for c in out
+            )
+            content = reported and _reports_content(text, span.end)
+            if reported and not content and _JUDGED.match(text, span.end):
+                continue  # "Geng said ... that the statement “fully reflects ...”": his words
+            # "X said at a briefing that the statement “demands ...”": what it says
+            out.append(Cue("document", span, span.of(text), named=not content))
     found = [(m, "own sentence") for m in _LABEL.finditer(chunk)] if labels else []
     if labels and _opens_a_line(text, base):
         found += [(m, LINE_LABEL) for m in _LINE_LABEL.finditer(chunk)]
@@ -270,6 +278,42 @@ _LABEL = re.compile(
 """Words before a colon that opens a quotation, from the sentence's or clause's start."""
 
 
+def _reports_content(text: str, at: int) -> bool:
+    """Whether the words after a document named at `at` tell what it says: a verb of
+    saying, asking or taking a stand, in the prose or opening the quotation ("says the
+    statement “demands ...”", "that the Statement provides that “...”", "the statement
+    commits both countries to “...”"). A verb that judges it ("“rewards provocation”",
+    "“fully reflects the consensus”") makes the words the speaker's own.
+
+    >>> _reports_content("the statement “demands a halt”", 13)
+    True
+    >>> _reports_content("it “rewards it”", 2)
+    False
+    """
+    found = _CONTENT_AFTER.match(text, at)
+    return found is not None and found.group("verb").casefold() in _CONTENT_VERBS
+
+
+_JUDGED = re.compile(r"[ \t]*[\"“«„‘]?[^\W\d_]")
+"""After a document a person names: a word or a quotation, which may judge it (not a
+colon that introduces its text)."""
+_CONTENT_AFTER = re.compile(
+    r"[ \t]*(?:(?:also|even|further|itself|explicitly|clearly|actually|supposedly|allegedly"
+    r"|reportedly|specifically|expressly|now|then|still|only)[ \t]+)*[\"“«„‘]?(?P<verb>[^\W\d_]+)"
+)
+_CONTENT_VERBS = frozenset(
+    f"{verb}{ending}"
+    for verb in """say state read declare demand require provide stipulate commit oblige call urge
+    ask propose pledge promise vow insist warn note stress emphasise emphasize affirm reaffirm
+    confirm oppose support condemn reject welcome endorse recognise recognize accept describe
+    mention contain include list express announce claim argue maintain hold conclude suggest
+    envisage envision foresee set give grant allow offer impose""".split()
+    for ending in ("", "s", "es", "d", "ed")
+) | frozenset("says said read held set committed gave granted".split())
+"""Verbs (third person, past) by which a document is said to say, ask or take a stand
+("demands", "provides", "commits", "opposes"), not judged ("reflects", "rewards")."""
+
+
 def _opens_a_line(text: str, at: int) -> bool:
     """Whether only spaces stand between `at` and the start of its line."""
     line = text.rfind("\n", 0, at) + 1
@@ -278,17 +322,19 @@ def _opens_a_line(text: str, at: int) -> bool:
 
 def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
     """Whether the document named at `doc` (no speech verb) is only described by the
-    quotation after it: a form of "be", then a noun phrase in quotation marks ("the
-    statement is “a responsible blueprint”", "the text was “a trap”"). Then the words
-    are what someone calls it. The statement's authors ("the Parties are “seriously
-    worried”") and a participle ("the document was “signed on July 4”") say its words."""
+    quotation after it: a form of "be", then words in quotation marks that are not a
+    participle ("the statement is “a responsible blueprint”", "the text was “conciliatory
+    but empty”"). Then the words are what someone calls it. The statement's authors ("the
+    Parties are “seriously worried”") and a participle ("the document was “signed on July
+    4”") say its words."""
     if not _DOCUMENT_NOUN.search(chunk, doc[0], doc[1]):
         return False
     found = _DESCRIBED.match(chunk, doc[1])
     if found is None:
         return False
-    article = found.group("article") or ""
-    return bool(article) or _ARTICLE.match(text, base + found.end()) is not None
+    if found.group("article"):
+        return True
+    return _PARTICIPLE.match(text, base + found.end()) is None
 
 
 _DOCUMENT_NOUN = re.compile(r"(?i:statement|document|declaration|communiqu|text)")
@@ -298,8 +344,10 @@ _DESCRIBED = re.compile(
     r"[\"“«„‘]"
 )
 """A form of "be" between a document named without a speech verb and a quotation."""
-_ARTICLE = re.compile(r"(?i:an?|the)\s")
-"""A quotation that opens with an article is a noun phrase: what the document is called."""
+_PARTICIPLE = re.compile(r"(?:[^\W\d_]+ly\s+)?[^\W\d_]+(?:ed|en)\b")
+"""A quotation opening with a participle ("was “signed on July 4”") says what was done
+with the document, in its words; any other (a noun phrase, an adjective: “conciliatory
+but empty”) is what someone calls it."""
 LINE_LABEL = "line label"
 """`Cue.how` of a `_LINE_LABEL`: it speaks its own line only, never the next sentence's."""
 _LINE_LABEL = re.compile(

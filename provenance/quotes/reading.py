@@ -38,7 +38,7 @@ _ANAPHORIC = re.compile(
     r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+"
     r"|(?:on|in|about|regarding|concerning|as for|under|after|later|elsewhere)\b[^.;:!?\n]{0,60}?"
     r",?\s+)?"
-    r"(?:they|it|the two sides|both sides|the sides|the two countries|the document)\b",
+    r"(?P<pronoun>they|it|the two sides|both sides|the sides|the two countries|the document)\b",
     re.IGNORECASE,
 )
 """Matched at a sentence's start (`match` with pos and endpos), a phrase before the
@@ -122,7 +122,7 @@ class _Reading:
         the same speaker ("They also stressed", or one opening with a quotation in the
         same paragraph), the speaker of the sentence before; else no one."""
         chain = []
-        j, state = k, None
+        j, state, it = k, None, False
         while j >= 0:
             if j in self._speakers:
                 state = self._speakers[j]
@@ -133,12 +133,16 @@ class _Reading:
                 state = found[-1]
                 break
             start, end = self.spans.starts[j], self.spans.ends[j]
-            if not _ANAPHORIC.match(self.prose, start, end) and (
+            anaphor = _ANAPHORIC.match(self.prose, start, end)
+            if not anaphor and (
                 (j and self.paragraph(j) != self.paragraph(j - 1))
                 or not _OPENS_QUOTED.match(self.text, start, end)
             ):
                 break  # state None
+            it = it or (anaphor is not None and anaphor.group("pronoun").casefold() == "it")
             j -= 1
+        if it and state is not None and _many(state):
+            state = None  # "Critics call it “appeasement”. ¶ It also says": not the critics
         for j in chain:
             self._speakers[j] = state
         return state
@@ -185,8 +189,12 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         if k > 0 and _IT_SPEAKS.search(sentence):
             # back over sentences naming no one ("Read it. It says ..."), a few at most
             j = k - 1
-            while j > max(0, k - _IT_REACH) and not reading.cues(j) and not _it_says(reading, j):
-                j -= 1
+            while (
+                j > max(0, k - _IT_REACH)
+                and not any(not _many(c) for c in reading.cues(j))
+                and not _it_says(reading, j)
+            ):
+                j -= 1  # back over sentences naming no one, or many ("Critics call it")
             cues_before = reading.cues(j)
             named = [
                 c
@@ -247,6 +255,36 @@ def _it_says(reading: _Reading, k: int) -> bool:
     """Whether sentence `k` has "it" for a speech verb's subject ("It says that")."""
     sentence = reading.prose[reading.spans.starts[k] : reading.spans.ends[k]]
     return bool(_IT_SPEAKS.search(sentence)) and _pronoun_speaks(sentence)
+
+
+def _many(cue: Cue) -> bool:
+    """Whether a cue is a person's with a plural subject, for whom "it" never stands."""
+    return cue.speaker == "person" and _plural(cue.text)
+
+
+def _plural(said: str) -> bool:
+    """Whether a person's cue names many as its subject ("Critics call", "some analysts
+    said", "Moscow and Beijing"): "it" after it stands for something else.
+
+    >>> _plural("Critics call"), _plural("Lavrov says"), _plural("the ministry said")
+    (True, False, False)
+    """
+    words = [w for w in _WORD.findall(said) if w.casefold() not in _DETERMINERS]
+    if not words:
+        return False
+    head = words[0]
+    if " and " in said.split(" said")[0]:
+        return True
+    noun = head.casefold().endswith("s") and not head.casefold().endswith("ss")
+    return noun and (head[0].islower() or head.casefold() in _PLURAL_PEOPLE)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_DETERMINERS = frozenset("the some many most its their other several two both all".split())
+_PLURAL_PEOPLE = frozenset(
+    """critics analysts officials diplomats experts observers commentators lawmakers sources
+    reports reporters scholars sceptics skeptics supporters opponents editors readers""".split()
+)
 
 
 def _pronoun_speaks(sentence: str) -> bool:
