@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -221,9 +222,7 @@ def _inside(here: str, there: str, at: int, *, start: bool) -> int:
         return len(there)
     if max(len(here), len(there)) > _INSIDE_MOST:
         return 0 if start else len(there)
-    # autojunk=False: letters frequent in a long reading must still be matched.
-    blocks = SequenceMatcher(None, _folded(here), _folded(there), autojunk=False)
-    matched = [b for b in blocks.get_matching_blocks() if b.size]
+    matched = _matched(here, there)
     if start:
         for a, b, size in matched:
             if at < a + size:
@@ -233,6 +232,20 @@ def _inside(here: str, there: str, at: int, *, start: bool) -> int:
         if at > a:
             return b + min(size, at - a)
     return 0
+
+
+@lru_cache(maxsize=64)
+def _matched(here: str, there: str) -> tuple[tuple[int, int, int], ...]:
+    """The letters two readings of one replace share, as (a, b, size) blocks: found once
+    for a pair, whose runs' starts and ends are all projected through it. Readings that
+    differ only in case (a paragraph typed in capitals) match letter for letter at once;
+    the character diff of two 4,000-character readings took 0.18 s each time."""
+    ours, theirs = _folded(here), _folded(there)
+    if ours == theirs:
+        return ((0, 0, len(ours)),)
+    # autojunk=False: letters frequent in a long reading must still be matched.
+    blocks = SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks()
+    return tuple((a, b, size) for a, b, size in blocks if size)
 
 
 def _folded(text: str) -> list[str]:
