@@ -58,7 +58,15 @@ def add_hits(args: argparse.Namespace) -> int:
                 f"its bytes are already in the corpus as {stored[hit['sha256']]}"
             )
             continue
-        record = record_of(hit, fields)
+        where = f"hit {hit['id']} ({hit['source']} at byte {hit['offset']})"
+        try:
+            record = record_of(hit, fields)
+        except HitGoneError as error:
+            # this hit's bytes are not what the scan saw (the page changed, the record
+            # moved): named, and the other hits go on
+            print(f"provenance: {where}: {error.problem}", file=sys.stderr)
+            refused += 1
+            continue
         with tempfile.TemporaryDirectory() as temp:
             file = Path(temp) / ("hit" + _SUFFIX.get(record.format, ".txt"))
             file.write_bytes(record.data)
@@ -74,7 +82,6 @@ def add_hits(args: argparse.Namespace) -> int:
             except InputError as error:
                 # the hit's own bytes cannot be a capture (a page of NUL bytes): named by
                 # its id and source, not the temporary file; the other hits go on
-                where = f"hit {hit['id']} ({hit['source']} at byte {hit['offset']})"
                 print(f"provenance: {where}: {error.problem}", file=sys.stderr)
                 refused += 1
                 continue
@@ -98,6 +105,12 @@ def holds(hit: dict[str, Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
+class HitGoneError(InputError):
+    """One hit's record is not at its offset any more, or its bytes changed since the scan:
+    that hit cannot be added, the others can. (A source that cannot be read at all, a
+    damaged gzip stream, is an `InputError` that stops the batch.)"""
+
+
 def record_of(hit: dict[str, Any], fields: Fields) -> Record:
     """The hit's record read again from its source; its bytes as the scan saw them."""
     source, offset = Path(hit["source"]), int(hit["offset"])
@@ -114,14 +127,22 @@ def record_of(hit: dict[str, Any], fields: Fields) -> Record:
                 stream.seek(offset)
                 found = json_record(stream.readline(), str(source), offset, fields)
         else:
-            found = Record(hit["id"], source.read_bytes(), str(source), 0, hit["format"])
+            found = Record(hit["id"], _page_bytes(source), str(source), 0, hit["format"])
     except GZIP_ERRORS as error:  # OSError and EOFError, and zlib.error of corrupt gzip data
         raise InputError(source, f"cannot read hit {hit['id']!r}: {error}") from None
     if isinstance(found, Problem):
-        raise InputError(source, f"hit {hit['id']!r} at byte {offset}: {found.problem}")
+        raise HitGoneError(source, found.problem)
     if hashlib.sha256(found.data).hexdigest() != hit["sha256"]:
-        raise InputError(source, f"hit {hit['id']!r} at byte {offset} changed since the scan")
+        raise HitGoneError(source, "its bytes changed since the scan (sha256 differs); scan again")
     return found
+
+
+def _page_bytes(source: Path) -> bytes:
+    """A directory's page, one file a hit: a page gone or unreadable is that hit's problem."""
+    try:
+        return source.read_bytes()
+    except OSError as error:
+        raise HitGoneError(source, f"cannot read: {error.strerror or error}") from None
 
 
 def _warc_at(source: Path, offset: int) -> Record | Problem:
