@@ -78,6 +78,12 @@ _THREAT = frozenset(
     """forceful retaliate retaliation retaliatory strike attack punish punishment
     destroy annihilate countermeasure war warfare invade invasion shoot""".split()
 )
+_RULED_OUT = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:(?:not|never)\s+(?:be\s+)?(?:used?|employed|applied|an\s+option)"
+    r"|(?:be|is|are|been)\s+(?:ruled\s+out|excluded|renounced|unacceptable))\b"
+)
+"""Said of a threat just after it, renounces it ("military force must not be used",
+"force is ruled out"), as a negation before it does."""
 _THREAT_PHRASES = (
     "military force",
     "use force",
@@ -230,13 +236,19 @@ def unsaid(
     if reversed_words:
         out.append(f"asserts ({', '.join(reversed_words)}) what the statement's passage negates")
     threats = {
-        w for k, w in enumerate(folded) if w in _THREAT and not _taken_back(folded, k, THREAT_REACH)
+        w
+        for k, w in enumerate(folded)
+        if w in _THREAT
+        and not _taken_back(folded, k, THREAT_REACH)
+        and not _RULED_OUT.match(" ".join(folded[k + 1 :]))
     } - theirs
     folded_own, folded_theirs = " ".join(folded), " ".join(lemmas(stretch))
     for phrase in _THREAT_PHRASES:
         at = folded_own.find(phrase)
         if at < 0 or phrase in folded_theirs:
             continue
+        if _RULED_OUT.match(folded_own, at + len(phrase)):
+            continue  # "military force must not be used": a threat renounced
         if not _taken_back(folded, len(folded_own[:at].split()), THREAT_REACH):
             threats.add(phrase)
     if threats:
@@ -466,9 +478,22 @@ def absent_parties(
         if name in authors or word in out:
             continue
         forms = {name, *ALIASES[name]} - DEMONYMS
-        if not forms & held:
-            out.append(word)
+        if forms & held:
+            continue
+        region = _REGIONS.get(name)
+        before = quotation[max(0, m.start() - 10) : m.start()].casefold().split()
+        named = region is not None and all(w in vocabulary for w in region.split())
+        if named and not (before and before[-1] in _QUALIFIERS):
+            continue  # "Korea's problems": the peninsula's, which the statement names
+        out.append(word)
     return out
+
+
+_REGIONS = {"korea": "korean peninsula"}
+"""A country's name that, standing alone, may mean the region the statement names
+("Korea's problems" for "the Korean Peninsula's problems"); after `_QUALIFIERS` it is a
+state."""
+_QUALIFIERS = frozenset(("north", "south", "of"))
 
 
 _NUMBERING = re.compile(r"\W*(\d{1,2})[.)]")
