@@ -3,6 +3,10 @@ others are added (before, the whole batch stopped at exit 2 and said nothing of 
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -50,3 +54,34 @@ def test_a_hit_whose_file_is_gone_is_named_and_the_others_added(
     assert code == 1 and captured.out.count("added ") == 1, captured
     [line] = captured.err.splitlines()
     assert line.startswith("provenance: hit first.txt (")
+
+
+def test_an_interrupted_scan_says_how_to_go_on_and_resume_finishes_it(
+    collection: Collection, tmp_path: Path
+) -> None:
+    """Ctrl-C during a scan: exit 130 and one line saying the shards done are kept and
+    --resume goes on from them (before, nothing was said); the resumed scan's hits are a
+    whole scan's."""
+    out = tmp_path / "hits.jsonl"
+    args = [sys.executable, "-m", "provenance", "scan", str(collection.jsonl)]
+    args += ["--reference", str(collection.reference), "--out", str(out)]
+    args += ["--jobs", "1", "--shard-mb", "0.02"]
+    child = subprocess.Popen(args, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    shards = tmp_path / "hits.jsonl.shards"
+    deadline = time.monotonic() + 60
+    while not list(shards.glob("0*.json")) and time.monotonic() < deadline:
+        if child.poll() is not None:
+            break
+        time.sleep(0.02)
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=60)
+    if child.returncode == 0:
+        pytest.skip("the scan finished before the interrupt landed")
+    assert child.returncode == 130, err
+    assert "--resume" in err and "Traceback" not in err, err
+    resumed = subprocess.run([*args, "--resume"], capture_output=True, text=True, cwd=tmp_path)
+    assert resumed.returncode == 0, resumed.stderr
+    whole = tmp_path / "whole.jsonl"
+    fresh = [*args[:-6], "--out", str(whole), "--jobs", "1", "--shard-mb", "0.02"]
+    assert subprocess.run(fresh, capture_output=True, cwd=tmp_path).returncode == 0
+    assert sorted(out.read_bytes().splitlines()) == sorted(whole.read_bytes().splitlines())

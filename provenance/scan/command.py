@@ -82,6 +82,13 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"provenance: {error}", file=sys.stderr)
         return ExitCode.ERROR
+    except KeyboardInterrupt:
+        print(
+            "provenance scan: interrupted; the shards done are kept: the same command with "
+            "--resume goes on from them",
+            file=sys.stderr,
+        )
+        raise
     print(summary.line(), file=sys.stderr)
     if summary.errors:
         print(f"{summary.errors} documents could not be read: see {errors_path(args.out)}",

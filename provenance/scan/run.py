@@ -45,14 +45,28 @@ class Summary:
     """Bytes of the shards scanned in this run (not resumed): what the rate is of."""
 
     def line(self) -> str:
+        """One line for stderr. On a resumed scan the counts are of the whole scan and the
+        rate of this run's shards only, and it says so.
+
+        >>> Summary(10, 2_000_000, 3, 1, 0, 4, 0, 2.0, 1, 2_000_000).line()[-30:]
+        '0 errors; 1.0 MB/s on 1 worker'
+        >>> Summary(10, 2_000_000, 3, 1, 0, 4, 3, 1.0, 2, 500_000).line().split("; ")[1]
+        '0.5 MB/s on 2 workers for the 0.5 MB of this run (3 of 4 shards resumed)'
+        """
         mb = self.bytes / 1e6
         rate = self.scanned_bytes / 1e6 / self.seconds if self.seconds else 0.0
-        return (
+        workers = f"{self.workers} worker{'s' if self.workers != 1 else ''}"
+        line = (
             f"scanned {self.documents} documents ({mb:.1f} MB) in {self.seconds:.1f} s: "
             f"{self.hits} hits, {self.candidates} candidates, {self.errors} errors; "
-            f"{rate:.1f} MB/s on {self.workers} workers"
-            + (f" ({self.resumed} of {self.shards} shards resumed)" if self.resumed else "")
+            f"{rate:.1f} MB/s on {workers}"
         )
+        if self.resumed:
+            line += (
+                f" for the {self.scanned_bytes / 1e6:.1f} MB of this run "
+                f"({self.resumed} of {self.shards} shards resumed)"
+            )
+        return line
 
     def json(self) -> dict[str, Any]:
         return {
@@ -384,7 +398,7 @@ class QuietProgress:
         self.last = now
         rate = self.bytes / 1e6 / max(1e-9, now - self.started)
         print(
-            f"scan: {done}/{total} shards, {self.documents} documents, "
+            f"scan: {done}/{total} shards; this run: {self.documents} documents, "
             f"{self.bytes / 1e6:.1f} MB, {self.hits} hits, {self.errors} errors, {rate:.1f} MB/s",
             file=sys.stderr,
         )
