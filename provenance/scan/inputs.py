@@ -507,6 +507,7 @@ def _warc_shards(path: Path, shard_bytes: int) -> list[Shard]:
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _LOOK = 1 << 20
 """How far past a cut to look for the next record's gzip member."""
+_READ = 1 << 16
 
 
 def _next_member(stream: BinaryIO, position: int) -> int | None:
@@ -528,6 +529,8 @@ def _next_member(stream: BinaryIO, position: int) -> int | None:
 def _warc(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Problem]:
     wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
     last = shard.start
+    gz = shard.path.lower().endswith(".gz")
+    reported = -1  # the offset of the last record found wrong
     try:
         with Path(shard.path).open("rb") as stream:
             stream.seek(shard.start)  # FastWARC's stream_pos counts from the file's start
@@ -539,16 +542,63 @@ def _warc(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Pro
                 read = warc_record(record, shard.path, limit)
                 if isinstance(read, Record):
                     counts.bytes += len(read.data)
+                else:
+                    reported = read.offset
                 yield read
     except (OSError, ValueError) as error:
-        yield Problem(shard.path, last, f"truncated or corrupt WARC data: {error}")
+        # FastWARC stops at the data it cannot read, often while looking for the record
+        # after `last`: where the member that is cut short or corrupt starts, if it can
+        # be found, says better where the damage is.
+        bad = _bad_member(shard.path, last, shard.end) if gz else None
+        yield Problem(
+            shard.path, last if bad is None else bad[0], f"truncated or corrupt WARC data: {error}"
+        )
         return
+    # FastWARC reads a last gzip member cut short after its record's payload (in the CRLFs
+    # that end the record or the gzip trailer) without a word: the file is still cut.
+    # (Said once: a payload cut short already was.)
+    bad = _bad_member(shard.path, last, -1) if gz and shard.end < 0 else None
+    if bad is not None and bad[0] != reported:
+        yield Problem(shard.path, bad[0], f"truncated or corrupt WARC data: {bad[1]}")
+
+
+def _bad_member(path: str, start: int, end: int) -> tuple[int, str] | None:
+    """The offset of the first gzip member from `start` (a member's start) to `end` (-1:
+    the end of the file) that is cut short or corrupt, and what is wrong with it.
+
+    None when all are whole, or when `start` is not a member's start (a WARC compressed as
+    one stream, where FastWARC's record offsets are not members').
+    """
+    with Path(path).open("rb") as stream:
+        stream.seek(start)
+        data = stream.read(_READ)
+        if not data.startswith(_GZIP_MEMBER):
+            return None
+        member, fed, inflater = start, 0, zlib.decompressobj(31)
+        while data:
+            try:
+                inflater.decompress(data)  # the output is not wanted, only where members end
+            except zlib.error as error:
+                return member, f"corrupt gzip member: {error}"
+            if not inflater.eof:
+                fed += len(data)
+                data = stream.read(_READ)
+                continue
+            member += fed + len(data) - len(inflater.unused_data)
+            data, fed, inflater = inflater.unused_data, 0, zlib.decompressobj(31)
+            if 0 <= end <= member or not (data := data or stream.read(_READ)):
+                return None
+            if not data.startswith(_GZIP_MEMBER[:2]):
+                return None  # not gzip data (trailing bytes gzip(1) ignores too)
+        return member, "a gzip member cut short: the file ends inside it"
 
 
 def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem:
     """A Record of a FastWARC record (`stream_pos`: its offset in the file).
 
-    At most `limit` bytes of the payload are read (0: all); a longer one is a Problem.
+    At most `limit` bytes of the payload are read (0: all); a longer one is a Problem, and
+    so is a payload shorter than the record's Content-Length says (the file cut short:
+    never a shorter page).
     """
     headers = record.headers  # type: ignore[attr-defined]
     offset: int = record.stream_pos  # type: ignore[attr-defined]
@@ -560,9 +610,16 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
 
     def payload() -> bytes | Problem:
         data: bytes = record.reader.read(limit + 1 if limit else -1)  # type: ignore[attr-defined]
-        return (
-            Problem(source, offset, too_big(None, limit), ident) if len(data) > limit > 0 else data
-        )
+        if len(data) > limit > 0:
+            return Problem(source, offset, too_big(None, limit), ident)
+        declared: int = record.content_length  # type: ignore[attr-defined]  # of the payload
+        if len(data) < declared:
+            problem = (
+                f"truncated WARC record: {len(data):,} of the {declared:,} bytes its "
+                "Content-Length declares (the file is cut short or corrupt)"
+            )
+            return Problem(source, offset, problem, ident)
+        return data
 
     if rtype == "conversion":
         data = payload()

@@ -1,0 +1,122 @@
+"""provenance scan on damaged and unusual WARC input, and directories of collection files.
+
+Each test writes its own WARC files (with `provenance.scan.collection.write_record`) and
+runs the command in-process: a record cut short.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from provenance.cli import main
+from provenance.scan.collection import http_response, page, write_record
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT / "tests" / "cases" / "quotes" / "reference.txt"
+HTML = page(REFERENCE.read_text(encoding="utf-8")).encode("utf-8")
+"""A full copy of the reference as an HTML page."""
+
+
+def _response(
+    ident: str, body: bytes, headers: str = "", *, status: str = "HTTP/1.1 200 OK"
+) -> bytes:
+    """One gzip-per-record WARC response record (the raw bytes as a crawler writes them)."""
+    head = f"{status}\r\nContent-Type: text/html; charset=utf-8\r\n{headers}\r\n"
+    stream = io.BytesIO()
+    write_record(stream, "response", f"https://example.org/{ident}", head.encode() + body,
+                 "application/http; msgtype=response", ident, gz=True)  # fmt: skip
+    return stream.getvalue()
+
+
+def _plain(ident: str, body: bytes = HTML) -> bytes:
+    stream = io.BytesIO()
+    write_record(stream, "response", f"https://example.org/{ident}", http_response(body),
+                 "application/http; msgtype=response", ident, gz=False)  # fmt: skip
+    return stream.getvalue()
+
+
+def _scan(inputs: list[Path], out: Path, *extra: str) -> int:
+    args = ["scan", *map(str, inputs), "--reference", str(REFERENCE), "--out", str(out)]
+    return main([*args, "--jobs", "1", *extra])
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _errors(out: Path) -> list[dict[str, Any]]:
+    return _lines(out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl"))
+
+
+def _by_url(out: Path) -> dict[str, dict[str, Any]]:
+    return {hit["url"].rsplit("/", 1)[-1]: hit for hit in _lines(out)}
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_a_record_cut_short_is_an_error_naming_it_never_a_shorter_page(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file ends inside the last record's payload. Before, FastWARC's short read was
+    taken for the page: a cut full copy reported as an excerpt, exit 0, and `add
+    --from-scan` stored the cut bytes."""
+    gz = name.endswith(".gz")
+    whole = _response("whole", HTML) if gz else _plain("whole")
+    cut = (_response("cut", HTML) if gz else _plain("cut"))[:-700]
+    path = tmp_path / name
+    path.write_bytes(whole + cut)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert "1 documents could not be read" in capsys.readouterr().err
+    assert list(_by_url(out)) == ["whole"]
+    [error] = _errors(out)
+    assert error["offset"] == len(whole) and error["source"] == str(path)
+    assert error["problem"].startswith("truncated WARC record: ")
+    assert f"of the {len(HTML):,} bytes its Content-Length declares" in error["problem"]
+    assert _scan([path], out, "--allow-errors") == 0
+
+
+def test_a_gzip_member_cut_short_or_corrupt_is_an_error_at_that_member(tmp_path: Path) -> None:
+    """A member cut in its last bytes (the record's payload whole, its gzip trailer not)
+    was read as if whole, with no word that the file is cut; a member cut in the middle of
+    the file was reported at the record before it."""
+    first, second, third = (_response(i, HTML) for i in ("first", "second", "third"))
+    tail = tmp_path / "tail.warc.gz"
+    tail.write_bytes(first + second[:-4])
+    middle = tmp_path / "middle.warc.gz"
+    middle.write_bytes(first + second[: len(second) // 2] + third)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([tail, middle], out) == 1
+    problems = {(Path(e["source"]).name, e["offset"], e["problem"]) for e in _errors(out)}
+    assert {(n, o) for n, o, _ in problems} == {
+        ("tail.warc.gz", len(first)),
+        ("middle.warc.gz", len(first)),
+    }
+    assert all(p.startswith("truncated or corrupt WARC data: ") for _, _, p in problems)
+    hits = {(Path(h["source"]).name, h["url"].rsplit("/", 1)[-1]) for h in _lines(out)}
+    # the tail's record is whole (its payload read to its Content-Length); the file is not
+    assert hits == {
+        ("tail.warc.gz", "first"),
+        ("tail.warc.gz", "second"),
+        ("middle.warc.gz", "first"),
+    }
+
+
+def test_add_from_scan_refuses_a_hit_whose_record_was_cut_since(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_plain("page"))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 0
+    path.write_bytes(path.read_bytes()[:-700])
+    manifest = (corpus_dir / "manifest.toml").read_bytes()
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "truncated WARC record" in err, err
+    assert (corpus_dir / "manifest.toml").read_bytes() == manifest
