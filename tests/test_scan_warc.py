@@ -1,16 +1,21 @@
 """provenance scan on damaged and unusual WARC input, and directories of collection files.
 
 Each test writes its own WARC files (with `provenance.scan.collection.write_record`) and
-runs the command in-process: a record cut short.
+runs the command in-process: a record cut short, HTTP payloads in a transfer or content
+coding and a response that is no HTTP message.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import io
 import json
+import zlib
 from pathlib import Path
 from typing import Any
 
+import brotli  # type: ignore[import-untyped]
 import pytest
 
 from provenance.cli import main
@@ -55,6 +60,16 @@ def _errors(out: Path) -> list[dict[str, Any]]:
 
 def _by_url(out: Path) -> dict[str, dict[str, Any]]:
     return {hit["url"].rsplit("/", 1)[-1]: hit for hit in _lines(out)}
+
+
+def _chunked(data: bytes, size: int = 700) -> bytes:
+    chunks = [data[i : i + size] for i in range(0, len(data), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    deflater = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return deflater.compress(data) + deflater.flush()
 
 
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
@@ -120,3 +135,98 @@ def test_add_from_scan_refuses_a_hit_whose_record_was_cut_since(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "truncated WARC record" in err, err
     assert (corpus_dir / "manifest.toml").read_bytes() == manifest
+
+
+CODED = {
+    "gzip": (gzip.compress(HTML), "Content-Encoding: gzip\r\n"),
+    "x-gzip": (gzip.compress(HTML), "Content-Encoding: x-gzip\r\n"),
+    "deflate": (zlib.compress(HTML), "Content-Encoding: deflate\r\n"),
+    "raw-deflate": (_raw_deflate(HTML), "Content-Encoding: deflate\r\n"),
+    "br": (brotli.compress(HTML), "Content-Encoding: br\r\n"),
+    "chunked": (_chunked(HTML), "Transfer-Encoding: chunked\r\n"),
+    "chunked-gzip": (
+        _chunked(gzip.compress(HTML)),
+        "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n",
+    ),
+    "two-members": (
+        gzip.compress(HTML[:1000]) + gzip.compress(HTML[1000:]),
+        "Content-Encoding: gzip\r\n",
+    ),
+    "identity": (HTML, "Content-Encoding: identity\r\n"),
+    "dechunked-already": (HTML, "Transfer-Encoding: chunked\r\n"),
+}
+BAD = {
+    "cut-gzip": (
+        gzip.compress(HTML)[:-200],
+        "Content-Encoding: gzip\r\n",
+        "gzip payload cut short",
+    ),
+    "corrupt-gzip": (
+        gzip.compress(HTML)[:40] + b"\xff" * 40 + gzip.compress(HTML)[80:],
+        "Content-Encoding: gzip\r\n",
+        "corrupt gzip payload",
+    ),
+    "cut-br": (brotli.compress(HTML)[:-50], "Content-Encoding: br\r\n", "br payload cut short"),
+    "cut-chunks": (_chunked(HTML)[:-900], "Transfer-Encoding: chunked\r\n", "chunked payload cut"),
+    "zstd": (HTML, "Content-Encoding: zstd\r\n", "unsupported Content-Encoding 'zstd'"),
+}
+
+
+def test_http_transfer_and_content_codings_are_undone_before_the_page_is_read(
+    tmp_path: Path,
+) -> None:
+    """Before, a gzip (or deflate, br) page was no hit and no error: its compressed bytes
+    were the document; a chunked one kept its chunk-size lines, which the engine counted
+    as 5 material substitutions of a verbatim copy. Now each is the page itself: the same
+    bytes (sha256), passages and divergences as the page stored plain, and a coding that
+    cannot be undone is an error entry naming the record."""
+    path = tmp_path / "crawl.warc.gz"
+    records = [_response("plain", HTML)]
+    records += [_response(name, body, headers) for name, (body, headers) in CODED.items()]
+    records += [_response(name, body, headers) for name, (body, headers, _) in BAD.items()]
+    path.write_bytes(b"".join(records))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    hits = _by_url(out)
+    assert set(hits) == {"plain", *CODED}
+    plain = hits.pop("plain")
+    assert plain["sha256"] == hashlib.sha256(HTML).hexdigest()
+    assert plain["passages"][0]["kind"] == "full" and plain["divergences"]["total"] == 0
+    for name, hit in hits.items():
+        for key in ("sha256", "size", "passages", "divergences", "charset", "format"):
+            assert hit[key] == plain[key], (name, key)
+    offsets = {
+        rec_id: sum(map(len, records[:n])) for n, rec_id in enumerate(["plain", *CODED, *BAD])
+    }
+    found = {e["offset"]: e["problem"] for e in _errors(out)}
+    assert found.keys() == {offsets[name] for name in BAD}
+    for name, (_, _, problem) in BAD.items():
+        assert found[offsets[name]].startswith(problem), (name, found[offsets[name]])
+
+
+def test_a_page_that_decompresses_past_max_size_is_an_error(tmp_path: Path) -> None:
+    big = HTML + b"<!--" + b" " * 200_000 + b"-->"
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_response("bomb", gzip.compress(big), "Content-Encoding: gzip\r\n"))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out, "--max-size", "100K") == 1
+    [error] = _errors(out)
+    assert error["problem"].startswith("decompressed: more than 102,400 bytes, over the size limit")
+    assert _scan([path], out, "--max-size", "1M") == 0
+
+
+def test_a_response_whose_status_line_is_not_http_is_an_error(tmp_path: Path) -> None:
+    """Before, a block starting "garbage, not http" was taken as an HTTP message whose
+    status line FastWARC could not read, and the rest scanned as its page."""
+    path = tmp_path / "crawl.warc.gz"
+    garbage = _response("garbage", HTML, status="garbage, not http")
+    http2 = _response("http2", HTML, status="HTTP/2 200")
+    path.write_bytes(garbage + http2)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert list(_by_url(out)) == ["http2"]
+    [error] = _errors(out)
+    assert error["offset"] == 0
+    assert (
+        error["problem"] == "a response record that is not HTTP (status line 'garbage, not http')"
+    )
