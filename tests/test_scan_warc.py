@@ -2,7 +2,7 @@
 
 Each test writes its own WARC files (with `provenance.scan.collection.write_record`) and
 runs the command in-process: a record cut short, HTTP payloads in a transfer or content
-coding and a response that is no HTTP message.
+coding, a response that is no HTTP message, and a directory holding WARC and JSON Lines.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import brotli  # type: ignore[import-untyped]
 import pytest
 
 from provenance.cli import main
-from provenance.scan.collection import http_response, page, write_record
+from provenance.scan.collection import http_response, page, write_jsonl, write_record
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "tests" / "cases" / "quotes" / "reference.txt"
@@ -230,3 +230,46 @@ def test_a_response_whose_status_line_is_not_http_is_an_error(tmp_path: Path) ->
     assert (
         error["problem"] == "a response record that is not HTTP (status line 'garbage, not http')"
     )
+
+
+def test_a_directory_is_read_with_the_collection_files_under_it(tmp_path: Path) -> None:
+    """A directory of WARC and JSON Lines files scanned 0 documents, exit 0. Now each
+    collection file under it is read as if named on the command line (sorted by path,
+    after the directory's pages): the same hits and errors as naming them, in the same
+    order."""
+    crawl = tmp_path / "crawl"
+    (crawl / "b").mkdir(parents=True)
+    text = REFERENCE.read_text(encoding="utf-8")
+    (crawl / "page.txt").write_text("Reprinted:\n\n" + text, encoding="utf-8")
+    (crawl / "b" / "one.warc.gz").write_bytes(
+        _response("one", HTML) + _response("cut", HTML)[:-700]
+    )
+    (crawl / "a.warc").write_bytes(_plain("two"))
+    write_jsonl([("three", text), ("noise", "nothing to see here")], crawl / "b" / "c.jsonl")
+    write_jsonl([("four", text)], crawl / "d.jsonl.gz")
+    (crawl / "notes.pdf").write_bytes(b"%PDF-1.4")  # passed over, as before
+    out = tmp_path / "hits.jsonl"
+    assert _scan([crawl], out, "--shard-mb", "0.001") == 1
+    found = [
+        (Path(h["source"]).relative_to(crawl).as_posix(), h["url"] or h["id"]) for h in _lines(out)
+    ]
+    assert found == [
+        ("a.warc", "https://example.org/two"),
+        ("b/c.jsonl", "https://example.org/three"),
+        ("b/one.warc.gz", "https://example.org/one"),
+        ("d.jsonl.gz", "https://example.org/four"),
+        ("page.txt", "page.txt"),
+    ]
+    [error] = _errors(out)
+    assert Path(error["source"]).name == "one.warc.gz" and error["problem"].startswith("truncated")
+    files = sorted(p for p in crawl.rglob("*") if p.suffix in (".warc", ".gz", ".jsonl"))
+    named = tmp_path / "named.jsonl"
+    assert _scan([*files], named) == 1
+    assert [h for h in _lines(out) if not h["source"].endswith("page.txt")] == _lines(named)
+
+
+def test_scan_help_says_what_a_directory_holds(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["scan", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "directories (their pages and the .jsonl(.gz), .warc(.gz), .wet(.gz) files" in help_text

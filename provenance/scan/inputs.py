@@ -123,27 +123,42 @@ class Counts:
 def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
     """The shards of `inputs`, in a fixed order (the same inputs give the same plan).
 
+    A directory gives the batches of its pages, then the shards of each collection file
+    under it (JSON Lines, WARC), in sorted path order, each cut as if named on its own.
+
     Raises:
         ValueError: An input is missing or of a kind that cannot be scanned.
     """
     shards: list[Shard] = []
     for path in inputs:
-        name = path.name.lower()
         if path.is_dir():
-            shards.extend(_directory_shards(path, shard_bytes))
+            pages, collections = _directory_files(path)
+            shards.extend(_page_shards(path, pages, shard_bytes))
+            for file in collections:
+                shards.extend(_collection_shards(file, shard_bytes))
         elif not path.is_file():
             msg = f"{path}: no such file or directory"
             raise ValueError(msg)
-        elif name.endswith(WARC_SUFFIXES):
-            shards.extend(_warc_shards(path, shard_bytes))
-        elif name.endswith(".jsonl.gz"):
-            shards.extend(_jsonl_gz_shards(path, shard_bytes))
-        elif name.endswith(".jsonl"):
-            shards.extend(_jsonl_shards(path, shard_bytes))
+        elif is_collection(path):
+            shards.extend(_collection_shards(path, shard_bytes))
         else:
             msg = f"{path}: not a directory, .jsonl, .jsonl.gz, .warc(.gz) or .wet(.gz)"
             raise ValueError(msg)
     return shards
+
+
+def is_collection(path: Path) -> bool:
+    """Whether `path` is named as a collection file: JSON Lines (.jsonl, .jsonl.gz) or WARC."""
+    return path.name.lower().endswith((*WARC_SUFFIXES, ".jsonl", ".jsonl.gz"))
+
+
+def _collection_shards(path: Path, shard_bytes: int) -> list[Shard]:
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return _warc_shards(path, shard_bytes)
+    if name.endswith(".jsonl.gz"):
+        return _jsonl_gz_shards(path, shard_bytes)
+    return _jsonl_shards(path, shard_bytes)
 
 
 GZIP_ERRORS = (EOFError, OSError, zlib.error)
@@ -217,14 +232,23 @@ def _limited(items: Iterator[Record | Problem], limit: int) -> Iterator[Record |
             yield item
 
 
-def _directory_shards(directory: Path, shard_bytes: int) -> list[Shard]:
-    files = []
+def _directory_files(directory: Path) -> tuple[list[Path], list[Path]]:
+    """The pages (text, Markdown, HTML) and the collection files under `directory`, each
+    in sorted path order; other files are passed over."""
+    pages, collections = [], []
     for root, dirs, names in os.walk(directory):
         dirs.sort()
         for name in sorted(names):
-            suffix = Path(name).suffix.lower()
+            path = Path(root) / name
+            suffix = path.suffix.lower()
             if suffix in _TEXT_SUFFIXES or suffix in _HTML_SUFFIXES:
-                files.append(Path(root) / name)
+                pages.append(path)
+            elif is_collection(path) and path.is_file():
+                collections.append(path)
+    return pages, collections
+
+
+def _page_shards(directory: Path, files: list[Path], shard_bytes: int) -> list[Shard]:
     shards, batch, size = [], list[str](), 0
     for file in files:
         batch.append(str(file))
