@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add = parser.add_argument
     add("inputs", type=Path, nargs="+", metavar="INPUT",
-        help="directories, .jsonl(.gz), .warc(.gz), .wet(.gz)")  # fmt: skip
+        help="directories (their pages and the .jsonl(.gz), .warc(.gz), .wet(.gz) files under "
+             "them, in sorted order), .jsonl(.gz), .warc(.gz), .wet(.gz)")  # fmt: skip
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--reference", type=Path, metavar="REF", help="the reference file")
     which.add_argument("--corpus", type=Path, metavar="DIR", help="the reference of this corpus")

@@ -29,6 +29,8 @@ import msgspec
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 from isal import igzip, isal_zlib
 
+from provenance.scan import http as http_message
+
 SHARD_BYTES = 4 * 2**20
 """Target size of a shard of an uncompressed JSON Lines file or of a batch of files: small
 enough that a few workers share 100 MB evenly (the engine's time follows the copies, not
@@ -121,27 +123,42 @@ class Counts:
 def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
     """The shards of `inputs`, in a fixed order (the same inputs give the same plan).
 
+    A directory gives the batches of its pages, then the shards of each collection file
+    under it (JSON Lines, WARC), in sorted path order, each cut as if named on its own.
+
     Raises:
         ValueError: An input is missing or of a kind that cannot be scanned.
     """
     shards: list[Shard] = []
     for path in inputs:
-        name = path.name.lower()
         if path.is_dir():
-            shards.extend(_directory_shards(path, shard_bytes))
+            pages, collections = _directory_files(path)
+            shards.extend(_page_shards(path, pages, shard_bytes))
+            for file in collections:
+                shards.extend(_collection_shards(file, shard_bytes))
         elif not path.is_file():
             msg = f"{path}: no such file or directory"
             raise ValueError(msg)
-        elif name.endswith(WARC_SUFFIXES):
-            shards.extend(_warc_shards(path, shard_bytes))
-        elif name.endswith(".jsonl.gz"):
-            shards.extend(_jsonl_gz_shards(path, shard_bytes))
-        elif name.endswith(".jsonl"):
-            shards.extend(_jsonl_shards(path, shard_bytes))
+        elif is_collection(path):
+            shards.extend(_collection_shards(path, shard_bytes))
         else:
             msg = f"{path}: not a directory, .jsonl, .jsonl.gz, .warc(.gz) or .wet(.gz)"
             raise ValueError(msg)
     return shards
+
+
+def is_collection(path: Path) -> bool:
+    """Whether `path` is named as a collection file: JSON Lines (.jsonl, .jsonl.gz) or WARC."""
+    return path.name.lower().endswith((*WARC_SUFFIXES, ".jsonl", ".jsonl.gz"))
+
+
+def _collection_shards(path: Path, shard_bytes: int) -> list[Shard]:
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return _warc_shards(path, shard_bytes)
+    if name.endswith(".jsonl.gz"):
+        return _jsonl_gz_shards(path, shard_bytes)
+    return _jsonl_shards(path, shard_bytes)
 
 
 GZIP_ERRORS = (EOFError, OSError, zlib.error)
@@ -215,14 +232,23 @@ def _limited(items: Iterator[Record | Problem], limit: int) -> Iterator[Record |
             yield item
 
 
-def _directory_shards(directory: Path, shard_bytes: int) -> list[Shard]:
-    files = []
+def _directory_files(directory: Path) -> tuple[list[Path], list[Path]]:
+    """The pages (text, Markdown, HTML) and the collection files under `directory`, each
+    in sorted path order; other files are passed over."""
+    pages, collections = [], []
     for root, dirs, names in os.walk(directory):
         dirs.sort()
         for name in sorted(names):
-            suffix = Path(name).suffix.lower()
+            path = Path(root) / name
+            suffix = path.suffix.lower()
             if suffix in _TEXT_SUFFIXES or suffix in _HTML_SUFFIXES:
-                files.append(Path(root) / name)
+                pages.append(path)
+            elif is_collection(path) and path.is_file():
+                collections.append(path)
+    return pages, collections
+
+
+def _page_shards(directory: Path, files: list[Path], shard_bytes: int) -> list[Shard]:
     shards, batch, size = [], list[str](), 0
     for file in files:
         batch.append(str(file))
@@ -507,6 +533,7 @@ def _warc_shards(path: Path, shard_bytes: int) -> list[Shard]:
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _LOOK = 1 << 20
 """How far past a cut to look for the next record's gzip member."""
+_READ = 1 << 16
 
 
 def _next_member(stream: BinaryIO, position: int) -> int | None:
@@ -528,6 +555,8 @@ def _next_member(stream: BinaryIO, position: int) -> int | None:
 def _warc(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Problem]:
     wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
     last = shard.start
+    gz = shard.path.lower().endswith(".gz")
+    reported = -1  # the offset of the last record found wrong
     try:
         with Path(shard.path).open("rb") as stream:
             stream.seek(shard.start)  # FastWARC's stream_pos counts from the file's start
@@ -539,16 +568,64 @@ def _warc(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Pro
                 read = warc_record(record, shard.path, limit)
                 if isinstance(read, Record):
                     counts.bytes += len(read.data)
+                else:
+                    reported = read.offset
                 yield read
     except (OSError, ValueError) as error:
-        yield Problem(shard.path, last, f"truncated or corrupt WARC data: {error}")
+        # FastWARC stops at the data it cannot read, often while looking for the record
+        # after `last`: where the member that is cut short or corrupt starts, if it can
+        # be found, says better where the damage is.
+        bad = _bad_member(shard.path, last, shard.end) if gz else None
+        yield Problem(
+            shard.path, last if bad is None else bad[0], f"truncated or corrupt WARC data: {error}"
+        )
         return
+    # FastWARC reads a last gzip member cut short after its record's payload (in the CRLFs
+    # that end the record or the gzip trailer) without a word: the file is still cut.
+    # (Said once: a payload cut short already was.)
+    bad = _bad_member(shard.path, last, -1) if gz and shard.end < 0 else None
+    if bad is not None and bad[0] != reported:
+        yield Problem(shard.path, bad[0], f"truncated or corrupt WARC data: {bad[1]}")
+
+
+def _bad_member(path: str, start: int, end: int) -> tuple[int, str] | None:
+    """The offset of the first gzip member from `start` (a member's start) to `end` (-1:
+    the end of the file) that is cut short or corrupt, and what is wrong with it.
+
+    None when all are whole, or when `start` is not a member's start (a WARC compressed as
+    one stream, where FastWARC's record offsets are not members').
+    """
+    with Path(path).open("rb") as stream:
+        stream.seek(start)
+        data = stream.read(_READ)
+        if not data.startswith(_GZIP_MEMBER):
+            return None
+        member, fed, inflater = start, 0, zlib.decompressobj(31)
+        while data:
+            try:
+                inflater.decompress(data)  # the output is not wanted, only where members end
+            except zlib.error as error:
+                return member, f"corrupt gzip member: {error}"
+            if not inflater.eof:
+                fed += len(data)
+                data = stream.read(_READ)
+                continue
+            member += fed + len(data) - len(inflater.unused_data)
+            data, fed, inflater = inflater.unused_data, 0, zlib.decompressobj(31)
+            if 0 <= end <= member or not (data := data or stream.read(_READ)):
+                return None
+            if not data.startswith(_GZIP_MEMBER[:2]):
+                return None  # not gzip data (trailing bytes gzip(1) ignores too)
+        return member, "a gzip member cut short: the file ends inside it"
 
 
 def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem:
     """A Record of a FastWARC record (`stream_pos`: its offset in the file).
 
-    At most `limit` bytes of the payload are read (0: all); a longer one is a Problem.
+    At most `limit` bytes of the payload are read (0: all); a longer one is a Problem, and
+    so is a payload shorter than the record's Content-Length says (the file cut short:
+    never a shorter page), a response that is not HTTP, and an HTTP payload whose
+    transfer or content coding cannot be undone (`provenance.scan.http`).
     """
     headers = record.headers  # type: ignore[attr-defined]
     offset: int = record.stream_pos  # type: ignore[attr-defined]
@@ -560,9 +637,16 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
 
     def payload() -> bytes | Problem:
         data: bytes = record.reader.read(limit + 1 if limit else -1)  # type: ignore[attr-defined]
-        return (
-            Problem(source, offset, too_big(None, limit), ident) if len(data) > limit > 0 else data
-        )
+        if len(data) > limit > 0:
+            return Problem(source, offset, too_big(None, limit), ident)
+        declared: int = record.content_length  # type: ignore[attr-defined]  # of the payload
+        if len(data) < declared:
+            problem = (
+                f"truncated WARC record: {len(data):,} of the {declared:,} bytes its "
+                "Content-Length declares (the file is cut short or corrupt)"
+            )
+            return Problem(source, offset, problem, ident)
+        return data
 
     if rtype == "conversion":
         data = payload()
@@ -581,16 +665,28 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
         problem = f"a response record that is not HTTP (Content-Type {content_type!r})"
         return Problem(source, offset, problem, ident)
     try:
-        record.parse_http()  # type: ignore[attr-defined]
+        record.parse_http()  # type: ignore[attr-defined]  # codings undone below, not by FastWARC
     except Exception as error:  # FastWARC raises plain exceptions
         return Problem(source, offset, f"unreadable HTTP headers: {error}", ident)
     http = record.http_headers  # type: ignore[attr-defined]
-    if http is None:
-        return Problem(source, offset, "a response record that is not HTTP", ident)
+    if http is None or not http_message.is_status_line(http.status_line_bytes):
+        status = "" if http is None else f" (status line {(http.status_line or '')[:60]!r})"
+        return Problem(source, offset, f"a response record that is not HTTP{status}", ident)
     kind = http.get("Content-Type", "") or ""
     data = payload()
     if isinstance(data, Problem):
         return data
+    # Looked up only when a header name holds "encoding": three lookups cost a page 2 us.
+    if b"encoding" in b"\0".join(http.keys_bytes()).lower():
+        transfer = ", ".join(http.get_multiple("Transfer-Encoding"))
+        coding = ", ".join(http.get_multiple("Content-Encoding"))
+        try:
+            data = http_message.payload(data, transfer, coding, limit)
+        except http_message.OverLimitError:
+            problem = f"decompressed: {too_big(None, limit)}"
+            return Problem(source, offset, problem, ident)
+        except ValueError as error:
+            return Problem(source, offset, str(error), ident)
     fmt = "html" if "html" in kind.lower() or not kind else "text"
     charset = _header_charset(kind) or (_meta_charset(data) if fmt == "html" else "")
     return Record(ident, data, source, offset, fmt, url, date, charset)

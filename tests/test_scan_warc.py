@@ -1,0 +1,275 @@
+"""provenance scan on damaged and unusual WARC input, and directories of collection files.
+
+Each test writes its own WARC files (with `provenance.scan.collection.write_record`) and
+runs the command in-process: a record cut short, HTTP payloads in a transfer or content
+coding, a response that is no HTTP message, and a directory holding WARC and JSON Lines.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import zlib
+from pathlib import Path
+from typing import Any
+
+import brotli  # type: ignore[import-untyped]
+import pytest
+
+from provenance.cli import main
+from provenance.scan.collection import http_response, page, write_jsonl, write_record
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT / "tests" / "cases" / "quotes" / "reference.txt"
+HTML = page(REFERENCE.read_text(encoding="utf-8")).encode("utf-8")
+"""A full copy of the reference as an HTML page."""
+
+
+def _response(
+    ident: str, body: bytes, headers: str = "", *, status: str = "HTTP/1.1 200 OK"
+) -> bytes:
+    """One gzip-per-record WARC response record (the raw bytes as a crawler writes them)."""
+    head = f"{status}\r\nContent-Type: text/html; charset=utf-8\r\n{headers}\r\n"
+    stream = io.BytesIO()
+    write_record(stream, "response", f"https://example.org/{ident}", head.encode() + body,
+                 "application/http; msgtype=response", ident, gz=True)  # fmt: skip
+    return stream.getvalue()
+
+
+def _plain(ident: str, body: bytes = HTML) -> bytes:
+    stream = io.BytesIO()
+    write_record(stream, "response", f"https://example.org/{ident}", http_response(body),
+                 "application/http; msgtype=response", ident, gz=False)  # fmt: skip
+    return stream.getvalue()
+
+
+def _scan(inputs: list[Path], out: Path, *extra: str) -> int:
+    args = ["scan", *map(str, inputs), "--reference", str(REFERENCE), "--out", str(out)]
+    return main([*args, "--jobs", "1", *extra])
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _errors(out: Path) -> list[dict[str, Any]]:
+    return _lines(out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl"))
+
+
+def _by_url(out: Path) -> dict[str, dict[str, Any]]:
+    return {hit["url"].rsplit("/", 1)[-1]: hit for hit in _lines(out)}
+
+
+def _chunked(data: bytes, size: int = 700) -> bytes:
+    chunks = [data[i : i + size] for i in range(0, len(data), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    deflater = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return deflater.compress(data) + deflater.flush()
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_a_record_cut_short_is_an_error_naming_it_never_a_shorter_page(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file ends inside the last record's payload. Before, FastWARC's short read was
+    taken for the page: a cut full copy reported as an excerpt, exit 0, and `add
+    --from-scan` stored the cut bytes."""
+    gz = name.endswith(".gz")
+    whole = _response("whole", HTML) if gz else _plain("whole")
+    cut = (_response("cut", HTML) if gz else _plain("cut"))[:-700]
+    path = tmp_path / name
+    path.write_bytes(whole + cut)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert "1 documents could not be read" in capsys.readouterr().err
+    assert list(_by_url(out)) == ["whole"]
+    [error] = _errors(out)
+    assert error["offset"] == len(whole) and error["source"] == str(path)
+    assert error["problem"].startswith("truncated WARC record: ")
+    assert f"of the {len(HTML):,} bytes its Content-Length declares" in error["problem"]
+    assert _scan([path], out, "--allow-errors") == 0
+
+
+def test_a_gzip_member_cut_short_or_corrupt_is_an_error_at_that_member(tmp_path: Path) -> None:
+    """A member cut in its last bytes (the record's payload whole, its gzip trailer not)
+    was read as if whole, with no word that the file is cut; a member cut in the middle of
+    the file was reported at the record before it."""
+    first, second, third = (_response(i, HTML) for i in ("first", "second", "third"))
+    tail = tmp_path / "tail.warc.gz"
+    tail.write_bytes(first + second[:-4])
+    middle = tmp_path / "middle.warc.gz"
+    middle.write_bytes(first + second[: len(second) // 2] + third)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([tail, middle], out) == 1
+    problems = {(Path(e["source"]).name, e["offset"], e["problem"]) for e in _errors(out)}
+    assert {(n, o) for n, o, _ in problems} == {
+        ("tail.warc.gz", len(first)),
+        ("middle.warc.gz", len(first)),
+    }
+    assert all(p.startswith("truncated or corrupt WARC data: ") for _, _, p in problems)
+    hits = {(Path(h["source"]).name, h["url"].rsplit("/", 1)[-1]) for h in _lines(out)}
+    # the tail's record is whole (its payload read to its Content-Length); the file is not
+    assert hits == {
+        ("tail.warc.gz", "first"),
+        ("tail.warc.gz", "second"),
+        ("middle.warc.gz", "first"),
+    }
+
+
+def test_add_from_scan_refuses_a_hit_whose_record_was_cut_since(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_plain("page"))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 0
+    path.write_bytes(path.read_bytes()[:-700])
+    manifest = (corpus_dir / "manifest.toml").read_bytes()
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "truncated WARC record" in err, err
+    assert (corpus_dir / "manifest.toml").read_bytes() == manifest
+
+
+CODED = {
+    "gzip": (gzip.compress(HTML), "Content-Encoding: gzip\r\n"),
+    "x-gzip": (gzip.compress(HTML), "Content-Encoding: x-gzip\r\n"),
+    "deflate": (zlib.compress(HTML), "Content-Encoding: deflate\r\n"),
+    "raw-deflate": (_raw_deflate(HTML), "Content-Encoding: deflate\r\n"),
+    "br": (brotli.compress(HTML), "Content-Encoding: br\r\n"),
+    "chunked": (_chunked(HTML), "Transfer-Encoding: chunked\r\n"),
+    "chunked-gzip": (
+        _chunked(gzip.compress(HTML)),
+        "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n",
+    ),
+    "two-members": (
+        gzip.compress(HTML[:1000]) + gzip.compress(HTML[1000:]),
+        "Content-Encoding: gzip\r\n",
+    ),
+    "identity": (HTML, "Content-Encoding: identity\r\n"),
+    "dechunked-already": (HTML, "Transfer-Encoding: chunked\r\n"),
+}
+BAD = {
+    "cut-gzip": (
+        gzip.compress(HTML)[:-200],
+        "Content-Encoding: gzip\r\n",
+        "gzip payload cut short",
+    ),
+    "corrupt-gzip": (
+        gzip.compress(HTML)[:40] + b"\xff" * 40 + gzip.compress(HTML)[80:],
+        "Content-Encoding: gzip\r\n",
+        "corrupt gzip payload",
+    ),
+    "cut-br": (brotli.compress(HTML)[:-50], "Content-Encoding: br\r\n", "br payload cut short"),
+    "cut-chunks": (_chunked(HTML)[:-900], "Transfer-Encoding: chunked\r\n", "chunked payload cut"),
+    "zstd": (HTML, "Content-Encoding: zstd\r\n", "unsupported Content-Encoding 'zstd'"),
+}
+
+
+def test_http_transfer_and_content_codings_are_undone_before_the_page_is_read(
+    tmp_path: Path,
+) -> None:
+    """Before, a gzip (or deflate, br) page was no hit and no error: its compressed bytes
+    were the document; a chunked one kept its chunk-size lines, which the engine counted
+    as 5 material substitutions of a verbatim copy. Now each is the page itself: the same
+    bytes (sha256), passages and divergences as the page stored plain, and a coding that
+    cannot be undone is an error entry naming the record."""
+    path = tmp_path / "crawl.warc.gz"
+    records = [_response("plain", HTML)]
+    records += [_response(name, body, headers) for name, (body, headers) in CODED.items()]
+    records += [_response(name, body, headers) for name, (body, headers, _) in BAD.items()]
+    path.write_bytes(b"".join(records))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    hits = _by_url(out)
+    assert set(hits) == {"plain", *CODED}
+    plain = hits.pop("plain")
+    assert plain["sha256"] == hashlib.sha256(HTML).hexdigest()
+    assert plain["passages"][0]["kind"] == "full" and plain["divergences"]["total"] == 0
+    for name, hit in hits.items():
+        for key in ("sha256", "size", "passages", "divergences", "charset", "format"):
+            assert hit[key] == plain[key], (name, key)
+    offsets = {
+        rec_id: sum(map(len, records[:n])) for n, rec_id in enumerate(["plain", *CODED, *BAD])
+    }
+    found = {e["offset"]: e["problem"] for e in _errors(out)}
+    assert found.keys() == {offsets[name] for name in BAD}
+    for name, (_, _, problem) in BAD.items():
+        assert found[offsets[name]].startswith(problem), (name, found[offsets[name]])
+
+
+def test_a_page_that_decompresses_past_max_size_is_an_error(tmp_path: Path) -> None:
+    big = HTML + b"<!--" + b" " * 200_000 + b"-->"
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_response("bomb", gzip.compress(big), "Content-Encoding: gzip\r\n"))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out, "--max-size", "100K") == 1
+    [error] = _errors(out)
+    assert error["problem"].startswith("decompressed: more than 102,400 bytes, over the size limit")
+    assert _scan([path], out, "--max-size", "1M") == 0
+
+
+def test_a_response_whose_status_line_is_not_http_is_an_error(tmp_path: Path) -> None:
+    """Before, a block starting "garbage, not http" was taken as an HTTP message whose
+    status line FastWARC could not read, and the rest scanned as its page."""
+    path = tmp_path / "crawl.warc.gz"
+    garbage = _response("garbage", HTML, status="garbage, not http")
+    http2 = _response("http2", HTML, status="HTTP/2 200")
+    path.write_bytes(garbage + http2)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert list(_by_url(out)) == ["http2"]
+    [error] = _errors(out)
+    assert error["offset"] == 0
+    assert (
+        error["problem"] == "a response record that is not HTTP (status line 'garbage, not http')"
+    )
+
+
+def test_a_directory_is_read_with_the_collection_files_under_it(tmp_path: Path) -> None:
+    """A directory of WARC and JSON Lines files scanned 0 documents, exit 0. Now each
+    collection file under it is read as if named on the command line (sorted by path,
+    after the directory's pages): the same hits and errors as naming them, in the same
+    order."""
+    crawl = tmp_path / "crawl"
+    (crawl / "b").mkdir(parents=True)
+    text = REFERENCE.read_text(encoding="utf-8")
+    (crawl / "page.txt").write_text("Reprinted:\n\n" + text, encoding="utf-8")
+    (crawl / "b" / "one.warc.gz").write_bytes(
+        _response("one", HTML) + _response("cut", HTML)[:-700]
+    )
+    (crawl / "a.warc").write_bytes(_plain("two"))
+    write_jsonl([("three", text), ("noise", "nothing to see here")], crawl / "b" / "c.jsonl")
+    write_jsonl([("four", text)], crawl / "d.jsonl.gz")
+    (crawl / "notes.pdf").write_bytes(b"%PDF-1.4")  # passed over, as before
+    out = tmp_path / "hits.jsonl"
+    assert _scan([crawl], out, "--shard-mb", "0.001") == 1
+    found = [
+        (Path(h["source"]).relative_to(crawl).as_posix(), h["url"] or h["id"]) for h in _lines(out)
+    ]
+    assert found == [
+        ("a.warc", "https://example.org/two"),
+        ("b/c.jsonl", "https://example.org/three"),
+        ("b/one.warc.gz", "https://example.org/one"),
+        ("d.jsonl.gz", "https://example.org/four"),
+        ("page.txt", "page.txt"),
+    ]
+    [error] = _errors(out)
+    assert Path(error["source"]).name == "one.warc.gz" and error["problem"].startswith("truncated")
+    files = sorted(p for p in crawl.rglob("*") if p.suffix in (".warc", ".gz", ".jsonl"))
+    named = tmp_path / "named.jsonl"
+    assert _scan([*files], named) == 1
+    assert [h for h in _lines(out) if not h["source"].endswith("page.txt")] == _lines(named)
+
+
+def test_scan_help_says_what_a_directory_holds(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["scan", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "directories (their pages and the .jsonl(.gz), .warc(.gz), .wet(.gz) files" in help_text
