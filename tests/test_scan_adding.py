@@ -3,6 +3,7 @@ others are added (before, the whole batch stopped at exit 2 and said nothing of 
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -85,3 +86,23 @@ def test_an_interrupted_scan_says_how_to_go_on_and_resume_finishes_it(
     fresh = [*args[:-6], "--out", str(whole), "--jobs", "1", "--shard-mb", "0.02"]
     assert subprocess.run(fresh, capture_output=True, cwd=tmp_path).returncode == 0
     assert sorted(out.read_bytes().splitlines()) == sorted(whole.read_bytes().splitlines())
+
+
+def test_a_page_named_on_its_own_is_scanned_and_added(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A single page file as INPUT (before: "not a directory, .jsonl ...", exit 2)."""
+    text = next(t for i, t in collection.docs if i in collection.planted)
+    page = tmp_path / "page.html"
+    page.write_text("".join(f"<p>{p}</p>\n" for p in text.split("\n\n")), encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(page), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    [hit] = [json.loads(line) for line in out.read_text().splitlines()]
+    assert hit["source"] == str(page) and hit["format"] == "html" and hit["passages"]
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 0
+    assert "added " in capsys.readouterr().out
+    other = tmp_path / "notes.pdf"
+    other.write_bytes(b"%PDF-1.4")
+    assert main(["scan", str(other), "--corpus", str(corpus_dir), "--out", str(out)]) == 2
+    assert "a page (.txt, .md, .html)" in capsys.readouterr().err

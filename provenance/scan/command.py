@@ -21,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add = parser.add_argument
     add("inputs", type=Path, nargs="+", metavar="INPUT",
         help="directories (their pages and the .jsonl(.gz), .warc(.gz), .wet(.gz) files under "
-             "them, in sorted order), .jsonl(.gz), .warc(.gz), .wet(.gz)")  # fmt: skip
+             "them, in sorted order), pages (.txt, .md, .html), .jsonl(.gz), .warc(.gz), "
+             ".wet(.gz)")  # fmt: skip
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--reference", type=Path, metavar="REF", help="the reference file")
     which.add_argument("--corpus", type=Path, metavar="DIR", help="the reference of this corpus")

@@ -124,7 +124,8 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
     """The shards of `inputs`, in a fixed order (the same inputs give the same plan).
 
     A directory gives the batches of its pages, then the shards of each collection file
-    under it (JSON Lines, WARC), in sorted path order, each cut as if named on its own.
+    under it (JSON Lines, WARC), in sorted path order, each cut as if named on its own. A
+    page named on its own is a batch of one.
 
     Raises:
         ValueError: An input is missing or of a kind that cannot be scanned.
@@ -141,8 +142,13 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
             raise ValueError(msg)
         elif is_collection(path):
             shards.extend(_collection_shards(path, shard_bytes))
+        elif path.suffix.lower() in _TEXT_SUFFIXES or path.suffix.lower() in _HTML_SUFFIXES:
+            shards.extend(_page_shards(path.parent, [path], shard_bytes))  # one page
         else:
-            msg = f"{path}: not a directory, .jsonl, .jsonl.gz, .warc(.gz) or .wet(.gz)"
+            msg = (
+                f"{path}: not a directory, a page (.txt, .md, .html), .jsonl, .jsonl.gz, "
+                ".warc(.gz) or .wet(.gz)"
+            )
             raise ValueError(msg)
     return shards
 
