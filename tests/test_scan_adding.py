@@ -106,3 +106,20 @@ def test_a_page_named_on_its_own_is_scanned_and_added(
     other.write_bytes(b"%PDF-1.4")
     assert main(["scan", str(other), "--corpus", str(corpus_dir), "--out", str(out)]) == 2
     assert "a page (.txt, .md, .html)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_page_saved_as_utf16_is_found(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, encoding: str
+) -> None:
+    """A page saved as UTF-16 with its byte-order mark (Windows' "Unicode") holding a copy:
+    a hit, read in UTF-16 (before, neither hit nor error: the prefilter read its bytes as
+    they stand, and no n-gram of the reference is in them)."""
+    text = next(t for i, t in collection.docs if i in collection.planted)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "saved.txt").write_bytes(("\ufeff" + text).encode(encoding))
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    [hit] = [json.loads(line) for line in out.read_text().splitlines()]
+    assert hit["charset"] == "utf-16" and hit["passages"]

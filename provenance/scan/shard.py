@@ -111,7 +111,7 @@ def scan_shard(
         if isinstance(item, Problem):
             errors.append(_problem(item))
             continue
-        is_candidate, grams = prefilter.candidate(item.data)
+        is_candidate, grams = prefilter.candidate(_as_utf8(item.data))
         if not is_candidate:
             continue
         candidates += 1
@@ -144,11 +144,18 @@ def is_hit(result: SourceResult) -> bool:
 
 
 def decode(record: Record) -> str | Problem:
-    """UTF-8, else the declared charset, else a problem naming the first bad byte."""
+    """UTF-8, else UTF-16 its byte-order mark says, else the declared charset, else a
+    problem naming the first bad byte."""
     try:
         return record.data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         bad = error.start
+    if record.data.startswith(_UTF16_BOMS):
+        try:
+            return record.data.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError as error:
+            problem = f"not valid UTF-16 (its byte-order mark) at byte {error.start}"
+            return Problem(record.source, record.offset, problem, record.id)
     if record.charset:
         try:
             codecs.lookup(record.charset)
@@ -162,6 +169,35 @@ def decode(record: Record) -> str | Problem:
             return Problem(record.source, record.offset, problem, record.id)
     problem = f"not valid UTF-8 at byte {bad} and no charset declared"
     return Problem(record.source, record.offset, problem, record.id)
+
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _charset(record: Record) -> str:
+    """The encoding `decode` read the record in."""
+    try:
+        record.data.decode("utf-8")
+    except UnicodeDecodeError:
+        if record.data.startswith(_UTF16_BOMS):
+            return "utf-16"
+        return record.charset or "utf-8"
+    return "utf-8"
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """The bytes the prefilter reads: a page saved as UTF-16 (its byte-order mark says so)
+    as UTF-8, since the reference's n-grams are matched as UTF-8 bytes; others as stored.
+
+    >>> _as_utf8("\ufeffthe Parties".encode("utf-16"))
+    b'the Parties'
+    """
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff").encode("utf-8")
+        except UnicodeDecodeError:
+            return data  # `decode` names the problem, if it is a candidate at all
+    return data
 
 
 def _document(record: Record) -> Document | Problem:
@@ -189,7 +225,7 @@ def hit_json(record: Record, result: SourceResult, grams: int) -> dict[str, Any]
         "source": record.source,
         "offset": record.offset,
         "format": record.format,
-        "charset": record.charset or "utf-8",
+        "charset": _charset(record),
         "size": len(record.data),
         "sha256": result.document.sha256,
         "prefilter_grams": grams,
