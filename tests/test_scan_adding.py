@@ -123,3 +123,20 @@ def test_a_page_saved_as_utf16_is_found(
     assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
     [hit] = [json.loads(line) for line in out.read_text().splitlines()]
     assert hit["charset"] == "utf-16" and hit["passages"]
+
+
+def test_a_binary_candidate_is_named_binary(
+    collection: Collection, tmp_path: Path, corpus_dir: Path
+) -> None:
+    """A file holding the statement's words among NUL bytes is "binary", not "not valid
+    UTF-8 at byte N and no charset declared"."""
+    text = next(t for i, t in collection.docs if i in collection.planted)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "blob.txt").write_bytes(b"\x00\x01\x02\xff" + text.encode("utf-8"))
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 1
+    [error] = [
+        json.loads(line) for line in (tmp_path / "hits.errors.jsonl").read_text().splitlines()
+    ]
+    assert error["problem"] == "binary, not text (a NUL byte at byte 0)"

@@ -156,6 +156,10 @@ def decode(record: Record) -> str | Problem:
         except UnicodeDecodeError as error:
             problem = f"not valid UTF-16 (its byte-order mark) at byte {error.start}"
             return Problem(record.source, record.offset, problem, record.id)
+    nul = record.data.find(b"\0")
+    if nul >= 0:
+        problem = f"binary, not text (a NUL byte at byte {nul})"
+        return Problem(record.source, record.offset, problem, record.id)
     if record.charset:
         try:
             codecs.lookup(record.charset)
