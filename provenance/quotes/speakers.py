@@ -216,12 +216,17 @@ def _governing_document(text: str, own: list[Cue], opening: int) -> Cue | None:
     if not before or before[-1].speaker != "document":
         return None
     cue = before[-1]
-    between = text[cue.span.end : opening]
+    between = _NAMES_JOINED.sub(r"\1 ", text[cue.span.end : opening])
     if _CLAUSE_RUNS_ON.fullmatch(between) is None:
         return None
     if cue.named and (_COPULA.match(between) or not between.strip()):
         return None  # "the statement is “...”, he said", "the statement “...”, he said"
     return cue
+
+
+_NAMES_JOINED = re.compile(r"\b([A-Z][\w’'-]*) and (?=[A-Z])")
+""""and" between two names ("urged Washington and Seoul to “...”"): one object, not a
+second clause."""
 
 
 def _introduction(reading: _Reading, j: int) -> Cue | None:
