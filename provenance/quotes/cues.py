@@ -380,9 +380,13 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
         return bool(_DETERMINER.search(before))
     if word == "notes":
         return bool(_NOTES_NOUN.search(before))
+    if word == "quoted" and _QUOTED_AS_SET_OUT.match(chunk, hit.end()):
+        return True  # "the other key paragraph, quoted in full:": the text, not a speaker
     return word in _PASSIVE_VERBS and bool(_PASSIVE.search(before))
 
 
+_QUOTED_AS_SET_OUT = re.compile(r"\s+(?:in\s+full|in\s+part|below|here|verbatim|at\s+length)\b")
+"""After "quoted": the participle of a text set out on the page, not someone quoting."""
 _DETERMINER = re.compile(r"\b(?:the|its|their|this|that|a|an|his|her|our)\s+$", re.IGNORECASE)
 """A determiner just before "call": the noun ("the call to stop"), not the verb."""
 _NOTES_NOUN = re.compile(
