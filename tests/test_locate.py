@@ -496,3 +496,29 @@ def test_a_paragraph_dropped_from_a_full_copy_is_still_an_omission(
     analysed = analyse(reference, [capture]).sources[0]
     assert len(analysed.passages) == 1
     assert any(d.reference_text.strip() == paragraphs[12] for d in analysed.divergences)
+
+
+def test_the_pages_line_as_long_as_the_paragraph_it_skips_is_commentary(
+    reference: Document,
+) -> None:
+    """A quoted phrase ending one paragraph of the statement, then the page's own line of
+    as many words as the statement's next paragraph ("Its central passage then reads:"
+    for "The Parties propose the following:"), then the paragraph after: one seed chain
+    ran through the line as a substitution, and the block the page sets out was lost in
+    one excerpt (audit_q6 m16). They are an excerpt and a block, the block reported."""
+    block = (
+        "The DPRK, by way of a voluntary political decision, announces a moratorium on the "
+        "testing of nuclear explosive devices and ballistic missile tests, and the United "
+        "States and the Republic of Korea should, accordingly, refrain from large-scale "
+        "joint exercises."
+    )
+    assert block in reference.text
+    text = (
+        "Its authors describe the plan as drawing on Moscow's \"stage-by-stage Korean "
+        'settlement plan".\n\nIts central passage then reads:\n\n' + block + "\n"
+    )
+    source = analyse(reference, [make_document(text, "page")]).sources[0]
+    assert [p.copy.of(text) for p in source.passages] == [block]
+    assert not source.divergences
+    quoted = [(q.text[:14], q.verdict.value, q.attributed) for q in source.quotes]
+    assert ("The DPRK, by w", "verbatim", True) in quoted

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from provenance.locate.edges import _mistyped as _mistyped
 from provenance.locate.edges import _sentence_starts as _sentence_starts
 from provenance.locate.edges import _settle as _settle
+from provenance.locate.groups import _commentary_between
 from provenance.locate.groups import _groups as _groups
 from provenance.locate.texts import _BOUNDARY as _BOUNDARY
 from provenance.locate.texts import _MARKS, _SENTENCE, _mark_count
@@ -197,9 +198,15 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 runs.append(_Run(best[0], end, best[1], ref_end, best[4]))
                 start = max(end, j)
                 best[:] = [start, i + start - j, j, i, j + n - start]
-            elif best is not None:
+            elif best is not None and not _commented(texts, best, j, i, n):
                 best[4] += min(n, j - best[2])
                 best[2], best[3] = j, i
+            elif best is not None:
+                # The page's own paragraph stands for a whole paragraph of the reference, as
+                # many words ("The key operative passage reads:" for "The Parties propose
+                # the following:"): two excerpts with commentary between, not one copy.
+                runs.append(_Run(best[0], best[2] + n, best[1], best[3] + n, best[4]))
+                best[:] = [j, i, j, i, n]
             else:
                 open_chains.append([j, i, j, i, n])
         following, others_until = _follower(open_chains, j, n + options.max_inserted_words)
@@ -227,6 +234,17 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
             run = _Run(run.j0 + overlap, run.j1, run.i0 + overlap, run.i1, run.exact - overlap)
         kept.append(run)
     return kept
+
+
+def _commented(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:
+    """Whether the seed at capture word j, reference word i, carries `chain` on past a
+    gap that is the page's own paragraph standing for whole reference paragraphs
+    (`groups._commentary_between`), in an excerpt (not a copy from the reference's start).
+    Only a gap of unseeded words on both sides is looked at: rare, and cheap to test."""
+    if j - chain[2] <= n or i - chain[3] <= n or chain[1] == 0:
+        return False
+    last = _Run(chain[0], chain[2] + n, chain[1], chain[3] + n, chain[4])
+    return _commentary_between(texts, last, _Run(j, j + n, i, i + n, n), chain[3] + n)
 
 
 def _follower(open_chains: list[list[int]], j: int, reach: int) -> tuple[list[int] | None, int]:
