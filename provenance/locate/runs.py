@@ -238,13 +238,20 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
 
 def _commented(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:
     """Whether the seed at capture word j, reference word i, carries `chain` on past a
-    gap that is the page's own paragraph standing for whole reference paragraphs
-    (`groups._commentary_between`), in an excerpt (not a copy from the reference's start).
+    gap that is the page's own line introducing what follows ("The key operative passage
+    reads:") and standing for whole reference paragraphs (`groups._commentary_between`),
+    in an excerpt (not a copy from the reference's start).
     Only a gap of unseeded words on both sides is looked at: rare, and cheap to test."""
     if j - chain[2] <= n or i - chain[3] <= n or chain[1] == 0:
         return False
+    if not _INTRODUCES.search(texts.capture_gap(chain[2] + n - 1, j)):
+        return False  # a link line or other furniture in the dropped paragraph's place
     last = _Run(chain[0], chain[2] + n, chain[1], chain[3] + n, chain[4])
     return _commentary_between(texts, last, _Run(j, j + n, i, i + n, n), chain[3] + n)
+
+
+_INTRODUCES = re.compile(r":\s*$")
+"""A gap ending in a colon: the page's line introducing the text it sets out next."""
 
 
 def _follower(open_chains: list[list[int]], j: int, reach: int) -> tuple[list[int] | None, int]:
