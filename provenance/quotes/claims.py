@@ -659,13 +659,15 @@ def new_conditions(quotation: str, stretch: str) -> list[str]:
 
 _CONDITION = re.compile(
     r"\b(?:only\s+(?:if|when|after|once)|if|unless|(?<!\bat\s)once(?!\s+(?:again|more)\b)"
+    r"|(?:by|until|till)\s+(?:the\s+end\s+of|next|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|January|February|March|April|June|July|August|September|October"
+    r"|November|December|(?:19|20)\d\d)"
     r"|until|till|provided\s+that|on\s+condition\s+that|as\s+long\s+as"
-    r"|in\s+(?:exchange|return)\s+for|before\s+any"
-    r"|by\s+(?:the\s+end\s+of|next|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|January|February|March|April|June|July|August|September|October|November|December))\b",
+    r"|in\s+(?:exchange|return)\s+for|before\s+any)\b",
     re.IGNORECASE,
 )
-"""Words that make one thing wait on another, or set a deadline ("at once" and "once
+"""Words that make one thing wait on another, or set a deadline ("by Thursday", "until
+September": a date after "until" is a deadline, not a loose "until"; "at once" and "once
 again" do neither; "as if" compares)."""
 _LOOSE = frozenset(("if", "once", "until", "till"))
 """Conditions a rendering of a passage that ties its parts (`_LINKED`) may use; "only if",
