@@ -37,7 +37,7 @@ _SPEECH = re.compile(
     r"|observed|observes|recalled|pointed out|points out|underscored|underscores|affirmed"
     r"|affirms|asserted|asserts|claimed|maintained|maintains|suggested|concluded|concludes"
     r"|continued|continues|went on|goes on|mentioned|complained|predicted|proclaimed|conceded"
-    r"|countered|refers to|referred to|professes|profess|professed"
+    r"|countered|refers to|referred to|professes|profess|professed|proposes|proposed"
     r"|cautioned|reiterated|quipped|contended|retorted|vowed|pledged|lamented|joked|repeated"
     r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
@@ -374,6 +374,8 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     """Whether a speech verb's word speaks nothing here: a noun ("regional states.", "the
     call to stop", "Speaker notes:") or a passive ("the other side is told")."""
     word, before = hit.group(), chunk[: hit.start()]
+    if before.endswith("-"):
+        return True  # "the Chinese-proposed ideas", "so-called": a compound, not a verb
     if word == "states":
         return bool(_NOUN_AFTER.match(chunk, hit.end()))
     if word in ("call", "calls"):

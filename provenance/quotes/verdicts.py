@@ -366,6 +366,12 @@ def _check(
         result = replace(
             result, note="a name or title in quotation marks, not the statement's words"
         )
+    so_called = _SO_CALLED.search(text, max(0, m.span.start - 16), max(0, m.span.start - 1))
+    if so_called and result.verdict is not QuoteVerdict.VERBATIM:
+        # the so-called "double freeze": what something is called, not anyone's words (the
+        # statement's own term, "double freezing", stays the statement's)
+        attributed, cue = False, None
+        result = replace(result, note="a name the page gives (so-called), not words it quotes")
     verdict, note = result.verdict, result.note
     if not m.terminated:
         verdict, note = QuoteVerdict.UNTERMINATED, "opening mark never closed in its paragraph"
@@ -397,6 +403,9 @@ def _check(
     )
 
 
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
+"""Just before a quotation's opening mark: the words are a name ("the so-called “double
+freeze”"), never a quotation of the statement nor anyone's."""
 _QUOTING = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)$")
 
 
