@@ -294,6 +294,11 @@ def test_html_without_readable_text_is_a_one_line_error(tmp_path: Path) -> None:
 @given(st.text(alphabet="<>/=\"'&;#abipu x!-[]\n", max_size=80))
 @example("<![;")  # the standard library asserted here; the flushed tail mapped past the end
 @example("<![;junk>after")
+@example("<![<;<")  # a tail flushed in pieces: the lone "<" was mapped to the last one
+@example("x<![<<;<<")
+@example("<![>;;;;<;")  # the parser moved on before asserting: every offset after drifted
+@example("&#;&a&")  # an entity inside the flushed tail
+@example("&#</>;<")  # a bogus end tag inside it
 @example("<blockquote><p>a<blockquote>b</p> c")  # block quotations left open
 @example("</blockquote>x<blockquote> </blockquote><blockquote>y")
 @example("<q>a<q>b</q> c</q></q>d<nav><q>e</q></nav><q>f")  # quotations stray and left open

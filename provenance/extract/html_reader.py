@@ -104,13 +104,18 @@ class _HTMLReader(HTMLParser):
         """The open lists, innermost last: an ordered list's next item number, or None."""
         self.quoting = 0
         """How many <q> elements are open: a browser draws their quotation marks."""
+        self.flushed = -1
+        """Where the last piece of a flushed malformed tail ended (see `_data_at`)."""
 
     def parse_html_declaration(self, i: int) -> int:
         # The standard library still asserts on some malformed declarations ("<![;");
-        # a browser treats those as a bogus comment, and so do we.
+        # a browser treats those as a bogus comment, and so do we. It may have moved its
+        # position on before asserting: put back, or every offset after drifts.
+        position = self.lineno, self.offset
         try:
             return super().parse_html_declaration(i)
         except AssertionError:
+            self.lineno, self.offset = position
             end = self.rawdata.find(">", i + 2)
             return -1 if end < 0 else end + 1
 
@@ -264,12 +269,26 @@ class _HTMLReader(HTMLParser):
 
     def _data_at(self, data: str) -> int:
         """Where `data` starts in the source. At close() the parser flushes a malformed
-        tail ("<![;") as data after moving its position past it, so check and search."""
+        tail ("<![;") as data after moving its position past it, piece by piece: those are
+        placed from where the unread tail starts (`close`), in order ("<![<;<" flushed as
+        "<![", "<", ";", "<": the lone "<" is the one after "<![", not the last in the
+        file); any other data is checked where the parser is, else searched for."""
         at = self._at()
-        if self.source.startswith(data, at):
-            return at
-        found = self.source.rfind(data, 0, min(at, len(self.source)))
-        return found if found >= 0 else max(0, len(self.source) - len(data))
+        if not self.source.startswith(data, at):
+            if self.flushed >= 0 and self.source.startswith(data, self.flushed):
+                at = self.flushed  # the next piece of the tail `close` flushes
+            else:
+                found = self.source.rfind(data, 0, min(at, len(self.source)))
+                at = found if found >= 0 else max(0, len(self.source) - len(data))
+        if self.flushed >= 0:
+            self.flushed = at + len(data)
+        return at
+
+    def close(self) -> None:
+        # What the parser has not read yet is the source's tail, which close() flushes
+        # (partly as data) in order: its pieces are placed from where it starts.
+        self.flushed = len(self.source) - len(self.rawdata)
+        super().close()
 
     def handle_entityref(self, name: str) -> None:
         self._reference("&" + name)
@@ -284,6 +303,8 @@ class _HTMLReader(HTMLParser):
         end = at + len(raw)
         if self.source.startswith(";", end):
             end += 1
+        if self.flushed >= 0:
+            self.flushed = max(self.flushed, end)  # the flushed tail goes on after it
         value = html.unescape(self.source[at:end])
         if value == self.source[at:end] or value in _HTML_SPACE:
             self.out.text(value, at, self._styles(), pre=self.pre > 0)
