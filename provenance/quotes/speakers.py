@@ -29,7 +29,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from provenance.model import Span
-from provenance.quotes.cues import Cue, cues
+from provenance.quotes.cues import _SPEECH, Cue, cues
 from provenance.quotes.marks import (
     Marked,
     Sentences,
@@ -186,7 +186,7 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         if nearest.speaker == "person" and nearest.span.start >= m.span.end:
             # "The document calls for “...”, she notes": a reporter's tag after the
             # quotation reports the clause that gives the document its words.
-            governing = _governing_document(text, own, opening)
+            governing = _governing_document(reading.prose, own, opening)
             if governing is not None:
                 return governing
         return nearest
@@ -217,6 +217,7 @@ def _governing_document(text: str, own: list[Cue], opening: int) -> Cue | None:
         return None
     cue = before[-1]
     between = _NAMES_JOINED.sub(r"\1 ", text[cue.span.end : opening])
+    between = _AND_VERB.sub(" ", between)
     if _CLAUSE_RUNS_ON.fullmatch(between) is None:
         return None
     if cue.named and (_COPULA.match(between) or not between.strip()):
@@ -224,6 +225,9 @@ def _governing_document(text: str, own: list[Cue], opening: int) -> Cue | None:
     return cue
 
 
+_AND_VERB = re.compile(rf"\band\s+(?:also\s+)?(?={_SPEECH.pattern})")
+""""and" before a second speech verb of the same subject ("called on the North to “...”
+and urged Washington to “...”"): the clause goes on."""
 _NAMES_JOINED = re.compile(r"\b([A-Z][\w’'-]*) and (?=[A-Z])")
 """"and" between two names ("urged Washington and Seoul to “...”"): one object, not a
 second clause."""
