@@ -429,18 +429,23 @@ def _spelling_variants(reference: str, copy: str) -> bool:
 
 def _date_order(reference: str, copy: str) -> bool:
     """Whether two bare readings are one day of one month, written in either order
-    ("july 4" and "4 july": a style of dates, not other words).
+    ("july 4" and "4 july", "4th july": a style of dates, not other words).
 
-    >>> _date_order("july 4", "4 july"), _date_order("july 4", "4 june")
-    (True, False)
+    >>> _date_order("july 4", "4 july"), _date_order("july 4", "4th july")
+    (True, True)
+    >>> _date_order("july 4", "4 june")
+    False
     """
-    ours, theirs = reference.split(), copy.split()
+    ours = reference.split()
+    theirs = [_ORDINAL.sub("", w) for w in copy.split()]
     if len(ours) != 2 or ours == theirs or sorted(ours) != sorted(theirs):
         return False
     day = next((w for w in ours if w.isdecimal()), "")
     return bool(day) and 1 <= int(day) <= 31 and any(w in _MONTHS for w in ours)
 
 
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
+"""An ordinal's ending on a day ("4th"), which a date written day first may carry."""
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
