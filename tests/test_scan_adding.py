@@ -18,9 +18,11 @@ from provenance.cli import main
 __all__ = ["collection"]  # the session fixture, imported for pytest
 
 
-def test_a_hit_changed_since_the_scan_is_named_and_the_others_added(
-    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _two_pages_scanned(
+    collection: Collection, tmp_path: Path, corpus_dir: Path
+) -> tuple[Path, list[str], Path]:
+    """Two planted copies as first.txt and second.txt, scanned: (their directory, their
+    texts, HITS.jsonl holding a hit for each)."""
     pages = tmp_path / "pages"
     pages.mkdir()
     planted = [t for i, t in collection.docs if i in collection.planted][:2]
@@ -29,6 +31,13 @@ def test_a_hit_changed_since_the_scan_is_named_and_the_others_added(
     out = tmp_path / "hits.jsonl"
     assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
     assert len(out.read_text().splitlines()) == 2
+    return pages, planted, out
+
+
+def test_a_hit_changed_since_the_scan_is_named_and_the_others_added(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages, planted, out = _two_pages_scanned(collection, tmp_path, corpus_dir)
     (pages / "second.txt").write_text(planted[1] + "\nEdited after the crawl.\n", encoding="utf-8")
     capsys.readouterr()
     assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 1
@@ -41,13 +50,7 @@ def test_a_hit_changed_since_the_scan_is_named_and_the_others_added(
 def test_a_hit_whose_file_is_gone_is_named_and_the_others_added(
     collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    planted = [t for i, t in collection.docs if i in collection.planted][:2]
-    for name, text in zip(("first.txt", "second.txt"), planted, strict=True):
-        (pages / name).write_text(text, encoding="utf-8")
-    out = tmp_path / "hits.jsonl"
-    assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    pages, _, out = _two_pages_scanned(collection, tmp_path, corpus_dir)
     (pages / "first.txt").unlink()
     capsys.readouterr()
     code = main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)])

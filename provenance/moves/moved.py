@@ -94,6 +94,7 @@ def _reordered_in_sentences(
     """
     out: list[Divergence] = []
     paired: set[str] = set()
+    inserted: list[tuple[Divergence, list[str]]] | None = None  # read once, when needed
     for d in found:
         if d.id in paired:
             continue
@@ -105,14 +106,16 @@ def _reordered_in_sentences(
                     divergence(reference, capture, Kind.REORDERING, d.reference, d.copy, note=note)
                 )
                 continue
-        if d.kind is Kind.OMISSION and 0 < len(_words_of(d.reference_text)) < MOVE_MIN_WORDS:
+        lost = _words_of(d.reference_text) if d.kind is Kind.OMISSION else []
+        if 0 < len(lost) < MOVE_MIN_WORDS:
+            if inserted is None:
+                inserted = [(e, _words_of(e.copy_text)) for e in found if e.kind is Kind.INSERTION]
             twin = next(
                 (
                     e
-                    for e in found
-                    if e.kind is Kind.INSERTION
-                    and e.id not in paired
-                    and _words_of(e.copy_text) == _words_of(d.reference_text)
+                    for e, words in inserted
+                    if e.id not in paired
+                    and words == lost
                     and _one_sentence(capture.text, d.copy, e.copy)
                 ),
                 None,

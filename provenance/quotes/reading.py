@@ -269,17 +269,18 @@ def _plural(said: str) -> bool:
     >>> _plural("Critics call"), _plural("Lavrov says"), _plural("the ministry said")
     (True, False, False)
     """
-    words = [w for w in _WORD.findall(said) if w.casefold() not in _DETERMINERS]
+    if _AND.search(said):
+        return True
+    words = [w for w in _LETTERS.findall(said) if w.casefold() not in _DETERMINERS]
     if not words:
         return False
     head = words[0]
-    if " and " in said.split(" said")[0]:
-        return True
     noun = head.casefold().endswith("s") and not head.casefold().endswith("ss")
     return noun and (head[0].islower() or head.casefold() in _PLURAL_PEOPLE)
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_AND = re.compile(r"\band\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _DETERMINERS = frozenset("the some many most its their other several two both all".split())
 _PLURAL_PEOPLE = frozenset(
     """critics analysts officials diplomats experts observers commentators lawmakers sources
