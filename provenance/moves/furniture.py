@@ -99,6 +99,7 @@ def opens_a_box(inserted: str) -> bool:
     return bool(_BOX_LABEL.fullmatch(first))
 
 
+@lru_cache(maxsize=4)
 def _vocabulary(reference: str) -> frozenset[str]:
     """The reference's content words (stems), read once for every capture compared with it."""
     return frozenset(content_words(_words(reference)))

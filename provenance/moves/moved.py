@@ -31,7 +31,7 @@ from provenance.moves.furniture import (
     _vocabulary,
     interruption,
 )
-from provenance.normalise import normalise
+from provenance.normalise import folded, normalise
 
 MOVE_MIN_WORDS = 5
 """Fewest words an omission needs to be paired with an insertion as a move."""
@@ -518,4 +518,4 @@ def _folded_lines(reference: str) -> frozenset[str]:
 
 
 def _folded(text: str) -> str:
-    return normalise(text).text.strip()
+    return folded(text).strip()
