@@ -64,7 +64,12 @@ def emphasis_findings(source: SourceResult) -> list[Finding]:
                 summary=f"{span.style} {span.status.value}: {span.text!r}",
                 reference=span.reference,
                 reference_text=span.reference_text,
-                extra={"style": span.style, "evidence": span.evidence, "declared": span.declared},
+                extra={
+                    "style": span.style,
+                    "evidence": span.evidence,
+                    "declared": span.declared,
+                    "said_original": span.said_original,
+                },
             )
         )
     for lost in source.lost_markup:

@@ -271,6 +271,7 @@ def _emphasis_json(source: SourceResult) -> dict[str, Any]:
                 "ref_end": e.reference.end if e.reference else None,
                 "evidence": e.evidence,
                 "declared": e.declared or None,
+                "said_original": e.said_original or None,
             }
             for e in source.emphasis
         ],
@@ -454,6 +455,9 @@ def _emphasis_text(source: SourceResult) -> list[Text]:
         line.append("\n       " + markers)
         line.append(_flat(e.text), style=style or None)
         line.append(markers[::-1] + "\n       " + printable(e.evidence))
+        if e.said_original:
+            said = f"its note {_flat(e.said_original)!r} says the reference has it; it does not"
+            line.append("\n       " + said, style="bold")
         lines.append(line)
     return lines
 

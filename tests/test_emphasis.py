@@ -727,3 +727,63 @@ def test_stars_a_page_shows_read_as_in_plain_text(
     path.write_text(text, encoding="utf-8")
     source = analyse(corpus.reference, [load(path)]).sources[0]
     assert [(d.kind, d.copy_text) for d in source.divergences] == [(Kind.EMPHASIS, "benevolence")]
+
+
+@pytest.mark.parametrize(
+    ("note", "false"),
+    [
+        ("(emphasis in original)", True),
+        ("(bold in the original)", True),
+        ("(italics in original)", False),  # names another style: says nothing of this bold
+        ("(emphasis added)", False),
+    ],
+)
+def test_a_note_saying_added_emphasis_is_the_originals(
+    corpus: Corpus, note: str, false: bool
+) -> None:
+    """A page that bolds the statement's words and says the bold is "in original" makes a
+    claim about the reference that is false: the finding says so (before, it read "no
+    note declares it", as if the page had said nothing)."""
+    paragraphs = _paragraphs(corpus)
+    words = "refrain from large-scale joint exercises"
+    [k] = [k for k, p in enumerate(paragraphs) if words in p]
+    paragraphs[k] = _mark(paragraphs[k], words, "**", "**") + f" {note}"
+    page = replace(make_document("\n\n".join(paragraphs) + "\n"), format=Format.MARKDOWN)
+    source = analyse(corpus.reference, [page]).sources[0]
+    [added] = [e for e in source.emphasis if e.status is Status.ADDED]
+    [divergence] = [d for d in source.divergences if d.kind is Kind.EMPHASIS]
+    assert added.text == words
+    assert (added.said_original == note) is false
+    assert ("says the reference has it" in divergence.note) is false
+    declared = note == "(emphasis added)"  # declared is minor; the others, material
+    assert divergence.severity is (Severity.MINOR if declared else Severity.MATERIAL)
+    shown = json.loads(render_json(Analysis(corpus.reference, (source,))))
+    [row] = [e for e in shown["sources"][0]["emphasis"] if e["status"] == "added"]
+    assert row["said_original"] == (note if false else None)
+    shown_text = render_text(Analysis(corpus.reference, (source,)))
+    assert (f"its note {note!r} says the reference has it; it does not" in shown_text) is false
+
+
+@pytest.mark.parametrize(
+    "note", ["(emphasis added)", "(emphasis in original)", "(bold mine)", "[emphasis added]"]
+)
+@pytest.mark.parametrize("inline", [True, False])
+def test_a_note_inside_a_quotation_is_not_quoted_words(
+    corpus: Corpus, note: str, inline: bool
+) -> None:
+    """A note declaring emphasis, set inside the quotation it speaks of, is the page's
+    word about the quotation, not words it quotes: the quotation stays verbatim (before,
+    the note was compared as words, a material substitution for "Simultaneously, the")."""
+    [sentence] = [s for s in corpus.reference.text.split(". ") if "refrain from large" in s]
+    sentence = sentence.split("\n")[-1]
+    marked = _mark(sentence, "refrain from large-scale joint exercises", "**", "**")
+    if inline:
+        page = f"The joint statement reads: \u201c{marked} {note}.\u201d Few expect it.\n"
+    else:
+        page = f"The key paragraph of the joint statement reads:\n\n> {marked} {note}.\n\nFew do.\n"
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.MARKDOWN)])
+    quotes = source.sources[0].quotes
+    assert [(q.verdict.value, q.attributed) for q in quotes] in ([], [("verbatim", True)])
+    assert not [d for q in quotes for d in q.divergences]
+    [added] = [e for e in source.sources[0].emphasis if e.status is Status.ADDED]
+    assert added.text == "refrain from large-scale joint exercises"

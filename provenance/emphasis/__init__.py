@@ -103,6 +103,8 @@ def emphasis(
             declaring = _declaring(notes, at, added.style)
             if declaring is not None:
                 added = replace(added, declared=declaring.text)
+            elif (original := _declaring(notes, at, added.style, "original")) is not None:
+                added = replace(added, said_original=original.text)
             spans.append(added)
             added_at.append(max(run.start, alignment.passage.copy.start))
             if added.reference is not None and added.reference_text.strip():
@@ -133,16 +135,17 @@ def emphasis(
 
 
 def _declaring(
-    notes: list[tuple[EmphasisNote, Passage | None]], at: int, style: str
+    notes: list[tuple[EmphasisNote, Passage | None]], at: int, style: str, declares: str = "added"
 ) -> EmphasisNote | None:
     """The note that declares emphasis of `style` added at readable offset `at`: one
-    declaring added emphasis, covering the passage there (a note inside the passage only
-    what comes before it), and naming that style or emphasis in general. "(Italics ours)"
+    declaring added emphasis (or, with `declares="original"`, the reference's), covering
+    the passage there (a note inside the passage only what comes before it), and naming
+    that style or emphasis in general. "(Italics ours)"
     does not declare bold; "(bold italics ours)" declares bold italics, not bold alone;
     "(bold and italics ours)" declares either."""
     styles = set(style.split("+"))
     for note, passage in notes:
-        if note.declares != "added" or passage is None:
+        if note.declares != declares or passage is None:
             continue
         if not passage.copy.start <= at < passage.copy.end:
             continue

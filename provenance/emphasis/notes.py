@@ -31,6 +31,12 @@ _NOTE = re.compile(
     rf"|\b(?:our|my)\s+(?P<what3>emphasis|italics|bold)\b",
     re.IGNORECASE,
 )
+NOTE_IN_BRACKETS = re.compile(
+    rf"\s*[(\[]\s*(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?\s*(?:{_WHOSE})\s*[)\]]", re.IGNORECASE
+)
+"""A note in brackets ("(emphasis added)", "[italics in original]") with the spaces before
+it: the page's word about the words it follows, none of theirs (a quotation holding one
+quotes the words around it)."""
 
 
 def _notes(

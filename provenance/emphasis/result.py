@@ -57,6 +57,10 @@ class EmphasisSpan:
     """For `added`: the text of the note that declares it ("bold italics ours"), when a
     note covering its passage names its style or emphasis in general; for `probable`, the
     note it is inferred from; else ""."""
+    said_original: str = ""
+    """For `added`: the text of a note covering its passage that says emphasis of its
+    style is the reference's own ("emphasis in original"), where the reference has none:
+    a false claim about the reference; else ""."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +146,13 @@ def _divergence(capture: Extracted, span: EmphasisSpan) -> Divergence:
         copy=span.span,
         reference_text=span.reference_text,
         copy_text=span.text,
-        note=f"{span.style} added by the copy, "
-        + (f"declared by its note {span.declared!r}" if span.declared else "no note declares it"),
+        note=f"{span.style} added by the copy, " + _declaration(span),
     )
+
+
+def _declaration(span: EmphasisSpan) -> str:
+    if span.declared:
+        return f"declared by its note {span.declared!r}"
+    if span.said_original:
+        return f"though its note {span.said_original!r} says the reference has it"
+    return "no note declares it"

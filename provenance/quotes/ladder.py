@@ -40,6 +40,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from provenance.classify import divergence
+from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
@@ -296,7 +297,7 @@ def _compare(
     the steps that can attribute it by matching run: verbatim and altered.
     """
     text = capture.text
-    quoted = core.of(text)
+    quoted = _without_notes(core.of(text))
     found = _verbatim(index, text, core, editorial, options)
     if found is not None:
         return _verbatim_result(index, capture, found)
@@ -369,6 +370,12 @@ def _compare(
     if added is not None:
         return added
     return _paraphrase(index, text, core, sentence, options)
+
+
+def _without_notes(quoted: str) -> str:
+    """A quotation's words without the notes on emphasis inside it ("(emphasis added)"),
+    which are the page's words, not the quoted text's."""
+    return NOTE_IN_BRACKETS.sub("", quoted) if "(" in quoted or "[" in quoted else quoted
 
 
 ADDITION_HEAD_WORDS = 6
@@ -642,8 +649,14 @@ def _verbatim(
         elif len(mark):
             bracket = mark if _is_bracket(text, mark) else None
             allowance = options.max_bracket if bracket else options.max_elision
-            if text[mark.start] in "*_" or RAISED_NOTE.fullmatch(text, mark.start, mark.end):
-                allowance = 3  # emphasis marks or a raised note: edge punctuation at most
+            if (
+                text[mark.start] in "*_"
+                or RAISED_NOTE.fullmatch(text, mark.start, mark.end)
+                or NOTE_IN_BRACKETS.fullmatch(text, mark.start, mark.end)
+            ):
+                allowance = (
+                    3  # emphasis marks, a raised note or an emphasis note: edge punctuation at most
+                )
         cursor = mark.end
     if not pieces:
         return None
@@ -827,7 +840,7 @@ def _paraphrase(
     index: _Index, text: str, core: Span, sentence: Span, options: QuoteOptions
 ) -> _Result:
     """Paraphrase or not-in-reference: by what the quotation asserts, then by shared words."""
-    quoted = core.of(text)
+    quoted = _without_notes(core.of(text))
     own = content_words(quoted)
     short = len(own) < options.short_words
     # A short quotation is judged with the other quotations of its sentence ("some

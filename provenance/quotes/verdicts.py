@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
+from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
 from provenance.locate import PreparedReference
 from provenance.model import Divergence, Document, Passage, Severity, Span
@@ -288,7 +289,12 @@ class _Page:
             marked = "*" in quoted or "_" in quoted
             stars = (e.span() for e in _EMPHASIS_MARK.finditer(quoted)) if marked else ()
             notes = (e.span() for e in RAISED_NOTE.finditer(quoted))  # "exercises¹³"
-            cuts = tuple(sorted({*editorial, *stars, *notes}))
+            declared = (  # "(bold ours)"; "[bold ours]" is an editorial mark already
+                e.span()
+                for e in NOTE_IN_BRACKETS.finditer(quoted)
+                if not any(a < e.end() and e.start() < b for a, b in editorial)
+            )
+            cuts = tuple(sorted({*editorial, *stars, *notes, *declared}))
             found = self._words[quoted] = _Words(editorial, word_count(quoted), cuts)
         return found
 
