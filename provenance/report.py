@@ -425,7 +425,14 @@ shown once, with the row's note, not as the words deleted and inserted."""
 
 
 _EMPHASIS_MARK = {"added": "[+emphasis]", "removed": "[-emphasis]", "probable": "[?emphasis]"}
-_STYLE_MARKERS = {"bold": "**", "italic": "_", "underline": "__", "mark": "==", "starred": "*"}
+_STYLE_MARKERS = {
+    "bold": "**",
+    "italic": "_",
+    "underline": "__",
+    "mark": "==",
+    "starred": "*",
+    "strikethrough": "~~",
+}
 
 
 def _emphasis_text(source: SourceResult) -> list[Text]:

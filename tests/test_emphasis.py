@@ -787,3 +787,38 @@ def test_a_note_inside_a_quotation_is_not_quoted_words(
     assert not [d for q in quotes for d in q.divergences]
     [added] = [e for e in source.sources[0].emphasis if e.status is Status.ADDED]
     assert added.text == "refrain from large-scale joint exercises"
+
+
+@pytest.mark.parametrize(
+    ("suffix", "opening", "closing"),
+    [
+        (".html", "<del>", "</del>"),
+        (".html", "<s>", "</s>"),
+        (".html", "<strike>", "</strike>"),
+        (".html", '<span style="text-decoration: line-through">', "</span>"),
+        (".md", "~~", "~~"),
+    ],
+)
+def test_words_struck_through_are_a_style_the_copy_added(
+    corpus: Corpus, tmp_path: Path, suffix: str, opening: str, closing: str
+) -> None:
+    """A copy that strikes through the statement's words shows them as deleted, whatever
+    it prints: a style added, as bold is (before, `<del>` was no style at all, and a
+    Markdown copy's `~~` were two insertions of punctuation)."""
+    words = "mutual trust"
+    paragraphs = [
+        _mark(p, words, opening, closing) if words in p else p for p in _paragraphs(corpus)
+    ]
+    if suffix == ".html":
+        page = "".join(f"<p>{html.escape(p, quote=False)}</p>\n" for p in paragraphs)
+        page = page.replace(html.escape(opening, quote=False), opening)
+        page = page.replace(html.escape(closing, quote=False), closing)
+    else:
+        page = "\n\n".join(paragraphs) + "\n"
+    path = tmp_path / f"copy{suffix}"
+    path.write_text(page, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(e.text, e.style, e.status) for e in source.emphasis] == [
+        (words, "strikethrough", Status.ADDED)
+    ]
+    assert [(d.kind, d.copy_text) for d in source.divergences] == [(Kind.EMPHASIS, words)]

@@ -46,8 +46,8 @@ class EmphasisSpan:
     text: str
     """The readable text of the run (markup removed, entities decoded)."""
     style: str
-    """bold, italic, underline, mark; caps or starred in plain text; for probable runs the
-    styles a note declares, joined with "+" (e.g. "bold+italic")."""
+    """bold, italic, underline, mark, strikethrough; caps or starred in plain text; for
+    probable runs the styles a note declares, joined with "+" (e.g. "bold+italic")."""
     status: Status
     reference: Span | None
     reference_text: str

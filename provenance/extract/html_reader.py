@@ -24,6 +24,7 @@ from provenance.extract.readable import (
     ITALIC,
     MARK,
     QUOTED,
+    STRIKE,
     UNDERLINE,
     Extracted,
     _Builder,
@@ -42,8 +43,12 @@ _FORMAT_TAGS = {
     "u": UNDERLINE,
     "ins": UNDERLINE,
     "mark": MARK,
+    "del": STRIKE,
+    "s": STRIKE,
+    "strike": STRIKE,
 }
-"""Elements drawn in a style of emphasis (`<ins>`, an insertion, is drawn underlined)."""
+"""Elements drawn in a style of emphasis (`<ins>`, an insertion, is drawn underlined;
+`<del>`, a deletion, struck through)."""
 _SKIP = frozenset(
     "script style noscript template head title nav header footer aside svg iframe object "
     "canvas".split()
@@ -69,6 +74,7 @@ _BLOCK = {
 _WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b")
 _SLANT = re.compile(r"font-style\s*:\s*(?:italic|oblique)\b")
 _UNDERLINE = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bunderline\b")
+_LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bline-through\b")
 _HIGHLIGHT = re.compile(
     r"background(?:-color)?\s*:\s*(?!\s)(?!(?:transparent|none|inherit|initial|unset|white|#fff\b"
     r"|#ffffff\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*[,)]|rgba\([^)]*,\s*0\s*\))\s*(?:;|$))"
@@ -357,13 +363,25 @@ _HIDDEN = frozenset({"hidden"})
 
 def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
     """The styles an element's own `style` attribute turns on (font-weight: bold ...)."""
-    rules = ((_WEIGHT, BOLD), (_SLANT, ITALIC), (_UNDERLINE, UNDERLINE), (_HIGHLIGHT, MARK))
+    rules = (
+        (_WEIGHT, BOLD),
+        (_SLANT, ITALIC),
+        (_UNDERLINE, UNDERLINE),
+        (_LINE_THROUGH, STRIKE),
+        (_HIGHLIGHT, MARK),
+    )
     return _styles(attrs, rules)
 
 
 def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
     """The styles an element's own `style` attribute turns off (font-weight: normal ...)."""
-    return _styles(attrs, ((_NORMAL_WEIGHT, BOLD), (_NORMAL_SLANT, ITALIC), (_NO_LINE, UNDERLINE)))
+    rules = (
+        (_NORMAL_WEIGHT, BOLD),
+        (_NORMAL_SLANT, ITALIC),
+        (_NO_LINE, UNDERLINE),
+        (_NO_LINE, STRIKE),
+    )
+    return _styles(attrs, rules)
 
 
 def _styles(

@@ -26,6 +26,7 @@ from provenance.extract.readable import (
     BOLD,
     ITALIC,
     QUOTED,
+    STRIKE,
     Extracted,
     _Builder,
     _style_name,
@@ -59,6 +60,8 @@ def _markdown_parser() -> MarkdownIt:
     # Pipe tables, as GitHub, Pandoc and Obsidian read them: a README or a note that sets
     # the statement's paragraphs in a table shows cells, not lines of pipes.
     parser.enable("table")
+    # ~~Strikethrough~~, as GitHub and Pandoc read it: words drawn as deleted.
+    parser.enable("strikethrough")
     # text_join would merge entities and escapes into plain text tokens and lose where
     # each came from; kept apart, every token can be found in the source.
     parser.disable("text_join")
@@ -294,10 +297,10 @@ def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset
 
     for child in token.children:
         kind = child.type
-        if kind in ("strong_open", "em_open", "strong_close", "em_close"):
+        if kind in _STYLE_TOKENS:
             found = content.find(child.markup, cursor)
             cursor = found + len(child.markup) if found >= 0 else cursor
-            style = BOLD if kind.startswith("strong") else ITALIC
+            style = _STYLE_TOKENS[kind]
             if kind.endswith("open"):
                 active.append(f"{style}#{out.map.length}:{cursor}")
             else:
@@ -326,6 +329,12 @@ def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset
             _markdown_tag(child.content, active, tags, f"{out.map.length}:{cursor}")
 
 
+_STYLE_TOKENS = {
+    f"{name}_{edge}": style
+    for name, style in (("strong", BOLD), ("em", ITALIC), ("s", STRIKE))
+    for edge in ("open", "close")
+}
+"""Inline tokens that open or close a style, and the style."""
 _MD_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*)>")
 _MD_STYLE = re.compile(r"""\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 

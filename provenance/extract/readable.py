@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     pass
 
 BOLD, ITALIC, UNDERLINE, MARK = "bold", "italic", "underline", "mark"
+STRIKE = "strikethrough"
+"""Words drawn struck through (`<del>`, `<s>`, `~~words~~`): shown as deleted, whatever
+the text says; emphasis in the sense of a style the copy adds to the reference's words."""
 QUOTED = "quoted"
 """Not a style: what a <blockquote> or a Markdown `>` block holds. Carried with the styles
 while reading, it becomes `Extracted.quoted`, never an emphasis run."""
