@@ -157,10 +157,10 @@ class QuoteOptions:
     not compared: aligning them would cost more than the whole capture's analysis."""
 
 
-_EDITORIAL = re.compile(r"\[[^\]\n]{0,60}\]|\.\s?\.\s?\.|…")
-_ELISION = re.compile(r"\[\s*(?:…|\.\s?\.\s?\.)\s*\]")
-"""A bracketed ellipsis ("[…]", "[...]"): a cut, which may stand for sentences as "…" may,
-not a bracketed insertion standing for a few words."""
+_EDITORIAL = re.compile(r"\[[^\]\n]{0,60}\]|\(\s*(?:…|\.\s?\.\s?\.)\s*\)|\.\s?\.\s?\.|…")
+_ELISION = re.compile(r"[\[(]\s*(?:…|\.\s?\.\s?\.)\s*[\])]")
+"""A bracketed ellipsis ("[…]", "[...]", "(...)"): a cut, which may stand for sentences as
+"…" may, not a bracketed insertion standing for a few words."""
 _CASE_CHANGE = re.compile(r"\[[^\W\d_]\]")
 """One letter in brackets opening a word ("[t]he"): the quoter changed its case."""
 _EMPHASIS_MARK = re.compile(
