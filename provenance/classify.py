@@ -314,8 +314,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         return Kind.WHITESPACE, "words joined or split"
     if _spelling_variants(ref_bare, copy_bare):
         return Kind.SPELLING, "variant spelling of the same words"
-    if _date_order(ref_bare, copy_bare):
-        return Kind.SPELLING, "the same date, its day and month in the other order"
+    if _same_date(ref_bare, copy_bare):
+        return Kind.SPELLING, "the same date, written in another style"
     if not copy_bare:
         return Kind.OMISSION, "reference words missing from the copy"
     if _mojibake(ref_folded, copy):
@@ -427,32 +427,96 @@ def _spelling_variants(reference: str, copy: str) -> bool:
     return all(_spelling_key(a) == _spelling_key(b) for a, b in pairs)
 
 
-def _date_order(reference: str, copy: str) -> bool:
-    """Whether two bare readings are one day of one month, written in either order
-    ("july 4" and "4 july", "4th july": a style of dates, not other words).
+def _same_date(reference: str, copy: str) -> bool:
+    """Whether two bare readings are one date written in two styles: the day before or
+    after the month, an ordinal day, a month abbreviated, or the date in figures ("4 july",
+    "4th july", "04 07 2017", "7 4 2017", "2017 07 04" for "july 4 2017"). Figures may put
+    the day or the month first; both are read, and the date is the same when either
+    reading is.
 
-    >>> _date_order("july 4", "4 july"), _date_order("july 4", "4th july")
+    >>> _same_date("july 4", "4th july"), _same_date("september 19 2005", "19 sept 2005")
     (True, True)
-    >>> _date_order("july 4", "4 june")
+    >>> _same_date("july 4 2017", "04 07 2017"), _same_date("july 4 2017", "04 07 2016")
+    (True, False)
+    >>> _same_date("july 4", "4 june")
     False
     """
-    ours = reference.split()
-    theirs = [_ORDINAL.sub("", w) for w in copy.split()]
-    if len(ours) != 2 or ours == theirs or sorted(ours) != sorted(theirs):
+    ours, theirs = reference.split(), copy.split()
+    if ours == theirs:
         return False
-    day = next((w for w in ours if w.isdecimal()), "")
-    return bool(day) and 1 <= int(day) <= 31 and any(w in _MONTHS for w in ours)
+    date = _date_of(ours)
+    return date is not None and date in _dates_of(theirs)
+
+
+def _date_of(words: list[str]) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of a date written with its month's name."""
+    found = _dates_of(words)
+    return found[0] if len(found) == 1 and any(w in _MONTHS for w in words) else None
+
+
+def _dates_of(words: list[str]) -> list[tuple[int, int, int | None]]:
+    """Every (month, day, year or None) that `words` may write: a month's name and a day,
+    in either order, or two or three figures (the year first, or last)."""
+    words = [_ORDINAL.sub("", w) for w in words]
+    if not 2 <= len(words) <= 3 or not all(w in _MONTHS or w.isdecimal() for w in words):
+        return []
+    years = [int(w) for w in words if len(w) == 4 and w.isdecimal()]
+    if len(years) > 1 or (years and len(words) == 2):
+        return []
+    rest = [w for w in words if not (len(w) == 4 and w.isdecimal())]
+    if len(rest) != 2:
+        return []
+    year = years[0] if years else None
+    named = [w for w in rest if w in _MONTHS]
+    if len(named) == 1:
+        day = next(w for w in rest if w not in _MONTHS)
+        pairs = [(_MONTHS[named[0]], int(day))]
+    elif not named:
+        a, b = int(rest[0]), int(rest[1])
+        pairs = [(a, b), (b, a)]
+    else:
+        return []
+    return [(m, d, year) for m, d in pairs if 1 <= m <= 12 and 1 <= d <= 31]
 
 
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 """An ordinal's ending on a day ("4th"), which a date written day first may carry."""
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+"""Month names and their abbreviations, and each month's number."""
+_MONTH_NAMES = {name: f"month {number}" for name, number in _MONTHS.items()}
+"""A month's name, or its abbreviation ("sept"), and what both spell."""
+_NUMBER_WORDS = {
+    word: str(number)
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+"""A number written as a word, and in figures: the same number in another style."""
 
 
 def _spelling_key(word: str) -> str:
+    word = _NUMBER_WORDS.get(word) or _MONTH_NAMES.get(word) or _ORDINAL.sub("", word)
     for pattern, replacement in _SPELLING_RULES:
         word = pattern.sub(replacement, word)
     return word
