@@ -25,7 +25,7 @@ from provenance.collation.witnesses import witnesses
 from provenance.coverage import held_share
 from provenance.model import Divergence, Kind, PassageKind, Severity, Span
 from provenance.normalise import printable, visible
-from provenance.quotes.verdicts import Quotation
+from provenance.quotes.verdicts import Quotation, QuoteVerdict
 
 SCHEMA = "provenance-report/2"
 _CONTEXT = 30
@@ -155,15 +155,17 @@ def render_markdown(analysis: Analysis) -> str:
         "",
         f"Reference: `{ref.path.name}`, {len(ref.text):,} characters, sha256 `{ref.sha256[:12]}`.",
         "",
-        "| capture | passages | reference covered | cosmetic | minor | material |",
-        "|---|---|---:|---:|---:|---:|",
+        "| capture | passages | reference covered | cosmetic | minor | material | quotes "
+        "| misquoted |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for s in analysis.sources:
         counts = _severity_counts(s)
+        quoted, misquoted = _quotation_counts(s)
         lines.append(
             f"| `{s.document.id}` | {_passages_label(s)} | {_covered(s, analysis):.1%} | "
             f"{counts[Severity.COSMETIC]} | {counts[Severity.MINOR]} | "
-            f"{counts[Severity.MATERIAL]} |"
+            f"{counts[Severity.MATERIAL]} | {quoted} | {misquoted} |"
         )
     for s in analysis.sources:
         if not s.divergences:
@@ -360,10 +362,13 @@ def _summary_table(analysis: Analysis) -> Table:
         ("cosmetic", "right"),
         ("minor", "right"),
         ("material", "right"),
+        ("quotes", "right"),
+        ("misquoted", "right"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for s in analysis.sources:
         counts = _severity_counts(s)
+        quoted, misquoted = _quotation_counts(s)
         table.add_row(
             printable(s.document.id),
             _passages_label(s),
@@ -371,6 +376,8 @@ def _summary_table(analysis: Analysis) -> Table:
             str(counts[Severity.COSMETIC]),
             str(counts[Severity.MINOR]),
             str(counts[Severity.MATERIAL]),
+            str(quoted),
+            str(misquoted),
         )
     return table
 
@@ -488,6 +495,18 @@ def _md_plain(text: str) -> str:
 
 def _severity_counts(source: SourceResult) -> Counter[Severity]:
     return Counter(d.severity for d in source.divergences)
+
+
+def _quotation_counts(source: SourceResult) -> tuple[int, int]:
+    """Quotations attributed to the reference, and those of them misquoted (altered, or
+    not in it): the summary's last columns, which divergences alone do not show (a page
+    quoting the statement with a word changed has no passage and no divergence)."""
+    attributed = [q for q in source.quotes if q.attributed]
+    misquoted = sum(q.verdict in _MISQUOTED for q in attributed)
+    return len(attributed), misquoted
+
+
+_MISQUOTED = frozenset({QuoteVerdict.ALTERED, QuoteVerdict.NOT_IN_REFERENCE})
 
 
 def _passages_label(source: SourceResult) -> str:

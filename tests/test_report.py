@@ -9,6 +9,7 @@ import pytest
 from conftest import FULL_COPY, make_document
 
 from provenance.analyse import Analysis, analyse
+from provenance.corpus import Corpus
 from provenance.model import Document
 from provenance.report import SCHEMA, render_json, render_markdown, render_text, to_json
 
@@ -118,3 +119,22 @@ def test_emphasis_and_duplication_rows_show_their_words_once(reference: Document
     assert "{+" + line.replace(" ", "␠") in text
     assert "[-" + line.replace(" ", "␠") not in text
     assert "repeated: the copy already has this text" in text
+
+
+def test_the_summary_counts_quotations_and_misquotations(corpus: Corpus) -> None:
+    """A page with no copy but a quotation that changes the statement's words showed 0
+    material in the summary, as if nothing were wrong: the summary now counts the
+    quotations attributed to the statement and those misquoted (altered, or not in it)."""
+    page = make_document(
+        "The joint statement says the DPRK's \u201cjustified concerns should be ignored\u201d. "
+        "It adds that \u201cany possibility of using military means to solve the problems of "
+        "the Korean Peninsula should be ruled out\u201d. A spokesman called it \u201cnaive\u201d.\n"
+    )
+    analysis = analyse(corpus.reference, [page])
+    verdicts = sorted(q.verdict.value for q in analysis.sources[0].quotes if q.attributed)
+    assert verdicts == ["altered", "verbatim"]
+    text = render_text(analysis, color=False)
+    assert re.search(r"quotes\s+misquoted", text)
+    # The verbatim quotation is long enough to be located too: an excerpt, no divergence.
+    assert re.search(rf"{page.id}\s+1 excerpt\s+\S+\s+0\s+0\s+0\s+2\s+1\n", text)
+    assert "| 0 | 0 | 0 | 2 | 1 |" in render_markdown(analysis)
