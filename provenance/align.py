@@ -87,6 +87,7 @@ def align_texts(
     edits = list(_unburied(edits, reference, copy, reference_offset, copy_offset))
     edits = _slid_to_lines(edits, reference, copy, reference_offset, copy_offset)
     edits = _line_heads_moved(edits, reference, copy, reference_offset, copy_offset)
+    edits = _brackets_whole(edits, copy, copy_offset)
     return list(_tighten(edits, reference, copy, reference_offset, copy_offset))
 
 
@@ -191,6 +192,44 @@ def _merge_across_short_words(
             continue
         out.append(edit)
     return out
+
+
+def _brackets_whole(edits: list[Edit], copy: str, coff: int) -> list[Edit]:
+    """One edit for each bracket of the copy that edits cut into, from its opening to its
+    closing mark and over the reference text it stands for.
+
+    An editor's bracket is one edit ("the DPRK's" -> "[Pyongyang's]"), but the aligner
+    may match words inside it (the reference's curly "'s"), leaving "[Pyongyang" replaced
+    and "]" inserted: a substitution and a stray mark, where there is one gloss. Equal
+    text running into the bracket from outside keeps its outside part.
+    """
+    if "[" not in copy:
+        return edits
+    out = edits
+    for bracket in _BRACKET.finditer(copy):
+        start, end = coff + bracket.start(), coff + bracket.end()
+        touched = [k for k, e in enumerate(out) if e.copy.start < end and start < e.copy.end]
+        if len(touched) < 2 or all(out[k].tag == "equal" for k in touched):
+            continue
+        first, last = out[touched[0]], out[touched[-1]]
+        if (first.copy.start < start and first.tag != "equal") or (
+            last.copy.end > end and last.tag != "equal"
+        ):
+            continue  # an edit running out of the bracket: left as the aligner made it
+        head = first.reference.start + max(0, start - first.copy.start)
+        tail = last.reference.end - max(0, last.copy.end - end)
+        outside = [
+            _edit("equal", first.reference.start, head, first.copy.start, start),
+            _edit("replace" if tail > head else "insert", head, tail, start, end),
+            _edit("equal", tail, last.reference.end, end, last.copy.end),
+        ]
+        kept = [e for e in outside if e.copy or e.reference]
+        out = [*out[: touched[0]], *kept, *out[touched[-1] + 1 :]]
+    return out
+
+
+_BRACKET = re.compile(r"\[[^\[\]\n]{1,60}\]")
+"""An editor's bracket, as `classify` reads one."""
 
 
 def _short_equality(edit: Edit, reference: str, roff: int) -> bool:
