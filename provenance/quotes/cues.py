@@ -45,8 +45,12 @@ _SPEECH = re.compile(
     r"|argues|argued|describes|describe|described|telling|put it|puts it|phrased it|phrases it"
     r"|decided that|decides that|demands|demanded|records that|recorded that"
     r"|[Aa]ccording to"
-    r"|[Ii]n the (?:view|words|opinion) of)\b"
+    r"|[Ii]n the (?:view|words|opinion) of"
+    r"|pressed|pushed|prodded|implored|exhorted|enjoined|beseeched)\b"
 )
+_URGING = frozenset("pressed pushed prodded implored exhorted enjoined beseeched".split())
+"""Verbs of urging, which speak only with the statement or its authors as subject ("the
+two governments pressed Tokyo to “...”"): "The rally pushed prices" says nothing."""
 _TRANSLATION = re.compile(r"\b(?:translation|rendering|rendition)\b", re.IGNORECASE)
 """A source that is a rendering ("according to this paper's translation") says whose
 words the reader sees, not who speaks them: the speaker is the one named before."""
@@ -212,6 +216,8 @@ def cues(
             a, subject = hit.start(), _postposed_subject(chunk, hit.end())
             if not subject:
                 continue  # "... and said": the verb shares the subject before it
+        if hit.group() in _URGING and medium is None and not _joint(subject, authors):
+            continue  # "The rally pushed prices “...”": no one speaks
         if _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
             continue  # "They also stressed", "On the launch it says": the speaker is whoever
             # the text spoke of before
@@ -397,7 +403,7 @@ _NOTES_NOUN = re.compile(
     re.IGNORECASE,
 )
 """A word that makes "notes" after it a noun ("Speaker notes:", "the editor's notes")."""
-_PASSIVE_VERBS = frozenset({"told", "asked", "quoted", "called", "urged", "warned"})
+_PASSIVE_VERBS = frozenset({"told", "asked", "quoted", "called", "urged", "warned"} | _URGING)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 """A participle after a form of "be": the subject is spoken to ("is told"), not speaking.
 ("was quoted as saying" is a cue of its own, matched whole.)"""
