@@ -180,7 +180,9 @@ def cues(
                 None,
             )
         reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
-        subject_doc = next((d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None)
+        subject_doc = next(
+            (d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None
+        ) or _antecedent(chunk, verb, docs)
         if hit.group().casefold() in _SOURCED:
             if medium is None and docs and any(a == hit.end() + 1 for a, _ in docs):
                 medium = next(d for d in docs if d[0] == hit.end() + 1)
@@ -318,6 +320,30 @@ _CONTENT_VERBS = frozenset(
 ) | frozenset("says said read held set committed gave granted".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand
 ("demands", "provides", "commits", "opposes"), not judged ("reflects", "rewards")."""
+
+
+def _antecedent(chunk: str, verb: int, docs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The document a relative "which" just before a speech verb (or its aside) stands for:
+    the last one named before it, with only words that go with it between ("the joint
+    statement of July 4, which, he said, proposed"; "the declaration signed in Moscow,
+    which urged"). The parenthetical "he said" is not the relative clause's subject.
+
+    >>> _antecedent("the statement of July 4, which, he said, proposed", 30, [(0, 13)])
+    (0, 13)
+    """
+    relative = _RELATIVE.search(chunk, 0, verb)
+    if relative is None:
+        return None
+    before = [d for d in docs if d[1] <= relative.start()]
+    if not before or not _POSTMODIFIER.fullmatch(chunk, before[-1][1], relative.start()):
+        return None
+    return before[-1]
+
+
+_RELATIVE = re.compile(r",\s*which\s*$")
+_POSTMODIFIER = re.compile(r"[^;:()\[\]\"“”«»\n]{0,120}")
+"""Words between a document and the "which" after it that go with the document: its date,
+its authors, where it was signed; no clause break or quotation."""
 
 
 def _opens_a_line(text: str, at: int) -> bool:
