@@ -83,7 +83,8 @@ _DOC_CUE_SUPERSET = (
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text"
     rb"|\btext\s+(?:also|further|then|even|still|itself|again)\b|\btext\s*,"
-    rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6",
+    rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6"
+    rb"|(?:verbatim|\bin\s+full|word\s+for\s+word|in\s+its\s+entirety)\s*:",
 )
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
@@ -264,6 +265,10 @@ def cues(
                 continue  # "Geng said ... that the statement “fully reflects ...”": his words
             # "X said at a briefing that the statement “demands ...”": what it says
             out.append(Cue("document", span, span.of(text), named=not content))
+    part = _set_out_part(chunk, authors) if documents else None
+    if part is not None and not any(c.span.start <= base + part[0] < c.span.end for c in out):
+        span = Span(base + part[0], base + part[1])
+        out.append(Cue("document", span, span.of(text)))
     found = [(m, "own sentence") for m in _LABEL.finditer(chunk)] if labels else []
     if labels and _opens_a_line(text, base):
         found += [(m, LINE_LABEL) for m in _LINE_LABEL.finditer(chunk)]
@@ -344,6 +349,40 @@ _RELATIVE = re.compile(r",\s*which\s*$")
 _POSTMODIFIER = re.compile(r"[^;:()\[\]\"“”«»\n]{0,120}")
 """Words between a document and the "which" after it that go with the document: its date,
 its authors, where it was signed; no clause break or quotation."""
+
+
+def _set_out_part(chunk: str, authors: frozenset[str]) -> tuple[int, int] | None:
+    """Where a sentence names a part of the text it sets out word for word ("The closing
+    line, reproduced verbatim:", "Its key sentence, in full:"): the quotation after the
+    colon, in its line or the next paragraph, is the statement's. None when the part is
+    of another's words ("the closing line of Haley's reply, in full:").
+
+    >>> _set_out_part("The final paragraph, in full:", frozenset())
+    (0, 19)
+    >>> _set_out_part("The closing line of Haley's reply, in full:", frozenset())
+    """
+    found = _SET_OUT.match(chunk)
+    if found is None:
+        return None
+    whose = found.group("whose") or ""
+    for word in _NAME_OR_OWNER.findall(whose):
+        if word.casefold().removesuffix("’s").removesuffix("'s") not in authors:
+            return None
+    return found.start("part"), found.end("part")
+
+
+_SET_OUT = re.compile(
+    r"\s*(?P<part>(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:line|paragraph|sentence|passage|clause|section|wording|text|conclusion|point)s?"
+    r"(?P<whose>\s+(?:on|about|of|in)\s+[^,:;.!?\"“”«»\n]{1,60}?)?)"
+    r"\s*,?\s*(?:(?:reproduced|quoted|given|set\s+out|printed|cited|copied)\s+)?"
+    r"(?:verbatim|in\s+full|word\s+for\s+word|in\s+its\s+entirety)\s*:"
+    r"(?=\s*(?:$|[\"“«„‘]))"
+)
+"""A sentence naming a part of a text and saying it follows whole: a label before a
+colon, then the end of the sentence or the quotation's mark."""
+_NAME_OR_OWNER = re.compile(r"\b[A-Z][\w’'-]*|\b[\w-]+[’']s\b|\b(?:his|her|my|our|your)\b")
+"""In the words saying whose part it is: a name or an owner, which must be the authors'."""
 
 
 def _opens_a_line(text: str, at: int) -> bool:
