@@ -17,9 +17,13 @@ from typing import Literal
 from provenance.model import Span
 from provenance.quotes.marks import _DOC_CUE
 from provenance.quotes.subjects import (
+    _NAME,
     _PRONOUN,
     _PRONOUN_LAST,
+    _SUBJECT_WORD,
+    _SUBJECT_WORDS,
     _another_body,
+    _commentator,
     _dated_otherwise,
     _inverted,
     _joint,
@@ -248,6 +252,12 @@ def cues(
                 quoting = hit.group().casefold() in _QUOTING_VERBS
                 if quoting or _reports_content(text, base + spoken_of[1]):
                     speaker = "document"  # "a post says the statement “demands ...”"
+            elif _commentator(subject):
+                # "a columnist concluded that the two governments “want ...”": what the
+                # authors say, reported; not "Lavrov said that Russia and China “...”".
+                reported = _authors_saying(text, chunk, base, end, authors)
+                if reported is not None:
+                    speaker, end = "document", reported
         if a == hit.start() and subject:
             end = max(end, hit.end() + 1 + len(subject))
         span = Span(base + a, base + end)
@@ -320,7 +330,7 @@ _CONTENT_VERBS = frozenset(
     ask propose pledge promise vow insist warn note stress emphasise emphasize affirm reaffirm
     confirm oppose support condemn reject welcome endorse recognise recognize accept describe
     mention contain include list express announce claim argue maintain hold conclude suggest
-    envisage envision foresee set give grant allow offer impose""".split()
+    envisage envision foresee set give grant allow offer impose want""".split()
     for ending in ("", "s", "es", "d", "ed")
 ) | frozenset("says said read held set committed gave granted".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand
@@ -349,6 +359,35 @@ _RELATIVE = re.compile(r",\s*which\s*$")
 _POSTMODIFIER = re.compile(r"[^;:()\[\]\"“”«»\n]{0,120}")
 """Words between a document and the "which" after it that go with the document: its date,
 its authors, where it was signed; no clause break or quotation."""
+
+
+def _authors_saying(
+    text: str, chunk: str, base: int, at: int, authors: frozenset[str]
+) -> int | None:
+    """The end of the statement's authors named together just after a speech verb ending
+    at `at` ("concluded that the two governments", "argued that Moscow and Beijing"), when
+    a verb of saying or taking a stand follows them (`_reports_content`: "want", "“call on
+    ..."): the words are the authors', reported. None otherwise ("that Russia and China
+    “have long been rivals”")."""
+    gap = _OBJECT_GAP.match(chunk, at)
+    start = gap.end() if gap else at
+    clause = _CLAUSE_WORDS.match(chunk, start)
+    words = list(_SUBJECT_WORD.finditer(chunk, start, clause.end() if clause else start))
+    for w in words[:_SUBJECT_WORDS]:
+        named = chunk[start : w.end()]
+        if _joint(named, authors):
+            # every name the authors' own: not "Russia and the United States"
+            own = all(_bare(n) in authors for n in _NAME.findall(named))
+            return w.end() if own and _reports_content(text, base + w.end()) else None
+    return None
+
+
+def _bare(name: str) -> str:
+    return name.casefold().removesuffix("’s").removesuffix("'s")
+
+
+_CLAUSE_WORDS = re.compile(r"[^\"“”«»„‘,;:.!?()\n]*")
+"""Words after a speech verb up to a quotation mark or a clause break."""
 
 
 def _set_out_part(chunk: str, authors: frozenset[str]) -> tuple[int, int] | None:
