@@ -663,12 +663,17 @@ _CONDITION = re.compile(
     r"|Saturday|Sunday|January|February|March|April|June|July|August|September|October"
     r"|November|December|(?:19|20)\d\d)"
     r"|until|till|provided\s+that|on\s+condition\s+that|as\s+long\s+as"
-    r"|in\s+(?:exchange|return)\s+for|before\s+any)\b",
+    r"|in\s+(?:exchange|return)\s+for|before\s+any"
+    r"|(?:by\s+)?(?:no|not)\s+later\s+than(?!\s+(?:they|it|he|she|we|you|I)\b)"
+    r"|within\s+(?:the\s+(?:next|first)\s+)?(?:an?|\d+|[a-z]+)(?:\s+[a-z]+)?\s+"
+    r"(?:hours?|days?|weeks?|months?|years?)(?!\s+of\s+(?:each|one))"
+    r"|within\s+(?:an?|the\s+(?:next|first))\s+(?:hours?|days?|weeks?|months?|years?))\b",
     re.IGNORECASE,
 )
 """Words that make one thing wait on another, or set a deadline ("by Thursday", "until
 September": a date after "until" is a deadline, not a loose "until"; "at once" and "once
-again" do neither; "as if" compares)."""
+again" do neither; "as if" compares; "no later than August", "within six months", "within
+a year", but not "no later than they can" or "within the region")."""
 _LOOSE = frozenset(("if", "once", "until", "till"))
 """Conditions a rendering of a passage that ties its parts (`_LINKED`) may use; "only if",
 "unless", "in exchange for" and a deadline make more of it than it says."""

@@ -17,9 +17,13 @@ from typing import Literal
 from provenance.model import Span
 from provenance.quotes.marks import _DOC_CUE
 from provenance.quotes.subjects import (
+    _NAME,
     _PRONOUN,
     _PRONOUN_LAST,
+    _SUBJECT_WORD,
+    _SUBJECT_WORDS,
     _another_body,
+    _commentator,
     _dated_otherwise,
     _inverted,
     _joint,
@@ -45,8 +49,12 @@ _SPEECH = re.compile(
     r"|argues|argued|describes|describe|described|telling|put it|puts it|phrased it|phrases it"
     r"|decided that|decides that|demands|demanded|records that|recorded that"
     r"|[Aa]ccording to"
-    r"|[Ii]n the (?:view|words|opinion) of)\b"
+    r"|[Ii]n the (?:view|words|opinion) of"
+    r"|pressed|pushed|prodded|implored|exhorted|enjoined|beseeched)\b"
 )
+_URGING = frozenset("pressed pushed prodded implored exhorted enjoined beseeched".split())
+"""Verbs of urging, which speak only with the statement or its authors as subject ("the
+two governments pressed Tokyo to “...”"): "The rally pushed prices" says nothing."""
 _TRANSLATION = re.compile(r"\b(?:translation|rendering|rendition)\b", re.IGNORECASE)
 """A source that is a rendering ("according to this paper's translation") says whose
 words the reader sees, not who speaks them: the speaker is the one named before."""
@@ -79,7 +87,8 @@ _DOC_CUE_SUPERSET = (
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text"
     rb"|\btext\s+(?:also|further|then|even|still|itself|again)\b|\btext\s*,"
-    rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6",
+    rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6"
+    rb"|(?:verbatim|\bin\s+full|word\s+for\s+word|in\s+its\s+entirety)\s*:",
 )
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
@@ -176,7 +185,9 @@ def cues(
                 None,
             )
         reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
-        subject_doc = next((d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None)
+        subject_doc = next(
+            (d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None
+        ) or _antecedent(chunk, verb, docs)
         if hit.group().casefold() in _SOURCED:
             if medium is None and docs and any(a == hit.end() + 1 for a, _ in docs):
                 medium = next(d for d in docs if d[0] == hit.end() + 1)
@@ -212,6 +223,8 @@ def cues(
             a, subject = hit.start(), _postposed_subject(chunk, hit.end())
             if not subject:
                 continue  # "... and said": the verb shares the subject before it
+        if hit.group() in _URGING and medium is None and not _joint(subject, authors):
+            continue  # "The rally pushed prices “...”": no one speaks
         if _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
             continue  # "They also stressed", "On the launch it says": the speaker is whoever
             # the text spoke of before
@@ -239,6 +252,12 @@ def cues(
                 quoting = hit.group().casefold() in _QUOTING_VERBS
                 if quoting or _reports_content(text, base + spoken_of[1]):
                     speaker = "document"  # "a post says the statement “demands ...”"
+            elif _commentator(subject):
+                # "a columnist concluded that the two governments “want ...”": what the
+                # authors say, reported; not "Lavrov said that Russia and China “...”".
+                reported = _authors_saying(text, chunk, base, end, authors)
+                if reported is not None:
+                    speaker, end = "document", reported
         if a == hit.start() and subject:
             end = max(end, hit.end() + 1 + len(subject))
         span = Span(base + a, base + end)
@@ -256,6 +275,10 @@ def cues(
                 continue  # "Geng said ... that the statement “fully reflects ...”": his words
             # "X said at a briefing that the statement “demands ...”": what it says
             out.append(Cue("document", span, span.of(text), named=not content))
+    part = _set_out_part(chunk, authors) if documents else None
+    if part is not None and not any(c.span.start <= base + part[0] < c.span.end for c in out):
+        span = Span(base + part[0], base + part[1])
+        out.append(Cue("document", span, span.of(text)))
     found = [(m, "own sentence") for m in _LABEL.finditer(chunk)] if labels else []
     if labels and _opens_a_line(text, base):
         found += [(m, LINE_LABEL) for m in _LINE_LABEL.finditer(chunk)]
@@ -307,11 +330,98 @@ _CONTENT_VERBS = frozenset(
     ask propose pledge promise vow insist warn note stress emphasise emphasize affirm reaffirm
     confirm oppose support condemn reject welcome endorse recognise recognize accept describe
     mention contain include list express announce claim argue maintain hold conclude suggest
-    envisage envision foresee set give grant allow offer impose""".split()
+    envisage envision foresee set give grant allow offer impose want""".split()
     for ending in ("", "s", "es", "d", "ed")
 ) | frozenset("says said read held set committed gave granted".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand
 ("demands", "provides", "commits", "opposes"), not judged ("reflects", "rewards")."""
+
+
+def _antecedent(chunk: str, verb: int, docs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The document a relative "which" just before a speech verb (or its aside) stands for:
+    the last one named before it, with only words that go with it between ("the joint
+    statement of July 4, which, he said, proposed"; "the declaration signed in Moscow,
+    which urged"). The parenthetical "he said" is not the relative clause's subject.
+
+    >>> _antecedent("the statement of July 4, which, he said, proposed", 30, [(0, 13)])
+    (0, 13)
+    """
+    relative = _RELATIVE.search(chunk, 0, verb)
+    if relative is None:
+        return None
+    before = [d for d in docs if d[1] <= relative.start()]
+    if not before or not _POSTMODIFIER.fullmatch(chunk, before[-1][1], relative.start()):
+        return None
+    return before[-1]
+
+
+_RELATIVE = re.compile(r",\s*which\s*$")
+_POSTMODIFIER = re.compile(r"[^;:()\[\]\"“”«»\n]{0,120}")
+"""Words between a document and the "which" after it that go with the document: its date,
+its authors, where it was signed; no clause break or quotation."""
+
+
+def _authors_saying(
+    text: str, chunk: str, base: int, at: int, authors: frozenset[str]
+) -> int | None:
+    """The end of the statement's authors named together just after a speech verb ending
+    at `at` ("concluded that the two governments", "argued that Moscow and Beijing"), when
+    a verb of saying or taking a stand follows them (`_reports_content`: "want", "“call on
+    ..."): the words are the authors', reported. None otherwise ("that Russia and China
+    “have long been rivals”")."""
+    gap = _OBJECT_GAP.match(chunk, at)
+    start = gap.end() if gap else at
+    clause = _CLAUSE_WORDS.match(chunk, start)
+    words = list(_SUBJECT_WORD.finditer(chunk, start, clause.end() if clause else start))
+    for w in words[:_SUBJECT_WORDS]:
+        named = chunk[start : w.end()]
+        if _joint(named, authors):
+            # every name the authors' own: not "Russia and the United States"
+            own = all(_bare(n) in authors for n in _NAME.findall(named))
+            return w.end() if own and _reports_content(text, base + w.end()) else None
+    return None
+
+
+def _bare(name: str) -> str:
+    return name.casefold().removesuffix("’s").removesuffix("'s")
+
+
+_CLAUSE_WORDS = re.compile(r"[^\"“”«»„‘,;:.!?()\n]*")
+"""Words after a speech verb up to a quotation mark or a clause break."""
+
+
+def _set_out_part(chunk: str, authors: frozenset[str]) -> tuple[int, int] | None:
+    """Where a sentence names a part of the text it sets out word for word ("The closing
+    line, reproduced verbatim:", "Its key sentence, in full:"): the quotation after the
+    colon, in its line or the next paragraph, is the statement's. None when the part is
+    of another's words ("the closing line of Haley's reply, in full:").
+
+    >>> _set_out_part("The final paragraph, in full:", frozenset())
+    (0, 19)
+    >>> _set_out_part("The closing line of Haley's reply, in full:", frozenset())
+    """
+    found = _SET_OUT.match(chunk)
+    if found is None:
+        return None
+    whose = found.group("whose") or ""
+    for word in _NAME_OR_OWNER.findall(whose):
+        if word.casefold().removesuffix("’s").removesuffix("'s") not in authors:
+            return None
+    return found.start("part"), found.end("part")
+
+
+_SET_OUT = re.compile(
+    r"\s*(?P<part>(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:line|paragraph|sentence|passage|clause|section|wording|text|conclusion|point)s?"
+    r"(?P<whose>\s+(?:on|about|of|in)\s+[^,:;.!?\"“”«»\n]{1,60}?)?)"
+    r"\s*,?\s*(?:(?:reproduced|quoted|given|set\s+out|printed|cited|copied)\s+)?"
+    r"(?:verbatim|in\s+full|word\s+for\s+word|in\s+its\s+entirety)\s*:"
+    r"(?=\s*(?:$|[\"“«„‘]))"
+)
+"""A sentence naming a part of a text and saying it follows whole: a label before a
+colon, then the end of the sentence or the quotation's mark."""
+_NAME_OR_OWNER = re.compile(r"\b[A-Z][\w’'-]*|\b[\w-]+[’']s\b|\b(?:his|her|my|our|your)\b")
+"""In the words saying whose part it is: a name or an owner, which must be the authors'."""
 
 
 def _opens_a_line(text: str, at: int) -> bool:
@@ -397,7 +507,7 @@ _NOTES_NOUN = re.compile(
     re.IGNORECASE,
 )
 """A word that makes "notes" after it a noun ("Speaker notes:", "the editor's notes")."""
-_PASSIVE_VERBS = frozenset({"told", "asked", "quoted", "called", "urged", "warned"})
+_PASSIVE_VERBS = frozenset({"told", "asked", "quoted", "called", "urged", "warned"} | _URGING)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 """A participle after a form of "be": the subject is spoken to ("is told"), not speaking.
 ("was quoted as saying" is a cue of its own, matched whole.)"""

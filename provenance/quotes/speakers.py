@@ -228,9 +228,9 @@ def _governing_document(text: str, own: list[Cue], opening: int) -> Cue | None:
 _AND_VERB = re.compile(rf"\band\s+(?:also\s+)?(?={_SPEECH.pattern})")
 """"and" before a second speech verb of the same subject ("called on the North to “...”
 and urged Washington to “...”"): the clause goes on."""
-_NAMES_JOINED = re.compile(r"\b([A-Z][\w’'-]*) and (?=[A-Z])")
-""""and" between two names ("urged Washington and Seoul to “...”"): one object, not a
-second clause."""
+_NAMES_JOINED = re.compile(r"\b([A-Z][\w’'-]*) and (?:the )?(?=[A-Z])")
+""""and" between two names ("urged Washington and Seoul to “...”", "the North and the South"):
+one object, not a second clause."""
 
 
 def _introduction(reading: _Reading, j: int) -> Cue | None:

@@ -209,6 +209,25 @@ def _postposed_subject(chunk: str, after: int) -> str:
     return m.group(1).strip() if m else ""
 
 
+def _commentator(subject: str) -> bool:
+    """Whether `subject` is one who writes about the statement from outside (a columnist,
+    an analyst, an editorial), not one who speaks for a government: what such a one says
+    the authors say is the authors' words, reported.
+
+    >>> _commentator("a Seoul commentator"), _commentator("Lavrov")
+    (True, False)
+    """
+    return _COMMENTATOR.search(subject) is not None
+
+
+_COMMENTATOR = re.compile(
+    r"\b(?:columnist|commentator|analyst|editorial|editor|critic|observer|expert|scholar"
+    r"|researcher|blogger|writer|pundit|column|article|op-ed|essay|commentary|newspaper"
+    r"|paper|blog|post|fact-?check(?:er)?)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _joint(subject: str, authors: frozenset[str]) -> bool:
     """Whether `subject` names the statement's authors together, not one person."""
     if _PERSONAL.match(subject):

@@ -26,7 +26,7 @@ NEAREST_MARGIN = 0.25
 STOPWORDS = frozenset(
     """a about after all also an and any are as at be been being between both but by can
     could did do does each either for from had has have he her his how i if in into is it
-    its itself may might more most must no nor not of on or other our ours out over own
+    its itself may might more most must never no nor not of on or other our ours out over own
     same she should so some such than that the their them then there these they this those
     through to too under until up upon very was we were what when where which while who
     whom why will with would you your
