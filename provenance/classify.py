@@ -304,6 +304,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if _marks_alone(reference, ref_folded, copy):
         # Before punctuation: "[a]" for "a" differs only in brackets, but it is an editor's mark.
         return Kind.EDITORIAL, "editorial bracket or ellipsis in the copy"
+    if "[" in copy and _fold(_CASE_BRACKET.sub(r"\1", copy), Fold.ALL) == ref_folded:
+        return Kind.EDITORIAL, "a letter in brackets: the quoter's change of case"
     ref_bare, copy_bare = _bare(ref_folded), _bare(copy_folded)
     if ref_bare == copy_bare:
         return Kind.PUNCTUATION, "differs only in punctuation"
@@ -328,6 +330,10 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     return Kind.SUBSTITUTION, "different words"
 
 
+_CASE_BRACKET = re.compile(r"\[([^\W\d_])\](?=[^\W\d_])")
+"""One letter in brackets opening a word ("[T]he"): the quoter changed its case."""
+
+
 def _marks_alone(reference: str, ref_folded: str, copy: str) -> bool:
     """Whether the copy differs by editor's marks (a bracket, an ellipsis) and by nothing
     the reference lacks: "[sic]", "[the DPRK]" for "it", "peace . . . in" for "peace and
@@ -341,7 +347,28 @@ def _marks_alone(reference: str, ref_folded: str, copy: str) -> bool:
     if not _EDITORIAL.search(copy) or _EDITORIAL.search(reference):
         return False
     outside = _bare(_fold(_EDITORIAL.sub(" ", copy), Fold.ALL)).split()
-    return set(outside) <= set(_bare(ref_folded).split())
+    return set(outside) <= set(_bare(ref_folded).split()) and not _scope_changed(ref_folded, copy)
+
+
+NEGATIONS = frozenset("not no never nor without nothing none neither cannot".split())
+QUANTIFIERS = frozenset("all every each any some most many few only both".split())
+"""Function words that set a scope: a bracket holding one the reference words lack
+changes what the statement says ("[do not] confirm", "urge [all] countries")."""
+
+
+def _scope_changed(ref_folded: str, copy: str) -> bool:
+    """Whether a bracket of the copy holds a negation or a quantifier the reference
+    reading lacks: the words changed under cover of an editor's mark, no gloss."""
+    inside = {
+        w
+        for mark in _BRACKETED.findall(_fold(copy, Fold.ALL))
+        for w in _bare(mark).split()
+        if w in NEGATIONS or w in QUANTIFIERS or w.endswith("n't")
+    }
+    return bool(inside - set(_bare(ref_folded).split()))
+
+
+_BRACKETED = re.compile(r"\[([^\]\n]*)\]")
 
 
 def _mojibake(ref_folded: str, copy: str) -> bool:

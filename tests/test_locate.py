@@ -522,3 +522,30 @@ def test_the_pages_line_as_long_as_the_paragraph_it_skips_is_commentary(
     assert not source.divergences
     quoted = [(q.text[:14], q.verdict.value, q.attributed) for q in source.quotes]
     assert ("The DPRK, by w", "verbatim", True) in quoted
+
+
+@pytest.mark.parametrize(
+    ("cut", "bracketed"),
+    [
+        ("The Parties confirm", "[T]he Parties confirm"),
+        ("The Parties confirm", "[The] Parties confirm"),
+        ("The Parties confirm that the", "[Both sides] confirm that the"),
+    ],
+)
+def test_an_excerpt_opening_with_an_editors_bracket_holds_the_whole_bracket(
+    reference: Document, cut: str, bracketed: str
+) -> None:
+    """An excerpt opening "[T]he Parties ..." started after the "[": its first row was a
+    stray "T]he" or "]" (punctuation), not one editorial bracket."""
+    sentence = next(s for s in reference.text.split("\n") if s.startswith(cut))
+    sentence = sentence.split(". ")[0] + "."  # "... justified concerns should be respected."
+    page = make_document(
+        f"Elsewhere the ministries write:\n\n{sentence.replace(cut, bracketed, 1)}\n"
+    )
+    source = analyse(reference, [page]).sources[0]
+    [passage] = source.passages
+    assert passage.copy.of(page.text).startswith(bracketed)
+    [row] = source.divergences
+    assert row.kind.value == "editorial"
+    assert bracketed.startswith(row.copy_text) and row.copy_text.startswith("[")
+    assert "]" in row.copy_text  # the whole bracket ("[T]he": the word it opens)

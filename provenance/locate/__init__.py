@@ -589,11 +589,17 @@ def _characters(texts: _Texts, run: _Run, floor: int, after: int) -> tuple[int, 
     rs, re_ = rw[run.i0][1], rw[run.i1 - 1][2]
     while cs > floor and rs > 0 and ctext[cs - 1] == rtext[rs - 1] != " ":
         cs, rs = cs - 1, rs - 1
+    if cs > floor and ctext[cs - 1] == "[" and _CLOSED_BRACKET.match(ctext, cs):
+        cs -= 1  # "[T]he", "[The] Parties": an editor's bracket the run's words close
     ceiling = cw[run.j1][1] if run.j1 < len(cw) else len(ctext)
     ce, ceiling = _past_marker(texts, run, (ce, re_), ceiling, after)
     while ce < ceiling and re_ < len(rtext) and ctext[ce] == rtext[re_] != " ":
         ce, re_ = ce + 1, re_ + 1
     return cs, ce, rs, re_
+
+
+_CLOSED_BRACKET = re.compile(r"[^\[\]\n]{1,60}\]")
+"""The rest of an editor's bracket, up to its closing mark (as `classify` reads one)."""
 
 
 def _past_marker(

@@ -30,14 +30,11 @@ from __future__ import annotations
 
 import re
 
+from provenance.classify import NEGATIONS, QUANTIFIERS
 from provenance.quotes.words import ALIASES, STOPWORDS, stem
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
 _POSSESSIVE = re.compile(r"[’'‘]s$")
-_NEGATION = frozenset("not no never nor without nothing none neither cannot".split())
-_QUANTIFIERS = frozenset("all every each any some most many few only both".split())
-"""Function words that set a scope: a bracket holding one the reference words lack
-changes what the statement says."""
 _REFERRING = frozenset(
     "this that these those such said aforementioned abovementioned relevant concerned".split()
 )
@@ -56,7 +53,7 @@ def _words(text: str) -> list[str]:
 
 
 def _negations(words: list[str]) -> set[str]:
-    return {w for w in words if w in _NEGATION or w.endswith(("n’t", "n't"))}
+    return {w for w in words if w in NEGATIONS or w.endswith(("n’t", "n't"))}
 
 
 def _same_name(a: str, b: str, authors: frozenset[str], *, parts: bool = True) -> bool:
@@ -81,7 +78,7 @@ def _glosses(
     only by what the statement `named` just before, or by its authors: "they" is
     "[Russia and China]", not "[the United States]"."""
     theirs, ours = _content(stood_for), _content(inner)
-    if not _QUANTIFIERS.intersection(inner) <= set(stood_for):
+    if not QUANTIFIERS.intersection(inner) <= set(stood_for):
         return False  # "[all] joint exercises" for "large-scale": a scope the text lacks
     if not ours:
         return True
