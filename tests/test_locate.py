@@ -529,7 +529,7 @@ def test_the_pages_line_as_long_as_the_paragraph_it_skips_is_commentary(
     [
         ("The Parties confirm", "[T]he Parties confirm"),
         ("The Parties confirm", "[The] Parties confirm"),
-        ("The Parties confirm that the", "[Moscow and Beijing] confirm that the"),
+        ("The Parties confirm that the", "[The Parties] confirm that the"),
     ],
 )
 def test_an_excerpt_opening_with_an_editors_bracket_holds_the_whole_bracket(
