@@ -822,3 +822,44 @@ def test_words_struck_through_are_a_style_the_copy_added(
         (words, "strikethrough", Status.ADDED)
     ]
     assert [(d.kind, d.copy_text) for d in source.divergences] == [(Kind.EMPHASIS, words)]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "declared"),
+    [
+        ("Bold ours throughout.", "", True),
+        ("Note: all bold type in the text below is ours.", "", True),
+        ("", "Emphasis added throughout.", True),
+        ("The two passages follow, with bold added.", "", False),  # covers the first only
+    ],
+)
+def test_a_note_for_the_whole_page_declares_every_passage(
+    corpus: Corpus, opening: str, closing: str, declared: bool
+) -> None:
+    """ "Bold ours throughout." before the text covered no passage (its bold stayed
+    undeclared, material), and "Emphasis added throughout." at the end covered only the
+    last passage: a note saying it holds throughout (or for the text below) covers every
+    passage after it, or the page's."""
+    paragraphs = _paragraphs(corpus)
+    first = _mark(paragraphs[2], paragraphs[2].split(",")[0], "**", "**")
+    second = _mark(paragraphs[9], paragraphs[9].split(",")[0], "**", "**")
+    page = "\n\n".join(
+        p
+        for p in (
+            "# Two passages",
+            opening,
+            first,
+            "Between them, commentary of our own that the statement does not share at all.",
+            second,
+            closing,
+        )
+        if p
+    )
+    capture = replace(make_document(page + "\n"), format=Format.MARKDOWN)
+    source = analyse(corpus.reference, [capture])
+    added = [e for e in source.sources[0].emphasis if e.status is Status.ADDED]
+    assert len(source.sources[0].passages) == 2
+    assert len(added) == 2
+    assert [bool(e.declared) for e in added] == [True, declared]
+    assert source.sources[0].lost_markup == ()
+    assert len(source.sources[0].emphasis_notes) == 1

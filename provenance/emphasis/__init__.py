@@ -14,7 +14,9 @@ both documents, and every span in the result is mapped back to the original file
   quotation is one too) it sits in or the one that ends at most `note_reach` characters
   before it, never a passage another note already follows; failing that, the passage
   its sentence introduces ("It reads (emphasis ours):"), or, for a short last paragraph
-  of the page, the last passage. A note after unrelated text, mid-page, covers nothing.
+  of the page, the last passage. A note saying it holds "throughout" covers every
+  passage of the page; "in the text below", every passage after it. A note after
+  unrelated text, mid-page, covers nothing.
 - Lost markup: a note that declares added emphasis for a passage with none is reported
   plainly, and where no-break spaces stand in the copy for the reference's ordinary
   spaces (residue rich-text editors leave at the edges of a bold or italic run), the
@@ -112,15 +114,23 @@ def emphasis(
         if alignment.passage.kind is not PassageKind.QUOTATION:
             spans.extend(_removed(reference, capture, alignment))
     lost = []
+    covered: dict[EmphasisNote, list[Passage]] = {}
     for note, passage in notes:
-        if note.declares != "added" or passage is None:
-            continue
-        if any(passage.copy.start <= at < passage.copy.end for at in added_at):
-            continue
-        alignment = next(a for a in read if a.passage == passage)
+        if note.declares == "added" and passage is not None:
+            covered.setdefault(note, []).append(passage)
+    for note, passages in covered.items():
+        if any(p.copy.start <= at < p.copy.end for p in passages for at in added_at):
+            continue  # a note for several passages ("throughout") needs emphasis in one
         probable = [
             replace(span, declared=note.text)
-            for span in _residue(reference, capture, alignment, note.style, options)
+            for passage in passages
+            for span in _residue(
+                reference,
+                capture,
+                next(a for a in read if a.passage == passage),
+                note.style,
+                options,
+            )
         ]
         spans.extend(probable)
         key = f"lost-markup:{note.span.start}:{note.span.end}"
@@ -128,7 +138,7 @@ def emphasis(
     spans.sort(key=lambda s: (s.span.start, s.span.end, s.style))
     return EmphasisResult(
         spans=tuple(spans),
-        notes=tuple(n for n, _ in notes),
+        notes=tuple(dict.fromkeys(n for n, _ in notes)),
         lost_markup=tuple(lost),
         divergences=tuple(found),
     )

@@ -2,7 +2,8 @@
 
 A note covers the passage it sits in, or the one ending at most `note_reach` characters
 before it that no other note follows; failing that, the passage its sentence introduces,
-or, for a short last paragraph of the page, the page's last passage.
+or, for a short last paragraph of the page, the page's last passage. A note holding
+"throughout" covers every passage of the page, one "below" every passage after it.
 """
 
 from __future__ import annotations
@@ -49,8 +50,14 @@ def _notes(
         what = match.group("what") or match.group("what2") or match.group("what3") or ""
         whose = match.group("whose") or match.group("whose2") or "mine"
         start, end = match.span()
+        scope = _SCOPE.match(capture.text, end) or _SCOPE.search(match.group())
         covers = next((p for p in passages if p.copy.start <= start < p.copy.end), None)
-        if covers is None:
+        if scope is not None:
+            # "Bold ours throughout.", "all bold in the text below is ours": every passage
+            # (after the note, for "below"), whichever it sits in or near
+            below = "throughout" not in scope.group().lower()
+            covered = [p for p in passages if not below or p.copy.start >= start] or [covers]
+        elif covers is None:
             before = [p for p in passages if p.copy.end <= start]
             nearest = max(before, key=lambda p: p.copy.end, default=None)
             if (
@@ -60,19 +67,29 @@ def _notes(
             ):
                 covers = nearest
                 claimed_after.add(nearest)
-        if covers is None:
+        if scope is None and covers is None:
             covers = _introduced(capture.text, passages, end) or _closing(
                 capture.text, passages, start, end, claimed_after
             )
+        if scope is None:
+            covered = [covers]
         note = EmphasisNote(
             span=capture.span(start, end),
             text=capture.text[start:end],
             declares="original" if "original" in whose.lower() else "added",
             style=_declared_style(what),
-            covers=None if covers is None else _original_passage(reference, capture, covers),
+            covers=None if not covered[0] else _original_passage(reference, capture, covered[0]),
         )
-        out.append((note, covers))
+        out.extend((note, passage) for passage in covered)
     return out
+
+
+_SCOPE = re.compile(
+    r"\s*(?:throughout|(?:in|within)\s+(?:the\s+)?(?:\w+\s+)?(?:text|passages?|quotations?"
+    r"|excerpts?|extracts?|statement)\s+below|below|in\s+what\s+follows)\b",
+    re.IGNORECASE,
+)
+"""After a note, or in it: the note holds for every passage (after it, but "throughout")."""
 
 
 def _introduced(text: str, passages: Sequence[Passage], end: int) -> Passage | None:
