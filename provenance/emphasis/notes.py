@@ -51,37 +51,51 @@ def _notes(
         whose = match.group("whose") or match.group("whose2") or "mine"
         start, end = match.span()
         scope = _SCOPE.match(capture.text, end) or _SCOPE.search(match.group())
-        covers = next((p for p in passages if p.copy.start <= start < p.copy.end), None)
+        covered: list[Passage | None] = []
         if scope is not None:
             # "Bold ours throughout.", "all bold in the text below is ours": every passage
             # (after the note, for "below"), whichever it sits in or near
             below = "throughout" not in scope.group().lower()
-            covered = [p for p in passages if not below or p.copy.start >= start] or [covers]
-        elif covers is None:
-            before = [p for p in passages if p.copy.end <= start]
-            nearest = max(before, key=lambda p: p.copy.end, default=None)
-            if (
-                nearest is not None
-                and start - nearest.copy.end <= options.note_reach
-                and nearest not in claimed_after
-            ):
-                covers = nearest
-                claimed_after.add(nearest)
-        if scope is None and covers is None:
-            covers = _introduced(capture.text, passages, end) or _closing(
-                capture.text, passages, start, end, claimed_after
-            )
-        if scope is None:
-            covered = [covers]
+            covered = [p for p in passages if not below or p.copy.start >= start]
+        if not covered:
+            covered = [_covered(capture.text, passages, start, end, claimed_after, options)]
         note = EmphasisNote(
             span=capture.span(start, end),
             text=capture.text[start:end],
             declares="original" if "original" in whose.lower() else "added",
             style=_declared_style(what),
-            covers=None if not covered[0] else _original_passage(reference, capture, covered[0]),
+            covers=None
+            if covered[0] is None
+            else _original_passage(reference, capture, covered[0]),
         )
         out.extend((note, passage) for passage in covered)
     return out
+
+
+def _covered(
+    text: str,
+    passages: Sequence[Passage],
+    start: int,
+    end: int,
+    claimed_after: set[Passage],
+    options: EmphasisOptions,
+) -> Passage | None:
+    """The one passage a note at text[start:end] covers: the one it sits in, the nearest
+    ending before it that no other note follows, the one it introduces, or (a short last
+    paragraph) the page's last."""
+    covers = next((p for p in passages if p.copy.start <= start < p.copy.end), None)
+    if covers is not None:
+        return covers
+    before = [p for p in passages if p.copy.end <= start]
+    nearest = max(before, key=lambda p: p.copy.end, default=None)
+    if (
+        nearest is not None
+        and start - nearest.copy.end <= options.note_reach
+        and nearest not in claimed_after
+    ):
+        claimed_after.add(nearest)
+        return nearest
+    return _introduced(text, passages, end) or _closing(text, passages, start, end, claimed_after)
 
 
 _SCOPE = re.compile(
