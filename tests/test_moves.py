@@ -132,3 +132,35 @@ def test_other_words_in_the_same_place_are_no_reordering(reference: Document) ->
     )
     found = analyse(reference, [copy]).sources[0].divergences
     assert "reordering" not in [d.kind.value for d in found]
+
+
+@pytest.mark.parametrize(
+    ("change", "severity"),
+    [
+        (("should be respected", "must be respected"), Severity.MATERIAL),
+        (("justified concerns", "legitimate concerns"), Severity.MATERIAL),
+        (("the DPRK\u2019s", "the DPRK's"), Severity.MINOR),  # only typography differs
+    ],
+)
+def test_a_paragraph_printed_again_with_a_change_is_a_duplication(
+    reference: Document, change: tuple[str, str], severity: Severity
+) -> None:
+    """A paragraph printed twice, the second time with a word changed, was one long
+    insertion of "words the reference does not have" (or a move of the unchanged one),
+    hiding the one word changed. One printing is the text, the other a duplication, and
+    the change is named: in the duplication's note (material) when the repeat holds it,
+    else as its own row where the text holds it."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(i for i, p in enumerate(paragraphs) if change[0] in p)
+    again = paragraphs[k].replace(*change)
+    copy = make_document("\n\n".join([*paragraphs[: k + 1], again, *paragraphs[k + 1 :]]))
+    rows = analyse(reference, [copy]).sources[0].divergences
+    assert not [d for d in rows if d.kind.value in ("reordering", "insertion", "omission")]
+    [repeat] = [d for d in rows if d.kind.value == "duplication"]
+    assert repeat.copy_text.strip() in (again, paragraphs[k])
+    worst = max(d.severity for d in rows)
+    assert worst is severity
+    if severity is Severity.MATERIAL:
+        said, ours = change[0].split()[0], change[1].split()[0]
+        named = [d for d in rows if ours in d.note or ours in d.copy_text]
+        assert named and any(said in d.note or said in d.reference_text for d in named)

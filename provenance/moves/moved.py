@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -22,6 +23,7 @@ from provenance.model import (
     Kind,
     Normalised,
     Passage,
+    Severity,
     Span,
 )
 from provenance.moves.furniture import (
@@ -342,6 +344,11 @@ def _duplications(
             repeat = _repeat(folded_reference, capture, home, quoted)
             if repeat is not None:
                 repeat = repeat[0], d.copy
+        if repeat is None and home is not None:
+            near = _near_repeat(folded_reference, capture, home, d)
+            if near is not None:
+                out.append(near_duplication(reference, capture, *near))
+                continue
         if repeat is None:
             out.append(d)
             continue
@@ -357,6 +364,80 @@ def _duplications(
             )
         )
     return _with_marks(reference, capture, out)
+
+
+NEAR_REPEAT_MIN_WORDS = 8
+"""Fewest words of an insertion read as a repeat with changes of the copy's own text."""
+NEAR_REPEAT_SCORE = 90.0
+"""Least rapidfuzz similarity (of 100) of such a repeat to the copy's text elsewhere."""
+
+
+def _near_repeat(
+    folded_reference: Normalised, capture: Document, home: Passage, d: Divergence
+) -> tuple[Span, Span, list[tuple[str, str]]] | None:
+    """(reference span, copy span, changed words) of an insertion that prints again, with
+    changes, text its passage has elsewhere and the reference has: a paragraph printed
+    twice, once with "must" for "should". None when it is no such repeat."""
+    text = _folded(d.copy_text)
+    if len(text.split()) < NEAR_REPEAT_MIN_WORDS:
+        return None
+    elsewhere = _folded(
+        capture.text[home.copy.start : d.copy.start]
+        + "\n"
+        + capture.text[d.copy.end : home.copy.end]
+    )
+    if not fuzz.partial_ratio(text, elsewhere, processor=None, score_cutoff=NEAR_REPEAT_SCORE):
+        return None
+    found = fuzz.partial_ratio_alignment(
+        text, folded_reference.text, processor=None, score_cutoff=NEAR_REPEAT_SCORE
+    )
+    if found is None:
+        return None
+    start, end = _whole_words(folded_reference.text, found.dest_start, found.dest_end)
+    said = folded_reference.text[start:end]
+    changed = [
+        (said_words, ours) for tag, said_words, ours in _word_changes(said, text) if tag != "equal"
+    ]
+    copy = Span(d.copy.start, d.copy.end)
+    return folded_reference.span(start, end), copy, changed
+
+
+def near_duplication(
+    reference: Document,
+    capture: Document,
+    ref: Span,
+    copy: Span,
+    changed: list[tuple[str, str]],
+) -> Divergence:
+    """The duplication row of a repeat with changes: material when a word differs."""
+    row = divergence(reference, capture, Kind.DUPLICATION, ref, copy)
+    if not changed:
+        return replace(row, note="repeated: the copy already has this text")
+    shown = "; ".join(
+        f"{ours or '(nothing)'!r} for {said or '(nothing)'!r}" for said, ours in changed[:3]
+    )
+    more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+    note = f"repeated with changes: the copy has this text elsewhere; here {shown}{more}"
+    return replace(row, severity=Severity.MATERIAL, note=note)
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`..`end` widened to the words it cuts."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _word_changes(said: str, ours: str) -> list[tuple[str, str, str]]:
+    """(tag, said words, our words) of a word diff of two folded texts."""
+    a, b = _WORDS.findall(said), _WORDS.findall(ours)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return [
+        (tag, " ".join(a[i0:i1]), " ".join(b[j0:j1]))
+        for tag, i0, i1, j0, j1 in matcher.get_opcodes()
+    ]
 
 
 def _with_marks(
