@@ -726,3 +726,27 @@ def test_a_cue_in_one_row_of_a_table_speaks_for_that_row_only(fmt: Format):
         ("suspension for suspension", V.OTHER, False),
         ("refrain from large-scale joint exercises", V.VERBATIM, True),
     ]
+
+
+@pytest.mark.parametrize(
+    "added",
+    [
+        "The Parties will respond to any further deployment with military-technical measures.",
+        "Both governments will raise the matter at the Security Council without delay.",
+    ],
+)
+def test_a_sentence_added_after_a_paragraphs_end_is_an_insertion(corpus, added):
+    """A quotation running on past a paragraph's last sentence with one of its own was
+    altered, as it should be, but its row paired the added sentence with the next
+    paragraph's opening words, which it does not quote: it is an insertion."""
+    page = _doc(
+        "The statement said: \u201cThe Parties confirm that the deployment of THAAD "
+        "antimissile systems in Northeast Asia is inflicting serious damage on strategic "
+        "security interests of regional states, including Russia and China, and does "
+        "nothing to help achieve the aims of the Korean Peninsula\u2019s denuclearisation, "
+        f"nor to ensure peace and stability in the region. {added}\u201d"
+    )
+    [q] = check_quotes(corpus.reference, page, ())
+    assert q.verdict is V.ALTERED
+    assert [(d.kind, d.reference_text) for d in q.divergences] == [(Kind.INSERTION, "")]
+    assert q.divergences[0].copy_text.strip(" .") == added.rstrip(".")

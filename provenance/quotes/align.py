@@ -253,6 +253,10 @@ def _regions(needle: str, haystack: str, words: Words) -> list[tuple[int, int]]:
     return spans
 
 
+_PARAGRAPH_OPENS = re.compile(r"[ \t]*\n")
+_PARAGRAPH_ENDS = re.compile(r"\n[ \t]*$")
+
+
 def _trim_edge(edit: Edit, reference: str, copy: str, *, head: bool) -> Edit:
     """At the window's edge, a replacement keeps only as many reference words as the copy has.
 
@@ -261,7 +265,15 @@ def _trim_edge(edit: Edit, reference: str, copy: str, *, head: bool) -> Edit:
     """
     if edit.tag != "replace":
         return edit
-    ref_words = list(_WORDS.finditer(edit.reference.of(reference)))
+    ours, theirs = edit.copy.of(copy), edit.reference.of(reference)
+    if "\n" not in ours:
+        # Words the quotation adds past a paragraph's end, or before its start, are not a
+        # rendering of the next (or last) paragraph's words: an insertion at the break.
+        if not head and _PARAGRAPH_OPENS.match(theirs):
+            return Edit("insert", Span(edit.reference.start, edit.reference.start), edit.copy)
+        if head and _PARAGRAPH_ENDS.search(theirs):
+            return Edit("insert", Span(edit.reference.end, edit.reference.end), edit.copy)
+    ref_words = list(_WORDS.finditer(theirs))
     keep = len(_WORDS.findall(edit.copy.of(copy)))
     if keep == 0 or keep >= len(ref_words):
         return edit
