@@ -370,6 +370,11 @@ NEAR_REPEAT_MIN_WORDS = 8
 """Fewest words of an insertion read as a repeat with changes of the copy's own text."""
 NEAR_REPEAT_SCORE = 90.0
 """Least rapidfuzz similarity (of 100) of such a repeat to the copy's text elsewhere."""
+NEAR_REPEAT_MAX = 4_000
+"""Longest insertion (characters) looked at as a repeat with changes: a few paragraphs."""
+NEAR_REPEAT_HOME_MAX = 60_000
+"""Longest passage (characters) searched for the text such an insertion repeats: ten
+statements' length; a 4 MB page compared whole with the reference is not searched."""
 
 
 def _near_repeat(
@@ -378,6 +383,8 @@ def _near_repeat(
     """(reference span, copy span, changed words) of an insertion that prints again, with
     changes, text its passage has elsewhere and the reference has: a paragraph printed
     twice, once with "must" for "should". None when it is no such repeat."""
+    if len(d.copy_text) > NEAR_REPEAT_MAX or len(home.copy) > NEAR_REPEAT_HOME_MAX:
+        return None  # a fuzzy search costs the product of the two lengths
     text = _folded(d.copy_text)
     if len(text.split()) < NEAR_REPEAT_MIN_WORDS:
         return None
