@@ -21,16 +21,10 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from provenance.corpus import read_manifest
 from provenance.errors import ExitCode, InputError
-from provenance.scan.inputs import (
-    GZIP_ERRORS,
-    WARC_SUFFIXES,
-    Fields,
-    Problem,
-    Record,
-    json_record,
-    warc_record,
-)
+from provenance.scan.inputs import GZIP_ERRORS, WARC_SUFFIXES, Fields, json_record
+from provenance.scan.records import Problem, Record
 from provenance.scan.run import shards_dir
+from provenance.scan.warc import warc_record
 
 _SUFFIX = {"html": ".html", "markdown": ".md", "text": ".txt"}
 

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from provenance.atomic import atomic_write
-from provenance.scan.inputs import SHARD_BYTES, Chunk, Chunks, Shard, plan
+from provenance.scan.inputs import SHARD_BYTES, Chunks, plan
+from provenance.scan.records import Chunk, Shard
 from provenance.scan.shard import ScanConfig, ShardResult, engine, scan_shard
 
 _PLAN = "plan.json"
