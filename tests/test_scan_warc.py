@@ -95,6 +95,44 @@ def test_a_record_cut_short_is_an_error_naming_it_never_a_shorter_page(
     assert _scan([path], out, "--allow-errors") == 0
 
 
+@pytest.mark.parametrize("cut", [350, 3000, -700])
+def test_an_uncompressed_record_cut_short_inside_the_file_is_an_error_and_the_next_is_read(
+    tmp_path: Path, cut: int
+) -> None:
+    """A `.warc` whose record is cut short and followed by more records (a crawler that
+    died mid-record and appended after it). Before, the cut record was read to its
+    Content-Length across the next record's bytes and scanned as a page, and the record
+    after it was lost (one "Invalid WARC header" entry at the cut record)."""
+    first, cut_short, third = _plain("first"), _plain("cut")[:cut], _plain("third")
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(first + cut_short + third)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    hits = _by_url(out)
+    assert list(hits) == ["first", "third"]
+    assert hits["third"]["offset"] == len(first + cut_short)
+    [error] = _errors(out)
+    assert (error["source"], error["offset"]) == (str(path), len(first))
+    assert error["problem"].startswith("truncated WARC record: "), error
+
+
+@pytest.mark.parametrize("cut", [5, 10, 100, 300])
+def test_an_uncompressed_file_that_ends_inside_a_records_headers_is_an_error(
+    tmp_path: Path, cut: int
+) -> None:
+    """Before, a file ending a few bytes into a record's headers ended without a word, or
+    (cut after its WARC-Type) with "a response record that is not HTTP"."""
+    first = _plain("first")
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(first + _plain("cut")[:cut])
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert list(_by_url(out)) == ["first"]
+    [error] = _errors(out)
+    assert error["offset"] == len(first)
+    assert error["problem"].startswith("truncated WARC record: "), error
+
+
 def test_a_gzip_member_cut_short_or_corrupt_is_an_error_at_that_member(tmp_path: Path) -> None:
     """A member cut in its last bytes (the record's payload whole, its gzip trailer not)
     was read as if whole, with no word that the file is cut; a member cut in the middle of
@@ -118,7 +156,47 @@ def test_a_gzip_member_cut_short_or_corrupt_is_an_error_at_that_member(tmp_path:
         ("tail.warc.gz", "first"),
         ("tail.warc.gz", "second"),
         ("middle.warc.gz", "first"),
+        ("middle.warc.gz", "third"),
     }
+
+
+def _damaged(kind: str) -> tuple[bytes, int, list[str]]:
+    """Four gzip-per-record responses with damage of `kind` after the first: the file,
+    the offset of the damage, and the records still readable."""
+    a, b, c, d = (_response(i, HTML) for i in "abcd")
+    bad = {
+        "cut": (b[: len(b) // 2], 0),
+        "corrupt": (b[:100] + b"\xff" * 50 + b[150:], 0),
+        "crc": (b[:-8] + bytes([b[-8] ^ 1]) + b[-7:], 0),
+        "not-gzip": (b"\x1f\x8c" + b[2:], 0),
+        "cut-in-headers": (b[:30], 0),
+        "junk-after": (b + b"not gzip data\n" * 3, len(b)),
+    }
+    damaged, at = bad[kind]
+    readable = ["a", "b", "c", "d"] if at else ["a", "c", "d"]
+    return a + damaged + c + d, len(a) + at, readable
+
+
+@pytest.mark.parametrize(
+    "kind", ["cut", "corrupt", "crc", "not-gzip", "cut-in-headers", "junk-after"]
+)
+@pytest.mark.parametrize("shard_mb", ["4", "0.003"])
+def test_the_records_after_a_damaged_gzip_member_are_read(
+    tmp_path: Path, kind: str, shard_mb: str
+) -> None:
+    """Before, the first damaged member ended the file's reading: one error entry (at the
+    record before it, for data that is not gzip), every record after it lost. Now the
+    damage is one entry at its offset and reading goes on at the next gzip member that
+    holds a WARC record, in one shard or several."""
+    data, at, readable = _damaged(kind)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out, "--shard-mb", shard_mb) == 1
+    assert list(_by_url(out)) == readable
+    [error] = _errors(out)
+    assert (error["source"], error["offset"]) == (str(path), at), error
+    assert error["problem"].startswith("truncated or corrupt WARC data: "), error
 
 
 def test_add_from_scan_refuses_a_hit_whose_record_was_cut_since(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,7 +38,7 @@ def shards(path: Path, shard_bytes: int) -> list[Shard]:
     with path.open("rb") as stream:
         if path.name.lower().endswith(".gz"):
             while starts[-1] + shard_bytes < size:
-                start = _next_member(stream, starts[-1] + shard_bytes)
+                start = _next_member(stream, starts[-1] + shard_bytes, look=_LOOK)
                 if start is None:
                     break
                 starts.append(start)
@@ -55,65 +55,149 @@ def shards(path: Path, shard_bytes: int) -> list[Shard]:
 
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _LOOK = 1 << 20
-"""How far past a cut to look for the next record's gzip member."""
+"""How far past a cut planning looks for the next record's gzip member; the window in
+which reading looks for the next record after damaged data."""
 _READ = 1 << 16
+_WANTED = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
+_RECORD_LINE = re.compile(rb"WARC/(?:1\.[01]|0\.[0-9]{1,2})\r\n")
+"""The version line that opens a record."""
+_CONTENT_LENGTH = re.compile(rb"\ncontent-length:[ \t]*([0-9]{1,18})[ \t]*\r?\n", re.I)
+
+Damage = tuple[int, str]
+"""Where damaged WARC data starts (a record's or a gzip member's offset), and the problem."""
 
 
-def _next_member(stream: BinaryIO, position: int) -> int | None:
-    """Offset of the first gzip member at or after `position` that starts a WARC record."""
-    stream.seek(position)
-    data = stream.read(_LOOK)
-    at = data.find(_GZIP_MEMBER)
-    while at >= 0:
-        try:
-            head = zlib.decompressobj(31).decompress(data[at : at + 4096], 8)
-        except zlib.error:
-            head = b""
-        if head.startswith(b"WARC/"):
-            return position + at
-        at = data.find(_GZIP_MEMBER, at + 1)
+def _next_member(stream: BinaryIO, position: int, end: int = -1, look: int = -1) -> int | None:
+    """Offset of the first gzip member at or after `position` (and before `end`, -1: the
+    end of the file) that starts a WARC record, looking at most `look` bytes (-1: all)."""
+    here = position
+    while look < 0 or here - position < look:
+        stream.seek(here)
+        data = stream.read(_LOOK + 4096)  # a member near the window's end is still read
+        at = data.find(_GZIP_MEMBER)
+        while 0 <= at < _LOOK:
+            if 0 <= end <= here + at:
+                return None
+            try:
+                head = zlib.decompressobj(31).decompress(data[at : at + 4096], 8)
+            except zlib.error:
+                head = b""
+            if head.startswith(b"WARC/"):
+                return here + at
+            at = data.find(_GZIP_MEMBER, at + 1)
+        if len(data) <= _LOOK:
+            return None
+        here += _LOOK
     return None
 
 
+def _next_record(stream: BinaryIO, position: int, end: int = -1) -> int | None:
+    """Offset of the first uncompressed record at or after `position` (and before `end`,
+    -1: the end of the file): a line `WARC/1.0` (or another version), wherever it starts
+    (a record cut short ends mid-line), whose header block holds a Content-Length."""
+    here = position
+    while True:
+        stream.seek(here)
+        data = stream.read(_LOOK + _READ)  # a record near the window's end is still seen
+        found = _RECORD_LINE.search(data)
+        while found is not None and found.start() < _LOOK:
+            at = here + found.start()
+            if 0 <= end <= at:
+                return None
+            blank = data.find(b"\r\n\r\n", found.start())
+            if blank >= 0 and _CONTENT_LENGTH.search(data, found.start(), blank + 2):
+                return at
+            found = _RECORD_LINE.search(data, found.end())
+        if len(data) <= _LOOK:
+            return None
+        here += _LOOK
+
+
 def read(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Problem]:
-    wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
-    last = shard.start
+    """Every wanted record of `shard`, and a Problem for each stretch of damaged data.
+
+    FastWARC reads the records. Where it stops at damaged data (a gzip member cut short
+    or corrupt, bytes that are no gzip member, an uncompressed record cut short with more
+    data after it), the damage is found and reported at its offset, and reading goes on
+    at the next record after it: a gzip member that decodes to a record, or a `WARC/1.x`
+    line in an uncompressed file. A damaged record costs that record, not the rest of
+    the file.
+    """
+    start: int | None = shard.start
     gz = shard.path.lower().endswith(".gz")
-    reported = -1  # the offset of the last record found wrong
+    while start is not None:
+        damage = yield from _records(shard, start, counts, limit, gz)
+        if damage is None:
+            return
+        with Path(shard.path).open("rb") as stream:
+            resume = _next_member if gz else _next_record
+            start = resume(stream, damage + 1, shard.end)
+
+
+def _records(
+    shard: Shard, start: int, counts: Counts, limit: int, gz: bool
+) -> Generator[Record | Problem, None, int | None]:
+    """The records from `start` (a record's offset) to the shard's end; the offset of the
+    damage that stopped FastWARC, if any (reported here).
+
+    In an uncompressed file a record is given once the next is read (or the file checked
+    to its end): FastWARC reads a record cut short with more data after it to its
+    Content-Length, across what follows; only the data after it tells, and then the
+    record is the damage, never a page.
+    """
+    last, said = start, -1  # said: the offset of the last Problem given
+    held: Record | Problem | None = None
+    error: Exception | None = None
+    ended = False  # at the shard's end (the next shard's first record)
     try:
         with Path(shard.path).open("rb") as stream:
-            stream.seek(shard.start)  # FastWARC's stream_pos counts from the file's start
-            for record in ArchiveIterator(stream, record_types=wanted, parse_http=False):
+            stream.seek(start)  # FastWARC's stream_pos counts from the file's start
+            for record in ArchiveIterator(stream, record_types=_WANTED, parse_http=False):
+                if 0 <= shard.end <= record.stream_pos:
+                    ended = True
+                    break
                 last = record.stream_pos
-                if 0 <= shard.end <= last:
-                    return
                 counts.documents += 1
-                read = warc_record(record, shard.path, limit)
-                if isinstance(read, Record):
-                    counts.bytes += len(read.data)
-                else:
-                    reported = read.offset
-                yield read
-    except (OSError, ValueError) as error:
-        # FastWARC stops at the data it cannot read, often while looking for the record
-        # after `last`: where the member that is cut short or corrupt starts, if it can
-        # be found, says better where the damage is.
-        bad = _bad_member(shard.path, last, shard.end) if gz else None
-        yield Problem(
-            shard.path, last if bad is None else bad[0], f"truncated or corrupt WARC data: {error}"
-        )
-        return
-    # FastWARC reads a last gzip member cut short after its record's payload (in the CRLFs
-    # that end the record or the gzip trailer) without a word: the file is still cut.
-    # (Said once: a payload cut short already was.)
-    bad = _bad_member(shard.path, last, -1) if gz and shard.end < 0 else None
-    if bad is not None and bad[0] != reported:
-        yield Problem(shard.path, bad[0], f"truncated or corrupt WARC data: {bad[1]}")
+                item: Record | Problem | None = warc_record(record, shard.path, limit)
+                if isinstance(item, Record):
+                    counts.bytes += len(item.data)
+                if not gz:
+                    item, held = held, item
+                if item is not None:
+                    said = item.offset if isinstance(item, Problem) else said
+                    yield item
+    except (OSError, ValueError) as exc:
+        error = exc
+    # FastWARC reads a gzip member cut short after its record's payload (in the CRLFs that
+    # end the record or the gzip trailer), and an uncompressed file that ends inside a
+    # record's headers, without a word: the data after the last record is checked too.
+    damage = None if ended else _damage(shard.path, last, shard.end, gz)
+    if error is not None and damage is None:
+        damage = last, f"truncated or corrupt WARC data: {error}"
+    if held is not None and (
+        isinstance(held, Problem) or damage is None or damage[0] != held.offset
+    ):
+        said = held.offset if isinstance(held, Problem) else said
+        yield held
+    if damage is None:
+        return None
+    if damage[0] != said:  # a payload cut short was said already
+        yield Problem(shard.path, *damage)
+    return damage[0]
 
 
-def _bad_member(path: str, start: int, end: int) -> tuple[int, str] | None:
+def _damage(path: str, start: int, end: int, gz: bool) -> Damage | None:
+    """The first damaged data from the record at `start` to `end` (-1: the end of the file)."""
+    if gz:
+        bad = _bad_member(path, start, end)
+        return None if bad is None else (bad[0], f"truncated or corrupt WARC data: {bad[1]}")
+    return _bad_record(path, start, end)
+
+
+def _bad_member(path: str, start: int, end: int) -> Damage | None:
     """The offset of the first gzip member from `start` (a member's start) to `end` (-1:
-    the end of the file) that is cut short or corrupt, and what is wrong with it.
+    the end of the file) that is cut short or corrupt, or of bytes that are no gzip
+    member, and what is wrong there.
 
     None when all are whole, or when `start` is not a member's start (a WARC compressed as
     one stream, where FastWARC's record offsets are not members').
@@ -137,9 +221,54 @@ def _bad_member(path: str, start: int, end: int) -> tuple[int, str] | None:
             data, fed, inflater = inflater.unused_data, 0, zlib.decompressobj(31)
             if 0 <= end <= member or not (data := data or stream.read(_READ)):
                 return None
-            if not data.startswith(_GZIP_MEMBER[:2]):
-                return None  # not gzip data (trailing bytes gzip(1) ignores too)
+            if not data.startswith(_GZIP_MEMBER):
+                return member, f"not gzip data where a gzip member should start ({data[:8]!r})"
         return member, "a gzip member cut short: the file ends inside it"
+
+
+def _bad_record(path: str, start: int, end: int) -> Damage | None:
+    """The offset of the first uncompressed record from `start` (a record's offset) to
+    `end` (-1: the end of the file) that is cut short, and how.
+
+    A record is whole when its Content-Length ends inside the file and, after it, a line
+    end and the next record's `WARC/` (or the end of the file): what FastWARC reads.
+    """
+    size = Path(path).stat().st_size
+    with Path(path).open("rb") as stream:
+        at = start
+        while at < size and (end < 0 or at < end):
+            stream.seek(at)
+            head = stream.read(_READ)
+            blank = head.find(b"\r\n\r\n")
+            if blank < 0 and at + len(head) >= size and b"WARC/".startswith(head[:5]):
+                return at, "truncated WARC record: the file ends inside its headers"
+            length = _CONTENT_LENGTH.search(head, 0, blank + 2) if blank >= 0 else None
+            if not head.startswith(b"WARC/") or length is None:
+                return at, "truncated or corrupt WARC data: no WARC record with a Content-Length"
+            body, declared = at + blank + 4, int(length.group(1))
+            if body + declared > size:
+                return at, _cut_short(size - body, declared)
+            stream.seek(body + declared)
+            after = stream.read(_READ)
+            rest = after.lstrip(b"\r\n")
+            if not rest:
+                return None  # the end of the file (its last CRLFs may be cut: nothing lost)
+            if rest is after or not b"WARC/".startswith(rest[:5]):
+                problem = (
+                    f"truncated WARC record: other data where the {declared:,} bytes its "
+                    "Content-Length declares should end (the record is cut short, and more "
+                    "follows it)"
+                )
+                return at, problem
+            at = body + declared + len(after) - len(rest)
+    return None
+
+
+def _cut_short(read: int, declared: int) -> str:
+    return (
+        f"truncated WARC record: {read:,} of the {declared:,} bytes its "
+        "Content-Length declares (the file is cut short or corrupt)"
+    )
 
 
 def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem:
@@ -157,6 +286,9 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
     url = headers.get("WARC-Target-URI", "")
     date = headers.get("WARC-Date", "")
     rtype = headers.get("WARC-Type", "")
+    if record.content_length == 0 and headers.get("Content-Length") is None:  # type: ignore[attr-defined]
+        problem = "truncated WARC record: its headers end with no Content-Length (cut short?)"
+        return Problem(source, offset, problem, ident)
 
     def payload() -> bytes | Problem:
         data: bytes = record.reader.read(limit + 1 if limit else -1)  # type: ignore[attr-defined]
@@ -164,11 +296,7 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
             return Problem(source, offset, too_big(None, limit), ident)
         declared: int = record.content_length  # type: ignore[attr-defined]  # of the payload
         if len(data) < declared:
-            problem = (
-                f"truncated WARC record: {len(data):,} of the {declared:,} bytes its "
-                "Content-Length declares (the file is cut short or corrupt)"
-            )
-            return Problem(source, offset, problem, ident)
+            return Problem(source, offset, _cut_short(len(data), declared), ident)
         return data
 
     if rtype == "conversion":
