@@ -172,11 +172,10 @@ def _records(
     # end the record or the gzip trailer), and an uncompressed file that ends inside a
     # record's headers, without a word: the data after the last record is checked too.
     damage = None if ended else _damage(shard.path, last, shard.end, gz)
+    cut = damage is not None and held is not None and damage[0] == held.offset
     if error is not None and damage is None:
-        damage = last, f"truncated or corrupt WARC data: {error}"
-    if held is not None and (
-        isinstance(held, Problem) or damage is None or damage[0] != held.offset
-    ):
+        damage = last, f"truncated or corrupt WARC data: {error}"  # not found: said where
+    if held is not None and (isinstance(held, Problem) or not cut):
         said = held.offset if isinstance(held, Problem) else said
         yield held
     if damage is None:
@@ -231,7 +230,9 @@ def _bad_record(path: str, start: int, end: int) -> Damage | None:
     `end` (-1: the end of the file) that is cut short, and how.
 
     A record is whole when its Content-Length ends inside the file and, after it, a line
-    end and the next record's `WARC/` (or the end of the file): what FastWARC reads.
+    end and the next record's `WARC/` (or the end of the file): what FastWARC reads. A
+    whole record (its two CRLFs after it) followed by other data is not the damage; the
+    other data is.
     """
     size = Path(path).stat().st_size
     with Path(path).open("rb") as stream:
@@ -243,7 +244,7 @@ def _bad_record(path: str, start: int, end: int) -> Damage | None:
             if blank < 0 and at + len(head) >= size and b"WARC/".startswith(head[:5]):
                 return at, "truncated WARC record: the file ends inside its headers"
             length = _CONTENT_LENGTH.search(head, 0, blank + 2) if blank >= 0 else None
-            if not head.startswith(b"WARC/") or length is None:
+            if not _RECORD_LINE.match(head) or length is None:
                 return at, "truncated or corrupt WARC data: no WARC record with a Content-Length"
             body, declared = at + blank + 4, int(length.group(1))
             if body + declared > size:
@@ -251,16 +252,20 @@ def _bad_record(path: str, start: int, end: int) -> Damage | None:
             stream.seek(body + declared)
             after = stream.read(_READ)
             rest = after.lstrip(b"\r\n")
+            following = body + declared + len(after) - len(rest)
             if not rest:
                 return None  # the end of the file (its last CRLFs may be cut: nothing lost)
-            if rest is after or not b"WARC/".startswith(rest[:5]):
+            if len(rest) < len(after) and b"WARC/".startswith(rest[:5]):
+                at = following
+                continue
+            if not after.startswith(b"\r\n\r\n"):
                 problem = (
                     f"truncated WARC record: other data where the {declared:,} bytes its "
                     "Content-Length declares should end (the record is cut short, and more "
                     "follows it)"
                 )
                 return at, problem
-            at = body + declared + len(after) - len(rest)
+            return following, "truncated or corrupt WARC data: no WARC record after a whole one"
     return None
 
 
