@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.cli import main
+from provenance.corpus import read_manifest
 from provenance.scan.collection import http_response, page, write_jsonl, write_record
 from provenance.scan.inputs import Fields, plan, read
 from provenance.scan.records import Counts, Problem, Record
@@ -218,6 +219,44 @@ def test_add_from_scan_refuses_a_hit_whose_record_was_cut_since(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "truncated WARC record" in err, err
     assert (corpus_dir / "manifest.toml").read_bytes() == manifest
+
+
+def _truncated(ident: str, body: bytes, headers: str = "") -> bytes:
+    """A gzip-per-record response the crawler cut, as Common Crawl writes a page over
+    1 MiB: the record whole, its payload the page's start, `WARC-Truncated: length`."""
+    record = gzip.decompress(_response(ident, body, headers))
+    mark = b"\r\nWARC-Truncated: length\r\nContent-Length:"
+    return gzip.compress(record.replace(b"\r\nContent-Length:", mark, 1), mtime=0)
+
+
+def test_a_record_the_crawler_truncated_is_a_hit_that_says_so(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, a record marked `WARC-Truncated` was read as any other: a full copy the
+    crawler cut came out as an excerpt, with nothing to tell its cut from the site's. Now
+    its hit says `"truncated": "length"` (the header's reason; "" for a whole record), the
+    summary counts such hits, `add --from-scan` writes it in the capture's note, and a
+    coding it cut short stays an error entry that names the truncation."""
+    path = tmp_path / "crawl.warc.gz"
+    coded = gzip.compress(HTML)[:500]
+    path.write_bytes(
+        _response("whole", HTML)
+        + _truncated("cut", HTML[: len(HTML) // 2])
+        + _truncated("coded", coded, "Content-Encoding: gzip\r\n")
+    )
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert "2 hits (1 from records the crawler truncated)" in capsys.readouterr().err
+    hits = _by_url(out)
+    assert (hits["whole"]["truncated"], hits["cut"]["truncated"]) == ("", "length")
+    [error] = _errors(out)
+    assert error["problem"].startswith("gzip payload cut short"), error
+    assert "WARC-Truncated: length" in error["problem"]
+    cut = hits["cut"]["id"]
+    assert main(["add", "--from-scan", str(out), "--select", cut, "--corpus", str(corpus_dir)]) == 0
+    assert "truncated by the crawler (WARC-Truncated: length)" in capsys.readouterr().out
+    [entry] = [e for e in read_manifest(corpus_dir).entries if f"scan hit {cut}" in e.note]
+    assert "WARC-Truncated: length" in entry.note
 
 
 CODED = {

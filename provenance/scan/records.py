@@ -58,6 +58,9 @@ class Record:
     date: str = ""
     charset: str = ""
     """The declared charset (HTTP header or HTML meta), when there is one."""
+    truncated: str = ""
+    """Why the crawler cut the record's payload short (its `WARC-Truncated` header:
+    `length`, `time`, `disconnect`, `unspecified`), when it did: the page may be longer."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -232,6 +232,7 @@ def hit_json(record: Record, result: SourceResult, grams: int) -> dict[str, Any]
         "format": record.format,
         "charset": _charset(record),
         "size": len(record.data),
+        "truncated": record.truncated,
         "sha256": result.document.sha256,
         "prefilter_grams": grams,
         "passages": [

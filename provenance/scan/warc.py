@@ -290,7 +290,10 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
     ident = ident.strip("<>").removeprefix("urn:uuid:")
     url = headers.get("WARC-Target-URI", "")
     date = headers.get("WARC-Date", "")
-    rtype = headers.get("WARC-Type", "")
+    # FastWARC's record_type and is_http, not lookups of WARC-Type and Content-Type: a
+    # header lookup costs a record about 1 us, and that of WARC-Truncated is paid for so.
+    rtype = record.record_type  # type: ignore[attr-defined]
+    truncated = headers.get("WARC-Truncated", "")
     if record.content_length == 0 and headers.get("Content-Length") is None:  # type: ignore[attr-defined]
         problem = "truncated WARC record: its headers end with no Content-Length (cut short?)"
         return Problem(source, offset, problem, ident)
@@ -304,20 +307,21 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
             return Problem(source, offset, _cut_short(len(data), declared), ident)
         return data
 
-    if rtype == "conversion":
+    if rtype == WarcRecordType.conversion:
         data = payload()
         if isinstance(data, Problem):
             return data
-        return Record(ident, data, source, offset, "text", url=url, date=date)
-    if rtype == "resource":
+        return Record(ident, data, source, offset, "text", url, date, truncated=truncated)
+    if rtype == WarcRecordType.resource:
         data = payload()
         if isinstance(data, Problem):
             return data
         kind = headers.get("Content-Type", "")
         fmt = "html" if "html" in kind else "text"
-        return Record(ident, data, source, offset, fmt, url, date, _header_charset(kind))
-    content_type = headers.get("Content-Type", "")
-    if not content_type.startswith("application/http"):
+        charset = _header_charset(kind)
+        return Record(ident, data, source, offset, fmt, url, date, charset, truncated)
+    if not record.is_http:  # type: ignore[attr-defined]  # Content-Type application/http
+        content_type = headers.get("Content-Type", "")
         problem = f"a response record that is not HTTP (Content-Type {content_type!r})"
         return Problem(source, offset, problem, ident)
     try:
@@ -342,10 +346,11 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
             problem = f"decompressed: {too_big(None, limit)}"
             return Problem(source, offset, problem, ident)
         except ValueError as error:
-            return Problem(source, offset, str(error), ident)
+            said = f" (the record is WARC-Truncated: {truncated})" if truncated else ""
+            return Problem(source, offset, f"{error}{said}", ident)
     fmt = "html" if "html" in kind.lower() or not kind else "text"
     charset = _header_charset(kind) or (meta_charset(data) if fmt == "html" else "")
-    return Record(ident, data, source, offset, fmt, url, date, charset)
+    return Record(ident, data, source, offset, fmt, url, date, charset, truncated)
 
 
 def _header_charset(content_type: str) -> str:
