@@ -17,6 +17,7 @@ from typing import Any
 
 import brotli  # type: ignore[import-untyped]
 import pytest
+from fastwarc.stream_io import ZstdWriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,6 +71,14 @@ def _by_url(out: Path) -> dict[str, dict[str, Any]]:
 def _chunked(data: bytes, size: int = 700) -> bytes:
     chunks = [data[i : i + size] for i in range(0, len(data), size)]
     return b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+
+
+def _zstd(data: bytes) -> bytes:
+    stream = io.BytesIO()
+    writer = ZstdWriter(stream)
+    writer.write(data)
+    writer.close()
+    return stream.getvalue()
 
 
 def _raw_deflate(data: bytes) -> bytes:
@@ -265,6 +274,7 @@ CODED = {
     "deflate": (zlib.compress(HTML), "Content-Encoding: deflate\r\n"),
     "raw-deflate": (_raw_deflate(HTML), "Content-Encoding: deflate\r\n"),
     "br": (brotli.compress(HTML), "Content-Encoding: br\r\n"),
+    "zstd": (_zstd(HTML), "Content-Encoding: zstd\r\n"),
     "chunked": (_chunked(HTML), "Transfer-Encoding: chunked\r\n"),
     "chunked-gzip": (
         _chunked(gzip.compress(HTML)),
@@ -290,7 +300,8 @@ BAD = {
     ),
     "cut-br": (brotli.compress(HTML)[:-50], "Content-Encoding: br\r\n", "br payload cut short"),
     "cut-chunks": (_chunked(HTML)[:-900], "Transfer-Encoding: chunked\r\n", "chunked payload cut"),
-    "zstd": (HTML, "Content-Encoding: zstd\r\n", "unsupported Content-Encoding 'zstd'"),
+    "cut-zstd": (_zstd(HTML)[:-50], "Content-Encoding: zstd\r\n", "zstd payload cut short"),
+    "compress": (HTML, "Content-Encoding: compress\r\n", "unsupported Content-Encoding"),
 }
 
 
