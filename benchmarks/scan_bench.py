@@ -40,8 +40,9 @@ from machine import Stolen, machine
 
 from provenance.load import load
 from provenance.scan.collection import read_jsonl, write_warc
-from provenance.scan.inputs import Counts, Fields, Problem, Record, Shard, plan, read
+from provenance.scan.inputs import Fields, plan, read
 from provenance.scan.prefilter import Prefilter
+from provenance.scan.records import Counts, Problem, Record, Shard
 from provenance.scan.run import Summary, scan, shards_dir
 from provenance.scan.shard import (
     _QUOTE_MIN_WORDS,

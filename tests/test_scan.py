@@ -26,7 +26,8 @@ from provenance.scan.collection import (
     write_record,
     write_warc,
 )
-from provenance.scan.inputs import Fields, Record
+from provenance.scan.inputs import Fields
+from provenance.scan.records import Record
 from provenance.scan.run import scan, shards_dir
 from provenance.scan.shard import ScanConfig, ShardResult
 

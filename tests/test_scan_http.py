@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 
 import brotli  # type: ignore[import-untyped]
 import pytest
+from fastwarc.stream_io import ZstdWriter
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,11 +54,21 @@ def test_a_malformed_chunk_after_a_good_one_is_an_error() -> None:
         dechunk(b"3\r\nabcdef\r\n0\r\n\r\n")
 
 
+def _zstd(data: bytes) -> bytes:
+    """A zstd frame, written by FastWARC's writer (not by the decoder under test)."""
+    stream = io.BytesIO()
+    writer = ZstdWriter(stream)
+    writer.write(data)
+    writer.close()
+    return stream.getvalue()
+
+
 ENCODERS = {
     "gzip": gzip.compress,
     "x-gzip": gzip.compress,
     "deflate": zlib.compress,
     "br": brotli.compress,
+    "zstd": _zstd,
 }
 
 
@@ -69,6 +81,16 @@ def test_each_content_coding_is_decoded_and_its_cut_is_an_error(coding: str) -> 
     with pytest.raises(OverLimitError):
         decode(encoded, coding, limit=100)
     assert decode(encoded, coding, limit=500) == b"page " * 100
+
+
+def test_zstd_frames_one_after_another_are_one_page_and_corrupt_data_is_an_error() -> None:
+    """Before, a zstd page was an error entry ("unsupported Content-Encoding 'zstd'")."""
+    assert decode(_zstd(b"first ") + _zstd(b"second"), "zstd") == b"first second"
+    corrupt = _zstd(b"page " * 100)
+    with pytest.raises(ValueError, match="corrupt zstd payload"):
+        decode(corrupt[:6] + b"\xff" * 8 + corrupt[14:], "zstd")
+    with pytest.raises(ValueError, match="corrupt zstd payload"):
+        decode(b"<html>not zstd at all</html>", "zstd")
 
 
 def test_codings_are_undone_last_first_and_identity_is_none() -> None:

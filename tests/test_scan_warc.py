@@ -17,9 +17,15 @@ from typing import Any
 
 import brotli  # type: ignore[import-untyped]
 import pytest
+from fastwarc.stream_io import ZstdWriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance.cli import main
+from provenance.corpus import read_manifest
 from provenance.scan.collection import http_response, page, write_jsonl, write_record
+from provenance.scan.inputs import Fields, plan, read
+from provenance.scan.records import Counts, Problem, Record
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "tests" / "cases" / "quotes" / "reference.txt"
@@ -67,6 +73,14 @@ def _chunked(data: bytes, size: int = 700) -> bytes:
     return b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
 
 
+def _zstd(data: bytes) -> bytes:
+    stream = io.BytesIO()
+    writer = ZstdWriter(stream)
+    writer.write(data)
+    writer.close()
+    return stream.getvalue()
+
+
 def _raw_deflate(data: bytes) -> bytes:
     deflater = zlib.compressobj(wbits=-zlib.MAX_WBITS)
     return deflater.compress(data) + deflater.flush()
@@ -95,6 +109,44 @@ def test_a_record_cut_short_is_an_error_naming_it_never_a_shorter_page(
     assert _scan([path], out, "--allow-errors") == 0
 
 
+@pytest.mark.parametrize("cut", [350, 3000, -700])
+def test_an_uncompressed_record_cut_short_inside_the_file_is_an_error_and_the_next_is_read(
+    tmp_path: Path, cut: int
+) -> None:
+    """A `.warc` whose record is cut short and followed by more records (a crawler that
+    died mid-record and appended after it). Before, the cut record was read to its
+    Content-Length across the next record's bytes and scanned as a page, and the record
+    after it was lost (one "Invalid WARC header" entry at the cut record)."""
+    first, cut_short, third = _plain("first"), _plain("cut")[:cut], _plain("third")
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(first + cut_short + third)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    hits = _by_url(out)
+    assert list(hits) == ["first", "third"]
+    assert hits["third"]["offset"] == len(first + cut_short)
+    [error] = _errors(out)
+    assert (error["source"], error["offset"]) == (str(path), len(first))
+    assert error["problem"].startswith("truncated WARC record: "), error
+
+
+@pytest.mark.parametrize("cut", [5, 10, 100, 300])
+def test_an_uncompressed_file_that_ends_inside_a_records_headers_is_an_error(
+    tmp_path: Path, cut: int
+) -> None:
+    """Before, a file ending a few bytes into a record's headers ended without a word, or
+    (cut after its WARC-Type) with "a response record that is not HTTP"."""
+    first = _plain("first")
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(first + _plain("cut")[:cut])
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert list(_by_url(out)) == ["first"]
+    [error] = _errors(out)
+    assert error["offset"] == len(first)
+    assert error["problem"].startswith("truncated WARC record: "), error
+
+
 def test_a_gzip_member_cut_short_or_corrupt_is_an_error_at_that_member(tmp_path: Path) -> None:
     """A member cut in its last bytes (the record's payload whole, its gzip trailer not)
     was read as if whole, with no word that the file is cut; a member cut in the middle of
@@ -118,7 +170,47 @@ def test_a_gzip_member_cut_short_or_corrupt_is_an_error_at_that_member(tmp_path:
         ("tail.warc.gz", "first"),
         ("tail.warc.gz", "second"),
         ("middle.warc.gz", "first"),
+        ("middle.warc.gz", "third"),
     }
+
+
+def _damaged(kind: str) -> tuple[bytes, int, list[str]]:
+    """Four gzip-per-record responses with damage of `kind` after the first: the file,
+    the offset of the damage, and the records still readable."""
+    a, b, c, d = (_response(i, HTML) for i in "abcd")
+    bad = {
+        "cut": (b[: len(b) // 2], 0),
+        "corrupt": (b[:100] + b"\xff" * 50 + b[150:], 0),
+        "crc": (b[:-8] + bytes([b[-8] ^ 1]) + b[-7:], 0),
+        "not-gzip": (b"\x1f\x8c" + b[2:], 0),
+        "cut-in-headers": (b[:30], 0),
+        "junk-after": (b + b"not gzip data\n" * 3, len(b)),
+    }
+    damaged, at = bad[kind]
+    readable = ["a", "b", "c", "d"] if at else ["a", "c", "d"]
+    return a + damaged + c + d, len(a) + at, readable
+
+
+@pytest.mark.parametrize(
+    "kind", ["cut", "corrupt", "crc", "not-gzip", "cut-in-headers", "junk-after"]
+)
+@pytest.mark.parametrize("shard_mb", ["4", "0.003"])
+def test_the_records_after_a_damaged_gzip_member_are_read(
+    tmp_path: Path, kind: str, shard_mb: str
+) -> None:
+    """Before, the first damaged member ended the file's reading: one error entry (at the
+    record before it, for data that is not gzip), every record after it lost. Now the
+    damage is one entry at its offset and reading goes on at the next gzip member that
+    holds a WARC record, in one shard or several."""
+    data, at, readable = _damaged(kind)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out, "--shard-mb", shard_mb) == 1
+    assert list(_by_url(out)) == readable
+    [error] = _errors(out)
+    assert (error["source"], error["offset"]) == (str(path), at), error
+    assert error["problem"].startswith("truncated or corrupt WARC data: "), error
 
 
 def test_add_from_scan_refuses_a_hit_whose_record_was_cut_since(
@@ -138,12 +230,51 @@ def test_add_from_scan_refuses_a_hit_whose_record_was_cut_since(
     assert (corpus_dir / "manifest.toml").read_bytes() == manifest
 
 
+def _truncated(ident: str, body: bytes, headers: str = "") -> bytes:
+    """A gzip-per-record response the crawler cut, as Common Crawl writes a page over
+    1 MiB: the record whole, its payload the page's start, `WARC-Truncated: length`."""
+    record = gzip.decompress(_response(ident, body, headers))
+    mark = b"\r\nWARC-Truncated: length\r\nContent-Length:"
+    return gzip.compress(record.replace(b"\r\nContent-Length:", mark, 1), mtime=0)
+
+
+def test_a_record_the_crawler_truncated_is_a_hit_that_says_so(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, a record marked `WARC-Truncated` was read as any other: a full copy the
+    crawler cut came out as an excerpt, with nothing to tell its cut from the site's. Now
+    its hit says `"truncated": "length"` (the header's reason; "" for a whole record), the
+    summary counts such hits, `add --from-scan` writes it in the capture's note, and a
+    coding it cut short stays an error entry that names the truncation."""
+    path = tmp_path / "crawl.warc.gz"
+    coded = gzip.compress(HTML)[:500]
+    path.write_bytes(
+        _response("whole", HTML)
+        + _truncated("cut", HTML[: len(HTML) // 2])
+        + _truncated("coded", coded, "Content-Encoding: gzip\r\n")
+    )
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert "2 hits (1 from records the crawler truncated)" in capsys.readouterr().err
+    hits = _by_url(out)
+    assert (hits["whole"]["truncated"], hits["cut"]["truncated"]) == ("", "length")
+    [error] = _errors(out)
+    assert error["problem"].startswith("gzip payload cut short"), error
+    assert "WARC-Truncated: length" in error["problem"]
+    cut = hits["cut"]["id"]
+    assert main(["add", "--from-scan", str(out), "--select", cut, "--corpus", str(corpus_dir)]) == 0
+    assert "truncated by the crawler (WARC-Truncated: length)" in capsys.readouterr().out
+    [entry] = [e for e in read_manifest(corpus_dir).entries if f"scan hit {cut}" in e.note]
+    assert "WARC-Truncated: length" in entry.note
+
+
 CODED = {
     "gzip": (gzip.compress(HTML), "Content-Encoding: gzip\r\n"),
     "x-gzip": (gzip.compress(HTML), "Content-Encoding: x-gzip\r\n"),
     "deflate": (zlib.compress(HTML), "Content-Encoding: deflate\r\n"),
     "raw-deflate": (_raw_deflate(HTML), "Content-Encoding: deflate\r\n"),
     "br": (brotli.compress(HTML), "Content-Encoding: br\r\n"),
+    "zstd": (_zstd(HTML), "Content-Encoding: zstd\r\n"),
     "chunked": (_chunked(HTML), "Transfer-Encoding: chunked\r\n"),
     "chunked-gzip": (
         _chunked(gzip.compress(HTML)),
@@ -169,7 +300,8 @@ BAD = {
     ),
     "cut-br": (brotli.compress(HTML)[:-50], "Content-Encoding: br\r\n", "br payload cut short"),
     "cut-chunks": (_chunked(HTML)[:-900], "Transfer-Encoding: chunked\r\n", "chunked payload cut"),
-    "zstd": (HTML, "Content-Encoding: zstd\r\n", "unsupported Content-Encoding 'zstd'"),
+    "cut-zstd": (_zstd(HTML)[:-50], "Content-Encoding: zstd\r\n", "zstd payload cut short"),
+    "compress": (HTML, "Content-Encoding: compress\r\n", "unsupported Content-Encoding"),
 }
 
 
@@ -274,3 +406,45 @@ def test_scan_help_says_what_a_directory_holds(capsys: pytest.CaptureFixture[str
         main(["scan", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "directories (their pages and the .jsonl(.gz), .warc(.gz), .wet(.gz) files" in help_text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    gz=st.booleans(),
+    damaged=st.integers(1, 4),
+    how=st.sampled_from(["cut", "flip", "insert", "delete"]),
+    where=st.floats(0, 1, exclude_max=True),
+    junk=st.binary(min_size=1, max_size=30),
+    shard=st.sampled_from([2_500, 4 << 20]),
+)
+def test_damage_to_one_record_never_costs_another(
+    tmp_path_factory: pytest.TempPathFactory,
+    gz: bool,
+    damaged: int,
+    how: str,
+    where: float,
+    junk: bytes,
+    shard: int,
+) -> None:
+    """Cut, a bit flipped, bytes inserted or deleted anywhere in one record of six: every
+    other record is read, each damaged stretch is said once, and nothing raises."""
+    body = HTML[:1500]
+    records = [_response(str(n), body) if gz else _plain(str(n), body) for n in range(6)]
+    record = bytearray(records[damaged])
+    at = int(where * len(record))
+    if how == "cut":
+        del record[at:]
+    elif how == "flip":
+        record[at] ^= 0x10
+    elif how == "insert":
+        record[at:at] = junk
+    else:
+        del record[at : at + len(junk)]
+    records[damaged] = bytes(record)
+    path = tmp_path_factory.mktemp("damage") / ("crawl.warc.gz" if gz else "crawl.warc")
+    path.write_bytes(b"".join(records))
+    items = [i for s in plan([path], shard_bytes=shard) for i in read(s, Fields(), Counts())]
+    read_ids = {i.url.rsplit("/", 1)[-1] for i in items if isinstance(i, Record)}
+    assert read_ids >= {str(n) for n in range(6) if n != damaged}
+    problems = [i.offset for i in items if isinstance(i, Problem)]
+    assert len(problems) == len(set(problems))

@@ -21,16 +21,10 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from provenance.corpus import read_manifest
 from provenance.errors import ExitCode, InputError
-from provenance.scan.inputs import (
-    GZIP_ERRORS,
-    WARC_SUFFIXES,
-    Fields,
-    Problem,
-    Record,
-    json_record,
-    warc_record,
-)
+from provenance.scan.inputs import GZIP_ERRORS, WARC_SUFFIXES, Fields, json_record
+from provenance.scan.records import Problem, Record
 from provenance.scan.run import shards_dir
+from provenance.scan.warc import warc_record
 
 _SUFFIX = {"html": ".html", "markdown": ".md", "text": ".txt"}
 
@@ -70,6 +64,10 @@ def add_hits(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory() as temp:
             file = Path(temp) / ("hit" + _SUFFIX.get(record.format, ".txt"))
             file.write_bytes(record.data)
+            note = f"scan hit {hit['id']}: {hit['source']} at byte {hit['offset']}"
+            cut = f"truncated by the crawler (WARC-Truncated: {record.truncated})"
+            if record.truncated:  # the page may be longer than the capture
+                note += f"; {cut}, the page may be longer"
             try:
                 entry = add(
                     args.corpus,
@@ -77,7 +75,7 @@ def add_hits(args: argparse.Namespace) -> int:
                     url=hit.get("url") or "unknown",
                     date=hit.get("date") or "unknown",
                     holds=holds(hit),
-                    note=f"scan hit {hit['id']}: {hit['source']} at byte {hit['offset']}",
+                    note=note,
                 )
             except InputError as error:
                 # the hit's own bytes cannot be a capture (a page of NUL bytes): named by
@@ -86,8 +84,10 @@ def add_hits(args: argparse.Namespace) -> int:
                 refused += 1
                 continue
         stored[entry.sha256] = entry.file
+        said = f"; {cut}" if record.truncated else ""
         print(
-            f"added {args.corpus / entry.file}: id {entry.id} (hit {hit['id']}), {entry.size} bytes"
+            f"added {args.corpus / entry.file}: id {entry.id} (hit {hit['id']}), "
+            f"{entry.size} bytes{said}"
         )
     return ExitCode.FINDINGS if refused else ExitCode.OK
 

@@ -3,7 +3,7 @@
 A crawler stores the message as the server sent it, so a WARC response record's payload
 may still be in its transfer coding (`Transfer-Encoding: chunked`: the page cut into
 chunks, each after a line giving its size in hex) and its content coding
-(`Content-Encoding: gzip`, `deflate` or `br`). `payload` undoes both, in the reverse of
+(`Content-Encoding: gzip`, `deflate`, `br` or `zstd`). `payload` undoes both, in the reverse of
 the order they were applied, before the page's charset is looked at; what cannot be
 undone (a coding cut short or corrupt, one with no decoder here) raises `ValueError`
 with the problem in words, which the reader makes an error entry of.
@@ -16,6 +16,7 @@ and it refuses raw deflate, which browsers read; so the codings are undone here.
 from __future__ import annotations
 
 import re
+import sys
 import zlib
 
 STATUS_LINE = re.compile(rb"HTTP/[0-9](?:\.[0-9])?[ \t]+[0-9]{3}(?:[ \t]|$)")
@@ -108,7 +109,7 @@ def dechunk(data: bytes) -> bytes:
 
 
 def decode(data: bytes, coding: str, limit: int = 0) -> bytes:
-    """`data` decompressed from the content `coding` (gzip, x-gzip, deflate, br).
+    """`data` decompressed from the content `coding` (gzip, x-gzip, deflate, br, zstd).
 
     `deflate` is read as zlib data (what the standard says) or, failing that, as raw
     deflate (what some servers send, and browsers read).
@@ -128,6 +129,8 @@ def decode(data: bytes, coding: str, limit: int = 0) -> bytes:
         return _inflate(data, wbits, coding, limit)
     if coding == "br":
         return _unbrotli(data, limit)
+    if coding == "zstd":
+        return _unzstd(data, limit)
     msg = f"unsupported Content-Encoding {coding!r}: the page cannot be decoded"
     raise ValueError(msg)
 
@@ -169,3 +172,32 @@ def _unbrotli(data: bytes, limit: int) -> bytes:
         msg = "br payload cut short: its compressed data ends before the page does"
         raise ValueError(msg)
     return out
+
+
+def _unzstd(data: bytes, limit: int) -> bytes:
+    """`zstd` (RFC 8878): one or more frames, one after the other, as `zstd -d` reads them.
+
+    The standard library's `compression.zstd` (Python 3.14), else its backport: imported
+    only for zstd pages.
+    """
+    if sys.version_info >= (3, 14):
+        from compression import zstd
+    else:
+        from backports import zstd
+
+    out = b""
+    while True:
+        inflater = zstd.ZstdDecompressor()
+        try:
+            out += inflater.decompress(data, limit + 1 - len(out) if limit else -1)
+        except zstd.ZstdError as error:
+            msg = f"corrupt zstd payload: {error}"
+            raise ValueError(msg) from None
+        if limit and len(out) > limit:
+            raise OverLimitError(limit)
+        if not inflater.eof:
+            msg = "zstd payload cut short: its compressed data ends before the page does"
+            raise ValueError(msg)
+        data = inflater.unused_data
+        if not data:
+            return out

@@ -7,8 +7,7 @@ stream cannot be entered in the middle), or a range of a WARC file. Reading a sh
 `Record`s (a document's stored bytes with where they came from) and `Problem`s (what
 could not be read, with the source and offset); a problem never stops the shard.
 
-WARC files are read with FastWARC (see docs/scan.md for the measurement against warcio):
-`response` records whose HTTP payload is HTML or text, and WET `conversion` records.
+WARC files are planned and read by `provenance.scan.warc`.
 """
 
 from __future__ import annotations
@@ -23,13 +22,21 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol, cast
+from typing import Protocol, cast
 
 import msgspec
-from fastwarc.warc import ArchiveIterator, WarcRecordType
 from isal import igzip, isal_zlib
 
-from provenance.scan import http as http_message
+from provenance.scan import warc
+from provenance.scan.records import (
+    Chunk,
+    Counts,
+    Problem,
+    Record,
+    Shard,
+    meta_charset,
+    too_big,
+)
 
 SHARD_BYTES = 4 * 2**20
 """Target size of a shard of an uncompressed JSON Lines file or of a batch of files: small
@@ -38,11 +45,7 @@ the bytes), large enough that a shard's overhead (a task, a result file) is noth
 
 _TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
-"""WARC files; Common Crawl names its WET files `*.warc.wet.gz`."""
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.I
-)
+WARC_SUFFIXES = warc.SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,70 +57,6 @@ class Fields:
     html: str = "html"
     url: str = "url"
     date: str = "date"
-
-
-@dataclass(frozen=True, slots=True)
-class Shard:
-    """One unit of work: `kind` is "files", "jsonl", "jsonl.gz" or "warc" (possibly a byte
-    range of the file; of the decompressed stream for "jsonl.gz")."""
-
-    kind: str
-    path: str
-    """The input file, or the directory the files were found under."""
-    start: int = 0
-    end: int = -1
-    """Byte range of a JSON Lines file (decompressed) or of a WARC file; -1: to the end."""
-    files: tuple[str, ...] = ()
-    """For "files": the paths of the batch."""
-
-    @property
-    def streamed(self) -> bool:
-        """A part of a `.jsonl.gz`: its bytes come from the client as a `Chunk`."""
-        return self.kind == "jsonl.gz" and (self.start > 0 or self.end >= 0)
-
-
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    """The decompressed lines of a streamed shard, and what cut them short (if anything)."""
-
-    data: bytes
-    problem: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One document: its stored bytes, how to read them, and where it came from."""
-
-    id: str
-    data: bytes
-    """The document's bytes (for JSON Lines, its text or html field encoded as UTF-8)."""
-    source: str
-    offset: int
-    """Byte offset of the record in its source (the line, the WARC record; 0 for a file)."""
-    format: str = "text"
-    """text, html or markdown."""
-    url: str = ""
-    date: str = ""
-    charset: str = ""
-    """The declared charset (HTTP header or HTML meta), when there is one."""
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A document or part of an input that could not be read."""
-
-    source: str
-    offset: int
-    problem: str
-    id: str = ""
-
-
-@dataclass(slots=True)
-class Counts:
-    """What a shard's reading saw: every record, and the bytes read from the inputs."""
-
-    documents: int = 0
-    bytes: int = 0
 
 
 def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
@@ -161,7 +100,7 @@ def is_collection(path: Path) -> bool:
 def _collection_shards(path: Path, shard_bytes: int) -> list[Shard]:
     name = path.name.lower()
     if name.endswith(WARC_SUFFIXES):
-        return _warc_shards(path, shard_bytes)
+        return warc.shards(path, shard_bytes)
     if name.endswith(".jsonl.gz"):
         return _jsonl_gz_shards(path, shard_bytes)
     return _jsonl_shards(path, shard_bytes)
@@ -214,7 +153,7 @@ def read(
             lines = _jsonl(stream.readline, shard, fields, counts, 0, -1, gate, max_size)
             yield from _limited(lines, max_size)
     else:
-        yield from _warc(shard, counts, max_size)
+        yield from warc.read(shard, counts, max_size)
 
 
 def _empty(path: str) -> bool:
@@ -222,12 +161,6 @@ def _empty(path: str) -> bool:
         return Path(path).stat().st_size == 0
     except OSError:
         return False  # reading it says what is wrong
-
-
-def too_big(size: int | None, limit: int) -> str:
-    """The problem of a document over the size limit (`size` None: more than `limit`)."""
-    said = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
-    return f"{said}, over the size limit of {limit:,} (raise it with --max-size)"
 
 
 def _limited(items: Iterator[Record | Problem], limit: int) -> Iterator[Record | Problem]:
@@ -362,7 +295,7 @@ def _files(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Proble
         counts.bytes += len(data)
         suffix = path.suffix.lower()
         fmt = "html" if suffix in _HTML_SUFFIXES else _TEXT_SUFFIXES.get(suffix, "text")
-        charset = _meta_charset(data) if fmt == "html" else ""
+        charset = meta_charset(data) if fmt == "html" else ""
         yield Record(ident, data, name, 0, fmt, charset=charset)
 
 
@@ -504,205 +437,3 @@ def json_record(line: bytes, source: str, offset: int, fields: Fields) -> Record
         url=url if isinstance(url, str) else "",
         date=date if isinstance(date, str) else "",
     )
-
-
-def _warc_shards(path: Path, shard_bytes: int) -> list[Shard]:
-    """A WARC file in ranges of about `shard_bytes` that start at records.
-
-    A gzip WARC is cut at gzip members that hold a WARC record (one member a record, as
-    crawlers write them), found by seeking near each cut and looking forward, so that
-    planning does not read the file; a file compressed as one stream stays one shard.
-    An uncompressed WARC is cut at record offsets found by one reading pass.
-    """
-    size = path.stat().st_size
-    if size <= shard_bytes:
-        return [Shard("warc", str(path))]
-    starts = [0]
-    with path.open("rb") as stream:
-        if path.name.lower().endswith(".gz"):
-            while starts[-1] + shard_bytes < size:
-                start = _next_member(stream, starts[-1] + shard_bytes)
-                if start is None:
-                    break
-                starts.append(start)
-        else:
-            try:
-                for record in ArchiveIterator(stream, parse_http=False):
-                    if record.stream_pos - starts[-1] >= shard_bytes:
-                        starts.append(record.stream_pos)
-            except (OSError, ValueError):
-                pass  # reported when the shard with the bad data is read
-    ends = [*starts[1:], -1]
-    return [Shard("warc", str(path), a, b) for a, b in zip(starts, ends, strict=True)]
-
-
-_GZIP_MEMBER = b"\x1f\x8b\x08"
-_LOOK = 1 << 20
-"""How far past a cut to look for the next record's gzip member."""
-_READ = 1 << 16
-
-
-def _next_member(stream: BinaryIO, position: int) -> int | None:
-    """Offset of the first gzip member at or after `position` that starts a WARC record."""
-    stream.seek(position)
-    data = stream.read(_LOOK)
-    at = data.find(_GZIP_MEMBER)
-    while at >= 0:
-        try:
-            head = zlib.decompressobj(31).decompress(data[at : at + 4096], 8)
-        except zlib.error:
-            head = b""
-        if head.startswith(b"WARC/"):
-            return position + at
-        at = data.find(_GZIP_MEMBER, at + 1)
-    return None
-
-
-def _warc(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Problem]:
-    wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
-    last = shard.start
-    gz = shard.path.lower().endswith(".gz")
-    reported = -1  # the offset of the last record found wrong
-    try:
-        with Path(shard.path).open("rb") as stream:
-            stream.seek(shard.start)  # FastWARC's stream_pos counts from the file's start
-            for record in ArchiveIterator(stream, record_types=wanted, parse_http=False):
-                last = record.stream_pos
-                if 0 <= shard.end <= last:
-                    return
-                counts.documents += 1
-                read = warc_record(record, shard.path, limit)
-                if isinstance(read, Record):
-                    counts.bytes += len(read.data)
-                else:
-                    reported = read.offset
-                yield read
-    except (OSError, ValueError) as error:
-        # FastWARC stops at the data it cannot read, often while looking for the record
-        # after `last`: where the member that is cut short or corrupt starts, if it can
-        # be found, says better where the damage is.
-        bad = _bad_member(shard.path, last, shard.end) if gz else None
-        yield Problem(
-            shard.path, last if bad is None else bad[0], f"truncated or corrupt WARC data: {error}"
-        )
-        return
-    # FastWARC reads a last gzip member cut short after its record's payload (in the CRLFs
-    # that end the record or the gzip trailer) without a word: the file is still cut.
-    # (Said once: a payload cut short already was.)
-    bad = _bad_member(shard.path, last, -1) if gz and shard.end < 0 else None
-    if bad is not None and bad[0] != reported:
-        yield Problem(shard.path, bad[0], f"truncated or corrupt WARC data: {bad[1]}")
-
-
-def _bad_member(path: str, start: int, end: int) -> tuple[int, str] | None:
-    """The offset of the first gzip member from `start` (a member's start) to `end` (-1:
-    the end of the file) that is cut short or corrupt, and what is wrong with it.
-
-    None when all are whole, or when `start` is not a member's start (a WARC compressed as
-    one stream, where FastWARC's record offsets are not members').
-    """
-    with Path(path).open("rb") as stream:
-        stream.seek(start)
-        data = stream.read(_READ)
-        if not data.startswith(_GZIP_MEMBER):
-            return None
-        member, fed, inflater = start, 0, zlib.decompressobj(31)
-        while data:
-            try:
-                inflater.decompress(data)  # the output is not wanted, only where members end
-            except zlib.error as error:
-                return member, f"corrupt gzip member: {error}"
-            if not inflater.eof:
-                fed += len(data)
-                data = stream.read(_READ)
-                continue
-            member += fed + len(data) - len(inflater.unused_data)
-            data, fed, inflater = inflater.unused_data, 0, zlib.decompressobj(31)
-            if 0 <= end <= member or not (data := data or stream.read(_READ)):
-                return None
-            if not data.startswith(_GZIP_MEMBER[:2]):
-                return None  # not gzip data (trailing bytes gzip(1) ignores too)
-        return member, "a gzip member cut short: the file ends inside it"
-
-
-def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem:
-    """A Record of a FastWARC record (`stream_pos`: its offset in the file).
-
-    At most `limit` bytes of the payload are read (0: all); a longer one is a Problem, and
-    so is a payload shorter than the record's Content-Length says (the file cut short:
-    never a shorter page), a response that is not HTTP, and an HTTP payload whose
-    transfer or content coding cannot be undone (`provenance.scan.http`).
-    """
-    headers = record.headers  # type: ignore[attr-defined]
-    offset: int = record.stream_pos  # type: ignore[attr-defined]
-    ident = headers.get("WARC-Record-ID", "") or f"{Path(source).name}@{offset}"
-    ident = ident.strip("<>").removeprefix("urn:uuid:")
-    url = headers.get("WARC-Target-URI", "")
-    date = headers.get("WARC-Date", "")
-    rtype = headers.get("WARC-Type", "")
-
-    def payload() -> bytes | Problem:
-        data: bytes = record.reader.read(limit + 1 if limit else -1)  # type: ignore[attr-defined]
-        if len(data) > limit > 0:
-            return Problem(source, offset, too_big(None, limit), ident)
-        declared: int = record.content_length  # type: ignore[attr-defined]  # of the payload
-        if len(data) < declared:
-            problem = (
-                f"truncated WARC record: {len(data):,} of the {declared:,} bytes its "
-                "Content-Length declares (the file is cut short or corrupt)"
-            )
-            return Problem(source, offset, problem, ident)
-        return data
-
-    if rtype == "conversion":
-        data = payload()
-        if isinstance(data, Problem):
-            return data
-        return Record(ident, data, source, offset, "text", url=url, date=date)
-    if rtype == "resource":
-        data = payload()
-        if isinstance(data, Problem):
-            return data
-        kind = headers.get("Content-Type", "")
-        fmt = "html" if "html" in kind else "text"
-        return Record(ident, data, source, offset, fmt, url, date, _header_charset(kind))
-    content_type = headers.get("Content-Type", "")
-    if not content_type.startswith("application/http"):
-        problem = f"a response record that is not HTTP (Content-Type {content_type!r})"
-        return Problem(source, offset, problem, ident)
-    try:
-        record.parse_http()  # type: ignore[attr-defined]  # codings undone below, not by FastWARC
-    except Exception as error:  # FastWARC raises plain exceptions
-        return Problem(source, offset, f"unreadable HTTP headers: {error}", ident)
-    http = record.http_headers  # type: ignore[attr-defined]
-    if http is None or not http_message.is_status_line(http.status_line_bytes):
-        status = "" if http is None else f" (status line {(http.status_line or '')[:60]!r})"
-        return Problem(source, offset, f"a response record that is not HTTP{status}", ident)
-    kind = http.get("Content-Type", "") or ""
-    data = payload()
-    if isinstance(data, Problem):
-        return data
-    # Looked up only when a header name holds "encoding": three lookups cost a page 2 us.
-    if b"encoding" in b"\0".join(http.keys_bytes()).lower():
-        transfer = ", ".join(http.get_multiple("Transfer-Encoding"))
-        coding = ", ".join(http.get_multiple("Content-Encoding"))
-        try:
-            data = http_message.payload(data, transfer, coding, limit)
-        except http_message.OverLimitError:
-            problem = f"decompressed: {too_big(None, limit)}"
-            return Problem(source, offset, problem, ident)
-        except ValueError as error:
-            return Problem(source, offset, str(error), ident)
-    fmt = "html" if "html" in kind.lower() or not kind else "text"
-    charset = _header_charset(kind) or (_meta_charset(data) if fmt == "html" else "")
-    return Record(ident, data, source, offset, fmt, url, date, charset)
-
-
-def _header_charset(content_type: str) -> str:
-    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", content_type, re.I)
-    return match.group(1) if match else ""
-
-
-def _meta_charset(data: bytes) -> str:
-    match = _META_CHARSET.search(data, 0, 4096)
-    return match.group(1).decode("ascii") if match else ""

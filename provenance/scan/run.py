@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from provenance.atomic import atomic_write
-from provenance.scan.inputs import SHARD_BYTES, Chunk, Chunks, Shard, plan
+from provenance.scan.inputs import SHARD_BYTES, Chunks, plan
+from provenance.scan.records import Chunk, Shard
 from provenance.scan.shard import ScanConfig, ShardResult, engine, scan_shard
 
 _PLAN = "plan.json"
@@ -43,6 +44,8 @@ class Summary:
     workers: int
     scanned_bytes: int = 0
     """Bytes of the shards scanned in this run (not resumed): what the rate is of."""
+    truncated: int = 0
+    """Hits from WARC records the crawler truncated (their `truncated` field is set)."""
 
     def line(self) -> str:
         """One line for stderr. On a resumed scan the counts are of the whole scan and the
@@ -52,13 +55,16 @@ class Summary:
         '0 errors; 1.0 MB/s on 1 worker'
         >>> Summary(10, 2_000_000, 3, 1, 0, 4, 3, 1.0, 2, 500_000).line().split("; ")[1]
         '0.5 MB/s on 2 workers for the 0.5 MB of this run (3 of 4 shards resumed)'
+        >>> Summary(10, 0, 3, 2, 0, 1, 0, 1.0, 1, 0, truncated=1).line().split(": ")[1][:46]
+        '2 hits (1 from records the crawler truncated),'
         """
         mb = self.bytes / 1e6
         rate = self.scanned_bytes / 1e6 / self.seconds if self.seconds else 0.0
         workers = f"{self.workers} worker{'s' if self.workers != 1 else ''}"
+        cut = f" ({self.truncated} from records the crawler truncated)" if self.truncated else ""
         line = (
             f"scanned {self.documents} documents ({mb:.1f} MB) in {self.seconds:.1f} s: "
-            f"{self.hits} hits, {self.candidates} candidates, {self.errors} errors; "
+            f"{self.hits} hits{cut}, {self.candidates} candidates, {self.errors} errors; "
             f"{rate:.1f} MB/s on {workers}"
         )
         if self.resumed:
@@ -74,6 +80,7 @@ class Summary:
             "bytes": self.bytes,
             "candidates": self.candidates,
             "hits": self.hits,
+            "truncated": self.truncated,
             "errors": self.errors,
             "shards": self.shards,
             "resumed": self.resumed,
@@ -136,6 +143,7 @@ def scan(
         seconds=time.perf_counter() - started,
         workers=workers,
         scanned_bytes=sum(r.bytes for r in ordered if r.scanned),
+        truncated=sum(r.truncated for r in ordered),
     )
 
 
@@ -169,6 +177,8 @@ class _Landed:
     errors: _Keys
     scanned: bool = False
     """Scanned in this run (not resumed)."""
+    truncated: int = 0
+    """Its hits from records the crawler truncated."""
 
     @classmethod
     def of(cls, result: ShardResult, *, scanned: bool = False) -> _Landed:
@@ -180,6 +190,7 @@ class _Landed:
             _Keys.of(result.hits),
             _Keys.of(result.errors),
             scanned,
+            sum(1 for hit in result.hits if hit.get("truncated")),
         )
 
 

@@ -20,8 +20,9 @@ from provenance.errors import brief, write_log
 from provenance.load import MAX_SIZE
 from provenance.model import Document, Format
 from provenance.quotes.verdicts import QuoteVerdict
-from provenance.scan.inputs import Chunk, Counts, Fields, Problem, Record, Shard, read
+from provenance.scan.inputs import Fields, read
 from provenance.scan.prefilter import MIN_GRAMS, Prefilter
+from provenance.scan.records import Chunk, Counts, Problem, Record, Shard
 
 _HIT_VERDICTS = {QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED}
 """Quotation verdicts that make a document a hit when the quotation is attributed."""
@@ -231,6 +232,7 @@ def hit_json(record: Record, result: SourceResult, grams: int) -> dict[str, Any]
         "format": record.format,
         "charset": _charset(record),
         "size": len(record.data),
+        "truncated": record.truncated,
         "sha256": result.document.sha256,
         "prefilter_grams": grams,
         "passages": [
