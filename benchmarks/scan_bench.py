@@ -198,10 +198,11 @@ def _breakdown(jsonl: Path, config: ScanConfig, kinds: dict[str, str], work: Pat
             if not is_candidate:
                 parts["candidates"] += clock() - b
                 continue
-            document = _document(item)
+            read_in = _document(item)
             c = clock()
             parts["candidates"] += c - b
-            assert not isinstance(document, Problem)
+            assert not isinstance(read_in, Problem)
+            document = read_in[0]
             result = analyser.source(document, screen_words=_QUOTE_MIN_WORDS)  # as scan_shard
             if is_hit(result) and not result.passages:
                 result = analyser.source(document)

@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from provenance.analyse import Analyser, SourceResult
 from provenance.errors import brief, write_log
@@ -116,16 +116,17 @@ def scan_shard(
         if not is_candidate:
             continue
         candidates += 1
-        document = _document(item)
-        if isinstance(document, Problem):
-            errors.append(_problem(document))
+        read_in = _document(item)
+        if isinstance(read_in, Problem):
+            errors.append(_problem(read_in))
             continue
+        document, charset = read_in
         try:
             result = analyser.source(document, screen_words=_QUOTE_MIN_WORDS)
             if is_hit(result):
                 if not result.passages:  # its quotations were only screened
                     result = analyser.source(document)
-                hits.append(hit_json(item, result, grams))
+                hits.append(hit_json(item, result, grams, charset))
         except Exception as error:  # a bug on one document costs that document, not the scan
             errors.append(_internal_error(item, error))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -144,16 +145,23 @@ def is_hit(result: SourceResult) -> bool:
     )
 
 
-def decode(record: Record) -> str | Problem:
+class Decoded(NamedTuple):
+    """A record's text and the encoding it was read in (the hit's `charset`)."""
+
+    text: str
+    charset: str
+
+
+def decode(record: Record) -> Decoded | Problem:
     """UTF-8, else UTF-16 its byte-order mark says, else the declared charset, else a
     problem naming the first bad byte."""
     try:
-        return record.data.decode("utf-8").removeprefix("\ufeff")
+        return Decoded(record.data.decode("utf-8").removeprefix("\ufeff"), "utf-8")
     except UnicodeDecodeError as error:
         bad = error.start
     if record.data.startswith(_UTF16_BOMS):
         try:
-            return record.data.decode("utf-16").removeprefix("\ufeff")
+            return Decoded(record.data.decode("utf-16").removeprefix("\ufeff"), "utf-16")
         except UnicodeDecodeError as error:
             problem = f"not valid UTF-16 (its byte-order mark) at byte {error.start}"
             return Problem(record.source, record.offset, problem, record.id)
@@ -168,7 +176,7 @@ def decode(record: Record) -> str | Problem:
             problem = f"not valid UTF-8 at byte {bad}; unknown declared charset {record.charset!r}"
             return Problem(record.source, record.offset, problem, record.id)
         try:
-            return record.data.decode(record.charset)
+            return Decoded(record.data.decode(record.charset), record.charset)
         except UnicodeDecodeError as error:
             problem = f"not valid {record.charset} (declared) at byte {error.start}"
             return Problem(record.source, record.offset, problem, record.id)
@@ -177,17 +185,6 @@ def decode(record: Record) -> str | Problem:
 
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
-
-def _charset(record: Record) -> str:
-    """The encoding `decode` read the record in."""
-    try:
-        record.data.decode("utf-8")
-    except UnicodeDecodeError:
-        if record.data.startswith(_UTF16_BOMS):
-            return "utf-16"
-        return record.charset or "utf-8"
-    return "utf-8"
 
 
 def _as_utf8(data: bytes) -> bytes:
@@ -205,21 +202,25 @@ def _as_utf8(data: bytes) -> bytes:
     return data
 
 
-def _document(record: Record) -> Document | Problem:
-    text = decode(record)
-    if isinstance(text, Problem):
-        return text
-    return Document(
+def _document(record: Record) -> tuple[Document, str] | Problem:
+    """The record as a Document, and the encoding its text was read in."""
+    decoded = decode(record)
+    if isinstance(decoded, Problem):
+        return decoded
+    document = Document(
         id=record.id,
         path=Path(record.source),
         sha256=hashlib.sha256(record.data).hexdigest(),
         size=len(record.data),
-        text=text,
+        text=decoded.text,
         format=Format(record.format),
     )
+    return document, decoded.charset
 
 
-def hit_json(record: Record, result: SourceResult, grams: int) -> dict[str, Any]:
+def hit_json(
+    record: Record, result: SourceResult, grams: int, charset: str = "utf-8"
+) -> dict[str, Any]:
     """One line of HITS.jsonl: the document, where it is, and what the engine found."""
     divergences = result.divergences
     quotes = [q for q in result.quotes if q.attributed or q.verdict is QuoteVerdict.UNTERMINATED]
@@ -230,7 +231,7 @@ def hit_json(record: Record, result: SourceResult, grams: int) -> dict[str, Any]
         "source": record.source,
         "offset": record.offset,
         "format": record.format,
-        "charset": _charset(record),
+        "charset": charset,
         "size": len(record.data),
         "truncated": record.truncated,
         "sha256": result.document.sha256,
