@@ -271,7 +271,7 @@ def _plural(said: str) -> bool:
     """
     if _AND.search(said):
         return True
-    words = [w for w in _LETTERS.findall(said) if w.casefold() not in _DETERMINERS]
+    words = [w for w in _LETTERS.findall(said) if w.casefold() not in _BEFORE_A_PLURAL]
     if not words:
         return False
     head = words[0]
@@ -281,7 +281,9 @@ def _plural(said: str) -> bool:
 
 _AND = re.compile(r"\band\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_DETERMINERS = frozenset("the some many most its their other several two both all".split())
+_BEFORE_A_PLURAL = frozenset("the some many most its their other several two both all".split())
+"""Words a plural subject may open with ("some analysts", "both ministries"), read past to
+its head noun."""
 _PLURAL_PEOPLE = frozenset(
     """critics analysts officials diplomats experts observers commentators lawmakers sources
     reports reporters scholars sceptics skeptics supporters opponents editors readers""".split()

@@ -66,7 +66,8 @@ _PREPOSITIONS = frozenset(
     over into upon under via than as like around across within without through after
     before beyond concerning regarding except besides""".split()
 )
-_DETERMINERS = frozenset("the both all".split())
+_READ_PAST = frozenset("the both all".split())
+"""Words `_word_before` reads past to the word that names ("both the Parties")."""
 _CLAUSE = frozenset("that which who whom whose where while whereas if when because".split())
 _PRONOUNS = frozenset("they it he she we this these those".split())
 _AUXILIARIES = frozenset(
@@ -218,7 +219,7 @@ def _word_before(tokens: list[re.Match[str]], k: int) -> int:
     """Index of the word before `tokens[k]`, past "the", "both" and "all" (-1 at a stop)."""
     j = k - 1
     while j >= 0 and tokens[j].group("word") is not None:
-        if tokens[j].group().casefold() not in _DETERMINERS:
+        if tokens[j].group().casefold() not in _READ_PAST:
             return j
         j -= 1
     return -1
