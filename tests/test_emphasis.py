@@ -291,6 +291,9 @@ def test_findings_json_and_text_report(corpus: Corpus, tmp_path: Path) -> None:
         ("(emphasis by the editors)", "emphasis", "added"),
         ("[italics in the original]", "italic", "original"),
         ("emphasis in the quoted passage is ours", "emphasis", "added"),
+        ("(Emphasis as in original.)", "emphasis", "original"),
+        ("(italics as in the original)", "italic", "original"),
+        ("(bold added.)", "bold", "added"),
     ],
 )
 def test_the_wordings_of_an_emphasis_note(

@@ -21,11 +21,11 @@ _WHAT = (
     r"|emphasis|emphases|underlining|underlined|highlighting|highlighted|highlights?"
 )
 _WHOSE = (
-    r"added|mine|ours|supplied|in\s+(?:the\s+)?original"
+    r"added|mine|ours|supplied|(?:as\s+)?in\s+(?:the\s+)?original"
     r"|by\s+(?:the\s+)?(?:editors?|authors?|us|me)"
 )
 _NOTE = re.compile(
-    rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*(?P<whose>{_WHOSE})\s*[)\]]"
+    rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*(?P<whose>{_WHOSE})\.?\s*[)\]]"
     rf"|\b(?P<what2>(?:{_WHAT})(?:[\s,/&]+(?:and\s+)?(?:{_WHAT}))*)"
     rf"(?:\s+(?:in|within|throughout)(?:\s+[\w\u2019'-]+){{1,4}}?)?"
     rf"\s+(?:(?:is|are|has\s+been|have\s+been)\s+)?(?P<whose2>{_WHOSE})\b"
@@ -33,7 +33,8 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 NOTE_IN_BRACKETS = re.compile(
-    rf"\s*[(\[]\s*(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?\s*(?:{_WHOSE})\s*[)\]]", re.IGNORECASE
+    rf"\s*[(\[]\s*(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?\s*(?:{_WHOSE})\.?\s*[)\]]",
+    re.IGNORECASE,
 )
 """A note in brackets ("(emphasis added)", "[italics in original]") with the spaces before
 it: the page's word about the words it follows, none of theirs (a quotation holding one
