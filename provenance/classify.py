@@ -484,7 +484,7 @@ def _date_of(words: list[str]) -> tuple[int, int, int | None] | None:
 def _dates_of(words: list[str]) -> list[tuple[int, int, int | None]]:
     """Every (month, day, year or None) that `words` may write: a month's name and a day,
     in either order, or two or three figures (the year first, or last)."""
-    words = [_ORDINAL.sub("", w) for w in words]
+    words = [_ORDINAL.sub("", w) for w in words if w != "of"]  # "the 4th of July"
     if not 2 <= len(words) <= 3 or not all(w in _MONTHS or w.isdecimal() for w in words):
         return []
     years = [int(w) for w in words if len(w) == 4 and w.isdecimal()]
