@@ -7,6 +7,7 @@ that share only markup share no reading.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from conftest import make_document
 
 from provenance.analyse import analyse
+from provenance.collation.exports import render_json
 from provenance.collation.genealogy import genealogy
 from provenance.collation.table import Status, collate
 from provenance.collation.witnesses import witnesses
@@ -75,3 +77,24 @@ def test_a_reading_two_html_copies_share_groups_them(reference: Document) -> Non
     assert readings == {"gravely"}
     [group] = [g for f in genealogy(table).families for g in (*f.groups, *f.conflicts)]
     assert {w.split("-")[0] for w in group.witnesses} == {"one", "two"}
+
+
+@pytest.mark.parametrize(("build", "fmt"), [(_html, Format.HTML), (_markdown, Format.MARKDOWN)])
+def test_collate_json_gives_offsets_into_the_original_files(
+    reference: Document, build: object, fmt: Format
+) -> None:
+    """The collate JSON gave an HTML or Markdown copy's segments and readings in offsets
+    of its readable text (slicing the file gave other characters); offsets are into the
+    decoded original file, as everywhere else."""
+    paragraphs = reference.text.split("\n\n")[1:4]
+    changed = [p.replace("seriously worried", "gravely worried") for p in paragraphs]
+    page = _page(build(changed, "Daily News"), fmt, "one")  # type: ignore[operator]
+    table = collate(reference, witnesses(analyse(reference, [page])))
+    data = json.loads(render_json(table, genealogy(table)))
+    [witness] = data["witnesses"]
+    [segment] = witness["segments"]
+    shown = page.text[segment["start"] : segment["end"]]
+    assert shown.startswith(changed[0][:15]) and "Daily News" not in shown
+    [location] = data["locations"]
+    [[start, end]] = location["readings"][witness["id"]]["spans"]
+    assert page.text[start:end] == "gravely"

@@ -15,6 +15,8 @@ from typing import Any
 from provenance import jsontext
 from provenance.collation.genealogy import Family, Genealogy, Group, SharedReading
 from provenance.collation.table import Location, Reading, Status, Table
+from provenance.collation.witnesses import Witness
+from provenance.model import Span
 from provenance.normalise import visible
 
 SCHEMA = "provenance-collation/1"
@@ -40,8 +42,8 @@ def to_json(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> dic
                 "covered": w.covered,
                 "segments": [
                     {
-                        "start": s.copy.start,
-                        "end": s.copy.end,
+                        "start": w.original(s.copy).start,
+                        "end": w.original(s.copy).end,
                         "ref_start": s.reference.start,
                         "ref_end": s.reference.end,
                         "verdict": s.verdict,
@@ -59,8 +61,8 @@ def to_json(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> dic
                 "source_sha256": w.source_sha256,
                 "segments": [
                     {
-                        "start": s.copy.start,
-                        "end": s.copy.end,
+                        "start": w.original(s.copy).start,
+                        "end": w.original(s.copy).end,
                         "text": s.copy.of(w.text),
                         "ref_start": s.reference.start,
                         "ref_end": s.reference.end,
@@ -71,7 +73,7 @@ def to_json(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> dic
             }
             for w in table.paraphrases
         ],
-        "locations": [_location_json(loc) for loc in table.variants(cosmetic=cosmetic)],
+        "locations": [_location_json(loc, table) for loc in table.variants(cosmetic=cosmetic)],
         "families": [_family_json(f) for f in genealogy.families],
         "pairs": [
             {
@@ -232,22 +234,23 @@ vertical-align:top;white-space:pre-wrap}
 """
 
 
-def _location_json(loc: Location) -> dict[str, Any]:
+def _location_json(loc: Location, table: Table) -> dict[str, Any]:
     return {
         "index": loc.index,
         "ref_start": loc.reference.start,
         "ref_end": loc.reference.end,
         "reference": loc.reference_text,
         "cosmetic": loc.cosmetic,
-        "readings": {r.witness: _reading_json(r) for r in loc.readings},
+        "readings": {r.witness: _reading_json(r, table.witness(r.witness)) for r in loc.readings},
     }
 
 
-def _reading_json(r: Reading) -> dict[str, Any]:
+def _reading_json(r: Reading, witness: Witness) -> dict[str, Any]:
+    """One reading; its spans in offsets of the capture's original file."""
     out: dict[str, Any] = {"status": r.status.value}
     if r.status is not Status.LACUNA:
         out["text"] = r.text
-        out["spans"] = [[span.start, span.end] for _, span in r.pieces]
+        out["spans"] = [_pair(witness.original(span)) for _, span in r.pieces]
     if r.kind is not None:
         out["kind"] = r.kind.value
         out["severity"] = str(r.severity)
@@ -255,6 +258,10 @@ def _reading_json(r: Reading) -> dict[str, Any]:
         out["partial"] = True
         out["reference_covered"] = r.reference_text
     return out
+
+
+def _pair(span: Span) -> list[int]:
+    return [span.start, span.end]
 
 
 def _shared_json(s: SharedReading) -> dict[str, Any]:

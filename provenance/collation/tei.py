@@ -184,7 +184,7 @@ def _build(table: Table, title: str) -> etree._Element:
         element = etree.SubElement(list_wit, f"{_T}witness")
         element.set(f"{{{XML_NS}}}id", sigla[w.id])
         element.set("n", w.id)
-        spans = ", ".join(f"{s.copy.start}..{s.copy.end}" for s in w.segments)
+        spans = ", ".join(f"{o.start}..{o.end}" for o in (w.original(s.copy) for s in w.segments))
         element.text = (
             f"{w.id}: {w.kind.value} in capture {w.source} (sha256 {w.source_sha256}), {spans}"
         )

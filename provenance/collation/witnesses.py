@@ -27,6 +27,7 @@ from enum import StrEnum
 
 from provenance.align import align_texts
 from provenance.analyse import Analysis, SourceResult
+from provenance.extract import Extracted
 from provenance.model import Document, Edit, PassageKind, Span
 from provenance.quotes.verdicts import QuoteVerdict
 
@@ -72,6 +73,12 @@ class Witness:
     text: str
     """The capture's readable text (its decoded text, or an HTML or Markdown page's words
     without markup), which every segment's `copy` span indexes."""
+    readable: Extracted | None = None
+    """For an HTML or Markdown capture, its readable text with the map back to the file."""
+
+    def original(self, span: Span) -> Span:
+        """A span of `text` in offsets of the capture's decoded original file."""
+        return span if self.readable is None else self.readable.span(span.start, span.end)
 
     @property
     def covered(self) -> int:
@@ -145,7 +152,7 @@ def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
         p = alignment.passage
         segment = Segment(p.copy, p.reference, alignment.edits, similarity=p.score)
         wid = f"{prefix}-full" if len(fulls) == 1 else f"{prefix}-full{n}"
-        yield Witness(wid, doc.id, doc.sha256, WitnessKind.FULL, (segment,), text)
+        yield Witness(wid, doc.id, doc.sha256, WitnessKind.FULL, (segment,), text, source.extracted)
     # Excerpts go into as few witnesses as possible without overlapping in the reference.
     groups: list[list[Segment]] = []
     for alignment in excerpts:
@@ -160,7 +167,9 @@ def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
     for n, group in enumerate(groups, 1):
         wid = f"{prefix}-excerpts" if len(groups) == 1 else f"{prefix}-excerpts{n}"
         segments = tuple(sorted(group, key=lambda s: s.reference.start))
-        yield Witness(wid, doc.id, doc.sha256, WitnessKind.EXCERPTS, segments, text)
+        yield Witness(
+            wid, doc.id, doc.sha256, WitnessKind.EXCERPTS, segments, text, source.extracted
+        )
 
 
 def _quotation_witness(analysis: Analysis, source: SourceResult, prefix: str) -> Witness | None:
@@ -191,7 +200,8 @@ def _quotation_witness(analysis: Analysis, source: SourceResult, prefix: str) ->
         return None
     segments.sort(key=lambda s: (s.reference.start, s.copy.start))
     wid = f"{prefix}-quotations"
-    return Witness(wid, doc.id, doc.sha256, WitnessKind.QUOTATIONS, tuple(segments), text)
+    kind = WitnessKind.QUOTATIONS
+    return Witness(wid, doc.id, doc.sha256, kind, tuple(segments), text, source.extracted)
 
 
 def _overlap(a: Span, b: Span) -> bool:
