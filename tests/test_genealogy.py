@@ -172,3 +172,30 @@ def test_a_witness_silent_at_a_groups_evidence_nests_rather_than_conflicts() -> 
     # without the lacuna, G's absence from {A, C} is a disagreement: a conflict again
     _, conflicts = _groups([wide, near, far], set("ACGD"), GroupingOptions(), {})
     assert [g.witnesses for g in conflicts] == [frozenset("CG")]
+
+
+def test_one_shared_punctuation_change_does_not_group(reference: Document) -> None:
+    """Two independent copies that each drop the same comma were grouped (a comma weighed
+    exactly the least weight of a group): a comma is lost by chance; a group needs
+    non-cosmetic evidence weighing at least a changed word."""
+    comma = _plant(reference.text, "Simultaneously, the", "Simultaneously the")
+    a = from_text("a", reference, comma)
+    b = from_text("b", reference, comma)
+    c = from_text("c", reference, reference.text)
+    assert genealogy(collate(reference, [a, b, c])).families[0].groups == ()
+
+
+def test_a_habit_of_typography_counts_once(reference: Document) -> None:
+    """Straight quotes for curly ones throughout are one habit (a CMS setting), not one
+    agreement per quotation mark: two unrelated copies sharing it, and a comma, do not
+    outweigh two related copies sharing a changed word, nor form a group."""
+    straight = reference.text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    g = from_text("g", reference, _plant(straight, "Simultaneously, the", "Simultaneously the"))
+    h = from_text("h", reference, _plant(straight, "Simultaneously, the", "Simultaneously the"))
+    word = _plant(reference.text, "justified concerns", "legitimate concerns")
+    a = from_text("a", reference, word)
+    f = from_text("f", reference, word)
+    result = genealogy(collate(reference, [g, h, a, f]))
+    weight = {(p.a, p.b): p.weight for p in result.pairs}
+    assert weight[("g", "h")] < weight[("a", "f")]
+    assert [set(group.witnesses) for group in result.families[0].groups] == [{"a", "f"}]

@@ -5,7 +5,8 @@ reference reads otherwise probably descend from a common ancestor. Not every sha
 variant is evidence of the same strength: two copies can each gain a no-break space on
 their own (a CMS does that), but they rarely lose the same sentence by chance. So each
 shared reading carries a weight by kind (WEIGHTS), growing with the number of words it
-touches, and a group needs at least one shared reading that is not cosmetic.
+touches; a cosmetic kind counts once however often it recurs (one habit), and a group
+needs non-cosmetic evidence weighing at least a changed word.
 
 Families come first: witnesses that follow the reference's own text (full copies,
 excerpts, quotations that match verbatim or with changes) form the reference family;
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -58,8 +60,9 @@ _WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True, slots=True)
 class GroupingOptions:
-    min_weight: float = 1.0
-    """Least total weight of shared readings that makes a group (a shared punctuation change)."""
+    min_weight: float = 2.0
+    """Least weight of the non-cosmetic readings a group shares: a changed word, a lost
+    one, or two punctuation changes; one comma is lost by chance."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +172,7 @@ def pairs(table: Table, shared: list[SharedReading] | None = None) -> list[Pair]
         if not common:
             continue
         both = tuple(s for s in holding[x.id] if y.id in s.witnesses)
-        weight = round(sum(s.weight for s in both), 3)
+        weight = evidence_weight(both)
         disagreements = 0
         for index in variants[x.id].keys() | variants[y.id].keys():
             readings = table.locations[index].readings
@@ -220,6 +223,20 @@ def _weight(kind: Kind, reference: str, text: str) -> float:
     return round(base * (1 + math.log2(words)), 3)
 
 
+def evidence_weight(readings: Iterable[SharedReading]) -> float:
+    """The weight of shared readings together: each counts, but a cosmetic kind once (the
+    highest of its readings), since straight quotes or no-break spaces throughout are one
+    habit of a site or an editor, not one agreement a mark."""
+    substantive = 0.0
+    habits: dict[Kind, float] = {}
+    for s in readings:
+        if s.cosmetic:
+            habits[s.kind] = max(habits.get(s.kind, 0.0), s.weight)
+        else:
+            substantive += s.weight
+    return round(substantive + sum(habits.values()), 3)
+
+
 def _lacunae(table: Table) -> dict[int, frozenset[str]]:
     """The witnesses with a lacuna at each location (they do not cover its text)."""
     return {
@@ -242,8 +259,8 @@ def _groups(
     lacunae = lacunae or {}
     candidates = []
     for holders, evidence in support.items():
-        weight = round(sum(s.weight for s in evidence), 3)
-        if weight >= options.min_weight and any(not s.cosmetic for s in evidence):
+        weight = evidence_weight(evidence)
+        if sum(s.weight for s in evidence if not s.cosmetic) >= options.min_weight:
             silent = frozenset(members).intersection(
                 *(lacunae.get(s.location, frozenset()) for s in evidence)
             )
