@@ -199,3 +199,25 @@ def test_a_habit_of_typography_counts_once(reference: Document) -> None:
     weight = {(p.a, p.b): p.weight for p in result.pairs}
     assert weight[("g", "h")] < weight[("a", "f")]
     assert [set(group.witnesses) for group in result.families[0].groups] == [{"a", "f"}]
+
+
+def test_a_paragraph_one_copy_omits_does_not_swallow_the_others_readings(
+    reference: Document,
+) -> None:
+    """One copy leaving out a paragraph merged every other copy's change inside it into one
+    paragraph-long location, so two copies sharing a changed word there shared nothing
+    (their readings of the whole paragraph differed elsewhere) and were not grouped."""
+    paragraph = next(p for p in reference.text.split("\n\n") if "benevolence" in p)
+    w1 = from_text("w1", reference, _plant(reference.text, paragraph + "\n\n", ""))
+    goodwill = _plant(reference.text, "benevolence", "goodwill")
+    w2 = from_text("w2", reference, goodwill)
+    w3 = from_text("w3", reference, _plant(goodwill, "improve relations", "mend relations"))
+    table = collate(reference, [w1, w2, w3])
+    result = genealogy(table)
+    [group] = result.families[0].groups
+    assert set(group.witnesses) == {"w2", "w3"}
+    assert [s.text for s in group.evidence] == ["goodwill"]
+    for w in (w1, w2, w3):
+        assert table.rebuild(w.id) == [s.copy.of(w.text) for s in w.segments]
+    omitted = [loc for loc in table.locations if loc.reading("w1").text == "" and loc.variant]
+    assert "".join(loc.reference_text for loc in omitted).strip() == paragraph.strip()

@@ -173,6 +173,13 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
     for wit in columns:
         for s in wit.segments:
             cuts.update((s.reference.start, s.reference.end))
+            # A deletion maps every reference position inside it to one capture position,
+            # so it may be cut anywhere: it cuts the reference at its edges rather than
+            # merging with what other witnesses change inside it (one copy's lost
+            # paragraph swallowed every other copy's changed word in that paragraph).
+            for e in s.edits:
+                if e.tag == "delete":
+                    cuts.update((e.reference.start, e.reference.end))
     spans = _partition(clusters, cuts, len(reference.text))
     maps = [[_SegmentMap(s) for s in wit.segments] for wit in columns]
     locations = []
@@ -187,9 +194,13 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
 
 
 def _clusters(segments: Iterable[Segment]) -> list[tuple[int, int]]:
-    """Merge the reference spans of all non-equal edits: overlapping, or touched by an insertion."""
+    """Merge the reference spans of all replacements and insertions: overlapping, or touched
+    by an insertion. Deletions are cuts instead (see `collate`)."""
     spans = sorted(
-        (e.reference.start, e.reference.end) for s in segments for e in s.edits if e.tag != "equal"
+        (e.reference.start, e.reference.end)
+        for s in segments
+        for e in s.edits
+        if e.tag not in ("equal", "delete")
     )
     merged: list[list[int]] = []  # [start, end, point-at-end]
     for start, end in spans:
@@ -246,8 +257,8 @@ class _SegmentMap:
         e = self.edits[i]
         if e.tag == "equal":
             return e.copy.start + max(p, e.reference.start) - e.reference.start
-        if p <= e.reference.start:
-            return e.copy.start
+        if p <= e.reference.start or e.tag == "delete":
+            return e.copy.start  # a deletion holds no capture text: any cut in it is here
         if p == e.reference.end:
             return e.copy.end
         msg = f"position {p} inside a {e.tag} edit"
@@ -261,7 +272,9 @@ class _SegmentMap:
         e = self.edits[i]
         if e.tag == "equal":
             return e.copy.start + min(p, e.reference.end) - e.reference.start
-        if p == e.reference.start and e.reference.start != e.reference.end:
+        if (p == e.reference.start and e.reference.start != e.reference.end) or (
+            e.tag == "delete" and p < e.reference.end
+        ):
             return e.copy.start
         if p >= e.reference.end:
             return e.copy.end
