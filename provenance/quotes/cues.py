@@ -37,6 +37,7 @@ _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
     r"|asked|urged|urges|called|calls|call|emphasi[sz]ed|underlined|reaffirmed|reads"
+    r"|insist|write|urge|warn|argue|declare|propose"
     r"|remarked|commented|replied|answered|responded|admitted|acknowledged|acknowledges"
     r"|observed|observes|recalled|pointed out|points out|underscored|underscores|affirmed"
     r"|affirms|asserted|asserts|claimed|maintained|maintains|suggested|concluded|concludes"
@@ -80,13 +81,15 @@ _SPEECH_SUPERSET = (_SPEECH.pattern.encode("ascii"),)
 _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause)\b|communiqu"
     rb"|\bParties\b|\bministries\b"
-    rb"|\btext\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published|released|issued|reads"
+    rb"|\b(?:text|original)\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published"
+    rb"|released|issued|reads"
     rb"|asks|asked"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text"
-    rb"|\btext\s+(?:also|further|then|even|still|itself|again)\b|\btext\s*,"
+    rb"|\b(?:text|original)\s+(?:also|further|then|even|still|itself|again)\b"
+    rb"|\b(?:text|original)\s*,"
     rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6"
     rb"|(?:verbatim|\bin\s+full|word\s+for\s+word|in\s+its\s+entirety)\s*:",
 )
@@ -225,7 +228,10 @@ def cues(
                 continue  # "... and said": the verb shares the subject before it
         if hit.group() in _URGING and medium is None and not _joint(subject, authors):
             continue  # "The rally pushed prices “...”": no one speaks
-        if _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
+        pronoun = _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject)
+        if hit.group() in _PLURAL_FORMS and not (pronoun or _joint(subject, authors)):
+            continue  # "that the DPRK declare", "say ..., urge": only "they" or the authors
+        if pronoun:
             continue  # "They also stressed", "On the launch it says": the speaker is whoever
             # the text spoke of before
         end = hit.end()
@@ -492,11 +498,24 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
         return bool(_DETERMINER.search(before))
     if word == "notes":
         return bool(_NOTES_NOUN.search(before))
+    if word in _PLURAL_FORMS:
+        # "they insist", "the two ministries write"; never "to declare" (an infinitive has
+        # no subject of its own) nor "an urge", "a write-up"
+        return bool(_INFINITIVE_OR_NOUN.search(before)) or chunk[hit.end() : hit.end() + 1] == "-"
     if word == "quoted" and _QUOTED_AS_SET_OUT.match(chunk, hit.end()):
         return True  # "the other key paragraph, quoted in full:": the text, not a speaker
     return word in _PASSIVE_VERBS and bool(_PASSIVE.search(before))
 
 
+_PLURAL_FORMS = frozenset("insist write urge warn argue declare propose".split())
+"""Speech verbs in the form a plural subject takes, which is also the infinitive's."""
+_INFINITIVE_OR_NOUN = re.compile(
+    r"\b(?:to|not|the|an?|its|their|this|that|his|her|our|will|would|can|could|may|might"
+    r"|must|should|shall|did|do|does)\s+$",
+    re.IGNORECASE,
+)
+"""Before a verb's plain form: an infinitive, a noun ("an urge"), or an auxiliary's verb
+(whose subject is read with the auxiliary, as "will say" is not)."""
 _QUOTED_AS_SET_OUT = re.compile(r"\s+(?:in\s+full|in\s+part|below|here|verbatim|at\s+length)\b")
 """After "quoted": the participle of a text set out on the page, not someone quoting."""
 _DETERMINER = re.compile(r"\b(?:the|its|their|this|that|a|an|his|her|our)\s+$", re.IGNORECASE)

@@ -171,6 +171,8 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     current = reading.speaker(k)
     if current is not None:
         return replace(current, how="earlier sentence, same speaker")
+    if _GLOSS.match(reading.prose, spans.starts[k], spans.ends[k]):
+        return None  # "Translation: “Drop your alliances.”": the writer's reading of it
     same = paragraph(k)
     previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
     if previous is not None and previous.how == LINE_LABEL:
@@ -186,15 +188,19 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         # "It says that “...”": its speaker is before; never whoever the sentence or
         # paragraph after names. "It" after a sentence naming the document (and no one
         # after it) is the document: "10:24 The document was signed. ¶ 10:33 It says".
-        if k > 0 and _IT_SPEAKS.search(sentence):
-            # back over sentences naming no one ("Read it. It says ..."), a few at most
+        they = _THEY_SPEAKS.search(sentence) is not None
+        if k > 0 and (they or _IT_SPEAKS.search(sentence)):
+            # back over sentences naming no one ("Read it. It says ..."), a few at most, and
+            # over those naming only whom the pronoun cannot stand for: many people for
+            # "it" ("Critics call it"), one person for "they" ("as Orlov puts it")
+            fits = _many if they else (lambda c: not _many(c))
             j = k - 1
             while (
                 j > max(0, k - _IT_REACH)
-                and not any(not _many(c) for c in reading.cues(j))
+                and not any(c.speaker == "document" or fits(c) for c in reading.cues(j))
                 and not _it_says(reading, j)
             ):
-                j -= 1  # back over sentences naming no one, or many ("Critics call it")
+                j -= 1
             cues_before = reading.cues(j)
             named = [
                 c
@@ -203,12 +209,13 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
                 )
                 if c.speaker == "document"
             ]
-            if cues_before and named:
-                # "you have said the statement is a trap. ... It says": what "it" is
+            if named and (cues_before or they):
+                # "you have said the statement is a trap. ... It says": what "it" is; "Russia
+                # and China put out a statement. ... they say": its authors
                 return replace(named[-1], how="pronoun, the document named before")
             again = _it_says(reading, j)  # "It says ... And it says"
             prior = cues_before[-1] if cues_before and not again else reading.inherited(j)
-            if prior is not None and prior.speaker == "document":
+            if prior is not None and (prior.speaker == "document" or (they and _many(prior))):
                 return replace(prior, how="pronoun, the sentence before")
         return None
     if (
@@ -245,6 +252,17 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     return None
 
 
+_THEY_SPEAKS = re.compile(
+    r"(?:^|[\s,;:])[Tt]hey\s+(?:(?:also|further|then|even|still|again|[a-z]+ly)\s+)*\w+"
+)
+"""A sentence whose speech verb has "they" for subject: many, or the statement's authors."""
+_GLOSS = re.compile(
+    r"\s*(?:translation|in\s+other\s+words|in\s+plain\s+english|meaning|subtext|read"
+    r"|i\.\s?e\.|that\s+is(?:\s+to\s+say)?|put\s+simply|decoded)\s*[:,]",
+    re.IGNORECASE,
+)
+"""A sentence opening with a label of the writer's own reading ("Translation:", "In other
+words:"): what follows is the writer's gloss, not the speaker's words before."""
 _IT_REACH = 5
 """Sentences back, over those naming no one, in which "it" finds the document it stands for."""
 _IT_SPEAKS = re.compile(r"(?:^|[\s,;:])[Ii]t\s+(?:(?:also|further|then|even|still|again)\s+)?\w+")
