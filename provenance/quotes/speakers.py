@@ -38,7 +38,7 @@ from provenance.quotes.marks import (
     split_sentences,
 )
 from provenance.quotes.reading import _OPENS_QUOTED, _Reading, reports_own
-from provenance.quotes.subjects import _NAME
+from provenance.quotes.subjects import _NAME, _joint
 
 __all__ = ["Cue", "attribution", "cues", "speakers"]
 
@@ -183,6 +183,12 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         if said and said[-1].speaker == "person":
             own = [c for c in own if not (c.named and said[-1].span.end <= c.span.start)]
         nearest = min(own, key=lambda c: _distance(c.span, m.span))
+        if nearest.speaker == "document" and nearest.span.end <= opening:
+            clause = _OWN_CLAUSE.search(reading.prose, nearest.span.end, opening)
+            if clause is not None and not _joint(clause.group("subject"), reading.authors):
+                # "X noted that the document offers “...” and that Moscow is ready to
+                # present it “...”": the second clause is X's, not the document's
+                return _reporter(reading.text, nearest)
         if nearest.speaker == "person" and nearest.span.start >= m.span.end:
             # "The document calls for “...”, she notes": a reporter's tag after the
             # quotation reports the clause that gives the document its words.
@@ -194,6 +200,26 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     if headline is not None:
         return replace(headline, how="headline")
     return reading.inherited(k)
+
+
+_OWN_CLAUSE = re.compile(
+    r"\band\s+that\s+(?P<subject>(?!(?:the\s+)?(?:joint\s+)?(?:statement|declaration|document"
+    r"|text|communiqu)|it\b|they\b)[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:is|are|was|were|has|have"
+    r"|had|will|would|can|could|must|should|stands?|alone|itself)\b"
+)
+"""A second "that" clause of a speech verb, with its own subject ("and that Moscow is
+ready"): not what the document said."""
+
+
+def _reporter(text: str, cue: Cue) -> Cue | None:
+    """The person whose speech verb opens a document cue ("Vasin noted that the
+    declaration"): the cue up to that verb, as a person's; None if there is none."""
+    said = cue.span.of(text)
+    verbs = [v for v in _SPEECH.finditer(said) if v.start() > 0]
+    if not verbs:
+        return None
+    span = Span(cue.span.start, cue.span.start + verbs[0].end())
+    return Cue("person", span, span.of(text), how=cue.how)
 
 
 def _leads_later(text: str, cue: Cue, m: Marked) -> bool:
