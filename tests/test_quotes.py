@@ -750,3 +750,20 @@ def test_a_sentence_added_after_a_paragraphs_end_is_an_insertion(corpus, added):
     assert q.verdict is V.ALTERED
     assert [(d.kind, d.reference_text) for d in q.divergences] == [(Kind.INSERTION, "")]
     assert q.divergences[0].copy_text.strip(" .") == added.rstrip(".")
+
+
+def test_a_quotation_the_page_puts_inside_a_located_excerpt_is_checked(corpus):
+    """A false quotation between two genuine ones of the same paragraph was merged into
+    one located excerpt and never checked: its quotation marks are the page's own (the
+    excerpt's insertion), so it is a quotation of the page, judged as any other."""
+    page = _doc(
+        "On THAAD the declaration is plain: the deployment \u201cdoes nothing to help achieve "
+        "the aims of the Korean Peninsula\u2019s denuclearisation\u201d. It also says THAAD "
+        "\u201chelps to ensure peace and stability in the region\u201d. No: we misread it.\n\n"
+        "Correction: the declaration says THAAD does nothing \u201cto ensure peace and "
+        "stability in the region.\u201d\n"
+    )
+    analysis = analyse(corpus.reference, [page])
+    quotes = {q.text.split()[0]: q for q in analysis.sources[0].quotes}
+    assert quotes["helps"].attributed
+    assert quotes["helps"].verdict in (V.NOT_IN_REFERENCE, V.ALTERED)

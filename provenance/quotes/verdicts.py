@@ -22,7 +22,7 @@ from operator import itemgetter
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
 from provenance.locate import PreparedReference
-from provenance.model import Divergence, Document, Passage, Severity, Span
+from provenance.model import Divergence, Document, Kind, Passage, Severity, Span
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.ladder import (
     _EDITORIAL,
@@ -138,7 +138,7 @@ def check_quotes(
             and end <= p.copy.end
             and not (block is not None and block.start <= p.copy.start and p.copy.end <= block.end)
             for p in passages
-        ):
+        ) and not _marks_added(start, end, divergences):
             continue  # copied text, unless the page sets that very stretch out as a quotation
         # Only a block's first paragraph has an introduction that may be a copy's line; a
         # later paragraph of a block the markup sets out follows the block's own paragraph.
@@ -155,6 +155,21 @@ def check_quotes(
             quotation = _located(quotation, passage, index, capture)
         out.append(quotation)
     return out
+
+
+def _marks_added(
+    start: int, end: int, divergences: tuple[Divergence, ...] | list[Divergence]
+) -> bool:
+    """Whether a quotation's opening or closing mark (at `start`, `end` - 1) lies in words a
+    passage inserts or substitutes (material): the page's own quotation inside a stretch
+    `locate` took as one excerpt ("... region”. It also says THAAD “helps to ensure ...”"),
+    not the reference's quotation marks copied."""
+    return any(
+        d.severity is Severity.MATERIAL
+        and d.kind in (Kind.INSERTION, Kind.SUBSTITUTION)
+        and (d.copy.start <= start < d.copy.end or d.copy.start < end <= d.copy.end)
+        for d in divergences
+    )
 
 
 def _block(m: Marked, quoted: tuple[Span, ...]) -> Span | None:
