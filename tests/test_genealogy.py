@@ -221,3 +221,17 @@ def test_a_paragraph_one_copy_omits_does_not_swallow_the_others_readings(
         assert table.rebuild(w.id) == [s.copy.of(w.text) for s in w.segments]
     omitted = [loc for loc in table.locations if loc.reading("w1").text == "" and loc.variant]
     assert "".join(loc.reference_text for loc in omitted).strip() == paragraph.strip()
+
+
+def test_a_paragraph_moved_is_a_reordering_in_the_table(reference: Document) -> None:
+    """A copy that moves a paragraph was an omission at its place and an insertion of the
+    same words elsewhere in the table, though `report` calls it a reordering: both
+    readings are now a reordering, and a copy holding the text is not said to lack it."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(i for i, p in enumerate(paragraphs) if "benevolence" in p)
+    moved = [*paragraphs[:k], *paragraphs[k + 1 : -1], paragraphs[k], paragraphs[-1]]
+    r = from_text("r", reference, "\n\n".join(moved))
+    table = collate(reference, [r])
+    kinds = [loc.reading("r").kind for loc in table.variants()]
+    assert kinds and set(kinds) == {Kind.REORDERING}
+    assert table.rebuild("r") == [s.copy.of(r.text) for s in r.segments]

@@ -16,14 +16,16 @@ from provenance import jsontext
 from provenance.collation.genealogy import Family, Genealogy, Group, SharedReading
 from provenance.collation.table import Location, Reading, Status, Table
 from provenance.collation.witnesses import Witness
-from provenance.model import Span
+from provenance.model import Kind, Span
 from provenance.normalise import visible
 
 SCHEMA = "provenance-collation/1"
 LACUNA = "[lacuna]"
 OMITTED = "[omitted]"
+MOVED = "[moved]"
 AGREES = "="
-"""CSV and text cell markers: `=` reads as the reference; `[lacuna]` not covered."""
+"""CSV and text cell markers: `=` reads as the reference; `[lacuna]` not covered;
+`[moved]` the witness has these words elsewhere (the other end of its reordering)."""
 
 
 def to_json(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) -> dict[str, Any]:
@@ -376,7 +378,7 @@ def _cell(r: Reading, *, quote: bool = True) -> str:
     if r.status is Status.AGREES and not r.partial:
         return AGREES
     if not r.text:
-        return OMITTED
+        return MOVED if r.kind is Kind.REORDERING else OMITTED
     return _quote(r.text) if quote else visible(r.text)
 
 

@@ -190,7 +190,52 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
             for wit, wmaps in zip(columns, maps, strict=True)
         )
         locations.append(Location(index, Span(start, end), ref_text, readings))
+    for column, _ in enumerate(columns):
+        _moves(locations, column)
     return Table(reference, tuple(columns), tuple(locations), tuple(paraphrases))
+
+
+MOVE_MIN_WORDS = 5
+"""Fewest words of an omitted stretch that, inserted elsewhere, read as a move."""
+
+
+def _moves(locations: list[Location], column: int) -> None:
+    """A witness's omission of a stretch, at consecutive locations, and its insertion of
+    the same words elsewhere are one move: both readings become reorderings (the table
+    said the copy lacks words it holds, where `report` says it moved them)."""
+    inserted: dict[str, int] = {}
+    for k, loc in enumerate(locations):
+        r = loc.readings[column]
+        if r.status is Status.VARIANT and r.kind is Kind.INSERTION:
+            inserted.setdefault(_moved_words(r.text), k)
+    if not inserted:
+        return
+    k = 0
+    while k < len(locations):
+        run = k
+        while run < len(locations) and _omitted(locations[run].readings[column]):
+            run += 1
+        if run == k:
+            k += 1
+            continue
+        words = _moved_words("".join(loc.reference_text for loc in locations[k:run]))
+        at = inserted.get(words)
+        if at is not None and len(words.split()) >= MOVE_MIN_WORDS:
+            for j in (*range(k, run), at):
+                loc = locations[j]
+                moved = replace(loc.readings[column], kind=Kind.REORDERING)
+                readings = (*loc.readings[:column], moved, *loc.readings[column + 1 :])
+                locations[j] = replace(loc, readings=readings)
+        k = run
+
+
+def _omitted(r: Reading) -> bool:
+    return r.status is Status.VARIANT and r.kind is Kind.OMISSION and not r.partial
+
+
+def _moved_words(text: str) -> str:
+    """A stretch's words, for telling moved text from its place: spaces and case aside."""
+    return " ".join(text.split()).casefold()
 
 
 def _clusters(segments: Iterable[Segment]) -> list[tuple[int, int]]:
