@@ -25,6 +25,8 @@ class Expected:
     starts: str
     verdict: str
     speaker: str
+    cue: str = ""
+    """Words the chosen cue must hold, where which person speaks matters."""
 
 
 @dataclass(frozen=True, slots=True)

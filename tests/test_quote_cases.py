@@ -25,5 +25,9 @@ def test_case(case: Case):
     ]
     want = [(e.starts, e.verdict, e.speaker) for e in case.quotes]
     assert got == want, "\n".join(f"{q.verdict}: {q.note}" for q in found)
+    for e, q in pairs(case, found):
+        if e is not None and e.cue:
+            assert q is not None and q.attribution is not None
+            assert e.cue in q.attribution.text, q.attribution.text
     for q in found:
         assert Kind.EMPHASIS not in {d.kind for d in q.divergences}

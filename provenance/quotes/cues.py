@@ -293,7 +293,9 @@ def cues(
         inside = any(c.span.start <= base + m.start("label") < c.span.end for c in out)
         if inside or len(label.split()) > _LABEL_WORDS or _DOC_CUE.search(label):
             continue
-        if not _PERSON_LABEL.search(label):
+        # a handle alone on its line speaks the quotation that makes its next line
+        handle = "\n" in m.group() and _HANDLE.fullmatch(label.strip("*_ "))
+        if not (_PERSON_LABEL.search(label) or handle):
             continue
         span = Span(base + m.start("label"), base + m.end("label"))
         out.append(Cue("person", span, span.of(text), how=how))
@@ -302,9 +304,10 @@ def cues(
 
 _LABEL = re.compile(
     r"(?:^|(?<=[.!?;:]\s)|(?<=\n))[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(][^\n:;.!?\"“”«»‘’()]{0,58}?)"
-    r"[ \t]*:[ \t]*(?=[\"“«„‘])"
+    r"[ \t]*:[ \t]*\n?[ \t]*(?=[\"“«„‘])"
 )
-"""Words before a colon that opens a quotation, from the sentence's or clause's start."""
+"""Words before a colon that opens a quotation (there or at the next line's start), from
+the sentence's or clause's start."""
 
 
 def _reports_content(text: str, at: int) -> bool:
@@ -482,8 +485,13 @@ _PERSON_LABEL = re.compile(
     r"|secretary|chairman|diplomat|expert|commentator|lawmaker|deputy)s?\b)"
 )
 """A label that names a person: two capitalised words, or a role (any case, "ANCHOR")."""
-_LABEL_SUPERSET = (rb":[^\n]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
-"""Where `_LABEL` or `_LINE_LABEL` may match: a colon, then a quotation mark in its line."""
+_HANDLE = re.compile(r"@\w{2,}")
+"""A social-media handle: a person's label when it stands alone on its line and the next
+line is the quotation ("@Watcher:¶“...”"); in a post's own line ("@Watcher: “Benevolence”
+lol") the post quotes someone else."""
+_LABEL_SUPERSET = (rb":[^\n]*\n?[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
+"""Where `_LABEL` or `_LINE_LABEL` may match: a colon, then a quotation mark in its line
+or opening the next."""
 
 
 def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
