@@ -25,6 +25,7 @@ from provenance.model import Severity
 
 if TYPE_CHECKING:
     from provenance.analyse import Analysis, Progress, Stage
+    from provenance.corpus import Corpus
     from provenance.model import Decision, Document, Finding
     from provenance.review import ReviewStore
 
@@ -242,6 +243,7 @@ def _report(args: argparse.Namespace) -> int:
             analysis = analyse_corpus(
                 corpus, keep_going=True, progress=told.progress, stage=told.stage
             )
+        _note_unlisted(corpus)
     if not analysis.sources:
         return _failed(analysis.failures, ran=False)
     if args.format == "html":
@@ -314,6 +316,13 @@ def _interactive() -> bool:
     return sys.stderr.isatty()
 
 
+def _note_unlisted(corpus: Corpus) -> None:
+    """One stderr line for each page of the corpus directory the manifest does not list."""
+    for path in corpus.unlisted():
+        advice = "not read; record it with `provenance add`, or remove it"
+        print(f"provenance: {path}: not in the manifest ({advice})", file=sys.stderr)
+
+
 def _load_each(paths: list[Path]) -> tuple[list[Document], list[Failure]]:
     """Every capture that can be read, and one Failure for each that cannot."""
     from provenance.load import load
@@ -360,6 +369,7 @@ def _collate(args: argparse.Namespace) -> int:
     with _progress("analysing") as told:
         corpus = load_corpus(args.corpus, keep_going=True)
         analysis = analyse_corpus(corpus, keep_going=True, progress=told.progress, stage=told.stage)
+    _note_unlisted(corpus)
     table = collate(analysis.reference, witnesses(analysis))
     if args.format == "tei":
         sys.stdout.flush()

@@ -75,6 +75,24 @@ class Corpus:
         """The manifest entry of a capture."""
         return next(e for e in self.manifest.entries if e.id == capture_id)
 
+    def unlisted(self) -> list[Path]:
+        """Pages (text, Markdown, HTML) in the corpus directory that the manifest does not
+        list: never read, and a `check` problem; worth a word wherever the corpus is read."""
+        listed = {e.file for e in self.manifest.entries}
+        try:
+            found = sorted(self.directory.iterdir())
+        except OSError:
+            return []  # `check` names what cannot be listed
+        return [
+            p
+            for p in found
+            if p.name not in listed and p.suffix.lower() in _PAGES and not p.name.startswith(".")
+        ]
+
+
+_PAGES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
+"""What a capture page is named, as `load` reads it."""
+
 
 ManifestProblemKind = Literal[
     "manifest-entry", "unsafe-path", "duplicate-entry", "holds-invalid", "reference-entry"

@@ -158,6 +158,20 @@ def test_capture_listed_in_manifest_but_missing(
     assert line == f"provenance: {corpus_dir / EXCERPTS}.txt: no such file"
 
 
+@pytest.mark.parametrize("command", ["report", "collate"])
+def test_a_page_in_the_corpus_but_not_in_the_manifest_is_named(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """A page dropped into the corpus directory but never added was silently left out of
+    report and collate: they now say so on stderr (the exit code stays 0: nothing failed,
+    and `check` makes it a problem)."""
+    (corpus_dir / "009_new_page.html").write_text("<p>a page</p>", encoding="utf-8")
+    assert main([command, str(corpus_dir)]) == 0
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"provenance: {corpus_dir / '009_new_page.html'}: not in the manifest")
+    assert "provenance add" in line
+
+
 def test_reference_span_that_no_longer_matches(
     corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
