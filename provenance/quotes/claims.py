@@ -227,8 +227,11 @@ def unsaid(
     their_words = {w.casefold() for w in _WORD.findall(stretch)}
     # "non-use", "unacceptable" and "ruled out" are negations too: "not using force"
     # renders the first, "should not be an option" the last.
-    their_negations = (theirs | their_words) & _DENIAL
-    if negations and not their_negations and not any(map(_unprefixed, their_words)):
+    their_negations = (theirs | their_words) & _DENIAL - own - words  # not those it keeps
+    # A prefixed negation of the stretch the quotation renders with "not" excuses its
+    # "not"; one the quotation keeps does not ("do not consider this unacceptable").
+    rendered = any(_unprefixed(w) and w not in words for w in their_words)
+    if negations and not their_negations and not rendered:
         out.append(
             f"a negation ({', '.join(sorted(negations))}) the statement's passage does not have"
         )

@@ -323,7 +323,14 @@ def _reports_content(text: str, at: int) -> bool:
     False
     """
     found = _CONTENT_AFTER.match(text, at)
-    return found is not None and found.group("verb").casefold() in _CONTENT_VERBS
+    if found is None:
+        return False
+    verb = found.group("verb").casefold()
+    if found.group("negated"):
+        # "the Parties “do not consider ...”" takes a stand; "the communiqué “never
+        # mentions sanctions”" describes the text, in the writer's words
+        return verb in _STANCE_VERBS
+    return verb in _CONTENT_VERBS
 
 
 _JUDGED = re.compile(r"[ \t]*[\"“«„‘]?[^\W\d_]")
@@ -331,15 +338,25 @@ _JUDGED = re.compile(r"[ \t]*[\"“«„‘]?[^\W\d_]")
 colon that introduces its text)."""
 _CONTENT_AFTER = re.compile(
     r"[ \t]*(?:(?:also|even|further|itself|explicitly|clearly|actually|supposedly|allegedly"
-    r"|reportedly|specifically|expressly|now|then|still|only)[ \t]+)*[\"“«„‘]?(?P<verb>[^\W\d_]+)"
+    r"|reportedly|specifically|expressly|now|then|still|only)[ \t]+)*[\"“«„‘]?"
+    r"(?P<negated>(?:do|does|did|would|will)[ \t]+not[ \t]+|never[ \t]+)?(?P<verb>[^\W\d_]+)"
 )
+_STANCE_VERBS = frozenset(
+    f"{verb}{ending}"
+    for verb in """consider regard deem accept support oppose recognise recognize want reject
+    condemn welcome endorse""".split()
+    for ending in ("", "s", "ed", "d")
+)
+"""Verbs of taking a stand, which a quotation may negate and still give the words to the
+document ("do not consider it unacceptable")."""
 _CONTENT_VERBS = frozenset(
     f"{verb}{ending}"
     for verb in """say state read declare demand require provide stipulate commit oblige call urge
     ask propose pledge promise vow insist warn note stress emphasise emphasize affirm reaffirm
     confirm oppose support condemn reject welcome endorse recognise recognize accept describe
     mention contain include list express announce claim argue maintain hold conclude suggest
-    envisage envision foresee set give grant allow offer impose want""".split()
+    envisage envision foresee set give grant allow offer impose want consider regard deem
+    """.split()
     for ending in ("", "s", "es", "d", "ed")
 ) | frozenset("says said read held set committed gave granted".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand

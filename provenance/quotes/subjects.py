@@ -224,7 +224,8 @@ def _commentator(subject: str) -> bool:
 _COMMENTATOR = re.compile(
     r"\b(?:columnist|commentator|analyst|editorial|editor|critic|observer|expert|scholar"
     r"|researcher|blogger|writer|pundit|column|article|op-ed|essay|commentary|newspaper"
-    r"|paper|blog|post|fact-?check(?:er)?)s?\b",
+    r"|paper|blog|post|fact-?check(?:er)?|agency|outlet|wire|broadcaster|tabloid|website"
+    r"|channel|station)s?\b",
     re.IGNORECASE,
 )
 
