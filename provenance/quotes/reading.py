@@ -221,6 +221,7 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if (
         k + 1 < len(spans)
         and paragraph(k + 1) == same
+        and not _GLOSS.match(reading.prose, spans.starts[k + 1], spans.ends[k + 1])
         and _postposed(reading.cues(k + 1), spans.span(k + 1), reading.prose)
     ):
         return replace(reading.cues(k + 1)[0], how="next sentence")

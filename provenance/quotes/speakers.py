@@ -177,6 +177,15 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # A cue further on that leads into a later quotation ("..." - wording that, in the
         # view of Lankov, "...") is that one's; a tag right after this one stays its own.
         own = [c for c in own if not _leads_later(text, c, m)] or own
+        # A cue past the writer's gloss ("“...”. translation: Moscow does whatever Beijing
+        # says") is in the writer's own words, not a tag of the quotation.
+        own = [
+            c
+            for c in own
+            if not (c.span.start >= m.span.end and _GLOSS.search(text, m.span.end, c.span.start))
+        ]
+        if not own:
+            return None  # its sentence's only cue is the writer's gloss
         # A document named after a person's speech verb and before the quotation is what
         # the person speaks about ("Lukin said the statement was “...”"), not a speaker.
         said = [c for c in own if not c.named and c.span.end <= opening]
@@ -202,6 +211,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     return reading.inherited(k)
 
 
+_GLOSS = re.compile(
+    r"\b(?:translation|in\s+other\s+words|meaning|subtext|i\.\s?e\.|read|decoded)\s*:",
+    re.IGNORECASE,
+)
+"""A label of the writer's own reading of what was quoted ("translation:")."""
 _OWN_CLAUSE = re.compile(
     r"\band\s+that\s+(?P<subject>(?!(?:the\s+)?(?:joint\s+)?(?:statement|declaration|document"
     r"|text|communiqu)|it\b|they\b)[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:is|are|was|were|has|have"
