@@ -767,3 +767,30 @@ def test_a_quotation_the_page_puts_inside_a_located_excerpt_is_checked(corpus):
     quotes = {q.text.split()[0]: q for q in analysis.sources[0].quotes}
     assert quotes["helps"].attributed
     assert quotes["helps"].verdict in (V.NOT_IN_REFERENCE, V.ALTERED)
+
+
+@pytest.mark.parametrize(
+    ("inner", "verdict"),
+    [
+        ("shoot down any missile over the Sea of Japan", V.NOT_IN_REFERENCE),
+        ("renounce provocative moves or bellicose rhetoric", V.VERBATIM),
+    ],
+)
+def test_a_quotation_of_the_statement_inside_someones_words_is_checked(corpus, inner, verdict):
+    """A quotation attributed to the statement inside a person's quoted words (a post
+    quoting it) was never checked: the person's words are theirs, but what they say the
+    statement says is a quotation of it."""
+    page = _doc(
+        "The analyst posted: \u201cThe Russia-China statement says the two countries will "
+        f"\u2018{inner}\u2019. Remarkable.\u201d Others disagreed.\n"
+    )
+    quotes = check_quotes(corpus.reference, page, ())
+    outer = next(q for q in quotes if q.text.startswith("The Russia-China"))
+    assert not outer.attributed
+    [nested] = [q for q in quotes if q.text == inner]
+    assert nested.attributed and nested.verdict is verdict
+    assert page.text[nested.span.start : nested.span.end] == inner
+    assert nested.attribution is not None and nested.attribution.speaker == "document"
+    assert page.text[nested.attribution.span.start : nested.attribution.span.end] in (
+        nested.attribution.text
+    )

@@ -154,7 +154,59 @@ def check_quotes(
         ):
             quotation = _located(quotation, passage, index, capture)
         out.append(quotation)
+        if not quotation.attributed and quotation.verdict is QuoteVerdict.OTHER:
+            out.extend(_nested(reference, capture, quotation, page, options))
     return out
+
+
+def _nested(
+    reference: PreparedReference | Document,
+    capture: Document,
+    outer: Quotation,
+    page: _Page,
+    options: QuoteOptions,
+) -> list[Quotation]:
+    """Quotations of the statement inside someone's quoted words ("Lewis posted: “The
+    statement says the two countries will ‘shoot down any missile ...’”"): the words are
+    the person's, but what they say the statement says is a quotation of it, checked as
+    one. Only those given to the statement are kept, in the page's offsets."""
+    if not _INNER_MARK.search(outer.text):
+        return []
+    at = outer.span.start
+    inner = Document(capture.id, capture.path, capture.sha256, capture.size, outer.text)
+    out = []
+    for q in check_quotes(reference, inner, options=options):
+        if not (q.attributed and q.attribution is not None and q.attribution.speaker == "document"):
+            continue
+        if len(q.text.split()) < _NESTED_MIN_WORDS:
+            continue  # "the ‘double freeze’ idea": a name in someone's words, more often
+        cue = q.attribution
+        span = _shifted(q.span, at)
+        out.append(
+            replace(
+                q,
+                id=page.id(span, q.verdict),
+                span=span,
+                attribution=replace(
+                    cue, span=_shifted(cue.span, at), how=f"{cue.how}, inside another's quotation"
+                ),
+                editorial=tuple(_shifted(e, at) for e in q.editorial),
+                divergences=tuple(replace(d, copy=_shifted(d.copy, at)) for d in q.divergences),
+            )
+        )
+    return out
+
+
+_NESTED_MIN_WORDS = 3
+"""Fewest words of a quotation inside someone's quotation that is checked as one."""
+
+
+def _shifted(span: Span, by: int) -> Span:
+    return Span(span.start + by, span.end + by)
+
+
+_INNER_MARK = re.compile(r"[‘’'\"“”«»„]")
+"""A quotation mark inside a quotation: there may be a quotation in it."""
 
 
 def _marks_added(
