@@ -866,3 +866,22 @@ def test_a_note_for_the_whole_page_declares_every_passage(
     assert [bool(e.declared) for e in added] == [True, declared]
     assert source.sources[0].lost_markup == ()
     assert len(source.sources[0].emphasis_notes) == 1
+
+
+@pytest.mark.parametrize("note", ["(emphasis added)", "(emphasis in the original)"])
+def test_a_note_introducing_a_passage_of_an_html_page_covers_it(corpus: Corpus, note: str) -> None:
+    """In an HTML page a note introducing the passage ("They read (emphasis added):") was
+    compared by its offset in the file with the passage's in the readable text: where the
+    markup before it made the first larger, the note read as one inside the passage,
+    declaring only what comes before it, so the bold after it stayed undeclared."""
+    paragraph = html.escape(_paragraphs(corpus)[2], quote=False)
+    words = paragraph.split(",")[-1].strip(" .")  # late in the passage: past the note's offset
+    marked = paragraph.replace(words, f"<b>{words}</b>", 1)
+    head = "<head><title>x</title><style>p{margin:0}" + " " * 200 + "</style></head>"
+    page = f"<html>{head}<body><p>They read {note}:</p><p>{marked}</p></body></html>"
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    [added] = [e for e in source.sources[0].emphasis if e.status is Status.ADDED]
+    if "added" in note:
+        assert added.declared == note
+    else:
+        assert added.said_original == note

@@ -115,7 +115,7 @@ def emphasis(
             spans.extend(_removed(reference, capture, alignment))
     lost = []
     covered: dict[EmphasisNote, list[Passage]] = {}
-    for note, passage in notes:
+    for note, passage, _ in notes:
         if note.declares == "added" and passage is not None:
             covered.setdefault(note, []).append(passage)
     for note, passages in covered.items():
@@ -138,14 +138,17 @@ def emphasis(
     spans.sort(key=lambda s: (s.span.start, s.span.end, s.style))
     return EmphasisResult(
         spans=tuple(spans),
-        notes=tuple(dict.fromkeys(n for n, _ in notes)),
+        notes=tuple(dict.fromkeys(n for n, _, _ in notes)),
         lost_markup=tuple(lost),
         divergences=tuple(found),
     )
 
 
 def _declaring(
-    notes: list[tuple[EmphasisNote, Passage | None]], at: int, style: str, declares: str = "added"
+    notes: list[tuple[EmphasisNote, Passage | None, int]],
+    at: int,
+    style: str,
+    declares: str = "added",
 ) -> EmphasisNote | None:
     """The note that declares emphasis of `style` added at readable offset `at`: one
     declaring added emphasis (or, with `declares="original"`, the reference's), covering
@@ -154,12 +157,12 @@ def _declaring(
     does not declare bold; "(bold italics ours)" declares bold italics, not bold alone;
     "(bold and italics ours)" declares either."""
     styles = set(style.split("+"))
-    for note, passage in notes:
+    for note, passage, where in notes:
         if note.declares != declares or passage is None:
             continue
         if not passage.copy.start <= at < passage.copy.end:
             continue
-        if passage.copy.start < note.span.start < passage.copy.end and at > note.span.start:
+        if passage.copy.start < where < passage.copy.end and at > where:
             continue  # a note inside the copy declares what comes before it, not after
         named = set(note.style.split("+"))
         listed = len(named) == 1 or _LISTED.search(note.text) is not None

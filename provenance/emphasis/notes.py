@@ -43,9 +43,10 @@ quotes the words around it)."""
 
 def _notes(
     reference: Extracted, capture: Extracted, passages: Sequence[Passage], options: EmphasisOptions
-) -> list[tuple[EmphasisNote, Passage | None]]:
-    """Every emphasis note, with the passage (readable offsets) it covers."""
-    out: list[tuple[EmphasisNote, Passage | None]] = []
+) -> list[tuple[EmphasisNote, Passage | None, int]]:
+    """Every emphasis note, with the passage it covers and where the note starts (both in
+    readable offsets; the note's own span is in original ones)."""
+    out: list[tuple[EmphasisNote, Passage | None, int]] = []
     claimed_after: set[Passage] = set()
     for match in _note_matches(capture.text):
         what = match.group("what") or match.group("what2") or match.group("what3") or ""
@@ -69,7 +70,7 @@ def _notes(
             if covered[0] is None
             else _original_passage(reference, capture, covered[0]),
         )
-        out.extend((note, passage) for passage in covered)
+        out.extend((note, passage, start) for passage in covered)
     return out
 
 
