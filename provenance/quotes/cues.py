@@ -551,10 +551,14 @@ _NOTES_NOUN = re.compile(
     re.IGNORECASE,
 )
 """A word that makes "notes" after it a noun ("Speaker notes:", "the editor's notes")."""
-_PASSIVE_VERBS = frozenset({"told", "asked", "quoted", "called", "urged", "warned"} | _URGING)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
-"""A participle after a form of "be": the subject is spoken to ("is told"), not speaking.
-("was quoted as saying" is a cue of its own, matched whole.)"""
+_PASSIVE_VERBS = frozenset(
+    {"told", "asked", "quoted", "called", "urged", "warned", "mentioned", "stated", "noted"}
+    | _URGING
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:n[’']t|\s+not)?\s+$")
+"""A participle after a form of "be": the subject is spoken to ("is told") or of ("Japan
+isn't mentioned"), not speaking. ("was quoted as saying" is a cue of its own, matched
+whole.)"""
 
 
 _OBJECT_GAP = re.compile(r"\s*(?:that\s+)?")

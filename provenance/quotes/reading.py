@@ -264,7 +264,7 @@ _GLOSS = re.compile(
 )
 """A sentence opening with a label of the writer's own reading ("Translation:", "In other
 words:"): what follows is the writer's gloss, not the speaker's words before."""
-_IT_REACH = 5
+_IT_REACH = 8
 """Sentences back, over those naming no one, in which "it" finds the document it stands for."""
 _IT_SPEAKS = re.compile(r"(?:^|[\s,;:])[Ii]t\s+(?:(?:also|further|then|even|still|again)\s+)?\w+")
 """A sentence whose speech verb has "it" for subject (one thing: the document)."""
