@@ -1,10 +1,13 @@
 """Collate witnesses into a variant table over the reference's positions.
 
 Every witness is already aligned with the reference (its segments' edits). Collation
-merges those alignments: the non-equal edits of all witnesses, as spans of the
-reference, are pooled; overlapping spans (and an insertion touching a span) merge into
-one **variant location**. The stretches between variant locations are cut again where a
-witness's coverage starts or stops. The result is a partition of the reference into
+merges those alignments: the replacements and insertions of all witnesses, as spans of
+the reference, are pooled; overlapping spans (and an insertion touching a span) merge
+into one **variant location**. The stretches between variant locations are cut again
+where a witness's coverage starts or stops, and where a witness's deletion starts or
+ends (a deletion maps every reference position inside it to one capture position, so it
+can be cut anywhere: one copy's lost paragraph does not merge the other copies' changes
+inside it into one location). The result is a partition of the reference into
 locations, and at each location every witness has exactly one reading:
 
 - `agrees`: the witness covers the location and reads as the reference does;
@@ -190,7 +193,7 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
             for wit, wmaps in zip(columns, maps, strict=True)
         )
         locations.append(Location(index, Span(start, end), ref_text, readings))
-    for column, _ in enumerate(columns):
+    for column in range(len(columns)):
         _moves(locations, column)
     return Table(reference, tuple(columns), tuple(locations), tuple(paraphrases))
 
