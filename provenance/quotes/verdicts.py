@@ -22,7 +22,7 @@ from operator import itemgetter
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
 from provenance.locate import PreparedReference
-from provenance.model import Divergence, Document, Kind, Passage, Severity, Span
+from provenance.model import Divergence, Document, Format, Kind, Passage, Severity, Span
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.ladder import (
     _EDITORIAL,
@@ -173,7 +173,7 @@ def _nested(
     if not _INNER_MARK.search(outer.text):
         return []
     at = outer.span.start
-    inner = Document(capture.id, capture.path, capture.sha256, capture.size, outer.text)
+    inner = replace(capture, text=outer.text, format=Format.TEXT)
     out = []
     for q in check_quotes(reference, inner, options=options):
         if not (q.attributed and q.attribution is not None and q.attribution.speaker == "document"):
