@@ -206,9 +206,15 @@ def _brackets_whole(edits: list[Edit], copy: str, coff: int) -> list[Edit]:
     if "[" not in copy:
         return edits
     out = edits
+    i = 0  # edits and brackets both run in copy order: one pass over each
     for bracket in _BRACKET.finditer(copy):
         start, end = coff + bracket.start(), coff + bracket.end()
-        touched = [k for k, e in enumerate(out) if e.copy.start < end and start < e.copy.end]
+        while i < len(out) and out[i].copy.end <= start:
+            i += 1
+        j = i
+        while j < len(out) and out[j].copy.start < end:
+            j += 1
+        touched = range(i, j)
         if len(touched) < 2 or all(out[k].tag == "equal" for k in touched):
             continue
         first, last = out[touched[0]], out[touched[-1]]
