@@ -356,7 +356,7 @@ _CONTENT_VERBS = frozenset(
     confirm oppose support condemn reject welcome endorse recognise recognize accept describe
     mention contain include list express announce claim argue maintain hold conclude suggest
     envisage envision foresee set give grant allow offer impose want consider regard deem
-    """.split()
+    back favour favor advocate embrace""".split()
     for ending in ("", "s", "es", "d", "ed")
 ) | frozenset("says said read held set committed gave granted".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand
