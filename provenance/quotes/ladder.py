@@ -205,6 +205,9 @@ class _Index:
     """Adjacent folded words of the reference, for the same test."""
     tokens: frozenset[str]
     """The folded reference split on spaces, as `word_share` compares."""
+    defined: tuple[tuple[str, str], ...] = ()
+    """(short name, the name as the reference defines it) for each abbreviation it defines:
+    ("DPRK", "Democratic People’s Republic of Korea (DPRK)")."""
 
     def may_be_close(self, quoted: str, editorial: tuple[Span, ...], options: QuoteOptions) -> bool:
         """Whether the ladder could find `quoted` verbatim, spliced or altered: each keeps
@@ -263,7 +266,30 @@ def _index(document: Document) -> _Index:
         frozenset(words),
         frozenset(pairwise(words)),
         frozenset(folded.text.split()),
+        _defined_names(document.text),
     )
+
+
+def _defined_names(text: str) -> tuple[tuple[str, str], ...]:
+    """Abbreviations the reference defines, a name and its initials in brackets after it
+    ("Democratic People’s Republic of Korea (DPRK)"): afterwards it writes the short one,
+    and so may a quoter.
+
+    >>> _defined_names("the Democratic People’s Republic of Korea (DPRK)’s statement")
+    (('DPRK', 'Democratic People’s Republic of Korea (DPRK)'),)
+    """
+    out: dict[str, str] = {}
+    for m in _DEFINITION.finditer(text):
+        words, short = m.group("name").split(), m.group("short")
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if initials == short and short not in out:
+            out[short] = f"{' '.join(words)} ({short})"
+    return tuple(out.items())
+
+
+_DEFINITION = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:of|the|and|for)\s+)?){2,8})\((?P<short>[A-Z]{2,6})\)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +327,9 @@ def _compare(
     found = _verbatim(index, text, core, editorial, options)
     if found is not None:
         return _verbatim_result(index, capture, found)
+    short = None if editorial else _as_defined(index, text, core, options)
+    if short is not None:
+        return short
     spliced = None if matching_only else _spliced(index, capture, core, options)
     if spliced is not None:
         return spliced
@@ -370,6 +399,22 @@ def _compare(
     if added is not None:
         return added
     return _paraphrase(index, text, core, sentence, options)
+
+
+def _as_defined(index: _Index, text: str, core: Span, options: QuoteOptions) -> _Result | None:
+    """Verbatim, but for a name the quotation writes as the reference's own abbreviation
+    of it ("the DPRK's statement" for "the Democratic People’s Republic of Korea (DPRK)’s
+    statement"): the reference's words, shortened as the reference itself shortens them."""
+    quoted = core.of(text)
+    for short, name in index.defined:
+        if short not in quoted or name in quoted:
+            continue
+        written = re.sub(rf"\b{short}\b", name, quoted)
+        found = _verbatim(index, written, Span(0, len(written)), (), options)
+        if found is not None:
+            note = f"verbatim but for the statement's own short name ({short})"
+            return _Result(QuoteVerdict.VERBATIM, found.span, 100.0, note, stretches=(found.span,))
+    return None
 
 
 def _without_notes(quoted: str) -> str:
