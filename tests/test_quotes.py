@@ -794,3 +794,27 @@ def test_a_quotation_of_the_statement_inside_someones_words_is_checked(corpus, i
     assert page.text[nested.attribution.span.start : nested.attribution.span.end] in (
         nested.attribution.text
     )
+
+
+def test_a_quotation_shortening_a_defined_name_and_changing_a_word_is_altered(corpus):
+    """ "were seriously worried by the DPRK's statement" changes the statement's tense and
+    writes its own abbreviation of the name: altered, its one divergence the tense, in
+    the page's offsets (it was a paraphrase)."""
+    page = _doc(
+        "The statement says the Parties \u201cwere seriously worried by the DPRK\u2019s "
+        "statement\u201d, in the past tense.\n"
+    )
+    [q] = check_quotes(corpus.reference, page, ())
+    assert q.verdict is V.ALTERED
+    [d] = q.divergences
+    assert (d.reference_text, d.copy_text) == ("are", "were")
+    assert page.text[d.copy.start : d.copy.end] == "were"
+
+
+def test_a_defined_name_written_out_does_not_carry_a_match_by_itself(corpus):
+    """Written out, "the DPRK" is eight words of the statement: an invented quotation
+    naming it ("will jointly defend the DPRK") is no altered quotation of the statement
+    for that."""
+    page = _doc("The statement says the two countries \u201cwill jointly defend the DPRK\u201d.\n")
+    [q] = check_quotes(corpus.reference, page, ())
+    assert q.verdict is not V.ALTERED

@@ -327,7 +327,7 @@ def _compare(
     found = _verbatim(index, text, core, editorial, options)
     if found is not None:
         return _verbatim_result(index, capture, found)
-    short = None if editorial else _as_defined(index, text, core, options)
+    short = None if editorial else _as_defined(index, capture, core, sentence, options)
     if short is not None:
         return short
     spliced = None if matching_only else _spliced(index, capture, core, options)
@@ -401,20 +401,53 @@ def _compare(
     return _paraphrase(index, text, core, sentence, options)
 
 
-def _as_defined(index: _Index, text: str, core: Span, options: QuoteOptions) -> _Result | None:
-    """Verbatim, but for a name the quotation writes as the reference's own abbreviation
-    of it ("the DPRK's statement" for "the Democratic People’s Republic of Korea (DPRK)’s
-    statement"): the reference's words, shortened as the reference itself shortens them."""
+def _as_defined(
+    index: _Index, capture: Document, core: Span, sentence: Span, options: QuoteOptions
+) -> _Result | None:
+    """The verdict of a quotation that writes a name as the reference's own abbreviation of
+    it ("the DPRK's statement" for "the Democratic People’s Republic of Korea (DPRK)’s
+    statement"), read with the name written out: verbatim (noted), or altered by its
+    other changes, which are reported in the page's offsets. None when it is neither, or
+    writes no such name (once)."""
+    text = capture.text
     quoted = core.of(text)
     for short, name in index.defined:
-        if short not in quoted or name in quoted:
+        found = list(re.finditer(rf"\b{short}\b", quoted))
+        if len(found) != 1 or name in quoted:
             continue
-        written = re.sub(rf"\b{short}\b", name, quoted)
-        found = _verbatim(index, written, Span(0, len(written)), (), options)
-        if found is not None:
+        at = core.start + found[0].start()
+        written = text[:at] + name + text[at + len(short) :]
+        grown = len(name) - len(short)
+        wider = Span(core.start, core.end + grown)
+        whole = _verbatim(index, written, wider, (), options)
+        if whole is not None:
             note = f"verbatim but for the statement's own short name ({short})"
-            return _Result(QuoteVerdict.VERBATIM, found.span, 100.0, note, stretches=(found.span,))
+            return _Result(QuoteVerdict.VERBATIM, whole.span, 100.0, note, stretches=(whole.span,))
+        page = replace(capture, text=written)
+        within = Span(sentence.start, sentence.end + grown)
+        result = _compare(index, page, wider, (), within, options, matching_only=True)
+        if result.verdict is not QuoteVerdict.ALTERED:
+            continue
+        own = len(quoted.split()) - 1  # its words but the short name
+        changed = sum(len(d.copy_text.split()) for d in result.divergences)
+        if changed * _DEFINED_CHANGED > own:
+            continue  # the name written out carries the match: "will jointly defend the DPRK"
+
+        def back(p: int, at: int = at, grown: int = grown, size: int = len(short)) -> int:
+            return p if p <= at else max(at + min(size, p - at), p - grown)
+
+        changes = tuple(
+            replace(d, copy=Span(back(d.copy.start), back(d.copy.end))) for d in result.divergences
+        )
+        changes = tuple(replace(d, copy_text=d.copy.of(text)) for d in changes)
+        note = f"{result.note}; the statement's own short name ({short}) aside"
+        return replace(result, divergences=changes, note=note)
     return None
+
+
+_DEFINED_CHANGED = 3
+"""A quotation writing a defined name short is altered only if at most a third of its
+other words changed: the long name must not carry the match by itself."""
 
 
 def _without_notes(quoted: str) -> str:
