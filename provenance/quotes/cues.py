@@ -294,7 +294,9 @@ def cues(
         if inside or len(label.split()) > _LABEL_WORDS or _DOC_CUE.search(label):
             continue
         # a handle alone on its line speaks the quotation that makes its next line
-        handle = "\n" in m.group() and _HANDLE.fullmatch(label.strip("*_ "))
+        handle = "\n" in m.group() and _HANDLE.fullmatch(
+            _BRACKETED_TAIL.sub("", label).strip("*_ ")
+        )
         if not (_PERSON_LABEL.search(label) or handle):
             continue
         span = Span(base + m.start("label"), base + m.end("label"))
@@ -303,7 +305,8 @@ def cues(
 
 
 _LABEL = re.compile(
-    r"(?:^|(?<=[.!?;:]\s)|(?<=\n))[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(][^\n:;.!?\"“”«»‘’()]{0,58}?)"
+    r"(?:^|(?<=[.!?;:]\s)|(?<=\n))[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(][^\n:;.!?\"“”«»‘’()]{0,58}?"
+    r"(?:[ \t]+\([^()\n:]{1,40}\))?)"
     r"[ \t]*:[ \t]*\n?[ \t]*(?=[\"“«„‘])"
 )
 """Words before a colon that opens a quotation (there or at the next line's start), from
@@ -502,6 +505,8 @@ _PERSON_LABEL = re.compile(
     r"|secretary|chairman|diplomat|expert|commentator|lawmaker|deputy)s?\b)"
 )
 """A label that names a person: two capitalised words, or a role (any case, "ANCHOR")."""
+_BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)$")
+"""A label's name or role in brackets after it ("@ArmsControlWonk (Jeffrey Lewis)")."""
 _HANDLE = re.compile(r"@\w{2,}")
 """A social-media handle: a person's label when it stands alone on its line and the next
 line is the quotation ("@Watcher:¶“...”"); in a post's own line ("@Watcher: “Benevolence”

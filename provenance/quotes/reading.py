@@ -43,9 +43,10 @@ _ANAPHORIC = re.compile(
 )
 """Matched at a sentence's start (`match` with pos and endpos), a phrase before the
 pronoun allowed ("On the missile launch it says")."""
-_ENDED = re.compile(r"[.!?][\"'”’»)\]]*$")
+_ENDED = re.compile(r"[.!?][\"'”’»)\]]*$|[\"”»]$")
 
-"""A paragraph ending so does not introduce the quotation in the next one ("that", ":")."""
+"""A paragraph ending so does not introduce the quotation in the next one ("that", ":"):
+a sentence's end, or a closing quotation mark (a post that is its quotation)."""
 _OPENS_QUOTED = re.compile(r"\s*[{}]".format(re.escape("".join(sorted(_MARKS)))))
 
 
@@ -242,7 +243,9 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return replace(cue, how="previous paragraph")
     if after < len(spans) and paragraph(after) == same + 1:
         found = reading.cues(after)
-        if _postposed(found, spans.span(after), reading.prose):
+        labelled = found and reading.text[found[0].span.end : found[0].span.end + 1] == ":"
+        if not labelled and _postposed(found, spans.span(after), reading.prose):
+            # (not a label opening the next paragraph, "@Desk:": it names that one's speaker)
             return replace(found[0], how="next paragraph")
         if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
             return replace(found[0], how="attribution line after it")
