@@ -160,9 +160,11 @@ class ReviewStore:
         self._carried: dict[str, Decision] = {}
         """Carried decisions by current finding, as the last `status` saw them: deciding
         such a finding keeps the carried note and records where it came from."""
-        self._history: list[tuple[frozenset[str], dict[str, list[Entry]]]] = []
-        """Per saved change (one decision or one bulk action): the captures it touched and
-        each finding's entries before it."""
+        self._history: list[
+            tuple[frozenset[str], dict[str, list[Entry]], dict[str, list[Entry]]]
+        ] = []
+        """Per saved change (one decision or one bulk action): the captures it touched, and
+        each finding's entries before it and as it wrote them."""
 
     def save(self) -> None:
         """Rewrite the file as it stands: converts the old file, and writes the anchors of
@@ -244,13 +246,16 @@ class ReviewStore:
         return made
 
     def annotate(self, finding: str, note: str) -> Decision:
-        """Change the note of an existing decision and save."""
+        """Change the note of an existing decision, as it stands on disk now, and save (a
+        decision another process made since keeps its verdict and gets the note)."""
+        self._entries = self._read()[0]
         previous = self.get(finding)
         if previous is None:
             raise ReviewStoreError(self.path, f"no decision on {finding} to attach a note to")
         updated = replace(previous, note=note, time=now())
-        kept = [(d, x) for d, x in self._entries if d.finding == finding and d != previous]
-        self._apply({finding: [*kept, (updated, self._extra(finding))]})
+        standing = [(d, x) for d, x in self._entries if d.finding == finding]
+        kept = [(d, x) for d, x in standing if d != previous]
+        self._apply({finding: [*kept, (updated, self._extra(finding))]}, expected=standing)
         return updated
 
     def clear(self, finding: str) -> None:
@@ -272,9 +277,14 @@ class ReviewStore:
         index = self._last_change(source)
         if index is None:
             return None
-        _, before = self._history[index]
-        self._write_change(before)
+        _, before, after = self._history[index]
+        changed = self._write_change(before, expected=after)  # a failed save keeps it to undo
         del self._history[index]
+        if changed:
+            # Another reviewer or process decided since: their decision stands.
+            names = ", ".join(sorted(changed)[:3]) + (" ..." if len(changed) > 3 else "")
+            problem = f"not undone: decided again elsewhere since ({names})"
+            raise ReviewStoreError(self.path, problem)
         return next(iter(before))
 
     def _last_change(self, source: str | None) -> int | None:
@@ -285,7 +295,9 @@ class ReviewStore:
 
     def status(self, findings: Iterable[Finding]) -> ReviewStatus:
         """Split current findings into decided, undecided and in conflict; carry decisions
-        over from other bytes of a capture; list the stale ones (see `review_status`)."""
+        over from other bytes of a capture; list the stale ones (see `review_status`).
+        The file is read again first: another process may have decided since."""
+        self._entries = self._read()[0]
         current = list(findings)
         status = review_status(self.decisions(), current)
         self._learned.update({f.id: (f.source_sha256, anchor(f)) for f in current})
@@ -305,28 +317,51 @@ class ReviewStore:
         extras = [x for d, x in self._entries if d.finding == finding]
         return extras[-1] if extras else {}
 
-    def _apply(self, changes: dict[str, list[Entry]]) -> None:
+    def _apply(
+        self, changes: dict[str, list[Entry]], *, expected: list[Entry] | None = None
+    ) -> None:
         if not changes:
             return
         before = {f: [e for e in self._entries if e[0].finding == f] for f in changes}
         sources = frozenset(
             d.source for entries in (*before.values(), *changes.values()) for d, _ in entries
         )
-        self._write_change(changes)
+        standing = None if expected is None else dict.fromkeys(changes, expected)
+        if self._write_change(changes, expected=standing):
+            problem = f"not saved: {', '.join(changes)} was decided again elsewhere meanwhile"
+            raise ReviewStoreError(self.path, problem)
+        after = {f: [e for e in self._entries if e[0].finding == f] for f in changes}
         # Recorded only once saved: a failed save changed nothing, so there is nothing to undo.
-        self._history.append((sources, before))
+        self._history.append((sources, before, after))
 
-    def _write_change(self, changes: dict[str, list[Entry]]) -> None:
+    def _write_change(
+        self,
+        changes: dict[str, list[Entry]],
+        *,
+        expected: dict[str, list[Entry]] | None = None,
+    ) -> set[str]:
+        """Write `changes` (each finding's entries) over the file as it stands. With
+        `expected`, nothing is written if any of those findings' entries on disk are not
+        the expected ones (another process decided since); returns those findings."""
         # Locked from the read to the rename: another process saving at the same moment
         # waits its turn, then reads what we wrote.
         with locked(self.path.parent, error=ReviewStoreError):
             stored, top = self._read()
+            moved = {
+                f
+                for f, mine in (expected or {}).items()
+                if sorted(map(_line, mine)) != sorted(_line(e) for e in stored if e[0].finding == f)
+            }
+            if moved:
+                self._entries = stored
+                return moved
             entries = [e for e in stored if e[0].finding not in changes]
             for new in changes.values():
                 entries.extend(new)
             entries = [(self._anchored(d), x) for d, x in entries]
             self._save(entries, top)
         self._entries = sorted(entries, key=_order)
+        return set()
 
     def _read(self) -> tuple[list[Entry], dict[str, Any]]:
         """Every line of the decision file, and of the old file while it is there; and the

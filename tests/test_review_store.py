@@ -21,7 +21,14 @@ from check_helpers import (
 
 from provenance import recapture
 from provenance.model import Verdict
-from provenance.review import GITATTRIBUTES, LEGACY_REVIEWS, REVIEWS, SCHEMA, ReviewStore
+from provenance.review import (
+    GITATTRIBUTES,
+    LEGACY_REVIEWS,
+    REVIEWS,
+    SCHEMA,
+    ReviewStore,
+    ReviewStoreError,
+)
 
 Capsys = pytest.CaptureFixture[str]
 ID002 = C002.removesuffix(".txt")
@@ -422,3 +429,46 @@ def test_a_replace_interrupted_before_the_manifest_leaves_the_old_capture_whole(
     entry = recapture.replace_capture(corpus, ID002, page)
     assert entry.file == f"{ID002}.{digest[:12]}.txt" and entry.sha256 == digest
     assert not (corpus / C002).exists()
+
+
+def test_undo_leaves_a_decision_made_elsewhere_since(corpus: Path) -> None:
+    """The review UI's undo restored what it remembered over a decision another process
+    had made on the same finding since (a held-out audit lost a reviewer's flag and note
+    so): now it refuses, and the other decision stands."""
+    finding = current_findings(corpus)[0]
+    ui = ReviewStore(corpus / REVIEWS)
+    ui.decide(finding, Verdict.FLAGGED, reviewer="ui")
+    ReviewStore(corpus / REVIEWS).decide(
+        finding, Verdict.ACCEPTED, note="checked by bob", reviewer="bob"
+    )
+    with pytest.raises(ReviewStoreError, match="decided again"):
+        ui.undo()
+    [kept] = [d for d in ReviewStore(corpus / REVIEWS).decisions() if d.finding == finding.id]
+    assert (kept.verdict, kept.note, kept.reviewer) == (Verdict.ACCEPTED, "checked by bob", "bob")
+
+
+def test_a_note_edited_in_one_session_keeps_the_verdict_decided_in_another(corpus: Path) -> None:
+    """Editing a note rebuilt the decision from the session's old copy, turning another
+    reviewer's newer flag back into an acceptance: the note now goes on the decision as it
+    stands on disk."""
+    finding = current_findings(corpus)[0]
+    ui = ReviewStore(corpus / REVIEWS)
+    ui.decide(finding, Verdict.ACCEPTED, note="fine", reviewer="ui")
+    ReviewStore(corpus / REVIEWS).decide(
+        finding, Verdict.FLAGGED, note="bob: misattributed", reviewer="bob"
+    )
+    ui.annotate(finding.id, "bob: misattributed (checked)")
+    [kept] = [d for d in ReviewStore(corpus / REVIEWS).decisions() if d.finding == finding.id]
+    assert (kept.verdict, kept.note) == (Verdict.FLAGGED, "bob: misattributed (checked)")
+
+
+def test_a_session_sees_decisions_made_elsewhere(corpus: Path) -> None:
+    """The UI kept showing its own old verdict after another process decided: reading the
+    status reads the file again."""
+    finding = current_findings(corpus)[0]
+    ui = ReviewStore(corpus / REVIEWS)
+    ui.status([finding])
+    ReviewStore(corpus / REVIEWS).decide(finding, Verdict.FLAGGED, reviewer="bob")
+    status = ui.status([finding])
+    decided = status.decision(finding.id)
+    assert decided is not None and decided.verdict is Verdict.FLAGGED
