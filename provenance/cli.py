@@ -580,7 +580,11 @@ def _manifest(args: argparse.Namespace) -> int:
         return ExitCode.OK
     verb = "re-recorded" if args.yes else "would re-record"
     for change in changes:
-        print(f"{args.corpus / change.file}: {verb} {change.field} {change.old} -> {change.new}")
+        source = " (refused: the reference's source)" if change.reference_source else ""
+        print(
+            f"{args.corpus / change.file}: {verb} {change.field} {change.old} -> {change.new}"
+            f"{source}"
+        )
     damaged = damaged_files(args.corpus, changes)
     if not args.yes:
         for path, problem in damaged:

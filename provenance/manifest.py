@@ -54,6 +54,9 @@ class Change:
     """Why the new bytes are no capture this tool can read (empty, binary, not UTF-8, no
     readable text), as `add` would refuse them; None when they are sound. `update` writes
     the digest of damaged bytes only when told to accept them."""
+    reference_source: bool = False
+    """The entry is the capture the reference is cut from: its new bytes are never
+    re-recorded (`add --replaces` refuses them too)."""
 
 
 class DamagedCaptureError(CorpusError):
@@ -229,10 +232,22 @@ def update(corpus_dir: Path | str, *, write: bool, accept_damaged: bool = False)
             if sha256 == entry.sha256 and len(data) == entry.size:
                 continue
             damage = _damage(path, data)
+            source = entry.id == manifest.reference.source
             if sha256 != entry.sha256:
-                changes.append(Change(entry.id, entry.file, "sha256", entry.sha256, sha256, damage))
+                changes.append(
+                    Change(entry.id, entry.file, "sha256", entry.sha256, sha256, damage, source)
+                )
             if len(data) != entry.size:
-                changes.append(Change(entry.id, entry.file, "size", entry.size, len(data), damage))
+                changes.append(
+                    Change(entry.id, entry.file, "size", entry.size, len(data), damage, source)
+                )
+        if write and any(c.reference_source for c in changes):
+            source_file = next(c.file for c in changes if c.reference_source)
+            problem = (
+                "the reference's source changed; its new bytes are not re-recorded (the "
+                "reference and every decision rest on them): restore its recorded bytes"
+            )
+            raise CorpusError(directory / source_file, problem)
         damaged = damaged_files(directory, changes)
         if write and damaged and not accept_damaged:
             raise DamagedCaptureError(damaged)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from check_helpers import (
+    C000,
     C002,
     C003,
     C004,
@@ -213,6 +214,22 @@ def test_update_shows_then_writes_only_with_yes(corpus: Path, capsys: Capsys) ->
     ]
     assert run(capsys, "check", corpus)[0] == 0
     assert run(capsys, "manifest", corpus, "--update")[1] == f"{manifest}: up to date\n"
+
+
+def test_update_refuses_new_bytes_of_the_references_source(corpus: Path, capsys: Capsys) -> None:
+    """`manifest --update --yes` re-recorded the digest of the capture the reference is cut
+    from after its bytes changed (add --replaces refuses that): every finding's basis
+    moved, the original digest was gone, and every command then failed. It is refused,
+    with nothing written, and the preview says why."""
+    path = corpus / C000
+    path.write_bytes(path.read_bytes().replace(b"neighbours", b"neighbors", 1))
+    before = snapshot(corpus)
+    code, out, err = run(capsys, "manifest", corpus, "--update", "--yes")
+    assert (code, out) == (2, "")
+    assert "the reference's source" in err and len(err.splitlines()) == 1
+    assert snapshot(corpus) == before
+    code, out, _ = run(capsys, "manifest", corpus, "--update")
+    assert "the reference's source" in out
 
 
 def test_update_refuses_a_missing_file(corpus: Path, capsys: Capsys) -> None:
