@@ -13,6 +13,8 @@ from provenance.load import load, read_bytes
 from provenance.model import Document
 
 MANIFEST = "manifest.toml"
+CORPUS_FILES = frozenset({MANIFEST, "reviews.jsonl", "reviews.json", ".gitattributes"})
+"""The corpus's own files (the manifest, the decisions, old and new): never a capture."""
 BOM = "\ufeff"
 """A UTF-8 byte-order mark, which Windows editors put at the start of a file they save.
 TOML has no place for it, but it is harmless at the start of a manifest: it is read past,
@@ -156,6 +158,10 @@ def read_entries(path: Path, data: dict[str, Any]) -> ManifestReading:
         name = table.get("file")
         if isinstance(name, str) and not plain_name(name):
             message = f"{where}: file {name!r} is not a plain name inside the corpus"
+            problems.append(ManifestProblem("unsafe-path", message))
+            continue
+        if isinstance(name, str) and name in CORPUS_FILES:
+            message = f"{where}: file {name!r} is the corpus's own file, not a capture"
             problems.append(ManifestProblem("unsafe-path", message))
             continue
         try:

@@ -379,3 +379,20 @@ def test_every_rule_is_documented() -> None:
     )
     for rule in RULES.values():
         assert f"| {rule.code} | {rule.name} | {rule.check} |" in docs, rule.code
+
+
+@pytest.mark.parametrize("name", ["reviews.jsonl", "manifest.toml", "reviews.json"])
+def test_an_entry_naming_the_corpus_own_files_is_unsafe(
+    corpus: Path, capsys: Capsys, name: str
+) -> None:
+    """A manifest entry naming the decision file or the manifest itself as a capture was
+    accepted, and `manifest --update --yes` recorded the decisions as evidence."""
+    manifest = corpus / "manifest.toml"
+    (corpus / name).touch()
+    data = (corpus / name).read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    entry = f'\n[[captures]]\nid = "own"\nfile = "{name}"\nsha256 = "{sha}"\nsize = {len(data)}\n'
+    manifest.write_text(manifest.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    out = failing_check(capsys, corpus)
+    [line] = problem_lines(out, "P105")
+    assert f"file {name!r}" in line and "the corpus's own" in line
