@@ -722,6 +722,11 @@ def _decide(args: argparse.Namespace) -> int:
             args.corpus, f"{args.finding!r} matches {len(matches)} findings; give more of the id"
         )
     verdict = Verdict.ACCEPTED if args.accept else Verdict.FLAGGED
+    if args.note is not None and not args.note.isascii():
+        try:
+            args.note.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the terminal's encoding could not decode
+            raise InputError(Path("--note"), "not valid UTF-8 text") from None
     store.status(found)  # a decision carried over to it is confirmed, with its note
     decision = store.decide(matches[0], verdict, note=args.note, reviewer=args.reviewer)
     print(f"{decision.verdict} {decision.finding} ({decision.summary})")

@@ -545,7 +545,7 @@ def _text(path: Path) -> str | None:
             return None
         raise ReviewStoreError(path, error.problem) from None
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff")  # as Windows editors save it
     except UnicodeDecodeError as error:
         raise ReviewStoreError(path, f"not valid UTF-8 at byte {error.start}") from None
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
-from check_helpers import copy_corpus, current_findings, problem_lines, run
+from check_helpers import BUNDLED, copy_corpus, current_findings, problem_lines, run
 
 from provenance.review import REVIEWS, ReviewStore
 
@@ -101,3 +102,25 @@ def test_decide_needs_a_verdict(tmp_path: Path, capsys: Capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         run(capsys, "decide", "d-1", "--corpus", corpus)
     assert exit_info.value.code == 2
+
+
+def test_a_note_that_is_not_utf8_is_one_line_and_nothing_written(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    """A note holding bytes the terminal could not decode (a lone surrogate in argv) was
+    'internal error: UnicodeEncodeError' with a traceback log."""
+    corpus = copy_corpus(tmp_path)
+    shutil.copyfile(BUNDLED / REVIEWS, corpus / REVIEWS)
+    before = (corpus / REVIEWS).read_bytes()
+    finding = current_findings(corpus)[0]
+    note = "bad \udcff byte"
+    code, _, err = run(capsys, "decide", finding.id, "--accept", "--note", note, "--corpus", corpus)
+    assert code == 2 and err == "provenance: --note: not valid UTF-8 text\n"
+    assert (corpus / REVIEWS).read_bytes() == before
+
+
+def test_a_decision_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """A reviews.jsonl saved with a byte-order mark was 'line 1 is not valid JSON'."""
+    path = copy_corpus(tmp_path) / REVIEWS
+    path.write_bytes(b"\xef\xbb\xbf" + (BUNDLED / REVIEWS).read_bytes())
+    assert len(ReviewStore(path).decisions()) == 29
