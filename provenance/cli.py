@@ -506,6 +506,11 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     verdict = decide.add_mutually_exclusive_group(required=True)
     verdict.add_argument("--accept", action="store_true", help="benign or expected")
     verdict.add_argument("--flag", action="store_true", help="alters meaning or attribution")
+    verdict.add_argument(
+        "--clear",
+        action="store_true",
+        help="remove every decision on the finding, current or stale (check's P502)",
+    )
     decide.add_argument("--note", help="why (kept when omitted on a re-decision)")
     decide.add_argument(
         "--reviewer", help="who decides (default $PROVENANCE_REVIEWER, $USER or the login name)"
@@ -698,6 +703,20 @@ def _findings(args: argparse.Namespace) -> int:
     return _failed(current.failures)
 
 
+def _clear(store: ReviewStore, finding: str) -> int:
+    """`decide ID --clear`: remove the decisions on one finding, by its whole id or a unique
+    prefix, whether or not the finding exists now (a stale decision)."""
+    ids = sorted({d.finding for d in store.decisions()})
+    matches = [i for i in ids if i == finding] or [i for i in ids if i.startswith(finding)]
+    if not matches:
+        raise InputError(store.path, f"no decision on {finding!r} to clear")
+    if len(matches) > 1:
+        raise InputError(store.path, f"{finding!r} matches {len(matches)} decided findings")
+    store.clear(matches[0])
+    print(f"cleared {matches[0]}")
+    return 0
+
+
 def _carried_json(decision: Decision | None) -> dict[str, str] | None:
     if decision is None:
         return None
@@ -710,6 +729,8 @@ def _decide(args: argparse.Namespace) -> int:
     current = _current(args.corpus)
     unreadable = _failed(current.failures)  # named first, whatever comes next
     found, store = current.findings, current.store
+    if args.clear:
+        return _clear(store, args.finding) or unreadable
     matches = [f for f in found if f.id == args.finding] or [
         f for f in found if f.id.startswith(args.finding)
     ]

@@ -396,3 +396,20 @@ def test_an_entry_naming_the_corpus_own_files_is_unsafe(
     out = failing_check(capsys, corpus)
     [line] = problem_lines(out, "P105")
     assert f"file {name!r}" in line and "the corpus's own" in line
+
+
+def test_a_stale_decision_is_cleared_with_decide_clear(corpus: Path, capsys: Capsys) -> None:
+    """A stale decision (P502) could be cleared by no command: `decide` said 'no current
+    finding', though the check's JSON points problems at `decide`. `decide ID --clear`
+    removes every decision on a finding, current or stale."""
+    reviews = corpus / REVIEWS
+    decisions = read_decisions(reviews)
+    ghost = dict(decisions[0], finding="d-0000000000000000", summary="omission: 'x' -> ''")
+    ghost.pop("anchor")
+    write_decisions(reviews, [*decisions, ghost])
+    code, out, _ = run(capsys, "decide", "d-0000000000000000", "--clear", "--corpus", corpus)
+    assert code == 0 and "cleared" in out
+    assert run(capsys, "check", corpus)[0] == 0
+    assert len(read_decisions(reviews)) == len(decisions)
+    code, _, err = run(capsys, "decide", "d-00000", "--clear", "--corpus", corpus)
+    assert code == 2 and "no decision" in err
