@@ -83,7 +83,7 @@ def _add_conflicts(args: argparse.Namespace) -> None:
     elif args.replaces is not None and described:
         problem = f"--replaces keeps the capture's id and record; drop {', '.join(described)}"
     if problem is not None:
-        command = "provenance add"
+        command = "add"
         raise InputError(command, problem)
 
 
@@ -540,7 +540,7 @@ def _add(args: argparse.Namespace) -> int:
         return add_hits(args)
     if args.file is None:
         problem = "give a FILE to add, or --from-scan HITS.jsonl"
-        command = "provenance add"
+        command = "add"
         raise InputError(command, problem)
     if args.replaces is not None:
         from provenance.recapture import replace_capture

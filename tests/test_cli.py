@@ -265,6 +265,7 @@ def test_add_options_the_way_of_adding_would_ignore_are_refused(
     assert main([*filled, "--corpus", str(corpus_dir)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and says in err
+    assert err.startswith("provenance: add: ")  # once (it was "provenance: provenance add:")
     assert (corpus_dir / "manifest.toml").read_bytes() == manifest
 
 
