@@ -574,6 +574,8 @@ def _add(args: argparse.Namespace) -> int:
 def _manifest(args: argparse.Namespace) -> int:
     from provenance.manifest import DamagedCaptureError, damaged_files, refusal, update
 
+    if args.accept_damaged and not args.yes:
+        raise InputError(Path("--accept-damaged"), "records damaged bytes only with --yes")
     try:
         changes = update(args.corpus, write=args.yes, accept_damaged=args.accept_damaged)
     except DamagedCaptureError as refused:  # nothing written: every damaged file, one line each

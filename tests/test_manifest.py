@@ -291,3 +291,13 @@ def test_added_html_with_a_legacy_charset_is_reported(
         f"{corpus / 'page.html'}:1:13: P208 html-charset: declares charset 'windows-1252', "
         "which would read its UTF-8 bytes otherwise"
     ]
+
+
+def test_accept_damaged_without_yes_is_refused(corpus: Path, capsys: Capsys) -> None:
+    """`--accept-damaged` without `--yes` was accepted silently (exit 0, nothing written),
+    as if it had been heard."""
+    before = snapshot(corpus)
+    code, out, err = run(capsys, "manifest", corpus, "--update", "--accept-damaged")
+    assert (code, out) == (2, "")
+    assert err == "provenance: --accept-damaged: records damaged bytes only with --yes\n"
+    assert snapshot(corpus) == before
