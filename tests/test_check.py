@@ -74,7 +74,7 @@ def test_flipped_byte(corpus: Path, capsys: Capsys) -> None:
     out = failing_check(capsys, corpus)
     [line] = problem_lines(out, "P101")
     assert line.startswith(f"{path}: P101 fixity-mismatch: sha256 ")
-    assert "the bytes changed" in line
+    assert "the bytes or the manifest changed" in line
 
 
 def test_deleted_file_and_the_check_keeps_going(corpus: Path, capsys: Capsys) -> None:
@@ -413,3 +413,20 @@ def test_a_stale_decision_is_cleared_with_decide_clear(corpus: Path, capsys: Cap
     assert len(read_decisions(reviews)) == len(decisions)
     code, _, err = run(capsys, "decide", "d-00000", "--clear", "--corpus", corpus)
     assert code == 2 and "no decision" in err
+
+
+def test_a_digest_edited_in_the_manifest_is_shown_where_it_differs(
+    corpus: Path, capsys: Capsys
+) -> None:
+    """A manifest digest changed in its last hex digit gave 'sha256 e234df4701c0bba8…
+    does not match the manifest's e234df4701c0bba8…: the bytes changed': two digests that
+    read alike, and a cause asserted though the manifest was what changed."""
+    manifest = corpus / "manifest.toml"
+    data = (corpus / C004).read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    edited = sha[:-1] + ("0" if sha[-1] != "0" else "1")
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(sha, edited), "utf-8")
+    [line] = problem_lines(failing_check(capsys, corpus), "P101")
+    shown = line.split("sha256 ", 1)[1].split(" does not match the manifest's ")
+    assert shown[0].rstrip("…") != shown[1].split("…")[0]
+    assert "the bytes or the manifest changed" in line

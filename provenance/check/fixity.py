@@ -65,11 +65,12 @@ class ManifestChecks(Collector):
                     f"{size} bytes, the manifest records {entry.size} ({size - entry.size} more)",
                 )
             elif actual != entry.sha256:
+                ours, theirs = _told_apart(actual, entry.sha256)
                 self.add(
                     "fixity-mismatch",
                     path,
-                    f"sha256 {actual[:16]}… does not match the manifest's {entry.sha256[:16]}…: "
-                    "the bytes changed",
+                    f"sha256 {ours} does not match the manifest's {theirs}: "
+                    "the bytes or the manifest changed",
                 )
             if actual in first_with:
                 self.add("duplicate-content", path, f"identical bytes to {first_with[actual].name}")
@@ -121,6 +122,24 @@ class ManifestChecks(Collector):
             else:
                 advice = "record it with `provenance add`, or remove it"
             self.add("unlisted-file", path, f"{kind} not in the manifest ({advice})")
+
+
+def _told_apart(a: str, b: str, shown: int = 16) -> tuple[str, str]:
+    """Two digests shortened, each to at least `shown` characters and past the first one
+    where they differ (a digest edited in its last digit still reads differently).
+
+    >>> _told_apart("abcd1234", "abcd1235", 4)
+    ('abcd1234', 'abcd1235')
+    >>> _told_apart("abcd12345678", "abce12345678", 4)
+    ('abcd123…', 'abce123…')
+    """
+    differ = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    keep = max(shown, differ + 4)
+
+    def short(digest: str) -> str:
+        return digest if len(digest) <= keep else digest[:keep] + "…"
+
+    return short(a), short(b)
 
 
 def _kind(path: Path) -> str:
