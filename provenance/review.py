@@ -567,8 +567,13 @@ def _entry(path: Path, item: Any, where: str) -> Entry:
             carried_from=_str(item, "carried_from", ""),
             carried_sha256=_str(item, "carried_sha256", ""),
         )
-    except (KeyError, TypeError, ValueError):
-        raise ReviewStoreError(path, f"{where} is a malformed decision") from None
+    except KeyError as missing:
+        raise ReviewStoreError(path, f"{where}: a decision needs {missing}") from None
+    except TypeError as field:
+        raise ReviewStoreError(path, f"{where}: '{field}' must be a string") from None
+    except ValueError:
+        problem = f"{where}: 'verdict' must be 'accepted' or 'flagged'"
+        raise ReviewStoreError(path, problem) from None
     return decision, {k: v for k, v in item.items() if k not in _FIELDS}
 
 
@@ -584,6 +589,8 @@ def _parse_line(text: str) -> Entry:
 
 
 def _str(item: dict[str, Any], key: str, default: str | None = None) -> str:
+    if default is None and key not in item:
+        raise KeyError(key)
     value = item.get(key, default)
     if not isinstance(value, str):
         raise TypeError(key)

@@ -472,3 +472,24 @@ def test_a_session_sees_decisions_made_elsewhere(corpus: Path) -> None:
     status = ui.status([finding])
     decided = status.decision(finding.id)
     assert decided is not None and decided.verdict is Verdict.FLAGGED
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        ({"verdict": "maybe"}, "'verdict' must be 'accepted' or 'flagged'"),
+        ({"finding": None}, "'finding' must be a string"),
+        ({"source": 7}, "'source' must be a string"),
+        ({"source_sha256": ...}, "needs 'source_sha256'"),
+    ],
+)
+def test_a_malformed_decision_names_its_field(
+    corpus: Path, change: dict[str, object], says: str
+) -> None:
+    """'line 3 is a malformed decision' said nothing of what was wrong with it."""
+    reviews = corpus / REVIEWS
+    decisions = read_decisions(reviews)
+    decisions[0] = {k: v for k, v in {**decisions[0], **change}.items() if v is not ...}
+    write_decisions(reviews, decisions)
+    with pytest.raises(ReviewStoreError, match=says):
+        ReviewStore(reviews)
