@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastwarc.stream_io import ZstdWriter
 
 from provenance.scan.collection import Doc, read_jsonl
 
@@ -77,3 +79,12 @@ def errors(out: Path) -> list[dict[str, object]]:
 def collection(tmp_path_factory: pytest.TempPathFactory) -> Collection:
     """60 documents: 18 with planted copies of every kind, 6 decoys, the rest noise."""
     return generate(tmp_path_factory.mktemp("collection"), docs=60, seed=7, plant=0.3, decoy=0.1)
+
+
+def zstd_frame(data: bytes) -> bytes:
+    """A zstd frame, written by FastWARC's writer (not by the decoder under test)."""
+    stream = io.BytesIO()
+    writer = ZstdWriter(stream)
+    writer.write(data)
+    writer.close()
+    return stream.getvalue()

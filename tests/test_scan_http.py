@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import io
 import zlib
 
 import brotli  # type: ignore[import-untyped]
 import pytest
-from fastwarc.stream_io import ZstdWriter
 from hypothesis import given
 from hypothesis import strategies as st
+from scan_helpers import zstd_frame
 
 from provenance.scan.http import OverLimitError, dechunk, decode, is_status_line, payload
 
@@ -54,21 +53,12 @@ def test_a_malformed_chunk_after_a_good_one_is_an_error() -> None:
         dechunk(b"3\r\nabcdef\r\n0\r\n\r\n")
 
 
-def _zstd(data: bytes) -> bytes:
-    """A zstd frame, written by FastWARC's writer (not by the decoder under test)."""
-    stream = io.BytesIO()
-    writer = ZstdWriter(stream)
-    writer.write(data)
-    writer.close()
-    return stream.getvalue()
-
-
 ENCODERS = {
     "gzip": gzip.compress,
     "x-gzip": gzip.compress,
     "deflate": zlib.compress,
     "br": brotli.compress,
-    "zstd": _zstd,
+    "zstd": zstd_frame,
 }
 
 
@@ -85,8 +75,8 @@ def test_each_content_coding_is_decoded_and_its_cut_is_an_error(coding: str) -> 
 
 def test_zstd_frames_one_after_another_are_one_page_and_corrupt_data_is_an_error() -> None:
     """Before, a zstd page was an error entry ("unsupported Content-Encoding 'zstd'")."""
-    assert decode(_zstd(b"first ") + _zstd(b"second"), "zstd") == b"first second"
-    corrupt = _zstd(b"page " * 100)
+    assert decode(zstd_frame(b"first ") + zstd_frame(b"second"), "zstd") == b"first second"
+    corrupt = zstd_frame(b"page " * 100)
     with pytest.raises(ValueError, match="corrupt zstd payload"):
         decode(corrupt[:6] + b"\xff" * 8 + corrupt[14:], "zstd")
     with pytest.raises(ValueError, match="corrupt zstd payload"):

@@ -17,9 +17,9 @@ from typing import Any
 
 import brotli  # type: ignore[import-untyped]
 import pytest
-from fastwarc.stream_io import ZstdWriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scan_helpers import zstd_frame
 
 from provenance.cli import main
 from provenance.corpus import read_manifest
@@ -71,14 +71,6 @@ def _by_url(out: Path) -> dict[str, dict[str, Any]]:
 def _chunked(data: bytes, size: int = 700) -> bytes:
     chunks = [data[i : i + size] for i in range(0, len(data), size)]
     return b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
-
-
-def _zstd(data: bytes) -> bytes:
-    stream = io.BytesIO()
-    writer = ZstdWriter(stream)
-    writer.write(data)
-    writer.close()
-    return stream.getvalue()
 
 
 def _raw_deflate(data: bytes) -> bytes:
@@ -274,7 +266,7 @@ CODED = {
     "deflate": (zlib.compress(HTML), "Content-Encoding: deflate\r\n"),
     "raw-deflate": (_raw_deflate(HTML), "Content-Encoding: deflate\r\n"),
     "br": (brotli.compress(HTML), "Content-Encoding: br\r\n"),
-    "zstd": (_zstd(HTML), "Content-Encoding: zstd\r\n"),
+    "zstd": (zstd_frame(HTML), "Content-Encoding: zstd\r\n"),
     "chunked": (_chunked(HTML), "Transfer-Encoding: chunked\r\n"),
     "chunked-gzip": (
         _chunked(gzip.compress(HTML)),
@@ -300,7 +292,7 @@ BAD = {
     ),
     "cut-br": (brotli.compress(HTML)[:-50], "Content-Encoding: br\r\n", "br payload cut short"),
     "cut-chunks": (_chunked(HTML)[:-900], "Transfer-Encoding: chunked\r\n", "chunked payload cut"),
-    "cut-zstd": (_zstd(HTML)[:-50], "Content-Encoding: zstd\r\n", "zstd payload cut short"),
+    "cut-zstd": (zstd_frame(HTML)[:-50], "Content-Encoding: zstd\r\n", "zstd payload cut short"),
     "compress": (HTML, "Content-Encoding: compress\r\n", "unsupported Content-Encoding"),
 }
 

@@ -135,6 +135,17 @@ def decode(data: bytes, coding: str, limit: int = 0) -> bytes:
     raise ValueError(msg)
 
 
+def _whole(out: bytes, finished: bool, coding: str, limit: int) -> bytes:
+    """`out`, once a decoder has read its payload: an error if it outgrew `limit` or the
+    compressed data ended before the page did."""
+    if limit and len(out) > limit:
+        raise OverLimitError(limit)
+    if not finished:
+        msg = f"{coding} payload cut short: its compressed data ends before the page does"
+        raise ValueError(msg)
+    return out
+
+
 def _inflate(data: bytes, wbits: int, coding: str, limit: int) -> bytes:
     inflater = zlib.decompressobj(wbits)
     try:
@@ -142,11 +153,7 @@ def _inflate(data: bytes, wbits: int, coding: str, limit: int) -> bytes:
     except zlib.error as error:
         msg = f"corrupt {coding} payload: {error}"
         raise ValueError(msg) from None
-    if limit and len(out) > limit:
-        raise OverLimitError(limit)
-    if not inflater.eof:
-        msg = f"{coding} payload cut short: its compressed data ends before the page does"
-        raise ValueError(msg)
+    _whole(out, inflater.eof, coding, limit)
     # A gzip payload may be several members one after the other (gzip(1) reads them all).
     rest = inflater.unused_data
     if wbits & 16 and rest.startswith(b"\x1f\x8b"):
@@ -166,12 +173,7 @@ def _unbrotli(data: bytes, limit: int) -> bytes:
     except brotli.error as error:
         msg = f"corrupt br payload: {error}"
         raise ValueError(msg) from None
-    if limit and len(out) > limit:
-        raise OverLimitError(limit)
-    if not inflater.is_finished():
-        msg = "br payload cut short: its compressed data ends before the page does"
-        raise ValueError(msg)
-    return out
+    return _whole(out, inflater.is_finished(), "br", limit)
 
 
 def _unzstd(data: bytes, limit: int) -> bytes:
@@ -193,11 +195,7 @@ def _unzstd(data: bytes, limit: int) -> bytes:
         except zstd.ZstdError as error:
             msg = f"corrupt zstd payload: {error}"
             raise ValueError(msg) from None
-        if limit and len(out) > limit:
-            raise OverLimitError(limit)
-        if not inflater.eof:
-            msg = "zstd payload cut short: its compressed data ends before the page does"
-            raise ValueError(msg)
+        _whole(out, inflater.eof, "zstd", limit)
         data = inflater.unused_data
         if not data:
             return out
