@@ -260,13 +260,14 @@ _THEY_SPEAKS = re.compile(
     r"(?:^|[\s,;:])[Tt]hey\s+(?:(?:also|further|then|even|still|again|[a-z]+ly)\s+)*\w+"
 )
 """A sentence whose speech verb has "they" for subject: many, or the statement's authors."""
-_GLOSS = re.compile(
-    r"\s*(?:translation|in\s+other\s+words|in\s+plain\s+english|meaning|subtext|read"
-    r"|i\.\s?e\.|that\s+is(?:\s+to\s+say)?|put\s+simply|decoded)\s*[:,]",
-    re.IGNORECASE,
+GLOSS_LABEL = (
+    r"(?:translation|in\s+other\s+words|in\s+plain\s+english|meaning|subtext|read"
+    r"|i\.\s?e\.|that\s+is(?:\s+to\s+say)?|put\s+simply|decoded)"
 )
-"""A sentence opening with a label of the writer's own reading ("Translation:", "In other
-words:"): what follows is the writer's gloss, not the speaker's words before."""
+"""A label of the writer's own reading of what was quoted ("Translation", "In other
+words"), before a colon: what follows is the writer's gloss, not anyone's words."""
+_GLOSS = re.compile(rf"\s*{GLOSS_LABEL}\s*[:,]", re.IGNORECASE)
+"""A sentence opening with a gloss label: not the speaker's words before it."""
 _IT_REACH = 8
 """Sentences back, over those naming no one, in which "it" finds the document it stands for."""
 _IT_SPEAKS = re.compile(r"(?:^|[\s,;:])[Ii]t\s+(?:(?:also|further|then|even|still|again)\s+)?\w+")

@@ -37,7 +37,7 @@ from provenance.quotes.marks import (
     prose_of,
     split_sentences,
 )
-from provenance.quotes.reading import _OPENS_QUOTED, _Reading, reports_own
+from provenance.quotes.reading import _OPENS_QUOTED, GLOSS_LABEL, _Reading, reports_own
 from provenance.quotes.subjects import _NAME, _joint
 
 __all__ = ["Cue", "attribution", "cues", "speakers"]
@@ -211,11 +211,9 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     return reading.inherited(k)
 
 
-_GLOSS = re.compile(
-    r"\b(?:translation|in\s+other\s+words|meaning|subtext|i\.\s?e\.|read|decoded)\s*:",
-    re.IGNORECASE,
-)
-"""A label of the writer's own reading of what was quoted ("translation:")."""
+_GLOSS = re.compile(rf"\b{GLOSS_LABEL}\s*:", re.IGNORECASE)
+"""A gloss label anywhere in a sentence ("“...”. translation: ..."): a cue past it is the
+writer's own words."""
 _OWN_CLAUSE = re.compile(
     r"\band\s+that\s+(?P<subject>(?!(?:the\s+)?(?:joint\s+)?(?:statement|declaration|document"
     r"|text|communiqu)|it\b|they\b)[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:is|are|was|were|has|have"
