@@ -732,6 +732,8 @@ def _decide(args: argparse.Namespace) -> int:
     unreadable = _failed(current.failures)  # named first, whatever comes next
     found, store = current.findings, current.store
     if args.clear:
+        if args.note is not None:
+            raise InputError(Path("--note"), "--clear removes the decisions: no note to keep")
         return _clear(store, args.finding) or unreadable
     matches = [f for f in found if f.id == args.finding] or [
         f for f in found if f.id.startswith(args.finding)

@@ -413,6 +413,10 @@ def test_a_stale_decision_is_cleared_with_decide_clear(corpus: Path, capsys: Cap
     assert len(read_decisions(reviews)) == len(decisions)
     code, _, err = run(capsys, "decide", "d-00000", "--clear", "--corpus", corpus)
     assert code == 2 and "no decision" in err
+    code, _, err = run(capsys, "decide", "d-00000", "--clear", "--note", "x", "--corpus", corpus)
+    assert (
+        code == 2 and err == "provenance: --note: --clear removes the decisions: no note to keep\n"
+    )
 
 
 def test_a_digest_edited_in_the_manifest_is_shown_where_it_differs(
