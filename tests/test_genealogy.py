@@ -16,7 +16,7 @@ from provenance.collation.genealogy import (
     genealogy,
     shared_readings,
 )
-from provenance.collation.table import collate
+from provenance.collation.table import Status, collate
 from provenance.collation.witnesses import Segment, Witness, WitnessKind, from_text, witnesses
 from provenance.corpus import load_corpus
 from provenance.model import Document, Kind, Span
@@ -235,3 +235,24 @@ def test_a_paragraph_moved_is_a_reordering_in_the_table(reference: Document) -> 
     kinds = [loc.reading("r").kind for loc in table.variants()]
     assert kinds and set(kinds) == {Kind.REORDERING}
     assert table.rebuild("r") == [s.copy.of(r.text) for s in r.segments]
+
+
+def test_a_moved_paragraph_holding_other_copies_change_is_still_a_move(
+    reference: Document,
+) -> None:
+    """Other copies' change inside the moved paragraph cuts its omission into pieces, one
+    of them its closing ".¶¶" (punctuation): the pieces together are still the move."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(i for i, p in enumerate(paragraphs) if "mutual trust" in p)
+    moved = [*paragraphs[:k], *paragraphs[k + 1 : -1], paragraphs[k], paragraphs[-1]]
+    changed = reference.text.replace("mutual trust", "mutual confidence", 1)
+    witnesses = [
+        from_text("r", reference, "\n\n".join(moved)),
+        from_text("a", reference, changed),
+        from_text("b", reference, changed.replace("Moscow", "Moskva", 1)),
+    ]
+    table = collate(reference, witnesses)
+    readings = [loc.reading("r") for loc in table.variants()]
+    moved_here = {r.kind for r in readings if r.status is Status.VARIANT and r.text}
+    moved_away = {r.kind for r in readings if r.status is Status.VARIANT and not r.text}
+    assert moved_here == moved_away == {Kind.REORDERING}

@@ -233,7 +233,9 @@ def _moves(locations: list[Location], column: int) -> None:
 
 
 def _omitted(r: Reading) -> bool:
-    return r.status is Status.VARIANT and r.kind is Kind.OMISSION and not r.partial
+    """A reading that lacks its reference text whole (whatever the classifier calls a
+    lost ".¶¶" between two pieces of one lost paragraph: punctuation)."""
+    return r.status is Status.VARIANT and not r.text and not r.partial
 
 
 def _moved_words(text: str) -> str:
