@@ -283,7 +283,7 @@ class ReviewStore:
         if changed:
             # Another reviewer or process decided since: their decision stands.
             names = ", ".join(sorted(changed)[:3]) + (" ..." if len(changed) > 3 else "")
-            problem = f"not undone: decided again elsewhere since ({names})"
+            problem = f"not undone: decided or cleared elsewhere since ({names})"
             raise ReviewStoreError(self.path, problem)
         return next(iter(before))
 
@@ -328,7 +328,7 @@ class ReviewStore:
         )
         standing = None if expected is None else dict.fromkeys(changes, expected)
         if self._write_change(changes, expected=standing):
-            problem = f"not saved: {', '.join(changes)} was decided again elsewhere meanwhile"
+            problem = f"not saved: {', '.join(changes)} was decided or cleared elsewhere meanwhile"
             raise ReviewStoreError(self.path, problem)
         after = {f: [e for e in self._entries if e[0].finding == f] for f in changes}
         # Recorded only once saved: a failed save changed nothing, so there is nothing to undo.
