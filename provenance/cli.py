@@ -699,7 +699,8 @@ def _findings(args: argparse.Namespace) -> int:
             f"{f.summary}{carried}"
         )
     print(
-        f"{len(status.decided)} of {len(found)} decided ({len(status.carried)} carried over), "
+        f"{len(status.decided)} of {len({f.id for f in found})} decided "
+        f"({len(status.carried)} carried over), "
         f"{len(status.conflicts)} in conflict, {len(stale)} stale decision(s)"
     )
     return _failed(current.failures)
@@ -742,9 +743,10 @@ def _decide(args: argparse.Namespace) -> int:
         unread = len(current.failures)
         maybe = f" ({unread} capture{'s' * (unread != 1)} could not be read)" if unread else ""
         raise InputError(args.corpus, f"no current finding with id {args.finding!r}{maybe}")
-    if len(matches) > 1:
+    distinct = {f.id for f in matches}
+    if len(distinct) > 1:
         raise InputError(
-            args.corpus, f"{args.finding!r} matches {len(matches)} findings; give more of the id"
+            args.corpus, f"{args.finding!r} matches {len(distinct)} findings; give more of the id"
         )
     verdict = Verdict.ACCEPTED if args.accept else Verdict.FLAGGED
     if args.note is not None and not args.note.isascii():
@@ -754,7 +756,11 @@ def _decide(args: argparse.Namespace) -> int:
             raise InputError(Path("--note"), "not valid UTF-8 text") from None
     store.status(found)  # a decision carried over to it is confirmed, with its note
     decision = store.decide(matches[0], verdict, note=args.note, reviewer=args.reviewer)
-    print(f"{decision.verdict} {decision.finding} ({decision.summary})")
+    # Captures holding the same bytes (a syndicated copy, P110) have the same findings, so
+    # one decision stands for the finding in each of them.
+    twins = ", ".join(f.source for f in matches[1:])
+    also = f"; also {twins}, the same bytes" if twins else ""
+    print(f"{decision.verdict} {decision.finding} ({decision.summary}{also})")
     return unreadable
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -124,3 +125,40 @@ def test_a_decision_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = copy_corpus(tmp_path) / REVIEWS
     path.write_bytes(b"\xef\xbb\xbf" + (BUNDLED / REVIEWS).read_bytes())
     assert len(ReviewStore(path).decisions()) == 29
+
+
+def _with_a_syndicated_copy(corpus: Path, of: str) -> str:
+    """List a second capture holding the very bytes of capture `of` (a syndicated copy
+    entered by hand: `add` refuses identical bytes); returns its id."""
+    data = (corpus / f"{of}.txt").read_bytes()
+    (corpus / "syndicated.txt").write_bytes(data)
+    sha = hashlib.sha256(data).hexdigest()
+    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write(
+            f'\n[[captures]]\nid = "syndicated"\nfile = "syndicated.txt"\n'
+            f'sha256 = "{sha}"\nsize = {len(data)}\n'
+        )
+    return "syndicated"
+
+
+def test_byte_identical_captures_share_their_findings_and_one_decision_covers_both(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    copy = "002_9103d841b337d515"
+    twin = _with_a_syndicated_copy(corpus, copy)
+    found = listed(capsys, corpus)
+    ids = [f["id"] for f in found if f["source"] == copy]
+    assert ids and ids == [f["id"] for f in found if f["source"] == twin]
+    distinct = len({f["id"] for f in found})
+    code, out, err = run(capsys, "decide", str(ids[0]), "--corpus", corpus, "--accept")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"accepted {ids[0]}")
+    assert f"also {twin}, the same bytes" in out
+    code, out, _ = run(capsys, "findings", corpus)
+    assert out.splitlines()[-1].startswith(f"1 of {distinct} decided")
+    for finding in found:
+        run(capsys, "decide", str(finding["id"]), "--corpus", corpus, "--accept")
+    code, out, _ = run(capsys, "check", corpus, "--format", "json")
+    summary = json.loads(out)["summary"]
+    assert (summary["findings"], summary["decided"]) == (distinct, distinct)

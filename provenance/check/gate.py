@@ -136,7 +136,7 @@ def check(
         problems=tuple(run.problems),
         cases=tuple(run.cases),
         captures=len(entries),
-        findings=len(current),
+        findings=len({f.id for f in current}),  # captures of the same bytes share theirs
         decided=decided,
         carried=carried,
     )
