@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from provenance.errors import CorpusError, Failure, InputError, ProvenanceError
+from provenance.links import foreign_link
 from provenance.load import load, read_bytes
 from provenance.model import Document
 
@@ -231,6 +232,9 @@ def read_manifest_text(directory: Path) -> tuple[Path, str]:
     path = directory / MANIFEST
     if not directory.is_dir():
         raise CorpusError(directory, not_a_directory(directory))
+    refused = foreign_link(path, directory)
+    if refused is not None:
+        raise CorpusError(path, refused)
     try:
         raw = read_bytes(path)  # a regular file only: a FIFO here must not block
     except InputError as error:
@@ -285,6 +289,9 @@ def load_corpus(directory: Path | str, *, keep_going: bool = False) -> Corpus:
     failures: list[Failure] = []
     for e in manifest.entries:
         try:
+            refused = foreign_link(directory / e.file, directory)
+            if refused is not None:
+                raise InputError(directory / e.file, refused)
             captures.append(load(directory / e.file, id=e.id))
         except ProvenanceError as error:
             if not keep_going or e.id == manifest.reference.source:

@@ -37,6 +37,7 @@ from typing import Any
 
 from provenance.atomic import atomic_write
 from provenance.errors import InputError, ReviewStoreError
+from provenance.links import foreign_link
 from provenance.load import read_bytes
 from provenance.lock import locked
 from provenance.model import Decision, Finding, Verdict
@@ -149,8 +150,12 @@ class ReviewStore:
         path = Path(path)
         if path.name == LEGACY_REVIEWS:
             path = path.with_name(REVIEWS)
-        self.path = path
-        """The decision file (`reviews.jsonl`), whether or not it exists yet."""
+        refused = foreign_link(path, path.parent)
+        if refused is not None:
+            raise ReviewStoreError(path, refused)
+        self.path = path.resolve() if path.is_symlink() else path
+        """The decision file (`reviews.jsonl`), whether or not it exists yet; a link to
+        a file inside the corpus is written through, and stays a link."""
         self.legacy = path.with_name(LEGACY_REVIEWS)
         """The old file, read while it exists and removed by the first save."""
         self._entries: list[Entry] = self._read()[0]

@@ -802,3 +802,63 @@ def test_a_held_lock_is_waited_for_then_named_never_waited_on_for_ever(tmp_path:
                 pass
     with locked(tmp_path, wait=0.1):  # released when the holder's block ends
         pass
+
+
+def test_every_command_refuses_manifest_or_reviews_linked_out_of_the_corpus_as_check_does(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / REVIEWS).write_bytes((corpus_dir / REVIEWS).read_bytes())
+    reviews = corpus_dir / REVIEWS
+    reviews.unlink()
+    reviews.symlink_to(outside / REVIEWS)
+    said = f"is a symlink to {outside / REVIEWS} (outside the corpus); not followed"
+    some = findings(analyse_corpus(load_corpus(corpus_dir)))[0].id
+    for argv in (
+        ["findings", str(corpus_dir)],
+        ["decide", some, "--flag", "--corpus", str(corpus_dir)],
+    ):
+        assert main(argv) == 2
+        assert capsys.readouterr().err == f"provenance: {reviews}: {said}\n"
+        assert reviews.is_symlink()  # not replaced by a file of its own
+    manifest = corpus_dir / "manifest.toml"
+    (outside / "manifest.toml").write_bytes(manifest.read_bytes())
+    manifest.unlink()
+    manifest.symlink_to(outside / "manifest.toml")
+    said = f"is a symlink to {outside / 'manifest.toml'} (outside the corpus); not followed"
+    for argv in (["report", str(corpus_dir)], ["manifest", str(corpus_dir), "--update", "--yes"]):
+        assert main(argv) == 2
+        assert capsys.readouterr().err == f"provenance: {manifest}: {said}\n"
+        assert manifest.is_symlink()
+
+
+def test_decide_writes_through_a_reviews_file_linked_inside_the_corpus(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reviews = corpus_dir / REVIEWS
+    kept = corpus_dir / "decisions" / REVIEWS
+    kept.parent.mkdir()
+    reviews.rename(kept)
+    reviews.symlink_to(Path("decisions") / REVIEWS)
+    some = findings(analyse_corpus(load_corpus(corpus_dir)))[0].id
+    assert main(["decide", some, "--flag", "--note", "kept", "--corpus", str(corpus_dir)]) == 0
+    capsys.readouterr()
+    assert reviews.is_symlink()
+    assert '"note": "kept"' in kept.read_text(encoding="utf-8")
+
+
+def test_report_refuses_a_capture_linked_out_of_the_corpus_as_check_does(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "004_ab097b7e26713321.txt"
+    outside = tmp_path / name
+    outside.write_bytes((corpus_dir / name).read_bytes())
+    (corpus_dir / name).unlink()
+    (corpus_dir / name).symlink_to(outside)
+    assert main(["report", str(corpus_dir), "--format", "json"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"provenance: {corpus_dir / name}: is a symlink to {outside} (outside the corpus); "
+        "not followed\n"
+    )

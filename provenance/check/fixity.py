@@ -14,6 +14,7 @@ from pathlib import Path
 from provenance.check.rules import Collector
 from provenance.corpus import MANIFEST, Entry, ManifestReading
 from provenance.errors import CorpusError, InputError
+from provenance.links import foreign_link, where
 from provenance.load import read_bytes
 from provenance.review import LEGACY_REVIEWS, REVIEWS
 
@@ -91,7 +92,7 @@ class ManifestChecks(Collector):
             self.add(
                 "symlink",
                 path,
-                f"is a symlink to {path.readlink()} ({_where(path, self.directory)}); "
+                f"is a symlink to {path.readlink()} ({where(path, self.directory)}); "
                 "captures must be regular files",
             )
             return None
@@ -155,30 +156,6 @@ def _kind(path: Path) -> str:
     if stat.S_ISFIFO(mode):
         return "FIFO (named pipe)"
     return "file" if stat.S_ISREG(mode) else "special file"
-
-
-def _where(link: Path, directory: Path) -> str:
-    """Where a symlink leads: inside or outside the corpus, or round in a loop."""
-    try:
-        inside = link.resolve(strict=True).is_relative_to(directory.resolve())
-    except FileNotFoundError:
-        return "which does not exist"
-    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's "Symlink loop"
-        return "a symlink loop"
-    return "inside the corpus" if inside else "outside the corpus"
-
-
-def foreign_link(path: Path, directory: Path) -> str | None:
-    """Why `path` must not be followed: a symlink out of the corpus, dangling or in a loop.
-
-    None when it is no symlink, or one to a file inside the corpus.
-    """
-    if not path.is_symlink():
-        return None
-    where = _where(path, directory)
-    if where == "inside the corpus":
-        return None
-    return f"is a symlink to {path.readlink()} ({where}); not followed"
 
 
 __all__ = ["ManifestChecks", "foreign_link"]

@@ -29,7 +29,6 @@ from provenance.check.fixity import ManifestChecks, foreign_link
 from provenance.check.hygiene import hygiene
 from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule
 from provenance.corpus import (
-    MANIFEST,
     Entry,
     ReferenceEntry,
     ReferenceSpanError,
@@ -37,7 +36,7 @@ from provenance.corpus import (
     read_manifest_data,
     reference_document,
 )
-from provenance.errors import CorpusError, ExitCode, Failure, ProvenanceError
+from provenance.errors import ExitCode, Failure, ProvenanceError
 from provenance.findings import findings
 from provenance.lines import Lines, line_column
 from provenance.load import decode, format_of
@@ -116,9 +115,6 @@ def check(
             (the check could not run).
     """
     directory = Path(corpus_dir)
-    refused = foreign_link(directory / MANIFEST, directory)
-    if refused is not None:
-        raise CorpusError(directory / MANIFEST, refused)
     reading = read_entries(*read_manifest_data(directory))
     run = _Run(directory, reading.path)
     entries = run.manifest_entries(reading)
