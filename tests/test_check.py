@@ -215,6 +215,24 @@ def test_one_decision_missing(corpus: Path, capsys: Capsys) -> None:
     assert removed["finding"] in line
 
 
+def test_a_decision_without_reviewer_or_time_is_reported(corpus: Path, capsys: Capsys) -> None:
+    reviews = corpus / REVIEWS
+    decisions = read_decisions(reviews)
+    decisions[0].pop("time")  # a hand edit or a merge tool dropped them
+    decisions[1]["reviewer"] = ""
+    decisions[2]["time"] = "last Tuesday"
+    write_decisions(reviews, decisions)
+    out = failing_check(capsys, corpus)
+    lines = problem_lines(out, "P506")
+    assert len(lines) == 3
+    assert lines[0].startswith(f"{reviews}: P506 unsigned-decision: ")
+    assert f"decision on {decisions[0]['finding']} " in lines[0]
+    assert "has no time" in lines[0]
+    assert "has no reviewer" in lines[1]
+    assert "its time 'last Tuesday' is not a UTC time" in lines[2]
+    assert problem_lines(out, "P501") == []  # decided all the same
+
+
 def test_stale_decision(corpus: Path, capsys: Capsys) -> None:
     reviews = corpus / REVIEWS
     decisions = read_decisions(reviews)

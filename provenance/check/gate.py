@@ -22,6 +22,7 @@ analyse.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from provenance.analyse import Analyser, Analysis, Progress, SourceResult, Stage
@@ -40,7 +41,7 @@ from provenance.errors import ExitCode, Failure, ProvenanceError
 from provenance.findings import findings
 from provenance.lines import Lines, line_column
 from provenance.load import decode, format_of
-from provenance.model import Document, Finding, Format, PassageKind, Severity
+from provenance.model import Decision, Document, Finding, Format, PassageKind, Severity
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.review import REVIEWS, Carried, ReviewStore
 
@@ -323,6 +324,16 @@ class _Run(ManifestChecks):
                 "decide it again to keep one",
                 finding=twice,
             )
+        for decision in store.decisions():
+            unsigned = _unsigned(decision)
+            if unsigned:
+                self.add(
+                    "unsigned-decision",
+                    store_path,
+                    f"{decision.verdict} decision on {decision.finding} ({decision.summary}) "
+                    f"{unsigned}: decide it again to record who decided and when",
+                    finding=decision.finding,
+                )
         status = store.status(current)
         analysed = {s.document.id: s.document for s in analysis.sources}
         by_id = {e.id: e for e in entries}
@@ -401,6 +412,22 @@ class _Run(ManifestChecks):
                     finding=finding.id,
                 )
         return len(status.decided), status.carried
+
+
+def _unsigned(decision: Decision) -> str:
+    """What the decision lacks of its audit trail: a reviewer, a UTC time ("" if nothing).
+    Decisions are ordered by time; one without a time, or in another form, sorts wrong."""
+    if not decision.reviewer.strip():
+        return "has no reviewer"
+    if not decision.time:
+        return "has no time"
+    try:
+        at = datetime.fromisoformat(decision.time)
+    except ValueError:
+        at = None
+    if at is None or at.utcoffset() != timedelta(0):
+        return f"its time {decision.time!r} is not a UTC time (such as 2026-12-05T09:30:00Z)"
+    return ""
 
 
 __all__ = ["CHECKS", "RULES", "Case", "CheckResult", "Policy", "Problem", "Rule", "check"]

@@ -88,6 +88,7 @@ RULES: dict[str, Rule] = {
             "review",
             "a decision carried over from other bytes is not confirmed (--confirm-carried)",
         ),
+        Rule("P506", "unsigned-decision", "review", "a decision names no reviewer or UTC time"),
     )
 }
 
