@@ -452,3 +452,14 @@ def test_a_digest_edited_in_the_manifest_is_shown_where_it_differs(
     shown = line.split("sha256 ", 1)[1].split(" does not match the manifest's ")
     assert shown[0].rstrip("…") != shown[1].split("…")[0]
     assert "the bytes or the manifest changed" in line
+
+
+def test_github_annotations_escape_controls_in_file_names(corpus: Path, capsys: Capsys) -> None:
+    hostile = corpus / "stray\x1b[31m\x07.txt"
+    hostile.write_text("not listed\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", corpus, "--format", "github")
+    assert code == 1
+    [line] = [line for line in out.splitlines() if "P109" in line]
+    assert line.startswith("::error file=")
+    assert "\x1b" not in out and "\x07" not in out
+    assert "stray\\x1b[31m\\x07.txt" in line

@@ -201,7 +201,9 @@ def _xml(text: str) -> str:
 
 
 def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: its own escapes for %, CR and LF, and every other
+    control (a hostile file name's ESC, BEL) written out, as the text format does."""
+    return _safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _gh_property(text: str) -> str:
