@@ -493,3 +493,20 @@ def test_a_malformed_decision_names_its_field(
     write_decisions(reviews, decisions)
     with pytest.raises(ReviewStoreError, match=says):
         ReviewStore(reviews)
+
+
+def test_a_replace_killed_before_removing_the_old_file_is_named_as_such_by_check(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """Killed between the manifest and the removal of the old file, `add --replaces`
+    leaves the old bytes unlisted; check's advice to "record it with `provenance add`"
+    would add them back as a capture of their own."""
+    page = recaptured(tmp_path, b"Kim Jong-un gets", b"Jim Jong-un gets")
+    old = (corpus / C002).read_bytes()
+    assert run(capsys, "add", page, "--replaces", ID002, "--corpus", corpus)[0] == 0
+    (corpus / C002).write_bytes(old)  # as if killed before the old file went
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 1
+    [line] = [line for line in out.splitlines() if "P109" in line]
+    assert f"named like capture {ID002}, recorded now as {ID002}." in line
+    assert "an interrupted `provenance add --replaces`" in line

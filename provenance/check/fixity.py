@@ -108,6 +108,7 @@ class ManifestChecks(Collector):
 
     def unlisted(self, entries: list[Entry]) -> None:
         listed = {e.file for e in entries} | {MANIFEST, REVIEWS, LEGACY_REVIEWS}
+        by_id = {e.id: e for e in entries}
         try:
             names = sorted(p.name for p in self.directory.iterdir())
         except OSError as error:
@@ -118,8 +119,15 @@ class ManifestChecks(Collector):
             path = self.directory / name
             kind = _kind(path)
             self.case("fixity", path)
+            owner = by_id.get(name.split(".", 1)[0])
             if _TEMP.fullmatch(name):
                 advice = "a temp file left by an interrupted write; remove it"
+            elif owner is not None:
+                advice = (
+                    f"named like capture {owner.id}, recorded now as {owner.file}: if these "
+                    "are its old bytes, left by an interrupted `provenance add --replaces`, "
+                    "remove it; else record it with `provenance add`"
+                )
             else:
                 advice = "record it with `provenance add`, or remove it"
             self.add("unlisted-file", path, f"{kind} not in the manifest ({advice})")
