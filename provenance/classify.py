@@ -532,18 +532,26 @@ _MONTHS = {
 """Month names and their abbreviations, and each month's number."""
 _MONTH_NAMES = {name: f"month {number}" for name, number in _MONTHS.items()}
 """A month's name, or its abbreviation ("sept"), and what both spell."""
-_NUMBER_WORDS = {
-    word: str(number)
-    for number, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-"""A number written as a word, and in figures: the same number in another style."""
+NUMBER_WORDS = {
+    **{
+        word: str(number)
+        for number, word in enumerate(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+        )
+    },
+    **{
+        word: str(10 * tens)
+        for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
+    },
+    "hundred": "100", "thousand": "1000", "million": "1000000", "dozen": "12",
+}  # fmt: skip
+"""A number written as a word, and in figures: the same number in another style (here,
+a spelling); the quotation checks read new numbers off it too (`quotes.claims`)."""
 
 
 def _spelling_key(word: str) -> str:
-    word = _NUMBER_WORDS.get(word) or _MONTH_NAMES.get(word) or _ORDINAL.sub("", word)
+    word = NUMBER_WORDS.get(word) or _MONTH_NAMES.get(word) or _ORDINAL.sub("", word)
     for pattern, replacement in _SPELLING_RULES:
         word = pattern.sub(replacement, word)
     return word

@@ -43,6 +43,7 @@ from pathlib import Path
 
 import msgpack
 
+from provenance.classify import NEGATIONS, NUMBER_WORDS
 from provenance.footnotes import FOOTNOTE
 from provenance.quotes.roles import given_to_others
 from provenance.quotes.words import ALIASES, DEMONYMS, STOPWORDS, Lexicon, other_names, stem
@@ -55,7 +56,7 @@ _SUPPORT = frozenset(
 _OPPOSE = frozenset(
     "against oppose opposition reject condemn unacceptable object stop cancel halt scrap".split()
 )
-_NEGATION = frozenset("not no never nor n’t n't without nothing none neither cannot".split())
+_NEGATION = NEGATIONS | {"n’t", "n't"}
 _DENYING = frozenset(
     """fail lack refrain renounce avoid abandon exclude rule forgo prevent hinder non little
     hardly barely scarcely far instead""".split()
@@ -99,12 +100,7 @@ _CALENDAR = frozenset(
 )
 _POSSESSIVE = re.compile(r"[’'‘]s$")
 _NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
-_CARDINALS = {
-    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
-    "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
-    "million": "1000000", "dozen": "12",
-}  # fmt: skip
+_CARDINALS = {word: value for word, value in NUMBER_WORDS.items() if word != "one"}
 """Cardinal words and their values. "one" is left out: it is as often a pronoun ("one
 another") as a count."""
 DISTINCTIVE_ZIPF = 4.3
