@@ -117,6 +117,60 @@ def test_two_excerpts_separated_by_commentary_stay_two(reference: Document) -> N
     assert [p.reference.of(reference.text) for p in passages] == [first, second]
 
 
+_COMMENTARIES = [
+    # (the page's paragraph, the reference paragraphs it stands between and skips)
+    ("Moscow and Beijing then turn to the peninsula's neighbours, and the tone hardens "
+     "noticeably in the passages that follow.", (10, 11)),
+    ("The document then goes on at some length about sanctions and the role of the Security "
+     "Council, before returning to the missile shield.", (10, 11)),
+    ("Diplomats familiar with the drafting said the Chinese side pushed hard for the "
+     "following wording on the deployment.", (12, 12)),
+    ("Later in the text, the two governments restate their position on denuclearisation "
+     "and on dialogue between the two Koreas.", (7, 8)),
+    ("That is a thinly veiled dig at the bases in Japan, diplomats say. Next, on THAAD:",
+     (12, 12)),
+]  # fmt: skip
+_SUMMARIES = [
+    ("In other words, both countries want North and South Korea to talk to each other, be "
+     "kind to each other and settle their problems peacefully.", (10, 10)),
+    ("Put simply: Russia and China care about the regional balance and do not want foreign "
+     "troops building up in Northeast Asia because of the North's weapons.", (11, 11)),
+    ("Briefly, THAAD harms the security of Russia, China and other states in the region and "
+     "will not help denuclearise the peninsula.", (12, 12)),
+]  # fmt: skip
+
+
+def _around(reference: Document, between: str, skipped: tuple[int, int]) -> Document:
+    """Reference paragraphs before and after `skipped`, with `between` in their place."""
+    paragraphs = reference.text.split("\n\n")
+    first, last = skipped
+    text = "\n\n".join([paragraphs[first - 1], between, paragraphs[last + 1]])
+    return make_document(text + "\n")
+
+
+@pytest.mark.parametrize(("commentary", "skipped"), _COMMENTARIES)
+def test_excerpts_with_the_pages_commentary_between_are_two_excerpts(
+    reference: Document, commentary: str, skipped: tuple[int, int]
+) -> None:
+    """A reporter's paragraph between two excerpts uses a word or two of the paragraphs
+    it skips: it was read as a summary standing in for them, one passage with a material
+    substitution of the skipped paragraphs (a faithful article accused of changing them)."""
+    capture = _around(reference, commentary, skipped)
+    [result] = analyse(reference, [capture]).sources
+    assert [p.kind for p in result.passages] == [PassageKind.EXCERPT, PassageKind.EXCERPT]
+    assert result.divergences == ()
+
+
+@pytest.mark.parametrize(("summary", "skipped"), _SUMMARIES)
+def test_a_summary_standing_in_for_a_paragraph_is_still_a_change_of_one_copy(
+    reference: Document, summary: str, skipped: tuple[int, int]
+) -> None:
+    capture = _around(reference, summary, skipped)
+    [result] = analyse(reference, [capture]).sources
+    assert len(result.passages) == 1
+    assert any(d.severity.name == "MATERIAL" for d in result.divergences)
+
+
 def test_full_copy_with_an_omitted_sentence_stays_one_passage(reference: Document) -> None:
     omitted = _sentence(reference, "Russia and China will closely") + " "
     copy = reference.text.replace(omitted, "")

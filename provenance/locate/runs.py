@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from provenance.locate.edges import _mistyped as _mistyped
 from provenance.locate.edges import _sentence_starts as _sentence_starts
 from provenance.locate.edges import _settle as _settle
-from provenance.locate.groups import _commentary_between
+from provenance.locate.groups import _INTRODUCES, _commentary_between
 from provenance.locate.groups import _groups as _groups
 from provenance.locate.texts import _BOUNDARY as _BOUNDARY
 from provenance.locate.texts import _MARKS, _SENTENCE, _mark_count
@@ -248,10 +248,6 @@ def _commented(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:
         return False  # a link line or other furniture in the dropped paragraph's place
     last = _Run(chain[0], chain[2] + n, chain[1], chain[3] + n, chain[4])
     return _commentary_between(texts, last, _Run(j, j + n, i, i + n, n), chain[3] + n)
-
-
-_INTRODUCES = re.compile(r":\s*$")
-"""A gap ending in a colon: the page's line introducing the text it sets out next."""
 
 
 def _follower(open_chains: list[list[int]], j: int, reach: int) -> tuple[list[int] | None, int]:
