@@ -743,6 +743,37 @@ def test_a_copy_with_every_space_a_no_break_space_is_found(
     assert hit_ids(out) == {"nbsp"}
 
 
+def _spaced(text: str, spaces: list[str]) -> str:
+    """`text` with its spaces written as `spaces` says, in turn."""
+    out, k = [], 0
+    for part in text.split(" "):
+        out.extend((part, spaces[k % len(spaces)]))
+        k += 1
+    return "".join(out[:-1])
+
+
+@pytest.mark.parametrize(
+    "spaces",
+    [["&nbsp;"], ["&#160;"], ["&nbsp;", " "], ["  "], ["&#xa0;"]],
+    ids=["entity", "numeric", "alternating", "doubled", "hex"],
+)
+def test_a_page_writing_its_spaces_as_entities_or_doubled_is_a_candidate(
+    collection: Collection, tmp_path: Path, spaces: list[str]
+) -> None:
+    """The prefilter reads raw bytes: an HTML page writing every space (or every other
+    one) as an entity, or doubling them, held no 3-gram of the reference as written, and
+    the scan missed a copy that `report` finds whole."""
+    reference = collection.reference.read_text(encoding="utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    body = "".join(f"<p>{_spaced(p, spaces)}</p>\n" for p in reference.split("\n\n"))
+    (pages / "copy.html").write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    summary = scan([pages], ScanConfig(load(collection.reference)), out, jobs=1)
+    assert summary.candidates == 1
+    assert hit_ids(out) == {"copy"}
+
+
 _QUOTING = [
     # A sentence of the statement, quoted whole and given to it: a hit.
     'The joint statement said: "The Parties express serious concern about the development '
