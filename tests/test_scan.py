@@ -391,7 +391,7 @@ def test_add_from_scan_adds_a_page_found_in_two_inputs_once(
     assert (corpus_dir / "manifest.toml").read_text() == manifest
 
 
-def test_add_from_scan_of_a_source_damaged_since_is_one_line_and_adds_nothing(
+def test_add_from_scan_of_a_source_damaged_since_is_a_line_a_hit_and_adds_nothing(
     collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The compressed data the hit points into no longer inflates (zlib's own error)."""
@@ -404,10 +404,62 @@ def test_add_from_scan_of_a_source_damaged_since_is_one_line_and_adds_nothing(
     damaged[12:20] = b"\xff" * 8  # the first deflate block's header, past gzip's own
     path.write_bytes(bytes(damaged))
     capsys.readouterr()
-    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and str(path) in err and "cannot read hit" in err, err
+    hits = len(out.read_text(encoding="utf-8").splitlines())
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == hits and all(str(path) in e and "cannot read hit" in e for e in err)
     assert (corpus_dir / "manifest.toml").read_bytes() == manifest
+
+
+@pytest.mark.parametrize("select", ["", " ", ","])
+def test_add_from_scan_with_no_id_in_select_adds_nothing(
+    collection: Collection,
+    tmp_path: Path,
+    corpus_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    select: str,
+) -> None:
+    """`--select "$IDS"` with the variable empty added every hit (19 captures in the
+    held-out audit); "," added none without a word."""
+    out = tmp_path / "hits.jsonl"
+    assert (
+        main(["scan", str(collection.jsonl), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    )
+    manifest = (corpus_dir / "manifest.toml").read_bytes()
+    capsys.readouterr()
+    argv = ["add", "--from-scan", str(out), "--select", select, "--corpus", str(corpus_dir)]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        "provenance: --select: no hit ids given (drop --select to add all)\n"
+    )
+    assert (corpus_dir / "manifest.toml").read_bytes() == manifest
+
+
+def test_add_from_scan_goes_on_past_a_hit_whose_source_is_gone(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hit whose JSON Lines or WARC source was moved away stopped the batch with exit 2
+    after the hits before it were added: the corpus changed, and the exit code said the
+    command could not run."""
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    lines = collection.jsonl.read_bytes().splitlines(keepends=True)
+    half = len(lines) // 2
+    first.write_bytes(b"".join(lines[:half]))
+    second.write_bytes(b"".join(lines[half:]))
+    out = tmp_path / "hits.jsonl"
+    argv = ["scan", str(first), str(second), "--corpus", str(corpus_dir), "--out", str(out)]
+    assert main(argv) == 0
+    hits = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    gone = [h for h in hits if h["source"] == str(first)]
+    kept = [h for h in hits if h["source"] == str(second)]
+    assert gone and kept
+    first.unlink()
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 1
+    captured = capsys.readouterr()
+    assert len(captured.err.splitlines()) == len(gone)
+    assert all("No such file" in line for line in captured.err.splitlines())
+    assert captured.out.count("added ") + captured.out.count("skipped ") == len(kept)
 
 
 def test_scan_is_a_sub_product_loaded_only_when_it_runs() -> None:
@@ -427,6 +479,8 @@ def test_scan_is_a_sub_product_loaded_only_when_it_runs() -> None:
         (b"", "holds no scan hits"),
         (b"\xff\xfe{}", "not valid UTF-8 at byte 0"),
         (b"{}\n", "line 1"),
+        (b'{"id": "a", "source": "x.jsonl", "offset": "12", "sha256": "0"}\n', "line 1"),
+        (b'{"id": "a", "source": "x.jsonl", "offset": -3, "sha256": "0"}\n', "line 1"),
     ],
 )
 def test_add_from_scan_refuses_a_bad_hits_file_in_one_line(

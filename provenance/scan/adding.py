@@ -33,8 +33,10 @@ def add_hits(args: argparse.Namespace) -> int:
     from provenance.manifest import add
 
     hits = _read_hits(args.from_scan)
-    if args.select:
+    if args.select is not None:
         wanted = [s.strip() for s in args.select.split(",") if s.strip()]
+        if not wanted:  # an empty shell variable must not mean "every hit"
+            raise InputError(Path("--select"), "no hit ids given (drop --select to add all)")
         known = {h["id"] for h in hits}
         missing = [w for w in wanted if w not in known]
         if missing:
@@ -55,9 +57,9 @@ def add_hits(args: argparse.Namespace) -> int:
         where = f"hit {hit['id']} ({hit['source']} at byte {hit['offset']})"
         try:
             record = record_of(hit, fields)
-        except HitGoneError as error:
+        except InputError as error:
             # this hit's bytes are not what the scan saw (the page changed, the record
-            # moved): named, and the other hits go on
+            # moved, the source is gone or damaged): named, and the other hits go on
             print(f"provenance: {where}: {error.problem}", file=sys.stderr)
             refused += 1
             continue
@@ -106,9 +108,9 @@ def holds(hit: dict[str, Any]) -> tuple[str, ...]:
 
 
 class HitGoneError(InputError):
-    """One hit's record is not at its offset any more, or its bytes changed since the scan:
-    that hit cannot be added, the others can. (A source that cannot be read at all, a
-    damaged gzip stream, is an `InputError` that stops the batch.)"""
+    """One hit's record is not at its offset any more, or its bytes changed since the scan.
+    Like any `InputError` of `record_of` (a source gone or damaged), that hit cannot be
+    added and the others can."""
 
 
 def record_of(hit: dict[str, Any], fields: Fields) -> Record:
@@ -179,8 +181,11 @@ def _read_hits(path: Path) -> list[dict[str, Any]]:
     for number, line in enumerate(lines, 1):
         try:
             hit = json.loads(line)
-            hit["id"], hit["source"], hit["offset"], hit["sha256"]
+            hit["id"], hit["source"], hit["sha256"]
+            offset = hit["offset"]
         except (ValueError, KeyError, TypeError):
-            raise InputError(path, f"line {number} is not a scan hit") from None
+            offset = None
+        if type(offset) is not int or offset < 0:  # not a bool, a string or missing either
+            raise InputError(path, f"line {number} is not a scan hit")
         hits.append(hit)
     return hits
