@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import shutil
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -336,6 +337,38 @@ def test_add_from_scan_reads_json_lines_by_the_scan_s_field_names(
     ]
     assert (corpus_dir / entry["file"]).read_bytes() == dict(collection.docs)[hit["id"]].encode()
     assert entry["url"] == hit["url"] == f"https://example.org/{hit['id']}"
+
+
+def test_chosen_hits_copied_elsewhere_are_added_from_any_directory(
+    collection: Collection,
+    tmp_path: Path,
+    corpus_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The usual way of choosing hits: grep them into a file of their own, somewhere else,
+    and clean up the scan's shards. The hits named their source as typed (relative to the
+    scan's directory) and took the field names from the shards' plan: `add` from another
+    directory could not find the source, and read a custom-field line as having no id."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    objs = ({"key": i, "body": t} for i, t in collection.docs)
+    (crawl / "c.jsonl").write_text("".join(json.dumps(o) + "\n" for o in objs), "utf-8")
+    monkeypatch.chdir(crawl)
+    out = crawl / "hits.jsonl"
+    argv = ["scan", "c.jsonl", "--reference", str(collection.reference), "--out", str(out)]
+    assert main([*argv, "--id-field", "key", "--text-field", "body"]) == 0
+    [chosen] = out.read_text(encoding="utf-8").splitlines()[:1]
+    assert json.loads(chosen)["source"] == str(crawl / "c.jsonl")
+    shutil.rmtree(shards_dir(out))
+    elsewhere = tmp_path / "review"
+    elsewhere.mkdir()
+    (elsewhere / "chosen.jsonl").write_text(chosen + "\n", encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    assert main(["add", "--from-scan", "chosen.jsonl", "--corpus", str(corpus_dir)]) == 0
+    entry = tomllib.loads((corpus_dir / "manifest.toml").read_text("utf-8"))["captures"][-1]
+    hit = json.loads(chosen)
+    assert (corpus_dir / entry["file"]).read_bytes() == dict(collection.docs)[hit["id"]].encode()
+    assert entry["note"] == f"scan hit {hit['id']}: {crawl / 'c.jsonl'} at byte {hit['offset']}"
 
 
 def test_add_from_scan_stores_the_exact_bytes(

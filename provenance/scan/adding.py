@@ -42,7 +42,7 @@ def add_hits(args: argparse.Namespace) -> int:
         if missing:
             raise InputError(args.from_scan, f"no hit with id {', '.join(map(repr, missing))}")
         hits = [h for h in hits if h["id"] in wanted]
-    fields = _fields(args.from_scan)
+    planned = _fields(args.from_scan)
     stored = {e.sha256: e.file for e in read_manifest(args.corpus).entries}
     refused = 0
     for hit in hits:
@@ -56,7 +56,7 @@ def add_hits(args: argparse.Namespace) -> int:
             continue
         where = f"hit {hit['id']} ({hit['source']} at byte {hit['offset']})"
         try:
-            record = record_of(hit, fields)
+            record = record_of(hit, _fields_of(hit, planned), args.from_scan)
         except InputError as error:
             # this hit's bytes are not what the scan saw (the page changed, the record
             # moved, the source is gone or damaged): named, and the other hits go on
@@ -113,9 +113,14 @@ class HitGoneError(InputError):
     added and the others can."""
 
 
-def record_of(hit: dict[str, Any], fields: Fields) -> Record:
-    """The hit's record read again from its source; its bytes as the scan saw them."""
+def record_of(hit: dict[str, Any], fields: Fields, hits: Path | None = None) -> Record:
+    """The hit's record read again from its source; its bytes as the scan saw them.
+
+    A relative source (a scan before sources were recorded absolute) is read from the
+    working directory, else beside the HITS file `hits`."""
     source, offset = Path(hit["source"]), int(hit["offset"])
+    if not source.is_absolute() and not source.exists() and hits is not None:
+        source = hits.parent / source
     name = source.name.lower()
     try:
         if name.endswith(WARC_SUFFIXES):
@@ -157,6 +162,16 @@ def _warc_at(source: Path, offset: int) -> Record | Problem:
                 return Problem(str(source), offset, "no WARC record starts at this offset")
             return found
     return Problem(str(source), offset, "no WARC record at this offset")
+
+
+def _fields_of(hit: dict[str, Any], planned: Fields) -> Fields:
+    """The JSON Lines field names a hit says its line has (a copied or filtered HITS file
+    keeps them), else those of the scan's plan."""
+    named = hit.get("fields")
+    try:
+        return Fields(**named) if isinstance(named, dict) else planned
+    except TypeError:
+        return planned
 
 
 def _fields(out: Path) -> Fields:

@@ -46,6 +46,7 @@ the bytes), large enough that a shard's overhead (a task, a result file) is noth
 _TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 WARC_SUFFIXES = warc.SUFFIXES
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
 
 def is_collection(path: Path) -> bool:
     """Whether `path` is named as a collection file: JSON Lines (.jsonl, .jsonl.gz) or WARC."""
-    return path.name.lower().endswith((*WARC_SUFFIXES, ".jsonl", ".jsonl.gz"))
+    return path.name.lower().endswith((*WARC_SUFFIXES, *JSONL_SUFFIXES))
 
 
 def _collection_shards(path: Path, shard_bytes: int) -> list[Shard]:

@@ -111,6 +111,9 @@ def scan(
             or cannot be written, or `resume` finds another scan's shards.
     """
     started = time.perf_counter()
+    # A hit names its source by an absolute path: `add --from-scan` run elsewhere, a
+    # worker of a cluster, and the manifest's note all read it the same way.
+    inputs = [path.absolute() for path in inputs]
     _check_out(inputs, out)
     shards = plan(inputs, shard_bytes=shard_bytes)
     directory = shards_dir(out)

@@ -11,7 +11,7 @@ import codecs
 import hashlib
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -20,7 +20,7 @@ from provenance.errors import brief, write_log
 from provenance.load import MAX_SIZE
 from provenance.model import Document, Format
 from provenance.quotes.verdicts import QuoteVerdict
-from provenance.scan.inputs import Fields, read
+from provenance.scan.inputs import JSONL_SUFFIXES, Fields, read
 from provenance.scan.prefilter import MIN_GRAMS, Prefilter
 from provenance.scan.records import Chunk, Counts, Problem, Record, Shard
 
@@ -126,7 +126,10 @@ def scan_shard(
             if is_hit(result):
                 if not result.passages:  # its quotations were only screened
                     result = analyser.source(document)
-                hits.append(hit_json(item, result, grams, charset))
+                hit = hit_json(item, result, grams, charset)
+                if item.source.lower().endswith(JSONL_SUFFIXES):
+                    hit["fields"] = asdict(config.fields)  # how to read its line again
+                hits.append(hit)
         except Exception as error:  # a bug on one document costs that document, not the scan
             errors.append(_internal_error(item, error))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
