@@ -947,3 +947,31 @@ def test_add_from_scan_names_a_hit_it_cannot_add_and_adds_the_others(
     [line] = captured.err.splitlines()
     assert line.startswith("provenance: hit latin.html (") and "latin.html at byte 0" in line
     assert "/tmp" not in line.split("(")[0]
+
+
+def test_a_page_declaring_iso_8859_1_is_read_as_browsers_read_it(
+    collection: Collection, tmp_path: Path
+) -> None:
+    """Browsers read a page labelled ISO-8859-1 (or US-ASCII) as windows-1252, whose bytes
+    0x91-0x94 are curly quotes; read as Latin-1 they were control characters, and the
+    scan reported four divergences no reader of the page sees."""
+    text = next(t for i, t in collection.docs if i in collection.planted)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    body = "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))
+    page = f"<html><head><meta charset='iso-8859-1'></head><body>{body}</body></html>"
+    (pages / "page.html").write_bytes(page.encode("cp1252"))
+    assert b"\x92" in (pages / "page.html").read_bytes()
+    out = tmp_path / "hits.jsonl"
+    summary = scan([pages], ScanConfig(load(collection.reference)), out, jobs=1)
+    assert summary.errors == 0
+    [hit] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert hit["charset"] == "windows-1252"
+    utf8 = tmp_path / "utf8"
+    utf8.mkdir()
+    same_length = page.replace("'iso-8859-1'", "'utf-8'     ")
+    (utf8 / "page.html").write_text(same_length, encoding="utf-8")
+    scan([utf8], ScanConfig(load(collection.reference)), tmp_path / "same.jsonl", jobs=1)
+    [same] = [json.loads(x) for x in (tmp_path / "same.jsonl").read_text("utf-8").splitlines()]
+    assert hit["divergences"] == same["divergences"]
+    assert hit["passages"] == same["passages"]
