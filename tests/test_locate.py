@@ -312,6 +312,61 @@ def test_a_pull_quote_inside_a_copy_is_a_duplication(
     _one_copy_repeating(reference, pieces, opening + line + closing)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "READ MORE: Pyongyang marks 'Independence Day' with a launch",
+        'Related: Seoul calls the launch a "grave provocation"',
+        "See also: “Double freeze” explained in five charts",
+    ],
+)
+@pytest.mark.parametrize("where", ["between sentences", "mid-sentence"])
+def test_a_link_line_quoting_a_phrase_inside_a_copy_is_an_interruption(
+    reference: Document, line: str, where: str
+) -> None:
+    """A "Read more" line set inside a copy whose headline quotes a phrase: its marks
+    were taken for a quotation of the copy closing and another opening, and the copy was
+    cut in two (a false truncation, or two excerpts with the word after the line lost).
+    Without the marks it was read as the interruption it is."""
+    text = reference.text
+    if where == "between sentences":
+        cut = text.index("Russia and China will closely")
+        before, after = text[:cut].rstrip(" "), text[cut:]
+    else:
+        cut = text.index(" and “parallel advancement”")
+        before, after = text[:cut], text[cut + 1 :]
+    capture = make_document(before + "\n" + line + "\n" + after)
+    [result] = analyse(reference, [capture]).sources
+    assert [p.kind for p in result.passages] == [PassageKind.FULL]
+    assert [d.kind.value for d in result.divergences] == ["interruption"]
+    assert result.divergences[0].copy.of(capture.text).strip() == line
+
+
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("« ", " »"), ("", "")])
+@pytest.mark.parametrize(("at", "copied"), [(9, range(15)), (9, range(8, 12)), (5, range(15))])
+def test_a_pull_quote_of_the_sentence_just_before_it_is_a_duplication(
+    reference: Document, marks: tuple[str, str], at: int, copied: range
+) -> None:
+    """A pull quote repeating the last sentence of the paragraph before it runs on, word
+    for word, into the next paragraph: the repeat and the rest of the copy chained into
+    one run, a second excerpt overlapping the first, and the copy was cut in two (a
+    held-out audit's page, with marks; without them it was one copy)."""
+    paragraphs = reference.text.split("\n\n")
+    last = re.split(r"(?<=[.!?])\s+", paragraphs[at])[-1]
+    assert len(last.split()) >= 8
+    opening, closing = marks
+    pieces = [paragraphs[k] for k in copied if k <= at]
+    pieces += [opening + last + closing, *(paragraphs[k] for k in copied if k > at)]
+    capture = make_document("\n\n".join(pieces))
+    analysed = analyse(reference, [capture]).sources[0]
+    assert len(analysed.passages) == 1
+    assert [
+        (d.kind.value, d.copy_text.strip())
+        for d in analysed.divergences
+        if d.kind.value != "whitespace"
+    ] == [("duplication", opening + last + closing)]
+
+
 @pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("«", "»"), ("", "")])
 @pytest.mark.parametrize(
     "line",

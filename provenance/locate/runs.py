@@ -233,7 +233,35 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 continue
             run = _Run(run.j0 + overlap, run.j1, run.i0 + overlap, run.i1, run.exact - overlap)
         kept.append(run)
-    return kept
+    return _repeats_apart(texts, kept)
+
+
+def _repeats_apart(texts: _Texts, runs: list[_Run]) -> list[_Run]:
+    """`runs`, each that starts by repeating what the runs before it copy and goes on past
+    them cut in two where a quotation mark the reference lacks closes the repeat.
+
+    A pull quote in quotation marks printed after the sentence it repeats ("... should be
+    ruled out.¶“Any possibility ... ruled out.”¶5. The Parties ...") chains on into the
+    paragraphs after it: one run that starts over and carries on, which `groups` took for
+    a second excerpt overlapping the first. Cut at its closing mark, the repeat and the
+    text carrying on where the copy stopped are two runs, as they are without marks, and
+    `groups` reads them as a pull quote inside one copy (a duplication)."""
+    out: list[_Run] = []
+    hi = 0
+    for run in runs:
+        at = run.j0 + hi - run.i0  # the capture word copying reference word `hi`
+        if (
+            run.i0 < hi < run.i1
+            and run.j1 - run.j0 == run.i1 - run.i0  # word for word: `at` is that word
+            and texts.extra_marks(at - 1, at, hi - 1, hi) > 0
+        ):
+            head, tail = hi - run.i0, run.i1 - hi
+            out.append(_Run(run.j0, at, run.i0, hi, min(run.exact, head)))
+            out.append(_Run(at, run.j1, hi, run.i1, min(run.exact, tail)))
+        else:
+            out.append(run)
+        hi = max(hi, run.i1)
+    return out
 
 
 def _commented(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:

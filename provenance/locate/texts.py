@@ -35,6 +35,16 @@ def _mark_count(gap: str) -> int:
     return len(_MARKS.findall(gap)) if '"' in gap or "'" in gap else 0
 
 
+_LINE_WORDS = 12
+"""Most words between two copied words for a line of furniture (`max_inserted_words`)."""
+_INNER_QUOTED = re.compile(r"""(?:^|(?<=[\s(\[]))(["'])(?=[^\W_])[^\n"]*?(?<=\S)\1(?![^\W_])""")
+"""A quotation opening and closing inside the text between two copied words: marks
+around words of the gap itself quote something in it (a "Read more" line between two
+sentences of a copy: "READ MORE: Kim hails 'July 4 gift' to America"), and close or open
+no quotation of the copy. (A mark closing after copied words and one opening before the
+next, "... process", and they "have ...", are no such pair: the first closes.)"""
+
+
 class _EdgeError(Exception):
     """Something found in a window reaches its edge: read wider windows."""
 
@@ -93,13 +103,23 @@ class _Texts:
         Marks inside a square bracket there are the editor's note quoting a word ("[the
         Russian text has "should"]"), not a quotation opening or closing in the page."""
         gap = _BRACKETED.sub("", self.capture_gap(j_before, j_after))
-        capture_marks = _mark_count(gap)
-        return capture_marks - _mark_count(self.reference_gap(i_before, i_after))
+        if j_after - j_before - 1 <= _LINE_WORDS and self._line_between(j_before, j_after):
+            # a line of furniture between two copied words ("READ MORE: Kim hails 'July 4
+            # gift' to America") quotes something of its own, and neither closes nor opens
+            # a quotation of the copy; quotations in running prose are left as they are
+            gap = _INNER_QUOTED.sub(" ", gap)
+        return _mark_count(gap) - _mark_count(self.reference_gap(i_before, i_after))
 
     def stitched(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
         """True when, between the two words, the capture closes one quotation and opens
         another (two marks more than the reference): they are separate quotations."""
         return self.extra_marks(j_before, j_after, i_before, i_after) >= 2
+
+    def _line_between(self, j_before: int, j_after: int) -> bool:
+        """True when the capture has a line of its own between the two words."""
+        start = self.normalised.to_original[self.words[j_before][2]]
+        end = self.normalised.to_original[self.words[j_after][1]]
+        return self.original.count("\n", start, end) >= 2
 
     def reference_line_break(self, i: int) -> bool:
         """True when a line break (or the text's start or end) lies before reference word i."""
