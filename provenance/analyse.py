@@ -38,6 +38,7 @@ from provenance.model import (
 from provenance.moves import align_copy, structure
 from provenance.quotes.ladder import prepare_quotes
 from provenance.quotes.verdicts import Quotation, QuoteOptions, QuoteVerdict, check_quotes
+from provenance.severity import severity
 
 Progress = Callable[[int, int], None]
 """Told (items done, items in all) as a batch goes, e.g. to draw a progress bar."""
@@ -261,6 +262,7 @@ def _source(
         found = list(_to_original(tuple(found), reference_readable, readable))
         quotes = _to_original(quotes, reference_readable, readable)
     found = _without_rows_of_emphasis(found, marked.spans)
+    found = _notes_as_editorial(found, marked.notes, capture)
     found.extend(marked.divergences)
     found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
     return SourceResult(
@@ -342,6 +344,46 @@ def _without_rows_of_emphasis(
         return bool(d.copy_text) and touches and marks_only
 
     return [d for d in found if not explained(d)]
+
+
+def _notes_as_editorial(
+    found: list[Divergence], notes: tuple[EmphasisNote, ...], capture: Document
+) -> list[Divergence]:
+    """`found` with each insertion that is only a note on the copy's emphasis ("(emphasis
+    mine)" at a paragraph's end, inside the copy) an `editorial` row: the copier's note
+    on their own markup, the same analysis reading it as the note that declares the
+    emphasis, and no words put in the statement's mouth (a material insertion before)."""
+    if not notes:
+        return found
+    out = []
+    for d in found:
+        note = next(
+            (n for n in notes if d.copy.start <= n.span.start < n.span.end <= d.copy.end), None
+        )
+        if d.kind in _NOTED and note is not None and _only(d.copy_text, note.text):
+            kind = Kind.EDITORIAL
+            id = divergence_id(
+                capture.sha256, kind, d.reference, d.copy, d.reference_text, d.copy_text
+            )
+            d = replace(
+                d,
+                id=id,
+                kind=kind,
+                severity=severity("divergence", kind),
+                note="the copy's note on its emphasis",
+            )
+        out.append(d)
+    return out
+
+
+_NOTED = frozenset({Kind.INSERTION, Kind.EDITORIAL})
+"""Kinds a note on emphasis may be read as: words inserted, or a bracket ("[bold ours]")."""
+
+
+def _only(reading: str, note: str) -> bool:
+    """Whether `reading` is `note` with at most spaces, brackets and stops around it."""
+    head, _, tail = reading.partition(note)
+    return not (head + tail).strip(" \t\n\u00a0()[].,;:")
 
 
 _OPENING_MARKS = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039'")

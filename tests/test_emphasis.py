@@ -885,3 +885,37 @@ def test_a_note_introducing_a_passage_of_an_html_page_covers_it(corpus: Corpus, 
         assert added.declared == note
     else:
         assert added.said_original == note
+
+
+@pytest.mark.parametrize(
+    ("fmt", "bold", "note"),
+    [
+        (Format.TEXT, "OPPOSE ANY STATEMENTS", " (emphasis mine)"),
+        (Format.TEXT, "OPPOSE ANY STATEMENTS", " [Emphasis added.]"),
+        (Format.MARKDOWN, "**oppose any statements**", " (bold ours)"),
+        (Format.HTML, "<b>oppose any statements</b>", " <i>(emphasis added)</i>"),
+    ],
+)
+def test_a_note_on_emphasis_inside_the_copy_is_an_editorial_row_not_an_insertion(
+    corpus: Corpus, fmt: Format, bold: str, note: str
+) -> None:
+    """The copier's note declaring its emphasis, set inside the copy at a paragraph's end,
+    was a material insertion of "words the reference does not have", though the same
+    analysis read it as the note that declares the emphasis (so a page that declared its
+    bold got a material finding, one that did not declare it none)."""
+    paragraphs = corpus.reference.text.split("\n\n")
+    paragraph = paragraphs[2].replace("oppose any statements", bold)
+    assert bold in paragraph
+    pieces = [paragraphs[1], paragraph + note, paragraphs[3]]
+    if fmt is Format.HTML:
+        text = "".join(f"<p>{p}</p>\n" for p in pieces)
+    else:
+        text = "\n\n".join(pieces) + "\n"
+    page = replace(make_document(text), format=fmt)
+    source = analyse(corpus.reference, [page]).sources[0]
+    [found] = source.emphasis_notes
+    rows = [(d.kind, d.severity) for d in source.divergences if d.kind is not Kind.EMPHASIS]
+    assert rows == [(Kind.EDITORIAL, Severity.MINOR)]
+    [editorial] = [d for d in source.divergences if d.kind is Kind.EDITORIAL]
+    assert found.text in editorial.copy_text
+    assert "note" in editorial.note
