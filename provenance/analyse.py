@@ -233,7 +233,7 @@ def _source(
     else:
         alignments = tuple(align_copy(reference_view, view, p) for p in passages)
     found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
-    found = structure(reference_view, view, passages, found)
+    found = structure(reference_view, view, passages, found, captions=readable.captions)
     found = _without_quoting_case(view.text, passages, found)
     quotes: tuple[Quotation, ...] = ()
     if not whole:

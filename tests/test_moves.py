@@ -6,7 +6,7 @@ import pytest
 from conftest import make_document
 
 from provenance.analyse import analyse
-from provenance.model import Document, Severity, Span
+from provenance.model import Document, Format, Severity, Span
 from provenance.moves.furniture import interruption
 
 VOCABULARY = frozenset({"parties", "consultations", "situation", "northeast", "asia", "korean"})
@@ -164,3 +164,43 @@ def test_a_paragraph_printed_again_with_a_change_is_a_duplication(
         said, ours = change[0].split()[0], change[1].split()[0]
         named = [d for d in rows if ours in d.note or ours in d.copy_text]
         assert named and any(said in d.note or said in d.reference_text for d in named)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "[Image: the two foreign ministers shake hands in Moscow. Photo: pool]",
+        "[Photo: Lavrov and Wang Yi at the Kremlin on Tuesday]",
+    ],
+)
+def test_a_caption_in_square_brackets_on_its_own_line_is_an_interruption(
+    reference: Document, caption: str
+) -> None:
+    """A bracket of the copier's own is an editorial gloss on the statement's words; one
+    on a line of its own that reads as a caption is a picture's caption (before,
+    'editorial': an editor glossing the text, which is not what happened)."""
+    paragraphs = reference.text.split("\n\n")
+    capture = make_document("\n\n".join([*paragraphs[:3], caption, *paragraphs[3:]]))
+    [result] = analyse(reference, [capture]).sources
+    [found] = [d for d in result.divergences if d.kind.value != "whitespace"]
+    assert (found.kind.value, found.severity) == ("interruption", Severity.MINOR)
+    assert found.copy_text.strip() == caption
+
+
+def test_a_figcaption_inside_a_copy_is_an_interruption(reference: Document) -> None:
+    """A <figcaption> between two paragraphs of a copy was a material insertion, where the
+    same caption in text or Markdown, starting "Photo:", is a minor interruption."""
+    paragraphs = reference.text.split("\n\n")
+    figure = (
+        '<figure><img src="m.jpg" alt=""><figcaption>The two ministers met for three hours '
+        "in the Russian capital on Tuesday.</figcaption></figure>"
+    )
+    body = [f"<p>{p}</p>" for p in paragraphs]
+    page = "<html><body>" + "\n".join([*body[:2], figure, *body[2:]]) + "</body></html>"
+    capture = make_document(page, id="fig")
+    capture = Document(capture.id, capture.path.with_suffix(".html"), capture.sha256,
+                       capture.size, capture.text, format=Format.HTML)  # fmt: skip
+    [result] = analyse(reference, [capture]).sources
+    [found] = [d for d in result.divergences if d.kind.value != "whitespace"]
+    assert (found.kind.value, found.severity) == ("interruption", Severity.MINOR)
+    assert "caption" in found.note

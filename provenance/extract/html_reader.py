@@ -21,6 +21,7 @@ from provenance.errors import InputError
 from provenance.extract.readable import (
     _HTML_SPACE,
     BOLD,
+    CAPTION,
     ITALIC,
     MARK,
     QUOTED,
@@ -186,7 +187,7 @@ class _HTMLReader(HTMLParser):
             self.formats[tag].append(self.serial if shown else -self.serial)
             return
         self.serial += 1
-        quoting = {QUOTED} if tag in _QUOTING_TAGS else set()
+        quoting = {QUOTED} if tag in _QUOTING_TAGS else {CAPTION} if tag == "figcaption" else set()
         turned_off = {f"{_OFF}{s}" for s in _plain_styles(attrs)}
         styles = frozenset(
             f"{s}#{self.serial}" for s in _inline_styles(attrs) | quoting | turned_off

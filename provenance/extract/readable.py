@@ -23,6 +23,9 @@ the text says; emphasis in the sense of a style the copy adds to the reference's
 QUOTED = "quoted"
 """Not a style: what a <blockquote> or a Markdown `>` block holds. Carried with the styles
 while reading, it becomes `Extracted.quoted`, never an emphasis run."""
+CAPTION = "caption"
+"""Not a style: what a <figcaption> holds. Carried with the styles while reading, it
+becomes `Extracted.captions`: a picture's caption set inside a copy is page furniture."""
 _HTML_SPACE = " \t\n\r\f"
 
 
@@ -58,6 +61,8 @@ class Extracted:
     hidden: tuple[Span, ...] = ()
     """Original stretches of HTML elements a browser does not draw (the `hidden`
     attribute, `display: none`): not read, but reported, as a page may hide text."""
+    captions: tuple[Span, ...] = ()
+    """Readable stretches the markup sets out as a picture's caption (<figcaption>)."""
 
     @property
     def identity(self) -> bool:
@@ -241,8 +246,9 @@ class _Builder:
                 k = j
         runs.sort(key=lambda r: (r.start, r.end, r.style))
         quoted = tuple(Span(r.start, r.end) for r in runs if r.style == QUOTED)
-        runs = [r for r in runs if r.style != QUOTED]
-        return Extracted(document, text, offsets, tuple(runs), steps, quoted)
+        captions = tuple(Span(r.start, r.end) for r in runs if r.style == CAPTION)
+        runs = [r for r in runs if r.style not in (QUOTED, CAPTION)]
+        return Extracted(document, text, offsets, tuple(runs), steps, quoted, captions=captions)
 
 
 _HTML_RUNS = re.compile(f"[{_HTML_SPACE}]{{2,}}")

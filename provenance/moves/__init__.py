@@ -270,12 +270,17 @@ def structure(
     capture: Document,
     passages: tuple[Passage, ...],
     found: list[Divergence],
+    *,
+    captions: tuple[Span, ...] = (),
 ) -> list[Divergence]:
-    """Moves, repeats and interruptions of the copies, each reported once at its place."""
+    """Moves, repeats and interruptions of the copies, each reported once at its place.
+
+    `captions` are the stretches of `capture` its markup sets out as a picture's caption
+    (`Extracted.captions`): text inserted there is an interruption."""
     found = _foreign_substitutions(reference, capture, found)
     found = _paired_moves(reference, capture, found)
     found = _reordered_in_sentences(reference, capture, found)
     found = _moved_to_passages(reference, capture, passages, found)
     found = _duplications(reference, capture, passages, found)
     found = _moved_out_of_omissions(reference, capture, found)  # what is not a repeat
-    return _interruptions(reference, capture, found)
+    return _interruptions(reference, capture, found, captions)

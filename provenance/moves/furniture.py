@@ -70,18 +70,29 @@ for it to read as part of the text (an insertion) rather than foreign prose."""
 
 
 def _interruptions(
-    reference: Document, capture: Document, found: list[Divergence]
+    reference: Document,
+    capture: Document,
+    found: list[Divergence],
+    captions: tuple[Span, ...] = (),
 ) -> list[Divergence]:
-    """Insertions of foreign material become interruptions (see `interruption`)."""
-    if not any(d.kind is Kind.INSERTION for d in found):
+    """Insertions of foreign material become interruptions (see `interruption`); so does
+    an insertion of nothing but the text of `captions` (a <figcaption>)."""
+    if not any(d.kind is Kind.INSERTION or _bracketed_line(d) for d in found):
         return found
     repeated = _repeated_lines(capture.text)
     vocabulary = _vocabulary(reference.text)
     out = []
     for d in found:
         verdict = None
-        if d.kind is Kind.INSERTION:
+        if d.kind is Kind.INSERTION and _only_captions(capture.text, d.copy, captions):
+            verdict = _FOREIGN, "foreign material: a picture's caption (<figcaption>)"
+        elif d.kind is Kind.INSERTION:
             verdict = interruption(capture.text, d.copy, repeated, vocabulary)
+        elif _bracketed_line(d):
+            # "[Image: the two ministers in Moscow. Photo: Reuters]" on a line of its own:
+            # a caption in brackets, not an editor's gloss on the statement's words
+            found_caption = interruption(capture.text, d.copy, repeated, vocabulary)
+            verdict = found_caption if found_caption and "caption" in found_caption[1] else None
         if verdict is None:
             out.append(d)
             continue
@@ -89,6 +100,30 @@ def _interruptions(
         moved = replace(d, kind=Kind.INTERRUPTION, severity=level, note=note)
         out.append(replace(moved, id=_reid(capture, moved)))
     return out
+
+
+def _only_captions(text: str, span: Span, captions: tuple[Span, ...]) -> bool:
+    """Whether the text at `span` is caption text and spaces only, some of it caption."""
+    inside = [c for c in captions if c.start < span.end and span.start < c.end]
+    if not inside:
+        return False
+    k, rest = span.start, []
+    for c in sorted(inside, key=lambda c: c.start):
+        rest.append(text[k : max(k, c.start)])
+        k = max(k, c.end)
+    rest.append(text[k : span.end])
+    return not "".join(rest).strip()
+
+
+def _bracketed_line(d: Divergence) -> bool:
+    """An editorial row that adds a whole bracket of the copy's own (no reference words)."""
+    inside = d.copy_text.strip()
+    return (
+        d.kind is Kind.EDITORIAL
+        and not d.reference_text.strip()
+        and inside.startswith("[")
+        and inside.endswith("]")
+    )
 
 
 @lru_cache(maxsize=4)
@@ -145,7 +180,7 @@ def interruption(
     prose_before = text[max(0, span.start - 80) : span.start].rstrip()
     if prose_before and not _BLOCK_END.search(prose_before):
         return _FOREIGN, "foreign material inside a sentence"
-    if _CAPTION.match(lines[0]):
+    if _CAPTION.match(lines[0].lstrip("[(")):
         return _FOREIGN, "foreign material: a caption or credit"
     if not _BLOCK_END.search(lines[-1]):
         return _FOREIGN, "foreign material: lines that are not sentences"
