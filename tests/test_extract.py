@@ -70,6 +70,25 @@ def test_a_break_made_by_markup_alone_spans_that_markup(page: str, between: str)
     assert e.span(k, end).of(page) == between
 
 
+@pytest.mark.parametrize(
+    ("page", "reading", "sliced"),
+    [
+        ("<p>One.</p>\n<p>Two.</p>", "One.\n\n", "One.</p>\n<p>"),
+        ("<p>One.</p>\n<p>Two.</p>", "\n\nTwo.", "</p>\n<p>Two."),
+        ("<div>Second<br>line</div>", "Second\n", "Second<br>"),
+    ],
+)
+def test_a_reading_ending_or_starting_in_a_break_of_markup_spans_that_markup(
+    page: str, reading: str, sliced: str
+) -> None:
+    """A reading of words and the paragraph break after them ("Moscow.\n\n", a moved
+    paragraph) stopped at the full stop, leaving out the "</p>\n<p>" that makes its break
+    (a held-out audit; docs/report-json.md says such a reading spans that markup)."""
+    e = extract(_doc(page, Format.HTML))
+    k = e.text.index(reading)
+    assert e.span(k, k + len(reading)).of(page) == sliced
+
+
 def test_html_emphasis_runs() -> None:
     page = (
         "<p>One <b>bold</b> and <i>slanted</i>, <b><i>both</i></b>, <u>under</u> "

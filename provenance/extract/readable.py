@@ -89,13 +89,21 @@ class Extracted:
         if self.identity:
             return Span(start, end)
         found = self.map.span(start, end)
-        if start < end and not len(found):
-            # characters made from markup alone (the paragraph break of "</p>\n<p>"): the
-            # markup between their neighbours, not an empty span holding a "\n\n"
-            before = self.map.end(start - 1) if start else found.start
-            after = self.map.start(end)
-            return Span(min(before, found.start), max(after, found.start))
-        return found
+        if start >= end:
+            return found
+        # Characters made from markup alone (the paragraph break of "</p>\n<p>") at either
+        # end stand for the markup between their neighbours: a reading "Moscow.\n\n" spans
+        # the "</p>\n<p>" after the full stop, and "\n\n" alone no empty span.
+        lo, hi = found.start, found.end
+        if self._made(end - 1):
+            hi = max(hi, self.map.start(end))
+        if self._made(start) and start:
+            lo = min(lo, self.map.end(start - 1))
+        return Span(lo, max(lo, hi))
+
+    def _made(self, k: int) -> bool:
+        """Whether readable character k comes from no source character (markup made it)."""
+        return self.map.start(k) == self.map.end(k)
 
     def view(self) -> Document:
         """The readable text as a Document, for the stages that compare text."""
