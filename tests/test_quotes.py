@@ -610,6 +610,25 @@ def test_a_block_quotation_of_the_markup_is_checked_paragraph_by_paragraph(
     ]
 
 
+@pytest.mark.parametrize("fmt", [Format.MARKDOWN, Format.HTML])
+def test_a_block_holding_paragraphs_with_terms_in_quotation_marks_is_checked_whole(
+    fmt: Format,
+) -> None:
+    """A block quotation of the statement's paragraphs, some holding its own terms in
+    marks (“double freezing”), was left unchecked whole: the marks inside were taken for
+    the block's own quoting, and a located passage then swallowed every paragraph."""
+    paragraphs = STATEMENT.text.split("\n\n")
+    wanted = [p for p in paragraphs if "“double freezing”" in p or p.startswith("4.")]
+    assert len(wanted) == 2
+    if fmt is Format.MARKDOWN:
+        page = "The statement reads:\n\n" + "\n>\n".join(f"> {p}" for p in wanted) + "\n"
+    else:
+        body = "".join(f"<p>{p}</p>" for p in wanted)
+        page = f"<p>The statement reads:</p><blockquote>{body}</blockquote>"
+    source = analyse(STATEMENT, [_page(page, fmt)]).sources[0]
+    assert [(q.text, q.verdict) for q in source.quotes] == [(p, V.VERBATIM) for p in wanted]
+
+
 def test_a_block_quotation_of_the_markup_follows_its_speaker() -> None:
     page = (
         "<p>Lavrov told the press after the signing</p><blockquote><p>We will respond with "

@@ -316,6 +316,12 @@ def _close_paragraph(
     found.append(Marked(Span(start + 1, max(start + 1, stop)), opening, continues))
 
 
+_TERM_WORDS = 4
+"""Most words of a term in quotation marks inside a paragraph of a block quotation (the
+statement's own “double freezing”): the block still quotes the paragraph. A longer
+quotation inside it does the quoting itself."""
+
+
 def _with_blocks(
     text: str, found: list[Marked], breaks: list[tuple[int, int]], quoted: Sequence[Span] = ()
 ) -> list[Marked]:
@@ -342,15 +348,23 @@ def _with_blocks(
         if len(body) and _PAIRED.isdisjoint(body.of(text)):
             out.append(Marked(body, ":", True))
     for block in quoted:
-        if not len(block) or not _PAIRED.isdisjoint(block.of(text)):
+        if not len(block):
             continue
-        out = [m for m in out if not block.start <= m.span.start < block.end]
-        # Each paragraph on its own: a block may quote several places of the document.
+        # Each paragraph on its own: a block may quote several places of the document. A
+        # paragraph opening with a quotation mark is quoted by its marks; a quotation in
+        # the middle of one (the statement's own “double freezing”) is part of it.
         starts = [block.start, *(end for start, end in breaks if block.start < start < block.end)]
         ends = [start for start, _ in breaks if block.start < start < block.end] + [block.end]
-        out.extend(
-            Marked(Span(a, b), ":", True, block.start) for a, b in zip(starts, ends, strict=True)
-        )
+        for a, b in zip(starts, ends, strict=True):
+            if a >= b:
+                continue  # a break running past the block's end
+            inside = [m for m in out if a <= m.span.start < b]
+            if text[a:b].lstrip()[:1] in _PAIRED or any(
+                m.opening != ":" and len(m.span.of(text).split()) > _TERM_WORDS for m in inside
+            ):
+                continue  # its marks do the quoting (an e-mail's "Key line: "The Parties ...")
+            out = [m for m in out if m not in inside]
+            out.append(Marked(Span(a, b), ":", True, block.start))
     return sorted(out, key=lambda m: m.span.start)
 
 
