@@ -975,3 +975,20 @@ def test_a_page_declaring_iso_8859_1_is_read_as_browsers_read_it(
     [same] = [json.loads(x) for x in (tmp_path / "same.jsonl").read_text("utf-8").splitlines()]
     assert hit["divergences"] == same["divergences"]
     assert hit["passages"] == same["passages"]
+
+
+def test_files_a_scan_does_not_read_are_counted_not_passed_over_silently(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A directory of files scan does not read (PDFs, ARC files, a .warc.zst) gave '0
+    documents, 0 hits' and exit 0, as if it held nothing; named on its own such a file
+    is refused."""
+    crawl = tmp_path / "crawl"
+    (crawl / "sub").mkdir(parents=True)
+    for name in ("a.pdf", "b.pdf", "sub/c.warc.zst", "sub/d.arc.gz", ".DS_Store"):
+        (crawl / name).write_bytes(b"not read")
+    out = tmp_path / "hits.jsonl"
+    argv = ["scan", str(crawl), "--reference", str(collection.reference), "--out", str(out)]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "passed over 4 files of kinds scan does not read (.arc.gz 1, .pdf 2, .warc.zst 1)" in err

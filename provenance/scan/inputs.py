@@ -19,6 +19,7 @@ import json
 import os
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,9 +173,12 @@ def _limited(items: Iterator[Record | Problem], limit: int) -> Iterator[Record |
             yield item
 
 
-def _directory_files(directory: Path) -> tuple[list[Path], list[Path]]:
+def _directory_files(
+    directory: Path, passed: Counter[str] | None = None
+) -> tuple[list[Path], list[Path]]:
     """The pages (text, Markdown, HTML) and the collection files under `directory`, each
-    in sorted path order; other files are passed over."""
+    in sorted path order; other files are passed over (counted in `passed` by their
+    extension, hidden files left out)."""
     pages, collections = [], []
     for root, dirs, names in os.walk(directory):
         dirs.sort()
@@ -185,7 +189,20 @@ def _directory_files(directory: Path) -> tuple[list[Path], list[Path]]:
                 pages.append(path)
             elif is_collection(path) and path.is_file():
                 collections.append(path)
+            elif passed is not None and not name.startswith("."):
+                passed["".join(path.suffixes[-2:]).lower() or "(no extension)"] += 1
     return pages, collections
+
+
+def passed_over(inputs: list[Path]) -> Counter[str]:
+    """How many files of each extension the directories among `inputs` hold that a scan
+    does not read (a PDF, an ARC file, a `.warc.zst`): said, so that a directory of them
+    does not pass for a collection holding nothing."""
+    passed: Counter[str] = Counter()
+    for path in inputs:
+        if path.is_dir():
+            _directory_files(path, passed)
+    return passed
 
 
 def _page_shards(directory: Path, files: list[Path], shard_bytes: int) -> list[Shard]:
