@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -219,6 +220,26 @@ def test_resume_skips_finished_shards(collection: Collection, tmp_path: Path) ->
     # the same shards directory under other options is refused, not mixed
     with pytest.raises(ValueError, match="different scan"):
         scan([collection.jsonl], config, out, jobs=1, shard_bytes=90_000, resume=True)
+
+
+def test_resume_after_an_input_changed_in_place_is_refused(
+    collection: Collection, tmp_path: Path
+) -> None:
+    """An input edited in place at the same size (a page corrected, one letter for
+    another) was resumed from shards holding what it no longer does: a stale hit."""
+    crawl = tmp_path / "c.jsonl"
+    crawl.write_bytes(collection.jsonl.read_bytes())
+    config = ScanConfig(load(collection.reference))
+    out = tmp_path / "hits.jsonl"
+    scan([crawl], config, out, jobs=1, shard_bytes=60_000)
+    (next(iter(sorted(shards_dir(out).glob("[0-9]*.json"))))).unlink()
+    data = bytearray(crawl.read_bytes())
+    at = data.index(b"Parties")
+    data[at : at + 7] = b"Partiez"
+    crawl.write_bytes(bytes(data))
+    os.utime(crawl, ns=(1, 1))  # another time, whatever the clock's resolution
+    with pytest.raises(ValueError, match=r"cannot resume: .*c\.jsonl changed since the scan"):
+        scan([crawl], config, out, jobs=1, shard_bytes=60_000, resume=True)
 
 
 def test_bad_input_is_listed_and_the_scan_goes_on(

@@ -279,16 +279,39 @@ def _order(item: dict[str, Any]) -> Key:
     return item["source"], item["offset"], item["id"], item.get("problem", "")
 
 
+def _stats(shards: list[Shard]) -> dict[str, list[int]]:
+    """Size and modification time (ns) of every file the shards read: an input edited in
+    place at the same size (a page corrected, a line rewritten) changes its time."""
+    paths = dict.fromkeys(f for s in shards for f in (s.files or (s.path,)))
+    out = {}
+    for path in paths:
+        try:
+            found = Path(path).stat()
+        except OSError:
+            continue  # gone: the scan's reading reports it
+        out[path] = [found.st_size, found.st_mtime_ns]
+    return out
+
+
+def _changed(planned: object, now: dict[str, list[int]]) -> str:
+    """The first input whose size or time differs from the plan's, or ""."""
+    if not isinstance(planned, dict):
+        return ""
+    return next((path for path, stat in now.items() if planned.get(path) != stat), "")
+
+
 def _prepare(
     directory: Path, shards: list[Shard], config: ScanConfig, *, resume: bool
 ) -> dict[int, _Landed]:
     """The shards already done (when resuming the same scan); a fresh plan otherwise."""
+    stats = _stats(shards)
     fingerprint = {
         "reference_sha256": config.reference.sha256,
         "fields": asdict(config.fields),
         "min_grams": config.min_grams,
         "max_size": config.max_size,
         "shards": [[s.kind, s.path, s.start, s.end, list(s.files)] for s in shards],
+        "stats": stats,
     }
     plan_file = directory / _PLAN
     done: dict[int, _Landed] = {}
@@ -298,6 +321,13 @@ def _prepare(
         except (ValueError, OSError) as error:
             msg = f"{plan_file}: cannot resume from it ({error}); remove {directory} to start over"
             raise ValueError(msg) from None
+        changed = _changed(planned.get("stats"), stats)
+        if changed and {**planned, "stats": None} == {**fingerprint, "stats": None}:
+            msg = (
+                f"{directory}: cannot resume: {changed} changed since the scan began (its "
+                f"shards done may hold what it no longer does); remove {directory} to start over"
+            )
+            raise ValueError(msg)
         if planned != fingerprint:
             msg = f"{directory}: --resume of a different scan (inputs, reference or options differ)"
             raise ValueError(msg)
