@@ -1013,3 +1013,23 @@ def test_files_a_scan_does_not_read_are_counted_not_passed_over_silently(
     assert main(argv) == 0
     err = capsys.readouterr().err
     assert "passed over 4 files of kinds scan does not read (.arc.gz 1, .pdf 2, .warc.zst 1)" in err
+
+
+def test_selecting_an_id_two_inputs_gave_to_different_pages_is_refused(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two exports reusing one id for different pages: `--select ID` added both, with
+    nothing said about the id being ambiguous."""
+    planted = [(i, t) for i, t in collection.docs if i in collection.planted][:2]
+    for name, (_, text) in zip(("a.jsonl", "b.jsonl"), planted, strict=True):
+        (tmp_path / name).write_text(json.dumps({"id": "same", "text": text}) + "\n", "utf-8")
+    out = tmp_path / "hits.jsonl"
+    inputs = [str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]
+    assert main(["scan", *inputs, "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    manifest = (corpus_dir / "manifest.toml").read_bytes()
+    capsys.readouterr()
+    argv = ["add", "--from-scan", str(out), "--select", "same", "--corpus", str(corpus_dir)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "2 hits have id 'same'" in err and "a.jsonl at byte 0" in err and "b.jsonl" in err
+    assert (corpus_dir / "manifest.toml").read_bytes() == manifest

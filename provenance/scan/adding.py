@@ -42,6 +42,15 @@ def add_hits(args: argparse.Namespace) -> int:
         if missing:
             raise InputError(args.from_scan, f"no hit with id {', '.join(map(repr, missing))}")
         hits = [h for h in hits if h["id"] in wanted]
+        for id in wanted:
+            same = [h for h in hits if h["id"] == id]
+            if len({h["sha256"] for h in same}) > 1:  # two inputs gave one id to two pages
+                where = "; ".join(f"{h['source']} at byte {h['offset']}" for h in same)
+                raise InputError(
+                    args.from_scan,
+                    f"{len(same)} hits have id {id!r} ({where}): copy the line of the one "
+                    "you want into a file of its own and add from that",
+                )
     planned = _fields(args.from_scan)
     stored = {e.sha256: e.file for e in read_manifest(args.corpus).entries}
     refused = 0
