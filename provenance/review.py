@@ -250,14 +250,16 @@ class ReviewStore:
         self._apply(changes)
         return made
 
-    def annotate(self, finding: str, note: str) -> Decision:
+    def annotate(self, finding: str, note: str, *, reviewer: str | None = None) -> Decision:
         """Change the note of an existing decision, as it stands on disk now, and save (a
-        decision another process made since keeps its verdict and gets the note)."""
+        decision another process made since keeps its verdict and gets the note). The
+        decision then names `reviewer` (when given) and the time: a line says who last
+        changed it and when, so a note is never shown under someone else's name."""
         self._entries = self._read()[0]
         previous = self.get(finding)
         if previous is None:
             raise ReviewStoreError(self.path, f"no decision on {finding} to attach a note to")
-        updated = replace(previous, note=note, time=now())
+        updated = replace(previous, note=note, time=now(), reviewer=reviewer or previous.reviewer)
         standing = [(d, x) for d, x in self._entries if d.finding == finding]
         kept = [(d, x) for d, x in standing if d != previous]
         self._apply({finding: [*kept, (updated, self._extra(finding))]}, expected=standing)

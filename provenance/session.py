@@ -485,7 +485,7 @@ class CaptureReview:
 
     def annotate(self, finding_id: str, note: str) -> None:
         """Set the note of a decided finding."""
-        self.store.annotate(finding_id, note)
+        self.store.annotate(finding_id, note, reviewer=self.session.reviewer)
         self.refresh()
 
     def undo(self) -> str | None:

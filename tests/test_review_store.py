@@ -457,9 +457,11 @@ def test_a_note_edited_in_one_session_keeps_the_verdict_decided_in_another(corpu
     ReviewStore(corpus / REVIEWS).decide(
         finding, Verdict.FLAGGED, note="bob: misattributed", reviewer="bob"
     )
-    ui.annotate(finding.id, "bob: misattributed (checked)")
+    ui.annotate(finding.id, "bob: misattributed (checked)", reviewer="ana")
     [kept] = [d for d in ReviewStore(corpus / REVIEWS).decisions() if d.finding == finding.id]
     assert (kept.verdict, kept.note) == (Verdict.FLAGGED, "bob: misattributed (checked)")
+    # the line names who changed it last: the note is ana's, not shown under bob's name
+    assert kept.reviewer == "ana"
 
 
 def test_a_session_sees_decisions_made_elsewhere(corpus: Path) -> None:

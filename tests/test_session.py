@@ -148,6 +148,7 @@ def test_actions_available_follow_the_cursor_and_the_decisions(session: Session)
     review.annotate(review.findings[0].id, "from the editor")
     decision = session.store.get(review.findings[0].id)
     assert decision is not None and decision.note == "from the editor"
+    assert decision.reviewer == session.reviewer  # who wrote the note
     empty = session.review("003_5ac32bcfc2f299f0")  # no passage, nothing to decide
     assert empty.rows == [] and empty.current() is None
     assert empty.available() == frozenset()
