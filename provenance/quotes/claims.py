@@ -85,6 +85,11 @@ _RULED_OUT = re.compile(
 )
 """Said of a threat just after it, renounces it ("military force must not be used",
 "force is ruled out"), as a negation before it does."""
+_RENOUNCED = re.compile(
+    r"\b(?:be|is|are|been)\s+(?:ruled\s+out|excluded|renounced|rejected|inadmissible)\b"
+)
+"""Said later in the quotation's clause, renounces a threat before it ("any possibility of
+using military force ... should be ruled out", "the use of force must be excluded")."""
 _THREAT_PHRASES = (
     "military force",
     "use force",
@@ -240,14 +245,18 @@ def unsaid(
         if w in _THREAT
         and not _taken_back(folded, k, THREAT_REACH)
         and not _RULED_OUT.match(" ".join(folded[k + 1 :]))
+        and not _RENOUNCED.search(" ".join(folded[k + 1 :]))
     } - theirs
     folded_own, folded_theirs = " ".join(folded), " ".join(lemmas(stretch))
     for phrase in _THREAT_PHRASES:
-        at = folded_own.find(phrase)
-        if at < 0 or phrase in folded_theirs:
-            continue
+        found = re.search(rf"\b{phrase}\b", folded_own)
+        if found is None or re.search(rf"\b{phrase}\b", folded_theirs):
+            continue  # (a word, not a part of one: "military forces" are troops)
+        at = found.start()
         if _RULED_OUT.match(folded_own, at + len(phrase)):
             continue  # "military force must not be used": a threat renounced
+        if _RENOUNCED.search(folded_own, at + len(phrase)):
+            continue  # "any possibility of using military force ... should be ruled out"
         if not _taken_back(folded, len(folded_own[:at].split()), THREAT_REACH):
             threats.add(phrase)
     if threats:
@@ -332,6 +341,8 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
             continue
         if k in negated_here:
             continue  # the quotation negates it too ("reject moves that could escalate")
+        if _RENOUNCED.search(" ".join(folded[k + 1 :])):
+            continue  # denied after it: "the use of force ... must be excluded"
         against = [
             j
             for j, w in negated.items()

@@ -957,7 +957,9 @@ def _paraphrase(
             unsaid.append(f"names {', '.join(others)}, whom its passage never names")
     foreign = not unsaid and score < options.foreign_max and len(quoted.split()) >= 4
     if foreign and (never := words_never_used(quoted, lexicon.vocabulary)):
-        unsaid.append(f"words the statement never uses ({', '.join(never)}), and none of its own")
+        unsaid.append(
+            f"words the statement never uses ({', '.join(never)}), and none of its rarer words"
+        )
     floor = options.paraphrase_min if short else options.paraphrase_min_long
     if not unsaid and (score < floor or ref is None):
         unsaid = ["no passage of the statement shares enough of its content words"]

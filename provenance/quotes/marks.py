@@ -316,6 +316,10 @@ def _close_paragraph(
     found.append(Marked(Span(start + 1, max(start + 1, stop)), opening, continues))
 
 
+_CREDIT = re.compile(r"\s*(?:\u2014|\u2013|\u2015|--?)\s*\S")
+"""A line opening with a dash: the credit line of a block (an embedded post's "— Name
+(@handle) date", a pull quote's "— Sergei Lavrov")."""
+_CREDIT_WORDS = 12
 _TERM_WORDS = 4
 """Most words of a term in quotation marks inside a paragraph of a block quotation (the
 statement's own “double freezing”): the block still quotes the paragraph. A longer
@@ -356,8 +360,10 @@ def _with_blocks(
         starts = [block.start, *(end for start, end in breaks if block.start < start < block.end)]
         ends = [start for start, _ in breaks if block.start < start < block.end] + [block.end]
         for a, b in zip(starts, ends, strict=True):
-            if a >= b:
-                continue  # a break running past the block's end
+            if a >= b or _CREDIT.match(text, a, b) and len(text[a:b].split()) <= _CREDIT_WORDS:
+                continue  # a break running past the block's end; or the block's credit line
+                # ("— GeoNewsNow (@geonewsnow) July 4, 2017" in an embedded post): who
+                # wrote it, not words it quotes
             inside = [m for m in out if a <= m.span.start < b]
             if text[a:b].lstrip()[:1] in _PAIRED or any(
                 m.opening != ":" and len(m.span.of(text).split()) > _TERM_WORDS for m in inside
