@@ -86,7 +86,8 @@ _DOC_CUE_SUPERSET = (
     rb"|asks|asked"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
-    rb"|declared|warns|warned|demands|demanded|affirms|affirmed)"
+    rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
+    rb"|requires|required)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text"
     rb"|\b(?:text|original)\s+(?:also|further|then|even|still|itself|again)\b"
     rb"|\b(?:text|original)\s*,"
@@ -251,6 +252,8 @@ def cues(
             spoken_of = next(
                 (d for d in docs if d not in used and _OBJECT_GAP.fullmatch(chunk, end, d[0])),
                 None,
+            ) or _it_the_document(
+                text, chunk, base, end, subject, quoting=hit.group().casefold() in _QUOTING_VERBS
             )
             if spoken_of is not None:
                 used.add(spoken_of)
@@ -313,6 +316,42 @@ _LABEL = re.compile(
 the sentence's or clause's start."""
 
 
+def _it_the_document(
+    text: str, chunk: str, base: int, end: int, subject: str, *, quoting: bool = False
+) -> tuple[int, int] | None:
+    """ "it" just after the speech verb of a person or of many, standing for the document
+    named a little before ("Another blogger quoted it as saying ...", "commentators have
+    claimed it requires ..."): where the pronoun is in `chunk`, or None. Of a ministry
+    or an agency, "it" is the speaker itself ("the foreign ministry said it “noted with
+    regret” ..."), and is left alone; but one `quoting` it quotes something else ("the
+    same article quoted it as saying")."""
+    found = _IT_OBJECT.match(chunk, end)
+    if found is None:
+        return None
+    words = [w.casefold().strip(".,;:’'") for w in subject.split()]
+    words = [w for w in words if w not in _AUXILIARIES]
+    head = words[-1] if words else ""
+    many = head.endswith("s") and not head.endswith(("ss", "'s", "’s")) and len(head) > 3
+    if not (quoting or many or _PERSON_NOUN.fullmatch(head)):
+        return None
+    if not _DOC_CUE.search(text, max(0, base - _IT_LOOKBACK), base + end):
+        return None
+    return found.start("it"), found.end("it")
+
+
+_AUXILIARIES = frozenset("have has had also all both since then now already".split())
+"""Words a subject may end with before its verb ("bloggers have claimed")."""
+_PERSON_NOUN = re.compile(
+    r"columnist|commentator|analyst|editor|critic|observer|expert|scholar|researcher"
+    r"|blogger|writer|pundit|reporter|journalist|fact-?checker|poster|user|reader"
+)
+"""One who writes about the statement, a person: never "it"."""
+_IT_OBJECT = re.compile(r"\s*(?:that\s+)?(?P<it>it)\b")
+_IT_LOOKBACK = 400
+"""Characters before a sentence in which a document named makes its "it" (a sentence or
+two, as a paragraph opening "Russia and China issued a joint statement ..." does)."""
+
+
 def _reports_content(text: str, at: int) -> bool:
     """Whether the words after a document named at `at` tell what it says: a verb of
     saying, asking or taking a stand, in the prose or opening the quotation ("says the
@@ -359,7 +398,7 @@ _CONTENT_VERBS = frozenset(
     confirm oppose support condemn reject welcome endorse recognise recognize accept describe
     mention contain include list express announce claim argue maintain hold conclude suggest
     envisage envision foresee set give grant allow offer impose want consider regard deem
-    back favour favor advocate embrace""".split()
+    back favour favor advocate embrace threaten""".split()
     for ending in ("", "s", "es", "d", "ed")
 ) | frozenset("says said read held set committed gave granted".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand

@@ -88,7 +88,8 @@ _DOC_CUE = re.compile(
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
     r"|asks|asked"
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
-    r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed))"
+    r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed"
+    r"|threatens|threatened|requires|required))"
     r"|(?<=ccording to )the\s+(?:joint\s+)?text\b"
     r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause)\b"
     r"(?=\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned"
@@ -360,7 +361,7 @@ def _with_blocks(
         starts = [block.start, *(end for start, end in breaks if block.start < start < block.end)]
         ends = [start for start, _ in breaks if block.start < start < block.end] + [block.end]
         for a, b in zip(starts, ends, strict=True):
-            if a >= b or _CREDIT.match(text, a, b) and len(text[a:b].split()) <= _CREDIT_WORDS:
+            if a >= b or (_CREDIT.match(text, a, b) and len(text[a:b].split()) <= _CREDIT_WORDS):
                 continue  # a break running past the block's end; or the block's credit line
                 # ("— GeoNewsNow (@geonewsnow) July 4, 2017" in an embedded post): who
                 # wrote it, not words it quotes
