@@ -308,7 +308,8 @@ def cues(
 
 
 _LABEL = re.compile(
-    r"(?:^|(?<=[.!?;:]\s)|(?<=\n))[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(][^\n:;.!?\"“”«»‘’()]{0,58}?"
+    r"(?:^|(?<=[.!?;:]\s)|(?<=\n))[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(]"
+    r"(?:[^\n:;.!?\"“”«»‘’()]|(?<=[^\W\d_])’(?=[^\W\d_])){0,58}?"
     r"(?:[ \t]+\([^()\n:]{1,40}\))?)"
     r"[ \t]*:[ \t]*\n?[ \t]*(?=[\"“«„‘])"
 )
@@ -529,7 +530,8 @@ but empty”) is what someone calls it."""
 LINE_LABEL = "line label"
 """`Cue.how` of a `_LINE_LABEL`: it speaks its own line only, never the next sentence's."""
 _LINE_LABEL = re.compile(
-    r"\A[ \t]*(?:[-*•][ \t]+)?(?P<label>[^\s:;.!?\"“”«»‘’(][^\n:;.!?\"“”«»‘’]{0,58}?)"
+    r"\A[ \t]*(?:[-*•][ \t]+)?(?P<label>[^\s:;.!?\"“”«»‘’(]"
+    r"(?:[^\n:;.!?\"“”«»‘’]|(?<=[^\W\d_])’(?=[^\W\d_])){0,58}?)"
     r"[ \t]*:[ \t]+(?=[^\n\"“«„‘]+[\"“«„‘])"
 )
 """A label opening a line (or a list item) whose quotation comes later in the line: who
@@ -541,9 +543,12 @@ _PERSON_LABEL = re.compile(
     r"\b[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]"  # a name: "Wu Dawei", "Sergei V. Lavrov"
     r"|(?i:\b(?:anchor|correspondent|reporter|host|guest|moderator|spokes(?:man|woman|person)"
     r"|envoy|minister|ambassador|senator|president|premier|analyst|official|professor"
-    r"|secretary|chairman|diplomat|expert|commentator|lawmaker|deputy)s?\b)"
+    r"|secretary|chairman|diplomat|expert|commentator|lawmaker|deputy|reader|commenter"
+    r"|viewer|caller)s?\b)"
 )
-"""A label that names a person: two capitalised words, or a role (any case, "ANCHOR")."""
+"""A label that names a person: two capitalised words, or a role (any case, "ANCHOR"). A
+news agency's name alone is none: agencies relay the statement's words as often as they
+speak their own ("TASS: “allied relations between certain states ...”")."""
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)$")
 """A label's name or role in brackets after it ("@ArmsControlWonk (Jeffrey Lewis)")."""
 _HANDLE = re.compile(r"@\w{2,}")
