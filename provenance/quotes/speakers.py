@@ -58,8 +58,11 @@ _COPULA = re.compile(
 )
 """After a document named with no speech verb: it is described, not quoted."""
 _WORDED = re.compile(r"\w")
-_LEADS_APPOSED = re.compile(r"\s*(?:,[^,;:.!?\"“”«»\n]{1,80},\s*|that\s*|as\s*|[:,]\s*)?")
-"""`_LEADS`, or an apposition between commas ("in the view of Lankov, a specialist, “")."""
+_LEADS_APPOSED = re.compile(
+    r"\s*(?:,[^,;:.!?\"“”«»\n]{1,80},\s*|that\s*|as\s*|(?:for|to|of|on)\s+|[:,]\s*)?"
+)
+"""`_LEADS`, an apposition between commas ("in the view of Lankov, a specialist, “"), or
+a preposition joining a document's noun to what it quotes ("the statement's call for “")."""
 
 
 def attribution(
