@@ -300,13 +300,23 @@ def cues(
         handle = "\n" in m.group() and _HANDLE.fullmatch(
             _BRACKETED_TAIL.sub("", label).strip("*_ ")
         )
+        span = Span(base + m.start("label"), base + m.end("label"))
+        if _DOCUMENT_LABEL.search(label):
+            # "Russia and China statement: “...”", "Joint communiqué, point 3: “...”"
+            out.append(Cue("document", span, span.of(text), how=how))
+            continue
         if not (_PERSON_LABEL.search(label) or handle):
             continue
-        span = Span(base + m.start("label"), base + m.end("label"))
         out.append(Cue("person", span, span.of(text), how=how))
     return sorted(out, key=lambda c: c.span.start)
 
 
+_DOCUMENT_LABEL = re.compile(
+    r"\b(?:statement|declaration|communiqu[eé])(?:\s*,?\s*(?:point|para(?:graph)?\.?)\s*\d+)?$",
+    re.IGNORECASE,
+)
+"""A label that names the document, by its noun at the label's end ("Russia and China
+statement:"; with a point or paragraph number)."""
 _LABEL = re.compile(
     r"(?:^|(?<=[.!?;:]\s)|(?<=\n))[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(]"
     r"(?:[^\n:;.!?\"“”«»‘’()]|(?<=[^\W\d_])’(?=[^\W\d_])){0,58}?"

@@ -57,6 +57,13 @@ _COPULA = re.compile(
     r"|sounded|has been|had been|will be|would be|became|becomes)\b"
 )
 """After a document named with no speech verb: it is described, not quoted."""
+_FROM_THE_TEXT = re.compile(
+    r"[ \t]*(?P<tag>(?:is|was|are|were|comes?|came)[ \t]+(?:(?:straight|directly|taken|quoted"
+    r"|lifted|word[ \t]+for[ \t]+word|verbatim)[ \t]+)?(?:from|in)[ \t]+(?:the[ \t]+)?"
+    r"(?:joint[ \t]+)?(?:text|statement|declaration|document|communiqu[eé])\b)"
+)
+"""Just after a quotation's closing mark: the page saying where its words come from
+("“...” is straight from the text", "“...” comes from the joint statement")."""
 _WORDED = re.compile(r"\w")
 _LEADS_APPOSED = re.compile(
     r"\s*(?:,[^,;:.!?\"“”«»\n]{1,80},\s*|that\s*|as\s*|(?:for|to|of|on)\s+|[:,]\s*)?"
@@ -167,6 +174,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # the paragraph after the block names.
             found = _speaker_of(reading, replace(m, opening="", block=-1), k)
             return None if found is not None and found.how == "next paragraph" else found
+    tag = _FROM_THE_TEXT.match(reading.text, min(len(reading.text), m.span.end + 1))
+    if tag is not None and m.opening != ":":
+        # “...” is straight from the text: the page says where the words come from
+        span = Span(tag.start("tag"), tag.end())
+        return Cue("document", span, span.of(reading.text), how="tag after")
     own = reading.cues(k)
     if own:
         # A cue that leads into the quotation ("the statement notes that “...”") speaks
