@@ -440,13 +440,7 @@ def _check(
             result, note="a name or title in quotation marks, not the statement's words"
         )
     so_called = _SO_CALLED.search(text, max(0, m.span.start - 16), max(0, m.span.start - 1))
-    owned = _OWNED_TERM.search(text, max(0, m.span.start - 24), max(0, m.span.start - 1))
-    if owned and len(quoted.split()) <= _TERM_WORDS and result.verdict is not QuoteVerdict.VERBATIM:
-        # Beijing's "suspension for suspension" idea: a term the page gives to a party,
-        # named, not words of the statement nor anyone's quotation
-        attributed, cue = False, None
-        result = replace(result, note=f"a term the page gives to {owned.group('owner')}")
-    elif so_called and result.verdict is not QuoteVerdict.VERBATIM:
+    if so_called and result.verdict is not QuoteVerdict.VERBATIM:
         # the so-called "double freeze": what something is called, not anyone's words (the
         # statement's own term, "double freezing", stays the statement's)
         attributed, cue = False, None
@@ -485,10 +479,8 @@ def _check(
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 """Just before a quotation's opening mark: the words are a name ("the so-called “double
 freeze”"), never a quotation of the statement nor anyone's."""
-_OWNED_TERM = re.compile(r"\b(?P<owner>[A-Z][\w-]+)[’']s\s*$")
-"""Just before a short quotation: a party's name in the possessive ("Beijing's “suspension
-for suspension” idea", "Moscow's “road map”"): the words are that party's term."""
-_TERM_WORDS = 4
+
+
 _QUOTING = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)$")
 
 
