@@ -206,9 +206,13 @@ class ReviewStore:
         *,
         note: str | None = None,
         reviewer: str | None = None,
+        guarded: bool = False,
     ) -> Decision:
-        """Record a verdict on `finding` and save at once; a None note keeps the old note."""
-        [decision] = self.decide_many([finding], verdict, note=note, reviewer=reviewer)
+        """Record a verdict on `finding` and save at once; a None note keeps the old note.
+        `guarded`: see `decide_many`."""
+        [decision] = self.decide_many(
+            [finding], verdict, note=note, reviewer=reviewer, guarded=guarded
+        )
         return decision
 
     def decide_many(
@@ -218,12 +222,16 @@ class ReviewStore:
         *,
         note: str | None = None,
         reviewer: str | None = None,
+        guarded: bool = False,
     ) -> list[Decision]:
         """Record one verdict on several findings in a single atomic save (a bulk action).
 
         The new decision replaces every decision recorded on the finding (settling a
         conflict). Deciding a finding whose decision was carried over confirms it: the
-        new decision records the old finding's id and digest.
+        new decision records the old finding's id and digest. `guarded` (the review UI):
+        nothing is saved if any of the findings was decided or cleared on disk since this
+        store last read the file (what its reviewer saw); ReviewStoreError says so, and
+        the store then holds the file as it stands, so deciding again replaces it knowingly.
         """
         made = []
         changes: dict[str, list[Entry]] = {}
@@ -247,7 +255,8 @@ class ReviewStore:
                 )
             )
             changes[finding.id] = [(made[-1], self._extra(finding.id))]
-        self._apply(changes)
+        seen = {f: [e for e in self._entries if e[0].finding == f] for f in changes}
+        self._apply(changes, seen=seen if guarded else None)
         return made
 
     def annotate(self, finding: str, note: str, *, reviewer: str | None = None) -> Decision:
@@ -325,17 +334,28 @@ class ReviewStore:
         return extras[-1] if extras else {}
 
     def _apply(
-        self, changes: dict[str, list[Entry]], *, expected: list[Entry] | None = None
+        self,
+        changes: dict[str, list[Entry]],
+        *,
+        expected: list[Entry] | None = None,
+        seen: dict[str, list[Entry]] | None = None,
     ) -> None:
+        """Save `changes`; with `expected` (every finding's entries) or `seen` (each
+        finding's), only if the file still holds those for them."""
         if not changes:
             return
         before = {f: [e for e in self._entries if e[0].finding == f] for f in changes}
         sources = frozenset(
             d.source for entries in (*before.values(), *changes.values()) for d, _ in entries
         )
-        standing = None if expected is None else dict.fromkeys(changes, expected)
-        if self._write_change(changes, expected=standing):
-            problem = f"not saved: {', '.join(changes)} was decided or cleared elsewhere meanwhile"
+        standing = seen if expected is None else dict.fromkeys(changes, expected)
+        moved = self._write_change(changes, expected=standing)
+        if moved:
+            names = ", ".join(sorted(moved)[:3]) + (" ..." if len(moved) > 3 else "")
+            problem = (
+                f"not saved: {names} was decided or cleared elsewhere meanwhile; "
+                "shown as it stands now"
+            )
             raise ReviewStoreError(self.path, problem)
         after = {f: [e for e in self._entries if e[0].finding == f] for f in changes}
         # Recorded only once saved: a failed save changed nothing, so there is nothing to undo.

@@ -421,7 +421,12 @@ class CaptureReview:
         return True
 
     def next_undecided(self, step: int) -> bool:
-        """Move to the next (1) or previous (-1) undecided row, wrapping; False if none."""
+        """Move to the next (1) or previous (-1) undecided row, wrapping; False if none.
+        The decisions are read again first: one made elsewhere is no longer undecided."""
+        self.refresh()
+        return self._to_undecided(step)
+
+    def _to_undecided(self, step: int) -> bool:
         shown = self.shown
         target = next_where(self.cursor, len(shown), step, lambda i: shown[i].state == "undecided")
         if target is None:
@@ -440,8 +445,8 @@ class CaptureReview:
         can = set()
         if row is not None and row.finding is not None:
             can.add("decide")
-        if row is not None and row.decision is not None:
-            can.add("note")
+        if row is not None and (row.decision is not None or row.finding is not None):
+            can.add("note")  # on an undecided finding, a note flags it
         if self.store.can_undo(self.capture_id):
             can.add("undo")
         if self._undecided():
@@ -461,10 +466,31 @@ class CaptureReview:
         row = self.current()
         if row is None or row.finding is None:
             return False
-        self.store.decide(row.finding, verdict, reviewer=self.session.reviewer)
+        with self._refreshed_on_refusal():
+            self.store.decide(row.finding, verdict, reviewer=self.session.reviewer, guarded=True)
         self.refresh()
-        self.next_undecided(1)
+        self._to_undecided(1)
         return True
+
+    def flag_with_note(self, finding_id: str, note: str) -> None:
+        """Flag an undecided finding with a note (`c` on a finding with no decision yet: a
+        note asks for another look)."""
+        finding = next(f for f in self.findings if f.id == finding_id)
+        with self._refreshed_on_refusal():
+            self.store.decide(
+                finding, Verdict.FLAGGED, note=note, reviewer=self.session.reviewer, guarded=True
+            )
+        self.refresh()
+
+    @contextmanager
+    def _refreshed_on_refusal(self) -> Iterator[None]:
+        """A save refused because another process decided since (or a failed save) leaves
+        the rows showing the file as it stands, never what it no longer holds."""
+        try:
+            yield
+        except ProvenanceError:
+            self.refresh()
+            raise
 
     def same_kind(self) -> list[Finding]:
         """The undecided findings of the current finding's kind (what `A` would accept)."""
@@ -480,17 +506,22 @@ class CaptureReview:
 
     def accept_all(self, targets: list[Finding]) -> None:
         """Accept `targets` in one save (one undo reverts them together)."""
-        self.store.decide_many(targets, Verdict.ACCEPTED, reviewer=self.session.reviewer)
+        with self._refreshed_on_refusal():
+            self.store.decide_many(
+                targets, Verdict.ACCEPTED, reviewer=self.session.reviewer, guarded=True
+            )
         self.refresh()
 
     def annotate(self, finding_id: str, note: str) -> None:
         """Set the note of a decided finding."""
-        self.store.annotate(finding_id, note, reviewer=self.session.reviewer)
+        with self._refreshed_on_refusal():
+            self.store.annotate(finding_id, note, reviewer=self.session.reviewer)
         self.refresh()
 
     def undo(self) -> str | None:
         """Revert this capture's newest change; the cursor goes to a finding it touched."""
-        finding_id = self.store.undo(self.capture_id)
+        with self._refreshed_on_refusal():
+            finding_id = self.store.undo(self.capture_id)
         if finding_id is None:
             return None
         self.refresh()

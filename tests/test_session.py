@@ -141,7 +141,7 @@ def test_bulk_accept_is_one_save_and_one_undo(session: Session, fresh_dir: Path)
 
 def test_actions_available_follow_the_cursor_and_the_decisions(session: Session) -> None:
     review = session.review(FULL_COPY)
-    assert review.available() == {"decide", "undecided", "bulk_accept"}
+    assert review.available() == {"decide", "note", "undecided", "bulk_accept"}
     review.decide(Verdict.ACCEPTED)
     review.move(-1)  # back on the decided finding: a note can be attached now
     assert {"note", "undo", "decide"} <= review.available()
@@ -323,3 +323,30 @@ def _zombie(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
     except OSError:
         return True
+
+
+def test_a_decision_made_elsewhere_while_a_capture_is_open_is_never_replaced_unseen(
+    session: Session, fresh_dir: Path
+) -> None:
+    """With a capture open, a flag another reviewer recorded from the command line did not
+    show: `n` landed on the finding as undecided and `a` replaced the flag and its note
+    without a word (a held-out audit of the review UI)."""
+    review = session.review(FULL_COPY)
+    first, second = review.findings[0], review.findings[1]
+    ReviewStore(fresh_dir / REVIEWS).decide(
+        second, Verdict.FLAGGED, note="bob: check", reviewer="bob"
+    )
+    assert review.next_undecided(1)  # read again: the second is decided now, skipped
+    row = review.current()
+    assert (
+        row is not None and row.finding is not None and row.finding.id not in (first.id, second.id)
+    )
+    ReviewStore(fresh_dir / REVIEWS).decide(row.finding, Verdict.FLAGGED, reviewer="bob")
+    with pytest.raises(ProvenanceError, match="decided or cleared elsewhere meanwhile"):
+        review.decide(Verdict.ACCEPTED)  # the screen still showed it undecided
+    assert on_disk(fresh_dir)[row.finding.id] == "flagged"  # bob's stands
+    shown = next(r for r in review.rows if r.finding == row.finding)
+    assert shown.state == "flagged"  # and the list shows it
+    review.move_to(row.finding.id)
+    assert review.decide(Verdict.ACCEPTED)  # seen now: deciding again replaces it knowingly
+    assert on_disk(fresh_dir)[row.finding.id] == "accepted"

@@ -270,6 +270,7 @@ class ReviewScreen(Screen[None]):
             decided = review.decide(Verdict(verdict))
         except ProvenanceError as error:
             self.notify(str(error), title="Decision not saved", severity="error")
+            self._show_rows()  # as the file stands now: decide again to replace it
             return
         if not decided:
             return
@@ -293,6 +294,7 @@ class ReviewScreen(Screen[None]):
                 review.accept_all(targets)
             except ProvenanceError as error:
                 self.notify(str(error), title="Decisions not saved", severity="error")
+                self._show_rows()
                 return
             self._show_rows()
             self.notify(f"Accepted {len(targets)} {kind} findings (u undoes them together).")
@@ -302,7 +304,28 @@ class ReviewScreen(Screen[None]):
     def action_note(self) -> None:
         review = self.review
         row = review.current() if review is not None else None
-        if review is None or row is None or row.decision is None:
+        if review is None or row is None:
+            return
+        if row.decision is None and row.finding is not None:
+            # A note on an undecided finding flags it: a note asks for another look (and
+            # what is typed next goes to the note, never to the keys of this screen).
+            undecided = row.finding.id
+
+            def flagged(note: str | None) -> None:
+                if note is None:
+                    return
+                try:
+                    review.flag_with_note(undecided, note)
+                except ProvenanceError as error:
+                    self.notify(str(error), title="Note not saved", severity="error")
+                    self._show_rows()
+                    return
+                self._show_rows()
+
+            title = f"Note on {row.number}. {row.finding.kind} (flags it)"
+            self.app.push_screen(NoteDialog(title, ""), flagged)
+            return
+        if row.decision is None:
             return
         finding_id = row.decision.finding
 
@@ -313,6 +336,7 @@ class ReviewScreen(Screen[None]):
                 review.annotate(finding_id, note)
             except ProvenanceError as error:
                 self.notify(str(error), title="Note not saved", severity="error")
+                self._show_rows()
                 return
             self._show_rows()
 
@@ -326,6 +350,7 @@ class ReviewScreen(Screen[None]):
             finding_id = self.review.undo()
         except ProvenanceError as error:
             self.notify(str(error), title="Undo not saved", severity="error")
+            self._show_rows()  # the decision made elsewhere, not the one undone
             return
         if finding_id is None:
             return

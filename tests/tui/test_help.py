@@ -53,7 +53,7 @@ def test_help_names_every_key_of_the_screen(screen: type) -> None:
 async def test_disabled_actions_until_possible(app: ReviewApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_capture(pilot)
-        assert screen.check_action("note", ()) is None  # undecided: nothing to annotate
+        assert screen.check_action("note", ()) is True  # undecided: a note flags it
         assert screen.check_action("undo", ()) is None
         assert screen.check_action("decide", ()) is True
         assert app.check_action("open_view", ("quotations",)) is True  # 002 has quotations

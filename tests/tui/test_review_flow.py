@@ -73,13 +73,30 @@ async def test_flag_then_undo_leaves_it_undecided(app: ReviewApp, corpus_dir: Pa
         assert screen.review.current().state == "undecided"  # type: ignore[union-attr]
 
 
+async def test_a_note_on_an_undecided_finding_flags_it_and_never_runs_as_keys(
+    app: ReviewApp, corpus_dir: Path
+) -> None:
+    """`c` on an undecided finding did nothing and said nothing, and the note typed next
+    ran as the screen's keys: "fix later" flagged one finding and accepted the next (a
+    held-out audit of the review UI). It opens the note, and the note flags the finding."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        first = screen.review.findings[0].id
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"fix later", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+    saved = on_disk(corpus_dir)
+    assert list(saved) == [first]
+    assert (saved[first]["verdict"], saved[first]["note"]) == ("flagged", "fix later")
+
+
 async def test_note_is_saved_with_the_decision(app: ReviewApp, corpus_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
         first = screen.review.findings[0].id
-        await pilot.press("c")  # nothing to annotate yet: c is disabled while undecided
-        await pilot.pause()
-        assert not isinstance(app.screen, NoteDialog)
         await pilot.press("a", "k", "c")
         await pilot.pause()
         assert isinstance(app.screen, NoteDialog)
