@@ -280,10 +280,15 @@ class Session:
     # --- decisions over the corpus -----------------------------------------------------
 
     def undecided_count(self, capture_id: str) -> int:
-        """Undecided findings of an analysed capture; 0 before its analysis or if it failed."""
+        """Findings of an analysed capture that need a decision: undecided, or with
+        decisions that disagree (a conflict is settled by deciding it again); 0 before its
+        analysis or if it failed."""
         with self._lock:
             found = self._findings.get(capture_id)
-        return len(self.store.status(found).undecided) if found is not None else 0
+        if found is None:
+            return 0
+        status = self.store.status(found)
+        return len(status.undecided) + len(status.conflicts)
 
     def progress(self) -> Progress:
         """Captures analysed and failed, and the decisions on the analysed ones."""
@@ -428,14 +433,14 @@ class CaptureReview:
 
     def _to_undecided(self, step: int) -> bool:
         shown = self.shown
-        target = next_where(self.cursor, len(shown), step, lambda i: shown[i].state == "undecided")
+        target = next_where(self.cursor, len(shown), step, lambda i: shown[i].state in _OPEN)
         if target is None:
             return False
         self.cursor = target
         return True
 
     def _undecided(self) -> list[int]:
-        return [i for i, r in enumerate(self.shown) if r.state == "undecided"]
+        return [i for i, r in enumerate(self.shown) if r.state in _OPEN]
 
     # --- what can be done here ---------------------------------------------------------
 
@@ -527,6 +532,10 @@ class CaptureReview:
         self.refresh()
         self.move_to(finding_id)
         return finding_id
+
+
+_OPEN = frozenset({"undecided", "conflict"})
+"""Row states that need a decision: `n` and `p` stop at them."""
 
 
 def _describe(error: Exception) -> str:

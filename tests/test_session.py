@@ -350,3 +350,26 @@ def test_a_decision_made_elsewhere_while_a_capture_is_open_is_never_replaced_uns
     review.move_to(row.finding.id)
     assert review.decide(Verdict.ACCEPTED)  # seen now: deciding again replaces it knowingly
     assert on_disk(fresh_dir)[row.finding.id] == "accepted"
+
+
+def test_n_stops_at_a_finding_whose_decisions_disagree(session: Session, fresh_dir: Path) -> None:
+    """Two reviewers' disagreeing decisions (merged branches, check's P504) need a decision
+    to settle them, but n and p skipped the finding and the corpus screen said no capture
+    had anything left to decide (a held-out audit of the review UI)."""
+    review = session.review(FULL_COPY)
+    target = review.findings[1]
+    for finding in review.findings:
+        if finding.id != target.id:
+            ReviewStore(fresh_dir / REVIEWS).decide(finding, Verdict.ACCEPTED, reviewer="ana")
+    ReviewStore(fresh_dir / REVIEWS).decide(target, Verdict.ACCEPTED, reviewer="ana")
+    decisions = read_decisions(fresh_dir / REVIEWS)
+    [mine] = [d for d in decisions if d["finding"] == target.id]
+    write_decisions(
+        fresh_dir / REVIEWS, [*decisions, dict(mine, verdict="flagged", reviewer="bob")]
+    )
+    review.move_to(review.findings[0].id)
+    assert review.next_undecided(1)
+    row = review.current()
+    assert row is not None and row.finding == target and row.state == "conflict"
+    session.analyse(FULL_COPY)
+    assert session.undecided_count(FULL_COPY) == 1

@@ -110,6 +110,15 @@ class ReviewApp(App[int]):
         corpus = self.session.corpus
         self.sub_title = f"{corpus.directory.name} · reviewer {self.session.reviewer}"
         self.push_screen(CorpusScreen(self.session))
+        for failure in corpus.failures:
+            # one capture that cannot be read (missing, empty, not UTF-8) is left out, as
+            # `findings` and `check` leave it out: the others are still reviewed
+            self.notify(
+                f"{failure}; left out of the review (provenance check names it)",
+                title="Capture not read",
+                severity="error",
+                timeout=30,
+            )
 
     def on_unmount(self) -> None:
         # Stop the analyses under way: their child processes end now, so the process
@@ -170,9 +179,12 @@ class ReviewApp(App[int]):
 def build_app(corpus_dir: Path | str, *, reviewer: str | None = None) -> ReviewApp:
     """The factory the CLI, the tests and the benchmark share.
 
+    A capture that cannot be read is left out and named when the app starts.
+
     Raises:
-        ProvenanceError: The corpus or its review file cannot be read.
+        ProvenanceError: The corpus (its manifest, the reference's source) or its review
+            file cannot be read.
     """
-    corpus = load_corpus(corpus_dir)
+    corpus = load_corpus(corpus_dir, keep_going=True)
     store = ReviewStore(Path(corpus_dir) / REVIEWS)
     return ReviewApp(Session(corpus, store, reviewer=reviewer_name(reviewer), apart=True))

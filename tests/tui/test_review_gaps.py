@@ -141,3 +141,18 @@ async def test_footer_fits_80_columns_and_help_lists_the_rest(app: ReviewApp) ->
 def test_help_names_the_new_keys(tmp_path: Path) -> None:
     text = help_text(ReviewScreen.HELP_SECTION)
     assert "`g`" in text and "`{` / `}`" in text
+
+
+async def test_a_capture_that_cannot_be_read_is_named_and_the_others_reviewed(
+    corpus_dir: Path,
+) -> None:
+    """One missing capture file stopped the review UI from starting (exit 2), while
+    `findings` and `check` go on with the other captures (a held-out audit)."""
+    (corpus_dir / "001_74f1542717574725.txt").unlink()
+    app = build_app(corpus_dir, reviewer="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#captures", DataTable)
+        assert table.row_count == 4
+        said = [n.message for n in app._notifications]
+        assert any("001_74f1542717574725.txt" in m and "left out" in m for m in said)
