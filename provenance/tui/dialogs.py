@@ -27,7 +27,8 @@ def help_text(section: str) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    """The keys of the screen it was opened from; any key closes it."""
+    """The keys of the screen it was opened from: the scrolling keys scroll it (help is
+    taller than a small terminal), any other key closes it."""
 
     def __init__(self, section: str) -> None:
         super().__init__()
@@ -36,10 +37,25 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Markdown(help_text(self.section))
-            yield Label("Press any key to close.", id="help-close")
+            yield Label("↑↓ PgUp PgDn Home End scroll · any other key closes.", id="help-close")
 
     def on_key(self, event: Key) -> None:
         event.stop()
+        box = self.query_one("#help-box", VerticalScroll)
+        scroll = {
+            "down": box.scroll_down,
+            "j": box.scroll_down,
+            "up": box.scroll_up,
+            "k": box.scroll_up,
+            "pagedown": box.scroll_page_down,
+            "space": box.scroll_page_down,
+            "pageup": box.scroll_page_up,
+            "home": box.scroll_home,
+            "end": box.scroll_end,
+        }.get(event.key)
+        if scroll is not None:
+            scroll(animate=False)
+            return
         self.dismiss(None)
 
 

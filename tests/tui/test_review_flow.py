@@ -315,6 +315,24 @@ async def test_help_and_back(app: ReviewApp) -> None:
         assert isinstance(app.screen, CorpusScreen)
 
 
+async def test_help_scrolls_with_the_keys_on_a_small_terminal(app: ReviewApp) -> None:
+    """Help is taller than its box on a small terminal, and any key closed it, PageDown
+    and Down too: its end could not be read without a mouse (a held-out audit)."""
+    async with app.run_test(size=(80, 16)) as pilot:
+        await open_capture(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y > 0
+        await pilot.press("pagedown", "down", "end")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+
+
 async def test_small_terminal_and_resizing(app: ReviewApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_capture(pilot)
