@@ -125,6 +125,9 @@ class Progress:
     decided: int
     findings: int
     stale: int
+    orphaned: int = 0
+    """Decisions on captures the manifest no longer lists (stale too, for `check`:
+    P502), which no capture's list shows."""
 
 
 class Session:
@@ -298,7 +301,11 @@ class Session:
         status = self.store.status(found)
         stale = sum(1 for d in status.stale if d.source in analysed)
         total = len(self.corpus.captures)
-        return Progress(len(analysed), failed, total, len(status.decided), len(found), stale)
+        listed = {e.id for e in self.corpus.manifest.entries}
+        orphaned = sum(1 for d in status.stale if d.source not in listed)
+        return Progress(
+            len(analysed), failed, total, len(status.decided), len(found), stale, orphaned
+        )
 
     def review(self, capture_id: str, *, select: str | None = None) -> CaptureReview:
         """The findings of one capture, opened for review (analysing it first if needed).

@@ -373,3 +373,20 @@ def test_n_stops_at_a_finding_whose_decisions_disagree(session: Session, fresh_d
     assert row is not None and row.finding == target and row.state == "conflict"
     session.analyse(FULL_COPY)
     assert session.undecided_count(FULL_COPY) == 1
+
+
+def test_decisions_on_a_capture_no_longer_listed_are_counted(fresh_dir: Path) -> None:
+    """Decisions on a capture taken out of the manifest are stale for `check` (P502), yet
+    the review UI said every finding was decided and showed them nowhere."""
+    store = ReviewStore(fresh_dir / REVIEWS)
+    session = Session(load_corpus(fresh_dir), store, reviewer="tester")
+    review = session.review(EXCERPTS)
+    store.decide_many(review.findings, Verdict.ACCEPTED, reviewer="ana")
+    manifest = fresh_dir / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    start = text.index(f'[[captures]]\nid = "{EXCERPTS}"')
+    end = text.find("[[captures]]", start + 1)
+    manifest.write_text(text[:start] + (text[end:] if end >= 0 else ""), encoding="utf-8")
+    (fresh_dir / f"{EXCERPTS}.txt").unlink()
+    again = Session(load_corpus(fresh_dir), ReviewStore(fresh_dir / REVIEWS), reviewer="tester")
+    assert again.progress().orphaned == len(review.findings) > 0

@@ -319,6 +319,12 @@ class CorpusScreen(Screen[None]):
             text += f" · {done.failed} failed"
         if done.stale:
             text += f" · {done.stale} stale"
+        if done.orphaned:
+            # no capture's list shows them, yet `check` fails on them (P502)
+            text += (
+                f" · {done.orphaned} decision(s) on captures no longer in the manifest "
+                "(provenance check lists them; provenance decide ID --clear removes one)"
+            )
         self.query_one("#summary", Static).update(text)
 
 
