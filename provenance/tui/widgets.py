@@ -236,10 +236,18 @@ class FindingDetail(Static):
         if ref is not None:
             where += f" ↔ reference {ref.start}..{ref.end}"
         text.append(f" · {where}\n")
-        if quote is not None:  # before the readings, which can be long for a quotation
-            text.append(cue_line(quote) + "\n", style="italic")
-        text.append(f"{reading(f.reference_text)} → {reading(f.text)}")
-        text.append(f" · in context: {context(f, copy, width=width)}\n")
+        # The decision, its note and the progress come before the readings, which can run
+        # to many lines for a quotation: the pane shows a few lines, and what was decided
+        # must never be the part cut off (the readings are drawn in the text pane too).
+        self._decision(text, row, progress)
+        if quote is not None:
+            text.append("\n" + cue_line(quote), style="italic")
+        text.append(f"\n{reading(f.reference_text)} → {reading(f.text)}")
+        text.append(f" · in context: {context(f, copy, width=width)}")
+        self.update(text)
+
+    @staticmethod
+    def _decision(text: Text, row: Row, progress: str) -> None:
         decision = row.decision
         if row.conflict:
             text.append("conflict", style="bold")
@@ -261,7 +269,6 @@ class FindingDetail(Static):
             if decision.note:
                 text.append(f" · note: {decision.note}")
         text.append(f" · {progress}")
-        self.update(text)
 
 
 def cue_line(quote: Quotation) -> str:

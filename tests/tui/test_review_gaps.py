@@ -156,3 +156,21 @@ async def test_a_capture_that_cannot_be_read_is_named_and_the_others_reviewed(
         assert table.row_count == 4
         said = [n.message for n in app._notifications]
         assert any("001_74f1542717574725.txt" in m and "left out" in m for m in said)
+
+
+async def test_the_decision_and_its_note_are_never_the_part_of_the_detail_cut_off(
+    corpus_dir: Path,
+) -> None:
+    """The detail pane shows a few lines; a long quotation's readings came first and
+    pushed the decision, its reviewer, its note and the progress out of sight, with no
+    way to scroll to them (a held-out audit of the review UI)."""
+    app = build_app(corpus_dir, reviewer="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_capture(pilot, "000_3bc794f6186e8434")
+        await pilot.press("c", *"checked against the MFA text", "enter")
+        await pilot.pause()
+        detail = screen.query_one("#detail")
+        shown = detail.render_lines(detail.region.reset_offset)
+        text = "".join(segment.text for line in shown for segment in line)
+        assert "flagged" in text and "checked against the MFA text" in text, text
+        assert "decided" in text
