@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from conftest import EXCERPTS, FULL_COPY, SOURCE, make_document
 from provenance.analyse import Analysis, SourceResult, analyse
 from provenance.corpus import Corpus
 from provenance.locate import LocateOptions, locate, prepare
-from provenance.model import Document, PassageKind, Span
+from provenance.model import Document, Format, PassageKind, Span
 
 
 def _passages(analysis: Analysis, capture_id: str) -> list[tuple[str, str, str]]:
@@ -169,6 +170,25 @@ def test_a_summary_standing_in_for_a_paragraph_is_still_a_change_of_one_copy(
     [result] = analyse(reference, [capture]).sources
     assert len(result.passages) == 1
     assert any(d.severity.name == "MATERIAL" for d in result.divergences)
+
+
+def test_a_quotation_after_a_heading_does_not_join_the_block_quotation_before_it(
+    reference: Document,
+) -> None:
+    """A block quotation of one sentence, then the page's heading and a sentence of its
+    own quoting the words that follow it in the statement: one passage came of the two,
+    with the heading and the sentence a material substitution (a held-out audit)."""
+    text = reference.text
+    start = text.index("The Parties urge the international community")
+    end = text.index(".", start) + 1
+    block = text[start:end]
+    tail = text[end:].lstrip()
+    quoted = " ".join(tail.split()[:8])
+    page = f'> {block}\n\n## Notes\n\n1. The text goes on that "{quoted}", as before.\n'
+    capture = replace(make_document(page), format=Format.MARKDOWN)
+    [result] = analyse(reference, [capture]).sources
+    assert not [d for d in result.divergences if d.severity.name == "MATERIAL"]
+    assert result.passages[0].copy.of(capture.text).endswith(block[-20:])
 
 
 def test_full_copy_with_an_omitted_sentence_stays_one_passage(reference: Document) -> None:

@@ -171,7 +171,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 dj, di = j - chain[2], i - chain[3]
                 if dj <= 0 or di <= 0 or di - n > options.max_omitted_words:
                     continue
-                if dj > n and texts.stitched(chain[2] + n - 1, j, chain[3] + n - 1, i):
+                if dj > n and _quoted_apart(texts, chain[2] + n - 1, j, chain[3] + n - 1, i):
                     continue  # a quotation closes and another opens: two passages
                 drift = abs(dj - di)
                 if best is None or drift < best_drift:
@@ -262,6 +262,19 @@ def _repeats_apart(texts: _Texts, runs: list[_Run]) -> list[_Run]:
             out.append(run)
         hi = max(hi, run.i1)
     return out
+
+
+def _quoted_apart(texts: _Texts, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
+    """Whether the page's words between two seeds set quoted text apart from what comes
+    before: a quotation closing and another opening (`_Texts.stitched`), or, across a line
+    break, one mark the reference lacks there (a block quotation, then the page's heading
+    and a sentence of its own quoting the statement again: `... exercises.¶Notes¶The text
+    says that "simultaneously, ...`). Quoted text never joins unquoted prose."""
+    if texts.stitched(j_before, j_after, i_before, i_after):
+        return True
+    return texts.extra_marks(j_before, j_after, i_before, i_after) == 1 and texts.line_break(
+        j_before, j_after
+    )
 
 
 def _commented(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:
