@@ -178,8 +178,11 @@ def _nested(
     for q in check_quotes(reference, inner, options=options):
         if not (q.attributed and q.attribution is not None and q.attribution.speaker == "document"):
             continue
-        if len(q.text.split()) < _NESTED_MIN_WORDS:
-            continue  # "the ‘double freeze’ idea": a name in someone's words, more often
+        words = len(q.text.split())
+        led = _VERB_LEAD.search(outer.text, 0, max(0, q.span.start - 1)) is not None
+        if words < _NESTED_MIN_WORDS and not (words >= 2 and led):
+            continue  # "the ‘double freeze’ idea": a name in someone's words, more often;
+            # but "will ‘closely coordinate’" quotes what the statement says they will do
         cue = q.attribution
         span = _shifted(q.span, at)
         out.append(
@@ -198,6 +201,9 @@ def _nested(
 
 
 _NESTED_MIN_WORDS = 3
+_VERB_LEAD = re.compile(r"\b(?:will|would|shall|should|must|can|could|may|to)\s*$")
+"""Just before a short quotation inside someone's words: a modal or "to", so the quoted
+words are a verb phrase of the statement's ("will ‘closely coordinate’"), not a name."""
 """Fewest words of a quotation inside someone's quotation that is checked as one."""
 
 
