@@ -233,6 +233,13 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     # that", "he said in Vladivostok,") or have just given a speaker its words.
     own_sentences = reading.sentences_of(same)
     after, before = own_sentences.stop, own_sentences.start - 1
+    if before >= 0 and paragraph(before) == same - 1:
+        intro = reading.text[spans.starts[before] : spans.ends[before]].rstrip()
+        named = [c for j in reading.sentences_of(same - 1) for c in reading.cues(j)]
+        if intro.endswith(":") and named and named[-1].speaker == "document":
+            # "The joint statement ... calls for a freeze. Highlights:" then a list of its
+            # lines: the paragraph introducing them names whose they are
+            return replace(named[-1], how="paragraph introducing it")
     cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
     # Read in the text, not the prose: a paragraph ending with a quotation ("... should
     # be ruled out.”") ends with the full stop the prose blanks out.
