@@ -77,7 +77,10 @@ _MEDIUM_ASIDE = re.compile(r"\s*(?:in|by|through)\s+(?:an?\s+)?")
 _ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,60}?,\s*$")
 """An aside between commas just before a speech verb (`search`ed with the verb as endpos):
 ", however,", ", asked about the statement,"."""
-_SPEECH_SUPERSET = (_SPEECH.pattern.encode("ascii"),)
+_SPEECH_SUPERSET = (
+    _SPEECH.pattern.encode("ascii"),
+    rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting)\b",
+)
 _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause)\b|communiqu"
     rb"|\bParties\b|\bministries\b"
@@ -155,9 +158,29 @@ def cues(
         else []
     )
     used: set[tuple[int, int]] = set()
+    # "The statement mentions X only to say ...", "Moscow and Beijing end by saying they
+    # ...": an infinitive or a gerund of saying has the clause's subject for its own.
+    controlled: list[tuple[int, int]] = []
+    for m in _CONTROLLED.finditer(chunk) if speech else ():
+        head = next((d for d in docs if d[1] <= m.start() and d[0] < _CLAUSE_REACH), None)
+        joint = head is None and _joint(chunk[: m.start()].strip(), authors)
+        if head is None and not joint:
+            continue
+        start = (
+            head[0]
+            if head is not None
+            else len(chunk[: m.start()]) - len(chunk[: m.start()].lstrip())
+        )
+        if head is not None:
+            used.add(head)
+        controlled.append((m.start(), m.end()))
+        span = Span(base + start, base + m.end())
+        out.append(Cue("document", span, span.of(text)))
     for hit in _SPEECH.finditer(chunk) if speech else ():
         if _not_speaking(chunk, hit):
             continue
+        if any(a <= hit.start() < b for a, b in controlled):
+            continue  # read above, with the clause's subject
         verb = hit.start()
         kept = _subject_words(chunk, verb)
         medium = next(
@@ -568,6 +591,17 @@ lol") the post quotes someone else."""
 _LABEL_SUPERSET = (rb":[^\n]*\n?[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
 """Where `_LABEL` or `_LINE_LABEL` may match: a colon, then a quotation mark in its line
 or opening the next."""
+
+
+_CONTROLLED = re.compile(
+    r"\b(?:(?:only|in\s+order|so\s+as)\s+)?to\s+(?:say|state|add|note|stress|declare|warn"
+    r"|insist)\b|\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning"
+    r"|insisting)\b"
+)
+"""A verb of saying whose subject is its clause's ("only to say", "goes on to add", "end by
+saying")."""
+_CLAUSE_REACH = 12
+"""Characters from a sentence's start within which a document opens it as the subject."""
 
 
 def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
