@@ -228,7 +228,7 @@ class CorpusScreen(Screen[None]):
         for capture in self.session.corpus.captures:
             cells = self._cells(capture.id)
             if self.query_text and not all(
-                word in " ".join(map(str, cells)).casefold()
+                word in self._haystack(capture.id, cells)
                 for word in self.query_text.casefold().split()
             ):
                 continue
@@ -236,6 +236,13 @@ class CorpusScreen(Screen[None]):
         if keep is not None and keep in {str(k.value) for k in table.rows}:
             table.move_cursor(row=table.get_row_index(keep))
         self._strips()
+
+    def _haystack(self, capture_id: str, cells: tuple[str | Text, ...]) -> str:
+        """What `/` matches against: the cells, and in full what they may cut short (the
+        id, publisher, date, title, url and every `holds` word), whatever the width."""
+        entry = self.session.corpus.entry(capture_id)
+        full = [capture_id, entry.publisher, entry.date, entry.title, entry.url, *entry.holds]
+        return " ".join([*map(str, cells), *full]).casefold()
 
     def _strips(self) -> None:
         """Redraw the coverage strips of the listed captures around the highlighted one."""

@@ -174,3 +174,20 @@ async def test_the_decision_and_its_note_are_never_the_part_of_the_detail_cut_of
         text = "".join(segment.text for line in shown for segment in line)
         assert "flagged" in text and "checked against the MFA text" in text, text
         assert "decided" in text
+
+
+async def test_the_corpus_filter_matches_what_the_columns_cut_short(
+    app: ReviewApp,
+) -> None:
+    """`/` searched the cells as drawn: "EIR" found nothing at 120 columns (the publisher
+    is cut short there) and "excerpts" nothing at any width (holds shows "exce")."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#captures", DataTable)
+        for query, expected in (("excerpts", {"001_74f1542717574725"}), ("EIR", None)):
+            await pilot.press("slash", *query, "enter")
+            await pilot.pause()
+            listed = {str(k.value) for k in table.rows}
+            assert listed and (expected is None or listed == expected), (query, listed)
+            await pilot.press("slash", *["backspace"] * len(query), "enter")
+            await pilot.pause()
