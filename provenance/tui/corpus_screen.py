@@ -299,7 +299,7 @@ class CorpusScreen(Screen[None]):
         analysed: dict[str, str | Text] = {
             "decided": progress,
             "covered": f"{share:.0%}",
-            "severity": by_severity,
+            "severity": short(by_severity, widths["severity"]),  # cut with "…", never silently
             "quotes": quotes,
             "emphasis": emphasised,
         }
@@ -372,7 +372,7 @@ _CORPUS_COLUMNS = (
     ("id", "capture", 12),
     ("decided", "decided", 8),
     ("covered", "cover", 5),
-    ("severity", "M m c", 8),
+    ("severity", "M m c", 11),
     ("quotes", "quotes", 9),
     ("emphasis", "emph", 6),
     ("holds", "holds", 11),
