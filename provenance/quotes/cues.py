@@ -368,6 +368,9 @@ def _it_the_document(
     many = head.endswith("s") and not head.endswith(("ss", "'s", "’s")) and len(head) > 3
     if not (quoting or many or _PERSON_NOUN.fullmatch(head)):
         return None
+    if not quoting and not _PRESENT_AFTER.match(chunk, found.end()):
+        return None  # "Reuters said it “noted ...”": a past tense reports the speaker's
+        # own act; a document is described in the present ("claimed it requires")
     if not _DOC_CUE.search(text, max(0, base - _IT_LOOKBACK), base + end):
         return None
     return found.start("it"), found.end("it")
@@ -381,6 +384,8 @@ _PERSON_NOUN = re.compile(
 )
 """One who writes about the statement, a person: never "it"."""
 _IT_OBJECT = re.compile(r"\s*(?:that\s+)?(?P<it>it)\b")
+_PRESENT_AFTER = re.compile(r"[ \t]+(?:(?:also|even|only|actually|clearly)[ \t]+)?[^\W\d_]+s\b")
+"""After that "it": a verb in the present, third person ("requires", "demands")."""
 _IT_LOOKBACK = 400
 """Characters before a sentence in which a document named makes its "it" (a sentence or
 two, as a paragraph opening "Russia and China issued a joint statement ..." does)."""
