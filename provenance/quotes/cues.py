@@ -324,9 +324,15 @@ def cues(
             _BRACKETED_TAIL.sub("", label).strip("*_ ")
         )
         span = Span(base + m.start("label"), base + m.end("label"))
-        if _DOCUMENT_LABEL.search(label):
+        noun = _DOCUMENT_LABEL.search(label)
+        owner = label[: noun.start()].strip() if noun else ""
+        if noun and (not owner or "joint" in owner.casefold() or _joint(owner, authors)):
             # "Russia and China statement: “...”", "Joint communiqué, point 3: “...”"
             out.append(Cue("document", span, span.of(text), how=how))
+            continue
+        if noun:
+            # "Lavrov's statement:", "Pentagon statement:": someone else's
+            out.append(Cue("person", span, span.of(text), how=how))
             continue
         if not (_PERSON_LABEL.search(label) or handle):
             continue
