@@ -10,7 +10,7 @@ from typing import Any, TypeVar, cast
 
 from provenance.align import align, align_texts
 from provenance.classify import classify as classify_alignment
-from provenance.classify import divergence_id
+from provenance.classify import divergence_id, reclassified
 from provenance.corpus import Corpus
 from provenance.emphasis import (
     CAPS,
@@ -38,7 +38,6 @@ from provenance.model import (
 from provenance.moves import align_copy, structure
 from provenance.quotes.ladder import prepare_quotes
 from provenance.quotes.verdicts import Quotation, QuoteOptions, QuoteVerdict, check_quotes
-from provenance.severity import severity
 
 Progress = Callable[[int, int], None]
 """Told (items done, items in all) as a batch goes, e.g. to draw a progress bar."""
@@ -361,16 +360,8 @@ def _notes_as_editorial(
             (n for n in notes if d.copy.start <= n.span.start < n.span.end <= d.copy.end), None
         )
         if d.kind in _NOTED and note is not None and _only(d.copy_text, note.text):
-            kind = Kind.EDITORIAL
-            id = divergence_id(
-                capture.sha256, kind, d.reference, d.copy, d.reference_text, d.copy_text
-            )
-            d = replace(
-                d,
-                id=id,
-                kind=kind,
-                severity=severity("divergence", kind),
-                note="the copy's note on its emphasis",
+            d = reclassified(
+                d, capture.sha256, Kind.EDITORIAL, note="the copy's note on its emphasis"
             )
         out.append(d)
     return out

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from provenance.footnotes import FOOTNOTE
-from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Span
+from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Severity, Span
 from provenance.normalise import INVISIBLE, LIGATURES, SPACES, Fold, folded
 from provenance.severity import severity
 
@@ -234,6 +235,16 @@ def divergence(
         copy_text=copy_text,
         note=note,
     )
+
+
+def reclassified(
+    d: Divergence, sha256: str, kind: Kind, *, note: str, level: Severity | None = None
+) -> Divergence:
+    """`d` read as another `kind` (a later stage's finding): its severity (the kind's,
+    unless `level`), note and id follow; spans and readings stay."""
+    id = divergence_id(sha256, kind, d.reference, d.copy, d.reference_text, d.copy_text)
+    level = severity("divergence", kind) if level is None else level
+    return replace(d, id=id, kind=kind, severity=level, note=note)
 
 
 def divergence_id(

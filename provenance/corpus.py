@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from provenance.errors import CorpusError, Failure, InputError, ProvenanceError
 from provenance.links import foreign_link
-from provenance.load import load, read_bytes
+from provenance.load import PAGE_SUFFIXES, load, read_bytes
 from provenance.model import Document
 
 MANIFEST = "manifest.toml"
@@ -89,12 +89,10 @@ class Corpus:
         return [
             p
             for p in found
-            if p.name not in listed and p.suffix.lower() in _PAGES and not p.name.startswith(".")
+            if p.name not in listed
+            and p.suffix.lower() in PAGE_SUFFIXES
+            and not p.name.startswith(".")
         ]
-
-
-_PAGES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
-"""What a capture page is named, as `load` reads it."""
 
 
 ManifestProblemKind = Literal[

@@ -484,13 +484,20 @@ class CaptureReview:
         self._to_undecided(1)
         return True
 
-    def flag_with_note(self, finding_id: str, note: str) -> None:
-        """Flag an undecided finding with a note (`c` on a finding with no decision yet: a
-        note asks for another look)."""
-        finding = next(f for f in self.findings if f.id == finding_id)
+    def note(self, row: Row, note: str) -> None:
+        """`c`: set the note of the row's decision; on an undecided finding the note flags
+        it (a note asks for another look)."""
+        if row.decision is not None:
+            self.annotate(row.decision.finding, note)
+            return
+        assert row.finding is not None  # a row is a finding or a (stale) decision
         with self._refreshed_on_refusal():
             self.store.decide(
-                finding, Verdict.FLAGGED, note=note, reviewer=self.session.reviewer, guarded=True
+                row.finding,
+                Verdict.FLAGGED,
+                note=note,
+                reviewer=self.session.reviewer,
+                guarded=True,
             )
         self.refresh()
 

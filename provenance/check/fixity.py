@@ -12,11 +12,10 @@ import stat
 from pathlib import Path
 
 from provenance.check.rules import Collector
-from provenance.corpus import MANIFEST, Entry, ManifestReading
+from provenance.corpus import CORPUS_FILES, Entry, ManifestReading
 from provenance.errors import CorpusError, InputError
 from provenance.links import foreign_link, where
 from provenance.load import read_bytes
-from provenance.review import LEGACY_REVIEWS, REVIEWS
 
 _GIT_FILES = frozenset({".gitattributes", ".gitignore"})
 """Dotfiles that configure git for the corpus (`* -text` keeps capture bytes as they are);
@@ -107,7 +106,7 @@ class ManifestChecks(Collector):
             return None
 
     def unlisted(self, entries: list[Entry]) -> None:
-        listed = {e.file for e in entries} | {MANIFEST, REVIEWS, LEGACY_REVIEWS}
+        listed = {e.file for e in entries} | CORPUS_FILES
         by_id = {e.id: e for e in entries}
         try:
             names = sorted(p.name for p in self.directory.iterdir())

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from functools import lru_cache
 
-from provenance.classify import divergence_id
+from provenance.classify import divergence_id, reclassified
 from provenance.locate import content_words
 from provenance.model import (
     Divergence,
@@ -42,6 +41,7 @@ _CAPTION = re.compile(
     r"(photo|image|picture|caption|credit|file photo|video|graphic)\b|\u00a9|\(c\)",
     re.IGNORECASE,
 )
+_A_CAPTION = (_FOREIGN, "foreign material: a caption or credit")
 _BLOCK_END = re.compile(r"[.!?:;\u3002\uff01\uff1f\uff1a\uff1b][\"'\u201d\u2019)\]\u300d\u300f]*$")
 """A block's end, in Latin or CJK punctuation (the ideographic full stop, full-width
 marks, corner brackets)."""
@@ -92,13 +92,12 @@ def _interruptions(
             # "[Image: the two ministers in Moscow. Photo: Reuters]" on a line of its own:
             # a caption in brackets, not an editor's gloss on the statement's words
             found_caption = interruption(capture.text, d.copy, repeated, vocabulary)
-            verdict = found_caption if found_caption and "caption" in found_caption[1] else None
+            verdict = found_caption if found_caption == _A_CAPTION else None
         if verdict is None:
             out.append(d)
             continue
         level, note = verdict
-        moved = replace(d, kind=Kind.INTERRUPTION, severity=level, note=note)
-        out.append(replace(moved, id=_reid(capture, moved)))
+        out.append(reclassified(d, capture.sha256, Kind.INTERRUPTION, note=note, level=level))
     return out
 
 
@@ -181,7 +180,7 @@ def interruption(
     if prose_before and not _BLOCK_END.search(prose_before):
         return _FOREIGN, "foreign material inside a sentence"
     if _CAPTION.match(lines[0].lstrip("[(")):
-        return _FOREIGN, "foreign material: a caption or credit"
+        return _A_CAPTION
     if not _BLOCK_END.search(lines[-1]):
         return _FOREIGN, "foreign material: lines that are not sentences"
     framing = _FRAMING.search(inserted) or (

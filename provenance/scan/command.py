@@ -52,7 +52,7 @@ def _positive(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from provenance.corpus import load_corpus
     from provenance.load import load
-    from provenance.scan.inputs import Fields, passed_over
+    from provenance.scan.inputs import Fields
     from provenance.scan.prefilter import MIN_GRAMS
     from provenance.scan.run import QuietProgress, errors_path, scan
     from provenance.scan.shard import ScanConfig
@@ -92,11 +92,10 @@ def run(args: argparse.Namespace) -> int:
         )
         raise
     print(summary.line(), file=sys.stderr)
-    passed = passed_over(args.inputs)
-    if passed:
-        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(passed.items()))
-        print(f"passed over {passed.total()} files of kinds scan does not read ({kinds}); "
-              "name one to see why", file=sys.stderr)  # fmt: skip
+    if summary.passed:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in summary.passed.items())
+        print(f"passed over {sum(summary.passed.values())} files of kinds scan does not read "
+              f"({kinds}); name one to see why", file=sys.stderr)  # fmt: skip
     if summary.errors:
         print(f"{summary.errors} documents could not be read: see {errors_path(args.out)}",
               file=sys.stderr)  # fmt: skip

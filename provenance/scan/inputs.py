@@ -61,12 +61,16 @@ class Fields:
     date: str = "date"
 
 
-def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
+def plan(
+    inputs: list[Path], *, shard_bytes: int = SHARD_BYTES, passed: Counter[str] | None = None
+) -> list[Shard]:
     """The shards of `inputs`, in a fixed order (the same inputs give the same plan).
 
     A directory gives the batches of its pages, then the shards of each collection file
     under it (JSON Lines, WARC), in sorted path order, each cut as if named on its own. A
-    page named on its own is a batch of one.
+    page named on its own is a batch of one. Files under a directory of kinds a scan does
+    not read (a PDF, an ARC file, a `.warc.zst`) are counted in `passed` by extension, so
+    that a directory of them does not pass for a collection holding nothing.
 
     Raises:
         ValueError: An input is missing or of a kind that cannot be scanned.
@@ -74,7 +78,7 @@ def plan(inputs: list[Path], *, shard_bytes: int = SHARD_BYTES) -> list[Shard]:
     shards: list[Shard] = []
     for path in inputs:
         if path.is_dir():
-            pages, collections = _directory_files(path)
+            pages, collections = _directory_files(path, passed)
             shards.extend(_page_shards(path, pages, shard_bytes))
             for file in collections:
                 shards.extend(_collection_shards(file, shard_bytes))
@@ -192,17 +196,6 @@ def _directory_files(
             elif passed is not None and not name.startswith("."):
                 passed["".join(path.suffixes[-2:]).lower() or "(no extension)"] += 1
     return pages, collections
-
-
-def passed_over(inputs: list[Path]) -> Counter[str]:
-    """How many files of each extension the directories among `inputs` hold that a scan
-    does not read (a PDF, an ARC file, a `.warc.zst`): said, so that a directory of them
-    does not pass for a collection holding nothing."""
-    passed: Counter[str] = Counter()
-    for path in inputs:
-        if path.is_dir():
-            _directory_files(path, passed)
-    return passed
 
 
 def _page_shards(directory: Path, files: list[Path], shard_bytes: int) -> list[Shard]:

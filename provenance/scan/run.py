@@ -17,9 +17,10 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,8 @@ class Summary:
     """Bytes of the shards scanned in this run (not resumed): what the rate is of."""
     truncated: int = 0
     """Hits from WARC records the crawler truncated (their `truncated` field is set)."""
+    passed: dict[str, int] = field(default_factory=dict)
+    """Files under the input directories of kinds a scan does not read, by extension."""
 
     def line(self) -> str:
         """One line for stderr. On a resumed scan the counts are of the whole scan and the
@@ -115,7 +118,8 @@ def scan(
     # worker of a cluster, and the manifest's note all read it the same way.
     inputs = [path.absolute() for path in inputs]
     _check_out(inputs, out)
-    shards = plan(inputs, shard_bytes=shard_bytes)
+    passed: Counter[str] = Counter()
+    shards = plan(inputs, shard_bytes=shard_bytes, passed=passed)
     directory = shards_dir(out)
     done = _prepare(directory, shards, config, resume=resume)
     todo = [i for i in range(len(shards)) if i not in done]
@@ -147,6 +151,7 @@ def scan(
         workers=workers,
         scanned_bytes=sum(r.bytes for r in ordered if r.scanned),
         truncated=sum(r.truncated for r in ordered),
+        passed=dict(sorted(passed.items())),
     )
 
 

@@ -306,42 +306,23 @@ class ReviewScreen(Screen[None]):
         row = review.current() if review is not None else None
         if review is None or row is None:
             return
-        if row.decision is None and row.finding is not None:
-            # A note on an undecided finding flags it: a note asks for another look (and
-            # what is typed next goes to the note, never to the keys of this screen).
-            undecided = row.finding.id
-
-            def flagged(note: str | None) -> None:
-                if note is None:
-                    return
-                try:
-                    review.flag_with_note(undecided, note)
-                except ProvenanceError as error:
-                    self.notify(str(error), title="Note not saved", severity="error")
-                    self._show_rows()
-                    return
-                self._show_rows()
-
-            title = f"Note on {row.number}. {row.finding.kind} (flags it)"
-            self.app.push_screen(NoteDialog(title, ""), flagged)
-            return
-        if row.decision is None:
-            return
-        finding_id = row.decision.finding
+        # On an undecided finding the note flags it, and what is typed next goes to the
+        # note, never to the keys of this screen.
+        flags = row.decision is None
 
         def done(note: str | None) -> None:
             if note is None:
                 return
             try:
-                review.annotate(finding_id, note)
+                review.note(row, note)
             except ProvenanceError as error:
                 self.notify(str(error), title="Note not saved", severity="error")
-                self._show_rows()
-                return
             self._show_rows()
 
-        title = f"Note on {row.number}. {row.finding.kind if row.finding else 'stale decision'}"
-        self.app.push_screen(NoteDialog(title, row.decision.note), done)
+        kind = row.finding.kind if row.finding else "stale decision"
+        title = f"Note on {row.number}. {kind}" + (" (flags it)" if flags else "")
+        old = row.decision.note if row.decision is not None else ""
+        self.app.push_screen(NoteDialog(title, old), done)
 
     def action_undo(self) -> None:
         if self.review is None:
