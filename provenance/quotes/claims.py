@@ -483,6 +483,9 @@ def absent_parties(
     for m in _WORD.finditer(quotation):
         word = m.group()
         name = _POSSESSIVE.sub("", word.casefold())
+        before = quotation[max(0, m.start() - 10) : m.start()].casefold().split()
+        if name == "korea" and before and before[-1] in ("north", "northern"):
+            name = "dprk"  # "North Korea" is the DPRK, when the statement names it so
         if not word[0].isupper() or name not in ALIASES or name not in vocabulary:
             continue
         if name in authors or word in out:
@@ -490,8 +493,9 @@ def absent_parties(
         forms = {name, *ALIASES[name]} - DEMONYMS
         if forms & held:
             continue
+        if _IN_PLACE.search(quotation, 0, m.start()):
+            continue  # "the battery in South Korea": where, not who
         region = _REGIONS.get(name)
-        before = quotation[max(0, m.start() - 10) : m.start()].casefold().split()
         named = region is not None and all(w in vocabulary for w in region.split())
         if named and not (before and before[-1] in _QUALIFIERS):
             continue  # "Korea's problems": the peninsula's, which the statement names
@@ -499,6 +503,8 @@ def absent_parties(
     return out
 
 
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:(?:North|South|Northern|Southern)\s+)?$")
+"""A party's name after "in" or "at" (and a compass word) names a place."""
 _REGIONS = {"korea": "korean peninsula"}
 """A country's name that, standing alone, may mean the region the statement names
 ("Korea's problems" for "the Korean Peninsula's problems"); after `_QUALIFIERS` it is a

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from provenance.model import Span
@@ -100,6 +101,12 @@ class Lexicon:
     missing_weight: float
     postings: dict[str, tuple[int, ...]]
     """For each stem, the windows holding it (indices into `windows`, in order)."""
+    aliases: dict[str, str]
+    """Each other name of a party the reference names, as a page writes it (`ALIASES`:
+    "Pyongyang", "US"), and the reference's own word for that party ("dprk", "united"),
+    the first of `ALIASES` it uses. Demonyms and the bare "north" and "south" are not
+    among them: "Korean" in "the Korean Peninsula" is a place, "the North" may be the
+    statement's own word."""
 
     @classmethod
     def build(cls, text: str, sentences: list[Span]) -> Lexicon:
@@ -125,10 +132,32 @@ class Lexicon:
             for s in window.stems:
                 postings.setdefault(s, []).append(k)
         held = {s: tuple(ks) for s, ks in postings.items()}
-        return cls(vocabulary, tuple(windows), weights, math.log((n + 1) / 0.5), held)
+        aliases: dict[str, str] = {}
+        for name, others in ALIASES.items():
+            for other in others if name in vocabulary else ():
+                if other not in DEMONYMS and other not in ("north", "south"):
+                    written = other.upper() if len(other) <= 3 else other.capitalize()
+                    aliases.setdefault(written, name)
+        return cls(vocabulary, tuple(windows), weights, math.log((n + 1) / 0.5), held, aliases)
 
     def weight(self, stem: str) -> float:
         return self.weights.get(stem, self.missing_weight)
+
+    def without_other_names(self, text: str) -> str:
+        """`text` without the parties it names by other names than the reference's
+        (`aliases`; "North Korea" too, when the reference says "DPRK"). A capital after
+        "in" or "at" is a place ("a conference in Beijing"), not its state, and stays; so
+        does "us", a pronoun.
+
+        >>> lexicon = Lexicon.build("The DPRK and the United States.", [Span(0, 31)])
+        >>> lexicon.without_other_names("North Korea and Washington met us in Washington.")
+        ' and  met us in Washington.'
+        """
+        if "dprk" in self.vocabulary:
+            text = _NORTH_KOREA.sub("", text)
+        if not self.aliases:
+            return text
+        return _party_names(tuple(self.aliases)).sub("", text)
 
     def sentences_holding(self, stem: str) -> int:
         """How many sentences of the reference hold `stem` (0 for a stem it lacks)."""
@@ -174,9 +203,16 @@ class Lexicon:
     def query(
         self, own: str, context: list[tuple[str, int]], *, own_weight: float, with_context: bool
     ) -> Query:
-        """What `nearest` scores windows by: the quotation's stems and context words."""
+        """What `nearest` scores windows by: the quotation's stems and context words.
+
+        A party the quotation names by another name than the statement's ("Pyongyang",
+        "North Korea", "Washington" for "the DPRK" and "the United States") is left out
+        of its words: such a name is a newsroom's habit, which neither makes a paraphrase
+        of the statement (scored as a word the statement never uses, it made genuine
+        renderings too far from every passage) nor makes up for words it never uses
+        (scored as the statement's name, it lifted "blames Washington for the crisis")."""
         forms: dict[str, set[str]] = {}
-        for f in _forms(own):
+        for f in _forms(self.without_other_names(own)):
             forms.setdefault(stem(f), set()).add(f)
         stems = {s: self.weight(s) for s in forms}
         near: dict[str, float] = {}
@@ -278,6 +314,16 @@ def _strip(text: str, span: Span) -> Span:
 def _forms(text: str) -> list[str]:
     words = [w.casefold() for w in _WORD.findall(text) if len(w) > 1]
     return [w for w in words if w not in STOPWORDS]
+
+
+_NORTH_KOREA = re.compile(r"\bNorth(?:ern)?\s+Korea\b")
+
+
+@lru_cache(maxsize=4)
+def _party_names(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the other names of parties, not after "in" or "at" (a place)."""
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"(?<!\bin )(?<!\bat )\b(?:{alternatives})\b")
 
 
 ALIASES = {
