@@ -20,7 +20,7 @@ from provenance.errors import (
     logged,
     write_log,
 )
-from provenance.load import MAX_SIZE
+from provenance.load import MAX_SIZE, UTF8
 from provenance.model import Severity
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def _add_conflicts(args: argparse.Namespace) -> None:
     """Refuse `add` options that the chosen way of adding would silently ignore."""
     described = [
         f"--{name}"
-        for name in ("id", "publisher", "title", "url", "date", "note", "holds")
+        for name in ("id", "publisher", "title", "url", "date", "note", "holds", "encoding")
         if getattr(args, name) not in (None, "unknown", "", [])
     ]
     problem = None
@@ -480,6 +480,12 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         default=[],
         help="what it holds of the reference: full, excerpts, quotations (repeatable)",
     )
+    add.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="what FILE is written in, when not UTF-8 (windows-1252, shift_jis, ...): its "
+        "bytes are kept as they are and read so from then on",
+    )
     add.set_defaults(run=_add)
 
     manifest = commands.add_parser("manifest", help="re-record digests and sizes (--update --yes)")
@@ -553,19 +559,27 @@ def _add(args: argparse.Namespace) -> int:
         _carry_report(args.corpus, {entry.id})
         return ExitCode.OK
     holds = tuple(h.strip() for value in args.holds for h in value.split(",") if h.strip())
-    entry = add(
-        args.corpus,
-        args.file,
-        id=args.id,
-        publisher=args.publisher,
-        title=args.title,
-        url=args.url,
-        date=args.date,
-        holds=holds,
-        note=args.note,
-    )
+    try:
+        entry = add(
+            args.corpus,
+            args.file,
+            id=args.id,
+            publisher=args.publisher,
+            title=args.title,
+            url=args.url,
+            date=args.date,
+            holds=holds,
+            note=args.note,
+            encoding=args.encoding or UTF8,
+        )
+    except InputError as error:
+        if args.encoding is None and error.problem.startswith("not valid UTF-8"):
+            hint = "; if it is written in another encoding, say which with --encoding NAME"
+            raise InputError(error.path, error.problem + hint) from None
+        raise
+    written = "" if entry.encoding == UTF8 else f" in {entry.encoding}"
     print(
-        f"added {args.corpus / entry.file}: id {entry.id}, {entry.size} bytes, "
+        f"added {args.corpus / entry.file}: id {entry.id}, {entry.size} bytes{written}, "
         f"sha256 {entry.sha256}"
     )
     return ExitCode.OK

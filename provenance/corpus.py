@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from provenance.errors import CorpusError, Failure, InputError, ProvenanceError
 from provenance.links import foreign_link
-from provenance.load import PAGE_SUFFIXES, load, read_bytes
+from provenance.load import PAGE_SUFFIXES, UTF8, known_encoding, load, read_bytes
 from provenance.model import Document
 
 MANIFEST = "manifest.toml"
@@ -41,6 +41,9 @@ class Entry:
     url: str = "unknown"
     date: str = "unknown"
     note: str = ""
+    encoding: str = "utf-8"
+    """What the file's bytes are written in: UTF-8 unless recorded (`add --encoding`, or a
+    scan hit's charset), since a capture is kept byte for byte as it was published."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +293,7 @@ def load_corpus(directory: Path | str, *, keep_going: bool = False) -> Corpus:
             refused = foreign_link(directory / e.file, directory)
             if refused is not None:
                 raise InputError(directory / e.file, refused)
-            captures.append(load(directory / e.file, id=e.id))
+            captures.append(load(directory / e.file, id=e.id, encoding=e.encoding))
         except ProvenanceError as error:
             if not keep_going or e.id == manifest.reference.source:
                 raise
@@ -373,6 +376,9 @@ def parse_entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
     holds = table.get("holds", [])
     if not isinstance(holds, list) or not all(isinstance(h, str) for h in holds):
         raise CorpusError(path, f"{where}: field 'holds' must be a list of strings")
+    encoding = table.get("encoding", UTF8)
+    if not isinstance(encoding, str) or not known_encoding(encoding):
+        raise CorpusError(path, f"{where}: field 'encoding' {encoding!r} is no known encoding")
     return Entry(
         id=_field(path, where, table, "id", str),
         file=file,
@@ -385,6 +391,7 @@ def parse_entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
         url=str(table.get("url", "unknown")),
         date=str(table.get("date", "unknown")),
         note=str(table.get("note", "")),
+        encoding=encoding,
     )
 
 

@@ -4,6 +4,10 @@
 keeps bytes from being a text this tool reads, each with its position. `load` (and so
 `report`, `review` and `add`) refuses the first of them; `check` reports them all
 (`provenance.check.hygiene`), from the same decoding.
+
+A capture the corpus records in another encoding (a crawled page in windows-1252 or
+Shift_JIS, kept byte for byte: the manifest's `encoding`) is decoded strictly in that
+one, by `decoded_as`, which `scan` reads declared charsets with too.
 """
 
 from __future__ import annotations
@@ -43,7 +47,9 @@ _UTF8_LABELS = frozenset({"unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8",
 _CHARSET_HEAD = 4096
 """Bytes of an HTML page searched for a charset declaration."""
 
-ProblemKind = Literal["empty", "nul", "not-utf8", "no-text", "html-charset"]
+ProblemKind = Literal["empty", "nul", "not-utf8", "not-decodable", "no-text", "html-charset"]
+UTF8 = "utf-8"
+"""The encoding of a capture unless its manifest entry records another."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +60,8 @@ class DecodeProblem:
     message: str
     offset: int | None = None
     """`str` index into the text without its BOM; a byte offset when the bytes do not
-    decode (`not-utf8`, and `nul` then) and for `html-charset`; None for the whole file."""
+    decode (`not-utf8` or `not-decodable`, and `nul` then) and for `html-charset`; None
+    for the whole file."""
     line: int | None = None
     """1-based, counted by line feed; None for the whole file."""
     column: int | None = None
@@ -72,7 +79,7 @@ class Decoded:
     """What the strict decoder made of one file's bytes."""
 
     text: str | None
-    """Strict UTF-8 decoding without the BOM; None when the bytes do not decode."""
+    """Strict decoding without the BOM; None when the bytes do not decode."""
     bom: bool
     declared_charset: str | None
     """An HTML page's declared charset when it reads the bytes otherwise than UTF-8 does."""
@@ -80,8 +87,9 @@ class Decoded:
     """In this order: empty, NUL, not UTF-8, charset, only whitespace."""
 
 
-def decoding(data: bytes, *, html: bool = False) -> Decoded:
-    """Decode `data` strictly as UTF-8 and name every problem, with its position.
+def decoding(data: bytes, *, html: bool = False, encoding: str = UTF8) -> Decoded:
+    """Decode `data` strictly as UTF-8 (or as `encoding`) and name every problem, with
+    its position.
 
     A NUL anywhere makes a binary file. An HTML page may declare any charset that reads
     its bytes as UTF-8 reads them (`us-ascii` on ASCII bytes, say); one that would read
@@ -95,9 +103,13 @@ def decoding(data: bytes, *, html: bool = False) -> Decoded:
     'UTF-16 text'
     >>> decoding(b'<meta charset="us-ascii"><p>plain</p>', html=True).problems
     ()
+    >>> decoding(b"\\x93double freezing\\x94", encoding="windows-1252").text
+    '“double freezing”'
     """
     if not data:
         return Decoded(None, False, None, (DecodeProblem("empty", "empty file (0 bytes)"),))
+    if not is_utf8(encoding):
+        return _decoding_as(data, html, encoding)
     problems: list[DecodeProblem] = []
     bom = data.startswith(_BOM)
     skip = len(_BOM) if bom else 0
@@ -131,43 +143,143 @@ def decoding(data: bytes, *, html: bool = False) -> Decoded:
     return Decoded(text, bom, declared[0] if declared else None, tuple(problems))
 
 
-def _contradicting_charset(data: bytes, text: str) -> tuple[str, int] | None:
-    """The first declared charset (and its byte offset) that reads `text`'s bytes otherwise."""
+def _decoding_as(data: bytes, html: bool, encoding: str) -> Decoded:
+    """`decoding` in an encoding other than UTF-8: the same problems, but no BOM of
+    UTF-8's (a UTF-16 byte-order mark is its encoding's own, and read past)."""
+    try:
+        text = decoded_as(data, encoding)
+    except UnicodeDecodeError as error:
+        bad = error.start
+        message = f"not valid {encoding} at byte {bad} (0x{data[bad : bad + 1].hex()})"
+        problem = DecodeProblem("not-decodable", message, bad, *Lines(data).at(bad))
+        return Decoded(None, False, None, (problem,))
+    problems: list[DecodeProblem] = []
+    nul = text.find("\x00")
+    if nul >= 0:
+        message = f"binary file (NUL at character {nul}), not text"
+        problems.append(DecodeProblem("nul", message, nul, *Lines(text).at(nul)))
+    declared = _contradicting_charset(data, text, encoding) if html else None
+    if declared is not None:
+        name, at = declared
+        message = f"declares charset {name!r}, which would read its {encoding} bytes otherwise"
+        problems.append(DecodeProblem("html-charset", message, at, *Lines(data).at(at)))
+    if not text or text.isspace():
+        problems.append(DecodeProblem("no-text", "no text (only whitespace)"))
+    return Decoded(text, False, declared[0] if declared else None, tuple(problems))
+
+
+def is_utf8(encoding: str) -> bool:
+    """Whether `encoding` names UTF-8 (any label of it, in any case)."""
+    return encoding.lower() in _UTF8_LABELS or _codec_name(encoding) == "utf-8"
+
+
+def known_encoding(encoding: str) -> bool:
+    """Whether `encoding` names a text encoding this tool can decode."""
+    return is_utf8(encoding) or _codec_name(encoding) is not None
+
+
+def decoded_as(data: bytes, encoding: str) -> str:
+    """`data` decoded strictly in `encoding`, a byte-order mark it opens with read past.
+
+    ISO-8859-1, Latin-1 and US-ASCII are read as windows-1252, as browsers read them (the
+    WHATWG Encoding Standard makes them labels of windows-1252): a page declaring
+    ISO-8859-1 writes its curly quotes as bytes 0x91-0x94, which Latin-1 reads as C1
+    controls. Every byte decodes there, so such a text never fails.
+
+    >>> decoded_as(b"it\\x92s", "iso-8859-1") == "it\\u2019s"
+    True
+    >>> decoded_as("\\ufeffok".encode("utf-16"), "utf-16")
+    'ok'
+
+    Raises:
+        UnicodeDecodeError: A byte sequence `encoding` does not define.
+        LookupError: `encoding` names no text encoding (see `known_encoding`).
+    """
+    name = "utf-8" if encoding.lower() in _UTF8_LABELS else _codec_name(encoding)
+    if name is None:
+        problem = f"unknown encoding {encoding!r}"
+        raise LookupError(problem)
+    if name in _READ_AS_1252:
+        return data.decode("latin-1").translate(_WINDOWS_1252)
+    return data.decode(name).removeprefix("\ufeff")
+
+
+def read_as(encoding: str) -> str:
+    """The name of what `decoded_as` reads `encoding` as: "windows-1252" for the labels it
+    reads so, else `encoding` as given.
+
+    >>> read_as("ISO-8859-1"), read_as("shift_jis")
+    ('windows-1252', 'shift_jis')
+    """
+    return "windows-1252" if _codec_name(encoding) in _READ_AS_1252 else encoding
+
+
+def _codec_name(encoding: str) -> str | None:
+    """Python's name of the text codec `encoding` labels; None for an unknown label or a
+    codec that is no text encoding (base64, rot13)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
+
+
+_READ_AS_1252 = frozenset({"iso8859-1", "ascii", "cp1252"})
+"""Python's names of the charsets a browser reads as windows-1252 (`decoded_as`)."""
+_WINDOWS_1252 = {
+    byte: bytes([byte]).decode("cp1252")
+    for byte in range(0x80, 0xA0)
+    if byte not in b"\x81\x8d\x8f\x90\x9d"
+}
+"""Latin-1's code point of each byte 0x80-0x9F to windows-1252's character (the five
+bytes windows-1252 leaves undefined stay the C1 controls, as the standard says)."""
+
+
+def _contradicting_charset(data: bytes, text: str, encoding: str = UTF8) -> tuple[str, int] | None:
+    """The first declared charset (and its byte offset) that reads `text`'s bytes otherwise
+    than `encoding` does."""
     head = data[:_CHARSET_HEAD].decode("latin-1")  # one character per byte: offsets are bytes
     for match in _CHARSET.finditer(head):
         name = (match.group(1) or match.group(2)).lower()
-        if not _reads_alike(name, text):
+        if not _reads_alike(name, text, encoding):
             return name, match.start()
     return None
 
 
-def _reads_alike(charset: str, text: str) -> bool:
-    """True if `charset` encodes `text` to the very bytes UTF-8 does (ASCII in us-ascii)."""
-    if charset in _UTF8_LABELS:
+def _reads_alike(charset: str, text: str, encoding: str = UTF8) -> bool:
+    """True if `charset` encodes `text` to the very bytes `encoding` does (ASCII in
+    us-ascii, windows-1252 in iso-8859-1)."""
+    if is_utf8(encoding) and is_utf8(charset):
         return True
+    ours, theirs = _codec_name(encoding) or "utf-8", _codec_name(charset)
+    if theirs is None:
+        return False  # unknown, or not a text codec
+    if {ours, theirs} <= _READ_AS_1252:
+        return True  # read alike, as windows-1252 both (`decoded_as`)
     try:
-        codec = codecs.lookup(charset)
-        return codec.name == "utf-8" or codecs.encode(text, codec.name) == text.encode("utf-8")
-    except (LookupError, UnicodeError, TypeError):  # unknown, unencodable, not a text codec
+        return theirs == ours or codecs.encode(text, theirs) == codecs.encode(text, ours)
+    except UnicodeError:  # unencodable
         return False
 
 
-def load(path: Path | str, *, id: str | None = None) -> Document:
+def load(path: Path | str, *, id: str | None = None, encoding: str = UTF8) -> Document:
     """Read `path` and return it decoded, with the digest of its bytes.
 
     Args:
         path: The file to read.
         id: The document id; the file's stem by default.
+        encoding: What its bytes are written in (a corpus entry's `encoding`).
 
     Returns:
-        A Document whose `text` is the strict UTF-8 decoding (a BOM is recorded and stripped).
+        A Document whose `text` is the strict decoding (a BOM is recorded and stripped).
 
     Raises:
-        InputError: Missing, a directory, unreadable, empty, binary or not valid UTF-8.
+        InputError: Missing, a directory, unreadable, empty, binary or not valid UTF-8
+            (or `encoding`).
     """
     path = Path(path)
     data = read_bytes(path)
-    return decode(path, data, id=id)
+    return decode(path, data, id=id, encoding=encoding)
 
 
 MAX_SIZE = 16 * 1024 * 1024
@@ -241,19 +353,28 @@ def format_of(path: Path) -> Format:
 
 
 def decode(
-    path: Path, data: bytes, *, id: str | None = None, decoded: Decoded | None = None
+    path: Path,
+    data: bytes,
+    *,
+    id: str | None = None,
+    decoded: Decoded | None = None,
+    encoding: str = UTF8,
 ) -> Document:
     """Decode stored bytes into a Document (see `load`).
 
     Args:
-        decoded: `decoding(data)` when the caller has it already, so bytes decode once.
+        decoded: `decoding(data, encoding=encoding)` when the caller has it already, so
+            bytes decode once.
+        encoding: What the bytes are written in.
 
     Raises:
         InputError: The first problem of the decoding that `load` refuses.
     """
     format = format_of(path)
+    if not known_encoding(encoding):
+        raise InputError(path, f"unknown encoding {encoding!r}")
     if decoded is None:
-        decoded = decoding(data, html=format is Format.HTML)
+        decoded = decoding(data, html=format is Format.HTML, encoding=encoding)
     refused = next((p for p in decoded.problems if p.refused), None)
     if refused is not None or decoded.text is None:
         raise InputError(path, refused.message if refused else "does not decode")
@@ -266,7 +387,21 @@ def decode(
         format=format,
         bom=decoded.bom,
         declared_charset=decoded.declared_charset,
+        encoding=UTF8 if is_utf8(encoding) else encoding,
     )
 
 
-__all__ = ["DecodeProblem", "Decoded", "decode", "decoding", "format_of", "load", "read_bytes"]
+__all__ = [
+    "UTF8",
+    "DecodeProblem",
+    "Decoded",
+    "decode",
+    "decoded_as",
+    "decoding",
+    "format_of",
+    "is_utf8",
+    "known_encoding",
+    "load",
+    "read_as",
+    "read_bytes",
+]

@@ -32,7 +32,7 @@ from provenance.corpus import (
 )
 from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
-from provenance.load import decode, read_bytes
+from provenance.load import UTF8, decode, read_bytes
 from provenance.lock import locked
 from provenance.review import LEGACY_REVIEWS, REVIEWS
 
@@ -88,30 +88,35 @@ def add(
     date: str = "unknown",
     holds: tuple[str, ...] = (),
     note: str = "",
+    encoding: str = UTF8,
 ) -> Entry:
     """Copy `file` byte for byte into the corpus and record it in the manifest.
 
     Args:
         corpus_dir: The corpus directory (with a valid manifest.toml).
-        file: The capture to add; it must be UTF-8 text.
+        file: The capture to add; it must be text, in UTF-8 or in `encoding`.
         id: The capture id; by default the next number and the first 16 hex digits
             of the sha256, like the bundled captures (`005_1a2b3c4d5e6f7a8b`).
         publisher, title, url, date, note: What is known; "unknown" when it is not.
         holds: What the capture holds of the reference (see HOLDS).
+        encoding: What its bytes are written in, recorded when not UTF-8 (a page kept as
+            published: `load` decodes it so from then on).
 
     Returns:
         The manifest entry as recorded.
 
     Raises:
         CorpusError: The manifest is invalid, or the id, file name or bytes are already there.
-        InputError: `file` cannot be read, is not UTF-8 text, or has no readable text.
+        InputError: `file` cannot be read, is not text in its encoding, or has no
+            readable text.
     """
     directory = Path(corpus_dir)
     with locked(directory):  # from reading the manifest to writing it
         manifest = read_manifest(directory)
         source = Path(file)
         data = read_bytes(source)
-        document = decode(source, data)  # refuses empty, binary and non-UTF-8 files
+        # refuses empty and binary files, and bytes its encoding does not read
+        document = decode(source, data, encoding=encoding)
         extract(document)  # refuses HTML or Markdown with no readable text
         for value in holds:
             if value not in HOLDS:
@@ -154,6 +159,8 @@ def add(
         }
         if note:
             fields["note"] = note
+        if document.encoding != UTF8:
+            fields["encoding"] = document.encoding
         bom, text = split_bom(read_manifest_text(directory)[1])
         doc = tomlkit.parse(text)
         captures = doc.get("captures")
@@ -231,7 +238,7 @@ def update(corpus_dir: Path | str, *, write: bool, accept_damaged: bool = False)
             sha256 = hashlib.sha256(data).hexdigest()
             if sha256 == entry.sha256 and len(data) == entry.size:
                 continue
-            damage = _damage(path, data)
+            damage = _damage(path, data, entry.encoding)
             source = entry.id == manifest.reference.source
             if sha256 != entry.sha256:
                 changes.append(
@@ -269,10 +276,10 @@ def damaged_files(directory: Path, changes: list[Change]) -> list[tuple[Path, st
     return list(found.items())
 
 
-def _damage(path: Path, data: bytes) -> str | None:
+def _damage(path: Path, data: bytes, encoding: str) -> str | None:
     """Why `data` is no capture `add` would take (None when it would)."""
     try:
-        extract(decode(path, data))  # empty, binary, not UTF-8, no readable text
+        extract(decode(path, data, encoding=encoding))  # empty, binary, undecodable, no text
     except InputError as error:
         return error.problem
     return None

@@ -57,8 +57,11 @@ class Document:
     bom: bool = False
     """True when the stored bytes began with a UTF-8 byte-order mark (stripped from text)."""
     declared_charset: str | None = None
-    """An HTML page's declared charset where it reads the bytes otherwise than UTF-8 (the
-    text is UTF-8's all the same; see `load.decoding`)."""
+    """An HTML page's declared charset where it reads the bytes otherwise than `encoding`
+    (the text is `encoding`'s all the same; see `load.decoding`)."""
+    encoding: str = "utf-8"
+    """What the stored bytes were decoded in: UTF-8, unless the corpus records another
+    (a crawled page kept byte for byte in windows-1252, say)."""
 
 
 class OffsetMap:

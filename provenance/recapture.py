@@ -31,18 +31,21 @@ def replace_capture(corpus_dir: Path | str, capture_id: str, file: Path | str) -
     Raises:
         CorpusError: No such capture, it is the reference's source, the bytes are the
             ones recorded already or another capture's, or the corpus cannot be written.
-        InputError: `file` cannot be read, is not UTF-8 text, or has no readable text.
+        InputError: `file` cannot be read, is not text in the capture's encoding (UTF-8
+            unless recorded), or has no readable text.
     """
     directory = Path(corpus_dir)
     source = Path(file)
     data = read_bytes(source)
-    document = decode(source, data)  # refuses empty, binary and non-UTF-8 files
-    extract(document)  # refuses HTML or Markdown with no readable text
     with locked(directory):
         manifest = read_manifest(directory)
         old = next((e for e in manifest.entries if e.id == capture_id), None)
         if old is None:
             raise CorpusError(manifest.path, f"no capture with id {capture_id!r} to replace")
+        # The page recaptured is written as before: refuses empty and binary files, and
+        # bytes the capture's recorded encoding does not read.
+        document = decode(source, data, encoding=old.encoding)
+        extract(document)  # refuses HTML or Markdown with no readable text
         if manifest.reference.source == capture_id:
             raise CorpusError(
                 manifest.path,

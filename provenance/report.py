@@ -220,6 +220,7 @@ def _source_json(source: SourceResult) -> dict[str, Any]:
         "id": doc.id,
         "path": str(doc.path),
         "sha256": doc.sha256,
+        "encoding": doc.encoding,
         "length": len(doc.text),
         "passages": [
             {

@@ -146,9 +146,9 @@ def test_check_decodes_each_capture_once(monkeypatch: pytest.MonkeyPatch) -> Non
     decoded: list[bytes] = []
     real = load_module.decoding
 
-    def counting(data: bytes, *, html: bool = False) -> Decoded:
+    def counting(data: bytes, *, html: bool = False, encoding: str = "utf-8") -> Decoded:
         decoded.append(data)
-        return real(data, html=html)
+        return real(data, html=html, encoding=encoding)
 
     monkeypatch.setattr(load_module, "decoding", counting)
     monkeypatch.setattr(hygiene_module, "decoding", counting)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -150,8 +151,130 @@ def test_add_refuses_a_latin1_file(corpus: Path, tmp_path: Path, capsys: Capsys)
     before = snapshot(corpus)
     code, _, err = run(capsys, "add", latin, "--corpus", corpus)
     assert code == 2
-    assert err == f"provenance: {latin}: not valid UTF-8 at byte 3 (0xe9)\n"
+    assert err == (
+        f"provenance: {latin}: not valid UTF-8 at byte 3 (0xe9); if it is written in another "
+        "encoding, say which with --encoding NAME\n"
+    )
     assert snapshot(corpus) == before
+
+
+_LEGACY = (
+    "The ministries\x92 joint statement calls the idea \x93double freezing\x94 \x97 "
+    "a caf\xe9 phrase.\n"
+).encode("latin-1")
+"""A page as an older site writes it: windows-1252, curly quotes and a dash in 0x91-0x97."""
+
+
+def test_add_with_an_encoding_keeps_the_bytes_and_every_command_reads_them_so(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """A page in windows-1252 is kept byte for byte, its encoding recorded; `report` and
+    `check` decode it in that encoding (before, the corpus refused anything but UTF-8)."""
+    page = tmp_path / "legacy.txt"
+    page.write_bytes(_LEGACY)
+    code, out, err = run(
+        capsys, "add", page, "--corpus", corpus, "--id", "legacy", "--encoding", "windows-1252"
+    )
+    assert (code, err) == (0, "")
+    assert f"{len(_LEGACY)} bytes in windows-1252" in out
+    assert (corpus / "legacy.txt").read_bytes() == _LEGACY
+    [entry] = [
+        e
+        for e in tomllib.loads((corpus / "manifest.toml").read_text(encoding="utf-8"))["captures"]
+        if e["id"] == "legacy"
+    ]
+    assert entry["encoding"] == "windows-1252"
+    assert entry["sha256"] == hashlib.sha256(_LEGACY).hexdigest()
+    code, out, _ = run(capsys, "report", corpus, "--format", "json")
+    [source] = [s for s in json.loads(out)["sources"] if s["id"] == "legacy"]
+    text = _LEGACY.decode("cp1252")
+    assert source["encoding"] == "windows-1252" and source["length"] == len(text)
+    assert "\u201cdouble freezing\u201d" in text
+    code, out, _ = run(capsys, "check", corpus)
+    assert not [line for line in out.splitlines() if "legacy.txt" in line and ": P2" in line]
+    assert not [line for line in out.splitlines() if ": P1" in line]
+
+
+def test_add_with_an_unknown_encoding_is_refused(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    page = tmp_path / "legacy.txt"
+    page.write_bytes(_LEGACY)
+    before = snapshot(corpus)
+    for name in ("klingon", "base64"):  # no codec; a codec, but of bytes, not of text
+        code, out, err = run(capsys, "add", page, "--corpus", corpus, "--encoding", name)
+        assert (code, out) == (2, "")
+        assert err == f"provenance: {page}: unknown encoding {name!r}\n"
+    assert snapshot(corpus) == before
+
+
+def test_add_refuses_bytes_its_encoding_does_not_read(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    page = tmp_path / "greek.txt"
+    page.write_bytes(b"Greek text \xe1\xe2 and an undefined byte \xff\n")
+    before = snapshot(corpus)
+    code, _, err = run(capsys, "add", page, "--corpus", corpus, "--encoding", "iso8859-7")
+    assert code == 2
+    assert err == f"provenance: {page}: not valid iso8859-7 at byte 36 (0xff)\n"
+    assert snapshot(corpus) == before
+
+
+def test_an_encoding_is_kept_by_a_recapture(corpus: Path, tmp_path: Path, capsys: Capsys) -> None:
+    page = tmp_path / "legacy.txt"
+    page.write_bytes(_LEGACY)
+    run(capsys, "add", page, "--corpus", corpus, "--id", "legacy", "--encoding", "cp1252")
+    again = tmp_path / "again.txt"
+    again.write_bytes(_LEGACY.replace(b"caf\xe9", b"na\xefve"))
+    code, _, err = run(capsys, "add", again, "--corpus", corpus, "--replaces", "legacy")
+    assert (code, err) == (0, "")
+    entries = tomllib.loads((corpus / "manifest.toml").read_text(encoding="utf-8"))["captures"]
+    [entry] = [e for e in entries if e["id"] == "legacy"]
+    assert entry["encoding"] == "cp1252"
+    assert entry["sha256"] == hashlib.sha256(again.read_bytes()).hexdigest()
+    code, _, err = run(capsys, "add", again, "--corpus", corpus, "--replaces", "legacy",
+                       "--encoding", "utf-8")  # fmt: skip
+    assert code == 2 and "drop --encoding" in err
+
+
+def _listed(corpus: Path, name: str, data: bytes, **fields: str) -> None:
+    """`name` written with `data` and listed in the manifest, by hand, with `fields`."""
+    (corpus / name).write_bytes(data)
+    more = "".join(f"{key} = {value!r}\n".replace("'", '"') for key, value in fields.items())
+    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write(
+            f'\n[[captures]]\nid = "{name}"\nfile = "{name}"\n'
+            f'sha256 = "{hashlib.sha256(data).hexdigest()}"\nsize = {len(data)}\n{more}'
+        )
+
+
+def test_check_names_bytes_the_recorded_encoding_does_not_read(
+    corpus: Path, capsys: Capsys
+) -> None:
+    _listed(corpus, "greek.txt", b"Greek \xe1\xe2\nbyte \xff\n", encoding="iso8859-7")
+    _listed(corpus, "odd.txt", b"plain words\n", encoding="klingon")
+    out = failing_check(capsys, corpus)
+    assert problem_lines(out, "P209") == [
+        f"{corpus / 'greek.txt'}:2:6: P209 not-decodable: not valid iso8859-7 at byte 14 (0xff)"
+    ]
+    [unknown] = problem_lines(out, "P100")
+    assert "field 'encoding' 'klingon' is no known encoding" in unknown
+
+
+def test_a_declared_charset_is_held_against_the_recorded_encoding(
+    corpus: Path, capsys: Capsys
+) -> None:
+    """A page recorded as windows-1252 that declares ISO-8859-1 is read alike (browsers read
+    both so); one that declares UTF-8 is P208."""
+    page = b"<html><head><meta charset='%s'></head><body><p>" + _LEGACY + b"</p></body></html>"
+    _listed(corpus, "alike.html", page % b"iso-8859-1", encoding="windows-1252", format="html")
+    _listed(corpus, "other.html", page % b"utf-8", encoding="windows-1252", format="html")
+    out = failing_check(capsys, corpus)
+    assert problem_lines(out, "P208") == [
+        f"{corpus / 'other.html'}:1:13: P208 html-charset: declares charset 'utf-8', which "
+        "would read its windows-1252 bytes otherwise"
+    ]
+    assert not problem_lines(out, "P209") and not problem_lines(out, "P201")
 
 
 def test_add_refuses_html_with_no_readable_text(

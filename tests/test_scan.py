@@ -16,7 +16,9 @@ from conftest import python_output
 from scan_helpers import Collection, collection, errors, hit_ids
 
 from provenance.analyse import Analyser, SourceResult
+from provenance.check.gate import check
 from provenance.cli import main
+from provenance.corpus import read_manifest
 from provenance.load import load
 from provenance.model import Document
 from provenance.scan import run as run_module
@@ -947,17 +949,15 @@ def test_screening_keeps_the_hits_of_the_collection(collection: Collection) -> N
 def test_add_from_scan_names_a_hit_it_cannot_add_and_adds_the_others(
     collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A page the scan finds but the corpus cannot hold (Latin-1, declared so): one line
-    naming the hit by id, source and offset (before, a temporary file's path), the other
-    hits still added, exit 1 (before, the whole batch stopped at exit 2)."""
+    """A page the scan finds but the corpus cannot hold (a UTF-8 page with a NUL
+    character, which the corpus takes for a binary file): one line naming the hit by id,
+    source and offset (before, a temporary file's path), the other hits still added, exit
+    1 (before, the whole batch stopped at exit 2)."""
     pages = tmp_path / "pages"
     pages.mkdir()
     text = next(t for i, t in collection.docs if i in collection.planted)
     (pages / "good.txt").write_text(text, encoding="utf-8")
-    latin = "<meta charset='latin-1'><p>Caf\u00e9.</p>" + "".join(
-        f"<p>{p}</p>" for p in text.replace("\u2019", "'").split("\n\n")
-    )
-    (pages / "latin.html").write_bytes(latin.encode("latin-1", errors="replace"))
+    (pages / "nul.txt").write_text(text + "\n\x00\n", encoding="utf-8")
     out = tmp_path / "hits.jsonl"
     assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
     assert len(out.read_text().splitlines()) == 2
@@ -966,8 +966,53 @@ def test_add_from_scan_names_a_hit_it_cannot_add_and_adds_the_others(
     captured = capsys.readouterr()
     assert captured.out.count("added ") == 1
     [line] = captured.err.splitlines()
-    assert line.startswith("provenance: hit latin.html (") and "latin.html at byte 0" in line
-    assert "/tmp" not in line.split("(")[0]
+    assert line.startswith("provenance: hit nul.txt (") and "nul.txt at byte 0" in line
+    assert "binary" in line and "/tmp" not in line.split("(")[0]
+
+
+def test_add_from_scan_keeps_a_page_in_its_declared_charset(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hit read in its declared charset (windows-1252: curly quotes as bytes 0x91-0x94)
+    is added byte for byte, with the charset recorded as the capture's encoding; `report`
+    and `check` read it so. Before, the corpus took UTF-8 only, and such a hit could not
+    be added at all ("not valid UTF-8 at byte N")."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = next(t for i, t in collection.docs if i in collection.planted)
+    body = "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))
+    page = f"<html><head><meta charset='windows-1252'></head><body>{body}</body></html>"
+    data = page.encode("cp1252")
+    assert b"\x92" in data
+    (pages / "page.html").write_bytes(data)
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 0
+    assert "bytes in windows-1252" in capsys.readouterr().out
+    [entry] = [e for e in read_manifest(corpus_dir).entries if e.file.endswith(".html")]
+    assert entry.encoding == "windows-1252"
+    assert (corpus_dir / entry.file).read_bytes() == data
+    capsys.readouterr()
+    main(["report", str(corpus_dir), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    [source] = [s for s in report["sources"] if s["id"] == entry.id]
+    assert source["encoding"] == "windows-1252"
+    twin = tmp_path / "twin.html"  # the same page in UTF-8: what a reader sees
+    twin.write_text(page.replace("windows-1252", "utf-8"), encoding="utf-8")
+    main(["report", "--reference", str(collection.reference), str(twin), "--format", "json"])
+    [seen] = json.loads(capsys.readouterr().out)["sources"]
+
+    def read(passages: list[dict[str, Any]]) -> list[tuple[str, int, int, float]]:
+        return [(p["kind"], p["ref_start"], p["ref_end"], p["score"]) for p in passages]
+
+    assert source["passages"] and read(source["passages"]) == read(seen["passages"])
+    assert [(d["kind"], d["text"]) for d in source["divergences"]] == [
+        (d["kind"], d["text"]) for d in seen["divergences"]
+    ]
+    result = check(corpus_dir)
+    mine = [p for p in result.problems if p.path.name == entry.file]
+    assert not [p for p in mine if p.rule.check in ("fixity", "hygiene", "manifest")], mine
 
 
 def test_a_page_declaring_iso_8859_1_is_read_as_browsers_read_it(

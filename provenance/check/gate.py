@@ -59,6 +59,7 @@ _OF_STATEMENT = frozenset(
 _BLEMISH_RULES = {
     "empty": "empty-file",
     "not-utf8": "not-utf8",
+    "not-decodable": "not-decodable",
     "bom": "bom",
     "mixed-line-endings": "mixed-line-endings",
     "nul": "nul",
@@ -153,7 +154,7 @@ class _Run(ManifestChecks):
             self.case("hygiene", path)
             data = stored[entry.id]
             html = entry.format == "html" or format_of(path) is Format.HTML
-            scan = hygiene(data, html=html)
+            scan = hygiene(data, html=html, encoding=entry.encoding)
             for blemish in scan.blemishes:
                 if blemish.kind == "empty" and entry.size > 0:
                     continue  # already named by fixity, with the recorded size
@@ -166,9 +167,11 @@ class _Run(ManifestChecks):
                     offset=blemish.offset,
                 )
             try:
-                documents[entry.id] = decode(path, data, id=entry.id, decoded=scan.decoded)
+                documents[entry.id] = decode(
+                    path, data, id=entry.id, decoded=scan.decoded, encoding=entry.encoding
+                )
             except ProvenanceError:
-                pass  # empty, NUL, not UTF-8 or only whitespace: reported just above
+                pass  # empty, NUL, not decodable or only whitespace: reported just above
         return documents
 
     def reference(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from provenance.lines import Lines
-from provenance.load import Decoded, decoding
+from provenance.load import UTF8, Decoded, decoding
 from provenance.normalise import INVISIBLE
 
 _MAX_PER_KIND = 10
@@ -27,6 +27,7 @@ _MAX_PER_KIND = 10
 BlemishKind = Literal[
     "empty",
     "not-utf8",
+    "not-decodable",
     "bom",
     "mixed-line-endings",
     "nul",
@@ -70,26 +71,27 @@ class Scan:
 
     @property
     def text(self) -> str | None:
-        """Strict UTF-8 decoding without the BOM; None when the bytes do not decode."""
+        """Strict decoding without the BOM; None when the bytes do not decode."""
         return self.decoded.text
 
 
-def hygiene(data: bytes, *, html: bool = False) -> Scan:
+def hygiene(data: bytes, *, html: bool = False, encoding: str = UTF8) -> Scan:
     """Every blemish of `data`: undecodable bytes, BOM, mixed line endings, controls, invisibles.
 
     Args:
         data: The stored bytes of one file.
         html: Also report a declared charset that would read the bytes otherwise.
+        encoding: What the bytes are written in (the manifest's `encoding`).
 
     Returns:
-        The blemishes in file order per kind, and the decoded text (None if not UTF-8).
+        The blemishes in file order per kind, and the decoded text (None if it does not decode).
 
     >>> [b.kind for b in hygiene(b"\\xef\\xbb\\xbfa\\xe2\\x80\\x8bb\\r\\nc\\n").blemishes]
     ['bom', 'mixed-line-endings', 'invisible']
     >>> hygiene(b"caf\\xe9").blemishes[0].message
     'not valid UTF-8 at byte 3 (0xe9)'
     """
-    decoded = decoding(data, html=html)
+    decoded = decoding(data, html=html, encoding=encoding)
     found = [
         Blemish(p.kind, p.message, p.line, p.column, p.offset)
         for p in decoded.problems

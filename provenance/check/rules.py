@@ -61,7 +61,13 @@ RULES: dict[str, Rule] = {
             "P208",
             "html-charset",
             "hygiene",
-            "HTML declares a charset that reads its bytes otherwise than UTF-8",
+            "HTML declares a charset that reads its bytes otherwise than their encoding",
+        ),
+        Rule(
+            "P209",
+            "not-decodable",
+            "hygiene",
+            "the bytes are not valid in the encoding the manifest records",
         ),
         Rule("P300", "reference-entry", "reference", "the [reference] table is malformed"),
         Rule(

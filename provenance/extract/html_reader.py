@@ -419,9 +419,10 @@ def _html(document: Document) -> Extracted:
         keep |= reader.unclosed
     steps = ["html.parser", "drop-boilerplate", "decode-entities", "blocks-to-lines"]
     if document.declared_charset:
-        # `load` decodes UTF-8 strictly; a page whose declared charset would read its
-        # bytes otherwise is read as UTF-8 all the same, and the declaration recorded here.
-        steps.append(f"declared-charset-{document.declared_charset}-read-as-utf-8")
+        # `load` decodes UTF-8 (or the corpus's recorded encoding) strictly; a page whose
+        # declared charset would read its bytes otherwise is read so all the same, and the
+        # declaration recorded here.
+        steps.append(f"declared-charset-{document.declared_charset}-read-as-{document.encoding}")
     hidden = tuple(Span(a, b) for a, b in reader.hidden)
     return replace(reader.out.result(document, tuple(steps)), hidden=hidden)
 

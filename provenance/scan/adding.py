@@ -2,8 +2,9 @@
 
 Each hit is read again from its source at its record offset, and its bytes must still
 have the sha256 the scan recorded; they are then added exactly as stored (for JSON
-Lines, the text or html field as UTF-8), with the url and date the input gave and the
-source and record offset in the entry's note, through `provenance.manifest.add`.
+Lines, the text or html field as UTF-8), in the charset the scan read them in (recorded
+in the manifest when not UTF-8), with the url and date the input gave and the source and
+record offset in the entry's note, through `provenance.manifest.add`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from provenance.corpus import read_manifest
 from provenance.errors import ExitCode, InputError
+from provenance.load import UTF8
 from provenance.scan.inputs import GZIP_ERRORS, WARC_SUFFIXES, Fields, json_record
 from provenance.scan.records import Problem, Record
 from provenance.scan.run import shards_dir
@@ -87,6 +89,7 @@ def add_hits(args: argparse.Namespace) -> int:
                     date=hit.get("date") or "unknown",
                     holds=holds(hit),
                     note=note,
+                    encoding=hit.get("charset") or UTF8,  # the bytes as the page gave them
                 )
             except InputError as error:
                 # the hit's own bytes cannot be a capture (a page of NUL bytes): named by
@@ -96,9 +99,10 @@ def add_hits(args: argparse.Namespace) -> int:
                 continue
         stored[entry.sha256] = entry.file
         said = f"; {cut}" if record.truncated else ""
+        written = "" if entry.encoding == UTF8 else f" in {entry.encoding}"
         print(
             f"added {args.corpus / entry.file}: id {entry.id} (hit {hit['id']}), "
-            f"{entry.size} bytes{said}"
+            f"{entry.size} bytes{written}{said}"
         )
     return ExitCode.FINDINGS if refused else ExitCode.OK
 

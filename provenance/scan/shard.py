@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from provenance.analyse import Analyser, SourceResult
 from provenance.errors import brief, write_log
-from provenance.load import MAX_SIZE
+from provenance.load import MAX_SIZE, decoded_as, known_encoding, read_as
 from provenance.model import Document, Format
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.scan.inputs import JSONL_SUFFIXES, Fields, read
@@ -173,15 +173,11 @@ def decode(record: Record) -> Decoded | Problem:
         problem = f"binary, not text (a NUL byte at byte {nul})"
         return Problem(record.source, record.offset, problem, record.id)
     if record.charset:
-        try:
-            codecs.lookup(record.charset)
-        except LookupError:
+        if not known_encoding(record.charset):
             problem = f"not valid UTF-8 at byte {bad}; unknown declared charset {record.charset!r}"
             return Problem(record.source, record.offset, problem, record.id)
-        if codecs.lookup(record.charset).name in _READ_AS_1252:
-            return Decoded(record.data.decode("latin-1").translate(_WINDOWS_1252), "windows-1252")
         try:
-            return Decoded(record.data.decode(record.charset), record.charset)
+            return Decoded(decoded_as(record.data, record.charset), read_as(record.charset))
         except UnicodeDecodeError as error:
             problem = f"not valid {record.charset} (declared) at byte {error.start}"
             return Problem(record.source, record.offset, problem, record.id)
@@ -190,18 +186,6 @@ def decode(record: Record) -> Decoded | Problem:
 
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_READ_AS_1252 = frozenset({"iso8859-1", "ascii", "cp1252"})
-"""Python's names of the charsets a browser reads as windows-1252 (the WHATWG Encoding
-Standard: "iso-8859-1", "latin1", "us-ascii" and their aliases are labels of
-windows-1252): a page declaring ISO-8859-1 writes its curly quotes as bytes 0x91-0x94,
-which Latin-1 reads as control characters."""
-_WINDOWS_1252 = {
-    byte: bytes([byte]).decode("cp1252")
-    for byte in range(0x80, 0xA0)
-    if byte not in b"\x81\x8d\x8f\x90\x9d"
-}
-"""Latin-1's code point of each byte 0x80-0x9F to windows-1252's character (the five
-bytes windows-1252 leaves undefined stay the C1 controls, as the standard says)."""
 
 
 def _as_utf8(data: bytes) -> bytes:
