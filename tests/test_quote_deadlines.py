@@ -27,6 +27,12 @@ from provenance.quotes.verdicts import QuoteVerdict, check_quotes
         ("to stop and cancel the deployment process within the next six months",
          "within the next six months"),
         ("to stop and cancel the deployment process within a year", "within a year"),
+        # a time frame: a season, a month after "before", this or next week or month
+        ("to halt the large-scale joint exercises before the autumn", "before the autumn"),
+        ("to stop and cancel the deployment process this summer", "this summer"),
+        ("to stop and cancel the deployment process before November", "before november"),
+        ("to scrap the deployment of the shield next month", "next month"),
+        ("to stop and cancel the deployment process by winter", "by winter"),
     ],
 )  # fmt: skip
 def test_a_deadline_is_what_the_statement_does_not_say(
@@ -43,6 +49,7 @@ def test_a_deadline_is_what_the_statement_does_not_say(
     [
         "to stop and cancel the deployment process within the region",
         "to work actively together, no later than they can, to defuse tension",
+        "to stop and cancel the deployment process, as this month's talks showed",
     ],
 )
 def test_within_a_place_or_a_loose_phrase_sets_no_deadline(

@@ -675,9 +675,11 @@ def new_conditions(quotation: str, stretch: str) -> list[str]:
 
 _CONDITION = re.compile(
     r"\b(?:only\s+(?:if|when|after|once)|if|unless|(?<!\bat\s)once(?!\s+(?:again|more)\b)"
-    r"|(?:by|until|till)\s+(?:the\s+end\s+of|next|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|(?:by|until|till|before)\s+(?:the\s+end\s+of|next|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday|January|February|March|April|June|July|August|September|October"
     r"|November|December|(?:19|20)\d\d)"
+    r"|(?:by|before|until|till|this|next)\s+(?:the\s+)?(?:spring|summer|autumn|winter)"
+    r"|(?:by|this|next)\s+fall|(?:this|next)\s+(?:week|month)(?![’'])"
     r"|until|till|provided\s+that|on\s+condition\s+that|as\s+long\s+as"
     r"|in\s+(?:exchange|return)\s+for|before\s+any"
     r"|(?:by\s+)?(?:no|not)\s+later\s+than(?!\s+(?:they|it|he|she|we|you|I)\b)"
@@ -687,9 +689,10 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 """Words that make one thing wait on another, or set a deadline ("by Thursday", "until
-September": a date after "until" is a deadline, not a loose "until"; "at once" and "once
-again" do neither; "as if" compares; "no later than August", "within six months", "within
-a year", but not "no later than they can" or "within the region")."""
+September", "before October": a date after "until" is a deadline, not a loose "until";
+"at once" and "once again" do neither; "as if" compares; "no later than August", "within
+six months", "within a year", but not "no later than they can" or "within the region"),
+or a time frame ("this summer", "before the autumn", "next month")."""
 _LOOSE = frozenset(("if", "once", "until", "till"))
 """Conditions a rendering of a passage that ties its parts (`_LINKED`) may use; "only if",
 "unless", "in exchange for" and a deadline make more of it than it says."""
