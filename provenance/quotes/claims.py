@@ -272,6 +272,17 @@ def unsaid(
     numbers = new_numbers(quotation, stretch, vocabulary)
     if numbers:
         out.append(f"a number ({', '.join(numbers)}) the statement's passage does not give")
+    commitments = new_commitments(quotation, stretch)
+    if commitments:
+        out.append(
+            f"a commitment ({', '.join(commitments)}) where the statement's passage says what "
+            "should be done"
+        )
+    compulsion = new_compulsion(quotation, stretch)
+    if compulsion:
+        out.append(
+            f"an obligation ({', '.join(compulsion)}) the statement's passage does not impose"
+        )
     conditions = new_conditions(quotation, stretch)
     if conditions:
         out.append(
@@ -671,6 +682,89 @@ def new_conditions(quotation: str, stretch: str) -> list[str]:
         if said not in found and not (linked and said in _LOOSE):
             found.append(said)
     return found
+
+
+def new_commitments(quotation: str, stretch: str) -> list[str]:
+    """What `quotation` says will be done ("will refrain", "will be respected") where
+    `stretch` says it should be ("should, accordingly, refrain", "should be respected"),
+    and never that it will: a recommendation made a promise, or a forecast. Words the
+    stretch itself says "will" of ("will closely coordinate") are the statement's own.
+
+    >>> new_commitments("they will refrain from exercises", "they should, accordingly, refrain")
+    ['will refrain']
+    >>> new_commitments("they will closely coordinate", "they will closely coordinate efforts")
+    []
+    """
+    advised = {stem(m.group(2)) for m in _SHOULD.finditer(stretch)}
+    if not advised:
+        return []
+    promised = {stem(m.group(2)) for m in _WILL.finditer(stretch)}
+    found: list[str] = []
+    for m in _WILL.finditer(quotation):
+        verb = stem(m.group(2))
+        said = " ".join(m.group(0).casefold().replace(",", " ").split())
+        if verb in advised and verb not in promised and said not in found:
+            found.append(said)
+    return found
+
+
+_AFTER_MODAL = r"\s*,?\s*(?:[a-z]+ly\s*,?\s+)?(?:be\s+)?([a-z]+)"
+_WILL = re.compile(r"\b(will|shall|(?:is|are)\s+going\s+to)" + _AFTER_MODAL, re.IGNORECASE)
+_SHOULD = re.compile(r"\b(should|ought\s+to|(?:is|are)\s+to)" + _AFTER_MODAL, re.IGNORECASE)
+"""A modal and the verb it governs, past an adverb ("should, accordingly, refrain") and a
+passive's "be" ("should be respected")."""
+
+
+def new_compulsion(quotation: str, stretch: str) -> list[str]:
+    """The words by which `quotation` binds someone ("is obliged to", "are required to",
+    "has no choice but", "unconditionally", "is prohibited"), when `stretch` binds no one
+    so. The statement proposes, urges and says what "should" be done; a rendering keeps
+    that. "Must" is left alone: the statement says it too ("other states must make
+    relevant efforts"), and a translator may render "should" by it. "Unconditional"
+    renders a passage that speaks of conditions ("dialogue without preconditions"). Of a
+    step the passage calls voluntary, "must" and "has to" bind too.
+
+    >>> new_compulsion("the DPRK is obliged to announce it", "the DPRK announces it")
+    ['is obliged to']
+    >>> new_compulsion("talks held unconditionally", "readiness for dialogue without preconditions")
+    []
+    """
+    if _COMPULSION.search(stretch):
+        return []
+    conditions = "condition" in stretch.casefold()
+    found: list[str] = []
+    # "The DPRK, by way of a voluntary political decision, announces ...": that step
+    # made a duty ("must announce"), not another in the same stretch ("must never be used")
+    voluntary = {
+        stem(w)
+        for sentence in re.split(r"[.;]", stretch)
+        if "voluntar" in sentence.casefold()
+        for w in _WORD.findall(sentence)
+    }
+    for m in _MUST.finditer(quotation) if voluntary else ():
+        said = m.group(0).casefold()
+        if stem(m.group(1)) in voluntary and said not in found:
+            found.append(said)
+    for m in _COMPULSION.finditer(quotation):
+        said = " ".join(m.group().casefold().split())
+        if said.startswith("unconditional") and conditions:
+            continue
+        if said not in found:
+            found.append(said)
+    return found
+
+
+_COMPULSION = re.compile(
+    r"\b(?:(?:is|are|be|been|being|was|were|feel|felt)\s+(?:legally\s+)?"
+    r"(?:obliged|obligated|required|compelled|forced|ordered)\s+to"
+    r"|(?:has|have|had)\s+no\s+(?:choice|option|alternative)\s+but"
+    r"|unconditional(?:ly)?|under\s+no\s+circumstances|at\s+(?:any|all)\s+costs?"
+    r"|mandatory|compulsory|legally\s+binding|(?:is|are|be)\s+(?:forbidden|prohibited))\b",
+    re.IGNORECASE,
+)
+"""Words that bind a party to do something, stronger than the statement's "should"."""
+_MUST = re.compile(r"\b(?:must|(?:has|have)\s+to)" + _AFTER_MODAL, re.IGNORECASE)
+"""What binds a party whose step the statement calls voluntary."""
 
 
 _CONDITION = re.compile(
