@@ -216,7 +216,7 @@ def _scan_command(commands: argparse._SubParsersAction[_Parser]) -> None:
 def _report(args: argparse.Namespace) -> int:
     from provenance.analyse import analyse, analyse_corpus
     from provenance.corpus import load_corpus
-    from provenance.load import load
+    from provenance.load import load_page
 
     if args.reference is not None:
         captures = [args.corpus, *args.captures] if args.corpus != Path("corpus") else args.captures
@@ -224,7 +224,7 @@ def _report(args: argparse.Namespace) -> int:
             raise ProvenanceError(
                 args.reference, "--reference needs at least one capture to compare"
             )
-        reference = load(args.reference)
+        reference = load_page(args.reference)
         documents, unreadable = _load_each(captures)
         with _progress("analysing") as told:
             analysis = analyse(
@@ -325,13 +325,13 @@ def _note_unlisted(corpus: Corpus) -> None:
 
 def _load_each(paths: list[Path]) -> tuple[list[Document], list[Failure]]:
     """Every capture that can be read, and one Failure for each that cannot."""
-    from provenance.load import load
+    from provenance.load import load_page
 
     documents: list[Document] = []
     failures: list[Failure] = []
     for path in paths:
         try:
-            documents.append(load(path))
+            documents.append(load_page(path))
         except ProvenanceError as error:
             failures.append(Failure(error.path, error.problem))
     return documents, failures
@@ -389,9 +389,9 @@ def _collate(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from provenance.analyse import compare
-    from provenance.load import load
+    from provenance.load import load_page
 
-    analysis = compare(load(args.reference), load(args.copy))
+    analysis = compare(load_page(args.reference), load_page(args.copy))
     found = analysis.sources[0].divergences
     _print(analysis, args)
     return ExitCode.FINDINGS if found else ExitCode.OK

@@ -282,6 +282,39 @@ def load(path: Path | str, *, id: str | None = None, encoding: str = UTF8) -> Do
     return decode(path, data, id=id, encoding=encoding)
 
 
+def load_page(path: Path | str, *, id: str | None = None) -> Document:
+    """`load`, except that an HTML page whose bytes are not UTF-8 is read in the charset
+    it declares (`<meta charset>`), as a browser and `scan` read it: a page given to
+    `report --reference` or `diff`, outside a corpus, which records an encoding instead.
+
+    Raises:
+        InputError: As `load`; for a page declaring no charset, or one its bytes are not
+            valid in, the UTF-8 problem.
+    """
+    path = Path(path)
+    data = read_bytes(path)
+    try:
+        return decode(path, data, id=id)
+    except InputError:
+        declared = _declared_charset(data) if format_of(path) is Format.HTML else None
+        if declared is None or is_utf8(declared) or not known_encoding(declared):
+            raise
+        try:
+            return decode(path, data, id=id, encoding=read_as(declared))
+        except InputError:
+            raise InputError(path, _utf8_problem(data)) from None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The first charset an HTML page's head declares, if any."""
+    match = _CHARSET.search(data[:_CHARSET_HEAD].decode("latin-1"))
+    return None if match is None else (match.group(1) or match.group(2))
+
+
+def _utf8_problem(data: bytes) -> str:
+    return next(p.message for p in decoding(data).problems if p.refused)
+
+
 MAX_SIZE = 16 * 1024 * 1024
 """Default limit on one input file, in bytes (16 MiB). A captured article is tens of
 kilobytes and the heaviest web pages a few megabytes; far bigger inputs are mistakes
@@ -402,6 +435,7 @@ __all__ = [
     "is_utf8",
     "known_encoding",
     "load",
+    "load_page",
     "read_as",
     "read_bytes",
 ]

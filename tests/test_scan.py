@@ -1043,6 +1043,45 @@ def test_a_page_declaring_iso_8859_1_is_read_as_browsers_read_it(
     assert hit["passages"] == same["passages"]
 
 
+def test_report_reads_a_page_in_its_declared_charset_as_scan_does(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report --reference` and `diff` on a page the scan found in its declared charset
+    read it so, and agree with the scan's hit; before, they refused it ("not valid UTF-8
+    at byte N") though the scan had reported it. A page declaring nothing, or a charset
+    its bytes are not valid in, is still that one line."""
+    text = next(t for i, t in collection.docs if i in collection.planted)
+    body = "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))
+    page = tmp_path / "page.html"
+    page.write_bytes(f"<meta charset='windows-1252'><body>{body}</body>".encode("cp1252"))
+    out = tmp_path / "hits.jsonl"
+    scan([page], ScanConfig(load(collection.reference)), out, jobs=1)
+    [hit] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    capsys.readouterr()
+    assert (
+        main(["report", "--reference", str(collection.reference), str(page), "--format", "json"])
+        == 0
+    )
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    assert source["encoding"] == "windows-1252"
+    assert [[p["start"], p["end"]] for p in source["passages"]] == [
+        p["copy"] for p in hit["passages"]
+    ]
+    assert len(source["divergences"]) == hit["divergences"]["total"]
+    assert main(["diff", str(collection.reference), str(page)]) in (0, 1)
+    undeclared = tmp_path / "undeclared.html"
+    undeclared.write_bytes(f"<body>{body}</body>".encode("cp1252"))
+    wrong = tmp_path / "wrong.html"
+    wrong.write_bytes(b"<meta charset='shift_jis'><p>\x81\xff caf\xe9</p>")
+    capsys.readouterr()
+    assert main(["report", "--reference", str(collection.reference), str(undeclared)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"provenance: {undeclared}: not valid UTF-8 at byte ")
+    assert main(["report", "--reference", str(collection.reference), str(wrong)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line == f"provenance: {wrong}: not valid UTF-8 at byte 29 (0x81)"
+
+
 def test_files_a_scan_does_not_read_are_counted_not_passed_over_silently(
     collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -51,7 +51,7 @@ def _positive(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from provenance.corpus import load_corpus
-    from provenance.load import load
+    from provenance.load import load_page
     from provenance.scan.inputs import Fields
     from provenance.scan.prefilter import MIN_GRAMS
     from provenance.scan.run import QuietProgress, errors_path, scan
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return ExitCode.ERROR
-    reference = load(args.reference) if args.reference else load_corpus(args.corpus).reference
+    reference = load_page(args.reference) if args.reference else load_corpus(args.corpus).reference
     fields = Fields(
         args.id_field, args.text_field, args.html_field, args.url_field, args.date_field
     )
