@@ -465,7 +465,45 @@ class CaptureReview:
             can.add("undecided")
         if row is not None and len(self.same_kind()) > 1:
             can.add("bulk_accept")
+        if row is not None and row.finding is None and row.decision is not None:
+            can.add("drop_stale")
         return frozenset(can)
+
+    def why_not(self, action: str) -> str:
+        """Why a review action (one `available` leaves out) cannot act now: said when its
+        key is pressed, rather than nothing happening."""
+        row = self.current()
+        stale = row is not None and row.finding is None
+        if action in ("decide", "note", "bulk_accept") and row is None:
+            return "No finding under the cursor."
+        if action in ("decide", "bulk_accept") and stale:
+            return (
+                "This decision's finding is no longer in the capture (a stale decision): "
+                "x drops the decision, c edits its note."
+            )
+        if action == "bulk_accept" and row is not None and row.finding is not None:
+            undecided = " other" if row.decision is None else ""
+            return f"No{undecided} undecided {row.finding.kind} finding to accept."
+        if action == "undo":
+            return "Nothing to undo on this capture in this session."
+        if action == "undecided":
+            hidden = " (the filter hides the others)" if self.query else ""
+            return f"Every finding shown is decided{hidden}."
+        if action == "drop_stale":
+            return "x drops a stale decision (a row marked !); this row is a current finding."
+        return "Not available here."
+
+    def drop_stale(self) -> str | None:
+        """`x`: drop the stale decision under the cursor (its finding is gone); `u` brings
+        it back. Returns the finding id the decision named, or None on any other row."""
+        row = self.current()
+        if row is None or row.finding is not None or row.decision is None:
+            return None
+        finding = row.decision.finding
+        with self._refreshed_on_refusal():
+            self.store.clear(finding)
+        self.refresh()
+        return finding
 
     # --- decisions (each saved at once; ProvenanceError if the save fails) ------------
 

@@ -60,6 +60,16 @@ class ReviewScreen(Screen[None]):
         Binding("w", "toggle_invisibles", "Marks", show=False, id="invisibles"),
         Binding("slash", "filter", "Filter", show=False, id="filter"),
         Binding("q,escape", "back", "Back", show=False, id="back"),
+        Binding("x", "drop_stale", "Drop stale", id="drop-stale"),
+        # Pressed when the footer leaves the key out (it cannot act now): a line says why.
+        Binding("a,f", "unavailable('decide')", show=False),
+        Binding("A", "unavailable('bulk_accept')", show=False),
+        Binding("c", "unavailable('note')", show=False),
+        Binding("u", "unavailable('undo')", show=False),
+        Binding(
+            "n,p,right_square_bracket,left_square_bracket", "unavailable('undecided')", show=False
+        ),
+        Binding("x", "unavailable('drop_stale')", show=False),
     ]
 
     @dataclass
@@ -219,9 +229,29 @@ class ReviewScreen(Screen[None]):
             return True
         if self.review is None:
             return None
+        if action == "drop_stale":  # shown only on a stale decision's row
+            return action in self._available
         if action in {"decide", "note", "undo", "undecided", "bulk_accept"}:
-            return True if action in self._available else None
+            return True if action in self._available else None  # None: shown dimmed
         return True
+
+    def action_unavailable(self, action: str) -> None:
+        if self.review is not None:
+            self.notify(self.review.why_not(action), timeout=3)
+
+    def action_drop_stale(self) -> None:
+        review = self.review
+        if review is None:
+            return
+        try:
+            finding = review.drop_stale()
+        except ProvenanceError as error:
+            self.notify(str(error), title="Not dropped", severity="error")
+            self._show_rows()
+            return
+        if finding is not None:
+            self._show_rows()
+            self.notify(f"Dropped the stale decision on {finding} (u brings it back).")
 
     def action_move(self, step: int) -> None:
         if self.review is not None:

@@ -229,6 +229,68 @@ async def test_stale_decision_is_listed_and_kept(app: ReviewApp, corpus_dir: Pat
     assert len(saved) == 2
 
 
+async def test_a_stale_decision_is_dropped_with_x_and_brought_back_with_u(
+    app: ReviewApp, corpus_dir: Path
+) -> None:
+    """A stale decision (its finding gone) could only be cleared with `provenance decide
+    --clear`, and `a` on it did nothing without a word; `x` drops it (check's P502 then
+    goes), `u` brings it back, and `a` says what to do."""
+    capture = next(c for c in app.session.corpus.captures if c.id == CAPTURE)
+    stale = {
+        "finding": "d-1111111111111111",
+        "source": CAPTURE,
+        "source_sha256": capture.sha256,
+        "verdict": "accepted",
+        "note": "",
+        "reviewer": "earlier",
+        "time": "2024-01-01T00:00:00Z",
+        "summary": "omission: 'the' -> ''",
+    }
+    header = json.dumps({"schema": "provenance-reviews/2"})
+    (corpus_dir / REVIEWS).write_text(f"{header}\n{json.dumps(stale)}\n", "utf-8")
+    app = build_app(corpus_dir, reviewer="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        table = screen.query_one(FindingTable)
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        assert screen.review.current().state == "stale"
+        await pilot.press("a")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("stale decision" in m and "x drops" in m for m in said), said
+        assert "d-1111111111111111" in on_disk(corpus_dir)
+        await pilot.press("x")
+        await pilot.pause()
+        assert "d-1111111111111111" not in on_disk(corpus_dir)
+        assert "stale" not in [r.state for r in screen.review.rows]
+        await pilot.press("u")
+        await pilot.pause()
+        assert on_disk(corpus_dir)["d-1111111111111111"] == stale
+
+
+async def test_a_key_that_cannot_act_says_why(app: ReviewApp) -> None:
+    """`u` with nothing to undo, `n` with nothing undecided, `x` on a current finding: the
+    footer leaves them out, and pressing one did nothing at all; now a line says why."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        await pilot.press("u", "x")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert "Nothing to undo on this capture in this session." in said, said
+        assert any(m.startswith("x drops a stale decision") for m in said), said
+        screen.review.accept_all(screen.review.same_kind())
+        while screen.review._undecided():
+            screen.review.next_undecided(1)
+            screen.review.decide(Verdict.ACCEPTED)
+        screen._show_rows()
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert "Every finding shown is decided." in said, said
+
+
 async def test_failed_save_is_reported_and_changes_nothing(
     app: ReviewApp, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
