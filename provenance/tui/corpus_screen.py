@@ -46,7 +46,8 @@ class CorpusScreen(Screen[None]):
             id="prev-undecided",
         ),
         Binding("slash", "filter", "Filter", id="filter"),
-        Binding("q,escape", "back", "Quit", id="quit"),
+        Binding("q", "back", "Quit", id="quit"),
+        Binding("escape", "escape", "Clear filter", show=False, id="escape"),
     ]
 
     class Analysed(Message):
@@ -220,6 +221,14 @@ class CorpusScreen(Screen[None]):
             self.query_one("#captures", DataTable).focus()
             return
         self.app.exit(0)
+
+    def action_escape(self) -> None:
+        """Esc clears the filter; here, where there is nothing to go back to, it does not
+        quit (Esc pressed a few times to leave a screen ended the session): q does."""
+        if close_filter(self):
+            self.query_one("#captures", DataTable).focus()
+            return
+        self.notify("q quits (every decision is already saved).", timeout=3)
 
     def _fill(self) -> None:
         table = self.query_one("#captures", DataTable)

@@ -269,6 +269,22 @@ async def test_a_stale_decision_is_dropped_with_x_and_brought_back_with_u(
         assert on_disk(corpus_dir)["d-1111111111111111"] == stale
 
 
+async def test_escape_on_the_corpus_screen_never_quits(app: ReviewApp) -> None:
+    """Esc pressed a few times to leave the review screen went on past the corpus screen
+    and ended the session; there it clears the filter or says that q quits."""
+    async with app.run_test(size=SIZE) as pilot:
+        await open_capture(pilot)
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CorpusScreen) and app.is_running
+        assert "q quits (every decision is already saved)." in [
+            n.message for n in app._notifications
+        ]
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
 async def test_a_key_that_cannot_act_says_why(app: ReviewApp) -> None:
     """`u` with nothing to undo, `n` with nothing undecided, `x` on a current finding: the
     footer leaves them out, and pressing one did nothing at all; now a line says why."""
