@@ -32,6 +32,11 @@ from provenance.quotes.verdicts import QuoteVerdict, check_quotes
          "large-scale joint exercises", "commitment (shall accordingly refrain)"),
         ("the justified concerns of the DPRK will be respected",
          "commitment (will be respected)"),
+        # agreed or promised, where the statement says should, or calls on them to
+        ("Washington and Seoul have already agreed to refrain from large-scale joint "
+         "exercises", "commitment (have already agreed to refrain)"),
+        ("the relevant countries have undertaken to immediately stop the deployment process",
+         "commitment (have undertaken to immediately stop)"),
     ],
 )  # fmt: skip
 def test_a_duty_or_a_promise_is_not_in_the_statement(

@@ -685,10 +685,12 @@ def new_conditions(quotation: str, stretch: str) -> list[str]:
 
 
 def new_commitments(quotation: str, stretch: str) -> list[str]:
-    """What `quotation` says will be done ("will refrain", "will be respected") where
-    `stretch` says it should be ("should, accordingly, refrain", "should be respected"),
-    and never that it will: a recommendation made a promise, or a forecast. Words the
-    stretch itself says "will" of ("will closely coordinate") are the statement's own.
+    """What `quotation` says will be done, or was agreed or promised ("will refrain",
+    "will be respected", "have pledged to stop") where `stretch` says it should be, or
+    calls on someone to do it ("should, accordingly, refrain", "call on the relevant
+    countries to immediately stop"), and never that it will: a recommendation made a
+    promise, or a forecast. Words the stretch itself says "will" of, or has agreed to
+    ("will closely coordinate", "have agreed to adopt"), are the statement's own.
 
     >>> new_commitments("they will refrain from exercises", "they should, accordingly, refrain")
     ['will refrain']
@@ -709,10 +711,19 @@ def new_commitments(quotation: str, stretch: str) -> list[str]:
 
 
 _AFTER_MODAL = r"\s*,?\s*(?:[a-z]+ly\s*,?\s+)?(?:be\s+)?([a-z]+)"
-_WILL = re.compile(r"\b(will|shall|(?:is|are)\s+going\s+to)" + _AFTER_MODAL, re.IGNORECASE)
-_SHOULD = re.compile(r"\b(should|ought\s+to|(?:is|are)\s+to)" + _AFTER_MODAL, re.IGNORECASE)
-"""A modal and the verb it governs, past an adverb ("should, accordingly, refrain") and a
-passive's "be" ("should be respected")."""
+_WILL = re.compile(
+    r"\b(will|shall|(?:is|are)\s+going\s+to"
+    r"|(?:has|have|had)\s+(?:already\s+)?(?:agreed|promised|pledged|undertaken)\s+to"
+    r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?)\s+to)" + _AFTER_MODAL,
+    re.IGNORECASE,
+)
+_SHOULD = re.compile(
+    r"\b(should|ought\s+to|(?:is|are)\s+to"
+    r"|(?:call(?:s|ed)?\s+on|urge[sd]?)\b[^.;]{0,80}?\bto)" + _AFTER_MODAL,
+    re.IGNORECASE,
+)
+"""A modal (or a promise, or a call on someone) and the verb it governs, past an adverb
+("should, accordingly, refrain") and a passive's "be" ("should be respected")."""
 
 
 def new_compulsion(quotation: str, stretch: str) -> list[str]:
