@@ -29,14 +29,21 @@ from provenance.quotes.verdicts import QuoteVerdict, check_quotes
         ("the DPRK has to announce a moratorium on ballistic missile tests",
          "obligation (has to announce)"),
         ("the United States and the Republic of Korea shall accordingly refrain from "
-         "large-scale joint exercises", "commitment (shall accordingly refrain)"),
+         "large-scale joint exercises", "possibility (shall accordingly refrain)"),
         ("the justified concerns of the DPRK will be respected",
-         "commitment (will be respected)"),
+         "possibility (will be respected)"),
         # agreed or promised, where the statement says should, or calls on them to
         ("Washington and Seoul have already agreed to refrain from large-scale joint "
-         "exercises", "commitment (have already agreed to refrain)"),
+         "exercises", "possibility (have already agreed to refrain)"),
         ("the relevant countries have undertaken to immediately stop the deployment process",
-         "commitment (have undertaken to immediately stop)"),
+         "possibility (have undertaken to immediately stop)"),
+        # the parties' demand where they urge; a possibility where the statement advises
+        ("Moscow and Beijing demand that all countries concerned keep calm",
+         "obligation (demand that)"),
+        ("Russia and China require Washington and Seoul to refrain from large-scale joint "
+         "exercises", "obligation (require washington)"),
+        ("any possibility of using military means to solve the problems might be ruled out",
+         "possibility (might be ruled)"),
     ],
 )  # fmt: skip
 def test_a_duty_or_a_promise_is_not_in_the_statement(
@@ -56,6 +63,9 @@ def test_a_duty_or_a_promise_is_not_in_the_statement(
         "the use of military means to solve the peninsula's problems must never be an option",
         "Russia and China will closely coordinate their efforts for a comprehensive settlement",
         "the parties should show readiness for unconditional dialogue",
+        # the situation, not the parties, demands it: the statement's tension "calls on"
+        "the mounting tension, fraught with an armed conflict, demands that the "
+        "international community adopt collective measures",
     ],
 )
 def test_the_statements_own_must_will_and_conditions_are_no_new_duty(

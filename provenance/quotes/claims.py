@@ -275,8 +275,8 @@ def unsaid(
     commitments = new_commitments(quotation, stretch)
     if commitments:
         out.append(
-            f"a commitment ({', '.join(commitments)}) where the statement's passage says what "
-            "should be done"
+            f"a commitment or a possibility ({', '.join(commitments)}) where the statement's "
+            "passage says what should be done"
         )
     compulsion = new_compulsion(quotation, stretch)
     if compulsion:
@@ -689,8 +689,10 @@ def new_commitments(quotation: str, stretch: str) -> list[str]:
     "will be respected", "have pledged to stop") where `stretch` says it should be, or
     calls on someone to do it ("should, accordingly, refrain", "call on the relevant
     countries to immediately stop"), and never that it will: a recommendation made a
-    promise, or a forecast. Words the stretch itself says "will" of, or has agreed to
-    ("will closely coordinate", "have agreed to adopt"), are the statement's own.
+    promise, or a forecast; or says it may be done ("may be ruled out"), a possibility
+    made of it. Words the stretch itself says "will" or "might" of, or has agreed to
+    ("will closely coordinate", "might escalate", "have agreed to adopt"), are the
+    statement's own.
 
     >>> new_commitments("they will refrain from exercises", "they should, accordingly, refrain")
     ['will refrain']
@@ -700,13 +702,14 @@ def new_commitments(quotation: str, stretch: str) -> list[str]:
     advised = {stem(m.group(2)) for m in _SHOULD.finditer(stretch)}
     if not advised:
         return []
-    promised = {stem(m.group(2)) for m in _WILL.finditer(stretch)}
     found: list[str] = []
-    for m in _WILL.finditer(quotation):
-        verb = stem(m.group(2))
-        said = " ".join(m.group(0).casefold().replace(",", " ").split())
-        if verb in advised and verb not in promised and said not in found:
-            found.append(said)
+    for modal in (_WILL, _MAY):
+        own = {stem(m.group(2)) for m in modal.finditer(stretch)}
+        for m in modal.finditer(quotation):
+            verb = stem(m.group(2))
+            said = " ".join(m.group(0).casefold().replace(",", " ").split())
+            if verb in advised and verb not in own and said not in found:
+                found.append(said)
     return found
 
 
@@ -717,6 +720,8 @@ _WILL = re.compile(
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?)\s+to)" + _AFTER_MODAL,
     re.IGNORECASE,
 )
+_MAY = re.compile(r"\b(may|might|could|can)" + _AFTER_MODAL, re.IGNORECASE)
+"""A possibility: "may be ruled out" where the statement says it should be."""
 _SHOULD = re.compile(
     r"\b(should|ought\s+to|(?:is|are)\s+to"
     r"|(?:call(?:s|ed)?\s+on|urge[sd]?)\b[^.;]{0,80}?\bto)" + _AFTER_MODAL,
@@ -728,12 +733,13 @@ _SHOULD = re.compile(
 
 def new_compulsion(quotation: str, stretch: str) -> list[str]:
     """The words by which `quotation` binds someone ("is obliged to", "are required to",
-    "has no choice but", "unconditionally", "is prohibited"), when `stretch` binds no one
-    so. The statement proposes, urges and says what "should" be done; a rendering keeps
-    that. "Must" is left alone: the statement says it too ("other states must make
-    relevant efforts"), and a translator may render "should" by it. "Unconditional"
-    renders a passage that speaks of conditions ("dialogue without preconditions"). Of a
-    step the passage calls voluntary, "must" and "has to" bind too.
+    "has no choice but", "unconditionally", "is prohibited", "demand that", "require the
+    DPRK to"), when `stretch` binds no one so. The statement proposes, urges and says
+    what "should" be done; a rendering keeps that. "Must" is left alone: the statement
+    says it too ("other states must make relevant efforts"), and a translator may render
+    "should" by it. "Unconditional" renders a passage that speaks of conditions
+    ("dialogue without preconditions"). Of a step the passage calls voluntary, "must"
+    and "has to" bind too.
 
     >>> new_compulsion("the DPRK is obliged to announce it", "the DPRK announces it")
     ['is obliged to']
@@ -756,6 +762,14 @@ def new_compulsion(quotation: str, stretch: str) -> list[str]:
         said = m.group(0).casefold()
         if stem(m.group(1)) in voluntary and said not in found:
             found.append(said)
+    for m in _DEMAND.finditer(quotation):
+        # the parties' own demand ("the Parties demand that", or the verb opening the
+        # quotation after the page names them), not a situation's ("tension ... demands
+        # that the international community act", as the statement's tension calls on it)
+        before = quotation[: m.start()].strip()
+        said = " ".join(m.group().casefold().split()[:2])
+        if (not before or _AGENTS.search(before[-40:])) and said not in found:
+            found.append(said)
     for m in _COMPULSION.finditer(quotation):
         said = " ".join(m.group().casefold().split())
         if said.startswith("unconditional") and conditions:
@@ -774,6 +788,18 @@ _COMPULSION = re.compile(
     re.IGNORECASE,
 )
 """Words that bind a party to do something, stronger than the statement's "should"."""
+_DEMAND = re.compile(
+    r"\b(?:demand(?:s|ed)?\s+that|insist(?:s|ed)?\s+(?:that|on)"
+    r"|require[sd]?\s+(?:[\w’'-]+\s+){1,10}?to(?=\s))",
+    re.IGNORECASE,
+)
+"""A party's demand, stronger than the statement's "urge" and "call on"."""
+_AGENTS = re.compile(
+    r"\b(?:parties|sides|countries|states|ministries|russia|china|moscow|beijing|they|we)"
+    r"(?:\s+(?:both|all|jointly|firmly|also))?\s*$",
+    re.IGNORECASE,
+)
+"""The parties named just before a verb: its subject."""
 _MUST = re.compile(r"\b(?:must|(?:has|have)\s+to)" + _AFTER_MODAL, re.IGNORECASE)
 """What binds a party whose step the statement calls voluntary."""
 
