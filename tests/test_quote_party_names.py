@@ -62,3 +62,38 @@ def test_a_capital_after_in_is_a_place_not_its_state(reference: Document) -> Non
         "talks in Beijing with "
     )
     assert "us" in lexicon.without_other_names("they told us")
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        # the statement's own words, with its act given to a party its sentence never names
+        "the United States has agreed to adopt the necessary measures to protect the two "
+        "countries' security interests",
+        "the Republic of Korea's justified concerns should be respected",
+    ],
+)
+def test_the_statements_words_given_to_another_party_are_not_in_it(
+    reference: Document, quoted: str
+) -> None:
+    page = f'The joint statement says that "{quoted}."\n'
+    (quotation,) = check_quotes(reference, make_document(page, "actor"))
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+    assert any("whom its passage never names" in u for u in quotation.unsaid)
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        # what the words are about, not who acts: a close rendering may say so
+        "comprehensive and full implementation of the UN Security Council resolutions on the DPRK",
+        "Russia and China will closely coordinate their efforts for a comprehensive solution "
+        "of the Korean Peninsula's problems #DPRK",
+    ],
+)
+def test_a_party_after_a_preposition_or_as_a_hashtag_is_no_new_actor(
+    reference: Document, quoted: str
+) -> None:
+    page = f'The joint statement says that "{quoted}."\n'
+    (quotation,) = check_quotes(reference, make_document(page, "about"))
+    assert not any("whom its passage never names" in u for u in quotation.unsaid), quotation.unsaid

@@ -476,7 +476,12 @@ def _taken_back(words: list[str], k: int, reach: int, denial: frozenset[str] = _
 
 
 def absent_parties(
-    quotation: str, passage: str, vocabulary: frozenset[str], authors: frozenset[str]
+    quotation: str,
+    passage: str,
+    vocabulary: frozenset[str],
+    authors: frozenset[str],
+    *,
+    actors_only: bool = False,
 ) -> list[str]:
     """States `quotation` names that `passage` never names, in any of their forms.
 
@@ -488,6 +493,10 @@ def absent_parties(
     >>> absent_parties("the DPRK should stop", "call on the countries to stop",
     ...                frozenset({"dprk"}), frozenset())
     ['DPRK']
+
+    With `actors_only`, a party named after a preposition ("resolutions on the DPRK"),
+    or as a hashtag, is what the words are about, not who acts, and is let be: a close
+    rendering may say which resolutions, but not give the statement's act to another.
     """
     held = {_POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(passage)}
     out: list[str] = []
@@ -506,6 +515,8 @@ def absent_parties(
             continue
         if _IN_PLACE.search(quotation, 0, m.start()):
             continue  # "the battery in South Korea": where, not who
+        if actors_only and _NOT_ACTOR.search(_NAME_START.sub("", quotation[: m.start()])):
+            continue
         region = _REGIONS.get(name)
         named = region is not None and all(w in vocabulary for w in region.split())
         if named and not (before and before[-1] in _QUALIFIERS):
@@ -514,6 +525,16 @@ def absent_parties(
     return out
 
 
+_NAME_START = re.compile(r"(?:Republic\s+of|United|North|South)\s+$")
+"""The first words of a party's name ("the Republic of Korea"), before the word matched."""
+_NOT_ACTOR = re.compile(
+    r"(?:[#@]|\b(?:on|of|for|with|against|to|from|by|about|towards?|over|between|and)\s+"
+    r"(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+"""What comes before a party named as what the words are about: a preposition (past "the"),
+or a hashtag's or handle's mark. "And" too: a party added beside the one that acts ("the
+DPRK and the United States") is the quotation's other checks' to judge."""
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:(?:North|South|Northern|Southern)\s+)?$")
 """A party's name after "in" or "at" (and a compass word) names a place."""
 _REGIONS = {"korea": "korean peninsula"}

@@ -364,6 +364,13 @@ def _compare(
                     lead_in=text[sentence.start : max(sentence.start, core.start)],
                 )
             )
+            # Another actor in the statement's own words ("the United States has agreed to
+            # adopt the necessary measures"): a party the matched sentences never name.
+            own = _sentences_around(index, settled.span, around=0)
+            vocabulary, authors = index.lexicon.vocabulary, index.authors
+            others = absent_parties(quoted, own, vocabulary, authors, actors_only=True)
+            if others:
+                unsaid += (f"names {', '.join(others)}, whom its passage never names",)
             if unsaid:
                 return _Result(
                     QuoteVerdict.NOT_IN_REFERENCE,
@@ -548,13 +555,14 @@ def _verbatim_result(index: _Index, capture: Document, found: _Found) -> _Result
     return _Result(QuoteVerdict.ALTERED, span, similarity, note, changes, (span,))
 
 
-def _sentences_around(index: _Index, span: Span) -> str:
-    """The reference sentences holding `span`, with one on either side: the claim's setting."""
+def _sentences_around(index: _Index, span: Span, *, around: int = 1) -> str:
+    """The reference sentences holding `span`, with `around` on either side: the claim's
+    setting."""
     singles = [w.span for w in index.lexicon.windows if w.sentences == 1]
     inside = [k for k, w in enumerate(singles) if w.start < span.end and span.start < w.end]
     if not inside:
         return span.of(index.document.text)
-    lo, hi = max(0, inside[0] - 1), min(len(singles) - 1, inside[-1] + 1)
+    lo, hi = max(0, inside[0] - around), min(len(singles) - 1, inside[-1] + around)
     return index.document.text[singles[lo].start : singles[hi].end]
 
 
