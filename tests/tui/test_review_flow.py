@@ -285,6 +285,23 @@ async def test_escape_on_the_corpus_screen_never_quits(app: ReviewApp) -> None:
         assert not app.is_running
 
 
+async def test_a_toast_never_covers_the_detail_pane(app: ReviewApp) -> None:
+    """Toasts sat at the bottom right, over the detail pane's decision and note just as a
+    decision was made (audit t9); they are at the top now."""
+    from textual.widgets._toast import Toast
+
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_capture(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.notify("a toast")
+        for _ in range(5):
+            await pilot.pause(0.1)
+        detail = screen.query_one("#detail").region
+        toasts = [t.region for t in screen.query(Toast)]
+        assert toasts and all(not t.overlaps(detail) for t in toasts), (toasts, detail)
+
+
 async def test_a_key_that_cannot_act_says_why(app: ReviewApp) -> None:
     """`u` with nothing to undo, `n` with nothing undecided, `x` on a current finding: the
     footer leaves them out, and pressing one did nothing at all; now a line says why."""
