@@ -68,16 +68,15 @@ def _add_conflicts(args: argparse.Namespace) -> None:
     """Refuse `add` options that the chosen way of adding would silently ignore."""
     described = [
         f"--{name}"
-        for name in ("id", "publisher", "title", "url", "date", "note", "holds", "encoding")
+        for name in ("id", "publisher", "title", "url", "date", "note", "holds")
         if getattr(args, name) not in (None, "unknown", "", [])
     ]
     problem = None
     if args.from_scan is not None and args.file is not None:
         problem = "give a FILE or --from-scan HITS.jsonl, not both"
-    elif args.from_scan is not None and (args.replaces or described):
-        problem = (
-            f"--from-scan records each hit itself; drop {', '.join(described or ['--replaces'])}"
-        )
+    elif args.from_scan is not None and (args.replaces or described or args.encoding):
+        dropped = described + ["--encoding"] * bool(args.encoding) or ["--replaces"]
+        problem = f"--from-scan records each hit itself; drop {', '.join(dropped)}"
     elif args.select is not None and args.from_scan is None:
         problem = "--select chooses hits of --from-scan HITS.jsonl; give it, or drop --select"
     elif args.replaces is not None and described:
@@ -483,8 +482,9 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     add.add_argument(
         "--encoding",
         metavar="NAME",
-        help="what FILE is written in, when not UTF-8 (windows-1252, shift_jis, ...): its "
-        "bytes are kept as they are and read so from then on",
+        help="what FILE is written in, when not UTF-8 (windows-1252, shift_jis, ...: a WHATWG "
+        "label, as a page declares it): its bytes are kept as they are and read so from then "
+        "on; with --replaces, what the new bytes are written in",
     )
     add.set_defaults(run=_add)
 
@@ -551,7 +551,7 @@ def _add(args: argparse.Namespace) -> int:
     if args.replaces is not None:
         from provenance.recapture import replace_capture
 
-        entry = replace_capture(args.corpus, args.replaces, args.file)
+        entry = replace_capture(args.corpus, args.replaces, args.file, encoding=args.encoding)
         print(
             f"replaced {args.corpus / entry.file}: id {entry.id}, {entry.size} bytes, "
             f"sha256 {entry.sha256}"
@@ -575,6 +575,9 @@ def _add(args: argparse.Namespace) -> int:
     except InputError as error:
         if args.encoding is None and error.problem.startswith("not valid UTF-8"):
             hint = "; if it is written in another encoding, say which with --encoding NAME"
+            raise InputError(error.path, error.problem + hint) from None
+        if args.encoding is None and error.problem.startswith("UTF-16 text"):
+            hint = "; or keep it as it is with --encoding utf-16"
             raise InputError(error.path, error.problem + hint) from None
         raise
     written = "" if entry.encoding == UTF8 else f" in {entry.encoding}"

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import webencodings
+
 from provenance.errors import InputError
 from provenance.lines import Lines
 from provenance.model import Document, Format
@@ -42,8 +44,6 @@ _CHARSET = re.compile(
     r"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
     re.IGNORECASE,
 )
-_UTF8_LABELS = frozenset({"unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"})
-"""WHATWG labels of UTF-8 that Python's codec registry does not know."""
 _CHARSET_HEAD = 4096
 """Bytes of an HTML page searched for a charset declaration."""
 
@@ -146,86 +146,133 @@ def decoding(data: bytes, *, html: bool = False, encoding: str = UTF8) -> Decode
 def _decoding_as(data: bytes, html: bool, encoding: str) -> Decoded:
     """`decoding` in an encoding other than UTF-8: the same problems, but no BOM of
     UTF-8's (a UTF-16 byte-order mark is its encoding's own, and read past)."""
+    if data.startswith(_BOM) and not is_utf8(encoding):
+        message = f"starts with a UTF-8 byte-order mark (EF BB BF), not {read_as(encoding)} text"
+        problem = DecodeProblem("not-decodable", message, 0, 1, 1)
+        return Decoded(None, True, None, (problem,))
     try:
         text = decoded_as(data, encoding)
     except UnicodeDecodeError as error:
         bad = error.start
-        message = f"not valid {encoding} at byte {bad} (0x{data[bad : bad + 1].hex()})"
-        problem = DecodeProblem("not-decodable", message, bad, *Lines(data).at(bad))
+        message = f"not valid {read_as(encoding)} at byte {bad} (0x{data[bad : bad + 1].hex()})"
+        try:  # the line and column of the text read before it, in characters
+            line, column = Lines(before := decoded_as(data[:bad], encoding)).at(len(before))
+        except UnicodeDecodeError:
+            line, column = Lines(data).at(bad)
+        problem = DecodeProblem("not-decodable", message, bad, line, column)
         return Decoded(None, False, None, (problem,))
     problems: list[DecodeProblem] = []
     nul = text.find("\x00")
     if nul >= 0:
         message = f"binary file (NUL at character {nul}), not text"
         problems.append(DecodeProblem("nul", message, nul, *Lines(text).at(nul)))
-    declared = _contradicting_charset(data, text, encoding) if html else None
-    if declared is not None:
-        name, at = declared
-        message = f"declares charset {name!r}, which would read its {encoding} bytes otherwise"
-        problems.append(DecodeProblem("html-charset", message, at, *Lines(data).at(at)))
     if not text or text.isspace():
         problems.append(DecodeProblem("no-text", "no text (only whitespace)"))
-    return Decoded(text, False, declared[0] if declared else None, tuple(problems))
+    return Decoded(text, False, None, tuple(problems))
+
+
+def encoding_name(label: str) -> str | None:
+    """The WHATWG Encoding Standard's name of the encoding `label` names, as a browser
+    reads a page declaring it ("latin1", "ISO-8859-1" and "us-ascii" are windows-1252,
+    "x-sjis" is shift_jis); None for a label the standard does not know, or whose
+    decoder only says the page cannot be read ("replacement": iso-2022-kr, hz-gb-2312).
+    Names are looked up by `webencodings`, the table html5lib reads pages with; Python's
+    spelling of a web encoding ("latin-1", "shift-jis") is taken too, but none of
+    Python's own codecs that no page can declare ("unicode_escape", "undefined").
+
+    >>> encoding_name(" Latin1 "), encoding_name("x-sjis"), encoding_name("unicode_escape")
+    ('windows-1252', 'shift_jis', None)
+    """
+    if not isinstance(label, str):
+        return None
+    found = webencodings.lookup(label)
+    if found is None:  # Python's spelling of a web encoding ("latin-1", "shift-jis")
+        try:
+            found = webencodings.lookup(codecs.lookup(label.strip()).name)
+        except LookupError:
+            return None
+    return None if found is None or found.name == "replacement" else str(found.name)
 
 
 def is_utf8(encoding: str) -> bool:
     """Whether `encoding` names UTF-8 (any label of it, in any case)."""
-    return encoding.lower() in _UTF8_LABELS or _codec_name(encoding) == "utf-8"
+    return encoding_name(encoding) == "utf-8"
 
 
 def known_encoding(encoding: str) -> bool:
-    """Whether `encoding` names a text encoding this tool can decode."""
-    return is_utf8(encoding) or _codec_name(encoding) is not None
+    """Whether `encoding` names an encoding this tool can decode (`encoding_name`)."""
+    return encoding_name(encoding) is not None
+
+
+def read_as(encoding: str) -> str:
+    """The name of what `decoded_as` reads `encoding` as (`encoding_name`), or `encoding`
+    itself for a label no encoding has.
+
+    >>> read_as("ISO-8859-1"), read_as("Shift_JIS")
+    ('windows-1252', 'shift_jis')
+    """
+    return encoding_name(encoding) or encoding
 
 
 def decoded_as(data: bytes, encoding: str) -> str:
-    """`data` decoded strictly in `encoding`, a byte-order mark it opens with read past.
+    """`data` decoded strictly in `encoding`, as the WHATWG Encoding Standard decodes it.
 
-    ISO-8859-1, Latin-1 and US-ASCII are read as windows-1252, as browsers read them (the
-    WHATWG Encoding Standard makes them labels of windows-1252): a page declaring
+    A UTF-16 byte-order mark decides the encoding whatever the label says, and is read
+    past. windows-1252 leaves no byte undefined (the five it does not assign stay the C1
+    controls), and the labels ISO-8859-1, Latin-1 and US-ASCII are its: a page declaring
     ISO-8859-1 writes its curly quotes as bytes 0x91-0x94, which Latin-1 reads as C1
-    controls. Every byte decodes there, so such a text never fails.
+    controls. Shift_JIS, EUC-KR and GBK are read by their Windows supersets (cp932, cp949,
+    gb18030), as browsers read them.
 
     >>> decoded_as(b"it\\x92s", "iso-8859-1") == "it\\u2019s"
     True
-    >>> decoded_as("\\ufeffok".encode("utf-16"), "utf-16")
+    >>> decoded_as("ok".encode("utf-16"), "windows-1252")  # a byte-order mark decides
     'ok'
 
     Raises:
         UnicodeDecodeError: A byte sequence `encoding` does not define.
-        LookupError: `encoding` names no text encoding (see `known_encoding`).
+        LookupError: `encoding` names no encoding (see `known_encoding`).
     """
-    name = "utf-8" if encoding.lower() in _UTF8_LABELS else _codec_name(encoding)
+    name = encoding_name(encoding)
     if name is None:
         problem = f"unknown encoding {encoding!r}"
         raise LookupError(problem)
-    if name in _READ_AS_1252:
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16")
+    if name == "windows-1252":
         return data.decode("latin-1").translate(_WINDOWS_1252)
-    return data.decode(name).removeprefix("\ufeff")
+    if name == "utf-8":
+        return data.decode("utf-8").removeprefix("\ufeff")
+    return data.decode(_codec(name))
 
 
-def read_as(encoding: str) -> str:
-    """The name of what `decoded_as` reads `encoding` as: "windows-1252" for the labels it
-    reads so, else `encoding` as given.
+def _codec(name: str) -> str:
+    """Python's codec for an encoding `encoding_name` names."""
+    return "gb18030" if name == "gbk" else str(webencodings.lookup(name).codec_info.name)
 
-    >>> read_as("ISO-8859-1"), read_as("shift_jis")
-    ('windows-1252', 'shift_jis')
+
+def mislabelled(data: bytes, encoding: str) -> str | None:
+    """Why `data` cannot be in `encoding`, when its bytes are UTF-8 (valid, and not all
+    ASCII) and `encoding` is another: a page saved as UTF-8, or a site that moved to it,
+    would be read as other characters than it shows. None otherwise.
+
+    >>> mislabelled("café".encode(), "windows-1252")
+    'its bytes are UTF-8 (valid, not all ASCII), which windows-1252 would read as other characters'
+    >>> mislabelled(b"caf\\xe9", "windows-1252") is None
+    True
     """
-    return "windows-1252" if _codec_name(encoding) in _READ_AS_1252 else encoding
-
-
-def _codec_name(encoding: str) -> str | None:
-    """Python's name of the text codec `encoding` labels; None for an unknown label or a
-    codec that is no text encoding (base64, rot13)."""
-    try:
-        info = codecs.lookup(encoding)
-    except LookupError:
+    name = encoding_name(encoding)
+    if name is None or name in ("utf-8", "utf-16le", "utf-16be") or data.isascii():
         return None
-    return info.name if getattr(info, "_is_text_encoding", True) else None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return (
+        f"its bytes are UTF-8 (valid, not all ASCII), which {name} would read as other characters"
+    )
 
 
-_READ_AS_1252 = frozenset({"iso8859-1", "ascii", "cp1252"})
-"""Python's names of the charsets a browser reads as windows-1252 (`decoded_as`)."""
 _WINDOWS_1252 = {
     byte: bytes([byte]).decode("cp1252")
     for byte in range(0x80, 0xA0)
@@ -248,16 +295,14 @@ def _contradicting_charset(data: bytes, text: str, encoding: str = UTF8) -> tupl
 
 def _reads_alike(charset: str, text: str, encoding: str = UTF8) -> bool:
     """True if `charset` encodes `text` to the very bytes `encoding` does (ASCII in
-    us-ascii, windows-1252 in iso-8859-1)."""
-    if is_utf8(encoding) and is_utf8(charset):
-        return True
-    ours, theirs = _codec_name(encoding) or "utf-8", _codec_name(charset)
+    us-ascii, windows-1252 in iso-8859-1: `encoding_name`)."""
+    ours, theirs = encoding_name(encoding) or "utf-8", encoding_name(charset)
     if theirs is None:
-        return False  # unknown, or not a text codec
-    if {ours, theirs} <= _READ_AS_1252:
-        return True  # read alike, as windows-1252 both (`decoded_as`)
+        return False  # unknown
+    if theirs == ours:
+        return True
     try:
-        return theirs == ours or codecs.encode(text, theirs) == codecs.encode(text, ours)
+        return codecs.encode(text, _codec(theirs)) == codecs.encode(text, _codec(ours))
     except UnicodeError:  # unencodable
         return False
 
@@ -283,9 +328,10 @@ def load(path: Path | str, *, id: str | None = None, encoding: str = UTF8) -> Do
 
 
 def load_page(path: Path | str, *, id: str | None = None) -> Document:
-    """`load`, except that an HTML page whose bytes are not UTF-8 is read in the charset
-    it declares (`<meta charset>`), as a browser and `scan` read it: a page given to
-    `report --reference` or `diff`, outside a corpus, which records an encoding instead.
+    """`load`, except that a page whose bytes are not UTF-8 is read as a browser and
+    `scan` read it: in UTF-16 when a UTF-16 byte-order mark opens it, an HTML page in
+    the charset it declares (`<meta charset>`). For a page given to `report --reference`
+    or `diff`, outside a corpus, which records an encoding instead.
 
     Raises:
         InputError: As `load`; for a page declaring no charset, or one its bytes are not
@@ -296,6 +342,8 @@ def load_page(path: Path | str, *, id: str | None = None) -> Document:
     try:
         return decode(path, data, id=id)
     except InputError:
+        if data.startswith(_UTF16_BOMS):  # its byte-order mark says which, as in a browser
+            return decode(path, data, id=id, encoding="utf-16le")
         declared = _declared_charset(data) if format_of(path) is Format.HTML else None
         if declared is None or is_utf8(declared) or not known_encoding(declared):
             raise
@@ -420,7 +468,7 @@ def decode(
         format=format,
         bom=decoded.bom,
         declared_charset=decoded.declared_charset,
-        encoding=UTF8 if is_utf8(encoding) else encoding,
+        encoding=read_as(encoding),
     )
 
 
@@ -431,11 +479,13 @@ __all__ = [
     "decode",
     "decoded_as",
     "decoding",
+    "encoding_name",
     "format_of",
     "is_utf8",
     "known_encoding",
     "load",
     "load_page",
+    "mislabelled",
     "read_as",
     "read_bytes",
 ]

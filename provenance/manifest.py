@@ -32,7 +32,7 @@ from provenance.corpus import (
 )
 from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
-from provenance.load import UTF8, decode, read_bytes
+from provenance.load import UTF8, decode, mislabelled, read_bytes
 from provenance.lock import locked
 from provenance.review import LEGACY_REVIEWS, REVIEWS
 
@@ -117,6 +117,8 @@ def add(
         data = read_bytes(source)
         # refuses empty and binary files, and bytes its encoding does not read
         document = decode(source, data, encoding=encoding)
+        if mislabelled_as := mislabelled(data, encoding):
+            raise InputError(source, f"{mislabelled_as}: add it without --encoding")
         extract(document)  # refuses HTML or Markdown with no readable text
         for value in holds:
             if value not in HOLDS:
@@ -280,6 +282,8 @@ def _damage(path: Path, data: bytes, encoding: str) -> str | None:
     """Why `data` is no capture `add` would take (None when it would)."""
     try:
         extract(decode(path, data, encoding=encoding))  # empty, binary, undecodable, no text
+        if mislabelled_as := mislabelled(data, encoding):
+            return f"{mislabelled_as} (re-record it with add --replaces and --encoding utf-8)"
     except InputError as error:
         return error.problem
     return None

@@ -18,12 +18,17 @@ from provenance.atomic import atomic_write
 from provenance.corpus import Entry, parse_entry, read_manifest, read_manifest_text, split_bom
 from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
-from provenance.load import decode, read_bytes
+from provenance.load import UTF8, decode, mislabelled, read_bytes
 from provenance.lock import locked
 
 
-def replace_capture(corpus_dir: Path | str, capture_id: str, file: Path | str) -> Entry:
+def replace_capture(
+    corpus_dir: Path | str, capture_id: str, file: Path | str, *, encoding: str | None = None
+) -> Entry:
     """Store the bytes of `file` as capture `capture_id`'s, in place of its old bytes.
+
+    `encoding` is what the new bytes are written in (a site that moved to UTF-8); by
+    default the capture's recorded one.
 
     Returns:
         The manifest entry as re-recorded (its sha256 is the new bytes').
@@ -42,10 +47,13 @@ def replace_capture(corpus_dir: Path | str, capture_id: str, file: Path | str) -
         old = next((e for e in manifest.entries if e.id == capture_id), None)
         if old is None:
             raise CorpusError(manifest.path, f"no capture with id {capture_id!r} to replace")
-        # The page recaptured is written as before: refuses empty and binary files, and
-        # bytes the capture's recorded encoding does not read.
-        document = decode(source, data, encoding=old.encoding)
+        # The page recaptured is written as before unless told: refuses empty and binary
+        # files, and bytes its encoding does not read, or would read as other characters.
+        written = old.encoding if encoding is None else encoding
+        document = decode(source, data, encoding=written)
         extract(document)  # refuses HTML or Markdown with no readable text
+        if mislabelled_as := mislabelled(data, written):
+            raise InputError(source, f"{mislabelled_as}: give --encoding utf-8")
         if manifest.reference.source == capture_id:
             raise CorpusError(
                 manifest.path,
@@ -70,6 +78,10 @@ def replace_capture(corpus_dir: Path | str, capture_id: str, file: Path | str) -
         table["sha256"] = document.sha256
         table["size"] = document.size
         table["format"] = document.format.value
+        if document.encoding != UTF8:
+            table["encoding"] = document.encoding
+        elif "encoding" in table:
+            del table["encoding"]
         new_text = bom + tomlkit.dumps(doc)
         captures = tomlkit.parse(new_text.removeprefix(bom))["captures"]
         number = next(n for n, t in enumerate(captures) if t["id"] == capture_id)

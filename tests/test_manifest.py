@@ -216,7 +216,7 @@ def test_add_refuses_bytes_its_encoding_does_not_read(
     before = snapshot(corpus)
     code, _, err = run(capsys, "add", page, "--corpus", corpus, "--encoding", "iso8859-7")
     assert code == 2
-    assert err == f"provenance: {page}: not valid iso8859-7 at byte 36 (0xff)\n"
+    assert err == f"provenance: {page}: not valid iso-8859-7 at byte 36 (0xff)\n"
     assert snapshot(corpus) == before
 
 
@@ -230,11 +230,21 @@ def test_an_encoding_is_kept_by_a_recapture(corpus: Path, tmp_path: Path, capsys
     assert (code, err) == (0, "")
     entries = tomllib.loads((corpus / "manifest.toml").read_text(encoding="utf-8"))["captures"]
     [entry] = [e for e in entries if e["id"] == "legacy"]
-    assert entry["encoding"] == "cp1252"
+    assert entry["encoding"] == "windows-1252"  # as the standard names it
     assert entry["sha256"] == hashlib.sha256(again.read_bytes()).hexdigest()
-    code, _, err = run(capsys, "add", again, "--corpus", corpus, "--replaces", "legacy",
+    # The site moved to UTF-8: its new bytes, read as the old encoding, would be other
+    # characters; refused unless told, then recorded so.
+    moved = tmp_path / "moved.txt"
+    moved.write_text(_LEGACY.decode("cp1252").replace("café", "naïve"), encoding="utf-8")
+    before = snapshot(corpus)
+    code, _, err = run(capsys, "add", moved, "--corpus", corpus, "--replaces", "legacy")
+    assert code == 2 and "give --encoding utf-8" in err and snapshot(corpus) == before
+    code, _, err = run(capsys, "add", moved, "--corpus", corpus, "--replaces", "legacy",
                        "--encoding", "utf-8")  # fmt: skip
-    assert code == 2 and "drop --encoding" in err
+    assert (code, err) == (0, "")
+    entries = tomllib.loads((corpus / "manifest.toml").read_text(encoding="utf-8"))["captures"]
+    [entry] = [e for e in entries if e["id"] == "legacy"]
+    assert "encoding" not in entry
 
 
 def _listed(corpus: Path, name: str, data: bytes, **fields: str) -> None:
@@ -255,26 +265,85 @@ def test_check_names_bytes_the_recorded_encoding_does_not_read(
     _listed(corpus, "odd.txt", b"plain words\n", encoding="klingon")
     out = failing_check(capsys, corpus)
     assert problem_lines(out, "P209") == [
-        f"{corpus / 'greek.txt'}:2:6: P209 not-decodable: not valid iso8859-7 at byte 14 (0xff)"
+        f"{corpus / 'greek.txt'}:2:6: P209 not-decodable: not valid iso-8859-7 at byte 14 (0xff)"
     ]
     [unknown] = problem_lines(out, "P100")
     assert "field 'encoding' 'klingon' is no known encoding" in unknown
 
 
-def test_a_declared_charset_is_held_against_the_recorded_encoding(
+def test_a_recorded_encoding_is_not_held_against_the_page_s_own_declaration(
     corpus: Path, capsys: Capsys
 ) -> None:
-    """A page recorded as windows-1252 that declares ISO-8859-1 is read alike (browsers read
-    both so); one that declares UTF-8 is P208."""
+    """A page's bytes cannot change, and the manifest's `encoding` is the decision on how
+    to read them (a WARC page whose HTTP charset contradicts its `<meta>`, say): no P208
+    that nothing could ever clear. A UTF-8 capture declaring another charset is still
+    P208 (`test_added_html_with_a_legacy_charset_is_reported`)."""
     page = b"<html><head><meta charset='%s'></head><body><p>" + _LEGACY + b"</p></body></html>"
     _listed(corpus, "alike.html", page % b"iso-8859-1", encoding="windows-1252", format="html")
-    _listed(corpus, "other.html", page % b"utf-8", encoding="windows-1252", format="html")
+    _listed(corpus, "other.html", page % b"shift_jis", encoding="windows-1252", format="html")
+    _, out, _ = run(capsys, "check", corpus)
+    assert not problem_lines(out, "P208") and not problem_lines(out, "P209"), out
+    assert not problem_lines(out, "P201")
+
+
+def test_encoding_labels_are_read_as_browsers_read_them(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """Labels are the WHATWG Encoding Standard's: "latin-1" is windows-1252 and is recorded
+    so (before, the label as typed was recorded, though the bytes were read otherwise),
+    "x-sjis" is shift_jis read by its Windows superset; Python's own codecs that are no
+    web encoding ("undefined", "unicode_escape", "utf-7") are unknown, not internal errors."""
+    page = tmp_path / "legacy.txt"
+    page.write_bytes(_LEGACY)
+    code, out, err = run(
+        capsys, "add", page, "--corpus", corpus, "--id", "l", "--encoding", " Latin-1"
+    )
+    assert (code, err) == (0, "") and "bytes in windows-1252" in out
+    japanese = tmp_path / "japanese.txt"
+    japanese.write_bytes("No.\u2460 \u2161 the joint statement of the Parties\n".encode("cp932"))
+    code, out, err = run(
+        capsys, "add", japanese, "--corpus", corpus, "--id", "j", "--encoding", "x-sjis"
+    )
+    assert (code, err) == (0, ""), err
+    entries = {
+        e["id"]: e for e in tomllib.loads((corpus / "manifest.toml").read_text("utf-8"))["captures"]
+    }
+    assert (entries["l"]["encoding"], entries["j"]["encoding"]) == ("windows-1252", "shift_jis")
+    for name in ("undefined", "unicode_escape", "utf-7", "replacement", "iso-2022-kr"):
+        code, out, err = run(capsys, "add", page, "--corpus", corpus, "--encoding", name)
+        assert (code, err) == (2, f"provenance: {page}: unknown encoding {name!r}\n"), err
+
+
+def test_utf8_bytes_are_not_added_under_another_encoding(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """ "us-ascii" (windows-1252 to a browser) on a UTF-8 page read "café" as "cafÃ©"
+    without a word; such bytes are refused under any encoding but UTF-8 and UTF-16."""
+    page = tmp_path / "utf8.txt"
+    page.write_text("The Parties\u2019 caf\u00e9\n", encoding="utf-8")
+    before = snapshot(corpus)
+    code, _, err = run(capsys, "add", page, "--corpus", corpus, "--encoding", "us-ascii")
+    assert code == 2 and err == (
+        f"provenance: {page}: its bytes are UTF-8 (valid, not all ASCII), which windows-1252 "
+        "would read as other characters: add it without --encoding\n"
+    )
+    assert snapshot(corpus) == before
+
+
+def test_a_utf16_capture_s_undecodable_byte_is_placed_by_its_text_and_a_stray_bom_named(
+    corpus: Path, capsys: Capsys
+) -> None:
+    """P209's line and column counted raw bytes, so in UTF-16 the line was wrong; they
+    count the text read before the bad byte now. A UTF-8 byte-order mark on bytes
+    recorded as windows-1252 was read as the text "ï»¿"; it is named."""
+    data = "one\ntwo\nthree ".encode("utf-16-le") + b"\x00\xd8" + "x".encode("utf-16-le")
+    _listed(corpus, "wide.txt", b"\xff\xfe" + data, encoding="utf-16le")
+    _listed(corpus, "marked.txt", b"\xef\xbb\xbfcaf\xe9\n", encoding="windows-1252")
     out = failing_check(capsys, corpus)
-    assert problem_lines(out, "P208") == [
-        f"{corpus / 'other.html'}:1:13: P208 html-charset: declares charset 'utf-8', which "
-        "would read its windows-1252 bytes otherwise"
-    ]
-    assert not problem_lines(out, "P209") and not problem_lines(out, "P201")
+    [wide, marked] = problem_lines(out, "P209")
+    assert wide.startswith(f"{corpus / 'marked.txt'}") is False
+    assert f"{corpus / 'wide.txt'}:3:7: P209 not-decodable: not valid utf-16le at byte" in wide
+    assert marked.endswith("starts with a UTF-8 byte-order mark (EF BB BF), not windows-1252 text")
 
 
 def test_add_refuses_html_with_no_readable_text(

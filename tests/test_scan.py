@@ -1043,6 +1043,65 @@ def test_a_page_declaring_iso_8859_1_is_read_as_browsers_read_it(
     assert hit["passages"] == same["passages"]
 
 
+def test_a_hit_with_a_charset_no_encoding_has_is_named_and_the_others_added(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A HITS line edited by hand (or by another tool) with a charset that names nothing,
+    or is a number, stopped the batch half-done with an internal error."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    texts = [t for i, t in collection.docs if i in collection.planted][:3]
+    for n, text in enumerate(texts):
+        (pages / f"p{n}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    hits = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    hits[0]["charset"], hits[1]["charset"] = "undefined", 7
+    out.write_text("".join(json.dumps(h) + "\n" for h in hits), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.count("added ") == 1
+    assert [line.split(": ")[-1] for line in captured.err.splitlines()] == [
+        "unknown charset 'undefined'",
+        "unknown charset 7",
+    ]
+
+
+def test_pages_in_web_labels_python_spells_otherwise_are_read_as_browsers_read_them(
+    collection: Collection, tmp_path: Path
+) -> None:
+    """ "x-sjis" and "windows-31j" (Shift_JIS to a browser, read by its Windows superset),
+    "gb2312" (read as GBK) and "euc-kr" (read by Windows' UHC): Python knows only some of
+    the labels, and its codecs of those refuse characters browsers show (circled digits,
+    Korean syllables outside KS X 1001); such pages were scan errors."""
+    text = next(t for i, t in collection.docs if i in collection.planted)
+    body = "".join(f"<p>{p}</p>\n" for p in text.replace("\u2019", "'").split("\n\n"))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, label, codec, extra in (
+        ("sjis.html", "x-sjis", "cp932", "\u2460\u2461"),
+        ("win31j.html", "windows-31j", "cp932", "\u2162"),
+        ("gb.html", "gb2312", "gbk", "\u9fa0"),
+        ("kr.html", "euc-kr", "cp949", "\uac02"),
+    ):
+        page = f"<meta charset='{label}'><p>{extra}</p>{body}"
+        (pages / name).write_bytes(page.encode(codec, errors="xmlcharrefreplace"))
+    out = tmp_path / "hits.jsonl"
+    summary = scan([pages], ScanConfig(load(collection.reference)), out, jobs=1)
+    assert summary.errors == 0
+    charsets = {
+        Path(h["source"]).name: h["charset"]
+        for h in map(json.loads, out.read_text(encoding="utf-8").splitlines())
+    }
+    assert charsets == {
+        "sjis.html": "shift_jis",
+        "win31j.html": "shift_jis",
+        "gb.html": "gbk",
+        "kr.html": "euc-kr",
+    }
+
+
 def test_report_reads_a_page_in_its_declared_charset_as_scan_does(
     collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1080,6 +1139,14 @@ def test_report_reads_a_page_in_its_declared_charset_as_scan_does(
     assert main(["report", "--reference", str(collection.reference), str(wrong)]) == 2
     [line] = capsys.readouterr().err.splitlines()
     assert line == f"provenance: {wrong}: not valid UTF-8 at byte 29 (0x81)"
+    wide = tmp_path / "wide.html"  # UTF-16, as its byte-order mark says (and scan reads it)
+    wide.write_bytes(f"<meta charset='utf-16'><body>{body}</body>".encode("utf-16"))
+    assert (
+        main(["report", "--reference", str(collection.reference), str(wide), "--format", "json"])
+        == 0
+    )
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    assert source["encoding"] == "utf-16le" and source["passages"]
 
 
 def test_files_a_scan_does_not_read_are_counted_not_passed_over_silently(

@@ -22,7 +22,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from provenance.corpus import read_manifest
 from provenance.errors import ExitCode, InputError
-from provenance.load import UTF8
+from provenance.load import UTF8, known_encoding
 from provenance.scan.inputs import GZIP_ERRORS, WARC_SUFFIXES, Fields, json_record
 from provenance.scan.records import Problem, Record
 from provenance.scan.run import shards_dir
@@ -66,6 +66,11 @@ def add_hits(args: argparse.Namespace) -> int:
             )
             continue
         where = f"hit {hit['id']} ({hit['source']} at byte {hit['offset']})"
+        charset = hit.get("charset") or UTF8
+        if not isinstance(charset, str) or not known_encoding(charset):
+            print(f"provenance: {where}: unknown charset {charset!r}", file=sys.stderr)
+            refused += 1
+            continue
         try:
             record = record_of(hit, _fields_of(hit, planned), args.from_scan)
         except InputError as error:
@@ -89,7 +94,7 @@ def add_hits(args: argparse.Namespace) -> int:
                     date=hit.get("date") or "unknown",
                     holds=holds(hit),
                     note=note,
-                    encoding=hit.get("charset") or UTF8,  # the bytes as the page gave them
+                    encoding=charset,  # the bytes as the page gave them
                 )
             except InputError as error:
                 # the hit's own bytes cannot be a capture (a page of NUL bytes): named by
