@@ -30,7 +30,6 @@ from provenance.model import (
     Document,
     Edit,
     Kind,
-    OffsetMap,
     Passage,
     PassageKind,
     Span,
@@ -64,9 +63,9 @@ class SourceResult:
     extracted: Extracted | None = None
     """The readable text the engine compared, when the capture is HTML or Markdown."""
     readable_alignments: tuple[Alignment, ...] = ()
-    """With `extracted`: the alignments with copy spans in its readable text (reference
-    spans in the reference's original), which the collation compares: markup is no
-    reading."""
+    """When the capture or the reference is HTML or Markdown: the alignments in readable
+    offsets on both sides, as the engine compared them, which the collation compares:
+    markup is no reading."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,10 +251,7 @@ def _source(
     quoted = _quoted(reference_view, view, quotes, view_passages)
     marked = emphasis(reference_readable, readable, alignments, quoted=quoted)
     mapped = not (readable.identity and reference_readable.identity)
-    readable_alignments: tuple[Alignment, ...] = ()
-    if not readable.identity:
-        plain = Extracted(view, view.text, OffsetMap.identity(len(view.text)), (), ())
-        readable_alignments = _to_original(alignments, reference_readable, plain)
+    readable_alignments = alignments if mapped else ()
     if mapped:
         passages, alignments = _to_original((passages, alignments), reference_readable, readable)
         found = list(_to_original(tuple(found), reference_readable, readable))

@@ -239,6 +239,22 @@ def test_diff_reads_html_and_maps_back_to_the_markup(
     assert page[space["start"] : space["end"]] == "&nbsp;"
 
 
+def test_diff_of_two_pages_reads_the_reference_page_without_markup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two marked-up pages, one word changed after the first tag: the text report's
+    provenance section ended in an internal error (exit 2), the collation reading the
+    reference page's markup as text."""
+    reference, copy = tmp_path / "a.html", tmp_path / "b.html"
+    reference.write_text(
+        "<p>The Parties <em>oppose</em> the tests.</p>\n<p>They urge restraint.</p>"
+    )
+    copy.write_text("<p>The Parties oppose the tests.</p><p>They urge calm.</p>")
+    assert main(["diff", str(reference), str(copy), "--color", "never"]) == 1
+    out = capsys.readouterr().out
+    assert "b-full: full, 51 reference characters, 1 variant locations" in out
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [

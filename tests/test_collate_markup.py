@@ -1,8 +1,9 @@
-"""Collation of HTML and Markdown copies: readings are the copies' readable words.
+"""Collation of HTML and Markdown pages: readings are the pages' readable words.
 
 The engine compares a page's readable text; the collation must too. Markup inside a
 copy (tags between paragraphs, entities, `**bold**`) is not a reading, and two pages
-that share only markup share no reading.
+that share only markup share no reading. A reference page (`diff`, `report --reference`)
+is collated on its words too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import make_document
 
-from provenance.analyse import analyse
+from provenance.analyse import analyse, compare
 from provenance.collation.exports import render_json
 from provenance.collation.genealogy import genealogy
 from provenance.collation.table import Status, collate
@@ -32,7 +33,14 @@ def _markdown(paragraphs: list[str], header: str) -> str:
     return f"# {header}\n\n" + "\n\n".join(marked) + "\n"
 
 
+def _plain(paragraphs: list[str], header: str) -> str:
+    """What an `_html` page reads as (its <header> is page furniture), as plain text."""
+    return "Text\n\n" + "\n\n".join(paragraphs)
+
+
 def _page(text: str, fmt: Format, name: str) -> Document:
+    if fmt is Format.TEXT:
+        return make_document(text, name)
     suffix = ".html" if fmt is Format.HTML else ".md"
     return replace(make_document(text, name), format=fmt, path=Path(name + suffix))
 
@@ -98,3 +106,35 @@ def test_collate_json_gives_offsets_into_the_original_files(
     [location] = data["locations"]
     [[start, end]] = location["readings"][witness["id"]]["spans"]
     assert page.text[start:end] == "gravely"
+
+
+@pytest.mark.parametrize(
+    ("build_reference", "build_copy", "fmt_reference", "fmt_copy"),
+    [
+        (_html, _html, Format.HTML, Format.HTML),
+        (_markdown, _markdown, Format.MARKDOWN, Format.MARKDOWN),
+        (_html, _plain, Format.HTML, Format.TEXT),
+    ],
+)
+def test_a_marked_up_reference_is_collated_on_its_words(
+    reference: Document,
+    build_reference: object,
+    build_copy: object,
+    fmt_reference: Format,
+    fmt_copy: Format,
+) -> None:
+    """`diff` of a reference page and a copy that changes one word after the first tag
+    was an internal error ("invalid span"): the collation took the reference's spans in
+    offsets of its file, with markup, and the copy's in readable offsets, so an unchanged
+    stretch had two lengths and the changed word's reading ran backwards."""
+    paragraphs = reference.text.split("\n\n")[1:4]
+    changed = [*paragraphs[:-1], paragraphs[-1].replace("settlement plan", "peace plan")]
+    assert changed != paragraphs
+    original = _page(build_reference(paragraphs, "Daily News"), fmt_reference, "original")  # type: ignore[operator]
+    copy = _page(build_copy(changed, "Daily News"), fmt_copy, "copy")  # type: ignore[operator]
+    table = collate(original, witnesses(compare(original, copy)))
+    [witness] = table.witnesses
+    variants = [(loc.reference_text, loc.reading(witness.id).text) for loc in table.variants()]
+    assert variants == [("settlement", "peace")]
+    assert table.rebuild(witness.id) == [s.copy.of(witness.text) for s in witness.segments]
+    assert "<p>" not in table.reference.text and "**" not in table.reference.text

@@ -34,6 +34,7 @@ from enum import StrEnum
 from provenance.classify import kind_of
 from provenance.collation.witnesses import Segment, Witness
 from provenance.errors import ProvenanceError
+from provenance.extract import extract
 from provenance.model import Document, Edit, Kind, Severity, Span
 from provenance.severity import COSMETIC_KINDS, severity
 
@@ -103,6 +104,7 @@ class Table:
     """The variant table: the reference cut into locations, one reading per witness each."""
 
     reference: Document
+    """The reference as collated: its readable text (itself, unless HTML or Markdown)."""
     witnesses: tuple[Witness, ...]
     locations: tuple[Location, ...]
     """Consecutive, covering the whole reference."""
@@ -136,7 +138,8 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
     """Merge every witness's alignment into one variant table.
 
     Args:
-        reference: The document every segment's `reference` span indexes.
+        reference: The reference; every segment's `reference` span indexes its readable
+            text (see `witnesses.witnesses`), which the table holds and cuts.
         witnesses: Witnesses with unique ids (see `witnesses.witnesses`).
 
     Returns:
@@ -153,6 +156,10 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
     >>> [(loc.reference_text, loc.reading("w").text) for loc in table.variants()]
     [('red', 'blue')]
     """
+    # Markup is no reading: an HTML or Markdown reference is collated on its words, as the
+    # engine compared them (its original offsets against a copy's readable ones made an
+    # unchanged stretch two lengths at once, and a reading's span ran backwards).
+    reference = extract(reference).view()
     seen: set[str] = set()
     for w in witnesses:
         if w.id in seen:

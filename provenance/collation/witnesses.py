@@ -11,7 +11,9 @@ A witness is what one column of a collation holds. It is one of:
   quotations in another translation).
 
 Every witness is a list of segments; a segment pairs a span of the capture with the span
-of the reference it stands for, plus the token-level edits between them. Segments of one
+of the reference it stands for, plus the token-level edits between them. Both spans are
+offsets of readable text, as the engine compared it (see `provenance.extract`): markup,
+in a capture or in an HTML or Markdown reference, is no reading. Segments of one
 witness never overlap in the reference, so each reference position has at most one
 reading per witness; the exception is a paraphrase (another translation), whose span is
 only the nearest reference passage and which is never collated word by word.
@@ -27,7 +29,7 @@ from enum import StrEnum
 
 from provenance.align import align_texts
 from provenance.analyse import Analysis, SourceResult
-from provenance.extract import Extracted
+from provenance.extract import Extracted, extract
 from provenance.model import Document, Edit, PassageKind, Span
 from provenance.quotes.verdicts import QuoteVerdict
 
@@ -49,7 +51,8 @@ class Segment:
     copy: Span
     """Offsets into the capture's decoded text."""
     reference: Span
-    """Offsets into the reference text."""
+    """Offsets into the reference's readable text (its decoded text, unless HTML or
+    Markdown)."""
     edits: tuple[Edit, ...]
     """Token-level opcodes covering both spans exactly (see `align.align_texts`)."""
     verdict: str = "passage"
@@ -97,13 +100,14 @@ def witnesses(analysis: Analysis) -> list[Witness]:
         Witnesses with unique ids; captures that hold nothing contribute none.
     """
     short = [_siglum(s.document.id) for s in analysis.sources]
+    reference = extract(analysis.reference)
     out: list[Witness] = []
     for source in analysis.sources:
         prefix = _siglum(source.document.id)
         if short.count(prefix) > 1:
             prefix = source.document.id
         out.extend(_passage_witnesses(source, prefix))
-        quotations = _quotation_witness(analysis, source, prefix)
+        quotations = _quotation_witness(reference, source, prefix)
         if quotations is not None:
             out.append(quotations)
     return out
@@ -132,11 +136,11 @@ def _text(source: SourceResult) -> str:
     return source.document.text if source.extracted is None else source.extracted.text
 
 
-def _to_readable(source: SourceResult, span: Span) -> Span:
-    """A capture span in original offsets, in the readable text's (see `_text`)."""
-    if source.extracted is None:
+def _to_readable(readable: Extracted | None, span: Span) -> Span:
+    """A span in original offsets, in the offsets of the readable text (None: the same)."""
+    if readable is None or readable.identity:
         return span
-    starts, ends, length = source.extracted.to_original, source.extracted.ends, len(_text(source))
+    starts, ends, length = readable.to_original, readable.ends, len(readable.text)
     start = bisect_left(starts, span.start, 0, length)
     if not len(span):
         return Span(start, start)
@@ -145,7 +149,8 @@ def _to_readable(source: SourceResult, span: Span) -> Span:
 
 def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
     doc, text = source.document, _text(source)
-    aligned = source.readable_alignments if source.extracted is not None else source.alignments
+    # Readable offsets on both sides where either document has markup; else the originals.
+    aligned = source.readable_alignments or source.alignments
     fulls = [a for a in aligned if a.passage.kind is PassageKind.FULL]
     excerpts = [a for a in aligned if a.passage.kind is PassageKind.EXCERPT]
     for n, alignment in enumerate(fulls, 1):
@@ -172,13 +177,15 @@ def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
         )
 
 
-def _quotation_witness(analysis: Analysis, source: SourceResult, prefix: str) -> Witness | None:
-    doc, ref, text = source.document, analysis.reference, _text(source)
+def _quotation_witness(
+    reference_readable: Extracted, source: SourceResult, prefix: str
+) -> Witness | None:
+    doc, ref, text = source.document, reference_readable.text, _text(source)
     segments: list[Segment] = []
     for quote in source.quotes:
         if not quote.attributed or quote.verdict not in QUOTED_VERDICTS or quote.reference is None:
             continue
-        copy, reference = quote.span, quote.reference
+        copy, reference = quote.span, _to_readable(reference_readable, quote.reference)
         if not len(reference) or any(_overlap(copy, p.copy) for p in source.passages):
             continue  # nothing to compare, or already collated in a full copy or an excerpt
         paraphrase = quote.verdict is QuoteVerdict.PARAPHRASE
@@ -186,9 +193,9 @@ def _quotation_witness(analysis: Analysis, source: SourceResult, prefix: str) ->
             _overlap(reference, s.reference) for s in segments if s.verdict != "paraphrase"
         ):
             continue  # a second quotation of the same words adds no reading
-        copy = _to_readable(source, copy)
+        copy = _to_readable(source.extracted, copy)
         edits = align_texts(
-            reference.of(ref.text),
+            reference.of(ref),
             copy.of(text),
             reference_offset=reference.start,
             copy_offset=copy.start,
