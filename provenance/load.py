@@ -334,8 +334,8 @@ def load_page(path: Path | str, *, id: str | None = None) -> Document:
     or `diff`, outside a corpus, which records an encoding instead.
 
     Raises:
-        InputError: As `load`; for a page declaring no charset, or one its bytes are not
-            valid in, the UTF-8 problem.
+        InputError: As `load`: for a page declaring no charset, the UTF-8 problem; for
+            one whose bytes its declared charset does not read either, both.
     """
     path = Path(path)
     data = read_bytes(path)
@@ -349,8 +349,9 @@ def load_page(path: Path | str, *, id: str | None = None) -> Document:
             raise
         try:
             return decode(path, data, id=id, encoding=read_as(declared))
-        except InputError:
-            raise InputError(path, _utf8_problem(data)) from None
+        except InputError as error:
+            problem = f"{_utf8_problem(data)}, nor in the charset it declares: {error.problem}"
+            raise InputError(path, problem) from None
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -1138,7 +1138,10 @@ def test_report_reads_a_page_in_its_declared_charset_as_scan_does(
     assert line.startswith(f"provenance: {undeclared}: not valid UTF-8 at byte ")
     assert main(["report", "--reference", str(collection.reference), str(wrong)]) == 2
     [line] = capsys.readouterr().err.splitlines()
-    assert line == f"provenance: {wrong}: not valid UTF-8 at byte 29 (0x81)"
+    assert line == (
+        f"provenance: {wrong}: not valid UTF-8 at byte 29 (0x81), nor in the charset it "
+        "declares: not valid shift_jis at byte 29 (0x81)"
+    )
     wide = tmp_path / "wide.html"  # UTF-16, as its byte-order mark says (and scan reads it)
     wide.write_bytes(f"<meta charset='utf-16'><body>{body}</body>".encode("utf-16"))
     assert (
