@@ -28,6 +28,7 @@ from typing import Protocol, cast
 import msgspec
 from isal import igzip, isal_zlib
 
+from provenance.load import PAGE_SUFFIXES, format_of
 from provenance.scan import warc
 from provenance.scan.records import (
     Chunk,
@@ -44,8 +45,6 @@ SHARD_BYTES = 4 * 2**20
 enough that a few workers share 100 MB evenly (the engine's time follows the copies, not
 the bytes), large enough that a shard's overhead (a task, a result file) is nothing."""
 
-_TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
-_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 WARC_SUFFIXES = warc.SUFFIXES
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 
@@ -87,7 +86,7 @@ def plan(
             raise ValueError(msg)
         elif is_collection(path):
             shards.extend(_collection_shards(path, shard_bytes))
-        elif path.suffix.lower() in _TEXT_SUFFIXES or path.suffix.lower() in _HTML_SUFFIXES:
+        elif path.suffix.lower() in PAGE_SUFFIXES:
             shards.extend(_page_shards(path.parent, [path], shard_bytes))  # one page
         else:
             msg = (
@@ -188,8 +187,7 @@ def _directory_files(
         dirs.sort()
         for name in sorted(names):
             path = Path(root) / name
-            suffix = path.suffix.lower()
-            if suffix in _TEXT_SUFFIXES or suffix in _HTML_SUFFIXES:
+            if path.suffix.lower() in PAGE_SUFFIXES:
                 pages.append(path)
             elif is_collection(path) and path.is_file():
                 collections.append(path)
@@ -304,8 +302,7 @@ def _files(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Proble
             continue
         counts.documents += 1
         counts.bytes += len(data)
-        suffix = path.suffix.lower()
-        fmt = "html" if suffix in _HTML_SUFFIXES else _TEXT_SUFFIXES.get(suffix, "text")
+        fmt = format_of(path).value
         charset = meta_charset(data) if fmt == "html" else ""
         yield Record(ident, data, name, 0, fmt, charset=charset)
 
