@@ -109,7 +109,7 @@ def decoding(data: bytes, *, html: bool = False, encoding: str = UTF8) -> Decode
     if not data:
         return Decoded(None, False, None, (DecodeProblem("empty", "empty file (0 bytes)"),))
     if not is_utf8(encoding):
-        return _decoding_as(data, html, encoding)
+        return _decoding_as(data, encoding)
     problems: list[DecodeProblem] = []
     bom = data.startswith(_BOM)
     skip = len(_BOM) if bom else 0
@@ -143,10 +143,12 @@ def decoding(data: bytes, *, html: bool = False, encoding: str = UTF8) -> Decode
     return Decoded(text, bom, declared[0] if declared else None, tuple(problems))
 
 
-def _decoding_as(data: bytes, html: bool, encoding: str) -> Decoded:
-    """`decoding` in an encoding other than UTF-8: the same problems, but no BOM of
-    UTF-8's (a UTF-16 byte-order mark is its encoding's own, and read past)."""
-    if data.startswith(_BOM) and not is_utf8(encoding):
+def _decoding_as(data: bytes, encoding: str) -> Decoded:
+    """`decoding` in an encoding other than UTF-8, recorded for the capture: the same
+    problems but two. A UTF-8 byte-order mark is one (the bytes say they are UTF-8); a
+    charset the page declares is none (the recorded encoding is the decision on its
+    bytes). A UTF-16 byte-order mark is its encoding's own, and read past."""
+    if data.startswith(_BOM):
         message = f"starts with a UTF-8 byte-order mark (EF BB BF), not {read_as(encoding)} text"
         problem = DecodeProblem("not-decodable", message, 0, 1, 1)
         return Decoded(None, True, None, (problem,))
