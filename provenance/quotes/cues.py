@@ -49,6 +49,7 @@ _SPEECH = re.compile(
     r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted"
     r"|argues|argued|describes|describe|described|telling|put it|puts it|phrased it|phrases it"
     r"|decided that|decides that|demands|demanded|records that|recorded that"
+    r"|(?:is|are|was|were|been)[ \t]+saying"
     r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of"
     r"|pressed|pushed|prodded|implored|exhorted|enjoined|beseeched)\b"
@@ -235,7 +236,11 @@ def cues(
                     base + hit.end() + (len(chunk[hit.end() :]) - len(chunk[hit.end() :].lstrip()))
                 )
                 span = Span(base + hit.start(), end + len(named) if named else base + hit.end())
-                out.append(Cue("person", span, span.of(text)))
+                # "In the words of Moscow and Beijing": the statement's authors together
+                sourced: Literal["document", "person"] = (
+                    "document" if named and _joint(named, authors) else "person"
+                )
+                out.append(Cue(sourced, span, span.of(text)))
             continue
         if subject_doc is not None:
             used.add(subject_doc)
@@ -399,9 +404,10 @@ two, as a paragraph opening "Russia and China issued a joint statement ..." does
 
 def _reports_content(text: str, at: int) -> bool:
     """Whether the words after a document named at `at` tell what it says: a verb of
-    saying, asking or taking a stand, in the prose or opening the quotation ("says the
-    statement “demands ...”", "that the Statement provides that “...”", "the statement
-    commits both countries to “...”"). A verb that judges it ("“rewards provocation”",
+    saying, asking, conceding or taking a stand, in the prose or opening the quotation
+    ("says the statement “demands ...”", "that the Statement provides that “...”", "the
+    statement commits both countries to “...”", "the statement concedes that", "reported
+    the statement as saying"). A verb that judges it ("“rewards provocation”",
     "“fully reflects the consensus”") makes the words the speaker's own.
 
     >>> _reports_content("the statement “demands a halt”", 13)
@@ -409,6 +415,8 @@ def _reports_content(text: str, at: int) -> bool:
     >>> _reports_content("it “rewards it”", 2)
     False
     """
+    if _AS_SAYING.match(text, at):
+        return True  # "reported the statement as saying that “...”"
     found = _CONTENT_AFTER.match(text, at)
     if found is None:
         return False
@@ -420,6 +428,10 @@ def _reports_content(text: str, at: int) -> bool:
     return verb in _CONTENT_VERBS
 
 
+_AS_SAYING = re.compile(
+    r"[ \t]+as[ \t]+(?:saying|stating|declaring|demanding|calling|urging|promising|warning)\b"
+)
+"""After a document: what someone reports it "as saying"."""
 _JUDGED = re.compile(r"[ \t]*[\"“«„‘]?[^\W\d_]")
 """After a document a person names: a word or a quotation, which may judge it (not a
 colon that introduces its text)."""
@@ -443,9 +455,10 @@ _CONTENT_VERBS = frozenset(
     confirm oppose support condemn reject welcome endorse recognise recognize accept describe
     mention contain include list express announce claim argue maintain hold conclude suggest
     envisage envision foresee set give grant allow offer impose want consider regard deem
-    back favour favor advocate embrace threaten""".split()
+    back favour favor advocate embrace threaten concede acknowledge admit find observe
+    recall assert reiterate underline highlight""".split()
     for ending in ("", "s", "es", "d", "ed")
-) | frozenset("says said read held set committed gave granted".split())
+) | frozenset("says said read held set committed gave granted found admitted".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand
 ("demands", "provides", "commits", "opposes"), not judged ("reflects", "rewards")."""
 
