@@ -98,3 +98,23 @@ def test_a_paraphrase_ending_in_the_statements_words_stays_a_paraphrase(
     )
     (quotation,) = check_quotes(reference, make_document(page, "paraphrase"))
     assert quotation.verdict is QuoteVerdict.PARAPHRASE, quotation.note
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "consider this statement in harmony with the relevant UN Security Council resolutions",
+        "regard the announcement as acceptable and in harmony with the Council's resolutions",
+    ],
+)
+def test_dis_negated_in_the_statement_asserted_plainly_is_not_in_it(
+    reference: Document, quoted: str
+) -> None:
+    """The statement finds the DPRK's statement "in disharmony" with the resolutions; "in
+    harmony" reverses it. Only "un-" and "non-" were read as negations, so a close
+    rendering with "harmony" passed as altered. "dis-" negates only words it is known to
+    ("disharmony", "disagree"), not "display" or "discover"."""
+    page = f'The joint statement says the Parties "{quoted}."\n'
+    (quotation,) = check_quotes(reference, make_document(page, "harmony"))
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+    assert any("negates" in u for u in quotation.unsaid), quotation.unsaid

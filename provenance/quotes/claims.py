@@ -231,7 +231,7 @@ def unsaid(
     their_negations = (theirs | their_words) & _DENIAL - own - words  # not those it keeps
     # A prefixed negation of the stretch the quotation renders with "not" excuses its
     # "not"; one the quotation keeps does not ("do not consider this unacceptable").
-    rendered = any(_unprefixed(w) and w not in words for w in their_words)
+    rendered = any(_unprefixed(w, dis=False) and w not in words for w in their_words)
     if negations and not their_negations and not rendered:
         out.append(
             f"a negation ({', '.join(sorted(negations))}) the statement's passage does not have"
@@ -441,14 +441,28 @@ def _following(words: list[str], k: int, n: int, *, reach: int = 6) -> list[int]
     return [j for j in after if words[j] not in STOPWORDS][:n]
 
 
-def _unprefixed(word: str) -> str | None:
+def _unprefixed(word: str, *, dis: bool = True) -> str | None:
     """The word a negative prefix negates ("nonproliferation", "unacceptable"), if any:
-    what follows the prefix must be an English word in its own right ("unit" is not "un-")."""
+    what follows the prefix must be an English word in its own right ("unit" is not "un-").
+    With `dis` False, "dis-" is left out: a "not" renders "unacceptable" or "non-use", and
+    a "disharmony" the quotation drops does not excuse its "not"."""
     for prefix in ("non", "un"):
         rest = word.removeprefix(prefix)
         if rest != word and len(rest) >= 5 and zipf(rest) >= PREFIXED_ZIPF:
             return rest
+    rest = word.removeprefix("dis")
+    if dis and rest != word and rest.startswith(_DIS_NEGATES):
+        return rest  # "disharmony", "disagrees": not "display" or "discover"
     return None
+
+
+_DIS_NEGATES = (
+    "harmon", "agree", "approv", "honest", "connect", "satisf", "trust", "obey", "loyal",
+    "regard", "continu", "like", "order", "unit", "advantag", "respect", "allow", "qualif",
+    "credit", "believ", "comfort", "proportion", "similar",
+)  # fmt: skip
+"""Words "dis-" negates, as the start of what follows it: "dis-" is a negative prefix far
+less often than "un-" ("display", "discover", "dismiss", "dispose" negate nothing)."""
 
 
 def _same_word(a: str, b: str) -> bool:
