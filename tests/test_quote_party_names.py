@@ -71,6 +71,9 @@ def test_a_capital_after_in_is_a_place_not_its_state(reference: Document) -> Non
         "the United States has agreed to adopt the necessary measures to protect the two "
         "countries' security interests",
         "the Republic of Korea's justified concerns should be respected",
+        # its sentence names the DPRK by its full name, whose last words spell this one
+        "the Republic of Korea considers this statement unacceptable and in disharmony with "
+        "the relevant UN Security Council resolutions",
     ],
 )
 def test_the_statements_words_given_to_another_party_are_not_in_it(
@@ -89,6 +92,8 @@ def test_the_statements_words_given_to_another_party_are_not_in_it(
         "comprehensive and full implementation of the UN Security Council resolutions on the DPRK",
         "Russia and China will closely coordinate their efforts for a comprehensive solution "
         "of the Korean Peninsula's problems #DPRK",
+        "seriously worried by the Democratic People’s Republic of Korea’s statement of July 4 "
+        "about a ballistic missile launch",
     ],
 )
 def test_a_party_after_a_preposition_or_as_a_hashtag_is_no_new_actor(

@@ -512,7 +512,11 @@ def absent_parties(
     or as a hashtag, is what the words are about, not who acts, and is let be: a close
     rendering may say which resolutions, but not give the statement's act to another.
     """
-    held = {_POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(passage)}
+    # "the Democratic People's Republic of Korea (DPRK)" names the DPRK, not the Republic
+    # of Korea its last words spell
+    held = {
+        _POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(_DPRK_NAME.sub("DPRK", passage))
+    }
     out: list[str] = []
     for m in _WORD.finditer(quotation):
         word = m.group()
@@ -520,6 +524,10 @@ def absent_parties(
         before = quotation[max(0, m.start() - 10) : m.start()].casefold().split()
         if name == "korea" and before and before[-1] in ("north", "northern"):
             name = "dprk"  # "North Korea" is the DPRK, when the statement names it so
+        elif name == "korea" and any(
+            n.start() < m.start() < n.end() for n in _DPRK_NAME.finditer(quotation)
+        ):
+            name = "dprk"
         if not word[0].isupper() or name not in ALIASES or name not in vocabulary:
             continue
         if name in authors or word in out:
@@ -539,6 +547,8 @@ def absent_parties(
     return out
 
 
+_DPRK_NAME = re.compile(r"\bDemocratic\s+People[’']?s\s+Republic\s+of\s+Korea\b", re.IGNORECASE)
+"""The DPRK's full name, whose last words spell the Republic of Korea's."""
 _NAME_START = re.compile(r"(?:Republic\s+of|United|North|South)\s+$")
 """The first words of a party's name ("the Republic of Korea"), before the word matched."""
 _NOT_ACTOR = re.compile(
