@@ -194,18 +194,31 @@ async def test_quit_and_reopen_keeps_decisions(corpus_dir: Path) -> None:
     assert (saved[ids[0]]["verdict"], saved[ids[1]]["verdict"]) == ("accepted", "flagged")
 
 
-async def test_stale_decision_is_listed_and_kept(app: ReviewApp, corpus_dir: Path) -> None:
+def _stale_decision(
+    app: ReviewApp, finding: str, verdict: str, *, summary: str, note: str = ""
+) -> dict[str, str]:
+    """A decision line on CAPTURE's bytes for a finding the capture no longer has."""
     capture = next(c for c in app.session.corpus.captures if c.id == CAPTURE)
-    stale = {
-        "finding": "d-0000000000000000",
+    return {
+        "finding": finding,
         "source": CAPTURE,
         "source_sha256": capture.sha256,
-        "verdict": "flagged",
-        "note": "made on an older classifier",
+        "verdict": verdict,
+        "note": note,
         "reviewer": "earlier",
         "time": "2024-01-01T00:00:00Z",
-        "summary": "spelling: 'neighbours' -> 'neighbors'",
+        "summary": summary,
     }
+
+
+async def test_stale_decision_is_listed_and_kept(app: ReviewApp, corpus_dir: Path) -> None:
+    stale = _stale_decision(
+        app,
+        "d-0000000000000000",
+        "flagged",
+        note="made on an older classifier",
+        summary="spelling: 'neighbours' -> 'neighbors'",
+    )
     # In the old single-document file, which the UI still reads.
     (corpus_dir / "reviews.json").write_text(
         json.dumps({"schema": "provenance-reviews/1", "decisions": [stale]}), "utf-8"
@@ -235,17 +248,7 @@ async def test_a_stale_decision_is_dropped_with_x_and_brought_back_with_u(
     """A stale decision (its finding gone) could only be cleared with `provenance decide
     --clear`, and `a` on it did nothing without a word; `x` drops it (check's P502 then
     goes), `u` brings it back, and `a` says what to do."""
-    capture = next(c for c in app.session.corpus.captures if c.id == CAPTURE)
-    stale = {
-        "finding": "d-1111111111111111",
-        "source": CAPTURE,
-        "source_sha256": capture.sha256,
-        "verdict": "accepted",
-        "note": "",
-        "reviewer": "earlier",
-        "time": "2024-01-01T00:00:00Z",
-        "summary": "omission: 'the' -> ''",
-    }
+    stale = _stale_decision(app, "d-1111111111111111", "accepted", summary="omission: 'the' -> ''")
     header = json.dumps({"schema": "provenance-reviews/2"})
     (corpus_dir / REVIEWS).write_text(f"{header}\n{json.dumps(stale)}\n", "utf-8")
     app = build_app(corpus_dir, reviewer="tester")
