@@ -101,10 +101,9 @@ class Lexicon:
     missing_weight: float
     postings: dict[str, tuple[int, ...]]
     """For each stem, the windows holding it (indices into `windows`, in order)."""
-    aliases: dict[str, str]
-    """Each other name of a party the reference names, as a page writes it (`ALIASES`:
-    "Pyongyang", "US"), and the reference's own word for that party ("dprk", "united"),
-    the first of `ALIASES` it uses. Demonyms and the bare "north" and "south" are not
+    written_names: tuple[str, ...]
+    """The other names of the parties the reference names (`other_names`), as a page
+    writes them ("Pyongyang", "US"). Demonyms and the bare "north" and "south" are not
     among them: "Korean" in "the Korean Peninsula" is a place, "the North" may be the
     statement's own word."""
 
@@ -132,20 +131,20 @@ class Lexicon:
             for s in window.stems:
                 postings.setdefault(s, []).append(k)
         held = {s: tuple(ks) for s, ks in postings.items()}
-        aliases: dict[str, str] = {}
-        for name, others in ALIASES.items():
-            for other in others if name in vocabulary else ():
-                if other not in DEMONYMS and other not in ("north", "south"):
-                    written = other.upper() if len(other) <= 3 else other.capitalize()
-                    aliases.setdefault(written, name)
-        return cls(vocabulary, tuple(windows), weights, math.log((n + 1) / 0.5), held, aliases)
+        written = tuple(
+            sorted(
+                name.upper() if len(name) <= 3 else name.capitalize()
+                for name in other_names(vocabulary) - DEMONYMS - {"north", "south"}
+            )
+        )
+        return cls(vocabulary, tuple(windows), weights, math.log((n + 1) / 0.5), held, written)
 
     def weight(self, stem: str) -> float:
         return self.weights.get(stem, self.missing_weight)
 
     def without_other_names(self, text: str) -> str:
         """`text` without the parties it names by other names than the reference's
-        (`aliases`; "North Korea" too, when the reference says "DPRK"). A capital after
+        (`written_names`; "North Korea" too, when the reference says "DPRK"). A capital after
         "in" or "at" is a place ("a conference in Beijing"), not its state, and stays; so
         does "us", a pronoun.
 
@@ -155,9 +154,9 @@ class Lexicon:
         """
         if "dprk" in self.vocabulary:
             text = _NORTH_KOREA.sub("", text)
-        if not self.aliases:
+        if not self.written_names:
             return text
-        return _party_names(tuple(self.aliases)).sub("", text)
+        return _party_names(self.written_names).sub("", text)
 
     def sentences_holding(self, stem: str) -> int:
         """How many sentences of the reference hold `stem` (0 for a stem it lacks)."""
