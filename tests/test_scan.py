@@ -31,6 +31,7 @@ from provenance.scan.collection import (
     write_warc,
 )
 from provenance.scan.inputs import Fields
+from provenance.scan.prefilter import Prefilter
 from provenance.scan.records import Record
 from provenance.scan.run import scan, shards_dir
 from provenance.scan.shard import ScanConfig, ShardResult
@@ -747,18 +748,27 @@ def test_the_gate_of_a_shard_turns_away_exactly_the_lines_may_hold_does(
 ) -> None:
     """The gate stops scanning a line once it is a candidate; it must say what `may_hold`
     (the full count) says, on copies, decoys, noise and lines with nothing in them."""
-    from provenance.scan.prefilter import Prefilter
-
     reference = collection.reference.read_text(encoding="utf-8")
     prefilter = Prefilter.of(reference)
     lines = collection.jsonl.read_bytes().splitlines(keepends=True)
     sentence = reference.split(".")[0]
     lines += [b"", b"\n", sentence.encode(), sentence.replace(" ", "\u00a0").encode()]
+    # Many 3-grams but fewer than two telling ones, and just two: the gate scans for the
+    # telling ones first.
+    plain = [g for g in prefilter.patterns if g not in _telling_grams(prefilter)]
+    said_much = " ... ".join(plain[:12])
+    one, two = sorted(_telling_grams(prefilter))[:2]
+    lines += [f"{said_much} ... {one}".encode(), f"{said_much} ... {one} ... {two}".encode()]
     gate = prefilter.gate()
     said = [gate(line) for line in lines]
     assert said == [prefilter.may_hold(line) for line in lines]
     assert 0 < sum(said) < len(lines)
+    assert said[-2:] == [False, True]
     assert Prefilter.of("").gate()(sentence.encode()) is False
+
+
+def _telling_grams(prefilter: Prefilter) -> set[str]:
+    return {prefilter.patterns[i] for i in prefilter.telling}
 
 
 _CHECKED = [

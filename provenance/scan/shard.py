@@ -93,8 +93,7 @@ def engine(config: ScanConfig) -> tuple[Analyser, Prefilter]:
     if key not in _ENGINES:
         analyser = Analyser.of(config.reference)
         prefilter = Prefilter.of(analyser.readable.view().text, min_grams=config.min_grams)
-        if prefilter.patterns:
-            prefilter.matcher.compile()  # now, so that forked workers inherit it
+        prefilter.compile()  # now, so that forked workers inherit it
         _ENGINES[key] = analyser, prefilter
     return _ENGINES[key]
 
