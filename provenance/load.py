@@ -262,17 +262,46 @@ def mislabelled(data: bytes, encoding: str) -> str | None:
     'its bytes are UTF-8 (valid, not all ASCII), which windows-1252 would read as other characters'
     >>> mislabelled(b"caf\\xe9", "windows-1252") is None
     True
+
+    UTF-16 writes a NUL byte in every ASCII character (a space, a full stop), so bytes
+    with no NUL and no UTF-16 byte-order mark that read as UTF-8 are UTF-8, even ASCII:
+
+    >>> mislabelled(b"The Parties agree.", "utf-16").partition(", which")[0]
+    'its bytes are UTF-8 (valid, no NUL byte, no UTF-16 byte-order mark)'
+    >>> mislabelled("The Parties agree.".encode("utf-16-le"), "utf-16") is None
+    True
     """
     name = encoding_name(encoding)
-    if name is None or name in ("utf-8", "utf-16le", "utf-16be") or data.isascii():
+    if name in ("utf-16le", "utf-16be"):
+        if data.startswith(_UTF16_BOMS) or b"\0" in data:
+            return None
+        what = "valid, no NUL byte, no UTF-16 byte-order mark"
+    elif name is None or name == "utf-8" or data.isascii():
         return None
+    else:
+        what = "valid, not all ASCII"
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return (
-        f"its bytes are UTF-8 (valid, not all ASCII), which {name} would read as other characters"
-    )
+    return f"its bytes are UTF-8 ({what}), which {name} would read as other characters"
+
+
+def written_in(data: bytes, encoding: str) -> str:
+    """The name of the encoding `decoded_as` reads `data` in: the one a UTF-16 byte-order
+    mark opening it says, whatever the label, else `read_as(encoding)`. What a capture's
+    record gives, so that it says how its bytes are read.
+
+    >>> written_in("ok".encode("utf-16-be"), "utf-16"), written_in(b"ok", "latin1")
+    ('utf-16le', 'windows-1252')
+    >>> written_in(codecs.BOM_UTF16_BE + "ok".encode("utf-16-be"), "utf-16")
+    'utf-16be'
+    """
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16be"
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16le"
+    return read_as(encoding)
 
 
 _WINDOWS_1252 = {
@@ -471,7 +500,7 @@ def decode(
         format=format,
         bom=decoded.bom,
         declared_charset=decoded.declared_charset,
-        encoding=read_as(encoding),
+        encoding=written_in(data, encoding),
     )
 
 
@@ -491,4 +520,5 @@ __all__ = [
     "mislabelled",
     "read_as",
     "read_bytes",
+    "written_in",
 ]

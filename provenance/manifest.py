@@ -115,10 +115,10 @@ def add(
         manifest = read_manifest(directory)
         source = Path(file)
         data = read_bytes(source)
+        if mislabelled_as := mislabelled(data, encoding):  # before it fails to decode
+            raise InputError(source, f"{mislabelled_as}: add it without --encoding")
         # refuses empty and binary files, and bytes its encoding does not read
         document = decode(source, data, encoding=encoding)
-        if mislabelled_as := mislabelled(data, encoding):
-            raise InputError(source, f"{mislabelled_as}: add it without --encoding")
         extract(document)  # refuses HTML or Markdown with no readable text
         for value in holds:
             if value not in HOLDS:

@@ -50,10 +50,10 @@ def replace_capture(
         # The page recaptured is written as before unless told: refuses empty and binary
         # files, and bytes its encoding does not read, or would read as other characters.
         written = old.encoding if encoding is None else encoding
+        if mislabelled_as := mislabelled(data, written):  # before it fails to decode
+            raise InputError(source, f"{mislabelled_as}: give --encoding utf-8")
         document = decode(source, data, encoding=written)
         extract(document)  # refuses HTML or Markdown with no readable text
-        if mislabelled_as := mislabelled(data, written):
-            raise InputError(source, f"{mislabelled_as}: give --encoding utf-8")
         if manifest.reference.source == capture_id:
             raise CorpusError(
                 manifest.path,

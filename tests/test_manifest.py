@@ -330,6 +330,44 @@ def test_utf8_bytes_are_not_added_under_another_encoding(
     assert snapshot(corpus) == before
 
 
+def test_utf16_is_recorded_as_its_bytes_are_read_and_not_given_to_utf8_bytes(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """`--encoding utf-16` on a UTF-8 page with no byte-order mark read it as Chinese
+    characters ("The" as "桔"), silently; it is refused now, as UTF-8 under any other
+    encoding is. A big-endian page opened by its byte-order mark was recorded as
+    utf-16le (read right, named wrong); it is recorded as utf-16be. UTF-16 with no mark
+    is taken when it is UTF-16 (a NUL byte in every ASCII character)."""
+    sentence = "The Parties agree on the \u201cdouble freezing\u201d initiative.\n"
+    before = snapshot(corpus)
+    for written in (sentence, sentence + "\n"):  # an even number of bytes, and an odd
+        plain = tmp_path / "plain.txt"
+        plain.write_text(written, encoding="utf-8")
+        code, _, err = run(capsys, "add", plain, "--corpus", corpus, "--encoding", "utf-16")
+        assert code == 2 and err == (
+            f"provenance: {plain}: its bytes are UTF-8 (valid, no NUL byte, no UTF-16 byte-"
+            "order mark), which utf-16le would read as other characters: add it without "
+            "--encoding\n"
+        )
+    assert snapshot(corpus) == before
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"\xfe\xff" + sentence.encode("utf-16-be"))
+    bare = tmp_path / "bare.txt"
+    bare.write_bytes(sentence.replace("The", "Both").encode("utf-16-le"))
+    for page, label in ((big, "utf-16"), (bare, "UTF-16LE")):
+        code, _, err = run(capsys, "add", page, "--corpus", corpus, "--id", page.stem,
+                           "--encoding", label)  # fmt: skip
+        assert (code, err) == (0, "")
+    entries = {
+        e["id"]: e for e in tomllib.loads((corpus / "manifest.toml").read_text("utf-8"))["captures"]
+    }
+    assert (entries["big"]["encoding"], entries["bare"]["encoding"]) == ("utf-16be", "utf-16le")
+    code, out, _ = run(capsys, "report", corpus, "--format", "json")
+    texts = {s["id"]: s for s in json.loads(out)["sources"]}
+    assert texts["big"]["length"] == len(sentence) and texts["big"]["encoding"] == "utf-16be"
+    assert not problem_lines(run(capsys, "check", corpus)[1], "P209")
+
+
 def test_a_utf16_capture_s_undecodable_byte_is_placed_by_its_text_and_a_stray_bom_named(
     corpus: Path, capsys: Capsys
 ) -> None:
