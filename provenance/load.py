@@ -375,7 +375,7 @@ def load_page(path: Path | str, *, id: str | None = None) -> Document:
     except InputError:
         if data.startswith(_UTF16_BOMS):  # its byte-order mark says which, as in a browser
             return decode(path, data, id=id, encoding="utf-16le")
-        declared = _declared_charset(data) if format_of(path) is Format.HTML else None
+        declared = declared_charset(data) if format_of(path) is Format.HTML else None
         if declared is None or is_utf8(declared) or not known_encoding(declared):
             raise
         try:
@@ -385,8 +385,16 @@ def load_page(path: Path | str, *, id: str | None = None) -> Document:
             raise InputError(path, problem) from None
 
 
-def _declared_charset(data: bytes) -> str | None:
-    """The first charset an HTML page's head declares, if any."""
+def declared_charset(data: bytes) -> str | None:
+    """The first charset an HTML page's head declares (`<meta charset>`, a Content-Type
+    `<meta http-equiv>`, or an XHTML page's `<?xml encoding>`), if any. `load_page` and
+    `scan` read a page that is not UTF-8 in it.
+
+    >>> declared_charset(b'<?xml version="1.0" encoding="windows-1251"?><html>')
+    'windows-1251'
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">')
+    'koi8-r'
+    """
     match = _CHARSET.search(data[:_CHARSET_HEAD].decode("latin-1"))
     return None if match is None else (match.group(1) or match.group(2))
 
@@ -508,6 +516,7 @@ __all__ = [
     "UTF8",
     "DecodeProblem",
     "Decoded",
+    "declared_charset",
     "decode",
     "decoded_as",
     "decoding",

@@ -1112,6 +1112,31 @@ def test_pages_in_web_labels_python_spells_otherwise_are_read_as_browsers_read_t
     }
 
 
+def test_scan_reads_a_charset_where_report_reads_it(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An XHTML page declares its charset in its XML declaration: `report --reference` read
+    such a page in it, but the scan had its own, narrower lookup (`<meta>` only) and listed
+    the page as an error, "no charset declared". One lookup serves both now."""
+    text = next(t for i, t in collection.docs if i in collection.planted)
+    body = "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))
+    page = tmp_path / "page.xhtml.html"
+    declaration = '<?xml version="1.0" encoding="windows-1252"?>\n<html><body>'
+    page.write_bytes(f"{declaration}\u201c{body}\u201d</body></html>".encode("cp1252"))
+    out = tmp_path / "hits.jsonl"
+    summary = scan([page], ScanConfig(load(collection.reference)), out, jobs=1)
+    assert summary.errors == 0
+    [hit] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert hit["charset"] == "windows-1252"
+    capsys.readouterr()
+    argv = ["report", "--reference", str(collection.reference), str(page), "--format", "json"]
+    assert main(argv) == 0
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    assert [[p["start"], p["end"]] for p in source["passages"]] == [
+        p["copy"] for p in hit["passages"]
+    ]
+
+
 def test_report_reads_a_page_in_its_declared_charset_as_scan_does(
     collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

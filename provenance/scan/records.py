@@ -6,12 +6,9 @@ ones); `provenance.scan.shard` scans what they give.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.I
-)
+from provenance.load import declared_charset
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,5 +85,6 @@ def too_big(size: int | None, limit: int) -> str:
 
 
 def meta_charset(data: bytes) -> str:
-    match = _META_CHARSET.search(data, 0, 4096)
-    return match.group(1).decode("ascii") if match else ""
+    """The charset an HTML page declares (`load.declared_charset`, as `report` reads
+    it), or ""."""
+    return declared_charset(data) or ""
