@@ -34,6 +34,7 @@ from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
 from provenance.load import UTF8, decode, mislabelled, read_bytes
 from provenance.lock import locked
+from provenance.model import Document
 from provenance.review import LEGACY_REVIEWS, REVIEWS
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -115,11 +116,7 @@ def add(
         manifest = read_manifest(directory)
         source = Path(file)
         data = read_bytes(source)
-        if mislabelled_as := mislabelled(data, encoding):  # before it fails to decode
-            raise InputError(source, f"{mislabelled_as}: add it without --encoding")
-        # refuses empty and binary files, and bytes its encoding does not read
-        document = decode(source, data, encoding=encoding)
-        extract(document)  # refuses HTML or Markdown with no readable text
+        document = capture_of(source, data, encoding, advice=": add it without --encoding")
         for value in holds:
             if value not in HOLDS:
                 raise InputError(source, f"--holds {value!r} is not one of {', '.join(HOLDS)}")
@@ -278,15 +275,28 @@ def damaged_files(directory: Path, changes: list[Change]) -> list[tuple[Path, st
     return list(found.items())
 
 
+def capture_of(path: Path, data: bytes, encoding: str, *, advice: str) -> Document:
+    """`data` decoded, as a capture `add` takes it: refused (`InputError`) when its bytes
+    are UTF-8 under another `encoding` (`load.mislabelled`, the problem followed by
+    `advice`), empty, binary, not valid in `encoding`, or HTML or Markdown with no
+    readable text. `add`, `add --replaces` and `manifest --update` ask the same."""
+    if mislabelled_as := mislabelled(data, encoding):  # before it fails to decode
+        raise InputError(path, f"{mislabelled_as}{advice}")
+    document = decode(path, data, encoding=encoding)
+    extract(document)
+    return document
+
+
 def _damage(path: Path, data: bytes, encoding: str) -> str | None:
     """Why `data` is no capture `add` would take (None when it would)."""
     try:
-        extract(decode(path, data, encoding=encoding))  # empty, binary, undecodable, no text
-        if mislabelled_as := mislabelled(data, encoding):
-            return f"{mislabelled_as} (re-record it with add --replaces and --encoding utf-8)"
+        capture_of(path, data, encoding, advice=_REENCODE)
     except InputError as error:
         return error.problem
     return None
+
+
+_REENCODE = " (re-record it with add --replaces and --encoding utf-8)"
 
 
 def _next_number(entries: tuple[Entry, ...]) -> int:

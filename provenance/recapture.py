@@ -17,9 +17,9 @@ import tomlkit
 from provenance.atomic import atomic_write
 from provenance.corpus import Entry, parse_entry, read_manifest, read_manifest_text, split_bom
 from provenance.errors import CorpusError, InputError
-from provenance.extract import extract
-from provenance.load import UTF8, decode, mislabelled, read_bytes
+from provenance.load import UTF8, read_bytes
 from provenance.lock import locked
+from provenance.manifest import capture_of
 
 
 def replace_capture(
@@ -50,10 +50,7 @@ def replace_capture(
         # The page recaptured is written as before unless told: refuses empty and binary
         # files, and bytes its encoding does not read, or would read as other characters.
         written = old.encoding if encoding is None else encoding
-        if mislabelled_as := mislabelled(data, written):  # before it fails to decode
-            raise InputError(source, f"{mislabelled_as}: give --encoding utf-8")
-        document = decode(source, data, encoding=written)
-        extract(document)  # refuses HTML or Markdown with no readable text
+        document = capture_of(source, data, written, advice=": give --encoding utf-8")
         if manifest.reference.source == capture_id:
             raise CorpusError(
                 manifest.path,
