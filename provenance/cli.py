@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -328,12 +329,34 @@ def _load_each(paths: list[Path]) -> tuple[list[Document], list[Failure]]:
 
     documents: list[Document] = []
     failures: list[Failure] = []
-    for path in paths:
+    for path, id in zip(paths, _page_ids(paths), strict=True):
         try:
-            documents.append(load_page(path))
+            documents.append(load_page(path, id=id))
         except ProvenanceError as error:
             failures.append(Failure(error.path, error.problem))
     return documents, failures
+
+
+def _page_ids(paths: list[Path]) -> list[str]:
+    """An id for each page given on the command line, no two alike: its stem, else its
+    file name when another page has the stem (`a.txt`, `a.html`), else its path as given
+    (`one/index.html`, `two/index.html`), numbered if the same path is given twice.
+
+    >>> _page_ids([Path("a.txt"), Path("a.html"), Path("x/i.html"), Path("y/i.html")])
+    ['a.txt', 'a.html', 'x/i.html', 'y/i.html']
+    >>> _page_ids([Path("b.md"), Path("c.md"), Path("c.md")])
+    ['b', 'c.md', 'c.md#2']
+    """
+    stems = Counter(p.stem for p in paths)
+    names = Counter(p.name for p in paths)
+    ids: list[str] = []
+    for path in paths:
+        id = path.stem if stems[path.stem] == 1 else path.name
+        if names[path.name] > 1 and stems[path.stem] > 1:
+            id = str(path)
+        taken = ids.count(id) + sum(1 for i in ids if i.startswith(id + "#"))
+        ids.append(id if not taken else f"{id}#{taken + 1}")
+    return ids
 
 
 def _failed(failures: Sequence[Failure], *, ran: bool = True) -> ExitCode:

@@ -46,6 +46,28 @@ def test_report_with_reference_needs_no_manifest(
     assert [len(s["divergences"]) for s in data["sources"]] == [10, 0]
 
 
+def test_report_with_reference_reads_pages_whose_names_are_alike(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pages were named by their stem alone: the same article saved as `copy.txt` and
+    `copy.html`, or two sites' `index.html`, stopped the report ("witness id 'copy-full'
+    appears twice", blamed on the reference). Each page has an id of its own now."""
+    ref = tmp_path / "statement.txt"
+    ref.write_text(main_reference_text(corpus_dir), encoding="utf-8")
+    text = (corpus_dir / f"{FULL_COPY}.txt").read_text(encoding="utf-8")
+    html = "".join(f"<p>{line}</p>" for line in text.splitlines())
+    pages = [tmp_path / "copy.txt", tmp_path / "copy.html"]
+    pages += [tmp_path / "one" / "index.html", tmp_path / "two" / "index.html"]
+    for page in pages:
+        page.parent.mkdir(exist_ok=True)
+        page.write_text(text if page.suffix == ".txt" else html, encoding="utf-8")
+    argv = ["report", "--reference", str(ref), *map(str, pages), "--format", "json"]
+    assert main(argv) == 0, capsys.readouterr().err
+    sources = json.loads(capsys.readouterr().out)["sources"]
+    assert [s["id"] for s in sources] == ["copy.txt", "copy.html", *map(str, pages[2:])]
+    assert all(s["passages"][0]["kind"] == "full" for s in sources)
+
+
 def main_reference_text(corpus_dir: Path) -> str:
     return load_corpus(corpus_dir).reference.text
 
