@@ -38,6 +38,8 @@ _SPEECH = re.compile(
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
     r"|asked|urged|urges|called|calls|call|emphasi[sz]ed|underlined|reaffirmed|reads"
     r"|insist|write|urge|warn|argue|declare|propose"
+    r"|note|stress|add|emphasi[sz]e|underline|reaffirm|observe|recall|reiterate|acknowledge"
+    r"|concede|admit|conclude|maintain|explain|point out"
     r"|remarked|commented|replied|answered|responded|admitted|acknowledged|acknowledges"
     r"|observed|observes|recalled|pointed out|points out|underscored|underscores|affirmed"
     r"|affirms|asserted|asserts|claimed|maintained|maintains|suggested|concluded|concludes"
@@ -61,6 +63,7 @@ _TRANSLATION = re.compile(r"\b(?:translation|rendering|rendition)\b", re.IGNOREC
 """A source that is a rendering ("according to this paper's translation") says whose
 words the reader sees, not who speaks them: the speaker is the one named before."""
 _SOURCED = frozenset(("according to", "in the view of", "in the words of", "in the opinion of"))
+_POSSESSIVE = re.compile(r"['’]s?\b")
 """Cues naming their speaker after them, as a source: "according to the statement",
 "in the view of Andrei Lankov"."""
 _NOUN_AFTER = re.compile(
@@ -85,18 +88,19 @@ _SPEECH_SUPERSET = (
 _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause)\b|communiqu"
     rb"|\bParties\b|\bministries\b"
-    rb"|\b(?:text|original)\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published"
+    rb"|\b(?:text|original|doc)\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published"
     rb"|released|issued|reads"
     rb"|asks|asked"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
-    rb"|requires|required)"
-    rb"|ccording\s+to\s+the\s+(?:joint\s+)?text"
-    rb"|\b(?:text|original)\s+(?:also|further|then|even|still|itself|again)\b"
-    rb"|\b(?:text|original)\s*,"
+    rb"|requires|required|closes|ends|opens|begins|concludes|finishes)"
+    rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"
+    rb"|\b(?:text|original|doc)\s+(?:also|further|then|even|still|itself|again)\b"
+    rb"|\b(?:text|original|doc)\s*,"
     rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6"
-    rb"|(?:verbatim|\bin\s+full|word\s+for\s+word|in\s+its\s+entirety)\s*:",
+    rb"|(?:verbatim|\bin\s+full|word\s+for\s+word|in\s+its\s+entirety)\s*:"
+    rb"|\b(?:wording|language|phrasing)\b",
 )
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
@@ -217,8 +221,12 @@ def cues(
             (d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None
         ) or _antecedent(chunk, verb, docs)
         if hit.group().casefold() in _SOURCED:
-            if medium is None and docs and any(a == hit.end() + 1 for a, _ in docs):
-                medium = next(d for d in docs if d[0] == hit.end() + 1)
+            if medium is None:
+                # the document just after it; or one read from inside it, "the words of
+                # the statement" (`_DOC_CUE` takes up to three words before its noun)
+                medium = next((d for d in docs if d[0] <= hit.end() + 1 < d[1]), None)
+            if medium is not None and _POSSESSIVE.match(chunk, medium[1]):
+                medium = None  # "according to the statement's critics": theirs
             if medium is not None:
                 used.add(medium)
                 out.append(
@@ -352,13 +360,13 @@ _DOCUMENT_LABEL = re.compile(
 """A label that names the document, by its noun at the label's end ("Russia and China
 statement:"; with a point or paragraph number)."""
 _LABEL = re.compile(
-    r"(?:^|(?<=[.!?;:]\s)|(?<=\n))[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(]"
+    r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|(?<=[—–]\s)|(?<=\s-\s))[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(]"
     r"(?:[^\n:;.!?\"“”«»‘’()]|(?<=[^\W\d_])’(?=[^\W\d_])){0,58}?"
     r"(?:[ \t]+\([^()\n:]{1,40}\))?)"
     r"[ \t]*:[ \t]*\n?[ \t]*(?=[\"“«„‘])"
 )
 """Words before a colon that opens a quotation (there or at the next line's start), from
-the sentence's or clause's start."""
+the sentence's or clause's start, or from a dash (a live blog's "09:12 — Analyst Jo Park:")."""
 
 
 def _it_the_document(
@@ -649,7 +657,14 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     return word in _PASSIVE_VERBS and bool(_PASSIVE.search(before))
 
 
-_PLURAL_FORMS = frozenset("insist write urge warn argue declare propose".split())
+_PLURAL_FORMS = frozenset(
+    (
+        *"""insist write urge warn argue declare propose note stress add emphasise emphasize
+        underline reaffirm observe recall reiterate acknowledge concede admit conclude
+        maintain explain""".split(),
+        "point out",
+    )
+)
 """Speech verbs in the form a plural subject takes, which is also the infinitive's."""
 _INFINITIVE_OR_NOUN = re.compile(
     r"\b(?:to|not|the|an?|its|their|this|that|his|her|our|will|would|can|could|may|might"

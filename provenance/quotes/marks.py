@@ -82,21 +82,25 @@ _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
-    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?:text|original)\b(?=(?:\s*,[^,;:\"“”\n]{1,40},)?"
+    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?:text|original|doc)\b(?=(?:\s*,[^,;:\"“”\n]{1,40},)?"
     r"\s+(?:(?:also|further|then|even|still|itself|again)\s+)*"
     r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
     r"|asks|asked"
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed"
-    r"|threatens|threatened|requires|required))"
-    r"|(?<=ccording to )the\s+(?:joint\s+)?text\b"
+    r"|threatens|threatened|requires|required|closes|ends|opens|begins|concludes|finishes))"
+    r"|(?:(?<=ccording to )|(?<=\b[Pp]er ))the\s+(?:joint\s+)?text\b(?!\s+messages?\b)"
     r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause)\b"
-    r"(?=\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned"
+    r"(?=(?:\s+(?:that|which)(?:\s+[\w’'-]+){1,4}?)?"  # "the clause that matters most reads"
+    r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned"
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes))"
     r"|\bJOINT\s+STATEMENT\b"
     r"|\b(?:[Pp]aragraph|[Pp]ara\.?|¶)\s*\d+(?=\s+(?:also\s+)?(?:reads|says|said|states|stated"
     r"|calls|called|adds|added|notes|noted|provides|declares|urges|insists|proposes)\b)"
+    r"|\b(?:[Tt]he|[Ii]ts)\s+(?:(?:exact|actual|precise|official|original|relevant|key)\s+)?"
+    r"(?:wording|language|phrasing)\b"
+    r"(?=(?:\s+(?:on|about|regarding)\s+[\w’' -]{1,40}?)?\s+(?:is|reads|runs|was)\s*:)"
 )
 """The document as speaker ("the Joint Statement", "the 2017 Russia–China statement"; whose,
 and of which year, `subjects._another_body` reads). A "draft" statement is by definition
@@ -106,8 +110,9 @@ text" only where a speech verb or a word of publishing follows it ("the text add
 text also insists"), or
 after "according to": a text message or a law's text is no statement. So "the key
 passage reads", "the real sentence calls": a part of the text, where a speech verb follows.
-A chyron's capitals: "JOINT STATEMENT:". A pinpoint with a speech verb: "Paragraph 6
-says", "¶ 2 provides"."""
+"The doc" (a forum's word for it) likewise. A chyron's capitals: "JOINT STATEMENT:". A
+pinpoint with a speech verb: "Paragraph 6 says", "¶ 2 provides". Its wording set out
+after a colon: "The precise language on countermeasures is:", "Its actual wording reads:"."""
 
 
 @dataclass(frozen=True, slots=True)

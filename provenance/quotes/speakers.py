@@ -211,8 +211,12 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             clause = _OWN_CLAUSE.search(reading.prose, nearest.span.end, opening)
             if clause is not None and not _joint(clause.group("subject"), reading.authors):
                 # "X noted that the document offers “...” and that Moscow is ready to
-                # present it “...”": the second clause is X's, not the document's
-                return _reporter(reading.text, nearest)
+                # present it “...”": the second clause is X's, not the document's; but
+                # the authors' own ("Russia and China wrote that “...”, and that all
+                # concerned should “...”") go on saying it
+                reporter = _reporter(reading.text, nearest)
+                if reporter is None or not _joint(_before_verb(reporter), reading.authors):
+                    return reporter
         if nearest.speaker == "person" and nearest.span.start >= m.span.end:
             # "The document calls for “...”, she notes": a reporter's tag after the
             # quotation reports the clause that gives the document its words.
@@ -247,6 +251,12 @@ def _reporter(text: str, cue: Cue) -> Cue | None:
         return None
     span = Span(cue.span.start, cue.span.start + verbs[0].end())
     return Cue("person", span, span.of(text), how=cue.how)
+
+
+def _before_verb(cue: Cue) -> str:
+    """The words of a `_reporter` cue before its speech verb: who speaks."""
+    verb = list(_SPEECH.finditer(cue.text))[-1]
+    return cue.text[: verb.start()].strip()
 
 
 def _leads_later(text: str, cue: Cue, m: Marked) -> bool:

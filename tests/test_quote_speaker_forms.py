@@ -1,0 +1,78 @@
+"""Whose words a quotation is, in forms of attribution the cue reader misread: the statement
+named inside "in the words of the statement", the authors' plain present ("the two
+ministries note"), a second "that" clause of the authors' own, the statement's wording set
+out after a colon, "per the text", "the text ends by", a forum's "the doc", a part of the
+text with a relative clause ("the clause that matters most reads"), and a live blog's
+"09:12 — Professor X:" label. Each gave the statement's words to a person (so an
+invention in them went unflagged), or a person's to the statement.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_document
+
+from provenance.model import Document
+from provenance.quotes.verdicts import check_quotes
+
+_BEFORE = 'A reader replied: "That is a stretch."\n\n'
+"""A person's words just before: a quotation with no cue of its own would inherit them."""
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        'In the words of the statement, "The Parties express support for the North and the '
+        'South of the Korean Peninsula to conduct dialogue and consultations".\n',
+        'In the words of the document: "The Parties express support for the North and the '
+        'South of the Korean Peninsula to conduct dialogue and consultations".\n',
+        'The two ministries note that "the Parties are seriously worried by the DPRK’s '
+        'statement".\n',
+        'Russia and China wrote that "the situation on the Korean Peninsula" worries them, and '
+        'that all concerned should "demonstrate a readiness for dialogue without '
+        'preconditions".\n',
+        _BEFORE + 'The precise language on countermeasures is: "have agreed to adopt the '
+        'necessary measures to protect the two countries’ security interests".\n',
+        'Is there anything new? Per the text, "Russia and China will closely coordinate their '
+        'efforts".\n',
+        _BEFORE + 'The text ends by recording that it "was signed on July 4, 2017, in Moscow".\n',
+        _BEFORE + 'Also the doc says the Parties "are against any military presence of '
+        'extra-regional forces in Northeast Asia", so they want a pullout.\n',
+        _BEFORE + 'The clause that matters most reads: "The Parties are calling on all parties '
+        "involved to comply with the commitments formulated in the Joint Statement of "
+        'September 19, 2005".\n',
+    ],
+)
+def test_the_statement_s_words_are_the_statement_s(reference: Document, page: str) -> None:
+    quotation = check_quotes(reference, make_document(page, "forms"))[-1]
+    assert quotation.attribution is not None and quotation.attribution.speaker == "document", (
+        quotation.attribution
+    )
+    assert quotation.attributed
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "According to the statement's critics, \"the Parties should refrain from any actions "
+        'that could aggravate tension".\n',
+        '**09:05** — The statement says "the Parties are seriously worried".\n\n**09:12** — '
+        'Professor Anna Lind of the Nordic Asia Centre: "Moscow and Beijing oppose any military '
+        'presence of outside powers in Northeast Asia."\n',
+        '10:02 - The declaration says "the situation is a matter of concern".\n10:09 - Senior '
+        'fellow Ian Marsh, Lowy Institute: "the Parties should refrain from provocative actions '
+        'and bellicose rhetoric."\n',
+    ],
+)
+def test_a_person_s_words_are_the_person_s(reference: Document, page: str) -> None:
+    quotation = check_quotes(reference, make_document(page, "person"))[-1]
+    assert quotation.attribution is not None and quotation.attribution.speaker == "person", (
+        quotation.attribution
+    )
+    assert not quotation.attributed
+
+
+def test_a_text_message_is_not_the_text(reference: Document) -> None:
+    page = 'Per the text message she sent, "we will closely coordinate our efforts".\n'
+    (quotation,) = check_quotes(reference, make_document(page, "message"))
+    assert not quotation.attributed
