@@ -228,7 +228,10 @@ def unsaid(
     their_words = {w.casefold() for w in _WORD.findall(stretch)}
     # "non-use", "unacceptable" and "ruled out" are negations too: "not using force"
     # renders the first, "should not be an option" the last.
-    their_negations = (theirs | their_words) & _DENIAL - own - words  # not those it keeps
+    kept = own | words
+    their_negations = {  # not those it keeps, in any form ("rule out" keeps "ruled out")
+        w for w in (theirs | their_words) & _DENIAL if not any(_same_word(w, k) for k in kept)
+    }
     # A prefixed negation of the stretch the quotation renders with "not" excuses its
     # "not"; one the quotation keeps does not ("do not consider this unacceptable").
     rendered = any(_unprefixed(w, dis=False) and w not in words for w in their_words)
@@ -510,7 +513,12 @@ def absent_parties(
 
     With `actors_only`, a party named after a preposition ("resolutions on the DPRK"),
     or as a hashtag, is what the words are about, not who acts, and is let be: a close
-    rendering may say which resolutions, but not give the statement's act to another.
+    rendering may say which resolutions, but not give the statement's act to another,
+    nor to a state by its capital ("Seoul has agreed to adopt the necessary measures").
+
+    >>> absent_parties("Seoul has agreed to act", "the Parties have agreed to act",
+    ...                frozenset({"korea"}), frozenset(), actors_only=True)
+    ['Seoul']
     """
     # "the Democratic People's Republic of Korea (DPRK)" names the DPRK, not the Republic
     # of Korea its last words spell
@@ -528,6 +536,9 @@ def absent_parties(
             n.start() < m.start() < n.end() for n in _DPRK_NAME.finditer(quotation)
         ):
             name = "dprk"
+        capital = actors_only and name in _CAPITALS
+        if capital:
+            name = _CAPITALS[name]  # "Seoul has agreed to adopt ...": the state acts
         if not word[0].isupper() or name not in ALIASES or name not in vocabulary:
             continue
         if name in authors or word in out:
@@ -539,7 +550,7 @@ def absent_parties(
             continue  # "the battery in South Korea": where, not who
         if actors_only and _NOT_ACTOR.search(_NAME_START.sub("", quotation[: m.start()])):
             continue
-        region = _REGIONS.get(name)
+        region = None if capital else _REGIONS.get(name)
         named = region is not None and all(w in vocabulary for w in region.split())
         if named and not (before and before[-1] in _QUALIFIERS):
             continue  # "Korea's problems": the peninsula's, which the statement names
@@ -547,6 +558,34 @@ def absent_parties(
     return out
 
 
+def swapped_parties(
+    quotation: str,
+    passage: str,
+    stretch: str,
+    vocabulary: frozenset[str],
+    authors: frozenset[str],
+) -> str:
+    """The parties `quotation` names in the place of others: those the sentences of its
+    `passage` never name, when the reference `stretch` it renders names a party the
+    quotation leaves out (", "-joined; "" when there is no such swap). After a preposition
+    too: "worried by the Republic of Korea's statement" for "by the DPRK's statement".
+
+    >>> swapped_parties("worried by the Republic of Korea's statement",
+    ...                 "worried by the DPRK's statement.", "worried by the DPRK's statement",
+    ...                 frozenset({"dprk", "korea"}), frozenset())
+    'Korea'
+    >>> swapped_parties("worried by the statement on the DPRK", "worried by the DPRK's claim.",
+    ...                 "worried by the DPRK's claim", frozenset({"dprk"}), frozenset())
+    ''
+    """
+    brought = absent_parties(quotation, passage, vocabulary, authors)
+    if not brought or not absent_parties(stretch, quotation, vocabulary, authors):
+        return ""
+    return ", ".join(_POSSESSIVE.sub("", w) for w in brought)
+
+
+_CAPITALS = {"pyongyang": "dprk", "seoul": "korea", "washington": "states", "tokyo": "japan"}
+"""The capitals among the parties' other names (`ALIASES`), each to the state it stands for."""
 _DPRK_NAME = re.compile(r"\bDemocratic\s+People[’']?s\s+Republic\s+of\s+Korea\b", re.IGNORECASE)
 """The DPRK's full name, whose last words spell the Republic of Korea's."""
 _NAME_START = re.compile(r"(?:Republic\s+of|United|North|South)\s+$")

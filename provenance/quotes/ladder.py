@@ -39,7 +39,7 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 
-from provenance.classify import divergence
+from provenance.classify import NUMBER_WORDS, divergence
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
@@ -52,6 +52,7 @@ from provenance.quotes.claims import (
     absent_parties,
     read_word_list,
     stems_of,
+    swapped_parties,
     words_never_used,
     zipf,
 )
@@ -61,6 +62,7 @@ from provenance.quotes.marks import (
     sentences,
 )
 from provenance.quotes.words import (
+    ALIASES,
     STOPWORDS,
     Lexicon,
     authors,
@@ -371,6 +373,14 @@ def _compare(
             others = absent_parties(quoted, own, vocabulary, authors, actors_only=True)
             if others:
                 unsaid += (f"names {', '.join(others)}, whom its passage never names",)
+            else:
+                # One party put for another ("worried by the Republic of Korea's statement"
+                # for the DPRK's), whatever the preposition before it.
+                swapped = swapped_parties(
+                    quoted, own, settled.span.of(index.document.text), vocabulary, authors
+                )
+                if swapped:
+                    unsaid += (f"puts {swapped} where its passage names another party",)
             if unsaid:
                 return _Result(
                     QuoteVerdict.NOT_IN_REFERENCE,
@@ -390,6 +400,16 @@ def _compare(
                 return _Result(
                     QuoteVerdict.VERBATIM, settled.span, 100.0, note, stretches=(settled.span,)
                 )
+            said = _facts_changed(divergences, own)
+            if said:
+                return _Result(
+                    QuoteVerdict.NOT_IN_REFERENCE,
+                    settled.span,
+                    settled.similarity,
+                    "the statement does not say this: " + "; ".join(said),
+                    stretches=(settled.span,),
+                    unsaid=said,
+                )
             return _Result(
                 QuoteVerdict.ALTERED,
                 settled.span,
@@ -406,6 +426,98 @@ def _compare(
     if added is not None:
         return added
     return _paraphrase(index, text, core, sentence, options)
+
+
+def _renames(d: Divergence) -> bool:
+    """Whether a divergence puts one name for another: a place, a party, a month ("signed
+    ... in Beijing" for "in Moscow", "the Republic of Korea" for "the DPRK"). A party's
+    other name is no other name ("Pyongyang" for "the DPRK"), nor is a change of case."""
+    if d.kind is not Kind.SUBSTITUTION:
+        return False
+    ours, theirs = d.reference_text.strip(" ,.;:"), d.copy_text.strip(" ,.;:")
+    if not (_PROPER.fullmatch(ours) and _PROPER.fullmatch(theirs)):
+        return False
+    if {ours.casefold(), theirs.casefold()} & STOPWORDS:
+        return False  # "We" for "They": a sentence's first word, not a name
+    if ours.casefold() == theirs.casefold():
+        return False
+    return _party(ours) is None or _party(ours) != _party(theirs)
+
+
+def _facts_changed(divergences: tuple[Divergence, ...], sentences: str) -> tuple[str, ...]:
+    """What word changes in the statement's own words change of its facts: a name put for
+    another (`_renames`), a count its matched `sentences` do not give (`_new_count`)."""
+    renamed = [f"{d.copy_text} for {d.reference_text}" for d in divergences if _renames(d)]
+    given = set(_counts(sentences))
+    counted = [n for d in divergences for n in _new_count(d, given)]
+    out = []
+    if renamed:
+        out.append(f"another name ({', '.join(renamed)}) in the statement's words")
+    if counted:
+        out.append(f"a count ({', '.join(counted)}) the statement does not give")
+    return tuple(out)
+
+
+def _new_count(d: Divergence, given: set[str]) -> list[str]:
+    """Numbers a word change brings into the statement's words ("about two ballistic
+    missile launches" for "about a ballistic missile launch"), digits or cardinal words
+    whose value the sentences it renders do not have (`given`: "the 2005 Joint Statement"
+    moves a year, and adds none). `claims.new_numbers` lets a cardinal the statement uses
+    elsewhere be, as "the two sides" renders "the Parties"; a count put in the statement's
+    own words is another matter."""
+    if d.kind not in (Kind.SUBSTITUTION, Kind.INSERTION):
+        return []
+    return [
+        word
+        for word, value in _counts_with_words(d.copy_text)
+        if value not in given and not _AUTHORS_COUNTED.search(d.copy_text)
+    ]
+
+
+_AUTHORS_COUNTED = re.compile(
+    r"\b(?:two|both)\s+(?:sides|countries|parties|ministries|capitals|neighbou?rs|nations"
+    r"|governments|powers|states)\b",
+    re.IGNORECASE,
+)
+"""The authors counted ("the two sides" for "the Parties"): no count of anything new."""
+
+
+def _counts(text: str) -> list[str]:
+    return [value for _, value in _counts_with_words(text)]
+
+
+def _counts_with_words(text: str) -> list[tuple[str, str]]:
+    """The numbers of `text` (digits, and cardinal words but "one") with their values."""
+    out = []
+    for m in re.finditer(r"\b\d+(?:[,.]\d+)*\b|[^\W\d_]+", text):  # not "unacceptab1e"
+        word = m.group()
+        if word[0].isdecimal():
+            out.append((word, word.replace(",", "")))
+        elif word.casefold() in NUMBER_WORDS and word.casefold() != "one":
+            out.append((word, str(NUMBER_WORDS[word.casefold()])))
+    return out
+
+
+_PROPER = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
+"""A name: capitalised words ("Moscow", "Republic of Korea")."""
+
+
+def _party(name: str) -> str | None:
+    """The state a name stands for by `ALIASES` ("Pyongyang", "DPRK", "North Korea", "the
+    Democratic People's Republic of Korea": "dprk"; "Washington", "United States":
+    "states"), if any."""
+    words = [w.casefold() for w in re.findall(r"[\w’'-]+", name)]
+    if "korea" in words and ("north" in words or "democratic" in words):
+        return "dprk"
+    for word in reversed(words):
+        state = (
+            word
+            if word in ALIASES
+            else next((s for s, names in ALIASES.items() if word in names), None)
+        )
+        if state is not None:
+            return "states" if state == "united" else state
+    return None
 
 
 def _as_defined(
