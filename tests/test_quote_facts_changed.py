@@ -78,3 +78,56 @@ def test_a_fact_changed_in_the_statement_s_words_is_not_what_it_says(
 def test_the_same_facts_in_other_names_stay_altered(reference: Document, quoted: str) -> None:
     verdict, note = _verdict(reference, quoted)
     assert verdict is QuoteVerdict.ALTERED, note
+
+
+@pytest.mark.parametrize(
+    ("quoted", "said"),
+    [
+        (
+            "the United States and the Republic of Korea should refrain from all military "
+            "exercises",
+            "a scope (all)",
+        ),
+        ("the THAAD deployment harms the security interests of every nation in the world", "every"),
+        (
+            "Russia and China will coordinate their efforts exclusively on the nuclear question",
+            "a scope (exclusively)",
+        ),
+        (
+            "Russia and China will closely coordinate their efforts because of the DPRK’s missile "
+            "launch",
+            "a cause or consequence (because)",
+        ),
+        (
+            "the joint exercises of the United States and the Republic of Korea provoked the "
+            "DPRK’s launch",
+            "a cause or consequence (provoked the)",
+        ),
+    ],
+)
+def test_a_claim_widened_or_given_a_cause_is_not_what_it_says(
+    reference: Document, quoted: str, said: str
+) -> None:
+    """A rendering in other words that widens the statement's claim to all of something or
+    narrows it to one thing, or gives a cause the statement does not state, passed as a
+    paraphrase; the statement's words with such a clause run on passed as altered."""
+    verdict, note = _verdict(reference, quoted)
+    assert verdict is QuoteVerdict.NOT_IN_REFERENCE, note
+    assert said in note
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "all parties involved to honour the commitments of the 2005 Joint Statement and to "
+        "restart the dialogue soon",
+        "all sides to keep calm and give up provocative moves and bellicose talk",
+        "oppose any military presence of outside forces in Northeast Asia built up under the "
+        "pretext of the DPRK’s missile programme",
+    ],
+)
+def test_the_statement_s_own_scope_and_causes_stay_a_paraphrase(
+    reference: Document, quoted: str
+) -> None:
+    verdict, note = _verdict(reference, quoted)
+    assert verdict is QuoteVerdict.PARAPHRASE, note

@@ -286,6 +286,14 @@ def unsaid(
         out.append(
             f"an obligation ({', '.join(compulsion)}) the statement's passage does not impose"
         )
+    # A close match shows a scope word among its edits ("all necessary measures" for "the
+    # necessary measures" is altered); a rendering in other words has no edits to show.
+    scope = new_scope(quotation, stretch) if lexicon is not None else []
+    if scope:
+        out.append(f"a scope ({', '.join(scope)}) the statement's passage does not give")
+    causes = new_causes(quotation, stretch)
+    if causes:
+        out.append(f"a cause or consequence ({', '.join(causes)}) the statement does not state")
     conditions = new_conditions(quotation, stretch)
     if conditions:
         out.append(
@@ -766,6 +774,94 @@ def new_conditions(quotation: str, stretch: str) -> list[str]:
         if said not in found and not (linked and said in _LOOSE):
             found.append(said)
     return found
+
+
+def new_scope(quotation: str, stretch: str) -> list[str]:
+    """The words by which `quotation` widens or narrows what the statement says to all of
+    something or to one thing only ("all military exercises", "every country in the
+    world", "anywhere in Asia", "solely on the nuclear issue"), when `stretch` has none of
+    them. ("Any" is left out: the statement says it, and renderings add it freely.)
+
+    >>> new_scope("refrain from all military exercises", "refrain from large-scale exercises")
+    ['all']
+    >>> new_scope("display benevolence towards each other", "towards each other")
+    []
+    >>> new_scope("call on all parties involved", "calling on all parties involved")
+    []
+    """
+    theirs = [w.casefold() for w in _WORD.findall(stretch)]
+    found: list[str] = []
+    for m in _SCOPE.finditer(quotation):
+        said = " ".join(m.group().casefold().split())
+        if said in found:
+            continue
+        if said not in _DETERMINERS:
+            if said.split()[-1] not in theirs:
+                found.append(said)
+            continue
+        # "all military exercises" where the passage has "all" only of "parties involved"
+        after = [w.casefold() for w in _WORD.findall(quotation[m.end() :])]
+        nouns = [w for w in after[:4] if w not in STOPWORDS][:2]
+        if said in theirs and _PARTIES_NOUN & set(nouns):
+            continue  # "all sides" renders "all countries concerned", "all parties involved"
+        if not any(_quantifies(theirs, said, noun) for noun in nouns):
+            found.append(said)
+    return found
+
+
+def _quantifies(words: list[str], quantifier: str, noun: str) -> bool:
+    """Whether `quantifier` stands a few words before a form of `noun` in `words`."""
+    return any(
+        w == quantifier and any(v[:5] == noun[:5] for v in words[k + 1 : k + 5])
+        for k, w in enumerate(words)
+    )
+
+
+_DETERMINERS = frozenset(("all", "every", "each", "entire", "whole"))
+_PARTIES_NOUN = frozenset(
+    "sides parties countries states nations governments players actors concerned involved".split()
+)
+"""Words for those the statement addresses, each as good as another after "all"."""
+
+
+_SCOPE = re.compile(
+    r"\b(?:all|every|entire|whole|anywhere|everywhere|always|worldwide"
+    r"|globally|solely|exclusively|only|sole)\b(?!\s+other\b)|\b(?:in|around)\s+the\s+world\b"
+    r"|\beach\b(?!\s+other\b)",
+    re.IGNORECASE,
+)
+"""Words of scope: all of something, or that one thing alone ("each other" is neither)."""
+
+
+def new_causes(quotation: str, stretch: str) -> list[str]:
+    """The words by which `quotation` gives a cause or a consequence ("because of the
+    launch", "as a result of", "in response to", "provoked") when `stretch` has none:
+    the statement says what the parties think and propose, not why events happened.
+
+    >>> new_causes("they will coordinate because of the launch", "they will coordinate")
+    ['because']
+    >>> new_causes("under the pretext of countering", "under the pretext of countering")
+    []
+    """
+    if _CAUSE.search(stretch):
+        return []
+    found: list[str] = []
+    for m in _CAUSE.finditer(quotation):
+        said = " ".join(m.group().casefold().split())
+        if said not in found:
+            found.append(said)
+    return found
+
+
+_CAUSE = re.compile(
+    r"\b(?:because|as\s+a\s+(?:result|consequence)|in\s+(?:response|reaction|retaliation)\s+to"
+    r"|owing\s+to|(?:caused|causes|cause|provoked|provokes|triggered|triggers|prompted|prompts"
+    r"|led|leads)\s+(?:by|to|the|a|an|this|that|its|their)\b|therefore|hence|thus"
+    r"|(?:the|a)\s+(?:reason|result|consequence)\s+(?:of|for)|due\s+to|pretext)\b",
+    re.IGNORECASE,
+)
+"""Words of cause and consequence (the statement's own "under the pretext of" among them,
+so that rendering it stays a rendering)."""
 
 
 def new_commitments(quotation: str, stretch: str) -> list[str]:

@@ -424,6 +424,28 @@ def _compare(
         return _Result(QuoteVerdict.OTHER, None, similarity, "no close match in the reference")
     added = _with_addition(index, capture, core)
     if added is not None:
+        # What the added words claim, judged as a close match's are ("Russia and China will
+        # closely coordinate their efforts because of the DPRK's missile launch").
+        stretch = _sentences_around(index, added.reference or Span(0, 0), around=0)
+        lead_in = text[sentence.start : max(sentence.start, core.start)]
+        claims = tuple(
+            unsaid_by(
+                quoted,
+                stretch,
+                quoted,
+                index.lexicon.vocabulary,
+                authors=index.authors,
+                lead_in=lead_in,
+            )
+        )
+        if claims:
+            return replace(
+                added,
+                verdict=QuoteVerdict.NOT_IN_REFERENCE,
+                note="the statement does not say this: " + "; ".join(claims),
+                divergences=(),
+                unsaid=claims,
+            )
         return added
     return _paraphrase(index, text, core, sentence, options)
 
