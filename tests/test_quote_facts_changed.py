@@ -131,3 +131,21 @@ def test_the_statement_s_own_scope_and_causes_stay_a_paraphrase(
 ) -> None:
     verdict, note = _verdict(reference, quoted)
     assert verdict is QuoteVerdict.PARAPHRASE, note
+
+
+def test_a_stance_on_a_hyphenated_thing_the_statement_names_stays_a_paraphrase(
+    reference: Document,
+) -> None:
+    """ "oppose the build-up of outside military forces" was a position on something the
+    statement never mentions: "build-up" was looked up whole, where the statement's words
+    are "build" and "up". Its parts count now; "cross-border smuggling" still does not."""
+    verdict, note = _verdict(
+        reference,
+        "they oppose the build-up of outside military forces in Northeast Asia on the pretext "
+        "of the North Korean missile programme",
+    )
+    assert verdict is QuoteVerdict.PARAPHRASE, note
+    verdict, note = _verdict(
+        reference, "the Parties oppose cross-border smuggling in Northeast Asia"
+    )
+    assert verdict is QuoteVerdict.NOT_IN_REFERENCE, note

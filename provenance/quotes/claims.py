@@ -655,11 +655,18 @@ def stance_on_the_unmentioned(quotation: str, vocabulary: frozenset[str]) -> lis
                 after.append(n.group())
         if (
             len(after) == STANCE_OBJECT_WORDS
-            and not any(stem(w) in held for w in after)
+            and not any(_held_word(w, held) for w in after)
             and any(zipf(w.casefold()) < DISTINCTIVE_ZIPF for w in after)
         ):
             out.append(" ".join(after))
     return out
+
+
+def _held_word(word: str, held: frozenset[str]) -> bool:
+    """Whether the statement uses `word` by its stem, or, hyphenated, one of its content
+    parts ("build-up" where its words are "build" and "up")."""
+    parts = [p for p in word.split("-") if p and p.casefold() not in STOPWORDS]
+    return stem(word) in held or any(stem(p) in held for p in parts)
 
 
 def words_never_used(quotation: str, vocabulary: frozenset[str]) -> list[str]:
