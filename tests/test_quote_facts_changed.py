@@ -51,6 +51,8 @@ def _verdict(reference: Document, quoted: str) -> tuple[QuoteVerdict, str]:
             "the Korean Peninsula",
             "a negation (not)",
         ),
+        # its paragraph's number (3) counts nothing
+        ("the Russian-proposed three-stage Korean settlement plan", "a count (three)"),
     ],
 )
 def test_a_fact_changed_in_the_statement_s_words_is_not_what_it_says(
