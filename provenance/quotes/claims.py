@@ -105,6 +105,8 @@ _CALENDAR = frozenset(
 )
 _POSSESSIVE = re.compile(r"[’'‘]s$")
 _NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
+_IN_WORDS = re.compile(rf"(?<![^\W\d_]){_NUMBER.pattern}(?![^\W\d_])")
+"""A number standing as a word: not the "1" a scan or a typist put in "unacceptab1e"."""
 _CARDINALS = {word: value for word, value in NUMBER_WORDS.items() if word != "one"}
 """Cardinal words and their values. "one" is left out: it is as often a pronoun ("one
 another") as a count."""
@@ -288,7 +290,10 @@ def unsaid(
         )
     # A close match shows a scope word among its edits ("all necessary measures" for "the
     # necessary measures" is altered); a rendering in other words has no edits to show.
-    scope = new_scope(quotation, stretch) if lexicon is not None else []
+    # Anywhere, always, worldwide: a claim stretched over every place or time, either way.
+    scope = new_scope(quotation, stretch)
+    if lexicon is None:
+        scope = [w for w in scope if w not in _NARROWS_OR_COUNTS]
     if scope:
         out.append(f"a scope ({', '.join(scope)}) the statement's passage does not give")
     causes = new_causes(quotation, stretch)
@@ -616,6 +621,8 @@ _QUALIFIERS = frozenset(("north", "south", "of"))
 
 
 _NUMBERING = re.compile(r"\W*(\d{1,2})[.)]")
+PARAGRAPH_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}[.)](?!\d)[ \t]*")
+"""A paragraph's number ("3. The Parties are putting forward"): no count of anything."""
 
 
 STANCE_OBJECT_WORDS = 2
@@ -721,7 +728,8 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
 
     A translation keeps a date, a year or a count; one the passage lacks was added. A
     cardinal word the reference itself writes somewhere ("the two countries") is part of
-    its vocabulary, not a claim: "the two sides" renders "the Parties".
+    its vocabulary, not a claim, where it counts parties: "the two sides" renders "the
+    Parties"; "two ballistic missile launches" for "a launch" is a claim.
 
     A paragraph number opening the quotation ("2. The Parties express ...") is the
     statement's own numbering when the statement writes that number.
@@ -731,25 +739,38 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
     >>> new_numbers("2. The Parties express", "The Parties express", frozenset({"2"}))
     []
     """
+    numbered = {m.group().strip(" \t.)") for m in PARAGRAPH_NUMBER.finditer(stretch)}
     numbering = _NUMBERING.match(quotation)
-    if numbering and numbering.group(1) in vocabulary:
+    if numbering and (numbering.group(1) in vocabulary or numbering.group(1) in numbered):
         quotation = quotation[numbering.end() :]
     quotation = FOOTNOTE.sub(" ", quotation)  # "exercises¹³", "[4]": the page's notes
+    stretch = PARAGRAPH_NUMBER.sub("", stretch)  # "2." opening the next paragraph counts nothing
     given = {_value(n) for n in _NUMBER.findall(stretch)}
     given |= {_CARDINALS[w] for w in lemmas(stretch) if w in _CARDINALS}
     out: list[str] = []
-    for m in re.finditer(rf"{_NUMBER.pattern}|[^\W\d_]+", quotation):
+    for m in re.finditer(rf"{_IN_WORDS.pattern}|[^\W\d_]+", quotation):
         word = m.group()
         folded = word.casefold()
         if word[0].isdecimal():
             value = _value(word)
-        elif folded in _CARDINALS and folded not in vocabulary:
+        elif folded in _CARDINALS and (
+            folded not in vocabulary or not _COUNTS_AUTHORS.match(quotation, m.end())
+        ):
             value = _CARDINALS[folded]
         else:
             continue
         if value not in given and word not in out:
             out.append(word)
     return out
+
+
+_COUNTS_AUTHORS = re.compile(
+    r"[ \t]+(?:[\w’'-]+[ \t]+)?(?:sides|countries|parties|ministries|capitals|states|nations"
+    r"|governments|powers|neighbou?rs|leaders|koreas|foreign)\b",
+    re.IGNORECASE,
+)
+"""After a cardinal the statement writes, what makes it count parties ("the two sides",
+"the two Koreas") as the statement does, not things ("two missile launches")."""
 
 
 def new_conditions(quotation: str, stretch: str) -> list[str]:
@@ -825,6 +846,9 @@ def _quantifies(words: list[str], quantifier: str, noun: str) -> bool:
 
 
 _DETERMINERS = frozenset(("all", "every", "each", "entire", "whole"))
+_NARROWS_OR_COUNTS = _DETERMINERS | {"only", "sole", "solely", "exclusively"}
+"""Scope words a close match may show as an edit ("all necessary measures", "the only
+way"), unlike the adverbs of every place or time."""
 _PARTIES_NOUN = frozenset(
     "sides parties countries states nations governments players actors concerned involved".split()
 )

@@ -49,6 +49,7 @@ from provenance.quotes.align import fold as _fold
 from provenance.quotes.brackets import honest
 from provenance.quotes.claims import (
     DISTINCTIVE_ZIPF,
+    PARAGRAPH_NUMBER,
     absent_parties,
     read_word_list,
     stems_of,
@@ -470,7 +471,7 @@ def _facts_changed(divergences: tuple[Divergence, ...], sentences: str) -> tuple
     """What word changes in the statement's own words change of its facts: a name put for
     another (`_renames`), a count its matched `sentences` do not give (`_new_count`)."""
     renamed = [f"{d.copy_text} for {d.reference_text}" for d in divergences if _renames(d)]
-    given = set(_counts(_PARAGRAPH_NUMBER.sub("", sentences)))
+    given = set(_counts(PARAGRAPH_NUMBER.sub("", sentences)))
     counted = [n for d in divergences for n in _new_count(d, given)]
     out = []
     if renamed:
@@ -478,10 +479,6 @@ def _facts_changed(divergences: tuple[Divergence, ...], sentences: str) -> tuple
     if counted:
         out.append(f"a count ({', '.join(counted)}) the statement does not give")
     return tuple(out)
-
-
-_PARAGRAPH_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}[.)][ \t]*")
-"""A paragraph's number ("3. The Parties are putting forward"): no count of anything."""
 
 
 def _new_count(d: Divergence, given: set[str]) -> list[str]:
