@@ -105,6 +105,11 @@ _CALENDAR = frozenset(
 )
 _POSSESSIVE = re.compile(r"[’'‘]s$")
 _NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
+NAMING_WORDS = 5
+"""Fewer words than this make a quotation a name or a phrase ("two halts", "the two
+Koreas"), whose cardinal the statement writes is no count of anything."""
+_PAIRED = re.compile(r"\b(?:double|doubled|both|dual|twin|twofold|pair|parallel)\b", re.IGNORECASE)
+"""Words of two things, which a count of two renders."""
 _IN_WORDS = re.compile(rf"(?<![^\W\d_]){_NUMBER.pattern}(?![^\W\d_])")
 """A number standing as a word: not the "1" a scan or a typist put in "unacceptab1e"."""
 _CARDINALS = {word: value for word, value in NUMBER_WORDS.items() if word != "one"}
@@ -747,14 +752,17 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
     stretch = PARAGRAPH_NUMBER.sub("", stretch)  # "2." opening the next paragraph counts nothing
     given = {_value(n) for n in _NUMBER.findall(stretch)}
     given |= {_CARDINALS[w] for w in lemmas(stretch) if w in _CARDINALS}
+    if _PAIRED.search(stretch):
+        given.add("2")  # "two halts" renders "double freezing"
     out: list[str] = []
+    short = len(_WORD.findall(quotation)) < NAMING_WORDS  # "two halts" names "double freezing"
     for m in re.finditer(rf"{_IN_WORDS.pattern}|[^\W\d_]+", quotation):
         word = m.group()
         folded = word.casefold()
         if word[0].isdecimal():
             value = _value(word)
         elif folded in _CARDINALS and (
-            folded not in vocabulary or not _COUNTS_AUTHORS.match(quotation, m.end())
+            folded not in vocabulary or not (short or _COUNTS_AUTHORS.match(quotation, m.end()))
         ):
             value = _CARDINALS[folded]
         else:
