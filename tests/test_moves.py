@@ -204,3 +204,25 @@ def test_a_figcaption_inside_a_copy_is_an_interruption(reference: Document) -> N
     [found] = [d for d in result.divergences if d.kind.value != "whitespace"]
     assert (found.kind.value, found.severity) == ("interruption", Severity.MINOR)
     assert "caption" in found.note
+
+
+@pytest.mark.parametrize("destination", ["end", "start"])
+def test_a_change_inside_moved_text_is_reported_as_well_as_the_move(
+    reference: Document, destination: str
+) -> None:
+    """A block of paragraphs moved (to the end, to the start) with words dropped inside it
+    was one reordering: the move forgives a few changed words when it pairs the two
+    places, and the dropped words went unreported. They are an omission too now, read
+    where the copy has the block."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(i for i, p in enumerate(paragraphs) if ", peaceful coexistence" in p)
+    block = [paragraphs[k - 1], paragraphs[k].replace(", peaceful coexistence", "", 1)]
+    rest = paragraphs[: k - 1] + paragraphs[k + 1 :]
+    moved = rest + block if destination == "end" else block + rest
+    copy = make_document("\n\n".join(moved), "moved")
+    rows = analyse(reference, [copy]).sources[0].divergences
+    assert "reordering" in [d.kind.value for d in rows]
+    [lost] = [d for d in rows if d.kind.value == "omission"]
+    assert lost.reference_text == ", peaceful coexistence"
+    assert lost.severity is Severity.MATERIAL
+    assert copy.text[lost.copy.start - 30 : lost.copy.start].endswith("renunciation of aggression")

@@ -15,14 +15,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from provenance.align import cuts_a_word, whole_lines, whole_words_at
-from provenance.classify import divergence
+from provenance.align import align_texts, cuts_a_word, whole_lines, whole_words_at
+from provenance.classify import classify, divergence
 from provenance.model import (
+    Alignment,
     Divergence,
     Document,
     Kind,
     Normalised,
     Passage,
+    PassageKind,
     Severity,
     Span,
 )
@@ -81,7 +83,35 @@ def _paired_moves(
             continue
         where = f"the reference has it at {d.reference.start}..{d.reference.end}"
         out.append(_moved(reference, capture, d, moved_to.copy, where))
+        out.extend(_changed_in_moving(reference, capture, d.reference, moved_to.copy))
     return out
+
+
+def _changed_in_moving(
+    reference: Document, capture: Document, ref: Span, copy: Span
+) -> list[Divergence]:
+    """What the copy changed inside text it moved (", peaceful coexistence" dropped from a
+    paragraph moved to the end): the moved words aligned with the reference's at their
+    own place, each change classified as it would be in place. The pairing forgives a few
+    changed words; before, they went unreported inside the reordering. Changes at either
+    end of the moved text are left out: a diff may cut moved text at another word, which
+    would read as a word lost at one end and gained at the other."""
+    edits = align_texts(
+        reference.text[ref.start : ref.end],
+        capture.text[copy.start : copy.end],
+        reference_offset=ref.start,
+        copy_offset=copy.start,
+    )
+    changed = [
+        e
+        for k, e in enumerate(edits)
+        if e.tag != "equal" and 0 < k < len(edits) - 1 and (e.reference or e.copy)
+    ]
+    if not changed:
+        return []
+    passage = Passage(PassageKind.EXCERPT, copy, ref, 100.0)
+    found = classify(reference, capture, Alignment(passage, tuple(changed)))
+    return [d for d in found if d.kind is not Kind.WHITESPACE]
 
 
 def _reordered_in_sentences(
