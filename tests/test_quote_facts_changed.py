@@ -165,3 +165,36 @@ def test_a_stance_on_a_hyphenated_thing_the_statement_names_stays_a_paraphrase(
         reference, "the Parties oppose cross-border smuggling in Northeast Asia"
     )
     assert verdict is QuoteVerdict.NOT_IN_REFERENCE, note
+
+
+def test_a_mistyped_name_is_the_same_name(reference: Document) -> None:
+    """ "Korean Penninsula" was another name the statement never uses (so the paragraph
+    copied with a typo was not-in-reference), and, once caught in the statement's own
+    words, "another name (Penninsula for Peninsula)". A letter or two mistyped is the same
+    name; the quotation is altered."""
+    verdict, note = _verdict(
+        reference,
+        "The Parties express support for the North and the South of the Korean Penninsula to "
+        "conduct dialogue and consultations",
+    )
+    assert verdict is QuoteVerdict.ALTERED, note
+
+
+def test_the_short_name_where_the_statement_writes_it_short_is_no_change(
+    reference: Document,
+) -> None:
+    """A paragraph quoted with a space after its number and its lines wrapped, whose "the
+    DPRK" the statement writes short too, was altered by a "material substitution" of
+    "DPRK" by "DPRK": the name was written out to match the statement's first use of it.
+    It is verbatim but for whitespace."""
+    paragraphs = reference.text.split("\n\n")
+    third = next(p for p in paragraphs if "“double freezing” (missile" in p)
+    wrapped = third.replace("3.The", "3. The").replace(
+        " joint initiative, ", " joint initiative,\n"
+    )
+    page = f"The statement reads:\n\n“{wrapped}”\n"
+    (quotation,) = [
+        q for q in check_quotes(reference, make_document(page, "wrapped")) if q.attributed
+    ]
+    assert quotation.verdict is QuoteVerdict.VERBATIM, quotation.note
+    assert not quotation.divergences

@@ -42,6 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import msgpack
+from rapidfuzz.distance import Levenshtein
 
 from provenance.classify import NEGATIONS, NUMBER_WORDS
 from provenance.footnotes import FOOTNOTE
@@ -1122,9 +1123,26 @@ def strange_names(text: str, vocabulary: frozenset[str]) -> list[str]:
             continue  # "North-East" where the reference writes "Northeast"
         if bare.isupper() or zipf(folded) >= COMMON_ZIPF:
             continue  # an acronym (ABM), or a common word with a capital (General)
+        if misspelt(folded, vocabulary):
+            continue  # "Penninsula": the statement's name mistyped, not another name
         if word not in out:
             out.append(word)
     return out
+
+
+def misspelt(word: str, vocabulary: frozenset[str] | set[str]) -> bool:
+    """Whether `word` is a word of `vocabulary` with a letter or two mistyped (an edit
+    distance of one, of two in a long word): "Penninsula", "Peninusla"."""
+    allowed = 1 if len(word) < _LONG_NAME else 2
+    return any(
+        abs(len(w) - len(word)) <= allowed and Levenshtein.distance(w, word) <= allowed
+        for w in vocabulary
+        if w[:1] == word[:1]
+    )
+
+
+_LONG_NAME = 8
+"""Letters from which a name may have two letters mistyped and still be the same name."""
 
 
 def _joined(text: str, start: int, folded: str) -> str:

@@ -51,6 +51,7 @@ from provenance.quotes.claims import (
     DISTINCTIVE_ZIPF,
     PARAGRAPH_NUMBER,
     absent_parties,
+    misspelt,
     read_word_list,
     stems_of,
     swapped_parties,
@@ -462,8 +463,8 @@ def _renames(d: Divergence) -> bool:
         return False
     if {ours.casefold(), theirs.casefold()} & STOPWORDS:
         return False  # "We" for "They": a sentence's first word, not a name
-    if ours.casefold() == theirs.casefold():
-        return False
+    if ours.casefold() == theirs.casefold() or misspelt(theirs.casefold(), {ours.casefold()}):
+        return False  # a change of case, or a typo ("Penninsula"): the same name
     return _party(ours) is None or _party(ours) != _party(theirs)
 
 
@@ -582,6 +583,15 @@ def _as_defined(
             replace(d, copy=Span(back(d.copy.start), back(d.copy.end))) for d in result.divergences
         )
         changes = tuple(replace(d, copy_text=d.copy.of(text)) for d in changes)
+        # The name written short where the matched words write it short too ("by the DPRK"
+        # in the statement's third point) is no change: "DPRK" for "DPRK" is dropped.
+        changes = tuple(d for d in changes if d.copy_text != d.reference_text)
+        if all(_no_word_changed(d) for d in changes):
+            kinds = ", ".join(sorted({d.kind.value for d in changes}))
+            note = f"verbatim but for {kinds}" if kinds else "verbatim"
+            return _Result(
+                QuoteVerdict.VERBATIM, result.reference, 100.0, note, stretches=result.stretches
+            )
         note = f"{result.note}; the statement's own short name ({short}) aside"
         return replace(result, divergences=changes, note=note)
     return None
