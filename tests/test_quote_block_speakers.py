@@ -92,3 +92,19 @@ def test_a_tag_after_a_block_still_names_its_speaker(fmt: Format):
         fmt, "Lavrov spoke to reporters.", INVENTED, "Lavrov said in Moscow on Tuesday."
     )
     assert got[0] == (INVENTED[:12], "person")
+
+
+@pytest.mark.parametrize("fmt", list(PAGES))
+def test_a_cue_in_a_relative_clause_introduces_no_block(fmt: Format) -> None:
+    """A page's own pull quote after a paragraph whose last sentence reports the statement
+    in a relative clause ("the battery, which the two ministries say harms the whole
+    region") was the statement's, and not in it. A cue of a relative clause says what
+    is said there; with no colon, it leads into nothing after it."""
+    got = _speakers(
+        fmt,
+        "The longest part is about the battery in the South, which the two ministries say "
+        "harms the security of the whole region.",
+        "What comes last in a text is rarely what matters least.",
+        "The wording on force deserves a look too.",
+    )
+    assert got == [("What comes l", "none")]

@@ -163,6 +163,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # paragraph after it opens with.
         intro = _introduction(reading, k - 1)
         spans = reading.spans
+        if intro is not None and not _introduces(reading, intro, k - 1):
+            # "... the battery, which the ministries say damages the whole region.¶> The
+            # order of those layers tells you the priorities.": the cue is a relative
+            # clause's and the paragraph has no colon; the block is the page's own
+            return None
         if intro is not None and not (
             intro.speaker == "person"
             and reports_own(reading.prose, intro, spans.ends[k - 1])
@@ -294,6 +299,20 @@ and urged Washington to “...”"): the clause goes on."""
 _NAMES_JOINED = re.compile(r"\b([A-Z][\w’'-]*) and (?:the )?(?=[A-Z])")
 """"and" between two names ("urged Washington and Seoul to “...”", "the North and the South"):
 one object, not a second clause."""
+
+
+def _introduces(reading: _Reading, cue: Cue, j: int) -> bool:
+    """Whether `cue`, found for a block quotation in the paragraph ending with sentence `j`,
+    may lead into the block: that sentence ends with a colon, or the cue is no relative
+    clause's ("the battery, which the ministries say damages the region" says what the
+    ministries say there, and leads into nothing after it)."""
+    if _ENDS_INTRODUCING.search(reading.prose, reading.spans.starts[j], reading.spans.ends[j]):
+        return True
+    return _RELATIVE.search(cue.text) is None
+
+
+_RELATIVE = re.compile(r"(?:^|[,;(—–]\s*)(?:which|who|whom|whose)\b", re.IGNORECASE)
+"""A cue opening a relative clause: what the clause's speaker says there, no introduction."""
 
 
 def _introduction(reading: _Reading, j: int) -> Cue | None:
