@@ -15,6 +15,7 @@ from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from provenance.model import Normalised
+from provenance.normalise import ascii_classes
 
 if TYPE_CHECKING:
     from provenance.locate import PreparedReference
@@ -195,8 +196,9 @@ def _words(text: str, start: int = 0, end: int | None = None) -> Words:
     (('bc', 3, 5), ('d', 7, 8))
     """
     part = text[start:end]
-    # In ASCII text `[^\W_]` is exactly [A-Za-z0-9], which `re` matches faster.
-    parts = (_ASCII_WORD_SPLIT if part.isascii() else _WORD_SPLIT).split(part)
+    # Where all letters and digits are ASCII, `[^\W_]` is exactly [A-Za-z0-9], which `re`
+    # matches faster.
+    parts = (_ASCII_WORD_SPLIT if ascii_classes(part) else _WORD_SPLIT).split(part)
     offsets = list(accumulate(map(len, parts), initial=start))
     return tuple(zip(parts[1::2], offsets[1::2], offsets[2::2], strict=False))
 
