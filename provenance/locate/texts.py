@@ -95,12 +95,16 @@ class _Texts:
 
         Marks inside a square bracket there are the editor's note quoting a word ("[the
         Russian text has "should"]"), not a quotation opening or closing in the page."""
-        gap = _BRACKETED.sub("", self.capture_gap(j_before, j_after))
-        if j_after - j_before - 1 <= _LINE_WORDS and self._line_between(j_before, j_after):
-            # a line of furniture between two copied words ("READ MORE: Kim hails 'July 4
-            # gift' to America") quotes something of its own, and neither closes nor opens
-            # a quotation of the copy; quotations in running prose are left as they are
-            gap = _INNER_QUOTED.sub(" ", gap)
+        gap = self.capture_gap(j_before, j_after)
+        # Most gaps hold no mark at all: then none is inside a bracket or a line either.
+        if '"' in gap or "'" in gap:
+            gap = _BRACKETED.sub("", gap)
+            if j_after - j_before - 1 <= _LINE_WORDS and self._line_between(j_before, j_after):
+                # a line of furniture between two copied words ("READ MORE: Kim hails 'July
+                # 4 gift' to America") quotes something of its own, and neither closes nor
+                # opens a quotation of the copy; quotations in running prose are left as
+                # they are
+                gap = _INNER_QUOTED.sub(" ", gap)
         return _mark_count(gap) - _mark_count(self.reference_gap(i_before, i_after))
 
     def stitched(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
