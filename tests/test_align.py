@@ -9,7 +9,7 @@ from conftest import FULL_COPY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.align import align, align_texts, refine
+from provenance.align import _TOKEN, _tokens, align, align_texts, refine
 from provenance.analyse import Analysis
 from provenance.model import Edit
 
@@ -89,6 +89,18 @@ def test_offsets_shift_spans_into_the_originals(
 @given(texts, texts)
 def test_alignment_is_deterministic(reference: str, copy: str) -> None:
     assert align_texts(reference, copy) == align_texts(reference, copy)
+
+
+_ASCII_EDGES = "ab9_ .\t\n\x0b\x1c\x1f\x85\xa0\u2019\u201c\u00e9\u00a9\u0663\u3000"
+"""Characters either side of the ASCII token classes: ASCII spaces `str.isspace` takes
+beyond the usual, non-ASCII spaces, letters and digits, and punctuation and symbols."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ASCII_EDGES, max_size=30) | st.text(max_size=30))
+def test_tokens_are_the_unicode_tokens(text: str) -> None:
+    # The ASCII spelling of the token pattern is taken only where it finds the same tokens.
+    assert _tokens(text) == _TOKEN.findall(text)
 
 
 def test_non_bmp_characters_are_single_indices() -> None:

@@ -40,6 +40,7 @@ from provenance.locate.runs import (
     _words,
 )
 from provenance.locate.seeds import _SeedFinder
+from provenance.locate.texts import _Gaps
 from provenance.locate.texts import content_words as content_words
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
 from provenance.normalise import cut_after, cut_before, normalise, normalise_part
@@ -101,6 +102,8 @@ class PreparedReference:
     seed_words: int
     finder: _SeedFinder
     """The n-grams for a C-speed first pass over a whole capture."""
+    gaps: _Gaps
+    """What lies between each two neighbouring words (sentence ends, line breaks, marks)."""
 
 
 def prepare(reference: Document, *, seed_words: int = _SEED_WORDS) -> PreparedReference:
@@ -122,6 +125,7 @@ def prepare(reference: Document, *, seed_words: int = _SEED_WORDS) -> PreparedRe
         index={k: tuple(v) for k, v in index.items()},
         seed_words=seed_words,
         finder=finder,
+        gaps=_Gaps.of(reference.text, normalised, words),
     )
 
 

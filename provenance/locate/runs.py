@@ -25,7 +25,7 @@ from provenance.locate.edges import _settle as _settle
 from provenance.locate.groups import _INTRODUCES, _commentary_between
 from provenance.locate.groups import _groups as _groups
 from provenance.locate.texts import _BOUNDARY as _BOUNDARY
-from provenance.locate.texts import _MARKS, _SENTENCE, _mark_count
+from provenance.locate.texts import _MARKS, _SENTENCE, marks_key
 from provenance.locate.texts import _EdgeError as _EdgeError
 from provenance.locate.texts import _Run as _Run
 from provenance.locate.texts import _Texts as _Texts
@@ -71,25 +71,17 @@ def _unseed_marks(texts: _Texts, seeds: list[tuple[int, ...]]) -> None:
             or len(_MARKS.findall(text, words[j][2], words[j + 1][1])) != 1
         ):
             continue
-        gap = texts.capture_gap(j, j + 1)
+        # A seed stays where the reference has, between the same two words, the
+        # capture's marks.
+        marks, reference_marks = marks_key(texts.capture_gap(j, j + 1)), texts.reference.gaps.marks
         for k in range(max(0, j - n + 2), min(j + 1, len(seeds))):
             if seeds[k]:
                 at = j - k  # the mark lies after the seed's at-th word
-                seeds[k] = tuple(
-                    i for i in seeds[k] if _same_marks(gap, texts.reference_gap(i + at, i + at + 1))
-                )
+                seeds[k] = tuple(i for i in seeds[k] if reference_marks[i + at] == marks)
 
 
 _GAP_MARK = re.compile(r"[\[\]\"']")
 """Where a bracket or a quotation mark may be (an apostrophe is told apart in place)."""
-
-
-def _same_marks(capture_gap: str, reference_gap: str) -> bool:
-    """Whether the reference has, between the same two words, the capture's marks."""
-    brackets = sorted(c for c in capture_gap if c in "[]")
-    return brackets == sorted(c for c in reference_gap if c in "[]") and _mark_count(
-        capture_gap
-    ) == _mark_count(reference_gap)
 
 
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -270,11 +262,9 @@ def _quoted_apart(texts: _Texts, j_before: int, j_after: int, i_before: int, i_a
     break, one mark the reference lacks there (a block quotation, then the page's heading
     and a sentence of its own quoting the statement again: `... exercises.¶Notes¶The text
     says that "simultaneously, ...`). Quoted text never joins unquoted prose."""
-    if texts.stitched(j_before, j_after, i_before, i_after):
-        return True
-    return texts.extra_marks(j_before, j_after, i_before, i_after) == 1 and texts.line_break(
-        j_before, j_after
-    )
+    # `extra_marks` once, not once for `stitched` (two marks or more) and again here.
+    extra = texts.extra_marks(j_before, j_after, i_before, i_after)
+    return extra >= 2 or (extra == 1 and texts.line_break(j_before, j_after))
 
 
 def _commented(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:
