@@ -757,17 +757,10 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
         given.add("2")  # "two halts" renders "double freezing"
     out: list[str] = []
     short = len(_WORD.findall(quotation)) < NAMING_WORDS  # "two halts" names "double freezing"
-    for m in re.finditer(rf"{_IN_WORDS.pattern}|[^\W\d_]+", quotation):
-        word = m.group()
-        folded = word.casefold()
-        if word[0].isdecimal():
-            value = _value(word)
-        elif folded in _CARDINALS and (
-            folded not in vocabulary or not (short or _COUNTS_AUTHORS.match(quotation, m.end()))
-        ):
-            value = _CARDINALS[folded]
-        else:
-            continue
+    for word, value, end in numbers_in(quotation):
+        written = not word[0].isdecimal() and word.casefold() in vocabulary
+        if written and (short or counts_parties(quotation, end)):
+            continue  # "the two sides", "two halts": the statement's own way of counting
         if value not in given and word not in out:
             out.append(word)
     return out
@@ -780,6 +773,29 @@ _COUNTS_AUTHORS = re.compile(
 )
 """After a cardinal the statement writes, what makes it count parties ("the two sides",
 "the two Koreas") as the statement does, not things ("two missile launches")."""
+
+
+def numbers_in(text: str) -> list[tuple[str, str, int]]:
+    """The numbers of `text` standing as words, digits or cardinal words but "one", each
+    with its value and where it ends.
+
+    >>> numbers_in("two launches on 04 July, not one unacceptab1e")
+    [('two', '2', 3), ('04', '4', 18)]
+    """
+    out = []
+    for m in re.finditer(rf"{_IN_WORDS.pattern}|[^\W\d_]+", text):
+        word = m.group()
+        if word[0].isdecimal():
+            out.append((word, _value(word), m.end()))
+        elif word.casefold() in _CARDINALS:
+            out.append((word, _CARDINALS[word.casefold()], m.end()))
+    return out
+
+
+def counts_parties(text: str, at: int) -> bool:
+    """Whether the cardinal ending at `at` counts parties, as the statement does ("the two
+    sides", "the two Koreas"), not things ("two missile launches")."""
+    return _COUNTS_AUTHORS.match(text, at) is not None
 
 
 def new_conditions(quotation: str, stretch: str) -> list[str]:

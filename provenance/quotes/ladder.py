@@ -39,7 +39,7 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 
-from provenance.classify import NUMBER_WORDS, divergence
+from provenance.classify import divergence
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
@@ -51,7 +51,9 @@ from provenance.quotes.claims import (
     DISTINCTIVE_ZIPF,
     PARAGRAPH_NUMBER,
     absent_parties,
+    counts_parties,
     misspelt,
+    numbers_in,
     read_word_list,
     stems_of,
     swapped_parties,
@@ -472,7 +474,7 @@ def _facts_changed(divergences: tuple[Divergence, ...], sentences: str) -> tuple
     """What word changes in the statement's own words change of its facts: a name put for
     another (`_renames`), a count its matched `sentences` do not give (`_new_count`)."""
     renamed = [f"{d.copy_text} for {d.reference_text}" for d in divergences if _renames(d)]
-    given = set(_counts(PARAGRAPH_NUMBER.sub("", sentences)))
+    given = {value for _, value, _ in numbers_in(PARAGRAPH_NUMBER.sub("", sentences))}
     counted = [n for d in divergences for n in _new_count(d, given)]
     out = []
     if renamed:
@@ -486,40 +488,15 @@ def _new_count(d: Divergence, given: set[str]) -> list[str]:
     """Numbers a word change brings into the statement's words ("about two ballistic
     missile launches" for "about a ballistic missile launch"), digits or cardinal words
     whose value the sentences it renders do not have (`given`: "the 2005 Joint Statement"
-    moves a year, and adds none). `claims.new_numbers` lets a cardinal the statement uses
-    elsewhere be, as "the two sides" renders "the Parties"; a count put in the statement's
-    own words is another matter."""
+    moves a year, and adds none) and that count no parties ("the two sides" for "the
+    Parties")."""
     if d.kind not in (Kind.SUBSTITUTION, Kind.INSERTION):
         return []
     return [
         word
-        for word, value in _counts_with_words(d.copy_text)
-        if value not in given and not _AUTHORS_COUNTED.search(d.copy_text)
+        for word, value, end in numbers_in(d.copy_text)
+        if value not in given and not counts_parties(d.copy_text, end)
     ]
-
-
-_AUTHORS_COUNTED = re.compile(
-    r"\b(?:two|both)\s+(?:sides|countries|parties|ministries|capitals|neighbou?rs|nations"
-    r"|governments|powers|states)\b",
-    re.IGNORECASE,
-)
-"""The authors counted ("the two sides" for "the Parties"): no count of anything new."""
-
-
-def _counts(text: str) -> list[str]:
-    return [value for _, value in _counts_with_words(text)]
-
-
-def _counts_with_words(text: str) -> list[tuple[str, str]]:
-    """The numbers of `text` (digits, and cardinal words but "one") with their values."""
-    out = []
-    for m in re.finditer(r"\b\d+(?:[,.]\d+)*\b|[^\W\d_]+", text):  # not "unacceptab1e"
-        word = m.group()
-        if word[0].isdecimal():
-            out.append((word, word.replace(",", "")))
-        elif word.casefold() in NUMBER_WORDS and word.casefold() != "one":
-            out.append((word, str(NUMBER_WORDS[word.casefold()])))
-    return out
 
 
 _PROPER = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
