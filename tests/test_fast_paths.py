@@ -350,6 +350,38 @@ def test_block_quotations_are_those_read_paragraph_by_paragraph(text: str) -> No
     assert blocks == _blocks_paragraph_by_paragraph(text)
 
 
+_CUE_PIECES = [
+    *_PIECES,
+    *"text original passage paragraph sentence clause Para para ¶ JOINT STATEMENT draft".split(),
+    *"own also reads calls 6 2017 Russia–China – -based context originality Statements".split(),
+    "Paragraph 6 says",
+    "¶ 2 provides",
+    "according to the joint text",
+    "its own statement",
+    "The two foreign ministries",
+    "the key passage reads",
+    "A sentence calls",
+    *"doc docs wording language phrasing exact precise key is runs that matters most".split(),
+    "per the text",
+    "the doc says",
+    "the text messages",
+    "The precise language on countermeasures is:",
+    "Its actual wording reads:",
+    "the clause that matters most reads",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES) | st.sampled_from(_BREAKS), max_size=40))
+def test_document_cues_are_those_the_pattern_finds_from_every_character(
+    pieces: list[str],
+) -> None:
+    """`doc_cues` tries `_DOC_CUE` only from where a match can start."""
+    for text in ("".join(pieces), " ".join(pieces)):
+        expected = [m.span() for m in _DOC_CUE.finditer(text)]
+        assert [m.span() for m in marks.doc_cues(text)] == expected
+
+
 _NOTE_PIECES = [
     *"( ) [ ] , / & and our my Our MY emphasis Emphasis EMPHASIS italics Italic bold BOLD".split(),
     *"underlined highlighting added mine supplied ours original in bolder emphasised".split(),

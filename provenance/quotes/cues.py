@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from provenance.model import Span
-from provenance.quotes.marks import _DOC_CUE
+from provenance.quotes.marks import _DOC_CUE, doc_cues
 from provenance.quotes.subjects import (
     _NAME,
     _PRONOUN,
@@ -155,7 +155,7 @@ def cues(
     docs = (
         [
             (m.start(), m.end())
-            for m in _DOC_CUE.finditer(chunk)
+            for m in doc_cues(chunk)
             if not _another_body(m.group(), authors)
             and not _dated_otherwise(chunk[m.end() : m.end() + _DATE_REACH], authors)
         ]
