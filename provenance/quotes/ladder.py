@@ -188,8 +188,6 @@ class _Words:
 
     editorial: tuple[tuple[int, int], ...]
     """`_EDITORIAL` marks, as offsets into the words."""
-    count: int
-    """`word_count` of the words."""
     cuts: tuple[tuple[int, int], ...] = ()
     """The editorial marks and plain text's emphasis marks (`*common principles*`), in
     order: where the words are matched piece by piece. Emphasis marks stand for no
@@ -215,20 +213,21 @@ class _Index:
     """(short name, the name as the reference defines it) for each abbreviation it defines:
     ("DPRK", "Democratic People’s Republic of Korea (DPRK)")."""
 
-    def may_be_close(self, quoted: str, editorial: tuple[Span, ...], options: QuoteOptions) -> bool:
-        """Whether the ladder could find `quoted` verbatim, spliced or altered: each keeps
-        `altered_share` of its space-split words in order in a
-        reference stretch, and every such word but the stretch's edge words (at most two
-        a stretch, two stretches for a splice) is a word of the whole reference. With
+    def may_be_close(self, folded: str, editorial: tuple[Span, ...], options: QuoteOptions) -> bool:
+        """Whether the ladder could find a quotation verbatim, spliced or altered (`folded`:
+        its words, `fold`ed): each keeps `altered_share` of its space-split words in order
+        in a reference stretch, and every such word but the stretch's edge words (at most
+        two a stretch, two stretches for a splice) is a word of the whole reference. With
         editorial marks ([...], an ellipsis) the quotation is always compared."""
         if editorial:
             return True
-        words = _fold(quoted).split()
-        held = sum(w in self.tokens for w in words)
+        words = folded.split()
+        held = sum(map(self.tokens.__contains__, words))
         return held + 4 >= options.altered_share * len(words)
 
-    def may_match(self, quoted: str, options: QuoteOptions) -> bool:
-        """Whether an unattributed quotation could match closely enough to be attributed.
+    def may_match(self, folded: str, options: QuoteOptions) -> bool:
+        """Whether an unattributed quotation (`folded`: its words, `fold`ed) could match
+        closely enough to be attributed.
 
         Only a verbatim (at least `match_words` words) or a close altered quotation is
         attributed without the prose, and either shares most of its words with the
@@ -237,10 +236,10 @@ class _Index:
         order, so at least that share occurs in the reference, and two of them side by side.
         Linear in the quotation's length.
         """
-        words = _WORDS.findall(_fold(quoted))
+        words = _WORDS.findall(folded)
         if len(words) < options.match_words:
             return False
-        held = sum(w in self.vocabulary for w in words)
+        held = sum(map(self.vocabulary.__contains__, words))
         if held < options.altered_share * len(words):
             return False
         content = [w for w in words if w not in STOPWORDS]

@@ -235,8 +235,13 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     after, before = own_sentences.stop, own_sentences.start - 1
     if before >= 0 and paragraph(before) == same - 1:
         intro = reading.text[spans.starts[before] : spans.ends[before]].rstrip()
-        named = [c for j in reading.sentences_of(same - 1) for c in reading.cues(j)]
-        if intro.endswith(":") and named and named[-1].speaker == "document":
+        # its cues are read only where they may matter: most paragraphs end otherwise
+        named = (
+            [c for j in reading.sentences_of(same - 1) for c in reading.cues(j)]
+            if intro.endswith(":")
+            else []
+        )
+        if named and named[-1].speaker == "document":
             # "The joint statement ... calls for a freeze. Highlights:" then a list of its
             # lines: the paragraph introducing them names whose they are
             return replace(named[-1], how="paragraph introducing it")
