@@ -305,6 +305,13 @@ def test_sentences_end_where_boundaries_taken_one_by_one_end(text: str) -> None:
     assert found.ends == cuts[1:]
 
 
+@settings(max_examples=400, deadline=None)
+@given(_sentence_text)
+def test_boundaries_are_those_the_pattern_finds_from_every_character(text: str) -> None:
+    """`_boundaries` tries `_BOUNDARY` only at its opening characters."""
+    assert marks._boundaries(text) == [m.span() for m in _BOUNDARY.finditer(text)]
+
+
 def test_a_pages_quotation_ids_are_quotation_id() -> None:
     """`_Page.id` digests from a copy of the capture's prefix; the ids are `quotation_id`'s."""
     text = "He said “yes” and “no”."
