@@ -22,6 +22,13 @@ def _verdict(reference: Document, quoted: str) -> tuple[QuoteVerdict, str]:
     return quotation.verdict, quotation.note
 
 
+def _assert_not_in_reference(reference: Document, quoted: str, said: str) -> None:
+    """The quotation is not in the statement, and its note says `said` is why."""
+    verdict, note = _verdict(reference, quoted)
+    assert verdict is QuoteVerdict.NOT_IN_REFERENCE, note
+    assert said in note
+
+
 @pytest.mark.parametrize(
     ("quoted", "said"),
     [
@@ -69,9 +76,7 @@ def _verdict(reference: Document, quoted: str) -> tuple[QuoteVerdict, str]:
 def test_a_fact_changed_in_the_statement_s_words_is_not_what_it_says(
     reference: Document, quoted: str, said: str
 ) -> None:
-    verdict, note = _verdict(reference, quoted)
-    assert verdict is QuoteVerdict.NOT_IN_REFERENCE, note
-    assert said in note
+    _assert_not_in_reference(reference, quoted, said)
 
 
 @pytest.mark.parametrize(
@@ -127,9 +132,7 @@ def test_a_claim_widened_or_given_a_cause_is_not_what_it_says(
     """A rendering in other words that widens the statement's claim to all of something or
     narrows it to one thing, or gives a cause the statement does not state, passed as a
     paraphrase; the statement's words with such a clause run on passed as altered."""
-    verdict, note = _verdict(reference, quoted)
-    assert verdict is QuoteVerdict.NOT_IN_REFERENCE, note
-    assert said in note
+    _assert_not_in_reference(reference, quoted, said)
 
 
 @pytest.mark.parametrize(

@@ -44,11 +44,7 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
     ],
 )
 def test_the_statement_s_words_are_the_statement_s(reference: Document, page: str) -> None:
-    quotation = check_quotes(reference, make_document(page, "forms"))[-1]
-    assert quotation.attribution is not None and quotation.attribution.speaker == "document", (
-        quotation.attribution
-    )
-    assert quotation.attributed
+    assert _last_speaker(reference, page) == ("document", True)
 
 
 @pytest.mark.parametrize(
@@ -65,11 +61,14 @@ def test_the_statement_s_words_are_the_statement_s(reference: Document, page: st
     ],
 )
 def test_a_person_s_words_are_the_person_s(reference: Document, page: str) -> None:
-    quotation = check_quotes(reference, make_document(page, "person"))[-1]
-    assert quotation.attribution is not None and quotation.attribution.speaker == "person", (
-        quotation.attribution
-    )
-    assert not quotation.attributed
+    assert _last_speaker(reference, page) == ("person", False)
+
+
+def _last_speaker(reference: Document, page: str) -> tuple[str | None, bool]:
+    """The speaker of the page's last quotation, and whether it is the statement's."""
+    quotation = check_quotes(reference, make_document(page, "forms"))[-1]
+    speaker = quotation.attribution.speaker if quotation.attribution else None
+    return speaker, quotation.attributed
 
 
 def test_a_text_message_is_not_the_text(reference: Document) -> None:

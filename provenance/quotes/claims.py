@@ -113,6 +113,7 @@ _PAIRED = re.compile(r"\b(?:double|doubled|both|dual|twin|twofold|pair|parallel)
 """Words of two things, which a count of two renders."""
 _IN_WORDS = re.compile(rf"(?<![^\W\d_]){_NUMBER.pattern}(?![^\W\d_])")
 """A number standing as a word: not the "1" a scan or a typist put in "unacceptab1e"."""
+_NUMBER_OR_WORD = re.compile(rf"{_IN_WORDS.pattern}|[^\W\d_]+")
 _CARDINALS = {word: value for word, value in NUMBER_WORDS.items() if word != "one"}
 """Cardinal words and their values. "one" is left out: it is as often a pronoun ("one
 another") as a count."""
@@ -783,7 +784,7 @@ def numbers_in(text: str) -> list[tuple[str, str, int]]:
     [('two', '2', 3), ('04', '4', 18)]
     """
     out = []
-    for m in re.finditer(rf"{_IN_WORDS.pattern}|[^\W\d_]+", text):
+    for m in _NUMBER_OR_WORD.finditer(text):
         word = m.group()
         if word[0].isdecimal():
             out.append((word, _value(word), m.end()))
@@ -796,6 +797,16 @@ def counts_parties(text: str, at: int) -> bool:
     """Whether the cardinal ending at `at` counts parties, as the statement does ("the two
     sides", "the two Koreas"), not things ("two missile launches")."""
     return _COUNTS_AUTHORS.match(text, at) is not None
+
+
+def _said(m: re.Match[str]) -> str:
+    """A match's words, case-folded, single-spaced: how a phrase found is named."""
+    return " ".join(m.group().casefold().split())
+
+
+def _phrases(pattern: re.Pattern[str], text: str) -> list[str]:
+    """Every phrase of `text` that `pattern` matches, named by `_said`, each once, in order."""
+    return list(dict.fromkeys(_said(m) for m in pattern.finditer(text)))
 
 
 def new_conditions(quotation: str, stretch: str) -> list[str]:
@@ -821,12 +832,7 @@ def new_conditions(quotation: str, stretch: str) -> list[str]:
     if _CONDITION.search(stretch):
         return []
     linked = _LINKED.search(stretch) is not None
-    found: list[str] = []
-    for m in _CONDITION.finditer(quotation):
-        said = " ".join(m.group().casefold().split())
-        if said not in found and not (linked and said in _LOOSE):
-            found.append(said)
-    return found
+    return [s for s in _phrases(_CONDITION, quotation) if not (linked and s in _LOOSE)]
 
 
 def new_scope(quotation: str, stretch: str) -> list[str]:
@@ -845,7 +851,7 @@ def new_scope(quotation: str, stretch: str) -> list[str]:
     theirs = [w.casefold() for w in _WORD.findall(stretch)]
     found: list[str] = []
     for m in _SCOPE.finditer(quotation):
-        said = " ".join(m.group().casefold().split())
+        said = _said(m)
         if said in found:
             continue
         if said not in _DETERMINERS:
@@ -899,14 +905,7 @@ def new_causes(quotation: str, stretch: str) -> list[str]:
     >>> new_causes("under the pretext of countering", "under the pretext of countering")
     []
     """
-    if _CAUSE.search(stretch):
-        return []
-    found: list[str] = []
-    for m in _CAUSE.finditer(quotation):
-        said = " ".join(m.group().casefold().split())
-        if said not in found:
-            found.append(said)
-    return found
+    return [] if _CAUSE.search(stretch) else _phrases(_CAUSE, quotation)
 
 
 _CAUSE = re.compile(
@@ -1006,11 +1005,8 @@ def new_compulsion(quotation: str, stretch: str) -> list[str]:
         said = " ".join(m.group().casefold().split()[:2])
         if (not before or _AGENTS.search(before[-40:])) and said not in found:
             found.append(said)
-    for m in _COMPULSION.finditer(quotation):
-        said = " ".join(m.group().casefold().split())
-        if said.startswith("unconditional") and conditions:
-            continue
-        if said not in found:
+    for said in _phrases(_COMPULSION, quotation):
+        if said not in found and not (said.startswith("unconditional") and conditions):
             found.append(said)
     return found
 

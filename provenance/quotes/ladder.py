@@ -33,6 +33,7 @@ stage; `provenance.quotes.verdicts` runs the ladder on every quotation of a page
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -385,14 +386,7 @@ def _compare(
                 if swapped:
                     unsaid += (f"puts {swapped} where its passage names another party",)
             if unsaid:
-                return _Result(
-                    QuoteVerdict.NOT_IN_REFERENCE,
-                    settled.span,
-                    settled.similarity,
-                    "the statement does not say this: " + "; ".join(unsaid),
-                    stretches=(settled.span,),
-                    unsaid=unsaid,
-                )
+                return _not_said(settled.span, settled.similarity, unsaid)
             divergences = tuple(
                 d if d.kind is not Kind.EMPHASIS else replace(d, kind=Kind.SUBSTITUTION)
                 for d in classified(index.document, capture, settled.edits)
@@ -405,14 +399,7 @@ def _compare(
                 )
             said = _facts_changed(divergences, own)
             if said:
-                return _Result(
-                    QuoteVerdict.NOT_IN_REFERENCE,
-                    settled.span,
-                    settled.similarity,
-                    "the statement does not say this: " + "; ".join(said),
-                    stretches=(settled.span,),
-                    unsaid=said,
-                )
+                return _not_said(settled.span, settled.similarity, said)
             return _Result(
                 QuoteVerdict.ALTERED,
                 settled.span,
@@ -441,16 +428,21 @@ def _compare(
                 lead_in=lead_in,
             )
         )
-        if claims:
-            return replace(
-                added,
-                verdict=QuoteVerdict.NOT_IN_REFERENCE,
-                note="the statement does not say this: " + "; ".join(claims),
-                divergences=(),
-                unsaid=claims,
-            )
+        if claims and added.reference is not None:
+            return _not_said(added.reference, added.similarity, claims)
         return added
     return _paraphrase(index, text, core, sentence, options)
+
+
+def _not_said(reference: Span | None, similarity: float, unsaid: Iterable[str]) -> _Result:
+    """Not-in-reference, compared with `reference` (its one stretch), for what the
+    quotation asserts that the statement does not."""
+    said = tuple(unsaid)
+    note = "the statement does not say this: " + "; ".join(said)
+    stretches = (reference,) if reference is not None else ()
+    return _Result(
+        QuoteVerdict.NOT_IN_REFERENCE, reference, similarity, note, stretches=stretches, unsaid=said
+    )
 
 
 def _renames(d: Divergence) -> bool:
@@ -1093,14 +1085,7 @@ def _paraphrase(
     if not unsaid and (score < floor or ref is None):
         unsaid = ["no passage of the statement shares enough of its content words"]
     if unsaid:
-        return _Result(
-            QuoteVerdict.NOT_IN_REFERENCE,
-            ref,
-            score,
-            "the statement does not say this: " + "; ".join(unsaid),
-            stretches=stretches,
-            unsaid=tuple(unsaid),
-        )
+        return _not_said(ref, score, unsaid)
     return _Result(
         QuoteVerdict.PARAPHRASE,
         ref,
