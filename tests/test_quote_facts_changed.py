@@ -43,6 +43,12 @@ def _assert_not_in_reference(reference: Document, quoted: str, said: str) -> Non
             "puts Korea where",
         ),
         ("This statement was signed on July 4, 2017, in Beijing.", "Beijing for Moscow"),
+        # the capital of a state the statement never names
+        (
+            "Tokyo has agreed to adopt the necessary measures to protect the two countries’ "
+            "security interests",
+            "names Tokyo",
+        ),
         (
             "the Parties are seriously worried by the DPRK’s statement of June 4, 2017 about a "
             "ballistic missile launch",
@@ -123,6 +129,11 @@ def test_the_same_facts_in_other_names_stay_altered(reference: Document, quoted:
             "the joint exercises of the United States and the Republic of Korea provoked the "
             "DPRK’s launch",
             "a cause or consequence (provoked the)",
+        ),
+        # next to the statement's own "under the pretext of", which excuses only itself
+        (
+            "the moratorium was proposed as a consequence of Washington's deployment of THAAD",
+            "a cause or consequence (as a consequence)",
         ),
     ],
 )

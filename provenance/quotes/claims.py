@@ -559,8 +559,10 @@ def absent_parties(
         capital = actors_only and name in _CAPITALS
         if capital:
             name = _CAPITALS[name]  # "Seoul has agreed to adopt ...": the state acts
-        if not word[0].isupper() or name not in ALIASES or name not in vocabulary:
+        if not word[0].isupper() or name not in ALIASES:
             continue
+        if name not in vocabulary and not capital:
+            continue  # a party the statement never names is `strange_names`' to find
         if name in authors or word in out:
             continue
         forms = {name, *ALIASES[name]} - DEMONYMS
@@ -904,8 +906,17 @@ def new_causes(quotation: str, stretch: str) -> list[str]:
     ['because']
     >>> new_causes("under the pretext of countering", "under the pretext of countering")
     []
+
+    The statement's "pretext" excuses only itself: a passage next to it gives no cause of
+    the launch.
+
+    >>> new_causes("proposed as a consequence of the deployment", "its build-up under the pretext")
+    ['as a consequence']
     """
-    return [] if _CAUSE.search(stretch) else _phrases(_CAUSE, quotation)
+    theirs = set(_phrases(_CAUSE, stretch))
+    if theirs - {"pretext"}:
+        return []  # the passage gives a cause of its own, which the quotation may render
+    return [said for said in _phrases(_CAUSE, quotation) if said not in theirs]
 
 
 _CAUSE = re.compile(
