@@ -273,8 +273,8 @@ def mislabelled(data: bytes, encoding: str) -> str | None:
     """
     name = encoding_name(encoding)
     if name in ("utf-16le", "utf-16be"):
-        if data.startswith(_UTF16_BOMS) or b"\0" in data:
-            return None
+        if not data or data.startswith(_UTF16_BOMS) or b"\0" in data:
+            return None  # empty: that is its problem, not its encoding
         what = "valid, no NUL byte, no UTF-16 byte-order mark"
     elif name is None or name == "utf-8" or data.isascii():
         return None

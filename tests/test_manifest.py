@@ -349,6 +349,10 @@ def test_utf16_is_recorded_as_its_bytes_are_read_and_not_given_to_utf8_bytes(
             "order mark), which utf-16le would read as other characters: add it without "
             "--encoding\n"
         )
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, _, err = run(capsys, "add", empty, "--corpus", corpus, "--encoding", "utf-16")
+    assert (code, err) == (2, f"provenance: {empty}: empty file (0 bytes)\n")  # not "UTF-8"
     assert snapshot(corpus) == before
     big = tmp_path / "big.txt"
     big.write_bytes(b"\xfe\xff" + sentence.encode("utf-16-be"))
