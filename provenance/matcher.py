@@ -17,6 +17,7 @@ import functools
 import hashlib
 import os
 import threading
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -150,11 +151,12 @@ class Matcher:
     def _cache_name(self) -> str:
         """The patterns' file name in the cache, hashed once: `ready` asks for it at every
         short page, and hashing thousands of n-grams cost half a millisecond each time."""
-        # `once` joins the key only when set, so databases cached before it existed stay valid.
-        options = (self._caseless, self._leftmost) + ((True,) if self._once else ())
+        options = (self._caseless, self._leftmost, self._once)
         key = hashlib.sha256(repr((_binding(), *options)).encode())
-        for expression in self.expressions:
-            key.update(len(expression).to_bytes(4, "big") + expression)
+        # The lengths, then the patterns end to end: one key for one list (a scan worker
+        # hashes 44,000 n-gram patterns before its first document; one call each was 0.03 s).
+        key.update(array("Q", map(len, self.expressions)).tobytes())
+        key.update(b"".join(self.expressions))
         return f"{key.hexdigest()[:32]}.hsdb"
 
 

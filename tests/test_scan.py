@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
 import os
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -13,6 +15,8 @@ from typing import Any
 
 import pytest
 from conftest import python_output
+from hypothesis import given
+from hypothesis import strategies as st
 from scan_helpers import Collection, collection, errors, hit_ids
 
 from provenance.analyse import Analyser, SourceResult
@@ -31,7 +35,7 @@ from provenance.scan.collection import (
     write_warc,
 )
 from provenance.scan.inputs import Fields
-from provenance.scan.prefilter import Prefilter
+from provenance.scan.prefilter import Prefilter, _expressions
 from provenance.scan.records import Record
 from provenance.scan.run import scan, shards_dir
 from provenance.scan.shard import ScanConfig, ShardResult
@@ -765,6 +769,26 @@ def test_the_gate_of_a_shard_turns_away_exactly_the_lines_may_hold_does(
     assert 0 < sum(said) < len(lines)
     assert said[-2:] == [False, True]
     assert Prefilter.of("").gate()(sentence.encode()) is False
+
+
+@given(st.lists(st.sampled_from(["a", "Korea’s", "“peace”", "&", "#1", "x.y", "Ж", "é\\"]),
+                min_size=1, max_size=4))  # fmt: skip
+def test_a_grams_patterns_are_its_forms_each_escaped_whole(words: list[str]) -> None:
+    """Each form's pattern is joined from escaped pieces (a worker's start costs less); it
+    must be the form escaped whole, for every form the prefilter promises to match."""
+    gram = " ".join(words)
+    forms = {gram}
+    for mark, straight in {"’": "'", "‘": "'", "“": '"', "”": '"'}.items():
+        forms |= {form.replace(mark, straight) for form in forms}
+    spaced = set()
+    for form in forms:
+        parts = form.split(" ")
+        for spaces in itertools.product([" ", "\u00a0", "&nbsp;", "&#160;"], repeat=len(parts) - 1):
+            spaced.add(parts[0] + "".join(s + p for s, p in zip(spaces, parts[1:], strict=True)))
+        spaced |= {"  ".join(parts), "&#xa0;".join(parts)}
+    spaced |= {json.dumps(form)[1:-1] for form in spaced}
+    want = sorted(re.escape(form).encode() for form in spaced)
+    assert _expressions(gram) == want
 
 
 def _telling_grams(prefilter: Prefilter) -> set[str]:
