@@ -287,6 +287,33 @@ def mislabelled(data: bytes, encoding: str) -> str | None:
     return f"its bytes are UTF-8 ({what}), which {name} would read as other characters"
 
 
+def not_utf16(data: bytes, encoding: str) -> str | None:
+    """Why `data` cannot be the UTF-16 `encoding` names: a page with no NUL byte and no
+    UTF-16 byte-order mark, longer than a line of Chinese might be, is in a single-byte
+    encoding (windows-1252, say), which UTF-16 would read as other characters. UTF-16
+    writes a NUL in every space, line break, digit and Latin letter. None otherwise.
+
+    >>> not_utf16("Caf\\xe9 ".encode("cp1252") * 13, "utf-16").partition(", where")[0]
+    'its 65 bytes hold no NUL byte and no UTF-16 byte-order mark'
+    >>> not_utf16("朝鲜半岛".encode("utf-16-le"), "utf-16") is None
+    True
+    """
+    name = encoding_name(encoding)
+    if name not in ("utf-16le", "utf-16be") or len(data) < _UTF16_WITHOUT_NUL:
+        return None
+    if data.startswith(_UTF16_BOMS) or b"\0" in data:
+        return None
+    return (
+        f"its {len(data)} bytes hold no NUL byte and no UTF-16 byte-order mark, where UTF-16 "
+        f"writes a NUL in every space, line break and Latin letter: not {name}"
+    )
+
+
+_UTF16_WITHOUT_NUL = 64
+"""Bytes from which UTF-16 with no NUL at all is not a page: 32 characters, not one of
+them a space, a line break, a digit or a Latin letter (a short Chinese line may be)."""
+
+
 def written_in(data: bytes, encoding: str) -> str:
     """The name of the encoding `decoded_as` reads `data` in: the one a UTF-16 byte-order
     mark opening it says, whatever the label, else `read_as(encoding)`. What a capture's
@@ -489,11 +516,14 @@ def decode(
         encoding: What the bytes are written in.
 
     Raises:
-        InputError: The first problem of the decoding that `load` refuses.
+        InputError: The first problem of the decoding that `load` refuses, or single-byte
+            text under UTF-16 (`not_utf16`).
     """
     format = format_of(path)
     if not known_encoding(encoding):
         raise InputError(path, f"unknown encoding {encoding!r}")
+    if other := not_utf16(data, encoding):  # it would decode, as other characters
+        raise InputError(path, other)
     if decoded is None:
         decoded = decoding(data, html=format is Format.HTML, encoding=encoding)
     refused = next((p for p in decoded.problems if p.refused), None)
@@ -527,6 +557,7 @@ __all__ = [
     "load",
     "load_page",
     "mislabelled",
+    "not_utf16",
     "read_as",
     "read_bytes",
     "written_in",

@@ -372,6 +372,32 @@ def test_utf16_is_recorded_as_its_bytes_are_read_and_not_given_to_utf8_bytes(
     assert not problem_lines(run(capsys, "check", corpus)[1], "P209")
 
 
+def test_a_windows_1252_page_under_utf16_is_refused_not_read_as_chinese(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """Bytes of a single-byte encoding with no NUL, given `--encoding utf-16`, were read
+    as two bytes a character (CJK-looking garbage) and recorded. Only UTF-8 bytes were
+    refused; a page of such bytes is refused too, where a short line of Chinese in UTF-16
+    (which holds no NUL either) is still taken."""
+    page = tmp_path / "latin.txt"
+    page.write_bytes(
+        "The Parties\u2019 caf\u00e9 statement, signed in Moscow.\n".encode("cp1252") * 3
+    )
+    before = snapshot(corpus)
+    code, _, err = run(capsys, "add", page, "--corpus", corpus, "--encoding", "utf-16")
+    assert (code, err) == (
+        2,
+        f"provenance: {page}: its {page.stat().st_size} bytes hold no NUL byte and no UTF-16 "
+        "byte-order mark, where UTF-16 writes a NUL in every space, line break and Latin "
+        "letter: not utf-16le\n",
+    )
+    assert snapshot(corpus) == before
+    line = tmp_path / "line.txt"
+    line.write_bytes("朝鲜半岛问题".encode("utf-16-le"))
+    code, _, err = run(capsys, "add", line, "--corpus", corpus, "--encoding", "utf-16")
+    assert (code, err) == (0, "")
+
+
 def test_a_utf16_capture_s_undecodable_byte_is_placed_by_its_text_and_a_stray_bom_named(
     corpus: Path, capsys: Capsys
 ) -> None:

@@ -1211,6 +1211,33 @@ def test_report_reads_a_page_in_its_declared_charset_as_scan_does(
     assert source["encoding"] == "utf-16le" and source["passages"]
 
 
+def test_a_page_declaring_utf16_in_single_byte_text_is_an_error_not_other_characters(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page declaring `charset=utf-16` whose bytes are windows-1252 (no NUL, no byte-order
+    mark) was read two bytes a character, as CJK-looking text: the scan found nothing and
+    said nothing, and `report` showed that text. Both now name the problem."""
+    text = next(t for i, t in collection.docs if i in collection.planted)
+    body = "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))
+    page = tmp_path / "latin.html"
+    page.write_bytes(f"<meta charset='utf-16'><body>\u2019{body}</body>".encode("cp1252"))
+    size = page.stat().st_size
+    out = tmp_path / "hits.jsonl"
+    summary = scan([page], ScanConfig(load(collection.reference)), out, jobs=1)
+    [error] = errors(out)
+    assert summary.errors == 1 and error["problem"].startswith(
+        f"not valid UTF-8 at byte 29; declared utf-16, but its {size} bytes hold no NUL byte"
+    )
+    capsys.readouterr()
+    assert main(["report", "--reference", str(collection.reference), str(page)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line == (
+        f"provenance: {page}: not valid UTF-8 at byte 29 (0x92), nor in the charset it declares: "
+        f"its {size} bytes hold no NUL byte and no UTF-16 byte-order mark, where UTF-16 writes a "
+        "NUL in every space, line break and Latin letter: not utf-16le"
+    )
+
+
 def test_files_a_scan_does_not_read_are_counted_not_passed_over_silently(
     collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

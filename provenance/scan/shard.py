@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from provenance.analyse import Analyser, SourceResult
 from provenance.errors import brief, write_log
-from provenance.load import MAX_SIZE, decoded_as, known_encoding, read_as
+from provenance.load import MAX_SIZE, decoded_as, known_encoding, not_utf16, read_as
 from provenance.model import Document, Format
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.scan.inputs import JSONL_SUFFIXES, Fields, read
@@ -174,6 +174,9 @@ def decode(record: Record) -> Decoded | Problem:
     if record.charset:
         if not known_encoding(record.charset):
             problem = f"not valid UTF-8 at byte {bad}; unknown declared charset {record.charset!r}"
+            return Problem(record.source, record.offset, problem, record.id)
+        if other := not_utf16(record.data, record.charset):
+            problem = f"not valid UTF-8 at byte {bad}; declared {record.charset}, but {other}"
             return Problem(record.source, record.offset, problem, record.id)
         try:
             return Decoded(decoded_as(record.data, record.charset), read_as(record.charset))
