@@ -21,7 +21,10 @@ from provenance.severity import severity
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 _SPACE_RUN = re.compile("[" + "".join(sorted(SPACES)) + "]+")
-_EDITORIAL = re.compile(r"\[[^\]]*\]|\.\s?\.\s?\.|…")
+SIC = r"\((?:[Ss]ic!?|!|\?)\)"
+"""An editor's mark in parentheses: "(sic)", "(sic!)", "(!)", "(?)" (any other words in
+parentheses are the copier's own)."""
+_EDITORIAL = re.compile(rf"\[[^\]]*\]|{SIC}|\.\s?\.\s?\.|…")
 # Variant spellings that do not change a word: British/American and old/new forms.
 _SPELLING_RULES = tuple(
     (re.compile(pattern), replacement)
@@ -126,7 +129,7 @@ def _insertion(reference: Document, capture: Document, ref: Span, copy: Span) ->
     return out
 
 
-_MARK = r"(?:\[[^\]\d\n]{1,40}\]|\.\s?\.\s?\.|…)"
+_MARK = rf"(?:\[[^\]\d\n]{{1,40}}\]|{SIC}|\.\s?\.\s?\.|…)"
 _EDGE_MARK_LEAD = re.compile(rf"\s*{_MARK}\s+")
 _EDGE_MARK_TRAIL = re.compile(rf"\s+{_MARK}\s*$")
 _HAS_WORD = re.compile(r"[^\W_]")

@@ -34,6 +34,8 @@ FIRST = (
         "[Editor] a launch nobody in Tokyo had expected ",
         "which, [as we reported], nobody had expected ",
         "… and then nothing happened for a week ",
+        " (sic, in the ministry's own text)",
+        " (the statement's word)",
     ],
 )
 def test_words_beside_a_bracket_are_an_insertion(inserted: str) -> None:
@@ -45,6 +47,10 @@ def test_words_beside_a_bracket_are_an_insertion(inserted: str) -> None:
     [
         ("", " [sic]"),
         ("", "[sic!] "),
+        ("", " (sic)"),
+        ("", " (Sic!)"),
+        ("", " (!)"),
+        ("", "(?) "),
         ("a", "[a]"),
         ("it", "[the DPRK]"),
         ("it is ready", "[the DPRK] is ready"),
@@ -70,7 +76,7 @@ def _page(reference: Document, copy: str, name: str = "page") -> list[tuple[Kind
         "though nobody in Pyongyang confirmed the date",
     ],
 )
-@pytest.mark.parametrize("mark", ["[sic]", "[sic!]", "[…]"])
+@pytest.mark.parametrize("mark", ["[sic]", "[sic!]", "[…]", "(sic)", "(sic!)"])
 def test_a_mark_before_inserted_words_is_split_from_them(
     reference: Document, words: str, mark: str
 ) -> None:

@@ -40,7 +40,7 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 
-from provenance.classify import divergence
+from provenance.classify import SIC, divergence
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
@@ -164,7 +164,7 @@ class QuoteOptions:
     not compared: aligning them would cost more than the whole capture's analysis."""
 
 
-_EDITORIAL = re.compile(r"\[[^\]\n]{0,60}\]|\(\s*(?:…|\.\s?\.\s?\.)\s*\)|\.\s?\.\s?\.|…")
+_EDITORIAL = re.compile(rf"\[[^\]\n]{{0,60}}\]|\(\s*(?:…|\.\s?\.\s?\.)\s*\)|{SIC}|\.\s?\.\s?\.|…")
 _ELISION = re.compile(r"[\[(]\s*(?:…|\.\s?\.\s?\.)\s*[\])]")
 """A bracketed ellipsis ("[…]", "[...]", "(...)"): a cut, which may stand for sentences as
 "…" may, not a bracketed insertion standing for a few words."""
