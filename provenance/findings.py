@@ -51,6 +51,8 @@ def emphasis_findings(source: SourceResult) -> list[Finding]:
             row = "added-to-inserted-text"
         elif span.status is Status.ADDED and span.declared:
             row = "added-declared"
+        elif span.status is Status.ADDED and span.in_word:
+            row = "added-in-word"
         out.append(
             Finding(
                 id=span.id,

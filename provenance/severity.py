@@ -45,6 +45,8 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
         ("divergence", Kind.EMPHASIS): MATERIAL,
         # Emphasis a note of the page declares ("(bold italics ours)"): the reader is told.
         ("divergence", "emphasis-declared"): MINOR,
+        # Emphasis on part of a word ("mechan<em>is</em>m"): a highlight or a markup slip.
+        ("divergence", "emphasis-in-word"): MINOR,
         # Quotations attributed to the reference, by verdict: a changed or invented
         # quotation matters most (`other`, not attributed, is never a finding).
         ("quotation", "verbatim"): COSMETIC,
@@ -55,6 +57,7 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
         # Emphasis the copy changed.
         ("emphasis", "added"): MATERIAL,
         ("emphasis", "added-declared"): MINOR,
+        ("emphasis", "added-in-word"): MINOR,
         ("emphasis", "added-to-inserted-text"): MINOR,
         ("emphasis", "removed"): MINOR,
         ("emphasis", "probable"): MINOR,
@@ -65,8 +68,9 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
 on words the reference does not have (the finding's kind is still `added`);
 `interruption-furniture` the row of an `interruption` that is page furniture (its kind
 is still `interruption`; see provenance.moves); `emphasis-declared` and `added-declared`
-the rows of emphasis added that a note of the page declares (kinds still `emphasis` and
-`added`; see provenance.emphasis)."""
+the rows of emphasis added that a note of the page declares, `emphasis-in-word` and
+`added-in-word` of emphasis on part of a word (kinds still `emphasis` and `added`; see
+provenance.emphasis)."""
 
 COSMETIC_KINDS = frozenset(k for k in Kind if SEVERITY["divergence", k] is COSMETIC)
 """Divergence kinds of cosmetic severity: what the collation's `cosmetic=False` hides."""

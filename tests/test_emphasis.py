@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +15,7 @@ from conftest import make_document
 from provenance.analyse import Analysis, analyse, analyse_corpus
 from provenance.corpus import Corpus
 from provenance.emphasis import LOST_MARKUP, Status
-from provenance.findings import findings
+from provenance.findings import emphasis_findings, findings
 from provenance.load import load
 from provenance.model import Document, Format, Kind, PassageKind, Severity
 from provenance.report import render_json, render_text
@@ -672,6 +673,38 @@ def test_a_drop_cap_styled_alone_is_not_emphasis(
     source = analyse(corpus.reference, [load(path)]).sources[0]
     assert not [d for d in source.divergences if d.kind is Kind.EMPHASIS]
     assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
+
+
+@pytest.mark.parametrize(
+    ("styled", "whole"),
+    [("mechan<em>is</em>ms", "mechanisms"), ("<b>de</b>nuclearisation", "denuclearisation"),
+     ("denuclearis<i>ation</i>", "denuclearisation")],
+)  # fmt: skip
+def test_emphasis_on_part_of_a_word_is_minor_and_says_so(
+    corpus: Corpus, tmp_path: Path, styled: str, whole: str
+) -> None:
+    """Italics on the letters "is" of "mechanisms" (a search highlight, a markup slip) was
+    material emphasis added, as if the copier stressed a word. It is still reported, as
+    minor, and its note says it lies inside a word; a whole word stays material."""
+    paragraphs = corpus.reference.text.split("\n\n")
+    k = next(i for i, p in enumerate(paragraphs) if whole in p)
+    paragraphs[k] = paragraphs[k].replace(whole, styled, 1)
+    paragraphs[1] = paragraphs[1].replace("unacceptable", "<em>unacceptable</em>", 1)
+    page = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    path = tmp_path / "copy.html"
+    path.write_text(page, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    rows = [
+        (d.copy_text, d.severity, d.note) for d in source.divergences if d.kind is Kind.EMPHASIS
+    ]
+    part = re.sub(r"</?\w+>", "", re.search(r"<(\w+)>(.*?)</\1>", styled).group(2))
+    assert [(text, severity) for text, severity, _ in rows] == [
+        ("unacceptable", Severity.MATERIAL),
+        (part, Severity.MINOR),
+    ]
+    assert "inside a word" in rows[1][2] and "inside a word" not in rows[0][2]
+    [finding] = [f for f in emphasis_findings(source) if f.text == part]
+    assert finding.severity is Severity.MINOR
 
 
 def test_a_span_styled_normal_inside_bold_is_not_bold(corpus: Corpus) -> None:

@@ -18,11 +18,16 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "report-json.md"
 def test_every_kind_of_every_category_has_one_row() -> None:
     rows = {category: {k for c, k in SEVERITY if c == category} for category, _ in SEVERITY}
     assert set(rows) == {"divergence", "quotation", "emphasis"}
-    assert rows["divergence"] == set(Kind) | {"interruption-furniture", "emphasis-declared"}
+    assert rows["divergence"] == set(Kind) | {
+        "interruption-furniture",
+        "emphasis-declared",
+        "emphasis-in-word",
+    }
     assert rows["quotation"] == {v.value for v in QuoteVerdict} - {"other"}
     assert rows["emphasis"] == {s.value for s in Status} | {
         "added-to-inserted-text",
         "added-declared",
+        "added-in-word",
         "lost-markup",
     }
 
@@ -39,9 +44,9 @@ def test_the_bundled_findings_take_their_severity_from_the_table() -> None:
     assert found
     for finding in found:
         if finding.category == "emphasis" and finding.kind == "added":
-            continue  # three rows, by whether the reference has the words and a note
+            continue  # four rows, by whether the reference has the words, a note, a word cut
         if finding.category == "divergence" and finding.kind == "emphasis":
-            continue  # two rows, by whether a note declares it
+            continue  # three rows, by whether a note declares it and whether it cuts a word
         assert finding.severity is severity(finding.category, finding.kind), finding.id
 
 

@@ -101,6 +101,8 @@ def emphasis(
         for run, added in _one_per_stretch(capture, marked):
             if _drop_cap(capture.text, run):
                 continue  # a paragraph's first letter styled alone ("<b>T</b> he"): no emphasis
+            if _cuts_a_word(capture.text, run):
+                added = replace(added, in_word=True)
             at = max(run.start, alignment.passage.copy.start)
             declaring = _declaring(notes, at, added.style)
             if declaring is not None:
@@ -195,6 +197,20 @@ def _drop_cap(text: str, run: Run) -> bool:
 
 
 _REST_OF_WORD = re.compile(r"\s?[^\W\d_A-Z]")
+
+
+def _cuts_a_word(text: str, run: Run) -> bool:
+    """Whether `run` starts or ends between two letters or digits of one word.
+
+    >>> _cuts_a_word("mechanism", Run(6, 8, "italic"))
+    True
+    >>> _cuts_a_word("a mechanism", Run(2, 11, "italic"))
+    False
+    """
+    a, b = run.start, run.end
+    starts_inside = 0 < a < len(text) and text[a - 1].isalnum() and text[a].isalnum()
+    ends_inside = 0 < b < len(text) and text[b - 1].isalnum() and text[b].isalnum()
+    return starts_inside or ends_inside
 
 
 def _runs(capture: Extracted, copy: Span, *, plain: bool) -> Sequence[Run]:

@@ -61,6 +61,9 @@ class EmphasisSpan:
     """For `added`: the text of a note covering its passage that says emphasis of its
     style is the reference's own ("emphasis in original"), where the reference has none:
     a false claim about the reference; else ""."""
+    in_word: bool = False
+    """For `added`: the run starts or ends inside a word ("mechan<em>is</em>m"): a search
+    highlight or a slip of the markup, not words the copier stressed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,13 +144,21 @@ def _divergence(capture: Extracted, span: EmphasisSpan) -> Divergence:
         ),
         witness=capture.document.id,
         kind=Kind.EMPHASIS,
-        severity=severity("divergence", "emphasis-declared" if span.declared else Kind.EMPHASIS),
+        severity=severity("divergence", _row(span)),
         reference=span.reference,
         copy=span.span,
         reference_text=span.reference_text,
         copy_text=span.text,
-        note=f"{span.style} added by the copy, " + _declaration(span),
+        note=f"{span.style} added by the copy{' inside a word' if span.in_word else ''}, "
+        + _declaration(span),
     )
+
+
+def _row(span: EmphasisSpan) -> str:
+    """The severity row of emphasis added (`provenance.severity`)."""
+    if span.declared:
+        return "emphasis-declared"
+    return "emphasis-in-word" if span.in_word else Kind.EMPHASIS
 
 
 def _declaration(span: EmphasisSpan) -> str:
