@@ -86,7 +86,7 @@ _SPEECH_SUPERSET = (
     rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting)\b",
 )
 _DOC_CUE_SUPERSET = (
-    rb"(?:statement|declaration|document|passage|paragraph|sentence|clause)\b|communiqu"
+    rb"(?:statement|declaration|document|passage|paragraph|sentence|clause|preamble)\b|communiqu"
     rb"|\bParties\b|\bministries\b"
     rb"|\b(?:text|original|doc)\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published"
     rb"|released|issued|reads"
@@ -94,7 +94,8 @@ _DOC_CUE_SUPERSET = (
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
-    rb"|requires|required|closes|ends|opens|begins|concludes|finishes)"
+    rb"|requires|required|closes|ends|opens|begins|concludes|finishes"
+    rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"
     rb"|\b(?:text|original|doc)\s+(?:also|further|then|even|still|itself|again)\b"
     rb"|\b(?:text|original|doc)\s*,"
@@ -320,6 +321,7 @@ def cues(
                 continue  # "Geng said ... that the statement “fully reflects ...”": his words
             # "X said at a briefing that the statement “demands ...”": what it says
             out.append(Cue("document", span, span.of(text), named=not content))
+    out.extend(_authors_quoted(text, chunk, base, authors, out))
     part = _set_out_part(chunk, authors) if documents else None
     if part is not None and not any(c.span.start <= base + part[0] < c.span.end for c in out):
         span = Span(base + part[0], base + part[1])
@@ -464,7 +466,7 @@ _CONTENT_VERBS = frozenset(
     mention contain include list express announce claim argue maintain hold conclude suggest
     envisage envision foresee set give grant allow offer impose want consider regard deem
     back favour favor advocate embrace threaten concede acknowledge admit find observe
-    recall assert reiterate underline highlight""".split()
+    recall assert reiterate underline highlight agree""".split()
     for ending in ("", "s", "es", "d", "ed")
 ) | frozenset("says said read held set committed gave granted found admitted".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand
@@ -503,7 +505,7 @@ def _authors_saying(
     a verb of saying or taking a stand follows them (`_reports_content`: "want", "“call on
     ..."): the words are the authors', reported. None otherwise ("that Russia and China
     “have long been rivals”")."""
-    gap = _OBJECT_GAP.match(chunk, at)
+    gap = _REPORTED_GAP.match(chunk, at)
     start = gap.end() if gap else at
     clause = _CLAUSE_WORDS.match(chunk, start)
     words = list(_SUBJECT_WORD.finditer(chunk, start, clause.end() if clause else start))
@@ -512,8 +514,61 @@ def _authors_saying(
         if _joint(named, authors):
             # every name the authors' own: not "Russia and the United States"
             own = all(_bare(n) in authors for n in _NAME.findall(named))
-            return w.end() if own and _reports_content(text, base + w.end()) else None
+            return w.end() if own and _authors_words(text, base + w.end()) else None
     return None
+
+
+def _authors_quoted(
+    text: str, chunk: str, base: int, authors: frozenset[str], found: list[Cue]
+) -> list[Cue]:
+    """The statement's authors named as the subject of a quotation that opens on their
+    verb ("that the two ministries “call for ...”", "Russia and China agreed that “...”"),
+    where no cue of the sentence comes before them: their words, as the document's."""
+    out = []
+    for mark in _OPENING_MARK.finditer(chunk):
+        at = mark.start()
+        if any(c.span.start < base + at for c in found):
+            break  # someone speaks before: `cues` has read whose words these are
+        lead = _AGREED_THAT.search(chunk, 0, at)
+        verb = lead.start() if lead else at
+        start, subject = _subject(chunk, verb)
+        if not subject or not _joint(subject, authors):
+            continue
+        if not all(_bare(n) in authors | _DETERMINERS for n in _NAME.findall(subject)):
+            continue  # "Russia and the United States"
+        if lead is None and not _authors_words(text, base + at):
+            continue  # "Russia and China “have long been rivals”" reads as the writer's
+        span = Span(base + start, base + (lead.end() if lead else start + len(subject)))
+        out.append(Cue("document", span, span.of(text), how=AUTHORS_SUBJECT))
+    return out
+
+
+AUTHORS_SUBJECT = "the authors, its subject"
+"""How `_authors_quoted` found its cue: the authors, named, speak as a verb would say."""
+_DETERMINERS = frozenset("the both these their its".split())
+_OPENING_MARK = re.compile(r"[\"“«„]")
+_AGREED_THAT = re.compile(r"\s+(?:have\s+|had\s+)?agreed?s?\s+(?:that|to)\s*$")
+"""The authors' agreement leading into the quotation ("Russia and China agreed that “")."""
+
+
+def _authors_words(text: str, at: int) -> bool:
+    """Whether what follows the authors named at `at` gives their words: a verb of saying
+    or taking a stand (`_reports_content`), or a quotation opening on a modal
+    ("the two sides “will jointly submit ...”")."""
+    if _MODAL_QUOTED.match(text, at):
+        return True
+    adverb = _ADVERB_QUOTED.match(text, at)  # "the two sides “firmly oppose”"
+    return _reports_content(text, adverb.end() if adverb else at)
+
+
+_REPORTED_GAP = re.compile(r"[\s,]*(?:that\s+)?")
+"""Between a speech verb and the authors it reports ("claimed, that the two sides")."""
+_MODAL_QUOTED = re.compile(
+    r"[ \t]*[\"“«„‘](?:will|would|shall|should|must|intend|plan)\b", re.IGNORECASE
+)
+"""A quotation opening on a modal, after the authors named as its subject."""
+_ADVERB_QUOTED = re.compile(r"[ \t]*[\"“«„‘][^\W\d_]+ly[ \t]+")
+"""A quotation opening on an adverb, after the authors named as its subject."""
 
 
 def _bare(name: str) -> str:

@@ -89,12 +89,13 @@ _DOC_CUE = re.compile(
     r"|asks|asked"
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed"
-    r"|threatens|threatened|requires|required|closes|ends|opens|begins|concludes|finishes))"
+    r"|threatens|threatened|requires|required|closes|ends|opens|begins|concludes|finishes"
+    r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms))"
     r"|(?:(?<=ccording to )|(?<=\b[Pp]er ))the\s+(?:joint\s+)?text\b(?!\s+messages?\b)"
-    r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause)\b"
+    r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause|preamble)\b"
     r"(?=(?:\s+(?:that|which)(?:\s+[\w’'-]+){1,4}?)?"  # "the clause that matters most reads"
     r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned"
-    r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes))"
+    r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells))"
     r"|\bJOINT\s+STATEMENT\b"
     r"|\b(?:[Pp]aragraph|[Pp]ara\.?|¶)\s*\d+(?=\s+(?:also\s+)?(?:reads|says|said|states|stated"
     r"|calls|called|adds|added|notes|noted|provides|declares|urges|insists|proposes)\b)"
@@ -115,7 +116,7 @@ pinpoint with a speech verb: "Paragraph 6 says", "¶ 2 provides". Its wording se
 after a colon: "The precise language on countermeasures is:", "Its actual wording reads:"."""
 _CUE_NOUN = re.compile(
     "Statement|statement|Declaration|declaration|Document|doc|Communiqu|communiqu|Parties"
-    "|ministries|text|original|passage|paragraph|sentence|clause|STATEMENT|Para|para|¶"
+    "|ministries|text|original|passage|paragraph|sentence|clause|preamble|STATEMENT|Para|para|¶"
     "|wording|language|phrasing"
 )
 """A word each `_DOC_CUE` match holds (or the start of one: "doc" of "document"), spelt out

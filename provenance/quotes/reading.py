@@ -10,6 +10,7 @@ paragraph before.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
@@ -21,11 +22,12 @@ from provenance.quotes.cues import (
     _LABEL_SUPERSET,
     _SPEECH,
     _SPEECH_SUPERSET,
+    AUTHORS_SUBJECT,
     LINE_LABEL,
     Cue,
     cues,
 )
-from provenance.quotes.marks import _MARKS, Sentences
+from provenance.quotes.marks import _MARKS, Sentences, _offsets
 from provenance.quotes.subjects import (
     _PRONOUN,
     _PRONOUN_LAST,
@@ -75,6 +77,7 @@ class _Reading:
         self._speech, self._documents = _holding(spans, speech), _holding(spans, documents)
         self._labels = _holding(spans, labels)
         worded = self._speech | self._documents | self._labels
+        worded |= _holding(spans, _authors_before_marks(prose, authors))
         self._worded, self._is_worded = sorted(worded), worded.__contains__
         self._cues: dict[int, list[Cue]] = {}
         self._speakers: dict[int, Cue | None] = {}
@@ -178,10 +181,8 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
     if previous is not None and previous.how == LINE_LABEL:
         previous = None  # "- Global Times: ... ¶ - Our take: ...": a label's line is its own
-    if previous is not None and previous.speaker == "document":
-        start = spans.starts[k]
-        if _someone_else(reading.prose[start : spans.ends[k]], reading.authors):
-            previous = None  # "Seoul's defence ministry disagreed: “...”": its own speaker
+    if previous is not None and previous.speaker == "document" and _own_subject(reading, k):
+        previous = None  # "Seoul's defence ministry disagreed: “...”": its own speaker
     if previous is not None:
         return replace(previous, how="previous sentence")
     sentence = reading.prose[spans.starts[k] : spans.ends[k]]
@@ -246,6 +247,9 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             # lines: the paragraph introducing them names whose they are
             return replace(named[-1], how="paragraph introducing it")
     cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
+    if cue is not None and cue.speaker == "document" and _own_subject(reading, k, roles=True):
+        # "Former minister Han was blunter: “...”" after a paragraph quoting the statement
+        return _subject_cue(reading, k)
     # Read in the text, not the prose: a paragraph ending with a quotation ("... should
     # be ruled out.”") ends with the full stop the prose blanks out.
     end = reading.text[spans.starts[before] : spans.ends[before]].rstrip() if cue else ""
@@ -261,7 +265,7 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             return replace(found[0], how="next paragraph")
         if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
             return replace(found[0], how="attribution line after it")
-    if cue is not None and _SPEECH.search(cue.text):
+    if cue is not None and (_SPEECH.search(cue.text) or cue.how == AUTHORS_SUBJECT):
         if cue.speaker == "person" and reports_own(reading.prose, cue, spans.ends[before]):
             return None  # "one said privately that the text had been ...": their own claim
         return replace(cue, how="previous paragraph")
@@ -335,7 +339,25 @@ def _pronoun_speaks(sentence: str) -> bool:
     return False
 
 
-def _someone_else(sentence: str, authors: frozenset[str]) -> bool:
+def _own_subject(reading: _Reading, k: int, *, roles: bool = False) -> bool:
+    """Whether sentence `k` opens by naming someone else than the statement's authors
+    (`roles`: by a role or title, "Former minister Han", "A colleague, Dr. Okafor"; not by
+    a possessive, "Translator's note")."""
+    sentence = reading.prose[reading.spans.starts[k] : reading.spans.ends[k]]
+    return _someone_else(sentence, reading.authors, possessive=not roles)
+
+
+def _subject_cue(reading: _Reading, k: int) -> Cue:
+    """The person sentence `k` opens by naming (`_own_subject`), as its quotation's cue."""
+    start = reading.spans.starts[k]
+    head = _HEAD.match(reading.prose, start, reading.spans.ends[k])
+    words = head.group().rstrip() if head else ""
+    lead = len(words) - len(words.lstrip())
+    span = Span(start + lead, start + len(words))
+    return Cue("person", span, span.of(reading.text), how="its sentence's subject")
+
+
+def _someone_else(sentence: str, authors: frozenset[str], *, possessive: bool = True) -> bool:
     """Whether `sentence` opens by naming someone other than the statement's authors as
     its subject: a role ("The American envoy dismissed", "Japan's chief cabinet secretary
     went further") or another place's possessive ("Seoul's defence ministry disagreed").
@@ -347,7 +369,7 @@ def _someone_else(sentence: str, authors: frozenset[str]) -> bool:
         if folded in _ROLES:
             return True
         owner = folded.removesuffix("’s").removesuffix("'s")
-        if owner != folded and w[:1].isupper() and owner not in authors:
+        if possessive and owner != folded and w[:1].isupper() and owner not in authors:
             return True
     return False
 
@@ -358,9 +380,38 @@ _ROLES = frozenset(
     "ambassador envoy spokesman spokeswoman spokesperson official minister secretary analyst"
     " expert professor researcher president premier diplomat aide adviser advisor senator"
     " lawmaker general commander critic commentator scholar ministry embassy department"
-    " pentagon".split()
+    " pentagon colleague dr dr. prof prof. mr mr. mrs mrs. ms ms.".split()
 )
 """One person or body, named by role: not the statement's authors speaking together."""
+
+
+def _authors_before_marks(prose: str, authors: frozenset[str]) -> list[int]:
+    """Opening quotation marks a few words after the statement's authors are named ("the
+    two ministries “call", "Russia and China agreed that “"): `cues` reads their
+    sentences for the authors as the quotation's subject (`cues._authors_quoted`)."""
+    if not authors:
+        return []
+    lead = _author_lead(authors)
+    return [
+        at
+        for at in _offsets(prose, _OPENERS)
+        if lead.search(prose, max(0, at - _LEAD_REACH), at) is not None
+    ]
+
+
+@functools.cache
+def _author_lead(authors: frozenset[str]) -> re.Pattern[str]:
+    names = sorted(re.escape(a) for a in authors if not a.isdigit())
+    return re.compile(
+        rf"\b(?:{'|'.join([*names, *_GROUPS])})\b(?:['’]s?)?[^\"“”«»„.!?;\n]{{0,{_LEAD_REACH}}}$",
+        re.IGNORECASE,
+    )
+
+
+_GROUPS = ("sides", "countries", "ministries", "governments", "nations", "capitals")
+_OPENERS = ('"', "“", "«", "„")
+_LEAD_REACH = 40
+"""Characters between the authors' name and the opening mark."""
 
 
 def _holding(spans: Sentences, positions: list[int]) -> set[int]:

@@ -225,7 +225,7 @@ _COMMENTATOR = re.compile(
     r"\b(?:columnist|commentator|analyst|editorial|editor|critic|observer|expert|scholar"
     r"|researcher|blogger|writer|pundit|column|article|op-ed|essay|commentary|newspaper"
     r"|paper|blog|post|fact-?check(?:er)?|agency|outlet|wire|broadcaster|tabloid|website"
-    r"|channel|station)s?\b",
+    r"|channel|station|meme|newsletter|summary|summaries|tweet|thread)s?\b",
     re.IGNORECASE,
 )
 
