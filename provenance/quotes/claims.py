@@ -912,6 +912,8 @@ def new_causes(quotation: str, stretch: str) -> list[str]:
 
     >>> new_causes("proposed as a consequence of the deployment", "its build-up under the pretext")
     ['as a consequence']
+    >>> new_causes("the drills are the root cause of its programmes", "its programmes")
+    ['root cause of']
     """
     theirs = set(_phrases(_CAUSE, stretch))
     if theirs - {"pretext"}:
@@ -923,7 +925,8 @@ _CAUSE = re.compile(
     r"\b(?:because|as\s+a\s+(?:result|consequence)|in\s+(?:response|reaction|retaliation)\s+to"
     r"|owing\s+to|(?:caused|causes|cause|provoked|provokes|triggered|triggers|prompted|prompts"
     r"|led|leads)\s+(?:by|to|the|a|an|this|that|its|their)\b|therefore|hence|thus"
-    r"|(?:the|a)\s+(?:reason|result|consequence)\s+(?:of|for)|due\s+to|pretext)\b",
+    r"|(?:the|a)\s+(?:reason|result|consequence)\s+(?:of|for)|(?:root\s+)?causes?\s+of"
+    r"|due\s+to|pretext)\b",
     re.IGNORECASE,
 )
 """Words of cause and consequence (the statement's own "under the pretext of" among them,

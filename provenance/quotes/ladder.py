@@ -797,16 +797,45 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
                     )
                 )
             kept = len(first) + len(second)
+            similarity = round(100.0 * kept / max(1, kept + len(gap)), 1)
+            head_words = text[core.start : core.start + words[cut - 1].end()]
+            actor = _new_actor(index, head_words, second)
+            if actor:
+                # "the United States, by way of a voluntary political decision, announces
+                # a moratorium": the cut gives the DPRK's act to another party
+                return _not_said(first, similarity, (f"a cut that gives the {actor}",))
             return _Result(
                 QuoteVerdict.ALTERED,
                 first,
-                round(100.0 * kept / max(1, kept + len(gap)), 1),
+                similarity,
                 "two stretches of the reference joined as one quotation; the cut is an omission",
                 tuple(found),
                 (first, second),
             )
         return None  # the longest head is found, and no tail after it: no splice
     return None
+
+
+def _new_actor(index: _Index, head: str, second: Span) -> str:
+    """Whose act a spliced quotation gives to whom ("DPRK’s act to United States"): when
+    the reference names a party in the clause just before the tail (its subject, "The
+    DPRK, | by way of ..."), and the head's last words name one that clause does not.
+    "" otherwise ("the DPRK, | by way of ...": the same party)."""
+    ref = index.document.text
+    clause = max(ref.rfind(mark, 0, second.start) for mark in _CLAUSE_OPENERS) + 1
+    before = ref[max(clause, second.start - _SUBJECT_REACH) : second.start]
+    end = head[-_SUBJECT_REACH:]
+    vocabulary, authors = index.lexicon.vocabulary, index.authors
+    theirs = absent_parties(before, end, vocabulary, authors, actors_only=True)
+    ours = absent_parties(end, before, vocabulary, authors, actors_only=True)
+    if not theirs or not ours:
+        return ""
+    return f"{' '.join(theirs)}’s act to {' '.join(ours)}"
+
+
+_CLAUSE_OPENERS = (".", ";", ":", "\n")
+_SUBJECT_REACH = 40
+"""Characters before a splice's tail (and at the end of its head) read for who acts."""
 
 
 def _core(text: str, span: Span) -> Span:
