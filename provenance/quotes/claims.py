@@ -38,6 +38,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -196,6 +197,7 @@ def unsaid(
     lexicon: Lexicon | None = None,
     authors: frozenset[str] = frozenset(),
     lead_in: str = "",
+    reference: str = "",
 ) -> list[str]:
     """What `quotation` asserts that the reference `stretch` does not, in a few words each.
 
@@ -210,6 +212,8 @@ def unsaid(
             "the Parties" stand for when telling who does what (`roles`).
         lead_in: The page's words of the quotation's sentence before it: a denial there
             ("opposing "any moves that ..."") takes back the quotation's first words.
+        reference: The whole reference, where a rendering in other words may find the
+            negation it renders when `stretch` (its nearest passage) is not the one.
     """
     out: list[str] = []
     own, theirs = set(lemmas(quotation)), set(lemmas(stretch))
@@ -241,9 +245,30 @@ def unsaid(
     their_negations = {  # not those it keeps, in any form ("rule out" keeps "ruled out")
         w for w in (theirs | their_words) & _DENIAL if not any(_same_word(w, k) for k in kept)
     }
+    # The passage's own negation, kept ("does nothing to help"), excuses it too. Either
+    # excuses the quotation's only where the quotation renders what it negates: "non-use
+    # of force" a "not using force", not "the denuclearisation" a "no longer insist on"
+    # beside "without preconditions" or "non-proliferation".
+    their_negations |= negations & their_words
+    if len([w for w in words if w not in STOPWORDS]) >= _RENDERED_WORDS:
+        # (a few words, "in no way contributes", hold too little to tell what they negate)
+        their_negations = {w for w in their_negations if _negation_rendered(stretch, w, kept)}
     # A prefixed negation of the stretch the quotation renders with "not" excuses its
     # "not"; one the quotation keeps does not ("do not consider this unacceptable").
     rendered = any(_unprefixed(w, dis=False) and w not in words for w in their_words)
+    kept_denial = any(w in _DENIAL and w not in _NEGATION for w in kept)
+    if negations and not their_negations and not rendered and reference and not kept_denial:
+        # "should never be used to settle the problems of Korea" read beside another
+        # passage: the statement's "... to solve the problems ... should be ruled out".
+        # (Not where the quotation negates a denial it keeps: "do not consider ...
+        # unacceptable" turns the statement round.)
+        everywhere = Counter(x.casefold() for x in _WORD.findall(reference))
+        common = {w for w, n in everywhere.items() if n >= _COMMON}  # "Korean Peninsula"
+        rendered = any(
+            _negation_rendered(reference, w, kept - common)
+            for w in set(everywhere) & _DENIAL
+            if not any(_same_word(w, k) for k in kept)  # not one it keeps ("unacceptable")
+        )
     if negations and not their_negations and not rendered:
         out.append(
             f"a negation ({', '.join(sorted(negations))}) the statement's passage does not have"
@@ -323,6 +348,65 @@ def unsaid(
     if names:
         out.append(f"names {', '.join(names)}, which the reference never names")
     return out
+
+
+def _negation_rendered(stretch: str, negation: str, kept: set[str]) -> bool:
+    """Whether the quotation's words (`kept`, case-folded) hold, in some form, a content
+    word among the `_RENDER_REACH` after `negation` in `stretch` (before it, for one
+    said after what it negates: "... should be ruled out", "... unacceptable"): what it
+    negates. The words before a negation are mostly who negates ("The Parties oppose").
+
+    >>> _negation_rendered("including the non-use of force", "non", {"not", "using", "force"})
+    True
+    >>> _negation_rendered("dialogue without preconditions", "without", {"not", "insist"})
+    False
+    """
+    words = [w.casefold() for w in _WORD.findall(stretch)]
+    for k, w in enumerate(words):
+        if w != negation:
+            continue
+        if negation in _SAID_AFTER:
+            near = words[max(0, k - _SAID_AFTER_REACH) : k]
+        else:
+            near = words[k + 1 : k + _SAID_AFTER_REACH + 1]
+        content = [c for c in near if c not in STOPWORDS and c not in _DENIAL and len(c) >= 3]
+        if negation not in _SAID_AFTER:
+            content = content[:_RENDER_REACH]
+        if any(_alike(c, q) for c in content for q in kept):
+            return True
+    return False
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two case-folded words are one in some form: inflected, sharing their first
+    six letters ("proliferation", "proliferate"), or one of six letters or more inside the
+    other ("conditions", "preconditions")."""
+    if _same_word(a, b) or _stem_shared(a, b):
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= _STEM and shorter in longer
+
+
+_COMMON = 5
+"""Times a word occurs in the reference from which it tells no passage from another."""
+_RENDERED_WORDS = 3
+"""Fewest content words of a quotation from which what its negation negates is read."""
+_RENDER_REACH = 4
+"""Content words after a negation of the passage read for what it negates."""
+_SAID_AFTER = frozenset("rule ruled unacceptable inadmissible excluded".split())
+"""Negations said after what they negate, over a longer reach ("any possibility of using
+military means to solve the problems of the Korean Peninsula should be ruled out")."""
+_SAID_AFTER_REACH = 12
+"""Words before such a negation read for what it negates (and after others, for their
+first `_RENDER_REACH` content words)."""
+
+
+def _stem_shared(a: str, b: str) -> bool:
+    """Whether two words open alike for six letters ("proliferation", "proliferate")."""
+    return len(a) >= _STEM and len(b) >= _STEM and a[:_STEM] == b[:_STEM]
+
+
+_STEM = 6
 
 
 def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:

@@ -1093,6 +1093,7 @@ def _paraphrase(
         lexicon=lexicon,
         authors=index.authors,
         lead_in=text[sentence.start : max(sentence.start, core.start)],
+        reference=index.document.text,
     )
     if short and own and _commonplace(quoted, lexicon.vocabulary):
         unsaid.append("none of its words is the statement's")
