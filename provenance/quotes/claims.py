@@ -933,6 +933,14 @@ def new_scope(quotation: str, stretch: str) -> list[str]:
     []
     >>> new_scope("call on all parties involved", "calling on all parties involved")
     []
+
+    "All", "every" and "each" say the same of what they stand before; "all-round" and "in
+    every respect" quantify nothing the statement names:
+
+    >>> new_scope("every party involved should act", "all parties concerned push forward")
+    []
+    >>> new_scope("an all-round settlement, supported in every respect", "a complex solution")
+    []
     """
     theirs = [w.casefold() for w in _WORD.findall(stretch)]
     found: list[str] = []
@@ -947,11 +955,18 @@ def new_scope(quotation: str, stretch: str) -> list[str]:
         # "all military exercises" where the passage has "all" only of "parties involved"
         after = [w.casefold() for w in _WORD.findall(quotation[m.end() :])]
         nouns = [w for w in after[:4] if w not in STOPWORDS][:2]
-        if said in theirs and _PARTIES_NOUN & set(nouns):
+        alike = _UNIVERSAL if said in _UNIVERSAL else {said}  # "every party" for "all parties"
+        if alike & set(theirs) and any(_parties_noun(n) for n in nouns):
             continue  # "all sides" renders "all countries concerned", "all parties involved"
-        if not any(_quantifies(theirs, said, noun) for noun in nouns):
+        if not any(_quantifies(theirs, q, noun) for q in alike for noun in nouns):
             found.append(said)
     return found
+
+
+def _parties_noun(word: str) -> bool:
+    """Whether `word` (one or many) is one of `_PARTIES_NOUN`: "party", "sides"."""
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return word in _PARTIES_NOUN or plural in _PARTIES_NOUN
 
 
 def _quantifies(words: list[str], quantifier: str, noun: str) -> bool:
@@ -963,6 +978,7 @@ def _quantifies(words: list[str], quantifier: str, noun: str) -> bool:
 
 
 _DETERMINERS = frozenset(("all", "every", "each", "entire", "whole"))
+_UNIVERSAL = frozenset(("all", "every", "each"))
 _NARROWS_OR_COUNTS = _DETERMINERS | {"only", "sole", "solely", "exclusively"}
 """Scope words a close match may show as an edit ("all necessary measures", "the only
 way"), unlike the adverbs of every place or time."""
@@ -973,12 +989,14 @@ _PARTIES_NOUN = frozenset(
 
 
 _SCOPE = re.compile(
-    r"\b(?:all|every|entire|whole|anywhere|everywhere|always|worldwide"
-    r"|globally|solely|exclusively|only|sole)\b(?!\s+other\b)|\b(?:in|around)\s+the\s+world\b"
+    r"(?<![-\u2010\u2011])\b(?:all|every(?!\s+(?:respects?|way|sense)\b)|entire|whole|anywhere"
+    r"|everywhere|always|worldwide|globally|solely|exclusively|only|sole)\b(?![-\u2010\u2011])"
+    r"(?!\s+other\b)|\b(?:in|around)\s+the\s+world\b"
     r"|\beach\b(?!\s+other\b)",
     re.IGNORECASE,
 )
-"""Words of scope: all of something, or that one thing alone ("each other" is neither)."""
+"""Words of scope: all of something, or that one thing alone ("each other" is neither, nor
+a word joined by a hyphen, "all-round", nor "in every respect", "in every way")."""
 
 
 def new_causes(quotation: str, stretch: str) -> list[str]:
