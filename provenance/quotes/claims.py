@@ -328,6 +328,9 @@ def unsaid(
         scope = [w for w in scope if w not in _NARROWS_OR_COUNTS]
     if scope:
         out.append(f"a scope ({', '.join(scope)}) the statement's passage does not give")
+    rights = new_rights(quotation, stretch)
+    if rights:
+        out.append(f"a right or permission ({', '.join(rights)}) the statement grants no one")
     causes = new_causes(quotation, stretch)
     if causes:
         out.append(f"a cause or consequence ({', '.join(causes)}) the statement does not state")
@@ -999,6 +1002,30 @@ _SCOPE = re.compile(
 a word joined by a hyphen, "all-round", nor "in every respect", "in every way")."""
 
 
+def new_rights(quotation: str, stretch: str) -> list[str]:
+    """The words by which `quotation` grants a party a right or a permission ("is entitled
+    to", "the DPRK's right to conduct", "are free to"), when `stretch` grants none: the
+    statement says what should be done and respected, not what anyone may do.
+
+    >>> new_rights("the DPRK is entitled to conduct tests", "the DPRK announces a moratorium")
+    ['is entitled to']
+    >>> new_rights("support the DPRK's right to conduct tests", "the DPRK's concerns")
+    ['right to']
+    >>> new_rights("the right to self-defence is recognised", "the right to self-defence")
+    []
+    """
+    theirs = set(_phrases(_RIGHT, stretch))
+    return [said for said in _phrases(_RIGHT, quotation) if said not in theirs]
+
+
+_RIGHT = re.compile(
+    r"\b(?:(?:is|are|be|being|was|were)\s+(?:fully\s+)?(?:entitled|free|allowed|permitted)\s+to"
+    r"|rights?\s+to(?=\s+[a-z])|(?:is|are)\s+within\s+(?:its|their)\s+rights)\b",
+    re.IGNORECASE,
+)
+"""Words that grant a right or a permission."""
+
+
 def new_causes(quotation: str, stretch: str) -> list[str]:
     """The words by which `quotation` gives a cause or a consequence ("because of the
     launch", "as a result of", "in response to", "provoked") when `stretch` has none:
@@ -1096,6 +1123,8 @@ def new_compulsion(quotation: str, stretch: str) -> list[str]:
     ['is obliged to']
     >>> new_compulsion("talks held unconditionally", "readiness for dialogue without preconditions")
     []
+    >>> new_compulsion("are required under UN resolutions to suspend drills", "should refrain")
+    ['are required under un resolutions to']
     """
     if _COMPULSION.search(stretch):
         return []
@@ -1129,7 +1158,8 @@ def new_compulsion(quotation: str, stretch: str) -> list[str]:
 
 _COMPULSION = re.compile(
     r"\b(?:(?:is|are|be|been|being|was|were|feel|felt)\s+(?:legally\s+)?"
-    r"(?:obliged|obligated|required|compelled|forced|ordered)\s+to"
+    r"(?:obliged|obligated|required|compelled|forced|ordered)"
+    r"(?:\s+(?:by|under)\s+(?:[\w’'-]+\s+){1,6}?)?\s*to"
     r"|(?:has|have|had)\s+no\s+(?:choice|option|alternative)\s+but"
     r"|unconditional(?:ly)?|under\s+no\s+circumstances|at\s+(?:any|all)\s+costs?"
     r"|mandatory|compulsory|legally\s+binding|(?:is|are|be)\s+(?:forbidden|prohibited))\b",
