@@ -429,12 +429,14 @@ def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
     """A sentence that opens with its speech cue ("Putin said in ...") tells who spoke
     before; not one opening "As Gardner put it,", which introduces its own quotation, one
     whose speaker reports a claim of their own ("Analysts said the language was the
-    strongest yet": `reports_own`), nor one saying that no one spoke."""
+    strongest yet": `reports_own`), nor one saying that no one spoke, nor one opening
+    with a quotation ("“...,” said Galloway"), whose tag is that quotation's."""
     return (
         bool(found)
         and found[0].span.start - sentence.start < 60
         and found[0].speaker == "person"
         and not _AS_CUE.match(prose, sentence.start)
+        and not _OPENS_QUOTED.match(prose, sentence.start, sentence.end)
         and not reports_own(prose, found[0], sentence.end)
         and not _DENIED.search(found[0].text)
     )

@@ -30,8 +30,12 @@ _JOINT = re.compile(r"\b(?:and|&)\b|,")
 _DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
 """With a plural (`_GROUP`), a subject naming one group: "the two sides", "their ministries"."""
 _NAME = re.compile(r"[A-Z][\w’'-]*")
-_POSTPOSED = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)(?=[,.;:]|\s{2}|$)")
-"""The subject after a speech verb (`match`ed at the verb's end)."""
+_POSTPOSED = re.compile(
+    r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)"
+    r"(?=[,.;:]|\s{2}|$|\s+(?:in|at|on|during|after|before|from|with|when|while|who)\s)"
+)
+"""The subject after a speech verb (`match`ed at the verb's end), up to a clause break or
+a phrase of time, place or means ("said former envoy Robert Galloway in an interview")."""
 _SHARED = frozenset("and but or".split())
 """Just before a speech verb, a word that gives it the subject of the verb before."""
 _INVERTS = re.compile(
