@@ -707,6 +707,26 @@ def test_emphasis_on_part_of_a_word_is_minor_and_says_so(
     assert finding.severity is Severity.MINOR
 
 
+def test_bold_around_a_whole_copy_of_several_paragraphs_is_the_pages_style(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    """A site that sets its article body in <strong> made the whole copy one material "bold
+    added" row (audit e13): stress picks words out. Italics inside it are still emphasis,
+    and a one-paragraph excerpt set bold whole still is."""
+    paragraphs = corpus.reference.text.split("\n\n")
+    body = "".join(f"<p>{p}</p>\n" for p in paragraphs[7:])
+    body = body.replace("extra-regional forces", "<em>extra-regional forces</em>", 1)
+    page = f"<h1>Text</h1>\n<div><strong>{body}</strong></div>\n<p>Source: the ministry.</p>\n"
+    path = tmp_path / "copy.html"
+    path.write_text(page, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(e.style, e.text) for e in source.emphasis] == [("italic", "extra-regional forces")]
+    one = tmp_path / "one.html"
+    one.write_text(f"<p>Intro.</p>\n<p><strong>{paragraphs[9]}</strong></p>\n", encoding="utf-8")
+    marked = analyse(corpus.reference, [load(one)]).sources[0].emphasis
+    assert [e.style for e in marked] == ["bold"]
+
+
 def test_a_span_styled_normal_inside_bold_is_not_bold(corpus: Corpus) -> None:
     """`<b>a <span style="font-weight:normal">b</span> c</b>` draws "b" plain: the bold
     rows are the words on either side (before, one row over all three). A `<b>` opened

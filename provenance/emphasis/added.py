@@ -27,6 +27,8 @@ def _added(
     reference: Extracted, capture: Extracted, alignment: Alignment, run: Run
 ) -> EmphasisSpan | None:
     passage = alignment.passage
+    if _whole_copy(capture.text, passage.copy, run):
+        return None  # "<strong>" around the whole article body: the page's style
     a, b = max(run.start, passage.copy.start), min(run.end, passage.copy.end)
     while a < b and capture.text[a].isspace():
         a += 1
@@ -61,6 +63,13 @@ def _added(
             return None  # the reference has the same emphasis here
         evidence = f"{run.style} markup in the copy, not in the reference"
     return _span(reference, capture, Status.ADDED, run.style, a, b, ra, rb, evidence)
+
+
+def _whole_copy(text: str, copy: Span, run: Run) -> bool:
+    """Whether `run` covers the whole of a copy of more than one paragraph: a site's style
+    for its article body, not words a copier stressed (stress picks words out)."""
+    covers = run.start <= copy.start and run.end >= copy.end
+    return covers and "\n" in text[copy.start : copy.end].strip()
 
 
 _NUMBER = re.compile(r"\d{1,2}[.)]?")
