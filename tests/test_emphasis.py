@@ -727,6 +727,30 @@ def test_bold_around_a_whole_copy_of_several_paragraphs_is_the_pages_style(
     assert [e.style for e in marked] == ["bold"]
 
 
+def test_a_note_in_a_footnote_declares_what_comes_before_its_mark(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    """ "[^1]: Emphasis ours." at the foot of a Markdown page was found, but covered no
+    passage, so the italics it declared were undeclared and material (audit e13). It is
+    read at its mark ("... in a proper manner.[^1]"): it declares the emphasis before the
+    mark, not a bold after it that another note calls the original's."""
+    paragraphs = corpus.reference.text.split("\n\n")
+    fifth = paragraphs[10].replace("benevolence", "*benevolence*", 1) + "[^1]"
+    seventh = paragraphs[12].replace("serious damage", "**serious damage**", 1)
+    page = "\n\n".join(["# The text", fifth, paragraphs[11], seventh + " [bold in original]",
+                          "Our comment follows.", "[^1]: Emphasis ours."])  # fmt: skip
+    path = tmp_path / "copy.md"
+    path.write_text(page + "\n", encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    spans = [(e.text, e.declared, e.said_original) for e in source.emphasis]
+    assert spans == [
+        ("benevolence", "Emphasis ours", ""),
+        ("serious damage", "", "[bold in original]"),
+    ]
+    rows = [(d.copy_text, d.severity) for d in source.divergences if d.kind is Kind.EMPHASIS]
+    assert rows == [("benevolence", Severity.MINOR), ("serious damage", Severity.MATERIAL)]
+
+
 def test_a_span_styled_normal_inside_bold_is_not_bold(corpus: Corpus) -> None:
     """`<b>a <span style="font-weight:normal">b</span> c</b>` draws "b" plain: the bold
     rows are the words on either side (before, one row over all three). A `<b>` opened

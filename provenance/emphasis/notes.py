@@ -44,23 +44,28 @@ quotes the words around it)."""
 def _notes(
     reference: Extracted, capture: Extracted, passages: Sequence[Passage], options: EmphasisOptions
 ) -> list[tuple[EmphasisNote, Passage | None, int]]:
-    """Every emphasis note, with the passage it covers and where the note starts (both in
-    readable offsets; the note's own span is in original ones)."""
+    """Every emphasis note, with the passage it covers and where the note starts, or the
+    mark of the footnote it stands in (both in readable offsets; the note's own span is
+    in original ones)."""
     out: list[tuple[EmphasisNote, Passage | None, int]] = []
     claimed_after: set[Passage] = set()
     for match in _note_matches(capture.text):
         what = match.group("what") or match.group("what2") or match.group("what3") or ""
         whose = match.group("whose") or match.group("whose2") or "mine"
         start, end = match.span()
+        # A note in a footnote ("[^1]: Emphasis ours.") is read where the page marks that
+        # footnote ("... in a proper manner.[^1]"), and covers what comes before the mark.
+        where = _footnote_mark(capture.text, start)
+        at, until = (start, end) if where is None else (where, where)
         scope = _SCOPE.match(capture.text, end) or _SCOPE.search(match.group())
         covered: list[Passage | None] = []
         if scope is not None:
             # "Bold ours throughout.", "all bold in the text below is ours": every passage
             # (after the note, for "below"), whichever it sits in or near
             below = "throughout" not in scope.group().lower()
-            covered = [p for p in passages if not below or p.copy.start >= start]
+            covered = [p for p in passages if not below or p.copy.start >= at]
         if not covered:
-            covered = [_covered(capture.text, passages, start, end, claimed_after, options)]
+            covered = [_covered(capture.text, passages, at, until, claimed_after, options)]
         note = EmphasisNote(
             span=capture.span(start, end),
             text=capture.text[start:end],
@@ -70,7 +75,7 @@ def _notes(
             if covered[0] is None
             else _original_passage(reference, capture, covered[0]),
         )
-        out.extend((note, passage, start) for passage in covered)
+        out.extend((note, passage, at) for passage in covered)
     return out
 
 
@@ -98,6 +103,30 @@ def _covered(
         claimed_after.add(nearest)
         return nearest
     return _introduced(text, passages, end) or _closing(text, passages, start, end, claimed_after)
+
+
+def _footnote_mark(text: str, start: int) -> int | None:
+    """Where the page marks the footnote a note at `start` stands in: the last "[^1]",
+    "[1]" or "¹" before the line that defines it ("[^1]: Emphasis ours."), when the note
+    follows that footnote's label on its line. None for a note outside a footnote.
+
+    >>> text = "in a proper manner.[^1]\\n\\nMore.\\n\\n[^1]: Emphasis ours."
+    >>> _footnote_mark(text, text.index("Emphasis")) == text.index("[^1]")
+    True
+    """
+    line = text.rfind("\n", 0, start) + 1
+    label = _FOOTNOTE_LABEL.match(text, line, start)
+    if label is None:
+        return None
+    mark = label.group("mark")
+    at = text.rfind(mark, 0, line)
+    return at if at >= 0 else None
+
+
+_FOOTNOTE_LABEL = re.compile(
+    r"[ \t]*(?P<mark>\[\^?[\w-]{1,12}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+):?[ \t]*(?:[^\n]*?)"
+)
+"""A footnote's label opening its line: "[^1]:", "[2]", "³"."""
 
 
 _SCOPE = re.compile(
