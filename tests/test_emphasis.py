@@ -751,6 +751,20 @@ def test_a_note_in_a_footnote_declares_what_comes_before_its_mark(
     assert rows == [("benevolence", Severity.MINOR), ("serious damage", Severity.MATERIAL)]
 
 
+def test_plain_texts_underscores_are_named_as_such(corpus: Corpus) -> None:
+    """ "_renounce provocative moves_" was found, with evidence saying "*starred*" (audit
+    e13): the evidence names the mark the copy used."""
+    text = corpus.reference.text.replace(
+        "renounce provocative moves", "_renounce provocative moves_"
+    )
+    text = text.replace("bellicose rhetoric", "*bellicose rhetoric*")
+    source = analyse(corpus.reference, [make_document("Header.\n\n" + text)]).sources[0]
+    assert [(e.text, e.evidence.split()[0]) for e in source.emphasis] == [
+        ("renounce provocative moves", "_underscored_"),
+        ("bellicose rhetoric", "*starred*"),
+    ]
+
+
 def test_a_span_styled_normal_inside_bold_is_not_bold(corpus: Corpus) -> None:
     """`<b>a <span style="font-weight:normal">b</span> c</b>` draws "b" plain: the bold
     rows are the words on either side (before, one row over all three). A `<b>` opened

@@ -57,7 +57,12 @@ def _added(
     elif run.style == STARRED:
         if reference.text[max(0, ra - 1) : ra] == "*" and reference.text[rb : rb + 1] == "*":
             return None
-        evidence = "*starred* in the copy, not in the reference"
+        marks = capture.text[max(0, run.start - 2) : run.start + 2]
+        evidence = (
+            "_underscored_ in the copy, not in the reference"
+            if "_" in marks and "*" not in marks
+            else "*starred* in the copy, not in the reference"
+        )
     else:
         if _covered(reference.runs, run.style, ra, rb):
             return None  # the reference has the same emphasis here
