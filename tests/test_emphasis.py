@@ -765,6 +765,23 @@ def test_plain_texts_underscores_are_named_as_such(corpus: Corpus) -> None:
     ]
 
 
+def test_a_word_the_copy_changed_and_stressed_is_emphasis(corpus: Corpus, tmp_path: Path) -> None:
+    """ "are <b>gravely</b> worried" for "are seriously worried" was a substitution with no
+    emphasis (audit e13): emphasis on other words was dropped as a line standing where the
+    copy drops one. A few words inside a line of prose are the copier's stress; capitals
+    on a changed word ("the US" for "the United States") stay an acronym."""
+    paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
+    paragraphs[1] = paragraphs[1].replace("seriously worried", "<b>gravely</b> worried", 1)
+    paragraphs[3] = paragraphs[3].replace("the United States", "the US", 1)
+    page = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    path = tmp_path / "copy.html"
+    path.write_text(page, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(e.text, e.style, e.reference_text) for e in source.emphasis] == [
+        ("gravely", "bold", "seriously")
+    ]
+
+
 def test_a_span_styled_normal_inside_bold_is_not_bold(corpus: Corpus) -> None:
     """`<b>a <span style="font-weight:normal">b</span> c</b>` draws "b" plain: the bold
     rows are the words on either side (before, one row over all three). A `<b>` opened

@@ -48,6 +48,7 @@ def _added(
         _letters(ref_text)  # on words only the copy has: emphasis added to inserted text
         and fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS
         and _shared(capture.text, alignment, a, b) < _SHARED_LEAST
+        and (run.style == CAPS or not _inline(capture.text, a, b))  # "US": an acronym
     ):
         return None  # other words ("READ MORE" where a line is dropped): not its emphasis
     if run.style == CAPS:
@@ -114,6 +115,28 @@ def _letters(text: str) -> str:
 
 
 _NON_WORD = re.compile(r"\W+")
+
+
+def _inline(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is a few words inside a line of prose, words on either side of
+    it: a word the copy changed and stressed ("are <b>gravely</b> worried"), not a line of
+    its own ("READ MORE") standing where the copy drops one."""
+    line_start, line_end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+    before = text[line_start:a]
+    after = text[b : len(text) if line_end < 0 else line_end]
+    short = len(text[a:b].split()) <= _INLINE_WORDS and "\n" not in text[a:b]
+    return (
+        short and _WORDS_AROUND.search(before) is not None and _WORD_AFTER.match(after) is not None
+    )
+
+
+_INLINE_WORDS = 3
+_WORDS_AROUND = re.compile(r"[^\W\d_]{2,}\W*\s$")
+"""A word and a space just before the run: it stands in a line of prose."""
+_WORD_AFTER = re.compile(r"\W{0,2}\s+[^\W\d_]{2,}")
+"""A space and a word just after the run."""
+
+
 _SAME_WORDS = 80
 """Least rapidfuzz ratio of emphasised words to the reference's words there (both in
 lower case) that makes them its words emphasised: a spelling variant ("NEIGHBORS")
