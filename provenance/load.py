@@ -466,7 +466,7 @@ def read_bytes(path: Path) -> bytes:
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise InputError(path, "is a directory, not a file")
-        raise InputError(path, f"is {_special(info.st_mode)}, not a regular file")
+        raise InputError(path, f"is {special_file(info.st_mode)}, not a regular file")
     with os.fdopen(fd, "rb") as handle:
         if _limit and info.st_size > _limit:
             raise InputError(
@@ -475,7 +475,11 @@ def read_bytes(path: Path) -> bytes:
                 "(raise it with --max-size)",
             )
         try:
-            data = handle.read(_limit + 1) if _limit else handle.read()
+            # What it holds and a byte more (not `_limit` bytes: a buffer of --max-size
+            # 100G would be allocated); the rest only if it grew since it was opened.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read()
         except OSError as error:
             raise InputError(path, f"cannot read: {error.strerror or error}") from None
     if _limit and len(data) > _limit:  # grew while we read, or st_size was not the truth
@@ -485,7 +489,8 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def _special(mode: int) -> str:
+def special_file(mode: int) -> str:
+    """What a file that is not a regular file is, by its `st_mode`, for an error message."""
     if stat.S_ISFIFO(mode):
         return "a FIFO (named pipe)"
     if stat.S_ISSOCK(mode):
@@ -560,5 +565,6 @@ __all__ = [
     "not_utf16",
     "read_as",
     "read_bytes",
+    "special_file",
     "written_in",
 ]

@@ -1238,6 +1238,28 @@ def test_a_page_declaring_utf16_in_single_byte_text_is_an_error_not_other_charac
     )
 
 
+def test_a_directory_with_a_broken_link_a_link_loop_and_a_fifo_lists_each_and_goes_on(
+    collection: Collection, tmp_path: Path
+) -> None:
+    """A page name that is a broken symbolic link stopped the scan with an internal error
+    while planning (its size was read), and a FIFO named like a page was waited on for
+    ever. Each is now an entry of the errors file, and the scan goes on."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(collection.reference, pages / "copy.txt")
+    (pages / "broken.txt").symlink_to(tmp_path / "nothing.txt")
+    (pages / "loop.txt").symlink_to(pages / "loop.txt")
+    os.mkfifo(pages / "pipe.txt")
+    out = tmp_path / "hits.jsonl"
+    summary = scan([pages], ScanConfig(load(collection.reference)), out, jobs=1)
+    assert (summary.hits, summary.errors) == (1, 3)
+    assert [(Path(str(e["source"])).name, e["problem"]) for e in errors(out)] == [
+        ("broken.txt", "a broken symbolic link"),
+        ("loop.txt", "cannot read: Too many levels of symbolic links"),
+        ("pipe.txt", "is a FIFO (named pipe), not a regular file"),
+    ]
+
+
 def test_files_a_scan_does_not_read_are_counted_not_passed_over_silently(
     collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,12 +12,14 @@ WARC files are planned and read by `provenance.scan.warc`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import io
 import json
 import os
 import re
+import stat
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -28,7 +30,7 @@ from typing import Protocol, cast
 import msgspec
 from isal import igzip, isal_zlib
 
-from provenance.load import PAGE_SUFFIXES, format_of
+from provenance.load import PAGE_SUFFIXES, format_of, special_file
 from provenance.scan import warc
 from provenance.scan.records import (
     Chunk,
@@ -200,7 +202,8 @@ def _page_shards(directory: Path, files: list[Path], shard_bytes: int) -> list[S
     shards, batch, size = [], list[str](), 0
     for file in files:
         batch.append(str(file))
-        size += file.stat().st_size
+        with contextlib.suppress(OSError):  # a broken link: its shard lists the problem
+            size += file.stat().st_size
         if size >= shard_bytes:
             shards.append(Shard("files", str(directory), files=tuple(batch)))
             batch, size = [], 0
@@ -291,12 +294,20 @@ def _files(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Proble
         path = Path(name)
         ident = path.relative_to(root).as_posix()
         try:
-            size = path.stat().st_size
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):  # a FIFO would be waited on for ever
+                yield Problem(name, 0, f"is {special_file(info.st_mode)}, not a regular file")
+                continue
+            size = info.st_size
             if limit and size > limit:
                 counts.documents += 1
                 yield Problem(name, 0, too_big(size, limit), ident)
                 continue
             data = path.read_bytes()
+        except FileNotFoundError:
+            broken = path.is_symlink()
+            yield Problem(name, 0, "a broken symbolic link" if broken else "no such file")
+            continue
         except OSError as error:
             yield Problem(name, 0, f"cannot read: {error.strerror or error}")
             continue
