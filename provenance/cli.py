@@ -195,13 +195,19 @@ def _size(value: str) -> int:
     number, unit = value.strip(), 1
     if number[-1:].upper() in _UNITS:
         number, unit = number[:-1], _UNITS[number[-1].upper()]
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit()):  # not "²", which int() refuses
         problem = f"not a size: {value!r} (say 16M)"
         raise argparse.ArgumentTypeError(problem)
-    return int(number) * unit
+    size = int(number) * unit
+    if size > _LARGEST:
+        problem = f"too large: {value!r} (at most 1048576G; 0 for no limit)"
+        raise argparse.ArgumentTypeError(problem)
+    return size
 
 
 _UNITS = {"K": 2**10, "M": 2**20, "G": 2**30}
+_LARGEST = 2**50
+"""Largest --max-size (a pebibyte): a file is read whole, and a larger number overflows."""
 
 
 def _scan_command(commands: argparse._SubParsersAction[_Parser]) -> None:

@@ -375,6 +375,30 @@ def test_max_size_refuses_a_big_capture(
     assert main([*args, "--max-size", "0"]) == 0  # no limit
 
 
+def test_a_huge_max_size_is_a_limit_not_a_buffer(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "--max-size 100G" allocated 100 GB to read a page of 5 KB (a buffer of the limit's
+    size), and a limit past 2**63 bytes was an internal error (OverflowError). A page is
+    read at its own size, whatever the limit; past a pebibyte, or not ASCII digits, the
+    value is refused in one line."""
+    _, page = _markdown_copy(corpus_dir, tmp_path)
+    reference = tmp_path / "sentence.txt"
+    reference.write_text(_statement(corpus_dir)[:400], encoding="utf-8")
+    args = ["diff", str(reference), str(page), "--format", "json"]
+    assert main([*args, "--max-size", "1048576G"]) in (0, 1)
+    capsys.readouterr()
+    for value, problem in (
+        ("999999999999999999999999999G", "too large: '999999999999999999999999999G'"),
+        ("\u00b2K", "not a size: '\u00b2K'"),
+    ):
+        with pytest.raises(SystemExit) as stopped:
+            main([*args, "--max-size", value])
+        assert stopped.value.code == 2
+        [line] = capsys.readouterr().err.splitlines()
+        assert f"argument --max-size: {problem}" in line
+
+
 def test_max_size_default_is_documented() -> None:
     assert "default 16M" in _parser_help("report")
 
