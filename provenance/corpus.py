@@ -11,7 +11,7 @@ from typing import Any, Literal
 from provenance.errors import CorpusError, Failure, InputError, ProvenanceError
 from provenance.links import foreign_link
 from provenance.load import PAGE_SUFFIXES, UTF8, known_encoding, load, read_bytes
-from provenance.model import Document
+from provenance.model import Document, Format
 
 MANIFEST = "manifest.toml"
 CORPUS_FILES = frozenset({MANIFEST, "reviews.jsonl", "reviews.json", ".gitattributes"})
@@ -366,6 +366,10 @@ def plain_name(name: str) -> bool:
     return bool(name) and name not in (".", "..") and not any(c in name for c in "/\\\x00")
 
 
+_FORMATS = tuple(f.value for f in Format)
+"""The formats a capture may be recorded in (`add` records the one its file name says)."""
+
+
 def parse_entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
     """One [[captures]] table; raises CorpusError naming the field that is wrong.
 
@@ -379,12 +383,16 @@ def parse_entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
     encoding = table.get("encoding", UTF8)
     if not isinstance(encoding, str) or not known_encoding(encoding):
         raise CorpusError(path, f"{where}: field 'encoding' {encoding!r} is no known encoding")
+    fmt = table.get("format", Format.TEXT.value)
+    if fmt not in _FORMATS:
+        kinds = ", ".join(_FORMATS)
+        raise CorpusError(path, f"{where}: field 'format' {fmt!r} is not one of {kinds}")
     return Entry(
         id=_field(path, where, table, "id", str),
         file=file,
         sha256=_field(path, where, table, "sha256", str),
         size=_field(path, where, table, "size", int),
-        format=str(table.get("format", "text")),
+        format=str(fmt),
         holds=tuple(holds),
         publisher=str(table.get("publisher", "unknown")),
         title=str(table.get("title", "unknown")),

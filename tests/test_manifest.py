@@ -271,6 +271,17 @@ def test_check_names_bytes_the_recorded_encoding_does_not_read(
     assert "field 'encoding' 'klingon' is no known encoding" in unknown
 
 
+def test_check_names_a_format_no_capture_can_be_recorded_in(corpus: Path, capsys: Capsys) -> None:
+    """A capture listed with `format = "pdf"` (by hand: `add` records what the file name
+    says) passed `check` as OK and was read as plain text (audit r9). It is a manifest
+    problem now, naming the field and the formats there are."""
+    _listed(corpus, "scan.txt", b"plain words\n", format="pdf")
+    _listed(corpus, "page.html", b"<p>plain words</p>\n", format="html")
+    out = failing_check(capsys, corpus)
+    [wrong] = problem_lines(out, "P100")
+    assert wrong.endswith("field 'format' 'pdf' is not one of text, html, markdown")
+
+
 def test_a_recorded_encoding_is_not_held_against_the_page_s_own_declaration(
     corpus: Path, capsys: Capsys
 ) -> None:
