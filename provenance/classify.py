@@ -393,8 +393,8 @@ def _mojibake(ref_folded: str, copy: str) -> bool:
     >>> _mojibake("people's", "Peopleâ€™s")
     True
     """
-    if copy.isascii():
-        return False
+    if copy.isascii() or len(copy) > _MOJIBAKE_GROWTH * len(ref_folded) + 8:
+        return False  # (UTF-8 read as Windows-1252 is at most three characters a character)
     data = bytearray()
     for char in copy:
         try:
@@ -408,6 +408,10 @@ def _mojibake(ref_folded: str, copy: str) -> bool:
     except UnicodeDecodeError:
         return False
     return repaired != copy and _fold(repaired, Fold.ALL) == ref_folded
+
+
+_MOJIBAKE_GROWTH = 4
+"""Most characters of mojibake per character of the text it garbles (with room for folds)."""
 
 
 def _footnote_marked(reference: str, copy: str) -> bool:

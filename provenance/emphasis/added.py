@@ -37,6 +37,11 @@ def _added(
     if a >= b:
         return None
     ra, rb = _to_reference(alignment, (capture.text, reference.text), a, b)
+    if rb - ra > _FAR_LONGER * (b - a) + _FAR_LONGER_SLACK:
+        # A few words inside text that stands for a long stretch of the reference (a page
+        # of other words aligned whole): no words of the reference emphasised. Reading
+        # the stretch for each run cost a 4 MB page 30 s.
+        return None
     ref_text = reference.text[ra:rb]
     if not _letters(ref_text) and _set_apart(capture.text, reference.text, alignment, a):
         return None  # a caption, a byline, a link box: the page's own lines, not the text
@@ -135,6 +140,12 @@ _WORDS_AROUND = re.compile(r"[^\W\d_]{2,}\W*\s$")
 """A word and a space just before the run: it stands in a line of prose."""
 _WORD_AFTER = re.compile(r"\W{0,2}\s+[^\W\d_]{2,}")
 """A space and a word just after the run."""
+
+
+_FAR_LONGER = 8
+_FAR_LONGER_SLACK = 200
+"""A run's reference reading longer than this many times the run, and this many
+characters, is no reading of its words."""
 
 
 _SAME_WORDS = 80
