@@ -15,9 +15,13 @@ class ProvenanceError(Exception):
     """A problem with the user's input, reported as one line naming the file."""
 
     def __init__(self, path: Path | str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+        # One line whatever a file name holds ("new\nline.txt" is shown "new\\nline.txt").
+        super().__init__(f"{path}: {problem}".translate(_ONE_LINE))
         self.path = Path(path)
         self.problem = problem
+
+
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r"})
 
 
 class InputError(ProvenanceError):

@@ -399,6 +399,19 @@ def test_a_huge_max_size_is_a_limit_not_a_buffer(
         assert f"argument --max-size: {problem}" in line
 
 
+def test_a_file_name_holding_a_line_break_is_shown_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An error naming "new\\nline.txt" took two lines of stderr (audit r9): one line
+    always, the break shown as \\n."""
+    page = tmp_path / "new\nline.txt"
+    page.write_bytes(b"")
+    assert main(["diff", str(page), str(page)]) == 2
+    assert (
+        capsys.readouterr().err == f"provenance: {tmp_path}/new\\nline.txt: empty file (0 bytes)\n"
+    )
+
+
 def test_max_size_default_is_documented() -> None:
     assert "default 16M" in _parser_help("report")
 
