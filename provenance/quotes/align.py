@@ -32,6 +32,8 @@ from provenance.normalise import folded
 
 SEED_WHOLE = 200
 """Quotations up to this many folded characters are seeded against the whole reference."""
+SEED_VOTED = 1000
+"""Quotations longer than this are seeded by their words' votes alone (`_voted`)."""
 SEED_REGIONS = 3
 """Most stretches of the reference a long quotation's seed is searched in."""
 RARE_HITS = 16
@@ -206,6 +208,8 @@ def _remembered_seed(needle: str, haystack: str, words: Words) -> tuple[int, int
 
 def _seed_of(needle: str, haystack: str, words: Words) -> tuple[int, int] | None:
     # processor=None: both sides are already normalised, and offsets must stay ours.
+    if len(needle) > SEED_VOTED:
+        return _voted(needle, haystack, words)
     if len(needle) <= SEED_WHOLE:
         found = fuzz.partial_ratio_alignment(needle, haystack, processor=None)
         return None if found is None else (found.dest_start, found.dest_end)
@@ -221,6 +225,34 @@ def _seed_of(needle: str, haystack: str, words: Words) -> tuple[int, int] | None
     return None if best is None else (best[1], best[2])
 
 
+def _voted(needle: str, haystack: str, words: Words) -> tuple[int, int] | None:
+    """The seed of a long quotation: where its rare words' votes say it starts (`_regions`'
+    best bin), as long as the needle. `partial_ratio_alignment` of a needle of thousands
+    of characters costs seconds (a page of 20 KB, its quotation marks scattered through
+    a list of the statement's words, took two and a half minutes); `settle` aligns a
+    window around the seed, a third of the needle wider on each side, whatever it is."""
+    size = max(32, len(needle) // 4)
+    votes = _votes(needle, words, size)
+    if not votes:
+        return None  # none of its rarer words is the reference's: nothing to seed
+    best = min(votes, key=lambda b: (-votes[b], b))
+    start = min(max(0, best * size), len(haystack))
+    return start, min(len(haystack), start + len(needle))
+
+
+def _votes(needle: str, words: Words, size: int) -> dict[int, float]:
+    """For each bin of `size` characters of the reference, the votes of the needle's rare
+    words for the quotation starting in it (see `_regions`)."""
+    votes: dict[int, float] = defaultdict(float)
+    for m in _WORDS.finditer(needle):
+        hits = words.positions.get(m.group(), ())
+        if len(hits) > RARE_HITS:
+            continue
+        for at in hits:
+            votes[(at - m.start()) // size] += 1 / len(hits)
+    return votes
+
+
 def _regions(needle: str, haystack: str, words: Words) -> list[tuple[int, int]]:
     """Stretches of `haystack` where the needle's words say it most likely starts.
 
@@ -232,13 +264,7 @@ def _regions(needle: str, haystack: str, words: Words) -> list[tuple[int, int]]:
     With no vote at all the whole reference is searched.
     """
     size = max(32, len(needle) // 4)
-    votes: dict[int, float] = defaultdict(float)
-    for m in _WORDS.finditer(needle):
-        hits = words.positions.get(m.group(), ())
-        if len(hits) > RARE_HITS:
-            continue
-        for at in hits:
-            votes[(at - m.start()) // size] += 1 / len(hits)
+    votes = _votes(needle, words, size)
     if not votes:
         return [(0, len(haystack))]
     top = sorted(votes, key=lambda b: (-votes[b], b))[:SEED_REGIONS]

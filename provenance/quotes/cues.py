@@ -529,7 +529,7 @@ def _authors_quoted(
         at = mark.start()
         if any(c.span.start < base + at for c in found):
             break  # someone speaks before: `cues` has read whose words these are
-        lead = _AGREED_THAT.search(chunk, 0, at)
+        lead = _AGREED_THAT.search(chunk, max(0, at - _AGREED_REACH), at)
         verb = lead.start() if lead else at
         start, subject = _subject(chunk, verb)
         if not subject or not _joint(subject, authors):
@@ -547,6 +547,9 @@ AUTHORS_SUBJECT = "the authors, its subject"
 """How `_authors_quoted` found its cue: the authors, named, speak as a verb would say."""
 _DETERMINERS = frozenset("the both these their its".split())
 _OPENING_MARK = re.compile(r"[\"“«„]")
+_AGREED_REACH = 40
+"""Characters before an opening mark read for the authors' agreement (not the sentence
+from its start: a sentence of 20 KB, read once a mark, cost seconds)."""
 _AGREED_THAT = re.compile(r"\s+(?:have\s+|had\s+)?agreed?s?\s+(?:that|to)\s*$")
 """The authors' agreement leading into the quotation ("Russia and China agreed that “")."""
 
