@@ -1260,6 +1260,33 @@ def test_a_directory_with_a_broken_link_a_link_loop_and_a_fifo_lists_each_and_go
     ]
 
 
+def test_an_out_that_is_someone_elses_file_is_refused_and_kept(
+    collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'--out' naming the reference, a corpus's manifest or its decisions wrote the hits
+    over them, exit 0 (audit r9). A file that exists and is no scan's output (no plan of
+    one beside it) is refused before any work, its bytes kept; a scan's own output is
+    written again, as a rerun does."""
+    reference = tmp_path / "reference.txt"
+    shutil.copy(collection.reference, reference)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.toml").write_text("# a manifest\n", encoding="utf-8")
+    (corpus / "reviews.jsonl").write_text('{"decision": 1}\n', encoding="utf-8")
+    for out in (reference, corpus / "manifest.toml", corpus / "reviews.jsonl"):
+        before = out.read_bytes()
+        argv = ["scan", str(collection.jsonl), "--reference", str(reference), "--out", str(out)]
+        assert main(argv) == 2
+        [line] = capsys.readouterr().err.splitlines()
+        assert line.startswith(f"provenance: {out}: {out.name} exists and is no scan's output")
+        assert out.read_bytes() == before
+    hits = tmp_path / "hits.jsonl"
+    argv = ["scan", str(collection.jsonl), "--reference", str(reference), "--out", str(hits)]
+    assert main([*argv, "--jobs", "1"]) == 0
+    assert main([*argv, "--jobs", "1"]) == 0  # its own output, written again
+    assert hits.read_bytes() and reference.read_bytes() == collection.reference.read_bytes()
+
+
 def test_files_a_scan_does_not_read_are_counted_not_passed_over_silently(
     collection: Collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

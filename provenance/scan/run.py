@@ -252,6 +252,12 @@ def _check_out(inputs: list[Path], out: Path) -> None:
     problem = None
     if out.is_dir():
         problem = "is a directory, not a file to write the hits to"
+    elif taken := next((p for p in (out, errors_path(out)) if _someone_elses(p, out)), None):
+        # the reference, a corpus's manifest or decisions, a capture: never written over
+        problem = (
+            f"{taken.name} exists and is no scan's output (no {shards_dir(out).name}/"
+            f"{_PLAN} beside it); remove it or choose another --out"
+        )
     elif out.parent.exists() and not out.parent.is_dir():
         problem = f"{out.parent} is a file, not a directory"
     else:
@@ -265,6 +271,13 @@ def _check_out(inputs: list[Path], out: Path) -> None:
     if problem is not None:
         msg = f"{out}: {problem}"
         raise ValueError(msg)
+
+
+def _someone_elses(path: Path, out: Path) -> bool:
+    """Whether `path`, to be written by a scan to `out`, is a file no scan to `out` wrote
+    (no plan of one beside it): one it would overwrite and lose."""
+    exists = path.exists() or path.is_symlink()
+    return exists and not (shards_dir(out) / _PLAN).is_file()
 
 
 def shards_dir(out: Path) -> Path:
