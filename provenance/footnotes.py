@@ -18,6 +18,11 @@ _RAISED = (
     r"|(?<!\s)[*\u2020\u2021]+"  # 2017*, Moscow†, ‡
 )
 FOOTNOTE = re.compile(f"{_BRACKETED}|{_RAISED}")
+FOOTNOTE_LABEL = re.compile(
+    rf"[ \t]*(?P<mark>{_BRACKETED}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+):?[ \t]*"
+)
+"""A footnote's own line opening on its mark ("[^1]: Emphasis ours.", "[2] ...", "³ ..."):
+where the note the page hangs on its words is written out."""
 RAISED_NOTE = re.compile(r"(?<=\S)[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2020\u2021]+")
 """A raised note number or dagger hung on a word ("exercises¹³"): none of its words."""
 """A footnote or reference marker a page hangs after a word, a number or a sentence. The

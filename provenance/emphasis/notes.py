@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from provenance.emphasis.result import EmphasisNote, EmphasisOptions
 from provenance.extract import Extracted
+from provenance.footnotes import FOOTNOTE_LABEL
 from provenance.matcher import literal_starts
 from provenance.model import Passage
 
@@ -115,18 +116,12 @@ def _footnote_mark(text: str, start: int) -> int | None:
     True
     """
     line = text.rfind("\n", 0, start) + 1
-    label = _FOOTNOTE_LABEL.match(text, line, start)
+    label = FOOTNOTE_LABEL.match(text, line, start)
     if label is None:
         return None
     mark = label.group("mark")
     at = text.rfind(mark, 0, line)
     return at if at >= 0 else None
-
-
-_FOOTNOTE_LABEL = re.compile(
-    r"[ \t]*(?P<mark>\[\^?[\w-]{1,12}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+):?[ \t]*(?:[^\n]*?)"
-)
-"""A footnote's label opening its line: "[^1]:", "[2]", "³"."""
 
 
 _SCOPE = re.compile(

@@ -252,7 +252,10 @@ def unsaid(
     their_negations |= negations & their_words
     if len([w for w in words if w not in STOPWORDS]) >= _RENDERED_WORDS:
         # (a few words, "in no way contributes", hold too little to tell what they negate)
-        their_negations = {w for w in their_negations if _negation_rendered(stretch, w, kept)}
+        theirs_in_order = _folded_words(stretch)
+        their_negations = {
+            w for w in their_negations if _negation_rendered(theirs_in_order, w, kept)
+        }
     # A prefixed negation of the stretch the quotation renders with "not" excuses its
     # "not"; one the quotation keeps does not ("do not consider this unacceptable").
     rendered = any(_unprefixed(w, dis=False) and w not in words for w in their_words)
@@ -262,10 +265,11 @@ def unsaid(
         # passage: the statement's "... to solve the problems ... should be ruled out".
         # (Not where the quotation negates a denial it keeps: "do not consider ...
         # unacceptable" turns the statement round.)
-        everywhere = Counter(x.casefold() for x in _WORD.findall(reference))
+        in_order = _folded_words(reference)
+        everywhere = Counter(in_order)
         common = {w for w, n in everywhere.items() if n >= _COMMON}  # "Korean Peninsula"
         rendered = any(
-            _negation_rendered(reference, w, kept - common)
+            _negation_rendered(in_order, w, kept - common)
             for w in set(everywhere) & _DENIAL
             if not any(_same_word(w, k) for k in kept)  # not one it keeps ("unacceptable")
         )
@@ -353,18 +357,19 @@ def unsaid(
     return out
 
 
-def _negation_rendered(stretch: str, negation: str, kept: set[str]) -> bool:
+def _negation_rendered(words: list[str], negation: str, kept: set[str]) -> bool:
     """Whether the quotation's words (`kept`, case-folded) hold, in some form, a content
-    word among the `_RENDER_REACH` after `negation` in `stretch` (before it, for one
+    word among the `_RENDER_REACH` after `negation` in a stretch (before it, for one
     said after what it negates: "... should be ruled out", "... unacceptable"): what it
     negates. The words before a negation are mostly who negates ("The Parties oppose").
 
-    >>> _negation_rendered("including the non-use of force", "non", {"not", "using", "force"})
+    `words`: the stretch's, case-folded (`_folded_words`).
+
+    >>> _negation_rendered(_folded_words("the non-use of force"), "non", {"not", "using", "force"})
     True
-    >>> _negation_rendered("dialogue without preconditions", "without", {"not", "insist"})
+    >>> _negation_rendered(_folded_words("dialogue without preconditions"), "without", {"insist"})
     False
     """
-    words = [w.casefold() for w in _WORD.findall(stretch)]
     for k, w in enumerate(words):
         if w != negation:
             continue
@@ -380,14 +385,19 @@ def _negation_rendered(stretch: str, negation: str, kept: set[str]) -> bool:
     return False
 
 
+def _folded_words(text: str) -> list[str]:
+    """The words of `text`, case-folded, in order."""
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
 def _alike(a: str, b: str) -> bool:
-    """Whether two case-folded words are one in some form: inflected, sharing their first
-    six letters ("proliferation", "proliferate"), or one of six letters or more inside the
+    """Whether two case-folded words are one in some form: inflected, of one stem of six
+    letters ("proliferation", "proliferate"), or one of six letters or more inside the
     other ("conditions", "preconditions")."""
-    if _same_word(a, b) or _stem_shared(a, b):
-        return True
     shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= _STEM and shorter in longer
+    if len(shorter) >= _STEM and (stem(a) == stem(b) or shorter in longer):
+        return True
+    return _same_word(a, b)
 
 
 _COMMON = 5
@@ -404,12 +414,9 @@ _SAID_AFTER_REACH = 12
 first `_RENDER_REACH` content words)."""
 
 
-def _stem_shared(a: str, b: str) -> bool:
-    """Whether two words open alike for six letters ("proliferation", "proliferate")."""
-    return len(a) >= _STEM and len(b) >= _STEM and a[:_STEM] == b[:_STEM]
-
-
 _STEM = 6
+"""Letters of the shorter word from which a shared stem or one word inside the other
+says two words are one."""
 
 
 def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from provenance.model import Span
-from provenance.quotes.marks import _DOC_CUE, doc_cues
+from provenance.quotes.marks import _DOC_CUE, OPENERS, doc_cues
 from provenance.quotes.subjects import (
     _NAME,
     _PRONOUN,
@@ -546,7 +546,7 @@ def _authors_quoted(
 AUTHORS_SUBJECT = "the authors, its subject"
 """How `_authors_quoted` found its cue: the authors, named, speak as a verb would say."""
 _DETERMINERS = frozenset("the both these their its".split())
-_OPENING_MARK = re.compile(r"[\"“«„]")
+_OPENING_MARK = re.compile(f"[{''.join(OPENERS)}]")
 _AGREED_REACH = 40
 """Characters before an opening mark read for the authors' agreement (not the sentence
 from its start: a sentence of 20 KB, read once a mark, cost seconds)."""

@@ -47,6 +47,8 @@ _BEFORE_OPENING = frozenset("([{\u2014\u2013-/") | frozenset(_CLOSERS)
 _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026") | frozenset("".join(_CLOSERS.values()))
 """Openers whose closing mark may follow a space: straight marks, and French « … »."""
 _SPACED_OPENERS = frozenset('"\u201c\u201e')
+OPENERS = ('"', "\u201c", "\u00ab", "\u201e")
+"""Marks that open a quotation after the words that lead into it: straight, curly, «, „."""
 _SPACED_CLOSERS = frozenset('"\u201d\u201c\u00bb')
 """Double marks that open, and that close, a quotation spaced inside (`" … "`, `“ … ”`)."""
 _NEVER_QUOTED_FIRST = frozenset(",;:!?)]}")

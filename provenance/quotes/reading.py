@@ -27,7 +27,7 @@ from provenance.quotes.cues import (
     Cue,
     cues,
 )
-from provenance.quotes.marks import _MARKS, Sentences, _offsets
+from provenance.quotes.marks import _MARKS, OPENERS, Sentences, _offsets
 from provenance.quotes.subjects import (
     _PRONOUN,
     _PRONOUN_LAST,
@@ -394,7 +394,7 @@ def _authors_before_marks(prose: str, authors: frozenset[str]) -> list[int]:
     lead = _author_lead(authors)
     return [
         at
-        for at in _offsets(prose, _OPENERS)
+        for at in _offsets(prose, OPENERS)
         if lead.search(prose, max(0, at - _LEAD_REACH), at) is not None
     ]
 
@@ -409,7 +409,6 @@ def _author_lead(authors: frozenset[str]) -> re.Pattern[str]:
 
 
 _GROUPS = ("sides", "countries", "ministries", "governments", "nations", "capitals")
-_OPENERS = ('"', "“", "«", "„")
 _LEAD_REACH = 40
 """Characters between the authors' name and the opening mark."""
 
