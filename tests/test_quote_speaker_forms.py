@@ -3,7 +3,8 @@ named inside "in the words of the statement", the authors' plain present ("the t
 ministries note"), a second "that" clause of the authors' own, the statement's wording set
 out after a colon, "per the text", "the text ends by", a forum's "the doc", a part of the
 text with a relative clause ("the clause that matters most reads"), and a live blog's
-"09:12 — Professor X:" label. Each gave the statement's words to a person (so an
+"09:12 — Professor X:" label, and a tag after the quotation naming the speaker's body
+("said X of the Y Institute"). Each gave the statement's words to a person (so an
 invention in them went unflagged), or a person's to the statement.
 """
 
@@ -58,6 +59,12 @@ def test_the_statement_s_words_are_the_statement_s(reference: Document, page: st
         '10:02 - The declaration says "the situation is a matter of concern".\n10:09 - Senior '
         'fellow Ian Marsh, Lowy Institute: "the Parties should refrain from provocative actions '
         'and bellicose rhetoric."\n',
+        # A tag after the quotation naming the speaker's body ("of the ...") past the four
+        # words a postposed subject may have: the statement named before spoke it instead.
+        'The ministries issued their statement on Tuesday. "Nobody in Washington will take '
+        'this seriously," said Maren Holt of the Atlantic Policy Forum.\n',
+        'The declaration was read out in Moscow.\n\n"It changes nothing on the ground," '
+        "said defence analyst Tomas Reyes of the Institute for Maritime Studies.\n",
     ],
 )
 def test_a_person_s_words_are_the_person_s(reference: Document, page: str) -> None:
