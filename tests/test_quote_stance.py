@@ -5,6 +5,8 @@ quotation takes from other passages. "The two sides firmly oppose the deployment
 THAAD system" renders "Russia and China are against the deployment of the said
 systems": "oppose" says what "against" says there, and "firmly" only stresses it, though
 the statement uses both words elsewhere ("oppose any statements", "firmly aimed").
+A reversed stance is read against the passage and the neighbours that share its subject
+(the deployment), never a neighbour about something else.
 """
 
 from __future__ import annotations
@@ -129,3 +131,14 @@ def test_dis_negated_in_the_statement_asserted_plainly_is_not_in_it(
     (quotation,) = check_quotes(reference, make_document(page, "harmony"))
     assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
     assert any("negates" in u for u in quotation.unsaid), quotation.unsaid
+
+
+def test_a_neighbouring_sentence_s_stance_is_not_the_passage_s(reference: Document) -> None:
+    # The nearest passage (the joint initiative) follows a sentence opposing escalation;
+    # backing the initiative reverses nothing there, whatever else the verdict finds.
+    page = (
+        'The declaration calls on other nations "to back the joint initiative, which offers '
+        'a true road to solving the problems of the Korean peninsula".\n'
+    )
+    (quotation,) = check_quotes(reference, make_document(page, "neighbour"))
+    assert not any("reversed position" in u for u in quotation.unsaid), quotation.unsaid

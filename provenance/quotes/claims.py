@@ -198,6 +198,7 @@ def unsaid(
     authors: frozenset[str] = frozenset(),
     lead_in: str = "",
     reference: str = "",
+    stance: str | None = None,
 ) -> list[str]:
     """What `quotation` asserts that the reference `stretch` does not, in a few words each.
 
@@ -214,9 +215,14 @@ def unsaid(
             ("opposing "any moves that ..."") takes back the quotation's first words.
         reference: The whole reference, where a rendering in other words may find the
             negation it renders when `stretch` (its nearest passage) is not the one.
+        stance: The reference words whose stance a reversed position is read against,
+            when not all of `stretch`: a paraphrase's own sentences, not the neighbours
+            that only set them (a paraphrase of a call to support the initiative is not
+            reversing the sentence before it, which opposes escalation).
     """
     out: list[str] = []
     own, theirs = set(lemmas(quotation)), set(lemmas(stretch))
+    held = theirs if stance is None else set(lemmas(stance))
     words = {w.casefold() for w in _WORD.findall(quotation)}
     folded = lemmas(quotation)
     # A negated stance is the other one: "do not accept" opposes, "not against" supports.
@@ -227,12 +233,12 @@ def unsaid(
             negated = _taken_back(folded, k, NEGATION_REACH, _NEGATION)
             said = f"not {w}" if negated else w
             (pro if (w in _SUPPORT) != negated else con).add(said)
-    if pro and theirs & _OPPOSE and not theirs & _SUPPORT:
+    if pro and held & _OPPOSE and not held & _SUPPORT:
         out.append(
             f"a reversed position: the quotation supports ({', '.join(sorted(pro))}) "
             "what the statement opposes"
         )
-    elif con and theirs & _SUPPORT and not theirs & _OPPOSE:
+    elif con and held & _SUPPORT and not held & _OPPOSE:
         out.append(
             f"a reversed position: the quotation opposes ({', '.join(sorted(con))}) "
             "what the statement supports"

@@ -679,6 +679,33 @@ def _sentences_around(index: _Index, span: Span, *, around: int = 1) -> str:
     return index.document.text[singles[lo].start : singles[hi].end]
 
 
+def _stance_setting(index: _Index, span: Span, quoted: str) -> str:
+    """The reference sentences whose stance a paraphrase is judged against: those holding
+    `span`, and the sentences on either side that share a distinctive word with the
+    quotation ("support the deployment of THAAD" meets "are against the deployment" in
+    the next one), not a neighbour about something else ("to back the joint initiative"
+    is no reversal of the sentence before, which opposes escalation)."""
+    singles = [w.span for w in index.lexicon.windows if w.sentences == 1]
+    inside = [k for k, w in enumerate(singles) if w.start < span.end and span.start < w.end]
+    if not inside:
+        return span.of(index.document.text)
+    text, lexicon = index.document.text, index.lexicon
+    own = {s for s in content_words(quoted) if lexicon.weight(s) >= _DISTINCTIVE_WEIGHT}
+    lo, hi = max(0, inside[0] - 1), min(len(singles) - 1, inside[-1] + 1)
+    kept = [
+        singles[k].of(text)
+        for k in range(lo, hi + 1)
+        if inside[0] <= k <= inside[-1] or own & set(content_words(singles[k].of(text)))
+    ]
+    return " ".join(kept)
+
+
+_DISTINCTIVE_WEIGHT = 2.0
+"""A word's weight in the reference's lexicon from which it ties a neighbouring sentence
+to a quotation (the parties' and the peninsula's names, in most sentences, weigh under 1;
+"deployment" and "initiative" over 2)."""
+
+
 def _is_name(quoted: str) -> bool:
     """One word, up to three capitalised ones, or a title's capitals (the first word and
     every word of four letters or more, up to eight words: "Dual Suspension and Its
@@ -1094,6 +1121,7 @@ def _paraphrase(
         authors=index.authors,
         lead_in=text[sentence.start : max(sentence.start, core.start)],
         reference=index.document.text,
+        stance=_stance_setting(index, ref, quoted) if ref is not None else None,
     )
     if short and own and _commonplace(quoted, lexicon.vocabulary):
         unsaid.append("none of its words is the statement's")
