@@ -194,6 +194,21 @@ def test_a_mistyped_name_is_the_same_name(reference: Document) -> None:
     assert verdict is QuoteVerdict.ALTERED, note
 
 
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "The Parties opose any statements or moves that might escalate tension",
+        "They are aganist any military presence of extra-regional forces in Northeast Asia",
+    ],
+)
+def test_a_mistyped_negation_is_no_negation_dropped(reference: Document, quoted: str) -> None:
+    """A slip in the statement's denying word ("opose", "aganist") read as the word left
+    out: the quotation "asserts what the statement's passage negates", not-in-reference.
+    It is the same word mistyped; the quotation is altered."""
+    verdict, note = _verdict(reference, quoted)
+    assert verdict is QuoteVerdict.ALTERED, note
+
+
 def test_the_short_name_where_the_statement_writes_it_short_is_no_change(
     reference: Document,
 ) -> None:

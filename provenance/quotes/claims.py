@@ -183,6 +183,42 @@ _LEMMA |= {"backed": "back", "opposed": "oppose", "struck": "strike", "stopped":
 _DENIAL = _NEGATION | {f for w in _DENYING | _OPPOSE for f in _forms(w)}
 
 
+def _denials_mistyped(quotation: str, stretch: str) -> str:
+    """`quotation` with each word one typing slip from a denying word of `stretch` ("aginst"
+    for "against", "opose" for "oppose") written as that word: a slip in a negation is no
+    negation dropped. Only words of five letters or more ("not" and "now" differ in
+    meaning, not in typing).
+
+    >>> _denials_mistyped("they are aginst the deployment", "they are against it")
+    'they are against the deployment'
+    """
+    denials = {w for w in _WORD.findall(stretch) if w.casefold() in _DENIAL and len(w) >= 5}
+    if not denials:
+        return quotation
+
+    def mended(m: re.Match[str]) -> str:
+        word = m.group()
+        if len(word) < _MISTYPED_MIN or word in denials:
+            return word
+        near = [d for d in denials if _one_slip(word.casefold(), d.casefold())]
+        return near[0] if len(near) == 1 else word
+
+    return _WORD.sub(mended, quotation)
+
+
+_MISTYPED_MIN = 5
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter added, dropped, changed or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if Levenshtein.distance(a, b) == 1:
+        return True
+    swaps = [k for k in range(len(a)) if len(a) == len(b) and a[k] != b[k]]
+    return len(swaps) == 2 and swaps[1] == swaps[0] + 1 and a[swaps[0]] == b[swaps[1]]
+
+
 def lemmas(text: str) -> list[str]:
     """Case-folded words of `text`, the forms of key words (supports, opposed) as the word."""
     return [_LEMMA.get(w.casefold(), w.casefold()) for w in _WORD.findall(text)]
@@ -221,6 +257,7 @@ def unsaid(
             reversing the sentence before it, which opposes escalation).
     """
     out: list[str] = []
+    quotation = _denials_mistyped(quotation, stretch)
     own, theirs = set(lemmas(quotation)), set(lemmas(stretch))
     held = theirs if stance is None else set(lemmas(stance))
     words = {w.casefold() for w in _WORD.findall(quotation)}
