@@ -51,6 +51,22 @@ def test_the_statement_s_words_are_the_statement_s(reference: Document, page: st
 @pytest.mark.parametrize(
     "page",
     [
+        # Verbs of asking, the authors their subject; the words are not the statement's,
+        # so only the cue can give them to it (and flag them).
+        _BEFORE + 'The ministries ask all governments "to lift every sanction on Pyongyang '
+        'by the end of the year".\n',
+        _BEFORE + 'Russia and China appeal to Seoul "to expel the American troops within '
+        'twelve months".\n',
+        _BEFORE + 'The two sides request "an emergency session of the General Assembly".\n',
+    ],
+)
+def test_the_authors_asking_speak_for_the_statement(reference: Document, page: str) -> None:
+    assert _last_speaker(reference, page) == ("document", True)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "According to the statement's critics, \"the Parties should refrain from any actions "
         'that could aggravate tension".\n',
         '**09:05** — The statement says "the Parties are seriously worried".\n\n**09:12** — '
@@ -68,6 +84,24 @@ def test_the_statement_s_words_are_the_statement_s(reference: Document, page: st
     ],
 )
 def test_a_person_s_words_are_the_person_s(reference: Document, page: str) -> None:
+    assert _last_speaker(reference, page) == ("person", False)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        'The statement came out on Tuesday. Critics ask "whether anyone in Pyongyang will '
+        'listen at all".\n',
+        'The statement came out on Tuesday. Protesters in Seoul demand "an end to all the '
+        'drills this year".\n',
+        'The statement came out on Tuesday. We ask readers "to send us their own '
+        'translations of the text".\n',
+    ],
+)
+def test_people_asking_in_the_plural_speak_for_themselves(reference: Document, page: str) -> None:
+    """A plural verb ("ask", "demand", "urge") speaks for "they" or the authors only, lest
+    a subjunctive ("that the DPRK declare") speak; people ("critics", "we") speak too, and
+    their words are not the statement named the sentence before."""
     assert _last_speaker(reference, page) == ("person", False)
 
 

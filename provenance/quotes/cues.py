@@ -17,6 +17,7 @@ from typing import Literal
 from provenance.model import Span
 from provenance.quotes.marks import _DOC_CUE, OPENERS, doc_cues
 from provenance.quotes.subjects import (
+    _GROUP,
     _NAME,
     _PRONOUN,
     _PRONOUN_LAST,
@@ -50,7 +51,8 @@ _SPEECH = re.compile(
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
     r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted"
     r"|argues|argued|describes|describe|described|telling|put it|puts it|phrased it|phrases it"
-    r"|decided that|decides that|demands|demanded|records that|recorded that"
+    r"|decided that|decides that|demands|demanded|demand|records that|recorded that"
+    r"|asks|ask|requests|request|requested|appeals to|appeal to|appealed to"
     r"|(?:is|are|was|were|been)[ \t]+saying"
     r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of"
@@ -267,8 +269,11 @@ def cues(
         if hit.group() in _URGING and medium is None and not _joint(subject, authors):
             continue  # "The rally pushed prices “...”": no one speaks
         pronoun = _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject)
-        if hit.group() in _PLURAL_FORMS and not (pronoun or _joint(subject, authors)):
-            continue  # "that the DPRK declare", "say ..., urge": only "they" or the authors
+        if hit.group() in _PLURAL_FORMS and not (
+            pronoun or _joint(subject, authors) or _people(subject)
+        ):
+            continue  # "that the DPRK declare", "say ..., urge": only "they", the authors
+            # or people ("critics ask", "we urge")
         if pronoun:
             continue  # "They also stressed", "On the launch it says": the speaker is whoever
             # the text spoke of before
@@ -715,12 +720,43 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     return word in _PASSIVE_VERBS and bool(_PASSIVE.search(before))
 
 
+def _people(subject: str) -> bool:
+    """Whether a plural verb's subject is people speaking, not a state or body a
+    subjunctive names ("that the United States refrain"): "we", "I", "you", or a
+    common noun in the plural ("critics", "protesters in Seoul", "many analysts").
+
+    >>> _people("Critics"), _people("protesters in Seoul"), _people("the United States")
+    (True, True, False)
+    >>> _people("Translator's")
+    False
+    """
+    words = subject.split()
+    if not words:
+        return False
+    if words[0].casefold() in ("we", "i", "you"):
+        return True
+    head = next((w for w in words if w.casefold() not in _QUANTIFIERS), "")
+    return (
+        len(head) > 3
+        and head.endswith("s")
+        and not head.endswith(("ss", "'s", "’s"))  # "Translator's note": a noun
+        and (head[0].islower() or head is words[0])
+        and head.casefold() not in _NOT_PEOPLE
+        and _GROUP.search(head.casefold()) is None
+    )
+
+
+_QUANTIFIERS = frozenset("the some many most few several other these those all both".split())
+_NOT_PEOPLE = frozenset("states parties sides nations countries reports documents texts".split())
+
+
 _PLURAL_FORMS = frozenset(
     (
         *"""insist write urge warn argue declare propose note stress add emphasise emphasize
         underline reaffirm observe recall reiterate acknowledge concede admit conclude
-        maintain explain""".split(),
+        maintain explain ask request demand""".split(),
         "point out",
+        "appeal to",
     )
 )
 """Speech verbs in the form a plural subject takes, which is also the infinitive's."""
