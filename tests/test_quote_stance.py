@@ -24,6 +24,7 @@ from provenance.quotes.verdicts import QuoteVerdict, check_quotes
         "firmly oppose the deployment of the THAAD anti-missile system in Northeast Asia",
         "resolutely oppose the deployment of THAAD systems and want it stopped at once",
         "strongly object to the deployment of the THAAD batteries in the region",
+        "denounce the deployment of the THAAD systems in the region",
     ],
 )
 def test_a_stressed_stance_the_passage_holds_is_a_paraphrase(
@@ -50,6 +51,9 @@ def test_a_reversed_stance_is_still_not_in_the_statement(reference: Document) ->
         "firmly oppose any unilateral sanctions against the DPRK",
         "support the lifting of trade embargoes on Pyongyang",
         "are against naval blockades in the Yellow Sea",
+        # opposing by what one does: a veto, a block
+        "will veto fresh sanctions against Pyongyang",
+        "will block any new embargo resolution in the Security Council",
     ],
 )
 def test_a_stance_on_something_the_statement_never_mentions_is_not_in_it(

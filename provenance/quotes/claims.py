@@ -56,7 +56,8 @@ _SUPPORT = frozenset(
     legitimate acceptable""".split()
 )
 _OPPOSE = frozenset(
-    "against oppose opposition reject condemn unacceptable object stop cancel halt scrap".split()
+    """against oppose opposition reject condemn unacceptable object stop cancel halt scrap
+    veto block resist denounce boycott prohibit ban forbid obstruct""".split()
 )
 _NEGATION = NEGATIONS | {"n’t", "n't"}
 _DENYING = frozenset(
@@ -180,6 +181,7 @@ def _forms(word: str) -> set[str]:
 
 _LEMMA = {f: w for w in _SUPPORT | _OPPOSE | _THREAT | {"use", "respond"} for f in _forms(w)}
 _LEMMA |= {"backed": "back", "opposed": "oppose", "struck": "strike", "stopped": "stop"}
+_LEMMA |= {"banned": "ban", "banning": "ban", "forbade": "forbid", "forbidden": "forbid"}
 _DENIAL = _NEGATION | {f for w in _DENYING | _OPPOSE for f in _forms(w)}
 
 
