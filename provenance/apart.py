@@ -17,6 +17,7 @@ trip through a pipe (milliseconds), not a new process. Children fork from a fork
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import threading
 from multiprocessing import forkserver
 from multiprocessing.connection import Connection
@@ -153,6 +154,9 @@ def _serve(
 ) -> None:
     """In the child: analyse each capture sent, answer ("result", SourceResult) or
     ("error", one line), until the parent goes."""
+    # A Ctrl-C sent to the whole process group is the parent's to act on: it kills this
+    # child. Left to Python, it was a KeyboardInterrupt traceback printed under the UI.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     analyser = Analyser.of(reference, options=options)
     while True:
         try:

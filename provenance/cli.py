@@ -196,7 +196,7 @@ def _size(value: str) -> int:
     if number[-1:].upper() in _UNITS:
         number, unit = number[:-1], _UNITS[number[-1].upper()]
     if not (number.isascii() and number.isdigit()):  # not "²", which int() refuses
-        problem = f"not a size: {value!r} (say 16M)"
+        problem = f"not a size: {value!r} (whole bytes, or with K, M or G: 16M; 0 for no limit)"
         raise argparse.ArgumentTypeError(problem)
     size = int(number) * unit
     if size > _LARGEST:

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import tomlkit
 from check_helpers import (
     BUNDLED,
     C000,
@@ -463,3 +464,76 @@ def test_github_annotations_escape_controls_in_file_names(corpus: Path, capsys: 
     assert line.startswith("::error file=")
     assert "\x1b" not in out and "\x07" not in out
     assert "stray\\x1b[31m\\x07.txt" in line
+
+
+def _declare_format(corpus: Path, file: str, declared: str) -> None:
+    """Edit the manifest as a person might: `format = declared` in `file`'s entry."""
+    manifest = corpus / "manifest.toml"
+    document = tomlkit.parse(manifest.read_text(encoding="utf-8"))
+    [entry] = [e for e in document["captures"] if e["file"] == file]
+    entry["format"] = declared
+    manifest.write_text(tomlkit.dumps(document), encoding="utf-8")
+
+
+def test_a_format_the_file_name_contradicts_is_a_warning_not_a_failure(
+    corpus: Path, capsys: Capsys
+) -> None:
+    """`format = "html"` recorded for a `.txt` capture passed without a word, though every
+    command reads a capture by its file name (here as text). The declared format may be
+    the user's choice, so it is a warning: one line, and the gate still passes (exit 0)."""
+    _declare_format(corpus, C003, "html")
+    path = corpus / C003
+    said = (
+        "warning: the manifest records format 'html', but its file name (.txt) makes every "
+        "command read it as text; its bytes hold no HTML markup (correct the entry's format, "
+        "or rename the file)"
+    )
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 0, out
+    assert problem_lines(out, "P113") == [f"{path}: P113 format-mismatch: {said}"]
+    assert out.splitlines()[-1].endswith("findings decided; 1 warning")
+
+    code, out, _ = run(capsys, "check", corpus, "--format", "json")
+    data = json.loads(out)
+    assert code == data["exit_code"] == 0
+    assert data["problems"] == [] and data["summary"]["problems"] == 0
+    assert data["summary"]["warnings"] == 1
+    [warning] = data["warnings"]
+    assert (warning["code"], warning["name"], warning["check"]) == (
+        "P113",
+        "format-mismatch",
+        "manifest",
+    )
+    assert warning["path"] == str(path) and "warning: " + warning["message"] == said
+    assert data["rules"]["P113"]["level"] == "warning"
+    assert data["rules"]["P101"]["level"] == "error"
+
+    code, out, _ = run(capsys, "check", corpus, "--format", "github")
+    assert code == 0
+    assert out.startswith(f"::warning file={path},title=P113 format-mismatch::the manifest")
+
+    code, out, _ = run(capsys, "check", corpus, "--format", "junit")
+    assert code == 0
+    root = ET.fromstring(out.split("\n", 1)[1])
+    assert root.get("failures") == "0"
+    [case] = [c for c in root.iter("testcase") if c.get("name") == str(path)
+              and c.get("classname") == "provenance.manifest"]  # fmt: skip
+    assert case.find("failure") is None
+    assert "P113 format-mismatch" in (case.findtext("system-out") or "")
+
+
+def test_a_page_whose_markup_the_declared_format_denies_is_named_with_its_markup(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Weather: rain, then sun.</p></body></html>\n", "utf-8")
+    assert run(capsys, "add", page, "--corpus", corpus, "--id", "page")[0] == 0
+    assert run(capsys, "check", corpus)[1].count("P113") == 0  # add records what it reads
+    _declare_format(corpus, "page.html", "markdown")
+    code, out, _ = run(capsys, "check", corpus, "--require", "none")
+    assert code == 0, out
+    assert problem_lines(out, "P113") == [
+        f"{corpus / 'page.html'}: P113 format-mismatch: warning: the manifest records format "
+        "'markdown', but its file name (.html) makes every command read it as html; its bytes "
+        "hold HTML markup (correct the entry's format, or rename the file)"
+    ]

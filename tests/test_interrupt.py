@@ -23,11 +23,14 @@ _ENGINE = re.compile(
 that take most of a command's first fifth of a second to import."""
 
 
-def _interrupted_at(engine_module: int, corpus: Path) -> tuple[int, list[str]]:
+def _interrupted_at(
+    engine_module: int, corpus: Path, modules: re.Pattern[str] = _ENGINE
+) -> tuple[int, list[str]]:
     """Run `provenance findings CORPUS`, send it SIGINT as soon as it has imported its
-    `engine_module`-th engine module (Python itself says so on stderr, with
-    PYTHONPROFILEIMPORTTIME), and return its exit code and its stderr lines other than
-    Python's import times. No clock is involved: the moment is where the import has got to.
+    `engine_module`-th module matching `modules` (an engine module unless told; Python
+    itself says so on stderr, with PYTHONPROFILEIMPORTTIME), and return its exit code and
+    its stderr lines other than Python's import times. No clock is involved: the moment is
+    where the import has got to.
     """
     env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
     process = subprocess.Popen(
@@ -45,7 +48,7 @@ def _interrupted_at(engine_module: int, corpus: Path) -> tuple[int, list[str]]:
     try:
         for line in process.stderr:
             if line.startswith("import time:"):
-                seen += bool(_ENGINE.search(line))
+                seen += bool(modules.search(line))
                 if seen == engine_module and not sent:
                     process.send_signal(signal.SIGINT)
                     sent = True
@@ -55,7 +58,7 @@ def _interrupted_at(engine_module: int, corpus: Path) -> tuple[int, list[str]]:
     finally:
         process.kill()
         process.wait()
-    assert sent, f"only {seen} engine modules were imported"
+    assert sent, f"only {seen} modules matching {modules.pattern!r} were imported"
     return code, said
 
 
@@ -66,6 +69,33 @@ def test_ctrl_c_while_the_engine_is_imported_is_exit_130_without_a_traceback(
 ) -> None:
     code, said = _interrupted_at(engine_module, corpus_dir)
     assert (code, said) == (130, [])
+
+
+_STARTUP = re.compile(r"\|\s+provenance\.(errors|lines|model|load)$")
+"""The modules the console script imports before it reaches `main`."""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize("module", [1, 2, 3, 4])
+def test_ctrl_c_while_the_console_script_starts_is_exit_130_without_a_traceback(
+    corpus_dir: Path, module: int
+) -> None:
+    """The console script imports its entry point's module before calling it: with
+    `cli.main` as the entry, a Ctrl-C while `provenance.cli` and what it needs were imported
+    (a tenth of a second) was Python's traceback, exit by SIGINT. The entry is now
+    `provenance.__main__.run`, which imports the CLI inside its `try`."""
+    code, said = _interrupted_at(module, corpus_dir, _STARTUP)
+    assert (code, said) == (130, [])
+
+
+def test_the_console_scripts_entry_imports_nothing_before_its_try() -> None:
+    """What the console script imports before `run`'s try: the package root (names loaded
+    on first use) and `provenance.__main__`, no other module of the package."""
+    loaded = python_output(
+        "import sys\nfrom provenance.__main__ import run\n"
+        "print(*sorted(m for m in sys.modules if m.startswith('provenance')))"
+    ).split()
+    assert loaded == ["provenance", "provenance.__main__"]
 
 
 def test_the_console_script_imports_no_engine_module_before_main() -> None:

@@ -1322,3 +1322,54 @@ def test_selecting_an_id_two_inputs_gave_to_different_pages_is_refused(
     err = capsys.readouterr().err
     assert "2 hits have id 'same'" in err and "a.jsonl at byte 0" in err and "b.jsonl" in err
     assert (corpus_dir / "manifest.toml").read_bytes() == manifest
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "allowed"),
+    [
+        ("--shard-mb", "0", "a number of megabytes greater than 0"),
+        ("--shard-mb", "-1", "a number of megabytes greater than 0"),
+        ("--shard-mb", "nan", "a number of megabytes greater than 0"),
+        ("--shard-mb", "inf", "a number of megabytes greater than 0"),
+        ("--shard-mb", "four", "a number of megabytes greater than 0"),
+        ("--min-grams", "-1", "a whole number of at least 1"),
+        ("--min-grams", "0", "a whole number of at least 1"),
+        ("--min-grams", "2.5", "a whole number of at least 1"),
+        ("--jobs", "-1", "a whole number of at least 1"),
+        ("--jobs", "0", "a whole number of at least 1"),
+        ("--jobs", "x", "a whole number of at least 1"),
+        ("--max-size", "-1", "0 for no limit"),
+    ],
+)
+def test_a_nonsensical_number_is_refused_before_the_scan_starts(
+    collection: Collection,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    option: str,
+    value: str,
+    allowed: str,
+) -> None:
+    """`--shard-mb 0`, `--shard-mb -1` and `--min-grams -1` were taken silently (the scan
+    ran on shards of one byte, or took any document with two telling 3-grams), `--min-grams
+    0` was read as the default 4, and `--shard-mb nan` was an internal error. Each is a
+    usage error: one line naming the option, the value and what it may be; exit 2; nothing
+    written."""
+    out = tmp_path / "hits.jsonl"
+    argv = ["scan", str(collection.jsonl), "--reference", str(collection.reference)]
+    with pytest.raises(SystemExit) as stopped:
+        main([*argv, "--out", str(out), f"{option}={value}"])
+    assert stopped.value.code == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"provenance scan: argument {option}: ")
+    assert repr(value) in line and allowed in line
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("option", "value"), [("--shard-mb", "0.05"), ("--min-grams", "1")])
+def test_the_smallest_sensible_numbers_are_taken(
+    collection: Collection, tmp_path: Path, option: str, value: str
+) -> None:
+    out = tmp_path / "hits.jsonl"
+    argv = ["scan", str(collection.jsonl), "--reference", str(collection.reference)]
+    assert main([*argv, "--out", str(out), "--jobs", "1", option, value]) == 0
+    assert collection.planted <= hit_ids(out)

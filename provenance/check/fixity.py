@@ -15,11 +15,14 @@ from provenance.check.rules import Collector
 from provenance.corpus import CORPUS_FILES, Entry, ManifestReading
 from provenance.errors import CorpusError, InputError
 from provenance.links import foreign_link, where
-from provenance.load import read_bytes
+from provenance.load import format_of, read_bytes
 
 _GIT_FILES = frozenset({".gitattributes", ".gitignore"})
 """Dotfiles that configure git for the corpus (`* -text` keeps capture bytes as they are);
 every other file, hidden or not, must be in the manifest."""
+_MARKUP = re.compile(rb"<(?:!doctype\s|/?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>)", re.IGNORECASE)
+"""An HTML tag or doctype, in bytes: what tells an HTML page from text or Markdown without
+it (`a < b` and `<user@example.org>` are no tags)."""
 _TEMP = re.compile(r"\..+\.[A-Za-z0-9_]{6,16}\.tmp")
 """The temp file name of `atomic_write` and `add` (`.reviews.jsonl.9f0c2b7d1e4a.tmp`)."""
 
@@ -104,6 +107,28 @@ class ManifestChecks(Collector):
         except InputError as error:
             self.add("unreadable", path, error.problem)
             return None
+
+    def formats(self, entries: list[Entry], stored: dict[str, bytes]) -> None:
+        """A warning for each entry whose recorded format is not the one its file name
+        gives: every command reads a capture as its file name says (`load.format_of`), so
+        the record and the reading disagree. With what the bytes say, where HTML is one of
+        the two: whether they hold markup."""
+        for entry in entries:
+            path = self.directory / entry.file
+            read_as = format_of(path).value
+            if entry.format == read_as:
+                continue
+            markup = ""
+            if "html" in (entry.format, read_as) and entry.id in stored:
+                markup = "; its bytes hold " + ("" if _MARKUP.search(stored[entry.id]) else "no ")
+                markup += "HTML markup"
+            self.add(
+                "format-mismatch",
+                path,
+                f"the manifest records format {entry.format!r}, but its file name "
+                f"({path.suffix or 'no extension'}) makes every command read it as {read_as}"
+                f"{markup} (correct the entry's format, or rename the file)",
+            )
 
     def unlisted(self, entries: list[Entry]) -> None:
         listed = {e.file for e in entries} | CORPUS_FILES

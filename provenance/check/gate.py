@@ -3,6 +3,8 @@
 `check` reads the manifest (the only thing it cannot do without) and then keeps going
 past every broken file, collecting one `Problem` per thing a person must act on:
 
+    manifest   entries well formed; a warning (not a failure) for a recorded format
+               that the file name, which decides how the capture is read, contradicts
     fixity     every manifest entry is a regular file inside the corpus with its
                recorded size and sha256; nothing unlisted; no two entries alike
     hygiene    strict UTF-8, no BOM, one kind of line ending, no NUL or control or
@@ -94,6 +96,8 @@ class CheckResult:
     decided: int
     carried: tuple[Carried, ...] = ()
     """Decisions carried over from other bytes of a capture, standing for current findings."""
+    warnings: tuple[Problem, ...] = ()
+    """Problems of warning rules (P113): reported, never a reason to exit 1."""
 
     @property
     def exit_code(self) -> ExitCode:
@@ -122,6 +126,7 @@ def check(
     entries = run.manifest_entries(reading)
     reference = reading.reference
     stored = run.fixity(entries)
+    run.formats(entries, stored)
     run.unlisted(entries)
     documents = run.hygiene(entries, stored)
     source = run.reference(reference, entries, documents)
@@ -132,6 +137,7 @@ def check(
         corpus=directory,
         policy=policy,
         problems=tuple(run.problems),
+        warnings=tuple(run.warnings),
         cases=tuple(run.cases),
         captures=len(entries),
         findings=len({f.id for f in current}),  # captures of the same bytes share theirs

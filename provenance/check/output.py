@@ -43,8 +43,11 @@ def location(problem: Problem) -> str:
 
 
 def line(problem: Problem) -> str:
-    """One problem as one line: `path:line:col: CODE name: message`."""
-    return f"{location(problem)}: {problem.rule.code} {problem.rule.name}: {_safe(problem.message)}"
+    """One problem as one line: `path:line:col: CODE name: message`, the message opening
+    with `warning: ` for a warning."""
+    rule = problem.rule
+    level = "warning: " if rule.level == "warning" else ""
+    return f"{location(problem)}: {rule.code} {rule.name}: {level}{_safe(problem.message)}"
 
 
 def carried_line(carried: Carried) -> str:
@@ -59,18 +62,21 @@ def carried_line(carried: Carried) -> str:
 
 
 def render_text(result: CheckResult) -> str:
-    lines = [line(p) for p in result.problems]
+    lines = [line(p) for p in (*result.problems, *result.warnings)]
     lines += [carried_line(c) for c in result.carried]
+    warned = len(result.warnings)
+    warnings = f"; {warned} warning{'s' * (warned != 1)}" if warned else ""
     if result.problems:
         by_check = Counter(p.rule.check for p in result.problems)
         counts = ", ".join(f"{check} {by_check[check]}" for check in CHECKS if by_check[check])
         files = len({p.path for p in result.problems})
-        lines.append(f"{len(result.problems)} problem(s) in {files} file(s): {counts}")
+        lines.append(f"{len(result.problems)} problem(s) in {files} file(s): {counts}{warnings}")
     else:
         lines.append(
             f"{result.corpus}: OK, {result.captures} captures, "
             f"{result.decided} of {result.findings} findings decided"
             + (f" ({len(result.carried)} carried over)" if result.carried else "")
+            + warnings
         )
     return "\n".join(lines) + "\n"
 
@@ -85,26 +91,15 @@ def to_json(result: CheckResult) -> dict[str, Any]:
         "policy": {"require": str(require) if require is not None else None},
         "summary": {
             "problems": len(result.problems),
+            "warnings": len(result.warnings),
             "by_check": dict(Counter(p.rule.check for p in result.problems)),
             "captures": result.captures,
             "findings": result.findings,
             "decided": result.decided,
             "carried": len(result.carried),
         },
-        "problems": [
-            {
-                "code": p.rule.code,
-                "name": p.rule.name,
-                "check": p.rule.check,
-                "path": _safe(str(p.path)),
-                "line": p.line,
-                "column": p.column,
-                "offset": p.offset,
-                "message": p.message,
-                "finding": p.finding,
-            }
-            for p in result.problems
-        ],
+        "problems": [_problem_json(p) for p in result.problems],
+        "warnings": [_problem_json(p) for p in result.warnings],
         "carried": [
             {
                 "finding": c.finding.id,
@@ -124,8 +119,23 @@ def to_json(result: CheckResult) -> dict[str, Any]:
             for c in result.cases
         ],
         "rules": {
-            r.code: {"name": r.name, "check": r.check, "summary": r.summary} for r in RULES.values()
+            r.code: {"name": r.name, "check": r.check, "summary": r.summary, "level": r.level}
+            for r in RULES.values()
         },
+    }
+
+
+def _problem_json(problem: Problem) -> dict[str, Any]:
+    return {
+        "code": problem.rule.code,
+        "name": problem.rule.name,
+        "check": problem.rule.check,
+        "path": _safe(str(problem.path)),
+        "line": problem.line,
+        "column": problem.column,
+        "offset": problem.offset,
+        "message": problem.message,
+        "finding": problem.finding,
     }
 
 
@@ -134,28 +144,33 @@ def render_json(result: CheckResult) -> str:
 
 
 def render_github(result: CheckResult) -> str:
-    """GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`."""
+    """GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`
+    (`::warning` for a warning)."""
     out = []
-    for p in result.problems:
+    for p in (*result.problems, *result.warnings):
         props = [f"file={_gh_property(str(p.path))}"]
         if p.line is not None:
             props.append(f"line={p.line}")
         if p.column is not None:
             props.append(f"col={p.column}")
         props.append(f"title={_gh_property(f'{p.rule.code} {p.rule.name}')}")
-        out.append(f"::error {','.join(props)}::{_gh_data(p.message)}")
+        out.append(f"::{p.rule.level} {','.join(props)}::{_gh_data(p.message)}")
     return "".join(f"{line}\n" for line in out)
 
 
 def render_junit(result: CheckResult) -> str:
-    """JUnit XML: one test suite per check, one test case per check and file."""
+    """JUnit XML: one test suite per check, one test case per check and file; a warning
+    is no failure, but its line is in the case's `system-out`."""
     problems: dict[tuple[str, str], list[Problem]] = {}
     for p in result.problems:
         problems.setdefault((p.rule.check, str(p.path)), []).append(p)
+    warnings: dict[tuple[str, str], list[Problem]] = {}
+    for p in result.warnings:
+        warnings.setdefault((p.rule.check, str(p.path)), []).append(p)
     cases: dict[tuple[str, str], str | None] = {}
     for c in result.cases:
         cases.setdefault((c.check, str(c.path)), c.skipped)
-    for key in problems:
+    for key in (*problems, *warnings):
         cases.setdefault(key, None)
     root = ET.Element("testsuites", name="provenance check", tests=str(len(cases)))
     root.set("failures", str(len(problems)))
@@ -181,6 +196,9 @@ def render_junit(result: CheckResult) -> str:
                 failure.text = _xml("\n".join(line(p) for p in found))
             elif skipped:
                 ET.SubElement(case, "skipped", message=_xml(skipped))
+            if (check, path) in warnings:
+                out = ET.SubElement(case, "system-out")
+                out.text = _xml("\n".join(line(p) for p in warnings[(check, path)]))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 CheckName = Literal["manifest", "fixity", "hygiene", "reference", "coverage", "review"]
 CHECKS: tuple[CheckName, ...] = ("manifest", "fixity", "hygiene", "reference", "coverage", "review")
+Level = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,8 @@ class Rule:
     name: str
     check: CheckName
     summary: str
+    level: Level = "error"
+    """`warning`: worth a line, but the user's call, not a failure: warnings alone exit 0."""
 
 
 RULES: dict[str, Rule] = {
@@ -45,6 +48,13 @@ RULES: dict[str, Rule] = {
         Rule("P110", "duplicate-content", "fixity", "two manifest entries hold identical bytes"),
         Rule("P111", "duplicate-entry", "manifest", "an id or file appears twice in the manifest"),
         Rule("P112", "unreadable", "fixity", "the file cannot be read"),
+        Rule(
+            "P113",
+            "format-mismatch",
+            "manifest",
+            "an entry's format is not the one its file name makes every command read",
+            "warning",
+        ),
         Rule("P201", "not-utf8", "hygiene", "the bytes are not valid UTF-8"),
         Rule("P202", "bom", "hygiene", "the file starts with a byte-order mark"),
         Rule("P203", "mixed-line-endings", "hygiene", "CR, LF and CRLF line endings are mixed"),
@@ -101,7 +111,8 @@ RULES: dict[str, Rule] = {
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing a person must act on, as one line: `path:line:col: CODE name: message`."""
+    """One thing a person must act on (or, of a warning rule, look at), as one line:
+    `path:line:col: CODE name: message`."""
 
     rule: Rule
     path: Path
@@ -134,10 +145,13 @@ class Collector:
     directory: Path
     manifest: Path
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Problems of warning rules: reported, but they do not fail the check."""
     cases: list[Case] = field(default_factory=list)
 
     def add(self, rule: str, path: Path, message: str, **where: Any) -> None:
-        self.problems.append(Problem(RULES[rule], path, one_line(message), **where))
+        problem = Problem(RULES[rule], path, one_line(message), **where)
+        (self.warnings if problem.rule.level == "warning" else self.problems).append(problem)
 
     def case(self, check: CheckName, path: Path, skipped: str | None = None) -> None:
         self.cases.append(Case(check, path, skipped))
@@ -153,6 +167,7 @@ __all__ = [
     "Case",
     "CheckName",
     "Collector",
+    "Level",
     "Problem",
     "Rule",
     "one_line",

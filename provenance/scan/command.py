@@ -7,6 +7,7 @@ machinery (Hyperscan, FastWARC, Dask) is imported when a scan runs.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     which.add_argument("--reference", type=Path, metavar="REF", help="the reference file")
     which.add_argument("--corpus", type=Path, metavar="DIR", help="the reference of this corpus")
     add("--out", type=Path, required=True, metavar="HITS.jsonl", help="the hits to write")
-    add("--jobs", type=_positive, metavar="N", help="local worker processes (default: all cores)")
+    add(
+        "--jobs",
+        type=_at_least_one,
+        metavar="N",
+        help="local worker processes (default: all cores)",
+    )
     dask = (
         "run the shards on this Dask scheduler (start it and its workers with "
         "--preload provenance.scan.shard: docs/scan.md)"
@@ -35,17 +41,50 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--scheduler", metavar="ADDRESS", help=dask)
     add("--resume", action="store_true", help="skip the shards already done")
     add("--allow-errors", action="store_true", help="exit 0 even if documents could not be read")
-    add("--shard-mb", type=float, default=4.0, metavar="MB", help="shard size (default 4)")
-    add("--min-grams", type=int, metavar="N", help="prefilter threshold (default 4)")
+    add("--shard-mb", type=_megabytes, default=4.0, metavar="MB",
+        help="shard size in megabytes, more than 0 (default 4)")  # fmt: skip
+    add("--min-grams", type=_at_least_one, metavar="N",
+        help="prefilter threshold: distinct reference 3-grams a candidate holds, at least 1 "
+             "(default 4)")  # fmt: skip
     for name in ("id", "text", "html", "url", "date"):
         add(f"--{name}-field", default=name, metavar="NAME", help=f"JSON Lines field ({name})")
 
 
-def _positive(value: str) -> int:
-    number = int(value)
+def _at_least_one(value: str) -> int:
+    """`--jobs`, `--min-grams`: a whole number, 1 or more.
+
+    >>> _at_least_one("3")
+    3
+    >>> _at_least_one("0")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: '0' is not a whole number of at least 1
+    """
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
     if number < 1:
-        msg = f"{value} is not at least 1"
-        raise argparse.ArgumentTypeError(msg)
+        problem = f"{value!r} is not a whole number of at least 1"
+        raise argparse.ArgumentTypeError(problem)
+    return number
+
+
+def _megabytes(value: str) -> float:
+    """`--shard-mb`: a finite number of megabytes greater than 0 (0.5 is half a megabyte).
+
+    >>> _megabytes("0.5")
+    0.5
+    >>> _megabytes("nan")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: 'nan' is not a number of megabytes greater than 0 (say 4)
+    """
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number < math.inf:  # also false for nan
+        problem = f"{value!r} is not a number of megabytes greater than 0 (say 4)"
+        raise argparse.ArgumentTypeError(problem)
     return number
 
 
@@ -68,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
     fields = Fields(
         args.id_field, args.text_field, args.html_field, args.url_field, args.date_field
     )
-    config = ScanConfig(reference, fields, args.min_grams or MIN_GRAMS, args.max_size)
+    grams = MIN_GRAMS if args.min_grams is None else args.min_grams
+    config = ScanConfig(reference, fields, grams, args.max_size)
     options = {
         "jobs": args.jobs,
         "scheduler": args.scheduler,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -120,10 +123,21 @@ class ReviewApp(App[int]):
                 timeout=30,
             )
 
+    def on_load(self) -> None:
+        # SIGINT (`kill -INT`, or a Ctrl-C the terminal sends as a signal) quits as the
+        # ctrl+c key does, exit 130: asyncio's own handler cancels the app's task, which
+        # Textual ends as a normal exit, status 0. Handled in the event loop, it never
+        # lands inside a save of decisions.
+        with contextlib.suppress(ValueError, NotImplementedError):  # not the main thread
+            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self.action_interrupt)
+
     def on_unmount(self) -> None:
         # Stop the analyses under way: their child processes end now, so the process
         # exits as soon as the UI has gone (not minutes later, when a big capture is done).
         self.session.close()
+        with contextlib.suppress(ValueError, NotImplementedError):
+            # back to KeyboardInterrupt, which `cli.main` makes exit 130
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGINT)
 
     def action_interrupt(self) -> None:
         self.exit(ExitCode.INTERRUPTED, return_code=ExitCode.INTERRUPTED)
