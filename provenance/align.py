@@ -288,8 +288,10 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
         words = len(_HAS_WORD_RUN.findall(ref_text))
         if words >= _BURIED_WORDS:
             at = whole_words_at(copy_text, ref_text)
-        else:  # (spaces alone are `_tighten`'s)
-            at = _beside_lines(copy_text, ref_text) if words else -1
+        elif words:
+            at = _beside_lines(copy_text, ref_text)
+        else:  # (spaces alone are `_tighten`'s, but for a line break between two insertions)
+            at = _break_between(copy_text, ref_text)
         rs, re_ = edit.reference.start, edit.reference.end
         cs, ce = edit.copy.start, edit.copy.end
         core = ref_text.strip()
@@ -326,6 +328,25 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
 
 
 _HAS_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _break_between(copy_text: str, ref_text: str) -> int:
+    r"""Where a line break the reference has here (`ref_text`, spaces only) stands once in
+    `copy_text` with the copy's own text on both sides of it: a mark ending a paragraph
+    and a number opening the next ("[^1]\n\n(2) ") are two insertions, not the break
+    replaced by both. -1 otherwise.
+
+    >>> _break_between("[^1]\n\n(2) ", "\n\n"), _break_between("\n\nAd\n\n", "\n\n")
+    (4, -1)
+    """
+    if "\n" not in ref_text:
+        return -1
+    at = copy_text.find(ref_text)
+    if at <= 0 or at + len(ref_text) >= len(copy_text) or copy_text.find(ref_text, at + 1) >= 0:
+        return -1
+    if copy_text[at - 1].isspace() or copy_text[at + len(ref_text)].isspace():
+        return -1  # more spaces than the reference's around it: `_tighten`'s
+    return at
 
 
 def _among_numbers(copy_text: str, ref_text: str) -> tuple[int, int, int, int] | None:

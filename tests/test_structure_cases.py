@@ -288,3 +288,20 @@ def test_a_marker_before_punctuation_is_one_footnote(
     assert [(d.kind.value, str(d.severity), d.copy_text) for d in source.divergences] == [
         ("footnote", "minor", shown)
     ]
+
+
+@pytest.mark.parametrize("format", ["text", "markdown"])
+def test_a_note_mark_and_the_next_paragraph_s_number_are_two_marks(
+    format: str, reference: Document
+) -> None:
+    """A page that marks each paragraph's end with a note and numbers the paragraphs
+    itself ("...Council resolutions.[^2]\\n\\n(3) 2. The Parties express...") put both
+    between the reference's paragraph break: the diff's clean-up made one replacement of
+    the break by "[^2]\\n\\n(3) ", a material insertion at every paragraph. Each is its
+    own minor mark: a footnote and the page's numbering."""
+    paragraphs = reference.text.split("\n\n")
+    marked = [f"({k}) {p}[^{k}]" for k, p in enumerate(paragraphs[:4], 1)]
+    source = analyse(reference, [_page(marked, format)]).sources[0]
+    kinds = [(d.kind.value, str(d.severity)) for d in source.divergences]
+    # (the first number and the last mark lie outside the located copy)
+    assert kinds == [("footnote", "minor"), ("editorial", "minor")] * 3, kinds
