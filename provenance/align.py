@@ -286,14 +286,21 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
         ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
         copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
         words = len(_HAS_WORD_RUN.findall(ref_text))
-        if words >= _BURIED_WORDS:
-            at = whole_words_at(copy_text, ref_text)
-        elif words:
-            at = _beside_lines(copy_text, ref_text)
-        else:  # (spaces alone are `_tighten`'s, but for a line break between two insertions)
-            at = _break_between(copy_text, ref_text)
         rs, re_ = edit.reference.start, edit.reference.end
         cs, ce = edit.copy.start, edit.copy.end
+        if not words:  # (spaces alone are `_tighten`'s, but for a break between insertions)
+            run = _break_between(copy_text, ref_text)
+            if run is not None:
+                a, b = run
+                yield _edit("insert", rs, rs, cs, cs + a)
+                tag: Tag = "equal" if copy_text[a:b] == ref_text else "replace"
+                yield _edit(tag, rs, re_, cs + a, cs + b)
+                yield _edit("insert", re_, re_, cs + b, ce)
+                continue
+        if words >= _BURIED_WORDS:
+            at = whole_words_at(copy_text, ref_text)
+        else:
+            at = _beside_lines(copy_text, ref_text) if words else -1
         core = ref_text.strip()
         if at < 0 and 0 < words < _BURIED_WORDS and core != ref_text:
             split = _lines_then_words(copy_text, ref_text, core)
@@ -330,23 +337,28 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
 _HAS_WORD_RUN = re.compile(r"[^\W_]+")
 
 
-def _break_between(copy_text: str, ref_text: str) -> int:
-    r"""Where a line break the reference has here (`ref_text`, spaces only) stands once in
-    `copy_text` with the copy's own text on both sides of it: a mark ending a paragraph
-    and a number opening the next ("[^1]\n\n(2) ") are two insertions, not the break
-    replaced by both. -1 otherwise.
+def _break_between(copy_text: str, ref_text: str) -> tuple[int, int] | None:
+    r"""Where a line break the reference has here (`ref_text`, spaces only) stands in
+    `copy_text` as its one run of spaces holding a line break, with the copy's own text on
+    both sides: a mark ending a paragraph and a number opening the next ("[^1]\n\n(2) ",
+    " [1]\n2. ") are two insertions and the break, not the break replaced by both. None
+    otherwise (a line of the page's own between two breaks is `_beside_lines`').
 
-    >>> _break_between("[^1]\n\n(2) ", "\n\n"), _break_between("\n\nAd\n\n", "\n\n")
-    (4, -1)
+    >>> _break_between("[^1]\n\n(2) ", "\n\n"), _break_between(" [1]\n2. ", "\n\n")
+    ((4, 6), (4, 5))
+    >>> _break_between("\n\nAd\n\n", "\n\n") is None
+    True
     """
     if "\n" not in ref_text:
-        return -1
-    at = copy_text.find(ref_text)
-    if at <= 0 or at + len(ref_text) >= len(copy_text) or copy_text.find(ref_text, at + 1) >= 0:
-        return -1
-    if copy_text[at - 1].isspace() or copy_text[at + len(ref_text)].isspace():
-        return -1  # more spaces than the reference's around it: `_tighten`'s
-    return at
+        return None
+    runs = [m.span() for m in _SPACES.finditer(copy_text) if "\n" in m.group()]
+    if len(runs) != 1:
+        return None
+    a, b = runs[0]
+    return (a, b) if 0 < a and b < len(copy_text) else None
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _among_numbers(copy_text: str, ref_text: str) -> tuple[int, int, int, int] | None:
