@@ -59,7 +59,8 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
     """
     out = []
     passage = alignment.passage
-    if passage.kind is PassageKind.FULL and passage.reference.start > 0:
+    head_cut, tail_cut = _cut_off(reference.text, capture.text, alignment)
+    if (passage.kind is PassageKind.FULL or head_cut) and passage.reference.start > 0:
         out.append(
             divergence(
                 reference,
@@ -87,7 +88,9 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             out.extend(_insertion(reference, capture, ref, copy))
             continue
         out.append(divergence(reference, capture, kind, ref, copy, note=note))
-    if passage.kind is PassageKind.FULL and passage.reference.end < len(reference.text):
+    if (passage.kind is PassageKind.FULL or tail_cut) and passage.reference.end < len(
+        reference.text
+    ):
         out.append(
             divergence(
                 reference,
@@ -99,6 +102,46 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             )
         )
     return out
+
+
+def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, bool]:
+    """Whether an excerpt is the reference cut off rather than a part chosen: it runs from
+    the reference's start and stops mid-sentence where the page puts an ellipsis ("...
+    to continue making efforts to facilitate the balanced removal...", then "Read the
+    full statement"), or runs to its end from mid-sentence after one. A full copy's
+    cut is a truncation whatever marks it; an excerpt's only where the page says so.
+
+    A sentence or two quoted with an ellipsis ("The statement opens: “The Russian
+    Federation ... are the Korean Peninsula's neighbours…”") is a quotation's cut, not a
+    copy's: only an excerpt holding a paragraph break of the reference is read so.
+
+    Returns (cut off at the start, cut off at the end)."""
+    passage = alignment.passage
+    if passage.kind is not PassageKind.EXCERPT:
+        return False, False
+    ref, copy = passage.reference, passage.copy
+    if "\n" not in reference[ref.start : ref.end].strip():
+        return False, False
+    tail = (
+        ref.start == 0
+        and not _SENTENCE_END.search(reference, 0, ref.end)
+        and _ELLIPSIS_AFTER.match(capture, copy.end) is not None
+    )
+    head = (
+        ref.end == len(reference)
+        and ref.start > 0
+        and _SENTENCE_START.search(reference[: ref.start]) is None
+        and _ELLIPSIS_BEFORE.search(capture, 0, copy.start) is not None
+    )
+    return head, tail
+
+
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*\s*\Z")
+"""The reference's text up to a point ends a sentence there."""
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;][\"'\u201d\u2019)\]]*\s+)\Z")
+"""The reference's text before a point ends a sentence (or is empty): the point opens one."""
+_ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])")
+_ELLIPSIS_BEFORE = re.compile(r"(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])[ \t]*\Z")
 
 
 def _insertion(reference: Document, capture: Document, ref: Span, copy: Span) -> list[Divergence]:

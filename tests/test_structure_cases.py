@@ -305,3 +305,39 @@ def test_a_note_mark_and_the_next_paragraph_s_number_are_two_marks(
     kinds = [(d.kind.value, str(d.severity)) for d in source.divergences]
     # (the first number and the last mark lie outside the located copy)
     assert kinds == [("footnote", "minor"), ("editorial", "minor")] * 3, kinds
+
+
+@pytest.mark.parametrize("format", ["text", "markdown", "html"])
+def test_a_copy_cut_off_with_an_ellipsis_is_truncated(format: str, reference: Document) -> None:
+    """A page copying the statement from its start that stops mid-sentence at an ellipsis
+    ("... to facilitate the balanced removal…", then "Read the full statement") is cut
+    off: the rest is a material truncation, though the copy is under the 95% of a full
+    one. A copy running to the statement's end from mid-sentence after an ellipsis is cut
+    off at its start."""
+    paragraphs = reference.text.split("\n\n")
+    last = " ".join(paragraphs[6].split()[:9])
+    source = analyse(
+        reference, [_page([*paragraphs[:6], last + "…", "Read the full statement"], format)]
+    ).sources[0]
+    assert [(d.kind.value, str(d.severity)) for d in source.divergences] == [
+        ("truncation", "material")
+    ]
+    (truncation,) = source.divergences
+    assert truncation.reference.end == len(reference.text)
+    first = " ".join(paragraphs[9].split()[-8:])
+    source = analyse(reference, [_page(["…" + first, *paragraphs[10:]], format)]).sources[0]
+    assert [(d.kind.value, d.reference.start) for d in source.divergences] == [("truncation", 0)]
+
+
+def test_a_cut_is_truncation_only_where_the_page_marks_it(reference: Document) -> None:
+    """An excerpt stopping mid-sentence with no ellipsis may be the page's choice, and a
+    sentence quoted with an ellipsis is a quotation's cut: neither is a truncation."""
+    paragraphs = reference.text.split("\n\n")
+    last = " ".join(paragraphs[6].split()[:9])
+    unmarked = analyse(reference, [_page([*paragraphs[:6], last], "text")]).sources[0]
+    quoted_first = " ".join(paragraphs[0].split()[:14])
+    quoted = analyse(
+        reference, [_page([f"The statement opens: “{quoted_first}…”"], "text")]
+    ).sources[0]
+    for source in (unmarked, quoted):
+        assert "truncation" not in [d.kind.value for d in source.divergences], source.divergences
