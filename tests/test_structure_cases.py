@@ -341,3 +341,27 @@ def test_a_cut_is_truncation_only_where_the_page_marks_it(reference: Document) -
     ).sources[0]
     for source in (unmarked, quoted):
         assert "truncation" not in [d.kind.value for d in source.divergences], source.divergences
+
+
+@pytest.mark.parametrize("format", ["text", "html"])
+def test_a_box_of_headlines_quoting_words_does_not_cut_a_copy(
+    format: str, reference: Document
+) -> None:
+    """A "More on this story" box of short headlines between two copied paragraphs, one
+    quoting a word ("Seoul calls drills 'routine'"), is the page's furniture: its marks
+    open and close there, and close or open no quotation of the copy. It cut the copy in
+    two excerpts (a single headline line was read so already; a box of several was not)."""
+    paragraphs = reference.text.split("\n\n")
+    box = [
+        "More on this story",
+        "Seoul calls drills 'routine' as tensions rise",
+        'Analysts see "little new" in the Moscow text',
+    ]
+    page = _page([*paragraphs[:6], *box, *paragraphs[6:]], format)
+    source = analyse(reference, [page]).sources[0]
+    assert [(p.reference.start, p.reference.end) for p in source.passages] == [
+        (0, len(reference.text))
+    ]
+    assert [(d.kind.value, str(d.severity)) for d in source.divergences] == [
+        ("interruption", "cosmetic")
+    ]

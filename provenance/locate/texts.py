@@ -37,7 +37,20 @@ def _mark_count(gap: str) -> int:
 
 
 _LINE_WORDS = 12
-"""Most words between two copied words for a line of furniture (`max_inserted_words`)."""
+"""Most words of a line of furniture between two copied words (`max_inserted_words`)."""
+
+
+def _short_lines(gap: str) -> bool:
+    r"""Whether every line of `gap` holds at most `_LINE_WORDS` words: headlines, a link
+    line, a "Related" label, not running prose.
+
+    >>> _short_lines("\n\nRelated\n\nTrump: China 'not helping'\n\n"), _short_lines("a " * 13)
+    (True, False)
+    """
+    return all(len(_GAP_WORD.findall(line)) <= _LINE_WORDS for line in gap.split("\n"))
+
+
+_GAP_WORD = re.compile(r"[^\W_]+")
 _INNER_QUOTED = re.compile(r"""(?:^|(?<=[\s(\[]))(["'])(?=[^\W_])[^\n"]*?(?<=\S)\1(?![^\W_])""")
 """A quotation opening and closing inside the text between two copied words: marks
 around words of the gap itself quote something in it (a "Read more" line between two
@@ -99,11 +112,12 @@ class _Texts:
         # Most gaps hold no mark at all: then none is inside a bracket or a line either.
         if '"' in gap or "'" in gap:
             gap = _BRACKETED.sub("", gap)
-            if j_after - j_before - 1 <= _LINE_WORDS and self._line_between(j_before, j_after):
-                # a line of furniture between two copied words ("READ MORE: Kim hails 'July
-                # 4 gift' to America") quotes something of its own, and neither closes nor
-                # opens a quotation of the copy; quotations in running prose are left as
-                # they are
+            original = self._original_gap(j_before, j_after)
+            if original.count("\n") >= 2 and _short_lines(original):
+                # lines of furniture between two copied words ("READ MORE: Kim hails 'July
+                # 4 gift' to America", a "Related" box of headlines) quote something of
+                # their own, and neither close nor open a quotation of the copy;
+                # quotations in running prose are left as they are
                 gap = _INNER_QUOTED.sub(" ", gap)
         return _mark_count(gap) - _mark_count(self.reference_gap(i_before, i_after))
 
@@ -112,11 +126,11 @@ class _Texts:
         another (two marks more than the reference): they are separate quotations."""
         return self.extra_marks(j_before, j_after, i_before, i_after) >= 2
 
-    def _line_between(self, j_before: int, j_after: int) -> bool:
-        """True when the capture has a line of its own between the two words."""
+    def _original_gap(self, j_before: int, j_after: int) -> str:
+        """The capture's original text between the two words (its line breaks kept)."""
         start = self.normalised.to_original[self.words[j_before][2]]
         end = self.normalised.to_original[self.words[j_after][1]]
-        return self.original.count("\n", start, end) >= 2
+        return self.original[start:end]
 
     def reference_line_break(self, i: int) -> bool:
         """True when a line break (or the text's start or end) lies before reference word i."""
