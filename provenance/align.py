@@ -93,6 +93,7 @@ def align_texts(
     edits = _slid_to_lines(edits, reference, copy, reference_offset, copy_offset)
     edits = _line_heads_moved(edits, reference, copy, reference_offset, copy_offset)
     edits = _brackets_whole(edits, copy, copy_offset)
+    edits = list(_spaces_apart(edits, reference, copy, reference_offset, copy_offset))
     return list(_tighten(edits, reference, copy, reference_offset, copy_offset))
 
 
@@ -585,6 +586,56 @@ def _shifted(before: Edit, edit: Edit, after: Edit, shift: int) -> list[Edit]:
         moved,
         _edit("equal", moved.reference.end, after.reference.end, moved.copy.end, after.copy.end),
     ]
+
+
+def _spaces_apart(
+    edits: list[Edit], reference: str, copy: str, roff: int, coff: int
+) -> Iterator[Edit]:
+    """A replacement of a few words on one line whose two sides both end (or start) with
+    spaces that differ ("benevolence " for "benevolance" and a no-break space) as the
+    words replaced and the spaces replaced: the misspelling is the same reading in every
+    copy that has it, whatever space a page puts after it, and the space is a whitespace
+    row of its own."""
+    for edit in edits:
+        if edit.tag != "replace":
+            yield edit
+            continue
+        ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
+        copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
+        ref_core, copy_core = ref_text.rstrip(), copy_text.rstrip()
+        ref_lead = len(ref_core) - len(ref_core.lstrip())
+        copy_lead = len(copy_core) - len(copy_core.lstrip())
+        trail = ref_core != ref_text and copy_core != copy_text
+        lead = ref_lead > 0 and copy_lead > 0
+        if (
+            not (trail or lead)
+            or "\n" in ref_text
+            or "\n" in copy_text
+            or not 0 < len(ref_core.split()) <= _SPACED_WORDS
+            or not 0 < len(copy_core.split()) <= _SPACED_WORDS
+        ):
+            yield edit  # (lines and sentences replaced are read whole, as they were)
+            continue
+        rs, re_, cs, ce = edit.reference.start, edit.reference.end, edit.copy.start, edit.copy.end
+        r0, c0 = (rs + ref_lead, cs + copy_lead) if lead else (rs, cs)
+        r1, c1 = (rs + len(ref_core), cs + len(copy_core)) if trail else (re_, ce)
+        if lead:
+            yield _edit(_space_tag(reference, copy, roff, coff, rs, r0, cs, c0), rs, r0, cs, c0)
+        yield _edit("replace", r0, r1, c0, c1)
+        if trail:
+            yield _edit(_space_tag(reference, copy, roff, coff, r1, re_, c1, ce), r1, re_, c1, ce)
+
+
+_SPACED_WORDS = 3
+"""Most words on either side of a replacement whose edge spaces `_spaces_apart` parts."""
+
+
+def _space_tag(
+    reference: str, copy: str, roff: int, coff: int, rs: int, re_: int, cs: int, ce: int
+) -> Tag:
+    """ "equal" where the two stretches of spaces are the same, else "replace"."""
+    same = reference[rs - roff : re_ - roff] == copy[cs - coff : ce - coff]
+    return "equal" if same else "replace"
 
 
 def _tighten(edits: list[Edit], reference: str, copy: str, roff: int, coff: int) -> Iterator[Edit]:

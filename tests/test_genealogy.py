@@ -60,6 +60,18 @@ def test_two_copies_sharing_a_planted_error_are_grouped(reference: Document) -> 
     assert not family.conflicts
 
 
+def test_a_shared_misspelling_is_shared_whatever_space_follows_it(reference: Document) -> None:
+    """One page puts a no-break space after the misspelling the other has too: the
+    replacement took the space with it ("benevolence " for "benevolance" + NBSP), the two
+    readings differed, and the shared error went unseen."""
+    error = _plant(reference.text, "benevolence towards", "benevolance towards")
+    a = from_text("a", reference, error)
+    b = from_text("b", reference, _plant(error, "benevolance towards", "benevolance\u00a0towards"))
+    c = from_text("c", reference, reference.text)
+    (evidence,) = shared_readings(collate(reference, [a, b, c]))
+    assert (evidence.text, evidence.witnesses) == ("benevolance", {"a", "b"})
+
+
 def test_a_shared_omitted_sentence_outweighs_a_shared_word(reference: Document) -> None:
     sentence = reference.text[reference.text.index("The Parties oppose") :].split(". ", 1)[0] + ". "
     omitted = _plant(reference.text, sentence, "")
