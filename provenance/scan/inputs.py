@@ -430,10 +430,30 @@ def _is_string(raw: msgspec.Raw) -> bool:
     return bytes(memoryview(raw)[:1]) == b'"'
 
 
+def _where(error: json.JSONDecodeError) -> str:
+    """What `json` says is wrong, and where in the line (a byte offset into it, as an
+    errors-file entry's offset is the line's): not its "line 2 column 1", which counts the
+    line's own newline as a second line.
+
+    >>> try:
+    ...     json.loads('{"id": "é" "text": 1}\\n')
+    ... except json.JSONDecodeError as error:
+    ...     _where(error)
+    "Expecting ',' delimiter at byte 12 of the line"
+    """
+    content = error.doc.rstrip("\r\n")
+    byte = len(content[: error.pos].encode("utf-8", "surrogatepass"))
+    if not content[error.pos :].strip():
+        return f"{error.msg} at the end of the line (byte {byte})"
+    return f"{error.msg} at byte {byte} of the line"
+
+
 def json_record(line: bytes, source: str, offset: int, fields: Fields) -> Record | Problem:
     try:
         obj = json.loads(line)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
+        return Problem(source, offset, f"malformed JSON line: {_where(error)}")
+    except ValueError as error:  # not UTF-8
         return Problem(source, offset, f"malformed JSON line: {error}")
     if not isinstance(obj, dict):
         return Problem(source, offset, "a JSON line that is not an object")
