@@ -48,3 +48,49 @@ def test_a_malformed_json_line_says_where_in_the_line_not_on_a_line_after_it(
         (len(lines[0]) + 1, "malformed JSON line: Expecting ',' delimiter at byte 12 of the line"),
     ]
     assert [hit["id"] for hit in _lines(out)] == ["good"]
+
+
+def test_a_json_number_is_an_id_and_an_id_of_another_type_or_empty_is_named_so(
+    tmp_path: Path,
+) -> None:
+    """`"id": 7.5` was "no 'id' field (a string or number)" though it is a number, `true`
+    or an object said the field was missing, and `""` gave a hit with no id. Each line
+    holds a copy of the reference (a candidate, parsed) or noise (turned away by the
+    prefilter unparsed, only checked): both must say the same."""
+    noise = "Weather today: rain, then sun over the hills."
+    ids: list[object] = [7.5, 1e3, -0.25, True, None, {"n": 1}, [1], "", " \t", "\u3000"]
+    lines = [json.dumps({"id": ident, "text": text}) for ident in ids for text in (COPY, noise)]
+    lines[1] = lines[1].replace("1000.0", "1e3")  # a number keeps its JSON text
+    lines[2] = lines[2].replace("1000.0", "1e3")
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert [hit["id"] for hit in _lines(out)] == ["7.5", "1e3", "-0.25"]
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line.encode()) + 1)
+    wrong = ["true", "null", "an object", "an array"]
+    expected = [f"the 'id' field is {kind}, not a string or number" for kind in wrong]
+    expected += ["the 'id' field is empty"] * 3
+    assert [(e["offset"], e["problem"]) for e in _errors(out)] == [
+        (starts[n], problem)
+        for n, problem in zip(
+            range(6, 20), [p for p in expected for _ in (COPY, noise)], strict=True
+        )
+    ]
+
+
+def test_an_empty_field_name_is_refused(tmp_path: Path, capsys: Any) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": COPY}) + "\n", encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    for option in ("--id-field", "--text-field", "--html-field", "--url-field", "--date-field"):
+        try:
+            code = _scan([path], out, option, "")
+        except SystemExit as exit:
+            code = exit.code
+        assert code == 2
+        [line] = capsys.readouterr().err.splitlines()
+        assert line.startswith(f"provenance scan: argument {option}: ") and "empty" in line
+    assert not out.exists()

@@ -38,7 +38,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--shard-mb", type=float, default=4.0, metavar="MB", help="shard size (default 4)")
     add("--min-grams", type=int, metavar="N", help="prefilter threshold (default 4)")
     for name in ("id", "text", "html", "url", "date"):
-        add(f"--{name}-field", default=name, metavar="NAME", help=f"JSON Lines field ({name})")
+        add(f"--{name}-field", type=_field_name, default=name, metavar="NAME",
+            help=f"JSON Lines field ({name})")  # fmt: skip
+
+
+def _field_name(value: str) -> str:
+    """A JSON Lines field name: "" names no field (an empty shell variable, most likely)."""
+    if not value:
+        msg = "an empty field name"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _positive(value: str) -> int:

@@ -352,7 +352,8 @@ def _jsonl(
 
 _OBJECT = msgspec.json.Decoder(dict[str, msgspec.Raw])
 """Checks a JSON object's syntax and finds its fields without building their values."""
-_INTEGER = re.compile(rb"-?(?:0|[1-9][0-9]*)")
+_NUMBER = re.compile(rb"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+"""A JSON number, as its text stands in the line."""
 _QUOTE = ord('"')
 
 
@@ -377,7 +378,6 @@ def _checker(fields: Fields, limit: int) -> Callable[[bytes], bool]:
     if len(set(names)) < len(names):
         return lambda line: _well_formed_dict(line, fields, limit)
     decode = _struct_decoder(*names)
-    integer = _INTEGER.fullmatch
 
     def well_formed(line: bytes) -> bool:
         if limit and len(line) > limit:  # a document's bytes are never more than its line's
@@ -388,7 +388,7 @@ def _checker(fields: Fields, limit: int) -> Callable[[bytes], bool]:
         except (UnicodeDecodeError, msgspec.DecodeError):
             return False
         ident, text, html = obj.id, obj.text, obj.html
-        if ident is None or not (memoryview(ident)[0] == _QUOTE or integer(bytes(ident))):
+        if ident is None or not _usable_id(ident):
             return False
         return (text is not None and memoryview(text)[0] == _QUOTE) or (
             html is not None and memoryview(html)[0] == _QUOTE
@@ -421,13 +421,36 @@ def _well_formed_dict(line: bytes, fields: Fields, limit: int) -> bool:
     except (UnicodeDecodeError, msgspec.DecodeError):
         return False
     ident, text, html = obj.get(fields.id), obj.get(fields.text), obj.get(fields.html)
-    if ident is None or not (_is_string(ident) or _INTEGER.fullmatch(bytes(ident))):
+    if ident is None or not _usable_id(ident):
         return False
     return (text is not None and _is_string(text)) or (html is not None and _is_string(html))
 
 
 def _is_string(raw: msgspec.Raw) -> bool:
     return bytes(memoryview(raw)[:1]) == b'"'
+
+
+def _usable_id(raw: msgspec.Raw) -> bool:
+    """Whether an id's raw JSON is one `json_record` takes: a number, or a string holding
+    more than white space (read by `json` only when escaped or not ASCII: rare).
+
+    >>> [_usable_id(msgspec.Raw(r)) for r in (b'7.5', b'"a"', b'" "', br'"\\u0020"', b'true')]
+    [True, True, False, False, False]
+    """
+    view = memoryview(raw)
+    if view[0] != _QUOTE:
+        return _NUMBER.fullmatch(view) is not None
+    if view[1] in _VISIBLE:  # the usual id: no need to look further
+        return True
+    text = bytes(raw)
+    inner = text[1:-1]
+    if b"\\" in inner or not inner.isascii():
+        return bool(json.loads(text).strip())
+    return bool(inner.strip())
+
+
+_VISIBLE = frozenset(range(0x21, 0x7F)) - {_QUOTE, ord("\\")}
+"""ASCII characters that are not white space, a quote or an escape's backslash."""
 
 
 def _where(error: json.JSONDecodeError) -> str:
@@ -450,29 +473,56 @@ def _where(error: json.JSONDecodeError) -> str:
 
 def json_record(line: bytes, source: str, offset: int, fields: Fields) -> Record | Problem:
     try:
-        obj = json.loads(line)
+        obj = _loads(line)
     except json.JSONDecodeError as error:
         return Problem(source, offset, f"malformed JSON line: {_where(error)}")
     except ValueError as error:  # not UTF-8
         return Problem(source, offset, f"malformed JSON line: {error}")
     if not isinstance(obj, dict):
         return Problem(source, offset, "a JSON line that is not an object")
-    ident = obj.get(fields.id)
-    if not isinstance(ident, str | int) or isinstance(ident, bool):
+    if fields.id not in obj:
         return Problem(source, offset, f"no {fields.id!r} field (a string or number)")
-    fmt, body = "text", obj.get(fields.text)
-    if not isinstance(body, str):
-        fmt, body = "html", obj.get(fields.html)
-    if not isinstance(body, str):
+    ident = obj[fields.id]
+    if not isinstance(ident, str):
+        problem = f"the {fields.id!r} field is {_kind(ident)}, not a string or number"
+        return Problem(source, offset, problem)
+    if not ident.strip():
+        return Problem(source, offset, f"the {fields.id!r} field is empty")
+    fmt, body = "text", _string(obj.get(fields.text))
+    if body is None:
+        fmt, body = "html", _string(obj.get(fields.html))
+    if body is None:
         problem = f"no {fields.text!r} or {fields.html!r} field (a string)"
         return Problem(source, offset, problem, str(ident))
-    url, date = obj.get(fields.url), obj.get(fields.date)
     return Record(
         str(ident),
         body.encode("utf-8", "surrogatepass"),
         source,
         offset,
         fmt,
-        url=url if isinstance(url, str) else "",
-        date=date if isinstance(date, str) else "",
+        url=_string(obj.get(fields.url)) or "",
+        date=_string(obj.get(fields.date)) or "",
     )
+
+
+class _Number(str):
+    """A JSON number, kept as its text: an id of 7.5 or 1e3 is the id "7.5" or "1e3"."""
+
+    __slots__ = ()
+
+
+def _loads(line: bytes) -> object:
+    # Numbers as their text: an id is whatever number the line wrote, never a float's repr.
+    return json.loads(line, parse_int=_Number, parse_float=_Number)
+
+
+def _string(value: object) -> str | None:
+    """A JSON string's value (not a number's text), or None."""
+    return value if type(value) is str else None
+
+
+def _kind(value: object) -> str:
+    """What a JSON value that is neither a string nor a number is, in JSON's words."""
+    if isinstance(value, dict):
+        return "an object"
+    return "an array" if isinstance(value, list) else json.dumps(value)  # true, null, NaN
