@@ -4,6 +4,7 @@ becomes (one errors-file entry naming it, the scan going on), and inputs named t
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +95,24 @@ def test_an_empty_field_name_is_refused(tmp_path: Path, capsys: Any) -> None:
         [line] = capsys.readouterr().err.splitlines()
         assert line.startswith(f"provenance scan: argument {option}: ") and "empty" in line
     assert not out.exists()
+
+
+def test_a_page_that_cannot_be_read_is_an_error_with_the_id_a_hit_would_have(
+    tmp_path: Path,
+) -> None:
+    """A broken link, a link loop (cannot be read) and a FIFO under a directory: their
+    error entries had an empty id; a hit names a page by its path under the input."""
+    pages = tmp_path / "pages"
+    (pages / "sub").mkdir(parents=True)
+    (pages / "sub" / "copy.txt").write_text(COPY, encoding="utf-8")
+    (pages / "sub" / "broken.txt").symlink_to(tmp_path / "nothing.txt")
+    (pages / "sub" / "loop.html").symlink_to(pages / "sub" / "loop.html")
+    os.mkfifo(pages / "sub" / "pipe.md")
+    out = tmp_path / "hits.jsonl"
+    assert _scan([pages], out) == 1
+    assert [hit["id"] for hit in _lines(out)] == ["sub/copy.txt"]
+    assert [(e["id"], Path(e["source"]).relative_to(pages).as_posix()) for e in _errors(out)] == [
+        ("sub/broken.txt", "sub/broken.txt"),
+        ("sub/loop.html", "sub/loop.html"),
+        ("sub/pipe.md", "sub/pipe.md"),
+    ]

@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import io
 import json
+import uuid
 import zlib
 from pathlib import Path
 from typing import Any
@@ -440,3 +441,20 @@ def test_damage_to_one_record_never_costs_another(
     assert read_ids >= {str(n) for n in range(6) if n != damaged}
     problems = [i.offset for i in items if isinstance(i, Problem)]
     assert len(problems) == len(set(problems))
+
+
+@pytest.mark.parametrize("cut", [100, 350, 3000, -700])
+@pytest.mark.parametrize("after", [True, False], ids=["more-after", "at-the-end"])
+def test_a_record_cut_short_with_its_id_read_is_an_error_with_that_id(
+    tmp_path: Path, cut: int, after: bool
+) -> None:
+    """An uncompressed record cut short (with more records after it, or at the file's
+    end) whose WARC-Record-ID line is whole: its error entry had an empty id."""
+    first, cut_short = _plain("first"), _plain("cut")[:cut]
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(first + cut_short + (_plain("third") if after else b""))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    [error] = _errors(out)
+    assert error["offset"] == len(first)
+    assert error["id"] == str(uuid.uuid5(uuid.NAMESPACE_URL, "cut")), error

@@ -296,7 +296,8 @@ def _files(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Proble
         try:
             info = path.stat()
             if not stat.S_ISREG(info.st_mode):  # a FIFO would be waited on for ever
-                yield Problem(name, 0, f"is {special_file(info.st_mode)}, not a regular file")
+                problem = f"is {special_file(info.st_mode)}, not a regular file"
+                yield Problem(name, 0, problem, ident)
                 continue
             size = info.st_size
             if limit and size > limit:
@@ -306,10 +307,11 @@ def _files(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Proble
             data = path.read_bytes()
         except FileNotFoundError:
             broken = path.is_symlink()
-            yield Problem(name, 0, "a broken symbolic link" if broken else "no such file")
+            problem = "a broken symbolic link" if broken else "no such file"
+            yield Problem(name, 0, problem, ident)
             continue
         except OSError as error:
-            yield Problem(name, 0, f"cannot read: {error.strerror or error}")
+            yield Problem(name, 0, f"cannot read: {error.strerror or error}", ident)
             continue
         counts.documents += 1
         counts.bytes += len(data)

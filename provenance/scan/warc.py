@@ -63,8 +63,10 @@ _RECORD_LINE = re.compile(rb"WARC/(?:1\.[01]|0\.[0-9]{1,2})\r\n")
 """The version line that opens a record."""
 _CONTENT_LENGTH = re.compile(rb"\ncontent-length:[ \t]*([0-9]{1,18})[ \t]*\r?\n", re.I)
 
-Damage = tuple[int, str]
-"""Where damaged WARC data starts (a record's or a gzip member's offset), and the problem."""
+Damage = tuple[int, str, str]
+"""Where damaged WARC data starts (a record's or a gzip member's offset), the problem, and
+the record's id when its headers are there to say it (else "")."""
+_RECORD_ID = re.compile(rb"\nWARC-Record-ID:[ \t]*([^\r\n]*?)[ \t]*\r\n", re.I)
 
 
 def _next_member(stream: BinaryIO, position: int, end: int = -1, look: int = -1) -> int | None:
@@ -174,7 +176,7 @@ def _records(
     damage = None if ended else _damage(shard.path, last, shard.end, gz)
     cut = damage is not None and held is not None and damage[0] == held.offset
     if error is not None and damage is None:
-        damage = last, f"truncated or corrupt WARC data: {error}"  # not found: said where
+        damage = last, f"truncated or corrupt WARC data: {error}", ""  # not found: said where
     if held is not None and (isinstance(held, Problem) or not cut):
         said = held.offset if isinstance(held, Problem) else said
         yield held
@@ -189,11 +191,11 @@ def _damage(path: str, start: int, end: int, gz: bool) -> Damage | None:
     """The first damaged data from the record at `start` to `end` (-1: the end of the file)."""
     if gz:
         bad = _bad_member(path, start, end)
-        return None if bad is None else (bad[0], f"truncated or corrupt WARC data: {bad[1]}")
+        return None if bad is None else (bad[0], f"truncated or corrupt WARC data: {bad[1]}", "")
     return _bad_record(path, start, end)
 
 
-def _bad_member(path: str, start: int, end: int) -> Damage | None:
+def _bad_member(path: str, start: int, end: int) -> tuple[int, str] | None:
     """The offset of the first gzip member from `start` (a member's start) to `end` (-1:
     the end of the file) that is cut short or corrupt, or of bytes that are no gzip
     member, and what is wrong there.
@@ -241,14 +243,17 @@ def _bad_record(path: str, start: int, end: int) -> Damage | None:
             stream.seek(at)
             head = stream.read(_READ)
             blank = head.find(b"\r\n\r\n")
+            record = _RECORD_LINE.match(head) is not None
+            ident = _header_id(head[: blank + 2] if blank >= 0 else head) if record else ""
             if blank < 0 and at + len(head) >= size and b"WARC/".startswith(head[:5]):
-                return at, "truncated WARC record: the file ends inside its headers"
+                return at, "truncated WARC record: the file ends inside its headers", ident
             length = _CONTENT_LENGTH.search(head, 0, blank + 2) if blank >= 0 else None
-            if not _RECORD_LINE.match(head) or length is None:
-                return at, "truncated or corrupt WARC data: no WARC record with a Content-Length"
+            if not record or length is None:
+                problem = "truncated or corrupt WARC data: no WARC record with a Content-Length"
+                return at, problem, ident
             body, declared = at + blank + 4, int(length.group(1))
             if body + declared > size:
-                return at, _cut_short(size - body, declared)
+                return at, _cut_short(size - body, declared), ident
             stream.seek(body + declared)
             after = stream.read(_READ)
             rest = after.lstrip(b"\r\n")
@@ -264,9 +269,25 @@ def _bad_record(path: str, start: int, end: int) -> Damage | None:
                     "Content-Length declares should end (the record is cut short, and more "
                     "follows it)"
                 )
-                return at, problem
-            return following, "truncated or corrupt WARC data: no WARC record after a whole one"
+                return at, problem, ident
+            problem = "truncated or corrupt WARC data: no WARC record after a whole one"
+            return following, problem, ""
     return None
+
+
+def _header_id(head: bytes) -> str:
+    """The WARC-Record-ID a record's header block (or what is left of it) gives, or ""."""
+    found = _RECORD_ID.search(head)
+    return "" if found is None else _record_id(found.group(1).decode("utf-8", "replace"))
+
+
+def _record_id(value: str) -> str:
+    """A WARC-Record-ID as a hit's id: `<urn:uuid:X>` is X.
+
+    >>> _record_id("<urn:uuid:47c6f177-bca7-5a32-ad5f-c536eaa1cd84>")
+    '47c6f177-bca7-5a32-ad5f-c536eaa1cd84'
+    """
+    return value.strip("<>").removeprefix("urn:uuid:")
 
 
 def _cut_short(read: int, declared: int) -> str:
@@ -286,8 +307,7 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
     """
     headers = record.headers  # type: ignore[attr-defined]
     offset: int = record.stream_pos  # type: ignore[attr-defined]
-    ident = headers.get("WARC-Record-ID", "") or f"{Path(source).name}@{offset}"
-    ident = ident.strip("<>").removeprefix("urn:uuid:")
+    ident = _record_id(headers.get("WARC-Record-ID", "") or f"{Path(source).name}@{offset}")
     url = headers.get("WARC-Target-URI", "")
     date = headers.get("WARC-Date", "")
     # FastWARC's record_type and is_http, not lookups of WARC-Type and Content-Type: a
