@@ -3,12 +3,25 @@ becomes (one errors-file entry naming it, the scan going on), and inputs named t
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import pwd
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from provenance.cli import main
+from provenance.load import load
+from provenance.scan.collection import http_response, write_record
+from provenance.scan.records import Shard
+from provenance.scan.shard import ScanConfig, scan_shard
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "tests" / "cases" / "quotes" / "reference.txt"
@@ -115,4 +128,97 @@ def test_a_page_that_cannot_be_read_is_an_error_with_the_id_a_hit_would_have(
         ("sub/broken.txt", "sub/broken.txt"),
         ("sub/loop.html", "sub/loop.html"),
         ("sub/pipe.md", "sub/pipe.md"),
+    ]
+
+
+@pytest.fixture
+def unprivileged() -> Iterator[tuple[Path, list[str]]]:
+    """A directory anyone may write, and the command prefix that runs a process as a user
+    who is refused what mode 000 refuses: none for a user who is not root; as root
+    (which reads any file), `setpriv` to the user nobody. Skipped when neither works."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        try:
+            nobody = pwd.getpwnam("nobody")
+        except KeyError:
+            pytest.skip("no user 'nobody' to run the scan as")
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: mode 000 cannot be made to refuse")
+        prefix = ["setpriv", f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}"]
+        prefix.append("--clear-groups")
+    home = Path(tempfile.mkdtemp(prefix="scan-unprivileged-"))
+    home.chmod(0o777)
+    try:
+        yield home, prefix
+    finally:
+        for path in [home, *home.rglob("*")]:  # back to readable, so that it can be removed
+            if not path.is_symlink():
+                path.chmod(0o777)
+        shutil.rmtree(home)
+
+
+def _scan_as(run: tuple[Path, list[str]], inputs: list[str], *extra: str) -> str:
+    """Scan `inputs` (under the directory `run` names) as its user; stderr, exit code 1."""
+    home, prefix = run
+    env = {**os.environ, "HOME": str(home), "PROVENANCE_CACHE": str(home / "cache")}
+    command = [*prefix, sys.executable, "-m", "provenance", "scan", *inputs]
+    command += ["--reference", str(REFERENCE), "--out", "out/hits.jsonl", *extra]
+    done = subprocess.run(command, cwd=home, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    return done.stderr
+
+
+def _write_collections(directory: Path) -> list[str]:
+    """A .jsonl, .jsonl.gz, .warc and .warc.gz each holding a copy; their names."""
+    line = (json.dumps({"id": "copy", "text": COPY}) + "\n").encode()
+    (directory / "a.jsonl").write_bytes(line)
+    (directory / "b.jsonl.gz").write_bytes(gzip.compress(line))
+    body = http_response(COPY.encode())
+    kind = "application/http; msgtype=response"
+    for name in ("c.warc", "d.warc.gz"):
+        with (directory / name).open("wb") as stream:
+            gz = name.endswith(".gz")
+            write_record(stream, "response", "https://example.org/copy", body, kind, "copy", gz=gz)
+    return ["a.jsonl", "b.jsonl.gz", "c.warc", "d.warc.gz"]
+
+
+@pytest.mark.parametrize("shard_mb", ["4", "0.0001"], ids=["read", "planned"])
+def test_an_input_file_that_cannot_be_read_is_an_error_entry_and_the_rest_is_scanned(
+    unprivileged: tuple[Path, list[str]], shard_mb: str
+) -> None:
+    """A .jsonl, .jsonl.gz, .warc or .warc.gz the user may not read stopped the whole scan
+    with "internal error: PermissionError", exit 2, no output: while reading it, or while
+    planning it (cut into shards smaller than it). Each is now one errors-file entry, named
+    on the command line or found under a directory, and the readable inputs are scanned."""
+    home, _ = unprivileged
+    (home / "out").mkdir()
+    (home / "out").chmod(0o777)
+    for directory in ("in", "named"):
+        (home / directory).mkdir()
+        names = _write_collections(home / directory)
+        for name in names:
+            (home / directory / name).chmod(0o000)
+    _write_collections(home)  # the same, readable
+    named = [f"named/{name}" for name in names]
+    _scan_as(unprivileged, ["in", *named, *names], "--shard-mb", shard_mb)
+    problems = [(e["source"], e["problem"]) for e in _errors(home / "out" / "hits.jsonl")]
+    unreadable = sorted(str(home / d / name) for d in ("in", "named") for name in names)
+    assert problems == [(path, "cannot read: Permission denied") for path in unreadable]
+    hits = {(hit["source"], hit["id"]) for hit in _lines(home / "out" / "hits.jsonl")}
+    assert {source for source, _ in hits} == {str(home / name) for name in names}
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "jsonl.gz", "warc"])
+def test_an_input_that_cannot_be_read_once_planned_is_its_shard_s_error(
+    tmp_path: Path, kind: str
+) -> None:
+    """The reading of a shard whose file the system refuses (here: a directory where the
+    plan had a file) is that input's error entry, not the worker's end."""
+    config = ScanConfig(load(REFERENCE))
+    gone = tmp_path / f"crawl.{kind}"
+    gone.mkdir()
+    result = scan_shard(config, Shard(kind, str(gone)), 0)
+    assert [(e["source"], e["problem"]) for e in result.errors] == [
+        (str(gone), "cannot read: Is a directory")
     ]

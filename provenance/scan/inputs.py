@@ -38,6 +38,7 @@ from provenance.scan.records import (
     Problem,
     Record,
     Shard,
+    cannot_read,
     meta_charset,
     too_big,
 )
@@ -73,11 +74,21 @@ def plan(
     not read (a PDF, an ARC file, a `.warc.zst`) are counted in `passed` by extension, so
     that a directory of them does not pass for a collection holding nothing.
 
+    An input, or a directory under one, that cannot be read is an "unreadable" shard:
+    reading it is its problem, an errors-file entry.
+
     Raises:
         ValueError: An input is missing or of a kind that cannot be scanned.
     """
     shards: list[Shard] = []
     for path in inputs:
+        try:
+            path.stat()
+        except FileNotFoundError:
+            pass  # said below, as for a broken link
+        except OSError as error:  # in a directory the user may not enter, for one
+            shards.append(Shard("unreadable", str(path), problem=cannot_read(error)))
+            continue
         if path.is_dir():
             pages, collections = _directory_files(path, passed)
             shards.extend(_page_shards(path, pages, shard_bytes))
@@ -105,6 +116,10 @@ def is_collection(path: Path) -> bool:
 
 
 def _collection_shards(path: Path, shard_bytes: int) -> list[Shard]:
+    try:
+        path.open("rb").close()  # planning reads most; a file it may not is no collection
+    except OSError as error:
+        return [Shard("unreadable", str(path), problem=cannot_read(error))]
     name = path.name.lower()
     if name.endswith(WARC_SUFFIXES):
         return warc.shards(path, shard_bytes)
@@ -114,7 +129,16 @@ def _collection_shards(path: Path, shard_bytes: int) -> list[Shard]:
 
 
 GZIP_ERRORS = (EOFError, OSError, zlib.error)
-"""What reading gzip data raises when it is cut short or corrupt."""
+"""What reading gzip data raises when it is cut short or corrupt (or cannot be read)."""
+
+
+def gzip_problem(error: Exception) -> str:
+    """The problem of gzip data that could not be read: cut short or corrupt, or refused
+    by the system (an OSError with an errno; gzip's own have none)."""
+    if isinstance(error, OSError) and error.errno is not None:
+        return cannot_read(error)
+    return f"truncated or corrupt compressed data: {error}"
+
 
 Gate = Callable[[bytes], bool]
 """Whether a raw JSON line may hold a candidate (the prefilter over the line's bytes)."""
@@ -138,6 +162,8 @@ def read(
     """
     if shard.kind == "files":
         yield from _files(shard, counts, max_size)
+    elif shard.kind == "unreadable":
+        yield Problem(shard.path, 0, shard.problem)
     elif shard.start == 0 and shard.path.lower().endswith(".gz") and _empty(shard.path):
         # Python's gzip reads an empty file as empty data; gzip(1) calls it cut short.
         yield Problem(shard.path, 0, "empty file: no gzip data at all (cut short or never written)")
@@ -279,7 +305,7 @@ class Chunks:
                 self.offset += len(line)
         except GZIP_ERRORS as error:
             self.close()
-            return Chunk(b"".join(lines), f"truncated or corrupt compressed data: {error}")
+            return Chunk(b"".join(lines), gzip_problem(error))
         return Chunk(b"".join(lines))
 
     def close(self) -> None:
@@ -311,7 +337,7 @@ def _files(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Proble
             yield Problem(name, 0, problem, ident)
             continue
         except OSError as error:
-            yield Problem(name, 0, f"cannot read: {error.strerror or error}", ident)
+            yield Problem(name, 0, cannot_read(error), ident)
             continue
         counts.documents += 1
         counts.bytes += len(data)
@@ -337,7 +363,7 @@ def _jsonl(
         try:
             line = readline()
         except GZIP_ERRORS as error:
-            yield Problem(source, offset, f"truncated or corrupt compressed data: {error}")
+            yield Problem(source, offset, gzip_problem(error))
             return
         if not line:
             return

@@ -11,6 +11,7 @@ import codecs
 import hashlib
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,7 +23,7 @@ from provenance.model import Document, Format
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.scan.inputs import JSONL_SUFFIXES, Fields, read
 from provenance.scan.prefilter import MIN_GRAMS, Prefilter
-from provenance.scan.records import Chunk, Counts, Problem, Record, Shard
+from provenance.scan.records import Chunk, Counts, Problem, Record, Shard, cannot_read
 
 _HIT_VERDICTS = {QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED}
 """Quotation verdicts that make a document a hit when the quotation is attributed."""
@@ -107,7 +108,7 @@ def scan_shard(
     counts = Counts()
     hits, errors, candidates = [], [], 0
     gate = prefilter.gate()
-    for item in read(shard, config.fields, counts, config.max_size, chunk, gate):
+    for item in _readable(shard, read(shard, config.fields, counts, config.max_size, chunk, gate)):
         if isinstance(item, Problem):
             errors.append(_problem(item))
             continue
@@ -135,6 +136,16 @@ def scan_shard(
     return ShardResult(
         index, tuple(hits), tuple(errors), counts.documents, counts.bytes, candidates, seconds, cpu
     )
+
+
+def _readable(shard: Shard, items: Iterator[Record | Problem]) -> Iterator[Record | Problem]:
+    """`items`, ended by a Problem where the system stops the reading of the shard's input
+    (it became unreadable since it was planned, a disk error): that input's entry, never
+    the scan's end."""
+    try:
+        yield from items
+    except OSError as error:
+        yield Problem(shard.path, shard.start, cannot_read(error))
 
 
 def is_hit(result: SourceResult) -> bool:
