@@ -162,7 +162,7 @@ def _scan_as(run: tuple[Path, list[str]], inputs: list[str], *extra: str) -> str
     home, prefix = run
     env = {**os.environ, "HOME": str(home), "PROVENANCE_CACHE": str(home / "cache")}
     command = [*prefix, sys.executable, "-m", "provenance", "scan", *inputs]
-    command += ["--reference", str(REFERENCE), "--out", "out/hits.jsonl", *extra]
+    command += ["--reference", str(REFERENCE), "--out", "out/hits.jsonl", "--jobs", "1", *extra]
     done = subprocess.run(command, cwd=home, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
@@ -222,3 +222,32 @@ def test_an_input_that_cannot_be_read_once_planned_is_its_shard_s_error(
     assert [(e["source"], e["problem"]) for e in result.errors] == [
         (str(gone), "cannot read: Is a directory")
     ]
+
+
+def test_a_directory_that_cannot_be_read_is_an_error_entry_naming_it(
+    unprivileged: tuple[Path, list[str]],
+) -> None:
+    """A subdirectory of an input the user may not read was passed over without a word
+    (its pages missed, exit 0); so was an input directory itself. Each is now an entry
+    naming the directory; what can be read is scanned. A file named inside a directory
+    the user may not enter is an entry too, not "no such file or directory", exit 2."""
+    home, _ = unprivileged
+    (home / "out").mkdir()
+    (home / "out").chmod(0o777)
+    for directory in ("in/locked/deeper", "in/open", "shut", "closed"):
+        (home / directory).mkdir(parents=True)
+    for page in ("in/open/copy.txt", "in/locked/copy.txt", "in/locked/deeper/copy.txt"):
+        (home / page).write_text(COPY, encoding="utf-8")
+    (home / "closed" / "copy.txt").write_text(COPY, encoding="utf-8")
+    (home / "in" / "locked").chmod(0o000)
+    (home / "shut").chmod(0o000)
+    (home / "closed").chmod(0o000)
+    err = _scan_as(unprivileged, ["in", "shut", "closed/copy.txt"])
+    assert "3 documents could not be read" in err, err
+    problems = [(e["source"], e["problem"]) for e in _errors(home / "out" / "hits.jsonl")]
+    assert problems == [
+        (str(home / "closed" / "copy.txt"), "cannot read: Permission denied"),
+        (str(home / "in" / "locked"), "cannot read the directory: Permission denied"),
+        (str(home / "shut"), "cannot read the directory: Permission denied"),
+    ]
+    assert [hit["id"] for hit in _lines(home / "out" / "hits.jsonl")] == ["open/copy.txt"]

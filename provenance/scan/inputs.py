@@ -90,10 +90,11 @@ def plan(
             shards.append(Shard("unreadable", str(path), problem=cannot_read(error)))
             continue
         if path.is_dir():
-            pages, collections = _directory_files(path, passed)
+            pages, collections, unreadable = _directory_files(path, passed)
             shards.extend(_page_shards(path, pages, shard_bytes))
             for file in collections:
                 shards.extend(_collection_shards(file, shard_bytes))
+            shards.extend(unreadable)
         elif not path.is_file():
             msg = f"{path}: no such file or directory"
             raise ValueError(msg)
@@ -206,22 +207,36 @@ def _limited(items: Iterator[Record | Problem], limit: int) -> Iterator[Record |
 
 def _directory_files(
     directory: Path, passed: Counter[str] | None = None
-) -> tuple[list[Path], list[Path]]:
+) -> tuple[list[Path], list[Path], list[Shard]]:
     """The pages (text, Markdown, HTML) and the collection files under `directory`, each
-    in sorted path order; other files are passed over (counted in `passed` by their
+    in sorted path order, and an "unreadable" shard for each directory under it (or it)
+    that cannot be listed; other files are passed over (counted in `passed` by their
     extension, hidden files left out)."""
-    pages, collections = [], []
-    for root, dirs, names in os.walk(directory):
+    pages, collections, refused = [], [], list[OSError]()
+    for root, dirs, names in os.walk(directory, onerror=refused.append):
         dirs.sort()
         for name in sorted(names):
             path = Path(root) / name
             if path.suffix.lower() in PAGE_SUFFIXES:
                 pages.append(path)
-            elif is_collection(path) and path.is_file():
+            elif is_collection(path) and _is_file(path):
                 collections.append(path)
             elif passed is not None and not name.startswith("."):
                 passed["".join(path.suffixes[-2:]).lower() or "(no extension)"] += 1
-    return pages, collections
+    unreadable = [
+        Shard("unreadable", str(e.filename), problem=f"cannot read the directory: {e.strerror}")
+        for e in refused
+    ]
+    return pages, collections, unreadable
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a regular file, or cannot be told: then planning tries it, and
+    says why it cannot be read."""
+    try:
+        return path.is_file()
+    except OSError:
+        return True
 
 
 def _page_shards(directory: Path, files: list[Path], shard_bytes: int) -> list[Shard]:

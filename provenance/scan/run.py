@@ -246,7 +246,7 @@ def _check_out(inputs: list[Path], out: Path) -> None:
         source = given.resolve()
         for path in written:
             target = path.resolve()
-            if target == source or (source.is_dir() and target.is_relative_to(source)):
+            if target == source or (_is_dir(source) and target.is_relative_to(source)):
                 msg = f"{out}: the scan would write {path.name} over or inside its input {given}"
                 raise ValueError(msg)
     problem = None
@@ -271,6 +271,15 @@ def _check_out(inputs: list[Path], out: Path) -> None:
     if problem is not None:
         msg = f"{out}: {problem}"
         raise ValueError(msg)
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether `path` is a directory; False when it cannot be told (Python 3.11's
+    `Path.is_dir` raises where the user may not look: planning makes that an entry)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _someone_elses(path: Path, out: Path) -> bool:
