@@ -205,8 +205,10 @@ def test_an_input_file_that_cannot_be_read_is_an_error_entry_and_the_rest_is_sca
     problems = [(e["source"], e["problem"]) for e in _errors(home / "out" / "hits.jsonl")]
     unreadable = sorted(str(home / d / name) for d in ("in", "named") for name in names)
     assert problems == [(path, "cannot read: Permission denied") for path in unreadable]
-    hits = {(hit["source"], hit["id"]) for hit in _lines(home / "out" / "hits.jsonl")}
-    assert {source for source, _ in hits} == {str(home / name) for name in names}
+    hits = {(hit["source"], hit["offset_in"]) for hit in _lines(home / "out" / "hits.jsonl")}
+    assert hits == {
+        (str(home / name), "decompressed" if name == "b.jsonl.gz" else "file") for name in names
+    }
 
 
 @pytest.mark.parametrize("kind", ["jsonl", "jsonl.gz", "warc"])

@@ -14,8 +14,9 @@ from provenance.load import declared_charset
 @dataclass(frozen=True, slots=True)
 class Shard:
     """One unit of work: `kind` is "files", "jsonl", "jsonl.gz" or "warc" (possibly a byte
-    range of the file; of the decompressed stream for "jsonl.gz"), or "unreadable": an
-    input that planning could not read, whose reading is its `problem`."""
+    range of the file; of the decompressed stream for "jsonl.gz"), "warc-stream" (a
+    .warc.gz not compressed one record a gzip member, read whole and decompressed), or
+    "unreadable": an input that planning could not read, whose reading is its `problem`."""
 
     kind: str
     path: str
@@ -27,6 +28,12 @@ class Shard:
     """For "files": the paths of the batch."""
     problem: str = ""
     """For "unreadable": why it cannot be read ("cannot read: Permission denied")."""
+
+    @property
+    def offset_in(self) -> str:
+        """What the offsets of its records count: "file" bytes, or "decompressed" bytes
+        of the gzip stream (a .jsonl.gz, a WARC not compressed one record a member)."""
+        return "decompressed" if self.kind in ("jsonl.gz", "warc-stream") else "file"
 
     @property
     def streamed(self) -> bool:

@@ -9,6 +9,7 @@ short or corrupt, a record cut short) is a `Problem` at its offset.
 from __future__ import annotations
 
 import re
+import tempfile
 import zlib
 from collections.abc import Generator, Iterator
 from pathlib import Path
@@ -28,15 +29,19 @@ def shards(path: Path, shard_bytes: int) -> list[Shard]:
 
     A gzip WARC is cut at gzip members that hold a WARC record (one member a record, as
     crawlers write them), found by seeking near each cut and looking forward, so that
-    planning does not read the file; a file compressed as one stream stays one shard.
-    An uncompressed WARC is cut at record offsets found by one reading pass.
+    planning does not read the file. One compressed otherwise (as one stream, or as
+    streams of many records) is one "warc-stream" shard, read decompressed. An
+    uncompressed WARC is cut at record offsets found by one reading pass.
     """
+    gz = path.name.lower().endswith(".gz")
+    if gz and not one_record_a_member(path):
+        return [Shard("warc-stream", str(path))]
     size = path.stat().st_size
     if size <= shard_bytes:
         return [Shard("warc", str(path))]
     starts = [0]
     with path.open("rb") as stream:
-        if path.name.lower().endswith(".gz"):
+        if gz:
             while starts[-1] + shard_bytes < size:
                 start = _next_member(stream, starts[-1] + shard_bytes, look=_LOOK)
                 if start is None:
@@ -67,6 +72,57 @@ Damage = tuple[int, str, str]
 """Where damaged WARC data starts (a record's or a gzip member's offset), the problem, and
 the record's id when its headers are there to say it (else "")."""
 _RECORD_ID = re.compile(rb"\nWARC-Record-ID:[ \t]*([^\r\n]*?)[ \t]*\r\n", re.I)
+
+
+def one_record_a_member(path: Path) -> bool:
+    """Whether a .warc.gz is compressed one record a gzip member, as the WARC standard
+    asks: then a record's offset is its member's, where reading can start. Told by its
+    first two members (a warcinfo record may have one of its own before a stream of the
+    rest); True when damaged data keeps it from being told (reading reports it).
+    """
+    with path.open("rb") as stream:
+        for _ in range(2):
+            start = stream.tell()
+            length = _member_of_one_record(stream)
+            if length is None:
+                return True
+            if length < 0:
+                return False
+            stream.seek(start + length)
+    return True
+
+
+_AFTER_RECORD = 16
+"""Bytes a gzip member may hold after its record's block: the two CRLFs that end the
+record, and a few more line ends some writers add. The next record's headers are more."""
+
+
+def _member_of_one_record(stream: BinaryIO) -> int | None:
+    """The compressed length of the gzip member at the stream's position when it holds one
+    WARC record; -1 when it holds more; None when it cannot be told (no gzip member, no
+    record, damaged data, the end of the file)."""
+    inflater, head, size, used, need = zlib.decompressobj(31), b"", 0, 0, -1
+    while not inflater.eof:
+        data = stream.read(_READ)
+        try:
+            out = inflater.decompress(data)
+        except zlib.error:
+            return None
+        if not data:
+            return None  # cut short
+        used += len(data) - len(inflater.unused_data)
+        size += len(out)
+        if need < 0:
+            head += out[: _READ - len(head)]
+            blank = head.find(b"\r\n\r\n")
+            length = _CONTENT_LENGTH.search(head, 0, blank + 2) if blank >= 0 else None
+            if length is not None and _RECORD_LINE.match(head):
+                need = blank + 4 + int(length.group(1))
+            elif blank >= 0 or len(head) >= _READ:
+                return None  # no WARC record
+        if need >= 0 and size > need + _AFTER_RECORD:
+            return -1
+    return used if need >= 0 else None
 
 
 def _next_member(stream: BinaryIO, position: int, end: int = -1, look: int = -1) -> int | None:
@@ -123,12 +179,20 @@ def read(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Prob
     data after it), the damage is found and reported at its offset, and reading goes on
     at the next record after it: a gzip member that decodes to a record, or a `WARC/1.x`
     line in an uncompressed file. A damaged record costs that record, not the rest of
-    the file.
+    the file. A "warc-stream" shard is read decompressed (`_stream`).
     """
+    if shard.kind == "warc-stream":
+        yield from _stream(shard, counts, limit)
+        return
+    yield from _read(shard, counts, limit, shard.path)
+
+
+def _read(shard: Shard, counts: Counts, limit: int, source: str) -> Iterator[Record | Problem]:
+    """`read` of a shard of the file `shard.path`, its records and problems named `source`."""
     start: int | None = shard.start
     gz = shard.path.lower().endswith(".gz")
     while start is not None:
-        damage = yield from _records(shard, start, counts, limit, gz)
+        damage = yield from _records(shard, start, counts, limit, gz, source)
         if damage is None:
             return
         with Path(shard.path).open("rb") as stream:
@@ -136,8 +200,44 @@ def read(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Prob
             start = resume(stream, damage + 1, shard.end)
 
 
+def _stream(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Problem]:
+    """The records of a .warc.gz not compressed one record a member, at their offsets in
+    its decompressed stream: it is decompressed to a temporary file (as large as the
+    stream), read as an uncompressed WARC. Damaged gzip data ends it: one Problem at the
+    decompressed offset where it starts; what came before is read."""
+    with tempfile.TemporaryDirectory(prefix="provenance-scan-") as temp:
+        plain = Path(temp) / "stream.warc"
+        with plain.open("wb") as target:
+            damage = _decompress(Path(shard.path), target)
+        yield from _read(Shard("warc", str(plain)), counts, limit, shard.path)
+    if damage is not None:
+        yield Problem(shard.path, *damage)
+
+
+def _decompress(path: Path, target: BinaryIO) -> Damage | None:
+    """Write the data of `path`'s gzip members, one after another, to `target`; the damage
+    that stopped it (at its decompressed offset), if any."""
+    inflater, written, fed = zlib.decompressobj(31), 0, False
+    with path.open("rb") as stream:
+        while data := stream.read(_READ):
+            while data:
+                try:
+                    out = inflater.decompress(data)
+                except zlib.error as error:
+                    problem = f"truncated or corrupt WARC data: corrupt gzip data: {error}"
+                    return written, f"{problem}; nothing after it can be read", ""
+                target.write(out)
+                written, fed = written + len(out), True
+                if not inflater.eof:
+                    break
+                data, inflater, fed = inflater.unused_data, zlib.decompressobj(31), False
+    if fed:
+        return written, "truncated or corrupt WARC data: the file ends inside a gzip stream", ""
+    return None
+
+
 def _records(
-    shard: Shard, start: int, counts: Counts, limit: int, gz: bool
+    shard: Shard, start: int, counts: Counts, limit: int, gz: bool, source: str
 ) -> Generator[Record | Problem, None, int | None]:
     """The records from `start` (a record's offset) to the shard's end; the offset of the
     damage that stopped FastWARC, if any (reported here).
@@ -160,7 +260,7 @@ def _records(
                     break
                 last = record.stream_pos
                 counts.documents += 1
-                item: Record | Problem | None = warc_record(record, shard.path, limit)
+                item: Record | Problem | None = warc_record(record, source, limit)
                 if isinstance(item, Record):
                     counts.bytes += len(item.data)
                 if not gz:
@@ -183,7 +283,7 @@ def _records(
     if damage is None:
         return None
     if damage[0] != said:  # a payload cut short was said already
-        yield Problem(shard.path, *damage)
+        yield Problem(source, *damage)
     return damage[0]
 
 
