@@ -48,3 +48,19 @@ def test_scan_help_says_max_size_is_a_document_s(capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit):
         main(["report", "--help"])
     assert "refuse input files larger than this" in " ".join(capsys.readouterr().out.split())
+
+
+def test_an_out_whose_directory_does_not_exist_is_refused_and_nothing_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--out /nonexistent/dir/h.jsonl` made the whole directory path without a word: a
+    mistyped path left directories behind and the hits where nobody looks."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "copy.txt").write_text(COPY, encoding="utf-8")
+    out = tmp_path / "typo" / "deeper" / "hits.jsonl"
+    argv = ["scan", str(pages), "--reference", str(REFERENCE), "--out", str(out)]
+    assert main(argv) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line == f"provenance: {out}: its directory {out.parent} does not exist"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pages"]

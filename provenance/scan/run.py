@@ -240,7 +240,7 @@ def _shard_json(path: Path) -> dict[str, Any]:
 def _check_out(inputs: list[Path], out: Path) -> None:
     """Refuse, before any work, an output that would overwrite or join the scan's inputs
     (the hits written over the collection, or read as a collection by the next scan), is
-    a directory, or lies where no directory can be made or written."""
+    a directory, or is in a directory that does not exist or cannot be written."""
     written = [out, errors_path(out), shards_dir(out)]
     for given in inputs:
         source = given.resolve()
@@ -260,14 +260,10 @@ def _check_out(inputs: list[Path], out: Path) -> None:
         )
     elif out.parent.exists() and not out.parent.is_dir():
         problem = f"{out.parent} is a file, not a directory"
-    else:
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            problem = f"cannot make its directory ({error.strerror})"
-        else:
-            if not os.access(out.parent, os.W_OK):
-                problem = f"its directory {out.parent} cannot be written"
+    elif not out.parent.exists():  # a mistyped path is not made: nothing is written there
+        problem = f"its directory {out.parent} does not exist"
+    elif not os.access(out.parent, os.W_OK):
+        problem = f"its directory {out.parent} cannot be written"
     if problem is not None:
         msg = f"{out}: {problem}"
         raise ValueError(msg)
