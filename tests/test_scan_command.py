@@ -64,3 +64,22 @@ def test_an_out_whose_directory_does_not_exist_is_refused_and_nothing_made(
     [line] = capsys.readouterr().err.splitlines()
     assert line == f"provenance: {out}: its directory {out.parent} does not exist"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pages"]
+
+
+@pytest.mark.parametrize("where", [".", "new", "../corpus-link"])
+def test_an_out_inside_the_corpus_is_refused(
+    tmp_path: Path, corpus_dir: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--out` inside `--corpus DIR` was written, and `provenance check` of the corpus then
+    reported the hits, their errors file and shards as files its manifest does not list."""
+    (tmp_path / "corpus-link").symlink_to(corpus_dir)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "copy.txt").write_text(COPY, encoding="utf-8")
+    out = corpus_dir / where / "hits.jsonl"
+    before = sorted(p.relative_to(corpus_dir) for p in corpus_dir.rglob("*"))
+    assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"provenance: {out}: ") and "inside the corpus" in line, line
+    assert sorted(p.relative_to(corpus_dir) for p in corpus_dir.rglob("*")) == before
+    assert main(["check", str(corpus_dir)]) == 0

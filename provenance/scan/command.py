@@ -86,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
         "scheduler": args.scheduler,
         "resume": args.resume,
         "shard_bytes": max(1, int(args.shard_mb * 2**20)),
+        "corpus": args.corpus,
     }
     try:
         if sys.stderr.isatty():

@@ -106,18 +106,21 @@ def scan(
     resume: bool = False,
     shard_bytes: int = SHARD_BYTES,
     progress: Progress | None = None,
+    corpus: Path | None = None,
 ) -> Summary:
     """Scan `inputs` for copies of the reference; write `out` and its errors file.
 
+    `corpus` is the corpus the reference is taken from, if any: nothing is written in it.
+
     Raises:
         ValueError: An input cannot be scanned, `out` would overwrite or join the inputs
-            or cannot be written, or `resume` finds another scan's shards.
+            or the corpus or cannot be written, or `resume` finds another scan's shards.
     """
     started = time.perf_counter()
     # A hit names its source by an absolute path: `add --from-scan` run elsewhere, a
     # worker of a cluster, and the manifest's note all read it the same way.
     inputs = [path.absolute() for path in inputs]
-    _check_out(inputs, out)
+    _check_out(inputs, out, corpus)
     passed: Counter[str] = Counter()
     shards = plan(inputs, shard_bytes=shard_bytes, passed=passed)
     directory = shards_dir(out)
@@ -237,11 +240,21 @@ def _shard_json(path: Path) -> dict[str, Any]:
     return data
 
 
-def _check_out(inputs: list[Path], out: Path) -> None:
+def _check_out(inputs: list[Path], out: Path, corpus: Path | None = None) -> None:
     """Refuse, before any work, an output that would overwrite or join the scan's inputs
-    (the hits written over the collection, or read as a collection by the next scan), is
-    a directory, or is in a directory that does not exist or cannot be written."""
+    (the hits written over the collection, or read as a collection by the next scan) or
+    the corpus (where `check` reports every file its manifest does not list), is a
+    directory, or is in a directory that does not exist or cannot be written."""
     written = [out, errors_path(out), shards_dir(out)]
+    if corpus is not None:
+        where = corpus.resolve()
+        for path in written:
+            if path.resolve().is_relative_to(where):
+                msg = (
+                    f"{out}: the scan would write {path.name} inside the corpus {corpus}, "
+                    "whose check reports every file its manifest does not list"
+                )
+                raise ValueError(msg)
     for given in inputs:
         source = given.resolve()
         for path in written:
