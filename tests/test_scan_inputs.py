@@ -253,3 +253,41 @@ def test_a_directory_that_cannot_be_read_is_an_error_entry_naming_it(
         (str(home / "shut"), "cannot read the directory: Permission denied"),
     ]
     assert [hit["id"] for hit in _lines(home / "out" / "hits.jsonl")] == ["open/copy.txt"]
+
+
+@pytest.mark.parametrize(
+    ("given", "left_out"),
+    [
+        (["coll", "coll"], ["coll"]),
+        (["coll/pages", "coll"], ["coll/pages"]),
+        (
+            ["coll", "coll/pages/a.txt", "coll/docs.jsonl", "coll/pages"],
+            ["coll/pages/a.txt", "coll/docs.jsonl", "coll/pages"],
+        ),
+        (["link", "coll/pages/../docs.jsonl", "coll"], ["coll/pages/../docs.jsonl", "coll"]),
+    ],
+    ids=["twice", "inner-first", "inner-after", "through-links"],
+)
+def test_inputs_named_twice_or_inside_another_are_scanned_once_with_the_outer_ids(
+    tmp_path: Path,
+    given: list[str],
+    left_out: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: Any,
+) -> None:
+    """`scan coll coll` or `scan coll coll/pages` reported each document twice, under two
+    ids ("pages/a.txt" and "a.txt"). An input another input covers (the same real path,
+    or one under an input directory) is left out, said on stderr; ids are the outer's."""
+    coll = tmp_path / "coll"
+    (coll / "pages").mkdir(parents=True)
+    (coll / "pages" / "a.txt").write_text(COPY, encoding="utf-8")
+    (coll / "docs.jsonl").write_text(json.dumps({"id": "d", "text": COPY}) + "\n", "utf-8")
+    (tmp_path / "link").symlink_to(coll)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([Path(name) for name in given], out) == 0
+    assert sorted(hit["id"] for hit in _lines(out)) == ["d", "pages/a.txt"]
+    err = capsys.readouterr().err
+    assert "scanned 2 documents" in err
+    said = [line for line in err.splitlines() if line.startswith("provenance scan: ")]
+    assert [line.split(": ")[1] for line in said] == [str(tmp_path / name) for name in left_out]

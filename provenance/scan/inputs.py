@@ -111,6 +111,46 @@ def plan(
     return shards
 
 
+def distinct(inputs: list[Path]) -> tuple[list[Path], list[str]]:
+    """`inputs` less those another covers, so that no document is read twice under two ids
+    (`scan coll coll/pages` gave each page as "pages/a.txt" and as "a.txt"); and a line
+    for each one left out, saying which input covers it.
+
+    Compared by real paths: an input under an input directory is left out for the
+    outermost (its documents keep the ids that directory gives them), whatever the order
+    they are named in; of two that are the same, the first stays. A file is placed where
+    its directory really is (a link under a directory is read there as the file it names,
+    while a directory that is a link is not walked into).
+    """
+    places = [_place(path) for path in inputs]
+    directories: dict[Path, Path] = {}
+    for path, (real, _, is_dir) in zip(inputs, places, strict=True):
+        if is_dir:
+            directories.setdefault(real, path)
+    kept, said, seen = [], [], dict[Path, Path]()
+    for path, (real, place, _) in zip(inputs, places, strict=True):
+        outer = next((directories[p] for p in reversed(place.parents) if p in directories), None)
+        if outer is not None:
+            said.append(f"{path}: inside the input {outer}, scanned once as part of it")
+        elif real in seen:
+            said.append(f"{path}: the same as the input {seen[real]}, scanned once")
+        else:
+            seen[real] = path
+            kept.append(path)
+    return kept, said
+
+
+def _place(path: Path) -> tuple[Path, Path, bool]:
+    """An input's real path, where it is (its directory's real path and its name; a
+    directory's real path), and whether it is a directory."""
+    try:
+        is_dir = path.is_dir()
+    except OSError:  # where the user may not look: planning says so
+        is_dir = False
+    real = path.resolve()
+    return real, real if is_dir else path.parent.resolve() / path.name, is_dir
+
+
 def is_collection(path: Path) -> bool:
     """Whether `path` is named as a collection file: JSON Lines (.jsonl, .jsonl.gz) or WARC."""
     return path.name.lower().endswith((*WARC_SUFFIXES, *JSONL_SUFFIXES))

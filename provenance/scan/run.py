@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from provenance.atomic import atomic_write
-from provenance.scan.inputs import SHARD_BYTES, Chunks, plan
+from provenance.scan.inputs import SHARD_BYTES, Chunks, distinct, plan
 from provenance.scan.records import Chunk, Shard
 from provenance.scan.shard import ScanConfig, ShardResult, engine, scan_shard
 
@@ -49,6 +49,8 @@ class Summary:
     """Hits from WARC records the crawler truncated (their `truncated` field is set)."""
     passed: dict[str, int] = field(default_factory=dict)
     """Files under the input directories of kinds a scan does not read, by extension."""
+    overlapping: tuple[str, ...] = ()
+    """A line for each input left out because another covers it (`inputs.distinct`)."""
 
     def line(self) -> str:
         """One line for stderr. On a resumed scan the counts are of the whole scan and the
@@ -119,7 +121,7 @@ def scan(
     started = time.perf_counter()
     # A hit names its source by an absolute path: `add --from-scan` run elsewhere, a
     # worker of a cluster, and the manifest's note all read it the same way.
-    inputs = [path.absolute() for path in inputs]
+    inputs, overlapping = distinct([path.absolute() for path in inputs])
     _check_out(inputs, out, corpus)
     passed: Counter[str] = Counter()
     shards = plan(inputs, shard_bytes=shard_bytes, passed=passed)
@@ -155,6 +157,7 @@ def scan(
         scanned_bytes=sum(r.bytes for r in ordered if r.scanned),
         truncated=sum(r.truncated for r in ordered),
         passed=dict(sorted(passed.items())),
+        overlapping=tuple(overlapping),
     )
 
 
