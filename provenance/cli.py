@@ -175,6 +175,7 @@ exit codes:
   2    could not run: bad arguments, an unreadable manifest, reference or input file,
        or a bug (one stderr line naming the log file that holds the traceback)
   130  interrupted (Ctrl-C)
+  143  scan terminated (SIGTERM); the shards done are kept, as on Ctrl-C
 
 examples:
   provenance                                        review ./corpus in the terminal UI

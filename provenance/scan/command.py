@@ -7,8 +7,13 @@ machinery (Hyperscan, FastWARC, Dask) is imported when a scan runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from provenance.errors import ExitCode
@@ -89,20 +94,24 @@ def run(args: argparse.Namespace) -> int:
         "corpus": args.corpus,
     }
     try:
-        if sys.stderr.isatty():
-            with _Bar() as bar:
-                summary = scan(args.inputs, config, args.out, progress=bar.update, **options)
-        else:
-            summary = scan(args.inputs, config, args.out, progress=QuietProgress(), **options)
+        with _sigterm_as_interrupt():
+            if sys.stderr.isatty():
+                with _Bar() as bar:
+                    summary = scan(args.inputs, config, args.out, progress=bar.update, **options)
+            else:
+                summary = scan(args.inputs, config, args.out, progress=QuietProgress(), **options)
     except ValueError as error:
         print(f"provenance: {error}", file=sys.stderr)
         return ExitCode.ERROR
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        how = "terminated" if isinstance(stop, Terminated) else "interrupted"
         print(
-            "provenance scan: interrupted; the shards done are kept: the same command with "
+            f"provenance scan: {how}; the shards done are kept: the same command with "
             "--resume goes on from them",
             file=sys.stderr,
         )
+        if isinstance(stop, Terminated):
+            return ExitCode.TERMINATED
         raise
     print(summary.line(), file=sys.stderr)
     for line in summary.overlapping:
@@ -117,6 +126,30 @@ def run(args: argparse.Namespace) -> int:
         if not args.allow_errors:
             return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during a scan (a supervisor, `kill`): handled as Ctrl-C is, so that the
+    local workers are stopped and the shards done kept (before, the scan died at once and
+    its workers ran on for ever)."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Raise `Terminated` on SIGTERM while the scan runs (a handler can only be set from
+    the main thread; elsewhere SIGTERM keeps its meaning)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum: int, frame: FrameType | None) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class _Bar:

@@ -12,13 +12,16 @@ memory does not grow with the number of hits.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -136,11 +139,14 @@ def scan(
         else:
             workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             run = _local(workers)
-        for result in run(config, _tasks(shards, todo)):
-            atomic_write(_shard_file(directory, result.index), json.dumps(result.json()).encode())
-            landed[result.index] = _Landed.of(result, scanned=True)
-            if progress:
-                progress(result, len(landed), len(shards))
+        # closed at once however the loop ends: a local run stops its workers then
+        with contextlib.closing(run(config, _tasks(shards, todo))) as results:
+            for result in results:
+                shard_file = _shard_file(directory, result.index)
+                atomic_write(shard_file, json.dumps(result.json()).encode())
+                landed[result.index] = _Landed.of(result, scanned=True)
+                if progress:
+                    progress(result, len(landed), len(shards))
     ordered = [landed[i] for i in range(len(shards))]
     atomic_write(out, _merged(directory, ordered, "hits"))
     atomic_write(errors_path(out), _merged(directory, ordered, "errors"))
@@ -386,7 +392,7 @@ def _prepare(
 
 Task = tuple[Shard, int, Chunk | None]
 """A shard, its index, and its lines when the client reads them (a part of a .jsonl.gz)."""
-Runner = Callable[[ScanConfig, Iterator[Task]], Iterator[ShardResult]]
+Runner = Callable[[ScanConfig, Iterator[Task]], Generator[ShardResult, None, None]]
 _AHEAD = 2
 """Tasks handed out per worker ahead of the results: workers never wait, and the client
 holds at most this many streamed chunks a worker (memory flat in the collection's size)."""
@@ -403,13 +409,14 @@ def _tasks(shards: list[Shard], todo: list[int]) -> Iterator[Task]:
 
 
 def _local(workers: int) -> Runner:
-    def run(config: ScanConfig, work: Iterator[Task]) -> Iterator[ShardResult]:
+    def run(config: ScanConfig, work: Iterator[Task]) -> Generator[ShardResult, None, None]:
         if workers == 1:
             for task in work:
                 yield scan_shard(config, *task)
             return
         engine(config)  # once, here: forked workers inherit it (the initializer is for spawn)
-        pool = ProcessPoolExecutor(workers, initializer=engine, initargs=(config,))
+        pool = ProcessPoolExecutor(workers, initializer=_worker, initargs=(config,))
+        done = False
         try:
             pending: set[Future[ShardResult]] = set()
 
@@ -424,10 +431,43 @@ def _local(workers: int) -> Runner:
                 submit(len(finished))
                 for future in finished:
                     yield future.result()
-        finally:  # on Ctrl-C or an error: let the running shards end, start no other
+            done = True
+        finally:
+            if not done:  # Ctrl-C, SIGTERM, an error: no one will take the running shards
+                _stop(pool)
             pool.shutdown(wait=True, cancel_futures=True)
 
     return run
+
+
+def _worker(config: ScanConfig) -> None:
+    """Start a local worker: it ends with the scan, then prepares the engine.
+
+    SIGTERM ends it (forked, it would have the scan's handler, which raises); and a thread
+    ends it when its parent is gone, which SIGKILL of the scan leaves no one to tell it:
+    it would wait for shards for ever, its parent init."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent = os.getppid()
+    threading.Thread(target=_orphaned, args=(parent,), name="scan-parent", daemon=True).start()
+    engine(config)
+
+
+_WATCH_SECONDS = 1.0
+"""How often a worker looks for its parent: a wake-up a second costs nothing measurable."""
+
+
+def _orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)  # no cleanup to do: the scan that would take its results is gone
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now (their shards' results would be thrown away): a shard
+    runs seconds, and a supervisor's SIGTERM gives little more before SIGKILL."""
+    for process in list(pool._processes.values()):  # Python 3.14: pool.terminate_workers()
+        if process.is_alive():
+            process.terminate()
 
 
 _CONNECT_SECONDS = 5
@@ -445,7 +485,7 @@ def _dask(address: str) -> tuple[Runner, int]:
         raise ValueError(msg) from None
     workers = max(1, len(client.scheduler_info().get("workers", {})))
 
-    def run(config: ScanConfig, work: Iterator[Task]) -> Iterator[ShardResult]:
+    def run(config: ScanConfig, work: Iterator[Task]) -> Generator[ShardResult, None, None]:
         def submit(task: Task) -> Any:
             return client.submit(scan_shard, config, *task, pure=False, retries=3)
 
