@@ -141,16 +141,24 @@ def _parser() -> argparse.ArgumentParser:
 
     _corpus_commands(commands)
     _scan_command(commands)
-    for command in commands.choices.values():
+    for name, command in commands.choices.items():
+        limited, note = ("documents", _SCAN_DOCUMENTS) if name == "scan" else ("input files", "")
         command.add_argument(
             "--max-size",
             type=_size,
             default=MAX_SIZE,
             metavar="SIZE",
-            help=f"refuse input files larger than this: bytes, or with K, M or G "
-            f"(default {MAX_SIZE // 2**20}M; 0 for no limit)",
+            help=f"refuse {limited} larger than this: bytes, or with K, M or G "
+            f"(default {MAX_SIZE // 2**20}M; 0 for no limit){note}",
         )
     return parser
+
+
+_SCAN_DOCUMENTS = (
+    "; a document is a page, a JSON line's text or html, a WARC record's payload, never "
+    "an input file or the reference"
+)
+"""What scan's --max-size limits: each document, not the files (a crawl is gigabytes)."""
 
 
 _CORPUS_HELP = "corpus directory: manifest.toml, captures, reviews.jsonl (default: ./corpus)"
@@ -167,6 +175,7 @@ exit codes:
   2    could not run: bad arguments, an unreadable manifest, reference or input file,
        or a bug (one stderr line naming the log file that holds the traceback)
   130  interrupted (Ctrl-C)
+  143  scan terminated (SIGTERM); the shards done are kept, as on Ctrl-C
 
 examples:
   provenance                                        review ./corpus in the terminal UI

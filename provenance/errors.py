@@ -43,6 +43,8 @@ class ExitCode(IntEnum):
     FINDINGS = 1
     ERROR = 2
     INTERRUPTED = 130
+    TERMINATED = 143
+    """SIGTERM (128 + 15), which `scan` handles as Ctrl-C: its shards done are kept."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -721,7 +721,7 @@ def test_lines_turned_away_unparsed_still_report_their_problems(
         '{"id": "cut", "text": "' + noise,  # malformed
         "[1, 2]",  # not an object
         json.dumps({"text": noise}),  # no id
-        json.dumps({"id": 1.5, "text": noise}),  # id neither string nor integer
+        json.dumps({"id": True, "text": noise}),  # id neither string nor number
         json.dumps({"id": "n", "text": 7}),  # no text or html
         '{"id": "nan", "text": "' + noise + '", "score": NaN}',  # json takes NaN: no problem
         # the copy, every non-ASCII character escaped (json.dumps' default)
@@ -741,7 +741,7 @@ def test_lines_turned_away_unparsed_still_report_their_problems(
         (starts[1], "malformed JSON line"),
         (starts[2], "a JSON line that is not an object"),
         (starts[3], "no 'id' field (a string or number)"),
-        (starts[4], "no 'id' field (a string or number)"),
+        (starts[4], "the 'id' field is true, not a string or number"),
         (starts[5], "no 'text' or 'html' field (a string)"),
         (starts[8], "malformed JSON line"),
     ]
@@ -820,6 +820,9 @@ _CHECKED = [
     b'{"id": "a", "text": "x", "n": NaN}\n',  # json takes NaN
     b'["id", "text"]\n',
     b'{"id": "a", "text": "x"\n',
+    b'{"id": "", "text": "x"}\n',  # an empty id
+    b'{"id": " \\t", "text": "x"}\n',  # white space only, one of it escaped
+    b'{"id": "\\u00e9", "text": "x"}\n',  # escaped, not empty
 ]
 
 
@@ -855,7 +858,10 @@ def test_a_turned_away_line_is_well_formed_only_if_json_makes_a_record_of_it(
         assert [line for line in _CHECKED if said[line]] == [
             *_CHECKED[:4],
             _CHECKED[5],
+            _CHECKED[9],  # any JSON number is an id, as its text
+            _CHECKED[10],
             _CHECKED[14],
+            _CHECKED[-1],
         ]
 
 

@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import io
 import json
+import uuid
 import zlib
 from pathlib import Path
 from typing import Any
@@ -440,3 +441,135 @@ def test_damage_to_one_record_never_costs_another(
     assert read_ids >= {str(n) for n in range(6) if n != damaged}
     problems = [i.offset for i in items if isinstance(i, Problem)]
     assert len(problems) == len(set(problems))
+
+
+@pytest.mark.parametrize("cut", [100, 350, 3000, -700])
+@pytest.mark.parametrize("after", [True, False], ids=["more-after", "at-the-end"])
+def test_a_record_cut_short_with_its_id_read_is_an_error_with_that_id(
+    tmp_path: Path, cut: int, after: bool
+) -> None:
+    """An uncompressed record cut short (with more records after it, or at the file's
+    end) whose WARC-Record-ID line is whole: its error entry had an empty id."""
+    first, cut_short = _plain("first"), _plain("cut")[:cut]
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(first + cut_short + (_plain("third") if after else b""))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    [error] = _errors(out)
+    assert error["offset"] == len(first)
+    assert error["id"] == str(uuid.uuid5(uuid.NAMESPACE_URL, "cut")), error
+
+
+def _crawl() -> tuple[bytes, dict[str, int]]:
+    """An uncompressed crawl: a warcinfo record, then three responses holding copies (and
+    a page that is none); the bytes and each copy's record offset."""
+    stream, offsets = io.BytesIO(), {}
+    write_record(stream, "warcinfo", "", b"software: test\r\n", "application/warc-fields",
+                 "info", gz=False)  # fmt: skip
+    text = REFERENCE.read_text(encoding="utf-8")
+    for ident, body in [
+        ("one", HTML),
+        ("weather", page("Rain, then sun over the hills.").encode()),
+        ("two", page(text + "\n\nReported by the desk.").encode()),
+        ("three", page("Copied:\n\n" + text).encode()),
+    ]:
+        offsets[ident] = stream.tell()
+        write_record(stream, "response", f"https://example.org/{ident}", http_response(body),
+                     "application/http; msgtype=response", ident, gz=False)  # fmt: skip
+    del offsets["weather"]
+    return stream.getvalue(), offsets
+
+
+def _one_stream(data: bytes) -> bytes:
+    return gzip.compress(data, mtime=0)
+
+
+def _two_streams(data: bytes) -> bytes:
+    """Two gzip members of several records each (files concatenated after compression)."""
+    half = data.index(b"WARC/1.0", len(data) // 2)
+    return _one_stream(data[:half]) + _one_stream(data[half:])
+
+
+def _info_then_one_stream(data: bytes) -> bytes:
+    """The warcinfo record a member of its own, every other record in one stream."""
+    second = data.index(b"WARC/1.0", 1)
+    return _one_stream(data[:second]) + _one_stream(data[second:])
+
+
+@pytest.mark.parametrize("compress", [_one_stream, _two_streams, _info_then_one_stream])
+def test_a_warc_gz_not_compressed_a_member_a_record_gives_offsets_add_can_read(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str], compress: Any
+) -> None:
+    """`gzip -c crawl.warc > crawl.warc.gz` (one stream), or streams of many records
+    concatenated: every hit had the same offset (the compressed position FastWARC had read
+    to), so `add --from-scan` found no record. Offsets are now the records' in the
+    decompressed stream, said by the hit's `offset_in`, and `add` decompresses to them."""
+    data, offsets = _crawl()
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(compress(data))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 0
+    hits = _by_url(out)
+    assert {url: hit["offset"] for url, hit in hits.items()} == offsets
+    assert {hit["offset_in"] for hit in hits.values()} == {"decompressed"}
+    plain = tmp_path / "crawl.warc"
+    plain.write_bytes(data)
+    assert _scan([plain], tmp_path / "plain.jsonl") == 0
+    same = _by_url(tmp_path / "plain.jsonl")
+    assert {u: h["sha256"] for u, h in hits.items()} == {u: h["sha256"] for u, h in same.items()}
+    assert {hit["offset_in"] for hit in same.values()} == {"file"}
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 0
+    assert capsys.readouterr().out.count("added ") == 3
+    stored = {e.sha256 for e in read_manifest(corpus_dir).entries}
+    assert {hit["sha256"] for hit in hits.values()} <= stored
+
+
+def test_a_warc_gz_in_one_stream_cut_short_gives_the_records_before_the_cut(
+    tmp_path: Path,
+) -> None:
+    """The stream cut inside its last record: the records before it are hits at their
+    offsets, the cut record an error with its id, the cut stream one more."""
+    data, offsets = _crawl()
+    whole = _one_stream(data)
+    inside = offsets["three"] + 500  # decompressed
+    cut = next(
+        n for n in range(len(whole)) if len(zlib.decompressobj(31).decompress(whole[:n])) > inside
+    )
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(whole[:cut])
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert {url: hit["offset"] for url, hit in _by_url(out).items()} == {
+        "one": offsets["one"],
+        "two": offsets["two"],
+    }
+    [record, stream] = _errors(out)
+    assert (record["offset"], record["id"]) == (
+        offsets["three"],
+        str(uuid.uuid5(uuid.NAMESPACE_URL, "three")),
+    )
+    assert record["problem"].startswith("truncated WARC record: ")
+    assert stream["problem"] == "truncated or corrupt WARC data: the file ends inside a gzip stream"
+    assert record["offset_in"] == stream["offset_in"] == "decompressed"
+
+
+def test_add_from_scan_of_a_hit_with_a_compressed_offset_into_one_stream_says_to_scan_again(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hit of a scan before offsets in the decompressed stream were given: its offset is
+    FastWARC's compressed position, where no record starts."""
+    data, _ = _crawl()
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_one_stream(data))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 0
+    hit = _lines(out)[0]
+    del hit["offset_in"]
+    hit["offset"] = path.stat().st_size
+    old = tmp_path / "old.jsonl"
+    old.write_text(json.dumps(hit) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(old), "--corpus", str(corpus_dir)]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert "not compressed a gzip member a record" in line and "scan it again" in line, line

@@ -26,7 +26,7 @@ from provenance.load import UTF8, known_encoding
 from provenance.scan.inputs import GZIP_ERRORS, WARC_SUFFIXES, Fields, json_record
 from provenance.scan.records import Problem, Record
 from provenance.scan.run import shards_dir
-from provenance.scan.warc import warc_record
+from provenance.scan.warc import one_record_a_member, warc_record
 
 _SUFFIX = {"html": ".html", "markdown": ".md", "text": ".txt"}
 
@@ -142,7 +142,7 @@ def record_of(hit: dict[str, Any], fields: Fields, hits: Path | None = None) -> 
     name = source.name.lower()
     try:
         if name.endswith(WARC_SUFFIXES):
-            found = _warc_at(source, offset)
+            found = _warc_at(source, offset, decompressed=hit.get("offset_in") == "decompressed")
         elif name.endswith(".jsonl.gz"):
             with gzip.open(source, "rb") as stream:
                 stream.seek(offset)
@@ -170,16 +170,26 @@ def _page_bytes(source: Path) -> bytes:
         raise HitGoneError(source, f"cannot read: {error.strerror or error}") from None
 
 
-def _warc_at(source: Path, offset: int) -> Record | Problem:
+def _warc_at(source: Path, offset: int, *, decompressed: bool = False) -> Record | Problem:
+    """The record at `offset` of the file, or (`decompressed`: a .warc.gz not compressed
+    one record a member) of its decompressed stream, which is decompressed to there."""
     wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
-    with source.open("rb") as stream:
+    opened = gzip.open(source, "rb") if decompressed else source.open("rb")
+    with opened as stream:
         stream.seek(offset)
         for record in ArchiveIterator(stream, record_types=wanted, parse_http=False):
             found = warc_record(record, str(source))
-            if found.offset != offset:
-                return Problem(str(source), offset, "no WARC record starts at this offset")
-            return found
-    return Problem(str(source), offset, "no WARC record at this offset")
+            if found.offset == offset:
+                return found
+            break
+    problem = "no WARC record starts at this offset"
+    if source.name.lower().endswith(".gz") and not decompressed and not one_record_a_member(source):
+        # a scan before offsets into the decompressed stream: FastWARC's compressed position
+        problem += (
+            " (the file is not compressed a gzip member a record, and this hit's offset is "
+            "not into its decompressed stream: scan it again)"
+        )
+    return Problem(str(source), offset, problem)
 
 
 def _fields_of(hit: dict[str, Any], planned: Fields) -> Fields:

@@ -7,9 +7,14 @@ machinery (Hyperscan, FastWARC, Dask) is imported when a scan runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from provenance.errors import ExitCode
@@ -47,7 +52,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="prefilter threshold: distinct reference 3-grams a candidate holds, at least 1 "
              "(default 4)")  # fmt: skip
     for name in ("id", "text", "html", "url", "date"):
-        add(f"--{name}-field", default=name, metavar="NAME", help=f"JSON Lines field ({name})")
+        add(f"--{name}-field", type=_field_name, default=name, metavar="NAME",
+            help=f"JSON Lines field ({name})")  # fmt: skip
+
+
+def _field_name(value: str) -> str:
+    """A JSON Lines field name: "" names no field (an empty shell variable, most likely)."""
+    if not value:
+        msg = "an empty field name"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _at_least_one(value: str) -> int:
@@ -90,7 +104,7 @@ def _megabytes(value: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     from provenance.corpus import load_corpus
-    from provenance.load import load_page
+    from provenance.load import MAX_SIZE, load_page, set_max_size
     from provenance.scan.inputs import Fields
     from provenance.scan.prefilter import MIN_GRAMS
     from provenance.scan.run import QuietProgress, errors_path, scan
@@ -103,6 +117,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return ExitCode.ERROR
+    # --max-size is each document's limit, not the reference's or the corpus's: they are
+    # read under the usual one (or a larger --max-size, as a file over it is told to give).
+    set_max_size(0 if args.max_size == 0 else max(args.max_size, MAX_SIZE))
     reference = load_page(args.reference) if args.reference else load_corpus(args.corpus).reference
     fields = Fields(
         args.id_field, args.text_field, args.html_field, args.url_field, args.date_field
@@ -114,24 +131,31 @@ def run(args: argparse.Namespace) -> int:
         "scheduler": args.scheduler,
         "resume": args.resume,
         "shard_bytes": max(1, int(args.shard_mb * 2**20)),
+        "corpus": args.corpus,
     }
     try:
-        if sys.stderr.isatty():
-            with _Bar() as bar:
-                summary = scan(args.inputs, config, args.out, progress=bar.update, **options)
-        else:
-            summary = scan(args.inputs, config, args.out, progress=QuietProgress(), **options)
+        with _sigterm_as_interrupt():
+            if sys.stderr.isatty():
+                with _Bar() as bar:
+                    summary = scan(args.inputs, config, args.out, progress=bar.update, **options)
+            else:
+                summary = scan(args.inputs, config, args.out, progress=QuietProgress(), **options)
     except ValueError as error:
         print(f"provenance: {error}", file=sys.stderr)
         return ExitCode.ERROR
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        how = "terminated" if isinstance(stop, Terminated) else "interrupted"
         print(
-            "provenance scan: interrupted; the shards done are kept: the same command with "
+            f"provenance scan: {how}; the shards done are kept: the same command with "
             "--resume goes on from them",
             file=sys.stderr,
         )
+        if isinstance(stop, Terminated):
+            return ExitCode.TERMINATED
         raise
     print(summary.line(), file=sys.stderr)
+    for line in summary.overlapping:
+        print(f"provenance scan: {line}", file=sys.stderr)
     if summary.passed:
         kinds = ", ".join(f"{kind} {n}" for kind, n in summary.passed.items())
         print(f"passed over {sum(summary.passed.values())} files of kinds scan does not read "
@@ -142,6 +166,30 @@ def run(args: argparse.Namespace) -> int:
         if not args.allow_errors:
             return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during a scan (a supervisor, `kill`): handled as Ctrl-C is, so that the
+    local workers are stopped and the shards done kept (before, the scan died at once and
+    its workers ran on for ever)."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Raise `Terminated` on SIGTERM while the scan runs (a handler can only be set from
+    the main thread; elsewhere SIGTERM keeps its meaning)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum: int, frame: FrameType | None) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class _Bar:

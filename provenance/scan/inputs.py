@@ -38,6 +38,7 @@ from provenance.scan.records import (
     Problem,
     Record,
     Shard,
+    cannot_read,
     meta_charset,
     too_big,
 )
@@ -73,16 +74,27 @@ def plan(
     not read (a PDF, an ARC file, a `.warc.zst`) are counted in `passed` by extension, so
     that a directory of them does not pass for a collection holding nothing.
 
+    An input, or a directory under one, that cannot be read is an "unreadable" shard:
+    reading it is its problem, an errors-file entry.
+
     Raises:
         ValueError: An input is missing or of a kind that cannot be scanned.
     """
     shards: list[Shard] = []
     for path in inputs:
+        try:
+            path.stat()
+        except FileNotFoundError:
+            pass  # said below, as for a broken link
+        except OSError as error:  # in a directory the user may not enter, for one
+            shards.append(Shard("unreadable", str(path), problem=cannot_read(error)))
+            continue
         if path.is_dir():
-            pages, collections = _directory_files(path, passed)
+            pages, collections, unreadable = _directory_files(path, passed)
             shards.extend(_page_shards(path, pages, shard_bytes))
             for file in collections:
                 shards.extend(_collection_shards(file, shard_bytes))
+            shards.extend(unreadable)
         elif not path.is_file():
             msg = f"{path}: no such file or directory"
             raise ValueError(msg)
@@ -99,12 +111,56 @@ def plan(
     return shards
 
 
+def distinct(inputs: list[Path]) -> tuple[list[Path], list[str]]:
+    """`inputs` less those another covers, so that no document is read twice under two ids
+    (`scan coll coll/pages` gave each page as "pages/a.txt" and as "a.txt"); and a line
+    for each one left out, saying which input covers it.
+
+    Compared by real paths: an input under an input directory is left out for the
+    outermost (its documents keep the ids that directory gives them), whatever the order
+    they are named in; of two that are the same, the first stays. A file is placed where
+    its directory really is (a link under a directory is read there as the file it names,
+    while a directory that is a link is not walked into).
+    """
+    places = [_place(path) for path in inputs]
+    directories: dict[Path, Path] = {}
+    for path, (real, _, is_dir) in zip(inputs, places, strict=True):
+        if is_dir:
+            directories.setdefault(real, path)
+    kept, said, seen = [], [], dict[Path, Path]()
+    for path, (real, place, _) in zip(inputs, places, strict=True):
+        outer = next((directories[p] for p in reversed(place.parents) if p in directories), None)
+        if outer is not None:
+            said.append(f"{path}: inside the input {outer}, scanned once as part of it")
+        elif real in seen:
+            said.append(f"{path}: the same as the input {seen[real]}, scanned once")
+        else:
+            seen[real] = path
+            kept.append(path)
+    return kept, said
+
+
+def _place(path: Path) -> tuple[Path, Path, bool]:
+    """An input's real path, where it is (its directory's real path and its name; a
+    directory's real path), and whether it is a directory."""
+    try:
+        is_dir = path.is_dir()
+    except OSError:  # where the user may not look: planning says so
+        is_dir = False
+    real = path.resolve()
+    return real, real if is_dir else path.parent.resolve() / path.name, is_dir
+
+
 def is_collection(path: Path) -> bool:
     """Whether `path` is named as a collection file: JSON Lines (.jsonl, .jsonl.gz) or WARC."""
     return path.name.lower().endswith((*WARC_SUFFIXES, *JSONL_SUFFIXES))
 
 
 def _collection_shards(path: Path, shard_bytes: int) -> list[Shard]:
+    try:
+        path.open("rb").close()  # planning reads most; a file it may not is no collection
+    except OSError as error:
+        return [Shard("unreadable", str(path), problem=cannot_read(error))]
     name = path.name.lower()
     if name.endswith(WARC_SUFFIXES):
         return warc.shards(path, shard_bytes)
@@ -114,7 +170,16 @@ def _collection_shards(path: Path, shard_bytes: int) -> list[Shard]:
 
 
 GZIP_ERRORS = (EOFError, OSError, zlib.error)
-"""What reading gzip data raises when it is cut short or corrupt."""
+"""What reading gzip data raises when it is cut short or corrupt (or cannot be read)."""
+
+
+def gzip_problem(error: Exception) -> str:
+    """The problem of gzip data that could not be read: cut short or corrupt, or refused
+    by the system (an OSError with an errno; gzip's own have none)."""
+    if isinstance(error, OSError) and error.errno is not None:
+        return cannot_read(error)
+    return f"truncated or corrupt compressed data: {error}"
+
 
 Gate = Callable[[bytes], bool]
 """Whether a raw JSON line may hold a candidate (the prefilter over the line's bytes)."""
@@ -138,6 +203,8 @@ def read(
     """
     if shard.kind == "files":
         yield from _files(shard, counts, max_size)
+    elif shard.kind == "unreadable":
+        yield Problem(shard.path, 0, shard.problem)
     elif shard.start == 0 and shard.path.lower().endswith(".gz") and _empty(shard.path):
         # Python's gzip reads an empty file as empty data; gzip(1) calls it cut short.
         yield Problem(shard.path, 0, "empty file: no gzip data at all (cut short or never written)")
@@ -180,22 +247,36 @@ def _limited(items: Iterator[Record | Problem], limit: int) -> Iterator[Record |
 
 def _directory_files(
     directory: Path, passed: Counter[str] | None = None
-) -> tuple[list[Path], list[Path]]:
+) -> tuple[list[Path], list[Path], list[Shard]]:
     """The pages (text, Markdown, HTML) and the collection files under `directory`, each
-    in sorted path order; other files are passed over (counted in `passed` by their
+    in sorted path order, and an "unreadable" shard for each directory under it (or it)
+    that cannot be listed; other files are passed over (counted in `passed` by their
     extension, hidden files left out)."""
-    pages, collections = [], []
-    for root, dirs, names in os.walk(directory):
+    pages, collections, refused = [], [], list[OSError]()
+    for root, dirs, names in os.walk(directory, onerror=refused.append):
         dirs.sort()
         for name in sorted(names):
             path = Path(root) / name
             if path.suffix.lower() in PAGE_SUFFIXES:
                 pages.append(path)
-            elif is_collection(path) and path.is_file():
+            elif is_collection(path) and _is_file(path):
                 collections.append(path)
             elif passed is not None and not name.startswith("."):
                 passed["".join(path.suffixes[-2:]).lower() or "(no extension)"] += 1
-    return pages, collections
+    unreadable = [
+        Shard("unreadable", str(e.filename), problem=f"cannot read the directory: {e.strerror}")
+        for e in refused
+    ]
+    return pages, collections, unreadable
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a regular file, or cannot be told: then planning tries it, and
+    says why it cannot be read."""
+    try:
+        return path.is_file()
+    except OSError:
+        return True
 
 
 def _page_shards(directory: Path, files: list[Path], shard_bytes: int) -> list[Shard]:
@@ -279,7 +360,7 @@ class Chunks:
                 self.offset += len(line)
         except GZIP_ERRORS as error:
             self.close()
-            return Chunk(b"".join(lines), f"truncated or corrupt compressed data: {error}")
+            return Chunk(b"".join(lines), gzip_problem(error))
         return Chunk(b"".join(lines))
 
     def close(self) -> None:
@@ -296,7 +377,8 @@ def _files(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Proble
         try:
             info = path.stat()
             if not stat.S_ISREG(info.st_mode):  # a FIFO would be waited on for ever
-                yield Problem(name, 0, f"is {special_file(info.st_mode)}, not a regular file")
+                problem = f"is {special_file(info.st_mode)}, not a regular file"
+                yield Problem(name, 0, problem, ident)
                 continue
             size = info.st_size
             if limit and size > limit:
@@ -306,10 +388,11 @@ def _files(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Proble
             data = path.read_bytes()
         except FileNotFoundError:
             broken = path.is_symlink()
-            yield Problem(name, 0, "a broken symbolic link" if broken else "no such file")
+            problem = "a broken symbolic link" if broken else "no such file"
+            yield Problem(name, 0, problem, ident)
             continue
         except OSError as error:
-            yield Problem(name, 0, f"cannot read: {error.strerror or error}")
+            yield Problem(name, 0, cannot_read(error), ident)
             continue
         counts.documents += 1
         counts.bytes += len(data)
@@ -335,7 +418,7 @@ def _jsonl(
         try:
             line = readline()
         except GZIP_ERRORS as error:
-            yield Problem(source, offset, f"truncated or corrupt compressed data: {error}")
+            yield Problem(source, offset, gzip_problem(error))
             return
         if not line:
             return
@@ -352,7 +435,8 @@ def _jsonl(
 
 _OBJECT = msgspec.json.Decoder(dict[str, msgspec.Raw])
 """Checks a JSON object's syntax and finds its fields without building their values."""
-_INTEGER = re.compile(rb"-?(?:0|[1-9][0-9]*)")
+_NUMBER = re.compile(rb"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+"""A JSON number, as its text stands in the line."""
 _QUOTE = ord('"')
 
 
@@ -377,7 +461,6 @@ def _checker(fields: Fields, limit: int) -> Callable[[bytes], bool]:
     if len(set(names)) < len(names):
         return lambda line: _well_formed_dict(line, fields, limit)
     decode = _struct_decoder(*names)
-    integer = _INTEGER.fullmatch
 
     def well_formed(line: bytes) -> bool:
         if limit and len(line) > limit:  # a document's bytes are never more than its line's
@@ -388,7 +471,7 @@ def _checker(fields: Fields, limit: int) -> Callable[[bytes], bool]:
         except (UnicodeDecodeError, msgspec.DecodeError):
             return False
         ident, text, html = obj.id, obj.text, obj.html
-        if ident is None or not (memoryview(ident)[0] == _QUOTE or integer(bytes(ident))):
+        if ident is None or not _usable_id(ident):
             return False
         return (text is not None and memoryview(text)[0] == _QUOTE) or (
             html is not None and memoryview(html)[0] == _QUOTE
@@ -421,7 +504,7 @@ def _well_formed_dict(line: bytes, fields: Fields, limit: int) -> bool:
     except (UnicodeDecodeError, msgspec.DecodeError):
         return False
     ident, text, html = obj.get(fields.id), obj.get(fields.text), obj.get(fields.html)
-    if ident is None or not (_is_string(ident) or _INTEGER.fullmatch(bytes(ident))):
+    if ident is None or not _usable_id(ident):
         return False
     return (text is not None and _is_string(text)) or (html is not None and _is_string(html))
 
@@ -430,29 +513,99 @@ def _is_string(raw: msgspec.Raw) -> bool:
     return bytes(memoryview(raw)[:1]) == b'"'
 
 
+def _usable_id(raw: msgspec.Raw) -> bool:
+    """Whether an id's raw JSON is one `json_record` takes: a number, or a string holding
+    more than white space (read by `json` only when escaped or not ASCII: rare).
+
+    >>> [_usable_id(msgspec.Raw(r)) for r in (b'7.5', b'"a"', b'" "', br'"\\u0020"', b'true')]
+    [True, True, False, False, False]
+    """
+    view = memoryview(raw)
+    if view[0] != _QUOTE:
+        return _NUMBER.fullmatch(view) is not None
+    if view[1] in _VISIBLE:  # the usual id: no need to look further
+        return True
+    text = bytes(raw)
+    inner = text[1:-1]
+    if b"\\" in inner or not inner.isascii():
+        return bool(json.loads(text).strip())
+    return bool(inner.strip())
+
+
+_VISIBLE = frozenset(range(0x21, 0x7F)) - {_QUOTE, ord("\\")}
+"""ASCII characters that are not white space, a quote or an escape's backslash."""
+
+
+def _where(error: json.JSONDecodeError) -> str:
+    """What `json` says is wrong, and where in the line (a byte offset into it, as an
+    errors-file entry's offset is the line's): not its "line 2 column 1", which counts the
+    line's own newline as a second line.
+
+    >>> try:
+    ...     json.loads('{"id": "é" "text": 1}\\n')
+    ... except json.JSONDecodeError as error:
+    ...     _where(error)
+    "Expecting ',' delimiter at byte 12 of the line"
+    """
+    content = error.doc.rstrip("\r\n")
+    byte = len(content[: error.pos].encode("utf-8", "surrogatepass"))
+    if not content[error.pos :].strip():
+        return f"{error.msg} at the end of the line (byte {byte})"
+    return f"{error.msg} at byte {byte} of the line"
+
+
 def json_record(line: bytes, source: str, offset: int, fields: Fields) -> Record | Problem:
     try:
-        obj = json.loads(line)
-    except ValueError as error:
+        obj = _loads(line)
+    except json.JSONDecodeError as error:
+        return Problem(source, offset, f"malformed JSON line: {_where(error)}")
+    except ValueError as error:  # not UTF-8
         return Problem(source, offset, f"malformed JSON line: {error}")
     if not isinstance(obj, dict):
         return Problem(source, offset, "a JSON line that is not an object")
-    ident = obj.get(fields.id)
-    if not isinstance(ident, str | int) or isinstance(ident, bool):
+    if fields.id not in obj:
         return Problem(source, offset, f"no {fields.id!r} field (a string or number)")
-    fmt, body = "text", obj.get(fields.text)
-    if not isinstance(body, str):
-        fmt, body = "html", obj.get(fields.html)
-    if not isinstance(body, str):
+    ident = obj[fields.id]
+    if not isinstance(ident, str):
+        problem = f"the {fields.id!r} field is {_kind(ident)}, not a string or number"
+        return Problem(source, offset, problem)
+    if not ident.strip():
+        return Problem(source, offset, f"the {fields.id!r} field is empty")
+    fmt, body = "text", _string(obj.get(fields.text))
+    if body is None:
+        fmt, body = "html", _string(obj.get(fields.html))
+    if body is None:
         problem = f"no {fields.text!r} or {fields.html!r} field (a string)"
         return Problem(source, offset, problem, str(ident))
-    url, date = obj.get(fields.url), obj.get(fields.date)
     return Record(
         str(ident),
         body.encode("utf-8", "surrogatepass"),
         source,
         offset,
         fmt,
-        url=url if isinstance(url, str) else "",
-        date=date if isinstance(date, str) else "",
+        url=_string(obj.get(fields.url)) or "",
+        date=_string(obj.get(fields.date)) or "",
     )
+
+
+class _Number(str):
+    """A JSON number, kept as its text: an id of 7.5 or 1e3 is the id "7.5" or "1e3"."""
+
+    __slots__ = ()
+
+
+def _loads(line: bytes) -> object:
+    # Numbers as their text: an id is whatever number the line wrote, never a float's repr.
+    return json.loads(line, parse_int=_Number, parse_float=_Number)
+
+
+def _string(value: object) -> str | None:
+    """A JSON string's value (not a number's text), or None."""
+    return value if type(value) is str else None
+
+
+def _kind(value: object) -> str:
+    """What a JSON value that is neither a string nor a number is, in JSON's words."""
+    if isinstance(value, dict):
+        return "an object"
+    return "an array" if isinstance(value, list) else json.dumps(value)  # true, null, NaN

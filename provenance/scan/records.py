@@ -14,7 +14,9 @@ from provenance.load import declared_charset
 @dataclass(frozen=True, slots=True)
 class Shard:
     """One unit of work: `kind` is "files", "jsonl", "jsonl.gz" or "warc" (possibly a byte
-    range of the file; of the decompressed stream for "jsonl.gz")."""
+    range of the file; of the decompressed stream for "jsonl.gz"), "warc-stream" (a
+    .warc.gz not compressed one record a gzip member, read whole and decompressed), or
+    "unreadable": an input that planning could not read, whose reading is its `problem`."""
 
     kind: str
     path: str
@@ -24,6 +26,14 @@ class Shard:
     """Byte range of a JSON Lines file (decompressed) or of a WARC file; -1: to the end."""
     files: tuple[str, ...] = ()
     """For "files": the paths of the batch."""
+    problem: str = ""
+    """For "unreadable": why it cannot be read ("cannot read: Permission denied")."""
+
+    @property
+    def offset_in(self) -> str:
+        """What the offsets of its records count: "file" bytes, or "decompressed" bytes
+        of the gzip stream (a .jsonl.gz, a WARC not compressed one record a member)."""
+        return "decompressed" if self.kind in ("jsonl.gz", "warc-stream") else "file"
 
     @property
     def streamed(self) -> bool:
@@ -76,6 +86,15 @@ class Counts:
 
     documents: int = 0
     bytes: int = 0
+
+
+def cannot_read(error: OSError) -> str:
+    """The problem of an input or document the system refuses to read.
+
+    >>> cannot_read(PermissionError(13, "Permission denied"))
+    'cannot read: Permission denied'
+    """
+    return f"cannot read: {error.strerror or error}"
 
 
 def too_big(size: int | None, limit: int) -> str:

@@ -12,20 +12,23 @@ memory does not grow with the number of hits.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from provenance.atomic import atomic_write
-from provenance.scan.inputs import SHARD_BYTES, Chunks, plan
+from provenance.scan.inputs import SHARD_BYTES, Chunks, distinct, plan
 from provenance.scan.records import Chunk, Shard
 from provenance.scan.shard import ScanConfig, ShardResult, engine, scan_shard
 
@@ -49,6 +52,8 @@ class Summary:
     """Hits from WARC records the crawler truncated (their `truncated` field is set)."""
     passed: dict[str, int] = field(default_factory=dict)
     """Files under the input directories of kinds a scan does not read, by extension."""
+    overlapping: tuple[str, ...] = ()
+    """A line for each input left out because another covers it (`inputs.distinct`)."""
 
     def line(self) -> str:
         """One line for stderr. On a resumed scan the counts are of the whole scan and the
@@ -106,18 +111,21 @@ def scan(
     resume: bool = False,
     shard_bytes: int = SHARD_BYTES,
     progress: Progress | None = None,
+    corpus: Path | None = None,
 ) -> Summary:
     """Scan `inputs` for copies of the reference; write `out` and its errors file.
 
+    `corpus` is the corpus the reference is taken from, if any: nothing is written in it.
+
     Raises:
         ValueError: An input cannot be scanned, `out` would overwrite or join the inputs
-            or cannot be written, or `resume` finds another scan's shards.
+            or the corpus or cannot be written, or `resume` finds another scan's shards.
     """
     started = time.perf_counter()
     # A hit names its source by an absolute path: `add --from-scan` run elsewhere, a
     # worker of a cluster, and the manifest's note all read it the same way.
-    inputs = [path.absolute() for path in inputs]
-    _check_out(inputs, out)
+    inputs, overlapping = distinct([path.absolute() for path in inputs])
+    _check_out(inputs, out, corpus)
     passed: Counter[str] = Counter()
     shards = plan(inputs, shard_bytes=shard_bytes, passed=passed)
     directory = shards_dir(out)
@@ -131,11 +139,14 @@ def scan(
         else:
             workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             run = _local(workers)
-        for result in run(config, _tasks(shards, todo)):
-            atomic_write(_shard_file(directory, result.index), json.dumps(result.json()).encode())
-            landed[result.index] = _Landed.of(result, scanned=True)
-            if progress:
-                progress(result, len(landed), len(shards))
+        # closed at once however the loop ends: a local run stops its workers then
+        with contextlib.closing(run(config, _tasks(shards, todo))) as results:
+            for result in results:
+                shard_file = _shard_file(directory, result.index)
+                atomic_write(shard_file, json.dumps(result.json()).encode())
+                landed[result.index] = _Landed.of(result, scanned=True)
+                if progress:
+                    progress(result, len(landed), len(shards))
     ordered = [landed[i] for i in range(len(shards))]
     atomic_write(out, _merged(directory, ordered, "hits"))
     atomic_write(errors_path(out), _merged(directory, ordered, "errors"))
@@ -152,6 +163,7 @@ def scan(
         scanned_bytes=sum(r.bytes for r in ordered if r.scanned),
         truncated=sum(r.truncated for r in ordered),
         passed=dict(sorted(passed.items())),
+        overlapping=tuple(overlapping),
     )
 
 
@@ -237,16 +249,26 @@ def _shard_json(path: Path) -> dict[str, Any]:
     return data
 
 
-def _check_out(inputs: list[Path], out: Path) -> None:
+def _check_out(inputs: list[Path], out: Path, corpus: Path | None = None) -> None:
     """Refuse, before any work, an output that would overwrite or join the scan's inputs
-    (the hits written over the collection, or read as a collection by the next scan), is
-    a directory, or lies where no directory can be made or written."""
+    (the hits written over the collection, or read as a collection by the next scan) or
+    the corpus (where `check` reports every file its manifest does not list), is a
+    directory, or is in a directory that does not exist or cannot be written."""
     written = [out, errors_path(out), shards_dir(out)]
+    if corpus is not None:
+        where = corpus.resolve()
+        for path in written:
+            if path.resolve().is_relative_to(where):
+                msg = (
+                    f"{out}: the scan would write {path.name} inside the corpus {corpus}, "
+                    "whose check reports every file its manifest does not list"
+                )
+                raise ValueError(msg)
     for given in inputs:
         source = given.resolve()
         for path in written:
             target = path.resolve()
-            if target == source or (source.is_dir() and target.is_relative_to(source)):
+            if target == source or (_is_dir(source) and target.is_relative_to(source)):
                 msg = f"{out}: the scan would write {path.name} over or inside its input {given}"
                 raise ValueError(msg)
     problem = None
@@ -260,17 +282,22 @@ def _check_out(inputs: list[Path], out: Path) -> None:
         )
     elif out.parent.exists() and not out.parent.is_dir():
         problem = f"{out.parent} is a file, not a directory"
-    else:
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            problem = f"cannot make its directory ({error.strerror})"
-        else:
-            if not os.access(out.parent, os.W_OK):
-                problem = f"its directory {out.parent} cannot be written"
+    elif not out.parent.exists():  # a mistyped path is not made: nothing is written there
+        problem = f"its directory {out.parent} does not exist"
+    elif not os.access(out.parent, os.W_OK):
+        problem = f"its directory {out.parent} cannot be written"
     if problem is not None:
         msg = f"{out}: {problem}"
         raise ValueError(msg)
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether `path` is a directory; False when it cannot be told (Python 3.11's
+    `Path.is_dir` raises where the user may not look: planning makes that an entry)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _someone_elses(path: Path, out: Path) -> bool:
@@ -365,7 +392,7 @@ def _prepare(
 
 Task = tuple[Shard, int, Chunk | None]
 """A shard, its index, and its lines when the client reads them (a part of a .jsonl.gz)."""
-Runner = Callable[[ScanConfig, Iterator[Task]], Iterator[ShardResult]]
+Runner = Callable[[ScanConfig, Iterator[Task]], Generator[ShardResult, None, None]]
 _AHEAD = 2
 """Tasks handed out per worker ahead of the results: workers never wait, and the client
 holds at most this many streamed chunks a worker (memory flat in the collection's size)."""
@@ -382,13 +409,14 @@ def _tasks(shards: list[Shard], todo: list[int]) -> Iterator[Task]:
 
 
 def _local(workers: int) -> Runner:
-    def run(config: ScanConfig, work: Iterator[Task]) -> Iterator[ShardResult]:
+    def run(config: ScanConfig, work: Iterator[Task]) -> Generator[ShardResult, None, None]:
         if workers == 1:
             for task in work:
                 yield scan_shard(config, *task)
             return
         engine(config)  # once, here: forked workers inherit it (the initializer is for spawn)
-        pool = ProcessPoolExecutor(workers, initializer=engine, initargs=(config,))
+        pool = ProcessPoolExecutor(workers, initializer=_worker, initargs=(config,))
+        done = False
         try:
             pending: set[Future[ShardResult]] = set()
 
@@ -403,10 +431,43 @@ def _local(workers: int) -> Runner:
                 submit(len(finished))
                 for future in finished:
                     yield future.result()
-        finally:  # on Ctrl-C or an error: let the running shards end, start no other
+            done = True
+        finally:
+            if not done:  # Ctrl-C, SIGTERM, an error: no one will take the running shards
+                _stop(pool)
             pool.shutdown(wait=True, cancel_futures=True)
 
     return run
+
+
+def _worker(config: ScanConfig) -> None:
+    """Start a local worker: it ends with the scan, then prepares the engine.
+
+    SIGTERM ends it (forked, it would have the scan's handler, which raises); and a thread
+    ends it when its parent is gone, which SIGKILL of the scan leaves no one to tell it:
+    it would wait for shards for ever, its parent init."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent = os.getppid()
+    threading.Thread(target=_orphaned, args=(parent,), name="scan-parent", daemon=True).start()
+    engine(config)
+
+
+_WATCH_SECONDS = 1.0
+"""How often a worker looks for its parent: a wake-up a second costs nothing measurable."""
+
+
+def _orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)  # no cleanup to do: the scan that would take its results is gone
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now (their shards' results would be thrown away): a shard
+    runs seconds, and a supervisor's SIGTERM gives little more before SIGKILL."""
+    for process in list(pool._processes.values()):  # Python 3.14: pool.terminate_workers()
+        if process.is_alive():
+            process.terminate()
 
 
 _CONNECT_SECONDS = 5
@@ -424,7 +485,7 @@ def _dask(address: str) -> tuple[Runner, int]:
         raise ValueError(msg) from None
     workers = max(1, len(client.scheduler_info().get("workers", {})))
 
-    def run(config: ScanConfig, work: Iterator[Task]) -> Iterator[ShardResult]:
+    def run(config: ScanConfig, work: Iterator[Task]) -> Generator[ShardResult, None, None]:
         def submit(task: Task) -> Any:
             return client.submit(scan_shard, config, *task, pure=False, retries=3)
 

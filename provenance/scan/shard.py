@@ -11,6 +11,7 @@ import codecs
 import hashlib
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,7 +23,7 @@ from provenance.model import Document, Format
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.scan.inputs import JSONL_SUFFIXES, Fields, read
 from provenance.scan.prefilter import MIN_GRAMS, Prefilter
-from provenance.scan.records import Chunk, Counts, Problem, Record, Shard
+from provenance.scan.records import Chunk, Counts, Problem, Record, Shard, cannot_read
 
 _HIT_VERDICTS = {QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED}
 """Quotation verdicts that make a document a hit when the quotation is attributed."""
@@ -106,10 +107,10 @@ def scan_shard(
     analyser, prefilter = engine(config)
     counts = Counts()
     hits, errors, candidates = [], [], 0
-    gate = prefilter.gate()
-    for item in read(shard, config.fields, counts, config.max_size, chunk, gate):
+    gate, offset_in = prefilter.gate(), shard.offset_in
+    for item in _readable(shard, read(shard, config.fields, counts, config.max_size, chunk, gate)):
         if isinstance(item, Problem):
-            errors.append(_problem(item))
+            errors.append(_problem(item, offset_in))
             continue
         is_candidate, grams = prefilter.candidate(_as_utf8(item.data))
         if not is_candidate:
@@ -117,7 +118,7 @@ def scan_shard(
         candidates += 1
         read_in = _document(item)
         if isinstance(read_in, Problem):
-            errors.append(_problem(read_in))
+            errors.append(_problem(read_in, offset_in))
             continue
         document, charset = read_in
         try:
@@ -125,16 +126,26 @@ def scan_shard(
             if is_hit(result):
                 if not result.passages:  # its quotations were only screened
                     result = analyser.source(document)
-                hit = hit_json(item, result, grams, charset)
+                hit = hit_json(item, result, grams, charset, offset_in)
                 if item.source.lower().endswith(JSONL_SUFFIXES):
                     hit["fields"] = asdict(config.fields)  # how to read its line again
                 hits.append(hit)
         except Exception as error:  # a bug on one document costs that document, not the scan
-            errors.append(_internal_error(item, error))
+            errors.append(_internal_error(item, error, offset_in))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     return ShardResult(
         index, tuple(hits), tuple(errors), counts.documents, counts.bytes, candidates, seconds, cpu
     )
+
+
+def _readable(shard: Shard, items: Iterator[Record | Problem]) -> Iterator[Record | Problem]:
+    """`items`, ended by a Problem where the system stops the reading of the shard's input
+    (it became unreadable since it was planned, a disk error): that input's entry, never
+    the scan's end."""
+    try:
+        yield from items
+    except OSError as error:
+        yield Problem(shard.path, shard.start, cannot_read(error))
 
 
 def is_hit(result: SourceResult) -> bool:
@@ -222,9 +233,14 @@ def _document(record: Record) -> tuple[Document, str] | Problem:
 
 
 def hit_json(
-    record: Record, result: SourceResult, grams: int, charset: str = "utf-8"
+    record: Record,
+    result: SourceResult,
+    grams: int,
+    charset: str = "utf-8",
+    offset_in: str = "file",
 ) -> dict[str, Any]:
-    """One line of HITS.jsonl: the document, where it is, and what the engine found."""
+    """One line of HITS.jsonl: the document, where it is (`offset_in`: what its offset
+    counts, `Shard.offset_in`), and what the engine found."""
     divergences = result.divergences
     quotes = [q for q in result.quotes if q.attributed or q.verdict is QuoteVerdict.UNTERMINATED]
     return {
@@ -233,6 +249,7 @@ def hit_json(
         "date": record.date,
         "source": record.source,
         "offset": record.offset,
+        "offset_in": offset_in,
         "format": record.format,
         "charset": charset,
         "size": len(record.data),
@@ -268,20 +285,21 @@ def hit_json(
     }
 
 
-def _internal_error(record: Record, error: Exception) -> dict[str, Any]:
+def _internal_error(record: Record, error: Exception, offset_in: str) -> dict[str, Any]:
     """The error entry of a document the engine failed on; the traceback goes to a log."""
     problem = f"internal error in the engine: {brief(error)}"
-    entry = _problem(Problem(record.source, record.offset, problem, record.id))
+    entry = _problem(Problem(record.source, record.offset, problem, record.id), offset_in)
     log = write_log(error)
     if log is not None:
         entry["log"] = str(log)
     return entry
 
 
-def _problem(problem: Problem) -> dict[str, Any]:
+def _problem(problem: Problem, offset_in: str) -> dict[str, Any]:
     return {
         "source": problem.source,
         "offset": problem.offset,
+        "offset_in": offset_in,
         "id": problem.id,
         "problem": problem.problem,
     }

@@ -9,6 +9,7 @@ short or corrupt, a record cut short) is a `Problem` at its offset.
 from __future__ import annotations
 
 import re
+import tempfile
 import zlib
 from collections.abc import Generator, Iterator
 from pathlib import Path
@@ -28,15 +29,19 @@ def shards(path: Path, shard_bytes: int) -> list[Shard]:
 
     A gzip WARC is cut at gzip members that hold a WARC record (one member a record, as
     crawlers write them), found by seeking near each cut and looking forward, so that
-    planning does not read the file; a file compressed as one stream stays one shard.
-    An uncompressed WARC is cut at record offsets found by one reading pass.
+    planning does not read the file. One compressed otherwise (as one stream, or as
+    streams of many records) is one "warc-stream" shard, read decompressed. An
+    uncompressed WARC is cut at record offsets found by one reading pass.
     """
+    gz = path.name.lower().endswith(".gz")
+    if gz and not one_record_a_member(path):
+        return [Shard("warc-stream", str(path))]
     size = path.stat().st_size
     if size <= shard_bytes:
         return [Shard("warc", str(path))]
     starts = [0]
     with path.open("rb") as stream:
-        if path.name.lower().endswith(".gz"):
+        if gz:
             while starts[-1] + shard_bytes < size:
                 start = _next_member(stream, starts[-1] + shard_bytes, look=_LOOK)
                 if start is None:
@@ -63,8 +68,61 @@ _RECORD_LINE = re.compile(rb"WARC/(?:1\.[01]|0\.[0-9]{1,2})\r\n")
 """The version line that opens a record."""
 _CONTENT_LENGTH = re.compile(rb"\ncontent-length:[ \t]*([0-9]{1,18})[ \t]*\r?\n", re.I)
 
-Damage = tuple[int, str]
-"""Where damaged WARC data starts (a record's or a gzip member's offset), and the problem."""
+Damage = tuple[int, str, str]
+"""Where damaged WARC data starts (a record's or a gzip member's offset), the problem, and
+the record's id when its headers are there to say it (else "")."""
+_RECORD_ID = re.compile(rb"\nWARC-Record-ID:[ \t]*([^\r\n]*?)[ \t]*\r\n", re.I)
+
+
+def one_record_a_member(path: Path) -> bool:
+    """Whether a .warc.gz is compressed one record a gzip member, as the WARC standard
+    asks: then a record's offset is its member's, where reading can start. Told by its
+    first two members (a warcinfo record may have one of its own before a stream of the
+    rest); True when damaged data keeps it from being told (reading reports it).
+    """
+    with path.open("rb") as stream:
+        for _ in range(2):
+            start = stream.tell()
+            length = _member_of_one_record(stream)
+            if length is None:
+                return True
+            if length < 0:
+                return False
+            stream.seek(start + length)
+    return True
+
+
+_AFTER_RECORD = 16
+"""Bytes a gzip member may hold after its record's block: the two CRLFs that end the
+record, and a few more line ends some writers add. The next record's headers are more."""
+
+
+def _member_of_one_record(stream: BinaryIO) -> int | None:
+    """The compressed length of the gzip member at the stream's position when it holds one
+    WARC record; -1 when it holds more; None when it cannot be told (no gzip member, no
+    record, damaged data, the end of the file)."""
+    inflater, head, size, used, need = zlib.decompressobj(31), b"", 0, 0, -1
+    while not inflater.eof:
+        data = stream.read(_READ)
+        try:
+            out = inflater.decompress(data)
+        except zlib.error:
+            return None
+        if not data:
+            return None  # cut short
+        used += len(data) - len(inflater.unused_data)
+        size += len(out)
+        if need < 0:
+            head += out[: _READ - len(head)]
+            blank = head.find(b"\r\n\r\n")
+            length = _CONTENT_LENGTH.search(head, 0, blank + 2) if blank >= 0 else None
+            if length is not None and _RECORD_LINE.match(head):
+                need = blank + 4 + int(length.group(1))
+            elif blank >= 0 or len(head) >= _READ:
+                return None  # no WARC record
+        if need >= 0 and size > need + _AFTER_RECORD:
+            return -1
+    return used if need >= 0 else None
 
 
 def _next_member(stream: BinaryIO, position: int, end: int = -1, look: int = -1) -> int | None:
@@ -121,12 +179,20 @@ def read(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Prob
     data after it), the damage is found and reported at its offset, and reading goes on
     at the next record after it: a gzip member that decodes to a record, or a `WARC/1.x`
     line in an uncompressed file. A damaged record costs that record, not the rest of
-    the file.
+    the file. A "warc-stream" shard is read decompressed (`_stream`).
     """
+    if shard.kind == "warc-stream":
+        yield from _stream(shard, counts, limit)
+        return
+    yield from _read(shard, counts, limit, shard.path)
+
+
+def _read(shard: Shard, counts: Counts, limit: int, source: str) -> Iterator[Record | Problem]:
+    """`read` of a shard of the file `shard.path`, its records and problems named `source`."""
     start: int | None = shard.start
     gz = shard.path.lower().endswith(".gz")
     while start is not None:
-        damage = yield from _records(shard, start, counts, limit, gz)
+        damage = yield from _records(shard, start, counts, limit, gz, source)
         if damage is None:
             return
         with Path(shard.path).open("rb") as stream:
@@ -134,8 +200,44 @@ def read(shard: Shard, counts: Counts, limit: int = 0) -> Iterator[Record | Prob
             start = resume(stream, damage + 1, shard.end)
 
 
+def _stream(shard: Shard, counts: Counts, limit: int) -> Iterator[Record | Problem]:
+    """The records of a .warc.gz not compressed one record a member, at their offsets in
+    its decompressed stream: it is decompressed to a temporary file (as large as the
+    stream), read as an uncompressed WARC. Damaged gzip data ends it: one Problem at the
+    decompressed offset where it starts; what came before is read."""
+    with tempfile.TemporaryDirectory(prefix="provenance-scan-") as temp:
+        plain = Path(temp) / "stream.warc"
+        with plain.open("wb") as target:
+            damage = _decompress(Path(shard.path), target)
+        yield from _read(Shard("warc", str(plain)), counts, limit, shard.path)
+    if damage is not None:
+        yield Problem(shard.path, *damage)
+
+
+def _decompress(path: Path, target: BinaryIO) -> Damage | None:
+    """Write the data of `path`'s gzip members, one after another, to `target`; the damage
+    that stopped it (at its decompressed offset), if any."""
+    inflater, written, fed = zlib.decompressobj(31), 0, False
+    with path.open("rb") as stream:
+        while data := stream.read(_READ):
+            while data:
+                try:
+                    out = inflater.decompress(data)
+                except zlib.error as error:
+                    problem = f"truncated or corrupt WARC data: corrupt gzip data: {error}"
+                    return written, f"{problem}; nothing after it can be read", ""
+                target.write(out)
+                written, fed = written + len(out), True
+                if not inflater.eof:
+                    break
+                data, inflater, fed = inflater.unused_data, zlib.decompressobj(31), False
+    if fed:
+        return written, "truncated or corrupt WARC data: the file ends inside a gzip stream", ""
+    return None
+
+
 def _records(
-    shard: Shard, start: int, counts: Counts, limit: int, gz: bool
+    shard: Shard, start: int, counts: Counts, limit: int, gz: bool, source: str
 ) -> Generator[Record | Problem, None, int | None]:
     """The records from `start` (a record's offset) to the shard's end; the offset of the
     damage that stopped FastWARC, if any (reported here).
@@ -158,7 +260,7 @@ def _records(
                     break
                 last = record.stream_pos
                 counts.documents += 1
-                item: Record | Problem | None = warc_record(record, shard.path, limit)
+                item: Record | Problem | None = warc_record(record, source, limit)
                 if isinstance(item, Record):
                     counts.bytes += len(item.data)
                 if not gz:
@@ -174,14 +276,14 @@ def _records(
     damage = None if ended else _damage(shard.path, last, shard.end, gz)
     cut = damage is not None and held is not None and damage[0] == held.offset
     if error is not None and damage is None:
-        damage = last, f"truncated or corrupt WARC data: {error}"  # not found: said where
+        damage = last, f"truncated or corrupt WARC data: {error}", ""  # not found: said where
     if held is not None and (isinstance(held, Problem) or not cut):
         said = held.offset if isinstance(held, Problem) else said
         yield held
     if damage is None:
         return None
     if damage[0] != said:  # a payload cut short was said already
-        yield Problem(shard.path, *damage)
+        yield Problem(source, *damage)
     return damage[0]
 
 
@@ -189,11 +291,11 @@ def _damage(path: str, start: int, end: int, gz: bool) -> Damage | None:
     """The first damaged data from the record at `start` to `end` (-1: the end of the file)."""
     if gz:
         bad = _bad_member(path, start, end)
-        return None if bad is None else (bad[0], f"truncated or corrupt WARC data: {bad[1]}")
+        return None if bad is None else (bad[0], f"truncated or corrupt WARC data: {bad[1]}", "")
     return _bad_record(path, start, end)
 
 
-def _bad_member(path: str, start: int, end: int) -> Damage | None:
+def _bad_member(path: str, start: int, end: int) -> tuple[int, str] | None:
     """The offset of the first gzip member from `start` (a member's start) to `end` (-1:
     the end of the file) that is cut short or corrupt, or of bytes that are no gzip
     member, and what is wrong there.
@@ -241,14 +343,17 @@ def _bad_record(path: str, start: int, end: int) -> Damage | None:
             stream.seek(at)
             head = stream.read(_READ)
             blank = head.find(b"\r\n\r\n")
+            record = _RECORD_LINE.match(head) is not None
+            ident = _header_id(head[: blank + 2] if blank >= 0 else head) if record else ""
             if blank < 0 and at + len(head) >= size and b"WARC/".startswith(head[:5]):
-                return at, "truncated WARC record: the file ends inside its headers"
+                return at, "truncated WARC record: the file ends inside its headers", ident
             length = _CONTENT_LENGTH.search(head, 0, blank + 2) if blank >= 0 else None
-            if not _RECORD_LINE.match(head) or length is None:
-                return at, "truncated or corrupt WARC data: no WARC record with a Content-Length"
+            if not record or length is None:
+                problem = "truncated or corrupt WARC data: no WARC record with a Content-Length"
+                return at, problem, ident
             body, declared = at + blank + 4, int(length.group(1))
             if body + declared > size:
-                return at, _cut_short(size - body, declared)
+                return at, _cut_short(size - body, declared), ident
             stream.seek(body + declared)
             after = stream.read(_READ)
             rest = after.lstrip(b"\r\n")
@@ -264,9 +369,25 @@ def _bad_record(path: str, start: int, end: int) -> Damage | None:
                     "Content-Length declares should end (the record is cut short, and more "
                     "follows it)"
                 )
-                return at, problem
-            return following, "truncated or corrupt WARC data: no WARC record after a whole one"
+                return at, problem, ident
+            problem = "truncated or corrupt WARC data: no WARC record after a whole one"
+            return following, problem, ""
     return None
+
+
+def _header_id(head: bytes) -> str:
+    """The WARC-Record-ID a record's header block (or what is left of it) gives, or ""."""
+    found = _RECORD_ID.search(head)
+    return "" if found is None else _record_id(found.group(1).decode("utf-8", "replace"))
+
+
+def _record_id(value: str) -> str:
+    """A WARC-Record-ID as a hit's id: `<urn:uuid:X>` is X.
+
+    >>> _record_id("<urn:uuid:47c6f177-bca7-5a32-ad5f-c536eaa1cd84>")
+    '47c6f177-bca7-5a32-ad5f-c536eaa1cd84'
+    """
+    return value.strip("<>").removeprefix("urn:uuid:")
 
 
 def _cut_short(read: int, declared: int) -> str:
@@ -286,8 +407,7 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
     """
     headers = record.headers  # type: ignore[attr-defined]
     offset: int = record.stream_pos  # type: ignore[attr-defined]
-    ident = headers.get("WARC-Record-ID", "") or f"{Path(source).name}@{offset}"
-    ident = ident.strip("<>").removeprefix("urn:uuid:")
+    ident = _record_id(headers.get("WARC-Record-ID", "") or f"{Path(source).name}@{offset}")
     url = headers.get("WARC-Target-URI", "")
     date = headers.get("WARC-Date", "")
     # FastWARC's record_type and is_http, not lookups of WARC-Type and Content-Type: a

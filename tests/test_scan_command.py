@@ -1,0 +1,85 @@
+"""provenance scan's command line: what its options mean, and outputs it refuses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from provenance.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT / "tests" / "cases" / "quotes" / "reference.txt"
+COPY = REFERENCE.read_text(encoding="utf-8")
+
+
+def _errors(out: Path) -> list[dict[str, Any]]:
+    path = out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("which", ["--reference", "--corpus"])
+def test_max_size_limits_the_documents_not_the_reference_or_the_corpus(
+    tmp_path: Path, corpus_dir: Path, which: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--max-size 1K` refused the corpus's manifest.toml (and a reference over 1K), exit 2,
+    though docs/scan.md says it applies to each document, never to an input file."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "copy.txt").write_text(COPY, encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    given = str(REFERENCE) if which == "--reference" else str(corpus_dir)
+    assert REFERENCE.stat().st_size > 1024 < (corpus_dir / "manifest.toml").stat().st_size
+    argv = ["scan", str(pages), which, given, "--out", str(out), "--jobs", "1"]
+    assert main([*argv, "--max-size", "1K"]) == 1, capsys.readouterr().err
+    [error] = _errors(out)
+    assert error["id"] == "copy.txt" and "over the size limit of 1,024" in error["problem"]
+    assert main(argv) == 0
+
+
+def test_scan_help_says_max_size_is_a_document_s(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["scan", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--max-size SIZE refuse documents larger than this" in help_text
+    assert "never an input file or the reference" in help_text
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    assert "refuse input files larger than this" in " ".join(capsys.readouterr().out.split())
+
+
+def test_an_out_whose_directory_does_not_exist_is_refused_and_nothing_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--out /nonexistent/dir/h.jsonl` made the whole directory path without a word: a
+    mistyped path left directories behind and the hits where nobody looks."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "copy.txt").write_text(COPY, encoding="utf-8")
+    out = tmp_path / "typo" / "deeper" / "hits.jsonl"
+    argv = ["scan", str(pages), "--reference", str(REFERENCE), "--out", str(out)]
+    assert main(argv) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line == f"provenance: {out}: its directory {out.parent} does not exist"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pages"]
+
+
+@pytest.mark.parametrize("where", [".", "new", "../corpus-link"])
+def test_an_out_inside_the_corpus_is_refused(
+    tmp_path: Path, corpus_dir: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--out` inside `--corpus DIR` was written, and `provenance check` of the corpus then
+    reported the hits, their errors file and shards as files its manifest does not list."""
+    (tmp_path / "corpus-link").symlink_to(corpus_dir)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "copy.txt").write_text(COPY, encoding="utf-8")
+    out = corpus_dir / where / "hits.jsonl"
+    before = sorted(p.relative_to(corpus_dir) for p in corpus_dir.rglob("*"))
+    assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"provenance: {out}: ") and "inside the corpus" in line, line
+    assert sorted(p.relative_to(corpus_dir) for p in corpus_dir.rglob("*")) == before
+    assert main(["check", str(corpus_dir)]) == 0
