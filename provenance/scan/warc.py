@@ -363,6 +363,15 @@ def _bad_record(path: str, start: int, end: int) -> Damage | None:
             if len(rest) < len(after) and b"WARC/".startswith(rest[:5]):
                 at = following
                 continue
+            if _next_record(stream, body, body + declared) is not None:
+                # The data its Content-Length claims holds the next record's headers: the
+                # record is cut short, whatever its claimed end happens to hold (CRLFs
+                # there made it look whole, and the record it ran into was lost).
+                problem = (
+                    f"truncated WARC record: another record begins inside the {declared:,} "
+                    "bytes its Content-Length declares (the record is cut short)"
+                )
+                return at, problem, ident
             if not after.startswith(b"\r\n\r\n"):
                 problem = (
                     f"truncated WARC record: other data where the {declared:,} bytes its "
