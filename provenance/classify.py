@@ -25,7 +25,8 @@ SIC = r"\((?:[Ss]ic!?|!|\?)\)"
 """An editor's mark in parentheses: "(sic)", "(sic!)", "(!)", "(?)" (any other words in
 parentheses are the copier's own)."""
 _EDITORIAL = re.compile(rf"\[[^\]]*\]|{SIC}|\.\s?\.\s?\.|…")
-# Variant spellings that do not change a word: British/American and old/new forms.
+# Variant spellings that do not change a word: British/American and old/new forms, and
+# the forms of a word either side writes (towards/toward, amongst/among, learnt/learned).
 _SPELLING_RULES = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
@@ -41,6 +42,11 @@ _SPELLING_RULES = tuple(
         (r"ll(ed|ing|er|ers)$", r"l\1"),
         (r"ae", "e"),
         (r"oe", "e"),
+        (r"^(to|after|back|for|up|down|on|in|out|home|east|west|north|south)wards$", r"\1ward"),
+        (r"^(among|amid)st$", r"\1"),
+        (r"^whilst$", "while"),
+        (r"^(learn|burn|dream|leap|spoil)t$", r"\1ed"),
+        (r"^spelt$", "spelled"),
     )
 )
 
@@ -614,11 +620,15 @@ a spelling); the quotation checks read new numbers off it too (`quotes.claims`).
 @lru_cache(maxsize=4096)
 def _spelling_key(word: str) -> str:
     """`word` as its variants spell it alike ("organisation", "organization" ->
-    "organization"): thirteen substitutions, asked again and again of the reference's
+    "organization"): a few substitutions, asked again and again of the reference's
     words, so the last 4,096 words' keys are kept (a few hundred kB at most).
 
     >>> _spelling_key("colours"), _spelling_key("colors"), _spelling_key("4th")
     ('colors', 'colors', '4')
+    >>> _spelling_key("towards") == _spelling_key("toward"), _spelling_key("whilst")
+    (True, 'while')
+    >>> _spelling_key("learnt") == _spelling_key("learned"), _spelling_key("rewards")
+    (True, 'rewards')
     """
     word = NUMBER_WORDS.get(word) or _MONTH_NAMES.get(word) or _ORDINAL.sub("", word)
     for pattern, replacement in _SPELLING_RULES:

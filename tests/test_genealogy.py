@@ -72,6 +72,18 @@ def test_a_shared_misspelling_is_shared_whatever_space_follows_it(reference: Doc
     assert (evidence.text, evidence.witnesses) == ("benevolance", {"a", "b"})
 
 
+def test_a_form_either_side_writes_groups_no_one(reference: Document) -> None:
+    """ "toward" for "towards" (and "amongst", "whilst", "learnt" for their other forms) is
+    a house style two copies may share by chance: a spelling variant, light evidence, not
+    a substitution outweighing a real shared error."""
+    styled = reference.text.replace("towards", "toward")
+    a = from_text("a", reference, styled)
+    b = from_text("b", reference, _plant(styled, "bellicose", "belicose"))
+    c = from_text("c", reference, _plant(reference.text, "bellicose", "belicose"))
+    family = genealogy(collate(reference, [a, b, c])).families[0]
+    assert [g.witnesses for g in family.groups] == [{"b", "c"}]
+
+
 def test_a_shared_omitted_sentence_outweighs_a_shared_word(reference: Document) -> None:
     sentence = reference.text[reference.text.index("The Parties oppose") :].split(". ", 1)[0] + ". "
     omitted = _plant(reference.text, sentence, "")
