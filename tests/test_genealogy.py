@@ -198,6 +198,36 @@ def test_a_witness_silent_at_a_groups_evidence_nests_rather_than_conflicts() -> 
     assert [g.witnesses for g in conflicts] == [frozenset("CG")]
 
 
+def test_excerpts_of_one_family_in_different_parts_are_one_group() -> None:
+    """G copies the statement with errors; excerpts H and I copy different parts of G, J
+    a part overlapping both. {G, H, J} share one error (I silent there), {G, I, J} another
+    (H silent there): one family seen through the excerpts' gaps, which stood side by side
+    as two groups. Merged, it is silent only where both were: K, an excerpt that reads the
+    statement's word where the family errs, is offered as a possible member of neither."""
+    early = SharedReading(4, "ballistic", "balistic", Kind.SUBSTITUTION, frozenset("GHJ"), 2.0)
+    late = SharedReading(10, "ideas", "concepts", Kind.SUBSTITUTION, frozenset("GIJ"), 2.0)
+    lacunae = {4: frozenset("I"), 10: frozenset("HK")}
+    groups, conflicts = _groups([early, late], set("GHIJKL"), GroupingOptions(), lacunae)
+    assert conflicts == ()
+    [family] = groups
+    assert (family.witnesses, family.silent, family.weight) == (frozenset("GHIJ"), frozenset(), 4.0)
+    assert [e.location for e in family.evidence] == [4, 10]
+
+
+def test_a_heavier_group_of_some_of_a_group_s_witnesses_nests_under_it() -> None:
+    """{G, J} share a lost phrase (4.0) where H is silent; {G, H, J} share a word (2.0).
+    Each held the other once H's silence counted, and the heavier, {G, J}, was to be the
+    parent but could not hold a group with more witnesses: both stood at the top. A group
+    holding all of another's witnesses outright is its parent, whatever each weighs."""
+    word = SharedReading(4, "ballistic", "balistic", Kind.SUBSTITUTION, frozenset("GHJ"), 2.0)
+    lost = SharedReading(7, "and military ", "", Kind.OMISSION, frozenset("GJ"), 4.0)
+    lacunae = {4: frozenset(), 7: frozenset("H")}
+    groups, _ = _groups([word, lost], set("GHJK"), GroupingOptions(), lacunae)
+    [top] = groups
+    [inner] = top.children
+    assert (top.witnesses, inner.witnesses) == (frozenset("GHJ"), frozenset("GJ"))
+
+
 def test_one_shared_punctuation_change_does_not_group(reference: Document) -> None:
     """Two independent copies that each drop the same comma were grouped (a comma weighed
     exactly the least weight of a group): a comma is lost by chance; a group needs

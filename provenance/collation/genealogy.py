@@ -265,6 +265,7 @@ def _groups(
                 *(lacunae.get(s.location, frozenset()) for s in evidence)
             )
             candidates.append(Group(holders, tuple(evidence), weight, silent=silent))
+    candidates = _one_family_in_parts(candidates)
     # Strongest first; a group that overlaps a stronger one without nesting is a conflict.
     candidates.sort(key=lambda g: (-g.weight, -len(g.witnesses), sorted(g.witnesses)))
     kept: list[Group] = []
@@ -275,6 +276,33 @@ def _groups(
         else:
             conflicts.append(g)
     return _forest(kept), tuple(conflicts)
+
+
+def _one_family_in_parts(groups: list[Group]) -> list[Group]:
+    """Groups that are one group seen through the excerpts' gaps, merged: each's witnesses
+    are the other's or silent at the other's evidence, and neither holds the other ({G, H,
+    J} with I silent, {G, I, J} with H silent: excerpts H and I copy different parts of
+    G's text, so no reading is shared by all four), and so the groups of the same
+    witnesses that such merging makes. The merged group has both groups' evidence, and is
+    silent only where both were."""
+    groups = list(groups)
+    merged = True
+    while merged:
+        merged = False
+        for a, b in combinations(groups, 2):
+            x, y = a.witnesses, b.witnesses
+            parts = not (x <= y or y <= x) and x <= y | b.silent and y <= x | a.silent
+            if x != y and not parts:
+                continue
+            evidence = tuple(sorted({*a.evidence, *b.evidence}, key=lambda e: e.location))
+            union = x | y
+            both = Group(
+                union, evidence, evidence_weight(evidence), silent=(a.silent & b.silent) - union
+            )
+            groups = [g for g in groups if g is not a and g is not b] + [both]
+            merged = True
+            break
+    return groups
 
 
 def _compatible(a: Group, b: Group) -> bool:
@@ -288,12 +316,15 @@ def _compatible(a: Group, b: Group) -> bool:
 def _forest(groups: list[Group]) -> tuple[Group, ...]:
     """Nest compatible groups: each under the smallest group that contains it, counting
     the witnesses silent at that group's evidence as in it (the heavier of two that
-    would contain each other so is the parent)."""
+    would contain each other so is the parent, unless one holds all the other's
+    witnesses outright: that one is)."""
     ordered = sorted(groups, key=lambda g: len(g.witnesses))
 
     def holds(p: Group, g: Group) -> bool:
         if p is g or not g.witnesses <= p.witnesses | p.silent or p.witnesses <= g.witnesses:
             return False
+        if g.witnesses < p.witnesses:
+            return True  # held outright, whatever it weighs: its witnesses are all the parent's
         mutual = p.witnesses <= g.witnesses | g.silent
         return not mutual or (p.weight, len(p.witnesses)) > (g.weight, len(g.witnesses))
 
@@ -306,8 +337,13 @@ def _forest(groups: list[Group]) -> tuple[Group, ...]:
         else:
             roots.append(g)
 
-    def built(g: Group) -> Group:
-        return Group(g.witnesses, g.evidence, g.weight, tuple(map(built, kids[id(g)])), g.silent)
+    def built(g: Group, scope: frozenset[str] | None = None) -> Group:
+        # A witness silent at a group's evidence is a possible member only if it may be
+        # in the group holding it too: one reading otherwise at the parent's is not.
+        silent = g.silent if scope is None else g.silent & scope
+        inner = g.witnesses | silent
+        children = tuple(built(k, frozenset(inner)) for k in kids[id(g)])
+        return Group(g.witnesses, g.evidence, g.weight, children, silent)
 
     return tuple(sorted(map(built, roots), key=lambda g: (-g.weight, sorted(g.witnesses))))
 
