@@ -1333,11 +1333,12 @@ def test_selecting_an_id_two_inputs_gave_to_different_pages_is_refused(
 @pytest.mark.parametrize(
     ("option", "value", "allowed"),
     [
-        ("--shard-mb", "0", "a number of megabytes greater than 0"),
-        ("--shard-mb", "-1", "a number of megabytes greater than 0"),
-        ("--shard-mb", "nan", "a number of megabytes greater than 0"),
-        ("--shard-mb", "inf", "a number of megabytes greater than 0"),
-        ("--shard-mb", "four", "a number of megabytes greater than 0"),
+        ("--shard-mb", "0", "a number of megabytes of at least 0.001"),
+        ("--shard-mb", "-1", "a number of megabytes of at least 0.001"),
+        ("--shard-mb", "1e-9", "a number of megabytes of at least 0.001"),
+        ("--shard-mb", "nan", "a number of megabytes of at least 0.001"),
+        ("--shard-mb", "inf", "a number of megabytes of at least 0.001"),
+        ("--shard-mb", "four", "a number of megabytes of at least 0.001"),
         ("--min-grams", "-1", "a whole number of at least 1"),
         ("--min-grams", "0", "a whole number of at least 1"),
         ("--min-grams", "2.5", "a whole number of at least 1"),

@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--resume", action="store_true", help="skip the shards already done")
     add("--allow-errors", action="store_true", help="exit 0 even if documents could not be read")
     add("--shard-mb", type=_megabytes, default=4.0, metavar="MB",
-        help="shard size in megabytes, more than 0 (default 4)")  # fmt: skip
+        help="shard size in megabytes, 0.001 or more (default 4)")  # fmt: skip
     add("--min-grams", type=_at_least_one, metavar="N",
         help="prefilter threshold: distinct reference 3-grams a candidate holds, at least 1 "
              "(default 4)")  # fmt: skip
@@ -84,22 +84,26 @@ def _at_least_one(value: str) -> int:
 
 
 def _megabytes(value: str) -> float:
-    """`--shard-mb`: a finite number of megabytes greater than 0 (0.5 is half a megabyte).
+    """`--shard-mb`: a finite number of megabytes, a kilobyte (0.001) or more: a smaller
+    shard is a shard a document, millions of them for a crawl (0.5 is half a megabyte).
 
     >>> _megabytes("0.5")
     0.5
     >>> _megabytes("nan")
     Traceback (most recent call last):
-    argparse.ArgumentTypeError: 'nan' is not a number of megabytes greater than 0 (say 4)
+    argparse.ArgumentTypeError: 'nan' is not a number of megabytes of at least 0.001 (say 4)
     """
     try:
         number = float(value)
     except ValueError:
         number = 0.0
-    if not 0 < number < math.inf:  # also false for nan
-        problem = f"{value!r} is not a number of megabytes greater than 0 (say 4)"
+    if not _LEAST_SHARD_MB <= number < math.inf:  # also false for nan
+        problem = f"{value!r} is not a number of megabytes of at least 0.001 (say 4)"
         raise argparse.ArgumentTypeError(problem)
     return number
+
+
+_LEAST_SHARD_MB = 0.001
 
 
 def run(args: argparse.Namespace) -> int:
