@@ -183,7 +183,7 @@ def _write_collections(directory: Path) -> list[str]:
     return ["a.jsonl", "b.jsonl.gz", "c.warc", "d.warc.gz"]
 
 
-@pytest.mark.parametrize("shard_mb", ["4", "0.0001"], ids=["read", "planned"])
+@pytest.mark.parametrize("shard_mb", ["4", "0.001"], ids=["read", "planned"])
 def test_an_input_file_that_cannot_be_read_is_an_error_entry_and_the_rest_is_scanned(
     unprivileged: tuple[Path, list[str]], shard_mb: str
 ) -> None:
