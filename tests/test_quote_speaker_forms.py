@@ -96,6 +96,11 @@ def test_a_person_s_words_are_the_person_s(reference: Document, page: str) -> No
         'drills this year".\n',
         'The statement came out on Tuesday. We ask readers "to send us their own '
         'translations of the text".\n',
+        # other parties named together: not the authors, and no subjunctive
+        'The joint statement came out on Tuesday. Washington and Seoul insist "the drills '
+        'are purely defensive and will go ahead".\n',
+        'The statement came out on Tuesday. Tokyo and Canberra warn "a freeze would only '
+        'reward Pyongyang".\n',
     ],
 )
 def test_people_asking_in_the_plural_speak_for_themselves(reference: Document, page: str) -> None:

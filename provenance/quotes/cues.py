@@ -722,19 +722,20 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
 
 def _people(subject: str) -> bool:
     """Whether a plural verb's subject is people speaking, not a state or body a
-    subjunctive names ("that the United States refrain"): "we", "I", "you", or a
-    common noun in the plural ("critics", "protesters in Seoul", "many analysts").
+    subjunctive names ("that the United States refrain"): "we", "I", "you", parties named
+    together ("Washington and Seoul"), or a common noun in the plural ("critics",
+    "protesters in Seoul", "many analysts").
 
     >>> _people("Critics"), _people("protesters in Seoul"), _people("the United States")
     (True, True, False)
-    >>> _people("Translator's")
-    False
+    >>> _people("Translator's"), _people("Washington and Seoul")
+    (False, True)
     """
     words = subject.split()
     if not words:
         return False
-    if words[0].casefold() in ("we", "i", "you"):
-        return True
+    if words[0].casefold() in ("we", "i", "you") or _COORDINATED.search(subject):
+        return True  # (the authors coordinated, "Russia and China", are `_joint`'s first)
     head = next((w for w in words if w.casefold() not in _QUANTIFIERS), "")
     return (
         len(head) > 3
@@ -746,6 +747,8 @@ def _people(subject: str) -> bool:
     )
 
 
+_COORDINATED = re.compile(r"\S\s+(?:and|&)\s+\S")
+"""Two parties named together ("Washington and Seoul insist"): a plural subject."""
 _QUANTIFIERS = frozenset("the some many most few several other these those all both".split())
 _NOT_PEOPLE = frozenset("states parties sides nations countries reports documents texts".split())
 
