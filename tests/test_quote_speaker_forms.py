@@ -101,6 +101,10 @@ def test_a_person_s_words_are_the_person_s(reference: Document, page: str) -> No
         'are purely defensive and will go ahead".\n',
         'The statement came out on Tuesday. Tokyo and Canberra warn "a freeze would only '
         'reward Pyongyang".\n',
+        # named just before a quotation that opens on their verb
+        'The joint statement came out on Tuesday. Lavrov "called the plan realistic and fair".\n',
+        'The joint statement came out on Tuesday. Resolution 2270 "demands that the DPRK '
+        'abandon all nuclear weapons".\n',
     ],
 )
 def test_people_asking_in_the_plural_speak_for_themselves(reference: Document, page: str) -> None:

@@ -232,7 +232,58 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     headline = _headline(reading.text, reading.spans.starts[k], m, reading.authors)
     if headline is not None:
         return replace(headline, how="headline")
+    subject = _subject_before(reading, m, k)
+    if subject is not None:
+        return subject
     return reading.inherited(k)
+
+
+def _subject_before(reading: _Reading, m: Marked, k: int) -> Cue | None:
+    """Someone named just before a quotation that opens on their verb ("Lavrov “called the
+    plan realistic”", "Resolution 2270 “demands that ...”"): the words are theirs, not the
+    document's a sentence before named. Not a pronoun ("It “calls on ...”": whoever was
+    named before), the authors (`cues._authors_quoted`), a document of the statement's
+    (`cues`), or a phrase of time or place ("On Tuesday “officials said ...”")."""
+    if m.opening in ("", ":") or m.block >= 0:
+        return None
+    text, start = reading.text, reading.spans.starts[k]
+    opening = m.span.start - 1
+    first = _FIRST_WORD.match(text, m.span.start, m.span.end)
+    if first is None or first.group().casefold() not in _QUOTED_VERBS or opening <= start:
+        return None
+    clause = _CLAUSE_BREAK.split(reading.prose[start:opening])[-1]
+    subject = clause.strip()
+    words = subject.split()
+    if not 0 < len(words) <= _SUBJECT_WORDS or not subject[0].isupper():
+        return None
+    head = words[0].casefold()
+    if head in _NOT_SUBJECTS or _DOCUMENT_WORD.search(subject) or _joint(subject, reading.authors):
+        return None
+    at = opening - len(reading.prose[start:opening]) + len(reading.prose[start:opening].rstrip())
+    span = Span(at - len(subject), at)
+    return Cue("person", span, span.of(text), how="named before the quotation")
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_QUOTED_VERBS = frozenset(
+    """says said calls called urges urged demands demanded commits committed insists insisted
+    warns warned notes noted stresses stressed describes described argues argued claims
+    claimed accuses accused vows vowed pledges pledged rejects rejected welcomes welcomed
+    condemns condemned requires required asks asked proposes proposed expresses expressed
+    reaffirms reaffirmed recognises recognised recognizes recognized declares declared
+    dismissed dismisses praised praises slammed slams blamed blames labelled labeled
+    branded brands hailed hails termed terms""".split()
+)
+"""Verbs a quotation may open on, its subject named just before it."""
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_SUBJECT_WORDS = 6
+_NOT_SUBJECTS = frozenset(
+    """it they he she we this that these those which who on in at after before by for with
+    from during since until as when while and but or so yet then also""".split()
+)
+_DOCUMENT_WORD = re.compile(
+    r"\b(?:statement|declaration|document|text|communiqu|joint)", re.IGNORECASE
+)
 
 
 _GLOSS = re.compile(rf"\b{GLOSS_LABEL}\s*:", re.IGNORECASE)
