@@ -81,6 +81,8 @@ def test_the_authors_asking_speak_for_the_statement(reference: Document, page: s
         'this seriously," said Maren Holt of the Atlantic Policy Forum.\n',
         'The declaration was read out in Moscow.\n\n"It changes nothing on the ground," '
         "said defence analyst Tomas Reyes of the Institute for Maritime Studies.\n",
+        'The text warns of "mounting political and military tension".\n\n"Any step that '
+        'lowers the temperature is welcome," said a spokesman for the Japanese government.\n',
     ],
 )
 def test_a_person_s_words_are_the_person_s(reference: Document, page: str) -> None:

@@ -32,11 +32,12 @@ _DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w’'-]*")
 _POSTPOSED = re.compile(
     r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)"
-    r"(?=[,.;:]|\s{2}|$|\s+(?:of|in|at|on|during|after|before|from|with|when|while|who)\s)"
+    r"(?=[,.;:]|\s{2}|$|\s+(?:of|for|in|at|on|during|after|before|from|with|when|while|who)\s)"
 )
 """The subject after a speech verb (`match`ed at the verb's end), up to a clause break, a
 phrase of time, place or means ("said former envoy Robert Galloway in an interview") or
-the body the speaker belongs to ("said Bruce Klingner of the Heritage Foundation")."""
+the body the speaker belongs to or speaks for ("said Bruce Klingner of the Heritage
+Foundation", "said a spokeswoman for the UN Secretary-General")."""
 _SHARED = frozenset("and but or".split())
 """Just before a speech verb, a word that gives it the subject of the verb before."""
 _INVERTS = re.compile(
