@@ -209,6 +209,26 @@ def test_a_mistyped_negation_is_no_negation_dropped(reference: Document, quoted:
     assert verdict is QuoteVerdict.ALTERED, note
 
 
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "are paying no attention to the maintenance of the international and regional "
+        "balance and stability",
+        "are not paying sufficient attention to the maintenance of the international and "
+        "regional balance and stability",
+    ],
+)
+def test_a_neighbour_s_negation_excuses_no_negation_put_in(
+    reference: Document, quoted: str
+) -> None:
+    """ "no attention" where the statement pays "sufficient attention" was excused by the
+    next sentence's "against any military presence", which shares one common word with
+    it ("regional"): a negation excuses the quotation's only in its passage, or in a
+    neighbour about the same thing."""
+    verdict, note = _verdict(reference, quoted)
+    assert verdict is QuoteVerdict.NOT_IN_REFERENCE, note
+
+
 def test_the_short_name_where_the_statement_writes_it_short_is_no_change(
     reference: Document,
 ) -> None:

@@ -53,7 +53,7 @@ from provenance.quotes.words import ALIASES, DEMONYMS, STOPWORDS, Lexicon, other
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
 _SUPPORT = frozenset(
     """support back welcome endorse approve favour favor accept applaud justified justifiable
-    legitimate acceptable""".split()
+    legitimate acceptable commit uphold""".split()
 )
 _OPPOSE = frozenset(
     """against oppose opposition reject condemn unacceptable object stop cancel halt scrap
@@ -182,6 +182,7 @@ def _forms(word: str) -> set[str]:
 _LEMMA = {f: w for w in _SUPPORT | _OPPOSE | _THREAT | {"use", "respond"} for f in _forms(w)}
 _LEMMA |= {"backed": "back", "opposed": "oppose", "struck": "strike", "stopped": "stop"}
 _LEMMA |= {"banned": "ban", "banning": "ban", "forbade": "forbid", "forbidden": "forbid"}
+_LEMMA |= {"committed": "commit", "committing": "commit", "upheld": "uphold"}
 _DENIAL = _NEGATION | {f for w in _DENYING | _OPPOSE for f in _forms(w)}
 
 
@@ -283,12 +284,16 @@ def unsaid(
             "what the statement supports"
         )
     negations = (own | words) & _NEGATION
-    their_words = {w.casefold() for w in _WORD.findall(stretch)}
+    # The negations that may excuse the quotation's are its passage's and those of the
+    # neighbours sharing its subject (`stance`), not a neighbour's about something else
+    # ("They are against any military presence" beside "paying no attention").
+    setting = stretch if stance is None else stance
+    their_words = {w.casefold() for w in _WORD.findall(setting)}
     # "non-use", "unacceptable" and "ruled out" are negations too: "not using force"
     # renders the first, "should not be an option" the last.
     kept = own | words
     their_negations = {  # not those it keeps, in any form ("rule out" keeps "ruled out")
-        w for w in (theirs | their_words) & _DENIAL if not any(_same_word(w, k) for k in kept)
+        w for w in (held | their_words) & _DENIAL if not any(_same_word(w, k) for k in kept)
     }
     # The passage's own negation, kept ("does nothing to help"), excuses it too. Either
     # excuses the quotation's only where the quotation renders what it negates: "non-use
@@ -297,7 +302,7 @@ def unsaid(
     their_negations |= negations & their_words
     if len([w for w in words if w not in STOPWORDS]) >= _RENDERED_WORDS:
         # (a few words, "in no way contributes", hold too little to tell what they negate)
-        theirs_in_order = _folded_words(stretch)
+        theirs_in_order = _folded_words(setting)
         their_negations = {
             w for w in their_negations if _negation_rendered(theirs_in_order, w, kept)
         }

@@ -368,6 +368,7 @@ def _compare(
                     index.lexicon.vocabulary,
                     authors=index.authors,
                     lead_in=text[sentence.start : max(sentence.start, core.start)],
+                    stance=_stance_setting(index, settled.span, quoted),
                 )
             )
             # Another actor in the statement's own words ("the United States has agreed to
