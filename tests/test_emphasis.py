@@ -1027,3 +1027,31 @@ def test_a_note_on_emphasis_inside_the_copy_is_an_editorial_row_not_an_insertion
     [editorial] = [d for d in source.divergences if d.kind is Kind.EDITORIAL]
     assert found.text in editorial.copy_text
     assert "note" in editorial.note
+
+
+@pytest.mark.parametrize(
+    ("note", "declares"),
+    [
+        ("(emphasis not in original)", "added"),
+        ("(stress added)", "added"),
+        ("(added emphasis)", "added"),
+        ("(Emphasis: ours)", "added"),
+        ("[emphasis original]", "original"),
+    ],
+)
+def test_a_note_in_other_words_declares_the_emphasis(
+    corpus: Corpus, note: str, declares: str
+) -> None:
+    """Notes worded otherwise than "(emphasis added)" or "(emphasis in original)" were
+    not read: "not in original" (which says added; it was read as "in original"), "stress"
+    for emphasis, "added" before what it names, a colon before whose it is."""
+    paragraph = html.escape(_paragraphs(corpus)[2], quote=False)
+    words = paragraph.split(",")[-1].strip(" .")
+    page = (
+        f"<html><body><p>{paragraph.replace(words, f'<b>{words}</b>', 1)} {note}</p></body></html>"
+    )
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    [found] = source.sources[0].emphasis_notes
+    assert (found.text, found.declares) == (note, declares)
+    [added] = [e for e in source.sources[0].emphasis if e.status is Status.ADDED]
+    assert (added.declared or added.said_original) == note

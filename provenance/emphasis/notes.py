@@ -19,14 +19,16 @@ from provenance.model import Passage
 
 _WHAT = (
     r"bold\s+(?:type|face|font)|boldface|bolding|bolded|bold|italics?|italicised|italicized"
-    r"|emphasis|emphases|underlining|underlined|highlighting|highlighted|highlights?"
+    r"|emphasis|emphases|underlining|underlined|highlighting|highlighted|highlights?|stress"
 )
 _WHOSE = (
-    r"added|mine|ours|supplied|(?:as\s+)?in\s+(?:the\s+)?original"
+    r"added|mine|ours|supplied|not\s+in\s+(?:the\s+)?original"
+    r"|(?:as\s+)?(?:in\s+)?(?:the\s+)?original"
     r"|by\s+(?:the\s+)?(?:editors?|authors?|us|me)"
 )
 _NOTE = re.compile(
-    rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*(?P<whose>{_WHOSE})\.?\s*[)\]]"
+    rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*:?\s*(?P<whose>{_WHOSE})\.?\s*[)\]]"
+    rf"|[(\[]\s*(?P<whose4>added)\s+(?P<what4>(?:{_WHAT}))\.?\s*[)\]]"
     rf"|\b(?P<what2>(?:{_WHAT})(?:[\s,/&]+(?:and\s+)?(?:{_WHAT}))*)"
     rf"(?:\s+(?:in|within|throughout)(?:\s+[\w\u2019'-]+){{1,4}}?)?"
     rf"\s+(?:(?:is|are|has\s+been|have\s+been)\s+)?(?P<whose2>{_WHOSE})\b"
@@ -34,12 +36,24 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 NOTE_IN_BRACKETS = re.compile(
-    rf"\s*[(\[]\s*(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?\s*(?:{_WHOSE})\.?\s*[)\]]",
+    rf"\s*[(\[]\s*(?:(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?\s*:?\s*(?:{_WHOSE})"
+    rf"|added\s+(?:{_WHAT}))\.?\s*[)\]]",
     re.IGNORECASE,
 )
 """A note in brackets ("(emphasis added)", "[italics in original]") with the spaces before
 it: the page's word about the words it follows, none of theirs (a quotation holding one
 quotes the words around it)."""
+
+
+def _declares(whose: str) -> str:
+    """What a note's own word says of the emphasis: "original" ("in original", "as in the
+    original", "original") or "added" (everything else, "not in original" included).
+
+    >>> _declares("in the original"), _declares("not in original"), _declares("ours")
+    ('original', 'added', 'added')
+    """
+    folded = whose.casefold()
+    return "original" if "original" in folded and "not" not in folded.split() else "added"
 
 
 def _notes(
@@ -51,8 +65,11 @@ def _notes(
     out: list[tuple[EmphasisNote, Passage | None, int]] = []
     claimed_after: set[Passage] = set()
     for match in _note_matches(capture.text):
-        what = match.group("what") or match.group("what2") or match.group("what3") or ""
-        whose = match.group("whose") or match.group("whose2") or "mine"
+        what = (
+            match.group("what") or match.group("what2") or match.group("what3")
+            or match.group("what4") or ""
+        )  # fmt: skip
+        whose = match.group("whose") or match.group("whose2") or match.group("whose4") or "mine"
         start, end = match.span()
         # A note in a footnote ("[^1]: Emphasis ours.") is read where the page marks that
         # footnote ("... in a proper manner.[^1]"), and covers what comes before the mark.
@@ -70,7 +87,7 @@ def _notes(
         note = EmphasisNote(
             span=capture.span(start, end),
             text=capture.text[start:end],
-            declares="original" if "original" in whose.lower() else "added",
+            declares=_declares(whose),
             style=_declared_style(what),
             covers=None
             if covered[0] is None
@@ -172,8 +189,9 @@ def _closing(
     return last
 
 
-_NOTE_WORDS = ("bold", "italic", "emphas", "underlin", "highlight")
-"""Every note holds one of these (lower case)."""
+_NOTE_WORDS = ("bold", "italic", "emphas", "underlin", "highlight", "stress", "added")
+"""Every note holds one of these (lower case); "added" opens one that names its style
+after ("(added emphasis)")."""
 _ODD_CASES = "\u017f\u212a\u0131\u0130"
 """Characters that match an ASCII letter of a note case-insensitively without lowering to it."""
 
