@@ -727,6 +727,31 @@ def test_bold_around_a_whole_copy_of_several_paragraphs_is_the_pages_style(
     assert [e.style for e in marked] == ["bold"]
 
 
+@pytest.mark.parametrize("tag", ["b", "i", "strong"])
+def test_each_paragraph_of_a_copy_styled_whole_is_the_pages_style(
+    corpus: Corpus, tmp_path: Path, tag: str
+) -> None:
+    """A page that sets every paragraph of the copy in its own "<p><b>...</b></p>" (its
+    paragraph numbers outside the tag, or inside) made one material "bold added" row a
+    paragraph: the same site style as one tag around the body. A word stressed inside it
+    in another style is still emphasis."""
+    paragraphs = corpus.reference.text.split("\n\n")[7:]
+    styled = [
+        re.sub(r"^(\d+\.\s*)?(.*)$", rf"\1<{tag}>\2</{tag}>", p, flags=re.S) for p in paragraphs
+    ]
+    k = next(k for k, p in enumerate(styled) if "justified concerns" in p)
+    styled[k] = styled[k].replace("justified concerns", "<u>justified concerns</u>", 1)
+    page = (
+        "<h1>Text</h1>\n<blockquote>" + "".join(f"<p>{p}</p>\n" for p in styled) + "</blockquote>\n"
+    )
+    path = tmp_path / "copy.html"
+    path.write_text(page, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(e.style, e.text) for e in source.emphasis if e.status is Status.ADDED] == [
+        ("underline", "justified concerns")
+    ]
+
+
 def test_a_note_in_a_footnote_declares_what_comes_before_its_mark(
     corpus: Corpus, tmp_path: Path
 ) -> None:

@@ -96,7 +96,11 @@ def emphasis(
     read = (*alignments, *quoted)
     notes = _notes(reference, capture, [a.passage for a in read], options)
     for alignment in read:
-        runs = _runs(capture, alignment.passage.copy, plain=plain)
+        runs = _without_page_style(
+            capture.text,
+            alignment.passage.copy,
+            _runs(capture, alignment.passage.copy, plain=plain),
+        )
         marked = [(run, _added(reference, capture, alignment, run)) for run in runs]
         for run, added in _one_per_stretch(capture, marked):
             if _drop_cap(capture.text, run):
@@ -223,6 +227,26 @@ def _runs(capture: Extracted, copy: Span, *, plain: bool) -> Sequence[Run]:
     if plain or not found:
         return found if plain else capture.runs
     return sorted([*capture.runs, *found], key=lambda run: (run.start, run.end))
+
+
+def _without_page_style(text: str, copy: Span, runs: Sequence[Run]) -> Sequence[Run]:
+    """`runs` less those of a style that, together, cover a copy of more than one
+    paragraph but for spaces, numbers and punctuation: each paragraph of an article in
+    its own "<p><b>...</b></p>" is the page's style, as one "<strong>" around the whole
+    body is (`added._whole_copy`), not words a copier picked out."""
+    body = text[copy.start : copy.end]
+    if "\n" not in body.strip():
+        return runs
+    out = runs
+    for style in {run.style for run in runs}:
+        covered = bytearray(len(body))
+        for run in runs:
+            if run.style == style:
+                a, b = max(run.start, copy.start) - copy.start, min(run.end, copy.end) - copy.start
+                covered[max(0, a) : max(0, b)] = b"\x01" * max(0, b - max(0, a))
+        if all(covered[k] or not c.isalpha() for k, c in enumerate(body)):
+            out = [run for run in out if run.style != style]
+    return out
 
 
 def _one_per_stretch(
