@@ -318,10 +318,16 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
                 continue
         if at < 0 and len(_HAS_WORD_RUN.findall(copy_text)) >= _BURIED_WORDS:
             at = whole_words_at(ref_text, copy_text)
+            middle: Tag = "equal"
+            if at < 0 and _same_length_folded(ref_text, copy_text):
+                # "SHOULD BE RULED OUT." where the copy then leaves paragraphs out: its
+                # words in capitals, and the rest omitted, not one substitution of all
+                at = whole_words_at(ref_text.casefold(), copy_text.casefold())
+                middle = "replace"
             if at >= 0:  # the copy kept this much of the stretch, and left the rest out
                 if at:
                     yield _edit("delete", rs, rs + at, cs, cs)
-                yield _edit("equal", rs + at, rs + at + len(copy_text), cs, ce)
+                yield _edit(middle, rs + at, rs + at + len(copy_text), cs, ce)
                 if rs + at + len(copy_text) < re_:
                     yield _edit("delete", rs + at + len(copy_text), re_, ce, ce)
                 continue
@@ -336,6 +342,12 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
 
 
 _HAS_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _same_length_folded(*texts: str) -> bool:
+    """Whether case-folding leaves every text its length ("ß" folds to "ss"): offsets
+    found in the folded texts are then the texts' own."""
+    return all(len(t.casefold()) == len(t) for t in texts)
 
 
 def _break_between(copy_text: str, ref_text: str) -> tuple[int, int] | None:

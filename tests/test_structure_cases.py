@@ -365,3 +365,21 @@ def test_a_box_of_headlines_quoting_words_does_not_cut_a_copy(
     assert [(d.kind.value, str(d.severity)) for d in source.divergences] == [
         ("interruption", "cosmetic")
     ]
+
+
+def test_capitals_before_left_out_paragraphs_are_emphasis_and_an_omission(
+    reference: Document,
+) -> None:
+    """A paragraph's last words in capitals, the copy then leaving paragraphs out: the
+    diff made one material substitution of the capitals by the words and the paragraphs
+    left out, so neither the stress nor the omission was reported."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(k for k, p in enumerate(paragraphs) if p.endswith("should be ruled out."))
+    shouted = paragraphs[k].replace("should be ruled out.", "SHOULD BE RULED OUT.")
+    source = analyse(reference, [_page([paragraphs[k - 1], shouted, paragraphs[k + 3]], "text")])
+    rows = [
+        (d.kind.value, d.copy_text or d.reference_text[:20]) for d in source.sources[0].divergences
+    ]
+    assert ("emphasis", "SHOULD BE RULED OUT") in rows, rows
+    assert any(kind == "omission" for kind, _ in rows), rows
+    assert "substitution" not in [kind for kind, _ in rows], rows
