@@ -95,3 +95,16 @@ def test_nearest_of_reference_sentences_and_their_rewordings(seed: int) -> None:
             assert LEXICON.nearest(own, context, **args) == _nearest_reading_every_window(
                 LEXICON, own, context, **args
             )
+
+
+def test_a_smaller_window_is_preferred_only_as_a_part_of_the_best() -> None:
+    """ "opposed to the deployment of the THAAD system and urge the countries concerned to
+    halt and reverse it" scores best on the two THAAD sentences; one sentence elsewhere that
+    opposes and urges too came within the margin and, being smaller, was chosen: the
+    quotation was judged against the wrong passage (its THAAD "borrowed from elsewhere")."""
+    own = (
+        "are firmly opposed to the deployment of the THAAD system and urge the countries "
+        "concerned to halt and reverse the deployment at once"
+    )
+    found = LEXICON.nearest(own, [], own_weight=2.0, with_context=False)
+    assert found.span is not None and "THAAD" in found.span.of(REFERENCE)

@@ -264,6 +264,17 @@ class Query:
             candidates = [t for t in scored if t[1] >= (1 - margin) * best_near]
         else:
             return Nearest(None, 0.0)
+        if best_own > 0:
+            # A smaller window is preferred to the best only as a part of it (the sentence
+            # of a pair that holds the quotation's words), not elsewhere in the statement:
+            # "oppose ... the deployment of THAAD ... urge the countries concerned to halt"
+            # renders the THAAD pair, not the one sentence that opposes and urges too.
+            tops = [w.span for o, _, w in scored if o == best_own]
+            candidates = [
+                t
+                for t in candidates
+                if any(t[2].span.start < s.end and s.start < t[2].span.end for s in tops)
+            ]
         smallest = min(w.sentences for _, _, w in candidates)
         # max() keeps the first of equals, so a tie goes to the earlier stretch.
         own_score, near_score, window = max(
