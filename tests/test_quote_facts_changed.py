@@ -229,6 +229,25 @@ def test_a_neighbour_s_negation_excuses_no_negation_put_in(
     assert verdict is QuoteVerdict.NOT_IN_REFERENCE, note
 
 
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "They are against any military presence of the United States in Northeast Asia and "
+        "its build-up",
+        "The Parties confirm that the deployment of THAAD antimissile systems in Japan is "
+        "inflicting serious damage on strategic security interests of regional states",
+    ],
+)
+def test_a_party_put_in_place_of_the_statement_s_words_is_not_what_it_says(
+    reference: Document, quoted: str
+) -> None:
+    """A party the passage never names, put where its words stood ("the United States"
+    for "extra-regional forces", "Japan" for "Northeast Asia"), read as a close match
+    with a word changed: `altered`. It is another fact: not-in-reference."""
+    verdict, note = _verdict(reference, quoted)
+    assert verdict is QuoteVerdict.NOT_IN_REFERENCE, note
+
+
 def test_the_short_name_where_the_statement_writes_it_short_is_no_change(
     reference: Document,
 ) -> None:

@@ -398,7 +398,7 @@ def _compare(
                 return _Result(
                     QuoteVerdict.VERBATIM, settled.span, 100.0, note, stretches=(settled.span,)
                 )
-            said = _facts_changed(divergences, own)
+            said = _facts_changed(divergences, own, vocabulary, authors)
             if said:
                 return _not_said(settled.span, settled.similarity, said)
             return _Result(
@@ -462,15 +462,31 @@ def _renames(d: Divergence) -> bool:
     return _party(ours) is None or _party(ours) != _party(theirs)
 
 
-def _facts_changed(divergences: tuple[Divergence, ...], sentences: str) -> tuple[str, ...]:
+def _facts_changed(
+    divergences: tuple[Divergence, ...],
+    sentences: str,
+    vocabulary: frozenset[str] = frozenset(),
+    authors: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
     """What word changes in the statement's own words change of its facts: a name put for
-    another (`_renames`), a count its matched `sentences` do not give (`_new_count`)."""
+    another (`_renames`), a party its matched `sentences` never name put in the place of
+    their words ("military presence of the United States" for "... of extra-regional
+    forces"), a count they do not give (`_new_count`)."""
     renamed = [f"{d.copy_text} for {d.reference_text}" for d in divergences if _renames(d)]
+    brought = [
+        f"{d.copy_text.strip()} for {d.reference_text.strip()}"
+        for d in divergences
+        if d.kind is Kind.SUBSTITUTION
+        and not _renames(d)
+        and absent_parties(d.copy_text, sentences, vocabulary, authors)
+    ]
     given = {value for _, value, _ in numbers_in(PARAGRAPH_NUMBER.sub("", sentences))}
     counted = [n for d in divergences for n in _new_count(d, given)]
     out = []
     if renamed:
         out.append(f"another name ({', '.join(renamed)}) in the statement's words")
+    if brought:
+        out.append(f"a party its passage never names ({', '.join(brought)})")
     if counted:
         out.append(f"a count ({', '.join(counted)}) the statement does not give")
     return tuple(out)
