@@ -177,6 +177,15 @@ def _edit(tag: Tag, rs: int, re_: int, cs: int, ce: int) -> Edit:
     return Edit(tag=tag, reference=Span(rs, re_), copy=Span(cs, ce))
 
 
+def _texts(edit: Edit, reference: str, copy: str, roff: int, coff: int) -> tuple[str, str]:
+    """The reference's and the copy's text of `edit` (its spans less the offsets of the
+    two stretches `reference` and `copy` start at)."""
+    return (
+        reference[edit.reference.start - roff : edit.reference.end - roff],
+        copy[edit.copy.start - coff : edit.copy.end - coff],
+    )
+
+
 _SHORT_EQUALITY = re.compile(r"\s*(?:[^\W_]{1,3}\s*)?", re.DOTALL)
 _HAS_WORD = re.compile(r"[^\W_]")
 
@@ -259,8 +268,7 @@ def _short_equality(edit: Edit, reference: str, roff: int) -> bool:
 
 
 def _words_in(edit: Edit, reference: str, copy: str, roff: int, coff: int) -> bool:
-    ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
-    copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
+    ref_text, copy_text = _texts(edit, reference, copy, roff, coff)
     return bool(_HAS_WORD.search(ref_text) or _HAS_WORD.search(copy_text))
 
 
@@ -284,8 +292,7 @@ def _unburied(edits: list[Edit], reference: str, copy: str, roff: int, coff: int
         if edit.tag != "replace":
             yield edit
             continue
-        ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
-        copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
+        ref_text, copy_text = _texts(edit, reference, copy, roff, coff)
         words = len(_HAS_WORD_RUN.findall(ref_text))
         rs, re_ = edit.reference.start, edit.reference.end
         cs, ce = edit.copy.start, edit.copy.end
@@ -612,8 +619,7 @@ def _spaces_apart(
         if edit.tag != "replace":
             yield edit
             continue
-        ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
-        copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
+        ref_text, copy_text = _texts(edit, reference, copy, roff, coff)
         ref_core, copy_core = ref_text.rstrip(), copy_text.rstrip()
         ref_lead = len(ref_core) - len(ref_core.lstrip())
         copy_lead = len(copy_core) - len(copy_core.lstrip())
@@ -653,8 +659,7 @@ def _space_tag(
 def _tighten(edits: list[Edit], reference: str, copy: str, roff: int, coff: int) -> Iterator[Edit]:
     """Split whitespace replacements so only the differing characters are an edit."""
     for edit in edits:
-        ref_text = reference[edit.reference.start - roff : edit.reference.end - roff]
-        copy_text = copy[edit.copy.start - coff : edit.copy.end - coff]
+        ref_text, copy_text = _texts(edit, reference, copy, roff, coff)
         if edit.tag != "replace" or not (ref_text.isspace() and copy_text.isspace()):
             yield edit
             continue

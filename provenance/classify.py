@@ -130,14 +130,14 @@ def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, 
         return False, False
     tail = (
         ref.start == 0
-        and not _SENTENCE_END.search(reference, 0, ref.end)
+        and not _SENTENCE_END.search(reference, max(0, ref.end - _LOOK), ref.end)
         and _ELLIPSIS_AFTER.match(capture, copy.end) is not None
     )
     head = (
         ref.end == len(reference)
         and ref.start > 0
-        and _SENTENCE_START.search(reference[: ref.start]) is None
-        and _ELLIPSIS_BEFORE.search(capture, 0, copy.start) is not None
+        and _SENTENCE_START.search(reference, max(0, ref.start - _LOOK), ref.start) is None
+        and _ELLIPSIS_BEFORE.search(capture, max(0, copy.start - _LOOK), copy.start) is not None
     )
     return head, tail
 
@@ -146,6 +146,10 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*\s*\Z")
 """The reference's text up to a point ends a sentence there."""
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;][\"'\u201d\u2019)\]]*\s+)\Z")
 """The reference's text before a point ends a sentence (or is empty): the point opens one."""
+_LOOK = 64
+"""Characters read back from a passage's edge for a sentence's end or an ellipsis: the
+marks and spaces between them and the edge (a search from the text's start made each
+check cost the whole page)."""
 _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])")
 _ELLIPSIS_BEFORE = re.compile(r"(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])[ \t]*\Z")
 
