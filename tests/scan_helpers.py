@@ -9,6 +9,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastwarc.stream_io import ZstdWriter
@@ -70,9 +71,26 @@ def hit_ids(out: Path) -> set[str]:
     return ids
 
 
-def errors(out: Path) -> list[dict[str, object]]:
-    path = out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
+def lines(path: Path) -> list[dict[str, Any]]:
+    """The JSON objects of a JSON Lines file (a HITS.jsonl, its errors file)."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def errors(out: Path) -> list[dict[str, Any]]:
+    """The entries of the errors file beside a scan's `out`."""
+    return lines(out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl"))
+
+
+QUOTES_REFERENCE = ROOT / "tests" / "cases" / "quotes" / "reference.txt"
+
+
+def scan_cli(inputs: list[Path], out: Path, *extra: str) -> int:
+    """`provenance scan INPUTS --reference <the quotation cases' reference> --out OUT
+    --jobs 1 EXTRA...`, run in this process; its exit code."""
+    from provenance.cli import main
+
+    args = ["scan", *map(str, inputs), "--reference", str(QUOTES_REFERENCE), "--out", str(out)]
+    return main([*args, "--jobs", "1", *extra])
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scan_helpers import errors as _errors
+from scan_helpers import lines as _lines
+from scan_helpers import scan_cli as _scan
 
-from provenance.cli import main
 from provenance.load import load
 from provenance.scan.collection import http_response, write_record
 from provenance.scan.records import Shard
@@ -27,19 +29,6 @@ ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "tests" / "cases" / "quotes" / "reference.txt"
 COPY = REFERENCE.read_text(encoding="utf-8")
 """A full copy of the reference: every input below that is read holds a hit."""
-
-
-def _scan(inputs: list[Path], out: Path, *extra: str) -> int:
-    args = ["scan", *map(str, inputs), "--reference", str(REFERENCE), "--out", str(out)]
-    return main([*args, "--jobs", "1", *extra])
-
-
-def _lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def _errors(out: Path) -> list[dict[str, Any]]:
-    return _lines(out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl"))
 
 
 def test_a_malformed_json_line_says_where_in_the_line_not_on_a_line_after_it(

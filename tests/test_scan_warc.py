@@ -20,6 +20,9 @@ import brotli  # type: ignore[import-untyped]
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from scan_helpers import errors as _errors
+from scan_helpers import lines as _lines
+from scan_helpers import scan_cli as _scan
 from scan_helpers import zstd_frame
 
 from provenance.cli import main
@@ -50,19 +53,6 @@ def _plain(ident: str, body: bytes = HTML) -> bytes:
     write_record(stream, "response", f"https://example.org/{ident}", http_response(body),
                  "application/http; msgtype=response", ident, gz=False)  # fmt: skip
     return stream.getvalue()
-
-
-def _scan(inputs: list[Path], out: Path, *extra: str) -> int:
-    args = ["scan", *map(str, inputs), "--reference", str(REFERENCE), "--out", str(out)]
-    return main([*args, "--jobs", "1", *extra])
-
-
-def _lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def _errors(out: Path) -> list[dict[str, Any]]:
-    return _lines(out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl"))
 
 
 def _by_url(out: Path) -> dict[str, dict[str, Any]]:
