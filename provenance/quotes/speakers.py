@@ -251,7 +251,8 @@ def _subject_before(reading: _Reading, m: Marked, k: int) -> Cue | None:
     first = _FIRST_WORD.match(text, m.span.start, m.span.end)
     if first is None or first.group().casefold() not in _QUOTED_VERBS or opening <= start:
         return None
-    clause = _CLAUSE_BREAK.split(reading.prose[start:opening])[-1]
+    lead = reading.prose[start:opening]
+    clause = _CLAUSE_BREAK.split(lead)[-1]
     subject = clause.strip()
     words = subject.split()
     if not 0 < len(words) <= _SUBJECT_WORDS or not subject[0].isupper():
@@ -259,7 +260,7 @@ def _subject_before(reading: _Reading, m: Marked, k: int) -> Cue | None:
     head = words[0].casefold()
     if head in _NOT_SUBJECTS or _DOCUMENT_WORD.search(subject) or _joint(subject, reading.authors):
         return None
-    at = opening - len(reading.prose[start:opening]) + len(reading.prose[start:opening].rstrip())
+    at = start + len(lead.rstrip())  # the subject's end
     span = Span(at - len(subject), at)
     return Cue("person", span, span.of(text), how="named before the quotation")
 
