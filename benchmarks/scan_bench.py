@@ -17,6 +17,10 @@
    positives among the others (decoys apart).
 5. Peak memory of a local worker for a tenth of the collection and for all of it.
 
+Issue 14's yardsticks (a Python word-5-gram locator, `grep -F` of one sentence) are
+measured on the same collection first (`yardsticks.py`), so that the MB/s figures can be
+read against the issue's machine.
+
 Prints the machine first: the numbers mean nothing without it.
 """
 
@@ -36,6 +40,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import yardsticks
 from machine import Stolen, machine
 
 from provenance.load import load
@@ -79,6 +84,7 @@ def main() -> None:
           f"{len(decoys)} decoys ({collection})")  # fmt: skip
     reference = load(collection / "reference.txt")
     config = ScanConfig(reference)
+    print(yardsticks.measure(jsonl, reference.text))
 
     _readers(collection, work)
     _prefilter(jsonl, reference.text, planted, size)
