@@ -146,3 +146,48 @@ def test_a_neighbouring_sentence_s_stance_is_not_the_passage_s(reference: Docume
     )
     (quotation,) = check_quotes(reference, make_document(page, "neighbour"))
     assert not any("reversed position" in u for u in quotation.unsaid), quotation.unsaid
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "are paying insufficient attention to the maintenance of the international and "
+        "regional balance and stability",
+        "intend to continue making efforts to facilitate the imbalanced removal of the "
+        "existing concerns via dialogue",
+        "are firmly aimed at a comprehensive and full implementation of the irrelevant UN "
+        "Security Council resolutions",
+    ],
+)
+def test_in_and_un_added_to_the_statements_word_reverse_it(
+    reference: Document, quoted: str
+) -> None:
+    """ "Insufficient" for the statement's "sufficient", "imbalanced" for "balanced",
+    "irrelevant" for "relevant": a prefix of the "in-" family negates the word it is made
+    of, as "un-" does. Close renderings that turn the statement round were altered."""
+    page = f'The joint statement says the two countries "{quoted}."\n'
+    (quotation,) = check_quotes(reference, make_document(page, "prefix"))
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+
+
+@pytest.mark.parametrize("faint", ["scant", "little", "hardly any", "barely any", "scarcely any"])
+def test_a_faint_quantity_for_the_statements_is_a_negation(reference: Document, faint: str) -> None:
+    """ "Paying scant attention" says the parties neglect what the statement says they
+    attend to: a quantity word that means "almost none" is a negation, like "no"."""
+    page = (
+        f'The joint statement says the two countries are "paying {faint} attention to the '
+        'maintenance of the international and regional balance and stability."\n'
+    )
+    (quotation,) = check_quotes(reference, make_document(page, "faint"))
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+    assert any("negation" in u for u in quotation.unsaid), quotation.unsaid
+
+
+@pytest.mark.parametrize("kept", ["a little more", "close", "particular"])
+def test_attention_of_another_degree_is_no_negation(reference: Document, kept: str) -> None:
+    page = (
+        f'The joint statement says the two countries are "paying {kept} attention to the '
+        'maintenance of the international and regional balance and stability."\n'
+    )
+    (quotation,) = check_quotes(reference, make_document(page, "degree"))
+    assert quotation.verdict is QuoteVerdict.ALTERED, quotation.note

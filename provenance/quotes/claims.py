@@ -283,7 +283,7 @@ def unsaid(
             f"a reversed position: the quotation opposes ({', '.join(sorted(con))}) "
             "what the statement supports"
         )
-    negations = (own | words) & _NEGATION
+    negations = (own | words) & _NEGATION | _faint(quotation, words)
     # The negations that may excuse the quotation's are its passage's and those of the
     # neighbours sharing its subject (`stance`), not a neighbour's about something else
     # ("They are against any military presence" beside "paying no attention").
@@ -330,6 +330,9 @@ def unsaid(
     reversed_words = denied(quotation, stretch, lead_in)
     if reversed_words:
         out.append(f"asserts ({', '.join(reversed_words)}) what the statement's passage negates")
+    prefixed = negated_by_prefix(quotation, stretch)
+    if prefixed:
+        out.append(f"negates by a prefix ({', '.join(prefixed)}) what the statement's passage says")
     threats = {
         w
         for k, w in enumerate(folded)
@@ -541,6 +544,79 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
                 continue
         out.append(words[k - len(before)])
     return out
+
+
+def negated_by_prefix(quotation: str, stretch: str) -> list[str]:
+    """Words of `quotation` whose negative prefix negates a word `stretch` says plainly,
+    as the quotation writes them: "insufficient" for "sufficient", "unnecessary" for
+    "necessary", "irrelevant" for "relevant". Not a word the stretch prefixes too (in any
+    spelling: "nonproliferation" for "non-proliferation"), nor one the quotation negates
+    again ("not unimportant").
+
+    >>> negated_by_prefix("paying insufficient attention", "paying sufficient attention")
+    ['insufficient']
+    >>> negated_by_prefix("the non-proliferation regime", "the nonproliferation regime")
+    []
+    """
+    theirs = [w.casefold() for w in _WORD.findall(stretch)]
+    flat = {w.replace("-", "") for w in theirs}
+    words = _WORD.findall(quotation)
+    folded = [w.casefold() for w in words]
+    out = []
+    for k, word in enumerate(folded):
+        whole = word.replace("-", "")
+        if whole in flat or _taken_back(folded, k, NEGATION_REACH, _NEGATION):
+            continue
+        rest = _unprefixed(whole) or _in_prefixed(whole)
+        if rest is not None and any(_same_word(rest, t) for t in theirs):
+            out.append(words[k])
+    return out
+
+
+def _in_prefixed(word: str) -> str | None:
+    """The word a prefix of the "in-" family negates ("insufficient", "imbalanced",
+    "irrelevant", "illegal"): what follows must be an English word in its own right, of
+    five letters or more, and not one the prefix only happens to precede ("install",
+    "improve", "impending").
+
+    >>> [_in_prefixed(w) for w in ("insufficient", "imbalanced", "irrelevant", "improve")]
+    ['sufficient', 'balanced', 'relevant', None]
+    """
+    for prefix, before in (("im", "bmp"), ("ir", "r"), ("il", "l"), ("in", "")):
+        rest = word.removeprefix(prefix)
+        if rest == word:
+            continue
+        if (before and rest[:1] not in before) or (not before and rest[:1] in "bmprl"):
+            return None  # "in-" is "im-" before b, m, p; "ir-" before r; "il-" before l
+        if (
+            len(rest) >= 5
+            and zipf(rest) >= PREFIXED_ZIPF
+            and not any(_same_word(rest, w) for w in _NOT_IN_NEGATED)
+        ):
+            return rest
+        return None
+    return None
+
+
+_NOT_IN_NEGATED = frozenset(
+    """stall still press plant prove print pend pending peach state voice flame habit shore
+    pound grain tense tend stance crease stead sight spire valuable flammable mediate migrant
+    migration radiate famous form formation former port prison vent vest""".split()
+)
+"""Words, in any of their forms, that "in-", "im-" or "ir-" happen to precede in a word
+that does not negate them ("install", "improved", "invaluable", "information")."""
+
+
+_FAINT = frozenset("scant scarcely hardly barely little".split())
+"""Quantity words that mean "almost none" ("paying scant attention", "hardly any"): a
+negation where the statement's passage has none ("a little" is not one)."""
+
+
+def _faint(quotation: str, words: set[str]) -> set[str]:
+    faint = words & _FAINT
+    if "little" in faint and re.search(r"\ba\s+little\b", quotation, re.IGNORECASE):
+        faint.discard("little")
+    return faint
 
 
 def _negated(tokens: list[str]) -> tuple[dict[int, str], set[int]]:
