@@ -260,6 +260,26 @@ def test_every_quotation_mark_style(text, quoted):
     assert q.verdict is V.VERBATIM
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Die Erklärung sagt » justified concerns « hier.", ["justified concerns"]),
+        (
+            "Erklärt: » justified concerns « und » a complex solution «.",
+            ["justified concerns", "a complex solution"],
+        ),
+        (
+            "It says » justified concerns «.\n\nHe said « nous sommes contre ».",
+            ["justified concerns", "nous sommes contre"],
+        ),
+    ],
+)
+def test_guillemets_pointing_inwards_spaced_inside(text, quoted):
+    """» spaced « (German and Danish style, typed with spaces inside) was no quotation at
+    all: » spaced was read only as a French closer, and « spaced as a French opener."""
+    assert [q.span.of(text).strip() for q in find_quotations(text)] == quoted
+
+
 def test_apostrophes_inside_words_are_not_quotation_marks():
     text = "The DPRK’s view and China‘s and Russia's: the statement’s “justified concerns”."
     [q] = find_quotations(text)

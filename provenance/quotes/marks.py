@@ -296,11 +296,12 @@ def _double(
     closes = not before.isspace() and (
         after.isspace() or after in _AFTER_CLOSING or bool(_FOOTNOTE_AT.match(text, i + 1))
     )
-    if char == "\u00ab" and after.isspace():
-        opens = True  # French « spaced »
     open_at = len(stack) - 1 if stack and stack[-1][0] in _DOUBLE else None
     if open_at is None and stack:  # an open single mark (or several) above a double one
         open_at = next((k for k in range(len(stack) - 2, -1, -1) if stack[k][0] in _DOUBLE), None)
+    if char == "\u00ab" and after.isspace():
+        # French « spaced », unless it closes a Danish » spaced «
+        opens = open_at is None or stack[open_at][0] != "\u00bb"
     if not opens and not closes:
         if open_at is None:
             opens = (
@@ -308,11 +309,16 @@ def _double(
                 and before.isspace()
                 and after.isspace()
                 and _closer_follows(text, i + 1, paragraph_end)
+            ) or (
+                char == "\u00bb"  # Danish » spaced «: opens where a « follows to close it
+                and before.isspace()
+                and after.isspace()
+                and text.find("\u00ab", i + 1, paragraph_end) >= 0
             )
         else:
             opening, start = stack[open_at]
             spaced = opening in _SPACED or _tentative(text, opening, start)
-            closes = spaced and char in _SPACED_CLOSERS
+            closes = spaced and (char in _SPACED_CLOSERS or (opening, char) == ("\u00bb", "\u00ab"))
     if closes and (not opens or open_at is not None):
         if open_at is None:
             return  # a stray closing mark (an inch mark, a lost opener)
