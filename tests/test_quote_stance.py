@@ -191,3 +191,41 @@ def test_attention_of_another_degree_is_no_negation(reference: Document, kept: s
     )
     (quotation,) = check_quotes(reference, make_document(page, "degree"))
     assert quotation.verdict is QuoteVerdict.ALTERED, quotation.note
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "are not seriously worried by the Democratic People’s Republic of Korea (DPRK)’s "
+        "statement of July 4, 2017 about a ballistic missile launch",
+        "The Parties are not worried by the DPRK’s statement of July 4, 2017",
+        "are in no way worried by the DPRK’s statement about a ballistic missile launch",
+    ],
+)
+def test_a_negation_is_not_excused_by_another_the_passage_says_elsewhere(
+    reference: Document, quoted: str
+) -> None:
+    """The passage calls the DPRK's statement "unacceptable" after the words "statement
+    ... missile launch"; a quotation keeping those words was taken to render that negation
+    with its "not", though its "not" negates "worried"."""
+    page = f'The joint statement says "{quoted}."\n'
+    (quotation,) = check_quotes(reference, make_document(page, "worried"))
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+    assert any("negation" in u for u in quotation.unsaid), quotation.unsaid
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "consider this statement not acceptable and in disharmony with the relevant UN "
+        "Security Council resolutions",
+        "any possibility of using military means to solve the problems of the Korean "
+        "Peninsula should not be an option",
+    ],
+)
+def test_a_negation_that_renders_the_passage_s_stays_altered(
+    reference: Document, quoted: str
+) -> None:
+    page = f'The joint statement says the Parties "{quoted}."\n'
+    (quotation,) = check_quotes(reference, make_document(page, "rendered"))
+    assert quotation.verdict is QuoteVerdict.ALTERED, quotation.note

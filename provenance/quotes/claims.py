@@ -300,15 +300,35 @@ def unsaid(
     # of force" a "not using force", not "the denuclearisation" a "no longer insist on"
     # beside "without preconditions" or "non-proliferation".
     their_negations |= negations & their_words
+    # What the quotation's own negations negate: the words after them. A negation of the
+    # passage excuses the quotation's only if these render what it negates ("not using
+    # force" the "non-use of force"), not if the quotation keeps the passage's words
+    # elsewhere ("are not worried by the DPRK's statement" beside its "... statement ...
+    # unacceptable").
+    # Against a negation said after what it negates ("... should be ruled out"), the
+    # words before the quotation's count too ("... should not be an option").
+    first, after, before = _around_negations(folded, negations)
+
+    def negating(theirs: str, *, near: bool = True) -> set[str]:
+        """What the quotation's negations may render of `theirs`: elsewhere in the
+        statement (not `near`), only by the word each negates first."""
+        if theirs in _SAID_AFTER:
+            return first | before
+        return after if near else first
+
     if len([w for w in words if w not in STOPWORDS]) >= _RENDERED_WORDS:
         # (a few words, "in no way contributes", hold too little to tell what they negate)
         theirs_in_order = _folded_words(setting)
         their_negations = {
-            w for w in their_negations if _negation_rendered(theirs_in_order, w, kept)
+            w for w in their_negations if _negation_rendered(theirs_in_order, w, negating(w))
         }
     # A prefixed negation of the stretch the quotation renders with "not" excuses its
-    # "not"; one the quotation keeps does not ("do not consider this unacceptable").
-    rendered = any(_unprefixed(w, dis=False) and w not in words for w in their_words)
+    # "not" ("not acceptable" for "unacceptable"); one the quotation keeps does not ("do
+    # not consider this unacceptable").
+    rendered = any(
+        (rest := _unprefixed(w, dis=False)) and w not in words and _rendered_word(rest, first)
+        for w in their_words
+    )
     kept_denial = any(w in _DENIAL and w not in _NEGATION for w in kept)
     if negations and not their_negations and not rendered and reference and not kept_denial:
         # "should never be used to settle the problems of Korea" read beside another
@@ -319,7 +339,7 @@ def unsaid(
         everywhere = Counter(in_order)
         common = {w for w, n in everywhere.items() if n >= _COMMON}  # "Korean Peninsula"
         rendered = any(
-            _negation_rendered(in_order, w, kept - common)
+            _negation_rendered(in_order, w, negating(w, near=False) - common)
             for w in set(everywhere) & _DENIAL
             if not any(_same_word(w, k) for k in kept)  # not one it keeps ("unacceptable")
         )
@@ -436,6 +456,44 @@ def _negation_rendered(words: list[str], negation: str, kept: set[str]) -> bool:
         if any(_alike(c, q) for c in content for q in kept):
             return True
     return False
+
+
+def _around_negations(
+    folded: list[str], negations: set[str]
+) -> tuple[set[str], set[str], set[str]]:
+    """What a quotation's `negations` negate, in its case-folded words (`folded`, lemmas
+    or words): the first content word after each ("not worried", "never be used"), the
+    content words among the `_RENDER_REACH` after each, and the content words among the
+    `_SAID_AFTER_REACH` before each, what it negates when said after them ("military
+    means ... should not be an option").
+
+    A negation of the passage said after what it negates ("... statement ...
+    unacceptable") is rendered by a quotation's negation said after the same words, or
+    negating one of them first; another ("should not inflict damage on the interests")
+    by one negating some of the words it negates ("should not harm the interests").
+
+    >>> first, after, before = _around_negations("force is not worried by the launch".split(),
+    ...                                          {"not"})
+    >>> sorted(first), sorted(after), sorted(before)
+    (['worried'], ['launch', 'worried'], ['force'])
+    """
+    first: set[str] = set()
+    after: set[str] = set()
+    before: set[str] = set()
+    for k, word in enumerate(folded):
+        if word in negations or word.endswith(("n’t", "n't")):
+            then = folded[k + 1 : k + 1 + _SAID_AFTER_REACH]
+            content = [w for w in then if w not in STOPWORDS and len(w) >= 3]
+            first.update(content[:1])
+            after.update(content[:_RENDER_REACH])
+            since = folded[max(0, k - _SAID_AFTER_REACH) : k]
+            before.update(w for w in since if w not in STOPWORDS and len(w) >= 3)
+    return first, after, before
+
+
+def _rendered_word(word: str, negating: set[str]) -> bool:
+    """Whether `word` is among what a quotation's negations negate, in some form."""
+    return any(_alike(word, q) for q in negating)
 
 
 def _folded_words(text: str) -> list[str]:
