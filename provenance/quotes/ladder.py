@@ -124,6 +124,10 @@ class QuoteOptions:
     person_altered_words: int = 8
     """The same for an altered match: a person's own sentence may come close to one of
     the statement's ("The international community must adopt collective measures")."""
+    person_altered_min: float = 90.0
+    """Lowest similarity of an altered match that attributes a person's quotation to the
+    reference: a slip or two in the statement read out, not a sentence of their own
+    built on its words ("will continue large-scale joint exercises", 85)."""
     short_words: int = 4
     """Quotations with fewer content words are judged together with their sentence."""
     own_weight: float = 3.0

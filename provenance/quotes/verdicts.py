@@ -464,6 +464,14 @@ def _check(
         verbatim = result.verdict is QuoteVerdict.VERBATIM
         fewest = options.person_match_words if verbatim else options.person_altered_words
         attributed = words >= fewest  # else someone else's few words the statement holds
+        if not verbatim:
+            # Someone's own sentence near the statement's, not the statement read out: in
+            # their own voice ("We are against the deployment ..."), or changed beyond a
+            # slip ("... will continue large-scale joint exercises" for "should refrain").
+            attributed = attributed and (
+                result.similarity >= options.person_altered_min
+                and not _own_voice(quoted, index.document.text, result.stretches)
+            )
     if by_prose and _DISOWNED.search(_sentence(spans, m).of(text)):
         # "a phrase the joint statement itself never uses": the page says it is not the
         # statement's, whatever it is
@@ -547,6 +555,20 @@ _DISOWNED = re.compile(
 """The page saying the statement does not use words ("a phrase the joint statement itself
 never uses", "a slogan the statement never mentions")."""
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|ourselves|I|me|my|mine)\b", re.IGNORECASE)
+
+
+def _own_voice(quoted: str, reference: str, stretches: tuple[Span, ...]) -> bool:
+    """Whether a quotation speaks in the first person where its reference stretches do not.
+
+    >>> _own_voice("We are against it", "They are against it", (Span(0, 19),))
+    True
+    """
+    if not _FIRST_PERSON.search(quoted):
+        return False
+    return not any(_FIRST_PERSON.search(s.of(reference)) for s in stretches)
 
 
 def _says_own(cue: Cue | None) -> bool:
