@@ -229,3 +229,33 @@ def test_a_negation_that_renders_the_passage_s_stays_altered(
     page = f'The joint statement says the Parties "{quoted}."\n'
     (quotation,) = check_quotes(reference, make_document(page, "rendered"))
     assert quotation.verdict is QuoteVerdict.ALTERED, quotation.note
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "express support for the deployment of THAAD antimissile systems",
+        "call on the international community to support any military presence of "
+        "extra-regional forces in Northeast Asia",
+    ],
+)
+def test_a_splice_that_puts_support_on_what_the_statement_opposes_is_not_in_it(
+    reference: Document, quoted: str
+) -> None:
+    """Two verbatim stretches joined: the head's "express support for" (the inter-Korean
+    dialogue) on the tail's "the deployment of THAAD ...", which the statement opposes.
+    A splice was altered (a cut, an omission) whatever the cut did to the stance."""
+    page = f'The joint statement says the Parties "{quoted}."\n'
+    (quotation,) = check_quotes(reference, make_document(page, "splice"))
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+    assert any("reversed position" in u for u in quotation.unsaid), quotation.unsaid
+
+
+def test_a_splice_that_keeps_the_stance_stays_altered(reference: Document) -> None:
+    page = (
+        'The joint statement says the Parties "are against any military presence of '
+        "extra-regional forces in Northeast Asia and call on the relevant countries to "
+        'immediately stop and cancel the deployment process."\n'
+    )
+    (quotation,) = check_quotes(reference, make_document(page, "splice kept"))
+    assert quotation.verdict is QuoteVerdict.ALTERED, quotation.note

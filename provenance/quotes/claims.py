@@ -265,24 +265,7 @@ def unsaid(
     held = theirs if stance is None else set(lemmas(stance))
     words = {w.casefold() for w in _WORD.findall(quotation)}
     folded = lemmas(quotation)
-    # A negated stance is the other one: "do not accept" opposes, "not against" supports.
-    pro: set[str] = set()
-    con: set[str] = set()
-    for k, w in enumerate(folded):
-        if w in _SUPPORT or w in _OPPOSE:
-            negated = _taken_back(folded, k, NEGATION_REACH, _NEGATION)
-            said = f"not {w}" if negated else w
-            (pro if (w in _SUPPORT) != negated else con).add(said)
-    if pro and held & _OPPOSE and not held & _SUPPORT:
-        out.append(
-            f"a reversed position: the quotation supports ({', '.join(sorted(pro))}) "
-            "what the statement opposes"
-        )
-    elif con and held & _SUPPORT and not held & _OPPOSE:
-        out.append(
-            f"a reversed position: the quotation opposes ({', '.join(sorted(con))}) "
-            "what the statement supports"
-        )
+    out.extend(reversed_position(folded, held))
     negations = (own | words) & _NEGATION | _faint(quotation, words)
     # The negations that may excuse the quotation's are its passage's and those of the
     # neighbours sharing its subject (`stance`), not a neighbour's about something else
@@ -602,6 +585,34 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
                 continue
         out.append(words[k - len(before)])
     return out
+
+
+def reversed_position(folded: list[str], held: set[str]) -> list[str]:
+    """The quotation's stance against the statement's, when it is the other one: support
+    (`_SUPPORT` words, or an opposing word negated: "not against") where the statement's
+    words (`held`, lemmas) only oppose, or the reverse. `folded`: the quotation's lemmas.
+
+    >>> reversed_position(["support", "the", "deployment"], {"against", "deployment"})
+    ['a reversed position: the quotation supports (support) what the statement opposes']
+    """
+    pro: set[str] = set()
+    con: set[str] = set()
+    for k, w in enumerate(folded):
+        if w in _SUPPORT or w in _OPPOSE:
+            negated = _taken_back(folded, k, NEGATION_REACH, _NEGATION)
+            said = f"not {w}" if negated else w
+            (pro if (w in _SUPPORT) != negated else con).add(said)
+    if pro and held & _OPPOSE and not held & _SUPPORT:
+        return [
+            f"a reversed position: the quotation supports ({', '.join(sorted(pro))}) "
+            "what the statement opposes"
+        ]
+    if con and held & _SUPPORT and not held & _OPPOSE:
+        return [
+            f"a reversed position: the quotation opposes ({', '.join(sorted(con))}) "
+            "what the statement supports"
+        ]
+    return []
 
 
 def negated_by_prefix(quotation: str, stretch: str) -> list[str]:

@@ -53,9 +53,11 @@ from provenance.quotes.claims import (
     PARAGRAPH_NUMBER,
     absent_parties,
     counts_parties,
+    lemmas,
     misspelt,
     numbers_in,
     read_word_list,
+    reversed_position,
     stems_of,
     swapped_parties,
     words_never_used,
@@ -852,6 +854,14 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
                 # "the United States, by way of a voluntary political decision, announces
                 # a moratorium": the cut gives the DPRK's act to another party
                 return _not_said(first, similarity, (f"a cut that gives the {actor}",))
+            quoted = core.of(text)
+            turned = reversed_position(
+                lemmas(quoted), set(lemmas(_stance_setting(index, second, quoted)))
+            )
+            if turned:
+                # "express support for | the deployment of THAAD": the cut puts one
+                # passage's stance on what another opposes
+                return _not_said(first, similarity, tuple(turned))
             return _Result(
                 QuoteVerdict.ALTERED,
                 first,
