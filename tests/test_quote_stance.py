@@ -259,3 +259,26 @@ def test_a_splice_that_keeps_the_stance_stays_altered(reference: Document) -> No
     )
     (quotation,) = check_quotes(reference, make_document(page, "splice kept"))
     assert quotation.verdict is QuoteVerdict.ALTERED, quotation.note
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "are against the deployment of the said systems and will recall their ambassadors "
+        "from Washington",
+        "are firmly aimed at the denuclearisation of the Korean Peninsula and the departure "
+        "of all American bases from Northeast Asia",
+        "call on the relevant countries to immediately stop and cancel the deployment process "
+        "and to compensate Pyongyang",
+    ],
+)
+def test_words_run_on_that_bring_in_a_party_are_not_in_the_statement(
+    reference: Document, quoted: str
+) -> None:
+    """The statement's words, then the quoter's about a party the passage never names
+    (by any of its names): the added words make a claim about that party. Before, they
+    were an insertion in an altered quotation."""
+    page = f'The joint statement says the Parties "{quoted}."\n'
+    (quotation,) = check_quotes(reference, make_document(page, "run on"))
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+    assert any("never names" in u for u in quotation.unsaid), quotation.unsaid

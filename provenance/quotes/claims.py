@@ -615,6 +615,46 @@ def reversed_position(folded: list[str], held: set[str]) -> list[str]:
     return []
 
 
+def brought_in(added: str, passage: str, authors: frozenset[str]) -> list[str]:
+    """Parties that words a quotation runs on to the statement's name, by any of their
+    names ("US diplomats", "American forces", "Washington"), when the passage those words
+    are run on to names them in none: the added words make a claim about them. Not the
+    statement's authors, and not the ambiguous "Korean", "North" or "South" alone.
+
+    >>> brought_in("and will expel US diplomats", "Russia and China are against it",
+    ...            frozenset({"russia", "china"}))
+    ['US']
+    """
+    held = {
+        _POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(_DPRK_NAME.sub("DPRK", passage))
+    }
+    out: list[str] = []
+    last = 0
+    for m in _WORD.finditer(added):
+        word = m.group()
+        name = _POSSESSIVE.sub("", word.casefold())
+        parties = [p for p, names in ALIASES.items() if name == p or name in names]
+        if not word[0].isupper() or not parties or name in _AMBIGUOUS_NAMES:
+            continue
+        if _OTHER_UNION.match(added, m.end()):
+            continue  # the United Nations, the United Kingdom
+        if any(p in authors for p in parties) or word in out:
+            continue
+        if any({p, *ALIASES[p]} & held for p in parties):
+            continue
+        if out and added[last : m.start()].isspace():
+            out[-1] = f"{out[-1]} {word}"  # one name of two words: "United States"
+        else:
+            out.append(word)
+        last = m.end()
+    return out
+
+
+_OTHER_UNION = re.compile(r"\s+(?:Nations|Kingdom|Arab)\b")
+_AMBIGUOUS_NAMES = frozenset("korean koreans north south nations".split())
+"""Names that stand for more than one party or for none ("the Korean Peninsula")."""
+
+
 def negated_by_prefix(quotation: str, stretch: str) -> list[str]:
     """Words of `quotation` whose negative prefix negates a word `stretch` says plainly,
     as the quotation writes them: "insufficient" for "sufficient", "unnecessary" for

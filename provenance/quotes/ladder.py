@@ -52,6 +52,7 @@ from provenance.quotes.claims import (
     DISTINCTIVE_ZIPF,
     PARAGRAPH_NUMBER,
     absent_parties,
+    brought_in,
     counts_parties,
     lemmas,
     misspelt,
@@ -435,6 +436,12 @@ def _compare(
                 lead_in=lead_in,
             )
         )
+        # A party the added words bring in makes them a claim about it ("... and will
+        # expel US diplomats", "... and the removal of all US troops").
+        inserted = " ".join(d.copy_text for d in added.divergences if d.kind is Kind.INSERTION)
+        others = brought_in(inserted, stretch, index.authors)
+        if others:
+            claims += (f"adds words about {', '.join(others)}, whom its passage never names",)
         if claims and added.reference is not None:
             return _not_said(added.reference, added.similarity, claims)
         return added
