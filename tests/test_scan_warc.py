@@ -395,6 +395,9 @@ def test_scan_help_says_what_a_directory_holds(capsys: pytest.CaptureFixture[str
 # A record cut where its claimed length lands on CRLFs inside the next record: it read as
 # whole, and the record it ran into was lost.
 @example(gz=False, damaged=1, how="cut", where=0.8232961741887751, junk=b"x", shard=2_500)
+# A record cut inside its headers, right before their blank line: FastWARC read the next
+# record's headers and payload as its own, and that record was lost.
+@example(gz=False, damaged=1, how="cut", where=0.1328125, junk=b"\x00", shard=2_500)
 @given(
     gz=st.booleans(),
     damaged=st.integers(1, 4),

@@ -251,6 +251,7 @@ def _records(
     held: Record | Problem | None = None
     error: Exception | None = None
     ended = False  # at the shard's end (the next shard's first record)
+    merged: Problem | None = None  # a record whose headers ran into the next one's
     try:
         with Path(shard.path).open("rb") as stream:
             stream.seek(start)  # FastWARC's stream_pos counts from the file's start
@@ -260,6 +261,9 @@ def _records(
                     break
                 last = record.stream_pos
                 counts.documents += 1
+                if len(record.headers.get_multiple("WARC-Record-ID")) > 1:
+                    merged = _headers_run_on(record, source)
+                    break
                 item: Record | Problem | None = warc_record(record, source, limit)
                 if isinstance(item, Record):
                     counts.bytes += len(item.data)
@@ -270,6 +274,11 @@ def _records(
                     yield item
     except (OSError, ValueError) as exc:
         error = exc
+    if merged is not None:
+        if held is not None:
+            yield held
+        yield merged
+        return merged.offset
     # FastWARC reads a gzip member cut short after its record's payload (in the CRLFs that
     # end the record or the gzip trailer), and an uncompressed file that ends inside a
     # record's headers, without a word: the data after the last record is checked too.
@@ -285,6 +294,16 @@ def _records(
     if damage[0] != said:  # a payload cut short was said already
         yield Problem(source, *damage)
     return damage[0]
+
+
+def _headers_run_on(record: object, source: str) -> Problem:
+    """The Problem of a record cut short inside its headers, with another record after
+    it: FastWARC reads the next record's headers as more of its own (two WARC-Record-IDs)
+    and the next record's payload as its, and the next record was lost. Reading goes on
+    at the next record's `WARC/` line."""
+    ids = record.headers.get_multiple("WARC-Record-ID")  # type: ignore[attr-defined]
+    problem = "truncated WARC record: its headers run into another record's (cut short)"
+    return Problem(source, record.stream_pos, problem, _record_id(ids[0]))  # type: ignore[attr-defined]
 
 
 def _damage(path: str, start: int, end: int, gz: bool) -> Damage | None:
