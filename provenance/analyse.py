@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass, replace
+from functools import partial
 from typing import Any, TypeVar, cast
 
 from provenance.align import align, align_texts
@@ -23,7 +24,7 @@ from provenance.emphasis import (
 )
 from provenance.errors import Failure
 from provenance.extract import Extracted, extract
-from provenance.locate import LocateOptions, PreparedReference, locate, prepare
+from provenance.locate import LocateOptions, PreparedReference, locate, prepare, shares_seed
 from provenance.model import (
     Alignment,
     Divergence,
@@ -214,7 +215,10 @@ def _source(
     told = stage or _untold
     reference_view = prepared.document
     told(capture, "extract")
-    readable = extract(capture)
+    # Page furniture (a sidebar, an article's footer) is read where it shares a seed with
+    # the reference: the statement is found wherever the page shows it, and a menu or a
+    # weather box, which can hold no part of a copy, stays aside (listed in the report).
+    readable = extract(capture, furniture=partial(shares_seed, prepared))
     view = readable.view()
     view_passages: tuple[Passage, ...]
     if whole:
