@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass, replace
+from functools import partial
 from typing import Any, TypeVar, cast
 
 from provenance.align import align, align_texts
@@ -23,12 +24,13 @@ from provenance.emphasis import (
 )
 from provenance.errors import Failure
 from provenance.extract import Extracted, extract
-from provenance.locate import LocateOptions, PreparedReference, locate, prepare
+from provenance.locate import LocateOptions, PreparedReference, locate, prepare, shares_seed
 from provenance.model import (
     Alignment,
     Divergence,
     Document,
     Edit,
+    Format,
     Kind,
     Passage,
     PassageKind,
@@ -214,7 +216,10 @@ def _source(
     told = stage or _untold
     reference_view = prepared.document
     told(capture, "extract")
-    readable = extract(capture)
+    # Page furniture (a sidebar, an article's footer) is read where it shares a seed with
+    # the reference: the statement is found wherever the page shows it, and a menu or a
+    # weather box, which can hold no part of a copy, stays aside (listed in the report).
+    readable = extract(capture, furniture=partial(shares_seed, prepared))
     view = readable.view()
     view_passages: tuple[Passage, ...]
     if whole:
@@ -465,6 +470,35 @@ def _to_original(item: T, reference: Extracted, capture: Extracted) -> T:
     return _mapped(item, reference, capture, toward_reference=False)
 
 
+def _plain_readings(
+    found: Divergence, mapped: Divergence, reference: Extracted, capture: Extracted
+) -> Divergence:
+    """`mapped` (`found` with its spans in the originals) with each reading of a plain-text
+    side its original slice, where that reading was its span's readable text.
+
+    Plain text is read as it is but for e-mail quote marks, read past (`extract`), so a
+    reading whose span crosses a mark would lack it: a CRLF reply's paragraph break
+    "\r\n>\r\n" reads "\r\n\r\n", and its whitespace row for the reference's "\n\n"
+    read "\r\n\r" while spanning "\r\n>\r". For plain text a reading is exactly the
+    slice (docs/report-json.md), marks and all; the kind was decided on the readable text.
+    """
+    return replace(
+        mapped,
+        copy_text=_plain_reading(found.copy_text, found.copy, mapped.copy, capture),
+        reference_text=_plain_reading(
+            found.reference_text, found.reference, mapped.reference, reference
+        ),
+    )
+
+
+def _plain_reading(reading: str, span: Span, original: Span, side: Extracted) -> str:
+    """`reading` of readable `span`, or the `original` slice it maps to when `side` is
+    plain text and `reading` is the span's readable text (see `_plain_readings`)."""
+    if side.document.format is Format.TEXT and reading == span.of(side.text):
+        return original.of(side.document.text)
+    return reading
+
+
 def _mapped(item: T, reference: Extracted, capture: Extracted, *, toward_reference: bool) -> T:
     if isinstance(item, Span):
         side = reference if toward_reference else capture
@@ -483,10 +517,11 @@ def _mapped(item: T, reference: Extracted, capture: Extracted, *, toward_referen
             toward = f.name in _REFERENCE_FIELDS
             changes[f.name] = _mapped(value, reference, capture, toward_reference=toward)
     mapped = replace(item, **changes)
-    if isinstance(mapped, Divergence):
+    if isinstance(mapped, Divergence) and isinstance(item, Divergence):
+        row = _plain_readings(item, mapped, reference, capture)
         sha = capture.document.sha256
         id = divergence_id(
-            sha, mapped.kind, mapped.reference, mapped.copy, mapped.reference_text, mapped.copy_text
+            sha, row.kind, row.reference, row.copy, row.reference_text, row.copy_text
         )
-        mapped = replace(mapped, id=id)
+        return cast(T, replace(row, id=id))
     return cast(T, mapped)

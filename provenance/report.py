@@ -82,14 +82,12 @@ def render_text(analysis: Analysis, *, color: bool = False, width: int = 100) ->
             continue
         console.print()
         console.print(Text(printable(source.document.id), style="bold"))
-        if hidden:
-            where = ", ".join(f"{h.start}..{h.end}" for h in hidden[:_HIDDEN_LISTED])
-            more = (
-                f" and {len(hidden) - _HIDDEN_LISTED} more" if len(hidden) > _HIDDEN_LISTED else ""
-            )
-            console.print(
-                Text(f"  hidden, not read: {len(hidden)} element(s) at {where}{more}", style="dim")
-            )
+        for what, spans in (
+            ("hidden, not read", hidden),
+            ("page furniture holding none of the reference, not compared", _furniture(source)),
+        ):
+            if spans:
+                console.print(Text(f"  {what}: {_elements(spans)}", style="dim"))
         for p in source.passages:
             console.print(
                 f"  {p.kind.value} passage: capture {p.copy.start}..{p.copy.end}, "
@@ -246,16 +244,30 @@ def _source_json(source: SourceResult) -> dict[str, Any]:
         "quotes": [_quote_json(q) for q in source.quotes],
         **_emphasis_json(source),
         "hidden": [{"start": h.start, "end": h.end} for h in _hidden(source)],
+        "furniture": [{"start": f.start, "end": f.end} for f in _furniture(source)],
     }
 
 
 _HIDDEN_LISTED = 5
-"""Hidden elements listed by offset in the text report (the JSON lists all)."""
+"""Hidden or furniture elements listed by offset in the text report (the JSON lists all)."""
+
+
+def _elements(spans: tuple[Span, ...]) -> str:
+    """ "2 element(s) at 10..40, 90..120": the first few of `spans`, for the text report."""
+    where = ", ".join(f"{s.start}..{s.end}" for s in spans[:_HIDDEN_LISTED])
+    more = f" and {len(spans) - _HIDDEN_LISTED} more" if len(spans) > _HIDDEN_LISTED else ""
+    return f"{len(spans)} element(s) at {where}{more}"
 
 
 def _hidden(source: SourceResult) -> tuple[Span, ...]:
     """Stretches of the capture's HTML a browser does not draw, which were not read."""
     return source.extracted.hidden if source.extracted is not None else ()
+
+
+def _furniture(source: SourceResult) -> tuple[Span, ...]:
+    """Stretches of the capture's HTML page furniture set aside as holding none of the
+    reference: drawn by a browser, not compared."""
+    return source.extracted.furniture if source.extracted is not None else ()
 
 
 def _emphasis_json(source: SourceResult) -> dict[str, Any]:

@@ -83,3 +83,35 @@ def test_a_quoted_blank_line_is_a_paragraph_break(reference: Document) -> None:
     assert all(d.severity is Severity.COSMETIC for d in source.divergences), [
         (d.kind, d.copy_text) for d in source.divergences
     ]
+
+
+_LETTER = [
+    "1. The commissions are deeply concerned by the chemical spill reported at the Marsh "
+    "Bend works, and consider the delay in reporting it contrary to the basin treaty.",
+    "2. Any plan to divert the upper river without the consent of both commissions should "
+    "be set aside, and the existing flow agreements honoured in full by every party.",
+]
+"""Two paragraphs of our own, the reference of the CRLF tests below."""
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("prefix", ["> ", "> > "])
+def test_every_reading_of_a_quoted_reply_is_its_slice(newline: str, prefix: str) -> None:
+    """A reply quoting two paragraphs, a line of marks alone between them, in a file with
+    CRLF line ends (as mail clients save them): the paragraph break "\\r\\n\\r\\n" is a
+    whitespace row for the reference's "\\n\\n", and its text was the readable
+    "\\r\\n\\r" while its span held "\\r\\n>\\r". For plain text a row's text is exactly
+    the capture's slice (docs/report-json.md), with LF and CRLF alike."""
+    reference = make_document("\n\n".join(_LETTER), "reference")
+    blank = prefix.rstrip() + "\n"
+    quoted = blank.join(_wrapped(p, prefix) + "\n" for p in _LETTER)
+    page = f"On Tuesday the desk wrote:\n\n{quoted}\nThanks, noted.\n".replace("\n", newline)
+    source = analyse(reference, [make_document(page, "reply")]).sources[0]
+    assert [(p.reference.start, p.reference.end) for p in source.passages] == [
+        (0, len(reference.text))
+    ]
+    assert source.divergences
+    assert all(d.severity is Severity.COSMETIC for d in source.divergences)
+    assert [d.copy.of(page) for d in source.divergences] == [
+        d.copy_text for d in source.divergences
+    ]

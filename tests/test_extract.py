@@ -6,6 +6,7 @@ import html
 from pathlib import Path
 
 import pytest
+from conftest import make_document
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -436,3 +437,45 @@ def test_what_a_browser_does_not_draw_is_not_read(hidden: str) -> None:
     for k, ch in enumerate(e.view().text):
         if not ch.isspace():
             assert page[e.map.start(k)] == ch
+
+
+_NOTED = (
+    "The two river commissions will publish the sampling results every month and meet each "
+    "spring to review the programme.[^1] Both sides will agree on any measures the results "
+    "call for, and will report them to the basin council before the end of the year."
+)
+"""A paragraph of our own with a Markdown footnote mark after its first sentence."""
+
+
+def _footnoted(shape: str, note: str) -> tuple[str, str]:
+    """A Markdown page of `_NOTED` with the note `note` at its foot, and its mark."""
+    marker = "[^a]" if shape == "label" else "[^1]"
+    text = _NOTED.replace("[^1]", marker)
+    if shape == "wrapped":
+        text = text.replace("programme.[^1] Both", "programme.[^1]\nBoth")
+    if shape == "quoted":
+        text = "> " + text
+    return f"{text}\n\n{marker}: {note}\n", marker
+
+
+def _rows(reference: Document, page: str) -> list[tuple[Kind, str]]:
+    source = analyse(reference, [_doc(page, Format.MARKDOWN, "page.md")]).sources[0]
+    return [(d.kind, d.copy_text) for d in source.divergences if d.kind is not Kind.WHITESPACE]
+
+
+@pytest.mark.parametrize("note", ["Ibid.", "ibid"])
+@pytest.mark.parametrize("shape", ["plain", "label", "quoted", "wrapped"])
+def test_a_markdown_footnote_with_a_one_word_note_is_a_footnote(shape: str, note: str) -> None:
+    """ "[^1]: Ibid." is a footnote's note, not a link reference definition (CommonMark,
+    which knows no footnotes, took it for one, "Ibid." its address): the mark stayed a
+    link whose text "^1" was a material insertion, and the note was read as nothing.
+    Read as a note of several words always was, the mark is one minor `footnote`, and
+    the note a line of the page."""
+    reference = make_document(_NOTED.replace("[^1]", ""), "reference")
+    page, marker = _footnoted(shape, note)
+    e = extract(_doc(page, Format.MARKDOWN, "page.md"))
+    assert f"{marker} " in e.text or f"{marker}\n" in e.text
+    assert f"{marker}: {note}" in e.text
+    rows = _rows(reference, page)
+    assert [kind for kind, _ in rows] == [Kind.FOOTNOTE]
+    assert rows == _rows(reference, _footnoted(shape, "See the treaty of 1998.")[0])

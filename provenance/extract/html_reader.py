@@ -1,7 +1,8 @@
 """HTML read in source order with the standard library's lenient `html.parser`.
 
-Scripts, styles, page furniture (`nav`, `header`, `footer`, `aside`, ...) and what a
-browser never draws (the `hidden` attribute, `display: none`) are dropped, entities
+Scripts, styles and what a browser never draws (the `hidden` attribute, `display: none`)
+are dropped; page furniture (`nav`, `header`, `footer`, `aside`) is set aside and listed,
+unless the caller wants its text read (it holds the reference: see `_html`); entities
 decoded (each produced character maps to the whole entity), blocks become line breaks,
 and what a browser draws is written out: an ordered list's numbers, the marks of `<q>`,
 raised footnote digits. Bold, italic, underline and mark (by tag or inline style, a
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
@@ -34,6 +36,9 @@ from provenance.model import Document, Span
 
 if TYPE_CHECKING:
     pass
+
+Wanted = Callable[[str], bool]
+"""Whether the readable text of a page-furniture element is wanted (read, not set aside)."""
 _QUOTING_TAGS = frozenset({"blockquote"})
 
 _FORMAT_TAGS = {
@@ -58,6 +63,9 @@ _SKIP = frozenset(
 _FURNITURE = frozenset("head nav header footer aside".split())
 """Skipped elements a malformed page may leave open: if one is not closed by its own end
 tag, a browser shows what follows it, and so does `extract` (see `_html`)."""
+_PAGE_FURNITURE = _FURNITURE - {"head"}
+"""Furniture a browser draws around the page's content: set aside, and listed in
+`Extracted.furniture`, unless its text is wanted (see `_html`)."""
 _HEAD_CONTENT = frozenset(
     "base basefont bgsound link meta noscript script style template title".split()
 )
@@ -88,13 +96,19 @@ is; not a white or transparent one."""
 class _HTMLReader(HTMLParser):
     """Feeds an HTML document to a _Builder in source order (see `extract`)."""
 
-    def __init__(self, text: str, keep: frozenset[int] = frozenset()) -> None:
+    def __init__(
+        self, text: str, keep: frozenset[int] = frozenset(), read: tuple[Span, ...] = ()
+    ) -> None:
         # convert_charrefs=False: entities arrive one by one, so each keeps its own offset.
         super().__init__(convert_charrefs=False)
         self.keep = keep
         """Source offsets of furniture start tags left open: read, not skipped, this time."""
+        self.read = read
+        """Source stretches of furniture to read (and any furniture inside them)."""
         self.unclosed: set[int] = set()
         """Offsets of skipped furniture that its own end tag never closed."""
+        self.furniture: list[tuple[int, int]] = []
+        """Source stretches of page furniture set aside (not read), start tag to end tag."""
         self.hidden: list[tuple[int, int]] = []
         """Source stretches of hidden elements (not read), from start tag to end tag."""
         self.skip_root: tuple[int, str, int] | None = None
@@ -162,7 +176,7 @@ class _HTMLReader(HTMLParser):
                 self.stack.append((tag, _HIDDEN if hidden else frozenset()))
                 self.skipping += tag in _SKIP or hidden
             return
-        if hidden or (tag in _SKIP and not (tag in _FURNITURE and self._at() in self.keep)):
+        if hidden or (tag in _SKIP and not (tag in _FURNITURE and self._reads(self._at()))):
             self.skip_root = len(self.stack), tag, self._at()
             self.stack.append((tag, _HIDDEN if hidden else frozenset()))
             self.skipping += 1
@@ -195,6 +209,10 @@ class _HTMLReader(HTMLParser):
         self.stack.append((tag, styles))
         self.pre += tag == "pre"
 
+    def _reads(self, at: int) -> bool:
+        """Whether the furniture element whose start tag is at `at` is read this time."""
+        return at in self.keep or any(s.start <= at < s.end for s in self.read)
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skipping and tag in _BLOCK:
             self.out.line_break(_BLOCK[tag], self._at(), adds=tag == "br")
@@ -222,6 +240,9 @@ class _HTMLReader(HTMLParser):
                 self.hidden.append((root[2], close + 1 if close >= 0 else len(self.source)))
             if (index, tag) != root[:2] and root[1] in _FURNITURE:
                 self.unclosed.add(root[2])  # closed only by an ancestor's end tag
+            elif root[1] in _PAGE_FURNITURE and self.stack[root[0]][1] is not _HIDDEN:
+                close = self.source.find(">", self._at())
+                self.furniture.append((root[2], close + 1 if close >= 0 else len(self.source)))
         if tag == "q" and self.quoting and index < read_up_to:
             self._quotation_mark(opening=False)
         closed_lists = sum(
@@ -408,27 +429,63 @@ _PASSES = 8
 """Most readings of one page: each pass reads the furniture the pass before left open."""
 
 
-def _html(document: Document) -> Extracted:
-    keep: frozenset[int] = frozenset()
-    for _ in range(_PASSES):
-        reader = _read_html(document, keep)
-        if not reader.unclosed:
-            break
-        # A <nav> (or header, footer, aside) that its own end tag never closes would hide
-        # the rest of the page; a browser shows it, so read it as ordinary content.
-        keep |= reader.unclosed
+def _html(document: Document, wanted: Wanted | None = None) -> Extracted:
+    """The readable text of an HTML page (see the module's docstring).
+
+    Page furniture is set aside, unless `wanted` says its readable text is wanted: the
+    pipeline asks whether it holds a run of the reference's words, as a sidebar box
+    holding the full text does, or an article's <footer> holding its signature line. What
+    stays aside is listed in `Extracted.furniture`, never lost without a word.
+    """
+    reader = _settled(document)
+    held = tuple(
+        span
+        for span in (Span(a, b) for a, b in reader.furniture)
+        if wanted is not None and wanted(_furniture_text(document, span))
+    )
+    if held:
+        reader = _settled(document, held)
     steps = ["html.parser", "drop-boilerplate", "decode-entities", "blocks-to-lines"]
+    if held:
+        steps.append("read-wanted-furniture")
     if document.declared_charset:
         # `load` decodes UTF-8 (or the corpus's recorded encoding) strictly; a page whose
         # declared charset would read its bytes otherwise is read so all the same, and the
         # declaration recorded here.
         steps.append(f"declared-charset-{document.declared_charset}-read-as-{document.encoding}")
     hidden = tuple(Span(a, b) for a, b in reader.hidden)
-    return replace(reader.out.result(document, tuple(steps)), hidden=hidden)
+    furniture = tuple(Span(a, b) for a, b in reader.furniture)
+    return replace(reader.out.result(document, tuple(steps)), hidden=hidden, furniture=furniture)
 
 
-def _read_html(document: Document, keep: frozenset[int]) -> _HTMLReader:
-    reader = _HTMLReader(document.text, keep)
+def _settled(document: Document, read: tuple[Span, ...] = ()) -> _HTMLReader:
+    """The page read, furniture in `read` included, until no furniture is left open."""
+    keep: frozenset[int] = frozenset()
+    for _ in range(_PASSES):
+        reader = _read_html(document, keep, read)
+        if not reader.unclosed:
+            break
+        # A <nav> (or header, footer, aside) that its own end tag never closes would hide
+        # the rest of the page; a browser shows it, so read it as ordinary content.
+        keep |= reader.unclosed
+    return reader
+
+
+def _furniture_text(document: Document, span: Span) -> str:
+    """The readable text of the furniture element at `span`, read on its own (a parser
+    that gives up on it reads nothing: it then stays aside, and listed)."""
+    part = replace(document, text=span.of(document.text))
+    try:
+        reader = _settled(part, (Span(0, len(part.text)),))
+    except InputError:
+        return ""
+    return "".join(reader.out.pieces)
+
+
+def _read_html(
+    document: Document, keep: frozenset[int], read: tuple[Span, ...] = ()
+) -> _HTMLReader:
+    reader = _HTMLReader(document.text, keep, read)
     try:
         reader.feed(document.text)
         reader.close()

@@ -35,6 +35,7 @@ from provenance.model import Document
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
 
@@ -65,7 +66,21 @@ def _markdown_parser() -> MarkdownIt:
     # text_join would merge entities and escapes into plain text tokens and lose where
     # each came from; kept apart, every token can be found in the source.
     parser.disable("text_join")
+    # "[^1]: Ibid." is a footnote's note (GitHub, Pandoc); CommonMark, which knows no
+    # footnotes, reads a one-word one as a link reference definition, and its mark as a
+    # link (the text "^1", brackets gone). Read as text, mark and note are what they are
+    # on a page with two words in the note (which no definition can hold): "[^1]".
+    parser.block.ruler.at("reference", _reference_unless_footnote)
     return parser
+
+
+def _reference_unless_footnote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """CommonMark's link reference definition rule, refusing a line that opens with "[^":
+    a footnote's note, which stays a paragraph."""
+    from markdown_it.rules_block import reference
+
+    at = state.bMarks[start] + state.tShift[start]
+    return not state.src.startswith("[^", at) and reference(state, start, end, silent)
 
 
 def _markdown(document: Document) -> Extracted:

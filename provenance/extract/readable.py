@@ -63,6 +63,10 @@ class Extracted:
     attribute, `display: none`): not read, but reported, as a page may hide text."""
     captions: tuple[Span, ...] = ()
     """Readable stretches the markup sets out as a picture's caption (<figcaption>)."""
+    furniture: tuple[Span, ...] = ()
+    """Original stretches of HTML page furniture (`nav`, `header`, `footer`, `aside`) set
+    aside, start tag to end tag: drawn by a browser but not read, as none of it was
+    wanted (it holds none of the reference); reported, so that nothing is lost unseen."""
 
     @property
     def identity(self) -> bool:

@@ -129,6 +129,23 @@ def prepare(reference: Document, *, seed_words: int = _SEED_WORDS) -> PreparedRe
     )
 
 
+def shares_seed(reference: PreparedReference, text: str) -> bool:
+    """Whether `text` holds a run of `seed_words` words the reference has (after folding).
+
+    A seed is the least a passage is made of, so text without one can hold no part of a
+    copy: the pipeline reads a page's furniture (a sidebar, a footer) only where it shares
+    one, and sets aside the rest (a menu, a weather box), which reading could only add as
+    foreign material.
+
+    >>> prepared = prepare(Document("r", "r.txt", "", 0, "The Parties agree on the text."))
+    >>> shares_seed(prepared, "Home | the parties agree on the text"), shares_seed(prepared, "Home")
+    (True, False)
+    """
+    names = [w for w, _, _ in _words(normalise(text).text)]
+    n = reference.seed_words
+    return any(tuple(names[k : k + n]) in reference.index for k in range(len(names) - n + 1))
+
+
 def locate(
     reference: PreparedReference, capture: Document, *, options: LocateOptions = LocateOptions()
 ) -> list[Passage]:
