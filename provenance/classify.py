@@ -333,6 +333,8 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     <Kind.WHITESPACE: 'whitespace'>
     >>> kind_of("denuclearisation", "denuclear-\\nisation")
     (<Kind.WHITESPACE: 'whitespace'>, 'a word hyphenated at a line break')
+    >>> kind_of("denuclearisation", "denuclear\u00ad\\nisation")[0]
+    <Kind.INVISIBLE: 'invisible'>
     """
     if len(reference) + len(copy) <= _REMEMBERED:
         return _remembered_kind(reference, copy)
@@ -353,12 +355,15 @@ def _remembered_kind(reference: str, copy: str) -> tuple[Kind, str]:
 def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if _fold(reference, Fold.WHITESPACE) == _fold(copy, Fold.WHITESPACE):
         return Kind.WHITESPACE, "differs only in spaces or line breaks"
-    if "\n" in copy and _fold(reference, Fold.WHITESPACE) in {
-        _fold(_LINE_END_HYPHEN.sub(cut, copy), Fold.WHITESPACE) for cut in ("", "-")
-    }:
+    if _broken_at_line_end(reference, copy, _LINE_END_HYPHEN, Fold.WHITESPACE):
         return Kind.WHITESPACE, "a word hyphenated at a line break"
     if _fold(reference, _INVISIBLE) == _fold(copy, _INVISIBLE):
         return Kind.INVISIBLE, "differs only in invisible characters"
+    if _broken_at_line_end(reference, copy, _LINE_END_INVISIBLE, _INVISIBLE):
+        return (
+            Kind.INVISIBLE,
+            "a soft hyphen or other invisible character at a line break in a word",
+        )
     if _fold(reference, _TYPOGRAPHY) == _fold(copy, _TYPOGRAPHY):
         if LIGATURES.intersection(reference + copy):
             return Kind.TYPOGRAPHY, "a ligature (ﬁ, ﬂ) for its letters"
@@ -486,9 +491,25 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 """A hyphen ending a line inside a word ("denuclear-\nisation", or "extra-\nregional"
 where the word has its own hyphen): the typesetting of a page, a PDF's or a wrapped
 text's, not a change of the words."""
+_UNSEEN = "[" + "".join(sorted(INVISIBLE)) + "]"
+_LINE_END_INVISIBLE = re.compile(rf"(?<=[^\W\d_])-?{_UNSEEN}+-?[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+"""A soft hyphen (or another invisible character, with or without a hyphen) ending a
+line inside a word ("denuclear\u00ad\nisation", as a page's text keeps the soft hyphen a
+browser broke the word at): the line break is the typesetting, as for a hyphen, but the
+invisible character is still there and is reported as one, never folded away as spaces."""
 _INVISIBLE = Fold.WHITESPACE | Fold.INVISIBLE
 _TYPOGRAPHY = _INVISIBLE | Fold.TYPOGRAPHY
 """The folds `kind_of` tries in turn, after whitespace alone and before all of them."""
+
+
+def _broken_at_line_end(reference: str, copy: str, line_end: re.Pattern[str], fold: Fold) -> bool:
+    """Whether the copy reads as the reference, under `fold`, once each word `line_end`
+    breaks at a line's end is whole again (its hyphen dropped, or kept as the word's own:
+    "extra-\nregional")."""
+    if "\n" not in copy:
+        return False
+    whole = {_fold(line_end.sub(cut, copy), fold) for cut in ("", "-")}
+    return _fold(reference, fold) in whole
 
 
 def has_invisible(text: str) -> bool:
