@@ -89,7 +89,8 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             kind, note = Kind.EDITORIAL, numbering
         ref, copy = edit.reference, edit.copy
         if kind is Kind.FOOTNOTE:
-            ref, copy = _marker_only(ref_text, copy_text, ref, copy)
+            out.extend(_footnote(reference, capture, ref, copy, note))
+            continue
         if kind is Kind.INSERTION:
             out.extend(_insertion(reference, capture, ref, copy))
             continue
@@ -251,6 +252,80 @@ statement's)."""
 def _classified(reference: Document, capture: Document, ref: Span, copy: Span) -> Divergence:
     kind, note = kind_of(ref.of(reference.text), copy.of(capture.text))
     return divergence(reference, capture, kind, ref, copy, note=note)
+
+
+def _footnote(
+    reference: Document, capture: Document, ref: Span, copy: Span, note: str
+) -> list[Divergence]:
+    """A footnote divergence as the marker alone, and what else differs on either side of
+    it as rows of their own: where a hard-wrapped page opens a line with the word the
+    marker hangs on ("\n2005[1]" for " 2005"), the diff gives one edit, but the marker is
+    the footnote, the line break a `whitespace` row, and "2005" stays matched.
+    Markers split by other text (two notes apart, or one the reference has too) stay one
+    row, less what both readings share at its ends."""
+    ref_text, copy_text = ref.of(reference.text), copy.of(capture.text)
+    around = _around_marker(ref_text, copy_text)
+    if around is None:
+        marker_ref, marker_copy = _marker_only(ref_text, copy_text, ref, copy)
+        return [divergence(reference, capture, Kind.FOOTNOTE, marker_ref, marker_copy, note=note)]
+    at, start, end = around
+    marker = Span(copy.start + start, copy.start + end)
+    at = ref.start + at
+    before = _unshared(reference, capture, Span(ref.start, at), Span(copy.start, marker.start))
+    after = _unshared(reference, capture, Span(at, ref.end), Span(marker.end, copy.end))
+    rows = [divergence(reference, capture, Kind.FOOTNOTE, Span(at, at), marker, note=note)]
+    if before:
+        rows.insert(0, _classified(reference, capture, *before))
+    if after:
+        rows.append(_classified(reference, capture, *after))
+    return rows
+
+
+def _unshared(
+    reference: Document, capture: Document, ref: Span, copy: Span
+) -> tuple[Span, Span] | None:
+    """The spans of two readings less what they share at either end ("\n" for " " in
+    "\n2005" for " 2005"); None when they agree."""
+    ref_text, copy_text = ref.of(reference.text), copy.of(capture.text)
+    if ref_text == copy_text:
+        return None
+    return _marker_only(ref_text, copy_text, ref, copy)
+
+
+def _around_marker(ref_text: str, copy_text: str) -> tuple[int, int, int] | None:
+    """Where the copy's markers stand in the two readings: (the reference's offset the
+    markers are added at, the markers' start and end in the copy), when the copy holds
+    one run of markers the reference lacks and the copy's text after it ends the
+    reference's reading (or the copy's text before it opens it). Else None.
+
+    >>> _around_marker(" 2005", "\\n2005[1]"), _around_marker("2005 ", "2005[1]\\n")
+    ((5, 5, 8), (4, 4, 7))
+    >>> _around_marker("2005", "2005[1] [2]") is None, _around_marker("", " [3]")
+    (True, (0, 0, 4))
+    """
+    markers = list(FOOTNOTE.finditer(copy_text))
+    if not markers or FOOTNOTE.search(ref_text):
+        return None
+    start, end = markers[0].start(), markers[-1].end()
+    if FOOTNOTE.sub("", copy_text[start:end]):
+        return None
+    if ref_text.endswith(copy_text[end:]):
+        at = len(ref_text) - len(copy_text[end:])
+    elif ref_text.startswith(copy_text[:start]):
+        at = start
+    else:
+        return None
+    # The space a marker is hung by ("Moscow [1]"), where the reference has none, is the
+    # marker's, not a difference of spaces of its own.
+    if not ref_text[:at].endswith(_HUNG_BY):
+        start = len(copy_text[:start].rstrip("".join(_HUNG_BY)))
+    if not ref_text[at:].startswith(_HUNG_BY):
+        end = len(copy_text) - len(copy_text[end:].lstrip("".join(_HUNG_BY)))
+    return at, start, end
+
+
+_HUNG_BY = (" ", "\t")
+"""Spaces between a word and the marker hung on it (one, for a bracketed marker)."""
 
 
 def _marker_only(ref_text: str, copy_text: str, ref: Span, copy: Span) -> tuple[Span, Span]:
