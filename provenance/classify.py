@@ -89,7 +89,8 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             kind, note = Kind.EDITORIAL, numbering
         ref, copy = edit.reference, edit.copy
         if kind is Kind.FOOTNOTE:
-            ref, copy = _marker_only(ref_text, copy_text, ref, copy)
+            out.extend(_footnote(reference, capture, ref, copy, note))
+            continue
         if kind is Kind.INSERTION:
             out.extend(_insertion(reference, capture, ref, copy))
             continue
@@ -253,6 +254,80 @@ def _classified(reference: Document, capture: Document, ref: Span, copy: Span) -
     return divergence(reference, capture, kind, ref, copy, note=note)
 
 
+def _footnote(
+    reference: Document, capture: Document, ref: Span, copy: Span, note: str
+) -> list[Divergence]:
+    """A footnote divergence as the marker alone, and what else differs on either side of
+    it as rows of their own: where a hard-wrapped page opens a line with the word the
+    marker hangs on ("\n2005[1]" for " 2005"), the diff gives one edit, but the marker is
+    the footnote, the line break a `whitespace` row, and "2005" stays matched.
+    Markers split by other text (two notes apart, or one the reference has too) stay one
+    row, less what both readings share at its ends."""
+    ref_text, copy_text = ref.of(reference.text), copy.of(capture.text)
+    around = _around_marker(ref_text, copy_text)
+    if around is None:
+        marker_ref, marker_copy = _marker_only(ref_text, copy_text, ref, copy)
+        return [divergence(reference, capture, Kind.FOOTNOTE, marker_ref, marker_copy, note=note)]
+    at, start, end = around
+    marker = Span(copy.start + start, copy.start + end)
+    at = ref.start + at
+    before = _unshared(reference, capture, Span(ref.start, at), Span(copy.start, marker.start))
+    after = _unshared(reference, capture, Span(at, ref.end), Span(marker.end, copy.end))
+    rows = [divergence(reference, capture, Kind.FOOTNOTE, Span(at, at), marker, note=note)]
+    if before:
+        rows.insert(0, _classified(reference, capture, *before))
+    if after:
+        rows.append(_classified(reference, capture, *after))
+    return rows
+
+
+def _unshared(
+    reference: Document, capture: Document, ref: Span, copy: Span
+) -> tuple[Span, Span] | None:
+    """The spans of two readings less what they share at either end ("\n" for " " in
+    "\n2005" for " 2005"); None when they agree."""
+    ref_text, copy_text = ref.of(reference.text), copy.of(capture.text)
+    if ref_text == copy_text:
+        return None
+    return _marker_only(ref_text, copy_text, ref, copy)
+
+
+def _around_marker(ref_text: str, copy_text: str) -> tuple[int, int, int] | None:
+    """Where the copy's markers stand in the two readings: (the reference's offset the
+    markers are added at, the markers' start and end in the copy), when the copy holds
+    one run of markers the reference lacks and the copy's text after it ends the
+    reference's reading (or the copy's text before it opens it). Else None.
+
+    >>> _around_marker(" 2005", "\\n2005[1]"), _around_marker("2005 ", "2005[1]\\n")
+    ((5, 5, 8), (4, 4, 7))
+    >>> _around_marker("2005", "2005[1] [2]") is None, _around_marker("", " [3]")
+    (True, (0, 0, 4))
+    """
+    markers = list(FOOTNOTE.finditer(copy_text))
+    if not markers or FOOTNOTE.search(ref_text):
+        return None
+    start, end = markers[0].start(), markers[-1].end()
+    if FOOTNOTE.sub("", copy_text[start:end]):
+        return None
+    if ref_text.endswith(copy_text[end:]):
+        at = len(ref_text) - len(copy_text[end:])
+    elif ref_text.startswith(copy_text[:start]):
+        at = start
+    else:
+        return None
+    # The space a marker is hung by ("Moscow [1]"), where the reference has none, is the
+    # marker's, not a difference of spaces of its own.
+    if not ref_text[:at].endswith(_HUNG_BY):
+        start = len(copy_text[:start].rstrip("".join(_HUNG_BY)))
+    if not ref_text[at:].startswith(_HUNG_BY):
+        end = len(copy_text) - len(copy_text[end:].lstrip("".join(_HUNG_BY)))
+    return at, start, end
+
+
+_HUNG_BY = (" ", "\t")
+"""Spaces between a word and the marker hung on it (one, for a bracketed marker)."""
+
+
 def _marker_only(ref_text: str, copy_text: str, ref: Span, copy: Span) -> tuple[Span, Span]:
     """The spans of a footnote divergence without the words both readings share: the
     marker is reported as the insertion it is, and "2017" in "2017¹" stays matched.
@@ -333,6 +408,8 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     <Kind.WHITESPACE: 'whitespace'>
     >>> kind_of("denuclearisation", "denuclear-\\nisation")
     (<Kind.WHITESPACE: 'whitespace'>, 'a word hyphenated at a line break')
+    >>> kind_of("denuclearisation", "denuclear\u00ad\\nisation")[0]
+    <Kind.INVISIBLE: 'invisible'>
     """
     if len(reference) + len(copy) <= _REMEMBERED:
         return _remembered_kind(reference, copy)
@@ -353,12 +430,15 @@ def _remembered_kind(reference: str, copy: str) -> tuple[Kind, str]:
 def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if _fold(reference, Fold.WHITESPACE) == _fold(copy, Fold.WHITESPACE):
         return Kind.WHITESPACE, "differs only in spaces or line breaks"
-    if "\n" in copy and _fold(reference, Fold.WHITESPACE) in {
-        _fold(_LINE_END_HYPHEN.sub(cut, copy), Fold.WHITESPACE) for cut in ("", "-")
-    }:
+    if _broken_at_line_end(reference, copy, _LINE_END_HYPHEN, Fold.WHITESPACE):
         return Kind.WHITESPACE, "a word hyphenated at a line break"
     if _fold(reference, _INVISIBLE) == _fold(copy, _INVISIBLE):
         return Kind.INVISIBLE, "differs only in invisible characters"
+    if _broken_at_line_end(reference, copy, _LINE_END_INVISIBLE, _INVISIBLE):
+        return (
+            Kind.INVISIBLE,
+            "a soft hyphen or other invisible character at a line break in a word",
+        )
     if _fold(reference, _TYPOGRAPHY) == _fold(copy, _TYPOGRAPHY):
         if LIGATURES.intersection(reference + copy):
             return Kind.TYPOGRAPHY, "a ligature (ﬁ, ﬂ) for its letters"
@@ -486,9 +566,25 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 """A hyphen ending a line inside a word ("denuclear-\nisation", or "extra-\nregional"
 where the word has its own hyphen): the typesetting of a page, a PDF's or a wrapped
 text's, not a change of the words."""
+_UNSEEN = "[" + "".join(sorted(INVISIBLE)) + "]"
+_LINE_END_INVISIBLE = re.compile(rf"(?<=[^\W\d_])-?{_UNSEEN}+-?[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+"""A soft hyphen (or another invisible character, with or without a hyphen) ending a
+line inside a word ("denuclear\u00ad\nisation", as a page's text keeps the soft hyphen a
+browser broke the word at): the line break is the typesetting, as for a hyphen, but the
+invisible character is still there and is reported as one, never folded away as spaces."""
 _INVISIBLE = Fold.WHITESPACE | Fold.INVISIBLE
 _TYPOGRAPHY = _INVISIBLE | Fold.TYPOGRAPHY
 """The folds `kind_of` tries in turn, after whitespace alone and before all of them."""
+
+
+def _broken_at_line_end(reference: str, copy: str, line_end: re.Pattern[str], fold: Fold) -> bool:
+    """Whether the copy reads as the reference, under `fold`, once each word `line_end`
+    breaks at a line's end is whole again (its hyphen dropped, or kept as the word's own:
+    "extra-\nregional")."""
+    if "\n" not in copy:
+        return False
+    whole = {_fold(line_end.sub(cut, copy), fold) for cut in ("", "-")}
+    return _fold(reference, fold) in whole
 
 
 def has_invisible(text: str) -> bool:

@@ -20,6 +20,7 @@ from conftest import build_case_copy, make_document
 from provenance.align import align
 from provenance.analyse import analyse
 from provenance.classify import classify, kind_of
+from provenance.cli import main
 from provenance.model import Divergence, Document, Kind, Passage, PassageKind, Span
 from provenance.severity import SEVERITY
 
@@ -115,3 +116,38 @@ def test_words_hyphenated_at_line_ends_are_typesetting(reference: Document) -> N
     }
     assert kind_of("extra-regional", "extra-\nregional")[0] is Kind.WHITESPACE
     assert kind_of("regional", "re-gional")[0] is Kind.PUNCTUATION  # no line break: a change
+
+
+@pytest.mark.parametrize(
+    ("suffix", "broken"),
+    [
+        ("txt", "mora\u00ad\ntorium"),
+        ("txt", "mora-\u00ad\ntorium"),
+        ("html", "mora&shy;<br>torium"),
+    ],
+)
+def test_a_soft_hyphen_at_a_line_break_in_a_word_is_reported_invisible(
+    reference: Document,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    suffix: str,
+    broken: str,
+) -> None:
+    """A page keeping the soft hyphen a word was broken at, then the line break: the
+    break is typesetting (a visible hyphen there is cosmetic whitespace), but the soft
+    hyphen is an invisible character, and invisible characters are reported, never
+    folded away. It read as minor `punctuation` ("punctuation and the space after it
+    differ"), as if the copy had changed a mark, and the soft hyphen was not named."""
+    paragraphs = [p for p in reference.text.split("\n\n") if "moratorium" in p]
+    page_text = paragraphs[0].replace("moratorium", broken)
+    if suffix == "html":
+        page_text = f"<html><body><p>{page_text}</p></body></html>"
+    (tmp_path / "statement.txt").write_text(reference.text, encoding="utf-8")
+    (tmp_path / f"page.{suffix}").write_text(page_text, encoding="utf-8")
+    args = [str(tmp_path / "statement.txt"), str(tmp_path / f"page.{suffix}")]
+    assert main(["report", "--reference", *args, "--format", "json"]) == 0
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    [row] = source["divergences"]
+    assert (row["kind"], row["severity"], row["ref_text"]) == ("invisible", "minor", "moratorium")
+    assert "\u00ad\n" in row["text"]
+    assert kind_of("moratorium", "mora\u00adtorium")[0] is Kind.INVISIBLE  # as without a break

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from conftest import make_document
 
 from provenance.analyse import analyse
+from provenance.cli import main
 from provenance.model import Document, Format, Severity, Span
 from provenance.moves.furniture import interruption
 
@@ -226,3 +230,46 @@ def test_a_change_inside_moved_text_is_reported_as_well_as_the_move(
     assert lost.reference_text == ", peaceful coexistence"
     assert lost.severity is Severity.MATERIAL
     assert copy.text[lost.copy.start - 30 : lost.copy.start].endswith("renunciation of aggression")
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind", "severity"),
+    [
+        (
+            "Then the next paragraph, the one people call a threat to the region:\n\nQuote:",
+            "interruption",
+            "minor",
+        ),
+        (
+            "Quote:\n\nthen the next paragraph, the one people call a threat to the region:",
+            "interruption",
+            "minor",
+        ),
+        # The authors' own voice, invented, then the label: still an insertion.
+        ("The Parties then agreed on the following:\n\nQuote:", "insertion", "material"),
+    ],
+)
+def test_the_pages_line_then_a_forum_quote_label_is_one_interruption(
+    reference: Document,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    lines: str,
+    kind: str,
+    severity: str,
+) -> None:
+    """A forum post quoting two paragraphs, the poster's line introducing the second and
+    the forum's "Quote:" label before it: each line ends in a colon and introduces what
+    follows, as one such line alone does. Each alone was an interruption; the two together
+    were a material insertion (the line shares enough of the statement's words not to be
+    "prose about something else", and only a bracketed note could stand before the line
+    introducing the next paragraph)."""
+    paragraphs = reference.text.split("\n\n")
+    post = "\n\n".join(["Posted by a reader", paragraphs[-3], lines, paragraphs[-2], "Thoughts?"])
+    (tmp_path / "statement.txt").write_text(reference.text, encoding="utf-8")
+    (tmp_path / "post.txt").write_text(post, encoding="utf-8")
+    args = [str(tmp_path / "statement.txt"), str(tmp_path / "post.txt")]
+    assert main(["report", "--reference", *args, "--format", "json"]) == 0
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    assert len(source["passages"]) == 1
+    assert [(d["kind"], d["severity"]) for d in source["divergences"]] == [(kind, severity)]
+    assert source["divergences"][0]["text"].strip() == lines

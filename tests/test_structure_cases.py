@@ -23,6 +23,7 @@ import pytest
 from conftest import make_document
 
 from provenance.analyse import analyse
+from provenance.cli import main
 from provenance.model import Document, Format
 
 CASES = Path(__file__).parent / "cases" / "structure"
@@ -288,6 +289,39 @@ def test_a_marker_before_punctuation_is_one_footnote(
     assert [(d.kind.value, str(d.severity), d.copy_text) for d in source.divergences] == [
         ("footnote", "minor", shown)
     ]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "marker", "note"),
+    [
+        ("txt", "[1]", "[1] Joint Statement of the six-party talks, Beijing."),
+        ("txt", "¹", "¹ Joint Statement of the six-party talks, Beijing."),
+        ("md", "[^1]", "[^1]: Joint Statement of the six-party talks, Beijing."),
+    ],
+)
+def test_a_marker_on_a_word_opening_a_line_is_the_marker_alone(
+    reference: Document,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    suffix: str,
+    marker: str,
+    note: str,
+) -> None:
+    """A hard-wrapped page whose line opens with the word a marker hangs on
+    ("...September 19,\n2005[1], and ..."): the footnote row was "\n2005[1]" for " 2005",
+    the line break and the word taken with the marker. The marker is the row, alone, as
+    docs/report-json.md says, the word stays matched, and the line break is a row of its
+    own, a cosmetic `whitespace` one, as at every other wrapped line."""
+    page = reference.text.replace("19, 2005, and", f"19,\n2005{marker}, and") + "\n\n" + note
+    (tmp_path / "statement.txt").write_text(reference.text, encoding="utf-8")
+    (tmp_path / f"page.{suffix}").write_text(page, encoding="utf-8")
+    args = [str(tmp_path / "statement.txt"), str(tmp_path / f"page.{suffix}")]
+    assert main(["report", "--reference", *args, "--format", "json"]) == 0
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    rows = [(d["kind"], d["severity"], d["text"], d["ref_text"]) for d in source["divergences"]]
+    assert rows == [("whitespace", "cosmetic", "\n", " "), ("footnote", "minor", marker, "")]
+    [_, footnote] = source["divergences"]
+    assert page[footnote["start"] : footnote["end"]] == marker
 
 
 @pytest.mark.parametrize("format", ["text", "markdown"])

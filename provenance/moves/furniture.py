@@ -183,9 +183,7 @@ def interruption(
         return _A_CAPTION
     if not _BLOCK_END.search(lines[-1]):
         return _FOREIGN, "foreign material: lines that are not sentences"
-    framing = _FRAMING.search(inserted) or (
-        lines[-1].endswith(":") and all(_NOTE_LINE.fullmatch(line) for line in lines[:-1])
-    )
+    framing = _FRAMING.search(inserted) or _introduces_what_follows(lines)
     if framing and not _AUTHORS_SPEAK.search(inserted):
         # "The rest of the statement follows.", "And on force, in a separate passage:"
         return _FOREIGN, "foreign material: the page's own line about the text"
@@ -193,6 +191,16 @@ def interruption(
     if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
         return _FOREIGN, "foreign material: prose about something else"
     return None
+
+
+def _introduces_what_follows(lines: list[str]) -> bool:
+    """Whether inserted lines only introduce the paragraph after them: the last ends in a
+    colon, and each before it is a note in brackets or ends in a colon too. A poster's line
+    ("and right after it, the part people call a threat:") then a forum's label
+    ("Quote:") both introduce the quoted paragraph, as either does alone."""
+    return lines[-1].endswith(":") and all(
+        _NOTE_LINE.fullmatch(line) or line.endswith(":") for line in lines[:-1]
+    )
 
 
 def _line_break_before(text: str, span: Span) -> bool:
