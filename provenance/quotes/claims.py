@@ -640,8 +640,8 @@ def brought_in(added: str, passage: str, authors: frozenset[str]) -> list[str]:
             continue  # the United Nations, the United Kingdom
         if any(p in authors for p in parties) or word in out:
             continue
-        if any({p, *ALIASES[p]} & held for p in parties):
-            continue
+        if any(({p, *ALIASES[p]} - DEMONYMS) & held for p in parties):
+            continue  # named in the passage ("Korean" in "the Korean Peninsula" names none)
         if out and added[last : m.start()].isspace():
             out[-1] = f"{out[-1]} {word}"  # one name of two words: "United States"
         else:
