@@ -551,6 +551,42 @@ def test_a_short_sentence_quoted_whole_keeps_its_marker_out(
 
 
 @pytest.mark.parametrize(
+    ("page", "rows"),
+    [
+        (
+            "The ministries say the Parties “confirm that the DPRK’s justified concerns "
+            "should be respected”.\n",
+            [],
+        ),
+        (
+            "Moscow, July 4.\n\nIn its fifth point, Russia and China “consider this "
+            "statement unacceptable and in disharmony with the relevant UN Security Council "
+            "resolutions”, the document goes on.\n",
+            [],
+        ),
+        (
+            "Tellingly, the Parties “[do not] confirm that the DPRK’s justified concerns "
+            "should be respected”.\n",
+            [("insertion", "[do not] ")],
+        ),
+    ],
+)
+def test_a_quotation_opening_inside_the_sentence_quotes_from_its_first_word(
+    reference: Document, page: str, rows: list[tuple[str, str]]
+) -> None:
+    """A short passage is widened to its whole sentence, but a quotation that opens
+    inside the reference's sentence (after the page's own "the Parties") quotes from
+    there: the sentence's words before its mark are not words the copy leaves out (they
+    were a material omission of "The Parties ", or a substitution of a bracket for them)."""
+    source = analyse(reference, [make_document(page, "lead")]).sources[0]
+    [passage] = source.passages
+    quoted = page[page.index("“") + 1 : page.index("”")]
+    first = quoted.split("] ")[-1].split()[0]
+    assert passage.reference.of(reference.text).startswith(first)
+    assert [(d.kind.value, d.copy_text) for d in source.divergences] == rows
+
+
+@pytest.mark.parametrize(
     ("old", "new", "rows"),
     [
         ("The Russian Federation", "T he Russian Federation", [("whitespace", "COSMETIC")]),

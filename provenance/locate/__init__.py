@@ -40,7 +40,7 @@ from provenance.locate.runs import (
     _words,
 )
 from provenance.locate.seeds import _SeedFinder
-from provenance.locate.texts import _Gaps
+from provenance.locate.texts import _Gaps, _mark_count
 from provenance.locate.texts import content_words as content_words
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
 from provenance.normalise import cut_after, cut_before, normalise, normalise_part
@@ -427,6 +427,13 @@ def _whole_sentences(
         return None
     start = (first.j0, first.i0) if tokens[0] is None else (c_lo, r_lo)
     end = (last.j1, last.i1) if tokens[-1] is None else (c_hi, r_hi)
+    # A quotation opening or closing inside the reference's sentence quotes from there
+    # (the Parties “confirm that ...”): the sentence's words outside its marks are the
+    # page's prose, not words the copy leaves out.
+    if tokens[0] is not None and _quotation_mark_at(texts, c_lo):
+        start = (c_lo, max(r_lo, first.i0 - _words_unbracketed(texts, c_lo, first.j0)))
+    if tokens[-1] is not None and _quotation_mark_at(texts, c_hi):
+        end = (c_hi, min(r_hi, last.i1 + _words_unbracketed(texts, last.j1, c_hi)))
     widened = (first.j0 - start[0]) + (end[0] - last.j1)
     if len(runs) == 1:
         return [_Run(start[0], end[0], start[1], end[1], first.exact + widened)]
@@ -435,6 +442,30 @@ def _whole_sentences(
         *runs[1:-1],
         _Run(last.j0, end[0], last.i0, end[1], last.exact + end[0] - last.j1),
     ]
+
+
+def _words_unbracketed(texts: _Texts, j0: int, j1: int) -> int:
+    """How many of capture words j0..j1 stand outside square brackets: the quoter's
+    insertion ("“[do not] confirm") stands for no word of the reference."""
+    if j1 <= j0:
+        return 0
+    words, text = texts.words, texts.normalised.text
+    # with the gaps on either side, where a bracket around the words opens and closes
+    lo = words[j0 - 1][2] if j0 > 0 else 0
+    hi = words[j1][1] if j1 < len(words) else len(text)
+    stretch = text[lo:hi]
+    if "[" not in stretch:
+        return j1 - j0
+    return len(_WORD_RUN.findall(_IN_BRACKETS.sub(" ", stretch)))  # the gaps hold no word
+
+
+_IN_BRACKETS = re.compile(r"\[[^\]]*\]")
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _quotation_mark_at(texts: _Texts, k: int) -> bool:
+    """Whether a quotation mark stands between capture words k - 1 and k."""
+    return 0 < k < len(texts.words) and _mark_count(texts.capture_gap(k - 1, k)) > 0
 
 
 def _between_marks(texts: _Texts, runs: list[_Run]) -> list[_Run]:
