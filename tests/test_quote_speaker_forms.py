@@ -14,7 +14,7 @@ import pytest
 from conftest import make_document
 
 from provenance.model import Document
-from provenance.quotes.verdicts import check_quotes
+from provenance.quotes.verdicts import QuoteVerdict, check_quotes
 
 _BEFORE = 'A reader replied: "That is a stretch."\n\n'
 """A person's words just before: a quotation with no cue of its own would inherit them."""
@@ -127,3 +127,24 @@ def test_a_text_message_is_not_the_text(reference: Document) -> None:
     page = 'Per the text message she sent, "we will closely coordinate our efforts".\n'
     (quotation,) = check_quotes(reference, make_document(page, "message"))
     assert not quotation.attributed
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "The joint statement, which some papers reported as signed in Beijing, ends: "
+        "“This statement was signed on July 4, 2017, in Beijing.”\n",
+        "The declaration, which critics describe as toothless, states: “The Parties confirm "
+        "that the DPRK’s justified concerns should not be respected.”\n",
+    ],
+)
+def test_a_cue_in_a_relative_clause_does_not_speak_the_quotation(
+    reference: Document, page: str
+) -> None:
+    """The person in a relative clause about the document ("which some papers reported
+    as ...") says something of the document, not the quotation after the clause: the
+    document's own verb ("ends:", "states:") gives it the words, which are then judged
+    (here both misquote it). The clause's cue was the nearest and took the quotation."""
+    (quotation,) = check_quotes(reference, make_document(page, "relative"))
+    assert quotation.attributed, quotation.attribution
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note

@@ -206,6 +206,10 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         ]
         if not own:
             return None  # its sentence's only cue is the writer's gloss
+        # A cue in a relative clause that closes before the quotation ("The statement,
+        # which some reports described as signed in Beijing, ends: “...”") says what the
+        # clause's speaker says of its antecedent, not who speaks the quotation.
+        own = [c for c in own if not _in_relative_clause(text, c, opening)] or own
         # A document named after a person's speech verb and before the quotation is what
         # the person speaks about ("Lukin said the statement was “...”"), not a speaker.
         said = [c for c in own if not c.named and c.span.end <= opening]
@@ -363,6 +367,20 @@ def _introduces(reading: _Reading, cue: Cue, j: int) -> bool:
     return _RELATIVE.search(cue.text) is None
 
 
+def _in_relative_clause(text: str, cue: Cue, opening: int) -> bool:
+    """Whether `cue` stands in a relative clause ("..., which some reports described as
+    ...,") that closes before the quotation opening at `opening`."""
+    if cue.span.end > opening or not _RELATIVE_BEFORE.search(
+        text, max(0, cue.span.start - 24), cue.span.start
+    ):
+        return False
+    return _CLAUSE_CLOSES.search(text, cue.span.end, opening) is not None
+
+
+_RELATIVE_BEFORE = re.compile(r"[,(—–]\s*(?:which|who|whom|that)\s+$", re.IGNORECASE)
+"""Just before a cue: a relative pronoun opening its clause."""
+_CLAUSE_CLOSES = re.compile(r"[,)—–]")
+"""A mark that closes a relative clause before the quotation."""
 _RELATIVE = re.compile(r"(?:^|[,;(—–]\s*)(?:which|who|whom|whose)\b", re.IGNORECASE)
 """A cue opening a relative clause: what the clause's speaker says there, no introduction."""
 
