@@ -497,6 +497,27 @@ def test_no_emphasis_reported_in_other_quotations(corpus: Corpus, prose: str) ->
     assert not [d for d in source.divergences if d.kind is Kind.EMPHASIS]
 
 
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The statement says the Parties \u201care resolutely committed\u201d to the regime. "
+        "<em>Update: an earlier version said \u201cresolutely committed\u201d twice.</em>",
+        "<i>Our correspondent adds that the ministries called the Parties \u201cresolutely "
+        "committed to the international non-proliferation regime\u201d in the text.</i>",
+    ],
+)
+def test_the_pages_italic_sentence_around_a_quotation_is_no_emphasis(
+    corpus: Corpus, prose: str
+) -> None:
+    """A quotation in running prose takes the page's type: an italic note or sentence
+    around it (its own words on both sides) is not emphasis put on the quotation."""
+    page = replace(make_document(f"<p>{prose}</p>"), format=Format.HTML)
+    source = analyse(corpus.reference, [page]).sources[0]
+    assert source.quotes
+    assert source.emphasis == ()
+    assert not [d for d in source.divergences if d.kind is Kind.EMPHASIS]
+
+
 def test_a_note_after_a_quotation_covers_it(corpus: Corpus) -> None:
     said = SAID.format("**resolutely** committed")
     page = replace(

@@ -101,6 +101,8 @@ def emphasis(
             alignment.passage.copy,
             _runs(capture, alignment.passage.copy, plain=plain),
         )
+        if alignment.passage.kind is PassageKind.QUOTATION:
+            runs = _within_quotation(capture.text, alignment.passage.copy, runs)
         marked = [(run, _added(reference, capture, alignment, run)) for run in runs]
         for run, added in _one_per_stretch(capture, marked):
             if _drop_cap(capture.text, run):
@@ -227,6 +229,24 @@ def _runs(capture: Extracted, copy: Span, *, plain: bool) -> Sequence[Run]:
     if plain or not found:
         return found if plain else capture.runs
     return sorted([*capture.runs, *found], key=lambda run: (run.start, run.end))
+
+
+def _within_quotation(text: str, quoted: Span, runs: Sequence[Run]) -> Sequence[Run]:
+    """`runs` less those that run on past a quotation in running prose into the page's
+    own words ("<em>Correction: that should read “confirm”, our typo.</em>"): the
+    sentence's type, which the quotation takes, not emphasis put on it. A run may take
+    in the quotation's marks and the punctuation next to them."""
+    lo = quoted.start
+    while lo > 0 and not text[lo - 1].isalnum() and quoted.start - lo < _MARGIN:
+        lo -= 1
+    hi = quoted.end
+    while hi < len(text) and not text[hi].isalnum() and hi - quoted.end < _MARGIN:
+        hi += 1
+    return [run for run in runs if lo <= run.start and run.end <= hi]
+
+
+_MARGIN = 3
+"""Characters of marks and punctuation a run over a quotation may take in on each side."""
 
 
 def _without_page_style(text: str, copy: Span, runs: Sequence[Run]) -> Sequence[Run]:
