@@ -1080,3 +1080,24 @@ def test_a_note_in_other_words_declares_the_emphasis(
     assert (found.text, found.declares) == (note, declares)
     [added] = [e for e in source.sources[0].emphasis if e.status is Status.ADDED]
     assert (added.declared or added.said_original) == note
+
+
+def test_a_tinted_box_around_a_copied_paragraph_is_no_emphasis(corpus: Corpus) -> None:
+    """A newsletter sets its body on a grey ground and boxes a paragraph of the statement
+    in a tinted <div>: the layout's colour, not a highlighter run over the words. A span
+    highlighted inside the box still is one."""
+    paragraph = html.escape(_paragraphs(corpus)[12], quote=False)
+    marked = _mark(
+        paragraph, "THAAD antimissile systems", '<span style="background:#ff0">', "</span>"
+    )
+    page = (
+        '<html><body style="background:#f4f4f4"><table style="background:#ffffff"><tr>'
+        '<td style="padding:20px"><p>On missile defence, the key lines:</p>'
+        f'<div style="background-color:#eef2f7;padding:8px"><p>{paragraph}</p></div>'
+        "<p>And again, with our highlight:</p>"
+        f'<div style="background-color:#eef2f7;padding:8px"><p>{marked}</p></div>'
+        "</td></tr></table></body></html>"
+    )
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    added = [(e.text, e.style) for e in source.sources[0].emphasis]
+    assert added == [("THAAD antimissile systems", "mark")]

@@ -125,6 +125,30 @@ def test_a_background_colour_is_a_highlight_and_white_is_none() -> None:
     assert _runs(page, Format.HTML) == {("yellow", "mark"), ("green", "mark")}
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<body style='background:#f4f4f4'><p>A tinted page</p><p>of two paragraphs</p></body>",
+        "<div style='background-color: #eef'><p>Intro:</p><p>One boxed paragraph</p></div>",
+        "<table><tr><td style='background:#eee'>A shaded cell</td></tr></table>",
+        "<p style='background: lightyellow'>A shaded paragraph</p>",
+        "<span style='display:block; background:#ffc'>A span drawn as a block</span>",
+    ],
+)
+def test_a_tinted_block_is_no_highlight(page: str) -> None:
+    """A background on a block (the page, a box, a cell, a paragraph) is a layout's tint,
+    as e-mail templates set them; a highlighter marks words inside the lines."""
+    assert _runs(page, Format.HTML) == set()
+
+
+def test_a_highlight_inside_a_tinted_block_is_still_a_highlight() -> None:
+    page = (
+        "<div style='background:#f4f4f4'><p>Some words and "
+        "<span style='background:yellow'>these words</span> here</p></div>"
+    )
+    assert _runs(page, Format.HTML) == {("these words", "mark")}
+
+
 def test_markdown_text_map_and_runs() -> None:
     source = (
         "# Title &amp; *more*\n\n1. The **Parties** are &rsquo;ok\\* `c` [a *link*](http://x)\n"

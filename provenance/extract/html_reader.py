@@ -6,7 +6,8 @@ unless the caller wants its text read (it holds the reference: see `_html`); ent
 decoded (each produced character maps to the whole entity), blocks become line breaks,
 and what a browser draws is written out: an ordered list's numbers, the marks of `<q>`,
 raised footnote digits. Bold, italic, underline and mark (by tag or inline style, a
-coloured background being a mark) are emphasis runs; a `<blockquote>`'s text is marked
+coloured background on words inside the lines being a mark, not one on a block) are
+emphasis runs; a `<blockquote>`'s text is marked
 as quoted.
 """
 
@@ -90,7 +91,13 @@ _HIGHLIGHT = re.compile(
     r"[^;]*[^\s;]"
 )
 """A background colour drawn behind text (`background-color: #ff0`): a highlight, as <mark>
-is; not a white or transparent one."""
+is; not a white or transparent one, and not one on a block (see `_drawn_as_block`)."""
+_BLOCK_BOXES = frozenset(_BLOCK) | frozenset(
+    "html body center tbody thead tfoot caption details summary form dialog menu nav header "
+    "footer aside legend hgroup search".split()
+)
+"""Elements a browser draws as a block of their own (a page, a box, a cell, a paragraph)."""
+_DISPLAY = re.compile(r"display\s*:\s*([a-z-]+)")
 
 
 class _HTMLReader(HTMLParser):
@@ -204,7 +211,7 @@ class _HTMLReader(HTMLParser):
         quoting = {QUOTED} if tag in _QUOTING_TAGS else {CAPTION} if tag == "figcaption" else set()
         turned_off = {f"{_OFF}{s}" for s in _plain_styles(attrs)}
         styles = frozenset(
-            f"{s}#{self.serial}" for s in _inline_styles(attrs) | quoting | turned_off
+            f"{s}#{self.serial}" for s in _inline_styles(attrs, tag) | quoting | turned_off
         )
         self.stack.append((tag, styles))
         self.pre += tag == "pre"
@@ -383,8 +390,14 @@ _HIDDEN = frozenset({"hidden"})
 """The style set of an element skipped because it is hidden (told apart by identity)."""
 
 
-def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
-    """The styles an element's own `style` attribute turns on (font-weight: bold ...)."""
+def _inline_styles(attrs: list[tuple[str, str | None]], tag: str) -> frozenset[str]:
+    """The styles an element's own `style` attribute turns on (font-weight: bold ...).
+
+    A background colour is a highlight only on words inside the lines (a <span> over
+    some words, as a highlighter pen runs): on a block (the page's <body>, a <div> box,
+    a table cell, a paragraph) it is the layout's tint, as e-mail templates and
+    newsletters set them, the same for every word it holds, and no words picked out.
+    """
     rules = (
         (_WEIGHT, BOLD),
         (_SLANT, ITALIC),
@@ -392,7 +405,23 @@ def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
         (_LINE_THROUGH, STRIKE),
         (_HIGHLIGHT, MARK),
     )
-    return _styles(attrs, rules)
+    found = _styles(attrs, rules)
+    return found - {MARK} if MARK in found and _drawn_as_block(tag, _style(attrs)) else found
+
+
+def _drawn_as_block(tag: str, style: str) -> bool:
+    """Whether a browser draws the element `tag` with its own `style` as a block of its own:
+    a block element, unless its style makes it inline; any element its style makes a block.
+
+    >>> _drawn_as_block("div", ""), _drawn_as_block("span", "display: block")
+    (True, True)
+    >>> _drawn_as_block("span", ""), _drawn_as_block("p", "display:inline")
+    (False, False)
+    """
+    display = _DISPLAY.search(style)
+    if display is None:
+        return tag in _BLOCK_BOXES
+    return not display.group(1).startswith(("inline", "contents", "none"))
 
 
 def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
