@@ -182,6 +182,39 @@ def _md(source: str) -> tuple[str, list[str]]:
     return e.text, [e.span(k, k + 1).of(source) for k in range(len(e.text))]
 
 
+@pytest.mark.parametrize(
+    "front",
+    [
+        '---\ntitle: "A post"\ndescription: "The Parties agree."\ntags: [a, b]\n---\n',
+        '+++\ntitle = "A post"\ndescription = "The Parties agree."\n+++\n',
+        "---\r\ntitle: A post\r\n...\r\n",
+    ],
+)
+def test_markdown_front_matter_is_metadata_not_text(front: str) -> None:
+    """A static site's front matter (YAML between `---` lines, TOML between `+++`) is the
+    post's metadata, as an HTML page's <head> is: not read, and what follows it keeps
+    its offsets into the whole file."""
+    source = f"{front}\nThe **body** of the post.\n"
+    e = extract(_doc(source, Format.MARKDOWN, "a.md"))
+    assert e.text == "The body of the post."
+    assert e.span(0, len(e.text)).of(source) == "The **body** of the post."
+    assert {(e.text[r.start : r.end], r.style) for r in e.runs} == {("body", "bold")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "---\n\nA page opening with a rule.\n\n---\n\nMore.\n",
+        "A page.\n\n---\ntitle: not at the top\n---\n",
+    ],
+)
+def test_markdown_rules_are_not_front_matter(source: str) -> None:
+    """Front matter is a block of `key: value` lines opening the file; a thematic break
+    around prose, or a block further down, is read as the page shows it."""
+    e = extract(_doc(source, Format.MARKDOWN, "a.md"))
+    assert "rule" in e.text or "title: not at the top" in e.text
+
+
 def test_markdown_item_numbers_read_as_a_renderer_draws_them() -> None:
     """A renderer counts items on from the list's first number and draws "N.": items
     written "1)", "01." or "1." over and over read as the numbers a reader sees, each
