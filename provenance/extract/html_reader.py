@@ -7,8 +7,8 @@ decoded (each produced character maps to the whole entity), blocks become line b
 and what a browser draws is written out: an ordered list's numbers, the marks of `<q>`,
 raised footnote digits. Bold, italic, underline and mark (by tag or inline style, a
 coloured background on words inside the lines being a mark, not one on a block) are
-emphasis runs; a `<blockquote>`'s text is marked
-as quoted.
+emphasis runs; a `<blockquote>`'s text is marked as quoted, but for a `<cite>` opening or
+closing it (who is quoted, read as a line of its own).
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 Wanted = Callable[[str], bool]
 """Whether the readable text of a page-furniture element is wanted (read, not set aside)."""
 _QUOTING_TAGS = frozenset({"blockquote"})
+_CREDIT_TAGS = frozenset({"cite"})
+"""Elements naming who a block quotation quotes when they open or close it (a forum's
+`<cite>mira wrote:</cite>`): read as a line of their own, outside the quotation."""
 
 _FORMAT_TAGS = {
     "b": BOLD,
@@ -134,6 +137,8 @@ class _HTMLReader(HTMLParser):
         """How many <q> elements are open: a browser draws their quotation marks."""
         self.flushed = -1
         """Where the last piece of a flushed malformed tail ended (see `_data_at`)."""
+        self.blocks_read: dict[int, int] = {}
+        """Serial of each <blockquote> opened -> readable length when it opened."""
 
     def parse_html_declaration(self, i: int) -> int:
         # The standard library still asserts on some malformed declarations ("<![;");
@@ -210,11 +215,36 @@ class _HTMLReader(HTMLParser):
         self.serial += 1
         quoting = {QUOTED} if tag in _QUOTING_TAGS else {CAPTION} if tag == "figcaption" else set()
         turned_off = {f"{_OFF}{s}" for s in _plain_styles(attrs)}
+        if tag in _QUOTING_TAGS:
+            self.blocks_read[self.serial] = self.out.map.length
+        elif tag in _CREDIT_TAGS and self._credits_block():
+            turned_off.add(f"{_OFF}{QUOTED}")
+            self.out.line_break(2, self._at())
         styles = frozenset(
             f"{s}#{self.serial}" for s in _inline_styles(attrs, tag) | quoting | turned_off
         )
         self.stack.append((tag, styles))
         self.pre += tag == "pre"
+
+    def _credits_block(self) -> bool:
+        """Whether the credit element (<cite>) starting here names who the block quotation
+        it stands in is quoting: it opens the block (nothing read in it yet) or closes it
+        (only markup after it up to the block's end). Elsewhere in the block it is a
+        title the quoted words cite ("as <cite>Nature</cite> put it")."""
+        opened = [
+            int(style.partition("#")[2])
+            for _, styles in self.stack
+            for style in styles
+            if style.startswith(f"{QUOTED}#")
+        ]
+        if not opened:
+            return False
+        if self.out.map.length == self.blocks_read.get(opened[-1], -1):
+            return True
+        end = self.source.find("</cite", self._at())
+        close = self.source.find("</blockquote", end)
+        between = self.source[self.source.find(">", end) + 1 : close]
+        return 0 <= end < close and not _TAG.sub("", between).strip(_HTML_SPACE)
 
     def _reads(self, at: int) -> bool:
         """Whether the furniture element whose start tag is at `at` is read this time."""
@@ -258,9 +288,10 @@ class _HTMLReader(HTMLParser):
             if self.stack[k][0] in ("ol", "ul")
         )
         del self.lists[len(self.lists) - closed_lists :]
+        credit = any(style.startswith(f"{_OFF}{QUOTED}#") for style in self.stack[index][1])
         del self.stack[index:]
-        if not was_skipping and tag in _BLOCK:
-            self.out.line_break(_BLOCK[tag], self._at())
+        if not was_skipping and (tag in _BLOCK or credit):
+            self.out.line_break(_BLOCK.get(tag, 2), self._at())
 
     def _item_number(self, attrs: list[tuple[str, str | None]]) -> None:
         """An ordered list item's number, as a browser shows it ("3. "), standing for the
@@ -447,6 +478,7 @@ def _style(attrs: list[tuple[str, str | None]]) -> str:
     return next((v for k, v in attrs if k == "style" and v), "").lower()
 
 
+_TAG = re.compile(r"<[^>]*>")
 _OFF = "not-"
 """Marks a style an element's `style` attribute turns off, in the element's style set."""
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")
