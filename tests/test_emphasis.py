@@ -1101,3 +1101,51 @@ def test_a_note_in_other_words_declares_the_emphasis(
     assert (found.text, found.declares) == (note, declares)
     [added] = [e for e in source.sources[0].emphasis if e.status is Status.ADDED]
     assert (added.declared or added.said_original) == note
+
+
+def test_a_tinted_box_around_a_copied_paragraph_is_no_emphasis(corpus: Corpus) -> None:
+    """A newsletter sets its body on a grey ground and boxes a paragraph of the statement
+    in a tinted <div>: the layout's colour, not a highlighter run over the words. A span
+    highlighted inside the box still is one."""
+    paragraph = html.escape(_paragraphs(corpus)[12], quote=False)
+    marked = _mark(
+        paragraph, "THAAD antimissile systems", '<span style="background:#ff0">', "</span>"
+    )
+    page = (
+        '<html><body style="background:#f4f4f4"><table style="background:#ffffff"><tr>'
+        '<td style="padding:20px"><p>On missile defence, the key lines:</p>'
+        f'<div style="background-color:#eef2f7;padding:8px"><p>{paragraph}</p></div>'
+        "<p>And again, with our highlight:</p>"
+        f'<div style="background-color:#eef2f7;padding:8px"><p>{marked}</p></div>'
+        "</td></tr></table></body></html>"
+    )
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    added = [(e.text, e.style) for e in source.sources[0].emphasis]
+    assert added == [("THAAD antimissile systems", "mark")]
+
+
+def test_markdown_front_matter_is_not_compared(corpus: Corpus) -> None:
+    """A Hugo post whose front matter `description` holds a sentence of the statement:
+    metadata, as an HTML <head> is, so no excerpt, no quotation; and the note "Bold is
+    ours." in the body covers the copy it introduces, not the front matter."""
+    paragraphs = _paragraphs(corpus)
+    sentence = paragraphs[2].split(". ")[2].rstrip(".") + "."
+    body = "\n\n".join(paragraphs[:13])
+    body = body.replace("inflicting serious damage", "**inflicting serious damage**", 1)
+    page = (
+        "---\n"
+        'title: "The statement in full"\n'
+        f'description: "{sentence}"\n'
+        'tags: ["korea", "documents"]\n'
+        "---\n\n"
+        "Below is the full text of the statement. Bold is ours.\n\n"
+        f"{body}\n"
+    )
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.MARKDOWN)])
+    found = source.sources[0]
+    opening = page.index("Below")
+    assert all(p.copy.start > opening for p in found.passages)
+    assert all(q.span.start > opening for q in found.quotes)
+    [added] = found.emphasis
+    assert added.text == "inflicting serious damage"
+    assert added.declared == "Bold is ours"

@@ -125,6 +125,30 @@ def test_a_background_colour_is_a_highlight_and_white_is_none() -> None:
     assert _runs(page, Format.HTML) == {("yellow", "mark"), ("green", "mark")}
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<body style='background:#f4f4f4'><p>A tinted page</p><p>of two paragraphs</p></body>",
+        "<div style='background-color: #eef'><p>Intro:</p><p>One boxed paragraph</p></div>",
+        "<table><tr><td style='background:#eee'>A shaded cell</td></tr></table>",
+        "<p style='background: lightyellow'>A shaded paragraph</p>",
+        "<span style='display:block; background:#ffc'>A span drawn as a block</span>",
+    ],
+)
+def test_a_tinted_block_is_no_highlight(page: str) -> None:
+    """A background on a block (the page, a box, a cell, a paragraph) is a layout's tint,
+    as e-mail templates set them; a highlighter marks words inside the lines."""
+    assert _runs(page, Format.HTML) == set()
+
+
+def test_a_highlight_inside_a_tinted_block_is_still_a_highlight() -> None:
+    page = (
+        "<div style='background:#f4f4f4'><p>Some words and "
+        "<span style='background:yellow'>these words</span> here</p></div>"
+    )
+    assert _runs(page, Format.HTML) == {("these words", "mark")}
+
+
 def test_markdown_text_map_and_runs() -> None:
     source = (
         "# Title &amp; *more*\n\n1. The **Parties** are &rsquo;ok\\* `c` [a *link*](http://x)\n"
@@ -156,6 +180,39 @@ def _md(source: str) -> tuple[str, list[str]]:
     """Markdown's readable text and, for every readable character, the source it stands for."""
     e = extract(_doc(source, Format.MARKDOWN, "note.md"))
     return e.text, [e.span(k, k + 1).of(source) for k in range(len(e.text))]
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        '---\ntitle: "A post"\ndescription: "The Parties agree."\ntags: [a, b]\n---\n',
+        '+++\ntitle = "A post"\ndescription = "The Parties agree."\n+++\n',
+        "---\r\ntitle: A post\r\n...\r\n",
+    ],
+)
+def test_markdown_front_matter_is_metadata_not_text(front: str) -> None:
+    """A static site's front matter (YAML between `---` lines, TOML between `+++`) is the
+    post's metadata, as an HTML page's <head> is: not read, and what follows it keeps
+    its offsets into the whole file."""
+    source = f"{front}\nThe **body** of the post.\n"
+    e = extract(_doc(source, Format.MARKDOWN, "a.md"))
+    assert e.text == "The body of the post."
+    assert e.span(0, len(e.text)).of(source) == "The **body** of the post."
+    assert {(e.text[r.start : r.end], r.style) for r in e.runs} == {("body", "bold")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "---\n\nA page opening with a rule.\n\n---\n\nMore.\n",
+        "A page.\n\n---\ntitle: not at the top\n---\n",
+    ],
+)
+def test_markdown_rules_are_not_front_matter(source: str) -> None:
+    """Front matter is a block of `key: value` lines opening the file; a thematic break
+    around prose, or a block further down, is read as the page shows it."""
+    e = extract(_doc(source, Format.MARKDOWN, "a.md"))
+    assert "rule" in e.text or "title: not at the top" in e.text
 
 
 def test_markdown_item_numbers_read_as_a_renderer_draws_them() -> None:

@@ -108,3 +108,55 @@ def test_a_cue_in_a_relative_clause_introduces_no_block(fmt: Format) -> None:
         "The wording on force deserves a look too.",
     )
     assert got == [("What comes l", "none")]
+
+
+def _quotes(fmt: Format, text: str) -> list[tuple[str, str, str]]:
+    """(text, verdict, speaker) of each quotation of a page."""
+    data = text.encode()
+    suffix = "html" if fmt is Format.HTML else "md"
+    page = Document(
+        "page", Path(f"page.{suffix}"), hashlib.sha256(data).hexdigest(), len(data), text, fmt
+    )
+    return [
+        (q.text, q.verdict.value, q.attribution.speaker if q.attribution else "none")
+        for q in ANALYSER.source(page).quotes
+    ]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # phpBB, vBulletin: the poster quoted named in a <cite> opening the block
+        "<blockquote><cite>mira_ek wrote:</cite>{line}</blockquote>",
+        '<blockquote class="uncited"><div><cite>mira_ek wrote:</cite>{line}</div></blockquote>',
+        # the HTML way: who said it after the words, in the block
+        "<blockquote><p>{line} <cite>mira_ek</cite></p></blockquote>",
+    ],
+)
+def test_a_cite_in_a_block_names_the_speaker_and_is_not_quoted(block: str) -> None:
+    """A forum quotes a reply in a <blockquote> opened (or closed) by a <cite> naming who
+    wrote it: who is quoted, not words of the quotation, which stays verbatim; and, read
+    as a line of its own before the block, a cue naming its speaker."""
+    page = f"<article>{block.format(line=LINE)}\n<p>Not this again.</p></article>"
+    got = _quotes(Format.HTML, page)
+    assert [(text, verdict) for text, verdict, _ in got] == [(LINE, "verbatim")]
+    if block.index("<cite>") < block.index("{line}"):
+        assert got[0][2] == "person"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page"),
+    [
+        (
+            Format.HTML,
+            "<p>From the thread:</p><blockquote><p>{line}<br>\u2014 Mira Ek</p></blockquote>",
+        ),
+        (Format.MARKDOWN, "From the thread:\n\n> {line}\n> \u2014 Mira Ek\n"),
+        (Format.MARKDOWN, "From the thread:\n\n> {line}\n> -- Mira Ek, July 2017\n"),
+    ],
+)
+def test_a_credit_line_ending_a_quoted_paragraph_is_not_quoted(fmt: Format, page: str) -> None:
+    """ "— Name" on the last line of a block's paragraph credits the words above it: not a
+    word of the quotation (which would then read as altered)."""
+    got = _quotes(fmt, page.format(line=LINE) + "\nNot this again.\n")
+    assert [(text, verdict) for text, verdict, _ in got] == [(LINE, "verbatim")]

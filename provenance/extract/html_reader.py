@@ -6,8 +6,9 @@ unless the caller wants its text read (it holds the reference: see `_html`); ent
 decoded (each produced character maps to the whole entity), blocks become line breaks,
 and what a browser draws is written out: an ordered list's numbers, the marks of `<q>`,
 raised footnote digits. Bold, italic, underline and mark (by tag or inline style, a
-coloured background being a mark) are emphasis runs; a `<blockquote>`'s text is marked
-as quoted.
+coloured background on words inside the lines being a mark, not one on a block) are
+emphasis runs; a `<blockquote>`'s text is marked as quoted, but for a `<cite>` opening or
+closing it (who is quoted, read as a line of its own).
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ if TYPE_CHECKING:
 Wanted = Callable[[str], bool]
 """Whether the readable text of a page-furniture element is wanted (read, not set aside)."""
 _QUOTING_TAGS = frozenset({"blockquote"})
+_CREDIT_TAGS = frozenset({"cite"})
+"""Elements naming who a block quotation quotes when they open or close it (a forum's
+`<cite>mira wrote:</cite>`): read as a line of their own, outside the quotation."""
 
 _FORMAT_TAGS = {
     "b": BOLD,
@@ -90,7 +94,13 @@ _HIGHLIGHT = re.compile(
     r"[^;]*[^\s;]"
 )
 """A background colour drawn behind text (`background-color: #ff0`): a highlight, as <mark>
-is; not a white or transparent one."""
+is; not a white or transparent one, and not one on a block (see `_drawn_as_block`)."""
+_BLOCK_BOXES = frozenset(_BLOCK) | frozenset(
+    "html body center tbody thead tfoot caption details summary form dialog menu nav header "
+    "footer aside legend hgroup search".split()
+)
+"""Elements a browser draws as a block of their own (a page, a box, a cell, a paragraph)."""
+_DISPLAY = re.compile(r"display\s*:\s*([a-z-]+)")
 
 
 class _HTMLReader(HTMLParser):
@@ -127,6 +137,8 @@ class _HTMLReader(HTMLParser):
         """How many <q> elements are open: a browser draws their quotation marks."""
         self.flushed = -1
         """Where the last piece of a flushed malformed tail ended (see `_data_at`)."""
+        self.blocks_read: dict[int, int] = {}
+        """Serial of each <blockquote> opened -> readable length when it opened."""
 
     def parse_html_declaration(self, i: int) -> int:
         # The standard library still asserts on some malformed declarations ("<![;");
@@ -203,11 +215,36 @@ class _HTMLReader(HTMLParser):
         self.serial += 1
         quoting = {QUOTED} if tag in _QUOTING_TAGS else {CAPTION} if tag == "figcaption" else set()
         turned_off = {f"{_OFF}{s}" for s in _plain_styles(attrs)}
+        if tag in _QUOTING_TAGS:
+            self.blocks_read[self.serial] = self.out.map.length
+        elif tag in _CREDIT_TAGS and self._credits_block():
+            turned_off.add(f"{_OFF}{QUOTED}")
+            self.out.line_break(2, self._at())
         styles = frozenset(
-            f"{s}#{self.serial}" for s in _inline_styles(attrs) | quoting | turned_off
+            f"{s}#{self.serial}" for s in _inline_styles(attrs, tag) | quoting | turned_off
         )
         self.stack.append((tag, styles))
         self.pre += tag == "pre"
+
+    def _credits_block(self) -> bool:
+        """Whether the credit element (<cite>) starting here names who the block quotation
+        it stands in is quoting: it opens the block (nothing read in it yet) or closes it
+        (only markup after it up to the block's end). Elsewhere in the block it is a
+        title the quoted words cite ("as <cite>Nature</cite> put it")."""
+        opened = [
+            int(style.partition("#")[2])
+            for _, styles in self.stack
+            for style in styles
+            if style.startswith(f"{QUOTED}#")
+        ]
+        if not opened:
+            return False
+        if self.out.map.length == self.blocks_read.get(opened[-1], -1):
+            return True
+        end = self.source.find("</cite", self._at())
+        close = self.source.find("</blockquote", end)
+        between = self.source[self.source.find(">", end) + 1 : close]
+        return 0 <= end < close and not _TAG.sub("", between).strip(_HTML_SPACE)
 
     def _reads(self, at: int) -> bool:
         """Whether the furniture element whose start tag is at `at` is read this time."""
@@ -251,9 +288,10 @@ class _HTMLReader(HTMLParser):
             if self.stack[k][0] in ("ol", "ul")
         )
         del self.lists[len(self.lists) - closed_lists :]
+        credit = any(style.startswith(f"{_OFF}{QUOTED}#") for style in self.stack[index][1])
         del self.stack[index:]
-        if not was_skipping and tag in _BLOCK:
-            self.out.line_break(_BLOCK[tag], self._at())
+        if not was_skipping and (tag in _BLOCK or credit):
+            self.out.line_break(_BLOCK.get(tag, 2), self._at())
 
     def _item_number(self, attrs: list[tuple[str, str | None]]) -> None:
         """An ordered list item's number, as a browser shows it ("3. "), standing for the
@@ -383,8 +421,14 @@ _HIDDEN = frozenset({"hidden"})
 """The style set of an element skipped because it is hidden (told apart by identity)."""
 
 
-def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
-    """The styles an element's own `style` attribute turns on (font-weight: bold ...)."""
+def _inline_styles(attrs: list[tuple[str, str | None]], tag: str) -> frozenset[str]:
+    """The styles an element's own `style` attribute turns on (font-weight: bold ...).
+
+    A background colour is a highlight only on words inside the lines (a <span> over
+    some words, as a highlighter pen runs): on a block (the page's <body>, a <div> box,
+    a table cell, a paragraph) it is the layout's tint, as e-mail templates and
+    newsletters set them, the same for every word it holds, and no words picked out.
+    """
     rules = (
         (_WEIGHT, BOLD),
         (_SLANT, ITALIC),
@@ -392,7 +436,23 @@ def _inline_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
         (_LINE_THROUGH, STRIKE),
         (_HIGHLIGHT, MARK),
     )
-    return _styles(attrs, rules)
+    found = _styles(attrs, rules)
+    return found - {MARK} if MARK in found and _drawn_as_block(tag, _style(attrs)) else found
+
+
+def _drawn_as_block(tag: str, style: str) -> bool:
+    """Whether a browser draws the element `tag` with its own `style` as a block of its own:
+    a block element, unless its style makes it inline; any element its style makes a block.
+
+    >>> _drawn_as_block("div", ""), _drawn_as_block("span", "display: block")
+    (True, True)
+    >>> _drawn_as_block("span", ""), _drawn_as_block("p", "display:inline")
+    (False, False)
+    """
+    display = _DISPLAY.search(style)
+    if display is None:
+        return tag in _BLOCK_BOXES
+    return not display.group(1).startswith(("inline", "contents", "none"))
 
 
 def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
@@ -418,6 +478,7 @@ def _style(attrs: list[tuple[str, str | None]]) -> str:
     return next((v for k, v in attrs if k == "style" and v), "").lower()
 
 
+_TAG = re.compile(r"<[^>]*>")
 _OFF = "not-"
 """Marks a style an element's `style` attribute turns off, in the element's style set."""
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")

@@ -1,7 +1,9 @@
 """Markdown parsed by markdown-it-py; its tokens walked against the source lines to recover
 every produced character's offset.
 
-List numbers are written as a renderer draws them, raw HTML blocks are read by the HTML
+Front matter (a static site's YAML between `---` lines, or TOML between `+++`, opening
+the file) is the post's metadata, as an HTML page's <head> is, and is not read. List
+numbers are written as a renderer draws them, raw HTML blocks are read by the HTML
 reader, `<br>` is a line break, pipe tables are read cell by cell (a cell's `\\|` reads
 `|`, mapped to its own character), and `**`/`_`/inline HTML emphasis become runs; a `>`
 block's text is marked as quoted.
@@ -71,7 +73,77 @@ def _markdown_parser() -> MarkdownIt:
     # link (the text "^1", brackets gone). Read as text, mark and note are what they are
     # on a page with two words in the note (which no definition can hold): "[^1]".
     parser.block.ruler.at("reference", _reference_unless_footnote)
+    # Front matter (Jekyll, Hugo, Obsidian): metadata, never drawn on the page, as an
+    # HTML page's <head> is not; read as text its `description:` would be compared, and
+    # its `---` lines are rules to CommonMark. The plugin reads YAML's `---` fences;
+    # Hugo's TOML `+++` fences are read by `_toml_front_matter`, in the same token.
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    parser.use(front_matter_plugin)
+    parser.block.ruler.before(
+        "table",
+        "toml_front_matter",
+        _toml_front_matter,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
     return parser
+
+
+_FRONT_MATTER = ["front_matter", "toml_front_matter"]
+"""The block rules that read front matter (the plugin's and ours)."""
+_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
+_METADATA = re.compile(r"[ \t]*(?:#|\[|[\w\"'.-]+[ \t]*[:=](?:[ \t]|$))")
+"""The first line of front matter: a `key: value` (YAML), `key = value` or `[table]`
+(TOML), or a comment."""
+
+
+def _toml_front_matter(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Hugo's TOML front matter, `+++` lines around it opening the file, read into a
+    `front_matter` token as the plugin reads YAML's (which it does not know)."""
+
+    def line(k: int) -> str:
+        return state.src[state.bMarks[k] : state.eMarks[k]]
+
+    if start != 0 or not _TOML_FENCE.fullmatch(line(0)):
+        return False
+    close = next((k for k in range(1, end) if _TOML_FENCE.fullmatch(line(k))), None)
+    if close is None:
+        return False  # never closed: no front matter, as for the plugin's YAML
+    if silent:
+        return True
+    token = state.push("front_matter", "", 0)
+    token.hidden = True
+    token.block = True
+    token.markup = "+++"
+    token.content = state.src[state.bMarks[1] : state.eMarks[close - 1]] if close > 1 else ""
+    token.map = [0, close + 1]
+    state.line = close + 1
+    return True
+
+
+def _metadata(content: str) -> bool:
+    """Whether what front-matter fences hold is metadata: its first line a key (or a
+    comment), or nothing. A page opening with a rule, prose, then another rule is not.
+
+    >>> _metadata('title: "A post"'), _metadata('title = "A post"'), _metadata("")
+    (True, True, True)
+    >>> _metadata("A page opening with a rule.")
+    False
+    """
+    first = next((row for row in content.splitlines() if row.strip()), None)
+    return first is None or _METADATA.match(first) is not None
+
+
+def _parsed(source: str) -> tuple[list[Token], bool]:
+    """The source's tokens, and whether it opens with front matter (not read)."""
+    parser = _markdown_parser()
+    tokens = parser.parse(source)
+    if not tokens or tokens[0].type != "front_matter":
+        return tokens, False
+    if _metadata(tokens[0].content):
+        return tokens, True
+    parser.disable(_FRONT_MATTER)
+    return parser.parse(source), False
 
 
 def _reference_unless_footnote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -91,7 +163,8 @@ def _markdown(document: Document) -> Extracted:
     marker: tuple[str, str, int] | None = None  # an ordered item's number, not yet emitted
     numbers: list[int | None] = []  # the open lists' next item numbers (None: bullets)
     depth, quoting = 0, frozenset[str]()  # inside `>` blocks: the QUOTED marker
-    for token in _markdown_parser().parse(source):
+    tokens, front_matter = _parsed(source)
+    for token in tokens:
         if token.type in ("ordered_list_open", "bullet_list_open"):
             start = token.attrs.get("start", 1) if token.type == "ordered_list_open" else None
             numbers.append(int(start) if isinstance(start, (int, float, str)) else None)
@@ -132,7 +205,8 @@ def _markdown(document: Document) -> Extracted:
             _markdown_html(out, token, lines, quoting)
         if token.type == "inline" and token.map and token.children is not None:
             _markdown_inline(out, token, lines, quoting)
-    return out.result(document, ("markdown-it-py commonmark+table", "decode-entities"))
+    steps = ("markdown-it-py commonmark+table", "decode-entities")
+    return out.result(document, (*steps, "skip-front-matter") if front_matter else steps)
 
 
 def _markdown_marker(
@@ -370,7 +444,9 @@ def _markdown_tag(
                 active.remove(token)
         return
     style = _MD_STYLE.search(match.group(3))
-    declared = _inline_styles([("style", style.group(1) or style.group(2))]) if style else set()
+    declared = (
+        _inline_styles([("style", style.group(1) or style.group(2))], name) if style else set()
+    )
     styles = {_FORMAT_TAGS[name]} if name in _FORMAT_TAGS else set()
     if name == "sup" and not styles | declared:
         tags.append((name, []))  # nothing to style: kept so its text is read raised

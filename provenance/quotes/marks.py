@@ -398,6 +398,26 @@ statement's own “double freezing”): the block still quotes the paragraph. A 
 quotation inside it does the quoting itself."""
 
 
+def _credit_line(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is a credit line: a dash, then a few words naming who wrote it."""
+    return _CREDIT.match(text, a, b) is not None and len(text[a:b].split()) <= _CREDIT_WORDS
+
+
+def _before_credit_line(text: str, a: int, b: int) -> int:
+    """Where the quoted words of a block's paragraph text[a:b] end: before its last line
+    when that is a credit line ("...the region.\\n— Mira Ek", a `<br>` or a second `>`
+    line before the dash), which names who is quoted and is no word of the quotation.
+
+    >>> text = "We agree.\\n— Mira Ek"
+    >>> text[: _before_credit_line(text, 0, len(text))]
+    'We agree.'
+    """
+    last = text.rfind("\n", a, b)
+    if last < 0 or not _credit_line(text, last + 1, b):
+        return b
+    return a + len(text[a:last].rstrip())
+
+
 def _with_blocks(
     text: str, found: list[Marked], breaks: list[tuple[int, int]], quoted: Sequence[Span] = ()
 ) -> list[Marked]:
@@ -432,10 +452,11 @@ def _with_blocks(
         starts = [block.start, *(end for start, end in breaks if block.start < start < block.end)]
         ends = [start for start, _ in breaks if block.start < start < block.end] + [block.end]
         for a, b in zip(starts, ends, strict=True):
-            if a >= b or (_CREDIT.match(text, a, b) and len(text[a:b].split()) <= _CREDIT_WORDS):
+            if a >= b or _credit_line(text, a, b):
                 continue  # a break running past the block's end; or the block's credit line
                 # ("— GeoNewsNow (@geonewsnow) July 4, 2017" in an embedded post): who
                 # wrote it, not words it quotes
+            b = _before_credit_line(text, a, b)
             inside = [m for m in out if a <= m.span.start < b]
             if text[a:b].lstrip()[:1] in _PAIRED or any(
                 m.opening != ":" and len(m.span.of(text).split()) > _TERM_WORDS for m in inside
