@@ -160,3 +160,22 @@ def test_a_credit_line_ending_a_quoted_paragraph_is_not_quoted(fmt: Format, page
     word of the quotation (which would then read as altered)."""
     got = _quotes(fmt, page.format(line=LINE) + "\nNot this again.\n")
     assert [(text, verdict) for text, verdict, _ in got] == [(LINE, "verbatim")]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<blockquote><cite>vlad wrote:</cite>{line}</blockquote>\n<p>{reply}</p>\n",
+        "<p>vlad wrote:</p>\n<blockquote><p>{line}</p></blockquote>\n<p>{reply}</p>\n",
+    ],
+)
+def test_a_reply_opening_with_a_quotation_after_a_block_is_no_continuation(page: str) -> None:
+    """A paragraph after a block quotation that opens with a mark of its own does not go
+    on with the block (the convention for a quotation of several paragraphs is for one
+    left open at its paragraph's end; a block is closed by its markup): the reply's
+    quotation is the statement's words, not the quoted poster's."""
+    text = page.format(
+        line="The Parties confirm that the DPRK’s justified concerns should be respected.",
+        reply='"Justified concerns"?? That phrase alone sinks it.',
+    )
+    assert _quotes(Format.HTML, text)[-1][:2] == ("Justified concerns", "verbatim")

@@ -148,7 +148,12 @@ def _continuations(
         while end > before.span.start and text[end - 1].isspace():
             end -= 1
         resumes = after_break.get(end)
-        if resumes is not None and m.opening != ":" and m.span.start - 1 == resumes:
+        # (a block quotation, which its markup closes, is never one left open)
+        if (
+            resumes is not None
+            and ":" not in (m.opening, before.opening)
+            and m.span.start - 1 == resumes
+        ):
             out[m.span.start] = before
     return out
 
