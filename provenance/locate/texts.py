@@ -59,6 +59,14 @@ no quotation of the copy. (A mark closing after copied words and one opening bef
 next, "... process", and they "have ...", are no such pair: the first closes.)"""
 
 
+_ELLIPSIS_ENDING = re.compile(
+    r"[^\S\n]*[,;:]?[^\S\n]*(?:\.[^\S\n]?\.[^\S\n]?\.|…|[\[(](?:…|\.\.\.)[\])])"
+    r"[\"'\u201d\u2019)\]]*[^\S\n]*(?:\n|\Z)"
+)
+"""The rest of a line after a word, when it is an ellipsis (`...`, `. . .`, `…`, `[…]`,
+`(...)`), perhaps after a comma and before a closing mark: the text is cut there."""
+
+
 class _EdgeError(Exception):
     """Something found in a window reaches its edge: read wider windows."""
 
@@ -131,6 +139,12 @@ class _Texts:
         start = self.normalised.to_original[self.words[j_before][2]]
         end = self.normalised.to_original[self.words[j_after][1]]
         return self.original[start:end]
+
+    def ellipsis_ends_line(self, j: int) -> bool:
+        """True when capture word j is followed, on its line, by an ellipsis and nothing
+        but punctuation: the page cut its text there (a snippet card's "… problems, …")."""
+        start = self.normalised.to_original[self.words[j][2]]
+        return _ELLIPSIS_ENDING.match(self.original, start) is not None
 
     def reference_line_break(self, i: int) -> bool:
         """True when a line break (or the text's start or end) lies before reference word i."""
