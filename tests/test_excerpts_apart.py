@@ -102,3 +102,71 @@ def test_an_ellipsis_inside_one_copy_still_marks_an_omission(tmp_path: Path) -> 
     page = f"{PARAGRAPHS[0]}\n\n{_opening(1, 14)} …\n\n{PARAGRAPHS[2]}\n"
     source = _analysed(tmp_path, "elided.txt", page)
     assert len(source.passages) == 1
+
+
+def _blocks(format: str) -> tuple[str, str]:
+    """A blog post quoting paragraphs 2 and 3 (neighbours in the statement) in two block
+    quotations, with the author's own paragraph between them: (file name, page)."""
+    intro, comment = "The commissions on the diversion plan:", "A firmer line than last year."
+    closing, last = "And on monitoring, the proposal:", "Nobody has costed it yet."
+    if format == "html":
+        return "post.html", (
+            f"<html><body><article><p>{intro}</p>\n<blockquote>{PARAGRAPHS[2]}</blockquote>\n"
+            f"<p>{comment}</p>\n<p>{closing}</p>\n<blockquote><p>{PARAGRAPHS[3]}</p></blockquote>"
+            f"\n<p>{last}</p></article></body></html>"
+        )
+    return "post.md", (
+        f"{intro}\n\n> {PARAGRAPHS[2]}\n\n{comment}\n\n{closing}\n\n> {PARAGRAPHS[3]}\n\n{last}\n"
+    )
+
+
+@pytest.mark.parametrize("format", ["html", "markdown"])
+def test_block_quotations_with_the_pages_paragraph_between_are_two_excerpts(
+    tmp_path: Path, format: str
+) -> None:
+    """Two block quotations of neighbouring paragraphs, the author's paragraph between
+    them: two excerpts, and each block a verbatim quotation. They were one passage with
+    the author's paragraph a minor interruption, and the passage, wider than either block,
+    hid both from the quotations."""
+    name, page = _blocks(format)
+    source = _analysed(tmp_path, name, page)
+    text = source.document.text
+    assert [(p.kind, len(p.runs)) for p in source.passages] == [(PassageKind.EXCERPT, 1)] * 2
+    assert [p.copy.of(text) for p in source.passages] == PARAGRAPHS[2:4]
+    assert [d for d in source.divergences if d.severity is not Severity.COSMETIC] == []
+    assert [(q.text, q.verdict.value) for q in source.quotes] == [
+        (PARAGRAPHS[2], "verbatim"),
+        (PARAGRAPHS[3], "verbatim"),
+    ]
+
+
+def test_block_quotations_apart_where_the_pages_line_reads_on_as_the_reference(
+    tmp_path: Path,
+) -> None:
+    """The author's line between the blocks opens and ends with words the reference has
+    around the paragraph break ("... in one year.¶This is ... for a year.¶This
+    statement ..."): the seeds reaching over the blocks' edges into it do not join them."""
+    page = (
+        f"<html><body><p>On the monitoring:</p><blockquote><p>{PARAGRAPHS[4]}</p></blockquote>"
+        "<p>This is the part both sides fought over for a year.</p>"
+        f"<blockquote><p>{PARAGRAPHS[5]}</p></blockquote><p>Nobody has costed it yet.</p>"
+        "</body></html>"
+    )
+    source = _analysed(tmp_path, "post.html", page)
+    text = source.document.text
+    assert [p.copy.of(text) for p in source.passages] == PARAGRAPHS[4:6]
+    assert [d for d in source.divergences if d.severity is not Severity.COSMETIC] == []
+    assert [q.text for q in source.quotes] == PARAGRAPHS[4:6]
+
+
+def test_block_quotations_with_only_furniture_between_are_one_copy(tmp_path: Path) -> None:
+    """A copy set out a paragraph to a block, with no paragraph of the page's own between
+    them (an "Advertisement" line), is one copy as before."""
+    blocks = "\n<p>Advertisement</p>\n".join(
+        f"<blockquote>{p}</blockquote>" for p in PARAGRAPHS[1:4]
+    )
+    source = _analysed(tmp_path, "blocks.html", f"<html><body>{blocks}</body></html>")
+    start = len(PARAGRAPHS[0]) + 2
+    end = start + len("\n\n".join(PARAGRAPHS[1:4]))
+    assert [(p.reference.start, p.reference.end) for p in source.passages] == [(start, end)]
+    assert [d for d in source.divergences if d.severity is not Severity.COSMETIC] == []

@@ -146,6 +146,8 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         return False
     if _cut_with_ellipsis(texts, first[-1], second[0], hi, options):
         return False
+    if texts.blocks_apart(first[-1].j1 - 1, second[0].j0):
+        return False  # two block quotations, the page's paragraph between
     covered = sorted((r.i0, r.i1) for r in first + second)
     end = covered[0][1]
     for start, stop in covered[1:]:
@@ -351,6 +353,8 @@ def _joins(
         return "new"
     if _cut_with_ellipsis(texts, last, run, hi, options):
         return "new"
+    if texts.blocks_apart(last.j1 - 1, run.j0):
+        return "new"  # two block quotations, the page's paragraph between
     carries_on = -texts.reference.seed_words <= run.i0 - hi
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
