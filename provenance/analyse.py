@@ -227,7 +227,7 @@ def _source(
         view_passages = (Passage(PassageKind.FULL, *spans, 100.0),)
     else:
         told(capture, "locate")
-        view_passages = tuple(locate(prepared, view, options=options))
+        view_passages = tuple(locate(prepared, view, options=options, quoted=readable.quoted))
     passages = view_passages
     told(capture, "align")
     alignments: tuple[Alignment, ...]

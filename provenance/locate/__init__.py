@@ -147,7 +147,11 @@ def shares_seed(reference: PreparedReference, text: str) -> bool:
 
 
 def locate(
-    reference: PreparedReference, capture: Document, *, options: LocateOptions = LocateOptions()
+    reference: PreparedReference,
+    capture: Document,
+    *,
+    options: LocateOptions = LocateOptions(),
+    quoted: tuple[Span, ...] = (),
 ) -> list[Passage]:
     """Find every passage of `capture` that copies part of the reference.
 
@@ -157,6 +161,9 @@ def locate(
         reference: The prepared reference (see `prepare`).
         capture: A document that may contain full copies and excerpts.
         options: Thresholds; see LocateOptions.
+        quoted: Stretches of `capture` its markup sets out as block quotations
+            (`Extracted.quoted`): two of them with the page's own paragraph between are
+            two passages, never one copy with an interruption.
 
     Returns:
         Passages in capture order; spans are original-file offsets on both sides. A copy
@@ -174,7 +181,7 @@ def locate(
             return []  # most pages of a collection: no need to normalise them
         normalised = normalise(original)
         words = _words(normalised.text)
-        texts = _Texts(reference, normalised, words, original, (0, len(words)))
+        texts = _Texts(reference, normalised, words, original, (0, len(words)), quoted)
         return sorted(_window_passages(texts, options), key=_order)
     matches, whole = finder.matches(original)
     # Words are read only in windows around the finder's matches, each normalised on its
@@ -199,7 +206,7 @@ def locate(
                     edge if start > 0 else 0,
                     len(words) - (edge if end < len(text) else 0),
                 )
-                texts = _Texts(reference, normalised, words, original, inside)
+                texts = _Texts(reference, normalised, words, original, inside, quoted)
                 passages.extend(_window_passages(texts, options))
             break
         except _EdgeError:

@@ -144,6 +144,10 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
     lo, hi = min(r.i0 for r in first), max(r.i1 for r in first)
     if lo > 0 and _commentary_between(texts, first[-1], second[0], hi):
         return False
+    if _cut_with_ellipsis(texts, first[-1], second[0], hi, options):
+        return False
+    if texts.blocks_apart(first[-1].j1 - 1, second[0].j0):
+        return False  # two block quotations, the page's paragraph between
     covered = sorted((r.i0, r.i1) for r in first + second)
     end = covered[0][1]
     for start, stop in covered[1:]:
@@ -182,6 +186,21 @@ def _commentary_between(texts: _Texts, last: _Run, run: _Run, hi: int) -> bool:
     introduces = _INTRODUCES.search(texts.capture_gap(last.j1 - 1, run.j0)) is not None
     few = len(shared) <= min(_COMMENTARY_SHARED, _COMMENTARY_SHARES * len(ours))
     return few and (short or introduces)
+
+
+def _cut_with_ellipsis(
+    texts: _Texts, last: _Run, run: _Run, hi: int, options: LocateOptions
+) -> bool:
+    """True when `last` ends its line with an ellipsis, lines of the page's own words
+    follow, and `run` starts on a later line past reference words the page skips (more
+    than `continuity_words` after `hi`): snippets the page cut ("... on the Korean
+    Peninsula's problems, …", then "Read more" and the next card's source and headline),
+    each an excerpt of its own. Read as one copy, the card's furniture was a material
+    substitution for the reference text no card shows. An ellipsis with no line of the
+    page's own after it stands for the words a copy leaves out: one copy, an omission."""
+    if run.i0 - hi <= options.continuity_words or run.j0 <= last.j1:
+        return False
+    return texts.ellipsis_ends_line(last.j1 - 1) and texts.line_break(run.j0 - 1, run.j0)
 
 
 _COMMENTARY_WORDS = 4
@@ -332,6 +351,10 @@ def _joins(
         return "new"  # one is quoted and the other not, or two quotations
     if lo > 0 and _commentary_between(texts, last, run, hi):
         return "new"
+    if _cut_with_ellipsis(texts, last, run, hi, options):
+        return "new"
+    if texts.blocks_apart(last.j1 - 1, run.j0):
+        return "new"  # two block quotations, the page's paragraph between
     carries_on = -texts.reference.seed_words <= run.i0 - hi
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"

@@ -261,10 +261,14 @@ def _quoted_apart(texts: _Texts, j_before: int, j_after: int, i_before: int, i_a
     before: a quotation closing and another opening (`_Texts.stitched`), or, across a line
     break, one mark the reference lacks there (a block quotation, then the page's heading
     and a sentence of its own quoting the statement again: `... exercises.¶Notes¶The text
-    says that "simultaneously, ...`). Quoted text never joins unquoted prose."""
+    says that "simultaneously, ...`), or two block quotations the markup sets out with a
+    paragraph of the page's own between them (`_Texts.blocks_apart`). Quoted text never
+    joins unquoted prose."""
     # `extra_marks` once, not once for `stitched` (two marks or more) and again here.
     extra = texts.extra_marks(j_before, j_after, i_before, i_after)
-    return extra >= 2 or (extra == 1 and texts.line_break(j_before, j_after))
+    if extra >= 2 or (extra == 1 and texts.line_break(j_before, j_after)):
+        return True
+    return texts.blocks_apart(j_before, j_after)
 
 
 def _commented(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:

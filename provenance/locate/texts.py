@@ -9,12 +9,14 @@ for each window; `runs`, `groups`, `order` and `edges` read it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from provenance.model import Normalised
+from provenance.model import Normalised, Span
 from provenance.normalise import ascii_classes
 
 if TYPE_CHECKING:
@@ -59,6 +61,23 @@ no quotation of the copy. (A mark closing after copied words and one opening bef
 next, "... process", and they "have ...", are no such pair: the first closes.)"""
 
 
+_ELLIPSIS_ENDING = re.compile(
+    r"[^\S\n]*[,;:]?[^\S\n]*(?:\.[^\S\n]?\.[^\S\n]?\.|…|[\[(](?:…|\.\.\.)[\])])"
+    r"[\"'\u201d\u2019)\]]*[^\S\n]*(?:\n|\Z)"
+)
+"""The rest of a line after a word, when it is an ellipsis (`...`, `. . .`, `…`, `[…]`,
+`(...)`), perhaps after a comma and before a closing mark: the text is cut there."""
+
+
+_LINE = re.compile(r"[^\S\n]*([^\n]*\S)")
+"""A line's text, without the spaces around it."""
+_OWN_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*\Z")
+"""A line's end, when the line ends as a sentence does (or introduces what follows)."""
+_OWN_LINE_WORDS = 4
+"""Fewest words of a line of the page's own that sets two block quotations apart: a
+sentence ("Finally the closing commitment:"), not a label or a credit."""
+
+
 class _EdgeError(Exception):
     """Something found in a window reaches its edge: read wider windows."""
 
@@ -82,6 +101,9 @@ class _Texts:
     inside: tuple[int, int]
     """Words [a, b) of the window whose neighbours in the window are those of the whole
     text, as far as `locate` reads around them."""
+    quoted: tuple[Span, ...] = ()
+    """Stretches of `original` the page's markup sets out as block quotations
+    (`Extracted.quoted`: outermost, in order)."""
 
     def check_inside(self, j0: int, j1: int) -> None:
         """Raise _EdgeError unless words [j0, j1) lie inside (see `locate`)."""
@@ -131,6 +153,56 @@ class _Texts:
         start = self.normalised.to_original[self.words[j_before][2]]
         end = self.normalised.to_original[self.words[j_after][1]]
         return self.original[start:end]
+
+    def ellipsis_ends_line(self, j: int) -> bool:
+        """True when capture word j is followed, on its line, by an ellipsis and nothing
+        but punctuation: the page cut its text there (a snippet card's "… problems, …")."""
+        start = self.normalised.to_original[self.words[j][2]]
+        return _ELLIPSIS_ENDING.match(self.original, start) is not None
+
+    def blocks_apart(self, j_before: int, j_after: int) -> bool:
+        """True when words j_before and j_after lie in two block quotations the markup
+        sets out, with a paragraph of the page's own between the blocks (a line outside
+        them, of `_OWN_LINE_WORDS` words or more, ending as a sentence does): the page
+        quotes two stretches and says something of its own between them ("That is a much
+        sharper formulation than anything Beijing put out alone."). Furniture between two
+        blocks (an "Advertisement" line) says nothing of the page's own.
+
+        A seed reaches a word or two past a block's edge where the page's words happen to
+        go on as the reference does ("... in one year.¶This is the part ..." for "... in
+        one year.¶This statement ..."): a word is read as in the block that one of the
+        seed's words next to it (towards the block) lies in, and the page's lines are read
+        whole between the two blocks."""
+        if not self.quoted:
+            return False
+        first, second = self._near_block(j_before, -1), self._near_block(j_after, 1)
+        if first < 0 or second <= first:
+            return False
+        return any(
+            self._block(line.start(1)) < 0
+            and _OWN_SENTENCE.search(line.group(1)) is not None
+            and len(_GAP_WORD.findall(line.group(1))) >= _OWN_LINE_WORDS
+            for line in _LINE.finditer(
+                self.original, self.quoted[first].end, self.quoted[second].start
+            )
+        )
+
+    def _near_block(self, j: int, step: int) -> int:
+        """The block quotation holding word j, or else one of the seed's other words
+        from j on, towards `step` (-1 back, 1 on); -1 when none does."""
+        where = self.normalised.to_original
+        for k in range(j, j + step * self.reference.seed_words, step):
+            if not 0 <= k < len(self.words):
+                break
+            block = self._block(where[self.words[k][1]])
+            if block >= 0:
+                return block
+        return -1
+
+    def _block(self, at: int) -> int:
+        """The index in `quoted` of the block quotation holding original offset `at`, or -1."""
+        k = bisect_right(self.quoted, at, key=attrgetter("start")) - 1
+        return k if k >= 0 and at < self.quoted[k].end else -1
 
     def reference_line_break(self, i: int) -> bool:
         """True when a line break (or the text's start or end) lies before reference word i."""
