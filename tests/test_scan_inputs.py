@@ -84,6 +84,31 @@ def test_a_json_number_is_an_id_and_an_id_of_another_type_or_empty_is_named_so(
     ]
 
 
+@pytest.mark.parametrize(
+    ("option", "name", "says"),
+    [
+        ("--text-field", "body", "'body' or 'html'"),
+        ("--id-field", "doc_id", "'doc_id'"),
+    ],
+)
+@pytest.mark.parametrize("gz", [False, True], ids=["jsonl", "jsonl.gz"])
+def test_a_field_no_object_has_is_refused_before_the_scan(
+    tmp_path: Path, capsys: Any, option: str, name: str, says: str, gz: bool
+) -> None:
+    """A misspelt field name made every document an error entry (exit 1), and with
+    --allow-errors a scan of nothing exit 0. A field that none of the file's first
+    objects has is a usage error: one line naming the file and the fields it does have."""
+    data = "".join(json.dumps({"id": f"a{n}", "text": COPY}) + "\n" for n in range(3))
+    path = tmp_path / ("c.jsonl.gz" if gz else "c.jsonl")
+    path.write_bytes(gzip.compress(data.encode()) if gz else data.encode())
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out, option, name, "--allow-errors") == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"provenance scan: {path}: ") and says in line, line
+    assert "(theirs: id, text)" in line
+    assert not out.exists()
+
+
 def test_an_empty_field_name_is_refused(tmp_path: Path, capsys: Any) -> None:
     path = tmp_path / "c.jsonl"
     path.write_text(json.dumps({"id": "a", "text": COPY}) + "\n", encoding="utf-8")

@@ -109,7 +109,7 @@ _LEAST_SHARD_MB = 0.001
 def run(args: argparse.Namespace) -> int:
     from provenance.corpus import load_corpus
     from provenance.load import MAX_SIZE, load_page, set_max_size
-    from provenance.scan.inputs import Fields
+    from provenance.scan.inputs import JSONL_SUFFIXES, Fields, unknown_fields
     from provenance.scan.prefilter import MIN_GRAMS
     from provenance.scan.run import QuietProgress, errors_path, scan
     from provenance.scan.shard import ScanConfig
@@ -128,6 +128,12 @@ def run(args: argparse.Namespace) -> int:
     fields = Fields(
         args.id_field, args.text_field, args.html_field, args.url_field, args.date_field
     )
+    for path in args.inputs:
+        if path.name.lower().endswith(JSONL_SUFFIXES):
+            wrong = unknown_fields(path, fields)  # (an unreadable input: the scan's entry)
+            if wrong is not None:
+                print(f"provenance scan: {path}: {wrong}", file=sys.stderr)
+                return ExitCode.ERROR
     grams = MIN_GRAMS if args.min_grams is None else args.min_grams
     config = ScanConfig(reference, fields, grams, args.max_size)
     options = {

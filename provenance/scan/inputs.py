@@ -16,6 +16,7 @@ import contextlib
 import functools
 import gzip
 import io
+import itertools
 import json
 import os
 import re
@@ -61,6 +62,45 @@ class Fields:
     html: str = "html"
     url: str = "url"
     date: str = "date"
+
+
+def unknown_fields(path: Path, fields: Fields, lines: int = 20) -> str | None:
+    """What is wrong with the field names for the JSON Lines file `path`, judged on its
+    first `lines` objects: none of them has the id field, or none has the text or the
+    html field (a misspelt `--text-field` would make every document an error entry, and
+    with `--allow-errors` a scan of nothing look like success). None when they are there,
+    or when the file has no object to tell by (its lines are the scan's to report).
+    """
+    seen: list[dict[str, object]] = []
+    try:
+        with _opened(path) as stream:
+            for line in itertools.islice(stream, lines * 4):
+                with contextlib.suppress(ValueError):
+                    obj = json.loads(line)
+                    if isinstance(obj, dict):
+                        seen.append(obj)
+                if len(seen) >= lines:
+                    break
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile):
+        return None  # unreadable: the scan's error entry says so
+    if not seen:
+        return None
+    keys = ", ".join(sorted({key for obj in seen for key in obj})[:12])
+    first = f"none of its first {len(seen)} objects has"
+    if not any(fields.id in obj for obj in seen):
+        return f"{first} the field {fields.id!r} (theirs: {keys}): set --id-field"
+    if not any(fields.text in obj or fields.html in obj for obj in seen):
+        return (
+            f"{first} the field {fields.text!r} or {fields.html!r} (theirs: {keys}): set "
+            "--text-field or --html-field"
+        )
+    return None
+
+
+def _opened(path: Path) -> contextlib.AbstractContextManager[io.BufferedIOBase]:
+    if path.name.lower().endswith(".gz"):
+        return cast("contextlib.AbstractContextManager[io.BufferedIOBase]", gzip.open(path, "rb"))
+    return cast("contextlib.AbstractContextManager[io.BufferedIOBase]", path.open("rb"))
 
 
 def plan(
