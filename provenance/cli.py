@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,9 +169,10 @@ command opens the review UI on it. `provenance COMMAND --help` shows each comman
 
 exit codes:
   0    done, nothing to report
-  1    something to report: check found problems, diff found divergences, or report,
-       collate, check, findings or decide could not use some captures (one stderr line
-       each; the rest is reported in full)
+  1    something to report: check found problems, diff found divergences, manifest
+       --update (without --yes) found digests to re-record, or report, collate, check,
+       findings or decide could not use some captures (one stderr line each; the rest
+       is reported in full)
   2    could not run: bad arguments, an unreadable manifest, reference or input file,
        or a bug (one stderr line naming the log file that holds the traceback)
   130  interrupted (Ctrl-C)
@@ -761,12 +762,19 @@ def _findings(args: argparse.Namespace) -> int:
     return _failed(current.failures)
 
 
-def _clear(store: ReviewStore, finding: str) -> int:
+def _clear(store: ReviewStore, finding: str, current: Iterable[str] = ()) -> int:
     """`decide ID --clear`: remove the decisions on one finding, by its whole id or a unique
-    prefix, whether or not the finding exists now (a stale decision)."""
+    prefix, whether or not the finding exists now (a stale decision). A current finding
+    (`current`: their ids) with no decision is already as asked: said, and done (0)."""
     ids = sorted({d.finding for d in store.decisions()})
     matches = [i for i in ids if i == finding] or [i for i in ids if i.startswith(finding)]
     if not matches:
+        known = [i for i in current if i == finding] or [
+            i for i in current if i.startswith(finding)
+        ]
+        if len(set(known)) == 1:
+            print(f"{known[0]} has no decision: nothing to clear")
+            return 0
         raise InputError(store.path, f"no decision on {finding!r} to clear")
     if len(matches) > 1:
         raise InputError(store.path, f"{finding!r} matches {len(matches)} decided findings")
@@ -790,7 +798,7 @@ def _decide(args: argparse.Namespace) -> int:
     if args.clear:
         if args.note is not None:
             raise InputError(Path("--note"), "--clear removes the decisions: no note to keep")
-        return _clear(store, args.finding) or unreadable
+        return _clear(store, args.finding, [f.id for f in found]) or unreadable
     matches = [f for f in found if f.id == args.finding] or [
         f for f in found if f.id.startswith(args.finding)
     ]

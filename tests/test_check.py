@@ -438,6 +438,20 @@ def test_a_stale_decision_is_cleared_with_decide_clear(corpus: Path, capsys: Cap
     )
 
 
+def test_clearing_a_current_finding_with_no_decision_is_done_already(
+    corpus: Path, capsys: Capsys
+) -> None:
+    """`decide ID --clear` on a current finding with no decision exited 2, "could not
+    run", as for a broken manifest: the finding is already as asked (0, said so)."""
+    reviews = corpus / REVIEWS
+    decisions = read_decisions(reviews)
+    finding = decisions[0]["finding"]
+    assert run(capsys, "decide", finding, "--clear", "--corpus", corpus)[0] == 0
+    code, out, err = run(capsys, "decide", finding, "--clear", "--corpus", corpus)
+    assert (code, err) == (0, "") and out == f"{finding} has no decision: nothing to clear\n"
+    assert len(read_decisions(reviews)) == len(decisions) - 1
+
+
 def test_a_digest_edited_in_the_manifest_is_shown_where_it_differs(
     corpus: Path, capsys: Capsys
 ) -> None:
