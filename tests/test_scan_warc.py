@@ -569,3 +569,18 @@ def test_add_from_scan_of_a_hit_with_a_compressed_offset_into_one_stream_says_to
     assert main(["add", "--from-scan", str(old), "--corpus", str(corpus_dir)]) == 1
     [line] = capsys.readouterr().err.splitlines()
     assert "not compressed a gzip member a record" in line and "scan it again" in line, line
+
+
+@pytest.mark.parametrize("kept", [1, 2])
+def test_a_file_cut_inside_a_gzip_members_header_says_so(tmp_path: Path, kept: int) -> None:
+    """A .warc.gz cut one or two bytes into a member (the gzip magic, "\\x1f" or
+    "\\x1f\\x8b") was "not gzip data where a gzip member should start (b'\\x1f')": the
+    bytes are the start of a member, and the file ends inside it."""
+    first, second = _response("0", HTML), _response("1", HTML)
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(first + second[:kept])
+    items = [i for s in plan([path]) for i in read(s, Fields(), Counts())]
+    [problem] = [i for i in items if isinstance(i, Problem)]
+    assert problem.offset == len(first)
+    assert "cut short" in problem.problem and "not gzip data" not in problem.problem
+    assert [i.url.rsplit("/", 1)[-1] for i in items if isinstance(i, Record)] == ["0"]

@@ -341,6 +341,10 @@ def _bad_member(path: str, start: int, end: int) -> tuple[int, str] | None:
             data, fed, inflater = inflater.unused_data, 0, zlib.decompressobj(31)
             if 0 <= end <= member or not (data := data or stream.read(_READ)):
                 return None
+            if len(data) < len(_GZIP_MEMBER):
+                data += stream.read(_READ)  # the rest of the bytes that tell a member
+            if len(data) < len(_GZIP_MEMBER) and _GZIP_MEMBER.startswith(data):
+                return member, "a gzip member cut short: the file ends inside its header"
             if not data.startswith(_GZIP_MEMBER):
                 return member, f"not gzip data where a gzip member should start ({data[:8]!r})"
         return member, "a gzip member cut short: the file ends inside it"
