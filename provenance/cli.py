@@ -104,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     review.add_argument(
         "--reviewer",
+        type=_reviewer,
         help="name recorded with each decision "
         "(else $PROVENANCE_REVIEWER, $USER or the login name)",
     )
@@ -558,9 +559,20 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     decide.add_argument("--note", help="why (kept when omitted on a re-decision)")
     decide.add_argument(
-        "--reviewer", help="who decides (default $PROVENANCE_REVIEWER, $USER or the login name)"
+        "--reviewer",
+        type=_reviewer,
+        help="who decides (default $PROVENANCE_REVIEWER, $USER or the login name)",
     )
     decide.set_defaults(run=_decide)
+
+
+def _reviewer(value: str) -> str:
+    """A reviewer's name: an empty one (an unset shell variable, most likely) was recorded
+    as the login name without a word."""
+    if not value.strip():
+        msg = "an empty name: give who decides, or leave --reviewer out"
+        raise argparse.ArgumentTypeError(msg)
+    return value.strip()
 
 
 def _check(args: argparse.Namespace) -> int:

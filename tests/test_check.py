@@ -452,6 +452,21 @@ def test_clearing_a_current_finding_with_no_decision_is_done_already(
     assert len(read_decisions(reviews)) == len(decisions) - 1
 
 
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_empty_reviewer_name_is_refused(corpus: Path, capsys: Capsys, name: str) -> None:
+    """`--reviewer ""` (an unset shell variable) recorded the login name without a word."""
+    reviews = corpus / REVIEWS
+    before = reviews.read_bytes()
+    finding = read_decisions(reviews)[0]["finding"]
+    try:
+        code = run(capsys, "decide", finding, "--flag", "--reviewer", name, "--corpus", corpus)[0]
+    except SystemExit as exit:
+        code = exit.code
+    assert code == 2
+    assert "--reviewer: an empty name" in capsys.readouterr().err
+    assert reviews.read_bytes() == before
+
+
 def test_a_digest_edited_in_the_manifest_is_shown_where_it_differs(
     corpus: Path, capsys: Capsys
 ) -> None:
