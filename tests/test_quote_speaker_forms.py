@@ -42,6 +42,11 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
         _BEFORE + 'The clause that matters most reads: "The Parties are calling on all parties '
         "involved to comply with the commitments formulated in the Joint Statement of "
         'September 19, 2005".\n',
+        # the document's place and date after its participle are no speaker
+        _BEFORE + 'The joint statement issued in Moscow on July 4 says "Russia and China will '
+        'closely coordinate their efforts".\n',
+        _BEFORE + 'The declaration released in Beijing late on Tuesday warns that "any '
+        'possibility of using military means" must be ruled out.\n',
     ],
 )
 def test_the_statement_s_words_are_the_statement_s(reference: Document, page: str) -> None:

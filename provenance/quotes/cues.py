@@ -220,9 +220,11 @@ def cues(
                 None,
             )
         reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
-        subject_doc = next(
-            (d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None
-        ) or _antecedent(chunk, verb, docs)
+        subject_doc = (
+            next((d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None)
+            or _antecedent(chunk, verb, docs)
+            or _modified(chunk, verb, docs)
+        )
         if hit.group().casefold() in _SOURCED:
             if medium is None:
                 # the document just after it; or one read from inside it, "the words of
@@ -495,6 +497,22 @@ def _antecedent(chunk: str, verb: int, docs: list[tuple[int, int]]) -> tuple[int
         return None
     return before[-1]
 
+
+def _modified(chunk: str, verb: int, docs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The document a participle phrase after it leads to the speech verb from: "The
+    joint statement issued in Moscow on July 4 says" (its place and date are no speaker).
+    """
+    before = [d for d in docs if d[1] <= verb]
+    if before and _PARTICIPLE_PHRASE.fullmatch(chunk, before[-1][1], verb):
+        return before[-1]
+    return None
+
+
+_PARTICIPLE_PHRASE = re.compile(
+    r"\s+(?:issued|released|signed|published|adopted|agreed|posted|dated|made public|put out)"
+    r"\b[^;:()\[\]\"“”«»\n,]{0,80}\s+"
+)
+"""After a document: the participle of its making and its place and date, up to the verb."""
 
 _RELATIVE = re.compile(r",\s*which\s*$")
 _POSTMODIFIER = re.compile(r"[^;:()\[\]\"“”«»\n]{0,120}")
