@@ -1,5 +1,10 @@
 """Hygiene of stored bytes: what a capture carries besides its words.
 
+`check` reports what it finds; `add` (and `add --replaces`, `manifest --update
+--record-blemishes`) records, in the capture's manifest entry, the blemishes it finds
+that `load` reads past (`RECORDABLE`): a capture is kept byte for byte as it was
+published, so they are part of the evidence, and `check` then reports them as warnings.
+
 `hygiene` never raises on bad bytes: it returns every blemish it can see, each with
 its position, so that the CI check can report them all. The bytes are decoded once, by
 `provenance.load.decoding` (what `load` refuses, `check` reports); this module adds what
@@ -37,6 +42,31 @@ BlemishKind = Literal[
     "html-charset",
 ]
 
+RULE_NAMES: dict[BlemishKind, str] = {
+    "empty": "empty-file",
+    "not-utf8": "not-utf8",
+    "not-decodable": "not-decodable",
+    "bom": "bom",
+    "mixed-line-endings": "mixed-line-endings",
+    "nul": "nul",
+    "control": "control-character",
+    "invisible": "invisible-character",
+    "no-text": "no-text",
+    "html-charset": "html-charset",
+}
+"""The `check` rule that reports each kind (docs/check-json.md): the names a manifest
+entry's `blemishes` lists."""
+RECORDABLE: tuple[str, ...] = (
+    "bom",
+    "mixed-line-endings",
+    "control-character",
+    "invisible-character",
+    "html-charset",
+)
+"""The blemishes a capture may carry as recorded evidence, in the order they are recorded:
+what `load` reads past. What it refuses (empty, not UTF-8 or not decodable, NUL, no
+text) is never recordable: such bytes are no capture, whatever the manifest says."""
+
 # C0 controls other than tab, line feed and carriage return; DEL; the C1 controls.
 _CONTROL = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f"
 _SUSPECT = re.compile("[" + _CONTROL + "".join(sorted(INVISIBLE)) + "]")
@@ -60,6 +90,9 @@ class Blemish:
     offset: int | None = None
     """`str` index into the decoded text (without BOM); a byte offset for `not-utf8` and
     `html-charset`, and for `nul` in bytes that do not decode."""
+    count: int = 1
+    """Occurrences this blemish stands for: more than one for the line counting those of
+    its kind not listed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +142,19 @@ def hygiene(data: bytes, *, html: bool = False, encoding: str = UTF8) -> Scan:
     return Scan(tuple(found), decoded)
 
 
+def recordable(scan: Scan) -> tuple[str, ...]:
+    """The rule names of the blemishes of `scan` a manifest entry can record, in
+    `RECORDABLE` order.
+
+    >>> recordable(hygiene(b"\\xef\\xbb\\xbfa\\xe2\\x80\\x8bb\\r\\nc\\n"))
+    ('bom', 'mixed-line-endings', 'invisible-character')
+    >>> recordable(hygiene(b"a\\x00b"))
+    ()
+    """
+    found = {RULE_NAMES[b.kind] for b in scan.blemishes}
+    return tuple(name for name in RECORDABLE if name in found)
+
+
 def _line_endings(text: str, lines: Lines) -> list[Blemish]:
     ends = Counter(m.group() for m in _LINE_END.finditer(text))
     if len(ends) < 2:
@@ -154,7 +200,8 @@ def _suspects(text: str, lines: Lines) -> list[Blemish]:
         out.append(Blemish(kind, f"{_SUSPECT_WORDS[kind]} {what}", line, column, at))
     for kind, count in seen.items():
         if count > _MAX_PER_KIND:
-            out.append(Blemish(kind, f"{count - _MAX_PER_KIND} more of this kind not listed"))
+            more = count - _MAX_PER_KIND
+            out.append(Blemish(kind, f"{more} more of this kind not listed", count=more))
     return out
 
 
