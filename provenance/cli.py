@@ -468,7 +468,8 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The corpus-keeping commands: check, add, manifest, findings, decide."""
     check = commands.add_parser(
         "check",
-        help="CI gate: corpus integrity and review completeness (exit 0 clean, 1 problems)",
+        help="CI gate: corpus integrity and review completeness (exit 0 clean, 1 problems; "
+        "warnings, such as blemishes recorded as part of a capture's evidence, never fail it)",
     )
     check.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     check.add_argument(
