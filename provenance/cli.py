@@ -187,6 +187,7 @@ examples:
   provenance collate --format html > variants.html  the variant table of every witness
   provenance check --format junit > check.xml       the CI gate
   provenance add page.html --holds full --publisher "Daily Site"
+  provenance manifest --update --record-blemishes --yes   record what older entries carry
   provenance findings --undecided                   what still needs a decision
   provenance decide d-596ea03b --flag --note "changes the meaning"
 """
@@ -469,7 +470,8 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The corpus-keeping commands: check, add, manifest, findings, decide."""
     check = commands.add_parser(
         "check",
-        help="CI gate: corpus integrity and review completeness (exit 0 clean, 1 problems)",
+        help="CI gate: corpus integrity and review completeness (exit 0 clean, 1 problems; "
+        "warnings, such as blemishes recorded as part of a capture's evidence, never fail it)",
     )
     check.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     check.add_argument(
@@ -491,7 +493,11 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     check.set_defaults(run=_check)
 
-    add = commands.add_parser("add", help="copy a capture into the corpus and record it")
+    add = commands.add_parser(
+        "add",
+        help="copy a capture into the corpus and record it (with its blemishes: a BOM, "
+        "mixed line endings, invisible characters... kept as part of the evidence)",
+    )
     add.add_argument("file", type=Path, nargs="?")
     add.add_argument(
         "--from-scan",
@@ -528,7 +534,9 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     add.set_defaults(run=_add)
 
-    manifest = commands.add_parser("manifest", help="re-record digests and sizes (--update --yes)")
+    manifest = commands.add_parser(
+        "manifest", help="re-record digests and sizes (--update --yes), blemishes on request"
+    )
     manifest.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help=_CORPUS_HELP)
     manifest.add_argument("--update", action="store_true", required=True)
     manifest.add_argument("--yes", action="store_true", help="write the changes (else only show)")
@@ -537,6 +545,14 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         action="store_true",
         help="with --yes: record captures whose new bytes are empty, binary, not UTF-8 or "
         "without readable text too (else refused, nothing written; check still reports them)",
+    )
+    manifest.add_argument(
+        "--record-blemishes",
+        action="store_true",
+        help="record the blemishes each capture's bytes carry (BOM, mixed line endings, "
+        "control or invisible characters, a contradicting HTML charset) as part of its "
+        "evidence, where its entry records others or none (a manifest older than the field); "
+        "check then reports them as warnings (P210). With --yes: write them",
     )
     manifest.set_defaults(run=_manifest)
 
@@ -588,7 +604,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from provenance.manifest import add
+    from provenance.manifest import add, recorded_line
 
     _add_conflicts(args)
     if args.from_scan is not None:
@@ -607,6 +623,8 @@ def _add(args: argparse.Namespace) -> int:
             f"replaced {args.corpus / entry.file}: id {entry.id}, {entry.size} bytes, "
             f"sha256 {entry.sha256}"
         )
+        if entry.blemishes:
+            print(recorded_line(args.corpus / entry.file, entry.blemishes))
         _carry_report(args.corpus, {entry.id})
         return ExitCode.OK
     holds = tuple(h.strip() for value in args.holds for h in value.split(",") if h.strip())
@@ -636,36 +654,59 @@ def _add(args: argparse.Namespace) -> int:
         f"added {args.corpus / entry.file}: id {entry.id}, {entry.size} bytes{written}, "
         f"sha256 {entry.sha256}"
     )
+    if entry.blemishes:
+        print(recorded_line(args.corpus / entry.file, entry.blemishes))
     return ExitCode.OK
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from provenance.manifest import DamagedCaptureError, damaged_files, refusal, update
+    from provenance.manifest import (
+        DamagedCaptureError,
+        damaged_files,
+        refusal,
+        unrecorded_line,
+        update,
+    )
 
     if args.accept_damaged and not args.yes:
         raise InputError(Path("--accept-damaged"), "records damaged bytes only with --yes")
     try:
-        changes = update(args.corpus, write=args.yes, accept_damaged=args.accept_damaged)
+        changes = update(
+            args.corpus,
+            write=args.yes,
+            accept_damaged=args.accept_damaged,
+            record_blemishes=args.record_blemishes,
+        )
     except DamagedCaptureError as refused:  # nothing written: every damaged file, one line each
         for path, problem in refused.damaged:
             print(f"provenance: {path}: {refusal(problem)}", file=sys.stderr)
         return ExitCode.ERROR
+    # Blemishes are recorded only when asked: without --record-blemishes, say how.
+    unasked = [c for c in changes if c.field == "blemishes" and not args.record_blemishes]
+    shown = [c for c in changes if c not in unasked]
     if not changes:
         print(f"{args.corpus / 'manifest.toml'}: up to date")
         return ExitCode.OK
-    verb = "re-recorded" if args.yes else "would re-record"
-    for change in changes:
+    for change in shown:
+        path = args.corpus / change.file
+        if change.field == "blemishes":
+            verb = "recorded" if args.yes else "would record"
+            old = list(change.old) if isinstance(change.old, tuple) else change.old
+            new = list(change.new) if isinstance(change.new, tuple) else change.new
+            print(f"{path}: {verb} blemishes {old} -> {new}")
+            continue
+        verb = "re-recorded" if args.yes else "would re-record"
         source = " (refused: the reference's source)" if change.reference_source else ""
-        print(
-            f"{args.corpus / change.file}: {verb} {change.field} {change.old} -> {change.new}"
-            f"{source}"
-        )
+        print(f"{path}: {verb} {change.field} {change.old} -> {change.new}{source}")
+    for change in unasked:
+        print(f"provenance: {unrecorded_line(args.corpus / change.file, change)}", file=sys.stderr)
     damaged = damaged_files(args.corpus, changes)
     if not args.yes:
         for path, problem in damaged:
             print(f"provenance: {path}: {problem}: damaged bytes", file=sys.stderr)
         flags = "--yes --accept-damaged" if damaged and not args.accept_damaged else "--yes"
-        print(f"provenance: nothing written; pass {flags} to re-record these", file=sys.stderr)
+        if shown:
+            print(f"provenance: nothing written; pass {flags} to re-record these", file=sys.stderr)
         return ExitCode.FINDINGS
     for path, problem in damaged:  # recorded, as told: say so, the evidence is still damaged
         print(
@@ -674,7 +715,7 @@ def _manifest(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     _carry_report(args.corpus, {c.id for c in changes if c.field == "sha256"})
-    return ExitCode.OK
+    return ExitCode.FINDINGS if unasked else ExitCode.OK
 
 
 def _carry_report(corpus: Path, captures: set[str]) -> None:

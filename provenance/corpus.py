@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from provenance.errors import CorpusError, Failure, InputError, ProvenanceError
+from provenance.hygiene import RECORDABLE
 from provenance.links import foreign_link
 from provenance.load import PAGE_SUFFIXES, UTF8, known_encoding, load, read_bytes
 from provenance.model import Document, Format
@@ -44,6 +45,11 @@ class Entry:
     encoding: str = "utf-8"
     """What the file's bytes are written in: UTF-8 unless recorded (`add --encoding`, or a
     scan hit's charset), since a capture is kept byte for byte as it was published."""
+    blemishes: tuple[str, ...] = ()
+    """The blemishes its bytes had when they were recorded (`hygiene.RECORDABLE`: a BOM,
+    mixed line endings, control or invisible characters, a contradicting HTML charset),
+    by check rule name: part of the evidence, which `check` reports as warnings. Empty
+    in a manifest written before the field existed: then every blemish is a problem."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,6 +389,16 @@ def parse_entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
     encoding = table.get("encoding", UTF8)
     if not isinstance(encoding, str) or not known_encoding(encoding):
         raise CorpusError(path, f"{where}: field 'encoding' {encoding!r} is no known encoding")
+    blemishes = table.get("blemishes", [])
+    if not isinstance(blemishes, list) or not all(isinstance(b, str) for b in blemishes):
+        raise CorpusError(path, f"{where}: field 'blemishes' must be a list of strings")
+    for blemish in blemishes:
+        if blemish not in RECORDABLE:
+            raise CorpusError(
+                path,
+                f"{where}: field 'blemishes': {blemish!r} cannot be recorded (only "
+                f"{', '.join(RECORDABLE)}: what every command reads past)",
+            )
     fmt = table.get("format", Format.TEXT.value)
     if fmt not in _FORMATS:
         kinds = ", ".join(_FORMATS)
@@ -400,6 +416,7 @@ def parse_entry(path: Path, index: int, table: dict[str, Any]) -> Entry:
         date=str(table.get("date", "unknown")),
         note=str(table.get("note", "")),
         encoding=encoding,
+        blemishes=tuple(name for name in RECORDABLE if name in blemishes),
     )
 
 

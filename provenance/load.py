@@ -3,7 +3,7 @@
 `decoding` is the one strict decoder: it never raises, and names every problem that
 keeps bytes from being a text this tool reads, each with its position. `load` (and so
 `report`, `review` and `add`) refuses the first of them; `check` reports them all
-(`provenance.check.hygiene`), from the same decoding.
+(`provenance.hygiene`), from the same decoding.
 
 A capture the corpus records in another encoding (a crawled page in windows-1252 or
 Shift_JIS, kept byte for byte: the manifest's `encoding`) is decoded strictly in that

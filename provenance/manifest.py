@@ -32,9 +32,10 @@ from provenance.corpus import (
 )
 from provenance.errors import CorpusError, InputError
 from provenance.extract import extract
-from provenance.load import UTF8, decode, mislabelled, read_bytes
+from provenance.hygiene import hygiene, recordable
+from provenance.load import UTF8, decode, format_of, mislabelled, read_bytes
 from provenance.lock import locked
-from provenance.model import Document
+from provenance.model import Document, Format
 from provenance.review import LEGACY_REVIEWS, REVIEWS
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -48,9 +49,10 @@ class Change:
     id: str
     file: str
     field: str
-    """"sha256" or "size"."""
-    old: str | int
-    new: str | int
+    """"sha256", "size" or "blemishes" (the rule names the entry records, `new` those its
+    bytes carry; written only with `record_blemishes`)."""
+    old: str | int | tuple[str, ...]
+    new: str | int | tuple[str, ...]
     damage: str | None = None
     """Why the new bytes are no capture this tool can read (empty, binary, not UTF-8, no
     readable text), as `add` would refuse them; None when they are sound. `update` writes
@@ -102,6 +104,11 @@ def add(
         holds: What the capture holds of the reference (see HOLDS).
         encoding: What its bytes are written in, recorded when not UTF-8 (a page kept as
             published: `load` decodes it so from then on).
+
+    The blemishes the bytes carry that every command reads past (a byte-order mark,
+    mixed line endings, control or invisible characters, a contradicting HTML charset:
+    `hygiene.RECORDABLE`) are recorded in the entry's `blemishes`, as part of the
+    evidence: `check` reports them as warnings, and any other as a problem.
 
     Returns:
         The manifest entry as recorded.
@@ -160,6 +167,8 @@ def add(
             fields["note"] = note
         if document.encoding != UTF8:
             fields["encoding"] = document.encoding
+        if blemishes := blemishes_of(document.format, data, document.encoding):
+            fields["blemishes"] = list(blemishes)
         bom, text = split_bom(read_manifest_text(directory)[1])
         doc = tomlkit.parse(text)
         captures = doc.get("captures")
@@ -204,7 +213,13 @@ def _left_by_interrupted_add(target: Path, data: bytes) -> bool:
         return False
 
 
-def update(corpus_dir: Path | str, *, write: bool, accept_damaged: bool = False) -> list[Change]:
+def update(
+    corpus_dir: Path | str,
+    *,
+    write: bool,
+    accept_damaged: bool = False,
+    record_blemishes: bool = False,
+) -> list[Change]:
     """Compare every entry's recorded sha256 and size with its stored bytes.
 
     The manifest is the evidence's fixity record: new bytes that are damaged (emptied,
@@ -216,6 +231,10 @@ def update(corpus_dir: Path | str, *, write: bool, accept_damaged: bool = False)
         write: Re-record the changed fields in the manifest (atomically); without it
             nothing is written and the changes are only returned.
         accept_damaged: Record the digests of damaged bytes too.
+        record_blemishes: Record, as part of the evidence, the blemishes each capture's
+            bytes carry (`hygiene.RECORDABLE`) where its entry records others or none (a
+            manifest written before `add` recorded them); without it they are returned,
+            as "blemishes" changes, and never written.
 
     Returns:
         The fields that differ (or differed, when written), in manifest order, each with
@@ -235,6 +254,10 @@ def update(corpus_dir: Path | str, *, write: bool, accept_damaged: bool = False)
             path = directory / entry.file
             data = _stored_bytes(path)
             sha256 = hashlib.sha256(data).hexdigest()
+            blemishes = blemishes_of(Format(entry.format), data, entry.encoding, path)
+            if set(blemishes) != set(entry.blemishes):
+                change = Change(entry.id, entry.file, "blemishes", entry.blemishes, blemishes)
+                changes.append(change)
             if sha256 == entry.sha256 and len(data) == entry.size:
                 continue
             damage = _damage(path, data, entry.encoding)
@@ -257,16 +280,59 @@ def update(corpus_dir: Path | str, *, write: bool, accept_damaged: bool = False)
         damaged = damaged_files(directory, changes)
         if write and damaged and not accept_damaged:
             raise DamagedCaptureError(damaged)
-        if write and changes:
+        written = [c for c in changes if c.field != "blemishes" or record_blemishes]
+        if write and written:
             bom, text = split_bom(read_manifest_text(directory)[1])
             doc = tomlkit.parse(text)
             tables = {str(t["id"]): t for t in doc["captures"]}
-            for change in changes:
-                tables[change.id][change.field] = change.new
+            for change in written:
+                table, new = tables[change.id], change.new
+                if not isinstance(new, tuple):
+                    table[change.field] = new
+                elif new:
+                    table[change.field] = list(new)
+                else:  # the new bytes carry none: no field, as `add` writes it
+                    del table[change.field]
             new_text = bom + tomlkit.dumps(doc)
             _parsed(manifest.path, new_text)
             atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
         return changes
+
+
+def blemishes_of(
+    format: Format, data: bytes, encoding: str, path: Path | None = None
+) -> tuple[str, ...]:
+    """The blemishes of `data` a manifest entry records (`hygiene.recordable`): read as
+    `check` reads them, an HTML page's declared charset too (by its `format`, or its
+    file name when `path` is given, as `check` also asks)."""
+    html = format is Format.HTML or (path is not None and format_of(path) is Format.HTML)
+    return recordable(hygiene(data, html=html, encoding=encoding))
+
+
+def recorded_line(path: Path, blemishes: tuple[str, ...]) -> str:
+    """What `add` says of the blemishes it recorded with a capture, after the added line."""
+    told = "it as a warning" if len(blemishes) == 1 else "them as warnings"
+    return (
+        f"{path}: {', '.join(blemishes)} recorded as part of the evidence "
+        f"(check reports {told}, P210)"
+    )
+
+
+def unrecorded_line(path: Path, change: Change) -> str:
+    """What `manifest --update` says of bytes whose blemishes their entry does not record,
+    without `--record-blemishes`."""
+    old, new = change.old, change.new
+    assert isinstance(old, tuple) and isinstance(new, tuple)
+    extra = [name for name in new if name not in old]
+    gone = [name for name in old if name not in new]
+    said = []
+    if extra:
+        said.append(f"carries {', '.join(extra)}, not recorded as part of the evidence")
+    if gone:
+        said.append(f"records {', '.join(gone)}, which its bytes do not carry")
+    them = "it" if len(extra) + len(gone) == 1 else "them"
+    verb = "record" if not gone else "re-record"
+    return f"{path}: {'; '.join(said)} (pass --record-blemishes --yes to {verb} {them})"
 
 
 def damaged_files(directory: Path, changes: list[Change]) -> list[tuple[Path, str]]:
@@ -323,4 +389,15 @@ def _stored_bytes(path: Path) -> bytes:
     return read_bytes(path)
 
 
-__all__ = ["HOLDS", "Change", "DamagedCaptureError", "add", "damaged_files", "refusal", "update"]
+__all__ = [
+    "HOLDS",
+    "Change",
+    "DamagedCaptureError",
+    "add",
+    "blemishes_of",
+    "damaged_files",
+    "recorded_line",
+    "refusal",
+    "unrecorded_line",
+    "update",
+]

@@ -1,9 +1,9 @@
 """Re-capture: new bytes for a capture already in the corpus (`provenance add --replaces ID`).
 
 The capture keeps its id, its metadata and its decisions; its file (a new one, named by
-the new bytes' digest), sha256, size and format are re-recorded from the new bytes. The
-decisions made on the old bytes carry over to the findings that are the same on the new
-ones (`review.ReviewStore.status`, docs/review.md); the others turn stale and are kept.
+the new bytes' digest), sha256, size, format and blemishes are re-recorded from the new
+bytes. The decisions made on the old bytes carry over to the findings that are the same
+on the new ones (`review.ReviewStore.status`, docs/review.md); the others turn stale and are kept.
 The reference's own source cannot be replaced this way: the reference span and its
 digest are recorded against it.
 """
@@ -19,7 +19,7 @@ from provenance.corpus import Entry, parse_entry, read_manifest, read_manifest_t
 from provenance.errors import CorpusError, InputError
 from provenance.load import UTF8, read_bytes
 from provenance.lock import locked
-from provenance.manifest import capture_of
+from provenance.manifest import blemishes_of, capture_of
 
 
 def replace_capture(
@@ -79,6 +79,11 @@ def replace_capture(
             table["encoding"] = document.encoding
         elif "encoding" in table:
             del table["encoding"]
+        # The new bytes are the evidence now: their blemishes, as `add` records them.
+        if blemishes := blemishes_of(document.format, data, document.encoding):
+            table["blemishes"] = list(blemishes)
+        elif "blemishes" in table:
+            del table["blemishes"]
         new_text = bom + tomlkit.dumps(doc)
         captures = tomlkit.parse(new_text.removeprefix(bom))["captures"]
         number = next(n for n, t in enumerate(captures) if t["id"] == capture_id)

@@ -357,6 +357,7 @@ def test_json_format(corpus: Path, capsys: Capsys) -> None:
         "column": None,
         "offset": None,
         "finding": None,
+        "blemish": None,
         "message": "no such file: listed in the manifest but missing",
     }
     assert {r["name"] for r in data["rules"].values()} == set(RULES)

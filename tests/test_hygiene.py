@@ -8,9 +8,9 @@ import importlib
 import pytest
 from check_helpers import BUNDLED, CAPTURES
 
-import provenance.check.hygiene as hygiene_module
+import provenance.hygiene as hygiene_module
 from provenance.check.gate import check
-from provenance.check.hygiene import hygiene
+from provenance.hygiene import hygiene
 from provenance.load import Decoded
 
 

@@ -66,7 +66,11 @@ def test_add_copies_bytes_and_records_them(corpus: Path, capture: Path, capsys: 
     sha = hashlib.sha256(data).hexdigest()
     name = f"005_{sha[:16]}.txt"
     assert code == 0
-    assert out == f"added {corpus / name}: id 005_{sha[:16]}, {len(data)} bytes, sha256 {sha}\n"
+    assert out == (
+        f"added {corpus / name}: id 005_{sha[:16]}, {len(data)} bytes, sha256 {sha}\n"
+        f"{corpus / name}: mixed-line-endings recorded as part of the evidence "
+        "(check reports it as a warning, P210)\n"
+    )
     assert (corpus / name).read_bytes() == data
     after = (corpus / "manifest.toml").read_text(encoding="utf-8")
     # Comments, order and every old line kept; the new entry appended after a blank line.
@@ -83,14 +87,15 @@ def test_add_copies_bytes_and_records_them(corpus: Path, capture: Path, capsys: 
         "title": "unknown",
         "url": "unknown",
         "date": "2017-07-05",
+        "blemishes": ["mixed-line-endings"],
     }
     code, out, _ = run(capsys, "check", corpus)
-    # Recorded correctly: no fixity problem; what remains is the capture's own hygiene and
-    # that it holds no excerpt of the statement, as the check should say.
+    # Recorded correctly: no fixity problem; what remains is that it holds no excerpt of
+    # the statement, as the check should say, and its line endings, recorded as evidence.
     assert [line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]] == [
-        "P203",
         "P401",
         "P403",
+        "P210",
     ]
 
 
@@ -288,7 +293,7 @@ def test_a_recorded_encoding_is_not_held_against_the_page_s_own_declaration(
     """A page's bytes cannot change, and the manifest's `encoding` is the decision on how
     to read them (a WARC page whose HTTP charset contradicts its `<meta>`, say): no P208
     that nothing could ever clear. A UTF-8 capture declaring another charset is still
-    P208 (`test_added_html_with_a_legacy_charset_is_reported`)."""
+    P208 (`test_added_html_with_a_legacy_charset_is_recorded_and_reported`)."""
     page = b"<html><head><meta charset='%s'></head><body><p>" + _LEGACY + b"</p></body></html>"
     _listed(corpus, "alike.html", page % b"iso-8859-1", encoding="windows-1252", format="html")
     _listed(corpus, "other.html", page % b"shift_jis", encoding="windows-1252", format="html")
@@ -541,9 +546,12 @@ def test_manifest_without_update_is_a_usage_error(corpus: Path, capsys: Capsys) 
     assert exit_info.value.code == 2
 
 
-def test_added_html_with_a_legacy_charset_is_reported(
+def test_added_html_with_a_legacy_charset_is_recorded_and_reported(
     corpus: Path, tmp_path: Path, capsys: Capsys
 ) -> None:
+    """A UTF-8 page declaring windows-1252 was added, then failed `check` (P208) forever:
+    its bytes cannot change. `add` records the contradiction as part of the evidence, and
+    `check` reports it as a warning; an entry that does not record it still fails."""
     page = tmp_path / "page.html"
     page.write_text(
         '<html><head><meta charset="windows-1252"><title>t</title></head>\n'
@@ -557,6 +565,16 @@ def test_added_html_with_a_legacy_charset_is_reported(
         ]
         == "html"
     )
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 0, out
+    assert problem_lines(out, "P210") == [
+        f"{corpus / 'page.html'}:1:13: P210 recorded-blemish: warning: html-charset (P208), "
+        "recorded as part of the evidence: declares charset 'windows-1252', which would read "
+        "its UTF-8 bytes otherwise"
+    ]
+    manifest = corpus / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace('blemishes = ["html-charset"]\n', ""), encoding="utf-8")
     out = failing_check(capsys, corpus)
     assert problem_lines(out, "P208") == [
         f"{corpus / 'page.html'}:1:13: P208 html-charset: declares charset 'windows-1252', "

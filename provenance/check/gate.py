@@ -8,7 +8,8 @@ past every broken file, collecting one `Problem` per thing a person must act on:
     fixity     every manifest entry is a regular file inside the corpus with its
                recorded size and sha256; nothing unlisted; no two entries alike
     hygiene    strict UTF-8, no BOM, one kind of line ending, no NUL or control or
-               invisible characters, no HTML charset declaration that contradicts UTF-8
+               invisible characters, no HTML charset declaration that contradicts UTF-8;
+               a blemish the capture's entry records as evidence is a warning
     reference  the reference span still has its recorded digest
     coverage   each capture still holds what its manifest entry says it holds
     review     every current finding has a decision (its own, or one carried over from
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from provenance.analyse import Analyser, Analysis, Progress, SourceResult, Stage
 from provenance.check.fixity import ManifestChecks, foreign_link
-from provenance.check.hygiene import hygiene
+from provenance.check.hygiene import RULE_NAMES, Blemish, hygiene
 from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule
 from provenance.corpus import (
     Entry,
@@ -56,20 +57,6 @@ _OF_STATEMENT = frozenset(
     }
 )
 """Verdicts of quotations attributed to the statement (whether or not they are in it)."""
-
-
-_BLEMISH_RULES = {
-    "empty": "empty-file",
-    "not-utf8": "not-utf8",
-    "not-decodable": "not-decodable",
-    "bom": "bom",
-    "mixed-line-endings": "mixed-line-endings",
-    "nul": "nul",
-    "control": "control-character",
-    "invisible": "invisible-character",
-    "no-text": "no-text",
-    "html-charset": "html-charset",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,17 +148,24 @@ class _Run(ManifestChecks):
             data = stored[entry.id]
             html = entry.format == "html" or format_of(path) is Format.HTML
             scan = hygiene(data, html=html, encoding=entry.encoding)
+            recorded: dict[str, list[Blemish]] = {}
             for blemish in scan.blemishes:
                 if blemish.kind == "empty" and entry.size > 0:
                     continue  # already named by fixity, with the recorded size
+                rule = RULE_NAMES[blemish.kind]
+                if rule in entry.blemishes:
+                    recorded.setdefault(rule, []).append(blemish)
+                    continue
                 self.add(
-                    _BLEMISH_RULES[blemish.kind],
+                    rule,
                     path,
                     blemish.message,
                     line=blemish.line,
                     column=blemish.column,
                     offset=blemish.offset,
                 )
+            for rule, found in recorded.items():
+                self._recorded(path, rule, found)
             try:
                 documents[entry.id] = decode(
                     path, data, id=entry.id, decoded=scan.decoded, encoding=entry.encoding
@@ -179,6 +173,22 @@ class _Run(ManifestChecks):
             except ProvenanceError:
                 pass  # empty, NUL, not decodable or only whitespace: reported just above
         return documents
+
+    def _recorded(self, path: Path, rule: str, found: list[Blemish]) -> None:
+        """One warning for a kind of blemish the capture's entry records as part of its
+        evidence (its bytes cannot change), at its first occurrence, with how many."""
+        first = found[0]
+        count = sum(b.count for b in found)
+        more = f" ({count} in the file)" if count > 1 else ""
+        self.add(
+            "recorded-blemish",
+            path,
+            f"{rule} ({RULES[rule].code}), recorded as part of the evidence: {first.message}{more}",
+            line=first.line,
+            column=first.column,
+            offset=first.offset,
+            blemish=rule,
+        )
 
     def reference(
         self, reference: ReferenceEntry | None, entries: list[Entry], documents: dict[str, Document]

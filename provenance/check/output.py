@@ -136,6 +136,7 @@ def _problem_json(problem: Problem) -> dict[str, Any]:
         "offset": problem.offset,
         "message": problem.message,
         "finding": problem.finding,
+        "blemish": problem.blemish,
     }
 
 

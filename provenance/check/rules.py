@@ -79,6 +79,13 @@ RULES: dict[str, Rule] = {
             "hygiene",
             "the bytes are not valid in the encoding the manifest records",
         ),
+        Rule(
+            "P210",
+            "recorded-blemish",
+            "hygiene",
+            "a blemish the manifest records as part of the capture's evidence",
+            "warning",
+        ),
         Rule("P300", "reference-entry", "reference", "the [reference] table is malformed"),
         Rule(
             "P301", "reference-mismatch", "reference", "the reference span no longer has its digest"
@@ -126,6 +133,8 @@ class Problem:
     """`str` index into the decoded text (bytes for not-utf8 and html-charset)."""
     finding: str | None = None
     """Id of the finding or decision a review problem is about."""
+    blemish: str | None = None
+    """For a recorded blemish (P210), the name of the hygiene rule it stands for."""
 
 
 @dataclass(frozen=True, slots=True)

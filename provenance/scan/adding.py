@@ -32,7 +32,7 @@ _SUFFIX = {"html": ".html", "markdown": ".md", "text": ".txt"}
 
 
 def add_hits(args: argparse.Namespace) -> int:
-    from provenance.manifest import add
+    from provenance.manifest import add, recorded_line
 
     hits = _read_hits(args.from_scan)
     if args.select is not None:
@@ -109,6 +109,8 @@ def add_hits(args: argparse.Namespace) -> int:
             f"added {args.corpus / entry.file}: id {entry.id} (hit {hit['id']}), "
             f"{entry.size} bytes{written}{said}"
         )
+        if entry.blemishes:
+            print(recorded_line(args.corpus / entry.file, entry.blemishes))
     return ExitCode.FINDINGS if refused else ExitCode.OK
 
 
