@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
 from collections.abc import Iterable
@@ -19,6 +20,11 @@ from pathlib import Path
 from provenance.errors import ProvenanceError
 
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+TEMP_NAME = re.compile(r"\..+\.[A-Za-z0-9_]{6,16}\.tmp")
+"""The name of a temp file `atomic_write` (and `add`) writes beside its target
+(`.reviews.jsonl.9f0c2b7d1e4a.tmp`): one left in a corpus is an interrupted write's."""
 
 
 def atomic_write(

@@ -663,6 +663,7 @@ def _manifest(args: argparse.Namespace) -> int:
     from provenance.manifest import (
         DamagedCaptureError,
         damaged_files,
+        leftovers,
         refusal,
         unrecorded_line,
         update,
@@ -684,8 +685,16 @@ def _manifest(args: argparse.Namespace) -> int:
     # Blemishes are recorded only when asked: without --record-blemishes, say how.
     unasked = [c for c in changes if c.field == "blemishes" and not args.record_blemishes]
     shown = [c for c in changes if c not in unasked]
+    temps = leftovers(args.corpus, remove=args.yes)
+    for temp in temps:
+        verb = "removed" if args.yes else "would remove"
+        print(f"{temp}: {verb} (a temp file left by an interrupted write)")
     if not changes:
-        print(f"{args.corpus / 'manifest.toml'}: up to date")
+        if temps and not args.yes:
+            print("provenance: nothing removed; pass --yes to remove these", file=sys.stderr)
+            return ExitCode.FINDINGS
+        if not temps:
+            print(f"{args.corpus / 'manifest.toml'}: up to date")
         return ExitCode.OK
     for change in shown:
         path = args.corpus / change.file

@@ -20,7 +20,7 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT
 
-from provenance.atomic import atomic_write
+from provenance.atomic import TEMP_NAME, atomic_write
 from provenance.corpus import (
     HOLDS,
     MANIFEST,
@@ -211,6 +211,26 @@ def _left_by_interrupted_add(target: Path, data: bytes) -> bool:
         return read_bytes(target) == data
     except (OSError, InputError):
         return False
+
+
+def leftovers(corpus_dir: Path | str, *, remove: bool) -> list[Path]:
+    """Temp files interrupted writes left in the corpus (`atomic.TEMP_NAME`: a killed
+    `add` leaves the capture's bytes half-written there), removed when `remove` says so.
+
+    Read under the corpus lock, which every writer holds while its temp file exists: a
+    temp file found then is no write in progress.
+    """
+    directory = Path(corpus_dir)
+    with locked(directory):
+        found = sorted(
+            path
+            for path in directory.iterdir()
+            if TEMP_NAME.fullmatch(path.name) and path.is_file() and not path.is_symlink()
+        )
+        if remove:
+            for path in found:
+                path.unlink(missing_ok=True)
+    return found
 
 
 def update(

@@ -492,6 +492,24 @@ def test_update_shows_then_writes_only_with_yes(corpus: Path, capsys: Capsys) ->
     assert run(capsys, "manifest", corpus, "--update")[1] == f"{manifest}: up to date\n"
 
 
+def test_update_removes_the_temp_files_of_interrupted_writes(corpus: Path, capsys: Capsys) -> None:
+    """A killed `add` leaves its temp file of the capture's bytes in the corpus: `check`
+    reported it (P109) and `manifest --update` said "up to date", and no command removed
+    it. `manifest --update` names it, and with --yes removes it (other files stay)."""
+    temp = corpus / ".010_6c6decc28c479157.txt.154874847b53.tmp"
+    temp.write_bytes((corpus / C004).read_bytes()[:900])
+    own = corpus / "notes.tmp"  # not a temp file of ours: left alone
+    own.write_text("mine\n", encoding="utf-8")
+    code, out, err = run(capsys, "manifest", corpus, "--update")
+    assert (code, out) == (1, f"{temp}: would remove (a temp file left by an interrupted write)\n")
+    assert "pass --yes" in err and temp.exists()
+    code, out, _ = run(capsys, "manifest", corpus, "--update", "--yes")
+    assert (code, out) == (0, f"{temp}: removed (a temp file left by an interrupted write)\n")
+    assert not temp.exists() and own.exists()
+    own.unlink()
+    assert run(capsys, "check", corpus)[0] == 0
+
+
 def test_update_refuses_new_bytes_of_the_references_source(corpus: Path, capsys: Capsys) -> None:
     """`manifest --update --yes` re-recorded the digest of the capture the reference is cut
     from after its bytes changed (add --replaces refuses that): every finding's basis

@@ -11,6 +11,7 @@ import re
 import stat
 from pathlib import Path
 
+from provenance.atomic import TEMP_NAME
 from provenance.check.rules import Collector
 from provenance.corpus import CORPUS_FILES, Entry, ManifestReading
 from provenance.errors import CorpusError, InputError
@@ -23,8 +24,6 @@ every other file, hidden or not, must be in the manifest."""
 _MARKUP = re.compile(rb"<(?:!doctype\s|/?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>)", re.IGNORECASE)
 """An HTML tag or doctype, in bytes: what tells an HTML page from text or Markdown without
 it (`a < b` and `<user@example.org>` are no tags)."""
-_TEMP = re.compile(r"\..+\.[A-Za-z0-9_]{6,16}\.tmp")
-"""The temp file name of `atomic_write` and `add` (`.reviews.jsonl.9f0c2b7d1e4a.tmp`)."""
 
 
 class ManifestChecks(Collector):
@@ -144,8 +143,11 @@ class ManifestChecks(Collector):
             kind = _kind(path)
             self.case("fixity", path)
             owner = by_id.get(name.split(".", 1)[0])
-            if _TEMP.fullmatch(name):
-                advice = "a temp file left by an interrupted write; remove it"
+            if TEMP_NAME.fullmatch(name):
+                advice = (
+                    "a temp file left by an interrupted write; remove it, or run "
+                    "`provenance manifest --update --yes`"
+                )
             elif owner is not None:
                 advice = (
                     f"named like capture {owner.id}, recorded now as {owner.file}: if these "
