@@ -128,6 +128,10 @@ class ManifestReading:
     """None when the [reference] table is malformed or names no listed capture."""
     problems: tuple[ManifestProblem, ...]
     """Entries' problems in manifest order, then the reference's."""
+    claimed: frozenset[str] = frozenset()
+    """Ids and file names that entries left out for their problems still give: the files
+    are listed and the captures known, only their entries are wrong (so `check` does not
+    also call those files unlisted, nor their decisions stale)."""
 
 
 def read_manifest(directory: Path) -> Manifest:
@@ -158,24 +162,32 @@ def read_entries(path: Path, data: dict[str, Any]) -> ManifestReading:
         )
     entries: list[Entry] = []
     first: dict[tuple[str, str], int] = {}
+    claimed: set[str] = set()
     for index, table in enumerate(tables):
         where = f"captures[{index}]"
         if not isinstance(table, dict):
             problems.append(ManifestProblem("manifest-entry", f"{where} is not a table"))
             continue
+        given = [v for v in (table.get("id"), table.get("file")) if isinstance(v, str)]
+        if isinstance(table.get("id"), str):
+            where = f"captures[{index}] (id {table['id']!r})"
         name = table.get("file")
         if isinstance(name, str) and not plain_name(name):
             message = f"{where}: file {name!r} is not a plain name inside the corpus"
             problems.append(ManifestProblem("unsafe-path", message))
+            claimed.update(given)
             continue
         if isinstance(name, str) and name in CORPUS_FILES:
             message = f"{where}: file {name!r} is the corpus's own file, not a capture"
             problems.append(ManifestProblem("unsafe-path", message))
+            claimed.update(given)
             continue
         try:
             entry = parse_entry(path, index, table)
         except CorpusError as error:
-            problems.append(ManifestProblem("manifest-entry", error.problem))
+            said = error.problem.replace(f"captures[{index}]", where, 1)
+            problems.append(ManifestProblem("manifest-entry", said))
+            claimed.update(given)
             continue
         twice = [(f, v) for f, v in (("id", entry.id), ("file", entry.file)) if (f, v) in first]
         if twice:
@@ -184,6 +196,7 @@ def read_entries(path: Path, data: dict[str, Any]) -> ManifestReading:
                 f"{where}: {field} {value!r} appears twice (also captures[{first[field, value]}])"
             )
             problems.append(ManifestProblem("duplicate-entry", message))
+            claimed.update(given)
             continue
         for value in entry.holds:
             if value not in HOLDS:
@@ -200,7 +213,7 @@ def read_entries(path: Path, data: dict[str, Any]) -> ManifestReading:
         message = f"reference source {reference.source!r} is not a capture in the manifest"
         problems.append(ManifestProblem("reference-entry", message))
         reference = None
-    return ManifestReading(path, tuple(entries), reference, tuple(problems))
+    return ManifestReading(path, tuple(entries), reference, tuple(problems), frozenset(claimed))
 
 
 def read_manifest_data(directory: Path) -> tuple[Path, dict[str, Any]]:

@@ -51,7 +51,7 @@ def test_two_ids_for_one_file_are_refused_by_all_three(tmp_path: Path, capsys: C
     entry = text[text.index(f'id = "{C003[:-4]}"') :].split("\n\n")[0]
     twin = entry.replace(f'id = "{C003[:-4]}"', 'id = "twin"')
     manifest.write_text(text.rstrip("\n") + "\n\n[[captures]]\n" + twin + "\n", encoding="utf-8")
-    problem = f"captures[5]: file {C003!r} appears twice (also captures[3])"
+    problem = f"captures[5] (id 'twin'): file {C003!r} appears twice (also captures[3])"
     refused_everywhere(capsys, corpus, manifest, problem, "P111")
 
 

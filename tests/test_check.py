@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -263,7 +265,7 @@ def test_unsafe_path_and_duplicate_content(corpus: Path, capsys: Capsys) -> None
         f"{corpus / 'copy.txt'}: P110 duplicate-content: identical bytes to {C003}"
     ]
     assert problem_lines(out, "P105") == [
-        f"{manifest}: P105 unsafe-path: captures[6]: file '../outside.txt' "
+        f"{manifest}: P105 unsafe-path: captures[6] (id 'escape'): file '../outside.txt' "
         "is not a plain name inside the corpus"
     ]
 
@@ -466,6 +468,33 @@ def test_an_empty_reviewer_name_is_refused(corpus: Path, capsys: Capsys, name: s
     assert code == 2
     assert "--reviewer: an empty name" in capsys.readouterr().err
     assert reviews.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (lambda entry: re.sub(r'\nsha256 = "[0-9a-f]+"', "", entry), "P100"),
+        (lambda entry: re.sub(r"\nsize = \d+", '\nsize = "big"', entry), "P100"),
+    ],
+    ids=["no sha256", "size a string"],
+)
+def test_a_malformed_entry_is_one_problem_naming_its_id(
+    corpus: Path, capsys: Capsys, edit: Callable[[str], str], code: str
+) -> None:
+    """An entry left out for a wrong field also made its file "not in the manifest (record
+    it with `provenance add`)" (P109), advice `add` cannot follow while the manifest is
+    unreadable, and its decisions "stale" (P502), which `decide --clear` would delete.
+    The entry's problem is the one problem, and it names the entry's id."""
+    manifest = corpus / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    capture = C004.split(".", 1)[0]
+    start = text.index(f'id = "{capture}"')
+    end = text.find("[[captures]]", start)
+    end = len(text) if end < 0 else end
+    manifest.write_text(text[:start] + edit(text[start:end]) + text[end:], encoding="utf-8")
+    out = failing_check(capsys, corpus)
+    [line] = [x for x in out.splitlines() if ": P" in x]
+    assert f": {code} " in line and f"(id {capture!r})" in line, line
 
 
 def test_a_digest_edited_in_the_manifest_is_shown_where_it_differs(

@@ -581,11 +581,13 @@ def test_after_add_is_killed_checks_advice_works(
     advice = [line for line in capsys.readouterr().out.splitlines() if "P109" in line]
     assert advice == [
         f"{temp}: P109 unlisted-file: file not in the manifest "
-        "(a temp file left by an interrupted write; remove it)",
+        "(a temp file left by an interrupted write; remove it, or run "
+        "`provenance manifest --update --yes`)",
         f"{corpus_dir / stem}.md: P109 unlisted-file: file not in the manifest "
         "(record it with `provenance add`, or remove it)",
     ]
-    temp.unlink()
+    assert main(["manifest", str(corpus_dir), "--update", "--yes"]) == 0
+    assert not temp.exists()
     assert main(["add", str(page), "--corpus", str(corpus_dir), "--holds", "full"]) == 0
     capsys.readouterr()
     assert main(["check", str(corpus_dir)]) == 0  # a faithful copy: nothing to decide

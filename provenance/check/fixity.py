@@ -129,8 +129,10 @@ class ManifestChecks(Collector):
                 f"{markup} (correct the entry's format, or rename the file)",
             )
 
-    def unlisted(self, entries: list[Entry]) -> None:
-        listed = {e.file for e in entries} | CORPUS_FILES
+    def unlisted(self, entries: list[Entry], claimed: frozenset[str] = frozenset()) -> None:
+        """Files in the corpus no entry lists; not those a malformed entry names
+        (`claimed`): its problem is reported, and `add` cannot list them again."""
+        listed = {e.file for e in entries} | CORPUS_FILES | claimed
         by_id = {e.id: e for e in entries}
         try:
             names = sorted(p.name for p in self.directory.iterdir())

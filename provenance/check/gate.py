@@ -114,12 +114,12 @@ def check(
     reference = reading.reference
     stored = run.fixity(entries)
     run.formats(entries, stored)
-    run.unlisted(entries)
+    run.unlisted(entries, reading.claimed)
     documents = run.hygiene(entries, stored)
     source = run.reference(reference, entries, documents)
     analysis = run.coverage(source, entries, documents, progress, stage)
     current = findings(analysis) if analysis is not None else []
-    decided, carried = run.review(analysis, current, entries, policy)
+    decided, carried = run.review(analysis, current, entries, policy, reading.claimed)
     return CheckResult(
         corpus=directory,
         policy=policy,
@@ -313,6 +313,7 @@ class _Run(ManifestChecks):
         current: list[Finding],
         entries: list[Entry],
         policy: Policy,
+        claimed: frozenset[str] = frozenset(),
     ) -> tuple[int, tuple[Carried, ...]]:
         """Report undecided `current` findings (of `analysis`), stale decisions, decisions
         in conflict and (if the policy says) unconfirmed carried-over decisions.
@@ -383,6 +384,8 @@ class _Run(ManifestChecks):
             owner = by_id.get(decision.source)
             if owner is not None and owner.id not in analysed:
                 continue  # its capture could not be analysed: nothing to compare against
+            if owner is None and decision.source in claimed:
+                continue  # its entry is malformed (reported): the capture is not gone
             path = self.directory / owner.file if owner is not None else store_path
             if owner is None:
                 why = f"capture {decision.source!r} is no longer in the manifest"
