@@ -224,9 +224,15 @@ def test_resume_skips_finished_shards(collection: Collection, tmp_path: Path) ->
     assert out.read_bytes() == expected
     assert all(p.stat().st_mtime_ns == t for p, t in kept.items())
     assert again.documents == first.documents
-    # the same shards directory under other options is refused, not mixed
-    with pytest.raises(ValueError, match="different scan"):
+    # the same shards directory under other options is refused, not mixed, and what
+    # differs is named (it was always "inputs, reference or options")
+    with pytest.raises(
+        ValueError, match=r"different scan \(not the same: the inputs or --shard-mb\)"
+    ):
         scan([collection.jsonl], config, out, jobs=1, shard_bytes=90_000, resume=True)
+    other = ScanConfig(config.reference, min_grams=config.min_grams + 1)
+    with pytest.raises(ValueError, match=r"different scan \(not the same: --min-grams\)"):
+        scan([collection.jsonl], other, out, jobs=1, shard_bytes=60_000, resume=True)
 
 
 def test_resume_after_an_input_changed_in_place_is_refused(

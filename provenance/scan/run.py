@@ -338,6 +338,17 @@ def _stats(shards: list[Shard]) -> dict[str, list[int]]:
     return out
 
 
+_WHAT = {
+    "reference_sha256": "the reference",
+    "fields": "the field names",
+    "min_grams": "--min-grams",
+    "max_size": "--max-size",
+    "shards": "the inputs or --shard-mb",
+    "stats": "the inputs' files",
+}
+"""What each part of a scan's plan file records, as `--resume` names what differs."""
+
+
 def _changed(planned: object, now: dict[str, list[int]]) -> str:
     """The first input whose size or time differs from the plan's, or ""."""
     if not isinstance(planned, dict):
@@ -374,7 +385,8 @@ def _prepare(
             )
             raise ValueError(msg)
         if planned != fingerprint:
-            msg = f"{directory}: --resume of a different scan (inputs, reference or options differ)"
+            differ = ", ".join(_WHAT[k] for k in _WHAT if planned.get(k) != fingerprint[k])
+            msg = f"{directory}: --resume of a different scan (not the same: {differ or 'plan'})"
             raise ValueError(msg)
         for path in sorted(directory.glob("[0-9]*.json")):
             try:
