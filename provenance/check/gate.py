@@ -245,7 +245,9 @@ class _Run(ManifestChecks):
             if result is None:
                 if entry.id in documents:
                     continue  # the analysis failure is reported already
-                self.case("coverage", path, skipped="the file does not decode")
+                self.case(
+                    "coverage", path, skipped="the file cannot be read or decoded (see above)"
+                )
                 continue
             self.case("coverage", path)
             self._holds(entry, path, result, len(reference.text))
