@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from provenance.align import whole_lines
 from provenance.emphasis.result import EmphasisSpan, Status, _span
-from provenance.emphasis.runs import CAPS, STARRED
+from provenance.emphasis.runs import CAPS, STARRED, RunIndex
 from provenance.extract import Extracted, Run
 from provenance.model import Alignment, Format, Span
 from provenance.moves.furniture import opens_a_box
@@ -172,8 +172,11 @@ def _shared(text: str, alignment: Alignment, a: int, b: int) -> float:
     return equal / letters if letters else 0.0
 
 
-def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> list[EmphasisSpan]:
-    """Reference emphasis inside the passage that the copy does not carry."""
+def _removed(
+    reference: Extracted, capture: Extracted, alignment: Alignment, capture_runs: RunIndex
+) -> list[EmphasisSpan]:
+    """Reference emphasis inside the passage that the copy does not carry; `capture_runs`
+    indexes `capture.runs`, the page's runs, of which only those over a run are read."""
     if capture.document.format is Format.TEXT:
         return []  # plain text cannot carry markup; its loss is not the copy's doing
     passage = alignment.passage
@@ -183,7 +186,7 @@ def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> 
         if ra >= rb:
             continue
         a, b = _to_copy(alignment, (capture.text, reference.text), ra, rb)
-        if _covered(capture.runs, run.style, a, b):
+        if _covered(capture_runs.overlapping(a, b), run.style, a, b):
             continue
         out.append(
             _span(

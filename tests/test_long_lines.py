@@ -1,0 +1,74 @@
+"""Many copies on one long line (minified HTML) cost what they cost one a line.
+
+A stage that, for each passage, reads the passage's line or paragraph from its start costs
+passages x line length: a page of 2,500 copies on one line took 23 minutes. Each shortcut
+here is checked against the plain computation it replaces, and each stage's reading of
+the line is counted: the line is read about once, whatever the number of passages on it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_document
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.analyse import analyse
+from provenance.corpus import Corpus
+from provenance.emphasis import runs as runs_module
+from provenance.emphasis.runs import PlainRuns, RunIndex, _plain_runs
+from provenance.extract import Run
+from provenance.model import Span
+
+_PIECES = ["WORD", "CAPS", "word", " ", "\n", "\n\n", "\n\n\n", "*", "_", ", ", "A", "É"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.data())
+def test_plain_runs_near_a_span_are_those_read_from_its_paragraph(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert PlainRuns(text).near(Span(start, end)).runs == _plain_runs(text, Span(start, end))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 10), st.sampled_from("ab"))),
+    st.integers(0, 45),
+    st.integers(0, 45),
+)
+def test_runs_overlapping_a_span_are_those_a_filter_keeps(
+    spans: list[tuple[int, int, str]], start: int, end: int
+) -> None:
+    runs = [Run(a, a + n, style) for a, n, style in spans]
+    expected = tuple(r for r in runs if r.start < end and r.end > start)
+    assert RunIndex(runs).overlapping(start, end) == expected
+
+
+@pytest.fixture
+def one_line(corpus: Corpus) -> str:
+    """The reference, its paragraphs joined, six times on one line, a few words in caps."""
+    copy = " ".join(corpus.reference.text.split())
+    copy = copy.replace("seriously worried", "SERIOUSLY WORRIED", 1)
+    return " ".join([copy] * 6) + "\n"
+
+
+def test_emphasis_reads_a_long_line_once(
+    corpus: Corpus, one_line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[int] = []
+    between = runs_module._runs_between
+
+    def counted(text: str, first: int, last: int) -> tuple[Run, ...]:
+        read.append(last - first)
+        return between(text, first, last)
+
+    monkeypatch.setattr(runs_module, "_runs_between", counted)
+    source = analyse(corpus.reference, [make_document(one_line)]).sources[0]
+    assert len(source.passages) == 6
+    assert sum(read) <= len(one_line)
+    caps = [e.text for e in source.emphasis if e.style == "caps"]
+    assert caps == ["SERIOUSLY WORRIED"] * 6
