@@ -19,6 +19,7 @@ from provenance.emphasis import runs as runs_module
 from provenance.emphasis.runs import PlainRuns, RunIndex, _plain_runs
 from provenance.extract import Run
 from provenance.model import Span
+from provenance.quotes.verdicts import _Spans
 
 _PIECES = ["WORD", "CAPS", "word", " ", "\n", "\n\n", "\n\n\n", "*", "_", ", ", "A", "É"]
 
@@ -72,3 +73,20 @@ def test_emphasis_reads_a_long_line_once(
     assert sum(read) <= len(one_line)
     caps = [e.text for e in source.emphasis if e.style == "caps"]
     assert caps == ["SERIOUSLY WORRIED"] * 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 10))),
+    st.integers(-1, 45),
+    st.integers(-1, 45),
+)
+def test_spans_around_and_overlapping_a_place_are_those_a_filter_keeps(
+    spans: list[tuple[int, int]], start: int, end: int
+) -> None:
+    made = [Span(a, a + n) for a, n in spans]
+    index = _Spans(made)
+    assert index.around(start, end) == tuple(s for s in made if s.start <= start and end <= s.end)
+    assert index.overlapping(start, end) == [
+        k for k, s in enumerate(made) if s.start < end and s.end > start
+    ]
