@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from provenance.analyse import analyse
 from provenance.corpus import Corpus
 from provenance.emphasis import runs as runs_module
-from provenance.emphasis.runs import PlainRuns, RunIndex, _plain_runs
+from provenance.emphasis.runs import PlainRuns, _plain_runs
 from provenance.extract import Run
 from provenance.model import Span
-from provenance.quotes.verdicts import _Spans
+from provenance.spanindex import SpanIndex
 
 _PIECES = ["WORD", "CAPS", "word", " ", "\n", "\n\n", "\n\n\n", "*", "_", ", ", "A", "É"]
 
@@ -32,21 +32,7 @@ def test_plain_runs_near_a_span_are_those_read_from_its_paragraph(
     text = "".join(pieces)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert PlainRuns(text).near(Span(start, end)).runs == _plain_runs(text, Span(start, end))
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 10), st.sampled_from("ab"))),
-    st.integers(0, 45),
-    st.integers(0, 45),
-)
-def test_runs_overlapping_a_span_are_those_a_filter_keeps(
-    spans: list[tuple[int, int, str]], start: int, end: int
-) -> None:
-    runs = [Run(a, a + n, style) for a, n, style in spans]
-    expected = tuple(r for r in runs if r.start < end and r.end > start)
-    assert RunIndex(runs).overlapping(start, end) == expected
+    assert PlainRuns(text).near(Span(start, end)).spans == _plain_runs(text, Span(start, end))
 
 
 @pytest.fixture
@@ -77,16 +63,17 @@ def test_emphasis_reads_a_long_line_once(
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 10))),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 10), st.sampled_from("ab"))),
     st.integers(-1, 45),
     st.integers(-1, 45),
 )
 def test_spans_around_and_overlapping_a_place_are_those_a_filter_keeps(
-    spans: list[tuple[int, int]], start: int, end: int
+    spans: list[tuple[int, int, str]], start: int, end: int
 ) -> None:
-    made = [Span(a, a + n) for a, n in spans]
-    index = _Spans(made)
-    assert index.around(start, end) == tuple(s for s in made if s.start <= start and end <= s.end)
-    assert index.overlapping(start, end) == [
+    made = [Run(a, a + n, style) for a, n, style in spans]
+    index = SpanIndex(made)
+    assert index.around(start, end) == [s for s in made if s.start <= start and end <= s.end]
+    assert index.overlapping(start, end) == [s for s in made if s.start < end and s.end > start]
+    assert index.overlapping_indices(start, end) == [
         k for k, s in enumerate(made) if s.start < end and s.end > start
     ]

@@ -49,9 +49,10 @@ from provenance.emphasis.result import (
     _divergence,
     _id,
 )
-from provenance.emphasis.runs import CAPS, STARRED, PlainRuns, RunIndex
+from provenance.emphasis.runs import CAPS, STARRED, PlainRuns
 from provenance.extract import Extracted, Run
 from provenance.model import Alignment, Divergence, Format, Passage, PassageKind, Span
+from provenance.spanindex import SpanIndex
 
 __all__ = [
     "CAPS",
@@ -97,7 +98,7 @@ def emphasis(
     notes = _notes(reference, capture, [a.passage for a in read], options)
     # Read once for the page, then asked for by passage: many passages on one long line
     # (minified HTML) each reading the line's runs cost passages x line length.
-    plain_runs, marked_runs = PlainRuns(capture.text), RunIndex(capture.runs)
+    plain_runs, marked_runs = PlainRuns(capture.text), SpanIndex(capture.runs)
     for alignment in read:
         runs = _without_page_style(
             capture.text,
@@ -222,7 +223,9 @@ def _cuts_a_word(text: str, run: Run) -> bool:
     return starts_inside or ends_inside
 
 
-def _runs(plain_runs: PlainRuns, marked: RunIndex, copy: Span, *, plain: bool) -> Sequence[Run]:
+def _runs(
+    plain_runs: PlainRuns, marked: SpanIndex[Run], copy: Span, *, plain: bool
+) -> Sequence[Run]:
     """The emphasis runs of a passage: in plain text its ALL CAPS and *starred* words; in
     HTML and Markdown the markup's runs, and the ALL CAPS and *starred* words of the
     readable text, which a browser shows as typed (Markdown's own stars are markup and
@@ -236,7 +239,7 @@ def _runs(plain_runs: PlainRuns, marked: RunIndex, copy: Span, *, plain: bool) -
     if plain:
         return found
     inside = marked.overlapping(copy.start, copy.end)
-    if not near.runs:
+    if not near.spans:
         return inside
     return sorted([*inside, *found], key=lambda run: (run.start, run.end))
 

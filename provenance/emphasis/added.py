@@ -17,10 +17,11 @@ from rapidfuzz import fuzz
 
 from provenance.align import whole_lines
 from provenance.emphasis.result import EmphasisSpan, Status, _span
-from provenance.emphasis.runs import CAPS, STARRED, RunIndex
+from provenance.emphasis.runs import CAPS, STARRED
 from provenance.extract import Extracted, Run
 from provenance.model import Alignment, Format, Span
 from provenance.moves.furniture import opens_a_box
+from provenance.spanindex import SpanIndex
 
 
 def _added(
@@ -173,7 +174,7 @@ def _shared(text: str, alignment: Alignment, a: int, b: int) -> float:
 
 
 def _removed(
-    reference: Extracted, capture: Extracted, alignment: Alignment, capture_runs: RunIndex
+    reference: Extracted, capture: Extracted, alignment: Alignment, capture_runs: SpanIndex[Run]
 ) -> list[EmphasisSpan]:
     """Reference emphasis inside the passage that the copy does not carry; `capture_runs`
     indexes `capture.runs`, the page's runs, of which only those over a run are read."""

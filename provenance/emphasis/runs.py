@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from itertools import accumulate
 
 from provenance.extract import Run
 from provenance.model import Span
+from provenance.spanindex import SpanIndex
 
 CAPS, STARRED = "caps", "starred"
 
@@ -87,34 +86,6 @@ def _runs_between(text: str, first: int, last: int) -> tuple[Run, ...]:
     return tuple(sorted(runs, key=lambda r: (r.start, r.end)))
 
 
-class RunIndex:
-    """Runs of one text, asked for by span: those overlapping it, in their given order.
-
-    A page holding many passages asks once for each, so reading every run of the page (or
-    of a paragraph as long as the page: minified HTML, one long line) for each passage
-    would cost passages x runs; this finds them by bisection.
-
-    >>> index = RunIndex([Run(0, 3, "caps"), Run(5, 20, "caps"), Run(8, 9, "bold")])
-    >>> [(r.start, r.end) for r in index.overlapping(10, 12)]
-    [(5, 20)]
-    """
-
-    def __init__(self, runs: Sequence[Run]) -> None:
-        self.runs = tuple(runs)
-        order = sorted(range(len(self.runs)), key=lambda k: (self.runs[k].start, self.runs[k].end))
-        self._order = order
-        self._starts = [self.runs[k].start for k in order]
-        # The furthest end of the runs sorted so far: a run with an end past `start` can
-        # only sit at or after the first place this passes `start`.
-        self._reach = list(accumulate((self.runs[k].end for k in order), max))
-
-    def overlapping(self, start: int, end: int) -> tuple[Run, ...]:
-        """The runs with a character in [start, end), in the order they were given."""
-        lo, hi = bisect_right(self._reach, start), bisect_left(self._starts, end)
-        found = sorted(k for k in self._order[lo:hi] if self.runs[k].end > start)
-        return tuple(self.runs[k] for k in found)
-
-
 class PlainRuns:
     """`_plain_runs` of the paragraphs of one text, each paragraph read once.
 
@@ -128,16 +99,16 @@ class PlainRuns:
         # Every place "\n\n" starts, overlapping ones too ("\n\n\n" starts twice),
         # as `str.rfind` and `str.find` would meet them.
         self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
-        self._read: dict[tuple[int, int], RunIndex] = {}
+        self._read: dict[tuple[int, int], SpanIndex[Run]] = {}
 
-    def near(self, span: Span) -> RunIndex:
+    def near(self, span: Span) -> SpanIndex[Run]:
         """The runs of the paragraphs `span` touches: `_plain_runs(text, span)`."""
         before = bisect_right(self._breaks, span.start - 2) - 1  # a break ending by start
         first = self._breaks[before] + 1 if before >= 0 else 0
         after = bisect_left(self._breaks, span.end)
         last = self._breaks[after] if after < len(self._breaks) else len(self.text)
         if (first, last) not in self._read:
-            self._read[first, last] = RunIndex(_runs_between(self.text, first, last))
+            self._read[first, last] = SpanIndex(_runs_between(self.text, first, last))
         return self._read[first, last]
 
 
