@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.analyse import analyse
+from provenance.classify import _LINE_MARKUP, _PARAGRAPH_NUMBER, _line_number
 from provenance.corpus import Corpus
+from provenance.emphasis import added
 from provenance.emphasis import runs as runs_module
 from provenance.emphasis.runs import PlainRuns, _plain_runs
 from provenance.extract import Run
@@ -77,3 +79,46 @@ def test_spans_around_and_overlapping_a_place_are_those_a_filter_keeps(
     assert index.overlapping_indices(start, end) == [
         k for k, s in enumerate(made) if s.start < end and s.end > start
     ]
+
+
+def _inline_from_the_line(text: str, a: int, b: int) -> bool:
+    """`_inline` as it read the run's whole line (before 6 December 2026)."""
+    line_start, line_end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+    before = text[line_start:a]
+    after = text[b : len(text) if line_end < 0 else line_end]
+    short = len(text[a:b].split()) <= added._INLINE_WORDS and "\n" not in text[a:b]
+    return (
+        short
+        and added._WORDS_AROUND.search(before) is not None
+        and added._WORD_AFTER.match(after) is not None
+    )
+
+
+def _line_number_from_the_line(text: str, span: Span) -> str | None:
+    """`_line_number` as it read from the line's start (before 6 December 2026)."""
+    line = text.rfind("\n", 0, span.start) + 1
+    opening = _LINE_MARKUP.match(text, line, span.start)
+    start = opening.end() if opening else line
+    number = _PARAGRAPH_NUMBER.match(text, start)
+    end = number.end() if number else start
+    if not start <= span.start <= span.end <= end:
+        return None
+    return number.group().strip() if number else ""
+
+
+_LINE_PIECES = [
+    *["GRAVELY", "worried", "are", "x", "2", "(2)", "[3]", "4.", "II.", "ii)", "§ 5", "5)"],
+    *[" ", "  ", "\n", "\n\n", "\t", "\u00a0", "*", "**", "_", "#", ">", ",", ".", "—", "é", "\\"],
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=30), st.data())
+def test_inline_and_line_number_read_near_the_span_answer_as_from_the_line(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert added._inline(text, a, b) == _inline_from_the_line(text, a, b)
+    assert _line_number(text, Span(a, b)) == _line_number_from_the_line(text, Span(a, b))
