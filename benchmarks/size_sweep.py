@@ -26,6 +26,13 @@ includes what the earlier stages hold. Stages:
 
 A stage that runs past --timeout is reported as such and skipped at the larger sizes.
 
+`--copies 50 100 200 400` measures something else: N copies of the reference on ONE line
+(its lines joined by spaces, the copies too: minified HTML puts a page on one line) against
+the same N copies one a line, each through `cli` (and the stages given with --stages, if
+any besides the default). The two should cost about the same, and N times the copies about
+N times the CPU: a stage that reads a passage's whole line for each passage shows as the
+one-line capture's time growing with N squared.
+
 `probe` (ms, in the notes): the CPU time of a fixed pure-Python loop, run in the child
 just before and just after the measured stage (the mean). The VM these figures come from
 changes speed by up to 2x within minutes; a figure is comparable with another only when
@@ -110,6 +117,47 @@ def captures(workdir: Path, sizes: list[int], formats: list[str]) -> tuple[Path,
                     path.write_bytes(data)
                 made.append(path)
     return ref_path, made
+
+
+def copies_captures(workdir: Path, counts: list[int]) -> tuple[Path, list[Path]]:
+    """N copies of the generator's reference on one line, and the same one copy a line."""
+    _, reference = pool(workdir, 1)
+    ref_path = workdir / "reference.txt"
+    ref_path.write_bytes(reference.encode("utf-8"))
+    copy = " ".join(line.strip() for line in reference.splitlines() if line.strip())
+    made = []
+    for count in counts:
+        for name, joint in (("oneline", " "), ("lines", "\n")):
+            path = workdir / f"copies{count}-{name}.txt"
+            data = (joint.join([copy] * count) + "\n").encode("utf-8")
+            if not path.exists() or path.stat().st_size != len(data):
+                path.write_bytes(data)
+            made.append(path)
+    return ref_path, made
+
+
+def copies_sweep(args: argparse.Namespace) -> None:
+    """One line against one copy a line: CPU seconds of each, and their ratio."""
+    prepare = [sys.executable, __file__, "--prepare", "--workdir", str(args.workdir)]
+    subprocess.run([*prepare, "--copies", *map(str, args.copies)], check=True)
+    reference = args.workdir / "reference.txt"
+    stages = [s for s in args.stages if s != "cli"] if args.stages != list(STAGES) else []
+    print(f"captures under {args.workdir}; timeout {args.timeout:.0f} s per stage")
+    header = f"{'copies':>6} {'stage':<10} {'one line CPU s':>14} {'one a line CPU s':>16}"
+    print(f"{header} {'ratio':>6} {'MB':>6}")
+    for count in args.copies:
+        for stage in ["cli", *stages]:
+            cpu: list[float] = []
+            for name in ("oneline", "lines"):
+                path = args.workdir / f"copies{count}-{name}.txt"
+                result = run_stage(stage, path, reference, args.timeout)
+                cpu.append(float(str(result["cpu"])) if "cpu" in result else float("nan"))
+            size = (args.workdir / f"copies{count}-oneline.txt").stat().st_size / MB
+            print(
+                f"{count:>6} {stage:<10} {cpu[0]:14.2f} {cpu[1]:16.2f} "
+                f"{cpu[0] / cpu[1]:6.2f} {size:6.2f}",
+                flush=True,
+            )
 
 
 def capture_paths(workdir: Path, sizes: list[int], formats: list[str]) -> tuple[Path, list[Path]]:
@@ -254,9 +302,16 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/provenance-size-sweep"))
     parser.add_argument("--child", nargs=3, metavar=("STAGE", "CAPTURE", "REFERENCE"))
     parser.add_argument("--prepare", action="store_true", help="only write the captures")
+    parser.add_argument(
+        "--copies", type=int, nargs="+", help="N copies on one line vs one a line, instead"
+    )
     args = parser.parse_args()
     if args.prepare:
-        captures(args.workdir, args.sizes, args.formats)
+        if args.copies:
+            args.workdir.mkdir(parents=True, exist_ok=True)
+            copies_captures(args.workdir, args.copies)
+        else:
+            captures(args.workdir, args.sizes, args.formats)
         return
     if args.child:
         stage, capture, reference = args.child
@@ -265,6 +320,9 @@ def main() -> None:
         return
     print(machine())
     args.workdir.mkdir(parents=True, exist_ok=True)
+    if args.copies:
+        copies_sweep(args)
+        return
     # Written by a child: a child started later inherits the peak RSS of its parent, which
     # must stay small for the figures to be each stage's own.
     prepare = [sys.executable, __file__, "--prepare", "--workdir", str(args.workdir)]

@@ -39,6 +39,7 @@ from provenance.model import (
 from provenance.moves import align_copy, structure
 from provenance.quotes.ladder import prepare_quotes
 from provenance.quotes.verdicts import Quotation, QuoteOptions, QuoteVerdict, check_quotes
+from provenance.spanindex import SpanIndex
 
 Progress = Callable[[int, int], None]
 """Told (items done, items in all) as a batch goes, e.g. to draw a progress bar."""
@@ -333,13 +334,16 @@ def _without_rows_of_emphasis(
     starred = [span for styles, span in added if STARRED in styles]
     if not caps and not starred:
         return found
+    # Found by place: every divergence asking every span is quadratic on a page of many
+    # copies (400 copies with stars: 33 million tests, 6 s). A starred span's reach takes
+    # in its marks, two characters each side (never before the text's start).
+    caps_at = SpanIndex(caps)
+    starred_at = SpanIndex([Span(max(0, c.start - 2), c.end + 2) for c in starred])
 
     def explained(d: Divergence) -> bool:
-        if d.kind is Kind.CASE and any(
-            c.start <= d.copy.start and d.copy.end <= c.end for c in caps
-        ):
+        if d.kind is Kind.CASE and caps_at.around(d.copy.start, d.copy.end):
             return True
-        touches = any(c.start - 2 <= d.copy.start and d.copy.end <= c.end + 2 for c in starred)
+        touches = bool(starred_at.around(d.copy.start, d.copy.end))
         marks_only = d.copy_text.replace("*", "").replace("_", "") == d.reference_text
         return bool(d.copy_text) and touches and marks_only
 

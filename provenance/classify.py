@@ -226,8 +226,20 @@ def _after_spaces(text: str, span: Span) -> Span:
 
 def _line_number(text: str, span: Span) -> str | None:
     """The number opening `span`'s line ("" for none) when `span` lies within it (or at
-    the line's opening, after markup such as "**"), else None."""
-    line = text.rfind("\n", 0, span.start) + 1
+    the line's opening, after markup such as "**"), else None.
+
+    Read back from `span` only over what markup and a number are made of: a word before
+    it on its line means no number holds it, found without going back to the line's
+    start (on a long line, each divergence doing so cost divergences x line length).
+
+    >>> _line_number("Intro.\\n(2) The", Span(7, 10)), _line_number("It has 2 steps", Span(7, 8))
+    ('(2)', None)
+    """
+    line = span.start
+    while line > 0 and text[line - 1] != "\n":
+        if not _NUMBER_LINE_CHARACTER.match(text, line - 1):
+            return None  # neither markup nor a number: the ones opening the line stop before
+        line -= 1
     opening = _LINE_MARKUP.match(text, line, span.start)
     start = opening.end() if opening else line
     number = _PARAGRAPH_NUMBER.match(text, start)
@@ -247,6 +259,8 @@ _PARAGRAPH_NUMBER = re.compile(
 """A paragraph's number as copies write it: "(2)", "[2]", "2.", "2)", "II.", "ii)", "§ 2", with
 the spaces or line breaks after it; or two ("**3.** 3.": the copy's own, then the
 statement's)."""
+_NUMBER_LINE_CHARACTER = re.compile(r"[\s*_#>\d()\[\].\\IVXivx§]")
+"""Every character `_LINE_MARKUP` and `_PARAGRAPH_NUMBER` can match."""
 
 
 def _classified(reference: Document, capture: Document, ref: Span, copy: Span) -> Divergence:

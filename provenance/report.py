@@ -209,7 +209,8 @@ def render_markdown(analysis: Analysis) -> str:
 def _collation(analysis: Analysis) -> tuple[VariantTable, Genealogy]:
     """Witnesses collated and grouped, for the provenance section (see collation/table.py)."""
     table = collate(analysis.reference, witnesses(analysis))
-    return table, genealogy(table)
+    # The provenance section shows families, never pairs (witnesses squared to compare).
+    return table, genealogy(table, with_pairs=False)
 
 
 def _source_json(source: SourceResult) -> dict[str, Any]:

@@ -310,3 +310,22 @@ def test_a_moved_paragraph_holding_other_copies_change_is_still_a_move(
     moved_here = {r.kind for r in readings if r.status is Status.VARIANT and r.text}
     moved_away = {r.kind for r in readings if r.status is Status.VARIANT and not r.text}
     assert moved_here == moved_away == {Kind.REORDERING}
+
+
+def test_readings_by_witness_are_each_locations_reading(analysis: Analysis) -> None:
+    table = collate(analysis.reference, witnesses(analysis))
+    by_witness = table.readings_by_witness()
+    assert list(by_witness) == [w.id for w in table.witnesses]
+    for w in table.witnesses:
+        assert by_witness[w.id] == tuple(loc.reading(w.id) for loc in table.locations)
+
+
+def test_a_genealogy_without_pairs_differs_only_in_its_pairs(
+    analysis: Analysis, corpus_genealogy: Genealogy
+) -> None:
+    """`report` never shows pairs, whose comparison costs witnesses squared."""
+    table = collate(analysis.reference, witnesses(analysis))
+    alone = genealogy(table, with_pairs=False)
+    assert alone.pairs == ()
+    assert corpus_genealogy.pairs
+    assert (alone.families, alone.shared) == (corpus_genealogy.families, corpus_genealogy.shared)

@@ -388,6 +388,7 @@ def _quote(text: str) -> str:
 
 def provenance_section(table: Table, genealogy: Genealogy) -> dict[str, Any]:
     """The short form for `provenance report`: witnesses, variant counts, families."""
+    readings = table.readings_by_witness()
     return {
         "witnesses": [
             {
@@ -395,9 +396,7 @@ def provenance_section(table: Table, genealogy: Genealogy) -> dict[str, Any]:
                 "source": w.source,
                 "kind": w.kind.value,
                 "covered": w.covered,
-                "variants": sum(
-                    1 for loc in table.locations if loc.reading(w.id).status is Status.VARIANT
-                ),
+                "variants": sum(1 for r in readings[w.id] if r.status is Status.VARIANT),
             }
             for w in table.witnesses
         ],

@@ -26,7 +26,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from provenance.collation.table import Status, Table
+from provenance.collation.table import Reading, Status, Table
 from provenance.collation.witnesses import Segment, Witness
 from provenance.model import Kind
 from provenance.normalise import normalise
@@ -183,21 +183,38 @@ def pairs(table: Table, shared: list[SharedReading] | None = None) -> list[Pair]
     return out
 
 
-def genealogy(table: Table, *, options: GroupingOptions = GroupingOptions()) -> Genealogy:
-    """Families of witnesses and, inside each, the groups their shared readings support."""
+def genealogy(
+    table: Table, *, options: GroupingOptions = GroupingOptions(), with_pairs: bool = True
+) -> Genealogy:
+    """Families of witnesses and, inside each, the groups their shared readings support.
+
+    Args:
+        table: The variant table.
+        options: Grouping thresholds; see GroupingOptions.
+        with_pairs: Whether to compare every two witnesses (`Genealogy.pairs`, which only
+            `collate --format json` shows); without, `pairs` is empty. The comparison
+            costs witnesses squared: 125 s of a page holding 2,500 copies, for a `report`
+            that never shows it.
+    """
     shared = shared_readings(table)
     collated = {w.id for w in table.witnesses}
     translated = {w.id for w in table.paraphrases if w.id not in collated}
     reference_family = [w.id for w in table.witnesses]
     families = []
     if reference_family:
+        readings = table.readings_by_witness()
+        witness: dict[str, Witness] = {}
+        for w in table.witnesses:
+            witness.setdefault(w.id, w)  # as `table.witness`, the first of an id
         groups, conflicts = _groups(shared, set(reference_family), options, _lacunae(table))
         families.append(
             Family(
                 name="reference",
                 description="follows the reference text",
                 witnesses=tuple(reference_family),
-                evidence=tuple(_reference_evidence(table, w) for w in reference_family),
+                evidence=tuple(
+                    _reference_evidence(w, witness[w], readings[w]) for w in reference_family
+                ),
                 groups=groups,
                 conflicts=conflicts,
             )
@@ -211,7 +228,8 @@ def genealogy(table: Table, *, options: GroupingOptions = GroupingOptions()) -> 
                 evidence=tuple(line for w in members for line in _paraphrase_evidence(table, w)),
             )
         )
-    return Genealogy(tuple(families), tuple(pairs(table, shared)), tuple(shared))
+    compared = tuple(pairs(table, shared)) if with_pairs else ()
+    return Genealogy(tuple(families), compared, tuple(shared))
 
 
 def _weight(kind: Kind, reference: str, text: str) -> float:
@@ -380,11 +398,10 @@ def _agree(x: Witness, a: Segment, y: Witness, b: Segment) -> bool:
     return fuzz.ratio(text_a, text_b, processor=None) >= TRANSLATION_AGREEMENT
 
 
-def _reference_evidence(table: Table, witness_id: str) -> str:
-    w = table.witness(witness_id)
+def _reference_evidence(witness_id: str, w: Witness, readings: Iterable[Reading]) -> str:
+    """One line on witness `w`: how much of what it covers reads as the reference."""
     agree = variant = 0
-    for loc in table.locations:
-        r = loc.reading(witness_id)
+    for r in readings:
         if r.status is Status.AGREES:
             agree += len(r.reference_text)
         elif r.status is Status.VARIANT:

@@ -49,9 +49,10 @@ from provenance.emphasis.result import (
     _divergence,
     _id,
 )
-from provenance.emphasis.runs import CAPS, STARRED, _plain_runs
+from provenance.emphasis.runs import CAPS, STARRED, PlainRuns
 from provenance.extract import Extracted, Run
 from provenance.model import Alignment, Divergence, Format, Passage, PassageKind, Span
+from provenance.spanindex import SpanIndex
 
 __all__ = [
     "CAPS",
@@ -95,11 +96,14 @@ def emphasis(
     plain = capture.document.format is Format.TEXT
     read = (*alignments, *quoted)
     notes = _notes(reference, capture, [a.passage for a in read], options)
+    # Read once for the page, then asked for by passage: many passages on one long line
+    # (minified HTML) each reading the line's runs cost passages x line length.
+    plain_runs, marked_runs = PlainRuns(capture.text), SpanIndex(capture.runs)
     for alignment in read:
         runs = _without_page_style(
             capture.text,
             alignment.passage.copy,
-            _runs(capture, alignment.passage.copy, plain=plain),
+            _runs(plain_runs, marked_runs, alignment.passage.copy, plain=plain),
         )
         if alignment.passage.kind is PassageKind.QUOTATION:
             runs = _within_quotation(capture.text, alignment.passage.copy, runs)
@@ -120,7 +124,7 @@ def emphasis(
             if added.reference is not None and added.reference_text.strip():
                 found.append(_divergence(capture, added))
         if alignment.passage.kind is not PassageKind.QUOTATION:
-            spans.extend(_removed(reference, capture, alignment))
+            spans.extend(_removed(reference, capture, alignment, marked_runs))
     lost = []
     covered: dict[EmphasisNote, list[Passage]] = {}
     for note, passage, _ in notes:
@@ -219,16 +223,25 @@ def _cuts_a_word(text: str, run: Run) -> bool:
     return starts_inside or ends_inside
 
 
-def _runs(capture: Extracted, copy: Span, *, plain: bool) -> Sequence[Run]:
+def _runs(
+    plain_runs: PlainRuns, marked: SpanIndex[Run], copy: Span, *, plain: bool
+) -> Sequence[Run]:
     """The emphasis runs of a passage: in plain text its ALL CAPS and *starred* words; in
     HTML and Markdown the markup's runs, and the ALL CAPS and *starred* words of the
     readable text, which a browser shows as typed (Markdown's own stars are markup and
     never reach the readable text; `\\*escaped\\*` ones, and stars in an HTML page's text,
-    do, and read as they do in plain text)."""
-    found = _plain_runs(capture.text, copy)
-    if plain or not found:
-        return found if plain else capture.runs
-    return sorted([*capture.runs, *found], key=lambda run: (run.start, run.end))
+    do, and read as they do in plain text).
+
+    Only runs with a character in the passage are given: a run outside it adds nothing
+    (`_added` is None there), and a page's runs are many where its passages are."""
+    near = plain_runs.near(copy)
+    found = near.overlapping(copy.start, copy.end)
+    if plain:
+        return found
+    inside = marked.overlapping(copy.start, copy.end)
+    if not near.spans:
+        return inside
+    return sorted([*inside, *found], key=lambda run: (run.start, run.end))
 
 
 def _within_quotation(text: str, quoted: Span, runs: Sequence[Run]) -> Sequence[Run]:

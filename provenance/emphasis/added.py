@@ -21,6 +21,7 @@ from provenance.emphasis.runs import CAPS, STARRED
 from provenance.extract import Extracted, Run
 from provenance.model import Alignment, Format, Span
 from provenance.moves.furniture import opens_a_box
+from provenance.spanindex import SpanIndex
 
 
 def _added(
@@ -125,14 +126,28 @@ _NON_WORD = re.compile(r"\W+")
 def _inline(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] is a few words inside a line of prose, words on either side of
     it: a word the copy changed and stressed ("are <b>gravely</b> worried"), not a line of
-    its own ("READ MORE") standing where the copy drops one."""
-    line_start, line_end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
-    before = text[line_start:a]
-    after = text[b : len(text) if line_end < 0 else line_end]
-    short = len(text[a:b].split()) <= _INLINE_WORDS and "\n" not in text[a:b]
-    return (
-        short and _WORDS_AROUND.search(before) is not None and _WORD_AFTER.match(after) is not None
-    )
+    its own ("READ MORE") standing where the copy drops one.
+
+    Read from the run outwards, never from its line's ends: on a long line (minified
+    HTML) each run searching its whole line cost runs x line length. Before the run,
+    only the non-word characters next to it and the two characters before them can hold
+    `_WORDS_AROUND`; after it, a match of `_WORD_AFTER` on the run's line is the one
+    found from the run, unless that one crosses a line break (all the characters before
+    its word are non-word ones, so no match on the line exists then).
+
+    >>> _inline("They are GRAVELY worried", 9, 16), _inline("READ MORE\\nThe Parties", 0, 9)
+    (True, False)
+    """
+    if len(text[a:b].split()) > _INLINE_WORDS or "\n" in text[a:b]:
+        return False
+    after = _WORD_AFTER.match(text, b)
+    if after is None or "\n" in text[b : after.end()]:
+        return False
+    k = a  # back over the non-word characters before the run, on its line
+    while k > 0 and text[k - 1] != "\n" and _NON_WORD_CHARACTER.match(text, k - 1):
+        k -= 1
+    first = k if k == 0 or text[k - 1] == "\n" else max(0, k - 2)
+    return _WORDS_AROUND.search(text, first, a) is not None
 
 
 _INLINE_WORDS = 3
@@ -140,6 +155,7 @@ _WORDS_AROUND = re.compile(r"[^\W\d_]{2,}\W*\s$")
 """A word and a space just before the run: it stands in a line of prose."""
 _WORD_AFTER = re.compile(r"\W{0,2}\s+[^\W\d_]{2,}")
 """A space and a word just after the run."""
+_NON_WORD_CHARACTER = re.compile(r"\W")
 
 
 _FAR_LONGER = 8
@@ -172,8 +188,11 @@ def _shared(text: str, alignment: Alignment, a: int, b: int) -> float:
     return equal / letters if letters else 0.0
 
 
-def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> list[EmphasisSpan]:
-    """Reference emphasis inside the passage that the copy does not carry."""
+def _removed(
+    reference: Extracted, capture: Extracted, alignment: Alignment, capture_runs: SpanIndex[Run]
+) -> list[EmphasisSpan]:
+    """Reference emphasis inside the passage that the copy does not carry; `capture_runs`
+    indexes `capture.runs`, the page's runs, of which only those over a run are read."""
     if capture.document.format is Format.TEXT:
         return []  # plain text cannot carry markup; its loss is not the copy's doing
     passage = alignment.passage
@@ -183,7 +202,7 @@ def _removed(reference: Extracted, capture: Extracted, alignment: Alignment) -> 
         if ra >= rb:
             continue
         a, b = _to_copy(alignment, (capture.text, reference.text), ra, rb)
-        if _covered(capture.runs, run.style, a, b):
+        if _covered(capture_runs.overlapping(a, b), run.style, a, b):
             continue
         out.append(
             _span(

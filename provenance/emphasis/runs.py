@@ -7,9 +7,11 @@ is read here, one paragraph at a time, for the two marks writers use in its plac
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from provenance.extract import Run
 from provenance.model import Span
+from provenance.spanindex import SpanIndex
 
 CAPS, STARRED = "caps", "starred"
 
@@ -54,6 +56,11 @@ def _plain_runs(text: str, near: Span | None = None) -> tuple[Run, ...]:
         first = text.rfind("\n\n", 0, near.start) + 1
         found = text.find("\n\n", near.end)
         last = len(text) if found < 0 else found
+    return _runs_between(text, first, last)
+
+
+def _runs_between(text: str, first: int, last: int) -> tuple[Run, ...]:
+    """The runs `_plain_runs` finds in text[first:last], a stretch of whole paragraphs."""
     runs = []
     if text.find("*", first, last) >= 0 or text.find("_", first, last) >= 0:
         # `_STARRED` opens with a look-behind, so it is tried at every position: only
@@ -77,3 +84,32 @@ def _plain_runs(text: str, near: Span | None = None) -> tuple[Run, ...]:
     if start >= 0:
         runs.append(Run(start, end, CAPS))
     return tuple(sorted(runs, key=lambda r: (r.start, r.end)))
+
+
+class PlainRuns:
+    """`_plain_runs` of the paragraphs of one text, each paragraph read once.
+
+    The paragraph a passage touches is found by bisection over the text's paragraph
+    breaks, not by searching back from the passage: passages on one long line would
+    otherwise each read the line.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Every place "\n\n" starts, overlapping ones too ("\n\n\n" starts twice),
+        # as `str.rfind` and `str.find` would meet them.
+        self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+        self._read: dict[tuple[int, int], SpanIndex[Run]] = {}
+
+    def near(self, span: Span) -> SpanIndex[Run]:
+        """The runs of the paragraphs `span` touches: `_plain_runs(text, span)`."""
+        before = bisect_right(self._breaks, span.start - 2) - 1  # a break ending by start
+        first = self._breaks[before] + 1 if before >= 0 else 0
+        after = bisect_left(self._breaks, span.end)
+        last = self._breaks[after] if after < len(self._breaks) else len(self.text)
+        if (first, last) not in self._read:
+            self._read[first, last] = SpanIndex(_runs_between(self.text, first, last))
+        return self._read[first, last]
+
+
+_PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
