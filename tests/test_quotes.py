@@ -280,6 +280,21 @@ def test_guillemets_pointing_inwards_spaced_inside(text, quoted):
     assert [q.span.of(text).strip() for q in find_quotations(text)] == quoted
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x ”abc def ghi’ jkl",
+        "The word ”reasonable concerns’ is theirs, not ours.",
+    ],
+)
+def test_a_closing_double_mark_opening_before_a_single_one_is_read(text):
+    """A closing double mark typed where a quotation opens ("”word"), then a single
+    closing mark, raised KeyError inside `find_quotations`: `report` exited 2 with an
+    internal error on a page with a reversed word."""
+    [quotation] = find_quotations(text)
+    assert quotation.span.of(text).startswith(text.split("”")[1][:3])
+
+
 def test_apostrophes_inside_words_are_not_quotation_marks():
     text = "The DPRK’s view and China‘s and Russia's: the statement’s “justified concerns”."
     [q] = find_quotations(text)

@@ -366,7 +366,9 @@ def _closable(stack: list[tuple[str, int]], char: str, before: str) -> int | Non
     """Depth of the open single-mark quotation `char` closes, if any (innermost first)."""
     for depth in range(len(stack) - 1, -1, -1):
         opening = stack[depth][0]
-        if char in _CLOSERS[opening] and (opening in _SPACED or not before.isspace()):
+        # (a double mark the page opens with the closing glyph, "”word", has no entry)
+        closers = _CLOSERS.get(opening, opening)
+        if char in closers and (opening in _SPACED or not before.isspace()):
             return depth
         if opening not in _SINGLE:
             return None  # do not close across an open double mark
