@@ -153,3 +153,27 @@ def test_a_cue_in_a_relative_clause_does_not_speak_the_quotation(
     (quotation,) = check_quotes(reference, make_document(page, "relative"))
     assert quotation.attributed, quotation.attribution
     assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "The statement, according to Xinhua, “welcomes Washington’s restraint.”\n",
+        "The joint declaration, as Reuters noted, “will recall both ambassadors from Seoul”.\n",
+        "According to TASS, the joint statement “urges Japan to lift its sanctions”.\n",
+    ],
+)
+def test_the_document_speaks_through_its_reports_source(reference: Document, page: str) -> None:
+    """The agency that reports what the document says ("according to Xinhua", "as
+    Reuters noted") vouches for the report: the document is the subject of the quotation
+    going on its sentence, and the words, given to it, are judged as its (here invented).
+    They were the agency's, someone else's words: no finding."""
+    (quotation,) = check_quotes(reference, make_document(page, "sourced"))
+    assert quotation.attribution is not None and quotation.attribution.speaker == "document"
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+
+
+def test_a_person_with_a_reports_source_still_speaks(reference: Document) -> None:
+    page = "Lavrov, according to Interfax, “called the plan realistic and fair”.\n"
+    (quotation,) = check_quotes(reference, make_document(page, "person sourced"))
+    assert not quotation.attributed

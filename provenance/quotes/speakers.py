@@ -190,6 +190,9 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         span = Span(tag.start("tag"), tag.end())
         return Cue("document", span, span.of(reading.text), how="tag after")
     own = reading.cues(k)
+    sourced = _sourced_document(reading, m, k, own) if own else None
+    if sourced is not None:
+        return sourced
     if own:
         # A cue that leads into the quotation ("the statement notes that “...”") speaks
         # it, however near a cue after it ("..., a line the reporter called “...”").
@@ -245,6 +248,46 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     if subject is not None:
         return subject
     return reading.inherited(k)
+
+
+def _sourced_document(reading: _Reading, m: Marked, k: int, own: list[Cue]) -> Cue | None:
+    """The document as the subject of a quotation that goes on its sentence, the report's
+    source set aside: "The statement, according to Xinhua, “praises ...”", "The
+    declaration, as Reuters noted, “will ...”", "According to Xinhua, the statement
+    “calls ...”". The agency vouches for the report; the words are given to the document
+    (and judged as its). None when the quotation opens a sentence of its own (a capital)
+    or no document stands just before it but for such an aside."""
+    if m.opening in ("", ":") or m.block >= 0:
+        return None
+    text, opening = reading.text, m.span.start - 1
+    if not text[m.span.start : m.span.start + 1].islower():
+        return None
+    persons = [c for c in own if c.speaker == "person" and c.span.end <= opening]
+    if not persons:
+        return None
+    documents = [c for c in own if c.speaker == "document" and c.span.end <= opening]
+    if documents:
+        document = documents[-1]
+        between = reading.prose[document.span.end : opening]
+        inside = all(document.span.end < c.span.start for c in persons[-1:])
+        if inside and _ASIDE_ONLY.fullmatch(between):
+            return replace(document, how="the document, its report's source aside")
+    start = reading.spans.starts[k]
+    lead = reading.prose[start:opening]
+    if not _SOURCED_LEAD.match(lead):
+        return None
+    subject = _CLAUSE_BREAK.split(lead)[-1].strip()
+    if not 0 < len(subject.split()) <= _SUBJECT_WORDS or not _DOCUMENT_WORD.search(subject):
+        return None
+    at = start + len(lead.rstrip())
+    span = Span(at - len(subject), at)
+    return Cue("document", span, span.of(text), how="the document, its report's source before")
+
+
+_ASIDE_ONLY = re.compile(r"\s*,[^,;:“”\"«»]{1,60},\s*")
+"""Between a document and the quotation: one aside set off by commas, and nothing else."""
+_SOURCED_LEAD = re.compile(r"\s*(?:according to|as reported by|citing|per)\b[^,;:]{1,40},", re.I)
+"""A sentence opening on the report's source: "According to Xinhua, ..."."""
 
 
 def _subject_before(reading: _Reading, m: Marked, k: int) -> Cue | None:
