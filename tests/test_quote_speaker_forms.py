@@ -141,6 +141,9 @@ def test_a_text_message_is_not_the_text(reference: Document) -> None:
         "“This statement was signed on July 4, 2017, in Beijing.”\n",
         "The declaration, which critics describe as toothless, states: “The Parties confirm "
         "that the DPRK’s justified concerns should not be respected.”\n",
+        # the cue opening the clause itself ("whose text some bloggers claimed")
+        "The document, whose text some bloggers claimed was drafted in Beijing, closes: "
+        "“This statement was signed on July 4, 2017, in Beijing.”\n",
     ],
 )
 def test_a_cue_in_a_relative_clause_does_not_speak_the_quotation(

@@ -266,7 +266,7 @@ def unsaid(
     words = {w.casefold() for w in _WORD.findall(quotation)}
     folded = lemmas(quotation)
     out.extend(reversed_position(folded, held))
-    negations = (own | words) & _NEGATION | _faint(quotation, words)
+    negations = (own | words) & _NEGATION | _faint(quotation, words) | _contracted(words)
     # The negations that may excuse the quotation's are its passage's and those of the
     # neighbours sharing its subject (`stance`), not a neighbour's about something else
     # ("They are against any military presence" beside "paying no attention").
@@ -714,6 +714,11 @@ _NOT_IN_NEGATED = frozenset(
 )
 """Words, in any of their forms, that "in-", "im-" or "ir-" happen to precede in a word
 that does not negate them ("install", "improved", "invaluable", "information")."""
+
+
+def _contracted(words: set[str]) -> set[str]:
+    """The negations a quotation writes contracted ("aren't", "don’t"): a word each."""
+    return {w for w in words if w.endswith(("n’t", "n't"))}
 
 
 _FAINT = frozenset("scant scarcely hardly barely little".split())
