@@ -86,7 +86,7 @@ def unknown_fields(path: Path, fields: Fields, lines: int = 20) -> str | None:
     if not seen:
         return None
     keys = ", ".join(sorted({key for obj in seen for key in obj})[:12])
-    first = f"none of its first {len(seen)} objects has"
+    first = f"none of its first {len(seen)} objects has" if len(seen) > 1 else "its object lacks"
     if not any(fields.id in obj for obj in seen):
         return f"{first} the field {fields.id!r} (theirs: {keys}): set --id-field"
     if not any(fields.text in obj or fields.html in obj for obj in seen):
