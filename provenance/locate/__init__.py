@@ -40,7 +40,7 @@ from provenance.locate.runs import (
     _words,
 )
 from provenance.locate.seeds import _SeedFinder
-from provenance.locate.texts import _Gaps, _mark_count
+from provenance.locate.texts import _WORD, _Gaps, _mark_count
 from provenance.locate.texts import content_words as content_words
 from provenance.model import Document, Normalised, Passage, PassageKind, Segment, Span
 from provenance.normalise import cut_after, cut_before, normalise, normalise_part
@@ -463,11 +463,10 @@ def _words_unbracketed(texts: _Texts, j0: int, j1: int) -> int:
     stretch = text[lo:hi]
     if "[" not in stretch:
         return j1 - j0
-    return len(_WORD_RUN.findall(_IN_BRACKETS.sub(" ", stretch)))  # the gaps hold no word
+    return len(_WORD.findall(_IN_BRACKETS.sub(" ", stretch)))  # the gaps hold no word
 
 
 _IN_BRACKETS = re.compile(r"\[[^\]]*\]")
-_WORD_RUN = re.compile(r"[^\W_]+")
 
 
 def _quotation_mark_at(texts: _Texts, k: int) -> bool:

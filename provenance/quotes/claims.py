@@ -625,9 +625,7 @@ def brought_in(added: str, passage: str, authors: frozenset[str]) -> list[str]:
     ...            frozenset({"russia", "china"}))
     ['US']
     """
-    held = {
-        _POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(_DPRK_NAME.sub("DPRK", passage))
-    }
+    held = _words_named(passage)
     out: list[str] = []
     last = 0
     for m in _WORD.finditer(added):
@@ -648,6 +646,15 @@ def brought_in(added: str, passage: str, authors: frozenset[str]) -> list[str]:
             out.append(word)
         last = m.end()
     return out
+
+
+def _words_named(passage: str) -> set[str]:
+    """A passage's words, case-folded and without "'s", as they name parties: "the
+    Democratic People's Republic of Korea (DPRK)" names the DPRK, not the Republic of
+    Korea its last words spell."""
+    return {
+        _POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(_DPRK_NAME.sub("DPRK", passage))
+    }
 
 
 _OTHER_UNION = re.compile(r"\s+(?:Nations|Kingdom|Arab)\b")
@@ -874,11 +881,7 @@ def absent_parties(
     ...                frozenset({"korea"}), frozenset(), actors_only=True)
     ['Seoul']
     """
-    # "the Democratic People's Republic of Korea (DPRK)" names the DPRK, not the Republic
-    # of Korea its last words spell
-    held = {
-        _POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(_DPRK_NAME.sub("DPRK", passage))
-    }
+    held = _words_named(passage)
     out: list[str] = []
     for m in _WORD.finditer(quotation):
         word = m.group()

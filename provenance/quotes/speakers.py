@@ -420,7 +420,7 @@ def _in_relative_clause(text: str, cue: Cue, opening: int) -> bool:
     ...,") that closes before the quotation opening at `opening`."""
     if cue.span.end > opening:
         return False
-    opens = _RELATIVE_OPENING.match(cue.text)  # "whose text some bloggers claimed"
+    opens = _RELATIVE.match(cue.text)  # "whose text some bloggers claimed"
     if not opens and not _RELATIVE_BEFORE.search(text, max(0, cue.span.start - 24), cue.span.start):
         return False
     return _CLAUSE_CLOSES.search(text, cue.span.end, opening) is not None
@@ -428,8 +428,6 @@ def _in_relative_clause(text: str, cue: Cue, opening: int) -> bool:
 
 _RELATIVE_BEFORE = re.compile(r"[,(—–]\s*(?:which|who|whom|whose|that)\s+$", re.IGNORECASE)
 """Just before a cue: a relative pronoun opening its clause."""
-_RELATIVE_OPENING = re.compile(r"(?:which|who|whom|whose)\b", re.IGNORECASE)
-"""A cue that is itself the relative clause's start."""
 _CLAUSE_CLOSES = re.compile(r"[,)—–]")
 """A mark that closes a relative clause before the quotation."""
 _RELATIVE = re.compile(r"(?:^|[,;(—–]\s*)(?:which|who|whom|whose)\b", re.IGNORECASE)
