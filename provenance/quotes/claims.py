@@ -47,6 +47,8 @@ from rapidfuzz.distance import Levenshtein
 
 from provenance.classify import NEGATIONS, NUMBER_WORDS
 from provenance.footnotes import FOOTNOTE
+from provenance.quotes.acts import invented_acts
+from provenance.quotes.antonyms import negates_an_opposite, turned
 from provenance.quotes.roles import given_to_others
 from provenance.quotes.words import ALIASES, DEMONYMS, STOPWORDS, Lexicon, other_names, stem
 
@@ -326,13 +328,22 @@ def unsaid(
             for w in set(everywhere) & _DENIAL
             if not any(_same_word(w, k) for k in kept)  # not one it keeps ("unacceptable")
         )
-    if negations and not their_negations and not rendered:
+    if (
+        negations
+        and not their_negations
+        and not rendered
+        and not negates_an_opposite(quotation, stretch)
+    ):
+        # (not "should not be ignored" for "should be respected": an opposite negated)
         out.append(
             f"a negation ({', '.join(sorted(negations))}) the statement's passage does not have"
         )
     reversed_words = denied(quotation, stretch, lead_in)
     if reversed_words:
         out.append(f"asserts ({', '.join(reversed_words)}) what the statement's passage negates")
+    swapped = turned(quotation, stretch)
+    if swapped:
+        out.append(f"says the opposite of the statement's passage ({', '.join(swapped)})")
     prefixed = negated_by_prefix(quotation, stretch)
     if prefixed:
         out.append(f"negates by a prefix ({', '.join(prefixed)}) what the statement's passage says")
@@ -363,6 +374,9 @@ def unsaid(
         out.append(
             f"gives ({', '.join(others)}) to a party the statement's passage does not give it to"
         )
+    acts = invented_acts(quotation, stems_of(vocabulary))
+    if acts:
+        out.append(f"an act ({', '.join(acts)}) the statement never names")
     unmentioned = stance_on_the_unmentioned(quotation, vocabulary)
     if unmentioned:
         out.append(f"a position on {', '.join(unmentioned)}, which the statement never mentions")
@@ -871,6 +885,9 @@ def absent_parties(
     >>> absent_parties("the DPRK should stop", "call on the countries to stop",
     ...                frozenset({"dprk"}), frozenset())
     ['DPRK']
+    >>> absent_parties("the United States should stop", "call on the countries to stop",
+    ...                frozenset({"united", "states"}), frozenset())
+    ['United States']
 
     With `actors_only`, a party named after a preposition ("resolutions on the DPRK"),
     or as a hashtag, is what the words are about, not who acts, and is let be: a close
@@ -913,8 +930,15 @@ def absent_parties(
         named = region is not None and all(w in vocabulary for w in region.split())
         if named and not (before and before[-1] in _QUALIFIERS):
             continue  # "Korea's problems": the peninsula's, which the statement names
+        if name == "states" and quotation[: m.start()].rstrip().casefold().endswith("united"):
+            continue  # named already as "United States"
+        if whole := _UNITED_STATES.match(quotation, m.start()):
+            word = " ".join(whole.group().split())  # "United States", not "United"
         out.append(word)
     return out
+
+
+_UNITED_STATES = re.compile(r"United\s+States", re.IGNORECASE)
 
 
 def swapped_parties(

@@ -1,0 +1,71 @@
+"""A quotation that has the statement perform an act it never names is not in it.
+
+Recognising a state's nuclear status, demanding a withdrawal of troops, imposing
+sanctions: the statement does none of these, but a quotation that has it do so shares
+enough of its words ("the DPRK", "nuclear", "talks") to pass as a paraphrase, and one
+that adds the act to the statement's own words passed as altered. Renderings in other
+words that add no act stay paraphrases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_document
+
+from provenance.model import Document
+from provenance.quotes.verdicts import Quotation, QuoteVerdict, check_quotes
+
+
+def _attributed(reference: Document, page: str) -> Quotation:
+    quotations = check_quotes(reference, make_document(page + "\n", "acts"))
+    (quotation,) = [q for q in quotations if q.attributed]
+    return quotation
+
+
+@pytest.mark.parametrize(
+    ("page", "act"),
+    [
+        (
+            "The joint statement says the Parties “will recognise the DPRK as a "
+            "nuclear-weapon state once talks are under way”.",
+            "recognise",
+        ),
+        (
+            "According to the document, the ministries “call for the withdrawal of American "
+            "troops from the south of the peninsula”.",
+            "withdrawal",
+        ),
+        (
+            "The text says Russia and China “will push for fresh sanctions on the DPRK in "
+            "the Security Council”.",
+            "sanctions",
+        ),
+        # the statement's own words with the act added: was altered
+        (
+            "The statement says “the DPRK’s justified concerns should be respected and its "
+            "nuclear programme recognised”.",
+            "recognised",
+        ),
+    ],
+)
+def test_an_act_the_statement_never_names_is_not_in_it(
+    reference: Document, page: str, act: str
+) -> None:
+    quotation = _attributed(reference, page)
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+    assert f"an act ({act}) the statement never names" in quotation.unsaid
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "The statement says the two countries “will work closely together to find a "
+        "comprehensive solution to the problems of the Korean Peninsula, nuclear issue "
+        "included”.",
+        "The joint statement urges everyone “to keep calm, give up provocative actions and "
+        "warlike rhetoric, and show readiness for talks without preconditions”.",
+    ],
+)
+def test_a_rendering_that_adds_no_act_stays_a_paraphrase(reference: Document, page: str) -> None:
+    quotation = _attributed(reference, page)
+    assert quotation.verdict is QuoteVerdict.PARAPHRASE, quotation.note

@@ -1,0 +1,88 @@
+"""A quotation that keeps the statement's words but puts an opposite in place of one says
+the reverse of it: not in the statement, however close the rest.
+
+The first landing called these altered, the verdict of a slip or a changed word that
+leaves the sense: "the DPRK's justified concerns should be ignored" for "... should be
+respected" was altered at 90 similarity, as were "kept open" for "ruled out" and
+"pleased" for "worried". An opposite negated ("should not be ignored") renders the
+passage, and a swap of words that are no opposites stays altered.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_document
+
+from provenance.model import Document
+from provenance.quotes.antonyms import turned
+from provenance.quotes.verdicts import QuoteVerdict, check_quotes
+
+
+@pytest.mark.parametrize(
+    ("page", "swap"),
+    [
+        (
+            "Both ministries insisted that “any possibility of using military means to solve "
+            "the problems of the Korean Peninsula should be left open”, the text shows.",
+            "left open for ruled out",
+        ),
+        (
+            "In its fourth section the declaration holds that “the DPRK’s justified concerns "
+            "should be disregarded”.",
+            "disregarded for respected",
+        ),
+        (
+            "The joint statement reads: “The Parties are seriously reassured by the Democratic "
+            "People’s Republic of Korea (DPRK)’s statement of July 4, 2017 about a ballistic "
+            "missile launch.”",
+            "reassured for worried",
+        ),
+        (
+            "The statement asks that the United States and the Republic of Korea “should, "
+            "accordingly, intensify large-scale joint exercises”.",
+            "intensify for refrain",
+        ),
+        (
+            "Moscow and Beijing, the statement says, “urge all countries concerned to "
+            "maintain calm, renounce provocative moves or bellicose rhetoric, demonstrate "
+            "readiness for dialogue without preconditions and work actively together to "
+            "inflame tension”.",
+            "inflame for defuse",
+        ),
+    ],
+)
+def test_an_opposite_in_the_statements_words_is_not_in_the_statement(
+    reference: Document, page: str, swap: str
+) -> None:
+    quotations = check_quotes(reference, make_document(page + "\n", "opposite"))
+    (quotation,) = [q for q in quotations if q.attributed]
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+    assert any(swap in reason for reason in quotation.unsaid), quotation.unsaid
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # the opposite negated: the passage in other words
+        "The statement says “the DPRK’s justified concerns should not be ignored”.",
+        # a changed word that is no opposite: a misquotation, not a reversal
+        "The statement says “the DPRK’s justified concerns should be honoured”.",
+        "The statement says “any possibility of using military means to solve the problems "
+        "of the Korean Peninsula should be excluded”.",
+    ],
+)
+def test_a_changed_word_that_does_not_turn_the_passage_round_is_no_reversal(
+    reference: Document, page: str
+) -> None:
+    quotations = check_quotes(reference, make_document(page + "\n", "kept"))
+    (quotation,) = [q for q in quotations if q.attributed]
+    assert quotation.verdict is not QuoteVerdict.NOT_IN_REFERENCE, quotation.unsaid
+    assert not turned(quotation.text, reference.text)
+
+
+def test_the_passage_running_on_past_the_quotation_is_not_read_as_swapped() -> None:
+    """The words after the quotation's end in the passage ("... respected. Other states
+    must ...") are no swap for the quotation's last word."""
+    stretch = "the concerns should be respected. Other states must stop the drills"
+    assert turned("the concerns should be respected and upheld", stretch) == []
+    assert turned("the concerns should be respected", stretch) == []
