@@ -14,6 +14,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
+from provenance.english import zipf
 from provenance.footnotes import FOOTNOTE
 from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Severity, Span
 from provenance.normalise import INVISIBLE, LIGATURES, SPACES, Fold, folded
@@ -369,17 +372,25 @@ def divergence(
 ) -> Divergence:
     """A Divergence with its stable id and readings sliced from both originals."""
     ref_text, copy_text = ref.of(reference.text), copy.of(capture.text)
+    row = _MISSPELT_ROW if kind is Kind.SUBSTITUTION and note == MISSPELT else kind
     return Divergence(
         id=divergence_id(capture.sha256, kind, ref, copy, ref_text, copy_text),
         witness=capture.id,
         kind=kind,
-        severity=severity("divergence", kind),
+        severity=severity("divergence", row),
         reference=ref,
         copy=copy,
         reference_text=ref_text,
         copy_text=copy_text,
         note=note,
     )
+
+
+def row_of(kind: Kind, reference: str, copy: str) -> Kind | str:
+    """The severity row of two readings of `kind`: the kind's own, or a misspelling's."""
+    if kind is Kind.SUBSTITUTION and kind_of(reference, copy)[1] == MISSPELT:
+        return _MISSPELT_ROW
+    return kind
 
 
 def reclassified(
@@ -485,6 +496,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         return Kind.SUBSTITUTION, "mojibake: UTF-8 read as Windows-1252"
     if not ref_bare and not reference.strip():
         return Kind.INSERTION, "words in the copy that the reference does not have"
+    if _misspelt(ref_bare, copy_bare):
+        return Kind.SUBSTITUTION, MISSPELT
     # A reference reading of punctuation alone (a closing quote the copy spells in three
     # characters of mojibake) is replaced,
     # not added to: an insertion's reference reading holds nothing but spaces.
@@ -625,6 +638,38 @@ def _remembered_fold(text: str, fold: Fold) -> str:
 
 def _bare(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+def _misspelt(reference: str, copy: str) -> bool:
+    """Whether the copy's words are the reference's with slips of the keys: in a word of
+    `_SLIP_MIN` letters or more, a letter added, dropped or changed, or two swapped, that
+    makes no common English word (none in wordfreq's small list, which stops at Zipf 3:
+    "Penninsula", "stabilty", "cordinate", also "untied" for "united"). A slip that makes
+    a common word ("form" for "from", "peace" for "place") may change the sense: it stays
+    a substitution of words.
+
+    >>> _misspelt("korean peninsula", "korean penninsula"), _misspelt("from", "form")
+    (True, False)
+    >>> _misspelt("lasting peace", "lsating paece"), _misspelt("peace", "peaceful")
+    (True, False)
+    """
+    theirs, ours = reference.split(), copy.split()
+    if len(theirs) != len(ours) or theirs == ours:
+        return False
+    return all(
+        a == b
+        or (len(a) >= _SLIP_MIN and b.isalpha() and OSA.distance(a, b) == 1 and zipf(b) == 0.0)
+        for a, b in zip(theirs, ours, strict=True)
+    )
+
+
+_MISSPELT_ROW = "substitution-misspelt"
+_SLIP_MIN = 4
+"""Shorter words are as often changed as mistyped ("on" for "in")."""
+MISSPELT = "misspelt: a slip of the keys in the reference's word, making no English word"
+"""The note of a substitution that is a misspelling, and the key of its severity row
+(`divergence`): minor, not material; its kind stays `substitution`, so that a
+collation still weighs a shared misspelling as the strong evidence of descent it is."""
 
 
 def _spelling_variants(reference: str, copy: str) -> bool:

@@ -34,6 +34,9 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
         ("divergence", Kind.OMISSION): MATERIAL,
         ("divergence", Kind.INSERTION): MATERIAL,
         ("divergence", Kind.SUBSTITUTION): MATERIAL,
+        # A slip of the keys making no English word ("Penninsula"): the copy was typed
+        # again, not changed in sense.
+        ("divergence", "substitution-misspelt"): MINOR,
         ("divergence", Kind.TRUNCATION): MATERIAL,
         ("divergence", Kind.REORDERING): MATERIAL,
         # The copy repeats itself: nothing lost or invented.
@@ -67,10 +70,11 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
 """Severity by (category, kind). `added-to-inserted-text` is the row of emphasis `added`
 on words the reference does not have (the finding's kind is still `added`);
 `interruption-furniture` the row of an `interruption` that is page furniture (its kind
-is still `interruption`; see provenance.moves); `emphasis-declared` and `added-declared`
-the rows of emphasis added that a note of the page declares, `emphasis-in-word` and
-`added-in-word` of emphasis on part of a word (kinds still `emphasis` and `added`; see
-provenance.emphasis)."""
+is still `interruption`; see provenance.moves); `substitution-misspelt` the row of a
+`substitution` that is a slip of the keys (see provenance.classify); `emphasis-declared`
+and `added-declared` the rows of emphasis added that a note of the page declares,
+`emphasis-in-word` and `added-in-word` of emphasis on part of a word (kinds still
+`emphasis` and `added`; see provenance.emphasis)."""
 
 COSMETIC_KINDS = frozenset(k for k in Kind if SEVERITY["divergence", k] is COSMETIC)
 """Divergence kinds of cosmetic severity: what the collation's `cosmetic=False` hides."""

@@ -11,6 +11,7 @@ with {"from": "reference", "replace": [[old, new], ...], "move_paragraph": [from
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,9 @@ from conftest import build_case_copy, make_document
 
 from provenance.align import align
 from provenance.analyse import analyse
-from provenance.classify import classify, kind_of
+from provenance.classify import classify, kind_of, row_of
 from provenance.cli import main
-from provenance.model import Divergence, Document, Kind, Passage, PassageKind, Span
+from provenance.model import Divergence, Document, Kind, Passage, PassageKind, Severity, Span
 from provenance.severity import SEVERITY
 
 CASES = Path(__file__).parent / "cases"
@@ -65,6 +66,7 @@ def test_case(case: dict[str, Any], reference: Document) -> None:
 def test_every_kind_has_a_severity_and_a_case() -> None:
     divergence_rows = {kind for category, kind in SEVERITY if category == "divergence"}
     rows = {"interruption-furniture", "emphasis-declared", "emphasis-in-word"}
+    rows |= {"substitution-misspelt"}
     assert divergence_rows == set(Kind) | rows
     covered = {
         kind
@@ -151,3 +153,20 @@ def test_a_soft_hyphen_at_a_line_break_in_a_word_is_reported_invisible(
     assert (row["kind"], row["severity"], row["ref_text"]) == ("invisible", "minor", "moratorium")
     assert "\u00ad\n" in row["text"]
     assert kind_of("moratorium", "mora\u00adtorium")[0] is Kind.INVISIBLE  # as without a break
+
+
+def test_a_misspelling_is_minor_in_the_collation_too_and_keeps_its_weight() -> None:
+    """The collation's reading of a misspelt word has the divergence's row (minor), and its
+    kind stays `substitution`: a misspelling two copies share is strong evidence that one
+    descends from the other, not a habit that arises on every page."""
+    from provenance.collation.genealogy import _weight
+    from provenance.collation.table import Reading, Status
+
+    reading = Reading("w", Status.VARIANT, "Penninsula", reference_text="Peninsula")
+    reading = replace(reading, kind=kind_of("Peninsula", "Penninsula")[0])
+    assert reading.kind is Kind.SUBSTITUTION
+    assert reading.severity is Severity.MINOR
+    assert _weight(Kind.SUBSTITUTION, "Peninsula", "Penninsula") > _weight(
+        Kind.SPELLING, "neighbours", "neighbors"
+    )
+    assert row_of(Kind.SUBSTITUTION, "from", "form") is Kind.SUBSTITUTION

@@ -20,6 +20,7 @@ def test_every_kind_of_every_category_has_one_row() -> None:
     assert set(rows) == {"divergence", "quotation", "emphasis"}
     assert rows["divergence"] == set(Kind) | {
         "interruption-furniture",
+        "substitution-misspelt",
         "emphasis-declared",
         "emphasis-in-word",
     }

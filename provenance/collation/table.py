@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from provenance.classify import kind_of
+from provenance.classify import kind_of, row_of
 from provenance.collation.witnesses import Segment, Witness
 from provenance.errors import ProvenanceError
 from provenance.extract import extract
@@ -71,7 +71,9 @@ class Reading:
 
     @property
     def severity(self) -> Severity | None:
-        return severity("divergence", self.kind) if self.kind is not None else None
+        if self.kind is None:
+            return None
+        return severity("divergence", row_of(self.kind, self.reference_text, self.text))
 
 
 @dataclass(frozen=True, slots=True)
