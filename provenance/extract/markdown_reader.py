@@ -1,8 +1,7 @@
 """Markdown parsed by markdown-it-py; its tokens walked against the source lines to recover
 every produced character's offset.
 
-Front matter (a static site's YAML between `---` lines, or TOML between `+++`, opening
-the file) is the post's metadata, as an HTML page's <head> is, and is not read. List
+Front matter (a static site's metadata opening the file: `front_matter`) is not read. List
 numbers are written as a renderer draws them, raw HTML blocks are read by the HTML
 reader, `<br>` is a line break, pipe tables are read cell by cell (a cell's `\\|` reads
 `|`, mapped to its own character), and `**`/`_`/inline HTML emphasis become runs; a `>`
@@ -16,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from provenance.extract import front_matter
 from provenance.extract.html_reader import (
     _FORMAT_TAGS,
     _VOID,
@@ -74,64 +74,9 @@ def _markdown_parser() -> MarkdownIt:
     # on a page with two words in the note (which no definition can hold): "[^1]".
     parser.block.ruler.at("reference", _reference_unless_footnote)
     # Front matter (Jekyll, Hugo, Obsidian): metadata, never drawn on the page, as an
-    # HTML page's <head> is not; read as text its `description:` would be compared, and
-    # its `---` lines are rules to CommonMark. The plugin reads YAML's `---` fences;
-    # Hugo's TOML `+++` fences are read by `_toml_front_matter`, in the same token.
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    parser.use(front_matter_plugin)
-    parser.block.ruler.before(
-        "table",
-        "toml_front_matter",
-        _toml_front_matter,
-        {"alt": ["paragraph", "reference", "blockquote", "list"]},
-    )
+    # HTML page's <head> is not (see `front_matter`).
+    front_matter.use(parser)
     return parser
-
-
-_FRONT_MATTER = ["front_matter", "toml_front_matter"]
-"""The block rules that read front matter (the plugin's and ours)."""
-_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
-_METADATA = re.compile(r"[ \t]*(?:#|\[|[\w\"'.-]+[ \t]*[:=](?:[ \t]|$))")
-"""The first line of front matter: a `key: value` (YAML), `key = value` or `[table]`
-(TOML), or a comment."""
-
-
-def _toml_front_matter(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """Hugo's TOML front matter, `+++` lines around it opening the file, read into a
-    `front_matter` token as the plugin reads YAML's (which it does not know)."""
-
-    def line(k: int) -> str:
-        return state.src[state.bMarks[k] : state.eMarks[k]]
-
-    if start != 0 or not _TOML_FENCE.fullmatch(line(0)):
-        return False
-    close = next((k for k in range(1, end) if _TOML_FENCE.fullmatch(line(k))), None)
-    if close is None:
-        return False  # never closed: no front matter, as for the plugin's YAML
-    if silent:
-        return True
-    token = state.push("front_matter", "", 0)
-    token.hidden = True
-    token.block = True
-    token.markup = "+++"
-    token.content = state.src[state.bMarks[1] : state.eMarks[close - 1]] if close > 1 else ""
-    token.map = [0, close + 1]
-    state.line = close + 1
-    return True
-
-
-def _metadata(content: str) -> bool:
-    """Whether what front-matter fences hold is metadata: its first line a key (or a
-    comment), or nothing. A page opening with a rule, prose, then another rule is not.
-
-    >>> _metadata('title: "A post"'), _metadata('title = "A post"'), _metadata("")
-    (True, True, True)
-    >>> _metadata("A page opening with a rule.")
-    False
-    """
-    first = next((row for row in content.splitlines() if row.strip()), None)
-    return first is None or _METADATA.match(first) is not None
 
 
 def _parsed(source: str) -> tuple[list[Token], bool]:
@@ -140,9 +85,9 @@ def _parsed(source: str) -> tuple[list[Token], bool]:
     tokens = parser.parse(source)
     if not tokens or tokens[0].type != "front_matter":
         return tokens, False
-    if _metadata(tokens[0].content):
+    if front_matter.metadata(tokens[0].content):
         return tokens, True
-    parser.disable(_FRONT_MATTER)
+    parser.disable(front_matter.RULES)
     return parser.parse(source), False
 
 
