@@ -80,15 +80,25 @@ def _markdown_parser() -> MarkdownIt:
 
 
 def _parsed(source: str) -> tuple[list[Token], bool]:
-    """The source's tokens, and whether it opens with front matter (not read)."""
+    """The source's tokens, and whether it opens with front matter (not read).
+
+    A byte-order mark still opening the text (a second one after the one `load` takes
+    off, or a Document made from text that kept it) is no character of the page: parsed
+    without it, front matter after it is front matter and "# Title" a heading. Lines, and
+    so every token's line map, are the same either way.
+    """
+    source = source.lstrip(_BOM)
     parser = _markdown_parser()
     tokens = parser.parse(source)
     if not tokens or tokens[0].type != "front_matter":
         return tokens, False
-    if front_matter.metadata(tokens[0].content):
+    if front_matter.is_metadata(tokens[0].content, tokens[0].markup):
         return tokens, True
     parser.disable(front_matter.RULES)
     return parser.parse(source), False
+
+
+_BOM = "\ufeff"
 
 
 def _reference_unless_footnote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
