@@ -15,8 +15,9 @@ The engine compares readable text; every span it reports is mapped back through
 
 The package: `readable` holds what every reader produces (`Extracted`, its emphasis
 `Run`s, and the builder that writes both with the map); `html_reader` and
-`markdown_reader` read the two formats, `text_reader` plain text's quoted lines; this
-module chooses between them.
+`markdown_reader` read the two formats (the latter with `front_matter`, `markdown_source`
+for where a token's content lies in the source, and `markdown_html` for raw HTML),
+`text_reader` plain text's quoted lines; this module chooses between them.
 """
 
 from __future__ import annotations
