@@ -11,11 +11,12 @@ block's text is marked as quoted.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from provenance.extract import front_matter
-from provenance.extract.html_reader import _FORMAT_TAGS, _VOID, _inline_styles, raised
-from provenance.extract.markdown_html import _markdown_html
+from provenance.extract.html_reader import _FORMAT_TAGS, _VOID, Wanted, _inline_styles, raised
+from provenance.extract.markdown_html import Opened, _markdown_html
 from provenance.extract.markdown_source import _Lines, _Where
 from provenance.extract.readable import (
     BOLD,
@@ -26,7 +27,7 @@ from provenance.extract.readable import (
     _Builder,
     _style_name,
 )
-from provenance.model import Document
+from provenance.model import Document, Span
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -103,7 +104,34 @@ def _reference_unless_footnote(state: StateBlock, start: int, end: int, silent: 
     return not state.src.startswith("[^", at) and reference(state, start, end, silent)
 
 
-def _markdown(document: Document) -> Extracted:
+def _markdown(document: Document, wanted: Wanted | None = None) -> Extracted:
+    """The readable text of a Markdown file (see the module's docstring).
+
+    Page furniture in its raw HTML (`markdown_html`) is set aside, unless `wanted` says its
+    readable text is wanted, as in an HTML page (`html_reader._html`).
+    """
+    tokens, front = _parsed(document.text)
+    extracted = _read(document, tokens, front)
+    if wanted is None or not extracted.furniture:
+        return extracted
+    held = tuple(span for span in extracted.furniture if wanted(_furniture_text(document, span)))
+    if not held:
+        return extracted
+    return _read(document, tokens, front, held)
+
+
+def _furniture_text(document: Document, span: Span) -> str:
+    """The readable text of the furniture at `span`, read on its own, all of it."""
+    part = replace(document, text=span.of(document.text))
+    tokens, _ = _parsed(part.text)
+    return _read(part, tokens, False, (Span(0, len(part.text)),)).text
+
+
+def _read(
+    document: Document, tokens: list[Token], front: bool, held: tuple[Span, ...] = ()
+) -> Extracted:
+    """The tokens read into readable text, the page furniture in `held` read, the rest
+    set aside and listed."""
     source = document.text
     lines = _Lines.of(source)
     line_starts = lines.starts
@@ -111,8 +139,11 @@ def _markdown(document: Document) -> Extracted:
     marker: tuple[str, str, int] | None = None  # an ordered item's number, not yet emitted
     numbers: list[int | None] = []  # the open lists' next item numbers (None: bullets)
     depth, quoting = 0, frozenset[str]()  # inside `>` blocks: the QUOTED marker
-    tokens, front_matter = _parsed(source)
-    for token in tokens:
+    furniture: list[Span] = []
+    opened: Opened | None = None  # furniture a raw HTML block left open for a later one
+    for index, token in enumerate(tokens):
+        if opened is not None and index < opened.closed_by:
+            continue  # inside furniture set aside: whole blocks, to the one that closes it
         if token.type in ("ordered_list_open", "bullet_list_open"):
             start = token.attrs.get("start", 1) if token.type == "ordered_list_open" else None
             numbers.append(int(start) if isinstance(start, (int, float, str)) else None)
@@ -150,11 +181,19 @@ def _markdown(document: Document) -> Extracted:
         if token.type in ("code_block", "fence") and token.map:
             _markdown_block(out, token, lines, quoting)
         if token.type == "html_block" and token.map:
-            _markdown_html(out, token, lines, quoting)
+            inside = opened if opened is not None and index == opened.closed_by else None
+            found, opened = _markdown_html(
+                out, tokens, index, lines, quoting, read=held, inside=inside
+            )
+            furniture.extend(found)
         if token.type == "inline" and token.map and token.children is not None:
             _markdown_inline(out, token, lines, quoting)
-    steps = ("markdown-it-py commonmark+table", "decode-entities")
-    return out.result(document, (*steps, "skip-front-matter") if front_matter else steps)
+    steps = ["markdown-it-py commonmark+table", "decode-entities"]
+    if front:
+        steps.append("skip-front-matter")
+    if held:
+        steps.append("read-wanted-furniture")
+    return replace(out.result(document, tuple(steps)), furniture=tuple(furniture))
 
 
 def _markdown_marker(

@@ -64,8 +64,9 @@ class Extracted:
     captions: tuple[Span, ...] = ()
     """Readable stretches the markup sets out as a picture's caption (<figcaption>)."""
     furniture: tuple[Span, ...] = ()
-    """Original stretches of HTML page furniture (`nav`, `header`, `footer`, `aside`) set
-    aside, start tag to end tag: drawn by a browser but not read, as none of it was
+    """Original stretches of HTML page furniture (`nav`, `header`, `footer`, `aside`, in a
+    page or in a Markdown file's raw HTML) set aside, start tag to end tag (the Markdown
+    between included): drawn by a browser but not read, as none of it was
     wanted (it holds none of the reference); reported, so that nothing is lost unseen."""
 
     @property
