@@ -110,13 +110,17 @@ def test_a_cue_in_a_relative_clause_introduces_no_block(fmt: Format) -> None:
     assert got == [("What comes l", "none")]
 
 
-def _quotes(fmt: Format, text: str) -> list[tuple[str, str, str]]:
-    """(text, verdict, speaker) of each quotation of a page."""
+def _page(fmt: Format, text: str) -> Document:
     data = text.encode()
-    suffix = "html" if fmt is Format.HTML else "md"
-    page = Document(
+    suffix = {Format.HTML: "html", Format.MARKDOWN: "md"}.get(fmt, "txt")
+    return Document(
         "page", Path(f"page.{suffix}"), hashlib.sha256(data).hexdigest(), len(data), text, fmt
     )
+
+
+def _quotes(fmt: Format, text: str) -> list[tuple[str, str, str]]:
+    """(text, verdict, speaker) of each quotation of a page."""
+    page = _page(fmt, text)
     return [
         (q.text, q.verdict.value, q.attribution.speaker if q.attribution else "none")
         for q in ANALYSER.source(page).quotes
@@ -179,3 +183,70 @@ def test_a_reply_opening_with_a_quotation_after_a_block_is_no_continuation(page:
         reply='"Justified concerns"?? That phrase alone sinks it.',
     )
     assert _quotes(Format.HTML, text)[-1][:2] == ("Justified concerns", "verbatim")
+
+
+DOCUMENT_NAMED = "The joint statement calls for a freeze on drills."
+"""A paragraph before a block that names the document: it introduces the block, unless
+the block's own credit names someone else."""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page"),
+    [
+        (
+            Format.HTML,
+            "<p>{intro}</p><blockquote><p>{line}</p><cite>Sergei Lavrov</cite></blockquote>",
+        ),
+        (
+            Format.HTML,
+            "<p>{intro}</p><blockquote><p>{line}<br>\u2014 Sergei Lavrov</p></blockquote>",
+        ),
+        (Format.MARKDOWN, "{intro}\n\n> {line}\n> \u2014 Sergei Lavrov, to reporters\n"),
+        (Format.MARKDOWN, "{intro}\n\n> {line}\n>\n> -- Sergei Lavrov (@mfa_russia)\n"),
+    ],
+)
+def test_a_credit_closing_a_block_names_the_person_it_quotes(fmt: Format, page: str) -> None:
+    """A `<cite>` or a "— Name" line closing a block quotation credits its words: they are
+    that person's, whatever the paragraph before says of the statement (before, the block
+    was the statement's, and a person's words became a finding against it)."""
+    text = page.format(intro=DOCUMENT_NAMED, line=INVENTED) + "\nNot this again.\n"
+    [(quoted, verdict, speaker)] = _quotes(fmt, text)
+    assert (quoted, verdict, speaker) == (INVENTED, "other", "person")
+    [credited] = ANALYSER.source(_page(fmt, text)).quotes
+    assert credited.attribution is not None and credited.attribution.text == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page"),
+    [
+        (
+            Format.HTML,
+            "<p>{intro}</p><blockquote><p>{line}</p>"
+            "<cite>Joint statement of the Russian and Chinese foreign ministries</cite>"
+            "</blockquote>",
+        ),
+        (Format.MARKDOWN, "{intro}\n\n> {line}\n>\n> \u2014 from the joint statement of July 4\n"),
+        (
+            Format.MARKDOWN,
+            "{intro}\n\n> {line}\n> \u2014 Russian and Chinese foreign ministries, 4 July 2017\n",
+        ),
+    ],
+)
+def test_a_credit_closing_a_block_names_the_document_it_quotes(fmt: Format, page: str) -> None:
+    """A credit naming the statement, or its two ministries together, gives the block to
+    the document: its words are judged as the statement's (before, a block after a
+    paragraph naming no one was no one's, and invented words no finding)."""
+    text = page.format(intro="From the thread.", line=INVENTED) + "\nNot this again.\n"
+    [(quoted, verdict, speaker)] = _quotes(fmt, text)
+    assert (quoted, speaker) == (INVENTED, "document")
+    assert verdict in ("paraphrase", "not-in-reference")
+    text = page.format(intro="From the thread.", line=LINE) + "\nNot this again.\n"
+    assert _quotes(fmt, text) == [(LINE, "verbatim", "document")]
+
+
+def test_a_list_item_ending_a_block_names_no_one() -> None:
+    """A line opening with a hyphen may be a list's last item (here in an e-mail's quoted
+    lines): left out of the words quoted, as ever, but no credit naming who is quoted."""
+    text = f"{DOCUMENT_NAMED}\n\n> {INVENTED}\n> - Sergei Lavrov\n\nNot this again.\n"
+    [(quoted, _, speaker)] = _quotes(Format.TEXT, text)
+    assert (quoted, speaker) == (INVENTED, "document")

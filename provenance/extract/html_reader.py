@@ -25,6 +25,7 @@ from provenance.extract.readable import (
     _HTML_SPACE,
     BOLD,
     CAPTION,
+    CREDIT,
     ITALIC,
     MARK,
     QUOTED,
@@ -43,7 +44,8 @@ Wanted = Callable[[str], bool]
 _QUOTING_TAGS = frozenset({"blockquote"})
 _CREDIT_TAGS = frozenset({"cite"})
 """Elements naming who a block quotation quotes when they open or close it (a forum's
-`<cite>mira wrote:</cite>`): read as a line of their own, outside the quotation."""
+`<cite>mira wrote:</cite>`): read as a line of their own, outside the quotation, and
+listed in `Extracted.credits`."""
 
 _FORMAT_TAGS = {
     "b": BOLD,
@@ -218,6 +220,7 @@ class _HTMLReader(HTMLParser):
         if tag in _QUOTING_TAGS:
             self.blocks_read[self.serial] = self.out.map.length
         elif tag in _CREDIT_TAGS and self._credits_block():
+            quoting.add(CREDIT)
             turned_off.add(f"{_OFF}{QUOTED}")
             self.out.line_break(2, self._at())
         styles = frozenset(
