@@ -571,3 +571,46 @@ def test_a_markdown_footnote_with_a_one_word_note_is_a_footnote(shape: str, note
     rows = _rows(reference, page)
     assert [kind for kind, _ in rows] == [Kind.FOOTNOTE]
     assert rows == _rows(reference, _footnoted(shape, "See the treaty of 1998.")[0])
+
+
+@pytest.mark.parametrize(
+    ("block", "credit"),
+    [
+        ("<blockquote><p>We agree.</p><cite>Mira Ek</cite></blockquote>", "Mira Ek"),
+        ("<blockquote><cite>mira wrote:</cite>We agree.</blockquote>", "mira wrote:"),
+        (
+            '<blockquote class="bbCodeBlock bbCodeBlock--quote"><div class="bbCodeBlock-title">'
+            'mira said:</div><div class="bbCodeBlock-content">We agree.</div></blockquote>',
+            "mira said:",
+        ),
+        (
+            '<aside class="quote" data-username="mira"><div class="title">mira:</div>'
+            "<blockquote><p>We agree.</p></blockquote></aside>",
+            "mira:",
+        ),
+    ],
+)
+def test_html_credits_of_a_block_are_lines_of_their_own_outside_it(block: str, credit: str) -> None:
+    """A block quotation's credit (a <cite> opening or closing it, a forum's title line
+    over it) is read as a paragraph of its own, not quoted, and listed as a credit."""
+    page = f"<p>Before.</p>{block}<p>After.</p>"
+    e = extract(_doc(page, Format.HTML))
+    assert [s.of(e.text) for s in e.quoted] == ["We agree."]
+    assert [s.of(e.text) for s in e.credits] == [credit]
+    assert f"\n\n{credit}\n\n" in e.text
+    k = e.text.index(credit)
+    assert e.span(k, k + len(credit)).of(page) == credit
+
+
+def test_html_a_quoted_posts_expand_link_is_no_quoted_word() -> None:
+    """XenForo's "Click to expand..." under a long quote is a control's label: read as a
+    line of its own after the block, not as its last quoted words, and no credit."""
+    page = (
+        '<blockquote class="bbCodeBlock"><div class="bbCodeBlock-content">We agree.'
+        '<div class="bbCodeBlock-expandLink"><a role="button">Click to expand...</a></div>'
+        "</div></blockquote><p>After.</p>"
+    )
+    e = extract(_doc(page, Format.HTML))
+    assert e.text == "We agree.\n\nClick to expand...\n\nAfter."
+    assert [s.of(e.text) for s in e.quoted] == ["We agree."]
+    assert e.credits == ()

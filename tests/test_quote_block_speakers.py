@@ -250,3 +250,54 @@ def test_a_list_item_ending_a_block_names_no_one() -> None:
     text = f"{DOCUMENT_NAMED}\n\n> {INVENTED}\n> - Sergei Lavrov\n\nNot this again.\n"
     [(quoted, _, speaker)] = _quotes(Format.TEXT, text)
     assert (quoted, speaker) == (INVENTED, "document")
+
+
+XENFORO = (
+    '<blockquote class="bbCodeBlock bbCodeBlock--quote" data-attributes="member: 1"'
+    ' data-quote="mira_ek"><div class="bbCodeBlock-title">mira_ek said:</div>'
+    '<div class="bbCodeBlock-content">{line}</div></blockquote>'
+)
+XENFORO_EXPANDABLE = (
+    '<blockquote class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote js-expandWatch"'
+    ' data-attributes="member: 1" data-quote="mira_ek" data-source="post: 7">\n'
+    '  <div class="bbCodeBlock-title">\n    <a href="/goto/post?id=7"'
+    ' class="bbCodeBlock-sourceJump">mira_ek said:</a>\n  </div>\n'
+    '  <div class="bbCodeBlock-content">\n'
+    '    <div class="bbCodeBlock-expandContent js-expandContent ">\n      {line}\n    </div>\n'
+    '    <div class="bbCodeBlock-expandLink js-expandLink">'
+    '<a role="button" tabindex="0">Click to expand...</a></div>\n'
+    "  </div>\n</blockquote>"
+)
+PHPBB_3_3 = (
+    '<blockquote cite="./viewtopic.php?p=7#p7"><div><cite>'
+    '<a href="./memberlist.php?mode=viewprofile&amp;u=2">mira_ek</a> wrote: '
+    '<a href="./viewtopic.php?p=7#p7" data-post-id="7">\u2191</a>'
+    '<span class="responsive-hide">Tue Jul 04, 2017 9:00 am</span></cite>{line}</div></blockquote>'
+)
+DISCOURSE = (
+    '<aside class="quote no-group" data-username="mira_ek" data-post="2" data-topic="9">'
+    '<div class="title"><div class="quote-controls"></div>'
+    '<img alt="" width="24" height="24" src="/avatar.png" class="avatar"> mira_ek:</div>'
+    "<blockquote><p>{line}</p></blockquote></aside>"
+)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [XENFORO, XENFORO_EXPANDABLE, PHPBB_3_3, DISCOURSE],
+    ids=["xenforo", "xenforo-expandable", "phpbb-3.3", "discourse"],
+)
+@pytest.mark.parametrize("line", [LINE, INVENTED])
+def test_a_forums_title_line_names_the_poster_quoted(block: str, line: str) -> None:
+    """A forum's title over a quoted post ("mira_ek said:", "mira_ek:") names who is quoted:
+    no word of the quotation, which stays as written (before, XenForo's title and its
+    "Click to expand..." were read as quoted words, and the statement's line was no longer
+    verbatim), and the poster speaks it (Discourse's title named no one, and its quote
+    box was page furniture, read only where it held five of the statement's words)."""
+    page = f"<article><p>Back to the thread.</p>{block.format(line=line)}<p>Not this.</p></article>"
+    quotes = ANALYSER.source(_page(Format.HTML, page)).quotes
+    assert [(q.text, q.verdict.value) for q in quotes] == [
+        (line, "verbatim" if line == LINE else "other")
+    ]
+    assert quotes[0].attribution is not None
+    assert (quotes[0].attribution.speaker, quotes[0].attribution.text[:7]) == ("person", "mira_ek")
