@@ -8,7 +8,8 @@ and what a browser draws is written out: an ordered list's numbers, the marks of
 raised footnote digits. Bold, italic, underline and mark (by tag or inline style, a
 coloured background on words inside the lines being a mark, not one on a block) are
 emphasis runs; a `<blockquote>`'s text is marked as quoted, but for a `<cite>` opening or
-closing it (who is quoted, read as a line of its own).
+closing it or a forum's title line over it (who is quoted, read as a line of its own and
+listed as a credit).
 """
 
 from __future__ import annotations
