@@ -250,6 +250,7 @@ def _source(
                 view_passages,
                 options=screening,
                 quoted=readable.quoted,
+                credits=readable.credits,
                 divergences=found,
             )
         )

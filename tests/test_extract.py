@@ -188,12 +188,19 @@ def _md(source: str) -> tuple[str, list[str]]:
         '---\ntitle: "A post"\ndescription: "The Parties agree."\ntags: [a, b]\n---\n',
         '+++\ntitle = "A post"\ndescription = "The Parties agree."\n+++\n',
         "---\r\ntitle: A post\r\n...\r\n",
+        # Hugo's JSON front matter: one object, braces inside its strings and all
+        '{\n  "title": "A post",\n  "description": "The Parties {agree}.",\n  "tags": ["a"]\n}\n',
+        '{"title": "A post", "draft": false}  \n',
+        # after a byte-order mark `load` left (a second one) or a caller's text kept
+        '\ufeff---\ntitle: "A post"\ndescription: "The Parties agree."\n---\n',
+        '\ufeff\ufeff+++\ntitle = "A post"\n+++\n',
+        '\ufeff{"description": "The Parties agree."}\n',
     ],
 )
 def test_markdown_front_matter_is_metadata_not_text(front: str) -> None:
-    """A static site's front matter (YAML between `---` lines, TOML between `+++`) is the
-    post's metadata, as an HTML page's <head> is: not read, and what follows it keeps
-    its offsets into the whole file."""
+    """A static site's front matter (YAML between `---` lines, TOML between `+++`, or a
+    JSON object) is the post's metadata, as an HTML page's <head> is: not read, and what
+    follows it keeps its offsets into the whole file."""
     source = f"{front}\nThe **body** of the post.\n"
     e = extract(_doc(source, Format.MARKDOWN, "a.md"))
     assert e.text == "The body of the post."
@@ -213,6 +220,34 @@ def test_markdown_rules_are_not_front_matter(source: str) -> None:
     around prose, or a block further down, is read as the page shows it."""
     e = extract(_doc(source, Format.MARKDOWN, "a.md"))
     assert "rule" in e.text or "title: not at the top" in e.text
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (
+            '{{< figure src="map.png" >}}\n\nThe body.\n',
+            '{{< figure src="map.png" >}}\n\nThe body.',
+        ),
+        ("{The Parties} agree.\n", "{The Parties} agree."),
+        ('{"a": 1} and the body.\n', '{"a": 1} and the body.'),
+        ('The body.\n\n{"title": "not at the top"}\n', 'The body.\n\n{"title": "not at the top"}'),
+    ],
+)
+def test_markdown_braces_that_open_no_json_object_are_text(source: str, text: str) -> None:
+    """Only a JSON object opening the file, alone on its last line, is front matter: a
+    shortcode, a brace in prose, an object with words after it or one further down are
+    read as the page shows them."""
+    assert extract(_doc(source, Format.MARKDOWN, "a.md")).text == text
+
+
+def test_markdown_after_a_byte_order_mark_reads_its_blocks() -> None:
+    """A byte-order mark still opening the text is no character of the page: the heading
+    after it is a heading (not a paragraph "\ufeff# Title"), mapped past the mark."""
+    source = "\ufeff# The title\n\nThe **body**.\n"
+    e = extract(_doc(source, Format.MARKDOWN, "a.md"))
+    assert e.text == "The title\n\nThe body."
+    assert e.span(0, 9).of(source) == "The title"
 
 
 def test_markdown_item_numbers_read_as_a_renderer_draws_them() -> None:
@@ -536,3 +571,46 @@ def test_a_markdown_footnote_with_a_one_word_note_is_a_footnote(shape: str, note
     rows = _rows(reference, page)
     assert [kind for kind, _ in rows] == [Kind.FOOTNOTE]
     assert rows == _rows(reference, _footnoted(shape, "See the treaty of 1998.")[0])
+
+
+@pytest.mark.parametrize(
+    ("block", "credit"),
+    [
+        ("<blockquote><p>We agree.</p><cite>Mira Ek</cite></blockquote>", "Mira Ek"),
+        ("<blockquote><cite>mira wrote:</cite>We agree.</blockquote>", "mira wrote:"),
+        (
+            '<blockquote class="bbCodeBlock bbCodeBlock--quote"><div class="bbCodeBlock-title">'
+            'mira said:</div><div class="bbCodeBlock-content">We agree.</div></blockquote>',
+            "mira said:",
+        ),
+        (
+            '<aside class="quote" data-username="mira"><div class="title">mira:</div>'
+            "<blockquote><p>We agree.</p></blockquote></aside>",
+            "mira:",
+        ),
+    ],
+)
+def test_html_credits_of_a_block_are_lines_of_their_own_outside_it(block: str, credit: str) -> None:
+    """A block quotation's credit (a <cite> opening or closing it, a forum's title line
+    over it) is read as a paragraph of its own, not quoted, and listed as a credit."""
+    page = f"<p>Before.</p>{block}<p>After.</p>"
+    e = extract(_doc(page, Format.HTML))
+    assert [s.of(e.text) for s in e.quoted] == ["We agree."]
+    assert [s.of(e.text) for s in e.credits] == [credit]
+    assert f"\n\n{credit}\n\n" in e.text
+    k = e.text.index(credit)
+    assert e.span(k, k + len(credit)).of(page) == credit
+
+
+def test_html_a_quoted_posts_expand_link_is_no_quoted_word() -> None:
+    """XenForo's "Click to expand..." under a long quote is a control's label: read as a
+    line of its own after the block, not as its last quoted words, and no credit."""
+    page = (
+        '<blockquote class="bbCodeBlock"><div class="bbCodeBlock-content">We agree.'
+        '<div class="bbCodeBlock-expandLink"><a role="button">Click to expand...</a></div>'
+        "</div></blockquote><p>After.</p>"
+    )
+    e = extract(_doc(page, Format.HTML))
+    assert e.text == "We agree.\n\nClick to expand...\n\nAfter."
+    assert [s.of(e.text) for s in e.quoted] == ["We agree."]
+    assert e.credits == ()

@@ -22,7 +22,7 @@ from provenance.analyse import SourceResult, analyse
 from provenance.cli import main
 from provenance.extract import extract
 from provenance.load import load
-from provenance.model import Format, Kind, PassageKind, Severity
+from provenance.model import Document, Format, Kind, PassageKind, Severity
 
 PARAGRAPHS = [
     "The river commissions of Norland and Easterby share the Grey Valley basin, and the "
@@ -154,3 +154,88 @@ def test_extract_reads_the_furniture_wanted_and_lists_the_rest() -> None:
     wanted = extract(document, furniture=lambda text: "signed" in text)
     assert wanted.text == f"The statement follows.\n\nFull text\n\n{PARAGRAPHS[-1]}"
     assert [s.of(page) for s in wanted.furniture] == [menu]
+
+
+def _analysed_markdown(tmp_path: Path, text: str) -> SourceResult:
+    reference = tmp_path / "statement.txt"
+    reference.write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text(text, encoding="utf-8")
+    return analyse(load(reference), [load(page)]).sources[0]
+
+
+def _markdown_document(text: str) -> Document:
+    return replace(make_document(text, "page"), format=Format.MARKDOWN, path=Path("page.md"))
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<aside class='fulltext'>{paragraphs}</aside>",
+        # the element opened in one raw HTML block, Markdown inside, closed in a later one
+        "<aside class='fulltext'>\n\n{markdown}\n\n</aside>",
+    ],
+)
+def test_a_full_text_in_a_markdown_sidebar_box_is_found(tmp_path: Path, box: str) -> None:
+    """A Markdown post's raw HTML `<aside>` holding the statement is read as an HTML
+    page's is (before, the block's aside was dropped unseen, and the page held no
+    passage; or, with Markdown inside, read only because the blank line hid it)."""
+    element = box.format(paragraphs=_paragraphs(PARAGRAPHS), markdown="\n\n".join(PARAGRAPHS))
+    text = f"# Commissions agree a river plan\n\nThe full text is in the box.\n\n{element}\n"
+    source = _analysed_markdown(tmp_path, text)
+    [passage] = source.passages
+    assert passage.kind is PassageKind.FULL
+    assert text[passage.copy.start :].startswith("The river commissions")
+    assert _rows(source) == []
+    assert source.extracted is not None and source.extracted.furniture == ()
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        f"<aside><p>{SIDEBAR}</p></aside>",
+        "<nav>\n<a href='/'>Home</a> | <a href='/rivers'>Rivers</a>\n</nav>",
+        f"<footer>\n\n{SIDEBAR}\n\n*Follow us* for more.\n\n</footer>",
+        f'<header class="site">\n\n## The Valley Times\n\n{SIDEBAR}\n\n</header>',
+    ],
+)
+def test_markdown_furniture_holding_none_of_the_reference_is_listed_not_compared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], element: str
+) -> None:
+    """Raw HTML furniture in a Markdown post that shares no run of words with the
+    statement is set aside and listed in the report, start tag to end tag, the Markdown
+    between a block that opens it and one that closes it included."""
+    text = "\n\n".join([*PARAGRAPHS[:3], element, *PARAGRAPHS[3:]]) + "\n"
+    source = _analysed_markdown(tmp_path, text)
+    assert [p.kind for p in source.passages] == [PassageKind.FULL]
+    assert _rows(source) == []
+    assert source.extracted is not None
+    assert [s.of(text) for s in source.extracted.furniture] == [element]
+    args = ["report", "--reference", str(tmp_path / "statement.txt"), str(tmp_path / "page.md")]
+    assert main([*args, "--format", "json"]) == 0
+    [reported] = json.loads(capsys.readouterr().out)["sources"]
+    start = text.index(element)
+    assert reported["furniture"] == [{"start": start, "end": start + len(element)}]
+
+
+def test_markdown_extract_reads_the_furniture_wanted_and_lists_the_rest() -> None:
+    """`extract` reads a Markdown file's raw HTML furniture only where the caller wants its
+    readable text, as an HTML page's; an element no later block closes is read, as a
+    browser shows it."""
+    menu = "<nav><a href='/'>Home</a> | <a href='/rivers'>Rivers</a></nav>"
+    box = f"<aside>\n\n### Full text\n\n{PARAGRAPHS[-1]}\n\n</aside>"
+    text = f"{menu}\n\nThe statement follows.\n\n{box}\n\nAfter the box.\n"
+    document = _markdown_document(text)
+    aside = extract(document)
+    assert aside.text == "The statement follows.\n\nAfter the box."
+    assert [s.of(text) for s in aside.furniture] == [menu, box]
+    wanted = extract(document, furniture=lambda text: "signed" in text)
+    assert (
+        wanted.text == f"The statement follows.\n\nFull text\n\n{PARAGRAPHS[-1]}\n\nAfter the box."
+    )
+    assert [s.of(text) for s in wanted.furniture] == [menu]
+    k = wanted.text.index("This statement")
+    assert wanted.span(k, k + 14).of(text) == "This statement"
+    unclosed = extract(_markdown_document(f"Intro.\n\n<aside>\n{SIDEBAR}\n\nThe end.\n"))
+    assert unclosed.text == f"Intro.\n\n{SIDEBAR}\n\nThe end."
+    assert unclosed.furniture == ()

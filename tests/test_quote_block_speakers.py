@@ -110,13 +110,17 @@ def test_a_cue_in_a_relative_clause_introduces_no_block(fmt: Format) -> None:
     assert got == [("What comes l", "none")]
 
 
-def _quotes(fmt: Format, text: str) -> list[tuple[str, str, str]]:
-    """(text, verdict, speaker) of each quotation of a page."""
+def _page(fmt: Format, text: str) -> Document:
     data = text.encode()
-    suffix = "html" if fmt is Format.HTML else "md"
-    page = Document(
+    suffix = {Format.HTML: "html", Format.MARKDOWN: "md"}.get(fmt, "txt")
+    return Document(
         "page", Path(f"page.{suffix}"), hashlib.sha256(data).hexdigest(), len(data), text, fmt
     )
+
+
+def _quotes(fmt: Format, text: str) -> list[tuple[str, str, str]]:
+    """(text, verdict, speaker) of each quotation of a page."""
+    page = _page(fmt, text)
     return [
         (q.text, q.verdict.value, q.attribution.speaker if q.attribution else "none")
         for q in ANALYSER.source(page).quotes
@@ -179,3 +183,121 @@ def test_a_reply_opening_with_a_quotation_after_a_block_is_no_continuation(page:
         reply='"Justified concerns"?? That phrase alone sinks it.',
     )
     assert _quotes(Format.HTML, text)[-1][:2] == ("Justified concerns", "verbatim")
+
+
+DOCUMENT_NAMED = "The joint statement calls for a freeze on drills."
+"""A paragraph before a block that names the document: it introduces the block, unless
+the block's own credit names someone else."""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page"),
+    [
+        (
+            Format.HTML,
+            "<p>{intro}</p><blockquote><p>{line}</p><cite>Sergei Lavrov</cite></blockquote>",
+        ),
+        (
+            Format.HTML,
+            "<p>{intro}</p><blockquote><p>{line}<br>\u2014 Sergei Lavrov</p></blockquote>",
+        ),
+        (Format.MARKDOWN, "{intro}\n\n> {line}\n> \u2014 Sergei Lavrov, to reporters\n"),
+        (Format.MARKDOWN, "{intro}\n\n> {line}\n>\n> -- Sergei Lavrov (@mfa_russia)\n"),
+    ],
+)
+def test_a_credit_closing_a_block_names_the_person_it_quotes(fmt: Format, page: str) -> None:
+    """A `<cite>` or a "— Name" line closing a block quotation credits its words: they are
+    that person's, whatever the paragraph before says of the statement (before, the block
+    was the statement's, and a person's words became a finding against it)."""
+    text = page.format(intro=DOCUMENT_NAMED, line=INVENTED) + "\nNot this again.\n"
+    [(quoted, verdict, speaker)] = _quotes(fmt, text)
+    assert (quoted, verdict, speaker) == (INVENTED, "other", "person")
+    [credited] = ANALYSER.source(_page(fmt, text)).quotes
+    assert credited.attribution is not None and credited.attribution.text == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page"),
+    [
+        (
+            Format.HTML,
+            "<p>{intro}</p><blockquote><p>{line}</p>"
+            "<cite>Joint statement of the Russian and Chinese foreign ministries</cite>"
+            "</blockquote>",
+        ),
+        (Format.MARKDOWN, "{intro}\n\n> {line}\n>\n> \u2014 from the joint statement of July 4\n"),
+        (
+            Format.MARKDOWN,
+            "{intro}\n\n> {line}\n> \u2014 Russian and Chinese foreign ministries, 4 July 2017\n",
+        ),
+    ],
+)
+def test_a_credit_closing_a_block_names_the_document_it_quotes(fmt: Format, page: str) -> None:
+    """A credit naming the statement, or its two ministries together, gives the block to
+    the document: its words are judged as the statement's (before, a block after a
+    paragraph naming no one was no one's, and invented words no finding)."""
+    text = page.format(intro="From the thread.", line=INVENTED) + "\nNot this again.\n"
+    [(quoted, verdict, speaker)] = _quotes(fmt, text)
+    assert (quoted, speaker) == (INVENTED, "document")
+    assert verdict in ("paraphrase", "not-in-reference")
+    text = page.format(intro="From the thread.", line=LINE) + "\nNot this again.\n"
+    assert _quotes(fmt, text) == [(LINE, "verbatim", "document")]
+
+
+def test_a_list_item_ending_a_block_names_no_one() -> None:
+    """A line opening with a hyphen may be a list's last item (here in an e-mail's quoted
+    lines): left out of the words quoted, as ever, but no credit naming who is quoted."""
+    text = f"{DOCUMENT_NAMED}\n\n> {INVENTED}\n> - Sergei Lavrov\n\nNot this again.\n"
+    [(quoted, _, speaker)] = _quotes(Format.TEXT, text)
+    assert (quoted, speaker) == (INVENTED, "document")
+
+
+XENFORO = (
+    '<blockquote class="bbCodeBlock bbCodeBlock--quote" data-attributes="member: 1"'
+    ' data-quote="mira_ek"><div class="bbCodeBlock-title">mira_ek said:</div>'
+    '<div class="bbCodeBlock-content">{line}</div></blockquote>'
+)
+XENFORO_EXPANDABLE = (
+    '<blockquote class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote js-expandWatch"'
+    ' data-attributes="member: 1" data-quote="mira_ek" data-source="post: 7">\n'
+    '  <div class="bbCodeBlock-title">\n    <a href="/goto/post?id=7"'
+    ' class="bbCodeBlock-sourceJump">mira_ek said:</a>\n  </div>\n'
+    '  <div class="bbCodeBlock-content">\n'
+    '    <div class="bbCodeBlock-expandContent js-expandContent ">\n      {line}\n    </div>\n'
+    '    <div class="bbCodeBlock-expandLink js-expandLink">'
+    '<a role="button" tabindex="0">Click to expand...</a></div>\n'
+    "  </div>\n</blockquote>"
+)
+PHPBB_3_3 = (
+    '<blockquote cite="./viewtopic.php?p=7#p7"><div><cite>'
+    '<a href="./memberlist.php?mode=viewprofile&amp;u=2">mira_ek</a> wrote: '
+    '<a href="./viewtopic.php?p=7#p7" data-post-id="7">\u2191</a>'
+    '<span class="responsive-hide">Tue Jul 04, 2017 9:00 am</span></cite>{line}</div></blockquote>'
+)
+DISCOURSE = (
+    '<aside class="quote no-group" data-username="mira_ek" data-post="2" data-topic="9">'
+    '<div class="title"><div class="quote-controls"></div>'
+    '<img alt="" width="24" height="24" src="/avatar.png" class="avatar"> mira_ek:</div>'
+    "<blockquote><p>{line}</p></blockquote></aside>"
+)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [XENFORO, XENFORO_EXPANDABLE, PHPBB_3_3, DISCOURSE],
+    ids=["xenforo", "xenforo-expandable", "phpbb-3.3", "discourse"],
+)
+@pytest.mark.parametrize("line", [LINE, INVENTED])
+def test_a_forums_title_line_names_the_poster_quoted(block: str, line: str) -> None:
+    """A forum's title over a quoted post ("mira_ek said:", "mira_ek:") names who is quoted:
+    no word of the quotation, which stays as written (before, XenForo's title and its
+    "Click to expand..." were read as quoted words, and the statement's line was no longer
+    verbatim), and the poster speaks it (Discourse's title named no one, and its quote
+    box was page furniture, read only where it held five of the statement's words)."""
+    page = f"<article><p>Back to the thread.</p>{block.format(line=line)}<p>Not this.</p></article>"
+    quotes = ANALYSER.source(_page(Format.HTML, page)).quotes
+    assert [(q.text, q.verdict.value) for q in quotes] == [
+        (line, "verbatim" if line == LINE else "other")
+    ]
+    assert quotes[0].attribution is not None
+    assert (quotes[0].attribution.speaker, quotes[0].attribution.text[:7]) == ("person", "mira_ek")

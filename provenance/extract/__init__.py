@@ -15,8 +15,9 @@ The engine compares readable text; every span it reports is mapped back through
 
 The package: `readable` holds what every reader produces (`Extracted`, its emphasis
 `Run`s, and the builder that writes both with the map); `html_reader` and
-`markdown_reader` read the two formats, `text_reader` plain text's quoted lines; this
-module chooses between them.
+`markdown_reader` read the two formats (the latter with `front_matter`, `markdown_source`
+for where a token's content lies in the source, and `markdown_html` for raw HTML),
+`text_reader` plain text's quoted lines; this module chooses between them.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ def extract(document: Document, *, furniture: Wanted | None = None) -> Extracted
 
     Args:
         document: The decoded file.
-        furniture: Says, from its readable text, whether an HTML page-furniture element
-            (`nav`, `header`, `footer`, `aside`) is read; without it, none is. What is not
-            read is listed in `Extracted.furniture`.
+        furniture: Says, from its readable text, whether a page-furniture element
+            (`nav`, `header`, `footer`, `aside`) of an HTML page, or of a Markdown file's
+            raw HTML, is read; without it, none is. What is not read is listed in
+            `Extracted.furniture`.
 
     Raises:
         InputError: An HTML or Markdown file with no readable text.
@@ -46,7 +48,7 @@ def extract(document: Document, *, furniture: Wanted | None = None) -> Extracted
     if document.format is Format.HTML:
         extracted = _html(document, furniture)
     elif document.format is Format.MARKDOWN:
-        extracted = _markdown(document)
+        extracted = _markdown(document, furniture)
     else:
         quoted = _email(document)
         if quoted is not None:

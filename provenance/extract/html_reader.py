@@ -8,7 +8,8 @@ and what a browser draws is written out: an ordered list's numbers, the marks of
 raised footnote digits. Bold, italic, underline and mark (by tag or inline style, a
 coloured background on words inside the lines being a mark, not one on a block) are
 emphasis runs; a `<blockquote>`'s text is marked as quoted, but for a `<cite>` opening or
-closing it (who is quoted, read as a line of its own).
+closing it or a forum's title line over it (who is quoted, read as a line of its own and
+listed as a credit).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from provenance.extract.readable import (
     _HTML_SPACE,
     BOLD,
     CAPTION,
+    CREDIT,
     ITALIC,
     MARK,
     QUOTED,
@@ -41,9 +43,13 @@ if TYPE_CHECKING:
 Wanted = Callable[[str], bool]
 """Whether the readable text of a page-furniture element is wanted (read, not set aside)."""
 _QUOTING_TAGS = frozenset({"blockquote"})
-_CREDIT_TAGS = frozenset({"cite"})
+_APART_TAGS = frozenset({"cite", "div"})
 """Elements naming who a block quotation quotes when they open or close it (a forum's
-`<cite>mira wrote:</cite>`): read as a line of their own, outside the quotation."""
+`<cite>mira wrote:</cite>`, its title `<div>`), or a control's label in it: read as a
+line of their own, outside the quotation; credits are listed in `Extracted.credits` (see
+`_HTMLReader._apart`)."""
+_EXPAND = "bbCodeBlock-expandLink"
+_CONTROL = "control"
 
 _FORMAT_TAGS = {
     "b": BOLD,
@@ -139,6 +145,8 @@ class _HTMLReader(HTMLParser):
         """Where the last piece of a flushed malformed tail ended (see `_data_at`)."""
         self.blocks_read: dict[int, int] = {}
         """Serial of each <blockquote> opened -> readable length when it opened."""
+        self.quote_boxes: set[int] = set()
+        """Stack indices of the open boxes of quoted posts (see `_quote_box`)."""
 
     def parse_html_declaration(self, i: int) -> int:
         # The standard library still asserts on some malformed declarations ("<![;");
@@ -188,7 +196,10 @@ class _HTMLReader(HTMLParser):
                 self.stack.append((tag, _HIDDEN if hidden else frozenset()))
                 self.skipping += tag in _SKIP or hidden
             return
-        if hidden or (tag in _SKIP and not (tag in _FURNITURE and self._reads(self._at()))):
+        if hidden or (
+            tag in _SKIP
+            and not (tag in _FURNITURE and (self._reads(self._at()) or _quote_box(tag, attrs)))
+        ):
             self.skip_root = len(self.stack), tag, self._at()
             self.stack.append((tag, _HIDDEN if hidden else frozenset()))
             self.skipping += 1
@@ -217,20 +228,48 @@ class _HTMLReader(HTMLParser):
         turned_off = {f"{_OFF}{s}" for s in _plain_styles(attrs)}
         if tag in _QUOTING_TAGS:
             self.blocks_read[self.serial] = self.out.map.length
-        elif tag in _CREDIT_TAGS and self._credits_block():
+        elif tag in _APART_TAGS and (apart := self._apart(tag, attrs)):
+            quoting |= {CREDIT} if apart == CREDIT else set()
             turned_off.add(f"{_OFF}{QUOTED}")
             self.out.line_break(2, self._at())
         styles = frozenset(
             f"{s}#{self.serial}" for s in _inline_styles(attrs, tag) | quoting | turned_off
         )
+        if tag == "aside" and _quote_box(tag, attrs):
+            self.quote_boxes.add(len(self.stack))
         self.stack.append((tag, styles))
         self.pre += tag == "pre"
 
-    def _credits_block(self) -> bool:
-        """Whether the credit element (<cite>) starting here names who the block quotation
-        it stands in is quoting: it opens the block (nothing read in it yet) or closes it
-        (only markup after it up to the block's end). Elsewhere in the block it is a
-        title the quoted words cite ("as <cite>Nature</cite> put it")."""
+    def _apart(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
+        """What the element starting here is, where it is read as a line of its own, apart
+        from the block quotation it stands in: CREDIT, naming who the block quotes (a
+        <cite> opening or closing it, `_credits_block`; a forum's title line over it,
+        XenForo's `<div class="bbCodeBlock-title">` "mira said:" opening the block, or
+        Discourse's `<div class="title">` "mira:" heading a quoted post, `_quote_box`);
+        _CONTROL, a control's label (XenForo's "Click to expand..." under a long quote);
+        else "". Only a <div> with a class naming one of those is looked at further."""
+        if tag == "cite":
+            return CREDIT if self._credits_block(tag) else ""
+        given = next((v for k, v in attrs if k == "class" and v), "")
+        if "itle" not in given and _EXPAND not in given:
+            return ""  # most elements: one look at the class attribute
+        classes = given.split()
+        if _EXPAND in classes:
+            return _CONTROL if self._quoting() else ""
+        if "bbCodeBlock-title" in classes:
+            return CREDIT if self._credits_block(tag) else ""
+        quoted_post = "title" in classes and len(self.stack) - 1 in self.quote_boxes
+        return CREDIT if quoted_post else ""
+
+    def _quoting(self) -> bool:
+        """Whether a block quotation is open here."""
+        return any(s.startswith(f"{QUOTED}#") for _, styles in self.stack for s in styles)
+
+    def _credits_block(self, tag: str) -> bool:
+        """Whether the credit element (<cite>, a forum's title) starting here names who the
+        block quotation it stands in is quoting: it opens the block (nothing read in it
+        yet) or closes it (only markup after it up to the block's end). Elsewhere in the
+        block it is a title the quoted words cite ("as <cite>Nature</cite> put it")."""
         opened = [
             int(style.partition("#")[2])
             for _, styles in self.stack
@@ -241,7 +280,7 @@ class _HTMLReader(HTMLParser):
             return False
         if self.out.map.length == self.blocks_read.get(opened[-1], -1):
             return True
-        end = self.source.find("</cite", self._at())
+        end = self.source.find(f"</{tag}", self._at())
         close = self.source.find("</blockquote", end)
         between = self.source[self.source.find(">", end) + 1 : close]
         return 0 <= end < close and not _TAG.sub("", between).strip(_HTML_SPACE)
@@ -288,10 +327,12 @@ class _HTMLReader(HTMLParser):
             if self.stack[k][0] in ("ol", "ul")
         )
         del self.lists[len(self.lists) - closed_lists :]
-        credit = any(style.startswith(f"{_OFF}{QUOTED}#") for style in self.stack[index][1])
+        apart = any(style.startswith(f"{_OFF}{QUOTED}#") for style in self.stack[index][1])
         del self.stack[index:]
-        if not was_skipping and (tag in _BLOCK or credit):
-            self.out.line_break(_BLOCK.get(tag, 2), self._at())
+        if self.quote_boxes:
+            self.quote_boxes = {k for k in self.quote_boxes if k < index}
+        if not was_skipping and (tag in _BLOCK or apart):
+            self.out.line_break(2 if apart else _BLOCK[tag], self._at())
 
     def _item_number(self, attrs: list[tuple[str, str | None]]) -> None:
         """An ordered list item's number, as a browser shows it ("3. "), standing for the
@@ -407,6 +448,22 @@ def _first_number(attrs: list[tuple[str, str | None]]) -> int | None:
         return None
     start = next((v for k, v in attrs if k == "start" and v), "1")
     return int(start) if start.strip().lstrip("-").isdigit() else 1
+
+
+def _classes(attrs: list[tuple[str, str | None]]) -> list[str]:
+    """An element's classes (its `class` attribute's words)."""
+    return next((v for k, v in attrs if k == "class" and v), "").split()
+
+
+def _quote_box(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether the element is the box of a quoted post, Discourse's `<aside class="quote">`
+    (a title line naming the poster, then a <blockquote>): a post's content, no page
+    furniture beside it.
+
+    >>> _quote_box("aside", [("class", "quote no-group")]), _quote_box("aside", [])
+    (True, False)
+    """
+    return tag == "aside" and "quote" in _classes(attrs)
 
 
 def _hidden(attrs: list[tuple[str, str | None]]) -> bool:

@@ -1,8 +1,7 @@
 """Markdown parsed by markdown-it-py; its tokens walked against the source lines to recover
 every produced character's offset.
 
-Front matter (a static site's YAML between `---` lines, or TOML between `+++`, opening
-the file) is the post's metadata, as an HTML page's <head> is, and is not read. List
+Front matter (a static site's metadata opening the file: `front_matter`) is not read. List
 numbers are written as a renderer draws them, raw HTML blocks are read by the HTML
 reader, `<br>` is a line break, pipe tables are read cell by cell (a cell's `\\|` reads
 `|`, mapped to its own character), and `**`/`_`/inline HTML emphasis become runs; a `>`
@@ -12,19 +11,14 @@ block's text is marked as quoted.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from provenance.extract.html_reader import (
-    _FORMAT_TAGS,
-    _VOID,
-    _HTMLReader,
-    _inline_styles,
-    raised,
-)
+from provenance.extract import front_matter
+from provenance.extract.html_reader import _FORMAT_TAGS, _VOID, Wanted, _inline_styles, raised
+from provenance.extract.markdown_html import Opened, _markdown_html
+from provenance.extract.markdown_source import _Lines, _Where
 from provenance.extract.readable import (
-    _MD_LINE_END,
     BOLD,
     ITALIC,
     QUOTED,
@@ -33,7 +27,7 @@ from provenance.extract.readable import (
     _Builder,
     _style_name,
 )
-from provenance.model import Document
+from provenance.model import Document, Span
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -74,76 +68,31 @@ def _markdown_parser() -> MarkdownIt:
     # on a page with two words in the note (which no definition can hold): "[^1]".
     parser.block.ruler.at("reference", _reference_unless_footnote)
     # Front matter (Jekyll, Hugo, Obsidian): metadata, never drawn on the page, as an
-    # HTML page's <head> is not; read as text its `description:` would be compared, and
-    # its `---` lines are rules to CommonMark. The plugin reads YAML's `---` fences;
-    # Hugo's TOML `+++` fences are read by `_toml_front_matter`, in the same token.
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    parser.use(front_matter_plugin)
-    parser.block.ruler.before(
-        "table",
-        "toml_front_matter",
-        _toml_front_matter,
-        {"alt": ["paragraph", "reference", "blockquote", "list"]},
-    )
+    # HTML page's <head> is not (see `front_matter`).
+    front_matter.use(parser)
     return parser
 
 
-_FRONT_MATTER = ["front_matter", "toml_front_matter"]
-"""The block rules that read front matter (the plugin's and ours)."""
-_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
-_METADATA = re.compile(r"[ \t]*(?:#|\[|[\w\"'.-]+[ \t]*[:=](?:[ \t]|$))")
-"""The first line of front matter: a `key: value` (YAML), `key = value` or `[table]`
-(TOML), or a comment."""
-
-
-def _toml_front_matter(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """Hugo's TOML front matter, `+++` lines around it opening the file, read into a
-    `front_matter` token as the plugin reads YAML's (which it does not know)."""
-
-    def line(k: int) -> str:
-        return state.src[state.bMarks[k] : state.eMarks[k]]
-
-    if start != 0 or not _TOML_FENCE.fullmatch(line(0)):
-        return False
-    close = next((k for k in range(1, end) if _TOML_FENCE.fullmatch(line(k))), None)
-    if close is None:
-        return False  # never closed: no front matter, as for the plugin's YAML
-    if silent:
-        return True
-    token = state.push("front_matter", "", 0)
-    token.hidden = True
-    token.block = True
-    token.markup = "+++"
-    token.content = state.src[state.bMarks[1] : state.eMarks[close - 1]] if close > 1 else ""
-    token.map = [0, close + 1]
-    state.line = close + 1
-    return True
-
-
-def _metadata(content: str) -> bool:
-    """Whether what front-matter fences hold is metadata: its first line a key (or a
-    comment), or nothing. A page opening with a rule, prose, then another rule is not.
-
-    >>> _metadata('title: "A post"'), _metadata('title = "A post"'), _metadata("")
-    (True, True, True)
-    >>> _metadata("A page opening with a rule.")
-    False
-    """
-    first = next((row for row in content.splitlines() if row.strip()), None)
-    return first is None or _METADATA.match(first) is not None
-
-
 def _parsed(source: str) -> tuple[list[Token], bool]:
-    """The source's tokens, and whether it opens with front matter (not read)."""
+    """The source's tokens, and whether it opens with front matter (not read).
+
+    A byte-order mark still opening the text (a second one after the one `load` takes
+    off, or a Document made from text that kept it) is no character of the page: parsed
+    without it, front matter after it is front matter and "# Title" a heading. Lines, and
+    so every token's line map, are the same either way.
+    """
+    source = source.lstrip(_BOM)
     parser = _markdown_parser()
     tokens = parser.parse(source)
     if not tokens or tokens[0].type != "front_matter":
         return tokens, False
-    if _metadata(tokens[0].content):
+    if front_matter.is_metadata(tokens[0].content, tokens[0].markup):
         return tokens, True
-    parser.disable(_FRONT_MATTER)
+    parser.disable(front_matter.RULES)
     return parser.parse(source), False
+
+
+_BOM = "\ufeff"
 
 
 def _reference_unless_footnote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -155,7 +104,34 @@ def _reference_unless_footnote(state: StateBlock, start: int, end: int, silent: 
     return not state.src.startswith("[^", at) and reference(state, start, end, silent)
 
 
-def _markdown(document: Document) -> Extracted:
+def _markdown(document: Document, wanted: Wanted | None = None) -> Extracted:
+    """The readable text of a Markdown file (see the module's docstring).
+
+    Page furniture in its raw HTML (`markdown_html`) is set aside, unless `wanted` says its
+    readable text is wanted, as in an HTML page (`html_reader._html`).
+    """
+    tokens, front = _parsed(document.text)
+    extracted = _read(document, tokens, front)
+    if wanted is None or not extracted.furniture:
+        return extracted
+    held = tuple(span for span in extracted.furniture if wanted(_furniture_text(document, span)))
+    if not held:
+        return extracted
+    return _read(document, tokens, front, held)
+
+
+def _furniture_text(document: Document, span: Span) -> str:
+    """The readable text of the furniture at `span`, read on its own, all of it."""
+    part = replace(document, text=span.of(document.text))
+    tokens, _ = _parsed(part.text)
+    return _read(part, tokens, False, (Span(0, len(part.text)),)).text
+
+
+def _read(
+    document: Document, tokens: list[Token], front: bool, held: tuple[Span, ...] = ()
+) -> Extracted:
+    """The tokens read into readable text, the page furniture in `held` read, the rest
+    set aside and listed."""
     source = document.text
     lines = _Lines.of(source)
     line_starts = lines.starts
@@ -163,8 +139,11 @@ def _markdown(document: Document) -> Extracted:
     marker: tuple[str, str, int] | None = None  # an ordered item's number, not yet emitted
     numbers: list[int | None] = []  # the open lists' next item numbers (None: bullets)
     depth, quoting = 0, frozenset[str]()  # inside `>` blocks: the QUOTED marker
-    tokens, front_matter = _parsed(source)
-    for token in tokens:
+    furniture: list[Span] = []
+    opened: Opened | None = None  # furniture a raw HTML block left open for a later one
+    for index, token in enumerate(tokens):
+        if opened is not None and index < opened.closed_by:
+            continue  # inside furniture set aside: whole blocks, to the one that closes it
         if token.type in ("ordered_list_open", "bullet_list_open"):
             start = token.attrs.get("start", 1) if token.type == "ordered_list_open" else None
             numbers.append(int(start) if isinstance(start, (int, float, str)) else None)
@@ -202,11 +181,19 @@ def _markdown(document: Document) -> Extracted:
         if token.type in ("code_block", "fence") and token.map:
             _markdown_block(out, token, lines, quoting)
         if token.type == "html_block" and token.map:
-            _markdown_html(out, token, lines, quoting)
+            inside = opened if opened is not None and index == opened.closed_by else None
+            found, opened = _markdown_html(
+                out, tokens, index, lines, quoting, read=held, inside=inside
+            )
+            furniture.extend(found)
         if token.type == "inline" and token.map and token.children is not None:
             _markdown_inline(out, token, lines, quoting)
-    steps = ("markdown-it-py commonmark+table", "decode-entities")
-    return out.result(document, (*steps, "skip-front-matter") if front_matter else steps)
+    steps = ["markdown-it-py commonmark+table", "decode-entities"]
+    if front:
+        steps.append("skip-front-matter")
+    if held:
+        steps.append("read-wanted-furniture")
+    return replace(out.result(document, tuple(steps)), furniture=tuple(furniture))
 
 
 def _markdown_marker(
@@ -235,124 +222,11 @@ def _markdown_marker(
     out.emit(" ", after, after + gap, base)
 
 
-@dataclass(slots=True)
-class _Lines:
-    """A Markdown source's lines as markdown-it counts them (it ends a line at LF, CRLF
-    or a lone CR), where each starts, and how far each has been read so far."""
-
-    text: list[str]
-    starts: list[int]
-    used: list[int]
-
-    @classmethod
-    def of(cls, source: str) -> _Lines:
-        lines, starts = [], [0]
-        for end in _MD_LINE_END.finditer(source):
-            lines.append(source[starts[-1] : end.start()])
-            starts.append(end.end())
-        lines.append(source[starts[-1] :])
-        return cls(lines, starts, [0] * len(lines))
-
-
-class _Where:
-    """Source offset of every character of a token's content (block prefixes stripped),
-    kept per source line: each line's piece, with the line break after it, is a copy,
-    split where the source has a character the content lacks (a table cell's `\\|`)."""
-
-    def __init__(self, content: str, first: int, lines: _Lines):
-        self.firsts: list[int] = []  # content index where each piece starts
-        self.sources: list[int] = []  # source offset of that character
-        at = 0
-        text, used = lines.text, lines.used
-        for k, piece in enumerate(content.split("\n")):
-            row = min(first + k, len(text) - 1)
-            column = text[row].find(piece, used[row]) if piece else used[row]
-            if column < 0 and "|" in piece:
-                found = _escaped_pipes(piece, text[row], used[row])
-                if found:
-                    for offset, source in found:
-                        self.firsts.append(at + offset)
-                        self.sources.append(lines.starts[row] + source)
-                    used[row] = found[-1][1] + len(piece) - found[-1][0]
-                    at += len(piece) + 1
-                    continue
-            if column < 0:
-                column = text[row].find(piece)
-            column = max(column, 0)
-            used[row] = column + len(piece)
-            self.firsts.append(at)
-            self.sources.append(lines.starts[row] + column)
-            at += len(piece) + 1
-
-    def __getitem__(self, i: int) -> int:
-        r = bisect_right(self.firsts, i) - 1
-        return self.sources[r] + i - self.firsts[r]
-
-    def copy(self, out: _Builder, content: str, i: int, j: int, styles: frozenset[str]) -> None:
-        """Emit content[i:j], each character for its own source character."""
-        while i < j:
-            r = bisect_right(self.firsts, i) - 1
-            stop = min(j, self.firsts[r + 1]) if r + 1 < len(self.firsts) else j
-            out.copy(content[i:stop], self.sources[r] + i - self.firsts[r], styles)
-            i = stop
-
-
-def _escaped_pipes(piece: str, line: str, start: int) -> list[tuple[int, int]]:
-    r"""Where a table cell's `piece` lies in its source `line` (from `start` on), when the
-    source writes some of its pipes escaped (`a \| b` is read `a | b`: markdown-it drops
-    the backslash before every pipe in a table row): (index in piece, column in line) of
-    each stretch the two have alike, else [].
-
-    >>> _escaped_pipes("a | b", "| a \\| b | c |", 0)
-    [(0, 2), (2, 5)]
-    """
-    pattern = re.escape(piece).replace(r"\|", r"\\?\|")
-    found = re.compile(pattern).search(line, start) or re.compile(pattern).search(line)
-    if found is None:
-        return []
-    stretches, column = [(0, found.start())], found.start()
-    for index, char in enumerate(piece):
-        if char == "|" and line[column] == "\\":
-            column += 1  # the backslash the content lacks
-            stretches.append((index, column))
-        column += 1
-    return stretches
-
-
 def _markdown_block(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:
     assert token.map is not None
     first = token.map[0] + (1 if token.type == "fence" else 0)
     content = token.content.rstrip("\n")
     _Where(content, first, lines).copy(out, content, 0, len(content), base)
-
-
-def _markdown_html(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:
-    """A block of raw HTML, read as a browser shows it (see `_html`): a blog's `<p>` or a
-    README's `<div align="center">` holds text a reader sees."""
-    assert token.map is not None
-    content = token.content.rstrip("\n")
-    where = _Where(content, token.map[0], lines)
-    reader = _HTMLReader(content)
-    try:
-        reader.feed(content)
-        reader.close()
-    except AssertionError:  # a strict corner of _markupbase: the block shows nothing
-        return
-    inner = reader.out
-    text = "".join(inner.pieces)
-    shown = inner.map.build(tail=inner.map.last_end())
-    for k, char in enumerate(text):
-        start, end = shown.start(k), shown.end(k)
-        if start < end:
-            out.emit(char, where[start], where[end - 1] + 1, base)
-        else:  # a break drawn for a tag (<br>, a block's end) stands for the tag
-            first = min(start, len(content) - 1)
-            tag = content.find(">", first) + 1 or len(content)
-            at, stop = where[first], where[tag - 1] + 1
-            if char == "\n":
-                out.line_break(1, at, adds=True, end=stop)
-            else:
-                out.emit(char, at, stop, base)
 
 
 _BREAK_TAG = re.compile(r"<br\b", re.IGNORECASE)

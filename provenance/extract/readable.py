@@ -26,6 +26,10 @@ while reading, it becomes `Extracted.quoted`, never an emphasis run."""
 CAPTION = "caption"
 """Not a style: what a <figcaption> holds. Carried with the styles while reading, it
 becomes `Extracted.captions`: a picture's caption set inside a copy is page furniture."""
+CREDIT = "credit"
+"""Not a style: what names who a block quotation quotes (a <cite> opening or closing it,
+a forum's title line over it). Carried with the styles while reading, it becomes
+`Extracted.credits`."""
 _HTML_SPACE = " \t\n\r\f"
 
 
@@ -63,9 +67,14 @@ class Extracted:
     attribute, `display: none`): not read, but reported, as a page may hide text."""
     captions: tuple[Span, ...] = ()
     """Readable stretches the markup sets out as a picture's caption (<figcaption>)."""
+    credits: tuple[Span, ...] = ()
+    """Readable stretches the markup sets out as naming who a block quotation quotes (a
+    <cite> opening or closing it, a forum's "Name said:" title over it): read as lines of
+    their own, outside the quotation."""
     furniture: tuple[Span, ...] = ()
-    """Original stretches of HTML page furniture (`nav`, `header`, `footer`, `aside`) set
-    aside, start tag to end tag: drawn by a browser but not read, as none of it was
+    """Original stretches of HTML page furniture (`nav`, `header`, `footer`, `aside`, in a
+    page or in a Markdown file's raw HTML) set aside, start tag to end tag (the Markdown
+    between included): drawn by a browser but not read, as none of it was
     wanted (it holds none of the reference); reported, so that nothing is lost unseen."""
 
     @property
@@ -259,8 +268,11 @@ class _Builder:
         runs.sort(key=lambda r: (r.start, r.end, r.style))
         quoted = tuple(Span(r.start, r.end) for r in runs if r.style == QUOTED)
         captions = tuple(Span(r.start, r.end) for r in runs if r.style == CAPTION)
-        runs = [r for r in runs if r.style not in (QUOTED, CAPTION)]
-        return Extracted(document, text, offsets, tuple(runs), steps, quoted, captions=captions)
+        credits = tuple(Span(r.start, r.end) for r in runs if r.style == CREDIT)
+        runs = [r for r in runs if r.style not in (QUOTED, CAPTION, CREDIT)]
+        return Extracted(
+            document, text, offsets, tuple(runs), steps, quoted, captions=captions, credits=credits
+        )
 
 
 _HTML_RUNS = re.compile(f"[{_HTML_SPACE}]{{2,}}")

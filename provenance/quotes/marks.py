@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import eq, itemgetter
+from operator import attrgetter, eq, itemgetter
 
 from provenance.matcher import last_characters
 from provenance.model import Span
@@ -166,6 +166,9 @@ class Marked:
     block: int = -1
     """For a paragraph of a block quotation set out by markup: where the block starts
     (its speaker is whoever the text before the block names); else -1."""
+    credit: Span | None = None
+    """For a paragraph of a block quotation set out by markup: the words that credit the
+    block (a `<cite>` opening or closing it, a last "— Name" line), who it quotes."""
 
 
 def paragraph_breaks(text: str) -> list[tuple[int, int]]:
@@ -174,11 +177,14 @@ def paragraph_breaks(text: str) -> list[tuple[int, int]]:
 
 
 def find_quotations(
-    text: str, breaks: list[tuple[int, int]] | None = None, quoted: Sequence[Span] = ()
+    text: str,
+    breaks: list[tuple[int, int]] | None = None,
+    quoted: Sequence[Span] = (),
+    credits: Sequence[Span] = (),
 ) -> list[Marked]:
     """Outermost quotations of `text`, in order. `breaks`: `paragraph_breaks(text)`, when
-    the caller has them already; `quoted`: the block quotations its markup sets out (see
-    `_with_blocks`).
+    the caller has them already; `quoted`: the block quotations its markup sets out, and
+    `credits` the lines its markup sets out as naming who they quote (see `_with_blocks`).
 
     Double marks (" “ ” „ « ») are paired by position, not by glyph: a mark with a space
     (or an opening bracket, or the text's start) before it and a word after it opens; one
@@ -223,7 +229,7 @@ def find_quotations(
     _close_paragraph(text, min(limit, len(text)), stack, found)
     found = [m for m in found if not m.terminated or _QUOTES_SOMETHING.search(m.span.of(text))]
     found.sort(key=lambda m: m.span.start)
-    return _with_blocks(text, found, breaks, quoted)
+    return _with_blocks(text, found, breaks, quoted, credits)
 
 
 def marks_of(text: str) -> list[int]:
@@ -393,6 +399,9 @@ def _close_paragraph(
 _CREDIT = re.compile(r"\s*(?:\u2014|\u2013|\u2015|--?)\s*\S")
 """A line opening with a dash: the credit line of a block (an embedded post's "— Name
 (@handle) date", a pull quote's "— Sergei Lavrov")."""
+_CREDIT_DASH = re.compile(r"\s*(?:[\u2014\u2013\u2015]|--)")
+"""A credit line that names who the block quotes: one opening with a dash, not a hyphen
+(a line "- ..." may be the last item of a list, left out all the same)."""
 _CREDIT_WORDS = 12
 _TERM_WORDS = 4
 """Most words of a term in quotation marks inside a paragraph of a block quotation (the
@@ -403,6 +412,21 @@ quotation inside it does the quoting itself."""
 def _credit_line(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] is a credit line: a dash, then a few words naming who wrote it."""
     return _CREDIT.match(text, a, b) is not None and len(text[a:b].split()) <= _CREDIT_WORDS
+
+
+def _credited(text: str, block: Span, credits: Sequence[Span]) -> Span | None:
+    """The credit the markup sets just before or just after `block` (only spaces and
+    line breaks between), the one after first: who the block quotes."""
+    k = bisect_left(credits, block.end, key=_START)
+    if k < len(credits) and not text[block.end : credits[k].start].strip():
+        return credits[k]
+    k = bisect_left(credits, block.start, key=_START) - 1
+    if k >= 0 and credits[k].end <= block.start and not text[credits[k].end : block.start].strip():
+        return credits[k]
+    return None
+
+
+_START = attrgetter("start")
 
 
 def _before_credit_line(text: str, a: int, b: int) -> int:
@@ -421,11 +445,17 @@ def _before_credit_line(text: str, a: int, b: int) -> int:
 
 
 def _with_blocks(
-    text: str, found: list[Marked], breaks: list[tuple[int, int]], quoted: Sequence[Span] = ()
+    text: str,
+    found: list[Marked],
+    breaks: list[tuple[int, int]],
+    quoted: Sequence[Span] = (),
+    credits: Sequence[Span] = (),
 ) -> list[Marked]:
     """Add block quotations: a colon-ended paragraph naming the document, then a plain one;
     and each block the markup sets out (`quoted`, all its paragraphs), unless quotation
-    marks in it do the quoting. Quotations inside a block are part of it.
+    marks in it do the quoting. Quotations inside a block are part of it. Each paragraph
+    of a block carries the block's credit: a line of `credits` just before or after it,
+    else its last credit line ("— Name"), which is no paragraph of it.
 
     A paragraph ends with a colon where the spaces after a colon run to the next
     paragraph's start (they hold the break, since a paragraph starts with a non-space).
@@ -453,19 +483,32 @@ def _with_blocks(
         # the middle of one (the statement's own “double freezing”) is part of it.
         starts = [block.start, *(end for start, end in breaks if block.start < start < block.end)]
         ends = [start for start, _ in breaks if block.start < start < block.end] + [block.end]
+        credit = _credited(text, block, credits) if credits else None
+        lines: list[Span] = []  # the block's credit lines
+        paragraphs: list[Span] = []
         for a, b in zip(starts, ends, strict=True):
-            if a >= b or _credit_line(text, a, b):
-                continue  # a break running past the block's end; or the block's credit line
-                # ("— GeoNewsNow (@geonewsnow) July 4, 2017" in an embedded post): who
-                # wrote it, not words it quotes
-            b = _before_credit_line(text, a, b)
+            if a >= b:
+                continue  # a break running past the block's end
+            if _credit_line(text, a, b):
+                # the block's credit line ("— GeoNewsNow (@geonewsnow) July 4, 2017" in an
+                # embedded post): who wrote it, not words it quotes
+                if _CREDIT_DASH.match(text, a, b):
+                    lines.append(Span(a, a + len(text[a:b].rstrip())))
+                continue
+            cut = _before_credit_line(text, a, b)
+            line = text.rfind("\n", a, b) + 1
+            if cut < b and _CREDIT_DASH.match(text, line, b):
+                lines.append(Span(line, line + len(text[line:b].rstrip())))
+            b = cut
             inside = [m for m in out if a <= m.span.start < b]
             if text[a:b].lstrip()[:1] in _PAIRED or any(
                 m.opening != ":" and len(m.span.of(text).split()) > _TERM_WORDS for m in inside
             ):
                 continue  # its marks do the quoting (an e-mail's "Key line: "The Parties ...")
             out = [m for m in out if m not in inside]
-            out.append(Marked(Span(a, b), ":", True, block.start))
+            paragraphs.append(Span(a, b))
+        credit = credit or (lines[-1] if lines else None)
+        out.extend(Marked(p, ":", True, block.start, credit) for p in paragraphs)
     return sorted(out, key=lambda m: m.span.start)
 
 

@@ -27,9 +27,10 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
+from typing import Literal
 
 from provenance.model import Span
-from provenance.quotes.cues import _SPEECH, Cue, cues
+from provenance.quotes.cues import _SPEECH, Cue, _bare, cues
 from provenance.quotes.marks import (
     Marked,
     Sentences,
@@ -160,6 +161,10 @@ def _continuations(
 
 def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     """The cue for quotation `m` in sentence `k`, by the rules `attribution` lists."""
+    if m.credit is not None:
+        credited = _credited(reading, m.credit)
+        if credited is not None:
+            return credited
     if m.block >= 0:
         k = reading.spans.at(m.block)  # a later paragraph of the block: the block's intro
     if m.opening == ":" and k > 0:
@@ -248,6 +253,49 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     if subject is not None:
         return subject
     return reading.inherited(k)
+
+
+def _credited(reading: _Reading, credit: Span) -> Cue | None:
+    """Who the credit of a block quotation names (`Marked.credit`: "mira_ek wrote:",
+    "— Sergei Lavrov, to reporters", "— Joint statement of the two foreign ministries"):
+    the document where it names it or its authors together, else the person or body it
+    names, its words up to a comma, a bracket or a date. None for a credit naming no one.
+
+    The credit is the block's own markup, so it speaks before any introduction around it.
+    """
+    text, authors = reading.text, reading.authors
+    found = cues(text, credit, reading.prose, authors)
+    documents = [c for c in found if c.speaker == "document"]
+    if found:
+        return replace(documents[0] if documents else found[-1], how=CREDITED)
+    named = _CREDIT_NAME.match(text, credit.start, credit.end)
+    if named is None or not 0 < len(_WORDED_RUN.findall(named.group("name"))) <= _NAME_WORDS:
+        return None  # no one named, or a sentence
+    span = Span(named.start("name"), named.end("name"))
+    name = span.of(text)
+    own = all(_bare(n) in authors or n.casefold() in _OWN_WORDS for n in _NAME.findall(name))
+    speaker: Literal["document", "person"] = "person"
+    if own and _joint(name, authors):
+        speaker = "document"
+    return Cue(speaker, span, name, how=CREDITED)
+
+
+CREDITED = "credit of the block quotation"
+"""How `_credited` found its cue: the block's own credit names who it quotes."""
+_CREDIT_NAME = re.compile(
+    r"[\s\u2014\u2013\u2015~-]*(?P<name>[^\s,;:(\[|\u2014\u2013]"
+    r"(?:[^,;:(\[|\u2014\u2013\n]*?[^\s,;:(\[|\u2014\u2013])?)"
+    r"(?=\s*(?:$|[,;:(\[|\u2014\u2013\n]|\s(?:on|in|at)\s|\s\d))"
+)
+"""A credit's name: after a dash, up to a comma, a colon, a bracket, a dash, a line's
+end, a date ("— Mira Ek, July 2017", "Sergei Lavrov (@mfa_russia)", "mira_ek:")."""
+_WORDED_RUN = re.compile(r"\w+")
+_NAME_WORDS = 6
+"""Most words of a name a credit gives (with no cue in it): "Russian and Chinese foreign
+ministries" is five."""
+_OWN_WORDS = frozenset("the two both their foreign ministry ministries ministers".split())
+"""Capitalised words that may stand among the authors' names in a credit naming them
+together ("The Russian and Chinese Foreign Ministries")."""
 
 
 def _sourced_document(reading: _Reading, m: Marked, k: int, own: list[Cue]) -> Cue | None:

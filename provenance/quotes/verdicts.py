@@ -101,6 +101,7 @@ def check_quotes(
     *,
     options: QuoteOptions = QuoteOptions(),
     quoted: tuple[Span, ...] = (),
+    credits: tuple[Span, ...] = (),
     divergences: tuple[Divergence, ...] | list[Divergence] = (),
 ) -> list[Quotation]:
     """Every quotation of `capture`, in order, with its verdict against the reference.
@@ -113,6 +114,8 @@ def check_quotes(
             inside a block quotation is what the block quotes.
         options: Thresholds; see QuoteOptions.
         quoted: Block quotations the capture's markup sets out (`Extracted.quoted`).
+        credits: Lines its markup sets out as naming who a block quotes
+            (`Extracted.credits`): they name the block's speaker.
         divergences: The passages' divergences (capture offsets as `passages`): a
             quotation a passage holds is that passage's stretch only when no material
             one lies inside it (see `_held`).
@@ -124,7 +127,7 @@ def check_quotes(
     index = _index(document)
     text = capture.text
     breaks = paragraph_breaks(text)
-    marked = find_quotations(text, breaks, quoted)
+    marked = find_quotations(text, breaks, quoted, credits)
     spans = split_sentences(text, marked)
     speaker = speakers(text, marked, index.authors, spans, breaks)
     out = []
