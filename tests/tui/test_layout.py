@@ -1,13 +1,17 @@
 """The corpus screen fits the terminal: wide ones show whole ids, publishers and dates;
-at 80x24 the review progress (`decided`) and every footer key are on screen."""
+at 80x24 the review progress (`decided`) and every footer key are on screen; dialogs and
+the coverage strips fit whatever the size."""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
+import pytest
+from textual.widgets import Button, DataTable, Label
 from textual.widgets._footer import FooterKey
+from tui_helpers import open_capture
 
 from provenance.tui.app import ReviewApp
 from provenance.tui.corpus_screen import CorpusScreen
+from provenance.tui.dialogs import ConfirmDialog
 
 
 async def test_a_wide_terminal_shows_whole_ids_publishers_and_dates(app: ReviewApp) -> None:
@@ -48,3 +52,21 @@ async def test_at_80_columns_the_decided_column_and_every_footer_key_show(
         assert {"o", "v", "q", "slash"} <= shown, shown
         for footer_key in keys:
             assert footer_key.region.right <= 80, f"{footer_key.key} is cut"
+
+
+@pytest.mark.parametrize("width", [150, 80, 40])
+async def test_the_bulk_accept_question_is_whole_at_any_width(app: ReviewApp, width: int) -> None:
+    """The question was one line wider than its box and cut ("…in this capt") at every
+    width, 150 columns too: it wraps inside the box, and both buttons stay in it."""
+    async with app.run_test(size=(width, 24)) as pilot:
+        await open_capture(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        box = dialog.query_one("#confirm-box").content_region
+        question = dialog.query_one("#question", Label)
+        for widget in (question, *dialog.query(Button)):
+            assert box.contains_region(widget.region), (widget, widget.region, box)
+        lines = question.render_lines(question.region.reset_offset)
+        assert " ".join(line.text.strip() for line in lines).strip() == dialog.question
