@@ -352,7 +352,9 @@ class ReviewScreen(Screen[None]):
         kind = row.finding.kind if row.finding else "stale decision"
         title = f"Note on {row.number}. {kind}" + (" (flags it)" if flags else "")
         old = row.decision.note if row.decision is not None else ""
-        self.app.push_screen(NoteDialog(title, old), done)
+        finding = row.finding.id if row.finding else row.key
+        about = f"{row.number}. {kind} ({finding}) of {self.capture_id}"
+        self.app.push_screen(NoteDialog(title, old, about=about), done)
 
     def action_undo(self) -> None:
         if self.review is None:
