@@ -41,6 +41,10 @@ class ReviewScreen(Screen[None]):
     """One capture: findings list, aligned text, detail line and progress."""
 
     HELP_SECTION = "Review screen"
+    # Classes by terminal size (review.tcss): on a small one the findings list, the core
+    # of the review, keeps the screen and the other panels give way.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (50, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (10, "-short"), (16, "-tall")]
     # The footer shows what fits 80 columns with the app's keys (help, views, palette);
     # the others (show=False) are listed in help.md, which `?` opens.
     BINDINGS = [

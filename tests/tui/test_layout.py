@@ -17,6 +17,7 @@ from provenance.tui.app import ReviewApp, build_app
 from provenance.tui.corpus_screen import CorpusScreen
 from provenance.tui.dialogs import ConfirmDialog
 from provenance.tui.strips import CoverageStrips
+from provenance.tui.widgets import FindingDetail, FindingTable
 
 
 async def test_a_wide_terminal_shows_whole_ids_publishers_and_dates(app: ReviewApp) -> None:
@@ -138,3 +139,22 @@ async def test_on_a_short_terminal_the_strips_say_which_they_show_and_reach_ever
             await pilot.press("j")
             await pilot.pause()
     assert reached == set(ids)
+
+
+@pytest.mark.parametrize("size", [(20, 6), (40, 12), (60, 16)])
+async def test_at_tiny_sizes_the_findings_list_stays_and_the_other_panels_give_way(
+    app: ReviewApp, size: tuple[int, int]
+) -> None:
+    """At 20x6 the findings list was gone: the detail pane (up to 6 lines) covered it, and
+    the list's least width (30) ran off the screen. The list is the core of the review:
+    it keeps the screen, rows and all, and the header, detail and aligned text give way."""
+    width, height = size
+    async with app.run_test(size=size) as pilot:
+        screen = await open_capture(pilot)
+        table = screen.query_one(FindingTable)
+        area = table.region
+        assert area.right <= width and area.bottom <= height - 1  # above the footer
+        rows = table.scrollable_content_region.height - table.header_height
+        assert rows >= 2, (area, table.scrollable_content_region)
+        for other in (screen.query_one(FindingDetail), screen.query_one("#text-pane")):
+            assert not other.display or not other.region.overlaps(area), (other, other.region)
