@@ -107,7 +107,10 @@ class ReviewScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)  # ctrl+p is in help
 
     def on_mount(self) -> None:
-        self.sub_title = self.capture_id
+        # The capture, and what its bytes carry as recorded evidence (`check`'s P210).
+        blemishes = self.session.corpus.entry(self.capture_id).blemishes
+        recorded = f" · recorded blemishes: {', '.join(blemishes)}" if blemishes else ""
+        self.sub_title = self.capture_id + recorded
         self.query_one("#review-body").loading = True
         self.prepare_capture()
 
