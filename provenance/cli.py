@@ -454,6 +454,8 @@ def _review(args: argparse.Namespace) -> int:
 
     app = build_app(args.corpus, reviewer=args.reviewer)
     app.run()
+    if app.unsaved_note is not None:  # quit while writing a note: its words, not lost
+        print(f"provenance: {app.unsaved_note}", file=sys.stderr)
     # run() returns the app's result, None after a crash; the exit status is return_code,
     # which Textual sets to 1 when an exception ends the app (it prints the traceback).
     return int(app.return_code or 0)

@@ -194,3 +194,40 @@ def test_a_recapture_records_the_new_bytes_blemishes(
     assert run(capsys, "add", clean, "--replaces", "bom", "--corpus", corpus)[0] == 0
     assert "blemishes" not in _entry(corpus, "bom")
     assert run(capsys, "check", corpus)[0] == 0
+
+
+def test_a_recorded_kind_the_bytes_no_longer_carry_is_a_warning_naming_it(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """A stale record (a hand edit, or a kind the hygiene rules no longer report) was
+    named only by `manifest --update`; `check` said nothing. It is a warning of its own
+    (P211), one per kind, naming the capture and the kind, and says how to put it right;
+    the gate still passes."""
+    _add(capsys, corpus, tmp_path, "bom.txt", _BOM)
+    _set_blemishes(corpus, "bom", ["bom", "invisible-character"])
+    code, out, _ = run(capsys, "check", corpus)
+    assert code == 0, out
+    assert len(problem_lines(out, "P210")) == 1  # the BOM the bytes still carry
+    assert problem_lines(out, "P211") == [
+        f"{corpus / 'bom.txt'}: P211 stale-blemish: warning: capture bom: the manifest "
+        "records invisible-character (P206) in its blemishes, but its bytes carry none "
+        "(provenance manifest --update --record-blemishes --yes records what they carry)"
+    ]
+    code, out, _ = run(capsys, "check", corpus, "--format", "json")
+    [stale] = [w for w in json.loads(out)["warnings"] if w["code"] == "P211"]
+    assert (stale["name"], stale["blemish"]) == ("stale-blemish", "invisible-character")
+    assert run(capsys, "manifest", corpus, "--update", "--record-blemishes", "--yes")[0] == 0
+    code, out, _ = run(capsys, "check", corpus)
+    assert (code, problem_lines(out, "P211")) == (0, [])
+
+
+def test_a_record_on_changed_bytes_is_not_called_stale(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """The record stands for the recorded bytes: when they changed, fixity fails, and
+    `manifest --update` (which would record the changed bytes) is no advice to give."""
+    _add(capsys, corpus, tmp_path, "bom.txt", _BOM)
+    (corpus / "bom.txt").write_bytes(_BOM[3:] + b"xyz")  # BOM gone, same size
+    out = failing_check(capsys, corpus)
+    assert len(problem_lines(out, "P101")) == 1
+    assert problem_lines(out, "P211") == []

@@ -9,7 +9,8 @@ past every broken file, collecting one `Problem` per thing a person must act on:
                recorded size and sha256; nothing unlisted; no two entries alike
     hygiene    strict UTF-8, no BOM, one kind of line ending, no NUL or control or
                invisible characters, no HTML charset declaration that contradicts UTF-8;
-               a blemish the capture's entry records as evidence is a warning
+               a blemish the capture's entry records as evidence is a warning, and
+               so is a recorded one its bytes no longer carry
     reference  the reference span still has its recorded digest
     coverage   each capture still holds what its manifest entry says it holds
     review     every current finding has a decision (its own, or one carried over from
@@ -24,13 +25,14 @@ analyse.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from provenance.analyse import Analyser, Analysis, Progress, SourceResult, Stage
 from provenance.check.fixity import ManifestChecks, foreign_link
-from provenance.check.hygiene import RULE_NAMES, Blemish, hygiene
+from provenance.check.hygiene import RULE_NAMES, Blemish, Scan, hygiene, recordable
 from provenance.check.rules import CHECKS, RULES, Case, Problem, Rule
 from provenance.corpus import (
     Entry,
@@ -166,6 +168,7 @@ class _Run(ManifestChecks):
                 )
             for rule, found in recorded.items():
                 self._recorded(path, rule, found)
+            self._stale_blemishes(entry, path, data, scan)
             try:
                 documents[entry.id] = decode(
                     path, data, id=entry.id, decoded=scan.decoded, encoding=entry.encoding
@@ -189,6 +192,26 @@ class _Run(ManifestChecks):
             offset=first.offset,
             blemish=rule,
         )
+
+    def _stale_blemishes(self, entry: Entry, path: Path, data: bytes, scan: Scan) -> None:
+        """One warning for each kind the entry records that its bytes do not carry (a hand
+        edit, or a kind the hygiene rules no longer report): what `manifest --update` names.
+        Not for changed bytes: the record stands for the recorded ones, fixity fails, and
+        re-recording is no advice to give."""
+        if scan.text is None:
+            return  # bytes that do not decode (reported above) carry no kind we can tell
+        stale = [rule for rule in entry.blemishes if rule not in recordable(scan)]
+        if not stale or hashlib.sha256(data).hexdigest() != entry.sha256:
+            return
+        for rule in stale:
+            self.add(
+                "stale-blemish",
+                path,
+                f"capture {entry.id}: the manifest records {rule} ({RULES[rule].code}) in "
+                "its blemishes, but its bytes carry none (provenance manifest --update "
+                "--record-blemishes --yes records what they carry)",
+                blemish=rule,
+            )
 
     def reference(
         self, reference: ReferenceEntry | None, entries: list[Entry], documents: dict[str, Document]

@@ -86,6 +86,13 @@ RULES: dict[str, Rule] = {
             "a blemish the manifest records as part of the capture's evidence",
             "warning",
         ),
+        Rule(
+            "P211",
+            "stale-blemish",
+            "hygiene",
+            "a blemish the manifest records is not in the capture's bytes",
+            "warning",
+        ),
         Rule("P300", "reference-entry", "reference", "the [reference] table is malformed"),
         Rule(
             "P301", "reference-mismatch", "reference", "the reference span no longer has its digest"
@@ -134,7 +141,8 @@ class Problem:
     finding: str | None = None
     """Id of the finding or decision a review problem is about."""
     blemish: str | None = None
-    """For a recorded blemish (P210), the name of the hygiene rule it stands for."""
+    """For a recorded blemish (P210) or a stale record of one (P211), the name of the
+    hygiene rule it stands for."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from rich.console import RenderableType
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -20,7 +21,7 @@ from provenance.errors import ExitCode
 from provenance.review import REVIEWS, ReviewStore, reviewer_name
 from provenance.session import Session
 from provenance.tui.corpus_screen import CorpusScreen
-from provenance.tui.dialogs import HelpScreen
+from provenance.tui.dialogs import HelpScreen, NoteDialog
 from provenance.tui.messages import OpenReview
 from provenance.tui.quotes_screen import QuotesScreen
 from provenance.tui.review_screen import ReviewScreen
@@ -97,7 +98,8 @@ class ReviewApp(App[int]):
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="help"),
         # Ctrl-C quits, as in tig and lazygit and as every other command's Ctrl-C (exit 130);
-        # Textual's default only says which key quits.
+        # Textual's default only says which key quits. Over a note's words not saved, the
+        # first Ctrl-C only says so (`action_interrupt`).
         Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True, id="interrupt"),
         *(
             Binding(view.key, f"open_view({view.name!r})", view.title, id=f"view-{view.name}")
@@ -108,6 +110,8 @@ class ReviewApp(App[int]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.unsaved_note: str | None = None
+        """A note being written when the app quit, as one line for stderr (`cli` prints it)."""
 
     def on_mount(self) -> None:
         corpus = self.session.corpus
@@ -129,7 +133,7 @@ class ReviewApp(App[int]):
         # Textual ends as a normal exit, status 0. Handled in the event loop, it never
         # lands inside a save of decisions.
         with contextlib.suppress(ValueError, NotImplementedError):  # not the main thread
-            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self.action_interrupt)
+            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self.interrupt)
 
     def on_unmount(self) -> None:
         # Stop the analyses under way: their child processes end now, so the process
@@ -140,7 +144,31 @@ class ReviewApp(App[int]):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGINT)
 
     def action_interrupt(self) -> None:
+        """Ctrl-C: quit, exit 130. Over a note's words not saved, the first Ctrl-C keeps
+        them and says how to save them (a reflex "cancel this", as at a shell prompt, must
+        not throw a reviewer's words away); the second quits."""
+        screen = self.screen
+        if isinstance(screen, NoteDialog) and screen.hold_draft():
+            return
+        self.interrupt()
+
+    def interrupt(self) -> None:
+        """Quit at once, exit 130: SIGINT (sent from outside, it never waits) and Ctrl-C."""
         self.exit(ExitCode.INTERRUPTED, return_code=ExitCode.INTERRUPTED)
+
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        # However the app ends (Ctrl-C twice, ctrl+q, SIGINT), a note being written is
+        # handed back on stderr: a reviewer's words are never lost without a word.
+        dialog = next((s for s in self.screen_stack if isinstance(s, NoteDialog)), None)
+        words = dialog.draft() if dialog is not None else None
+        if dialog is not None and words is not None:
+            self.unsaved_note = f"note on {dialog.about} not saved (quit while writing it): {words}"
+        super().exit(result, return_code, message)
 
     # --- navigation --------------------------------------------------------------------
 

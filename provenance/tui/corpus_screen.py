@@ -25,7 +25,7 @@ from provenance.model import Severity
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.session import Session, next_where
 from provenance.tui.messages import OpenReview
-from provenance.tui.strips import CoverageStrips
+from provenance.tui.strips import CoverageStrips, strip_lines
 from provenance.tui.widgets import close_filter, cursor_key, open_filter, short
 
 
@@ -100,6 +100,7 @@ class CorpusScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         widths = _widths(event.size.width, self._longest)
         if widths == self._widths:
+            self._strips()  # as many as the new height has room for
             return
         self._widths = widths
         self.query_one(CoverageStrips).label = widths["id"] + 1
@@ -215,6 +216,7 @@ class CorpusScreen(Screen[None]):
 
     def action_filter(self) -> None:
         open_filter(self)
+        self._strips()  # the box takes lines from the screen
 
     def action_back(self) -> None:
         if close_filter(self):
@@ -254,10 +256,15 @@ class CorpusScreen(Screen[None]):
         return " ".join([*map(str, cells), *full]).casefold()
 
     def _strips(self) -> None:
-        """Redraw the coverage strips of the listed captures around the highlighted one."""
+        """Redraw the coverage strips of the listed captures around the highlighted one,
+        as many as the screen's height leaves room for beside the table."""
         table = self.query_one("#captures", DataTable)
         listed = [str(k.value) for k in table.rows]
-        self.query_one(CoverageStrips).show(listed, self.current_capture())
+        height = self.size.height
+        if self.query_one("#filter", Input).display:
+            height -= 3  # the filter box's height (review.tcss)
+        lines = strip_lines(height, len(listed))
+        self.query_one(CoverageStrips).show(listed, self.current_capture(), lines=lines)
 
     def _update_row(self, capture_id: str) -> None:
         table = self.query_one("#captures", DataTable)

@@ -60,20 +60,45 @@ class HelpScreen(ModalScreen[None]):
 
 
 class NoteDialog(ModalScreen[str | None]):
-    """One line of free text: Enter saves, Esc cancels (dismisses with None)."""
+    """One line of free text: Enter saves, Esc cancels (dismisses with None).
+
+    Words typed and not saved are never dropped by a reflex Ctrl-C (`hold_draft`), and the
+    app hands them back if it quits with the dialog open (`draft`).
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, title: str, note: str = "") -> None:
+    HINT = "Enter saves · Esc cancels · an empty note removes it"
+
+    def __init__(self, title: str, note: str = "", *, about: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.note = note
+        self.about = about or title
+        """What the note is on, for the line that hands back a note not saved."""
+        self._held = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
             yield Label(self.title_text, id="note-title")
             yield Input(self.note, placeholder="why: benign, expected, alters meaning…", id="note")
-            yield Label("Enter saves · Esc cancels · an empty note removes it", classes="hint")
+            yield Label(self.HINT, id="note-hint", classes="hint")
+
+    def draft(self) -> str | None:
+        """The words typed and not saved; None when the box holds nothing or the saved note."""
+        typed = self.query_one("#note", Input).value.strip()
+        return typed if typed and typed != self.note.strip() else None
+
+    def hold_draft(self) -> bool:
+        """Ctrl-C over words not saved: keep them, the first time, and say how to save
+        them or leave. True when held (the app does not quit)."""
+        if self._held or self.draft() is None:
+            return False
+        self._held = True
+        hint = self.query_one("#note-hint", Label)
+        hint.update("Ctrl-C again quits without saving this note · " + self.HINT)
+        hint.add_class("-warning")
+        return True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

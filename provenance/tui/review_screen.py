@@ -41,6 +41,10 @@ class ReviewScreen(Screen[None]):
     """One capture: findings list, aligned text, detail line and progress."""
 
     HELP_SECTION = "Review screen"
+    # Classes by terminal size (review.tcss): on a small one the findings list, the core
+    # of the review, keeps the screen and the other panels give way.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (50, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (10, "-short"), (16, "-tall")]
     # The footer shows what fits 80 columns with the app's keys (help, views, palette);
     # the others (show=False) are listed in help.md, which `?` opens.
     BINDINGS = [
@@ -103,7 +107,10 @@ class ReviewScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)  # ctrl+p is in help
 
     def on_mount(self) -> None:
-        self.sub_title = self.capture_id
+        # The capture, and what its bytes carry as recorded evidence (`check`'s P210).
+        blemishes = self.session.corpus.entry(self.capture_id).blemishes
+        recorded = f" · recorded blemishes: {', '.join(blemishes)}" if blemishes else ""
+        self.sub_title = self.capture_id + recorded
         self.query_one("#review-body").loading = True
         self.prepare_capture()
 
@@ -352,7 +359,9 @@ class ReviewScreen(Screen[None]):
         kind = row.finding.kind if row.finding else "stale decision"
         title = f"Note on {row.number}. {kind}" + (" (flags it)" if flags else "")
         old = row.decision.note if row.decision is not None else ""
-        self.app.push_screen(NoteDialog(title, old), done)
+        finding = row.finding.id if row.finding else row.key
+        about = f"{row.number}. {kind} ({finding}) of {self.capture_id}"
+        self.app.push_screen(NoteDialog(title, old, about=about), done)
 
     def action_undo(self) -> None:
         if self.review is None:

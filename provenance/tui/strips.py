@@ -3,6 +3,8 @@
 The strips are computed by the session (`provenance.coverage`); this widget lays them
 out one line per capture, as wide as the screen allows, so the cells of every capture
 stand over the same stretch of the reference and line up from one capture to the next.
+As many strips show as the screen has room for (`strip_lines`), around the highlighted
+capture, so moving through the table reaches every one.
 """
 
 from __future__ import annotations
@@ -23,8 +25,22 @@ LABEL = 13
 OFF = 4
 """Room kept after each strip for ` +N`, the findings with no place on it."""
 
-WINDOW = 8
-"""Most captures shown at once; the window follows the highlighted capture."""
+
+def strip_lines(height: int, listed: int) -> int:
+    """How many strips a corpus screen `height` rows high shows of `listed` captures.
+
+    The table of captures (the core list) keeps its rows, or half the room when they do
+    not all fit; the strips take the rest, all of them when they fit, and give way
+    first on a short terminal.
+
+    >>> [strip_lines(height, 10) for height in (40, 24, 16, 6)]
+    [10, 10, 6, 0]
+    >>> strip_lines(30, 5)
+    5
+    """
+    room = height - 3  # header, status line, footer
+    table = min(listed + 1, max(room // 2, 2))  # its heading and rows
+    return max(0, min(listed, room - table - 1))  # one line for the legend
 
 
 class CoverageStrips(Static):
@@ -54,27 +70,35 @@ class CoverageStrips(Static):
         self.session = session
         self._ids: list[str] = []
         self._current: str | None = None
+        self._lines = 0
         self.label = LABEL
         """Width of the label before each strip (the corpus table's id column, plus one)."""
 
-    def show(self, ids: list[str], current: str | None) -> None:
-        """Draw the strips of `ids` (the listed captures), around `current`."""
-        self._ids, self._current = ids, current
+    def show(self, ids: list[str], current: str | None, *, lines: int) -> None:
+        """Draw the strips of `ids` (the listed captures), at most `lines` of them, around
+        `current`; none (the widget hidden) when `lines` is 0 or the screen too narrow."""
+        self._ids, self._current, self._lines = ids, current, lines
         self._draw()
 
     def on_resize(self, event: Resize) -> None:
         self._draw()
 
     def _draw(self) -> None:
-        width = self.content_size.width or self.size.width
+        # As wide as the screen, shown or hidden (a hidden widget has no size).
+        width = self.screen.size.width - self.styles.gutter.width
         label_width = self.label if width - self.label - 1 - OFF >= 40 else LABEL
         cells = width - label_width - 1 - OFF
-        if cells < 10:
-            self.update("")
+        window = self._window()
+        self.display = cells >= 10 and bool(window)
+        if not self.display:
             return
         length = len(self.session.corpus.reference.text)
-        out = Text(short(f"coverage ({length:,} chars): {LEGEND}", width))
-        for capture in self._window():
+        which = ""
+        if len(window) < len(self._ids):  # say so: the others are reached by moving
+            first = self._ids.index(window[0]) + 1
+            which = f", captures {first}-{first + len(window) - 1} of {len(self._ids)}"
+        out = Text(short(f"coverage ({length:,} chars){which}: {LEGEND}", width))
+        for capture in window:
             out.append("\n")
             here = capture == self._current
             label = ("▶" if here else " ") + short(capture, label_width - 1).ljust(label_width - 1)
@@ -90,13 +114,13 @@ class CoverageStrips(Static):
         self.update(out)
 
     def _window(self) -> list[str]:
-        """At most WINDOW captures, the highlighted one among them."""
-        ids = self._ids
-        if len(ids) <= WINDOW:
+        """The captures that have room, the highlighted one among them."""
+        ids, lines = self._ids, self._lines
+        if len(ids) <= lines:
             return ids
         at = ids.index(self._current) if self._current in ids else 0
-        start = max(0, min(at - WINDOW // 2, len(ids) - WINDOW))
-        return ids[start : start + WINDOW]
+        start = max(0, min(at - lines // 2, len(ids) - lines))
+        return ids[start : start + lines]
 
     def _strip_text(self, strip: Strip) -> Text:
         styles = {h: self._style(h.value) for h in Holding}
