@@ -71,7 +71,7 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
 on words the reference does not have (the finding's kind is still `added`);
 `interruption-furniture` the row of an `interruption` that is page furniture (its kind
 is still `interruption`; see provenance.moves); `substitution-misspelt` the row of a
-`substitution` that is a slip of the keys (see provenance.classify); `emphasis-declared`
+`substitution` that is a slip of the keys (see provenance.kinds); `emphasis-declared`
 and `added-declared` the rows of emphasis added that a note of the page declares,
 `emphasis-in-word` and `added-in-word` of emphasis on part of a word (kinds still
 `emphasis` and `added`; see provenance.emphasis)."""

@@ -20,8 +20,9 @@ from conftest import build_case_copy, make_document
 
 from provenance.align import align
 from provenance.analyse import analyse
-from provenance.classify import classify, kind_of, row_of
+from provenance.classify import classify, row_of
 from provenance.cli import main
+from provenance.kinds import kind_of
 from provenance.model import Divergence, Document, Kind, Passage, PassageKind, Severity, Span
 from provenance.severity import SEVERITY
 

@@ -21,8 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance import matcher as matcher_module
-from provenance.classify import _remembered_kind, kind_of
 from provenance.emphasis import notes
+from provenance.kinds import _remembered_kind, kind_of
 from provenance.matcher import last_characters, last_characters_of_each, literal_starts, matcher
 from provenance.model import Document, Kind, Span
 from provenance.normalise import Fold, folded, normalise

@@ -14,7 +14,7 @@ import pytest
 from conftest import make_document
 
 from provenance.analyse import analyse
-from provenance.classify import kind_of
+from provenance.kinds import kind_of
 from provenance.load import load
 from provenance.model import Document, Kind, Severity
 

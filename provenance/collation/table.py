@@ -31,10 +31,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from provenance.classify import kind_of, row_of
+from provenance.classify import row_of
 from provenance.collation.witnesses import Segment, Witness
 from provenance.errors import ProvenanceError
 from provenance.extract import extract
+from provenance.kinds import kind_of
 from provenance.model import Document, Edit, Kind, Severity, Span
 from provenance.severity import COSMETIC_KINDS, severity
 

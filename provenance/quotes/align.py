@@ -26,7 +26,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from provenance.align import align_texts
-from provenance.classify import divergence, kind_of
+from provenance.classify import divergence
+from provenance.kinds import kind_of
 from provenance.model import Divergence, Document, Edit, Normalised, Span
 from provenance.normalise import folded
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from provenance.classify import NEGATIONS
+from provenance.kinds import NEGATIONS
 from provenance.quotes.words import stem
 
 _OPPOSITES = {

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.classify import NEGATIONS, QUANTIFIERS
+from provenance.kinds import NEGATIONS, QUANTIFIERS
 from provenance.quotes.words import ALIASES, STOPWORDS, stem
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")

@@ -41,10 +41,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from provenance.classify import NEGATIONS, NUMBER_WORDS
 from provenance.english import read_word_list as read_word_list
 from provenance.english import zipf as zipf
 from provenance.footnotes import FOOTNOTE
+from provenance.kinds import NEGATIONS, NUMBER_WORDS
 from provenance.quotes.acts import invented_acts
 from provenance.quotes.antonyms import negates_an_opposite, turned
 from provenance.quotes.roles import given_to_others

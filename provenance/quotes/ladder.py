@@ -15,7 +15,7 @@ Each quotation is tried by a ladder of tests, strictest first:
    rapidfuzz's `partial_ratio_alignment` (long quotations only where their rare words
    point); `align_texts` settles it word by word; if the settled stretch scores at
    least `altered_min` the token edits become divergences with the engine's own kinds
-   and severities (`classify.kind_of`), and only then are they classified.
+   and severities (`kinds.kind_of`), and only then are they classified.
 3. paraphrase or not-in-reference: content-word overlap (light stemming, weighted by
    rarity in the reference) against every reference sentence and pair of sentences.
    The quotation's own words choose the nearest stretch, the smallest one within a
@@ -40,9 +40,10 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 
-from provenance.classify import SIC, divergence
+from provenance.classify import divergence
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
+from provenance.kinds import SIC
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words

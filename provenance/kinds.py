@@ -1,0 +1,427 @@
+"""The kind of a difference between two readings: the ladder of folds.
+
+Each pair of readings is tested against a ladder of folds, from the most harmless to the
+most serious; the first fold under which the two agree names the kind. So a no-break
+space is `whitespace`, a curly apostrophe `typography`, "neighbors" for "neighbours"
+`spelling`, a slip of the keys making no English word a `substitution` noted
+`MISSPELT`, and only what survives every fold is an omission, an insertion or a
+substitution. `classify` gives each edit of an alignment the kind `kind_of` names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from provenance.english import zipf
+from provenance.footnotes import FOOTNOTE
+from provenance.model import Kind
+from provenance.normalise import INVISIBLE, LIGATURES, SPACES, Fold, folded
+
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+_SPACE_RUN = re.compile("[" + "".join(sorted(SPACES)) + "]+")
+SIC = r"\((?:[Ss]ic!?|!|\?)\)"
+"""An editor's mark in parentheses: "(sic)", "(sic!)", "(!)", "(?)" (any other words in
+parentheses are the copier's own)."""
+_EDITORIAL = re.compile(rf"\[[^\]]*\]|{SIC}|\.\s?\.\s?\.|…")
+# Variant spellings that do not change a word: British/American and old/new forms, and
+# the forms of a word either side writes (towards/toward, amongst/among, learnt/learned).
+_SPELLING_RULES = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"isation", "ization"),
+        (r"is(e|es|ed|ing)$", r"iz\1"),
+        (r"ys(e|es|ed|ing)$", r"yz\1"),
+        (r"our(s|ed|ing|ite|ites|able)?$", r"or\1"),
+        (r"our(hood|ly)$", r"or\1"),
+        (r"mme(s)?$", r"m\1"),
+        (r"tre(s)?$", r"ter\1"),
+        (r"ence$", "ense"),
+        (r"ogue(s)?$", r"og\1"),
+        (r"ll(ed|ing|er|ers)$", r"l\1"),
+        (r"ae", "e"),
+        (r"oe", "e"),
+        (r"^(to|after|back|for|up|down|on|in|out|home|east|west|north|south)wards$", r"\1ward"),
+        (r"^(among|amid)st$", r"\1"),
+        (r"^whilst$", "while"),
+        (r"^(learn|burn|dream|leap|spoil)t$", r"\1ed"),
+        (r"^spelt$", "spelled"),
+    )
+)
+
+
+def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
+    """The kind of difference between two readings, and a few words on why.
+
+    >>> kind_of("neighbours", "neighbors")[0]
+    <Kind.SPELLING: 'spelling'>
+    >>> kind_of("consultations. The", "consultationsThe")[0]
+    <Kind.PUNCTUATION: 'punctuation'>
+    >>> kind_of("a", "[a]")[0]
+    <Kind.EDITORIAL: 'editorial'>
+    >>> kind_of(" ", "\u00a0")[0]
+    <Kind.WHITESPACE: 'whitespace'>
+    >>> kind_of("denuclearisation", "denuclear-\\nisation")
+    (<Kind.WHITESPACE: 'whitespace'>, 'a word hyphenated at a line break')
+    >>> kind_of("denuclearisation", "denuclear\u00ad\\nisation")[0]
+    <Kind.INVISIBLE: 'invisible'>
+    """
+    if len(reference) + len(copy) <= _REMEMBERED:
+        return _remembered_kind(reference, copy)
+    return _kind(reference, copy)
+
+
+_REMEMBERED = 200
+"""Pairs this short (a word, a mark, a phrase) recur across a page's divergences and a
+scan's pages, and `kind_of` remembers them; a long omission is read each time, so the
+memory stays small whatever the scan reads."""
+
+
+@lru_cache(maxsize=8192)
+def _remembered_kind(reference: str, copy: str) -> tuple[Kind, str]:
+    return _kind(reference, copy)
+
+
+def _kind(reference: str, copy: str) -> tuple[Kind, str]:
+    if _fold(reference, Fold.WHITESPACE) == _fold(copy, Fold.WHITESPACE):
+        return Kind.WHITESPACE, "differs only in spaces or line breaks"
+    if _broken_at_line_end(reference, copy, _LINE_END_HYPHEN, Fold.WHITESPACE):
+        return Kind.WHITESPACE, "a word hyphenated at a line break"
+    if _fold(reference, _INVISIBLE) == _fold(copy, _INVISIBLE):
+        return Kind.INVISIBLE, "differs only in invisible characters"
+    if _broken_at_line_end(reference, copy, _LINE_END_INVISIBLE, _INVISIBLE):
+        return (
+            Kind.INVISIBLE,
+            "a soft hyphen or other invisible character at a line break in a word",
+        )
+    if _fold(reference, _TYPOGRAPHY) == _fold(copy, _TYPOGRAPHY):
+        if LIGATURES.intersection(reference + copy):
+            return Kind.TYPOGRAPHY, "a ligature (ﬁ, ﬂ) for its letters"
+        return Kind.TYPOGRAPHY, "differs only in quotes, dashes or ellipses"
+    ref_folded, copy_folded = _fold(reference, Fold.ALL), _fold(copy, Fold.ALL)
+    if ref_folded == copy_folded:
+        return Kind.CASE, "differs only in letter case"
+    if _footnote_marked(reference, copy):
+        return Kind.FOOTNOTE, "a footnote marker the page added"
+    if _marks_alone(reference, ref_folded, copy):
+        # Before punctuation: "[a]" for "a" differs only in brackets, but it is an editor's mark.
+        return Kind.EDITORIAL, "editorial bracket or ellipsis in the copy"
+    if "[" in copy and _fold(_CASE_BRACKET.sub(r"\1", copy), Fold.ALL) == ref_folded:
+        return Kind.EDITORIAL, "a letter in brackets: the quoter's change of case"
+    ref_bare, copy_bare = _bare(ref_folded), _bare(copy_folded)
+    if ref_bare == copy_bare:
+        return Kind.PUNCTUATION, "differs only in punctuation"
+    if ref_bare.replace(" ", "") == copy_bare.replace(" ", ""):
+        has_punctuation = _PUNCTUATION.search(reference + copy) is not None
+        if has_punctuation:
+            return Kind.PUNCTUATION, "punctuation and the space after it differ"
+        return Kind.WHITESPACE, "words joined or split"
+    if _spelling_variants(ref_bare, copy_bare):
+        return Kind.SPELLING, "variant spelling of the same words"
+    if _same_date(ref_bare, copy_bare):
+        return Kind.SPELLING, "the same date, written in another style"
+    if not copy_bare:
+        return Kind.OMISSION, "reference words missing from the copy"
+    if _mojibake(ref_folded, copy):
+        return Kind.SUBSTITUTION, "mojibake: UTF-8 read as Windows-1252"
+    if not ref_bare and not reference.strip():
+        return Kind.INSERTION, "words in the copy that the reference does not have"
+    if _misspelt(ref_bare, copy_bare):
+        return Kind.SUBSTITUTION, MISSPELT
+    # A reference reading of punctuation alone (a closing quote the copy spells in three
+    # characters of mojibake) is replaced,
+    # not added to: an insertion's reference reading holds nothing but spaces.
+    return Kind.SUBSTITUTION, "different words"
+
+
+_CASE_BRACKET = re.compile(r"\[([^\W\d_])\](?=[^\W\d_])")
+"""One letter in brackets opening a word ("[T]he"): the quoter changed its case."""
+
+
+def _marks_alone(reference: str, ref_folded: str, copy: str) -> bool:
+    """Whether the copy differs by editor's marks (a bracket, an ellipsis) and by nothing
+    the reference lacks: "[sic]", "[the DPRK]" for "it", "peace . . . in" for "peace and
+    stability in". Words of the copy outside the marks that the reference does not have
+    ("[sic] which the ministry later said was a mistake", "[16:03] Ivan P.: finally") are
+    what they are, whatever bracket comes with them.
+
+    >>> _marks_alone("", "", " [sic]"), _marks_alone("", "", "[16:03] Ivan P.: at last")
+    (True, False)
+    """
+    if not _EDITORIAL.search(copy) or _EDITORIAL.search(reference):
+        return False
+    outside = _bare(_fold(_EDITORIAL.sub(" ", copy), Fold.ALL)).split()
+    return set(outside) <= set(_bare(ref_folded).split()) and not _scope_changed(ref_folded, copy)
+
+
+NEGATIONS = frozenset("not no never nor without nothing none neither cannot".split())
+QUANTIFIERS = frozenset("all every each any some most many few only both".split())
+"""Function words that set a scope: a bracket holding one the reference words lack
+changes what the statement says ("[do not] confirm", "urge [all] countries")."""
+
+
+def _scope_changed(ref_folded: str, copy: str) -> bool:
+    """Whether a bracket of the copy holds a negation or a quantifier the reference
+    reading lacks: the words changed under cover of an editor's mark, no gloss."""
+    inside = {
+        w
+        for mark in _BRACKETED.findall(_fold(copy, Fold.ALL))
+        for w in _bare(mark).split()
+        if w in NEGATIONS or w in QUANTIFIERS or w.endswith("n't")
+    }
+    return bool(inside - set(_bare(ref_folded).split()))
+
+
+_BRACKETED = re.compile(r"\[([^\]\n]*)\]")
+
+
+def _mojibake(ref_folded: str, copy: str) -> bool:
+    """Whether the copy is the reference's UTF-8 read as Windows-1252 (a curly apostrophe
+    read as three characters, "Peopleâ€\u2122s"): encoding damage, reported with a note
+    that says so.
+
+    >>> _mojibake("people's", "Peopleâ€™s")
+    True
+    """
+    if copy.isascii() or len(copy) > _MOJIBAKE_GROWTH * len(ref_folded) + 8:
+        return False  # (UTF-8 read as Windows-1252 is at most three characters a character)
+    data = bytearray()
+    for char in copy:
+        try:
+            data += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return False
+            data.append(ord(char))  # the five bytes Windows-1252 leaves undefined ("\x9d")
+    try:
+        repaired = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return repaired != copy and _fold(repaired, Fold.ALL) == ref_folded
+
+
+_MOJIBAKE_GROWTH = 4
+"""Most characters of mojibake per character of the text it garbles (with room for folds)."""
+
+
+def _footnote_marked(reference: str, copy: str) -> bool:
+    """True if the copy reads as the reference once its added footnote markers are gone.
+
+    >>> _footnote_marked("2017", "2017\u00b9"), _footnote_marked("", "[citation needed]")
+    (True, True)
+    >>> _footnote_marked("2017", "2018\u00b9"), _footnote_marked("a", "[a]")
+    (False, False)
+    """
+    marks = FOOTNOTE.findall(copy)
+    if not marks or len(marks) <= len(FOOTNOTE.findall(reference)):
+        return False
+    bare = FOOTNOTE.sub("", copy)
+    return _fold(bare, Fold.ALL) == _fold(FOOTNOTE.sub("", reference), Fold.ALL)
+
+
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+"""A hyphen ending a line inside a word ("denuclear-\nisation", or "extra-\nregional"
+where the word has its own hyphen): the typesetting of a page, a PDF's or a wrapped
+text's, not a change of the words."""
+_UNSEEN = "[" + "".join(sorted(INVISIBLE)) + "]"
+_LINE_END_INVISIBLE = re.compile(rf"(?<=[^\W\d_])-?{_UNSEEN}+-?[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+"""A soft hyphen (or another invisible character, with or without a hyphen) ending a
+line inside a word ("denuclear\u00ad\nisation", as a page's text keeps the soft hyphen a
+browser broke the word at): the line break is the typesetting, as for a hyphen, but the
+invisible character is still there and is reported as one, never folded away as spaces."""
+_INVISIBLE = Fold.WHITESPACE | Fold.INVISIBLE
+_TYPOGRAPHY = _INVISIBLE | Fold.TYPOGRAPHY
+"""The folds `kind_of` tries in turn, after whitespace alone and before all of them."""
+
+
+def _broken_at_line_end(reference: str, copy: str, line_end: re.Pattern[str], fold: Fold) -> bool:
+    """Whether the copy reads as the reference, under `fold`, once each word `line_end`
+    breaks at a line's end is whole again (its hyphen dropped, or kept as the word's own:
+    "extra-\nregional")."""
+    if "\n" not in copy:
+        return False
+    whole = {_fold(line_end.sub(cut, copy), fold) for cut in ("", "-")}
+    return _fold(reference, fold) in whole
+
+
+def has_invisible(text: str) -> bool:
+    """True if `text` holds any zero-width, soft hyphen or bidi control character."""
+    return any(c in INVISIBLE for c in text)
+
+
+def _fold(text: str, fold: Fold) -> str:
+    if len(text) > _LONG:
+        return _remembered_fold(text, fold)
+    return folded(text, fold).strip()
+
+
+_LONG = 10_000
+"""Readings longer than this (a page's text around a whole copy, as `diff` meets it) are
+folded once for all the tests of `kind_of` and the edges `_insertion` tries: 66 folds of
+a 1.2 MB insertion took 2.2 s."""
+
+
+@lru_cache(maxsize=8)
+def _remembered_fold(text: str, fold: Fold) -> str:
+    return folded(text, fold).strip()
+
+
+def _bare(text: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+def _misspelt(reference: str, copy: str) -> bool:
+    """Whether the copy's words are the reference's with slips of the keys: in a word of
+    `_SLIP_MIN` letters or more, a letter added, dropped or changed, or two swapped, that
+    makes no common English word (none in wordfreq's small list, which stops at Zipf 3:
+    "Penninsula", "stabilty", "cordinate", also "untied" for "united"). A slip that makes
+    a common word ("form" for "from", "peace" for "place") may change the sense: it stays
+    a substitution of words.
+
+    >>> _misspelt("korean peninsula", "korean penninsula"), _misspelt("from", "form")
+    (True, False)
+    >>> _misspelt("lasting peace", "lsating paece"), _misspelt("peace", "peaceful")
+    (True, False)
+    """
+    theirs, ours = reference.split(), copy.split()
+    if len(theirs) != len(ours) or theirs == ours:
+        return False
+    return all(
+        a == b
+        or (len(a) >= _SLIP_MIN and b.isalpha() and OSA.distance(a, b) == 1 and zipf(b) == 0.0)
+        for a, b in zip(theirs, ours, strict=True)
+    )
+
+
+MISSPELT_ROW = "substitution-misspelt"
+_SLIP_MIN = 4
+"""Shorter words are as often changed as mistyped ("on" for "in")."""
+MISSPELT = "misspelt: a slip of the keys in the reference's word, making no English word"
+"""The note of a substitution that is a misspelling, and the key of its severity row
+(`divergence`): minor, not material; its kind stays `substitution`, so that a
+collation still weighs a shared misspelling as the strong evidence of descent it is."""
+
+
+def _spelling_variants(reference: str, copy: str) -> bool:
+    ref_words, copy_words = reference.split(), copy.split()
+    if len(ref_words) != len(copy_words) or not ref_words:
+        return False
+    pairs = zip(ref_words, copy_words, strict=True)
+    return all(a == b or _spelling_key(a) == _spelling_key(b) for a, b in pairs)
+
+
+def _same_date(reference: str, copy: str) -> bool:
+    """Whether two bare readings are one date written in two styles: the day before or
+    after the month, an ordinal day, a month abbreviated, or the date in figures ("4 july",
+    "4th july", "04 07 2017", "7 4 2017", "2017 07 04" for "july 4 2017"). Figures may put
+    the day or the month first; both are read, and the date is the same when either
+    reading is.
+
+    >>> _same_date("july 4", "4th july"), _same_date("september 19 2005", "19 sept 2005")
+    (True, True)
+    >>> _same_date("july 4 2017", "04 07 2017"), _same_date("july 4 2017", "04 07 2016")
+    (True, False)
+    >>> _same_date("july 4", "4 june")
+    False
+    """
+    ours, theirs = reference.split(), copy.split()
+    if ours == theirs:
+        return False
+    date = _date_of(ours)
+    return date is not None and date in _dates_of(theirs)
+
+
+def _date_of(words: list[str]) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of a date written with its month's name."""
+    found = _dates_of(words)
+    return found[0] if len(found) == 1 and any(w in _MONTHS for w in words) else None
+
+
+def _dates_of(words: list[str]) -> list[tuple[int, int, int | None]]:
+    """Every (month, day, year or None) that `words` may write: a month's name and a day,
+    in either order, or two or three figures (the year first, or last)."""
+    words = [_ORDINAL.sub("", w) for w in words if w != "of"]  # "the 4th of July"
+    if not 2 <= len(words) <= 3 or not all(w in _MONTHS or w.isdecimal() for w in words):
+        return []
+    years = [int(w) for w in words if len(w) == 4 and w.isdecimal()]
+    if len(years) > 1 or (years and len(words) == 2):
+        return []
+    rest = [w for w in words if not (len(w) == 4 and w.isdecimal())]
+    if len(rest) != 2:
+        return []
+    year = years[0] if years else None
+    named = [w for w in rest if w in _MONTHS]
+    if len(named) == 1:
+        day = next(w for w in rest if w not in _MONTHS)
+        pairs = [(_MONTHS[named[0]], int(day))]
+    elif not named:
+        a, b = int(rest[0]), int(rest[1])
+        pairs = [(a, b), (b, a)]
+    else:
+        return []
+    return [(m, d, year) for m, d in pairs if 1 <= m <= 12 and 1 <= d <= 31]
+
+
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
+"""An ordinal's ending on a day ("4th"), which a date written day first may carry."""
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+"""Month names and their abbreviations, and each month's number."""
+_MONTH_NAMES = {name: f"month {number}" for name, number in _MONTHS.items()}
+"""A month's name, or its abbreviation ("sept"), and what both spell."""
+NUMBER_WORDS = {
+    **{
+        word: str(number)
+        for number, word in enumerate(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+        )
+    },
+    **{
+        word: str(10 * tens)
+        for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
+    },
+    "hundred": "100", "thousand": "1000", "million": "1000000", "dozen": "12",
+}  # fmt: skip
+"""A number written as a word, and in figures: the same number in another style (here,
+a spelling); the quotation checks read new numbers off it too (`quotes.claims`)."""
+
+
+@lru_cache(maxsize=4096)
+def _spelling_key(word: str) -> str:
+    """`word` as its variants spell it alike ("organisation", "organization" ->
+    "organization"): a few substitutions, asked again and again of the reference's
+    words, so the last 4,096 words' keys are kept (a few hundred kB at most).
+
+    >>> _spelling_key("colours"), _spelling_key("colors"), _spelling_key("4th")
+    ('colors', 'colors', '4')
+    >>> _spelling_key("towards") == _spelling_key("toward"), _spelling_key("whilst")
+    (True, 'while')
+    >>> _spelling_key("learnt") == _spelling_key("learned"), _spelling_key("rewards")
+    (True, 'rewards')
+    """
+    word = NUMBER_WORDS.get(word) or _MONTH_NAMES.get(word) or _ORDINAL.sub("", word)
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
+    return word
