@@ -176,6 +176,23 @@ def test_the_document_speaks_through_its_reports_source(reference: Document, pag
     assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Russia and China, according to TASS, “urge every state to cut its trade with the "
+        "DPRK until it disarms”.\n",
+        "The two countries, Xinhua reported, “will recall their ambassadors from Seoul”.\n",
+    ],
+)
+def test_the_authors_speak_through_their_reports_source(reference: Document, page: str) -> None:
+    """The statement's authors named as the subject, the agency set aside between them
+    and their words: the agency reports the authors' position, so the words are judged as
+    the document's (here invented). The agency's cue had made them its own."""
+    (quotation,) = check_quotes(reference, make_document(page, "authors sourced"))
+    assert quotation.attribution is not None and quotation.attribution.speaker == "document"
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+
+
 def test_a_person_with_a_reports_source_still_speaks(reference: Document) -> None:
     page = "Lavrov, according to Interfax, “called the plan realistic and fair”.\n"
     (quotation,) = check_quotes(reference, make_document(page, "person sourced"))
