@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, TypeVar, cast
 
 from provenance.align import align, align_texts
@@ -37,8 +37,10 @@ from provenance.model import (
     Span,
 )
 from provenance.moves import align_copy, structure
+from provenance.quotes.brackets import changes_words
 from provenance.quotes.ladder import prepare_quotes
 from provenance.quotes.verdicts import Quotation, QuoteOptions, QuoteVerdict, check_quotes
+from provenance.quotes.words import authors
 from provenance.spanindex import SpanIndex
 
 Progress = Callable[[int, int], None]
@@ -239,6 +241,7 @@ def _source(
     found = [d for a in alignments for d in classify_alignment(reference_view, view, a)]
     found = structure(reference_view, view, passages, found, captions=readable.captions)
     found = _without_quoting_case(view.text, passages, found)
+    found = _brackets_judged(reference_view, view, found)
     quotes: tuple[Quotation, ...] = ()
     if not whole:
         told(capture, "quotations")
@@ -384,6 +387,38 @@ def _only(reading: str, note: str) -> bool:
 
 
 _OPENING_MARKS = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039'")
+
+
+def _brackets_judged(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """`found` with each editorial bracket that changes the statement's words (not a gloss
+    of a pronoun, of a referring phrase or of a party by another of its names) read as
+    the substitution it is: "[The United States and its allies]" for "Other states" was
+    an editor's mark, minor, in a copy, as it is no longer in a quotation
+    (`quotes.brackets`)."""
+    if not any(d.kind is Kind.EDITORIAL and "[" in d.copy_text for d in found):
+        return found
+    authors = _authors(reference.text)
+    note = "a bracket that changes the statement's words, not a gloss of them"
+    out = []
+    for d in found:
+        if d.kind is Kind.EDITORIAL and "[" in d.copy_text:
+            before = reference.text[max(0, d.reference.start - _ANTECEDENT) : d.reference.start]
+            if changes_words(d.copy_text, d.reference_text, before, authors):
+                d = reclassified(d, capture.sha256, Kind.SUBSTITUTION, note=note)
+        out.append(d)
+    return out
+
+
+_ANTECEDENT = 400
+"""Reference characters before a bracket's reading in which a pronoun's antecedent is
+named (as `quotes.ladder` reads them)."""
+
+
+@lru_cache(maxsize=4)
+def _authors(text: str) -> frozenset[str]:
+    return authors(text)
 
 
 def _without_quoting_case(

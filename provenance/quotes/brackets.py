@@ -47,9 +47,18 @@ _AUTHORS = "\x00authors"
 
 def _words(text: str) -> list[str]:
     """Folded words without a possessive; the statement's capitalised "Parties" (its
-    authors, not "third parties") as `_AUTHORS`."""
-    found = (_POSSESSIVE.sub("", w) for w in _WORD.findall(text))
-    return [_AUTHORS if w in ("Parties", "Sides") else w.casefold() for w in found]
+    authors, not "third parties") as `_AUTHORS`; "United States" as one word, "united"
+    (so that "states" alone is the common noun: "[the United States]" does not gloss
+    "other states").
+
+    >>> _words("the United States and other states")
+    ['the', 'united', 'and', 'other', 'states']
+    """
+    found = [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
+    words = [_AUTHORS if w in ("Parties", "Sides") else w.casefold() for w in found]
+    return [
+        w for k, w in enumerate(words) if not (w == "states" and words[k - 1 : k] == ["united"])
+    ]
 
 
 def _negations(words: list[str]) -> set[str]:
@@ -59,6 +68,8 @@ def _negations(words: list[str]) -> set[str]:
 def _same_name(a: str, b: str, authors: frozenset[str], *, parts: bool = True) -> bool:
     """Whether two folded words name the same thing: one stem, one party, or the authors.
     With `parts`, also two words of names of one party ("united" and "states")."""
+    if "states" in (a, b):  # the common noun: `_words` made "United States" one word
+        return a == b
     if stem(a) == stem(b) or b in ALIASES.get(a, ()) or a in ALIASES.get(b, ()):
         return True
     if parts and set(ALIASES.get(a, ())) & set(ALIASES.get(b, ())) - {"korean", "koreans"}:
@@ -115,3 +126,23 @@ def honest(
     widest = max(stretches, key=len)
     names = _content(inner)  # at an edge, a gloss naming only what the clause names
     return edge and all(any(_same_name(o, w, authors) for w in widest) for o in names)
+
+
+_BRACKET = re.compile(r"\[[^\]\n]*\]")
+
+
+def changes_words(copy: str, reference: str, before: str, authors: frozenset[str]) -> bool:
+    """Whether a copy's reading `copy`, holding brackets, changes what the `reference`
+    reading says: a bracket of words that is no honest gloss of it ("[The United States
+    and its allies]" for "Other states"), by `honest`'s rule. `before`: the reference text
+    before the reading, where a pronoun's antecedent is named.
+
+    >>> changes_words("[the DPRK’s]", "its", "concerns of the DPRK.", frozenset())
+    False
+    >>> changes_words("[Washington]", "Other states", "", frozenset())
+    True
+    """
+    brackets = [b for b in _BRACKET.findall(copy) if _WORD.search(b)]
+    if not brackets or not _content(_words(reference)):
+        return False  # cuts, "[sic]", or a gloss of function words alone
+    return any(not honest(b, (reference,), before, authors, edge=False) for b in brackets)
