@@ -14,7 +14,7 @@ import pytest
 from conftest import make_document
 
 from provenance.model import Document
-from provenance.quotes.antonyms import turned
+from provenance.quotes.antonyms import swapped_party, turned
 from provenance.quotes.verdicts import QuoteVerdict, check_quotes
 
 
@@ -86,3 +86,42 @@ def test_the_passage_running_on_past_the_quotation_is_not_read_as_swapped() -> N
     stretch = "the concerns should be respected. Other states must stop the drills"
     assert turned("the concerns should be respected and upheld", stretch) == []
     assert turned("the concerns should be respected", stretch) == []
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        (
+            "The joint statement says “Russia and China may closely coordinate their efforts "
+            "in order to promote a complex solution to the Korean Peninsula’s problems”.",
+            "weakens what the statement's passage says (may for will)",
+        ),
+        (
+            "The declaration opens: “The Parties are mildly worried by the Democratic People’s "
+            "Republic of Korea (DPRK)’s statement of July 4, 2017 about a ballistic missile "
+            "launch.”",
+            "weakens what the statement's passage says (mildly for seriously)",
+        ),
+        # another party put in the place of the passage's, though the passage names it too
+        (
+            "The statement says “the DPRK and the Republic of Korea should, accordingly, "
+            "refrain from large-scale joint exercises”.",
+            "puts another party in the statement's passage (DPRK for United States)",
+        ),
+    ],
+)
+def test_a_weaker_word_or_another_party_in_the_statements_words_is_not_in_it(
+    reference: Document, page: str, reason: str
+) -> None:
+    """ "may" for "will", "mildly" for "seriously", the DPRK given the United States'
+    restraint: each was altered, one changed word among the statement's."""
+    quotations = check_quotes(reference, make_document(page + "\n", "weaker"))
+    (quotation,) = [q for q in quotations if q.attributed]
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+    assert reason in quotation.unsaid
+
+
+def test_a_partys_other_name_or_a_place_is_no_swap() -> None:
+    stretch = "the United States and the Republic of Korea should refrain; signed in Moscow"
+    assert swapped_party("Washington and Seoul should refrain", stretch) == []
+    assert swapped_party("should refrain; signed in Beijing", stretch) == []

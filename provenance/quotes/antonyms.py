@@ -7,16 +7,24 @@ DPRK's concerns "should be ignored", military means "should be kept open", the P
 aligned word by word: the passage's word (or phrase) on one side, one of its opposites on
 the other, not negated ("should not be ignored" renders "should be respected").
 
-Only the words a joint statement takes its positions with are listed (`ANTONYMS`): what it
-respects, rules out, refrains from, stops, fears, defuses or settles by dialogue. A stance
-of support turned into opposition is `claims.reversed_position`'s, and a negation the
-passage lacks is `claims.unsaid`'s; neither is repeated here.
+Only the words a joint statement takes its positions with are listed (`_OPPOSITES`): what
+it respects, rules out, refrains from, stops, fears, defuses or settles by dialogue. A
+stance of support turned into opposition is `claims.reversed_position`'s, and a negation
+the passage lacks is `claims.unsaid`'s; neither is repeated here.
+
+Two swaps of the same kind change what the statement says without reversing it:
+`weakened` finds a commitment or a degree put in a weaker word ("may closely coordinate"
+for "will", "somewhat worried" for "seriously"; `_WEAKER`), and `swapped_party` a party
+put in the place of another ("the DPRK and the Republic of Korea should ... refrain" for
+"the United States and ..."), where the passage names the new one elsewhere too.
 """
 
 from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import NamedTuple
 
 from provenance.kinds import NEGATIONS
 from provenance.quotes.words import stem
@@ -55,22 +63,54 @@ _OPPOSITES = {
 }
 """The statement's position words, each with words that say the opposite in its place."""
 
+_WEAKER = {
+    "will": "may, might, could, would like to, hope to",
+    "should": "may, might, could",
+    "must": "may, might, could",
+    # (and "serious": one stem)
+    "seriously": (
+        "somewhat, slightly, mildly, moderately, a little, a bit, rather, some, slight, mild, "
+        "moderate, minor, little"
+    ),
+    "resolutely": "somewhat, partly, partially, loosely",
+    "firmly": "somewhat, partly, partially, loosely",
+    "closely": "loosely, occasionally",
+    "immediately": "eventually, gradually, later, in time",
+    "comprehensive": "partial, limited",
+    "full": "partial, limited",
+    "all": "some, several, a few, certain",
+}
+"""The statement's commitments and degrees, each with weaker words in its place."""
+
+_PARTIES = {
+    "united states": "US", "us": "US", "usa": "US", "america": "US", "washington": "US",
+    "republic of korea": "ROK", "south korea": "ROK", "rok": "ROK", "seoul": "ROK",
+    "dprk": "DPRK", "north korea": "DPRK", "pyongyang": "DPRK",
+    "russia": "Russia", "russian federation": "Russia", "moscow": "Russia",
+    "china": "China", "people's republic of china": "China", "prc": "China", "beijing": "China",
+    "japan": "Japan", "tokyo": "Japan",
+}  # fmt: skip
+"""Names of the states the statement speaks of, each with the party it names."""
+
 
 def _stems(phrase: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in phrase.split())
 
 
-_ANTONYMS = {
-    _stems(word): tuple(_stems(p) for p in opposites.split(", "))
-    for word, opposites in _OPPOSITES.items()
-}
-_FIRSTS = frozenset(k[0] for k in _ANTONYMS)
-_OPPOSITE_FIRSTS = frozenset(p[0] for ps in _ANTONYMS.values() for p in ps)
+def _table(words: dict[str, str]) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    return {_stems(w): tuple(_stems(p) for p in others.split(", ")) for w, others in words.items()}
+
+
+_ANTONYMS = _table(_OPPOSITES)
+_WEAKENED = _table(_WEAKER)
+_PARTY_STEMS = {_stems(name): party for name, party in _PARTIES.items()}
 _WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
 _NEGATION_REACH = 3
 """Words before an opposite within which a negation takes it back ("not ignored")."""
 _SLACK = 3
 """Words more on the passage's side than on the quotation's that a swap may span."""
+_RUN = 3
+"""Fewest words in a row the two share that anchor their alignment (see `_aligned`)."""
 
 
 def turned(quotation: str, stretch: str) -> list[str]:
@@ -86,7 +126,7 @@ def turned(quotation: str, stretch: str) -> list[str]:
     ['speed up for stop and cancel']
     """
     swaps: dict[str, list[str]] = {}  # the quotation's words: the passage's it turns round
-    for said, theirs, negated in _swaps(quotation, stretch):
+    for said, theirs, negated in _swaps(quotation, stretch, _ANTONYMS):
         if not negated:
             swaps.setdefault(said, []).append(theirs)
     return [f"{said} for {' and '.join(dict.fromkeys(words))}" for said, words in swaps.items()]
@@ -100,20 +140,89 @@ def negates_an_opposite(quotation: str, stretch: str) -> bool:
     >>> negates_an_opposite("they should not be ignored", "they should be respected")
     True
     """
-    return any(negated for _, _, negated in _swaps(quotation, stretch))
+    return any(negated for _, _, negated in _swaps(quotation, stretch, _ANTONYMS))
 
 
-def _swaps(quotation: str, stretch: str) -> list[tuple[str, str, bool]]:
-    """(the quotation's words, the passage's, whether negated) of each swap of a
-    passage's word for its opposite where the two differ, aligned word by word."""
-    ours = _WORD.findall(quotation)
-    theirs = _WORD.findall(stretch)
-    our_stems, their_stems = [stem(w) for w in ours], [stem(w) for w in theirs]
-    if not (_FIRSTS & set(their_stems) and _OPPOSITE_FIRSTS & set(our_stems)):
-        return []  # most quotations: no position word on one side or no opposite on the other
-    matcher = SequenceMatcher(None, their_stems, our_stems, autojunk=False)
+def weakened(quotation: str, stretch: str) -> list[str]:
+    """Each commitment or degree of the passage the quotation puts in a weaker word.
+
+    >>> weakened("they may closely coordinate", "they will closely coordinate")
+    ['may for will']
+    >>> weakened("The Parties are somewhat worried", "The Parties are seriously worried")
+    ['somewhat for seriously']
+    """
+    return [f"{said} for {theirs}" for said, theirs, _ in _swaps(quotation, stretch, _WEAKENED)]
+
+
+def swapped_party(quotation: str, stretch: str) -> list[str]:
+    """Each party the quotation names where the passage, aligned with it, names another.
+
+    >>> swapped_party("the DPRK and Seoul should", "the United States and the ROK should")
+    ['DPRK for United States']
+    >>> swapped_party("Washington should refrain", "the United States should refrain")
+    []
+    """
+    aligned = _aligned(quotation, stretch)
     out = []
+    for i1, i2, j1, j2 in aligned.replaced:
+        ours = _named(aligned.ours[j1:j2], aligned.our_stems[j1 - 1] if j1 else "")
+        theirs = _named(aligned.theirs[i1:i2], aligned.their_stems[i1 - 1] if i1 else "")
+        new = [w for p, w in ours.items() if p not in theirs]
+        old = [w for p, w in theirs.items() if p not in ours]
+        if new and old:
+            out.append(f"{' and '.join(new)} for {' and '.join(old)}")
+    return out
+
+
+def _named(words: list[str], before: str) -> dict[str, str]:
+    """The parties `words` name (`before` them: the word that precedes them, if any), each
+    with the words that name it, its article too. A name after a preposition of place
+    ("signed in Beijing") is where, not who."""
+    stems = [stem(w) for w in words]
+    found: dict[str, str] = {}
+    for name, party in _PARTY_STEMS.items():
+        at = _find(stems, name, 0, len(stems))
+        if at < 0 or party in found:
+            continue
+        if (stems[at - 1] if at else before) in _PLACE:
+            continue
+        start = at - 1 if at and stems[at - 1] == "the" else at
+        found[party] = " ".join(words[start : at + len(name)])
+    return found
+
+
+_PLACE = frozenset("in at near from".split())
+
+
+class _Aligned(NamedTuple):
+    ours: list[str]
+    theirs: list[str]
+    our_stems: list[str]
+    their_stems: list[str]
+    replaced: list[tuple[int, int, int, int]]
+    """(i1, i2, j1, j2): passage words [i1, i2) replaced by quotation words [j1, j2)."""
+
+
+@lru_cache(maxsize=16)
+def _aligned(quotation: str, stretch: str) -> _Aligned:
+    """The two texts' words aligned by stem: where the quotation replaces the passage's
+    words, the passage's at most `_SLACK` more than the quotation's."""
+    ours, theirs = _WORD.findall(quotation), _WORD.findall(stretch)
+    our_stems, their_stems = [stem(w) for w in ours], [stem(w) for w in theirs]
+    matcher = SequenceMatcher(None, their_stems, our_stems, autojunk=False)
+    # Aligned within the stretch the quotation's runs of words hold, not the whole
+    # passage: "the DPRK and the Republic of Korea should ... refrain" is not the
+    # sentence's opening "The DPRK, by way of ..." followed by its end.
+    runs = [b for b in matcher.get_matching_blocks() if b.size >= _RUN]
+    offset = 0
+    if runs:
+        first, last = runs[0], runs[-1]
+        offset = max(0, first.a - first.b - _SLACK)
+        end = last.a + last.size + len(ours) - last.b - last.size + _SLACK
+        matcher = SequenceMatcher(None, their_stems[offset:end], our_stems, autojunk=False)
+    replaced = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        i1, i2 = i1 + offset, i2 + offset
         if tag != "replace":
             continue
         if i2 - i1 > j2 - j1 + _SLACK:
@@ -122,18 +231,37 @@ def _swaps(quotation: str, stretch: str) -> list[tuple[str, str, bool]]:
             if j2 == len(ours) and i1 > 0:
                 i2 = i1 + j2 - j1 + _SLACK
             elif j1 == 0 and i2 < len(theirs):
-                i1 = i2 - (j2 - j1) - _SLACK
+                i1 = max(0, i2 - (j2 - j1) - _SLACK)
             else:
                 continue
-        for key, opposites in _ANTONYMS.items():
-            at = _find(their_stems, key, max(0, i1), i2)
+        replaced.append((i1, i2, j1, j2))
+    return _Aligned(ours, theirs, our_stems, their_stems, replaced)
+
+
+def _swaps(
+    quotation: str, stretch: str, table: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
+) -> list[tuple[str, str, bool]]:
+    """(the quotation's words, the passage's, whether negated) of each swap of a
+    passage's word for one `table` lists for it, where the two differ, aligned word by
+    word."""
+    their_firsts = {k[0] for k in table}
+    our_firsts = {p[0] for ps in table.values() for p in ps}
+    words = {stem(w) for w in _WORD.findall(stretch)}
+    if not (their_firsts & words and our_firsts & {stem(w) for w in _WORD.findall(quotation)}):
+        return []  # most quotations: no listed word on one side or no swap for it on the other
+    aligned = _aligned(quotation, stretch)
+    out = []
+    for i1, i2, j1, j2 in aligned.replaced:
+        for key, opposites in table.items():
+            at = _find(aligned.their_stems, key, i1, i2)
             if at < 0:
                 continue
             for opposite in opposites:
-                where = _find(our_stems, opposite, j1, j2)
+                where = _find(aligned.our_stems, opposite, j1, j2)
                 if where >= 0:
-                    said = " ".join(ours[where : where + len(opposite)])
-                    out.append((said, " ".join(theirs[at : at + len(key)]), _negated(ours, where)))
+                    said = " ".join(aligned.ours[where : where + len(opposite)])
+                    theirs = " ".join(aligned.theirs[at : at + len(key)])
+                    out.append((said, theirs, _negated(aligned.ours, where)))
                     break
     return out
 

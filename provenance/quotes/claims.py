@@ -46,7 +46,7 @@ from provenance.english import zipf as zipf
 from provenance.footnotes import FOOTNOTE
 from provenance.kinds import NEGATIONS, NUMBER_WORDS
 from provenance.quotes.acts import invented_acts
-from provenance.quotes.antonyms import negates_an_opposite, turned
+from provenance.quotes.antonyms import negates_an_opposite, swapped_party, turned, weakened
 from provenance.quotes.roles import given_to_others
 from provenance.quotes.words import ALIASES, DEMONYMS, STOPWORDS, Lexicon, other_names, stem
 
@@ -307,6 +307,15 @@ def unsaid(
     swapped = turned(quotation, stretch)
     if swapped:
         out.append(f"says the opposite of the statement's passage ({', '.join(swapped)})")
+    # A close match (judged without the lexicon) aligns word for word with its passage: a
+    # weaker word or another party in the place of the passage's is a change of sense. A
+    # rendering in other words aligns too loosely to tell.
+    weaker = weakened(quotation, stretch) if lexicon is None else []
+    if weaker:
+        out.append(f"weakens what the statement's passage says ({', '.join(weaker)})")
+    parties = swapped_party(quotation, stretch) if lexicon is None else []
+    if parties:
+        out.append(f"puts another party in the statement's passage ({', '.join(parties)})")
     prefixed = negated_by_prefix(quotation, stretch)
     if prefixed:
         out.append(f"negates by a prefix ({', '.join(prefixed)}) what the statement's passage says")

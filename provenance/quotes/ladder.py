@@ -48,6 +48,7 @@ from provenance.model import Divergence, Document, Edit, Kind, Normalised, Sever
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
+from provenance.quotes.antonyms import swapped_party
 from provenance.quotes.brackets import honest
 from provenance.quotes.claims import (
     DISTINCTIVE_ZIPF,
@@ -870,6 +871,12 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
                 # "express support for | the deployment of THAAD": the cut puts one
                 # passage's stance on what another opposes
                 return _not_said(first, similarity, tuple(turned))
+            swapped = swapped_party(quoted, index.document.text[first.start : second.end])
+            if swapped:
+                # "the DPRK | and the Republic of Korea should ... refrain": the cut puts
+                # one party where the tail's sentence names another
+                reason = f"puts another party in the statement's passage ({', '.join(swapped)})"
+                return _not_said(first, similarity, (reason,))
             return _Result(
                 QuoteVerdict.ALTERED,
                 first,
