@@ -197,3 +197,29 @@ def test_a_person_with_a_reports_source_still_speaks(reference: Document) -> Non
     page = "Lavrov, according to Interfax, “called the plan realistic and fair”.\n"
     (quotation,) = check_quotes(reference, make_document(page, "person sourced"))
     assert not quotation.attributed
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "The fourth point says Moscow and Beijing “are firmly aimed at the denuclearisation "
+        "of the Korean Peninsula and welcome new sanctions”.\n",
+        "Section 6 states that the two countries “will recall their ambassadors from "
+        "Seoul”.\n",
+        "Xinhua published its own translation.\n\nAnother line in that version: “Any "
+        "possibility of using military means to solve the problems of the Korean Peninsula "
+        "should be kept on the table.”\n",
+    ],
+)
+def test_a_part_of_the_document_speaks_it(reference: Document, page: str) -> None:
+    """A point, a section or a line of the statement (or of a version of it) named as the
+    speaker is the document: each quotation was someone else's, so its invention passed."""
+    (quotation,) = check_quotes(reference, make_document(page, "part"))
+    assert quotation.attribution is not None and quotation.attribution.speaker == "document"
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+
+
+def test_a_point_in_time_is_no_part_of_the_document(reference: Document) -> None:
+    page = "At one point the minister said “the talks will fail without China”.\n"
+    (quotation,) = check_quotes(reference, make_document(page, "one point"))
+    assert not quotation.attributed

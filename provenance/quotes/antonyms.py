@@ -111,6 +111,7 @@ _SLACK = 3
 """Words more on the passage's side than on the quotation's that a swap may span."""
 _RUN = 3
 """Fewest words in a row the two share that anchor their alignment (see `_aligned`)."""
+_SENTENCE_END = re.compile(r"[.!?;]")
 
 
 def turned(quotation: str, stretch: str) -> list[str]:
@@ -207,18 +208,25 @@ class _Aligned(NamedTuple):
 def _aligned(quotation: str, stretch: str) -> _Aligned:
     """The two texts' words aligned by stem: where the quotation replaces the passage's
     words, the passage's at most `_SLACK` more than the quotation's."""
-    ours, theirs = _WORD.findall(quotation), _WORD.findall(stretch)
+    ours = _WORD.findall(quotation)
+    found = list(_WORD.finditer(stretch))
+    theirs = [m.group() for m in found]
     our_stems, their_stems = [stem(w) for w in ours], [stem(w) for w in theirs]
     matcher = SequenceMatcher(None, their_stems, our_stems, autojunk=False)
     # Aligned within the stretch the quotation's runs of words hold, not the whole
     # passage: "the DPRK and the Republic of Korea should ... refrain" is not the
-    # sentence's opening "The DPRK, by way of ..." followed by its end.
+    # sentence's opening "The DPRK, by way of ..." followed by its end; nor, past the
+    # sentence the last run ends in, the next one ("... ruled out. 5. The Parties ...").
     runs = [b for b in matcher.get_matching_blocks() if b.size >= _RUN]
     offset = 0
     if runs:
         first, last = runs[0], runs[-1]
         offset = max(0, first.a - first.b - _SLACK)
         end = last.a + last.size + len(ours) - last.b - last.size + _SLACK
+        for k in range(last.a + last.size, min(end, len(found))):
+            if _SENTENCE_END.search(stretch, found[k - 1].end(), found[k].start()):
+                end = k
+                break
         matcher = SequenceMatcher(None, their_stems[offset:end], our_stems, autojunk=False)
     replaced = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -89,6 +89,10 @@ _SPEECH_SUPERSET = (
 )
 _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause|preamble)\b|communiqu"
+    rb"|\bline\s+(?:in|of|from)\s"
+    rb"|\b(?:point|section)\s[^.]{0,80}?(?:reads|says|said|states|stated|calls|called|warns"
+    rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
+    rb"|proposes|tells)"
     rb"|\bParties\b|\bministries\b"
     rb"|\b(?:text|original|doc)\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published"
     rb"|released|issued|reads"

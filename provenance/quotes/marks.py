@@ -94,12 +94,15 @@ _DOC_CUE = re.compile(
     r"|threatens|threatened|requires|required|closes|ends|opens|begins|concludes|finishes"
     r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms))"
     r"|(?:(?<=ccording to )|(?<=\b[Pp]er ))the\s+(?:joint\s+)?text\b(?!\s+messages?\b)"
-    r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause|preamble)\b"
+    r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause|preamble|point|section)\b"
     r"(?=(?:\s+(?:that|which)(?:\s+[\w’'-]+){1,4}?)?"  # "the clause that matters most reads"
     r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned"
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells))"
+    r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa])\s+(?:[\w’'-]+\s+){0,2}?(?:line|passage|sentence|paragraph|clause)"
+    r"\s+(?:in|of|from)\s+(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:version|translation|text|statement|document)(?=\s*:)"
     r"|\bJOINT\s+STATEMENT\b"
-    r"|\b(?:[Pp]aragraph|[Pp]ara\.?|¶)\s*\d+(?=\s+(?:also\s+)?(?:reads|says|said|states|stated"
+    r"|\b(?:[Pp]aragraph|[Pp]ara\.?|¶|[Ss]ection|[Pp]oint)\s*\d+(?=\s+(?:also\s+)?(?:reads|says|said|states|stated"
     r"|calls|called|adds|added|notes|noted|provides|declares|urges|insists|proposes)\b)"
     r"|\b(?:[Tt]he|[Ii]ts)\s+(?:(?:exact|actual|precise|official|original|relevant|key)\s+)?"
     r"(?:wording|language|phrasing)\b"
@@ -113,12 +116,16 @@ text" only where a speech verb or a word of publishing follows it ("the text add
 text also insists"), or
 after "according to": a text message or a law's text is no statement. So "the key
 passage reads", "the real sentence calls": a part of the text, where a speech verb follows.
-"The doc" (a forum's word for it) likewise. A chyron's capitals: "JOINT STATEMENT:". A
-pinpoint with a speech verb: "Paragraph 6 says", "¶ 2 provides". Its wording set out
+"The doc" (a forum's word for it) likewise; "the fourth point says", "section 6 states".
+A part of a version of it set out after a colon: "Another line in that version:", "One
+sentence of the Chinese text:". A chyron's capitals: "JOINT STATEMENT:". A pinpoint with
+a speech verb: "Paragraph 6 says", "¶ 2 provides". Its wording set out
 after a colon: "The precise language on countermeasures is:", "Its actual wording reads:"."""
 _CUE_NOUN = re.compile(
     "Statement|statement|Declaration|declaration|Document|doc|Communiqu|communiqu|Parties"
-    "|ministries|text|original|passage|paragraph|sentence|clause|preamble|STATEMENT|Para|para|¶"
+    "|ministries|text|original|passage|paragraph|sentence|clause|preamble|point|section|line"
+    "|Section|Point"
+    "|STATEMENT|Para|para|¶"
     "|wording|language|phrasing"
 )
 """A word each `_DOC_CUE` match holds (or the start of one: "doc" of "document"), spelt out
