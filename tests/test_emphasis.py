@@ -401,6 +401,13 @@ def test_a_bold_tag_styled_normal_is_not_bold(corpus: Corpus) -> None:
             "emphasis mine",
         ),
         ("The passage (my emphasis; the gloss is ours too):", "Talks resume.", "my emphasis"),
+        # A heading of the page's own between the note's sentence and the passage.
+        (
+            "My reading follows, with the lines that matter in bold (emphasis added).\n\n"
+            "## The ministries' text",
+            "Talks resume in autumn.",
+            "(emphasis added)",
+        ),
         (
             "The ministries wrote:",
             "Talks resume in autumn, officials said, with no date set for the first "

@@ -151,7 +151,8 @@ _SCOPE = re.compile(
 
 def _introduced(text: str, passages: Sequence[Passage], end: int) -> Passage | None:
     """The passage a note introduces: the one that starts right after the sentence the
-    note ends ("The full text follows (emphasis ours):", "It reads, with emphasis added:")."""
+    note ends ("The full text follows (emphasis ours):", "It reads, with emphasis added:"),
+    a short heading line between them or not ("... (emphasis mine).¶## The text¶...")."""
     after = [p for p in passages if p.copy.start >= end]
     following = min(after, key=lambda p: p.copy.start, default=None)
     if following is None:
@@ -160,7 +161,13 @@ def _introduced(text: str, passages: Sequence[Passage], end: int) -> Passage | N
     if text.rfind("(", 0, end) > text.rfind(")", 0, end):
         # A note sharing its parentheses ("(emphasis mine, gloss ours too):") ends there.
         between = _PARENTHESIS_REST.sub("", between, count=1)
+    # A heading of the page's own may stand between ("... (emphasis mine).¶## The text¶").
+    between = _HEADING_LINE.sub("", between.strip(_LEAD_IN), count=1)
     return None if between.strip(_LEAD_IN) else following
+
+
+_HEADING_LINE = re.compile(r"^#{0,6}[ \t]*[^\n.!?]{1,60}[:]?[ \t]*(?=\n|$)")
+"""One short line with no sentence end: a heading ("## The text", "Full text")."""
 
 
 _PARENTHESIS_REST = re.compile(r"^[^()\n]{0,80}\)")
