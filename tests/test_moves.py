@@ -273,3 +273,45 @@ def test_the_pages_line_then_a_forum_quote_label_is_one_interruption(
     assert len(source["passages"]) == 1
     assert [(d["kind"], d["severity"]) for d in source["divergences"]] == [(kind, severity)]
     assert source["divergences"][0]["text"].strip() == lines
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind", "severity"),
+    [
+        # the page's paragraph, then its sentence running on into the copy's next paragraph
+        (
+            "Nobody in Tokyo expected this tone. The ministers met for three hours.\n\n"
+            "The last point goes further. ",
+            "interruption",
+            "minor",
+        ),
+        # a sentence in the authors' voice, faked, running on into the copy: an insertion
+        (
+            "The Parties also demand the immediate lifting of the deployment process.\n\n"
+            "The Parties stress this. ",
+            "insertion",
+            "material",
+        ),
+    ],
+)
+def test_the_pages_paragraph_running_on_into_the_copy_is_an_interruption(
+    reference: Document,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    lead: str,
+    kind: str,
+    severity: str,
+) -> None:
+    """Two neighbouring paragraphs of the statement with the page's commentary between,
+    whose last sentence runs on into the second ("The last point goes further. Russia and
+    China are against ..."): one copy, interrupted by the page's own prose. The commentary
+    did not end on a line of its own, so it was a material insertion into the statement."""
+    paragraphs = reference.text.split("\n\n")
+    page = "\n\n".join(["Commentary", paragraphs[-3], lead + paragraphs[-2], "Thoughts?"])
+    (tmp_path / "statement.txt").write_text(reference.text, encoding="utf-8")
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    args = [str(tmp_path / "statement.txt"), str(tmp_path / "page.txt")]
+    assert main(["report", "--reference", *args, "--format", "json"]) == 0
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    assert len(source["passages"]) == 1
+    assert [(d["kind"], d["severity"]) for d in source["divergences"]] == [(kind, severity)]

@@ -174,7 +174,9 @@ def interruption(
     furniture = [_PAGE_NUMBER.fullmatch(line) or line in repeated for line in lines]
     if all(furniture):
         return _FURNITURE, "page furniture: page number, running header or page break"
-    if not (_line_break_before(text, span) and _line_break_after(text, span)):
+    if not _line_break_before(text, span):
+        return None
+    if not _line_break_after(text, span) and not _leads_into_copy(text, span):
         return None
     prose_before = text[max(0, span.start - 80) : span.start].rstrip()
     if prose_before and not _BLOCK_END.search(prose_before):
@@ -191,6 +193,22 @@ def interruption(
     if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
         return _FOREIGN, "foreign material: prose about something else"
     return None
+
+
+def _leads_into_copy(text: str, span: Span) -> bool:
+    r"""Whether inserted text set apart before it runs on into the copy's next sentence in
+    its own last paragraph: whole paragraphs of the page's own, then its sentences leading
+    into the copy ("This is a shift in tone. ...¶The final paragraph goes further. Russia
+    and China are against ..."). Its lines are then judged as lines set apart are.
+
+    >>> _leads_into_copy("x.\n\nOur view.\n\nMore so. The Parties", Span(2, 24))
+    True
+    >>> _leads_into_copy("x.\n\nOur view, and the Parties", Span(2, 17))
+    False
+    """
+    inserted = span.of(text).strip()
+    after = text[span.end : span.end + 2].lstrip()
+    return "\n" in inserted and bool(_BLOCK_END.search(inserted)) and after[:1].isupper()
 
 
 def _introduces_what_follows(lines: list[str]) -> bool:
