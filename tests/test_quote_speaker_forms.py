@@ -218,7 +218,16 @@ def test_a_part_of_the_document_speaks_it(reference: Document, page: str) -> Non
     assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
 
 
-def test_a_point_in_time_is_no_part_of_the_document(reference: Document) -> None:
-    page = "At one point the minister said “the talks will fail without China”.\n"
-    (quotation,) = check_quotes(reference, make_document(page, "one point"))
+@pytest.mark.parametrize(
+    "page",
+    [
+        "At one point the minister said “the talks will fail without China”.\n",
+        # a licence's section: "states" has an object, not the words of the statement
+        "Section 6 states terms for the “work that uses the library” and its copies.\n",
+    ],
+)
+def test_a_point_in_time_or_a_licences_section_is_no_part_of_the_document(
+    reference: Document, page: str
+) -> None:
+    (quotation,) = check_quotes(reference, make_document(page, "no part"))
     assert not quotation.attributed

@@ -102,7 +102,9 @@ _DOC_CUE = re.compile(
     r"\s+(?:in|of|from)\s+(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:version|translation|text|statement|document)(?=\s*:)"
     r"|\bJOINT\s+STATEMENT\b"
-    r"|\b(?:[Pp]aragraph|[Pp]ara\.?|¶|[Ss]ection|[Pp]oint)\s*\d+(?=\s+(?:also\s+)?(?:reads|says|said|states|stated"
+    r"|\b(?:[Ss]ection|[Pp]oint)\s*\d+(?=\s+(?:also\s+)?(?:reads|says|said|states|stated)"
+    r"\s*(?:that\b|:|[“\"«]))"
+    r"|\b(?:[Pp]aragraph|[Pp]ara\.?|¶)\s*\d+(?=\s+(?:also\s+)?(?:reads|says|said|states|stated"
     r"|calls|called|adds|added|notes|noted|provides|declares|urges|insists|proposes)\b)"
     r"|\b(?:[Tt]he|[Ii]ts)\s+(?:(?:exact|actual|precise|official|original|relevant|key)\s+)?"
     r"(?:wording|language|phrasing)\b"
@@ -119,7 +121,9 @@ passage reads", "the real sentence calls": a part of the text, where a speech ve
 "The doc" (a forum's word for it) likewise; "the fourth point says", "section 6 states".
 A part of a version of it set out after a colon: "Another line in that version:", "One
 sentence of the Chinese text:". A chyron's capitals: "JOINT STATEMENT:". A pinpoint with
-a speech verb: "Paragraph 6 says", "¶ 2 provides". Its wording set out
+a speech verb: "Paragraph 6 says", "¶ 2 provides"; "Section 6 states that" (a section or a
+point with "that", a colon or a quotation mark after its verb: a licence's "Section 6
+states terms for ..." is no statement's). Its wording set out
 after a colon: "The precise language on countermeasures is:", "Its actual wording reads:"."""
 _CUE_NOUN = re.compile(
     "Statement|statement|Declaration|declaration|Document|doc|Communiqu|communiqu|Parties"
