@@ -231,3 +231,28 @@ def test_a_point_in_time_or_a_licences_section_is_no_part_of_the_document(
 ) -> None:
     (quotation,) = check_quotes(reference, make_document(page, "no part"))
     assert not quotation.attributed
+
+
+def test_a_digest_line_naming_its_source_does_not_go_on_with_the_line_before(
+    reference: Document,
+) -> None:
+    """A press digest's line opening on a paper's name ("* Kommersant: the document is
+    “...”") gives the paper's words, not the statement's, whatever the line before quoted:
+    they were the statement's, "previous sentence", and judged as a paraphrase of it. A
+    line naming a part of the statement ("* Point 2:") still goes on with it."""
+    page = (
+        "Digest\n\n"
+        "* Joint statement, point 4: “Any possibility of using military means to solve the "
+        "problems of the Korean Peninsula should be ruled out.”\n"
+        "* Kommersant: the document is “the most detailed Russian-Chinese text on Korea in "
+        "years”.\n"
+    )
+    quotations = check_quotes(reference, make_document(page, "digest"))
+    assert [q.attributed for q in quotations] == [True, False]
+    points = (
+        "The statement lists its points:\n\n"
+        "* Point 1: “The Parties are seriously worried by the launch.”\n"
+        "* Point 2: “The Parties welcome new sanctions on the DPRK.”\n"
+    )
+    quotations = check_quotes(reference, make_document(points, "points"))
+    assert [q.attributed for q in quotations] == [True, True]

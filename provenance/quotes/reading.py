@@ -168,6 +168,17 @@ class _Reading:
         return self._cued[p]
 
 
+_OWN_LABEL = re.compile(
+    r"[ \t]*(?:[*•\-–—][ \t]+|\d{1,2}[.)][ \t]+)?"
+    r"(?![^\n:]*\b(?:[Pp]oint|[Pp]aragraph|[Ss]ection|[Cc]lause|[Aa]rticle|[Ll]ine|[Tt]ext"
+    r"|[Ss]tatement|[Dd]eclaration|[Pp]arties)\b)"
+    r"[A-Z][^\n:;.!?\"“”«»\d]{0,40}:[ \t]"
+)
+"""A line opening on its source's name and a colon, in a list or a digest ("* Kommersant:
+the document is ...", "Vedomosti daily: ..."); not on a part of the document ("* Point
+2: “...”"), which goes on with the statement's lines before it."""
+
+
 def _inherited(reading: _Reading, k: int) -> Cue | None:
     """The cue for a quotation in sentence `k`, which has no cue of its own: the same for
     every quotation of the sentence (`_Reading.inherited` keeps it)."""
@@ -181,6 +192,11 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
     if previous is not None and previous.how == LINE_LABEL:
         previous = None  # "- Global Times: ... ¶ - Our take: ...": a label's line is its own
+    if previous is not None and _OWN_LABEL.match(reading.text, spans.starts[k], spans.ends[k]):
+        # "* Joint statement, point 4: “...”¶* Kommersant: the document is “...”": a line
+        # that names its own source (an agency or a paper, which speaks no words of its
+        # own for `cues`) does not go on with the line before
+        previous = None
     if previous is not None and previous.speaker == "document" and _own_subject(reading, k):
         previous = None  # "Seoul's defence ministry disagreed: “...”": its own speaker
     if previous is not None:
