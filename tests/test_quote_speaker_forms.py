@@ -256,3 +256,15 @@ def test_a_digest_line_naming_its_source_does_not_go_on_with_the_line_before(
     )
     quotations = check_quotes(reference, make_document(points, "points"))
     assert [q.attributed for q in quotations] == [True, True]
+
+
+def test_an_earlier_document_is_another_one(reference: Document) -> None:
+    """"That earlier document" (the statement cites the Joint Statement of 2005) speaks its
+    own words: they were the statement's, and not in it."""
+    page = (
+        "The statement cites the commitments of 2005. That earlier document, agreed at the "
+        "six-party talks, recorded that “the DPRK committed to abandoning all nuclear "
+        "weapons”.\n"
+    )
+    quotations = check_quotes(reference, make_document(page, "earlier"))
+    assert [q.attributed for q in quotations] == [False]

@@ -65,6 +65,10 @@ _OWN_MODIFIERS = frozenset(
 text", "the two sides' statement")."""
 
 
+_EARLIER = frozenset("earlier previous prior former older".split())
+"""A document's modifier that makes it another than the statement ("that earlier document")."""
+
+
 def _another_body(named: str, authors: frozenset[str]) -> bool:
     """Whether a document cue names someone else's document: "The DPRK's statement", "The
     White House statement", "the US statement". A possessive must name the statement's
@@ -79,6 +83,8 @@ def _another_body(named: str, authors: frozenset[str]) -> bool:
     >>> _another_body("The Korean Peninsula statement", frozenset({"russia"}))
     False
     >>> _another_body("The 2005 joint statement", frozenset({"russia", "2017"}))
+    True
+    >>> _another_body("That earlier document", frozenset({"russia"}))
     True
     """
     words = named.split()
@@ -96,6 +102,8 @@ def _another_body(named: str, authors: frozenset[str]) -> bool:
             capitalised.append(bare.casefold())
         elif YEAR.fullmatch(bare) and not own:
             return True  # "the 2005 joint statement": another year's
+        elif bare.casefold() in _EARLIER:
+            return True  # "that earlier document", "the previous statement": another one
     if not capitalised:
         return False
     return bool(set(capitalised) & _INSTITUTIONS) or all(w in _PARTY_NAMES for w in capitalised)
