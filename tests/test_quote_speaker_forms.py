@@ -268,3 +268,16 @@ def test_an_earlier_document_is_another_one(reference: Document) -> None:
     )
     quotations = check_quotes(reference, make_document(page, "earlier"))
     assert [q.attributed for q in quotations] == [False]
+
+
+def test_someones_talk_named_before_a_quotation_is_theirs(reference: Document) -> None:
+    """"Washington's talk of “all options”" in a sentence naming the joint statement: the
+    words are Washington's, not the statement's (they were judged as its, not in it)."""
+    page = (
+        "Russia and China closed point four of their joint statement with a line aimed at "
+        "Washington's talk of “all options” being on the table.\n"
+    )
+    (quotation,) = check_quotes(reference, make_document(page, "talk"))
+    assert not quotation.attributed
+    assert quotation.attribution is not None
+    assert quotation.attribution.text == "Washington's talk of"

@@ -194,6 +194,13 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # “...” is straight from the text: the page says where the words come from
         span = Span(tag.start("tag"), tag.end())
         return Cue("document", span, span.of(reading.text), how="tag after")
+    if m.opening not in ("", ":") and m.block < 0:
+        talk = _THEIR_TALK.search(reading.prose, max(0, m.span.start - 80), m.span.start - 1)
+        if talk is not None and not _DOCUMENT_WORD.search(talk.group("who")):
+            # "Washington's talk of “all options”", "Seoul's claim that “...”": the words
+            # are whoever's talk, claim or warning the page names just before them
+            span = Span(talk.start(), talk.start() + len(talk.group().rstrip()))
+            return Cue("person", span, span.of(reading.text), how="whose words, named before")
     own = reading.cues(k)
     sourced = _sourced_document(reading, m, k, own) if own else None
     if sourced is not None:
@@ -332,6 +339,12 @@ def _sourced_document(reading: _Reading, m: Marked, k: int, own: list[Cue]) -> C
     return Cue("document", span, span.of(text), how="the document, its report's source before")
 
 
+_THEIR_TALK = re.compile(
+    r"(?P<who>\b[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})[’']s[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:talk|claims?|warnings?|threats?|promises?|pledges?|rhetoric|language|words|insistence"
+    r"|assertions?|vows?|boasts?)[ \t]+(?:of|that|about)?[ \t]*$"
+)
+"""Someone's talk, claim or warning named just before a quotation's opening mark."""
 _ASIDE_ONLY = re.compile(r"\s*,[^,;:“”\"«»]{1,60},\s*")
 """Between a document and the quotation: one aside set off by commas, and nothing else."""
 _SOURCED_LEAD = re.compile(r"\s*(?:according to|as reported by|citing|per)\b[^,;:]{1,40},", re.I)
