@@ -42,6 +42,12 @@ from provenance.quotes.verdicts import QuoteVerdict, check_quotes
             "accordingly, intensify large-scale joint exercises”.",
             "intensify for refrain",
         ),
+        # the statement's words with some left out, the opposite at the end
+        (
+            "The statement's closing line holds that “any possibility of using military means "
+            "should be kept open”.",
+            "kept open for ruled out",
+        ),
         (
             "Moscow and Beijing, the statement says, “urge all countries concerned to "
             "maintain calm, renounce provocative moves or bellicose rhetoric, demonstrate "

@@ -112,6 +112,8 @@ _SLACK = 3
 _RUN = 3
 """Fewest words in a row the two share that anchor their alignment (see `_aligned`)."""
 _SENTENCE_END = re.compile(r"[.!?;]")
+_REACH = 3
+"""Passage words a quotation's word beyond the shared runs may stand for, at most."""
 
 
 def turned(quotation: str, stretch: str) -> list[str]:
@@ -221,8 +223,15 @@ def _aligned(quotation: str, stretch: str) -> _Aligned:
     offset = 0
     if runs:
         first, last = runs[0], runs[-1]
-        offset = max(0, first.a - first.b - _SLACK)
-        end = last.a + last.size + len(ours) - last.b - last.size + _SLACK
+        # As far as the quotation's words beyond the runs might reach, with words of the
+        # passage left out between ("any possibility of using military means [to solve
+        # ... Peninsula] should be kept open"), but not past the runs' sentences.
+        offset = max(0, first.a - _REACH * first.b - _SLACK)
+        end = last.a + last.size + _REACH * (len(ours) - last.b - last.size) + _SLACK
+        for k in range(first.a - 1, offset, -1):
+            if _SENTENCE_END.search(stretch, found[k - 1].end(), found[k].start()):
+                offset = k
+                break
         for k in range(last.a + last.size, min(end, len(found))):
             if _SENTENCE_END.search(stretch, found[k - 1].end(), found[k].start()):
                 end = k
@@ -266,7 +275,9 @@ def _swaps(
                 continue
             for opposite in opposites:
                 where = _find(aligned.our_stems, opposite, j1, j2)
-                if where >= 0:
+                if where >= 0 and _find(aligned.their_stems, opposite, 0, len(aligned.theirs)) < 0:
+                    # (not a word the passage uses too: "stay calm" renders its "maintain
+                    # calm", whatever "escalate" stands beside it)
                     said = " ".join(aligned.ours[where : where + len(opposite)])
                     theirs = " ".join(aligned.theirs[at : at + len(key)])
                     out.append((said, theirs, _negated(aligned.ours, where)))
