@@ -69,3 +69,25 @@ def test_an_act_the_statement_never_names_is_not_in_it(
 def test_a_rendering_that_adds_no_act_stays_a_paraphrase(reference: Document, page: str) -> None:
     quotation = _attributed(reference, page)
     assert quotation.verdict is QuoteVerdict.PARAPHRASE, quotation.note
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # "recognise that" renders "confirm that"
+        "The text reads: “The Parties recognise that the DPRK’s justified concerns should be "
+        "respected.”",
+        # withdrawing what the statement cancels renders "cancel"
+        "The statement asks the relevant countries “to immediately stop and withdraw the "
+        "deployment process”.",
+        # "without delay" renders "immediately"; no negation
+        "The statement asks them “to stop and cancel the deployment process without delay”.",
+    ],
+)
+def test_an_act_word_that_renders_the_statements_is_no_invention(
+    reference: Document, page: str
+) -> None:
+    """Found by a hunt for false findings of the act and opposite rules: each was
+    not-in-reference ("an act (recognise) ...", "a negation (without) ...")."""
+    quotation = _attributed(reference, page)
+    assert quotation.verdict in (QuoteVerdict.ALTERED, QuoteVerdict.PARAPHRASE), quotation.unsaid

@@ -259,7 +259,7 @@ def test_a_digest_line_naming_its_source_does_not_go_on_with_the_line_before(
 
 
 def test_an_earlier_document_is_another_one(reference: Document) -> None:
-    """"That earlier document" (the statement cites the Joint Statement of 2005) speaks its
+    """ "That earlier document" (the statement cites the Joint Statement of 2005) speaks its
     own words: they were the statement's, and not in it."""
     page = (
         "The statement cites the commitments of 2005. That earlier document, agreed at the "
@@ -271,7 +271,7 @@ def test_an_earlier_document_is_another_one(reference: Document) -> None:
 
 
 def test_someones_talk_named_before_a_quotation_is_theirs(reference: Document) -> None:
-    """"Washington's talk of “all options”" in a sentence naming the joint statement: the
+    """ "Washington's talk of “all options”" in a sentence naming the joint statement: the
     words are Washington's, not the statement's (they were judged as its, not in it)."""
     page = (
         "Russia and China closed point four of their joint statement with a line aimed at "

@@ -19,26 +19,52 @@ from provenance.quotes.words import stem
 ACTS = frozenset(
     stem(w)
     for w in """recognise recognize withdraw withdrawal expel expulsion impose imposition
-    sanction sanctions embargo guarantee pledge vow accuse accusation blame
-    praise congratulate ratify dismantle intervene intervention annex annexation condemn
-    condemnation invade invasion occupation punish punishment retaliate""".split()
+    sanction sanctions embargo vow accuse accusation blame praise congratulate ratify
+    dismantle intervene intervention annex annexation condemn condemnation invade invasion
+    occupation punish punishment retaliate""".split()
 )
-"""Stems of words for what states do to or about each other, beyond taking a position."""
+"""Stems of words for what states do to or about each other, beyond taking a position.
+("guarantee" and "pledge" render the statement's "ensure" and "committed" as often.)"""
+_RENDERING = {stem("recognise"): "that", stem("recognize"): "that"}
+"""An act's word followed by this word is another of the statement's verbs ("The
+Parties recognise that ...": "confirm that")."""
+_ON_ITS_WORDS = frozenset(stem(w) for w in "withdraw withdrawal".split())
+"""Acts that render the statement's own when done to what it names ("withdraw the
+deployment process": "cancel" it); they are the quotation's own when done to anything
+else ("the withdrawal of American troops")."""
+_OBJECT_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def invented_acts(quotation: str, held: frozenset[str]) -> list[str]:
+def invented_acts(
+    quotation: str, held: frozenset[str], stopwords: frozenset[str] = frozenset()
+) -> list[str]:
     """The quotation's words for acts (`ACTS`) whose stems `held` (the statement's word
-    stems) lacks, as the quotation writes them.
+    stems) lacks, as the quotation writes them; `stopwords` are passed over when reading
+    what an act is done to.
 
     >>> invented_acts("will recognise the DPRK as a nuclear power", frozenset({"dprk"}))
     ['recognise']
     >>> invented_acts("urge the DPRK to refrain", frozenset({"urge", "dprk", "refrai"}))
     []
+    >>> invented_acts("The Parties recognise that it matters", frozenset())
+    []
+    >>> invented_acts("withdraw the deployment process", frozenset({"deploy", "proces"}),
+    ...               frozenset({"the"}))
+    []
     """
+    words = _WORD.findall(quotation)
     out = []
-    for word in _WORD.findall(quotation):
+    for k, word in enumerate(words):
         root = stem(word)
-        if root in ACTS and root not in held and word not in out:
-            out.append(word)
+        if root not in ACTS or root in held or word in out:
+            continue
+        if k + 1 < len(words) and _RENDERING.get(root) == words[k + 1].casefold():
+            continue
+        if root in _ON_ITS_WORDS:
+            after = [w for w in words[k + 1 :] if w.casefold() not in stopwords]
+            done_to = after[:_OBJECT_WORDS]
+            if done_to and all(stem(w) in held for w in done_to):
+                continue
+        out.append(word)
     return out

@@ -149,6 +149,13 @@ _LEMMA |= {"backed": "back", "opposed": "oppose", "struck": "strike", "stopped":
 _LEMMA |= {"banned": "ban", "banning": "ban", "forbade": "forbid", "forbidden": "forbid"}
 _LEMMA |= {"committed": "commit", "committing": "commit", "upheld": "uphold"}
 _DENIAL = _NEGATION | {f for w in _DENYING | _OPPOSE for f in _forms(w)}
+_NOT_NEGATING = re.compile(
+    r"\bwithout\s+(?:any\s+|further\s+)?(?:delay|hesitation|fail)\b|\bnot\s+only\b"
+    r"|\bno\s+later\s+than\b",
+    re.IGNORECASE,
+)
+"""Idioms whose negation word negates nothing the statement says ("without delay" is "at
+once")."""
 
 
 def _denials_mistyped(quotation: str, stretch: str) -> str:
@@ -231,7 +238,10 @@ def unsaid(
     words = {w.casefold() for w in _WORD.findall(quotation)}
     folded = lemmas(quotation)
     out.extend(reversed_position(folded, held))
-    negations = (own | words) & _NEGATION | _faint(quotation, words) | _contracted(words)
+    # ("without delay", "not only ... but": no negation of what the statement says)
+    unnegated = {w.casefold() for w in _WORD.findall(_NOT_NEGATING.sub(" ", quotation))}
+    negations = (own | words) & unnegated & _NEGATION | _faint(quotation, words)
+    negations |= _contracted(words)
     # The negations that may excuse the quotation's are its passage's and those of the
     # neighbours sharing its subject (`stance`), not a neighbour's about something else
     # ("They are against any military presence" beside "paying no attention").
@@ -346,7 +356,7 @@ def unsaid(
         out.append(
             f"gives ({', '.join(others)}) to a party the statement's passage does not give it to"
         )
-    acts = invented_acts(quotation, stems_of(vocabulary))
+    acts = invented_acts(quotation, stems_of(vocabulary), STOPWORDS)
     if acts:
         out.append(f"an act ({', '.join(acts)}) the statement never names")
     unmentioned = stance_on_the_unmentioned(quotation, vocabulary)
