@@ -281,3 +281,21 @@ def test_someones_talk_named_before_a_quotation_is_theirs(reference: Document) -
     assert not quotation.attributed
     assert quotation.attribution is not None
     assert quotation.attribution.text == "Washington's talk of"
+
+
+@pytest.mark.parametrize(
+    ("page", "attributed"),
+    [
+        # a headline's name speaks of the document in its own words
+        ("Zakharova: joint statement “speaks for itself”\n\nMore below.\n", False),
+        # what the document says, reported under an agency's name
+        ("TASS: joint statement “urges all countries to impose sanctions”\n\nMore.\n", True),
+    ],
+)
+def test_a_headlines_name_reports_the_document_as_a_speech_verb_would(
+    reference: Document, page: str, attributed: bool
+) -> None:
+    """ "Zakharova: joint statement “speaks for itself”" gave her judgement of the statement
+    to the statement (not in it); a verb telling what it says keeps the words its."""
+    (quotation,) = check_quotes(reference, make_document(page, "headline"))
+    assert quotation.attributed is attributed

@@ -324,8 +324,9 @@ def cues(
             continue  # "the statement is “a responsible blueprint”": the page's word for it
         if d not in used and not any(c.span.start <= base + d[0] < c.span.end for c in out):
             span = Span(base + d[0], base + d[1])
-            reported = _DOCUMENT_NOUN.search(chunk, d[0], d[1]) is not None and any(
-                c.speaker == "person" and c.span.end <= span.start for c in out
+            reported = _DOCUMENT_NOUN.search(chunk, d[0], d[1]) is not None and (
+                any(c.speaker == "person" and c.span.end <= span.start for c in out)
+                or _named_by_label(chunk, d[0])
             )
             content = reported and _reports_content(text, span.end)
             if reported and not content and _JUDGED.match(text, span.end):
@@ -421,6 +422,29 @@ _PRESENT_AFTER = re.compile(r"[ \t]+(?:(?:also|even|only|actually|clearly)[ \t]+
 _IT_LOOKBACK = 400
 """Characters before a sentence in which a document named makes its "it" (a sentence or
 two, as a paragraph opening "Russia and China issued a joint statement ..." does)."""
+
+
+def _named_by_label(chunk: str, at: int) -> bool:
+    """Whether the sentence opens on a name and a colon before `at`, as a headline names
+    who speaks of what follows ("Zakharova: joint statement “speaks for itself”"): the
+    name reports the document as a speech verb would. Not a label naming the document or
+    its part ("Joint statement, point 4:").
+
+    >>> _named_by_label("Zakharova: joint statement", 11), _named_by_label("Point 4: the text", 9)
+    (True, False)
+    """
+    label = _NAME_LABEL.match(chunk)
+    return (
+        label is not None
+        and label.end() <= at
+        and len(chunk[label.end() : at].split()) <= 1  # the document at once: a headline's
+        and _DOCUMENT_NOUN.search(label.group()) is None
+        and not _PART_LABEL.search(label.group())
+    )
+
+
+_NAME_LABEL = re.compile(r"[ \t]*[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3}[ \t]*:[ \t]")
+_PART_LABEL = re.compile(r"\b(?:point|paragraph|section|clause|article|line)\b", re.IGNORECASE)
 
 
 def _reports_content(text: str, at: int) -> bool:
