@@ -40,6 +40,12 @@ def _attributed(reference: Document, page: str) -> Quotation:
             "the Security Council”.",
             "sanctions",
         ),
+        # done to a party's forces, words the statement has: still the quotation's own act
+        (
+            "The statement says: “The Parties seek the withdrawal of United States forces "
+            "from Northeast Asia.”",
+            "withdrawal",
+        ),
         # the statement's own words with the act added: was altered
         (
             "The statement says “the DPRK’s justified concerns should be respected and its "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.quotes.words import stem
+from provenance.quotes.words import ALIASES, stem
 
 ACTS = frozenset(
     stem(w)
@@ -36,6 +36,15 @@ _OBJECT_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def _party(word: str) -> bool:
+    """Whether a word is (part of) a party's name ("United", "DPRK", "American")."""
+    folded = word.casefold()
+    return folded in ALIASES or folded in _ALIAS_WORDS
+
+
+_ALIAS_WORDS = frozenset(w for names in ALIASES.values() for n in names for w in n.split())
+
+
 def invented_acts(
     quotation: str, held: frozenset[str], stopwords: frozenset[str] = frozenset()
 ) -> list[str]:
@@ -52,6 +61,8 @@ def invented_acts(
     >>> invented_acts("withdraw the deployment process", frozenset({"deploy", "proces"}),
     ...               frozenset({"the"}))
     []
+    >>> invented_acts("withdraw United States forces", frozenset({"united", "states", "force"}))
+    ['withdraw']
     """
     words = _WORD.findall(quotation)
     out = []
@@ -64,7 +75,7 @@ def invented_acts(
         if root in _ON_ITS_WORDS:
             after = [w for w in words[k + 1 :] if w.casefold() not in stopwords]
             done_to = after[:_OBJECT_WORDS]
-            if done_to and all(stem(w) in held for w in done_to):
-                continue
+            if done_to and all(stem(w) in held and not _party(w) for w in done_to):
+                continue  # (of a party's forces, diplomats, troops: the quotation's own)
         out.append(word)
     return out
