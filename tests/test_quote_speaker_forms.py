@@ -299,3 +299,17 @@ def test_a_headlines_name_reports_the_document_as_a_speech_verb_would(
     to the statement (not in it); a verb telling what it says keeps the words its."""
     (quotation,) = check_quotes(reference, make_document(page, "headline"))
     assert quotation.attributed is attributed
+
+
+def test_it_after_a_reports_source_is_the_document_quoted_before(reference: Document) -> None:
+    """ "Elsewhere, according to the same report, it says “...”": "it" is the statement the
+    sentence before quoted, not the report; the words were the report's, unjudged."""
+    page = (
+        "The statement says: “The Parties confirm that the DPRK’s justified concerns should "
+        "be respected.”\n\n"
+        "Elsewhere, according to the same report, it says “the Parties will recognise the "
+        "DPRK as a nuclear power”.\n"
+    )
+    quotations = check_quotes(reference, make_document(page, "it says"))
+    assert [q.attributed for q in quotations] == [True, True]
+    assert quotations[1].verdict is QuoteVerdict.NOT_IN_REFERENCE, quotations[1].note

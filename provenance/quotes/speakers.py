@@ -202,6 +202,14 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             span = Span(talk.start(), talk.start() + len(talk.group().rstrip()))
             return Cue("person", span, span.of(reading.text), how="whose words, named before")
     own = reading.cues(k)
+    if own and k > 0 and all(_SOURCE_CUE.match(c.text) for c in own):
+        # "Elsewhere, according to the same report, it says “...”": the pronoun after the
+        # report's source is the document the sentence before quoted
+        after = max(c.span.end for c in own)
+        if _IT_SAYS.match(reading.prose, after, max(after, m.span.start - 1)):
+            before = reading.speaker(k - 1)
+            if before is not None and before.speaker == "document":
+                return replace(before, how="pronoun, its report's source aside")
     sourced = _sourced_document(reading, m, k, own) if own else None
     if sourced is not None:
         return sourced
@@ -345,6 +353,14 @@ _THEIR_TALK = re.compile(
     r"|assertions?|vows?|boasts?)[ \t]+(?:of|that|about)?[ \t]*$"
 )
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
+_SOURCE_CUE = re.compile(r"(?:according\s+to|as\s+reported\s+by|citing|per)\b", re.IGNORECASE)
+"""A cue that names a report's source only."""
+_IT_SAYS = re.compile(
+    r"[\s,]*(?:it|they)\s+(?:also\s+)?(?:says|said|adds|added|states|stated|reads|notes|noted"
+    r"|urges|urged|calls|called)\b[^.!?]*$",
+    re.IGNORECASE,
+)
+"""After a report's source: "it says", then the words up to the quotation."""
 _ASIDE_ONLY = re.compile(r"\s*,[^,;:“”\"«»]{1,60},\s*")
 """Between a document and the quotation: one aside set off by commas, and nothing else."""
 _SOURCED_LEAD = re.compile(r"\s*(?:according to|as reported by|citing|per)\b[^,;:]{1,40},", re.I)
