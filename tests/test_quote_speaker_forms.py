@@ -313,3 +313,19 @@ def test_it_after_a_reports_source_is_the_document_quoted_before(reference: Docu
     quotations = check_quotes(reference, make_document(page, "it says"))
     assert [q.attributed for q in quotations] == [True, True]
     assert quotations[1].verdict is QuoteVerdict.NOT_IN_REFERENCE, quotations[1].note
+
+
+def test_a_next_sentences_cue_with_its_own_quotation_does_not_speak_the_one_before(
+    reference: Document,
+) -> None:
+    """ "What those “necessary measures” might be was left unsaid. Seoul's defence ministry
+    called the demand “...”": the ministry's cue leads into its own quotation; it gave
+    the statement's two words to the ministry ("next sentence")."""
+    page = (
+        "The statement ends with a warning.\n\nWhat those “necessary measures” might be was "
+        "left unsaid. Seoul's defence ministry called the demand “an infringement of our "
+        "sovereign right”.\n"
+    )
+    first, second = check_quotes(reference, make_document(page, "next"))
+    assert first.attribution is None or first.attribution.how != "next sentence"
+    assert not second.attributed

@@ -445,7 +445,8 @@ def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
     before; not one opening "As Gardner put it,", which introduces its own quotation, one
     whose speaker reports a claim of their own ("Analysts said the language was the
     strongest yet": `reports_own`), nor one saying that no one spoke, nor one opening
-    with a quotation ("“...,” said Galloway"), whose tag is that quotation's."""
+    with a quotation ("“...,” said Galloway"), whose tag is that quotation's, nor one whose
+    cue leads into a quotation of its own."""
     return (
         bool(found)
         and found[0].span.start - sentence.start < 60
@@ -454,7 +455,13 @@ def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
         and not _OPENS_QUOTED.match(prose, sentence.start, sentence.end)
         and not reports_own(prose, found[0], sentence.end)
         and not _DENIED.search(found[0].text)
+        and not _OPENING.search(prose, found[0].span.end, sentence.end)
     )
+
+
+_OPENING = re.compile('[“«„"]')
+"""An opening mark after a sentence's cue: the cue leads into a quotation of its own
+("Seoul's defence ministry called the demand “...”"), not back to the sentence before."""
 
 
 _DENIED = re.compile(r"\b(?:not|never|declined|refused)\b|n[’']t\b")
