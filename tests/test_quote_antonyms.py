@@ -86,6 +86,15 @@ def test_a_changed_word_that_does_not_turn_the_passage_round_is_no_reversal(
     assert not turned(quotation.text, reference.text)
 
 
+def test_a_short_negated_opposite_is_a_paraphrase(reference: Document) -> None:
+    """ "should not be ignored", three words of a sentence naming the DPRK's justified
+    concerns: the statement's "should be respected" in other words. It was not in the
+    statement: words it never uses ("ignored")."""
+    page = "The statement says the DPRK’s justified concerns “should not be ignored”.\n"
+    (quotation,) = check_quotes(reference, make_document(page, "short negated"))
+    assert quotation.verdict is QuoteVerdict.PARAPHRASE, quotation.unsaid
+
+
 def test_the_passage_running_on_past_the_quotation_is_not_read_as_swapped() -> None:
     """The words after the quotation's end in the passage ("... respected. Other states
     must ...") are no swap for the quotation's last word."""

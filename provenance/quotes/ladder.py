@@ -48,7 +48,7 @@ from provenance.model import Divergence, Document, Edit, Kind, Normalised, Sever
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
-from provenance.quotes.antonyms import swapped_party
+from provenance.quotes.antonyms import negates_an_opposite, swapped_party
 from provenance.quotes.brackets import honest
 from provenance.quotes.claims import (
     DISTINCTIVE_ZIPF,
@@ -1181,6 +1181,9 @@ def _paraphrase(
         if others:
             unsaid.append(f"names {', '.join(others)}, whom its passage never names")
     foreign = not unsaid and score < options.foreign_max and len(quoted.split()) >= 4
+    # (not an opposite of the passage's word, negated: "should not be ignored" renders
+    # "should be respected" in words the statement never uses)
+    foreign = foreign and not negates_an_opposite(quoted, stretch)
     if foreign and (never := words_never_used(quoted, lexicon.vocabulary)):
         unsaid.append(
             f"words the statement never uses ({', '.join(never)}), and none of its rarer words"
