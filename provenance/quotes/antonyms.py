@@ -164,6 +164,8 @@ def swapped_party(quotation: str, stretch: str) -> list[str]:
     ['DPRK for United States']
     >>> swapped_party("Washington should refrain", "the United States should refrain")
     []
+    >>> swapped_party("they should tell us", "they should tell the DPRK")
+    []
     """
     aligned = _aligned(quotation, stretch)
     out = []
@@ -187,6 +189,8 @@ def _named(words: list[str], before: str) -> dict[str, str]:
         at = _find(stems, name, 0, len(stems))
         if at < 0 or party in found:
             continue
+        if name == ("us",) and words[at] != "US":
+            continue  # the pronoun ("let us"), not the United States
         if (stems[at - 1] if at else before) in _PLACE:
             continue
         start = at - 1 if at and stems[at - 1] == "the" else at
