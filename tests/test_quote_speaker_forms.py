@@ -329,3 +329,20 @@ def test_a_next_sentences_cue_with_its_own_quotation_does_not_speak_the_one_befo
     first, second = check_quotes(reference, make_document(page, "next"))
     assert first.attribution is None or first.attribution.how != "next sentence"
     assert not second.attributed
+
+
+def test_a_post_in_lower_case_still_gives_the_authors_their_words(
+    reference: Document,
+) -> None:
+    """A forum post typed in lower case: "... the ministries “support ...” as long as it's
+    temporary. nobody reads these things". The sentence was read as one, so "long as it's
+    temporary. nobody reads" spoke the quotation; and the poster's line ("bear_and_dragon
+    wrote:") kept the authors from being its subject."""
+    page = (
+        "Re: the Moscow statement\n\nbear_and_dragon wrote:\nlol read the actual text. the "
+        "ministries “support the deployment of THAAD antimissile systems in Northeast Asia” as "
+        "long as it's temporary. nobody reads these things\n"
+    )
+    (quotation,) = check_quotes(reference, make_document(page, "forum"))
+    assert quotation.attributed
+    assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note

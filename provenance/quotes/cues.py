@@ -283,6 +283,8 @@ def cues(
         if pronoun:
             continue  # "They also stressed", "On the launch it says": the speaker is whoever
             # the text spoke of before
+        if _NO_ONE.fullmatch(subject):
+            continue  # "nobody reads these things": no one speaks
         end = hit.end()
         speaker: Literal["document", "person"] = "person"
         if a == hit.start() and medium is None:
@@ -422,6 +424,10 @@ _PRESENT_AFTER = re.compile(r"[ \t]+(?:(?:also|even|only|actually|clearly)[ \t]+
 _IT_LOOKBACK = 400
 """Characters before a sentence in which a document named makes its "it" (a sentence or
 two, as a paragraph opening "Russia and China issued a joint statement ..." does)."""
+
+
+_NO_ONE = re.compile(r"(?i:nobody|no\s*-?\s*one|none|no\s+one\s+else|hardly\s+anyone)")
+"""A subject that says no one speaks."""
 
 
 def _named_by_label(chunk: str, at: int) -> bool:
@@ -582,8 +588,13 @@ def _authors_quoted(
         # and China, according to TASS, “urge ...”"): the agency vouches for the report,
         # the words are still the authors'.
         aside = _SOURCE_ASIDE.search(chunk, max(0, at - _AGREED_REACH - 30), at)
-        if any(c.span.start < base + (aside.start() if aside else at) for c in found):
-            break  # someone speaks before: `cues` has read whose words these are
+        if any(
+            c.span.start < base + (aside.start() if aside else at)
+            and not _POSTER_LINE.match(text, c.span.end)
+            for c in found
+        ):
+            break  # someone speaks before: `cues` has read whose words these are (not a
+            # poster's line, "bear_and_dragon wrote:", over the post that names the authors)
         lead = None if aside else _AGREED_THAT.search(chunk, max(0, at - _AGREED_REACH), at)
         verb = aside.start() if aside else lead.start() if lead else at
         start, subject = _subject(chunk, verb)
@@ -605,6 +616,8 @@ _OPENING_MARK = re.compile(f"[{''.join(OPENERS)}]")
 _AGREED_REACH = 40
 """Characters before an opening mark read for the authors' agreement (not the sentence
 from its start: a sentence of 20 KB, read once a mark, cost seconds)."""
+_POSTER_LINE = re.compile(r"[ \t]*:[ \t]*\n")
+"""After a cue: a colon ending its line, as a forum's "mira wrote:" over the post."""
 _SOURCE_ASIDE = re.compile(
     r",\s*(?:(?:according\s+to|as\s+reported\s+by|citing|per)\s[^,;:.“”\"«»]{1,50}"
     r"|(?:as\s+)?[^,;:.“”\"«»]{1,40}\s(?:reported|reports|noted|notes|wrote|writes))\s*,\s*$",

@@ -202,6 +202,8 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
         gap = chunk[w.end() : end]
         if len(kept) >= _SUBJECT_WORDS or _ends_clause(gap, chunk[end : end + 1]):
             break
+        if kept and _ends_sentence(w.group()) and kept[-1].group()[:1].islower():
+            break  # "... as long as it's temporary. nobody reads": a sentence typed in lower case
         if "," in gap and not _NAME_PART.fullmatch(w.group()):
             # "Russia, China and ..." keep their commas, and so does a date ("July 4,
             # 2017"); a clause's comma ends it
@@ -209,6 +211,21 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
                 break
         kept.append(w)
     return kept
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a word ends its sentence: a full stop, "!" or "?" after it, not an
+    abbreviation's ("U.S.", "Mr.").
+
+    >>> _ends_sentence("temporary."), _ends_sentence("U.S."), _ends_sentence("Mr.")
+    (True, False, False)
+    """
+    return word.endswith((".", "!", "?")) and not _ABBREVIATION.fullmatch(word)
+
+
+_ABBREVIATION = re.compile(
+    r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Gov|Prof|Jr|Sr|etc|vs|No|Amb|Lt|Maj)\."
+)
 
 
 def _ends_clause(gap: str, following: str) -> bool:
