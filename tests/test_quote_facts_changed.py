@@ -266,3 +266,22 @@ def test_the_short_name_where_the_statement_writes_it_short_is_no_change(
     ]
     assert quotation.verdict is QuoteVerdict.VERBATIM, quotation.note
     assert not quotation.divergences
+
+
+def test_a_lists_item_numbers_in_a_block_quotation_count_nothing(reference: Document) -> None:
+    """The statement's first two points set out as a numbered list after a colon: the
+    second item's "2." is the list's number, not "a number the statement's passage does
+    not give"; the quotation is altered by its real change, "deeply" for "seriously"."""
+    page = (
+        "I read the Russia–China joint statement of 4 July. Here are its first two points, "
+        "as published:\n\n"
+        "1. The Parties are deeply worried by the Democratic People’s Republic of Korea "
+        "(DPRK)’s statement of July 4, 2017 about a ballistic missile launch.\n"
+        "2. The Parties express serious concern about the development of the situation on "
+        "the Korean Peninsula and around it.\n"
+    )
+    quotations = [q for q in check_quotes(reference, make_document(page, "list")) if q.attributed]
+    assert quotations
+    assert all(q.verdict is not QuoteVerdict.NOT_IN_REFERENCE for q in quotations), [
+        q.unsaid for q in quotations
+    ]

@@ -1090,11 +1090,16 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
     ['six']
     >>> new_numbers("2. The Parties express", "The Parties express", frozenset({"2"}))
     []
+    >>> new_numbers("1. The Parties worried.\\n2. The Parties express", "The Parties", frozenset())
+    []
     """
     numbered = {m.group().strip(" \t.)") for m in PARAGRAPH_NUMBER.finditer(stretch)}
     numbering = _NUMBERING.match(quotation)
     if numbering and (numbering.group(1) in vocabulary or numbering.group(1) in numbered):
         quotation = quotation[numbering.end() :]
+    # A list of the statement's points set out as one block quotation ("1. The Parties
+    # are ...¶2. The Parties express ..."): each line's number is the list's, no count.
+    quotation = PARAGRAPH_NUMBER.sub(" ", quotation)
     quotation = FOOTNOTE.sub(" ", quotation)  # "exercises¹³", "[4]": the page's notes
     stretch = PARAGRAPH_NUMBER.sub("", stretch)  # "2." opening the next paragraph counts nothing
     given = {_value(n) for n in _NUMBER.findall(stretch)}
