@@ -346,3 +346,15 @@ def test_a_post_in_lower_case_still_gives_the_authors_their_words(
     (quotation,) = check_quotes(reference, make_document(page, "forum"))
     assert quotation.attributed
     assert quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE, quotation.note
+
+
+def test_a_section_on_a_subject_speaks_as_the_document(reference: Document) -> None:
+    """ "The section on inter-Korean relations reads in full: “...”": a part of the
+    statement named by what it is about; the speaker was a person."""
+    page = (
+        "The joint statement was published on Tuesday. The section on inter-Korean relations "
+        "reads in full: “The Parties express support for the North and the South to display "
+        "hostility towards each other.”\n"
+    )
+    (quotation,) = check_quotes(reference, make_document(page, "section on"))
+    assert quotation.attribution is not None and quotation.attribution.speaker == "document"
