@@ -205,6 +205,8 @@ def test_a_person_with_a_reports_source_still_speaks(reference: Document) -> Non
         "The fourth point says Moscow and Beijing “are firmly aimed at the denuclearisation "
         "of the Korean Peninsula and welcome new sanctions”.\n",
         "Section 6 states that the two countries “will recall their ambassadors from Seoul”.\n",
+        "Point six states that “the Parties welcome the deployment of THAAD antimissile "
+        "systems in Northeast Asia”.\n",
         "Xinhua published its own translation.\n\nAnother line in that version: “Any "
         "possibility of using military means to solve the problems of the Korean Peninsula "
         "should be kept on the table.”\n",
