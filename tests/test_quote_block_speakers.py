@@ -301,3 +301,20 @@ def test_a_forums_title_line_names_the_poster_quoted(block: str, line: str) -> N
     ]
     assert quotes[0].attribution is not None
     assert (quotes[0].attribution.speaker, quotes[0].attribution.text[:7]) == ("person", "mira_ek")
+
+
+def test_a_footer_closing_a_block_quotation_names_its_speaker() -> None:
+    """Bootstrap's `<footer>` under a block quotation credits it ("— Ivan Petrov,
+    analyst"): the block is his. It was page furniture, set aside, and the block took the
+    statement's credit from the block before it (not in the statement: a finding)."""
+    page = (
+        "<html><body><article><p>Commentary on the week.</p>"
+        "<blockquote><p>Russia and China will recall their ambassadors from Seoul.</p>"
+        "<p>— Joint statement of the Russian and Chinese foreign ministries</p></blockquote>"
+        "<blockquote><p>The two countries will sell arms to whoever asks.</p>"
+        "<footer>— Ivan Petrov, analyst</footer></blockquote></article></body></html>"
+    )
+    assert [(v, s) for _, v, s in _quotes(Format.HTML, page)] == [
+        ("not-in-reference", "document"),
+        ("other", "person"),
+    ]

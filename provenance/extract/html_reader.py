@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 Wanted = Callable[[str], bool]
 """Whether the readable text of a page-furniture element is wanted (read, not set aside)."""
 _QUOTING_TAGS = frozenset({"blockquote"})
-_APART_TAGS = frozenset({"cite", "div"})
+_APART_TAGS = frozenset({"cite", "div", "footer"})
 """Elements naming who a block quotation quotes when they open or close it (a forum's
 `<cite>mira wrote:</cite>`, its title `<div>`), or a control's label in it: read as a
 line of their own, outside the quotation; credits are listed in `Extracted.credits` (see
@@ -199,6 +199,7 @@ class _HTMLReader(HTMLParser):
         if hidden or (
             tag in _SKIP
             and not (tag in _FURNITURE and (self._reads(self._at()) or _quote_box(tag, attrs)))
+            and not (tag == "footer" and self._quoting())  # a quotation's credit (below)
         ):
             self.skip_root = len(self.stack), tag, self._at()
             self.stack.append((tag, _HIDDEN if hidden else frozenset()))
@@ -248,7 +249,7 @@ class _HTMLReader(HTMLParser):
         Discourse's `<div class="title">` "mira:" heading a quoted post, `_quote_box`);
         _CONTROL, a control's label (XenForo's "Click to expand..." under a long quote);
         else "". Only a <div> with a class naming one of those is looked at further."""
-        if tag == "cite":
+        if tag in ("cite", "footer"):  # "<footer>— Ivan Petrov</footer>" closing the block
             return CREDIT if self._credits_block(tag) else ""
         given = next((v for k, v in attrs if k == "class" and v), "")
         if "itle" not in given and _EXPAND not in given:
