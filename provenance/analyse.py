@@ -37,7 +37,7 @@ from provenance.model import (
     Span,
 )
 from provenance.moves import align_copy, structure
-from provenance.quotes.brackets import changes_words
+from provenance.quotes.brackets import ANTECEDENT, changes_words
 from provenance.quotes.ladder import prepare_quotes
 from provenance.quotes.verdicts import Quotation, QuoteOptions, QuoteVerdict, check_quotes
 from provenance.quotes.words import authors
@@ -404,16 +404,11 @@ def _brackets_judged(
     out = []
     for d in found:
         if d.kind is Kind.EDITORIAL and "[" in d.copy_text:
-            before = reference.text[max(0, d.reference.start - _ANTECEDENT) : d.reference.start]
+            before = reference.text[max(0, d.reference.start - ANTECEDENT) : d.reference.start]
             if changes_words(d.copy_text, d.reference_text, before, authors):
                 d = reclassified(d, capture.sha256, Kind.SUBSTITUTION, note=note)
         out.append(d)
     return out
-
-
-_ANTECEDENT = 400
-"""Reference characters before a bracket's reading in which a pronoun's antecedent is
-named (as `quotes.ladder` reads them)."""
 
 
 @lru_cache(maxsize=4)

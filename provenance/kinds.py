@@ -289,10 +289,18 @@ def _misspelt(reference: str, copy: str) -> bool:
     if len(theirs) != len(ours) or theirs == ours:
         return False
     return all(
-        a == b
-        or (len(a) >= _SLIP_MIN and b.isalpha() and OSA.distance(a, b) == 1 and zipf(b) == 0.0)
+        a == b or (len(a) >= _SLIP_MIN and b.isalpha() and one_slip(a, b) and zipf(b) == 0.0)
         for a, b in zip(theirs, ours, strict=True)
     )
+
+
+def one_slip(a: str, b: str) -> bool:
+    """One letter added, dropped or changed, or two side by side swapped.
+
+    >>> one_slip("peninsula", "penninsula"), one_slip("from", "form"), one_slip("a", "a")
+    (True, True, False)
+    """
+    return OSA.distance(a, b) == 1
 
 
 MISSPELT_ROW = "substitution-misspelt"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from conftest import make_document
@@ -265,11 +266,7 @@ def test_the_pages_line_then_a_forum_quote_label_is_one_interruption(
     introducing the next paragraph)."""
     paragraphs = reference.text.split("\n\n")
     post = "\n\n".join(["Posted by a reader", paragraphs[-3], lines, paragraphs[-2], "Thoughts?"])
-    (tmp_path / "statement.txt").write_text(reference.text, encoding="utf-8")
-    (tmp_path / "post.txt").write_text(post, encoding="utf-8")
-    args = [str(tmp_path / "statement.txt"), str(tmp_path / "post.txt")]
-    assert main(["report", "--reference", *args, "--format", "json"]) == 0
-    [source] = json.loads(capsys.readouterr().out)["sources"]
+    source = _reported(reference, post, tmp_path, capsys)
     assert len(source["passages"]) == 1
     assert [(d["kind"], d["severity"]) for d in source["divergences"]] == [(kind, severity)]
     assert source["divergences"][0]["text"].strip() == lines
@@ -308,10 +305,18 @@ def test_the_pages_paragraph_running_on_into_the_copy_is_an_interruption(
     did not end on a line of its own, so it was a material insertion into the statement."""
     paragraphs = reference.text.split("\n\n")
     page = "\n\n".join(["Commentary", paragraphs[-3], lead + paragraphs[-2], "Thoughts?"])
+    source = _reported(reference, page, tmp_path, capsys)
+    assert len(source["passages"]) == 1
+    assert [(d["kind"], d["severity"]) for d in source["divergences"]] == [(kind, severity)]
+
+
+def _reported(
+    reference: Document, page: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> dict[str, Any]:
+    """The JSON report's source for `page`, run as a user runs it (exit 0)."""
     (tmp_path / "statement.txt").write_text(reference.text, encoding="utf-8")
     (tmp_path / "page.txt").write_text(page, encoding="utf-8")
     args = [str(tmp_path / "statement.txt"), str(tmp_path / "page.txt")]
     assert main(["report", "--reference", *args, "--format", "json"]) == 0
     [source] = json.loads(capsys.readouterr().out)["sources"]
-    assert len(source["passages"]) == 1
-    assert [(d["kind"], d["severity"]) for d in source["divergences"]] == [(kind, severity)]
+    return cast(dict[str, Any], source)

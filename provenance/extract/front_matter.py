@@ -58,15 +58,9 @@ def _toml_front_matter(state: StateBlock, start: int, end: int, silent: bool) ->
     close = next((k for k in range(1, end) if _TOML_FENCE.fullmatch(line(k))), None)
     if close is None:
         return False  # never closed: no front matter, as for the plugin's YAML
-    if silent:
-        return True
-    token = state.push("front_matter", "", 0)
-    token.hidden = True
-    token.block = True
-    token.markup = "+++"
-    token.content = state.src[state.bMarks[1] : state.eMarks[close - 1]] if close > 1 else ""
-    token.map = [0, close + 1]
-    state.line = close + 1
+    if not silent:
+        content = state.src[state.bMarks[1] : state.eMarks[close - 1]] if close > 1 else ""
+        _front_matter(state, "+++", content, close)
     return True
 
 
@@ -88,16 +82,20 @@ def _json_front_matter(state: StateBlock, start: int, end: int, silent: bool) ->
     close = next((k for k in range(end) if state.eMarks[k] >= stop - 1), None)
     if close is None or state.src[stop : state.eMarks[close]].strip(" \t"):
         return False  # "{...} and then words": a line of text
-    if silent:
-        return True
+    if not silent:
+        _front_matter(state, "{", state.src[:stop], close)
+    return True
+
+
+def _front_matter(state: StateBlock, markup: str, content: str, close: int) -> None:
+    """Push the `front_matter` token of lines 0 to `close`, as the plugin pushes YAML's."""
     token = state.push("front_matter", "", 0)
     token.hidden = True
     token.block = True
-    token.markup = "{"
-    token.content = state.src[:stop]
+    token.markup = markup
+    token.content = content
     token.map = [0, close + 1]
     state.line = close + 1
-    return True
 
 
 def is_metadata(content: str, markup: str = "---") -> bool:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from provenance.kinds import NEGATIONS
-from provenance.quotes.words import stem
+from provenance.quotes.words import WORD, stem
 
 _OPPOSITES = {
     "respected": "ignored, disregarded, dismissed, neglected, violated, overridden, flouted",
@@ -104,7 +104,7 @@ def _table(words: dict[str, str]) -> dict[tuple[str, ...], tuple[tuple[str, ...]
 _ANTONYMS = _table(_OPPOSITES)
 _WEAKENED = _table(_WEAKER)
 _PARTY_STEMS = {_stems(name): party for name, party in _PARTIES.items()}
-_WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
+_WORD = WORD
 _NEGATION_REACH = 3
 """Words before an opposite within which a negation takes it back ("not ignored")."""
 _SLACK = 3

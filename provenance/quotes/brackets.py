@@ -31,9 +31,9 @@ from __future__ import annotations
 import re
 
 from provenance.kinds import NEGATIONS, QUANTIFIERS
-from provenance.quotes.words import ALIASES, STOPWORDS, stem
+from provenance.quotes.words import ALIASES, STOPWORDS, WORD, stem
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
+_WORD = WORD
 _POSSESSIVE = re.compile(r"[’'‘]s$")
 _REFERRING = frozenset(
     "this that these those such said aforementioned abovementioned relevant concerned".split()
@@ -128,6 +128,9 @@ def honest(
     return edge and all(any(_same_name(o, w, authors) for w in widest) for o in names)
 
 
+ANTECEDENT = 400
+"""Reference characters before a bracket's words in which what a pronoun or "the said
+systems" points back at is named."""
 _BRACKET = re.compile(r"\[[^\]\n]*\]")
 
 

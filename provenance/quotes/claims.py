@@ -44,13 +44,21 @@ from rapidfuzz.distance import Levenshtein
 from provenance.english import read_word_list as read_word_list
 from provenance.english import zipf as zipf
 from provenance.footnotes import FOOTNOTE
-from provenance.kinds import NEGATIONS, NUMBER_WORDS
+from provenance.kinds import NEGATIONS, NUMBER_WORDS, one_slip
 from provenance.quotes.acts import invented_acts
 from provenance.quotes.antonyms import negates_an_opposite, swapped_party, turned, weakened
 from provenance.quotes.roles import given_to_others
-from provenance.quotes.words import ALIASES, DEMONYMS, STOPWORDS, Lexicon, other_names, stem
+from provenance.quotes.words import (
+    ALIASES,
+    DEMONYMS,
+    STOPWORDS,
+    WORD,
+    Lexicon,
+    other_names,
+    stem,
+)
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
+_WORD = WORD
 _SUPPORT = frozenset(
     """support back welcome endorse approve favour favor accept applaud justified justifiable
     legitimate acceptable commit uphold""".split()
@@ -175,23 +183,13 @@ def _denials_mistyped(quotation: str, stretch: str) -> str:
         word = m.group()
         if len(word) < _MISTYPED_MIN or word in denials:
             return word
-        near = [d for d in denials if _one_slip(word.casefold(), d.casefold())]
+        near = [d for d in denials if one_slip(word.casefold(), d.casefold())]
         return near[0] if len(near) == 1 else word
 
     return _WORD.sub(mended, quotation)
 
 
 _MISTYPED_MIN = 5
-
-
-def _one_slip(a: str, b: str) -> bool:
-    """One letter added, dropped, changed or two swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if Levenshtein.distance(a, b) == 1:
-        return True
-    swaps = [k for k in range(len(a)) if len(a) == len(b) and a[k] != b[k]]
-    return len(swaps) == 2 and swaps[1] == swaps[0] + 1 and a[swaps[0]] == b[swaps[1]]
 
 
 def lemmas(text: str) -> list[str]:

@@ -618,8 +618,10 @@ _AGREED_REACH = 40
 from its start: a sentence of 20 KB, read once a mark, cost seconds)."""
 _POSTER_LINE = re.compile(r"[ \t]*:[ \t]*\n")
 """After a cue: a colon ending its line, as a forum's "mira wrote:" over the post."""
+SOURCE_WORDS = r"(?:according\s+to|as\s+reported\s+by|citing|per)"
+"""The words that name a report's source ("according to TASS")."""
 _SOURCE_ASIDE = re.compile(
-    r",\s*(?:(?:according\s+to|as\s+reported\s+by|citing|per)\s[^,;:.“”\"«»]{1,50}"
+    rf",\s*(?:{SOURCE_WORDS}\s[^,;:.“”\"«»]{{1,50}}"
     r"|(?:as\s+)?[^,;:.“”\"«»]{1,40}\s(?:reported|reports|noted|notes|wrote|writes))\s*,\s*$",
     re.IGNORECASE,
 )

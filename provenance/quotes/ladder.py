@@ -49,7 +49,7 @@ from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.antonyms import negates_an_opposite, swapped_party
-from provenance.quotes.brackets import honest
+from provenance.quotes.brackets import ANTECEDENT, honest
 from provenance.quotes.claims import (
     DISTINCTIVE_ZIPF,
     PARAGRAPH_NUMBER,
@@ -1025,11 +1025,6 @@ def _clause_after(index: _Index, at: int, options: QuoteOptions) -> tuple[Span, 
     return tuple(index.folded.span(begin, at + w.end()) for w in words)
 
 
-_ANTECEDENT = 400
-"""Reference characters before a bracket's words in which what a pronoun or "the said
-systems" points back at is named."""
-
-
 def _bracket_changes(index: _Index, capture: Document, found: _Found) -> tuple[Divergence, ...]:
     """The brackets of a verbatim quotation that change what the statement says (see
     `provenance.quotes.brackets`): each a substitution of the reference words it stands
@@ -1039,7 +1034,7 @@ def _bracket_changes(index: _Index, capture: Document, found: _Found) -> tuple[D
         bracket = mark.of(capture.text)
         said = tuple(c.of(index.document.text) for c in candidates)
         at = candidates[0].start if candidates else found.span.start
-        before = index.document.text[max(0, at - _ANTECEDENT) : at]
+        before = index.document.text[max(0, at - ANTECEDENT) : at]
         if honest(bracket, said, before, index.authors, edge=edge):
             continue
         where = _stood_for(found, bracket, candidates) if edge else candidates[0]

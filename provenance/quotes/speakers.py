@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import Literal
 
 from provenance.model import Span
-from provenance.quotes.cues import _SPEECH, Cue, _bare, cues
+from provenance.quotes.cues import _SPEECH, SOURCE_WORDS, Cue, _bare, cues
 from provenance.quotes.marks import (
     Marked,
     Sentences,
@@ -353,7 +353,7 @@ _THEIR_TALK = re.compile(
     r"|assertions?|vows?|boasts?)[ \t]+(?:of|that|about)?[ \t]*$"
 )
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
-_SOURCE_CUE = re.compile(r"(?:according\s+to|as\s+reported\s+by|citing|per)\b", re.IGNORECASE)
+_SOURCE_CUE = re.compile(rf"{SOURCE_WORDS}\b", re.IGNORECASE)
 """A cue that names a report's source only."""
 _IT_SAYS = re.compile(
     r"[\s,]*(?:it|they)\s+(?:also\s+)?(?:says|said|adds|added|states|stated|reads|notes|noted"
@@ -363,7 +363,7 @@ _IT_SAYS = re.compile(
 """After a report's source: "it says", then the words up to the quotation."""
 _ASIDE_ONLY = re.compile(r"\s*,[^,;:“”\"«»]{1,60},\s*")
 """Between a document and the quotation: one aside set off by commas, and nothing else."""
-_SOURCED_LEAD = re.compile(r"\s*(?:according to|as reported by|citing|per)\b[^,;:]{1,40},", re.I)
+_SOURCED_LEAD = re.compile(rf"\s*{SOURCE_WORDS}\b[^,;:]{{1,40}},", re.IGNORECASE)
 """A sentence opening on the report's source: "According to Xinhua, ..."."""
 
 

@@ -16,7 +16,9 @@ from itertools import pairwise
 
 from provenance.model import Span
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
+WORD = re.compile(r"[^\W\d_]+(?:[’'‘][^\W\d_]+)?")
+"""A word of the quotation rules: letters, with an apostrophe inside ("DPRK’s")."""
+_WORD = WORD
 _STEM_LENGTH = 6
 _POSSESSIVE = re.compile(r"[’'‘]s$")
 STEM_CREDIT = 0.5
