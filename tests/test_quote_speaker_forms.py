@@ -47,6 +47,11 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
         'closely coordinate their efforts".\n',
         _BEFORE + 'The declaration released in Beijing late on Tuesday warns that "any '
         'possibility of using military means" must be ruled out.\n',
+        # the document frames the clause a person reports: what it says, by their account
+        "Its backers keep telling Western audiences that under the statement Washington and "
+        'Seoul "should, accordingly, refrain from large-scale joint exercises".\n',
+        'An aide explained that, in the declaration, the DPRK "announces a moratorium on the '
+        'testing of nuclear explosive devices".\n',
     ],
 )
 def test_the_statement_s_words_are_the_statement_s(reference: Document, page: str) -> None:
@@ -88,6 +93,9 @@ def test_the_authors_asking_speak_for_the_statement(reference: Document, page: s
         "said defence analyst Tomas Reyes of the Institute for Maritime Studies.\n",
         'The text warns of "mounting political and military tension".\n\n"Any step that '
         'lowers the temperature is welcome," said a spokesman for the Japanese government.\n',
+        # the document is where a person looked, and the words are the person's
+        'The envoy told reporters that in the statement he saw "a reasonable way out".\n',
+        'The envoy told reporters that in the statement "nothing at all is new".\n',
     ],
 )
 def test_a_person_s_words_are_the_person_s(reference: Document, page: str) -> None:

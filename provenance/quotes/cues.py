@@ -330,7 +330,12 @@ def cues(
                 any(c.speaker == "person" and c.span.end <= span.start for c in out)
                 or _named_by_label(chunk, d[0])
             )
-            content = reported and _reports_content(text, span.end)
+            # "... that under the statement Washington and Seoul “must refrain”": the
+            # document frames the clause that holds the quotation, as its content
+            framed = (
+                _FRAMING.search(chunk, 0, d[0]) is not None or _FRAMING_WORDS.match(chunk, d[0])
+            ) and bool(_FRAMED_CLAUSE.match(chunk, d[1]))
+            content = reported and (framed or _reports_content(text, span.end))
             if reported and not content and _JUDGED.match(text, span.end):
                 continue  # "Geng said ... that the statement “fully reflects ...”": his words
             # "X said at a briefing that the statement “demands ...”": what it says
@@ -483,6 +488,21 @@ _AS_SAYING = re.compile(
     r"[ \t]+as[ \t]+(?:saying|stating|declaring|demanding|calling|urging|promising|warning)\b"
 )
 """After a document: what someone reports it "as saying"."""
+_FRAMING = re.compile(
+    r"(?:^|\bthat|[,;:—–])[ \t]*(?:[Uu]nder|[Ii]n|[Pp]er|(?:[Uu]nder|[Bb]y)[ \t]+the[ \t]+terms"
+    r"[ \t]+of)[ \t]+$"
+)
+"""Before a document, opening its clause: the words that make it the frame of what the
+clause says ("that under the statement", ", in the declaration")."""
+_FRAMING_WORDS = re.compile(
+    r"[Tt]hat[ \t]+(?:under|in|per|(?:under|by)[ \t]+the[ \t]+terms[ \t]+of)[ \t]+"
+    r"(?:the|this|its|their)\b"
+)
+"""The same framing taken into the document's own match (`_DOC_CUE` reads "that under the
+statement" as one phrase: "that" and up to three words before its noun)."""
+_FRAMED_CLAUSE = re.compile(r",?[ \t]+(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*")
+"""After a framing document: the clause's subject, a name ("Washington and Seoul", "the
+DPRK"), before the quotation; not "in the statement “...”" or "in the statement itself"."""
 _JUDGED = re.compile(r"[ \t]*[\"“«„‘]?[^\W\d_]")
 """After a document a person names: a word or a quotation, which may judge it (not a
 colon that introduces its text)."""
