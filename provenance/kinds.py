@@ -317,7 +317,7 @@ def _spelling_variants(reference: str, copy: str) -> bool:
     if len(ref_words) != len(copy_words) or not ref_words:
         return False
     pairs = zip(ref_words, copy_words, strict=True)
-    return all(a == b or _spelling_key(a) == _spelling_key(b) for a, b in pairs)
+    return all(a == b or spelling_key(a) == spelling_key(b) for a, b in pairs)
 
 
 def _same_date(reference: str, copy: str) -> bool:
@@ -417,16 +417,16 @@ a spelling); the quotation checks read new numbers off it too (`quotes.claims`).
 
 
 @lru_cache(maxsize=4096)
-def _spelling_key(word: str) -> str:
+def spelling_key(word: str) -> str:
     """`word` as its variants spell it alike ("organisation", "organization" ->
     "organization"): a few substitutions, asked again and again of the reference's
     words, so the last 4,096 words' keys are kept (a few hundred kB at most).
 
-    >>> _spelling_key("colours"), _spelling_key("colors"), _spelling_key("4th")
+    >>> spelling_key("colours"), spelling_key("colors"), spelling_key("4th")
     ('colors', 'colors', '4')
-    >>> _spelling_key("towards") == _spelling_key("toward"), _spelling_key("whilst")
+    >>> spelling_key("towards") == spelling_key("toward"), spelling_key("whilst")
     (True, 'while')
-    >>> _spelling_key("learnt") == _spelling_key("learned"), _spelling_key("rewards")
+    >>> spelling_key("learnt") == spelling_key("learned"), spelling_key("rewards")
     (True, 'rewards')
     """
     word = NUMBER_WORDS.get(word) or _MONTH_NAMES.get(word) or _ORDINAL.sub("", word)

@@ -872,3 +872,24 @@ def test_a_defined_name_written_out_does_not_carry_a_match_by_itself(corpus):
     page = _doc("The statement says the two countries \u201cwill jointly defend the DPRK\u201d.\n")
     [q] = check_quotes(corpus.reference, page, ())
     assert q.verdict is not V.ALTERED
+
+
+@pytest.mark.parametrize(
+    ("quoted", "verdict"),
+    [("neighbors", V.VERBATIM), ("Neighbours", V.VERBATIM), ("hooligans", V.OTHER)],
+)
+def test_a_word_or_two_in_another_spelling_is_the_statement_s_word(corpus, quoted, verdict):
+    """ "the peninsula's “neighbors”" quotes the statement's "neighbours" in American
+    spelling: too short for the alignment that forgives spelling in longer quotations, it
+    was "a name or title in quotation marks", left unattributed. A word the statement
+    never uses stays unjudged as before."""
+    page = _doc(
+        "The joint statement came out on July 4. It describes Russia and China, in its "
+        f"opening line, as the Korean Peninsula\u2019s \u201c{quoted}\u201d.\n"
+    )
+    [q] = check_quotes(corpus.reference, page, ())
+    assert q.verdict is verdict
+    assert q.attributed is (verdict is V.VERBATIM)
+    if verdict is V.VERBATIM:
+        assert q.reference is not None
+        assert corpus.reference.text[q.reference.start : q.reference.end] == "neighbours"

@@ -38,12 +38,12 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from provenance.classify import divergence
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
-from provenance.kinds import SIC
+from provenance.kinds import SIC, spelling_key
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
@@ -342,6 +342,10 @@ def _compare(
     found = _verbatim(index, text, core, editorial, options)
     if found is not None:
         return _verbatim_result(index, capture, found)
+    spelt = None if editorial else _spelt_otherwise(index, quoted)
+    if spelt is not None:
+        note = "verbatim but for spelling"
+        return _Result(QuoteVerdict.VERBATIM, spelt, 100.0, note, stretches=(spelt,))
     short = None if editorial else _as_defined(index, capture, core, sentence, options)
     if short is not None:
         return short
@@ -685,6 +689,45 @@ def _quoting_case(found: Divergence, core: Span) -> bool:
     capital, or raises one to open a sentence. That is the quoting, not an edit, as for
     a located passage that opens a quotation (`provenance.analyse`)."""
     return found.kind is Kind.CASE and found.copy.start == core.start
+
+
+def _spelt_otherwise(index: _Index, quoted: str) -> Span | None:
+    """Where the reference holds a quotation of a few words in another spelling ("the
+    peninsula's “neighbors”" for its "neighbours"), too short for `settle` to place; None
+    if it does not, or if the quotation is longer than `_SPELT_WORDS` words.
+
+    >>> from pathlib import Path
+    >>> text = "They are the peninsula's neighbours."
+    >>> index = _index(Document("ref", Path("ref.txt"), "", len(text), text))
+    >>> _spelt_otherwise(index, "neighbors"), _spelt_otherwise(index, "hooligans")
+    (Span(start=25, end=35), None)
+    """
+    folded = _fold(quoted)
+    words = list(_WORDS.finditer(folded))
+    if not words or len(words) > _SPELT_WORDS or _apart(folded, words):
+        return None
+    keys = [spelling_key(w.group()) for w in words]
+    positions = index.words.positions
+    ref = index.folded.text
+    for word in (w for w in positions if spelling_key(w) == keys[0]):
+        for at in positions[word]:
+            found = list(islice(_WORDS.finditer(ref, at), len(words)))
+            if (
+                len(found) == len(keys)
+                and all(spelling_key(m.group()) == k for m, k in zip(found, keys, strict=True))
+                and not _apart(ref, found)
+            ):
+                return index.folded.span(at, found[-1].end())
+    return None
+
+
+def _apart(text: str, words: list[re.Match[str]]) -> bool:
+    """Whether anything but white space stands between two of `words` in `text`."""
+    return any(text[a.end() : b.start()].strip() for a, b in pairwise(words))
+
+
+_SPELT_WORDS = 3
+"""The longest quotation `_spelt_otherwise` places: longer ones `settle` places."""
 
 
 def _verbatim_result(index: _Index, capture: Document, found: _Found) -> _Result:
