@@ -8,9 +8,13 @@ sentences as a bare "…" may.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import make_document
 
+from provenance.analyse import Analyser
+from provenance.load import load_page
 from provenance.model import Document
 from provenance.quotes.verdicts import QuoteVerdict, check_quotes
 
@@ -117,3 +121,52 @@ def test_a_block_quotation_ending_in_a_footnote_marker_is_verbatim(reference: Do
     )
     quotations = check_quotes(reference, make_document(page, "noted"))
     assert [q.verdict for q in quotations] == [QuoteVerdict.VERBATIM]
+
+
+_LINES = (
+    "The Parties confirm that the DPRK’s justified concerns should be respected.",
+    "Russia and China are against the deployment of the said systems.",
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "suffix"),
+    [
+        ("The two lines that matter:\n\n> 1. {0}\n> 2. {1}\n\nBoth were old news.\n", ".md"),
+        ("The two lines that matter:\n\n> - {0}\n> - {1}\n\nBoth were old news.\n", ".md"),
+        (
+            "<p>The two lines that matter:</p><blockquote><ol><li>{0}</li><li>{1}</li></ol>"
+            "</blockquote><p>Both were old news.</p>",
+            ".html",
+        ),
+        (
+            "The two lines of the statement that matter:\n\n1. {0}\n2. {1}\n\n"
+            "Both were old news.\n",
+            ".txt",
+        ),
+    ],
+)
+def test_a_list_set_out_as_one_block_quotes_each_of_its_items(
+    reference: Document, tmp_path: Path, page: str, suffix: str
+) -> None:
+    """A list of two sentences from different points, set out as one block quotation and
+    numbered by the page (1, 2), is two verbatim quotations; as one quotation it was "not
+    in the reference", for a reversed position and a recombination."""
+    path = tmp_path / f"listed{suffix}"
+    path.write_text(page.format(*_LINES), encoding="utf-8")
+    quotations = Analyser.of(reference).source(load_page(path)).quotes
+    assert [(q.text, q.verdict, q.attributed) for q in quotations] == [
+        (line, QuoteVerdict.VERBATIM, True) for line in _LINES
+    ]
+
+
+def test_a_list_numbered_by_the_statement_s_own_numbers_keeps_them(reference: Document) -> None:
+    """Points 2 and 5 quoted with their numbers: the numbers are the statement's; a list
+    of them is no list of the page's own (1, 2 ...), so they stay in the quotations."""
+    two, five = _paragraph(reference, "2. The Parties"), _paragraph(reference, "5. The Parties")
+    page = f"The statement said:\n\n{two}\n{five}\n"
+    quotations = check_quotes(reference, make_document(page, "points"))
+    assert [(q.text, q.verdict) for q in quotations] == [
+        (two, QuoteVerdict.VERBATIM),
+        (five, QuoteVerdict.VERBATIM),
+    ]

@@ -487,7 +487,12 @@ def _with_blocks(
         start, end = opened[k], breaks[k + 1][0] if k + 1 < len(breaks) else len(text)
         body = Span(start, start + len(text[start:end].rstrip()))
         if len(body) and _PAIRED.isdisjoint(body.of(text)):
-            out.append(Marked(body, ":", True))
+            items = _items(text, body)
+            # a list's later items are the block's, introduced by the same paragraph
+            out.extend(
+                Marked(item, ":", True, -1 if k == 0 else body.start)
+                for k, item in enumerate(items)
+            )
     for block in quoted:
         if not len(block):
             continue
@@ -521,8 +526,63 @@ def _with_blocks(
             out = [m for m in out if m not in inside]
             paragraphs.append(Span(a, b))
         credit = credit or (lines[-1] if lines else None)
-        out.extend(Marked(p, ":", True, block.start, credit) for p in paragraphs)
+        items = [item for p in paragraphs for item in _items(text, p)]
+        out.extend(Marked(item, ":", True, block.start, credit) for item in items)
     return sorted(out, key=lambda m: m.span.start)
+
+
+def _items(text: str, paragraph: Span) -> list[Span]:
+    """A quoted paragraph set out as a list ("1. The Parties confirm ...¶2. Russia and
+    China are against ..."), each item on its own: a list may quote several places of
+    the document, as a block's paragraphs may. Bullets, and a list's own numbers (1, 2,
+    3 ... from one), are the page's, not quoted; other numbers stay in the item, since
+    the statement numbers its points and a number it does not give is a claim ("9. The
+    Parties express ..."). A paragraph that is no list is itself.
+
+    >>> text = "1. One point.\\n2. Another,\\nwrapped."
+    >>> [s.of(text) for s in _items(text, Span(0, len(text)))]
+    ['One point.', 'Another,\\nwrapped.']
+    >>> text = "3. One point.\\n5. Another.\\n- A bullet."
+    >>> [s.of(text) for s in _items(text, Span(0, len(text)))]
+    ['3. One point.', '5. Another.', 'A bullet.']
+    """
+    markers = list(_LIST_ITEM.finditer(text, paragraph.start, paragraph.end))
+    if not markers or markers[0].start() != paragraph.start:
+        return _lines(text, paragraph)
+    ends = [m.start() for m in markers[1:]] + [paragraph.end]
+    numbers = [m.group("number")[:-1] for m in markers if m.group("number")]
+    own = len(markers) > 1 and numbers == [str(k) for k in range(1, len(markers) + 1)]
+    spans = (
+        Span(m.start("number") if m.group("number") and not own else m.end(), end)
+        for m, end in zip(markers, ends, strict=True)
+    )
+    return [Span(s.start, s.start + len(s.of(text).rstrip())) for s in spans if s.of(text).strip()]
+
+
+def _lines(text: str, paragraph: Span) -> list[Span]:
+    """A paragraph's lines, where each ends a sentence and the next opens one (a list whose
+    bullets the markup drew: "First point.¶Second point."), else the paragraph: a line
+    broken inside a sentence is a wrapped paragraph.
+
+    >>> text = "One point.\\nAnother point.\\nA third, wrapped\\nhere."
+    >>> [s.of(text) for s in _lines(text, Span(0, 25))]
+    ['One point.', 'Another point.']
+    >>> [s.of(text) for s in _lines(text, Span(0, len(text)))] == [text]
+    True
+    """
+    breaks = [m.start() for m in _NEW_LINE.finditer(text, paragraph.start, paragraph.end)]
+    if not breaks or not all(_LINE_ENDS_SENTENCE.match(text, b) for b in breaks):
+        return [paragraph]
+    starts = [paragraph.start, *(b + 1 for b in breaks)]
+    ends = [*breaks, paragraph.end]
+    return [Span(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+_NEW_LINE = re.compile(r"[ \t]*\n")
+_LINE_ENDS_SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’»)\]]?[ \t]*\n[ \t]*[\"“«‘(]?[A-Z0-9]")
+"""At a line break: a sentence's end before it, and a capital or a figure after it."""
+_LIST_ITEM = re.compile(r"(?:^|(?<=\n))[ \t]*(?:(?P<number>\d{1,2}[.)])|[-*•])[ \t]+")
+"""A list item's number or bullet at a line's start."""
 
 
 @dataclass(frozen=True, slots=True)
