@@ -11,8 +11,9 @@ from conftest import EXCERPTS, FULL_COPY, SOURCE, make_document
 
 from provenance.analyse import Analysis, SourceResult, analyse
 from provenance.corpus import Corpus
+from provenance.load import load_page
 from provenance.locate import LocateOptions, locate, prepare
-from provenance.model import Document, Format, PassageKind, Span
+from provenance.model import Document, Format, Kind, PassageKind, Span
 
 
 def _passages(analysis: Analysis, capture_id: str) -> list[tuple[str, str, str]]:
@@ -714,3 +715,31 @@ def test_an_excerpt_opening_with_an_editors_bracket_holds_the_whole_bracket(
     assert row.kind.value == "editorial"
     assert bracketed.startswith(row.copy_text) and row.copy_text.startswith("[")
     assert "]" in row.copy_text  # the whole bracket ("[T]he": the word it opens)
+
+
+@pytest.mark.parametrize(
+    ("label", "suffix"),
+    [
+        ("6\n{0}\n", ".txt"),
+        ("## 6\n\n{0}\n", ".md"),
+        ("| point | text |\n|---|---|\n| 6 | {0} |\n", ".md"),
+        ("<table><tr><td>6</td><td>{0}</td></tr></table>", ".html"),
+    ],
+)
+def test_a_number_labelling_a_paragraph_is_not_the_paragraph_before_it(
+    reference: Document, tmp_path: Path, label: str, suffix: str
+) -> None:
+    """The second paragraph of point 6, labelled "6" by the page (a line, a heading, a
+    table's first column): "6 The Parties confirm that" is a seed of the point's first
+    paragraph ("6. The Parties confirm that they are paying ..."), whose 65 words the
+    passage then reported as a material omission."""
+    paragraphs = reference.text.split("\n\n")
+    opening = next(k for k, p in enumerate(paragraphs) if p.startswith("6. The Parties"))
+    second = paragraphs[opening + 1]
+    assert second.startswith("The Parties confirm that the deployment")
+    path = tmp_path / f"labelled{suffix}"
+    path.write_text("Notes on point six.\n\n" + label.format(second), encoding="utf-8")
+    source = analyse(reference, [load_page(path)]).sources[0]
+    [passage] = source.passages
+    assert reference.text[passage.reference.start : passage.reference.end] == second
+    assert not [d for d in source.divergences if d.kind is Kind.OMISSION]

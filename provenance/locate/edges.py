@@ -241,12 +241,15 @@ def _to_space(text: str, start: int) -> str:
 
 
 def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
-    """Words that open a sentence at the end of a run go to the run after it when they
-    are also the words that run's reference starts with.
+    """Words that open a sentence (or a line) at the end of a run go to the run after it
+    when they are also the words that run's reference starts with.
 
     Two paragraphs may open alike ("The Parties confirm that the ..."): the seeds then
     carry the words on the first run's diagonal, though the copy's sentence goes on in
-    the next run.
+    the next run. A run left with nothing but a number is dropped: a page's label over
+    the paragraph ("6" in a table's first column) that a seed read as the other
+    paragraph's own number ("6. The Parties confirm that they ..."), whose words the
+    passage would otherwise report omitted.
     """
     out = list(group)
     rw, n = texts.reference.words, texts.reference.seed_words
@@ -259,6 +262,7 @@ def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
                 t
                 for t in range(1, min(n, a.j1 - a.j0 - 1) + 1)
                 if _SENTENCE.search(texts.capture_gap(a.j1 - t - 1, a.j1 - t))
+                or texts.line_break(a.j1 - t - 1, a.j1 - t)
             ),
             0,
         )
@@ -270,7 +274,16 @@ def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
         if all(texts.words[a.j1 - t + u][0] == rw[b.i0 - t + u][0] for u in range(t)):
             out[k] = _Run(a.j0, a.j1 - t, a.i0, a.i1 - t, a.exact - t)
             out[k + 1] = _Run(b.j0 - t, b.j1, b.i0 - t, b.i1, b.exact + t)
-    return out
+    return [
+        run
+        for k, run in enumerate(out)
+        if not (
+            k + 1 < len(out)
+            and run.j1 - run.j0 == 1
+            and texts.words[run.j0][0].isdigit()
+            and run.i1 != out[k + 1].i0
+        )
+    ]
 
 
 _EDGE_WORDS = 6
