@@ -60,6 +60,10 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
         if kind is Kind.INSERTION:
             out.extend(_insertion(reference, capture, ref, copy))
             continue
+        if kind is Kind.SUBSTITUTION and _EDGE_MARK_TRAIL.search(copy.of(capture.text)):
+            # "peacefull [sic]" for "peaceful": the slip, and the editor's mark after it
+            out.extend(_insertion(reference, capture, ref, copy))
+            continue
         out.append(divergence(reference, capture, kind, ref, copy, note=note))
     if (passage.kind is PassageKind.FULL or tail_cut) and passage.reference.end < len(
         reference.text
@@ -122,10 +126,11 @@ _ELLIPSIS_BEFORE = re.compile(r"(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])[ \t]*\Z"
 
 
 def _insertion(reference: Document, capture: Document, ref: Span, copy: Span) -> list[Divergence]:
-    """An insertion, less an editor's mark at either end of it: "[sic] which the ministry
-    later said was a mistake" is the editorial "[sic] " and the inserted words after it.
-    A bracket holding digits ("[04.07.17 16:03]") is a timestamp or a number, not an
-    editor's mark, and stays with the words."""
+    """An insertion (or a substitution), less an editor's mark at either end of it:
+    "[sic] which the ministry later said was a mistake" is the editorial "[sic] " and the
+    inserted words after it; "peacefull [sic]" for "peaceful" a misspelling and the
+    editorial " [sic]". A bracket holding digits ("[04.07.17 16:03]") is a timestamp or a
+    number, not an editor's mark, and stays with the words."""
     text = copy.of(capture.text)
     lead, trail = _EDGE_MARK_LEAD.match(text), _EDGE_MARK_TRAIL.search(text)
     # A bracket on a line of its own among inserted lines ("[ Subscribe ]" ending a

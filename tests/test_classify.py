@@ -171,3 +171,41 @@ def test_a_misspelling_is_minor_in_the_collation_too_and_keeps_its_weight() -> N
         Kind.SPELLING, "neighbours", "neighbors"
     )
     assert row_of(Kind.SUBSTITUTION, "from", "form") is Kind.SUBSTITUTION
+
+
+@pytest.mark.parametrize(
+    ("copied", "rows"),
+    [
+        (
+            "peacefull [sic]",
+            [("substitution", "minor", "peacefull"), ("editorial", "minor", "[sic]")],
+        ),
+        (
+            "peacefull (sic)",
+            [("substitution", "minor", "peacefull"), ("editorial", "minor", "(sic)")],
+        ),
+        (
+            "peaceable [sic]",
+            [("substitution", "material", "peaceable"), ("editorial", "minor", "[sic]")],
+        ),
+    ],
+)
+def test_an_editor_s_sic_after_a_changed_word_is_a_row_of_its_own(
+    reference: Document,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    copied: str,
+    rows: list[tuple[str, str, str]],
+) -> None:
+    """ "peacefull [sic]" for "peaceful": the copier's slip and the mark flagging it. As
+    one row it was a material substitution of "different words", worse than the slip
+    left unmarked (a minor misspelling); the mark is the editorial row it is alone."""
+    [paragraph] = [p for p in reference.text.split("\n\n") if "peaceful coexistence" in p]
+    page_text = paragraph.replace("peaceful coexistence", f"{copied} coexistence")
+    (tmp_path / "statement.txt").write_text(reference.text, encoding="utf-8")
+    (tmp_path / "page.txt").write_text(page_text, encoding="utf-8")
+    args = [str(tmp_path / "statement.txt"), str(tmp_path / "page.txt")]
+    assert main(["report", "--reference", *args, "--format", "json"]) == 0
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    got = [(d["kind"], d["severity"], d["text"].strip()) for d in source["divergences"]]
+    assert got == rows
