@@ -318,3 +318,17 @@ def test_a_footer_closing_a_block_quotation_names_its_speaker() -> None:
         ("not-in-reference", "document"),
         ("other", "person"),
     ]
+
+
+@pytest.mark.parametrize("header", ["**u/hawkeye_kr** · 33 points", "@mira_ek · 2h"])
+def test_a_forum_header_opening_a_quoted_reply_is_its_credit(header: str) -> None:
+    """A reply quoted whole, its header first ("u/hawkeye_kr · 33 points"): who wrote it,
+    not words of it. Read as a quoted paragraph after a sentence about the statement, the
+    header was an invented quotation of the statement ("a number (33)")."""
+    page = (
+        'The statement says Russia and China "will closely coordinate their efforts".\n\n'
+        f"> {header}\n>\n> Source? Nobody reads these things.\n"
+    )
+    got = _quotes(Format.MARKDOWN, page)
+    assert not [text for text, _, _ in got if "33" in text or "2h" in text]
+    assert [verdict for _, verdict, _ in got][-1] == "other"

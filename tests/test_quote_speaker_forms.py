@@ -52,6 +52,9 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
         'Seoul "should, accordingly, refrain from large-scale joint exercises".\n',
         'An aide explained that, in the declaration, the DPRK "announces a moratorium on the '
         'testing of nuclear explosive devices".\n',
+        # a source quoting the statement
+        "An earlier version of this story quoted the joint statement as saying Russia and "
+        'China "will take military countermeasures".\n',
     ],
 )
 def test_the_statement_s_words_are_the_statement_s(reference: Document, page: str) -> None:
@@ -96,6 +99,14 @@ def test_the_authors_asking_speak_for_the_statement(reference: Document, page: s
         # the document is where a person looked, and the words are the person's
         'The envoy told reporters that in the statement he saw "a reasonable way out".\n',
         'The envoy told reporters that in the statement "nothing at all is new".\n',
+        # one author's envoy, after a phrase and its comma, is no author
+        "At the Security Council, Russia's deputy envoy Ivan Petrov says the statement's "
+        'roadmap "is on the table".\n',
+        # whom a source quotes, by a colon or "saying", after the statement's own words
+        'It reports the statement asks Seoul to "refrain from large-scale joint exercises", '
+        'and quotes an unnamed Blue House official: "We cannot trade drills for a pause."\n',
+        'The paper leads with the statement\'s call for "a lasting peace" and cites a ministry '
+        'source saying the roadmap "was a year in the making".\n',
     ],
 )
 def test_a_person_s_words_are_the_person_s(reference: Document, page: str) -> None:
@@ -368,3 +379,15 @@ def test_a_section_on_a_subject_speaks_as_the_document(reference: Document) -> N
     )
     (quotation,) = check_quotes(reference, make_document(page, "section on"))
     assert quotation.attribution is not None and quotation.attribution.speaker == "document"
+
+
+def test_a_statement_spoken_about_is_no_speaker_of_the_verb_after_it(
+    reference: Document,
+) -> None:
+    """ "did not comment on the statement but described": the statement is the object of
+    "on", not the subject of "described", and the quoted words are no words of its."""
+    page = (
+        "KCNA did not comment on the statement directly but described the exercises as "
+        '"nuclear war drills".\n'
+    )
+    assert _last_speaker(reference, page)[1] is False

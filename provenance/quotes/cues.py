@@ -225,7 +225,14 @@ def cues(
             )
         reach = min(_subject(chunk, verb, strip=False, kept=kept)[0], verb - 1)
         subject_doc = (
-            next((d for d in docs if max(reach, verb - _CUE_REACH) <= d[1] <= verb), None)
+            next(
+                (
+                    d
+                    for d in docs
+                    if max(reach, verb - _CUE_REACH) <= d[1] <= verb and not _object_of(chunk, d)
+                ),
+                None,
+            )
             or _antecedent(chunk, verb, docs)
             or _modified(chunk, verb, docs)
         )
@@ -338,6 +345,9 @@ def cues(
             content = reported and (framed or _reports_content(text, span.end))
             if reported and not content and _JUDGED.match(text, span.end):
                 continue  # "Geng said ... that the statement “fully reflects ...”": his words
+            if not content and _object_of(chunk, d):
+                continue  # "KCNA did not comment on the statement but described ...": what
+                # someone speaks about, not a speaker
             # "X said at a briefing that the statement “demands ...”": what it says
             out.append(Cue("document", span, span.of(text), named=not content))
     out.extend(_authors_quoted(text, chunk, base, authors, out))
@@ -503,6 +513,22 @@ statement" as one phrase: "that" and up to three words before its noun)."""
 _FRAMED_CLAUSE = re.compile(r",?[ \t]+(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*")
 """After a framing document: the clause's subject, a name ("Washington and Seoul", "the
 DPRK"), before the quotation; not "in the statement “...”" or "in the statement itself"."""
+
+
+def _object_of(chunk: str, document: tuple[int, int]) -> bool:
+    """Whether a preposition just before the document makes it an object (`_OBJECT_OF`),
+    read before its own determiner: `_DOC_CUE` may take words before it ("the North's
+    grievances the declaration")."""
+    starts = [m.start() for m in _ITS_DETERMINER.finditer(chunk, document[0], document[1])]
+    return _OBJECT_OF.search(chunk, 0, starts[-1] if starts else document[0]) is not None
+
+
+_ITS_DETERMINER = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\b")
+_OBJECT_OF = re.compile(
+    r"\b(?:on|about|with|against|over|regarding|concerning|towards?|upon)[ \t]+$", re.IGNORECASE
+)
+"""Before a document: a preposition that makes it an object ("KCNA did not comment on the
+statement directly but described ..."), never the subject of the verb after it."""
 _JUDGED = re.compile(r"[ \t]*[\"“«„‘]?[^\W\d_]")
 """After a document a person names: a word or a quotation, which may judge it (not a
 colon that introduces its text)."""

@@ -409,13 +409,17 @@ def _close_paragraph(
     found.append(Marked(Span(start + 1, max(start + 1, stop)), opening, continues))
 
 
-_CREDIT = re.compile(r"\s*(?:\u2014|\u2013|\u2015|--?)\s*\S")
+_CREDIT = re.compile(r"\s*(?:(?:\u2014|\u2013|\u2015|--?)\s*\S|(?:u/|@)[\w-]+(?!\S))")
 """A line opening with a dash: the credit line of a block (an embedded post's "— Name
-(@handle) date", a pull quote's "— Sergei Lavrov")."""
+(@handle) date", a pull quote's "— Sergei Lavrov"); or with a forum user's handle (a
+reply's "u/hawkeye_kr · 33 points", "@mira_ek 2h")."""
+_HANDLE_LINE = re.compile(r"\s*(?:u/|@)[\w-]+(?!\S)")
+"""A credit line opening with a handle, which names who the block quotes."""
 _CREDIT_DASH = re.compile(r"\s*(?:[\u2014\u2013\u2015]|--)")
 """A credit line that names who the block quotes: one opening with a dash, not a hyphen
 (a line "- ..." may be the last item of a list, left out all the same)."""
 _CREDIT_WORDS = 12
+_HANDLE_WORDS = 5
 _TERM_WORDS = 4
 """Most words of a term in quotation marks inside a paragraph of a block quotation (the
 statement's own “double freezing”): the block still quotes the paragraph. A longer
@@ -423,8 +427,10 @@ quotation inside it does the quoting itself."""
 
 
 def _credit_line(text: str, a: int, b: int) -> bool:
-    """Whether text[a:b] is a credit line: a dash, then a few words naming who wrote it."""
-    return _CREDIT.match(text, a, b) is not None and len(text[a:b].split()) <= _CREDIT_WORDS
+    """Whether text[a:b] is a credit line: a dash, then a few words naming who wrote it;
+    or a handle and a few words of a forum's header (not a post opening on a handle)."""
+    most = _HANDLE_WORDS if _HANDLE_LINE.match(text, a, b) else _CREDIT_WORDS
+    return _CREDIT.match(text, a, b) is not None and len(text[a:b].split()) <= most
 
 
 def _credited(text: str, block: Span, credits: Sequence[Span]) -> Span | None:
@@ -487,7 +493,7 @@ def _with_blocks(
         start, end = opened[k], breaks[k + 1][0] if k + 1 < len(breaks) else len(text)
         body = Span(start, start + len(text[start:end].rstrip()))
         if len(body) and _PAIRED.isdisjoint(body.of(text)):
-            items = _items(text, body)
+            items = _items(text, body, lines=False)
             # a list's later items are the block's, introduced by the same paragraph
             out.extend(
                 Marked(item, ":", True, -1 if k == 0 else body.start)
@@ -510,7 +516,7 @@ def _with_blocks(
             if _credit_line(text, a, b):
                 # the block's credit line ("— GeoNewsNow (@geonewsnow) July 4, 2017" in an
                 # embedded post): who wrote it, not words it quotes
-                if _CREDIT_DASH.match(text, a, b):
+                if _CREDIT_DASH.match(text, a, b) or _HANDLE_LINE.match(text, a, b):
                     lines.append(Span(a, a + len(text[a:b].rstrip())))
                 continue
             cut = _before_credit_line(text, a, b)
@@ -531,13 +537,16 @@ def _with_blocks(
     return sorted(out, key=lambda m: m.span.start)
 
 
-def _items(text: str, paragraph: Span) -> list[Span]:
+def _items(text: str, paragraph: Span, *, lines: bool = True) -> list[Span]:
     """A quoted paragraph set out as a list ("1. The Parties confirm ...¶2. Russia and
     China are against ..."), each item on its own: a list may quote several places of
     the document, as a block's paragraphs may. Bullets, and a list's own numbers (1, 2,
     3 ... from one), are the page's, not quoted; other numbers stay in the item, since
     the statement numbers its points and a number it does not give is a claim ("9. The
-    Parties express ..."). A paragraph that is no list is itself.
+    Parties express ..."). A paragraph that is no list is itself; with `lines`, a
+    block's paragraph of lines that are each a sentence is the list its markup drew
+    (`_lines`). A plain text's paragraph after a colon is not read so: its lines may be
+    the page's own prose.
 
     >>> text = "1. One point.\\n2. Another,\\nwrapped."
     >>> [s.of(text) for s in _items(text, Span(0, len(text)))]
@@ -548,7 +557,7 @@ def _items(text: str, paragraph: Span) -> list[Span]:
     """
     markers = list(_LIST_ITEM.finditer(text, paragraph.start, paragraph.end))
     if not markers or markers[0].start() != paragraph.start:
-        return _lines(text, paragraph)
+        return _lines(text, paragraph) if lines else [paragraph]
     ends = [m.start() for m in markers[1:]] + [paragraph.end]
     numbers = [m.group("number")[:-1] for m in markers if m.group("number")]
     own = len(markers) > 1 and numbers == [str(k) for k in range(1, len(markers) + 1)]

@@ -201,6 +201,15 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # are whoever's talk, claim or warning the page names just before them
             span = Span(talk.start(), talk.start() + len(talk.group().rstrip()))
             return Cue("person", span, span.of(reading.text), how="whose words, named before")
+        quoting = _QUOTING.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
+        who = quoting.group("who").split() if quoting is not None else []
+        if quoting is not None and len(who) <= _QUOTED_WORDS and who[0].casefold() not in _IT:
+            # "quotes an unnamed official: “...”", "quoted the statement as saying Russia
+            # and China “...”": whoever the page's source quotes speaks
+            span = Span(quoting.start("who"), quoting.end("who"))
+            document = _DOCUMENT_WORD.search(quoting.group("who")) is not None
+            speaker: Literal["document", "person"] = "document" if document else "person"
+            return Cue(speaker, span, span.of(reading.text), how="whom the source quotes")
     own = reading.cues(k)
     if own and k > 0 and all(_SOURCE_CUE.match(c.text) for c in own):
         # "Elsewhere, according to the same report, it says “...”": the pronoun after the
@@ -353,6 +362,19 @@ _THEIR_TALK = re.compile(
     r"|assertions?|vows?|boasts?)[ \t]+(?:of|that|about)?[ \t]*$"
 )
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
+_QUOTING = re.compile(
+    r"\b(?:quotes|quoted|quoting|cites|cited|citing)[ \t]+(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
+    r"(?::|,?[ \t]+(?:as[ \t]+)?(?:saying|stating|writing|telling|noting|warning|calling|urging"
+    r"|adding|declaring|demanding)\b[^:;“”\"«».!?]{0,80}?)[ \t]*$"
+)
+"""Whom a page's source quotes, just before the quotation: "quotes an unnamed Blue House
+official:", "quoted the statement as saying Russia and China", "cites a ministry source
+saying the roadmap"."""
+_IT = frozenset(("it", "them", "this", "that"))
+"""Whom a source quotes, named by a pronoun: whoever the page spoke of before ("quoted it
+as saying"), which the cues read."""
+_QUOTED_WORDS = 8
+"""Most words naming whom a source quotes (more: a clause, not a name)."""
 _SOURCE_CUE = re.compile(rf"{SOURCE_WORDS}\b", re.IGNORECASE)
 """A cue that names a report's source only."""
 _IT_SAYS = re.compile(

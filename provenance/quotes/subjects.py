@@ -267,7 +267,12 @@ def _joint(subject: str, authors: frozenset[str]) -> bool:
         return False
     if _GROUP.search(subject) and _DETERMINED.search(subject):
         return True
-    names = [w.casefold().removesuffix("’s").removesuffix("'s") for w in _NAME.findall(subject)]
+    found = [w.casefold() for w in _NAME.findall(subject)]
+    names = [w.removesuffix("’s").removesuffix("'s") for w in found]
+    theirs = {n for n, w in zip(names, found, strict=True) if n in authors and n != w}
+    if theirs and len(theirs) == len({n for n in names if n in authors}) == 1:
+        return False  # "At the UN Security Council, Russia's deputy envoy Safronkov": one
+        # author's person, whatever the comma before
     return (
         bool(_JOINT.search(subject)) and sum(n in authors for n in names) >= 1 and len(names) >= 2
     )
