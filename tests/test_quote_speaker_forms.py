@@ -391,3 +391,20 @@ def test_a_statement_spoken_about_is_no_speaker_of_the_verb_after_it(
         '"nuclear war drills".\n'
     )
     assert _last_speaker(reference, page)[1] is False
+
+
+def test_a_paragraph_of_the_writer_s_prose_takes_no_speaker_from_the_next(
+    reference: Document,
+) -> None:
+    """The paragraph after names the speaker of a paragraph that is its quotation ("“We
+    will not be drawn in.”¶Putin said ..."), not of one that is the writer's sentence
+    around it: "We asked an expert" spoke the outlets' summary before."""
+    page = (
+        "Some outlets summarised the key passage as Moscow and Beijing finding the launch "
+        '"unacceptable and contrary to Security Council resolutions".\n\n'
+        "We asked an expert about the wording.\n"
+    )
+    first = check_quotes(reference, make_document(page, "summary"))[0]
+    assert first.attribution is None or first.attribution.how != "next paragraph"
+    alone = '"We will not be drawn into this."\n\nPutin said so in Sochi.\n'
+    assert _last_speaker(reference, alone) == ("person", False)

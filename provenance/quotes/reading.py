@@ -276,8 +276,17 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if after < len(spans) and paragraph(after) == same + 1:
         found = reading.cues(after)
         labelled = found and reading.text[found[0].span.end : found[0].span.end + 1] == ":"
-        if not labelled and _postposed(found, spans.span(after), reading.prose):
-            # (not a label opening the next paragraph, "@Desk:": it names that one's speaker)
+        own_words = len(
+            reading.prose[spans.starts[own_sentences.start] : spans.starts[after]].split()
+        )
+        if (
+            not labelled
+            and own_words <= _QUOTED_PARAGRAPH_WORDS
+            and _postposed(found, spans.span(after), reading.prose)
+        ):
+            # (not a label opening the next paragraph, "@Desk:": it names that one's
+            # speaker; nor a paragraph of the writer's own prose around its quotation,
+            # "Some outlets summarised it as “...”.¶We asked an expert")
             return replace(found[0], how="next paragraph")
         if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
             return replace(found[0], how="attribution line after it")
@@ -288,6 +297,10 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     return None
 
 
+_QUOTED_PARAGRAPH_WORDS = 6
+"""Most words of a paragraph's own prose, around its quotations, for the paragraph after
+to name their speaker ("“We will not be drawn in.”¶Putin said ..."): more is the writer's
+sentence, its quotation the writer's to give."""
 _THEY_SPEAKS = re.compile(
     r"(?:^|[\s,;:])[Tt]hey\s+(?:(?:also|further|then|even|still|again|[a-z]+ly)\s+)*\w+"
 )
