@@ -52,6 +52,11 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
         'Seoul "should, accordingly, refrain from large-scale joint exercises".\n',
         'An aide explained that, in the declaration, the DPRK "announces a moratorium on the '
         'testing of nuclear explosive devices".\n',
+        # "in their words", their the authors named before it
+        'Moscow and Beijing want a region where, in their words, all the powers "refrain '
+        'from military activity of any kind".\n',
+        'The authors want a region where, in their words, all the powers "refrain from '
+        'military activity of any kind".\n',
         # a source quoting the statement
         "An earlier version of this story quoted the joint statement as saying Russia and "
         'China "will take military countermeasures".\n',
@@ -408,3 +413,11 @@ def test_a_paragraph_of_the_writer_s_prose_takes_no_speaker_from_the_next(
     assert first.attribution is None or first.attribution.how != "next paragraph"
     alone = '"We will not be drawn into this."\n\nPutin said so in Sochi.\n'
     assert _last_speaker(reference, alone) == ("person", False)
+
+
+def test_in_their_words_of_others_is_not_the_statement_s(reference: Document) -> None:
+    page = (
+        'Washington and Tokyo want a region where, in their words, all the powers "refrain '
+        'from military activity of any kind".\n'
+    )
+    assert _last_speaker(reference, page)[1] is False

@@ -86,6 +86,7 @@ _ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,60}?,\s*
 _SPEECH_SUPERSET = (
     _SPEECH.pattern.encode("ascii"),
     rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting)\b",
+    rb"\bin\s+their\s+(?:own\s+)?words\b",
 )
 _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause|preamble)\b|communiqu"
@@ -351,6 +352,7 @@ def cues(
             # "X said at a briefing that the statement “demands ...”": what it says
             out.append(Cue("document", span, span.of(text), named=not content))
     out.extend(_authors_quoted(text, chunk, base, authors, out))
+    out.extend(_in_their_words(text, chunk, base, authors, out))
     part = _set_out_part(chunk, authors) if documents else None
     if part is not None and not any(c.span.start <= base + part[0] < c.span.end for c in out):
         span = Span(base + part[0], base + part[1])
@@ -655,6 +657,37 @@ def _authors_quoted(
     return out
 
 
+def _in_their_words(
+    text: str, chunk: str, base: int, authors: frozenset[str], found: list[Cue]
+) -> list[Cue]:
+    """ "in their words" whose "their" is the statement's authors, named at the sentence's
+    start with no cue before it ("Moscow and Beijing want a region where, in their words,
+    all the powers “...”", "The authors ..."): their words, as the document's.
+
+    >>> _in_their_words("The authors say little; in their words, “...”", "The authors say "
+    ... "little; in their words, “...”", 0, frozenset(), [])[0].text
+    'in their words'
+    """
+    out = []
+    for m in _IN_THEIR_WORDS.finditer(chunk):
+        if any(c.span.start < base + m.start() for c in found):
+            break  # someone speaks before: whose "their" it is, the cues have read
+        words = list(_SUBJECT_WORD.finditer(chunk, 0, m.start()))[:_SUBJECT_WORDS]
+        named = [chunk[: w.end()] for w in words]
+        if any(_THE_AUTHORS.fullmatch(n.strip()) for n in named) or any(
+            _joint(n, authors) and all(_bare(x) in authors for x in _NAME.findall(n)) for n in named
+        ):
+            span = Span(base + m.start(), base + m.end())
+            out.append(Cue("document", span, span.of(text), how="in their words"))
+    return out
+
+
+_IN_THEIR_WORDS = re.compile(r"\b[Ii]n[ \t]+their[ \t]+(?:own[ \t]+)?words\b")
+_THE_AUTHORS = re.compile(
+    r"(?:[Tt]he|[Ii]ts)[ \t]+(?:two[ \t]+)?(?:authors|signatories|sides|parties|Parties"
+    r"|governments|ministries|foreign[ \t]+ministries|capitals)"
+)
+"""The statement's authors named by what they are ("the authors", "the two sides")."""
 AUTHORS_SUBJECT = "the authors, its subject"
 """How `_authors_quoted` found its cue: the authors, named, speak as a verb would say."""
 _DETERMINERS = frozenset("the both these their its".split())
