@@ -421,3 +421,17 @@ def test_in_their_words_of_others_is_not_the_statement_s(reference: Document) ->
         'from military activity of any kind".\n'
     )
     assert _last_speaker(reference, page)[1] is False
+
+
+def test_a_tag_past_a_lower_case_sentence_end_is_not_the_quotation_s(
+    reference: Document,
+) -> None:
+    """A forum post in lower case: "... rewarding pyongyang. as one analyst put it" opens
+    a sentence the splitter does not see, and its tag speaks the quotation after it, not
+    the statement's words before it."""
+    page = (
+        'they say the DPRK\'s "justified concerns should be respected" which sounds like '
+        'rewarding pyongyang. as one analyst put it, "you cannot freeze your way out".\n'
+    )
+    first = check_quotes(reference, make_document(page, "forum"))[0]
+    assert first.attribution is None or "analyst" not in first.attribution.text

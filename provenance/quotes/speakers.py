@@ -236,10 +236,18 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         own = [c for c in own if not _leads_later(text, c, m)] or own
         # A cue past the writer's gloss ("“...”. translation: Moscow does whatever Beijing
         # says") is in the writer's own words, not a tag of the quotation.
+        # So is one past a sentence end the splitter did not read, a full stop before a
+        # lower-case word ("... rewarding pyongyang. as one analyst put it, “...”").
         own = [
             c
             for c in own
-            if not (c.span.start >= m.span.end and _GLOSS.search(text, m.span.end, c.span.start))
+            if not (
+                c.span.start >= m.span.end
+                and (
+                    _GLOSS.search(text, m.span.end, c.span.start)
+                    or _LOWER_CASE_STOP.search(text, m.span.end, c.span.start)
+                )
+            )
         ]
         if not own:
             return None  # its sentence's only cue is the writer's gloss
@@ -362,6 +370,9 @@ _THEIR_TALK = re.compile(
     r"|assertions?|vows?|boasts?)[ \t]+(?:of|that|about)?[ \t]*$"
 )
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
+_LOWER_CASE_STOP = re.compile(r"[a-z]{3}[.!?][ \t]+[a-z]")
+"""A sentence's end in lower-case prose (a forum's): a full stop after a word, not an
+abbreviation's ("e.g.", "U.S."), then a lower-case word."""
 _QUOTING = re.compile(
     r"\b(?:quotes|quoted|quoting|cites|cited|citing)[ \t]+(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
     r"(?::|,?[ \t]+(?:as[ \t]+)?(?:saying|stating|writing|telling|noting|warning|calling|urging"
