@@ -57,6 +57,11 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
         'from military activity of any kind".\n',
         'The authors want a region where, in their words, all the powers "refrain from '
         'military activity of any kind".\n',
+        # a rendering of the statement or of a part of it
+        'An infographic renders point 5 as "The Parties express support for the North and the '
+        'South of the Korean Peninsula to conduct dialogue".\n',
+        "Some outlets summarised the key passage as Moscow and Beijing finding the launch "
+        '"unacceptable and in disharmony with the relevant UN Security Council resolutions".\n',
         # a source quoting the statement
         "An earlier version of this story quoted the joint statement as saying Russia and "
         'China "will take military countermeasures".\n',
@@ -435,3 +440,8 @@ def test_a_tag_past_a_lower_case_sentence_end_is_not_the_quotation_s(
     )
     first = check_quotes(reference, make_document(page, "forum"))[0]
     assert first.attribution is None or "analyst" not in first.attribution.text
+
+
+def test_a_rendering_of_something_else_is_not_the_statement_s(reference: Document) -> None:
+    page = 'The joint statement came out on Tuesday. One paper summarised the mood as "grim".\n'
+    assert _last_speaker(reference, page)[1] is False

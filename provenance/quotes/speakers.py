@@ -210,6 +210,13 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             document = _DOCUMENT_WORD.search(quoting.group("who")) is not None
             speaker: Literal["document", "person"] = "document" if document else "person"
             return Cue(speaker, span, span.of(reading.text), how="whom the source quotes")
+        rendered = _RENDERED_AS.search(reading.prose, max(0, m.span.start - 200), m.span.start - 1)
+        if rendered is not None and _RENDERED_PART.search(rendered.group("what")):
+            # "An infographic renders point 4 as “...”", "outlets summarised the key
+            # passage as Moscow and Beijing finding it “...”": the page's account of what
+            # the statement says, checked against it
+            span = Span(rendered.start("what"), rendered.end("what"))
+            return Cue("document", span, span.of(reading.text), how="rendered as")
     own = reading.cues(k)
     if own and k > 0 and all(_SOURCE_CUE.match(c.text) for c in own):
         # "Elsewhere, according to the same report, it says “...”": the pronoun after the
@@ -370,6 +377,21 @@ _THEIR_TALK = re.compile(
     r"|assertions?|vows?|boasts?)[ \t]+(?:of|that|about)?[ \t]*$"
 )
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
+_RENDERED_AS = re.compile(
+    r"\b(?:renders?|rendered|rendering|summari[sz](?:es|ed|e|ing)|sums?[ \t]+up|summed[ \t]+up"
+    r"|paraphras(?:es|ed|e|ing)|translat(?:es|ed|e|ing))[ \t]+"
+    r"(?P<what>(?:the|its|this|that|point|paragraph|section)\b[^.!?;:“”\"«»]{0,60}?)[ \t]+as\b"
+    r"[^.!?;:“”\"«»]{0,80}$"
+)
+"""A rendering of the statement or a part of it, just before its quotation: "renders point
+4 as", "summarised the key passage as Moscow and Beijing finding the launch"."""
+_RENDERED_PART = re.compile(
+    r"\b(?:statement|declaration|document|communiqu|text|point|paragraph|passage|section"
+    r"|clause|sentence|line|wording|language)",
+    re.IGNORECASE,
+)
+"""What a rendering renders, for its quotation to be the statement's: the document or a
+part of it (not "renders the mood as")."""
 _LOWER_CASE_STOP = re.compile(r"[a-z]{3}[.!?][ \t]+[a-z]")
 """A sentence's end in lower-case prose (a forum's): a full stop after a word, not an
 abbreviation's ("e.g.", "U.S."), then a lower-case word."""
