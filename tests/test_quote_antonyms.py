@@ -117,6 +117,11 @@ def test_the_passage_running_on_past_the_quotation_is_not_read_as_swapped() -> N
             "launch.”",
             "weakens what the statement's passage says (mildly for seriously)",
         ),
+        # a quotation of two words, too short to align
+        (
+            "The document says the Parties are merely “somewhat worried” by the launch.",
+            "weakens what the statement's passage says (somewhat for seriously)",
+        ),
         # another party put in the place of the passage's, though the passage names it too
         (
             "The statement says “the DPRK and the Republic of Korea should, accordingly, "

@@ -157,6 +157,45 @@ def weakened(quotation: str, stretch: str) -> list[str]:
     return [f"{said} for {theirs}" for said, theirs, _ in _swaps(quotation, stretch, _WEAKENED)]
 
 
+def weakened_short(quotation: str, stretch: str) -> list[str]:
+    """A quotation of a few words (`_SHORT`) opening on a weaker word for the passage's
+    own, its other words the passage's: "somewhat concerned" for "serious concern",
+    too short to align word by word.
+
+    >>> weakened_short("somewhat concerned", "The Parties express serious concern")
+    ['somewhat for serious']
+    >>> weakened_short("seriously concerned", "The Parties express serious concern")
+    []
+    """
+    words = _WORD.findall(quotation)
+    if not 1 < len(words) <= _SHORT:
+        return []
+    ours = [stem(w) for w in words]
+    found = _WORD.findall(stretch)
+    theirs = [stem(w) for w in found]
+    forms = [w.casefold() for w in found]
+    for word, others in _WEAKER.items():
+        # the passage's word itself, or its adjective ("serious" for "seriously"), not
+        # another word of its stem ("resolution" for "resolutely")
+        at = next((k for k, w in enumerate(forms) if w in (word, word.removesuffix("ly"))), -1)
+        if at < 0:
+            continue
+        for phrase in (_stems(p) for p in others.split(", ")):
+            rest = ours[len(phrase) :]
+            if (
+                tuple(ours[: len(phrase)]) == phrase
+                and rest
+                and all(s in theirs for s in rest)
+                and phrase[0] not in theirs
+            ):
+                return [f"{' '.join(words[: len(phrase)])} for {found[at]}"]
+    return []
+
+
+_SHORT = 3
+"""Most words of a quotation `weakened_short` reads."""
+
+
 def swapped_party(quotation: str, stretch: str) -> list[str]:
     """Each party the quotation names where the passage, aligned with it, names another.
 

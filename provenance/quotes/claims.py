@@ -46,7 +46,13 @@ from provenance.english import zipf as zipf
 from provenance.footnotes import FOOTNOTE
 from provenance.kinds import NEGATIONS, NUMBER_WORDS, one_slip
 from provenance.quotes.acts import invented_acts
-from provenance.quotes.antonyms import negates_an_opposite, swapped_party, turned, weakened
+from provenance.quotes.antonyms import (
+    negates_an_opposite,
+    swapped_party,
+    turned,
+    weakened,
+    weakened_short,
+)
 from provenance.quotes.roles import given_to_others
 from provenance.quotes.words import (
     ALIASES,
@@ -318,7 +324,7 @@ def unsaid(
     # A close match (judged without the lexicon) aligns word for word with its passage: a
     # weaker word or another party in the place of the passage's is a change of sense. A
     # rendering in other words aligns too loosely to tell.
-    weaker = weakened(quotation, stretch) if lexicon is None else []
+    weaker = weakened(quotation, stretch) if lexicon is None else weakened_short(quotation, stretch)
     if weaker:
         out.append(f"weakens what the statement's passage says ({', '.join(weaker)})")
     parties = swapped_party(quotation, stretch) if lexicon is None else []
