@@ -332,3 +332,35 @@ def test_a_forum_header_opening_a_quoted_reply_is_its_credit(header: str) -> Non
     got = _quotes(Format.MARKDOWN, page)
     assert not [text for text, _, _ in got if "33" in text or "2h" in text]
     assert [verdict for _, verdict, _ in got][-1] == "other"
+
+
+_P12_P13 = (
+    "The Parties confirm that the deployment of THAAD antimissile systems in Northeast Asia "
+    "is inflicting serious damage on strategic security interests of regional states, "
+    "including Russia and China, and does nothing to help achieve the aims of the Korean "
+    "Peninsula’s denuclearisation, nor to ensure peace and stability in the region.",
+    "Russia and China are against the deployment of the said systems, call on the relevant "
+    "countries to immediately stop and cancel the deployment process, and have agreed to "
+    "adopt the necessary measures to protect the two countries’ security interests and to "
+    "ensure a strategic balance in the region.",
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page"),
+    [
+        (Format.MARKDOWN, "The sixth point reads:\n\n> {0}\n\n> {1}\n\nThat is all.\n"),
+        (
+            Format.HTML,
+            "<p>The sixth point reads:</p><blockquote><p>{0}</p></blockquote>"
+            "<blockquote><p>{1}</p></blockquote><p>That is all.</p>",
+        ),
+    ],
+)
+def test_two_block_quotations_in_a_row_are_two_quotations(fmt: Format, page: str) -> None:
+    """Two `>` blocks (or `<blockquote>`s) quoting neighbouring paragraphs, which locate
+    reads as one copy: each is a quotation of the statement. The second was dropped (its
+    "introduction", the first block, lies in a passage: read as a copy's own line), and
+    both when the copy ran across them."""
+    got = _quotes(fmt, page.format(*_P12_P13))
+    assert [(text, verdict) for text, verdict, _ in got] == [(p, "verbatim") for p in _P12_P13]

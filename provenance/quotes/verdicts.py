@@ -142,14 +142,22 @@ def check_quotes(
             start, end = start - 1, min(len(text), end + 1)
         block = _block(m, quoted)
         if any(
-            not (block is not None and block.start <= p.start and p.end <= block.end)
+            not (
+                block is not None
+                and (
+                    (block.start <= p.start and p.end <= block.end)
+                    or _within_blocks(text, p, quoted)
+                )
+            )
             for p in copies.around(start, end)
         ) and not _marks_added(start, end, added):
             continue  # copied text, unless the page sets that very stretch out as a quotation
         # Only a block's first paragraph has an introduction that may be a copy's line; a
         # later paragraph of a block the markup sets out follows the block's own paragraph.
         first = m.block in (-1, m.span.start)
-        if m.opening == ":" and first and _copied_intro(index, text, start, breaks, copies):
+        # (a block the markup sets out may follow another: that one is no introduction)
+        markup = quoted if m.block >= 0 else ()
+        if m.opening == ":" and first and _copied_intro(index, text, start, breaks, copies, markup):
             continue
         quotation = _check(index, page, m, speaker, spans, options)
         passage = _claimed(m.span, passages, copies)
@@ -252,12 +260,39 @@ def _block(m: Marked, quoted: tuple[Span, ...]) -> Span | None:
     return m.span
 
 
+def _within_blocks(text: str, passage: Span, quoted: tuple[Span, ...]) -> bool:
+    """Whether `passage` lies within block quotations one after the other, nothing but
+    white space between them: two `<blockquote>`s (or `>` blocks) quoting neighbouring
+    paragraphs, which `locate` reads as one copy. Each block is still what the page
+    quotes.
+
+    >>> text = "A b.\\n\\nC d."
+    >>> _within_blocks(text, Span(0, 10), (Span(0, 4), Span(6, 10)))
+    True
+    >>> _within_blocks(text, Span(0, 10), (Span(0, 4),))
+    False
+    """
+    at = passage.start
+    for block in quoted:
+        if block.end <= at:
+            continue
+        if block.start > at and text[at : block.start].strip():
+            return False
+        if block.start > passage.end:
+            break
+        at = max(at, block.end)
+        if at >= passage.end:
+            return True
+    return False
+
+
 def _copied_intro(
     index: _Index,
     text: str,
     block: int,
     breaks: list[tuple[int, int]],
     copies: SpanIndex[Span],
+    quoted: tuple[Span, ...] = (),
 ) -> bool:
     """Whether the colon-ended paragraph introducing the block quotation at `block` is the
     copy's own, not an article's: its colon lies in a located passage, or the paragraph
@@ -267,6 +302,8 @@ def _copied_intro(
     colon = block - 1
     while colon > 0 and text[colon].isspace():
         colon -= 1
+    if any(b.start <= colon < b.end for b in quoted):
+        return False  # a block the markup sets out, after another: the page quotes on
     if copies.around(colon, colon + 1):  # a passage holds the colon
         return True
     k = bisect_right(breaks, colon, key=itemgetter(1))  # the breaks ending before the colon
