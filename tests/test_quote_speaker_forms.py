@@ -445,3 +445,21 @@ def test_a_tag_past_a_lower_case_sentence_end_is_not_the_quotation_s(
 def test_a_rendering_of_something_else_is_not_the_statement_s(reference: Document) -> None:
     page = 'The joint statement came out on Tuesday. One paper summarised the mood as "grim".\n'
     assert _last_speaker(reference, page)[1] is False
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '15:12 Japanese minister Yoshihide Suga: "Pressure, not dialogue, is what is needed."',
+        '@KoreaWatcher on Twitter: "Beijing and Moscow basically just endorsed the nukes."',
+        'State media on Wednesday hailed the launch as a "gift package" for the allies.',
+    ],
+)
+def test_a_paragraph_naming_its_own_source_does_not_go_on_with_the_statement(
+    reference: Document, paragraph: str
+) -> None:
+    """A paragraph after one quoting the statement, that names its own source (a live
+    blog's "15:12 Name:", a handle's "@X on Twitter:", "state media hailed ... as"): the
+    words are not the statement's, quoted on. Each was an invented quotation of it."""
+    page = 'The document says "the DPRK’s justified concerns should be respected".\n\n'
+    assert _last_speaker(reference, page + paragraph + "\n")[1] is False

@@ -53,6 +53,7 @@ _SPEECH = re.compile(
     r"|argues|argued|describes|describe|described|telling|put it|puts it|phrased it|phrases it"
     r"|decided that|decides that|demands|demanded|demand|records that|recorded that"
     r"|asks|ask|requests|request|requested|appeals to|appeal to|appealed to"
+    r"|hailed|hails|branded|brands|dubbed|dubs|labell?ed"
     r"|(?:is|are|was|were|been)[ \t]+saying"
     r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of"

@@ -19,7 +19,9 @@ from provenance.matcher import last_characters_of_each
 from provenance.model import Span
 from provenance.quotes.cues import (
     _DOC_CUE_SUPERSET,
+    _HANDLE,
     _LABEL_SUPERSET,
+    _PERSON_LABEL,
     _SPEECH,
     _SPEECH_SUPERSET,
     AUTHORS_SUBJECT,
@@ -293,8 +295,20 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if cue is not None and (_SPEECH.search(cue.text) or cue.how == AUTHORS_SUBJECT):
         if cue.speaker == "person" and reports_own(reading.prose, cue, spans.ends[before]):
             return None  # "one said privately that the text had been ...": their own claim
+        opening = spans.starts[own_sentences.start]
+        label = _LABELLED.match(reading.text, opening, spans.ends[own_sentences.start])
+        if label is not None and (
+            _PERSON_LABEL.search(label.group("label")) or _HANDLE.search(label.group("label"))
+        ):
+            return None  # "15:12 Japanese minister Suga: “...”", "@Watcher on Twitter:
+            # “...”": the paragraph names its own source, whoever the one before quoted
         return replace(cue, how="previous paragraph")
     return None
+
+
+_LABELLED = re.compile(r"[ \t]*(?P<label>[^\n“”\"«»]{1,70}?):[ \t]*[\"“«„‘]")
+"""A paragraph opening on a label before its quotation: a name, a handle, a time and a
+name ("15:12 Japanese minister Suga:")."""
 
 
 _QUOTED_PARAGRAPH_WORDS = 6
