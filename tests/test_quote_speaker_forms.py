@@ -463,3 +463,29 @@ def test_a_paragraph_naming_its_own_source_does_not_go_on_with_the_statement(
     words are not the statement's, quoted on. Each was an invented quotation of it."""
     page = 'The document says "the DPRK’s justified concerns should be respected".\n\n'
     assert _last_speaker(reference, page + paragraph + "\n")[1] is False
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a citation between the subject and "terms", a verb here
+        'Lukin (2020) terms the statement\'s approach "equidistant engagement".\n',
+        # a document only named in the sentence before, the writer's own sentence around
+        'MS NAUERT: We\'ve seen the statement. Our exercises are "defensive in nature" and '
+        "have been for decades.\n",
+        # a footnote's title, after a footnote naming the statement
+        "Notes\n[4] Joint Statement by the Foreign Ministries of Russia and China, 4 July "
+        '2017, para. 3.\n[5] "Joint Statement of the Fourth Round of the Six-Party Talks," '
+        "Beijing, 19 September 2005.\n",
+    ],
+)
+def test_words_near_a_named_statement_are_not_its_words(reference: Document, page: str) -> None:
+    """Each gave its quotation to the statement, as an invented quotation of it (audit
+    q6): the statement named as what someone terms, a document named in a sentence of its
+    own, a footnote's title after a footnote that cites it."""
+    assert _last_speaker(reference, page)[1] is False
+
+
+def test_the_terms_of_the_statement_still_speak(reference: Document) -> None:
+    page = 'Under the terms of the statement, Washington and Seoul "should refrain from drills".\n'
+    assert _last_speaker(reference, page) == ("document", True)

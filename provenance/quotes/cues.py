@@ -53,7 +53,7 @@ _SPEECH = re.compile(
     r"|argues|argued|describes|describe|described|telling|put it|puts it|phrased it|phrases it"
     r"|decided that|decides that|demands|demanded|demand|records that|recorded that"
     r"|asks|ask|requests|request|requested|appeals to|appeal to|appealed to"
-    r"|hailed|hails|branded|brands|dubbed|dubs|labell?ed"
+    r"|hailed|hails|branded|brands|dubbed|dubs|labell?ed|terms|termed"
     r"|(?:is|are|was|were|been)[ \t]+saying"
     r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of"
@@ -196,6 +196,9 @@ def cues(
         if any(a <= hit.start() < b for a, b in controlled):
             continue  # read above, with the clause's subject
         verb = hit.start()
+        cited = _CITATION.search(chunk, 0, verb)
+        if cited is not None:
+            verb = cited.start()  # "Lukin (2020) terms": the subject before the year
         kept = _subject_words(chunk, verb)
         medium = next(
             (
@@ -864,6 +867,11 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
         return bool(_DETERMINER.search(before))
     if word == "notes":
         return bool(_NOTES_NOUN.search(before))
+    if word == "terms":
+        # "the terms of", "in terms of", "on equal terms and": the noun
+        return bool(_DETERMINER.search(before) or _TERMS_NOUN.search(before)) or bool(
+            _TERMS_NOUN_AFTER.match(chunk, hit.end())
+        )
     if word in _PLURAL_FORMS:
         # "they insist", "the two ministries write"; never "to declare" (an infinitive has
         # no subject of its own) nor "an urge", "a write-up"
@@ -871,6 +879,17 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     if word == "quoted" and _QUOTED_AS_SET_OUT.match(chunk, hit.end()):
         return True  # "the other key paragraph, quoted in full:": the text, not a speaker
     return word in _PASSIVE_VERBS and bool(_PASSIVE.search(before))
+
+
+_CITATION = re.compile(r"[ \t]+\((?:[^()]{0,30}?)\d{4}[a-z]?(?:[,:;][^()]{0,20})?\)[ \t]*$")
+"""A citation between a subject and its verb ("Lukin (2020) terms", "Kim (ed., 2019:
+14) argues"): the subject is the name before it."""
+_TERMS_NOUN = re.compile(
+    r"\b(?:in|under|on|of|by|with|equal|new|its|the|these|those|such)\s+$", re.I
+)
+_TERMS_NOUN_AFTER = re.compile(r"\s+(?:of|and|to|that|were|are|is)\b")
+"""Around "terms": the noun ("the terms of the deal", "in terms of"), not the verb ("Lukin
+terms the statement's approach “...”")."""
 
 
 def _people(subject: str) -> bool:

@@ -201,6 +201,14 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         previous = None
     if previous is not None and previous.speaker == "document" and _own_subject(reading, k):
         previous = None  # "Seoul's defence ministry disagreed: “...”": its own speaker
+    if (
+        previous is not None
+        and previous.named
+        and len(reading.prose[spans.starts[k] : spans.ends[k]].split()) > _QUOTED_SENTENCE_WORDS
+    ):
+        # "We've seen the statement. Our exercises are “defensive in nature”": a document
+        # only named before, and a sentence of the writer's own around its quotation
+        previous = None
     if previous is not None:
         return replace(previous, how="previous sentence")
     sentence = reading.prose[spans.starts[k] : spans.ends[k]]
@@ -306,6 +314,10 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     return None
 
 
+_QUOTED_SENTENCE_WORDS = 4
+"""Most words of a sentence's own prose, around its quotation, for a document only named
+in the sentence before to speak it ("The statement came out on Tuesday. “...”, it reads"
+is its own cue; "Our exercises are “defensive”" is the writer's)."""
 _LABELLED = re.compile(r"[ \t]*(?P<label>[^\n“”\"«»]{1,70}?):[ \t]*[\"“«„‘]")
 """A paragraph opening on a label before its quotation: a name, a handle, a time and a
 name ("15:12 Japanese minister Suga:")."""
