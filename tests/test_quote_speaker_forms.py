@@ -473,6 +473,9 @@ def test_a_paragraph_naming_its_own_source_does_not_go_on_with_the_statement(
         # a document only named in the sentence before, the writer's own sentence around
         'MS NAUERT: We\'ve seen the statement. Our exercises are "defensive in nature" and '
         "have been for decades.\n",
+        # another document, and the parties to it
+        'The other statement went further: the six parties "unanimously reaffirmed the goal '
+        'of verifiable denuclearization".\n',
         # a footnote's title, after a footnote naming the statement
         "Notes\n[4] Joint Statement by the Foreign Ministries of Russia and China, 4 July "
         '2017, para. 3.\n[5] "Joint Statement of the Fourth Round of the Six-Party Talks," '
@@ -482,7 +485,8 @@ def test_a_paragraph_naming_its_own_source_does_not_go_on_with_the_statement(
 def test_words_near_a_named_statement_are_not_its_words(reference: Document, page: str) -> None:
     """Each gave its quotation to the statement, as an invented quotation of it (audit
     q6): the statement named as what someone terms, a document named in a sentence of its
-    own, a footnote's title after a footnote that cites it."""
+    own, "the other statement" and its six parties, a footnote's title after a footnote
+    that cites it."""
     assert _last_speaker(reference, page)[1] is False
 
 

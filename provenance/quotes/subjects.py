@@ -55,6 +55,10 @@ _PRONOUN_LAST = re.compile(
     re.IGNORECASE,
 )
 """A subject whose last word is the pronoun, after a phrase ("On the launch it says")."""
+_MORE_THAN_TWO = re.compile(
+    r"\b(?:three|four|five|six|seven|eight|nine|ten|dozen|several|many|all)\b", re.IGNORECASE
+)
+"""A count in a subject that no pair of authors has."""
 _PERSONAL = re.compile(r"^(?:he|she|i|we)\b", re.IGNORECASE)
 _OWN_MODIFIERS = frozenset(
     """joint sino-russian russian-chinese chinese-russian two foreign minister ministers
@@ -65,8 +69,9 @@ _OWN_MODIFIERS = frozenset(
 text", "the two sides' statement")."""
 
 
-_EARLIER = frozenset("earlier previous prior former older".split())
-"""A document's modifier that makes it another than the statement ("that earlier document")."""
+_EARLIER = frozenset("earlier previous prior former older other another later separate".split())
+"""A document's modifier that makes it another than the statement ("that earlier document",
+"the other statement")."""
 
 
 def _another_body(named: str, authors: frozenset[str]) -> bool:
@@ -85,6 +90,8 @@ def _another_body(named: str, authors: frozenset[str]) -> bool:
     >>> _another_body("The 2005 joint statement", frozenset({"russia", "2017"}))
     True
     >>> _another_body("That earlier document", frozenset({"russia"}))
+    True
+    >>> _another_body("The other statement", frozenset({"russia"}))
     True
     """
     words = named.split()
@@ -263,8 +270,8 @@ _COMMENTATOR = re.compile(
 
 def _joint(subject: str, authors: frozenset[str]) -> bool:
     """Whether `subject` names the statement's authors together, not one person."""
-    if _PERSONAL.match(subject):
-        return False
+    if _PERSONAL.match(subject) or _MORE_THAN_TWO.search(subject):
+        return False  # "he", "we"; "the six parties", "all five permanent members"
     if _GROUP.search(subject) and _DETERMINED.search(subject):
         return True
     found = [w.casefold() for w in _NAME.findall(subject)]
