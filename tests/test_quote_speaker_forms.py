@@ -109,6 +109,10 @@ def test_the_authors_asking_speak_for_the_statement(reference: Document, page: s
         # the document is where a person looked, and the words are the person's
         'The envoy told reporters that in the statement he saw "a reasonable way out".\n',
         'The envoy told reporters that in the statement "nothing at all is new".\n',
+        # a speaker named after the verb in six words
+        '"We welcome any initiative," said South Korean presidential spokesman Park Soo-hyun, '
+        "while the document insisted on restraint.\n",
+        "«This is a gift to Pyongyang», responded South Korean lawmaker Kim Jong-dae.\n",
         # one author's envoy, after a phrase and its comma, is no author
         "At the Security Council, Russia's deputy envoy Ivan Petrov says the statement's "
         'roadmap "is on the table".\n',

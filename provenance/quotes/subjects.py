@@ -31,7 +31,7 @@ _DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
 """With a plural (`_GROUP`), a subject naming one group: "the two sides", "their ministries"."""
 _NAME = re.compile(r"[A-Z][\w’'-]*")
 _POSTPOSED = re.compile(
-    r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,4}?)"
+    r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,6}?)"
     r"(?=[,.;:]|\s{2}|$|\s+(?:of|for|in|at|on|during|after|before|from|with|when|while|who)\s)"
 )
 """The subject after a speech verb (`match`ed at the verb's end), up to a clause break, a
