@@ -364,3 +364,17 @@ def test_two_block_quotations_in_a_row_are_two_quotations(fmt: Format, page: str
     both when the copy ran across them."""
     got = _quotes(fmt, page.format(*_P12_P13))
     assert [(text, verdict) for text, verdict, _ in got] == [(p, "verbatim") for p in _P12_P13]
+
+
+def test_a_thread_of_handles_in_a_markdown_list_is_one_post_a_line() -> None:
+    """A Markdown list of posts ("- **@hawk**: ..."), its bullets read away: each line
+    opening on a handle is a sentence of its own, and the statement named in one post
+    does not speak the quotation of the post before (an invented quotation of it)."""
+    page = (
+        '- **@hawk_1776**: "Appeasement, plain and simple."\n'
+        '- **@sino_observer**: The statement says both sides will "ensure a strategic '
+        'balance in the region".\n'
+    )
+    got = _quotes(Format.MARKDOWN, page)
+    assert got[0][0] == "Appeasement, plain and simple."
+    assert got[0][1:] == ("other", "none")
