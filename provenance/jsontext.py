@@ -37,7 +37,27 @@ def dumps(data: Any) -> str:
             return msgspec.json.format(encoded, indent=2).decode("utf-8")
         except (msgspec.EncodeError, UnicodeEncodeError, TypeError, ValueError):
             pass  # a lone surrogate, a structure too deep: json says what it says
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    return _utf8(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True), data)
+
+
+def line(data: Any) -> str:
+    """`data` as one compact line of JSON (a scan's hit, an error entry), UTF-8 left as is.
+
+    >>> line({"id": "café"}), line({"id": "caf" + chr(0xDCE9)})
+    ('{"id": "café"}', '{"id": "caf\\\\udce9"}')
+    """
+    return _utf8(json.dumps(data, ensure_ascii=False), data, indent=None)
+
+
+def _utf8(text: str, data: Any, *, indent: int | None = 2) -> str:
+    """`text`, unless a lone surrogate in it (a file name not in UTF-8, a JSON line's
+    "\\udce9") cannot be written in UTF-8: then the JSON with every non-ASCII character
+    escaped, which reads back to the same strings."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, ensure_ascii=True, indent=indent, sort_keys=indent is not None)
+    return text
 
 
 def _msgspec_writes_it_alike(data: Any) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -316,3 +317,22 @@ def test_scan_with_jobs_and_a_scheduler_is_refused(
     assert main([*args, "--jobs", "2", "--scheduler", "tcp://127.0.0.1:1"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--jobs" in err
+
+
+def test_report_json_of_a_file_named_outside_utf8_is_valid_utf8(tmp_path: Path) -> None:
+    """A capture whose file name is not UTF-8 ("caf\\xe9.txt"): its name in the JSON
+    report is escaped, and the report is valid UTF-8 JSON (the raw byte was written)."""
+    text = (ROOT / "corpus" / f"{SOURCE}.txt").read_text(encoding="utf-8")
+    statement = tmp_path / "statement.txt"
+    statement.write_text(text, encoding="utf-8")
+    page = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    page.write_text(text, encoding="utf-8")
+    command = ["report", "--reference", str(statement), str(page), "--format", "json"]
+    run = subprocess.run(
+        [sys.executable, "-m", "provenance", *command],
+        capture_output=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout.decode("utf-8"))
+    assert os.fsencode(report["sources"][0]["path"]).endswith(b"caf\xe9.txt")

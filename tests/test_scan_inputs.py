@@ -305,3 +305,24 @@ def test_inputs_named_twice_or_inside_another_are_scanned_once_with_the_outer_id
     assert "scanned 2 documents" in err
     said = [line for line in err.splitlines() if line.startswith("provenance scan: ")]
     assert [line.split(": ")[1] for line in said] == [str(tmp_path / name) for name in left_out]
+
+
+def test_a_lone_surrogate_in_an_id_or_a_file_name_is_written_escaped(tmp_path: Path) -> None:
+    """A JSON line's id holding a lone surrogate ("\\udce9", legal JSON), or a page whose
+    file name is not UTF-8: the hit is written with the character escaped, as valid UTF-8
+    JSON that reads back to the same string. The merge of the shards failed ("surrogates
+    not allowed"), writing no hit at all, and every --resume failed the same way."""
+    odd = "bad" + chr(0xDCE9)
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": odd, "text": COPY}) + "\n", encoding="utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / os.fsdecode(b"caf\xe9.txt")).write_text(COPY, encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path, pages], out) == 0
+    raw = out.read_bytes()
+    raw.decode("utf-8")  # valid UTF-8
+    assert b"\\udce9" in raw
+    hits = _lines(out)
+    assert odd in {hit["id"] for hit in hits}
+    assert any(os.fsencode(hit["source"]).endswith(b"caf\xe9.txt") for hit in hits)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from provenance.atomic import atomic_write
+from provenance.jsontext import line
 from provenance.scan.inputs import SHARD_BYTES, Chunks, distinct, plan
 from provenance.scan.records import Chunk, Shard
 from provenance.scan.shard import ScanConfig, ShardResult, engine, scan_shard
@@ -317,7 +318,7 @@ def errors_path(out: Path) -> Path:
 
 
 def _lines(items: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> bytes:
-    return "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items).encode("utf-8")
+    return "".join(line(i) + "\n" for i in items).encode("utf-8")
 
 
 def _order(item: dict[str, Any]) -> Key:
