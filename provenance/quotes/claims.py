@@ -1523,6 +1523,14 @@ def borrowed(quotation: str, stretch: str, lexicon: Lexicon) -> list[str]:
 
 
 def strange_names(text: str, vocabulary: frozenset[str]) -> list[str]:
+    """Capitalised words of `text`, not opening a sentence, that the reference never uses
+    (`_strange_names`, kept for the last texts asked: the short quotations of a sentence
+    are each judged with all its quotations)."""
+    return list(_strange_names(text, vocabulary))
+
+
+@lru_cache(maxsize=16)
+def _strange_names(text: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     """Capitalised words of `text`, not opening a sentence, that the reference never uses.
 
     Translations keep names: a quotation naming a place or body the reference never
@@ -1550,7 +1558,7 @@ def strange_names(text: str, vocabulary: frozenset[str]) -> list[str]:
             continue  # "Penninsula": the statement's name mistyped, not another name
         if word not in out:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 def misspelt(word: str, vocabulary: frozenset[str] | set[str]) -> bool:

@@ -1175,6 +1175,13 @@ def _inflected_from(word: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _quoted_in(sentence: str) -> str:
+    """The words a sentence quotes, each quotation's after the other: asked once for all
+    the short quotations of a sentence (a line of a thousand, a quadratic minute)."""
+    return " ".join(m.span.of(sentence) for m in find_quotations(sentence))
+
+
 def _paraphrase(
     index: _Index, text: str, core: Span, sentence: Span, options: QuoteOptions
 ) -> _Result:
@@ -1184,8 +1191,7 @@ def _paraphrase(
     short = len(own) < options.short_words
     # A short quotation is judged with the other quotations of its sentence ("some
     # countries" were "... in Europe and Asia"), never with the prose naming the speaker.
-    chunk = sentence.of(text)
-    judged = " ".join(m.span.of(chunk) for m in find_quotations(chunk)) if short else quoted
+    judged = _quoted_in(sentence.of(text)) if short else quoted
     nearest = index.lexicon.nearest(
         quoted,
         context_words(text, sentence, core),

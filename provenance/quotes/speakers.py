@@ -201,7 +201,12 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # are whoever's talk, claim or warning the page names just before them
             span = Span(talk.start(), talk.start() + len(talk.group().rstrip()))
             return Cue("person", span, span.of(reading.text), how="whose words, named before")
-        quoting = _QUOTING.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
+        window = reading.prose[max(0, m.span.start - 200) : m.span.start - 1].casefold()
+        quoting = (
+            _QUOTING.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
+            if "quot" in window or "cit" in window
+            else None
+        )
         who = quoting.group("who").split() if quoting is not None else []
         if quoting is not None and len(who) <= _QUOTED_WORDS and who[0].casefold() not in _IT:
             # "quotes an unnamed official: “...”", "quoted the statement as saying Russia
@@ -210,7 +215,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             document = _DOCUMENT_WORD.search(quoting.group("who")) is not None
             speaker: Literal["document", "person"] = "document" if document else "person"
             return Cue(speaker, span, span.of(reading.text), how="whom the source quotes")
-        rendered = _RENDERED_AS.search(reading.prose, max(0, m.span.start - 200), m.span.start - 1)
+        rendered = (
+            _RENDERED_AS.search(reading.prose, max(0, m.span.start - 200), m.span.start - 1)
+            if " as" in window
+            else None
+        )
         if rendered is not None and _RENDERED_PART.search(rendered.group("what")):
             # "An infographic renders point 4 as “...”", "outlets summarised the key
             # passage as Moscow and Beijing finding it “...”": the page's account of what
@@ -269,7 +278,8 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             own = [c for c in own if not (c.named and said[-1].span.end <= c.span.start)]
         nearest = min(own, key=lambda c: _distance(c.span, m.span))
         if nearest.speaker == "document" and nearest.span.end <= opening:
-            clause = _OWN_CLAUSE.search(reading.prose, nearest.span.end, opening)
+            reach = max(nearest.span.end, opening - _CLAUSE_REACH)
+            clause = _OWN_CLAUSE.search(reading.prose, reach, opening)
             if clause is not None and not _joint(clause.group("subject"), reading.authors):
                 # "X noted that the document offers “...” and that Moscow is ready to
                 # present it “...”": the second clause is X's, not the document's; but
@@ -481,6 +491,9 @@ _OWN_CLAUSE = re.compile(
 )
 """A second "that" clause of a speech verb, with its own subject ("and that Moscow is
 ready"): not what the document said."""
+_CLAUSE_REACH = 300
+"""Characters before a quotation read for `_OWN_CLAUSE`: its own clause, not all the
+sentence back to the cue (a sentence of thousands of quotations read it again for each)."""
 
 
 def _reporter(text: str, cue: Cue) -> Cue | None:

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from operator import itemgetter
 
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
@@ -258,6 +259,13 @@ def _block(m: Marked, quoted: tuple[Span, ...]) -> Span | None:
     if m.block >= 0:
         return next((b for b in quoted if b.start == m.block), m.span)
     return m.span
+
+
+@lru_cache(maxsize=8)
+def _disowned(sentence: str) -> bool:
+    """Whether the sentence says its quotation is not the statement's (`_DISOWNED`), read
+    once for all its quotations."""
+    return _DISOWNED.search(sentence) is not None
 
 
 def _within_blocks(text: str, passage: Span, quoted: tuple[Span, ...]) -> bool:
@@ -518,7 +526,7 @@ def _check(
                 result.similarity >= options.person_altered_min
                 and not _own_voice(quoted, index.document.text, result.stretches)
             )
-    if by_prose and _DISOWNED.search(_sentence(spans, m).of(text)):
+    if by_prose and _disowned(_sentence(spans, m).of(text)):
         # "a phrase the joint statement itself never uses": the page says it is not the
         # statement's, whatever it is
         attributed, cue, by_prose = False, None, False

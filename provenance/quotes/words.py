@@ -297,29 +297,43 @@ def context_decay(distance: int) -> float:
 
 
 def context_words(text: str, sentence: Span, quotation: Span) -> list[tuple[str, int]]:
-    """Content stems of `sentence` outside `quotation`, with their distance to it in words.
+    """Content stems of `sentence` outside `quotation`, with their distance to it in words,
+    up to `CONTEXT_REACH` words either side.
 
     >>> context_words("They urged “calm” to be respected.", Span(0, 34), Span(12, 16))
     [('urged', 0), ('respec', 2)]
     """
-    found = list(_WORD.finditer(sentence.of(text)))
-    starts = [sentence.start + m.start() for m in found]
-    ends = [sentence.start + m.end() for m in found]
+    starts, ends, stems = _sentence_words(sentence.of(text))
+    start, end = quotation.start - sentence.start, quotation.end - sentence.start
     # Words are counted by their place in the sentence, not by reading what lies between
-    # each and the quotation again (a sentence of 200 KB cost a quadratic 14 s).
-    before = bisect_right(ends, quotation.start)  # words ending by the quotation's start
-    after = bisect_left(starts, quotation.end)  # the first word starting after it
+    # each and the quotation again (a sentence of 200 KB cost a quadratic 14 s); the
+    # sentence is read once for all its quotations (a line of a thousand short ones).
+    before = bisect_right(ends, start)  # words ending by the quotation's start
+    after = bisect_left(starts, end)  # the first word starting after it
     out = []
-    for k, m in enumerate(found):
-        at = starts[k]
-        word = m.group()
-        if quotation.start <= at < quotation.end or len(word) < 2:
+    for k in range(max(0, before - CONTEXT_REACH), min(len(starts), after + CONTEXT_REACH)):
+        at, word = starts[k], stems[k]
+        if word is None or start <= at < end:
             continue
-        if word.casefold() in STOPWORDS:
-            continue
-        distance = max(0, before - k - 1 if at < quotation.start else k - after)
-        out.append((stem(word), distance))
+        out.append((word, max(0, before - k - 1 if at < start else k - after)))
     return out
+
+
+CONTEXT_REACH = 120
+"""Words either side of a quotation read as its context: one that far counts a twenty-first
+of one beside it (`CONTEXT_HALF`)."""
+
+
+@lru_cache(maxsize=8)
+def _sentence_words(sentence: str) -> tuple[list[int], list[int], list[str | None]]:
+    """Each word's start and end in `sentence`, and its stem (None for a stop word or a
+    letter alone, which are no context)."""
+    found = list(_WORD.finditer(sentence))
+    stems = [
+        None if len(w) < 2 or w.casefold() in STOPWORDS else stem(w)
+        for w in (m.group() for m in found)
+    ]
+    return [m.start() for m in found], [m.end() for m in found], stems
 
 
 def _strip(text: str, span: Span) -> Span:
