@@ -326,3 +326,32 @@ def test_a_lone_surrogate_in_an_id_or_a_file_name_is_written_escaped(tmp_path: P
     hits = _lines(out)
     assert odd in {hit["id"] for hit in hits}
     assert any(os.fsencode(hit["source"]).endswith(b"caf\xe9.txt") for hit in hits)
+
+
+@pytest.mark.parametrize("name", ["p.jsonl", "p.jsonl.gz", "p.txt", "p.warc.gz"])
+def test_a_fifo_named_as_an_input_is_refused_at_once(tmp_path: Path, name: str) -> None:
+    """A FIFO named like a collection was opened (to read its field names) and waited on
+    for ever; one named like a page was "no such file or directory"."""
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    command = [sys.executable, "-m", "provenance", "scan", str(fifo)]
+    command += ["--reference", str(REFERENCE), "--out", str(tmp_path / "hits.jsonl")]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert run.returncode == 2
+    assert (
+        run.stderr.strip()
+        == f"provenance: {fifo}: is a FIFO (named pipe), not a regular file or a directory"
+    )
+
+
+def test_a_fifo_named_as_a_collection_in_a_directory_is_an_error_entry(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    os.mkfifo(pages / "q.jsonl")
+    out = tmp_path / "hits.jsonl"
+    command = [sys.executable, "-m", "provenance", "scan", str(pages)]
+    command += ["--reference", str(REFERENCE), "--out", str(out)]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert run.returncode == 1, run.stderr
+    [entry] = _errors(out)
+    assert entry["problem"] == "is a FIFO (named pipe), not a regular file"

@@ -73,6 +73,8 @@ def unknown_fields(path: Path, fields: Fields, lines: int = 20) -> str | None:
     """
     seen: list[dict[str, object]] = []
     try:
+        if not path.is_file():
+            return None  # a FIFO, never opened (it would be waited on): planning says so
         with _opened(path) as stream:
             for line in itertools.islice(stream, lines * 4):
                 with contextlib.suppress(ValueError):
@@ -123,12 +125,16 @@ def plan(
     shards: list[Shard] = []
     for path in inputs:
         try:
-            path.stat()
+            mode = path.stat().st_mode
         except FileNotFoundError:
-            pass  # said below, as for a broken link
+            mode = None  # said below, as for a broken link
         except OSError as error:  # in a directory the user may not enter, for one
             shards.append(Shard("unreadable", str(path), problem=cannot_read(error)))
             continue
+        if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            # never opened: a FIFO would be waited on for ever
+            msg = f"{path}: is {special_file(mode)}, not a regular file or a directory"
+            raise ValueError(msg)
         if path.is_dir():
             pages, collections, unreadable = _directory_files(path, passed)
             shards.extend(_page_shards(path, pages, shard_bytes))
@@ -293,6 +299,7 @@ def _directory_files(
     that cannot be listed; other files are passed over (counted in `passed` by their
     extension, hidden files left out)."""
     pages, collections, refused = [], [], list[OSError]()
+    special: list[Shard] = []
     for root, dirs, names in os.walk(directory, onerror=refused.append):
         dirs.sort()
         for name in sorted(names):
@@ -301,13 +308,25 @@ def _directory_files(
                 pages.append(path)
             elif is_collection(path) and _is_file(path):
                 collections.append(path)
+            elif is_collection(path) and (mode := _mode(path)) is not None:
+                # a FIFO named as a collection: never opened, an entry of its own
+                problem = f"is {special_file(mode)}, not a regular file"
+                special.append(Shard("unreadable", str(path), problem=problem))
             elif passed is not None and not name.startswith("."):
                 passed["".join(path.suffixes[-2:]).lower() or "(no extension)"] += 1
     unreadable = [
         Shard("unreadable", str(e.filename), problem=f"cannot read the directory: {e.strerror}")
         for e in refused
     ]
-    return pages, collections, unreadable
+    return pages, collections, special + unreadable
+
+
+def _mode(path: Path) -> int | None:
+    """`path`'s file mode, following links; None for one that is not there."""
+    try:
+        return path.stat().st_mode
+    except OSError:
+        return None
 
 
 def _is_file(path: Path) -> bool:
