@@ -101,8 +101,14 @@ class Matcher:
 
     @property
     def ready(self) -> bool:
-        """Whether scanning costs no compilation: compiled here, or in the disk cache."""
-        return self._database is not None or self._cache_file().exists()
+        """Whether scanning costs no compilation: compiled here, or in the disk cache (a
+        cache the user may not look in is no cache: it only saves time)."""
+        if self._database is not None:
+            return True
+        try:
+            return self._cache_file().exists()
+        except OSError:
+            return False
 
     def _compiled(self) -> hyperscan.Database:
         with self._lock:

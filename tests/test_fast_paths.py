@@ -507,3 +507,22 @@ def test_context_words_by_place_are_those_read_between(
     assert context_words(text, sentence, quotation) == _context_words_read_between(
         text, sentence, quotation
     )
+
+
+def test_a_cache_the_user_may_not_look_in_costs_time_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache under a directory the user cannot search (`sudo -u` keeping HOME): asking
+    whether the compiled file is there raised PermissionError, and every command that
+    reads a page failed with an internal error."""
+    monkeypatch.setenv("PROVENANCE_CACHE", str(tmp_path))
+
+    def refused(self: Path, *args: object, **kwargs: object) -> bool:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "exists", refused)
+    every = matcher_module.Matcher((rb"abc",), caseless=True, leftmost=False)
+    assert not every.ready
+    found: list[int] = []
+    every.scan(b"xxabc", lambda i, s, e, f, c: found.append(e))
+    assert found == [5]
