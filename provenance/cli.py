@@ -19,6 +19,7 @@ from provenance.errors import (
     ProvenanceError,
     brief,
     logged,
+    one_line,
     write_log,
 )
 from provenance.load import MAX_SIZE, UTF8
@@ -338,7 +339,7 @@ def _note_unlisted(corpus: Corpus) -> None:
     """One stderr line for each page of the corpus directory the manifest does not list."""
     for path in corpus.unlisted():
         advice = "not read; record it with `provenance add`, or remove it"
-        print(f"provenance: {path}: not in the manifest ({advice})", file=sys.stderr)
+        print("provenance: " + one_line(f"{path}: not in the manifest ({advice})"), file=sys.stderr)
 
 
 def _load_each(paths: list[Path]) -> tuple[list[Document], list[Failure]]:
@@ -682,7 +683,7 @@ def _manifest(args: argparse.Namespace) -> int:
         )
     except DamagedCaptureError as refused:  # nothing written: every damaged file, one line each
         for path, problem in refused.damaged:
-            print(f"provenance: {path}: {refusal(problem)}", file=sys.stderr)
+            print("provenance: " + one_line(f"{path}: {refusal(problem)}"), file=sys.stderr)
         return ExitCode.ERROR
     # Blemishes are recorded only when asked: without --record-blemishes, say how.
     unasked = [c for c in changes if c.field == "blemishes" and not args.record_blemishes]
@@ -710,11 +711,14 @@ def _manifest(args: argparse.Namespace) -> int:
         source = " (refused: the reference's source)" if change.reference_source else ""
         print(f"{path}: {verb} {change.field} {change.old} -> {change.new}{source}")
     for change in unasked:
-        print(f"provenance: {unrecorded_line(args.corpus / change.file, change)}", file=sys.stderr)
+        print(
+            "provenance: " + one_line(f"{unrecorded_line(args.corpus / change.file, change)}"),
+            file=sys.stderr,
+        )
     damaged = damaged_files(args.corpus, changes)
     if not args.yes:
         for path, problem in damaged:
-            print(f"provenance: {path}: {problem}: damaged bytes", file=sys.stderr)
+            print("provenance: " + one_line(f"{path}: {problem}: damaged bytes"), file=sys.stderr)
         flags = "--yes --accept-damaged" if damaged and not args.accept_damaged else "--yes"
         if shown:
             print(f"provenance: nothing written; pass {flags} to re-record these", file=sys.stderr)

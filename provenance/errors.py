@@ -15,13 +15,27 @@ class ProvenanceError(Exception):
     """A problem with the user's input, reported as one line naming the file."""
 
     def __init__(self, path: Path | str, problem: str) -> None:
-        # One line whatever a file name holds ("new\nline.txt" is shown "new\\nline.txt").
-        super().__init__(f"{path}: {problem}".translate(_ONE_LINE))
+        super().__init__(one_line(f"{path}: {problem}"))
         self.path = Path(path)
         self.problem = problem
 
 
-_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r"})
+def one_line(text: str) -> str:
+    """`text` as one line of plain characters, whatever a file name holds: a line break is
+    shown "\\n", an escape or another control character "\\x1b" (it would otherwise
+    recolour or retitle the reader's terminal).
+
+    >>> one_line("new\\nline.txt"), one_line("e\\x1b[31mred")
+    ('new\\\\nline.txt', 'e\\\\x1b[31mred')
+    """
+    return text.translate(_ONE_LINE)
+
+
+_ONE_LINE = {
+    **{c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0)) if c != 0x09},
+    0x0A: "\\n",
+    0x0D: "\\r",
+}
 
 
 class InputError(ProvenanceError):
@@ -57,7 +71,7 @@ class Failure:
     """The file holding the traceback, when the cause is a bug rather than the input."""
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.problem}"
+        return one_line(f"{self.path}: {self.problem}")
 
     def to_json(self) -> dict[str, str | None]:
         """The failure as an `errors` entry of a JSON report."""

@@ -8,13 +8,13 @@ the review states `·` undecided, `✓` accepted, `✗` flagged, `!` stale).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
-from html import escape
 
 from provenance.analyse import Analysis, SourceResult
 from provenance.coverage import LEGEND, Strip, strip
 from provenance.model import Decision, Finding
-from provenance.normalise import visible
+from provenance.normalise import printable, visible
 from provenance.review import review_status
 
 WIDTH = 100
@@ -42,6 +42,13 @@ th, td { text-align: left; padding: .15em .6em; border-bottom: 1px solid #ddd;
 del { background: #f8d7d7; } ins { background: #d7f0d7; text-decoration: none; }
 .legend, .muted { color: #555; } .cue { color: #444; font-size: .92em; }
 """
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """`html.escape`, and every control character but tab and line feed shown as its
+    picture: a capture's or a note's ESC and BEL would reach a terminal that shows the
+    page's source (text, Markdown and the CI gate show them so too)."""
+    return html.escape(printable(text), quote)
 
 
 def render_html(

@@ -336,3 +336,20 @@ def test_report_json_of_a_file_named_outside_utf8_is_valid_utf8(tmp_path: Path) 
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout.decode("utf-8"))
     assert os.fsencode(report["sources"][0]["path"]).endswith(b"caf\xe9.txt")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"), [("a\nb.txt", "a\\nb.txt"), ("e\x1b[31mred.txt", "e\\x1b[31mred.txt")]
+)
+def test_an_error_naming_a_file_is_one_line_of_plain_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, shown: str
+) -> None:
+    """A file name holding a line break gave a two-line error, and one holding ESC sent
+    the escape sequence raw to the terminal."""
+    text = (ROOT / "corpus" / f"{SOURCE}.txt").read_text(encoding="utf-8")
+    statement = tmp_path / "statement.txt"
+    statement.write_text(text, encoding="utf-8")
+    (tmp_path / name).write_text("", encoding="utf-8")
+    assert main(["report", "--reference", str(statement), str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"provenance: {tmp_path}/{shown}: empty file (0 bytes)\n"

@@ -3,6 +3,7 @@ opened by a real headless browser when Debian's chromium is installed."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -126,3 +127,18 @@ def test_a_capture_that_cannot_be_read_is_listed_not_dropped(
     [item] = tree.xpath("//ul[@class='failed']/li")
     assert "004_ab097b7e26713321" in item.text_content()
     assert len(tree.xpath("//table[@class='strips']/tr")) == 4
+
+
+def test_a_note_s_control_characters_reach_no_terminal(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A decision's note holding ESC and BEL (a terminal's retitling sequence) was written
+    raw into the page, to whoever views its source in a terminal."""
+    assert main(["findings", str(corpus_dir), "--format", "json"]) in (0, 1)
+    first = json.loads(capsys.readouterr().out)["findings"][0]["id"]
+    note = "x\x1b]0;pwned\x07y"
+    assert main(["decide", first, "--flag", "--note", note, "--corpus", str(corpus_dir)]) == 0
+    capsys.readouterr()
+    text = page(corpus_dir, capsys)
+    assert "\x1b" not in text and "\x07" not in text
+    assert "x␛]0;pwned␇y" in text

@@ -21,7 +21,7 @@ from typing import Any
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from provenance.corpus import read_manifest
-from provenance.errors import ExitCode, InputError
+from provenance.errors import ExitCode, InputError, one_line
 from provenance.load import UTF8, known_encoding
 from provenance.scan.inputs import GZIP_ERRORS, WARC_SUFFIXES, Fields, json_record
 from provenance.scan.records import Problem, Record
@@ -68,7 +68,9 @@ def add_hits(args: argparse.Namespace) -> int:
         where = f"hit {hit['id']} ({hit['source']} at byte {hit['offset']})"
         charset = hit.get("charset") or UTF8
         if not isinstance(charset, str) or not known_encoding(charset):
-            print(f"provenance: {where}: unknown charset {charset!r}", file=sys.stderr)
+            print(
+                "provenance: " + one_line(f"{where}: unknown charset {charset!r}"), file=sys.stderr
+            )
             refused += 1
             continue
         try:
@@ -76,7 +78,7 @@ def add_hits(args: argparse.Namespace) -> int:
         except InputError as error:
             # this hit's bytes are not what the scan saw (the page changed, the record
             # moved, the source is gone or damaged): named, and the other hits go on
-            print(f"provenance: {where}: {error.problem}", file=sys.stderr)
+            print("provenance: " + one_line(f"{where}: {error.problem}"), file=sys.stderr)
             refused += 1
             continue
         with tempfile.TemporaryDirectory() as temp:
@@ -99,7 +101,7 @@ def add_hits(args: argparse.Namespace) -> int:
             except InputError as error:
                 # the hit's own bytes cannot be a capture (a page of NUL bytes): named by
                 # its id and source, not the temporary file; the other hits go on
-                print(f"provenance: {where}: {error.problem}", file=sys.stderr)
+                print("provenance: " + one_line(f"{where}: {error.problem}"), file=sys.stderr)
                 refused += 1
                 continue
         stored[entry.sha256] = entry.file

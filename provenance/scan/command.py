@@ -17,7 +17,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from provenance.errors import ExitCode
+from provenance.errors import ExitCode, one_line
 
 if TYPE_CHECKING:
     from provenance.scan.shard import ShardResult
@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 summary = scan(args.inputs, config, args.out, progress=QuietProgress(), **options)
     except ValueError as error:
-        print(f"provenance: {error}", file=sys.stderr)
+        print("provenance: " + one_line(f"{error}"), file=sys.stderr)
         return ExitCode.ERROR
     except KeyboardInterrupt as stop:
         how = "terminated" if isinstance(stop, Terminated) else "interrupted"
