@@ -605,12 +605,18 @@ def _where(error: json.JSONDecodeError) -> str:
     ... except json.JSONDecodeError as error:
     ...     _where(error)
     "Expecting ',' delimiter at byte 12 of the line"
+    >>> try:
+    ...     json.loads('{"id": "a' + chr(1) + 'b"}')
+    ... except json.JSONDecodeError as error:
+    ...     _where(error)
+    'Invalid control character at byte 9 of the line'
     """
     content = error.doc.rstrip("\r\n")
     byte = len(content[: error.pos].encode("utf-8", "surrogatepass"))
+    message = error.msg.removesuffix(" at")  # json's "Invalid control character at"
     if not content[error.pos :].strip():
-        return f"{error.msg} at the end of the line (byte {byte})"
-    return f"{error.msg} at byte {byte} of the line"
+        return f"{message} at the end of the line (byte {byte})"
+    return f"{message} at byte {byte} of the line"
 
 
 def json_record(line: bytes, source: str, offset: int, fields: Fields) -> Record | Problem:
