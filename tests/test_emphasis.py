@@ -1156,3 +1156,28 @@ def test_markdown_front_matter_is_not_compared(corpus: Corpus) -> None:
     [added] = found.emphasis
     assert added.text == "inflicting serious damage"
     assert added.declared == "Bold is ours"
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "added"),
+    [
+        ("heading.html", "<h2><strong>{0}</strong></h2><p>The page goes on.</p>", False),
+        ("heading.md", "## **{0}**\n\nThe page goes on.\n", False),
+        ("paragraph.html", "<p><strong>{0}</strong></p><p>The page goes on.</p>", True),
+    ],
+)
+def test_bold_markup_in_a_heading_adds_no_emphasis(
+    corpus: Corpus, tmp_path: Path, name: str, page: str, added: bool
+) -> None:
+    """A line of the statement set as the page's subheading in <strong> (or "## **...**"):
+    a heading is drawn bold, and its markup adds nothing. It was material emphasis added
+    to the statement; in a paragraph the same markup is."""
+    line = (
+        "Any possibility of using military means to solve the problems of the Korean "
+        "Peninsula should be ruled out."
+    )
+    assert line in corpus.reference.text
+    (tmp_path / name).write_text(page.format(line), encoding="utf-8")
+    source = analyse(corpus.reference, [load(tmp_path / name)]).sources[0]
+    assert [p.kind for p in source.passages] == [PassageKind.EXCERPT]
+    assert bool([d for d in source.divergences if d.kind is Kind.EMPHASIS]) is added

@@ -65,6 +65,8 @@ _FORMAT_TAGS = {
 }
 """Elements drawn in a style of emphasis (`<ins>`, an insertion, is drawn underlined;
 `<del>`, a deletion, struck through)."""
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+"""Elements a browser draws bold: bold markup inside one shows nothing more."""
 _SKIP = frozenset(
     "script style noscript template head title nav header footer aside svg iframe object "
     "canvas".split()
@@ -221,7 +223,9 @@ class _HTMLReader(HTMLParser):
             self.serial += 1
             # <b style="font-weight:normal"> (how a Google Docs paste wraps a whole page)
             # shows no bold: kept on the list, so its end tag closes it, but not shown.
-            shown = _FORMAT_TAGS[tag] not in _plain_styles(attrs)
+            shown = _FORMAT_TAGS[tag] not in _plain_styles(attrs) and not (
+                _FORMAT_TAGS[tag] == BOLD and any(t in _HEADINGS for t, _ in self.stack)
+            )  # (a heading is drawn bold: <h2><strong>...</strong></h2> adds nothing)
             self.formats[tag].append(self.serial if shown else -self.serial)
             return
         self.serial += 1

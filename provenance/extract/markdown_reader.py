@@ -139,6 +139,7 @@ def _read(
     marker: tuple[str, str, int] | None = None  # an ordered item's number, not yet emitted
     numbers: list[int | None] = []  # the open lists' next item numbers (None: bullets)
     depth, quoting = 0, frozenset[str]()  # inside `>` blocks: the QUOTED marker
+    heading = False  # inside a heading, drawn bold whatever its markup says
     furniture: list[Span] = []
     opened: Opened | None = None  # furniture a raw HTML block left open for a later one
     for index, token in enumerate(tokens):
@@ -186,8 +187,10 @@ def _read(
                 out, tokens, index, lines, quoting, read=held, inside=inside
             )
             furniture.extend(found)
+        if token.type in ("heading_open", "heading_close"):
+            heading = token.type == "heading_open"
         if token.type == "inline" and token.map and token.children is not None:
-            _markdown_inline(out, token, lines, quoting)
+            _markdown_inline(out, token, lines, quoting, heading=heading)
     steps = ["markdown-it-py commonmark+table", "decode-entities"]
     if front:
         steps.append("skip-front-matter")
@@ -232,7 +235,9 @@ def _markdown_block(out: _Builder, token: Token, lines: _Lines, base: frozenset[
 _BREAK_TAG = re.compile(r"<br\b", re.IGNORECASE)
 
 
-def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset[str]) -> None:
+def _markdown_inline(
+    out: _Builder, token: Token, lines: _Lines, base: frozenset[str], *, heading: bool = False
+) -> None:
     """An inline token's text, in its emphasis and `base` (the QUOTED marker, or nothing)."""
     assert token.map is not None and token.children is not None
     content = token.content
@@ -264,6 +269,8 @@ def _markdown_inline(out: _Builder, token: Token, lines: _Lines, base: frozenset
             found = content.find(child.markup, cursor)
             cursor = found + len(child.markup) if found >= 0 else cursor
             style = _STYLE_TOKENS[kind]
+            if heading and style == BOLD:
+                continue  # "## **...**": a heading is drawn bold, its ** adds nothing
             if kind.endswith("open"):
                 active.append(f"{style}#{out.map.length}:{cursor}")
             else:
