@@ -177,17 +177,15 @@ def weakened_short(quotation: str, stretch: str) -> list[str]:
     for word, others in _WEAKER.items():
         # the passage's word itself, or its adjective ("serious" for "seriously"), not
         # another word of its stem ("resolution" for "resolutely")
-        at = next((k for k, w in enumerate(forms) if w in (word, word.removesuffix("ly"))), -1)
-        if at < 0:
-            continue
+        places = [k for k, w in enumerate(forms) if w in (word, word.removesuffix("ly"))]
         for phrase in (_stems(p) for p in others.split(", ")):
             rest = ours[len(phrase) :]
-            if (
-                tuple(ours[: len(phrase)]) == phrase
-                and rest
-                and all(s in theirs for s in rest)
-                and phrase[0] not in theirs
-            ):
+            if tuple(ours[: len(phrase)]) != phrase or not rest or phrase[0] in theirs:
+                continue
+            # the passage's word followed by the quotation's others ("seriously worried"
+            # for "somewhat worried"; not "serious concern" for "some countries")
+            at = next((k for k in places if theirs[k + 1 : k + 1 + len(rest)] == rest), -1)
+            if at >= 0:
                 return [f"{' '.join(words[: len(phrase)])} for {found[at]}"]
     return []
 
