@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -345,13 +346,29 @@ def _without_rows_of_emphasis(
     starred_at = SpanIndex([Span(max(0, c.start - 2), c.end + 2) for c in starred])
 
     def explained(d: Divergence) -> bool:
-        if d.kind is Kind.CASE and caps_at.around(d.copy.start, d.copy.end):
-            return True
+        if d.kind is Kind.CASE:
+            # (the row may take in the line break after the capitals: "DAMAGE\n")
+            text = d.copy_text
+            start = d.copy.start + len(text) - len(text.lstrip())
+            end = d.copy.end - (len(text) - len(text.rstrip()))
+            if caps_at.around(start, max(start, end)):
+                return True
         touches = bool(starred_at.around(d.copy.start, d.copy.end))
-        marks_only = d.copy_text.replace("*", "").replace("_", "") == d.reference_text
+        unmarked = d.copy_text.replace("*", "").replace("_", "")
+        marks_only = _spaced(unmarked) == _spaced(d.reference_text)
         return bool(d.copy_text) and touches and marks_only
 
     return [d for d in found if not explained(d)]
+
+
+def _spaced(text: str) -> str:
+    """`text` with each run of white space (and an e-mail's "> " opening a line within it)
+    one space: a starred emphasis's mark at a line's end ("damage_\\n") is its mark and
+    the line break the copy has for a space."""
+    return " ".join(_QUOTED_LINE_BREAK.sub(" ", text).split())
+
+
+_QUOTED_LINE_BREAK = re.compile(r"\n[ \t]*(?:>[ \t]*)*")
 
 
 def _notes_as_editorial(

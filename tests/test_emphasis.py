@@ -1181,3 +1181,37 @@ def test_bold_markup_in_a_heading_adds_no_emphasis(
     source = analyse(corpus.reference, [load(tmp_path / name)]).sources[0]
     assert [p.kind for p in source.passages] == [PassageKind.EXCERPT]
     assert bool([d for d in source.divergences if d.kind is Kind.EMPHASIS]) is added
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "_serious\n> damage_",  # an e-mail quotation's emphasis across its lines
+        "*serious\ndamage*",  # across a line break
+        "_serious damage_\n",  # at a line's end
+        "SERIOUS DAMAGE\n",  # capitals at a line's end
+    ],
+)
+def test_plain_text_emphasis_across_or_at_a_line_break_is_one_row(
+    corpus: Corpus, tmp_path: Path, marked: str
+) -> None:
+    """Starred, underscored or capitalised words at or across a line break: one emphasis
+    row, whose text is the file's own slice. Each also gave a footnote, punctuation or
+    case row for its marks and the line break, and the e-mail's row lost its "> "."""
+    [paragraph] = [p for p in _paragraphs(corpus) if "serious damage" in p]
+    head, tail = paragraph.split("serious damage ")
+    text = head + marked + ("" if marked.endswith("\n") else " ") + tail
+    if "\n> " in marked:
+        text = "> " + text  # both lines of the quotation opened by ">"
+    path = tmp_path / "page.txt"
+    path.write_text("A reader wrote:\n\n" + text + "\n", encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    rows = [(d.kind, d.copy_text) for d in source.divergences]
+    [(kind, copied)] = rows
+    assert kind is Kind.EMPHASIS
+    assert (
+        copied
+        == path.read_text(encoding="utf-8")[
+            source.divergences[0].copy.start : source.divergences[0].copy.end
+        ]
+    )

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from provenance.classify import divergence_id
 from provenance.extract import Extracted
-from provenance.model import Divergence, Kind, Passage, Span
+from provenance.model import Divergence, Format, Kind, Passage, Span
 from provenance.severity import severity
 
 LOST_MARKUP = "declares added emphasis; markup not present in this capture"
@@ -148,10 +148,18 @@ def _divergence(capture: Extracted, span: EmphasisSpan) -> Divergence:
         reference=span.reference,
         copy=span.span,
         reference_text=span.reference_text,
-        copy_text=span.text,
+        copy_text=_copy_text(capture, span),
         note=f"{span.style} added by the copy{' inside a word' if span.in_word else ''}, "
         + _declaration(span),
     )
+
+
+def _copy_text(capture: Extracted, span: EmphasisSpan) -> str:
+    """The row's copy text as every divergence's: a plain text's own slice (an e-mail
+    quotation's "> " marks within it kept), the readable text of HTML and Markdown."""
+    if capture.document.format is Format.TEXT:
+        return span.span.of(capture.document.text)
+    return span.text
 
 
 def _row(span: EmphasisSpan) -> str:
