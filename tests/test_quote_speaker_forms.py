@@ -52,6 +52,8 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
         'Seoul "should, accordingly, refrain from large-scale joint exercises".\n',
         'An aide explained that, in the declaration, the DPRK "announces a moratorium on the '
         'testing of nuclear explosive devices".\n',
+        # the authors joined by an ampersand
+        'Moscow & Beijing say the DPRK’s "justified concerns should be respected".\n',
         # "in their words", their the authors named before it
         'Moscow and Beijing want a region where, in their words, all the powers "refrain '
         'from military activity of any kind".\n',

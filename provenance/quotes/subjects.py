@@ -26,7 +26,7 @@ _GROUP = re.compile(
 )
 """A plural subject: the statement's authors speaking together ("the two sides"). Lower case
 only: a capitalised one is part of a name ("the ambassador to the United Nations")."""
-_JOINT = re.compile(r"\b(?:and|&)\b|,")
+_JOINT = re.compile(r"\band\b|&|,")
 _DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
 """With a plural (`_GROUP`), a subject naming one group: "the two sides", "their ministries"."""
 _NAME = re.compile(r"[A-Z][\w’'-]*")
