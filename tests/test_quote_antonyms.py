@@ -55,6 +55,11 @@ from provenance.quotes.verdicts import QuoteVerdict, check_quotes
             "inflame tension”.",
             "inflame for defuse",
         ),
+        # in other words, the opposite and the passage's word on the same object
+        (
+            "The statement says the parties “should abandon the 2005 commitments”.",
+            "abandon for comply",
+        ),
     ],
 )
 def test_an_opposite_in_the_statements_words_is_not_in_the_statement(

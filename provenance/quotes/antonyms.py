@@ -58,6 +58,10 @@ _OPPOSITES = {
     "readiness": "unwillingness, refusal, reluctance",
     "damage": "benefit, benefits, boost, strengthen, advantage",
     "committed": "opposed, hostile, indifferent",
+    "comply": (
+        "abandon, violate, ignore, disregard, breach, renounce, repudiate, scrap, tear up, "
+        "withdraw from, break, defy"
+    ),
     "lasting": "temporary, fragile",
     "stability": "instability, chaos, turmoil",
 }
@@ -133,6 +137,52 @@ def turned(quotation: str, stretch: str) -> list[str]:
         if not negated:
             swaps.setdefault(said, []).append(theirs)
     return [f"{said} for {' and '.join(dict.fromkeys(words))}" for said, words in swaps.items()]
+
+
+def turned_on_its_object(quotation: str, stretch: str) -> list[str]:
+    """A swap `turned` cannot align (no run of three words in common): the quotation's
+    opposite of a passage's word, each followed within `_OBJECT_REACH` words by the same
+    content word ("should abandon the 2005 commitments" for "comply with the commitments").
+
+    >>> turned_on_its_object("should abandon the 2005 commitments", "to comply with the "
+    ... "commitments formulated in 2005")
+    ['abandon for comply']
+    >>> turned_on_its_object("should abandon provocations", "to comply with the commitments")
+    []
+    """
+    ours, found = _WORD.findall(quotation), _WORD.findall(stretch)
+    our_stems, their_stems = [stem(w) for w in ours], [stem(w) for w in found]
+    out = []
+    for key, opposites in _ANTONYMS.items():
+        at = _find(their_stems, key, 0, len(their_stems))
+        if at < 0:
+            continue
+        after = set(_content(their_stems[at + len(key) : at + len(key) + _OBJECT_REACH]))
+        for opposite in opposites:
+            where = _find(our_stems, opposite, 0, len(our_stems))
+            if (
+                where < 0
+                or _negated(ours, where)
+                or _find(their_stems, opposite, 0, len(found)) >= 0
+            ):
+                continue
+            objects = _content(
+                our_stems[where + len(opposite) : where + len(opposite) + _OBJECT_REACH]
+            )
+            if after & set(objects):
+                said = " ".join(ours[where : where + len(opposite)])
+                out.append(f"{said} for {' '.join(found[at : at + len(key)])}")
+                break
+    return out
+
+
+def _content(stems: list[str]) -> list[str]:
+    return [s for s in stems if s not in _FUNCTION and not s.isdigit()]
+
+
+_OBJECT_REACH = 4
+"""Words after a position word, and after its opposite, read for their common object."""
+_FUNCTION = frozenset(stem(w) for w in "the a an its their all any with to of from on in".split())
 
 
 def negates_an_opposite(quotation: str, stretch: str) -> bool:

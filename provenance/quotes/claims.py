@@ -50,6 +50,7 @@ from provenance.quotes.antonyms import (
     negates_an_opposite,
     swapped_party,
     turned,
+    turned_on_its_object,
     weakened,
     weakened_short,
 )
@@ -318,7 +319,7 @@ def unsaid(
     reversed_words = denied(quotation, stretch, lead_in)
     if reversed_words:
         out.append(f"asserts ({', '.join(reversed_words)}) what the statement's passage negates")
-    swapped = turned(quotation, stretch)
+    swapped = turned(quotation, stretch) or turned_on_its_object(quotation, stretch)
     if swapped:
         out.append(f"says the opposite of the statement's passage ({', '.join(swapped)})")
     # A close match (judged without the lexicon) aligns word for word with its passage: a
