@@ -52,6 +52,10 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
         'Seoul "should, accordingly, refrain from large-scale joint exercises".\n',
         'An aide explained that, in the declaration, the DPRK "announces a moratorium on the '
         'testing of nuclear explosive devices".\n',
+        # a version of the statement, and a passive "be announced" after it that speaks
+        # nothing
+        'The Chinese version adds that the moratorium must be announced "by the end of 2017".\n',
+        'The Russian version reads "the DPRK’s justified concerns should be respected".\n',
         # the authors joined by an ampersand
         'Moscow & Beijing say the DPRK’s "justified concerns should be respected".\n',
         # "in their words", their the authors named before it
@@ -499,3 +503,8 @@ def test_words_near_a_named_statement_are_not_its_words(reference: Document, pag
 def test_the_terms_of_the_statement_still_speak(reference: Document) -> None:
     page = 'Under the terms of the statement, Washington and Seoul "should refrain from drills".\n'
     assert _last_speaker(reference, page) == ("document", True)
+
+
+def test_a_version_of_something_else_is_no_statement(reference: Document) -> None:
+    page = 'The new version of the app "crashes on start", users say.\n'
+    assert _last_speaker(reference, page)[1] is False

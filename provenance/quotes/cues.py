@@ -96,7 +96,7 @@ _DOC_CUE_SUPERSET = (
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
     rb"|proposes|tells)"
     rb"|\bParties\b|\bministries\b"
-    rb"|\b(?:text|original|doc)\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published"
+    rb"|\b(?:text|original|doc|version)\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published"
     rb"|released|issued|reads"
     rb"|asks|asked"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
@@ -105,8 +105,8 @@ _DOC_CUE_SUPERSET = (
     rb"|requires|required|closes|ends|opens|begins|concludes|finishes"
     rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"
-    rb"|\b(?:text|original|doc)\s+(?:also|further|then|even|still|itself|again)\b"
-    rb"|\b(?:text|original|doc)\s*,"
+    rb"|\b(?:text|original|doc|version)\s+(?:also|further|then|even|still|itself|again)\b"
+    rb"|\b(?:text|original|doc|version)\s*,"
     rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6"
     rb"|(?:verbatim|\bin\s+full|word\s+for\s+word|in\s+its\s+entirety)\s*:"
     rb"|\b(?:wording|language|phrasing)\b",
@@ -954,6 +954,8 @@ _NOTES_NOUN = re.compile(
 """A word that makes "notes" after it a noun ("Speaker notes:", "the editor's notes")."""
 _PASSIVE_VERBS = frozenset(
     {"told", "asked", "quoted", "called", "urged", "warned", "mentioned", "stated", "noted"}
+    | {"announced", "declared", "reported", "described", "proposed", "confirmed", "denied"}
+    | {"hailed", "branded", "dubbed", "labeled", "labelled", "termed", "demanded"}
     | _URGING
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:n[’']t|\s+not)?\s+$")
