@@ -1215,3 +1215,25 @@ def test_plain_text_emphasis_across_or_at_a_line_break_is_one_row(
             source.divergences[0].copy.start : source.divergences[0].copy.end
         ]
     )
+
+
+def test_a_caption_note_declares_the_emphasis_under_its_table_s_header_row(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    """A table captioned "(emphasis added)", its header row ("Point", "Statement text"),
+    then the copy: the note introduces the copy, the header row standing between as a
+    heading would. The mark was undeclared, material."""
+    [paragraph] = [p for p in _paragraphs(corpus) if "THAAD antimissile systems" in p]
+    marked = paragraph.replace(
+        "THAAD antimissile systems", "<mark>THAAD antimissile systems</mark>"
+    ).removeprefix("6. ")
+    page = (
+        "<table><caption>Table 1. Point six (emphasis added)</caption>"
+        "<thead><tr><th>Point</th><th>Statement text</th></tr></thead>"
+        f"<tr><td>{marked}</td></tr></table>"
+    )
+    path = tmp_path / "table.html"
+    path.write_text(page, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    [row] = [d for d in source.divergences if d.kind is Kind.EMPHASIS]
+    assert row.severity is Severity.MINOR

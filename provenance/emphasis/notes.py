@@ -161,13 +161,15 @@ def _introduced(text: str, passages: Sequence[Passage], end: int) -> Passage | N
     if text.rfind("(", 0, end) > text.rfind(")", 0, end):
         # A note sharing its parentheses ("(emphasis mine, gloss ours too):") ends there.
         between = _PARENTHESIS_REST.sub("", between, count=1)
-    # A heading of the page's own may stand between ("... (emphasis mine).¶## The text¶").
-    between = _HEADING_LINE.sub("", between.strip(_LEAD_IN), count=1)
+    # A heading of the page's own may stand between ("... (emphasis mine).¶## The text¶"),
+    # or a table's header row under its caption ("Point¶Statement text").
+    between = _HEADING_LINES.sub("", between.strip(_LEAD_IN), count=1)
     return None if between.strip(_LEAD_IN) else following
 
 
-_HEADING_LINE = re.compile(r"^#{0,6}[ \t]*[^\n.!?]{1,60}[:]?[ \t]*(?=\n|$)")
-"""One short line with no sentence end: a heading ("## The text", "Full text")."""
+_HEADING_LINES = re.compile(r"^(?:#{0,6}[ \t]*[^\n.!?]{1,60}:?[ \t]*(?:\n|$)){1,3}")
+"""Up to three short lines with no sentence end: a heading ("## The text", "Full text"),
+or a table's header cells."""
 
 
 _PARENTHESIS_REST = re.compile(r"^[^()\n]{0,80}\)")
