@@ -508,3 +508,16 @@ def test_the_terms_of_the_statement_still_speak(reference: Document) -> None:
 def test_a_version_of_something_else_is_no_statement(reference: Document) -> None:
     page = 'The new version of the app "crashes on start", users say.\n'
     assert _last_speaker(reference, page)[1] is False
+
+
+def test_a_heading_naming_the_authors_runs_on_into_no_sentence_of_its_own(
+    reference: Document,
+) -> None:
+    """A heading with no full stop ("Statement of the foreign ministries") over a paragraph
+    that opens its own sentence: the paragraph's quotation (a forum's name) is not the
+    statement's, as it was read when the heading "ran on" into it."""
+    page = (
+        "Statement of the foreign ministries\n\n"
+        'Posted by user dvina_river in the forum "World politics".\n'
+    )
+    assert _last_speaker(reference, page)[1] is False

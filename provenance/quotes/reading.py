@@ -279,9 +279,14 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     # Read in the text, not the prose: a paragraph ending with a quotation ("... should
     # be ruled out.”") ends with the full stop the prose blanks out.
     end = reading.text[spans.starts[before] : spans.ends[before]].rstrip() if cue else ""
-    if cue is not None and not _ENDED.search(end):
+    opening = reading.text[
+        spans.starts[own_sentences.start] : spans.starts[own_sentences.start] + 2
+    ]
+    if cue is not None and not _ENDED.search(end) and not _OPENS_ITS_OWN.match(opening):
         # The paragraph before runs on into this one ("according to the statement, will"):
-        # its speaker, whoever the paragraph after names.
+        # its speaker, whoever the paragraph after names. Not a heading over a paragraph
+        # that opens a sentence of its own ("Statement of the foreign ministries¶Posted by
+        # user ... in the forum “World politics”").
         return replace(cue, how="previous paragraph")
     if after < len(spans) and paragraph(after) == same + 1:
         found = reading.cues(after)
@@ -318,6 +323,8 @@ _QUOTED_SENTENCE_WORDS = 4
 """Most words of a sentence's own prose, around its quotation, for a document only named
 in the sentence before to speak it ("The statement came out on Tuesday. “...”, it reads"
 is its own cue; "Our exercises are “defensive”" is the writer's)."""
+_OPENS_ITS_OWN = re.compile(r"[A-Z0-9]")
+"""A paragraph's opening that starts a sentence: not one the paragraph before runs on into."""
 _LABELLED = re.compile(r"[ \t]*(?P<label>[^\n“”\"«»]{1,70}?):[ \t]*[\"“«„‘]")
 """A paragraph opening on a label before its quotation: a name, a handle, a time and a
 name ("15:12 Japanese minister Suga:")."""
