@@ -279,10 +279,8 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     # Read in the text, not the prose: a paragraph ending with a quotation ("... should
     # be ruled out.”") ends with the full stop the prose blanks out.
     end = reading.text[spans.starts[before] : spans.ends[before]].rstrip() if cue else ""
-    opening = reading.text[
-        spans.starts[own_sentences.start] : spans.starts[own_sentences.start] + 2
-    ]
-    if cue is not None and not _ENDED.search(end) and not _OPENS_ITS_OWN.match(opening):
+    first = spans.starts[own_sentences.start]
+    if cue is not None and not _ENDED.search(end) and not _OPENS_ITS_OWN.match(reading.text, first):
         # The paragraph before runs on into this one ("according to the statement, will"):
         # its speaker, whoever the paragraph after names. Not a heading over a paragraph
         # that opens a sentence of its own ("Statement of the foreign ministries¶Posted by
