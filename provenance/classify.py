@@ -48,11 +48,9 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             continue
         ref_text = edit.reference.of(reference.text)
         copy_text = edit.copy.of(capture.text)
-        kind, note = kind_of(ref_text, copy_text)
-        if kind in _WORDS_CHANGED and (
-            numbering := _numbering(reference.text, edit.reference, capture.text, edit.copy)
-        ):
-            kind, note = Kind.EDITORIAL, numbering
+        kind, note = numbered(
+            kind_of(ref_text, copy_text), reference.text, edit.reference, capture.text, edit.copy
+        )
         ref, copy = edit.reference, edit.copy
         if kind is Kind.FOOTNOTE:
             out.extend(_footnote(reference, capture, ref, copy, note))
@@ -158,6 +156,17 @@ _MARK = rf"(?:\[[^\]\d\n]{{1,40}}\]|{SIC}|\.\s?\.\s?\.|…)"
 _EDGE_MARK_LEAD = re.compile(rf"\s*{_MARK}\s+")
 _EDGE_MARK_TRAIL = re.compile(rf"\s+{_MARK}\s*$")
 _HAS_WORD = re.compile(r"[^\W_]")
+
+
+def numbered(
+    found: tuple[Kind, str], reference: str, ref: Span, capture: str, copy: Span
+) -> tuple[Kind, str]:
+    """`found` (`kind_of`'s kind and note), unless the edit is only a paragraph's number
+    (`_numbering`): then `editorial`, as the collation's table reads it too."""
+    kind, _ = found
+    if kind in _WORDS_CHANGED and (numbering := _numbering(reference, ref, capture, copy)):
+        return Kind.EDITORIAL, numbering
+    return found
 
 
 def _numbering(reference: str, ref: Span, capture: str, copy: Span) -> str:

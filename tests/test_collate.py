@@ -163,6 +163,22 @@ def test_insertion_shared_at_a_point() -> None:
     _assert_rebuilds(table)
 
 
+def test_a_paragraph_number_dropped_or_added_is_editorial_as_in_the_report() -> None:
+    """A copy dropping the statement's "1. " (or numbering a paragraph it does not) reads
+    `editorial` in the table as in the report: it was an omission (or insertion), material,
+    and two copies sharing one dropped number were a group."""
+    ref = _doc("Intro line.\n\n1. The first point.\n\n2. The second point.")
+    dropped = "Intro line.\n\nThe first point.\n\n2. The second point."
+    a, b = from_text("a", ref, dropped), from_text("b", ref, dropped)
+    c = from_text("c", ref, "7. " + ref.text)
+    table = collate(ref, [a, b, c])
+    kinds = {(w, loc.reading(w).kind) for loc in table.variants() for w in ("a", "b", "c")}
+    assert ("a", Kind.EDITORIAL) in kinds and ("b", Kind.EDITORIAL) in kinds
+    assert ("c", Kind.EDITORIAL) in kinds
+    assert Kind.OMISSION not in {k for _, k in kinds}
+    _assert_rebuilds(table)
+
+
 def test_duplicate_witness_ids_are_refused() -> None:
     ref = _doc("some words")
     w = from_text("w", ref, "some words")

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from provenance.classify import row_of
+from provenance.classify import numbered, row_of
 from provenance.collation.witnesses import Segment, Witness
 from provenance.errors import ProvenanceError
 from provenance.extract import extract
@@ -386,5 +386,8 @@ def _reading(
     partial = ref_part != ref_text
     if text == ref_part:
         return Reading(witness.id, Status.AGREES, text, tuple(pieces), partial, ref_part)
-    kind, _ = kind_of(ref_part, text)
-    return Reading(witness.id, Status.VARIANT, text, tuple(pieces), partial, ref_part, kind)
+    found = kind_of(ref_part, text)
+    if len(pieces) == 1:
+        # a paragraph's number the copy adds or drops is its numbering, as in the report
+        found = numbered(found, reference, Span(start, end), witness.text, pieces[0][1])
+    return Reading(witness.id, Status.VARIANT, text, tuple(pieces), partial, ref_part, found[0])
