@@ -228,6 +228,23 @@ def test_a_heavier_group_of_some_of_a_group_s_witnesses_nests_under_it() -> None
     assert (top.witnesses, inner.witnesses) == (frozenset("GHJ"), frozenset("GJ"))
 
 
+def test_a_group_never_nests_under_one_it_shares_no_witness_with() -> None:
+    """{S1, S2} share a word; {Q1, Q2}, quotations of another point, share a cut and are
+    silent at S's evidence. Silence says nothing of kinship: the two groups stand apart,
+    where {Q1, Q2} (the heavier) was shown as a child of {S1, S2}."""
+    word = SharedReading(
+        37, "immediately", "promptly", Kind.SUBSTITUTION, frozenset(("S1", "S2")), 2.0
+    )
+    cut = SharedReading(20, "(missile ...)", "…", Kind.EDITORIAL, frozenset(("Q1", "Q2")), 5.4)
+    lacunae = {37: frozenset(("Q1", "Q2")), 20: frozenset()}  # S reads the reference at 20
+    groups, conflicts = _groups([word, cut], {"S1", "S2", "Q1", "Q2"}, GroupingOptions(), lacunae)
+    assert conflicts == ()
+    assert [(g.witnesses, g.children) for g in groups] == [
+        (frozenset(("Q1", "Q2")), ()),
+        (frozenset(("S1", "S2")), ()),
+    ]
+
+
 def test_one_shared_punctuation_change_does_not_group(reference: Document) -> None:
     """Two independent copies that each drop the same comma were grouped (a comma weighed
     exactly the least weight of a group): a comma is lost by chance; a group needs

@@ -335,12 +335,15 @@ def _forest(groups: list[Group]) -> tuple[Group, ...]:
     """Nest compatible groups: each under the smallest group that contains it, counting
     the witnesses silent at that group's evidence as in it (the heavier of two that
     would contain each other so is the parent, unless one holds all the other's
-    witnesses outright: that one is)."""
+    witnesses outright: that one is); never under one it shares no witness with (silent
+    at all its evidence, as excerpts of another part are, says nothing of kinship)."""
     ordered = sorted(groups, key=lambda g: len(g.witnesses))
 
     def holds(p: Group, g: Group) -> bool:
         if p is g or not g.witnesses <= p.witnesses | p.silent or p.witnesses <= g.witnesses:
             return False
+        if not g.witnesses & p.witnesses:
+            return False  # all silent at its evidence: possibly in it, but nothing says so
         if g.witnesses < p.witnesses:
             return True  # held outright, whatever it weighs: its witnesses are all the parent's
         mutual = p.witnesses <= g.witnesses | g.silent
