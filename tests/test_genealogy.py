@@ -13,6 +13,7 @@ from provenance.collation.genealogy import (
     GroupingOptions,
     SharedReading,
     _groups,
+    evidence_weight,
     genealogy,
     shared_readings,
 )
@@ -243,6 +244,21 @@ def test_a_group_never_nests_under_one_it_shares_no_witness_with() -> None:
         (frozenset(("Q1", "Q2")), ()),
         (frozenset(("S1", "S2")), ()),
     ]
+
+
+def test_one_word_s_case_changed_throughout_is_one_habit() -> None:
+    """Two copies lower-casing "Parties" fourteen times and agreeing in nothing else: a
+    house style, one habit (0.5), under the least weight of a group; they were grouped at
+    7.0. Two different words' case each count."""
+    one = [
+        SharedReading(k, "Parties", "parties", Kind.CASE, frozenset(("K1", "K2")), 0.5)
+        for k in range(14)
+    ]
+    groups, _ = _groups(one, {"K1", "K2", "L"}, GroupingOptions(), {})
+    assert groups == ()
+    assert evidence_weight(one) == 0.5
+    two = [*one[:1], SharedReading(20, "Peninsula", "peninsula", Kind.CASE, frozenset("KL"), 0.5)]
+    assert evidence_weight(two) == 1.0
 
 
 def test_one_shared_punctuation_change_does_not_group(reference: Document) -> None:

@@ -244,14 +244,26 @@ def _weight(kind: Kind, reference: str, text: str) -> float:
 def evidence_weight(readings: Iterable[SharedReading]) -> float:
     """The weight of shared readings together: each counts, but a cosmetic kind once (the
     highest of its readings), since straight quotes or no-break spaces throughout are one
-    habit of a site or an editor, not one agreement a mark."""
+    habit of a site or an editor, not one agreement a mark; and so does one word's case
+    changed the same way wherever it stands ("parties" for "Parties" throughout: a house
+    style, one habit).
+
+    >>> case = [SharedReading(k, "Parties", "parties", Kind.CASE, frozenset("AB"), 0.5)
+    ...         for k in range(14)]
+    >>> evidence_weight(case)
+    0.5
+    """
     substantive = 0.0
-    habits: dict[Kind, float] = {}
+    habits: dict[tuple[Kind, str, str], float] = {}
     for s in readings:
         if s.cosmetic:
-            habits[s.kind] = max(habits.get(s.kind, 0.0), s.weight)
+            key = (s.kind, "", "")
+        elif s.kind is Kind.CASE:
+            key = (s.kind, s.reference_text, s.text)
         else:
             substantive += s.weight
+            continue
+        habits[key] = max(habits.get(key, 0.0), s.weight)
     return round(substantive + sum(habits.values()), 3)
 
 
@@ -278,7 +290,7 @@ def _groups(
     candidates = []
     for holders, evidence in support.items():
         weight = evidence_weight(evidence)
-        if sum(s.weight for s in evidence if not s.cosmetic) >= options.min_weight:
+        if evidence_weight([s for s in evidence if not s.cosmetic]) >= options.min_weight:
             silent = frozenset(members).intersection(
                 *(lacunae.get(s.location, frozenset()) for s in evidence)
             )
