@@ -71,6 +71,14 @@ def test_a_sentence_with_no_line_of_its_own_is_an_insertion() -> None:
             "minor",
         ),
         ("The full text continues below.", "interruption", "minor"),
+        # a note of the page's own between the paragraphs, whatever words it repeats
+        (
+            "Our note: the phrase about extra-regional forces is widely understood as a "
+            "reference to American bases.",
+            "interruption",
+            "minor",
+        ),
+        ("Editor's note — the build-up it opposes is the American one.", "interruption", "minor"),
         # The authors' own voice, invented: still an insertion into the statement.
         (
             "The Parties published this statement to warn the United States.",

@@ -58,6 +58,14 @@ _FRAMING = re.compile(
 )
 """A line of the page's own about the copy it carries ("The rest of the statement
 follows.", "They have just published their joint statement. The first part:")."""
+_COMMENT_LABEL = re.compile(
+    r"(?:[\[(]?(?:our|my|editor[\u2019']?s|translator[\u2019']?s|reader[\u2019']?s)\s+)?"
+    r"(?:note|comment|commentary|view|take|gloss|aside|analysis)\s*[:.\u2014\u2013-]",
+    re.IGNORECASE,
+)
+"""A paragraph labelled as the page's own comment ("Our note:", "Editor's note —",
+"Comment:"): the page speaking between the copy's paragraphs, whatever words of the
+statement it repeats."""
 _NOTE_LINE = re.compile(r"\(.*\)|\[.*\]")
 """A line that is a note in brackets ("(emphasis added)"), which may stand before the
 page's line introducing the next excerpt."""
@@ -185,7 +193,11 @@ def interruption(
         return _A_CAPTION
     if not _BLOCK_END.search(lines[-1]):
         return _FOREIGN, "foreign material: lines that are not sentences"
-    framing = _FRAMING.search(inserted) or _introduces_what_follows(lines)
+    framing = (
+        _FRAMING.search(inserted)
+        or _introduces_what_follows(lines)
+        or _COMMENT_LABEL.match(lines[0])
+    )
     if framing and not _AUTHORS_SPEAK.search(inserted):
         # "The rest of the statement follows.", "And on force, in a separate passage:"
         return _FOREIGN, "foreign material: the page's own line about the text"
