@@ -521,3 +521,44 @@ def test_a_heading_naming_the_authors_runs_on_into_no_sentence_of_its_own(
         'Posted by user dvina_river in the forum "World politics".\n'
     )
     assert _last_speaker(reference, page)[1] is False
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a framing document does not reach into the speaker's second clause
+        "The envoy told reporters that under the statement Seoul loses out and that it "
+        '"will not be lectured".\n',
+        # a summing-up with no clause after "as" is the summariser's judgement
+        'The Pentagon\'s briefing summarised point 3 as "a freeze we will never accept".\n',
+        'Critics summarised the key passage as "appeasement, plain and simple".\n',
+        # "their" is the last clause's subject
+        "Russia and China signed it, but Japanese officials, in their words, are "
+        '"deeply sceptical".\n',
+        "It was criticised by two US senators, who said the plan, in their words, "
+        '"rewards a nuclear blackmailer".\n',
+        # one of a group is not the group
+        '"The freeze is the only way out," said one of the senior diplomats at the talks.\n',
+    ],
+)
+def test_the_sitting_s_new_cues_misfire_on_none_of_these(reference: Document, page: str) -> None:
+    """Controls for this sitting's rules, each an invented quotation of the statement when
+    it misfired (audit fp2)."""
+    assert _last_speaker(reference, page)[1] is False
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a document spoken about, then a relative clause or a sentence about it
+        "Much has been written about the declaration, which commits Moscow and Beijing to "
+        '"host the next round of talks".\n',
+        "Much has been written about the declaration. It commits Moscow and Beijing to "
+        '"host the next round of talks".\n',
+        # a sentence going on about the document named before
+        "The statement was signed in Moscow. Its authors pledge to \"guarantee the DPRK's "
+        'security with their own forces".\n',
+    ],
+)
+def test_the_statement_still_speaks_after_these_new_rules(reference: Document, page: str) -> None:
+    assert _last_speaker(reference, page) == ("document", True)

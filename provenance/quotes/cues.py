@@ -345,14 +345,18 @@ def cues(
             # "... that under the statement Washington and Seoul “must refrain”": the
             # document frames the clause that holds the quotation, as its content
             framed = (
-                _FRAMING.search(chunk, 0, d[0]) is not None or _FRAMING_WORDS.match(chunk, d[0])
-            ) and bool(_FRAMED_CLAUSE.match(chunk, d[1]))
+                (_FRAMING.search(chunk, 0, d[0]) is not None or _FRAMING_WORDS.match(chunk, d[0]))
+                and bool(_FRAMED_CLAUSE.match(chunk, d[1]))
+                # (not past a second clause of the speaker's: "... and that it “...”")
+                and not _NEXT_CLAUSE.search(chunk[d[1] :].split("“")[0].split('"')[0])
+            )
             content = reported and (framed or _reports_content(text, span.end))
             if reported and not content and _JUDGED.match(text, span.end):
                 continue  # "Geng said ... that the statement “fully reflects ...”": his words
-            if not content and _object_of(chunk, d):
+            if not content and _object_of(chunk, d) and _AND_THEN_SPOKE.match(chunk, d[1]):
                 continue  # "KCNA did not comment on the statement but described ...": what
-                # someone speaks about, not a speaker
+                # someone speaks about, not a speaker (but "written about the declaration,
+                # which commits ...": the relative clause's)
             # "X said at a briefing that the statement “demands ...”": what it says
             out.append(Cue("document", span, span.of(text), named=not content))
     out.extend(_authors_quoted(text, chunk, base, authors, out))
@@ -516,6 +520,9 @@ _FRAMING_WORDS = re.compile(
 )
 """The same framing taken into the document's own match (`_DOC_CUE` reads "that under the
 statement" as one phrase: "that" and up to three words before its noun)."""
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+that\b|;")
+"""A second "that" clause of the speaker's, or a clause break: what follows it is not in
+the framed clause."""
 _FRAMED_CLAUSE = re.compile(r",?[ \t]+(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*")
 """After a framing document: the clause's subject, a name ("Washington and Seoul", "the
 DPRK"), before the quotation; not "in the statement “...”" or "in the statement itself"."""
@@ -529,6 +536,9 @@ def _object_of(chunk: str, document: tuple[int, int]) -> bool:
     return _OBJECT_OF.search(chunk, 0, starts[-1] if starts else document[0]) is not None
 
 
+_AND_THEN_SPOKE = re.compile(r"[\w\s]{0,30}?\b(?:but|and|yet)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
+"""After a document spoken about: a verb coordinated with the one before it ("... on the
+statement directly but described"), whose subject is the sentence's."""
 _ITS_DETERMINER = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\b")
 _OBJECT_OF = re.compile(
     r"\b(?:on|about|with|against|over|regarding|concerning|towards?|upon)[ \t]+$", re.IGNORECASE
@@ -668,16 +678,23 @@ def _in_their_words(
     start with no cue before it ("Moscow and Beijing want a region where, in their words,
     all the powers “...”", "The authors ..."): their words, as the document's.
 
-    >>> _in_their_words("The authors say little; in their words, “...”", "The authors say "
-    ... "little; in their words, “...”", 0, frozenset(), [])[0].text
+    >>> text = "The authors want a region where, in their words, all “...”"
+    >>> _in_their_words(text, text, 0, frozenset(), [])[0].text
     'in their words'
+    >>> text = "Russia and China signed it, but officials, in their words, are “...”"
+    >>> _in_their_words(text, text, 0, frozenset({"russia", "china"}), [])
+    []
     """
     out = []
     for m in _IN_THEIR_WORDS.finditer(chunk):
         if any(c.span.start < base + m.start() for c in found):
             break  # someone speaks before: whose "their" it is, the cues have read
-        words = list(_SUBJECT_WORD.finditer(chunk, 0, m.start()))[:_SUBJECT_WORDS]
-        named = [chunk[: w.end()] for w in words]
+        # "their" is the last clause's subject: not the authors named in a clause before
+        # it ("Russia and China signed it, but Japanese officials, in their words, ...")
+        clauses = list(_CLAUSE_OPENING.finditer(chunk, 0, m.start()))
+        start = clauses[-1].end() if clauses else 0
+        words = list(_SUBJECT_WORD.finditer(chunk, start, m.start()))[:_SUBJECT_WORDS]
+        named = [chunk[start : w.end()] for w in words]
         if any(_THE_AUTHORS.fullmatch(n.strip()) for n in named) or any(
             _joint(n, authors) and all(_bare(x) in authors for x in _NAME.findall(n)) for n in named
         ):
@@ -686,6 +703,10 @@ def _in_their_words(
     return out
 
 
+_CLAUSE_OPENING = re.compile(
+    r"(?:,\s*(?:but|while|whereas|who|which|although|though|yet)\b|;|:|\bbut\b)\s*", re.I
+)
+"""Where a clause of a sentence opens with a subject of its own."""
 _IN_THEIR_WORDS = re.compile(r"\b[Ii]n[ \t]+their[ \t]+(?:own[ \t]+)?words\b")
 _THE_AUTHORS = re.compile(
     r"(?:[Tt]he|[Ii]ts)[ \t]+(?:two[ \t]+)?(?:authors|signatories|sides|parties|Parties"

@@ -205,6 +205,7 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         previous is not None
         and previous.named
         and len(reading.prose[spans.starts[k] : spans.ends[k]].split()) > _QUOTED_SENTENCE_WORDS
+        and not _REFERS_BACK.match(reading.prose, spans.starts[k], spans.ends[k])
     ):
         # "We've seen the statement. Our exercises are “defensive in nature”": a document
         # only named before, and a sentence of the writer's own around its quotation
@@ -317,6 +318,13 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     return None
 
 
+_REFERS_BACK = re.compile(
+    r"\W*(?:(?:there|here|in\s+it|then|and)\s*,?\s+)?(?:its|their|it|they|the\s+(?:authors"
+    r"|ministries|two\s+sides|sides|parties|signatories|document|text|declaration))\b",
+    re.IGNORECASE,
+)
+"""A sentence opening on words for the document or its authors ("Its authors pledge",
+"There, the ministries ..."): it goes on about the document named before."""
 _QUOTED_SENTENCE_WORDS = 4
 """Most words of a sentence's own prose, around its quotation, for a document only named
 in the sentence before to speak it ("The statement came out on Tuesday. “...”, it reads"

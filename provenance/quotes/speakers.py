@@ -220,7 +220,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             if " as" in window
             else None
         )
-        if rendered is not None and _RENDERED_PART.search(rendered.group("what")):
+        if (
+            rendered is not None
+            and _RENDERED_PART.search(rendered.group("what"))
+            and (not _SUMMING_UP.match(rendered.group()) or _SAID_AS.search(rendered.group()))
+        ):
             # "An infographic renders point 4 as “...”", "outlets summarised the key
             # passage as Moscow and Beijing finding it “...”": the page's account of what
             # the statement says, checked against it
@@ -395,6 +399,11 @@ _RENDERED_AS = re.compile(
 )
 """A rendering of the statement or a part of it, just before its quotation: "renders point
 4 as", "summarised the key passage as Moscow and Beijing finding the launch"."""
+_SUMMING_UP = re.compile(r"summ|sums?\b|summed", re.IGNORECASE)
+_SAID_AS = re.compile(r"\bas\s+\S+\s+\S+[^“”\"«»]*$")
+"""A summing-up renders the statement only with a clause of its own after "as" ("summarised
+the key passage as Moscow and Beijing finding the launch “...”"): "summarised point 3 as
+“a freeze we will never accept”" is the summariser's judgement."""
 _RENDERED_PART = re.compile(
     r"\b(?:statement|declaration|document|communiqu|text|point|paragraph|passage|section"
     r"|clause|sentence|line|wording|language)",

@@ -59,6 +59,8 @@ _MORE_THAN_TWO = re.compile(
     r"\b(?:three|four|five|six|seven|eight|nine|ten|dozen|several|many|all)\b", re.IGNORECASE
 )
 """A count in a subject that no pair of authors has."""
+_PART_OF = re.compile(r"\W*(?:one|some|many|few|none|each|any|either|neither)\s+of\b", re.I)
+"""Some of a group, not the group: "one of the senior diplomats"."""
 _PERSONAL = re.compile(r"^(?:he|she|i|we)\b", re.IGNORECASE)
 _OWN_MODIFIERS = frozenset(
     """joint sino-russian russian-chinese chinese-russian two foreign minister ministers
@@ -270,8 +272,8 @@ _COMMENTATOR = re.compile(
 
 def _joint(subject: str, authors: frozenset[str]) -> bool:
     """Whether `subject` names the statement's authors together, not one person."""
-    if _PERSONAL.match(subject) or _MORE_THAN_TWO.search(subject):
-        return False  # "he", "we"; "the six parties", "all five permanent members"
+    if _PERSONAL.match(subject) or _MORE_THAN_TWO.search(subject) or _PART_OF.match(subject):
+        return False  # "he", "we"; "the six parties", "all five"; "one of the diplomats"
     if _GROUP.search(subject) and _DETERMINED.search(subject):
         return True
     found = [w.casefold() for w in _NAME.findall(subject)]
