@@ -55,6 +55,12 @@ from provenance.quotes.verdicts import QuoteVerdict, check_quotes
             "inflame tension”.",
             "inflame for defuse",
         ),
+        # the passage's noun turned into an adjective of the opposite
+        (
+            "A wire graphic paraphrases point 2 as “The Parties are pleased with the "
+            "development of the situation on the Korean Peninsula”.",
+            "pleased for concern",
+        ),
         # in other words, the opposite and the passage's word on the same object
         (
             "The statement says the parties “should abandon the 2005 commitments”.",

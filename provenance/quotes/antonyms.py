@@ -37,7 +37,9 @@ _OPPOSITES = {
     ),
     "excluded": "considered, kept open, left open, allowed, permitted, pursued, encouraged",
     "worried": "pleased, satisfied, delighted, reassured, glad, happy, relieved, encouraged",
-    "concern": "satisfaction, approval, delight, relief, gratitude",
+    "concern": (
+        "satisfaction, approval, delight, relief, gratitude, pleased, satisfied, delighted, glad"
+    ),
     "refrain": (
         "expand, continue, intensify, increase, escalate, step up, resume, conduct, extend"
     ),
