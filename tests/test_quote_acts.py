@@ -46,6 +46,21 @@ def _attributed(reference: Document, page: str) -> Quotation:
             "from Northeast Asia.”",
             "withdrawal",
         ),
+        # acts that are the quotation's own by what they are done to
+        (
+            "The statement says “Russia and China will protect the DPRK’s nuclear programme”.",
+            "protect",
+        ),
+        (
+            "The statement says the Parties “will jointly guarantee Pyongyang’s security”.",
+            "guarantee",
+        ),
+        (
+            "The statement says the Parties “urge the DPRK to immediately abandon its nuclear "
+            "weapons”.",
+            "abandon",
+        ),
+        ("The statement says Russia and China “will block any UN action”.", "block"),
         # the statement's own words with the act added: was altered
         (
             "The statement says “the DPRK’s justified concerns should be respected and its "
@@ -88,6 +103,8 @@ def test_a_rendering_that_adds_no_act_stays_a_paraphrase(reference: Document, pa
         "deployment process”.",
         # "without delay" renders "immediately"; no negation
         "The statement asks them “to stop and cancel the deployment process without delay”.",
+        # protecting its authors' or the region's interests is the statement's own act
+        "The statement says the Parties “will protect the security interests of regional states”.",
     ],
 )
 def test_an_act_word_that_renders_the_statements_is_no_invention(

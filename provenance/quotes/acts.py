@@ -34,6 +34,19 @@ deployment process": "cancel" it); they are the quotation's own when done to any
 else ("the withdrawal of American troops")."""
 _OBJECT_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
+_FOR_A_PARTY = frozenset(stem(w) for w in "protect guarantee defend shield".split())
+"""Acts the statement performs only for its authors ("protect the two countries' security
+interests"): done for another party ("will protect the DPRK's nuclear programme",
+"guarantee Pyongyang's security"), the quotation's own."""
+_ON_ARMS = frozenset(stem(w) for w in "abandon surrender".split())
+_ARMS = frozenset(stem(w) for w in "weapons weapon arsenal arsenals warheads bomb bombs".split())
+"""Giving up arms ("abandon its nuclear weapons"): a demand the statement never makes (its
+"denuclearisation" is of the peninsula, asked of no one party)."""
+_AT_THE_UN = frozenset(stem(w) for w in "block veto".split())
+_UN_WORDS = frozenset(stem(w) for w in "un council resolution resolutions sanctions action".split())
+"""Blocking the Security Council's action: an act, not a position."""
+_REACH = 4
+"""Words after an act read for what it is done to."""
 
 
 def _party(word: str) -> bool:
@@ -78,4 +91,40 @@ def invented_acts(
             if done_to and all(stem(w) in held and not _party(w) for w in done_to):
                 continue  # (of a party's forces, diplomats, troops: the quotation's own)
         out.append(word)
+    out.extend(_acts_by_object(words))
     return out
+
+
+def _acts_by_object(words: list[str]) -> list[str]:
+    """Acts that are the quotation's own by what they are done to, whatever words the
+    statement has (it "protects" its authors' interests, never another party).
+
+    >>> _acts_by_object(_WORD.findall("Russia and China will protect the DPRK’s nuclear programme"))
+    ['protect']
+    >>> _acts_by_object(_WORD.findall("to protect the two countries’ security interests"))
+    []
+    >>> _acts_by_object(_WORD.findall("urge the DPRK to immediately abandon its nuclear weapons"))
+    ['abandon']
+    >>> _acts_by_object(_WORD.findall("will block any UN action against Pyongyang"))
+    ['block']
+    """
+    out = []
+    for k, word in enumerate(words):
+        root = stem(word)
+        after = words[k + 1 : k + 1 + _REACH]
+        roots = {stem(w) for w in after}
+        if (
+            (root in _FOR_A_PARTY and any(w.casefold() in _OTHER_PARTIES for w in after))
+            or (root in _ON_ARMS and roots & _ARMS)
+            or (root in _AT_THE_UN and (root == stem("veto") or roots & _UN_WORDS))
+        ) and word not in out:
+            out.append(word)
+    return out
+
+
+_OTHER_PARTIES = frozenset(
+    """dprk pyongyang north rok seoul washington usa america american japan tokyo regime
+    kim""".split()
+)
+"""Words naming a party other than the statement's authors, by name (not "states" or
+"countries", which the statement's own "regional states" and "two countries" hold)."""
