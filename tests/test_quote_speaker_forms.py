@@ -56,6 +56,11 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
         # nothing
         'The Chinese version adds that the moratorium must be announced "by the end of 2017".\n',
         'The Russian version reads "the DPRK’s justified concerns should be respected".\n',
+        # a bare tag naming the document in the sentence after; "as the text puts it";
+        # an agency reporting what the authors say
+        '"Russia and China will protect Pyongyang at any cost." So says the statement.\n',
+        'The two sides want Washington to "halt all drills by June", as the text puts it.\n',
+        'Xinhua said the two sides "demand the lifting of all sanctions on Pyongyang".\n',
         # the authors joined by an ampersand
         'Moscow & Beijing say the DPRK’s "justified concerns should be respected".\n',
         # "in their words", their the authors named before it
@@ -562,3 +567,8 @@ def test_the_sitting_s_new_cues_misfire_on_none_of_these(reference: Document, pa
 )
 def test_the_statement_still_speaks_after_these_new_rules(reference: Document, page: str) -> None:
     assert _last_speaker(reference, page) == ("document", True)
+
+
+def test_an_agency_s_own_words_stay_its_own(reference: Document) -> None:
+    page = 'The joint statement came out on Tuesday. Xinhua said it was "a historic step".\n'
+    assert _last_speaker(reference, page)[1] is False

@@ -103,7 +103,7 @@ _DOC_CUE_SUPERSET = (
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
     rb"|requires|required|closes|ends|opens|begins|concludes|finishes"
-    rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms)"
+    rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"
     rb"|\b(?:text|original|doc|version)\s+(?:also|further|then|even|still|itself|again)\b"
     rb"|\b(?:text|original|doc|version)\s*,"
@@ -277,6 +277,8 @@ def cues(
             out.append(Cue("document", span, span.of(text)))
             continue
         a, subject = _subject(chunk, verb, kept=kept)
+        if subject.strip(" ,").casefold() in _NO_SUBJECT:
+            subject = ""  # "So says the statement": the subject follows the verb
         if not subject:
             if medium is None and (_shared(kept) or not _inverted(text, base + hit.start(), hit)):
                 continue  # "... and urged restraint", "“strongly” urged restraint": the
@@ -536,6 +538,8 @@ def _object_of(chunk: str, document: tuple[int, int]) -> bool:
     return _OBJECT_OF.search(chunk, 0, starts[-1] if starts else document[0]) is not None
 
 
+_NO_SUBJECT = frozenset(("so", "thus", "or so", "and so", "and thus"))
+"""Words before a speech verb that are no subject ("So says the statement")."""
 _AND_THEN_SPOKE = re.compile(r"[\w\s]{0,30}?\b(?:but|and|yet)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
 """After a document spoken about: a verb coordinated with the one before it ("... on the
 statement directly but described"), whose subject is the sentence's."""

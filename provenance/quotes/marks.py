@@ -94,7 +94,7 @@ _DOC_CUE = re.compile(
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed"
     r"|threatens|threatened|requires|required|closes|ends|opens|begins|concludes|finishes"
-    r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms))"
+    r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it))"
     r"|(?:(?<=ccording to )|(?<=\b[Pp]er ))the\s+(?:joint\s+)?text\b(?!\s+messages?\b)"
     r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause|preamble|point|section)\b"
     # "the clause that matters most reads", "the section on inter-Korean ties reads"

@@ -502,7 +502,11 @@ def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
     return (
         bool(found)
         and found[0].span.start - sentence.start < 60
-        and found[0].speaker == "person"
+        and (
+            found[0].speaker == "person"
+            # a bare tag naming the document ("So says the statement.")
+            or len(prose[sentence.start : sentence.end].split()) <= _BARE_TAG_WORDS
+        )
         and not _AS_CUE.match(prose, sentence.start)
         and not _OPENS_QUOTED.match(prose, sentence.start, sentence.end)
         and not reports_own(prose, found[0], sentence.end)
@@ -511,6 +515,9 @@ def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
     )
 
 
+_BARE_TAG_WORDS = 5
+"""Most words of a sentence that is only a tag for the one before ("So says the statement.",
+"Thus the declaration.")."""
 _OPENING = re.compile('[“«„"]')
 """An opening mark after a sentence's cue: the cue leads into a quotation of its own
 ("Seoul's defence ministry called the demand “...”"), not back to the sentence before."""

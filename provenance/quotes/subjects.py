@@ -255,8 +255,8 @@ def _commentator(subject: str) -> bool:
     an analyst, an editorial), not one who speaks for a government: what such a one says
     the authors say is the authors' words, reported.
 
-    >>> _commentator("a Seoul commentator"), _commentator("Lavrov")
-    (True, False)
+    >>> _commentator("a Seoul commentator"), _commentator("Lavrov"), _commentator("Xinhua")
+    (True, False, True)
     """
     return _COMMENTATOR.search(subject) is not None
 
@@ -265,7 +265,9 @@ _COMMENTATOR = re.compile(
     r"\b(?:columnist|commentator|analyst|editorial|editor|critic|observer|expert|scholar"
     r"|researcher|blogger|writer|pundit|column|article|op-ed|essay|commentary|newspaper"
     r"|paper|blog|post|fact-?check(?:er)?|agency|outlet|wire|broadcaster|tabloid|website"
-    r"|channel|station|meme|newsletter|summary|summaries|tweet|thread)s?\b",
+    r"|channel|station|meme|newsletter|summary|summaries|tweet|thread)s?\b"
+    r"|\b(?:Xinhua|TASS|Tass|RIA|Interfax|Yonhap|Kyodo|Reuters|AFP|AP|Bloomberg|BBC|CNN"
+    r"|KCNA|Sputnik|RT|CGTN|Kommersant|Izvestia|Vedomosti)\b",
     re.IGNORECASE,
 )
 
