@@ -61,6 +61,9 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
         '"Russia and China will protect Pyongyang at any cost." So says the statement.\n',
         'The two sides want Washington to "halt all drills by June", as the text puts it.\n',
         'Xinhua said the two sides "demand the lifting of all sanctions on Pyongyang".\n',
+        # a live blog's timestamped label naming a part of the statement
+        'The statement says the Parties "are seriously worried" by the launch.\n\n'
+        '15:12 Point 6: "Russia and China will veto any UN resolution on new sanctions."\n',
         # the authors joined by an ampersand
         'Moscow & Beijing say the DPRK’s "justified concerns should be respected".\n',
         # "in their words", their the authors named before it
@@ -542,6 +545,10 @@ def test_a_heading_naming_the_authors_runs_on_into_no_sentence_of_its_own(
         '"deeply sceptical".\n',
         "It was criticised by two US senators, who said the plan, in their words, "
         '"rewards a nuclear blackmailer".\n',
+        # the last one a source quotes in turn; a citation after "et al."
+        "The article quotes the statement, then an unnamed Japanese official: "
+        '"Tokyo was not consulted and will not be bound by it."\n',
+        'Lukin et al. (2020) call the statement\'s approach "cautious realism".\n',
         # one of a group is not the group
         '"The freeze is the only way out," said one of the senior diplomats at the talks.\n',
     ],

@@ -380,6 +380,10 @@ def cues(
             _BRACKETED_TAIL.sub("", label).strip("*_ ")
         )
         span = Span(base + m.start("label"), base + m.end("label"))
+        if _NUMBERED_PART.fullmatch(label.strip("*_ ")):
+            # "Point 6: “...”", "15:12 Paragraph 3: “...”": a part of the statement
+            out.append(Cue("document", span, span.of(text), how=how))
+            continue
         noun = _DOCUMENT_LABEL.search(label)
         owner = label[: noun.start()].strip() if noun else ""
         if noun and (not owner or "joint" in owner.casefold() or _joint(owner, authors)):
@@ -402,8 +406,14 @@ _DOCUMENT_LABEL = re.compile(
 )
 """A label that names the document, by its noun at the label's end ("Russia and China
 statement:"; with a point or paragraph number)."""
+_NUMBERED_PART = re.compile(
+    r"(?:[Pp]oint|[Pp]aragraph|[Pp]ara\.?|[Ss]ection|[Ii]tem|¶)\s*(?:\d{1,2}|one|two|three|four"
+    r"|five|six)"
+)
+"""A label naming a part of the statement by its number ("Point 6", "Paragraph 3")."""
 _LABEL = re.compile(
-    r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|(?<=[—–]\s)|(?<=\s-\s))[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(]"
+    r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|(?<=[—–]\s)|(?<=\s-\s)|(?<=\d:\d\d\s))"
+    r"[ \t]*(?P<label>[^\s:;.!?\"“”«»‘’(]"
     r"(?:[^\n:;.!?\"“”«»‘’()]|(?<=[^\W\d_])’(?=[^\W\d_])){0,58}?"
     r"(?:[ \t]+\([^()\n:]{1,40}\))?)"
     r"[ \t]*:[ \t]*\n?[ \t]*(?=[\"“«„‘])"

@@ -74,9 +74,11 @@ spaces after it, a paragraph break, or a line break before a list item ("- ", "*
 read away): `[.!?]...|\n...` written with one leading class, which `re` searches for far
 faster than an alternation."""
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col|[Pp]ara|[Ss]ec|[Aa]rt)\.$"
+    r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col|[Pp]ara|[Ss]ec|[Aa]rt|al|eds?)\.$"
 )
-_ABBREVIATION_AT = (rb"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col|[Pp]ara|[Ss]ec|[Aa]rt)\.",)
+_ABBREVIATION_AT = (
+    rb"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col|[Pp]ara|[Ss]ec|[Aa]rt|al|eds?)\.",
+)
 """A Hyperscan pattern matching wherever `_ABBREVIATION` may end: its last letter or title
 and the full stop, at a word's start ("S." of "U.S." too). Hyperscan's word boundaries are
 ASCII ones, so it matches there and more (after "é", say)."""

@@ -211,8 +211,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         if quoting is not None and len(who) <= _QUOTED_WORDS and who[0].casefold() not in _IT:
             # "quotes an unnamed official: “...”", "quoted the statement as saying Russia
             # and China “...”": whoever the page's source quotes speaks
-            span = Span(quoting.start("who"), quoting.end("who"))
-            document = _DOCUMENT_WORD.search(quoting.group("who")) is not None
+            # "quotes the statement, then an unnamed official:": the last one quoted
+            last = list(_THEN.finditer(quoting.group("who")))
+            start = quoting.start("who") + (last[-1].end() if last else 0)
+            span = Span(start, quoting.end("who"))
+            document = _DOCUMENT_WORD.search(span.of(reading.text)) is not None
             speaker: Literal["document", "person"] = "document" if document else "person"
             return Cue(speaker, span, span.of(reading.text), how="whom the source quotes")
         rendered = (
@@ -425,6 +428,8 @@ saying the roadmap"."""
 _IT = frozenset(("it", "them", "this", "that"))
 """Whom a source quotes, named by a pronoun: whoever the page spoke of before ("quoted it
 as saying"), which the cues read."""
+_THEN = re.compile(r",?\s+(?:and\s+)?(?:then|later|next|followed\s+by)\s+")
+"""Between two whom a source quotes in turn."""
 _QUOTED_WORDS = 8
 """Most words naming whom a source quotes (more: a clause, not a name)."""
 _SOURCE_CUE = re.compile(rf"{SOURCE_WORDS}\b", re.IGNORECASE)
