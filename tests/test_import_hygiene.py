@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import python_output
+
+import provenance
 
 
 def test_core_imports_no_textual() -> None:
@@ -35,3 +39,24 @@ def test_markdown_it_is_imported_by_the_first_markdown_capture(tmp_path) -> None
     )
     output = python_output(code)
     assert output.split() == ["False", "False", "True"]
+
+
+def test_no_module_gives_a_module_level_name_twice() -> None:
+    """A second `_DETERMINER = re.compile(...)` in one module silently replaces the first
+    for every use above it too; this sitting did it three times (each caught by a failing
+    rule, not by the linters, which let a constant be bound twice)."""
+    import ast
+    from collections import Counter
+
+    twice = []
+    for path in sorted(Path(provenance.__file__).parent.rglob("*.py")):
+        names: Counter[str] = Counter()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names[node.target.id] += node.value is not None
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names[node.name] += 1
+        twice += [f"{path.name}: {name}" for name, count in names.items() if count > 1]
+    assert twice == []
