@@ -919,12 +919,10 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
 _CITATION = re.compile(r"[ \t]+\((?:[^()]{0,30}?)\d{4}[a-z]?(?:[,:;][^()]{0,20})?\)[ \t]*$")
 """A citation between a subject and its verb ("Lukin (2020) terms", "Kim (ed., 2019:
 14) argues"): the subject is the name before it."""
-_TERMS_NOUN = re.compile(
-    r"\b(?:in|under|on|of|by|with|equal|new|its|the|these|those|such)\s+$", re.I
-)
+_TERMS_NOUN = re.compile(r"\b(?:in|under|on|of|by|with|equal|new|these|those|such)\s+$", re.I)
 _TERMS_NOUN_AFTER = re.compile(r"\s+(?:of|and|to|that|were|are|is)\b")
-"""Around "terms": the noun ("the terms of the deal", "in terms of"), not the verb ("Lukin
-terms the statement's approach “...”")."""
+"""Around "terms": the noun ("new terms", "in terms of"; after a determiner, `_DETERMINER`
+says so), not the verb ("Lukin terms the statement's approach “...”")."""
 
 
 def _people(subject: str) -> bool:
