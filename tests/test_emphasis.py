@@ -1217,19 +1217,21 @@ def test_plain_text_emphasis_across_or_at_a_line_break_is_one_row(
     )
 
 
+@pytest.mark.parametrize("header", ["Point", "No."])
 def test_a_caption_note_declares_the_emphasis_under_its_table_s_header_row(
-    corpus: Corpus, tmp_path: Path
+    corpus: Corpus, tmp_path: Path, header: str
 ) -> None:
     """A table captioned "(emphasis added)", its header row ("Point", "Statement text"),
     then the copy: the note introduces the copy, the header row standing between as a
-    heading would. The mark was undeclared, material."""
+    heading would. The mark was undeclared, material; and still was under a header cell
+    "No." (an abbreviation's full stop read as a sentence's end), found by a variant."""
     [paragraph] = [p for p in _paragraphs(corpus) if "THAAD antimissile systems" in p]
     marked = paragraph.replace(
         "THAAD antimissile systems", "<mark>THAAD antimissile systems</mark>"
     ).removeprefix("6. ")
     page = (
         "<table><caption>Table 1. Point six (emphasis added)</caption>"
-        "<thead><tr><th>Point</th><th>Statement text</th></tr></thead>"
+        f"<thead><tr><th>{header}</th><th>Statement text</th></tr></thead>"
         f"<tr><td>{marked}</td></tr></table>"
     )
     path = tmp_path / "table.html"

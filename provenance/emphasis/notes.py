@@ -167,9 +167,11 @@ def _introduced(text: str, passages: Sequence[Passage], end: int) -> Passage | N
     return None if between.strip(_LEAD_IN) else following
 
 
-_HEADING_LINES = re.compile(r"^(?:#{0,6}[ \t]*[^\n.!?]{1,60}:?[ \t]*(?:\n|$)){1,3}")
+_HEADING_LINES = re.compile(
+    r"^(?:#{0,6}[ \t]*(?:[^\n.!?]{1,60}|[^\s.!?]+(?:[ \t][^\s.!?]+)?\.):?[ \t]*(?:\n|$)){1,3}"
+)
 """Up to three short lines with no sentence end: a heading ("## The text", "Full text"),
-or a table's header cells."""
+or a table's header cells ("No.", an abbreviation of a word or two, is one)."""
 
 
 _PARENTHESIS_REST = re.compile(r"^[^()\n]{0,80}\)")
