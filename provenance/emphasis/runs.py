@@ -112,4 +112,4 @@ class PlainRuns:
         return self._read[first, last]
 
 
-_PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
+_PARAGRAPH_BREAK = re.compile(r"\n(?=\n)")
