@@ -83,3 +83,42 @@ def test_an_out_inside_the_corpus_is_refused(
     assert line.startswith(f"provenance: {out}: ") and "inside the corpus" in line, line
     assert sorted(p.relative_to(corpus_dir) for p in corpus_dir.rglob("*")) == before
     assert main(["check", str(corpus_dir)]) == 0
+
+
+@pytest.mark.parametrize("fails", ["the shards' directory", "the hits"])
+def test_an_out_the_system_will_not_write_is_a_one_line_error_not_a_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fails: str
+) -> None:
+    """An --out the system refuses though its directory looks writable (/proc/h.jsonl, a
+    read-only mount as root, a full disk) was an "internal error" with a traceback's log,
+    which the README says only a bug prints."""
+    import errno
+
+    import provenance.scan.run as run
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "copy.txt").write_text(COPY, encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    refused = OSError(errno.EROFS, "Read-only file system")
+    if fails == "the hits":
+        written = run.atomic_write
+
+        def atomic_write(path: Path, data: Any, **options: Any) -> None:
+            if path == out:
+                raise refused
+            written(path, data, **options)
+
+        monkeypatch.setattr(run, "atomic_write", atomic_write)
+    else:
+
+        def mkdir(self: Path, *args: Any, **options: Any) -> None:
+            raise refused
+
+        monkeypatch.setattr(Path, "mkdir", mkdir)
+    argv = ["scan", str(pages), "--reference", str(REFERENCE), "--out", str(out), "--jobs", "1"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err  # (after the shards' progress lines, if any were done)
+    line = err.splitlines()[-1]
+    assert line.startswith("provenance: ") and "cannot be written (Read-only file system)" in line
+    assert "internal error" not in err and "Traceback" not in err

@@ -584,3 +584,65 @@ def test_a_file_cut_inside_a_gzip_members_header_says_so(tmp_path: Path, kept: i
     assert problem.offset == len(first)
     assert "cut short" in problem.problem and "not gzip data" not in problem.problem
     assert [i.url.rsplit("/", 1)[-1] for i in items if isinstance(i, Record)] == ["0"]
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_record_the_file_ends_inside_its_status_line_is_truncated_not_other_than_http(
+    tmp_path: Path, gz: bool
+) -> None:
+    """A file cut inside a record's HTTP status line ("HTTP/1.1 20") was an error saying
+    the record "is not HTTP", which sends a reader looking for a crawler's fault; it is a
+    record cut short."""
+    first = _response("first", HTML) if gz else _plain("first")
+    cut = _plain("second")
+    cut = cut[: cut.index(b"HTTP/1.1 200") + len(b"HTTP/1.1 20")]
+    data = first + (gzip.compress(cut) if gz else cut)
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    path.write_bytes(data)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    [error] = _errors(out)
+    assert error["offset"] == len(first)
+    assert error["problem"].startswith("truncated WARC record"), error["problem"]
+    assert "not HTTP" not in error["problem"]
+
+
+def test_a_record_cut_inside_its_id_has_no_id_and_a_cut_member_names_its_record(
+    tmp_path: Path,
+) -> None:
+    """A file cut inside a record's WARC-Record-ID gave the error the cut value as its id
+    (an id no record has); a record whose gzip member is cut after its payload, a page
+    and an error, gave the error no id though its headers were read."""
+    first, second = _response("first", HTML), _response("second", HTML)
+    inside_id = gzip.decompress(second)
+    inside_id = inside_id[: inside_id.index(b"WARC-Record-ID:") + len(b"WARC-Record-ID: <urn:uu")]
+    cut_id = tmp_path / "cut-id.warc.gz"
+    cut_id.write_bytes(first + gzip.compress(inside_id))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([cut_id], out) == 1
+    assert [(e["offset"], e["id"]) for e in _errors(out)] == [(len(first), "")]
+    after_payload = tmp_path / "after-payload.warc.gz"
+    after_payload.write_bytes(first + second[:-4])
+    assert _scan([after_payload], out) == 1
+    [hit] = [h for h in _lines(out) if h["offset"] == len(first)]
+    [error] = _errors(out)
+    assert (error["offset"], error["id"]) == (len(first), hit["id"])
+    assert hit["id"]
+
+
+def test_add_takes_a_warc_hits_id_as_its_warc_record_id_gives_it(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A WARC hit's id is its WARC-Record-ID without "<urn:uuid:" and ">": `add --select`
+    given the id as the record's header writes it said there was no such hit."""
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_response("first", HTML))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 0
+    [hit] = _lines(out)
+    header = f"<urn:uuid:{hit['id']}>"
+    assert header.encode() in gzip.decompress(path.read_bytes())
+    capsys.readouterr()
+    args = ["add", "--from-scan", str(out), "--select", header, "--corpus", str(corpus_dir)]
+    assert main(args) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.count("added ") == 1

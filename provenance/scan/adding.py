@@ -26,7 +26,7 @@ from provenance.load import UTF8, known_encoding
 from provenance.scan.inputs import GZIP_ERRORS, WARC_SUFFIXES, Fields, json_record
 from provenance.scan.records import Problem, Record
 from provenance.scan.run import shards_dir
-from provenance.scan.warc import one_record_a_member, warc_record
+from provenance.scan.warc import one_record_a_member, record_id, warc_record
 
 _SUFFIX = {"html": ".html", "markdown": ".md", "text": ".txt"}
 
@@ -40,6 +40,8 @@ def add_hits(args: argparse.Namespace) -> int:
         if not wanted:  # an empty shell variable must not mean "every hit"
             raise InputError(Path("--select"), "no hit ids given (drop --select to add all)")
         known = {h["id"] for h in hits}
+        # a WARC hit's id as its WARC-Record-ID gives it ("<urn:uuid:...>")
+        wanted = [w if w in known else record_id(w) or w for w in wanted]
         missing = [w for w in wanted if w not in known]
         if missing:
             raise InputError(args.from_scan, f"no hit with id {', '.join(map(repr, missing))}")

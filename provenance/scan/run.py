@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -144,13 +144,13 @@ def scan(
         with contextlib.closing(run(config, _tasks(shards, todo))) as results:
             for result in results:
                 shard_file = _shard_file(directory, result.index)
-                atomic_write(shard_file, json.dumps(result.json()).encode())
+                _write(shard_file, json.dumps(result.json()).encode())
                 landed[result.index] = _Landed.of(result, scanned=True)
                 if progress:
                     progress(result, len(landed), len(shards))
     ordered = [landed[i] for i in range(len(shards))]
-    atomic_write(out, _merged(directory, ordered, "hits"))
-    atomic_write(errors_path(out), _merged(directory, ordered, "errors"))
+    _write(out, _merged(directory, ordered, "hits"))
+    _write(errors_path(out), _merged(directory, ordered, "errors"))
     return Summary(
         documents=sum(r.documents for r in ordered),
         bytes=sum(r.bytes for r in ordered),
@@ -396,11 +396,25 @@ def _prepare(
                 continue  # a torn file cannot exist (atomic writes); be safe and rerun it
             done[result.index] = _Landed.of(result)
         return done
-    directory.mkdir(parents=True, exist_ok=True)
-    for old in directory.glob("[0-9]*.json"):
-        old.unlink()
-    atomic_write(plan_file, json.dumps(fingerprint).encode())
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for old in directory.glob("[0-9]*.json"):
+            old.unlink()
+    except OSError as error:
+        msg = f"{directory}: cannot be written ({error.strerror or error})"
+        raise ValueError(msg) from None
+    _write(plan_file, json.dumps(fingerprint).encode())
     return done
+
+
+def _write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """`atomic_write`, a refusal of the system (a read-only or full disk, a directory
+    such as /proc that takes no files) told as the path's problem, not the program's."""
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        msg = f"{path}: cannot be written ({error.strerror or error})"
+        raise ValueError(msg) from None
 
 
 Task = tuple[Shard, int, Chunk | None]

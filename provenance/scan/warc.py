@@ -245,10 +245,12 @@ def _records(
     In an uncompressed file a record is given once the next is read (or the file checked
     to its end): FastWARC reads a record cut short with more data after it to its
     Content-Length, across what follows; only the data after it tells, and then the
-    record is the damage, never a page.
+    record is the damage, never a page. (In a `.warc.gz`, a record whose gzip member is
+    cut in its last bytes, its payload whole, is a page and an error entry naming it.)
     """
     last, said = start, -1  # said: the offset of the last Problem given
     held: Record | Problem | None = None
+    given: Record | None = None  # the last record of a .warc.gz given as a page
     error: Exception | None = None
     ended = False  # at the shard's end (the next shard's first record)
     merged: Problem | None = None  # a record whose headers ran into the next one's
@@ -269,6 +271,8 @@ def _records(
                     counts.bytes += len(item.data)
                 if not gz:
                     item, held = held, item
+                elif isinstance(item, Record):
+                    given = item
                 if item is not None:
                     said = item.offset if isinstance(item, Problem) else said
                     yield item
@@ -284,6 +288,9 @@ def _records(
     # record's headers, without a word: the data after the last record is checked too.
     damage = None if ended else _damage(shard.path, last, shard.end, gz)
     cut = damage is not None and held is not None and damage[0] == held.offset
+    read = held if isinstance(held, Record) else given
+    if damage is not None and not damage[2] and read is not None and damage[0] == read.offset:
+        damage = (damage[0], damage[1], read.id)  # its headers were read: it has an id
     if error is not None and damage is None:
         damage = last, f"truncated or corrupt WARC data: {error}", ""  # not found: said where
     if held is not None and (isinstance(held, Problem) or not cut):
@@ -414,12 +421,21 @@ def _header_id(head: bytes) -> str:
 
 
 def _record_id(value: str) -> str:
-    """A WARC-Record-ID as a hit's id: `<urn:uuid:X>` is X.
+    """A WARC-Record-ID as a hit's id: `<urn:uuid:X>` is X; one cut short (no closing
+    ">": the file ends inside it) is no id, "".
 
     >>> _record_id("<urn:uuid:47c6f177-bca7-5a32-ad5f-c536eaa1cd84>")
     '47c6f177-bca7-5a32-ad5f-c536eaa1cd84'
+    >>> _record_id("<urn:uuid:47c6f177-bca7-5a32-ad")
+    ''
     """
+    if value.startswith("<") and not value.endswith(">"):
+        return ""
     return value.strip("<>").removeprefix("urn:uuid:")
+
+
+record_id = _record_id
+"""For `add --select`, which takes a hit's id as the WARC-Record-ID gives it too."""
 
 
 def _cut_short(read: int, declared: int) -> str:
@@ -481,6 +497,10 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
     except Exception as error:  # FastWARC raises plain exceptions
         return Problem(source, offset, f"unreadable HTTP headers: {error}", ident)
     http = record.http_headers  # type: ignore[attr-defined]
+    if http is not None and _CUT_STATUS_LINE.fullmatch(http.status_line_bytes or b""):
+        # "HTTP/1.1 20": the file ends inside the status line, which is HTTP's
+        problem = "truncated WARC record: the file ends inside its HTTP status line"
+        return Problem(source, offset, problem, ident)
     if http is None or not http_message.is_status_line(http.status_line_bytes):
         status = "" if http is None else f" (status line {(http.status_line or '')[:60]!r})"
         return Problem(source, offset, f"a response record that is not HTTP{status}", ident)
@@ -503,6 +523,10 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
     fmt = "html" if "html" in kind.lower() or not kind else "text"
     charset = _header_charset(kind) or (meta_charset(data) if fmt == "html" else "")
     return Record(ident, data, source, offset, fmt, url, date, charset, truncated)
+
+
+_CUT_STATUS_LINE = re.compile(rb"HTTP/[0-9.]*(?: [0-9]{0,2})?")
+"""The start of an HTTP status line and no more: a record cut short inside it."""
 
 
 def _header_charset(content_type: str) -> str:
