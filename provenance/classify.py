@@ -152,7 +152,9 @@ def _insertion(reference: Document, capture: Document, ref: Span, copy: Span) ->
     return out
 
 
-_MARK = rf"(?:\[[^\]\d\n]{{1,40}}\]|{SIC}|\.\s?\.\s?\.|…)"
+_MARK = rf"(?:\[(?! )[^\]\d\n]{{1,40}}(?<! )\]|{SIC}|\.\s?\.\s?\.|…)"
+"""An editor's mark at an insertion's edge; not a bracket padded inside ("[ Sign me up ]"),
+a page's button or field."""
 _EDGE_MARK_LEAD = re.compile(rf"\s*{_MARK}\s+")
 _EDGE_MARK_TRAIL = re.compile(rf"\s+{_MARK}\s*$")
 _HAS_WORD = re.compile(r"[^\W_]")

@@ -67,6 +67,8 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     (<Kind.WHITESPACE: 'whitespace'>, 'a word hyphenated at a line break')
     >>> kind_of("denuclearisation", "denuclear\u00ad\\nisation")[0]
     <Kind.INVISIBLE: 'invisible'>
+    >>> kind_of("denuclearisation", "denuclear-\\nization")[0]
+    <Kind.SPELLING: 'spelling'>
     """
     if len(reference) + len(copy) <= _REMEMBERED:
         return _remembered_kind(reference, copy)
@@ -96,6 +98,11 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
             Kind.INVISIBLE,
             "a soft hyphen or other invisible character at a line break in a word",
         )
+    if "\n" in copy and _LINE_END_HYPHEN.search(copy):
+        # Hyphenated at a line break and changed otherwise too ("denuclear-\nization" for
+        # "denuclearisation"): the change, read in the word made whole again.
+        joined = [_kind(reference, _LINE_END_HYPHEN.sub(cut, copy)) for cut in ("", "-")]
+        return next((k for k in joined if k[0] is not Kind.SUBSTITUTION), joined[0])
     if _fold(reference, _TYPOGRAPHY) == _fold(copy, _TYPOGRAPHY):
         if LIGATURES.intersection(reference + copy):
             return Kind.TYPOGRAPHY, "a ligature (ﬁ, ﬂ) for its letters"

@@ -24,7 +24,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz
 
-from provenance.footnotes import hanging_marker
+from provenance.footnotes import FOOTNOTE, hanging_marker
 from provenance.locate.edges import _added_marker, _line_edges
 from provenance.locate.order import _copies
 from provenance.locate.runs import (
@@ -653,6 +653,21 @@ def _characters(texts: _Texts, run: _Run, floor: int, after: int) -> tuple[int, 
     ce, ceiling = _past_marker(texts, run, (ce, re_), ceiling, after)
     while ce < ceiling and re_ < len(rtext) and ctext[ce] == rtext[re_] != " ":
         ce, re_ = ce + 1, re_ + 1
+    if (
+        (re_ == len(rtext) or rtext[re_].isspace())
+        and rtext[re_ - 1] in ".!?"
+        and not ctext[ce : ce + 1].isspace()  # a note's line after it is no marker on it
+    ):
+        # a footnote marker hanging on the run's last sentence ("in Moscow.¹"), as one
+        # inside the run is: the page's, reported as a footnote (unless its words, "¹" or
+        # "1" of "[1]", are the next run's)
+        marker, k = ce, run.j1
+        while (found := FOOTNOTE.match(ctext, marker)) is not None:
+            marker = found.end()  # right after the stop, no closing quote between
+        while k < len(cw) and cw[k][1] < marker:
+            k += 1
+        if k <= after:
+            ce = marker
     return cs, ce, rs, re_
 
 

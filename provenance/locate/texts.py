@@ -40,16 +40,25 @@ def _mark_count(gap: str) -> int:
 
 _LINE_WORDS = 12
 """Most words of a line of furniture between two copied words (`max_inserted_words`)."""
+_HEADLINE_WORDS = 24
+"""Most words of such a line that does not end as a sentence does: a headline ("Read more:
+Kim Jong-un calls missile test a 'gift' for American Independence Day")."""
 
 
 def _short_lines(gap: str) -> bool:
-    r"""Whether every line of `gap` holds at most `_LINE_WORDS` words: headlines, a link
-    line, a "Related" label, not running prose.
+    r"""Whether every line of `gap` holds at most `_LINE_WORDS` words, or `_HEADLINE_WORDS`
+    and no sentence's end: headlines, a link line, a "Related" label, not running prose.
 
     >>> _short_lines("\n\nRelated\n\nTrump: China 'not helping'\n\n"), _short_lines("a " * 13)
-    (True, False)
+    (True, True)
+    >>> _short_lines("a " * 13 + "."), _short_lines("a " * 25)
+    (False, False)
     """
-    return all(len(_GAP_WORD.findall(line)) <= _LINE_WORDS for line in gap.split("\n"))
+    for line in gap.split("\n"):
+        words = len(_GAP_WORD.findall(line))
+        if words > _LINE_WORDS and (words > _HEADLINE_WORDS or _OWN_SENTENCE.search(line.rstrip())):
+            return False
+    return True
 
 
 _GAP_WORD = re.compile(r"[^\W_]+")

@@ -1,0 +1,63 @@
+"""Copies as pages print them: a headline with a quoted word between a copy's paragraphs,
+a word both hyphenated at a line break and spelt the American way, a page's button in
+brackets. Each was misread (audit l7 of stop 39); the pages are our own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_document
+
+from provenance.analyse import SourceResult, analyse
+from provenance.model import Kind, PassageKind
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = make_document(
+    (ROOT / "tests" / "cases" / "quotes" / "reference.txt").read_text(encoding="utf-8"),
+    "reference",
+)
+
+
+def _source(text: str) -> SourceResult:
+    return analyse(REFERENCE, [make_document(text, "page")]).sources[0]
+
+
+def _paragraphs() -> list[str]:
+    return REFERENCE.text.split("\n\n")
+
+
+def test_a_headline_with_a_quoted_word_between_paragraphs_interrupts_one_full_copy() -> None:
+    """A "Read more:" line of thirteen words quoting 'gift' cut a full copy into two
+    excerpts (the quotation marks of a line over twelve words were the copy's own)."""
+    paragraphs = _paragraphs()
+    line = "Read more: Kim Jong-un calls missile test a 'gift' for American Independence Day"
+    page = "\n\n".join([*paragraphs[:3], line, *paragraphs[3:]]) + "\n"
+    source = _source(page)
+    assert [p.kind for p in source.passages] == [PassageKind.FULL]
+    [row] = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
+    assert row.kind is Kind.INTERRUPTION and line in row.copy_text
+
+
+def test_a_word_hyphenated_at_a_line_break_and_spelt_otherwise_is_a_spelling() -> None:
+    """ "denuclear-\\nization" for "denuclearisation" was a material substitution, though
+    the hyphen alone is whitespace and the spelling alone a spelling."""
+    assert "denuclearisation" in REFERENCE.text
+    page = REFERENCE.text.replace("denuclearisation", "denuclear-\nization", 1)
+    [row] = [d for d in _source(page).divergences if "denuclear" in d.copy_text]
+    assert (row.kind, row.copy_text) == (Kind.SPELLING, "denuclear-\nization")
+
+
+def test_a_pages_button_in_padded_brackets_stays_in_its_box() -> None:
+    """ "[ Sign me up ]" ending a sign-up box between two paragraphs was an editor's mark
+    (an editorial row), split off the box's interruption."""
+    paragraphs = _paragraphs()
+    box = (
+        "SUBSCRIBE\nGet our morning briefing in your inbox every weekday.\n"
+        "[ your@email.com ]  [ Sign me up ]"
+    )
+    page = "\n\n".join([*paragraphs[:5], box, *paragraphs[5:]]) + "\n"
+    source = _source(page)
+    rows = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
+    assert [d.kind for d in rows] == [Kind.INTERRUPTION]
+    assert "[ Sign me up ]" in rows[0].copy_text
