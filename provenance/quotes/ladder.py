@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice, pairwise
 
 from provenance.classify import divergence
@@ -340,6 +340,10 @@ def _compare(
     text = capture.text
     quoted = _without_notes(core.of(text))
     found = _verbatim(index, text, core, editorial, options)
+    for joined in _hyphens_joined(text, core) if found is None else ():
+        found = _verbatim(index, joined, core, editorial, options)
+        if found is not None:
+            break
     if found is not None:
         return _verbatim_result(index, capture, found)
     spelt = None if editorial else _spelt_otherwise(index, quoted)
@@ -490,7 +494,8 @@ def _facts_changed(
     """What word changes in the statement's own words change of its facts: a name put for
     another (`_renames`), a party its matched `sentences` never name put in the place of
     their words ("military presence of the United States" for "... of extra-regional
-    forces"), a count they do not give (`_new_count`)."""
+    forces"), a count they do not give (`_new_count`), force they never speak of
+    (`_FORCE`)."""
     renamed = [f"{d.copy_text} for {d.reference_text}" for d in divergences if _renames(d)]
     brought = [
         f"{d.copy_text.strip()} for {d.reference_text.strip()}"
@@ -501,6 +506,16 @@ def _facts_changed(
     ]
     given = {value for _, value, _ in numbers_in(PARAGRAPH_NUMBER.sub("", sentences))}
     counted = [n for d in divergences for n in _new_count(d, given)]
+    forced = [
+        d.copy_text.strip()
+        for d in divergences
+        if d.kind in (Kind.SUBSTITUTION, Kind.INSERTION)
+        and len(d.copy_text.split()) <= _FORCE_WORDS
+        and _FORCE.search(d.copy_text)
+    ]
+    if _FORCE.search(sentences):
+        forced = []  # its passage speaks of force ("military means ... ruled out"): a
+        # word for it changed is a rendering, judged as other changes are
     out = []
     if renamed:
         out.append(f"another name ({', '.join(renamed)}) in the statement's words")
@@ -508,7 +523,20 @@ def _facts_changed(
         out.append(f"a party its passage never names ({', '.join(brought)})")
     if counted:
         out.append(f"a count ({', '.join(counted)}) the statement does not give")
+    if forced:
+        out.append(f"force its passage never speaks of ({', '.join(forced)})")
     return tuple(out)
+
+
+_FORCE = re.compile(
+    r"\b(?:military|armed|force|forces|war|troops|weapons|strikes?|retaliat(?:ion|ory)"
+    r"|attacks?|invasion)\b",
+    re.IGNORECASE,
+)
+"""Words of force a changed word may bring into the statement's own ("the necessary
+military measures" for "the necessary measures"): a threat it never makes."""
+_FORCE_WORDS = 3
+"""Most words of such a change: a word slipped in; a sentence added is an insertion."""
 
 
 def _new_count(d: Divergence, given: set[str]) -> list[str]:
@@ -972,6 +1000,32 @@ class _Found:
     span: Span
     brackets: tuple[tuple[Span, tuple[Span, ...], bool], ...]
     """(bracket in the capture, candidate reference spans it replaces, at an edge)."""
+
+
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])(-)([ \t]*\r?\n[ \t>]*)(?=[^\W\d_])")
+"""A word hyphenated at a line break ("counter-\\nacting"; "counter-\\n> acting" in an
+e-mail's quotation)."""
+
+
+def _hyphens_joined(text: str, core: Span) -> Iterable[str]:
+    """`text` with each word the quotation breaks at a line's end made whole again, as
+    characters the folds drop (so every offset stays): without its hyphen
+    ("counteracting"), then with it ("extra-regional"). Nothing for a quotation with no
+    such break."""
+    if "\n" not in core.of(text) or not _LINE_END_HYPHEN.search(text, core.start, core.end):
+        return
+    for hyphen in (_UNSEEN, "-"):
+        joined = _LINE_END_HYPHEN.sub(partial(_whole, hyphen), core.of(text))
+        yield text[: core.start] + joined + text[core.end :]
+
+
+def _whole(hyphen: str, broken: re.Match[str]) -> str:
+    """A line-end hyphen's characters as `hyphen` and characters the folds drop."""
+    return hyphen + _UNSEEN * len(broken.group(2))
+
+
+_UNSEEN = "\u200b"
+"""A zero-width space: the folds drop it."""
 
 
 def _verbatim(

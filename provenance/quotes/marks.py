@@ -64,15 +64,16 @@ _QUOTES_SOMETHING = re.compile(r"[^\W_]")
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _COLON_ENDS_LINE = re.compile(r":\s*\n\s*")
 _BOUNDARY = re.compile(
-    r"[.!?\n](?:(?<=[.!?])[\"'”’»)\]\u00b9\u00b2\u00b3\u2070-\u2079]*\s+(?=[\"'“‘«„(\[]?[A-Z0-9])"
+    r"[.!?\n](?:(?<=[.!?])[\"'”’»)\]\u00b9\u00b2\u00b3\u2070-\u2079]*(?:\[\d{1,3}\][\"'”’»)]*)*"
+    r"\s+(?=[\"'“‘«„(\[]?[A-Z0-9])"
     r"|(?<=\n)[ \t\u00a0]*\n\s*|(?<=\n)(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])"
     r"|(?<=\n)(?=[ \t]*@\w+))"
 )
-"""A sentence end (with closing marks or a raised footnote number after it) and the
-spaces after it, a paragraph break, or a line break before a list item ("- ", "* ", "• ",
-"2. ") or a handle opening its line (a thread's "@hawk: ...", a Markdown list's bullets
-read away): `[.!?]...|\n...` written with one leading class, which `re` searches for far
-faster than an alternation."""
+"""A sentence end (with closing marks, a raised footnote number or one in brackets, "[3]",
+after it) and the spaces after it, a paragraph break, or a line break before a list item
+("- ", "* ", "• ", "2. ") or a handle opening its line (a thread's "@hawk: ...", a
+Markdown list's bullets read away): `[.!?]...|\n...` written with one leading class,
+which `re` searches for far faster than an alternation."""
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col|[Pp]ara|[Ss]ec|[Aa]rt|al|eds?)\.$"
 )
@@ -98,11 +99,20 @@ _DOC_CUE = re.compile(
     r"|threatens|threatened|requires|required|closes|ends|opens|begins|concludes|finishes"
     r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it))"
     r"|(?:(?<=ccording to )|(?<=\b[Pp]er ))the\s+(?:joint\s+)?text\b(?!\s+messages?\b)"
+    # "In the ministries' text, Russia and China ...": where the words stand, before a comma
+    r"|(?<=\b[Ii]n )the\s+(?:[\w’'-]+\s+){0,2}?(?:text|original|version)\b(?=\s*,)"
+    # "Its closing line reads": a line of it only just before a verb of reading out
+    r"|\b(?:[Tt]he|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?line\b"
+    r"(?=\s+(?:reads|says|states|continues|goes on)\b)"
     r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause|preamble|point|section)\b"
     # "the clause that matters most reads", "the section on inter-Korean ties reads"
     r"(?=(?:\s+(?:that|which|on|about|regarding|concerning)(?:\s+[\w’'-]+){1,4}?)?"
     r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned"
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells))"
+    # "Point 4 continues:", "Paragraph 2 says": a numbered part of it
+    r"|\b(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=\s+(?:(?:also|further"
+    r"|then|itself)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned|urges|urged"
+    r"|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells)\b)"
     r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa])\s+(?:[\w’'-]+\s+){0,2}?(?:line|passage|sentence|paragraph|clause)"
     r"\s+(?:in|of|from)\s+(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:version|translation|text|statement|document)(?=\s*:)"
@@ -668,9 +678,25 @@ def split_sentences(text: str, quotations: list[Marked]) -> Sentences:
         if k < len(ats) and ats[k] == at and abbreviation(text[max(0, at - 12) : at + 1]):
             keep[k] = 0
     cuts = [0, *compress(stops, keep)]
+    # A block quotation opening on the line after its introduction ("... Dmitri K.
+    # wrote:\n> Here is ...") opens a sentence, as it does after a blank line.
+    blocks = [
+        m.span.start
+        for m in quotations
+        if m.opening == ":" and m.block == m.span.start and _opens_line(text, m.span.start)
+    ]
+    if blocks:
+        cuts = sorted({*cuts, *blocks})
     if cuts[-1] < len(text):
         cuts.append(len(text))
     return Sentences(cuts[:-1], cuts[1:])
+
+
+def _opens_line(text: str, at: int) -> bool:
+    """Whether text[at] opens a line, after spaces and e-mail quotation marks (">")."""
+    while at > 0 and text[at - 1] in " \t>":
+        at -= 1
+    return at > 0 and text[at - 1] == "\n"
 
 
 def sentences(text: str, quotations: list[Marked]) -> list[Span]:

@@ -34,6 +34,7 @@ from provenance.quotes.cues import _SPEECH, SOURCE_WORDS, Cue, _bare, cues
 from provenance.quotes.marks import (
     Marked,
     Sentences,
+    doc_cues,
     paragraph_breaks,
     prose_of,
     split_sentences,
@@ -253,6 +254,10 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             c for c in own if c.span.end <= opening and _LEADS.fullmatch(text, c.span.end, opening)
         ]
         if leading:
+            # (but a document a person's claim ends with, which the quotation goes on
+            # from with its verb: "a video claims the joint statement “orders ...”")
+            if leading[-1].speaker == "person":
+                return _quoted_subject(reading, leading[-1], m) or leading[-1]
             return leading[-1]
         # A cue further on that leads into a later quotation ("..." - wording that, in the
         # view of Lankov, "...") is that one's; a tag right after this one stays its own.
@@ -283,6 +288,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         said = [c for c in own if not c.named and c.span.end <= opening]
         if said and said[-1].speaker == "person":
             own = [c for c in own if not (c.named and said[-1].span.end <= c.span.start)]
+            # "posts claim that Russia and China “express support ...”": the person
+            # reports the authors' words, which the quotation goes on with
+            reported = _reported_authors(reading, said[-1], m)
+            if reported is not None:
+                return reported
         nearest = min(own, key=lambda c: _distance(c.span, m.span))
         if nearest.speaker == "document" and nearest.span.end <= opening:
             reach = max(nearest.span.end, opening - _CLAUSE_REACH)
@@ -309,6 +319,58 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     if subject is not None:
         return subject
     return reading.inherited(k)
+
+
+def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
+    """The document a person's claim ends with, when quotation `m` goes on from it with
+    a verb in the present or a modal ("claims the joint statement “orders ...”", "“will
+    ...”"): what the document does, in its words. Else None. Only a claim: after "said"
+    the words are more often the person's judgement ("said the statement “speaks for
+    itself”")."""
+    text = reading.text
+    if (
+        not _CLAIMED.search(said.text)
+        or m.opening in ("", ":")
+        or text[said.span.end : m.span.start - 1].strip()
+        or _QUOTED_VERB.match(text, m.span.start) is None
+    ):
+        return None
+    named = [d for d in doc_cues(said.text) if d.end() == len(said.text)]
+    if not named:
+        return None
+    span = Span(said.span.start + named[-1].start(), said.span.end)
+    return Cue("document", span, span.of(text), how="its subject, before its verb")
+
+
+def _reported_authors(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
+    """The statement's authors, named together between a person's claim and quotation
+    `m` that goes on with their predicate in lower case ("posts claim that Russia and
+    China “express support ...”", "claimed the two sides “will ...”"): the words the
+    person gives them, theirs to check. Else None. Only a claim: what someone "said"
+    Russia and China do is as often their own words about them ("Putin said Russia and
+    China “will never accept ...”")."""
+    text = reading.text
+    if (
+        not _CLAIMED.search(said.text)
+        or m.opening in ("", ":")
+        or not text[m.span.start : m.span.start + 1].islower()
+    ):
+        return None
+    between = _REPORTED.fullmatch(text, said.span.end, max(said.span.end, m.span.start - 1))
+    if between is None or not _joint(between.group("who"), reading.authors):
+        return None
+    span = Span(between.start("who"), between.end("who"))
+    return Cue("document", span, span.of(text), how="the authors, whose words a person reports")
+
+
+_REPORTED = re.compile(r"[ \t]+(?:that[ \t]+)?(?P<who>[^,;:.!?\"“”«»\n]{3,60}?)[ \t]*")
+"""Between a speech verb and a quotation: "that" and who the words are given to."""
+_CLAIMED = re.compile(r"\bclaim(?:s|ed)?\b")
+_QUOTED_VERB = re.compile(
+    r"(?:will|would|shall|should|must|may|can|could|[a-z]{2,}[^s\W]s)\b(?![’'])"
+)
+"""A verb opening a quotation: a modal, or a word in "-s" (not "-ss": "orders", "commits",
+"calls"; a plural noun reads the same, and is rare straight after the document)."""
 
 
 def _credited(reading: _Reading, credit: Span) -> Cue | None:

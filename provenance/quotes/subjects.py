@@ -219,7 +219,21 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
             if not (w.group().isdigit() and kept and YEAR.fullmatch(kept[-1].group())):
                 break
         kept.append(w)
+    first = kept[-1] if kept else None
+    if (
+        first is not None
+        and first.group().isdigit()
+        and chunk[first.start() - 1 : first.start()] == ":"
+    ):
+        # a time's minutes ("14:15 The two ministries urge", "at 11:02 PM, Dmitri wrote"):
+        # the colon ended the clause inside the time, which is no one's name
+        kept.pop()
+        while kept and kept[-1].group().rstrip(",").casefold() in _MERIDIEM:
+            kept.pop()
     return kept
+
+
+_MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m."})
 
 
 def _ends_sentence(word: str) -> bool:
