@@ -59,8 +59,9 @@ _SPEECH = re.compile(
     r"|[Ii]n the (?:view|words|opinion) of"
     r"|pressed|pushed|prodded|implored|exhorted|enjoined|beseeched"
     # present forms of verbs above ("Moscow and Beijing claim that", "it also claims")
-    r"|claims?|contends?|suggests|predicts|promises|vows|pledges|confirms|denies|concedes"
-    r"|admits|reiterates|repeats|cautions|threatens|reminds|complains|mentions)\b"
+    # (not "promises", "pledges", "vows", "repeats": more often nouns, "His promises")
+    r"|claims?|contends?|suggests|predicts|confirms|denies|concedes"
+    r"|admits|reiterates|cautions|threatens|reminds|complains|mentions)\b"
 )
 _URGING = frozenset("pressed pushed prodded implored exhorted enjoined beseeched".split())
 """Verbs of urging, which speak only with the statement or its authors as subject ("the
@@ -95,7 +96,7 @@ _SPEECH_SUPERSET = (
 _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause|preamble)\b|communiqu"
     rb"|\bline\s+(?:in|of|from)\s"
-    rb"|\b(?:point|section|line)\s[^.]{0,80}?(?:reads|says|said|states|stated|calls|called|warns"
+    rb"|\b(?:point|section)\s[^.]{0,80}?(?:reads|says|said|states|stated|calls|called|warns"
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
     rb"|proposes|tells)"
     rb"|\bParties\b|\bministries\b"

@@ -529,7 +529,7 @@ def _facts_changed(
 
 
 _FORCE = re.compile(
-    r"\b(?:military|armed|force|forces|war|troops|weapons|strikes?|retaliat(?:ion|ory)"
+    r"\b(?:military|armed|force|forces|war|troops|strikes?|retaliat(?:ion|ory)"
     r"|attacks?|invasion)\b",
     re.IGNORECASE,
 )

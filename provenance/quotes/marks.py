@@ -100,10 +100,8 @@ _DOC_CUE = re.compile(
     r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it))"
     r"|(?:(?<=ccording to )|(?<=\b[Pp]er ))the\s+(?:joint\s+)?text\b(?!\s+messages?\b)"
     # "In the ministries' text, Russia and China ...": where the words stand, before a comma
-    r"|(?<=\b[Ii]n )the\s+(?:[\w’'-]+\s+){0,2}?(?:text|original|version)\b(?=\s*,)"
-    # "Its closing line reads": a line of it only just before a verb of reading out
-    r"|\b(?:[Tt]he|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?line\b"
-    r"(?=\s+(?:reads|says|states|continues|goes on)\b)"
+    # (not "In the original," nor "In the latest version,": a film's, an app's)
+    r"|(?<=\b[Ii]n )the\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s*,)"
     r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause|preamble|point|section)\b"
     # "the clause that matters most reads", "the section on inter-Korean ties reads"
     r"(?=(?:\s+(?:that|which|on|about|regarding|concerning)(?:\s+[\w’'-]+){1,4}?)?"

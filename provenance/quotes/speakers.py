@@ -288,11 +288,6 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         said = [c for c in own if not c.named and c.span.end <= opening]
         if said and said[-1].speaker == "person":
             own = [c for c in own if not (c.named and said[-1].span.end <= c.span.start)]
-            # "posts claim that Russia and China “express support ...”": the person
-            # reports the authors' words, which the quotation goes on with
-            reported = _reported_authors(reading, said[-1], m)
-            if reported is not None:
-                return reported
         nearest = min(own, key=lambda c: _distance(c.span, m.span))
         if nearest.speaker == "document" and nearest.span.end <= opening:
             reach = max(nearest.span.end, opening - _CLAUSE_REACH)
@@ -342,29 +337,6 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
     return Cue("document", span, span.of(text), how="its subject, before its verb")
 
 
-def _reported_authors(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
-    """The statement's authors, named together between a person's claim and quotation
-    `m` that goes on with their predicate in lower case ("posts claim that Russia and
-    China “express support ...”", "claimed the two sides “will ...”"): the words the
-    person gives them, theirs to check. Else None. Only a claim: what someone "said"
-    Russia and China do is as often their own words about them ("Putin said Russia and
-    China “will never accept ...”")."""
-    text = reading.text
-    if (
-        not _CLAIMED.search(said.text)
-        or m.opening in ("", ":")
-        or not text[m.span.start : m.span.start + 1].islower()
-    ):
-        return None
-    between = _REPORTED.fullmatch(text, said.span.end, max(said.span.end, m.span.start - 1))
-    if between is None or not _joint(between.group("who"), reading.authors):
-        return None
-    span = Span(between.start("who"), between.end("who"))
-    return Cue("document", span, span.of(text), how="the authors, whose words a person reports")
-
-
-_REPORTED = re.compile(r"[ \t]+(?:that[ \t]+)?(?P<who>[^,;:.!?\"“”«»\n]{3,60}?)[ \t]*")
-"""Between a speech verb and a quotation: "that" and who the words are given to."""
 _CLAIMED = re.compile(r"\bclaim(?:s|ed)?\b")
 _QUOTED_VERB = re.compile(
     r"(?:will|would|shall|should|must|may|can|could|[a-z]{2,}[^s\W]s)\b(?![’'])"
