@@ -209,9 +209,10 @@ def _breakdown(jsonl: Path, config: ScanConfig, kinds: dict[str, str], work: Pat
             parts["candidates"] += c - b
             assert not isinstance(read_in, Problem)
             document = read_in[0]
-            result = analyser.source(document, screen_words=_QUOTE_MIN_WORDS)  # as scan_shard
+            # as scan_shard
+            result = analyser.source(document, screen_words=_QUOTE_MIN_WORDS, attributed_only=True)
             if is_hit(result) and not result.passages:
-                result = analyser.source(document)
+                result = analyser.source(document, attributed_only=True)
             d = clock()
             parts["engine"] += d - c
             engine_by_kind.setdefault(kinds[item.id], []).append(d - c)

@@ -150,7 +150,12 @@ class Analyser:
         return cls(reference, readable, prepared, options)
 
     def source(
-        self, capture: Document, *, stage: Stage | None = None, screen_words: int = 0
+        self,
+        capture: Document,
+        *,
+        stage: Stage | None = None,
+        screen_words: int = 0,
+        attributed_only: bool = False,
     ) -> SourceResult:
         """Locate, align, classify, check emphasis and quotations in one capture.
 
@@ -158,7 +163,9 @@ class Analyser:
         no passage found, the quotations are only screened (`QuoteOptions.screen_words`):
         those found verbatim or altered are as in a full analysis, the rest are left
         unjudged. A caller that finds one of them worth reporting analyses the capture
-        again without it.
+        again without it. With `attributed_only`, quotations that can be neither
+        attributed to the reference nor unterminated may be left unjudged too
+        (`QuoteOptions.attributed_only`): what a scan's hit lists is as in a full analysis.
         """
         return _source(
             self.readable,
@@ -167,6 +174,7 @@ class Analyser:
             options=self.options,
             stage=stage,
             screen_words=screen_words,
+            attributed_only=attributed_only,
         )
 
     def source_told(self, capture: Document, stage: Stage | None) -> SourceResult:
@@ -215,6 +223,7 @@ def _source(
     whole: bool = False,
     stage: Stage | None = None,
     screen_words: int = 0,
+    attributed_only: bool = False,
 ) -> SourceResult:
     """Locate (or take the whole text), align, classify, check emphasis and quotations."""
     told = stage or _untold
@@ -246,7 +255,9 @@ def _source(
     quotes: tuple[Quotation, ...] = ()
     if not whole:
         told(capture, "quotations")
-        screening = QuoteOptions(screen_words=screen_words if not view_passages else 0)
+        screening = QuoteOptions(
+            screen_words=screen_words if not view_passages else 0, attributed_only=attributed_only
+        )
         quotes = tuple(
             check_quotes(
                 prepared,

@@ -526,3 +526,46 @@ def test_a_cache_the_user_may_not_look_in_costs_time_not_an_error(
     found: list[int] = []
     every.scan(b"xxabc", lambda i, s, e, f, c: found.append(e))
     assert found == [5]
+
+
+_ONE_WORD_PAGE = (
+    "The joint statement, signed in Moscow, calls for “dialogue” and warns against "
+    "“brinkmanship”. Analysts called it “boilerplate”; a blogger wrote that the "
+    "“neighbors” of the peninsula were “nervous”, and Lavrov said “enough”.\n\n"
+    "The ministries urge “restraint” and the document speaks of “peace”, “stability” and "
+    "“antimissile” systems. It was “signed” on “July 4”; one reader's “@#!” and a “2017”.\n"
+)
+
+
+def test_a_scan_reads_the_speaker_only_of_what_its_hits_can_list() -> None:
+    """`attributed_only` (scan) leaves a one-word quotation the reference cannot hold
+    unjudged, its speaker unread: every quotation a hit lists (attributed, unterminated)
+    is as a full check finds it, on every page of the quotation case set and on a page
+    of one-word quotations given to the statement, to people and to no one."""
+    from provenance.analyse import Analyser
+
+    analyser = Analyser.of(quote_cases.reference())
+    pages = [c.text for c in quote_cases.load_cases()] + [_ONE_WORD_PAGE]
+    left = 0
+    for k, text in enumerate(pages):
+        page = quote_cases.document(text, f"page{k}")
+        for screen in (0, 6):
+            full = analyser.source(page, screen_words=screen)
+            scan = analyser.source(page, screen_words=screen, attributed_only=True)
+            listed = [
+                [(q.span, q.verdict, q.attributed, q.similarity, q.reference) for q in r.quotes
+                 if q.attributed or q.verdict.value == "unterminated"]
+                for r in (full, scan)
+            ]  # fmt: skip
+            assert listed[0] == listed[1], text
+            assert [q.span for q in full.quotes] == [q.span for q in scan.quotes]
+            assert full.divergences == scan.divergences and full.emphasis == scan.emphasis
+            left += sum(
+                a.attribution is not None and b.attribution is None
+                for a, b in zip(full.quotes, scan.quotes, strict=True)
+            )
+    assert left >= 5  # the shortcut is taken ("boilerplate", "nervous", "enough", ...)
+    scan = analyser.source(quote_cases.document(_ONE_WORD_PAGE, "one"), attributed_only=True)
+    attributed = {q.text for q in scan.quotes if q.attributed}
+    assert {"dialogue", "peace", "stability"} <= attributed
+    assert "restraint" not in attributed and "boilerplate" not in attributed

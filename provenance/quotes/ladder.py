@@ -171,6 +171,13 @@ class QuoteOptions:
     longest: int = 20_000
     """Quotations longer than this (an opening mark never closed in a huge paragraph) are
     not compared: aligning them would cost more than the whole capture's analysis."""
+    attributed_only: bool = False
+    """When true, only what a scan's hit lists is judged as in a full check: quotations
+    attributed to the reference, and unterminated ones. A one-word quotation whose word
+    the reference holds in no spelling (`_Index.may_hold_word`) can be neither (only
+    the prose attributes one word, and only when it is verbatim), and its speaker is not
+    read: it is `other`, unattributed, with no attribution, where a full check may name
+    the person it is given to."""
 
 
 _EDITORIAL = re.compile(rf"\[[^\]\n]{{0,60}}\]|\(\s*(?:…|\.\s?\.\s?\.)\s*\)|{SIC}|\.\s?\.\s?\.|…")
@@ -222,6 +229,9 @@ class _Index:
     defined: tuple[tuple[str, str], ...] = ()
     """(short name, the name as the reference defines it) for each abbreviation it defines:
     ("DPRK", "Democratic People’s Republic of Korea (DPRK)")."""
+    held_words: frozenset[str] = frozenset()
+    """The reference's words, its space-split tokens' letters joined, two words side by
+    side joined, and the spelling keys of each (`may_hold_word`)."""
 
     def may_be_close(self, folded: str, editorial: tuple[Span, ...], options: QuoteOptions) -> bool:
         """Whether the ladder could find a quotation verbatim, spliced or altered (`folded`:
@@ -234,6 +244,17 @@ class _Index:
         words = folded.split()
         held = sum(map(self.tokens.__contains__, words))
         return held + 4 >= options.altered_share * len(words)
+
+    def may_hold_word(self, folded: str) -> bool:
+        """Whether a one-word quotation (`folded`) may be the reference's word verbatim,
+        or but for its spelling, case, punctuation or a space: its letters and digits,
+        joined, are those of a word of the reference (or of two side by side), or spelt
+        as one's are. Digits alone may be a date or a number written otherwise: True."""
+        joined = "".join(_WORDS.findall(folded))
+        if not joined or joined.isdigit():
+            return True
+        held = self.held_words
+        return joined in held or spelling_key(joined) in held
 
     def may_match(self, folded: str, options: QuoteOptions) -> bool:
         """Whether an unattributed quotation (`folded`: its words, `fold`ed) could match
@@ -272,6 +293,9 @@ def _index(document: Document) -> _Index:
     windows = sentences(document.text, [])
     lexicon = Lexicon.build(document.text, windows)
     words = _WORDS.findall(folded.text)
+    tokens = frozenset(folded.text.split())
+    held = {"".join(_WORDS.findall(token)) for token in tokens}
+    held |= {*words, *(a + b for a, b in pairwise(words))}
     return _Index(
         document,
         folded,
@@ -280,8 +304,9 @@ def _index(document: Document) -> _Index:
         authors(document.text),
         frozenset(words),
         frozenset(pairwise(words)),
-        frozenset(folded.text.split()),
+        tokens,
         _defined_names(document.text),
+        frozenset(held | {spelling_key(word) for word in held}),
     )
 
 

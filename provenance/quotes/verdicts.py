@@ -483,8 +483,17 @@ def _check(
         or not m.terminated
         or not index.may_be_close(page.folded(quoted), cuts, options)
     )
-    # A screening leaves a quotation that cannot be a hit unattributed, as unjudged.
-    cue = None if screened else speaker(m)
+    # A screening leaves a quotation that cannot be a hit unattributed, as unjudged; so
+    # does a scan one word the reference cannot hold (`QuoteOptions.attributed_only`).
+    unheld = (
+        options.attributed_only
+        and m.terminated
+        and not editorial
+        and not cuts
+        and len(quoted.split()) == 1
+        and not index.may_hold_word(page.folded(quoted))
+    )
+    cue = None if screened or unheld else speaker(m)
     by_prose = cue is not None and cue.speaker == "document"
     if short:
         pass  # a screening: too short to matter

@@ -122,10 +122,11 @@ def scan_shard(
             continue
         document, charset = read_in
         try:
-            result = analyser.source(document, screen_words=_QUOTE_MIN_WORDS)
+            # (what a hit lists, judged as `report` judges it; the rest may be left)
+            result = analyser.source(document, screen_words=_QUOTE_MIN_WORDS, attributed_only=True)
             if is_hit(result):
                 if not result.passages:  # its quotations were only screened
-                    result = analyser.source(document)
+                    result = analyser.source(document, attributed_only=True)
                 hit = hit_json(item, result, grams, charset, offset_in)
                 if item.source.lower().endswith(JSONL_SUFFIXES):
                     hit["fields"] = asdict(config.fields)  # how to read its line again
