@@ -23,7 +23,7 @@ from provenance.collation.table import Table as VariantTable
 from provenance.collation.table import collate
 from provenance.collation.witnesses import witnesses
 from provenance.coverage import held_share
-from provenance.model import Divergence, Kind, PassageKind, Severity, Span
+from provenance.model import Divergence, Format, Kind, PassageKind, Severity, Span
 from provenance.normalise import printable, visible
 from provenance.quotes.verdicts import Quotation, QuoteVerdict
 
@@ -273,14 +273,17 @@ def _furniture(source: SourceResult) -> tuple[Span, ...]:
 
 def _emphasis_json(source: SourceResult) -> dict[str, Any]:
     """`emphasis`, `emphasis_notes` and `lost_markup` of one source (offsets: original file;
-    `text` is the readable text of the span, markup removed)."""
+    `text` is the span's own slice in plain text, an e-mail quotation's "> " marks within it
+    kept, as its divergence row's; the readable text, markup removed, in HTML and
+    Markdown)."""
+    plain = source.document.format is Format.TEXT
     return {
         "emphasis": [
             {
                 "id": e.id,
                 "start": e.span.start,
                 "end": e.span.end,
-                "text": e.text,
+                "text": e.span.of(source.document.text) if plain else e.text,
                 "style": e.style,
                 "status": e.status.value,
                 "ref_start": e.reference.start if e.reference else None,

@@ -18,7 +18,7 @@ from provenance.emphasis import LOST_MARKUP, Status
 from provenance.findings import emphasis_findings, findings
 from provenance.load import load
 from provenance.model import Document, Format, Kind, PassageKind, Severity
-from provenance.report import render_json, render_text
+from provenance.report import _emphasis_json, render_json, render_text
 
 
 def _paragraphs(corpus: Corpus) -> list[str]:
@@ -1215,6 +1215,9 @@ def test_plain_text_emphasis_across_or_at_a_line_break_is_one_row(
             source.divergences[0].copy.start : source.divergences[0].copy.end
         ]
     )
+    # the report's emphasis entry says the same (it lost the "> " where the row kept it)
+    [entry] = _emphasis_json(source)["emphasis"]
+    assert entry["text"] == copied
 
 
 @pytest.mark.parametrize("header", ["Point", "No."])
