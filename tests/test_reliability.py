@@ -484,7 +484,7 @@ def test_collate_csv_cells_never_start_a_formula(
     corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     words = _statement(corpus_dir).split(" ")
-    formulas = {160: "=HYPERLINK(x)", 40: "+1", 80: "-2", 120: "@SUM(A1)"}
+    formulas = {160: "=HYPERLINK(x)", 40: "+1", 80: "-2", 120: "@SUM(A1)", 200: "="}
     changed = " ".join(formulas.get(k, word) for k, word in enumerate(words))
     page = tmp_path / "formulas.txt"
     page.write_text("Copied:\n\n" + changed + "\n", encoding="utf-8")
@@ -496,6 +496,7 @@ def test_collate_csv_cells_never_start_a_formula(
         assert any(cell.startswith("'" + formula) for cell in cells), formula
     assert [c for c in cells if c.startswith(tuple("=+-@")) and c != "="] == []
     assert "=" in cells  # the agreement marker stays as documented
+    assert "'=" in cells  # and a copy's "=" for a word is told from it (it read as agreement)
 
 
 def test_html_with_an_unclosed_head_is_read(tmp_path: Path, corpus_dir: Path) -> None:

@@ -109,10 +109,23 @@ def render_csv(table: Table, *, cosmetic: bool = True) -> str:
                 loc.reference.start,
                 loc.reference.end,
                 _inert(visible(loc.reference_text)),
-                *(_inert(_cell(r, quote=False)) for r in loc.readings),
+                *(_csv_cell(r) for r in loc.readings),
             ]
         )
     return buffer.getvalue()
+
+
+def _csv_cell(r: Reading) -> str:
+    """A reading's cell: its marker, or its text made `_inert`; a text that reads as a
+    marker (a copy's "=" for "referred to as") starts with a ' as a formula's would, so
+    it is never taken for one."""
+    cell = _cell(r, quote=False)
+    marked = (
+        r.status is Status.LACUNA or (r.status is Status.AGREES and not r.partial) or not r.text
+    )
+    if not marked and cell in (AGREES, LACUNA, OMITTED, MOVED):
+        return "'" + cell
+    return _inert(cell)
 
 
 def _inert(cell: str) -> str:
