@@ -230,8 +230,8 @@ class _Index:
     """(short name, the name as the reference defines it) for each abbreviation it defines:
     ("DPRK", "Democratic People’s Republic of Korea (DPRK)")."""
     held_words: frozenset[str] = frozenset()
-    """The reference's words, its space-split tokens' letters joined, two words side by
-    side joined, and the spelling keys of each (`may_hold_word`)."""
+    """The reference's words, its space-split tokens' letters joined, and two words side
+    by side joined (`may_hold_word`)."""
 
     def may_be_close(self, folded: str, editorial: tuple[Span, ...], options: QuoteOptions) -> bool:
         """Whether the ladder could find a quotation verbatim, spliced or altered (`folded`:
@@ -254,7 +254,7 @@ class _Index:
         if not joined or joined.isdigit():
             return True
         held = self.held_words
-        return joined in held or spelling_key(joined) in held
+        return joined in held or spelling_key(joined) in _spelling_keys(held)
 
     def may_match(self, folded: str, options: QuoteOptions) -> bool:
         """Whether an unattributed quotation (`folded`: its words, `fold`ed) could match
@@ -306,8 +306,15 @@ def _index(document: Document) -> _Index:
         frozenset(pairwise(words)),
         tokens,
         _defined_names(document.text),
-        frozenset(held | {spelling_key(word) for word in held}),
+        frozenset(held),
     )
+
+
+@lru_cache(maxsize=8)
+def _spelling_keys(held: frozenset[str]) -> frozenset[str]:
+    """The spelling keys of a reference's `held_words`, and the words: read when a scan
+    first asks (`report` never does), not when every reference is prepared."""
+    return held | {spelling_key(word) for word in held}
 
 
 def _defined_names(text: str) -> tuple[tuple[str, str], ...]:
