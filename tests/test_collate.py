@@ -243,3 +243,34 @@ def test_readings_rebuild_every_witness(case: tuple[Document, list[Witness]]) ->
             if len(loc.reference) and not covered:
                 # Silent here, unless the segment inserts text right at the location's edge.
                 assert r.status is Status.LACUNA or (r.partial and not r.reference_text)
+
+
+def test_a_paragraph_moved_shares_no_reading_with_a_sentence_of_it_dropped() -> None:
+    """A copy that moved a paragraph to the end reads "" at its old place, as a copy that
+    dropped a sentence of that paragraph does there: the two were one shared reading, a
+    false group that outweighed the true families (audit c3)."""
+    from provenance.analyse import analyse
+    from provenance.collation.genealogy import genealogy
+
+    statement = (CORPUS.parent / "tests" / "cases" / "quotes" / "reference.txt").read_text(
+        encoding="utf-8"
+    )
+    reference = _doc(statement)
+    paragraphs = statement.split("\n\n")
+    [k] = [i for i, p in enumerate(paragraphs) if p.startswith("The Parties are calling")]
+    sentence = " Any possibility of using military means"
+    dropped = paragraphs[k][: paragraphs[k].index(sentence)]
+    omitting = "\n\n".join([*paragraphs[:k], dropped, *paragraphs[k + 1 :]])
+    moved = "\n\n".join([*paragraphs[:k], *paragraphs[k + 1 :], paragraphs[k]])
+    pages = {"b": omitting, "c": omitting, "p": moved, "r": moved}
+    captures = [
+        Document(name, Path(f"{name}.txt"), "", len(text.encode()), "Copied:\n\n" + text + "\n")
+        for name, text in pages.items()
+    ]
+    table = collate(reference, witnesses(analyse(reference, captures)))
+    kinds = {loc.reading(w.id).kind for loc in table.variants() for w in table.witnesses}
+    assert Kind.REORDERING in kinds and Kind.OMISSION in kinds
+    shared = genealogy(table).shared
+    held = [frozenset(w[:1] for w in s.witnesses) for s in shared]
+    assert frozenset("bc") in held and frozenset("pr") in held
+    assert all(not ({"b", "c"} & h and {"p", "r"} & h) for h in held), held

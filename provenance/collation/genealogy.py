@@ -135,21 +135,29 @@ def shared_readings(table: Table) -> list[SharedReading]:
     """Every variant reading held by two or more witnesses, in location order."""
     out = []
     for loc in table.locations:
-        by_text: dict[str, list[str]] = {}
-        kinds: dict[str, Kind] = {}
+        by_text: dict[tuple[str, bool], list[str]] = {}
+        kinds: dict[tuple[str, bool], Kind] = {}
         for r in loc.readings:
             if r.status is Status.VARIANT and not r.partial and r.kind is not None:
-                by_text.setdefault(r.text, []).append(r.witness)
-                kinds[r.text] = r.kind
-        for text, holders in by_text.items():
+                key = _reading(r)
+                by_text.setdefault(key, []).append(r.witness)
+                kinds[key] = r.kind
+        for key, holders in by_text.items():
             if len(holders) >= 2:
-                kind = kinds[text]
+                text, kind = key[0], kinds[key]
                 weight = _weight(kind, loc.reference_text, text)
                 holders_set = frozenset(holders)
                 out.append(
                     SharedReading(loc.index, loc.reference_text, text, kind, holders_set, weight)
                 )
     return out
+
+
+def _reading(r: Reading) -> tuple[str, bool]:
+    """What makes two readings of a location the same: their text, and whether the words
+    were moved (a paragraph moved away reads "" at its old place, as an omission does, but
+    a copy that moved it and one that dropped a sentence of it share nothing)."""
+    return r.text, r.kind is Kind.REORDERING
 
 
 def pairs(table: Table, shared: list[SharedReading] | None = None) -> list[Pair]:
@@ -178,7 +186,7 @@ def pairs(table: Table, shared: list[SharedReading] | None = None) -> list[Pair]
             readings = table.locations[index].readings
             rx, ry = readings[column[x.id]], readings[column[y.id]]
             if Status.LACUNA not in (rx.status, ry.status) and not (rx.partial or ry.partial):
-                disagreements += rx.text != ry.text
+                disagreements += _reading(rx) != _reading(ry)
         out.append(Pair(x.id, y.id, both, weight, common, disagreements))
     return out
 
