@@ -130,7 +130,10 @@ def _parser() -> argparse.ArgumentParser:
         "--cosmetic",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="show whitespace, typography and invisible-character variants (default: shown)",
+        help=(
+            "show the cosmetic variants: whitespace, typography and spelling (default: shown;"
+            " invisible characters are minor and always shown)"
+        ),
     )
     collate.set_defaults(run=_collate)
 

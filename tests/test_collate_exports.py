@@ -213,3 +213,17 @@ def test_text_numbers_locations_as_the_groups_evidence_cites_them() -> None:
     cited = set(re.findall(r"at location (\d+)", text))
     listed = set(re.findall(r"^ +(\d+)\. reference", text, re.MULTILINE))
     assert cited and cited <= listed
+
+
+def test_collate_help_names_what_no_cosmetic_hides(capsys: pytest.CaptureFixture[str]) -> None:
+    """`collate --help` said --no-cosmetic hid invisible-character variants; it hides the
+    cosmetic kinds (whitespace, typography, spelling), and invisible characters are minor."""
+    from provenance.cli import main
+    from provenance.severity import COSMETIC_KINDS
+
+    with pytest.raises(SystemExit):
+        main(["collate", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    for kind in COSMETIC_KINDS:
+        assert kind.value in help_text
+    assert "invisible-character variants" not in help_text
