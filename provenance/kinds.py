@@ -69,6 +69,8 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     <Kind.INVISIBLE: 'invisible'>
     >>> kind_of("denuclearisation", "denuclear-\\nization")[0]
     <Kind.SPELLING: 'spelling'>
+    >>> kind_of("and", "&")[0], kind_of("referred to as", "=")[0]
+    (<Kind.SPELLING: 'spelling'>, <Kind.SUBSTITUTION: 'substitution'>)
     """
     if len(reference) + len(copy) <= _REMEMBERED:
         return _remembered_kind(reference, copy)
@@ -129,6 +131,12 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         return Kind.SPELLING, "variant spelling of the same words"
     if _same_date(ref_bare, copy_bare):
         return Kind.SPELLING, "the same date, written in another style"
+    if not copy_bare and (sign := _SIGN.search(copy)) is not None:
+        # "&" for "and", "%" for "per cent": the word as a sign; "=" for "referred to as"
+        # is a sign put for other words (it was an omission with text)
+        if ref_bare in _SIGN_WORDS.get(sign.group(), ()):
+            return Kind.SPELLING, "the same word written as a sign"
+        return Kind.SUBSTITUTION, "a sign in the place of the reference's words"
     if not copy_bare:
         return Kind.OMISSION, "reference words missing from the copy"
     if _mojibake(ref_folded, copy):
@@ -273,6 +281,19 @@ a 1.2 MB insertion took 2.2 s."""
 @lru_cache(maxsize=8)
 def _remembered_fold(text: str, fold: Fold) -> str:
     return folded(text, fold).strip()
+
+
+_SIGN_WORDS = {
+    "&": ("and",),
+    "+": ("plus", "and"),
+    "%": ("per cent", "percent"),
+    "§": ("section", "paragraph"),
+    "=": ("equals", "is equal to"),
+    "@": ("at",),
+    "#": ("number",),
+}
+"""Signs a copy may write for words, and the words each writes."""
+_SIGN = re.compile("[" + re.escape("".join(_SIGN_WORDS)) + "]")
 
 
 def _bare(text: str) -> str:
