@@ -646,3 +646,7 @@ def test_add_takes_a_warc_hits_id_as_its_warc_record_id_gives_it(
     args = ["add", "--from-scan", str(out), "--select", header, "--corpus", str(corpus_dir)]
     assert main(args) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.count("added ") == 1
+    # an id no hit has is named as given, not as read
+    args[args.index(header)] = "<urn:uuid:no-such-record>"
+    assert main(args) == 2
+    assert "no hit with id '<urn:uuid:no-such-record>'" in capsys.readouterr().err

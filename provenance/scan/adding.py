@@ -40,11 +40,11 @@ def add_hits(args: argparse.Namespace) -> int:
         if not wanted:  # an empty shell variable must not mean "every hit"
             raise InputError(Path("--select"), "no hit ids given (drop --select to add all)")
         known = {h["id"] for h in hits}
-        # a WARC hit's id as its WARC-Record-ID gives it ("<urn:uuid:...>")
-        wanted = [w if w in known else record_id(w) or w for w in wanted]
-        missing = [w for w in wanted if w not in known]
-        if missing:
+        missing = [w for w in wanted if w not in known and record_id(w) not in known]
+        if missing:  # (named as given)
             raise InputError(args.from_scan, f"no hit with id {', '.join(map(repr, missing))}")
+        # a WARC hit's id as its WARC-Record-ID gives it ("<urn:uuid:...>")
+        wanted = [w if w in known else record_id(w) for w in wanted]
         hits = [h for h in hits if h["id"] in wanted]
         for id in wanted:
             same = [h for h in hits if h["id"] == id]
