@@ -174,12 +174,12 @@ _OWN_LABEL = re.compile(
     r"[ \t]*(?:[*•\-–—][ \t]+|\d{1,2}[.)][ \t]+)?"
     r"(?![^\n:]*\b(?:[Pp]oint|[Pp]aragraph|[Ss]ection|[Cc]lause|[Aa]rticle|[Ll]ine|[Tt]ext"
     r"|[Ss]tatement|[Dd]eclaration|[Pp]arties)\b)"
-    r"(?:[A-Z]|@\w)[^\n:;.!?\"“”«»\d]{0,40}:[ \t]"
+    r"(?:(?:[A-Z]|@\w)[^\n:;.!?\"“”«»\d]{0,40}:[ \t]|@\w+[ \t]*[\"“«])"
 )
 """A line opening on its source's name and a colon, in a list or a digest ("* Kommersant:
-the document is ...", "Vedomosti daily: ...", "- @meduza summarised it: ..."); not on a
-part of the document ("* Point 2: “...”"), which goes on with the statement's lines
-before it."""
+the document is ...", "Vedomosti daily: ...", "- @meduza summarised it: ...", or a
+handle straight before its quotation, "@RichardHaass “...”"); not on a part of the
+document ("* Point 2: “...”"), which goes on with the statement's lines before it."""
 
 
 def _inherited(reading: _Reading, k: int) -> Cue | None:
