@@ -91,7 +91,7 @@ def _remembered_kind(reference: str, copy: str) -> tuple[Kind, str]:
 def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if _fold(reference, Fold.WHITESPACE) == _fold(copy, Fold.WHITESPACE):
         return Kind.WHITESPACE, "differs only in spaces or line breaks"
-    if _broken_at_line_end(reference, copy, _LINE_END_HYPHEN, Fold.WHITESPACE):
+    if _broken_at_line_end(reference, copy, LINE_END_HYPHEN, Fold.WHITESPACE):
         return Kind.WHITESPACE, "a word hyphenated at a line break"
     if _fold(reference, _INVISIBLE) == _fold(copy, _INVISIBLE):
         return Kind.INVISIBLE, "differs only in invisible characters"
@@ -100,10 +100,10 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
             Kind.INVISIBLE,
             "a soft hyphen or other invisible character at a line break in a word",
         )
-    if "\n" in copy and _LINE_END_HYPHEN.search(copy):
+    if "\n" in copy and LINE_END_HYPHEN.search(copy):
         # Hyphenated at a line break and changed otherwise too ("denuclear-\nization" for
         # "denuclearisation"): the change, read in the word made whole again.
-        joined = [_kind(reference, _LINE_END_HYPHEN.sub(cut, copy)) for cut in ("", "-")]
+        joined = [_kind(reference, LINE_END_HYPHEN.sub(cut, copy)) for cut in ("", "-")]
         return next((k for k in joined if k[0] is not Kind.SUBSTITUTION), joined[0])
     if _fold(reference, _TYPOGRAPHY) == _fold(copy, _TYPOGRAPHY):
         if LIGATURES.intersection(reference + copy):
@@ -236,10 +236,11 @@ def _footnote_marked(reference: str, copy: str) -> bool:
     return _fold(bare, Fold.ALL) == _fold(FOOTNOTE.sub("", reference), Fold.ALL)
 
 
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])(-)([ \t]*\r?\n[ \t>]*)(?=[^\W\d_])")
 """A hyphen ending a line inside a word ("denuclear-\nisation", or "extra-\nregional"
-where the word has its own hyphen): the typesetting of a page, a PDF's or a wrapped
-text's, not a change of the words."""
+where the word has its own hyphen; "counter-\n> acting" in an e-mail's quotation): the
+typesetting of a page, a PDF's or a wrapped text's, not a change of the words. Groups:
+the hyphen, and the line break with what indents the next line."""
 _UNSEEN = "[" + "".join(sorted(INVISIBLE)) + "]"
 _LINE_END_INVISIBLE = re.compile(rf"(?<=[^\W\d_])-?{_UNSEEN}+-?[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 """A soft hyphen (or another invisible character, with or without a hyphen) ending a

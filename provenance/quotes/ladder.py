@@ -43,7 +43,7 @@ from itertools import islice, pairwise
 from provenance.classify import divergence
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
-from provenance.kinds import SIC, spelling_key
+from provenance.kinds import LINE_END_HYPHEN, SIC, spelling_key
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
@@ -1034,20 +1034,15 @@ class _Found:
     """(bracket in the capture, candidate reference spans it replaces, at an edge)."""
 
 
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])(-)([ \t]*\r?\n[ \t>]*)(?=[^\W\d_])")
-"""A word hyphenated at a line break ("counter-\\nacting"; "counter-\\n> acting" in an
-e-mail's quotation)."""
-
-
 def _hyphens_joined(text: str, core: Span) -> Iterable[str]:
     """`text` with each word the quotation breaks at a line's end made whole again, as
     characters the folds drop (so every offset stays): without its hyphen
     ("counteracting"), then with it ("extra-regional"). Nothing for a quotation with no
     such break."""
-    if "\n" not in core.of(text) or not _LINE_END_HYPHEN.search(text, core.start, core.end):
+    if "\n" not in core.of(text) or not LINE_END_HYPHEN.search(text, core.start, core.end):
         return
     for hyphen in (_UNSEEN, "-"):
-        joined = _LINE_END_HYPHEN.sub(partial(_whole, hyphen), core.of(text))
+        joined = LINE_END_HYPHEN.sub(partial(_whole, hyphen), core.of(text))
         yield text[: core.start] + joined + text[core.end :]
 
 
