@@ -118,6 +118,8 @@ def test_words_hyphenated_at_line_ends_are_typesetting(reference: Document) -> N
         (Kind.WHITESPACE, "a word hyphenated at a line break")
     }
     assert kind_of("extra-regional", "extra-\nregional")[0] is Kind.WHITESPACE
+    # in an e-mail's quotation, the next line opens with its "> "
+    assert kind_of("counteracting", "counter-\n> acting")[0] is Kind.WHITESPACE
     assert kind_of("regional", "re-gional")[0] is Kind.PUNCTUATION  # no line break: a change
 
 
