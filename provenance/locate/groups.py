@@ -36,6 +36,8 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
         verdict = _joins(texts, groups[-1], run, following, options) if groups else "new"
         if pulled:
             groups[-1] = [*pulled, run]
+        elif verdict == "join" and _lead_in(texts, groups[-1], run, options):
+            groups[-1] = [run]
         elif verdict == "join":
             groups[-1].extend(_split_repeat(texts, groups[-1], run))
         elif verdict == "new":
@@ -51,6 +53,22 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
             if _pulled_out(groups[-2], [head], after, options):
                 groups[-2:] = [groups[-2] + groups[-1]]
     return groups
+
+
+def _lead_in(texts: _Texts, group: list[_Run], run: _Run, options: LocateOptions) -> bool:
+    """Whether `group` is a phrase of the page's own sentence before a copy that `run`
+    starts: a single run shorter than `min_words` whose words `run` copies again, from
+    earlier in the reference ("The foreign ministries of Russia and China released the
+    following statement on Tuesday." before the statement). Joined, the phrase was a
+    duplication opening the copy and the rest of the page's sentence a material
+    insertion. Only a phrase sharing a sentence with the page's words (`_glued`): a short
+    paragraph of the statement printed alone before the copy is a repeat of it."""
+    if len(group) != 1 or run.j1 - run.j0 < options.min_words:
+        return False
+    head = group[0]
+    if head.j1 - head.j0 >= options.min_words or not (run.i0 < head.i0 and head.i1 <= run.i1):
+        return False
+    return _glued(texts, head, 0, run.j0)
 
 
 def _pulled_out(
@@ -185,6 +203,11 @@ def _commentary_between(texts: _Texts, last: _Run, run: _Run, hi: int) -> bool:
     short = 2 * (run.j0 - last.j1) <= run.i0 - hi
     introduces = _INTRODUCES.search(texts.capture_gap(last.j1 - 1, run.j0)) is not None
     few = len(shared) <= min(_COMMENTARY_SHARED, _COMMENTARY_SHARES * len(ours))
+    if short and introduces:
+        # a line introducing what follows names the topics of what it skips ("The section
+        # on inter-Korean dialogue is short. More interesting is the language on missile
+        # defence:", "And on missile defence:"): up to half its words
+        few = few or len(shared) <= max(1, len(ours) // 2)
     return few and (short or introduces)
 
 
@@ -356,6 +379,8 @@ def _joins(
     if texts.blocks_apart(last.j1 - 1, run.j0):
         return "new"  # two block quotations, the page's paragraph between
     carries_on = -texts.reference.seed_words <= run.i0 - hi
+    if _stray(texts, group, run, following, options):
+        return "drop"
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
     repeated = _repeated(group, run)
@@ -369,3 +394,47 @@ def _joins(
     if not carries_on and run.j1 - run.j0 < options.min_words:
         return "drop"
     return "join"
+
+
+def _stray(
+    texts: _Texts, group: list[_Run], run: _Run, following: _Run | None, options: LocateOptions
+) -> bool:
+    """Whether `run`, shorter than `min_words`, is a phrase of another part of the
+    reference met in the copy's own words, between `group` and a run carrying the copy on
+    (joining it, or with it one copy: `_one_copy`):
+    "Military force to resolve the Korean Peninsula's problems must be excluded." retyped
+    for a sentence of paragraph 4 holds five words of the preamble. Its reference lies
+    outside the stretch the copy covers, so it is no move; kept, it started a group of
+    its own that parted the copy in two excerpts, and the sentence it stood in was
+    reported nowhere. Dropped, the sentence is the copy's substitution. Only where the
+    copy goes on forward after it and the phrase shares a sentence with the page's own
+    words: a short paragraph of the statement standing alone ("The Parties propose the
+    following:") in a reordered copy is a piece of it, moved."""
+    if following is None or run.j1 - run.j0 >= options.min_words:
+        return False
+    lo = min(r.i0 for r in group)
+    hi = max(max(r.i1 for r in group), following.i1)
+    seed = texts.reference.seed_words
+    if lo - seed < run.i1 and run.i0 < hi + seed:
+        return False  # inside the stretch the copy covers: moved or repeated, `_joins` decides
+    if following.i0 < max(r.i1 for r in group) - seed:
+        return False  # the copy goes back after it: a reordered copy, whose pieces all count
+    if not _glued(texts, run, group[-1].j1, following.j0):
+        return False  # a sentence or paragraph of its own: a piece of the statement moved here
+    joins = _joins(texts, group, following, None, options) == "join"
+    return joins or _one_copy(texts, group, [following], options)
+
+
+def _glued(texts: _Texts, run: _Run, before: int, after: int) -> bool:
+    """Whether `run` shares a sentence and a line with the page's own words around it:
+    with the word before it when there are own words from capture word `before` on, or
+    with the word after it when there are own words up to `after`."""
+    joints = []
+    if run.j0 > before:
+        joints.append(run.j0 - 1)  # the page's word just before the run
+    if after > run.j1:
+        joints.append(run.j1 - 1)  # the run's last word, the page's after it
+    return any(
+        not _SENTENCE.search(texts.capture_gap(j, j + 1)) and not texts.line_break(j, j + 1)
+        for j in joints
+    )
