@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from provenance.footnotes import FOOTNOTE
-from provenance.kinds import MISSPELT, MISSPELT_ROW, SIC, kind_of
+from provenance.kinds import MISSPELT_ROW, SIC, SLIPS, kind_of
 from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Severity, Span
 from provenance.severity import severity
 
@@ -351,7 +351,7 @@ def divergence(
 ) -> Divergence:
     """A Divergence with its stable id and readings sliced from both originals."""
     ref_text, copy_text = ref.of(reference.text), copy.of(capture.text)
-    row = MISSPELT_ROW if kind is Kind.SUBSTITUTION and note == MISSPELT else kind
+    row = MISSPELT_ROW if kind is Kind.SUBSTITUTION and note in SLIPS else kind
     return Divergence(
         id=divergence_id(capture.sha256, kind, ref, copy, ref_text, copy_text),
         witness=capture.id,
@@ -367,7 +367,7 @@ def divergence(
 
 def row_of(kind: Kind, reference: str, copy: str) -> Kind | str:
     """The severity row of two readings of `kind`: the kind's own, or a misspelling's."""
-    if kind is Kind.SUBSTITUTION and kind_of(reference, copy)[1] == MISSPELT:
+    if kind is Kind.SUBSTITUTION and kind_of(reference, copy)[1] in SLIPS:
         return MISSPELT_ROW
     return kind
 

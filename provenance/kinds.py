@@ -145,6 +145,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         return Kind.INSERTION, "words in the copy that the reference does not have"
     if _misspelt(ref_bare, copy_bare):
         return Kind.SUBSTITUTION, MISSPELT
+    if _misread(ref_bare, copy_bare):
+        return Kind.SUBSTITUTION, MISREAD
     # A reference reading of punctuation alone (a closing quote the copy spells in three
     # characters of mojibake) is replaced,
     # not added to: an insertion's reference reading holds nothing but spaces.
@@ -323,6 +325,45 @@ def _misspelt(reference: str, copy: str) -> bool:
     )
 
 
+def _misread(reference: str, copy: str) -> bool:
+    """Whether the copy's words are the reference's with letters a scan's text recognition
+    (or a retyping from a print) confuses: "rn" for "m", "l" or "1" for "I", "0" for "O",
+    "cl" for "d", "vv" for "w" ("rnissile", "ln", "N0rtheast"), each misread word no
+    common English word, or of two letters, or holding a digit ("modem" for "modern" is
+    a word, and stays a substitution of words). Other changed words may be slips of the
+    keys (`_misspelt`).
+
+    >>> _misread("missile launch", "rnissile launch"), _misread("in northeast", "ln n0rtheast")
+    (True, True)
+    >>> _misread("modern", "modem"), _misread("missile", "rnissle")
+    (False, False)
+    """
+    theirs, ours = reference.split(), copy.split()
+    if len(theirs) != len(ours):
+        return False
+    misread = False
+    for a, b in zip(theirs, ours, strict=True):
+        if a == b:
+            continue
+        if _shape(a) == _shape(b) and (zipf(b) == 0.0 or len(b) <= 2 or not b.isalpha()):
+            misread = True
+        elif not (len(a) >= _SLIP_MIN and b.isalpha() and one_slip(a, b) and zipf(b) == 0.0):
+            return False
+    return misread
+
+
+_GLYPHS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("0", "o"), ("1", "l"), ("l", "i"))
+"""Letters text recognition reads for others, as (read, meant) in the order `_shape`
+replaces them (case-folded: "l" for "I" is "l" for "i")."""
+
+
+def _shape(word: str) -> str:
+    """`word` with each letter group `_GLYPHS` names as the one it is read for."""
+    for read, meant in _GLYPHS:
+        word = word.replace(read, meant)
+    return word
+
+
 def one_slip(a: str, b: str) -> bool:
     """One letter added, dropped or changed, or two side by side swapped.
 
@@ -336,6 +377,11 @@ MISSPELT_ROW = "substitution-misspelt"
 _SLIP_MIN = 4
 """Shorter words are as often changed as mistyped ("on" for "in")."""
 MISSPELT = "misspelt: a slip of the keys in the reference's word, making no English word"
+MISREAD = "misread: letters a scan's text recognition confuses (rn for m, l for I, 0 for O)"
+"""The note of a substitution that is a misreading (`_misread`): its severity row is a
+misspelling's."""
+SLIPS = frozenset({MISSPELT, MISREAD})
+"""The notes of a substitution whose severity row is `MISSPELT_ROW`."""
 """The note of a substitution that is a misspelling, and the key of its severity row
 (`divergence`): minor, not material; its kind stays `substitution`, so that a
 collation still weighs a shared misspelling as the strong evidence of descent it is."""
