@@ -278,6 +278,8 @@ def _source(
         passages, alignments = _to_original((passages, alignments), reference_readable, readable)
         found = list(_to_original(tuple(found), reference_readable, readable))
         quotes = _to_original(quotes, reference_readable, readable)
+    if capture.format is Format.MARKDOWN:
+        found = [d for d in found if not _soft_break(capture.text, d)]
     found = _without_rows_of_emphasis(found, marked.spans)
     found = _notes_as_editorial(found, marked.notes, capture)
     found.extend(marked.divergences)
@@ -455,6 +457,19 @@ def _without_quoting_case(
     if not firsts:
         return found
     return [d for d in found if not (d.kind is Kind.CASE and d.copy.start in firsts)]
+
+
+def _soft_break(text: str, found: Divergence) -> bool:
+    """Whether `found` is a Markdown source's line break inside a paragraph, where the
+    reference has a space: a soft break, which a renderer draws as a space (as a browser
+    does a line break inside an HTML <p>), so the reader sees the reference's spacing. A
+    hard break (two spaces or a backslash ending the line) draws a line break: it stays.
+    A wrapped source was a cosmetic whitespace divergence a line."""
+    if found.kind is not Kind.WHITESPACE or found.reference_text != " ":
+        return False
+    if found.copy_text.strip(" \t") != "\n":
+        return False
+    return not text.endswith(("  ", "\\"), 0, found.copy.start)
 
 
 def _after_opening_mark(text: str, at: int) -> bool:
