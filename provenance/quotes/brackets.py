@@ -92,7 +92,9 @@ def _glosses(
     if not QUANTIFIERS.intersection(inner) <= set(stood_for):
         return False  # "[all] joint exercises" for "large-scale": a scope the text lacks
     if not ours:
-        return True
+        # "[and]" for "in order to" joins as the text does; for "the renunciation of
+        # aggression," it hides words of substance the quotation dropped
+        return len(theirs) < _HIDDEN_WORDS
     referring = [w for w in theirs if w in _REFERRING]
     pointer = not theirs or (referring and len(theirs) - len(referring) <= _REFERRING_WORDS)
     if pointer:
@@ -100,6 +102,11 @@ def _glosses(
             any(_same_name(o, w, authors, parts=False) for w in [*named, _AUTHORS]) for o in ours
         )
     return all(any(_same_name(w, o, authors) for o in ours) for w in theirs)
+
+
+_HIDDEN_WORDS = 2
+"""Fewest content words a bracket of function words alone ("[and]", "[to]") may not stand
+for: it would hide a dropped phrase, not join the quoted words."""
 
 
 def honest(

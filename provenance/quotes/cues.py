@@ -61,7 +61,11 @@ _SPEECH = re.compile(
     # present forms of verbs above ("Moscow and Beijing claim that", "it also claims")
     # (not "promises", "pledges", "vows", "repeats": more often nouns, "His promises")
     r"|claims?|contends?|suggests|predicts|confirms|denies|concedes"
-    r"|admits|reiterates|cautions|threatens|reminds|complains|mentions)\b"
+    r"|admits|reiterates|cautions|threatens|reminds|complains|mentions"
+    # and those with "that" after them, where they are verbs ("Tokyo answers that",
+    # "Beijing repeats that"), not nouns ("the answers", "His promises “...”")
+    r"|(?:answers|responds|replies|retorts|counters|repeats|pledges|vows|promises)\s+that"
+    r"|(?:summed|sums|sum)\s+(?:it\s+)?up)\b"
 )
 _URGING = frozenset("pressed pushed prodded implored exhorted enjoined beseeched".split())
 """Verbs of urging, which speak only with the statement or its authors as subject ("the
@@ -98,7 +102,7 @@ _DOC_CUE_SUPERSET = (
     rb"|\bline\s+(?:in|of|from)\s"
     rb"|\b(?:point|section)\s[^.]{0,80}?(?:reads|says|said|states|stated|calls|called|warns"
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
-    rb"|proposes|tells)"
+    rb"|proposes|tells|asks|asked)"
     rb"|\bParties\b|\bministries\b"
     rb"|\b(?:text|original|doc|version)\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published"
     rb"|released|issued|reads"
@@ -107,7 +111,8 @@ _DOC_CUE_SUPERSET = (
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
     rb"|requires|required|closes|ends|opens|begins|concludes|finishes"
-    rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it)"
+    rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
+    rb"|does\s+not|doesn|did\s+not|didn|never)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"
     rb"|\b(?:text|original|doc|version)\s+(?:also|further|then|even|still|itself|again)\b"
     rb"|\b(?:text|original|doc|version)\s*,"

@@ -41,11 +41,13 @@ _CLOSERS = {
 _SINGLE = frozenset("\u2018\u2019\u201a\u2039\u203a'")
 """Marks that also serve as apostrophes; an unclosed one is dropped, not reported."""
 _SPACED = frozenset("\"'\u00ab")
+"""Openers whose closing mark may follow a space: straight marks, and French « … »."""
 _DOUBLE = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 """Double marks: paired by position (`_double`), never by glyph alone."""
-_BEFORE_OPENING = frozenset("([{\u2014\u2013-/") | frozenset(_CLOSERS)
-_AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026") | frozenset("".join(_CLOSERS.values()))
-"""Openers whose closing mark may follow a space: straight marks, and French « … »."""
+_BEFORE_OPENING = frozenset("([{\u2014\u2013-/*_") | frozenset(_CLOSERS)
+_AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026*_").union("".join(_CLOSERS.values()))
+"""What may stand against a mark that opens, or closes, a quotation; with the stars and
+underscores of Markdown emphasis typed in plain text (`**"Double freezing"**`)."""
 _SPACED_OPENERS = frozenset('"\u201c\u201e')
 OPENERS = ('"', "\u201c", "\u00ab", "\u201e")
 """Marks that open a quotation after the words that lead into it: straight, curly, «, „."""
@@ -97,7 +99,10 @@ _DOC_CUE = re.compile(
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed"
     r"|threatens|threatened|requires|required|closes|ends|opens|begins|concludes|finishes"
-    r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it))"
+    r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
+    # what it does not say: "The text does not say that ...", "the text never asks"
+    r"|(?:does\s+not|doesn['’]t|did\s+not|didn['’]t)\s+(?:say|ask|call|demand|mention|state)"
+    r"|never\s+(?:says|asks|calls|demands|mentions|states)))"
     r"|(?:(?<=ccording to )|(?<=\b[Pp]er ))the\s+(?:joint\s+)?text\b(?!\s+messages?\b)"
     # "In the ministries' text, Russia and China ...": where the words stand, before a comma
     # (not "In the original," nor "In the latest version,": a film's, an app's)
@@ -106,11 +111,12 @@ _DOC_CUE = re.compile(
     # "the clause that matters most reads", "the section on inter-Korean ties reads"
     r"(?=(?:\s+(?:that|which|on|about|regarding|concerning)(?:\s+[\w’'-]+){1,4}?)?"
     r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned"
-    r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells))"
+    r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells"
+    r"|asks|asked))"
     # "Point 4 continues:", "Paragraph 2 says": a numbered part of it
     r"|\b(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=\s+(?:(?:also|further"
     r"|then|itself)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned|urges|urged"
-    r"|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells)\b)"
+    r"|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells|asks|asked)\b)"
     r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa])\s+(?:[\w’'-]+\s+){0,2}?(?:line|passage|sentence|paragraph|clause)"
     r"\s+(?:in|of|from)\s+(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:version|translation|text|statement|document)(?=\s*:)"

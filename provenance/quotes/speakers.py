@@ -493,7 +493,8 @@ def _subject_before(reading: _Reading, m: Marked, k: int) -> Cue | None:
     first = _FIRST_WORD.match(text, m.span.start, m.span.end)
     if first is None or first.group().casefold() not in _QUOTED_VERBS or opening <= start:
         return None
-    lead = reading.prose[start:opening]
+    # (an aside between the subject and its quotation: "Resolution 2270, by contrast, “...")
+    lead = _ASIDE_BEFORE.sub("", reading.prose[start:opening])
     clause = _CLAUSE_BREAK.split(lead)[-1]
     subject = clause.strip()
     words = subject.split()
@@ -515,10 +516,13 @@ _QUOTED_VERBS = frozenset(
     condemns condemned requires required asks asked proposes proposed expresses expressed
     reaffirms reaffirmed recognises recognised recognizes recognized declares declared
     dismissed dismisses praised praises slammed slams blamed blames labelled labeled
-    branded brands hailed hails termed terms""".split()
+    branded brands hailed hails termed terms decides decided""".split()
 )
 """Verbs a quotation may open on, its subject named just before it."""
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_ASIDE_BEFORE = re.compile(r"(?<=[\w.’'])\s*,\s+[a-z][\w’' ]{0,30},\s*$")
+"""A short aside ending the words before a quotation, in lower case between commas ("by
+contrast", "in turn", "for its part"): the subject is before it."""
 _SUBJECT_WORDS = 6
 _NOT_SUBJECTS = frozenset(
     """it they he she we this that these those which who on in at after before by for with
