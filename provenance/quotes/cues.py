@@ -922,7 +922,14 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
         return bool(_INFINITIVE_OR_NOUN.search(before)) or chunk[hit.end() : hit.end() + 1] == "-"
     if word == "quoted" and _QUOTED_AS_SET_OUT.match(chunk, hit.end()):
         return True  # "the other key paragraph, quoted in full:": the text, not a speaker
+    if _THAN_PASSIVE.search(before):
+        return True  # "more ambitious than is often acknowledged": no one speaks
     return word in _PASSIVE_VERBS and bool(_PASSIVE.search(before))
+
+
+_THAN_PASSIVE = re.compile(r"\bthan\s+(?:is|are|was|were|(?:has|have|had)\s+been)(?:\s+\w+)?\s+$")
+"""A comparison with what is said ("than is often acknowledged", "than was claimed"): a
+participle with no one speaking, whatever the verb."""
 
 
 _CITATION = re.compile(r"[ \t]+\((?:[^()]{0,30}?)\d{4}[a-z]?(?:[,:;][^()]{0,20})?\)[ \t]*$")
