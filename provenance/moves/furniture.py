@@ -179,7 +179,11 @@ def interruption(
         return None
     if _BOX_LABEL.fullmatch(lines[0]):
         return _FURNITURE, f"page furniture: a box ({lines[0][:40]!r})"
-    furniture = [_PAGE_NUMBER.fullmatch(line) or line in repeated for line in lines]
+    page_break = "\f" in inserted
+    furniture = [
+        _PAGE_NUMBER.fullmatch(line) or line in repeated or (page_break and _running_head(line))
+        for line in lines
+    ]
     if all(furniture):
         return _FURNITURE, "page furniture: page number, running header or page break"
     if not _line_break_before(text, span):
@@ -205,6 +209,22 @@ def interruption(
     if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
         return _FOREIGN, "foreign material: prose about something else"
     return None
+
+
+def _running_head(line: str) -> bool:
+    """Whether a line at a page break (a form feed among the inserted lines) reads as a
+    running header or footer: a few words that end no sentence ("MINISTRY OF FOREIGN
+    AFFAIRS OF THE RUSSIAN FEDERATION   Press release"), on a page the header need not
+    repeat on (a copy spanning one break). A footnote's line ends as a sentence does.
+
+    >>> _running_head("MINISTRY OF FOREIGN AFFAIRS   Press release"), _running_head("See p. 4.")
+    (True, False)
+    """
+    return len(line.split()) <= _HEAD_WORDS and not _BLOCK_END.search(line)
+
+
+_HEAD_WORDS = 12
+"""Most words of a running header or footer (as `_repeated_lines` counts them)."""
 
 
 def _leads_into_copy(text: str, span: Span) -> bool:
