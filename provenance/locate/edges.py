@@ -111,15 +111,17 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int, ref_hi: int | None = Non
             if _same_sentence_end(texts, j1, i1) and plain(j1 - 1, j1, i1 - 1, i1):
                 j1, i1 = j1 + 1, i1 + 1
             break
-    # One word past a sentence end or line break, where the next word differs, matches by
-    # chance: "programmes.\n\nThe ministry added" against "programmes. The Parties" (a
+    # One word past a sentence end or paragraph break, where the next word differs, matches
+    # by chance: "programmes.\n\nThe ministry added" against "programmes. The Parties" (a
     # seed reaches across the break). Such a word stays out, at either edge, unless it is
-    # a number (a paragraph's "5." is the reference's own).
+    # a number (a paragraph's "5." is the reference's own). Not past a line that only
+    # wraps: "in the\nregion." ending a hard-wrapped paragraph is the copy's last word.
+    joined = texts.joined
     if j1 - j0 > 2 and j1 < hi and i1 < len(rw) and not same(j1, i1):
-        if not cw[j1 - 1][0].isdigit() and not plain(j1 - 2, j1 - 1, i1 - 2, i1 - 1):
+        if not cw[j1 - 1][0].isdigit() and not joined(j1 - 2, j1 - 1, i1 - 2, i1 - 1):
             j1, i1 = j1 - 1, i1 - 1
     if j1 - j0 > 2 and j0 > lo and i0 > 0 and not same(j0 - 1, i0 - 1):
-        if not cw[j0][0].isdigit() and not plain(j0, j0 + 1, i0, i0 + 1):
+        if not cw[j0][0].isdigit() and not joined(j0, j0 + 1, i0, i0 + 1):
             j0, i0 = j0 + 1, i0 + 1
     j1, i1 = _before_marker(texts, (j0, i0), j1, i1)  # "resolutions[2]. The" less "The"
     exact = run.exact + (run.j0 - j0) + (j1 - run.j1)
