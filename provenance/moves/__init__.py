@@ -38,6 +38,7 @@ from provenance.moves.furniture import _WORD, _interruptions
 from provenance.moves.moved import (
     _duplications,
     _foreign_substitutions,
+    _moved_in,
     _moved_out_of_omissions,
     _moved_to_passages,
     _paired_moves,
@@ -282,5 +283,6 @@ def structure(
     found = _reordered_in_sentences(reference, capture, found)
     found = _moved_to_passages(reference, capture, passages, found)
     found = _duplications(reference, capture, passages, found)
+    found = _moved_in(reference, capture, passages, found)
     found = _moved_out_of_omissions(reference, capture, found)  # what is not a repeat
     return _interruptions(reference, capture, found, captions)

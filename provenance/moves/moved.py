@@ -310,6 +310,37 @@ def _moved_to_passages(
     return out
 
 
+def _moved_in(
+    reference: Document, capture: Document, passages: tuple[Passage, ...], found: list[Divergence]
+) -> list[Divergence]:
+    """An insertion the reference has word for word, once, outside every passage's
+    stretch of it: a sentence of another part of the statement moved into the copy ("This
+    statement was signed on July 4, 2017, in Moscow." inside point 4). The copy lacks it
+    in its place only because its place is outside what the copy holds, so it is a
+    `reordering` read where the copy has it, not words the reference does not have."""
+    folded_reference: Normalised | None = None
+    covered = [p.reference for p in passages]
+    out = []
+    for d in found:
+        if d.kind is not Kind.INSERTION or len(d.copy_text.split()) < MOVE_MIN_WORDS:
+            out.append(d)
+            continue
+        if folded_reference is None:
+            folded_reference = normalise(reference.text)
+        text = _folded(d.copy_text)
+        at = folded_reference.text.find(text) if text else -1
+        if at < 0 or folded_reference.text.find(text, at + 1) >= 0:
+            out.append(d)  # not the reference's words, or words it has twice
+            continue
+        ref = folded_reference.span(at, at + len(text))
+        if any(c.start < ref.end and ref.start < c.end for c in covered):
+            out.append(d)  # its own place is in a passage: an omission pairs with it
+            continue
+        where = "from a part of the reference the copy does not hold, into the copy here"
+        out.append(_moved(reference, capture, replace(d, reference=ref), d.copy, where))
+    return out
+
+
 def _within(span: Span, other: Span) -> bool:
     """True when `other` holds 80% of `span` or more."""
     inside = min(span.end, other.end) - max(span.start, other.start)
