@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -279,7 +280,8 @@ def _source(
         found = list(_to_original(tuple(found), reference_readable, readable))
         quotes = _to_original(quotes, reference_readable, readable)
     if capture.format is Format.MARKDOWN:
-        found = [d for d in found if not _soft_break(capture.text, d)]
+        fences = _fences(capture.text)
+        found = [d for d in found if not _soft_break(capture.text, d, fences)]
     found = _without_rows_of_emphasis(found, marked.spans)
     found = _notes_as_editorial(found, marked.notes, capture)
     found.extend(marked.divergences)
@@ -459,17 +461,33 @@ def _without_quoting_case(
     return [d for d in found if not (d.kind is Kind.CASE and d.copy.start in firsts)]
 
 
-def _soft_break(text: str, found: Divergence) -> bool:
+def _soft_break(text: str, found: Divergence, fences: list[int]) -> bool:
     """Whether `found` is a Markdown source's line break inside a paragraph, where the
     reference has a space: a soft break, which a renderer draws as a space (as a browser
     does a line break inside an HTML <p>), so the reader sees the reference's spacing. A
-    hard break (two spaces or a backslash ending the line) draws a line break: it stays.
-    A wrapped source was a cosmetic whitespace divergence a line."""
+    hard break (two spaces or a backslash ending the line) draws a line break, and so does
+    any line break in a code block (fenced, `fences` the starts of its fence lines, or
+    indented): those stay. A wrapped source was a cosmetic whitespace divergence a line."""
     if found.kind is not Kind.WHITESPACE or found.reference_text != " ":
         return False
     if found.copy_text.strip(" \t") != "\n":
         return False
-    return not text.endswith(("  ", "\\"), 0, found.copy.start)
+    at = found.copy.start
+    if text.endswith(("  ", "\\"), 0, at) or bisect_right(fences, at) % 2:
+        return False
+    line = text.rfind("\n", 0, at) + 1
+    return not (_CODE_INDENT.match(text, line) and _CODE_INDENT.match(text, found.copy.end))
+
+
+def _fences(text: str) -> list[int]:
+    """Where each line fencing a Markdown code block starts (```, ~~~), in order: a place
+    after an odd number of them is inside a block."""
+    return [m.start() for m in _FENCE.finditer(text)]
+
+
+_FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
+_CODE_INDENT = re.compile(r"(?:[ ]{4}|\t)")
+"""A Markdown line indented as code (four spaces or a tab)."""
 
 
 def _after_opening_mark(text: str, at: int) -> bool:
