@@ -176,6 +176,7 @@ def cues(
             for m in doc_cues(chunk)
             if not _another_body(m.group(), authors)
             and not _dated_otherwise(chunk[m.end() : m.end() + _DATE_REACH], authors)
+            and not _of_another(m.group(), prose, base + m.start())
         ]
         if documents
         else []
@@ -897,6 +898,52 @@ _CONTROLLED = re.compile(
 saying")."""
 _CLAUSE_REACH = 12
 """Characters from a sentence's start within which a document opens it as the subject."""
+
+
+def _of_another(cue: str, prose: str, at: int) -> bool:
+    """Whether a document cue that names no document ("the text", "the same clause", "that
+    paragraph") points back at another one the page named last: "Clause 7 of the lease
+    covers repairs. The same clause asks ...", "Resolution 2321 is silent on talks. The
+    text does not say ...". Such a cue is the statement's only where the statement (or its
+    authors) is named after any other document the page named before it (within
+    `_TOPIC_REACH`); with no document named before it, it is the statement's, as a page
+    quoting only the statement calls it "the text".
+
+    >>> _of_another("The text", "The lease is short. The text", 20)
+    True
+    >>> _of_another("The text", "The lease and the statement differ. The text", 36)
+    False
+    >>> _of_another("The text", "Step two. The text", 10)
+    False
+    """
+    if not _POINTING.match(cue):
+        return False
+    before = prose[max(0, at - _TOPIC_REACH) : at]
+    ours = max((m.end() for m in _OUR_DOCUMENT.finditer(before)), default=-1)
+    return _OTHER_DOCUMENT.search(before, max(0, ours)) is not None
+
+
+_POINTING = re.compile(
+    r"(?i)(?:the|this|that)\s+(?:(?:same|next|following|previous|preceding|last|final|first"
+    r"|opening|closing|key|relevant)\s+)?(?:text|passage|paragraph|sentence|clause|point"
+    r"|section|line|preamble|wording|language|original|version)\b"
+)
+"""A document cue that names no document: what it points back at, the page named before."""
+_OTHER_DOCUMENT = re.compile(
+    r"(?i:\b(?:the|this|that|its|a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:lease|contract|resolution"
+    r"|recipe|treaty|charter|novel|book|chapter|licen[cs]e|constitution|manual|regulation"
+    r"|memo|poem|warranty)\b)"
+    r"|\b(?i:resolution|clause|chapter)\s+(?:(?i:no)\.\s*)?\d+"
+)
+"""Another document, named: "the lease", "the UN resolution", "Resolution 2321"."""
+_OUR_DOCUMENT = re.compile(
+    r"(?i:\b(?:statement|declaration|communiqu|foreign\s+ministries|the\s+parties"
+    r"|russia\s+and\s+china|china\s+and\s+russia|moscow\s+and\s+beijing"
+    r"|beijing\s+and\s+moscow)\b)"
+)
+"""The statement or its authors, named."""
+_TOPIC_REACH = 3000
+"""Characters before a pointing cue in which the document it points at is named."""
 
 
 def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:

@@ -294,14 +294,17 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         own_words = len(
             reading.prose[spans.starts[own_sentences.start] : spans.starts[after]].split()
         )
+        asks = reading.text[spans.starts[own_sentences.start] : spans.starts[after]].rstrip()
         if (
             not labelled
             and own_words <= _QUOTED_PARAGRAPH_WORDS
+            and not (own_words and asks.endswith("?"))
             and _postposed(found, spans.span(after), reading.prose)
         ):
             # (not a label opening the next paragraph, "@Desk:": it names that one's
             # speaker; nor a paragraph of the writer's own prose around its quotation,
-            # "Some outlets summarised it as “...”.¶We asked an expert")
+            # "Some outlets summarised it as “...”.¶We asked an expert"; nor a question
+            # heading the paragraph after, "What is “double freezing”?")
             return replace(found[0], how="next paragraph")
         if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
             return replace(found[0], how="attribution line after it")

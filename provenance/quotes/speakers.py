@@ -40,7 +40,7 @@ from provenance.quotes.marks import (
     split_sentences,
 )
 from provenance.quotes.reading import _OPENS_QUOTED, GLOSS_LABEL, _Reading, reports_own
-from provenance.quotes.subjects import _NAME, _joint
+from provenance.quotes.subjects import _NAME, _another_body, _joint
 
 __all__ = ["Cue", "attribution", "cues", "speakers"]
 
@@ -501,8 +501,10 @@ def _subject_before(reading: _Reading, m: Marked, k: int) -> Cue | None:
     if not 0 < len(words) <= _SUBJECT_WORDS or not subject[0].isupper():
         return None
     head = words[0].casefold()
-    if head in _NOT_SUBJECTS or _DOCUMENT_WORD.search(subject) or _joint(subject, reading.authors):
+    if head in _NOT_SUBJECTS or _joint(subject, reading.authors):
         return None
+    if _DOCUMENT_WORD.search(subject) and not _another_body(subject, reading.authors):
+        return None  # the statement, named: `cues` reads it ("The G7 communiqué" is another's)
     at = start + len(lead.rstrip())  # the subject's end
     span = Span(at - len(subject), at)
     return Cue("person", span, span.of(text), how="named before the quotation")

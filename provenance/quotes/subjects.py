@@ -141,9 +141,11 @@ _PARTY_NAMES = frozenset({a for names in ALIASES.values() for a in names} | set(
 _DETERMINERS = frozenset("the this that its their a an".split())
 _INSTITUTIONS = frozenset(
     """house department ministry office council secretariat government administration
-    pentagon congress senate parliament embassy agency committee presidency""".split()
+    pentagon congress senate parliament embassy agency committee presidency
+    g7 g8 g20 nato asean un eu osce iaea brics sco summit""".split()
 )
-"""Words that make capitalised words before "statement" an issuing body."""
+"""Words that make capitalised words before "statement" an issuing body (and the
+groupings and organisations that issue communiqués: "The G7 communiqué")."""
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
