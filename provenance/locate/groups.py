@@ -406,18 +406,22 @@ def _stray(
     for a sentence of paragraph 4 holds five words of the preamble. Its reference lies
     outside the stretch the copy covers, so it is no move; kept, it started a group of
     its own that parted the copy in two excerpts, and the sentence it stood in was
-    reported nowhere. Dropped, the sentence is the copy's substitution. Only where the
+    reported nowhere. Dropped, the sentence is the copy's substitution. So too for a
+    phrase the run after it copies again in its place ("a build-up that does nothing to
+    help achieve the aims of peace." before the THAAD paragraph, which has those words):
+    kept, it was a move, then a duplication. Only where the
     copy goes on forward after it and the phrase shares a sentence with the page's own
     words: a short paragraph of the statement standing alone ("The Parties propose the
     following:") in a reordered copy is a piece of it, moved."""
     if following is None or run.j1 - run.j0 >= options.min_words:
         return False
-    lo = min(r.i0 for r in group)
-    hi = max(max(r.i1 for r in group), following.i1)
+    lo, group_hi = min(r.i0 for r in group), max(r.i1 for r in group)
+    hi = max(group_hi, following.i1)
     seed = texts.reference.seed_words
-    if lo - seed < run.i1 and run.i0 < hi + seed:
+    ahead = following.i0 <= run.i0 and run.i1 <= following.i1
+    if lo - seed < run.i1 and run.i0 < hi + seed and not (ahead and run.i0 >= group_hi):
         return False  # inside the stretch the copy covers: moved or repeated, `_joins` decides
-    if following.i0 < max(r.i1 for r in group) - seed:
+    if following.i0 < group_hi - seed:
         return False  # the copy goes back after it: a reordered copy, whose pieces all count
     if not _glued(texts, run, group[-1].j1, following.j0):
         return False  # a sentence or paragraph of its own: a piece of the statement moved here
