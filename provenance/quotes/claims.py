@@ -97,6 +97,9 @@ _THREAT = frozenset(
     """forceful retaliate retaliation retaliatory strike attack punish punishment
     destroy annihilate countermeasure war warfare invade invasion shoot""".split()
 )
+_THREAT_SAID_AS = {"war": {"conflict"}, "warfare": {"conflict"}}
+"""Threat words a passage says in other words: "war" where it speaks of an armed conflict
+(the danger it describes, "could tip into open war", is no threat the Parties make)."""
 _RULED_OUT = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:(?:not|never)\s+(?:be\s+)?(?:used?|employed|applied|an\s+option)"
     r"|(?:be|is|are|been)\s+(?:ruled\s+out|excluded|renounced|unacceptable))\b"
@@ -342,6 +345,7 @@ def unsaid(
         and not _RULED_OUT.match(" ".join(folded[k + 1 :]))
         and not _RENOUNCED.search(" ".join(folded[k + 1 :]))
     } - theirs
+    threats -= {w for w in threats if _THREAT_SAID_AS.get(w, set()) & theirs}
     folded_own, folded_theirs = " ".join(folded), " ".join(lemmas(stretch))
     for phrase in _THREAT_PHRASES:
         found = re.search(rf"\b{phrase}\b", folded_own)
