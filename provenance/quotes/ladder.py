@@ -139,8 +139,11 @@ class QuoteOptions:
     """How much more a short quotation's own words count than its sentence's."""
     max_elision: int = 600
     """Most reference characters an ellipsis in a quotation may stand for."""
-    max_bracket: int = 40
-    """Most reference characters a bracketed insertion may stand for."""
+    max_bracket: int = 300
+    """Most reference characters a bracketed insertion may stand for. A gloss stands for a
+    few words ("[the DPRK]" for "it"); a bracket standing for more (an "[and]" put for a
+    dropped clause) is found here too, then judged by `brackets.honest`: an altered
+    quotation, where at 40 it was read as a paraphrase."""
     altered_share: float = 0.7
     """Least share of a quotation's words, in order, an altered quotation keeps."""
     near_share: float = 0.8
