@@ -141,9 +141,9 @@ class QuoteOptions:
     """Most reference characters an ellipsis in a quotation may stand for."""
     max_bracket: int = 300
     """Most reference characters a bracketed insertion may stand for. A gloss stands for a
-    few words ("[the DPRK]" for "it"); a bracket standing for more (an "[and]" put for a
-    dropped clause) is found here too, then judged by `brackets.honest`: an altered
-    quotation, where at 40 it was read as a paraphrase."""
+    few words ("[the DPRK]" for "it": `GLOSS_BRACKET`, tried first); a bracket standing
+    for more (an "[and]" put for a dropped clause) is found too, then judged by
+    `brackets.honest`: an altered quotation, where at 40 it was read as a paraphrase."""
     altered_share: float = 0.7
     """Least share of a quotation's words, in order, an altered quotation keeps."""
     near_share: float = 0.8
@@ -1061,7 +1061,33 @@ _UNSEEN = "\u200b"
 def _verbatim(
     index: _Index, text: str, core: Span, editorial: tuple[Span, ...], options: QuoteOptions
 ) -> _Found | None:
-    """Reference span holding every stretch between editorial marks, in order; else None."""
+    """Reference span holding every stretch between editorial marks, in order; else None.
+
+    Each bracket is first read as a gloss, standing for `GLOSS_BRACKET` reference
+    characters at most; only a quotation not found so is read with brackets standing for
+    up to `max_bracket` (an "[and]" put for a clause). Else "They [Russia and China] are
+    against" found "They" a paragraph earlier, the bracket standing for all between."""
+    found = _in_order(
+        index, text, core, editorial, options, min(GLOSS_BRACKET, options.max_bracket)
+    )
+    if found is None and options.max_bracket > GLOSS_BRACKET:
+        found = _in_order(index, text, core, editorial, options, options.max_bracket)
+    return found
+
+
+GLOSS_BRACKET = 40
+"""Most reference characters a bracket read as a gloss stands for ("[the DPRK]" for "it")."""
+
+
+def _in_order(
+    index: _Index,
+    text: str,
+    core: Span,
+    editorial: tuple[Span, ...],
+    options: QuoteOptions,
+    max_bracket: int,
+) -> _Found | None:
+    """`_verbatim` with brackets standing for `max_bracket` reference characters at most."""
     pieces: list[tuple[str, int, Span | None]] = []  # (folded stretch, allowance, bracket before)
     allowance, cursor, letter, bracket = 0, core.start, "", None
     for mark in [*editorial, Span(core.end, core.end)]:
@@ -1076,7 +1102,7 @@ def _verbatim(
             letter, allowance = text[mark.start + 1], 0  # "[t]he": the quoter's case, the word
         elif len(mark):
             bracket = mark if _is_bracket(text, mark) else None
-            allowance = options.max_bracket if bracket else options.max_elision
+            allowance = max_bracket if bracket else options.max_elision
             if (
                 text[mark.start] in "*_"
                 or RAISED_NOTE.fullmatch(text, mark.start, mark.end)
