@@ -971,9 +971,15 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
         return True  # "the other key paragraph, quoted in full:": the text, not a speaker
     if _THAN_PASSIVE.search(before):
         return True  # "more ambitious than is often acknowledged": no one speaks
+    if word.endswith("that") and _TIME_AFTER.match(chunk, hit.end()):
+        return True  # "The TV repeats that evening showed ...": the noun, then a time
     return word in _PASSIVE_VERBS and bool(_PASSIVE.search(before))
 
 
+_TIME_AFTER = re.compile(
+    r"\s+(?:morning|afternoon|evening|night|day|week|weekend|month|year|time|season)\b"
+)
+"""After a noun's "that" ("repeats that evening"): a time, so "that" opens no clause."""
 _THAN_PASSIVE = re.compile(r"\bthan\s+(?:is|are|was|were|(?:has|have|had)\s+been)(?:\s+\w+)?\s+$")
 """A comparison with what is said ("than is often acknowledged", "than was claimed"): a
 participle with no one speaking, whatever the verb."""
