@@ -1242,3 +1242,28 @@ def test_a_caption_note_declares_the_emphasis_under_its_table_s_header_row(
     source = analyse(corpus.reference, [load(path)]).sources[0]
     [row] = [d for d in source.divergences if d.kind is Kind.EMPHASIS]
     assert row.severity is Severity.MINOR
+
+
+def test_emphasis_set_by_a_class_rule_or_a_text_colour_is_added(corpus: Corpus) -> None:
+    """A blog styles its highlights in its stylesheet (`.pick { font-weight: 700 }`,
+    `span.warn { color: #b00 }`) and an old page uses `<font color>`: each is emphasis the
+    copy added, as the same styles set inline are. A link's colour, a near-black text
+    colour and a tag-only rule (`p { color: navy }`: every paragraph) are none."""
+    paragraph = html.escape(_paragraphs(corpus)[12], quote=False)
+    marked = _mark(paragraph, "serious damage", '<span class="pick">', "</span>")
+    marked = _mark(marked, "THAAD antimissile systems", '<span class="warn">', "</span>")
+    marked = _mark(marked, "Russia and China", '<font color="#0066cc">', "</font>")
+    marked = _mark(marked, "regional states", '<a href="/states" style="color:#00c">', "</a>")
+    marked = _mark(marked, "peace and stability", '<span style="color:#333">', "</span>")
+    page = (
+        "<html><head><style>/* site */ .pick { font-weight: 700 } span.warn { color: #b00 }"
+        " p { color: navy }</style></head><body><p>From the ministries' text:</p>"
+        f"<p>{marked}</p></body></html>"
+    )
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    added = sorted((e.text, e.style) for e in source.sources[0].emphasis)
+    assert added == [
+        ("Russia and China", "mark"),
+        ("THAAD antimissile systems", "mark"),
+        ("serious damage", "bold"),
+    ]

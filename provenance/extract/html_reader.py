@@ -5,9 +5,9 @@ are dropped; page furniture (`nav`, `header`, `footer`, `aside`) is set aside an
 unless the caller wants its text read (it holds the reference: see `_html`); entities
 decoded (each produced character maps to the whole entity), blocks become line breaks,
 and what a browser draws is written out: an ordered list's numbers, the marks of `<q>`,
-raised footnote digits. Bold, italic, underline and mark (by tag or inline style, a
-coloured background on words inside the lines being a mark, not one on a block) are
-emphasis runs; a `<blockquote>`'s text is marked as quoted, but for a `<cite>` opening or
+raised footnote digits. Bold, italic, underline and mark (by tag, inline style or a
+`<style>` rule for a class, a coloured background or text colour on words inside the
+lines being a mark, not one on a block) are emphasis runs; a `<blockquote>`'s text is marked as quoted, but for a `<cite>` opening or
 closing it or a forum's title line over it (who is quoted, read as a line of its own and
 listed as a credit).
 """
@@ -132,6 +132,8 @@ class _HTMLReader(HTMLParser):
         self.skip_root: tuple[int, str, int] | None = None
         """(stack index, tag, offset) of the element that began the current skip."""
         self.source = text
+        self.sheet = _style_sheet(text)
+        """Declarations of the page's `<style>` rules for a class (".key", "span.key")."""
         self.out = _Builder()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.stack: list[tuple[str, frozenset[str]]] = []
@@ -223,14 +225,14 @@ class _HTMLReader(HTMLParser):
             self.serial += 1
             # <b style="font-weight:normal"> (how a Google Docs paste wraps a whole page)
             # shows no bold: kept on the list, so its end tag closes it, but not shown.
-            shown = _FORMAT_TAGS[tag] not in _plain_styles(attrs) and not (
+            shown = _FORMAT_TAGS[tag] not in _plain_styles(attrs, tag, self.sheet) and not (
                 _FORMAT_TAGS[tag] == BOLD and any(t in _HEADINGS for t, _ in self.stack)
             )  # (a heading is drawn bold: <h2><strong>...</strong></h2> adds nothing)
             self.formats[tag].append(self.serial if shown else -self.serial)
             return
         self.serial += 1
         quoting = {QUOTED} if tag in _QUOTING_TAGS else {CAPTION} if tag == "figcaption" else set()
-        turned_off = {f"{_OFF}{s}" for s in _plain_styles(attrs)}
+        turned_off = {f"{_OFF}{s}" for s in _plain_styles(attrs, tag, self.sheet)}
         if tag in _QUOTING_TAGS:
             self.blocks_read[self.serial] = self.out.map.length
         elif tag in _APART_TAGS and (apart := self._apart(tag, attrs)):
@@ -238,7 +240,8 @@ class _HTMLReader(HTMLParser):
             turned_off.add(f"{_OFF}{QUOTED}")
             self.out.line_break(2, self._at())
         styles = frozenset(
-            f"{s}#{self.serial}" for s in _inline_styles(attrs, tag) | quoting | turned_off
+            f"{s}#{self.serial}"
+            for s in _inline_styles(attrs, tag, self.sheet) | quoting | turned_off
         )
         if tag == "aside" and _quote_box(tag, attrs):
             self.quote_boxes.add(len(self.stack))
@@ -483,8 +486,12 @@ _HIDDEN = frozenset({"hidden"})
 """The style set of an element skipped because it is hidden (told apart by identity)."""
 
 
-def _inline_styles(attrs: list[tuple[str, str | None]], tag: str) -> frozenset[str]:
-    """The styles an element's own `style` attribute turns on (font-weight: bold ...).
+def _inline_styles(
+    attrs: list[tuple[str, str | None]], tag: str, sheet: dict[str, str] | None = None
+) -> frozenset[str]:
+    """The styles an element's own `style` attribute, or a `<style>` rule for one of its
+    classes (`sheet`), turns on (font-weight: bold ...). A text colour other than black or
+    a near-black grey is a highlight, as a coloured background is (`<font color>` too).
 
     A background colour is a highlight only on words inside the lines (a <span> over
     some words, as a highlighter pen runs): on a block (the page's <body>, a <div> box,
@@ -498,8 +505,10 @@ def _inline_styles(attrs: list[tuple[str, str | None]], tag: str) -> frozenset[s
         (_LINE_THROUGH, STRIKE),
         (_HIGHLIGHT, MARK),
     )
-    found = _styles(attrs, rules)
-    return found - {MARK} if MARK in found and _drawn_as_block(tag, _style(attrs)) else found
+    style = _styled(attrs, tag, sheet)
+    coloured = tag != "a" and _coloured(style)  # (a link is drawn in colour: no highlight)
+    found = _styles(style, rules) | ({MARK} if coloured else frozenset())
+    return found - {MARK} if MARK in found and _drawn_as_block(tag, style) else found
 
 
 def _drawn_as_block(tag: str, style: str) -> bool:
@@ -517,22 +526,106 @@ def _drawn_as_block(tag: str, style: str) -> bool:
     return not display.group(1).startswith(("inline", "contents", "none"))
 
 
-def _plain_styles(attrs: list[tuple[str, str | None]]) -> frozenset[str]:
-    """The styles an element's own `style` attribute turns off (font-weight: normal ...)."""
+def _plain_styles(
+    attrs: list[tuple[str, str | None]], tag: str = "", sheet: dict[str, str] | None = None
+) -> frozenset[str]:
+    """The styles an element's own `style` attribute (or its classes' rules) turns off
+    (font-weight: normal ...)."""
     rules = (
         (_NORMAL_WEIGHT, BOLD),
         (_NORMAL_SLANT, ITALIC),
         (_NO_LINE, UNDERLINE),
         (_NO_LINE, STRIKE),
     )
-    return _styles(attrs, rules)
+    return _styles(_styled(attrs, tag, sheet), rules)
 
 
-def _styles(
-    attrs: list[tuple[str, str | None]], rules: tuple[tuple[re.Pattern[str], str], ...]
-) -> frozenset[str]:
-    style = _style(attrs)
+def _styles(style: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> frozenset[str]:
     return frozenset(name for pattern, name in rules if style and pattern.search(style))
+
+
+def _styled(attrs: list[tuple[str, str | None]], tag: str, sheet: dict[str, str] | None) -> str:
+    """An element's declarations, lower case: its classes' `<style>` rules (`sheet`), a
+    `<font color>`, then its own `style` attribute, which a browser lets win (the last
+    declaration of a property is the one read: see `_coloured`)."""
+    own = _style(attrs)
+    if tag == "font":
+        colour = next((v for k, v in attrs if k == "color" and v), "")
+        own = f"color: {colour.lower()}; {own}" if colour else own
+    if not sheet:
+        return own
+    ruled = [sheet.get(f".{name}", "") + sheet.get(f"{tag}.{name}", "") for name in _classes(attrs)]
+    return ";".join([*(r for r in ruled if r), own]) if any(ruled) else own
+
+
+def _style_sheet(text: str) -> dict[str, str]:
+    """The declarations of a page's `<style>` rules whose selector is a class (".key") or
+    an element of a class ("span.key"), by selector, lower case; other selectors (a tag
+    alone, descendants, ids) are not read.
+
+    >>> _style_sheet("<style>.hl, b.x { font-weight: 700 } p { color: red }</style>")
+    {'.hl': 'font-weight: 700;', 'b.x': 'font-weight: 700;'}
+    """
+    sheet: dict[str, str] = {}
+    for block in _STYLE_BLOCK.finditer(text):
+        css = _CSS_COMMENT.sub("", block.group(1)).lower()
+        for rule in _CSS_RULE.finditer(css):
+            declarations = rule.group(2).strip().rstrip(";") + ";"
+            for selector in rule.group(1).split(","):
+                selector = selector.strip()
+                if _CLASS_SELECTOR.fullmatch(selector):
+                    sheet[selector] = sheet.get(selector, "") + declarations
+    return sheet
+
+
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"(?:[a-z][a-z0-9]*)?\.[\w-]+")
+
+
+def _coloured(style: str) -> bool:
+    """Whether the last text colour a style declares is a colour a reader sees picked out:
+    not black, a near-black grey (every channel 0x40 or less), or a colour left to the
+    parent (`inherit`, `currentColor`).
+
+    >>> [_coloured(s) for s in ("color: #c00", "color: red", "color:#333", "color: black")]
+    [True, True, False, False]
+    >>> _coloured("background-color: red"), _coloured("color: red; color: inherit")
+    (False, False)
+    """
+    found = _COLOUR.findall(style)
+    if not found:
+        return False
+    value = found[-1].strip()
+    if value in _NOT_PICKED_OUT:
+        return False
+    channels = _channels(value)
+    return channels is None or max(channels) > _NEAR_BLACK
+
+
+_COLOUR = re.compile(r"(?<![\w-])color\s*:\s*([^;]+)")
+_NOT_PICKED_OUT = frozenset(
+    "black inherit initial unset currentcolor windowtext transparent revert gray grey dimgray"
+    " dimgrey darkslategray darkslategrey".split()
+)
+_NEAR_BLACK = 0x40
+
+
+def _channels(value: str) -> tuple[int, ...] | None:
+    """The red, green and blue of a `#rgb`, `#rrggbb` or `rgb(...)` colour; None for
+    another form (a name: not black, so picked out)."""
+    value = value.removesuffix("!important").strip()
+    if value.startswith("#") and len(value) in (4, 7):
+        digits = value[1:]
+        if len(digits) == 3:
+            digits = "".join(d * 2 for d in digits)
+        try:
+            return tuple(int(digits[k : k + 2], 16) for k in (0, 2, 4))
+        except ValueError:
+            return None
+    found = re.fullmatch(r"rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,[^)]*)?\)", value)
+    return tuple(int(g) for g in found.groups()) if found else None
 
 
 def _style(attrs: list[tuple[str, str | None]]) -> str:
