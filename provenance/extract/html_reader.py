@@ -7,9 +7,9 @@ decoded (each produced character maps to the whole entity), blocks become line b
 and what a browser draws is written out: an ordered list's numbers, the marks of `<q>`,
 raised footnote digits. Bold, italic, underline and mark (by tag, inline style or a
 `<style>` rule for a class, a coloured background or text colour on words inside the
-lines being a mark, not one on a block) are emphasis runs; a `<blockquote>`'s text is marked as quoted, but for a `<cite>` opening or
-closing it or a forum's title line over it (who is quoted, read as a line of its own and
-listed as a credit).
+lines being a mark, not one on a block) are emphasis runs; a `<blockquote>`'s text is
+marked as quoted, but for a `<cite>` opening or closing it or a forum's title line over
+it (who is quoted, read as a line of its own and listed as a credit).
 """
 
 from __future__ import annotations
