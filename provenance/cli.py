@@ -339,10 +339,17 @@ def _interactive() -> bool:
 
 
 def _note_unlisted(corpus: Corpus) -> None:
-    """One stderr line for each page of the corpus directory the manifest does not list."""
+    """One stderr line for each page of the corpus directory the manifest does not list,
+    and for each capture whose bytes no longer have the digest the manifest records: it is
+    read as it is now, and only `check` fails on it, so the reader of a report or a
+    collation is told the evidence changed."""
     for path in corpus.unlisted():
         advice = "not read; record it with `provenance add`, or remove it"
         print("provenance: " + one_line(f"{path}: not in the manifest ({advice})"), file=sys.stderr)
+    for path in corpus.altered():
+        advice = "read as it is now; `provenance check` reports it"
+        message = f"{path}: its bytes no longer match the manifest's sha256 ({advice})"
+        print("provenance: " + one_line(message), file=sys.stderr)
 
 
 def _load_each(paths: list[Path]) -> tuple[list[Document], list[Failure]]:
@@ -784,6 +791,7 @@ def _current(corpus: Path) -> _Current:
     from provenance.review import REVIEWS, ReviewStore
 
     loaded = load_corpus(corpus, keep_going=True)
+    _note_unlisted(loaded)
     analysis = analyse_corpus(loaded, keep_going=True)
     analysed = {s.document.id for s in analysis.sources}
     unread = frozenset(e.id for e in loaded.manifest.entries if e.id not in analysed)

@@ -83,6 +83,15 @@ class Corpus:
     failures: tuple[Failure, ...] = ()
     """Captures that could not be read, when loaded with `keep_going`."""
 
+    def altered(self) -> list[Path]:
+        """Captures read whose bytes no longer have the digest their entry records."""
+        digests = {e.id: (e.file, e.sha256) for e in self.manifest.entries}
+        return [
+            self.directory / digests[c.id][0]
+            for c in self.captures
+            if c.id in digests and c.sha256 != digests[c.id][1]
+        ]
+
     def entry(self, capture_id: str) -> Entry:
         """The manifest entry of a capture."""
         return next(e for e in self.manifest.entries if e.id == capture_id)
@@ -228,8 +237,12 @@ def read_manifest_data(directory: Path) -> tuple[Path, dict[str, Any]]:
         data = tomllib.loads(split_bom(text)[1])
     except tomllib.TOMLDecodeError as error:
         raise CorpusError(path, f"not valid TOML: {error}") from None
-    if data.get("schema") != SCHEMA:
-        raise CorpusError(path, f"schema must be {SCHEMA!r}, found {data.get('schema')!r}")
+    if not data:
+        raise CorpusError(path, "empty manifest (no schema, reference or captures)")
+    if "schema" not in data:
+        raise CorpusError(path, f"no schema line (schema = {SCHEMA!r})")
+    if data["schema"] != SCHEMA:
+        raise CorpusError(path, f"schema must be {SCHEMA!r}, found {data['schema']!r}")
     return path, data
 
 

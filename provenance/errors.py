@@ -47,7 +47,15 @@ class CorpusError(ProvenanceError):
 
 
 class ReviewStoreError(ProvenanceError):
-    """The review file cannot be read or safely written."""
+    """The review file cannot be read or safely written; `line` and `column` (1-based)
+    say where, when one line of it is at fault."""
+
+    def __init__(
+        self, path: Path | str, problem: str, *, line: int | None = None, column: int | None = None
+    ) -> None:
+        super().__init__(path, problem)
+        self.line = line
+        self.column = column
 
 
 class ExitCode(IntEnum):

@@ -524,17 +524,25 @@ def _read_lines(path: Path) -> tuple[list[Entry], dict[str, Any]]:
                 path,
                 f"line {number} is a git conflict marker: keep both sides' lines and remove "
                 "the markers (check then reports decisions that disagree)",
+                line=number,
+                column=1,
             )
         try:
             item = json.loads(line)
         except json.JSONDecodeError as error:
             raise ReviewStoreError(
-                path, f"line {number} is not valid JSON (column {error.colno})"
+                path,
+                f"line {number} is not valid JSON (column {error.colno})",
+                line=number,
+                column=error.colno,
             ) from None
         if isinstance(item, dict) and "schema" in item and "finding" not in item:
             if item["schema"] != SCHEMA:
                 raise ReviewStoreError(
-                    path, f"line {number}: not a review file (schema must be {SCHEMA!r})"
+                    path,
+                    f"line {number}: not a review file (schema must be {SCHEMA!r})",
+                    line=number,
+                    column=1,
                 )
             schema_seen = True
             top = {k: v for k, v in item.items() if k != "schema"}

@@ -353,3 +353,43 @@ def test_an_error_naming_a_file_is_one_line_of_plain_characters(
     assert main(["report", "--reference", str(statement), str(tmp_path / name)]) == 2
     err = capsys.readouterr().err
     assert err == f"provenance: {tmp_path}/{shown}: empty file (0 bytes)\n"
+
+
+@pytest.mark.parametrize("command", ["report", "collate", "findings"])
+def test_a_capture_whose_bytes_changed_is_named_by_every_reading_command(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """A capture edited after it was recorded is still read (the report is of the bytes
+    as they are), but report, collate and findings say so, one stderr line naming it:
+    only `check` failed on it, and a collation of altered evidence said nothing."""
+    [entry] = [e for e in load_corpus(corpus_dir).manifest.entries if e.id.startswith("003")]
+    page = corpus_dir / entry.file
+    page.write_bytes(page.read_bytes() + b"\nAn extra line.\n")
+    assert main([command, str(corpus_dir)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("no longer match the manifest's sha256") == 1
+    assert f"{page}: its bytes no longer match" in err
+
+
+def test_an_empty_manifest_is_named_empty(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus_dir / "manifest.toml").write_text("", "utf-8")
+    assert main(["check", str(corpus_dir)]) == 2
+    err = capsys.readouterr().err.strip()
+    manifest = corpus_dir / "manifest.toml"
+    assert err == f"provenance: {manifest}: empty manifest (no schema, reference or captures)"
+
+
+def test_a_broken_review_line_is_located_in_the_check_output(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The review file's bad line is the problem's line and column (JSON, and the
+    `path:line:col` of the text and GitHub formats), not only words in its message."""
+    reviews = corpus_dir / "reviews.jsonl"
+    lines = reviews.read_text("utf-8").splitlines(keepends=True)
+    lines.insert(5, '{"anchor": "a-1", broken\n')
+    reviews.write_text("".join(lines), "utf-8")
+    assert main(["check", str(corpus_dir), "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert [(p["code"], p["line"], p["column"]) for p in problems] == [("P500", 6, 19)]

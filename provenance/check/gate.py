@@ -359,7 +359,8 @@ class _Run(ManifestChecks):
             store = ReviewStore(store_path)
         except ProvenanceError as error:
             self.case("review", store_path)
-            self.add("review-file", store_path, error.problem)
+            where = getattr(error, "line", None), getattr(error, "column", None)
+            self.add("review-file", store_path, error.problem, line=where[0], column=where[1])
             return 0, ()
         for twice, count in store.duplicates().items():
             self.add(
