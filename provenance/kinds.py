@@ -377,14 +377,14 @@ MISSPELT_ROW = "substitution-misspelt"
 _SLIP_MIN = 4
 """Shorter words are as often changed as mistyped ("on" for "in")."""
 MISSPELT = "misspelt: a slip of the keys in the reference's word, making no English word"
+"""The note of a substitution that is a misspelling, and the key of its severity row
+(`divergence`): minor, not material; its kind stays `substitution`, so that a
+collation still weighs a shared misspelling as the strong evidence of descent it is."""
 MISREAD = "misread: letters a scan's text recognition confuses (rn for m, l for I, 0 for O)"
 """The note of a substitution that is a misreading (`_misread`): its severity row is a
 misspelling's."""
 SLIPS = frozenset({MISSPELT, MISREAD})
 """The notes of a substitution whose severity row is `MISSPELT_ROW`."""
-"""The note of a substitution that is a misspelling, and the key of its severity row
-(`divergence`): minor, not material; its kind stays `substitution`, so that a
-collation still weighs a shared misspelling as the strong evidence of descent it is."""
 
 
 def _spelling_variants(reference: str, copy: str) -> bool:

@@ -225,14 +225,16 @@ class _HTMLReader(HTMLParser):
             self.serial += 1
             # <b style="font-weight:normal"> (how a Google Docs paste wraps a whole page)
             # shows no bold: kept on the list, so its end tag closes it, but not shown.
-            shown = _FORMAT_TAGS[tag] not in _plain_styles(attrs, tag, self.sheet) and not (
+            plain = _plain_styles(_styled(attrs, tag, self.sheet))
+            shown = _FORMAT_TAGS[tag] not in plain and not (
                 _FORMAT_TAGS[tag] == BOLD and any(t in _HEADINGS for t, _ in self.stack)
             )  # (a heading is drawn bold: <h2><strong>...</strong></h2> adds nothing)
             self.formats[tag].append(self.serial if shown else -self.serial)
             return
         self.serial += 1
         quoting = {QUOTED} if tag in _QUOTING_TAGS else {CAPTION} if tag == "figcaption" else set()
-        turned_off = {f"{_OFF}{s}" for s in _plain_styles(attrs, tag, self.sheet)}
+        style = _styled(attrs, tag, self.sheet)
+        turned_off = {f"{_OFF}{s}" for s in _plain_styles(style)}
         if tag in _QUOTING_TAGS:
             self.blocks_read[self.serial] = self.out.map.length
         elif tag in _APART_TAGS and (apart := self._apart(tag, attrs)):
@@ -240,8 +242,7 @@ class _HTMLReader(HTMLParser):
             turned_off.add(f"{_OFF}{QUOTED}")
             self.out.line_break(2, self._at())
         styles = frozenset(
-            f"{s}#{self.serial}"
-            for s in _inline_styles(attrs, tag, self.sheet) | quoting | turned_off
+            f"{s}#{self.serial}" for s in _inline_styles(style, tag) | quoting | turned_off
         )
         if tag == "aside" and _quote_box(tag, attrs):
             self.quote_boxes.add(len(self.stack))
@@ -486,12 +487,11 @@ _HIDDEN = frozenset({"hidden"})
 """The style set of an element skipped because it is hidden (told apart by identity)."""
 
 
-def _inline_styles(
-    attrs: list[tuple[str, str | None]], tag: str, sheet: dict[str, str] | None = None
-) -> frozenset[str]:
-    """The styles an element's own `style` attribute, or a `<style>` rule for one of its
-    classes (`sheet`), turns on (font-weight: bold ...). A text colour other than black or
-    a near-black grey is a highlight, as a coloured background is (`<font color>` too).
+def _inline_styles(style: str, tag: str) -> frozenset[str]:
+    """The styles an element's declarations (`_styled`: its own `style` attribute, or a
+    `<style>` rule for one of its classes) turn on (font-weight: bold ...). A text colour
+    other than black or a near-black grey is a highlight, as a coloured background is
+    (`<font color>` too).
 
     A background colour is a highlight only on words inside the lines (a <span> over
     some words, as a highlighter pen runs): on a block (the page's <body>, a <div> box,
@@ -505,7 +505,6 @@ def _inline_styles(
         (_LINE_THROUGH, STRIKE),
         (_HIGHLIGHT, MARK),
     )
-    style = _styled(attrs, tag, sheet)
     coloured = tag != "a" and _coloured(style)  # (a link is drawn in colour: no highlight)
     found = _styles(style, rules) | ({MARK} if coloured else frozenset())
     return found - {MARK} if MARK in found and _drawn_as_block(tag, style) else found
@@ -526,18 +525,15 @@ def _drawn_as_block(tag: str, style: str) -> bool:
     return not display.group(1).startswith(("inline", "contents", "none"))
 
 
-def _plain_styles(
-    attrs: list[tuple[str, str | None]], tag: str = "", sheet: dict[str, str] | None = None
-) -> frozenset[str]:
-    """The styles an element's own `style` attribute (or its classes' rules) turns off
-    (font-weight: normal ...)."""
+def _plain_styles(style: str) -> frozenset[str]:
+    """The styles an element's declarations (`_styled`) turn off (font-weight: normal ...)."""
     rules = (
         (_NORMAL_WEIGHT, BOLD),
         (_NORMAL_SLANT, ITALIC),
         (_NO_LINE, UNDERLINE),
         (_NO_LINE, STRIKE),
     )
-    return _styles(_styled(attrs, tag, sheet), rules)
+    return _styles(style, rules)
 
 
 def _styles(style: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> frozenset[str]:

@@ -325,9 +325,7 @@ def _markdown_tag(
                 active.remove(token)
         return
     style = _MD_STYLE.search(match.group(3))
-    declared = (
-        _inline_styles([("style", style.group(1) or style.group(2))], name) if style else set()
-    )
+    declared = _inline_styles((style.group(1) or style.group(2)).lower(), name) if style else set()
     styles = {_FORMAT_TAGS[name]} if name in _FORMAT_TAGS else set()
     if name == "sup" and not styles | declared:
         tags.append((name, []))  # nothing to style: kept so its text is read raised

@@ -94,6 +94,7 @@ class _EdgeError(Exception):
 Words = tuple[tuple[str, int, int], ...]
 _SENTENCE = re.compile(r"[.!?:]")
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
+_LINE_BREAK = re.compile("\n")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\r>]*\n")
 """A blank line (in an e-mail's quotation, a line of "> " alone): a paragraph's end."""
 _BOUNDARY = re.compile(r"[.!?;:\"]|" + _SINGLE)
@@ -228,22 +229,23 @@ class _Texts:
     def joined(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
         """True when neither text has a sentence end or quotation mark there and the capture
         no paragraph break: the same sentence, though the capture's line may wrap."""
-        start = self.normalised.to_original[self.words[j_before][2]]
-        end = self.normalised.to_original[self.words[j_after][1]]
-        return not (
-            _BOUNDARY.search(self.capture_gap(j_before, j_after))
-            or _BOUNDARY.search(self.reference_gap(i_before, i_after))
-            or _PARAGRAPH_BREAK.search(self.original, start, end)
-        )
+        return self._unbroken(j_before, j_after, i_before, i_after, _PARAGRAPH_BREAK)
 
     def plain_gap(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
         """True when neither text has a sentence end, quotation mark or line break there."""
+        return self._unbroken(j_before, j_after, i_before, i_after, _LINE_BREAK)
+
+    def _unbroken(
+        self, j_before: int, j_after: int, i_before: int, i_after: int, breaks: re.Pattern[str]
+    ) -> bool:
+        """No sentence end or quotation mark between the words in either text, and none of
+        `breaks` between them in the capture's original."""
         start = self.normalised.to_original[self.words[j_before][2]]
         end = self.normalised.to_original[self.words[j_after][1]]
         return not (
             _BOUNDARY.search(self.capture_gap(j_before, j_after))
             or _BOUNDARY.search(self.reference_gap(i_before, i_after))
-            or "\n" in self.original[start:end]
+            or breaks.search(self.original, start, end)
         )
 
 

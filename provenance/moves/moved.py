@@ -256,7 +256,8 @@ def _out_of_omission(
 
 
 _normalised = lru_cache(maxsize=64)(normalise)
-"""An omission's text normalised once, however many insertions are looked for in it."""
+"""A text normalised once, however many insertions are looked for in it: an omission's,
+or the reference (`_duplications` and `_moved_in` both read it, for every capture)."""
 
 
 def _from_line(
@@ -318,15 +319,13 @@ def _moved_in(
     statement was signed on July 4, 2017, in Moscow." inside point 4). The copy lacks it
     in its place only because its place is outside what the copy holds, so it is a
     `reordering` read where the copy has it, not words the reference does not have."""
-    folded_reference: Normalised | None = None
     covered = [p.reference for p in passages]
     out = []
     for d in found:
         if d.kind is not Kind.INSERTION or len(d.copy_text.split()) < MOVE_MIN_WORDS:
             out.append(d)
             continue
-        if folded_reference is None:
-            folded_reference = normalise(reference.text)
+        folded_reference = _normalised(reference.text)
         text = _folded(d.copy_text)
         at = folded_reference.text.find(text) if text else -1
         if at < 0 or folded_reference.text.find(text, at + 1) >= 0:
@@ -388,14 +387,12 @@ def _duplications(
     The copy span is the repeat (the insertion); the reference span is the text it
     repeats, so both readings are the text at their place.
     """
-    folded_reference: Normalised | None = None  # normalised when an insertion is long enough
     out = []
     for d in found:
         if d.kind is not Kind.INSERTION or len(d.copy_text.split()) < DUPLICATION_MIN_WORDS:
             out.append(d)
             continue
-        if folded_reference is None:
-            folded_reference = normalise(reference.text)
+        folded_reference = _normalised(reference.text)
         home = next((p for p in passages if p.copy.start <= d.copy.start < p.copy.end), None)
         repeat = None if home is None else _repeat(folded_reference, capture, home, d.copy)
         quoted = _inside_marks(capture.text, d.copy)
