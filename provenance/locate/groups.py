@@ -58,15 +58,17 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
 def _lead_in(texts: _Texts, group: list[_Run], run: _Run, options: LocateOptions) -> bool:
     """Whether `group` is a phrase of the page's own sentence before a copy that `run`
     starts: a single run shorter than `min_words` whose words `run` copies again, from
-    earlier in the reference ("The foreign ministries of Russia and China released the
-    following statement on Tuesday." before the statement). Joined, the phrase was a
-    duplication opening the copy and the rest of the page's sentence a material
-    insertion. Only a phrase sharing a sentence with the page's words (`_glued`): a short
-    paragraph of the statement printed alone before the copy is a repeat of it."""
+    earlier in the reference or from the same word ("The foreign ministries of Russia and
+    China released the following statement on Tuesday.", "The Russian Federation and the
+    People's Republic of China put out this text on Tuesday." before the statement).
+    Joined, the phrase was a duplication opening the copy and the rest of the page's
+    sentence a material insertion. Only a phrase sharing a sentence with the page's words
+    (`_glued`): a short paragraph of the statement printed alone before the copy is a
+    repeat of it."""
     if len(group) != 1 or run.j1 - run.j0 < options.min_words:
         return False
     head = group[0]
-    if head.j1 - head.j0 >= options.min_words or not (run.i0 < head.i0 and head.i1 <= run.i1):
+    if head.j1 - head.j0 >= options.min_words or not (run.i0 <= head.i0 and head.i1 <= run.i1):
         return False
     return _glued(texts, head, 0, run.j0)
 

@@ -65,7 +65,7 @@ _SPEECH = re.compile(
     # and those with "that" after them, where they are verbs ("Tokyo answers that",
     # "Beijing repeats that"), not nouns ("the answers", "His promises “...”")
     r"|(?:answers|responds|replies|retorts|counters|repeats|pledges|vows|promises)\s+that"
-    r"|(?:summed|sums|sum)\s+(?:it\s+)?up)\b"
+    r"|(?:summed|sums|sum)\s+(?:\w+\s+){0,3}?up)\b"
 )
 _URGING = frozenset("pressed pushed prodded implored exhorted enjoined beseeched".split())
 """Verbs of urging, which speak only with the statement or its authors as subject ("the
