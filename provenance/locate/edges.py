@@ -108,8 +108,8 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int, ref_hi: int | None = Non
         ):
             j1, i1 = j1 + 2, i1 + 1
         else:
-            if _same_sentence_end(texts, j1, i1) and plain(j1 - 1, j1, i1 - 1, i1):
-                j1, i1 = j1 + 1, i1 + 1
+            words, reference_words = _to_sentence_end(texts, j1, i1, hi, stop)
+            j1, i1 = j1 + words, i1 + reference_words
             break
     # One word past a sentence end or paragraph break, where the next word differs, matches
     # by chance: "programmes.\n\nThe ministry added" against "programmes. The Parties" (a
@@ -229,11 +229,54 @@ def _mistyped(word: str, reference_word: str) -> bool:
     return OSA.distance(word, reference_word, score_cutoff=limit) <= limit
 
 
-def _same_sentence_end(texts: _Texts, j: int, i: int) -> bool:
-    """True when capture word j and reference word i are both followed by one sentence end."""
-    after_c = _to_space(texts.normalised.text, texts.words[j][2])
-    after_r = _to_space(texts.reference.normalised.text, texts.reference.words[i][2])
-    return after_c == after_r and after_c[-1:] in (".", "!", "?")
+def _to_sentence_end(texts: _Texts, j: int, i: int, hi: int, stop: int) -> tuple[int, int]:
+    """How many words a run stopping before capture word j and reference word i takes on
+    to where both sentences end (capture words, reference words), else (0, 0).
+
+    A copy's sentence ending in a few words of its own ("... should be excluded." for
+    "... should be ruled out.", "ruled out immediately!" for "ruled out.") ends the copy's
+    sentence, not the page's prose: left out, the change was reported nowhere. At most
+    `_END_WORDS` words on each side, in one sentence (no sentence end, quotation mark or
+    line break among them; no comma among the capture's: ", officials said" is the page's),
+    both ending as a sentence does with the same mark; or, where the reference's sentence
+    has ended, one or two words the copy adds before its own full stop.
+    """
+    if j == 0 or i == 0:
+        return 0, 0
+    copy_end = _words_to_sentence_end(texts.normalised.text, texts.words, j, hi)
+    # (the capture's words only: an empty stretch of the reference, i to i)
+    if copy_end is None or not texts.plain_gap(j - 1, j + copy_end - 1, i, i):
+        return 0, 0
+    if "," in texts.capture_gap(j - 1, j + copy_end - 1):
+        return 0, 0  # "excluded, officials said.": the page's own words end it
+    reference = texts.reference
+    if texts.reference_break(i):
+        ended = copy_end <= 2 and not texts.capture_gap(j - 1, j).strip()
+        return (copy_end, 0) if ended else (0, 0)
+    reference_end = _words_to_sentence_end(reference.normalised.text, reference.words, i, stop)
+    if reference_end is None or not texts.plain_gap(j - 1, j, i - 1, i + reference_end - 1):
+        return 0, 0
+    same_mark = _to_space(texts.normalised.text, texts.words[j + copy_end - 1][2]) == _to_space(
+        reference.normalised.text, reference.words[i + reference_end - 1][2]
+    )
+    return (copy_end, reference_end) if same_mark else (0, 0)
+
+
+def _words_to_sentence_end(
+    text: str, words: list[tuple[str, int, int]], k: int, stop: int
+) -> int | None:
+    """How many words from word k end a sentence (the last followed by ".", "!" or "?"
+    before a space), at most `_END_WORDS` and before word `stop`; None if none does."""
+    for n in range(1, _END_WORDS + 1):
+        if k + n > min(stop, len(words)):
+            return None
+        if _to_space(text, words[k + n - 1][2])[-1:] in (".", "!", "?"):
+            return n
+    return None
+
+
+_END_WORDS = 3
+"""Most words of its own a copy's sentence may end in (`_to_sentence_end`)."""
 
 
 def _to_space(text: str, start: int) -> str:

@@ -411,7 +411,9 @@ def _stray(
     reported nowhere. Dropped, the sentence is the copy's substitution. So too for a
     phrase the run after it copies again in its place ("a build-up that does nothing to
     help achieve the aims of peace." before the THAAD paragraph, which has those words):
-    kept, it was a move, then a duplication. Only where the
+    kept, it was a move, then a duplication. So too for a phrase a run of the copy already
+    copied ("on the peninsula and in" in a paragraph retyped, the words the copy gave
+    earlier in point 3): kept, it parted a full copy in two. Only where the
     copy goes on forward after it and the phrase shares a sentence with the page's own
     words: a short paragraph of the statement standing alone ("The Parties propose the
     following:") in a reordered copy is a piece of it, moved."""
@@ -421,8 +423,10 @@ def _stray(
     hi = max(group_hi, following.i1)
     seed = texts.reference.seed_words
     ahead = following.i0 <= run.i0 and run.i1 <= following.i1
+    behind = any(r.i0 <= run.i0 and run.i1 <= r.i1 for r in group)
     if lo - seed < run.i1 and run.i0 < hi + seed and not (ahead and run.i0 >= group_hi):
-        return False  # inside the stretch the copy covers: moved or repeated, `_joins` decides
+        if not behind:
+            return False  # inside the stretch the copy covers: moved or repeated, `_joins` decides
     if following.i0 < group_hi - seed:
         return False  # the copy goes back after it: a reordered copy, whose pieces all count
     if not _glued(texts, run, group[-1].j1, following.j0):

@@ -407,7 +407,7 @@ def _duplications(
             if near is not None:
                 out.append(near_duplication(reference, capture, *near))
                 continue
-        if repeat is None:
+        if repeat is None or not _a_repeat(capture.text, repeat[1]):
             out.append(d)
             continue
         ref, copy = repeat
@@ -424,6 +424,30 @@ def _duplications(
     return _with_marks(reference, capture, out)
 
 
+def _a_repeat(text: str, copy: Span) -> bool:
+    """Whether words the copy has twice read as a repeat: a sentence or more
+    (`LONE_REPEAT_MIN_WORDS` words), a line of its own (a pull quote), or a phrase said
+    twice running ("on the Korean Peninsula on the Korean Peninsula"). A few words the copy
+    has elsewhere put into a sentence ("relations of the Korean Peninsula between separate
+    states") are words added, which may change what it says: an insertion."""
+    repeated = copy.of(text)
+    if len(repeated.split()) >= LONE_REPEAT_MIN_WORDS:
+        return True
+    start = copy.start + len(repeated) - len(repeated.lstrip())
+    end = copy.end - len(repeated) + len(repeated.rstrip())
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    if (not before or before.endswith("\n")) and (not after or after.startswith("\n")):
+        return True
+    words = _folded(repeated).strip()
+    reach = 2 * len(repeated) + 8
+    return _folded(text[max(0, copy.start - reach) : copy.start]).rstrip().endswith(
+        words
+    ) or _folded(text[copy.end : copy.end + reach]).lstrip().startswith(words)
+
+
+LONE_REPEAT_MIN_WORDS = 8
+"""Fewest words of a repeat of the copy's own text that is a duplication wherever it
+stands (`_a_repeat`)."""
 NEAR_REPEAT_MIN_WORDS = 8
 """Fewest words of an insertion read as a repeat with changes of the copy's own text."""
 NEAR_REPEAT_SCORE = 90.0
