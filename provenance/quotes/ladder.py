@@ -1088,12 +1088,16 @@ def _in_order(
     max_bracket: int,
 ) -> _Found | None:
     """`_verbatim` with brackets standing for `max_bracket` reference characters at most."""
-    pieces: list[tuple[str, int, Span | None]] = []  # (folded stretch, allowance, bracket before)
-    allowance, cursor, letter, bracket = 0, core.start, "", None
+    # (folded stretch, allowance, bracket before, after a cut joining mid-sentence)
+    pieces: list[tuple[str, int, Span | None, bool]] = []
+    allowance, cursor, letter, bracket, joining = 0, core.start, "", None, False
     for mark in [*editorial, Span(core.end, core.end)]:
         stretch = _fold(letter + text[cursor : mark.start])
         if stretch:
-            pieces.append((stretch, allowance, bracket))
+            pieces.append((stretch, allowance, bracket, joining))
+        # A cut after words that end no sentence ("oppose any … denuclearisation"): the
+        # quoter's words read on as one sentence across it.
+        joining = not _SENTENCE_CLOSE.search(text, cursor, mark.start)
         letter, bracket = "", None
         if (
             _CASE_CHANGE.fullmatch(text, mark.start, mark.end)
@@ -1119,14 +1123,16 @@ def _in_order(
         last if last is not None and last.end == core.end and _is_bracket(text, last) else None
     )
     ref = index.folded.text
-    first, _, leading = pieces[0]
+    first, _, leading, _ = pieces[0]
     for hit in _occurrences(ref, first):
         end, ok = hit + len(first), True
         gaps: list[tuple[Span, tuple[Span, ...], bool]] = []
-        for stretch, allowed, before in pieces[1:]:
+        for stretch, allowed, before, joining in pieces[1:]:
             nxt = next((h for h in _occurrences(ref, stretch, end) if h - end <= allowed + 1), None)
-            if nxt is None:
-                ok = False
+            if nxt is None or (
+                joining and allowed == options.max_elision and _splices(ref, end, nxt)
+            ):
+                ok = False  # (a cut joining two sentences into one is a splice: `_spliced`)
                 break
             if before is not None:
                 gap = ref[end:nxt]
@@ -1141,6 +1147,24 @@ def _in_order(
                 gaps.append((trailing, _clause_after(index, end, options), True))
             return _Found(index.folded.span(hit, end), tuple(gaps))
     return None
+
+
+def _splices(ref: str, end: int, start: int) -> bool:
+    """Whether a cut of folded reference text ref[end:start] crosses a sentence end and
+    resumes inside a sentence: the words after it are no sentence's start, so the quotation
+    makes one sentence of two ("oppose any … denuclearisation of the Korean Peninsula",
+    the statement's "oppose any statements or actions" joined to a sentence aiming at the
+    denuclearisation). A cut inside one sentence, or resuming at a sentence's start, is
+    the quoter's shortening."""
+    if not _SENTENCE_CROSSED.search(ref, end, start):
+        return False
+    return not _SENTENCE_CLOSE.search(ref[max(0, start - 4) : start].rstrip() or ".")
+
+
+_SENTENCE_CROSSED = re.compile(r"[.!?:;][\"')\]]*\s|\n")
+"""A sentence (or a paragraph) ending inside a stretch of the reference."""
+_SENTENCE_CLOSE = re.compile(r"[.!?:;][\"')\]]*\s*$")
+"""Text ending as a sentence does (or a clause of its own, after ";" or ":")."""
 
 
 def _is_bracket(text: str, mark: Span) -> bool:
