@@ -26,7 +26,6 @@ _GROUP = re.compile(
 )
 """A plural subject: the statement's authors speaking together ("the two sides"). Lower case
 only: a capitalised one is part of a name ("the ambassador to the United Nations")."""
-_JOINT = re.compile(r"\band\b|&|,")
 _DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
 """With a plural (`_GROUP`), a subject naming one group: "the two sides", "their ministries"."""
 _NAME = re.compile(r"[A-Z][\w’'-]*")
@@ -294,12 +293,24 @@ def _joint(subject: str, authors: frozenset[str]) -> bool:
         return False  # "he", "we"; "the six parties", "all five"; "one of the diplomats"
     if _GROUP.search(subject) and _DETERMINED.search(subject):
         return True
+    subject = _PLACE.sub(" ", subject)  # "At a briefing in Moscow, Lavrov": where, not who
     found = [w.casefold() for w in _NAME.findall(subject)]
     names = [w.removesuffix("’s").removesuffix("'s") for w in found]
     theirs = {n for n, w in zip(names, found, strict=True) if n in authors and n != w}
     if theirs and len(theirs) == len({n for n in names if n in authors}) == 1:
         return False  # "At the UN Security Council, Russia's deputy envoy Safronkov": one
         # author's person, whatever the comma before
-    return (
-        bool(_JOINT.search(subject)) and sum(n in authors for n in names) >= 1 and len(names) >= 2
-    )
+    if not _JOINED_BY_WORD.search(subject):
+        # Names joined by a comma only are the authors listed ("Russia, China"), not one
+        # author's person in an aside ("Chinese Foreign Minister Wang Yi, speaking ...").
+        return "," in subject and len({n for n in names if n in authors}) >= 2
+    return sum(n in authors for n in names) >= 1 and len(names) >= 2
+
+
+_JOINED_BY_WORD = re.compile(r"\band\b|&")
+_PLACE = re.compile(
+    r"\b(?:in|at|from|near|outside|inside|across|to)\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:[A-Z][\w’'-]*|of))*(?:\s+[A-Z][\w’'-]*)?"
+)
+"""A place in a subject ("speaking in Beijing", "a press conference in Moscow"): an
+author's capital named there says where someone spoke, not that the authors did."""
