@@ -207,11 +207,14 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
     if start and len(words) <= _SUBJECT_WORDS:
         words = list(_SUBJECT_WORD.finditer(chunk, 0, verb))
     kept: list[re.Match[str]] = []
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         end = kept[-1].start() if kept else verb
         gap = chunk[w.end() : end]
         if len(kept) >= _SUBJECT_WORDS or _ends_clause(gap, chunk[end : end + 1]):
             break
+        if kept and k and w.group().casefold() == "that" and _REPORTED.fullmatch(words[k - 1].group()):
+            break  # "Several outlets reported that the ministries said": the ministries
         if kept and _ends_sentence(w.group()) and kept[-1].group()[:1].islower():
             break  # "... as long as it's temporary. nobody reads": a sentence typed in lower case
         if "," in gap and not _NAME_PART.fullmatch(w.group()):
@@ -235,6 +238,15 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
 
 
 _MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m."})
+_REPORTED = re.compile(
+    r"(?:said|says|reported|reports|wrote|writes|claimed|claims|noted|notes|added|adds|stated"
+    r"|states|argued|argues|insisted|insists|suggested|suggests|believed|believes|thought"
+    r"|thinks|announced|announces|alleged|alleges|heard|revealed|reveals|explained|explains"
+    r"|confirmed|confirms|understood|learned|learnt)",
+    re.IGNORECASE,
+)
+"""A verb of saying or knowing before "that": the clause after it has a subject of its own
+("outlets reported that the ministries said": the ministries said)."""
 
 
 def _ends_sentence(word: str) -> bool:
