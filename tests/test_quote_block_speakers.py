@@ -230,6 +230,17 @@ def test_a_credit_closing_a_block_names_the_person_it_quotes(fmt: Format, page: 
             Format.MARKDOWN,
             "{intro}\n\n> {line}\n> \u2014 Russian and Chinese foreign ministries, 4 July 2017\n",
         ),
+        (  # a full title, its date and the part quoted: longer than a name
+            Format.MARKDOWN,
+            "{intro}\n\n> {line}\n>\n> \u2014 Joint Statement by the Foreign Ministries of the"
+            " Russian Federation and the People's Republic of China, Moscow, 4 July 2017, point 4\n",
+        ),
+        (
+            Format.HTML,
+            "<p>{intro}</p><blockquote><p>{line}</p><p>&mdash; Joint Statement by the Foreign"
+            " Ministries of the Russian Federation and the People's Republic of China, Moscow,"
+            " 4 July 2017, point 4</p></blockquote>",
+        ),
     ],
 )
 def test_a_credit_closing_a_block_names_the_document_it_quotes(fmt: Format, page: str) -> None:

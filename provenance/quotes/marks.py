@@ -437,6 +437,7 @@ _CREDIT_DASH = re.compile(r"\s*(?:[\u2014\u2013\u2015]|--)")
 """A credit line that names who the block quotes: one opening with a dash, not a hyphen
 (a line "- ..." may be the last item of a list, left out all the same)."""
 _CREDIT_WORDS = 12
+_TITLE_CREDIT_WORDS = 24
 _HANDLE_WORDS = 5
 _TERM_WORDS = 4
 """Most words of a term in quotation marks inside a paragraph of a block quotation (the
@@ -447,8 +448,17 @@ quotation inside it does the quoting itself."""
 def _credit_line(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] is a credit line: a dash, then a few words naming who wrote it;
     or a handle and a few words of a forum's header (not a post opening on a handle)."""
-    most = _HANDLE_WORDS if _HANDLE_LINE.match(text, a, b) else _CREDIT_WORDS
-    return _CREDIT.match(text, a, b) is not None and len(text[a:b].split()) <= most
+    if _CREDIT.match(text, a, b) is None:
+        return False
+    words = len(text[a:b].split())
+    if _HANDLE_LINE.match(text, a, b):
+        return words <= _HANDLE_WORDS
+    # A document's full title, date and part ("— Joint Statement of the Foreign Ministries
+    # of Russia and China, 4 July 2017, para. 4") is longer than a name, and ends no
+    # sentence as the quoted words do.
+    return words <= _CREDIT_WORDS or (
+        words <= _TITLE_CREDIT_WORDS and not text[a:b].rstrip().endswith((".", "!", "?", "”", '"'))
+    )
 
 
 def _credited(text: str, block: Span, credits: Sequence[Span]) -> Span | None:
