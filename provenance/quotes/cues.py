@@ -61,7 +61,7 @@ _SPEECH = re.compile(
     # present forms of verbs above ("Moscow and Beijing claim that", "it also claims")
     # (not "promises", "pledges", "vows", "repeats": more often nouns, "His promises")
     r"|claims?|contends?|suggests|predicts|confirms|denies|concedes"
-    r"|admits|reiterates|cautions|threatens|reminds|complains|mentions"
+    r"|admits|reiterates|cautions|threatens|reminds|complains|mentions|recalls"
     # and those with "that" after them, where they are verbs ("Tokyo answers that",
     # "Beijing repeats that"), not nouns ("the answers", "His promises “...”")
     r"|(?:answers|responds|replies|retorts|counters|repeats|pledges|vows|promises)\s+that"
@@ -99,7 +99,7 @@ _SPEECH_SUPERSET = (
 )
 _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause|preamble)\b|communiqu"
-    rb"|\bline\s+(?:in|of|from)\s"
+    rb"|\bline\s+(?:in|of|from)\s|(?:first|last|final|opening|closing)\s+line\b"
     rb"|\b(?:point|section)\s[^.]{0,80}?(?:reads|says|said|states|stated|calls|called|warns"
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
     rb"|proposes|tells|asks|asked)"
@@ -110,7 +110,7 @@ _DOC_CUE_SUPERSET = (
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
-    rb"|requires|required|closes|ends|opens|begins|concludes|finishes"
+    rb"|recalls|recalled|requires|required|closes|ends|opens|begins|concludes|finishes"
     rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
     rb"|does\s+not|doesn|did\s+not|didn|never)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"

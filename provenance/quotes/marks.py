@@ -91,14 +91,14 @@ _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
-    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?:text|original|doc|version)\b(?=(?:\s*,[^,;:\"“”\n]{1,40},)?"
+    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?:text|original|doc|version)\b(?=(?:\s*,[^,;:\"“”\n]{1,60},)?"
     r"\s+(?:(?:also|further|then|even|still|itself|again)\s+)*"
     r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
     r"|asks|asked"
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed"
-    r"|threatens|threatened|requires|required|closes|ends|opens|begins|concludes|finishes"
+    r"|recalls|recalled|threatens|threatened|requires|required|closes|ends|opens|begins|concludes|finishes"
     r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
     # what it does not say: "The text does not say that ...", "the text never asks"
     r"|(?:does\s+not|doesn['’]t|did\s+not|didn['’]t)\s+(?:say|ask|call|demand|mention|state)"
@@ -107,12 +107,14 @@ _DOC_CUE = re.compile(
     # "In the ministries' text, Russia and China ...": where the words stand, before a comma
     # (not "In the original," nor "In the latest version,": a film's, an app's)
     r"|(?<=\b[Ii]n )the\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s*,)"
-    r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause|preamble|point|section)\b"
+    r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa]|[Ii]ts)\s+(?:[\w’'-]+\s+){0,2}?(?:passage|paragraph|sentence|clause|preamble|point|section"
+    r"|(?:(?<=first )|(?<=last )|(?<=final )|(?<=opening )|(?<=closing ))line)\b"
     # "the clause that matters most reads", "the section on inter-Korean ties reads"
+    # ("its last line says": a line only as the document's first or last)
     r"(?=(?:\s+(?:that|which|on|about|regarding|concerning)(?:\s+[\w’'-]+){1,4}?)?"
     r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned"
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells"
-    r"|asks|asked))"
+    r"|asks|asked|recalls|recalled))"
     # "Point 4 continues:", "Paragraph 2 says": a numbered part of it
     r"|\b(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=\s+(?:(?:also|further"
     r"|then|itself)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned|urges|urged"
