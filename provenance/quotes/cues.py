@@ -365,6 +365,22 @@ def cues(
             content = reported and (framed or _reports_content(text, span.end))
             if reported and not content and _JUDGED.match(text, span.end):
                 continue  # "Geng said ... that the statement “fully reflects ...”": his words
+            on = _ON_LABEL.search(chunk, 0, d[0])
+            if (
+                on is not None
+                and _LABEL_END.match(chunk, d[1])
+                and on.group(1).split()[0].casefold() not in _NO_SPEAKER_LABEL
+                and not _joint(on.group(1), authors)
+            ):
+                # "Analyst on the Moscow statement: “...”", "Lavrov on the joint
+                # statement:": a headline's speaker on what the words are about
+                span = Span(base + on.start(1), base + d[1])
+                out.append(Cue("person", span, span.of(text)))
+                used.add(d)
+                continue
+            if not content and _object_of(chunk, d) and _CLOSED_BEFORE.search(chunk, 0, d[0]):
+                continue  # "“They want a freeze”: an interview on the Moscow statement": what
+                # the quoted words are about, after them, names no speaker
             if not content and _object_of(chunk, d) and _AND_THEN_SPOKE.match(chunk, d[1]):
                 continue  # "KCNA did not comment on the statement but described ...": what
                 # someone speaks about, not a speaker (but "written about the declaration,
@@ -563,6 +579,17 @@ _NO_SUBJECT = frozenset(("so", "thus", "or so", "and so", "and thus"))
 _AND_THEN_SPOKE = re.compile(r"[\w\s]{0,30}?\b(?:but|and|yet)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
 """After a document spoken about: a verb coordinated with the one before it ("... on the
 statement directly but described"), whose subject is the sentence's."""
+_ON_LABEL = re.compile(r"^[\s#*>_-]*((?:[\w’'.-]+[ \t]+){1,4}?)on[ \t]+$")
+"""A headline's few words before "on" and a document (`_LABEL_END` after it): who
+speaks about it."""
+_LABEL_END = re.compile(r"[ \t]*:")
+_NO_SPEAKER_LABEL = frozenset(
+    "more notes note commentary comment comments reaction reactions update updates focus"
+    " background analysis explainer context reading".split()
+)
+"""A headline's first word before "on": a rubric, not who speaks ("More on the statement:")."""
+_CLOSED_BEFORE = re.compile(r"[”»\"][^“«\"]*$")
+"""Before a document: a quotation closed, and none opened since."""
 _ITS_DETERMINER = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\b")
 _OBJECT_OF = re.compile(
     r"\b(?:on|about|with|against|over|regarding|concerning|towards?|upon)[ \t]+$", re.IGNORECASE
