@@ -23,7 +23,7 @@ from provenance.collation.table import Table as VariantTable
 from provenance.collation.table import collate
 from provenance.collation.witnesses import witnesses
 from provenance.coverage import held_share
-from provenance.model import Divergence, Format, Kind, PassageKind, Severity, Span
+from provenance.model import Divergence, Format, Kind, Passage, PassageKind, Severity, Span
 from provenance.normalise import printable, visible
 from provenance.quotes.verdicts import Quotation, QuoteVerdict
 
@@ -300,14 +300,8 @@ def _emphasis_json(source: SourceResult) -> dict[str, Any]:
                 "end": n.span.end,
                 "text": n.text,
                 "declares": n.declares,
-                "covers": None
-                if n.covers is None
-                else {
-                    "start": n.covers.copy.start,
-                    "end": n.covers.copy.end,
-                    "ref_start": n.covers.reference.start,
-                    "ref_end": n.covers.reference.end,
-                },
+                "covers": None if n.covers is None else _covered_json(n.covers),
+                "covers_all": [_covered_json(p) for p in n.covering],
             }
             for n in source.emphasis_notes
         ],
@@ -459,6 +453,16 @@ _STYLE_MARKERS = {
 }
 
 
+def _covered_json(passage: Passage) -> dict[str, int]:
+    """A passage an emphasis note covers, as the report's JSON gives it."""
+    return {
+        "start": passage.copy.start,
+        "end": passage.copy.end,
+        "ref_start": passage.reference.start,
+        "ref_end": passage.reference.end,
+    }
+
+
 def _emphasis_text(source: SourceResult) -> list[Text]:
     """Emphasis with markers that survive without colour: [+emphasis] and **bold** / _italic_."""
     lines = []
@@ -467,6 +471,8 @@ def _emphasis_text(source: SourceResult) -> list[Text]:
         if note.covers is not None:
             what = "quotation" if note.covers.kind is PassageKind.QUOTATION else "passage"
             covers = f"covers {what} {note.covers.copy.start}..{note.covers.copy.end}"
+            if len(note.covering) > 1:
+                covers += f" and {len(note.covering) - 1} more"
         lines.append(
             Text(f"  note {_flat(note.text)!r} at {note.span.start}..{note.span.end}: {covers}")
         )

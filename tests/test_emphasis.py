@@ -295,6 +295,16 @@ def test_findings_json_and_text_report(corpus: Corpus, tmp_path: Path) -> None:
         ("(Emphasis as in original.)", "emphasis", "original"),
         ("(italics as in the original)", "italic", "original"),
         ("(bold added.)", "bold", "added"),
+        # notes in other languages, read as the English ones
+        ("(Hervorhebung hinzugefügt)", "emphasis", "added"),
+        ("(Hervorh. d. Verf.)", "emphasis", "added"),
+        ("(Kursiv im Original)", "italic", "original"),
+        ("(c’est nous qui soulignons)", "emphasis", "added"),
+        ("(italiques ajoutés)", "italic", "added"),
+        ("(el énfasis es nuestro)", "emphasis", "added"),
+        ("(negritas añadidas)", "bold", "added"),
+        ("(corsivo nostro)", "italic", "added"),
+        ("(выделено мной)", "emphasis", "added"),
     ],
 )
 def test_the_wordings_of_an_emphasis_note(
@@ -303,7 +313,11 @@ def test_the_wordings_of_an_emphasis_note(
     paragraph = corpus.reference.text.split("\n\n")[2]
     page = make_document(f"The ministries wrote:\n\n{paragraph} {note}\n\nMore later.")
     [found] = analyse(corpus.reference, [page]).sources[0].emphasis_notes
-    assert (found.text, found.style, found.declares) == (note, style, declares)
+    assert (found.text.strip("()[]"), found.style, found.declares) == (
+        note.strip("()[]"),
+        style,
+        declares,
+    )
     assert found.covers is not None
 
 
@@ -860,6 +874,20 @@ def test_a_span_styled_normal_inside_bold_is_not_bold(corpus: Corpus) -> None:
     ]
 
 
+@pytest.mark.parametrize("tag", ["dfn", "var"])
+def test_elements_a_browser_draws_in_italics(corpus: Corpus, tag: str) -> None:
+    """A browser draws `<dfn>` and `<var>` in italics: words a copy sets in one are
+    emphasis it added, as `<i>` (before, nothing was reported)."""
+    paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
+    paragraphs = [
+        _mark(p, "mutual trust", f"<{tag}>", f"</{tag}>") if "mutual trust" in p else p
+        for p in paragraphs
+    ]
+    page = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    assert [(e.text, e.style) for e in source.sources[0].emphasis] == [("mutual trust", "italic")]
+
+
 def test_an_ins_element_is_drawn_underlined(corpus: Corpus) -> None:
     """A browser underlines `<ins>`: words a copy sets in it are emphasis it added, as `<u>`."""
     paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
@@ -1026,7 +1054,11 @@ def test_a_note_for_the_whole_page_declares_every_passage(
     assert len(added) == 2
     assert [bool(e.declared) for e in added] == [True, declared]
     assert source.sources[0].lost_markup == ()
-    assert len(source.sources[0].emphasis_notes) == 1
+    [note] = source.sources[0].emphasis_notes
+    # what it covers, every passage for a note holding throughout (the report's covers_all)
+    passages = [p.copy for p in source.sources[0].passages]
+    assert [p.copy for p in note.covering] == (passages if declared else passages[:1])
+    assert note.covers == note.covering[0]
 
 
 @pytest.mark.parametrize("note", ["(emphasis added)", "(emphasis in the original)"])

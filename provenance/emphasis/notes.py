@@ -26,13 +26,57 @@ _WHOSE = (
     r"|(?:as\s+)?(?:in\s+)?(?:the\s+)?original"
     r"|by\s+(?:the\s+)?(?:editors?|authors?|us|me)"
 )
+_FOREIGN = (
+    # German: "Hervorhebung hinzugefügt", "Hervorh. d. Verf.", "Hervorhebung im Original"
+    r"\b(?:Hervorh(?:ebung(?:en)?|\.)|Kursivierung|Fettdruck|Kursiv(?:schrift)?)\s+"
+    r"(?:(?:nicht\s+)?im\s+Original|hinzugef[üu]gt|von\s+(?:mir|uns)"
+    r"|d(?:urch\s+(?:den|die|d\.)|\.)\s*(?:Verf(?:\.|asser(?:in)?)|Autor(?:in)?|Red(?:\.|aktion))"
+    r"|(?:des|der)\s+(?:Verf(?:\.|assers)|Autors|Redaktion))"
+    # French: "c'est nous qui soulignons", "souligné par nous", "italiques ajoutés"
+    r"|\bc['’]est\s+(?:moi|nous)\s+qui\s+soulign(?:e|ons)\b|\bnous\s+soulignons\b"
+    r"|\bsoulign[ée]s?\s+(?:par\s+(?:moi|nous|l['’]auteur|la\s+r[ée]daction)|dans\s+l['’]original)"
+    r"|\b(?:mis(?:e|es)?\s+en\s+)?(?:gras|italiques?)\s+(?:ajout[ée]e?s?|de\s+la\s+r[ée]daction"
+    r"|par\s+nous|dans\s+l['’]original)"
+    # Spanish: "énfasis añadido", "el subrayado es nuestro", "cursivas en el original"
+    r"|(?:\bel\s+)?(?:[ée]nfasis|\bsubrayados?|\bcursivas?|\bnegritas?)\s+(?:es\s+|son\s+)?"
+    r"(?:a[ñn]adid[oa]s?|agregad[oa]s?|nuestr[oa]s?|m[ií]os?|en\s+el\s+original)\b"
+    # Italian: "corsivo nostro", "enfasi aggiunta"
+    r"|\b(?:corsivo|enfasi|grassetto|sottolineatura)\s+(?:nostr[oa]|mi[oa]|aggiunt[oa]"
+    r"|nell['’]originale)\b"
+    # Russian: "выделено мной", "курсив наш", "выделено в оригинале"
+    r"|(?<!\w)(?:выделено|выделение|курсив|подч[её]ркнуто)\s+(?:мной|нами|автором|редакцией"
+    r"|наш[еа]?|в\s+оригинале)(?!\w)"
+)
+"""Notes in German, French, Spanish, Italian and Russian, read as the English ones are."""
+_FOREIGN_STYLES = (
+    ("italic", re.compile(r"kursiv|italique|cursiva|corsivo|курсив", re.IGNORECASE)),
+    ("bold", re.compile(r"fett|gras|negrita|grassetto", re.IGNORECASE)),
+    ("underline", re.compile(r"subray|sottoline|подч", re.IGNORECASE)),
+)
+_FOREIGN_ORIGINAL = re.compile(r"(?<!nicht im )original|оригинал", re.IGNORECASE)
+
+
+def _foreign(note: str) -> tuple[str, str]:
+    """(what, whose) of a note in another language, in the English words `_notes` reads:
+    "Kursiv im Original" is ("italics", "original"), "c'est nous qui soulignons"
+    ("emphasis", "ours").
+
+    >>> _foreign("Kursiv im Original"), _foreign("c'est nous qui soulignons")
+    (('italic', 'original'), ('emphasis', 'ours'))
+    """
+    what = next((style for style, stem in _FOREIGN_STYLES if stem.search(note)), "emphasis")
+    whose = "original" if _FOREIGN_ORIGINAL.search(note) else "ours"
+    return what, whose
+
+
 _NOTE = re.compile(
     rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*:?\s*(?P<whose>{_WHOSE})\.?\s*[)\]]"
     rf"|[(\[]\s*(?P<whose4>added)\s+(?P<what4>(?:{_WHAT}))\.?\s*[)\]]"
     rf"|\b(?P<what2>(?:{_WHAT})(?:[\s,/&]+(?:and\s+)?(?:{_WHAT}))*)"
     rf"(?:\s+(?:in|within|throughout)(?:\s+[\w\u2019'-]+){{1,4}}?)?"
     rf"\s+(?:(?:is|are|has\s+been|have\s+been)\s+)?(?P<whose2>{_WHOSE})\b"
-    rf"|\b(?:our|my)\s+(?P<what3>emphasis|italics|bold)\b",
+    rf"|\b(?:our|my)\s+(?P<what3>emphasis|italics|bold)\b"
+    rf"|(?P<foreign>{_FOREIGN})",
     re.IGNORECASE,
 )
 NOTE_IN_BRACKETS = re.compile(
@@ -70,6 +114,8 @@ def _notes(
             or match.group("what4") or ""
         )  # fmt: skip
         whose = match.group("whose") or match.group("whose2") or match.group("whose4") or "mine"
+        if match.group("foreign"):
+            what, whose = _foreign(match.group("foreign"))
         start, end = match.span()
         # A note in a footnote ("[^1]: Emphasis ours.") is read where the page marks that
         # footnote ("... in a proper manner.[^1]"), and covers what comes before the mark.
@@ -92,6 +138,9 @@ def _notes(
             covers=None
             if covered[0] is None
             else _original_passage(reference, capture, covered[0]),
+            covering=tuple(
+                _original_passage(reference, capture, p) for p in covered if p is not None
+            ),
         )
         out.extend((note, passage, at) for passage in covered)
     return out
@@ -200,7 +249,16 @@ def _closing(
     return last
 
 
-_NOTE_WORDS = ("bold", "italic", "emphas", "underlin", "highlight", "stress", "added")
+_NOTE_WORDS = (
+    *("bold", "italic", "emphas", "underlin", "highlight", "stress", "added"),
+    # the first words of `_FOREIGN` notes (a note starts at most four characters before)
+    *("hervorh", "kursiv", "fettdruck", "est moi qui", "est nous qui", "nous soulign"),
+    *("soulign", "mis en", "mise en", "mises en", "gras", "italiq", "nfasis", "subrayad"),
+    *("cursiva",),
+    *("negrita", "corsivo", "enfasi", "grassetto", "sottolineatura"),
+    *("выделен", "Выделен", "курсив", "Курсив", "подчеркнуто", "Подчеркнуто"),
+    *("подчёркнуто", "Подчёркнуто"),
+)
 """Every note holds one of these (lower case); "added" opens one that names its style
 after ("(added emphasis)")."""
 _ODD_CASES = "\u017f\u212a\u0131\u0130"

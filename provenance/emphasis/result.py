@@ -76,7 +76,11 @@ class EmphasisNote:
     """"added" or "original" ("italics in original")."""
     style: str
     covers: Passage | None
-    """The passage the note follows, in original offsets; None when it follows other text."""
+    """The passage the note follows, in original offsets; None when it follows other text.
+    For a note holding "throughout" or "below", the first of those it covers."""
+    covering: tuple[Passage, ...] = ()
+    """Every passage the note covers, in original offsets (`covers` and, for a note holding
+    "throughout" or "below", the others)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,8 @@ _FORMAT_TAGS = {
     "strong": BOLD,
     "i": ITALIC,
     "em": ITALIC,
+    "dfn": ITALIC,
+    "var": ITALIC,
     "u": UNDERLINE,
     "ins": UNDERLINE,
     "mark": MARK,
@@ -64,7 +66,8 @@ _FORMAT_TAGS = {
     "strike": STRIKE,
 }
 """Elements drawn in a style of emphasis (`<ins>`, an insertion, is drawn underlined;
-`<del>`, a deletion, struck through)."""
+`<del>`, a deletion, struck through; a term `<dfn>` and a variable `<var>` in italics, as a
+browser draws them; not `<cite>`, read as a block quotation's credit)."""
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 """Elements a browser draws bold: bold markup inside one shows nothing more."""
 _SKIP = frozenset(
