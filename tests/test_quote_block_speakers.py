@@ -389,3 +389,13 @@ def test_a_thread_of_handles_in_a_markdown_list_is_one_post_a_line() -> None:
     got = _quotes(Format.MARKDOWN, page)
     assert got[0][0] == "Appeasement, plain and simple."
     assert got[0][1:] == ("other", "none")
+
+
+def test_a_footnote_mark_alone_in_a_block_is_no_quotation() -> None:
+    """A block's last paragraph that is only a footnote's mark ("*", its note below the
+    block) quotes nothing (it was a quotation "*" of its own)."""
+    text = (
+        "<p>The statement says:</p><blockquote><p>{line}</p>*</blockquote>"
+        '<p class="fn">*Emphasis added by the editors.</p>'
+    ).format(line=LINE)
+    assert _quotes(Format.HTML, text) == [(LINE, "verbatim", "document")]

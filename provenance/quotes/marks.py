@@ -262,7 +262,9 @@ def find_quotations(
     _close_paragraph(text, min(limit, len(text)), stack, found)
     found = [m for m in found if not m.terminated or _QUOTES_SOMETHING.search(m.span.of(text))]
     found.sort(key=lambda m: m.span.start)
-    return _with_blocks(text, found, breaks, quoted, credits)
+    blocks = _with_blocks(text, found, breaks, quoted, credits)
+    # (nor is a block's paragraph of no letter or digit: a footnote's "*" after a copy)
+    return [m for m in blocks if m.block < 0 or _QUOTES_SOMETHING.search(m.span.of(text))]
 
 
 def marks_of(text: str) -> list[int]:
