@@ -176,7 +176,7 @@ def cues(
             for m in doc_cues(chunk)
             if not _another_body(m.group(), authors)
             and not _dated_otherwise(chunk[m.end() : m.end() + _DATE_REACH], authors)
-            and not _of_another(m.group(), prose, base + m.start())
+            and not _of_another(m.group(), prose, base + m.start(), authors)
         ]
         if documents
         else []
@@ -927,7 +927,7 @@ _CLAUSE_REACH = 12
 """Characters from a sentence's start within which a document opens it as the subject."""
 
 
-def _of_another(cue: str, prose: str, at: int) -> bool:
+def _of_another(cue: str, prose: str, at: int, authors: frozenset[str] = frozenset()) -> bool:
     """Whether a document cue that names no document ("the text", "the same clause", "that
     paragraph") points back at another one the page named last: "Clause 7 of the lease
     covers repairs. The same clause asks ...", "Resolution 2321 is silent on talks. The
@@ -942,7 +942,18 @@ def _of_another(cue: str, prose: str, at: int) -> bool:
     False
     >>> _of_another("The text", "Step two. The text", 10)
     False
+
+    A line ("its last line says", "The opening line reads") is the statement's only where
+    the last document the page named before it is the statement: a poem's, a phone call's
+    or a resolution's last line is not.
+
+    >>> _of_another("its last line", "The statement was signed, its last line", 26)
+    False
+    >>> _of_another("The last line", "The poem ends. The last line", 15)
+    True
     """
+    if _LINE.search(cue):
+        return _line_of_another(prose[max(0, at - _TOPIC_REACH) : at], authors)
     if not _POINTING.match(cue):
         return False
     before = prose[max(0, at - _TOPIC_REACH) : at]
@@ -950,6 +961,17 @@ def _of_another(cue: str, prose: str, at: int) -> bool:
     return _OTHER_DOCUMENT.search(before, max(0, ours)) is not None
 
 
+def _line_of_another(before: str, authors: frozenset[str]) -> bool:
+    """Whether the last document named in `before` (a cue holding a document's noun, "the
+    joint statement", "the G20 communique") is not the statement, or none is."""
+    named = [m for m in doc_cues(before) if _DOCUMENT_NOUN.search(m.group())]
+    if not named or _another_body(named[-1].group(), authors):
+        return True
+    return _OTHER_DOCUMENT.search(before, named[-1].end()) is not None
+
+
+_LINE = re.compile(r"\b(?:first|last|final|opening|closing)\s+line\b", re.IGNORECASE)
+"""A document's first or last line, named as a part of it ("its last line says")."""
 _POINTING = re.compile(
     r"(?i)(?:the|this|that)\s+(?:(?:same|next|following|previous|preceding|last|final|first"
     r"|opening|closing|key|relevant)\s+)?(?:text|passage|paragraph|sentence|clause|point"

@@ -207,13 +207,22 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
     if start and len(words) <= _SUBJECT_WORDS:
         words = list(_SUBJECT_WORD.finditer(chunk, 0, verb))
     kept: list[re.Match[str]] = []
+    # "other states “should ...”": a verb that is as often a plural noun gives no clause of
+    # its own after "that"; its subject is read on back, as before
+    cut_at_that = not _NOUN_TOO.match(chunk, verb)
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         end = kept[-1].start() if kept else verb
         gap = chunk[w.end() : end]
         if len(kept) >= _SUBJECT_WORDS or _ends_clause(gap, chunk[end : end + 1]):
             break
-        if kept and k and w.group().casefold() == "that" and _REPORTED.fullmatch(words[k - 1].group()):
+        if (
+            cut_at_that
+            and kept
+            and k
+            and w.group().casefold() == "that"
+            and _REPORTED.fullmatch(words[k - 1].group())
+        ):
             break  # "Several outlets reported that the ministries said": the ministries
         if kept and _ends_sentence(w.group()) and kept[-1].group()[:1].islower():
             break  # "... as long as it's temporary. nobody reads": a sentence typed in lower case
@@ -238,6 +247,11 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
 
 
 _MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m."})
+_NOUN_TOO = re.compile(
+    r"(?:states|calls|notes|claims|demands|reads|terms|holds|records|requests|appeals|adds"
+    r"|stresses|warns|urges|insists)\b"
+)
+"""Speech verbs that are as often plural nouns ("other states", "the calls")."""
 _REPORTED = re.compile(
     r"(?:said|says|reported|reports|wrote|writes|claimed|claims|noted|notes|added|adds|stated"
     r"|states|argued|argues|insisted|insists|suggested|suggests|believed|believes|thought"
