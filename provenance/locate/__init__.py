@@ -301,7 +301,8 @@ def _passage(
         lo = runs[-1].j1 if runs else bounds[0]
         hi = group[k + 1].j0 if k + 1 < len(group) else bounds[1]
         after = group[k + 1].i0 if k + 1 < len(group) else -1
-        runs.append(_settle(texts, run, lo, hi, after if after >= run.i1 else None))
+        before = runs[-1].i1 if runs and runs[-1].i1 <= run.i0 else 0
+        runs.append(_settle(texts, run, lo, hi, after if after >= run.i1 else None, before))
         texts.check_inside(runs[-1].j0, runs[-1].j1)
     runs = _line_edges(texts, runs, *bounds)
     texts.check_inside(runs[0].j0, runs[-1].j1)

@@ -16,7 +16,9 @@ from provenance.footnotes import hanging_marker
 from provenance.locate.texts import _SENTENCE, _Run, _Texts
 
 
-def _settle(texts: _Texts, run: _Run, lo: int, hi: int, ref_hi: int | None = None) -> _Run:
+def _settle(
+    texts: _Texts, run: _Run, lo: int, hi: int, ref_hi: int | None = None, ref_lo: int = 0
+) -> _Run:
     """Grow a run over neighbouring words that match, and over changed words at its edges.
 
     Exact words are taken as long as no quotation mark the reference lacks lies between
@@ -26,7 +28,9 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int, ref_hi: int | None = Non
     has and the other lacks when the next two words match again; at the end, a changed
     word followed by the same sentence-ending punctuation in both. The run never passes
     capture words lo..hi, nor grows its end past reference word `ref_hi` (where the next run
-    of the copy, in the reference's order, starts: its words are that run's to copy).
+    of the copy, in the reference's order, starts: its words are that run's to copy), nor
+    its start back before `ref_lo` (where the run before it ends: a copy saying words twice
+    running, `runs._stutters`, copied them there).
     """
     cw, rw = texts.words, texts.reference.words
     j0, j1, i0, i1 = run.j0, run.j1, run.i0, run.i1
@@ -35,7 +39,7 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int, ref_hi: int | None = Non
         return cw[j][0] == rw[i][0]
 
     plain = texts.plain_gap
-    while j0 > lo and i0 > 0:
+    while j0 > lo and i0 > ref_lo:
         before = _marker_before(texts, j0, i0)
         if before:  # a footnote marker the copy added: see the end's loop below
             k = j0 - before - 1
@@ -44,13 +48,16 @@ def _settle(texts: _Texts, run: _Run, lo: int, hi: int, ref_hi: int | None = Non
             j0, i0 = k, i0 - 1
         elif same(j0 - 1, i0 - 1) and texts.extra_marks(j0 - 1, j0, i0 - 1, i0) <= 0:
             j0, i0 = j0 - 1, i0 - 1
-        elif j0 - 2 >= lo and i0 >= 2 and same(j0 - 2, i0 - 2) and plain(j0 - 2, j0, i0 - 2, i0):
+        elif (
+            j0 - 2 >= lo and i0 - 2 >= ref_lo and same(j0 - 2, i0 - 2) and plain(j0 - 2, j0, i0 - 2, i0)
+        ):
             j0, i0 = j0 - 2, i0 - 2
         elif _mistyped(cw[j0 - 1][0], rw[i0 - 1][0]) and plain(j0 - 1, j0, i0 - 1, i0):
             j0, i0 = j0 - 1, i0 - 1
         elif (  # the capture lacks reference word i0 - 1
             j0 - 2 >= lo
             and i0 >= 3
+            and i0 - 2 >= ref_lo
             and same(j0 - 1, i0 - 2)
             and same(j0 - 2, i0 - 3)
             and plain(j0 - 2, j0, i0 - 3, i0)
@@ -239,7 +246,8 @@ def _to_sentence_end(texts: _Texts, j: int, i: int, hi: int, stop: int) -> tuple
     `_END_WORDS` words on each side, in one sentence (no sentence end, quotation mark or
     line break among them; no comma among the capture's: ", officials said" is the page's),
     both ending as a sentence does with the same mark; or, where the reference's sentence
-    has ended, one or two words the copy adds before its own full stop.
+    has ended, one or two words the copy adds before its own full stop, going on with its
+    sentence in lower case (not a link's "Read more." after a copy that lost its stop).
     """
     if j == 0 or i == 0:
         return 0, 0
@@ -251,7 +259,9 @@ def _to_sentence_end(texts: _Texts, j: int, i: int, hi: int, stop: int) -> tuple
         return 0, 0  # "excluded, officials said.": the page's own words end it
     reference = texts.reference
     if texts.reference_break(i):
-        ended = copy_end <= 2 and not texts.capture_gap(j - 1, j).strip()
+        # (lower case: words going on with the sentence, not "Read more." after it)
+        first = texts.original[texts.normalised.to_original[texts.words[j][1]]]
+        ended = copy_end <= 2 and not texts.capture_gap(j - 1, j).strip() and first.islower()
         return (copy_end, 0) if ended else (0, 0)
     reference_end = _words_to_sentence_end(reference.normalised.text, reference.words, i, stop)
     if reference_end is None or not texts.plain_gap(j - 1, j, i - 1, i + reference_end - 1):
@@ -275,7 +285,7 @@ def _words_to_sentence_end(
     return None
 
 
-_END_WORDS = 3
+_END_WORDS = 5
 """Most words of its own a copy's sentence may end in (`_to_sentence_end`)."""
 
 

@@ -225,7 +225,42 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 continue
             run = _Run(run.j0 + overlap, run.j1, run.i0 + overlap, run.i1, run.exact - overlap)
         kept.append(run)
-    return _repeats_apart(texts, kept)
+    return _repeats_apart(texts, _stutters(texts, kept))
+
+
+def _stutters(texts: _Texts, runs: list[_Run]) -> list[_Run]:
+    """`runs`, each that starts right where the run before it ends in the copy by
+    repeating that run's last few words and then carries on past them, without its repeat.
+
+    "... the balanced removal of the existing the balanced removal of the existing concerns
+    via dialogue and consultations.": the copy says six words twice running. The second
+    run, shorter than a passage, was dropped as a phrase met twice, and the copy's words
+    after the repeat with it (a one-sentence excerpt was no passage at all). Without its
+    repeat, it carries the first run on, and the repeat is the words between them (a
+    duplication, said twice running). Only inside a line, with no quotation mark the
+    reference lacks between them: a pull quote set on a line of its own before the
+    paragraph it repeats is the repeat, not the paragraph's opening words."""
+    out: list[_Run] = []
+    for run in runs:
+        if out:
+            last = out[-1]
+            overlap = last.i1 - run.i0
+            if (
+                0 <= run.j0 - last.j1 <= 1
+                and last.i0 < run.i0
+                and 0 < overlap <= _STUTTER_WORDS
+                and run.i1 - run.i0 > overlap
+                and run.j1 - run.j0 == run.i1 - run.i0  # word for word: the repeat is its head
+                and not texts.line_break(last.j1 - 1, run.j0)
+                and texts.extra_marks(last.j1 - 1, run.j0, last.i1 - 1, last.i1) <= 0
+            ):
+                run = _Run(run.j0 + overlap, run.j1, last.i1, run.i1, max(0, run.exact - overlap))
+        out.append(run)
+    return out
+
+
+_STUTTER_WORDS = 12
+"""Most words a copy may say twice running and be read on as one copy (`_stutters`)."""
 
 
 def _repeats_apart(texts: _Texts, runs: list[_Run]) -> list[_Run]:
