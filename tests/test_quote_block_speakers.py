@@ -399,3 +399,16 @@ def test_a_footnote_mark_alone_in_a_block_is_no_quotation() -> None:
         '<p class="fn">*Emphasis added by the editors.</p>'
     ).format(line=LINE)
     assert _quotes(Format.HTML, text) == [(LINE, "verbatim", "document")]
+
+
+def test_a_long_dash_line_of_the_quoted_words_is_no_credit() -> None:
+    """A block's last line opening with a dash and going on with the quoted words ("— and
+    urge all countries concerned ...") is quoted, not taken for a long credit line: only a
+    title with a date, a number or a document's noun is one."""
+    line = (
+        "\u2014 and urge all countries concerned to maintain calm, renounce provocative moves"
+        " or bellicose rhetoric"
+    )
+    text = f"The statement says:\n\n> {LINE}\n>\n> {line}\n\nMore later.\n"
+    quoted = [q[0] for q in _quotes(Format.MARKDOWN, text)]
+    assert quoted == [LINE, line]

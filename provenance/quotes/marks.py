@@ -442,6 +442,12 @@ _CREDIT_DASH = re.compile(r"\s*(?:[\u2014\u2013\u2015]|--)")
 (a line "- ..." may be the last item of a list, left out all the same)."""
 _CREDIT_WORDS = 12
 _TITLE_CREDIT_WORDS = 24
+_TITLE_CREDIT = re.compile(
+    r"\s*(?:[\u2014\u2013\u2015]|--?)\s*[A-Z](?=.*(?:\d|[Ss]tatement|[Dd]eclaration|[Cc]ommuniqu))"
+)
+"""A long credit line: a title (its first word capitalised) with a date, a number or a
+document's noun ("— Joint Statement of ..., 4 July 2017, para. 4"), not a dash line of the
+quoted words ("— the creation on the peninsula and in Northeast Asia of ...")."""
 _HANDLE_WORDS = 5
 _TERM_WORDS = 4
 """Most words of a term in quotation marks inside a paragraph of a block quotation (the
@@ -460,8 +466,11 @@ def _credit_line(text: str, a: int, b: int) -> bool:
     # A document's full title, date and part ("— Joint Statement of the Foreign Ministries
     # of Russia and China, 4 July 2017, para. 4") is longer than a name, and ends no
     # sentence as the quoted words do.
+    line = text[a:b].rstrip()
     return words <= _CREDIT_WORDS or (
-        words <= _TITLE_CREDIT_WORDS and not text[a:b].rstrip().endswith((".", "!", "?", "”", '"'))
+        words <= _TITLE_CREDIT_WORDS
+        and not line.endswith((".", "!", "?", "”", '"'))
+        and _TITLE_CREDIT.match(line) is not None
     )
 
 
