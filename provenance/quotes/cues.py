@@ -92,6 +92,9 @@ _MEDIUM_ASIDE = re.compile(r"\s*(?:in|by|through)\s+(?:an?\s+)?")
 _ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,60}?,\s*$")
 """An aside between commas just before a speech verb (`search`ed with the verb as endpos):
 ", however,", ", asked about the statement,"."""
+_CLAUSE_ASIDE = re.compile(r",[ \t]+(?:[a-z]+ing|[a-z]+ed|in|at|on|after|before|during|however)\b")
+"""An aside that is a clause or a phrase ("..., meeting in Moscow, said", "..., in turn,
+said"), not a name in a list ("Russia, China and ..."), whatever names it holds."""
 _SPEECH_SUPERSET = (
     _SPEECH.pattern.encode("ascii"),
     rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting)\b",
@@ -220,7 +223,12 @@ def cues(
             None,
         )
         aside = _ASIDE.search(chunk, 0, verb)
-        if kept and not (aside is not None and any(d[1] == aside.start() for d in docs)):
+        if (
+            kept
+            and aside is not None
+            and not any(d[1] == aside.start() for d in docs)
+            and not _CLAUSE_ASIDE.match(chunk, aside.start())
+        ):
             aside = None  # "Russia, China and ..." keep their commas; but not "the Chinese
             # text, in Xinhua's English, says": the document before an aside speaks
         if aside is not None:
@@ -410,6 +418,12 @@ def cues(
             # "Point 6: “...”", "15:12 Paragraph 3: “...”": a part of the statement
             out.append(Cue("document", span, span.of(text), how=how))
             continue
+        topic = _ON_TOPIC.match(label)
+        if topic is not None and _joint(topic.group(1), authors):
+            # "Russia and China on THAAD: “...”": the authors on a topic, a headline's
+            # statement; "Lavrov on THAAD:" is a person's label (below)
+            out.append(Cue("document", span, span.of(text), how=how))
+            continue
         noun = _DOCUMENT_LABEL.search(label)
         owner = label[: noun.start()].strip() if noun else ""
         if noun and (not owner or "joint" in owner.casefold() or _joint(owner, authors)):
@@ -426,6 +440,8 @@ def cues(
     return sorted(out, key=lambda c: c.span.start)
 
 
+_ON_TOPIC = re.compile(r"\**([^:]+?)\s+on\s+\S")
+"""A label naming who speaks on what ("Russia and China on THAAD")."""
 _DOCUMENT_LABEL = re.compile(
     r"\b(?:statement|declaration|communiqu[eé])(?:\s*,?\s*(?:point|para(?:graph)?\.?)\s*\d+)?$",
     re.IGNORECASE,
