@@ -379,6 +379,12 @@ def _compare(
         found = _verbatim(index, joined, core, editorial, options)
         if found is not None:
             break
+    if found is not None and found.joined:
+        # A splice by a cut: the splice step reads what the joined words say (a reversed
+        # position, an act given to another party), when it takes the quotation.
+        spliced = _spliced(index, capture, core, options)
+        if spliced is not None:
+            return spliced
     if found is not None:
         return _verbatim_result(index, capture, found)
     spelt = None if editorial else _spelt_otherwise(index, quoted)
@@ -797,6 +803,22 @@ def _verbatim_result(index: _Index, capture: Document, found: _Found) -> _Result
     """Verbatim, unless a bracket changes the statement's words: then altered, with each
     such bracket a divergence, scored by the share of the quoted characters kept."""
     span = found.span
+    if found.joined:
+        cuts = [
+            divergence(
+                index.document,
+                capture,
+                Kind.OMISSION,
+                cut,
+                at,
+                note="a cut that joins two sentences of the reference into one",
+            )
+            for cut, at in found.joined
+        ]
+        kept = len(span) - sum(len(cut) for cut, _ in found.joined)
+        similarity = round(100.0 * max(0, kept) / max(1, len(span)), 1)
+        note = "two sentences of the reference joined as one by a cut"
+        return _Result(QuoteVerdict.ALTERED, span, similarity, note, tuple(cuts), (span,))
     changes = _bracket_changes(index, capture, found)
     if not changes:
         return _Result(QuoteVerdict.VERBATIM, span, 100.0, "verbatim", stretches=(span,))
@@ -1035,6 +1057,9 @@ class _Found:
     span: Span
     brackets: tuple[tuple[Span, tuple[Span, ...], bool], ...]
     """(bracket in the capture, candidate reference spans it replaces, at an edge)."""
+    joined: tuple[tuple[Span, Span], ...] = ()
+    """(reference text cut, the cut in the capture) for each cut that joins two sentences
+    into one (`_splices`): the quotation is a splice, altered."""
 
 
 def _hyphens_joined(text: str, core: Span) -> Iterable[str]:
@@ -1072,6 +1097,8 @@ def _verbatim(
     )
     if found is None and options.max_bracket > GLOSS_BRACKET:
         found = _in_order(index, text, core, editorial, options, options.max_bracket)
+    if found is None:  # only as a splice: a cut joining two sentences into one
+        found = _in_order(index, text, core, editorial, options, GLOSS_BRACKET, joining=True)
     return found
 
 
@@ -1086,18 +1113,22 @@ def _in_order(
     editorial: tuple[Span, ...],
     options: QuoteOptions,
     max_bracket: int,
+    *,
+    joining: bool = False,
 ) -> _Found | None:
-    """`_verbatim` with brackets standing for `max_bracket` reference characters at most."""
-    # (folded stretch, allowance, bracket before, after a cut joining mid-sentence)
-    pieces: list[tuple[str, int, Span | None, bool]] = []
-    allowance, cursor, letter, bracket, joining = 0, core.start, "", None, False
+    """`_verbatim` with brackets standing for `max_bracket` reference characters at most;
+    with `joining`, cuts that join two sentences into one (`_splices`) taken and listed."""
+    # (folded stretch, allowance, bracket before, the cut before it if it follows words
+    # that end no sentence)
+    pieces: list[tuple[str, int, Span | None, Span | None]] = []
+    allowance, cursor, letter, bracket, open_cut = 0, core.start, "", None, None
     for mark in [*editorial, Span(core.end, core.end)]:
         stretch = _fold(letter + text[cursor : mark.start])
         if stretch:
-            pieces.append((stretch, allowance, bracket, joining))
+            pieces.append((stretch, allowance, bracket, open_cut))
         # A cut after words that end no sentence ("oppose any … denuclearisation"): the
         # quoter's words read on as one sentence across it.
-        joining = not _SENTENCE_CLOSE.search(text, cursor, mark.start)
+        open_cut = None if _SENTENCE_CLOSE.search(text, cursor, mark.start) else mark
         letter, bracket = "", None
         if (
             _CASE_CHANGE.fullmatch(text, mark.start, mark.end)
@@ -1127,13 +1158,17 @@ def _in_order(
     for hit in _occurrences(ref, first):
         end, ok = hit + len(first), True
         gaps: list[tuple[Span, tuple[Span, ...], bool]] = []
-        for stretch, allowed, before, joining in pieces[1:]:
+        joins: list[tuple[Span, Span]] = []
+        for stretch, allowed, before, cut in pieces[1:]:
             nxt = next((h for h in _occurrences(ref, stretch, end) if h - end <= allowed + 1), None)
-            if nxt is None or (
-                joining and allowed == options.max_elision and _splices(ref, end, nxt)
-            ):
-                ok = False  # (a cut joining two sentences into one is a splice: `_spliced`)
+            if nxt is None:
+                ok = False
                 break
+            if cut is not None and allowed == options.max_elision and _splices(ref, end, nxt):
+                if not joining:
+                    ok = False  # (read again only as a splice, `joining`)
+                    break
+                joins.append((index.folded.span(end, nxt), cut))
             if before is not None:
                 gap = ref[end:nxt]
                 lead = len(gap) - len(gap.lstrip())
@@ -1145,7 +1180,7 @@ def _in_order(
                 gaps.insert(0, (leading, _clause_before(index, hit, options), True))
             if trailing is not None:
                 gaps.append((trailing, _clause_after(index, end, options), True))
-            return _Found(index.folded.span(hit, end), tuple(gaps))
+            return _Found(index.folded.span(hit, end), tuple(gaps), tuple(joins))
     return None
 
 
