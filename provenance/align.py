@@ -19,8 +19,8 @@ import fast_diff_match_patch
 from provenance.model import Alignment, Document, Edit, Passage, Span, Tag
 from provenance.normalise import ascii_classes
 
-_TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
-_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+|[\t-\r\x1c- ]+|.", re.DOTALL)
+_TOKEN = re.compile(r"[^\W_]+|\s+|\.\.\.|.", re.DOTALL)
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+|[\t-\r\x1c- ]+|\.\.\.|.", re.DOTALL)
 """`_TOKEN` for text whose letters, digits and spaces are all ASCII (`ascii_classes`):
 there `[^\\W_]` is [A-Za-z0-9] and `\\s` the ASCII characters `str.isspace` takes. A
 third faster on the scan's candidates (curly quotes and dashes are none of those)."""
@@ -152,7 +152,9 @@ _remembered_short_side = lru_cache(maxsize=64)(_side)
 
 
 def _tokens(text: str) -> list[str]:
-    r"""`text` as tokens: words, runs of whitespace, and single other characters.
+    r"""`text` as tokens: words, runs of whitespace, three full stops (an ellipsis: one
+    mark, which the diff never splits to match a sentence's full stop), and single other
+    characters.
 
     >>> _tokens("a\u00a0 b_c.")
     ['a', '\xa0 ', 'b', '_', 'c', '.']

@@ -442,6 +442,8 @@ def _whole_sentences(
         start = (c_lo, max(r_lo, first.i0 - _words_unbracketed(texts, c_lo, first.j0)))
     if tokens[-1] is not None and _quotation_mark_at(texts, c_hi):
         end = (c_hi, min(r_hi, last.i1 + _words_unbracketed(texts, last.j1, c_hi)))
+        if _ends_alike(tokens, [w for w, _, _ in rw[r_lo:r_hi]]):
+            end = (c_hi, r_hi)  # "... means … should be ruled out”": the sentence's end
     widened = (first.j0 - start[0]) + (end[0] - last.j1)
     if len(runs) == 1:
         return [_Run(start[0], end[0], start[1], end[1], first.exact + widened)]
@@ -450,6 +452,18 @@ def _whole_sentences(
         *runs[1:-1],
         _Run(last.j0, end[0], last.i0, end[1], last.exact + end[0] - last.j1),
     ]
+
+
+def _ends_alike(tokens: list[str | None], reference: list[str]) -> bool:
+    """Whether the capture's words after its last ellipsis (`tokens`, None an ellipsis)
+    are the reference sentence's last words: a quotation that cuts its sentence's middle
+    and closes at its end ("Any possibility of using military means … should be ruled
+    out”"), whose words after the cut are not the ones after the run before it."""
+    if None not in tokens[1:-1]:
+        return False
+    cut = len(tokens) - 1 - tokens[::-1].index(None)
+    tail = [t for t in tokens[cut + 1 :] if t is not None]
+    return bool(tail) and len(tail) <= len(reference) and reference[-len(tail) :] == tail
 
 
 def _words_unbracketed(texts: _Texts, j0: int, j1: int) -> int:
