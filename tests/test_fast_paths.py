@@ -338,7 +338,8 @@ def _blocks_paragraph_by_paragraph(text: str) -> list[Span]:
             continue
         body = Span(starts[k + 1], starts[k + 1] + len(text[starts[k + 1] : ends[k + 1]].rstrip()))
         if len(body) and not any(c in _MARKS - marks._SINGLE for c in body.of(text)):
-            found.append(body)
+            if any(c.isalnum() for c in body.of(text)):  # a paragraph quoting something
+                found.append(body)
     return found
 
 

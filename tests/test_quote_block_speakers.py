@@ -412,3 +412,12 @@ def test_a_long_dash_line_of_the_quoted_words_is_no_credit() -> None:
     text = f"The statement says:\n\n> {LINE}\n>\n> {line}\n\nMore later.\n"
     quoted = [q[0] for q in _quotes(Format.MARKDOWN, text)]
     assert quoted == [LINE, line]
+
+
+@pytest.mark.parametrize("rule", ["> \u2014 \u2014 \u2014", "> * * *", "\u2014 \u2014 \u2014"])
+def test_a_rule_after_a_colon_is_no_quotation(rule: str) -> None:
+    """A line of dashes or stars after "The statement ends:" (in a block quotation or
+    not) quotes nothing: it was a quotation of its own, not in the reference."""
+    text = f"The statement ends:\n\n{rule}\n\nNo questions were taken.\n"
+    assert [q[0] for q in _quotes(Format.MARKDOWN, text)] in ([], ["No questions were taken."])
+    assert all(q[0].strip("\u2014*- ") for q in _quotes(Format.MARKDOWN, text))

@@ -263,8 +263,13 @@ def find_quotations(
     found = [m for m in found if not m.terminated or _QUOTES_SOMETHING.search(m.span.of(text))]
     found.sort(key=lambda m: m.span.start)
     blocks = _with_blocks(text, found, breaks, quoted, credits)
-    # (nor is a block's paragraph of no letter or digit: a footnote's "*" after a copy)
-    return [m for m in blocks if m.block < 0 or _QUOTES_SOMETHING.search(m.span.of(text))]
+    # (nor is a block's paragraph, or a paragraph a colon introduces, of no letter or
+    # digit: a footnote's "*" after a copy, a rule "— — —")
+    return [
+        m
+        for m in blocks
+        if (m.block < 0 and m.opening != ":") or _QUOTES_SOMETHING.search(m.span.of(text))
+    ]
 
 
 def marks_of(text: str) -> list[int]:
