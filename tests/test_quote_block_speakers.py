@@ -233,7 +233,8 @@ def test_a_credit_closing_a_block_names_the_person_it_quotes(fmt: Format, page: 
         (  # a full title, its date and the part quoted: longer than a name
             Format.MARKDOWN,
             "{intro}\n\n> {line}\n>\n> \u2014 Joint Statement by the Foreign Ministries of the"
-            " Russian Federation and the People's Republic of China, Moscow, 4 July 2017, point 4\n",
+            " Russian Federation and the People's Republic of China, Moscow, 4 July 2017,"
+            " point 4\n",
         ),
         (
             Format.HTML,
@@ -395,9 +396,9 @@ def test_a_footnote_mark_alone_in_a_block_is_no_quotation() -> None:
     """A block's last paragraph that is only a footnote's mark ("*", its note below the
     block) quotes nothing (it was a quotation "*" of its own)."""
     text = (
-        "<p>The statement says:</p><blockquote><p>{line}</p>*</blockquote>"
+        f"<p>The statement says:</p><blockquote><p>{LINE}</p>*</blockquote>"
         '<p class="fn">*Emphasis added by the editors.</p>'
-    ).format(line=LINE)
+    )
     assert _quotes(Format.HTML, text) == [(LINE, "verbatim", "document")]
 
 

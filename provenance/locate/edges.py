@@ -9,6 +9,8 @@ paragraph's edge. `locate` then settles the passage's edges character by charact
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
@@ -25,8 +27,8 @@ def _settle(
     (so `," the` after a quotation stays out). Within one sentence (no sentence end,
     quotation mark or line break in either text) the run also takes a changed word when a
     matching word lies beyond it, a mistyped word (see `_mistyped`), and a word one text
-    has and the other lacks when the next two words match again; at the end, a changed
-    word followed by the same sentence-ending punctuation in both. The run never passes
+    has and the other lacks when the next two words match again; at the end, the words to
+    where both sentences end (`_to_sentence_end`). The run never passes
     capture words lo..hi, nor grows its end past reference word `ref_hi` (where the next run
     of the copy, in the reference's order, starts: its words are that run's to copy), nor
     its start back before `ref_lo` (where the run before it ends: a copy saying words twice
@@ -49,7 +51,10 @@ def _settle(
         elif same(j0 - 1, i0 - 1) and texts.extra_marks(j0 - 1, j0, i0 - 1, i0) <= 0:
             j0, i0 = j0 - 1, i0 - 1
         elif (
-            j0 - 2 >= lo and i0 - 2 >= ref_lo and same(j0 - 2, i0 - 2) and plain(j0 - 2, j0, i0 - 2, i0)
+            j0 - 2 >= lo
+            and i0 - 2 >= ref_lo
+            and same(j0 - 2, i0 - 2)
+            and plain(j0 - 2, j0, i0 - 2, i0)
         ):
             j0, i0 = j0 - 2, i0 - 2
         elif _mistyped(cw[j0 - 1][0], rw[i0 - 1][0]) and plain(j0 - 1, j0, i0 - 1, i0):
@@ -273,7 +278,7 @@ def _to_sentence_end(texts: _Texts, j: int, i: int, hi: int, stop: int) -> tuple
 
 
 def _words_to_sentence_end(
-    text: str, words: list[tuple[str, int, int]], k: int, stop: int
+    text: str, words: Sequence[tuple[str, int, int]], k: int, stop: int
 ) -> int | None:
     """How many words from word k end a sentence (the last followed by ".", "!" or "?"
     before a space), at most `_END_WORDS` and before word `stop`; None if none does."""
