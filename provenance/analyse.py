@@ -491,11 +491,22 @@ _CODE_INDENT = re.compile(r"(?:[ ]{4}|\t)")
 
 
 def _after_opening_mark(text: str, at: int) -> bool:
-    """Whether an opening quotation mark, maybe with spaces after it, comes before `at`."""
+    """Whether an opening quotation mark, maybe with spaces and an ellipsis after it
+    ("“...the Parties express”": the quoter's cut of the sentence's head), comes before
+    `at`."""
     k = at - 1
     while k >= 0 and text[k] in " \u00a0\u202f":
         k -= 1
+    cut = _CUT_BEFORE.search(text, max(0, k - 8), k + 1)
+    if cut is not None:
+        k = cut.start() - 1
+        while k >= 0 and text[k] in " \u00a0\u202f":
+            k -= 1
     return k >= 0 and text[k] in _OPENING_MARKS
+
+
+_CUT_BEFORE = re.compile(r"(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])\Z")
+"""An ellipsis ending just before a word: a cut opening a quotation."""
 
 
 _HOLDS_ITS_WORDS = frozenset({QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED})

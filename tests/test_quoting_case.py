@@ -21,7 +21,18 @@ SENTENCE = (
 )
 
 
-@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"'), ("« ", " »")])
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("“", "”"),
+        ('"', '"'),
+        ("« ", " »"),
+        # the quoter's cut of the sentence's head before the lowered capital
+        ("“...", "”"),
+        ("“… ", "”"),
+        ('"[...] ', '"'),
+    ],
+)
 def test_a_lowered_first_capital_inside_quotation_marks_is_no_divergence(
     reference: Document, opening: str, closing: str
 ) -> None:
