@@ -143,6 +143,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         return Kind.SUBSTITUTION, "mojibake: UTF-8 read as Windows-1252"
     if not ref_bare and not reference.strip():
         return Kind.INSERTION, "words in the copy that the reference does not have"
+    if copy_bare.translate(_LOOK_ALIKES) == ref_bare:
+        return Kind.SUBSTITUTION, LOOK_ALIKE
     if _misspelt(ref_bare, copy_bare):
         return Kind.SUBSTITUTION, MISSPELT
     if _misread(ref_bare, copy_bare):
@@ -383,7 +385,20 @@ collation still weighs a shared misspelling as the strong evidence of descent it
 MISREAD = "misread: letters a scan's text recognition confuses (rn for m, l for I, 0 for O)"
 """The note of a substitution that is a misreading (`_misread`): its severity row is a
 misspelling's."""
-SLIPS = frozenset({MISSPELT, MISREAD})
+LOOK_ALIKE = (
+    "look-alike letters of another script (Cyrillic or Greek) in the reference's word: it"
+    " reads the same, and matches no search for it"
+)
+"""The note of a substitution whose copy differs only by letters of another script drawn
+like the reference's Latin ones ("Northeast" with a Cyrillic o, U+043E): its severity row
+is a misspelling's, its note says what a reader cannot see."""
+_LOOK_ALIKES = str.maketrans(
+    # fifteen Cyrillic letters, then eleven Greek ones, each drawn as the Latin one below
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04cf\u04bb\u051b\u051d\u03bf\u03b1\u03b9\u03bd\u03ba\u03c1\u03c4\u03c5\u03c7\u03b5\u03bf",
+    "aeopcyxijsdlhqwoaivkptyxeo",
+)
+"""Cyrillic and Greek lower-case letters drawn as Latin ones (casefolded readings)."""
+SLIPS = frozenset({MISSPELT, MISREAD, LOOK_ALIKE})
 """The notes of a substitution whose severity row is `MISSPELT_ROW`."""
 
 

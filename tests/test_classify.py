@@ -211,3 +211,12 @@ def test_an_editor_s_sic_after_a_changed_word_is_a_row_of_its_own(
     [source] = json.loads(capsys.readouterr().out)["sources"]
     got = [(d["kind"], d["severity"], d["text"].strip()) for d in source["divergences"]]
     assert got == rows
+
+
+def test_look_alike_letters_of_another_script_are_named() -> None:
+    """A Cyrillic о in "Nоrtheast" is no slip of the keys: the note says what a reader
+    cannot see (before: "misspelt: a slip of the keys")."""
+    kind, note = kind_of("Northeast", "N\u043ertheast")
+    assert kind is Kind.SUBSTITUTION
+    assert note.startswith("look-alike")
+    assert kind_of("Northeast", "Nortbeast")[1].startswith("misspelt")
