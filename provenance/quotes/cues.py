@@ -355,6 +355,13 @@ def cues(
         out.append(Cue(speaker, span, span.of(text)))
     for d in docs:
         if _described(text, chunk, base, d):
+            seen = _SEEN_AS.search(chunk, max(0, d[0] - 40), d[0])
+            start, who = _subject(chunk, seen.start()) if seen is not None else (0, "")
+            if who and not _joint(who, authors):
+                # "Critics see the document as “a gift to Pyongyang”": their word for it
+                span = Span(base + start, base + d[1])
+                out.append(Cue("person", span, span.of(text)))
+                used.add(d)
             continue  # "the statement is “a responsible blueprint”": the page's word for it
         if d not in used and not any(c.span.start <= base + d[0] < c.span.end for c in out):
             span = Span(base + d[0], base + d[1])
@@ -875,11 +882,14 @@ def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
     """Whether the document named at `doc` (no speech verb) is only described by the
     quotation after it: a form of "be", then words in quotation marks that are not a
     participle ("the statement is “a responsible blueprint”", "the text was “conciliatory
-    but empty”"). Then the words are what someone calls it. The statement's authors ("the
-    Parties are “seriously worried”") and a participle ("the document was “signed on July
-    4”") say its words."""
+    but empty”"), or a verb of judging before it and "as" after ("critics see the
+    document as “a gift to Pyongyang”"). Then the words are what someone calls it. The
+    statement's authors ("the Parties are “seriously worried”") and a participle ("the
+    document was “signed on July 4”") say its words."""
     if not _DOCUMENT_NOUN.search(chunk, doc[0], doc[1]):
         return False
+    if _SEEN_AS.search(chunk, max(0, doc[0] - 40), doc[0]) and _AS_QUOTED.match(chunk, doc[1]):
+        return True  # "critics see the document as “a gift to Pyongyang”": their word for it
     found = _DESCRIBED.match(chunk, doc[1])
     if found is None:
         return False
@@ -889,6 +899,14 @@ def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
 
 
 _DOCUMENT_NOUN = re.compile(r"(?i:statement|document|declaration|communiqu|text)")
+_SEEN_AS = re.compile(
+    r"\b(?:see|sees|saw|seen|seeing|view|views|viewed|viewing|regard|regards|regarded"
+    r"|regarding|treat|treats|treated|dismiss|dismisses|dismissed|read|reads)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A verb of judging just before a document ("see the document as", "dismissed the
+statement as"): what follows "as" is the judge's word for it."""
+_AS_QUOTED = re.compile(r"\s+as\s+(?:(?:just|merely|only|simply|nothing\s+but)\s+)?[\"“«„‘]")
 _DESCRIBED = re.compile(
     r"\s+(?:is|was|remains|remained|seems|seemed|sounds|looks)\s+"
     r"(?:(?:just|merely|only|simply|nothing but|like)\s+)*(?P<article>(?:an?|the)\s+)?"

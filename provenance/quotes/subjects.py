@@ -318,7 +318,9 @@ def _joint(subject: str, authors: frozenset[str]) -> bool:
     if _PERSONAL.match(subject) or _MORE_THAN_TWO.search(subject) or _PART_OF.match(subject):
         return False  # "he", "we"; "the six parties", "all five"; "one of the diplomats"
     if _GROUP.search(subject) and _DETERMINED.search(subject):
-        return True
+        # "the two sides", "their foreign ministers"; not "The G7 foreign ministers",
+        # "ASEAN's foreign ministers": a group another body's name qualifies
+        return not _named_otherwise(subject, authors)
     subject = _PLACE.sub(" ", subject)  # "At a briefing in Moscow, Lavrov": where, not who
     found = [w.casefold() for w in _NAME.findall(subject)]
     names = [w.removesuffix("’s").removesuffix("'s") for w in found]
@@ -333,6 +335,32 @@ def _joint(subject: str, authors: frozenset[str]) -> bool:
     return sum(n in authors for n in names) >= 1 and len(names) >= 2
 
 
+def _named_otherwise(subject: str, authors: frozenset[str]) -> bool:
+    """Whether a group subject holds a capitalised name that is not the authors' ("The G7
+    foreign ministers", "the ASEAN ministers", "the foreign ministers of Japan and South
+    Korea"), its determiner and the group's own words aside ("The Parties").
+
+    >>> _named_otherwise("The G7 foreign ministers", frozenset({"russia", "china"}))
+    True
+    >>> _named_otherwise("The Chinese foreign ministers", frozenset({"chinese"}))
+    False
+    """
+    for k, word in enumerate(_SUBJECT_WORD.findall(_PLACE.sub(" ", subject))):
+        bare = _POSSESSIVE_END.sub("", word).casefold()
+        if not word[:1].isupper() or bare in authors or bare in _OWN_NAMES:
+            continue
+        if bare in _DETERMINERS or _GROUP.fullmatch(bare):
+            continue
+        acronym = (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word)
+        if k and (acronym or bare in _INSTITUTIONS or bare in _PARTY_NAMES or bare.isalpha()):
+            return True  # not the clause's first word ("When the two sides said")
+        if acronym or bare in _INSTITUTIONS or bare in _PARTY_NAMES:
+            return True
+    return False
+
+
+_OWN_NAMES = frozenset("foreign minister ministers ministry ministries joint two both".split())
+"""Capitalised words of a group subject that name no other body ("The Foreign Ministers")."""
 _JOINED_BY_WORD = re.compile(r"\band\b|&")
 _PLACE = re.compile(
     r"\b(?:in|at|from|near|outside|inside|across|to)\s+(?:the\s+)?[A-Z][\w’'-]*"
