@@ -285,7 +285,9 @@ def cues(
                 span = Span(base + hit.start(), end + len(named) if named else base + hit.end())
                 # "In the words of Moscow and Beijing": the statement's authors together
                 sourced: Literal["document", "person"] = (
-                    "document" if named and _joint(named, authors) else "person"
+                    "document"
+                    if named and (_joint(named, authors) or _authors_outlet(named, authors))
+                    else "person"
                 )
                 out.append(Cue(sourced, span, span.of(text)))
             continue
@@ -449,6 +451,29 @@ def cues(
 
 _ON_TOPIC = re.compile(r"\**([^:]+?)\s+on\s+\S")
 """A label naming who speaks on what ("Russia and China on THAAD")."""
+
+
+def _authors_outlet(named: str, authors: frozenset[str]) -> bool:
+    """Whether a source names where one of the authors published the statement ("the
+    Russian foreign ministry's website"): the statement as published, not a person's
+    words.
+
+    >>> _authors_outlet("the Russian foreign ministry's website", frozenset({"russian"}))
+    True
+    >>> _authors_outlet("a Russian analyst", frozenset({"russian"}))
+    False
+    """
+    words = {_POSSESSIVE.sub("", w).casefold() for w in named.split()}
+    return bool(words & authors) and _OUTLET.search(named) is not None
+
+
+_OUTLET = re.compile(
+    r"(?i)\b(?:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|mfa)['’]?s?\s+"
+    r"(?:official\s+)?(?:web\s*site|site|web\s+page|page|publication|text|version)\b"
+)
+"""An author's foreign ministry's website, which published the statement (not the
+ministry itself: "according to the Chinese foreign ministry, the talks were “useful”" are
+its own words)."""
 _DOCUMENT_LABEL = re.compile(
     r"\b(?:statement|declaration|communiqu[eé])(?:\s*,?\s*(?:point|para(?:graph)?\.?)\s*\d+)?$",
     re.IGNORECASE,
