@@ -251,6 +251,8 @@ def find_quotations(
             continue
         if before.isalnum() and after.isalpha():
             continue  # apostrophe inside a word
+        if stack and _plural_possessive(text, i, limit):
+            continue  # "‘the two countries’ security interests’": the closer comes later
         depth = _closable(stack, char, before)
         if depth is not None:
             opening, start = stack[depth]
@@ -406,6 +408,26 @@ def _outermost(text: str, stack: list[tuple[str, int]]) -> bool:
 def _tentative(text: str, opening: str, start: int) -> bool:
     """True for a double opener spaced on both sides (see `_double`)."""
     return opening != "\u00ab" and text[start + 1 : start + 2].isspace()
+
+
+def _plural_possessive(text: str, i: int, limit: int) -> bool:
+    """Whether the single mark at `i`, inside an open quotation, is a plural's possessive
+    apostrophe ("countries’ security"): after an "s", before a space and a word in lower
+    case, with a mark of the same glyph later in the paragraph that can close the
+    quotation (after a word, before a space, punctuation or the paragraph's end)."""
+    if text[i] not in "’'" or text[i - 1 : i] != "s" or text[i + 1 : i + 2] != " ":
+        return False
+    if not text[i + 2 : i + 3].islower():
+        return False
+    at = text.find(text[i], i + 1, limit)
+    while at >= 0:
+        if "‘" in text[i:at] or "\n" in text[i:at]:
+            return False  # another quotation opens first ("‘the Parties’ and ‘the DPRK’")
+        after = text[at + 1 : at + 2]
+        if text[at - 1].isalnum() and not after.isalnum():
+            return True
+        at = text.find(text[i], at + 1, limit)
+    return False
 
 
 def _closable(stack: list[tuple[str, int]], char: str, before: str) -> int | None:
