@@ -262,10 +262,23 @@ def _block(m: Marked, quoted: tuple[Span, ...]) -> Span | None:
 
 
 @lru_cache(maxsize=8)
-def _disowned(sentence: str) -> bool:
-    """Whether the sentence says its quotation is not the statement's (`_DISOWNED`), read
-    once for all its quotations."""
-    return _DISOWNED.search(sentence) is not None
+def _disowned(text: str, sentence: Span, quotation: Span) -> bool:
+    """Whether the sentence says this quotation is not the statement's (`_DISOWNED`): a
+    disowning clause with no other quotation between it and this one ("... but “maximum
+    pressure”, Washington's slogan, is a phrase the statement never uses": not the
+    “double freezing” the sentence quotes before it)."""
+    for found in _DISOWNED.finditer(text, sentence.start, sentence.end):
+        if found.start() >= quotation.end:
+            between = text[quotation.end + 1 : found.start()]
+        else:
+            between = text[found.end() : max(found.end(), quotation.start - 1)]
+        if not _ANY_MARK.search(between):
+            return True
+    return False
+
+
+_ANY_MARK = re.compile(r"[\"“”«»„]")
+"""A double quotation mark: another quotation between a disowning clause and this one."""
 
 
 def _within_blocks(text: str, passage: Span, quoted: tuple[Span, ...]) -> bool:
@@ -535,7 +548,7 @@ def _check(
                 result.similarity >= options.person_altered_min
                 and not _own_voice(quoted, index.document.text, result.stretches)
             )
-    if by_prose and _disowned(_sentence(spans, m).of(text)):
+    if by_prose and _disowned(text, _sentence(spans, m), m.span):
         # "a phrase the joint statement itself never uses": the page says it is not the
         # statement's, whatever it is
         attributed, cue, by_prose = False, None, False
