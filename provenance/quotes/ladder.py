@@ -468,6 +468,9 @@ def _compare(
                 divergences,
                 (settled.span,),
             )
+    cut = _cut_silently(index, capture, core) if not editorial else None
+    if cut is not None:
+        return cut
     if matching_only or options.screen_words:
         similarity = settled.similarity if settled is not None else 0.0
         return _Result(QuoteVerdict.OTHER, None, similarity, "no close match in the reference")
@@ -826,6 +829,97 @@ def _verbatim_result(index: _Index, capture: Document, found: _Found) -> _Result
     similarity = round(100.0 * max(0, len(span) - changed) / max(1, len(span)), 1)
     note = "found in the reference, but a bracket changes its words"
     return _Result(QuoteVerdict.ALTERED, span, similarity, note, changes, (span,))
+
+
+def _cut_silently(index: _Index, capture: Document, core: Span) -> _Result | None:
+    """Altered, when the quotation's words are all the statement's, in its order, inside
+    one sentence, with words left out and no ellipsis to say so ("express support for the
+    South to conduct dialogue", the statement's "for the North and the South of the
+    Korean Peninsula to conduct dialogue"): each cut an omission. Too many words cut for a
+    close match, the quotation was a paraphrase (minor), though the page puts the
+    statement's own words, cut, in its marks. At least `_CUT_MIN_WORDS` words, each cut at
+    most `_CUT_GAP` words, all cuts together no more words than the quotation keeps."""
+    text = capture.text
+    quoted = [
+        (m.group().casefold(), core.start + m.start(), core.start + m.end())
+        for m in _CUT_WORD.finditer(_apostrophes(core.of(text)))
+    ]
+    if len(quoted) < _CUT_MIN_WORDS:
+        return None
+    words, reference = _reference_words(index.document.text)
+    first = quoted[0][0]
+    for start in (k for k, w in enumerate(words) if w[0] == first):
+        at, matched = start, [start]
+        for word, _, _ in quoted[1:]:
+            nxt = next(
+                (
+                    k
+                    for k in range(at + 1, min(len(words), at + _CUT_GAP + 2))
+                    if words[k][0] == word
+                ),
+                None,
+            )
+            if nxt is None or _SENTENCE_CROSSED.search(reference, words[at][2], words[nxt][1]):
+                break
+            at = nxt
+            matched.append(nxt)
+        if len(matched) < len(quoted):
+            continue
+        gaps = [(a, b) for a, b in pairwise(matched) if b - a > 1]
+        if not gaps or sum(b - a - 1 for a, b in gaps) > len(quoted):
+            continue
+        cuts = tuple(
+            divergence(
+                index.document,
+                capture,
+                Kind.OMISSION,
+                Span(words[a][2], words[b][1]),
+                Span(quoted[k + 1][1], quoted[k + 1][1]),
+                note="words left out of the quotation with no ellipsis to say so",
+            )
+            for k, (a, b) in enumerate(pairwise(matched))
+            if b - a > 1
+        )
+        span = Span(words[matched[0]][1], words[matched[-1]][2])
+        kept = sum(words[k][2] - words[k][1] for k in matched)
+        similarity = round(100.0 * kept / max(1, len(span)), 1)
+        said = core.of(text)
+        unsaid = tuple(
+            unsaid_by(
+                said,
+                _sentences_around(index, span),
+                said,
+                index.lexicon.vocabulary,
+                authors=index.authors,
+                stance=_stance_setting(index, span, said),
+            )
+        )
+        if unsaid:  # a cut that reverses what the sentence says ("should inflict damage")
+            return _not_said(span, similarity, unsaid)
+        note = "the statement's words in its order, with words left out silently"
+        return _Result(QuoteVerdict.ALTERED, span, similarity, note, cuts, (span,))
+    return None
+
+
+_CUT_MIN_WORDS = 5
+_CUT_GAP = 8
+"""Most reference words one silent cut may leave out (`_cut_silently`)."""
+_CUT_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def _apostrophes(text: str) -> str:
+    """`text` with its curly apostrophes straight (offsets kept: one character for one)."""
+    return text.replace("\u2019", "'")
+
+
+@lru_cache(maxsize=4)
+def _reference_words(reference: str) -> tuple[tuple[tuple[str, int, int], ...], str]:
+    """The reference's words (folded, start, end) and its text, for `_cut_silently`."""
+    words = tuple(
+        (m.group().casefold(), m.start(), m.end())
+        for m in _CUT_WORD.finditer(_apostrophes(reference))
+    )
+    return words, reference
 
 
 def _sentences_around(index: _Index, span: Span, *, around: int = 1) -> str:
