@@ -410,6 +410,10 @@ def _tentative(text: str, opening: str, start: int) -> bool:
     return opening != "\u00ab" and text[start + 1 : start + 2].isspace()
 
 
+_STRAIGHT_OPENS = re.compile(r"(?<=\s)'(?=\w)")
+"""A straight single mark opening a quotation: after a space, before a word."""
+
+
 def _plural_possessive(text: str, i: int, limit: int) -> bool:
     """Whether the single mark at `i`, inside an open quotation, is a plural's possessive
     apostrophe ("countries’ security"): after an "s", before a space and a word in lower
@@ -421,7 +425,7 @@ def _plural_possessive(text: str, i: int, limit: int) -> bool:
         return False
     at = text.find(text[i], i + 1, limit)
     while at >= 0:
-        if "‘" in text[i:at] or "\n" in text[i:at]:
+        if "‘" in text[i:at] or "\n" in text[i:at] or _STRAIGHT_OPENS.search(text, i, at):
             return False  # another quotation opens first ("‘the Parties’ and ‘the DPRK’")
         after = text[at + 1 : at + 2]
         if text[at - 1].isalnum() and not after.isalnum():

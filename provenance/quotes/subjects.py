@@ -345,7 +345,9 @@ def _named_otherwise(subject: str, authors: frozenset[str]) -> bool:
     >>> _named_otherwise("The Chinese foreign ministers", frozenset({"chinese"}))
     False
     """
-    for k, word in enumerate(_SUBJECT_WORD.findall(_PLACE.sub(" ", subject))):
+    # (the words after the subject's last comma: "The deployment of THAAD, the ministries")
+    nearest = _PLACE.sub(" ", subject).rsplit(",", 1)[-1]
+    for k, word in enumerate(_SUBJECT_WORD.findall(nearest)):
         bare = _POSSESSIVE_END.sub("", word).casefold()
         if not word[:1].isupper() or bare in authors or bare in _OWN_NAMES:
             continue
