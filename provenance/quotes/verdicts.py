@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from operator import itemgetter
 
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
@@ -261,19 +260,18 @@ def _block(m: Marked, quoted: tuple[Span, ...]) -> Span | None:
     return m.span
 
 
-@lru_cache(maxsize=8)
-def _disowned(text: str, sentence: Span, quotation: Span) -> bool:
-    """Whether the sentence says this quotation is not the statement's (`_DISOWNED`): a
-    disowning clause with no other quotation between it and this one ("... but “maximum
-    pressure”, Washington's slogan, is a phrase the statement never uses": not the
-    “double freezing” the sentence quotes before it)."""
-    for found in _DISOWNED.finditer(text, sentence.start, sentence.end):
-        if found.start() >= quotation.end:
-            between = text[quotation.end + 1 : found.start()]
-        else:
-            between = text[found.end() : max(found.end(), quotation.start - 1)]
-        if not _ANY_MARK.search(between):
-            return True
+def _disowned(text: str, clauses: list[tuple[int, int]], quotation: Span) -> bool:
+    """Whether the sentence says this quotation is not the statement's: one of its
+    disowning clauses (`_DISOWNED`, `_Page.disowning`) with no other quotation between it
+    and this one ("... but “maximum pressure”, Washington's slogan, is a phrase the
+    statement never uses": not the “double freezing” the sentence quotes before it). Only
+    the nearest clause on either side is read (a farther one has the nearer one's
+    quotations between it and this one too)."""
+    k = bisect_left(clauses, (quotation.end,))
+    if k < len(clauses) and not _ANY_MARK.search(text, quotation.end + 1, clauses[k][0]):
+        return True
+    if k and clauses[k - 1][1] <= quotation.start:
+        return not _ANY_MARK.search(text, clauses[k - 1][1], max(0, quotation.start - 1))
     return False
 
 
@@ -425,7 +423,20 @@ class _Page:
         self._words: dict[str, _Words] = {}
         self._folded: dict[str, str] = {}
         self._may_match: dict[str, bool] = {}
+        self._disowning: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._id = _id_prefix(capture.sha256)
+
+    def disowning(self, sentence: Span) -> list[tuple[int, int]]:
+        """Where the sentence's disowning clauses are (`_DISOWNED`), found once a sentence
+        (a sentence of a thousand quotations read them again for each)."""
+        key = (sentence.start, sentence.end)
+        found = self._disowning.get(key)
+        if found is None:
+            text = self.capture.text
+            found = self._disowning[key] = [
+                m.span() for m in _DISOWNED.finditer(text, sentence.start, sentence.end)
+            ]
+        return found
 
     def words(self, quoted: str) -> _Words:
         found = self._words.get(quoted)
@@ -548,7 +559,7 @@ def _check(
                 result.similarity >= options.person_altered_min
                 and not _own_voice(quoted, index.document.text, result.stretches)
             )
-    if by_prose and _disowned(text, _sentence(spans, m), m.span):
+    if by_prose and _disowned(text, page.disowning(_sentence(spans, m)), m.span):
         # "a phrase the joint statement itself never uses": the page says it is not the
         # statement's, whatever it is
         attributed, cue, by_prose = False, None, False
