@@ -415,12 +415,12 @@ _STRAIGHT_OPENS = re.compile(r"(?<=\s)'(?=\w)")
 
 
 def _plural_possessive(text: str, i: int, limit: int) -> bool:
-    """Whether the single mark at `i`, inside an open quotation, is a plural's possessive
-    apostrophe ("countries’ security"): after an "s", before a space and a word in lower
+    """Whether the curly single mark at `i`, inside an open quotation, is a plural's
+    possessive apostrophe ("countries’ security"): after an "s", before a space and a word in lower
     case, with a mark of the same glyph later in the paragraph that can close the
     quotation (after a word, before a space, punctuation or the paragraph's end)."""
-    if text[i] not in "’'" or text[i - 1 : i] != "s" or text[i + 1 : i + 2] != " ":
-        return False
+    if text[i] != "’" or text[i - 1 : i] != "s" or text[i + 1 : i + 2] != " ":
+        return False  # (curly only: straight marks are a program's or a log's as often)
     if not text[i + 2 : i + 3].islower():
         return False
     at = text.find(text[i], i + 1, limit)
