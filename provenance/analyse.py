@@ -12,8 +12,8 @@ from functools import lru_cache, partial
 from typing import Any, TypeVar, cast
 
 from provenance.align import align, align_texts
+from provenance.classify import ELLIPSIS_BEFORE, divergence_id, reclassified
 from provenance.classify import classify as classify_alignment
-from provenance.classify import divergence_id, reclassified
 from provenance.corpus import Corpus
 from provenance.emphasis import (
     CAPS,
@@ -497,16 +497,12 @@ def _after_opening_mark(text: str, at: int) -> bool:
     k = at - 1
     while k >= 0 and text[k] in " \u00a0\u202f":
         k -= 1
-    cut = _CUT_BEFORE.search(text, max(0, k - 8), k + 1)
+    cut = ELLIPSIS_BEFORE.search(text, max(0, k - 8), k + 1)
     if cut is not None:
         k = cut.start() - 1
         while k >= 0 and text[k] in " \u00a0\u202f":
             k -= 1
     return k >= 0 and text[k] in _OPENING_MARKS
-
-
-_CUT_BEFORE = re.compile(r"(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])\Z")
-"""An ellipsis ending just before a word: a cut opening a quotation."""
 
 
 _HOLDS_ITS_WORDS = frozenset({QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED})

@@ -106,7 +106,7 @@ def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, 
         ref.end == len(reference)
         and ref.start > 0
         and _SENTENCE_START.search(reference, max(0, ref.start - _LOOK), ref.start) is None
-        and _ELLIPSIS_BEFORE.search(capture, max(0, copy.start - _LOOK), copy.start) is not None
+        and ELLIPSIS_BEFORE.search(capture, max(0, copy.start - _LOOK), copy.start) is not None
     )
     return head, tail
 
@@ -120,7 +120,9 @@ _LOOK = 64
 marks and spaces between them and the edge (a search from the text's start made each
 check cost the whole page)."""
 _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])")
-_ELLIPSIS_BEFORE = re.compile(r"(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])[ \t]*\Z")
+ELLIPSIS_BEFORE = re.compile(r"(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])[ \t]*\Z")
+"""An ellipsis (three full stops, "…", or either in brackets) ending where it is searched
+up to, spaces after it: a cut before the words there."""
 
 
 def _insertion(reference: Document, capture: Document, ref: Span, copy: Span) -> list[Divergence]:
