@@ -303,6 +303,8 @@ def test_findings_json_and_text_report(corpus: Corpus, tmp_path: Path) -> None:
         ("(italiques ajoutés)", "italic", "added"),
         ("(el énfasis es nuestro)", "emphasis", "added"),
         ("(negritas añadidas)", "bold", "added"),
+        ("(subrayado nuestro)", "emphasis", "added"),  # the idiom for any emphasis
+        ("(подчёркнуто мной)", "emphasis", "added"),
         ("(corsivo nostro)", "italic", "added"),
         ("(выделено мной)", "emphasis", "added"),
     ],

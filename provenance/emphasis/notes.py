@@ -51,8 +51,10 @@ _FOREIGN = (
 _FOREIGN_STYLES = (
     ("italic", re.compile(r"kursiv|italique|cursiva|corsivo|курсив", re.IGNORECASE)),
     ("bold", re.compile(r"fett|gras|negrita|grassetto", re.IGNORECASE)),
-    ("underline", re.compile(r"subray|sottoline|подч", re.IGNORECASE)),
 )
+"""Styles a note in another language names. "Underlined" in French, Spanish, Italian or
+Russian ("c'est nous qui soulignons", "subrayado nuestro", "подчёркнуто мной") is the
+idiom for emphasis in general, as "emphasis ours" is: it names no style."""
 _FOREIGN_ORIGINAL = re.compile(r"(?<!nicht im )original|оригинал", re.IGNORECASE)
 
 
