@@ -1110,11 +1110,7 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
     # are ...¶2. The Parties express ..."): each line's number is the list's, no count.
     quotation = PARAGRAPH_NUMBER.sub(" ", quotation)
     quotation = FOOTNOTE.sub(" ", quotation)  # "exercises¹³", "[4]": the page's notes
-    stretch = PARAGRAPH_NUMBER.sub("", stretch)  # "2." opening the next paragraph counts nothing
-    given = {_value(n) for n in _NUMBER.findall(stretch)}
-    given |= {_CARDINALS[w] for w in lemmas(stretch) if w in _CARDINALS}
-    if _PAIRED.search(stretch):
-        given.add("2")  # "two halts" renders "double freezing"
+    given = counts_given(stretch)
     out: list[str] = []
     short = len(_WORD.findall(quotation)) < NAMING_WORDS  # "two halts" names "double freezing"
     for word, value, end in numbers_in(quotation):
@@ -1133,6 +1129,20 @@ _COUNTS_AUTHORS = re.compile(
 )
 """After a cardinal the statement writes, what makes it count parties ("the two sides",
 "the two Koreas") as the statement does, not things ("two missile launches")."""
+
+
+def counts_given(stretch: str) -> set[str]:
+    """The values of the numbers `stretch` gives, in digits, in words or as a pair.
+
+    >>> sorted(counts_given("2. The two sides back the double freezing of 2017"))
+    ['2', '2017']
+    """
+    stretch = PARAGRAPH_NUMBER.sub("", stretch)  # "2." opening the next paragraph counts nothing
+    given = {_value(n) for n in _NUMBER.findall(stretch)}
+    given |= {_CARDINALS[w] for w in lemmas(stretch) if w in _CARDINALS}
+    if _PAIRED.search(stretch):
+        given.add("2")  # "two halts" renders "double freezing"
+    return given
 
 
 def numbers_in(text: str) -> list[tuple[str, str, int]]:

@@ -51,10 +51,10 @@ from provenance.quotes.align import fold as _fold
 from provenance.quotes.antonyms import negates_an_opposite, swapped_party
 from provenance.quotes.brackets import ANTECEDENT, honest
 from provenance.quotes.claims import (
-    DISTINCTIVE_ZIPF,
     PARAGRAPH_NUMBER,
     absent_parties,
     brought_in,
+    counts_given,
     counts_parties,
     lemmas,
     misspelt,
@@ -64,7 +64,6 @@ from provenance.quotes.claims import (
     stems_of,
     swapped_parties,
     words_never_used,
-    zipf,
 )
 from provenance.quotes.claims import unsaid as unsaid_by
 from provenance.quotes.marks import (
@@ -1380,28 +1379,29 @@ def _occurrences(haystack: str, needle: str, start: int = 0) -> list[int]:
     return out
 
 
-def _commonplace(quoted: str, vocabulary: frozenset[str]) -> bool:
-    """Whether a short quotation is common English the statement never uses: none of its
-    content words is the statement's (by stem), and none is rare (`DISTINCTIVE_ZIPF`).
+def _none_held(quoted: str, vocabulary: frozenset[str], reference: str) -> bool:
+    """Whether none of a short quotation's content words is the statement's (by stem, or
+    the base of an inflection), and it counts nothing the statement counts.
 
     The prose around it may echo the statement ("The joint statement calls the plan «a
     great success»"), and a short quotation is judged with that prose; but the marks claim
-    words, and a phrase as common as these renders nothing in particular. A rare word may
-    be another translation of the statement's ("two halts" for "double freezing"), which
-    the prose then ties to its passage.
+    words, and words the statement never uses are not its words, however rare ("will never
+    tolerate" for "oppose"). Only a count may render the statement in other words: "two
+    halts" for "double freezing", its pair, which the prose then ties to its passage.
 
-    >>> _commonplace("a great success", frozenset({"plan", "statement"}))
+    >>> _none_held("a great success", frozenset({"plan", "statement"}), "")
     True
-    >>> _commonplace("two halts", frozenset({"double", "freezing"}))
+    >>> _none_held("will never tolerate", frozenset({"oppose"}), "The Parties oppose it.")
+    True
+    >>> _none_held("two halts", frozenset({"double", "freezing"}), "the double freezing")
     False
     """
     held = stems_of(vocabulary)
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", quoted)]
-    return all(
-        not held.intersection(map(stem, _inflected_from(w))) and zipf(w) >= DISTINCTIVE_ZIPF
-        for w in words
-        if w not in STOPWORDS
-    )
+    if any(held.intersection(map(stem, _inflected_from(w))) for w in words if w not in STOPWORDS):
+        return False
+    given = counts_given(reference)
+    return not any(value in given for _, value, _ in numbers_in(quoted))
 
 
 def _names_only(quoted: str, vocabulary: frozenset[str], authors: frozenset[str]) -> bool:
@@ -1476,7 +1476,7 @@ def _paraphrase(
         reference=index.document.text,
         stance=_stance_setting(index, ref, quoted) if ref is not None else None,
     )
-    if short and own and _commonplace(quoted, lexicon.vocabulary):
+    if short and own and _none_held(quoted, lexicon.vocabulary, index.document.text):
         unsaid.append("none of its words is the statement's")
     elif not short and _names_only(quoted, lexicon.vocabulary, index.authors):
         unsaid.append("it shares nothing with the statement but the parties' names")
