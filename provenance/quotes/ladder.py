@@ -1476,7 +1476,12 @@ def _paraphrase(
         reference=index.document.text,
         stance=_stance_setting(index, ref, quoted) if ref is not None else None,
     )
-    if short and own and _none_held(quoted, lexicon.vocabulary, index.document.text):
+    if (
+        short
+        and own
+        and _none_held(quoted, lexicon.vocabulary, index.document.text)
+        and not negates_an_opposite(quoted, stretch)  # "should not be ignored": "respected"
+    ):
         unsaid.append("none of its words is the statement's")
     elif not short and _names_only(quoted, lexicon.vocabulary, index.authors):
         unsaid.append("it shares nothing with the statement but the parties' names")
