@@ -34,6 +34,11 @@ from provenance.quotes.subjects import (
     _subject_words,
 )
 
+_SAYING = (
+    r"|(?<![Aa]s[ \t])(?:saying|adding|noting|warning|insisting|stressing)"
+    r"(?=[ \t]+(?:that[ \t]+)?[\"“‘«„])"
+)
+"""A gerund of saying straight before its quotation: "with a spokesman saying “...”"."""
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
@@ -54,8 +59,7 @@ _SPEECH = re.compile(
     r"|decided that|decides that|demands|demanded|demand|records that|recorded that"
     r"|asks|ask|requests|request|requested|appeals to|appeal to|appealed to"
     r"|hailed|hails|branded|brands|dubbed|dubs|labell?ed|terms|termed"
-    r"|(?:is|are|was|were|been)[ \t]+saying"
-    r"|[Aa]ccording to"
+    r"|(?:is|are|was|were|been)[ \t]+saying" + _SAYING + r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of"
     r"|pressed|pushed|prodded|implored|exhorted|enjoined|beseeched"
     # present forms of verbs above ("Moscow and Beijing claim that", "it also claims")
@@ -96,7 +100,10 @@ _CLAUSE_ASIDE = re.compile(r",[ \t]+(?:[a-z]+ing|[a-z]+ed|in|at|on|after|before|
 """An aside that is a clause or a phrase ("..., meeting in Moscow, said", "..., in turn,
 said"), not a name in a list ("Russia, China and ..."), whatever names it holds."""
 _SPEECH_SUPERSET = (
-    _SPEECH.pattern.encode("ascii"),
+    # (Hyperscan has no look-around: the gerunds alone, a superset)
+    _SPEECH.pattern.replace(_SAYING, "|saying|adding|noting|warning|insisting|stressing").encode(
+        "ascii"
+    ),
     rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting)\b",
     rb"\bin\s+their\s+(?:own\s+)?words\b",
 )
@@ -177,9 +184,7 @@ def cues(
         [
             (m.start(), m.end())
             for m in doc_cues(chunk)
-            if not _another_body(m.group(), authors)
-            and not _dated_otherwise(chunk[m.end() : m.end() + _DATE_REACH], authors)
-            and not _of_another(m.group(), prose, base + m.start(), authors)
+            if not _names_another(m, chunk, prose, base, authors)
         ]
         if documents
         else []
@@ -986,6 +991,34 @@ _CLAUSE_REACH = 12
 """Characters from a sentence's start within which a document opens it as the subject."""
 
 
+def another_document(sentence: Span, prose: str, authors: frozenset[str]) -> bool:
+    """Whether `sentence` names a document that is not the statement ("The G7 communique",
+    "the Joint Statement of September 19, 2005", "that document" after one) before its
+    first quotation mark: what it goes on about is that one's, not the statement named in
+    the sentence before."""
+    chunk = prose[sentence.start : sentence.end]
+    head = _BEFORE_QUOTATION.match(chunk)
+    return any(
+        _names_another(m, chunk, prose, sentence.start, authors)
+        for m in doc_cues(chunk[: head.end() if head else 0])
+    )
+
+
+_BEFORE_QUOTATION = re.compile(r"[^\"“”„«»]*")
+
+
+def _names_another(
+    m: re.Match[str], chunk: str, prose: str, base: int, authors: frozenset[str]
+) -> bool:
+    """Whether document cue `m` of `chunk` (at `base` in `prose`) names another document:
+    another body's, one dated to another year, or one a pointing cue points back at."""
+    return (
+        _another_body(m.group(), authors)
+        or _dated_otherwise(chunk[m.end() : m.end() + _DATE_REACH], authors)
+        or _of_another(m.group(), prose, base + m.start(), authors)
+    )
+
+
 def _of_another(cue: str, prose: str, at: int, authors: frozenset[str] = frozenset()) -> bool:
     """Whether a document cue that names no document ("the text", "the same clause", "that
     paragraph") points back at another one the page named last: "Clause 7 of the lease
@@ -1016,8 +1049,21 @@ def _of_another(cue: str, prose: str, at: int, authors: frozenset[str] = frozens
     if not _POINTING.match(cue):
         return False
     before = prose[max(0, at - _TOPIC_REACH) : at]
-    ours = max((m.end() for m in _OUR_DOCUMENT.finditer(before)), default=-1)
-    return _OTHER_DOCUMENT.search(before, max(0, ours)) is not None
+    # (a statement dated to another year is another's: "the Joint Statement of September
+    # 19, 2005")
+    ours = max(
+        (
+            m.end()
+            for m in _OUR_DOCUMENT.finditer(before)
+            if not _dated_otherwise(before[m.end() : m.end() + _DATE_REACH], authors)
+        ),
+        default=-1,
+    )
+    dated = any(
+        _dated_otherwise(before[m.end() : m.end() + _DATE_REACH], authors)
+        for m in _DOCUMENT_NOUN.finditer(before, max(0, ours))
+    )
+    return dated or _OTHER_DOCUMENT.search(before, max(0, ours)) is not None
 
 
 def _line_of_another(before: str, authors: frozenset[str]) -> bool:
@@ -1035,8 +1081,10 @@ _POINTING = re.compile(
     r"(?i)(?:the|this|that)\s+(?:(?:same|next|following|previous|preceding|last|final|first"
     r"|opening|closing|key|relevant)\s+)?(?:text|passage|paragraph|sentence|clause|point"
     r"|section|line|preamble|wording|language|original|version)\b"
+    r"|(?i:that|the\s+same|the\s+earlier|the\s+older)\s+(?:document|statement|declaration)\b"
 )
-"""A document cue that names no document: what it points back at, the page named before."""
+"""A document cue that names no document: what it points back at, the page named before
+("that document" too: the one named last)."""
 _OTHER_DOCUMENT = re.compile(
     r"(?i:\b(?:the|this|that|its|a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:lease|contract|resolution"
     r"|recipe|treaty|charter|novel|book|chapter|licen[cs]e|constitution|manual|regulation"

@@ -27,6 +27,7 @@ from provenance.quotes.cues import (
     AUTHORS_SUBJECT,
     LINE_LABEL,
     Cue,
+    another_document,
     cues,
 )
 from provenance.quotes.marks import _MARKS, OPENERS, Sentences, _offsets
@@ -416,7 +417,10 @@ def _own_subject(reading: _Reading, k: int, *, roles: bool = False) -> bool:
     (`roles`: by a role or title, "Former minister Han", "A colleague, Dr. Okafor"; not by
     a possessive, "Translator's note")."""
     sentence = reading.prose[reading.spans.starts[k] : reading.spans.ends[k]]
-    return _someone_else(sentence, reading.authors, possessive=not roles)
+    if _someone_else(sentence, reading.authors, possessive=not roles):
+        return True
+    # (another document: "In that document the six parties “...”", after the 2005 one)
+    return not roles and another_document(reading.spans.span(k), reading.prose, reading.authors)
 
 
 def _subject_cue(reading: _Reading, k: int) -> Cue:

@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import Literal
 
 from provenance.model import Span
-from provenance.quotes.cues import _SPEECH, SOURCE_WORDS, Cue, _bare, cues
+from provenance.quotes.cues import _OTHER_DOCUMENT, _SPEECH, SOURCE_WORDS, Cue, _bare, cues
 from provenance.quotes.marks import (
     Marked,
     Sentences,
@@ -202,6 +202,12 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # are whoever's talk, claim or warning the page names just before them
             span = Span(talk.start(), talk.start() + len(talk.group().rstrip()))
             return Cue("person", span, span.of(reading.text), how="whose words, named before")
+        which = _OTHERS_WHICH.search(reading.prose, max(0, m.span.start - 120), m.span.start - 1)
+        if which is not None:
+            # "... the language of resolution 2321, which “condemns ...”": the words are the
+            # other document's, whatever the sentence's subject says of it
+            span = Span(which.start("what"), which.end("what"))
+            return Cue("person", span, span.of(reading.text), how="whose words, named before")
         window = reading.prose[max(0, m.span.start - 200) : m.span.start - 1].casefold()
         quoting = (
             _QUOTING.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
@@ -321,14 +327,16 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
     a verb in the present or a modal ("claims the joint statement “orders ...”", "“will
     ...”"): what the document does, in its words. Else None. Only a claim: after "said"
     the words are more often the person's judgement ("said the statement “speaks for
-    itself”")."""
+    itself”"), unless they open on what the document did as a speaker ("A tweet said the
+    statement “praised ...”", "wrote that the communique “thanked ...”"): the person's
+    account of what it says, which a reader checks against it."""
     text = reading.text
-    if (
-        not _CLAIMED.search(said.text)
-        or m.opening in ("", ":")
-        or text[said.span.end : m.span.start - 1].strip()
-        or _QUOTED_VERB.match(text, m.span.start) is None
-    ):
+    if m.opening in ("", ":") or text[said.span.end : m.span.start - 1].strip():
+        return None
+    first = _FIRST_WORD.match(text, m.span.start, m.span.end)
+    act = first is not None and first.group().casefold() in _ACTS
+    claimed = _CLAIMED.search(said.text) and _QUOTED_VERB.match(text, m.span.start) is not None
+    if not (claimed or (act and _REPORTED_SPEECH.search(said.text))):
         return None
     named = [d for d in doc_cues(said.text) if d.end() == len(said.text)]
     if not named:
@@ -338,6 +346,11 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
 
 
 _CLAIMED = re.compile(r"\bclaim(?:s|ed)?\b")
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:claim(?:s|ed)?|sa(?:y|ys|id)|wr(?:ite|ites|ote)|post(?:s|ed)|tweet(?:s|ed)"
+    r"|alleg(?:e|es|ed)|assert(?:s|ed)?|insist(?:s|ed)?|hold(?:s)?|held)\b"
+)
+"""A person's account of what a document says ("said", "wrote", "alleges")."""
 _QUOTED_VERB = re.compile(
     r"(?:will|would|shall|should|must|may|can|could|[a-z]{2,}[^s\W]s)\b(?![’'])"
 )
@@ -428,6 +441,13 @@ _THEIR_TALK = re.compile(
     r"|assertions?|vows?|boasts?)[ \t]+(?:of|that|about)?[ \t]*$"
 )
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
+_OTHERS_WHICH = re.compile(
+    rf"(?P<what>{_OTHER_DOCUMENT.pattern}|(?i:statement|declaration|communiqu[eé])"
+    r"\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d)"
+    r"[ \t]*,?[ \t]+(?:which|that)[ \t]+(?:also[ \t]+|itself[ \t]+)?$"
+)
+"""Another document named just before a relative clause that opens on a quotation:
+"resolution 2321, which “...”", "the Joint Statement of September 19, 2005, which “...”"."""
 _RENDERED_AS = re.compile(
     r"\b(?:renders?|rendered|rendering|summari[sz](?:es|ed|e|ing)|sums?[ \t]+up|summed[ \t]+up"
     r"|paraphras(?:es|ed|e|ing)|translat(?:es|ed|e|ing))[ \t]+"
@@ -495,6 +515,11 @@ def _subject_before(reading: _Reading, m: Marked, k: int) -> Cue | None:
         return None
     # (an aside between the subject and its quotation: "Resolution 2270, by contrast, “...")
     lead = _ASIDE_BEFORE.sub("", reading.prose[start:opening])
+    counted = _COUNTED_GROUP.search(lead)
+    if counted is not None:
+        # "In that document the six parties “reaffirmed ...”": more than the two authors
+        span = Span(start + counted.start(), start + len(lead.rstrip()))
+        return Cue("person", span, span.of(text), how="named before the quotation")
     clause = _CLAUSE_BREAK.split(lead)[-1]
     subject = clause.strip()
     words = subject.split()
@@ -511,6 +536,13 @@ def _subject_before(reading: _Reading, m: Marked, k: int) -> Cue | None:
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+_COUNTED_GROUP = re.compile(
+    r"(?i)\b(?:(?:the|all)\s+)?(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|several|[3-9]|[1-9]\d{1,2})\s+(?:[\w-]+\s+)?(?:parties|sides|countries"
+    r"|nations|powers|states|members|governments|participants|ministers|leaders)\s*$"
+)
+"""A group counted more than the statement's two authors, ending the words before a
+quotation that opens on its verb ("the six parties", "all 15 council members")."""
 _QUOTED_VERBS = frozenset(
     """says said calls called urges urged demands demanded commits committed insists insisted
     warns warned notes noted stresses stressed describes described argues argued claims
@@ -521,6 +553,14 @@ _QUOTED_VERBS = frozenset(
     branded brands hailed hails termed terms decides decided""".split()
 )
 """Verbs a quotation may open on, its subject named just before it."""
+_ACTS = _QUOTED_VERBS | frozenset(
+    """thanks thanked backs backed supports supported endorses endorsed approves approved
+    threatens threatened apologises apologised apologizes apologized denounces denounced
+    criticises criticised criticizes criticized promises promised orders ordered applauds
+    applauded commends commended lauds lauded congratulates congratulated acknowledges
+    acknowledged""".split()
+)
+"""What a document does as a speaker, opening a quotation of it ("“praised ...”")."""
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _ASIDE_BEFORE = re.compile(r"(?<=[\w.’'])\s*,\s+[a-z][\w’' ]{0,30},\s*$")
 """A short aside ending the words before a quotation, in lower case between commas ("by
