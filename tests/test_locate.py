@@ -88,6 +88,25 @@ def test_excerpt_in_noise_does_not_swallow_the_noise(reference: Document) -> Non
     assert passage.reference.of(reference.text) == sentence
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Grey skies. The joint statement is blunt. ",
+        "Long night. The joint statement, word for word: ",
+    ],
+)
+def test_a_sentence_after_a_line_naming_the_document_is_an_excerpt(
+    reference: Document, before: str
+) -> None:
+    """The reference names other documents in the words a page introduces a copy with
+    ("the Joint Statement of September 19, 2005"): those words are no sign that the page's
+    paragraph is an independent translation of the reference around the sentence."""
+    sentence = _sentence(reference, "Any possibility of using military means")
+    capture = make_document(before + sentence + "\n")
+    [passage] = locate(prepare(reference), capture)
+    assert passage.copy.of(capture.text) == sentence
+
+
 @pytest.mark.parametrize("marker", ["[7]", "[note 7]", "[citation needed]", "‡"])
 def test_a_reference_with_notes_of_its_own_is_copied_marker_and_all(marker: str) -> None:
     """Markers the reference has too are words to match, not ones the copy added: the

@@ -620,10 +620,18 @@ def _translated(
     ref_before = {w for w, _, _ in rw[max(0, first.i0 - n - 10) : first.i0]}
     ref_after = {w for w, _, _ in rw[last.i1 : last.i1 + n + 10]}
     for words, reference in ((before, ref_before), (after, ref_after)):
-        content = content_words(words)
+        content = content_words(words) - _NAMING_WORDS
         if len(content) >= 5 and len(content & reference) >= options.context_share * len(content):
             return True
     return False
+
+
+_NAMING_WORDS = frozenset(
+    "statement joint declaration document communique text foreign ministry ministries".split()
+)
+"""Words a page introduces a copy with ("The joint statement is blunt."), which tell
+nothing of a translation: the reference names other documents in them too ("the Joint
+Statement of September 19, 2005")."""
 
 
 def _paragraph_words(texts: _Texts, at: int, stop: int, step: int) -> list[str]:
