@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -133,6 +134,45 @@ def test_words_moved_inside_a_sentence_are_one_reordering(
     found = analyse(reference, [copy]).sources[0].divergences
     assert [d.kind.value for d in found] == ["reordering"]
     assert moved in found[0].copy_text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "stuttered", "repeated"),
+    [
+        ("to the Korean Peninsula", "to the the Korean Peninsula", "the"),
+        ("in Northeast Asia", "in Northeast Northeast Asia", "Northeast"),
+        (
+            "closely coordinate their efforts",
+            "closely coordinate coordinate their efforts",
+            "coordinate",
+        ),
+        ("military means", "military means military means", "military means"),
+    ],
+)
+def test_words_said_twice_running_are_a_minor_duplication(
+    reference: Document, phrase: str, stuttered: str, repeated: str
+) -> None:
+    """A word or two a copy says twice running is a slip: a duplication of the words
+    beside it, minor, not an insertion that may change what the text says."""
+    assert phrase in reference.text
+    copy = make_document(reference.text.replace(phrase, stuttered, 1), "copy")
+    [found] = analyse(reference, [copy]).sources[0].divergences
+    assert (found.kind.value, found.severity) == ("duplication", Severity.MINOR)
+    assert found.copy_text.strip() == repeated
+    assert found.reference.of(reference.text) == repeated
+
+
+def test_a_word_added_that_the_copy_does_not_say_beside_it_is_an_insertion(
+    reference: Document,
+) -> None:
+    copy = make_document(
+        reference.text.replace(
+            "their efforts in order", "their efforts efforts in order", 1
+        ).replace("closely coordinate", "closely and coordinate", 1),
+        "copy",
+    )
+    kinds = [d.kind.value for d in analyse(reference, [copy]).sources[0].divergences]
+    assert sorted(kinds) == ["duplication", "insertion"]
 
 
 def test_other_words_in_the_same_place_are_no_reordering(reference: Document) -> None:
@@ -328,3 +368,22 @@ def _reported(
     assert main(["report", "--reference", *args, "--format", "json"]) == 0
     [source] = json.loads(capsys.readouterr().out)["sources"]
     return cast(dict[str, Any], source)
+
+
+@pytest.mark.parametrize("order", [("2", "1", "3"), ("1", "3", "2")])
+def test_markdown_points_in_another_order_keep_the_numbers_the_page_writes(
+    reference: Document, order: tuple[str, str, str]
+) -> None:
+    """A Markdown list whose points are put in another order is read with the numbers
+    it writes, not counted over as a renderer draws them ("2.", "3.", "4."): the points
+    are moved, numbers and all, and every row's words are the page's at its span."""
+    points = {
+        p.split(".", 1)[0]: p for p in reference.text.split("\n\n") if p[:2] in ("1.", "2.", "3.")
+    }
+    page = "# Notes\n\n" + "\n\n".join(points[n] for n in order) + "\n"
+    copy = replace(make_document(page, "copy"), path=Path("copy.md"), format=Format.MARKDOWN)
+    found = analyse(reference, [copy]).sources[0].divergences
+    assert [d.kind.value for d in found if d.severity is not Severity.COSMETIC] == ["reordering"]
+    for d in found:
+        shown = " ".join(d.copy_text.split())
+        assert shown == " ".join(d.copy.of(page).split())

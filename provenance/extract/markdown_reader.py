@@ -138,6 +138,7 @@ def _read(
     out = _Builder(line_ends_of=source)
     marker: tuple[str, str, int] | None = None  # an ordered item's number, not yet emitted
     numbers: list[int | None] = []  # the open lists' next item numbers (None: bullets)
+    firsts: list[int | None] = []  # and their first numbers
     depth, quoting = 0, frozenset[str]()  # inside `>` blocks: the QUOTED marker
     heading = False  # inside a heading, drawn bold whatever its markup says
     furniture: list[Span] = []
@@ -148,8 +149,10 @@ def _read(
         if token.type in ("ordered_list_open", "bullet_list_open"):
             start = token.attrs.get("start", 1) if token.type == "ordered_list_open" else None
             numbers.append(int(start) if isinstance(start, (int, float, str)) else None)
+            firsts.append(numbers[-1])
         elif token.type in ("ordered_list_close", "bullet_list_close") and numbers:
             numbers.pop()
+            firsts.pop()
         if token.type == "blockquote_open":
             depth += 1
             if depth == 1:  # one marker for the outermost block: its breaks stay in it
@@ -169,7 +172,13 @@ def _read(
             if token.info and number is not None:
                 # An ordered item's number is part of the wording ("1. The Parties"), written
                 # as a renderer draws it: counted on from the list's first number, with a
-                # full stop ("1)", "01." and a run of "1." items read "1.", "2.", "3.").
+                # full stop ("1)", "01." and a run of "1." items read "1.", "2.", "3."). A
+                # number written otherwise stays as written: points put in another order
+                # ("2.", "1.", "3.") are moved with their numbers, which a renderer would
+                # count over as "2.", "3.", "4.", words the page does not hold.
+                written = int(token.info) if token.info.isdecimal() else number
+                if written not in (number, firsts[-1]):
+                    number = written
                 numbers[-1] = number + 1
                 marker = token.info + token.markup, f"{number}.", at
         if token.type == "list_item_close" and marker is not None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -389,7 +390,10 @@ def _duplications(
     """
     out = []
     for d in found:
-        if d.kind is not Kind.INSERTION or len(d.copy_text.split()) < DUPLICATION_MIN_WORDS:
+        if d.kind is Kind.INSERTION and len(d.copy_text.split()) < DUPLICATION_MIN_WORDS:
+            out.append(_stutter(reference, capture, d) or d)
+            continue
+        if d.kind is not Kind.INSERTION:
             out.append(d)
             continue
         folded_reference = _normalised(reference.text)
@@ -422,6 +426,70 @@ def _duplications(
             )
         )
     return _with_marks(reference, capture, out)
+
+
+def _stutter(reference: Document, capture: Document, d: Divergence) -> Divergence | None:
+    """A word or a few said twice running ("the the", "all all parties"), which the
+    reference says once beside the insertion: a duplication, its reference span the words
+    it repeats. None for any other insertion ("all" added before "parties")."""
+    words = _folded(d.copy_text)
+    if not words or not any(c.isalnum() for c in words):
+        return None
+    reach = len(d.copy_text) + 8
+    before = _folded(capture.text[max(0, d.copy.start - reach) : d.copy.start])
+    after = _folded(capture.text[d.copy.end : d.copy.end + reach])
+    if not (_ends_with_words(before, words) or _starts_with_words(after, words)):
+        return None
+    at, text = d.reference.start, reference.text
+    following = text[at:].lstrip()
+    preceding = text[max(0, at - reach) : at].rstrip()
+    if _starts_with_words(_folded(following[:reach]), words):
+        start = at + len(text[at:]) - len(following)
+        ref = _words_span(text, start, len(words.split()))
+    elif _ends_with_words(_folded(preceding), words):
+        end = len(text[:at].rstrip())
+        ref = _words_span_back(text, end, len(words.split()))
+    else:
+        return None
+    return divergence(
+        reference,
+        capture,
+        Kind.DUPLICATION,
+        ref,
+        d.copy,
+        note="repeated: the copy says these words twice running",
+    )
+
+
+def _starts_with_words(text: str, words: str) -> bool:
+    return (
+        text == words
+        or text.startswith(words + " ")
+        or (text.startswith(words) and not text[len(words) : len(words) + 1].isalnum())
+    )
+
+
+def _ends_with_words(text: str, words: str) -> bool:
+    return (
+        text == words
+        or text.endswith(" " + words)
+        or (text.endswith(words) and not text[-len(words) - 1 : -len(words)].isalnum())
+    )
+
+
+def _words_span(text: str, start: int, n: int) -> Span:
+    """The span of `n` words of `text` from `start` (a word's first character)."""
+    found = list(islice(_WORD_RUN.finditer(text, start), n))
+    return Span(start, found[-1].end() if found else start)
+
+
+def _words_span_back(text: str, end: int, n: int) -> Span:
+    """The span of the `n` words of `text` ending at `end`."""
+    found = list(_WORD_RUN.finditer(text, max(0, end - 200), end))
+    return Span(found[-n].start() if len(found) >= n else end, end)
+
+
+_WORD_RUN = re.compile(r"\S+")
 
 
 def _a_repeat(text: str, copy: Span) -> bool:
