@@ -1145,6 +1145,23 @@ def counts_given(stretch: str) -> set[str]:
     return given
 
 
+def counts_named(text: str) -> set[str]:
+    """The values `text` counts: its numbers, and 2 for a pair it names ("dual", "double",
+    "suspension for suspension").
+
+    >>> sorted(counts_named("the dual suspension")), sorted(counts_named("freeze for freeze"))
+    (['2'], ['2'])
+    """
+    found = {value for _, value, _ in numbers_in(text)}
+    if _PAIRED.search(text) or _RECIPROCAL.search(text):
+        found.add("2")
+    return found
+
+
+_RECIPROCAL = re.compile(r"\b([^\W\d_]{3,})\s+for\s+\1\b", re.IGNORECASE)
+"""A noun set against itself, naming a pair: "suspension for suspension"."""
+
+
 def numbers_in(text: str) -> list[tuple[str, str, int]]:
     """The numbers of `text` standing as words, digits or cardinal words but "one", each
     with its value and where it ends.

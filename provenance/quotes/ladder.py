@@ -55,6 +55,7 @@ from provenance.quotes.claims import (
     absent_parties,
     brought_in,
     counts_given,
+    counts_named,
     counts_parties,
     lemmas,
     misspelt,
@@ -1387,7 +1388,8 @@ def _none_held(quoted: str, vocabulary: frozenset[str], reference: str) -> bool:
     great success»"), and a short quotation is judged with that prose; but the marks claim
     words, and words the statement never uses are not its words, however rare ("will never
     tolerate" for "oppose"). Only a count may render the statement in other words: "two
-    halts" for "double freezing", its pair, which the prose then ties to its passage.
+    halts", "dual suspension" or "suspension for suspension" for "double freezing", its
+    pair, which the prose then ties to its passage.
 
     >>> _none_held("a great success", frozenset({"plan", "statement"}), "")
     True
@@ -1400,8 +1402,7 @@ def _none_held(quoted: str, vocabulary: frozenset[str], reference: str) -> bool:
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", quoted)]
     if any(held.intersection(map(stem, _inflected_from(w))) for w in words if w not in STOPWORDS):
         return False
-    given = counts_given(reference)
-    return not any(value in given for _, value, _ in numbers_in(quoted))
+    return not counts_named(quoted) & counts_given(reference)
 
 
 def _names_only(quoted: str, vocabulary: frozenset[str], authors: frozenset[str]) -> bool:
