@@ -620,8 +620,9 @@ def _translated(
     ref_before = {w for w, _, _ in rw[max(0, first.i0 - n - 10) : first.i0]}
     ref_after = {w for w, _, _ in rw[last.i1 : last.i1 + n + 10]}
     for words, reference in ((before, ref_before), (after, ref_after)):
-        content = content_words(words) - _NAMING_WORDS
-        if len(content) >= 5 and len(content & reference) >= options.context_share * len(content):
+        content = content_words(words)
+        shared = content & reference - _NAMING_WORDS
+        if len(content) >= 5 and len(shared) >= options.context_share * len(content):
             return True
     return False
 
