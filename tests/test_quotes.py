@@ -684,6 +684,31 @@ def test_a_block_quotation_of_the_markup_follows_its_speaker() -> None:
     assert quotation.text == "We are not pleased," and quotation.verdict is V.OTHER
 
 
+@pytest.mark.parametrize(
+    ("page", "fmt"),
+    [
+        (
+            "# The Moscow joint statement of 2017\n\n> This article belongs to the *Peninsula "
+            "Papers* archive. Corrections welcome.\n",
+            Format.MARKDOWN,
+        ),
+        (
+            "<h1>Joint statement on the Korean Peninsula</h1><blockquote><p>Archived copy, "
+            "maintained by volunteers since 2018.</p></blockquote>",
+            Format.HTML,
+        ),
+    ],
+)
+def test_a_title_naming_the_statement_does_not_introduce_the_callout_under_it(
+    page: str, fmt: Format
+) -> None:
+    """A title only names the document; a wiki's or archive's boxed note under it is the
+    page's own, not words given to the statement (a material not-in-reference)."""
+    [quotation] = analyse(STATEMENT, [_page(page, fmt)]).sources[0].quotes
+    assert not quotation.attributed
+    assert quotation.verdict is V.OTHER
+
+
 def test_a_block_quotation_cited_in_a_dash_line_after_it() -> None:
     """A block with no introduction, its source cited under it ("— from the joint
     statement of July 4"): the statement's; a block with nothing around it is no one's."""

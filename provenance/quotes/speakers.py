@@ -646,11 +646,15 @@ one object, not a second clause."""
 
 def _introduces(reading: _Reading, cue: Cue, j: int) -> bool:
     """Whether `cue`, found for a block quotation in the paragraph ending with sentence `j`,
-    may lead into the block: that sentence ends with a colon, or the cue is no relative
-    clause's ("the battery, which the ministries say damages the region" says what the
-    ministries say there, and leads into nothing after it)."""
+    may lead into the block: that sentence ends with a colon, or the cue says something
+    (not a title that only names the document, over a wiki's "> This page is part of
+    ...") and is no relative clause's ("the battery, which the ministries say damages the
+    region" says what the ministries say there, and leads into nothing after it)."""
     if _ENDS_INTRODUCING.search(reading.prose, reading.spans.starts[j], reading.spans.ends[j]):
         return True
+    sentence = reading.prose[reading.spans.starts[j] : reading.spans.ends[j]].rstrip()
+    if cue.named and not sentence.endswith((".", "!", "?")):
+        return False  # a title naming the document ("# 2017 Joint Statement"), saying nothing
     return _RELATIVE.search(cue.text) is None
 
 
