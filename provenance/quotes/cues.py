@@ -91,8 +91,13 @@ including Russia") rather than the verb ("the statement states that", "states: .
 _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 """Words between a speech verb and a document cue that make the document the medium
 ("said in a joint statement", "said on Tuesday in their statement")."""
-_MEDIUM_ASIDE = re.compile(r"\s*(?:in|by|through)\s+(?:an?\s+)?")
-"""An aside's words before a document cue that make it the medium (", in their statement,")."""
+_MEDIUM_ASIDE = re.compile(
+    r"\s*(?:(?:set|laid|spelt|spelled)\s+out\s+|(?:contained|outlined|proposed|given)\s+)?"
+    r"(?:in|by|through)\s+(?:an?\s+)?(?:(?:point|paragraph|section|clause)\s+\w+\s+of\s+)?"
+)
+"""An aside's words before a document cue that make it the medium (", in their statement,"),
+or the place in it of what speaks (", set out in the statement's third point,", ", in
+point 3 of the statement,")."""
 _ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,60}?,\s*$")
 """An aside between commas just before a speech verb (`search`ed with the verb as endpos):
 ", however,", ", asked about the statement,"."""
