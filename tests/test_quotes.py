@@ -709,6 +709,22 @@ def test_a_title_naming_the_statement_does_not_introduce_the_callout_under_it(
     assert quotation.verdict is V.OTHER
 
 
+def test_a_quotation_broken_by_a_box_between_its_paragraphs_is_one_quotation() -> None:
+    """A page sets a newsletter box between two paragraphs of one quotation, the second not
+    opening with a mark again: one verbatim quotation, the statement's, not an unterminated
+    one and a stray closing mark."""
+    page = (
+        "<p>Its fourth point reads:</p><p>\u201cThe Parties confirm that the DPRK\u2019s "
+        "justified concerns should be respected.</p><aside><p>Get our morning briefing.</p>"
+        "</aside><p>Other states must make relevant efforts to have talks resumed and jointly "
+        "to create an atmosphere of peacefulness and mutual trust.\u201d</p><p>Seoul said "
+        "nothing.</p>"
+    )
+    [quotation] = analyse(STATEMENT, [_page(page, Format.HTML)]).sources[0].quotes
+    assert quotation.verdict is V.VERBATIM and quotation.attributed
+    assert quotation.text.startswith("The Parties confirm") and quotation.text.endswith("trust.")
+
+
 def test_a_block_quotation_cited_in_a_dash_line_after_it() -> None:
     """A block with no introduction, its source cited under it ("— from the joint
     statement of July 4"): the statement's; a block with nothing around it is no one's."""

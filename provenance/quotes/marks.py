@@ -237,13 +237,17 @@ def find_quotations(
     stack: list[tuple[str, int]] = []
     breaks = paragraph_breaks(text) if breaks is None else breaks
     paragraphs = [end for _, end in breaks]
-    next_break = iter([*paragraphs, len(text) + 1])
-    limit = next(next_break)
+    limits = [*paragraphs, len(text) + 1]
+    at_limit = 0
+    limit = limits[0]
     for i in marks_of(text):
         char = text[i]
         while i >= limit:
-            _close_paragraph(text, limit, stack, found)
-            limit = next(next_break)
+            following = limits[at_limit + 1] if at_limit + 1 < len(limits) else len(text) + 1
+            if not (i < following and _runs_on(text, i, limit, stack)):
+                _close_paragraph(text, limit, stack, found)
+            at_limit += 1
+            limit = following
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if char in _DOUBLE:
@@ -445,6 +449,21 @@ def _closable(stack: list[tuple[str, int]], char: str, before: str) -> int | Non
         if opening not in _SINGLE:
             return None  # do not close across an open double mark
     return None
+
+
+def _runs_on(text: str, i: int, paragraph: int, stack: list[tuple[str, int]]) -> bool:
+    """Whether a double quotation left open at a paragraph's end goes on into the next
+    paragraph (which starts at `paragraph`) and closes there: that paragraph's first mark,
+    `text[i]`, closes one (a word or a stop before it, a space or a stop after it), and no
+    mark opens it. A page that breaks a quotation's paragraphs (a newsletter box set aside
+    between them) or drops the convention of opening each again."""
+    if len(stack) != 1 or stack[0][0] not in _DOUBLE or text[paragraph : paragraph + 1] in _DOUBLE:
+        return False
+    if text[i] not in _DOUBLE:
+        return False
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isalnum() or before in ".!?,;") and (after.isspace() or after in ".,;:!?)")
 
 
 def _close_paragraph(
