@@ -98,3 +98,23 @@ def test_a_quotation_after_the_reporters_echo_starts_at_its_mark(
     source = analyse(reference, [make_document(page, "echo")]).sources[0]
     assert [page[p.copy.start : p.copy.end] for p in source.passages] == [quoted]
     assert source.divergences == ()
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
+def test_the_reporters_echo_with_a_word_of_its_own_before_the_quotation_is_not_the_copy(
+    reference: Document, opening: str, closing: str
+) -> None:
+    """ "... worried by a ballistic missile launch and consider it «unacceptable and ...»":
+    the reporter echoes the statement's words, says "it" for "this statement", then
+    quotes. No passage takes in the echo, and "it" is no substitution of the statement's
+    words; the quotation is verbatim."""
+    quoted = "unacceptable and in disharmony with the relevant UN Security Council resolutions"
+    page = (
+        "Seoul, July 5. Both ministries said they were worried by a ballistic missile launch "
+        f"and consider it {opening}{quoted}{closing}. Tokyo agreed.\n"
+    )
+    source = analyse(reference, [make_document(page, "echo")]).sources[0]
+    opened = page.index(quoted)
+    assert all(p.copy.start >= opened for p in source.passages)
+    assert source.divergences == ()
+    assert [q.verdict.value for q in source.quotes] == ["verbatim"]

@@ -165,6 +165,8 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                     continue
                 if dj > n and _quoted_apart(texts, chain[2] + n - 1, j, chain[3] + n - 1, i):
                     continue  # a quotation closes and another opens: two passages
+                if dj > n and _echo_before(texts, chain, j, i, n):
+                    continue  # the reporter's echo, then the quotation: apart
                 drift = abs(dj - di)
                 if best is None or drift < best_drift:
                     best, best_drift = chain, drift
@@ -304,6 +306,20 @@ def _quoted_apart(texts: _Texts, j_before: int, j_after: int, i_before: int, i_a
     if extra >= 2 or (extra == 1 and texts.line_break(j_before, j_after)):
         return True
     return texts.blocks_apart(j_before, j_after)
+
+
+def _echo_before(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:
+    """Whether a short chain (under two seeds' words) ends in the page's prose and the seed
+    at capture word j opens a quotation after words of the page's own: "... by the launch
+    and consider it "unacceptable and in disharmony ...": the reporter echoes the
+    statement's words, then quotes it. The quotation is the copy; the echo and the
+    quotation are not one passage with "it" for "this statement" in it."""
+    if chain[2] + n - chain[0] >= 2 * n:
+        return False
+    gap = texts.capture_gap(chain[2] + n - 1, j)
+    if gap[-1:] not in ('"', "'") or not gap[:-1].strip(" \t"):
+        return False  # no mark opening straight before the word, or no words of its own
+    return texts.extra_marks(chain[2] + n - 1, j, chain[3] + n - 1, i) == 1
 
 
 def _commented(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:
