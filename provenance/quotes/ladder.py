@@ -417,7 +417,11 @@ def _compare(
     if settled is not None:
         stretch = _sentences_around(index, settled.span)
         close = settled.similarity >= options.altered_min and share >= options.altered_share
-        if close or share >= options.near_share:
+        if (
+            close
+            or share >= options.near_share
+            or _words_swapped(quoted, settled.span.of(index.document.text))
+        ):
             unsaid = tuple(
                 unsaid_by(
                     quoted,
@@ -1424,6 +1428,27 @@ def _names_only(quoted: str, vocabulary: frozenset[str], authors: frozenset[str]
         and len(rest) < len(words)
         and not any(held.intersection(map(stem, _inflected_from(w))) for w in rest)
     )
+
+
+def _words_swapped(quoted: str, passage: str) -> bool:
+    """Whether a quotation is its stretch of the statement word for word but for one or two
+    words put for others, one for one ("the DPRK's legitimate concerns must be respected"
+    for "... justified concerns should be ..."): the statement's sentence with words
+    changed, however far the changed words' letters lie from the ratio's threshold.
+
+    >>> _words_swapped("the DPRK's legitimate concerns must be respected",
+    ...                "the DPRK's justified concerns should be respected")
+    True
+    """
+    words = _fold(quoted).split()
+    theirs = _fold(passage).split()
+    if len(words) != len(theirs) or len(words) < _SWAPPED_MIN_WORDS:
+        return False
+    return sum(a != b for a, b in zip(words, theirs, strict=True)) <= _SWAPPED_MOST
+
+
+_SWAPPED_MIN_WORDS = 6
+_SWAPPED_MOST = 2
 
 
 def _inflected_from(word: str) -> set[str]:
