@@ -1090,8 +1090,14 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
                 # a moratorium": the cut gives the DPRK's act to another party
                 return _not_said(first, similarity, (f"a cut that gives the {actor}",))
             quoted = core.of(text)
-            turned = reversed_position(
-                lemmas(quoted), set(lemmas(_stance_setting(index, second, quoted)))
+            # (a tail opening on its own verb, "... tension and | are firmly aimed at ...",
+            # says what the second passage says: the head's stance does not reach it)
+            turned = (
+                []
+                if _OWN_PREDICATE.match(tail)
+                else reversed_position(
+                    lemmas(quoted), set(lemmas(_stance_setting(index, second, quoted)))
+                )
             )
             if turned:
                 # "express support for | the deployment of THAAD": the cut puts one
@@ -1113,6 +1119,16 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
             )
         return None  # the longest head is found, and no tail after it: no splice
     return None
+
+
+_OWN_PREDICATE = re.compile(
+    r"\s*(?:(?:and|but|while|yet)\s+)?(?:are|is|was|were|will|shall|should|must|have|has|had"
+    r"|can|could|would|may"
+    r"|call|calls|urge|urges|express|expresses|confirm|confirms|consider|considers|support"
+    r"|supports|oppose|opposes|stress|stresses|propose|proposes|believe|believes)\b"
+)
+"""A splice's tail opening on a verb of its own: a predicate of its own, whose stance is
+the tail passage's."""
 
 
 def _new_actor(index: _Index, head: str, second: Span) -> str:
