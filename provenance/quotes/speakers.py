@@ -225,6 +225,17 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             document = _DOCUMENT_WORD.search(span.of(reading.text)) is not None
             speaker: Literal["document", "person"] = "document" if document else "person"
             return Cue(speaker, span, span.of(reading.text), how="whom the source quotes")
+        if quoting is not None and who[0].casefold() in ("it", "them") and k > 0:
+            # "One op-ed misquoted it as urging “...”": "it", the document the sentence
+            # before names (and none of its own does)
+            previous = reading.spans.span(k - 1)
+            named = [
+                c
+                for c in cues(reading.text, previous, reading.prose, reading.authors, speech=False)
+                if c.speaker == "document"
+            ]
+            if named and not reading.cues(k):
+                return replace(named[-1], how="pronoun, the document named before")
         rendered = (
             _RENDERED_AS.search(reading.prose, max(0, m.span.start - 200), m.span.start - 1)
             if " as" in window
@@ -472,7 +483,8 @@ _LOWER_CASE_STOP = re.compile(r"[a-z]{3}[.!?][ \t]+[a-z]")
 """A sentence's end in lower-case prose (a forum's): a full stop after a word, not an
 abbreviation's ("e.g.", "U.S."), then a lower-case word."""
 _QUOTING = re.compile(
-    r"\b(?:quotes|quoted|quoting|cites|cited|citing)[ \t]+(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
+    r"\b(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
+    r"(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
     r"(?::|,?[ \t]+(?:as[ \t]+)?(?:saying|stating|writing|telling|noting|warning|calling|urging"
     r"|adding|declaring|demanding)\b[^:;“”\"«».!?]{0,80}?)[ \t]*$"
 )
