@@ -240,11 +240,14 @@ def _footnote_marked(reference: str, copy: str) -> bool:
     return _fold(bare, Fold.ALL) == _fold(FOOTNOTE.sub("", reference), Fold.ALL)
 
 
-LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])(-)([ \t]*\r?\n[ \t>]*)(?=[^\W\d_])")
+LINE_END_HYPHEN = re.compile(
+    r"(?<=[^\W\d_])(-)([ \t]*\r?\n(?:[ \t\f\v]*\r?\n)?[ \t>\f\v]*)(?=[^\W\d_])"
+)
 """A hyphen ending a line inside a word ("denuclear-\nisation", or "extra-\nregional"
 where the word has its own hyphen; "counter-\n> acting" in an e-mail's quotation): the
-typesetting of a page, a PDF's or a wrapped text's, not a change of the words. Groups:
-the hyphen, and the line break with what indents the next line."""
+typesetting of a page, a PDF's or a wrapped text's, not a change of the words; a page
+break's form feed may stand on a line between the halves. Groups: the hyphen, and the line
+break with what indents the next line."""
 _UNSEEN = "[" + "".join(sorted(INVISIBLE)) + "]"
 _LINE_END_INVISIBLE = re.compile(rf"(?<=[^\W\d_])-?{_UNSEEN}+-?[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 """A soft hyphen (or another invisible character, with or without a hyphen) ending a

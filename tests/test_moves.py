@@ -387,3 +387,25 @@ def test_markdown_points_in_another_order_keep_the_numbers_the_page_writes(
     for d in found:
         shown = " ".join(d.copy_text.split())
         assert shown == " ".join(d.copy.of(page).split())
+
+
+@pytest.mark.parametrize(
+    ("between", "kind"),
+    [
+        ("\n\n- 7 -\n\f\nJoint Statement, 4 July 2017\n\n", "interruption"),
+        ("\n\nPage 3 of 5\n\n", "interruption"),
+        ("\n\f\n", "whitespace"),
+    ],
+)
+def test_a_page_break_inside_a_word_hyphenated_at_the_pages_end_is_cosmetic(
+    reference: Document, between: str, kind: str
+) -> None:
+    """A PDF's text breaks "non-prolif-" at the page's end, prints the page number and the
+    running header, and goes on with "eration": the page's furniture, not a changed word."""
+    assert "non-proliferation" in reference.text
+    copy = make_document(
+        reference.text.replace("non-proliferation", f"non-prolif-{between}eration", 1)
+    )
+    [found] = analyse(reference, [copy]).sources[0].divergences
+    assert (found.kind.value, found.severity) == (kind, Severity.COSMETIC)
+    assert "non-proliferation".endswith(found.reference.of(reference.text))

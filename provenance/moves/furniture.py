@@ -85,7 +85,10 @@ def _interruptions(
 ) -> list[Divergence]:
     """Insertions of foreign material become interruptions (see `interruption`); so does
     an insertion of nothing but the text of `captions` (a <figcaption>)."""
-    if not any(d.kind is Kind.INSERTION or _bracketed_line(d) for d in found):
+    if not any(
+        d.kind is Kind.INSERTION or _bracketed_line(d) or _SPLIT_WORD.match(d.copy_text)
+        for d in found
+    ):
         return found
     repeated = _repeated_lines(capture.text)
     vocabulary = _vocabulary(reference.text)
@@ -96,6 +99,8 @@ def _interruptions(
             verdict = _FOREIGN, "foreign material: a picture's caption (<figcaption>)"
         elif d.kind is Kind.INSERTION:
             verdict = interruption(capture.text, d.copy, repeated, vocabulary)
+        elif (split := _SPLIT_WORD.match(d.copy_text)) is not None:
+            verdict = _inside_a_word(capture.text, d, split, repeated, vocabulary)
         elif _bracketed_line(d):
             # "[Image: the two ministers in Moscow. Photo: Reuters]" on a line of its own:
             # a caption in brackets, not an editor's gloss on the statement's words
@@ -107,6 +112,32 @@ def _interruptions(
         level, note = verdict
         out.append(reclassified(d, capture.sha256, Kind.INTERRUPTION, note=note, level=level))
     return out
+
+
+_SPLIT_WORD = re.compile(r"([^\W\d_]+)-([ \t]*\r?\n[\s\S]*\n[ \t>]*)([^\W\d_]+)")
+"""A word hyphenated at a line's end and going on after lines of something else: a page
+number or a running header between the halves of "determ-" and "ination"."""
+
+
+def _inside_a_word(
+    text: str,
+    d: Divergence,
+    split: re.Match[str],
+    repeated: frozenset[str],
+    vocabulary: frozenset[str],
+) -> tuple[Severity, str] | None:
+    """The verdict on the lines between the halves of a word hyphenated at a page's end,
+    when the halves make the reference's word: the page's furniture, not a change."""
+    if split.group(1) + split.group(3) != d.reference_text.strip():
+        return None
+    if not split.group(2).strip():
+        return None  # a line break alone: `kinds` reads it
+    between = Span(d.copy.start + split.start(2), d.copy.start + split.end(2))
+    found = interruption(text, between, repeated, vocabulary)
+    if found is None:
+        return None
+    level, note = found
+    return level, f"{note}, inside a word hyphenated at the page's end"
 
 
 def _only_captions(text: str, span: Span, captions: tuple[Span, ...]) -> bool:
