@@ -88,23 +88,32 @@ def test_excerpt_in_noise_does_not_swallow_the_noise(reference: Document) -> Non
     assert passage.reference.of(reference.text) == sentence
 
 
+_AGAINST = (
+    "Russia and China are against the deployment of the said systems, call on the relevant "
+    "countries to immediately stop and cancel the deployment process"
+)
+
+
 @pytest.mark.parametrize(
-    "before",
+    ("before", "copied"),
     [
-        "Grey skies. The joint statement is blunt. ",
-        "Long night. The joint statement, word for word: ",
+        ("Grey skies. The joint statement is blunt. ", ""),
+        ("Long night. The joint statement, word for word: ", ""),
+        ("The Russia-China communique is unambiguous on THAAD. ", _AGAINST),
     ],
 )
 def test_a_sentence_after_a_line_naming_the_document_is_an_excerpt(
-    reference: Document, before: str
+    reference: Document, before: str, copied: str
 ) -> None:
-    """The reference names other documents in the words a page introduces a copy with
-    ("the Joint Statement of September 19, 2005"): those words are no sign that the page's
-    paragraph is an independent translation of the reference around the sentence."""
-    sentence = _sentence(reference, "Any possibility of using military means")
+    """The reference names other documents, and its parties, in the words a page
+    introduces a copy with ("the Joint Statement of September 19, 2005", "THAAD"): those
+    words are no sign that the page's paragraph is an independent translation of the
+    reference around the sentence."""
+    assert copied in reference.text
+    sentence = copied + "." if copied else _sentence(reference, "Any possibility of using")
     capture = make_document(before + sentence + "\n")
     [passage] = locate(prepare(reference), capture)
-    assert passage.copy.of(capture.text) == sentence
+    assert passage.copy.of(capture.text).rstrip(".") == sentence.rstrip(".")
 
 
 @pytest.mark.parametrize("marker", ["[7]", "[note 7]", "[citation needed]", "‡"])

@@ -20,6 +20,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 from rapidfuzz import fuzz
@@ -621,7 +622,7 @@ def _translated(
     ref_after = {w for w, _, _ in rw[last.i1 : last.i1 + n + 10]}
     for words, reference in ((before, ref_before), (after, ref_after)):
         content = content_words(words)
-        shared = content & reference - _NAMING_WORDS
+        shared = content & reference - _NAMING_WORDS - _names(texts.reference.document.text)
         if len(content) >= 5 and len(shared) >= options.context_share * len(content):
             return True
     return False
@@ -633,6 +634,17 @@ _NAMING_WORDS = frozenset(
 """Words a page introduces a copy with ("The joint statement is blunt."), which tell
 nothing of a translation: the reference names other documents in them too ("the Joint
 Statement of September 19, 2005")."""
+
+
+@lru_cache(maxsize=4)
+def _names(reference: str) -> frozenset[str]:
+    """The reference's names: words it writes capitalised wherever it writes them
+    ("Russia", "THAAD", "Parties"), case-folded. A page introduces a copy by its topic's
+    names ("The Russia-China communique is unambiguous on THAAD."), which tell nothing of
+    a translation either."""
+    words = re.findall(r"[^\W\d_]+", reference)
+    lower = {w for w in words if w[0].islower()}
+    return frozenset(w.casefold() for w in words if w[0].isupper() and w.casefold() not in lower)
 
 
 def _paragraph_words(texts: _Texts, at: int, stop: int, step: int) -> list[str]:
