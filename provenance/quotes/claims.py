@@ -1158,7 +1158,7 @@ def counts_named(text: str) -> set[str]:
     return found
 
 
-_RECIPROCAL = re.compile(r"\b([^\W\d_]{3,})\s+for\s+\1\b", re.IGNORECASE)
+_RECIPROCAL = re.compile(r"\b([^\W\d_]{3,})\s+for\s+(?:(?:a|an|the)\s+)?\1\b", re.IGNORECASE)
 """A noun set against itself, naming a pair: "suspension for suspension"."""
 
 

@@ -92,8 +92,10 @@ _MEDIUM = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:in|by|through)\s+(?:an?\s+)?$")
 """Words between a speech verb and a document cue that make the document the medium
 ("said in a joint statement", "said on Tuesday in their statement")."""
 _MEDIUM_ASIDE = re.compile(
-    r"\s*(?:(?:set|laid|spelt|spelled)\s+out\s+|(?:contained|outlined|proposed|given)\s+)?"
-    r"(?:in|by|through)\s+(?:an?\s+)?(?:(?:point|paragraph|section|clause)\s+\w+\s+of\s+)?"
+    r"\s*(?:(?:set|laid|spelt|spelled)\s+out\s+|(?:contained|outlined|proposed|given|found"
+    r"|placed|buried|tucked)\s+)?"
+    r"(?:(?:in|by|through)\s+(?:an?\s+)?(?:(?:point|paragraph|section|clause)\s+\w+\s+of\s+)?"
+    r"|(?:near|at|towards?)\s+the\s+(?:end|start|beginning|middle|close|top|bottom)\s+of\s+)"
 )
 """An aside's words before a document cue that make it the medium (", in their statement,"),
 or the place in it of what speaks (", set out in the statement's third point,", ", in
@@ -593,6 +595,8 @@ def _reports_content(text: str, at: int) -> bool:
     if found is None:
         return False
     verb = found.group("verb").casefold()
+    if _LIKENED.match(text, found.end()):
+        return False  # "the statement “reads like a wish list”": the speaker's judgement
     if found.group("negated"):
         # "the Parties “do not consider ...”" takes a stand; "the communiqué “never
         # mentions sanctions”" describes the text, in the writer's words
@@ -662,6 +666,9 @@ _CONTENT_AFTER = re.compile(
     r"|reportedly|specifically|expressly|now|then|still|only)[ \t]+)*[\"“«„‘]?"
     r"(?P<negated>(?:do|does|did|would|will)[ \t]+not[ \t]+|never[ \t]+)?(?P<verb>[^\W\d_]+)"
 )
+_LIKENED = re.compile(r"[ \t]+(?:like|as[ \t]+if|as[ \t]+though)\b", re.IGNORECASE)
+"""After a verb: a likening ("reads like", "reads as if"), the speaker's judgement of the
+text, not what it says."""
 _STANCE_VERBS = frozenset(
     f"{verb}{ending}"
     for verb in """consider regard deem accept support oppose recognise recognize want reject
@@ -936,7 +943,9 @@ def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
 _DOCUMENT_NOUN = re.compile(r"(?i:statement|document|declaration|communiqu|text)")
 _SEEN_AS = re.compile(
     r"\b(?:see|sees|saw|seen|seeing|view|views|viewed|viewing|regard|regards|regarded"
-    r"|regarding|treat|treats|treated|dismiss|dismisses|dismissed|read|reads)\s+(?:\w+\s+){0,2}$",
+    r"|regarding|treat|treats|treated|dismiss|dismisses|dismissed|read|reads"
+    r"|characteri[sz](?:e|es|ed|ing)|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|paint(?:s|ed|ing)?"
+    r"|cast(?:s|ing)?|frame(?:s|d)?|framing)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 """A verb of judging just before a document ("see the document as", "dismissed the

@@ -30,7 +30,15 @@ from itertools import pairwise
 from typing import Literal
 
 from provenance.model import Span
-from provenance.quotes.cues import _OTHER_DOCUMENT, _SPEECH, SOURCE_WORDS, Cue, _bare, cues
+from provenance.quotes.cues import (
+    _OTHER_DOCUMENT,
+    _OUR_DOCUMENT,
+    _SPEECH,
+    SOURCE_WORDS,
+    Cue,
+    _bare,
+    cues,
+)
 from provenance.quotes.marks import (
     Marked,
     Sentences,
@@ -202,8 +210,14 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # are whoever's talk, claim or warning the page names just before them
             span = Span(talk.start(), talk.start() + len(talk.group().rstrip()))
             return Cue("person", span, span.of(reading.text), how="whose words, named before")
-        which = _OTHERS_WHICH.search(reading.prose, max(0, m.span.start - 120), m.span.start - 1)
-        if which is not None:
+        said_with = _WITH_SAYING.search(reading.prose, max(0, m.span.start - 120), m.span.start - 1)
+        if said_with is not None and not _DOCUMENT_WORD.search(said_with.group("who")):
+            # "... praised the joint statement with Russia, with a spokeswoman saying “...”":
+            # the gerund's subject speaks, not the document named before it
+            span = Span(said_with.start("who"), said_with.end("who"))
+            return Cue("person", span, span.of(reading.text), how="whose words, named before")
+        which = _OTHERS_WHICH.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
+        if which is not None and not _OUR_DOCUMENT.search(which.group("clause")):
             # "... the language of resolution 2321, which “condemns ...”": the words are the
             # other document's, whatever the sentence's subject says of it
             span = Span(which.start("what"), which.end("what"))
@@ -452,13 +466,20 @@ _THEIR_TALK = re.compile(
     r"|assertions?|vows?|boasts?)[ \t]+(?:of|that|about)?[ \t]*$"
 )
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
+_WITH_SAYING = re.compile(
+    r"\bwith[ \t]+(?P<who>(?:[\w’'.-]+[ \t]+){0,5}?[\w’'.-]+)[ \t]+(?:saying|adding|noting"
+    r"|warning|insisting|stressing|arguing|declaring)[ \t]+(?:that[ \t]+)?$"
+)
+"""A gerund of saying and its subject, straight before a quotation: "with a spokesman
+saying “...”"."""
 _OTHERS_WHICH = re.compile(
     rf"(?P<what>{_OTHER_DOCUMENT.pattern}|(?i:statement|declaration|communiqu[eé])"
     r"\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d)"
-    r"[ \t]*,?[ \t]+(?:which|that)[ \t]+(?:also[ \t]+|itself[ \t]+)?$"
+    r"[ \t]*,?[ \t]+(?:which|that)[ \t]+(?P<clause>(?:[\w’'-]+[ \t]+){0,6}?)$"
 )
-"""Another document named just before a relative clause that opens on a quotation:
-"resolution 2321, which “...”", "the Joint Statement of September 19, 2005, which “...”"."""
+"""Another document named just before a relative clause that holds a quotation: "resolution
+2321, which “...”", "the Joint Statement of September 19, 2005, which committed the DPRK to
+“...”" (not one whose clause names the statement speaking: "which the statement says")."""
 _RENDERED_AS = re.compile(
     r"\b(?:renders?|rendered|rendering|summari[sz](?:es|ed|e|ing)|sums?[ \t]+up|summed[ \t]+up"
     r"|paraphras(?:es|ed|e|ing)|translat(?:es|ed|e|ing))[ \t]+"
@@ -551,7 +572,8 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _COUNTED_GROUP = re.compile(
     r"(?i)\b(?:(?:the|all)\s+)?(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|fifteen|twenty|several|[3-9]|[1-9]\d{1,2})\s+(?:[\w-]+\s+)?(?:parties|sides|countries"
-    r"|nations|powers|states|members|governments|participants|ministers|leaders)\s*$"
+    r"|nations|powers|states|members|governments|participants|ministers|leaders|delegations"
+    r"|delegates|signatories|envoys)\s*$"
 )
 """A group counted more than the statement's two authors, ending the words before a
 quotation that opens on its verb ("the six parties", "all 15 council members")."""
