@@ -204,6 +204,19 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         span = Span(tag.start("tag"), tag.end())
         return Cue("document", span, span.of(reading.text), how="tag after")
     if m.opening not in ("", ":") and m.block < 0:
+        credit = _DASH_CREDIT.match(reading.text, min(len(reading.text), m.span.end + 1))
+        if credit is not None and not _DOCUMENT_WORD.search(credit.group("who")):
+            # '"We will respond ..." - DPRK Foreign Ministry spokesman, 5 July': the line's
+            # own credit after the quotation names who speaks (a document it names is read
+            # by `cues`)
+            span = Span(credit.start("who"), credit.end("who"))
+            return Cue("person", span, span.of(reading.text), how="credit after it")
+        answer = _THEIR_ANSWER.search(reading.prose, max(0, m.span.start - 200), m.span.start - 1)
+        if answer is not None and not _DOCUMENT_WORD.search(answer.group("who")):
+            # "the standing answer from our American colleagues was that the drills are
+            # “...”": whose answer, view or line it is
+            span = Span(answer.start("who"), answer.end("who"))
+            return Cue("person", span, span.of(reading.text), how="whose words, named before")
         talk = _THEIR_TALK.search(reading.prose, max(0, m.span.start - 80), m.span.start - 1)
         if talk is not None and not _DOCUMENT_WORD.search(talk.group("who")):
             # "Washington's talk of “all options”", "Seoul's claim that “...”": the words
@@ -466,6 +479,18 @@ _THEIR_TALK = re.compile(
     r"|assertions?|vows?|boasts?)[ \t]+(?:of|that|about)?[ \t]*$"
 )
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
+_DASH_CREDIT = re.compile(
+    r"[.,!?]?[ \t]*[-–—][ \t]*(?P<who>[A-Z][\w’'.&-]*(?:[ \t]+[\w’'.&-]+){0,7})"
+    r"(?:,[^\n]{0,40})?[ \t]*(?:\n|$)"
+)
+"""A credit closing a quotation's line: '"..." - DPRK Foreign Ministry spokesman, 5 July'."""
+_THEIR_ANSWER = re.compile(
+    r"\b(?:answer|reply|response|view|position|line|argument|message|explanation|verdict)"
+    r"[ \t]+(?:from|of)[ \t]+(?P<who>[^,.;:“”\"«»\n]{1,60}?)[ \t]+(?:was|is|has[ \t]+been"
+    r"|had[ \t]+been|remains|remained)[ \t]+(?:that[ \t]+)?[^.;:“”\"«»\n]{0,80}$"
+)
+"""Whose answer, view or line a quotation gives: "the answer from our colleagues was that
+the drills are “...”"."""
 _WITH_SAYING = re.compile(
     r"\bwith[ \t]+(?P<who>(?:[\w’'.-]+[ \t]+){0,5}?[\w’'.-]+)[ \t]+(?:saying|adding|noting"
     r"|warning|insisting|stressing|arguing|declaring)[ \t]+(?:that[ \t]+)?$"
@@ -731,6 +756,10 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     colon = end - 1
     while colon >= start and text[colon].isspace():
         colon -= 1
+    topic = _HEADLINE_TOPIC.search(text, start, end)
+    if topic is not None:
+        end = topic.start() + 1  # "Beijing and Moscow: THAAD “...”": the topic after the colon
+        colon = topic.start()
     if colon < start or text[colon] != ":":
         return None  # what `_HEADLINE` needs first: a colon just before the quotation
     head = text[start:end]
@@ -744,6 +773,8 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     return Cue("document", span, span.of(text))
 
 
+_HEADLINE_TOPIC = re.compile(r":[ \t]+(?:[\w’'-]+[ \t]+){0,2}[\w’'-]+[ \t]*$")
+"""A headline's topic between its colon and the quotation, a few words: ": THAAD “...”"."""
 _ENDS_INTRODUCING = re.compile(r":\s*$")
 """A sentence ending in a colon: it introduces what follows."""
 
