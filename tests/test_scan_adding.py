@@ -4,6 +4,7 @@ others are added (before, the whole batch stopped at exit 2 and said nothing of 
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -143,3 +144,79 @@ def test_a_binary_candidate_is_named_binary(
         json.loads(line) for line in (tmp_path / "hits.errors.jsonl").read_text().splitlines()
     ]
     assert error["problem"] == "binary, not text (a NUL byte at byte 0)"
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda hit: hit.update(passages="full"), "passages is not a list of passages"),
+        (lambda hit: hit.update(passages=[{}]), "passages is not a list of passages"),
+        (lambda hit: hit.update(quotations="none"), "quotations has no counts by verdict"),
+        (lambda hit: hit.update(source=5), "no source string"),
+        (lambda hit: hit.update(url=5), "url is not a string"),
+        (lambda hit: hit.update(date=[2017]), "date is not a string"),
+    ],
+)
+def test_a_damaged_hit_stops_the_batch_before_anything_is_added(
+    collection: Collection,
+    tmp_path: Path,
+    corpus_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    change: object,
+    problem: str,
+) -> None:
+    """Every line is checked before the first hit is added: a damaged second line is one
+    line naming it, exit 2, and the corpus as it was (before, the first hit was added and
+    the second was an internal error; a number for the url went into the manifest)."""
+    _, _, out = _two_pages_scanned(collection, tmp_path, corpus_dir)
+    first, second = out.read_text(encoding="utf-8").splitlines()
+    hit = json.loads(second)
+    change(hit)  # type: ignore[operator]
+    out.write_text(first + "\n" + json.dumps(hit) + "\n", encoding="utf-8")
+    manifest = (corpus_dir / "manifest.toml").read_bytes()
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert f"line 2 is not a scan hit ({problem})" in line
+    assert (corpus_dir / "manifest.toml").read_bytes() == manifest
+
+
+def test_a_hits_file_with_a_byte_order_mark_and_blank_lines_is_read(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, _, out = _two_pages_scanned(collection, tmp_path, corpus_dir)
+    first, second = out.read_text(encoding="utf-8").splitlines()
+    out.write_text("\ufeff" + first + "\n\n" + second + "\n\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 0
+    assert capsys.readouterr().out.count("added ") == 2
+
+
+def test_a_page_whose_name_is_not_utf8_is_added_its_name_escaped(
+    collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file name in Latin-1 (bytes that are no UTF-8): the scan keeps it, and add writes
+    it escaped in the manifest's note and its own line (before: an internal error)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    planted = next(t for i, t in collection.docs if i in collection.planted)
+    name = b"r\xe9sum\xe9.txt"
+    (pages / os.fsdecode(name)).write_text(planted, encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 0
+    said = capsys.readouterr().out
+    assert "r\\xe9sum\\xe9.txt" in said
+    assert "r\\\\xe9sum\\\\xe9.txt" in (corpus_dir / "manifest.toml").read_text(encoding="utf-8")
+
+
+def test_a_symbolic_link_loop_given_to_scan_is_one_line(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    args = ["scan", str(tmp_path / "a.txt"), "--corpus", str(corpus_dir)]
+    assert main([*args, "--out", str(tmp_path / "hits.jsonl")]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.endswith("a.txt: Too many levels of symbolic links (a link loop)")

@@ -63,11 +63,13 @@ def add_hits(args: argparse.Namespace) -> int:
             # The same page in two inputs (a directory and its JSON Lines export), or a
             # hit brought in before: its bytes are in the corpus once, as they should be.
             print(
-                f"skipped hit {hit['id']} ({hit['source']} at byte {hit['offset']}): "
-                f"its bytes are already in the corpus as {stored[hit['sha256']]}"
+                _shown(
+                    f"skipped hit {hit['id']} ({hit['source']} at byte {hit['offset']}): "
+                    f"its bytes are already in the corpus as {stored[hit['sha256']]}"
+                )
             )
             continue
-        where = f"hit {hit['id']} ({hit['source']} at byte {hit['offset']})"
+        where = _shown(f"hit {hit['id']} ({hit['source']} at byte {hit['offset']})")
         charset = hit.get("charset") or UTF8
         if not isinstance(charset, str) or not known_encoding(charset):
             print(
@@ -86,7 +88,7 @@ def add_hits(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory() as temp:
             file = Path(temp) / ("hit" + _SUFFIX.get(record.format, ".txt"))
             file.write_bytes(record.data)
-            note = f"scan hit {hit['id']}: {hit['source']} at byte {hit['offset']}"
+            note = _shown(f"scan hit {hit['id']}: {hit['source']} at byte {hit['offset']}")
             cut = f"truncated by the crawler (WARC-Truncated: {record.truncated})"
             if record.truncated:  # the page may be longer than the capture
                 note += f"; {cut}, the page may be longer"
@@ -110,12 +112,25 @@ def add_hits(args: argparse.Namespace) -> int:
         said = f"; {cut}" if record.truncated else ""
         written = "" if entry.encoding == UTF8 else f" in {entry.encoding}"
         print(
-            f"added {args.corpus / entry.file}: id {entry.id} (hit {hit['id']}), "
-            f"{entry.size} bytes{written}{said}"
+            _shown(
+                f"added {args.corpus / entry.file}: id {entry.id} (hit {hit['id']}), "
+                f"{entry.size} bytes{written}{said}"
+            )
         )
         if entry.blemishes:
             print(recorded_line(args.corpus / entry.file, entry.blemishes))
     return ExitCode.FINDINGS if refused else ExitCode.OK
+
+
+def _shown(text: str) -> str:
+    """`text` as one line that any terminal or the UTF-8 manifest can take: a file name's
+    undecodable bytes (kept by the scan as lone surrogates) as backslash escapes, control
+    characters as `one_line` shows them.
+
+    >>> _shown("latin\\udce9name.txt\\x1b[31m")
+    'latin\\\\xe9name.txt\\\\x1b[31m'
+    """
+    return one_line(text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
 
 
 def holds(hit: dict[str, Any]) -> tuple[str, ...]:
@@ -218,8 +233,11 @@ def _fields(out: Path) -> Fields:
 
 
 def _read_hits(path: Path) -> list[dict[str, Any]]:
+    """Every hit of the file, each checked whole before any is added: a line that is not a
+    scan hit stops the command before it changes the corpus, never half-way through. A
+    byte order mark and blank lines (an editor's, around a line copied out) are allowed."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
     except UnicodeDecodeError as error:
@@ -228,13 +246,38 @@ def _read_hits(path: Path) -> list[dict[str, Any]]:
         raise InputError(path, "holds no scan hits (empty)")
     hits = []
     for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
         try:
             hit = json.loads(line)
-            hit["id"], hit["source"], hit["sha256"]
-            offset = hit["offset"]
-        except (ValueError, KeyError, TypeError):
-            offset = None
-        if type(offset) is not int or offset < 0:  # not a bool, a string or missing either
-            raise InputError(path, f"line {number} is not a scan hit")
+        except ValueError:
+            hit = None
+        wrong = _not_a_hit(hit)
+        if wrong:
+            raise InputError(path, f"line {number} is not a scan hit ({wrong})")
         hits.append(hit)
     return hits
+
+
+def _not_a_hit(hit: object) -> str:
+    """What a line's JSON lacks to be a scan hit, in a few words; "" for a hit."""
+    if not isinstance(hit, dict):
+        return "not a JSON object"
+    for key in ("id", "source", "sha256"):
+        if not isinstance(hit.get(key), str) or not hit[key]:
+            return f"no {key} string"
+    offset = hit.get("offset")
+    if type(offset) is not int or offset < 0:  # not a bool, a string or missing either
+        return "no offset in bytes"
+    for key in ("url", "date", "format", "offset_in"):  # (a charset is judged per hit)
+        if hit.get(key) is not None and not isinstance(hit[key], str):
+            return f"{key} is not a string"
+    passages = hit.get("passages")
+    if not isinstance(passages, list) or not all(
+        isinstance(p, dict) and isinstance(p.get("kind"), str) for p in passages
+    ):
+        return "passages is not a list of passages"
+    quotations = hit.get("quotations")
+    if not isinstance(quotations, dict) or not isinstance(quotations.get("by_verdict"), dict):
+        return "quotations has no counts by verdict"
+    return ""

@@ -165,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     print(summary.line(), file=sys.stderr)
     for line in summary.overlapping:
-        print(f"provenance scan: {line}", file=sys.stderr)
+        print(f"provenance scan: {one_line(line)}", file=sys.stderr)
     if summary.passed:
         kinds = ", ".join(f"{kind} {n}" for kind, n in summary.passed.items())
         print(f"passed over {sum(summary.passed.values())} files of kinds scan does not read "

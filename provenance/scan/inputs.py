@@ -31,6 +31,7 @@ from typing import Protocol, cast
 import msgspec
 from isal import igzip, isal_zlib
 
+from provenance.errors import InputError
 from provenance.load import PAGE_SUFFIXES, format_of, special_file
 from provenance.scan import warc
 from provenance.scan.records import (
@@ -193,8 +194,17 @@ def _place(path: Path) -> tuple[Path, Path, bool]:
         is_dir = path.is_dir()
     except OSError:  # where the user may not look: planning says so
         is_dir = False
-    real = path.resolve()
-    return real, real if is_dir else path.parent.resolve() / path.name, is_dir
+    real = resolved(path)
+    return real, real if is_dir else resolved(path.parent) / path.name, is_dir
+
+
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, a symbolic link loop a one-line input error (Python raises a bare
+    RuntimeError for it)."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        raise InputError(path, "Too many levels of symbolic links (a link loop)") from None
 
 
 def is_collection(path: Path) -> bool:

@@ -29,7 +29,7 @@ from typing import Any
 
 from provenance.atomic import atomic_write
 from provenance.jsontext import line
-from provenance.scan.inputs import SHARD_BYTES, Chunks, distinct, plan
+from provenance.scan.inputs import SHARD_BYTES, Chunks, distinct, plan, resolved
 from provenance.scan.records import Chunk, Shard
 from provenance.scan.shard import ScanConfig, ShardResult, engine, scan_shard
 
@@ -257,18 +257,18 @@ def _check_out(inputs: list[Path], out: Path, corpus: Path | None = None) -> Non
     directory, or is in a directory that does not exist or cannot be written."""
     written = [out, errors_path(out), shards_dir(out)]
     if corpus is not None:
-        where = corpus.resolve()
+        where = resolved(corpus)
         for path in written:
-            if path.resolve().is_relative_to(where):
+            if resolved(path).is_relative_to(where):
                 msg = (
                     f"{out}: the scan would write {path.name} inside the corpus {corpus}, "
                     "whose check reports every file its manifest does not list"
                 )
                 raise ValueError(msg)
     for given in inputs:
-        source = given.resolve()
+        source = resolved(given)
         for path in written:
-            target = path.resolve()
+            target = resolved(path)
             if target == source or (_is_dir(source) and target.is_relative_to(source)):
                 msg = f"{out}: the scan would write {path.name} over or inside its input {given}"
                 raise ValueError(msg)
