@@ -732,6 +732,8 @@ def test_lines_turned_away_unparsed_still_report_their_problems(
         '{"id": "nan", "text": "' + noise + '", "score": NaN}',  # json takes NaN: no problem
         # the copy, every non-ASCII character escaped (json.dumps' default)
         json.dumps({"id": "escaped", "text": "Copied:\n\n" + accented}, ensure_ascii=True),
+        # NUL bytes before a copy's object: malformed JSON, not a guess at UTF-32
+        "\x00\x00" + json.dumps({"id": "nul", "text": accented}),
     ]
     data = "\n".join(lines).encode() + b"\n" + b'{"id": "bytes", "text": "caf\xe9"}\n'
     path = tmp_path / "c.jsonl"
@@ -750,7 +752,9 @@ def test_lines_turned_away_unparsed_still_report_their_problems(
         (starts[4], "the 'id' field is true, not a string or number"),
         (starts[5], "no 'text' or 'html' field (a string)"),
         (starts[8], "malformed JSON line"),
+        (starts[9], "malformed JSON line"),
     ]
+    assert not any("utf-32" in str(e["problem"]) for e in errors(out))
 
 
 def test_the_gate_of_a_shard_turns_away_exactly_the_lines_may_hold_does(

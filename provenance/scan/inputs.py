@@ -671,7 +671,14 @@ class _Number(str):
 
 def _loads(line: bytes) -> object:
     # Numbers as their text: an id is whatever number the line wrote, never a float's repr.
-    return json.loads(line, parse_int=_Number, parse_float=_Number)
+    # JSON Lines are UTF-8 (a byte order mark allowed): decoded as such, not by the guess
+    # `json` makes from the first bytes (NUL bytes read as UTF-32 said "utf-32-be codec").
+    try:
+        text = line.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        msg = f"not valid UTF-8 at byte {error.start}"
+        raise ValueError(msg) from None
+    return json.loads(text, parse_int=_Number, parse_float=_Number)
 
 
 def _string(value: object) -> str | None:
