@@ -1060,6 +1060,12 @@ def _of_another(cue: str, prose: str, at: int, authors: frozenset[str] = frozens
     """
     if _LINE.search(cue):
         return _line_of_another(prose[max(0, at - _TOPIC_REACH) : at], authors)
+    if _BARE_STATEMENT.fullmatch(cue.strip()):
+        # "In a separate joint statement, Japan and Australia said .... The statement also
+        # commits both sides to": the other one, named just before and ours not since
+        before = prose[max(0, at - _BARE_REACH) : at]
+        separate = [m.end() for m in _SEPARATE.finditer(before)]
+        return bool(separate) and _OUR_DOCUMENT.search(before, separate[-1]) is None
     if not _POINTING.match(cue):
         return False
     before = prose[max(0, at - _TOPIC_REACH) : at]
@@ -1106,6 +1112,14 @@ _OTHER_DOCUMENT = re.compile(
     r"|\b(?i:resolution|clause|chapter)\s+(?:(?i:no)\.\s*)?\d+"
 )
 """Another document, named: "the lease", "the UN resolution", "Resolution 2321"."""
+_BARE_STATEMENT = re.compile(r"(?i)(?:the|this)\s+(?:joint\s+)?statement")
+_SEPARATE = re.compile(
+    r"(?i)\b(?:another|the\s+other|a\s+(?:separate|different|second|rival))\s+"
+    r"(?:joint\s+)?(?:statement|declaration|communiqu)"
+)
+"""Another statement named as such ("a separate joint statement", "another declaration")."""
+_BARE_REACH = 300
+"""Characters before "the statement" in which a separate one, named, is what it means."""
 _OUR_DOCUMENT = re.compile(
     r"(?i:\b(?:statement|declaration|communiqu|foreign\s+ministries|the\s+parties"
     r"|russia\s+and\s+china|china\s+and\s+russia|moscow\s+and\s+beijing"
