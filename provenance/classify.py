@@ -83,7 +83,8 @@ def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, 
     """Whether an excerpt is the reference cut off rather than a part chosen: it runs from
     the reference's start and stops mid-sentence where the page puts an ellipsis ("...
     to continue making efforts to facilitate the balanced removal...", then "Read the
-    full statement"), or runs to its end from mid-sentence after one. A full copy's
+    full statement"), or runs to its end from mid-sentence after one; and an excerpt
+    from anywhere that stops mid-sentence where the page says "(continued)". A full copy's
     cut is a truncation whatever marks it; an excerpt's only where the page says so.
 
     A sentence or two quoted with an ellipsis ("The statement opens: “The Russian
@@ -95,13 +96,12 @@ def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, 
     if passage.kind is not PassageKind.EXCERPT:
         return False, False
     ref, copy = passage.reference, passage.copy
+    mid_sentence = not _SENTENCE_END.search(reference, max(0, ref.end - _LOOK), ref.end)
+    if mid_sentence and _CONTINUED_AFTER.match(capture, copy.end) is not None:
+        return False, True  # the page says so, of a sentence or a page of it
     if "\n" not in reference[ref.start : ref.end].strip():
         return False, False
-    tail = (
-        ref.start == 0
-        and not _SENTENCE_END.search(reference, max(0, ref.end - _LOOK), ref.end)
-        and _ELLIPSIS_AFTER.match(capture, copy.end) is not None
-    )
+    tail = mid_sentence and ref.start == 0 and _ELLIPSIS_AFTER.match(capture, copy.end) is not None
     head = (
         ref.end == len(reference)
         and ref.start > 0
@@ -120,6 +120,8 @@ _LOOK = 64
 marks and spaces between them and the edge (a search from the text's start made each
 check cost the whole page)."""
 _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])")
+_CONTINUED_AFTER = re.compile(r"[ \t]*[(\[](?i:continued|cont\.?|to\s+be\s+continued)[)\]]")
+"""The page's own word that the text goes on elsewhere: "(continued)", "[cont.]"."""
 ELLIPSIS_BEFORE = re.compile(r"(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])[ \t]*\Z")
 """An ellipsis (three full stops, "…", or either in brackets) ending where it is searched
 up to, spaces after it: a cut before the words there."""

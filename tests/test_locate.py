@@ -771,3 +771,17 @@ def test_a_number_labelling_a_paragraph_is_not_the_paragraph_before_it(
     [passage] = source.passages
     assert reference.text[passage.reference.start : passage.reference.end] == second
     assert not [d for d in source.divergences if d.kind is Kind.OMISSION]
+
+
+@pytest.mark.parametrize(("marker", "truncated"), [(" (continued)", True), ("", False)])
+def test_an_excerpt_the_page_says_continues_elsewhere_is_truncated(
+    reference: Document, marker: str, truncated: bool
+) -> None:
+    """An excerpt stopping mid-sentence where the page says "(continued)" is the text cut
+    off, a truncation; stopping there with nothing said, it is a part chosen."""
+    start = reference.text.index("Mounting political and military tension")
+    end = reference.text.index(" or aggravate", start)
+    page = "Our digest.\n\n" + reference.text[start:end] + marker + "\n\nMore tomorrow.\n"
+    source = analyse(reference, [make_document(page, "cut")]).sources[0]
+    kinds = [d.kind for d in source.divergences]
+    assert (Kind.TRUNCATION in kinds) is truncated
