@@ -95,7 +95,8 @@ _MEDIUM_ASIDE = re.compile(
     r"\s*(?:(?:set|laid|spelt|spelled)\s+out\s+|(?:contained|outlined|proposed|given|found"
     r"|placed|buried|tucked)\s+)?"
     r"(?:(?:in|by|through)\s+(?:an?\s+)?(?:(?:point|paragraph|section|clause)\s+\w+\s+of\s+)?"
-    r"|(?:near|at|towards?)\s+the\s+(?:end|start|beginning|middle|close|top|bottom)\s+of\s+)"
+    r"|(?:near|at|in|towards?)\s+the\s+(?:end|start|beginning|middle|close|top|bottom|body"
+    r"|heart)\s+of\s+)"
 )
 """An aside's words before a document cue that make it the medium (", in their statement,"),
 or the place in it of what speaks (", set out in the statement's third point,", ", in
@@ -103,6 +104,12 @@ point 3 of the statement,")."""
 _ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,60}?,\s*$")
 """An aside between commas just before a speech verb (`search`ed with the verb as endpos):
 ", however,", ", asked about the statement,"."""
+_PART_SUBJECT = re.compile(
+    r"(?i)\b(?:point|paragraph|section|clause|passage|sentence|line|preamble|proposal|wording"
+    r"|initiative|part)(?:[ \t]+(?:\d+|[ivx]+|[a-z]))?[ \t]*$"
+)
+"""A subject that is a part of a document ("Point 4", "The opening sentence", "The THAAD
+clause"), ending the words before an aside."""
 _CLAUSE_ASIDE = re.compile(r",[ \t]+(?:[a-z]+ing|[a-z]+ed|in|at|on|after|before|during|however)\b")
 """An aside that is a clause or a phrase ("..., meeting in Moscow, said", "..., in turn,
 said"), not a name in a list ("Russia, China and ..."), whatever names it holds."""
@@ -254,7 +261,12 @@ def cues(
                     d
                     for d in docs
                     if verb < d[0] < d[1] <= aside.end()
-                    and _MEDIUM_ASIDE.fullmatch(chunk, verb + 1, d[0])
+                    and (
+                        _MEDIUM_ASIDE.fullmatch(chunk, verb + 1, d[0])
+                        # "The opening sentence, which comes before the numbered points of
+                        # the statement, declares": a part of the document, placed in it
+                        or _PART_SUBJECT.search(chunk, 0, verb) is not None
+                    )
                 ),
                 None,
             )
@@ -666,7 +678,11 @@ _CONTENT_AFTER = re.compile(
     r"|reportedly|specifically|expressly|now|then|still|only)[ \t]+)*[\"“«„‘]?"
     r"(?P<negated>(?:do|does|did|would|will)[ \t]+not[ \t]+|never[ \t]+)?(?P<verb>[^\W\d_]+)"
 )
-_LIKENED = re.compile(r"[ \t]+(?:like|as[ \t]+if|as[ \t]+though)\b", re.IGNORECASE)
+_LIKENED = re.compile(
+    r"[ \t]+(?:(?:more|less|rather|much|very|just|almost|a[ \t]+lot)[ \t]+)?"
+    r"(?:like|as[ \t]+if|as[ \t]+though)\b",
+    re.IGNORECASE,
+)
 """After a verb: a likening ("reads like", "reads as if"), the speaker's judgement of the
 text, not what it says."""
 _STANCE_VERBS = frozenset(

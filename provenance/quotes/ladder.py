@@ -1538,6 +1538,8 @@ def _paraphrase(
     # (not an opposite of the passage's word, negated: "should not be ignored" renders
     # "should be respected" in words the statement never uses)
     foreign = foreign and not negates_an_opposite(quoted, stretch)
+    # (nor a pair named in other words, "a pause for a pause": the statement's own count)
+    foreign = foreign and not counts_named(quoted) & counts_given(index.document.text)
     if foreign and (never := words_never_used(quoted, lexicon.vocabulary)):
         unsaid.append(
             f"words the statement never uses ({', '.join(never)}), and none of its rarer words"

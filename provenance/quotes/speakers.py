@@ -208,9 +208,13 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         if credit is not None and not _DOCUMENT_WORD.search(credit.group("who")):
             # '"We will respond ..." - DPRK Foreign Ministry spokesman, 5 July': the line's
             # own credit after the quotation names who speaks (a document it names is read
-            # by `cues`)
+            # by `cues`); the authors together are the statement ("-- the Russian and
+            # Chinese foreign ministries, 4 July 2017")
             span = Span(credit.start("who"), credit.end("who"))
-            return Cue("person", span, span.of(reading.text), how="credit after it")
+            credit_speaker: Literal["document", "person"] = (
+                "document" if _joint(credit.group("who"), reading.authors) else "person"
+            )
+            return Cue(credit_speaker, span, span.of(reading.text), how="credit after it")
         answer = _THEIR_ANSWER.search(reading.prose, max(0, m.span.start - 200), m.span.start - 1)
         if answer is not None and not _DOCUMENT_WORD.search(answer.group("who")):
             # "the standing answer from our American colleagues was that the drills are
@@ -229,6 +233,13 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # the gerund's subject speaks, not the document named before it
             span = Span(said_with.start("who"), said_with.end("who"))
             return Cue("person", span, span.of(reading.text), how="whose words, named before")
+        counted = _COUNTED_GROUP.search(reading.prose, max(0, m.span.start - 120), m.span.start - 1)
+        verb = _FIRST_WORD.match(reading.text, m.span.start, m.span.end)
+        if counted is not None and verb is not None and verb.group().casefold() in _ACTS:
+            # "..., where the five permanent members “agreed to ...”": a group counted beyond
+            # the two authors, straight before the quotation opening on its verb, speaks
+            span = Span(counted.start(), counted.start() + len(counted.group().rstrip()))
+            return Cue("person", span, span.of(reading.text), how="named before the quotation")
         which = _OTHERS_WHICH.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
         if which is not None and not _OUR_DOCUMENT.search(which.group("clause")):
             # "... the language of resolution 2321, which “condemns ...”": the words are the
@@ -480,7 +491,8 @@ _THEIR_TALK = re.compile(
 )
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
 _DASH_CREDIT = re.compile(
-    r"[.,!?]?[ \t]*[-–—][ \t]*(?P<who>[A-Z][\w’'.&-]*(?:[ \t]+[\w’'.&-]+){0,7})"
+    r"[.,!?]?[ \t]*(?:--?|[–—])[ \t]*"
+    r"(?P<who>(?:the[ \t]+)?[A-Z][\w’'.&-]*(?:[ \t]+[\w’'.&-]+){0,7})"
     r"(?:,[^\n]{0,40})?[ \t]*(?:\n|$)"
 )
 """A credit closing a quotation's line: '"..." - DPRK Foreign Ministry spokesman, 5 July'."""
@@ -617,7 +629,7 @@ _ACTS = _QUOTED_VERBS | frozenset(
     threatens threatened apologises apologised apologizes apologized denounces denounced
     criticises criticised criticizes criticized promises promised orders ordered applauds
     applauded commends commended lauds lauded congratulates congratulated acknowledges
-    acknowledged""".split()
+    acknowledged agrees agreed affirms affirmed""".split()
 )
 """What a document does as a speaker, opening a quotation of it ("“praised ...”")."""
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
@@ -773,7 +785,7 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     return Cue("document", span, span.of(text))
 
 
-_HEADLINE_TOPIC = re.compile(r":[ \t]+(?:[\w’'-]+[ \t]+){0,2}[\w’'-]+[ \t]*$")
+_HEADLINE_TOPIC = re.compile(r":[ \t]+(?:[\w’'-]+[ \t]+){0,4}[\w’'-]+[ \t]*$")
 """A headline's topic between its colon and the quotation, a few words: ": THAAD “...”"."""
 _ENDS_INTRODUCING = re.compile(r":\s*$")
 """A sentence ending in a colon: it introduces what follows."""
