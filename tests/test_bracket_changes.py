@@ -44,6 +44,21 @@ def test_a_gloss_stays_an_editors_mark(reference: Document) -> None:
     assert _bracket_rows(reference, "Other [foreign] states") == [(Kind.EDITORIAL, Severity.MINOR)]
 
 
+def test_an_editors_summary_of_a_cut_paragraph_is_an_editors_mark(reference: Document) -> None:
+    """ "[...here the Parties set out the principles...]" for a whole paragraph: the editor
+    says the words are cut and sums them up, an editorial row, not a bracket changing the
+    statement's words."""
+    text = reference.text
+    start = text.index("The DPRK, by way of")
+    end = text.index("\n", start)
+    first, last = text.index("3.The Parties"), text.index("\n", text.index("4.The Parties"))
+    cut = "[...here the Parties set out the principles of the plan...]"
+    page = "Excerpts:\n\n" + text[first:start] + cut + text[end:last] + "\n\nEnd.\n"
+    (source,) = analyse(reference, [make_document(page, "summarised")]).sources
+    rows = [(d.kind, d.severity) for d in source.divergences if "[" in d.copy_text]
+    assert rows == [(Kind.EDITORIAL, Severity.MINOR)]
+
+
 def test_a_quotation_whose_bracket_names_others_is_altered(reference: Document) -> None:
     page = (
         "The declaration adds that “[the United States and its allies] must make relevant "

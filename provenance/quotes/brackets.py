@@ -141,6 +141,10 @@ systems" points back at is named."""
 _BRACKET = re.compile(r"\[[^\]\n]*\]")
 
 
+_SUMMARY = re.compile(r"\.\s?\.\s?\.|…")
+"""An ellipsis inside a bracket: the editor says words are cut, and sums them up."""
+
+
 def changes_words(copy: str, reference: str, before: str, authors: frozenset[str]) -> bool:
     """Whether a copy's reading `copy`, holding brackets, changes what the `reference`
     reading says: a bracket of words that is no honest gloss of it ("[The United States
@@ -152,7 +156,10 @@ def changes_words(copy: str, reference: str, before: str, authors: frozenset[str
     >>> changes_words("[Washington]", "Other states", "", frozenset())
     True
     """
-    brackets = [b for b in _BRACKET.findall(copy) if _WORD.search(b)]
+    brackets = [
+        b for b in _BRACKET.findall(copy) if _WORD.search(b) and not _SUMMARY.search(b)
+    ]
     if not brackets or not _content(_words(reference)):
-        return False  # cuts, "[sic]", or a gloss of function words alone
+        return False  # cuts, "[sic]", a gloss of function words alone, or an editor's
+        # summary of what is cut ("[...the Parties then list principles...]")
     return any(not honest(b, (reference,), before, authors, edge=False) for b in brackets)
