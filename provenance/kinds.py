@@ -142,6 +142,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if _mojibake(ref_folded, copy):
         return Kind.SUBSTITUTION, "mojibake: UTF-8 read as Windows-1252"
     if not ref_bare and not reference.strip():
+        if _OWN_NUMBER.fullmatch(copy.strip()):
+            return Kind.EDITORIAL, "the page's own numbering of its sentences or lines"
         return Kind.INSERTION, "words in the copy that the reference does not have"
     if copy_bare.translate(_LOOK_ALIKES) == ref_bare:
         return Kind.SUBSTITUTION, LOOK_ALIKE
@@ -155,6 +157,9 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     return Kind.SUBSTITUTION, "different words"
 
 
+_OWN_NUMBER = re.compile(r"\((?:\d{1,3}|[ivxlc]{1,6}|[a-z])\)", re.IGNORECASE)
+"""A number in parentheses the page puts before its sentences or lines ("(2) ", "(iv)"):
+its own numbering, not words added to the statement."""
 _CASE_BRACKET = re.compile(r"\[([^\W\d_])\](?=[^\W\d_])")
 """One letter in brackets opening a word ("[T]he"): the quoter changed its case."""
 
