@@ -156,9 +156,7 @@ def changes_words(copy: str, reference: str, before: str, authors: frozenset[str
     >>> changes_words("[Washington]", "Other states", "", frozenset())
     True
     """
-    brackets = [
-        b for b in _BRACKET.findall(copy) if _WORD.search(b) and not _SUMMARY.search(b)
-    ]
+    brackets = [b for b in _BRACKET.findall(copy) if _WORD.search(b) and not _SUMMARY.search(b)]
     if not brackets or not _content(_words(reference)):
         return False  # cuts, "[sic]", a gloss of function words alone, or an editor's
         # summary of what is cut ("[...the Parties then list principles...]")

@@ -332,6 +332,17 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
                 )
             )
         ]
+        # An appositive after the quotation judging it ("“...”, a passage diplomats in
+        # Seoul described as blunt") says who judged the words, not who spoke them.
+        own = [
+            c
+            for c in own
+            if not (
+                c.span.start >= m.span.end
+                and c.speaker == "person"
+                and _JUDGED_AFTER.match(text, m.span.end + 1, c.span.end)
+            )
+        ]
         if not own:
             return None  # its sentence's only cue is the writer's gloss
         # A cue in a relative clause that closes before the quotation ("The statement,
@@ -509,6 +520,13 @@ _WITH_SAYING = re.compile(
 )
 """A gerund of saying and its subject, straight before a quotation: "with a spokesman
 saying “...”"."""
+_JUDGED_AFTER = re.compile(
+    r"[,;]?[ \t]+(?:a|an|the|words|wording|language)\b[ \t]*(?:[\w’'-]+[ \t]+){0,2}?"
+    r"(?:passage|phrase|line|sentence|formula|pledge|promise|clause|wording|language|words"
+    r"|commitment|demand|claim)\b"
+)
+"""After a quotation: an appositive naming it ("“...”, a passage diplomats described as
+blunt", "“...”, words critics called naive"): the judge's cue, not the speaker's."""
 _OTHERS_WHICH = re.compile(
     rf"(?P<what>{_OTHER_DOCUMENT.pattern}|(?i:statement|declaration|communiqu[eé])"
     r"\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d)"
