@@ -934,3 +934,19 @@ def test_a_word_or_two_in_another_spelling_is_the_statement_s_word(corpus, quote
     if verdict is V.VERBATIM:
         assert q.reference is not None
         assert corpus.reference.text[q.reference.start : q.reference.end] == "neighbours"
+
+
+def test_a_quotation_of_a_passage_that_writes_the_short_name_itself_is_read_as_it_stands() -> None:
+    """ "The DPRK, by way of ..." quotes the third point, which writes "The DPRK" itself: the
+    name written out in full (for passages that define it) misaligned the quotation, and a
+    material substitution of "The DPRK" for the words before the point was reported."""
+    page = (
+        "A reader replied: \u201cThe DPRK, by way of a voluntary political decision, "
+        "announces a moratorium on the testing of nuclear devices and ballistic missile "
+        "tests.\u201d\n"
+    )
+    [quotation] = analyse(STATEMENT, [quote_cases.document(page, "reply")]).sources[0].quotes
+    assert quotation.verdict is V.ALTERED
+    assert [(d.kind.value, d.reference_text) for d in quotation.divergences] == [
+        ("omission", "explosive ")
+    ]

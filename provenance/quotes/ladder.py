@@ -666,6 +666,9 @@ def _as_defined(
         # The name written short where the matched words write it short too ("by the DPRK"
         # in the statement's third point) is no change: "DPRK" for "DPRK" is dropped.
         changes = tuple(d for d in changes if d.copy_text != d.reference_text)
+        if any(re.search(rf"\b{short}\b", d.reference_text) for d in changes):
+            continue  # the passage writes it short itself ("The DPRK, by way of ..."): the
+            # name written out only misaligns it, and the quotation is read as it stands
         if all(_no_word_changed(d) for d in changes):
             kinds = ", ".join(sorted({d.kind.value for d in changes}))
             note = f"verbatim but for {kinds}" if kinds else "verbatim"
