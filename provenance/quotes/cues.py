@@ -1146,10 +1146,19 @@ _TOPIC_REACH = 3000
 """Characters before a pointing cue in which the document it points at is named."""
 
 
+_MARKS_NOTED = re.compile(
+    r"(?i)\b(?:emphasis|italics?|bold(?:face)?|underlin\w*|highlight\w*|stress|capitals)"
+    r"[ \t]+$"
+)
+"""Before "added": what the page says it marked ("emphasis added", "italics added")."""
+
+
 def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     """Whether a speech verb's word speaks nothing here: a noun ("regional states.", "the
     call to stop", "Speaker notes:") or a passive ("the other side is told")."""
     word, before = hit.group(), chunk[: hit.start()]
+    if word in ("added", "adds") and _MARKS_NOTED.search(before):
+        return True  # "(emphasis added)": the page's note on its marks, no one speaking
     if before.endswith("-"):
         return True  # "the Chinese-proposed ideas", "so-called": a compound, not a verb
     if word == "states":
