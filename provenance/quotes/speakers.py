@@ -603,11 +603,6 @@ def _subject_before(reading: _Reading, m: Marked, k: int) -> Cue | None:
         return None
     # (an aside between the subject and its quotation: "Resolution 2270, by contrast, “...")
     lead = _ASIDE_BEFORE.sub("", reading.prose[start:opening])
-    counted = _COUNTED_GROUP.search(lead)
-    if counted is not None:
-        # "In that document the six parties “reaffirmed ...”": more than the two authors
-        span = Span(start + counted.start(), start + len(lead.rstrip()))
-        return Cue("person", span, span.of(text), how="named before the quotation")
     clause = _CLAUSE_BREAK.split(lead)[-1]
     subject = clause.strip()
     words = subject.split()
@@ -631,7 +626,8 @@ _COUNTED_GROUP = re.compile(
     r"|delegates|signatories|envoys)\s*$"
 )
 """A group counted more than the statement's two authors, ending the words before a
-quotation that opens on its verb ("the six parties", "all 15 council members")."""
+quotation that opens on its verb ("the six parties", "all 15 council members"): it speaks
+(`_speaker_of`, before any cue of the sentence)."""
 _QUOTED_VERBS = frozenset(
     """says said calls called urges urged demands demanded commits committed insists insisted
     warns warned notes noted stresses stressed describes described argues argued claims
