@@ -28,6 +28,7 @@ import getpass
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -123,6 +124,22 @@ class ReviewStatus:
         return decision if decision is not None and decision.finding != finding else None
 
 
+def _noted_by(decision: Decision) -> str:
+    """A decision's note as another reviewer's decision carries it on: named as its writer's.
+
+    >>> at = "2026-12-06T10:00:00Z"
+    >>> flagged = Decision("d-1", "002", "", Verdict.FLAGGED, "a stop lost", "ana", at)
+    >>> _noted_by(flagged)
+    'ana (2026-12-06T10:00:00Z): a stop lost'
+    """
+    if _NOTED_BY.match(decision.note):
+        return decision.note  # named already, when it was carried on before
+    return f"{decision.reviewer} ({decision.time}): {decision.note}"
+
+
+_NOTED_BY = re.compile(r"\S+ \(\d{4}-\d\d-\d\dT[\d:]+Z\): ")
+
+
 def reviewer_name(explicit: str | None = None) -> str:
     """Who is deciding: the option, else $PROVENANCE_REVIEWER, else $USER, else the login
     name of the process's user (a cron job or container may set no $USER), else 'unknown'."""
@@ -208,7 +225,8 @@ class ReviewStore:
         reviewer: str | None = None,
         guarded: bool = False,
     ) -> Decision:
-        """Record a verdict on `finding` and save at once; a None note keeps the old note.
+        """Record a verdict on `finding` and save at once; a None note keeps the old note
+        (another reviewer's, with its writer named: `_noted_by`).
         `guarded`: see `decide_many`."""
         [decision] = self.decide_many(
             [finding], verdict, note=note, reviewer=reviewer, guarded=guarded
@@ -238,7 +256,12 @@ class ReviewStore:
         for finding in findings:
             carried = self._carried.get(finding.id)
             previous = self.get(finding.id) or carried
-            kept_note = previous.note if previous is not None and note is None else (note or "")
+            kept_note = note or ""
+            if note is None and previous is not None and previous.note:
+                # The old note goes on, never lost; under another reviewer's verdict, with
+                # its writer named: it is never shown as theirs
+                same = previous is carried or previous.reviewer == reviewer_name(reviewer)
+                kept_note = previous.note if same else _noted_by(previous)
             made.append(
                 Decision(
                     finding=finding.id,

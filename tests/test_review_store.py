@@ -464,6 +464,25 @@ def test_a_note_edited_in_one_session_keeps_the_verdict_decided_in_another(corpu
     assert kept.reviewer == "ana"
 
 
+def test_another_reviewers_verdict_names_the_note_it_carries_on_as_its_writers(
+    corpus: Path,
+) -> None:
+    """Bob accepting what ana flagged with a note kept her note under his name (the line
+    says who last changed it): the note is carried on, named as hers; ana deciding again
+    keeps her own note as it is."""
+    finding = current_findings(corpus)[0]
+    store = ReviewStore(corpus / REVIEWS)
+    store.decide(finding, Verdict.FLAGGED, note="the stop is lost", reviewer="ana")
+    [flagged] = [d for d in store.decisions() if d.finding == finding.id]
+    ReviewStore(corpus / REVIEWS).decide(finding, Verdict.ACCEPTED, reviewer="bob")
+    [kept] = [d for d in ReviewStore(corpus / REVIEWS).decisions() if d.finding == finding.id]
+    assert (kept.reviewer, kept.verdict) == ("bob", Verdict.ACCEPTED)
+    assert kept.note == f"ana ({flagged.time}): the stop is lost"
+    ReviewStore(corpus / REVIEWS).decide(finding, Verdict.FLAGGED, reviewer="bob")
+    [again] = [d for d in ReviewStore(corpus / REVIEWS).decisions() if d.finding == finding.id]
+    assert again.note == kept.note  # named once, not again and again
+
+
 def test_a_session_sees_decisions_made_elsewhere(corpus: Path) -> None:
     """The UI kept showing its own old verdict after another process decided: reading the
     status reads the file again."""
