@@ -570,7 +570,7 @@ def _read_lines(path: Path) -> tuple[list[Entry], dict[str, Any]]:
             schema_seen = True
             top = {k: v for k, v in item.items() if k != "schema"}
             continue
-        entries.append(_entry(path, item, f"line {number}"))
+        entries.append(_entry(path, item, f"line {number}", line=number))
     if entries and not schema_seen:
         raise ReviewStoreError(path, f"not a review file (no {{'schema': {SCHEMA!r}}} line)")
     return entries, top
@@ -608,9 +608,12 @@ def _text(path: Path) -> str | None:
         raise ReviewStoreError(path, f"not valid UTF-8 at byte {error.start}") from None
 
 
-def _entry(path: Path, item: Any, where: str) -> Entry:
+def _entry(path: Path, item: Any, where: str, *, line: int | None = None) -> Entry:
+    """One decision read from the file; a problem names `where` (and its `line`, in the
+    JSON Lines file, for `check`'s file:line:column and annotations)."""
+    at = {"line": line, "column": 1 if line is not None else None}
     if not isinstance(item, dict):
-        raise ReviewStoreError(path, f"{where} is {_json_kind(item)}, not an object")
+        raise ReviewStoreError(path, f"{where} is {_json_kind(item)}, not an object", **at)
     try:
         decision = Decision(
             finding=_str(item, "finding"),
@@ -626,12 +629,12 @@ def _entry(path: Path, item: Any, where: str) -> Entry:
             carried_sha256=_str(item, "carried_sha256", ""),
         )
     except KeyError as missing:
-        raise ReviewStoreError(path, f"{where}: a decision needs {missing}") from None
+        raise ReviewStoreError(path, f"{where}: a decision needs {missing}", **at) from None
     except TypeError as field:
-        raise ReviewStoreError(path, f"{where}: '{field}' must be a string") from None
+        raise ReviewStoreError(path, f"{where}: '{field}' must be a string", **at) from None
     except ValueError:
         problem = f"{where}: 'verdict' must be 'accepted' or 'flagged'"
-        raise ReviewStoreError(path, problem) from None
+        raise ReviewStoreError(path, problem, **at) from None
     return decision, {k: v for k, v in item.items() if k not in _FIELDS}
 
 

@@ -393,3 +393,26 @@ def test_a_broken_review_line_is_located_in_the_check_output(
     assert main(["check", str(corpus_dir), "--format", "json"]) == 1
     problems = json.loads(capsys.readouterr().out)["problems"]
     assert [(p["code"], p["line"], p["column"]) for p in problems] == [("P500", 6, 19)]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '{"finding": "d-1", "source": "002", "source_sha256": "0", "verdict": "maybe"}\n',
+        '["a", "list"]\n',
+        '{"finding": 7, "source": "002", "source_sha256": "0", "verdict": "accepted"}\n',
+    ],
+)
+def test_a_review_line_that_is_json_but_no_decision_is_located_too(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str], bad: str
+) -> None:
+    """A line of valid JSON that is no decision (a verdict unknown, a list, an id not a
+    string) had no line or column: the text output lost its `:line:col` and the GitHub
+    annotation its `line=`."""
+    reviews = corpus_dir / "reviews.jsonl"
+    lines = reviews.read_text("utf-8").splitlines(keepends=True)
+    lines.insert(3, bad)
+    reviews.write_text("".join(lines), "utf-8")
+    assert main(["check", str(corpus_dir), "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert [(p["code"], p["line"], p["column"]) for p in problems] == [("P500", 4, 1)]
