@@ -117,6 +117,16 @@ class ReviewApp(App[int]):
         corpus = self.session.corpus
         self.sub_title = f"{corpus.directory.name} · reviewer {self.session.reviewer}"
         self.push_screen(CorpusScreen(self.session))
+        for path in corpus.altered():
+            # evidence changed since it was added: decisions made now are on the new bytes,
+            # and `check` fails on it (P101); the reviewer must know before deciding
+            self.notify(
+                f"{path.name}: its bytes no longer match the manifest's sha256; it is read as "
+                "it is now, and provenance check reports it",
+                title="Capture changed since it was added",
+                severity="warning",
+                timeout=30,
+            )
         for failure in corpus.failures:
             # one capture that cannot be read (missing, empty, not UTF-8) is left out, as
             # `findings` and `check` leave it out: the others are still reviewed

@@ -158,6 +158,21 @@ async def test_a_capture_that_cannot_be_read_is_named_and_the_others_reviewed(
         assert any("001_74f1542717574725.txt" in m and "left out" in m for m in said)
 
 
+async def test_a_capture_changed_since_it_was_added_is_named_when_the_review_opens(
+    corpus_dir: Path,
+) -> None:
+    """`findings` warned and `check` failed (P101) on a capture whose bytes changed, but
+    the review UI showed it as any other, and its decisions were made on the new bytes
+    without a word (audit r1)."""
+    capture = corpus_dir / "002_9103d841b337d515.txt"
+    capture.write_bytes(capture.read_bytes().replace(b"seriously", b"Seriously", 1))
+    app = build_app(corpus_dir, reviewer="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any(capture.name in m and "no longer match" in m for m in said)
+
+
 async def test_the_decision_and_its_note_are_never_the_part_of_the_detail_cut_off(
     corpus_dir: Path,
 ) -> None:
