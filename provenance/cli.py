@@ -467,6 +467,8 @@ def _review(args: argparse.Namespace) -> int:
     app.run()
     if app.unsaved_note is not None:  # quit while writing a note: its words, not lost
         print(f"provenance: {app.unsaved_note}", file=sys.stderr)
+    for about, words in app.lost_notes.items():  # a save that failed: its words, not lost
+        print(f"provenance: note on {about} not saved (the save failed): {words}", file=sys.stderr)
     # run() returns the app's result, None after a crash; the exit status is return_code,
     # which Textual sets to 1 when an exception ends the app (it prints the traceback).
     return int(app.return_code or 0)

@@ -112,6 +112,8 @@ class ReviewApp(App[int]):
         self.session = session
         self.unsaved_note: str | None = None
         """A note being written when the app quit, as one line for stderr (`cli` prints it)."""
+        self.lost_notes: dict[str, str] = {}
+        """Notes whose save failed (what each is on: its words), for stderr at the end."""
 
     def on_mount(self) -> None:
         corpus = self.session.corpus

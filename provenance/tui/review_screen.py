@@ -347,20 +347,31 @@ class ReviewScreen(Screen[None]):
         # note, never to the keys of this screen.
         flags = row.decision is None
 
+        kind = row.finding.kind if row.finding else "stale decision"
+        title = f"Note on {row.number}. {kind}" + (" (flags it)" if flags else "")
+        old = row.decision.note if row.decision is not None else ""
+        finding = row.finding.id if row.finding else row.key
+        about = f"{row.number}. {kind} ({finding}) of {self.capture_id}"
+        lost: dict[str, str] = getattr(self.app, "lost_notes", {})
+
         def done(note: str | None) -> None:
             if note is None:
                 return
             try:
                 review.note(row, note)
             except ProvenanceError as error:
-                self.notify(str(error), title="Note not saved", severity="error")
+                # the words are kept, and handed back on stderr when the app ends: a note
+                # that cannot be saved (a read-only corpus) is never dropped
+                lost[about] = note
+                self.notify(
+                    f"{error}; its words are kept and printed when you quit",
+                    title="Note not saved",
+                    severity="error",
+                )
+            else:
+                lost.pop(about, None)
             self._show_rows()
 
-        kind = row.finding.kind if row.finding else "stale decision"
-        title = f"Note on {row.number}. {kind}" + (" (flags it)" if flags else "")
-        old = row.decision.note if row.decision is not None else ""
-        finding = row.finding.id if row.finding else row.key
-        about = f"{row.number}. {kind} ({finding}) of {self.capture_id}"
         self.app.push_screen(NoteDialog(title, old, about=about), done)
 
     def action_undo(self) -> None:

@@ -578,3 +578,26 @@ def test_review_command_exit_status(
     monkeypatch.setattr(CorpusScreen, "action_filter", crash)  # `/` now fails
     monkeypatch.setattr(ReviewApp, "run", run_headless)
     assert main(["review", str(corpus_dir), "--reviewer", "tester"]) == (1 if crash else 0)
+
+
+async def test_a_note_whose_save_fails_is_kept_and_handed_back(
+    app: ReviewApp, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note that could not be saved (a read-only corpus, a full disk) was gone with the
+    box that closed: its words are now kept and printed when the app ends."""
+    async with app.run_test(size=SIZE) as pilot:
+        await open_capture(pilot)
+
+        def refuse(*_: object) -> None:
+            raise OSError(13, "Permission denied")
+
+        monkeypatch.setattr(os, "replace", refuse)
+        await pilot.press("c")
+        await pilot.pause()
+        for key in "why not":
+            await pilot.press("space" if key == " " else key)
+        await pilot.press("enter")
+        await pilot.pause()
+        monkeypatch.undo()
+        assert any("words are kept" in n.message for n in app._notifications)
+    assert list(app.lost_notes.values()) == ["why not"]
