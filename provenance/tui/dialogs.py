@@ -7,7 +7,7 @@ from importlib.resources import files
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Key
+from textual.events import Key, Paste
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown
 
@@ -59,6 +59,22 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+class _NoteInput(Input):
+    """The note's one line: pasted lines are joined by spaces (Input keeps the first alone,
+    and a pasted note's other lines were dropped without a word)."""
+
+    def _on_paste(self, event: Paste) -> None:
+        if event.text:
+            joined = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(joined)
+            else:
+                self.replace(joined, *selection)
+        event.prevent_default()  # (Input's own handler would add the first line again)
+        event.stop()
+
+
 class NoteDialog(ModalScreen[str | None]):
     """One line of free text: Enter saves, Esc cancels (dismisses with None).
 
@@ -81,7 +97,9 @@ class NoteDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
             yield Label(self.title_text, id="note-title")
-            yield Input(self.note, placeholder="why: benign, expected, alters meaning…", id="note")
+            yield _NoteInput(
+                self.note, placeholder="why: benign, expected, alters meaning…", id="note"
+            )
             yield Label(self.HINT, id="note-hint", classes="hint")
 
     def draft(self) -> str | None:

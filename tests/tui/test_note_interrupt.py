@@ -117,11 +117,14 @@ def test_the_review_command_prints_a_note_not_saved_on_stderr(
         run=lambda: None,
         return_code=ExitCode.INTERRUPTED,
         unsaved_note="note on 1. whitespace (abc) of 002 not saved: alters the date",
+        lost_notes={"2. omission (def) of 002": "the save failed here"},
     )
     monkeypatch.setattr(provenance.tui, "build_app", lambda *_, **__: ended)
     assert main(["review", str(corpus_dir)]) == ExitCode.INTERRUPTED
     out, err = capsys.readouterr()
     assert (out, err) == (
         "",
-        "provenance: note on 1. whitespace (abc) of 002 not saved: alters the date\n",
+        "provenance: note on 1. whitespace (abc) of 002 not saved: alters the date\n"
+        "provenance: note on 2. omission (def) of 002 not saved (the save failed): "
+        "the save failed here\n",
     )

@@ -601,3 +601,21 @@ async def test_a_note_whose_save_fails_is_kept_and_handed_back(
         monkeypatch.undo()
         assert any("words are kept" in n.message for n in app._notifications)
     assert list(app.lost_notes.values()) == ["why not"]
+
+
+async def test_a_pasted_note_of_several_lines_keeps_them_all(app: ReviewApp) -> None:
+    """The note box is one line: a paste of two lines kept the first and dropped the rest
+    without a word; they are joined by a space."""
+    from textual.events import Paste
+
+    from provenance.tui.dialogs import NoteDialog
+
+    async with app.run_test(size=SIZE) as pilot:
+        await open_capture(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        box = app.screen.query_one("#note")
+        box.post_message(Paste("The full stop is lost.\nIt joins two sentences."))
+        await pilot.pause()
+        assert box.value == "The full stop is lost. It joins two sentences."  # type: ignore[attr-defined]
