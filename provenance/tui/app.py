@@ -85,6 +85,10 @@ class CaptureCommands(Provider):
                 yield Hit(score, matcher.highlight(text), run, help=help_text)  # type: ignore[arg-type]
 
 
+_HUNG_UP = 128 + signal.SIGHUP
+"""The exit status after SIGHUP (129)."""
+
+
 class ReviewApp(App[int]):
     """Walk a corpus's findings capture by capture and record a decision for each.
 
@@ -145,7 +149,13 @@ class ReviewApp(App[int]):
         # Textual ends as a normal exit, status 0. Handled in the event loop, it never
         # lands inside a save of decisions.
         with contextlib.suppress(ValueError, NotImplementedError):  # not the main thread
-            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self.interrupt)
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGINT, self.interrupt)
+            # SIGTERM and SIGHUP (a closed terminal, a `kill`) end the app the same way, exit
+            # 143 (129): the screen restored and a note being written handed back on stderr,
+            # where before the process died on the UI's full-screen display, the note lost
+            loop.add_signal_handler(signal.SIGTERM, self.terminate, ExitCode.TERMINATED)
+            loop.add_signal_handler(signal.SIGHUP, self.terminate, _HUNG_UP)
 
     def on_unmount(self) -> None:
         # Stop the analyses under way: their child processes end now, so the process
@@ -153,7 +163,9 @@ class ReviewApp(App[int]):
         self.session.close()
         with contextlib.suppress(ValueError, NotImplementedError):
             # back to KeyboardInterrupt, which `cli.main` makes exit 130
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGINT)
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                loop.remove_signal_handler(number)
 
     def action_interrupt(self) -> None:
         """Ctrl-C: quit, exit 130. Over a note's words not saved, the first Ctrl-C keeps
@@ -167,6 +179,10 @@ class ReviewApp(App[int]):
     def interrupt(self) -> None:
         """Quit at once, exit 130: SIGINT (sent from outside, it never waits) and Ctrl-C."""
         self.exit(ExitCode.INTERRUPTED, return_code=ExitCode.INTERRUPTED)
+
+    def terminate(self, code: int) -> None:
+        """Quit at once on SIGTERM or SIGHUP, exit 128 + the signal's number."""
+        self.exit(code, return_code=code)
 
     def exit(
         self,

@@ -40,8 +40,12 @@ class Terminal:
         self.status = corpus.parent / "exit"
         self.log = corpus.parent / "terminal.log"
         """Every byte the terminal was sent, the app's screens and anything printed under them."""
+        # (the tests' own PYTHONPATH too, where one selects the tree under test: tmux's
+        # server may hold another environment)
+        path = os.environ.get("PYTHONPATH")
+        tree = f"PYTHONPATH='{path}' " if path else ""
         command = (
-            f"PROVENANCE_TEST_MARK={mark} TERM=xterm-256color "
+            f"PROVENANCE_TEST_MARK={mark} TERM=xterm-256color {tree}"
             f"{Path(sys.executable).parent / 'provenance'} review '{corpus}' --reviewer t; "
             f"echo $? > '{self.status}'"
         )
@@ -169,3 +173,29 @@ def test_sigint_while_analysing_is_130_without_a_traceback_and_keeps_the_decisio
         ("accepted", "t", "002_")
     ]
     assert [p.name for p in corpus_dir.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize(("number", "status"), [(signal.SIGTERM, "143"), (signal.SIGHUP, "129")])
+def test_sigterm_or_sighup_while_writing_a_note_restores_the_screen_and_hands_it_back(
+    terminal, number: int, status: str
+) -> None:
+    """SIGTERM (a `kill`) or SIGHUP (a closed terminal) killed the app on its full-screen
+    display, the note being written lost: now it ends as SIGINT does, exit 128 + the
+    signal's number, the screen restored and the note's words printed after it."""
+    term, mark = terminal
+    term.wait_for("5 of 6 captures analysed")
+    term.keys("j", "j", "Enter")  # 002, which has findings
+    term.wait_for("1. divergence")
+    term.keys("c")
+    term.wait_for("Enter saves")
+    term.keys("words", "Space", "kept")
+    time.sleep(0.5)
+    os.kill(_app(mark), number)
+    deadline = time.monotonic() + BOUND
+    while marked(mark) or not term.status.exists():
+        assert time.monotonic() < deadline, f"still running {BOUND:.0f} s after the signal"
+        time.sleep(0.2)
+    assert term.status.read_text().strip() == status
+    assert not term.alternate(), "the terminal was left in the app's screen"
+    printed = term.log.read_bytes().decode("utf-8", "replace")
+    assert "not saved" in printed and "words kept" in printed
