@@ -426,6 +426,9 @@ class ReviewStore:
         lines = dict.fromkeys(_line(e) for e in sorted(entries, key=_order))
         header = json.dumps({**top, "schema": SCHEMA}, ensure_ascii=False, sort_keys=True) + "\n"
         fresh = not self.path.exists()
+        if not fresh and not self.path.stat().st_mode & 0o222:
+            # made read-only on purpose (chmod 444): a rename would replace it all the same
+            raise ReviewStoreError(self.path, "is read-only (no write permission): not saved")
         atomic_write(self.path, (header + "".join(lines)).encode("utf-8"), error=ReviewStoreError)
         if self.legacy.exists():
             try:

@@ -531,3 +531,19 @@ def test_a_replace_killed_before_removing_the_old_file_is_named_as_such_by_check
     [line] = [line for line in out.splitlines() if "P109" in line]
     assert f"named like capture {ID002}, recorded now as {ID002}." in line
     assert "an interrupted `provenance add --replaces`" in line
+
+
+def test_a_review_file_made_read_only_is_not_replaced(corpus: Path) -> None:
+    """A reviews file set to mode 444 was replaced on save all the same (a rename needs
+    only the directory's permission): the save is refused, the file left as it was."""
+    finding = current_findings(corpus)[0]
+    store = ReviewStore(corpus / REVIEWS)
+    store.decide(finding, Verdict.FLAGGED, reviewer="ana")
+    before = (corpus / REVIEWS).read_bytes()
+    (corpus / REVIEWS).chmod(0o444)
+    try:
+        with pytest.raises(ReviewStoreError, match="read-only"):
+            ReviewStore(corpus / REVIEWS).decide(finding, Verdict.ACCEPTED, reviewer="ana")
+        assert (corpus / REVIEWS).read_bytes() == before
+    finally:
+        (corpus / REVIEWS).chmod(0o644)
