@@ -270,7 +270,7 @@ def test_check_reports_a_null_decision(
     reviews.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert main(["check", str(corpus_dir)]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
-        f"{reviews}: P500 review-file: line 3 is null, not an object"
+        f"{reviews}:3:1: P500 review-file: line 3 is null, not an object"
     )
     assert _junit(corpus_dir, capsys).get("failures") is not None
 
@@ -731,7 +731,7 @@ def test_two_entries_for_one_finding_are_reported_not_dropped(
         "second thoughts",
     ]
     resolved = next(f for f in _findings(corpus_dir) if f.id == first["finding"])
-    store.decide(resolved, Verdict.ACCEPTED)
+    store.decide(resolved, Verdict.ACCEPTED, reviewer=first["reviewer"])  # their own note
     saved = read_decisions(reviews)
     assert [d["note"] for d in saved if d["finding"] == first["finding"]] == ["second thoughts"]
     assert main(["check", str(corpus_dir)]) == 0
