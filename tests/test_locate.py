@@ -332,6 +332,23 @@ def test_a_paragraph_quoted_again_in_commentary_after_the_copy_is_its_own_passag
     assert not [d for d in analysed.divergences if d.severity.name == "MATERIAL"]
 
 
+def test_a_paragraph_quoted_again_after_a_short_introducing_line_is_its_own_passage(
+    reference: Document,
+) -> None:
+    """The same with a short line of the page's own (under `max_inserted_words`) ending in
+    a colon: one passage with an interruption and a duplication, before."""
+    paragraphs = reference.text.split("\n\n")
+    copy = "\n\n".join(paragraphs)
+    capture = make_document(
+        "\n\n".join(
+            [copy, "Our reading", "Point six is the sharpest. Its key line:", paragraphs[12]]
+        )
+    )
+    analysed = analyse(reference, [capture]).sources[0]
+    assert [p.copy.of(capture.text) for p in analysed.passages] == [copy, paragraphs[12]]
+    assert not [d for d in analysed.divergences if d.kind.value == "duplication"]
+
+
 def _one_copy_repeating(reference: Document, pieces: list[str], repeat: str) -> SourceResult:
     """The analysis of the pieces joined as paragraphs, asserting it is one full copy
     whose one finding (spacing aside) is the duplication `repeat`."""

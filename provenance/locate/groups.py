@@ -34,6 +34,12 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
         following = runs[k + 1] if k + 1 < len(runs) else None
         pulled = _pull_quote_before(texts, groups[-1], run, options) if groups else None
         verdict = _joins(texts, groups[-1], run, following, options) if groups else "new"
+        if (
+            verdict == "join"
+            and _repeated(groups[-1], run) >= run.i1 - run.i0
+            and _own_line_introducing(texts, groups[-1], [run])
+        ):
+            verdict = "new"  # "Commentary¶... It reads:", then text the copy has: quoted again
         if pulled:
             groups[-1] = [*pulled, run]
         elif verdict == "join" and _lead_in(texts, groups[-1], run, options):
@@ -159,7 +165,9 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
     marks = texts.extra_marks(first[-1].j1 - 1, second[0].j0, hi - 1, second[0].i0)
     if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
         return False
-    if gap > options.max_inserted_words and all(_repeated(first, r) >= r.i1 - r.i0 for r in second):
+    if (gap > options.max_inserted_words or _own_line_introducing(texts, first, second)) and all(
+        _repeated(first, r) >= r.i1 - r.i0 for r in second
+    ):
         return False  # the page's prose, then text the copy already has: quoted again
     lo, hi = min(r.i0 for r in first), max(r.i1 for r in first)
     if lo > 0 and _commentary_between(texts, first[-1], second[0], hi):
@@ -211,6 +219,19 @@ def _commentary_between(texts: _Texts, last: _Run, run: _Run, hi: int) -> bool:
         # defence:", "And on missile defence:"): up to half its words
         few = few or len(shared) <= max(1, len(ours) // 2)
     return few and (short or introduces)
+
+
+def _own_line_introducing(texts: _Texts, first: list[_Run], second: list[_Run]) -> bool:
+    """Whether the page's own lines of a few words (`_COMMENTARY_WORDS` or more) stand
+    between two groups, set apart by line breaks and ending in a colon that introduces
+    the second ("Commentary¶The section on missile defence was the most pointed. It
+    reads:"): shorter than `max_inserted_words`, they still say the page quotes again."""
+    last, run = first[-1], second[0]
+    if run.j0 - last.j1 < _COMMENTARY_WORDS:
+        return False
+    if not (texts.line_break(last.j1 - 1, last.j1) and texts.line_break(run.j0 - 1, run.j0)):
+        return False
+    return _INTRODUCES.search(texts.capture_gap(last.j1 - 1, run.j0)) is not None
 
 
 def _cut_with_ellipsis(
