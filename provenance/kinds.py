@@ -147,10 +147,12 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         return Kind.INSERTION, "words in the copy that the reference does not have"
     if copy_bare.translate(_LOOK_ALIKES) == ref_bare:
         return Kind.SUBSTITUTION, LOOK_ALIKE
-    if _misspelt(ref_bare, copy_bare):
-        return Kind.SUBSTITUTION, MISSPELT
+    # (letters a scan confuses first: "baIlistic" is "l" read as "I", which a slip of the
+    # keys' one changed letter would also take)
     if _misread(ref_bare, copy_bare):
         return Kind.SUBSTITUTION, MISREAD
+    if _misspelt(ref_bare, copy_bare):
+        return Kind.SUBSTITUTION, MISSPELT
     # A reference reading of punctuation alone (a closing quote the copy spells in three
     # characters of mojibake) is replaced,
     # not added to: an insertion's reference reading holds nothing but spaces.

@@ -220,3 +220,15 @@ def test_look_alike_letters_of_another_script_are_named() -> None:
     assert kind is Kind.SUBSTITUTION
     assert note.startswith("look-alike")
     assert kind_of("Northeast", "Nortbeast")[1].startswith("misspelt")
+
+
+@pytest.mark.parametrize(
+    ("reference", "copy"), [("ballistic", "baIlistic"), ("Council", "CounciI")]
+)
+def test_a_letter_a_scan_confuses_is_a_misreading_before_a_slip_of_the_keys(
+    reference: str, copy: str
+) -> None:
+    """ "baIlistic" ("l" read as a capital "I") is one changed letter, as a slip of the keys
+    is, and was labelled misspelt; the scan's confusion is the more telling reading."""
+    kind, note = kind_of(reference, copy)
+    assert kind is Kind.SUBSTITUTION and note.startswith("misread")
