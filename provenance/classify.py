@@ -170,7 +170,10 @@ def numbered(
     """`found` (`kind_of`'s kind and note), unless the edit is only a paragraph's number
     (`_numbering`): then `editorial`, as the collation's table reads it too."""
     kind, _ = found
-    if kind in _WORDS_CHANGED and (numbering := _numbering(reference, ref, capture, copy)):
+    # (`kind_of` reads "(2) " alone as the page's numbering, editorial already: at a line's
+    # start it is a paragraph's number, which this says more exactly)
+    changed = kind in _WORDS_CHANGED or kind is Kind.EDITORIAL
+    if changed and (numbering := _numbering(reference, ref, capture, copy)):
         return Kind.EDITORIAL, numbering
     return found
 

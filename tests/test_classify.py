@@ -232,3 +232,15 @@ def test_a_letter_a_scan_confuses_is_a_misreading_before_a_slip_of_the_keys(
     is, and was labelled misspelt; the scan's confusion is the more telling reading."""
     kind, note = kind_of(reference, copy)
     assert kind is Kind.SUBSTITUTION and note.startswith("misread")
+
+
+def test_a_paragraphs_number_keeps_its_own_note_beside_the_pages_sentence_numbers(
+    reference: Document,
+) -> None:
+    """ "(4) " opening a paragraph is a paragraph number the copy added, as before the
+    rule reading "(2) " before a sentence as the page's own numbering."""
+    line = "The Parties propose the following:"
+    assert "\n\n" + line in reference.text
+    copy = make_document(reference.text.replace("\n\n" + line, "\n\n(4) " + line, 1), "copy")
+    [found] = analyse(reference, [copy]).sources[0].divergences
+    assert (found.kind, found.note) == (Kind.EDITORIAL, "a paragraph number the copy added")
