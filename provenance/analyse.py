@@ -286,6 +286,10 @@ def _source(
     found = _notes_as_editorial(found, marked.notes, capture)
     found.extend(marked.divergences)
     found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
+    # One row for one difference: a paragraph moved between passages that print the
+    # statement again and again (a page of shuffled copies) was paired as a move once from
+    # each side, the same reordering listed two to nine times.
+    found = list({(d.kind, d.copy, d.reference): d for d in found}.values())
     return SourceResult(
         capture,
         passages,

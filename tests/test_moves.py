@@ -409,3 +409,16 @@ def test_a_page_break_inside_a_word_hyphenated_at_the_pages_end_is_cosmetic(
     [found] = analyse(reference, [copy]).sources[0].divergences
     assert (found.kind.value, found.severity) == (kind, Severity.COSMETIC)
     assert "non-proliferation".endswith(found.reference.of(reference.text))
+
+
+def test_a_page_of_shuffled_copies_lists_each_move_once(reference: Document) -> None:
+    """The statement's paragraphs printed again and again in shuffled orders: a paragraph
+    moved between passages was paired as a move from each side, and the same reordering
+    listed up to nine times."""
+    paragraphs = reference.text.split("\n\n")
+    order = [2, 9, 13, 12, 12, 1, 4, 1, 7, 12, 7, 7, 10, 6, 12, 3, 1, 7, 0, 14, 13, 6, 6, 9]
+    order += [12, 12, 0, 11, 7, 4, 11, 12, 3, 9, 1, 14, 5, 0, 0, 0, 10, 8, 0, 14, 6]
+    page = "\n\n".join(paragraphs[k] for k in order)
+    found = analyse(reference, [make_document(page + "\n", "shuffled")]).sources[0].divergences
+    rows = [(d.kind, d.copy, d.reference) for d in found]
+    assert len(rows) == len(set(rows))
