@@ -215,23 +215,16 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
                 "document" if _joint(credit.group("who"), reading.authors) else "person"
             )
             return Cue(credit_speaker, span, span.of(reading.text), how="credit after it")
-        answer = _THEIR_ANSWER.search(reading.prose, max(0, m.span.start - 200), m.span.start - 1)
-        if answer is not None and not _DOCUMENT_WORD.search(answer.group("who")):
-            # "the standing answer from our American colleagues was that the drills are
-            # “...”": whose answer, view or line it is
-            span = Span(answer.start("who"), answer.end("who"))
-            return Cue("person", span, span.of(reading.text), how="whose words, named before")
-        talk = _THEIR_TALK.search(reading.prose, max(0, m.span.start - 80), m.span.start - 1)
-        if talk is not None and not _DOCUMENT_WORD.search(talk.group("who")):
-            # "Washington's talk of “all options”", "Seoul's claim that “...”": the words
-            # are whoever's talk, claim or warning the page names just before them
-            span = Span(talk.start(), talk.start() + len(talk.group().rstrip()))
-            return Cue("person", span, span.of(reading.text), how="whose words, named before")
-        said_with = _WITH_SAYING.search(reading.prose, max(0, m.span.start - 120), m.span.start - 1)
-        if said_with is not None and not _DOCUMENT_WORD.search(said_with.group("who")):
-            # "... praised the joint statement with Russia, with a spokeswoman saying “...”":
-            # the gerund's subject speaks, not the document named before it
-            span = Span(said_with.start("who"), said_with.end("who"))
+        for pattern, reach, spoken in _NAMED_BEFORE:
+            # "the standing answer from our colleagues was that the drills are “...”",
+            # "Washington's talk of “all options”", "with a spokeswoman saying “...”": the
+            # words are whoever's answer, talk or gerund the page names just before them
+            # (not the document's, whose words the cues read)
+            whose = pattern.search(reading.prose, max(0, m.span.start - reach), m.span.start - 1)
+            if whose is None or _DOCUMENT_WORD.search(whose.group("who")):
+                continue
+            start, end = whose.span(spoken)
+            span = Span(start, start + len(reading.text[start:end].rstrip()))
             return Cue("person", span, span.of(reading.text), how="whose words, named before")
         counted = _COUNTED_GROUP.search(reading.prose, max(0, m.span.start - 120), m.span.start - 1)
         verb = _FIRST_WORD.match(reading.text, m.span.start, m.span.end)
@@ -535,6 +528,9 @@ _OTHERS_WHICH = re.compile(
 """Another document named just before a relative clause that holds a quotation: "resolution
 2321, which “...”", "the Joint Statement of September 19, 2005, which committed the DPRK to
 “...”" (not one whose clause names the statement speaking: "which the statement says")."""
+_NAMED_BEFORE = ((_THEIR_ANSWER, 200, "who"), (_THEIR_TALK, 80, 0), (_WITH_SAYING, 120, "who"))
+"""Whose words a quotation gives, named just before its mark: (pattern, characters read
+back, the group that names the speaker's span)."""
 _RENDERED_AS = re.compile(
     r"\b(?:renders?|rendered|rendering|summari[sz](?:es|ed|e|ing)|sums?[ \t]+up|summed[ \t]+up"
     r"|paraphras(?:es|ed|e|ing)|translat(?:es|ed|e|ing))[ \t]+"
