@@ -219,9 +219,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # "the standing answer from our colleagues was that the drills are “...”",
             # "Washington's talk of “all options”", "with a spokeswoman saying “...”": the
             # words are whoever's answer, talk or gerund the page names just before them
-            # (not the document's, whose words the cues read)
+            # (not the document's, nor its authors', whose words the cues read)
             whose = pattern.search(reading.prose, max(0, m.span.start - reach), m.span.start - 1)
             if whose is None or _DOCUMENT_WORD.search(whose.group("who")):
+                continue
+            if _joint(whose.group("who"), reading.authors):
                 continue
             start, end = whose.span(spoken)
             span = Span(start, start + len(reading.text[start:end].rstrip()))
