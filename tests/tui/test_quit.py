@@ -115,12 +115,25 @@ def _left_while_analysing(term: Terminal, mark: str, key: str) -> str:
     time.sleep(1.0)  # well into the big capture's analysis
     assert "6 of 6" not in term.screen()
     term.keys(key)
+    return _ended(term, mark, key)
+
+
+def _ended(term: Terminal, mark: str, after: str) -> str:
+    """The exit status once every marked process is gone (within `BOUND` seconds of
+    `after`), the terminal back from the app's screen."""
     deadline = time.monotonic() + BOUND
     while marked(mark) or not term.status.exists():
-        assert time.monotonic() < deadline, f"still running {BOUND:.0f} s after {key}"
+        assert time.monotonic() < deadline, f"still running {BOUND:.0f} s after {after}"
         time.sleep(0.2)
     assert not term.alternate(), "the terminal was left in the app's screen"
     return term.status.read_text().strip()
+
+
+def _open_002(term: Terminal) -> None:
+    """Once the five small captures are analysed, open 002 (which has findings)."""
+    term.wait_for("5 of 6 captures analysed")
+    term.keys("j", "j", "Enter")
+    term.wait_for("1. divergence")
 
 
 def test_q_while_analysing_a_big_capture_ends_the_process(terminal) -> None:
@@ -149,9 +162,7 @@ def test_sigint_while_analysing_is_130_without_a_traceback_and_keeps_the_decisio
     app's process alone it exited 0. Now: exit 130, nothing printed after the app's
     screen, every child gone, and the decision made before it on disk, whole."""
     term, mark = terminal
-    term.wait_for("5 of 6 captures analysed")
-    term.keys("j", "j", "Enter")  # 002, which has findings
-    term.wait_for("1. divergence")
+    _open_002(term)
     term.keys("n")
     term.wait_for("2. divergence")
     term.keys("a")  # saved at once
@@ -159,12 +170,7 @@ def test_sigint_while_analysing_is_130_without_a_traceback_and_keeps_the_decisio
     assert "6 of 6" not in term.screen()  # the big capture is still being analysed
     app = _app(mark)
     os.kill(-app if target == "process group" else app, signal.SIGINT)
-    deadline = time.monotonic() + BOUND
-    while marked(mark) or not term.status.exists():
-        assert time.monotonic() < deadline, f"still running {BOUND:.0f} s after SIGINT"
-        time.sleep(0.2)
-    assert term.status.read_text().strip() == "130"
-    assert not term.alternate(), "the terminal was left in the app's screen"
+    assert _ended(term, mark, "SIGINT") == "130"
     printed = term.log.read_bytes().decode("utf-8", "replace")
     assert "Traceback" not in printed and "KeyboardInterrupt" not in printed
     lines = (corpus_dir / "reviews.jsonl").read_text(encoding="utf-8").splitlines()
@@ -183,19 +189,12 @@ def test_sigterm_or_sighup_while_writing_a_note_restores_the_screen_and_hands_it
     display, the note being written lost: now it ends as SIGINT does, exit 128 + the
     signal's number, the screen restored and the note's words printed after it."""
     term, mark = terminal
-    term.wait_for("5 of 6 captures analysed")
-    term.keys("j", "j", "Enter")  # 002, which has findings
-    term.wait_for("1. divergence")
+    _open_002(term)
     term.keys("c")
     term.wait_for("Enter saves")
     term.keys("words", "Space", "kept")
     time.sleep(0.5)
     os.kill(_app(mark), number)
-    deadline = time.monotonic() + BOUND
-    while marked(mark) or not term.status.exists():
-        assert time.monotonic() < deadline, f"still running {BOUND:.0f} s after the signal"
-        time.sleep(0.2)
-    assert term.status.read_text().strip() == status
-    assert not term.alternate(), "the terminal was left in the app's screen"
+    assert _ended(term, mark, "the signal") == status
     printed = term.log.read_bytes().decode("utf-8", "replace")
     assert "not saved" in printed and "words kept" in printed
