@@ -1425,7 +1425,14 @@ def _none_held(quoted: str, vocabulary: frozenset[str], reference: str) -> bool:
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", quoted)]
     if any(held.intersection(map(stem, _inflected_from(w))) for w in words if w not in STOPWORDS):
         return False
-    return not counts_named(quoted) & counts_given(reference)
+    return not counts_named(quoted) & _statement_counts(reference)
+
+
+@lru_cache(maxsize=4)
+def _statement_counts(reference: str) -> frozenset[str]:
+    """`counts_given` of the whole statement, worked out once (each short quotation that
+    holds no statement word asked for it again)."""
+    return frozenset(counts_given(reference))
 
 
 def _names_only(quoted: str, vocabulary: frozenset[str], authors: frozenset[str]) -> bool:
@@ -1542,7 +1549,7 @@ def _paraphrase(
     # "should be respected" in words the statement never uses)
     foreign = foreign and not negates_an_opposite(quoted, stretch)
     # (nor a pair named in other words, "a pause for a pause": the statement's own count)
-    foreign = foreign and not counts_named(quoted) & counts_given(index.document.text)
+    foreign = foreign and not counts_named(quoted) & _statement_counts(index.document.text)
     if foreign and (never := words_never_used(quoted, lexicon.vocabulary)):
         unsaid.append(
             f"words the statement never uses ({', '.join(never)}), and none of its rarer words"
