@@ -80,6 +80,24 @@ def test_a_sentence_with_no_line_of_its_own_is_an_insertion() -> None:
             "minor",
         ),
         ("Editor's note — the build-up it opposes is the American one.", "interruption", "minor"),
+        # a pull quote: a person's words in marks, and who said them
+        (
+            "\u201cWe will not accept a nuclear North Korea on our border,\u201d a senior "
+            "Chinese diplomat told us.",
+            "interruption",
+            "minor",
+        ),
+        (
+            '> "Dialogue is the only road for the peninsula." \u2014 Igor Morgulov',
+            "interruption",
+            "minor",
+        ),
+        # the authors' words invented in marks are still an insertion into the statement
+        (
+            "\u201cWe support the launch of the missile,\u201d the Parties said.",
+            "insertion",
+            "material",
+        ),
         # The authors' own voice, invented: still an insertion into the statement.
         (
             "The Parties published this statement to warn the United States.",
@@ -234,6 +252,22 @@ def test_a_caption_in_square_brackets_on_its_own_line_is_an_interruption(
     'editorial': an editor glossing the text, which is not what happened)."""
     paragraphs = reference.text.split("\n\n")
     capture = make_document("\n\n".join([*paragraphs[:3], caption, *paragraphs[3:]]))
+    [result] = analyse(reference, [capture]).sources
+    [found] = [d for d in result.divergences if d.kind.value != "whitespace"]
+    assert (found.kind.value, found.severity) == ("interruption", Severity.MINOR)
+    assert found.copy_text.strip() == caption
+
+
+def test_a_caption_in_square_brackets_cutting_a_sentence_is_an_interruption(
+    reference: Document,
+) -> None:
+    """A picture's caption in brackets set on its own lines inside a sentence of the copy
+    (a page laid out around the picture) is a caption too; it was an editorial row, as
+    if an editor had glossed the statement's words."""
+    text = reference.text
+    cut = text.index(" in Northeast Asia and its build-up")
+    caption = "[Picture: the two delegations at the ministry in Moscow. Credit: pool photographer]"
+    capture = make_document(text[:cut] + "\n\n" + caption + "\n\n" + text[cut + 1 :])
     [result] = analyse(reference, [capture]).sources
     [found] = [d for d in result.divergences if d.kind.value != "whitespace"]
     assert (found.kind.value, found.severity) == ("interruption", Severity.MINOR)

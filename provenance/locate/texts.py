@@ -62,6 +62,28 @@ def _short_lines(gap: str) -> bool:
 
 
 _GAP_WORD = re.compile(r"[^\W_]+")
+
+
+PULL_QUOTE = re.compile(
+    r"(?:>\s*)?[\"\u201c\u201e\u00ab][^\"\u201c\u201d\u00ab\u00bb]+[\"\u201d\u00bb]\s*"
+    r"(?:[\u2014\u2013-]+\s*[^\n]{1,80}"
+    r"|,?\s*[^.!?\"\u201c\u201d]{0,80}\b(?:said|says|told|tells|wrote|writes|added|according\s+to)"
+    r"\b[^.!?\"\u201c\u201d]{0,80}[.!?]?)",
+    re.IGNORECASE,
+)
+"""Lines set apart that are one quotation and its credit ("“We will not accept ...,” a
+diplomat told us.", "> “...” — Igor Morgulov"): a pull quote, the page quoting someone
+between the copy's paragraphs."""
+
+
+def _pull_quotes(gap: str) -> bool:
+    """Whether the whole lines of `gap` (those between its first line and its last) are
+    pull quotes, and there is one at least: `PULL_QUOTE` lines set apart."""
+    lines = [line.strip() for line in gap.split("\n")[1:-1]]
+    lines = [line for line in lines if line]
+    return bool(lines) and all(PULL_QUOTE.fullmatch(line) for line in lines)
+
+
 _INNER_QUOTED = re.compile(r"""(?:^|(?<=[\s(\[]))(["'])(?=[^\W_])[^\n"]*?(?<=\S)\1(?![^\W_])""")
 """A quotation opening and closing inside the text between two copied words: marks
 around words of the gap itself quote something in it (a "Read more" line between two
@@ -147,11 +169,12 @@ class _Texts:
         if '"' in gap or "'" in gap:
             gap = _BRACKETED.sub("", gap)
             original = self._original_gap(j_before, j_after)
-            if original.count("\n") >= 2 and _short_lines(original):
+            if original.count("\n") >= 2 and (_short_lines(original) or _pull_quotes(original)):
                 # lines of furniture between two copied words ("READ MORE: Kim hails 'July
                 # 4 gift' to America", a "Related" box of headlines) quote something of
                 # their own, and neither close nor open a quotation of the copy;
-                # quotations in running prose are left as they are
+                # quotations in running prose are left as they are; so do pull quotes, a
+                # person's words and their credit on lines of their own
                 gap = _INNER_QUOTED.sub(" ", gap)
         return _mark_count(gap) - _mark_count(self.reference_gap(i_before, i_after))
 

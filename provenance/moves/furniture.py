@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from provenance.classify import divergence_id, reclassified
 from provenance.locate import content_words
+from provenance.locate.texts import PULL_QUOTE
 from provenance.model import (
     Divergence,
     Document,
@@ -105,6 +106,8 @@ def _interruptions(
             # "[Image: the two ministers in Moscow. Photo: Reuters]" on a line of its own:
             # a caption in brackets, not an editor's gloss on the statement's words
             found_caption = interruption(capture.text, d.copy, repeated, vocabulary)
+            if found_caption is not None and _CAPTION.match(d.copy_text.strip()[1:]):
+                found_caption = _A_CAPTION  # set apart inside a sentence, still a caption
             verdict = found_caption if found_caption == _A_CAPTION else None
         if verdict is None:
             out.append(d)
@@ -236,6 +239,9 @@ def interruption(
     if framing and not _AUTHORS_SPEAK.search(inserted):
         # "The rest of the statement follows.", "And on force, in a separate passage:"
         return _FOREIGN, "foreign material: the page's own line about the text"
+    if PULL_QUOTE.fullmatch(" ".join(lines)) and not _AUTHORS_SPEAK.search(inserted):
+        # "“We will not accept ...,” a diplomat told us.": someone's words set apart
+        return _FOREIGN, "foreign material: a pull quote (someone's words, and who said them)"
     content = content_words(_words(inserted))
     if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
         return _FOREIGN, "foreign material: prose about something else"
