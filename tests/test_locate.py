@@ -802,3 +802,22 @@ def test_an_excerpt_the_page_says_continues_elsewhere_is_truncated(
     source = analyse(reference, [make_document(page, "cut")]).sources[0]
     kinds = [d.kind for d in source.divergences]
     assert (Kind.TRUNCATION in kinds) is truncated
+
+
+def test_a_seeds_chance_tail_past_a_copys_end_is_not_part_of_the_copy(
+    reference: Document,
+) -> None:
+    """A copy stops inside point 4 after "the Korean Peninsula", and the page's next words
+    ("To continue reading, ...") make a seed with it that point 5 holds ("of the Korean
+    Peninsula to conduct"). The seed's one word past the copy's end was kept as a run
+    after an omission of a hundred words: the passage claimed the reference to point 5,
+    with "To" as a material substitution for all of it."""
+    end = reference.text.index(" and a comprehensive and full implementation")
+    page = (
+        "Statement, part one.\n\n"
+        + reference.text[:end]
+        + "\n\nTo continue reading, take out a subscription for one euro a week.\n"
+    )
+    [passage] = analyse(reference, [make_document(page, "paywall")]).sources[0].passages
+    assert passage.reference.end == end
+    assert page[passage.copy.start : passage.copy.end].endswith("of the Korean Peninsula")

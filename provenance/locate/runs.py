@@ -205,7 +205,12 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 open_chains.append([j, i, j, i, n])
         following, others_until = _follower(open_chains, j, n + options.max_inserted_words)
     done.extend(open_chains)
-    runs.extend(_Run(c[0], c[2] + n, c[1], c[3] + n, c[4]) for c in done)
+    # A chain begun where the copy skipped reference words holds only the seed's words
+    # past the old run's end; shorter than a seed, never carried on, it is that seed's
+    # chance tail ("of the Korean Peninsula" copied, then a paywall's "To continue
+    # reading" read as point 5's "of the Korean Peninsula to conduct"), not the copy
+    # going on after an omission.
+    runs.extend(_Run(c[0], c[2] + n, c[1], c[3] + n, c[4]) for c in done if c[2] + n - c[0] >= n)
     for run in runs:
         texts.check_inside(run.j0, run.j1)
     runs = [piece for run in runs for piece in _across_sentences(texts, run)]
