@@ -97,6 +97,20 @@ _THREAT = frozenset(
     """forceful retaliate retaliation retaliatory strike attack punish punishment
     destroy annihilate countermeasure war warfare invade invasion shoot""".split()
 )
+_CHARGED = frozenset(
+    stem(w)
+    for w in """blackmail reckless recklessly rogue puppet outlaw criminal barbaric savage
+    insane lunatic maniac madman hysteria hysterical brinkmanship adventure adventures
+    adventurism adventurist warmonger warmongering aggressor imperialist imperialism
+    hegemony hegemonic bully bullying arrogant arrogance outrageous despicable shameful
+    disgraceful evil wicked villain thug thugs gangster dictator tyrant tyranny menace
+    lawless irresponsible flagrant blatant brazen""".split()
+)
+"""Stems of labels of contempt or alarm one party pins on another ("nuclear blackmail", "a
+rogue state", "military hysteria", "reckless"). A joint statement in a foreign ministry's
+register takes its positions in measured words ("concern", "unacceptable", "provocative
+moves"); a label of this kind inside quotation marks given to it is the quoting page's own,
+however close the words around it, unless the statement itself uses it."""
 _THREAT_SAID_AS = {"war": {"conflict"}, "warfare": {"conflict"}}
 """Threat words a passage says in other words: "war" where it speaks of an armed conflict
 (the danger it describes, "could tip into open war", is no threat the Parties make)."""
@@ -368,6 +382,9 @@ def unsaid(
     acts = invented_acts(quotation, stems_of(vocabulary), STOPWORDS)
     if acts:
         out.append(f"an act ({', '.join(acts)}) the statement never names")
+    labels = charged_labels(quotation, stems_of(vocabulary))
+    if labels:
+        out.append(f"a label of contempt or alarm ({', '.join(labels)}) the statement never uses")
     unmentioned = stance_on_the_unmentioned(quotation, vocabulary)
     if unmentioned:
         out.append(f"a position on {', '.join(unmentioned)}, which the statement never mentions")
@@ -1035,6 +1052,23 @@ def _held_word(word: str, held: frozenset[str]) -> bool:
     parts ("build-up" where its words are "build" and "up")."""
     parts = [p for p in word.split("-") if p and p.casefold() not in STOPWORDS]
     return stem(word) in held or any(stem(p) in held for p in parts)
+
+
+def charged_labels(quotation: str, held: frozenset[str]) -> list[str]:
+    """The quotation's words of `_CHARGED` whose stems `held` (the statement's word stems)
+    lacks, as the quotation writes them.
+
+    >>> charged_labels("Washington's nuclear blackmail", frozenset({"nuclear"}))
+    ['blackmail']
+    >>> charged_labels("renounce provocative moves", frozenset({"provoc"}))
+    []
+    """
+    out: list[str] = []
+    for word in _CLAUSE_WORD.findall(quotation):
+        root = stem(word)
+        if root in _CHARGED and root not in held and word not in out:
+            out.append(word)
+    return out
 
 
 def words_never_used(quotation: str, vocabulary: frozenset[str]) -> list[str]:
