@@ -61,7 +61,7 @@ _SPEECH = re.compile(
     r"|hailed|hails|branded|brands|dubbed|dubs|labell?ed|terms|termed"
     r"|(?:is|are|was|were|been)[ \t]+saying" + _SAYING + r"|[Aa]ccording to"
     r"|[Ii]n the (?:view|words|opinion) of"
-    r"|pressed|pushed|prodded|implored|exhorted|enjoined|beseeched"
+    r"|pressed|pushed|prodded|implored|exhorted|enjoined|beseeched|wants?|wanted|wish|wish(?:es|ed)"
     # present forms of verbs above ("Moscow and Beijing claim that", "it also claims")
     # (not "promises", "pledges", "vows", "repeats": more often nouns, "His promises")
     r"|claims?|contends?|suggests|predicts|confirms|denies|concedes"
@@ -71,9 +71,13 @@ _SPEECH = re.compile(
     r"|(?:answers|responds|replies|retorts|counters|repeats|pledges|vows|promises)\s+that"
     r"|(?:summed|sums|sum)\s+(?:\w+\s+){0,3}?up)\b"
 )
-_URGING = frozenset("pressed pushed prodded implored exhorted enjoined beseeched".split())
-"""Verbs of urging, which speak only with the statement or its authors as subject ("the
-two governments pressed Tokyo to “...”"): "The rally pushed prices" says nothing."""
+_URGING = frozenset(
+    "pressed pushed prodded implored exhorted enjoined beseeched want wants wanted wish wishes"
+    " wished".split()
+)
+"""Verbs of urging or wishing, which speak only with the statement or its authors as
+subject ("the two governments pressed Tokyo to “...”", "the ministries want the two Koreas
+to “...”"): "The rally pushed prices" and "Readers want “...”" say nothing."""
 _TRANSLATION = re.compile(r"\b(?:translation|rendering|rendition)\b", re.IGNORECASE)
 """A source that is a rendering ("according to this paper's translation") says whose
 words the reader sees, not who speaks them: the speaker is the one named before."""
@@ -1028,10 +1032,36 @@ def another_document(sentence: Span, prose: str, authors: frozenset[str]) -> boo
     the sentence before."""
     chunk = prose[sentence.start : sentence.end]
     head = _BEFORE_QUOTATION.match(chunk)
-    return any(
-        _names_another(m, chunk, prose, sentence.start, authors)
-        for m in doc_cues(chunk[: head.end() if head else 0])
+    before = chunk[: head.end() if head else 0]
+    return _other_subject(before) or any(
+        _names_another(m, chunk, prose, sentence.start, authors) for m in doc_cues(before)
     )
+
+
+def _other_subject(head: str) -> bool:
+    """Whether the clause a quotation's sentence opens with (after any phrase set off by a
+    comma) has another document as its subject: "By contrast, UN Security Council
+    resolution 2321 had condemned the DPRK's «...»", "The lease requires “...”".
+
+    >>> _other_subject("By contrast, UN Security Council resolution 2321 had condemned ")
+    True
+    >>> _other_subject("Citing resolution 2321, the ministers said "), _other_subject("It says ")
+    (False, False)
+    >>> _other_subject("Clause 4 of the statement says ")
+    False
+    """
+    clause = head[head.rfind(",") + 1 :]
+    found = _OTHER_DOCUMENT.search(clause)
+    return (
+        found is not None
+        and len(clause[: found.start()].split()) <= _SUBJECT_LEAD
+        and not _OUR_DOCUMENT.search(clause)  # "Clause 4 of the statement says"
+    )
+
+
+_SUBJECT_LEAD = 4
+"""Most words before another document's name for it to be its clause's subject ("UN
+Security Council resolution 2321")."""
 
 
 _BEFORE_QUOTATION = re.compile(r"[^\"“”„«»]*")

@@ -215,6 +215,12 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
                 "document" if _joint(credit.group("who"), reading.authors) else "person"
             )
             return Cue(credit_speaker, span, span.of(reading.text), how="credit after it")
+        wording = _ITS_WORDING.search(reading.prose, max(0, m.span.start - 80), m.span.start - 1)
+        if wording is not None:
+            # "We argue that the document's formula of «...» is ...": the words are the
+            # document's, named as its own, whoever argues about them
+            span = Span(wording.start(), wording.start() + len(wording.group().rstrip()))
+            return Cue("document", span, span.of(reading.text), how="its own words, named before")
         for pattern, reach, spoken in _NAMED_BEFORE:
             # "the standing answer from our colleagues was that the drills are “...”",
             # "Washington's talk of “all options”", "with a spokeswoman saying “...”": the
@@ -530,6 +536,17 @@ _OTHERS_WHICH = re.compile(
 """Another document named just before a relative clause that holds a quotation: "resolution
 2321, which “...”", "the Joint Statement of September 19, 2005, which committed the DPRK to
 “...”" (not one whose clause names the statement speaking: "which the statement says")."""
+_ITS_WORDING = re.compile(
+    r"(?i)\b(?:the|this|their)\s+(?:joint\s+)?(?:statement|document|declaration|communiqu[eé])"
+    r"[’']s\s+(?:(?:own|key|central|chosen|stock|opening|closing|final)\s+)?"
+    r"(?:formula|formulation|phrase|wording|words|language|term|expression|call|appeal"
+    r"|demand|plea|line|passage|sentence|clause|description|proposal|plan|idea|notion"
+    r"|concept|slogan)"
+    r"(?:\s+(?:of|to|for|on|about))?[ \t]*$"
+)
+"""The document's own wording named just before a quotation ("the document's formula of",
+"the statement's phrase", "the communique's call for"): the quoted words are the
+document's, whoever the sentence says argues or writes about them."""
 _NAMED_BEFORE = ((_THEIR_ANSWER, 200, "who"), (_THEIR_TALK, 80, 0), (_WITH_SAYING, 120, "who"))
 """Whose words a quotation gives, named just before its mark: (pattern, characters read
 back, the group that names the speaker's span)."""
