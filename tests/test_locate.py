@@ -821,3 +821,38 @@ def test_a_seeds_chance_tail_past_a_copys_end_is_not_part_of_the_copy(
     [passage] = analyse(reference, [make_document(page, "paywall")]).sources[0].passages
     assert passage.reference.end == end
     assert page[passage.copy.start : passage.copy.end].endswith("of the Korean Peninsula")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # the teaser right after the cut, carrying on the statement's own words
+        "Read more: security interests of regional states, including Russia and China, here",
+        # a teaser further on, sharing a phrase with a later sentence
+        "Continue reading: why regional states and the Korean Peninsula's denuclearisation"
+        " aims clash with THAAD",
+    ],
+)
+def test_a_boxs_teaser_after_a_copys_end_does_not_carry_the_copy_on(
+    reference: Document, box: str
+) -> None:
+    """A copy stops mid-sentence ("inflicting serious damage on") and a "Read more" box
+    follows whose teaser repeats words of the statement's next sentence: the copy ended at
+    the box. Before, the box's words were a material substitution for the statement's
+    and the passage claimed its rest."""
+    start = reference.text.index("6. The Parties")
+    end = reference.text.index(" strategic security interests of regional states")
+    page = f"Digest\n\n{reference.text[start:end]}\n\n{box}\n\nMarkets were flat.\n"
+    [passage] = analyse(reference, [make_document(page, "boxed")]).sources[0].passages
+    assert passage.reference.end == end
+    assert page[passage.copy.start : passage.copy.end].endswith("serious damage on")
+
+
+def test_a_read_more_box_inside_a_copy_still_leaves_one_copy(reference: Document) -> None:
+    """The copy going on after the box, on a line of its own, is still one copy with the
+    box as an interruption."""
+    paragraphs = reference.text.split("\n\n")
+    box = "Read more: Korean Peninsula talks and the denuclearisation of the Korean Peninsula"
+    page = "\n\n".join([*paragraphs[:6], box, *paragraphs[6:]])
+    [passage] = analyse(reference, [make_document(page, "boxed")]).sources[0].passages
+    assert passage.kind is PassageKind.FULL

@@ -395,6 +395,10 @@ def _joins(
     marks = texts.extra_marks(last.j1 - 1, run.j0, hi - 1, run.i0)
     if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
         return "new"  # one is quoted and the other not, or two quotations
+    if texts.in_a_box(last.j1 - 1, run.j0):
+        # a "Continue reading:" box's teaser after the copy stops: its words are no copy
+        # going on; a long stretch of them is a snippet of its own
+        return "new" if run.j1 - run.j0 >= options.min_words else "drop"
     if lo > 0 and _commentary_between(texts, last, run, hi):
         return "new"
     if _cut_with_ellipsis(texts, last, run, hi, options):

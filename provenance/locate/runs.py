@@ -167,6 +167,8 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                     continue  # a quotation closes and another opens: two passages
                 if dj > n and _echo_before(texts, chain, j, i, n):
                     continue  # the reporter's echo, then the quotation: apart
+                if dj > n and texts.in_a_box(chain[2] + n - 1, j):
+                    continue  # a "Read more:" box's teaser after the copy's end
                 drift = abs(dj - di)
                 if best is None or drift < best_drift:
                     best, best_drift = chain, drift

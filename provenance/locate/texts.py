@@ -64,6 +64,13 @@ def _short_lines(gap: str) -> bool:
 _GAP_WORD = re.compile(r"[^\W_]+")
 
 
+BOX_LABEL = re.compile(
+    r"(related|read more|read also|see also|more on this|more from|also read|recommended|"
+    r"advertisement|sponsored|continue reading|most read|most popular|top stories|"
+    r"share this|click here|subscribe|sign up|you may also like|trending)\b.*",
+    re.IGNORECASE,
+)
+"""First line of a box a page puts between paragraphs: its text is page furniture."""
 PULL_QUOTE = re.compile(
     r"(?:>\s*)?[\"\u201c\u201e\u00ab][^\"\u201c\u201d\u00ab\u00bb]+[\"\u201d\u00bb]\s*"
     r"(?:[\u2014\u2013-]+\s*[^\n]{1,80}"
@@ -182,6 +189,14 @@ class _Texts:
         """True when, between the two words, the capture closes one quotation and opens
         another (two marks more than the reference): they are separate quotations."""
         return self.extra_marks(j_before, j_after, i_before, i_after) >= 2
+
+    def in_a_box(self, j_before: int, j_after: int) -> bool:
+        """True when word j_after stands on a later line than word j_before, one that opens
+        a box of the page's own ("Continue reading: why regional states and the Korean
+        peninsula's ..."): words there that match the reference are the box's teaser, not
+        the copy going on (a copy going on after a box starts on a line of its own)."""
+        gap = self._original_gap(j_before, j_after)
+        return "\n" in gap and BOX_LABEL.fullmatch(gap.rsplit("\n", 1)[1].strip()) is not None
 
     def _original_gap(self, j_before: int, j_after: int) -> str:
         """The capture's original text between the two words (its line breaks kept)."""

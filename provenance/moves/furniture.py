@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from provenance.classify import divergence_id, reclassified
 from provenance.locate import content_words
-from provenance.locate.texts import PULL_QUOTE
+from provenance.locate.texts import BOX_LABEL, PULL_QUOTE
 from provenance.model import (
     Divergence,
     Document,
@@ -27,13 +27,6 @@ from provenance.severity import severity
 _WORD = re.compile(r"[^\W_]")
 _FURNITURE = severity("divergence", "interruption-furniture")
 _FOREIGN = severity("divergence", Kind.INTERRUPTION)
-_BOX_LABEL = re.compile(
-    r"(related|read more|read also|see also|more on this|more from|also read|recommended|"
-    r"advertisement|sponsored|continue reading|most read|most popular|top stories|"
-    r"share this|click here|subscribe|sign up|you may also like|trending)\b.*",
-    re.IGNORECASE,
-)
-"""First line of a box a page puts between paragraphs: its text is page furniture."""
 _PAGE_NUMBER = re.compile(
     r"[-\u2013\u2014\s]*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?[-\u2013\u2014\s]*",
     re.IGNORECASE,
@@ -172,7 +165,7 @@ def opens_a_box(inserted: str) -> bool:
     """Whether inserted text opens with a box label ("Read more:", "Advertisement"): a
     box of the page's own, whatever the copy's lines around it."""
     first = next((line.strip() for line in inserted.splitlines() if line.strip()), "")
-    return bool(_BOX_LABEL.fullmatch(first))
+    return bool(BOX_LABEL.fullmatch(first))
 
 
 @lru_cache(maxsize=4)
@@ -211,7 +204,7 @@ def interruption(
     lines = [line for line in lines if line.strip("\f\v ")]
     if not lines:
         return None
-    if _BOX_LABEL.fullmatch(lines[0]):
+    if BOX_LABEL.fullmatch(lines[0]):
         return _FURNITURE, f"page furniture: a box ({lines[0][:40]!r})"
     page_break = "\f" in inserted
     furniture = [
