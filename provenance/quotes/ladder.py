@@ -1428,6 +1428,24 @@ def _none_held(quoted: str, vocabulary: frozenset[str], reference: str) -> bool:
     return not counts_named(quoted) & _statement_counts(reference)
 
 
+def _mostly_unheld(quoted: str, vocabulary: frozenset[str]) -> list[str]:
+    """A short quotation's content words the statement never uses (by stem, or the base of
+    an inflection), when they are two or more and outnumber those it does use ("stop the
+    arms race"): the words are the quotation's own, a rendering keeps most of the
+    statement's ("keep calm", "parallel progress"). Empty otherwise.
+
+    >>> _mostly_unheld("stop the arms race", frozenset({"stop"}))
+    ['arms', 'race']
+    >>> _mostly_unheld("legitimate concerns", frozenset({"concerns"}))
+    []
+    """
+    held = stems_of(vocabulary)
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", quoted)]
+    words = [w for w in dict.fromkeys(words) if w not in STOPWORDS]
+    unheld = [w for w in words if not held.intersection(map(stem, _inflected_from(w)))]
+    return unheld if len(unheld) >= 2 and 2 * len(unheld) > len(words) else []
+
+
 @lru_cache(maxsize=4)
 def _statement_counts(reference: str) -> frozenset[str]:
     """`counts_given` of the whole statement, worked out once (each short quotation that
@@ -1535,6 +1553,13 @@ def _paraphrase(
         and not negates_an_opposite(quoted, stretch)  # "should not be ignored": "respected"
     ):
         unsaid.append("none of its words is the statement's")
+    elif (
+        short
+        and (unheld := _mostly_unheld(quoted, lexicon.vocabulary))
+        and not counts_named(quoted) & _statement_counts(index.document.text)
+        and not negates_an_opposite(quoted, stretch)
+    ):
+        unsaid.append(f"most of its words are not the statement's ({', '.join(unheld)})")
     elif not short and _names_only(quoted, lexicon.vocabulary, index.authors):
         unsaid.append("it shares nothing with the statement but the parties' names")
     if ref is not None and not short:
