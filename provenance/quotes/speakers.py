@@ -315,6 +315,18 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             if leading[-1].speaker == "person":
                 return _quoted_subject(reading, leading[-1], m) or leading[-1]
             return leading[-1]
+        acting = [
+            c
+            for c in own
+            if c.speaker == "person"
+            and c.span.end <= opening
+            and _ACT_BEFORE.fullmatch(text, c.span.end, opening)
+        ]
+        # (or whose act's object the quotation is: "a tabloid said the joint statement
+        # denounced “...”", the person's account of what the statement said)
+        reported = _quoted_subject(reading, acting[-1], m) if acting else None
+        if reported is not None:
+            return reported
         # A cue further on that leads into a later quotation ("..." - wording that, in the
         # view of Lankov, "...") is that one's; a tag right after this one stays its own.
         own = [c for c in own if not _leads_later(text, c, m)] or own
@@ -392,10 +404,19 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
     statement “praised ...”", "wrote that the communique “thanked ...”"): the person's
     account of what it says, which a reader checks against it."""
     text = reading.text
-    if m.opening in ("", ":") or text[said.span.end : m.span.start - 1].strip():
+    if m.opening in ("", ":"):
         return None
+    between = text[said.span.end : m.span.start - 1]
+    if between.strip():
+        # "A tabloid said the joint statement denounced «...»": the act's verb, then its
+        # object's first words, stand between the document and the quotation
+        acted = _ACT_BEFORE.fullmatch(between)
+        if acted is None or acted.group("verb").casefold() not in _ACTS:
+            return None
+        if not _REPORTED_SPEECH.search(said.text):
+            return None
     first = _FIRST_WORD.match(text, m.span.start, m.span.end)
-    act = first is not None and first.group().casefold() in _ACTS
+    act = bool(between.strip()) or (first is not None and first.group().casefold() in _ACTS)
     claimed = _CLAIMED.search(said.text) and _QUOTED_VERB.match(text, m.span.start) is not None
     if not (claimed or (act and _REPORTED_SPEECH.search(said.text))):
         return None
@@ -406,6 +427,11 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
     return Cue("document", span, span.of(text), how="its subject, before its verb")
 
 
+_ACT_BEFORE = re.compile(
+    r"\s+(?:(?:had|has|have)\s+)?(?P<verb>[^\W\d_]+)(?:\s+[^\s\"“”«»]+){0,3}?\s*"
+)
+"""Between a document and a quotation: its act's verb and up to three words of the act's
+object ("denounced", "had condemned Pyongyang's", "described Seoul as a")."""
 _CLAIMED = re.compile(r"\bclaim(?:s|ed)?\b")
 _REPORTED_SPEECH = re.compile(
     r"\b(?:claim(?:s|ed)?|sa(?:y|ys|id)|wr(?:ite|ites|ote)|post(?:s|ed)|tweet(?:s|ed)"

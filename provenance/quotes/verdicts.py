@@ -24,6 +24,7 @@ from provenance.footnotes import RAISED_NOTE
 from provenance.locate import PreparedReference
 from provenance.model import Divergence, Document, Format, Kind, Passage, Severity, Span
 from provenance.quotes.align import fold as _fold
+from provenance.quotes.claims import charged_labels, stems_of
 from provenance.quotes.ladder import (
     _EDITORIAL,
     _EMPHASIS_MARK,
@@ -516,6 +517,7 @@ def _check(
         and not cuts
         and len(quoted.split()) == 1
         and not index.may_hold_word(page.folded(quoted))
+        and not charged_labels(quoted, stems_of(index.lexicon.vocabulary))
     )
     cue = None if screened or unheld else speaker(m)
     by_prose = cue is not None and cue.speaker == "document"
@@ -565,9 +567,15 @@ def _check(
         attributed, cue, by_prose = False, None, False
         result = replace(result, note="the page says the statement does not use these words")
     named = result.verdict is not QuoteVerdict.VERBATIM or _a_term(text, m, index, result)
-    if by_prose and named and _is_name(quoted):
+    if (
+        by_prose
+        and named
+        and _is_name(quoted)
+        and not charged_labels(quoted, stems_of(index.lexicon.vocabulary))
+    ):
         # a quoted name or title ("Sputnik"), or a term the page defines (`the "Joint
-        # Statement"`), not words of the statement, nor anyone's
+        # Statement"`), not words of the statement, nor anyone's (but a label of contempt
+        # given to it, "called the drills “blackmail”", is a claim on its words)
         attributed, cue = False, None
         result = replace(
             result, note="a name or title in quotation marks, not the statement's words"
