@@ -989,14 +989,29 @@ _TITLE_WORDS = 8
 
 def word_share(quoted: str, stretch: str, *, stems: bool = False) -> float:
     """Share of the quotation's words (folded) that the stretch has in the same order;
-    with `stems`, by their stems ("exercise" for "exercises" is the word, changed)."""
-    own, theirs = quoted.split(), stretch.split()
+    with `stems`, by their stems ("exercise" for "exercises" is the word, changed). A word
+    is read without the punctuation around it: "calm," is the word "calm", and a comma
+    put for "and" is no word lost ("maintain calm and renounce" for "maintain calm,
+    renounce": five of six words, not four).
+
+    >>> word_share("maintain calm and renounce", "maintain calm, renounce")
+    0.75
+    """
+    own, theirs = _bare_words(quoted), _bare_words(stretch)
     if stems:
         own, theirs = [_stem(w) for w in own], [_stem(w) for w in theirs]
     if not own:
         return 0.0
     matcher = SequenceMatcher(None, own, theirs, autojunk=False)  # autojunk off: exact answer
     return sum(b.size for b in matcher.get_matching_blocks()) / len(own)
+
+
+def _bare_words(text: str) -> list[str]:
+    """Space-split words, less the punctuation around each; marks alone are dropped."""
+    return [bare for w in text.split() if (bare := w.strip(_AROUND_WORDS))]
+
+
+_AROUND_WORDS = ".,;:!?\"'()[]«»“”‘’…—–-"
 
 
 def _stem(word: str) -> str:
