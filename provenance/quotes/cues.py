@@ -39,6 +39,12 @@ _SAYING = (
     r"(?=[ \t]+(?:that[ \t]+)?[\"“‘«„])"
 )
 """A gerund of saying straight before its quotation: "with a spokesman saying “...”"."""
+_PER = (
+    r"|[Pp]er(?=[ \t]+(?:the[ \t]+)?[A-Z][^.;:,\n]{0,40}[:,]"
+    r"|[ \t]+the[ \t]+(?:joint[ \t]+)?statement)"
+)
+""""per" naming a source set off by a comma or a colon ("per Moscow and Beijing:", "Per
+the joint statement, ..."), not "per cent", "per year" nor "prices per Brent barrel"."""
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
@@ -59,8 +65,11 @@ _SPEECH = re.compile(
     r"|decided that|decides that|demands|demanded|demand|records that|recorded that"
     r"|asks|ask|requests|request|requested|appeals to|appeal to|appealed to"
     r"|hailed|hails|branded|brands|dubbed|dubs|labell?ed|terms|termed"
-    r"|(?:is|are|was|were|been)[ \t]+saying" + _SAYING + r"|[Aa]ccording to"
-    r"|[Ii]n the (?:view|words|opinion) of"
+    r"|(?:is|are|was|were|been)[ \t]+saying"
+    + _SAYING
+    + r"|[Aa]ccording to"
+    + _PER
+    + r"|[Ii]n the (?:view|words|opinion) of"
     r"|pressed|pushed|prodded|implored|exhorted|enjoined|beseeched|wants?|wanted|wish|wish(?:es|ed)"
     # present forms of verbs above ("Moscow and Beijing claim that", "it also claims")
     # (not "promises", "pledges", "vows", "repeats": more often nouns, "His promises")
@@ -81,7 +90,9 @@ to “...”"): "The rally pushed prices" and "Readers want “...”" say nothi
 _TRANSLATION = re.compile(r"\b(?:translation|rendering|rendition)\b", re.IGNORECASE)
 """A source that is a rendering ("according to this paper's translation") says whose
 words the reader sees, not who speaks them: the speaker is the one named before."""
-_SOURCED = frozenset(("according to", "in the view of", "in the words of", "in the opinion of"))
+_SOURCED = frozenset(
+    ("according to", "per", "in the view of", "in the words of", "in the opinion of")
+)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 """Cues naming their speaker after them, as a source: "according to the statement",
 "in the view of Andrei Lankov"."""
@@ -119,9 +130,9 @@ _CLAUSE_ASIDE = re.compile(r",[ \t]+(?:[a-z]+ing|[a-z]+ed|in|at|on|after|before|
 said"), not a name in a list ("Russia, China and ..."), whatever names it holds."""
 _SPEECH_SUPERSET = (
     # (Hyperscan has no look-around: the gerunds alone, a superset)
-    _SPEECH.pattern.replace(_SAYING, "|saying|adding|noting|warning|insisting|stressing").encode(
-        "ascii"
-    ),
+    _SPEECH.pattern.replace(_SAYING, "|saying|adding|noting|warning|insisting|stressing")
+    .replace(_PER, r"|[Pp]er")
+    .encode("ascii"),
     rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting)\b",
     rb"\bin\s+their\s+(?:own\s+)?words\b",
 )
@@ -647,9 +658,19 @@ DPRK"), before the quotation; not "in the statement “...”" or "in the statem
 def _object_of(chunk: str, document: tuple[int, int]) -> bool:
     """Whether a preposition just before the document makes it an object (`_OBJECT_OF`),
     read before its own determiner: `_DOC_CUE` may take words before it ("the North's
-    grievances the declaration")."""
+    grievances the declaration"); or the document owns people who are the subject ("the
+    statement's critics call it")."""
+    if _ITS_PEOPLE.match(chunk, document[1]):
+        return True
     starts = [m.start() for m in _ITS_DETERMINER.finditer(chunk, document[0], document[1])]
     return _OBJECT_OF.search(chunk, 0, starts[-1] if starts else document[0]) is not None
+
+
+_ITS_PEOPLE = re.compile(
+    r"[’']s\s+(?:many\s+|most\s+|fiercest\s+|harshest\s+|loudest\s+)?(?:critics|detractors"
+    r"|defenders|supporters|opponents|readers|admirers|sceptics|skeptics|fans)\b"
+)
+"""A document's people after it ("the statement's critics"): they speak, not it."""
 
 
 _NO_SUBJECT = frozenset(("so", "thus", "or so", "and so", "and thus"))
@@ -1049,7 +1070,10 @@ def _other_subject(head: str) -> bool:
     (False, False)
     >>> _other_subject("Clause 4 of the statement says ")
     False
+    >>> _other_subject("The NPT, for its part, obliges every signatory ")
+    True
     """
+    head = _INNER_ASIDE.sub(" ", head)  # "The NPT, for its part, obliges"
     clause = head[head.rfind(",") + 1 :]
     found = _OTHER_DOCUMENT.search(clause)
     return (
@@ -1059,6 +1083,8 @@ def _other_subject(head: str) -> bool:
     )
 
 
+_INNER_ASIDE = re.compile(r",[ \t]+[^,;:]{1,40}?,(?=[ \t]+\w)")
+"""An aside between commas inside a clause (", for its part,")."""
 _SUBJECT_LEAD = 4
 """Most words before another document's name for it to be its clause's subject ("UN
 Security Council resolution 2321")."""
@@ -1156,8 +1182,9 @@ _OTHER_DOCUMENT = re.compile(
     r"|recipe|treaty|charter|novel|book|chapter|licen[cs]e|constitution|manual|regulation"
     r"|memo|poem|warranty)\b)"
     r"|\b(?i:resolution|clause|chapter)\s+(?:(?i:no)\.\s*)?\d+"
+    r"|\b(?:NPT|CTBT|JCPOA)\b"
 )
-"""Another document, named: "the lease", "the UN resolution", "Resolution 2321"."""
+"""Another document, named: "the lease", "the UN resolution", "Resolution 2321", "the NPT"."""
 _BARE_STATEMENT = re.compile(r"(?i)(?:the|this)\s+(?:joint\s+)?statement")
 _SEPARATE = re.compile(
     r"(?i)\b(?:another|the\s+other|a\s+(?:separate|different|second|rival))\s+"
@@ -1278,11 +1305,13 @@ _PLURAL_FORMS = frozenset(
 """Speech verbs in the form a plural subject takes, which is also the infinitive's."""
 _INFINITIVE_OR_NOUN = re.compile(
     r"\b(?:to|not|the|an?|its|their|this|that|his|her|our|will|would|can|could|may|might"
-    r"|must|should|shall|did|do|does)\s+$",
+    r"|must|should|shall|(?:did|do|does)n[’']t)\s+$",
     re.IGNORECASE,
 )
-"""Before a verb's plain form: an infinitive, a noun ("an urge"), or an auxiliary's verb
-(whose subject is read with the auxiliary, as "will say" is not)."""
+"""Before a verb's plain form: an infinitive, a noun ("an urge"), or a modal's or a
+negation's verb ("will say", "didn't say": no saying). After an affirming "did" or "does"
+the verb speaks ("the ministries did urge all sides to “...”"), its subject read past the
+auxiliary."""
 _QUOTED_AS_SET_OUT = re.compile(r"\s+(?:in\s+full|in\s+part|below|here|verbatim|at\s+length)\b")
 """After "quoted": the participle of a text set out on the page, not someone quoting."""
 _DETERMINER = re.compile(r"\b(?:the|its|their|this|that|a|an|his|her|our)\s+$", re.IGNORECASE)

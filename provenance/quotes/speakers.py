@@ -529,11 +529,12 @@ _THEIR_TALK = re.compile(
 )
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
 _DASH_CREDIT = re.compile(
-    r"[.,!?]?[ \t]*(?:--?|[–—])[ \t]*"
+    r"[.,!?]?[ \t]*(?:\n[ \t]*)?(?:--?|[–—])[ \t]*"
     r"(?P<who>(?:the[ \t]+)?[A-Z][\w’'.&-]*(?:[ \t]+[\w’'.&-]+){0,7})"
     r"(?:,[^\n]{0,40})?[ \t]*(?:\n|$)"
 )
-"""A credit closing a quotation's line: '"..." - DPRK Foreign Ministry spokesman, 5 July'."""
+"""A credit closing a quotation's line, or on the line after it (a <br> before it): '"..."
+- DPRK Foreign Ministry spokesman, 5 July'."""
 _THEIR_ANSWER = re.compile(
     r"\b(?:answer|reply|response|view|position|line|argument|message|explanation|verdict)"
     r"[ \t]+(?:from|of)[ \t]+(?P<who>[^,.;:“”\"«»\n]{1,60}?)[ \t]+(?:was|is|has[ \t]+been"
@@ -573,7 +574,20 @@ _ITS_WORDING = re.compile(
 """The document's own wording named just before a quotation ("the document's formula of",
 "the statement's phrase", "the communique's call for"): the quoted words are the
 document's, whoever the sentence says argues or writes about them."""
-_NAMED_BEFORE = ((_THEIR_ANSWER, 200, "who"), (_THEIR_TALK, 80, 0), (_WITH_SAYING, 120, "who"))
+_ROLE_BEFORE_COLON = re.compile(
+    r"(?i)\b(?P<who>(?:an?|the|one|another|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:diplomat"
+    r"|official|analyst|expert|scholar|professor|minister|spokes(?:man|woman|person)|envoy"
+    r"|ambassador|advis[eo]r|commentator|researcher|general|aide|lawmaker|senator|academic"
+    r"|negotiator|historian|economist)s?)[ \t]*:[ \t]*$"
+)
+"""A person named by role just before a colon that opens the quotation ("The best summary
+came from a retired Chinese diplomat: ‘...’")."""
+_NAMED_BEFORE = (
+    (_THEIR_ANSWER, 200, "who"),
+    (_THEIR_TALK, 80, 0),
+    (_WITH_SAYING, 120, "who"),
+    (_ROLE_BEFORE_COLON, 120, "who"),
+)
 """Whose words a quotation gives, named just before its mark: (pattern, characters read
 back, the group that names the speaker's span)."""
 _RENDERED_AS = re.compile(
@@ -818,8 +832,14 @@ def _introduction(reading: _Reading, j: int) -> Cue | None:
 
 def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue | None:
     """«Russia, China: "..."»: a cue naming the authors before a colon, in the sentence
-    starting at `start`, or None."""
+    starting at `start`, or after it when the quotation opens the sentence ('"No military
+    solution": Moscow and Beijing unveil ...'), or None."""
     end = max(start, m.span.start - 1)
+    if not text[start:end].strip():
+        after = _AFTER_COLON.match(text, min(len(text), m.span.end + 1))
+        if after is None or not {w.casefold() for w in _NAME.findall(after["who"])} & authors:
+            return None
+        return Cue("document", Span(after.start("who"), after.end("who")), after["who"])
     colon = end - 1
     while colon >= start and text[colon].isspace():
         colon -= 1
@@ -840,6 +860,8 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     return Cue("document", span, span.of(text))
 
 
+_AFTER_COLON = re.compile(r"[ \t]*:[ \t]+(?P<who>(?:[\w’'&-]+[ \t]+){0,3}[\w’'&-]+)")
+"""A colon after a quotation opening a headline, and the next few words: who speaks."""
 _HEADLINE_TOPIC = re.compile(r":[ \t]+(?:[\w’'-]+[ \t]+){0,4}[\w’'-]+[ \t]*$")
 """A headline's topic between its colon and the quotation, a few words: ": THAAD “...”"."""
 _ENDS_INTRODUCING = re.compile(r":\s*$")

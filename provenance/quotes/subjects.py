@@ -19,7 +19,9 @@ _NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
 _CLAUSE_BREAK = re.compile(r"  |[;:()]")
 """Between two words, what ends the clause a subject is read back through (and a line
 break, unless the line goes on in lower case: see `_ends_clause`)."""
-_AUXILIARY = frozenset("also was were is are has have had been further then later again".split())
+_AUXILIARY = frozenset(
+    "also was were is are has have had been further then later again did does do".split()
+)
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
     r"|powers|partners|leaders|diplomats|authors|signatories|drafters)\b"
@@ -30,7 +32,7 @@ _DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
 """With a plural (`_GROUP`), a subject naming one group: "the two sides", "their ministries"."""
 _NAME = re.compile(r"[A-Z][\w’'-]*")
 _POSTPOSED = re.compile(
-    r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){1,6}?)"
+    r"\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.&-]+\s*){1,6}?)"
     r"(?=[,.;:]|\s{2}|$|\s+(?:of|for|in|at|on|during|after|before|from|with|when|while|who)\s)"
 )
 """The subject after a speech verb (`match`ed at the verb's end), up to a clause break, a
