@@ -13,7 +13,7 @@ from provenance.analyse import Analysis, SourceResult, analyse
 from provenance.corpus import Corpus
 from provenance.load import load_page
 from provenance.locate import LocateOptions, locate, prepare
-from provenance.model import Document, Format, Kind, PassageKind, Span
+from provenance.model import Document, Format, Kind, PassageKind, Severity, Span
 
 
 def _passages(analysis: Analysis, capture_id: str) -> list[tuple[str, str, str]]:
@@ -856,3 +856,21 @@ def test_a_read_more_box_inside_a_copy_still_leaves_one_copy(reference: Document
     page = "\n\n".join([*paragraphs[:6], box, *paragraphs[6:]])
     [passage] = analyse(reference, [make_document(page, "boxed")]).sources[0].passages
     assert passage.kind is PassageKind.FULL
+
+
+def test_a_quotation_closed_before_a_footnote_marker_ends_its_passage(
+    reference: Document,
+) -> None:
+    """'... missile tests"[3] and on the United States and South Korea to "refrain ...':
+    the passage grew past the footnote marker over the page's own words ("and on the
+    United States"), reported as a material substitution for ", and". A quotation mark
+    closing before the marker ends it, as one closing before a word does."""
+    page = (
+        'The statement called on the DPRK to announce "a moratorium on the testing of nuclear'
+        ' explosive devices and ballistic missile tests"[3] and on the United States and South'
+        ' Korea to "refrain from large-scale joint exercises".[3]\n'
+    )
+    source = analyse(reference, [make_document(page, "wiki")]).sources[0]
+    first = source.passages[0]
+    assert page[first.copy.start : first.copy.end].endswith("ballistic missile tests")
+    assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]

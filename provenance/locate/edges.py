@@ -90,6 +90,9 @@ def _settle(
             k = j1 + marker
             if not (k < hi and same(k, i1) and plain(k - 1, k, i1 - 1, i1)):
                 break
+            if texts.extra_marks(j1 - 1, j1, i1 - 1, i1) > 0:
+                break  # '... missile tests"[3] and on the United States': a quotation
+                # closed before the marker, and the words after it are the page's
             j1, i1 = k + 1, i1 + 1
             continue
         if same(j1, i1) and texts.extra_marks(j1 - 1, j1, i1 - 1, i1) <= 0:
