@@ -1328,10 +1328,13 @@ _PASSIVE_VERBS = frozenset(
     | {"hailed", "branded", "dubbed", "labeled", "labelled", "termed", "demanded"}
     | _URGING
 )
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:n[’']t|\s+not)?\s+$")
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)(?:n[’']t)?"
+    r"(?:\s+(?:not|never|even|ever|also|\w+ly)){0,2}\s+$"
+)
 """A participle after a form of "be": the subject is spoken to ("is told") or of ("Japan
-isn't mentioned"), not speaking. ("was quoted as saying" is a cue of its own, matched
-whole.)"""
+isn't mentioned", "sanctions are not even mentioned"), not speaking. ("was quoted as
+saying" is a cue of its own, matched whole.)"""
 
 
 _OBJECT_GAP = re.compile(r"\s*(?:that\s+)?")
