@@ -122,7 +122,21 @@ class _Reading:
                 documents=k in self._documents,
                 labels=k in self._labels,
             )
+            found = self._cues[k] = [c for c in found if not self._heads_prose(c)]
         return found
+
+    def _heads_prose(self, cue: Cue) -> bool:
+        """Whether `cue` is a post's header line ("[post #3] hanbando_nerd wrote:") over a
+        line whose own words name who speaks its quotation ("Also no, it never asked
+        anyone to “...”"): the poster writes the line, and its quotation is spoken by whom
+        the line names, not by the poster."""
+        header = _HEADER_END.match(self.text, cue.span.end)
+        if header is None or cue.speaker != "person" or not _POSTER.search(cue.text):
+            return False  # "The statement reads:", "Lavrov said:" over a block: theirs
+        line = _TO_QUOTATION.match(self.text, header.end())
+        # (the post's line names who speaks its quotation: "it never asked anyone to “...”";
+        # a line naming no one, "Here is the closing line: “...”", is the poster's)
+        return line is not None and _SPEECH.search(line.group()) is not None
 
     def speaker(self, k: int) -> Cue | None:
         """Who speaks in sentence `k`: its last cue; else, in a sentence that goes on with
@@ -553,3 +567,12 @@ the passage as boilerplate"): the person speaks about the quotation, not it."""
 
 
 _AS_CUE = re.compile(r"\W*[Aa]s\b")
+
+
+_HEADER_END = re.compile(r"[ \t]*:[ \t]*\n[ \t>]*(?=\S)")
+"""A cue's colon ending its line, the next line straight after: a header over it."""
+_POSTER = re.compile(r"[@_#\[<]|\w\d")
+"""What a post's header names its poster by: a handle ("hanbando_nerd", "@kim", "dan99"),
+a post's number ("[post #3]") or an address ("<k@example.org>")."""
+_TO_QUOTATION = re.compile(r"[^\n\"“„«]*(?=[\"“„«])")
+"""A line's words up to its first double quotation mark."""

@@ -52,7 +52,7 @@ _CONJUNCTION = frozenset("and but or while as then which who whom that".split())
 _PRONOUN = re.compile(r"^(?:they|it)\b", re.IGNORECASE)
 _PRONOUN_LAST = re.compile(
     r"(?:^|\s)(?:they|it)(?:\s+(?:do|does|did|also|then|further|still|will|would|can|must|even"
-    r"|[a-z]+ly))*$",
+    r"|never|not|just|[a-z]+ly))*$",
     re.IGNORECASE,
 )
 """A subject whose last word is the pronoun, after a phrase ("On the launch it says")."""
