@@ -239,3 +239,36 @@ def test_markdown_extract_reads_the_furniture_wanted_and_lists_the_rest() -> Non
     unclosed = extract(_markdown_document(f"Intro.\n\n<aside>\n{SIDEBAR}\n\nThe end.\n"))
     assert unclosed.text == f"Intro.\n\n{SIDEBAR}\n\nThe end."
     assert unclosed.furniture == ()
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # an inline advertisement inside a sentence: its words were glued to the next one
+        '<span class="ad-inline">Advertisement \u00b7 Story continues below</span>',
+        '<div id="cookie_banner">We use cookies. <button>Accept all</button></div>',
+        '<div class="newsletter-signup"><h3>Get the briefing</h3><p>Every weekday.</p></div>',
+    ],
+)
+def test_a_box_named_by_its_class_is_furniture_set_aside(tmp_path: Path, box: str) -> None:
+    """A box whose class or id names an advertisement, a cookie banner or a newsletter
+    sign-up is page furniture: set aside and listed, as a <nav> is. Inside a sentence, an
+    inline advertisement's words were a material substitution for the statement's next
+    word ("Story continues belowis" for "is"); its button's label was a quotation."""
+    sentence = PARAGRAPHS[2]
+    cut = sentence.index(" should be set aside")
+    broken = sentence[:cut] + " " + box + sentence[cut:]
+    body = _paragraphs([*PARAGRAPHS[:2], broken, *PARAGRAPHS[3:]])
+    _, source = _analysed(tmp_path, body)
+    assert [p.kind for p in source.passages] == [PassageKind.FULL]
+    assert _rows(source) == []
+    assert source.extracted is not None and len(source.extracted.furniture) == 1
+    assert not source.quotes
+
+
+def test_a_class_that_only_contains_the_letters_is_no_box(tmp_path: Path) -> None:
+    """ "shadow" and "header-image" hold the letters of "ad" but name no box: read."""
+    body = '<div class="shadow-box header-image">' + _paragraphs(PARAGRAPHS) + "</div>"
+    _, source = _analysed(tmp_path, body)
+    assert [p.kind for p in source.passages] == [PassageKind.FULL]
+    assert source.extracted is None or not source.extracted.furniture

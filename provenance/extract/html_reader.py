@@ -1,7 +1,9 @@
 """HTML read in source order with the standard library's lenient `html.parser`.
 
 Scripts, styles and what a browser never draws (the `hidden` attribute, `display: none`)
-are dropped; page furniture (`nav`, `header`, `footer`, `aside`) is set aside and listed,
+are dropped; page furniture (`nav`, `header`, `footer`, `aside`, and boxes whose class or id
+names an advertisement, a cookie banner, a paywall, a newsletter or a share bar) is set
+aside and listed,
 unless the caller wants its text read (it holds the reference: see `_html`); entities
 decoded (each produced character maps to the whole entity), blocks become line breaks,
 and what a browser draws is written out: an ordered list's numbers, the marks of `<q>`,
@@ -203,13 +205,24 @@ class _HTMLReader(HTMLParser):
                 self.stack.append((tag, _HIDDEN if hidden else frozenset()))
                 self.skipping += tag in _SKIP or hidden
             return
-        if hidden or (
-            tag in _SKIP
-            and not (tag in _FURNITURE and (self._reads(self._at()) or _quote_box(tag, attrs)))
-            and not (tag == "footer" and self._quoting())  # a quotation's credit (below)
+        boxed = (
+            not hidden
+            and tag in _BOX_TAGS
+            and _box(attrs)
+            and not self._reads(self._at())
+            and not self._quoting()
+        )
+        if (
+            hidden
+            or boxed
+            or (
+                tag in _SKIP
+                and not (tag in _FURNITURE and (self._reads(self._at()) or _quote_box(tag, attrs)))
+                and not (tag == "footer" and self._quoting())  # a quotation's credit (below)
+            )
         ):
             self.skip_root = len(self.stack), tag, self._at()
-            self.stack.append((tag, _HIDDEN if hidden else frozenset()))
+            self.stack.append((tag, _HIDDEN if hidden else _BOXED if boxed else frozenset()))
             self.skipping += 1
             return
         if tag in _BLOCK:
@@ -320,15 +333,18 @@ class _HTMLReader(HTMLParser):
         for k in range(index, len(self.stack)):
             closed = self.stack[k][0]
             self.pre -= closed == "pre" and k < read_up_to
-            self.skipping -= (closed in _SKIP or self.stack[k][1] is _HIDDEN) and k >= read_up_to
+            self.skipping -= (
+                closed in _SKIP or self.stack[k][1] is _HIDDEN or self.stack[k][1] is _BOXED
+            ) and k >= read_up_to
         if root is not None and index <= root[0]:
             self.skip_root = None
             if self.stack[root[0]][1] is _HIDDEN:
                 close = self.source.find(">", self._at())
                 self.hidden.append((root[2], close + 1 if close >= 0 else len(self.source)))
-            if (index, tag) != root[:2] and root[1] in _FURNITURE:
+            boxed = self.stack[root[0]][1] is _BOXED
+            if (index, tag) != root[:2] and (root[1] in _FURNITURE or boxed):
                 self.unclosed.add(root[2])  # closed only by an ancestor's end tag
-            elif root[1] in _PAGE_FURNITURE and self.stack[root[0]][1] is not _HIDDEN:
+            elif boxed or (root[1] in _PAGE_FURNITURE and self.stack[root[0]][1] is not _HIDDEN):
                 close = self.source.find(">", self._at())
                 self.furniture.append((root[2], close + 1 if close >= 0 else len(self.source)))
         if tag == "q" and self.quoting and index < read_up_to:
@@ -488,6 +504,29 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
 _NOT_DRAWN = re.compile(r"display\s*:\s*none\b|visibility\s*:\s*hidden\b")
 _HIDDEN = frozenset({"hidden"})
 """The style set of an element skipped because it is hidden (told apart by identity)."""
+_BOXED = frozenset({"boxed"})
+"""The style set of an element skipped as a box of the page's own (`_box`)."""
+_BOX_TAGS = frozenset("div section span p ul ol aside figure form dl".split())
+_BOX_WORDS = frozenset(
+    """ad ads adslot advert adverts advertisement advertising sponsored promo paywall
+    cookie cookies consent gdpr newsletter sharebar outbrain taboola""".split()
+)
+"""Words of a class or id that name a box of the page's own: an advertisement, a
+cookie banner, a paywall, a newsletter sign-up, a share bar. (Not "share", "social" or
+"subscribe" alone: an article's own container may carry them, "share-enabled".)"""
+
+
+def _box(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element's class or id names a box of the page's own (`_BOX_WORDS`, as
+    whole words of a name split at hyphens and underscores: "ad-inline", "cookie_banner",
+    not "shadow" or "header-image"): page furniture, set aside and listed as a <nav> is,
+    and read where its text holds the reference.
+
+    >>> _box([("class", "ad-inline")]), _box([("id", "cookie_banner")]), _box([("class", "shadow")])
+    (True, True, False)
+    """
+    names = " ".join(v for k, v in attrs if k in ("class", "id") and v)
+    return not _BOX_WORDS.isdisjoint(re.split(r"[\s_-]+", names.casefold()))
 
 
 def _inline_styles(style: str, tag: str) -> frozenset[str]:
