@@ -456,3 +456,29 @@ def test_a_page_of_shuffled_copies_lists_each_move_once(reference: Document) -> 
     found = analyse(reference, [make_document(page + "\n", "shuffled")]).sources[0].divergences
     rows = [(d.kind, d.copy, d.reference) for d in found]
     assert len(rows) == len(set(rows))
+
+
+def test_a_cookie_banner_and_its_button_inside_a_copy_are_interruptions(
+    reference: Document,
+) -> None:
+    """A cookie banner copied with the page's text, between two sentences, was a material
+    insertion, and its "[Manage settings]" button an editor's bracket."""
+    text = reference.text
+    cut = text.index(" In the spirit of strategic cooperation")
+    banner = "We use cookies to make this site work. See our Cookie Policy. [Accept] [Preferences]"
+    capture = make_document(text[:cut] + "\n\n" + banner + "\n\n" + text[cut + 1 :])
+    [result] = analyse(reference, [capture]).sources
+    rows = [(d.kind.value, str(d.severity)) for d in result.divergences]
+    assert rows and all(row == ("interruption", "cosmetic") for row in rows), rows
+
+
+def test_a_pull_quotes_credit_on_its_line_is_an_interruption(reference: Document) -> None:
+    """A pull quote repeating the statement, its credit after the closing mark on the same
+    line: the credit was a material insertion into the copy."""
+    paragraphs = reference.text.split("\n\n")
+    quote = "\u201cAny possibility of using military means to solve the problems of the Korean"
+    quote += " Peninsula should be ruled out.\u201d \u2014 the two foreign ministries"
+    capture = make_document("\n\n".join([*paragraphs[:4], quote, *paragraphs[4:]]))
+    [result] = analyse(reference, [capture]).sources
+    rows = {(d.kind.value, str(d.severity)) for d in result.divergences}
+    assert rows == {("duplication", "minor"), ("interruption", "minor")}, rows

@@ -86,7 +86,7 @@ def _interruptions(
         return found
     repeated = _repeated_lines(capture.text)
     vocabulary = _vocabulary(reference.text)
-    out = []
+    out: list[Divergence] = []
     for d in found:
         verdict = None
         if d.kind is Kind.INSERTION and _only_captions(capture.text, d.copy, captions):
@@ -95,6 +95,9 @@ def _interruptions(
             verdict = interruption(capture.text, d.copy, repeated, vocabulary)
         elif (split := _SPLIT_WORD.match(d.copy_text)) is not None:
             verdict = _inside_a_word(capture.text, d, split, repeated, vocabulary)
+        elif _bracketed_line(d) and _button_of(capture.text, out, d):
+            # "Enter your email [Subscribe]": the box before it goes on with its button
+            verdict = out[-1].severity, f"{out[-1].note}, with its button"
         elif _bracketed_line(d):
             # "[Image: the two ministers in Moscow. Photo: Reuters]" on a line of its own:
             # a caption in brackets, not an editor's gloss on the statement's words
@@ -147,6 +150,15 @@ def _only_captions(text: str, span: Span, captions: tuple[Span, ...]) -> bool:
         k = max(k, c.end)
     rest.append(text[k : span.end])
     return not "".join(rest).strip()
+
+
+def _button_of(text: str, out: list[Divergence], d: Divergence) -> bool:
+    """Whether bracketed `d` goes on the line of the interruption just before it, nothing
+    but spaces between: a button of the box ("... Enter your email [Subscribe]")."""
+    if not out or out[-1].kind is not Kind.INTERRUPTION or out[-1].copy.end > d.copy.start:
+        return False
+    between = text[out[-1].copy.end : d.copy.start]
+    return not between.strip() and "\n" not in between
 
 
 def _bracketed_line(d: Divergence) -> bool:
@@ -213,6 +225,14 @@ def interruption(
     ]
     if all(furniture):
         return _FURNITURE, "page furniture: page number, running header or page break"
+    if (
+        len(lines) == 1
+        and _CREDIT_AFTER_QUOTE.search(text, max(0, span.start - 4), span.start)
+        and (_DASH_CREDIT.fullmatch(lines[0]))
+    ):
+        # '“Any possibility ... ruled out.” — Russian and Chinese foreign ministries': a
+        # pull quote's credit, after its closing mark on the same line
+        return _FOREIGN, "foreign material: a pull quote's credit"
     if not _line_break_before(text, span):
         return None
     if not _line_break_after(text, span) and not _leads_into_copy(text, span):
@@ -239,6 +259,12 @@ def interruption(
     if vocabulary and len(content & vocabulary) < PROSE_SHARE * len(content):
         return _FOREIGN, "foreign material: prose about something else"
     return None
+
+
+_CREDIT_AFTER_QUOTE = re.compile(r"[\"\u201d\u00bb][ \t]*$")
+"""A closing quotation mark just before inserted text on its line."""
+_DASH_CREDIT = re.compile(r"[\u2014\u2013-]{1,2}[ \t]*[^\W\d_][^.!?\n]{0,80}")
+"""A credit line: a dash, then a few words that end no sentence ("— Wang Yi")."""
 
 
 def _running_head(line: str) -> bool:
