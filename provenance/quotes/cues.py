@@ -116,7 +116,7 @@ _MEDIUM_ASIDE = re.compile(
 """An aside's words before a document cue that make it the medium (", in their statement,"),
 or the place in it of what speaks (", set out in the statement's third point,", ", in
 point 3 of the statement,")."""
-_ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,60}?,\s*$")
+_ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,90}?,\s*$")
 """An aside between commas just before a speech verb (`search`ed with the verb as endpos):
 ", however,", ", asked about the statement,"."""
 _PART_SUBJECT = re.compile(
@@ -143,7 +143,8 @@ _DOC_CUE_SUPERSET = (
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
     rb"|proposes|tells|asks|asked)"
     rb"|\bParties\b|\bministries\b"
-    rb"|\b(?:text|original|doc|version)\s+(?:of\s+the\s+(?:joint\s+)?statement|circulated|published"
+    rb"|\b(?:text|original|doc|version)\s+(?:[a-z]+ly\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
+    rb"|circulated|published"
     rb"|released|issued|reads"
     rb"|asks|asked"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
@@ -1072,15 +1073,18 @@ def _other_subject(head: str) -> bool:
     False
     >>> _other_subject("The NPT, for its part, obliges every signatory ")
     True
+    >>> _other_subject("And will she remind the House that the NPT obliges each state ")
+    True
+    >>> _other_subject("The statement notes that resolution 2321 demands ")
+    False
     """
     head = _INNER_ASIDE.sub(" ", head)  # "The NPT, for its part, obliges"
     clause = head[head.rfind(",") + 1 :]
+    if _OUR_DOCUMENT.search(clause):
+        return False  # "Clause 4 of the statement says", "The statement says that ..."
+    clause = clause[clause.rfind(" that ") + 1 :]  # "remind the House that the NPT obliges"
     found = _OTHER_DOCUMENT.search(clause)
-    return (
-        found is not None
-        and len(clause[: found.start()].split()) <= _SUBJECT_LEAD
-        and not _OUR_DOCUMENT.search(clause)  # "Clause 4 of the statement says"
-    )
+    return found is not None and len(clause[: found.start()].split()) <= _SUBJECT_LEAD
 
 
 _INNER_ASIDE = re.compile(r",[ \t]+[^,;:]{1,40}?,(?=[ \t]+\w)")
@@ -1255,9 +1259,10 @@ _CITATION = re.compile(r"[ \t]+\((?:[^()]{0,30}?)\d{4}[a-z]?(?:[,:;][^()]{0,20})
 """A citation between a subject and its verb ("Lukin (2020) terms", "Kim (ed., 2019:
 14) argues"): the subject is the name before it."""
 _TERMS_NOUN = re.compile(r"\b(?:in|under|on|of|by|with|equal|new|these|those|such)\s+$", re.I)
-_TERMS_NOUN_AFTER = re.compile(r"\s+(?:of|and|to|that|were|are|is)\b")
-"""Around "terms": the noun ("new terms", "in terms of"; after a determiner, `_DETERMINER`
-says so), not the verb ("Lukin terms the statement's approach “...”")."""
+_TERMS_NOUN_AFTER = re.compile(r"\s+(?:of|and|to|that|were|are|is)\b|[ \t]*[:.]?[ \t]*(?:\n|$)")
+"""Around "terms": the noun ("new terms", "in terms of", a heading's "Key terms"; after a
+determiner, `_DETERMINER` says so), not the verb ("Lukin terms the statement's approach
+“...”")."""
 
 
 def _people(subject: str) -> bool:

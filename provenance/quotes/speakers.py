@@ -205,6 +205,9 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         return Cue("document", span, span.of(reading.text), how="tag after")
     if m.opening not in ("", ":") and m.block < 0:
         credit = _DASH_CREDIT.match(reading.text, min(len(reading.text), m.span.end + 1))
+        if credit is not None and _DEFINED.search(credit.group().rstrip()):
+            credit = None  # '- **"double freezing"** — the Chinese formula.': a glossary's
+            # definition after its term, ending as a sentence does; a credit does not
         if credit is not None and not _DOCUMENT_WORD.search(credit.group("who")):
             # '"We will respond ..." - DPRK Foreign Ministry spokesman, 5 July': the line's
             # own credit after the quotation names who speaks (a document it names is read
@@ -512,13 +515,20 @@ def _sourced_document(reading: _Reading, m: Marked, k: int, own: list[Cue]) -> C
             return replace(document, how="the document, its report's source aside")
     start = reading.spans.starts[k]
     lead = reading.prose[start:opening]
-    if not _SOURCED_LEAD.match(lead):
+    sourced = _SOURCED_LEAD.match(lead)
+    if not sourced:
         return None
     subject = _CLAUSE_BREAK.split(lead)[-1].strip()
-    if not 0 < len(subject.split()) <= _SUBJECT_WORDS or not _DOCUMENT_WORD.search(subject):
+    if 0 < len(subject.split()) <= _SUBJECT_WORDS and _DOCUMENT_WORD.search(subject):
+        at = start + len(lead.rstrip())
+        span = Span(at - len(subject), at)
+        return Cue("document", span, span.of(text), how="the document, its report's source before")
+    # "According to one summary, the statement went further, demanding that “...”": the
+    # document opens the clause after the source, and the quotation goes on from it
+    first = _DOCUMENT_OPENS.match(lead, sourced.end())
+    if first is None:
         return None
-    at = start + len(lead.rstrip())
-    span = Span(at - len(subject), at)
+    span = Span(start + first.start("what"), start + first.end("what"))
     return Cue("document", span, span.of(text), how="the document, its report's source before")
 
 
@@ -535,6 +545,9 @@ _DASH_CREDIT = re.compile(
 )
 """A credit closing a quotation's line, or on the line after it (a <br> before it): '"..."
 - DPRK Foreign Ministry spokesman, 5 July'."""
+_DEFINED = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])\.$")
+"""A line ending in a full stop that ends no abbreviation ("Jr.", "Inc.", "U.S."): a
+sentence, not a credit."""
 _THEIR_ANSWER = re.compile(
     r"\b(?:answer|reply|response|view|position|line|argument|message|explanation|verdict)"
     r"[ \t]+(?:from|of)[ \t]+(?P<who>[^,.;:“”\"«»\n]{1,60}?)[ \t]+(?:was|is|has[ \t]+been"
@@ -558,11 +571,13 @@ blunt", "“...”, words critics called naive"): the judge's cue, not the speak
 _OTHERS_WHICH = re.compile(
     rf"(?P<what>{_OTHER_DOCUMENT.pattern}|(?i:statement|declaration|communiqu[eé])"
     r"\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d)"
-    r"[ \t]*,?[ \t]+(?:which|that)[ \t]+(?P<clause>(?:[\w’'-]+[ \t]+){0,6}?)$"
+    r"[ \t]*,?[ \t]+(?:which|that|(?:in|under|by)[ \t]+which|whereby)[ \t]+"
+    r"(?P<clause>(?:[\w’'-]+[ \t]+){0,6}?)$"
 )
 """Another document named just before a relative clause that holds a quotation: "resolution
 2321, which “...”", "the Joint Statement of September 19, 2005, which committed the DPRK to
-“...”" (not one whose clause names the statement speaking: "which the statement says")."""
+“...”", "..., in which the DPRK “committed to ...”" (not one whose clause names the
+statement speaking: "which the statement says")."""
 _ITS_WORDING = re.compile(
     r"(?i)\b(?:the|this|their)\s+(?:joint\s+)?(?:statement|document|declaration|communiqu[eé])"
     r"[’']s\s+(?:(?:own|key|central|chosen|stock|opening|closing|final)\s+)?"
@@ -639,6 +654,13 @@ _IT_SAYS = re.compile(
 """After a report's source: "it says", then the words up to the quotation."""
 _ASIDE_ONLY = re.compile(r"\s*,[^,;:“”\"«»]{1,60},\s*")
 """Between a document and the quotation: one aside set off by commas, and nothing else."""
+_DOCUMENT_OPENS = re.compile(
+    r"\s*(?P<what>(?:the|this|their)\s+(?:joint\s+)?(?:statement|declaration|document"
+    r"|communiqu[eé]|text))\b[^,;:]{0,60},\s+(?:[a-z]+ing|and\s+\w+)\b[^,;:]{0,40}$",
+    re.IGNORECASE,
+)
+"""The document opening the clause after a source, the quotation going on from a participle
+or a second verb of it ("the statement went further, demanding that")."""
 _SOURCED_LEAD = re.compile(rf"\s*{SOURCE_WORDS}\b[^,;:]{{1,40}},", re.IGNORECASE)
 """A sentence opening on the report's source: "According to Xinhua, ..."."""
 
