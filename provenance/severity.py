@@ -39,6 +39,8 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
         ("divergence", "substitution-misspelt"): MINOR,
         ("divergence", Kind.TRUNCATION): MATERIAL,
         ("divergence", Kind.REORDERING): MATERIAL,
+        # A whole numbered point moved with its number: the numbers show the order changed.
+        ("divergence", "reordering-numbered"): MINOR,
         # The copy repeats itself: nothing lost or invented.
         ("divergence", Kind.DUPLICATION): MINOR,
         # Foreign material inside a copy (a caption, a news item); page furniture (page

@@ -482,3 +482,25 @@ def test_a_pull_quotes_credit_on_its_line_is_an_interruption(reference: Document
     [result] = analyse(reference, [capture]).sources
     rows = {(d.kind.value, str(d.severity)) for d in result.divergences}
     assert rows == {("duplication", "minor"), ("interruption", "minor")}, rows
+
+
+def test_a_numbered_point_moved_with_its_number_is_a_minor_reordering(
+    reference: Document,
+) -> None:
+    """Point 5 printed before point 3, its "5." kept: the numbers show the reader the
+    order changed and no word changed, a minor reordering; the THAAD paragraph, which has
+    no number, moved before point 1 stays material."""
+    paragraphs = reference.text.split("\n\n")
+    five = next(k for k, p in enumerate(paragraphs) if p.startswith("5."))
+    three = next(k for k, p in enumerate(paragraphs) if p.startswith("3."))
+    thaad = next(k for k, p in enumerate(paragraphs) if "deployment of THAAD" in p)
+    one = next(k for k, p in enumerate(paragraphs) if p.startswith("1."))
+    order = [k for k in range(len(paragraphs)) if k not in (five, thaad)]
+    order.insert(order.index(three), five)
+    order.insert(order.index(one), thaad)
+    capture = make_document("\n\n".join(paragraphs[k] for k in order))
+    [result] = analyse(reference, [capture]).sources
+    moved = {
+        d.copy_text[:2]: d.severity for d in result.divergences if d.kind.value == "reordering"
+    }
+    assert moved == {"5.": Severity.MINOR, "Th": Severity.MATERIAL}, moved

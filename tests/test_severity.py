@@ -23,6 +23,7 @@ def test_every_kind_of_every_category_has_one_row() -> None:
         "substitution-misspelt",
         "emphasis-declared",
         "emphasis-in-word",
+        "reordering-numbered",
     }
     assert rows["quotation"] == {v.value for v in QuoteVerdict} - {"other"}
     assert rows["emphasis"] == {s.value for s in Status} | {

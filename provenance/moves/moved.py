@@ -37,6 +37,7 @@ from provenance.moves.furniture import (
     interruption,
 )
 from provenance.normalise import folded, normalise
+from provenance.severity import severity
 
 MOVE_MIN_WORDS = 5
 """Fewest words an omission needs to be paired with an insertion as a move."""
@@ -374,10 +375,34 @@ def _omitted(reference: Document, capture: Document, d: Divergence, ref: Span) -
 def _moved(
     reference: Document, capture: Document, lost: Divergence, to: Span, where: str
 ) -> Divergence:
-    """The reordering that replaces `lost` (its reference words), read at `to` in the copy."""
-    return divergence(
+    """The reordering that replaces `lost` (its reference words), read at `to` in the copy.
+
+    A whole numbered point moved with its number (point 6 printed before point 1, its
+    "6." kept) is `minor`: the reader sees the numbers out of order, and no word or sense
+    changes; a sentence or words moved, or a point moved without its number, stay
+    `material`."""
+    moved = divergence(
         reference, capture, Kind.REORDERING, lost.reference, to, note=f"moved: {where}"
     )
+    number = _POINT.match(moved.reference_text)
+    kept = _POINT.match(moved.copy_text.lstrip())
+    at_line_start = reference.text[max(0, lost.reference.start - 1) : lost.reference.start]
+    if (
+        number is not None
+        and kept is not None
+        and kept.group(1) == number.group(1)
+        and at_line_start in ("", "\n")
+    ):
+        return replace(
+            moved,
+            severity=severity("divergence", "reordering-numbered"),
+            note=f"{moved.note}; a numbered point, its number kept",
+        )
+    return moved
+
+
+_POINT = re.compile(r"(\d{1,2})[.)]")
+"""A point's number opening a paragraph ("6.", "6)")."""
 
 
 def _duplications(
