@@ -427,6 +427,35 @@ def test_one_scan_for_two_pattern_sets_finds_what_two_scans_find(text: str) -> N
     ]
 
 
+_BEFORE_PIECES = [
+    *"the all six 15 several parties PARTIES partieſ sides members council which that".split(),
+    *"resolution 2321 Resolution the lease treaty statement of 2005 committed DPRK to".split(),
+    *"Which THAT said , . ’ ' - \t \n \u00a0 \u2003 é ı".split(" "),
+    "the six parties",
+    "all 15 council members",
+    "the six partieſ",
+    "resolution 2321, which",
+    "the Joint Statement of September 19, 2005, which committed the DPRK to",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_PIECES), max_size=20).map(" ".join), st.data())
+def test_the_words_before_a_quotation_are_searched_as_the_patterns_search_them(
+    text: str, data: st.DataObject
+) -> None:
+    """`_counted_group` and `_others_which` try their patterns only where the words end
+    as a match does; windows ending anywhere, empty and reversed ones too."""
+    start = data.draw(st.integers(0, len(text)))
+    for end in range(-1, len(text) + 1):
+        for shortcut, pattern in (
+            (who._counted_group, who._COUNTED_GROUP),
+            (who._others_which, who._OTHERS_WHICH),
+        ):
+            found, expected = shortcut(text, start, end), pattern.search(text, start, end)
+            assert (found and found.span()) == (expected and expected.span())
+
+
 def test_kind_of_remembers_short_pairs_only() -> None:
     """A scan's worker meets the same short divergences page after page, and long
     omissions that must not pile up in memory."""
