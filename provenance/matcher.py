@@ -263,7 +263,8 @@ def _grouped_matcher(
     groups: tuple[tuple[bytes, ...], ...], caseless: bool
 ) -> tuple[Matcher, tuple[int, ...]]:
     """The Matcher of all `groups`' expressions and the group of each pattern id, made
-    once per pattern set: rebuilt at every call, they cost 10 µs of a 30 µs scan."""
+    once per pattern set: rebuilt at every call, they cost 1.3 µs of its 27 (1.2 ms over
+    the scan benchmark's 949 calls)."""
     group_of = tuple(k for k, group in enumerate(groups) for _ in group)
     return matcher(tuple(e for group in groups for e in group), caseless=caseless), group_of
 

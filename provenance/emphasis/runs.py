@@ -35,7 +35,7 @@ position (a third of the cost over plain text, measured on the scan's candidates
 _ASCII_CAPS_WORD = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]+(?![A-Za-z])")
 """`_CAPS_WORD` for text whose letters, digits and spaces are all ASCII (`ascii_classes`),
 where it matches the same words: the classes are tested without the character database
-(the scan benchmark's candidates: 21 ms of searching against 9)."""
+(the scan benchmark's candidates: 21 ms of searching against 8)."""
 _STARRED = re.compile(
     r"(?<![\w*])(?P<mark>\*\*?|__?)"
     rf"(?P<words>[^\s*_](?:(?:[^*_\n]|{_BREAK})*?[^\s*_])?)"
