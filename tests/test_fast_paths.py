@@ -17,15 +17,16 @@ from pathlib import Path
 
 import pytest
 import quote_cases
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from provenance import matcher as matcher_module
 from provenance.emphasis import notes
+from provenance.emphasis import runs as emphasis_runs
 from provenance.kinds import _remembered_kind, kind_of
 from provenance.matcher import last_characters, last_characters_of_each, literal_starts, matcher
 from provenance.model import Document, Kind, Span
-from provenance.normalise import Fold, folded, normalise
+from provenance.normalise import Fold, ascii_classes, folded, normalise
 from provenance.quotes import marks
 from provenance.quotes import speakers as who
 from provenance.quotes.cues import _DOC_CUE_SUPERSET, _SPEECH, _SPEECH_SUPERSET
@@ -425,6 +426,51 @@ def test_one_scan_for_two_pattern_sets_finds_what_two_scans_find(text: str) -> N
     assert last_characters_of_each(text, groups, caseless=True) == [
         last_characters(text, group, caseless=True) for group in groups
     ]
+
+
+_BEFORE_PIECES = [
+    *"the all six 15 several parties PARTIES partieſ sides members council which that".split(),
+    *"resolution 2321 Resolution the lease treaty statement of 2005 committed DPRK to".split(),
+    *"Which THAT said , . ’ ' - \t \n \u00a0 \u2003 é ı".split(" "),
+    "the six parties",
+    "all 15 council members",
+    "the six partieſ",
+    "resolution 2321, which",
+    "the Joint Statement of September 19, 2005, which committed the DPRK to",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_PIECES), max_size=20).map(" ".join), st.data())
+def test_the_words_before_a_quotation_are_searched_as_the_patterns_search_them(
+    text: str, data: st.DataObject
+) -> None:
+    """`_counted_group` and `_others_which` try their patterns only where the words end
+    as a match does; windows ending anywhere, empty and reversed ones too."""
+    start = data.draw(st.integers(0, len(text)))
+    for end in range(-1, len(text) + 1):
+        for shortcut, pattern in (
+            (who._counted_group, who._COUNTED_GROUP),
+            (who._others_which, who._OTHERS_WHICH),
+        ):
+            found, expected = shortcut(text, start, end), pattern.search(text, start, end)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+_CAPS_PIECES = [*"AB Z NOT a bZ 9 0 9AB _ * - ' ’ “ ” — © . \n".split(" "), " ", "NOW, NOT", "É"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CAPS_PIECES), max_size=20).map("".join), st.integers(0, 40))
+def test_caps_words_in_ascii_classes_text_are_those_the_unicode_pattern_finds(
+    text: str, first: int
+) -> None:
+    """`_runs_between` reads caps words with the ASCII pattern where `ascii_classes`
+    holds for its stretch and the character before it."""
+    first = min(first, len(text))
+    assume(ascii_classes(text[max(0, first - 1) :]))
+    expected = [m.span() for m in emphasis_runs._CAPS_WORD.finditer(text, first)]
+    assert [m.span() for m in emphasis_runs._ASCII_CAPS_WORD.finditer(text, first)] == expected
 
 
 def test_kind_of_remembers_short_pairs_only() -> None:

