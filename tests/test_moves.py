@@ -504,3 +504,13 @@ def test_a_numbered_point_moved_with_its_number_is_a_minor_reordering(
         d.copy_text[:2]: d.severity for d in result.divergences if d.kind.value == "reordering"
     }
     assert moved == {"5.": Severity.MINOR, "Th": Severity.MATERIAL}, moved
+
+
+def test_our_site_uses_cookies_is_a_box_too(reference: Document) -> None:
+    """ "Our site uses cookies ..." opens a cookie notice as "This site uses cookies" does."""
+    paragraphs = reference.text.split("\n\n")
+    notice = "Our site uses cookies for analytics. Learn more [OK]"
+    capture = make_document("\n\n".join([*paragraphs[:9], notice, *paragraphs[9:]]))
+    [result] = analyse(reference, [capture]).sources
+    rows = [(d.kind.value, str(d.severity)) for d in result.divergences]
+    assert rows and all(row == ("interruption", "cosmetic") for row in rows), rows

@@ -68,7 +68,7 @@ BOX_LABEL = re.compile(
     r"(related|read more|read also|see also|more on this|more from|also read|recommended|"
     r"advertisement|sponsored|continue reading|most read|most popular|top stories|"
     r"share this|click here|subscribe|sign up|you may also like|trending|we use cookies|"
-    r"this (?:web)?site uses cookies|cookie (?:policy|settings|notice|preferences)|"
+    r"(?:this|our) (?:web)?site uses cookies|cookie (?:policy|settings|notice|preferences)|"
     r"accept (?:all )?cookies)\b.*",
     re.IGNORECASE,
 )
