@@ -245,6 +245,8 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             span = Span(counted.start(), counted.start() + len(counted.group().rstrip()))
             return Cue("person", span, span.of(reading.text), how="named before the quotation")
         which = _others_which(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
+        if which is not None and which.group("year") in reading.authors:
+            which = None  # "the 2017 joint statement, in which ...": the statement itself
         if which is not None and not _OUR_DOCUMENT.search(which.group("clause")):
             # "... the language of resolution 2321, which “condemns ...”": the words are the
             # other document's, whatever the sentence's subject says of it
@@ -501,10 +503,20 @@ def _sourced_document(reading: _Reading, m: Marked, k: int, own: list[Cue]) -> C
     if m.opening in ("", ":") or m.block >= 0:
         return None
     text, opening = reading.text, m.span.start - 1
-    if not text[m.span.start : m.span.start + 1].islower():
-        return None
     persons = [c for c in own if c.speaker == "person" and c.span.end <= opening]
     if not persons:
+        return None
+    start = reading.spans.starts[k]
+    lead = reading.prose[start:opening]
+    # "According to one summary, the statement went further, demanding that “...”", "By
+    # one account the declaration went further still, insisting that “...”": the document
+    # opens the clause after the source, the quotation the object of its participle
+    source = _SOURCED_LEAD.match(lead) or _ACCOUNT_LEAD.match(lead)
+    first = _DOCUMENT_OPENS.match(lead, source.end()) if source is not None else None
+    if first is not None:
+        span = Span(start + first.start("what"), start + first.end("what"))
+        return Cue("document", span, span.of(text), how="the document, its report's source before")
+    if not text[m.span.start : m.span.start + 1].islower():
         return None
     documents = [c for c in own if c.speaker == "document" and c.span.end <= opening]
     if documents:
@@ -513,22 +525,13 @@ def _sourced_document(reading: _Reading, m: Marked, k: int, own: list[Cue]) -> C
         inside = all(document.span.end < c.span.start for c in persons[-1:])
         if inside and _ASIDE_ONLY.fullmatch(between):
             return replace(document, how="the document, its report's source aside")
-    start = reading.spans.starts[k]
-    lead = reading.prose[start:opening]
-    sourced = _SOURCED_LEAD.match(lead)
-    if not sourced:
+    if not _SOURCED_LEAD.match(lead):
         return None
     subject = _CLAUSE_BREAK.split(lead)[-1].strip()
-    if 0 < len(subject.split()) <= _SUBJECT_WORDS and _DOCUMENT_WORD.search(subject):
-        at = start + len(lead.rstrip())
-        span = Span(at - len(subject), at)
-        return Cue("document", span, span.of(text), how="the document, its report's source before")
-    # "According to one summary, the statement went further, demanding that “...”": the
-    # document opens the clause after the source, and the quotation goes on from it
-    first = _DOCUMENT_OPENS.match(lead, sourced.end())
-    if first is None:
+    if not 0 < len(subject.split()) <= _SUBJECT_WORDS or not _DOCUMENT_WORD.search(subject):
         return None
-    span = Span(start + first.start("what"), start + first.end("what"))
+    at = start + len(lead.rstrip())
+    span = Span(at - len(subject), at)
     return Cue("document", span, span.of(text), how="the document, its report's source before")
 
 
@@ -570,14 +573,16 @@ _JUDGED_AFTER = re.compile(
 blunt", "“...”, words critics called naive"): the judge's cue, not the speaker's."""
 _OTHERS_WHICH = re.compile(
     rf"(?P<what>{_OTHER_DOCUMENT.pattern}|(?i:statement|declaration|communiqu[eé])"
-    r"\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d)"
+    r"\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d"
+    r"|(?P<year>(?:19|20)\d\d)\s+(?i:joint\s+)?(?i:statement|declaration|communiqu[eé]))"
     r"[ \t]*,?[ \t]+(?:which|that|(?:in|under|by)[ \t]+which|whereby)[ \t]+"
     r"(?P<clause>(?:[\w’'-]+[ \t]+){0,6}?)$"
 )
 """Another document named just before a relative clause that holds a quotation: "resolution
 2321, which “...”", "the Joint Statement of September 19, 2005, which committed the DPRK to
-“...”", "..., in which the DPRK “committed to ...”" (not one whose clause names the
-statement speaking: "which the statement says")."""
+“...”", "the September 2005 Joint Statement, in which the DPRK “committed to ...”" (not
+one dated to the statement's own year, nor one whose clause names the statement
+speaking: "which the statement says")."""
 _WHICH_TAIL = re.compile(r"[ \t](?:which|that|whereby)[ \t]+(?:[\w’'-]+[ \t]+){0,6}?$")
 """How every `_OTHERS_WHICH` ends ("which", "that", "in which", "whereby" and the clause's
 first words): a cheap test, searched from each space or tab only."""
@@ -668,6 +673,11 @@ _IT_SAYS = re.compile(
 """After a report's source: "it says", then the words up to the quotation."""
 _ASIDE_ONLY = re.compile(r"\s*,[^,;:“”\"«»]{1,60},\s*")
 """Between a document and the quotation: one aside set off by commas, and nothing else."""
+_ACCOUNT_LEAD = re.compile(
+    r"\s*(?:by|in)\s+(?:one|some|several|many|most|his|her|their|its|this)\s+accounts?\b[ \t]*,?",
+    re.IGNORECASE,
+)
+"""A sentence opening on an account as its source ("By one account, ...")."""
 _DOCUMENT_OPENS = re.compile(
     r"\s*(?P<what>(?:the|this|their)\s+(?:joint\s+)?(?:statement|declaration|document"
     r"|communiqu[eé]|text))\b[^,;:]{0,60},\s+(?:[a-z]+ing|and\s+\w+)\b[^,;:]{0,40}$",
