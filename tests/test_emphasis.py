@@ -1301,3 +1301,20 @@ def test_emphasis_set_by_a_class_rule_or_a_text_colour_is_added(corpus: Corpus) 
         ("THAAD antimissile systems", "mark"),
         ("serious damage", "bold"),
     ]
+
+
+def test_a_glossarys_bold_headword_is_no_emphasis_added(reference: Document) -> None:
+    """A handout's glossary sets each term of the statement in bold before its definition
+    ("- **“double freezing”** — the Chinese formula."): the page's layout. Once the term
+    was read as the statement's (a heading no longer speaking it), the bold was reported as
+    emphasis added, material. A term stressed inside a sentence still is."""
+    text = (
+        "### Key terms\n\n"
+        "- **\u201cdouble freezing\u201d** \u2014 the Chinese formula for a mutual halt.\n"
+        "- **\u201cparallel advancement\u201d**: talks on two tracks at once.\n\n"
+        "The statement backs the **\u201cstage-by-stage Korean settlement plan\u201d** of Moscow.\n"
+    )
+    page = replace(make_document(text), format=Format.MARKDOWN)
+    [source] = analyse(reference, [page]).sources
+    added = [d.copy_text for d in source.divergences if d.kind is Kind.EMPHASIS]
+    assert len(added) == 1 and "stage-by-stage" in added[0], added

@@ -50,6 +50,8 @@ def _added(
         return None  # "**Read more:** [...]" inside a paragraph: page furniture
     if _numbering(capture.text[a:b], reference.text, ra):
         return None  # "<strong>5.</strong> The Parties": the page's numbering style
+    if _headword(capture.text, a, b):
+        return None  # '- **"double freezing"** — the Chinese formula': a glossary's term
     if (
         _letters(ref_text)  # on words only the copy has: emphasis added to inserted text
         and fuzz.ratio(_letters(capture.text[a:b]), _letters(ref_text)) < _SAME_WORDS
@@ -85,6 +87,28 @@ def _whole_copy(text: str, copy: Span, run: Run) -> bool:
 
 
 _NUMBER = re.compile(r"\d{1,2}[.)]?")
+
+
+def _headword(text: str, a: int, b: int) -> bool:
+    """Whether the run from `a` to `b` opens its line (past a list's marker) and a
+    definition follows it after a dash or a colon: a glossary's headword set in bold, the
+    page's layout, not words of the statement it stressed.
+
+    >>> _headword('\u201cdouble freezing\u201d \u2014 the Chinese formula.', 1, 16)
+    True
+    >>> _headword('They call it \u201cdouble freezing\u201d - a formula.', 14, 29)
+    False
+    """
+    line = text.rfind("\n", 0, a) + 1
+    if text[line:a].strip(_LIST_MARKER):
+        return False
+    return _DEFINITION.match(text, b) is not None
+
+
+_LIST_MARKER = " \t-*+\u2022\u00b7>\"'\u201c\u2018\u00ab"
+"""What may stand before a headword on its line: a list's bullet, a mark opening it."""
+_DEFINITION = re.compile(r"[\"'\u201d\u2019\u00bb]?\*{0,2}[ \t]*(?:[\u2014\u2013:]|--?)[ \t]+\w")
+"""A definition after a headword: an optional closing mark, then a dash or a colon."""
 
 
 def _numbering(marked: str, reference: str, ra: int) -> bool:
