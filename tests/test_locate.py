@@ -874,3 +874,24 @@ def test_a_quotation_closed_before_a_footnote_marker_ends_its_passage(
     first = source.passages[0]
     assert page[first.copy.start : first.copy.end].endswith("ballistic missile tests")
     assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
+
+
+def test_block_quotations_of_chosen_passages_are_excerpts_not_a_cut_copy(
+    reference: Document,
+) -> None:
+    """A "Key passages" section quoting point 2's last sentence and the proposal's first
+    paragraph in two <blockquote>s, one after the other: the page chose two passages. They
+    were one excerpt with point 3 a material omission."""
+    text = reference.text
+    first = text[text.index("The Parties oppose any statements") : text.index("3.The Parties")]
+    second = text[text.index("The DPRK, by way of") : text.index(" Simultaneously, the")]
+    page = (
+        "<html><body><h2>Key passages</h2>"
+        f"<blockquote><p>{first.strip()}</p></blockquote>\n"
+        f"<blockquote><p>{second.strip()}</p></blockquote>"
+        "<p>Both are worth reading twice.</p></body></html>"
+    )
+    document = replace(make_document(page, "keys"), format=Format.HTML)
+    source = analyse(reference, [document]).sources[0]
+    assert len(source.passages) == 2
+    assert not [d for d in source.divergences if d.kind is Kind.OMISSION]

@@ -176,6 +176,8 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         return False
     if texts.blocks_apart(first[-1].j1 - 1, second[0].j0):
         return False  # two block quotations, the page's paragraph between
+    if _chosen_blocks(texts, lo, hi, first[-1], second[0], options):
+        return False
     covered = sorted((r.i0, r.i1) for r in first + second)
     end = covered[0][1]
     for start, stop in covered[1:]:
@@ -184,6 +186,19 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         end = max(end, stop)
     run = second[0]
     return not _starts_over(run, lo, _repeated(first, run), options)
+
+
+def _chosen_blocks(
+    texts: _Texts, lo: int, hi: int, last: _Run, run: _Run, options: LocateOptions
+) -> bool:
+    """Whether `last` and `run` lie in two block quotations the markup sets out, of
+    passages the reference has more than `continuity_words` between, in an excerpt (not a
+    copy from the reference's start): the page chose two passages to quote ("Key
+    passages"), it did not cut text out of one copy. A copy set out paragraph by paragraph
+    in blocks from the text's start keeps its omission."""
+    return (
+        lo > 0 and run.i0 - hi > options.continuity_words and texts.two_blocks(last.j1 - 1, run.j0)
+    )
 
 
 def _commentary_between(texts: _Texts, last: _Run, run: _Run, hi: int) -> bool:
@@ -405,6 +420,8 @@ def _joins(
         return "new"
     if texts.blocks_apart(last.j1 - 1, run.j0):
         return "new"  # two block quotations, the page's paragraph between
+    if _chosen_blocks(texts, lo, hi, last, run, options):
+        return "new"
     carries_on = -texts.reference.seed_words <= run.i0 - hi
     if _stray(texts, group, run, following, options):
         return "drop"

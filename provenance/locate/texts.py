@@ -239,6 +239,14 @@ class _Texts:
             )
         )
 
+    def two_blocks(self, j_before: int, j_after: int) -> bool:
+        """True when words j_before and j_after lie in two different block quotations the
+        markup sets out (read as `blocks_apart` reads them), whatever stands between."""
+        if not self.quoted:
+            return False
+        first, second = self._near_block(j_before, -1), self._near_block(j_after, 1)
+        return 0 <= first < second
+
     def _near_block(self, j: int, step: int) -> int:
         """The block quotation holding word j, or else one of the seed's other words
         from j on, towards `step` (-1 back, 1 on); -1 when none does."""
