@@ -1318,3 +1318,26 @@ def test_a_glossarys_bold_headword_is_no_emphasis_added(reference: Document) -> 
     [source] = analyse(reference, [page]).sources
     added = [d.copy_text for d in source.divergences if d.kind is Kind.EMPHASIS]
     assert len(added) == 1 and "stage-by-stage" in added[0], added
+
+
+def test_a_note_after_a_list_of_quoted_passages_covers_each_of_them(
+    reference: Document,
+) -> None:
+    """'(Emphasis added.)' after the last of three block quotations set one after another
+    ("Key passages") declares the bold in each of them; it covered only the last, and the
+    bold in the others was material, "no note declares it"."""
+    paragraphs = [p for p in reference.text.split("\n\n") if p[:2] in ("1.", "2.", "5.")]
+    blocks = []
+    for paragraph in paragraphs:
+        words = paragraph.split(" ")
+        words[3] = f"<strong>{words[3]}</strong>"
+        blocks.append(f"<blockquote><p>{' '.join(words)}</p></blockquote>")
+    page = (
+        "<html><body><h2>Key passages</h2>\n"
+        + "\n<p>Passage 2</p>\n".join(blocks)
+        + "\n<p>(Emphasis added.)</p><p>The rest is routine, we think.</p></body></html>"
+    )
+    document = replace(make_document(page, "keys"), format=Format.HTML)
+    [source] = analyse(reference, [document]).sources
+    marked = [d.severity for d in source.divergences if d.kind is Kind.EMPHASIS]
+    assert marked == [Severity.MINOR] * 3, marked

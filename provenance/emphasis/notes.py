@@ -131,7 +131,8 @@ def _notes(
             below = "throughout" not in scope.group().lower()
             covered = [p for p in passages if not below or p.copy.start >= at]
         if not covered:
-            covered = [_covered(capture.text, passages, at, until, claimed_after, options)]
+            found = _covered(capture.text, passages, at, until, claimed_after, options)
+            covered = [*_run_before(capture.text, passages, found, at), found]
         note = EmphasisNote(
             span=capture.span(start, end),
             text=capture.text[start:end],
@@ -146,6 +147,35 @@ def _notes(
         )
         out.extend((note, passage, at) for passage in covered)
     return out
+
+
+def _run_before(
+    text: str, passages: Sequence[Passage], last: Passage | None, at: int
+) -> list[Passage]:
+    """The passages set out one after another before `last`, a note after it: blocks of a
+    "Key passages" list with nothing of the page's own between them but short labels
+    ("Passage 2", "On THAAD"), which the note after the last covers as a whole. Empty when
+    the note does not follow `last`."""
+    if last is None or last.copy.end > at:
+        return []
+    before = sorted(
+        (p for p in passages if p.copy.end <= last.copy.start), key=lambda p: p.copy.end
+    )
+    out: list[Passage] = []
+    following = last
+    for p in reversed(before):
+        between = text[p.copy.end : following.copy.start]
+        lines = [line.strip() for line in between.splitlines() if line.strip()]
+        if any(len(line.split()) > _LABEL_WORDS or _SENTENCE_END.search(line) for line in lines):
+            break
+        out.append(p)
+        following = p
+    return out[::-1]
+
+
+_LABEL_WORDS = 6
+"""Most words of a label between two quoted passages ("Passage 2", "On THAAD:")."""
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 
 def _covered(
