@@ -758,8 +758,21 @@ def _added_result(
 
 def _no_word_changed(found: Divergence) -> bool:
     """Whether a divergence leaves the statement's words as they are: a spelling variant,
-    typography or spacing (cosmetic), or a footnote marker the page hangs on a word."""
-    return found.severity is Severity.COSMETIC or found.kind is Kind.FOOTNOTE
+    typography or spacing (cosmetic), a footnote marker the page hangs on a word, or the
+    statement's own quotation marks dropped or turned inside the quotation ("parallel
+    advancement towards ..." quoting “parallel advancement” towards ...: the quoting)."""
+    return (
+        found.severity is Severity.COSMETIC
+        or found.kind is Kind.FOOTNOTE
+        or (
+            found.kind is Kind.PUNCTUATION
+            and not (found.copy_text + found.reference_text).strip(_MARKS_ONLY)
+        )
+    )
+
+
+_MARKS_ONLY = "\"'“”‘’«»„ "
+"""Quotation marks (and spaces): a punctuation row of nothing else is the quoting."""
 
 
 def _quoting_case(found: Divergence, core: Span) -> bool:
