@@ -616,11 +616,19 @@ _ROLE_BEFORE_COLON = re.compile(
 )
 """A person named by role just before a colon that opens the quotation ("The best summary
 came from a retired Chinese diplomat: ‘...’")."""
+_NAME_BEFORE_COLON = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] ))(?P<who>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})"
+    r"(?:,[ \t]+[a-z][^:;\n\"“”«»]{0,80}?,?)?[ \t]*:[ \t]*$"
+)
+"""A person named at a sentence's start, perhaps with a phrase after the name, just before
+a colon that opens the quotation ("Sergei Lavrov, speaking alongside Wang Yi at the
+signing: “...”")."""
 _NAMED_BEFORE = (
     (_THEIR_ANSWER, 200, "who"),
     (_THEIR_TALK, 80, 0),
     (_WITH_SAYING, 120, "who"),
     (_ROLE_BEFORE_COLON, 120, "who"),
+    (_NAME_BEFORE_COLON, 160, "who"),
 )
 """Whose words a quotation gives, named just before its mark: (pattern, characters read
 back, the group that names the speaker's span)."""
