@@ -56,7 +56,7 @@ _SPEECH = re.compile(
     r"|observed|observes|recalled|pointed out|points out|underscored|underscores|affirmed"
     r"|affirms|asserted|asserts|claimed|maintained|maintains|suggested|concluded|concludes"
     r"|continued|continues|went on|goes on|mentioned|complained|predicted|proclaimed|conceded"
-    r"|countered|refers to|referred to|professes|profess|professed|proposes|proposed"
+    r"|countered|refers to|referred to|refer to|professes|profess|professed|proposes|proposed"
     r"|cautioned|reiterated|quipped|contended|retorted|vowed|pledged|lamented|joked|repeated"
     r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"

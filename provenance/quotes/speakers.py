@@ -259,6 +259,8 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             else None
         )
         who = quoting.group("who").split() if quoting is not None else []
+        if quoting is not None and quoting.group("who2") and who == ["as"]:
+            who = [quoting.group("who2")]  # "seen it quoted as saying": it is quoted
         if quoting is not None and len(who) <= _QUOTED_WORDS and who[0].casefold() not in _IT:
             # "quotes an unnamed official: “...”", "quoted the statement as saying Russia
             # and China “...”": whoever the page's source quotes speaks
@@ -656,14 +658,15 @@ _LOWER_CASE_STOP = re.compile(r"[a-z]{3}[.!?][ \t]+[a-z]")
 """A sentence's end in lower-case prose (a forum's): a full stop after a word, not an
 abbreviation's ("e.g.", "U.S."), then a lower-case word."""
 _QUOTING = re.compile(
-    r"\b(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
+    r"\b(?:(?P<who2>it|them)[ \t]+(?=(?:mis)?quoted[ \t]+as\b))?"
+    r"(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
     r"(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
     r"(?::|,?[ \t]+(?:as[ \t]+)?(?:saying|stating|writing|telling|noting|warning|calling|urging"
     r"|adding|declaring|demanding)\b[^:;“”\"«».!?]{0,80}?)[ \t]*$"
 )
 """Whom a page's source quotes, just before the quotation: "quotes an unnamed Blue House
 official:", "quoted the statement as saying Russia and China", "cites a ministry source
-saying the roadmap"."""
+saying the roadmap"; or, passive, "it quoted as saying" (`who2`: it is quoted)."""
 _IT = frozenset(("it", "them", "this", "that"))
 """Whom a source quotes, named by a pronoun: whoever the page spoke of before ("quoted it
 as saying"), which the cues read."""
