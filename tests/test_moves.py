@@ -514,3 +514,17 @@ def test_our_site_uses_cookies_is_a_box_too(reference: Document) -> None:
     [result] = analyse(reference, [capture]).sources
     rows = [(d.kind.value, str(d.severity)) for d in result.divergences]
     assert rows and all(row == ("interruption", "cosmetic") for row in rows), rows
+
+
+def test_a_threads_break_between_posts_is_page_furniture(reference: Document) -> None:
+    """A copy posted as a thread, cut mid-sentence into two posts ("… stop…", the post's
+    counts, the next post's byline, "4/6 …and cancel"): the break was a material insertion
+    and the ellipsis an editorial row; they are the thread's furniture."""
+    text = reference.text
+    cut = text.index(" and cancel the deployment process")
+    page = "3/6 " + text[text.index("Russia and China are against") : cut]
+    page += "\u2026\n\U0001f4ac 3   \U0001f501 97\n\nOle Brandt @peninsula_ole \u00b7 Jul 5\n"
+    page += "4/6 \u2026" + text[cut + 1 :] + "\n"
+    [result] = analyse(reference, [make_document(page, "thread")]).sources
+    rows = [(d.kind.value, str(d.severity)) for d in result.divergences]
+    assert rows and all(row == ("interruption", "cosmetic") for row in rows), rows

@@ -95,6 +95,9 @@ def _interruptions(
             verdict = interruption(capture.text, d.copy, repeated, vocabulary)
         elif (split := _SPLIT_WORD.match(d.copy_text)) is not None:
             verdict = _inside_a_word(capture.text, d, split, repeated, vocabulary)
+        elif d.kind is Kind.EDITORIAL and _carried_on(capture.text, out, d):
+            # "4/6 …and cancel": the ellipsis that carries the sentence into the next post
+            verdict = out[-1].severity, f"{out[-1].note}, its ellipsis"
         elif _bracketed_line(d) and _button_of(capture.text, out, d):
             # "Enter your email [Subscribe]": the box before it goes on with its button
             verdict = out[-1].severity, f"{out[-1].note}, with its button"
@@ -150,6 +153,32 @@ def _only_captions(text: str, span: Span, captions: tuple[Span, ...]) -> bool:
         k = max(k, c.end)
     rest.append(text[k : span.end])
     return not "".join(rest).strip()
+
+
+_THREAD_COUNTER = re.compile(r"[\u2026.]*[ \t]*\(?\d{1,3}/\d{1,3}\)?[ \t]*[\u2026.]*")
+"""A post's place in a thread ("4/6", "(4/6)"), with the ellipses around it."""
+_CONTINUED = re.compile(r"[\u2026.]+")
+"""A line of nothing but an ellipsis: the sentence carried over."""
+
+
+def _post_chrome(line: str) -> bool:
+    """Whether a line is a post's chrome: counts with no words ("💬 3   🔁 97   ❤ 150"), or
+    a byline naming a handle ("Amy Lindqvist @koreadesk_amy · Jul 4, 2017")."""
+    if not _LETTER.search(line):
+        return True
+    return _HANDLE_IN_LINE.search(line) is not None and len(line.split()) <= _HEAD_WORDS
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_HANDLE_IN_LINE = re.compile(r"(?<!\w)@\w{2,}")
+
+
+def _carried_on(text: str, out: list[Divergence], d: Divergence) -> bool:
+    """Whether editorial `d` is only an ellipsis straight after a thread's break (the
+    interruption before it): the sentence carried into the next post."""
+    if not out or "thread" not in out[-1].note or out[-1].copy.end != d.copy.start:
+        return False
+    return _CONTINUED.fullmatch(d.copy_text.strip()) is not None
 
 
 def _button_of(text: str, out: list[Divergence], d: Divergence) -> bool:
@@ -225,6 +254,14 @@ def interruption(
     ]
     if all(furniture):
         return _FURNITURE, "page furniture: page number, running header or page break"
+    if any(_THREAD_COUNTER.fullmatch(line) for line in lines) and all(
+        _THREAD_COUNTER.fullmatch(line) or _CONTINUED.fullmatch(line) or _post_chrome(line)
+        for line in lines
+    ):
+        # "… stop…¶💬 3 🔁 97¶Amy @amy · Jul 4¶4/6 …and cancel": a thread's break between
+        # posts, its counter, the next post's byline and counts, and the ellipses that
+        # carry the sentence over
+        return _FURNITURE, "page furniture: a thread's break between posts"
     if (
         len(lines) == 1
         and _CREDIT_AFTER_QUOTE.search(text, max(0, span.start - 4), span.start)
