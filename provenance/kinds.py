@@ -109,6 +109,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         if LIGATURES.intersection(reference + copy):
             return Kind.TYPOGRAPHY, "a ligature (ﬁ, ﬂ) for its letters"
         return Kind.TYPOGRAPHY, "differs only in quotes, dashes or ellipses"
+    if _nesting_marks(reference, copy):
+        return Kind.TYPOGRAPHY, "single quotation marks for double, or double for single"
     ref_folded, copy_folded = _fold(reference, Fold.ALL), _fold(copy, Fold.ALL)
     if ref_folded == copy_folded:
         return Kind.CASE, "differs only in letter case"
@@ -263,6 +265,29 @@ browser broke the word at): the line break is the typesetting, as for a hyphen, 
 invisible character is still there and is reported as one, never folded away as spaces."""
 _INVISIBLE = Fold.WHITESPACE | Fold.INVISIBLE
 _TYPOGRAPHY = _INVISIBLE | Fold.TYPOGRAPHY
+
+
+def _nesting_marks(reference: str, copy: str) -> bool:
+    """Whether both readings are one quotation mark each, a double one for a single or the
+    reverse: the statement's “double freezing” set as \u2018double freezing\u2019 inside the
+    page's own quotation marks, its nesting (an apostrophe for a double mark too).
+
+    >>> _nesting_marks("\u201c", "\u2018"), _nesting_marks("\u201d", "'")
+    (True, True)
+    >>> _nesting_marks("\u201c", "")
+    False
+    """
+    a, b = reference.strip(), copy.strip()
+    return (
+        len(a) == len(b) == 1
+        and {a in _DOUBLE, b in _DOUBLE} == {True, False}
+        and (a in _DOUBLE or a in _SINGLE)
+        and (b in _DOUBLE or b in _SINGLE)
+    )
+
+
+_DOUBLE = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+_SINGLE = frozenset("'\u2018\u2019\u201a\u2039\u203a")
 """The folds `kind_of` tries in turn, after whitespace alone and before all of them."""
 
 

@@ -244,3 +244,12 @@ def test_a_paragraphs_number_keeps_its_own_note_beside_the_pages_sentence_number
     copy = make_document(reference.text.replace("\n\n" + line, "\n\n(4) " + line, 1), "copy")
     [found] = analyse(reference, [copy]).sources[0].divergences
     assert (found.kind, found.note) == (Kind.EDITORIAL, "a paragraph number the copy added")
+
+
+@pytest.mark.parametrize(
+    ("reference", "copy"), [("\u201c", "\u2018"), ("\u201d", "\u2019"), ("\u201d", "'")]
+)
+def test_a_single_quotation_mark_for_a_double_is_typography(reference: str, copy: str) -> None:
+    """The statement's “double freezing” set as ‘double freezing’ inside the page's own
+    quotation marks: the nesting's marks, cosmetic (they were minor punctuation rows)."""
+    assert kind_of(reference, copy)[0] is Kind.TYPOGRAPHY
