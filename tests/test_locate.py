@@ -831,6 +831,7 @@ def test_a_seeds_chance_tail_past_a_copys_end_is_not_part_of_the_copy(
         # a teaser further on, sharing a phrase with a later sentence
         "Continue reading: why regional states and the Korean Peninsula's denuclearisation"
         " aims clash with THAAD",
+        "Keep reading: how THAAD affects strategic security interests of regional states",
     ],
 )
 def test_a_boxs_teaser_after_a_copys_end_does_not_carry_the_copy_on(

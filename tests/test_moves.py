@@ -92,6 +92,12 @@ def test_a_sentence_with_no_line_of_its_own_is_an_insertion() -> None:
             "interruption",
             "minor",
         ),
+        # French marks, spaced inside
+        (
+            "\u00ab Talks first, always \u00bb, said a Kremlin aide on the sidelines.",
+            "interruption",
+            "minor",
+        ),
         # the authors' words invented in marks are still an insertion into the statement
         (
             "\u201cWe support the launch of the missile,\u201d the Parties said.",
@@ -258,15 +264,21 @@ def test_a_caption_in_square_brackets_on_its_own_line_is_an_interruption(
     assert found.copy_text.strip() == caption
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "[Picture: the two delegations at the ministry in Moscow. Credit: pool photographer]",
+        "[Pic: delegates arriving at the ministry]",
+    ],
+)
 def test_a_caption_in_square_brackets_cutting_a_sentence_is_an_interruption(
-    reference: Document,
+    reference: Document, caption: str
 ) -> None:
     """A picture's caption in brackets set on its own lines inside a sentence of the copy
     (a page laid out around the picture) is a caption too; it was an editorial row, as
     if an editor had glossed the statement's words."""
     text = reference.text
     cut = text.index(" in Northeast Asia and its build-up")
-    caption = "[Picture: the two delegations at the ministry in Moscow. Credit: pool photographer]"
     capture = make_document(text[:cut] + "\n\n" + caption + "\n\n" + text[cut + 1 :])
     [result] = analyse(reference, [capture]).sources
     [found] = [d for d in result.divergences if d.kind.value != "whitespace"]

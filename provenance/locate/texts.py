@@ -67,7 +67,8 @@ _GAP_WORD = re.compile(r"[^\W_]+")
 BOX_LABEL = re.compile(
     r"(related|read more|read also|see also|more on this|more from|also read|recommended|"
     r"advertisement|sponsored|continue reading|most read|most popular|top stories|"
-    r"share this|click here|subscribe|sign up|you may also like|trending|we use cookies|"
+    r"share this|click here|subscribe|sign up|you may also like|trending|keep reading|"
+    r"we use cookies|"
     r"(?:this|our) (?:web)?site uses cookies|cookie (?:policy|settings|notice|preferences)|"
     r"accept (?:all )?cookies)\b.*",
     re.IGNORECASE,
@@ -93,7 +94,7 @@ def _pull_quotes(gap: str) -> bool:
     return bool(lines) and all(PULL_QUOTE.fullmatch(line) for line in lines)
 
 
-_INNER_QUOTED = re.compile(r"""(?:^|(?<=[\s(\[]))(["'])(?=[^\W_])[^\n"]*?(?<=\S)\1(?![^\W_])""")
+_INNER_QUOTED = re.compile(r"""(?:^|(?<=[\s(\[]))(["']) ?(?=[^\W_])[^\n"]*?(?<=\S) ?\1(?![^\W_])""")
 """A quotation opening and closing inside the text between two copied words: marks
 around words of the gap itself quote something in it (a "Read more" line between two
 sentences of a copy: "READ MORE: Kim hails 'July 4 gift' to America"), and close or open

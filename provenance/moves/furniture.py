@@ -32,7 +32,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(
-    r"(photo|image|picture|caption|credit|file photo|video|graphic)\b|\u00a9|\(c\)",
+    r"(photo|photograph|pic|pictured|image|picture|caption|credit|file photo|video|graphic)\b"
+    r"|\u00a9|\(c\)",
     re.IGNORECASE,
 )
 _A_CAPTION = (_FOREIGN, "foreign material: a caption or credit")

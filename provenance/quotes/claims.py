@@ -103,7 +103,7 @@ _CHARGED = frozenset(
     insane lunatic maniac madman hysteria hysterical brinkmanship adventure adventures
     adventurism adventurist warmonger warmongering aggressor imperialist imperialism
     hegemony hegemonic bully bullying arrogant arrogance outrageous despicable shameful
-    disgraceful evil wicked villain thug thugs gangster dictator tyrant tyranny menace
+    disgraceful evil wicked villain thug thugs thuggish gangster dictator tyrant tyranny menace
     lawless irresponsible flagrant blatant brazen""".split()
 )
 """Stems of labels of contempt or alarm one party pins on another ("nuclear blackmail", "a
