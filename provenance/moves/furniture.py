@@ -96,10 +96,15 @@ def _interruptions(
             verdict = interruption(capture.text, d.copy, repeated, vocabulary)
         elif (split := _SPLIT_WORD.match(d.copy_text)) is not None:
             verdict = _inside_a_word(capture.text, d, split, repeated, vocabulary)
-        elif d.kind is Kind.EDITORIAL and _carried_on(capture.text, out, d):
+        elif (
+            d.kind is Kind.EDITORIAL
+            and _adjoins(capture.text, out, d)
+            and out[-1].note == _THREAD_BREAK
+            and _CONTINUED.fullmatch(d.copy_text.strip())
+        ):
             # "4/6 …and cancel": the ellipsis that carries the sentence into the next post
             verdict = out[-1].severity, f"{out[-1].note}, its ellipsis"
-        elif _bracketed_line(d) and _button_of(capture.text, out, d):
+        elif _bracketed_line(d) and _adjoins(capture.text, out, d):
             # "Enter your email [Subscribe]": the box before it goes on with its button
             verdict = out[-1].severity, f"{out[-1].note}, with its button"
         elif _bracketed_line(d):
@@ -160,6 +165,7 @@ _THREAD_COUNTER = re.compile(r"[\u2026.]*[ \t]*\(?\d{1,3}/\d{1,3}\)?[ \t]*[\u202
 """A post's place in a thread ("4/6", "(4/6)"), with the ellipses around it."""
 _CONTINUED = re.compile(r"[\u2026.]+")
 """A line of nothing but an ellipsis: the sentence carried over."""
+_THREAD_BREAK = "page furniture: a thread's break between posts"
 
 
 def _post_chrome(line: str) -> bool:
@@ -174,17 +180,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _HANDLE_IN_LINE = re.compile(r"(?<!\w)@\w{2,}")
 
 
-def _carried_on(text: str, out: list[Divergence], d: Divergence) -> bool:
-    """Whether editorial `d` is only an ellipsis straight after a thread's break (the
-    interruption before it): the sentence carried into the next post."""
-    if not out or "thread" not in out[-1].note or out[-1].copy.end != d.copy.start:
-        return False
-    return _CONTINUED.fullmatch(d.copy_text.strip()) is not None
-
-
-def _button_of(text: str, out: list[Divergence], d: Divergence) -> bool:
-    """Whether bracketed `d` goes on the line of the interruption just before it, nothing
-    but spaces between: a button of the box ("... Enter your email [Subscribe]")."""
+def _adjoins(text: str, out: list[Divergence], d: Divergence) -> bool:
+    """Whether `d` goes on the line of the interruption just before it, nothing but spaces
+    between: a box's button ("... Enter your email [Subscribe]"), the ellipsis after a
+    thread's break ("4/6 …and cancel")."""
     if not out or out[-1].kind is not Kind.INTERRUPTION or out[-1].copy.end > d.copy.start:
         return False
     between = text[out[-1].copy.end : d.copy.start]
@@ -262,11 +261,11 @@ def interruption(
         # "… stop…¶💬 3 🔁 97¶Amy @amy · Jul 4¶4/6 …and cancel": a thread's break between
         # posts, its counter, the next post's byline and counts, and the ellipses that
         # carry the sentence over
-        return _FURNITURE, "page furniture: a thread's break between posts"
+        return _FURNITURE, _THREAD_BREAK
     if (
         len(lines) == 1
         and _CREDIT_AFTER_QUOTE.search(text, max(0, span.start - 4), span.start)
-        and (_DASH_CREDIT.fullmatch(lines[0]))
+        and (_CREDIT_LINE.fullmatch(lines[0]))
     ):
         # '“Any possibility ... ruled out.” — Russian and Chinese foreign ministries': a
         # pull quote's credit, after its closing mark on the same line
@@ -301,7 +300,7 @@ def interruption(
 
 _CREDIT_AFTER_QUOTE = re.compile(r"[\"\u201d\u00bb][ \t]*$")
 """A closing quotation mark just before inserted text on its line."""
-_DASH_CREDIT = re.compile(r"[\u2014\u2013-]{1,2}[ \t]*[^\W\d_][^.!?\n]{0,80}")
+_CREDIT_LINE = re.compile(r"[\u2014\u2013-]{1,2}[ \t]*[^\W\d_][^.!?\n]{0,80}")
 """A credit line: a dash, then a few words that end no sentence ("— Wang Yi")."""
 
 
