@@ -394,9 +394,16 @@ def _plural(said: str) -> bool:
 
     >>> _plural("Critics call"), _plural("Lavrov says"), _plural("the ministry said")
     (True, False, False)
+    >>> _plural("has since described"), _plural("says")
+    (False, False)
     """
     if _AND.search(said):
         return True
+    first = _LETTERS.match(said)
+    if first is not None and (
+        first.group().casefold() in _AUXILIARIES or _SPEECH.fullmatch(first.group())
+    ):
+        return False  # "has since described", "says": the verb alone, its subject elsewhere
     words = [w for w in _LETTERS.findall(said) if w.casefold() not in _BEFORE_A_PLURAL]
     if not words:
         return False
@@ -407,6 +414,8 @@ def _plural(said: str) -> bool:
 
 _AND = re.compile(r"\band\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_AUXILIARIES = frozenset("has is was does had did".split())
+"""A cue's first word that is a verb ("has since described"): its subject is elsewhere."""
 _BEFORE_A_PLURAL = frozenset("the some many most its their other several two both all".split())
 """Words a plural subject may open with ("some analysts", "both ministries"), read past to
 its head noun."""
