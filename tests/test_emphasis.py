@@ -1341,3 +1341,32 @@ def test_a_note_after_a_list_of_quoted_passages_covers_each_of_them(
     [source] = analyse(reference, [document]).sources
     marked = [d.severity for d in source.divergences if d.kind is Kind.EMPHASIS]
     assert marked == [Severity.MINOR] * 3, marked
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(Italics in original; bold added.)",
+        "(Italics in original; bold and underlining added.)",
+        "(Emphasis in original, bold ours.)",
+    ],
+)
+def test_each_clause_of_one_note_covers_the_passage_before_it(
+    corpus: Corpus, tmp_path: Path, note: str
+) -> None:
+    """A note of two clauses after a quoted excerpt: the second ("bold added") declares
+    the bold as the first covers the passage (the first clause claimed the passage, and
+    the bold stayed material, "no note declares it")."""
+    (point,) = [p for p in _paragraphs(corpus) if p.startswith("2. ")]
+    paragraph = _mark(point, "serious concern", "**", "**")
+    path = tmp_path / "page.md"
+    path.write_text(
+        f"# Point two\n\nThe passage reads:\n\n> {paragraph}\n\n{note}\n\nOur view follows.\n",
+        encoding="utf-8",
+    )
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert all(n.covers is not None for n in source.emphasis_notes)
+    (row,) = [d for d in source.divergences if d.kind is Kind.EMPHASIS]
+    assert row.copy_text == "serious concern"
+    assert row.severity is Severity.MINOR
+    assert "declared by its note" in row.note

@@ -110,6 +110,7 @@ def _notes(
     in original ones)."""
     out: list[tuple[EmphasisNote, Passage | None, int]] = []
     claimed_after: set[Passage] = set()
+    previous_end, previous = -1, list[Passage | None]()
     for match in _note_matches(capture.text):
         what = (
             match.group("what") or match.group("what2") or match.group("what3")
@@ -130,9 +131,14 @@ def _notes(
             # (after the note, for "below"), whichever it sits in or near
             below = "throughout" not in scope.group().lower()
             covered = [p for p in passages if not below or p.copy.start >= at]
+        if not covered and previous and _SAME_NOTE.fullmatch(capture.text, previous_end, start):
+            # "(Italics in original; bold added.)": the second clause of one note covers
+            # what its first does (the passage was claimed by the first)
+            covered = previous
         if not covered:
             found = _covered(capture.text, passages, at, until, claimed_after, options)
             covered = [*_run_before(capture.text, passages, found, at), found]
+        previous_end, previous = end, covered
         note = EmphasisNote(
             span=capture.span(start, end),
             text=capture.text[start:end],
@@ -147,6 +153,11 @@ def _notes(
         )
         out.extend((note, passage, at) for passage in covered)
     return out
+
+
+_SAME_NOTE = re.compile(r"[ \t]*[;,][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+"""Between two clauses of one note ("Italics in original; bold added", "emphasis in
+original, underlining added")."""
 
 
 def _run_before(
