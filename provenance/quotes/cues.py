@@ -41,10 +41,13 @@ _SAYING = (
 """A gerund of saying straight before its quotation: "with a spokesman saying “...”"."""
 _PER = (
     r"|[Pp]er(?=[ \t]+(?:the[ \t]+)?[A-Z][^.;:,\n]{0,40}[:,]"
+    r"|[ \t]+(?:the|both)[ \t]+(?:two[ \t]+)?(?:foreign[ \t]+)?"
+    r"(?:sides|parties|ministries|capitals|governments|countries|signatories)[ \t]*[:,]"
     r"|[ \t]+the[ \t]+(?:joint[ \t]+)?statement)"
 )
 """"per" naming a source set off by a comma or a colon ("per Moscow and Beijing:", "Per
-the joint statement, ..."), not "per cent", "per year" nor "prices per Brent barrel"."""
+the two capitals:", "Per the joint statement, ..."), not "per cent", "per year" nor
+"prices per Brent barrel" ("per the barrel,")."""
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
