@@ -83,7 +83,8 @@ def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, 
     """Whether an excerpt is the reference cut off rather than a part chosen: it runs from
     the reference's start and stops mid-sentence where the page puts an ellipsis ("...
     to continue making efforts to facilitate the balanced removal...", then "Read the
-    full statement"), or runs to its end from mid-sentence after one; and an excerpt
+    full statement") or stops anywhere before a paywall's line ("Subscribe to continue
+    reading."), or runs to its end from mid-sentence after one; and an excerpt
     from anywhere that stops mid-sentence where the page says "(continued)". A full copy's
     cut is a truncation whatever marks it; an excerpt's only where the page says so.
 
@@ -101,7 +102,10 @@ def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, 
         return False, True  # the page says so, of a sentence or a page of it
     if "\n" not in reference[ref.start : ref.end].strip():
         return False, False
-    tail = mid_sentence and ref.start == 0 and _ELLIPSIS_AFTER.match(capture, copy.end) is not None
+    tail = ref.start == 0 and (
+        (mid_sentence and _ELLIPSIS_AFTER.match(capture, copy.end) is not None)
+        or _PAYWALL_AFTER.match(capture, copy.end) is not None
+    )
     head = (
         ref.end == len(reference)
         and ref.start > 0
@@ -120,6 +124,19 @@ _LOOK = 64
 marks and spaces between them and the edge (a search from the text's start made each
 check cost the whole page)."""
 _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])")
+_PAYWALL_AFTER = re.compile(
+    r"\s{0,8}(?i:(?:subscribe|log\s+in|sign\s+in|register)\b[^\n]{0,40}?"
+    r"\b(?:continue|keep)\s+reading|to\s+continue\s+reading\b[^\n:]{0,40}$"
+    r"|(?:subscribe|log\s+in|sign\s+in)\s+to\s+read\s+(?:the\s+rest|more|on|the\s+full)"
+    r"|the\s+rest\s+of\s+this\s+(?:article|story|page)\s+is"
+    r"|this\s+(?:article|story|content)\s+is\s+(?:for|only\s+for|reserved\s+for|available\s+"
+    r"(?:only\s+)?to)\s+(?:paying\s+)?(?:subscribers|members)"
+    r"|you\s+have\s+reached\s+your\s+(?:free\s+)?(?:article|story)\s+limit)",
+    re.MULTILINE,
+)
+"""A paywall's line straight after a copy from the reference's start ("Subscribe to
+continue reading.", "The rest of this article is for subscribers"): the site cut it off,
+wherever it stops; not a "Continue reading: ..." box naming another story."""
 _CONTINUED_AFTER = re.compile(r"[ \t]*[(\[](?i:continued|cont\.?|to\s+be\s+continued)[)\]]")
 """The page's own word that the text goes on elsewhere: "(continued)", "[cont.]"."""
 ELLIPSIS_BEFORE = re.compile(r"(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])[ \t]*\Z")

@@ -366,6 +366,33 @@ def test_a_copy_cut_off_with_an_ellipsis_is_truncated(format: str, reference: Do
     assert [(d.kind.value, d.reference.start) for d in source.divergences] == [("truncation", 0)]
 
 
+@pytest.mark.parametrize("format", ["text", "markdown", "html"])
+@pytest.mark.parametrize(
+    "paywall",
+    [
+        "Subscribe to continue reading. Already a subscriber? Log in.",
+        "The rest of this article is for subscribers only.",
+        "To continue reading, sign in or start a free trial",
+    ],
+)
+def test_a_copy_stopping_at_a_paywall_is_truncated(
+    format: str, paywall: str, reference: Document
+) -> None:
+    """A page copying the statement from its start that stops at a paragraph's end with a
+    paywall's line after it is cut off by the site: the rest is a material truncation (it
+    was an excerpt with nothing missing, as if the page had chosen those paragraphs). A
+    "Continue reading: ..." box naming another story after the same paragraphs is no cut."""
+    paragraphs = reference.text.split("\n\n")
+    source = analyse(reference, [_page([*paragraphs[:6], paywall], format)]).sources[0]
+    assert [(d.kind.value, str(d.severity)) for d in source.divergences] == [
+        ("truncation", "material")
+    ]
+    assert source.divergences[0].reference.end == len(reference.text)
+    box = "Continue reading: why Seoul doubts the freeze"
+    source = analyse(reference, [_page([*paragraphs[:6], box], format)]).sources[0]
+    assert "truncation" not in [d.kind.value for d in source.divergences]
+
+
 def test_a_cut_is_truncation_only_where_the_page_marks_it(reference: Document) -> None:
     """An excerpt stopping mid-sentence with no ellipsis may be the page's choice, and a
     sentence quoted with an ellipsis is a quotation's cut: neither is a truncation."""
