@@ -1080,9 +1080,11 @@ def _other_subject(head: str) -> bool:
     True
     >>> _other_subject("The statement notes that resolution 2321 demands ")
     False
+    >>> _other_subject("@un_nerd · Jul 5\\nfwiw UNSC res 2371 ")
+    True
     """
     head = _INNER_ASIDE.sub(" ", head)  # "The NPT, for its part, obliges"
-    clause = head[head.rfind(",") + 1 :]
+    clause = head[max(head.rfind(","), head.rfind("\n")) + 1 :]  # (a post's byline line)
     if _OUR_DOCUMENT.search(clause):
         return False  # "Clause 4 of the statement says", "The statement says that ..."
     clause = clause[clause.rfind(" that ") + 1 :]  # "remind the House that the NPT obliges"
@@ -1188,10 +1190,11 @@ _OTHER_DOCUMENT = re.compile(
     r"(?i:\b(?:the|this|that|its|a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:lease|contract|resolution"
     r"|recipe|treaty|charter|novel|book|chapter|licen[cs]e|constitution|manual|regulation"
     r"|memo|poem|warranty)\b)"
-    r"|\b(?i:resolution|clause|chapter)\s+(?:(?i:no)\.\s*)?\d+"
-    r"|\b(?:NPT|CTBT|JCPOA)\b"
+    r"|\b(?i:resolution|res\.?|clause|chapter)\s+(?:(?i:no)\.\s*)?\d+"
+    r"|\b(?:NPT|CTBT|JCPOA|UNSCR\s*\d+)\b"
 )
-"""Another document, named: "the lease", "the UN resolution", "Resolution 2321", "the NPT"."""
+"""Another document, named: "the lease", "the UN resolution", "Resolution 2321", "res.
+2371", "UNSCR 2375", "the NPT"."""
 _BARE_STATEMENT = re.compile(r"(?i)(?:the|this)\s+(?:joint\s+)?statement")
 _SEPARATE = re.compile(
     r"(?i)\b(?:another|the\s+other|a\s+(?:separate|different|second|rival))\s+"

@@ -293,6 +293,12 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if cue is not None and cue.speaker == "document" and _own_subject(reading, k, roles=True):
         # "Former minister Han was blunter: “...”" after a paragraph quoting the statement
         return _subject_cue(reading, k)
+    if (
+        cue is not None
+        and cue.speaker == "document"
+        and another_document(spans.span(k), reading.prose, reading.authors)
+    ):
+        return None  # "fwiw UNSC res 2371 “condemns ...”": that one's words
     # Read in the text, not the prose: a paragraph ending with a quotation ("... should
     # be ruled out.”") ends with the full stop the prose blanks out.
     end = reading.text[spans.starts[before] : spans.ends[before]].rstrip() if cue else ""
