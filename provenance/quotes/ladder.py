@@ -1590,6 +1590,12 @@ def _paraphrase(
         unsaid.append(f"most of its words are not the statement's ({', '.join(unheld)})")
     elif not short and _names_only(quoted, lexicon.vocabulary, index.authors):
         unsaid.append("it shares nothing with the statement but the parties' names")
+    if ref is not None:
+        # Force the passage never speaks of ("will adopt the necessary military measures"
+        # for "have agreed to adopt the necessary measures"): a threat it never makes.
+        forced = _FORCE.findall(quoted)
+        if forced and not _FORCE.search(_sentences_around(index, ref, around=0)):
+            unsaid.append(f"force its passage never speaks of ({', '.join(dict.fromkeys(forced))})")
     if ref is not None and not short:
         # Judged against the chosen sentence itself: a neighbour naming the party does
         # not make this passage about it.
