@@ -24,7 +24,7 @@ from conftest import make_document
 
 from provenance.analyse import analyse
 from provenance.cli import main
-from provenance.model import Document, Format
+from provenance.model import Document, Format, Kind
 
 CASES = Path(__file__).parent / "cases" / "structure"
 
@@ -391,6 +391,29 @@ def test_a_copy_stopping_at_a_paywall_is_truncated(
     box = "Continue reading: why Seoul doubts the freeze"
     source = analyse(reference, [_page([*paragraphs[:6], box], format)]).sources[0]
     assert "truncation" not in [d.kind.value for d in source.divergences]
+
+
+@pytest.mark.parametrize("format", ["text", "markdown", "html"])
+@pytest.mark.parametrize("last", ["14:15 More reaction shortly.", "More from the statement:"])
+def test_a_live_blog_s_entries_between_parts_of_a_copy_are_interruptions(
+    format: str, last: str, reference: Document
+) -> None:
+    """A live blog posting the statement in parts, its own timestamped entries between
+    them ("14:10 Seoul's national security council meets on the situation."), or an entry
+    and the line leading back into the text ("More from the statement:"): foreign material
+    (minor), not a material insertion into the text, though the entries share the
+    statement's words."""
+    paragraphs = reference.text.split("\n\n")
+    entries = [
+        "14:10 Seoul's national security council meets to discuss the situation in the region.",
+        last,
+    ]
+    source = analyse(reference, [_page([*paragraphs[:4], *entries, *paragraphs[4:]], format)])
+    (passage,) = source.sources[0].passages
+    assert (passage.reference.start, passage.reference.end) == (0, len(reference.text))
+    rows = [d for d in source.sources[0].divergences if d.kind is not Kind.WHITESPACE]
+    assert [(d.kind.value, str(d.severity)) for d in rows] == [("interruption", "minor")]
+    assert "live blog" in rows[0].note or "line about the text" in rows[0].note
 
 
 def test_a_cut_is_truncation_only_where_the_page_marks_it(reference: Document) -> None:

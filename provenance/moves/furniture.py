@@ -48,11 +48,13 @@ _DOCUMENT = (
 _FRAMING = re.compile(
     rf"\b{_DOCUMENT}\b(?:[^.!?]*?\b(?:follows?|continues?|continued|below|above|part|in full"
     r"|published|released|issued|reads|excerpts?|extracts?|translat\w*)\b)"
-    r"|\b(?:continued|continues)\s+(?:below|overleaf|on\s+page)\b|\b(?:first|second|next|last|final)\s+part\b",
+    r"|\b(?:continued|continues)\s+(?:below|overleaf|on\s+page)\b|\b(?:first|second|next|last|final)\s+part\b"
+    rf"|\bmore\s+(?:from|of)\s+{_DOCUMENT}",
     re.IGNORECASE,
 )
 """A line of the page's own about the copy it carries ("The rest of the statement
-follows.", "They have just published their joint statement. The first part:")."""
+follows.", "They have just published their joint statement. The first part:", "More
+from the statement:")."""
 _COMMENT_LABEL = re.compile(
     r"(?:[\[(]?(?:our|my|editor[\u2019']?s|translator[\u2019']?s|reader[\u2019']?s)\s+)?"
     r"(?:note|comment|commentary|view|take|gloss|aside|analysis)\s*[:.\u2014\u2013-]",
@@ -163,6 +165,11 @@ def _only_captions(text: str, span: Span, captions: tuple[Span, ...]) -> bool:
 
 _THREAD_COUNTER = re.compile(r"[\u2026.]*[ \t]*\(?\d{1,3}/\d{1,3}\)?[ \t]*[\u2026.]*")
 """A post's place in a thread ("4/6", "(4/6)"), with the ellipses around it."""
+_TIMESTAMPED = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|[Uu]pdated?\s+\d{1,2}[:.]\d{2}\S*)"
+    r"[ \t]*(?:[-\u2013\u2014|:]?[ \t]+)(?=\w)"
+)
+"""A line opening on a time ("14:10", "2.15pm GMT —"): a live blog's entry."""
 _CONTINUED = re.compile(r"[\u2026.]+")
 """A line of nothing but an ellipsis: the sentence carried over."""
 _THREAD_BREAK = "page furniture: a thread's break between posts"
@@ -289,6 +296,10 @@ def interruption(
     if framing and not _AUTHORS_SPEAK.search(inserted):
         # "The rest of the statement follows.", "And on force, in a separate passage:"
         return _FOREIGN, "foreign material: the page's own line about the text"
+    if all(_TIMESTAMPED.match(line) for line in lines):
+        # "14:10 Japan's prime minister calls an emergency meeting.": a live blog's
+        # entries between the parts of the copy it posts
+        return _FOREIGN, "foreign material: a live blog's entries"
     if PULL_QUOTE.fullmatch(" ".join(lines)) and not _AUTHORS_SPEAK.search(inserted):
         # "“We will not accept ...,” a diplomat told us.": someone's words set apart
         return _FOREIGN, "foreign material: a pull quote (someone's words, and who said them)"
