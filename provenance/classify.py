@@ -208,11 +208,17 @@ def _numbering(reference: str, ref: Span, capture: str, copy: Span) -> str:
     'a paragraph number the copy added'
     >>> _numbering("It has 2 steps", Span(7, 8), "It has 3 steps", Span(7, 8))
     ''
+    >>> _numbering("One.\\n\\n2. Two.", Span(4, 9), "One. Two.", Span(4, 4))
+    "the reference's paragraph number, which the copy does not have"
     """
     # The line break before the number may be in the edit too ("\n\n6" for "\n3"): a
     # difference of spaces, read apart from the number.
     ref, copy = _after_spaces(reference, ref), _after_spaces(capture, copy)
     ref_number, copy_number = _line_number(reference, ref), _line_number(capture, copy)
+    if ref_number and copy_number is None and copy.start == copy.end:
+        # The number and the paragraph break before it gone, the copy running on
+        # mid-line (a sentence moved there, paragraphs joined): no word is missing.
+        copy_number = ""
     if ref_number is None or copy_number is None or ref_number == copy_number == "":
         return ""
     if not ref_number:

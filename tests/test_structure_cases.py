@@ -416,6 +416,25 @@ def test_a_live_blog_s_entries_between_parts_of_a_copy_are_interruptions(
     assert "live blog" in rows[0].note or "line about the text" in rows[0].note
 
 
+@pytest.mark.parametrize("format", ["text", "markdown"])
+def test_a_number_dropped_where_paragraphs_are_joined_is_editorial(
+    format: str, reference: Document
+) -> None:
+    """A copy running two numbered points into one paragraph, their numbers dropped
+    ("... in the region. The Parties ..." for "... in the region.\\n\\n2. The Parties
+    ..."): the number and the break are gone, no word; an editorial row (minor), as a
+    number dropped at a line's start is, not a material omission."""
+    paragraphs = reference.text.split("\n\n")
+    second, third = paragraphs[2], paragraphs[3]
+    assert second.startswith("2. ") and third[:1] == "3"
+    joined = second + " " + third.split(".", 1)[1].lstrip()
+    page = _page([*paragraphs[:2], joined, *paragraphs[4:]], format)
+    source = analyse(reference, [page]).sources[0]
+    rows = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
+    assert [(d.kind.value, str(d.severity)) for d in rows] == [("editorial", "minor")]
+    assert rows[0].reference_text.strip() == "3."
+
+
 def test_a_cut_is_truncation_only_where_the_page_marks_it(reference: Document) -> None:
     """An excerpt stopping mid-sentence with no ellipsis may be the page's choice, and a
     sentence quoted with an ellipsis is a quotation's cut: neither is a truncation."""
