@@ -807,6 +807,8 @@ def _authors_quoted(
     out = []
     for mark in _OPENING_MARK.finditer(chunk):
         at = mark.start()
+        if mark.group() == "'" and not text[base + at + 1 : base + at + 2].isalpha():
+            continue  # a closing mark, or an apostrophe ("the '90s")
         # The report's source set aside between the authors and their words ("Russia
         # and China, according to TASS, “urge ...”"): the agency vouches for the report,
         # the words are still the authors'.
@@ -877,7 +879,9 @@ _THE_AUTHORS = re.compile(
 AUTHORS_SUBJECT = "the authors, its subject"
 """How `_authors_quoted` found its cue: the authors, named, speak as a verb would say."""
 _DETERMINERS = frozenset("the both these their its".split())
-_OPENING_MARK = re.compile(f"[{''.join(OPENERS)}]")
+_OPENING_MARK = re.compile(f"[{''.join(OPENERS)}\u2018]|(?<![^\\s(\\[])'")
+"""A quotation's opening mark: a double one, or a single one (‘, or ' after a space, which
+must open a word in the text: British headlines quote so, "Russia and China 'will ...'")."""
 _AGREED_REACH = 40
 """Characters before an opening mark read for the authors' agreement (not the sentence
 from its start: a sentence of 20 KB, read once a mark, cost seconds)."""
@@ -910,10 +914,10 @@ def _authors_words(text: str, at: int) -> bool:
 _REPORTED_GAP = re.compile(r"[\s,]*(?:that\s+)?")
 """Between a speech verb and the authors it reports ("claimed, that the two sides")."""
 _MODAL_QUOTED = re.compile(
-    r"[ \t]*[\"“«„‘](?:will|would|shall|should|must|intend|plan)\b", re.IGNORECASE
+    r"[ \t]*[\"“«„‘'](?:will|would|shall|should|must|intend|plan)\b", re.IGNORECASE
 )
 """A quotation opening on a modal, after the authors named as its subject."""
-_ADVERB_QUOTED = re.compile(r"[ \t]*[\"“«„‘][^\W\d_]+ly[ \t]+")
+_ADVERB_QUOTED = re.compile(r"[ \t]*[\"“«„‘'][^\W\d_]+ly[ \t]+")
 """A quotation opening on an adverb, after the authors named as its subject."""
 
 

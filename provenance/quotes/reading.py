@@ -492,14 +492,15 @@ _ROLES = frozenset(
 
 def _authors_before_marks(prose: str, authors: frozenset[str]) -> list[int]:
     """Opening quotation marks a few words after the statement's authors are named ("the
-    two ministries “call", "Russia and China agreed that “"): `cues` reads their
+    two ministries “call", "Russia and China agreed that “", "Russia and China 'will"):
+    `cues` reads their
     sentences for the authors as the quotation's subject (`cues._authors_quoted`)."""
     if not authors:
         return []
     lead = _author_lead(authors)
     return [
         at
-        for at in _offsets(prose, OPENERS)
+        for at in _offsets(prose, (*OPENERS, "\u2018", "'"))
         if lead.search(prose, max(0, at - _LEAD_REACH), at) is not None
     ]
 
