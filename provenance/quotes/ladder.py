@@ -500,6 +500,9 @@ def _compare(
         others = brought_in(inserted, stretch, index.authors)
         if others:
             claims += (f"adds words about {', '.join(others)}, whom its passage never names",)
+        threat = _threat(index, inserted)
+        if threat:
+            claims += (f"a threat of force the statement never makes ({threat})",)
         if claims and added.reference is not None:
             return _not_said(added.reference, added.similarity, claims)
         return added
@@ -585,16 +588,28 @@ _FORCE = re.compile(
 military measures" for "the necessary measures"): a threat it never makes."""
 _FORCE_ACT = re.compile(
     r"\b(?:military|armed|forceful)\s+(?:measures?|steps?|action|actions|responses?|reply"
-    r"|answer|countermeasures?|retaliation|strikes?|pressure)\b",
+    r"|answer|countermeasures?|retaliation|strikes?|pressure|deterrence|deterrent)\b",
     re.IGNORECASE,
 )
-"""Force as something done ("military measures", "an armed response")."""
+"""Force as something done or held over others ("military measures", "an armed response",
+"armed deterrence")."""
 _RULED_OUT = re.compile(
     r"\b(?:no|not|never|nor|rul\w*\s+out|exclud\w*|refrain\w*|renounc\w*|oppos\w*"
     r"|without|avoid\w*|reject\w*)\b",
     re.IGNORECASE,
 )
 """Words that rule force out or refrain from it ("any military action should be excluded")."""
+
+
+def _threat(index: _Index, words: str) -> str:
+    """Force done or held over others in `words` that the statement never speaks of ("will
+    adopt the necessary military measures" for "have agreed to adopt the necessary
+    measures", "maintain calm and armed deterrence"), or "": not force ruled out or
+    refrained from ("any military action should be excluded")."""
+    found = _FORCE_ACT.search(words)
+    if found is None or _RULED_OUT.search(words) or _in_reference(index, found.group()):
+        return ""
+    return found.group()
 
 
 def _in_reference(index: _Index, phrase: str) -> bool:
@@ -1609,12 +1624,9 @@ def _paraphrase(
         unsaid.append(f"most of its words are not the statement's ({', '.join(unheld)})")
     elif not short and _names_only(quoted, lexicon.vocabulary, index.authors):
         unsaid.append("it shares nothing with the statement but the parties' names")
-    threat = _FORCE_ACT.search(quoted)
-    if threat and not _RULED_OUT.search(quoted) and not _in_reference(index, threat.group()):
-        # "will adopt the necessary military measures" (for "have agreed to adopt the
-        # necessary measures"): a threat of force the statement never makes; not force
-        # ruled out or refrained from ("any military action should be excluded")
-        unsaid.append(f"a threat of force the statement never makes ({threat.group()})")
+    threat = _threat(index, quoted)
+    if threat:
+        unsaid.append(f"a threat of force the statement never makes ({threat})")
     if ref is not None and not short:
         # Judged against the chosen sentence itself: a neighbour naming the party does
         # not make this passage about it.
