@@ -224,6 +224,14 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # document's, named as its own, whoever argues about them
             span = Span(wording.start(), wording.start() + len(wording.group().rstrip()))
             return Cue("document", span, span.of(reading.text), how="its own words, named before")
+        has = _HAS_IT_SAYING.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
+        if has is not None and (
+            _DOCUMENT_WORD.search(has.group("who")) or _joint(has.group("who"), reading.authors)
+        ):
+            # "A second version of the claim has the ministries demanding that Seoul “...”":
+            # an account of what the statement says, checked against it
+            span = Span(has.start("who"), has.end("verb"))
+            return Cue("document", span, span.of(reading.text), how="an account has it saying")
         for pattern, reach, spoken in _NAMED_BEFORE:
             # "the standing answer from our colleagues was that the drills are “...”",
             # "Washington's talk of “all options”", "with a spokeswoman saying “...”": the
@@ -255,22 +263,26 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         window = reading.prose[max(0, m.span.start - 200) : m.span.start - 1].casefold()
         quoting = (
             _QUOTING.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
-            if "quot" in window or "cit" in window
+            if "quot" in window or "cit" in window or "report" in window
             else None
         )
-        who = quoting.group("who").split() if quoting is not None else []
+        named_as = "who" if quoting is None or quoting.group("who") is not None else "reported"
+        who = quoting.group(named_as).split() if quoting is not None else []
         if quoting is not None and quoting.group("who2") and who == ["as"]:
             who = [quoting.group("who2")]  # "seen it quoted as saying": it is quoted
         if quoting is not None and len(who) <= _QUOTED_WORDS and who[0].casefold() not in _IT:
             # "quotes an unnamed official: “...”", "quoted the statement as saying Russia
             # and China “...”": whoever the page's source quotes speaks
             # "quotes the statement, then an unnamed official:": the last one quoted
-            last = list(_THEN.finditer(quoting.group("who")))
-            start = quoting.start("who") + (last[-1].end() if last else 0)
-            span = Span(start, quoting.end("who"))
-            document = _DOCUMENT_WORD.search(span.of(reading.text)) is not None
+            last = list(_THEN.finditer(quoting.group(named_as)))
+            start = quoting.start(named_as) + (last[-1].end() if last else 0)
+            span = Span(start, quoting.end(named_as))
+            # (the document, or its authors together: "reported the two sides as saying")
+            quoted_who = span.of(reading.text)
+            document = _DOCUMENT_WORD.search(quoted_who) is not None
+            document = document or _joint(quoted_who, reading.authors)
             speaker: Literal["document", "person"] = "document" if document else "person"
-            return Cue(speaker, span, span.of(reading.text), how="whom the source quotes")
+            return Cue(speaker, span, quoted_who, how="whom the source quotes")
         if quoting is not None and who[0].casefold() in ("it", "them") and k > 0:
             # "One op-ed misquoted it as urging “...”": "it", the document the sentence
             # before names (and none of its own does)
@@ -634,6 +646,14 @@ _NAMED_BEFORE = (
 )
 """Whose words a quotation gives, named just before its mark: (pattern, characters read
 back, the group that names the speaker's span)."""
+_HAS_IT_SAYING = re.compile(
+    r"\b(?:has|have|had)[ \t]+(?P<who>(?:the[ \t]+)?[\w’'-]+(?:[ \t]+[\w’'-]+){0,3}?)[ \t]+"
+    r"(?P<verb>saying|demanding|calling[ \t]+for|urging|promising|threatening|vowing|pledging"
+    r"|insisting|requiring|warning|proposing|declaring)\b[^:;“”\"«».!?]{0,80}?[ \t]*$"
+)
+"""A source's account that "has" the statement or its authors say something, just before
+the quotation ("Western summaries have the authors demanding", "has the ministries calling
+for Seoul to")."""
 _RENDERED_AS = re.compile(
     r"\b(?:renders?|rendered|rendering|summari[sz](?:es|ed|e|ing)|sums?[ \t]+up|summed[ \t]+up"
     r"|paraphras(?:es|ed|e|ing)|translat(?:es|ed|e|ing))[ \t]+"
@@ -659,14 +679,18 @@ _LOWER_CASE_STOP = re.compile(r"[a-z]{3}[.!?][ \t]+[a-z]")
 abbreviation's ("e.g.", "U.S."), then a lower-case word."""
 _QUOTING = re.compile(
     r"\b(?:(?P<who2>it|them)[ \t]+(?=(?:mis)?quoted[ \t]+as\b))?"
-    r"(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
+    r"(?:(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
     r"(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
     r"(?::|,?[ \t]+(?:as[ \t]+)?(?:saying|stating|writing|telling|noting|warning|calling|urging"
-    r"|adding|declaring|demanding)\b[^:;“”\"«».!?]{0,80}?)[ \t]*$"
+    r"|adding|declaring|demanding)\b[^:;“”\"«».!?]{0,80}?)"
+    r"|(?:mis)?report(?:s|ed|ing)[ \t]+(?P<reported>[^:;“”\"«».!?]{1,80}?)[ \t]+as[ \t]+"
+    r"(?:saying|stating|warning|calling|urging|declaring|demanding|promising|threatening"
+    r"|vowing|pledging|insisting|requiring)\b[^:;“”\"«».!?]{0,80}?)[ \t]*$"
 )
 """Whom a page's source quotes, just before the quotation: "quotes an unnamed Blue House
 official:", "quoted the statement as saying Russia and China", "cites a ministry source
-saying the roadmap"; or, passive, "it quoted as saying" (`who2`: it is quoted)."""
+saying the roadmap"; or, passive, "it quoted as saying" (`who2`: it is quoted); or whom
+it reports as saying ("reported the statement as promising": `reported`)."""
 _IT = frozenset(("it", "them", "this", "that"))
 """Whom a source quotes, named by a pronoun: whoever the page spoke of before ("quoted it
 as saying"), which the cues read."""
