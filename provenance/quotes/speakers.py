@@ -268,8 +268,10 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         )
         named_as = "who" if quoting is None or quoting.group("who") is not None else "reported"
         who = quoting.group(named_as).split() if quoting is not None else []
-        if quoting is not None and quoting.group("who2") and who == ["as"]:
-            who = [quoting.group("who2")]  # "seen it quoted as saying": it is quoted
+        if quoting is not None and quoting.group("who2"):
+            # "seen it quoted as saying", "seen it quoted on social media as saying": it is
+            # quoted, where or by whom aside
+            who = [quoting.group("who2")]
         if quoting is not None and len(who) <= _QUOTED_WORDS and who[0].casefold() not in _IT:
             # "quotes an unnamed official: “...”", "quoted the statement as saying Russia
             # and China “...”": whoever the page's source quotes speaks
@@ -677,8 +679,13 @@ part of it (not "renders the mood as")."""
 _LOWER_CASE_STOP = re.compile(r"[a-z]{3}[.!?][ \t]+[a-z]")
 """A sentence's end in lower-case prose (a forum's): a full stop after a word, not an
 abbreviation's ("e.g.", "U.S."), then a lower-case word."""
+_WHERE_QUOTED = (
+    r"(?:(?:on|in|by|across|online|widely|often|repeatedly|elsewhere)\b[^,;:.“”\"«»]{0,30}?)"
+)
+"""Where or how often "it" is quoted, before "as" ("quoted on social media as saying"); not
+whom it quotes ("it quoted Lavrov as saying")."""
 _QUOTING = re.compile(
-    r"\b(?:(?P<who2>it|them)[ \t]+(?=(?:mis)?quoted[ \t]+as\b))?"
+    rf"\b(?:(?P<who2>it|them)[ \t]+(?=(?:mis)?quoted[ \t]+(?:{_WHERE_QUOTED}[ \t]+)?as\b))?"
     r"(?:(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
     r"(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
     r"(?::|,?[ \t]+(?:as[ \t]+)?(?:saying|stating|writing|telling|noting|warning|calling|urging"
