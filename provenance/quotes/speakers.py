@@ -377,6 +377,18 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
                 and _JUDGED_AFTER.match(text, m.span.end + 1, c.span.end)
             )
         ]
+        if any(c.span.end <= opening for c in own):
+            # A cue after the quotation in a clause of its own that a conjunction opens
+            # ("... told us the sequencing is “...”, since the United States has long
+            # insisted on ...") speaks that clause, not the quotation a cue before leads to.
+            own = [
+                c
+                for c in own
+                if not (
+                    c.span.start >= m.span.end
+                    and _SUBORDINATE_AFTER.search(text, m.span.end, c.span.end)
+                )
+            ]
         if not own:
             return None  # its sentence's only cue is the writer's gloss
         # A cue in a relative clause that closes before the quotation ("The statement,
@@ -648,6 +660,11 @@ _NAMED_BEFORE = (
 )
 """Whose words a quotation gives, named just before its mark: (pattern, characters read
 back, the group that names the speaker's span)."""
+_SUBORDINATE_AFTER = re.compile(
+    r"[,;][ \t]*(?:since|because|as|although|though|while|whereas|when|unless|whereupon)\b",
+    re.IGNORECASE,
+)
+"""After a quotation: a clause of its own begins (", since the United States has insisted")."""
 _HAS_IT_SAYING = re.compile(
     r"\b(?:has|have|had)[ \t]+(?P<who>(?:the[ \t]+)?[\w’'-]+(?:[ \t]+[\w’'-]+){0,3}?)[ \t]+"
     r"(?P<verb>saying|demanding|calling[ \t]+for|urging|promising|threatening|vowing|pledging"
