@@ -435,6 +435,24 @@ def test_a_number_dropped_where_paragraphs_are_joined_is_editorial(
     assert rows[0].reference_text.strip() == "3."
 
 
+@pytest.mark.parametrize("format", ["text", "markdown", "html"])
+def test_a_copy_missing_its_last_point_but_keeping_its_closing_line_is_one_copy(
+    format: str, reference: Document
+) -> None:
+    """The statement from its start to point 5, then its closing line ("This statement was
+    signed ..."), with nothing between: one copy missing point 6, a material omission. It
+    was two excerpts and no row at all: point 6, longer than the words an omission may
+    span, was lost without a word."""
+    paragraphs = reference.text.split("\n\n")
+    six = next(k for k, p in enumerate(paragraphs) if p.startswith("6."))
+    source = analyse(reference, [_page([*paragraphs[:six], paragraphs[-1]], format)])
+    (passage,) = source.sources[0].passages
+    assert (passage.reference.start, passage.reference.end) == (0, len(reference.text))
+    rows = [d for d in source.sources[0].divergences if d.kind is not Kind.WHITESPACE]
+    assert [(d.kind.value, str(d.severity)) for d in rows] == [("omission", "material")]
+    assert rows[0].reference_text.strip().startswith("6. The Parties confirm")
+
+
 def test_a_cut_is_truncation_only_where_the_page_marks_it(reference: Document) -> None:
     """An excerpt stopping mid-sentence with no ellipsis may be the page's choice, and a
     sentence quoted with an ellipsis is a quotation's cut: neither is a truncation."""

@@ -433,6 +433,11 @@ def _joins(
     if _after_heading(texts, group, run):
         return "new"
     distance = max(0, run.i0 - hi, lo - run.i1)
+    if lo == 0 and gap <= 0 and run.i0 > hi and run.i1 == len(texts.reference.words):
+        # The statement from its start, then, with nothing between, its last words: one
+        # copy missing a part ("... point 5.¶This statement was signed in Moscow ..."
+        # without point 6), however long the part.
+        return "join"
     if distance > options.max_omitted_words or repeated > options.max_omitted_words:
         return "new"
     if not carries_on and run.j1 - run.j0 < options.min_words:
