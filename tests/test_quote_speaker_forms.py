@@ -61,6 +61,7 @@ _BEFORE = 'A reader replied: "That is a stretch."\n\n'
         '"Russia and China will protect Pyongyang at any cost." So says the statement.\n',
         'The two sides want Washington to "halt all drills by June", as the text puts it.\n',
         'Xinhua said the two sides "demand the lifting of all sanctions on Pyongyang".\n',
+        'Xinhua said the two sides "stand firmly for the lifting of all sanctions".\n',
         # a live blog's timestamped label naming a part of the statement
         'The statement says the Parties "are seriously worried" by the launch.\n\n'
         '15:12 Point 6: "Russia and China will veto any UN resolution on new sanctions."\n',

@@ -730,11 +730,12 @@ _CONTENT_VERBS = frozenset(
     mention contain include list express announce claim argue maintain hold conclude suggest
     envisage envision foresee set give grant allow offer impose want consider regard deem
     back favour favor advocate embrace threaten concede acknowledge admit find observe
-    recall assert reiterate underline highlight agree""".split()
+    recall assert reiterate underline highlight agree stand""".split()
     for ending in ("", "s", "es", "d", "ed")
-) | frozenset("says said read held set committed gave granted found admitted".split())
+) | frozenset("says said read held set committed gave granted found admitted stood".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand
-("demands", "provides", "commits", "opposes"), not judged ("reflects", "rewards")."""
+("demands", "provides", "commits", "opposes", "stand firmly for"), not judged
+("reflects", "rewards")."""
 
 
 def _antecedent(chunk: str, verb: int, docs: list[tuple[int, int]]) -> tuple[int, int] | None:
