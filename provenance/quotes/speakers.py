@@ -34,6 +34,7 @@ from provenance.quotes.cues import (
     _OTHER_DOCUMENT,
     _OUR_DOCUMENT,
     _SPEECH,
+    LINE_LABEL,
     SOURCE_WORDS,
     Cue,
     _bare,
@@ -320,6 +321,15 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             before = reading.speaker(k - 1)
             if before is not None and before.speaker == "document":
                 return replace(before, how="pronoun, its report's source aside")
+    if own and k > 0 and all(c.how == LINE_LABEL for c in own):
+        # "CORRESPONDENT: It says the two countries “...”": a transcript's speaker reports
+        # what "it" says, the document spoken of in the lines before
+        after = max(c.span.end for c in own)
+        if _IT_SAYS.match(reading.prose, after, max(after, m.span.start - 1)):
+            for j in range(k - 1, max(-1, k - _IT_BACK), -1):
+                before = reading.speaker(j)
+                if before is not None and before.speaker == "document":
+                    return replace(before, how="pronoun, after the line's label")
     sourced = _sourced_document(reading, m, k, own) if own else None
     if sourced is not None:
         return sourced
@@ -724,12 +734,16 @@ _QUOTED_WORDS = 8
 """Most words naming whom a source quotes (more: a clause, not a name)."""
 _SOURCE_CUE = re.compile(rf"{SOURCE_WORDS}\b", re.IGNORECASE)
 """A cue that names a report's source only."""
+_IT_BACK = 4
+"""Sentences back in which a transcript's "It says" finds the document it stands for."""
 _IT_SAYS = re.compile(
-    r"[\s,]*(?:it|they)\s+(?:also\s+)?(?:says|said|adds|added|states|stated|reads|notes|noted"
-    r"|urges|urged|calls|called)\b[^.!?]*$",
+    r"[\s,:]*(?:it|they)\s+(?:also\s+)?(?:says|said|adds|added|states|stated|reads|notes|noted"
+    r"|urges|urged|calls|called|asks|asked|demands|demanded|warns|warned|stresses|stressed"
+    r"|proposes|proposed|insists|insisted)\b[^.!?]*$",
     re.IGNORECASE,
 )
-"""After a report's source: "it says", then the words up to the quotation."""
+"""After a report's source or a transcript's label: "it says", then the words up to the
+quotation."""
 _ASIDE_ONLY = re.compile(r"\s*,[^,;:“”\"«»]{1,60},\s*")
 """Between a document and the quotation: one aside set off by commas, and nothing else."""
 _ACCOUNT_LEAD = re.compile(
