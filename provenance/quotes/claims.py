@@ -1609,16 +1609,19 @@ def _strange_names(text: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
         word = m.group()
         if not word[0].isupper() or len(word) < 3:
             continue
-        before = text[: m.start()].rstrip(" “\"‘'„«(")
-        if not before or before[-1] in ".!?:":
-            continue
         bare = re.sub(r"[’'‘]s$", "", word)
         folded = bare.casefold()
+        # A state the reference never names ("Japan halt its ...", "Tokyo"): a name,
+        # however common the word and wherever it stands
+        state = folded in STATE_NAMES and folded not in aliases
+        before = text[: m.start()].rstrip(" “\"‘'„«(")
+        if not state and (not before or before[-1] in ".!?:"):
+            continue
         if folded in vocabulary or stem(bare) in stems or folded in aliases | _CALENDAR:
             continue
         if _joined(text, m.start(), folded) in vocabulary:
             continue  # "North-East" where the reference writes "Northeast"
-        if bare.isupper() or zipf(folded) >= COMMON_ZIPF:
+        if not state and (bare.isupper() or zipf(folded) >= COMMON_ZIPF):
             continue  # an acronym (ABM), or a common word with a capital (General)
         if misspelt(folded, vocabulary):
             continue  # "Penninsula": the statement's name mistyped, not another name
@@ -1657,6 +1660,15 @@ def _joined(text: str, start: int, folded: str) -> str:
 
 _HYPHENS = frozenset("-\u2010\u2011")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+STATE_NAMES = frozenset(
+    {name for name in ALIASES if name not in ("united", "states", "nations", "korea")}
+    | {alias for names in ALIASES.values() for alias in names if alias not in DEMONYMS}
+    - {"north", "south", "us", "un"}
+)
+"""States and capitals of `ALIASES` ("japan", "tokyo", "pyongyang"): names even where
+common or opening a sentence."""
 
 
 @lru_cache(maxsize=8)

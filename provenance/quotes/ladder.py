@@ -52,6 +52,7 @@ from provenance.quotes.antonyms import negates_an_opposite, swapped_party
 from provenance.quotes.brackets import ANTECEDENT, honest
 from provenance.quotes.claims import (
     PARAGRAPH_NUMBER,
+    STATE_NAMES,
     absent_parties,
     brought_in,
     counts_given,
@@ -599,6 +600,19 @@ _RULED_OUT = re.compile(
     re.IGNORECASE,
 )
 """Words that rule force out or refrain from it ("any military action should be excluded")."""
+
+
+_ADDRESSED = re.compile(
+    r"\b(?P<state>[A-Z][a-z]+)(?:['’]s)?[ \t]+(?:to[ \t]+|that[ \t]+)?[\"“«„‘']?\Z"
+)
+"""A capitalised name straight before a quotation's mark, with at most "to" or "that"
+between ("demands Japan “", "urges Tokyo to “"): whom the words are addressed to."""
+
+
+def _named_states(index: _Index) -> frozenset[str]:
+    """Every word a reference uses and the other names of the parties it names (capitals,
+    demonyms): the states `_ADDRESSED` may name without bringing one in."""
+    return index.lexicon.vocabulary | other_names(index.lexicon.vocabulary)
 
 
 def _threat(index: _Index, words: str) -> str:
@@ -1627,6 +1641,12 @@ def _paraphrase(
     threat = _threat(index, quoted)
     if threat:
         unsaid.append(f"a threat of force the statement never makes ({threat})")
+    addressed = _ADDRESSED.search(text, max(0, core.start - 40), max(0, core.start - 1))
+    state = addressed.group("state").casefold() if addressed else ""
+    if state in STATE_NAMES and state not in _named_states(index):
+        # "the statement demands Japan “halt ...”", "urges Tokyo to “...”": the words
+        # addressed to a state the statement never names
+        unsaid.append(f"addressed to {addressed.group('state')}, whom the statement never names")
     if ref is not None and not short:
         # Judged against the chosen sentence itself: a neighbour naming the party does
         # not make this passage about it.
