@@ -122,6 +122,19 @@ def _acts_by_object(words: list[str]) -> list[str]:
     return out
 
 
+def acts_for(quotation: str, addressee: str) -> list[str]:
+    """The quotation's words for acts the statement does only for its authors (`_FOR_A_PARTY`:
+    protecting, guaranteeing, defending), when the page gives them to another party named
+    just before it ("had promised Pyongyang “security guarantees”").
+
+    >>> acts_for("security guarantees", "Pyongyang"), acts_for("security guarantees", "Moscow")
+    (['guarantees'], [])
+    """
+    if addressee.casefold() not in _OTHER_PARTIES:
+        return []
+    return [w for w in _WORD.findall(quotation) if stem(w) in _FOR_A_PARTY]
+
+
 _OTHER_PARTIES = frozenset(
     """dprk pyongyang north rok seoul washington usa america american japan tokyo regime
     kim""".split()

@@ -46,6 +46,7 @@ from provenance.footnotes import RAISED_NOTE
 from provenance.kinds import LINE_END_HYPHEN, SIC, spelling_key
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
+from provenance.quotes.acts import acts_for
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.antonyms import negates_an_opposite, swapped_party
@@ -1647,6 +1648,13 @@ def _paraphrase(
         # "the statement demands Japan “halt ...”", "urges Tokyo to “...”": the words
         # addressed to a state the statement never names
         unsaid.append(f"addressed to {addressed.group('state')}, whom the statement never names")
+    elif addressed and (done := acts_for(quoted, addressed.group("state"))):
+        # "had promised Pyongyang “security guarantees”": what it does for its authors
+        # alone, done for another party
+        unsaid.append(
+            f"an act ({', '.join(done)}) for {addressed.group('state')}, which the "
+            "statement does for its authors alone"
+        )
     if ref is not None and not short:
         # Judged against the chosen sentence itself: a neighbour naming the party does
         # not make this passage about it.
