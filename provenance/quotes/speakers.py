@@ -671,7 +671,7 @@ _NAMED_BEFORE = (
 """Whose words a quotation gives, named just before its mark: (pattern, characters read
 back, the group that names the speaker's span)."""
 _SUBORDINATE_AFTER = re.compile(
-    r"[,;][ \t]*(?:since|because|as|although|though|while|whereas|when|unless|whereupon)\b",
+    r"[,;][ \t]*(?:since|because|although|though|while|whereas|when|unless|whereupon)\b",
     re.IGNORECASE,
 )
 """After a quotation: a clause of its own begins (", since the United States has insisted")."""
