@@ -1643,17 +1643,17 @@ def _paraphrase(
     if threat:
         unsaid.append(f"a threat of force the statement never makes ({threat})")
     addressed = _ADDRESSED.search(text, max(0, core.start - 40), max(0, core.start - 1))
-    state = addressed.group("state").casefold() if addressed else ""
-    if state in STATE_NAMES and state not in _named_states(index):
+    state = addressed.group("state") if addressed else ""
+    if state.casefold() in STATE_NAMES and state.casefold() not in _named_states(index):
         # "the statement demands Japan “halt ...”", "urges Tokyo to “...”": the words
         # addressed to a state the statement never names
-        unsaid.append(f"addressed to {addressed.group('state')}, whom the statement never names")
-    elif addressed and (done := acts_for(quoted, addressed.group("state"))):
+        unsaid.append(f"addressed to {state}, whom the statement never names")
+    elif state and (done := acts_for(quoted, state)):
         # "had promised Pyongyang “security guarantees”": what it does for its authors
         # alone, done for another party
         unsaid.append(
-            f"an act ({', '.join(done)}) for {addressed.group('state')}, which the "
-            "statement does for its authors alone"
+            f"an act ({', '.join(done)}) for {state}, which the statement does for its "
+            "authors alone"
         )
     if ref is not None and not short:
         # Judged against the chosen sentence itself: a neighbour naming the party does
