@@ -307,6 +307,9 @@ def test_findings_json_and_text_report(corpus: Corpus, tmp_path: Path) -> None:
         ("(подчёркнуто мной)", "emphasis", "added"),
         ("(corsivo nostro)", "italic", "added"),
         ("(выделено мной)", "emphasis", "added"),
+        ("(Underline added.)", "underline", "added"),
+        ("[underline mine]", "underline", "added"),
+        ("(Underscoring ours.)", "underline", "added"),
     ],
 )
 def test_the_wordings_of_an_emphasis_note(

@@ -19,7 +19,8 @@ from provenance.model import Passage
 
 _WHAT = (
     r"bold\s+(?:type|face|font)|boldface|bolding|bolded|bold|italics?|italicised|italicized"
-    r"|emphasis|emphases|underlining|underlined|highlighting|highlighted|highlights?|stress"
+    r"|emphasis|emphases|underlining|underlined|underlines?|underscoring|underscored"
+    r"|highlighting|highlighted|highlights?|stress"
 )
 _WHOSE = (
     r"added|mine|ours|supplied|not\s+in\s+(?:the\s+)?original"
@@ -293,7 +294,7 @@ def _closing(
 
 
 _NOTE_WORDS = (
-    *("bold", "italic", "emphas", "underlin", "highlight", "stress", "added"),
+    *("bold", "italic", "emphas", "underlin", "underscor", "highlight", "stress", "added"),
     # the first words of `_FOREIGN` notes (a note starts at most four characters before)
     *("hervorh", "kursiv", "fettdruck", "est moi qui", "est nous qui", "nous soulign"),
     *("soulign", "mis en", "mise en", "mises en", "gras", "italiq", "nfasis", "subrayad"),
@@ -353,6 +354,7 @@ def _declared_style(what: str) -> str:
             ("bold", "bold"),
             ("italic", "italic"),
             ("underline", "underlin"),
+            ("underline", "underscor"),
             ("mark", "highlight"),
         )
         if stem in what
