@@ -62,6 +62,16 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             # "peacefull [sic]" for "peaceful": the slip, and the editor's mark after it
             out.extend(_insertion(reference, capture, ref, copy))
             continue
+        if kind is Kind.SUBSTITUTION and (at := _lines_then_number(ref_text, copy_text)):
+            # "| # | Text |" then "| 1 | The Parties ...": a table's header row, then the
+            # cell numbering the point, for "1. ": the lines inserted, and the number
+            ahead, rest = Span(copy.start, copy.start + at), Span(copy.start + at, copy.end)
+            out.extend(_insertion(reference, capture, Span(ref.start, ref.start), ahead))
+            number_kind, number_note = numbered(
+                kind_of(ref_text, rest.of(capture.text)), reference.text, ref, capture.text, rest
+            )
+            out.append(divergence(reference, capture, number_kind, ref, rest, note=number_note))
+            continue
         out.append(divergence(reference, capture, kind, ref, copy, note=note))
     if (passage.kind is PassageKind.FULL or tail_cut) and passage.reference.end < len(
         reference.text
@@ -273,6 +283,32 @@ the spaces or line breaks after it; or two ("**3.** 3.": the copy's own, then th
 statement's)."""
 _NUMBER_LINE_CHARACTER = re.compile(r"[\s*_#>\d()\[\].\\IVXivx§]")
 """Every character `_LINE_MARKUP` and `_PARAGRAPH_NUMBER` can match."""
+
+
+def _lines_then_number(reference: str, copy: str) -> int:
+    """Where the line numbering a paragraph starts in `copy`, when `reference` is only a
+    paragraph's number (and the spaces around it) and `copy` is whole lines of words, then
+    that number's line (a table's header row, then its number cell); else 0.
+
+    >>> _lines_then_number("\\n\\n1. ", "\\n\\n#\\nText\\n\\n1\\n")
+    10
+    >>> _lines_then_number("\\n\\n1. ", "\\n\\nThe Parties are worried\\n1\\n"), _lines_then_number("a", "b")
+    (0, 0)
+    """
+    number = _NUMBER_ONLY.fullmatch(reference)
+    if number is None:
+        return 0
+    last = _LAST_LINE_NUMBER.search(copy)
+    if last is None or last.group("digits") != number.group("digits"):
+        return 0
+    head = copy[: last.start()]
+    if not _HAS_WORD.search(head) or any(len(line.split()) > 3 for line in head.splitlines()):
+        return 0  # nothing before the number, or a line of prose: not a header row
+    return last.start()
+
+
+_NUMBER_ONLY = re.compile(r"\s*(?P<digits>\d{1,2})[.)]?\s*")
+_LAST_LINE_NUMBER = re.compile(r"(?<=\n)[ \t]*(?P<digits>\d{1,2})[.)]?[ \t]*\n?\Z")
 
 
 def _classified(reference: Document, capture: Document, ref: Span, copy: Span) -> Divergence:

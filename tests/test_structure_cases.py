@@ -453,6 +453,25 @@ def test_a_copy_missing_its_last_point_but_keeping_its_closing_line_is_one_copy(
     assert rows[0].reference_text.strip().startswith("6. The Parties confirm")
 
 
+def test_a_table_s_header_row_before_a_number_cell_is_no_material_substitution(
+    reference: Document,
+) -> None:
+    """The numbered points set in a Markdown table, a header row ("| No. | Text |") and a
+    number cell without its full stop ("| 1 | The Parties ..."): the header is foreign
+    lines (an interruption) and the cell a number written otherwise, none material. The
+    diff made the header and the first cell one substitution for "1. ", material."""
+    paragraphs = reference.text.split("\n\n")
+    assert paragraphs[1].startswith("1. ") and paragraphs[2].startswith("2. ")
+    rows = [f"| {p.split('.', 1)[0]} | {p.split('.', 1)[1].strip()} |" for p in paragraphs[1:3]]
+    table = "\n".join(["| No. | Text |", "|---|---|", *rows])
+    page = make_document("\n\n".join([paragraphs[0], table, *paragraphs[3:]]) + "\n", "page")
+    page = replace(page, format=Format.MARKDOWN, path=Path("page.md"))
+    source = analyse(reference, [page]).sources[0]
+    material = [d for d in source.divergences if str(d.severity) == "material"]
+    assert not material, material
+    assert "interruption" in [d.kind.value for d in source.divergences]
+
+
 def test_a_cut_is_truncation_only_where_the_page_marks_it(reference: Document) -> None:
     """An excerpt stopping mid-sentence with no ellipsis may be the page's choice, and a
     sentence quoted with an ellipsis is a quotation's cut: neither is a truncation."""
