@@ -292,8 +292,10 @@ def _lines_then_number(reference: str, copy: str) -> int:
 
     >>> _lines_then_number("\\n\\n1. ", "\\n\\n#\\nText\\n\\n1\\n")
     10
-    >>> _lines_then_number("\\n\\n1. ", "\\n\\nThe Parties are worried\\n1\\n"), _lines_then_number("a", "b")
-    (0, 0)
+    >>> _lines_then_number("\\n\\n1. ", "\\n\\nThe Parties are worried\\n1\\n")
+    0
+    >>> _lines_then_number("a", "b")
+    0
     """
     number = _NUMBER_ONLY.fullmatch(reference)
     if number is None:
