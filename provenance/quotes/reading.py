@@ -143,7 +143,7 @@ class _Reading:
         the same speaker ("They also stressed", or one opening with a quotation in the
         same paragraph), the speaker of the sentence before; else no one."""
         chain = []
-        j, state, it = k, None, False
+        j, state, it, they = k, None, False, False
         while j >= 0:
             if j in self._speakers:
                 state = self._speakers[j]
@@ -160,10 +160,13 @@ class _Reading:
                 or not _OPENS_QUOTED.match(self.text, start, end)
             ):
                 break  # state None
-            it = it or (anaphor is not None and anaphor.group("pronoun").casefold() == "it")
+            pronoun = anaphor.group("pronoun").casefold() if anaphor is not None else ""
+            it, they = it or pronoun == "it", they or pronoun == "they"
             j -= 1
         if it and state is not None and _many(state):
             state = None  # "Critics call it “appeasement”. ¶ It also says": not the critics
+        if they and state is not None and state.speaker == "person" and not _many(state):
+            state = None  # "Kim, a lawmaker, has dismissed it as “...”. They insist": not Kim
         for j in chain:
             self._speakers[j] = state
         return state
@@ -208,6 +211,13 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return None  # "Translation: “Drop your alliances.”": the writer's reading of it
     same = paragraph(k)
     previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
+    if (
+        previous is not None
+        and previous.speaker == "person"
+        and not _many(previous)
+        and _THEY_SPEAKS.match(reading.prose, spans.starts[k], spans.ends[k])
+    ):
+        previous = None  # "They insist" after one person's words: not that person
     if previous is not None and previous.how == LINE_LABEL:
         previous = None  # "- Global Times: ... ¶ - Our take: ...": a label's line is its own
     if previous is not None and _OWN_LABEL.match(reading.text, spans.starts[k], spans.ends[k]):
@@ -244,8 +254,13 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
                 j > max(0, k - _IT_REACH)
                 and not any(c.speaker == "document" or fits(c) for c in reading.cues(j))
                 and not _it_says(reading, j)
+                and not (they and _TWO_PEOPLE.match(reading.prose, spans.starts[j], spans.ends[j]))
             ):
                 j -= 1
+            if they and _TWO_PEOPLE.match(reading.prose, spans.starts[j], spans.ends[j]):
+                # "Lankov, a historian, and Cha, a former adviser, have weighed in. They
+                # call it “...”": the people just named, whoever spoke of the statement
+                return None
             cues_before = reading.cues(j)
             named = [
                 c
@@ -479,6 +494,19 @@ def _someone_else(sentence: str, authors: frozenset[str], *, possessive: bool = 
     return False
 
 
+_PERSON_NAME = r"[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][\w’'-]+)+"
+_PERSON_ROLE = (
+    r"(?:envoy|minister|secretary|analyst|expert|professor|researcher|historian|diplomat"
+    r"|adviser|advisor|senator|lawmaker|scholar|commentator|official|counterpart|colleague)"
+)
+_TWO_PEOPLE = re.compile(
+    rf"[ \t]*(?:{_PERSON_NAME}|(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{_PERSON_ROLE})"
+    r"[^.;:“”\"«»]{0,90}?\band[ \t]+(?:(?:his|her|their|the|a|an)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?"
+    rf"(?:{_PERSON_NAME}|{_PERSON_ROLE})"
+)
+"""A sentence opening on two people joined by "and" ("Andrei Lankov, a historian, and
+Victor Cha", "Rex Tillerson ... and his South Korean counterpart"): whom a "They" after
+it stands for."""
 _HEAD = re.compile(r"[^\"“”„«»(:;,]*")
 """A sentence's words before its first double quotation mark, bracket or clause break."""
 _ROLES = frozenset(
