@@ -135,13 +135,16 @@ marks and spaces between them and the edge (a search from the text's start made 
 check cost the whole page)."""
 _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])")
 _PAYWALL_AFTER = re.compile(
-    r"\s{0,8}(?i:(?:subscribe|log\s+in|sign\s+in|register)\b[^\n]{0,40}?"
+    r"\s{0,8}[^\n]{0,80}?(?i:(?:subscribe|log\s+in|sign\s+in|register)\b[^\n]{0,40}?"
     r"\b(?:continue|keep)\s+reading|to\s+continue\s+reading\b[^\n:]{0,40}$"
     r"|(?:subscribe|log\s+in|sign\s+in)\s+to\s+read\s+(?:the\s+rest|more|on|the\s+full)"
+    r"|to\s+read\s+the\s+(?:rest|full)\s+(?:of\s+)?(?:this\s+)?(?:article|story|text|piece)"
+    r"[^\n]{0,20}?\b(?:subscribe|log\s+in|sign\s+in|register)"
     r"|the\s+rest\s+of\s+this\s+(?:article|story|page)\s+is"
     r"|this\s+(?:article|story|content)\s+is\s+(?:for|only\s+for|reserved\s+for|available\s+"
     r"(?:only\s+)?to)\s+(?:paying\s+)?(?:subscribers|members)"
-    r"|you\s+have\s+reached\s+your\s+(?:free\s+)?(?:article|story)\s+limit)",
+    r"|(?:you\s+have|you['’]ve)\s+reached\s+your\s+(?:(?:free\s+)?(?:article|story)\s+limit"
+    r"|limit\s+of\s+free\s+(?:articles|stories)))",
     re.MULTILINE,
 )
 """A paywall's line straight after a copy from the reference's start ("Subscribe to
