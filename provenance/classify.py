@@ -143,7 +143,7 @@ _PAYWALL_AFTER = re.compile(
     r"|the\s+rest\s+of\s+this\s+(?:article|story|page)\s+is"
     r"|this\s+(?:article|story|content)\s+is\s+(?:for|only\s+for|reserved\s+for|available\s+"
     r"(?:only\s+)?to)\s+(?:paying\s+)?(?:subscribers|members)"
-    r"|(?:you\s+have|you['’]ve)\s+reached\s+your\s+(?:(?:free\s+)?(?:article|story)\s+limit"
+    r"|(?:you\s+have|you['\u2019]ve)\s+reached\s+your\s+(?:(?:free\s+)?(?:article|story)\s+limit"
     r"|limit\s+of\s+free\s+(?:articles|stories)))",
     re.MULTILINE,
 )

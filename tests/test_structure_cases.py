@@ -373,7 +373,7 @@ def test_a_copy_cut_off_with_an_ellipsis_is_truncated(format: str, reference: Do
         "Subscribe to continue reading. Already a subscriber? Log in.",
         "The rest of this article is for subscribers only.",
         "To continue reading, sign in or start a free trial",
-        "You've hit your limit... You've reached your limit of free articles. Sign in to keep reading.",
+        "You've reached your limit of free articles. Sign in to keep reading.",
         "To read the rest of this piece, please subscribe.",
     ],
 )
