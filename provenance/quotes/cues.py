@@ -704,7 +704,7 @@ _JUDGED = re.compile(r"[ \t]*[\"“«„‘]?[^\W\d_]")
 colon that introduces its text)."""
 _CONTENT_AFTER = re.compile(
     r"[ \t]*(?:(?:also|even|further|itself|explicitly|clearly|actually|supposedly|allegedly"
-    r"|reportedly|specifically|expressly|now|then|still|only)[ \t]+)*[\"“«„‘]?"
+    r"|reportedly|specifically|expressly|now|then|still|only)[ \t]+)*[\"“«„‘']?"
     r"(?P<negated>(?:do|does|did|would|will)[ \t]+not[ \t]+|never[ \t]+)?(?P<verb>[^\W\d_]+)"
 )
 _LIKENED = re.compile(
@@ -1198,6 +1198,7 @@ _OTHER_DOCUMENT = re.compile(
     r"|recipe|treaty|charter|novel|book|chapter|licen[cs]e|constitution|manual|regulation"
     r"|memo|poem|warranty)\b)"
     r"|\b(?i:resolution|res\.?|clause|chapter)\s+(?:(?i:no)\.\s*)?\d+"
+    r"|\bS/RES/\d+"
     r"|\b(?:NPT|CTBT|JCPOA|UNSCR\s*\d+)\b"
 )
 """Another document, named: "the lease", "the UN resolution", "Resolution 2321", "res.

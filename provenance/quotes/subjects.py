@@ -300,6 +300,8 @@ def _commentator(subject: str) -> bool:
 
     >>> _commentator("a Seoul commentator"), _commentator("Lavrov"), _commentator("Xinhua")
     (True, False, True)
+    >>> _commentator("The People's Daily"), _commentator("The Global Times")
+    (True, True)
     """
     return _COMMENTATOR.search(subject) is not None
 
@@ -310,7 +312,9 @@ _COMMENTATOR = re.compile(
     r"|paper|blog|post|fact-?check(?:er)?|agency|outlet|wire|broadcaster|tabloid|website"
     r"|channel|station|meme|newsletter|summary|summaries|tweet|thread)s?\b"
     r"|\b(?:Xinhua|TASS|Tass|RIA|Interfax|Yonhap|Kyodo|Reuters|AFP|AP|Bloomberg|BBC|CNN"
-    r"|KCNA|Sputnik|RT|CGTN|Kommersant|Izvestia|Vedomosti)\b",
+    r"|KCNA|Sputnik|RT|CGTN|Kommersant|Izvestia|Vedomosti|NHK|Asahi|Yomiuri|Mainichi"
+    r"|Hankyoreh|Pravda)\b"
+    r"|\b(?:Daily|Times|Herald|Journal|Gazette|Tribune|Guardian|Telegraph|Shimbun|Ilbo|News)\b",
     re.IGNORECASE,
 )
 
