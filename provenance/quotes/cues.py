@@ -1029,10 +1029,12 @@ _PERSON_LABEL = re.compile(
     r"|envoy|minister|ambassador|senator|president|premier|analyst|official|professor"
     r"|secretary|chairman|diplomat|expert|commentator|lawmaker|deputy|reader|commenter"
     r"|viewer|caller)s?\b)"
-    r"|\((?i:(?:via|through|in)\s+(?:an?\s+)?(?:interpreter|translation|interpretation))\)"
+    r"|\((?i:[^()\n]{0,30}\b(?:interpreter|interpreted|interpretation|translator|translated"
+    r"|translation)\b[^()\n]{0,20})\)"
 )
 """A label that names a person: two capitalised words, a role (any case, "ANCHOR"), or a
-transcript's speaker heard through an interpreter ("LAVROV (via interpreter)"). A
+transcript's speaker heard through an interpreter ("LAVROV (via interpreter)", "WANG YI
+(via translator)", "ZAKHAROVA (in Russian, interpreted)"). A
 news agency's name alone is none: agencies relay the statement's words as often as they
 speak their own ("TASS: “allied relations between certain states ...”")."""
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)$")
