@@ -19,6 +19,11 @@ _NAME_PART = re.compile(r"[A-Z][\w’'.-]*")
 _CLAUSE_BREAK = re.compile(r"  |[;:()]")
 """Between two words, what ends the clause a subject is read back through (and a line
 break, unless the line goes on in lower case: see `_ends_clause`)."""
+_ADVERB = re.compile(
+    r"(?!(?:assembly|family|ally|rally|supply|monopoly|anomaly|homily)\b)[a-z]{3,}ly"
+)
+"""A lower-case word in -ly just before a verb ("sternly", "only"), no subject of it; not a
+noun in -ly ("the assembly said")."""
 _AUXILIARY = frozenset(
     "also was were is are has have had been further then later again did does do".split()
 )
@@ -161,8 +166,8 @@ def _subject(
     kept = _subject_words(chunk, verb) if kept is None else list(kept)
     if not strip:
         return (kept[-1].start(), chunk[kept[-1].start() : verb]) if kept else (verb, "")
-    while kept and kept[0].group().casefold() in _AUXILIARY:
-        kept.pop(0)
+    while kept and (kept[0].group().casefold() in _AUXILIARY or _ADVERB.fullmatch(kept[0].group())):
+        kept.pop(0)  # (and an adverb before the verb: "and sternly warned")
     if not kept:
         return verb, ""
     if kept[0].group().casefold() in _SHARED:
@@ -181,9 +186,10 @@ def _subject(
 def _shared(kept: list[re.Match[str]]) -> bool:
     """Whether the words just before a speech verb (`_subject_words`) give it the subject of
     the verb before: "... and urged", "..., which called"."""
-    words = [w.group().casefold() for w in kept]
-    while words and words[0] in _AUXILIARY:
+    words = [w.group() for w in kept]
+    while words and (words[0].casefold() in _AUXILIARY or _ADVERB.fullmatch(words[0])):
         words.pop(0)
+    words = [w.casefold() for w in words]
     return bool(words) and (words[0] in _SHARED or (len(words) == 1 and words[0] in _CONJUNCTION))
 
 
