@@ -977,11 +977,14 @@ def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
     but empty”"), or a verb of judging before it and "as" after ("critics see the
     document as “a gift to Pyongyang”"). Then the words are what someone calls it. The
     statement's authors ("the Parties are “seriously worried”") and a participle ("the
-    document was “signed on July 4”") say its words."""
+    document was “signed on July 4”") say its words. A quotation opening on "is a" after
+    the document describes it too ("that the statement “is a stabilizer for the region”")."""
     if not _DOCUMENT_NOUN.search(chunk, doc[0], doc[1]):
         return False
     if _SEEN_AS.search(chunk, max(0, doc[0] - 40), doc[0]) and _AS_QUOTED.match(chunk, doc[1]):
         return True  # "critics see the document as “a gift to Pyongyang”": their word for it
+    if _DESCRIBED_INSIDE.match(text, base + doc[1]):
+        return True  # "the statement “is a stabilizer for the region”": its name for it
     found = _DESCRIBED.match(chunk, doc[1])
     if found is None:
         return False
@@ -1007,6 +1010,12 @@ _DESCRIBED = re.compile(
     r"[\"“«„‘]"
 )
 """A form of "be" between a document named without a speech verb and a quotation."""
+_DESCRIBED_INSIDE = re.compile(
+    r"[ \t]*[\"“«„‘](?:is|was|remains|seems)[ \t]+(?:(?:just|merely|only|simply)[ \t]+)*"
+    r"(?:an?|the)[ \t]+"
+)
+"""The same form of "be" opening the quotation, then an article: "the statement “is a
+stabilizer”" is what the page calls it, not words the statement says of itself."""
 _PARTICIPLE = re.compile(r"(?:[^\W\d_]+ly\s+)?[^\W\d_]+(?:ed|en)\b")
 """A quotation opening with a participle ("was “signed on July 4”") says what was done
 with the document, in its words; any other (a noun phrase, an adjective: “conciliatory

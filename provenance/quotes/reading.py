@@ -43,7 +43,9 @@ _ANAPHORIC = re.compile(
     r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+"
     r"|(?:on|in|about|regarding|concerning|as for|under|after|later|elsewhere)\b[^.;:!?\n]{0,60}?"
     r",?\s+)?"
-    r"(?P<pronoun>they|it|the two sides|both sides|the sides|the two countries|the document)\b",
+    r"(?P<pronoun>they|it|the two sides|both sides|the sides|the two countries|the document)\b"
+    r"(?![ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|seems|seemed|appears|appeared)[ \t]+"
+    r"(?:[a-z]+[ \t]+)?[a-z]+[ \t]+(?:that|to)\b)",
     re.IGNORECASE,
 )
 """Matched at a sentence's start (`match` with pos and endpos), a phrase before the
@@ -209,6 +211,8 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return replace(current, how="earlier sentence, same speaker")
     if _GLOSS.match(reading.prose, spans.starts[k], spans.ends[k]):
         return None  # "Translation: “Drop your alliances.”": the writer's reading of it
+    if _IMPERSONAL_OPENING.match(reading.prose, spans.starts[k], spans.ends[k]):
+        return None  # "It is widely believed that the “...” proposal is ...": no one's
     same = paragraph(k)
     previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
     if (
@@ -449,11 +453,30 @@ _PLURAL_PEOPLE = frozenset(
 def _pronoun_speaks(sentence: str) -> bool:
     """Whether a speech verb of `sentence` has a pronoun as its subject ("It says that",
     "They also stressed"), as `cues` reads subjects."""
+    impersonal = [m.span() for m in _IMPERSONAL.finditer(sentence)]
     for hit in _SPEECH.finditer(sentence):
+        if any(a <= hit.start() < b for a, b in impersonal):
+            continue  # "It is widely believed that": no one says it
         subject = _subject(sentence, hit.start())[1]
         if _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
             return True
     return False
+
+
+_IMPERSONAL_OPENING = re.compile(
+    r"\W*(?:[A-Z][a-z]+,[ \t]+)?it[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|seems|seemed"
+    r"|appears|appeared)[ \t]+(?:[a-z]+[ \t]+)?[a-z]+[ \t]+(?:that|to)\b",
+    re.IGNORECASE,
+)
+"""A sentence opening on an impersonal "it" ("It is widely believed that", "Still, it
+is clear that")."""
+_IMPERSONAL = re.compile(
+    r"\bit[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|seems|seemed|appears|appeared)[ \t]+"
+    r"(?:[a-z]+[ \t]+)?[a-z]+[ \t]+(?:that|to)\b",
+    re.IGNORECASE,
+)
+"""An impersonal "it" ("It is widely believed that", "it was reported that"): no one, and
+no document, the pronoun stands for."""
 
 
 def _own_subject(reading: _Reading, k: int, *, roles: bool = False) -> bool:
