@@ -68,6 +68,7 @@ _SPEECH = re.compile(
     r"|decided that|decides that|demands|demanded|demand|records that|recorded that"
     r"|asks|ask|requests|request|requested|appeals to|appeal to|appealed to"
     r"|hailed|hails|branded|brands|dubbed|dubs|labell?ed|terms|termed"
+    r"|summari[sz](?:es|ed)|characteri[sz](?:es|ed)|talks? of|talked of|speaks? of|spoke of"
     r"|(?:is|are|was|were|been)[ \t]+saying"
     + _SAYING
     + r"|[Aa]ccording to"
@@ -1356,6 +1357,7 @@ _PASSIVE_VERBS = frozenset(
     {"told", "asked", "quoted", "called", "urged", "warned", "mentioned", "stated", "noted"}
     | {"announced", "declared", "reported", "described", "proposed", "confirmed", "denied"}
     | {"hailed", "branded", "dubbed", "labeled", "labelled", "termed", "demanded"}
+    | {"summarised", "summarized", "characterised", "characterized", "spoken"}
     | _URGING
 )
 _PASSIVE = re.compile(
