@@ -487,10 +487,25 @@ def cues(
             # "Lavrov's statement:", "Pentagon statement:": someone else's
             out.append(Cue("person", span, span.of(text), how=how))
             continue
-        if not (_PERSON_LABEL.search(label) or handle):
+        timed = _TIMED_NAME.fullmatch(label.strip("*_ —–-")) and _TIMESTAMP_BEFORE.search(
+            chunk, max(0, m.start("label") - 12), m.start("label")
+        )
+        if not (_PERSON_LABEL.search(label) or handle or timed):
             continue
         out.append(Cue("person", span, span.of(text), how=how))
     return sorted(out, key=lambda c: c.span.start)
+
+
+_TIMESTAMP_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*[—–-]?[ \t]*\Z")
+"""A live blog's or a podcast's time straight before a label ("07:40 — Olga:")."""
+_TIMED_NAME = re.compile(
+    r"(?!(?:Update|Updated|Breaking|Analysis|Note|Context|Background|Correction|Statement"
+    r"|Summary|Recap|Quote|Text|Point|Section|Source|Reaction|Latest)\b)"
+    r"(?!(?:TASS|Tass|Xinhua|RIA|Interfax|Yonhap|Kyodo|Reuters|AFP|AP|KCNA|CGTN|Sputnik)\b)"
+    r"[A-Z][a-z’'-]+"
+)
+"""One name after a time: a speaker at that moment ("07:40 — Olga:", "12:05 Lavrov:"), not
+a live blog's heading word nor a news agency, which relays the statement's words."""
 
 
 _ON_TOPIC = re.compile(r"\**([^:]+?)\s+on\s+\S")
