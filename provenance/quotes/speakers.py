@@ -225,6 +225,12 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # document's, named as its own, whoever argues about them
             span = Span(wording.start(), wording.start() + len(wording.group().rstrip()))
             return Cue("document", span, span.of(reading.text), how="its own words, named before")
+        read_out = _READS_OUT.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
+        if read_out is not None:
+            # "Olga reads the last paragraph: Russia and China “...”": the statement read
+            # out, checked against it
+            span = Span(read_out.start("part"), read_out.end("part"))
+            return Cue("document", span, span.of(reading.text), how="a part of it read out")
         has = _HAS_IT_SAYING.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
         if has is not None and (
             _DOCUMENT_WORD.search(has.group("who")) or _joint(has.group("who"), reading.authors)
@@ -675,6 +681,15 @@ _SUBORDINATE_AFTER = re.compile(
     re.IGNORECASE,
 )
 """After a quotation: a clause of its own begins (", since the United States has insisted")."""
+_READS_OUT = re.compile(
+    r"\b(?:reads?|recites?|recited)[ \t]+(?:out[ \t]+|aloud[ \t]+|from[ \t]+)?"
+    r"(?P<part>(?:the|its)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:paragraph|passage|point|line|section"
+    r"|clause|sentence|text|statement|document|declaration)"
+    r"|(?:point|paragraph|section|clause)[ \t]+\d{1,2})\b"
+    r"[^“”\"«».!?;]{0,20}[:,][^“”\"«».!?;]{0,60}$"
+)
+"""Someone reading out a part of the statement, then a colon or comma and its words ("Olga
+reads the last paragraph: Russia and China"): the statement's words, read out."""
 _HAS_IT_SAYING = re.compile(
     r"\b(?:has|have|had)[ \t]+(?P<who>(?:the[ \t]+)?[\w’'-]+(?:[ \t]+[\w’'-]+){0,3}?)[ \t]+"
     r"(?P<verb>saying|demanding|calling[ \t]+for|urging|promising|threatening|vowing|pledging"
