@@ -581,6 +581,7 @@ def _check(
             result, note="a name or title in quotation marks, not the statement's words"
         )
     so_called = _SO_CALLED.search(text, max(0, m.span.start - 16), max(0, m.span.start - 1))
+    so_called = so_called or _NAMES_A_THING.match(text, min(len(text), m.span.end + 1))
     if so_called and result.verdict is not QuoteVerdict.VERBATIM:
         # the so-called "double freeze": what something is called, not anyone's words (the
         # statement's own term, "double freezing", stays the statement's)
@@ -622,6 +623,13 @@ _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 freeze”"), never a quotation of the statement nor anyone's."""
 
 
+_NAMES_A_THING = re.compile(
+    r"[ \t]+(?:policy|policies|doctrine|formula|strategy|approach|campaign|concept|model"
+    r"|framework|proposal|plan|initiative|idea|slogan|label)\b"
+)
+"""After a quotation: the noun it names ("the “maximum pressure” policy", "the “dual
+suspension” proposal"), a name the page uses, not words it quotes (the statement's own
+term, verbatim, stays the statement's)."""
 _QUOTING = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)$")
 
 
