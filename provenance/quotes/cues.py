@@ -377,8 +377,18 @@ def cues(
             # "Critics called the statement “...”", "said the statement “speaks for itself”":
             # the document is what the person speaks of; the words are the person's. One
             # who "quoted the statement as saying" gives them as the statement's.
+            # (not a document framing the clause after it: "wrote that under the statement
+            # Moscow and Beijing “...”", read below)
             spoken_of = next(
-                (d for d in docs if d not in used and _OBJECT_GAP.fullmatch(chunk, end, d[0])),
+                (
+                    d
+                    for d in docs
+                    if d not in used
+                    and _OBJECT_GAP.fullmatch(chunk, end, d[0])
+                    and not (
+                        _FRAMING_WORDS.match(chunk, d[0]) and _FRAMED_CLAUSE.match(chunk, d[1])
+                    )
+                ),
                 None,
             ) or _it_the_document(
                 text, chunk, base, end, subject, quoting=hit.group().casefold() in _QUOTING_VERBS

@@ -611,7 +611,7 @@ saying “...”"."""
 _JUDGED_AFTER = re.compile(
     r"[,;]?[ \t]+(?:a|an|the|words|wording|language)\b[ \t]*(?:[\w’'-]+[ \t]+){0,2}?"
     r"(?:passage|phrase|line|sentence|formula|pledge|promise|clause|wording|language|words"
-    r"|commitment|demand|claim)\b"
+    r"|commitment|demand|claim|reading|interpretation|version|account|characteri[sz]ation)\b"
 )
 """After a quotation: an appositive naming it ("“...”, a passage diplomats described as
 blunt", "“...”, words critics called naive"): the judge's cue, not the speaker's."""
