@@ -211,6 +211,8 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return replace(current, how="earlier sentence, same speaker")
     if _GLOSS.match(reading.prose, spans.starts[k], spans.ends[k]):
         return None  # "Translation: “Drop your alliances.”": the writer's reading of it
+    if _SOUNDS_LIKE.match(reading.prose, spans.starts[k], spans.ends[k]):
+        return None  # "Sounds like “we'll cover for Kim” to me.": the writer's gloss
     if _IMPERSONAL_OPENING.match(reading.prose, spans.starts[k], spans.ends[k]):
         return None  # "It is widely believed that the “...” proposal is ...": no one's
     same = paragraph(k)
@@ -395,6 +397,13 @@ GLOSS_LABEL = (
 """A label of the writer's own reading of what was quoted ("Translation", "In other
 words"), before a colon: what follows is the writer's gloss, not anyone's words."""
 _GLOSS = re.compile(rf"\s*{GLOSS_LABEL}\s*[:,]", re.IGNORECASE)
+_SOUNDS_LIKE = re.compile(
+    r"\W*(?:(?:so|well|yeah|ok|okay|honestly),?[ \t]+)?(?:(?:it|that|this)[ \t]+)?"
+    r"(?:sounds|reads|looks|smells)[ \t]+(?:a[ \t]+lot[ \t]+|more[ \t]+|just[ \t]+)?like\b",
+    re.IGNORECASE,
+)
+"""A sentence opening on the writer's likening ("Sounds like “...” to me", "Reads like
+“...”"): the words are the writer's gloss, nobody's quoted."""
 """A sentence opening with a gloss label: not the speaker's words before it."""
 _IT_REACH = 8
 """Sentences back, over those naming no one, in which "it" finds the document it stands for."""
