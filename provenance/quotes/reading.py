@@ -224,6 +224,12 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         and _THEY_SPEAKS.match(reading.prose, spans.starts[k], spans.ends[k])
     ):
         previous = None  # "They insist" after one person's words: not that person
+    if (
+        previous is not None
+        and _many(previous)
+        and _IT_SPEAKS.search(reading.prose, spans.starts[k], spans.ends[k])
+    ):
+        previous = None  # "it calls it “...”" after what critics claimed: not the critics
     if previous is not None and previous.how == LINE_LABEL:
         previous = None  # "- Global Times: ... ¶ - Our take: ...": a label's line is its own
     if previous is not None and _OWN_LABEL.match(reading.text, spans.starts[k], spans.ends[k]):
@@ -430,6 +436,8 @@ def _plural(said: str) -> bool:
     (True, False, False)
     >>> _plural("has since described"), _plural("says")
     (False, False)
+    >>> _plural("despite what several cable-news chyrons claimed")
+    True
     """
     if _AND.search(said):
         return True
@@ -441,8 +449,18 @@ def _plural(said: str) -> bool:
     words = [w for w in _LETTERS.findall(said) if w.casefold() not in _BEFORE_A_PLURAL]
     if not words:
         return False
-    head = words[0]
-    noun = head.casefold().endswith("s") and not head.casefold().endswith("ss")
+    # The subject's first word, or (a clause before it: "despite what several cable-news
+    # chyrons claimed") the word just before the verb that ends the cue
+    heads = [words[0]]
+    if len(words) > 1 and _SPEECH.fullmatch(words[-1]):
+        heads.append(words[-2])
+    return any(_plural_noun(head) for head in heads)
+
+
+def _plural_noun(head: str) -> bool:
+    """Whether a subject's head word is a plural noun of people or things ("critics",
+    "chyrons", "Critics"), not a name ("Reuters") nor a word in -ss."""
+    noun = head.casefold().endswith("s") and not head.casefold().endswith(("ss", "news"))
     return noun and (head[0].islower() or head.casefold() in _PLURAL_PEOPLE)
 
 
