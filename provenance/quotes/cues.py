@@ -48,6 +48,12 @@ _PER = (
 """"per" naming a source set off by a comma or a colon ("per Moscow and Beijing:", "Per
 the two capitals:", "Per the joint statement, ..."), not "per cent", "per year" nor
 "prices per Brent barrel" ("per the barrel,")."""
+_AS_VERBS = (
+    r"|(?:summari[sz]|characteri[sz])(?:es|ed)(?=[ \t][^.:;\"\u201c\u201d\u00ab\u00bb\n]{0,60}?"
+    r"\bas[ \t]+[\"\u201c\u00ab\u201e\u2018])"
+)
+"""Verbs that speak only in "summarizes the bargain as “...”" (not "summarised it: the
+ministries “...”", an account of the statement)."""
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
@@ -68,7 +74,8 @@ _SPEECH = re.compile(
     r"|decided that|decides that|demands|demanded|demand|records that|recorded that"
     r"|asks|ask|requests|request|requested|appeals to|appeal to|appealed to"
     r"|hailed|hails|branded|brands|dubbed|dubs|labell?ed|terms|termed"
-    r"|summari[sz](?:es|ed)|characteri[sz](?:es|ed)|talks? of|talked of|speaks? of|spoke of"
+    + _AS_VERBS
+    + r"|talks? of|talked of|speaks? of|spoke of"
     r"|(?:is|are|was|were|been)[ \t]+saying"
     + _SAYING
     + r"|[Aa]ccording to"
@@ -136,6 +143,7 @@ _SPEECH_SUPERSET = (
     # (Hyperscan has no look-around: the gerunds alone, a superset)
     _SPEECH.pattern.replace(_SAYING, "|saying|adding|noting|warning|insisting|stressing")
     .replace(_PER, r"|[Pp]er")
+    .replace(_AS_VERBS, r"|summari[sz](?:es|ed)|characteri[sz](?:es|ed)")
     .encode("ascii"),
     rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting)\b",
     rb"\bin\s+their\s+(?:own\s+)?words\b",
