@@ -394,7 +394,8 @@ def cues(
                     if d not in used
                     and _OBJECT_GAP.fullmatch(chunk, end, d[0])
                     and not (
-                        _FRAMING_WORDS.match(chunk, d[0]) and _FRAMED_CLAUSE.match(chunk, d[1])
+                        _FRAMING_WORDS.match(chunk, d[0])
+                        and _framed_content(text, base + d[1], authors)
                     )
                 ),
                 None,
@@ -688,6 +689,43 @@ statement" as one phrase: "that" and up to three words before its noun)."""
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+that\b|;")
 """A second "that" clause of the speaker's, or a clause break: what follows it is not in
 the framed clause."""
+
+
+def _framed_content(text: str, at: int, authors: frozenset[str]) -> bool:
+    """Whether the clause after a framing document (at `at`) gives what the document has
+    its subject do: a quotation opening on a modal ("that under the declaration Pyongyang
+    “must dismantle ...”"), or the authors taking a stand in it ("that under the statement
+    Moscow and Beijing “support ...”"); not a judgement ("... Seoul “gives up everything”",
+    "in the declaration Beijing “got everything it wanted”").
+
+    >>> _framed_content(" Pyongyang “must go”", 0, frozenset())
+    True
+    >>> _framed_content(" Moscow and Beijing “support it”", 0, frozenset({"moscow", "beijing"}))
+    True
+    >>> _framed_content(" Seoul “gives up everything”", 0, frozenset({"moscow", "beijing"}))
+    False
+    """
+    if _FRAMED_MODAL.match(text, at):
+        return True
+    stand = _FRAMED_STAND.match(text, at)
+    return (
+        stand is not None
+        and _joint(stand.group("subject"), authors)
+        and stand.group("verb").casefold() in _CONTENT_VERBS | _STANCE_VERBS
+    )
+
+
+_FRAMED_STAND = re.compile(
+    r",?[ \t]+(?P<subject>(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:and[ \t]+)?[\w’'.-]+){0,3})"
+    r"[ \t]*[\"“«„‘'](?P<verb>[^\W\d_]+)"
+)
+_FRAMED_MODAL = re.compile(
+    r",?[ \t]+(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'.-]*)*[ \t]*"
+    r"[\"“«„‘'](?:will|would|shall|should|must|may|can|could|(?:is|are|has|have)[ \t]+to)\b"
+)
+"""After a framing document a speaker's verb leads to: the clause's subject, then the
+quotation opening on what the document has it do ("said that under the declaration
+Pyongyang “must dismantle ...”"); not a judgement ("... Seoul “gives up everything”")."""
 _FRAMED_CLAUSE = re.compile(r",?[ \t]+(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*")
 """After a framing document: the clause's subject, a name ("Washington and Seoul", "the
 DPRK"), before the quotation; not "in the statement “...”" or "in the statement itself"."""
