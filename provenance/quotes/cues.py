@@ -54,6 +54,12 @@ _AS_VERBS = (
 )
 """Verbs that speak only in "summarizes the bargain as “...”" (not "summarised it: the
 ministries “...”", an account of the statement)."""
+_OF_VERBS = (
+    r"|(?:talks?|talked|speaks?|spoke)[ \t]+of(?=[ \t]+(?:(?:an?|the)[ \t]+)?"
+    r"[\"\u201c\u00ab\u201e\u2018])"
+)
+"""Verbs that speak only of words in quotation marks after them ("The statement talks of a
+“double freezing”"), not of a thing ("Russia and China spoke of peace")."""
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
@@ -75,8 +81,8 @@ _SPEECH = re.compile(
     r"|asks|ask|requests|request|requested|appeals to|appeal to|appealed to"
     r"|hailed|hails|branded|brands|dubbed|dubs|labell?ed|terms|termed"
     + _AS_VERBS
-    + r"|talks? of|talked of|speaks? of|spoke of"
-    r"|(?:is|are|was|were|been)[ \t]+saying"
+    + _OF_VERBS
+    + r"|(?:is|are|was|were|been)[ \t]+saying"
     + _SAYING
     + r"|[Aa]ccording to"
     + _PER
@@ -144,6 +150,7 @@ _SPEECH_SUPERSET = (
     _SPEECH.pattern.replace(_SAYING, "|saying|adding|noting|warning|insisting|stressing")
     .replace(_PER, r"|[Pp]er")
     .replace(_AS_VERBS, r"|summari[sz](?:es|ed)|characteri[sz](?:es|ed)")
+    .replace(_OF_VERBS, r"|talks? of|talked of|speaks? of|spoke of")
     .encode("ascii"),
     rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting)\b",
     rb"\bin\s+their\s+(?:own\s+)?words\b",

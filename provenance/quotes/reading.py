@@ -356,7 +356,10 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             return replace(found[0], how="next paragraph")
         if found and _ATTRIBUTION_LINE.match(reading.prose, spans.starts[after], spans.ends[after]):
             return replace(found[0], how="attribution line after it")
-    if cue is not None and (_SPEECH.search(cue.text) or cue.how == AUTHORS_SUBJECT):
+    if cue is not None and (
+        (_SPEECH.search(cue.text) and not _OF_VERB.search(cue.text)) or cue.how == AUTHORS_SUBJECT
+    ):
+        # (a cue that speaks of words, "speaks of “double freezing”", introduces none)
         if cue.speaker == "person" and reports_own(reading.prose, cue, spans.ends[before]):
             return None  # "one said privately that the text had been ...": their own claim
         opening = spans.starts[own_sentences.start]
@@ -402,6 +405,7 @@ GLOSS_LABEL = (
 )
 """A label of the writer's own reading of what was quoted ("Translation", "In other
 words"), before a colon: what follows is the writer's gloss, not anyone's words."""
+_OF_VERB = re.compile(r"\b(?:talks?|talked|speaks?|spoke)[ \t]+of$")
 _GLOSS = re.compile(rf"\s*{GLOSS_LABEL}\s*[:,]", re.IGNORECASE)
 _SOUNDS_LIKE = re.compile(
     r"\W*(?:(?:so|well|yeah|ok|okay|honestly),?[ \t]+)?(?:(?:it|that|this)[ \t]+)?"
