@@ -433,10 +433,12 @@ def _joins(
     if _after_heading(texts, group, run):
         return "new"
     distance = max(0, run.i0 - hi, lo - run.i1)
-    if lo == 0 and gap <= 0 and run.i0 > hi and run.i1 == len(texts.reference.words):
-        # The statement from its start, then, with nothing between, its last words: one
-        # copy missing a part ("... point 5.¶This statement was signed in Moscow ..."
-        # without point 6), however long the part.
+    ends = len(texts.reference.words)
+    if lo == 0 and gap <= 0 and 2 * hi >= ends and run.i0 > hi and run.i1 == ends:
+        # The statement from its start past its middle, then, with nothing between, its
+        # last words: one copy missing a part ("... point 5.¶This statement was signed
+        # in Moscow ..." without point 6), however long the part. (Not a first paragraph
+        # then the last, as a page of shuffled paragraphs sets them.)
         return "join"
     if distance > options.max_omitted_words or repeated > options.max_omitted_words:
         return "new"
