@@ -146,6 +146,7 @@ class _Reading:
         same paragraph), the speaker of the sentence before; else no one."""
         chain = []
         j, state, it, they = k, None, False, False
+        own: tuple[int, Cue] | None = None  # the sentence whose own cue `state` is
         while j >= 0:
             if j in self._speakers:
                 state = self._speakers[j]
@@ -153,7 +154,7 @@ class _Reading:
             chain.append(j)
             found = self.cues(j)
             if found:
-                state = found[-1]
+                state, own = found[-1], (j, found[-1])
                 break
             start, end = self.spans.starts[j], self.spans.ends[j]
             anaphor = _ANAPHORIC.match(self.prose, start, end)
@@ -170,7 +171,8 @@ class _Reading:
         if they and state is not None and state.speaker == "person" and not _many(state):
             state = None  # "Kim, a lawmaker, has dismissed it as “...”. They insist": not Kim
         for j in chain:
-            self._speakers[j] = state
+            # (a sentence's own cue stays its speaker, whatever the pronoun after it)
+            self._speakers[j] = own[1] if own is not None and own[0] == j else state
         return state
 
     def inherited(self, k: int) -> Cue | None:
@@ -221,9 +223,11 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         previous is not None
         and previous.speaker == "person"
         and not _many(previous)
-        and _THEY_SPEAKS.match(reading.prose, spans.starts[k], spans.ends[k])
+        and _THEY_OPENS.match(reading.prose, spans.starts[k], spans.ends[k])
     ):
-        previous = None  # "They insist" after one person's words: not that person
+        # "They insist" straight after one person's words: not that person, but whom it
+        # stands for (the person's delegation, a ministry) is not told either: no one
+        return None
     if (
         previous is not None
         and _many(previous)
@@ -405,6 +409,8 @@ GLOSS_LABEL = (
 )
 """A label of the writer's own reading of what was quoted ("Translation", "In other
 words"), before a colon: what follows is the writer's gloss, not anyone's words."""
+_THEY_OPENS = re.compile(r"\W*(?:(?:and|but|so|then|later),?[ \t]+)?[Tt]hey\b")
+"""A sentence opening on "They" (read with `match` from the sentence's start)."""
 _OF_VERB = re.compile(r"\b(?:talks?|talked|speaks?|spoke)[ \t]+of$")
 _GLOSS = re.compile(rf"\s*{GLOSS_LABEL}\s*[:,]", re.IGNORECASE)
 _SOUNDS_LIKE = re.compile(

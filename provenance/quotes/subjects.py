@@ -166,8 +166,8 @@ def _subject(
     kept = _subject_words(chunk, verb) if kept is None else list(kept)
     if not strip:
         return (kept[-1].start(), chunk[kept[-1].start() : verb]) if kept else (verb, "")
-    while kept and (kept[0].group().casefold() in _AUXILIARY or _ADVERB.fullmatch(kept[0].group())):
-        kept.pop(0)  # (and an adverb before the verb: "and sternly warned")
+    while kept and kept[0].group().casefold() in _AUXILIARY:
+        kept.pop(0)
     if not kept:
         return verb, ""
     if kept[0].group().casefold() in _SHARED:
@@ -177,8 +177,8 @@ def _subject(
         return verb, ""
     while kept and kept[0].group().casefold() in _CONJUNCTION:
         kept = kept[1:]
-    if not kept:
-        return verb, ""
+    if not kept or all(_ADVERB.fullmatch(w.group()) for w in kept):
+        return verb, ""  # (nothing but an adverb: "..., and sternly warned that")
     start = kept[0].start()
     return start, chunk[start:verb].strip()
 
@@ -186,10 +186,9 @@ def _subject(
 def _shared(kept: list[re.Match[str]]) -> bool:
     """Whether the words just before a speech verb (`_subject_words`) give it the subject of
     the verb before: "... and urged", "..., which called"."""
-    words = [w.group() for w in kept]
-    while words and (words[0].casefold() in _AUXILIARY or _ADVERB.fullmatch(words[0])):
+    words = [w.group().casefold() for w in kept]
+    while words and words[0] in _AUXILIARY:
         words.pop(0)
-    words = [w.casefold() for w in words]
     return bool(words) and (words[0] in _SHARED or (len(words) == 1 and words[0] in _CONJUNCTION))
 
 
