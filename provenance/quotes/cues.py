@@ -728,11 +728,12 @@ _FRAMED_STAND = re.compile(
 )
 _FRAMED_MODAL = re.compile(
     r",?[ \t]+(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'.-]*)*[ \t]*"
-    r"[\"“«„‘'](?:will|would|shall|should|must|may|can|could|(?:is|are|has|have)[ \t]+to)\b"
+    r"[\"“«„‘'](?:shall|should|must|may|can|(?:is|are|has|have)[ \t]+to)\b"
 )
 """After a framing document a speaker's verb leads to: the clause's subject, then the
-quotation opening on what the document has it do ("said that under the declaration
-Pyongyang “must dismantle ...”"); not a judgement ("... Seoul “gives up everything”")."""
+quotation opening on what the document has it do or lets it do ("said that under the
+declaration Pyongyang “must dismantle ...”", "“may keep ...”"); not a prediction ("...
+Pyongyang “will keep every warhead”") nor a judgement ("... Seoul “gives up everything”")."""
 _FRAMED_CLAUSE = re.compile(r",?[ \t]+(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*")
 """After a framing document: the clause's subject, a name ("Washington and Seoul", "the
 DPRK"), before the quotation; not "in the statement “...”" or "in the statement itself"."""

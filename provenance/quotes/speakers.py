@@ -686,10 +686,13 @@ _READS_OUT = re.compile(
     r"(?P<part>(?:the|its)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:paragraph|passage|point|line|section"
     r"|clause|sentence|text|statement|document|declaration)"
     r"|(?:point|paragraph|section|clause)[ \t]+\d{1,2})\b"
+    r"(?![ \t]+of[ \t]+(?!(?:the|this|its|their)[ \t]+(?:joint[ \t]+)?(?:statement|declaration"
+    r"|document|text)\b))"
     r"[^“”\"«».!?;]{0,20}[:,][^“”\"«».!?;]{0,60}$"
 )
 """Someone reading out a part of the statement, then a colon or comma and its words ("Olga
-reads the last paragraph: Russia and China"): the statement's words, read out."""
+reads the last paragraph: Russia and China"): the statement's words, read out; not a part
+of something else ("reads the last paragraph of Lavrov's speech:")."""
 _HAS_IT_SAYING = re.compile(
     r"\b(?:has|have|had)[ \t]+(?P<who>(?:the[ \t]+)?[\w’'-]+(?:[ \t]+[\w’'-]+){0,3}?)[ \t]+"
     r"(?P<verb>saying|demanding|calling[ \t]+for|urging|promising|threatening|vowing|pledging"
