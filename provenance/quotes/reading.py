@@ -270,10 +270,10 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
                 j > max(0, k - _IT_REACH)
                 and not any(c.speaker == "document" or fits(c) for c in reading.cues(j))
                 and not _it_says(reading, j)
-                and not (they and _TWO_PEOPLE.match(reading.prose, spans.starts[j], spans.ends[j]))
+                and not (they and _people_open(reading, j))
             ):
                 j -= 1
-            if they and _TWO_PEOPLE.match(reading.prose, spans.starts[j], spans.ends[j]):
+            if they and _people_open(reading, j):
                 # "Lankov, a historian, and Cha, a former adviser, have weighed in. They
                 # call it “...”": the people just named, whoever spoke of the statement
                 return None
@@ -554,6 +554,23 @@ def _someone_else(sentence: str, authors: frozenset[str], *, possessive: bool = 
     return False
 
 
+def _people_open(reading: _Reading, j: int) -> bool:
+    """Whether sentence `j` opens on people, two named together or a plural of people
+    ("Lankov ... and Cha", "His aides were blunter."): whom a "They" after it stands for."""
+    start, end = reading.spans.starts[j], reading.spans.ends[j]
+    return bool(
+        _TWO_PEOPLE.match(reading.prose, start, end) or _PEOPLE.match(reading.prose, start, end)
+    )
+
+
+_PEOPLE = re.compile(
+    r"\W*(?:(?:his|her|their|the|several|some|many|other|two|three|both)[ \t]+)?"
+    r"(?:[\w-]+[ \t]+)?(?:aides|officials|critics|analysts|diplomats|experts|ministers|envoys"
+    r"|lawmakers|senators|observers|commentators|advisers|advisors|hawks|scholars|generals"
+    r"|officers|delegates|spokesmen|spokespeople|negotiators)\b",
+    re.IGNORECASE,
+)
+"""A sentence opening on a plural of people ("His aides", "Several analysts")."""
 _PERSON_NAME = r"[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][\w’'-]+)+"
 _PERSON_ROLE = (
     r"(?:envoy|minister|secretary|analyst|expert|professor|researcher|historian|diplomat"
