@@ -378,6 +378,9 @@ def cues(
             # the text spoke of before
         if _NO_ONE.fullmatch(subject):
             continue  # "nobody reads these things": no one speaks
+        if _A_THING.search(subject) and medium is None:
+            continue  # "The “double freezing” formula explained:", "the plan explained":
+            # a heading over an explanation, or a thing; no one speaks
         end = hit.end()
         speaker: Literal["document", "person"] = "person"
         if a == hit.start() and medium is None:
@@ -622,6 +625,12 @@ _IT_LOOKBACK = 400
 two, as a paragraph opening "Russia and China issued a joint statement ..." does)."""
 
 
+_A_THING = re.compile(
+    r"(?i:\b(?:formula|plan|policy|proposal|idea|strategy|initiative|concept|roadmap|road\s+map)"
+    r"s?)\s*$"
+)
+"""A subject that is a thing, not a speaker ("the plan explained", "the “...” formula
+explained:")."""
 _NO_ONE = re.compile(r"(?i:nobody|no\s*-?\s*one|none|no\s+one\s+else|hardly\s+anyone)")
 """A subject that says no one speaks."""
 
