@@ -388,4 +388,14 @@ def _find(stems: list[str], phrase: tuple[str, ...], start: int, end: int) -> in
 
 def _negated(words: list[str], at: int) -> bool:
     before = {w.casefold() for w in words[max(0, at - _NEGATION_REACH) : at]}
+    if before & _RENOUNCING:
+        return True  # "renounce military pressure" for "dialogue": the opposite given up
     return bool(before & NEGATIONS) or any(w.endswith(("n’t", "n't")) for w in before)
+
+
+_RENOUNCING = frozenset(
+    """renounce renounces renouncing abandon abandons reject rejects rejecting avoid avoids
+    avoiding refrain refrains oppose opposes opposing end ending""".split()
+)
+"""Verbs that give up what follows them: an opposite after one is taken back, as after
+"not"."""
