@@ -610,10 +610,11 @@ _ADDRESSED = re.compile(
 between ("demands Japan “", "urges Tokyo to “"): whom the words are addressed to."""
 
 
-def _named_states(index: _Index) -> frozenset[str]:
-    """Every word a reference uses and the other names of the parties it names (capitals,
-    demonyms): the states `_ADDRESSED` may name without bringing one in."""
-    return index.lexicon.vocabulary | other_names(index.lexicon.vocabulary)
+def _names(index: _Index, state: str) -> bool:
+    """Whether the reference names `state` (case-folded): one of its words, or another name
+    of a party it names (a capital, a demonym)."""
+    vocabulary = index.lexicon.vocabulary
+    return state in vocabulary or state in other_names(vocabulary)
 
 
 def _threat(index: _Index, words: str) -> str:
@@ -1644,7 +1645,7 @@ def _paraphrase(
         unsaid.append(f"a threat of force the statement never makes ({threat})")
     addressed = _ADDRESSED.search(text, max(0, core.start - 40), max(0, core.start - 1))
     state = addressed.group("state") if addressed else ""
-    if state.casefold() in STATE_NAMES and state.casefold() not in _named_states(index):
+    if state.casefold() in STATE_NAMES and not _names(index, state.casefold()):
         # "the statement demands Japan “halt ...”", "urges Tokyo to “...”": the words
         # addressed to a state the statement never names
         unsaid.append(f"addressed to {state}, whom the statement never names")

@@ -39,13 +39,18 @@ from provenance.quotes.subjects import (
     _subject,
 )
 
+_IMPERSONAL_PREDICATE = (
+    r"[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|seems|seemed|appears|appeared)[ \t]+"
+    r"(?:[a-z]+[ \t]+)?[a-z]+[ \t]+(?:that|to)\b"
+)
+"""After an impersonal "it": "is widely believed that", "was reported that", "is clear
+that"."""
 _ANAPHORIC = re.compile(
     r"\W*(?:(?:in it|at the same time|also|further(?:more)?|moreover|it also|and),?\s+"
     r"|(?:on|in|about|regarding|concerning|as for|under|after|later|elsewhere)\b[^.;:!?\n]{0,60}?"
     r",?\s+)?"
     r"(?P<pronoun>they|it|the two sides|both sides|the sides|the two countries|the document)\b"
-    r"(?![ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|seems|seemed|appears|appeared)[ \t]+"
-    r"(?:[a-z]+[ \t]+)?[a-z]+[ \t]+(?:that|to)\b)",
+    rf"(?!{_IMPERSONAL_PREDICATE})",
     re.IGNORECASE,
 )
 """Matched at a sentence's start (`match` with pos and endpos), a phrase before the
@@ -501,17 +506,11 @@ def _pronoun_speaks(sentence: str) -> bool:
 
 
 _IMPERSONAL_OPENING = re.compile(
-    r"\W*(?:[A-Z][a-z]+,[ \t]+)?it[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|seems|seemed"
-    r"|appears|appeared)[ \t]+(?:[a-z]+[ \t]+)?[a-z]+[ \t]+(?:that|to)\b",
-    re.IGNORECASE,
+    rf"\W*(?:[A-Z][a-z]+,[ \t]+)?it{_IMPERSONAL_PREDICATE}", re.IGNORECASE
 )
 """A sentence opening on an impersonal "it" ("It is widely believed that", "Still, it
 is clear that")."""
-_IMPERSONAL = re.compile(
-    r"\bit[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|seems|seemed|appears|appeared)[ \t]+"
-    r"(?:[a-z]+[ \t]+)?[a-z]+[ \t]+(?:that|to)\b",
-    re.IGNORECASE,
-)
+_IMPERSONAL = re.compile(rf"\bit{_IMPERSONAL_PREDICATE}", re.IGNORECASE)
 """An impersonal "it" ("It is widely believed that", "it was reported that"): no one, and
 no document, the pronoun stands for."""
 
@@ -606,7 +605,10 @@ def _authors_before_marks(prose: str, authors: frozenset[str]) -> list[int]:
     return [
         at
         for at in _offsets(prose, (*OPENERS, "\u2018", "'"))
-        if lead.search(prose, max(0, at - _LEAD_REACH), at) is not None
+        # (a straight single mark opens a quotation only after a space or a bracket, as
+        # `cues._authors_quoted` reads it: "China's" is no opening)
+        if (prose[at] != "'" or at == 0 or prose[at - 1].isspace() or prose[at - 1] in "([")
+        and lead.search(prose, max(0, at - _LEAD_REACH), at) is not None
     ]
 
 
