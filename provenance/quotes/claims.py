@@ -609,6 +609,19 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
     return out
 
 
+def stance_without_object(quotation: str) -> bool:
+    """Whether `quotation` ends on a word of stance, its object left to the page's words
+    after it ("the two sides 'stand firmly against' new deployments").
+
+    >>> stance_without_object("stand firmly against"), stance_without_object("oppose THAAD")
+    (True, False)
+    """
+    folded = lemmas(quotation)
+    while folded and folded[-1] in STOPWORDS and folded[-1] not in _OPPOSE | _SUPPORT:
+        folded.pop()
+    return bool(folded) and folded[-1] in _OPPOSE | _SUPPORT
+
+
 def reversed_position(folded: list[str], held: set[str]) -> list[str]:
     """The quotation's stance against the statement's, when it is the other one: support
     (`_SUPPORT` words, or an opposing word negated: "not against") where the statement's

@@ -64,6 +64,7 @@ from provenance.quotes.claims import (
     numbers_in,
     read_word_list,
     reversed_position,
+    stance_without_object,
     stems_of,
     swapped_parties,
     words_never_used,
@@ -432,7 +433,7 @@ def _compare(
                     index.lexicon.vocabulary,
                     authors=index.authors,
                     lead_in=text[sentence.start : max(sentence.start, core.start)],
-                    stance=_stance_setting(index, settled.span, quoted),
+                    stance=_stance(index, settled.span, quoted, text[core.end : sentence.end]),
                 )
             )
             # Another actor in the statement's own words ("the United States has agreed to
@@ -1001,6 +1002,20 @@ def _sentences_around(index: _Index, span: Span, *, around: int = 1) -> str:
         return span.of(index.document.text)
     lo, hi = max(0, inside[0] - around), min(len(singles) - 1, inside[-1] + around)
     return index.document.text[singles[lo].start : singles[hi].end]
+
+
+def _stance(index: _Index, span: Span, quoted: str, after: str) -> str:
+    """The reference words whose stance the quotation's is read against: `_stance_setting`
+    of its passage, or, when it ends on a word of stance whose object is the page's words
+    `after` it ("the two sides 'stand firmly against' new deployments of missile
+    defence"), of the reference sentence nearest that object. The words in the marks
+    alone ("stand firmly against") chose paragraph 4 ("firmly aimed at"), and the
+    quotation was said to oppose what the statement supports."""
+    if stance_without_object(quoted) and content_words(after):
+        found = index.lexicon.nearest(after, [], own_weight=1.0, with_context=False).span
+        if found is not None:
+            return _stance_setting(index, found, after)
+    return _stance_setting(index, span, quoted)
 
 
 def _stance_setting(index: _Index, span: Span, quoted: str) -> str:
@@ -1622,7 +1637,7 @@ def _paraphrase(
         authors=index.authors,
         lead_in=text[sentence.start : max(sentence.start, core.start)],
         reference=index.document.text,
-        stance=_stance_setting(index, ref, quoted) if ref is not None else None,
+        stance=_stance(index, ref, quoted, text[core.end : sentence.end]) if ref else None,
     )
     if (
         short
