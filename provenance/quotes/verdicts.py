@@ -518,6 +518,7 @@ def _check(
         and len(quoted.split()) == 1
         and not index.may_hold_word(page.folded(quoted))
         and not charged_labels(quoted, stems_of(index.lexicon.vocabulary))
+        and not _labelled(text, m.span.start, quoted)
     )
     cue = None if screened or unheld else speaker(m)
     by_prose = cue is not None and cue.speaker == "document"
@@ -572,6 +573,7 @@ def _check(
         and named
         and _is_name(quoted)
         and not charged_labels(quoted, stems_of(index.lexicon.vocabulary))
+        and not _labelled(text, m.span.start, quoted)
     ):
         # a quoted name or title ("Sputnik"), or a term the page defines (`the "Joint
         # Statement"`), not words of the statement, nor anyone's (but a label of contempt
@@ -616,6 +618,30 @@ def _check(
         stretches=result.stretches,
         unsaid=result.unsaid if verdict is QuoteVerdict.NOT_IN_REFERENCE else (),
     )
+
+
+def _labelled(text: str, start: int, quoted: str) -> bool:
+    """Whether the page has the speaker call something by the quoted word or two ("the
+    statement called the deployment “illegal”", "described the drills as “reckless and
+    dangerous”"): a claim on the words it used, not a name, whatever the word is. Lower
+    case only: "called it “Sputnik”" names a thing."""
+    words = quoted.split()
+    if not 0 < len(words) <= _LABEL_WORDS or not all(w[:1].islower() for w in words):
+        return False
+    return _LABELLING.search(text, max(0, start - _LABEL_REACH), max(0, start - 1)) is not None
+
+
+_LABEL_WORDS = 3
+_LABEL_REACH = 80
+_LABELLING = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|term(?:s|ed|ing)?|label(?:s|led|ling|ed|ing)?|brand(?:s|ed|ing)?"
+    r"|(?:describ|characteri[sz])(?:es|ed|ing)?(?=(?:[ \t]+[^\s.;:!?]+){0,8}?[ \t]+as[ \t]*\W?\Z))"
+    r"(?:[ \t]+[^\s.,;:!?]+){0,8}?(?:[ \t]+as)?[ \t]*[\"“«‘']?\Z",
+    re.IGNORECASE,
+)
+"""A verb of calling (or of describing, with "as") and at most eight words (its object, or
+a word it was called before: "called it “illegal” and “destabilising”") straight before a
+quotation's mark."""
 
 
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
