@@ -51,3 +51,29 @@ def test_a_person_in_those_words_still_speaks_for_themselves(
 ) -> None:
     (quotation,) = check_quotes(reference, make_document(page, "person"))
     assert quotation.attribution is not None and quotation.attribution.speaker == "person"
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        (
+            'One agency\'s English version says the statement "was signed in Beijing on July 4".'
+            '\n\nOpponents accuse the two ministries of seeking "a permanent end to drills".\n',
+            "Opponents",
+        ),
+        (
+            'Lavrov told reporters the text "was a compromise".\n\nSeveral analysts called the '
+            'move "a gift to Pyongyang".\n',
+            "Several analysts",
+        ),
+    ],
+)
+def test_a_paragraph_opening_on_its_own_people_keeps_them_as_its_speaker(
+    reference: Document, page: str, speaker: str
+) -> None:
+    """The paragraph before gave its quotation to a person; a paragraph opening on other
+    people, with no cue word the reader knows ("accuse ... of seeking"), went on with that
+    person."""
+    *_, quotation = check_quotes(reference, make_document(page, "own-people"))
+    assert quotation.attribution is not None
+    assert quotation.attribution.text.startswith(speaker), quotation.attribution

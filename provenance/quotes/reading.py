@@ -371,6 +371,13 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         # (a cue that speaks of words, "speaks of “double freezing”", introduces none)
         if cue.speaker == "person" and reports_own(reading.prose, cue, spans.ends[before]):
             return None  # "one said privately that the text had been ...": their own claim
+        if cue.speaker == "person" and (
+            _own_subject(reading, k, roles=True)
+            or _PEOPLE.match(reading.prose, spans.starts[k], spans.ends[k])
+        ):
+            # "One agency says the statement “...”. ¶ Opponents accuse the ministries of
+            # seeking “...”": the paragraph's own people, not the agency before
+            return _subject_cue(reading, k)
         opening = spans.starts[own_sentences.start]
         label = _LABELLED.match(reading.text, opening, spans.ends[own_sentences.start])
         if label is not None and (
@@ -566,7 +573,8 @@ _PEOPLE = re.compile(
     r"\W*(?:(?:his|her|their|the|several|some|many|other|two|three|both)[ \t]+)?"
     r"(?:[\w-]+[ \t]+)?(?:aides|officials|critics|analysts|diplomats|experts|ministers|envoys"
     r"|lawmakers|senators|observers|commentators|advisers|advisors|hawks|scholars|generals"
-    r"|officers|delegates|spokesmen|spokespeople|negotiators)\b",
+    r"|officers|delegates|spokesmen|spokespeople|negotiators|opponents|detractors|sceptics"
+    r"|skeptics|supporters)\b",
     re.IGNORECASE,
 )
 """A sentence opening on a plural of people ("His aides", "Several analysts")."""
