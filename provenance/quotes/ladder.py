@@ -463,7 +463,7 @@ def _compare(
                 return _Result(
                     QuoteVerdict.VERBATIM, settled.span, 100.0, note, stretches=(settled.span,)
                 )
-            said = _facts_changed(divergences, own, vocabulary, authors)
+            said = _facts_changed(divergences, own, index.document.text, vocabulary, authors)
             if said:
                 return _not_said(settled.span, settled.similarity, said)
             return _Result(
@@ -523,14 +523,25 @@ def _not_said(reference: Span | None, similarity: float, unsaid: Iterable[str]) 
     )
 
 
-def _renames(d: Divergence) -> bool:
+def _renames(d: Divergence, reference: str) -> bool:
     """Whether a divergence puts one name for another: a place, a party, a month ("signed
     ... in Beijing" for "in Moscow", "the Republic of Korea" for "the DPRK"). A party's
-    other name is no other name ("Pyongyang" for "the DPRK"), nor is a change of case."""
+    other name is no other name ("Pyongyang" for "the DPRK"), nor is a change of case, nor
+    one word for another opening the statement's sentence ("Rising political and military
+    tension" for "Mounting ..."), where a capital says nothing of a name."""
     if d.kind is not Kind.SUBSTITUTION:
         return False
     ours, theirs = d.reference_text.strip(" ,.;:"), d.copy_text.strip(" ,.;:")
     if not (_PROPER.fullmatch(ours) and _PROPER.fullmatch(theirs)):
+        return False
+    at = d.reference.start + len(d.reference_text) - len(d.reference_text.lstrip(" ,.;:"))
+    if (
+        " " not in ours
+        and " " not in theirs
+        and _SENTENCE_OPENS.search(reference, max(0, at - _OPENING_REACH), at)
+        and _party(ours) is None
+        and _party(theirs) is None
+    ):
         return False
     if {ours.casefold(), theirs.casefold()} & STOPWORDS:
         return False  # "We" for "They": a sentence's first word, not a name
@@ -542,6 +553,7 @@ def _renames(d: Divergence) -> bool:
 def _facts_changed(
     divergences: tuple[Divergence, ...],
     sentences: str,
+    reference: str,
     vocabulary: frozenset[str] = frozenset(),
     authors: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
@@ -550,12 +562,14 @@ def _facts_changed(
     their words ("military presence of the United States" for "... of extra-regional
     forces"), a count they do not give (`_new_count`), force they never speak of
     (`_FORCE`)."""
-    renamed = [f"{d.copy_text} for {d.reference_text}" for d in divergences if _renames(d)]
+    renamed = [
+        f"{d.copy_text} for {d.reference_text}" for d in divergences if _renames(d, reference)
+    ]
     brought = [
         f"{d.copy_text.strip()} for {d.reference_text.strip()}"
         for d in divergences
         if d.kind is Kind.SUBSTITUTION
-        and not _renames(d)
+        and not _renames(d, reference)
         and absent_parties(d.copy_text, sentences, vocabulary, authors)
     ]
     given = {value for _, value, _ in numbers_in(PARAGRAPH_NUMBER.sub("", sentences))}
@@ -653,6 +667,12 @@ def _new_count(d: Divergence, given: set[str]) -> list[str]:
     ]
 
 
+_SENTENCE_OPENS = re.compile(
+    r"(?:\A|[.!?:][\"”’»)]*\s+|\n\s*(?:\d{1,2}\.\s*)?|\d{1,2}\.\s*|[\"“«]\s*)\Z"
+)
+"""The reference's text just before a word that opens a sentence, a paragraph, a numbered
+point ("2. Mounting", "4.The") or a quotation."""
+_OPENING_REACH = 8
 _PROPER = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
 """A name: capitalised words ("Moscow", "Republic of Korea")."""
 
