@@ -162,7 +162,7 @@ _DOC_CUE_SUPERSET = (
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
     rb"|proposes|tells|asks|asked)"
     rb"|\bParties\b|\bministries\b"
-    rb"|\b(?:text|original|doc|version)\s+(?:[a-z]+ly\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
+    rb"|\b(?:text|original|doc|version)\s+(?:(?:has|had|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
     rb"|circulated|published"
     rb"|released|issued|reads"
     rb"|asks|asked"

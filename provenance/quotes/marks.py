@@ -92,7 +92,7 @@ _DOC_CUE = re.compile(
     rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
     r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?:text|original|doc|version)\b(?=(?:\s*,[^,;:\"“”\n]{1,90},)?"
-    r"\s+(?:(?:also|further|then|even|still|itself|again|[a-z]+ly)\s+)*"
+    r"\s+(?:(?:also|further|then|even|still|itself|again|has|had|[a-z]+ly)\s+)*"
     r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
     r"|asks|asked"
