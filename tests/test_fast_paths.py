@@ -580,7 +580,8 @@ _ONE_WORD_PAGE = (
     "“brinkmanship”. Analysts called it “boilerplate”; a blogger wrote that the "
     "“neighbors” of the peninsula were “nervous”, and Lavrov said “enough”.\n\n"
     "The ministries urge “restraint” and the document speaks of “peace”, “stability” and "
-    "“antimissile” systems. It was “signed” on “July 4”; one reader's “@#!” and a “2017”.\n"
+    "“antimissile” systems. It was “signed” on “July 4”; one reader's “@#!” and a “2017”. "
+    "Kim said “nonsense”.\n"
 )
 
 
@@ -611,7 +612,8 @@ def test_a_scan_reads_the_speaker_only_of_what_its_hits_can_list() -> None:
                 a.attribution is not None and b.attribution is None
                 for a, b in zip(full.quotes, scan.quotes, strict=True)
             )
-    assert left >= 5  # the shortcut is taken ("boilerplate", "nervous", "enough", ...)
+    assert left >= 5  # the shortcut is taken ("nervous", "enough", "nonsense", ...; not
+    # "boilerplate", what analysts "called it": a label is a claim on someone's words)
     scan = analyser.source(quote_cases.document(_ONE_WORD_PAGE, "one"), attributed_only=True)
     attributed = {q.text for q in scan.quotes if q.attributed}
     assert {"dialogue", "peace", "stability"} <= attributed
