@@ -540,3 +540,42 @@ def test_a_threads_break_between_posts_is_page_furniture(reference: Document) ->
     [result] = analyse(reference, [make_document(page, "thread")]).sources
     rows = [(d.kind.value, str(d.severity)) for d in result.divergences]
     assert rows and all(row == ("interruption", "cosmetic") for row in rows), rows
+
+
+@pytest.mark.parametrize("furniture", ["Advertisement", "Photo: Reuters"])
+@pytest.mark.parametrize(
+    ("change", "rows"),
+    [
+        # a sentence left out just before the box: its omission, not "Advertisement" for it
+        ("drop", [("omission", "material", " Other states must make")]),
+        # a full stop dropped just before it: punctuation, not a material substitution
+        ("stop", [("punctuation", "minor", ".")]),
+        # a sentence inserted just before it: the sentence alone is the insertion
+        ("insert", [("insertion", "material", " The United States bears")]),
+    ],
+)
+def test_furniture_beside_a_change_is_set_apart_from_it(
+    reference: Document, furniture: str, change: str, rows: list[tuple[str, str, str]]
+) -> None:
+    """Page furniture on its own lines right after a change in the copy was read with the
+    change as one edit: a sentence left out was a material substitution by
+    "Advertisement", a dropped full stop a material substitution, an inserted sentence
+    took the box into its text. The change is classified alone; the lines are an
+    interruption."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(i for i, p in enumerate(paragraphs) if " Other states must make" in p)
+    first, second = paragraphs[k], paragraphs[k + 1]
+    if change == "drop":
+        first = first[: first.index(" Other states must make")]
+    elif change == "stop":
+        first = first.removesuffix(".")
+    else:
+        first += " The United States bears full responsibility."
+    text = f"Page intro.\n\n{paragraphs[k - 1]}\n\n{first}\n\n{furniture}\n\n{second}\n\nThe end.\n"
+    found = analyse(reference, [make_document(text)]).sources[0].divergences
+    got = [d for d in found if d.kind.value not in ("whitespace", "interruption")]
+    assert [(d.kind.value, str(d.severity)) for d in got] == [(k, s) for k, s, _ in rows]
+    assert (got[0].copy_text or got[0].reference_text).startswith(rows[0][2])
+    assert furniture not in (got[0].copy_text + got[0].reference_text)
+    [box] = [d for d in found if d.kind.value == "interruption"]
+    assert box.copy_text.strip() == furniture and str(box.severity) in ("cosmetic", "minor")

@@ -287,7 +287,7 @@ def interruption(
     if _CAPTION.match(lines[0].lstrip("[(")):
         return _A_CAPTION
     if not _BLOCK_END.search(lines[-1]):
-        return _FOREIGN, "foreign material: lines that are not sentences"
+        return _FOREIGN, _NOT_SENTENCES
     framing = (
         _FRAMING.search(inserted)
         or _introduces_what_follows(lines)
@@ -309,6 +309,7 @@ def interruption(
     return None
 
 
+_NOT_SENTENCES = "foreign material: lines that are not sentences"
 _CREDIT_AFTER_QUOTE = re.compile(r"[\"\u201d\u00bb][ \t]*$")
 """A closing quotation mark just before inserted text on its line."""
 _CREDIT_LINE = re.compile(r"[\u2014\u2013-]{1,2}[ \t]*[^\W\d_][^.!?\n]{0,80}")

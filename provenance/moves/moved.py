@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from provenance.align import align_texts, cuts_a_word, whole_lines, whole_words_at
 from provenance.classify import classify, divergence
+from provenance.kinds import kind_of
 from provenance.model import (
     Alignment,
     Divergence,
@@ -30,6 +31,10 @@ from provenance.model import (
     Span,
 )
 from provenance.moves.furniture import (
+    _A_CAPTION,
+    _CAPTION,
+    _NOT_SENTENCES,
+    _SPLIT_WORD,
     _WORD,
     _reid,
     _repeated_lines,
@@ -749,6 +754,11 @@ def _foreign_substitutions(
     out = []
     repeated: frozenset[str] | None = None
     for d in found:
+        if d.kind in (Kind.SUBSTITUTION, Kind.INSERTION) and "\n" in d.copy_text:
+            apart = _furniture_apart(reference, capture, d)
+            if apart:
+                out.extend(apart)
+                continue
         if d.kind is not Kind.SUBSTITUTION or not whole_lines(reference.text, d.reference):
             out.append(d)
             continue
@@ -765,6 +775,88 @@ def _foreign_substitutions(
         note = "words in the copy that the reference does not have"
         out.append(divergence(reference, capture, Kind.INSERTION, end, d.copy, note=note))
     return out
+
+
+def _furniture_apart(reference: Document, capture: Document, d: Divergence) -> list[Divergence]:
+    """An edit whose copy side ends on lines of page furniture set apart ("...problems
+    ¶Advertisement¶" for "problems."; " The United States bears full responsibility.
+    ¶Advertisement"), or opens on them, as two: the edit without them, kind and all, and
+    the lines inserted (an interruption, once `_interruptions` reads them). Whole, the
+    furniture made a dropped full stop or a left-out sentence a material substitution
+    ("Advertisement" for "Other states must ..."), or joined an inserted sentence. Empty
+    when no such lines are there, or the whole edit is them."""
+    # (lines the page repeats are not read as running headers here: a block printed
+    # twice is a duplication, `_duplications` reads it whole)
+    text, vocabulary, repeated = capture.text, _vocabulary(reference.text), frozenset[str]()
+    if _SPLIT_WORD.match(d.copy_text) or (
+        d.kind is Kind.INSERTION and interruption(text, d.copy, repeated, vocabulary)
+    ):
+        # (foreign as a whole, or a word cut by a page break: `_interruptions` reads it)
+        return []
+    breaks = [m.start() for m in _LINE_BREAKS.finditer(text, d.copy.start, d.copy.end)]
+    for at in breaks:  # the longest tail first
+        tail = Span(at, d.copy.end)
+        if tail == d.copy and d.kind is Kind.INSERTION:
+            continue
+        if _few_lines(tail.of(text)) and _furniture(
+            interruption(text, tail, repeated, vocabulary), tail.of(text)
+        ):
+            return _apart(reference, capture, d, Span(d.copy.start, at), tail, tail_first=False)
+    ends = [m.end() for m in _LINE_BREAKS.finditer(text, d.copy.start, d.copy.end)]
+    for at in reversed(ends):  # the longest head first
+        head = Span(d.copy.start, at)
+        if (
+            at < d.copy.end
+            and _few_lines(head.of(text))
+            and _furniture(interruption(text, head, repeated, vocabulary), head.of(text))
+        ):
+            return _apart(reference, capture, d, Span(at, d.copy.end), head, tail_first=True)
+    return []
+
+
+def _apart(
+    reference: Document,
+    capture: Document,
+    d: Divergence,
+    rest: Span,
+    lines: Span,
+    *,
+    tail_first: bool,
+) -> list[Divergence]:
+    """`d` as the edit of `rest` of its copy side and the insertion of `lines`."""
+    edit = []
+    if d.reference_text or rest.of(capture.text):
+        kind, note = kind_of(d.reference_text, rest.of(capture.text))
+        edit.append(divergence(reference, capture, kind, d.reference, rest, note=note))
+    at = d.reference.start if tail_first else d.reference.end
+    note = "words in the copy that the reference does not have"
+    inserted = [divergence(reference, capture, Kind.INSERTION, Span(at, at), lines, note=note)]
+    return inserted + edit if tail_first else edit + inserted
+
+
+def _furniture(found: tuple[Severity, str] | None, lines: str) -> bool:
+    """Whether `interruption` found page furniture, a caption or credit (also where it
+    follows a sentence left without its full stop), or lines that are no sentences (a
+    heading): what a page sets beside a copy, not prose of its own (which may be the
+    copy's own words rewritten)."""
+    return found is not None and (
+        found[0] is Severity.COSMETIC
+        or found[1] in (_A_CAPTION[1], _NOT_SENTENCES)
+        or _CAPTION.match(lines.strip().lstrip("[(")) is not None
+    )
+
+
+def _few_lines(lines: str) -> bool:
+    """Whether `lines` are few and short, as furniture is (a box label, a credit, a page
+    number), not a page of prose beside the statement."""
+    return len(lines) <= _FURNITURE_CHARACTERS and len(lines.split("\n")) <= _FURNITURE_LINES
+
+
+_FURNITURE_CHARACTERS = 300
+_FURNITURE_LINES = 8
+"""Most characters and line breaks of furniture set apart from an edit (`_furniture_apart`)."""
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+")
+"""A run of line breaks (and the blanks around them) inside an edit's copy side."""
 
 
 def _a_line_of(reference: Document, text: str) -> bool:
