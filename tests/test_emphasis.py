@@ -310,6 +310,11 @@ def test_findings_json_and_text_report(corpus: Corpus, tmp_path: Path) -> None:
         ("(Underline added.)", "underline", "added"),
         ("[underline mine]", "underline", "added"),
         ("(Underscoring ours.)", "underline", "added"),
+        # capitals as emphasis, only in brackets ("the two capitals added" is prose)
+        ("(caps mine)", "caps", "added"),
+        ("[capitals added]", "caps", "added"),
+        ("(capitalisation ours)", "caps", "added"),
+        ("(upper case in original)", "caps", "original"),
     ],
 )
 def test_the_wordings_of_an_emphasis_note(
@@ -1373,3 +1378,19 @@ def test_each_clause_of_one_note_covers_the_passage_before_it(
     assert row.copy_text == "serious concern"
     assert row.severity is Severity.MINOR
     assert "declared by its note" in row.note
+
+
+def test_a_capitals_note_declares_the_capitals_and_prose_naming_capitals_is_no_note(
+    corpus: Corpus,
+) -> None:
+    """Capitals set by the copy after "(caps mine)" are declared (minor); "the two capitals
+    added" in prose is no note."""
+    paragraph = corpus.reference.text.split("\n\n")[2].replace("serious", "SERIOUS", 1)
+    page = make_document(f"The ministries wrote:\n\n{paragraph} (caps mine)\n\nMore later.")
+    source = analyse(corpus.reference, [page]).sources[0]
+    [shout] = [e for e in source.emphasis if e.status is Status.ADDED]
+    assert shout.style == "caps" and shout.declared == "(caps mine)"
+    prose = make_document(
+        f"Moscow and Beijing, the two capitals added, wrote:\n\n{paragraph}\n\nThe end."
+    )
+    assert not analyse(corpus.reference, [prose]).sources[0].emphasis_notes

@@ -22,6 +22,10 @@ _WHAT = (
     r"|emphasis|emphases|underlining|underlined|underlines?|underscoring|underscored"
     r"|highlighting|highlighted|highlights?|stress"
 )
+_CAPITALS = r"caps|capitals|capitali[sz]ation|capitali[sz]ed|upper[\s-]?case"
+"""Capitals as emphasis: a note of them only in brackets ("(caps mine)"), since "the two
+capitals added" is prose."""
+_BRACKETED = rf"{_WHAT}|{_CAPITALS}"
 _WHOSE = (
     r"added|mine|ours|supplied|not\s+in\s+(?:the\s+)?original"
     r"|(?:as\s+)?(?:in\s+)?(?:the\s+)?original"
@@ -73,8 +77,8 @@ def _foreign(note: str) -> tuple[str, str]:
 
 
 _NOTE = re.compile(
-    rf"[(\[]\s*(?P<what>(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?)\s*:?\s*(?P<whose>{_WHOSE})\.?\s*[)\]]"
-    rf"|[(\[]\s*(?P<whose4>added)\s+(?P<what4>(?:{_WHAT}))\.?\s*[)\]]"
+    rf"[(\[]\s*(?P<what>(?:(?:{_BRACKETED})[\s,/&]*(?:and\s+)?)+?)\s*:?\s*(?P<whose>{_WHOSE})\.?\s*[)\]]"
+    rf"|[(\[]\s*(?P<whose4>added)\s+(?P<what4>(?:{_BRACKETED}))\.?\s*[)\]]"
     rf"|\b(?P<what2>(?:{_WHAT})(?:[\s,/&]+(?:and\s+)?(?:{_WHAT}))*)"
     rf"(?:\s+(?:in|within|throughout)(?:\s+[\w\u2019'-]+){{1,4}}?)?"
     rf"\s+(?:(?:is|are|has\s+been|have\s+been)\s+)?(?P<whose2>{_WHOSE})\b"
@@ -83,8 +87,8 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 NOTE_IN_BRACKETS = re.compile(
-    rf"\s*[(\[]\s*(?:(?:(?:{_WHAT})[\s,/&]*(?:and\s+)?)+?\s*:?\s*(?:{_WHOSE})"
-    rf"|added\s+(?:{_WHAT}))\.?\s*[)\]]",
+    rf"\s*[(\[]\s*(?:(?:(?:{_BRACKETED})[\s,/&]*(?:and\s+)?)+?\s*:?\s*(?:{_WHOSE})"
+    rf"|added\s+(?:{_BRACKETED}))\.?\s*[)\]]",
     re.IGNORECASE,
 )
 """A note in brackets ("(emphasis added)", "[italics in original]") with the spaces before
@@ -295,6 +299,7 @@ def _closing(
 
 _NOTE_WORDS = (
     *("bold", "italic", "emphas", "underlin", "underscor", "highlight", "stress", "added"),
+    *("caps", "capital", "upper"),
     # the first words of `_FOREIGN` notes (a note starts at most four characters before)
     *("hervorh", "kursiv", "fettdruck", "est moi qui", "est nous qui", "nous soulign"),
     *("soulign", "mis en", "mise en", "mises en", "gras", "italiq", "nfasis", "subrayad"),
@@ -356,6 +361,9 @@ def _declared_style(what: str) -> str:
             ("underline", "underlin"),
             ("underline", "underscor"),
             ("mark", "highlight"),
+            ("caps", "caps"),
+            ("caps", "capital"),
+            ("caps", "upper"),
         )
         if stem in what
     ]
