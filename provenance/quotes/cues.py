@@ -165,7 +165,7 @@ _DOC_CUE_SUPERSET = (
     rb"|\b(?:text|original|doc|version)\s+(?:(?:has|had|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
     rb"|circulated|published"
     rb"|released|issued|reads"
-    rb"|asks|asked"
+    rb"|asks|asked|holds|held|maintains|maintained|stipulates|stipulated|specifies|specified"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
