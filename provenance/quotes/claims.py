@@ -1534,6 +1534,7 @@ _CONDITION = re.compile(
     r"|(?:by|before|until|till|this|next)\s+(?:the\s+)?(?:spring|summer|autumn|winter)"
     r"|(?:by|this|next)\s+fall|(?:this|next)\s+(?:week|month)(?![’'])"
     r"|until|till|provided\s+that|on\s+condition\s+that|as\s+long\s+as"
+    r"|except\s+(?:as|when|if|where|in|for|under|to)|save\s+(?:as|when|where|in)|last\s+resort"
     r"|in\s+(?:exchange|return)\s+for|before\s+any"
     r"|(?:by\s+)?(?:no|not)\s+later\s+than(?!\s+(?:they|it|he|she|we|you|I)\b)"
     r"|within\s+(?:the\s+(?:next|first)\s+)?(?:an?|\d+|[a-z]+)(?:\s+[a-z]+)?\s+"
@@ -1545,7 +1546,8 @@ _CONDITION = re.compile(
 September", "before October": a date after "until" is a deadline, not a loose "until";
 "at once" and "once again" do neither; "as if" compares; "no later than August", "within
 six months", "within a year", but not "no later than they can" or "within the region"),
-or a time frame ("this summer", "before the autumn", "next month")."""
+or a time frame ("this summer", "before the autumn", "next month"); an exception ("except
+as a last resort", "save in self-defence") makes a rule a condition too."""
 _LOOSE = frozenset(("if", "once", "until", "till"))
 """Conditions a rendering of a passage that ties its parts (`_LINKED`) may use; "only if",
 "unless", "in exchange for" and a deadline make more of it than it says."""
