@@ -123,6 +123,8 @@ def speakers(
         breaks = paragraph_breaks(text)
     readings: list[_Reading] = []
     continued = _continuations(text, quotations, breaks)
+    heads: dict[int, tuple[Marked, int]] = {}
+    """Each continued quotation's start: the quotation that opened it, and its sentence."""
 
     def speaker(m: Marked) -> Cue | None:
         # An opening mark that ends the text quotes nothing and lies past every sentence.
@@ -133,9 +135,15 @@ def speakers(
             # _Reading as this module names it: tests/test_fast_paths.py replaces it here.
             readings.append(_Reading(text, spans, prose_of(text, quotations), authors, breaks))
         reading, first, j = readings[0], m, k
+        walked = []
         while first.span.start in continued and not reading.cues(j):
+            if first.span.start in heads:
+                first, j = heads[first.span.start]  # (each chain is walked once: a page
+                break  # of 20,000 paragraphs opening a mark walked it 20,000 times)
+            walked.append(first.span.start)
             first = continued[first.span.start]  # back to the paragraph that opened it
             j = max(0, spans.at(first.span.start))
+        heads.update(dict.fromkeys(walked, (first, j)))
         if first is not m:
             found = _speaker_of(reading, first, j)
             if found is not None:
