@@ -76,12 +76,15 @@ _OPPOSE = frozenset(
 )
 _NEGATION = NEGATIONS | {"n’t", "n't"}
 _DENYING = frozenset(
-    """fail lack refrain renounce avoid abandon exclude rule forgo prevent hinder non little
-    hardly barely scarcely far instead""".split()
+    """fail lack refrain abstain desist renounce avoid abandon exclude rule forgo prevent hinder
+    non little hardly barely scarcely far instead moratorium""".split()
 )
 """Words that take back what follows them as a negation does ("fails to help", "refrain
 from using", "far from helping"): with `_NEGATION` and `_OPPOSE`, what keeps a quotation
 from asserting a word plainly."""
+_REFRAINING = frozenset("refrain abstain desist forgo avoid".split())
+"""Verbs of holding back from what follows ("abstain from dialogue"): a quotation's is a
+negation the statement's passage must have, as its "not" is."""
 DENIAL_REACH = 4
 """Words before a word within which a negation or a denying word takes it back ("does not
 in any way help")."""
@@ -263,7 +266,7 @@ def unsaid(
     # ("without delay", "not only ... but": no negation of what the statement says)
     unnegated = {w.casefold() for w in _WORD.findall(_NOT_NEGATING.sub(" ", quotation))}
     negations = (own | words) & unnegated & _NEGATION | _faint(quotation, words)
-    negations |= _contracted(words)
+    negations |= _contracted(words) | (words & _REFRAINING)
     # The negations that may excuse the quotation's are its passage's and those of the
     # neighbours sharing its subject (`stance`), not a neighbour's about something else
     # ("They are against any military presence" beside "paying no attention").
@@ -309,7 +312,7 @@ def unsaid(
         (rest := _unprefixed(w, dis=False)) and w not in words and _rendered_word(rest, first)
         for w in their_words
     )
-    kept_denial = any(w in _DENIAL and w not in _NEGATION for w in kept)
+    kept_denial = any(w in _DENIAL and w not in _NEGATION and w not in negations for w in kept)
     if negations and not their_negations and not rendered and reference and not kept_denial:
         # "should never be used to settle the problems of Korea" read beside another
         # passage: the statement's "... to solve the problems ... should be ruled out".
@@ -513,6 +516,8 @@ def _alike(a: str, b: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) >= _STEM and (stem(a) == stem(b) or shorter in longer):
         return True
+    if "-" in longer and shorter in longer.split("-"):
+        return True  # "large" of "large-scale", as one reading splits it and another not
     return _same_word(a, b)
 
 
