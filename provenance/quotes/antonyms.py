@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from provenance.kinds import NEGATIONS
-from provenance.quotes.words import WORD, stem
+from provenance.quotes.words import STOPWORDS, WORD, stem
 
 _OPPOSITES = {
     "respected": "ignored, disregarded, dismissed, neglected, violated, overridden, flouted",
@@ -109,6 +109,7 @@ def _table(words: dict[str, str]) -> dict[tuple[str, ...], tuple[tuple[str, ...]
 
 _ANTONYMS = _table(_OPPOSITES)
 _WEAKENED = _table(_WEAKER)
+_STOPWORD_STEMS = frozenset(stem(w) for w in STOPWORDS)
 _PARTY_STEMS = {_stems(name): party for name, party in _PARTIES.items()}
 _WORD = WORD
 _NEGATION_REACH = 3
@@ -244,6 +245,88 @@ def weakened_short(quotation: str, stretch: str) -> list[str]:
 
 _SHORT = 3
 """Most words of a quotation `weakened_short` reads."""
+
+
+def weakened_before(quotation: str, stretch: str) -> list[str]:
+    """A weaker word of the quotation before a word the passage has after its own stronger
+    one, in a rendering too loose to align word by word: "are slightly worried by the
+    DPRK's statement" for "are seriously worried by the Democratic People's Republic of
+    Korea (DPRK)'s statement". A word the passage itself uses ("some") is none.
+
+    >>> weakened_before("The Parties are slightly worried by Pyongyang's launch",
+    ...                 "The Parties are seriously worried by the statement")
+    ['slightly for seriously']
+    >>> weakened_before("seriously worried, in some ways", "seriously worried")
+    []
+    """
+    words = _WORD.findall(quotation)
+    ours = [stem(w) for w in words]
+    found = _WORD.findall(stretch)
+    theirs = [stem(w) for w in found]
+    forms = [w.casefold() for w in found]
+    for word, others in _WEAKER.items():
+        places = [k for k, w in enumerate(forms) if w in (word, word.removesuffix("ly"))]
+        if not places:
+            continue
+        for phrase in (_stems(p) for p in others.split(", ")):
+            if phrase[0] in theirs:
+                continue
+            for i in range(len(ours) - len(phrase)):
+                if tuple(ours[i : i + len(phrase)]) != phrase:
+                    continue
+                then = ours[i + len(phrase)]
+                if then in _STOPWORD_STEMS:
+                    continue  # ("some of the", "a little of"): no word to tie them by
+                if any(theirs[k + 1 : k + 2] == [then] for k in places):
+                    return [f"{' '.join(words[i : i + len(phrase)])} for {word}"]
+    return []
+
+
+def hedged(quotation: str, stretch: str) -> list[str]:
+    """Words that hedge or limit what the passage states plainly: a modal before a verb
+    the passage has with none ("might consider supporting" for "express support", "may
+    express support"), or a qualifier it lacks ("in most cases", "in principle").
+
+    >>> hedged("The Parties may express support for talks", "The Parties express support")
+    ['may']
+    >>> hedged("The Parties will closely coordinate", "Russia and China will closely coordinate")
+    []
+    >>> hedged("should be ruled out in most cases", "should be ruled out")
+    ['in most cases']
+    """
+    out = [m.group() for m in _QUALIFIER.finditer(quotation) if m.group().casefold()
+           not in stretch.casefold()]  # fmt: skip
+    words = _WORD.findall(quotation)
+    ours = [stem(w) for w in words]
+    found = _WORD.findall(stretch)
+    theirs = [stem(w) for w in found]
+    for i, word in enumerate(words):
+        if word.casefold() not in _HEDGES:
+            continue
+        # the verb it hedges: its first word of content ("consider" of "might consider
+        # supporting", itself hedging the next), in the passage with no modal of its own
+        then = [s for s in ours[i + 1 : i + 1 + _HEDGE_REACH] if s not in _STOPWORD_STEMS]
+        verbs = set(then[:2]) if then[:1] == ["consid"] else set(then[:1])
+        for k, s in enumerate(theirs):
+            if s in verbs and not {w.casefold() for w in found[max(0, k - 2) : k]} & _MODALS:
+                out.append(word)
+                break
+        if out and out[-1] == word:
+            break
+    return out
+
+
+_HEDGES = frozenset("may might could perhaps possibly".split())
+"""(Not "would": reported speech's "will", "they would closely coordinate".)"""
+_MODALS = frozenset("will shall should must may might could would can".split())
+_HEDGE_REACH = 3
+"""Words after a hedge read for the verb it hedges ("might consider supporting")."""
+_QUALIFIER = re.compile(
+    r"\b(?:in\s+(?:most|some|certain|many)\s+cases|in\s+principle|where\s+possible"
+    r"|as\s+far\s+as\s+possible|to\s+(?:some|a\s+certain)\s+extent|if\s+possible)\b",
+    re.IGNORECASE,
+)
+"""Phrases that limit a statement to some cases or to what is convenient."""
 
 
 def swapped_party(quotation: str, stretch: str) -> list[str]:

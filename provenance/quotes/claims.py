@@ -47,11 +47,13 @@ from provenance.footnotes import FOOTNOTE
 from provenance.kinds import NEGATIONS, NUMBER_WORDS, one_slip
 from provenance.quotes.acts import invented_acts
 from provenance.quotes.antonyms import (
+    hedged,
     negates_an_opposite,
     swapped_party,
     turned,
     turned_on_its_object,
     weakened,
+    weakened_before,
     weakened_short,
 )
 from provenance.quotes.roles import given_to_others
@@ -345,9 +347,15 @@ def unsaid(
     # A close match (judged without the lexicon) aligns word for word with its passage: a
     # weaker word or another party in the place of the passage's is a change of sense. A
     # rendering in other words aligns too loosely to tell.
-    weaker = weakened(quotation, stretch) if lexicon is None else weakened_short(quotation, stretch)
+    weaker = (
+        weakened(quotation, stretch)
+        if lexicon is None
+        else weakened_short(quotation, stretch) or weakened_before(quotation, stretch)
+    )
     if weaker:
         out.append(f"weakens what the statement's passage says ({', '.join(weaker)})")
+    elif hedges := hedged(quotation, stretch):
+        out.append(f"hedges what the statement's passage states plainly ({', '.join(hedges)})")
     parties = swapped_party(quotation, stretch) if lexicon is None else []
     if parties:
         out.append(f"puts another party in the statement's passage ({', '.join(parties)})")
