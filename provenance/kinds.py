@@ -241,12 +241,20 @@ def _footnote_marked(reference: str, copy: str) -> bool:
     (True, True)
     >>> _footnote_marked("2017", "2018\u00b9"), _footnote_marked("a", "[a]")
     (False, False)
+    >>> _footnote_marked("", "\u201d\u00b9")
+    True
     """
     marks = FOOTNOTE.findall(copy)
     if not marks or len(marks) <= len(FOOTNOTE.findall(reference)):
         return False
-    bare = FOOTNOTE.sub("", copy)
-    return _fold(bare, Fold.ALL) == _fold(FOOTNOTE.sub("", reference), Fold.ALL)
+    # (a quoting page's closing mark the marker hangs on, “...out”¹, is no word either)
+    bare = _QUOTE_MARKS.sub("", FOOTNOTE.sub("", copy))
+    return _fold(bare, Fold.ALL) == _fold(
+        _QUOTE_MARKS.sub("", FOOTNOTE.sub("", reference)), Fold.ALL
+    )
+
+
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]')
 
 
 LINE_END_HYPHEN = re.compile(

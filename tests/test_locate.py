@@ -896,3 +896,20 @@ def test_block_quotations_of_chosen_passages_are_excerpts_not_a_cut_copy(
     source = analyse(reference, [document]).sources[0]
     assert len(source.passages) == 2
     assert not [d for d in source.divergences if d.kind is Kind.OMISSION]
+
+
+@pytest.mark.parametrize("marker", ["[1]", "<sup>1</sup>"])
+def test_a_footnote_marker_between_a_closing_mark_and_the_full_stop_is_no_material_insertion(
+    reference: Document, marker: str
+) -> None:
+    """'... should be ruled out”<sup>1</sup>.': the passage runs on to the full stop after
+    the marker, and the closing mark with the marker was one material insertion ("”¹");
+    they are a footnote and the quoting page's mark."""
+    sentence = "Any possibility of using military means to solve the problems of the Korean "
+    sentence += "Peninsula should be ruled out"
+    page = f"<p>Finally, the statement insists that “{sentence}”{marker}.</p>"
+    document = replace(make_document(page, "noted"), format=Format.HTML)
+    source = analyse(reference, [document]).sources[0]
+    assert source.passages
+    assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
+    assert "footnote" in [d.kind.value for d in source.divergences]
