@@ -278,12 +278,14 @@ _WORDS_CHANGED = frozenset({Kind.INSERTION, Kind.OMISSION, Kind.SUBSTITUTION, Ki
 """Kinds a paragraph's number may be read as: words, or a "[2]" taken for a note marker."""
 _LINE_MARKUP = re.compile(r"[ \t*_#>]*")
 _PARAGRAPH_NUMBER = re.compile(
-    r"(?:(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\\?[.)]|[IVX]{1,5}\.|[ivx]{1,5}\)|§ ?\d{1,3}\.?)"
+    r"(?:(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\\?[.)]|[IVX]{1,5}\.|[ivx]{1,5}\)|§ ?\d{1,3}\.?"
+    r"|(?:[Pp]oint|POINT|[Pp]aragraph|PARAGRAPH|[Pp]ara\.?|[Ii]tem|[Cc]lause)[ \t]+\d{1,3}"
+    r"(?:[.:)]|[ \t]*[\u2013\u2014-](?=\s))?)"
     r"[*_]{0,3}\s*)+"
 )
-"""A paragraph's number as copies write it: "(2)", "[2]", "2.", "2)", "II.", "ii)", "§ 2", with
-the spaces or line breaks after it; or two ("**3.** 3.": the copy's own, then the
-statement's)."""
+"""A paragraph's number as copies write it: "(2)", "[2]", "2.", "2)", "II.", "ii)", "§ 2",
+"Point 2", "Paragraph 2:", with the spaces or line breaks after it; or two ("**3.** 3.":
+the copy's own, then the statement's)."""
 _NUMBER_LINE_CHARACTER = re.compile(r"[\s*_#>\d()\[\].\\IVXivx§]")
 """Every character `_LINE_MARKUP` and `_PARAGRAPH_NUMBER` can match."""
 

@@ -24,7 +24,7 @@ from conftest import make_document
 
 from provenance.analyse import analyse
 from provenance.cli import main
-from provenance.model import Document, Format, Kind
+from provenance.model import Document, Format, Kind, Severity
 
 CASES = Path(__file__).parent / "cases" / "structure"
 
@@ -528,3 +528,33 @@ def test_capitals_before_left_out_paragraphs_are_emphasis_and_an_omission(
     assert ("emphasis", "SHOULD BE RULED OUT") in rows, rows
     assert any(kind == "omission" for kind, _ in rows), rows
     assert "substitution" not in [kind for kind, _ in rows], rows
+
+
+@pytest.mark.parametrize(
+    ("label", "format"),
+    [
+        *[
+            (label, format)
+            for label in ("Point {n}", "Paragraph {n}:", "POINT {n} —")
+            for format in ("text", "markdown", "html")
+        ],
+        ("**Point {n}.**", "markdown"),  # (stars are markup in Markdown only)
+    ],
+)
+def test_a_point_labelled_by_name_is_numbered_otherwise(
+    label: str, format: str, reference: Document
+) -> None:
+    """ "Point 2" (a <dt>, a bold label, a heading) for the statement's "2. ": a paragraph
+    numbered otherwise, editorial, not a material substitution of words."""
+    paragraphs = reference.text.split("\n\n")
+    copied = []
+    for paragraph in paragraphs[2:5]:
+        number, dot, rest = paragraph.partition(".")
+        if dot and number.strip().isdigit():
+            paragraph = label.format(n=number.strip()) + " " + rest.lstrip()
+        copied.append(paragraph)
+    source = analyse(reference, [_page(copied, format)]).sources[0]
+    assert source.passages
+    assert not [d for d in source.divergences if d.severity is Severity.MATERIAL], [
+        (d.kind.value, d.copy_text, d.reference_text) for d in source.divergences
+    ]
