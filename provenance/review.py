@@ -481,7 +481,17 @@ def review_status(decisions: Iterable[Decision], findings: Iterable[Finding]) ->
             continue
         [id] = ids
         if id in own:
-            confirmed.extend(old)
+            # A decision on other bytes made after the finding's own and disagreeing with
+            # it (a re-capture decided again, then the old bytes restored) is no
+            # confirmation: the two stand in conflict until one is decided again.
+            newest = max(d.time for d in own[id])
+            later = [
+                d for d in old if d.time > newest and d.verdict not in {m.verdict for m in own[id]}
+            ]
+            if later and id in standing:
+                del standing[id]
+                conflicts.append(Conflict(current[id], (*own[id], *later)))
+            confirmed.extend(d for d in old if d not in later)
         elif len({d.verdict for d in old}) == 1:
             newest = max(old, key=lambda d: d.time)
             carried.append(Carried(current[id], newest))

@@ -547,3 +547,29 @@ def test_a_review_file_made_read_only_is_not_replaced(corpus: Path) -> None:
         assert (corpus / REVIEWS).read_bytes() == before
     finally:
         (corpus / REVIEWS).chmod(0o644)
+
+
+def test_restoring_old_bytes_after_a_newer_decision_on_the_recapture_is_a_conflict(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """Decisions carried to a re-capture, one decided otherwise there, then the old bytes
+    restored: the finding's own old decision stood, the newer one was silently dropped,
+    and the gate passed. The two now stand in conflict until it is decided again."""
+    before = {f.id: f for f in current_findings(corpus) if f.source == ID002}
+    verdicts = {d.finding: d.verdict for d in ReviewStore(corpus / REVIEWS).decisions()}
+    page = recaptured(tmp_path, b"Kim Jong-un gets", b"Jim Jong-un gets")
+    assert run(capsys, "add", page, "--replaces", ID002, "--corpus", corpus)[0] == 0
+    after = [f for f in current_findings(corpus) if f.source == ID002]
+    changed = next(f for f in after if verdicts[_old_id(before, f)] is Verdict.ACCEPTED)
+    assert run(capsys, "decide", changed.id, "--flag", "--corpus", corpus)[0] == 0
+    original = tmp_path / "original.txt"
+    original.write_bytes((BUNDLED / C002).read_bytes())
+    assert run(capsys, "add", original, "--replaces", ID002, "--corpus", corpus)[0] == 0
+    code, out, _ = run(capsys, "check", corpus)
+    old_id = _old_id(before, changed)
+    assert code == 1
+    [conflict] = problem_lines(out, "P504")
+    assert old_id in conflict and "flagged" in conflict and "accepted" in conflict
+    # the other findings' own decisions still stand
+    code, out, _ = run(capsys, "findings", corpus)
+    assert out.splitlines()[-1].startswith("28 of 29 decided (0 carried over), 1 in conflict")
