@@ -297,16 +297,37 @@ def not_utf16(data: bytes, encoding: str) -> str | None:
     'its 65 bytes hold no NUL byte and no UTF-16 byte-order mark'
     >>> not_utf16("朝鲜半岛".encode("utf-16-le"), "utf-16") is None
     True
+    >>> not_utf16("The Parties agree.".encode("utf-16-be"), "utf-16").partition(":")[0]
+    'its NUL bytes stand where utf-16be puts them (18 against 0)'
     """
     name = encoding_name(encoding)
-    if name not in ("utf-16le", "utf-16be") or len(data) < _UTF16_WITHOUT_NUL:
+    if name not in ("utf-16le", "utf-16be") or data.startswith(_UTF16_BOMS):
         return None
-    if data.startswith(_UTF16_BOMS) or b"\0" in data:
+    if b"\0" in data:
+        # A NUL is the high byte of a Latin character: the second of its two bytes in
+        # little-endian UTF-16, the first in big-endian. Read in the other order, every
+        # such character is a CJK one ("S" "o" as "匀" "漀").
+        first, second = data[0::2].count(0), data[1::2].count(0)
+        other = "utf-16be" if name == "utf-16le" else "utf-16le"
+        ours, theirs = (second, first) if name == "utf-16le" else (first, second)
+        if theirs >= _UTF16_NULS and theirs > _UTF16_ORDER * ours:
+            return (
+                f"its NUL bytes stand where {other} puts them ({theirs} against {ours}): "
+                f"{other}, not {name}"
+            )
+        return None
+    if len(data) < _UTF16_WITHOUT_NUL:
         return None
     return (
         f"its {len(data)} bytes hold no NUL byte and no UTF-16 byte-order mark, where UTF-16 "
         f"writes a NUL in every space, line break and Latin letter: not {name}"
     )
+
+
+_UTF16_NULS = 8
+_UTF16_ORDER = 4
+"""NUL bytes in the other byte order, and how many times those in the named one, from
+which UTF-16 text is in the other order (a Latin page: all in one)."""
 
 
 _UTF16_WITHOUT_NUL = 64

@@ -608,3 +608,21 @@ def test_accept_damaged_without_yes_is_refused(corpus: Path, capsys: Capsys) -> 
     assert (code, out) == (2, "")
     assert err == "provenance: --accept-damaged: records damaged bytes only with --yes\n"
     assert snapshot(corpus) == before
+
+
+@pytest.mark.parametrize(("written", "named"), [("utf-16-be", "utf-16"), ("utf-16-le", "utf-16be")])
+def test_utf16_in_the_other_byte_order_is_refused_not_read_as_chinese(
+    corpus: Path, tmp_path: Path, capsys: Capsys, written: str, named: str
+) -> None:
+    """Big-endian UTF-16 with no byte-order mark under `--encoding utf-16` (which reads
+    little-endian) was recorded as CJK garbage, exit 0; it is refused, naming the order
+    its NUL bytes show, and added under that name."""
+    page = tmp_path / "ordered.txt"
+    page.write_bytes("The Parties agree on many things today.\n".encode(written))
+    before = snapshot(corpus)
+    code, _, err = run(capsys, "add", page, "--corpus", corpus, "--encoding", named)
+    right = written.replace("-16-", "-16")
+    assert code == 2 and f"NUL bytes stand where {right} puts them" in err, err
+    assert err.count("\n") == 1 and snapshot(corpus) == before
+    code, _, err = run(capsys, "add", page, "--corpus", corpus, "--encoding", right)
+    assert (code, err) == (0, "")
