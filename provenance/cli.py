@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:  # from the first line: Ctrl-C while the parser imports the scan command is 130 too
         args = _parser().parse_args(argv)
+        _text_options(args)
         set_max_size(args.max_size)
         return int(args.run(args))
     except ProvenanceError as error:
@@ -57,6 +60,25 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.ERROR
     finally:
         set_max_size(MAX_SIZE)  # the limit is this run's; a caller in-process gets it back
+
+
+def _text_options(args: argparse.Namespace) -> None:
+    """Refuse a text option (or the reviewer's name from the environment) holding bytes the
+    terminal's encoding could not decode, naming it: written to the manifest or the
+    decision file, it was an internal error."""
+    values = {f"--{name.replace('_', '-')}": getattr(args, name, None) for name in _TEXT_OPTIONS}
+    if hasattr(args, "reviewer") and args.reviewer is None:
+        values["$PROVENANCE_REVIEWER"] = os.environ.get("PROVENANCE_REVIEWER")
+    for name, value in values.items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.isascii() and _SURROGATE.search(text):
+                raise InputError(Path(name), "not valid UTF-8 text")
+
+
+_TEXT_OPTIONS = ("id", "title", "publisher", "url", "date", "note", "encoding", "reviewer")
+_TEXT_OPTIONS += ("holds", "select", "replaces")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A byte the terminal's encoding could not decode, as Python keeps it in argv."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -893,11 +915,6 @@ def _decide(args: argparse.Namespace) -> int:
             args.corpus, f"{args.finding!r} matches {len(distinct)} findings; give more of the id"
         )
     verdict = Verdict.ACCEPTED if args.accept else Verdict.FLAGGED
-    if args.note is not None and not args.note.isascii():
-        try:
-            args.note.encode("utf-8")
-        except UnicodeEncodeError:  # bytes the terminal's encoding could not decode
-            raise InputError(Path("--note"), "not valid UTF-8 text") from None
     store.status(found)  # a decision carried over to it is confirmed, with its note
     decision = store.decide(matches[0], verdict, note=args.note, reviewer=args.reviewer)
     # Captures holding the same bytes (a syndicated copy, P110) have the same findings, so

@@ -120,6 +120,46 @@ def test_a_note_that_is_not_utf8_is_one_line_and_nothing_written(
     assert (corpus / REVIEWS).read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("option", "command"),
+    [
+        ("--reviewer", ["decide", "{id}", "--flag"]),
+        ("--title", ["add", "{page}"]),
+        ("--publisher", ["add", "{page}"]),
+        ("--url", ["add", "{page}"]),
+        ("--date", ["add", "{page}"]),
+        ("--note", ["add", "{page}"]),
+        ("--encoding", ["add", "{page}"]),
+    ],
+)
+def test_any_text_option_that_is_not_utf8_is_one_line_and_nothing_written(
+    tmp_path: Path, capsys: Capsys, option: str, command: list[str]
+) -> None:
+    """`add --title` and the other text options, and `decide --reviewer`, holding bytes
+    the terminal could not decode were 'internal error: UnicodeEncodeError'; `--note` of
+    `decide` alone was refused in one line."""
+    corpus = copy_corpus(tmp_path)
+    shutil.copyfile(BUNDLED / REVIEWS, corpus / REVIEWS)
+    page = tmp_path / "page.txt"
+    page.write_text("A page of our own about the talks.\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    finding = current_findings(corpus)[0]
+    argv = [a.format(id=finding.id, page=page) for a in command]
+    code, _, err = run(capsys, *argv, option, "bad \udcff byte", "--corpus", corpus)
+    assert (code, err) == (2, f"provenance: {option}: not valid UTF-8 text\n")
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+
+
+def test_a_reviewer_name_from_the_environment_that_is_not_utf8_is_one_line(
+    tmp_path: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    finding = current_findings(corpus)[0]
+    monkeypatch.setenv("PROVENANCE_REVIEWER", "bad \udcff byte")
+    code, _, err = run(capsys, "decide", finding.id, "--flag", "--corpus", corpus)
+    assert (code, err) == (2, "provenance: $PROVENANCE_REVIEWER: not valid UTF-8 text\n")
+
+
 def test_a_decision_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     """A reviews.jsonl saved with a byte-order mark was 'line 1 is not valid JSON'."""
     path = copy_corpus(tmp_path) / REVIEWS
