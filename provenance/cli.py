@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import re
@@ -40,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `provenance` console script."""
     from provenance.load import set_max_size
 
+    if sys.stdout is None:  # started with its output closed (`>&-`)
+        print("provenance: standard output is closed: nothing can be written", file=sys.stderr)
+        return ExitCode.ERROR
     try:  # from the first line: Ctrl-C while the parser imports the scan command is 130 too
         args = _parser().parse_args(argv)
         _text_options(args)
@@ -52,14 +56,32 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return ExitCode.OK
-    except Exception as error:  # a bug: one line and the log, never a bare traceback
-        print(
-            f"provenance: internal error: {brief(error)}; {logged(write_log(error))}",
-            file=sys.stderr,
-        )
+    except OSError as error:
+        if not _writing_output(error):
+            return _internal_error(error)
+        print(f"provenance: cannot write: {error.strerror}", file=sys.stderr)
         return ExitCode.ERROR
+    except Exception as error:  # a bug: one line and the log, never a bare traceback
+        return _internal_error(error)
     finally:
         set_max_size(MAX_SIZE)  # the limit is this run's; a caller in-process gets it back
+
+
+def _internal_error(error: Exception) -> int:
+    print(
+        f"provenance: internal error: {brief(error)}; {logged(write_log(error))}",
+        file=sys.stderr,
+    )
+    return ExitCode.ERROR
+
+
+def _writing_output(error: OSError) -> bool:
+    """Whether `error` is a write failing on no named file: the output (a full disk,
+    `> /dev/full`). Reading or writing a corpus file names the file where it happens."""
+    return error.errno in _WRITE_ERRORS and error.filename is None
+
+
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG})
 
 
 def _text_options(args: argparse.Namespace) -> None:

@@ -416,3 +416,16 @@ def test_a_review_line_that_is_json_but_no_decision_is_located_too(
     assert main(["check", str(corpus_dir), "--format", "json"]) == 1
     problems = json.loads(capsys.readouterr().out)["problems"]
     assert [(p["code"], p["line"], p["column"]) for p in problems] == [("P500", 4, 1)]
+
+
+@pytest.mark.parametrize("command", [["report"], ["check"], ["collate"]])
+def test_output_that_cannot_be_written_is_one_line_not_an_internal_error(
+    command: list[str], tmp_path: Path
+) -> None:
+    """Output to a full disk (`> /dev/full`) or a closed standard output (`>&-`) was
+    'internal error: OSError' / 'AttributeError ... isatty', with a traceback log."""
+    for redirect in ("> /dev/full", ">&-"):
+        shell = f"{sys.executable} -m provenance {' '.join(command)} {ROOT / 'corpus'} {redirect}"
+        done = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=tmp_path)
+        assert done.returncode == 2, (redirect, done.stderr)
+        assert done.stderr.count("\n") == 1 and "internal error" not in done.stderr, done.stderr
