@@ -45,7 +45,8 @@ def atomic_write(
             place, so there is no window in which another file of that name is overwritten).
 
     Raises:
-        error: The directory is not writable, the disk is full, or (exclusive) `path` exists.
+        error: The directory is not writable, the disk is full, `path` is read-only (a
+            rename would replace it all the same), or (exclusive) `path` exists.
     """
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if not exclusive else None
@@ -53,6 +54,9 @@ def atomic_write(
         mode = None
     except OSError as problem:
         raise error(path, f"cannot write: {problem.strerror or problem}") from None
+    if mode is not None and not mode & 0o222:
+        # made read-only on purpose (chmod 444): a rename would replace it all the same
+        raise error(path, "is read-only (no write permission): not saved")
     temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
         fd = os.open(temp, _CREATE, 0o666)  # the umask applies, as for any new file

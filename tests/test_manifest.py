@@ -626,3 +626,30 @@ def test_utf16_in_the_other_byte_order_is_refused_not_read_as_chinese(
     assert err.count("\n") == 1 and snapshot(corpus) == before
     code, _, err = run(capsys, "add", page, "--corpus", corpus, "--encoding", right)
     assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize("how", ["add", "replace", "update"])
+def test_a_read_only_manifest_is_not_replaced(
+    corpus: Path, tmp_path: Path, capsys: Capsys, how: str
+) -> None:
+    """`add`, `add --replaces` and `manifest --update --yes` replaced a manifest made
+    read-only (chmod 444) by renaming over it, exit 0, as a read-only reviews.jsonl was
+    not. One line, exit 2, and the corpus as it was."""
+    page = tmp_path / "page.txt"
+    page.write_text("A page of our own about the talks.\n", encoding="utf-8")
+    capture = next(p for p in corpus.glob("002_*.txt"))
+    if how == "update":
+        capture.write_bytes(capture.read_bytes() + b"\n")
+    (corpus / "manifest.toml").chmod(0o444)
+    before = snapshot(corpus)
+    argv = {
+        "add": ["add", page, "--corpus", corpus],
+        "replace": ["add", page, "--replaces", capture.stem, "--corpus", corpus],
+        "update": ["manifest", corpus, "--update", "--yes"],
+    }[how]
+    code, _, err = run(capsys, *argv)
+    assert (code, err) == (
+        2,
+        f"provenance: {corpus / 'manifest.toml'}: is read-only (no write permission): not saved\n",
+    )
+    assert snapshot(corpus) == before
