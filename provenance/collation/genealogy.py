@@ -132,7 +132,38 @@ class Genealogy:
 
 
 def shared_readings(table: Table) -> list[SharedReading]:
-    """Every variant reading held by two or more witnesses, in location order."""
+    """Every variant reading held by two or more witnesses, in location order; one text
+    the same witnesses leave out over neighbouring locations is one reading (below)."""
+    return _omissions_whole(_shared_by_location(table))
+
+
+def _omissions_whole(shared: list[SharedReading]) -> list[SharedReading]:
+    """`shared`, with the pieces of one lost stretch as one reading: where the same
+    witnesses read nothing at neighbouring locations (another witness's variant cut the
+    table there: a straightened apostrophe inside a lost paragraph), the pieces counted as
+    that many agreements, one of them a punctuation change, and a lost paragraph weighed
+    by the variants of copies that have nothing to do with it."""
+    out: list[SharedReading] = []
+    running: dict[frozenset[str], tuple[int, int]] = {}  # holders -> (index in out, last loc)
+    for s in shared:
+        lost = s.text == "" and s.kind is not Kind.REORDERING and s.kind not in COSMETIC_KINDS
+        before = running.get(s.witnesses) if lost else None
+        if before is not None and before[1] == s.location - 1:
+            at, _ = before
+            merged = out[at].reference_text + s.reference_text
+            weight = _weight(Kind.OMISSION, merged, "")
+            out[at] = SharedReading(
+                out[at].location, merged, "", Kind.OMISSION, s.witnesses, weight
+            )
+            running[s.witnesses] = (at, s.location)
+            continue
+        if lost:
+            running[s.witnesses] = (len(out), s.location)
+        out.append(s)
+    return out
+
+
+def _shared_by_location(table: Table) -> list[SharedReading]:
     out = []
     for loc in table.locations:
         by_text: dict[tuple[str, bool], list[str]] = {}
