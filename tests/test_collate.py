@@ -311,3 +311,30 @@ def test_one_lost_stretch_is_one_shared_reading_whatever_other_copies_change_ins
     beside = weights({"x": lost, "y": lost, "z": straight})
     assert len(alone) == 1 and alone[0][1] == "omission"
     assert beside == alone
+
+
+def test_cuts_marked_with_an_ellipsis_are_no_shared_reading() -> None:
+    """Two independent excerpt pages that both mark the lines they skip with "[...]" were
+    one family, its weight growing with the length of the cut (audit c1): the mark is
+    every editor's convention, not a reading two copies can only share by descent."""
+    from provenance.analyse import analyse
+    from provenance.collation.genealogy import genealogy
+
+    statement = (CORPUS.parent / "tests" / "cases" / "quotes" / "reference.txt").read_text(
+        encoding="utf-8"
+    )
+    reference = _doc(statement)
+    paragraphs = statement.split("\n\n")
+    [k] = [i for i, p in enumerate(paragraphs) if p.startswith("The Parties urge")]
+    cut = "\n\n".join([*paragraphs[k - 2 : k], "[...]", *paragraphs[k + 1 : k + 3]])
+    captures = [
+        Document(n, Path(f"{n}.txt"), "", 1, f"{lead}\n\n{cut}\n")
+        for n, lead in (("p", "One blog quotes it:"), ("q", "An agency ran these lines:"))
+    ]
+    table = collate(reference, witnesses(analyse(reference, captures)))
+    assert any(
+        loc.reading(w.id).kind is Kind.EDITORIAL
+        for loc in table.variants()
+        for w in table.witnesses
+    )
+    assert not genealogy(table).shared

@@ -56,6 +56,8 @@ TRANSLATION_AGREEMENT = 80.0
 """Least rapidfuzz ratio (0-100) at which two paraphrases of one passage count as alike."""
 
 _WORD = re.compile(r"[^\W_]+")
+_CUT_MARK = re.compile(r"[\[(]?\s*(?:\.\s*\.\s*\.|\u2026)\s*[\])]?")
+"""An ellipsis, bare or in brackets: where a quoting page cut words ("[...]", "(…)")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,8 @@ def _shared_by_location(table: Table) -> list[SharedReading]:
         kinds: dict[tuple[str, bool], Kind] = {}
         for r in loc.readings:
             if r.status is Status.VARIANT and not r.partial and r.kind is not None:
+                if r.kind is Kind.EDITORIAL and _CUT_MARK.fullmatch(r.text.strip()):
+                    continue  # "[...]": a cut marked as every editor marks one, no agreement
                 key = _reading(r)
                 by_text.setdefault(key, []).append(r.witness)
                 kinds[key] = r.kind
