@@ -1394,3 +1394,27 @@ def test_a_capitals_note_declares_the_capitals_and_prose_naming_capitals_is_no_n
         f"Moscow and Beijing, the two capitals added, wrote:\n\n{paragraph}\n\nThe end."
     )
     assert not analyse(corpus.reference, [prose]).sources[0].emphasis_notes
+
+
+@pytest.mark.parametrize("note", ["(emphasis in original)", "(emphasis added)"])
+def test_a_note_in_the_line_introducing_a_passage_covers_it_not_the_one_before(
+    corpus: Corpus, note: str
+) -> None:
+    """ "On THAAD:" and a quoted paragraph with bold, then "And in point 5 (NOTE):" and a
+    paragraph with bold: the second line's note went to the first paragraph (ending just
+    before it), and the bold it was written for had none."""
+    paragraphs = corpus.reference.text.split("\n\n")
+    thaad = next(p for p in paragraphs if p.startswith("The Parties confirm that the deploy"))
+    five = next(p for p in paragraphs if "benevolence" in p)
+    page = (
+        "<p>On THAAD:</p>\n<blockquote><p>"
+        + thaad.replace("inflicting serious damage", "<strong>inflicting serious damage</strong>")
+        + f"</p></blockquote>\n<p>And in point 5 {note}:</p>\n<blockquote><p>"
+        + five.replace("benevolence", "<b>benevolence</b>")
+        + "</p></blockquote>\n"
+    )
+    document = replace(make_document(page, "lead-in"), format=Format.HTML, path=Path("p.html"))
+    spans = {e.text: e for e in analyse(corpus.reference, [document]).sources[0].emphasis}
+    first, second = spans["inflicting serious damage"], spans["benevolence"]
+    assert not first.declared and not first.said_original
+    assert (second.declared or second.said_original) == note

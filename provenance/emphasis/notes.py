@@ -208,6 +208,11 @@ def _covered(
     covers = next((p for p in passages if p.copy.start <= start < p.copy.end), None)
     if covers is not None:
         return covers
+    if _ENDS_WITH_COLON.match(text, end) and (introduced := _introduced(text, passages, end)):
+        # "And in point 5 (emphasis in original):" then the passage: the line introduces
+        # it, whatever passage ends just before (it took the note, and the passage it was
+        # written for had none)
+        return introduced
     before = [p for p in passages if p.copy.end <= start]
     nearest = max(before, key=lambda p: p.copy.end, default=None)
     if (
@@ -238,6 +243,8 @@ def _footnote_mark(text: str, start: int) -> int | None:
     return at if at >= 0 else None
 
 
+_ENDS_WITH_COLON = re.compile(r"[ \t]*:[ \t]*(?:\r?\n|\Z)")
+"""After a note: a colon ending its line, which introduces what follows."""
 _SCOPE = re.compile(
     r"\s*(?:throughout|(?:in|within)\s+(?:the\s+)?(?:\w+\s+)?(?:text|passages?|quotations?"
     r"|excerpts?|extracts?|statement)\s+below|below|in\s+what\s+follows)\b",
