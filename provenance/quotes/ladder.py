@@ -1073,11 +1073,15 @@ def _is_name(quoted: str) -> bool:
 
     >>> _is_name("The Freeze That Wasn't"), _is_name("The Parties are worried")
     (True, False)
+    >>> _is_name("NO MILITARY SOLUTION"), _is_name("THAAD")
+    (False, True)
     """
     words = quoted.split()
+    if len(words) > 1 and quoted.isupper():
+        return False  # a shout: a chyron's "NO MILITARY SOLUTION", not a name
     if len(words) == 1 or (0 < len(words) <= 3 and all(w[:1].isupper() for w in words)):
         return True
-    if not 1 < len(words) <= _TITLE_WORDS or quoted.isupper():
+    if not 1 < len(words) <= _TITLE_WORDS:
         return False
     return all(w[:1].isupper() for k, w in enumerate(words) if k == 0 or len(w) >= 4)
 

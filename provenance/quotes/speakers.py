@@ -57,6 +57,13 @@ _HEADLINE = re.compile(
     r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:\s*(?:,|and|&)\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*))+\s*:\s*$"
 )
 """A headline naming speakers before a colon: «Russia, China: "..."»."""
+_SHOUTED_AND = re.compile(r"\bAND\b")
+_ON_SCREEN = re.compile(
+    r"[ \t]*\[?[ \t]*(?:LOWER[ -]THIRDS?|CHYRON|ON[ -]SCREEN|GRAPHIC|SUPER|BANNER|TICKER"
+    r"|Lower[ -]third|Chyron|On[ -]screen)[ \t]*:[ \t]*"
+)
+"""A television transcript's label for the words on screen ("CHYRON:", "[LOWER THIRD:"),
+before the headline it carries."""
 _LEADS = re.compile(r"\s*(?:that\s*|[:,]\s*)?")
 """Between a cue and the quotation it leads into: nothing, "that", a colon or a comma."""
 _CLAUSE_RUNS_ON = re.compile(
@@ -993,6 +1000,9 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     starting at `start`, or after it when the quotation opens the sentence ('"No military
     solution": Moscow and Beijing unveil ...'), or None."""
     end = max(start, m.span.start - 1)
+    screen = _ON_SCREEN.match(text, start, end)
+    if screen is not None:
+        start = screen.end()  # "[LOWER THIRD: MOSCOW, BEIJING: “...”": the screen's line
     if not text[start:end].strip():
         after = _AFTER_COLON.match(text, min(len(text), m.span.end + 1))
         if after is None or not {w.casefold() for w in _NAME.findall(after["who"])} & authors:
@@ -1008,7 +1018,7 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     if colon < start or text[colon] != ":":
         return None  # what `_HEADLINE` needs first: a colon just before the quotation
     head = text[start:end]
-    found = _HEADLINE.match(head)
+    found = _HEADLINE.match(_SHOUTED_AND.sub("and", head))  # "MOSCOW AND BEIJING:"
     if found is None:
         return None
     names = {w.casefold() for w in _NAME.findall(head)}
@@ -1020,7 +1030,7 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
 
 _AFTER_COLON = re.compile(r"[ \t]*:[ \t]+(?P<who>(?:[\w’'&-]+[ \t]+){0,3}[\w’'&-]+)")
 """A colon after a quotation opening a headline, and the next few words: who speaks."""
-_HEADLINE_TOPIC = re.compile(r":[ \t]+(?:[\w’'-]+[ \t]+){0,4}[\w’'-]+[ \t]*$")
+_HEADLINE_TOPIC = re.compile(r":[ \t]+(?:[\w’'.-]+[ \t]+){0,4}[\w’'.-]+[ \t]*$")
 """A headline's topic between its colon and the quotation, a few words: ": THAAD “...”"."""
 _ENDS_INTRODUCING = re.compile(r":\s*$")
 """A sentence ending in a colon: it introduces what follows."""

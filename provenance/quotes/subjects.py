@@ -374,7 +374,7 @@ def _named_otherwise(subject: str, authors: frozenset[str]) -> bool:
 
 _OWN_NAMES = frozenset("foreign minister ministers ministry ministries joint two both".split())
 """Capitalised words of a group subject that name no other body ("The Foreign Ministers")."""
-_JOINED_BY_WORD = re.compile(r"\band\b|&")
+_JOINED_BY_WORD = re.compile(r"\band\b|&", re.IGNORECASE)
 _PLACE = re.compile(
     r"\b(?:in|at|from|near|outside|inside|across|to)\s+(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:[A-Z][\w’'-]*|of))*(?:\s+[A-Z][\w’'-]*)?"
