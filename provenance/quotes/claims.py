@@ -170,6 +170,8 @@ PREFIXED_ZIPF = 3.0
 """What follows "un" or "non" is a word of its own (a negative prefix) when at least this
 frequent in English: "acceptable" 4.3; not "derstand"."""
 COMMON_ZIPF = 5.3
+_COMPASS = frozenset("north south east west".split())
+"""Points of the compass, which the reference may hold in a compound ("Northeast")."""
 """A capitalised word whose lower-case form is at least this frequent in English (wordfreq's
 Zipf scale: "general" 5.5, "state" 5.6) is a common word, not a name. Place names sit below
 ("europe" 5.0, "asia" 4.7, "pyongyang" 3.1)."""
@@ -1630,6 +1632,9 @@ def _strange_names(text: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     Translations keep names: a quotation naming a place or body the reference never
     names is not a rendering of it. Acronyms, common words written with a capital and
     other names of the parties the reference names are not names for this purpose.
+
+    >>> _strange_names("forces in East Asia", frozenset({"northeast", "asia", "forces", "in"}))
+    ()
     """
     aliases, stems = _known(vocabulary)
     out: list[str] = []
@@ -1649,6 +1654,8 @@ def _strange_names(text: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
             continue
         if _joined(text, m.start(), folded) in vocabulary:
             continue  # "North-East" where the reference writes "Northeast"
+        if folded in _COMPASS and any(folded in v for v in vocabulary if len(v) > len(folded)):
+            continue  # "East Asia" for "Northeast Asia": a region changed, not a name
         if not state and (bare.isupper() or zipf(folded) >= COMMON_ZIPF):
             continue  # an acronym (ABM), or a common word with a capital (General)
         if misspelt(folded, vocabulary):
