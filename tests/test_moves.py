@@ -579,3 +579,25 @@ def test_furniture_beside_a_change_is_set_apart_from_it(
     assert furniture not in (got[0].copy_text + got[0].reference_text)
     [box] = [d for d in found if d.kind.value == "interruption"]
     assert box.copy_text.strip() == furniture and str(box.severity) in ("cosmetic", "minor")
+
+
+@pytest.mark.parametrize("ellipsis", [" ... ", " … ", " [...] "])
+def test_a_pull_quote_cut_with_an_ellipsis_is_one_duplication(
+    reference: Document, ellipsis: str
+) -> None:
+    """A pull quote of a sentence, its middle cut with an ellipsis, set before the
+    paragraph it repeats: the words after the ellipsis were a duplication, those before it
+    (fewer than a repeat needs) a material insertion."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(
+        i for i, p in enumerate(paragraphs) if p.startswith("The Parties confirm that the dep")
+    )
+    pull = (
+        f"“The deployment of THAAD{ellipsis}is inflicting serious damage on strategic security"
+        " interests of regional states”"
+    )
+    page = "\n\n".join(["Intro of the page.", paragraphs[k - 1], pull, paragraphs[k], "End."])
+    found = analyse(reference, [make_document(page)]).sources[0].divergences
+    rows = [d for d in found if d.kind.value != "whitespace"]
+    assert [(d.kind.value, str(d.severity)) for d in rows] == [("duplication", "minor")], rows
+    assert rows[0].copy_text.strip() == pull

@@ -627,6 +627,32 @@ def _word_changes(said: str, ours: str) -> list[tuple[str, str, str]]:
     ]
 
 
+def _opening_cut(
+    reference: str, capture: str, words: Divergence, ellipsis: Divergence, at: int
+) -> bool:
+    """Whether `words` then `ellipsis`, ending at a duplication's start `at`, open a pull
+    quote cut with an ellipsis ("“The deployment of THAAD ... is inflicting serious
+    damage ...”" before the paragraph it repeats): inserted words of the reference on one
+    line with the repeat, too few to be a repeat of their own (they were a material
+    insertion)."""
+    if words.kind is not Kind.INSERTION or ellipsis.kind is not Kind.EDITORIAL:
+        return False
+    if words.copy.end != ellipsis.copy.start or capture[ellipsis.copy.end : at].strip():
+        return False
+    if not _ELLIPSIS.fullmatch(ellipsis.copy_text.strip()) or "\n" in words.copy_text.strip():
+        return False
+    said = _folded(_MARKS_ONLY.sub(" ", words.copy_text))
+    return bool(said) and said in _folded_whole(reference)
+
+
+@lru_cache(maxsize=4)
+def _folded_whole(reference: str) -> str:
+    return _folded(reference)
+
+
+_ELLIPSIS = re.compile(r"\[?(?:\.\s*\.\s*\.|\u2026)\]?")
+
+
 def _with_marks(
     reference: Document, capture: Document, found: list[Divergence]
 ) -> list[Divergence]:
@@ -643,6 +669,9 @@ def _with_marks(
             k += 1
             continue
         start, end = d.copy.start, d.copy.end
+        if len(out) >= 2 and _opening_cut(reference.text, capture.text, out[-2], out[-1], start):
+            out.pop()  # the pull quote's first words and its ellipsis: part of the repeat
+            start = out.pop().copy.start
         if out and _marks_touching(capture.text, out[-1], start, before=True):
             start = out.pop().copy.start
         k += 1
