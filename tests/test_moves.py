@@ -601,3 +601,14 @@ def test_a_pull_quote_cut_with_an_ellipsis_is_one_duplication(
     rows = [d for d in found if d.kind.value != "whitespace"]
     assert [(d.kind.value, str(d.severity)) for d in rows] == [("duplication", "minor")], rows
     assert rows[0].copy_text.strip() == pull
+
+
+def test_a_box_label_word_put_into_a_sentence_is_an_insertion(reference: Document) -> None:
+    """ "The Parties oppose any advertisement of statements or moves": a word of the
+    statement's sentence, lower case and run into it, not an "Advertisement" box; it was a
+    cosmetic interruption, and the change to the statement's words was lost."""
+    paragraph = next(p for p in reference.text.split("\n\n") if "oppose any statements" in p)
+    page = paragraph.replace("oppose any statements", "oppose any advertisement of statements")
+    found = analyse(reference, [make_document(f"Intro.\n\n{page}\n\nEnd.\n")]).sources[0]
+    rows = [(d.kind.value, str(d.severity), d.copy_text) for d in found.divergences]
+    assert rows == [("insertion", "material", "advertisement of ")], rows

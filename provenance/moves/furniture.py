@@ -252,7 +252,9 @@ def interruption(
     lines = [line for line in lines if line.strip("\f\v ")]
     if not lines:
         return None
-    if BOX_LABEL.fullmatch(lines[0]):
+    # (run into a sentence, only a label written as one: "Advertisement", "READ MORE";
+    # "any advertisement of statements" is a word put into the statement's)
+    if BOX_LABEL.fullmatch(lines[0]) and (lines[0][:1].isupper() or _line_break_before(text, span)):
         return _FURNITURE, f"page furniture: a box ({lines[0][:40]!r})"
     page_break = "\f" in inserted
     furniture = [
