@@ -136,10 +136,10 @@ class Genealogy:
 def shared_readings(table: Table) -> list[SharedReading]:
     """Every variant reading held by two or more witnesses, in location order; one text
     the same witnesses leave out over neighbouring locations is one reading (below)."""
-    return _omissions_whole(_shared_by_location(table))
+    return _omissions_whole(_shared_by_location(table), table)
 
 
-def _omissions_whole(shared: list[SharedReading]) -> list[SharedReading]:
+def _omissions_whole(shared: list[SharedReading], table: Table) -> list[SharedReading]:
     """`shared`, with the pieces of one lost stretch as one reading: where the same
     witnesses read nothing at neighbouring locations (another witness's variant cut the
     table there: a straightened apostrophe inside a lost paragraph), the pieces counted as
@@ -148,11 +148,14 @@ def _omissions_whole(shared: list[SharedReading]) -> list[SharedReading]:
     out: list[SharedReading] = []
     running: dict[frozenset[str], tuple[int, int]] = {}  # holders -> (index in out, last loc)
     for s in shared:
-        lost = s.text == "" and s.kind is not Kind.REORDERING and s.kind not in COSMETIC_KINDS
-        before = running.get(s.witnesses) if lost else None
-        if before is not None and before[1] == s.location - 1:
-            at, _ = before
-            merged = out[at].reference_text + s.reference_text
+        empty = s.text == "" and s.kind is not Kind.REORDERING
+        lost = empty and s.kind not in COSMETIC_KINDS
+        # (a piece cut where another copy changed a space or a comma is of the same loss)
+        before = running.get(s.witnesses) if empty else None
+        if before is not None and _read_nothing(table, s.witnesses, before[1] + 1, s.location):
+            at, last = before
+            between = "".join(loc.reference_text for loc in table.locations[last + 1 : s.location])
+            merged = out[at].reference_text + between + s.reference_text
             weight = _weight(Kind.OMISSION, merged, "")
             out[at] = SharedReading(
                 out[at].location, merged, "", Kind.OMISSION, s.witnesses, weight
@@ -163,6 +166,17 @@ def _omissions_whole(shared: list[SharedReading]) -> list[SharedReading]:
             running[s.witnesses] = (len(out), s.location)
         out.append(s)
     return out
+
+
+def _read_nothing(table: Table, witnesses: frozenset[str], start: int, end: int) -> bool:
+    """Whether every one of `witnesses` reads nothing at the locations from `start` to
+    `end` (a comma another copy dropped, which their loss covers too, shared or not)."""
+    between = table.locations[start:end]
+    return all(
+        loc.reading(w).status is Status.VARIANT and not loc.reading(w).text
+        for loc in between
+        for w in witnesses
+    )
 
 
 def _shared_by_location(table: Table) -> list[SharedReading]:

@@ -323,7 +323,9 @@ _HEDGE_REACH = 3
 """Words after a hedge read for the verb it hedges ("might consider supporting")."""
 _QUALIFIER = re.compile(
     r"\b(?:in\s+(?:most|some|certain|many)\s+cases|in\s+principle|where\s+possible"
-    r"|as\s+far\s+as\s+possible|to\s+(?:some|a\s+certain)\s+extent|if\s+possible)\b",
+    r"|as\s+far\s+as\s+possible|to\s+(?:some|a\s+certain)\s+extent|if\s+possible"
+    r"|as\s+a\s+(?:general\s+)?rule|generally|in\s+general|usually|normally|largely|mostly"
+    r"|for\s+the\s+most\s+part|by\s+and\s+large|ideally)\b",
     re.IGNORECASE,
 )
 """Phrases that limit a statement to some cases or to what is convenient."""

@@ -1550,6 +1550,7 @@ _CONDITION = re.compile(
     r"|(?:by|this|next)\s+fall|(?:this|next)\s+(?:week|month)(?![’'])"
     r"|until|till|provided\s+that|on\s+condition\s+that|as\s+long\s+as"
     r"|except\s+(?:as|when|if|where|in|for|under|to)|save\s+(?:as|when|where|in)|last\s+resort"
+    r"|barring|other\s+than\s+(?:as|when|if|where|in|for|under|to)"
     r"|in\s+(?:exchange|return)\s+for|before\s+any"
     r"|(?:by\s+)?(?:no|not)\s+later\s+than(?!\s+(?:they|it|he|she|we|you|I)\b)"
     r"|within\s+(?:the\s+(?:next|first)\s+)?(?:an?|\d+|[a-z]+)(?:\s+[a-z]+)?\s+"
