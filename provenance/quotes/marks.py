@@ -388,8 +388,8 @@ def _double(
         stack.append((char, i))
 
 
-_FOOTNOTE_AT = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{1,3}\]")
-"""A footnote marker right after a closing mark (“...”², "..."[3]): it closes."""
+_FOOTNOTE_AT = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{1,3}\]|\(\d{1,3}\)")
+"""A footnote marker right after a closing mark (“...”², "..."[3], “...”(1)): it closes."""
 
 
 def _quoted_after_stop(char: str) -> bool:
