@@ -624,24 +624,35 @@ def _labelled(text: str, start: int, quoted: str) -> bool:
     """Whether the page has the speaker call something by the quoted word or two ("the
     statement called the deployment “illegal”", "described the drills as “reckless and
     dangerous”"): a claim on the words it used, not a name, whatever the word is. Lower
-    case only: "called it “Sputnik”" names a thing."""
+    case only: "called it “Sputnik”" names a thing.
+
+    >>> page = 'The statement called the deployment "illegal".'
+    >>> _labelled(page, page.index('"'), "illegal")
+    True
+    >>> page = 'Nodes are marked as processed by calling "done".'
+    >>> _labelled(page, page.index('"'), "done")
+    False
+    """
     words = quoted.split()
     if not 0 < len(words) <= _LABEL_WORDS or not all(w[:1].islower() for w in words):
         return False
     found = _LABELLING.search(text, max(0, start - _LABEL_REACH), max(0, start - 1))
     if found is None or _BY_AGENT.search(found.group()):
         return False  # ("described by Seoul as “one-sided”": Seoul's word)
-    return _PASSIVE_BEFORE.search(text, max(0, found.start() - 24), found.start()) is None
+    before = text[max(0, found.start() - 24) : found.start()]
+    return _PASSIVE_BEFORE.search(before) is None and _BY_BEFORE.search(before) is None
 
 
 _LABEL_WORDS = 3
 _LABEL_REACH = 80
 _BY_AGENT = re.compile(r"\bby\b", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+\Z", re.IGNORECASE)
+"""("marked as processed by calling “done”": a means, not a label; nor is "calling")"""
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\Z")
 """A verb of calling in the passive ("the statement was called “historic”"): whoever
 called it so is someone else, named or not."""
 _LABELLING = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|term(?:s|ed|ing)?|label(?:s|led|ling|ed|ing)?|brand(?:s|ed|ing)?"
+    r"\b(?:call(?:s|ed)?|term(?:s|ed|ing)?|label(?:s|led|ling|ed|ing)?|brand(?:s|ed|ing)?"
     r"|(?:describ|characteri[sz])(?:es|ed|ing)?(?=(?:[ \t]+[^\s.;:!?]+){0,8}?[ \t]+as[ \t]*\W?\Z))"
     r"(?:[ \t]+[^\s.,;:!?]+){0,8}?(?:[ \t]+as)?[ \t]*[\"“«‘']?\Z",
     re.IGNORECASE,
