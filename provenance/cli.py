@@ -9,7 +9,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,8 +97,10 @@ def _text_options(args: argparse.Namespace) -> None:
                 raise InputError(Path(name), "not valid UTF-8 text")
 
 
-_TEXT_OPTIONS = ("id", "title", "publisher", "url", "date", "note", "encoding", "reviewer")
-_TEXT_OPTIONS += ("holds", "select", "replaces")
+_TEXT_OPTIONS = (
+    *("id", "title", "publisher", "url", "date", "note", "encoding", "reviewer"),
+    *("holds", "select", "replaces"),
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 """A byte the terminal's encoding could not decode, as Python keeps it in argv."""
 
@@ -887,10 +889,13 @@ def _findings(args: argparse.Namespace) -> int:
     return _failed(current.failures)
 
 
-def _clear(store: ReviewStore, finding: str, current: Iterable[str] = ()) -> int:
+def _clear(store: ReviewStore, finding: str, findings: Sequence[Finding] = ()) -> int:
     """`decide ID --clear`: remove the decisions on one finding, by its whole id or a unique
     prefix, whether or not the finding exists now (a stale decision). A current finding
-    (`current`: their ids) with no decision is already as asked: said, and done (0)."""
+    (of `findings`) with no decision is already as asked: said, and done (0); one standing
+    on a decision carried over from other bytes is refused, naming that decision (it said
+    "no decision" while `findings` showed it accepted)."""
+    current = [f.id for f in findings]
     ids = sorted({d.finding for d in store.decisions()})
     matches = [i for i in ids if i == finding] or [i for i in ids if i.startswith(finding)]
     if not matches:
@@ -898,6 +903,15 @@ def _clear(store: ReviewStore, finding: str, current: Iterable[str] = ()) -> int
             i for i in current if i.startswith(finding)
         ]
         if len(set(known)) == 1:
+            carried = store.status([f for f in findings if f.id == known[0]]).carried
+            if carried:
+                old = carried[0].decision
+                raise InputError(
+                    store.path,
+                    f"{known[0]} stands on the decision on {old.finding} (other bytes, sha256 "
+                    f"{old.source_sha256[:12]}), carried over: clear that one, or decide "
+                    f"{known[0]} again",
+                )
             print(f"{known[0]} has no decision: nothing to clear")
             return 0
         raise InputError(store.path, f"no decision on {finding!r} to clear")
@@ -923,7 +937,7 @@ def _decide(args: argparse.Namespace) -> int:
     if args.clear:
         if args.note is not None:
             raise InputError(Path("--note"), "--clear removes the decisions: no note to keep")
-        return _clear(store, args.finding, [f.id for f in found]) or unreadable
+        return _clear(store, args.finding, found) or unreadable
     matches = [f for f in found if f.id == args.finding] or [
         f for f in found if f.id.startswith(args.finding)
     ]

@@ -484,10 +484,9 @@ def review_status(decisions: Iterable[Decision], findings: Iterable[Finding]) ->
             # A decision on other bytes made after the finding's own and disagreeing with
             # it (a re-capture decided again, then the old bytes restored) is no
             # confirmation: the two stand in conflict until one is decided again.
-            newest = max(d.time for d in own[id])
-            later = [
-                d for d in old if d.time > newest and d.verdict not in {m.verdict for m in own[id]}
-            ]
+            own_time = max(d.time for d in own[id])
+            verdicts = {m.verdict for m in own[id]}
+            later = [d for d in old if d.time > own_time and d.verdict not in verdicts]
             if later and id in standing:
                 del standing[id]
                 conflicts.append(Conflict(current[id], (*own[id], *later)))

@@ -573,3 +573,20 @@ def test_restoring_old_bytes_after_a_newer_decision_on_the_recapture_is_a_confli
     # the other findings' own decisions still stand
     code, out, _ = run(capsys, "findings", corpus)
     assert out.splitlines()[-1].startswith("28 of 29 decided (0 carried over), 1 in conflict")
+
+
+def test_clearing_a_finding_that_stands_on_a_carried_decision_names_that_decision(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """`decide ID --clear` on a finding whose decision was carried over from other bytes
+    said "has no decision: nothing to clear", exit 0, while `findings` showed it decided."""
+    before = {f.id: f for f in current_findings(corpus) if f.source == ID002}
+    page = recaptured(tmp_path, b"Kim Jong-un gets", b"Jim Jong-un gets")
+    assert run(capsys, "add", page, "--replaces", ID002, "--corpus", corpus)[0] == 0
+    finding = next(f for f in current_findings(corpus) if f.source == ID002)
+    lines = (corpus / REVIEWS).read_bytes()
+    code, _, err = run(capsys, "decide", finding.id, "--clear", "--corpus", corpus)
+    old = _old_id(before, finding)
+    assert code == 2 and err.count("\n") == 1
+    assert f"{finding.id} stands on the decision on {old}" in err
+    assert (corpus / REVIEWS).read_bytes() == lines
