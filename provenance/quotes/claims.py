@@ -445,7 +445,48 @@ def unsaid(
     names = strange_names(judged, vocabulary)
     if names:
         out.append(f"names {', '.join(names)}, which the reference never names")
+    placed = new_places(quotation, stretch)
+    if placed:
+        out.append(f"a place or a role ({', '.join(placed)}) its passage never gives")
     return out
+
+
+def new_places(quotation: str, stretch: str) -> list[str]:
+    """A place the quotation puts its passage's act in ("consultations in Beijing"), or a
+    role it gives someone over it ("under the supervision of Russia and China", "with
+    Moscow as mediator"), that the passage does not: the statement signed in Moscow says
+    nothing of where the two Koreas should talk, or who should watch over it.
+
+    >>> new_places("should conduct dialogue in Beijing", "to conduct dialogue")
+    ['in Beijing']
+    >>> new_places("signed in Moscow", "This statement was signed in Moscow")
+    []
+    """
+    theirs = stretch.casefold()
+    out = []
+    for m in _PLACE_OR_ROLE.finditer(quotation):
+        said = " ".join(m.group().split())
+        place = m.group("place")
+        if place is not None and place.casefold() not in STATE_NAMES:
+            continue  # "in Northeast Asia", "in the region": no capital, no new place
+        if place is not None and _A_PLACE.search(stretch):
+            continue  # the passage's own place, put otherwise: a name changed (`ladder`)
+        if said.casefold() not in " ".join(theirs.split()):
+            out.append(said)
+    return out
+
+
+_PLACE_OR_ROLE = re.compile(
+    r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]+)\b"
+    r"|\bunder\s+the\s+(?:supervision|auspices|guidance|control|mediation|leadership"
+    r"|oversight|chairmanship)\s+of\b"
+    r"|\bwith\s+(?:[A-Z][a-z]+\s+(?:and\s+[A-Z][a-z]+\s+)?)as\s+(?:mediators?|guarantors?"
+    r"|brokers?|arbiters?|supervisors?|hosts?)\b"
+    r"|\b(?:mediated|brokered|supervised|guaranteed|hosted)\s+by\b"
+)
+"""A place (a capital after "in" or "at") or a role over an act ("under the supervision
+of", "with Moscow as mediator", "brokered by")."""
+_A_PLACE = re.compile(r"\b(?:in|at)\s+[A-Z][a-z]+\b")
 
 
 def _negation_rendered(words: list[str], negation: str, kept: set[str]) -> bool:
