@@ -269,7 +269,7 @@ def read_manifest_text(directory: Path) -> tuple[Path, str]:
     if refused is not None:
         raise CorpusError(path, refused)
     try:
-        raw = read_bytes(path)  # a regular file only: a FIFO here must not block
+        raw = read_bytes(path, limited=False)  # a regular file only: a FIFO must not block
     except InputError as error:
         missing = not path.is_symlink() and not path.exists()
         problem = "no manifest in this corpus directory" if missing else error.problem

@@ -465,12 +465,14 @@ def set_max_size(limit: int) -> None:
     _limit = limit
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, *, limited: bool = True) -> bytes:
     """The bytes of `path`, or an InputError that says in one line why not.
 
     Only a regular file is read (a symlink to one is followed): a FIFO, socket or device
-    is refused at once, never waited on, and so is a file over the size limit.
+    is refused at once, never waited on, and so is a file over the size limit, unless not
+    `limited` (the corpus's own manifest and decision file: `--max-size` is for inputs).
     """
+    limit = _limit if limited else 0
     try:
         # O_NONBLOCK: opening a FIFO would otherwise wait for a writer, for ever.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -489,24 +491,22 @@ def read_bytes(path: Path) -> bytes:
             raise InputError(path, "is a directory, not a file")
         raise InputError(path, f"is {special_file(info.st_mode)}, not a regular file")
     with os.fdopen(fd, "rb") as handle:
-        if _limit and info.st_size > _limit:
+        if limit and info.st_size > limit:
             raise InputError(
                 path,
-                f"{info.st_size:,} bytes, over the size limit of {_limit:,} "
+                f"{info.st_size:,} bytes, over the size limit of {limit:,} "
                 "(raise it with --max-size)",
             )
         try:
-            # What it holds and a byte more (not `_limit` bytes: a buffer of --max-size
+            # What it holds and a byte more (not `limit` bytes: a buffer of --max-size
             # 100G would be allocated); the rest only if it grew since it was opened.
             data = handle.read(info.st_size + 1)
             if len(data) > info.st_size:
                 data += handle.read()
         except OSError as error:
             raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    if _limit and len(data) > _limit:  # grew while we read, or st_size was not the truth
-        raise InputError(
-            path, f"over the size limit of {_limit:,} bytes (raise it with --max-size)"
-        )
+    if limit and len(data) > limit:  # grew while we read, or st_size was not the truth
+        raise InputError(path, f"over the size limit of {limit:,} bytes (raise it with --max-size)")
     return data
 
 

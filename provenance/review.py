@@ -609,7 +609,7 @@ def _read_legacy(path: Path) -> tuple[list[Entry], dict[str, Any]]:
 
 def _text(path: Path) -> str | None:
     try:
-        raw = read_bytes(path)  # a regular file only: a FIFO here must not block
+        raw = read_bytes(path, limited=False)  # a regular file only: a FIFO must not block
     except InputError as error:
         if not path.is_symlink() and not path.exists():
             return None

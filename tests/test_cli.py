@@ -429,3 +429,21 @@ def test_output_that_cannot_be_written_is_one_line_not_an_internal_error(
         done = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=tmp_path)
         assert done.returncode == 2, (redirect, done.stderr)
         assert done.stderr.count("\n") == 1 and "internal error" not in done.stderr, done.stderr
+
+
+def test_max_size_limits_the_inputs_not_the_corpus_s_own_files(tmp_path: Path) -> None:
+    """`--max-size 1K` refused the corpus's manifest itself ("manifest.toml: 3,750 bytes,
+    over the size limit"), where the option says it is for input files: the captures are
+    refused, each in its line, and the manifest and decision file are read."""
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    done = subprocess.run(
+        [sys.executable, "-m", "provenance", "check", str(corpus), "--max-size", "1K"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert "manifest.toml" not in done.stderr + done.stdout
+    assert "over the size limit of 1,024" in done.stdout
