@@ -300,7 +300,10 @@ def unsaid(
         """What the quotation's negations may render of `theirs`: elsewhere in the
         statement (not `near`), only by the word each negates first."""
         if theirs in _SAID_AFTER:
-            return first | before
+            # (and what a verb of holding back goes on with: "avoid using military means"
+            # renders "using military means ... should be ruled out")
+            refrained = after if negations & _REFRAINING else set()
+            return first | before | refrained
         return after if near else first
 
     if len([w for w in words if w not in STOPWORDS]) >= _RENDERED_WORDS:

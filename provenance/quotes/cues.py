@@ -1296,13 +1296,14 @@ _POINTING = re.compile(
 _OTHER_DOCUMENT = re.compile(
     r"(?i:\b(?:the|this|that|its|a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:lease|contract|resolution"
     r"|recipe|treaty|charter|novel|book|chapter|licen[cs]e|constitution|manual|regulation"
-    r"|memo|poem|warranty)\b)"
+    r"|memo|poem|warranty|tweet|letter|e-?mail|cable|speech"
+    r"|transcript)\b)"
     r"|\b(?i:resolution|res\.?|clause|chapter)\s+(?:(?i:no)\.\s*)?\d+"
     r"|\bS/RES/\d+"
     r"|\b(?:NPT|CTBT|JCPOA|UNSCR\s*\d+)\b"
 )
 """Another document, named: "the lease", "the UN resolution", "Resolution 2321", "res.
-2371", "UNSCR 2375", "the NPT"."""
+2371", "UNSCR 2375", "the NPT", "a tweet", "a letter"."""
 _BARE_STATEMENT = re.compile(r"(?i)(?:the|this)\s+(?:joint\s+)?statement")
 _SEPARATE = re.compile(
     r"(?i)\b(?:another|the\s+other|a\s+(?:separate|different|second|rival))\s+"

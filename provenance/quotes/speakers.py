@@ -682,7 +682,14 @@ _NAME_BEFORE_COLON = re.compile(
 """A person named at a sentence's start, perhaps with a phrase after the name, just before
 a colon that opens the quotation ("Sergei Lavrov, speaking alongside Wang Yi at the
 signing: “...”")."""
+_ACCUSING = re.compile(
+    r"(?P<who>\b[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,3}?)[ \t]+(?:accuse[sd]?|accusing|charge[sd]?"
+    r"|fault(?:s|ed)?)[ \t]+(?:[\w’'-]+[ \t]+){1,4}?of[ \t]+[\w-]+ing\b[^“”\"«».!?;:]{0,40}$"
+)
+"""Someone accusing another of an aim in their own words ("Opponents accuse the statement of
+seeking “to drive a wedge between allies”"): the accusers' words, not the accused's."""
 _NAMED_BEFORE = (
+    (_ACCUSING, 160, "who"),
     (_THEIR_ANSWER, 200, "who"),
     (_THEIR_TALK, 80, 0),
     (_WITH_SAYING, 120, "who"),
