@@ -224,16 +224,11 @@ def weakened_short(quotation: str, stretch: str) -> list[str]:
     if not 1 < len(words) <= _SHORT:
         return []
     ours = [stem(w) for w in words]
-    found = _WORD.findall(stretch)
-    theirs = [stem(w) for w in found]
-    forms = [w.casefold() for w in found]
-    for word, others in _WEAKER.items():
-        # the passage's word itself, or its adjective ("serious" for "seriously"), not
-        # another word of its stem ("resolution" for "resolutely")
-        places = [k for k, w in enumerate(forms) if w in (word, word.removesuffix("ly"))]
-        for phrase in (_stems(p) for p in others.split(", ")):
+    found, theirs, strong = _strong_words(stretch)
+    for _, places, phrases in strong:
+        for phrase in phrases:
             rest = ours[len(phrase) :]
-            if tuple(ours[: len(phrase)]) != phrase or not rest or phrase[0] in theirs:
+            if tuple(ours[: len(phrase)]) != phrase or not rest:
                 continue
             # the passage's word followed by the quotation's others ("seriously worried"
             # for "somewhat worried"; not "serious concern" for "some countries")
@@ -241,6 +236,25 @@ def weakened_short(quotation: str, stretch: str) -> list[str]:
             if at >= 0:
                 return [f"{' '.join(words[: len(phrase)])} for {found[at]}"]
     return []
+
+
+def _strong_words(
+    stretch: str,
+) -> tuple[list[str], list[str], list[tuple[str, list[int], list[tuple[str, ...]]]]]:
+    """The passage's words and their stems, and each commitment or degree of `_WEAKER` it
+    uses: the word, where it stands (the word itself, or its adjective: "serious" for
+    "seriously", not another word of its stem, "resolution" for "resolutely"), and the
+    weaker phrases for it (stems) that the passage does not use itself."""
+    found = _WORD.findall(stretch)
+    theirs = [stem(w) for w in found]
+    forms = [w.casefold() for w in found]
+    strong = []
+    for word, others in _WEAKER.items():
+        places = [k for k, w in enumerate(forms) if w in (word, word.removesuffix("ly"))]
+        phrases = [p for p in (_stems(o) for o in others.split(", ")) if p[0] not in theirs]
+        if places and phrases:
+            strong.append((word, places, phrases))
+    return found, theirs, strong
 
 
 _SHORT = 3
@@ -261,16 +275,9 @@ def weakened_before(quotation: str, stretch: str) -> list[str]:
     """
     words = _WORD.findall(quotation)
     ours = [stem(w) for w in words]
-    found = _WORD.findall(stretch)
-    theirs = [stem(w) for w in found]
-    forms = [w.casefold() for w in found]
-    for word, others in _WEAKER.items():
-        places = [k for k, w in enumerate(forms) if w in (word, word.removesuffix("ly"))]
-        if not places:
-            continue
-        for phrase in (_stems(p) for p in others.split(", ")):
-            if phrase[0] in theirs:
-                continue
+    _, theirs, strong = _strong_words(stretch)
+    for word, places, phrases in strong:
+        for phrase in phrases:
             for i in range(len(ours) - len(phrase)):
                 if tuple(ours[i : i + len(phrase)]) != phrase:
                     continue
