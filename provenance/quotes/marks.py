@@ -37,6 +37,8 @@ _CLOSERS = {
     "\u2039": "\u203a",  # ‹ … ›
     "\u203a": "\u2039",  # › … ‹
     "'": "'\u2019",  # ' … ' (and ' … ’, a page typing the opening mark straight)
+    "\u300c": "\u300d",  # 「 … 」 (CJK corner brackets, in translated Chinese and Japanese)
+    "\u300e": "\u300f",  # 『 … 』
 }
 _SINGLE = frozenset("\u2018\u2019\u201a\u2039\u203a'")
 """Marks that also serve as apostrophes; an unclosed one is dropped, not reported."""
@@ -49,7 +51,7 @@ _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026*_").union("".join(_CLO
 """What may stand against a mark that opens, or closes, a quotation; with the stars and
 underscores of Markdown emphasis typed in plain text (`**"Double freezing"**`)."""
 _SPACED_OPENERS = frozenset('"\u201c\u201e')
-OPENERS = ('"', "\u201c", "\u00ab", "\u201e")
+OPENERS = ('"', "\u201c", "\u00ab", "\u201e", "\u300c", "\u300e")
 """Marks that open a quotation after the words that lead into it: straight, curly, «, „."""
 _SPACED_CLOSERS = frozenset('"\u201d\u201c\u00bb')
 """Double marks that open, and that close, a quotation spaced inside (`" … "`, `“ … ”`)."""

@@ -58,6 +58,7 @@ _HEADLINE = re.compile(
 )
 """A headline naming speakers before a colon: «Russia, China: "..."»."""
 _SHOUTED_AND = re.compile(r"\bAND\b")
+_CORNER_BRACKETS = str.maketrans("\u300c\u300d\u300e\u300f", "\u201c\u201d\u201c\u201d")
 _ON_SCREEN = re.compile(
     r"[ \t]*\[?[ \t]*(?:LOWER[ -]THIRDS?|CHYRON|ON[ -]SCREEN|GRAPHIC|SUPER|BANNER|TICKER"
     r"|Lower[ -]third|Chyron|On[ -]screen)[ \t]*:[ \t]*"
@@ -128,6 +129,9 @@ def speakers(
         spans = split_sentences(text, quotations)
     if breaks is None:
         breaks = paragraph_breaks(text)
+    # CJK corner brackets read as the curly marks every cue pattern knows (one character
+    # for one: the offsets stay)
+    text = text.translate(_CORNER_BRACKETS) if "\u300c" in text or "\u300e" in text else text
     readings: list[_Reading] = []
     continued = _continuations(text, quotations, breaks)
     heads: dict[int, tuple[Marked, int]] = {}
