@@ -77,6 +77,27 @@ def kind_of(reference: str, copy: str) -> tuple[Kind, str]:
     return _kind(reference, copy)
 
 
+def _unquoted_printable(copy: str) -> str | None:
+    """`copy` with its quoted-printable escapes decoded ("=E2=80=99" for a curly
+    apostrophe, "=\n" soft breaks joined), an e-mail saved raw; None if it has none.
+
+    >>> _unquoted_printable("caf=C3=A9"), _unquoted_printable("cafe")
+    ('café', None)
+    """
+    if not _QUOTED_PRINTABLE.search(copy):
+        return None
+    return _QUOTED_PRINTABLE.sub(_unquoted, _SOFT_BREAK.sub("", copy))
+
+
+def _unquoted(m: re.Match[str]) -> str:
+    data = bytes.fromhex(m.group().replace("=", ""))
+    return data.decode("utf-8", errors="replace")
+
+
+_QUOTED_PRINTABLE = re.compile(r"(?:=[0-9A-F]{2})+")
+_SOFT_BREAK = re.compile(r"=\r?\n(?:> ?)*")
+
+
 _REMEMBERED = 200
 """Pairs this short (a word, a mark, a phrase) recur across a page's divergences and a
 scan's pages, and `kind_of` remembers them; a long omission is read each time, so the
@@ -142,7 +163,10 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if not copy_bare:
         return Kind.OMISSION, "reference words missing from the copy"
     if _mojibake(ref_folded, copy):
-        return Kind.SUBSTITUTION, "mojibake: UTF-8 read as Windows-1252"
+        return Kind.SUBSTITUTION, MOJIBAKE
+    if "=" in copy and (mended := _unquoted_printable(copy)) is not None:
+        if _fold(reference, _TYPOGRAPHY) == _fold(mended, _TYPOGRAPHY):
+            return Kind.SUBSTITUTION, QUOTED_PRINTABLE
     if not ref_bare and not reference.strip():
         if _OWN_NUMBER.fullmatch(copy.strip()):
             return Kind.EDITORIAL, "the page's own numbering of its sentences or lines"
@@ -441,7 +465,12 @@ _LOOK_ALIKES = str.maketrans(
     "aeopcyxijsdlhqwoaivkptyxeo",
 )
 """Cyrillic and Greek lower-case letters drawn as Latin ones (casefolded readings)."""
-SLIPS = frozenset({MISSPELT, MISREAD, LOOK_ALIKE})
+MOJIBAKE = "mojibake: UTF-8 read as Windows-1252"
+QUOTED_PRINTABLE = "quoted-printable: an e-mail's escapes for the character (=E2=80=99)"
+"""Notes of a substitution that is the reference's character damaged in transit, no word
+changed: its severity row is `MISSPELT_ROW` (minor), as a misreading's is (each was a
+material substitution, a dozen on an e-mail's copy)."""
+SLIPS = frozenset({MISSPELT, MISREAD, LOOK_ALIKE, MOJIBAKE, QUOTED_PRINTABLE})
 """The notes of a substitution whose severity row is `MISSPELT_ROW`."""
 
 

@@ -24,6 +24,7 @@ from conftest import make_document
 
 from provenance.analyse import analyse
 from provenance.cli import main
+from provenance.kinds import MOJIBAKE, QUOTED_PRINTABLE
 from provenance.model import Document, Format, Kind, Severity
 
 CASES = Path(__file__).parent / "cases" / "structure"
@@ -558,3 +559,27 @@ def test_a_point_labelled_by_name_is_numbered_otherwise(
     assert not [d for d in source.divergences if d.severity is Severity.MATERIAL], [
         (d.kind.value, d.copy_text, d.reference_text) for d in source.divergences
     ]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        ("\u2019", "=E2=80=99"),  # quoted-printable, as an e-mail saved raw writes it
+        ("\u2019", "\u00e2\u20ac\u2122"),  # mojibake: UTF-8 bytes read as windows-1252
+        ("\u201c", "=E2=80=9C"),
+    ],
+)
+def test_encoding_debris_is_typography_not_a_change_of_words(
+    damage: tuple[str, str], reference: Document
+) -> None:
+    """A copy whose curly marks arrive as "=E2=80=99" or "â€™": each was a material
+    substitution ("=E2=80=99s" for "’s"); the character, damaged in transit, is a minor
+    one, noted so, and a real change beside it stays material."""
+    paragraphs = reference.text.split("\n\n")
+    copied = [p.replace(*damage) for p in paragraphs[:4]]
+    copied[1] = copied[1].replace("seriously worried", "deeply worried", 1)
+    source = analyse(reference, [_page(copied, "text")]).sources[0]
+    material = [d.copy_text for d in source.divergences if str(d.severity) == "material"]
+    assert material == ["deeply"], material
+    damaged = [d for d in source.divergences if d.note in (MOJIBAKE, QUOTED_PRINTABLE)]
+    assert damaged and all(str(d.severity) == "minor" for d in damaged)
