@@ -115,6 +115,9 @@ def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, 
     tail = ref.start == 0 and (
         (mid_sentence and _ELLIPSIS_AFTER.match(capture, copy.end) is not None)
         or _PAYWALL_AFTER.match(capture, copy.end) is not None
+        # the page itself ends mid-sentence (at most a word's first letters after the
+        # copy: "..., including Russia and Ch"): the copy was cut off with it
+        or (mid_sentence and _PAGE_ENDS.match(capture, copy.end) is not None)
     )
     head = (
         ref.end == len(reference)
@@ -133,6 +136,8 @@ _LOOK = 64
 """Characters read back from a passage's edge for a sentence's end or an ellipsis: the
 marks and spaces between them and the edge (a search from the text's start made each
 check cost the whole page)."""
+_PAGE_ENDS = re.compile(r"[ \t]*[^\W\d_]{0,20}[,;:]?\s*\Z")
+"""After a copy: nothing but a word begun, then the end of the page."""
 _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])")
 _PAYWALL_AFTER = re.compile(
     r"\s{0,8}[^\n]{0,80}?(?i:(?:subscribe|log\s+in|sign\s+in|register)\b[^\n]{0,40}?"

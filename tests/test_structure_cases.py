@@ -583,3 +583,16 @@ def test_encoding_debris_is_typography_not_a_change_of_words(
     assert material == ["deeply"], material
     damaged = [d for d in source.divergences if d.note in (MOJIBAKE, QUOTED_PRINTABLE)]
     assert damaged and all(str(d.severity) == "minor" for d in damaged)
+
+
+@pytest.mark.parametrize("cut", ["including Russia and Ch", "including Russia and China, "])
+def test_a_copy_the_page_ends_with_mid_sentence_is_truncated(cut: str, reference: Document) -> None:
+    """A copy from the statement's start to the page's end, cut mid-sentence or mid-word
+    ("..., including Russia and Ch"), was a clean excerpt unless it covered nearly all of
+    the statement: the rest lost went unreported."""
+    text = reference.text
+    page = "A scraped page.\n\n" + text[: text.index("including Russia and China")] + cut
+    source = analyse(reference, [make_document(page)]).sources[0]
+    truncations = [d for d in source.divergences if d.kind is Kind.TRUNCATION]
+    assert len(truncations) == 1 and str(truncations[0].severity) == "material"
+    assert truncations[0].reference.end == len(text)
