@@ -225,7 +225,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         return Cue("document", span, span.of(reading.text), how="tag after")
     if m.opening not in ("", ":") and m.block < 0:
         credit = _DASH_CREDIT.match(reading.text, min(len(reading.text), m.span.end + 1))
-        if credit is not None and _DEFINED.search(credit.group().rstrip()):
+        if (
+            credit is not None
+            and _DEFINED.search(credit.group().rstrip())
+            and not credit.group("who").startswith(("attributed", "credited"))
+        ):
             credit = None  # '- **"double freezing"** — the Chinese formula.': a glossary's
             # definition after its term, ending as a sentence does; a credit does not
         if credit is not None and not _DOCUMENT_WORD.search(credit.group("who")):
@@ -606,11 +610,12 @@ _THEIR_TALK = re.compile(
 """Someone's talk, claim or warning named just before a quotation's opening mark."""
 _DASH_CREDIT = re.compile(
     r"[.,!?]?[ \t]*(?:\n[ \t]*)?(?:--?|[–—])[ \t]*"
-    r"(?P<who>(?:the[ \t]+)?[A-Z][\w’'.&-]*(?:[ \t]+[\w’'.&-]+){0,7})"
+    r"(?P<who>(?:the[ \t]+)?[A-Z][\w’'.&-]*(?:[ \t]+[\w’'.&-]+){0,7}"
+    r"|(?:attributed|credited)[ \t]+to[ \t]+[\w’'.&-]+(?:[ \t]+[\w’'.&-]+){0,7})"
     r"(?:,[^\n]{0,40})?[ \t]*(?:\n|$)"
 )
 """A credit closing a quotation's line, or on the line after it (a <br> before it): '"..."
-- DPRK Foreign Ministry spokesman, 5 July'."""
+- DPRK Foreign Ministry spokesman, 5 July', '"..." — attributed to a senior US official'."""
 _DEFINED = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])\.$")
 """A line ending in a full stop that ends no abbreviation ("Jr.", "Inc.", "U.S."): a
 sentence, not a credit."""
