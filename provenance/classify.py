@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from provenance.footnotes import FOOTNOTE
-from provenance.kinds import MISSPELT_ROW, SIC, SLIPS, kind_of
+from provenance.kinds import MISSPELT_ROW, OWN_NUMBER, SIC, SLIPS, kind_of
 from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Severity, Span
 from provenance.severity import severity
 
@@ -61,6 +61,21 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
         if kind is Kind.SUBSTITUTION and _EDGE_MARK_TRAIL.search(copy.of(capture.text)):
             # "peacefull [sic]" for "peaceful": the slip, and the editor's mark after it
             out.extend(_insertion(reference, capture, ref, copy))
+            continue
+        if (
+            kind is Kind.SUBSTITUTION
+            and OWN_NUMBER.fullmatch(copy_text.strip())
+            and ref_text.strip()
+        ):
+            # "(6)" where a sentence is: the page numbers its sentences, and the one it
+            # numbers next follows a sentence it left out (not "(6)" for its words)
+            lost, where = "reference words missing from the copy", Span(copy.start, copy.start)
+            out.append(divergence(reference, capture, Kind.OMISSION, ref, where, note=lost))
+            own, after = (
+                "the page's own numbering of its sentences or lines",
+                Span(ref.end, ref.end),
+            )
+            out.append(divergence(reference, capture, Kind.EDITORIAL, after, copy, note=own))
             continue
         if kind is Kind.SUBSTITUTION and (at := _lines_then_number(ref_text, copy_text)):
             # "| # | Text |" then "| 1 | The Parties ...": a table's header row, then the

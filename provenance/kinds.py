@@ -168,7 +168,7 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         if _fold(reference, _TYPOGRAPHY) == _fold(mended, _TYPOGRAPHY):
             return Kind.SUBSTITUTION, QUOTED_PRINTABLE
     if not ref_bare and not reference.strip():
-        if _OWN_NUMBER.fullmatch(copy.strip()):
+        if OWN_NUMBER.fullmatch(copy.strip()):
             return Kind.EDITORIAL, "the page's own numbering of its sentences or lines"
         return Kind.INSERTION, "words in the copy that the reference does not have"
     if copy_bare.translate(_LOOK_ALIKES) == ref_bare:
@@ -185,7 +185,7 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     return Kind.SUBSTITUTION, "different words"
 
 
-_OWN_NUMBER = re.compile(r"\((?:\d{1,3}|[ivxlc]{1,6}|[a-z])\)", re.IGNORECASE)
+OWN_NUMBER = re.compile(r"\((?:\d{1,3}|[ivxlc]{1,6}|[a-z])\)", re.IGNORECASE)
 """A number in parentheses the page puts before its sentences or lines ("(2) ", "(iv)"):
 its own numbering, not words added to the statement."""
 _CASE_BRACKET = re.compile(r"\[([^\W\d_])\](?=[^\W\d_])")

@@ -596,3 +596,20 @@ def test_a_copy_the_page_ends_with_mid_sentence_is_truncated(cut: str, reference
     truncations = [d for d in source.divergences if d.kind is Kind.TRUNCATION]
     assert len(truncations) == 1 and str(truncations[0].severity) == "material"
     assert truncations[0].reference.end == len(text)
+
+
+def test_a_sentence_dropped_before_the_page_s_own_sentence_number_is_an_omission(
+    reference: Document,
+) -> None:
+    """A page numbering the statement's sentences "(5) ... (6) ...", one sentence left out:
+    the report said the copy put "(6)" for that sentence, a substitution; it is the
+    sentence omitted and the page's number."""
+    paragraph = next(p for p in reference.text.split("\n\n") if p.startswith("2. The Parties"))
+    cut, resume = paragraph.index("Mounting political"), paragraph.index("The Parties oppose")
+    first, dropped, last = paragraph[:cut], paragraph[cut:resume].strip(), paragraph[resume:]
+    page = f"Numbered by us:\n\n(5) {first}(6) {last}\n"
+    rows = analyse(reference, [make_document(page)]).sources[0].divergences
+    kinds = [(d.kind.value, str(d.severity)) for d in rows if d.kind is not Kind.WHITESPACE]
+    assert ("omission", "material") in kinds and ("substitution", "material") not in kinds, kinds
+    [lost] = [d for d in rows if d.kind is Kind.OMISSION]
+    assert lost.reference_text.strip() == dropped
