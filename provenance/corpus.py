@@ -220,6 +220,11 @@ def read_entries(path: Path, data: dict[str, Any]) -> ManifestReading:
         problems.append(ManifestProblem("reference-entry", error.problem))
     if reference is not None and not any(e.id == reference.source for e in entries):
         message = f"reference source {reference.source!r} is not a capture in the manifest"
+        if reference.source in claimed:  # listed, with an entry refused above for itself
+            message = (
+                f"reference source {reference.source!r} cannot be used: its capture entry "
+                "is refused (above)"
+            )
         problems.append(ManifestProblem("reference-entry", message))
         reference = None
     return ManifestReading(path, tuple(entries), reference, tuple(problems), frozenset(claimed))

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from check_helpers import C000, C002, C003, C004, problem_lines, run
+from check_helpers import BUNDLED, C000, C002, C003, C004, problem_lines, run
 
 from provenance.corpus import read_manifest
 from provenance.review import REVIEWS, ReviewStore
@@ -271,3 +271,27 @@ def test_findings_without_the_references_source_cannot_run(
     code, out, err = run(capsys, "findings", corpus_dir)
     assert (code, out) == (2, "")
     assert err == f"provenance: {path}: not valid UTF-8 at byte 3 (0xe9)\n"
+
+
+def test_a_refused_entry_of_the_reference_s_source_is_named_as_such(tmp_path: Path) -> None:
+    """The reference's source with a bad `format` in its capture entry: the second
+    problem said the source "is not a capture in the manifest", which it is."""
+    import shutil
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, corpus)
+    manifest = corpus / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    entry = text.index('id = "000_3bc794f6186e8434"')
+    at = text.index('format = "text"', entry)
+    manifest.write_text(text[:at] + 'format = "pdf"' + text[at + len('format = "text"') :])
+    done = subprocess.run(
+        [sys.executable, "-m", "provenance", "check", str(corpus)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0
+    assert "is not a capture in the manifest" not in done.stdout
+    assert "its capture entry is refused (above)" in done.stdout
