@@ -21,10 +21,12 @@ ACTS = frozenset(
     for w in """recognise recognize withdraw withdrawal expel expulsion impose imposition
     sanction sanctions embargo vow accuse accusation blame praise congratulate ratify
     dismantle intervene intervention annex annexation condemn condemnation invade invasion
-    occupation punish punishment retaliate""".split()
+    occupation punish punishment retaliate reunify reunification unify unification disband
+    patrol blockade""".split()
 )
 """Stems of words for what states do to or about each other, beyond taking a position.
-("guarantee" and "pledge" render the statement's "ensure" and "committed" as often.)"""
+("guarantee" and "pledge" render the statement's "ensure" and "committed" as often;
+"disarmament" its "denuclearisation", "dissolve" its "defuse".)"""
 _RENDERING = {stem("recognise"): "that", stem("recognize"): "that"}
 """An act's word followed by this word is another of the statement's verbs ("The
 Parties recognise that ...": "confirm that")."""
