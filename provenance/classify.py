@@ -299,8 +299,7 @@ _WORDS_CHANGED = frozenset({Kind.INSERTION, Kind.OMISSION, Kind.SUBSTITUTION, Ki
 _LINE_MARKUP = re.compile(r"[ \t*_#>]*")
 _PARAGRAPH_NUMBER = re.compile(
     r"(?:(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\\?[.)]|[IVX]{1,5}\.|[ivx]{1,5}\)|§ ?\d{1,3}\.?"
-    r"|(?:[Pp]oint|POINT|[Pp]aragraph|PARAGRAPH|[Pp]ara\.?|[Ii]tem|[Cc]lause|[Ss]ection"
-    r"|SECTION|[Aa]rticle|ARTICLE)[ \t]+\d{1,3}"
+    r"|(?i:point|paragraph|para\.?|item|clause|section|article)[ \t]+\d{1,3}"
     r"(?:[.:)]|[ \t]*[\u2013\u2014-](?=\s))?)"
     r"[*_]{0,3}\s*)+"
 )

@@ -536,7 +536,7 @@ def test_capitals_before_left_out_paragraphs_are_emphasis_and_an_omission(
     [
         *[
             (label, format)
-            for label in ("Point {n}", "Paragraph {n}:", "POINT {n} —", "Section {n}.")
+            for label in ("Point {n}", "Paragraph {n}:", "POINT {n} —", "Section {n}.", "ITEM {n}:")
             for format in ("text", "markdown", "html")
         ],
         ("**Point {n}.**", "markdown"),  # (stars are markup in Markdown only)
