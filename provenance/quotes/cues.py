@@ -75,7 +75,7 @@ _SPEECH = re.compile(
     r"|cautioned|reiterated|quipped|contended|retorted|vowed|pledged|lamented|joked|repeated"
     r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
-    r"|dismissed|believes?|believed|holds? that|held that|(?:was|were) quoted as saying|quoted"
+    r"|dismissed|believes?|believed|holds? that|held that|(?:is|are|was|were)(?: also| widely)? quoted as saying|quoted"
     r"|argues|argued|describes|describe|described|telling|put it|puts it|phrased it|phrases it"
     r"|decided that|decides that|demands|demanded|demand|records that|recorded that"
     r"|asks|ask|requests|request|requested|appeals to|appeal to|appealed to"

@@ -763,7 +763,7 @@ whom it quotes ("it quoted Lavrov as saying")."""
 _QUOTING = re.compile(
     rf"\b(?:(?P<who2>it|them)[ \t]+(?=(?:mis)?quoted[ \t]+(?:{_WHERE_QUOTED}[ \t]+)?as\b))?"
     r"(?:(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
-    r"(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
+    r"(?!as[ \t])(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
     r"(?::|,?[ \t]+(?:as[ \t]+)?(?:saying|stating|writing|telling|noting|warning|calling|urging"
     r"|adding|declaring|demanding)\b[^:;“”\"«».!?]{0,80}?)"
     r"|(?:mis)?report(?:s|ed|ing)[ \t]+(?P<reported>[^:;“”\"«».!?]{1,80}?)[ \t]+as[ \t]+"
@@ -773,7 +773,8 @@ _QUOTING = re.compile(
 """Whom a page's source quotes, just before the quotation: "quotes an unnamed Blue House
 official:", "quoted the statement as saying Russia and China", "cites a ministry source
 saying the roadmap"; or, passive, "it quoted as saying" (`who2`: it is quoted); or whom
-it reports as saying ("reported the statement as promising": `reported`)."""
+it reports as saying ("reported the statement as promising": `reported`). Not the
+passive "the statement is quoted as saying", whose "as" named no one quoted."""
 _IT = frozenset(("it", "them", "this", "that"))
 """Whom a source quotes, named by a pronoun: whoever the page spoke of before ("quoted it
 as saying"), which the cues read."""
