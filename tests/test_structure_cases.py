@@ -25,7 +25,7 @@ from conftest import make_document
 from provenance.analyse import analyse
 from provenance.cli import main
 from provenance.kinds import MOJIBAKE, QUOTED_PRINTABLE
-from provenance.model import Document, Format, Kind, Severity
+from provenance.model import Document, Format, Kind, Severity, Span
 
 CASES = Path(__file__).parent / "cases" / "structure"
 
@@ -613,3 +613,41 @@ def test_a_sentence_dropped_before_the_page_s_own_sentence_number_is_an_omission
     assert ("omission", "material") in kinds and ("substitution", "material") not in kinds, kinds
     [lost] = [d for d in rows if d.kind is Kind.OMISSION]
     assert lost.reference_text.strip() == dropped
+
+
+@pytest.mark.parametrize(
+    ("change", "retyped", "old", "new"),
+    [
+        # a paragraph's last words, a date inside a paragraph, a paragraph's first words
+        ("signed on July 4, 2017", "signed on July\n14, 2017", "4", "14"),
+        ("September 19, 2005", "September\n29, 2005", "19", "29"),
+        ("The Russian Federation and", "Russia\nand", "The Russian Federation", "Russia"),
+    ],
+)
+def test_words_changed_beside_a_hard_wrap_are_the_copy_s(
+    change: str, retyped: str, old: str, new: str, reference: Document
+) -> None:
+    """A copy wrapped at a line's end (an e-mail, a PDF's text) with a word changed just
+    after or before the wrap: "July\\n14, 2017, in Moscow." lost its last words to the
+    passage's end (a material truncation of text the copy holds), "September\\n29" read
+    "29" as a page number (cosmetic); each is the copy's word put for the statement's."""
+    page = "Archive page\n\n" + reference.text.replace(change, retyped, 1) + "\n\nFooter\n"
+    source = analyse(reference, [make_document(page)]).sources[0]
+    [passage] = source.passages
+    assert passage.reference == Span(0, len(reference.text))
+    rows = [
+        (d.kind, d.severity, d.copy_text.strip(), d.reference_text.strip())
+        for d in source.divergences
+    ]
+    assert rows == [(Kind.SUBSTITUTION, Severity.MATERIAL, new, old)], rows
+
+
+def test_a_page_number_on_a_line_of_its_own_inside_a_copy_stays_furniture(
+    reference: Document,
+) -> None:
+    """The control: the number alone on its line, the copy's text on the lines around."""
+    page = reference.text.replace("September 19, 2005,", "September 19,\n\n12\n\n2005,", 1)
+    source = analyse(reference, [make_document(page)]).sources[0]
+    assert [(d.kind, d.severity) for d in source.divergences if d.kind is not Kind.WHITESPACE] == [
+        (Kind.INTERRUPTION, Severity.COSMETIC)
+    ]

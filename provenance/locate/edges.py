@@ -389,7 +389,7 @@ def _line_start(texts: _Texts, run: _Run, lo: int) -> tuple[int, int]:
         start -= 1
     if start == i or i - start > _EDGE_WORDS:
         return j, i
-    s = j
+    s = j - 1 if j - 1 > lo and _wrapped(texts, j - 1, j) else j
     while s > lo and j - s <= i - start + 2 and not texts.line_break(s - 1, s):
         s -= 1
     if s == j or j - s > i - start + 2 or (s > 0 and not texts.line_break(s - 1, s)):
@@ -407,7 +407,9 @@ def _line_end(texts: _Texts, run: _Run, hi: int) -> tuple[int, int]:
         end += 1
     if end == i or end - i > _EDGE_WORDS:
         return j, i
-    e = j
+    # (a copy wrapped just after the run, "signed on July\n14, 2017", goes on to the
+    # next line's end: its last words are the copy's, changed or not)
+    e = j + 1 if j < hi and _wrapped(texts, j - 1, j) else j
     while e < hi and e - j <= end - i + 2 and not texts.line_break(e - 1, e):
         e += 1
     if e == j or e - j > end - i + 2 or (e < len(cw) and not texts.line_break(e - 1, e)):
@@ -415,6 +417,14 @@ def _line_end(texts: _Texts, run: _Run, hi: int) -> tuple[int, int]:
     if not _alike(texts, (j, e), (i, end), texts.normalised.text[cw[j - 1][2] : cw[e - 1][2]]):
         return j, i
     return e, end
+
+
+def _wrapped(texts: _Texts, j_before: int, j_after: int) -> bool:
+    """True when the capture breaks its line once between the two words, as a
+    hard-wrapped copy (an e-mail, a PDF's text) does inside a paragraph."""
+    start = texts.normalised.to_original[texts.words[j_before][2]]
+    end = texts.normalised.to_original[texts.words[j_after][1]]
+    return texts.original[start:end].count("\n") == 1
 
 
 def _alike(

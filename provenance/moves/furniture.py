@@ -261,7 +261,8 @@ def interruption(
         _PAGE_NUMBER.fullmatch(line) or line in repeated or (page_break and _running_head(line))
         for line in lines
     ]
-    if all(furniture):
+    # (whole lines only: "July\n14, 2017" is a date the copy re-typed at a line's start)
+    if all(furniture) and (page_break or _own_lines(text, span)):
         return _FURNITURE, "page furniture: page number, running header or page break"
     if any(_THREAD_COUNTER.fullmatch(line) for line in lines) and all(
         _THREAD_COUNTER.fullmatch(line) or _CONTINUED.fullmatch(line) or _post_chrome(line)
@@ -368,6 +369,11 @@ def _line_break_before(text: str, span: Span) -> bool:
     while k > 0 and text[k - 1].isspace():
         k -= 1
     return "\n" in text[k : span.start] + head or "\f" in head
+
+
+def _own_lines(text: str, span: Span) -> bool:
+    """True when the inserted text stands on lines of its own, no copy text beside it."""
+    return _line_break_before(text, span) and _line_break_after(text, span)
 
 
 def _line_break_after(text: str, span: Span) -> bool:
