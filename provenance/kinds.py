@@ -138,6 +138,10 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if _footnote_marked(reference, copy):
         return Kind.FOOTNOTE, "a footnote marker the page added"
     if _marks_alone(reference, ref_folded, copy):
+        negation = cut_negation(ref_folded)
+        if negation and not _BRACKETED.search(copy.replace("[...]", "").replace("[…]", "")):
+            # "should ... inflict damage" for "should not inflict damage": the cut reverses
+            return Kind.OMISSION, f"a cut that leaves out “{negation}”: the words after it lose it"
         # Before punctuation: "[a]" for "a" differs only in brackets, but it is an editor's mark.
         return Kind.EDITORIAL, "editorial bracket or ellipsis in the copy"
     if "[" in copy and _fold(_CASE_BRACKET.sub(r"\1", copy), Fold.ALL) == ref_folded:
@@ -212,6 +216,23 @@ NEGATIONS = frozenset("not no never nor without nothing none neither cannot".spl
 QUANTIFIERS = frozenset("all every each any some most many few only both".split())
 """Function words that set a scope: a bracket holding one the reference words lack
 changes what the statement says ("[do not] confirm", "urge [all] countries")."""
+
+
+def cut_negation(left_out: str) -> str:
+    """The negation a cut's words end in, when it bears on the words kept after the cut
+    ("should not | inflict", "does nothing to | help"); else "".
+
+    >>> cut_negation("should not"), cut_negation("does nothing to"), cut_negation("no limits")
+    ('not', 'nothing', '')
+    """
+    last = _bare(left_out.casefold()).split()[-2:]
+    if last and last[-1] in _LEADING_ON:
+        last = last[:-1]
+    return last[-1] if last and (last[-1] in NEGATIONS or last[-1].endswith("n't")) else ""
+
+
+_LEADING_ON = frozenset({"to", "be", "been", "even", "yet", "any", "a", "an", "the"})
+"""A word after a cut's last negation that leaves it bearing on the words kept after."""
 
 
 def _scope_changed(ref_folded: str, copy: str) -> bool:

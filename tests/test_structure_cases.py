@@ -651,3 +651,22 @@ def test_a_page_number_on_a_line_of_its_own_inside_a_copy_stays_furniture(
     assert [(d.kind, d.severity) for d in source.divergences if d.kind is not Kind.WHITESPACE] == [
         (Kind.INTERRUPTION, Severity.COSMETIC)
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "cut", "expected"),
+    [
+        ("should not inflict", "should ... inflict", ("omission", "material")),  # reversed
+        ("separate states should", "separate ... should", ("editorial", "minor")),  # shortened
+    ],
+)
+def test_an_ellipsis_standing_for_a_negation_is_an_omission(
+    words: str, cut: str, expected: tuple[str, str], reference: Document
+) -> None:
+    """A copy's "should ... inflict damage" for "should not inflict damage": the cut was an
+    editor's mark, minor, though the words kept say the opposite."""
+    paragraph = next(p for p in reference.text.split("\n\n") if p.startswith("6. The Parties"))
+    page = "Point 6, as posted:\n\n" + paragraph.replace(words, cut, 1) + "\n"
+    source = analyse(reference, [make_document(page)]).sources[0]
+    rows = [(d.kind.value, str(d.severity)) for d in source.divergences if "..." in d.copy_text]
+    assert rows == [expected], rows

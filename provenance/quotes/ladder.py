@@ -43,7 +43,7 @@ from itertools import islice, pairwise
 from provenance.classify import divergence
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
-from provenance.kinds import LINE_END_HYPHEN, SIC, spelling_key
+from provenance.kinds import LINE_END_HYPHEN, NEGATIONS, SIC, cut_negation, spelling_key
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
 from provenance.quotes.acts import acts_for
@@ -389,7 +389,13 @@ def _compare(
         if spliced is not None:
             return spliced
     if found is not None:
+        changes = _cut_changes(index, capture, core, found)
+        if changes:
+            return _not_said(found.span, 100.0 * _kept_share(found), changes)
         return _verbatim_result(index, capture, found)
+    reordered = _pieces_reordered(index, text, core, editorial)
+    if reordered is not None:
+        return reordered
     spelt = None if editorial else _spelt_otherwise(index, quoted)
     if spelt is not None:
         note = "verbatim but for spelling"
@@ -1268,6 +1274,93 @@ def _new_actor(index: _Index, head: str, second: Span) -> str:
     return f"{' '.join(theirs)}’s act to {' '.join(ours)}"
 
 
+def _cut_changes(index: _Index, capture: Document, core: Span, found: _Found) -> list[str]:
+    """What the quotation's cuts make the statement say that it does not: a cut ending in
+    a negation bearing on the words kept after it ("allied relations ... inflict damage"
+    for "... should not inflict damage"), one taking out the party the words after it
+    are said of ("The DPRK [...] should, accordingly, refrain", the statement's "the
+    United States and the Republic of Korea should"), or one putting the head's stance
+    on words another verb governs ("oppose ... dialogue without preconditions", which the
+    statement urges). A cut that leaves the kept words saying what they say in the
+    statement is the quoter's own."""
+    text, ref = capture.text, index.document.text
+    out: list[str] = []
+    for cut, at in found.cuts:
+        left_out = cut.of(ref)
+        negation = cut_negation(left_out)
+        after = _WORD.search(ref, cut.end)
+        if negation and (after is None or after.group().casefold() not in NEGATIONS):
+            out.append(f"a cut that leaves out “{negation}”")
+            continue
+        head = text[core.start : at.start]
+        rest_end = next((c.start for c, _ in found.cuts if c.start > cut.end), found.span.end)
+        second = Span(cut.end, max(cut.end, rest_end))
+        actor = _new_actor(index, head, second)
+        if actor:
+            out.append(f"a cut that gives the {actor}")
+            continue
+        tail = text[at.end : core.end]
+        stance = _WORD.findall(head.casefold())[-1:]
+        if (
+            stance
+            and stance[0] in _STANCES
+            and _CLAUSE_CROSSED.search(left_out)
+            and not _OWN_PREDICATE.match(tail)
+        ):
+            # the stance's own object cut, and a clause of another verb's with it
+            out.append(f"a cut that sets “{stance[0]}” on words another verb governs")
+    return out
+
+
+def _pieces_reordered(
+    index: _Index, text: str, core: Span, editorial: tuple[Span, ...]
+) -> _Result | None:
+    """Altered, when the pieces a quotation's ellipses join are each the statement's words,
+    of `_PIECE_WORDS` words or more, but not in its order ("Russia and China are against
+    ... the denuclearisation of the Korean Peninsula", the second piece three paragraphs
+    before the first): the cut joins what the statement keeps apart. Else None."""
+    cuts = [m for m in editorial if _ELLIPSIS.fullmatch(text, m.start, m.end)]
+    if not cuts:
+        return None
+    bounds = [core.start, *(b for m in cuts for b in (m.start, m.end)), core.end]
+    ref, stretches = index.folded.text, []
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+        piece = _fold(text[start:end])
+        if len(piece.split()) < _PIECE_WORDS:
+            return None
+        hits = _occurrences(ref, piece)
+        if not hits:
+            return None
+        stretches.append(index.folded.span(hits[0], hits[0] + len(piece)))
+    if all(a.end <= b.start for a, b in pairwise(stretches)):
+        return None
+    note = "the statement's words, joined by a cut in another order than its own"
+    first = min(stretches, key=lambda r: r.start)
+    return _Result(QuoteVerdict.ALTERED, first, 0.0, note, stretches=tuple(stretches))
+
+
+_PIECE_WORDS = 3
+_ELLIPSIS = re.compile(r"\[?\s*(?:…|\.\s?\.\s?\.)\s*\]?|\(\s*(?:…|\.\s?\.\s?\.)\s*\)")
+
+
+def _kept_share(found: _Found) -> float:
+    """The share of the matched reference stretch the quotation keeps, its cuts aside."""
+    span = found.span
+    return max(0, len(span) - sum(len(cut) for cut, _ in found.cuts)) / max(1, len(span))
+
+
+_WORD = re.compile(r"[\w’']+")
+_CLAUSE_CROSSED = re.compile(
+    r"[;:]|\b(?:and|but|while|whereas)\s+(?:to\s+)?(?:urge|call|confirm|emphasi[sz]e|express"
+    r"|stress|intend|propose|consider|believe|support|oppose|demonstrate|display|renounce"
+    r"|maintain|cooperate|play|improve|conduct|have|are|is|will|should|must)\b"
+)
+"""A cut holding a clause's joint, a conjunction and a verb of its own ("and urge all
+countries ... to demonstrate readiness for"): the kept words after it are that verb's."""
+_STANCES = frozenset({"oppose", "opposes", "support", "supports", "against", "for", "condemn"})
+"""A quotation's word whose object a cut may take away ("oppose ... dialogue")."""
+
+
 _CLAUSE_OPENERS = (".", ";", ":", "\n")
 _SUBJECT_REACH = 40
 """Characters before a splice's tail (and at the end of its head) read for who acts."""
@@ -1294,6 +1387,9 @@ class _Found:
     joined: tuple[tuple[Span, Span], ...] = ()
     """(reference text cut, the cut in the capture) for each cut that joins two sentences
     into one (`_splices`): the quotation is a splice, altered."""
+    cuts: tuple[tuple[Span, Span], ...] = ()
+    """The same for every cut after words that end no sentence, inside one sentence too:
+    what each leaves out is read by `_cut_changes`."""
 
 
 def _hyphens_joined(text: str, core: Span) -> Iterable[str]:
@@ -1393,16 +1489,19 @@ def _in_order(
         end, ok = hit + len(first), True
         gaps: list[tuple[Span, tuple[Span, ...], bool]] = []
         joins: list[tuple[Span, Span]] = []
+        cuts: list[tuple[Span, Span]] = []
         for stretch, allowed, before, cut in pieces[1:]:
             nxt = next((h for h in _occurrences(ref, stretch, end) if h - end <= allowed + 1), None)
             if nxt is None:
                 ok = False
                 break
-            if cut is not None and allowed == options.max_elision and _splices(ref, end, nxt):
-                if not joining:
-                    ok = False  # (read again only as a splice, `joining`)
-                    break
-                joins.append((index.folded.span(end, nxt), cut))
+            if cut is not None and allowed == options.max_elision:
+                if _splices(ref, end, nxt):
+                    if not joining:
+                        ok = False  # (read again only as a splice, `joining`)
+                        break
+                    joins.append((index.folded.span(end, nxt), cut))
+                cuts.append((index.folded.span(end, nxt), cut))
             if before is not None:
                 gap = ref[end:nxt]
                 lead = len(gap) - len(gap.lstrip())
@@ -1414,7 +1513,7 @@ def _in_order(
                 gaps.insert(0, (leading, _clause_before(index, hit, options), True))
             if trailing is not None:
                 gaps.append((trailing, _clause_after(index, end, options), True))
-            return _Found(index.folded.span(hit, end), tuple(gaps), tuple(joins))
+            return _Found(index.folded.span(hit, end), tuple(gaps), tuple(joins), tuple(cuts))
     return None
 
 
