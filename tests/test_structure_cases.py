@@ -670,3 +670,35 @@ def test_an_ellipsis_standing_for_a_negation_is_an_omission(
     source = analyse(reference, [make_document(page)]).sources[0]
     rows = [(d.kind.value, str(d.severity)) for d in source.divergences if "..." in d.copy_text]
     assert rows == [expected], rows
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "The situation in the region changes quickly. Trade between the two nations has"
+        " grown, and the national interests of both countries are often debated.",
+        "On the Korean Peninsula, the situation in the region changes quickly. The Korean"
+        " Peninsula has been divided since 1945, and the national interests of both countries"
+        " are often debated.",
+    ],
+)
+def test_two_common_phrases_in_two_sentences_of_the_page_are_no_copy(
+    page: str, reference: Document
+) -> None:
+    """ "the situation in the region" and "the national interests of both countries", one
+    word apart in the statement, in two sentences of a page's own with ten words between:
+    a scan listed the page as an excerpt (score 70), its own words a material substitution."""
+    assert analyse(reference, [make_document(page)]).sources[0].passages == ()
+
+
+def test_a_short_copy_of_two_of_the_statement_s_sentences_is_still_found(
+    reference: Document,
+) -> None:
+    """The control: the page's sentence ends are the statement's own (a copy of 25 words
+    across two of its sentences)."""
+    start = reference.text.index("the situation on the Korean Peninsula and around it.")
+    end = reference.text.index("an armed conflict", start) + len("an armed conflict")
+    two = reference.text[start:end]
+    page = f"It spoke of “{two}”, a line that worried Seoul."
+    source = analyse(reference, [make_document(page)]).sources[0]
+    assert [p.reference.of(reference.text) for p in source.passages] == [two]

@@ -315,7 +315,9 @@ def _passage(
         runs, copied = whole, sum(r.j1 - r.j0 for r in whole)
     if sum(r.exact for r in runs) < options.min_exact_share * copied:
         return None  # phrases shared by an independent translation, not a copy
-    if copied < options.translation_words and _translated(texts, runs, bounds, options):
+    if copied < options.translation_words and (
+        _translated(texts, runs, bounds, options) or _sentences_between(texts, runs)
+    ):
         return None
     spans: list[tuple[int, int, int, int]] = []
     for k, run in enumerate(runs):
@@ -599,6 +601,24 @@ def _edits_with_elision(
         if min(row) > limit:
             return min(row)
     return row[-1]
+
+
+def _sentences_between(texts: _Texts, runs: list[_Run]) -> bool:
+    """True when a short passage's words end a sentence and start another where the
+    reference's go on in one: two phrases any text may have ("the situation in the
+    region" and "the national interests of both countries", the statement's "... in the
+    region concerns the national interests ...") in two sentences of the page's own, with
+    its words between them, not a copy."""
+    cw, rw = texts.words, texts.reference.words
+    first, last = runs[0], runs[-1]
+    copy = texts.normalised.text[cw[first.j0][1] : cw[last.j1 - 1][2]]
+    i0, i1 = min(r.i0 for r in runs), max(r.i1 for r in runs)
+    reference = texts.reference.normalised.text[rw[i0][1] : rw[i1 - 1][2]]
+    return len(_SENTENCE_GAP.findall(copy)) > len(_SENTENCE_GAP.findall(reference))
+
+
+_SENTENCE_GAP = re.compile(r"(?<!\b\w)(?<!\.)[.!?](?![.\w])[\"')\]]*\s+[\"'(\[]*\w")
+"""A sentence's end with words after it (not an ellipsis, nor an initial's stop: "U.S.")."""
 
 
 def _translated(
