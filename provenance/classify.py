@@ -52,6 +52,9 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             kind_of(ref_text, copy_text), reference.text, edit.reference, capture.text, edit.copy
         )
         ref, copy = edit.reference, edit.copy
+        if kind is Kind.INSERTION and _glued_note_number(capture.text, copy):
+            # "... in Northeast Asia.1 In the spirit": a PDF's footnote number, not words
+            kind, note = Kind.FOOTNOTE, "a footnote number glued to the text (a PDF's)"
         if kind is Kind.FOOTNOTE:
             out.extend(_footnote(reference, capture, ref, copy, note))
             continue
@@ -336,6 +339,21 @@ def _lines_then_number(reference: str, copy: str) -> int:
 
 _NUMBER_ONLY = re.compile(r"\s*(?P<digits>\d{1,2})[.)]?\s*")
 _LAST_LINE_NUMBER = re.compile(r"(?<=\n)[ \t]*(?P<digits>\d{1,2})[.)]?[ \t]*\n?\Z")
+
+
+def _glued_note_number(text: str, copy: Span) -> bool:
+    """Whether inserted text is a number of one or two digits glued to the mark that ends a
+    sentence or clause before it, a space or the line's end after it ("Asia.1 In",
+    "2005,3 and"): the footnote number a PDF's text keeps in line."""
+    return (
+        _NOTE_NUMBER.fullmatch(text, copy.start, copy.end) is not None
+        and text[copy.start - 1 : copy.start] in _NOTE_HANGS_ON
+        and (copy.end == len(text) or text[copy.end].isspace())
+    )
+
+
+_NOTE_NUMBER = re.compile(r"\d{1,2}")
+_NOTE_HANGS_ON = frozenset('.,;:\u201d\u2019")')
 
 
 def _classified(reference: Document, capture: Document, ref: Span, copy: Span) -> Divergence:

@@ -702,3 +702,14 @@ def test_a_short_copy_of_two_of_the_statement_s_sentences_is_still_found(
     page = f"It spoke of “{two}”, a line that worried Seoul."
     source = analyse(reference, [make_document(page)]).sources[0]
     assert [p.reference.of(reference.text) for p in source.passages] == [two]
+
+
+def test_a_footnote_number_glued_to_a_sentence_s_end_is_a_footnote(reference: Document) -> None:
+    """A PDF's text keeps its footnote numbers in line ("Northeast Asia.1 In the spirit",
+    "2005,3 and"): each a footnote row, minor, not an inserted word (they were taken for
+    page numbers by a rule that now wants a page number on a line of its own)."""
+    text = reference.text.replace("Northeast Asia. In", "Northeast Asia.1 In", 1)
+    text = text.replace("September 19, 2005, and", "September 19, 2005,3 and", 1)
+    source = analyse(reference, [make_document(text + "\n\n1 A note.\n3 Another.\n")]).sources[0]
+    rows = [(d.kind, d.severity, d.copy_text) for d in source.divergences]
+    assert rows == [(Kind.FOOTNOTE, Severity.MINOR, "1"), (Kind.FOOTNOTE, Severity.MINOR, "3")]
