@@ -1290,15 +1290,19 @@ def test_emphasis_set_by_a_class_rule_or_a_text_colour_is_added(corpus: Corpus) 
     """A blog styles its highlights in its stylesheet (`.pick { font-weight: 700 }`,
     `span.warn { color: #b00 }`) and an old page uses `<font color>`: each is emphasis the
     copy added, as the same styles set inline are. A link's colour, a near-black text
-    colour and a tag-only rule (`p { color: navy }`: every paragraph) are none."""
+    colour, a grey that mutes words (`.muted { color: #777 }`) and a tag-only rule
+    (`p { color: navy }`: every paragraph) are none."""
     paragraph = html.escape(_paragraphs(corpus)[12], quote=False)
     marked = _mark(paragraph, "serious damage", '<span class="pick">', "</span>")
     marked = _mark(marked, "THAAD antimissile systems", '<span class="warn">', "</span>")
     marked = _mark(marked, "Russia and China", '<font color="#0066cc">', "</font>")
     marked = _mark(marked, "regional states", '<a href="/states" style="color:#00c">', "</a>")
     marked = _mark(marked, "peace and stability", '<span style="color:#333">', "</span>")
+    marked = _mark(marked, "strategic security", '<span class="muted">', "</span>")
+    marked = _mark(marked, "in the region", '<span style="color: rgb(150,150,150)">', "</span>")
     page = (
         "<html><head><style>/* site */ .pick { font-weight: 700 } span.warn { color: #b00 }"
+        " .muted { color: #777 }"
         " p { color: navy }</style></head><body><p>From the ministries' text:</p>"
         f"<p>{marked}</p></body></html>"
     )

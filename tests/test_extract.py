@@ -516,12 +516,15 @@ def test_q_elements_are_read_with_the_marks_a_browser_draws(reference: Document)
         '<span style="color: red; Display : none">spam link</span>',
         "<div hidden><p>Subscribe for more</p><p>and more</p></div>",
         '<em style="visibility:hidden">x</em>'.replace("em", "span"),
+        '<span class="sr-only">(opens in a new window)</span>',
+        '<p class="Lead visually-hidden"><strong>Point 5 in full</strong></p>',
     ],
 )
 def test_what_a_browser_does_not_draw_is_not_read(hidden: str) -> None:
-    """A hidden element (the `hidden` attribute, `display: none`, `visibility: hidden`)
+    """A hidden element (the `hidden` attribute, `display: none`, `visibility: hidden`,
+    a class the frameworks keep for screen readers only: `sr-only`, `visually-hidden`)
     is not on the page a reader sees: before, its text was read into the copy, a
-    material insertion of a tracking code."""
+    material insertion of a tracking code, or a bold copy of a point no one sees."""
     page = f"<p>The Parties confirm it.{hidden} They agree.</p><p>Next <b>bold</b> line.</p>"
     e = extract(_doc(page, Format.HTML))
     assert e.view().text.split() == "The Parties confirm it. They agree. Next bold line.".split()

@@ -495,13 +495,22 @@ def _quote_box(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
 
 
 def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
-    """Whether a browser draws none of an element: the `hidden` attribute, or its own
-    style says `display: none` or `visibility: hidden` (a tracking code, a spam link)."""
+    """Whether a browser draws none of an element: the `hidden` attribute, its own style
+    saying `display: none` or `visibility: hidden` (a tracking code, a spam link), or a
+    class the frameworks name for text kept for screen readers only (`sr-only`,
+    `visually-hidden`: clipped to a pixel, never seen)."""
     style = _style(attrs)
-    return any(k == "hidden" for k, _ in attrs) or bool(style and _NOT_DRAWN.search(style))
+    if any(k == "hidden" for k, _ in attrs) or (style and _NOT_DRAWN.search(style)):
+        return True
+    classes = next((v for k, v in attrs if k == "class" and v), "")
+    return bool(classes) and not _SCREEN_READER_ONLY.isdisjoint(classes.lower().split())
 
 
 _NOT_DRAWN = re.compile(r"display\s*:\s*none\b|visibility\s*:\s*hidden\b")
+_SCREEN_READER_ONLY = frozenset(
+    "sr-only visually-hidden visuallyhidden screen-reader-text screen-reader-only"
+    " element-invisible a11y-hidden u-visually-hidden".split()
+)
 _HIDDEN = frozenset({"hidden"})
 """The style set of an element skipped because it is hidden (told apart by identity)."""
 _BOXED = frozenset({"boxed"})
@@ -624,11 +633,14 @@ _CLASS_SELECTOR = re.compile(r"(?:[a-z][a-z0-9]*)?\.[\w-]+")
 
 def _coloured(style: str) -> bool:
     """Whether the last text colour a style declares is a colour a reader sees picked out:
-    not black, a near-black grey (every channel 0x40 or less), or a colour left to the
-    parent (`inherit`, `currentColor`).
+    not black, a near-black (every channel 0x40 or less), a grey of any shade (a muted
+    `#777` sets words back, not out) or a colour left to the parent (`inherit`,
+    `currentColor`).
 
     >>> [_coloured(s) for s in ("color: #c00", "color: red", "color:#333", "color: black")]
     [True, True, False, False]
+    >>> [_coloured(s) for s in ("color: #777", "color: rgb(150, 150, 155)", "color: silver")]
+    [False, False, False]
     >>> _coloured("background-color: red"), _coloured("color: red; color: inherit")
     (False, False)
     """
@@ -639,15 +651,20 @@ def _coloured(style: str) -> bool:
     if value in _NOT_PICKED_OUT:
         return False
     channels = _channels(value)
-    return channels is None or max(channels) > _NEAR_BLACK
+    if channels is None:
+        return True
+    return max(channels) > _NEAR_BLACK and max(channels) - min(channels) > _GREY_SPREAD
 
 
 _COLOUR = re.compile(r"(?<![\w-])color\s*:\s*([^;]+)")
 _NOT_PICKED_OUT = frozenset(
     "black inherit initial unset currentcolor windowtext transparent revert gray grey dimgray"
-    " dimgrey darkslategray darkslategrey".split()
+    " dimgrey darkslategray darkslategrey silver darkgray darkgrey lightgray lightgrey"
+    " gainsboro slategray slategrey lightslategray lightslategrey white whitesmoke".split()
 )
 _NEAR_BLACK = 0x40
+_GREY_SPREAD = 0x18
+"""Most difference between a colour's channels for it to be a grey."""
 
 
 def _channels(value: str) -> tuple[int, ...] | None:
