@@ -285,7 +285,7 @@ def _line_number(text: str, span: Span) -> str | None:
     """
     line = span.start
     while line > 0 and text[line - 1] != "\n":
-        if not _NUMBER_LINE_CHARACTER.match(text, line - 1):
+        if not _NUMBER_LINE_CHARACTER.match(text, line - 1) or span.start - line > _NUMBER_REACH:
             return None  # neither markup nor a number: the ones opening the line stop before
         line -= 1
     opening = _LINE_MARKUP.match(text, line, span.start)
@@ -302,15 +302,19 @@ _WORDS_CHANGED = frozenset({Kind.INSERTION, Kind.OMISSION, Kind.SUBSTITUTION, Ki
 _LINE_MARKUP = re.compile(r"[ \t*_#>]*")
 _PARAGRAPH_NUMBER = re.compile(
     r"(?:(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\\?[.)]|[IVX]{1,5}\.|[ivx]{1,5}\)|§ ?\d{1,3}\.?"
+    r"|\([a-zA-Z]\)|[a-zA-Z]\)|[a-zA-Z]\.(?=[ \t])|[•◦▪‣·\u2013-](?=[ \t])"
     r"|(?i:point|paragraph|para\.?|item|clause|section|article)[ \t]+\d{1,3}"
     r"(?:[.:)]|[ \t]*[\u2013\u2014-](?=\s))?)"
     r"[*_]{0,3}\s*)+"
 )
 """A paragraph's number as copies write it: "(2)", "[2]", "2.", "2)", "II.", "ii)", "§ 2",
-"Point 2", "Paragraph 2:", with the spaces or line breaks after it; or two ("**3.** 3.":
-the copy's own, then the statement's)."""
-_NUMBER_LINE_CHARACTER = re.compile(r"[\s*_#>\d()\[\].\\IVXivx§]")
+"Point 2", "Paragraph 2:", a letter ("(a)", "b)", "C.") or a bullet ("•", "-") put for it,
+with the spaces or line breaks after it; or two ("**3.** 3.": the copy's own, then the
+statement's)."""
+_NUMBER_LINE_CHARACTER = re.compile(r"[\s*_#>\d()\[\].\\a-zA-Z§•◦▪‣·\u2013-]")
 """Every character `_LINE_MARKUP` and `_PARAGRAPH_NUMBER` can match."""
+_NUMBER_REACH = 24
+"""Most characters read back from an edit to the start of a line's number and markup."""
 
 
 def _lines_then_number(reference: str, copy: str) -> int:

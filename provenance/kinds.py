@@ -11,6 +11,7 @@ substitution. `classify` gives each edit of an alignment the kind `kind_of` name
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -130,6 +131,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         if LIGATURES.intersection(reference + copy):
             return Kind.TYPOGRAPHY, "a ligature (ﬁ, ﬂ) for its letters"
         return Kind.TYPOGRAPHY, "differs only in quotes, dashes or ellipses"
+    if not copy.isascii() and _compatible(reference) == _compatible(copy):
+        return Kind.TYPOGRAPHY, "fullwidth or other compatibility forms of the same characters"
     if _nesting_marks(reference, copy):
         return Kind.TYPOGRAPHY, "single quotation marks for double, or double for single"
     ref_folded, copy_folded = _fold(reference, Fold.ALL), _fold(copy, Fold.ALL)
@@ -216,6 +219,12 @@ NEGATIONS = frozenset("not no never nor without nothing none neither cannot".spl
 QUANTIFIERS = frozenset("all every each any some most many few only both".split())
 """Function words that set a scope: a bracket holding one the reference words lack
 changes what the statement says ("[do not] confirm", "urge [all] countries")."""
+
+
+def _compatible(text: str) -> str:
+    """`text` with fullwidth and other compatibility forms as their plain characters
+    ("ＤＰＲＫ", "２０１７": Unicode's NFKC), folded as typography is."""
+    return _fold(unicodedata.normalize("NFKC", text), _TYPOGRAPHY)
 
 
 def cut_negation(left_out: str) -> str:

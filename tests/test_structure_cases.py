@@ -713,3 +713,30 @@ def test_a_footnote_number_glued_to_a_sentence_s_end_is_a_footnote(reference: Do
     source = analyse(reference, [make_document(text + "\n\n1 A note.\n3 Another.\n")]).sources[0]
     rows = [(d.kind, d.severity, d.copy_text) for d in source.divergences]
     assert rows == [(Kind.FOOTNOTE, Severity.MINOR, "1"), (Kind.FOOTNOTE, Severity.MINOR, "3")]
+
+
+@pytest.mark.parametrize("label", ["(a) ", "a) ", "A. ", "\u2022 ", "- "])
+def test_a_letter_or_a_bullet_put_for_a_paragraph_s_number_is_numbering(
+    label: str, reference: Document
+) -> None:
+    """A copier lettering or bulleting the points ("(a) The Parties", "• The Parties") for
+    "1.": the number was a material omission (or "A" a material substitution for "1"),
+    worse than dropping it, which was editorial."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(k for k, p in enumerate(paragraphs) if p.startswith("1. "))
+    copied = [*paragraphs[k - 1 : k], label + paragraphs[k][3:], paragraphs[k + 1]]
+    source = analyse(reference, [_page(copied, "text")]).sources[0]
+    rows = [(d.kind.value, str(d.severity)) for d in source.divergences]
+    assert rows and all(row == ("editorial", "minor") for row in rows), rows
+
+
+def test_fullwidth_letters_are_typography(reference: Document) -> None:
+    """ "(ＤＰＲＫ)" and "２０１７" (fullwidth forms, as East Asian input methods type them)
+    were material substitutions of different words; a changed letter beside them is one."""
+    paragraph = next(p for p in reference.text.split("\n\n") if p.startswith("1. "))
+    copied = paragraph.replace("(DPRK)", "(\uff24\uff30\uff32\uff2b)").replace(
+        "July 4, 2017", "July 4, \uff12\uff10\uff11\uff17"
+    )
+    source = analyse(reference, [_page([copied], "text")]).sources[0]
+    rows = [(d.kind.value, str(d.severity)) for d in source.divergences]
+    assert rows == [("typography", "cosmetic")] * 2, rows

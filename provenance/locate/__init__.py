@@ -611,14 +611,16 @@ def _sentences_between(texts: _Texts, runs: list[_Run]) -> bool:
     its words between them, not a copy."""
     cw, rw = texts.words, texts.reference.words
     first, last = runs[0], runs[-1]
-    copy = texts.normalised.text[cw[first.j0][1] : cw[last.j1 - 1][2]]
+    copy = texts.normalised.span(cw[first.j0][1], cw[last.j1 - 1][2]).of(texts.original)
     i0, i1 = min(r.i0 for r in runs), max(r.i1 for r in runs)
-    reference = texts.reference.normalised.text[rw[i0][1] : rw[i1 - 1][2]]
-    return len(_SENTENCE_GAP.findall(copy)) > len(_SENTENCE_GAP.findall(reference))
+    reference = texts.reference
+    stretch = reference.normalised.span(rw[i0][1], rw[i1 - 1][2]).of(reference.document.text)
+    return len(_SENTENCE_GAP.findall(copy)) > len(_SENTENCE_GAP.findall(stretch))
 
 
-_SENTENCE_GAP = re.compile(r"(?<!\b\w)(?<!\.)[.!?](?![.\w])[\"')\]]*\s+[\"'(\[]*\w")
-"""A sentence's end with words after it (not an ellipsis, nor an initial's stop: "U.S.")."""
+_SENTENCE_GAP = re.compile(r"(?<!\b\w)(?<!\.)[.!?](?![.\w])[\"')\]]*\s+[\"'(\[]*[A-Z]")
+"""A sentence's end with a sentence after it (not an ellipsis, an initial's stop, "U.S.",
+nor an editor's "[sic!]" before lower case)."""
 
 
 def _translated(
