@@ -223,7 +223,8 @@ changes what the statement says ("[do not] confirm", "urge [all] countries")."""
 
 def _compatible(text: str) -> str:
     """`text` with fullwidth and other compatibility forms as their plain characters
-    ("ＤＰＲＫ", "２０１７": Unicode's NFKC), folded as typography is."""
+    (a fullwidth "DPRK" or "2017", as East Asian input methods type them: Unicode's
+    NFKC), folded as typography is."""
     return _fold(unicodedata.normalize("NFKC", text), _TYPOGRAPHY)
 
 
