@@ -626,6 +626,13 @@ _THEIR_ANSWER = re.compile(
 )
 """Whose answer, view or line a quotation gives: "the answer from our colleagues was that
 the drills are “...”"."""
+_THEIR_OWN_ANSWER = re.compile(
+    r"(?P<who>\b[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})[’']s[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:answer|reply|response|view|position|line|argument|message|explanation|verdict)"
+    r"[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been|remains|remained)[ \t]+(?:that[ \t]+)?"
+    r"[^.;:“”\"«»\n]{0,80}$"
+)
+"""The same with the owner before it: "The State Department's response was that “...”"."""
 _WITH_SAYING = re.compile(
     r"\bwith[ \t]+(?P<who>(?:[\w’'.-]+[ \t]+){0,5}?[\w’'.-]+)[ \t]+(?:saying|adding|noting"
     r"|warning|insisting|stressing|arguing|declaring)[ \t]+(?:that[ \t]+)?$"
@@ -639,18 +646,24 @@ _JUDGED_AFTER = re.compile(
 )
 """After a quotation: an appositive naming it ("“...”, a passage diplomats described as
 blunt", "“...”, words critics called naive"): the judge's cue, not the speaker's."""
+_OTHER_BODY = (
+    r"\b(?:(?:UN|U\.N\.)[ \t]+)?(?:Security[ \t]+Council|General[ \t]+Assembly"
+    r"|State[ \t]+Department|White[ \t]+House|Pentagon|IAEA|NATO)"
+)
+"""Bodies whose resolutions and statements a page sets beside the statement's."""
 _OTHERS_WHICH = re.compile(
-    rf"(?P<what>{_OTHER_DOCUMENT.pattern}|(?i:statement|declaration|communiqu[eé])"
+    rf"(?P<what>{_OTHER_DOCUMENT.pattern}|{_OTHER_BODY}|(?i:statement|declaration|communiqu[eé])"
     r"\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d"
     r"|(?P<year>(?:19|20)\d\d)\s+(?i:joint\s+)?(?i:statement|declaration|communiqu[eé]))"
     r"[ \t]*,?[ \t]+(?:which|that|(?:in|under|by)[ \t]+which|whereby)[ \t]+"
     r"(?P<clause>(?:[\w’'-]+[ \t]+){0,6}?)$"
 )
-"""Another document named just before a relative clause that holds a quotation: "resolution
-2321, which “...”", "the Joint Statement of September 19, 2005, which committed the DPRK to
-“...”", "the September 2005 Joint Statement, in which the DPRK “committed to ...”" (not
-one dated to the statement's own year, nor one whose clause names the statement
-speaking: "which the statement says")."""
+"""Another document, or a body that speaks in its own (the Security Council), named just
+before a relative clause that holds a quotation: "resolution 2321, which “...”", "the
+Security Council, which in Resolution 2321 “...”", "the Joint Statement of September 19,
+2005, which committed the DPRK to “...”", "the September 2005 Joint Statement, in which
+the DPRK “committed to ...”" (not one dated to the statement's own year, nor one whose
+clause names the statement speaking: "which the statement says")."""
 _WHICH_TAIL = re.compile(r"[ \t](?:which|that|whereby)[ \t]+(?:[\w’'-]+[ \t]+){0,6}?$")
 """How every `_OTHERS_WHICH` ends ("which", "that", "in which", "whereby" and the clause's
 first words): a cheap test, searched from each space or tab only."""
@@ -700,6 +713,7 @@ seeking “to drive a wedge between allies”"): the accusers' words, not the ac
 _NAMED_BEFORE = (
     (_ACCUSING, 160, "who"),
     (_THEIR_ANSWER, 200, "who"),
+    (_THEIR_OWN_ANSWER, 200, "who"),
     (_THEIR_TALK, 80, 0),
     (_WITH_SAYING, 120, "who"),
     (_ROLE_BEFORE_COLON, 120, "who"),
