@@ -44,6 +44,16 @@ def test_a_gloss_stays_an_editors_mark(reference: Document) -> None:
     assert _bracket_rows(reference, "Other [foreign] states") == [(Kind.EDITORIAL, Severity.MINOR)]
 
 
+def test_sic_after_a_straight_apostrophe_stays_an_editors_mark(reference: Document) -> None:
+    """ "the DPRK's [sic] justified" (a straight apostrophe for the curly one, then the
+    editor's "[sic]"): the bracket was read as one changing the statement's words, a
+    material substitution."""
+    page = "A columnist reprinted the passage:\n\n" + _EXCERPT.format(who="Other states")
+    page = page.replace("DPRK’s justified", "DPRK's [sic] justified") + "\n"
+    (source,) = analyse(reference, [make_document(page, "sic")]).sources
+    assert [d.severity for d in source.divergences if "[" in d.copy_text] == [Severity.MINOR]
+
+
 def test_an_editors_summary_of_a_cut_paragraph_is_an_editors_mark(reference: Document) -> None:
     """ "[...here the Parties set out the principles...]" for a whole paragraph: the editor
     says the words are cut and sums them up, an editorial row, not a bracket changing the

@@ -141,6 +141,8 @@ systems" points back at is named."""
 _BRACKET = re.compile(r"\[[^\]\n]*\]")
 
 
+_EDITORS_NOTE = re.compile(r"\[\s*(?i:sic|sic!|sic\.|!|\?)\s*\]")
+"""An editor's "[sic]": the words before it are as the source has them, no gloss of them."""
 _SUMMARY = re.compile(r"\.\s?\.\s?\.|…")
 """An ellipsis inside a bracket: the editor says words are cut, and sums them up."""
 
@@ -155,8 +157,14 @@ def changes_words(copy: str, reference: str, before: str, authors: frozenset[str
     False
     >>> changes_words("[Washington]", "Other states", "", frozenset())
     True
+    >>> changes_words("'s [sic]", "’s", "", frozenset())
+    False
     """
-    brackets = [b for b in _BRACKET.findall(copy) if _WORD.search(b) and not _SUMMARY.search(b)]
+    brackets = [
+        b
+        for b in _BRACKET.findall(copy)
+        if _WORD.search(b) and not _SUMMARY.search(b) and not _EDITORS_NOTE.fullmatch(b)
+    ]
     if not brackets or not _content(_words(reference)):
         return False  # cuts, "[sic]", a gloss of function words alone, or an editor's
         # summary of what is cut ("[...the Parties then list principles...]")
