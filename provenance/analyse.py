@@ -272,7 +272,8 @@ def _source(
         )
     told(capture, "emphasis")
     quoted = _quoted(reference_view, view, quotes, view_passages)
-    marked = emphasis(reference_readable, readable, alignments, quoted=quoted)
+    moved = _moved(reference_view, view, found)
+    marked = emphasis(reference_readable, readable, alignments + moved, quoted=quoted)
     mapped = not (readable.identity and reference_readable.identity)
     readable_alignments = alignments if mapped else ()
     if mapped:
@@ -301,6 +302,20 @@ def _source(
         lost_markup=marked.lost_markup,
         extracted=None if readable.identity else readable,
         readable_alignments=readable_alignments,
+    )
+
+
+def _moved(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> tuple[Alignment, ...]:
+    """Each stretch `structure` read as moved, aligned with the reference's where the copy
+    prints it: the emphasis stage reads it as a passage of its own (in the passage's own
+    alignment its words are an insertion, and a bold "in Moscow" in a paragraph the copy
+    moved to its top went unreported)."""
+    return tuple(
+        align(reference, capture, Passage(PassageKind.EXCERPT, d.copy, d.reference, 100.0))
+        for d in found
+        if d.kind is Kind.REORDERING and d.copy and d.reference
     )
 
 

@@ -1422,3 +1422,27 @@ def test_a_note_in_the_line_introducing_a_passage_covers_it_not_the_one_before(
     first, second = spans["inflicting serious damage"], spans["benevolence"]
     assert not first.declared and not first.said_original
     assert (second.declared or second.said_original) == note
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_emphasis_in_a_paragraph_the_copy_moved_is_reported(form: str, reference: Document) -> None:
+    """Points 5 and 6 swapped, a phrase bold in each, or the statement's last line put
+    first with "in Moscow" bold: the moved paragraph's words are an insertion in the
+    passage's alignment, and their emphasis went unreported (one of two, or none)."""
+    paragraphs = reference.text.split("\n\n")
+    five = next(k for k, p in enumerate(paragraphs) if p.startswith("5. "))
+    six = next(k for k, p in enumerate(paragraphs) if p.startswith("6. "))
+    bold = ("**", "**") if form == "markdown" else ("<b>", "</b>")
+    paragraphs[five] = _mark(paragraphs[five], "display benevolence", *bold)
+    paragraphs[six] = _mark(paragraphs[six], "extra-regional forces", *bold)
+    paragraphs[five], paragraphs[six] = paragraphs[six], paragraphs[five]
+    last = _mark(paragraphs.pop(), "in Moscow", *bold)
+    paragraphs.insert(0, last)
+    if form == "markdown":
+        page = replace(make_document("\n\n".join(paragraphs) + "\n"), format=Format.MARKDOWN)
+    else:
+        body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+        page = replace(make_document(f"<html><body>{body}</body></html>"), format=Format.HTML)
+    [source] = analyse(reference, [page]).sources
+    added = sorted(e.text for e in source.emphasis)
+    assert added == ["display benevolence", "extra-regional forces", "in Moscow"], added
