@@ -283,11 +283,10 @@ def _line_number(text: str, span: Span) -> str | None:
     >>> _line_number("Intro.\\n(2) The", Span(7, 10)), _line_number("It has 2 steps", Span(7, 8))
     ('(2)', None)
     """
-    line = span.start
-    while line > 0 and text[line - 1] != "\n":
-        if not _NUMBER_LINE_CHARACTER.match(text, line - 1) or span.start - line > _NUMBER_REACH:
-            return None  # neither markup nor a number: the ones opening the line stop before
-        line -= 1
+    reach = max(0, span.start - _NUMBER_REACH)
+    line = text.rfind("\n", reach, span.start) + 1 or reach
+    if (line == reach and reach > 0) or not _NUMBER_LINE.fullmatch(text, line, span.start):
+        return None  # neither markup nor a number: the ones opening the line stop before
     opening = _LINE_MARKUP.match(text, line, span.start)
     start = opening.end() if opening else line
     number = _PARAGRAPH_NUMBER.match(text, start)
@@ -311,8 +310,8 @@ _PARAGRAPH_NUMBER = re.compile(
 "Point 2", "Paragraph 2:", a letter ("(a)", "b)", "C.") or a bullet ("•", "-") put for it,
 with the spaces or line breaks after it; or two ("**3.** 3.": the copy's own, then the
 statement's)."""
-_NUMBER_LINE_CHARACTER = re.compile(r"[\s*_#>\d()\[\].\\a-zA-Z§•◦▪‣·\u2013-]")
-"""Every character `_LINE_MARKUP` and `_PARAGRAPH_NUMBER` can match."""
+_NUMBER_LINE = re.compile(r"[\s*_#>\d()\[\].\\a-zA-Z§•◦▪‣·\u2013-]*")
+"""Characters `_LINE_MARKUP` and `_PARAGRAPH_NUMBER` can match, any number of them."""
 _NUMBER_REACH = 24
 """Most characters read back from an edit to the start of a line's number and markup."""
 
