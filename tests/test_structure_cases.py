@@ -740,3 +740,44 @@ def test_fullwidth_letters_are_typography(reference: Document) -> None:
     source = analyse(reference, [_page([copied], "text")]).sources[0]
     rows = [(d.kind.value, str(d.severity)) for d in source.divergences]
     assert rows == [("typography", "cosmetic")] * 2, rows
+
+
+def test_a_short_paragraph_moved_out_above_the_copy_is_moved_not_lost(
+    reference: Document,
+) -> None:
+    """ "The Parties propose the following:" (five words, too short to be a passage of its
+    own) printed above the copy's first line: it was a material omission of text the page
+    holds."""
+    paragraphs = reference.text.split("\n\n")
+    short = next(p for p in paragraphs if p == "The Parties propose the following:")
+    rest = [p for p in paragraphs if p != short]
+    page = "\n\n".join(["Published today by the ministry.", short, *rest]) + "\n"
+    source = analyse(reference, [make_document(page)]).sources[0]
+    rows = [(d.kind, d.copy_text) for d in source.divergences]
+    assert rows == [(Kind.REORDERING, short)], rows
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_a_block_quoted_copy_going_on_after_a_comment_is_not_truncated(
+    form: str, reference: Document
+) -> None:
+    """Block quotations with the page's comment before the statement's last line: `locate`
+    keeps the two blocks apart, and the first, nearly the whole text, was reported cut off
+    before the line the page prints just after the comment."""
+    paragraphs = reference.text.split("\n\n")
+    body, last = paragraphs[:-1], paragraphs[-1]
+    if form == "markdown":
+        block = "\n>\n".join(f"> {p}" for p in body)
+        page = f"Intro.\n\n{block}\n\nCommentary: this is the longest point.\n\n> {last}\n\nEnd.\n"
+        document = replace(make_document(page), format=Format.MARKDOWN)
+    else:
+        block = "".join(f"<p>{p}</p>" for p in body)
+        page = (
+            f"<html><body><p>Intro.</p><blockquote>{block}</blockquote>"
+            f"<p>Commentary: this is the longest point.</p><blockquote><p>{last}</p>"
+            "</blockquote><p>End.</p></body></html>"
+        )
+        document = replace(make_document(page), format=Format.HTML)
+    source = analyse(reference, [document]).sources[0]
+    assert len(source.passages) == 2
+    assert [d for d in source.divergences if d.kind is Kind.TRUNCATION] == []

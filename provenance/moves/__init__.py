@@ -36,8 +36,10 @@ from provenance.model import (
 )
 from provenance.moves.furniture import _WORD, _interruptions
 from provenance.moves.moved import (
+    _continued_in_passages,
     _duplications,
     _foreign_substitutions,
+    _moved_beside,
     _moved_in,
     _moved_out_of_omissions,
     _moved_to_passages,
@@ -282,6 +284,8 @@ def structure(
     found = _paired_moves(reference, capture, found)
     found = _reordered_in_sentences(reference, capture, found)
     found = _moved_to_passages(reference, capture, passages, found)
+    found = _continued_in_passages(reference, passages, found)
+    found = _moved_beside(reference, capture, passages, found)
     found = _duplications(reference, capture, passages, found)
     found = _moved_in(reference, capture, passages, found)
     found = _moved_out_of_omissions(reference, capture, found)  # what is not a repeat

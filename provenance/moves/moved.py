@@ -318,6 +318,105 @@ def _moved_to_passages(
     return out
 
 
+def _continued_in_passages(
+    reference: Document, passages: tuple[Passage, ...], found: list[Divergence]
+) -> list[Divergence]:
+    """A truncation the copy does not suffer: the next passage of the page, after words of
+    the page's own (a commentary paragraph between two block quotations, which `locate`
+    keeps apart), goes on where the copy stopped ("... strategic balance in the region."
+    | "Commentary: ..." | "This statement was signed ..."), or the one before ends where
+    it starts. The page holds the text; the passages say where."""
+    order = sorted(passages, key=lambda p: p.copy.start)
+    out = []
+    for d in found:
+        if d.kind is not Kind.TRUNCATION:
+            out.append(d)
+            continue
+        at = d.copy.start
+        if d.reference.end == len(reference.text):  # cut off at the end
+            after = [p for p in order if p.copy.start >= at]
+            following = after[0] if after else None
+            if following is not None and _only_spaces(
+                reference.text, d.reference.start, following.reference.start
+            ):
+                rest = Span(following.reference.end, d.reference.end)
+                if reference.text[rest.start : rest.end].strip():
+                    out.append(
+                        replace(
+                            d, reference=rest, copy=Span(following.copy.end, following.copy.end)
+                        )
+                    )
+                continue
+        elif d.reference.start == 0:  # cut off at the start
+            before = [p for p in order if p.copy.end <= at]
+            preceding = before[-1] if before else None
+            if preceding is not None and _only_spaces(
+                reference.text, preceding.reference.end, d.reference.end
+            ):
+                continue
+        out.append(d)
+    return out
+
+
+def _only_spaces(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds nothing but spaces and line breaks (or is empty)."""
+    return start <= end and not text[start:end].strip()
+
+
+def _moved_beside(
+    reference: Document, capture: Document, passages: tuple[Passage, ...], found: list[Divergence]
+) -> list[Divergence]:
+    """A short paragraph omitted from a copy that the page prints on lines of its own just
+    outside it ("The Parties propose the following:", moved above the copy's first line):
+    too short to be a passage of its own, it was reported lost though the page has it.
+    Looked for between the copy and its neighbouring passages, `_BESIDE` characters at
+    most, once there, as its own line."""
+    order = sorted(passages, key=lambda p: p.copy.start)
+    out = []
+    for d in found:
+        if d.kind is not Kind.OMISSION or not 3 <= len(d.reference_text.split()) < 12:
+            out.append(d)
+            continue
+        k = next((k for k, p in enumerate(order) if p.copy.start <= d.copy.start <= p.copy.end), -1)
+        if k < 0:
+            out.append(d)
+            continue
+        here = order[k]
+        lo = max(order[k - 1].copy.end if k > 0 else 0, here.copy.start - _BESIDE)
+        hi = min(
+            order[k + 1].copy.start if k + 1 < len(order) else len(capture.text),
+            here.copy.end + _BESIDE,
+        )
+        to = _own_line(
+            capture.text, d.reference_text.strip(), ((lo, here.copy.start), (here.copy.end, hi))
+        )
+        if to is None:
+            out.append(d)
+            continue
+        where = f"the page has this text at {to.start}..{to.end}, outside the copy"
+        out.append(_moved(reference, capture, d, to, where))
+    return out
+
+
+_BESIDE = 400
+"""Characters on either side of a copy read for a short paragraph it moved out of itself."""
+
+
+def _own_line(text: str, words: str, stretches: tuple[tuple[int, int], ...]) -> Span | None:
+    """Where `words` stand once in the stretches of `text`, as a line of their own."""
+    found = [
+        Span(m.start(1), m.end(1))
+        for lo, hi in stretches
+        if lo < hi
+        for m in re.finditer(rf"(?m)^[ \t>*_#-]*({re.escape(words)})[ \t*_]*$", text[lo:hi])
+    ]
+    if len(found) != 1:
+        return None
+    [one] = found
+    start = next(lo for lo, hi in stretches if lo < hi and lo + one.start < hi)
+    return Span(start + one.start, start + one.end)
+
+
 def _moved_in(
     reference: Document, capture: Document, passages: tuple[Passage, ...], found: list[Divergence]
 ) -> list[Divergence]:
