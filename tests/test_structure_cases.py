@@ -781,3 +781,20 @@ def test_a_block_quoted_copy_going_on_after_a_comment_is_not_truncated(
     source = analyse(reference, [document]).sources[0]
     assert len(source.passages) == 2
     assert [d for d in source.divergences if d.kind is Kind.TRUNCATION] == []
+
+
+def test_a_note_put_into_a_moved_point_is_the_note_alone(reference: Document) -> None:
+    """Points 1 and 2 swapped, a "[Note: ...]" put into point 1: the move, and the whole
+    point also a material insertion (the note never reported); the move and the note."""
+    paragraphs = reference.text.split("\n\n")
+    one = next(k for k, p in enumerate(paragraphs) if p.startswith("1. "))
+    note = "[Note: North Korea said the missile flew for 39 minutes.]"
+    paragraphs[one] = paragraphs[one].replace("launch and", f"launch {note} and", 1)
+    paragraphs[one], paragraphs[one + 1] = paragraphs[one + 1], paragraphs[one]
+    source = analyse(reference, [make_document("\n\n".join(paragraphs) + "\n")]).sources[0]
+    rows = [(d.kind, d.severity) for d in source.divergences]
+    assert sorted(rows) == [
+        (Kind.EDITORIAL, Severity.MINOR),
+        (Kind.REORDERING, Severity.MINOR),
+    ], rows
+    assert [d.copy_text.strip() for d in source.divergences if d.kind is Kind.EDITORIAL] == [note]

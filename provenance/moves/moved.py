@@ -315,7 +315,43 @@ def _moved_to_passages(
                     continue
                 omitted.append(part.reference)
             out.append(part)
+    return _insertions_moved(reference, capture, out)
+
+
+def _insertions_moved(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """An insertion holding text read as moved there (a segment of the same passage, which
+    its alignment saw as inserted) is that move's: what it holds beyond the moved text
+    stays inserted, and what the copy changed inside the moved text is read against the
+    reference's own place (a point moved with a "[Note: ...]" put into it was a move and a
+    material insertion of the whole point, the note never reported)."""
+    moves = [d for d in found if d.kind is Kind.REORDERING]
+    if not moves:
+        return found
+    out: list[Divergence] = []
+    for d in found:
+        inside = [m for m in moves if d.kind is Kind.INSERTION and _within(m.copy, d.copy)]
+        if not inside:
+            out.append(d)
+            continue
+        at = d.copy.start
+        for m in sorted(inside, key=lambda m: m.copy.start):
+            if capture.text[at : m.copy.start].strip():
+                out.append(_remainder(reference, capture, d, Span(at, m.copy.start)))
+            out.extend(_changed_in_moving(reference, capture, m.reference, m.copy))
+            at = max(at, m.copy.end)
+        if capture.text[at : d.copy.end].strip():
+            out.append(_remainder(reference, capture, d, Span(at, d.copy.end)))
     return out
+
+
+def _remainder(reference: Document, capture: Document, d: Divergence, copy: Span) -> Divergence:
+    """The part `copy` of insertion `d`, classified as what it is."""
+    kind, note = kind_of("", copy.of(capture.text))
+    return divergence(
+        reference, capture, kind, Span(d.reference.start, d.reference.start), copy, note=note
+    )
 
 
 def _continued_in_passages(
