@@ -32,7 +32,6 @@ from typing import Literal
 from provenance.model import Span
 from provenance.quotes.cues import (
     _OTHER_DOCUMENT,
-    _OUR_DOCUMENT,
     _SPEECH,
     LINE_LABEL,
     SOURCE_WORDS,
@@ -285,7 +284,7 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         which = _others_which(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
         if which is not None and which.group("year") in reading.authors:
             which = None  # "the 2017 joint statement, in which ...": the statement itself
-        if which is not None and not _OUR_DOCUMENT.search(which.group("clause")):
+        if which is not None and not _OURS_IN_CLAUSE.search(which.group("clause")):
             # "... the language of resolution 2321, which “condemns ...”": the words are the
             # other document's, whatever the sentence's subject says of it
             span = Span(which.start("what"), which.end("what"))
@@ -664,6 +663,14 @@ Security Council, which in Resolution 2321 “...”", "the Joint Statement of S
 2005, which committed the DPRK to “...”", "the September 2005 Joint Statement, in which
 the DPRK “committed to ...”" (not one dated to the statement's own year, nor one whose
 clause names the statement speaking: "which the statement says")."""
+_OURS_IN_CLAUSE = re.compile(
+    r"(?i:\b(?:statement|declaration|communiqu|foreign\s+ministries|russia\s+and\s+china"
+    r"|china\s+and\s+russia|moscow\s+and\s+beijing|beijing\s+and\s+moscow)\b)"
+    r"|\b(?i:the)\s+Parties\b"
+)
+"""The statement or its authors named in another document's relative clause ("which the
+statement says"); "the Parties" as the statement writes them, with a capital: "in which
+the parties “...”", after the 2005 statement, are that statement's parties."""
 _WHICH_TAIL = re.compile(r"[ \t](?:which|that|whereby)[ \t]+(?:[\w’'-]+[ \t]+){0,6}?$")
 """How every `_OTHERS_WHICH` ends ("which", "that", "in which", "whereby" and the clause's
 first words): a cheap test, searched from each space or tab only."""

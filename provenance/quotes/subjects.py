@@ -341,9 +341,22 @@ def _joint(subject: str, authors: frozenset[str]) -> bool:
         # author's person, whatever the comma before
     if not _JOINED_BY_WORD.search(subject):
         # Names joined by a comma only are the authors listed ("Russia, China"), not one
-        # author's person in an aside ("Chinese Foreign Minister Wang Yi, speaking ...").
-        return "," in subject and len({n for n in names if n in authors}) >= 2
+        # author's person in an aside ("Chinese Foreign Minister Wang Yi, speaking ...")
+        # nor one author named twice ("Beijing, a Chinese Foreign Ministry spokesperson").
+        return "," in subject and len(_parties(names, authors)) >= 2
     return sum(n in authors for n in names) >= 1 and len(names) >= 2
+
+
+def _parties(names: list[str], authors: frozenset[str]) -> set[str]:
+    """The parties `names` (case-folded) stand for among the authors: "beijing" and
+    "chinese" are one, China."""
+    return {
+        party
+        for n in names
+        if n in authors
+        for party, others in ALIASES.items()
+        if party in authors and (n == party or n in others)
+    }
 
 
 def _named_otherwise(subject: str, authors: frozenset[str]) -> bool:
