@@ -36,9 +36,11 @@ from provenance.quotes.subjects import (
 
 _SAYING = (
     r"|(?<![Aa]s[ \t])(?:saying|adding|noting|warning|insisting|stressing)"
-    r"(?=[ \t]+(?:that[ \t]+)?[\"“‘«„])"
+    r"(?=[ \t]*:?[ \t]+(?:that[ \t]+(?:[\w’'-]+[ \t]+){0,5}?)?[\"“‘«„])"
 )
-"""A gerund of saying straight before its quotation: "with a spokesman saying “...”"."""
+"""A gerund of saying before its quotation, straight or after a colon or a clause's first
+words: "with a spokesman saying “...”", "adding: “...”", "adding that the joint statement
+“fully reflects ...”" (the speaker's words on it, not the statement's)."""
 _PER = (
     r"|[Pp]er(?=[ \t]+(?:the[ \t]+)?[A-Z][^.;:,\n]{0,40}[:,]"
     r"|[ \t]+(?:the|both)[ \t]+(?:two[ \t]+)?(?:foreign[ \t]+)?"
@@ -258,6 +260,7 @@ def cues(
         controlled.append((m.start(), m.end()))
         span = Span(base + start, base + m.end())
         out.append(Cue("document", span, span.of(text)))
+    speakers: list[tuple[int, str]] = []  # (start, subject) of each verb's own subject
     for hit in _SPEECH.finditer(chunk) if speech else ():
         if _not_speaking(chunk, hit):
             continue
@@ -359,6 +362,16 @@ def cues(
         a, subject = _subject(chunk, verb, kept=kept)
         if subject.strip(" ,").casefold() in _NO_SUBJECT:
             subject = ""  # "So says the statement": the subject follows the verb
+        if not subject and speakers and _ADDING.match(chunk, hit.start()):
+            # "@user quoted the statement as ..., adding: “...”": the gerund's speaker is
+            # the sentence's, speaking in their own words now
+            who = speakers[-1][1].strip(" ,")
+            if not _joint(who, authors):
+                span = Span(base + hit.start(), base + hit.end())
+                out.append(Cue("person", span, span.of(text), how=f"the gerund of {who}"))
+                continue
+        if subject:
+            speakers.append((a, subject))
         if not subject:
             if medium is None and (_shared(kept) or not _inverted(text, base + hit.start(), hit)):
                 continue  # "... and urged restraint", "“strongly” urged restraint": the
@@ -1147,6 +1160,8 @@ _LABEL_SUPERSET = (rb":[^\n]*\n?[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
 or opening the next."""
 
 
+_ADDING = re.compile(r"(?:saying|adding|noting|warning|insisting|stressing)\b")
+"""A gerund of saying, whose speaker is the sentence's subject."""
 _CONTROLLED = re.compile(
     r"\b(?:(?:only|in\s+order|so\s+as)\s+)?to\s+(?:say|state|add|note|stress|declare|warn"
     r"|insist)\b|\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning"
