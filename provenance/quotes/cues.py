@@ -176,6 +176,7 @@ _DOC_CUE_SUPERSET = (
     rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
     rb"|does\s+not|doesn|did\s+not|didn|never)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"
+    rb"|\b(?:does|did)\s+the\s+[^.]{0,40}?text\s"
     rb"|\b(?:text|original|doc|version)\s+(?:also|further|then|even|still|itself|again)\b"
     rb"|\b(?:text|original|doc|version)\s*,"
     rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6"

@@ -106,6 +106,9 @@ _DOC_CUE = re.compile(
     r"|(?:does\s+not|doesn['’]t|did\s+not|didn['’]t)\s+(?:say|ask|call|demand|mention|state)"
     r"|never\s+(?:says|asks|calls|demands|mentions|states)))"
     r"|(?:(?<=ccording to )|(?<=\b[Pp]er ))the\s+(?:joint\s+)?text\b(?!\s+messages?\b)"
+    # a question on what it says: "Why does the text say ...", "Did the text really ask"
+    r"|(?:(?<=\b[Dd]oes )|(?<=\b[Dd]id ))the\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s+(?:really\s+"
+    r"|actually\s+|also\s+)?(?:say|ask|call|urge|demand|mention|state|propose|mean)\b)"
     # "In the ministries' text, Russia and China ...": where the words stand, before a comma
     # (not "In the original," nor "In the latest version,": a film's, an app's)
     r"|(?<=\b[Ii]n )the\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s*,)"
