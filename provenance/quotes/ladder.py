@@ -190,6 +190,10 @@ _EDITORIAL = re.compile(rf"\[[^\]\n]{{0,60}}\]|\(\s*(?:…|\.\s?\.\s?\.)\s*\)|{S
 _ELISION = re.compile(r"[\[(]\s*(?:…|\.\s?\.\s?\.)\s*[\])]")
 """A bracketed ellipsis ("[…]", "[...]", "(...)"): a cut, which may stand for sentences as
 "…" may, not a bracketed insertion standing for a few words."""
+FRAME = re.compile(r"[|│][ \t]*\r?\n[ \t]*[|│]")
+"""A box drawn around a quotation in text ("| ... justified   |¶| concerns ..."): the bars
+at a line's end and the next line's start are the page's layout, not words or marks of
+the quotation."""
 _CASE_CHANGE = re.compile(r"\[[^\W\d_]\]")
 """One letter in brackets opening a word ("[t]he"): the quoter changed its case."""
 _EMPHASIS_MARK = re.compile(
@@ -1469,7 +1473,7 @@ def _in_order(
             bracket = mark if _is_bracket(text, mark) else None
             allowance = max_bracket if bracket else options.max_elision
             if (
-                text[mark.start] in "*_"
+                text[mark.start] in "*_|│"
                 or RAISED_NOTE.fullmatch(text, mark.start, mark.end)
                 or NOTE_IN_BRACKETS.fullmatch(text, mark.start, mark.end)
             ):

@@ -29,6 +29,7 @@ from provenance.quotes.ladder import (
     _EDITORIAL,
     _EMPHASIS_MARK,
     _NOTHING,
+    FRAME,
     QuoteOptions,
     QuoteVerdict,
     _compare,
@@ -461,7 +462,9 @@ class _Page:
                 if bracketed
                 else ()
             )
-            cuts = tuple(sorted({*editorial, *stars, *notes, *declared}))
+            framed = "|" in quoted or "│" in quoted
+            frames = (e.span() for e in FRAME.finditer(quoted)) if framed else ()
+            cuts = tuple(sorted({*editorial, *stars, *notes, *declared, *frames}))
             found = self._words[quoted] = _Words(editorial, cuts)
         return found
 
