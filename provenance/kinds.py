@@ -524,12 +524,18 @@ def _same_date(reference: str, copy: str) -> bool:
     (True, True)
     >>> _same_date("july 4 2017", "04 07 2017"), _same_date("july 4 2017", "04 07 2016")
     (True, False)
-    >>> _same_date("july 4", "4 june")
-    False
+    >>> _same_date("july 4", "4 june"), _same_date("signed on july 4 2017", "signed on 4 july 2017")
+    (False, True)
     """
     ours, theirs = reference.split(), copy.split()
     if ours == theirs:
         return False
+    # (the words both readings share around the date, "signed on | 4 july 2017 | in",
+    # as a quotation's alignment may give them with it)
+    while len(ours) > 1 and len(theirs) > 1 and ours[0] == theirs[0]:
+        ours, theirs = ours[1:], theirs[1:]
+    while len(ours) > 1 and len(theirs) > 1 and ours[-1] == theirs[-1]:
+        ours, theirs = ours[:-1], theirs[:-1]
     date = _date_of(ours)
     return date is not None and date in _dates_of(theirs)
 
