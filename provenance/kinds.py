@@ -532,12 +532,17 @@ def _same_date(reference: str, copy: str) -> bool:
         return False
     # (the words both readings share around the date, "signed on | 4 july 2017 | in",
     # as a quotation's alignment may give them with it)
-    while len(ours) > 1 and len(theirs) > 1 and ours[0] == theirs[0]:
+    while len(ours) > 1 and len(theirs) > 1 and ours[0] == theirs[0] and _no_date_part(ours[0]):
         ours, theirs = ours[1:], theirs[1:]
-    while len(ours) > 1 and len(theirs) > 1 and ours[-1] == theirs[-1]:
+    while len(ours) > 1 and len(theirs) > 1 and ours[-1] == theirs[-1] and _no_date_part(ours[-1]):
         ours, theirs = ours[:-1], theirs[:-1]
     date = _date_of(ours)
     return date is not None and date in _dates_of(theirs)
+
+
+def _no_date_part(word: str) -> bool:
+    """Whether a word can be no part of a date: no figure, no month's name."""
+    return word.isalpha() and word not in _MONTHS
 
 
 def _date_of(words: list[str]) -> tuple[int, int, int | None] | None:
