@@ -40,6 +40,8 @@ from enum import StrEnum
 from functools import lru_cache, partial
 from itertools import islice, pairwise
 
+from rapidfuzz.distance import Levenshtein
+
 from provenance.classify import divergence
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
@@ -628,6 +630,14 @@ _RULED_OUT = re.compile(
 """Words that rule force out or refrain from it ("any military action should be excluded")."""
 
 
+_BLAME = re.compile(
+    r"\b(?:blam\w*|(?:primary|main|chief|sole|full|whole)\s+responsibility|responsib\w+\s+for"
+    r"|(?:is|are|was|were)\s+(?:to\s+blame|at\s+fault|guilty|culpable)|culprits?)\b",
+    re.IGNORECASE,
+)
+"""Blame laid on someone ("the United States bears primary responsibility for the current
+tension", "Seoul is to blame"): a claim the statement never makes, however many of its
+words come with it."""
 _ADDRESSED = re.compile(
     r"\b(?P<state>[A-Z][a-z]+)(?:['’]s)?[ \t]+(?:to[ \t]+|that[ \t]+)?[\"“«„‘']?\Z"
 )
@@ -1696,19 +1706,24 @@ def _names_only(quoted: str, vocabulary: frozenset[str], authors: frozenset[str]
 
 def _words_swapped(quoted: str, passage: str) -> bool:
     """Whether a quotation is its stretch of the statement word for word but for one or two
-    words put for others, one for one ("the DPRK's legitimate concerns must be respected"
-    for "... justified concerns should be ..."): the statement's sentence with words
-    changed, however far the changed words' letters lie from the ratio's threshold.
+    words put for others, one for one, and a word put in or left out at most ("the DPRK's
+    legitimate security concerns must be respected" for "... justified concerns should be
+    ..."): the statement's sentence with words changed, however far the changed words'
+    letters lie from the ratio's threshold.
 
     >>> _words_swapped("the DPRK's legitimate concerns must be respected",
+    ...                "the DPRK's justified concerns should be respected")
+    True
+    >>> _words_swapped("the DPRK's legitimate security concerns must be respected",
     ...                "the DPRK's justified concerns should be respected")
     True
     """
     words = _fold(quoted).split()
     theirs = _fold(passage).split()
-    if len(words) != len(theirs) or len(words) < _SWAPPED_MIN_WORDS:
+    if abs(len(words) - len(theirs)) > 1 or min(len(words), len(theirs)) < _SWAPPED_MIN_WORDS:
         return False
-    return sum(a != b for a, b in zip(words, theirs, strict=True)) <= _SWAPPED_MOST
+    most = _SWAPPED_MOST + abs(len(words) - len(theirs))
+    return Levenshtein.distance(words, theirs, score_cutoff=most) <= most
 
 
 _SWAPPED_MIN_WORDS = 6
@@ -1785,6 +1800,9 @@ def _paraphrase(
     threat = _threat(index, quoted)
     if threat:
         unsaid.append(f"a threat of force the statement never makes ({threat})")
+    blame = _BLAME.search(quoted)
+    if blame and not _RULED_OUT.search(quoted) and not _in_reference(index, blame.group()):
+        unsaid.append(f"a blame the statement never lays ({blame.group()})")
     addressed = _ADDRESSED.search(text, max(0, core.start - 40), max(0, core.start - 1))
     state = addressed.group("state") if addressed else ""
     if state.casefold() in STATE_NAMES and not _names(index, state.casefold()):
