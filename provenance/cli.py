@@ -398,6 +398,21 @@ def _note_unlisted(corpus: Corpus) -> None:
         print("provenance: " + one_line(message), file=sys.stderr)
 
 
+def _note_unwitnessed(corpus: Corpus, reference: str, sources: set[str]) -> None:
+    """One stderr line for each capture the manifest says holds the reference, or a part of
+    it, in which none was found: it is no column of the collation, and the reader is told
+    why it is missing (`check` reports the mismatch)."""
+    for capture in corpus.captures:
+        holds = corpus.entry(capture.id).holds
+        if capture.id != reference and holds and capture.id not in sources:
+            recorded = " and ".join(holds)
+            message = (
+                f"{capture.path}: recorded as holding {recorded}, but no part of the reference "
+                "was found in it; not collated (`provenance check` reports it)"
+            )
+            print("provenance: " + one_line(message), file=sys.stderr)
+
+
 def _load_each(paths: list[Path]) -> tuple[list[Document], list[Failure]]:
     """Every capture that can be read, and one Failure for each that cannot."""
     from provenance.load import load_page
@@ -467,7 +482,9 @@ def _collate(args: argparse.Namespace) -> int:
         corpus = load_corpus(args.corpus, keep_going=True)
         analysis = analyse_corpus(corpus, keep_going=True, progress=told.progress, stage=told.stage)
     _note_unlisted(corpus)
-    table = collate(analysis.reference, witnesses(analysis))
+    found = witnesses(analysis)
+    _note_unwitnessed(corpus, analysis.reference.id, {w.source for w in found})
+    table = collate(analysis.reference, found)
     if args.format == "tei":
         sys.stdout.flush()
         sys.stdout.buffer.write(to_tei(table) + b"\n")

@@ -275,7 +275,7 @@ def test_diff_of_two_pages_reads_the_reference_page_without_markup(
     copy.write_text("<p>The Parties oppose the tests.</p><p>They urge calm.</p>")
     assert main(["diff", str(reference), str(copy), "--color", "never"]) == 1
     out = capsys.readouterr().out
-    assert "b-full: full, 51 reference characters, 1 variant locations" in out
+    assert "b-full: full, 51 reference characters, 1 variant location" in out
 
 
 @pytest.mark.parametrize(
@@ -447,3 +447,21 @@ def test_max_size_limits_the_inputs_not_the_corpus_s_own_files(tmp_path: Path) -
     assert done.returncode == 1
     assert "manifest.toml" not in done.stderr + done.stdout
     assert "over the size limit of 1,024" in done.stdout
+
+
+def test_collate_names_a_capture_recorded_as_a_copy_that_holds_none(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A capture added as holding the full text in which no part of it is found was left
+    out of the collation without a word (exit 0, no column, no error)."""
+    page = tmp_path / "council.txt"
+    page.write_text("The council met on Tuesday about the new bicycle lanes.\n", encoding="utf-8")
+    code = main(
+        ["add", str(page), "--corpus", str(corpus_dir), "--holds", "full", "--id", "council"]
+    )
+    assert code == 0
+    capsys.readouterr()
+    assert main(["collate", str(corpus_dir)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    [line] = [e for e in err if "council" in e]
+    assert "recorded as holding full, but no part of the reference was found in it" in line

@@ -152,8 +152,10 @@ def render_text(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) ->
     shown = table.variants(cosmetic=cosmetic)
     width = max((len(w.id) for w in (*table.witnesses, *table.paraphrases)), default=8) + 2
     lines = [
-        f"Collation of {ref.id} ({len(ref.text):,} characters): {len(table.witnesses)} witnesses, "
-        f"{len(shown)} variant locations" + ("" if cosmetic else " (cosmetic variants hidden)"),
+        f"Collation of {ref.id} ({len(ref.text):,} characters): "
+        f"{_counted(len(table.witnesses), 'witness', 'witnesses')}, "
+        f"{_counted(len(shown), 'variant location', 'variant locations')}"
+        + ("" if cosmetic else " (cosmetic variants hidden)"),
         "",
         "Witnesses:",
     ]
@@ -210,14 +212,18 @@ def render_html(table: Table, genealogy: Genealogy, *, cosmetic: bool = True) ->
         f"{_html_text(loc.reference_text)}</span>"
         for loc in table.locations
     )
+    hidden = "" if cosmetic else " (cosmetic variants hidden)"
+    counts = (
+        f"{_counted(len(table.witnesses), 'witness', 'witnesses')},\n"
+        f"{_counted(len(shown), 'variant location', 'variant locations')}{hidden}"
+    )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Collation of {e(ref.id)}</title>
 <style>{_CSS}</style></head>
 <body>
 <h1>Collation of {e(ref.id)}</h1>
-<p>{len(ref.text):,} reference characters, {len(table.witnesses)} witnesses,
-{len(shown)} variant locations{"" if cosmetic else " (cosmetic variants hidden)"}.
+<p>{len(ref.text):,} reference characters, {counts}.
 Marks: <span class="var">variant</span>, <span class="lac">lacuna (not covered)</span>,
 <span class="om">omitted</span>; = reads as the reference.</p>
 <details open><summary>Side by side</summary>
@@ -427,16 +433,22 @@ def provenance_lines(table: Table, genealogy: Genealogy) -> list[str]:
     section = provenance_section(table, genealogy)
     total = len({w.id for w in (*table.witnesses, *table.paraphrases)})
     lines = [
-        f"{total} witnesses ({len(table.witnesses)} collated), "
-        f"{section['variant_locations']} variant locations (`provenance collate` shows the table)"
+        f"{_counted(total, 'witness', 'witnesses')} ({len(table.witnesses)} collated), "
+        f"{_counted(section['variant_locations'], 'variant location', 'variant locations')}"
+        " (`provenance collate` shows the table)"
     ]
     for w in section["witnesses"]:
         lines.append(
             f"  {w['id']}: {w['kind']}, {w['covered']:,} reference characters, "
-            f"{w['variants']} variant locations"
+            f"{_counted(w['variants'], 'variant location', 'variant locations')}"
         )
     for p in section["paraphrases"]:
         lines.append(f"  {p['id']}: {p['quotations']} quotation(s) in another translation")
     for family in genealogy.families:
         lines += _family_text(family)
     return lines
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    """ "1 witness", "2 witnesses"."""
+    return f"{n} {one if n == 1 else many}"
