@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 from pathlib import Path
 
 import pytest
 
 from provenance.analyse import Analysis, analyse_corpus
+from provenance.collation.exports import render_html, render_text
 from provenance.collation.genealogy import (
     Genealogy,
     GroupingOptions,
@@ -362,3 +364,19 @@ def test_a_genealogy_without_pairs_differs_only_in_its_pairs(
     assert alone.pairs == ()
     assert corpus_genealogy.pairs
     assert (alone.families, alone.shared) == (corpus_genealogy.families, corpus_genealogy.shared)
+
+
+def test_the_html_page_shows_conflicting_groups_as_the_text_does(reference: Document) -> None:
+    """Two groups crossing ({a, b} on one shared error, {b, c} on another): the text and
+    the JSON listed the conflicting one, the HTML page left it out."""
+    one = ("justified concerns", "legitimate concerns")
+    two = ("peacefulness and mutual trust", "peace and mutual trust")
+    a = from_text("a", reference, _plant(reference.text, *one))
+    b = from_text("b", reference, _plant(_plant(reference.text, *one), *two))
+    c = from_text("c", reference, _plant(reference.text, *two))
+    table = collate(reference, [a, b, c])
+    found = genealogy(table)
+    assert found.families[0].conflicts
+    text, page = render_text(table, found), render_html(table, found)
+    conflicting = [line.strip() for line in text.splitlines() if "conflicting group" in line]
+    assert conflicting and all(html.escape(line) in page for line in conflicting)

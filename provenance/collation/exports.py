@@ -347,9 +347,12 @@ def _family_html(f: Family) -> str:
     evidence = "".join(f"<li>{e(line)}</li>" for line in f.evidence)
     groups = "".join(f"<pre>{e(chr(10).join(_group_text(g, '')))}</pre>" for g in f.groups)
     groups = groups or "<p>No group: no shared reading beyond the reference strong enough.</p>"
+    conflicts = "".join(
+        f"<pre>{e(chr(10).join(_group_text(g, 'conflicting ')))}</pre>" for g in f.conflicts
+    )
     return (
         f"<h3>{e(f.name)}: {e(f.description)}</h3><p>{e(', '.join(f.witnesses))}</p>"
-        f"<ul>{evidence}</ul>{groups}"
+        f"<ul>{evidence}</ul>{groups}{conflicts}"
     )
 
 
