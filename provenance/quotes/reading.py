@@ -209,6 +209,17 @@ handle straight before its quotation, "@RichardHaass “...”"); not on a part 
 document ("* Point 2: “...”"), which goes on with the statement's lines before it."""
 
 
+_TURN = re.compile(
+    r"[ \t]*(?P<who>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness|Senator|Rep)\.?"
+    r"[ \t]+[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2}"
+    r"|[A-Z][A-Z’'-]{2,}(?:[ \t]+[A-Z][A-Z’'-]+){0,2})"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:[ \t]+(?![\"“«„‘])"
+)
+"""A transcript's turn opening a paragraph: a titled name ("Mr Kell:", "Sir Geoffrey
+Alden:") or a name in capitals ("LAVROV:") and a colon, then the speaker's own words
+(not a quotation straight after it, which `cues` reads as a label)."""
+
+
 def _inherited(reading: _Reading, k: int) -> Cue | None:
     """The cue for a quotation in sentence `k`, which has no cue of its own: the same for
     every quotation of the sentence (`_Reading.inherited` keeps it)."""
@@ -308,10 +319,16 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return replace(reading.cues(k + 1)[0], how="next sentence")
     if reading.cued(same):
         return None  # the paragraph has its own speakers, and none is this quotation's
+    own_sentences = reading.sentences_of(same)
+    turn = _TURN.match(reading.text, spans.starts[own_sentences.start], spans.ends[k])
+    if turn is not None:
+        # "Mr Kell: My friend is right. Our position is the G7's: “...”": a transcript's
+        # turn; its words are the speaker's, never a cue of the turn before
+        span = Span(turn.start("who"), turn.end("who"))
+        return Cue("person", span, span.of(reading.text), how="the speaker's turn")
     # A paragraph with no cue at all: the paragraph after may open by naming its speaker
     # ("Putin said ..."), or the one before may introduce it ("The statement declared
     # that", "he said in Vladivostok,") or have just given a speaker its words.
-    own_sentences = reading.sentences_of(same)
     after, before = own_sentences.stop, own_sentences.start - 1
     if before >= 0 and paragraph(before) == same - 1:
         intro = reading.text[spans.starts[before] : spans.ends[before]].rstrip()
