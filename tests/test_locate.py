@@ -913,3 +913,20 @@ def test_a_footnote_marker_between_a_closing_mark_and_the_full_stop_is_no_materi
     assert source.passages
     assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
     assert "footnote" in [d.kind.value for d in source.divergences]
+
+
+def test_lines_ending_on_the_statement_s_phrases_in_another_order_are_read(
+    reference: Document,
+) -> None:
+    """Four lines of fragments running up to the statement's cut-off last sentence, "This
+    statement" twice: a run trimmed of words another run copies kept more reference words
+    to trim than it had (its reference start past its end) and `report` ended in an
+    internal error (IndexError) on a 180-byte page."""
+    page = (
+        "in Northeast Asia. In the spirit of strategic\n"
+        "ensure a strategic balance in the region. This statement\n"
+        "foreign ministries of Russia and China (hereinafter referred to as\n"
+        "This statement was signed on July\n"
+    )
+    for passage in locate(prepare(reference), make_document(page)):
+        assert passage.reference.start <= passage.reference.end <= len(reference.text)

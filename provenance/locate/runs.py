@@ -230,8 +230,9 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 kept[-1] = _without_inserted_end(texts, prior, options)
                 kept.append(run)
                 continue
-            if run.j1 - run.j0 - overlap < n:
-                continue
+            if run.j1 - run.j0 - overlap < n or run.i1 - run.i0 - overlap < n:
+                continue  # (a run longer in the page than in the reference, words put in
+                # it, may hold fewer reference words than the overlap: none are left)
             run = _Run(run.j0 + overlap, run.j1, run.i0 + overlap, run.i1, run.exact - overlap)
         kept.append(run)
     return _repeats_apart(texts, _stutters(texts, kept))

@@ -159,10 +159,13 @@ class _Texts:
         return self.normalised.text[self.words[j_before][2] : self.words[j_after][1]]
 
     def reference_gap(self, i_before: int, i_after: int) -> str:
+        """Normalised reference text between word i_before and word i_after (the text's end
+        for a word past the last: a run may stop at the reference's end)."""
         words, text = self.reference.words, self.reference.normalised.text
         if i_after <= i_before:
             return ""
-        return text[words[i_before][2] : words[i_after][1]]
+        end = words[i_after][1] if i_after < len(words) else len(text)
+        return text[words[i_before][2] : end]
 
     def reference_break(self, i: int) -> bool:
         """True when a reference sentence ends between words i - 1 and i (or i is at the
