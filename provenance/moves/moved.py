@@ -9,6 +9,8 @@ reference is first split, so the moves can pair its halves. Rules in docs/locate
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import deque
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -43,11 +45,15 @@ from provenance.moves.furniture import (
 )
 from provenance.normalise import folded, normalise
 from provenance.severity import severity
+from provenance.spanindex import SpanIndex
 
 MOVE_MIN_WORDS = 5
 """Fewest words an omission needs to be paired with an insertion as a move."""
 MOVE_MIN_SCORE = 90.0
 """Lowest rapidfuzz ratio (0-100, folded texts) between the omitted and inserted words."""
+_SHORTEST = 0.8
+"""Least ratio of the shorter folded text's length to the longer's for two texts to reach
+`MOVE_MIN_SCORE` (a ratio of 90 needs 0.82; token sorting does not change lengths)."""
 DUPLICATION_MIN_WORDS = 4
 """Fewest words an insertion needs to be reported as a repeat of the copy's own text."""
 
@@ -57,25 +63,40 @@ def _paired_moves(
 ) -> list[Divergence]:
     """Replace an omission (or a truncation: the copy's last paragraph moved up) and an
     insertion of the same words by one reordering."""
-    inserted = [d for d in found if d.kind is Kind.INSERTION]
+    # Each insertion folded once; an omission compared only with insertions of a length
+    # that can reach the score (on a page of hundreds of shuffled copies every pair was
+    # folded and compared, and each taken insertion looked for among the pairs: 15 s a MB).
+    inserted = sorted(
+        (
+            (len(added), k, e, added)
+            for k, e in enumerate(found)
+            if e.kind is Kind.INSERTION
+            for added in (_folded(e.copy_text),)
+        ),
+        key=lambda t: (t[0], t[1]),
+    )
+    lengths = [t[0] for t in inserted]
     pairs: dict[str, Divergence] = {}
+    taken: set[int] = set()
     for d in found:
         lost = d.kind in (Kind.OMISSION, Kind.TRUNCATION)
         if not lost or len(d.reference_text.split()) < MOVE_MIN_WORDS:
             continue
         omitted = _folded(d.reference_text)
-        for e in inserted:
-            if any(e is taken for taken in pairs.values()):
+        lo = bisect_left(lengths, int(len(omitted) * _SHORTEST))
+        hi = bisect_right(lengths, int(len(omitted) / _SHORTEST) + 1)
+        for _, k, e, added in sorted(inserted[lo:hi], key=lambda t: t[1]):
+            if k in taken:
                 continue
-            added = _folded(e.copy_text)
             # token_sort_ratio forgives a diff that cut the moved text at another word
             # ("Parties propose the following: The" for "The Parties propose ...").
             score = max(
-                fuzz.ratio(omitted, added, processor=None),
-                fuzz.token_sort_ratio(omitted, added, processor=None),
+                fuzz.ratio(omitted, added, processor=None, score_cutoff=MOVE_MIN_SCORE),
+                fuzz.token_sort_ratio(omitted, added, processor=None, score_cutoff=MOVE_MIN_SCORE),
             )
             if score >= MOVE_MIN_SCORE:
                 pairs[d.id] = e
+                taken.add(k)
                 break
     if not pairs:
         return found
@@ -197,17 +218,23 @@ def _moved_out_of_omissions(
     pair badly as wholes (`_paired_moves` compares whole texts); a paragraph too short to
     be located ("The Parties propose the following:") moved on its own line, or a
     paragraph inserted with a line of the page's own, were insertions of the
-    reference's own words."""
-    out = list(found)
-    todo = [d for d in found if d.kind is Kind.INSERTION]
+    reference's own words.
+
+    What each divergence became is kept by identity and the list rebuilt once: splicing
+    it in place, and reading every divergence for the omissions at each insertion, cost a
+    4 MB page of shuffled copies 15 s."""
+    replaced: dict[int, list[Divergence]] = {}
+    lost = [d for d in found if d.kind in (Kind.OMISSION, Kind.TRUNCATION)]
+    todo = deque(d for d in found if d.kind is Kind.INSERTION)
     folded_reference: Normalised | None = None
+    omissions: dict[str, Normalised] = {}  # each omission's text normalised once
     while todo:
-        e = todo.pop(0)
+        e = todo.popleft()
         for part in _blocks(capture.text, e.copy):
             added = _folded(part.of(capture.text))
             if len(added.split()) < MOVE_MIN_WORDS:
                 continue
-            moved = _out_of_omission(reference, capture, out, added, part)
+            moved = _out_of_omission(reference, capture, lost, replaced, added, part, omissions)
             if moved is None and whole_lines(capture.text, part):
                 if folded_reference is None:
                     folded_reference = normalise(reference.text)
@@ -220,11 +247,17 @@ def _moved_out_of_omissions(
                 if _WORD.search(span.of(capture.text))
             ]
             rest = [replace(r, id=_reid(capture, r)) for r in rest]
-            k = next(k for k, x in enumerate(out) if x is e)
-            out[k : k + 1] = [*rest, moved]
-            todo[:0] = rest
+            replaced[id(e)] = [*rest, moved]
+            todo.extendleft(reversed(rest))
             break
-    return out
+    return [d for f in found for d in _as_now(f, replaced)]
+
+
+def _as_now(d: Divergence, replaced: dict[int, list[Divergence]]) -> list[Divergence]:
+    """What divergence `d` became, in order: itself, or what replaced it, read again."""
+    if id(d) not in replaced:
+        return [d]
+    return [x for r in replaced[id(d)] for x in ([r] if r is d else _as_now(r, replaced))]
 
 
 def _blocks(text: str, span: Span) -> list[Span]:
@@ -238,15 +271,23 @@ def _blocks(text: str, span: Span) -> list[Span]:
 
 
 def _out_of_omission(
-    reference: Document, capture: Document, out: list[Divergence], added: str, copy: Span
+    reference: Document,
+    capture: Document,
+    lost: list[Divergence],
+    replaced: dict[int, list[Divergence]],
+    added: str,
+    copy: Span,
+    normalised: dict[str, Normalised],
 ) -> Divergence | None:
     """The move of `added` (folded words the copy has at `copy`) out of the omission (or
-    truncation: the last paragraph printed earlier) in `out` that holds them, which is
-    split in place; None if none does."""
-    for k, d in enumerate(out):
-        if d.kind not in (Kind.OMISSION, Kind.TRUNCATION):
+    truncation: the last paragraph printed earlier) among `lost` that holds them, which
+    is split (in `lost`, and in `replaced` for the list it stands in); None if none does."""
+    for k, d in enumerate(lost):
+        folded = normalised.get(d.reference_text)
+        if folded is None:
+            folded = normalised[d.reference_text] = normalise(d.reference_text)
+        if added not in folded.text:
             continue
-        folded = _normalised(d.reference_text)
         at = whole_words_at(folded.text, added)
         if at < 0:
             continue
@@ -254,10 +295,12 @@ def _out_of_omission(
         held = Span(d.reference.start + inner.start, d.reference.start + inner.end)
         where = f"the reference has it at {held.start}..{held.end}"
         moved = _moved(reference, capture, replace(d, reference=held), copy, where)
-        out[k : k + 1] = [
+        rest = [
             *_omitted(reference, capture, d, Span(d.reference.start, held.start)),
             *_omitted(reference, capture, d, Span(held.end, d.reference.end)),
         ]
+        lost[k : k + 1] = rest
+        replaced[id(d)] = rest
         return moved
     return None
 
@@ -296,14 +339,19 @@ def _moved_to_passages(
     Excerpts in another order ("5, 9, 6" then "1" then "7, 11") group into passages whose
     omissions hold paragraphs that another passage has: those paragraphs moved."""
     out: list[Divergence] = []
-    held = [(part.reference, part.copy) for p in passages for part in (p.segments or (p,))]
+    held = sorted(
+        ((part.reference, part.copy) for p in passages for part in (p.segments or (p,))),
+        key=lambda h: h[0].start,
+    )
+    placed = SpanIndex([ref for ref, _ in held])  # (asked by place: omissions x parts before)
     omitted: list[Span] = []  # reported once, though two overlapping passages both skip it
     for d in found:
         if d.kind is not Kind.OMISSION:
             out.append(d)
             continue
         at, parts = d.reference.start, []
-        for ref, copy in _held_elsewhere(d, held):
+        near = [held[k] for k in placed.overlapping_indices(d.reference.start, d.reference.end)]
+        for ref, copy in _held_elsewhere(d, near):
             parts.extend(_omitted(reference, capture, d, Span(at, ref.start)))
             where = f"the copy has this text at {copy.start}..{copy.end}"
             parts.append(_moved(reference, capture, replace(d, reference=ref), copy, where))
@@ -329,9 +377,13 @@ def _insertions_moved(
     moves = [d for d in found if d.kind is Kind.REORDERING]
     if not moves:
         return found
+    where = SpanIndex([m.copy for m in moves])  # (asked by place: moves x insertions before)
     out: list[Divergence] = []
     for d in found:
-        inside = [m for m in moves if d.kind is Kind.INSERTION and _within(m.copy, d.copy)]
+        near = (
+            where.overlapping_indices(d.copy.start, d.copy.end) if d.kind is Kind.INSERTION else []
+        )
+        inside = [moves[k] for k in near if _within(moves[k].copy, d.copy)]
         if not inside:
             out.append(d)
             continue
@@ -493,7 +545,7 @@ def _held_elsewhere(d: Divergence, held: list[tuple[Span, Span]]) -> list[tuple[
     (reference span, copy span) of each passage or segment lying mostly (80%) inside it,
     in reference order, clipped to it, none overlapping."""
     pieces: list[tuple[Span, Span]] = []
-    for ref, copy in sorted(held, key=lambda h: h[0].start):
+    for ref, copy in held:  # (in reference order)
         inside = min(ref.end, d.reference.end) - max(ref.start, d.reference.start)
         if inside < 0.8 * max(1, len(ref)) or copy.start <= d.copy.start <= copy.end:
             continue
