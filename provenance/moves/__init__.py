@@ -74,14 +74,13 @@ def align_copy(reference: Document, capture: Document, passage: Passage) -> Alig
         edits.extend(
             _aligned(reference, capture, ref_at, before.reference.end, copy_at, before.copy.end)
         )
-        tag: Tag = "replace" if after.reference.start > before.reference.end else "insert"
-        edits.append(
-            Edit(
-                tag,
-                Span(before.reference.end, after.reference.start),
-                Span(before.copy.end, after.copy.start),
-            )
-        )
+        gap = Span(before.reference.end, after.reference.start)
+        between = Span(before.copy.end, after.copy.start)
+        tag: Tag = "replace" if gap.end > gap.start else "insert"
+        if gap.of(reference.text) == between.of(capture.text):
+            tag = "equal"  # (a space both have between two runs: no edit to review)
+        if len(gap) or len(between):
+            edits.append(Edit(tag, gap, between))
         ref_at, copy_at = after.reference.start, after.copy.start
     edits.extend(
         _aligned(reference, capture, ref_at, passage.reference.end, copy_at, passage.copy.end)
