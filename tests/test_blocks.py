@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import make_document
 from rich.console import Console
 from rich.style import Style
 
-from provenance.analyse import Analyser, Analysis, SourceResult
+from provenance.analyse import Analyser, Analysis, SourceResult, analyse
 from provenance.corpus import load_corpus
-from provenance.model import Document
+from provenance.model import Document, Format
 from provenance.tui.blocks import STYLE_NAMES, blocks, inline_row, split_row
 
 EXCERPTS = "001_74f1542717574725"
@@ -53,3 +55,24 @@ def test_excerpt_with_one_word_changed_draws_both_readings(
     assert "complex" in side_by_side and "complete" in side_by_side
     assert "promote a [-complex-]{+complete+} solution" in inline
     assert inline.endswith("Northeast Asia.")
+
+
+def test_a_markdown_copy_s_numbered_points_keep_the_reference_s_words(
+    reference: Document,
+) -> None:
+    """A Markdown copy of points 1 and 2, a phrase bold: the engine reads the copy's
+    words as equal to the statement's, but its "**" make the copy's side longer, and the
+    block cut after a line break on the copy's side was cut as far on the reference's:
+    its column showed "2." alone, then "he Parties express" (the "T" lost)."""
+    paragraphs = reference.text.split("\n\n")
+    one = next(k for k, p in enumerate(paragraphs) if p.startswith("1. "))
+    text = "\n\n".join(paragraphs[one : one + 2]).replace(
+        "are seriously worried", "are **seriously worried**", 1
+    )
+    page = replace(make_document("Excerpt:\n\n" + text + "\n"), format=Format.MARKDOWN)
+    result = analyse(reference, [page]).sources[0]
+    shown = [
+        block.reference.of(reference.text).strip()
+        for block in blocks(result.alignments, result.document, reference)
+    ]
+    assert shown == [p.strip() for p in paragraphs[one : one + 2]], shown

@@ -10,7 +10,8 @@ reverse video on the current finding and `⟨NBSP⟩`-style marks for invisible 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -68,15 +69,21 @@ class Block:
         return not len(finding.span) and self.copy.start <= finding.span.start < self.copy.end
 
 
-def blocks(alignments: tuple[Alignment, ...], copy: Document) -> list[Block]:
+def blocks(
+    alignments: tuple[Alignment, ...], copy: Document, reference: Document | None = None
+) -> list[Block]:
     """Cut every alignment into paragraph blocks, in capture order.
 
     An equal edit is split after each run of line breaks; changed edits are never split.
+    With the `reference`, an equal edit whose two sides differ in length (a Markdown or
+    HTML copy's markup, "**", inside words the engine compared equal) is cut on the
+    reference's side where its characters meet the copy's cut.
     """
     out: list[Block] = []
     for number, alignment in enumerate(alignments):
         current: list[Edit] = []
-        for edit, ends_line in _split_equal_lines(alignment, copy.text):
+        text = reference.text if reference is not None else None
+        for edit, ends_line in _split_equal_lines(alignment, copy.text, text):
             current.append(edit)
             if ends_line:
                 out.append(_block(number, current))
@@ -264,28 +271,57 @@ def _append(out: Text, text: str, style: Style, styles: Styles, *, invisibles: b
         out.append(mark, style + styles["invisible"] if mark != char else style)
 
 
-def _split_equal_lines(alignment: Alignment, copy: str) -> Iterator[tuple[Edit, bool]]:
+def _split_equal_lines(
+    alignment: Alignment, copy: str, reference: str | None = None
+) -> Iterator[tuple[Edit, bool]]:
     """Edits in order, equal ones cut after each run of line breaks; True where a line ends."""
     for edit in alignment.edits:
         if edit.tag != "equal":
             yield edit, False
             continue
         text = edit.copy.of(copy)
-        start = 0
+        theirs = edit.reference.of(reference) if reference is not None else text
+        at = _their_offset(theirs, text) if len(theirs) != len(text) else None
+        r, c = edit.reference.start, edit.copy.start
+        start = their_start = 0
         for match in _LINE_BREAKS.finditer(text):
             end = match.end()
-            yield _shift(edit, start, end), True
-            start = end
+            their_end = at(end) if at is not None else end
+            yield (
+                Edit("equal", Span(r + their_start, r + their_end), Span(c + start, c + end)),
+                True,
+            )
+            start, their_start = end, their_end
         if start < len(text):
-            yield _shift(edit, start, len(text)), False
+            rest = Span(r + their_start, edit.reference.end)
+            yield Edit("equal", rest, Span(c + start, edit.copy.end)), False
+
+
+def _their_offset(theirs: str, ours: str) -> Callable[[int], int]:
+    """For two texts the engine read as equal but for markup: the offset in `theirs` where
+    the characters before offset `k` of `ours` end.
+
+    >>> at = _their_offset("2. The Parties", "2. **The** Parties")
+    >>> at(3), at(10), at(18)
+    (3, 6, 14)
+    """
+    ops: list[tuple[int, int, int]] = []  # (ours start, theirs start, theirs length)
+    o = t = 0
+    for _, a, b in refine(theirs, ours):
+        ops.append((o, t, len(a)))
+        o, t = o + len(b), t + len(a)
+    starts = [op[0] for op in ops]
+
+    def at(k: int) -> int:
+        if not ops:
+            return min(k, len(theirs))
+        o0, t0, width = ops[max(0, bisect_right(starts, k) - 1)]
+        return min(len(theirs), t0 + min(k - o0, width))
+
+    return at
 
 
 _LINE_BREAKS = re.compile(r"\n[\n\r\t ]*")
-
-
-def _shift(edit: Edit, start: int, end: int) -> Edit:
-    r, c = edit.reference.start, edit.copy.start
-    return Edit("equal", Span(r + start, r + end), Span(c + start, c + end))
 
 
 def _block(passage: int, edits: list[Edit]) -> Block:

@@ -129,7 +129,9 @@ class ReviewScreen(Screen[None]):
             review = self.session.review(self.capture_id, select=self.select)
         except CancelledError:
             return  # the session closed: the app is going
-        cut = blocks(review.result.alignments, review.result.document)
+        cut = blocks(
+            review.result.alignments, review.result.document, self.session.corpus.reference
+        )
         if not get_current_worker().is_cancelled:
             self.post_message(self.Prepared(review, cut))
 
