@@ -21,7 +21,7 @@ from provenance.analyse import SourceResult
 from provenance.apart import CancelledError
 from provenance.coverage import held_share
 from provenance.emphasis import Status
-from provenance.model import Severity
+from provenance.model import Kind, Severity
 from provenance.quotes.verdicts import QuoteVerdict
 from provenance.session import Session, next_where
 from provenance.tui.messages import OpenReview
@@ -291,7 +291,8 @@ class CorpusScreen(Screen[None]):
         if result is None:
             return self._row(described, dict.fromkeys(_ANALYSIS, Text("…", style="dim")))
         share = held_share(result, len(session.corpus.reference.text))
-        severities = Counter(d.severity for d in result.divergences)
+        # (emphasis rows are the emphasis column's, as `findings` lists them: counted once)
+        severities = Counter(d.severity for d in result.divergences if d.kind is not Kind.EMPHASIS)
         by_severity = " ".join(
             f"{s.name[0] if s is Severity.MATERIAL else s.name[0].lower()}{severities[s]}"
             for s in sorted(Severity, reverse=True)

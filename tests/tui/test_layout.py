@@ -158,3 +158,24 @@ async def test_at_tiny_sizes_the_findings_list_stays_and_the_other_panels_give_w
         assert rows >= 2, (area, table.scrollable_content_region)
         for other in (screen.query_one(FindingDetail), screen.query_one("#text-pane")):
             assert not other.display or not other.region.overlaps(area), (other, other.region)
+
+
+async def test_an_emphasis_finding_counts_once_in_the_corpus_row(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    """A copy whose one finding is emphasis added showed it twice: a material row in the
+    severity column (`M1`) and `+1` under emphasis."""
+    reference = (corpus_dir / "000_3bc794f6186e8434.txt").read_text(encoding="utf-8")
+    start = reference.index("The Russian Federation and the People")
+    end = reference.index("in Moscow.", start) + len("in Moscow.")
+    text = reference[start:end].replace("are seriously worried", "are **seriously worried**", 1)
+    page = tmp_path / "bold.md"
+    page.write_text("Text:\n\n" + text + "\n", encoding="utf-8")
+    entry = add(corpus_dir, page, holds=("full",))
+    app = build_app(corpus_dir, reviewer="tester")
+    async with app.run_test(size=(250, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#captures", DataTable)
+        assert str(table.get_cell(entry.id, "severity")) == "M0 m0 c0"
+        assert str(table.get_cell(entry.id, "emphasis")) == "+1"
