@@ -798,3 +798,31 @@ def test_a_note_put_into_a_moved_point_is_the_note_alone(reference: Document) ->
         (Kind.REORDERING, Severity.MINOR),
     ], rows
     assert [d.copy_text.strip() for d in source.divergences if d.kind is Kind.EDITORIAL] == [note]
+
+
+def test_a_changed_last_word_after_a_wrap_at_the_copy_s_end_is_the_copy_s(
+    reference: Document,
+) -> None:
+    """ "This statement was signed on July 4, 2017, in\\nBeijing." ending a copy: the
+    passage stopped before the wrap and the changed place went unreported."""
+    page = "Posted:\n\n" + reference.text.replace("in Moscow.", "in\nBeijing.") + "\n\nEnd.\n"
+    source = analyse(reference, [make_document(page)]).sources[0]
+    rows = [(d.kind, d.copy_text.strip(), d.reference_text.strip()) for d in source.divergences]
+    assert (Kind.SUBSTITUTION, "Beijing", "Moscow") in rows, rows
+
+
+def test_a_short_paragraph_moved_out_below_the_copy_is_read_where_it_stands(
+    reference: Document,
+) -> None:
+    """The same short paragraph printed after the copy, the page's own line before it:
+    the move pointed at the page's words ("r correspondent reviews the July 2")."""
+    paragraphs = reference.text.split("\n\n")
+    short = "The Parties propose the following:"
+    k = paragraphs.index(short)
+    copied = [p for p in paragraphs[k - 1 : k + 3] if p != short]
+    page = "\n\n".join(
+        ["Our correspondent reviews the July 2017 statement.", *copied, short, "End."]
+    )
+    source = analyse(reference, [make_document(page + "\n")]).sources[0]
+    moved = [d for d in source.divergences if d.kind is Kind.REORDERING]
+    assert [d.copy_text for d in moved] == [short], [d.copy_text for d in moved]

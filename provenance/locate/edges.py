@@ -260,8 +260,9 @@ def _to_sentence_end(texts: _Texts, j: int, i: int, hi: int, stop: int) -> tuple
     if j == 0 or i == 0:
         return 0, 0
     copy_end = _words_to_sentence_end(texts.normalised.text, texts.words, j, hi)
-    # (the capture's words only: an empty stretch of the reference, i to i)
-    if copy_end is None or not texts.plain_gap(j - 1, j + copy_end - 1, i, i):
+    # (the capture's words only: an empty stretch of the reference, i to i; a line the
+    # copy wraps, "signed on July 4, 2017, in\nBeijing.", is still its sentence)
+    if copy_end is None or not texts.joined(j - 1, j + copy_end - 1, i, i):
         return 0, 0
     if "," in texts.capture_gap(j - 1, j + copy_end - 1):
         return 0, 0  # "excluded, officials said.": the page's own words end it
@@ -272,7 +273,7 @@ def _to_sentence_end(texts: _Texts, j: int, i: int, hi: int, stop: int) -> tuple
         ended = copy_end <= 2 and not texts.capture_gap(j - 1, j).strip() and first.islower()
         return (copy_end, 0) if ended else (0, 0)
     reference_end = _words_to_sentence_end(reference.normalised.text, reference.words, i, stop)
-    if reference_end is None or not texts.plain_gap(j - 1, j, i - 1, i + reference_end - 1):
+    if reference_end is None or not texts.joined(j - 1, j, i - 1, i + reference_end - 1):
         return 0, 0
     same_mark = _to_space(texts.normalised.text, texts.words[j + copy_end - 1][2]) == _to_space(
         reference.normalised.text, reference.words[i + reference_end - 1][2]

@@ -492,17 +492,14 @@ _BESIDE = 400
 
 def _own_line(text: str, words: str, stretches: tuple[tuple[int, int], ...]) -> Span | None:
     """Where `words` stand once in the stretches of `text`, as a line of their own."""
+    line = re.compile(rf"(?m)^[ \t>*_#-]*({re.escape(words)})[ \t*_]*$")
     found = [
-        Span(m.start(1), m.end(1))
+        Span(lo + m.start(1), lo + m.end(1))
         for lo, hi in stretches
         if lo < hi
-        for m in re.finditer(rf"(?m)^[ \t>*_#-]*({re.escape(words)})[ \t*_]*$", text[lo:hi])
+        for m in line.finditer(text[lo:hi])
     ]
-    if len(found) != 1:
-        return None
-    [one] = found
-    start = next(lo for lo, hi in stretches if lo < hi and lo + one.start < hi)
-    return Span(start + one.start, start + one.end)
+    return found[0] if len(found) == 1 else None
 
 
 def _moved_in(

@@ -282,8 +282,15 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             span = Span(counted.start(), counted.start() + len(counted.group().rstrip()))
             return Cue("person", span, span.of(reading.text), how="named before the quotation")
         which = _others_which(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
-        if which is not None and which.group("year") in reading.authors:
-            which = None  # "the 2017 joint statement, in which ...": the statement itself
+        if which is not None and (
+            which.group("year") in reading.authors
+            or (
+                not which.group("year")
+                and _YEAR.findall(which.group("what"))[-1:] == _own_year(reading)
+            )
+        ):
+            which = None  # "the 2017 joint statement, in which ...", "the joint statement
+            # of July 4, 2017, in which ...": the statement itself
         if which is not None and not _OURS_IN_CLAUSE.search(which.group("clause")):
             # "... the language of resolution 2321, which “condemns ...”": the words are the
             # other document's, whatever the sentence's subject says of it
@@ -663,6 +670,14 @@ Security Council, which in Resolution 2321 “...”", "the Joint Statement of S
 2005, which committed the DPRK to “...”", "the September 2005 Joint Statement, in which
 the DPRK “committed to ...”" (not one dated to the statement's own year, nor one whose
 clause names the statement speaking: "which the statement says")."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _own_year(reading: _Reading) -> list[str]:
+    """The statement's year as `authors` holds it (its latest), in a list: [] for none."""
+    return sorted(y for y in reading.authors if _YEAR.fullmatch(y))[-1:]
+
+
 _OURS_IN_CLAUSE = re.compile(
     r"(?i:\b(?:statement|declaration|communiqu|foreign\s+ministries|russia\s+and\s+china"
     r"|china\s+and\s+russia|moscow\s+and\s+beijing|beijing\s+and\s+moscow)\b)"
