@@ -1271,15 +1271,16 @@ _OWN_PREDICATE = re.compile(
 the tail passage's."""
 
 
-def _new_actor(index: _Index, head: str, second: Span) -> str:
+def _new_actor(index: _Index, head: str, second: Span, *, whole: bool = False) -> str:
     """Whose act a spliced quotation gives to whom ("DPRK’s act to United States"): when
     the reference names a party in the clause just before the tail (its subject, "The
-    DPRK, | by way of ..."), and the head's last words name one that clause does not.
-    "" otherwise ("the DPRK, | by way of ...": the same party)."""
+    DPRK, | by way of ..."), and the head's last words (`whole`: any of its words, "The
+    DPRK, by way of a voluntary political decision, [...]") name one that clause does
+    not. "" otherwise ("the DPRK, | by way of ...": the same party)."""
     ref = index.document.text
     clause = max(ref.rfind(mark, 0, second.start) for mark in _CLAUSE_OPENERS) + 1
     before = ref[max(clause, second.start - _SUBJECT_REACH) : second.start]
-    end = head[-_SUBJECT_REACH:]
+    end = head if whole else head[-_SUBJECT_REACH:]
     vocabulary, authors = index.lexicon.vocabulary, index.authors
     theirs = absent_parties(before, end, vocabulary, authors, actors_only=True)
     ours = absent_parties(end, before, vocabulary, authors, actors_only=True)
@@ -1301,29 +1302,68 @@ def _cut_changes(index: _Index, capture: Document, core: Span, found: _Found) ->
     out: list[str] = []
     for cut, at in found.cuts:
         left_out = cut.of(ref)
-        negation = cut_negation(left_out)
+        head = text[core.start : at.start]
+        denied = _WORD.findall(head.casefold())[-1:]
+        negation = cut_negation(left_out) or (
+            "" if denied and denied[0] in _DENYING_VERBS else _denying_verb(left_out)
+        )  # ("stop ... the deployment process" for "stop and cancel": still stopped)
         after = _WORD.search(ref, cut.end)
         if negation and (after is None or after.group().casefold() not in NEGATIONS):
             out.append(f"a cut that leaves out “{negation}”")
             continue
-        head = text[core.start : at.start]
         rest_end = next((c.start for c, _ in found.cuts if c.start > cut.end), found.span.end)
         second = Span(cut.end, max(cut.end, rest_end))
-        actor = _new_actor(index, head, second)
+        actor = _new_actor(index, head, second) or _new_actor(index, head, second, whole=True)
         if actor:
             out.append(f"a cut that gives the {actor}")
             continue
         tail = text[at.end : core.end]
+        urging = _URGING_TO.search(left_out)
+        if (
+            urging
+            and (left_out.rstrip().endswith(" to") or tail.lstrip().startswith("to "))
+            and not _OWN_PREDICATE.match(tail)
+        ):
+            # "The Parties ... conduct dialogue", the statement's "express support for the
+            # North and the South ... to conduct dialogue": what it asks of others, its own
+            out.append(
+                f"a cut that makes what the statement asks of others ({urging.group()}) its own act"
+            )
+            continue
         stance = _WORD.findall(head.casefold())[-1:]
         if (
             stance
             and stance[0] in _STANCES
-            and _CLAUSE_CROSSED.search(left_out)
+            and (_CLAUSE_CROSSED.search(left_out) or len(left_out.split()) >= _OBJECT_CUT_WORDS)
             and not _OWN_PREDICATE.match(tail)
         ):
-            # the stance's own object cut, and a clause of another verb's with it
+            # the stance's own object cut ("are against … the DPRK's programmes"), or a
+            # clause of another verb's with it ("oppose … dialogue")
             out.append(f"a cut that sets “{stance[0]}” on words another verb governs")
     return out
+
+
+def _denying_verb(left_out: str) -> str:
+    """A verb that denies what follows it ("renounce", "refrain from", "stop") ending a
+    cut: the words kept after it lose it, as a negation's do ("urge all countries to …
+    provocative moves" for "... to maintain calm, renounce provocative moves")."""
+    words = _WORD.findall(left_out.casefold())[-2:]
+    if words and words[-1] in _LEADING_ON_DENIAL:
+        words = words[:-1]
+    return words[-1] if words and words[-1] in _DENYING_VERBS else ""
+
+
+_DENYING_VERBS = frozenset(
+    """renounce refrain stop cancel halt abandon reject exclude avoid prevent end oppose
+    against counteract counteracting counter""".split()
+)
+_LEADING_ON_DENIAL = frozenset({"from", "to", "the", "any"})
+_URGING_TO = re.compile(
+    r"\b(?:urg\w*|call\w*\s+on|ask\w*|appeal\w*\s+to|support\s+for|invit\w*)\b", re.IGNORECASE
+)
+"""A verb asking others to act, in a cut before the act's verb kept after it."""
+_OBJECT_CUT_WORDS = 4
+"""Fewest words of a cut straight after a stance word that take its object away."""
 
 
 def _pieces_reordered(
