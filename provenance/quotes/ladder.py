@@ -1343,10 +1343,6 @@ def _cut_changes(index: _Index, capture: Document, core: Span, found: _Found) ->
     return out
 
 
-CUT_CHANGES = "a cut that "
-"""How every finding of `_cut_changes` begins."""
-
-
 def _denying_verb(left_out: str) -> str:
     """A verb that denies what follows it ("renounce", "refrain from", "stop") ending a
     cut: the words kept after it lose it, as a negation's do ("urge all countries to …

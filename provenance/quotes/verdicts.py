@@ -29,7 +29,6 @@ from provenance.quotes.ladder import (
     _EDITORIAL,
     _EMPHASIS_MARK,
     _NOTHING,
-    CUT_CHANGES,
     FRAME,
     QuoteOptions,
     QuoteVerdict,
@@ -167,11 +166,8 @@ def check_quotes(
         if (
             passage is not None
             and quotation.verdict is QuoteVerdict.NOT_IN_REFERENCE
-            and not any(u.startswith(CUT_CHANGES) for u in quotation.unsaid)
             and _held(text, _core(text, m.span), passage, divergences)
         ):
-            # (but a cut that changes what the kept words say is the quotation's own
-            # finding: the passage reads the cut as an editor's mark)
             quotation = _located(quotation, passage, index, capture)
         out.append(quotation)
         if not quotation.attributed and quotation.verdict is QuoteVerdict.OTHER:
