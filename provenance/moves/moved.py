@@ -384,7 +384,9 @@ def _insertions_moved(
             where.overlapping_indices(d.copy.start, d.copy.end) if d.kind is Kind.INSERTION else []
         )
         inside = [moves[k] for k in near if _within(moves[k].copy, d.copy)]
-        if not inside:
+        if not inside or sum(len(m.copy) for m in inside) < _MOSTLY_MOVED * len(d.copy):
+            # (lines of another column or a box holding a few moved words stay what the
+            # later steps read them as: an interruption, not the moves' own changes)
             out.append(d)
             continue
         at = d.copy.start
@@ -396,6 +398,11 @@ def _insertions_moved(
         if capture.text[at : d.copy.end].strip():
             out.append(_remainder(reference, capture, d, Span(at, d.copy.end)))
     return out
+
+
+_MOSTLY_MOVED = 0.7
+"""Least share of an insertion that text read as moved must cover for the insertion to be
+the moves' own (a point moved with a note in it)."""
 
 
 def _remainder(reference: Document, capture: Document, d: Divergence, copy: Span) -> Divergence:
