@@ -633,7 +633,7 @@ _THEIR_ANSWER = re.compile(
 """Whose answer, view or line a quotation gives: "the answer from our colleagues was that
 the drills are “...”"."""
 _THEIR_OWN_ANSWER = re.compile(
-    r"(?P<who>\b[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})[’']s[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?P<who>\b[A-Z][\w.-]*(?:[ \t]+[\w.-]+){0,4}?)[’']s[ \t]+(?:[a-z]+[ \t]+)?"
     r"(?:answer|reply|response|view|position|line|argument|message|explanation|verdict)"
     r"[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been|remains|remained)[ \t]+(?:that[ \t]+)?"
     r"[^.;:“”\"«»\n]{0,80}$"
@@ -655,12 +655,17 @@ blunt", "“...”, words critics called naive"): the judge's cue, not the speak
 _OTHER_BODY = (
     r"\b(?:(?:UN|U\.N\.)[ \t]+)?(?:Security[ \t]+Council|General[ \t]+Assembly"
     r"|State[ \t]+Department|White[ \t]+House|Pentagon|IAEA|NATO)"
+    r"(?:[ \t]+Board(?:[ \t]+of[ \t]+Governors)?)?"
+    r"|\b(?:Japan|Tokyo|Seoul|Washington|Pyongyang|South[ \t]+Korea|North[ \t]+Korea"
+    r"|the[ \t]+United[ \t]+States|America)[’']s[ \t]+(?:[a-z]+[ \t]+){0,2}"
+    r"(?:ministry|ministries|government|embassy|mission|parliament|office)"
 )
 """Bodies whose resolutions and statements a page sets beside the statement's."""
 _OTHERS_WHICH = re.compile(
     rf"(?P<what>{_OTHER_DOCUMENT.pattern}|{_OTHER_BODY}|(?i:statement|declaration|communiqu[eé])"
     r"\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d"
-    r"|(?P<year>(?:19|20)\d\d)\s+(?i:joint\s+)?(?i:statement|declaration|communiqu[eé]))"
+    r"|(?P<year>(?:19|20)\d\d)\s+(?i:joint\s+)?(?i:statement|declaration|communiqu[eé])"
+    r"(?:\s+(?:on|of)\s+(?:the\s+)?[A-Z][^,.;:“”\"«»\n]{0,70})?)"
     r"[ \t]*,?[ \t]+(?:which|that|(?:in|under|by)[ \t]+which|whereby)[ \t]+"
     r"(?P<clause>(?:[\w’'-]+[ \t]+){0,6}?)$"
 )
@@ -679,13 +684,15 @@ def _own_year(reading: _Reading) -> list[str]:
 
 
 _OURS_IN_CLAUSE = re.compile(
-    r"(?i:\b(?:statement|declaration|communiqu|foreign\s+ministries|russia\s+and\s+china"
+    r"(?i:\b(?:the|this)\s+(?:joint\s+)?(?:statement|declaration|communiqu)"
+    r"|\b(?:foreign\s+ministries|russia\s+and\s+china"
     r"|china\s+and\s+russia|moscow\s+and\s+beijing|beijing\s+and\s+moscow)\b)"
     r"|\b(?i:the)\s+Parties\b"
 )
 """The statement or its authors named in another document's relative clause ("which the
-statement says"); "the Parties" as the statement writes them, with a capital: "in which
-the parties “...”", after the 2005 statement, are that statement's parties."""
+statement says"; not "which in a statement", one of the other body's); "the Parties" as
+the statement writes them, with a capital: "in which the parties “...”", after the 2005
+statement, are that statement's parties."""
 _WHICH_TAIL = re.compile(r"[ \t](?:which|that|whereby)[ \t]+(?:[\w’'-]+[ \t]+){0,6}?$")
 """How every `_OTHERS_WHICH` ends ("which", "that", "in which", "whereby" and the clause's
 first words): a cheap test, searched from each space or tab only."""
