@@ -31,7 +31,8 @@ A stage that runs past --timeout is reported as such and skipped at the larger s
 the same N copies one a line, each through `cli` (and the stages given with --stages, if
 any besides the default). The two should cost about the same, and N times the copies about
 N times the CPU: a stage that reads a passage's whole line for each passage shows as the
-one-line capture's time growing with N squared.
+one-line capture's time growing with N squared. The last column is N copies each shuffled
+and damaged (moves and slips in every copy), which should grow as N too.
 
 `probe` (ms, in the notes): the CPU time of a fixed pure-Python loop, run in the child
 just before and just after the measured stage (the mean). The VM these figures come from
@@ -45,6 +46,7 @@ import argparse
 import html
 import json
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -120,20 +122,39 @@ def captures(workdir: Path, sizes: list[int], formats: list[str]) -> tuple[Path,
 
 
 def copies_captures(workdir: Path, counts: list[int]) -> tuple[Path, list[Path]]:
-    """N copies of the generator's reference on one line, and the same one copy a line."""
+    """N copies of the generator's reference on one line, the same one copy a line, and N
+    copies each with its paragraphs shuffled and 1% of its letters changed (moves and
+    slips in every copy: pairing moves once read every divergence for each)."""
     _, reference = pool(workdir, 1)
     ref_path = workdir / "reference.txt"
     ref_path.write_bytes(reference.encode("utf-8"))
     copy = " ".join(line.strip() for line in reference.splitlines() if line.strip())
     made = []
     for count in counts:
-        for name, joint in (("oneline", " "), ("lines", "\n")):
+        shuffled = "\n\n".join(_shuffled(reference, seed) for seed in range(count))
+        for name, data_text in (
+            ("oneline", " ".join([copy] * count)),
+            ("lines", "\n".join([copy] * count)),
+            ("shuffled", shuffled),
+        ):
             path = workdir / f"copies{count}-{name}.txt"
-            data = (joint.join([copy] * count) + "\n").encode("utf-8")
+            data = (data_text + "\n").encode("utf-8")
             if not path.exists() or path.stat().st_size != len(data):
                 path.write_bytes(data)
             made.append(path)
     return ref_path, made
+
+
+def _shuffled(reference: str, seed: int) -> str:
+    """The reference's paragraphs in an order of their own, a letter in a hundred changed."""
+    rng = random.Random(seed)
+    paragraphs = [p for p in reference.split("\n\n") if p.strip()]
+    rng.shuffle(paragraphs)
+    letters = list("\n\n".join(paragraphs))
+    for k in range(len(letters)):
+        if letters[k].isalpha() and rng.random() < 0.01:
+            letters[k] = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    return "".join(letters)
 
 
 def copies_sweep(args: argparse.Namespace) -> None:
@@ -144,18 +165,18 @@ def copies_sweep(args: argparse.Namespace) -> None:
     stages = [s for s in args.stages if s != "cli"] if args.stages != list(STAGES) else []
     print(f"captures under {args.workdir}; timeout {args.timeout:.0f} s per stage")
     header = f"{'copies':>6} {'stage':<10} {'one line CPU s':>14} {'one a line CPU s':>16}"
-    print(f"{header} {'ratio':>6} {'MB':>6}")
+    print(f"{header} {'ratio':>6} {'MB':>6} {'shuffled CPU s':>14}")
     for count in args.copies:
         for stage in ["cli", *stages]:
             cpu: list[float] = []
-            for name in ("oneline", "lines"):
+            for name in ("oneline", "lines", "shuffled"):
                 path = args.workdir / f"copies{count}-{name}.txt"
                 result = run_stage(stage, path, reference, args.timeout)
                 cpu.append(float(str(result["cpu"])) if "cpu" in result else float("nan"))
             size = (args.workdir / f"copies{count}-oneline.txt").stat().st_size / MB
             print(
                 f"{count:>6} {stage:<10} {cpu[0]:14.2f} {cpu[1]:16.2f} "
-                f"{cpu[0] / cpu[1]:6.2f} {size:6.2f}",
+                f"{cpu[0] / cpu[1]:6.2f} {size:6.2f} {cpu[2]:14.2f}",
                 flush=True,
             )
 
