@@ -541,10 +541,11 @@ def _quoted(
     does. Quotations of anyone else are left alone, and so are those inside a passage
     (read with the passage). Offsets are readable (`view`) offsets, as `quotes` are."""
     out = []
+    held = SpanIndex([p.copy for p in passages])  # (by place: quotations x passages before)
     for q in quotes:
         if not q.attributed or q.verdict not in _HOLDS_ITS_WORDS or q.reference is None:
             continue
-        if any(p.copy.start < q.span.end and q.span.start < p.copy.end for p in passages):
+        if held.overlapping_indices(q.span.start, q.span.end):
             continue
         stretch = Passage(PassageKind.QUOTATION, q.span, q.reference, q.similarity)
         out.append(align(reference, capture, stretch))

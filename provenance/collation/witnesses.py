@@ -22,7 +22,7 @@ only the nearest reference passage and which is never collated word by word.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -32,6 +32,7 @@ from provenance.analyse import Analysis, SourceResult
 from provenance.extract import Extracted, extract
 from provenance.model import Document, Edit, PassageKind, Span
 from provenance.quotes.verdicts import QuoteVerdict
+from provenance.spanindex import SpanIndex
 
 
 class WitnessKind(StrEnum):
@@ -182,17 +183,21 @@ def _quotation_witness(
 ) -> Witness | None:
     doc, ref, text = source.document, reference_readable.text, _text(source)
     segments: list[Segment] = []
+    # Asked by place, not of every passage and segment for each quotation: a page of
+    # thousands of short quotations took 13 s for these questions alone.
+    passages = SpanIndex([p.copy for p in source.passages])
+    taken: list[Span] = []  # the reference stretches quoted so far, disjoint, by start
     for quote in source.quotes:
         if not quote.attributed or quote.verdict not in QUOTED_VERDICTS or quote.reference is None:
             continue
         copy, reference = quote.span, _to_readable(reference_readable, quote.reference)
-        if not len(reference) or any(_overlap(copy, p.copy) for p in source.passages):
+        if not len(reference) or passages.overlapping_indices(copy.start, copy.end):
             continue  # nothing to compare, or already collated in a full copy or an excerpt
         paraphrase = quote.verdict is QuoteVerdict.PARAPHRASE
-        if not paraphrase and any(
-            _overlap(reference, s.reference) for s in segments if s.verdict != "paraphrase"
-        ):
+        if not paraphrase and _overlaps_taken(taken, reference):
             continue  # a second quotation of the same words adds no reading
+        if not paraphrase:
+            insort(taken, reference, key=_start)
         copy = _to_readable(source.extracted, copy)
         edits = align_texts(
             reference.of(ref),
@@ -213,6 +218,16 @@ def _quotation_witness(
 
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _overlaps_taken(taken: list[Span], span: Span) -> bool:
+    """Whether `span` overlaps one of `taken` (disjoint spans, sorted by start)."""
+    k = bisect_left(taken, span.start, key=_start)
+    return any(_overlap(span, taken[j]) for j in (k - 1, k) if 0 <= j < len(taken))
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _siglum(capture_id: str) -> str:
