@@ -540,7 +540,9 @@ def _quoted(
     passages: a page that bolds words of the statement it quotes adds emphasis as a copy
     does. Quotations of anyone else are left alone, and so are those inside a passage
     (read with the passage). Offsets are readable (`view`) offsets, as `quotes` are."""
-    out = []
+    out: list[Alignment] = []
+    if not quotes:
+        return ()
     held = SpanIndex([p.copy for p in passages])  # (by place: quotations x passages before)
     for q in quotes:
         if not q.attributed or q.verdict not in _HOLDS_ITS_WORDS or q.reference is None:

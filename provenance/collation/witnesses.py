@@ -185,6 +185,8 @@ def _quotation_witness(
     segments: list[Segment] = []
     # Asked by place, not of every passage and segment for each quotation: a page of
     # thousands of short quotations took 13 s for these questions alone.
+    if not source.quotes:
+        return None
     passages = SpanIndex([p.copy for p in source.passages])
     taken: list[Span] = []  # the reference stretches quoted so far, disjoint, by start
     for quote in source.quotes:

@@ -338,6 +338,8 @@ def _moved_to_passages(
 
     Excerpts in another order ("5, 9, 6" then "1" then "7, 11") group into passages whose
     omissions hold paragraphs that another passage has: those paragraphs moved."""
+    if not any(d.kind is Kind.OMISSION for d in found):
+        return _insertions_moved(reference, capture, found)  # (most copies: nothing to place)
     out: list[Divergence] = []
     held = sorted(
         ((part.reference, part.copy) for p in passages for part in (p.segments or (p,))),
