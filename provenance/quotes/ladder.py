@@ -463,6 +463,9 @@ def _compare(
                 )
                 if swapped:
                     unsaid += (f"puts {swapped} where its passage names another party",)
+            blame = _blame(index, quoted)
+            if blame:
+                unsaid += (blame,)  # "bears primary responsibility for the mounting ..."
             if unsaid:
                 return _not_said(settled.span, settled.similarity, unsaid)
             divergences = tuple(
@@ -628,6 +631,15 @@ _RULED_OUT = re.compile(
     re.IGNORECASE,
 )
 """Words that rule force out or refrain from it ("any military action should be excluded")."""
+
+
+def _blame(index: _Index, quoted: str) -> str:
+    """The finding for blame a quotation lays on someone (`_BLAME`) that the statement does
+    not, however close the rest is to its words; "" for none, or blame ruled out."""
+    found = _BLAME.search(quoted)
+    if found is None or _RULED_OUT.search(quoted) or _in_reference(index, found.group()):
+        return ""
+    return f"a blame the statement never lays ({found.group()})"
 
 
 _BLAME = re.compile(
@@ -817,7 +829,11 @@ def _with_addition(index: _Index, capture: Document, core: Span) -> _Result | No
             around = set(content_words(_sentences_around(index, span)))
             if len(own) < 2 or sum(w in around for w in own) * 3 > len(own):
                 break  # the rest renders the statement: leave it to the paraphrase test
-            return _added_result(index, capture, span, held, loose, head_first)
+            added = _added_result(index, capture, span, held, loose, head_first)
+            blame = _blame(index, text[loose[0] : loose[1]])
+            if blame:  # "bears primary responsibility for | the mounting political ..."
+                return _not_said(span, added.similarity, (blame,))
+            return added
     return None
 
 
@@ -1840,9 +1856,9 @@ def _paraphrase(
     threat = _threat(index, quoted)
     if threat:
         unsaid.append(f"a threat of force the statement never makes ({threat})")
-    blame = _BLAME.search(quoted)
-    if blame and not _RULED_OUT.search(quoted) and not _in_reference(index, blame.group()):
-        unsaid.append(f"a blame the statement never lays ({blame.group()})")
+    blame = _blame(index, quoted)
+    if blame:
+        unsaid.append(blame)
     addressed = _ADDRESSED.search(text, max(0, core.start - 40), max(0, core.start - 1))
     state = addressed.group("state") if addressed else ""
     if state.casefold() in STATE_NAMES and not _names(index, state.casefold()):
