@@ -463,9 +463,6 @@ def _compare(
                 )
                 if swapped:
                     unsaid += (f"puts {swapped} where its passage names another party",)
-            blame = _blame(index, quoted)
-            if blame:
-                unsaid += (blame,)  # "bears primary responsibility for the mounting ..."
             if unsaid:
                 return _not_said(settled.span, settled.similarity, unsaid)
             divergences = tuple(
