@@ -48,6 +48,25 @@ def test_a_hit_changed_since_the_scan_is_named_and_the_others_added(
     assert line.startswith("provenance: hit second.txt (") and "changed since the scan" in line
 
 
+def test_a_json_lines_record_moved_since_the_scan_is_named_as_moved(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A line put before the hit in its .jsonl after the scan: the hit's byte now falls
+    inside another line, and `add --from-scan` said "malformed JSON line", not that the
+    source changed under the hit."""
+    reference = (corpus_dir / "000_3bc794f6186e8434.txt").read_text(encoding="utf-8")
+    lines = [{"id": "n", "text": "noise " * 40}, {"id": "a", "text": "Copied:\n\n" + reference}]
+    source = tmp_path / "c.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    assert main(["scan", str(source), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
+    source.write_text('{"id": "x", "text": "y"}\n' + source.read_text(encoding="utf-8"))
+    capsys.readouterr()
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert "no record there any more" in line and "changed since the scan" in line, line
+
+
 def test_a_hit_whose_file_is_gone_is_named_and_the_others_added(
     collection: Collection, tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

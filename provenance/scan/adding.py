@@ -177,7 +177,9 @@ def record_of(hit: dict[str, Any], fields: Fields, hits: Path | None = None) -> 
     except GZIP_ERRORS as error:  # OSError and EOFError, and zlib.error of corrupt gzip data
         raise InputError(source, f"cannot read hit {hit['id']!r}: {error}") from None
     if isinstance(found, Problem):
-        raise HitGoneError(source, found.problem)
+        # (what stands at the hit's byte now is no record: the source changed under it)
+        moved = f"no record there any more ({found.problem}): the source changed since"
+        raise HitGoneError(source, f"{moved} the scan; scan again")
     if hashlib.sha256(found.data).hexdigest() != hit["sha256"]:
         raise HitGoneError(source, "its bytes changed since the scan (sha256 differs); scan again")
     return found
