@@ -235,10 +235,20 @@ def cut_negation(left_out: str) -> str:
     >>> cut_negation("should not"), cut_negation("does nothing to"), cut_negation("no limits")
     ('not', 'nothing', '')
     """
+    return cut_ending(left_out, NEGATIONS, _LEADING_ON)
+
+
+def cut_ending(left_out: str, words: frozenset[str], leading_on: frozenset[str]) -> str:
+    """The word of `words` a cut's words end in (or end in but for one of `leading_on`
+    after it), bearing on the words kept after the cut; else "".
+
+    >>> cut_ending("renounce provocative", frozenset({"renounce"}), frozenset())
+    ''
+    """
     last = _bare(left_out.casefold()).split()[-2:]
-    if last and last[-1] in _LEADING_ON:
+    if last and last[-1] in leading_on:
         last = last[:-1]
-    return last[-1] if last and (last[-1] in NEGATIONS or last[-1].endswith("n't")) else ""
+    return last[-1] if last and last[-1] in words else ""
 
 
 _LEADING_ON = frozenset({"to", "be", "been", "even", "yet", "any", "a", "an", "the"})

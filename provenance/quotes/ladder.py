@@ -45,7 +45,14 @@ from rapidfuzz.distance import Levenshtein
 from provenance.classify import divergence
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
-from provenance.kinds import LINE_END_HYPHEN, NEGATIONS, SIC, cut_negation, spelling_key
+from provenance.kinds import (
+    LINE_END_HYPHEN,
+    NEGATIONS,
+    SIC,
+    cut_ending,
+    cut_negation,
+    spelling_key,
+)
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
 from provenance.quotes.acts import acts_for
@@ -1360,10 +1367,7 @@ def _denying_verb(left_out: str) -> str:
     """A verb that denies what follows it ("renounce", "refrain from", "stop") ending a
     cut: the words kept after it lose it, as a negation's do ("urge all countries to …
     provocative moves" for "... to maintain calm, renounce provocative moves")."""
-    words = _WORD.findall(left_out.casefold())[-2:]
-    if words and words[-1] in _LEADING_ON_DENIAL:
-        words = words[:-1]
-    return words[-1] if words and words[-1] in _DENYING_VERBS else ""
+    return cut_ending(left_out, _DENYING_VERBS, _LEADING_ON_DENIAL)
 
 
 _DENYING_VERBS = frozenset(
@@ -1407,7 +1411,8 @@ def _pieces_reordered(
 
 
 _PIECE_WORDS = 3
-_ELLIPSIS = re.compile(r"\[?\s*(?:…|\.\s?\.\s?\.)\s*\]?|\(\s*(?:…|\.\s?\.\s?\.)\s*\)")
+_ELLIPSIS = re.compile(rf"{_ELISION.pattern}|…|\.\s?\.\s?\.")
+"""A cut among a quotation's editorial marks (`_EDITORIAL`): `_ELISION`, or a bare one."""
 
 
 def _kept_share(found: _Found) -> float:

@@ -49,6 +49,7 @@ from provenance.quotes.marks import (
 )
 from provenance.quotes.reading import _OPENS_QUOTED, GLOSS_LABEL, _Reading, reports_own
 from provenance.quotes.subjects import _NAME, _another_body, _joint
+from provenance.quotes.words import YEAR
 
 __all__ = ["Cue", "attribution", "cues", "speakers"]
 
@@ -286,7 +287,7 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             which.group("year") in reading.authors
             or (
                 not which.group("year")
-                and _YEAR.findall(which.group("what"))[-1:] == _own_year(reading)
+                and YEAR.findall(which.group("what"))[-1:] == _own_year(reading)
             )
         ):
             which = None  # "the 2017 joint statement, in which ...", "the joint statement
@@ -625,8 +626,10 @@ _DASH_CREDIT = re.compile(
 _DEFINED = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])\.$")
 """A line ending in a full stop that ends no abbreviation ("Jr.", "Inc.", "U.S."): a
 sentence, not a credit."""
+_ANSWERS = r"(?:answer|reply|response|view|position|line|argument|message|explanation|verdict)"
+"""What someone's words may be named as before them ("the answer from", "X's view")."""
 _THEIR_ANSWER = re.compile(
-    r"\b(?:answer|reply|response|view|position|line|argument|message|explanation|verdict)"
+    rf"\b{_ANSWERS}"
     r"[ \t]+(?:from|of)[ \t]+(?P<who>[^,.;:“”\"«»\n]{1,60}?)[ \t]+(?:was|is|has[ \t]+been"
     r"|had[ \t]+been|remains|remained)[ \t]+(?:that[ \t]+)?[^.;:“”\"«»\n]{0,80}$"
 )
@@ -634,7 +637,7 @@ _THEIR_ANSWER = re.compile(
 the drills are “...”"."""
 _THEIR_OWN_ANSWER = re.compile(
     r"(?P<who>\b[A-Z][\w.-]*(?:[ \t]+[\w.-]+){0,4}?)[’']s[ \t]+(?:[a-z]+[ \t]+)?"
-    r"(?:answer|reply|response|view|position|line|argument|message|explanation|verdict)"
+    rf"{_ANSWERS}"
     r"[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been|remains|remained)[ \t]+(?:that[ \t]+)?"
     r"[^.;:“”\"«»\n]{0,80}$"
 )
@@ -675,12 +678,11 @@ Security Council, which in Resolution 2321 “...”", "the Joint Statement of S
 2005, which committed the DPRK to “...”", "the September 2005 Joint Statement, in which
 the DPRK “committed to ...”" (not one dated to the statement's own year, nor one whose
 clause names the statement speaking: "which the statement says")."""
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _own_year(reading: _Reading) -> list[str]:
     """The statement's year as `authors` holds it (its latest), in a list: [] for none."""
-    return sorted(y for y in reading.authors if _YEAR.fullmatch(y))[-1:]
+    return sorted(y for y in reading.authors if YEAR.fullmatch(y))[-1:]
 
 
 _OURS_IN_CLAUSE = re.compile(
