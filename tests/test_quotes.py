@@ -359,6 +359,21 @@ def test_unterminated_quotation_is_reported_not_fatal():
     assert q.reference is not None  # still shows where it would come from
 
 
+def test_unterminated_quotation_names_a_stretch_only_when_it_matches_one():
+    # Its verdict is `unterminated` whatever it says: a stretch is shown when its words
+    # match one, not the nearest by meaning of a paragraph running on past the quotation.
+    text = "The statement said “Russia and China will closely coordinate\n\nNext."
+    [q] = _check(text)
+    assert q.reference is not None and q.similarity == 100.0
+    text = (
+        "The statement said “the two capitals would always coordinate together and "
+        "the weather in the valley was mild and the market opened early\n\nNext."
+    )
+    [q] = _check(text)
+    assert q.verdict is V.UNTERMINATED
+    assert q.reference is None and q.similarity == 0.0 and not q.stretches
+
+
 def test_opening_mark_ending_the_text_is_unterminated():
     # Found by Hypothesis (tests/test_check_fuzz.py): the mark lies past every sentence.
     [q] = _check("«")

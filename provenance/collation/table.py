@@ -38,6 +38,7 @@ from provenance.extract import extract
 from provenance.kinds import kind_of
 from provenance.model import Document, Edit, Kind, Severity, Span
 from provenance.severity import COSMETIC_KINDS, severity
+from provenance.spanindex import SpanIndex
 
 PARAPHRASE = "paraphrase"
 """Segment verdict of a quotation in other words; such segments are not collated."""
@@ -204,12 +205,23 @@ def collate(reference: Document, witnesses: Sequence[Witness]) -> Table:
                     cuts.update((e.reference.start, e.reference.end))
     spans = _partition(clusters, cuts, len(reference.text))
     maps = [[_SegmentMap(s) for s in wit.segments] for wit in columns]
+    # Each location asks only the segments reaching it: asking all of them made a page of
+    # hundreds of quotations (each a segment) cost locations x segments (4 s at 0.5 MB).
+    places = [SpanIndex([s.reference for s in wit.segments]) for wit in columns]
     locations = []
     for index, (start, end, is_cluster) in enumerate(spans):
         ref_text = reference.text[start:end]
         readings = tuple(
-            _reading(wit, wmaps, start, end, is_cluster, ref_text, reference.text)
-            for wit, wmaps in zip(columns, maps, strict=True)
+            _reading(
+                wit,
+                [(k, wmaps[k]) for k in place.overlapping_indices(start - 1, end + 1)],
+                start,
+                end,
+                is_cluster,
+                ref_text,
+                reference.text,
+            )
+            for wit, wmaps, place in zip(columns, maps, places, strict=True)
         )
         locations.append(Location(index, Span(start, end), ref_text, readings))
     for column in range(len(columns)):
@@ -353,7 +365,7 @@ class _SegmentMap:
 
 def _reading(
     witness: Witness,
-    maps: list[_SegmentMap],
+    maps: list[tuple[int, _SegmentMap]],
     start: int,
     end: int,
     is_cluster: bool,
@@ -362,7 +374,7 @@ def _reading(
 ) -> Reading:
     pieces: list[tuple[int, Span]] = []
     covered_ref: list[str] = []
-    for index, m in enumerate(maps):
+    for index, m in maps:  # (the segment's index in the witness, its map), in that order
         rs, re_ = m.segment.reference.start, m.segment.reference.end
         if start == end:  # an insertion point
             inside = rs < start < re_ or (rs <= start <= re_ and start in m.points)

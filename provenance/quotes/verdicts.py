@@ -531,7 +531,16 @@ def _check(
         result = _Result(QuoteVerdict.OTHER, None, 0.0, "too long to compare with the reference")
     elif screened:
         pass  # a screening: neither an unterminated quotation nor this one can be a hit
-    elif by_prose or not m.terminated:
+    elif not m.terminated:
+        # Its verdict is `unterminated` whatever it matches, and its words run on to the
+        # paragraph's end: only a match shows where it is from. The paraphrase and claims
+        # rungs read a whole paragraph for nothing (a page of such marks cost 30 s a MB).
+        result = _compare(
+            index, capture, core, cuts, _sentence(spans, m), options, matching_only=True
+        )
+        if not result.stretches:
+            result = _NOTHING  # (no similarity to a stretch it does not name)
+    elif by_prose:
         result = _compare(index, capture, core, cuts, _sentence(spans, m), options)
     elif (
         page.may_match(index, quoted, options) and (folded := page.folded(quoted)) not in unmatched
