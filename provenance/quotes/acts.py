@@ -48,7 +48,8 @@ _AT_THE_UN = frozenset(stem(w) for w in "block veto".split())
 _UN_WORDS = frozenset(stem(w) for w in "un council resolution resolutions sanctions action".split())
 """Blocking the Security Council's action: an act, not a position."""
 _REACH = 4
-"""Words after an act read for what it is done to."""
+"""Words after an act read for what it is done to, `_PASSED_OVER` aside."""
+_PASSED_OVER = frozenset("the a an of its their his her to".split())
 
 
 def _party(word: str) -> bool:
@@ -109,11 +110,14 @@ def _acts_by_object(words: list[str]) -> list[str]:
     ['abandon']
     >>> _acts_by_object(_WORD.findall("will block any UN action against Pyongyang"))
     ['block']
+    >>> _acts_by_object(_WORD.findall("guarantee the security of the DPRK"))
+    ['guarantee']
     """
     out = []
     for k, word in enumerate(words):
         root = stem(word)
-        after = words[k + 1 : k + 1 + _REACH]
+        # (read past "the", "of": "guarantee the security of the DPRK" is done for the DPRK)
+        after = [w for w in words[k + 1 :] if w.casefold() not in _PASSED_OVER][:_REACH]
         roots = {stem(w) for w in after}
         if (
             (root in _FOR_A_PARTY and any(w.casefold() in _OTHER_PARTIES for w in after))
