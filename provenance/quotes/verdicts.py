@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from operator import itemgetter
 
 from provenance.emphasis.notes import NOTE_IN_BRACKETS
@@ -138,17 +139,18 @@ def check_quotes(
     # page of many copies quoting the statement's own quotations (2,500: 6.3 million tests).
     added = SpanIndex(_added(divergences))
     copies = SpanIndex([p.copy for p in passages])
+    blocks = _Blocks(quoted)
     for m in marked:
         start, end = m.span.start, m.span.end
         if m.opening != ":":  # with its quotation marks
             start, end = start - 1, min(len(text), end + 1)
-        block = _block(m, quoted)
+        block = _block(m, blocks)
         if any(
             not (
                 block is not None
                 and (
                     (block.start <= p.start and p.end <= block.end)
-                    or _within_blocks(text, p, quoted)
+                    or _within_blocks(text, p, quoted, blocks.reach)
                 )
             )
             for p in copies.around(start, end)
@@ -158,7 +160,7 @@ def check_quotes(
         # later paragraph of a block the markup sets out follows the block's own paragraph.
         first = m.block in (-1, m.span.start)
         # (a block the markup sets out may follow another: that one is no introduction)
-        markup = quoted if m.block >= 0 else ()
+        markup = blocks.places if m.block >= 0 else None
         if m.opening == ":" and first and _copied_intro(index, text, start, breaks, copies, markup):
             continue
         quotation = _check(index, page, m, speaker, spans, options)
@@ -251,14 +253,27 @@ def _marks_added(start: int, end: int, added: SpanIndex[Span]) -> bool:
     return bool(added.around(start, start + 1) or added.around(end - 1, end))
 
 
-def _block(m: Marked, quoted: tuple[Span, ...]) -> Span | None:
+class _Blocks:
+    """The block quotations the markup sets out (`Extracted.quoted`), found by place: a
+    page of thousands asked each of them about each mark (quadratic)."""
+
+    def __init__(self, quoted: tuple[Span, ...]) -> None:
+        self.starting: dict[int, Span] = {}  # the first block starting at each place
+        for b in quoted:
+            self.starting.setdefault(b.start, b)
+        self.reach = list(accumulate((b.end for b in quoted), max))
+        """The furthest end of the blocks up to each (see `_within_blocks`)."""
+        self.places = SpanIndex(quoted)
+
+
+def _block(m: Marked, blocks: _Blocks) -> Span | None:
     """The block quotation `m` belongs to (the markup's `<blockquote>` or `>` block, or the
     paragraph after "The statement reads:"), or None for a quotation in marks. A passage
     `locate` finds inside it is what the page quotes, not a copy around the quotation."""
     if m.opening != ":":
         return None
     if m.block >= 0:
-        return next((b for b in quoted if b.start == m.block), m.span)
+        return blocks.starting.get(m.block, m.span)
     return m.span
 
 
@@ -281,7 +296,9 @@ _ANY_MARK = re.compile(r"[\"“”«»„]")
 """A double quotation mark: another quotation between a disowning clause and this one."""
 
 
-def _within_blocks(text: str, passage: Span, quoted: tuple[Span, ...]) -> bool:
+def _within_blocks(
+    text: str, passage: Span, quoted: tuple[Span, ...], reach: list[int] | None = None
+) -> bool:
     """Whether `passage` lies within block quotations one after the other, nothing but
     white space between them: two `<blockquote>`s (or `>` blocks) quoting neighbouring
     paragraphs, which `locate` reads as one copy. Each block is still what the page
@@ -292,9 +309,14 @@ def _within_blocks(text: str, passage: Span, quoted: tuple[Span, ...]) -> bool:
     True
     >>> _within_blocks(text, Span(0, 10), (Span(0, 4),))
     False
+
+    `reach`, the furthest end of `quoted` up to each (`_Blocks.reach`), skips at once the
+    blocks ending before the passage.
     """
     at = passage.start
-    for block in quoted:
+    first = 0 if reach is None else bisect_right(reach, at)
+    for k in range(first, len(quoted)):
+        block = quoted[k]
         if block.end <= at:
             continue
         if block.start > at and text[at : block.start].strip():
@@ -313,7 +335,7 @@ def _copied_intro(
     block: int,
     breaks: list[tuple[int, int]],
     copies: SpanIndex[Span],
-    quoted: tuple[Span, ...] = (),
+    quoted: SpanIndex[Span] | None = None,
 ) -> bool:
     """Whether the colon-ended paragraph introducing the block quotation at `block` is the
     copy's own, not an article's: its colon lies in a located passage, or the paragraph
@@ -323,7 +345,7 @@ def _copied_intro(
     colon = block - 1
     while colon > 0 and text[colon].isspace():
         colon -= 1
-    if any(b.start <= colon < b.end for b in quoted):
+    if quoted is not None and quoted.around(colon, colon + 1):
         return False  # a block the markup sets out, after another: the page quotes on
     if copies.around(colon, colon + 1):  # a passage holds the colon
         return True
