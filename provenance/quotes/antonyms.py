@@ -161,6 +161,9 @@ def turned_on_its_object(quotation: str, stretch: str) -> list[str]:
         if at < 0:
             continue
         after = set(_content(their_stems[at + len(key) : at + len(key) + _OBJECT_REACH]))
+        if any(_find(their_stems, o, 0, len(their_stems)) >= 0 for o in opposites):
+            continue  # the passage says both ("escalate tension ... defuse tension"): the
+            # quotation's "heighten tension" may render either
         for opposite in opposites:
             where = _find(our_stems, opposite, 0, len(our_stems))
             if (
