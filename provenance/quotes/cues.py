@@ -237,7 +237,7 @@ def cues(
         [
             (m.start(), m.end())
             for m in doc_cues(chunk)
-            if not _names_another(m, chunk, prose, base, authors)
+            if not _names_another(m, chunk, prose, base, authors) and not _its_issue(chunk, m)
         ]
         if documents
         else []
@@ -928,10 +928,23 @@ def _authors_quoted(
         lead = None if aside else _AGREED_THAT.search(chunk, max(0, at - _AGREED_REACH), at)
         verb = aside.start() if aside else lead.start() if lead else at
         start, subject = _subject(chunk, verb)
-        if not subject or not _joint(subject, authors):
+        theirs = bool(subject) and _joint(subject, authors)
+        if theirs and not all(_bare(n) in authors | _DETERMINERS for n in _NAME.findall(subject)):
+            theirs = False  # "Russia and the United States"
+        if (
+            subject
+            and not theirs
+            and lead is not None
+            and _COMMITTED.match(lead.group())
+            and _NAMED_SUBJECT.fullmatch(subject)
+        ):
+            # someone else's commitment ("Critics committed to “...”", "Washington vowed
+            # that “...”"): their words, not the statement's carried over from before
+            span = Span(base + start, base + lead.end())
+            out.append(Cue("person", span, span.of(text).rstrip(), how="its sentence's subject"))
             continue
-        if not all(_bare(n) in authors | _DETERMINERS for n in _NAME.findall(subject)):
-            continue  # "Russia and the United States"
+        if not theirs:
+            continue
         if lead is None and not _authors_words(text, base + at):
             continue  # "Russia and China “have long been rivals”" reads as the writer's
         span = Span(base + start, base + (lead.end() if lead else start + len(subject)))
@@ -1002,8 +1015,24 @@ _SOURCE_ASIDE = re.compile(
 """One aside set off by commas just before a quotation that names the report's source
 (", according to TASS,", ", Xinhua reported,", ", as Reuters noted,"); not someone's claim
 (", Trump claimed,"), whose words the quotation may be."""
-_AGREED_THAT = re.compile(r"\s+(?:have\s+|had\s+)?agreed?s?\s+(?:that|to)\s*$")
-"""The authors' agreement leading into the quotation ("Russia and China agreed that “")."""
+_AGREED_THAT = re.compile(
+    r"\s+(?:(?:only|also|jointly|both)\s+)?(?:have\s+|had\s+)?"
+    r"(?:agreed?s?|committed(?:\s+themselves)?|pledged|promised|vowed|undertook|resolved)"
+    r"\s+(?:that|to)(?:\s+[a-z]+ing)?\s*$"
+)
+"""The authors' agreement or commitment leading into the quotation ("Russia and China
+agreed that “", "the ministries only committed to taking “")."""
+_COMMITTED = re.compile(
+    r"\s+(?:(?:only|also|jointly|both)\s+)?(?:have\s+|had\s+)?"
+    r"(?:committed|pledged|promised|vowed|undertook|resolved)\b"
+)
+"""Of `_AGREED_THAT`, the verbs that give the quotation to their subject, whoever it is."""
+_NAMED_SUBJECT = re.compile(
+    r"(?!(?:They|We|It|He|She|You|I|This|That|These|Those|What|Which|Who)\b)"
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:and|the|of)\s+)*[A-Z][\w’'.-]*)*"
+)
+"""A subject that names someone: capitalised words, "and", "the" and "of" between them
+("Critics", "Russia and the United States"), no pronoun ("they're committed to")."""
 
 
 def _authors_words(text: str, at: int) -> bool:
@@ -1224,6 +1253,36 @@ Security Council resolution 2321")."""
 
 
 _BEFORE_QUOTATION = re.compile(r"[^\"“”„«»]*")
+
+
+def _its_issue(chunk: str, m: re.Match[str]) -> bool:
+    """Whether document cue `m` of `chunk` only dates something by the document's issue
+    ("Trump reacted before the statement was issued:", "Lavrov spoke after the statement
+    was signed"): the sentence's speaker is someone else, not the document.
+
+    >>> text = "Trump reacted before the statement was issued:"
+    >>> _its_issue(text, next(doc_cues(text)))
+    True
+    >>> text = "When it was issued, the statement said"
+    >>> _its_issue(text, next(doc_cues(text)))
+    False
+    """
+    return bool(
+        _WHEN_BEFORE.search(chunk, max(0, m.start() - _WHEN_REACH), m.start())
+        and _ISSUED.match(chunk, m.end())
+    )
+
+
+_WHEN_REACH = 20
+_WHEN_BEFORE = re.compile(
+    r"\b(?:before|after|when|as|since|until|till|once|while|by\s+the\s+time)\s+$", re.I
+)
+_ISSUED = re.compile(
+    r"\s+(?:(?:was|were|had\s+been|has\s+been|got)\s+(?:\w+ly\s+)?(?:issued|signed|released"
+    r"|published|adopted|announced|posted|unveiled|read\s+out|made\s+public|agreed)"
+    r"|(?:came|went)\s+out|appeared)\b"
+)
+"""A document's issue after its name, in a clause that dates by it (`_WHEN_BEFORE`)."""
 
 
 def _names_another(
