@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import textwrap
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -168,6 +169,29 @@ def test_a_block_printed_twice_is_one_duplication(first: int, reference: Documen
                 end,
                 at,
             )
+
+
+@pytest.mark.parametrize("twice", [False, True])
+def test_a_hard_wrapped_paragraph_moved_or_repeated_is_one_row(
+    twice: bool, reference: Document
+) -> None:
+    """A paragraph moved to the end of a copy (or printed again after itself), its lines
+    wrapped mid-sentence as e-mail and PDF text wrap them: one reordering (or one
+    duplication) of the whole paragraph, no line of it left over as foreign material
+    (its last line, "mutual trust.", was an interruption)."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(i for i, p in enumerate(paragraphs) if "mutual trust." in p)
+    order = (
+        [*range(k + 1), k, *range(k + 1, len(paragraphs))]
+        if twice
+        else [*range(k), *range(k + 1, len(paragraphs)), k]
+    )
+    wrapped = [textwrap.fill(paragraphs[i], 60) for i in order]
+    source = analyse(reference, [make_document("\n\n".join(wrapped))]).sources[0]
+    rows = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
+    want = Kind.DUPLICATION if twice else Kind.REORDERING
+    assert [d.kind for d in rows] == [want]
+    assert _words(rows[0].copy_text) == _words(paragraphs[k])
 
 
 def _words(text: str) -> list[str]:

@@ -1020,6 +1020,8 @@ def _furniture_apart(reference: Document, capture: Document, d: Divergence) -> l
         tail = Span(at, d.copy.end)
         if tail == d.copy and d.kind is Kind.INSERTION:
             continue
+        if _mid_sentence(text, at):
+            continue  # "... peacefulness and¶mutual trust.": a wrapped sentence's last line
         if _few_lines(tail.of(text)) and _furniture(
             interruption(text, tail, repeated, vocabulary), tail.of(text)
         ):
@@ -1029,11 +1031,26 @@ def _furniture_apart(reference: Document, capture: Document, d: Divergence) -> l
         head = Span(d.copy.start, at)
         if (
             at < d.copy.end
+            and not _mid_sentence(text, text.rfind("\n", 0, at))
             and _few_lines(head.of(text))
             and _furniture(interruption(text, head, repeated, vocabulary), head.of(text))
         ):
             return _apart(reference, capture, d, Span(at, d.copy.end), head, tail_first=True)
     return []
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    r"""Whether the line break at `at` falls inside a sentence: after a word or a comma,
+    and before a word in lower case (a hard wrap), where no furniture begins or ends.
+
+    >>> _mid_sentence("peacefulness and\nmutual trust.", 16)
+    True
+    >>> _mid_sentence("the region.\nAdvertisement", 11)
+    False
+    """
+    before = text[:at].rstrip(" \t")[-1:]
+    after = text[at:].lstrip()[:1]
+    return (before.isalnum() or before == ",") and after.islower()
 
 
 def _apart(
