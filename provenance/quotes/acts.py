@@ -36,10 +36,14 @@ deployment process": "cancel" it); they are the quotation's own when done to any
 else ("the withdrawal of American troops")."""
 _OBJECT_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
-_FOR_A_PARTY = frozenset(stem(w) for w in "protect guarantee defend shield".split())
+_FOR_A_PARTY = frozenset(
+    stem(w) for w in "protect guarantee defend shield ensure safeguard".split()
+)
 """Acts the statement performs only for its authors ("protect the two countries' security
-interests"): done for another party ("will protect the DPRK's nuclear programme",
-"guarantee Pyongyang's security"), the quotation's own."""
+interests", "ensure a strategic balance"): done for another party ("will protect the
+DPRK's nuclear programme", "guarantee Pyongyang's security", "ensure the safety of
+Pyongyang"), the quotation's own."""
+_ENSURE = stem("ensure")
 _ON_ARMS = frozenset(stem(w) for w in "abandon surrender".split())
 _ARMS = frozenset(stem(w) for w in "weapons weapon arsenal arsenals warheads bomb bombs".split())
 """Giving up arms ("abandon its nuclear weapons"): a demand the statement never makes (its
@@ -117,10 +121,16 @@ def _acts_by_object(words: list[str]) -> list[str]:
     for k, word in enumerate(words):
         root = stem(word)
         # (read past "the", "of": "guarantee the security of the DPRK" is done for the DPRK)
-        after = [w for w in words[k + 1 :] if w.casefold() not in _PASSED_OVER][:_REACH]
+        ahead = words[k + 1 : k + 1 + 3 * _REACH]  # (not the whole rest: a word a word)
+        after = [w for w in ahead if w.casefold() not in _PASSED_OVER][:_REACH]
         roots = {stem(w) for w in after}
         if (
-            (root in _FOR_A_PARTY and any(w.casefold() in _OTHER_PARTIES for w in after))
+            (
+                root in _FOR_A_PARTY
+                and not (root == _ENSURE and after[:1] == ["that"])
+                # ("ensure that the DPRK's concerns are respected"; "guarantee that" promises)
+                and any(w.casefold() in _OTHER_PARTIES for w in after)
+            )
             or (root in _ON_ARMS and roots & _ARMS)
             or (root in _AT_THE_UN and (root == stem("veto") or roots & _UN_WORDS))
         ) and word not in out:
