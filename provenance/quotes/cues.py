@@ -263,6 +263,19 @@ def cues(
         out.append(Cue("document", span, span.of(text)))
     speakers: list[tuple[int, str]] = []  # (start, subject) of each verb's own subject
     for hit in _SPEECH.finditer(chunk) if speech else ():
+        agent = _BY_AGENT.match(chunk, hit.end()) if hit.group() in _BY_PARTICIPLES else None
+        if agent is not None:
+            # "described by the ministries as “...”", "called “...” by Haley": the passive's
+            # agent speaks, not the thing described
+            who = agent.group("agent")
+            at = (agent.start("agent"), agent.end("agent"))
+            theirs = any(at[0] <= d[0] < at[1] for d in docs) or (
+                _joint(who, authors) and all(_bare(n) in authors for n in _NAME.findall(who))
+            )
+            used.update(d for d in docs if at[0] <= d[0] < at[1])
+            span = Span(base + hit.start(), base + at[1])
+            out.append(Cue("document" if theirs else "person", span, span.of(text)))
+            continue
         if _not_speaking(chunk, hit):
             continue
         if any(a <= hit.start() < b for a, b in controlled):
@@ -1435,6 +1448,18 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     if word.endswith("that") and _TIME_AFTER.match(chunk, hit.end()):
         return True  # "The TV repeats that evening showed ...": the noun, then a time
     return word in _PASSIVE_VERBS and bool(_PASSIVE.search(before))
+
+
+_BY_PARTICIPLES = frozenset(
+    "described called termed dubbed labelled labeled branded characterised characterized".split()
+)
+_BY_AGENT = re.compile(
+    r"(?:[ \t]+[\"“«][^\"”»\n]{1,80}[\"”»])?[ \t]+by[ \t]+"
+    r"(?P<agent>(?:the[ \t]+)?[^\W\d_][^,;:()\"“”«»\n]{0,60}?)"
+    r"(?=[ \t]+as\b|[ \t]*[,;:\"“«]|\.(?:\s|$)|$)"
+)
+"""After a participle of naming (`_BY_PARTICIPLES`), its agent: "described by the ministries
+as", "called “...” by Haley,"."""
 
 
 _TIME_AFTER = re.compile(
