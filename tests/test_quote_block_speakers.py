@@ -221,6 +221,26 @@ def test_a_credit_closing_a_block_names_the_person_it_quotes(fmt: Format, page: 
     [
         (
             Format.HTML,
+            "<p>{intro}</p><blockquote><p>“{line}”</p><cite>Sergei Lavrov</cite></blockquote>",
+        ),
+        (Format.MARKDOWN, "{intro}\n\n> “{line}”\n>\n> \u2014 Sergei Lavrov\n"),
+    ],
+)
+def test_a_credit_closing_a_block_names_the_person_of_its_quotation_in_marks(
+    fmt: Format, page: str
+) -> None:
+    """A block whose paragraph is one quotation in marks (its marks do the quoting) is
+    still credited by its closing line: before, the paragraph before it spoke the words."""
+    text = page.format(intro=DOCUMENT_NAMED, line=INVENTED) + "\nNot this again.\n"
+    [(quoted, verdict, speaker)] = _quotes(fmt, text)
+    assert (quoted, verdict, speaker) == (INVENTED, "other", "person")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page"),
+    [
+        (
+            Format.HTML,
             "<p>{intro}</p><blockquote><p>{line}</p>"
             "<cite>Joint statement of the Russian and Chinese foreign ministries</cite>"
             "</blockquote>",

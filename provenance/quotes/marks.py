@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from operator import attrgetter, eq, itemgetter
 
@@ -117,6 +117,9 @@ _DOC_CUE = re.compile(
     # "the clause that matters most reads", "the section on inter-Korean ties reads"
     # ("its last line says": a line only as the document's first or last)
     r"(?=(?:\s+(?:that|which|on|about|regarding|concerning)(?:\s+[\w’'-]+){1,4}?)?"
+    # (an aside before the verb: "The preamble, for its part, says")
+    r"(?:\s*,\s*(?:for\s+its\s+part|in\s+turn|however|moreover|meanwhile|too|though|notably"
+    r"|in\s+particular|for\s+(?:example|instance)|by\s+contrast)\s*,)?"
     r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned"
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells"
     r"|asks|asked|recalls|recalled))"
@@ -615,6 +618,7 @@ def _with_blocks(
         credit = _credited(text, block, credits) if credits else None
         lines: list[Span] = []  # the block's credit lines
         paragraphs: list[Span] = []
+        whole: list[tuple[int, Marked]] = []  # quotations in marks that are a paragraph
         for a, b in zip(starts, ends, strict=True):
             if a >= b:
                 continue  # a break running past the block's end
@@ -634,13 +638,22 @@ def _with_blocks(
                 for _, n, m in pool[bisect_left(pool, (a,)) : bisect_left(pool, (b,))]
                 if n not in dropped
             ]
-            if text[a:b].lstrip()[:1] in _PAIRED or any(
+            opens = a + len(text[a:b]) - len(text[a:b].lstrip())
+            if text[opens : opens + 1] in _PAIRED:
+                whole.extend((n, m) for n, m in inside if m.span.start == opens + 1)
+                continue  # its marks do the quoting, and the block's credit names who speaks
+            if any(
                 m.opening != ":" and len(m.span.of(text).split()) > _TERM_WORDS for _, m in inside
             ):
                 continue  # its marks do the quoting (an e-mail's "Key line: "The Parties ...")
             dropped.update(n for n, _ in inside)
             paragraphs.append(Span(a, b))
         credit = credit or (lines[-1] if lines else None)
+        if credit is not None:
+            # "> “Pressure alone will not solve this.”¶> — Sergei Lavrov": his words
+            for n, mark in whole:
+                at = bisect_left(pool, (mark.span.start, n))
+                pool[at] = (mark.span.start, n, replace(mark, credit=credit))
         items = [item for p in paragraphs for item in _items(text, p)]
         for item in items:
             insort(pool, (item.start, added, Marked(item, ":", True, block.start, credit)))

@@ -287,8 +287,13 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
                 and not any(c.speaker == "document" or fits(c) for c in reading.cues(j))
                 and not _it_says(reading, j)
                 and not (they and _people_open(reading, j))
+                and not (not they and _another_text_opens(reading, j))
             ):
                 j -= 1
+            if not they and _another_text_opens(reading, j) and not reading.cues(j):
+                # "The KCNA dispatch made no mention of the plan. It said ...": the
+                # dispatch, not the statement named before it
+                return None
             if they and _people_open(reading, j):
                 # "Lankov, a historian, and Cha, a former adviser, have weighed in. They
                 # call it “...”": the people just named, whoever spoke of the statement
@@ -575,6 +580,22 @@ def _someone_else(sentence: str, authors: frozenset[str], *, possessive: bool = 
         if possessive and owner != folded and w[:1].isupper() and owner not in authors:
             return True
     return False
+
+
+def _another_text_opens(reading: _Reading, j: int) -> bool:
+    """Whether sentence `j` opens on a text that is not the statement ("The KCNA dispatch",
+    "The State Department's reply", "Resolution 2321"): whom an "It" after it stands for."""
+    return bool(_ANOTHER_TEXT.match(reading.prose, reading.spans.starts[j], reading.spans.ends[j]))
+
+
+_ANOTHER_TEXT = re.compile(
+    r"\W*(?:the|a|an|that|this|its|their|his|her)[ \t]+(?:[\w’'.-]+[ \t]+){0,3}?"
+    r"(?:dispatch|report|resolution|article|editorial|bulletin|release|memo|letter|tweet|post|reply|response|broadcast"
+    r"|commentary|column|op-ed)\b(?![ \t]+(?:of|on|about|to)\b)",
+    re.IGNORECASE,
+)
+"""A sentence opening on another text, by its kind, after a determiner ("The KCNA dispatch",
+"Its reply"; not a forum's "Reply from reader_two" header)."""
 
 
 def _people_open(reading: _Reading, j: int) -> bool:
