@@ -351,11 +351,19 @@ _RECENT = 2
 
 
 def char_offsets(data: bytes, byte_offsets: list[int]) -> list[int]:
-    """`str` offsets of sorted byte offsets into UTF-8 `data`, each at a character's
-    start; one decode of the data in all."""
+    """`str` offsets of sorted byte offsets into UTF-8 `data`; one decode of the data in
+    all. An offset inside a character (the last byte of a match ending in “) maps to
+    that character, as `Encoded.chars` maps it where multi-byte characters are few.
+
+    >>> char_offsets("aяb“c".encode(), [0, 2, 3, 6, 7])
+    [0, 1, 2, 3, 4]
+    """
     out, at, chars = [], 0, 0
     for offset in byte_offsets:
-        chars += len(data[at:offset].decode("utf-8"))
-        at = offset
+        start = offset
+        while at < start < len(data) and 0x80 <= data[start] < 0xC0:
+            start -= 1  # a continuation byte: back to its character's first
+        chars += len(data[at:start].decode("utf-8"))
+        at = start
         out.append(chars)
     return out

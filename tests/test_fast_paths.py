@@ -642,3 +642,29 @@ def test_paragraphs_each_opening_a_mark_are_walked_back_once(
     quotes = check_quotes(reference, page)
     assert len(quotes) == paragraphs
     assert len(asked) < 10 * paragraphs
+
+
+def test_a_match_ending_in_a_multibyte_character_of_a_dense_text_maps_to_it() -> None:
+    """A match's last byte inside a character (“ ends "English: “") in a text of many
+    multi-byte characters (Cyrillic, Chinese), which is decoded piece by piece: the
+    character it ends in, as where such characters are few (it ended `report` in a
+    UnicodeDecodeError: a Markdown page of Russian and Chinese paragraphs with "English:
+    “...”" lines)."""
+    text = "Россия и Китай подписали заявление. " * 300 + "He said “yes”."
+    expression = rb"said\s+\xe2\x80\x9c"
+    assert last_characters_of_each(text, ((expression,),), caseless=True) == [[text.index("“")]]
+    sparse = "Russia and China signed. " * 300 + "He said “yes”."
+    assert last_characters(sparse, (expression,), caseless=True) == [sparse.index("“")]
+
+
+def test_a_page_of_russian_paragraphs_and_a_labelled_english_line(tmp_path: Path) -> None:
+    from provenance.analyse import analyse
+    from provenance.load import load
+
+    reference = load(Path(__file__).parent / "cases" / "quotes" / "reference.txt")
+    russian = "Стороны выражают серьёзную озабоченность развитием ситуации на полуострове. "
+    line = "English: “The Parties oppose any statements or moves that might escalate tension.”"
+    page = tmp_path / "page.md"
+    page.write_text("\n\n".join([russian * 40, line, russian * 40]) + "\n", encoding="utf-8")
+    [quotation] = analyse(reference, [load(page)]).sources[0].quotes
+    assert quotation.verdict.value == "verbatim"
