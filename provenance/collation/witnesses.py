@@ -159,17 +159,23 @@ def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
         segment = Segment(p.copy, p.reference, alignment.edits, similarity=p.score)
         wid = f"{prefix}-full" if len(fulls) == 1 else f"{prefix}-full{n}"
         yield Witness(wid, doc.id, doc.sha256, WitnessKind.FULL, (segment,), text, source.extracted)
-    # Excerpts go into as few witnesses as possible without overlapping in the reference.
+    # Excerpts go into as few witnesses as possible without overlapping in the reference,
+    # each into the first it fits. One of the same stretch as an excerpt placed before
+    # fits no group up to that one's (groups only grow): a page quoting one line again
+    # and again (a comment thread) asked every group of every earlier quotation.
     groups: list[list[Segment]] = []
+    placed: dict[Span, int] = {}  # a reference stretch: the group its last excerpt went to
     for alignment in excerpts:
         p = alignment.passage
         segment = Segment(p.copy, p.reference, alignment.edits, similarity=p.score)
-        for group in groups:
-            if not any(_overlap(segment.reference, s.reference) for s in group):
-                group.append(segment)
+        for k in range(placed.get(p.reference, -1) + 1, len(groups)):
+            if not any(_overlap(segment.reference, s.reference) for s in groups[k]):
+                groups[k].append(segment)
                 break
         else:
+            k = len(groups)
             groups.append([segment])
+        placed[p.reference] = k
     for n, group in enumerate(groups, 1):
         wid = f"{prefix}-excerpts" if len(groups) == 1 else f"{prefix}-excerpts{n}"
         segments = tuple(sorted(group, key=lambda s: s.reference.start))
