@@ -11,12 +11,92 @@ docs/locate.md, "One copy: grouping runs", has the rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from provenance.locate.texts import _SENTENCE, _Run, _Texts, content_words
 
 if TYPE_CHECKING:
     from provenance.locate import LocateOptions
+
+
+class _Group(list[_Run]):
+    """A copy's runs, with what they cover summed as runs are added: a page printing one
+    sentence of the statement thousands of times made one group of them, and each new
+    run read all the others (quadratic). The summary is of the runs before the last
+    (`_split_repeat` may replace the last), the last added in when asked."""
+
+    def __init__(self, runs: Iterable[_Run] = ()) -> None:
+        super().__init__()
+        self._lo, self._hi, self._words = _FAR, 0, 0
+        self._covered: list[list[int]] = []  # disjoint [start, end) of the reference, by start
+        self.extend(runs)
+
+    def extend(self, runs: Iterable[_Run]) -> None:
+        for run in runs:
+            if self:
+                self._add(self[-1])  # the last so far is settled now
+            super().append(run)
+
+    def append(self, run: _Run) -> None:
+        self.extend((run,))
+
+    def _add(self, run: _Run) -> None:
+        self._lo, self._hi = min(self._lo, run.i0), max(self._hi, run.i1)
+        self._words += run.j1 - run.j0
+        _cover(self._covered, run.i0, run.i1)
+
+    @property
+    def lo(self) -> int:
+        return min(self._lo, self[-1].i0)
+
+    @property
+    def hi(self) -> int:
+        return max(self._hi, self[-1].i1)
+
+    @property
+    def words(self) -> int:
+        """Capture words the runs copy."""
+        return self._words + self[-1].j1 - self[-1].j0
+
+    def covered(self) -> list[list[int]]:
+        """The reference stretches the runs cover, disjoint, by start."""
+        out = [list(c) for c in self._covered]
+        _cover(out, self[-1].i0, self[-1].i1)
+        return out
+
+
+_FAR = 1 << 30
+"""A first reference word past any: a group's before it has runs."""
+
+
+def _cover(covered: list[list[int]], start: int, end: int) -> None:
+    """Add [start, end) to `covered` (disjoint [start, end) lists, by start), joining the
+    stretches it overlaps or touches."""
+    at = bisect_left(covered, [start, -1])
+    if at and covered[at - 1][1] >= start:
+        at -= 1
+    last = at
+    while last < len(covered) and covered[last][0] <= end:
+        last += 1
+    if last > at:
+        start, end = min(start, covered[at][0]), max(end, covered[last - 1][1])
+    covered[at:last] = [[start, end]]
+
+
+def _words(group: list[_Run]) -> int:
+    """Capture words the runs of `group` copy."""
+    if isinstance(group, _Group):
+        return group.words
+    return sum(r.j1 - r.j0 for r in group)
+
+
+def _reach(group: list[_Run]) -> tuple[int, int]:
+    """The first and the last reference word (past it) the runs of `group` copy."""
+    if isinstance(group, _Group):
+        return group.lo, group.hi
+    return min(r.i0 for r in group), max(r.i1 for r in group)
 
 
 def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[list[_Run]]:
@@ -29,7 +109,7 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
     stopped. A run that leaves one quotation and opens another never joins. See
     docs/locate.md.
     """
-    groups: list[list[_Run]] = []
+    groups: list[_Group] = []
     for k, run in enumerate(runs):
         following = runs[k + 1] if k + 1 < len(runs) else None
         pulled = _pull_quote_before(texts, groups[-1], run, options) if groups else None
@@ -41,24 +121,27 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
         ):
             verdict = "new"  # "Commentary¶... It reads:", then text the copy has: quoted again
         if pulled:
-            groups[-1] = [*pulled, run]
+            groups[-1] = _Group([*pulled, run])
         elif verdict == "join" and _lead_in(texts, groups[-1], run, options):
-            groups[-1] = [run]
+            groups[-1] = _Group([run])
         elif verdict == "join":
             groups[-1].extend(_split_repeat(texts, groups[-1], run))
         elif verdict == "new":
-            groups.append([run])
+            groups.append(_Group([run]))
         while len(groups) > 1 and _one_copy(texts, groups[-2], groups[-1], options):
             groups[-2:] = [_merged(texts, groups[-2], groups[-1], options)]
         if len(groups) > 2 and _pulled_out(groups[-3], groups[-2], groups[-1], options):
-            groups[-3:] = [groups[-3] + groups[-2] + groups[-1]]
+            groups[-3].extend(groups[-2] + groups[-1])  # (in place: see `_Group`)
+            del groups[-2:]
         elif len(groups) > 1 and len(groups[-1]) > 1:
             # the pull quote and the text after it joined as one group (a short last
             # paragraph carries on from the pull quote's words)
             head, *after = groups[-1]
             if _pulled_out(groups[-2], [head], after, options):
-                groups[-2:] = [groups[-2] + groups[-1]]
-    return groups
+                groups[-2].extend(groups[-1])
+                del groups[-1]
+    out: list[list[_Run]] = [*groups]
+    return out
 
 
 def _lead_in(texts: _Texts, group: list[_Run], run: _Run, options: LocateOptions) -> bool:
@@ -91,7 +174,7 @@ def _pulled_out(
         return False
     if not any(all(_repeated(side, r) >= r.i1 - r.i0 for r in pulled) for side in (before, after)):
         return False
-    hi = max(r.i1 for r in before)
+    hi = _reach(before)[1]
     return -options.seed_words <= after[0].i0 - hi <= options.continuity_words
 
 
@@ -110,7 +193,7 @@ def _pull_quote_before(
     """
     last = group[-1]
     hi = last.i1
-    if hi != max(r.i1 for r in group) or run.i1 <= hi or run.i0 >= hi:
+    if hi != _reach(group)[1] or run.i1 <= hi or run.i0 >= hi:
         return None
     if not 0 <= run.j0 - last.j1 <= 1 or not texts.line_break(last.j1 - 1, run.j0):
         return None
@@ -133,9 +216,7 @@ def _pull_quote_before(
     return [*group[:-1], *head, _Run(at, last.j1, hi - words, hi, min(words, last.exact))]
 
 
-def _merged(
-    texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions
-) -> list[_Run]:
+def _merged(texts: _Texts, first: _Group, second: list[_Run], options: LocateOptions) -> _Group:
     """Two groups that are one copy (`_one_copy`), as one group.
 
     A run shorter than `min_words` that opens the second group and repeats only what the
@@ -148,7 +229,8 @@ def _merged(
     short = run.j1 - run.j0 < options.min_words
     if rest and short and _repeated(first, run) >= run.i1 - run.i0:
         run, *rest = rest
-    return first + _split_repeat(texts, first, run) + rest
+    first.extend(_split_repeat(texts, first, run) + rest)  # (in place: see `_Group`)
+    return first
 
 
 def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: LocateOptions) -> bool:
@@ -159,9 +241,9 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
     gap = second[0].j0 - first[-1].j1
     if gap > options.max_interruption_words:
         return False
-    if min(sum(r.j1 - r.j0 for r in g) for g in (first, second)) < options.min_words:
+    if min(_words(g) for g in (first, second)) < options.min_words:
         return False  # a few words in common are not evidence of a moved paragraph
-    hi = max(r.i1 for r in first)
+    hi = _reach(first)[1]
     marks = texts.extra_marks(first[-1].j1 - 1, second[0].j0, hi - 1, second[0].i0)
     if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
         return False
@@ -169,7 +251,7 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         _repeated(first, r) >= r.i1 - r.i0 for r in second
     ):
         return False  # the page's prose, then text the copy already has: quoted again
-    lo, hi = min(r.i0 for r in first), max(r.i1 for r in first)
+    lo, hi = _reach(first)
     if lo > 0 and _commentary_between(texts, first[-1], second[0], hi):
         return False
     if _cut_with_ellipsis(texts, first[-1], second[0], hi, options):
@@ -178,14 +260,19 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         return False  # two block quotations, the page's paragraph between
     if _chosen_blocks(texts, lo, hi, first[-1], second[0], options):
         return False
-    covered = sorted((r.i0, r.i1) for r in first + second)
+    if isinstance(first, _Group):
+        covered = first.covered()
+        for r in second:
+            _cover(covered, r.i0, r.i1)
+    else:
+        covered = sorted([r.i0, r.i1] for r in first + second)
     end = covered[0][1]
     for start, stop in covered[1:]:
         if start - end > options.max_omitted_words:
             return False
         end = max(end, stop)
     run = second[0]
-    return not _starts_over(run, lo, _repeated(first, run), options)
+    return not _starts_over(run, lo, _repeated(first, run, options.min_words), options)
 
 
 def _chosen_blocks(
@@ -299,7 +386,7 @@ def _resumed(group: list[_Run], run: _Run, following: _Run | None, options: Loca
     """
     if following is None or following.j0 - run.j1 > options.max_inserted_words:
         return False
-    hi = max(r.i1 for r in group)
+    hi = _reach(group)[1]
     if run.i1 > hi:
         return False
     return -options.seed_words <= following.i0 - hi <= options.continuity_words
@@ -321,9 +408,19 @@ def _after_heading(texts: _Texts, group: list[_Run], run: _Run) -> bool:
 _SENTENCE_END = re.compile(r"[.!?]")
 
 
-def _repeated(group: list[_Run], run: _Run) -> int:
-    """Reference words of `run` that the runs of `group` copy already."""
-    return sum(max(0, min(run.i1, r.i1) - max(run.i0, r.i0)) for r in group)
+def _repeated(group: list[_Run], run: _Run, enough: int | None = None) -> int:
+    """Reference words of `run` that the runs of `group` copy already (counted once a
+    run), or as soon as that reaches `enough` (by default `run`'s length), that many or
+    more: the callers ask whether it reaches a number no greater, and a group of
+    thousands of repeats need not be read to the end for each."""
+    if enough is None:
+        enough = run.i1 - run.i0
+    total = 0
+    for r in reversed(group):
+        total += max(0, min(run.i1, r.i1) - max(run.i0, r.i0))
+        if total >= enough:
+            break
+    return total
 
 
 def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
@@ -332,7 +429,7 @@ def _split_repeat(texts: _Texts, group: list[_Run], run: _Run) -> list[_Run]:
     When the head's words are also the words the run before it goes on with (both
     paragraphs end "in the region"), they go to the run before: no repeat.
     """
-    hi = max(r.i1 for r in group)
+    hi = _reach(group)[1]
     head = hi - run.i0
     if head <= 0 or run.i1 <= hi or head >= run.j1 - run.j0:
         return [run]
@@ -406,7 +503,7 @@ def _joins(
     gap = run.j0 - last.j1
     if gap > options.max_interruption_words:
         return "new"
-    lo, hi = min(r.i0 for r in group), max(r.i1 for r in group)
+    lo, hi = _reach(group)
     marks = texts.extra_marks(last.j1 - 1, run.j0, hi - 1, run.i0)
     if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
         return "new"  # one is quoted and the other not, or two quotations
@@ -427,7 +524,7 @@ def _joins(
         return "drop"
     if gap > options.max_inserted_words:
         return "join" if carries_on and run.i0 - hi <= options.continuity_words else "new"
-    repeated = _repeated(group, run)
+    repeated = _repeated(group, run, max(options.min_words, options.max_omitted_words + 1))
     if _starts_over(run, lo, repeated, options) and not _resumed(group, run, following, options):
         return "new"
     if _after_heading(texts, group, run):
@@ -468,7 +565,7 @@ def _stray(
     following:") in a reordered copy is a piece of it, moved."""
     if following is None or run.j1 - run.j0 >= options.min_words:
         return False
-    lo, group_hi = min(r.i0 for r in group), max(r.i1 for r in group)
+    lo, group_hi = _reach(group)
     hi = max(group_hi, following.i1)
     seed = texts.reference.seed_words
     ahead = following.i0 <= run.i0 and run.i1 <= following.i1

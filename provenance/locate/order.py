@@ -72,12 +72,22 @@ def _in_place(group: list[_Run]) -> set[int]:
     [0]
     """
     best: list[tuple[int, int]] = []  # (weight, previous index) per run
+    # The heaviest sequence ending at or before each reference word, as a Fenwick tree of
+    # (weight, -index) maxima (the earliest of equal weights wins, as a scan of the runs
+    # before would choose): a page of thousands of runs read all those before each.
+    size = max((r.i1 for r in group), default=0) + 1
+    tree = [(0, 1)] * (size + 1)
     for k, run in enumerate(group):
-        weight, previous = run.j1 - run.j0, -1
-        for m in range(k):
-            if group[m].i1 <= run.i0 and best[m][0] + run.j1 - run.j0 > weight:
-                weight, previous = best[m][0] + run.j1 - run.j0, m
+        weight, previous, at = run.j1 - run.j0, -1, min(run.i0, size - 1) + 1
+        found = (0, 1)
+        while at > 0:
+            found, at = max(found, tree[at]), at & (at - 1)
+        if found[1] <= 0 and found[0] > 0:
+            weight, previous = found[0] + weight, -found[1]
         best.append((weight, previous))
+        at = run.i1 + 1
+        while at <= size:
+            tree[at], at = max(tree[at], (weight, -k)), at + (at & -at)
     placed: set[int] = set()
     k = max(range(len(group)), key=lambda m: best[m][0])
     while k >= 0:
