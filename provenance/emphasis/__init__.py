@@ -32,6 +32,7 @@ reported and writes it in original offsets. `emphasis()`, here, runs them in tha
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -96,6 +97,7 @@ def emphasis(
     plain = capture.document.format is Format.TEXT
     read = (*alignments, *quoted)
     notes = _notes(reference, capture, [a.passage for a in read], options)
+    declared = _Declared(notes)
     # Read once for the page, then asked for by passage: many passages on one long line
     # (minified HTML) each reading the line's runs cost passages x line length.
     plain_runs, marked_runs = PlainRuns(capture.text), SpanIndex(capture.runs)
@@ -114,10 +116,10 @@ def emphasis(
             if _cuts_a_word(capture.text, run):
                 added = replace(added, in_word=True)
             at = max(run.start, alignment.passage.copy.start)
-            declaring = _declaring(notes, at, added.style)
+            declaring = _declaring(declared.at(at), at, added.style)
             if declaring is not None:
                 added = replace(added, declared=declaring.text)
-            elif (original := _declaring(notes, at, added.style, "original")) is not None:
+            elif (original := _declaring(declared.at(at), at, added.style, "original")) is not None:
                 added = replace(added, said_original=original.text)
             spans.append(added)
             added_at.append(max(run.start, alignment.passage.copy.start))
@@ -130,8 +132,9 @@ def emphasis(
     for note, passage, _ in notes:
         if note.declares == "added" and passage is not None:
             covered.setdefault(note, []).append(passage)
+    added_at.sort()
     for note, passages in covered.items():
-        if any(p.copy.start <= at < p.copy.end for p in passages for at in added_at):
+        if any(_any_between(added_at, p.copy.start, p.copy.end) for p in passages):
             continue  # a note for several passages ("throughout") needs emphasis in one
         probable = [
             replace(span, declared=note.text)
@@ -154,6 +157,25 @@ def emphasis(
         lost_markup=tuple(lost),
         divergences=tuple(found),
     )
+
+
+class _Declared:
+    """The notes, found by the passage they cover: a page of hundreds of notes read them
+    all for each emphasised run (quadratic)."""
+
+    def __init__(self, notes: list[tuple[EmphasisNote, Passage | None, int]]) -> None:
+        self.notes = [n for n in notes if n[1] is not None]
+        self._places = SpanIndex([n[1].copy for n in self.notes if n[1] is not None])
+
+    def at(self, at: int) -> list[tuple[EmphasisNote, Passage | None, int]]:
+        """The notes whose passage holds readable offset `at`, in their order."""
+        return [self.notes[k] for k in self._places.around_indices(at, at + 1)]
+
+
+def _any_between(sorted_offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of `sorted_offsets` lies in [start, end)."""
+    k = bisect_left(sorted_offsets, start)
+    return k < len(sorted_offsets) and sorted_offsets[k] < end
 
 
 def _declaring(

@@ -9,6 +9,7 @@ or, for a short last paragraph of the page, the page's last passage. A note hold
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
 from provenance.emphasis.result import EmphasisNote, EmphasisOptions
@@ -16,6 +17,7 @@ from provenance.extract import Extracted
 from provenance.footnotes import FOOTNOTE_LABEL
 from provenance.matcher import literal_starts
 from provenance.model import Passage
+from provenance.spanindex import SpanIndex
 
 _WHAT = (
     r"bold\s+(?:type|face|font)|boldface|bolding|bolded|bold|italics?|italicised|italicized"
@@ -115,6 +117,7 @@ def _notes(
     in original ones)."""
     out: list[tuple[EmphasisNote, Passage | None, int]] = []
     claimed_after: set[Passage] = set()
+    places = _Places(passages)
     previous_end, previous = -1, list[Passage | None]()
     for match in _note_matches(capture.text):
         what = (
@@ -141,8 +144,8 @@ def _notes(
             # what its first does (the passage was claimed by the first)
             covered = previous
         if not covered:
-            found = _covered(capture.text, passages, at, until, claimed_after, options)
-            covered = [*_run_before(capture.text, passages, found, at), found]
+            found = _covered(capture.text, places, at, until, claimed_after, options)
+            covered = [*_run_before(capture.text, places, found, at), found]
         previous_end, previous = end, covered
         note = EmphasisNote(
             span=capture.span(start, end),
@@ -165,21 +168,51 @@ _SAME_NOTE = re.compile(r"[ \t]*[;,][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 original, underlining added")."""
 
 
-def _run_before(
-    text: str, passages: Sequence[Passage], last: Passage | None, at: int
-) -> list[Passage]:
+class _Places:
+    """The passages, found by place as a scan of them in their order would find them: a
+    page of hundreds of notes asked every passage for each (quadratic)."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        self.passages = passages
+        self._holding = SpanIndex([p.copy for p in passages])
+        self._by_start = sorted((p.copy.start, k) for k, p in enumerate(passages))
+        self._by_end = sorted((p.copy.end, k) for k, p in enumerate(passages))
+        self._by_end_first = sorted((p.copy.end, -k) for k, p in enumerate(passages))
+
+    def holding(self, at: int) -> Passage | None:
+        """The first passage holding `at`."""
+        found = self._holding.around_indices(at, at + 1)
+        return self.passages[found[0]] if found else None
+
+    def first_starting_from(self, at: int) -> Passage | None:
+        """The passage starting first at or after `at` (the first of those starting
+        there)."""
+        k = bisect_left(self._by_start, (at, -1))
+        return self.passages[self._by_start[k][1]] if k < len(self._by_start) else None
+
+    def ending_by(self, at: int) -> Iterator[Passage]:
+        """The passages ending at or before `at`, the last ending first (of those ending
+        together, the later first)."""
+        for i in range(bisect_right(self._by_end, (at, len(self.passages))) - 1, -1, -1):
+            yield self.passages[self._by_end[i][1]]
+
+    def latest_ending_by(self, at: int) -> Iterator[Passage]:
+        """The passages ending at or before `at`, the last ending first (of those ending
+        together, the earlier first)."""
+        for i in range(bisect_right(self._by_end_first, (at, 0)) - 1, -1, -1):
+            yield self.passages[-self._by_end_first[i][1]]
+
+
+def _run_before(text: str, places: _Places, last: Passage | None, at: int) -> list[Passage]:
     """The passages set out one after another before `last`, a note after it: blocks of a
     "Key passages" list with nothing of the page's own between them but short labels
     ("Passage 2", "On THAAD"), which the note after the last covers as a whole. Empty when
     the note does not follow `last`."""
     if last is None or last.copy.end > at:
         return []
-    before = sorted(
-        (p for p in passages if p.copy.end <= last.copy.start), key=lambda p: p.copy.end
-    )
     out: list[Passage] = []
     following = last
-    for p in reversed(before):
+    for p in places.ending_by(last.copy.start):
         between = text[p.copy.end : following.copy.start]
         lines = [line.strip() for line in between.splitlines() if line.strip()]
         if any(len(line.split()) > _LABEL_WORDS or _SENTENCE_END.search(line) for line in lines):
@@ -196,7 +229,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 def _covered(
     text: str,
-    passages: Sequence[Passage],
+    places: _Places,
     start: int,
     end: int,
     claimed_after: set[Passage],
@@ -205,16 +238,15 @@ def _covered(
     """The one passage a note at text[start:end] covers: the one it sits in, the nearest
     ending before it that no other note follows, the one it introduces, or (a short last
     paragraph) the page's last."""
-    covers = next((p for p in passages if p.copy.start <= start < p.copy.end), None)
+    covers = places.holding(start)
     if covers is not None:
         return covers
-    if _ENDS_WITH_COLON.match(text, end) and (introduced := _introduced(text, passages, end)):
+    if _ENDS_WITH_COLON.match(text, end) and (introduced := _introduced(text, places, end)):
         # "And in point 5 (emphasis in original):" then the passage: the line introduces
         # it, whatever passage ends just before (it took the note, and the passage it was
         # written for had none)
         return introduced
-    before = [p for p in passages if p.copy.end <= start]
-    nearest = max(before, key=lambda p: p.copy.end, default=None)
+    nearest = next(places.latest_ending_by(start), None)
     if (
         nearest is not None
         and start - nearest.copy.end <= options.note_reach
@@ -222,7 +254,7 @@ def _covered(
     ):
         claimed_after.add(nearest)
         return nearest
-    return _introduced(text, passages, end) or _closing(text, passages, start, end, claimed_after)
+    return _introduced(text, places, end) or _closing(text, places, start, end, claimed_after)
 
 
 def _footnote_mark(text: str, start: int) -> int | None:
@@ -253,12 +285,11 @@ _SCOPE = re.compile(
 """After a note, or in it: the note holds for every passage (after it, but "throughout")."""
 
 
-def _introduced(text: str, passages: Sequence[Passage], end: int) -> Passage | None:
+def _introduced(text: str, places: _Places, end: int) -> Passage | None:
     """The passage a note introduces: the one that starts right after the sentence the
     note ends ("The full text follows (emphasis ours):", "It reads, with emphasis added:"),
     a short heading line between them or not ("... (emphasis mine).¶## The text¶...")."""
-    after = [p for p in passages if p.copy.start >= end]
-    following = min(after, key=lambda p: p.copy.start, default=None)
+    following = places.first_starting_from(end)
     if following is None:
         return None
     between = text[end : following.copy.start]
@@ -289,7 +320,7 @@ _STANDALONE = 160
 
 
 def _closing(
-    text: str, passages: Sequence[Passage], start: int, end: int, claimed: set[Passage]
+    text: str, places: _Places, start: int, end: int, claimed: set[Passage]
 ) -> Passage | None:
     """The passage a note ending the page covers: a short last paragraph of its own
     ("Editor\u2019s note: bold type added by the editors.") covers the page's last passage
@@ -297,8 +328,7 @@ def _closing(
     first = text.rfind("\n\n", 0, start) + 1
     if text[end:].strip() or len(text[first:].strip()) > _STANDALONE:
         return None
-    before = [p for p in passages if p.copy.end <= start and p not in claimed]
-    last = max(before, key=lambda p: p.copy.end, default=None)
+    last = next((p for p in places.latest_ending_by(start) if p not in claimed), None)
     if last is not None:
         claimed.add(last)
     return last
