@@ -850,3 +850,23 @@ def test_a_short_paragraph_moved_out_below_the_copy_is_read_where_it_stands(
     source = analyse(reference, [make_document(page + "\n")]).sources[0]
     moved = [d for d in source.divergences if d.kind is Kind.REORDERING]
     assert [d.copy_text for d in moved] == [short], [d.copy_text for d in moved]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Joint statement of the Russian Federation and the People's Republic of China on the"
+        " current world situation and major international relations, 4 July 2017",
+        "Read also: a statement of the Russian Federation and the People’s Republic of China on"
+        " the strengthening of global strategic stability.",
+    ],
+)
+def test_another_documents_title_sharing_the_statements_opening_is_no_copy(
+    line: str, reference: Document
+) -> None:
+    """Ten words of the statement's opening ("the Russian Federation and the People's
+    Republic of China") in another document's title, then its own "on the": the run took
+    "on the" in for "are the" and reached the fewest words of an excerpt (a material
+    substitution in a page holding no copy, a scan's false hit)."""
+    page = _page([line, "Nothing else on this page quotes the statement."], "text")
+    assert analyse(reference, [page]).sources[0].passages == ()

@@ -297,6 +297,10 @@ def _passage(
     `bounds` are the capture words the neighbouring passages start and end at.
     """
     group = _sentence_starts(texts, group)
+    # (the words the runs matched, before their edges took in changed words: a title's
+    # "of the Russian Federation and the People's Republic of China on the ..." took "on
+    # the" for "are the" and reached `min_words`, an excerpt of the statement's opening)
+    matched = sum(r.j1 - r.j0 for r in group)
     runs: list[_Run] = []
     for k, run in enumerate(group):
         lo = runs[-1].j1 if runs else bounds[0]
@@ -313,6 +317,12 @@ def _passage(
         if whole is None:
             return None
         runs, copied = whole, sum(r.j1 - r.j0 for r in whole)
+    elif (
+        matched < options.min_words
+        and _took_other_words(texts, group, runs)
+        and _whole_sentences(texts, runs, bounds, options) is None
+    ):
+        return None  # as short as that, unless whole sentences: see `matched`
     if sum(r.exact for r in runs) < options.min_exact_share * copied:
         return None  # phrases shared by an independent translation, not a copy
     if copied < options.translation_words and (
@@ -349,6 +359,23 @@ def _passage(
         score=score,
         segments=segments,
     )
+
+
+def _took_other_words(texts: _Texts, before: list[_Run], after: list[_Run]) -> bool:
+    """Whether settling runs (`before` -> `after`) took in, at their edges, a word of the
+    capture that is no word of their reference stretch nor a slip of one ("on" in "...
+    People's Republic of China on the", where the reference goes on "are the"), rather
+    than only the reference's words and their misspellings ("The Partis are")."""
+    if len(before) != len(after):
+        return True
+    cw, rw = texts.words, texts.reference.words
+    for old, new in zip(before, after, strict=True):
+        theirs = {rw[i][0] for i in range(new.i0, new.i1)}
+        for j in [*range(new.j0, min(old.j0, new.j1)), *range(max(old.j1, new.j0), new.j1)]:
+            word = cw[j][0]
+            if word not in theirs and not any(_mistyped(word, w) for w in theirs):
+                return True
+    return False
 
 
 def _ratio(copy_text: str, reference_text: str) -> float:
