@@ -302,6 +302,21 @@ def test_sup_numbers_read_raised_and_apart_from_the_word() -> None:
     assert m.span(k, k + 2).of(note) == "12"
 
 
+def test_a_footnote_link_without_sup_reads_raised_as_in_sup() -> None:
+    """Substack and Ghost draw a footnote's reference as a link styled raised, with no
+    <sup>: "region1" read the note number into the word (a material substitution, and a
+    quotation's "20052" a number the statement never gives). A link elsewhere keeps its
+    digits."""
+    page = (
+        '<p>in the region<a class="footnote-anchor" href="#footnote-1">1</a>.'
+        ' Of 2005<a href="#fn2">2</a>, see <a href="#section-3">3</a>.</p>'
+    )
+    e = extract(_doc(page, Format.HTML))
+    assert e.text == "in the region\u00b9. Of 2005\u00b2, see 3."
+    k = e.text.index("\u00b9")
+    assert e.span(k, k + 1).of(page) == "1"
+
+
 def test_markdown_pipe_tables_read_cell_by_cell() -> None:
     """A pipe table (GitHub, Pandoc, Obsidian) reads as its cells, one to a line, a row a
     paragraph, never as lines of pipes."""

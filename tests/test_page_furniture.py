@@ -248,6 +248,8 @@ def test_markdown_extract_reads_the_furniture_wanted_and_lists_the_rest() -> Non
         '<span class="ad-inline">Advertisement \u00b7 Story continues below</span>',
         '<div id="cookie_banner">We use cookies. <button>Accept all</button></div>',
         '<div class="newsletter-signup"><h3>Get the briefing</h3><p>Every weekday.</p></div>',
+        # a share bar named in two words (a minor interruption inside the copy before)
+        '<div class="share-bar"><a href="#">Share</a> <a href="#">Tweet</a></div>',
     ],
 )
 def test_a_box_named_by_its_class_is_furniture_set_aside(tmp_path: Path, box: str) -> None:

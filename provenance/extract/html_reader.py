@@ -155,6 +155,7 @@ class _HTMLReader(HTMLParser):
         self.blocks_read: dict[int, int] = {}
         """Serial of each <blockquote> opened -> readable length when it opened."""
         self.quote_boxes: set[int] = set()
+        self.note_refs: set[int] = set()  # stack places of <a>s that are footnote references
         """Stack indices of the open boxes of quoted posts (see `_quote_box`)."""
 
     def parse_html_declaration(self, i: int) -> int:
@@ -262,6 +263,8 @@ class _HTMLReader(HTMLParser):
         )
         if tag == "aside" and _quote_box(tag, attrs):
             self.quote_boxes.add(len(self.stack))
+        if tag == "a" and _note_ref(attrs):
+            self.note_refs.add(len(self.stack))
         self.stack.append((tag, styles))
         self.pre += tag == "pre"
 
@@ -359,6 +362,8 @@ class _HTMLReader(HTMLParser):
         del self.stack[index:]
         if self.quote_boxes:
             self.quote_boxes = {k for k in self.quote_boxes if k < index}
+        if self.note_refs:
+            self.note_refs = {k for k in self.note_refs if k < index}
         if not was_skipping and (tag in _BLOCK or apart):
             self.out.line_break(2 if apart else _BLOCK[tag], self._at())
 
@@ -398,7 +403,7 @@ class _HTMLReader(HTMLParser):
             self._end_open_head()
         if not self.skipping:
             at = self._data_at(data)
-            if any(tag == "sup" for tag, _ in self.stack):
+            if self.note_refs or any(tag == "sup" for tag, _ in self.stack):
                 data = raised(data)
             self.out.text(data, at, self._styles(), pre=self.pre > 0)
 
@@ -450,6 +455,29 @@ class _HTMLReader(HTMLParser):
 _SUPERSCRIPT = str.maketrans(
     "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 )
+
+
+def _note_ref(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an <a> is a footnote's reference, drawn raised without a <sup> (Substack's
+    `<a class="footnote-anchor" href="#footnote-1">1</a>`): its number is the page's
+    note mark, as in <sup>, not a figure run on to the word before it ("region1").
+
+    >>> _note_ref([("class", "footnote-anchor"), ("href", "#footnote-1")])
+    True
+    >>> _note_ref([("href", "#section-2")])
+    False
+    """
+    found = dict(attrs)
+    return bool(
+        _NOTE_REF_CLASS.search(found.get("class") or "")
+        or _NOTE_REF_HREF.match(found.get("href") or "")
+    )
+
+
+_NOTE_REF_CLASS = re.compile(r"\b(?:footnote|fnref|noteref|footnote-(?:anchor|ref|link))\b", re.I)
+_NOTE_REF_HREF = re.compile(r"#(?:fn|footnote|cite_note|endnote|ftn|_ftn)[-_:]?\w*$", re.I)
+
+
 _RAISED_NUMBER = re.compile(r"[\s,\-\u2013]*\d[\d\s,\-\u2013]*")
 
 
@@ -523,6 +551,11 @@ _BOX_WORDS = frozenset(
 """Words of a class or id that name a box of the page's own: an advertisement, a
 cookie banner, a paywall, a newsletter sign-up, a share bar. (Not "share", "social" or
 "subscribe" alone: an article's own container may carry them, "share-enabled".)"""
+_BOX_JOINED = frozenset(
+    """sharebar sharebuttons sharebutton sharetools shareicons sharelinks socialshare
+    socialbar socialbuttons sociallinks socialicons""".split()
+)
+"""Names of a share bar in two words (`_box`: "share-bar", "social_share", "shareButtons")."""
 
 
 def _box(attrs: list[tuple[str, str | None]]) -> bool:
@@ -533,9 +566,14 @@ def _box(attrs: list[tuple[str, str | None]]) -> bool:
 
     >>> _box([("class", "ad-inline")]), _box([("id", "cookie_banner")]), _box([("class", "shadow")])
     (True, True, False)
+    >>> _box([("class", "share-bar")]), _box([("class", "entry-content share-enabled")])
+    (True, False)
     """
-    names = " ".join(v for k, v in attrs if k in ("class", "id") and v)
-    return not _BOX_WORDS.isdisjoint(re.split(r"[\s_-]+", names.casefold()))
+    names = " ".join(v for k, v in attrs if k in ("class", "id") and v).casefold()
+    if not _BOX_WORDS.isdisjoint(re.split(r"[\s_-]+", names)):
+        return True
+    # a name of two words run together or hyphenated ("share-bar", "social_share")
+    return not _BOX_JOINED.isdisjoint(re.sub(r"[_-]", "", name) for name in names.split())
 
 
 def _inline_styles(style: str, tag: str) -> frozenset[str]:
