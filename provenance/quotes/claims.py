@@ -1600,14 +1600,15 @@ _CONDITION = re.compile(
     r"|within\s+(?:the\s+(?:next|first)\s+)?(?:an?|\d+|[a-z]+)(?:\s+[a-z]+)?\s+"
     r"(?:hours?|days?|weeks?|months?|years?)(?!\s+of\s+(?:each|one))"
     r"|within\s+(?:an?|the\s+(?:next|first))\s+(?:hours?|days?|weeks?|months?|years?)"
-    r"|within\s+(?:hours|days|weeks|months|years))\b",
+    r"|within\s+(?:hours|days|weeks|months|years)"
+    r"|in\s+the\s+(?:coming|next)\s+(?:few\s+)?(?:hours|days|weeks|months|years))\b",
     re.IGNORECASE,
 )
 """Words that make one thing wait on another, or set a deadline ("by Thursday", "until
 September", "before October": a date after "until" is a deadline, not a loose "until";
 "at once" and "once again" do neither; "as if" compares; "no later than August", "within
-six months", "within a year", "within weeks", but not "no later than they can" or "within
-the region"),
+six months", "within a year", "within weeks", "in the coming weeks", but not "no later than
+they can" or "within the region"),
 or a time frame ("this summer", "before the autumn", "next month"); an exception ("except
 as a last resort", "save in self-defence") makes a rule a condition too."""
 _LOOSE = frozenset(("if", "once", "until", "till"))

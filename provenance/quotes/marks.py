@@ -89,6 +89,12 @@ and the full stop, at a word's start ("S." of "U.S." too). Hyperscan's word boun
 ASCII ones, so it matches there and more (after "é", say)."""
 
 _DOC_NOUN = r"(?:[Ss]tatement|[Dd]eclaration|[Dd]ocument|[Cc]ommuniqu[eé])"
+_PART_ASIDE = (
+    r"(?:\s*,\s*(?:for\s+its\s+part|in\s+turn|however|moreover|meanwhile|too|though|notably"
+    r"|in\s+particular|for\s+(?:example|instance)|by\s+contrast)\s*,)?"
+)
+"""An aside between a part of the text and its verb ("The preamble, for its part, says",
+"Point 4, however, says")."""
 _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
@@ -118,13 +124,13 @@ _DOC_CUE = re.compile(
     # ("its last line says": a line only as the document's first or last)
     r"(?=(?:\s+(?:that|which|on|about|regarding|concerning)(?:\s+[\w’'-]+){1,4}?)?"
     # (an aside before the verb: "The preamble, for its part, says")
-    r"(?:\s*,\s*(?:for\s+its\s+part|in\s+turn|however|moreover|meanwhile|too|though|notably"
-    r"|in\s+particular|for\s+(?:example|instance)|by\s+contrast)\s*,)?"
-    r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned"
+    + _PART_ASIDE
+    + r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?"
+    r"(?:reads|says|said|states|stated|calls|called|warns|warned"
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells"
     r"|asks|asked|recalls|recalled))"
     # "Point 4 continues:", "Paragraph 2 says": a numbered part of it
-    r"|\b(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=\s+(?:(?:also|further"
+    r"|\b(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=" + _PART_ASIDE + r"\s+(?:(?:also|further"
     r"|then|itself)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned|urges|urged"
     r"|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells|asks|asked)\b)"
     r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa])\s+(?:[\w’'-]+\s+){0,2}?(?:line|passage|sentence|paragraph|clause)"
