@@ -374,6 +374,19 @@ def test_unterminated_quotation_names_a_stretch_only_when_it_matches_one():
     assert q.reference is None and q.similarity == 0.0 and not q.stretches
 
 
+def test_a_long_unterminated_quotation_is_placed_by_its_first_sentence():
+    # Its words run on to the paragraph's end: where they start is what the stretch tells.
+    first = "Russia and China will closely coordinate their efforts."
+    text = (
+        f"The statement said “{first} The weather in the valley was mild that week, the"
+        " market opened early and the trains ran along the river all day long, as they"
+        " did every summer in that part of the country.\n\nNext."
+    )
+    [q] = _check(text)
+    assert q.verdict is V.UNTERMINATED
+    assert q.reference is not None and q.reference_text.startswith("Russia and China will")
+
+
 def test_opening_mark_ending_the_text_is_unterminated():
     # Found by Hypothesis (tests/test_check_fuzz.py): the mark lies past every sentence.
     [q] = _check("«")

@@ -24,6 +24,7 @@ from provenance.emphasis.notes import NOTE_IN_BRACKETS
 from provenance.footnotes import RAISED_NOTE
 from provenance.locate import PreparedReference
 from provenance.model import Divergence, Document, Format, Kind, Passage, Severity, Span
+from provenance.quotes.align import SEED_WHOLE
 from provenance.quotes.align import fold as _fold
 from provenance.quotes.claims import charged_labels, stems_of
 from provenance.quotes.ladder import (
@@ -557,8 +558,17 @@ def _check(
         # Its verdict is `unterminated` whatever it matches, and its words run on to the
         # paragraph's end: only a match shows where it is from. The paraphrase and claims
         # rungs read a whole paragraph for nothing (a page of such marks cost 30 s a MB).
+        # A long one is matched by its first sentence: where its words come from, at the
+        # cost of a sentence, not of seeding a paragraph against the whole reference.
+        head = _first_sentence(text, core) if len(quoted) > SEED_WHOLE else core
         result = _compare(
-            index, capture, core, cuts, _sentence(spans, m), options, matching_only=True
+            index,
+            capture,
+            head,
+            tuple(c for c in cuts if c.end <= head.end),
+            _sentence(spans, m),
+            options,
+            matching_only=True,
         )
         if not result.stretches:
             result = _NOTHING  # (no similarity to a stretch it does not name)
@@ -652,6 +662,21 @@ def _check(
         stretches=result.stretches,
         unsaid=result.unsaid if verdict is QuoteVerdict.NOT_IN_REFERENCE else (),
     )
+
+
+def _first_sentence(text: str, core: Span) -> Span:
+    """`core` up to the end of its first sentence (a full stop, question or exclamation
+    mark before a space), or whole.
+
+    >>> text = "“One two three. Four five."
+    >>> _first_sentence(text, Span(1, len(text))).of(text)
+    'One two three.'
+    """
+    end = _SENTENCE_STOP.search(text, core.start, core.end)
+    return Span(core.start, end.end()) if end is not None else core
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 
 
 def _labelled(text: str, start: int, quoted: str) -> bool:
