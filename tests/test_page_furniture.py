@@ -250,6 +250,7 @@ def test_markdown_extract_reads_the_furniture_wanted_and_lists_the_rest() -> Non
         '<div class="newsletter-signup"><h3>Get the briefing</h3><p>Every weekday.</p></div>',
         # a share bar named in two words (a minor interruption inside the copy before)
         '<div class="share-bar"><a href="#">Share</a> <a href="#">Tweet</a></div>',
+        '<div class="post-social-share-buttons"><a href="#">Share</a></div>',
     ],
 )
 def test_a_box_named_by_its_class_is_furniture_set_aside(tmp_path: Path, box: str) -> None:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from html.parser import HTMLParser
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from provenance.errors import InputError
@@ -568,12 +569,18 @@ def _box(attrs: list[tuple[str, str | None]]) -> bool:
     (True, True, False)
     >>> _box([("class", "share-bar")]), _box([("class", "entry-content share-enabled")])
     (True, False)
+    >>> _box([("class", "post-share-bar")]), _box([("class", "shareButtons")])
+    (True, True)
     """
     names = " ".join(v for k, v in attrs if k in ("class", "id") and v).casefold()
     if not _BOX_WORDS.isdisjoint(re.split(r"[\s_-]+", names)):
         return True
-    # a name of two words run together or hyphenated ("share-bar", "social_share")
-    return not _BOX_JOINED.isdisjoint(re.sub(r"[_-]", "", name) for name in names.split())
+    # a name of two words run together or hyphenated ("share-bar", "post-social-share")
+    for name in names.split():
+        words = re.split(r"[_-]+", name)
+        if not _BOX_JOINED.isdisjoint(a + b for a, b in pairwise(words)):
+            return True
+    return not _BOX_JOINED.isdisjoint(names.split())
 
 
 def _inline_styles(style: str, tag: str) -> frozenset[str]:

@@ -1601,7 +1601,8 @@ _CONDITION = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)(?!\s+of\s+(?:each|one))"
     r"|within\s+(?:an?|the\s+(?:next|first))\s+(?:hours?|days?|weeks?|months?|years?)"
     r"|within\s+(?:hours|days|weeks|months|years)"
-    r"|in\s+the\s+(?:coming|next)\s+(?:few\s+)?(?:hours|days|weeks|months|years))\b",
+    r"|(?:in|over|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?:hours|days|weeks|months|years)"
+    r"|in\s+the\s+(?:days|weeks|months)\s+ahead)\b",
     re.IGNORECASE,
 )
 """Words that make one thing wait on another, or set a deadline ("by Thursday", "until

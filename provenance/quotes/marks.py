@@ -138,7 +138,7 @@ _DOC_CUE = re.compile(
     r"(?:version|translation|text|statement|document)(?=\s*:)"
     r"|\bJOINT\s+STATEMENT\b"
     r"|\b(?:[Ss]ection|[Pp]oint)\s*(?:\d+|one|two|three|four|five|six)"
-    r"(?=\s+(?:also\s+)?(?:reads|says|said|states|stated)"
+    r"(?=" + _PART_ASIDE + r"\s+(?:also\s+)?(?:reads|says|said|states|stated)"
     r"\s*(?:that\b|:|[“\"«]))"
     r"|\b(?:[Pp]aragraph|[Pp]ara\.?|¶)\s*\d+(?=\s+(?:also\s+)?(?:reads|says|said|states|stated"
     r"|calls|called|adds|added|notes|noted|provides|declares|urges|insists|proposes)\b)"
