@@ -171,22 +171,29 @@ def test_a_block_printed_twice_is_one_duplication(first: int, reference: Documen
             )
 
 
+@pytest.mark.parametrize("width", [55, 60])
+@pytest.mark.parametrize(
+    "opening",
+    ["The Parties confirm that the DPRK", "The Parties confirm that the deployment", "5."],
+)
 @pytest.mark.parametrize("twice", [False, True])
 def test_a_hard_wrapped_paragraph_moved_or_repeated_is_one_row(
-    twice: bool, reference: Document
+    twice: bool, opening: str, width: int, reference: Document
 ) -> None:
     """A paragraph moved to the end of a copy (or printed again after itself), its lines
     wrapped mid-sentence as e-mail and PDF text wrap them: one reordering (or one
     duplication) of the whole paragraph, no line of it left over as foreign material
-    (its last line, "mutual trust.", was an interruption)."""
+    (its last line, "mutual trust.", was an interruption; a line starting with a name,
+    "Russia and China, and does nothing ...", or the first line of a numbered point,
+    were split off as interruptions overlapping the reordering)."""
     paragraphs = reference.text.split("\n\n")
-    k = next(i for i, p in enumerate(paragraphs) if "mutual trust." in p)
+    k = next(i for i, p in enumerate(paragraphs) if p.startswith(opening))
     order = (
         [*range(k + 1), k, *range(k + 1, len(paragraphs))]
         if twice
         else [*range(k), *range(k + 1, len(paragraphs)), k]
     )
-    wrapped = [textwrap.fill(paragraphs[i], 60) for i in order]
+    wrapped = [textwrap.fill(paragraphs[i], width) for i in order]
     source = analyse(reference, [make_document("\n\n".join(wrapped))]).sources[0]
     rows = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
     want = Kind.DUPLICATION if twice else Kind.REORDERING

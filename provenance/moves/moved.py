@@ -1020,7 +1020,7 @@ def _furniture_apart(reference: Document, capture: Document, d: Divergence) -> l
         tail = Span(at, d.copy.end)
         if tail == d.copy and d.kind is Kind.INSERTION:
             continue
-        if _mid_sentence(text, at):
+        if _mid_sentence(text, at) or _statements_own(reference, tail.of(text)):
             continue  # "... peacefulness and¶mutual trust.": a wrapped sentence's last line
         if _few_lines(tail.of(text)) and _furniture(
             interruption(text, tail, repeated, vocabulary), tail.of(text)
@@ -1032,6 +1032,7 @@ def _furniture_apart(reference: Document, capture: Document, d: Divergence) -> l
         if (
             at < d.copy.end
             and not _mid_sentence(text, text.rfind("\n", 0, at))
+            and not _statements_own(reference, head.of(text))
             and _few_lines(head.of(text))
             and _furniture(interruption(text, head, repeated, vocabulary), head.of(text))
         ):
@@ -1051,6 +1052,16 @@ def _mid_sentence(text: str, at: int) -> bool:
     before = text[:at].rstrip(" \t")[-1:]
     after = text[at:].lstrip()[:1]
     return (before.isalnum() or before == ",") and after.islower()
+
+
+def _statements_own(reference: Document, lines: str) -> bool:
+    """Whether `lines` (a few words or more) are the reference's own words, wrapped
+    ("... including¶Russia and China, and does nothing ..."): the copy, never furniture."""
+    said = _folded(lines)
+    return len(said.split()) >= _OWN_WORDS and said in _folded_whole(reference.text)
+
+
+_OWN_WORDS = 4
 
 
 def _apart(
