@@ -594,6 +594,10 @@ _STEM = 6
 says two words are one."""
 
 
+_LEAD_IN_REACH = 8
+"""Words of the page's lead-in before a quotation read for what denies its words."""
+
+
 def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
     """Words `stretch` negates that `quotation` asserts plainly, as the quotation writes them.
 
@@ -629,7 +633,9 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
     plain = [k for k, w in enumerate(tokens) if k not in negated and w not in STOPWORDS]
     out: list[str] = []
     words = _WORD.findall(quotation)
-    before = [w.casefold() for w in _WORD.findall(lead_in)][-DENIAL_REACH:]
+    # (the opposing word may stand a clause back: "oppose any statements or moves that
+    # might “heighten tension ...”")
+    before = [w.casefold() for w in _WORD.findall(lead_in)][-_LEAD_IN_REACH:]
     folded = before + [w.casefold() for w in words]
     negated_here = set(_negated(folded)[0])
     denies_any = any(_denies(w) for w in folded[len(before) :])
