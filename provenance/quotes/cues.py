@@ -1030,14 +1030,15 @@ _SOURCE_ASIDE = re.compile(
 (", Trump claimed,"), whose words the quotation may be."""
 _AGREED_THAT = re.compile(
     r"\s+(?:(?:only|also|jointly|both)\s+)?(?:have\s+|had\s+)?"
-    r"(?:agreed?s?|committed(?:\s+themselves)?|pledged|promised|vowed|undertook|resolved)"
+    r"(?:agreed?s?|commit(?:s|ted)?(?:\s+themselves)?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?"
+    r"|undert(?:ook|akes?)|resolved)"
     r"\s+(?:that|to)(?:\s+[a-z]+ing)?\s*$"
 )
 """The authors' agreement or commitment leading into the quotation ("Russia and China
 agreed that “", "the ministries only committed to taking “")."""
 _COMMITTED = re.compile(
     r"\s+(?:(?:only|also|jointly|both)\s+)?(?:have\s+|had\s+)?"
-    r"(?:committed|pledged|promised|vowed|undertook|resolved)\b"
+    r"(?:commit(?:s|ted)?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|undert(?:ook|akes?)|resolved)\b"
 )
 """Of `_AGREED_THAT`, the verbs that give the quotation to their subject, whoever it is."""
 _NAMED_SUBJECT = re.compile(
