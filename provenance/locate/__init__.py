@@ -300,7 +300,9 @@ def _passage(
     # (the words the runs matched, before their edges took in changed words: a title's
     # "of the Russian Federation and the People's Republic of China on the ..." took "on
     # the" for "are the" and reached `min_words`, an excerpt of the statement's opening)
-    matched = sum(r.j1 - r.j0 for r in group)
+    # (and of the reference's words, not the capture's: "the Russian Federation and the
+    # Government of the People's Republic of China" is ten of the statement's in thirteen)
+    matched = sum(min(r.j1 - r.j0, r.i1 - r.i0) for r in group)
     runs: list[_Run] = []
     for k, run in enumerate(group):
         lo = runs[-1].j1 if runs else bounds[0]
