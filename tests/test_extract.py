@@ -287,34 +287,27 @@ def test_markdown_raw_html_reads_as_a_browser_shows_it() -> None:
 
 def test_sup_numbers_read_raised_and_apart_from_the_word() -> None:
     # A browser draws a <sup> note number raised after the word: "1998¹", not "19981".
+    # So it draws a footnote's link styled raised with no <sup> (Substack, Ghost,
+    # kramdown): "region1" read the number into the word (a material substitution, and a
+    # quotation's "20052" a number the statement never gives). Other links keep digits.
     page = (
         "<p>Signed in Geneva in 1998<sup>3</sup> and in Oslo<sup>[4]</sup>"
-        " in 1<sup>st</sup> form.</p>"
+        ' in 1<sup>st</sup> form, in the region<a class="footnote-anchor"'
+        ' href="#footnote-1">1</a>, in 2005<a href="#fn:2">2</a>, see <a href="#s-3">3</a>.</p>'
     )
     e = extract(_doc(page, Format.HTML))
-    assert e.text == "Signed in Geneva in 1998\u00b3 and in Oslo[4] in 1st form."
-    k = e.text.index("\u00b3")
-    assert e.span(k, k + 1).of(page) == "3"
+    assert e.text == (
+        "Signed in Geneva in 1998\u00b3 and in Oslo[4] in 1st form,"
+        " in the region\u00b9, in 2005\u00b2, see 3."
+    )
+    for raised, digit in (("\u00b3", "3"), ("\u00b9", "1"), ("\u00b2", "2")):
+        k = e.text.index(raised)
+        assert e.span(k, k + 1).of(page) == digit
     note = "Signed in Geneva in 1998<sup>12</sup> by both sides.\n"
     m = extract(_doc(note, Format.MARKDOWN, "page.md"))
     assert m.text == "Signed in Geneva in 1998\u00b9\u00b2 by both sides."
     k = m.text.index("\u00b9")
     assert m.span(k, k + 2).of(note) == "12"
-
-
-def test_a_footnote_link_without_sup_reads_raised_as_in_sup() -> None:
-    """Substack and Ghost draw a footnote's reference as a link styled raised, with no
-    <sup>: "region1" read the note number into the word (a material substitution, and a
-    quotation's "20052" a number the statement never gives). A link elsewhere keeps its
-    digits."""
-    page = (
-        '<p>in the region<a class="footnote-anchor" href="#footnote-1">1</a>.'
-        ' Of 2005<a href="#fn2">2</a>, see <a href="#section-3">3</a>.</p>'
-    )
-    e = extract(_doc(page, Format.HTML))
-    assert e.text == "in the region\u00b9. Of 2005\u00b2, see 3."
-    k = e.text.index("\u00b9")
-    assert e.span(k, k + 1).of(page) == "1"
 
 
 def test_markdown_pipe_tables_read_cell_by_cell() -> None:
