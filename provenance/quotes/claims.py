@@ -1701,7 +1701,7 @@ def _strange_names(text: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
         folded = bare.casefold()
         # A state the reference never names ("Japan halt its ...", "Tokyo"): a name,
         # however common the word and wherever it stands
-        state = folded in STATE_NAMES and folded not in aliases
+        state = (folded in STATE_NAMES or folded in BODY_NAMES) and folded not in aliases
         before = text[: m.start()].rstrip(" “\"‘'„«(")
         if not state and (not before or before[-1] in ".!?:"):
             continue
@@ -1759,6 +1759,9 @@ STATE_NAMES = frozenset(
 )
 """States and capitals of `ALIASES` ("japan", "tokyo", "pyongyang"): names even where
 common or opening a sentence."""
+BODY_NAMES = frozenset("nato asean iaea osce opec brics quad aukus".split())
+"""Alliances and international bodies, named by acronyms: names (not an acronym a
+rendering spells out, ABM for antimissile) wherever they stand ("NATO must stay out")."""
 
 
 @lru_cache(maxsize=8)
