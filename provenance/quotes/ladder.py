@@ -661,6 +661,28 @@ _ADDRESSED = re.compile(
 between ("demands Japan “", "urges Tokyo to “"): whom the words are addressed to."""
 
 
+_LEAD_SUBJECT = re.compile(
+    r"\b(?:says|said|states|stated|demands|demanded|urges|urged|wants|insists|declares"
+    r"|declared|notes|noted)[ \t]+(?:that[ \t]+)?(?P<subject>[^“”\"«».;:!?\n]{1,60}?)[ \t]*"
+    r"[\"“«„‘']?\Z"
+)
+"""The words between a speech verb and a quotation's mark ("says Japan and the Republic of
+Korea “"): the quoted predicate's subject, in the page's words."""
+
+
+def _subject_never_named(index: _Index, text: str, core: Span) -> list[str]:
+    """States the statement never names among the words between a speech verb and the
+    quotation's mark (`_LEAD_SUBJECT`): the quoted words' subject in the page's words."""
+    lead = _LEAD_SUBJECT.search(text, max(0, core.start - 90), max(0, core.start - 1))
+    if lead is None:
+        return []
+    return [
+        w
+        for w in _WORD.findall(lead.group("subject"))
+        if w.casefold() in STATE_NAMES and not _names(index, w.casefold())
+    ]
+
+
 def _names(index: _Index, state: str) -> bool:
     """Whether the reference names `state` (case-folded): one of its words, or another name
     of a party it names (a capital, a demonym)."""
@@ -1874,6 +1896,10 @@ def _paraphrase(
             f"an act ({', '.join(done)}) for {state}, which the statement does for its "
             "authors alone"
         )
+    elif named := _subject_never_named(index, text, core):
+        # "the statement says Japan and the Republic of Korea “must immediately stop ...”":
+        # the quoted words' subject, named before the marks, a state it never names
+        unsaid.append(f"has {', '.join(named)} do it, whom the statement never names")
     if ref is not None and not short:
         # Judged against the chosen sentence itself: a neighbour naming the party does
         # not make this passage about it.
