@@ -398,6 +398,12 @@ def unsaid(
     acts = invented_acts(quotation, stems_of(vocabulary), STOPWORDS)
     if acts:
         out.append(f"an act ({', '.join(acts)}) the statement never names")
+    ranked = _RANKED.search(quotation)
+    if ranked and not _RANKED.search(stretch):
+        out.append(f"a ranking ({ranked.group()}) the statement never makes")
+    right = _A_RIGHT.search(quotation)
+    if right and not _A_RIGHT.search(stretch):
+        out.append(f"a right ({right.group()}) the statement never grants")
     labels = charged_labels(quotation, stems_of(vocabulary))
     if labels:
         out.append(f"a label of contempt or alarm ({', '.join(labels)}) the statement never uses")
@@ -596,6 +602,22 @@ says two words are one."""
 
 _LEAD_IN_REACH = 8
 """Words of the page's lead-in before a quotation read for what denies its words."""
+
+
+_RANKED = re.compile(
+    r"\b(?:the\s+)?(?:main|chief|primary|principal|greatest|biggest|gravest|single\s+biggest"
+    r"|most\s+serious|number\s+one|foremost)\s+(?:threat|danger|obstacle|cause|source|culprit"
+    r"|problem|risk)s?\b",
+    re.IGNORECASE,
+)
+"""A ranking among threats or causes ("the main threat to peace"): the statement ranks
+none."""
+_A_RIGHT = re.compile(
+    r"\b(?:sovereign|legitimate|inalienable|lawful|legal)\s+rights?\b|\bright\s+to\s+self-defen[cs]e\b",
+    re.IGNORECASE,
+)
+"""A right granted a party ("the DPRK's sovereign right"): the statement grants none (its
+"justified concerns" are concerns, its launches "unacceptable")."""
 
 
 def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
