@@ -61,6 +61,7 @@ from provenance.quotes.align import fold as _fold
 from provenance.quotes.antonyms import negates_an_opposite, swapped_party
 from provenance.quotes.brackets import ANTECEDENT, honest
 from provenance.quotes.claims import (
+    BODY_NAMES,
     PARAGRAPH_NUMBER,
     STATE_NAMES,
     absent_parties,
@@ -679,7 +680,7 @@ def _subject_never_named(index: _Index, text: str, core: Span) -> list[str]:
     return [
         w
         for w in _WORD.findall(lead.group("subject"))
-        if w.casefold() in STATE_NAMES and not _names(index, w.casefold())
+        if w.casefold() in STATE_NAMES | BODY_NAMES and not _names(index, w.casefold())
     ]
 
 
