@@ -116,10 +116,11 @@ def emphasis(
             if _cuts_a_word(capture.text, run):
                 added = replace(added, in_word=True)
             at = max(run.start, alignment.passage.copy.start)
-            declaring = _declaring(declared.at(at), at, added.style)
+            here = declared.at(at)
+            declaring = _declaring(here, at, added.style)
             if declaring is not None:
                 added = replace(added, declared=declaring.text)
-            elif (original := _declaring(declared.at(at), at, added.style, "original")) is not None:
+            elif (original := _declaring(here, at, added.style, "original")) is not None:
                 added = replace(added, said_original=original.text)
             spans.append(added)
             added_at.append(max(run.start, alignment.passage.copy.start))
@@ -164,8 +165,9 @@ class _Declared:
     all for each emphasised run (quadratic)."""
 
     def __init__(self, notes: list[tuple[EmphasisNote, Passage | None, int]]) -> None:
-        self.notes = [n for n in notes if n[1] is not None]
-        self._places = SpanIndex([n[1].copy for n in self.notes if n[1] is not None])
+        held = [(n, p, at) for n, p, at in notes if p is not None]
+        self.notes: list[tuple[EmphasisNote, Passage | None, int]] = list(held)
+        self._places = SpanIndex([p.copy for _, p, _ in held])
 
     def at(self, at: int) -> list[tuple[EmphasisNote, Passage | None, int]]:
         """The notes whose passage holds readable offset `at`, in their order."""

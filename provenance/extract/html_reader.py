@@ -156,8 +156,9 @@ class _HTMLReader(HTMLParser):
         self.blocks_read: dict[int, int] = {}
         """Serial of each <blockquote> opened -> readable length when it opened."""
         self.quote_boxes: set[int] = set()
-        self.note_refs: set[int] = set()  # stack places of <a>s that are footnote references
         """Stack indices of the open boxes of quoted posts (see `_quote_box`)."""
+        self.note_refs: set[int] = set()
+        """Stack indices of the open <a>s that are footnote references (see `_note_ref`)."""
 
     def parse_html_declaration(self, i: int) -> int:
         # The standard library still asserts on some malformed declarations ("<![;");

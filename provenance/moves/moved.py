@@ -1049,9 +1049,16 @@ def _mid_sentence(text: str, at: int) -> bool:
     >>> _mid_sentence("the region.\nAdvertisement", 11)
     False
     """
-    before = text[:at].rstrip(" \t")[-1:]
-    after = text[at:].lstrip()[:1]
-    return (before.isalnum() or before == ",") and after.islower()
+    k = at - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1  # (read in place: copying the text up to `at`, and after it, at every
+        # line break of every edit cost a long page its length each time)
+    after = _FIRST_AFTER.match(text, at)
+    before = text[k] if k >= 0 else ""
+    return (before.isalnum() or before == ",") and after is not None and after.group(1).islower()
+
+
+_FIRST_AFTER = re.compile(r"\s*(\S)")
 
 
 def _statements_own(reference: Document, lines: str) -> bool:

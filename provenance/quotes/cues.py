@@ -1028,19 +1028,21 @@ _SOURCE_ASIDE = re.compile(
 """One aside set off by commas just before a quotation that names the report's source
 (", according to TASS,", ", Xinhua reported,", ", as Reuters noted,"); not someone's claim
 (", Trump claimed,"), whose words the quotation may be."""
+_LEADING = r"\s+(?:(?:only|also|jointly|both)\s+)?(?:have\s+|had\s+)?"
+_COMMITTING = (
+    r"(?:commit(?:s|ted)?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|undert(?:ook|akes?)|resolved)"
+)
+_COMMITTED = re.compile(_LEADING + _COMMITTING + r"\b")
+"""Verbs of commitment, which give the quotation after them to their subject, whoever it
+is ("Critics committed to “", "the ministries only committed to taking “")."""
 _AGREED_THAT = re.compile(
-    r"\s+(?:(?:only|also|jointly|both)\s+)?(?:have\s+|had\s+)?"
-    r"(?:agreed?s?|commit(?:s|ted)?(?:\s+themselves)?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?"
-    r"|undert(?:ook|akes?)|resolved)"
-    r"\s+(?:that|to)(?:\s+[a-z]+ing)?\s*$"
+    _LEADING
+    + r"(?:agreed?s?|commit(?:s|ted)?\s+themselves|"
+    + _COMMITTING
+    + r")\s+(?:that|to)(?:\s+[a-z]+ing)?\s*$"
 )
 """The authors' agreement or commitment leading into the quotation ("Russia and China
 agreed that “", "the ministries only committed to taking “")."""
-_COMMITTED = re.compile(
-    r"\s+(?:(?:only|also|jointly|both)\s+)?(?:have\s+|had\s+)?"
-    r"(?:commit(?:s|ted)?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|undert(?:ook|akes?)|resolved)\b"
-)
-"""Of `_AGREED_THAT`, the verbs that give the quotation to their subject, whoever it is."""
 _NAMED_SUBJECT = re.compile(
     r"(?!(?:They|We|It|He|She|You|I|This|That|These|Those|What|Which|Who)\b)"
     r"[A-Z][\w’'.-]*(?:\s+(?:(?:and|the|of)\s+)*[A-Z][\w’'.-]*)*"

@@ -584,14 +584,14 @@ def _someone_else(sentence: str, authors: frozenset[str], *, possessive: bool = 
 
 def _another_text_opens(reading: _Reading, j: int) -> bool:
     """Whether sentence `j` opens on a text that is not the statement ("The KCNA dispatch",
-    "The State Department's reply", "Resolution 2321"): whom an "It" after it stands for."""
+    "The State Department's reply"): whom an "It" after it stands for."""
     return bool(_ANOTHER_TEXT.match(reading.prose, reading.spans.starts[j], reading.spans.ends[j]))
 
 
 _ANOTHER_TEXT = re.compile(
     r"\W*(?:the|a|an|that|this|its|their|his|her)[ \t]+(?:[\w’'.-]+[ \t]+){0,3}?"
-    r"(?:dispatch|report|resolution|article|editorial|bulletin|release|memo|letter|tweet|post|reply|response|broadcast"
-    r"|commentary|column|op-ed)\b(?![ \t]+(?:of|on|about|to)\b)",
+    r"(?:dispatch|report|resolution|article|editorial|bulletin|release|memo|letter|tweet"
+    r"|post|reply|response|broadcast|commentary|column|op-ed)\b(?![ \t]+(?:of|on|about|to)\b)",
     re.IGNORECASE,
 )
 """A sentence opening on another text, by its kind, after a determiner ("The KCNA dispatch",
