@@ -869,6 +869,10 @@ def test_a_short_paragraph_moved_out_below_the_copy_is_read_where_it_stands(
         # the run's words counted in the reference's, not the page's (13 for 10)
         "Agreement between the Government of the Russian Federation and the Government of the"
         " People's Republic of China on the prevention of dangerous military activities.",
+        # ... and a page's words inside the run, not only at its edges
+        "Further reading: Memorandum between the Ministry of Foreign Affairs of the Russian"
+        " Federation and the Ministry of Foreign Affairs of the People's Republic of China on"
+        " consultations, signed in 2017.",
     ],
 )
 def test_another_documents_title_sharing_the_statements_opening_is_no_copy(

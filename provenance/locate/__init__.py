@@ -321,7 +321,7 @@ def _passage(
         runs, copied = whole, sum(r.j1 - r.j0 for r in whole)
     elif (
         matched < options.min_words
-        and _took_other_words(texts, group, runs)
+        and _other_words_in(texts, runs)
         and _whole_sentences(texts, runs, bounds, options) is None
     ):
         return None  # as short as that, unless whole sentences: see `matched`
@@ -363,17 +363,16 @@ def _passage(
     )
 
 
-def _took_other_words(texts: _Texts, before: list[_Run], after: list[_Run]) -> bool:
-    """Whether settling runs (`before` -> `after`) took in, at their edges, a word of the
-    capture that is no word of their reference stretch nor a slip of one ("on" in "...
-    People's Republic of China on the", where the reference goes on "are the"), rather
-    than only the reference's words and their misspellings ("The Partis are")."""
-    if len(before) != len(after):
-        return True
+def _other_words_in(texts: _Texts, runs: list[_Run]) -> bool:
+    """Whether settled `runs` hold a word of the capture that is no word of their reference
+    stretch nor a slip of one: taken in at an edge ("on" in "... People's Republic of China
+    on the", where the reference goes on "are the"), or inside ("the Ministry of Foreign
+    Affairs of the People's Republic"), rather than only the reference's words and their
+    misspellings ("The Partis are")."""
     cw, rw = texts.words, texts.reference.words
-    for old, new in zip(before, after, strict=True):
-        theirs = {rw[i][0] for i in range(new.i0, new.i1)}
-        for j in [*range(new.j0, min(old.j0, new.j1)), *range(max(old.j1, new.j0), new.j1)]:
+    for run in runs:
+        theirs = {rw[i][0] for i in range(run.i0, run.i1)}
+        for j in range(run.j0, run.j1):
             word = cw[j][0]
             if word not in theirs and not any(_mistyped(word, w) for w in theirs):
                 return True
