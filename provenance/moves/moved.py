@@ -1018,22 +1018,20 @@ def _furniture_apart(reference: Document, capture: Document, d: Divergence) -> l
     breaks = [m.start() for m in _LINE_BREAKS.finditer(text, d.copy.start, d.copy.end)]
     for at in breaks:  # the longest tail first
         tail = Span(at, d.copy.end)
-        if tail == d.copy and d.kind is Kind.INSERTION:
-            continue
+        if (tail == d.copy and d.kind is Kind.INSERTION) or not _few_lines(text, tail):
+            continue  # (asked first: the tails of a long edit are read only when short)
         if _mid_sentence(text, at) or _statements_own(reference, tail.of(text)):
             continue  # "... peacefulness and¶mutual trust.": a wrapped sentence's last line
-        if _few_lines(tail.of(text)) and _furniture(
-            interruption(text, tail, repeated, vocabulary), tail.of(text)
-        ):
+        if _furniture(interruption(text, tail, repeated, vocabulary), tail.of(text)):
             return _apart(reference, capture, d, Span(d.copy.start, at), tail, tail_first=False)
     ends = [m.end() for m in _LINE_BREAKS.finditer(text, d.copy.start, d.copy.end)]
     for at in reversed(ends):  # the longest head first
         head = Span(d.copy.start, at)
         if (
             at < d.copy.end
+            and _few_lines(text, head)
             and not _mid_sentence(text, text.rfind("\n", 0, at))
             and not _statements_own(reference, head.of(text))
-            and _few_lines(head.of(text))
             and _furniture(interruption(text, head, repeated, vocabulary), head.of(text))
         ):
             return _apart(reference, capture, d, Span(at, d.copy.end), head, tail_first=True)
@@ -1103,10 +1101,14 @@ def _furniture(found: tuple[Severity, str] | None, lines: str) -> bool:
     )
 
 
-def _few_lines(lines: str) -> bool:
-    """Whether `lines` are few and short, as furniture is (a box label, a credit, a page
-    number), not a page of prose beside the statement."""
-    return len(lines) <= _FURNITURE_CHARACTERS and len(lines.split("\n")) <= _FURNITURE_LINES
+def _few_lines(text: str, lines: Span) -> bool:
+    """Whether `lines` of `text` are few and short, as furniture is (a box label, a credit,
+    a page number), not a page of prose beside the statement. Read in place: each line
+    break of a long edit asks it of the lines after it."""
+    return (
+        lines.end - lines.start <= _FURNITURE_CHARACTERS
+        and text.count("\n", lines.start, lines.end) < _FURNITURE_LINES
+    )
 
 
 _FURNITURE_CHARACTERS = 300
