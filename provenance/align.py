@@ -17,7 +17,7 @@ from itertools import accumulate
 import fast_diff_match_patch
 
 from provenance.model import Alignment, Document, Edit, Passage, Span, Tag
-from provenance.normalise import ascii_classes
+from provenance.normalise import INVISIBLE, ascii_classes
 
 _TOKEN = re.compile(r"[^\W_]+|\s+|\.\.\.|.", re.DOTALL)
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+|[\t-\r\x1c- ]+|\.\.\.|.", re.DOTALL)
@@ -53,10 +53,19 @@ def align_texts(
     ...  for e in align_texts("a red dog", "a blue dog")]
     [('equal', 'a ', 'a '), ('replace', 'red', 'blue'), ('equal', ' dog', ' dog')]
     """
-    ref_codes, ref_coded, ref_at = _reference_side(reference)
-    copy_tokens = _tokens(copy)
+    # Invisible characters inside words and spaces ("de\u00adnu\u00adclear", a
+    # zero-width one between every letter) are read past: whole otherwise, one changed
+    # word among such words made the sentence around it one material substitution.
+    keyed = _INVISIBLE_IN.search(copy) is not None or _INVISIBLE_IN.search(reference) is not None
+    if keyed:
+        ref_codes, ref_coded, ref_at = _side(reference, keyed=True)
+        copy_tokens = _keyed_tokens(copy)
+        copy_keys = [token.translate(_WITHOUT_INVISIBLE) for token in copy_tokens]
+    else:
+        ref_codes, ref_coded, ref_at = _reference_side(reference)
+        copy_tokens = copy_keys = _tokens(copy)
     codes = dict(ref_codes)
-    copy_coded = _encode(copy_tokens, codes)
+    copy_coded = _encode(copy_keys, codes)
     # timelimit=0: no deadline, so the diff is the same on every machine and under any load.
     ops = fast_diff_match_patch.diff(
         ref_coded, copy_coded, timelimit=0, checklines=False, cleanup="Semantic"
@@ -72,8 +81,18 @@ def align_texts(
                 edits.append(_edit("delete", *pending_delete, co, co))
                 pending_delete = None
             width = ref_at[r + count] - ref_at[r]
-            edits.append(_edit("equal", ro, ro + width, co, co + width))
-            r, c, ro, co = r + count, c + count, ro + width, co + width
+            if (
+                keyed
+                and reference[ro - reference_offset : ro - reference_offset + width]
+                != (copy[co - copy_offset : co - copy_offset + width])
+            ):
+                edits.extend(_read_past(reference, copy, ref_at, copy_at, r, c, count, ro, co))
+                ro += width
+                co += copy_at[c + count] - copy_at[c]
+            else:
+                edits.append(_edit("equal", ro, ro + width, co, co + width))
+                ro, co = ro + width, co + width
+            r, c = r + count, c + count
         elif op == "-":
             width = ref_at[r + count] - ref_at[r]
             pending_delete = (ro, ro + width)
@@ -140,11 +159,51 @@ statement between two full copies (337 sides of 562 worked out again over the sc
 candidates, 166 so)."""
 
 
-def _side(reference: str) -> tuple[dict[str, str], str, list[int]]:
-    tokens = _tokens(reference)
+def _side(reference: str, *, keyed: bool = False) -> tuple[dict[str, str], str, list[int]]:
+    tokens = _keyed_tokens(reference) if keyed else _tokens(reference)
+    keys = [token.translate(_WITHOUT_INVISIBLE) for token in tokens] if keyed else tokens
     codes: dict[str, str] = {}
-    coded = _encode(tokens, codes)
+    coded = _encode(keys, codes)
     return codes, coded, list(accumulate(map(len, tokens), initial=0))
+
+
+def _read_past(
+    reference: str,
+    copy: str,
+    ref_at: list[int],
+    copy_at: list[int],
+    r: int,
+    c: int,
+    count: int,
+    ro: int,
+    co: int,
+) -> Iterator[Edit]:
+    """The `count` tokens from `r` and `c` that the diff found equal, read past invisible
+    characters, as equalities where their characters are the same and replacements
+    (of one kind, invisible) where they are not: a run of such tokens one edit, so that a
+    zero-width character between every letter is one stretch, not one edit a word."""
+    roff, coff = ro - ref_at[r], co - copy_at[c]
+    k = 0
+    while k < count:
+        same = _same_token(reference, copy, ref_at, copy_at, r + k, c + k)
+        m = k + 1
+        while m < count and _same_token(reference, copy, ref_at, copy_at, r + m, c + m) == same:
+            m += 1
+        tag: Tag = "equal" if same else "replace"
+        yield _edit(
+            tag,
+            roff + ref_at[r + k],
+            roff + ref_at[r + m],
+            coff + copy_at[c + k],
+            coff + copy_at[c + m],
+        )
+        k = m
+
+
+def _same_token(
+    reference: str, copy: str, ref_at: list[int], copy_at: list[int], r: int, c: int
+) -> bool:
+    return reference[ref_at[r] : ref_at[r + 1]] == copy[copy_at[c] : copy_at[c + 1]]
 
 
 _remembered_side = lru_cache(maxsize=8)(_side)
@@ -160,6 +219,26 @@ def _tokens(text: str) -> list[str]:
     ['a', '\xa0 ', 'b', '_', 'c', '.']
     """
     return (_ASCII_TOKEN if ascii_classes(text) else _TOKEN).findall(text)
+
+
+def _keyed_tokens(text: str) -> list[str]:
+    r"""`_tokens`, with the invisible characters inside or around a word, or inside a
+    run of spaces, part of it (its key, without them, is the token it stands for).
+
+    >>> _keyed_tokens("de\u00adnu \u2068clear\u2069 \u200b the")
+    ['de\xadnu', ' ', '\u2068clear\u2069', ' \u200b ', 'the']
+    """
+    return _KEYED_TOKEN.findall(text)
+
+
+_INVISIBLE_CLASS = "[" + re.escape("".join(sorted(INVISIBLE))) + "]"
+_INVISIBLE_IN = re.compile(_INVISIBLE_CLASS)
+_WITHOUT_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+_KEYED_TOKEN = re.compile(
+    rf"{_INVISIBLE_CLASS}*[^\W_]+(?:{_INVISIBLE_CLASS}+[^\W_]+)*{_INVISIBLE_CLASS}*"
+    rf"|{_INVISIBLE_CLASS}*\s(?:{_INVISIBLE_CLASS}*\s)*|\.\.\.|.",
+    re.DOTALL,
+)
 
 
 def _encode(tokens: list[str], codes: dict[str, str]) -> str:
@@ -211,6 +290,8 @@ def _merge_across_short_words(
             and _short_equality(out[-1], reference, roff)
             and _words_in(out[-2], reference, copy, roff, coff)
             and _words_in(edit, reference, copy, roff, coff)
+            and _unseen(out[-2], reference, copy, roff, coff)
+            == _unseen(edit, reference, copy, roff, coff)
         ):
             first = out[-2]
             rs, re_ = first.reference.start, edit.reference.end
@@ -267,6 +348,13 @@ _BRACKET = re.compile(r"\[[^\[\]\n]{1,60}\]")
 def _short_equality(edit: Edit, reference: str, roff: int) -> bool:
     start, end = edit.reference.start - roff, edit.reference.end - roff
     return _SHORT_EQUALITY.fullmatch(reference, start, end) is not None
+
+
+def _unseen(edit: Edit, reference: str, copy: str, roff: int, coff: int) -> bool:
+    """Whether `edit` differs only in invisible characters: such an edit and a changed
+    word ("Par\u00adties are gra\u00advely") are not one rewrite."""
+    ref_text, copy_text = _texts(edit, reference, copy, roff, coff)
+    return ref_text.translate(_WITHOUT_INVISIBLE) == copy_text.translate(_WITHOUT_INVISIBLE)
 
 
 def _words_in(edit: Edit, reference: str, copy: str, roff: int, coff: int) -> bool:

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from provenance.align import _TOKEN, _tokens, align, align_texts, refine
 from provenance.analyse import Analysis
-from provenance.model import Edit
+from provenance.kinds import kind_of
+from provenance.model import Edit, Kind
 
 _WORDS = st.sampled_from(
     [
@@ -241,3 +242,44 @@ def test_margin_line_numbers_around_a_short_line_leave_its_words_equal(
     changed = [e.copy.of(copy) for e in edits if e.tag != "equal"]
     assert changed and all(not any(c.isalpha() for c in text) for text in changed)
     assert "".join(e.copy.of(copy) for e in edits) == copy
+
+
+def _riddled(text: str, mark: str, every: int) -> str:
+    """`text` with `mark` inside each word of more than `every` letters, every `every`."""
+
+    def word(w: str) -> str:
+        if len(w) <= every or not w.isalpha():
+            return w
+        return mark.join(w[i : i + every] for i in range(0, len(w), every))
+
+    return " ".join(word(w) for w in text.split(" "))
+
+
+@pytest.mark.parametrize(
+    ("mark", "every"),
+    [("\u00ad", 3), ("\u200b", 1), ("\u2060", 2)],
+    ids=["soft hyphens in long words", "zero-width space between letters", "word joiners"],
+)
+def test_a_changed_word_among_words_riddled_with_invisible_characters_is_its_own_edit(
+    mark: str, every: int
+) -> None:
+    """A page hyphenated by script (a soft hyphen every few letters) or watermarked (a
+    zero-width character between letters) changes nearly every word in characters: read
+    whole, one changed word made the sentence around it one replacement (a material
+    substitution in the report). The invisible characters are read past: the changed
+    word is its own edit, the rest differ only in invisible characters."""
+    reference = "The Parties are seriously worried by the statement and consider it unacceptable."
+    copy = _riddled(reference.replace("seriously", "gravely"), mark, every)
+    edits = align_texts(reference, copy)
+    assert rebuild(reference, copy, edits) == (reference, copy)
+    changed = [
+        (e.reference.of(reference), e.copy.of(copy).replace(mark, ""))
+        for e in edits
+        if e.tag != "equal" and e.reference.of(reference) != e.copy.of(copy).replace(mark, "")
+    ]
+    assert changed == [("seriously", "gravely")]
+    kinds = [
+        kind_of(e.reference.of(reference), e.copy.of(copy))[0] for e in edits if e.tag != "equal"
+    ]
+    assert kinds.count(Kind.SUBSTITUTION) == 1
+    assert set(kinds) == {Kind.SUBSTITUTION, Kind.INVISIBLE}
