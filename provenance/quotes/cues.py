@@ -155,7 +155,8 @@ _SPEECH_SUPERSET = (
     .replace(_AS_VERBS, r"|summari[sz](?:es|ed)|characteri[sz](?:es|ed)")
     .replace(_OF_VERBS, r"|talks? of|talked of|speaks? of|spoke of")
     .encode("ascii"),
-    rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting)\b",
+    rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting"
+    rb"|calling|urging|asking|proposing)\b",
     rb"\bin\s+their\s+(?:own\s+)?words\b",
 )
 _DOC_CUE_SUPERSET = (
@@ -165,7 +166,7 @@ _DOC_CUE_SUPERSET = (
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
     rb"|proposes|tells|asks|asked)"
     rb"|\bParties\b|\bministries\b"
-    rb"|\b(?:text|original|doc|version)\s+(?:(?:has|had|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
+    rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s+(?:(?:has|had|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
     rb"|circulated|published"
     rb"|released|issued|reads"
     rb"|asks|asked|holds|held|maintains|maintained|stipulates|stipulated|specifies|specified"
@@ -177,8 +178,8 @@ _DOC_CUE_SUPERSET = (
     rb"|does\s+not|doesn|did\s+not|didn|never)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"
     rb"|\b(?:does|did)\s+the\s+[^.]{0,40}?text\s"
-    rb"|\b(?:text|original|doc|version)\s+(?:also|further|then|even|still|itself|again)\b"
-    rb"|\b(?:text|original|doc|version)\s*,"
+    rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s+(?:also|further|then|even|still|itself|again)\b"
+    rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s*,"
     rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6"
     rb"|(?:verbatim|\bin\s+full|word\s+for\s+word|in\s+its\s+entirety)\s*:"
     rb"|\b(?:wording|language|phrasing)\b",
@@ -1211,10 +1212,10 @@ _ADDING = re.compile(r"(?:saying|adding|noting|warning|insisting|stressing)\b")
 _CONTROLLED = re.compile(
     r"\b(?:(?:only|in\s+order|so\s+as)\s+)?to\s+(?:say|state|add|note|stress|declare|warn"
     r"|insist)\b|\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning"
-    r"|insisting)\b"
+    r"|insisting|calling|urging|asking|proposing)\b"
 )
 """A verb of saying whose subject is its clause's ("only to say", "goes on to add", "end by
-saying")."""
+saying", "ended their paper by calling for")."""
 _CLAUSE_REACH = 12
 """Characters from a sentence's start within which a document opens it as the subject."""
 
@@ -1331,14 +1332,16 @@ def _of_another(cue: str, prose: str, at: int, authors: frozenset[str] = frozens
 
     A line ("its last line says", "The opening line reads") is the statement's only where
     the last document the page named before it is the statement: a poem's, a phone call's
-    or a resolution's last line is not.
+    or a resolution's last line is not. So is a name a page gives the statement once it
+    has named it ("the roadmap", "the initiative", "the paper", "the proposal"): a page
+    that never named it may mean another one.
 
     >>> _of_another("its last line", "The statement was signed, its last line", 26)
     False
     >>> _of_another("The last line", "The poem ends. The last line", 15)
     True
     """
-    if _LINE.search(cue):
+    if _LINE.search(cue) or _ALIAS.search(cue):
         return _line_of_another(prose[max(0, at - _TOPIC_REACH) : at], authors)
     if _BARE_STATEMENT.fullmatch(cue.strip()):
         # "In a separate joint statement, Japan and Australia said .... The statement also
@@ -1375,6 +1378,9 @@ def _line_of_another(before: str, authors: frozenset[str]) -> bool:
     return _OTHER_DOCUMENT.search(before, named[-1].end()) is not None
 
 
+_ALIAS = re.compile(r"(?i)\b(?:roadmap|initiative|paper|proposal)\b")
+"""What a page may call the statement once it has named it (the road map the two
+ministries set out, their joint initiative)."""
 _LINE = re.compile(r"\b(?:first|last|final|opening|closing)\s+line\b", re.IGNORECASE)
 """A document's first or last line, named as a part of it ("its last line says")."""
 _POINTING = re.compile(

@@ -99,7 +99,8 @@ _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
-    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?:text|original|doc|version)\b(?=(?:\s*,[^,;:\"“”\n]{1,90},)?"
+    r"|\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?:text|original|doc|version|roadmap|initiative|paper"
+    r"|proposal)\b(?=(?:\s*,[^,;:\"“”\n]{1,90},)?"
     r"\s+(?:(?:also|further|then|even|still|itself|again|has|had|[a-z]+ly)\s+)*"
     r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
@@ -164,6 +165,7 @@ after a colon: "The precise language on countermeasures is:", "Its actual wordin
 _CUE_NOUN = re.compile(
     "Statement|statement|Declaration|declaration|Document|doc|Communiqu|communiqu|Parties"
     "|ministries|text|original|version|passage|paragraph|sentence|clause|preamble|point|section|line"
+    "|roadmap|initiative|paper|proposal"
     "|Section|Point"
     "|STATEMENT|Para|para|¶"
     "|wording|language|phrasing"
