@@ -629,3 +629,39 @@ def test_a_space_both_have_between_two_runs_is_no_finding(reference: Document) -
     source = analyse(reference, [make_document("Copy:\n\n" + text + "\n")]).sources[0]
     assert [d for d in source.divergences if d.copy_text == d.reference_text] == []
     assert len(source.divergences) == 4
+
+
+@pytest.mark.parametrize("box", ["ADVERTISEMENT\nContinue reading below", "Page 2 of 3"])
+@pytest.mark.parametrize("layout", ["moved", "repeated"])
+def test_furniture_inside_a_moved_or_repeated_paragraph_is_only_the_box(
+    reference: Document, box: str, layout: str
+) -> None:
+    """A paragraph the copy moved (or printed twice), a box cutting it between its two
+    sentences: the box was taken with the paragraph's first sentence as an interruption
+    ('page furniture' holding the statement's words) and the rest a material insertion,
+    or the repeat read as its first sentence only. The move (or the repeats) are the
+    paragraph's, the interruption the box alone."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(
+        i for i, p in enumerate(paragraphs) if p.startswith("The Parties confirm that the DPRK")
+    )
+    first, second = paragraphs[k].split(" Other states must make")
+    cut = f"{first}\n\n{box}\n\nOther states must make{second}"
+    if layout == "moved":  # after the paragraph that follows it
+        kept = [paragraphs[k - 1], paragraphs[k + 1], cut, paragraphs[k + 2]]
+    else:  # printed again after the next one
+        kept = [paragraphs[k - 1], paragraphs[k], paragraphs[k + 1], cut, paragraphs[k + 2]]
+    page = "\n\n".join(["Intro of the page.", *kept, "End."])
+    found = analyse(reference, [make_document(page)]).sources[0].divergences
+    rows = [d for d in found if d.kind.value != "whitespace"]
+    [interrupted] = [d for d in rows if d.kind.value == "interruption"]
+    assert interrupted.copy_text.strip() == box and str(interrupted.severity) == "cosmetic"
+    others = [(d.kind.value, str(d.severity)) for d in rows if d is not interrupted]
+    if layout == "moved":
+        assert others == [("reordering", "material")], rows
+    else:
+        assert others == [("duplication", "minor")] * 2, rows
+        assert [d.copy_text for d in rows if d.kind.value == "duplication"] == [
+            first,
+            "Other states must make" + second,
+        ]

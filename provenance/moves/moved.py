@@ -629,6 +629,11 @@ def _duplications(
             repeat = _repeat(folded_reference, capture, home, quoted)
             if repeat is not None:
                 repeat = repeat[0], d.copy
+        if repeat is None and home is not None and "\n" in d.copy_text:
+            parts = _repeat_around_furniture(reference, capture, home, d)
+            if parts:
+                out.extend(parts)
+                continue
         if repeat is None and home is not None:
             near = _near_repeat(folded_reference, capture, home, d)
             if near is not None:
@@ -649,6 +654,52 @@ def _duplications(
             )
         )
     return _with_marks(reference, capture, out)
+
+
+def _repeat_around_furniture(
+    reference: Document, capture: Document, home: Passage, d: Divergence
+) -> list[Divergence]:
+    """An insertion that repeats the copy's own lines with page furniture between them
+    ("The Parties confirm ...¶ADVERTISEMENT¶Continue reading below¶Other states must ..."):
+    each stretch of the statement's lines a duplication, the furniture between them
+    inserted (an interruption, once `_interruptions` reads it). Whole, no part of it was
+    read as a repeat, or its first sentence only. Empty unless every line is the
+    statement's own words or few lines of furniture between two of them."""
+    text, folded_reference = capture.text, _normalised(reference.text)
+    lines = [m.span() for m in _A_LINE.finditer(text, d.copy.start, d.copy.end)]
+    own = [_statements_own(reference, text[a:b]) for a, b in lines]
+    if not own or not own[0] or not own[-1] or all(own):
+        return []
+    out: list[Divergence] = []
+    k = 0
+    while k < len(lines):
+        m = k
+        while m + 1 < len(lines) and own[m + 1] == own[k]:
+            m += 1
+        if own[k]:
+            repeat = _repeat(folded_reference, capture, home, Span(lines[k][0], lines[m][1]))
+            if repeat is None or not _a_repeat(text, repeat[1]):
+                return []
+            ref, copy = repeat
+            note = "repeated: the copy already has this text"
+            out.append(divergence(reference, capture, Kind.DUPLICATION, ref, copy, note=note))
+        else:
+            box = Span(lines[k - 1][1], lines[m + 1][0])  # with the breaks around it
+            vocabulary, repeated = _vocabulary(reference.text), frozenset[str]()
+            if not (
+                _few_lines(text, box)
+                and _furniture(interruption(text, box, repeated, vocabulary), box.of(text))
+            ):
+                return []
+            at = Span(d.reference.end, d.reference.end)
+            note = "words in the copy that the reference does not have"
+            out.append(divergence(reference, capture, Kind.INSERTION, at, box, note=note))
+        k = m + 1
+    return out
+
+
+_A_LINE = re.compile(r"[^\n]*[^\s][^\n]*")
+"""A line with something on it (its blanks kept, its break not)."""
 
 
 def _stutter(reference: Document, capture: Document, d: Divergence) -> Divergence | None:
@@ -1020,8 +1071,9 @@ def _furniture_apart(reference: Document, capture: Document, d: Divergence) -> l
         tail = Span(at, d.copy.end)
         if (tail == d.copy and d.kind is Kind.INSERTION) or not _few_lines(text, tail):
             continue  # (asked first: the tails of a long edit are read only when short)
-        if _mid_sentence(text, at) or _statements_own(reference, tail.of(text)):
-            continue  # "... peacefulness and¶mutual trust.": a wrapped sentence's last line
+        if _mid_sentence(text, at) or _holds_own_line(reference, tail.of(text)):
+            continue  # "... peacefulness and¶mutual trust.": a wrapped sentence's last line;
+            # "ADVERTISEMENT¶Other states must ...": a box, then the statement again
         if _furniture(interruption(text, tail, repeated, vocabulary), tail.of(text)):
             return _apart(reference, capture, d, Span(d.copy.start, at), tail, tail_first=False)
     ends = [m.end() for m in _LINE_BREAKS.finditer(text, d.copy.start, d.copy.end)]
@@ -1031,7 +1083,7 @@ def _furniture_apart(reference: Document, capture: Document, d: Divergence) -> l
             at < d.copy.end
             and _few_lines(text, head)
             and not _mid_sentence(text, text.rfind("\n", 0, at))
-            and not _statements_own(reference, head.of(text))
+            and not _holds_own_line(reference, head.of(text))
             and _furniture(interruption(text, head, repeated, vocabulary), head.of(text))
         ):
             return _apart(reference, capture, d, Span(at, d.copy.end), head, tail_first=True)
@@ -1067,6 +1119,15 @@ def _statements_own(reference: Document, lines: str) -> bool:
 
 
 _OWN_WORDS = 4
+
+
+def _holds_own_line(reference: Document, lines: str) -> bool:
+    """Whether `lines`, or one of them, are the reference's own words (`_statements_own`):
+    a box inside a paragraph the copy moved ("...respected.¶ADVERTISEMENT¶Other states
+    must ...") is not furniture with the statement's sentence after it."""
+    return _statements_own(reference, lines) or any(
+        _statements_own(reference, line) for line in lines.split("\n")
+    )
 
 
 def _apart(
