@@ -36,6 +36,8 @@ from provenance.quotes.subjects import (
     _PRONOUN_LAST,
     _SUBJECT_WORD,
     _SUBJECT_WORDS,
+    _joint,
+    _parties,
     _subject,
 )
 
@@ -296,8 +298,10 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
                 return None
             if they and _people_open(reading, j):
                 # "Lankov, a historian, and Cha, a former adviser, have weighed in. They
-                # call it “...”": the people just named, whoever spoke of the statement
-                return None
+                # call it “...”": the people just named, whoever spoke of the statement;
+                # but "The two ministers devote more space to THAAD. They say ...": the
+                # statement's authors together, whatever they did first
+                return _authors_open(reading, j)
             cues_before = reading.cues(j)
             named = [
                 c
@@ -598,12 +602,33 @@ _ANOTHER_TEXT = re.compile(
 "Its reply"; not a forum's "Reply from reader_two" header)."""
 
 
+def _authors_open(reading: _Reading, j: int) -> Cue | None:
+    """The statement's authors together, where sentence `j` opens on them ("The two
+    ministers", "The signatories"), as the speaker a "They" after it stands for."""
+    start, end = reading.spans.starts[j], reading.spans.ends[j]
+    found = _PEOPLE.match(reading.prose, start, end)  # (two people named are two people)
+    if found is None or not _joint(found.group().strip(), reading.authors):
+        found = _TWO_NAMES.match(reading.prose, start, end)
+        names = [] if found is None else [n.casefold() for n in found.group("a", "b")]
+        if len(_parties(names, reading.authors)) < 2:
+            return None
+    span = Span(found.start() + len(found.group()) - len(found.group().lstrip()), found.end())
+    return Cue("document", span, span.of(reading.text), how="pronoun, the authors named before")
+
+
+_TWO_NAMES = re.compile(r"\W*(?P<a>[A-Z][\w’'-]+)[ \t]+and[ \t]+(?P<b>[A-Z][\w’'-]+)\b")
+"""A sentence opening on two names joined ("Moscow and Beijing do not ask ...")."""
+
+
 def _people_open(reading: _Reading, j: int) -> bool:
     """Whether sentence `j` opens on people, two named together or a plural of people
-    ("Lankov ... and Cha", "His aides were blunter."): whom a "They" after it stands for."""
+    ("Lankov ... and Cha", "His aides were blunter.", "Washington and Seoul rejected it."):
+    whom a "They" after it stands for."""
     start, end = reading.spans.starts[j], reading.spans.ends[j]
     return bool(
-        _TWO_PEOPLE.match(reading.prose, start, end) or _PEOPLE.match(reading.prose, start, end)
+        _TWO_PEOPLE.match(reading.prose, start, end)
+        or _PEOPLE.match(reading.prose, start, end)
+        or _TWO_NAMES.match(reading.prose, start, end)
     )
 
 
@@ -612,7 +637,7 @@ _PEOPLE = re.compile(
     r"(?:[\w-]+[ \t]+)?(?:aides|officials|critics|analysts|diplomats|experts|ministers|envoys"
     r"|lawmakers|senators|observers|commentators|advisers|advisors|hawks|scholars|generals"
     r"|officers|delegates|spokesmen|spokespeople|negotiators|opponents|detractors|sceptics"
-    r"|skeptics|supporters)\b",
+    r"|skeptics|supporters|signatories|authors|drafters)\b",
     re.IGNORECASE,
 )
 """A sentence opening on a plural of people ("His aides", "Several analysts")."""
