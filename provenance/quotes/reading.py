@@ -610,7 +610,7 @@ def _authors_open(reading: _Reading, j: int) -> Cue | None:
     if found is None or not _joint(found.group().strip(), reading.authors):
         found = _TWO_NAMES.match(reading.prose, start, end)
         names = [] if found is None else [n.casefold() for n in found.group("a", "b")]
-        if len(_parties(names, reading.authors)) < 2:
+        if found is None or len(_parties(names, reading.authors)) < 2:
             return None
     span = Span(found.start() + len(found.group()) - len(found.group().lstrip()), found.end())
     return Cue("document", span, span.of(reading.text), how="pronoun, the authors named before")
