@@ -39,6 +39,7 @@ from provenance.model import (
     Span,
 )
 from provenance.moves import align_copy, structure
+from provenance.normalise import INVISIBLE
 from provenance.quotes.brackets import ANTECEDENT, changes_words
 from provenance.quotes.ladder import prepare_quotes
 from provenance.quotes.verdicts import Quotation, QuoteOptions, QuoteVerdict, check_quotes
@@ -283,7 +284,7 @@ def _source(
     if capture.format is Format.MARKDOWN:
         fences = _fences(capture.text)
         found = [d for d in found if not _soft_break(capture.text, d, fences)]
-    found = _without_rows_of_emphasis(found, marked.spans)
+    found = _without_rows_of_emphasis(found, marked.spans, capture)
     found = _notes_as_editorial(found, marked.notes, capture)
     found.extend(marked.divergences)
     found.sort(key=lambda d: (d.copy.start, d.copy.end, d.reference.start))
@@ -362,12 +363,16 @@ def _whole_alignment(
 
 
 def _without_rows_of_emphasis(
-    found: list[Divergence], spans: tuple[EmphasisSpan, ...]
+    found: list[Divergence], spans: tuple[EmphasisSpan, ...], capture: Document
 ) -> list[Divergence]:
     """`found` less the rows that emphasis the copy added accounts for, so that one edit
     is one finding: the case change of capitals ("THE PARTIES OPPOSE" is emphasis added,
     not also a change of case), and the marks of a `*starred*` (or `_underscored_`)
-    emphasis in plain text (not also two footnote markers or a punctuation change)."""
+    emphasis in plain text (not also two footnote markers or a punctuation change). A row
+    whose copy also holds invisible characters ("DENUCLEAR\u00adISATION") is what they
+    are, an invisible one, and a row running on past the emphasis over spaces the copy
+    has otherwise (no-break ones throughout) a whitespace one: the emphasis accounts for
+    the rest of it only."""
     added = [(set(s.style.split("+")), s.span) for s in spans if s.status is Status.ADDED]
     caps = [span for styles, span in added if CAPS in styles]
     starred = [span for styles, span in added if STARRED in styles]
@@ -388,11 +393,51 @@ def _without_rows_of_emphasis(
             if caps_at.around(start, max(start, end)):
                 return True
         touches = bool(starred_at.around(d.copy.start, d.copy.end))
-        unmarked = d.copy_text.replace("*", "").replace("_", "")
+        unmarked = d.copy_text.replace("*", "").replace("_", "").translate(_UNSEEN)
         marks_only = _spaced(unmarked) == _spaced(d.reference_text)
         return bool(d.copy_text) and touches and marks_only
 
-    return [d for d in found if not explained(d)]
+    def unemphasised(d: Divergence) -> str | None:
+        """The row's copy text with the capitals and stars of the emphasis it overlaps
+        undone, where it is longer than they are (a copy whose spaces are all no-break
+        ones is one row over the whole stretch); None where it overlaps none."""
+        start = d.copy.start
+        if d.kind not in _MARKS_OF_EMPHASIS or len(d.copy_text) != d.copy.end - start:
+            return None  # (a move is no mark; a reading of markup is not the file's
+            # characters one for one)
+        over_caps = caps_at.overlapping(start, d.copy.end)
+        if not (over_caps or starred_at.overlapping(start, d.copy.end)):
+            return None
+        text = list(d.copy_text)
+        for span in over_caps:
+            for k in range(max(span.start, start), min(span.end, d.copy.end)):
+                text[k - start] = text[k - start].lower()
+        return "".join(text).replace("*", "").replace("_", "")
+
+    note = "differs only in invisible characters (and the emphasis the copy added)"
+    spaced = "differs only in spaces or line breaks (and the emphasis the copy added)"
+    out = []
+    for d in found:
+        if not explained(d):
+            undone = unemphasised(d)
+            if undone is None or _spaced(undone) != _spaced(d.reference_text):
+                out.append(d)
+            elif undone != d.reference_text:
+                out.append(reclassified(d, capture.sha256, Kind.WHITESPACE, note=spaced))
+        elif d.copy_text != d.copy_text.translate(_UNSEEN):
+            # (without the stars or underscores the emphasis row has for its marks)
+            text = d.copy_text
+            if text.strip("*_") != text and len(text) == d.copy.end - d.copy.start:
+                start = d.copy.start + len(text) - len(text.lstrip("*_"))
+                end = max(start, d.copy.end - (len(text) - len(text.rstrip("*_"))))
+                d = replace(d, copy=Span(start, end), copy_text=capture.text[start:end])
+            out.append(reclassified(d, capture.sha256, Kind.INVISIBLE, note=note))
+    return out
+
+
+_UNSEEN = str.maketrans(dict.fromkeys(INVISIBLE))
+_MARKS_OF_EMPHASIS = frozenset({Kind.CASE, Kind.PUNCTUATION, Kind.FOOTNOTE})
+"""The kinds a row over capitals or stars takes from them (and the spaces around)."""
 
 
 def _spaced(text: str) -> str:

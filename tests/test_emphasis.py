@@ -35,7 +35,7 @@ HTML_EXPECTED = {
     ("seriously worried", "italic"),
     ("justified concerns", "bold+italic"),  # one edit, one finding
     ("\u201cdouble freezing\u201d", "italic"),
-    ("\u201c", "bold"),
+    # (not "<b>\u201c</b>parallel": a mark alone in bold stresses no words)
     ("support the aforementioned initiative", "bold"),
     ("non-proliferation regime", "underline"),
     ("THAAD antimissile systems", "mark"),
@@ -1446,3 +1446,76 @@ def test_emphasis_in_a_paragraph_the_copy_moved_is_reported(form: str, reference
     [source] = analyse(reference, [page]).sources
     added = sorted(e.text for e in source.emphasis)
     assert added == ["display benevolence", "extra-regional forces", "in Moscow"], added
+
+
+@pytest.mark.parametrize(
+    ("marked", "style"),
+    [
+        ("DENUCLEAR\u00adISATION", "caps"),
+        ("*denuclear\u00adisation*", "starred"),
+        ("_denuclear\u200bisation_", "starred"),
+    ],
+)
+def test_an_invisible_character_in_a_word_plain_text_emphasises_is_still_reported(
+    reference: Document, marked: str, style: str
+) -> None:
+    """A soft hyphen or zero-width space inside a word in capitals or between stars: the
+    case change (or the stars) are the emphasis, but the invisible character was lost with
+    them (capitals), or the stars and the word were one footnote or punctuation row. It is
+    an invisible row of the word alone, beside the emphasis."""
+    paragraph = next(p for p in reference.text.split("\n\n") if "denuclearisation" in p)
+    page = "Intro.\n\n" + paragraph.replace("denuclearisation", marked, 1) + "\n"
+    [source] = analyse(reference, [make_document(page)]).sources
+    rows = sorted((d.kind.value, str(d.severity), d.copy_text) for d in source.divergences)
+    word = marked.strip("*_")
+    assert rows == [("emphasis", "material", word), ("invisible", "minor", word)], rows
+    assert [e.style for e in source.emphasis] == [style]
+
+
+@pytest.mark.parametrize("mark", [",", "\u201c", "(", "."])
+def test_a_mark_alone_in_bold_stresses_no_words(reference: Document, mark: str) -> None:
+    """ "region<b>,</b> fraught": markup around a punctuation mark alone was a material
+    emphasis added; it stresses no words of the statement."""
+    at = {",": "region, fraught", "\u201c": "\u201cdouble", "(": "(DPRK)", ".": "in Moscow."}
+    body = "".join(f"<p>{p}</p>" for p in reference.text.split("\n\n"))
+    phrase = at[mark]
+    assert phrase in body, phrase
+    body = body.replace(phrase, phrase.replace(mark, f"<b>{mark}</b>", 1), 1)
+    page = replace(make_document(f"<html><body>{body}</body></html>"), format=Format.HTML)
+    [source] = analyse(reference, [page]).sources
+    assert not source.emphasis
+    assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
+
+
+@pytest.mark.parametrize("marked", ["**seriously\u00a0worried**", "SERIOUSLY\u00a0WORRIED"])
+def test_emphasis_in_a_copy_of_no_break_spaces_leaves_a_whitespace_row(
+    reference: Document, marked: str
+) -> None:
+    """A plain-text copy whose every space is a no-break one, stars or capitals on two
+    words: the spaces and the marks were one minor punctuation (or case) row over the
+    whole stretch of unchanged words. The marks are the emphasis; the rest is what it is,
+    a whitespace row."""
+    paragraph = next(p for p in reference.text.split("\n\n") if "seriously worried" in p)
+    copy = paragraph.replace(" ", "\u00a0").replace("seriously\u00a0worried", marked, 1)
+    [source] = analyse(reference, [make_document(f"Intro.\n\n{copy}\n")]).sources
+    rows = sorted((d.kind.value, str(d.severity)) for d in source.divergences)
+    assert rows == [("emphasis", "material"), ("whitespace", "cosmetic")], rows
+    assert [e.text for e in source.emphasis] == [marked.strip("*")]
+
+
+def test_capitals_in_an_html_copy_of_no_break_spaces_are_read_in_the_file(
+    reference: Document,
+) -> None:
+    """The same in HTML, spaces written `&nbsp;` and a tag in the stretch: a row's
+    readable text is shorter than its stretch of the file, and undoing the capitals by the
+    file's offsets ran past the row's text (an internal error). The page is read; the
+    capitals are the emphasis."""
+    paragraph = next(p for p in reference.text.split("\n\n") if "seriously worried" in p)
+    copy = paragraph.replace(
+        "The Parties are seriously worried",
+        "The <b>Parties</b>&nbsp;are&nbsp;SERIOUSLY&nbsp;WORRIED",
+        1,
+    )
+    body = f"<html><body><p>Intro.</p><p>{copy}</p></body></html>"
+    [source] = analyse(reference, [replace(make_document(body), format=Format.HTML)]).sources
+    assert "SERIOUSLY\u00a0WORRIED" in [e.text for e in source.emphasis]

@@ -35,8 +35,8 @@ def _added(
         a += 1
     while b > a and capture.text[b - 1].isspace():
         b -= 1
-    if a >= b:
-        return None
+    if a >= b or not any(c.isalnum() for c in capture.text[a:b]):
+        return None  # (nothing, or a mark alone, "region<b>,</b> fraught": no words stressed)
     ra, rb = _to_reference(alignment, (capture.text, reference.text), a, b)
     if rb - ra > _FAR_LONGER * (b - a) + _FAR_LONGER_SLACK:
         # A few words inside text that stands for a long stretch of the reference (a page
