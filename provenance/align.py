@@ -282,20 +282,11 @@ def _merge_across_short_words(
     """
     out: list[Edit] = []
     for edit in edits:
-        if (
-            edit.tag != "equal"
-            and len(out) >= 2
-            and out[-1].tag == "equal"
-            and out[-2].tag != "equal"
-            and _short_equality(out[-1], reference, roff)
-            and _words_in(out[-2], reference, copy, roff, coff)
-            and _words_in(edit, reference, copy, roff, coff)
-            and _unseen(out[-2], reference, copy, roff, coff)
-            == _unseen(edit, reference, copy, roff, coff)
-        ):
-            first = out[-2]
+        k = _joined_across(out, edit, reference, copy, roff, coff)
+        if k is not None:
+            first = out[k]
             rs, re_ = first.reference.start, edit.reference.end
-            out[-2:] = [_edit("replace", rs, re_, first.copy.start, edit.copy.end)]
+            out[k:] = [_edit("replace", rs, re_, first.copy.start, edit.copy.end)]
             continue
         out.append(edit)
     return out
@@ -348,6 +339,40 @@ _BRACKET = re.compile(r"\[[^\[\]\n]{1,60}\]")
 def _short_equality(edit: Edit, reference: str, roff: int) -> bool:
     start, end = edit.reference.start - roff, edit.reference.end - roff
     return _SHORT_EQUALITY.fullmatch(reference, start, end) is not None
+
+
+def _joined_across(
+    out: list[Edit], edit: Edit, reference: str, copy: str, roff: int, coff: int
+) -> int | None:
+    """Where the edit that `edit` joins stands in `out`, if only a short equality keeps
+    them apart (both changes, or both of invisible characters only); or a short word
+    differing only in invisible characters, with the spaces around it, keeps two changes
+    apart ("military a\u200bnd political": a swap across a word the copy marks
+    invisibly). None where they stay apart."""
+    if edit.tag == "equal" or not _words_in(edit, reference, copy, roff, coff):
+        return None
+    unseen = _unseen(edit, reference, copy, roff, coff)
+    n = len(out)
+    if (
+        n >= 2
+        and out[-1].tag == "equal"
+        and out[-2].tag != "equal"
+        and _short_equality(out[-1], reference, roff)
+        and _words_in(out[-2], reference, copy, roff, coff)
+        and _unseen(out[-2], reference, copy, roff, coff) == unseen
+    ):
+        return n - 2
+    if unseen:
+        return None
+    k = n - 1
+    while k >= 0 and (out[k].tag == "equal" or _unseen(out[k], reference, copy, roff, coff)):
+        k -= 1
+    if k < 0 or all(e.tag == "equal" for e in out[k + 1 :]):
+        return None
+    gap = (out[k + 1].reference.start - roff, out[-1].reference.end - roff)
+    if _SHORT_EQUALITY.fullmatch(reference, *gap) is None:
+        return None
+    return k if _words_in(out[k], reference, copy, roff, coff) else None
 
 
 def _unseen(edit: Edit, reference: str, copy: str, roff: int, coff: int) -> bool:

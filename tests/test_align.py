@@ -283,3 +283,18 @@ def test_a_changed_word_among_words_riddled_with_invisible_characters_is_its_own
     ]
     assert kinds.count(Kind.SUBSTITUTION) == 1
     assert set(kinds) == {Kind.SUBSTITUTION, Kind.INVISIBLE}
+
+
+def test_a_swap_across_a_word_marked_invisibly_is_one_edit() -> None:
+    """ "military a\u200bnd political" for "political and military": the short word
+    between the swapped words differs only by a zero-width space, and kept them apart as
+    two substitutions; across it, as across a plain "and", the swap is one edit (which
+    the report reads as a reordering)."""
+    reference, copy = (
+        "Mounting political and military tension",
+        "Mounting military a\u200bnd political tension",
+    )
+    edits = [e for e in align_texts(reference, copy) if e.tag != "equal"]
+    assert [(e.reference.of(reference), e.copy.of(copy)) for e in edits] == [
+        ("political and military", "military a\u200bnd political")
+    ]
