@@ -166,7 +166,7 @@ _DOC_CUE_SUPERSET = (
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
     rb"|proposes|tells|asks|asked)"
     rb"|\bParties\b|\bministries\b"
-    rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s+(?:(?:has|had|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
+    rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s+(?:(?:has|had|also|further|then|even|still|itself|again|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
     rb"|circulated|published"
     rb"|released|issued|reads"
     rb"|asks|asked|holds|held|maintains|maintained|stipulates|stipulated|specifies|specified"
@@ -175,6 +175,8 @@ _DOC_CUE_SUPERSET = (
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
     rb"|recalls|recalled|requires|required|closes|ends|opens|begins|concludes|finishes"
     rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
+    rb"|promises|promised|pledges|pledged|vows|vowed|envisages|envisaged|suggests|suggested"
+    rb"|recommends|recommended"
     rb"|does\s+not|doesn|did\s+not|didn|never)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"
     rb"|\b(?:does|did)\s+the\s+[^.]{0,40}?text\s"
@@ -251,6 +253,13 @@ def cues(
         head = next((d for d in docs if d[1] <= m.start() and d[0] < _CLAUSE_REACH), None)
         joint = head is None and _joint(chunk[: m.start()].strip(), authors)
         if head is None and not joint:
+            opening = _NAMED_OPENING.match(chunk, 0, m.start())
+            if opening is not None:
+                # "Lavrov closed by urging “...”": the person named, not whoever spoke in
+                # the sentence before
+                controlled.append((m.start(), m.end()))
+                span = Span(base + opening.start("who"), base + m.end())
+                out.append(Cue("person", span, span.of(text)))
             continue
         start = (
             head[0]
@@ -1216,6 +1225,11 @@ _CONTROLLED = re.compile(
 )
 """A verb of saying whose subject is its clause's ("only to say", "goes on to add", "end by
 saying", "ended their paper by calling for")."""
+_NAMED_OPENING = re.compile(
+    r"\s*(?P<who>(?!(?:The|This|That|These|Those|It|Its|Their|They|A|An|In|On|At|After"
+    r"|But|And|So|Then|Yet)\b)[A-Z][\w’'-]+)"
+)
+"""A clause opening on a name ("Lavrov closed by urging"): whose gerund of saying it is."""
 _CLAUSE_REACH = 12
 """Characters from a sentence's start within which a document opens it as the subject."""
 
@@ -1341,7 +1355,17 @@ def _of_another(cue: str, prose: str, at: int, authors: frozenset[str] = frozens
     >>> _of_another("The last line", "The poem ends. The last line", 15)
     True
     """
-    if _LINE.search(cue) or _ALIAS.search(cue):
+    if _ALIAS.search(cue):
+        before = prose[max(0, at - _TOPIC_REACH) : at]
+        named = [m for m in doc_cues(before) if _DOCUMENT_NOUN.search(m.group())]
+        since = named[-1].end() if named else 0
+        # "Moscow's mayor unveiled a city transport roadmap ... The roadmap calls for":
+        # the one the page brought in since it named the statement
+        return _line_of_another(before, authors) or any(
+            not _NAMING.search(before, max(since, m.start() - _NAMING_REACH), m.start())
+            for m in _BROUGHT_IN.finditer(before, since)
+        )
+    if _LINE.search(cue):
         return _line_of_another(prose[max(0, at - _TOPIC_REACH) : at], authors)
     if _BARE_STATEMENT.fullmatch(cue.strip()):
         # "In a separate joint statement, Japan and Australia said .... The statement also
@@ -1379,6 +1403,20 @@ def _line_of_another(before: str, authors: frozenset[str]) -> bool:
 
 
 _ALIAS = re.compile(r"(?i)\b(?:roadmap|initiative|paper|proposal)\b")
+_BROUGHT_IN = re.compile(
+    r"(?i)\b(?:a|an|another|its|his|her|their|[\w-]+['’]s)\s+(?:(?!joint\b)[\w-]+\s+){0,3}?"
+    r"(?:roadmap|initiative|paper|proposal)\b"
+)
+"""One of those names given to something the page brings in ("a city transport roadmap",
+"Seoul's initiative"): "the roadmap" after it is that one. Not a joint one, nor one the
+page calls the statement (`_NAMING`): "present it as a joint initiative", "Diplomats call
+the text a roadmap"."""
+_NAMING = re.compile(
+    r"(?i)(?:\b(?:call|calls|called|dub|dubs|dubbed|term|terms|termed|describe|describes"
+    r"|described|present|presents|presented)\b[^.;:!?]*|\bas\s+)$"
+)
+_NAMING_REACH = 60
+"""Characters before a name in which a verb of naming makes it the statement's."""
 """What a page may call the statement once it has named it (the road map the two
 ministries set out, their joint initiative)."""
 _LINE = re.compile(r"\b(?:first|last|final|opening|closing)\s+line\b", re.IGNORECASE)
