@@ -134,6 +134,9 @@ def emphasis(
         if note.declares == "added" and passage is not None:
             covered.setdefault(note, []).append(passage)
     added_at.sort()
+    aligned: dict[Passage, Alignment] = {}  # (asked for each note: found by its passage)
+    for alignment in read:
+        aligned.setdefault(alignment.passage, alignment)
     for note, passages in covered.items():
         if any(_any_between(added_at, p.copy.start, p.copy.end) for p in passages):
             continue  # a note for several passages ("throughout") needs emphasis in one
@@ -143,7 +146,7 @@ def emphasis(
             for span in _residue(
                 reference,
                 capture,
-                next(a for a in read if a.passage == passage),
+                aligned[passage],
                 note.style,
                 options,
             )
