@@ -1073,12 +1073,15 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     colon = end - 1
     while colon >= start and text[colon].isspace():
         colon -= 1
-    topic = _HEADLINE_TOPIC.search(text, start, end)
+    topic = _HEADLINE_TOPIC.search(text, max(start, end - _TOPIC_MOST), end)
     if topic is not None:
         end = topic.start() + 1  # "Beijing and Moscow: THAAD “...”": the topic after the colon
         colon = topic.start()
     if colon < start or text[colon] != ":":
         return None  # what `_HEADLINE` needs first: a colon just before the quotation
+    if _NOT_A_NAME.search(text, start, end):
+        return None  # (a word in lower case: no headline's names; asked first, as a
+        # sentence of a page's length, read whole for each quotation, cost it seconds)
     head = text[start:end]
     found = _HEADLINE.match(_SHOUTED_AND.sub("and", head))  # "MOSCOW AND BEIJING:"
     if found is None:
@@ -1090,6 +1093,10 @@ def _headline(text: str, start: int, m: Marked, authors: frozenset[str]) -> Cue 
     return Cue("document", span, span.of(text))
 
 
+_TOPIC_MOST = 160
+"""Characters before a quotation in which a headline's topic after its colon stands."""
+_NOT_A_NAME = re.compile(r"(?<![’'.-])\b(?!and\b)[a-z]")
+"""A word in lower case (but "and"): no headline of names (`_HEADLINE`) holds one."""
 _AFTER_COLON = re.compile(r"[ \t]*:[ \t]+(?P<who>(?:[\w’'&-]+[ \t]+){0,3}[\w’'&-]+)")
 """A colon after a quotation opening a headline, and the next few words: who speaks."""
 _HEADLINE_TOPIC = re.compile(r":[ \t]+(?:[\w’'.-]+[ \t]+){0,4}[\w’'.-]+[ \t]*$")
