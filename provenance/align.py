@@ -17,7 +17,7 @@ from itertools import accumulate
 import fast_diff_match_patch
 
 from provenance.model import Alignment, Document, Edit, Passage, Span, Tag
-from provenance.normalise import INVISIBLE, ascii_classes
+from provenance.normalise import INVISIBLE, WITHOUT_INVISIBLE, ascii_classes
 
 _TOKEN = re.compile(r"[^\W_]+|\s+|\.\.\.|.", re.DOTALL)
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+|[\t-\r\x1c- ]+|\.\.\.|.", re.DOTALL)
@@ -60,7 +60,7 @@ def align_texts(
     if keyed:
         ref_codes, ref_coded, ref_at = _side(reference, keyed=True)
         copy_tokens = _keyed_tokens(copy)
-        copy_keys = [token.translate(_WITHOUT_INVISIBLE) for token in copy_tokens]
+        copy_keys = [token.translate(WITHOUT_INVISIBLE) for token in copy_tokens]
     else:
         ref_codes, ref_coded, ref_at = _reference_side(reference)
         copy_tokens = copy_keys = _tokens(copy)
@@ -81,17 +81,16 @@ def align_texts(
                 edits.append(_edit("delete", *pending_delete, co, co))
                 pending_delete = None
             width = ref_at[r + count] - ref_at[r]
-            if (
-                keyed
-                and reference[ro - reference_offset : ro - reference_offset + width]
-                != (copy[co - copy_offset : co - copy_offset + width])
+            copy_width = copy_at[c + count] - copy_at[c]
+            if keyed and (
+                copy_width != width
+                or reference[ro - reference_offset : ro - reference_offset + width]
+                != copy[co - copy_offset : co - copy_offset + width]
             ):
                 edits.extend(_read_past(reference, copy, ref_at, copy_at, r, c, count, ro, co))
-                ro += width
-                co += copy_at[c + count] - copy_at[c]
             else:
                 edits.append(_edit("equal", ro, ro + width, co, co + width))
-                ro, co = ro + width, co + width
+            ro, co = ro + width, co + copy_width
             r, c = r + count, c + count
         elif op == "-":
             width = ref_at[r + count] - ref_at[r]
@@ -161,7 +160,7 @@ candidates, 166 so)."""
 
 def _side(reference: str, *, keyed: bool = False) -> tuple[dict[str, str], str, list[int]]:
     tokens = _keyed_tokens(reference) if keyed else _tokens(reference)
-    keys = [token.translate(_WITHOUT_INVISIBLE) for token in tokens] if keyed else tokens
+    keys = [token.translate(WITHOUT_INVISIBLE) for token in tokens] if keyed else tokens
     codes: dict[str, str] = {}
     coded = _encode(keys, codes)
     return codes, coded, list(accumulate(map(len, tokens), initial=0))
@@ -233,7 +232,6 @@ def _keyed_tokens(text: str) -> list[str]:
 
 _INVISIBLE_CLASS = "[" + re.escape("".join(sorted(INVISIBLE))) + "]"
 _INVISIBLE_IN = re.compile(_INVISIBLE_CLASS)
-_WITHOUT_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
 _KEYED_TOKEN = re.compile(
     rf"{_INVISIBLE_CLASS}*[^\W_]+(?:{_INVISIBLE_CLASS}+[^\W_]+)*{_INVISIBLE_CLASS}*"
     rf"|{_INVISIBLE_CLASS}*\s(?:{_INVISIBLE_CLASS}*\s)*|\.\.\.|.",
@@ -379,7 +377,7 @@ def _unseen(edit: Edit, reference: str, copy: str, roff: int, coff: int) -> bool
     """Whether `edit` differs only in invisible characters: such an edit and a changed
     word ("Par\u00adties are gra\u00advely") are not one rewrite."""
     ref_text, copy_text = _texts(edit, reference, copy, roff, coff)
-    return ref_text.translate(_WITHOUT_INVISIBLE) == copy_text.translate(_WITHOUT_INVISIBLE)
+    return ref_text.translate(WITHOUT_INVISIBLE) == copy_text.translate(WITHOUT_INVISIBLE)
 
 
 def _words_in(edit: Edit, reference: str, copy: str, roff: int, coff: int) -> bool:

@@ -39,7 +39,7 @@ from provenance.model import (
     Span,
 )
 from provenance.moves import align_copy, structure
-from provenance.normalise import INVISIBLE
+from provenance.normalise import WITHOUT_INVISIBLE
 from provenance.quotes.brackets import ANTECEDENT, changes_words
 from provenance.quotes.ladder import prepare_quotes
 from provenance.quotes.verdicts import Quotation, QuoteOptions, QuoteVerdict, check_quotes
@@ -393,7 +393,7 @@ def _without_rows_of_emphasis(
             if caps_at.around(start, max(start, end)):
                 return True
         touches = bool(starred_at.around(d.copy.start, d.copy.end))
-        unmarked = d.copy_text.replace("*", "").replace("_", "").translate(_UNSEEN)
+        unmarked = d.copy_text.replace("*", "").replace("_", "").translate(WITHOUT_INVISIBLE)
         marks_only = _spaced(unmarked) == _spaced(d.reference_text)
         return bool(d.copy_text) and touches and marks_only
 
@@ -424,7 +424,7 @@ def _without_rows_of_emphasis(
                 out.append(d)
             elif undone != d.reference_text:
                 out.append(reclassified(d, capture.sha256, Kind.WHITESPACE, note=spaced))
-        elif d.copy_text != d.copy_text.translate(_UNSEEN):
+        elif d.copy_text != d.copy_text.translate(WITHOUT_INVISIBLE):
             # (without the stars or underscores the emphasis row has for its marks)
             text = d.copy_text
             if text.strip("*_") != text and len(text) == d.copy.end - d.copy.start:
@@ -435,7 +435,6 @@ def _without_rows_of_emphasis(
     return out
 
 
-_UNSEEN = str.maketrans(dict.fromkeys(INVISIBLE))
 _MARKS_OF_EMPHASIS = frozenset({Kind.CASE, Kind.PUNCTUATION, Kind.FOOTNOTE})
 """The kinds a row over capitals or stars takes from them (and the spaces around)."""
 

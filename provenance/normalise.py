@@ -19,6 +19,8 @@ INVISIBLE = frozenset(
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
 """Characters that print as nothing: zero-width, soft hyphen, bidi controls, BOM."""
+WITHOUT_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+"""A `str.translate` table that takes every `INVISIBLE` character out."""
 
 SPACES = frozenset(
     " \t\n\r\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"

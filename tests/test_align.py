@@ -298,3 +298,16 @@ def test_a_swap_across_a_word_marked_invisibly_is_one_edit() -> None:
     assert [(e.reference.of(reference), e.copy.of(copy)) for e in edits] == [
         ("political and military", "military a\u200bnd political")
     ]
+
+
+@pytest.mark.parametrize(
+    ("reference", "copy"),
+    [("the", "the\u200b"), ("the end", "the end\u200b"), ("a the. b", "a the\u00ad. b")],
+)
+def test_an_invisible_character_ending_an_equal_run_is_kept(reference: str, copy: str) -> None:
+    """Tokens equal by their key may be longer in the copy: a run whose characters match
+    over the reference's width was taken as equal, and the copy's invisible character at
+    its end fell out of every edit (the spans after it shifted)."""
+    edits = align_texts(reference, copy)
+    assert rebuild(reference, copy, edits) == (reference, copy)
+    assert_contiguous(edits, len(reference), len(copy))
