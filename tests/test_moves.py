@@ -665,3 +665,32 @@ def test_furniture_inside_a_moved_or_repeated_paragraph_is_only_the_box(
             first,
             "Other states must make" + second,
         ]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Sergei Lavrov and Wang Yi at the signing in Moscow.\nPhoto: Alexander Ivanov/AP",
+        "NEWSLETTER\nThe Asia Brief: the day's top stories, every weekday.\nSign up now",
+    ],
+)
+def test_a_moved_paragraph_cut_by_a_caption_or_a_box_is_one_move(
+    reference: Document, box: str
+) -> None:
+    """A paragraph the copy moved, cut between its sentences by a photo's caption and
+    credit or a newsletter box (furniture not graded cosmetic): it was two moves, one each
+    side of the box. It is one move, the box an interruption inside it."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(
+        i for i, p in enumerate(paragraphs) if p.startswith("The Parties confirm that the DPRK")
+    )
+    first, second = paragraphs[k].split(" Other states must make")
+    cut = f"{first}\n\n{box}\n\nOther states must make{second}"
+    kept = [paragraphs[k - 1], paragraphs[k + 1], cut, paragraphs[k + 2]]
+    page = "\n\n".join(["Intro of the page.", *kept, "End."])
+    found = analyse(reference, [make_document(page)]).sources[0].divergences
+    rows = [(d.kind.value, d.copy_text.strip()) for d in found if d.kind.value != "whitespace"]
+    assert [kind for kind, _ in rows] == ["reordering", "interruption"], rows
+    assert rows[1][1] == box
+    [moved] = [d for d in found if d.kind.value == "reordering"]
+    assert moved.reference_text.strip() == paragraphs[k]

@@ -22,6 +22,7 @@ material.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from provenance.align import align, align_texts
 from provenance.model import (
@@ -29,6 +30,7 @@ from provenance.model import (
     Divergence,
     Document,
     Edit,
+    Kind,
     Passage,
     Segment,
     Span,
@@ -39,6 +41,8 @@ from provenance.moves.moved import (
     _continued_in_passages,
     _duplications,
     _foreign_substitutions,
+    _holds_own_line,
+    _moved,
     _moved_beside,
     _moved_in,
     _moved_out_of_omissions,
@@ -288,4 +292,48 @@ def structure(
     found = _duplications(reference, capture, passages, found)
     found = _moved_in(reference, capture, passages, found)
     found = _moved_out_of_omissions(reference, capture, found)  # what is not a repeat
-    return _interruptions(reference, capture, found, captions)
+    found = _interruptions(reference, capture, found, captions)
+    return _moved_across_boxes(reference, capture, found)
+
+
+def _moved_across_boxes(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """A paragraph the copy moved, cut by page furniture (a photo's caption and credit, a
+    newsletter box), was paired as two moves, one each side of the box: its halves run on
+    from each other in the reference, and nothing but the box and blanks stands between
+    them in the copy. One move, the box inside it as an interruption (as an advertisement
+    there already was)."""
+    text = capture.text
+    boxes = {d.copy.start: d for d in found if d.kind is Kind.INTERRUPTION}
+    moves = sorted(
+        (d for d in found if d.kind is Kind.REORDERING and d.note.startswith("moved:")),
+        key=lambda d: d.copy.start,
+    )
+    gone: set[str] = set()
+    joined: dict[str, Divergence] = {}
+    for k, first in enumerate(moves):
+        if first.id in gone:
+            continue
+        whole = first
+        for second in moves[k + 1 :]:
+            box = boxes.get(whole.copy.end)
+            if (
+                box is None
+                or _holds_own_line(reference, box.copy_text)  # (the statement's words: a
+                # column of a page read across, no box)
+                or text[box.copy.end : second.copy.start].strip()
+                or reference.text[whole.reference.end : second.reference.start].strip()
+                or second.reference.start < whole.reference.end
+            ):
+                break
+            ref = Span(whole.reference.start, second.reference.end)
+            where = f"the reference has it at {ref.start}..{ref.end}"
+            lost = replace(whole, reference=ref)
+            whole = _moved(reference, capture, lost, Span(whole.copy.start, second.copy.end), where)
+            gone.add(second.id)
+        if whole is not first:
+            joined[first.id] = whole
+    if not joined:
+        return found
+    return [joined.get(d.id, d) for d in found if d.id not in gone]
