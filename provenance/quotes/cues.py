@@ -136,9 +136,12 @@ _MEDIUM_ASIDE = re.compile(
 """An aside's words before a document cue that make it the medium (", in their statement,"),
 or the place in it of what speaks (", set out in the statement's third point,", ", in
 point 3 of the statement,")."""
-_ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,90}?,\s*$")
+_ASIDE = re.compile(r"(?<=[\w’'.]),[ \t]+[^,;:()\[\]\n\"“”«»]{1,150}?,\s*$")
 """An aside between commas just before a speech verb (`search`ed with the verb as endpos):
-", however,", ", asked about the statement,"."""
+", however,", ", asked about the statement,", ", released by the foreign ministries after
+talks in the Kremlin between presidents Vladimir Putin and Xi Jinping,"."""
+_ASIDE_REACH = 160
+"""Characters before a speech verb in which its aside starts."""
 _PART_SUBJECT = re.compile(
     r"(?i)\b(?:point|paragraph|section|clause|passage|sentence|line|preamble|proposal|wording"
     r"|initiative|part)(?:[ \t]+(?:\d+|[ivx]+|[a-z]))?[ \t]*$"
@@ -304,7 +307,7 @@ def cues(
             ),
             None,
         )
-        aside = _ASIDE.search(chunk, 0, verb)
+        aside = _ASIDE.search(chunk, max(0, verb - _ASIDE_REACH), verb)
         if (
             kept
             and aside is not None
