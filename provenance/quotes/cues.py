@@ -1407,13 +1407,16 @@ def _line_of_another(before: str, authors: frozenset[str]) -> bool:
 
 _ALIAS = re.compile(r"(?i)\b(?:roadmap|initiative|paper|proposal)\b")
 _BROUGHT_IN = re.compile(
-    r"(?i)\b(?:a|an|another|its|his|her|their|[\w-]+['’]s)\s+(?:(?!joint\b)[\w-]+\s+){0,3}?"
+    r"(?i)(?:\b(?:unveil|announc|releas|publish|present|put\s+forward|tabl|float|propos|offer"
+    r"|issu|launch|draft|adopt|submit|circulat)\w*\s+(?:[\w-]+\s+){0,2}?(?:a|an|another)"
+    r"|\b(?:his|her|[\w-]+['’]s))\s+(?:(?!joint\b)[\w-]+\s+){0,3}?"
     r"(?:roadmap|initiative|paper|proposal)\b"
 )
-"""One of those names given to something the page brings in ("a city transport roadmap",
-"Seoul's initiative"): "the roadmap" after it is that one. Not a joint one, nor one the
-page calls the statement (`_NAMING`): "present it as a joint initiative", "Diplomats call
-the text a roadmap"."""
+"""One of those names given to something the page brings in, someone's ("Moscow's mayor
+unveiled a city transport roadmap", "Seoul's initiative"): "the roadmap" after it is that
+one. Not one the statement is said to hold ("At its heart is a proposal"), a joint one,
+nor one the page calls the statement (`_NAMING`): "present it as a joint initiative",
+"Diplomats call the text a roadmap"."""
 _NAMING = re.compile(
     r"(?i)(?:\b(?:call|calls|called|dub|dubs|dubbed|term|terms|termed|describe|describes"
     r"|described|present|presents|presented)\b[^.;:!?]*|\bas\s+)$"
