@@ -17,6 +17,7 @@ from provenance.analyse import analyse
 from provenance.kinds import kind_of
 from provenance.load import load
 from provenance.model import Document, Kind, Severity
+from provenance.quotes.marks import find_quotations
 
 FIRST = (
     "1. The Parties are seriously worried by the Democratic People’s Republic of Korea "
@@ -176,3 +177,18 @@ def test_a_mojibake_page_has_no_insertion_with_a_reference_reading(reference: Do
     assert rows
     assert all(kind is not Kind.INSERTION or not ref.strip() for kind, _, ref in rows)
     assert {kind for kind, _, _ in rows} == {Kind.SUBSTITUTION}
+
+
+def test_curly_marks_set_against_chinese_characters_quote() -> None:
+    """Chinese and Japanese text set no spaces around curly marks: "声明说：“...”他补充说。"
+    An opening mark after a full-width colon or an ideograph, and a closing one before an
+    ideograph, paired nothing, so an English quotation of the statement in a Chinese page
+    was an excerpt and never a quotation. Beside such characters “ opens and ” closes."""
+    text = (
+        "声明说：“Any possibility of using military means should be ruled out.”他补充说。"
+        "他说“我们反对”然后离开。"
+    )
+    assert [m.span.of(text) for m in find_quotations(text)] == [
+        "Any possibility of using military means should be ruled out.",
+        "我们反对",
+    ]

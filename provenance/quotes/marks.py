@@ -16,6 +16,7 @@ text into sentences, never inside a quotation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -51,6 +52,15 @@ _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026*_").union("".join(_CLO
 """What may stand against a mark that opens, or closes, a quotation; with the stars and
 underscores of Markdown emphasis typed in plain text (`**"Double freezing"**`)."""
 _SPACED_OPENERS = frozenset('"\u201c\u201e')
+
+
+def _wide(char: str) -> bool:
+    """Whether `char` is a Chinese, Japanese or Korean character or a full-width mark:
+    Chinese and Japanese text set no spaces around its curly marks ("声明说：“...”他说"), so
+    beside such a character “ opens and ” closes, by their glyphs."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
 OPENERS = ('"', "\u201c", "\u00ab", "\u201e", "\u300c", "\u300e")
 """Marks that open a quotation after the words that lead into it: straight, curly, «, „."""
 _SPACED_CLOSERS = frozenset('"\u201d\u201c\u00bb')
@@ -361,10 +371,13 @@ def _double(
         not after.isspace()
         and after not in _NEVER_QUOTED_FIRST
         and (after != "." or _quoted_after_stop(text[i + 2 : i + 3]))
-        and (before.isspace() or before in _BEFORE_OPENING)
+        and (before.isspace() or before in _BEFORE_OPENING or (char == "\u201c" and _wide(before)))
     )
     closes = not before.isspace() and (
-        after.isspace() or after in _AFTER_CLOSING or bool(_FOOTNOTE_AT.match(text, i + 1))
+        after.isspace()
+        or after in _AFTER_CLOSING
+        or bool(_FOOTNOTE_AT.match(text, i + 1))
+        or (char == "\u201d" and _wide(after))
     )
     open_at = len(stack) - 1 if stack and stack[-1][0] in _DOUBLE else None
     if open_at is None and stack:  # an open single mark (or several) above a double one
