@@ -1464,6 +1464,16 @@ _TOPIC_REACH = 3000
 """Characters before a pointing cue in which the document it points at is named."""
 
 
+_AS_ASIDE = re.compile(r",[ \t]+as[ \t]+[^,;:“”\"«»\n]{1,70}$")
+_AS_ASIDE_REACH = 80
+_CLAUSE_GOES_ON = re.compile(
+    r"[ \t]*,[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:say|says|said|state|states|stated|call|calls"
+    r"|called|claim|claims|claimed|write|writes|wrote|declare|declares|declared|demand|demands"
+    r"|demanded|add|adds|added|urge|urges|urged)\b"
+)
+"""An aside of who said what ("..., as some outlets reported, say ..."): its verb, between
+commas, with the clause's own speech verb after it, speaks nothing the clause quotes (but
+"that, as the statement itself concedes, the announcement was “...”" is its tag)."""
 _MARKS_NOTED = re.compile(
     r"(?i)\b(?:emphasis|italics?|bold(?:face)?|underlin\w*|highlight\w*|stress|capitals)"
     r"[ \t]+$"
@@ -1477,6 +1487,11 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     word, before = hit.group(), chunk[: hit.start()]
     if word in ("added", "adds") and _MARKS_NOTED.search(before):
         return True  # "(emphasis added)": the page's note on its marks, no one speaking
+    if _AS_ASIDE.search(chunk, max(0, hit.start() - _AS_ASIDE_REACH), hit.start()) and (
+        _CLAUSE_GOES_ON.match(chunk, hit.end())
+    ):
+        return True  # "It does not, as some outlets reported, say that ...": an aside's
+        # tag, not the speaker of the clause it stands in
     if before.endswith("-"):
         return True  # "the Chinese-proposed ideas", "so-called": a compound, not a verb
     if word == "states":
