@@ -1365,8 +1365,9 @@ def _of_another(cue: str, prose: str, at: int, authors: frozenset[str] = frozens
         # "Moscow's mayor unveiled a city transport roadmap ... The roadmap calls for":
         # the one the page brought in since it named the statement
         return _line_of_another(before, authors) or any(
-            not _NAMING.search(before, max(since, m.start() - _NAMING_REACH), m.start())
+            not _NAMING.search(before, max(since, at - _NAMING_REACH), at)
             for m in _BROUGHT_IN.finditer(before, since)
+            for at in (m.start("a") if m.group("a") else m.start(),)
         )
     if _LINE.search(cue):
         return _line_of_another(prose[max(0, at - _TOPIC_REACH) : at], authors)
@@ -1408,8 +1409,8 @@ def _line_of_another(before: str, authors: frozenset[str]) -> bool:
 _ALIAS = re.compile(r"(?i)\b(?:roadmap|initiative|paper|proposal)\b")
 _BROUGHT_IN = re.compile(
     r"(?i)(?:\b(?:unveil|announc|releas|publish|present|put\s+forward|tabl|float|propos|offer"
-    r"|issu|launch|draft|adopt|submit|circulat)\w*\s+(?:[\w-]+\s+){0,2}?(?:a|an|another)"
-    r"|\b(?:his|her|[\w-]+['’]s))\s+(?:(?!joint\b)[\w-]+\s+){0,3}?"
+    r"|issu|launch|draft|adopt|submit|circulat)\w*\s+(?:[\w-]+\s+){0,2}?(?P<a>a|an|another)"
+    r"|\b(?P<whose>his|her|[\w-]+['’]s))\s+(?:(?!joint\b)[\w-]+\s+){0,3}?"
     r"(?:roadmap|initiative|paper|proposal)\b"
 )
 """One of those names given to something the page brings in, someone's ("Moscow's mayor
