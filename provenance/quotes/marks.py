@@ -111,7 +111,7 @@ _DOC_CUE = re.compile(
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,2}?(?:text|original|doc|version|roadmap|initiative|paper"
     r"|proposal)\b(?=(?:\s*,[^,;:\"“”\n]{1,90},)?"
-    r"\s+(?:(?:also|further|then|even|still|itself|again|has|had|[a-z]+ly)\s+)*"
+    r"\s+(?:(?:also|further|then|even|still|itself|again|likewise|has|had|[a-z]+ly)\s+)*"
     r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
     r"|asks|asked|holds|held|maintains|maintained|stipulates|stipulated|specifies|specified"
