@@ -393,7 +393,7 @@ def _without_rows_of_emphasis(
             if caps_at.around(start, max(start, end)):
                 return True
         touches = bool(starred_at.around(d.copy.start, d.copy.end))
-        unmarked = d.copy_text.replace("*", "").replace("_", "").translate(WITHOUT_INVISIBLE)
+        unmarked = _unstarred(d.copy_text).translate(WITHOUT_INVISIBLE)
         marks_only = _spaced(unmarked) == _spaced(d.reference_text)
         return bool(d.copy_text) and touches and marks_only
 
@@ -412,7 +412,7 @@ def _without_rows_of_emphasis(
         for span in over_caps:
             for k in range(max(span.start, start), min(span.end, d.copy.end)):
                 text[k - start] = text[k - start].lower()
-        return "".join(text).replace("*", "").replace("_", "")
+        return _unstarred("".join(text))
 
     note = "differs only in invisible characters (and the emphasis the copy added)"
     spaced = "differs only in spaces or line breaks (and the emphasis the copy added)"
@@ -437,6 +437,11 @@ def _without_rows_of_emphasis(
 
 _MARKS_OF_EMPHASIS = frozenset({Kind.CASE, Kind.PUNCTUATION, Kind.FOOTNOTE})
 """The kinds a row over capitals or stars takes from them (and the spaces around)."""
+
+
+def _unstarred(text: str) -> str:
+    """`text` without the stars and underscores plain-text emphasis is marked with."""
+    return text.replace("*", "").replace("_", "")
 
 
 def _spaced(text: str) -> str:

@@ -685,11 +685,7 @@ def _repeat_around_furniture(
             out.append(divergence(reference, capture, Kind.DUPLICATION, ref, copy, note=note))
         else:
             box = Span(lines[k - 1][1], lines[m + 1][0])  # with the breaks around it
-            vocabulary, repeated = _vocabulary(reference.text), frozenset[str]()
-            if not (
-                _few_lines(text, box)
-                and _furniture(interruption(text, box, repeated, vocabulary), box.of(text))
-            ):
+            if not (_few_lines(text, box) and _a_box(reference, text, box)):
                 return []
             at = Span(d.reference.end, d.reference.end)
             note = "words in the copy that the reference does not have"
@@ -1074,7 +1070,7 @@ def _furniture_apart(reference: Document, capture: Document, d: Divergence) -> l
         if _mid_sentence(text, at) or _holds_own_line(reference, tail.of(text)):
             continue  # "... peacefulness and¶mutual trust.": a wrapped sentence's last line;
             # "ADVERTISEMENT¶Other states must ...": a box, then the statement again
-        if _furniture(interruption(text, tail, repeated, vocabulary), tail.of(text)):
+        if _a_box(reference, text, tail):
             return _apart(reference, capture, d, Span(d.copy.start, at), tail, tail_first=False)
     ends = [m.end() for m in _LINE_BREAKS.finditer(text, d.copy.start, d.copy.end)]
     for at in reversed(ends):  # the longest head first
@@ -1084,7 +1080,7 @@ def _furniture_apart(reference: Document, capture: Document, d: Divergence) -> l
             and _few_lines(text, head)
             and not _mid_sentence(text, text.rfind("\n", 0, at))
             and not _holds_own_line(reference, head.of(text))
-            and _furniture(interruption(text, head, repeated, vocabulary), head.of(text))
+            and _a_box(reference, text, head)
         ):
             return _apart(reference, capture, d, Span(at, d.copy.end), head, tail_first=True)
     return []
@@ -1160,6 +1156,14 @@ def _furniture(found: tuple[Severity, str] | None, lines: str) -> bool:
         or found[1] in (_A_CAPTION[1], _NOT_SENTENCES)
         or _CAPTION.match(lines.strip().lstrip("[(")) is not None
     )
+
+
+def _a_box(reference: Document, text: str, lines: Span) -> bool:
+    """Whether `lines` of `text` are page furniture set apart (`_furniture` of what
+    `interruption` finds there). Lines the page repeats are not read as running headers
+    here: a block printed twice is a duplication, `_duplications` reads it."""
+    found = interruption(text, lines, frozenset(), _vocabulary(reference.text))
+    return _furniture(found, lines.of(text))
 
 
 def _few_lines(text: str, lines: Span) -> bool:
