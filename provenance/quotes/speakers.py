@@ -48,7 +48,7 @@ from provenance.quotes.marks import (
     split_sentences,
 )
 from provenance.quotes.reading import _OPENS_QUOTED, GLOSS_LABEL, _Reading, reports_own
-from provenance.quotes.subjects import _NAME, _another_body, _joint
+from provenance.quotes.subjects import _NAME, _another_body, _joint, with_envoys
 from provenance.quotes.words import YEAR
 
 __all__ = ["Cue", "attribution", "cues", "speakers"]
@@ -144,7 +144,9 @@ def speakers(
             return None
         if not readings:
             # _Reading as this module names it: tests/test_fast_paths.py replaces it here.
-            readings.append(_Reading(text, spans, prose_of(text, quotations), authors, breaks))
+            prose = prose_of(text, quotations)
+            page = with_envoys(authors, prose)
+            readings.append(_Reading(text, spans, prose, page, breaks))
         reading, first, j = readings[0], m, k
         walked = []
         while first.span.start in continued and not reading.cues(j):

@@ -221,7 +221,9 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
         w = words[k]
         end = kept[-1].start() if kept else verb
         gap = chunk[w.end() : end]
-        if len(kept) >= _SUBJECT_WORDS or _ends_clause(gap, chunk[end : end + 1]):
+        if _ends_clause(gap, chunk[end : end + 1]) or (
+            len(kept) >= _SUBJECT_WORDS and not _names_go_on(kept, w.group())
+        ):
             break
         if (
             cut_at_that
@@ -253,6 +255,26 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
     return kept
 
 
+def _names_go_on(kept: list[re.Match[str]], word: str) -> bool:
+    """Whether a subject of `_SUBJECT_WORDS` words (`kept`, nearest the verb first) that
+    joins two ministers goes on back with `word`: "Russian Foreign Minister Sergei Lavrov
+    and his Chinese counterpart Wang Yi said" is the two of them, not Wang Yi. Only names
+    and the words of a title, to twice the usual length."""
+    folded = word.casefold()
+    return (
+        len(kept) < 2 * _SUBJECT_WORDS
+        and any(k.group() in ("and", "&") for k in kept)
+        and any(k.group().casefold() in _TITLE_WORDS for k in kept)
+        and ((word[:1].isupper() and folded not in _NOT_NAMES) or folded in _TITLE_WORDS)
+    )
+
+
+_TITLE_WORDS = frozenset("his her their counterpart foreign minister top diplomat".split())
+_NOT_NAMES = frozenset(
+    "also and but or so yet then the this that its their a an in on at after before for with"
+    " when while as".split()
+)
+"""Capitalised words opening a sentence, no part of a name ("Also", "After")."""
 _MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m."})
 _NOUN_TOO = re.compile(
     r"(?:states|calls|notes|claims|demands|reads|terms|holds|records|requests|appeals|adds"
@@ -325,6 +347,52 @@ _COMMENTATOR = re.compile(
 )
 
 
+class Authors(frozenset[str]):
+    """A page's `authors`: the statement's authors' names and other names, with the names
+    of the people the page makes one author's foreign minister (`with_envoys`)."""
+
+    envoys: dict[str, str]
+    """Each such person's names, case-folded, and the author (an `ALIASES` key) they are
+    the minister of."""
+
+
+def with_envoys(authors: frozenset[str], text: str) -> frozenset[str]:
+    """`authors`, with the people `text` makes one author's foreign minister ("Russian
+    Foreign Minister Sergei Lavrov", "his Chinese counterpart Wang Yi", "Wang Yi, China's
+    top diplomat"). The statement is the two foreign ministries': its two ministers named
+    together ("Lavrov and Wang Yi said") are its authors speaking, as "the two ministers"
+    are; one of them alone speaks for himself (`_joint`).
+
+    >>> text = "Russian Foreign Minister Sergei Lavrov met Wang Yi, China's top diplomat."
+    >>> page = with_envoys(frozenset({"russia", "russian", "china", "chinese"}), text)
+    >>> sorted(page.envoys.items())  # type: ignore[attr-defined]
+    [('lavrov', 'russia'), ('sergei', 'russia'), ('wang', 'china'), ('yi', 'china')]
+    """
+    envoys: dict[str, str] = {}
+    for m in _ENVOY.finditer(text):
+        word = (m.group("party") or m.group("party_after")).casefold()
+        party = next((k for k, v in ALIASES.items() if k in authors and word in (k, *v)), None)
+        if party is not None:
+            for name in (m.group("name") or m.group("name_before")).split():
+                envoys[name.casefold()] = party
+    if not envoys:
+        return authors
+    page = Authors(authors | envoys.keys())
+    page.envoys = envoys
+    return page
+
+
+_ENVOY = re.compile(
+    r"\b(?P<party>[A-Z][a-z]+)(?:[’']s)?\s+(?:[Ff]oreign\s+[Mm]inister|top\s+diplomat"
+    r"|counterpart),?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+    r"|\b(?P<name_before>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+(?:the\s+)?"
+    r"(?P<party_after>[A-Z][a-z]+)(?:[’']s)?\s+(?:[Ff]oreign\s+[Mm]inister|top\s+diplomat)\b"
+)
+"""One author's foreign minister named ("Chinese Foreign Minister Wang Yi", "Russia's top
+diplomat Sergei Lavrov", "his Chinese counterpart, Wang Yi", "Lavrov, the Russian foreign
+minister"); the party word is checked against the authors."""
+
+
 def _joint(subject: str, authors: frozenset[str]) -> bool:
     """Whether `subject` names the statement's authors together, not one person."""
     if _PERSONAL.match(subject) or _MORE_THAN_TWO.search(subject) or _PART_OF.match(subject):
@@ -345,19 +413,33 @@ def _joint(subject: str, authors: frozenset[str]) -> bool:
         # author's person in an aside ("Chinese Foreign Minister Wang Yi, speaking ...")
         # nor one author named twice ("Beijing, a Chinese Foreign Ministry spokesperson").
         return "," in subject and len(_parties(names, authors)) >= 2
+    envoys = getattr(authors, "envoys", {})
+    if any(n in envoys for n in names):
+        # The two ministers ("Lavrov and his Chinese counterpart Wang Yi"), the subject
+        # ending on one of them; not one of them with someone else ("Lavrov and Tillerson")
+        # nor a clause running on past them ("Lavrov and Wang Yi the envoy")
+        words = _SUBJECT_WORD.findall(subject)
+        while len(words) > 1 and (words[-1] in _AUXILIARY or _ADVERB.fullmatch(words[-1])):
+            words.pop()  # "Lavrov and Wang also said"
+        return len(_parties(names, authors)) >= 2 and _bare_name(words[-1]) in envoys
     return sum(n in authors for n in names) >= 1 and len(names) >= 2
 
 
 def _parties(names: list[str], authors: frozenset[str]) -> set[str]:
     """The parties `names` (case-folded) stand for among the authors: "beijing" and
     "chinese" are one, China."""
+    envoys = getattr(authors, "envoys", {})
     return {
         party
         for n in names
         if n in authors
         for party, others in ALIASES.items()
-        if party in authors and (n == party or n in others)
+        if party in authors and (n == party or n in others or envoys.get(n) == party)
     }
+
+
+def _bare_name(word: str) -> str:
+    return _POSSESSIVE_END.sub("", word).casefold()
 
 
 def _named_otherwise(subject: str, authors: frozenset[str]) -> bool:
