@@ -263,6 +263,7 @@ def find_quotations(
     """
     found: list[Marked] = []
     stack: list[tuple[str, int]] = []
+    held: list[Marked] = []  # double quotations closed inside an open double one
     breaks = paragraph_breaks(text) if breaks is None else breaks
     paragraphs = [end for _, end in breaks]
     limits = [*paragraphs, len(text) + 1]
@@ -273,13 +274,13 @@ def find_quotations(
         while i >= limit:
             following = limits[at_limit + 1] if at_limit + 1 < len(limits) else len(text) + 1
             if not (i < following and _runs_on(text, i, limit, stack)):
-                _close_paragraph(text, limit, stack, found)
+                _close_paragraph(text, limit, stack, found, held)
             at_limit += 1
             limit = following
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if char in _DOUBLE:
-            _double(text, i, limit, before, after, stack, found)
+            _double(text, i, limit, before, after, stack, found, held)
             continue
         if before.isalnum() and after.isalpha():
             continue  # apostrophe inside a word
@@ -293,7 +294,7 @@ def find_quotations(
                 found.append(Marked(Span(start + 1, i), opening, True))
         elif char in _CLOSERS and not after.isspace() and not before.isalnum():
             stack.append((char, i))
-    _close_paragraph(text, min(limit, len(text)), stack, found)
+    _close_paragraph(text, min(limit, len(text)), stack, found, held)
     found = [m for m in found if not m.terminated or _QUOTES_SOMETHING.search(m.span.of(text))]
     found.sort(key=lambda m: m.span.start)
     blocks = _with_blocks(text, found, breaks, quoted, credits)
@@ -357,6 +358,7 @@ def _double(
     after: str,
     stack: list[tuple[str, int]],
     found: list[Marked],
+    held: list[Marked],
 ) -> None:
     """Open or close a quotation at the double mark `text[i]`, by what lies on either side.
 
@@ -411,8 +413,12 @@ def _double(
             while found and found[-1].span.start > start:
                 found.pop()  # quotations inside a tentative one, which holds them after all
             found.append(Marked(Span(start + 1, i), opening, True))
+            held.clear()
         elif _outermost(text, stack):
             found.append(Marked(Span(start + 1, i), opening, True))
+            held.clear()
+        elif len(stack) == 1 and opening in _DOUBLE and stack[0][0] in _DOUBLE:
+            held.append(Marked(Span(start + 1, i), opening, True))
     elif opens:
         if open_at is not None and stack[open_at][0] == char and _tentative(text, *stack[open_at]):
             del stack[open_at:]  # the spaced mark before was a stray one (another glyph nests)
@@ -498,20 +504,35 @@ def _runs_on(text: str, i: int, paragraph: int, stack: list[tuple[str, int]]) ->
 
 
 def _close_paragraph(
-    text: str, end: int, stack: list[tuple[str, int]], found: list[Marked]
+    text: str, end: int, stack: list[tuple[str, int]], found: list[Marked], held: list[Marked]
 ) -> None:
-    """At a paragraph break, every mark still open is unterminated (or continues)."""
+    """At a paragraph break, every mark still open is unterminated (or continues).
+
+    A double quotation never closed that holds double quotations closed inside it (`held`)
+    was a stray mark, not their frame: "the North called a "gift to the American
+    bastards, came ... It also said that "any possibility ... ruled out"." Its words run
+    to the first of them, and they are quotations of their own (else they were lost in an
+    unterminated one, the statement's words with them)."""
+    inside, held[:] = list(held), []
     if not stack:
         return
     opening, start = stack[0]
     stack.clear()
     if opening in _SINGLE or _tentative(text, opening, start):
         return  # an unclosed single mark is far more often an apostrophe than a quotation
-    stop = start + 1 + len(text[start + 1 : end].rstrip())
     continues = text[end : end + 1] == opening
+    if inside and not continues:
+        # (to its first clause's end: the words up to the next quotation, "but the
+        # statement says that", are the page's prose, and may be its speaker)
+        end = inside[0].span.start - 1
+        clause = _CLAUSE_STOP.search(text, start + 1, end)
+        end = clause.start() if clause else end
+        found.extend(inside)
+    stop = start + 1 + len(text[start + 1 : end].rstrip())
     found.append(Marked(Span(start + 1, max(start + 1, stop)), opening, continues))
 
 
+_CLAUSE_STOP = re.compile(r"[,;:.!?](?=\s)")
 _CREDIT = re.compile(r"\s*(?:(?:\u2014|\u2013|\u2015|--?)\s*\S|(?:u/|@)[\w-]+(?!\S))")
 """A line opening with a dash: the credit line of a block (an embedded post's "— Name
 (@handle) date", a pull quote's "— Sergei Lavrov"); or with a forum user's handle (a
