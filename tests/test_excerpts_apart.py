@@ -170,3 +170,24 @@ def test_block_quotations_with_only_furniture_between_are_one_copy(tmp_path: Pat
     end = start + len("\n\n".join(PARAGRAPHS[1:4]))
     assert [(p.reference.start, p.reference.end) for p in source.passages] == [(start, end)]
     assert [d for d in source.divergences if d.severity is not Severity.COSMETIC] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("page.txt", "Why the treaty signed by both governments in the autumn of 1998"),
+        ("page.md", "# Why the treaty signed by both governments in the autumn of 1998"),
+    ],
+)
+def test_a_title_ending_on_the_words_before_the_excerpt_is_no_part_of_it(
+    tmp_path: Path, name: str, title: str
+) -> None:
+    """A page's title ends on the reference's words just before the excerpt the page
+    prints after a line of its own ("... in the autumn of 1998¶The full text follows.¶2.
+    Any plan ..."). Read as the copy's first words, the title put the page's line in the
+    copy as a material insertion; the excerpt starts at "2. Any plan"."""
+    excerpt = "\n\n".join(PARAGRAPHS[2:4])
+    page = f"{title}\n\nThe full text follows.\n\n{excerpt}\n"
+    source = _analysed(tmp_path, name, page)
+    assert [p.copy.of(page) for p in source.passages] == [excerpt]
+    assert _material(source) == []

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from provenance.locate.edges import _mistyped as _mistyped
 from provenance.locate.edges import _sentence_starts as _sentence_starts
 from provenance.locate.edges import _settle as _settle
-from provenance.locate.groups import _INTRODUCES, _commentary_between
+from provenance.locate.groups import _INTRODUCES, _commentary_between, _titled
 from provenance.locate.groups import _groups as _groups
 from provenance.locate.texts import _BOUNDARY as _BOUNDARY
 from provenance.locate.texts import _MARKS, _SENTENCE, marks_key
@@ -194,7 +194,11 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 runs.append(_Run(best[0], end, best[1], ref_end, best[4]))
                 start = max(end, j)
                 best[:] = [start, i + start - j, j, i, j + n - start]
-            elif best is not None and not _commented(texts, best, j, i, n):
+            elif (
+                best is not None
+                and not _commented(texts, best, j, i, n)
+                and not _titled(texts, best[0], best[2] + n - 1, j, options)
+            ):
                 best[4] += min(n, j - best[2])
                 best[2], best[3] = j, i
             elif best is not None:
