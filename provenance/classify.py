@@ -132,6 +132,7 @@ def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, 
         return False, False
     tail = ref.start == 0 and (
         (mid_sentence and _ELLIPSIS_AFTER.match(capture, copy.end) is not None)
+        or _word_begun_then_cut(reference, capture, ref.end, copy.end)
         or _PAYWALL_AFTER.match(capture, copy.end) is not None
         # the page itself ends mid-sentence (at most a word's first letters after the
         # copy: "..., including Russia and Ch"): the copy was cut off with it
@@ -146,6 +147,40 @@ def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, 
     return head, tail
 
 
+def _word_begun_then_cut(reference: str, capture: str, ref_end: int, copy_end: int) -> bool:
+    """Whether the copy ends (at `copy_end`) on the first letters of the reference's next
+    word, or on that whole word, and an ellipsis or a paywall's line: "... statement of
+    July 4, 2017 about a ball…", "... dialogue and consultations. The…", "... and
+    consultations. The¶Subscribe to continue reading" (a teaser cut at a number of
+    characters); or on a word broken off at its line's end ("... and wo¶Read more"). The
+    alignment stops before the word begun, which is none of the reference's; the cut is
+    there all the same.
+
+    >>> _word_begun_then_cut("about a ballistic missile", "about a ball… More", 7, 7)
+    True
+    >>> _word_begun_then_cut("about a ballistic missile", "about a bus… More", 7, 7)
+    False
+    >>> _word_begun_then_cut("about a ballistic", "about a ball\\n\\nMore", 7, 7)
+    True
+    >>> _word_begun_then_cut("about a ball game", "about a ball\\n\\nMore", 7, 7)
+    False
+    """
+    begun = _WORD_BEGUN.match(capture, copy_end)
+    word = _NEXT_WORD.match(reference, ref_end)
+    if begun is None or word is None:
+        return False
+    whole, part = word.group(1).casefold(), begun.group(1).casefold()
+    if not whole.startswith(part):
+        return False
+    if _ELLIPSIS_AFTER.match(capture, begun.end()) or _PAYWALL_AFTER.match(capture, begun.end()):
+        return True
+    # (with nothing after it, only a word broken off at its line's end)
+    return len(part) < len(whole) and _LINE_ENDS.match(capture, begun.end()) is not None
+
+
+_WORD_BEGUN = re.compile(r"[ \t]*([^\W\d_]{1,30})")
+_LINE_ENDS = re.compile(r"[ \t]*(?:\n|\Z)")
+_NEXT_WORD = re.compile(r"\W*?([^\W\d_]+)")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*\s*\Z")
 """The reference's text up to a point ends a sentence there."""
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;][\"'\u201d\u2019)\]]*\s+)\Z")

@@ -804,6 +804,47 @@ def test_an_excerpt_the_page_says_continues_elsewhere_is_truncated(
     assert (Kind.TRUNCATION in kinds) is truncated
 
 
+@pytest.mark.parametrize(
+    ("cut", "truncated"),
+    [
+        ("ball\u2026", True),  # a word begun, then an ellipsis
+        ("ballistic\u2026", True),  # the whole next word, then an ellipsis
+        ("ball", True),  # a word broken off at the line's end
+        ("ballast\u2026", False),  # another word: no sign of the statement cut there
+        ("ballistic", False),  # the next word whole, nothing said: a part chosen
+    ],
+)
+def test_an_excerpt_cut_inside_a_word_is_truncated(
+    reference: Document, cut: str, truncated: bool
+) -> None:
+    """A teaser cut at a number of characters ("... about a ball…", then "Read more")
+    stops inside a word the alignment cannot take: the excerpt ended before it, with no
+    sign of the cut, and the rest of the statement was reported nowhere. A word broken
+    off with nothing after it, and "... and wo" read as "work actively together to defuse
+    tension", which made the half word a material substitution, are cuts too."""
+    end = reference.text.index(" ballistic missile launch")
+    page = "Our digest.\n\n" + reference.text[:end] + " " + cut + "\n\nRead more\n"
+    source = analyse(reference, [make_document(page, "cut")]).sources[0]
+    [passage] = source.passages
+    kinds = [d.kind for d in source.divergences]
+    assert (Kind.TRUNCATION in kinds) is truncated
+    assert Kind.SUBSTITUTION not in kinds
+    # (the half word is none of the passage's; the whole one is)
+    assert passage.reference.end == end + (len(" ballistic") if cut.startswith("ballistic") else 0)
+
+
+def test_an_excerpt_ending_on_a_word_begun_is_no_substitution_for_the_rest(
+    reference: Document,
+) -> None:
+    """ "... and wo…" at a paragraph's end: the half word is the cut, not the copy's own
+    words for "work actively together to defuse tension." (a material substitution)."""
+    end = reference.text.index(" work actively together to defuse tension")
+    page = "Our digest.\n\n" + reference.text[:end] + " wo\u2026\n\nRead more\n"
+    source = analyse(reference, [make_document(page, "cut")]).sources[0]
+    assert [d.kind for d in source.divergences] == [Kind.TRUNCATION]
+    assert source.passages[0].reference.end == end
+
+
 def test_a_seeds_chance_tail_past_a_copys_end_is_not_part_of_the_copy(
     reference: Document,
 ) -> None:

@@ -417,6 +417,9 @@ def _line_end(texts: _Texts, run: _Run, hi: int) -> tuple[int, int]:
         return j, i
     if not _alike(texts, (j, e), (i, end), texts.normalised.text[cw[j - 1][2] : cw[e - 1][2]]):
         return j, i
+    ours = "".join(w for w, _, _ in cw[j:e])
+    if len(ours) < len(theirs := "".join(w for w, _, _ in rw[i:end])) and theirs.startswith(ours):
+        return j, i  # "... and wo…": the copy cut off inside the words, not saying them
     return e, end
 
 
