@@ -289,10 +289,16 @@ def _disowned(text: str, clauses: list[tuple[int, int]], quotation: Span) -> boo
     if k < len(clauses) and not _ANY_MARK.search(text, quotation.end + 1, clauses[k][0]):
         return True
     if k and clauses[k - 1][1] <= quotation.start:
-        return not _ANY_MARK.search(text, clauses[k - 1][1], max(0, quotation.start - 1))
+        between = (clauses[k - 1][1], max(0, quotation.start - 1))
+        # (not across a clause set against it: "The statement itself never uses the
+        # phrase, yet a Seoul summary had it insisting that “...”" gives it the words)
+        return not _ANY_MARK.search(text, *between) and not _CONTRAST.search(text, *between)
     return False
 
 
+_CONTRAST = re.compile(r"\b(?:yet|but|however|although|though|whereas|while|instead)\b|;")
+"""Between a disowning clause and a quotation after it: a clause of its own, set against
+the one that disowns."""
 _ANY_MARK = re.compile(r"[\"“”«»„]")
 """A double quotation mark: another quotation between a disowning clause and this one."""
 
