@@ -98,12 +98,19 @@ def _glosses(
     referring = [w for w in theirs if w in _REFERRING]
     pointer = not theirs or (referring and len(theirs) - len(referring) <= _REFERRING_WORDS)
     if pointer:
+        if set(ours) <= _PAIR_WORDS:
+            return True  # "[the two countries]", "[both sides]" for "they": the Parties
         return all(
             any(_same_name(o, w, authors, parts=False) for w in [*named, _AUTHORS]) for o in ours
         )
     return all(any(_same_name(w, o, authors) for o in ours) for w in theirs)
 
 
+_PAIR_WORDS = frozenset(
+    "two both countries sides parties states nations ministries governments neighbours"
+    " neighbors".split()
+)
+"""The words of a gloss naming the statement's two authors as a pair, not by name."""
 _HIDDEN_WORDS = 2
 """Fewest content words a bracket of function words alone ("[and]", "[to]") may not stand
 for: it would hide a dropped phrase, not join the quoted words."""
