@@ -179,7 +179,8 @@ _DOC_CUE_SUPERSET = (
     rb"|recalls|recalled|requires|required|closes|ends|opens|begins|concludes|finishes"
     rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
     rb"|promises|promised|pledges|pledged|vows|vowed|envisages|envisaged|suggests|suggested"
-    rb"|recommends|recommended"
+    rb"|recommends|recommended|speaks\s+of|spoke\s+of|talks\s+of|refers\s+to|mentions|mentioned"
+    rb"|uses|used"
     rb"|does\s+not|doesn|did\s+not|didn|never)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"
     rb"|\b(?:does|did)\s+the\s+[^.]{0,40}?text\s"
@@ -1495,6 +1496,8 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
         # tag, not the speaker of the clause it stands in
     if before.endswith("-"):
         return True  # "the Chinese-proposed ideas", "so-called": a compound, not a verb
+    if _ARTICLE_BEFORE.search(before):
+        return True  # "That is a claim to a seat", "the said systems": a noun, an adjective
     if word == "states":
         return bool(_NOUN_AFTER.match(chunk, hit.end()))
     if word in ("call", "calls"):
@@ -1608,6 +1611,8 @@ the verb speaks ("the ministries did urge all sides to “...”"), its subject 
 auxiliary."""
 _QUOTED_AS_SET_OUT = re.compile(r"\s+(?:in\s+full|in\s+part|below|here|verbatim|at\s+length)\b")
 """After "quoted": the participle of a text set out on the page, not someone quoting."""
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)[ \t]+$")
+"""An article just before a speech verb's word: the word is a noun or an adjective."""
 _DETERMINER = re.compile(r"\b(?:the|its|their|this|that|a|an|his|her|our)\s+$", re.IGNORECASE)
 """A determiner just before "call": the noun ("the call to stop"), not the verb."""
 _NOTES_NOUN = re.compile(
