@@ -159,6 +159,30 @@ def test_block_quotations_apart_where_the_pages_line_reads_on_as_the_reference(
     assert [q.text for q in source.quotes] == PARAGRAPHS[4:6]
 
 
+def test_words_quoted_in_a_sentence_then_a_block_quotation_are_two_things_quoted(
+    tmp_path: Path,
+) -> None:
+    """The page quotes a few words of a paragraph in its own sentence, says more in its own
+    words, then sets the paragraph's next words out as a block quotation. They were one
+    stitched excerpt, the page's words between a material substitution, and the block
+    was no quotation at all."""
+    words = PARAGRAPHS[3].split()
+    inline, block = " ".join(words[:8]), " ".join(words[9:])
+    page = (
+        f'<html><body><p>The text says the commissions "{inline}" a programme of their own. '
+        "The places it names are listed in full, and they are many:</p>"
+        f"<blockquote><p>{block}</p></blockquote><p>Nobody has costed it yet.</p></body></html>"
+    )
+    source = _analysed(tmp_path, "post.html", page)
+    text = source.document.text
+    assert [p.copy.of(text) for p in source.passages] == [block]
+    assert _material(source) == []
+    assert [(q.text, q.verdict.value) for q in source.quotes] == [
+        (inline, "verbatim"),
+        (block, "verbatim"),
+    ]
+
+
 def test_block_quotations_with_only_furniture_between_are_one_copy(tmp_path: Path) -> None:
     """A copy set out a paragraph to a block, with no paragraph of the page's own between
     them (an "Advertisement" line), is one copy as before."""

@@ -524,6 +524,11 @@ def _joins(
     marks = texts.extra_marks(last.j1 - 1, run.j0, hi - 1, run.i0)
     if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
         return "new"  # one is quoted and the other not, or two quotations
+    if gap > options.max_inserted_words and texts.in_block(run.j0) != texts.in_block(last.j1 - 1):
+        # words quoted in the page's sentence, the page's words, then a block quotation
+        # the markup sets out (or the other way): two things quoted. Joined, the page's
+        # words between were a material substitution in one copy.
+        return "new"
     if texts.in_a_box(last.j1 - 1, run.j0):
         # a "Continue reading:" box's teaser after the copy stops: its words are no copy
         # going on; a long stretch of them is a snippet of its own

@@ -263,6 +263,10 @@ class _Texts:
                 return block
         return -1
 
+    def in_block(self, j: int) -> bool:
+        """True when capture word j lies in a block quotation the markup sets out."""
+        return bool(self.quoted) and self._block(self.normalised.to_original[self.words[j][1]]) >= 0
+
     def _block(self, at: int) -> int:
         """The index in `quoted` of the block quotation holding original offset `at`, or -1."""
         k = bisect_right(self.quoted, at, key=attrgetter("start")) - 1
