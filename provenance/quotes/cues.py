@@ -244,7 +244,7 @@ def cues(
         [
             (m.start(), m.end())
             for m in doc_cues(chunk)
-            if not _names_another(m, chunk, prose, base, authors) and not _its_issue(chunk, m)
+            if not _names_another(m, chunk, prose, base, authors, text) and not _its_issue(chunk, m)
         ]
         if documents
         else []
@@ -1238,16 +1238,18 @@ _CLAUSE_REACH = 12
 """Characters from a sentence's start within which a document opens it as the subject."""
 
 
-def another_document(sentence: Span, prose: str, authors: frozenset[str]) -> bool:
+def another_document(
+    sentence: Span, prose: str, authors: frozenset[str], text: str | None = None
+) -> bool:
     """Whether `sentence` names a document that is not the statement ("The G7 communique",
     "the Joint Statement of September 19, 2005", "that document" after one) before its
     first quotation mark: what it goes on about is that one's, not the statement named in
-    the sentence before."""
+    the sentence before. `text`: the page with its quotations (see `_names_another`)."""
     chunk = prose[sentence.start : sentence.end]
     head = _BEFORE_QUOTATION.match(chunk)
     before = chunk[: head.end() if head else 0]
     return _other_subject(before) or any(
-        _names_another(m, chunk, prose, sentence.start, authors) for m in doc_cues(before)
+        _names_another(m, chunk, prose, sentence.start, authors, text) for m in doc_cues(before)
     )
 
 
@@ -1321,15 +1323,35 @@ _ISSUED = re.compile(
 
 
 def _names_another(
-    m: re.Match[str], chunk: str, prose: str, base: int, authors: frozenset[str]
+    m: re.Match[str],
+    chunk: str,
+    prose: str,
+    base: int,
+    authors: frozenset[str],
+    text: str | None = None,
 ) -> bool:
     """Whether document cue `m` of `chunk` (at `base` in `prose`) names another document:
-    another body's, one dated to another year, or one a pointing cue points back at."""
+    another body's, one dated to another year, or one a pointing cue points back at.
+    `text`: the page with its quotations (`prose` blanks them), where "that statement"
+    may point back at a document a quotation names."""
     return (
         _another_body(m.group(), authors)
         or _dated_otherwise(chunk[m.end() : m.end() + _DATE_REACH], authors)
         or _of_another(m.group(), prose, base + m.start(), authors)
+        or (
+            text is not None
+            and _THAT_DOCUMENT.fullmatch(m.group().strip()) is not None
+            and _of_another(m.group(), text, base + m.start(), authors)
+        )
     )
+
+
+_THAT_DOCUMENT = re.compile(
+    r"(?i)(?:that|the\s+same|the\s+earlier|the\s+older)\s+(?:joint\s+)?(?:document|statement|declaration)"
+)
+"""A cue pointing back at a document by its noun ("That joint statement, from the six-party
+talks, committed ..."): the one named last, even inside a quotation ("... formulated in
+the Joint Statement of September 19, 2005”")."""
 
 
 def _of_another(cue: str, prose: str, at: int, authors: frozenset[str] = frozenset()) -> bool:
@@ -1433,7 +1455,8 @@ _POINTING = re.compile(
     r"(?i)(?:the|this|that)\s+(?:(?:same|next|following|previous|preceding|last|final|first"
     r"|opening|closing|key|relevant)\s+)?(?:text|passage|paragraph|sentence|clause|point"
     r"|section|line|preamble|wording|language|original|version)\b"
-    r"|(?i:that|the\s+same|the\s+earlier|the\s+older)\s+(?:document|statement|declaration)\b"
+    r"|(?i:that|the\s+same|the\s+earlier|the\s+older)\s+(?:joint\s+)?(?:document|statement"
+    r"|declaration)\b"
 )
 """A document cue that names no document: what it points back at, the page named before
 ("that document" too: the one named last)."""

@@ -358,7 +358,7 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     if (
         cue is not None
         and cue.speaker == "document"
-        and another_document(spans.span(k), reading.prose, reading.authors)
+        and another_document(spans.span(k), reading.prose, reading.authors, reading.text)
     ):
         return None  # "fwiw UNSC res 2371 “condemns ...”": that one's words
     # Read in the text, not the prose: a paragraph ending with a quotation ("... should
@@ -556,7 +556,9 @@ def _own_subject(reading: _Reading, k: int, *, roles: bool = False) -> bool:
     if _someone_else(sentence, reading.authors, possessive=not roles):
         return True
     # (another document: "In that document the six parties “...”", after the 2005 one)
-    return not roles and another_document(reading.spans.span(k), reading.prose, reading.authors)
+    return not roles and another_document(
+        reading.spans.span(k), reading.prose, reading.authors, reading.text
+    )
 
 
 def _subject_cue(reading: _Reading, k: int) -> Cue:
