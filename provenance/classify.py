@@ -263,7 +263,26 @@ def numbered(
     changed = kind in _WORDS_CHANGED or kind is Kind.EDITORIAL
     if changed and (numbering := _numbering(reference, ref, capture, copy)):
         return Kind.EDITORIAL, numbering
+    if (
+        changed
+        and _reopened(capture, copy)
+        and _line_number(reference, _after_spaces(reference, ref))
+    ):
+        # `"The Parties express ...` for "2. The Parties express ...": a quotation of
+        # several paragraphs opens each again with a mark, in the number's place
+        return Kind.EDITORIAL, "the reference's paragraph number, which the copy does not have"
     return found
+
+
+def _reopened(capture: str, copy: Span) -> bool:
+    """Whether `copy` is a quotation mark alone opening its line (spaces aside): how a
+    quotation of several paragraphs opens each of them again."""
+    text = copy.of(capture).strip()
+    line = capture.rfind("\n", 0, copy.start) + 1
+    return text in _REOPENING and not capture[line : copy.start].strip()
+
+
+_REOPENING = frozenset({'"', "\u201c", "\u00ab", "\u201e", "'", "\u2018"})
 
 
 def _numbering(reference: str, ref: Span, capture: str, copy: Span) -> str:

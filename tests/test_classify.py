@@ -246,6 +246,32 @@ def test_a_paragraphs_number_keeps_its_own_note_beside_the_pages_sentence_number
     assert (found.kind, found.note) == (Kind.EDITORIAL, "a paragraph number the copy added")
 
 
+@pytest.mark.parametrize("mark", ['"', "\u201c"])
+def test_a_quotation_mark_reopening_a_paragraph_in_its_numbers_place_is_editorial(
+    reference: Document, mark: str
+) -> None:
+    """A wire story quoting points 1 and 2 opens the second paragraph again with a mark,
+    the quotation going on, where the statement numbers it ("2. "): the number dropped,
+    editorial, not a material omission of "2. " with the mark for it."""
+    one = reference.text.index("1. The Parties")
+    two = reference.text.index("2. The Parties")
+    end = reference.text.index(" Mounting political")
+    page = (
+        "Moscow, July 4.\n\n"
+        + mark
+        + reference.text[one + 3 : two].rstrip()
+        + "\n\n"
+        + mark
+        + reference.text[two + 3 : end]
+        + mark.replace("\u201c", "\u201d")
+        + " the statement said.\n"
+    )
+    source = analyse(reference, [make_document(page, "wire")]).sources[0]
+    rows = [(d.kind, d.severity, d.copy_text) for d in source.divergences]
+    assert (Kind.EDITORIAL, Severity.MINOR, mark) in rows
+    assert not [r for r in rows if r[1] is Severity.MATERIAL]
+
+
 @pytest.mark.parametrize(
     ("reference", "copy"), [("\u201c", "\u2018"), ("\u201d", "\u2019"), ("\u201d", "'")]
 )
