@@ -731,12 +731,16 @@ _ROLE_BEFORE_COLON = re.compile(
 """A person named by role just before a colon that opens the quotation ("The best summary
 came from a retired Chinese diplomat: ‘...’")."""
 _NAME_BEFORE_COLON = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?] ))(?P<who>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})"
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=\d:\d\d ))(?P<who>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3}"
+    r"|(?!(?:However|Meanwhile|Still|Later|Earlier|Then|Also|But|And|So|Yet|Instead|Finally"
+    r"|Separately|Asked|Speaking|Today|Yesterday|Here|There|Now|Again|Above|Below|Update)\b)"
+    r"[A-Z][\w’'-]+(?=,[ \t]+[a-z]))"
     r"(?:,[ \t]+[a-z][^:;\n\"“”«»]{0,80}?,?)?[ \t]*:[ \t]*$"
 )
-"""A person named at a sentence's start, perhaps with a phrase after the name, just before
-a colon that opens the quotation ("Sergei Lavrov, speaking alongside Wang Yi at the
-signing: “...”")."""
+"""A person named at a sentence's start (or after a live blog's time), perhaps with a
+phrase after the name, just before a colon that opens the quotation ("Sergei Lavrov,
+speaking alongside Wang Yi at the signing: “...”"); a name of one word only with such a
+phrase ("Lavrov, speaking at the signing:"), not a heading's word ("Update:")."""
 _ACCUSING = re.compile(
     r"(?P<who>\b[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,3}?)[ \t]+(?:accuse[sd]?|accusing|charge[sd]?"
     r"|fault(?:s|ed)?)[ \t]+(?:[\w’'-]+[ \t]+){1,4}?of[ \t]+[\w-]+ing\b[^“”\"«».!?;:]{0,40}$"
