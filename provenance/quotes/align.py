@@ -150,6 +150,21 @@ def settle_words(
         codes.pop()
     if not any(c[0] == "equal" for c in codes):
         return None
+    # A replacement at either edge takes no more reference words than the quotation puts
+    # there, those nearest the words it shares: "call on all parties" is "calling on all
+    # parties", not "[t]he Parties are calling on all parties" (the window's words before
+    # it, which made it a paraphrase of another passage).
+    # (only where the word next to the shared ones is the reference's, inflected)
+    tag, i1, i2, j1, j2 = codes[0]
+    if (
+        tag == "replace"
+        and i2 - i1 > j2 - j1
+        and _inflected(own_tokens[j2 - 1], ref_tokens[i2 - 1])
+    ):
+        codes[0] = (tag, i2 - (j2 - j1), i2, j1, j2)
+    tag, i1, i2, j1, j2 = codes[-1]
+    if tag == "replace" and i2 - i1 > j2 - j1 and _inflected(own_tokens[j1], ref_tokens[i1]):
+        codes[-1] = (tag, i1, i1 + (j2 - j1), j1, j2)
 
     def ref_span(i: int, j: int, at: int) -> Span:
         if i == j:
@@ -171,6 +186,13 @@ def settle_words(
     span = Span(edits[0].reference.start, edits[-1].reference.end)
     similarity = fuzz.ratio(needle, fold(span.of(reference.text)), processor=None)
     return Settled(span, similarity, tuple(edits))
+
+
+def _inflected(own: tuple[re.Match[str], str], ref: tuple[re.Match[str], str]) -> bool:
+    """Whether two folded tokens are one word inflected otherwise ("call", "calling"): the
+    same first four letters or more, one the other's start."""
+    a, b = own[1], ref[1]
+    return len(a) >= 4 and len(b) >= 4 and (a.startswith(b[:4]) and b.startswith(a[:4]))
 
 
 def classified(
