@@ -112,6 +112,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def _span(value: str) -> tuple[int, int]:
+    """`--span START:END` as two offsets."""
+    start, colon, end = value.partition(":")
+    if not (colon and start.strip().isdigit() and end.strip().isdigit()):
+        problem = f"{value!r} is not START:END (two character offsets)"
+        raise argparse.ArgumentTypeError(problem)
+    return int(start), int(end)
+
+
 def _add_conflicts(args: argparse.Namespace) -> None:
     """Refuse `add` options that the chosen way of adding would silently ignore."""
     described = [
@@ -129,6 +138,12 @@ def _add_conflicts(args: argparse.Namespace) -> None:
         problem = "--select chooses hits of --from-scan HITS.jsonl; give it, or drop --select"
     elif args.replaces is not None and described:
         problem = f"--replaces keeps the capture's id and record; drop {', '.join(described)}"
+    elif args.reference and (args.from_scan is not None or args.replaces is not None):
+        problem = "--reference starts a corpus from one FILE; drop --from-scan and --replaces"
+    elif args.reference and args.holds:
+        problem = "--reference records the reference's source as holding it in full; drop --holds"
+    elif args.span is not None and not args.reference:
+        problem = "--span cuts the reference out of FILE; give --reference too"
     if problem is not None:
         command = "add"
         raise InputError(command, problem)
@@ -610,6 +625,18 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         "label, as a page declares it): its bytes are kept as they are and read so from then "
         "on; with --replaces, what the new bytes are written in",
     )
+    add.add_argument(
+        "--reference",
+        action="store_true",
+        help="start a new corpus (in --corpus, made if missing) from FILE, plain text: the "
+        "reference is its text, or --span of it, and FILE its first capture",
+    )
+    add.add_argument(
+        "--span",
+        type=_span,
+        metavar="START:END",
+        help="with --reference: the reference is these characters of FILE's text (str offsets)",
+    )
     add.set_defaults(run=_add)
 
     manifest = commands.add_parser(
@@ -693,6 +720,26 @@ def _add(args: argparse.Namespace) -> int:
         problem = "give a FILE to add, or --from-scan HITS.jsonl"
         command = "add"
         raise InputError(command, problem)
+    if args.reference:
+        from provenance.manifest import start_corpus
+
+        entry = start_corpus(
+            args.corpus,
+            args.file,
+            span=args.span,
+            title=args.title,
+            id=args.id,
+            publisher=args.publisher,
+            url=args.url,
+            date=args.date,
+            note=args.note,
+            encoding=args.encoding or UTF8,
+        )
+        print(
+            f"started the corpus {args.corpus}: the reference is {entry.file} (id {entry.id}, "
+            f"{entry.size} bytes, sha256 {entry.sha256}); add captures with provenance add FILE"
+        )
+        return ExitCode.OK
     if args.replaces is not None:
         from provenance.recapture import replace_capture
 

@@ -24,6 +24,7 @@ from provenance.atomic import TEMP_NAME, atomic_write
 from provenance.corpus import (
     HOLDS,
     MANIFEST,
+    SCHEMA,
     Entry,
     parse_entry,
     read_manifest,
@@ -196,6 +197,123 @@ def add(
                 target.unlink(missing_ok=True)
             raise
         return recorded
+
+
+def start_corpus(
+    corpus_dir: Path | str,
+    file: Path | str,
+    *,
+    span: tuple[int, int] | None = None,
+    reference_id: str = "reference",
+    title: str = "unknown",
+    id: str | None = None,
+    publisher: str = "unknown",
+    url: str = "unknown",
+    date: str = "unknown",
+    note: str = "",
+    encoding: str = UTF8,
+) -> Entry:
+    """Start a corpus in `corpus_dir` (made if missing) from the reference's source: `file`
+    is copied in byte for byte as the first capture, and the manifest written with its
+    [reference] table, the whole text or `span` (str offsets into the decoded text).
+
+    Raises:
+        CorpusError: A manifest is already there, or the capture's file name is taken.
+        InputError: `file` cannot be read, is not plain text in its encoding, has no
+            readable text, or `span` lies outside it or holds none.
+    """
+    directory = Path(corpus_dir)
+    path = directory / MANIFEST
+    if path.exists() or path.is_symlink():
+        raise CorpusError(path, "a corpus is already here; add captures to it without --reference")
+    if directory.exists() and not directory.is_dir():
+        raise CorpusError(directory, "is a file, not a corpus directory")
+    directory.mkdir(parents=True, exist_ok=True)
+    with locked(directory):
+        if path.exists():
+            raise CorpusError(
+                path, "a corpus is already here; add captures to it without --reference"
+            )
+        source = Path(file)
+        data = read_bytes(source)
+        document = capture_of(source, data, encoding, advice=": add it without --encoding")
+        if document.format is not Format.TEXT:
+            raise InputError(
+                source, f"the reference is cut from plain text, not {document.format.value}"
+            )
+        whole = document.text
+        start, end = span or (len(whole) - len(whole.lstrip()), len(whole.rstrip()))
+        if not 0 <= start < end <= len(document.text) or not document.text[start:end].strip():
+            raise InputError(
+                source,
+                f"reference span {start}:{end} holds no text of its {len(document.text)} "
+                "characters",
+            )
+        text = document.text[start:end]
+        id = id or f"000_{document.sha256[:16]}"
+        for value, what in ((id, "id"), (reference_id, "reference id")):
+            if not _ID.fullmatch(value):
+                raise InputError(
+                    source,
+                    f"{what} {value!r} must be letters, digits, '.', '_' or '-' (at most 100)",
+                )
+        name = id + (source.suffix.lower() or ".txt")
+        target = directory / name
+        if name in (MANIFEST, REVIEWS, LEGACY_REVIEWS) or target.exists() or target.is_symlink():
+            raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
+        doc = tomlkit.document()
+        for line in _HEADER:
+            doc.add(tomlkit.comment(line))
+        doc["schema"] = SCHEMA
+        reference = tomlkit.table()
+        reference["id"] = reference_id
+        reference["title"] = title
+        reference["source"] = id
+        reference["start"] = start
+        reference["end"] = end
+        reference["length"] = end - start
+        reference["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        reference["note"] = f"Characters {start} to {end} of {source.name}, as added."
+        doc["reference"] = reference
+        entry: dict[str, Any] = {
+            "id": id,
+            "file": name,
+            "sha256": document.sha256,
+            "size": document.size,
+            "format": document.format.value,
+            "holds": ["full"],
+            "publisher": publisher,
+            "title": title,
+            "url": url,
+            "date": date,
+        }
+        if note:
+            entry["note"] = note
+        if document.encoding != UTF8:
+            entry["encoding"] = document.encoding
+        if blemishes := blemishes_of(document.format, data, document.encoding):
+            entry["blemishes"] = list(blemishes)
+        table = tomlkit.table()
+        for key, value in entry.items():
+            table[key] = value
+        doc["captures"] = tomlkit.aot()
+        doc["captures"].append(table)
+        new_text = tomlkit.dumps(doc)
+        recorded = parse_entry(path, 0, _parsed(path, new_text)["captures"][0])
+        atomic_write(target, data, error=CorpusError, exclusive=True)
+        try:
+            atomic_write(path, new_text.encode("utf-8"), error=CorpusError, exclusive=True)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        return recorded
+
+
+_HEADER = (
+    "Provenance corpus manifest. Digests and sizes are of the stored bytes and are",
+    "computed by the tool (`provenance add`, `provenance manifest --update`), never typed.",
+    'Facts not stated by a capture\'s own text are "unknown": nothing here is guessed.',
+)
 
 
 def _left_by_interrupted_add(target: Path, data: bytes) -> bool:

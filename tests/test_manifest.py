@@ -653,3 +653,67 @@ def test_a_read_only_manifest_is_not_replaced(
         f"provenance: {corpus / 'manifest.toml'}: is read-only (no write permission): not saved\n",
     )
     assert snapshot(corpus) == before
+
+
+def test_add_reference_starts_a_corpus_that_every_command_reads(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    """A corpus of one's own starts from the reference's source with the tool's own
+    command: the file copied in, the manifest written with its [reference] table (the
+    text without the whitespace around it, or --span of it); `add`, `report` and `check`
+    then read it. Before, `add` refused a directory with no manifest, and the [reference]
+    table had to be typed by hand."""
+    source = tmp_path / "statement.txt"
+    text = "Heading\n\nThe commissions will share their findings.\n"
+    source.write_text(text, encoding="utf-8")
+    corpus = tmp_path / "new" / "corpus"
+    code, out, err = run(capsys, "add", source, "--reference", "--corpus", corpus)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"started the corpus {corpus}")
+    data = tomllib.loads((corpus / "manifest.toml").read_text(encoding="utf-8"))
+    [entry] = data["captures"]
+    assert (corpus / entry["file"]).read_bytes() == source.read_bytes()
+    reference = data["reference"]
+    assert (reference["source"], reference["start"], reference["end"]) == (entry["id"], 0, 51)
+    cut = text[reference["start"] : reference["end"]].encode()
+    assert reference["sha256"] == hashlib.sha256(cut).hexdigest()
+    copy = tmp_path / "copy.txt"
+    copy.write_text("A blog.\n\nThe commissions will share their findings.\n", encoding="utf-8")
+    assert run(capsys, "add", copy, "--corpus", corpus)[0] == 0
+    code, out, _ = run(capsys, "report", corpus, "--format", "json")
+    assert code == 0
+    assert [len(s["passages"]) for s in json.loads(out)["sources"]] == [1, 1]
+
+    spanned = tmp_path / "spanned"
+    assert run(capsys, "add", source, "--reference", "--span", "9:51", "--corpus", spanned)[0] == 0
+    reference = tomllib.loads((spanned / "manifest.toml").read_text(encoding="utf-8"))["reference"]
+    assert (reference["start"], reference["end"]) == (9, 51)
+
+
+@pytest.mark.parametrize(
+    ("name", "argv", "problem"),
+    [
+        ("page.html", [], "the reference is cut from plain text, not html"),
+        ("statement.txt", ["--span", "5:9000"], "reference span 5:9000 holds no text"),
+        ("statement.txt", ["--holds", "full"], "drop --holds"),
+    ],
+)
+def test_add_reference_refuses_and_writes_nothing(
+    tmp_path: Path, capsys: Capsys, name: str, argv: list[str], problem: str
+) -> None:
+    source = tmp_path / name
+    source.write_text("<p>The commissions will share their findings.</p>\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    code, out, err = run(capsys, "add", source, "--reference", "--corpus", corpus, *argv)
+    assert (code, out) == (2, "")
+    assert problem in err and err.count("\n") == 1
+    assert not corpus.exists() or list(corpus.iterdir()) == []
+
+
+def test_add_reference_refuses_a_corpus_already_there(corpus: Path, capsys: Capsys) -> None:
+    before = snapshot(corpus)
+    source = corpus / "manifest.toml"
+    code, _, err = run(capsys, "add", source, "--reference", "--corpus", corpus)
+    assert code == 2
+    assert "a corpus is already here" in err
+    assert snapshot(corpus) == before
