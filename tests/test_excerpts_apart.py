@@ -201,6 +201,8 @@ def test_block_quotations_with_only_furniture_between_are_one_copy(tmp_path: Pat
     [
         ("page.txt", "Why the treaty signed by both governments in the autumn of 1998"),
         ("page.md", "# Why the treaty signed by both governments in the autumn of 1998"),
+        # all the title the reference's words, in a headline's case
+        ("page.txt", "Signed by both governments in the autumn of 1998"),
     ],
 )
 def test_a_title_ending_on_the_words_before_the_excerpt_is_no_part_of_it(

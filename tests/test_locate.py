@@ -833,6 +833,15 @@ def test_an_excerpt_cut_inside_a_word_is_truncated(
     assert passage.reference.end == end + (len(" ballistic") if cut.startswith("ballistic") else 0)
 
 
+def test_an_excerpt_cut_after_a_possessive_is_truncated(reference: Document) -> None:
+    """ "... the Democratic People’s Rep…": the passage may end before the possessive's "s",
+    which the reference has too; the word begun after it is still the cut."""
+    end = reference.text.index("’s Republic of Korea (DPRK)")
+    page = "Digest.\n\n" + reference.text[:end] + "\u2019s Rep\u2026\n\nRead more\n"
+    source = analyse(reference, [make_document(page, "cut")]).sources[0]
+    assert [d.kind for d in source.divergences] == [Kind.TRUNCATION]
+
+
 def test_an_excerpt_ending_on_a_word_begun_is_no_substitution_for_the_rest(
     reference: Document,
 ) -> None:
@@ -843,6 +852,25 @@ def test_an_excerpt_ending_on_a_word_begun_is_no_substitution_for_the_rest(
     source = analyse(reference, [make_document(page, "cut")]).sources[0]
     assert [d.kind for d in source.divergences] == [Kind.TRUNCATION]
     assert source.passages[0].reference.end == end
+
+
+def test_a_title_whose_next_line_opens_with_the_references_next_word_stays_apart(
+    reference: Document,
+) -> None:
+    """The title ends on the words before a paragraph ("... via dialogue and
+    consultations"), and the page's next line opens with the word that paragraph does
+    ("The next lines follow in the statement."): the seed reaching that "The" carried the
+    title on past its line, and the page's line was a material insertion in the copy."""
+    start = reference.text.index("The Parties confirm that the DPRK")
+    end = reference.text.index("\n", start)
+    paragraph = reference.text[start:end]
+    page = (
+        "Removing concerns via dialogue and consultations\n\n"
+        "The next lines follow in the statement.\n\n" + paragraph + "\n"
+    )
+    source = analyse(reference, [make_document(page, "titled")]).sources[0]
+    assert [page[p.copy.start : p.copy.end] for p in source.passages] == [paragraph]
+    assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
 
 
 def test_a_seeds_chance_tail_past_a_copys_end_is_not_part_of_the_copy(

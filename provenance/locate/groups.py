@@ -405,21 +405,37 @@ def _after_heading(texts: _Texts, group: list[_Run], run: _Run) -> bool:
     return not _SENTENCE_END.search(rest)
 
 
-def _titled(texts: _Texts, j0: int, last: int, j: int, options: LocateOptions) -> bool:
-    """Whether capture words j0 to `last`, a phrase of the reference, end a page's title
-    and word j starts the copy after a line of the page's own: "Statement on the Korean
-    Peninsula's problems¶The full text follows.¶4.The Parties ..." (the title's last words
-    are the ones the reference has before point 4). Carried on, the title was the copy's
-    first words and the page's line a material insertion in it. Only a phrase shorter
-    than `min_words` that shares its line with the page's words before it and ends it
-    with no sentence end, and a gap of whole lines of the page's own."""
-    if j - last <= 1 or last + 1 - j0 >= options.min_words or j0 == 0:
+def _titled(texts: _Texts, phrase: tuple[int, int, int], j: int, options: LocateOptions) -> bool:
+    """Whether capture words `phrase` (first, its reference word, last), a phrase of the
+    reference, end a page's title and word j starts the copy after a line of the page's
+    own: "Statement on the Korean Peninsula's problems¶The full text follows.¶4.The
+    Parties ..." (the title's last words are the ones the reference has before point 4).
+    Carried on, the title was the copy's first words and the page's line a material
+    insertion in it. Only a phrase shorter than `min_words` that ends its line with no
+    sentence end, a gap of whole lines of the page's own, and a phrase that shares its
+    line with the page's words before it or opens its line capitalised where the
+    reference's word is not ("An atmosphere of peacefulness and mutual trust")."""
+    j0, i0, last = phrase
+    if last > j0 + 1 and texts.line_break(last - 1, last):
+        last -= 1  # a seed's chance word past the title's line: "The" of "The next lines"
+    if j - last <= 1 or last + 1 - j0 >= options.min_words:
         return False
     if not (texts.line_break(last, last + 1) and texts.line_break(j - 1, j)):
         return False
     if _SENTENCE.search(texts.capture_gap(last, last + 1)):
         return False  # the phrase ends a sentence: the copy's own
-    return not texts.line_break(j0 - 1, j0) and not _SENTENCE.search(texts.capture_gap(j0 - 1, j0))
+    if j0 > 0 and not texts.line_break(j0 - 1, j0):
+        return not _SENTENCE.search(texts.capture_gap(j0 - 1, j0))
+    return _capitalised_otherwise(texts, j0, i0)
+
+
+def _capitalised_otherwise(texts: _Texts, j: int, i: int) -> bool:
+    """Whether capture word j opens with a capital where reference word i does not: a
+    headline's case, not the text's."""
+    here = texts.original[texts.normalised.to_original[texts.words[j][1]]]
+    reference = texts.reference
+    there = reference.document.text[reference.normalised.to_original[reference.words[i][1]]]
+    return here.isupper() and there.islower()
 
 
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -550,7 +566,8 @@ def _joins(
     if _starts_over(run, lo, repeated, options) and not _resumed(group, run, following, options):
         return "new"
     if _after_heading(texts, group, run) or (
-        len(group) == 1 and _titled(texts, group[0].j0, group[0].j1 - 1, run.j0, options)
+        len(group) == 1
+        and _titled(texts, (group[0].j0, group[0].i0, group[0].j1 - 1), run.j0, options)
     ):
         return "new"
     distance = max(0, run.i0 - hi, lo - run.i1)

@@ -197,7 +197,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
             elif (
                 best is not None
                 and not _commented(texts, best, j, i, n)
-                and not _titled(texts, best[0], best[2] + n - 1, j, options)
+                and not _titled(texts, (best[0], best[1], best[2] + n - 1), j, options)
             ):
                 best[4] += min(n, j - best[2])
                 best[2], best[3] = j, i
