@@ -165,6 +165,16 @@ def _word_begun_then_cut(reference: str, capture: str, ref_end: int, copy_end: i
     >>> _word_begun_then_cut("about a ball game", "about a ball\\n\\nMore", 7, 7)
     False
     """
+    # (past the rest of a word the copy and the reference both go on with: the "s" of
+    # "People's", which the passage may leave out)
+    while (
+        copy_end < len(capture)
+        and ref_end < len(reference)
+        and not capture[copy_end].isspace()
+        and _APOSTROPHES.get(capture[copy_end], capture[copy_end])
+        == _APOSTROPHES.get(reference[ref_end], reference[ref_end])
+    ):
+        copy_end, ref_end = copy_end + 1, ref_end + 1
     begun = _WORD_BEGUN.match(capture, copy_end)
     word = _NEXT_WORD.match(reference, ref_end)
     if begun is None or word is None:
@@ -178,6 +188,7 @@ def _word_begun_then_cut(reference: str, capture: str, ref_end: int, copy_end: i
     return len(part) < len(whole) and _LINE_ENDS.match(capture, begun.end()) is not None
 
 
+_APOSTROPHES = {"\u2019": "'", "\u02bc": "'"}
 _WORD_BEGUN = re.compile(r"[ \t]*([^\W\d_]{1,30})")
 _LINE_ENDS = re.compile(r"[ \t]*(?:\n|\Z)")
 _NEXT_WORD = re.compile(r"\W*?([^\W\d_]+)")
