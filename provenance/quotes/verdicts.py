@@ -292,8 +292,21 @@ def _disowned(text: str, clauses: list[tuple[int, int]], quotation: Span) -> boo
         between = (clauses[k - 1][1], max(0, quotation.start - 1))
         # (not across a clause set against it: "The statement itself never uses the
         # phrase, yet a Seoul summary had it insisting that “...”" gives it the words)
-        return not _ANY_MARK.search(text, *between) and not _CONTRAST.search(text, *between)
+        if _CONTRAST.search(text, *between):
+            return False
+        marks = list(_ANY_MARK.finditer(text, *between))
+        # (across other quotations only where the list of words goes on: "never uses the
+        # phrase “rogue state”, nor the phrase “maximum pressure”")
+        return not marks or _LISTED_ON.fullmatch(text, marks[-1].end(), between[1]) is not None
     return False
+
+
+_LISTED_ON = re.compile(
+    r"\s*,?\s*(?:nor|or|and|let\s+alone)\s+(?:the\s+|any\s+)?"
+    r"(?:(?:phrases?|words?|terms?|expressions?|slogans?|formulas?|formulae)\s+)?",
+    re.IGNORECASE,
+)
+"""Between a quotation the page disowns and the next: the list going on ("nor the phrase")."""
 
 
 _CONTRAST = re.compile(r"\b(?:yet|but|however|although|though|whereas|while|instead)\b|;")
@@ -759,7 +772,7 @@ def _a_term(text: str, m: Marked, index: _Index, result: _Result) -> bool:
 
 
 _DISOWNED = re.compile(
-    r"\b(?:statement|document|declaration|communiqu[eé]|text)\s+(?:itself\s+)?"
+    r"\b(?:statement|document|declaration|communiqu[eé]|text|it)\s+(?:itself\s+)?"
     r"(?:never|nowhere|does\s+not|doesn[’']t|did\s+not|didn[’']t)\s+(?:once\s+)?"
     r"(?:use|uses|used|mention|mentions|mentioned|contain|contains|include|includes)\b",
     re.IGNORECASE,
