@@ -89,7 +89,10 @@ def _glosses(
     only by what the statement `named` just before, or by its authors: "they" is
     "[Russia and China]", not "[the United States]"."""
     theirs, ours = _content(stood_for), _content(inner)
-    if not QUANTIFIERS.intersection(inner) <= set(stood_for):
+    added = QUANTIFIERS.intersection(inner) - set(stood_for)
+    if added == {"both"} and ours and set(ours) <= _PAIR_WORDS and not theirs:
+        return True  # "[both nations]" for "they": the Parties, as a pair
+    if added:
         return False  # "[all] joint exercises" for "large-scale": a scope the text lacks
     if not ours:
         # "[and]" for "in order to" joins as the text does; for "the renunciation of
