@@ -183,6 +183,23 @@ def test_words_quoted_in_a_sentence_then_a_block_quotation_are_two_things_quoted
     ]
 
 
+def test_a_few_words_and_a_colon_between_a_quotation_and_a_block_part_them(
+    tmp_path: Path,
+) -> None:
+    """The page's sentence echoing the paragraph's words, a few words of its own and a
+    colon introducing the block ("..., which it then lists:"): two things, not one excerpt
+    with the page's words a material substitution."""
+    words = PARAGRAPHS[3].split()
+    echo, block = " ".join(words[1:9]), " ".join(words[9:])
+    page = (
+        f"<html><body><p>As the text says, {echo}, which it then lists:</p>"
+        f"<blockquote><p>{block}</p></blockquote></body></html>"
+    )
+    source = _analysed(tmp_path, "post.html", page)
+    assert [p.copy.of(source.document.text) for p in source.passages] == [block]
+    assert _material(source) == []
+
+
 def test_block_quotations_with_only_furniture_between_are_one_copy(tmp_path: Path) -> None:
     """A copy set out a paragraph to a block, with no paragraph of the page's own between
     them (an "Advertisement" line), is one copy as before."""

@@ -405,6 +405,23 @@ def _after_heading(texts: _Texts, group: list[_Run], run: _Run) -> bool:
     return not _SENTENCE_END.search(rest)
 
 
+def _block_apart(texts: _Texts, last: int, j: int, options: LocateOptions) -> bool:
+    """Whether capture word `last` and word j are two things quoted: one in a block
+    quotation the markup sets out and the other not, with more than a few of the page's
+    words between or a colon introducing the block ("... the Chinese-proposed ideas of
+    “double freezing”, which the text defines in brackets:" and a `<blockquote>` of the
+    bracket). Joined, the page's words between were a material substitution in one copy."""
+    if j - last <= 1 or texts.in_block(j) == texts.in_block(last):
+        return False
+    return j - last - 1 > options.max_inserted_words or bool(
+        _INTRODUCED.search(texts.capture_gap(j - 1, j))
+    )
+
+
+_INTRODUCED = re.compile(r":\s*[(\[\"\u201c\u00ab\u2018']*\s*$")
+"""A colon ending the words before a block (its opening bracket or mark aside)."""
+
+
 def _titled(texts: _Texts, phrase: tuple[int, int, int], j: int, options: LocateOptions) -> bool:
     """Whether capture words `phrase` (first, its reference word, last), a phrase of the
     reference, end a page's title and word j starts the copy after a line of the page's
@@ -540,10 +557,7 @@ def _joins(
     marks = texts.extra_marks(last.j1 - 1, run.j0, hi - 1, run.i0)
     if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
         return "new"  # one is quoted and the other not, or two quotations
-    if gap > options.max_inserted_words and texts.in_block(run.j0) != texts.in_block(last.j1 - 1):
-        # words quoted in the page's sentence, the page's words, then a block quotation
-        # the markup sets out (or the other way): two things quoted. Joined, the page's
-        # words between were a material substitution in one copy.
+    if _block_apart(texts, last.j1 - 1, run.j0, options):
         return "new"
     if texts.in_a_box(last.j1 - 1, run.j0):
         # a "Continue reading:" box's teaser after the copy stops: its words are no copy

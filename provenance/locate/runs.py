@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from provenance.locate.edges import _mistyped as _mistyped
 from provenance.locate.edges import _sentence_starts as _sentence_starts
 from provenance.locate.edges import _settle as _settle
-from provenance.locate.groups import _INTRODUCES, _commentary_between, _titled
+from provenance.locate.groups import _INTRODUCES, _block_apart, _commentary_between, _titled
 from provenance.locate.groups import _groups as _groups
 from provenance.locate.texts import _BOUNDARY as _BOUNDARY
 from provenance.locate.texts import _MARKS, _SENTENCE, marks_key
@@ -198,6 +198,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 best is not None
                 and not _commented(texts, best, j, i, n)
                 and not _titled(texts, (best[0], best[1], best[2] + n - 1), j, options)
+                and not _block_apart(texts, best[2] + n - 1, j, options)
             ):
                 best[4] += min(n, j - best[2])
                 best[2], best[3] = j, i
