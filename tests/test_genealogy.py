@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import make_document
 
-from provenance.analyse import Analysis, analyse_corpus
+from provenance.analyse import Analysis, analyse, analyse_corpus
 from provenance.collation.exports import render_html, render_text
 from provenance.collation.genealogy import (
     Genealogy,
+    Group,
     GroupingOptions,
     SharedReading,
     _groups,
@@ -111,6 +113,53 @@ def test_a_shared_cosmetic_variant_alone_does_not_group(reference: Document) -> 
     assert result.families[0].groups == ()
     pair = next(p for p in result.pairs if (p.a, p.b) == ("a", "b"))
     assert pair.shared == (shared,) and pair.weight < 1
+
+
+def test_a_hyphen_splitting_one_word_groups_no_one(reference: Document) -> None:
+    """ "co-existence" for "coexistence" in two copies changes one word, as a comma does:
+    it weighed as two words and grouped two unrelated copies (audit c3)."""
+    hyphened = _plant(reference.text, "coexistence", "co-existence")
+    a = from_text("a", reference, _plant(hyphened, "balanced", "gradual"))
+    b = from_text("b", reference, _plant(hyphened, "mutual trust", "mutual confidence"))
+    c = from_text("c", reference, reference.text)
+    family = genealogy(collate(reference, [a, b, c])).families[0]
+    assert family.groups == ()
+
+
+def test_a_moved_sentence_is_one_reading_whatever_paragraph_break_goes_with_it(
+    reference: Document,
+) -> None:
+    """Two copies move the same sentence to a paragraph's head, and one of them also drops
+    the sentence before that paragraph: the alignment gives that copy's moved sentence the
+    paragraph break ("⏎⏎Any possibility ..."). The two are one reading, not two: before,
+    the copies without the omission made a false group of their own (audit c3)."""
+    moved = (
+        "Any possibility of using military means to solve the problems of the Korean "
+        "Peninsula should be ruled out."
+    )
+    head = "The Parties are calling on all parties involved"
+    text = _plant(reference.text, " " + moved, "")
+    text = _plant(text, head, moved + " " + head)
+    dropped = (
+        "Other states must make relevant efforts to have talks resumed and jointly to "
+        "create an atmosphere of peacefulness and mutual trust."
+    )
+    pages = [
+        text,
+        _plant(text, " " + dropped, ""),
+        _plant(text, "benevolence", "goodwill"),
+        reference.text,
+    ]
+    copies = [make_document(page, name) for name, page in zip("abcd", pages, strict=True)]
+    found = witnesses(analyse(reference, copies))
+    family = genealogy(collate(reference, found)).families[0]
+
+    def every(groups: tuple[Group, ...]) -> list[set[str]]:
+        return [
+            g for group in groups for g in [{w[0] for w in group.witnesses}, *every(group.children)]
+        ]
+
+    assert every(family.groups) == [{"a", "b", "c"}]
 
 
 def test_nested_groups_form_a_tree(reference: Document) -> None:

@@ -203,10 +203,12 @@ def _shared_by_location(table: Table) -> list[SharedReading]:
 
 
 def _reading(r: Reading) -> tuple[str, bool]:
-    """What makes two readings of a location the same: their text, and whether the words
+    """What makes two readings of a location the same: their text, its white space aside
+    (a paragraph break the alignment gave to a neighbouring omission in one copy and to
+    the moved sentence in another is no difference between them), and whether the words
     were moved (a paragraph moved away reads "" at its old place, as an omission does, but
     a copy that moved it and one that dropped a sentence of it share nothing)."""
-    return r.text, r.kind is Kind.REORDERING
+    return " ".join(r.text.split()), r.kind is Kind.REORDERING
 
 
 def pairs(table: Table, shared: list[SharedReading] | None = None) -> list[Pair]:
@@ -294,8 +296,11 @@ def _weight(kind: Kind, reference: str, text: str) -> float:
     base = WEIGHTS.get(kind, 1.0)
     if kind in COSMETIC_KINDS:
         return base
-    words = max(len(_WORD.findall(reference)), len(_WORD.findall(text)), 1)
-    return round(base * (1 + math.log2(words)), 3)
+    words = len(_WORD.findall(reference))
+    if kind is not Kind.PUNCTUATION:
+        words = max(words, len(_WORD.findall(text)))
+    # (a mark splitting a word, "co-existence" for "coexistence", changes one word, not two)
+    return round(base * (1 + math.log2(max(words, 1))), 3)
 
 
 def evidence_weight(readings: Iterable[SharedReading]) -> float:
