@@ -1008,6 +1008,17 @@ def _in_their_words(
         ):
             span = Span(base + m.start(), base + m.end())
             out.append(Cue("document", span, span.of(text), how="in their words"))
+    for m in _IN_AUTHORS_WORDS.finditer(chunk):
+        # "In the ministries' words, “...”", "in Moscow and Beijing's words": the authors
+        # named in the phrase itself
+        if any(c.span.start < base + m.start() for c in found):
+            break
+        who = m.group("who")
+        if _THE_AUTHORS.fullmatch(who) or (
+            _joint(who, authors) and all(_bare(x) in authors for x in _NAME.findall(who))
+        ):
+            span = Span(base + m.start(), base + m.end())
+            out.append(Cue("document", span, span.of(text), how="in their words"))
     return out
 
 
@@ -1016,6 +1027,10 @@ _CLAUSE_OPENING = re.compile(
 )
 """Where a clause of a sentence opens with a subject of its own."""
 _IN_THEIR_WORDS = re.compile(r"\b[Ii]n[ \t]+their[ \t]+(?:own[ \t]+)?words\b")
+_IN_AUTHORS_WORDS = re.compile(
+    r"\b[Ii]n[ \t]+(?P<who>[\w \t-]{1,40}?)[’']s?[ \t]+(?:own[ \t]+)?words\b"
+)
+""""In the ministries' words", "in Moscow and Beijing's own words": whose words, named."""
 _THE_AUTHORS = re.compile(
     r"(?:[Tt]he|[Ii]ts)[ \t]+(?:two[ \t]+)?(?:authors|signatories|sides|parties|Parties"
     r"|governments|ministries|foreign[ \t]+ministries|capitals)"

@@ -109,7 +109,7 @@ _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
-    r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,3}?(?:text|original|doc|version|roadmap|initiative|paper"
+    r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?(?:text|original|doc|version|roadmap|initiative|paper"
     r"|proposal)\b(?=(?:\s*,[^,;:\"“”\n]{1,90},)?"
     r"\s+(?:(?:also|further|then|even|still|itself|again|likewise|has|had|[a-z]+ly)\s+)*"
     r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
