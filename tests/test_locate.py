@@ -873,6 +873,30 @@ def test_a_title_whose_next_line_opens_with_the_references_next_word_stays_apart
     assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
 
 
+@pytest.mark.parametrize(
+    ("lead", "close"), [("The ministries said: \u201c", "\u201d"), ("In part:\n\n", "")]
+)
+def test_a_quoted_sentence_changed_at_its_first_or_last_word_keeps_the_change(
+    reference: Document, lead: str, close: str
+) -> None:
+    """A sentence quoted (or set out after a colon) with its first word changed ("Growing"
+    for "Mounting") or its last ("strain." for "tension." before the closing mark): the
+    passage stopped short of the changed word, which was no divergence, and a collation
+    read the copy as a lacuna there (audit c3)."""
+    start = reference.text.index("Mounting political")
+    end = reference.text.index("dialogue and consultations.", start) + len(
+        "dialogue and consultations."
+    )
+    sentence = reference.text[start:end]
+    changed = sentence.replace("Mounting", "Growing").replace("consultations.", "talks.")
+    page = "Digest.\n\n" + lead + changed + close + "\n\nMore soon.\n"
+    source = analyse(reference, [make_document(page, "quoted")]).sources[0]
+    [passage] = source.passages
+    assert (passage.reference.start, passage.reference.end) == (start, end)
+    rows = {(d.copy_text, d.reference_text) for d in source.divergences}
+    assert {("Growing", "Mounting"), ("talks", "consultations")} <= rows
+
+
 def test_a_seeds_chance_tail_past_a_copys_end_is_not_part_of_the_copy(
     reference: Document,
 ) -> None:

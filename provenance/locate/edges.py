@@ -275,10 +275,11 @@ def _to_sentence_end(texts: _Texts, j: int, i: int, hi: int, stop: int) -> tuple
     reference_end = _words_to_sentence_end(reference.normalised.text, reference.words, i, stop)
     if reference_end is None or not texts.joined(j - 1, j, i - 1, i + reference_end - 1):
         return 0, 0
-    same_mark = _to_space(texts.normalised.text, texts.words[j + copy_end - 1][2]) == _to_space(
-        reference.normalised.text, reference.words[i + reference_end - 1][2]
-    )
-    return (copy_end, reference_end) if same_mark else (0, 0)
+    # (a quotation's closing mark after the copy's stop is the page's: "... mutual
+    # confidence.”" ends as "... mutual trust." does)
+    ours = _to_space(texts.normalised.text, texts.words[j + copy_end - 1][2]).rstrip("\"'")
+    theirs = _to_space(reference.normalised.text, reference.words[i + reference_end - 1][2])
+    return (copy_end, reference_end) if ours and ours == theirs.rstrip("\"'") else (0, 0)
 
 
 def _words_to_sentence_end(
@@ -289,8 +290,8 @@ def _words_to_sentence_end(
     for n in range(1, _END_WORDS + 1):
         if k + n > min(stop, len(words)):
             return None
-        if _to_space(text, words[k + n - 1][2])[-1:] in (".", "!", "?"):
-            return n
+        if _to_space(text, words[k + n - 1][2]).rstrip("\"'")[-1:] in (".", "!", "?"):
+            return n  # (a quotation's closing mark after the stop aside)
     return None
 
 
@@ -385,6 +386,8 @@ def _line_start(texts: _Texts, run: _Run, lo: int) -> tuple[int, int]:
     if j - 2 >= lo and i and len(cw[j - 2][0]) == 1 and cw[j - 2][0] + cw[j - 1][0] == rw[i - 1][0]:
         if not texts.line_break(j - 1, j) and not texts.capture_gap(j - 2, j - 1).strip():
             return j - 2, i - 1  # a drop cap: "T he", "T" on a line of its own
+    if _opening_word_changed(texts, j, i, lo):
+        return j - 1, i - 1
     start = i
     while start > 0 and i - start <= _EDGE_WORDS and not texts.reference_line_break(start):
         start -= 1
@@ -398,6 +401,26 @@ def _line_start(texts: _Texts, run: _Run, lo: int) -> tuple[int, int]:
     if not _alike(texts, (s, j), (start, i), texts.normalised.text[cw[s][1] : cw[j][1]]):
         return j, i
     return s, start
+
+
+def _opening_word_changed(texts: _Texts, j: int, i: int, lo: int) -> bool:
+    """Whether the one capture word before a passage opens it where the reference opens a
+    sentence, changed: "“Growing political and military tension ...”" for "Mounting
+    political ...", the word first after a quotation mark, a colon or a line's start.
+    Left out, the changed word was no divergence and the copy a lacuna there."""
+    if j - 1 < max(lo, 0) or i < 1:
+        return False
+    word, reference_word = texts.words[j - 1][0], texts.reference.words[i - 1][0]
+    if not (word.isalpha() and reference_word.isalpha()) or texts.line_break(j - 1, j):
+        return False
+    gap = texts.capture_gap(j - 1, j)
+    if _SENTENCE.search(gap) or '"' in gap or ";" in gap:
+        return False
+    before = texts.normalised.text[: texts.words[j - 1][1]]
+    opened = j - 1 == 0 or texts.line_break(j - 2, j - 1) or before.rstrip()[-1:] in ('"', ":")
+    text = texts.reference.normalised.text
+    sentence = i - 1 == 0 or text[: texts.reference.words[i - 1][1]].rstrip()[-1:] in ".!?:"
+    return opened and sentence
 
 
 def _line_end(texts: _Texts, run: _Run, hi: int) -> tuple[int, int]:
