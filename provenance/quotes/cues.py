@@ -180,7 +180,7 @@ _DOC_CUE_SUPERSET = (
     rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
     rb"|promises|promised|pledges|pledged|vows|vowed|envisages|envisaged|suggests|suggested"
     rb"|recommends|recommended|speaks\s+of|spoke\s+of|talks\s+of|refers\s+to|mentions|mentioned"
-    rb"|uses|used"
+    rb"|uses|used|defines|defined|describes|described|lists|listed|spells\s+out|sets\s+out"
     rb"|does\s+not|doesn|did\s+not|didn|never)"
     rb"|ccording\s+to\s+the\s+(?:joint\s+)?text|\bper\s+the\s+(?:joint\s+)?text"
     rb"|\b(?:does|did)\s+the\s+[^.]{0,40}?text\s"

@@ -121,7 +121,7 @@ _DOC_CUE = re.compile(
     r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
     r"|promises|promised|pledges|pledged|vows|vowed|envisages|envisaged|suggests|suggested"
     r"|recommends|recommended|speaks\s+of|spoke\s+of|talks\s+of|refers\s+to|mentions|mentioned"
-    r"|uses|used"
+    r"|uses|used|defines|defined|describes|described|lists|listed|spells\s+out|sets\s+out"
     # what it does not say: "The text does not say that ...", "the text never asks"
     r"|(?:does\s+not|doesn['’]t|did\s+not|didn['’]t)\s+(?:say|ask|call|demand|mention|state)"
     r"|never\s+(?:says|asks|calls|demands|mentions|states)))"
