@@ -146,7 +146,9 @@ _DOC_CUE = re.compile(
     # "Point 4 continues:", "Paragraph 2 says": a numbered part of it
     r"|\b(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=" + _PART_ASIDE + r"\s+(?:(?:also|further"
     r"|then|itself)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned|urges|urged"
-    r"|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells|asks|asked)\b)"
+    r"|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells|asks|asked"
+    r"|names|named|mentions|mentioned|describes|described|lists|listed|uses|used|speaks\s+of"
+    r"|refers\s+to)\b)"
     r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa])\s+(?:[\w’'-]+\s+){0,2}?(?:line|passage|sentence|paragraph|clause)"
     r"\s+(?:in|of|from)\s+(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:version|translation|text|statement|document)(?=\s*:)"
