@@ -9,6 +9,7 @@ corpus directory and the manifest exactly as they were.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import stat
@@ -228,85 +229,97 @@ def start_corpus(
         raise CorpusError(path, "a corpus is already here; add captures to it without --reference")
     if directory.exists() and not directory.is_dir():
         raise CorpusError(directory, "is a file, not a corpus directory")
+    made = [d for d in (directory, *directory.parents) if not d.exists()]
     directory.mkdir(parents=True, exist_ok=True)
-    with locked(directory):
-        if path.exists():
-            raise CorpusError(
-                path, "a corpus is already here; add captures to it without --reference"
-            )
-        source = Path(file)
-        data = read_bytes(source)
-        document = capture_of(source, data, encoding, advice=": add it without --encoding")
-        if document.format is not Format.TEXT:
-            raise InputError(
-                source, f"the reference is cut from plain text, not {document.format.value}"
-            )
-        whole = document.text
-        start, end = span or (len(whole) - len(whole.lstrip()), len(whole.rstrip()))
-        if not 0 <= start < end <= len(document.text) or not document.text[start:end].strip():
-            raise InputError(
-                source,
-                f"reference span {start}:{end} holds no text of its {len(document.text)} "
-                "characters",
-            )
-        text = document.text[start:end]
-        id = id or f"000_{document.sha256[:16]}"
-        for value, what in ((id, "id"), (reference_id, "reference id")):
-            if not _ID.fullmatch(value):
+    try:
+        with locked(directory):
+            if path.exists():
+                raise CorpusError(
+                    path, "a corpus is already here; add captures to it without --reference"
+                )
+            source = Path(file)
+            data = read_bytes(source)
+            document = capture_of(source, data, encoding, advice=": add it without --encoding")
+            if document.format is not Format.TEXT:
+                raise InputError(
+                    source, f"the reference is cut from plain text, not {document.format.value}"
+                )
+            whole = document.text
+            start, end = span or (len(whole) - len(whole.lstrip()), len(whole.rstrip()))
+            if not 0 <= start < end <= len(document.text) or not document.text[start:end].strip():
                 raise InputError(
                     source,
-                    f"{what} {value!r} must be letters, digits, '.', '_' or '-' (at most 100)",
+                    f"reference span {start}:{end} holds no text of its {len(document.text)} "
+                    "characters",
                 )
-        name = id + (source.suffix.lower() or ".txt")
-        target = directory / name
-        if name in (MANIFEST, REVIEWS, LEGACY_REVIEWS) or target.exists() or target.is_symlink():
-            raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
-        doc = tomlkit.document()
-        for line in _HEADER:
-            doc.add(tomlkit.comment(line))
-        doc["schema"] = SCHEMA
-        reference = tomlkit.table()
-        reference["id"] = reference_id
-        reference["title"] = title
-        reference["source"] = id
-        reference["start"] = start
-        reference["end"] = end
-        reference["length"] = end - start
-        reference["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        reference["note"] = f"Characters {start} to {end} of {source.name}, as added."
-        doc["reference"] = reference
-        entry: dict[str, Any] = {
-            "id": id,
-            "file": name,
-            "sha256": document.sha256,
-            "size": document.size,
-            "format": document.format.value,
-            "holds": ["full"],
-            "publisher": publisher,
-            "title": title,
-            "url": url,
-            "date": date,
-        }
-        if note:
-            entry["note"] = note
-        if document.encoding != UTF8:
-            entry["encoding"] = document.encoding
-        if blemishes := blemishes_of(document.format, data, document.encoding):
-            entry["blemishes"] = list(blemishes)
-        table = tomlkit.table()
-        for key, value in entry.items():
-            table[key] = value
-        doc["captures"] = tomlkit.aot()
-        doc["captures"].append(table)
-        new_text = tomlkit.dumps(doc)
-        recorded = parse_entry(path, 0, _parsed(path, new_text)["captures"][0])
-        atomic_write(target, data, error=CorpusError, exclusive=True)
-        try:
-            atomic_write(path, new_text.encode("utf-8"), error=CorpusError, exclusive=True)
-        except BaseException:
-            target.unlink(missing_ok=True)
-            raise
-        return recorded
+            text = document.text[start:end]
+            id = id or f"000_{document.sha256[:16]}"
+            for value, what in ((id, "id"), (reference_id, "reference id")):
+                if not _ID.fullmatch(value):
+                    raise InputError(
+                        source,
+                        f"{what} {value!r} must be letters, digits, '.', '_' or '-' (at most 100)",
+                    )
+            name = id + (source.suffix.lower() or ".txt")
+            target = directory / name
+            if (
+                name in (MANIFEST, REVIEWS, LEGACY_REVIEWS)
+                or target.exists()
+                or target.is_symlink()
+            ):
+                raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
+            doc = tomlkit.document()
+            for line in _HEADER:
+                doc.add(tomlkit.comment(line))
+            doc["schema"] = SCHEMA
+            reference = tomlkit.table()
+            reference["id"] = reference_id
+            reference["title"] = title
+            reference["source"] = id
+            reference["start"] = start
+            reference["end"] = end
+            reference["length"] = end - start
+            reference["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            reference["note"] = f"Characters {start} to {end} of {source.name}, as added."
+            doc["reference"] = reference
+            entry: dict[str, Any] = {
+                "id": id,
+                "file": name,
+                "sha256": document.sha256,
+                "size": document.size,
+                "format": document.format.value,
+                "holds": ["full"],
+                "publisher": publisher,
+                "title": title,
+                "url": url,
+                "date": date,
+            }
+            if note:
+                entry["note"] = note
+            if document.encoding != UTF8:
+                entry["encoding"] = document.encoding
+            if blemishes := blemishes_of(document.format, data, document.encoding):
+                entry["blemishes"] = list(blemishes)
+            table = tomlkit.table()
+            for key, value in entry.items():
+                table[key] = value
+            doc["captures"] = tomlkit.aot()
+            doc["captures"].append(table)
+            new_text = tomlkit.dumps(doc)
+            recorded = parse_entry(path, 0, _parsed(path, new_text)["captures"][0])
+            atomic_write(target, data, error=CorpusError, exclusive=True)
+            try:
+                atomic_write(path, new_text.encode("utf-8"), error=CorpusError, exclusive=True)
+            except BaseException:
+                target.unlink(missing_ok=True)
+                raise
+            return recorded
+
+    except BaseException:
+        for made_dir in made:  # (a refusal leaves no directory it made behind)
+            with contextlib.suppress(OSError):
+                made_dir.rmdir()
+        raise
 
 
 _HEADER = (

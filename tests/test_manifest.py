@@ -707,7 +707,7 @@ def test_add_reference_refuses_and_writes_nothing(
     code, out, err = run(capsys, "add", source, "--reference", "--corpus", corpus, *argv)
     assert (code, out) == (2, "")
     assert problem in err and err.count("\n") == 1
-    assert not corpus.exists() or list(corpus.iterdir()) == []
+    assert not corpus.exists()  # (nor the directory it would have made)
 
 
 def test_add_reference_refuses_a_corpus_already_there(corpus: Path, capsys: Capsys) -> None:
