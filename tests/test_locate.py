@@ -897,6 +897,24 @@ def test_a_quoted_sentence_changed_at_its_first_or_last_word_keeps_the_change(
     assert {("Growing", "Mounting"), ("talks", "consultations")} <= rows
 
 
+def test_a_headline_case_title_stays_apart_when_the_next_line_opens_as_the_reference_does(
+    reference: Document,
+) -> None:
+    """A title all of the statement's words in headline case, and the page's next line
+    opening with two of the statement's next words ("The Parties of the plan are named
+    below."): the seed carried the title into the excerpt, the line a material change."""
+    start = reference.text.index("The Parties propose the following:")
+    end = reference.text.index("\n", reference.text.index("The DPRK, by way of"))
+    excerpt = reference.text[start:end]
+    page = (
+        "The Russian-Proposed Stage-By-Stage Korean Settlement Plan\n\n"
+        "The Parties of the plan are named below.\n\n" + excerpt + "\n"
+    )
+    source = analyse(reference, [make_document(page, "titled")]).sources[0]
+    assert [page[p.copy.start : p.copy.end] for p in source.passages] == [excerpt]
+    assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
+
+
 def test_a_seeds_chance_tail_past_a_copys_end_is_not_part_of_the_copy(
     reference: Document,
 ) -> None:

@@ -433,8 +433,12 @@ def _titled(texts: _Texts, phrase: tuple[int, int, int], j: int, options: Locate
     line with the page's words before it or opens its line capitalised where the
     reference's word is not ("An atmosphere of peacefulness and mutual trust")."""
     j0, i0, last = phrase
-    if last > j0 + 1 and texts.line_break(last - 1, last):
-        last -= 1  # a seed's chance word past the title's line: "The" of "The next lines"
+    # (a seed's chance words past the title's line: "The" of "The next lines", "The
+    # Parties" of "The Parties of the plan are named below")
+    for k in range(last, max(j0 + 1, last - _CHANCE_WORDS), -1):
+        if texts.line_break(k - 1, k):
+            last = k - 1
+            break
     if j - last <= 1 or last + 1 - j0 >= options.min_words:
         return False
     if not (texts.line_break(last, last + 1) and texts.line_break(j - 1, j)):
@@ -444,6 +448,10 @@ def _titled(texts: _Texts, phrase: tuple[int, int, int], j: int, options: Locate
     if j0 > 0 and not texts.line_break(j0 - 1, j0):
         return not _SENTENCE.search(texts.capture_gap(j0 - 1, j0))
     return _capitalised_otherwise(texts, j0, i0)
+
+
+_CHANCE_WORDS = 2
+"""Most words of a seed past a title's line that may be the reference's by chance."""
 
 
 def _capitalised_otherwise(texts: _Texts, j: int, i: int) -> bool:
