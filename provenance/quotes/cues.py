@@ -189,7 +189,8 @@ _DOC_CUE_SUPERSET = (
     rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s*,"
     rb"|\bpara(?:graph)?\.?\s*\d|\xc2\xb6"
     rb"|(?:verbatim|\bin\s+full|word\s+for\s+word|in\s+its\s+entirety)\s*:"
-    rb"|\b(?:wording|language|phrasing)\b",
+    rb"|\b(?:wording|language|phrasing)\b"
+    rb"|(?:'|\xe2\x80\x99)s?\s+(?:own\s+)?words\b",
 )
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
@@ -1015,11 +1016,14 @@ def _in_their_words(
         if any(c.span.start < base + m.start() for c in found):
             break
         who = m.group("who")
+        span = Span(base + m.start(), base + m.end())
         if _THE_AUTHORS.fullmatch(who) or (
             _joint(who, authors) and all(_bare(x) in authors for x in _NAME.findall(who))
         ):
-            span = Span(base + m.start(), base + m.end())
             out.append(Cue("document", span, span.of(text), how="in their words"))
+        elif _NAME_WORDS.fullmatch(who):
+            # "In Lavrov's words, “...”": the person named
+            out.append(Cue("person", span, span.of(text), how="in their words"))
     return out
 
 
@@ -1028,6 +1032,8 @@ _CLAUSE_OPENING = re.compile(
 )
 """Where a clause of a sentence opens with a subject of its own."""
 _IN_THEIR_WORDS = re.compile(r"\b[Ii]n[ \t]+their[ \t]+(?:own[ \t]+)?words\b")
+_NAME_WORDS = re.compile(r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}")
+"""A person's name of one to three capitalised words."""
 _IN_AUTHORS_WORDS = re.compile(
     r"\b[Ii]n[ \t]+(?P<who>[\w \t-]{1,40}?)[’']s?[ \t]+(?:own[ \t]+)?words\b"
 )
