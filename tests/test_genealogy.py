@@ -162,6 +162,31 @@ def test_a_moved_sentence_is_one_reading_whatever_paragraph_break_goes_with_it(
     assert every(family.groups) == [{"a", "b", "c"}]
 
 
+def test_a_shared_move_holds_when_one_copy_also_drops_the_sentence_before_it(
+    reference: Document,
+) -> None:
+    """Two copies move point 2's last sentence to the end of point 5; one of them also
+    drops the sentence before it. Its omission of both sentences held the moved one, so
+    the table read an omission and an insertion, not the move the two share, and no group
+    formed (audit v16). The part of an omission the copy inserts elsewhere is the move."""
+    moved = reference.text[reference.text.index("The Parties oppose any statements") :]
+    moved = moved[: moved.index("tension.") + len("tension.")]
+    before = reference.text[reference.text.index("Mounting political") :]
+    before = before[: before.index("consultations.") + len("consultations.")]
+    point5 = reference.text.index("in a proper manner.") + len("in a proper manner.")
+    text = reference.text[:point5] + " " + moved + reference.text[point5:]
+    text = _plant(text, " " + moved + "\n", "\n")
+    pages = [
+        text,
+        _plant(text, " " + before, ""),
+        _plant(text, "benevolence", "goodwill"),
+        reference.text,
+    ]
+    copies = [make_document(page, name) for name, page in zip("abcd", pages, strict=True)]
+    family = genealogy(collate(reference, witnesses(analyse(reference, copies)))).families[0]
+    assert [{w[0] for w in g.witnesses} for g in family.groups] == [{"a", "b", "c"}]
+
+
 def test_nested_groups_form_a_tree(reference: Document) -> None:
     ancestor = _plant(reference.text, "justified concerns", "legitimate concerns")
     child = _plant(ancestor, "strategic cooperation", "strategic partnership")

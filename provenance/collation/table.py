@@ -252,14 +252,25 @@ def _moves(locations: list[Location], column: int) -> None:
         if run == k:
             k += 1
             continue
-        words = _moved_words("".join(loc.reference_text for loc in locations[k:run]))
-        at = inserted.get(words)
-        if at is not None and len(words.split()) >= MOVE_MIN_WORDS:
-            for j in (*range(k, run), at):
-                loc = locations[j]
-                moved = replace(loc.readings[column], kind=Kind.REORDERING)
-                readings = (*loc.readings[:column], moved, *loc.readings[column + 1 :])
-                locations[j] = replace(loc, readings=readings)
+        # The whole omitted stretch, else the longest part of it the witness inserts
+        # elsewhere: a sentence moved, the one before it dropped ("that part of it
+        # moved, the rest stays", as `report` reads it)
+        stretches = [(a, b) for a in range(k, run) for b in range(a + 1, run + 1)]
+        for first, last in sorted(stretches, key=lambda s: s[0] - s[1]):
+            words = _moved_words("".join(loc.reference_text for loc in locations[first:last]))
+            at = inserted.get(words)
+            if at is not None and len(words.split()) >= MOVE_MIN_WORDS:
+                # (not the white space at its edges: no words of the move)
+                while not locations[first].reference_text.strip():
+                    first += 1
+                while not locations[last - 1].reference_text.strip():
+                    last -= 1
+                for j in (*range(first, last), at):
+                    loc = locations[j]
+                    moved = replace(loc.readings[column], kind=Kind.REORDERING)
+                    readings = (*loc.readings[:column], moved, *loc.readings[column + 1 :])
+                    locations[j] = replace(loc, readings=readings)
+                break
         k = run
 
 
