@@ -153,24 +153,8 @@ def add(
         if not adopted and (target.exists() or target.is_symlink()):
             raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
 
-        fields: dict[str, Any] = {
-            "id": id,
-            "file": name,
-            "sha256": sha256,
-            "size": document.size,
-            "format": document.format.value,
-            "holds": list(holds),
-            "publisher": publisher,
-            "title": title,
-            "url": url,
-            "date": date,
-        }
-        if note:
-            fields["note"] = note
-        if document.encoding != UTF8:
-            fields["encoding"] = document.encoding
-        if blemishes := blemishes_of(document.format, data, document.encoding):
-            fields["blemishes"] = list(blemishes)
+        known = {"publisher": publisher, "title": title, "url": url, "date": date, "note": note}
+        fields = _entry_fields(id, name, document, data, holds, known)
         bom, text = split_bom(read_manifest_text(directory)[1])
         doc = tomlkit.parse(text)
         captures = doc.get("captures")
@@ -282,24 +266,8 @@ def start_corpus(
             reference["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
             reference["note"] = f"Characters {start} to {end} of {source.name}, as added."
             doc["reference"] = reference
-            entry: dict[str, Any] = {
-                "id": id,
-                "file": name,
-                "sha256": document.sha256,
-                "size": document.size,
-                "format": document.format.value,
-                "holds": ["full"],
-                "publisher": publisher,
-                "title": title,
-                "url": url,
-                "date": date,
-            }
-            if note:
-                entry["note"] = note
-            if document.encoding != UTF8:
-                entry["encoding"] = document.encoding
-            if blemishes := blemishes_of(document.format, data, document.encoding):
-                entry["blemishes"] = list(blemishes)
+            known = {"publisher": publisher, "title": title, "url": url, "date": date, "note": note}
+            entry = _entry_fields(id, name, document, data, ("full",), known)
             table = tomlkit.table()
             for key, value in entry.items():
                 table[key] = value
@@ -327,6 +295,34 @@ _HEADER = (
     "computed by the tool (`provenance add`, `provenance manifest --update`), never typed.",
     'Facts not stated by a capture\'s own text are "unknown": nothing here is guessed.',
 )
+
+
+def _entry_fields(
+    id: str,
+    name: str,
+    document: Document,
+    data: bytes,
+    holds: tuple[str, ...],
+    known: dict[str, str],
+) -> dict[str, Any]:
+    """A capture's manifest entry, as `add` and `start_corpus` record it: `known` holds
+    its publisher, title, url, date and note (a note only when there is one)."""
+    fields: dict[str, Any] = {
+        "id": id,
+        "file": name,
+        "sha256": document.sha256,
+        "size": document.size,
+        "format": document.format.value,
+        "holds": list(holds),
+        **{key: known[key] for key in ("publisher", "title", "url", "date")},
+    }
+    if known["note"]:
+        fields["note"] = known["note"]
+    if document.encoding != UTF8:
+        fields["encoding"] = document.encoding
+    if blemishes := blemishes_of(document.format, data, document.encoding):
+        fields["blemishes"] = list(blemishes)
+    return fields
 
 
 def _left_by_interrupted_add(target: Path, data: bytes) -> bool:
