@@ -433,6 +433,8 @@ def _titled(texts: _Texts, phrase: tuple[int, int, int], j: int, options: Locate
     line with the page's words before it or opens its line capitalised where the
     reference's word is not ("An atmosphere of peacefulness and mutual trust")."""
     j0, i0, last = phrase
+    if j - last <= 1 or last + 1 - j0 - _CHANCE_WORDS >= options.min_words:
+        return False  # (the cheap tests first: this is asked at most steps of a chain)
     # (a seed's chance words past the title's line: "The" of "The next lines", "The
     # Parties" of "The Parties of the plan are named below")
     for k in range(last, max(j0 + 1, last - _CHANCE_WORDS), -1):
