@@ -33,6 +33,7 @@ from provenance.quotes.subjects import (
     _subject,
     _subject_words,
 )
+from provenance.quotes.words import ARTICLE_BEFORE
 
 _SAYING = (
     r"|(?<![Aa]s[ \t])(?:saying|adding|noting|warning|insisting|stressing)"
@@ -1368,9 +1369,11 @@ def _names_another(
     )
 
 
-_THAT_DOCUMENT = re.compile(
-    r"(?i)(?:that|the\s+same|the\s+earlier|the\s+older)\s+(?:joint\s+)?(?:document|statement|declaration)"
+_THAT_DOCUMENT_PATTERN = (
+    r"(?i:that|the\s+same|the\s+earlier|the\s+older)\s+(?:joint\s+)?(?:document|statement"
+    r"|declaration)"
 )
+_THAT_DOCUMENT = re.compile(_THAT_DOCUMENT_PATTERN)
 """A cue pointing back at a document by its noun ("That joint statement, from the six-party
 talks, committed ..."): the one named last, even inside a quotation ("... formulated in
 the Joint Statement of September 19, 2005”")."""
@@ -1477,8 +1480,7 @@ _POINTING = re.compile(
     r"(?i)(?:the|this|that)\s+(?:(?:same|next|following|previous|preceding|last|final|first"
     r"|opening|closing|key|relevant)\s+)?(?:text|passage|paragraph|sentence|clause|point"
     r"|section|line|preamble|wording|language|original|version)\b"
-    r"|(?i:that|the\s+same|the\s+earlier|the\s+older)\s+(?:joint\s+)?(?:document|statement"
-    r"|declaration)\b"
+    r"|" + _THAT_DOCUMENT_PATTERN + r"\b"
 )
 """A document cue that names no document: what it points back at, the page named before
 ("that document" too: the one named last)."""
@@ -1541,7 +1543,7 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
         # tag, not the speaker of the clause it stands in
     if before.endswith("-"):
         return True  # "the Chinese-proposed ideas", "so-called": a compound, not a verb
-    if _ARTICLE_BEFORE.search(before):
+    if ARTICLE_BEFORE.search(before):
         return True  # "That is a claim to a seat", "the said systems": a noun, an adjective
     if word == "states":
         return bool(_NOUN_AFTER.match(chunk, hit.end()))
@@ -1656,8 +1658,6 @@ the verb speaks ("the ministries did urge all sides to “...”"), its subject 
 auxiliary."""
 _QUOTED_AS_SET_OUT = re.compile(r"\s+(?:in\s+full|in\s+part|below|here|verbatim|at\s+length)\b")
 """After "quoted": the participle of a text set out on the page, not someone quoting."""
-_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)[ \t]+$")
-"""An article just before a speech verb's word: the word is a noun or an adjective."""
 _DETERMINER = re.compile(r"\b(?:the|its|their|this|that|a|an|his|her|our)\s+$", re.IGNORECASE)
 """A determiner just before "call": the noun ("the call to stop"), not the verb."""
 _NOTES_NOUN = re.compile(

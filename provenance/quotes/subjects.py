@@ -270,9 +270,11 @@ def _names_go_on(kept: list[re.Match[str]], word: str) -> bool:
 
 
 _TITLE_WORDS = frozenset("his her their counterpart foreign minister top diplomat".split())
-_NOT_NAMES = frozenset(
-    "also and but or so yet then the this that its their a an in on at after before for with"
-    " when while as".split()
+_NOT_NAMES = (
+    _AUXILIARY
+    | _CONJUNCTION
+    | _DETERMINERS
+    | frozenset("so yet in on at after before for with when".split())
 )
 """Capitalised words opening a sentence, no part of a name ("Also", "After")."""
 _MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m."})

@@ -50,9 +50,7 @@ from provenance.quotes.marks import (
     split_sentences,
 )
 from provenance.quotes.speakers import Cue, speakers
-from provenance.quotes.words import (
-    word_count,
-)
+from provenance.quotes.words import ARTICLE_BEFORE, word_count
 from provenance.spanindex import SpanIndex
 
 
@@ -768,7 +766,7 @@ def _a_term(text: str, m: Marked, index: _Index, result: _Result) -> bool:
     """Whether a verbatim quotation is a name the statement uses set after an article, as
     a page defines a term (`the "Joint Statement"`): the name, not the statement's words."""
     before = text[max(0, m.span.start - 8) : max(0, m.span.start - 1)]
-    return _ARTICLE_BEFORE.search(before) is not None and _a_name_of(index, result)
+    return ARTICLE_BEFORE.search(before) is not None and _a_name_of(index, result)
 
 
 _DISOWNED = re.compile(
@@ -779,7 +777,6 @@ _DISOWNED = re.compile(
 )
 """The page saying the statement does not use words ("a phrase the joint statement itself
 never uses", "a slogan the statement never mentions")."""
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|ourselves|I|me|my|mine)\b", re.IGNORECASE)

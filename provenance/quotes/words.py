@@ -401,5 +401,8 @@ def authors(text: str) -> frozenset[str]:
     return own
 
 
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
+"""An article ending the text before a word: the word is a noun ("a claim", "the call"),
+or an adjective ("the said systems"), not a verb."""
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 """A year of the last century or this one, as a word."""
