@@ -709,7 +709,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from provenance.manifest import add, recorded_line
+    from provenance.manifest import add, recorded_line, start_corpus
 
     _add_conflicts(args)
     if args.from_scan is not None:
@@ -720,26 +720,6 @@ def _add(args: argparse.Namespace) -> int:
         problem = "give a FILE to add, or --from-scan HITS.jsonl"
         command = "add"
         raise InputError(command, problem)
-    if args.reference:
-        from provenance.manifest import start_corpus
-
-        entry = start_corpus(
-            args.corpus,
-            args.file,
-            span=args.span,
-            title=args.title,
-            id=args.id,
-            publisher=args.publisher,
-            url=args.url,
-            date=args.date,
-            note=args.note,
-            encoding=args.encoding or UTF8,
-        )
-        print(
-            f"started the corpus {args.corpus}: the reference is {entry.file} (id {entry.id}, "
-            f"{entry.size} bytes, sha256 {entry.sha256}); add captures with provenance add FILE"
-        )
-        return ExitCode.OK
     if args.replaces is not None:
         from provenance.recapture import replace_capture
 
@@ -753,19 +733,20 @@ def _add(args: argparse.Namespace) -> int:
         _carry_report(args.corpus, {entry.id})
         return ExitCode.OK
     holds = tuple(h.strip() for value in args.holds for h in value.split(",") if h.strip())
+    described: dict[str, Any] = {
+        "id": args.id,
+        "publisher": args.publisher,
+        "title": args.title,
+        "url": args.url,
+        "date": args.date,
+        "note": args.note,
+        "encoding": args.encoding or UTF8,
+    }
     try:
-        entry = add(
-            args.corpus,
-            args.file,
-            id=args.id,
-            publisher=args.publisher,
-            title=args.title,
-            url=args.url,
-            date=args.date,
-            holds=holds,
-            note=args.note,
-            encoding=args.encoding or UTF8,
-        )
+        if args.reference:
+            entry = start_corpus(args.corpus, args.file, span=args.span, **described)
+        else:
+            entry = add(args.corpus, args.file, holds=holds, **described)
     except InputError as error:
         if args.encoding is None and error.problem.startswith("not valid UTF-8"):
             hint = "; if it is written in another encoding, say which with --encoding NAME"
@@ -774,6 +755,12 @@ def _add(args: argparse.Namespace) -> int:
             hint = "; or keep it as it is with --encoding utf-16"
             raise InputError(error.path, error.problem + hint) from None
         raise
+    if args.reference:
+        print(
+            f"started the corpus {args.corpus}: the reference is {entry.file} (id {entry.id}, "
+            f"{entry.size} bytes, sha256 {entry.sha256}); add captures with provenance add FILE"
+        )
+        return ExitCode.OK
     written = "" if entry.encoding == UTF8 else f" in {entry.encoding}"
     print(
         f"added {args.corpus / entry.file}: id {entry.id}, {entry.size} bytes{written}, "

@@ -717,3 +717,15 @@ def test_add_reference_refuses_a_corpus_already_there(corpus: Path, capsys: Caps
     assert code == 2
     assert "a corpus is already here" in err
     assert snapshot(corpus) == before
+
+
+def test_add_reference_of_a_file_not_utf8_says_how_to_name_its_encoding(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    source = tmp_path / "statement.txt"
+    source.write_bytes("The commissions will share their findings, caf\u00e9.\n".encode("cp1252"))
+    corpus = tmp_path / "corpus"
+    code, _, err = run(capsys, "add", source, "--reference", "--corpus", corpus)
+    assert code == 2 and "say which with --encoding NAME" in err and not corpus.exists()
+    argv = ("add", source, "--reference", "--encoding", "windows-1252", "--corpus", corpus)
+    assert run(capsys, *argv)[0] == 0
