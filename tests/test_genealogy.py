@@ -12,6 +12,7 @@ from conftest import make_document
 from provenance.analyse import Analysis, analyse, analyse_corpus
 from provenance.collation.exports import render_html, render_text
 from provenance.collation.genealogy import (
+    Family,
     Genealogy,
     Group,
     GroupingOptions,
@@ -144,15 +145,7 @@ def test_a_moved_sentence_is_one_reading_whatever_paragraph_break_goes_with_it(
         "Other states must make relevant efforts to have talks resumed and jointly to "
         "create an atmosphere of peacefulness and mutual trust."
     )
-    pages = [
-        text,
-        _plant(text, " " + dropped, ""),
-        _plant(text, "benevolence", "goodwill"),
-        reference.text,
-    ]
-    copies = [make_document(page, name) for name, page in zip("abcd", pages, strict=True)]
-    found = witnesses(analyse(reference, copies))
-    family = genealogy(collate(reference, found)).families[0]
+    family = _family_of_pages(reference, text, _plant(text, " " + dropped, ""))
 
     def every(groups: tuple[Group, ...]) -> list[set[str]]:
         return [
@@ -160,6 +153,14 @@ def test_a_moved_sentence_is_one_reading_whatever_paragraph_break_goes_with_it(
         ]
 
     assert every(family.groups) == [{"a", "b", "c"}]
+
+
+def _family_of_pages(reference: Document, text: str, damaged: str) -> Family:
+    """The family of four pages analysed as `report` reads them: `text` (a), `damaged`
+    (b), `text` with a word of its own (c), and the reference (d)."""
+    pages = [text, damaged, _plant(text, "benevolence", "goodwill"), reference.text]
+    copies = [make_document(page, name) for name, page in zip("abcd", pages, strict=True)]
+    return genealogy(collate(reference, witnesses(analyse(reference, copies)))).families[0]
 
 
 def test_a_shared_move_holds_when_one_copy_also_drops_the_sentence_before_it(
@@ -176,14 +177,7 @@ def test_a_shared_move_holds_when_one_copy_also_drops_the_sentence_before_it(
     point5 = reference.text.index("in a proper manner.") + len("in a proper manner.")
     text = reference.text[:point5] + " " + moved + reference.text[point5:]
     text = _plant(text, " " + moved + "\n", "\n")
-    pages = [
-        text,
-        _plant(text, " " + before, ""),
-        _plant(text, "benevolence", "goodwill"),
-        reference.text,
-    ]
-    copies = [make_document(page, name) for name, page in zip("abcd", pages, strict=True)]
-    family = genealogy(collate(reference, witnesses(analyse(reference, copies)))).families[0]
+    family = _family_of_pages(reference, text, _plant(text, " " + before, ""))
     assert [{w[0] for w in g.witnesses} for g in family.groups] == [{"a", "b", "c"}]
 
 
