@@ -116,10 +116,17 @@ def test_a_shared_cosmetic_variant_alone_does_not_group(reference: Document) -> 
     assert pair.shared == (shared,) and pair.weight < 1
 
 
-def test_a_hyphen_splitting_one_word_groups_no_one(reference: Document) -> None:
-    """ "co-existence" for "coexistence" in two copies changes one word, as a comma does:
-    it weighed as two words and grouped two unrelated copies (audit c3)."""
-    hyphened = _plant(reference.text, "coexistence", "co-existence")
+@pytest.mark.parametrize(
+    ("word", "written"),
+    [("coexistence", "co-existence"), ("non-proliferation", "nonproliferation")],
+)
+def test_a_hyphen_splitting_or_joining_one_word_groups_no_one(
+    reference: Document, word: str, written: str
+) -> None:
+    """ "co-existence" for "coexistence" (or "nonproliferation" for "non-proliferation")
+    in two copies changes one word, as a comma does: it weighed as two words and grouped
+    two unrelated copies (audit c3)."""
+    hyphened = _plant(reference.text, word, written)
     a = from_text("a", reference, _plant(hyphened, "balanced", "gradual"))
     b = from_text("b", reference, _plant(hyphened, "mutual trust", "mutual confidence"))
     c = from_text("c", reference, reference.text)

@@ -56,6 +56,8 @@ TRANSLATION_AGREEMENT = 80.0
 """Least rapidfuzz ratio (0-100) at which two paraphrases of one passage count as alike."""
 
 _WORD = re.compile(r"[^\W_]+")
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+"""A word, a hyphenated compound counting as one."""
 _CUT_MARK = re.compile(r"[\[(]?\s*(?:\.\s*\.\s*\.|\u2026)\s*[\])]?")
 """An ellipsis, bare or in brackets: where a quoting page cut words ("[...]", "(…)")."""
 
@@ -296,11 +298,11 @@ def _weight(kind: Kind, reference: str, text: str) -> float:
     base = WEIGHTS.get(kind, 1.0)
     if kind in COSMETIC_KINDS:
         return base
-    words = len(_WORD.findall(reference))
-    if kind is not Kind.PUNCTUATION:
-        words = max(words, len(_WORD.findall(text)))
-    # (a mark splitting a word, "co-existence" for "coexistence", changes one word, not two)
-    return round(base * (1 + math.log2(max(words, 1))), 3)
+    # (a hyphen joining or splitting a word, "co-existence" for "coexistence" or
+    # "nonproliferation" for "non-proliferation", changes one word, not two)
+    counted = _COMPOUND if kind is Kind.PUNCTUATION else _WORD
+    words = max(len(counted.findall(reference)), len(counted.findall(text)), 1)
+    return round(base * (1 + math.log2(words)), 3)
 
 
 def evidence_weight(readings: Iterable[SharedReading]) -> float:
