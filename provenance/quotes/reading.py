@@ -161,7 +161,8 @@ class _Reading:
             chain.append(j)
             found = self.cues(j)
             if found:
-                state, own = found[-1], (j, found[-1])
+                last = _main_clause(found)
+                state, own = last, (j, last)
                 break
             start, end = self.spans.starts[j], self.spans.ends[j]
             anaphor = _ANAPHORIC.match(self.prose, start, end)
@@ -198,6 +199,27 @@ class _Reading:
             self._cued[p] = any(self.cues(j) for j in worded[first:last])
         return self._cued[p]
 
+
+def _main_clause(found: list[Cue]) -> Cue:
+    """The cue a sentence hands on to the sentences after it: its last, unless that one
+    speaks in a clause of time and an earlier one does not ("It is a joint statement ...,
+    signed the same day North Korea announced a missile launch. ¶ It calls ...": "It" is
+    the statement, not North Korea)."""
+    last = found[-1]
+    if len(found) > 1 and _WHEN_SPOKEN.search(last.text):
+        return next((c for c in reversed(found) if not _WHEN_SPOKEN.search(c.text)), last)
+    return last
+
+
+_WHEN_SPOKEN = re.compile(
+    r"\b(?:when|whenever|while|after|before|since|until|once"
+    r"|(?:the|that)\s+(?:same\s+)?(?:day|week|month|morning|afternoon|evening|night))"
+    r"\s+(?:[\w’'.-]+\s+){1,4}[\w’'-]+$",
+    re.IGNORECASE,
+)
+"""A cue whose subject and verb make a clause of time ("the same day North Korea
+announced", "when Pyongyang said", "hours after Seoul announced"): it tells when, not
+who speaks next."""
 
 _OWN_LABEL = re.compile(
     r"[ \t]*(?:[*•\-–—][ \t]+|\d{1,2}[.)][ \t]+)?"
