@@ -171,7 +171,7 @@ _DOC_CUE_SUPERSET = (
     rb"|proposes|tells|asks|asked|names|named|mentions|mentioned|describes|described|lists"
     rb"|listed|uses|used|speaks\s+of|refers\s+to)"
     rb"|\bParties\b|\bministries\b"
-    rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s+(?:(?:has|had|also|further|then|even|still|itself|again|likewise|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
+    rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s+(?:as\s+[a-z]+ed\s+|in\s+[a-z]+\s+)?(?:(?:has|had|also|further|then|even|still|itself|again|likewise|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
     rb"|circulated|published"
     rb"|released|issued|reads"
     rb"|asks|asked|holds|held|maintains|maintained|stipulates|stipulated|specifies|specified"
@@ -864,7 +864,7 @@ _CONTENT_VERBS = frozenset(
     mention contain include list express announce claim argue maintain hold conclude suggest
     envisage envision foresee set give grant allow offer impose want consider regard deem
     back favour favor advocate embrace threaten concede acknowledge admit find observe
-    recall assert reiterate underline highlight agree stand""".split()
+    recall assert reiterate underline highlight agree stand name define cite spell""".split()
     for ending in ("", "s", "es", "d", "ed")
 ) | frozenset("says said read held set committed gave granted found admitted stood".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand

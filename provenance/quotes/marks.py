@@ -111,6 +111,9 @@ _DOC_CUE = re.compile(
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?(?:text|original|doc|version|roadmap|initiative|paper"
     r"|proposal)\b(?=(?:\s*,[^,;:\"“”\n]{1,90},)?"
+    # (how it stands: "the text as published says", "the text in English reads")
+    r"(?:\s+as\s+(?:published|released|issued|signed|circulated|posted|printed|translated)"
+    r"|\s+in\s+(?:full|English|Russian|Chinese|translation))?"
     r"\s+(?:(?:also|further|then|even|still|itself|again|likewise|has|had|[a-z]+ly)\s+)*"
     r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
