@@ -307,10 +307,16 @@ def unsaid(
         return after if near else first
 
     if len([w for w in words if w not in STOPWORDS]) >= _RENDERED_WORDS:
-        # (a few words, "in no way contributes", hold too little to tell what they negate)
+        # (a few words, "in no way contributes", hold too little to tell what they negate;
+        # nor does a word the statement uses all through: "never tolerate American
+        # missiles on the Korean Peninsula" renders nothing of "does nothing to help
+        # achieve the aims of the Korean Peninsula's denuclearisation")
         theirs_in_order = _folded_words(setting)
+        common = _common_words(reference)
         their_negations = {
-            w for w in their_negations if _negation_rendered(theirs_in_order, w, negating(w))
+            w
+            for w in their_negations
+            if _negation_rendered(theirs_in_order, w, negating(w) - common)
         }
     # A prefixed negation of the stretch the quotation renders with "not" excuses its
     # "not" ("not acceptable" for "unacceptable"); one the quotation keeps does not ("do
@@ -326,11 +332,10 @@ def unsaid(
         # (Not where the quotation negates a denial it keeps: "do not consider ...
         # unacceptable" turns the statement round.)
         in_order = _folded_words(reference)
-        everywhere = Counter(in_order)
-        common = {w for w, n in everywhere.items() if n >= _COMMON}  # "Korean Peninsula"
+        common = _common_words(reference)  # "Korean Peninsula"
         rendered = any(
             _negation_rendered(in_order, w, negating(w, near=False) - common)
-            for w in set(everywhere) & _DENIAL
+            for w in set(in_order) & _DENIAL
             if not any(_same_word(w, k) for k in kept)  # not one it keeps ("unacceptable")
         )
     if (
@@ -583,6 +588,15 @@ def _alike(a: str, b: str) -> bool:
 
 _COMMON = 5
 """Times a word occurs in the reference from which it tells no passage from another."""
+
+
+@lru_cache(maxsize=4)
+def _common_words(reference: str) -> frozenset[str]:
+    """The folded words `reference` uses `_COMMON` times or more ("korean", "peninsula"):
+    shared, they tell no passage from another."""
+    return frozenset(w for w, n in Counter(_folded_words(reference)).items() if n >= _COMMON)
+
+
 _RENDERED_WORDS = 3
 """Fewest content words of a quotation from which what its negation negates is read."""
 _RENDER_REACH = 4
