@@ -365,17 +365,17 @@ _WORDS_CHANGED = frozenset({Kind.INSERTION, Kind.OMISSION, Kind.SUBSTITUTION, Ki
 """Kinds a paragraph's number may be read as: words, or a "[2]" taken for a note marker."""
 _LINE_MARKUP = re.compile(r"[ \t*_#>]*")
 _PARAGRAPH_NUMBER = re.compile(
-    r"(?:(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\\?[.)]|[IVX]{1,5}\.|[ivx]{1,5}\)|§ ?\d{1,3}\.?"
+    r"(?:(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\\?[.)]|[IVX]{1,5}\.|[ivx]{1,5}\)|[§¶] ?\d{1,3}\.?"
     r"|\([a-zA-Z]\)|[a-zA-Z]\)|[a-zA-Z]\.(?=[ \t])|[•◦▪‣·\u2013-](?=[ \t])"
     r"|(?i:point|paragraph|para\.?|item|clause|section|article)[ \t]+\d{1,3}"
     r"(?:[.:)]|[ \t]*[\u2013\u2014-](?=\s))?)"
     r"[*_]{0,3}\s*)+"
 )
-"""A paragraph's number as copies write it: "(2)", "[2]", "2.", "2)", "II.", "ii)", "§ 2",
+"""A paragraph's number as copies write it: "(2)", "[2]", "2.", "2)", "II.", "ii)", "§ 2", "¶ 2",
 "Point 2", "Paragraph 2:", a letter ("(a)", "b)", "C.") or a bullet ("•", "-") put for it,
 with the spaces or line breaks after it; or two ("**3.** 3.": the copy's own, then the
 statement's)."""
-_NUMBER_LINE = re.compile(r"[\s*_#>\d()\[\].\\a-zA-Z§•◦▪‣·\u2013-]*")
+_NUMBER_LINE = re.compile(r"[\s*_#>\d()\[\].\\a-zA-Z§¶•◦▪‣·\u2013-]*")
 """Characters `_LINE_MARKUP` and `_PARAGRAPH_NUMBER` can match, any number of them."""
 _NUMBER_REACH = 24
 """Most characters read back from an edit to the start of a line's number and markup."""

@@ -23,7 +23,16 @@ from provenance.analyse import analyse
 from provenance.classify import classify, row_of
 from provenance.cli import main
 from provenance.kinds import kind_of
-from provenance.model import Divergence, Document, Kind, Passage, PassageKind, Severity, Span
+from provenance.model import (
+    Divergence,
+    Document,
+    Format,
+    Kind,
+    Passage,
+    PassageKind,
+    Severity,
+    Span,
+)
 from provenance.severity import SEVERITY
 
 CASES = Path(__file__).parent / "cases"
@@ -244,6 +253,24 @@ def test_a_paragraphs_number_keeps_its_own_note_beside_the_pages_sentence_number
     copy = make_document(reference.text.replace("\n\n" + line, "\n\n(4) " + line, 1), "copy")
     [found] = analyse(reference, [copy]).sources[0].divergences
     assert (found.kind, found.note) == (Kind.EDITORIAL, "a paragraph number the copy added")
+
+
+@pytest.mark.parametrize("number", ["¶ 9 ", "¶9 ", "§ 9 ", "**¶ 9** "])
+def test_a_pilcrow_or_section_sign_numbering_a_paragraph_is_editorial(
+    reference: Document, number: str
+) -> None:
+    """A study copy counting the statement's paragraphs "¶ 9", as a legal one writes
+    "§ 9": the copy's own number, editorial and minor (a pilcrow's was a material
+    insertion)."""
+    line = "The Parties propose the following:"
+    copy = reference.text.replace("\n\n" + line, "\n\n" + number + line, 1)
+    study = make_document(copy, "study")
+    if "*" in number:
+        study = replace(study, path=Path("study.md"), format=Format.MARKDOWN)
+    source = analyse(reference, [study]).sources[0]
+    rows = [(d.kind, d.severity) for d in source.divergences]
+    assert (Kind.EDITORIAL, Severity.MINOR) in rows
+    assert not [r for r in rows if r[1] is Severity.MATERIAL]
 
 
 @pytest.mark.parametrize("mark", ['"', "\u201c"])
