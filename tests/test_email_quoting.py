@@ -115,3 +115,34 @@ def test_every_reading_of_a_quoted_reply_is_its_slice(newline: str, prefix: str)
     assert [d.copy.of(page) for d in source.divergences] == [
         d.copy_text for d in source.divergences
     ]
+
+
+@pytest.mark.parametrize("rule", [" | ", "  ", "│"])
+def test_a_copy_numbered_line_by_line_in_its_margin_reads_without_the_numbers(
+    reference: Document, rule: str
+) -> None:
+    """A court exhibit or a transcript prints the text with a number before each line
+    ("  7 | "): the printer's, read past, so the copy holds nothing the statement lacks
+    (each number was a material insertion) and every offset is still the page's."""
+    paragraph = next(p for p in reference.text.split("\n\n") if p.startswith("2. The Parties"))
+    lines = _wrapped(paragraph, "").split("\n")
+    numbered = "\n".join(f"{n:>3}{rule}{line}" for n, line in enumerate(lines, start=12))
+    page = f"EXHIBIT R-4 (extract), lines as filed:\n\n{numbered}\n\nEnd of the extract.\n"
+    source = analyse(reference, [make_document(page, "exhibit")]).sources[0]
+    [passage] = source.passages
+    assert passage.reference.of(reference.text) == paragraph
+    assert all(d.severity is Severity.COSMETIC for d in source.divergences), [
+        (d.kind, d.copy_text) for d in source.divergences
+    ]
+    assert all(d.copy.of(page) == d.copy_text for d in source.divergences)
+
+
+def test_numbers_opening_two_lines_or_lines_not_counting_up_are_text() -> None:
+    """Two numbered lines, numbers that do not go up one by one ("2017 ...", "12 ..."),
+    or points numbered a paragraph apart are the page's words, not a margin's."""
+    for page in (
+        "1 apple\n2 pear\n\nend\n",
+        "2017 was a year\n12 people came\n13 left\n",
+        "1 The Parties\n\n2 The Parties\n\n3 The Parties\n\n4 The Parties\n",
+    ):
+        assert extract(make_document(page, "list")).text == page

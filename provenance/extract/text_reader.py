@@ -1,4 +1,5 @@
-"""Plain text quoted the e-mail way: lines opened by ">" (mail, forums, Usenet archives).
+"""Plain text quoted the e-mail way: lines opened by ">" (mail, forums, Usenet archives),
+or numbered in the margin (an exhibit, a transcript: "  7 | ...").
 
 A reply quotes a document line by line, each line opened by "> " ("> > " when it quotes
 a reply). Read as they stand, the marks would sit between the document's words as
@@ -6,6 +7,11 @@ punctuation. Two or more such lines in a row are a quotation block: their marks 
 past (the map keeps every other character's place in the original) and the block is set
 out in `Extracted.quoted`, as a Markdown `>` block is. A lone line starting with ">"
 ("> 50 people came") is text.
+
+Line numbers in a margin ("  1 | The Russian ...", "12  are the Korean ...", as a court
+exhibit, a transcript or a code listing prints a text) are read past the same way, where
+three or more lines in a row count up one by one: they are the printer's, not the
+document's words.
 """
 
 from __future__ import annotations
@@ -63,3 +69,61 @@ def _blocks(text: str) -> list[list[re.Match[str]]]:
     if len(run) > 1:
         blocks.append(run)
     return blocks
+
+
+def _margin_numbers(document: Document) -> Extracted | None:
+    """The readable text of a plain-text `document` whose lines are numbered in the
+    margin, without the numbers; else None."""
+    text = document.text
+    marks = _numbered_runs(text)
+    if not marks:
+        return None
+    builder, pieces = MapBuilder(), []
+    at = 0
+    for mark in marks:
+        pieces.append(text[at : mark.start()])
+        builder.copy(at, mark.start() - at)
+        at = mark.end()
+    pieces.append(text[at:])
+    builder.copy(at, len(text) - at)
+    offsets = builder.build(tail=len(text))
+    return Extracted(document, "".join(pieces), offsets, (), ("margin-numbers",))
+
+
+_MARGIN_NUMBER = re.compile(
+    r"^[ \t]{0,8}(\d{1,5})(?:[ \t]*[|│¦][ \t]*|[ \t]+|(?=\r?\n)|\Z)", re.MULTILINE
+)
+"""A line's number in the margin, with a rule after it ("  7 | ", "12  ", "3│"), or a
+numbered line with nothing else on it."""
+_MARGIN_RUN = 3
+"""Fewest lines in a row, numbered one up from the line before, read as margin numbers."""
+
+
+def _numbered_runs(text: str) -> list[re.Match[str]]:
+    """The marks of every run of lines numbered one by one, `_MARGIN_RUN` or more of them
+    on lines straight after one another (blank lines between others, unnumbered, do not
+    break a run; but points numbered "1 ", "2 " a paragraph apart are the copy's own)."""
+    found: list[re.Match[str]] = []
+    run: list[re.Match[str]] = []
+    adjacent = 0
+    for mark in _MARGIN_NUMBER.finditer(text):
+        gap = _lines_between(text, run[-1].end(), mark.start()) if run else -1
+        if gap >= 0 and int(mark.group(1)) == int(run[-1].group(1)) + 1:
+            run.append(mark)
+            adjacent += gap == 0
+            continue
+        if adjacent >= _MARGIN_RUN - 1:
+            found.extend(run)
+        run, adjacent = [mark], 0
+    if adjacent >= _MARGIN_RUN - 1:
+        found.extend(run)
+    return found
+
+
+def _lines_between(text: str, after: int, start: int) -> int:
+    """How many blank lines come between the line `after` is on and the line `start`
+    opens; -1 if `start` opens no later line or text stands between."""
+    end = text.find("\n", after, start)
+    if end < 0 or text[end:start].strip():
+        return -1
+    return text.count("\n", end + 1, start)
