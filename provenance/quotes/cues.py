@@ -403,6 +403,15 @@ def cues(
                 continue
         if subject:
             speakers.append((a, subject))
+        if not subject and speakers and medium is None and _coordinated(kept) and out:
+            # "Its editorial claimed that the statement “...”, words it never uses, and
+            # called the battery “a dagger ...”": the verb after "and" is the editorial's,
+            # whatever document its first verb reported or the clause between named
+            who = speakers[-1][1].strip(" ,")
+            if out[-1].speaker == "document" and not _joint(who, authors):
+                span = Span(base + hit.start(), base + hit.end())
+                out.append(Cue("person", span, span.of(text), how=f"the verb of {who}"))
+                continue
         if not subject:
             if medium is None and (_shared(kept) or not _inverted(text, base + hit.start(), hit)):
                 continue  # "... and urged restraint", "“strongly” urged restraint": the
@@ -474,9 +483,22 @@ def cues(
         span = Span(base + a, base + end)
         out.append(Cue(speaker, span, span.of(text)))
     for d in docs:
-        if _described(text, chunk, base, d):
-            seen = _SEEN_AS.search(chunk, max(0, d[0] - 40), d[0])
+        named_as = (
+            d not in used
+            and _NAMED_AS.search(chunk, max(0, d[0] - 40), d[0]) is not None
+            and _DOCUMENT_NOUN.search(chunk, d[0], d[1]) is not None
+            and _QUOTED_AFTER.match(chunk, d[1]) is not None
+        )
+        if named_as or _described(text, chunk, base, d):
+            # ("One tweet calling the statement “a declaration of war”": its name for it)
+            seen = _SEEN_AS.search(chunk, max(0, d[0] - 40), d[0]) or _NAMED_AS.search(
+                chunk, max(0, d[0] - 40), d[0]
+            )
             start, who = _subject(chunk, seen.start()) if seen is not None else (0, "")
+            if not who and named_as and seen is not None and chunk[: seen.start()].rstrip():
+                # "Pyongyang's agency welcomed the text, calling the statement “...”": the
+                # participle's subject is the clause's before it
+                start, who = 0, chunk[: seen.start()].rstrip(" ,")
             if who and not _joint(who, authors):
                 # "Critics see the document as “a gift to Pyongyang”": their word for it
                 span = Span(base + start, base + d[1])
@@ -1179,6 +1201,13 @@ def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
     return _PARTICIPLE.match(text, base + found.end()) is None
 
 
+_NAMED_AS = re.compile(
+    r"\b(?:calling|dubbing|branding|labell?ing|terming|nicknaming)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A participle naming what comes after it ("calling the statement", "dubbing the
+document"): with words in quotation marks after the document, the subject's name for it."""
+_QUOTED_AFTER = re.compile(r"[ \t]*[\"“«„]")
 _DOCUMENT_NOUN = re.compile(r"(?i:statement|document|declaration|communiqu|text)")
 _SEEN_AS = re.compile(
     r"\b(?:see|sees|saw|seen|seeing|view|views|viewed|viewing|regard|regards|regarded"
@@ -1242,6 +1271,16 @@ _LABEL_SUPERSET = (rb":[^\n]*\n?[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
 """Where `_LABEL` or `_LINE_LABEL` may match: a colon, then a quotation mark in its line
 or opening the next."""
 
+
+def _coordinated(kept: list[re.Match[str]]) -> bool:
+    """Whether the words just before a speech verb join it to the verb before ("and
+    called", "but described"), so that it has that verb's subject."""
+    words = [w.group().casefold() for w in kept]
+    return bool(words) and words[0] in _AND_BUT and all(w in _AND_BUT | _ADVERBS for w in words)
+
+
+_AND_BUT = frozenset({"and", "but"})
+_ADVERBS = frozenset({"also", "then", "later", "even", "further", "again"})
 
 _ADDING = re.compile(r"(?:saying|adding|noting|warning|insisting|stressing)\b")
 """A gerund of saying, whose speaker is the sentence's subject."""
