@@ -1114,7 +1114,7 @@ def _authors_words(text: str, at: int) -> bool:
     """Whether what follows the authors named at `at` gives their words: a verb of saying
     or taking a stand (`_reports_content`), or a quotation opening on a modal
     ("the two sides “will jointly submit ...”")."""
-    if _MODAL_QUOTED.match(text, at):
+    if _MODAL_QUOTED.match(text, at) or _STATE_QUOTED.match(text, at):
         return True
     adverb = _ADVERB_QUOTED.match(text, at)  # "the two sides “firmly oppose”"
     return _reports_content(text, adverb.end() if adverb else at)
@@ -1126,6 +1126,14 @@ _MODAL_QUOTED = re.compile(
     r"[ \t]*[\"“«„‘'](?:will|would|shall|should|must|intend|plan)\b", re.IGNORECASE
 )
 """A quotation opening on a modal, after the authors named as its subject."""
+_STATE_QUOTED = re.compile(
+    r"[ \t]*(?:(?:are|were|remain|remained)[ \t]+[\"“«„‘']|[\"“«„‘'](?:are|were)[ \t]+)"
+    r"(?:[^\W\d_]+ly[ \t]+)?[^\W\d_]+(?:ed|en)\b",
+    re.IGNORECASE,
+)
+"""The authors said to be in a state, in words opening on a participle ("the two sides
+are “seriously worried”", "“are firmly opposed”"): their words; not what someone calls
+them ("are “close allies”")."""
 _ADVERB_QUOTED = re.compile(r"[ \t]*[\"“«„‘'][^\W\d_]+ly[ \t]+")
 """A quotation opening on an adverb, after the authors named as its subject."""
 

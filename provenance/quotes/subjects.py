@@ -331,6 +331,8 @@ def _commentator(subject: str) -> bool:
     (True, False, True)
     >>> _commentator("The People's Daily"), _commentator("The Global Times")
     (True, True)
+    >>> _commentator("Gazeta.ru"), _commentator("Mr. Lavrov")
+    (True, False)
     """
     return _COMMENTATOR.search(subject) is not None
 
@@ -344,7 +346,9 @@ _COMMENTATOR = re.compile(
     r"|\b(?:Xinhua|TASS|Tass|RIA|Interfax|Yonhap|Kyodo|Reuters|AFP|AP|Bloomberg|BBC|CNN"
     r"|KCNA|Sputnik|RT|CGTN|Kommersant|Izvestia|Vedomosti|NHK|Asahi|Yomiuri|Mainichi"
     r"|Hankyoreh|Pravda)\b"
-    r"|\b(?:Daily|Times|Herald|Journal|Gazette|Tribune|Guardian|Telegraph|Shimbun|Ilbo|News)\b",
+    r"|\b(?:Daily|Times|Herald|Journal|Gazette|Tribune|Guardian|Telegraph|Shimbun|Ilbo|News)\b"
+    # a site by its address ("Gazeta.ru", "Sina.com.cn")
+    r"|\b[a-z0-9-]+\.(?:ru|com|cn|org|net|info|de|fr|jp|kr|ua|uk|io)\b",
     re.IGNORECASE,
 )
 
