@@ -165,6 +165,8 @@ _SPEECH_SUPERSET = (
 )
 _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause|preamble)\b|communiqu"
+    rb"|(?:quotes|quoted|cites|cited|renders|rendered)\s+(?:the|that|this|its|their)\s[^.]{0,40}?\sas\b"
+    rb"|(?:translation|rendering)\s+of\s+(?:its|the|their)\s"
     rb"|\bline\s+(?:in|of|from)\s|(?:first|last|final|opening|closing)\s+line\b"
     rb"|\b(?:point|section)\s[^.]{0,80}?(?:reads|says|said|states|stated|calls|called|warns"
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
@@ -179,6 +181,7 @@ _DOC_CUE_SUPERSET = (
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
     rb"|recalls|recalled|requires|required|closes|ends|opens|begins|concludes|finishes"
+    rb"|appeals\s+to|appealed\s+to"
     rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
     rb"|promises|promised|pledges|pledged|vows|vowed|envisages|envisaged|suggests|suggested"
     rb"|recommends|recommended|speaks\s+of|spoke\s+of|talks\s+of|refers\s+to|mentions|mentioned"

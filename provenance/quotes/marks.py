@@ -121,6 +121,7 @@ _DOC_CUE = re.compile(
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed"
     r"|recalls|recalled|threatens|threatened|requires|required|closes|ends|opens|begins|concludes|finishes"
+    r"|appeals\s+to|appealed\s+to"
     r"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
     r"|promises|promised|pledges|pledged|vows|vowed|envisages|envisaged|suggests|suggested"
     r"|recommends|recommended|speaks\s+of|spoke\s+of|talks\s+of|refers\s+to|mentions|mentioned"
@@ -156,6 +157,14 @@ _DOC_CUE = re.compile(
     r"\s+(?:in|of|from)\s+(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:version|translation|text|statement|document)(?=\s*:)"
     r"|\bJOINT\s+STATEMENT\b"
+    # a part a source quotes or renders ("quotes the clause as “...”")
+    r"|(?:(?<=\bquotes )|(?<=\bquoted )|(?<=\bcites )|(?<=\bcited )|(?<=\brenders )"
+    r"|(?<=\brendered ))(?:the|that|this|its|their)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?:clause|sentence|passage|paragraph|line|point|section|preamble)"
+    r"\b(?=\s+as\s*[\"“«„‘])"
+    # "In our translation of its text:" before the words
+    r"|\b(?:our|my|an?|the)\s+(?:own\s+)?(?:translation|rendering)\s+of\s+(?:its|the|their)"
+    r"\s+(?:[\w’'-]+\s+){0,2}?(?:text|statement|document)(?=\s*:)"
     r"|\b(?:[Ss]ection|[Pp]oint)\s*(?:\d+|one|two|three|four|five|six)"
     r"(?=" + _PART_ASIDE + r"\s+(?:also\s+)?(?:reads|says|said|states|stated)"
     r"\s*(?:that\b|:|[“\"«]))"
