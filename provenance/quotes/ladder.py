@@ -600,6 +600,8 @@ def _facts_changed(
         if d.kind in (Kind.SUBSTITUTION, Kind.INSERTION)
         and len(d.copy_text.split()) <= _FORCE_WORDS
         and _FORCE.search(d.copy_text)
+        # ("joint military exercises" for "joint exercises": what kind they are, no force)
+        and not _EXERCISES.match(reference, d.reference.end)
     ]
     if _FORCE.search(sentences):
         forced = []  # its passage speaks of force ("military means ... ruled out"): a
@@ -623,6 +625,8 @@ _FORCE = re.compile(
 )
 """Words of force a changed word may bring into the statement's own ("the necessary
 military measures" for "the necessary measures"): a threat it never makes."""
+_EXERCISES = re.compile(r"\s*(?:exercises|drills|manoeuvres|maneuvers)\b", re.IGNORECASE)
+"""The statement's word after a changed one: "military" put before it names the kind."""
 _FORCE_ACT = re.compile(
     r"\b(?:military|armed|forceful)\s+(?:measures?|steps?|action|actions|responses?|reply"
     r"|answer|countermeasures?|retaliation|strikes?|pressure|deterrence|deterrent)\b",
