@@ -743,6 +743,8 @@ def _reports_content(text: str, at: int) -> bool:
     """
     if _AS_SAYING.match(text, at):
         return True  # "reported the statement as saying that “...”"
+    if _MADE.match(text, at):
+        return True  # "reported that the statement was “signed ... in Beijing”": its words
     found = _CONTENT_AFTER.match(text, at)
     if found is None:
         return False
@@ -756,6 +758,14 @@ def _reports_content(text: str, at: int) -> bool:
     return verb in _CONTENT_VERBS
 
 
+_MADE = re.compile(
+    r"[ \t]+(?:(?:was|is|had[ \t]+been|as)[ \t]+[\"“«„‘']|[\"“«„‘'](?:was|is)[ \t]+)"
+    r"(?:signed|adopted|dated)\b",
+    re.IGNORECASE,
+)
+"""After a document, words in quotation marks telling its signing, as its closing line does
+("was “signed on July 4, 2017, in Moscow”", "reported the statement as “signed ...”"): that
+line, quoted or misquoted. Not "“was written for Washington”", someone's reading of it."""
 _AS_SAYING = re.compile(
     r"[ \t]+as[ \t]+(?:saying|stating|declaring|demanding|calling|urging|promising|warning)\b"
 )
