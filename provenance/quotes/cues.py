@@ -121,6 +121,14 @@ _NOUN_AFTER = re.compile(
     r"\s*(?:[.;)!?]|,(?!\s*[\"'“‘«„])|$|(?:and|or|of|in|to|with|from|on|at|which|who|whose"
     r"|were|are|have|had|must|should|will|would|can|could|may|might)\b)"
 )
+_STATES_NOUN_BEFORE = re.compile(
+    r"\b(?:all|other|interested|concerned|member|regional|neighbou?ring|third|foreign"
+    r"|sovereign|separate|nuclear|these|those|many|some|several|both|two|three|few|small"
+    r"|western|individual|relevant|rogue|island|independent|weaker|smaller|such)\s+$",
+    re.IGNORECASE,
+)
+"""Before "states", a word that makes it the noun ("call on all interested states “to
+...”", "urged other states"), whatever follows it."""
 """After "states", what makes it the noun ("regional states and ...", "regional states,
 including Russia") rather than the verb ("the statement states that", "states: ...",
 "states, “...”", "states the position")."""
@@ -1606,7 +1614,7 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     if ARTICLE_BEFORE.search(before):
         return True  # "That is a claim to a seat", "the said systems": a noun, an adjective
     if word == "states":
-        return bool(_NOUN_AFTER.match(chunk, hit.end()))
+        return bool(_NOUN_AFTER.match(chunk, hit.end()) or _STATES_NOUN_BEFORE.search(before))
     if word in ("call", "calls"):
         return bool(_DETERMINER.search(before))
     if word == "notes":
