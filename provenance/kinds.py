@@ -520,7 +520,37 @@ def _spelling_variants(reference: str, copy: str) -> bool:
     if len(ref_words) != len(copy_words) or not ref_words:
         return False
     pairs = zip(ref_words, copy_words, strict=True)
-    return all(a == b or spelling_key(a) == spelling_key(b) for a, b in pairs)
+    return all(
+        a == b or spelling_key(a) == spelling_key(b) or _ordinal(a) == _ordinal(b) != ""
+        for a, b in pairs
+    )
+
+
+def _ordinal(word: str) -> str:
+    """The number an ordinal written as a word, or in figures, stands for ("third", "3rd",
+    "nineteenth", "19th", "19": "19"), else "": "3rd parties" for "third parties" is one
+    word in two styles, as "2" for "two" is; "three" for "third" is another word.
+
+    >>> _ordinal("nineteenth"), _ordinal("19th"), _ordinal("three")
+    ('19', '19', '')
+    """
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
+    figure = _ORDINAL_FIGURE.fullmatch(word)
+    return figure.group(1) if figure else ""
+
+
+_ORDINAL_FIGURE = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?")
+_ORDINAL_WORDS = {
+    word: str(number)
+    for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split(),
+        start=1,
+    )
+} | {"thirtieth": "30"}
+"""Ordinals written as words, and their numbers."""
 
 
 def _same_date(reference: str, copy: str) -> bool:

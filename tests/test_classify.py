@@ -306,3 +306,22 @@ def test_a_single_quotation_mark_for_a_double_is_typography(reference: str, copy
     """The statement's “double freezing” set as ‘double freezing’ inside the page's own
     quotation marks: the nesting's marks, cosmetic (they were minor punctuation rows)."""
     assert kind_of(reference, copy)[0] is Kind.TYPOGRAPHY
+
+
+@pytest.mark.parametrize(
+    ("reference", "copy", "spelling"),
+    [
+        ("third", "3rd", True),
+        ("19", "nineteenth", True),
+        ("second", "2nd", True),
+        ("third", "three", False),
+        ("fourth", "5th", False),
+    ],
+)
+def test_an_ordinal_in_words_or_figures_is_one_word_in_two_styles(
+    reference: str, copy: str, spelling: bool
+) -> None:
+    """ "3rd parties" for "third parties", "September nineteenth" for "September 19": the
+    same ordinal written another way, as "2" for "two" (each was a material substitution);
+    "three" for "third", or another number, stays a changed word."""
+    assert (kind_of(reference, copy)[0] is Kind.SPELLING) is spelling
