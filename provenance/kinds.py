@@ -438,7 +438,8 @@ def _misspelt(reference: str, copy: str) -> bool:
 def _misread(reference: str, copy: str) -> bool:
     """Whether the copy's words are the reference's with letters a scan's text recognition
     (or a retyping from a print) confuses: "rn" for "m", "l" or "1" for "I", "0" for "O",
-    "cl" for "d", "vv" for "w" ("rnissile", "ln", "N0rtheast"), each misread word no
+    "cl" for "d", "vv" for "w", "li" or "b" for "h" ("rnissile", "ln", "N0rtheast", "tlie"),
+    each misread word no
     common English word, or of two letters, or holding a digit ("modem" for "modern" is
     a word, and stays a substitution of words). Other changed words may be slips of the
     keys (`_misspelt`).
@@ -447,6 +448,8 @@ def _misread(reference: str, copy: str) -> bool:
     (True, True)
     >>> _misread("modern", "modem"), _misread("missile", "rnissle")
     (False, False)
+    >>> _misread("the other", "tlie otber")
+    True
     """
     theirs, ours = reference.split(), copy.split()
     if len(theirs) != len(ours):
@@ -462,7 +465,16 @@ def _misread(reference: str, copy: str) -> bool:
     return misread
 
 
-_GLYPHS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("0", "o"), ("1", "l"), ("l", "i"))
+_GLYPHS = (
+    ("rn", "m"),
+    ("vv", "w"),
+    ("cl", "d"),
+    ("li", "h"),
+    ("b", "h"),
+    ("0", "o"),
+    ("1", "l"),
+    ("l", "i"),
+)
 """Letters text recognition reads for others, as (read, meant) in the order `_shape`
 replaces them (case-folded: "l" for "I" is "l" for "i")."""
 

@@ -228,11 +228,12 @@ def test_look_alike_letters_of_another_script_are_named() -> None:
     kind, note = kind_of("Northeast", "N\u043ertheast")
     assert kind is Kind.SUBSTITUTION
     assert note.startswith("look-alike")
-    assert kind_of("Northeast", "Nortbeast")[1].startswith("misspelt")
+    assert kind_of("Northeast", "Nortgeast")[1].startswith("misspelt")
 
 
 @pytest.mark.parametrize(
-    ("reference", "copy"), [("ballistic", "baIlistic"), ("Council", "CounciI")]
+    ("reference", "copy"),
+    [("ballistic", "baIlistic"), ("Council", "CounciI"), ("the", "tlie"), ("the", "tbe")],
 )
 def test_a_letter_a_scan_confuses_is_a_misreading_before_a_slip_of_the_keys(
     reference: str, copy: str
