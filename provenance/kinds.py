@@ -323,10 +323,11 @@ _QUOTE_MARKS = re.compile('["\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]')
 
 
 LINE_END_HYPHEN = re.compile(
-    r"(?<=[^\W\d_])(-)([ \t]*\r?\n(?:[ \t\f\v]*\r?\n)?[ \t>\f\v]*)(?=[^\W\d_])"
+    r"(?<=[^\W\d_])([-\u2010\u00ac])([ \t]*\r?\n(?:[ \t\f\v]*\r?\n)?[ \t>\f\v]*)(?=[^\W\d_])"
 )
 """A hyphen ending a line inside a word ("denuclear-\nisation", or "extra-\nregional"
-where the word has its own hyphen; "counter-\n> acting" in an e-mail's quotation): the
+where the word has its own hyphen; "counter-\n> acting" in an e-mail's quotation; the
+Unicode hyphen U+2010, or the "¬" a scan's text recognition writes for it): the
 typesetting of a page, a PDF's or a wrapped text's, not a change of the words; a page
 break's form feed may stand on a line between the halves. Groups: the hyphen, and the line
 break with what indents the next line."""

@@ -326,3 +326,17 @@ def test_an_ordinal_in_words_or_figures_is_one_word_in_two_styles(
     same ordinal written another way, as "2" for "two" (each was a material substitution);
     "three" for "third", or another number, stays a changed word."""
     assert (kind_of(reference, copy)[0] is Kind.SPELLING) is spelling
+
+
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u00ac"])
+def test_a_unicode_hyphen_or_a_scans_not_sign_at_a_line_end_is_the_line_break(
+    hyphen: str,
+) -> None:
+    """ "denuclear¬\\nisation" (ABBYY writes "¬" for the hyphen it found at a line's end)
+    and U+2010: a word broken at a line's end, cosmetic, as with "-" (each was a minor
+    punctuation change)."""
+    assert kind_of("denuclearisation", f"denuclear{hyphen}\nisation") == (
+        Kind.WHITESPACE,
+        "a word hyphenated at a line break",
+    )
+    assert kind_of("extra-regional", f"extra{hyphen}\nregional")[0] is Kind.WHITESPACE
