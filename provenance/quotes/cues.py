@@ -179,7 +179,7 @@ _DOC_CUE_SUPERSET = (
     rb"|\b(?:point|section)\s[^.]{0,80}?(?:reads|says|said|states|stated|calls|called|warns"
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
     rb"|proposes|tells|asks|asked|names|named|mentions|mentioned|describes|described|lists"
-    rb"|listed|uses|used|speaks\s+of|refers\s+to)"
+    rb"|listed|uses|used|speaks\s+of|refers\s+to|defines|defined|cites|cited)"
     rb"|\bParties\b|\bministries\b"
     rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s+(?:as\s+[a-z]+ed\s+|in\s+[a-z]+\s+)?(?:(?:has|had|also|further|then|even|still|itself|again|likewise|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
     rb"|circulated|published"
@@ -500,6 +500,13 @@ def cues(
             and _DOCUMENT_NOUN.search(chunk, d[0], d[1]) is not None
             and _QUOTED_AFTER.match(chunk, d[1]) is not None
         )
+        named_it = _NAMED_IT.match(chunk, d[1]) if d not in used else None
+        if named_it is not None and _DOCUMENT_NOUN.search(chunk, d[0], d[1]):
+            # "An editorial praised the document, labelling it “a firewall”": its name
+            span = Span(base, base + named_it.end("it"))
+            out.append(Cue("person", span, span.of(text)))
+            used.add(d)
+            continue
         if named_as or _described(text, chunk, base, d):
             # ("One tweet calling the statement “a declaration of war”": its name for it)
             seen = _SEEN_AS.search(chunk, max(0, d[0] - 40), d[0]) or _NAMED_AS.search(
@@ -1237,12 +1244,18 @@ _NAMED_AS = re.compile(
 """A participle naming what comes after it ("calling the statement", "dubbing the
 document"): with words in quotation marks after the document, the subject's name for it."""
 _QUOTED_AFTER = re.compile(r"[ \t]*[\"“«„]")
+_NAMED_IT = re.compile(
+    r",?[ \t]+(?:calling|dubbing|branding|labell?ing|terming|nicknaming)[ \t]+(?P<it>it)"
+    r"(?=[ \t]*[\"“«„])",
+    re.IGNORECASE,
+)
+"""After a document, a participle naming it by "it" before words in quotation marks."""
 _DOCUMENT_NOUN = re.compile(r"(?i:statement|document|declaration|communiqu|text)")
 _SEEN_AS = re.compile(
     r"\b(?:see|sees|saw|seen|seeing|view|views|viewed|viewing|regard|regards|regarded"
     r"|regarding|treat|treats|treated|dismiss|dismisses|dismissed|read|reads"
     r"|characteri[sz](?:e|es|ed|ing)|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|paint(?:s|ed|ing)?"
-    r"|cast(?:s|ing)?|frame(?:s|d)?|framing)\s+(?:\w+\s+){0,2}$",
+    r"|cast(?:s|ing)?|frame(?:s|d)?|framing|describing)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 """A verb of judging just before a document ("see the document as", "dismissed the

@@ -602,6 +602,7 @@ def _facts_changed(
         and _FORCE.search(d.copy_text)
         # ("joint military exercises" for "joint exercises": what kind they are, no force)
         and not _EXERCISES.match(reference, d.reference.end)
+        and not _MILITARY_EXERCISES.search(d.copy_text)
     ]
     if _FORCE.search(sentences):
         forced = []  # its passage speaks of force ("military means ... ruled out"): a
@@ -627,6 +628,11 @@ _FORCE = re.compile(
 military measures" for "the necessary measures"): a threat it never makes."""
 _EXERCISES = re.compile(r"\s*(?:exercises|drills|manoeuvres|maneuvers)\b", re.IGNORECASE)
 """The statement's word after a changed one: "military" put before it names the kind."""
+_MILITARY_EXERCISES = re.compile(
+    r"\bmilitary\s+(?:exercises|drills|manoeuvres|maneuvers)\b", re.IGNORECASE
+)
+"""A changed stretch naming the exercises military ("military drills" for "joint
+exercises"): their kind, no force."""
 _FORCE_ACT = re.compile(
     r"\b(?:military|armed|forceful)\s+(?:measures?|steps?|action|actions|responses?|reply"
     r"|answer|countermeasures?|retaliation|strikes?|pressure|deterrence|deterrent)\b",

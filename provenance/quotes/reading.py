@@ -213,7 +213,7 @@ def _main_clause(found: list[Cue]) -> Cue:
 
 _WHEN_SPOKEN = re.compile(
     r"\b(?:when|whenever|while|after|before|since|until|once"
-    r"|(?:the|that)\s+(?:same\s+)?(?:day|week|month|morning|afternoon|evening|night))"
+    r"|(?:the|that)\s+(?:(?:same|very)\s+)?(?:day|week|month|morning|afternoon|evening|night))"
     r"\s+(?:[\w’'.-]+\s+){1,4}[\w’'-]+$",
     re.IGNORECASE,
 )
