@@ -365,8 +365,8 @@ _WORDS_CHANGED = frozenset({Kind.INSERTION, Kind.OMISSION, Kind.SUBSTITUTION, Ki
 """Kinds a paragraph's number may be read as: words, or a "[2]" taken for a note marker."""
 _LINE_MARKUP = re.compile(r"[ \t*_#>]*")
 _PARAGRAPH_NUMBER = re.compile(
-    r"(?:(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\\?[.)]|[IVX]{1,5}\.|[ivx]{1,5}\)|[§¶] ?\d{1,3}\.?"
-    r"|\([a-zA-Z]\)|[a-zA-Z]\)|[a-zA-Z]\.(?=[ \t])|[•◦▪‣·\u2013-](?=[ \t])"
+    r"(?:(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\\?[.)]|[IVX]{1,5}\.|[ivx]{1,5}\)"
+    r"|[§¶][ \u00a0]?\d{1,3}\.?|\([a-zA-Z]\)|[a-zA-Z]\)|[a-zA-Z]\.(?=[ \t])|[•◦▪‣·\u2013-](?=[ \t])"
     r"|(?i:point|paragraph|para\.?|item|clause|section|article)[ \t]+\d{1,3}"
     r"(?:[.:)]|[ \t]*[\u2013\u2014-](?=\s))?)"
     r"[*_]{0,3}\s*)+"

@@ -256,7 +256,7 @@ def test_a_paragraphs_number_keeps_its_own_note_beside_the_pages_sentence_number
     assert (found.kind, found.note) == (Kind.EDITORIAL, "a paragraph number the copy added")
 
 
-@pytest.mark.parametrize("number", ["¶ 9 ", "¶9 ", "§ 9 ", "**¶ 9** "])
+@pytest.mark.parametrize("number", ["¶ 9 ", "¶9 ", "§ 9 ", "**¶ 9** ", "¶\u00a09. ", "§\u00a09. "])
 def test_a_pilcrow_or_section_sign_numbering_a_paragraph_is_editorial(
     reference: Document, number: str
 ) -> None:
