@@ -530,6 +530,12 @@ SLIPS = frozenset({MISSPELT, MISREAD, LOOK_ALIKE, MOJIBAKE, QUOTED_PRINTABLE})
 
 def _spelling_variants(reference: str, copy: str) -> bool:
     ref_words, copy_words = reference.split(), copy.split()
+    return _variants(ref_words, copy_words) or _variants(
+        _ordinal_day(ref_words), _ordinal_day(copy_words)
+    )
+
+
+def _variants(ref_words: list[str], copy_words: list[str]) -> bool:
     if len(ref_words) != len(copy_words) or not ref_words:
         return False
     pairs = zip(ref_words, copy_words, strict=True)
@@ -537,6 +543,15 @@ def _spelling_variants(reference: str, copy: str) -> bool:
         a == b or spelling_key(a) == spelling_key(b) or _ordinal(a) == _ordinal(b) != ""
         for a, b in pairs
     )
+
+
+def _ordinal_day(words: list[str]) -> list[str]:
+    """`words` without "the" before an ordinal in words ("July the fourth" is "July 4")."""
+    return [
+        w
+        for k, w in enumerate(words)
+        if not (w.casefold() == "the" and k + 1 < len(words) and words[k + 1] in _ORDINAL_WORDS)
+    ]
 
 
 def _ordinal(word: str) -> str:

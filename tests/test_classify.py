@@ -315,6 +315,8 @@ def test_a_single_quotation_mark_for_a_double_is_typography(reference: str, copy
         ("third", "3rd", True),
         ("19", "nineteenth", True),
         ("second", "2nd", True),
+        ("4", "the fourth", True),
+        ("the third", "the 3rd", True),
         ("third", "three", False),
         ("fourth", "5th", False),
     ],
@@ -322,7 +324,8 @@ def test_a_single_quotation_mark_for_a_double_is_typography(reference: str, copy
 def test_an_ordinal_in_words_or_figures_is_one_word_in_two_styles(
     reference: str, copy: str, spelling: bool
 ) -> None:
-    """ "3rd parties" for "third parties", "September nineteenth" for "September 19": the
+    """ "3rd parties" for "third parties", "September nineteenth" for "September 19", "July
+    the fourth" for "July 4": the
     same ordinal written another way, as "2" for "two" (each was a material substitution);
     "three" for "third", or another number, stays a changed word."""
     assert (kind_of(reference, copy)[0] is Kind.SPELLING) is spelling
