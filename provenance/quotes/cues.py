@@ -190,6 +190,7 @@ _DOC_CUE_SUPERSET = (
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
     rb"|recalls|recalled|requires|required|closes|ends|opens|begins|concludes|finishes"
     rb"|appeals\s+to|appealed\s+to"
+    rb"|(?:(?:was|is)\s+)?(?:\xe2\x80\x9c|\xc2\xab|\xe2\x80\x9e|\")"
     rb"|tells|told|opposes|supports|backs|rejects|welcomes|condemns|confirms|puts\s+it|put\s+it"
     rb"|promises|promised|pledges|pledged|vows|vowed|envisages|envisaged|suggests|suggested"
     rb"|recommends|recommended|speaks\s+of|spoke\s+of|talks\s+of|refers\s+to|mentions|mentioned"
@@ -497,7 +498,6 @@ def cues(
         named_as = (
             d not in used
             and _NAMED_AS.search(chunk, max(0, d[0] - 40), d[0]) is not None
-            and _DOCUMENT_NOUN.search(chunk, d[0], d[1]) is not None
             and _QUOTED_AFTER.match(chunk, d[1]) is not None
         )
         named_it = _NAMED_IT.match(chunk, d[1]) if d not in used else None

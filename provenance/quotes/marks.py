@@ -129,6 +129,10 @@ _DOC_CUE = re.compile(
     # what it does not say: "The text does not say that ...", "the text never asks"
     r"|(?:does\s+not|doesn['’]t|did\s+not|didn['’]t)\s+(?:say|ask|call|demand|mention|state)"
     r"|never\s+(?:says|asks|calls|demands|mentions|states)))"
+    # words in quotation marks straight after it (or after "was"), which `cues` reads:
+    # "the text “was signed on July 5 ...”", "the text was «signed ...»"
+    r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?(?:text|original|doc|version|roadmap"
+    r"|initiative|paper|proposal)\b(?=\s+(?:(?:was|is)\s+)?[\"“«„])"
     r"|(?:(?<=ccording to )|(?<=\b[Pp]er ))the\s+(?:joint\s+)?text\b(?!\s+messages?\b)"
     # a question on what it says: "Why does the text say ...", "Did the text really ask"
     r"|(?:(?<=\b[Dd]oes )|(?<=\b[Dd]id ))the\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s+(?:really\s+"
