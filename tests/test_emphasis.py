@@ -1031,6 +1031,8 @@ def test_words_struck_through_are_a_style_the_copy_added(
     [
         ("Bold ours throughout.", "", True),
         ("Note: all bold type in the text below is ours.", "", True),
+        ("Emphasis below is mine.", "", True),
+        ("The bold below is ours, to show the stakes.", "", True),
         ("", "Emphasis added throughout.", True),
         ("The two passages follow, with bold added.", "", False),  # covers the first only
     ],

@@ -56,3 +56,20 @@ def test_emphasis_taking_in_words_after_the_number_is_emphasis(
     page = _page(reference, "5. The Parties express support", tags, fmt)
     source = analyse(reference, [page]).sources[0]
     assert {d.kind for d in source.divergences} == {Kind.EMPHASIS}
+
+
+@pytest.mark.parametrize("number", ["¶ 5", "§ 5", "(5)"])
+def test_a_bold_number_the_copy_writes_its_own_way_is_not_emphasis(
+    reference: Document, number: str
+) -> None:
+    """ "**¶ 5**", "**§ 5**" or "**(5)**" for the statement's "5." inside a copy: the copy's
+    numbering in its own marks, bold as "**5.**" may be; it was material emphasis added
+    to "5"."""
+    paragraphs = reference.text.split("\n\n")
+    five = next(k for k, p in enumerate(paragraphs) if p.startswith("5. The Parties"))
+    before, paragraph = paragraphs[five - 1], paragraphs[five]
+    text = f"# Repost\n\n{before}\n\n**{number}** {paragraph[3:]}\n\nShare this.\n"
+    page = replace(make_document(text, "numbers"), format=Format.MARKDOWN, path=Path("n.md"))
+    source = analyse(reference, [page]).sources[0]
+    assert len(source.passages) == 1
+    assert source.emphasis == ()

@@ -87,7 +87,8 @@ def _whole_copy(text: str, copy: Span, run: Run) -> bool:
     return covers and "\n" in text[copy.start : copy.end].strip()
 
 
-_NUMBER = re.compile(r"\d{1,2}[.)]?")
+_NUMBER = re.compile(r"(?:[¶§][ \u00a0]?)?\(?\d{1,2}[.)]?|\[\d{1,2}\]")
+"""A paragraph's number as a copy may set it: "5.", "5)", "(5)", "[5]", "¶ 5", "§ 5"."""
 
 
 def _headword(text: str, a: int, b: int) -> bool:
@@ -114,7 +115,8 @@ _DEFINITION = re.compile(r"[\"'\u201d\u2019\u00bb]?\*{0,2}[ \t]*(?:[\u2014\u2013
 
 def _numbering(marked: str, reference: str, ra: int) -> bool:
     """Whether the marked text is only a paragraph number that opens a line of the
-    reference ("5."): markup on it styles the numbering, and says nothing of the words."""
+    reference ("5.", "¶ 5", "(5)"): markup on it styles the numbering, and says nothing of
+    the words."""
     return bool(_NUMBER.fullmatch(marked)) and (ra == 0 or reference[ra - 1] == "\n")
 
 

@@ -82,7 +82,7 @@ _NOTE = re.compile(
     rf"[(\[]\s*(?P<what>(?:(?:{_BRACKETED})[\s,/&]*(?:and\s+)?)+?)\s*:?\s*(?P<whose>{_WHOSE})\.?\s*[)\]]"
     rf"|[(\[]\s*(?P<whose4>added)\s+(?P<what4>(?:{_BRACKETED}))\.?\s*[)\]]"
     rf"|\b(?P<what2>(?:{_WHAT})(?:[\s,/&]+(?:and\s+)?(?:{_WHAT}))*)"
-    rf"(?:\s+(?:in|within|throughout)(?:\s+[\w\u2019'-]+){{1,4}}?)?"
+    rf"(?:\s+(?:in|within|throughout)(?:\s+[\w\u2019'-]+){{1,4}}?|\s+below)?"
     rf"\s+(?:(?:is|are|has\s+been|have\s+been)\s+)?(?P<whose2>{_WHOSE})\b"
     rf"|\b(?:our|my)\s+(?P<what3>emphasis|italics|bold)\b"
     rf"|(?P<foreign>{_FOREIGN})",
