@@ -442,3 +442,18 @@ def test_a_rule_after_a_colon_is_no_quotation(rule: str) -> None:
     text = f"The statement ends:\n\n{rule}\n\nNo questions were taken.\n"
     assert [q[0] for q in _quotes(Format.MARKDOWN, text)] in ([], ["No questions were taken."])
     assert all(q[0].strip("\u2014*- ") for q in _quotes(Format.MARKDOWN, text))
+
+
+@pytest.mark.parametrize("fmt", list(PAGES))
+@pytest.mark.parametrize("note", ["(emphasis added)", "[emphasis in original]"])
+def test_a_note_on_the_emphasis_as_a_blocks_own_paragraph_is_no_quotation(
+    fmt: Format, note: str
+) -> None:
+    """ "> (emphasis added)" as the last paragraph of a block quoting the statement: the
+    page's note on its markup, not words the block quotes (it was a quotation the
+    statement lacks, not-in-reference, a false material finding)."""
+    block = LINE + ("</p><p>" if fmt is Format.HTML else "\n>\n> ") + note
+    if fmt is Format.HTML:
+        block = f"<p>{block}</p>"
+    got = _speakers(fmt, "The declaration reads:", block, "Nothing more was said.")
+    assert got == [(LINE[:12], "document")]
