@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -145,7 +146,15 @@ def test_a_page_saved_as_utf16_is_found(
     out = tmp_path / "hits.jsonl"
     assert main(["scan", str(pages), "--corpus", str(corpus_dir), "--out", str(out)]) == 0
     [hit] = [json.loads(line) for line in out.read_text().splitlines()]
-    assert hit["charset"] == "utf-16" and hit["passages"]
+    # (named by its byte order: "utf-16" alone labels the little-endian form)
+    order = "utf-16be" if encoding == "utf-16-be" else "utf-16le"
+    assert hit["charset"] == order and hit["passages"]
+    # brought in as the scan read it: its bytes, and the encoding the manifest records
+    assert main(["add", "--from-scan", str(out), "--corpus", str(corpus_dir)]) == 0
+    manifest = tomllib.loads((corpus_dir / "manifest.toml").read_text(encoding="utf-8"))
+    [entry] = [c for c in manifest["captures"] if c.get("encoding", "").startswith("utf-16")]
+    assert entry["encoding"] == order
+    assert (corpus_dir / entry["file"]).read_bytes() == (pages / "saved.txt").read_bytes()
 
 
 def test_a_binary_candidate_is_named_binary(

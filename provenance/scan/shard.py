@@ -174,8 +174,10 @@ def decode(record: Record) -> Decoded | Problem:
     except UnicodeDecodeError as error:
         bad = error.start
     if record.data.startswith(_UTF16_BOMS):
+        # (named by its byte order: "utf-16" alone labels the little-endian form)
+        order = "utf-16le" if record.data.startswith(codecs.BOM_UTF16_LE) else "utf-16be"
         try:
-            return Decoded(record.data.decode("utf-16").removeprefix("\ufeff"), "utf-16")
+            return Decoded(record.data.decode("utf-16").removeprefix("\ufeff"), order)
         except UnicodeDecodeError as error:
             problem = f"not valid UTF-16 (its byte-order mark) at byte {error.start}"
             return Problem(record.source, record.offset, problem, record.id)
