@@ -95,7 +95,7 @@ _SPEECH = re.compile(
     # present forms of verbs above ("Moscow and Beijing claim that", "it also claims")
     # (not "promises", "pledges", "vows", "repeats": more often nouns, "His promises")
     r"|claims?|contends?|suggests|predicts|confirms|denies|concedes"
-    r"|admits|reiterates|cautions|threatens|reminds|complains|mentions|recalls"
+    r"|admits|reiterates|cautions|threatens|reminds|complains|complain|mentions|recalls"
     # and those with "that" after them, where they are verbs ("Tokyo answers that",
     # "Beijing repeats that"), not nouns ("the answers", "His promises “...”")
     r"|(?:answers|responds|replies|retorts|counters|repeats|pledges|vows|promises)\s+that"
@@ -1263,8 +1263,9 @@ statement as"): what follows "as" is the judge's word for it."""
 _AS_QUOTED = re.compile(r"\s+as\s+(?:(?:just|merely|only|simply|nothing\s+but)\s+)?[\"“«„‘]")
 _DESCRIBED = re.compile(
     r"\s+(?:is|was|remains|remained|seems|seemed|sounds|looks)\s+"
-    r"(?:(?:just|merely|only|simply|nothing but|like)\s+)*(?P<article>(?:an?|the)\s+)?"
-    r"[\"“«„‘]"
+    r"(?:(?:just|merely|only|simply|nothing but|like|full of|riddled with|little more than"
+    r"|no more than|nothing more than|mostly|largely|pure|sheer)\s+)*"
+    r"(?P<article>(?:an?|the)\s+)?[\"“«„‘]"
 )
 """A form of "be" between a document named without a speech verb and a quotation."""
 _DESCRIBED_INSIDE = re.compile(
@@ -1722,7 +1723,7 @@ _PLURAL_FORMS = frozenset(
     (
         *"""insist write urge warn argue declare propose note stress add emphasise emphasize
         underline reaffirm observe recall reiterate acknowledge concede admit conclude
-        maintain explain ask request demand""".split(),
+        maintain explain ask request demand complain""".split(),
         "point out",
         "appeal to",
     )
