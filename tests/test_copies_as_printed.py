@@ -61,3 +61,23 @@ def test_a_pages_button_in_padded_brackets_stays_in_its_box() -> None:
     rows = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
     assert [d.kind for d in rows] == [Kind.INTERRUPTION]
     assert "[ Sign me up ]" in rows[0].copy_text
+
+
+def test_a_copy_split_across_forum_posts_with_continued_marks_is_interrupted() -> None:
+    """ "... missile tests, [continued]", another post, then "[continued from above] and
+    the United States ...": the forum's split post, its marks on the copy's own lines, is
+    an interruption, minor (it was a material insertion of everything between)."""
+    paragraph = next(p for p in _paragraphs() if p.startswith("The DPRK, by way"))
+    cut = paragraph.index(" and the United States")
+    page = (
+        "A member posted the text in two parts.\n\n"
+        f"{paragraph[:cut]} [continued]\n\n"
+        "----- Post #8 by moderator, 05-07-2017 -----\n"
+        "Please keep posts short, the board cuts long ones.\n\n"
+        "----- Post #9 by poster -----\n"
+        f"[continued from above]{paragraph[cut:]}\n"
+    )
+    source = _source(page)
+    assert len(source.passages) == 1
+    [row] = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
+    assert row.kind is Kind.INTERRUPTION and "Post #8" in row.copy_text

@@ -247,6 +247,7 @@ def interruption(
     >>> interruption("One. Two more words. Three.", Span(4, 19)) is None
     True
     """
+    span = _past_continuation_marks(text, span)
     inserted = span.of(text)
     lines = [line.strip() for line in inserted.splitlines()]
     lines = [line for line in lines if line.strip("\f\v ")]
@@ -317,6 +318,35 @@ _CREDIT_AFTER_QUOTE = re.compile(r"[\"\u201d\u00bb][ \t]*$")
 """A closing quotation mark just before inserted text on its line."""
 _CREDIT_LINE = re.compile(r"[\u2014\u2013-]{1,2}[ \t]*[^\W\d_][^.!?\n]{0,80}")
 """A credit line: a dash, then a few words that end no sentence ("— Wang Yi")."""
+
+
+def _past_continuation_marks(text: str, span: Span) -> Span:
+    """`span` without a mark saying the copy goes on that ends the line it starts on
+    ("... missile tests, [continued]") or opens the line it ends on ("[continued from
+    above] and the United States ..."): a forum's split post, whose marks belong to the
+    copy's own lines, so that what stands between is still set apart.
+
+    >>> text = "tests, [continued]\\nA post.\\n[continued from above] and"
+    >>> _past_continuation_marks(text, Span(6, len(text) - 3)).of(text)
+    '\\nA post.\\n'
+    """
+    start, end = span.start, span.end
+    head = _CONTINUATION_END.match(text, start, end)
+    if head is not None:
+        start = head.end()
+    tail = _CONTINUATION_START.search(text, start, end)
+    if tail is not None:
+        end = tail.start()
+    return Span(start, end) if start < end else span
+
+
+_CONTINUATION = (
+    r"[\[(](?:continued|cont(?:['\u2019]d|inued)?\.?)(?:[ \t]+(?:from|on)[^\])\n]{1,30})?[\])]"
+)
+_CONTINUATION_END = re.compile(rf"[ \t]*{_CONTINUATION}[ \t]*(?=\r?\n)", re.IGNORECASE)
+"""A mark ending a line that the copy goes on ("[continued]", "(cont'd)")."""
+_CONTINUATION_START = re.compile(rf"(?<=\n)[ \t]*{_CONTINUATION}[ \t]*\Z", re.IGNORECASE)
+"""The same mark opening the line the copy goes on in ("[continued from above]")."""
 
 
 def _running_head(line: str) -> bool:
