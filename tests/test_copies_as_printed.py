@@ -5,12 +5,13 @@ brackets. Each was misread (audit l7 of stop 39); the pages are our own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import make_document
 
 from provenance.analyse import SourceResult, analyse
-from provenance.model import Kind, PassageKind
+from provenance.model import Format, Kind, PassageKind, Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = make_document(
@@ -81,3 +82,23 @@ def test_a_copy_split_across_forum_posts_with_continued_marks_is_interrupted() -
     assert len(source.passages) == 1
     [row] = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
     assert row.kind is Kind.INTERRUPTION and "Post #8" in row.copy_text
+
+
+def test_an_embedded_post_quoting_the_statement_interrupts_the_copy() -> None:
+    """A tweet embedded between two sentences of an HTML copy (`<blockquote
+    class="twitter-tweet">`) quoting one of them: the page's furniture, an interruption,
+    minor; its quoted words and comment were two material insertions."""
+    paragraph = next(p for p in _paragraphs() if "justified concerns should be respected" in p)
+    first, rest = paragraph.split(" Other states", 1)
+    tweet = (
+        '<blockquote class="twitter-tweet"><p>&quot;The DPRK&#39;s justified concerns should be'
+        " respected&quot; &mdash; that line will be read closely.</p>&mdash; A. Reader"
+        ' (@reader) <a href="https://twitter.com/reader/status/1">July 4, 2017</a></blockquote>'
+    )
+    html = f"<html><body><p>{first}</p>{tweet}<p>Other states{rest}</p></body></html>"
+    page = replace(make_document(html, "page"), format=Format.HTML, path=Path("page.html"))
+    source = analyse(REFERENCE, [page]).sources[0]
+    assert len(source.passages) == 1
+    material = [d for d in source.divergences if d.severity is Severity.MATERIAL]
+    assert material == [], [(d.kind, d.copy_text) for d in material]
+    assert any(d.kind is Kind.INTERRUPTION for d in source.divergences)

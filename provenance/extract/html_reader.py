@@ -252,6 +252,8 @@ class _HTMLReader(HTMLParser):
             return
         self.serial += 1
         quoting = {QUOTED} if tag in _QUOTING_TAGS else {CAPTION} if tag == "figcaption" else set()
+        if tag == "blockquote" and _embedded_post(attrs):
+            quoting.add(CAPTION)  # a social post the page embeds: set apart as a caption is
         style = _styled(attrs, tag, self.sheet)
         turned_off = {f"{_OFF}{s}" for s in _plain_styles(style)}
         if tag in _QUOTING_TAGS:
@@ -496,6 +498,24 @@ def raised(text: str) -> str:
     ('¹²', '¹, ³', 'st', '[1]')
     """
     return text.translate(_SUPERSCRIPT) if _RAISED_NUMBER.fullmatch(text) else text
+
+
+def _embedded_post(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a <blockquote> is a social network's embedded post (its class names the
+    network's embed: "twitter-tweet", "instagram-media", "tiktok-embed", ...): the
+    page's furniture, whatever words of the statement the post quotes.
+
+    >>> _embedded_post([("class", "twitter-tweet tw-align-center")]), _embedded_post([])
+    (True, False)
+    """
+    given = next((v for k, v in attrs if k == "class" and v), "")
+    return any(c in _EMBED_CLASSES for c in given.split())
+
+
+_EMBED_CLASSES = frozenset(
+    "twitter-tweet twitter-video instagram-media tiktok-embed reddit-embed-bq bluesky-embed "
+    "mastodon-embed threads-embed fb-xfbml-parse-ignore telegram-post".split()
+)
 
 
 def _first_number(attrs: list[tuple[str, str | None]]) -> int | None:
