@@ -143,7 +143,8 @@ def check_quotes(
         start, end = m.span.start, m.span.end
         if m.opening != ":":  # with its quotation marks
             start, end = start - 1, min(len(text), end + 1)
-        if NOTE_IN_BRACKETS.fullmatch(m.span.of(text).strip()):
+        opens = text[m.span.start : m.span.start + 4].lstrip()[:1]
+        if opens in ("(", "[") and NOTE_IN_BRACKETS.fullmatch(m.span.of(text).strip()):
             continue  # "> (emphasis added)" as a block's own paragraph: the page's note
         block = _block(m, blocks)
         if any(
