@@ -449,8 +449,8 @@ def _misread(reference: str, copy: str) -> bool:
     (True, True)
     >>> _misread("modern", "modem"), _misread("missile", "rnissle")
     (False, False)
-    >>> _misread("the other", "tlie otber")
-    True
+    >>> _misread("the other", "tlie otber"), _misread("conflicting", "conf1icting")
+    (True, True)
     """
     theirs, ours = reference.split(), copy.split()
     if len(theirs) != len(ours):
@@ -470,10 +470,10 @@ _GLYPHS = (
     ("rn", "m"),
     ("vv", "w"),
     ("cl", "d"),
-    ("li", "h"),
-    ("b", "h"),
     ("0", "o"),
     ("1", "l"),
+    ("li", "h"),
+    ("b", "h"),
     ("l", "i"),
 )
 """Letters text recognition reads for others, as (read, meant) in the order `_shape`

@@ -233,7 +233,13 @@ def test_look_alike_letters_of_another_script_are_named() -> None:
 
 @pytest.mark.parametrize(
     ("reference", "copy"),
-    [("ballistic", "baIlistic"), ("Council", "CounciI"), ("the", "tlie"), ("the", "tbe")],
+    [
+        ("ballistic", "baIlistic"),
+        ("Council", "CounciI"),
+        ("the", "tlie"),
+        ("the", "tbe"),
+        ("conflicting", "conf1icting"),
+    ],
 )
 def test_a_letter_a_scan_confuses_is_a_misreading_before_a_slip_of_the_keys(
     reference: str, copy: str
