@@ -864,13 +864,20 @@ def test_a_title_whose_next_line_opens_with_the_references_next_word_stays_apart
     start = reference.text.index("The Parties confirm that the DPRK")
     end = reference.text.index("\n", start)
     paragraph = reference.text[start:end]
-    page = (
-        "Removing concerns via dialogue and consultations\n\n"
-        "The next lines follow in the statement.\n\n" + paragraph + "\n"
+    page, source = _titled(
+        reference,
+        "Removing concerns via dialogue and consultations",
+        "The next lines follow in the statement.",
+        paragraph,
     )
-    source = analyse(reference, [make_document(page, "titled")]).sources[0]
     assert [page[p.copy.start : p.copy.end] for p in source.passages] == [paragraph]
     assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
+
+
+def _titled(reference: Document, title: str, line: str, excerpt: str) -> tuple[str, SourceResult]:
+    """A page of a title, a line of the page's own, then `excerpt`, and its analysis."""
+    page = f"{title}\n\n{line}\n\n{excerpt}\n"
+    return page, analyse(reference, [make_document(page, "titled")]).sources[0]
 
 
 @pytest.mark.parametrize(
@@ -906,11 +913,12 @@ def test_a_headline_case_title_stays_apart_when_the_next_line_opens_as_the_refer
     start = reference.text.index("The Parties propose the following:")
     end = reference.text.index("\n", reference.text.index("The DPRK, by way of"))
     excerpt = reference.text[start:end]
-    page = (
-        "The Russian-Proposed Stage-By-Stage Korean Settlement Plan\n\n"
-        "The Parties of the plan are named below.\n\n" + excerpt + "\n"
+    page, source = _titled(
+        reference,
+        "The Russian-Proposed Stage-By-Stage Korean Settlement Plan",
+        "The Parties of the plan are named below.",
+        excerpt,
     )
-    source = analyse(reference, [make_document(page, "titled")]).sources[0]
     assert [page[p.copy.start : p.copy.end] for p in source.passages] == [excerpt]
     assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from provenance.extract.readable import Extracted
-from provenance.model import Document, MapBuilder, Span
+from provenance.model import Document, MapBuilder, OffsetMap, Span
 
 _QUOTED_LINE = re.compile(r"^(?![ \t]{0,3}>>> )(?:[ \t]{0,3}>[ \t]?)+", re.MULTILINE)
 """The marks opening a quoted line: ">", "> ", "> > ", indented up to 3. A line of marks
@@ -36,23 +36,15 @@ def _email(document: Document) -> Extracted | None:
     blocks = _blocks(text)
     if not blocks:
         return None
-    builder, pieces, quoted = MapBuilder(), [], []
-    at = length = 0
+    quoted, removed = [], 0
     for block in blocks:
-        first = length + block[0].start() - at
-        for mark in block:
-            pieces.append(text[at : mark.start()])
-            builder.copy(at, mark.start() - at)
-            length += mark.start() - at
-            at = mark.end()
-        end = text.find("\n", at)
+        first = block[0].start() - removed
+        removed += sum(mark.end() - mark.start() for mark in block)
+        after = block[-1].end()
+        end = text.find("\n", after)
         end = len(text) if end < 0 else end
-        last = length + len(text[at:end].rstrip())
-        quoted.append(Span(first, last))
-    pieces.append(text[at:])
-    builder.copy(at, len(text) - at)
-    readable = "".join(pieces)
-    offsets = builder.build(tail=len(text))
+        quoted.append(Span(first, after - removed + len(text[after:end].rstrip())))
+    readable, offsets = _read_past(text, [mark.span() for block in blocks for mark in block])
     return Extracted(document, readable, offsets, (), ("quoted-lines",), tuple(quoted))
 
 
@@ -78,16 +70,22 @@ def _margin_numbers(document: Document) -> Extracted | None:
     marks = _numbered_runs(text)
     if not marks:
         return None
+    readable, offsets = _read_past(text, [(start, end) for start, end, _ in marks])
+    return Extracted(document, readable, offsets, (), ("margin-numbers",))
+
+
+def _read_past(text: str, cuts: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
+    """`text` without the stretches `cuts` (in order, apart), and the map from what is left
+    to the original: every other character keeps its place there."""
     builder, pieces = MapBuilder(), []
     at = 0
-    for start, end, _ in marks:
+    for start, end in cuts:
         pieces.append(text[at:start])
         builder.copy(at, start - at)
         at = end
     pieces.append(text[at:])
     builder.copy(at, len(text) - at)
-    offsets = builder.build(tail=len(text))
-    return Extracted(document, "".join(pieces), offsets, (), ("margin-numbers",))
+    return "".join(pieces), builder.build(tail=len(text))
 
 
 _MARGIN_NUMBER = re.compile(r"\n[ \t]{0,8}(\d{1,5})(?:[ \t]*[|│¦][ \t]*|[ \t]+|(?=\r?\n)|\Z)")

@@ -129,6 +129,8 @@ _STATES_NOUN_BEFORE = re.compile(
 )
 """Before "states", a word that makes it the noun ("call on all interested states “to
 ...”", "urged other states"), whatever follows it."""
+_STATES_REACH = 24
+"""Characters before "states" that hold the word `_STATES_NOUN_BEFORE` reads, and spaces."""
 """After "states", what makes it the noun ("regional states and ...", "regional states,
 including Russia") rather than the verb ("the statement states that", "states: ...",
 "states, “...”", "states the position")."""
@@ -1237,17 +1239,14 @@ def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
     return _PARTICIPLE.match(text, base + found.end()) is None
 
 
-_NAMED_AS = re.compile(
-    r"\b(?:calling|dubbing|branding|labell?ing|terming|nicknaming)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
+_NAMING_PARTICIPLE = r"(?:calling|dubbing|branding|labell?ing|terming|nicknaming)"
+"""Participles that give something a name."""
+_NAMED_AS = re.compile(rf"\b{_NAMING_PARTICIPLE}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 """A participle naming what comes after it ("calling the statement", "dubbing the
 document"): with words in quotation marks after the document, the subject's name for it."""
 _QUOTED_AFTER = re.compile(r"[ \t]*[\"“«„]")
 _NAMED_IT = re.compile(
-    r",?[ \t]+(?:calling|dubbing|branding|labell?ing|terming|nicknaming)[ \t]+(?P<it>it)"
-    r"(?=[ \t]*[\"“«„])",
-    re.IGNORECASE,
+    rf",?[ \t]+{_NAMING_PARTICIPLE}[ \t]+(?P<it>it)(?=[ \t]*[\"“«„])", re.IGNORECASE
 )
 """After a document, a participle naming it by "it" before words in quotation marks."""
 _DOCUMENT_NOUN = re.compile(r"(?i:statement|document|declaration|communiqu|text)")
@@ -1628,7 +1627,9 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     if ARTICLE_BEFORE.search(before):
         return True  # "That is a claim to a seat", "the said systems": a noun, an adjective
     if word == "states":
-        return bool(_NOUN_AFTER.match(chunk, hit.end()) or _STATES_NOUN_BEFORE.search(before))
+        # (the word before it: the last few characters, not the whole sentence, searched)
+        near = before[-_STATES_REACH:]
+        return bool(_NOUN_AFTER.match(chunk, hit.end()) or _STATES_NOUN_BEFORE.search(near))
     if word in ("call", "calls"):
         return bool(_DETERMINER.search(before))
     if word == "notes":

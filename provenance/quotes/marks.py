@@ -105,12 +105,16 @@ _PART_ASIDE = (
 )
 """An aside between a part of the text and its verb ("The preamble, for its part, says",
 "Point 4, however, says")."""
+_TEXT_NOUN = r"(?:text|original|doc|version|roadmap|initiative|paper|proposal)"
+"""A word for the statement's text, with "the" or "this" before it and a verb or its words
+after it ("the text says", "the roadmap “demands ...”")."""
 _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
-    r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?(?:text|original|doc|version|roadmap|initiative|paper"
-    r"|proposal)\b(?=(?:\s*,[^,;:\"“”\n]{1,90},)?"
+    r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?"
+    + _TEXT_NOUN
+    + r"\b(?=(?:\s*,[^,;:\"“”\n]{1,90},)?"
     # (how it stands: "the text as published says", "the text in English reads")
     r"(?:\s+as\s+(?:published|released|issued|signed|circulated|posted|printed|translated)"
     r"|\s+in\s+(?:full|English|Russian|Chinese|translation))?"
@@ -131,8 +135,9 @@ _DOC_CUE = re.compile(
     r"|never\s+(?:says|asks|calls|demands|mentions|states)))"
     # words in quotation marks straight after it (or after "was"), which `cues` reads:
     # "the text “was signed on July 5 ...”", "the text was «signed ...»"
-    r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?(?:text|original|doc|version|roadmap"
-    r"|initiative|paper|proposal)\b(?=\s+(?:(?:was|is)\s+)?[\"“«„])"
+    r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?"
+    + _TEXT_NOUN
+    + r"\b(?=\s+(?:(?:was|is)\s+)?[\"“«„])"
     r"|(?:(?<=ccording to )|(?<=\b[Pp]er ))the\s+(?:joint\s+)?text\b(?!\s+messages?\b)"
     # a question on what it says: "Why does the text say ...", "Did the text really ask"
     r"|(?:(?<=\b[Dd]oes )|(?<=\b[Dd]id ))the\s+(?:[\w’'-]+\s+){0,2}?text\b(?=\s+(?:really\s+"
@@ -146,8 +151,7 @@ _DOC_CUE = re.compile(
     # ("its last line says": a line only as the document's first or last)
     r"(?=(?:\s+(?:that|which|on|about|regarding|concerning)(?:\s+[\w’'-]+){1,4}?)?"
     # (an aside before the verb: "The preamble, for its part, says")
-    + _PART_ASIDE
-    + r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?"
+     + _PART_ASIDE + r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?"
     r"(?:reads|says|said|states|stated|calls|called|warns|warned"
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells"
     r"|asks|asked|recalls|recalled|names|defines|defined|cites|cited|lists|listed))"
