@@ -1317,8 +1317,9 @@ or opening the next."""
 def _coordinated(kept: list[re.Match[str]]) -> bool:
     """Whether the words just before a speech verb join it to the verb before ("and
     called", "but described"), so that it has that verb's subject."""
-    words = [w.group().casefold() for w in kept]
-    return bool(words) and words[0] in _AND_BUT and all(w in _AND_BUT | _ADVERBS for w in words)
+    # (`kept` runs back from the verb: "and then called" is ["then", "and"])
+    words = [w.group().casefold() for w in kept if w.group().casefold() not in _ADVERBS]
+    return bool(words) and all(w in _AND_BUT for w in words)
 
 
 _AND_BUT = frozenset({"and", "but"})
