@@ -113,6 +113,31 @@ def test_an_uncompressed_record_cut_short_inside_the_file_is_an_error_and_the_ne
     assert error["problem"].startswith("truncated WARC record: "), error
 
 
+@pytest.mark.parametrize("coding", ["Content-Encoding: gzip", "Transfer-Encoding: chunked"])
+def test_a_cut_record_whose_payload_is_coded_is_reported_cut_not_corrupt(
+    tmp_path: Path, coding: str
+) -> None:
+    """A `.warc` record cut short with more records after it, its HTTP payload in a
+    content or transfer coding. Before, the error blamed the coding ("corrupt gzip
+    payload", "malformed chunked payload": what undoing it made of the next record's
+    bytes), where an uncoded payload cut the same way is "truncated WARC record"."""
+    body = gzip.compress(HTML) if "gzip" in coding else _chunked(HTML)
+    head = f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{coding}\r\n\r\n"
+    stream = io.BytesIO()
+    write_record(stream, "response", "https://example.org/cut", head.encode() + body,
+                 "application/http; msgtype=response", "cut", gz=False)  # fmt: skip
+    whole = stream.getvalue()
+    first, third = _plain("first"), _plain("third")
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(first + whole[: len(whole) // 2] + third)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    assert list(_by_url(out)) == ["first", "third"]
+    [error] = _errors(out)
+    assert error["offset"] == len(first)
+    assert error["problem"].startswith("truncated WARC record: another record begins"), error
+
+
 @pytest.mark.parametrize("cut", [5, 10, 100, 300])
 def test_an_uncompressed_file_that_ends_inside_a_records_headers_is_an_error(
     tmp_path: Path, cut: int

@@ -293,6 +293,11 @@ def _records(
         damage = (damage[0], damage[1], read.id)  # its headers were read: it has an id
     if error is not None and damage is None:
         damage = last, f"truncated or corrupt WARC data: {error}", ""  # not found: said where
+    if cut and isinstance(held, Problem) and not held.problem.startswith("truncated"):
+        # The record is cut short: what undoing its payload's coding made of the next
+        # record's bytes ("corrupt gzip payload") is not its problem.
+        assert damage is not None  # cut says so
+        held = Problem(source, damage[0], damage[1], damage[2] or held.id)
     if held is not None and (isinstance(held, Problem) or not cut):
         said = held.offset if isinstance(held, Problem) else said
         yield held
