@@ -307,6 +307,26 @@ def test_inputs_named_twice_or_inside_another_are_scanned_once_with_the_outer_id
     assert [line.split(": ")[1] for line in said] == [str(tmp_path / name) for name in left_out]
 
 
+def test_a_link_under_a_directory_to_a_file_read_there_is_scanned_once(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """A page, and a link to it beside it (a mirror's "latest.txt"), or two links to one
+    page outside: one hit each, under the file's own name or the first link's. Each
+    link was scanned as a document of its own, a second hit for the same bytes."""
+    coll, outside = tmp_path / "coll", tmp_path / "elsewhere.txt"
+    (coll / "sub").mkdir(parents=True)
+    (coll / "sub" / "page.txt").write_text(COPY, encoding="utf-8")
+    (coll / "latest.txt").symlink_to(coll / "sub" / "page.txt")
+    outside.write_text(COPY, encoding="utf-8")
+    (coll / "a.txt").symlink_to(outside)
+    (coll / "b.txt").symlink_to(outside)
+    out = tmp_path / "hits.jsonl"
+    assert _scan([coll], out) == 0
+    assert sorted(hit["id"] for hit in _lines(out)) == ["a.txt", "sub/page.txt"]
+    said = [line for line in capsys.readouterr().err.splitlines() if "scanned once" in line]
+    assert [line.split(": ")[1] for line in said] == [str(coll / "b.txt"), str(coll / "latest.txt")]
+
+
 def test_a_lone_surrogate_in_an_id_or_a_file_name_is_written_escaped(tmp_path: Path) -> None:
     """A JSON line's id holding a lone surrogate ("\\udce9", legal JSON), or a page whose
     file name is not UTF-8: the hit is written with the character escaped, as valid UTF-8

@@ -107,7 +107,11 @@ def _opened(path: Path) -> contextlib.AbstractContextManager[io.BufferedIOBase]:
 
 
 def plan(
-    inputs: list[Path], *, shard_bytes: int = SHARD_BYTES, passed: Counter[str] | None = None
+    inputs: list[Path],
+    *,
+    shard_bytes: int = SHARD_BYTES,
+    passed: Counter[str] | None = None,
+    said: list[str] | None = None,
 ) -> list[Shard]:
     """The shards of `inputs`, in a fixed order (the same inputs give the same plan).
 
@@ -115,7 +119,9 @@ def plan(
     under it (JSON Lines, WARC), in sorted path order, each cut as if named on its own. A
     page named on its own is a batch of one. Files under a directory of kinds a scan does
     not read (a PDF, an ARC file, a `.warc.zst`) are counted in `passed` by extension, so
-    that a directory of them does not pass for a collection holding nothing.
+    that a directory of them does not pass for a collection holding nothing. A file under a
+    directory that is a link to another file read there is read once, as that file (a
+    line in `said` names the link).
 
     An input, or a directory under one, that cannot be read is an "unreadable" shard:
     reading it is its problem, an errors-file entry.
@@ -138,6 +144,7 @@ def plan(
             raise ValueError(msg)
         if path.is_dir():
             pages, collections, unreadable = _directory_files(path, passed)
+            pages, collections = _once(pages, said), _once(collections, said)
             shards.extend(_page_shards(path, pages, shard_bytes))
             for file in collections:
                 shards.extend(_collection_shards(file, shard_bytes))
@@ -329,6 +336,32 @@ def _directory_files(
         for e in refused
     ]
     return pages, collections, special + unreadable
+
+
+def _once(files: list[Path], said: list[str] | None) -> list[Path]:
+    """`files` less each link to a file also listed (or to one an earlier link names):
+    read once, under its own name, not again under the link's (a hit for each)."""
+    links = {path: _real(path) for path in files if path.is_symlink()}
+    seen = {_real(path) for path in files if path not in links}
+    kept = []
+    for path in files:
+        real = links.get(path)
+        if real is not None and real in seen:
+            if said is not None:
+                said.append(f"{path}: a link to {real}, scanned once, as that file")
+            continue
+        if real is not None:
+            seen.add(real)
+        kept.append(path)
+    return kept
+
+
+def _real(path: Path) -> Path | None:
+    """`path`'s real path; None for a link loop (reading it says so)."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        return None
 
 
 def _mode(path: Path) -> int | None:

@@ -128,7 +128,7 @@ def scan(
     inputs, overlapping = distinct([path.absolute() for path in inputs])
     _check_out(inputs, out, corpus)
     passed: Counter[str] = Counter()
-    shards = plan(inputs, shard_bytes=shard_bytes, passed=passed)
+    shards = plan(inputs, shard_bytes=shard_bytes, passed=passed, said=overlapping)
     directory = shards_dir(out)
     done = _prepare(directory, shards, config, resume=resume)
     todo = [i for i in range(len(shards)) if i not in done]
