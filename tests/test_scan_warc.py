@@ -373,6 +373,17 @@ def test_a_response_whose_status_line_is_not_http_is_an_error(tmp_path: Path) ->
     )
 
 
+def test_a_status_line_that_is_not_http_is_quoted_as_utf_8(tmp_path: Path) -> None:
+    """The first line of a payload that is no HTTP message, quoted in the error, was
+    decoded as Windows-1252: UTF-8 "People’s" read "Peopleâ€™s"."""
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_response("text", HTML, status="The People’s Republic"))
+    out = tmp_path / "hits.jsonl"
+    assert _scan([path], out) == 1
+    [error] = _errors(out)
+    assert error["problem"].endswith("(status line 'The People’s Republic')"), error
+
+
 def test_a_directory_is_read_with_the_collection_files_under_it(tmp_path: Path) -> None:
     """A directory of WARC and JSON Lines files scanned 0 documents, exit 0. Now each
     collection file under it is read as if named on the command line (sorted by path,

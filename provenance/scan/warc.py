@@ -507,7 +507,8 @@ def warc_record(record: object, source: str, limit: int = 0) -> Record | Problem
         problem = "truncated WARC record: the file ends inside its HTTP status line"
         return Problem(source, offset, problem, ident)
     if http is None or not http_message.is_status_line(http.status_line_bytes):
-        status = "" if http is None else f" (status line {(http.status_line or '')[:60]!r})"
+        line = b"" if http is None else http.status_line_bytes or b""
+        status = f" (status line {line.decode('utf-8', 'replace')[:60]!r})" if http else ""
         return Problem(source, offset, f"a response record that is not HTTP{status}", ident)
     kind = http.get("Content-Type", "") or ""
     data = payload()
