@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from conftest import make_document
 
 from provenance.analyse import SourceResult, analyse
@@ -102,3 +103,25 @@ def test_an_embedded_post_quoting_the_statement_interrupts_the_copy() -> None:
     material = [d for d in source.divergences if d.severity is Severity.MATERIAL]
     assert material == [], [(d.kind, d.copy_text) for d in material]
     assert any(d.kind is Kind.INTERRUPTION for d in source.divergences)
+
+
+@pytest.mark.parametrize("arrow", ["»", "›", "&raquo;"])
+def test_a_link_line_ending_in_a_guillemet_arrow_interrupts_one_full_copy(arrow: str) -> None:
+    """A print view's "Continued on page 2 »" in the middle of a sentence: the guillemet
+    after a space at the line's end is the link's arrow, not a quotation mark closing.
+    It cut a full copy into two excerpts, where the same line without it interrupts one."""
+    paragraph = next(p for p in _paragraphs() if p.startswith("The DPRK, by way"))
+    cut = paragraph.index(" ballistic missile tests")
+    paragraphs = [f"<p>{p}</p>" for p in _paragraphs()]
+    at = paragraphs.index(f"<p>{paragraph}</p>")
+    paragraphs[at : at + 1] = [
+        f"<p>{paragraph[:cut]}</p>",
+        f'<p class="continued"><a href="?page=2">Continued on page 2 {arrow}</a></p>',
+        f"<p>{paragraph[cut:]}</p>",
+    ]
+    html = f"<html><body>{''.join(paragraphs)}</body></html>"
+    page = replace(make_document(html, "page"), format=Format.HTML, path=Path("page.html"))
+    source = analyse(REFERENCE, [page]).sources[0]
+    assert [p.kind for p in source.passages] == [PassageKind.FULL]
+    [row] = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
+    assert row.kind is Kind.INTERRUPTION and "Continued on page 2" in row.copy_text

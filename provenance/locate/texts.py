@@ -125,6 +125,16 @@ class _EdgeError(Exception):
 
 Words = tuple[tuple[str, int, int], ...]
 _SENTENCE = re.compile(r"[.!?:]")
+_LINK_ARROW = re.compile(
+    "^[^\n«\u2039]*\\w[^\n«\u2039]* [»\u203a][ \t]*$"  # "Continued on page 2 »"
+    "|^[ \t]*[«\u2039] [^\n»\u203a]*\\w[^\n»\u203a]*$",  # "« Previous"
+    re.M,
+)
+"""A guillemet drawn as a link's arrow: after a space ending a line of words with no
+opening guillemet ("Continued on page 2 »", "Next" and U+203A), or before one opening
+such a line with no closing one ("« Previous"). It neither opens nor closes a quotation.
+(The gap's first and last lines are parts of lines: a quotation closing " »" straight
+after a copied word is no line of words there.)"""
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _LINE_BREAK = re.compile("\n")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\r>]*\n")
@@ -178,6 +188,7 @@ class _Texts:
         Marks inside a square bracket there are the editor's note quoting a word ("[the
         Russian text has "should"]"), not a quotation opening or closing in the page."""
         gap = self.capture_gap(j_before, j_after)
+        marks = 0
         # Most gaps hold no mark at all: then none is inside a bracket or a line either.
         if '"' in gap or "'" in gap:
             gap = _BRACKETED.sub("", gap)
@@ -189,7 +200,10 @@ class _Texts:
                 # quotations in running prose are left as they are; so do pull quotes, a
                 # person's words and their credit on lines of their own
                 gap = _INNER_QUOTED.sub(" ", gap)
-        return _mark_count(gap) - _mark_count(self.reference_gap(i_before, i_after))
+            marks = _mark_count(gap)
+            if "\n" in original:  # a link's arrow on a line of its own is no mark
+                marks = max(0, marks - len(_LINK_ARROW.findall(original)))
+        return marks - _mark_count(self.reference_gap(i_before, i_after))
 
     def stitched(self, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
         """True when, between the two words, the capture closes one quotation and opens
