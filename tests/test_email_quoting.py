@@ -63,6 +63,8 @@ def test_the_quoted_lines_are_a_block_quotation() -> None:
     "page",
     [
         "Turnout was high.\n> 50 people came.\nNobody left early.\n",  # one line: not quoting
+        "Turnout was high.\n\n> 50 people came.\n\nNobody left early.\n",  # no letter after it
+        "Turnout:\n\n>50% of the voters\n",  # no space after it
         "if a > b then\nprint(a)\n",  # a ">" inside a line
         "Try it:\n\n>>> 1 + 1\n2\n>>> 2 * 3\n6\n",  # Python's prompt
         "Try it:\n\n>>> x = [\n... 1]\n>>> x\n",
@@ -70,6 +72,27 @@ def test_the_quoted_lines_are_a_block_quotation() -> None:
 )
 def test_a_lone_angle_bracket_is_text(page: str) -> None:
     assert extract(make_document(page, "plain")).identity
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "From the statement itself:\n\n",
+        "The ministries' joint statement ends with this line.\n\n",
+        "And the closing line:\n\n",
+    ],
+)
+def test_one_quoted_line_as_a_paragraph_of_its_own_is_a_block_quotation(
+    reference: Document, intro: str
+) -> None:
+    """A reply quoting one sentence of the statement on a "> " line of its own: the mark
+    was read as the quotation's first character (a punctuation row: `altered`), or, after
+    a line that names no one, the line was no quotation at all."""
+    sentence = next(s for s in reference.text.split("\n\n") if s.startswith("This statement"))
+    page = f"The July 4 text, again.\n\n{intro}> {sentence}\n\nSee you next week.\n"
+    source = analyse(reference, [make_document(page, "email")]).sources[0]
+    [quote] = [q for q in source.quotes if q.attributed]
+    assert (quote.verdict, quote.text) == (QuoteVerdict.VERBATIM, sentence)
 
 
 def test_a_quoted_blank_line_is_a_paragraph_break(reference: Document) -> None:

@@ -399,7 +399,10 @@ def test_block_quotations_of_the_markup() -> None:
     markdown = "Intro:\n\n> One **two**.\n>\n> > Nested.\n>\n> Three.\n\nAfter.\n\n> Last.\n"
     assert _quoted(markdown, Format.MARKDOWN) == ["One two.\n\nNested.\n\nThree.", "Last."]
     assert _runs(markdown, Format.MARKDOWN) == {("two", "bold")}
-    assert extract(_doc("> not markup in plain text", Format.TEXT, "a.txt")).quoted == ()
+    # plain text is not Markdown: a ">" line inside a paragraph is text (one that is a
+    # paragraph of its own is a reply's quotation: test_email_quoting)
+    plain = "He wrote\n> not markup in plain text\nand left."
+    assert extract(_doc(plain, Format.TEXT, "a.txt")).quoted == ()
 
 
 def test_html_without_readable_text_is_a_one_line_error(tmp_path: Path) -> None:

@@ -5,8 +5,10 @@ A reply quotes a document line by line, each line opened by "> " ("> > " when it
 a reply). Read as they stand, the marks would sit between the document's words as
 punctuation. Two or more such lines in a row are a quotation block: their marks are read
 past (the map keeps every other character's place in the original) and the block is set
-out in `Extracted.quoted`, as a Markdown `>` block is. A lone line starting with ">"
-("> 50 people came") is text.
+out in `Extracted.quoted`, as a Markdown `>` block is; so is one such line that is a
+paragraph of its own and opens with a letter (a reply quoting one sentence). A lone line
+starting with ">" inside a paragraph, or not before a letter ("> 50 people came"), is
+text.
 
 Line numbers in a margin ("  1 | The Russian ...", "12  are the Korean ...", as a court
 exhibit, a transcript or a code listing prints a text) are read past the same way, where
@@ -49,18 +51,38 @@ def _email(document: Document) -> Extracted | None:
 
 
 def _blocks(text: str) -> list[list[re.Match[str]]]:
-    """The marks of every run of two or more consecutive quoted lines."""
+    """The marks of every run of two or more consecutive quoted lines, and of each quoted
+    line that is a paragraph of its own and opens with a letter (a reply quoting one
+    sentence)."""
     blocks: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
     for mark in _QUOTED_LINE.finditer(text):
         if run and text.count("\n", run[-1].end(), mark.start()) != 1:
-            if len(run) > 1:
+            if len(run) > 1 or _paragraph_of_its_own(text, run[0]):
                 blocks.append(run)
             run = []
         run.append(mark)
-    if len(run) > 1:
+    if len(run) > 1 or (run and _paragraph_of_its_own(text, run[0])):
         blocks.append(run)
     return blocks
+
+
+def _paragraph_of_its_own(text: str, mark: re.Match[str]) -> bool:
+    """Whether the quoted line `mark` opens stands between blank lines (or the text's
+    start or end) and its words open with a letter: "> The Parties ...", not "> 50
+    people came." inside a paragraph."""
+    if not text[mark.end() : mark.end() + 1].isalpha():
+        return False
+    start = mark.start()  # the line's start (the mark's indent is part of the mark)
+    opened = start == 0 or _BLANK_LINE_BEFORE.search(text, 0, start) is not None
+    end = text.find("\n", mark.end())
+    return opened and (end < 0 or _BLANK_LINE_AFTER.match(text, end) is not None)
+
+
+_BLANK_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\n\Z")
+"""A blank line (or the text's start) straight before where a search stops."""
+_BLANK_LINE_AFTER = re.compile(r"\n[ \t]*(?:\n|\Z)")
+"""A line end, then a blank line or the text's end."""
 
 
 def _margin_numbers(document: Document) -> Extracted | None:
