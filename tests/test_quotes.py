@@ -532,6 +532,34 @@ def test_a_spliced_quotation_is_altered_with_the_cut_as_an_omission():
     ]
 
 
+def test_a_quotation_naming_the_party_a_sentence_opens_with_is_no_splice():
+    """ "The Parties are against any military presence ..." for the statement's "They
+    are against ...": the quoter names the pronoun's party, a change at one place. It was
+    a splice of "The Parties are" from point 1 with the rest, the cut an omission of five
+    paragraphs."""
+    statement = (Path(__file__).parent / "cases" / "quotes" / "reference.txt").read_text("utf-8")
+    reference = _doc(statement, "reference")
+    page = "The statement says: “The Parties are against any military presence of extra-regional"
+    [q] = check_quotes(reference, _doc(page + " forces in Northeast Asia”."), ())
+    assert q.verdict is V.ALTERED
+    [stretch] = q.stretches
+    assert stretch.of(statement).endswith("They are against any military presence of "
+                                          "extra-regional forces in Northeast Asia")  # fmt: skip
+    assert [d.kind for d in q.divergences] == [Kind.SUBSTITUTION]
+
+
+def test_a_quoted_paragraph_renumbered_is_no_count_the_statement_does_not_give():
+    """An excerpt's point 5 quoted as its list's first item ("1. The Parties express
+    support ..."): the number is the list's, not a count. It was not-in-reference, "a count
+    (1) the statement does not give"."""
+    statement = (Path(__file__).parent / "cases" / "quotes" / "reference.txt").read_text("utf-8")
+    point = next(p for p in statement.split("\n\n") if p.startswith("5. The Parties"))
+    page = f"The joint statement says:\n\n1.{point[2:]}\n\nSo much for that.\n"
+    [q] = check_quotes(_doc(statement, "reference"), _doc(page), ())
+    assert q.verdict is not V.NOT_IN_REFERENCE, q.note
+    assert [(d.copy_text, d.reference_text) for d in q.divergences] == [("1", "5")]
+
+
 def test_a_quotation_a_located_passage_holds_unchanged_is_never_not_in_reference():
     from provenance.model import Passage, PassageKind
 

@@ -593,7 +593,7 @@ def _facts_changed(
         and absent_parties(d.copy_text, sentences, vocabulary, authors)
     ]
     given = {value for _, value, _ in numbers_in(PARAGRAPH_NUMBER.sub("", sentences))}
-    counted = [n for d in divergences for n in _new_count(d, given)]
+    counted = [n for d in divergences for n in _new_count(d, given, reference)]
     forced = [
         d.copy_text.strip()
         for d in divergences
@@ -721,7 +721,17 @@ _FORCE_WORDS = 3
 """Most words of such a change: a word slipped in; a sentence added is an insertion."""
 
 
-def _new_count(d: Divergence, given: set[str]) -> list[str]:
+def _renumbered(d: Divergence, reference: str) -> bool:
+    """Whether `d` puts one or two digits for the number of a paragraph of the reference
+    (the digits opening its line, before "." or ")")."""
+    digits = d.copy_text.strip()
+    if not (digits.isdigit() and len(digits) <= 2):
+        return False
+    number = PARAGRAPH_NUMBER.match(reference, reference.rfind("\n", 0, d.reference.start) + 1)
+    return number is not None and number.end() >= d.reference.end
+
+
+def _new_count(d: Divergence, given: set[str], reference: str) -> list[str]:
     """Numbers a word change brings into the statement's words ("about two ballistic
     missile launches" for "about a ballistic missile launch"), digits or cardinal words
     whose value the sentences it renders do not have (`given`: "the 2005 Joint Statement"
@@ -729,6 +739,8 @@ def _new_count(d: Divergence, given: set[str]) -> list[str]:
     Parties")."""
     if d.kind not in (Kind.SUBSTITUTION, Kind.INSERTION):
         return []
+    if _renumbered(d, reference):
+        return []  # "1. The Parties express ..." for "5. The Parties ...": numbering
     return [
         word
         for word, value, end in numbers_in(d.copy_text)
@@ -1246,7 +1258,12 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
         for skip in (0, 1) if joined else (0,):
             tail_start = core.start + words[cut + skip].start()
             tail = _fold(text[tail_start : core.end])
-            later = [h for h in _occurrences(ref, tail) if h - head_end >= options.splice_gap]
+            later = [
+                h
+                for h in _occurrences(ref, tail)
+                if h - head_end >= options.splice_gap
+                and not (cut <= _GLOSS_WORDS and _after_a_subject(ref, h))
+            ]
             if not later:
                 continue
             second = index.folded.span(later[0], later[0] + len(tail))
@@ -1312,6 +1329,20 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
             )
         return None  # the longest head is found, and no tail after it: no splice
     return None
+
+
+_GLOSS_WORDS = 4
+"""Most words of a quotation's head that may name the subject a tail's sentence opens
+with (`_after_a_subject`)."""
+
+
+def _after_a_subject(ref: str, at: int) -> bool:
+    """Whether the reference's sentence holding `at` has at most two words before it:
+    "They are against ..." quoted as "The Parties are against ...", where the quoter
+    names the pronoun's party (a one-place change), not a splice of "The Parties are"
+    from another sentence."""
+    opened = max(ref.rfind(". ", 0, at), ref.rfind("\n", 0, at), ref.rfind(": ", 0, at))
+    return len(ref[opened + 1 : at].split()) <= 2
 
 
 _OWN_PREDICATE = re.compile(
