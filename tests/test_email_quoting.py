@@ -12,7 +12,7 @@ from conftest import make_document
 
 from provenance.analyse import analyse
 from provenance.extract import extract
-from provenance.model import Document, Severity
+from provenance.model import Document, PassageKind, Severity, Span
 from provenance.quotes.verdicts import QuoteVerdict
 
 
@@ -169,3 +169,49 @@ def test_numbers_opening_two_lines_or_lines_not_counting_up_are_text() -> None:
         "1 The Parties\n\n2 The Parties\n\n3 The Parties\n\n4 The Parties\n",
     ):
         assert extract(make_document(page, "list")).text == page
+
+
+def _cues(text: str, words: int, *, numbered: bool) -> str:
+    """`text` as a subtitle file: cues of `words` words, on two lines, each with its
+    timecode (and number)."""
+    flat = text.split()
+    blocks = []
+    for n, at in enumerate(range(0, len(flat), words), start=1):
+        cue = flat[at : at + words]
+        half = (len(cue) + 1) // 2
+        start, end = divmod(3 * n, 60), divmod(3 * n + 3, 60)
+        timing = f"00:{start[0]:02}:{start[1]:02},200 --> 00:{end[0]:02}:{end[1]:02},100"
+        if not numbered:  # WebVTT: "." before the milliseconds, cue settings after
+            timing = timing.replace(",", ".") + " align:start position:10%"
+        lines = [" ".join(cue[:half]), " ".join(cue[half:])]
+        blocks.append("\n".join([*([str(n)] if numbered else []), timing, *lines]))
+    head = "" if numbered else "WEBVTT\nKind: captions\n\n"
+    return head + "\n\n".join(blocks) + "\n"
+
+
+@pytest.mark.parametrize("numbered", [True, False], ids=["srt", "vtt"])
+@pytest.mark.parametrize("words", [4, 6, 9])
+def test_a_copy_in_subtitles_reads_without_cue_numbers_and_timecodes(
+    reference: Document, numbered: bool, words: int
+) -> None:
+    """A broadcast's subtitles (SRT, WebVTT) hold the statement a few words a cue: their
+    numbers and timecodes are the file's, read past. With short cues they outweighed the
+    words and no passage was found; a cue starting one word into a paragraph whose break
+    the subtitles lost gave a material substitution."""
+    page = _cues(reference.text, words, numbered=numbered)
+    source = analyse(reference, [make_document(page, "subtitles")]).sources[0]
+    assert [(p.kind, p.reference) for p in source.passages] == [
+        (PassageKind.FULL, Span(0, len(reference.text.rstrip())))
+    ]
+    assert all(d.severity is Severity.COSMETIC for d in source.divergences), [
+        (d.kind, d.copy_text) for d in source.divergences if d.severity is not Severity.COSMETIC
+    ]
+    assert all(d.copy.of(page) == d.copy_text for d in source.divergences)
+
+
+def test_one_or_two_timecodes_are_text() -> None:
+    page = (
+        "The clip runs 00:01:02,000 --> 00:01:09,500 in the file.\n\n"
+        "1\n00:00:01,000 --> 00:00:02,000\nHello\n"
+    )
+    assert extract(make_document(page, "notes")).text == page

@@ -96,6 +96,51 @@ def _margin_numbers(document: Document) -> Extracted | None:
     return Extracted(document, readable, offsets, (), ("margin-numbers",))
 
 
+def _subtitles(document: Document) -> Extracted | None:
+    """The readable text of a plain-text `document` that is a subtitle file (SRT, WebVTT:
+    three or more cues, each opened by its timecode line), without the cues' numbers,
+    timecodes and the blank lines between cues, each cue's text joined to the last's by
+    the line break it ends with; else None."""
+    text = document.text
+    if "-->" not in text:
+        return None
+    timings = list(_TIMECODE.finditer(text))
+    if len(timings) < _SUBTITLE_CUES:
+        return None
+    cuts: list[tuple[int, int]] = []
+    for timing in timings:
+        start = timing.start()
+        number = text.rfind("\n", 0, max(0, start - 1)) + 1  # the line before
+        if text[number:start].strip().isdigit():
+            start = number  # the cue's number (SRT; WebVTT's are optional)
+        kept = start
+        while kept and text[kept - 1] in " \t\r\n":
+            kept -= 1  # back over the blank lines between cues
+        if kept and text[kept] == "\r":
+            kept += 1
+        kept += bool(kept)  # the line break that ends the last cue's text stays
+        if not cuts and _WEBVTT.match(text, 0, kept):
+            kept = 0  # the header ("WEBVTT", "Kind: captions") before the first cue
+        elif cuts:
+            kept = max(kept, cuts[-1][1])  # after a cue of no text
+        cuts.append((kept, timing.end()))
+    readable, offsets = _read_past(text, cuts)
+    return Extracted(document, readable, offsets, (), ("subtitles",))
+
+
+_TIMECODE = re.compile(
+    r"^[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}[ \t]+-->[ \t]+(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}"
+    r"[^\n]*(?:\n|\Z)",
+    re.MULTILINE,
+)
+"""A subtitle cue's timing line ("00:01:20,200 --> 00:01:23,100", WebVTT's with "." and
+its cue settings after), with its line break."""
+_SUBTITLE_CUES = 3
+"""Fewest timing lines that make a text a subtitle file."""
+_WEBVTT = re.compile(r"\ufeff?WEBVTT\b(?:[^\n]*\n)*?[ \t\r]*\n?\Z")
+"""A WebVTT file's header block, the whole of what is matched."""
+
+
 def _read_past(text: str, cuts: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
     """`text` without the stretches `cuts` (in order, apart), and the map from what is left
     to the original: every other character keeps its place there."""
