@@ -37,8 +37,9 @@ _FORMATS = {
     ".md": Format.MARKDOWN,
     ".markdown": Format.MARKDOWN,
 }
-PAGE_SUFFIXES = frozenset({".txt", ".text", *_FORMATS})
-"""What a capture page is named: plain text, and the formats `format_of` knows."""
+PAGE_SUFFIXES = frozenset({".txt", ".text", ".srt", ".vtt", *_FORMATS})
+"""What a capture page is named: plain text (subtitles too), and the formats `format_of`
+knows."""
 _CHARSET = re.compile(
     r"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
     r"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",

@@ -327,6 +327,26 @@ def test_a_link_under_a_directory_to_a_file_read_there_is_scanned_once(
     assert [line.split(": ")[1] for line in said] == [str(coll / "b.txt"), str(coll / "latest.txt")]
 
 
+def test_subtitle_files_under_a_directory_are_pages(tmp_path: Path) -> None:
+    """A broadcaster's `.srt` and `.vtt` files are read as pages (they were passed over as
+    files of kinds scan does not read), without their cue numbers and timings."""
+    words = COPY.split()
+    cues = [" ".join(words[at : at + 6]) for at in range(0, len(words), 6)]
+    timing = "00:00:{0:02},000 --> 00:00:{0:02},900"
+    srt = "\n\n".join(f"{n}\n{timing.format(n % 60)}\n{cue}" for n, cue in enumerate(cues, 1))
+    vtt = "WEBVTT\n\n" + "\n\n".join(
+        f"{timing.format(n % 60).replace(',', '.')}\n{cue}" for n, cue in enumerate(cues, 1)
+    )
+    (tmp_path / "tv").mkdir()
+    (tmp_path / "tv" / "news.srt").write_text(srt + "\n", encoding="utf-8")
+    (tmp_path / "tv" / "news.vtt").write_text(vtt + "\n", encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    assert _scan([tmp_path / "tv"], out) == 0
+    hits = {hit["id"]: hit for hit in _lines(out)}
+    assert sorted(hits) == ["news.srt", "news.vtt"]
+    assert all([p["kind"] for p in hit["passages"]] == ["full"] for hit in hits.values())
+
+
 def test_a_lone_surrogate_in_an_id_or_a_file_name_is_written_escaped(tmp_path: Path) -> None:
     """A JSON line's id holding a lone surrogate ("\\udce9", legal JSON), or a page whose
     file name is not UTF-8: the hit is written with the character escaped, as valid UTF-8
