@@ -13,7 +13,16 @@ from dataclasses import replace
 
 from provenance.footnotes import FOOTNOTE
 from provenance.kinds import MISSPELT_ROW, OWN_NUMBER, SIC, SLIPS, kind_of
-from provenance.model import Alignment, Divergence, Document, Kind, PassageKind, Severity, Span
+from provenance.model import (
+    Alignment,
+    Divergence,
+    Document,
+    Edit,
+    Kind,
+    PassageKind,
+    Severity,
+    Span,
+)
 from provenance.severity import severity
 
 
@@ -43,7 +52,8 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
                 note="the copy starts after the reference's opening",
             )
         )
-    for edit in alignment.edits:
+    edits = [e for whole in alignment.edits for e in _word_then_lines(reference, capture, whole)]
+    for edit in edits:
         if edit.tag == "equal":
             continue
         ref_text = edit.reference.of(reference.text)
@@ -105,6 +115,35 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             )
         )
     return out
+
+
+def _word_then_lines(reference: Document, capture: Document, edit: Edit) -> tuple[Edit, ...]:
+    """`edit`, or, where it puts the reference's one word (a paragraph's first, its break
+    before it lost: "programmes. The" for "programmes.¶The") and then lines of the copy's
+    own for the space after it, two edits: the word with its spaces, and the lines
+    inserted. The diff took the word into the lines ("The¶¶Missile defence in the South"
+    for "¶The ", material), and the copy holds it."""
+    if edit.tag != "replace":
+        return (edit,)
+    ref_text, copy_text = edit.reference.of(reference.text), edit.copy.of(capture.text)
+    word = ref_text.strip()
+    if not word or len(word.split()) != 1 or ref_text.rstrip() == ref_text:
+        return (edit,)  # not one word and the space after it
+    found = _WORD_THEN_LINE.match(copy_text)
+    if found is None or found.group(1) != word:
+        return (edit,)
+    ref_cut, copy_cut = (
+        edit.reference.start + len(ref_text.rstrip()),
+        edit.copy.start + found.end(1),
+    )
+    return (
+        Edit("replace", Span(edit.reference.start, ref_cut), Span(edit.copy.start, copy_cut)),
+        Edit("replace", Span(ref_cut, edit.reference.end), Span(copy_cut, edit.copy.end)),
+    )
+
+
+_WORD_THEN_LINE = re.compile(r"[ \t\n]*(\S+)[ \t]*\n")
+"""A copy's word, then the end of its line."""
 
 
 def _cut_off(reference: str, capture: str, alignment: Alignment) -> tuple[bool, bool]:

@@ -125,3 +125,48 @@ def test_a_link_line_ending_in_a_guillemet_arrow_interrupts_one_full_copy(arrow:
     assert [p.kind for p in source.passages] == [PassageKind.FULL]
     [row] = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
     assert row.kind is Kind.INTERRUPTION and "Continued on page 2" in row.copy_text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "\n\nMissile defence in the South\n\n",  # a heading the page put in
+        "\n\n00:01:20,200 --> 00:01:23,100\n",  # a timing line
+        "\nPage 3 of 5\n\fJoint Statement of the Ministries\n\n",  # a PDF's page break
+    ],
+    ids=["heading", "timing", "page-break"],
+)
+@pytest.mark.parametrize("joined", ["programmes. ", "programmes.\n"], ids=["run-on", "one-line"])
+def test_lines_put_in_one_word_into_a_paragraph_whose_break_was_lost(
+    lines: str, joined: str
+) -> None:
+    """The copy runs two paragraphs together ("programmes. The") and lines of its own
+    come straight after the second's first word. Those lines and that word were one
+    material substitution for the paragraph break and "The", or the word was an
+    omission (material) inside an interruption that held it. The word is the copy's;
+    the break lost is whitespace, the lines an interruption."""
+    paragraphs = _paragraphs()
+    at = next(
+        k
+        for k, p in enumerate(paragraphs)
+        if p.startswith("The Parties confirm that the deployment")
+    )
+    assert paragraphs[at - 1].endswith("programmes.")
+    page = (
+        "\n\n".join(paragraphs[: at - 1])
+        + "\n\n"
+        + paragraphs[at - 1].removesuffix("programmes.")
+        + joined
+        + "The"
+        + lines
+        + paragraphs[at].removeprefix("The ")
+        + "\n\n"
+        + "\n\n".join(paragraphs[at + 1 :])
+        + "\n"
+    )
+    source = _source(page)
+    assert [p.kind for p in source.passages] == [PassageKind.FULL]
+    rows = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
+    assert [d.kind for d in rows] == [Kind.INTERRUPTION], [(d.kind, d.copy_text) for d in rows]
+    assert lines.strip() in rows[0].copy_text and "The" not in rows[0].copy_text.split()
+    assert all(d.severity is not Severity.MATERIAL for d in source.divergences)
