@@ -1644,7 +1644,10 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
         )
     if word in _PLURAL_FORMS:
         # "they insist", "the two ministries write"; never "to declare" (an infinitive has
-        # no subject of its own) nor "an urge", "a write-up"
+        # no subject of its own) nor "an urge", "a write-up"; but "like to recall": a
+        # habit of the subject's, which speaks
+        if _HABIT.search(before):
+            return False
         return bool(_INFINITIVE_OR_NOUN.search(before)) or chunk[hit.end() : hit.end() + 1] == "-"
     if word == "quoted" and _QUOTED_AS_SET_OUT.match(chunk, hit.end()):
         return True  # "the other key paragraph, quoted in full:": the text, not a speaker
@@ -1700,13 +1703,22 @@ def _people(subject: str) -> bool:
     (True, True, False)
     >>> _people("Translator's"), _people("Washington and Seoul")
     (False, True)
+    >>> _people("our Chinese colleagues"), _people("veteran observers")
+    (True, True)
+    >>> _people("The Government also takes")
+    False
     """
     words = subject.split()
     if not words:
         return False
     if words[0].casefold() in ("we", "i", "you") or _COORDINATED.search(subject):
         return True  # (the authors coordinated, "Russia and China", are `_joint`'s first)
-    head = next((w for w in words if w.casefold() not in _QUANTIFIERS), "")
+    # past quantifiers, possessives and a nationality ("our Chinese colleagues"), and one
+    # adjective before the noun ("veteran observers")
+    named = [w for w in words if w.casefold() not in _QUANTIFIERS and not _NATIONALITY.fullmatch(w)]
+    head = named[0] if named else ""
+    if len(named) == 2 and head[:1].islower() and not head.endswith("s"):
+        head = named[1]
     return (
         len(head) > 3
         and head.endswith("s")
@@ -1719,7 +1731,11 @@ def _people(subject: str) -> bool:
 
 _COORDINATED = re.compile(r"\S\s+(?:and|&)\s+\S")
 """Two parties named together ("Washington and Seoul insist"): a plural subject."""
-_QUANTIFIERS = frozenset("the some many most few several other these those all both".split())
+_QUANTIFIERS = frozenset(
+    "the some many most few several other these those all both our my your their his her".split()
+)
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|ch)")
+"""A people's adjective before a plural ("Chinese", "Russian", "American", "British")."""
 _NOT_PEOPLE = frozenset("states parties sides nations countries reports documents texts".split())
 
 
@@ -1742,6 +1758,9 @@ _INFINITIVE_OR_NOUN = re.compile(
 negation's verb ("will say", "didn't say": no saying). After an affirming "did" or "does"
 the verb speaks ("the ministries did urge all sides to “...”"), its subject read past the
 auxiliary."""
+_HABIT = re.compile(r"\b(?:like|love|tend|used)\s+to\s+$", re.IGNORECASE)
+"""Before a verb's plain form, a habit of saying it ("our colleagues like to recall", "as
+they love to say"): the verb speaks, with the subject before the habit's verb."""
 _QUOTED_AS_SET_OUT = re.compile(r"\s+(?:in\s+full|in\s+part|below|here|verbatim|at\s+length)\b")
 """After "quoted": the participle of a text set out on the page, not someone quoting."""
 _DETERMINER = re.compile(r"\b(?:the|its|their|this|that|a|an|his|her|our)\s+$", re.IGNORECASE)

@@ -26,6 +26,7 @@ _ADVERB = re.compile(
 noun in -ly ("the assembly said")."""
 _AUXILIARY = frozenset(
     "also was were is are has have had been further then later again did does do".split()
+    + "like love tend used to".split()  # a habit's verb before the one that speaks
 )
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
