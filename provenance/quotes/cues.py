@@ -855,7 +855,9 @@ def _object_of(chunk: str, document: tuple[int, int]) -> bool:
     if _ITS_PEOPLE.match(chunk, document[1]):
         return True
     starts = [m.start() for m in _ITS_DETERMINER.finditer(chunk, document[0], document[1])]
-    return _OBJECT_OF.search(chunk, 0, starts[-1] if starts else document[0]) is not None
+    end = starts[-1] if starts else document[0]
+    # (the words just before it: a search from the chunk's start read a long one whole)
+    return _OBJECT_OF.search(chunk, max(0, end - _WORDS_BEFORE), end) is not None
 
 
 _ITS_PEOPLE = re.compile(
@@ -882,6 +884,9 @@ _NO_SPEAKER_LABEL = frozenset(
 _CLOSED_BEFORE = re.compile(r"[”»\"][^“«\"]*$")
 """Before a document: a quotation closed, and none opened since."""
 _ITS_DETERMINER = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\b")
+_WORDS_BEFORE = 200
+"""Characters before a speech verb or a document that the patterns reading the words
+just before it need (each ends at it, and reads a few words back)."""
 _OBJECT_OF = re.compile(
     r"\b(?:on|about|with|against|over|regarding|concerning|towards?|upon)[ \t]+$", re.IGNORECASE
 )
@@ -1617,7 +1622,9 @@ _MARKS_NOTED = re.compile(
 def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     """Whether a speech verb's word speaks nothing here: a noun ("regional states.", "the
     call to stop", "Speaker notes:") or a passive ("the other side is told")."""
-    word, before = hit.group(), chunk[: hit.start()]
+    # (the words just before it, which the patterns below read: the chunk before it
+    # whole was read by each, a sentence's length once per speech verb in it)
+    word, before = hit.group(), chunk[max(0, hit.start() - _WORDS_BEFORE) : hit.start()]
     if word in ("added", "adds") and _MARKS_NOTED.search(before):
         return True  # "(emphasis added)": the page's note on its marks, no one speaking
     if _AS_ASIDE.search(chunk, max(0, hit.start() - _AS_ASIDE_REACH), hit.start()) and (

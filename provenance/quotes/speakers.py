@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -403,17 +404,7 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # says") is in the writer's own words, not a tag of the quotation.
         # So is one past a sentence end the splitter did not read, a full stop before a
         # lower-case word ("... rewarding pyongyang. as one analyst put it, “...”").
-        own = [
-            c
-            for c in own
-            if not (
-                c.span.start >= m.span.end
-                and (
-                    _GLOSS.search(text, m.span.end, c.span.start)
-                    or _LOWER_CASE_STOP.search(text, m.span.end, c.span.start)
-                )
-            )
-        ]
+        own = [c for c in own if not _past_a_gloss(text, m.span.end, c.span.start)]
         # An appositive after the quotation judging it ("“...”, a passage diplomats in
         # Seoul described as blunt") says who judged the words, not who spoke them.
         own = [
@@ -803,6 +794,33 @@ _RENDERED_PART = re.compile(
 )
 """What a rendering renders, for its quotation to be the statement's: the document or a
 part of it (not "renders the mood as")."""
+
+
+def _past_a_gloss(text: str, end: int, start: int) -> bool:
+    """Whether a gloss label (`_GLOSS`) or a lower-case sentence end (`_LOWER_CASE_STOP`)
+    lies between a quotation's `end` and a cue's `start` after it.
+
+    The first match of each after the quotation is found once (cached), and the cue is
+    past one when it starts at or after that match's end: no match of either pattern
+    ends before another that starts earlier (each ends at its colon, or at the word
+    after its full stop). Searching every cue's stretch anew cost a sentence of many
+    quotations and cues their product (a page of the statement's words shuffled, a
+    quotation mark every 900 characters: 5 s of 11 at 220 KB)."""
+    if start < end:
+        return False
+    return any(
+        (first := _first_after(pattern, text, end)) is not None and first <= start
+        for pattern in (_GLOSS, _LOWER_CASE_STOP)
+    )
+
+
+@lru_cache(maxsize=64)
+def _first_after(pattern: re.Pattern[str], text: str, at: int) -> int | None:
+    """Where the first match of `pattern` from `at` ends, if any."""
+    found = pattern.search(text, at)
+    return None if found is None else found.end()
+
+
 _LOWER_CASE_STOP = re.compile(r"[a-z]{3}[.!?][ \t]+[a-z]")
 """A sentence's end in lower-case prose (a forum's): a full stop after a word, not an
 abbreviation's ("e.g.", "U.S."), then a lower-case word."""
