@@ -214,7 +214,13 @@ def start_corpus(
     if directory.exists() and not directory.is_dir():
         raise CorpusError(directory, "is a file, not a corpus directory")
     made = [d for d in (directory, *directory.parents) if not d.exists()]
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as problem:  # a read-only parent, a file on the way ("a.txt/sub")
+        where = Path(problem.filename) if problem.filename else directory
+        raise CorpusError(
+            where, f"cannot create the corpus directory: {problem.strerror}"
+        ) from None
     try:
         with locked(directory):
             if path.exists():

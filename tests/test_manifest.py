@@ -710,6 +710,22 @@ def test_add_reference_refuses_and_writes_nothing(
     assert not corpus.exists()  # (nor the directory it would have made)
 
 
+def test_add_reference_where_no_directory_can_be_made_is_one_line(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    """A corpus under a file ("notes.txt/corpus"; a read-only parent is the same error,
+    which root, running the tests, would not meet): it was an internal error with a
+    traceback in a log, for the user's own mistake."""
+    source = tmp_path / "statement.txt"
+    source.write_text("The commissions will share their findings.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a directory\n", encoding="utf-8")
+    corpus = tmp_path / "notes.txt" / "corpus"
+    code, out, err = run(capsys, "add", source, "--reference", "--corpus", corpus)
+    assert (code, out) == (2, "")
+    assert "cannot create the corpus directory: Not a directory" in err
+    assert err.count("\n") == 1 and "internal error" not in err
+
+
 def test_add_reference_refuses_a_corpus_already_there(corpus: Path, capsys: Capsys) -> None:
     before = snapshot(corpus)
     source = corpus / "manifest.toml"
