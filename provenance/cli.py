@@ -616,7 +616,8 @@ def _corpus_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--holds",
         action="append",
         default=[],
-        help="what it holds of the reference: full, excerpts, quotations (repeatable)",
+        help="what it holds of the reference: full, excerpts, quotations (repeatable; "
+        "default: what it is found to hold)",
     )
     add.add_argument(
         "--encoding",
@@ -746,7 +747,10 @@ def _add(args: argparse.Namespace) -> int:
         if args.reference:
             entry = start_corpus(args.corpus, args.file, span=args.span, **described)
         else:
-            entry = add(args.corpus, args.file, holds=holds, **described)
+            # without --holds, what it is found to hold: nothing recorded made `check` fail
+            # on every capture holding a copy (P404), and no command changes it later
+            found = None if holds else _found_holds(args.corpus, args.file, described["encoding"])
+            entry = add(args.corpus, args.file, holds=holds or found or (), **described)
     except InputError as error:
         if args.encoding is None and error.problem.startswith("not valid UTF-8"):
             hint = "; if it is written in another encoding, say which with --encoding NAME"
@@ -768,7 +772,31 @@ def _add(args: argparse.Namespace) -> int:
     )
     if entry.blemishes:
         print(recorded_line(args.corpus / entry.file, entry.blemishes))
+    if found is not None:
+        said = ", ".join(found) or "nothing of the reference"
+        print(f"holds {said}, as found (--holds says otherwise; check verifies it from now on)")
     return ExitCode.OK
+
+
+def _found_holds(corpus: Path, file: Path, encoding: str) -> tuple[str, ...] | None:
+    """What `file` holds of the corpus's reference, found as `report` finds it; None when
+    either cannot be read (`add` then says why)."""
+    from provenance.analyse import analyse
+    from provenance.corpus import read_manifest, reference_document
+    from provenance.coverage import holds_of
+    from provenance.errors import ProvenanceError
+    from provenance.load import load
+
+    try:
+        manifest = read_manifest(corpus)
+        source = next(e for e in manifest.entries if e.id == manifest.reference.source)
+        reference = reference_document(
+            manifest.reference, load(corpus / source.file, id=source.id, encoding=source.encoding)
+        )
+        result = analyse(reference, [load(file, encoding=encoding)]).sources[0]
+    except (ProvenanceError, StopIteration):
+        return None
+    return holds_of(result)
 
 
 def _manifest(args: argparse.Namespace) -> int:

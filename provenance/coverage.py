@@ -226,3 +226,31 @@ def held_share(result: SourceResult, reference_length: int) -> float:
         if d.kind in _LEFT_OUT:
             held.difference_update(range(d.reference.start, d.reference.end))
     return len(held) / reference_length if reference_length else 0.0
+
+
+OF_STATEMENT = frozenset(
+    {
+        QuoteVerdict.VERBATIM,
+        QuoteVerdict.ALTERED,
+        QuoteVerdict.PARAPHRASE,
+        QuoteVerdict.NOT_IN_REFERENCE,
+    }
+)
+"""Verdicts of quotations attributed to the statement, whether or not they are in it (as
+`check` counts them)."""
+
+
+def holds_of(result: SourceResult) -> tuple[str, ...]:
+    """What a capture holds of the reference, in the manifest's words (`full`,
+    `excerpts`, `quotations`), as `check` verifies them."""
+    kinds = {p.kind for p in result.passages}
+    quoted = any(q.attributed and q.verdict in OF_STATEMENT for q in result.quotes)
+    return tuple(
+        word
+        for word, held in (
+            ("full", PassageKind.FULL in kinds),
+            ("excerpts", PassageKind.EXCERPT in kinds),
+            ("quotations", quoted),
+        )
+        if held
+    )

@@ -99,6 +99,36 @@ def test_add_copies_bytes_and_records_them(corpus: Path, capture: Path, capsys: 
     ]
 
 
+def test_add_without_holds_records_what_the_capture_is_found_to_hold(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """`add page.txt` recorded `holds = []` without a word, so `check` failed on every
+    capture holding a copy (P404, "says it holds nothing"), and no command could change
+    it. Without --holds, what the capture is found to hold is recorded and said; --holds
+    still says otherwise."""
+    full = tmp_path / "copy.txt"
+    full.write_text("Reposted:\n\n" + (corpus / "002_9103d841b337d515.txt").read_text("utf-8"))
+    code, out, _ = run(capsys, "add", full, "--corpus", corpus)
+    assert code == 0
+    assert out.splitlines()[-1].startswith("holds full")
+    entries = tomllib.loads((corpus / "manifest.toml").read_text(encoding="utf-8"))["captures"]
+    assert "full" in entries[-1]["holds"]
+    code, out, _ = run(capsys, "check", corpus, "--format", "json")
+    assert not [p for p in json.loads(out)["problems"] if p["code"] in ("P401", "P402", "P404")]
+    nothing = tmp_path / "weather.txt"
+    nothing.write_text("Rain in Moscow on Tuesday, sun on Wednesday.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "add", nothing, "--corpus", corpus)
+    assert code == 0 and out.splitlines()[-1].startswith("holds nothing of the reference")
+    code, out, _ = run(capsys, "add", tmp_path / "copy.txt", "--corpus", corpus, "--id", "x")
+    assert code == 2  # identical bytes: refused as before, found holds or not
+    told = tmp_path / "told.txt"
+    told.write_text("Kept for the record:\n\n" + full.read_text("utf-8"), encoding="utf-8")
+    code, out, _ = run(capsys, "add", told, "--corpus", corpus, "--holds", "excerpts")
+    assert code == 0 and "as found" not in out
+    entries = tomllib.loads((corpus / "manifest.toml").read_text(encoding="utf-8"))["captures"]
+    assert entries[-1]["holds"] == ["excerpts"]
+
+
 def test_add_with_an_explicit_id(corpus: Path, capture: Path, capsys: Capsys) -> None:
     code, _, _ = run(capsys, "add", capture, "--corpus", corpus, "--id", "eir-2017-07-05")
     assert code == 0

@@ -42,23 +42,13 @@ from provenance.corpus import (
     read_manifest_data,
     reference_document,
 )
+from provenance.coverage import OF_STATEMENT
 from provenance.errors import ExitCode, Failure, ProvenanceError
 from provenance.findings import findings
 from provenance.lines import Lines, line_column
 from provenance.load import decode, format_of
 from provenance.model import Decision, Document, Finding, Format, PassageKind, Severity
-from provenance.quotes.verdicts import QuoteVerdict
 from provenance.review import REVIEWS, Carried, ReviewStore
-
-_OF_STATEMENT = frozenset(
-    {
-        QuoteVerdict.VERBATIM,
-        QuoteVerdict.ALTERED,
-        QuoteVerdict.PARAPHRASE,
-        QuoteVerdict.NOT_IN_REFERENCE,
-    }
-)
-"""Verdicts of quotations attributed to the statement (whether or not they are in it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +314,7 @@ class _Run(ManifestChecks):
                 f"the manifest says it holds nothing of the statement, but "
                 f"{len(result.passages)} passage(s) copy it",
             )
-        quoted = [q for q in result.quotes if q.attributed and q.verdict in _OF_STATEMENT]
+        quoted = [q for q in result.quotes if q.attributed and q.verdict in OF_STATEMENT]
         if "quotations" in holds and not quoted:
             self.add(
                 "quotations-missing",
