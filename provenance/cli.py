@@ -1052,7 +1052,7 @@ def _finding_json(finding: Finding, decision: Decision | None) -> dict[str, Any]
         "text": finding.text,
         "summary": finding.summary,
         "reference": [finding.reference.start, finding.reference.end]
-        if finding.reference
+        if finding.reference is not None
         else None,
         "reference_text": finding.reference_text,
         "decision": _decision_json(decision) if decision is not None else None,

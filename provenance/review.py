@@ -70,11 +70,22 @@ def anchor(finding: Finding) -> str:
     >>> anchor(f) == anchor(g), anchor(f) == anchor(replace(g, reference=Span(41, 44)))
     (True, False)
     """
-    where = [finding.reference.start, finding.reference.end] if finding.reference else None
+    reference = finding.reference
+    where = None if reference is None else [reference.start, reference.end]
     style = finding.extra.get("style")
     key = [finding.category, finding.kind, style, finding.text, finding.reference_text, where]
     digest = hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
     return "a-" + digest[:16]
+
+
+def _old_anchor(finding: Finding) -> str | None:
+    """The anchor a finding at an empty span of the reference (an insertion's place) had
+    before stop 51, which took that span for none: same for two like insertions at two
+    places. A decision recorded with it still carries where it names one finding."""
+    reference = finding.reference
+    if reference is None or len(reference):
+        return None
+    return anchor(replace(finding, reference=None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,6 +479,8 @@ def review_status(decisions: Iterable[Decision], findings: Iterable[Finding]) ->
     holders: dict[tuple[str, str], list[str]] = {}
     for id, f in current.items():
         holders.setdefault((f.source, anchors[id]), []).append(id)
+        if (old_anchor := _old_anchor(f)) is not None:
+            holders.setdefault((f.source, old_anchor), []).append(id)
     pool: dict[tuple[str, str], list[Decision]] = {}
     for d in others:
         if d.anchor:

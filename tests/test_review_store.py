@@ -199,6 +199,42 @@ def test_an_ambiguous_anchor_carries_nothing(corpus: Path) -> None:
     assert carried.decision.finding == one.id and alone.decision(twin_a.id) == carried.decision
 
 
+def test_two_like_insertions_at_different_places_each_carry_their_decision(
+    corpus: Path,
+) -> None:
+    """The same word or space inserted at two places of the statement ("3. The", "4. The"
+    for its "3.The", "4.The"): their zero-width reference spans told them apart nowhere
+    (an empty span was taken for none), one anchor for both, so a re-capture carried
+    neither decision. A decision recorded with that old anchor still carries where it
+    names one finding."""
+    from dataclasses import replace
+
+    from provenance.model import Span
+    from provenance.review import anchor
+
+    store = ReviewStore(corpus / REVIEWS)
+    one = next(f for f in current_findings(corpus) if f.source == ID002)
+    first = replace(one, id="d-aaaaaaaaaaaaaaaa", kind="whitespace", text=" ",
+                    reference=Span(1523, 1523), reference_text="")  # fmt: skip
+    second = replace(first, id="d-bbbbbbbbbbbbbbbb", reference=Span(3029, 3029))
+    assert anchor(first) != anchor(second)
+    store.decide_many([first], Verdict.ACCEPTED, reviewer="test")
+    store.decide_many([second], Verdict.FLAGGED, reviewer="test")
+    moved = [replace(f, id=f.id.replace("a", "c").replace("b", "d"), source_sha256="new")
+             for f in (first, second)]  # fmt: skip
+    status = ReviewStore(corpus / REVIEWS).status(moved)
+    assert {c.finding.id: c.decision.verdict for c in status.carried} == {
+        moved[0].id: Verdict.ACCEPTED,
+        moved[1].id: Verdict.FLAGGED,
+    }
+    # the first decision as stop 50 wrote it, with the anchor that left its place out
+    path = corpus / REVIEWS
+    new_anchor, old_anchor = anchor(first), anchor(replace(first, reference=None))
+    path.write_text(path.read_text("utf-8").replace(new_anchor, old_anchor), "utf-8")
+    [carried] = ReviewStore(path).status(moved[:1]).carried
+    assert (carried.finding.id, carried.decision.finding) == (moved[0].id, first.id)
+
+
 # Storage: JSON Lines, the old file, git -------------------------------------------------
 
 
