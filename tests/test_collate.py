@@ -163,6 +163,25 @@ def test_insertion_shared_at_a_point() -> None:
     _assert_rebuilds(table)
 
 
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_a_full_copy_agrees_at_an_insertion_at_the_references_edge(where: str) -> None:
+    """Another copy puts words before the statement's first (its last line moved to the
+    top) or after its last: a full copy was `lacuna` there ("does not cover it"), the
+    reference's own capture too, though it reads `agrees` at every insertion inside."""
+    ref = _doc("the cat sat on the mat")
+    added = "signed in Moscow " if where == "start" else " signed in Moscow"
+    text = added + ref.text if where == "start" else ref.text + added
+    moved = from_text("moved", ref, text)
+    full = from_text("full", ref, ref.text)
+    excerpt = _excerpt("excerpt", ref, Span(8, 14), "sat on")
+    table = collate(ref, [moved, full, excerpt])
+    (loc,) = table.variants()
+    assert loc.reading("moved").kind is Kind.INSERTION
+    assert loc.reading("full").status is Status.AGREES
+    assert loc.reading("excerpt").status is Status.LACUNA
+    _assert_rebuilds(table)
+
+
 def test_a_paragraph_number_dropped_or_added_is_editorial_as_in_the_report() -> None:
     """A copy dropping the statement's "1. " (or numbering a paragraph it does not) reads
     `editorial` in the table as in the report: it was an omission (or insertion), material,

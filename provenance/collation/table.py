@@ -388,7 +388,10 @@ def _reading(
     for index, m in maps:  # (the segment's index in the witness, its map), in that order
         rs, re_ = m.segment.reference.start, m.segment.reference.end
         if start == end:  # an insertion point
-            inside = rs < start < re_ or (rs <= start <= re_ and start in m.points)
+            # (a segment reaching the reference's first or last character covers the
+            # point before or after it: another copy's words there are variants of its)
+            edge = start == rs == 0 or start == re_ == len(reference)
+            inside = rs < start < re_ or (rs <= start <= re_ and (start in m.points or edge))
             if not inside:
                 continue
             a, b = start, end
