@@ -174,7 +174,10 @@ def now() -> str:
 class ReviewStore:
     """Decisions on disk, with an undo history for the current session."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, damaged: list[ReviewStoreError] | None = None) -> None:
+        """`damaged`: where to put each line of the file that cannot be read, read past
+        (for `check`, which reports every one and writes nothing); without it the first
+        such line is raised."""
         path = Path(path)
         if path.name == LEGACY_REVIEWS:
             path = path.with_name(REVIEWS)
@@ -186,6 +189,9 @@ class ReviewStore:
         a file inside the corpus is written through, and stays a link."""
         self.legacy = path.with_name(LEGACY_REVIEWS)
         """The old file, read while it exists and removed by the first save."""
+        self._damaged = damaged
+        """Where lines that cannot be read go, read past (None: raised); such a store
+        never saves, so that no line of the file is lost."""
         self._entries: list[Entry] = self._read()[0]
         self._learned: dict[str, tuple[str, str]] = {}
         """Digest and anchor of the current findings `status` has seen, by id: a decision
@@ -347,6 +353,8 @@ class ReviewStore:
         """Split current findings into decided, undecided and in conflict; carry decisions
         over from other bytes of a capture; list the stale ones (see `review_status`).
         The file is read again first: another process may have decided since."""
+        if self._damaged is not None:
+            self._damaged.clear()  # read again, below
         self._entries = self._read()[0]
         current = list(findings)
         status = review_status(self.decisions(), current)
@@ -428,12 +436,14 @@ class ReviewStore:
         """Every line of the decision file, and of the old file while it is there; and the
         fields of the first line (or the old file's top level) other than the schema."""
         old, old_top = _read_legacy(self.legacy)
-        new, top = _read_lines(self.path)
+        new, top = _read_lines(self.path, self._damaged)
         if old:  # the same decision in both files is one
             new = list({_line(e): e for e in old + new}.values())
         return sorted(new, key=_order), {**old_top, **top}
 
     def _save(self, entries: Sequence[Entry], top: dict[str, Any]) -> None:
+        if self._damaged is not None:
+            raise ReviewStoreError(self.path, "was read past its damaged lines: not saved")
         lines = dict.fromkeys(_line(e) for e in sorted(entries, key=_order))
         header = json.dumps({**top, "schema": SCHEMA}, ensure_ascii=False, sort_keys=True) + "\n"
         fresh = not self.path.exists()
@@ -557,7 +567,11 @@ _NAMES = tuple(Decision.__dataclass_fields__)
 _FIELDS = frozenset(_NAMES)
 
 
-def _read_lines(path: Path) -> tuple[list[Entry], dict[str, Any]]:
+def _read_lines(
+    path: Path, damaged: list[ReviewStoreError] | None = None
+) -> tuple[list[Entry], dict[str, Any]]:
+    """The decisions of the JSON Lines file and its first line's fields; a line that
+    cannot be read raises, or is put in `damaged` and read past."""
     text = _text(path)
     if text is None:
         return [], {}
@@ -567,38 +581,52 @@ def _read_lines(path: Path) -> tuple[list[Entry], dict[str, Any]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        if line.startswith(("<<<<<<<", "=======", ">>>>>>>", "|||||||")):
-            raise ReviewStoreError(
-                path,
-                f"line {number} is a git conflict marker: keep both sides' lines and remove "
-                "the markers (check then reports decisions that disagree)",
-                line=number,
-                column=1,
-            )
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ReviewStoreError(
-                path,
-                f"line {number} is not valid JSON (column {error.colno})",
-                line=number,
-                column=error.colno,
-            ) from None
-        if isinstance(item, dict) and "schema" in item and "finding" not in item:
-            if item["schema"] != SCHEMA:
-                raise ReviewStoreError(
-                    path,
-                    f"line {number}: not a review file (schema must be {SCHEMA!r})",
-                    line=number,
-                    column=1,
-                )
-            schema_seen = True
-            top = {k: v for k, v in item.items() if k != "schema"}
+            read = _read_line(path, number, line)
+        except ReviewStoreError as error:
+            if damaged is None:
+                raise
+            damaged.append(error)
             continue
-        entries.append(_entry(path, item, f"line {number}", line=number))
+        if isinstance(read, dict):
+            schema_seen = True
+            top = read
+        else:
+            entries.append(read)
     if entries and not schema_seen:
         raise ReviewStoreError(path, f"not a review file (no {{'schema': {SCHEMA!r}}} line)")
     return entries, top
+
+
+def _read_line(path: Path, number: int, line: str) -> Entry | dict[str, Any]:
+    """One line of the decision file: a decision, or the schema line's other fields."""
+    if line.startswith(("<<<<<<<", "=======", ">>>>>>>", "|||||||")):
+        raise ReviewStoreError(
+            path,
+            f"line {number} is a git conflict marker: keep both sides' lines and remove "
+            "the markers (check then reports decisions that disagree)",
+            line=number,
+            column=1,
+        )
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ReviewStoreError(
+            path,
+            f"line {number} is not valid JSON (column {error.colno})",
+            line=number,
+            column=error.colno,
+        ) from None
+    if isinstance(item, dict) and "schema" in item and "finding" not in item:
+        if item["schema"] != SCHEMA:
+            raise ReviewStoreError(
+                path,
+                f"line {number}: not a review file (schema must be {SCHEMA!r})",
+                line=number,
+                column=1,
+            )
+        return {k: v for k, v in item.items() if k != "schema"}
+    return _entry(path, item, f"line {number}", line=number)
 
 
 def _read_legacy(path: Path) -> tuple[list[Entry], dict[str, Any]]:

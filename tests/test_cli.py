@@ -395,6 +395,25 @@ def test_a_broken_review_line_is_located_in_the_check_output(
     assert [(p["code"], p["line"], p["column"]) for p in problems] == [("P500", 6, 19)]
 
 
+def test_every_broken_review_line_is_a_problem_and_the_others_count(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A decision's line cut short and a line of `null`: only the first was named, and
+    the summary counted no decision at all though the file holds all the others."""
+    reviews = corpus_dir / "reviews.jsonl"
+    lines = reviews.read_text("utf-8").splitlines(keepends=True)
+    decided = len(lines) - 1
+    lines[3] = lines[3][:40] + "\n"  # a decision cut short: its finding is undecided now
+    lines.insert(6, "null\n")
+    reviews.write_text("".join(lines), "utf-8")
+    assert main(["check", str(corpus_dir), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    broken = [(p["code"], p["line"]) for p in report["problems"] if p["code"] == "P500"]
+    assert broken == [("P500", 4), ("P500", 7)]
+    assert report["summary"]["decided"] == decided - 1
+    assert [p["code"] for p in report["problems"] if p["code"] != "P500"] == ["P501"]
+
+
 @pytest.mark.parametrize(
     "bad",
     [

@@ -235,6 +235,23 @@ def test_two_like_insertions_at_different_places_each_carry_their_decision(
     assert (carried.finding.id, carried.decision.finding) == (moved[0].id, first.id)
 
 
+def test_a_store_read_past_damaged_lines_never_saves(corpus: Path) -> None:
+    """`check` reads a decision file past its damaged lines, to name each and count the
+    others; that store must never write the file back without them."""
+    path = corpus / REVIEWS
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    lines.insert(2, "not json\n")
+    path.write_text("".join(lines), "utf-8")
+    before = path.read_bytes()
+    damaged: list[ReviewStoreError] = []
+    store = ReviewStore(path, damaged=damaged)
+    assert [e.problem for e in damaged] == ["line 3 is not valid JSON (column 1)"]
+    assert len(store.decisions()) == 29
+    with pytest.raises(ReviewStoreError, match="read past its damaged lines"):
+        store.decide(current_findings(corpus)[0], Verdict.FLAGGED, reviewer="x")
+    assert path.read_bytes() == before
+
+
 # Storage: JSON Lines, the old file, git -------------------------------------------------
 
 

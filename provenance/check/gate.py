@@ -43,7 +43,7 @@ from provenance.corpus import (
     reference_document,
 )
 from provenance.coverage import OF_STATEMENT
-from provenance.errors import ExitCode, Failure, ProvenanceError
+from provenance.errors import ExitCode, Failure, ProvenanceError, ReviewStoreError
 from provenance.findings import findings
 from provenance.lines import Lines, line_column
 from provenance.load import decode, format_of
@@ -345,13 +345,21 @@ class _Run(ManifestChecks):
             self.case("review", store_path)
             self.add("review-file", store_path, refused)
             return 0, ()
+        damaged: list[ReviewStoreError] = []
         try:
-            store = ReviewStore(store_path)
+            # every line that cannot be read is a problem of its own, and the decisions
+            # of the others count (only the first was named, and none counted)
+            store = ReviewStore(store_path, damaged=damaged)
         except ProvenanceError as error:
             self.case("review", store_path)
             where = getattr(error, "line", None), getattr(error, "column", None)
             self.add("review-file", store_path, error.problem, line=where[0], column=where[1])
             return 0, ()
+        if damaged:
+            self.case("review", store_path)
+        for bad in damaged:
+            where = getattr(bad, "line", None), getattr(bad, "column", None)
+            self.add("review-file", store_path, bad.problem, line=where[0], column=where[1])
         for twice, count in store.duplicates().items():
             self.add(
                 "duplicate-decision",
