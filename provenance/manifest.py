@@ -147,8 +147,8 @@ def add(
             if entry.sha256 == sha256:
                 raise CorpusError(source, f"identical bytes are already recorded as {entry.file}")
         target = directory / name
-        if name in (MANIFEST, REVIEWS, LEGACY_REVIEWS):
-            raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
+        if name in _OWN_FILES:
+            raise CorpusError(target, _OWN_NAME)
         adopted = _left_by_interrupted_add(target, data)
         if not adopted and (target.exists() or target.is_symlink()):
             raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
@@ -252,11 +252,9 @@ def start_corpus(
                     )
             name = id + (source.suffix.lower() or ".txt")
             target = directory / name
-            if (
-                name in (MANIFEST, REVIEWS, LEGACY_REVIEWS)
-                or target.exists()
-                or target.is_symlink()
-            ):
+            if name in _OWN_FILES:
+                raise CorpusError(target, _OWN_NAME)
+            if target.exists() or target.is_symlink():
                 raise CorpusError(target, "already exists in the corpus; refusing to overwrite it")
             doc = tomlkit.document()
             for line in _HEADER:
@@ -492,6 +490,13 @@ def damaged_files(directory: Path, changes: list[Change]) -> list[tuple[Path, st
     """Each file whose new bytes are damaged, once, with the damage, in manifest order."""
     found = {directory / c.file: c.damage for c in changes if c.damage is not None}
     return list(found.items())
+
+
+_OWN_FILES = frozenset((MANIFEST, REVIEWS, LEGACY_REVIEWS))
+_OWN_NAME = (
+    "is the name of a file of the corpus's own (its manifest or decisions): give another --id"
+)
+"""Why a capture may not be named so (it said the file already existed, when it need not)."""
 
 
 def capture_of(path: Path, data: bytes, encoding: str, *, advice: str) -> Document:

@@ -178,6 +178,13 @@ def test_add_refuses_an_existing_file_or_identical_bytes(
         "refusing to overwrite it\n"
     )
     assert snapshot(corpus) == before
+    # a name of the corpus's own files: refused for that, not because it "already exists"
+    # (a corpus with no decision file yet was told reviews.jsonl did)
+    (corpus / "reviews.jsonl").unlink(missing_ok=True)
+    page = tmp_path / "page.jsonl"
+    page.write_text("new words\n", encoding="utf-8")
+    code, _, err = run(capsys, "add", page, "--corpus", corpus, "--id", "reviews")
+    assert code == 2 and "a file of the corpus's own" in err and "already exists" not in err
 
 
 def test_add_refuses_a_latin1_file(corpus: Path, tmp_path: Path, capsys: Capsys) -> None:
