@@ -774,7 +774,7 @@ def _add(args: argparse.Namespace) -> int:
         print(recorded_line(args.corpus / entry.file, entry.blemishes))
     if found is not None:
         said = ", ".join(found) or "nothing of the reference"
-        print(f"holds {said}, as found (--holds says otherwise; check verifies it from now on)")
+        print(f"holds {said}, as found in it (--holds records otherwise); check verifies it")
     return ExitCode.OK
 
 

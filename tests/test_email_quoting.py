@@ -90,9 +90,10 @@ def test_one_quoted_line_as_a_paragraph_of_its_own_is_a_block_quotation(
     a line that names no one, the line was no quotation at all."""
     sentence = next(s for s in reference.text.split("\n\n") if s.startswith("This statement"))
     page = f"The July 4 text, again.\n\n{intro}> {sentence}\n\nSee you next week.\n"
-    source = analyse(reference, [make_document(page, "email")]).sources[0]
-    [quote] = [q for q in source.quotes if q.attributed]
-    assert (quote.verdict, quote.text) == (QuoteVerdict.VERBATIM, sentence)
+    for text in (page, page.replace("\n", "\r\n")):  # (a Windows mail's line ends too)
+        source = analyse(reference, [make_document(text, "email")]).sources[0]
+        [quote] = [q for q in source.quotes if q.attributed]
+        assert (quote.verdict, quote.text) == (QuoteVerdict.VERBATIM, sentence)
 
 
 def test_a_quoted_blank_line_is_a_paragraph_break(reference: Document) -> None:
@@ -171,9 +172,9 @@ def test_numbers_opening_two_lines_or_lines_not_counting_up_are_text() -> None:
         assert extract(make_document(page, "list")).text == page
 
 
-def _cues(text: str, words: int, *, numbered: bool) -> str:
+def _cues(text: str, words: int, *, numbered: bool, named: bool = False) -> str:
     """`text` as a subtitle file: cues of `words` words, on two lines, each with its
-    timecode (and number)."""
+    timecode (and number; or, in WebVTT, a name when `named`)."""
     flat = text.split()
     blocks = []
     for n, at in enumerate(range(0, len(flat), words), start=1):
@@ -184,21 +185,26 @@ def _cues(text: str, words: int, *, numbered: bool) -> str:
         if not numbered:  # WebVTT: "." before the milliseconds, cue settings after
             timing = timing.replace(",", ".") + " align:start position:10%"
         lines = [" ".join(cue[:half]), " ".join(cue[half:])]
-        blocks.append("\n".join([*([str(n)] if numbered else []), timing, *lines]))
+        label = [str(n)] if numbered else [f"cue-{n}"] if named else []
+        blocks.append("\n".join([*label, timing, *lines]))
     head = "" if numbered else "WEBVTT\nKind: captions\n\n"
     return head + "\n\n".join(blocks) + "\n"
 
 
-@pytest.mark.parametrize("numbered", [True, False], ids=["srt", "vtt"])
+@pytest.mark.parametrize(
+    ("numbered", "named"),
+    [(True, False), (False, False), (False, True)],
+    ids=["srt", "vtt", "vtt-ids"],
+)
 @pytest.mark.parametrize("words", [4, 6, 9])
 def test_a_copy_in_subtitles_reads_without_cue_numbers_and_timecodes(
-    reference: Document, numbered: bool, words: int
+    reference: Document, numbered: bool, named: bool, words: int
 ) -> None:
     """A broadcast's subtitles (SRT, WebVTT) hold the statement a few words a cue: their
     numbers and timecodes are the file's, read past. With short cues they outweighed the
     words and no passage was found; a cue starting one word into a paragraph whose break
     the subtitles lost gave a material substitution."""
-    page = _cues(reference.text, words, numbered=numbered)
+    page = _cues(reference.text, words, numbered=numbered, named=named)
     source = analyse(reference, [make_document(page, "subtitles")]).sources[0]
     assert [(p.kind, p.reference) for p in source.passages] == [
         (PassageKind.FULL, Span(0, len(reference.text.rstrip())))

@@ -74,15 +74,26 @@ def _paragraph_of_its_own(text: str, mark: re.Match[str]) -> bool:
     if not text[mark.end() : mark.end() + 1].isalpha():
         return False
     start = mark.start()  # the line's start (the mark's indent is part of the mark)
-    opened = start == 0 or _BLANK_LINE_BEFORE.search(text, 0, start) is not None
+    opened = start == 0 or _blank_line_before(text, start)
     end = text.find("\n", mark.end())
+    if end > 0 and text[end - 1] == "\r":
+        end -= 1  # a CRLF line end
     return opened and (end < 0 or _BLANK_LINE_AFTER.match(text, end) is not None)
 
 
-_BLANK_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\n\Z")
-"""A blank line (or the text's start) straight before where a search stops."""
-_BLANK_LINE_AFTER = re.compile(r"\n[ \t]*(?:\n|\Z)")
-"""A line end, then a blank line or the text's end."""
+def _blank_line_before(text: str, at: int) -> bool:
+    """Whether a blank line (or the text's start) comes straight before `at`, a line's
+    start; read back a few characters only (a search from the text's start, once a
+    line, made a long text's reading quadratic)."""
+    return _BLANK_LINE_BEFORE.search(text, max(0, at - _BLANK_REACH), at) is not None
+
+
+_BLANK_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t\r]*\n\Z")
+"""A blank line (or the text's start) straight before where a search stops (CRLF too)."""
+_BLANK_REACH = 64
+"""Characters read back for it (spaces on a blank line past that are not looked at)."""
+_BLANK_LINE_AFTER = re.compile(r"\r?\n[ \t\r]*(?:\n|\Z)")
+"""A line end, then a blank line or the text's end (CRLF too)."""
 
 
 def _margin_numbers(document: Document) -> Extracted | None:
@@ -111,8 +122,8 @@ def _subtitles(document: Document) -> Extracted | None:
     for timing in timings:
         start = timing.start()
         number = text.rfind("\n", 0, max(0, start - 1)) + 1  # the line before
-        if text[number:start].strip().isdigit():
-            start = number  # the cue's number (SRT; WebVTT's are optional)
+        if text[number:start].strip() and (number == 0 or _blank_line_before(text, number)):
+            start = number  # the cue's number (SRT) or name (WebVTT's, optional)
         kept = start
         while kept and text[kept - 1] in " \t\r\n":
             kept -= 1  # back over the blank lines between cues
