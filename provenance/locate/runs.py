@@ -63,13 +63,13 @@ def _unseed_marks(texts: _Texts, seeds: list[tuple[int, ...]]) -> None:
     # (a word of the window: there are len(words) - n + 1 seeds).
     low, high = words[first][2], words[last + n - 1][2]
     for found in _GAP_MARK.finditer(text, low, high):
+        quotation_mark = found.group() not in "[]"
+        if quotation_mark and not _MARKS.match(text, found.start()):
+            continue  # an apostrophe ("DPRK's"), read in place (before the word is looked up)
         j = bisect_right(words, found.start(), key=itemgetter(2)) - 1  # the mark follows word j
         if j < 0 or j + 1 >= len(words) or not any(seeds[max(0, j - n + 2) : j + 1]):
             continue  # at the window's end, or where no seed crosses it
-        if found.group() not in "[]" and (
-            not _MARKS.match(text, found.start())  # an apostrophe ("DPRK's"), read in place
-            or len(_MARKS.findall(text, words[j][2], words[j + 1][1])) != 1
-        ):
+        if quotation_mark and len(_MARKS.findall(text, words[j][2], words[j + 1][1])) != 1:
             continue
         # A seed stays where the reference has, between the same two words, the
         # capture's marks.
@@ -194,11 +194,15 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 runs.append(_Run(best[0], end, best[1], ref_end, best[4]))
                 start = max(end, j)
                 best[:] = [start, i + start - j, j, i, j + n - start]
-            elif (
-                best is not None
-                and not _commented(texts, best, j, i, n)
-                and not _titled(texts, (best[0], best[1], best[2] + n - 1), j, options)
-                and not _block_apart(texts, best[2] + n - 1, j, options)
+            elif best is not None and (
+                # (a step within a seed's words skips no word of the page's own, which is
+                # what the three tests read: most steps, asked of none)
+                j - best[2] <= n
+                or (
+                    not _commented(texts, best, j, i, n)
+                    and not _titled(texts, (best[0], best[1], best[2] + n - 1), j, options)
+                    and not _block_apart(texts, best[2] + n - 1, j, options)
+                )
             ):
                 best[4] += min(n, j - best[2])
                 best[2], best[3] = j, i
