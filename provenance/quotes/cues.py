@@ -1014,7 +1014,10 @@ def _authors_quoted(
         ):
             break  # someone speaks before: `cues` has read whose words these are (not a
             # poster's line, "bear_and_dragon wrote:", over the post that names the authors)
-        lead = None if aside else _AGREED_THAT.search(chunk, max(0, at - _AGREED_REACH), at)
+        lead = None
+        back = max(0, at - _AGREED_REACH)
+        if not aside and any(chunk.find(word, back, at) >= 0 for word in _AGREEING):
+            lead = _AGREED_THAT.search(chunk, back, at)  # (it holds one: searched only then)
         verb = aside.start() if aside else lead.start() if lead else at
         start, subject = _subject(chunk, verb)
         theirs = bool(subject) and _joint(subject, authors)
@@ -1139,6 +1142,10 @@ _AGREED_THAT = re.compile(
 )
 """The authors' agreement or commitment leading into the quotation ("Russia and China
 agreed that “", "the ministries only committed to taking “")."""
+_AGREEING = ("agree", "commit", "pledge", "promise", "vow", "undert", "resolved")
+"""A word every `_AGREED_THAT` match holds, looked for with `str.find` before it is searched
+(it ends at the quotation's mark, so `re` tries it at every character: 4.7 ms of the scan
+benchmark's quotation stage, 0.4 ms so)."""
 _NAMED_SUBJECT = re.compile(
     r"(?!(?:They|We|It|He|She|You|I|This|That|These|Those|What|Which|Who)\b)"
     r"[A-Z][\w’'.-]*(?:\s+(?:(?:and|the|of)\s+)*[A-Z][\w’'.-]*)*"

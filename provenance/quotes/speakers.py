@@ -251,13 +251,14 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # document's, named as its own, whoever argues about them
             span = Span(wording.start(), wording.start() + len(wording.group().rstrip()))
             return Cue("document", span, span.of(reading.text), how="its own words, named before")
-        read_out = _READS_OUT.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
+        back = max(0, m.span.start - 160), m.span.start - 1  # (what both read before it)
+        read_out = _search_holding(_READS_OUT, ("read", "recite"), reading.prose, *back)
         if read_out is not None:
             # "Olga reads the last paragraph: Russia and China “...”": the statement read
             # out, checked against it
             span = Span(read_out.start("part"), read_out.end("part"))
             return Cue("document", span, span.of(reading.text), how="a part of it read out")
-        has = _HAS_IT_SAYING.search(reading.prose, max(0, m.span.start - 160), m.span.start - 1)
+        has = _search_holding(_HAS_IT_SAYING, ("has", "have", "had"), reading.prose, *back)
         if has is not None and (
             _DOCUMENT_WORD.search(has.group("who")) or _joint(has.group("who"), reading.authors)
         ):
@@ -270,10 +271,9 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # "Washington's talk of “all options”", "with a spokeswoman saying “...”": the
             # words are whoever's answer, talk or gerund the page names just before them
             # (not the document's, nor its authors', whose words the cues read)
-            lo, hi = max(0, m.span.start - reach), m.span.start - 1
-            if not any(reading.prose.find(word, lo, hi) >= 0 for word in held):
-                continue  # (no match can be there: one `str.find` a word, not a search)
-            whose = pattern.search(reading.prose, lo, hi)
+            whose = _search_holding(
+                pattern, held, reading.prose, max(0, m.span.start - reach), m.span.start - 1
+            )
             if whose is None or _DOCUMENT_WORD.search(whose.group("who")):
                 continue
             if _joint(whose.group("who"), reading.authors):
@@ -744,6 +744,20 @@ _ACCUSING = re.compile(
 )
 """Someone accusing another of an aim in their own words ("Opponents accuse the statement of
 seeking “to drive a wedge between allies”"): the accusers' words, not the accused's."""
+
+
+def _search_holding(
+    pattern: re.Pattern[str], words: tuple[str, ...], text: str, start: int, end: int
+) -> re.Match[str] | None:
+    """`pattern.search(text, start, end)`, searched only where text[start:end] holds one of
+    `words`, one of which every match holds (looked for with `str.find`, at C speed): the
+    patterns read back from a quotation's mark end there (`$`), so `re` tries each at every
+    character read back."""
+    if any(text.find(word, start, end) >= 0 for word in words):
+        return pattern.search(text, start, end)
+    return None
+
+
 _POSSESSIVE_S = ("'s", "’s")
 _NAMED_BEFORE = (
     (_ACCUSING, 160, "who", ("accus", "charge", "fault")),
@@ -756,9 +770,8 @@ _NAMED_BEFORE = (
 )
 """Whose words a quotation gives, named just before its mark: (pattern, characters read
 back, the group that names the speaker's span, words one of which every match holds).
-The patterns end at the mark (`$`), so `re` tries each at every character read back:
-27 ms of the scan benchmark's quotation stage, where the words, looked for first with
-`str.find`, leave 7 (one window in ten or fewer holds a colon, an accusation or a
+Searched only where the words are (`_search_holding`): 27 ms of the scan benchmark's
+quotation stage, 7 ms so (one window in ten or fewer holds a colon, an accusation or a
 possessive)."""
 _SUBORDINATE_AFTER = re.compile(
     r"[,;][ \t]*(?:since|because|although|though|while|whereas|when|unless|whereupon)\b",
