@@ -217,6 +217,10 @@ _BEFORE_CUE = re.compile(r".*[^\w’'–\-\s]", re.DOTALL)
 """Up to the last character before a noun that no `_DOC_CUE` match can hold ahead of its
 noun: a match runs from its first word to its noun over words, apostrophes, dashes and
 spaces only."""
+_CUE_START = re.compile(r"\b\w|¶")
+"""Where a `_DOC_CUE` match may start: each of its alternatives opens with a word
+boundary and a word's first letter, or with a look-behind ending in a space and a word
+("according to the text"); "¶" is the one mark it opens with."""
 
 
 def doc_cues(text: str) -> Iterator[re.Match[str]]:
@@ -226,11 +230,12 @@ def doc_cues(text: str) -> Iterator[re.Match[str]]:
     character (300 ns a character: 41 ms for the colon-ended paragraphs of the scan
     benchmark's 535 candidate pages, a twelfth of their quotation stage). Every match holds
     a `_CUE_NOUN` and runs back from it over words and spaces only, so none starts before
-    the run of such characters that ends at the next noun, nor after the noun's start;
-    `_DOC_CUE` itself, whose word boundaries and look-behinds see the text before where
-    it is tried, is tried at each of those positions in turn, as a search would, and at
-    no other (a search went on past a noun no match holds, "the point", to the next
-    match or the text's end: 38 ms for the scan benchmark's candidates, 21 ms now).
+    the run of such characters that ends at the next noun, nor after the noun's start,
+    and every match starts at a word's first character or a "¶" (`_CUE_START`). `_DOC_CUE`
+    itself, whose word boundaries and look-behinds see the text before where it is
+    tried, is tried at each of those places in turn, as a search would, and at no other
+    (a search went on past a noun no match holds, "the point", to the next match or the
+    text's end: 38 ms for the scan benchmark's candidates, 11 ms now).
 
     >>> [m.group() for m in doc_cues("Long, long ago. Then the joint statement (2017) said")]
     ['the joint statement']
@@ -238,8 +243,8 @@ def doc_cues(text: str) -> Iterator[re.Match[str]]:
     at = 0
     while (noun := _CUE_NOUN.search(text, at)) is not None:
         before = _BEFORE_CUE.match(text, at, noun.start())
-        for start in range(before.end() if before else at, noun.start() + 1):
-            found = _DOC_CUE.match(text, start)
+        for start in _CUE_START.finditer(text, before.end() if before else at, noun.start() + 1):
+            found = _DOC_CUE.match(text, start.start())
             if found is not None:
                 yield found
                 at = found.end()
