@@ -230,7 +230,10 @@ def _parts(fold: Fold) -> tuple[bool, bool, bool, bool]:
     )
 
 
-_ASCII_SPACE_RUN = re.compile("[" + "".join(sorted(_ASCII_GAPS_SOURCE)) + "]+")
+_ASCII_GAP_CLASS = "[" + "".join(sorted(_ASCII_GAPS_SOURCE)) + "]"
+_ASCII_SPACE_RUN = re.compile(_ASCII_GAP_CLASS + _ASCII_GAP_CLASS + "*")
+"""A run of ASCII spaces. (One space, then any more: a pattern that opens with a class
+lets `re` skip to the next space, where "[...]+" had a match tried at every character.)"""
 _GAP, _CLUSTER, _WIDE = 0, 1, 2
 _ASCII = bytes(range(128))
 _ASCII_GAPS = frozenset(_ASCII_GAPS_SOURCE)

@@ -760,9 +760,11 @@ def _items(text: str, paragraph: Span, *, lines: bool = True) -> list[Span]:
     >>> [s.of(text) for s in _items(text, Span(0, len(text)))]
     ['3. One point.', '5. Another.', 'A bullet.']
     """
-    markers = list(_LIST_ITEM.finditer(text, paragraph.start, paragraph.end))
-    if not markers or markers[0].start() != paragraph.start:
+    if _LIST_ITEM.match(text, paragraph.start, paragraph.end) is None:
+        # (no item opens it: the paragraph's other lines are not read for items, as the
+        # pattern, which opens with a look-behind, would be tried at each character)
         return _lines(text, paragraph) if lines else [paragraph]
+    markers = list(_LIST_ITEM.finditer(text, paragraph.start, paragraph.end))
     ends = [m.start() for m in markers[1:]] + [paragraph.end]
     numbers = [m.group("number")[:-1] for m in markers if m.group("number")]
     own = len(markers) > 1 and numbers == [str(k) for k in range(1, len(markers) + 1)]
