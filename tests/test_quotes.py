@@ -14,7 +14,7 @@ from provenance.analyse import analyse
 from provenance.corpus import load_corpus
 from provenance.findings import findings
 from provenance.locate import locate, prepare
-from provenance.model import Document, Format, Kind, Span
+from provenance.model import Document, Format, Kind, Severity, Span
 from provenance.quotes.marks import find_quotations
 from provenance.quotes.verdicts import Quotation, QuoteVerdict, check_quotes
 
@@ -548,16 +548,27 @@ def test_a_quotation_naming_the_party_a_sentence_opens_with_is_no_splice():
     assert [d.kind for d in q.divergences] == [Kind.SUBSTITUTION]
 
 
-def test_a_quoted_paragraph_renumbered_is_no_count_the_statement_does_not_give():
+@pytest.mark.parametrize("number", ["1.", "2)", "(1)", "§ 2", "¶8", "IV.", "5)", "(5)"])
+def test_a_quoted_paragraph_renumbered_is_altered_by_an_editorial_change_only(
+    number: str,
+) -> None:
     """An excerpt's point 5 quoted as its list's first item ("1. The Parties express
-    support ..."): the number is the list's, not a count. It was not-in-reference, "a count
-    (1) the statement does not give"."""
+    support ..."), or numbered in another style: the number is the page's numbering, an
+    editorial change (minor), and the same number punctuated otherwise ("5)") none. It
+    was not-in-reference ("a count (1) the statement does not give"), then altered by a
+    material substitution of "1" for "5", and "5)" for "5." altered too."""
     statement = (Path(__file__).parent / "cases" / "quotes" / "reference.txt").read_text("utf-8")
     point = next(p for p in statement.split("\n\n") if p.startswith("5. The Parties"))
-    page = f"The joint statement says:\n\n1.{point[2:]}\n\nSo much for that.\n"
+    page = f"The joint statement says:\n\n{number}{point[2:]}\n\nSo much for that.\n"
     [q] = check_quotes(_doc(statement, "reference"), _doc(page), ())
-    assert q.verdict is not V.NOT_IN_REFERENCE, q.note
-    assert [(d.copy_text, d.reference_text) for d in q.divergences] == [("1", "5")]
+    assert q.text.startswith(number)  # the quotation as the page gives it
+    if number.strip("()") in ("5)", "5"):
+        assert (q.verdict, q.divergences) == (V.VERBATIM, ()), q.note
+    else:
+        assert q.verdict is V.ALTERED, q.note
+        [change] = q.divergences
+        assert (change.kind, change.severity) == (Kind.EDITORIAL, Severity.MINOR)
+        assert change.copy_text.strip() == number and change.reference_text == "5. "
 
 
 def test_a_quotation_a_located_passage_holds_unchanged_is_never_not_in_reference():

@@ -390,12 +390,19 @@ def _compare(
     the steps that can attribute it by matching run: verbatim and altered.
     """
     text = capture.text
-    quoted = _without_notes(core.of(text))
     found = _verbatim(index, text, core, editorial, options)
     for joined in _hyphens_joined(text, core) if found is None else ():
         found = _verbatim(index, joined, core, editorial, options)
         if found is not None:
             break
+    renumbered: Divergence | None = None
+    if found is None and (number := _PARAGRAPH_NUMBER.match(text, core.start, core.end)):
+        # "4. The Parties express ..." for point 2: the page's numbering, not its words
+        unnumbered = Span(number.end(), core.end)
+        if (found := _verbatim(index, text, unnumbered, editorial, options)) is not None:
+            core = unnumbered
+            renumbered = _renumbering(index, capture, number, found.span.start)
+    quoted = _without_notes(core.of(text))
     if found is not None and found.joined:
         # A splice by a cut: the splice step reads what the joined words say (a reversed
         # position, an act given to another party), when it takes the quotation.
@@ -406,7 +413,13 @@ def _compare(
         changes = _cut_changes(index, capture, core, found)
         if changes:
             return _not_said(found.span, 100.0 * _kept_share(found), changes)
-        return _verbatim_result(index, capture, found)
+        result = _verbatim_result(index, capture, found)
+        if renumbered is not None and result.verdict is QuoteVerdict.VERBATIM:
+            note = "verbatim but for its paragraph number (the page's numbering)"
+            return replace(
+                result, verdict=QuoteVerdict.ALTERED, note=note, divergences=(renumbered,)
+            )
+        return result
     reordered = _pieces_reordered(index, text, core, editorial)
     if reordered is not None:
         return reordered
@@ -978,6 +991,31 @@ _SPELT_WORDS = 3
 """The longest quotation `_spelt_otherwise` places: longer ones `settle` places."""
 
 
+def _renumbering(
+    index: _Index, capture: Document, number: re.Match[str], at: int
+) -> Divergence | None:
+    """The editorial change a quotation's paragraph number (`number`) makes, where the
+    statement's words it numbers start at `at`: none where the statement numbers that
+    paragraph alike ("6)" or "6 " for "6."), else the number the page gives it (the
+    statement's own, if any, read as its reference)."""
+    reference = index.document.text
+    line = reference.rfind("\n", 0, at) + 1
+    own = PARAGRAPH_NUMBER.match(reference, line)
+    if own is not None and own.end() < at:
+        own = None  # a number of a paragraph the quotation starts inside
+    if own is not None and re.sub(r"\D", "", own.group()) == re.sub(r"\D", "", number.group()):
+        return None
+    where = Span(line, at) if own is not None else Span(at, at)
+    return divergence(
+        index.document,
+        capture,
+        Kind.EDITORIAL,
+        where,
+        Span(number.start(), number.end()),
+        note="the page's number for the paragraph quoted",
+    )
+
+
 def _verbatim_result(index: _Index, capture: Document, found: _Found) -> _Result:
     """Verbatim, unless a bracket changes the statement's words: then altered, with each
     such bracket a divergence, scored by the share of the quoted characters kept."""
@@ -1511,6 +1549,15 @@ def _core(text: str, span: Span) -> Span:
     if text[end : end + 1] == "." and text[end - 2 : end] == "..":
         end += 1
     return Span(start, end)
+
+
+_PARAGRAPH_NUMBER = re.compile(
+    r"(?:\(\d{1,2}\)|\d{1,2}[.)]|[§¶][ \t\u00a0]*\d{1,2}\.?|[IVX]{1,4}[.)])[ \t\u00a0]*(?=[A-Z])"
+)
+"""A paragraph's number opening a quotation ("4. ", "2) ", "(1) ", "§ 2 ", "¶8 ", "IV. "): where
+the quotation is the statement's words without it, the numbering of the page or its
+list, renumbered or punctuated as it likes (it was "a count the statement does not
+give", or a material substitution of "1" for "5")."""
 
 
 @dataclass(frozen=True, slots=True)
