@@ -17,6 +17,7 @@ from typing import Literal
 from provenance.model import Span
 from provenance.quotes.marks import _DOC_CUE, OPENERS, doc_cues
 from provenance.quotes.subjects import (
+    _DETERMINED,
     _GROUP,
     _NAME,
     _PRONOUN,
@@ -76,6 +77,8 @@ _SPEECH = re.compile(
     r"|continued|continues|went on|goes on|mentioned|complained|predicted|proclaimed|conceded"
     r"|countered|refers to|referred to|refer to|professes|profess|professed|proposes|proposed"
     r"|cautioned|reiterated|quipped|contended|retorted|vowed|pledged|lamented|joked|repeated"
+    r"|quip|quips|joke|jokes|fond of (?:saying|repeating|quoting|recalling)"
+    r"|tire of (?:saying|repeating)"
     r"|revealed|disclosed|confirmed|denied|hinted|mused|reported|wondered|boasted|testified"
     r"|recounted|reminded|promised|threatened|signall?ed|opined|reasoned|speculated"
     r"|dismissed|believes?|believed|holds? that|held that"
@@ -181,15 +184,16 @@ _DOC_CUE_SUPERSET = (
     rb"|\b(?:point|section)\s[^.]{0,80}?(?:reads|says|said|states|stated|calls|called|warns"
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
     rb"|proposes|tells|asks|asked|names|named|mentions|mentioned|describes|described|lists"
-    rb"|listed|uses|used|speaks\s+of|refers|defines|defined|cites|cited)"
-    rb"|\bof\s+(?:point|paragraph|para)\s+\d{1,2}\s*:"
+    rb"|listed|uses|used|speaks|refers|defines|defined|cites|cited|provides|provided"
+    rb"|stipulates|stipulated)"
+    rb"|\bof\s+(?:point|paragraph|para)\s+\d{1,2}[^.:;!?\n]{0,40}:"
     rb"|\bParties\b|\bministries\b"
     rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s+(?:as\s+[a-z]+ed\s+|in\s+[a-z]+\s+)?(?:(?:has|had|also|further|then|even|still|itself|again|likewise|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
     rb"|circulated|published"
     rb"|released|issued|reads"
     rb"|asks|asked|holds|held|maintains|maintained|stipulates|stipulated|specifies|specified"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
-    rb"|records|recorded"
+    rb"|records|recorded|claims|claimed|provides|provided"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
     rb"|recalls|recalled|requires|required|closes|ends|opens|begins|concludes|finishes"
@@ -1725,25 +1729,31 @@ def _people(subject: str) -> bool:
     (True, True)
     >>> _people("The Government also takes")
     False
+    >>> _people("Moscow diplomats"), _people("the diplomats"), _people("Moscow diplomats like to")
+    (True, False, True)
     """
     words = subject.split()
+    while words and words[-1].casefold() in _HABIT_WORDS:
+        words.pop()  # "Moscow diplomats like to", "old hands are fond of"
     if not words:
         return False
     if words[0].casefold() in ("we", "i", "you") or _COORDINATED.search(subject):
         return True  # (the authors coordinated, "Russia and China", are `_joint`'s first)
     # past quantifiers, possessives and a nationality ("our Chinese colleagues"), and one
-    # adjective before the noun ("veteran observers")
+    # word before the noun (an adjective, a place)
     named = [w for w in words if w.casefold() not in _QUANTIFIERS and not _NATIONALITY.fullmatch(w)]
     head = named[0] if named else ""
-    if len(named) == 2 and head[:1].islower() and not head.endswith("s"):
-        head = named[1]
+    if len(named) == 2 and not head.endswith("s"):
+        head = named[1]  # ("veteran observers", "Moscow diplomats")
     return (
         len(head) > 3
         and head.endswith("s")
         and not head.endswith(("ss", "'s", "’s"))  # "Translator's note": a noun
         and (head[0].islower() or head is words[0])
         and head.casefold() not in _NOT_PEOPLE
-        and _GROUP.search(head.casefold()) is None
+        # (a group word is the authors' when determined, "the diplomats", "their
+        # ministries"; "Moscow diplomats", "veteran diplomats" are people)
+        and (_GROUP.search(head.casefold()) is None or _DETERMINED.search(subject) is None)
     )
 
 
@@ -1761,7 +1771,7 @@ _PLURAL_FORMS = frozenset(
     (
         *"""insist write urge warn argue declare propose note stress add emphasise emphasize
         underline reaffirm observe recall reiterate acknowledge concede admit conclude
-        maintain explain ask request demand complain""".split(),
+        maintain explain ask request demand complain quip joke""".split(),
         "point out",
         "appeal to",
     )
@@ -1776,6 +1786,8 @@ _INFINITIVE_OR_NOUN = re.compile(
 negation's verb ("will say", "didn't say": no saying). After an affirming "did" or "does"
 the verb speaks ("the ministries did urge all sides to “...”"), its subject read past the
 auxiliary."""
+_HABIT_WORDS = frozenset("like love tend used to often never always usually are is fond of".split())
+"""Words of a habit between a subject and its speech verb, read past to the subject."""
 _HABIT = re.compile(r"\b(?:like|love|tend|used)\s+to\s+$", re.IGNORECASE)
 """Before a verb's plain form, a habit of saying it ("our colleagues like to recall", "as
 they love to say"): the verb speaks, with the subject before the habit's verb."""

@@ -121,7 +121,7 @@ _DOC_CUE = re.compile(
     r"\s+(?:(?:also|further|then|even|still|itself|again|likewise|has|had|[a-z]+ly)\s+)*"
     r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
-    r"|records|recorded"
+    r"|records|recorded|claims|claimed|provides|provided"
     r"|asks|asked|holds|held|maintains|maintained|stipulates|stipulated|specifies|specified"
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed"
@@ -160,11 +160,13 @@ _DOC_CUE = re.compile(
     r"|\b(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=" + _PART_ASIDE + r"\s+(?:(?:also|further"
     r"|then|itself)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned|urges|urged"
     r"|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells|asks|asked"
-    r"|names|named|mentions|mentioned|describes|described|lists|listed|uses|used|speaks\s+of"
-    # (an aside before "to": "Point 4 refers, in one widely shared version, to")
-    r"|refers(?:\s*,[^,;:\"“”\n]{1,60},)?\s+to|defines|defined|cites|cited)\b)"
-    # what a source gives as a numbered part's words: "a cut-down quote of point 6: “...”"
-    r"|(?<=\bof )(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=\s*:)"
+    r"|names|named|mentions|mentioned|describes|described|lists|listed|uses|used"
+    r"|provides|provided|stipulates|stipulated"
+    # (an aside before "to" or "of": "Point 4 refers, in one widely shared version, to")
+    r"|(?:refers|speaks)(?:\s*,[^,;:\"“”\n]{1,60},)?\s+(?:to|of)|defines|defined|cites|cited)\b)"
+    # what a source gives as a numbered part's words: "a cut-down quote of point 6: “...”",
+    # "A shortened quotation of point 2 went round: “...”"
+    r"|(?<=\bof )(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=[^.:;!?\"“”«»\n]{0,40}:)"
     r"|\b(?:[Tt]he|[Aa]nother|[Oo]ne|[Aa])\s+(?:[\w’'-]+\s+){0,2}?(?:line|passage|sentence|paragraph|clause)"
     r"\s+(?:in|of|from)\s+(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:version|translation|text|statement|document)(?=\s*:)"

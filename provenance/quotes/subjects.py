@@ -26,7 +26,8 @@ _ADVERB = re.compile(
 noun in -ly ("the assembly said")."""
 _AUXILIARY = frozenset(
     "also was were is are has have had been further then later again did does do".split()
-    + "like love tend used to".split()  # a habit's verb before the one that speaks
+    + "like love tend used to often never always usually".split()  # a habit before the verb
+    + "are is fond tire".split()  # ("are fond of repeating", "never tire of saying")
 )
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
