@@ -142,7 +142,7 @@ def _word_then_lines(reference: Document, capture: Document, edit: Edit) -> tupl
     )
 
 
-_WORD_THEN_LINE = re.compile(r"[ \t\n]*(\S+)[ \t]*\n")
+_WORD_THEN_LINE = re.compile(r"[ \t\r\n]*(\S+)[ \t\r]*\n")
 """A copy's word, then the end of its line."""
 
 

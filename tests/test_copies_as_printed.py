@@ -136,9 +136,10 @@ def test_a_link_line_ending_in_a_guillemet_arrow_interrupts_one_full_copy(arrow:
     ],
     ids=["heading", "timing", "page-break"],
 )
+@pytest.mark.parametrize("crlf", [False, True], ids=["lf", "crlf"])
 @pytest.mark.parametrize("joined", ["programmes. ", "programmes.\n"], ids=["run-on", "one-line"])
 def test_lines_put_in_one_word_into_a_paragraph_whose_break_was_lost(
-    lines: str, joined: str
+    lines: str, joined: str, crlf: bool
 ) -> None:
     """The copy runs two paragraphs together ("programmes. The") and lines of its own
     come straight after the second's first word. Those lines and that word were one
@@ -164,9 +165,10 @@ def test_lines_put_in_one_word_into_a_paragraph_whose_break_was_lost(
         + "\n\n".join(paragraphs[at + 1 :])
         + "\n"
     )
-    source = _source(page)
+    source = _source(page.replace("\n", "\r\n") if crlf else page)
     assert [p.kind for p in source.passages] == [PassageKind.FULL]
     rows = [d for d in source.divergences if d.kind is not Kind.WHITESPACE]
     assert [d.kind for d in rows] == [Kind.INTERRUPTION], [(d.kind, d.copy_text) for d in rows]
-    assert lines.strip() in rows[0].copy_text and "The" not in rows[0].copy_text.split()
+    inserted = lines.strip().replace("\n", "\r\n") if crlf else lines.strip()
+    assert inserted in rows[0].copy_text and "The" not in rows[0].copy_text.split()
     assert all(d.severity is not Severity.MATERIAL for d in source.divergences)

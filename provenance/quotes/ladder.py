@@ -396,7 +396,7 @@ def _compare(
         if found is not None:
             break
     renumbered: Divergence | None = None
-    if found is None and (number := _PARAGRAPH_NUMBER.match(text, core.start, core.end)):
+    if found is None and (number := _OPENING_NUMBER.match(text, core.start, core.end)):
         # "4. The Parties express ..." for point 2: the page's numbering, not its words
         unnumbered = Span(number.end(), core.end)
         if (found := _verbatim(index, text, unnumbered, editorial, options)) is not None:
@@ -740,8 +740,13 @@ def _renumbered(d: Divergence, reference: str) -> bool:
     digits = d.copy_text.strip()
     if not (digits.isdigit() and len(digits) <= 2):
         return False
-    number = PARAGRAPH_NUMBER.match(reference, reference.rfind("\n", 0, d.reference.start) + 1)
+    number = _number_of_paragraph(reference, d.reference.start)
     return number is not None and number.end() >= d.reference.end
+
+
+def _number_of_paragraph(reference: str, at: int) -> re.Match[str] | None:
+    """The number opening the reference's line that holds `at`, if it has one."""
+    return PARAGRAPH_NUMBER.match(reference, reference.rfind("\n", 0, at) + 1)
 
 
 def _new_count(d: Divergence, given: set[str], reference: str) -> list[str]:
@@ -998,14 +1003,12 @@ def _renumbering(
     statement's words it numbers start at `at`: none where the statement numbers that
     paragraph alike ("6)" or "6 " for "6."), else the number the page gives it (the
     statement's own, if any, read as its reference)."""
-    reference = index.document.text
-    line = reference.rfind("\n", 0, at) + 1
-    own = PARAGRAPH_NUMBER.match(reference, line)
+    own = _number_of_paragraph(index.document.text, at)
     if own is not None and own.end() < at:
         own = None  # a number of a paragraph the quotation starts inside
     if own is not None and re.sub(r"\D", "", own.group()) == re.sub(r"\D", "", number.group()):
         return None
-    where = Span(line, at) if own is not None else Span(at, at)
+    where = Span(own.start(), at) if own is not None else Span(at, at)
     return divergence(
         index.document,
         capture,
@@ -1551,7 +1554,7 @@ def _core(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
-_PARAGRAPH_NUMBER = re.compile(
+_OPENING_NUMBER = re.compile(
     r"(?:\(\d{1,2}\)|\d{1,2}[.)]|[§¶][ \t\u00a0]*\d{1,2}\.?|[IVX]{1,4}[.)])[ \t\u00a0]*(?=[A-Z])"
 )
 """A paragraph's number opening a quotation ("4. ", "2) ", "(1) ", "§ 2 ", "¶8 ", "IV. "): where
