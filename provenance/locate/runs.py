@@ -136,6 +136,9 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
     _unseed_marks(texts, seeds)
     following: list[int] | None = None
     others_until = 0
+    # Where a chain went on past a quotation mark closing that the reference lacks there:
+    # its end, reference end and exact words before it, and the word after (by id).
+    closings: dict[int, tuple[int, int, int, int]] = {}
     for j in compress(range(len(seeds)), seeds):
         hits = seeds[j]
         if (
@@ -194,6 +197,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 runs.append(_Run(best[0], end, best[1], ref_end, best[4]))
                 start = max(end, j)
                 best[:] = [start, i + start - j, j, i, j + n - start]
+                closings.pop(id(best), None)
             elif best is not None and (
                 # (a step within a seed's words skips no word of the page's own, which is
                 # what the three tests read: most steps, asked of none)
@@ -204,6 +208,22 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                     and not _block_apart(texts, best[2] + n - 1, j, options)
                 )
             ):
+                # (a step of a seed's length or more: the seeds between were dropped at a
+                # mark, `_unseed_marks`, or the page put words in)
+                side = _mark_side(texts, best, j, i, n) if j - best[2] >= n else None
+                closed = closings.get(id(best))
+                if side == "opens" and closed is not None and j - closed[3] <= 2 * n:
+                    # "“... missile tests” while the United States and the ROK “refrain
+                    # ...”": a quotation closed, the page's words, another opened. The
+                    # page's words matched a stretch of the statement between the two
+                    # quotations: the run ends where the first closed; the second is a
+                    # run of its own (docs/locate.md)
+                    runs.append(_Run(best[0], closed[0], best[1], closed[1], closed[2]))
+                    best[:] = [j, i, j, i, n]
+                    del closings[id(best)]
+                    continue
+                if side == "closes":
+                    closings[id(best)] = (best[2] + n, best[3] + n, best[4], j)
                 best[4] += min(n, j - best[2])
                 best[2], best[3] = j, i
             elif best is not None:
@@ -212,6 +232,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 # the following:"): two excerpts with commentary between, not one copy.
                 runs.append(_Run(best[0], best[2] + n, best[1], best[3] + n, best[4]))
                 best[:] = [j, i, j, i, n]
+                closings.pop(id(best), None)
             else:
                 open_chains.append([j, i, j, i, n])
         following, others_until = _follower(open_chains, j, n + options.max_inserted_words)
@@ -323,6 +344,18 @@ def _quoted_apart(texts: _Texts, j_before: int, j_after: int, i_before: int, i_a
     if extra >= 2 or (extra == 1 and texts.line_break(j_before, j_after)):
         return True
     return texts.blocks_apart(j_before, j_after)
+
+
+def _mark_side(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> str | None:
+    """Whether the page's words between `chain` and the seed at word j, reference word i,
+    hold one quotation mark the reference lacks there, and whether it "closes" (straight
+    after the chain's last word) or "opens" (straight before word j); else None."""
+    if texts.extra_marks(chain[2] + n - 1, j, chain[3] + n - 1, i) != 1:
+        return None
+    gap = texts.capture_gap(chain[2] + n - 1, j)
+    if gap[:1] in ('"', "'") or gap.lstrip(",.;:!?")[:1] in ('"', "'"):
+        return "closes"
+    return "opens" if gap[-1:] in ('"', "'") else None
 
 
 def _echo_before(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:
