@@ -927,7 +927,8 @@ _CONTENT_VERBS = frozenset(
     mention contain include list express announce claim argue maintain hold conclude suggest
     envisage envision foresee set give grant allow offer impose want consider regard deem
     back favour favor advocate embrace threaten concede acknowledge admit find observe
-    recall assert reiterate underline highlight agree stand name define cite spell""".split()
+    recall assert reiterate underline highlight agree stand name define cite spell close
+    end open begin""".split()
     for ending in ("", "s", "es", "d", "ed")
 ) | frozenset("says said read held set committed gave granted found admitted stood".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand

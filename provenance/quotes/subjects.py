@@ -333,8 +333,8 @@ def _commentator(subject: str) -> bool:
     (True, False, True)
     >>> _commentator("The People's Daily"), _commentator("The Global Times")
     (True, True)
-    >>> _commentator("Gazeta.ru"), _commentator("Mr. Lavrov")
-    (True, False)
+    >>> _commentator("Gazeta.ru"), _commentator("Mr. Lavrov"), _commentator("The story")
+    (True, False, True)
     """
     return _COMMENTATOR.search(subject) is not None
 
@@ -344,7 +344,8 @@ _COMMENTATOR = re.compile(
     r"|researcher|blogger|writer|pundit|column|article|op-ed|essay|commentary|newspaper"
     r"|paper|blog|post|fact-?check(?:er)?|agency|outlet|wire|broadcaster|tabloid|website"
     r"|channel|station|meme|newsletter|summary|summaries|tweet|thread|weekly|weeklies"
-    r"|magazine|journalist|reporter|correspondent)s?\b"
+    r"|magazine|journalist|reporter|correspondent|story|stories|report|piece|headline"
+    r"|host|presenter|anchor|podcast|episode|video)s?\b"
     r"|\b(?:Xinhua|TASS|Tass|RIA|Interfax|Yonhap|Kyodo|Reuters|AFP|AP|Bloomberg|BBC|CNN"
     r"|KCNA|Sputnik|RT|CGTN|Kommersant|Izvestia|Vedomosti|NHK|Asahi|Yomiuri|Mainichi"
     r"|Hankyoreh|Pravda)\b"
