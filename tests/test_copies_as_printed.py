@@ -174,20 +174,24 @@ def test_lines_put_in_one_word_into_a_paragraph_whose_break_was_lost(
     assert all(d.severity is not Severity.MATERIAL for d in source.divergences)
 
 
+@pytest.mark.parametrize("second", ["large-scale", "all"], ids=["found", "changed"])
 @pytest.mark.parametrize(("closing", "opening"), [("”", "“"), ('"', '"'), ("»", "«")])
-def test_two_quotations_with_the_pages_words_between_are_apart(closing: str, opening: str) -> None:
+def test_two_quotations_with_the_pages_words_between_are_apart(
+    closing: str, opening: str, second: str
+) -> None:
     """ "... and ballistic missile tests” at the same time as the United States and the
     Republic of Korea “refrain from ...”": the page's words between two quotations match
     the statement's between them. The chain ran on across the closing mark and then the
     opening one (one mark a step, never both at once), and the page's words were material
-    changes of the statement's ("” at the same time as" for ", and")."""
+    changes of the statement's ("” at the same time as" for ", and"); also where the
+    second quotation's words are changed, so that no seed carries the chain into it."""
     first = (
         "announce a moratorium on the testing of nuclear explosive devices and ballistic "
         "missile tests"
     )
     page = (
         f"The plan has Pyongyang {opening}{first}{closing} at the same time as the United States "
-        f"and the Republic of Korea {opening}refrain from large-scale joint exercises{closing}.\n"
+        f"and the Republic of Korea {opening}refrain from {second} joint exercises{closing}.\n"
     )
     source = _source(page)
     marked = [d.copy_text for d in source.divergences if {closing, opening} & set(d.copy_text)]

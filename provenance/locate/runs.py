@@ -237,6 +237,13 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                 open_chains.append([j, i, j, i, n])
         following, others_until = _follower(open_chains, j, n + options.max_inserted_words)
     done.extend(open_chains)
+    for chain in done:
+        closed = closings.get(id(chain))
+        if closed is not None and _ends_opening(texts, chain, closed, n):
+            # the page's words after a quotation closed, matching the statement's, then a
+            # quotation opening whose words no seed found ("... refrain from all joint
+            # exercises"): the run ends where the first quotation closed
+            chain[:] = [chain[0], chain[1], closed[0] - n, closed[1] - n, closed[2]]
     # A chain begun where the copy skipped reference words holds only the seed's words
     # past the old run's end; shorter than a seed, never carried on, it is that seed's
     # chance tail ("of the Korean Peninsula" copied, then a paywall's "To continue
@@ -356,6 +363,21 @@ def _mark_side(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> str |
     if gap[:1] in ('"', "'") or gap.lstrip(",.;:!?")[:1] in ('"', "'"):
         return "closes"
     return "opens" if gap[-1:] in ('"', "'") else None
+
+
+def _ends_opening(
+    texts: _Texts, chain: list[int], closed: tuple[int, int, int, int], n: int
+) -> bool:
+    """Whether a chain that went on past a quotation's closing mark (`closed`) ends within
+    two seeds' words of it, its last word followed straight by an opening mark."""
+    end = chain[2] + n  # the word after the chain's last
+    if end - closed[3] > 2 * n or end >= len(texts.words):
+        return False
+    gap = texts.capture_gap(end - 1, end)
+    return (
+        gap[-1:] in ('"', "'")
+        and texts.extra_marks(end - 1, end, chain[3] + n - 1, chain[3] + n) == 1
+    )
 
 
 def _echo_before(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:

@@ -490,8 +490,15 @@ def cues(
                 used.add(spoken_of)
                 end = spoken_of[1]
                 quoting = hit.group().casefold() in _QUOTING_VERBS
-                if quoting or _reports_content(text, base + spoken_of[1]):
-                    speaker = "document"  # "a post says the statement “demands ...”"
+                parties = _THE_PARTIES.fullmatch(chunk, spoken_of[0], spoken_of[1]) is not None
+                if (
+                    quoting
+                    or _reports_content(text, base + spoken_of[1])
+                    or (parties and _authors_words(text, base + spoken_of[1]))
+                ):
+                    # "a post says the statement “demands ...”", "the story said that the
+                    # Parties were “determined to ...”"
+                    speaker = "document"
             elif _commentator(subject):
                 # "a columnist concluded that the two governments “want ...”": what the
                 # authors say, reported; not "Lavrov said that Russia and China “...”".
@@ -990,11 +997,18 @@ def _authors_saying(
     words = list(_SUBJECT_WORD.finditer(chunk, start, clause.end() if clause else start))
     for w in words[:_SUBJECT_WORDS]:
         named = chunk[start : w.end()]
+        if _THE_PARTIES.fullmatch(named):
+            # the statement's own word for its authors ("reported that the Parties were")
+            return w.end() if _authors_words(text, base + w.end()) else None
         if _joint(named, authors):
             # every name the authors' own: not "Russia and the United States"
             own = all(_bare(n) in authors for n in _NAME.findall(named))
             return w.end() if own and _authors_words(text, base + w.end()) else None
     return None
+
+
+_THE_PARTIES = re.compile(r"[Tt]he\s+(?:two\s+)?Parties")
+"""The statement's name for its authors."""
 
 
 def _authors_quoted(
@@ -1181,12 +1195,13 @@ _MODAL_QUOTED = re.compile(
 """A quotation opening on a modal, after the authors named as its subject."""
 _STATE_QUOTED = re.compile(
     r"[ \t]*(?:(?:are|were|remain|remained)[ \t]+[\"“«„‘']|[\"“«„‘'](?:are|were)[ \t]+)"
-    r"(?:[^\W\d_]+ly[ \t]+)?[^\W\d_]+(?:ed|en)\b",
+    r"(?:[^\W\d_]+ly[ \t]+)?(?:[^\W\d_]+(?:ed|en)|ready|willing|eager|keen|able|unable|firm"
+    r"|resolute)\b",
     re.IGNORECASE,
 )
-"""The authors said to be in a state, in words opening on a participle ("the two sides
-are “seriously worried”", "“are firmly opposed”"): their words; not what someone calls
-them ("are “close allies”")."""
+"""The authors said to be in a state, in words opening on a participle or an adjective of
+readiness ("the two sides are “seriously worried”", "“are firmly opposed”", "were “ready
+to ...”"): their words; not what someone calls them ("are “close allies”")."""
 _ADVERB_QUOTED = re.compile(r"[ \t]*[\"“«„‘'][^\W\d_]+ly[ \t]+")
 """A quotation opening on an adverb, after the authors named as its subject."""
 

@@ -1006,7 +1006,7 @@ def _renumbering(
     own = _number_of_paragraph(index.document.text, at)
     if own is not None and own.end() < at:
         own = None  # a number of a paragraph the quotation starts inside
-    if own is not None and re.sub(r"\D", "", own.group()) == re.sub(r"\D", "", number.group()):
+    if own is not None and _value(own.group()) == _value(number.group()):
         return None
     where = Span(own.start(), at) if own is not None else Span(at, at)
     return divergence(
@@ -1017,6 +1017,22 @@ def _renumbering(
         Span(number.start(), number.end()),
         note="the page's number for the paragraph quoted",
     )
+
+
+def _value(number: str) -> int:
+    """The value of a paragraph's number in figures or Roman numerals ("4.", "(4)", "IV.").
+
+    >>> _value(" 4. "), _value("(12)"), _value("IV."), _value("§ 9")
+    (4, 12, 4, 9)
+    """
+    digits = re.sub(r"\D", "", number)
+    if digits:
+        return int(digits)
+    total, last = 0, 0
+    for letter in reversed(re.sub(r"[^IVX]", "", number)):
+        value = {"I": 1, "V": 5, "X": 10}[letter]
+        total, last = (total - value, last) if value < last else (total + value, value)
+    return total
 
 
 def _verbatim_result(index: _Index, capture: Document, found: _Found) -> _Result:
