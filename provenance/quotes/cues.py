@@ -935,7 +935,7 @@ _CONTENT_VERBS = frozenset(
     envisage envision foresee set give grant allow offer impose want consider regard deem
     back favour favor advocate embrace threaten concede acknowledge admit find observe
     recall assert reiterate underline highlight agree stand name define cite spell close
-    end open begin""".split()
+    end open begin settle opt prefer choose""".split()
     for ending in ("", "s", "es", "d", "ed")
 ) | frozenset("says said read held set committed gave granted found admitted stood".split())
 """Verbs (third person, past) by which a document is said to say, ask or take a stand
