@@ -1017,3 +1017,17 @@ def test_a_quotation_of_a_passage_that_writes_the_short_name_itself_is_read_as_i
     assert [(d.kind.value, d.reference_text) for d in quotation.divergences] == [
         ("omission", "explosive ")
     ]
+
+
+@pytest.mark.parametrize("number", ["IV.", "4.", "II.", "(4)"])
+def test_a_numbered_quotation_with_a_word_changed_has_that_change_only(number: str) -> None:
+    """ "IV. The Parties are firmly committed ..." for point 4's "resolutely": the word is
+    the change, the page's number is its numbering. The number was a material substitution
+    ("IV. " for "4.") beside it, where the same number alone is verbatim or editorial."""
+    statement = (Path(__file__).parent / "cases" / "quotes" / "reference.txt").read_text("utf-8")
+    point = next(p for p in statement.split("\n\n") if p.startswith("4.The Parties"))
+    changed = point.removeprefix("4.").replace("resolutely", "firmly", 1)
+    page = f"The joint statement reads:\n\n{number} {changed}\n\nThat is all.\n"
+    [q] = check_quotes(_doc(statement, "reference"), _doc(page), ())
+    assert q.verdict is V.ALTERED, q.note
+    assert [(d.copy_text, d.reference_text) for d in q.divergences] == [("firmly", "resolutely")]

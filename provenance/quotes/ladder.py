@@ -397,10 +397,11 @@ def _compare(
             break
     renumbered: Divergence | None = None
     if found is None and (number := _OPENING_NUMBER.match(text, core.start, core.end)):
-        # "4. The Parties express ..." for point 2: the page's numbering, not its words
-        unnumbered = Span(number.end(), core.end)
-        if (found := _verbatim(index, text, unnumbered, editorial, options)) is not None:
-            core = unnumbered
+        # "4. The Parties express ..." for point 2: the page's numbering, not its words,
+        # compared as an editorial change where the rest is verbatim, and not at all where
+        # the rest is changed (it was a material substitution of "IV. " for "4.")
+        core = Span(number.end(), core.end)
+        if (found := _verbatim(index, text, core, editorial, options)) is not None:
             renumbered = _renumbering(index, capture, number, found.span.start)
     quoted = _without_notes(core.of(text))
     if found is not None and found.joined:
