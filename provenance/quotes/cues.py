@@ -24,6 +24,7 @@ from provenance.quotes.subjects import (
     _PRONOUN_LAST,
     _SUBJECT_WORD,
     _SUBJECT_WORDS,
+    HABIT_WORDS,
     _another_body,
     _commentator,
     _dated_otherwise,
@@ -1749,7 +1750,7 @@ def _people(subject: str) -> bool:
     (True, False, True)
     """
     words = subject.split()
-    while words and words[-1].casefold() in _HABIT_WORDS:
+    while words and words[-1].casefold() in HABIT_WORDS:
         words.pop()  # "Moscow diplomats like to", "old hands are fond of"
     if not words:
         return False
@@ -1802,8 +1803,6 @@ _INFINITIVE_OR_NOUN = re.compile(
 negation's verb ("will say", "didn't say": no saying). After an affirming "did" or "does"
 the verb speaks ("the ministries did urge all sides to “...”"), its subject read past the
 auxiliary."""
-_HABIT_WORDS = frozenset("like love tend used to often never always usually are is fond of".split())
-"""Words of a habit between a subject and its speech verb, read past to the subject."""
 _HABIT = re.compile(r"\b(?:like|love|tend|used)\s+to\s+$", re.IGNORECASE)
 """Before a verb's plain form, a habit of saying it ("our colleagues like to recall", "as
 they love to say"): the verb speaks, with the subject before the habit's verb."""

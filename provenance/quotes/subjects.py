@@ -24,10 +24,13 @@ _ADVERB = re.compile(
 )
 """A lower-case word in -ly just before a verb ("sternly", "only"), no subject of it; not a
 noun in -ly ("the assembly said")."""
-_AUXILIARY = frozenset(
-    "also was were is are has have had been further then later again did does do".split()
-    + "like love tend used to often never always usually".split()  # a habit before the verb
-    + "are is fond tire".split()  # ("are fond of repeating", "never tire of saying")
+HABIT_WORDS = frozenset("like love tend used to often never always usually are is".split())
+"""Words of a habit between a subject and its speech verb ("Moscow diplomats like to joke",
+"old hands are fond of repeating": "fond of repeating" is the verb), read past to the
+subject."""
+_AUXILIARY = (
+    frozenset("also was were has have had been further then later again did does do".split())
+    | HABIT_WORDS
 )
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
