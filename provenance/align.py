@@ -9,6 +9,7 @@ edit. Whitespace-only edits are then trimmed to the characters that differ.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -111,6 +112,7 @@ def align_texts(
     edits = _slid_to_lines(edits, reference, copy, reference_offset, copy_offset)
     edits = _line_heads_moved(edits, reference, copy, reference_offset, copy_offset)
     edits = _brackets_whole(edits, copy, copy_offset)
+    edits = _marks_apart(edits, reference, copy, reference_offset, copy_offset)
     edits = list(_spaces_apart(edits, reference, copy, reference_offset, copy_offset))
     return list(_tighten(edits, reference, copy, reference_offset, copy_offset))
 
@@ -332,6 +334,70 @@ def _brackets_whole(edits: list[Edit], copy: str, coff: int) -> list[Edit]:
 
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,60}\]")
 """An editor's bracket, as `classify` reads one."""
+
+
+def _marks_apart(edits: list[Edit], reference: str, copy: str, roff: int, coff: int) -> list[Edit]:
+    """`edits`, each that holds two or more editor's marks (a bracket, an ellipsis) with
+    the reference's own words between them cut into one edit a mark.
+
+    "the conflicting parties [the DPRK, the US and the ROK] begin talks and assert common
+    principles of their relations ... and determination": a gloss, eight words of the
+    statement, and a cut. The diff's semantic clean-up joins two edits around so short an
+    equality into one, and the gloss and the cut were read together as a bracket that
+    changes the statement's words (a material substitution, where each alone is an
+    editor's mark). Only where every stretch between two marks is two words or more that
+    the edit's reference text holds as they stand, in order.
+    """
+    if not _EDITOR_MARK.search(copy):
+        return edits
+    out: list[Edit] = []
+    for edit in edits:
+        pieces = (
+            _between_marks(edit, reference, copy, roff, coff) if edit.tag == "replace" else None
+        )
+        out.extend(pieces or (edit,))
+    return out
+
+
+def _between_marks(
+    edit: Edit, reference: str, copy: str, roff: int, coff: int
+) -> list[Edit] | None:
+    """`edit` cut at the reference's words between its marks (`_marks_apart`), or None."""
+    ref_text, copy_text = _texts(edit, reference, copy, roff, coff)
+    marks = list(_EDITOR_MARK.finditer(copy_text))
+    if len(marks) < 2:
+        return None
+    anchors = []  # (copy start, copy end, reference start), in the edit's own offsets
+    after = 0
+    for mark, following in itertools.pairwise(marks):
+        between = copy_text[mark.end() : following.start()]
+        words = between.strip()
+        if len(words.split()) < 2:
+            return None
+        found = ref_text.find(words, after)
+        if found < 0:
+            return None
+        start = mark.end() + between.index(words)
+        anchors.append((start, start + len(words), found))
+        after = found + len(words)
+    rs, cs = edit.reference.start, edit.copy.start
+    pieces = []
+    ref_at = copy_at = 0
+    for start, end, found in [*anchors, (len(copy_text), len(copy_text), len(ref_text))]:
+        if start > copy_at or found > ref_at:
+            tag: Tag = "replace" if start > copy_at and found > ref_at else "insert"
+            tag = tag if start > copy_at else "delete"
+            pieces.append(_edit(tag, rs + ref_at, rs + found, cs + copy_at, cs + start))
+        if end > start:
+            pieces.append(
+                _edit("equal", rs + found, rs + found + end - start, cs + start, cs + end)
+            )
+        ref_at, copy_at = found + end - start, end
+    return pieces
+
+
+_EDITOR_MARK = re.compile(r"\[[^\[\]\n]{1,60}\]|\.\s?\.\s?\.|…")
+"""An editor's bracket or an ellipsis (three full stops, spaced or not, or one mark)."""
 
 
 def _short_equality(edit: Edit, reference: str, roff: int) -> bool:

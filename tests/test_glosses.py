@@ -118,3 +118,41 @@ def test_the_reporters_echo_with_a_word_of_its_own_before_the_quotation_is_not_t
     assert all(p.copy.start >= opened for p in source.passages)
     assert source.divergences == ()
     assert [q.verdict.value for q in source.quotes] == ["verbatim"]
+
+
+@pytest.mark.parametrize("cut", [" ...", " [...]", " …"])
+@pytest.mark.parametrize("gloss", ["[the DPRK, the US and the ROK] ", "[North and South] "])
+def test_a_gloss_and_a_cut_a_few_words_apart_are_two_editors_marks(
+    reference: Document, gloss: str, cut: str
+) -> None:
+    """The diff joined the gloss, the eight words of the statement after it and the cut
+    into one edit, read as a bracket that changes the statement's words (audit l27)."""
+    paragraph = _paragraph(reference, "The DPRK, by way of")
+    left_out = (
+        ", including the non-use of force, the renunciation of aggression, peaceful coexistence"
+    )
+    assert paragraph.count(left_out) == 1
+    copy = paragraph.replace("parties begin", f"parties {gloss}begin").replace(left_out, cut)
+    page = f"Quoted with our glosses:\n\n{copy}\n"
+    source = analyse(reference, [make_document(page, "gloss")]).sources[0]
+    found = [(d.kind, d.severity, d.copy_text.strip()) for d in source.divergences]
+    assert found == [
+        (Kind.EDITORIAL, Severity.MINOR, gloss.strip()),
+        (Kind.EDITORIAL, Severity.MINOR, cut.strip()),
+    ]
+
+
+def test_a_bracket_changing_the_words_beside_a_cut_stays_a_substitution(
+    reference: Document,
+) -> None:
+    """Cut apart from the ellipsis, a bracket that puts other words for the statement's
+    is still read as what it is."""
+    paragraph = _paragraph(reference, "The Parties confirm that the DPRK")
+    copy = paragraph.replace("Other states", "[The United States and its allies]").replace(
+        " and jointly to create", " ... create"
+    )
+    page = f"From the statement:\n\n{copy}\n"
+    source = analyse(reference, [make_document(page, "changed")]).sources[0]
+    found = [(d.kind, d.severity, d.copy_text.strip()) for d in source.divergences]
+    assert (Kind.SUBSTITUTION, Severity.MATERIAL, "[The United States and its allies]") in found
+    assert (Kind.EDITORIAL, Severity.MINOR, "...") in found
