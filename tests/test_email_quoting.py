@@ -221,3 +221,44 @@ def test_one_or_two_timecodes_are_text() -> None:
         "1\n00:00:01,000 --> 00:00:02,000\nHello\n"
     )
     assert extract(make_document(page, "notes")).text == page
+
+
+def _point(reference: Document, opening: str) -> str:
+    return next(p for p in reference.text.split("\n\n") if p.startswith(opening))
+
+
+@pytest.mark.parametrize(
+    ("opening", "between"),
+    [
+        ("[quote]", "So no, it does not say anybody keeps their weapons. Read it again."),
+        ('[QUOTE="MFA text, post: 12"]', "And on missile defence:"),
+        ("[quote=kettlebell_77]", ""),
+    ],
+)
+def test_forum_quotation_tags_part_two_excerpts(
+    reference: Document, opening: str, between: str
+) -> None:
+    """A forum's BBCode tags are its quoting, not an editor's brackets: two quoted points
+    with a reply between are two excerpts (they were one copy, the reply a bracket that
+    changed the points left out between; audit l27)."""
+    first, second = _point(reference, "4.The Parties"), _point(reference, "Russia and China are")
+    page = (
+        f"Posted by Orchid_Sea\n\n{opening}{first}[/quote]\n\n{between}\n\n"
+        f"[quote]{second}[/quote]\n\nPosted by dmitri_k\n"
+    )
+    source = analyse(reference, [make_document(page, "forum")]).sources[0]
+    assert [p.copy.of(page) for p in source.passages] == [first, second]
+    assert source.divergences == ()
+    readable = extract(make_document(page, "forum"))
+    assert [s.of(readable.text) for s in readable.quoted] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "See [/quote] in the docs, and the [quote] tag.",
+        "An unclosed [quote]The Parties are seriously worried.",
+    ],
+)
+def test_forum_tags_that_pair_with_none_are_text(page: str) -> None:
+    assert extract(make_document(page, "tags")).text == page

@@ -26,7 +26,7 @@ from provenance.errors import InputError
 from provenance.extract.html_reader import Wanted, _html
 from provenance.extract.markdown_reader import _markdown
 from provenance.extract.readable import QUOTED, Extracted, Run
-from provenance.extract.text_reader import _email, _margin_numbers, _subtitles
+from provenance.extract.text_reader import _email, _forum_quotes, _margin_numbers, _subtitles
 from provenance.model import Document, Format, OffsetMap
 
 __all__ = ["QUOTED", "Extracted", "Run", "Wanted", "extract"]
@@ -50,7 +50,12 @@ def extract(document: Document, *, furniture: Wanted | None = None) -> Extracted
     elif document.format is Format.MARKDOWN:
         extracted = _markdown(document, furniture)
     else:
-        quoted = _email(document) or _margin_numbers(document) or _subtitles(document)
+        quoted = (
+            _email(document)
+            or _forum_quotes(document)
+            or _margin_numbers(document)
+            or _subtitles(document)
+        )
         if quoted is not None:
             return quoted
         return Extracted(document, document.text, OffsetMap.identity(len(document.text)), (), ())

@@ -1,5 +1,5 @@
-"""Plain text quoted the e-mail way: lines opened by ">" (mail, forums, Usenet archives),
-or numbered in the margin (an exhibit, a transcript: "  7 | ...").
+"""Plain text quoted the e-mail way: lines opened by ">" (mail, forums, Usenet archives)
+or in BBCode tags, or numbered in the margin (an exhibit, a transcript: "  7 | ...").
 
 A reply quotes a document line by line, each line opened by "> " ("> > " when it quotes
 a reply). Read as they stand, the marks would sit between the document's words as
@@ -9,6 +9,9 @@ out in `Extracted.quoted`, as a Markdown `>` block is; so is one such line that 
 paragraph of its own and opens with a letter (a reply quoting one sentence). A lone line
 starting with ">" inside a paragraph, or not before a letter ("> 50 people came"), is
 text.
+
+A forum's BBCode quoting ("[quote=Name]...[/quote]", pasted with its tags) is read
+the same way: the tags read past, each outermost pair's text a block quotation.
 
 Line numbers in a margin ("  1 | The Russian ...", "12  are the Korean ...", as a court
 exhibit, a transcript or a code listing prints a text) are read past the same way, where
@@ -94,6 +97,50 @@ _BLANK_REACH = 64
 """Characters read back for it (spaces on a blank line past that are not looked at)."""
 _BLANK_LINE_AFTER = re.compile(r"\r?\n[ \t\r]*(?:\n|\Z)")
 """A line end, then a blank line or the text's end (CRLF too)."""
+
+
+def _forum_quotes(document: Document) -> Extracted | None:
+    """The readable text of a plain-text `document` that quotes the forum way, in BBCode
+    tags ("[quote]...[/quote]", "[quote=Name]", "[QUOTE="Name, post: 12"]"), without the
+    tags, each outermost pair's text set out in `Extracted.quoted`; else None.
+
+    A page pasted from a forum keeps its tags. Read as they stand, "[/quote]" and
+    "[quote]" were an editor's brackets between the statement's words: two quoted excerpts
+    with a reply between were one copy, the reply a bracket that changed points 5 and 6.
+    """
+    text = document.text
+    if "[/" not in text:
+        return None
+    tags = list(_FORUM_TAG.finditer(text))
+    quoted, cuts, removed, depth, opened = [], [], 0, 0, 0
+    for tag in tags:
+        closing = tag.group(1) is not None
+        if closing and not depth:
+            continue  # a closing tag with none open: text
+        cuts.append(tag.span())
+        if closing:
+            depth -= 1
+            if not depth:
+                quoted.append((opened, tag.start() - removed))
+        elif not depth:
+            depth, opened = 1, tag.start() - removed
+        else:
+            depth += 1
+        removed += tag.end() - tag.start()
+    if not quoted:
+        return None
+    readable, offsets = _read_past(text, cuts)
+    spans = []
+    for start, end in quoted:
+        stretch = readable[start:end]
+        lead = len(stretch) - len(stretch.lstrip())
+        spans.append(Span(start + lead, start + len(stretch.rstrip())))
+    return Extracted(document, readable, offsets, (), ("forum-quotes",), tuple(spans))
+
+
+_FORUM_TAG = re.compile(r"\[(/)?quote(?(1)|(?:[= ][^\]\n]{0,200})?)\]", re.IGNORECASE)
+"""A BBCode quotation's opening tag ("[quote]", "[quote=Name]", "[quote name=...]") or its
+closing one ("[/quote]")."""
 
 
 def _margin_numbers(document: Document) -> Extracted | None:
