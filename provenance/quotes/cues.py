@@ -541,7 +541,10 @@ def cues(
             continue  # "the statement is “a responsible blueprint”": the page's word for it
         if d not in used and not any(c.span.start <= base + d[0] < c.span.end for c in out):
             span = Span(base + d[0], base + d[1])
-            reported = _DOCUMENT_NOUN.search(chunk, d[0], d[1]) is not None and (
+            # (a name the page gives it too: "Geng tells reporters that the initiative
+            # “is objective ...”" is his judgement of it, as of "the statement")
+            noun = _DOCUMENT_NOUN.search(chunk, d[0], d[1]) or _ALIAS.search(chunk, d[0], d[1])
+            reported = noun is not None and (
                 any(c.speaker == "person" and c.span.end <= span.start for c in out)
                 or _named_by_label(chunk, d[0])
             )
@@ -772,6 +775,9 @@ def _reports_content(text: str, at: int) -> bool:
     >>> _reports_content("it “rewards it”", 2)
     False
     """
+    dated = _DATED_AFTER.match(text, at)
+    if dated is not None:
+        at = dated.end()  # "the joint statement of 4 July 2017 “demands ...”"
     if _AS_SAYING.match(text, at):
         return True  # "reported the statement as saying that “...”"
     if _MADE.match(text, at):
@@ -789,6 +795,14 @@ def _reports_content(text: str, at: int) -> bool:
     return verb in _CONTENT_VERBS
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATED_AFTER = re.compile(
+    rf",?[ \t]+(?:of|from|dated)[ \t]+(?:(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?"
+    rf"{_MONTH}(?:[ \t]+\d{{4}})?|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
+    rf"|{_MONTH}[ \t]+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}})\b,?"
+)
+"""After a document: its date ("of 4 July 2017", "dated July 4, 2017", "from 2017"), which
+stands between its name and what it is said to say."""
 _MADE = re.compile(
     r"[ \t]+(?:(?:was|is|had[ \t]+been|as)[ \t]+[\"“«„‘']|[\"“«„‘'](?:was|is)[ \t]+)"
     r"(?:signed|adopted|dated)\b",
