@@ -355,6 +355,14 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             span = Span(rendered.start("what"), rendered.end("what"))
             return Cue("document", span, span.of(reading.text), how="rendered as")
     own = reading.cues(k)
+    # A cue in a later clause of the sentence that goes on to a quotation of its own
+    # ("... poses “a threat to any country”, and we note that the statement itself says
+    # that the deployment “...”") speaks that one, not this one.
+    later = [c for c in own if _own_clause_after(reading.text, c, m)]
+    if later:
+        own = [c for c in own if c not in later]
+        if not own:
+            return None  # (nor the sentence's speaker, which is that cue: `inherited`)
     if own and k > 0 and all(_SOURCE_CUE.match(c.text) for c in own):
         # "Elsewhere, according to the same report, it says “...”": the pronoun after the
         # report's source is the document the sentence before quoted
@@ -1030,6 +1038,21 @@ def _leads_later(text: str, cue: Cue, m: Marked) -> bool:
         return False
     leads = _LEADS_APPOSED.match(text, cue.span.end)
     return leads is not None and _OPENS_QUOTED.match(text, leads.end()) is not None
+
+
+def _own_clause_after(text: str, cue: Cue, m: Marked) -> bool:
+    """Whether `cue` stands after quotation `m` past a clause break (a semicolon, a dash,
+    or a comma and a conjunction) and its clause goes on to a quotation mark of its own
+    before a sentence ends."""
+    if cue.span.start < m.span.end or not _LATER_CLAUSE.search(text, m.span.end, cue.span.start):
+        return False
+    return _QUOTATION_AHEAD.match(text, cue.span.end) is not None
+
+
+_LATER_CLAUSE = re.compile(r"[;—–]|,[ \t]*(?:and|but|yet|so|while|whereas)\b")
+"""Between a quotation and a cue after it: a clause break."""
+_QUOTATION_AHEAD = re.compile(r"[^.!?;\n\"“”«»„]{0,160}[\"“«„]")
+"""The rest of a clause up to the mark that opens a quotation in it."""
 
 
 def _governing_document(text: str, own: list[Cue], opening: int) -> Cue | None:
