@@ -1031,3 +1031,32 @@ def test_a_numbered_quotation_with_a_word_changed_has_that_change_only(number: s
     [q] = check_quotes(_doc(statement, "reference"), _doc(page), ())
     assert q.verdict is V.ALTERED, q.note
     assert [(d.copy_text, d.reference_text) for d in q.divergences] == [("firmly", "resolutely")]
+
+
+@pytest.mark.parametrize(
+    ("inner", "kept"),
+    [
+        ("illegal", True),  # a word the statement never uses, given to it: a claim
+        ("blackmail", True),
+        ("double freeze", False),  # its own idea in other words: a name, left alone
+    ],
+)
+def test_a_short_word_the_statement_never_uses_inside_someones_words_is_checked(
+    corpus, inner, kept
+):
+    """Inside a person's quoted words (or a block quotation), one or two quoted words were
+    never checked as a quotation of the statement: "called the deployment “illegal”" put
+    a word in its mouth unseen (audit q31); a name of one of its things stays the
+    person's."""
+    page = _doc(
+        "The analyst posted: \u201cThe statement called the deployment "
+        f"\u2018{inner}\u2019 and called for calm.\u201d Others disagreed.\n"
+    )
+    quotes = check_quotes(corpus.reference, page, ())
+    nested = [q for q in quotes if q.text == inner]
+    if kept:
+        [q] = nested
+        assert q.attributed and q.verdict is V.NOT_IN_REFERENCE
+        assert page.text[q.span.start : q.span.end] == inner
+    else:
+        assert nested == []

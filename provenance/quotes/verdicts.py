@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
 
@@ -50,7 +51,7 @@ from provenance.quotes.marks import (
     split_sentences,
 )
 from provenance.quotes.speakers import Cue, speakers
-from provenance.quotes.words import ARTICLE_BEFORE, word_count
+from provenance.quotes.words import ARTICLE_BEFORE, stem, word_count
 from provenance.spanindex import SpanIndex
 
 
@@ -200,9 +201,10 @@ def _nested(
             continue
         words = len(q.text.split())
         led = _VERB_LEAD.search(outer.text, 0, max(0, q.span.start - 1)) is not None
-        if words < _NESTED_MIN_WORDS and not (words >= 2 and led):
+        if words < _NESTED_MIN_WORDS and not (words >= 2 and led) and not _unheld(q, reference):
             continue  # "the ‘double freeze’ idea": a name in someone's words, more often;
-            # but "will ‘closely coordinate’" quotes what the statement says they will do
+            # but "will ‘closely coordinate’" quotes what the statement says they will do,
+            # and "called the deployment “illegal”" a word it never uses
         cue = q.attribution
         span = _shifted(q.span, at)
         out.append(
@@ -220,6 +222,25 @@ def _nested(
     return out
 
 
+def _unheld(quotation: Quotation, reference: PreparedReference | Document) -> bool:
+    """Whether a quotation given to the statement is not in it, and none of its words is
+    the statement's: a label it never uses ("called the deployment “illegal”"), not a
+    name of one of its things in other words ("the ‘double freeze’ idea")."""
+    if quotation.verdict is not QuoteVerdict.NOT_IN_REFERENCE:
+        return False
+    document = reference.document if isinstance(reference, PreparedReference) else reference
+    held = _heads(stems_of(_index(document).lexicon.vocabulary))
+    return not any(stem(word)[:5] in held for word in _WORDS.findall(quotation.text))
+
+
+@lru_cache(maxsize=4)
+def _heads(stems: frozenset[str]) -> frozenset[str]:
+    """The first five letters of each stem: a word of the statement in another form
+    ("freeze" for its "freezing", whose stem is "freezi") is its word."""
+    return frozenset(s[:5] for s in stems)
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _NESTED_MIN_WORDS = 3
 _VERB_LEAD = re.compile(r"\b(?:will|would|shall|should|must|can|could|may|to)\s*$")
 """Just before a short quotation inside someone's words: a modal or "to", so the quoted
