@@ -805,12 +805,15 @@ _DATED_AFTER = re.compile(
 stands between its name and what it is said to say."""
 _MADE = re.compile(
     r"[ \t]+(?:(?:was|is|had[ \t]+been|as)[ \t]+[\"“«„‘']|[\"“«„‘'](?:was|is)[ \t]+)"
-    r"(?:signed|adopted|dated)\b",
+    r"(?:signed|adopted|dated)\b"
+    r"|[ \t]+(?:was|is|had[ \t]+been|as)[ \t]+(?:signed|adopted|dated)[ \t]+[\"“«„‘']"
+    r"(?:on|in|at)[ \t]+(?:the[ \t]+)?(?-i:[A-Z\d])",
     re.IGNORECASE,
 )
 """After a document, words in quotation marks telling its signing, as its closing line does
-("was “signed on July 4, 2017, in Moscow”", "reported the statement as “signed ...”"): that
-line, quoted or misquoted. Not "“was written for Washington”", someone's reading of it."""
+("was “signed on July 4, 2017, in Moscow”", "reported the statement as “signed ...”", "was
+signed “on July 4, 2017, in Moscow”", a date or a place after the mark): that line, quoted or
+misquoted. Not "“was written for Washington”", someone's reading of it."""
 _AS_SAYING = re.compile(
     r"[ \t]+as[ \t]+(?:saying|stating|declaring|demanding|calling|urging|promising|warning)\b"
 )
