@@ -487,7 +487,12 @@ def cues(
             ) or _it_the_document(
                 text, chunk, base, end, subject, quoting=hit.group().casefold() in _QUOTING_VERBS
             )
-            if spoken_of is not None:
+            called = _its_call(text, chunk, base, end) if spoken_of is None else None
+            if called is not None:
+                # "We also note its call on all countries to “...”": the call is the
+                # document's, named a sentence or two before, and so are its words
+                speaker, end = "document", called
+            elif spoken_of is not None:
                 used.add(spoken_of)
                 end = spoken_of[1]
                 quoting = hit.group().casefold() in _QUOTING_VERBS
@@ -712,6 +717,24 @@ def _it_the_document(
     if not _DOC_CUE.search(text, max(0, base - _IT_LOOKBACK), base + end):
         return None
     return found.start("it"), found.end("it")
+
+
+def _its_call(text: str, chunk: str, base: int, end: int) -> int | None:
+    """Where "its call" (an appeal, a demand, a pledge ...) ends, just after a speech verb
+    at `end` in `chunk`, where it leads into a quotation and the document is named a little
+    before ("The Government has studied the statement. We also note its call on all
+    countries to “...”"); else None."""
+    found = _ITS_CALL.match(chunk, end)
+    if found is None or not _DOC_CUE.search(text, max(0, base - _IT_LOOKBACK), base + end):
+        return None
+    return found.end("call")
+
+
+_ITS_CALL = re.compile(
+    r"[ \t]+(?:also[ \t]+)?(?P<call>its[ \t]+(?:call|appeal|demand|plea|pledge|promise|commitment"
+    r"|insistence|proposal)s?)\b[^.;:!?\"“”«»\n]{0,80}[\"“«„‘']"
+)
+"""A document's call, by its pronoun, after a speech verb and before a quotation."""
 
 
 _AUXILIARIES = frozenset("have has had also all both since then now already".split())
