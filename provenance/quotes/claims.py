@@ -130,6 +130,12 @@ _RENOUNCED = re.compile(
 )
 """Said later in the quotation's clause, renounces a threat before it ("any possibility of
 using military force ... should be ruled out", "the use of force must be excluded")."""
+_OPPOSED_BEFORE = re.compile(
+    r"\b(?:oppos\w*|against|reject\w*|renounc\w*|exclud\w*|refrain\w*|avoid\w*|prevent\w*"
+    r"|condemn\w*)\b[^,;.:!?]*\Z"
+)
+"""Earlier in a threat's clause: a verb that sets the quotation against what follows, the
+threat among it ("oppose any attempt to solve the problem by force")."""
 _THREAT_PHRASES = (
     "military force",
     "use force",
@@ -391,6 +397,8 @@ def unsaid(
             continue  # "military force must not be used": a threat renounced
         if _RENOUNCED.search(folded_own, at + len(phrase)):
             continue  # "any possibility of using military force ... should be ruled out"
+        if _OPPOSED_BEFORE.search(folded_own, 0, at):
+            continue  # "oppose any attempt to solve the problem by force"
         if not _taken_back(folded, len(folded_own[:at].split()), THREAT_REACH):
             threats.add(phrase)
     if threats:

@@ -654,11 +654,15 @@ _MILITARY_EXERCISES = re.compile(
 exercises"): their kind, no force."""
 _FORCE_ACT = re.compile(
     r"\b(?:military|armed|forceful)\s+(?:measures?|steps?|action|actions|responses?|reply"
-    r"|answer|countermeasures?|retaliation|strikes?|pressure|deterrence|deterrent)\b",
+    r"|answer|countermeasures?|retaliation|strikes?|pressure|deterrence|deterrent)\b"
+    r"|(?<![\w-])(?:with|by|use|uses|used|using|resorts?\s+to|resorting\s+to)\s+(?:of\s+)?"
+    r"(?:military\s+|armed\s+)?force\b"
+    r"|\bmilitarily\b",
     re.IGNORECASE,
 )
 """Force as something done or held over others ("military measures", "an armed response",
-"armed deterrence")."""
+"armed deterrence", "answer any deployment with force", "use force", "respond
+militarily"); not the statement's "non-use of force"."""
 _RULED_OUT = re.compile(
     r"\b(?:no|not|never|nor|rul\w*\s+out|exclud\w*|refrain\w*|renounc\w*|oppos\w*"
     r"|without|avoid\w*|reject\w*)\b",
