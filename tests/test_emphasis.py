@@ -414,6 +414,29 @@ def test_a_bold_tag_styled_normal_is_not_bold(corpus: Corpus) -> None:
 
 
 @pytest.mark.parametrize(
+    ("opening", "closing", "style"),
+    [
+        ("<b style='mso-bidi-font-weight:normal'>", "</b>", "bold"),
+        ("<i style='mso-bidi-font-style:normal'>", "</i>", "italic"),
+        ("<u style='mso-bidi-text-decoration:none'>", "</u>", "underline"),
+    ],
+)
+def test_words_settings_for_other_scripts_turn_no_style_off(
+    corpus: Corpus, opening: str, closing: str, style: str
+) -> None:
+    """Word writes its plain bold as `<b style='mso-bidi-font-weight:normal'>` (a setting
+    for right-to-left script): read as "font-weight: normal", the bold a copy added went
+    unreported (audit n19)."""
+    paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
+    paragraphs[9] = _mark(paragraphs[9], "ruled out", opening, closing)
+    body = "".join(f"<p class=MsoNormal>{p}</p>" for p in paragraphs)
+    page = f"<html><body>{body}</body></html>"
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    added = [(e.text, e.style) for e in source.sources[0].emphasis]
+    assert added == [("ruled out", style)]
+
+
+@pytest.mark.parametrize(
     ("before", "after", "note"),
     [
         ("The ministries' text follows (our emphasis):", "Talks resume in autumn.", "our emphasis"),

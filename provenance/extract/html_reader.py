@@ -98,12 +98,12 @@ _BLOCK = {
     **dict.fromkeys("div li td th dt dd br figcaption caption".split(), 1),
 }
 """Block elements and the line breaks (1 or 2) they put between their neighbours."""
-_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b")
-_SLANT = re.compile(r"font-style\s*:\s*(?:italic|oblique)\b")
-_UNDERLINE = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bunderline\b")
-_LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bline-through\b")
+_WEIGHT = re.compile(r"(?<![\w-])font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b")
+_SLANT = re.compile(r"(?<![\w-])font-style\s*:\s*(?:italic|oblique)\b")
+_UNDERLINE = re.compile(r"(?<![\w-])text-decoration(?:-line)?\s*:[^;]*\bunderline\b")
+_LINE_THROUGH = re.compile(r"(?<![\w-])text-decoration(?:-line)?\s*:[^;]*\bline-through\b")
 _HIGHLIGHT = re.compile(
-    r"background(?:-color)?\s*:\s*(?!\s)(?!(?:transparent|none|inherit|initial|unset|white|#fff\b"
+    r"(?<![\w-])background(?:-color)?\s*:\s*(?!\s)(?!(?:transparent|none|inherit|initial|unset|white|#fff\b"
     r"|#ffffff\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*[,)]|rgba\([^)]*,\s*0\s*\))\s*(?:;|$))"
     r"[^;]*[^\s;]"
 )
@@ -817,9 +817,11 @@ def _style(attrs: list[tuple[str, str | None]]) -> str:
 _TAG = re.compile(r"<[^>]*>")
 _OFF = "not-"
 """Marks a style an element's `style` attribute turns off, in the element's style set."""
-_NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")
-_NORMAL_SLANT = re.compile(r"font-style\s*:\s*normal\b")
-_NO_LINE = re.compile(r"text-decoration(?:-line)?\s*:\s*none\b")
+# (each property by its whole name: Word writes `<b style='mso-bidi-font-weight:normal'>`
+# for plain bold, its setting for right-to-left script, which turns nothing off here)
+_NORMAL_WEIGHT = re.compile(r"(?<![\w-])font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")
+_NORMAL_SLANT = re.compile(r"(?<![\w-])font-style\s*:\s*normal\b")
+_NO_LINE = re.compile(r"(?<![\w-])text-decoration(?:-line)?\s*:\s*none\b")
 
 
 _PASSES = 8
