@@ -1544,3 +1544,33 @@ def test_capitals_in_an_html_copy_of_no_break_spaces_are_read_in_the_file(
     body = f"<html><body><p>Intro.</p><p>{copy}</p></body></html>"
     [source] = analyse(reference, [replace(make_document(body), format=Format.HTML)]).sources
     assert "SERIOUSLY\u00a0WORRIED" in [e.text for e in source.emphasis]
+
+
+@pytest.mark.parametrize(
+    ("other", "declared"),
+    [
+        # the page quotes another text after the copy, with bold of its own: the note
+        # after that text is about that bold
+        (
+            "<p>Resolution 2321 reads:</p><blockquote><p>Decides that the DPRK shall "
+            "<strong>abandon all nuclear weapons</strong> in a complete manner.</p></blockquote>",
+            False,
+        ),
+        # a bold label between the copy and the note is no emphasis a note speaks of
+        ("<p><strong>Source:</strong> the ministry's site.</p>", True),
+    ],
+)
+def test_a_note_after_another_texts_emphasis_is_about_that_emphasis(
+    corpus: Corpus, other: str, declared: bool
+) -> None:
+    """ "(emphasis added)" after a resolution the page quotes with bold of its own was read
+    as declaring the bold the page added to the statement's copy above it, which then
+    passed as minor (audit n19)."""
+    paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
+    paragraphs[1] = _mark(paragraphs[1], "in disharmony with", "<strong>", "</strong>")
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[:3])
+    page = f"<html><body>{body}{other}<p>(emphasis added)</p></body></html>"
+    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
+    [added] = source.sources[0].emphasis
+    assert added.text == "in disharmony with"
+    assert bool(added.declared) is declared

@@ -145,6 +145,16 @@ def _notes(
             covered = previous
         if not covered:
             found = _covered(capture.text, places, at, until, claimed_after, options)
+            if (
+                found is not None
+                and found.copy.end <= at
+                and _emphasis_between(capture, found.copy.end, at)
+            ):
+                # "Resolution 2321 reads: > ... **abandon all nuclear weapons** ...
+                # (emphasis added)": the note is about the emphasis nearer it, in what
+                # the page quotes after the statement's copy, not about the copy's
+                claimed_after.discard(found)
+                found = None
             covered = [*_run_before(capture.text, places, found, at), found]
         previous_end, previous = end, covered
         note = EmphasisNote(
@@ -161,6 +171,21 @@ def _notes(
         )
         out.extend((note, passage, at) for passage in covered)
     return out
+
+
+def _emphasis_between(capture: Extracted, start: int, end: int) -> bool:
+    """Whether an emphasised run of the page's lies between `start` and `end` (readable
+    offsets), outside every passage: words the page sets in bold or italics of its own (a
+    phrase, not a label: "**Source:**" is no emphasis a note speaks of)."""
+    return any(
+        start <= run.start
+        and run.end <= end
+        and len(capture.text[run.start : run.end].split()) >= _EMPHASIS_WORDS
+        for run in capture.runs
+    )
+
+
+_EMPHASIS_WORDS = 3
 
 
 _SAME_NOTE = re.compile(r"[ \t]*[;,][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
