@@ -819,13 +819,20 @@ def _reports_content(text: str, at: int) -> bool:
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATED_AFTER = re.compile(
-    rf",?[ \t]+(?:of|from|dated)[ \t]+(?:(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?"
-    rf"{_MONTH}(?:[ \t]+\d{{4}})?|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
-    rf"|{_MONTH}[ \t]+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}})\b,?"
+_DATE = (
+    rf"(?:(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}})?"
+    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
+    rf"|{_MONTH}[ \t]+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}})\b"
 )
-"""After a document: its date ("of 4 July 2017", "dated July 4, 2017", "from 2017"), which
-stands between its name and what it is said to say."""
+_DATED_AFTER = re.compile(
+    rf",?[ \t]+(?:(?:of|from|dated)[ \t]+{_DATE},?"
+    rf"|\([ \t]*(?:of[ \t]+|dated[ \t]+)?{_DATE}[ \t]*\))"
+)
+"""After a document: its date ("of 4 July 2017", "dated July 4, 2017", "from 2017", "(4 July
+2017)"), which stands between its name and what it is said to say."""
+DATED_AT_END = re.compile(_DATED_AFTER.pattern + r"[ \t]*\Z")
+"""The same date ending a stretch of text (a source's lead: "According to X, the statement
+of 4 July 2017")."""
 _MADE = re.compile(
     r"[ \t]+(?:(?:was|is|had[ \t]+been|as)[ \t]+[\"“«„‘']|[\"“«„‘'](?:was|is)[ \t]+)"
     r"(?:signed|adopted|dated)\b"
@@ -1310,7 +1317,13 @@ def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
         return True  # "critics see the document as “a gift to Pyongyang”": their word for it
     if _DESCRIBED_INSIDE.match(text, base + doc[1]):
         return True  # "the statement “is a stabilizer for the region”": its name for it
-    found = _DESCRIBED.match(chunk, doc[1])
+    at = doc[1]
+    dated = _DATED_AFTER.match(chunk, at)
+    if dated is not None:
+        at = dated.end()  # "the statement of 4 July 2017 is “a masterpiece ...”"
+    if _DONE_TO_IT.match(chunk, at) and not _MADE.match(text, base + doc[1]):
+        return True  # "was signed “with great fanfare”": how it was done, the page's words
+    found = _DESCRIBED.match(chunk, at)
     if found is None:
         return False
     if found.group("article"):
@@ -1346,6 +1359,12 @@ _DESCRIBED = re.compile(
     r"(?P<article>(?:an?|the)\s+)?[\"“«„‘]"
 )
 """A form of "be" between a document named without a speech verb and a quotation."""
+_DONE_TO_IT = re.compile(
+    r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:[^\W\d_]+ly\s+)?[^\W\d_]+(?:ed|en)\s+[\"“«„‘]"
+)
+"""A participle of what was done with a document before a quotation ("was signed “...”"):
+the words after it tell how, in someone's words, unless they are its signing line
+(`_MADE`)."""
 _DESCRIBED_INSIDE = re.compile(
     r"[ \t]*[\"“«„‘](?:is|was|remains|seems)[ \t]+(?:(?:just|merely|only|simply)[ \t]+)*"
     r"(?:an?|the)[ \t]+"

@@ -257,6 +257,9 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return None  # "Sounds like “we'll cover for Kim” to me.": the writer's gloss
     if _IMPERSONAL_OPENING.match(reading.prose, spans.starts[k], spans.ends[k]):
         return None  # "It is widely believed that the “...” proposal is ...": no one's
+    if _DOCUMENT_DESCRIBED.search(reading.prose, spans.starts[k], spans.ends[k]):
+        return None  # "For one columnist, the statement is “a masterpiece ...”": the page's
+        # (or someone's) word for the document, not its words, whoever spoke before
     same = paragraph(k)
     previous = reading.speaker(k - 1) if k > 0 and paragraph(k - 1) == same else None
     if (
@@ -565,6 +568,15 @@ _IMPERSONAL_OPENING = re.compile(
 )
 """A sentence opening on an impersonal "it" ("It is widely believed that", "Still, it
 is clear that")."""
+_DOCUMENT_DESCRIBED = re.compile(
+    r"\b(?:statement|declaration|document|communiqu[eé]|text)(?:[ \t]+\([^()\n]{1,30}\)|[ \t]+"
+    r"(?:of|from|dated)[ \t]+[^,;:.!?\"“”«»\n]{1,25}?)?[ \t]+(?:is|was|remains|remained|seems"
+    r"|seemed|looks|looked|sounds|sounded)[ \t]+(?:(?:just|merely|only|simply|little[ \t]+more"
+    r"[ \t]+than|nothing[ \t]+but)[ \t]+)?[\"“«„‘]",
+    re.IGNORECASE,
+)
+"""A document, then a form of "be" and words in quotation marks: what it is called (a
+participle opening the quotation, "was “signed ...”", makes a cue of its own first)."""
 _IMPERSONAL = re.compile(rf"\bit{_IMPERSONAL_PREDICATE}", re.IGNORECASE)
 """An impersonal "it" ("It is widely believed that", "it was reported that"): no one, and
 no document, the pronoun stands for."""

@@ -34,6 +34,7 @@ from provenance.model import Span
 from provenance.quotes.cues import (
     _OTHER_DOCUMENT,
     _SPEECH,
+    DATED_AT_END,
     LINE_LABEL,
     SOURCE_WORDS,
     Cue,
@@ -605,10 +606,12 @@ def _sourced_document(reading: _Reading, m: Marked, k: int, own: list[Cue]) -> C
             return replace(document, how="the document, its report's source aside")
     if not _SOURCED_LEAD.match(lead):
         return None
-    subject = _CLAUSE_BREAK.split(lead)[-1].strip()
+    dated = DATED_AT_END.search(lead)  # "the joint statement of July 4th, 2017 “...”"
+    head = lead[: dated.start()] if dated else lead
+    subject = _CLAUSE_BREAK.split(head)[-1].strip()
     if not 0 < len(subject.split()) <= _SUBJECT_WORDS or not _DOCUMENT_WORD.search(subject):
         return None
-    at = start + len(lead.rstrip())
+    at = start + len(head.rstrip())
     span = Span(at - len(subject), at)
     return Cue("document", span, span.of(text), how="the document, its report's source before")
 

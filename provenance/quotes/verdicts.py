@@ -224,12 +224,16 @@ def _nested(
 
 def _unheld(quotation: Quotation, reference: PreparedReference | Document) -> bool:
     """Whether a quotation given to the statement is not in it, and none of its words is
-    the statement's: a label it never uses ("called the deployment “illegal”"), not a
-    name of one of its things in other words ("the ‘double freeze’ idea")."""
+    the statement's, or one is a label of contempt it never uses: a word it never uses
+    ("called the deployment “illegal”", "‘nuclear blackmail’"), not a name of one of its
+    things in other words ("the ‘double freeze’ idea")."""
     if quotation.verdict is not QuoteVerdict.NOT_IN_REFERENCE:
         return False
     document = reference.document if isinstance(reference, PreparedReference) else reference
-    held = _heads(stems_of(_index(document).lexicon.vocabulary))
+    stems = stems_of(_index(document).lexicon.vocabulary)
+    if charged_labels(quotation.text, stems):
+        return True  # "‘nuclear blackmail’": a label of contempt, whatever word beside it
+    held = _heads(stems)
     return not any(stem(word)[:5] in held for word in _WORDS.findall(quotation.text))
 
 
