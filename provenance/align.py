@@ -54,6 +54,15 @@ def align_texts(
     ...  for e in align_texts("a red dog", "a blue dog")]
     [('equal', 'a ', 'a '), ('replace', 'red', 'blue'), ('equal', ' dog', ' dog')]
     """
+    if reference == copy:
+        # A stretch copied exactly (an exact copy or excerpt: 164 of the 449 alignments of
+        # the scan's 535 candidates) is one equality: the diff of identical texts is one,
+        # and no pass below touches an equality alone. Tokenising it cost as much as a
+        # copy with changes.
+        if not reference:
+            return []
+        end, copy_end = reference_offset + len(reference), copy_offset + len(copy)
+        return [_edit("equal", reference_offset, end, copy_offset, copy_end)]
     # Invisible characters inside words and spaces ("de\u00adnu\u00adclear", a
     # zero-width one between every letter) are read past: whole otherwise, one changed
     # word among such words made the sentence around it one material substitution.
