@@ -840,11 +840,20 @@ def _past_a_gloss(text: str, end: int, start: int) -> bool:
     ends before another that starts earlier (each ends at its colon, or at the word
     after its full stop). Searching every cue's stretch anew cost a sentence of many
     quotations and cues their product (a page of the statement's words shuffled, a
-    quotation mark every 900 characters: 5 s of 11 at 220 KB)."""
+    quotation mark every 900 characters: 5 s of 11 at 220 KB).
+
+    That first match is looked for only where the few characters between the quotation
+    and the cue hold a match: most hold none, and the search to the text's end (the
+    patterns open with a word boundary or a class, tried at every character) cost more
+    than the rest of the speaker's rules. A match ending by `start` is one in
+    text[end:start] too (neither pattern looks past its last character), so where
+    that stretch holds none, the first match from `end`, if any, ends past `start`."""
     if start < end:
         return False
     return any(
-        (first := _first_after(pattern, text, end)) is not None and first <= start
+        pattern.search(text, end, start) is not None
+        and (first := _first_after(pattern, text, end)) is not None
+        and first <= start
         for pattern in (_GLOSS, _LOWER_CASE_STOP)
     )
 
@@ -858,7 +867,9 @@ def _first_after(pattern: re.Pattern[str], text: str, at: int) -> int | None:
 
 _LOWER_CASE_STOP = re.compile(r"[a-z]{3}[.!?][ \t]+[a-z]")
 """A sentence's end in lower-case prose (a forum's): a full stop after a word, not an
-abbreviation's ("e.g.", "U.S."), then a lower-case word."""
+abbreviation's ("e.g.", "U.S."), then a lower-case word. Like `_GLOSS`, it reads nothing
+past its last character (no look-ahead, no boundary or `$` there): `_past_a_gloss` relies
+on it."""
 _WHERE_QUOTED = (
     r"(?:(?:on|in|by|across|online|widely|often|repeatedly|elsewhere)\b[^,;:.“”\"«»]{0,30}?)"
 )
@@ -1003,7 +1014,8 @@ _DOCUMENT_WORD = re.compile(
 
 _GLOSS = re.compile(rf"\b{GLOSS_LABEL}\s*:", re.IGNORECASE)
 """A gloss label anywhere in a sentence ("“...”. translation: ..."): a cue past it is the
-writer's own words."""
+writer's own words. It ends on its colon, reading nothing past it (`_past_a_gloss` relies
+on that)."""
 _OWN_CLAUSE = re.compile(
     r"\band\s+that\s+(?P<subject>(?!(?:the\s+)?(?:joint\s+)?(?:statement|declaration|document"
     r"|text|communiqu)|it\b|they\b)[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:is|are|was|were|has|have"
