@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import make_document
 
-from provenance.analyse import Analysis, analyse, analyse_corpus
+from provenance.analyse import Analysis, analyse, analyse_corpus, compare
 from provenance.corpus import Corpus
 from provenance.emphasis import LOST_MARKUP, Status
 from provenance.findings import emphasis_findings, findings
@@ -1574,3 +1574,27 @@ def test_a_note_after_another_texts_emphasis_is_about_that_emphasis(
     [added] = source.sources[0].emphasis
     assert added.text == "in disharmony with"
     assert bool(added.declared) is declared
+
+
+@pytest.mark.parametrize(
+    ("reference", "copy", "added"),
+    [
+        ("LA CRISE à PARIS was discussed.", "LA CRISE à PARIS was discussed.", []),
+        (
+            "La crise à Paris was discussed.",
+            "LA CRISE À PARIS was discussed.",
+            ["LA CRISE À PARIS"],
+        ),
+    ],
+)
+def test_a_lower_case_letter_outside_ascii_parts_two_runs_of_capitals(
+    reference: str, copy: str, added: list[str]
+) -> None:
+    """A single "à" between two words in capitals joined them into one run, whose
+    reference text was then not all capitals: an exact copy had caps 'added' (found by
+    the engine-cost helper)."""
+    source = compare(
+        make_document(f"Intro.\n\n{reference}\n\nEnd.\n", "reference"),
+        make_document(f"Intro.\n\n{copy}\n\nEnd.\n", "copy"),
+    ).sources[0]
+    assert [e.text for e in source.emphasis] == added

@@ -24,6 +24,14 @@ _CAPS_GAP = re.compile(
 )
 """What may stand between two caps words of one run: spaces and punctuation, a line
 break inside a paragraph, single capitals and numbers ("DPRK'S", "JULY 4, 2017 ABOUT")."""
+
+
+def _lower_letter(text: str, start: int, end: int) -> bool:
+    """Whether a letter in lower case stands in text[start:end]: a single one outside ASCII
+    ("LA CRISE à PARIS"), which `_CAPS_GAP`'s class of "not a-z" lets in, parts two runs."""
+    return any(c.islower() for c in text[start:end])
+
+
 _CAPS_WORD = re.compile(r"[^\W\d_a-z](?<![^\W\d_][^\W\d_a-z])[^\W\d_a-z]+(?![^\W\d_])")
 """A word (letters only, no digits or underscores) of two letters or more with no
 lower-case ASCII letter (caps, or not yet told: "ÉTÉ" is, "ÉTé" is not).
@@ -82,7 +90,11 @@ def _runs_between(text: str, first: int, last: int) -> tuple[Run, ...]:
     for word in caps_word.finditer(text, first, last):
         if not word.group().isupper():
             continue
-        if start >= 0 and _CAPS_GAP.fullmatch(text, end, word.start()):
+        if (
+            start >= 0
+            and _CAPS_GAP.fullmatch(text, end, word.start())
+            and not _lower_letter(text, end, word.start())
+        ):
             end = word.end()
             continue
         if start >= 0:
