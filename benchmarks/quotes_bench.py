@@ -134,20 +134,26 @@ def main() -> None:
     timed(long, capture, "long reference")
     # One line of the statement's words shuffled and repeated, its quotation marks kept: a
     # long quotation every few thousand characters (a cue search per cue and quotation
-    # made this 11 s at 220 KB and over 300 s at 1.1 MB; audit w4 of stop 51).
+    # made this 11 s at 220 KB and over 300 s at 1.1 MB; audit w4 of stop 51). Two sizes,
+    # four times apart: the cost per KB should stay (stop 52: 460 s at 4 MB before).
     words = reference.text.split()
     random.Random(3).shuffle(words)
-    shuffled = " ".join(words * 40)
-    data = shuffled.encode("utf-8")
-    page = Document(
-        "shuffled", Path("s.txt"), hashlib.sha256(data).hexdigest(), len(data), shuffled
-    )
-    start = time.perf_counter()
-    many = check_quotes(prepare(reference), page)
-    print(
-        f"check_quotes, {len(data) // 1000} KB of one line of long quotations, {len(many)} "
-        f"quotations: {time.perf_counter() - start:.2f} s (one run)"
-    )
+    per_kb = []
+    for times in (40, 160):
+        shuffled = " ".join(words * times)
+        data = shuffled.encode("utf-8")
+        page = Document(
+            "shuffled", Path("s.txt"), hashlib.sha256(data).hexdigest(), len(data), shuffled
+        )
+        start = time.perf_counter()
+        many = check_quotes(prepare(reference), page)
+        seconds = time.perf_counter() - start
+        per_kb.append(seconds / (len(data) / 1000))
+        print(
+            f"check_quotes, {len(data) // 1000} KB of one line of long quotations, {len(many)} "
+            f"quotations: {seconds:.2f} s (one run)"
+        )
+    print(f"  cost per KB, 4x the text: {per_kb[1] / per_kb[0]:.2f}x (linear: 1.0)")
     command = [str(PROVENANCE), "report", str(BUNDLED)]
     report = []
     for _ in range(RUNS):

@@ -35,6 +35,7 @@ simplemma was tried for the inflections and left out: loading its English dictio
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from functools import lru_cache
@@ -626,6 +627,19 @@ _LEAD_IN_REACH = 8
 """Words of the page's lead-in before a quotation read for what denies its words."""
 
 
+def _last_words(text: str, n: int) -> list[str]:
+    """The last `n` words of `text` (`_WORD`'s), read from its end: a long sentence's
+    lead-in read whole for each of its quotations cost a page of them its square."""
+    tail = text[-n * _WORD_CHARS :]
+    words = _WORD.findall(tail)
+    if len(words) <= n and len(tail) < len(text):
+        words = _WORD.findall(text)  # (words longer than `_WORD_CHARS`: read it all)
+    return words[-n:] if n else []
+
+
+_WORD_CHARS = 40
+
+
 _RANKED = re.compile(
     r"\b(?:the\s+)?(?:main|chief|primary|principal|greatest|biggest|gravest|single\s+biggest"
     r"|most\s+serious|number\s+one|foremost)\s+(?:threat|danger|obstacle|cause|source|culprit"
@@ -679,10 +693,15 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
     words = _WORD.findall(quotation)
     # (the opposing word may stand a clause back: "oppose any statements or moves that
     # might “heighten tension ...”")
-    before = [w.casefold() for w in _WORD.findall(lead_in)][-_LEAD_IN_REACH:]
+    before = [w.casefold() for w in _last_words(lead_in, _LEAD_IN_REACH)]
     folded = before + [w.casefold() for w in words]
     negated_here = set(_negated(folded)[0])
     denies_any = any(_denies(w) for w in folded[len(before) :])
+    # Where the last denial after a word starts, in the words joined by spaces (one search,
+    # not one a word of a long quotation: its square; no two of its matches overlap)
+    joined = " ".join(folded)
+    renounced = max((m.start() for m in _RENOUNCED.finditer(joined)), default=-1)
+    next_word = list(itertools.accumulate((len(w) + 1 for w in folded), initial=0))[1:]
     for k, word in enumerate(folded):
         if k < len(before):
             continue  # the page's own words
@@ -694,7 +713,7 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
             continue
         if k in negated_here:
             continue  # the quotation negates it too ("reject moves that could escalate")
-        if _RENOUNCED.search(" ".join(folded[k + 1 :])):
+        if renounced >= next_word[k]:
             continue  # denied after it: "the use of force ... must be excluded"
         against = [
             j

@@ -556,7 +556,10 @@ def cues(
             # "... that under the statement Washington and Seoul “must refrain”": the
             # document frames the clause that holds the quotation, as its content
             framed = (
-                (_FRAMING.search(chunk, 0, d[0]) is not None or _FRAMING_WORDS.match(chunk, d[0]))
+                (
+                    _FRAMING.search(chunk, max(0, d[0] - _FRAMING_REACH), d[0]) is not None
+                    or _FRAMING_WORDS.match(chunk, d[0])
+                )
                 and bool(_FRAMED_CLAUSE.match(chunk, d[1]))
                 # (not past a second clause of the speaker's: "... and that it “...”")
                 and not _NEXT_CLAUSE.search(chunk[d[1] :].split("“")[0].split('"')[0])
@@ -854,6 +857,10 @@ _FRAMING = re.compile(
 )
 """Before a document, opening its clause: the words that make it the frame of what the
 clause says ("that under the statement", ", in the declaration")."""
+_FRAMING_REACH = 60
+"""Characters before a document searched for `_FRAMING` (its longest, "that by the terms of
+", is 21): a search from the sentence's start, once a document named, cost a sentence of
+many its square."""
 _FRAMING_WORDS = re.compile(
     r"[Tt]hat[ \t]+(?:under|in|per|(?:under|by)[ \t]+the[ \t]+terms[ \t]+of)[ \t]+"
     r"(?:the|this|its|their)\b"

@@ -843,26 +843,39 @@ def _past_a_gloss(text: str, end: int, start: int) -> bool:
     quotation mark every 900 characters: 5 s of 11 at 220 KB).
 
     That first match is looked for only where the few characters between the quotation
-    and the cue hold a match: most hold none, and the search to the text's end (the
-    patterns open with a word boundary or a class, tried at every character) cost more
-    than the rest of the speaker's rules. A match ending by `start` is one in
+    and the cue (`_NEAR` or fewer) hold a match: most hold none, and the search to the
+    text's end (the patterns open with a word boundary or a class, tried at every
+    character) cost more than the rest of the speaker's rules. A match ending by `start` is one in
     text[end:start] too (neither pattern looks past its last character), so where
     that stretch holds none, the first match from `end`, if any, ends past `start`."""
     if start < end:
         return False
+    near = start - end <= _NEAR
     return any(
-        pattern.search(text, end, start) is not None
+        (not near or pattern.search(text, end, start) is not None)
         and (first := _first_after(pattern, text, end)) is not None
         and first <= start
         for pattern in (_GLOSS, _LOWER_CASE_STOP)
     )
 
 
+_NEAR = 200
+"""Characters between a quotation and a cue that `_past_a_gloss` searches before the cached
+search from the quotation: a cue far after it would cost that long stretch once a cue (a
+line of long quotations and their cues: 7 s at 300 KB became 21 s)."""
+
+
 @lru_cache(maxsize=64)
 def _first_after(pattern: re.Pattern[str], text: str, at: int) -> int | None:
-    """Where the first match of `pattern` from `at` ends, if any."""
-    found = pattern.search(text, at)
+    """Where the first match of `pattern` from `at` ends, if any within `_GLOSS_REACH`
+    characters: a search to the text's end once a quotation cost a line of thousands of
+    quotations its square (a 4 MB page of them took minutes)."""
+    found = pattern.search(text, at, at + _GLOSS_REACH)
     return None if found is None else found.end()
+
+
+_GLOSS_REACH = 2000
+"""Characters after a quotation within which a gloss or a sentence end parts a cue from it."""
 
 
 _LOWER_CASE_STOP = re.compile(r"[a-z]{3}[.!?][ \t]+[a-z]")
@@ -1059,11 +1072,16 @@ def _own_clause_after(text: str, cue: Cue, m: Marked) -> bool:
     """Whether `cue` stands after quotation `m` past a clause break (a semicolon, a dash,
     or a comma and a conjunction) and its clause goes on to a quotation mark of its own
     before a sentence ends."""
-    if cue.span.start < m.span.end or not _LATER_CLAUSE.search(text, m.span.end, cue.span.start):
+    if not 0 <= cue.span.start - m.span.end <= _LATER_REACH:
+        return False  # (before it, or far after: a sentence of many quotations and cues
+        # searched each stretch between them, its cube)
+    if not _LATER_CLAUSE.search(text, m.span.end, cue.span.start):
         return False
     return _QUOTATION_AHEAD.match(text, cue.span.end) is not None
 
 
+_LATER_REACH = 300
+"""Most characters between a quotation and a cue after it read for a clause break."""
 _LATER_CLAUSE = re.compile(r"[;—–]|,[ \t]*(?:and|but|yet|so|while|whereas)\b")
 """Between a quotation and a cue after it: a clause break."""
 _QUOTATION_AHEAD = re.compile(r"[^.!?;\n\"“”«»„]{0,160}[\"“«„]")
