@@ -1556,8 +1556,16 @@ def test_capitals_in_an_html_copy_of_no_break_spaces_are_read_in_the_file(
             "<strong>abandon all nuclear weapons</strong> in a complete manner.</p></blockquote>",
             False,
         ),
-        # a bold label between the copy and the note is no emphasis a note speaks of
+        # one word set in bold in the other text is emphasis too (audit v22)
+        (
+            "<p>The US envoy answered:</p><blockquote><p>This is <strong>unacceptable</strong>"
+            " to my government.</p></blockquote>",
+            False,
+        ),
+        # a bold label or heading between the copy and the note is no emphasis a note
+        # speaks of
         ("<p><strong>Source:</strong> the ministry's site.</p>", True),
+        ("<p><strong>Background</strong></p>", True),
     ],
 )
 def test_a_note_after_another_texts_emphasis_is_about_that_emphasis(

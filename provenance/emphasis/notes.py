@@ -175,17 +175,23 @@ def _notes(
 
 def _emphasis_between(capture: Extracted, start: int, end: int) -> bool:
     """Whether an emphasised run of the page's lies between `start` and `end` (readable
-    offsets), outside every passage: words the page sets in bold or italics of its own (a
-    phrase, not a label: "**Source:**" is no emphasis a note speaks of)."""
-    return any(
-        start <= run.start
-        and run.end <= end
-        and len(capture.text[run.start : run.end].split()) >= _EMPHASIS_WORDS
-        for run in capture.runs
-    )
-
-
-_EMPHASIS_WORDS = 3
+    offsets), outside every passage: words the page sets in bold or italics of its own in
+    its prose ("This is **unacceptable** to my government"), not a label or a heading on
+    a line of its own ("**Source:**", "**Background**"), which no note speaks of."""
+    text = capture.text
+    for run in capture.runs:
+        if not (start <= run.start and run.end <= end):
+            continue
+        line_start = text.rfind("\n", 0, run.start) + 1
+        line_end = text.find("\n", run.end)
+        line_end = len(text) if line_end < 0 else line_end
+        labelled = text[run.start : run.end].rstrip().endswith(":")
+        alone = not text[line_start : run.start].strip() and not text[run.end : line_end].strip(
+            " \t:.*_"
+        )
+        if not labelled and not alone:
+            return True
+    return False
 
 
 _SAME_NOTE = re.compile(r"[ \t]*[;,][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
