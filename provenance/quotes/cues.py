@@ -728,9 +728,19 @@ def _its_call(text: str, chunk: str, base: int, end: int) -> int | None:
     before ("The Government has studied the statement. We also note its call on all
     countries to “...”"); else None."""
     found = _ITS_CALL.match(chunk, end)
-    if found is None or not _DOC_CUE.search(text, max(0, base - _IT_LOOKBACK), base + end):
+    if found is None:
         return None
+    named = list(_DOC_CUE.finditer(text, max(0, base - _IT_LOOKBACK), base + end))
+    if not named or _ANOTHER_BODY.search(text, named[-1].end(), base + end):
+        return None  # "South Korea's defence ministry spoke. Its spokesman repeated its ..."
     return found.end("call")
+
+
+_ANOTHER_BODY = re.compile(
+    r"(?i:\b(?:ministry|government|agency|office|council|embassy|department|administration"
+    r"|army|command|parliament|assembly|presidency|cabinet|committee|party)\b)"
+)
+"""A body named after the document and before "its": whose call it is."""
 
 
 _ITS_CALL = re.compile(
