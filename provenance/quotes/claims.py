@@ -110,7 +110,7 @@ _CHARGED = frozenset(
     adventurism adventurist warmonger warmongering aggressor imperialist imperialism
     hegemony hegemonic bully bullying arrogant arrogance outrageous despicable shameful
     disgraceful evil wicked villain thug thugs thuggish gangster dictator tyrant tyranny menace
-    lawless irresponsible flagrant blatant brazen""".split()
+    lawless irresponsible flagrant blatant brazen illegal illegitimate unlawful""".split()
 )
 """Stems of labels of contempt or alarm one party pins on another ("nuclear blackmail", "a
 rogue state", "military hysteria", "reckless"). A joint statement in a foreign ministry's

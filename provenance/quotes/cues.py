@@ -974,6 +974,8 @@ colon that introduces its text)."""
 _CONTENT_AFTER = re.compile(
     r"[ \t]*(?:(?:also|even|further|itself|explicitly|clearly|actually|supposedly|allegedly"
     r"|reportedly|specifically|expressly|now|then|still|only)[ \t]+)*[\"“«„‘']?"
+    # (an adverb opening the quotation: "the statement “strongly condemns ...”")
+    r"(?:[a-z]+ly[ \t]+)?"
     r"(?P<negated>(?:do|does|did|would|will)[ \t]+not[ \t]+|never[ \t]+)?(?P<verb>[^\W\d_]+)"
 )
 _LIKENED = re.compile(

@@ -800,11 +800,14 @@ def _a_term(text: str, m: Marked, index: _Index, result: _Result) -> bool:
 _DISOWNED = re.compile(
     r"\b(?:statement|document|declaration|communiqu[eé]|text|it)\s+(?:itself\s+)?"
     r"(?:never|nowhere|does\s+not|doesn[’']t|did\s+not|didn[’']t)\s+(?:once\s+)?"
-    r"(?:use|uses|used|mention|mentions|mentioned|contain|contains|include|includes)\b",
+    r"(?:use|uses|used|mention|mentions|mentioned|contain|contains|include|includes)\b"
+    r"|\bwhich\s+(?:was|is|were|are)\s+(?:never|not|nowhere)\s+in\s+the\s+(?:joint\s+)?"
+    r"(?:statement|document|declaration|text)\b",
     re.IGNORECASE,
 )
 """The page saying the statement does not use words ("a phrase the joint statement itself
-never uses", "a slogan the statement never mentions")."""
+never uses", "a slogan the statement never mentions", "..., which was never in the
+text")."""
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|ourselves|I|me|my|mine)\b", re.IGNORECASE)
