@@ -408,9 +408,13 @@ def test_a_bold_tag_styled_normal_is_not_bold(corpus: Corpus) -> None:
     paragraphs[9] = _mark(paragraphs[9], "ruled out", '<span style="font-weight:700">', "</span>")
     body = "".join(f'<p dir="ltr"><span style="font-weight:400">{p}</span></p>' for p in paragraphs)
     page = f'<b style="font-weight:normal;" id="docs-internal-guid-1">{body}</b>'
+    assert _added_in_html(corpus, page) == [("ruled out", "bold")]
+
+
+def _added_in_html(corpus: Corpus, page: str) -> list[tuple[str, str]]:
+    """The emphasis an HTML page adds to the reference, (text, style) each."""
     source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
-    added = [(e.text, e.style) for e in source.sources[0].emphasis]
-    assert added == [("ruled out", "bold")]
+    return [(e.text, e.style) for e in source.sources[0].emphasis]
 
 
 @pytest.mark.parametrize(
@@ -430,10 +434,7 @@ def test_words_settings_for_other_scripts_turn_no_style_off(
     paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
     paragraphs[9] = _mark(paragraphs[9], "ruled out", opening, closing)
     body = "".join(f"<p class=MsoNormal>{p}</p>" for p in paragraphs)
-    page = f"<html><body>{body}</body></html>"
-    source = analyse(corpus.reference, [replace(make_document(page), format=Format.HTML)])
-    added = [(e.text, e.style) for e in source.sources[0].emphasis]
-    assert added == [("ruled out", style)]
+    assert _added_in_html(corpus, f"<html><body>{body}</body></html>") == [("ruled out", style)]
 
 
 @pytest.mark.parametrize(
