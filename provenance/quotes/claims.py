@@ -1062,6 +1062,7 @@ def absent_parties(
         capital = actors_only and name in _CAPITALS
         if capital:
             name = _CAPITALS[name]  # "Seoul has agreed to adopt ...": the state acts
+        name = _STATE_OF.get(name, name)  # "the American military build-up": the US's
         if not word[0].isupper() or name not in ALIASES:
             continue
         if name not in vocabulary and not capital:
@@ -1088,6 +1089,9 @@ def absent_parties(
 
 
 _UNITED_STATES = re.compile(r"United\s+States", re.IGNORECASE)
+_STATE_OF = {"american": "united", "americans": "united"}
+"""Demonyms that name one party whose name the statement spells otherwise ("the United
+States"); "Korean" names the peninsula, "Russian" and "Chinese" the authors."""
 
 
 def swapped_parties(
