@@ -567,6 +567,9 @@ def cues(
             content = reported and (framed or _reports_content(text, span.end))
             if reported and not content and _JUDGED.match(text, span.end):
                 continue  # "Geng said ... that the statement “fully reflects ...”": his words
+            if not reported and noun is not None and _judges_it(text, span.end):
+                continue  # "The statement “clearly reflects Beijing's priorities ...,” writes
+                # an analyst": what someone makes of it, not what it says
             on = _ON_LABEL.search(chunk, 0, d[0])
             if (
                 on is not None
@@ -846,6 +849,29 @@ _DATED_AFTER = re.compile(
 DATED_AT_END = re.compile(_DATED_AFTER.pattern + r"[ \t]*\Z")
 """The same date ending a stretch of text (a source's lead: "According to X, the statement
 of 4 July 2017")."""
+
+
+def _judges_it(text: str, at: int) -> bool:
+    """Whether the quotation opening right after a document (at `at`) opens on a verb in
+    the present that tells what someone makes of it, not what it says, does or takes a
+    stand on ("the statement “reflects ...”", "“clearly rewards ...”").
+
+    >>> _judges_it(" “clearly reflects Beijing's priorities”", 0), _judges_it(" “urges calm”", 0)
+    (True, False)
+    """
+    opened = _OPENS_ON_VERB.match(text, at)
+    return opened is not None and opened.group("verb").casefold() in _JUDGING_VERBS
+
+
+_OPENS_ON_VERB = re.compile(r"[ \t]*[\"“«„‘](?:[a-z]+ly[ \t]+)?(?P<verb>[a-z]+s)\b")
+_JUDGING_VERBS = frozenset(
+    """reflects rewards betrays reveals shows exposes favours favors ignores undermines
+    represents signals marks amounts legitimises legitimizes whitewashes echoes mirrors
+    repeats resembles""".split()
+)
+"""Verbs by which someone tells what a document amounts to, in their words."""
+
+
 _MADE = re.compile(
     r"[ \t]+(?:(?:was|is|had[ \t]+been|as)[ \t]+[\"“«„‘']|[\"“«„‘'](?:was|is)[ \t]+)"
     r"(?:signed|adopted|dated)\b"
