@@ -312,7 +312,11 @@ def _disowned(text: str, clauses: list[tuple[int, int]], quotation: Span) -> boo
     the nearest clause on either side is read (a farther one has the nearer one's
     quotations between it and this one too)."""
     k = bisect_left(clauses, (quotation.end,))
-    if k < len(clauses) and not _ANY_MARK.search(text, quotation.end + 1, clauses[k][0]):
+    if (
+        k < len(clauses)
+        and not _ANY_MARK.search(text, quotation.end + 1, clauses[k][0])
+        and not _STOP_BETWEEN.search(text, quotation.end + 1, clauses[k][0])
+    ):
         return True
     if k and clauses[k - 1][1] <= quotation.start:
         between = (clauses[k - 1][1], max(0, quotation.start - 1))
@@ -327,6 +331,9 @@ def _disowned(text: str, clauses: list[tuple[int, int]], quotation: Span) -> boo
     return False
 
 
+_STOP_BETWEEN = re.compile(r"[.!?][\"”’»)]*\s")
+"""A sentence's end between a quotation and a disowning clause after it, which the sentence
+splitter read past (". (f) uses words the statement never uses": the next item's)."""
 _LISTED_ON = re.compile(
     r"\s*,?\s*(?:nor|or|and|let\s+alone)\s+(?:the\s+|any\s+)?"
     r"(?:(?:phrases?|words?|terms?|expressions?|slogans?|formulas?|formulae)\s+)?",
