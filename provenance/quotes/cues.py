@@ -592,6 +592,13 @@ def cues(
                 # which commits ...": the relative clause's)
             # "X said at a briefing that the statement “demands ...”": what it says
             out.append(Cue("document", span, span.of(text), named=not content))
+    for repeating in _QUOTES_ITS.finditer(chunk):
+        # "Observers cited its demand “...”", "Lavrov echoed its call for “...”": a verb
+        # that repeats someone's words, which are the document's call (`_its_call`)
+        called = _its_call(text, chunk, base, repeating.end())
+        if called is not None and not any(c.span.end > base + repeating.start() for c in out):
+            span = Span(base + repeating.start(), base + called)
+            out.append(Cue("document", span, span.of(text)))
     out.extend(_authors_quoted(text, chunk, base, authors, out))
     out.extend(_in_their_words(text, chunk, base, authors, out))
     part = _set_out_part(chunk, authors) if documents else None
@@ -739,6 +746,11 @@ def _its_call(text: str, chunk: str, base: int, end: int) -> int | None:
     return found.end("call")
 
 
+_QUOTES_ITS = re.compile(
+    r"\b(?:cited|cites|quoted|quotes|echoed|echoes|restated|restates)(?=[ \t]+its[ \t])"
+)
+"""A verb repeating someone's words before "its call" (not one of `_SPEECH`'s, as it is
+no cue alone: "the editorial quotes the statement's call" quotes the statement)."""
 _ANOTHER_BODY = re.compile(
     r"(?i:\b(?:ministry|government|agency|office|council|embassy|department|administration"
     r"|army|command|parliament|assembly|presidency|cabinet|committee|party)\b)"
