@@ -1049,3 +1049,28 @@ def test_lines_ending_on_the_statement_s_phrases_in_another_order_are_read(
     )
     for passage in locate(prepare(reference), make_document(page)):
         assert passage.reference.start <= passage.reference.end <= len(reference.text)
+
+
+@pytest.mark.parametrize(
+    ("ending", "added"),
+    [
+        ("in Moscow, Russia.", ", Russia"),
+        ("in Moscow, Russian Federation.", ", Russian Federation"),
+        ("in Moscow, officials said.", None),  # the page's words after the copy
+    ],
+)
+def test_a_place_named_before_the_last_full_stop_stays_in_a_full_copy(
+    reference: Document, ending: str, added: str | None
+) -> None:
+    """ "... signed on July 4, 2017, in Moscow, Russia." for "... in Moscow.": the copy
+    was cut at "Moscow", its final full stop a material truncation, and the place it
+    added reported nowhere (collate lost the witness's one reading; audit p5)."""
+    assert reference.text.rstrip().endswith("in Moscow.")
+    text = reference.text.rstrip()[: -len("in Moscow.")] + ending + "\n"
+    source = analyse(reference, [make_document(text, "placed")]).sources[0]
+    kinds = [(d.kind, d.copy_text) for d in source.divergences if d.kind is not Kind.WHITESPACE]
+    if added is None:
+        assert not any("officials" in text for kind, text in kinds if kind is Kind.INSERTION)
+    else:
+        assert kinds == [(Kind.INSERTION, added)]
+        assert source.passages[0].copy.end == len(text.rstrip())

@@ -126,6 +126,12 @@ def _settle(
             words, reference_words = _to_sentence_end(texts, j1, i1, hi, stop)
             j1, i1 = j1 + words, i1 + reference_words
             break
+    if j1 < hi and i1 == stop == len(rw):
+        # the reference's last words copied, then a place named before the copy's full
+        # stop ("... in Moscow, Russia." for "... in Moscow."): the copy's sentence end
+        words, _ = _to_sentence_end(texts, j1, i1, hi, stop)
+        if words and _place_named(texts, j1, words):
+            j1 += words
     # One word past a sentence end or paragraph break, where the next word differs, matches
     # by chance: "programmes.\n\nThe ministry added" against "programmes. The Parties" (a
     # seed reaches across the break). Such a word stays out, at either edge, unless it is
@@ -264,14 +270,16 @@ def _to_sentence_end(texts: _Texts, j: int, i: int, hi: int, stop: int) -> tuple
     # copy wraps, "signed on July 4, 2017, in\nBeijing.", is still its sentence)
     if copy_end is None or not texts.joined(j - 1, j + copy_end - 1, i, i):
         return 0, 0
-    if "," in texts.capture_gap(j - 1, j + copy_end - 1):
-        return 0, 0  # "excluded, officials said.": the page's own words end it
     reference = texts.reference
+    named = texts.reference_break(i) and _place_named(texts, j, copy_end)
+    if "," in texts.capture_gap(j - 1, j + copy_end - 1) and not named:
+        return 0, 0  # "excluded, officials said.": the page's own words end it
     if texts.reference_break(i):
-        # (lower case: words going on with the sentence, not "Read more." after it)
+        # (lower case: words going on with the sentence, not "Read more." after it; or a
+        # place named after a comma: "signed ... in Moscow, Russia." for "in Moscow.")
         first = texts.original[texts.normalised.to_original[texts.words[j][1]]]
         ended = copy_end <= 2 and not texts.capture_gap(j - 1, j).strip() and first.islower()
-        return (copy_end, 0) if ended else (0, 0)
+        return (copy_end, 0) if ended or named else (0, 0)
     reference_end = _words_to_sentence_end(reference.normalised.text, reference.words, i, stop)
     if reference_end is None or not texts.joined(j - 1, j, i - 1, i + reference_end - 1):
         return 0, 0
@@ -280,6 +288,19 @@ def _to_sentence_end(texts: _Texts, j: int, i: int, hi: int, stop: int) -> tuple
     ours = _to_space(texts.normalised.text, texts.words[j + copy_end - 1][2]).rstrip("\"'")
     theirs = _to_space(reference.normalised.text, reference.words[i + reference_end - 1][2])
     return (copy_end, reference_end) if ours and ours == theirs.rstrip("\"'") else (0, 0)
+
+
+def _place_named(texts: _Texts, j: int, words: int) -> bool:
+    """Whether the copy's words j to j + `words` are one or two capitalised words after a
+    comma, the last ending its sentence: a place named in apposition ("in Moscow, Russia."),
+    not someone's words ("..., officials said.", "..., Lavrov said.")."""
+    if words > 2 or texts.capture_gap(j - 1, j).strip() != ",":
+        return False
+    text, to_original = texts.original, texts.normalised.to_original
+    capitals = all(text[to_original[texts.words[k][1]]].isupper() for k in range(j, j + words))
+    return capitals and not any(
+        texts.capture_gap(k, k + 1).strip() for k in range(j, j + words - 1)
+    )
 
 
 def _words_to_sentence_end(
