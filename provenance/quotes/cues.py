@@ -734,9 +734,10 @@ def _it_the_document(
 
 def _its_call(text: str, chunk: str, base: int, end: int) -> int | None:
     """Where "its call" (an appeal, a demand, a pledge ...) ends, just after a speech verb
-    at `end` in `chunk`, where it leads into a quotation and the document is named a little
-    before ("The Government has studied the statement. We also note its call on all
-    countries to “...”"); else None."""
+    or one repeating someone's words (`_QUOTES_ITS`) at `end` in `chunk`, where it leads
+    into a quotation and the document is named a little before, no other body since ("The
+    Government has studied the statement. We also note its call on all countries to
+    “...”"); else None."""
     found = _ITS_CALL.match(chunk, end)
     if found is None:
         return None
