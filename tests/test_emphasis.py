@@ -1058,6 +1058,8 @@ def test_words_struck_through_are_a_style_the_copy_added(
         ("Emphasis below is mine.", "", True),
         ("The bold below is ours, to show the stakes.", "", True),
         ("", "Emphasis added throughout.", True),
+        ("All emphasis in this article is ours. Commentary first, then the text.", "", True),
+        ("", "All bold in this piece is ours.", True),  # (audit n19)
         ("The two passages follow, with bold added.", "", False),  # covers the first only
     ],
 )

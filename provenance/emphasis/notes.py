@@ -137,7 +137,7 @@ def _notes(
         if scope is not None:
             # "Bold ours throughout.", "all bold in the text below is ours": every passage
             # (after the note, for "below"), whichever it sits in or near
-            below = "throughout" not in scope.group().lower()
+            below = "throughout" not in scope.group().lower() and not scope.group("whole")
             covered = [p for p in passages if not below or p.copy.start >= at]
         if not covered and previous and _SAME_NOTE.fullmatch(capture.text, previous_end, start):
             # "(Italics in original; bold added.)": the second clause of one note covers
@@ -310,10 +310,13 @@ _ENDS_WITH_COLON = re.compile(r"[ \t]*:[ \t]*(?:\r?\n|\Z)")
 """After a note: a colon ending its line, which introduces what follows."""
 _SCOPE = re.compile(
     r"\s*(?:throughout|(?:in|within)\s+(?:the\s+)?(?:\w+\s+)?(?:text|passages?|quotations?"
-    r"|excerpts?|extracts?|statement)\s+below|below|in\s+what\s+follows)\b",
+    r"|excerpts?|extracts?|statement)\s+below|below|in\s+what\s+follows"
+    r"|(?P<whole>(?:in|on|within)\s+this\s+(?:article|piece|post|page|story|report|essay"
+    r"|column|analysis|newsletter|brief)))\b",
     re.IGNORECASE,
 )
-"""After a note, or in it: the note holds for every passage (after it, but "throughout")."""
+"""After a note, or in it: the note holds for every passage (after it, but "throughout" or
+"in this article": "All emphasis in this article is ours")."""
 
 
 def _introduced(text: str, places: _Places, end: int) -> Passage | None:
