@@ -85,7 +85,7 @@ def _unquoted_printable(copy: str) -> str | None:
     >>> _unquoted_printable("caf=C3=A9"), _unquoted_printable("cafe")
     ('café', None)
     """
-    if not _QUOTED_PRINTABLE.search(copy):
+    if not _QUOTED_PRINTABLE.search(copy) and not _SOFT_BREAK.search(copy):
         return None
     return _QUOTED_PRINTABLE.sub(_unquoted, _SOFT_BREAK.sub("", copy))
 
@@ -149,6 +149,14 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
         return Kind.EDITORIAL, "editorial bracket or ellipsis in the copy"
     if "[" in copy and _fold(_CASE_BRACKET.sub(r"\1", copy), Fold.ALL) == ref_folded:
         return Kind.EDITORIAL, "a letter in brackets: the quoter's change of case"
+    if (
+        "=" in copy
+        and _SOFT_BREAK.search(copy)
+        and (mended := _unquoted_printable(copy)) is not None
+    ):
+        # "an=\nd" for "and": a quoted-printable soft line break, as its escapes are
+        if _fold(reference, _TYPOGRAPHY) == _fold(mended, _TYPOGRAPHY):
+            return Kind.SUBSTITUTION, QUOTED_PRINTABLE
     ref_bare, copy_bare = _bare(ref_folded), _bare(copy_folded)
     if ref_bare == copy_bare:
         return Kind.PUNCTUATION, "differs only in punctuation"

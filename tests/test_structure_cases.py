@@ -616,6 +616,20 @@ def test_encoding_debris_is_typography_not_a_change_of_words(
     assert damaged and all(str(d.severity) == "minor" for d in damaged)
 
 
+def test_a_quoted_printable_soft_break_inside_a_word_is_noted_as_its_escapes_are(
+    reference: Document,
+) -> None:
+    """An e-mail saved raw breaks its lines inside words ("situ=\nation"): each break was
+    "punctuation and the space after it differ", not the transfer encoding its "=E2=80=99"
+    escapes are noted as (audit l27)."""
+    paragraph = next(p for p in reference.text.split("\n\n") if "situation" in p)
+    at = paragraph.index("situation") + len("situ")
+    copied = paragraph[:at] + "=\n" + paragraph[at:]
+    source = analyse(reference, [_page([copied], "text")]).sources[0]
+    [row] = [d for d in source.divergences if "=" in d.copy_text]
+    assert (row.note, str(row.severity)) == (QUOTED_PRINTABLE, "minor")
+
+
 @pytest.mark.parametrize("cut", ["including Russia and Ch", "including Russia and China, "])
 def test_a_copy_the_page_ends_with_mid_sentence_is_truncated(cut: str, reference: Document) -> None:
     """A copy from the statement's start to the page's end, cut mid-sentence or mid-word
