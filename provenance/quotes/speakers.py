@@ -39,6 +39,7 @@ from provenance.quotes.cues import (
     SOURCE_WORDS,
     Cue,
     _bare,
+    _judges_it,
     cues,
 )
 from provenance.quotes.marks import (
@@ -602,7 +603,9 @@ def _sourced_document(reading: _Reading, m: Marked, k: int, own: list[Cue]) -> C
         document = documents[-1]
         between = reading.prose[document.span.end : opening]
         inside = all(document.span.end < c.span.start for c in persons[-1:])
-        if inside and _ASIDE_ONLY.fullmatch(between):
+        # (not what the source makes of it: "The statement, an editor says, “plainly
+        # reflects ...”")
+        if inside and _ASIDE_ONLY.fullmatch(between) and not _judges_it(text, opening):
             return replace(document, how="the document, its report's source aside")
     if not _SOURCED_LEAD.match(lead):
         return None
