@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
 from provenance.emphasis.result import EmphasisNote, EmphasisOptions
-from provenance.extract import Extracted
+from provenance.extract import Extracted, Run
 from provenance.footnotes import FOOTNOTE_LABEL
 from provenance.matcher import literal_starts
 from provenance.model import Passage
@@ -179,8 +179,12 @@ def _emphasis_between(capture: Extracted, start: int, end: int) -> bool:
     its prose ("This is **unacceptable** to my government"), not a label or a heading on
     a line of its own ("**Source:**", "**Background**"), which no note speaks of."""
     text = capture.text
-    for run in capture.runs:
-        if not (start <= run.start and run.end <= end):
+    runs = capture.runs
+    # (the runs in order of their starts: a page of many notes reads only those between)
+    for run in runs[bisect_left(runs, start, key=_run_start) :]:
+        if run.start >= end:
+            break
+        if run.end > end:
             continue
         line_start = text.rfind("\n", 0, run.start) + 1
         line_end = text.find("\n", run.end)
@@ -192,6 +196,10 @@ def _emphasis_between(capture: Extracted, start: int, end: int) -> bool:
         if not labelled and not alone:
             return True
     return False
+
+
+def _run_start(run: Run) -> int:
+    return run.start
 
 
 _SAME_NOTE = re.compile(r"[ \t]*[;,][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")

@@ -24,7 +24,9 @@ from provenance.quotes.subjects import (
     _PRONOUN_LAST,
     _SUBJECT_WORD,
     _SUBJECT_WORDS,
+    DATED_AFTER,
     HABIT_WORDS,
+    INSTITUTIONS,
     _another_body,
     _commentator,
     _dated_otherwise,
@@ -753,8 +755,9 @@ _QUOTES_ITS = re.compile(
 """A verb repeating someone's words before "its call" (not one of `_SPEECH`'s, as it is
 no cue alone: "the editorial quotes the statement's call" quotes the statement)."""
 _ANOTHER_BODY = re.compile(
-    r"(?i:\b(?:ministry|government|agency|office|council|embassy|department|administration"
-    r"|army|command|parliament|assembly|presidency|cabinet|committee|party)\b)"
+    r"(?i:\b(?:"
+    + "|".join(sorted(INSTITUTIONS | {"army", "command", "assembly", "cabinet", "party"}))
+    + r")\b)"
 )
 """A body named after the document and before "its": whose call it is."""
 
@@ -827,7 +830,7 @@ def _reports_content(text: str, at: int) -> bool:
     >>> _reports_content("it “rewards it”", 2)
     False
     """
-    dated = _DATED_AFTER.match(text, at)
+    dated = DATED_AFTER.match(text, at)
     if dated is not None:
         at = dated.end()  # "the joint statement of 4 July 2017 “demands ...”"
     if _AS_SAYING.match(text, at):
@@ -847,19 +850,7 @@ def _reports_content(text: str, at: int) -> bool:
     return verb in _CONTENT_VERBS
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = (
-    rf"(?:(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}})?"
-    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
-    rf"|{_MONTH}[ \t]+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}})\b"
-)
-_DATED_AFTER = re.compile(
-    rf",?[ \t]+(?:(?:of|from|dated)[ \t]+{_DATE},?"
-    rf"|\([ \t]*(?:of[ \t]+|dated[ \t]+)?{_DATE}[ \t]*\))"
-)
-"""After a document: its date ("of 4 July 2017", "dated July 4, 2017", "from 2017", "(4 July
-2017)"), which stands between its name and what it is said to say."""
-DATED_AT_END = re.compile(_DATED_AFTER.pattern + r"[ \t]*\Z")
+DATED_AT_END = re.compile(DATED_AFTER.pattern + r"[ \t]*\Z")
 """The same date ending a stretch of text (a source's lead: "According to X, the statement
 of 4 July 2017")."""
 
@@ -1376,7 +1367,7 @@ def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
     if _DESCRIBED_INSIDE.match(text, base + doc[1]):
         return True  # "the statement “is a stabilizer for the region”": its name for it
     at = doc[1]
-    dated = _DATED_AFTER.match(chunk, at)
+    dated = DATED_AFTER.match(chunk, at)
     if dated is not None:
         at = dated.end()  # "the statement of 4 July 2017 is “a masterpiece ...”"
     if _DONE_TO_IT.match(chunk, at) and not _MADE.match(text, base + doc[1]):

@@ -126,7 +126,7 @@ def _another_body(named: str, authors: frozenset[str]) -> bool:
             return True  # "that earlier document", "the previous statement": another one
     if not capitalised:
         return False
-    return bool(set(capitalised) & _INSTITUTIONS) or all(w in _PARTY_NAMES for w in capitalised)
+    return bool(set(capitalised) & INSTITUTIONS) or all(w in _PARTY_NAMES for w in capitalised)
 
 
 def _dated_otherwise(after: str, authors: frozenset[str]) -> bool:
@@ -145,12 +145,26 @@ def _dated_otherwise(after: str, authors: frozenset[str]) -> bool:
 _DATED = re.compile(
     r"\s+(?:of|from|dated)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
 )
+"""A date after a document that gives its year (`DATED_AFTER` reads any date there, to
+read past it; this one, to tell the year: it stays as the audited pages were read)."""
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = (
+    rf"(?:(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}})?"
+    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
+    rf"|{_MONTH}[ \t]+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}})\b"
+)
+DATED_AFTER = re.compile(
+    rf",?[ \t]+(?:(?:of|from|dated)[ \t]+{_DATE},?"
+    rf"|\([ \t]*(?:of[ \t]+|dated[ \t]+)?{_DATE}[ \t]*\))"
+)
+"""After a document: its date ("of 4 July 2017", "dated July 4, 2017", "from 2017", "(4 July
+2017)"), which stands between its name and what it is said to say."""
 
 
 _PARTY_NAMES = frozenset({a for names in ALIASES.values() for a in names} | set(ALIASES))
 """Names of the parties the statement names, and their other names."""
 _DETERMINERS = frozenset("the this that its their a an".split())
-_INSTITUTIONS = frozenset(
+INSTITUTIONS = frozenset(
     """house department ministry office council secretariat government administration
     pentagon congress senate parliament embassy agency committee presidency
     g7 g8 g20 nato asean un eu osce iaea brics sco summit""".split()
@@ -499,9 +513,9 @@ def _named_otherwise(subject: str, authors: frozenset[str]) -> bool:
         if bare in _DETERMINERS or _GROUP.fullmatch(bare):
             continue
         acronym = (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word)
-        if k and (acronym or bare in _INSTITUTIONS or bare in _PARTY_NAMES or bare.isalpha()):
+        if k and (acronym or bare in INSTITUTIONS or bare in _PARTY_NAMES or bare.isalpha()):
             return True  # not the clause's first word ("When the two sides said")
-        if acronym or bare in _INSTITUTIONS or bare in _PARTY_NAMES:
+        if acronym or bare in INSTITUTIONS or bare in _PARTY_NAMES:
             return True
     return False
 
