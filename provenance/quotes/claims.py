@@ -369,8 +369,14 @@ def unsaid(
         if lexicon is None
         else weakened_short(quotation, stretch) or weakened_before(quotation, stretch)
     )
+    # A few words are compared with whichever stretch shares one of them ("somewhat
+    # concerned" with "all countries concerned"): the statement's stronger words for
+    # them may stand elsewhere ("express serious concern").
+    weaker_elsewhere = [] if weaker or lexicon is None else weakened_short(quotation, reference)
     if weaker:
         out.append(f"weakens what the statement's passage says ({', '.join(weaker)})")
+    elif weaker_elsewhere:
+        out.append(f"weakens what the statement says elsewhere ({', '.join(weaker_elsewhere)})")
     elif hedges := hedged(quotation, stretch):
         out.append(f"hedges what the statement's passage states plainly ({', '.join(hedges)})")
     parties = swapped_party(quotation, stretch) if lexicon is None else []
