@@ -274,6 +274,8 @@ def unsaid(
     words = {w.casefold() for w in _WORD.findall(quotation)}
     folded = lemmas(quotation)
     out.extend(reversed_position(folded, held))
+    if lexicon is not None and not out and reference:
+        out.extend(reversed_elsewhere(quotation, stretch, reference))
     # ("without delay", "not only ... but": no negation of what the statement says)
     unnegated = {w.casefold() for w in _WORD.findall(_NOT_NEGATING.sub(" ", quotation))}
     negations = (own | words) & unnegated & _NEGATION | _faint(quotation, words)
@@ -782,6 +784,59 @@ def reversed_position(folded: list[str], held: set[str]) -> list[str]:
             "what the statement supports"
         ]
     return []
+
+
+def reversed_elsewhere(quotation: str, stretch: str, reference: str) -> list[str]:
+    """A stance of the quotation reversed against the statement's sentences that name
+    what it is on, when the stretch it was compared with does not: "express support for
+    the DPRK's nuclear programme" matches "express support for the North and the South
+    ...", but the programmes stand in the statement only in a sentence that is against
+    (what is done under their pretext). Each stance word's object is its first
+    `STANCE_OBJECT_WORDS` content words or more, up to three, in its clause; the sentences
+    holding all their stems are its setting, and the position is reversed only when every
+    one of them takes the other stance alone.
+
+    >>> reversed_elsewhere("support for the deployment of THAAD", "We support talks.",
+    ...                    "We welcome talks. We are against the deployment of THAAD.")
+    ['a reversed position: the quotation supports (support) what the statement opposes']
+    >>> reversed_elsewhere("oppose the deployment of THAAD", "We support talks.",
+    ...                    "We welcome talks. We are against the deployment of THAAD.")
+    []
+    """
+    words = list(_CLAUSE_WORD.finditer(quotation))
+    folded = lemmas(quotation)
+    if not set(folded) & (_SUPPORT | _OPPOSE):
+        return []
+    sentences = _sentence_stems(reference)
+    theirs = {stem(w) for w in _WORD.findall(stretch)}
+    for k, m in enumerate(words):
+        if _LEMMA.get(m.group().casefold(), m.group().casefold()) not in _SUPPORT | _OPPOSE:
+            continue
+        after: list[str] = []
+        for n in words[k + 1 :]:
+            if n.group() in _CLAUSE_END or len(after) == 3:
+                break
+            if n.group().casefold() not in STOPWORDS and n.group()[0].isalpha():
+                after.append(stem(n.group()))
+        if len(after) < STANCE_OBJECT_WORDS or set(after) <= theirs:
+            continue  # what the stretch itself is on: `reversed_position` read it
+        setting = [held for stems, held in sentences if set(after) <= stems]
+        if not setting:
+            continue
+        found = [reversed_position(folded, held) for held in setting]
+        if all(found):
+            return found[0]
+    return []
+
+
+@lru_cache(maxsize=4)
+def _sentence_stems(reference: str) -> tuple[tuple[frozenset[str], set[str]], ...]:
+    """Each sentence of `reference`: the stems of its words, and its lemmas."""
+    return tuple(
+        (frozenset(stem(w) for w in _WORD.findall(s)), set(lemmas(s)))
+        for s in re.split(r"(?<=[.!?;])\s+", reference)
+        if s.strip()
+    )
 
 
 def brought_in(added: str, passage: str, authors: frozenset[str]) -> list[str]:
