@@ -408,6 +408,40 @@ def test_a_link_line_quoting_a_phrase_inside_a_copy_is_an_interruption(
     assert result.divergences[0].copy.of(capture.text).strip() == line
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "Channel | Ministry\nThe ministers signed a text on the problems of the Korean "
+            "Peninsula. Full text on our site.\n48.2K views  21:07",
+            "interruption",
+        ),
+        ("The ministers signed a text on the problems of the Korean Peninsula.", "insertion"),
+    ],
+)
+def test_a_line_ending_on_a_phrase_of_the_paragraph_before_is_the_pages(
+    reference: Document, line: str, kind: str
+) -> None:
+    """A line of the page's own between two paragraphs of a copy, holding a phrase that
+    ends the paragraph before ("... to solve the problems of the Korean Peninsula should
+    be ruled out."): the phrase and the next paragraph chained as one run, and the
+    phrase was a segment of the copy mapped onto "... should be ruled out", the line's
+    other words two material insertions (audit l28). It is one row of the page's, as the
+    same line without the phrase is."""
+    text = reference.text
+    cut = text.index("5. The Parties express support")
+    assert text[:cut].rstrip().endswith("the problems of the Korean Peninsula should be ruled out.")
+    capture = make_document(text[:cut] + line + "\n\n" + text[cut:])
+    [result] = analyse(reference, [capture]).sources
+    assert [p.kind for p in result.passages] == [PassageKind.FULL]
+    assert [p.reference for p in result.passages[0].runs] == [
+        Span(0, cut - 2),
+        Span(cut, len(text)),
+    ]
+    assert [d.kind.value for d in result.divergences] == [kind]
+    assert line in result.divergences[0].copy.of(capture.text)
+
+
 @pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("« ", " »"), ("", "")])
 @pytest.mark.parametrize(("at", "copied"), [(9, range(15)), (9, range(8, 12)), (5, range(15))])
 def test_a_pull_quote_of_the_sentence_just_before_it_is_a_duplication(

@@ -332,10 +332,46 @@ def _repeats_apart(texts: _Texts, runs: list[_Run]) -> list[_Run]:
             head, tail = hi - run.i0, run.i1 - hi
             out.append(_Run(run.j0, at, run.i0, hi, min(run.exact, head)))
             out.append(_Run(at, run.j1, hi, run.i1, min(run.exact, tail)))
+        elif run.i0 < hi < run.i1 and (cut := _carries_on(texts, run, hi)):
+            head, at = cut[0] - run.j0, cut[1]
+            out.append(_Run(run.j0, cut[0], run.i0, run.i0 + head, min(run.exact, head)))
+            out.append(_Run(at, run.j1, hi, run.i1, max(0, run.exact - (at - run.j0))))
         else:
             out.append(run)
         hi = max(hi, run.i1)
     return out
+
+
+def _carries_on(texts: _Texts, run: _Run, hi: int) -> tuple[int, int] | None:
+    """Where `run`'s first words, repeating what the copy has (before reference word
+    `hi`) and ending a sentence of the page's, end, and the capture word from which it
+    carries on word for word from `hi`, where the copy stopped (at most `_STUTTER_WORDS`
+    words of the page's own after them); None if it does not.
+
+    A line of the page's own between two paragraphs of a copy may hold a phrase of the
+    paragraph before ("... should be ruled out.¶The ministers signed a statement on the
+    problems of the Korean Peninsula. Full text on our site.¶5. The Parties ..."): the
+    phrase and the paragraph after it chain as one run, the words the phrase's sentence
+    lacks omitted, which `groups` took for the copy starting over there, and the line's
+    other words for words inserted into it. Cut where the phrase's sentence ends and
+    where the copy carries on, the phrase is a short repeat that joins the copy as
+    nothing, and the line is the page's, as it is without the phrase."""
+    cw, rw = texts.words, texts.reference.words
+    n = texts.reference.seed_words
+    head = 0
+    while (
+        head < min(run.j1 - run.j0, hi - run.i0, _STUTTER_WORDS)
+        and cw[run.j0 + head][0] == rw[run.i0 + head][0]
+    ):
+        head += 1
+    end = run.j0 + head
+    if head < n or end >= run.j1 or not _SENTENCE.search(texts.capture_gap(end - 1, end)):
+        return None
+    carried = [w for w, _, _ in rw[hi : hi + n]]
+    for at in range(end, min(end + _STUTTER_WORDS, run.j1 - n) + 1):
+        if [w for w, _, _ in cw[at : at + n]] == carried:
+            return end, at
+    return None
 
 
 def _quoted_apart(texts: _Texts, j_before: int, j_after: int, i_before: int, i_after: int) -> bool:
