@@ -422,11 +422,14 @@ _NUMBER_REACH = 24
 
 def _lines_then_number(reference: str, copy: str) -> int:
     """Where the line numbering a paragraph starts in `copy`, when `reference` is only a
-    paragraph's number (and the spaces around it) and `copy` is whole lines of words, then
-    that number's line (a table's header row, then its number cell); else 0.
+    paragraph's number (and the spaces around it) and `copy` is whole lines of a few
+    words, then a number's line (a table's header row, then its number cell; a label,
+    "Part two:", then the list numbered again from one); else 0.
 
     >>> _lines_then_number("\\n\\n1. ", "\\n\\n#\\nText\\n\\n1\\n")
     10
+    >>> _lines_then_number("\\n\\n4.", "\\n\\nPart two:\\n\\n1. ")
+    13
     >>> _lines_then_number("\\n\\n1. ", "\\n\\nThe Parties are worried\\n1\\n")
     0
     >>> _lines_then_number("a", "b")
@@ -436,7 +439,7 @@ def _lines_then_number(reference: str, copy: str) -> int:
     if number is None:
         return 0
     last = _LAST_LINE_NUMBER.search(copy)
-    if last is None or last.group("digits") != number.group("digits"):
+    if last is None:
         return 0
     head = copy[: last.start()]
     if not _HAS_WORD.search(head) or any(len(line.split()) > 3 for line in head.splitlines()):
@@ -444,8 +447,8 @@ def _lines_then_number(reference: str, copy: str) -> int:
     return last.start()
 
 
-_NUMBER_ONLY = re.compile(r"\s*(?P<digits>\d{1,2})[.)]?\s*")
-_LAST_LINE_NUMBER = re.compile(r"(?<=\n)[ \t]*(?P<digits>\d{1,2})[.)]?[ \t]*\n?\Z")
+_NUMBER_ONLY = re.compile(r"\s*\d{1,2}[.)]?\s*")
+_LAST_LINE_NUMBER = re.compile(r"(?<=\n)[ \t]*\d{1,2}[.)]?[ \t]*\n?\Z")
 
 
 def _glued_note_number(text: str, copy: Span) -> bool:

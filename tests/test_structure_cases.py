@@ -506,6 +506,26 @@ def test_a_table_s_header_row_before_a_number_cell_is_no_material_substitution(
     assert "interruption" in [d.kind.value for d in source.divergences]
 
 
+@pytest.mark.parametrize("label", ["Part two:", "## Part two", "**Second half**"])
+def test_a_list_numbered_again_after_a_label_is_no_material_substitution(
+    reference: Document, label: str
+) -> None:
+    """A Markdown copy whose numbered points restart at "1." after a label of the page's
+    ("Part two:", a heading): the label is the page's line, and the number a paragraph
+    numbered otherwise, none material (audit l28). The label and the number were one
+    material substitution for "4.", or the number alone one after a heading."""
+    paragraphs = reference.text.split("\n\n")
+    [four] = [k for k, p in enumerate(paragraphs) if p.startswith("4.")]
+    restarted = "1. " + paragraphs[four].removeprefix("4.").lstrip()
+    pieces = [*paragraphs[:four], label, restarted, *paragraphs[four + 1 :]]
+    page = make_document("\n\n".join(pieces) + "\n", "page")
+    page = replace(page, format=Format.MARKDOWN, path=Path("page.md"))
+    source = analyse(reference, [page]).sources[0]
+    rows = [(d.kind.value, str(d.severity), d.copy_text.strip()) for d in source.divergences]
+    assert ("editorial", "minor", "1.") in rows
+    assert not [row for row in rows if row[1] == "material"], rows
+
+
 def test_a_cut_is_truncation_only_where_the_page_marks_it(reference: Document) -> None:
     """An excerpt stopping mid-sentence with no ellipsis may be the page's choice, and a
     sentence quoted with an ellipsis is a quotation's cut: neither is a truncation."""

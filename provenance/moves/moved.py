@@ -19,7 +19,7 @@ from itertools import islice
 from rapidfuzz import fuzz
 
 from provenance.align import align_texts, cuts_a_word, whole_lines, whole_words_at
-from provenance.classify import classify, divergence
+from provenance.classify import classify, divergence, numbered
 from provenance.kinds import kind_of
 from provenance.model import (
     Alignment,
@@ -1138,7 +1138,10 @@ def _apart(
     """`d` as the edit of `rest` of its copy side and the insertion of `lines`."""
     edit = []
     if d.reference_text or rest.of(capture.text):
-        kind, note = kind_of(d.reference_text, rest.of(capture.text))
+        # (what the lines stood before may be a paragraph's number: "## Part two¶1. "
+        # for "4.", the list numbered again after a heading)
+        found = kind_of(d.reference_text, rest.of(capture.text))
+        kind, note = numbered(found, reference.text, d.reference, capture.text, rest)
         edit.append(divergence(reference, capture, kind, d.reference, rest, note=note))
     at = d.reference.start if tail_first else d.reference.end
     note = "words in the copy that the reference does not have"
