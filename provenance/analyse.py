@@ -12,7 +12,7 @@ from functools import lru_cache, partial
 from typing import Any, TypeVar, cast
 
 from provenance.align import align, align_texts
-from provenance.classify import ELLIPSIS_BEFORE, divergence_id, reclassified
+from provenance.classify import ELLIPSIS_BEFORE, divergence_id, paywall, reclassified
 from provenance.classify import classify as classify_alignment
 from provenance.corpus import Corpus
 from provenance.emphasis import (
@@ -216,6 +216,11 @@ def _collector_paused() -> Iterator[None]:
 
 
 @_collector_paused()
+def _furniture_read(prepared: PreparedReference, text: str) -> bool:
+    """Whether a page-furniture element's readable `text` is read (see `_source`)."""
+    return shares_seed(prepared, text) or paywall(text)
+
+
 def _source(
     reference_readable: Extracted,
     prepared: PreparedReference,
@@ -234,7 +239,8 @@ def _source(
     # Page furniture (a sidebar, an article's footer) is read where it shares a seed with
     # the reference: the statement is found wherever the page shows it, and a menu or a
     # weather box, which can hold no part of a copy, stays aside (listed in the report).
-    readable = extract(capture, furniture=partial(shares_seed, prepared))
+    # A paywall's box is read too: it says where the site cut a copy off (a truncation).
+    readable = extract(capture, furniture=partial(_furniture_read, prepared))
     view = readable.view()
     view_passages: tuple[Passage, ...]
     if whole:

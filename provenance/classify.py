@@ -258,6 +258,18 @@ _PAYWALL_AFTER = re.compile(
 """A paywall's line straight after a copy from the reference's start ("Subscribe to
 continue reading.", "The rest of this article is for subscribers"): the site cut it off,
 wherever it stops; not a "Continue reading: ..." box naming another story."""
+
+
+def paywall(text: str) -> bool:
+    """Whether `text` opens with a paywall's line (`_PAYWALL_AFTER`): a box a page sets
+    aside as furniture is read for it, as the line says where the site cut a copy off.
+
+    >>> paywall("Subscribe to continue reading"), paywall("Subscribe to our newsletter")
+    (True, False)
+    """
+    return _PAYWALL_AFTER.match(text) is not None
+
+
 _CONTINUED_AFTER = re.compile(r"[ \t]*[(\[](?i:continued|cont\.?|to\s+be\s+continued)[)\]]")
 """The page's own word that the text goes on elsewhere: "(continued)", "[cont.]"."""
 ELLIPSIS_BEFORE = re.compile(r"(?:\.\s?\.\s?\.|…|\[(?:…|\.\.\.)\])[ \t]*\Z")

@@ -427,6 +427,27 @@ def test_a_copy_stopping_at_a_paywall_is_truncated(
     assert "truncation" not in [d.kind.value for d in source.divergences]
 
 
+@pytest.mark.parametrize("format", ["html", "markdown"])
+@pytest.mark.parametrize("box", ['div class="paywall"', 'section id="paywall-prompt"'])
+def test_a_copy_stopping_at_a_paywall_box_set_aside_as_furniture_is_truncated(
+    format: str, box: str, reference: Document
+) -> None:
+    """The paywall's line in a box whose class names a paywall, which is set aside as page
+    furniture: the line was never read, and the copy cut off there was an excerpt with
+    nothing missing (audit l28). The box is read for the line it holds."""
+    paragraphs = reference.text.split("\n\n")
+    tag = box.split()[0]
+    html = f"<{box}><p>Subscribe to continue reading</p></{tag}>"
+    page = _page(paragraphs[:6], format)
+    text = page.text.replace("Comments are closed.", html, 1)
+    if format == "html":
+        text = page.text.replace("<p>Comments are closed.</p>", html, 1)
+    source = analyse(reference, [replace(page, text=text)]).sources[0]
+    assert [(d.kind.value, str(d.severity)) for d in source.divergences] == [
+        ("truncation", "material")
+    ]
+
+
 @pytest.mark.parametrize("format", ["text", "markdown", "html"])
 @pytest.mark.parametrize("last", ["14:15 More reaction shortly.", "More from the statement:"])
 def test_a_live_blog_s_entries_between_parts_of_a_copy_are_interruptions(
