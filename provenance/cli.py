@@ -299,7 +299,7 @@ def _scan_command(commands: argparse._SubParsersAction[_Parser]) -> None:
 def _report(args: argparse.Namespace) -> int:
     from provenance.analyse import analyse, analyse_corpus
     from provenance.corpus import load_corpus
-    from provenance.load import load_page
+    from provenance.load import load_reference
 
     if args.reference is not None:
         captures = [args.corpus, *args.captures] if args.corpus != Path("corpus") else args.captures
@@ -307,7 +307,7 @@ def _report(args: argparse.Namespace) -> int:
             raise ProvenanceError(
                 args.reference, "--reference needs at least one capture to compare"
             )
-        reference = load_page(args.reference)
+        reference = load_reference(args.reference)
         documents, unreadable = _load_each(captures)
         with _progress("analysing") as told:
             analysis = analyse(

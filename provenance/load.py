@@ -17,7 +17,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -432,6 +432,25 @@ def load_page(path: Path | str, *, id: str | None = None) -> Document:
         except InputError as error:
             problem = f"{_utf8_problem(data)}, nor in the charset it declares: {error.problem}"
             raise InputError(path, problem) from None
+
+
+def load_reference(path: Path | str) -> Document:
+    """The reference given as a file outside a corpus (`report --reference`, `scan
+    --reference`): `load_page`, its text without the spaces and blank lines around it, as
+    `add --reference` records it. A file saved with a final line break is the statement;
+    read whole, every full copy fell one character short of it, a material truncation.
+
+    Raises:
+        InputError: As `load_page` (which refuses a file of nothing but spaces).
+    """
+    document = load_page(path)
+    text = document.text.strip()
+    if text == document.text:
+        return document
+    data = text.encode("utf-8")
+    return replace(
+        document, text=text, size=len(data), sha256=hashlib.sha256(data).hexdigest(), bom=False
+    )
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -47,6 +47,25 @@ def test_report_with_reference_needs_no_manifest(
     assert [len(s["divergences"]) for s in data["sources"]] == [10, 0]
 
 
+@pytest.mark.parametrize("around", [("", "\n"), ("\n\n", "\r\n\r\n"), ("  ", " \n")])
+def test_report_with_a_reference_file_saved_with_a_final_line_break(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], around: tuple[str, str]
+) -> None:
+    """A reference file saved as editors save text, with a final line break (or blank
+    lines, spaces): the reference is its text without them, as `add --reference` records
+    it. Read whole, every full copy, the reference itself among them, fell one character
+    short of it: a material truncation (audit s3, on 40 pages)."""
+    text = main_reference_text(corpus_dir)
+    ref, copy = tmp_path / "statement.txt", tmp_path / "copy.txt"
+    ref.write_bytes((around[0] + text + around[1]).encode("utf-8"))
+    copy.write_text(text, encoding="utf-8")
+    argv = ["report", "--reference", str(ref), str(ref), str(copy), "--format", "json"]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [[d["kind"] for d in s["divergences"]] for s in data["sources"]] == [[], []]
+    assert [s["passages"][0]["kind"] for s in data["sources"]] == ["full", "full"]
+
+
 def test_report_with_reference_reads_pages_whose_names_are_alike(
     corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

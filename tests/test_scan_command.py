@@ -122,3 +122,22 @@ def test_an_out_the_system_will_not_write_is_a_one_line_error_not_a_bug(
     line = err.splitlines()[-1]
     assert line.startswith("provenance: ") and "cannot be written (Read-only file system)" in line
     assert "internal error" not in err and "Traceback" not in err
+
+
+def test_a_reference_file_with_a_final_line_break_gives_a_full_copy_no_truncation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`scan --reference` of a reference saved with a final line break, as editors save
+    text: every full copy was one character short of it, a material truncation in each
+    hit's counts (audit s3), where `scan --corpus` of the same text gave none."""
+    reference = tmp_path / "statement.txt"
+    reference.write_text(COPY + "\n", encoding="utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "copy.txt").write_text("Published today.\n\n" + COPY + "\n", encoding="utf-8")
+    out = tmp_path / "hits.jsonl"
+    argv = ["scan", str(pages), "--reference", str(reference), "--out", str(out), "--jobs", "1"]
+    assert main(argv) == 0, capsys.readouterr().err
+    [hit] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [p["kind"] for p in hit["passages"]] == ["full"]
+    assert hit["divergences"]["total"] == 0, hit["divergences"]

@@ -108,7 +108,7 @@ _LEAST_SHARD_MB = 0.001
 
 def run(args: argparse.Namespace) -> int:
     from provenance.corpus import load_corpus
-    from provenance.load import MAX_SIZE, load_page, set_max_size
+    from provenance.load import MAX_SIZE, load_reference, set_max_size
     from provenance.scan.inputs import JSONL_SUFFIXES, Fields, unknown_fields
     from provenance.scan.prefilter import MIN_GRAMS
     from provenance.scan.run import QuietProgress, errors_path, scan
@@ -124,7 +124,9 @@ def run(args: argparse.Namespace) -> int:
     # --max-size is each document's limit, not the reference's or the corpus's: they are
     # read under the usual one (or a larger --max-size, as a file over it is told to give).
     set_max_size(0 if args.max_size == 0 else max(args.max_size, MAX_SIZE))
-    reference = load_page(args.reference) if args.reference else load_corpus(args.corpus).reference
+    reference = (
+        load_reference(args.reference) if args.reference else load_corpus(args.corpus).reference
+    )
     fields = Fields(
         args.id_field, args.text_field, args.html_field, args.url_field, args.date_field
     )
