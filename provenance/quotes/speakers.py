@@ -328,6 +328,7 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             quoted_who = span.of(reading.text)
             document = _DOCUMENT_WORD.search(quoted_who) is not None
             document = document or _joint(quoted_who, reading.authors)
+            document = document or _PART_QUOTED.fullmatch(quoted_who.strip()) is not None
             speaker: Literal["document", "person"] = "document" if document else "person"
             return Cue(speaker, span, quoted_who, how="whom the source quotes")
         if quoting is not None and who[0].casefold() in ("it", "them") and k > 0:
@@ -896,7 +897,7 @@ _QUOTING = re.compile(
     r"(?:(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
     r"(?!as[ \t])(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
     r"(?::|,?[ \t]+(?:as[ \t]+)?(?:saying|stating|writing|telling|noting|warning|calling|urging"
-    r"|adding|declaring|demanding)\b[^:;“”\"«».!?]{0,80}?)"
+    r"|adding|declaring|demanding)\b[^:;“”\"«».!?]{0,80}?|[ \t]+as[ \t]+being)"
     r"|(?:mis)?report(?:s|ed|ing)[ \t]+(?P<reported>[^:;“”\"«».!?]{1,80}?)[ \t]+as[ \t]+"
     r"(?:saying|stating|warning|calling|urging|declaring|demanding|promising|threatening"
     r"|vowing|pledging|insisting|requiring)\b[^:;“”\"«».!?]{0,80}?)[ \t]*$"
@@ -906,6 +907,14 @@ official:", "quoted the statement as saying Russia and China", "cites a ministry
 saying the roadmap"; or, passive, "it quoted as saying" (`who2`: it is quoted); or whom
 it reports as saying ("reported the statement as promising": `reported`). Not the
 passive "the statement is quoted as saying", whose "as" named no one quoted."""
+_PART_QUOTED = re.compile(
+    r"(?i)(?:the|its|their)[ \t]+(?:first|second|third|fourth|fifth|sixth|last|final|opening"
+    r"|closing|\d{1,2}(?:st|nd|rd|th))[ \t]+(?:point|paragraph|section|clause|sentence|line)"
+    r"|(?:point|paragraph|para\.?|section|clause)[ \t]+(?:\d{1,2}|one|two|three|four|five|six)"
+)
+"""Whom a source quotes, named as a part of the statement ("quoted the fifth point as
+saying", "cites paragraph 3:"): the statement (a part of another document names it:
+"the fifth point of the resolution" is no match whole)."""
 _IT = frozenset(("it", "them", "this", "that"))
 """Whom a source quotes, named by a pronoun: whoever the page spoke of before ("quoted it
 as saying"), which the cues read."""

@@ -34,10 +34,11 @@ _AUXILIARY = (
 )
 _GROUP = re.compile(
     r"\b(?:sides|parties|countries|ministries|ministers|governments|neighbou?rs|capitals|nations"
-    r"|powers|partners|leaders|diplomats|authors|signatories|drafters)\b"
+    r"|powers|partners|leaders|diplomats|authors|signatories|drafters|pair|Parties)\b"
 )
-"""A plural subject: the statement's authors speaking together ("the two sides"). Lower case
-only: a capitalised one is part of a name ("the ambassador to the United Nations")."""
+"""A plural subject: the statement's authors speaking together ("the two sides", "the
+pair"). Lower case only, but for the statement's own name for them, "the Parties": a
+capitalised one is part of a name ("the ambassador to the United Nations")."""
 _DETERMINED = re.compile(r"\b(?:two|both|their|the|its)\b", re.IGNORECASE)
 """With a plural (`_GROUP`), a subject naming one group: "the two sides", "their ministries"."""
 _NAME = re.compile(r"[A-Z][\w’'-]*")
