@@ -196,7 +196,7 @@ _DOC_CUE_SUPERSET = (
     rb"|released|issued|reads"
     rb"|asks|asked|holds|held|maintains|maintained|stipulates|stipulated|specifies|specified"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
-    rb"|records|recorded|claims|claimed|provides|provided"
+    rb"|records|recorded|claims|claimed|provides|provided|argues|argued"
     rb"|goes on|went on|urges|urged|calls|called|insists|insisted|proposes|proposed|declares"
     rb"|declared|warns|warned|demands|demanded|affirms|affirmed|threatens|threatened"
     rb"|recalls|recalled|requires|required|closes|ends|opens|begins|concludes|finishes"

@@ -121,7 +121,7 @@ _DOC_CUE = re.compile(
     r"\s+(?:(?:also|further|then|even|still|itself|again|likewise|has|had|[a-z]+ly)\s+)*"
     r"(?:of\s+the\s+(?:joint\s+)?statement|circulated"
     r"|published|released|issued|reads|says|said|adds|added|notes|noted|states|stated|stresses"
-    r"|records|recorded|claims|claimed|provides|provided"
+    r"|records|recorded|claims|claimed|provides|provided|argues|argued"
     r"|asks|asked|holds|held|maintains|maintained|stipulates|stipulated|specifies|specified"
     r"|stressed|continues|continued|goes on|went on|urges|urged|calls|called|insists|insisted"
     r"|proposes|proposed|declares|declared|warns|warned|demands|demanded|affirms|affirmed"
