@@ -696,7 +696,7 @@ _ROLES = frozenset(
     "ambassador envoy spokesman spokeswoman spokesperson official minister secretary analyst"
     " expert professor researcher president premier diplomat aide adviser advisor senator"
     " lawmaker general commander critic commentator scholar ministry embassy department"
-    " pentagon colleague dr dr. prof prof. mr mr. mrs mrs. ms ms.".split()
+    " pentagon council colleague dr dr. prof prof. mr mr. mrs mrs. ms ms.".split()
 )
 """One person or body, named by role: not the statement's authors speaking together."""
 
