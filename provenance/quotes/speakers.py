@@ -493,6 +493,15 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
     if m.opening in ("", ":"):
         return None
     between = text[said.span.end : m.span.start - 1]
+    first = _FIRST_WORD.match(text, m.span.start, m.span.end)
+    progressive = (
+        between.strip() in ("is", "was")
+        and first is not None
+        and first.group().casefold() in _ACTING
+    )
+    if progressive:
+        # "wrote that the statement is “putting forward ...”": what it does, in its words
+        between = ""
     if between.strip():
         # "A tabloid said the joint statement denounced «...»": the act's verb, then its
         # object's first words, stand between the document and the quotation
@@ -501,8 +510,8 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
             return None
         if not _REPORTED_SPEECH.search(said.text):
             return None
-    first = _FIRST_WORD.match(text, m.span.start, m.span.end)
-    act = bool(between.strip()) or (first is not None and first.group().casefold() in _ACTS)
+    act = bool(between.strip()) or progressive
+    act = act or (first is not None and first.group().casefold() in _ACTS)
     claimed = _CLAIMED.search(said.text) and _QUOTED_VERB.match(text, m.span.start) is not None
     if not (claimed or (act and _REPORTED_SPEECH.search(said.text))):
         return None
@@ -1020,9 +1029,16 @@ _ACTS = _QUOTED_VERBS | frozenset(
     threatens threatened apologises apologised apologizes apologized denounces denounced
     criticises criticised criticizes criticized promises promised orders ordered applauds
     applauded commends commended lauds lauded congratulates congratulated acknowledges
-    acknowledged agrees agreed affirms affirmed""".split()
+    acknowledged agrees agreed affirms affirmed puts put offers offered outlines outlined
+    envisages envisaged""".split()
 )
 """What a document does as a speaker, opening a quotation of it ("“praised ...”")."""
+_ACTING = frozenset(
+    """putting calling urging demanding proposing offering outlining setting laying asking
+    pledging promising threatening backing supporting endorsing rejecting welcoming
+    condemning insisting warning committing reaffirming declaring expressing""".split()
+)
+"""What a document is doing, opening a quotation after "is" ("is “putting forward ...”")."""
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _ASIDE_BEFORE = re.compile(r"(?<=[\w.’'])\s*,\s+[a-z][\w’' ]{0,30},\s*$")
 """A short aside ending the words before a quotation, in lower case between commas ("by

@@ -51,6 +51,7 @@ from provenance.quotes.marks import (
     split_sentences,
 )
 from provenance.quotes.speakers import Cue, speakers
+from provenance.quotes.subjects import _joint
 from provenance.quotes.words import ARTICLE_BEFORE, stem, word_count
 from provenance.spanindex import SpanIndex
 
@@ -599,6 +600,10 @@ def _check(
         and not _labelled(text, m.span.start, quoted)
     )
     cue = None if screened or unheld else speaker(m)
+    if cue is not None and cue.speaker == "person" and _in_its_voice(text, cue, m, quoted):
+        # "A news site reported that “The Parties urge the DPRK to ...”": the source
+        # relays words in the statement's voice, which are the statement's or no one's
+        cue = replace(cue, speaker="document", how="in the statement's voice, relayed")
     by_prose = cue is not None and cue.speaker == "document"
     if short:
         pass  # a screening: too short to matter
@@ -634,6 +639,19 @@ def _check(
         result = _compare(index, capture, core, cuts, sentence, options, matching_only=True)
         if result.verdict is QuoteVerdict.OTHER:
             unmatched.add(folded)
+    if (
+        cue is not None
+        and cue.speaker == "person"
+        and result.verdict in (QuoteVerdict.ALTERED, QuoteVerdict.NOT_IN_REFERENCE)
+        and result.stretches
+        and result.similarity >= options.altered_min
+        and _authors_relayed(text, cue, m, index.authors)
+    ):
+        # "A commentator told viewers that the two powers “are against any military
+        # presence of American forces ...”": close to the statement's words, and said to
+        # be the authors': the source relays the statement, and is checked as it
+        cue = replace(cue, speaker="document", how="the authors' words, as a source relays them")
+        by_prose = True
     # Words are counted (`word_count` reads each: 16 µs for a sentence) only for the
     # verdicts that attribute a quotation by matching, the only ones the counts below
     # are read for (`attributed` without the prose is one of them).
@@ -714,6 +732,50 @@ def _check(
         stretches=result.stretches,
         unsaid=result.unsaid if verdict is QuoteVerdict.NOT_IN_REFERENCE else (),
     )
+
+
+def _authors_relayed(text: str, cue: Cue, m: Marked, authors: frozenset[str]) -> bool:
+    """Whether a person's cue leads into the quotation through a clause whose subject is
+    the statement's authors ("told viewers that the two powers “...”"), nothing after it."""
+    if not cue.span.end <= m.span.start:
+        return False
+    relayed = _RELAYED.search(text, cue.span.end, max(cue.span.end, m.span.start - 1))
+    return relayed is not None and _joint(relayed.group("subject"), authors)
+
+
+_RELAYED = re.compile(r"\bthat\s+(?P<subject>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s*$")
+
+
+def _in_its_voice(text: str, cue: Cue, m: Marked, quoted: str) -> bool:
+    """Whether a quotation a person or an outlet leads into opens in the statement's own
+    voice, on its name for its authors ("reported that “The Parties urge ...”"), and
+    nothing between the cue and the quotation names another document, whose parties they
+    may be ("the Parties to the Treaty"). Only a speech verb of the quotation's sentence
+    leading into it relays: a tag after the quotation ("“...,” Lavrov said"), a label
+    ("ANCHOR:") or a forum's title over a post ("mira_ek said:") names who spoke it,
+    whatever voice it is in."""
+    if len(quoted.split()) < _VOICE_WORDS or not _ITS_VOICE.match(quoted):
+        return False  # (the name alone, "capitalised like the English “Parties”", says nothing)
+    if cue.span.end > m.span.start or cue.how != "own sentence":
+        return False
+    if text[cue.span.end : m.span.start].strip(" \t\n\"“«„‘'") == ":":
+        return False  # a label, "ANCHOR:": whose line it is
+    between = text[cue.span.start : m.span.start]
+    return not _OTHER_DOCUMENTS.search(between)
+
+
+_VOICE_WORDS = 3
+_ITS_VOICE = re.compile(
+    r"[\s\"“«„‘']*(?:[Tt]he\s+)?Parties\b(?![ \t]+(?:to|of|should|must|will|would|could|may"
+    r"|might|ought|need|shall|can|have\s+to|had)\b)"
+)
+"""A quotation opening on "The Parties" and what they do ("urge", "are against"): the
+statement's declarative voice. Not what someone says they should or will do ("the
+Parties should refrain ...", a critic's prescription)."""
+_OTHER_DOCUMENTS = re.compile(
+    r"(?i)\b(?:resolution|treaty|convention|charter|agreement|accord|protocol|pact|npt"
+    r"|communiqu\w*|constitution)\b"
+)
 
 
 def _first_sentence(text: str, core: Span) -> Span:
