@@ -227,40 +227,22 @@ def _inverted(text: str, verb: int, hit: re.Match[str]) -> bool:
 
 def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
     """The words of the clause before a speech verb, nearest first (see `_subject`)."""
-    # Only the last few words are read: from a space well before the verb, unless that
-    # leaves too few words to read (then from the clause's start, as ever).
-    start = chunk.rfind(" ", 0, max(0, verb - 160)) + 1
-    words = list(_SUBJECT_WORD.finditer(chunk, start, verb))
-    if start and len(words) <= _SUBJECT_WORDS:
-        words = list(_SUBJECT_WORD.finditer(chunk, 0, verb))
-    kept: list[re.Match[str]] = []
+    # Only the last few words are read: from a space well before the verb, and further
+    # back (four times as far each time, up to `_SUBJECT_REACH_MOST`) only while the clause
+    # runs on past the words read. Read from the clause's start at once, a paragraph of
+    # short quotations (their words blanked, none near the verb, no clause break between
+    # them) cost the paragraph a quotation: 110 KB took 31 s.
     # "other states “should ...”": a verb that is as often a plural noun gives no clause of
     # its own after "that"; its subject is read on back, as before
     cut_at_that = not _NOUN_TOO.match(chunk, verb)
-    for k in range(len(words) - 1, -1, -1):
-        w = words[k]
-        end = kept[-1].start() if kept else verb
-        gap = chunk[w.end() : end]
-        if _ends_clause(gap, chunk[end : end + 1]) or (
-            len(kept) >= _SUBJECT_WORDS and not _names_go_on(kept, w.group())
-        ):
+    reach = _SUBJECT_REACH
+    while True:
+        start = chunk.rfind(" ", 0, max(0, verb - reach)) + 1
+        words = list(_SUBJECT_WORD.finditer(chunk, start, verb))
+        kept, ended = _clause_back(chunk, words, start, verb, cut_at_that)
+        if ended or start == 0 or reach >= _SUBJECT_REACH_MOST:
             break
-        if (
-            cut_at_that
-            and kept
-            and k
-            and w.group().casefold() == "that"
-            and _REPORTED.fullmatch(words[k - 1].group())
-        ):
-            break  # "Several outlets reported that the ministries said": the ministries
-        if kept and _ends_sentence(w.group()) and kept[-1].group()[:1].islower():
-            break  # "... as long as it's temporary. nobody reads": a sentence typed in lower case
-        if "," in gap and not _NAME_PART.fullmatch(w.group()):
-            # "Russia, China and ..." keep their commas, and so does a date ("July 4,
-            # 2017"); a clause's comma ends it
-            if not (w.group().isdigit() and kept and YEAR.fullmatch(kept[-1].group())):
-                break
-        kept.append(w)
+        reach *= 4
     first = kept[-1] if kept else None
     if (
         first is not None
@@ -273,6 +255,48 @@ def _subject_words(chunk: str, verb: int) -> list[re.Match[str]]:
         while kept and kept[-1].group().rstrip(",").casefold() in _MERIDIEM:
             kept.pop()
     return kept
+
+
+_SUBJECT_REACH = 160
+"""Characters before a speech verb read first for its subject's words."""
+_SUBJECT_REACH_MOST = 640
+"""Characters before a speech verb past which its subject is not looked for: a clause
+running on further without a break is no prose (a paragraph of quotations, blanked)."""
+
+
+def _clause_back(
+    chunk: str, words: list[re.Match[str]], start: int, verb: int, cut_at_that: bool
+) -> tuple[list[re.Match[str]], bool]:
+    """`words` (between `start` and `verb`) read back from the verb while they are the
+    clause's, and whether the clause ended there (else it may go on before `start`)."""
+    kept: list[re.Match[str]] = []
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        end = kept[-1].start() if kept else verb
+        gap = chunk[w.end() : end]
+        if _ends_clause(gap, chunk[end : end + 1]) or (
+            len(kept) >= _SUBJECT_WORDS and not _names_go_on(kept, w.group())
+        ):
+            return kept, True
+        if (
+            cut_at_that
+            and kept
+            and k
+            and w.group().casefold() == "that"
+            and _REPORTED.fullmatch(words[k - 1].group())
+        ):
+            return kept, True  # "Several outlets reported that the ministries said"
+        if kept and _ends_sentence(w.group()) and kept[-1].group()[:1].islower():
+            return kept, True  # "... it's temporary. nobody reads": a sentence in lower case
+        if "," in gap and not _NAME_PART.fullmatch(w.group()):
+            # "Russia, China and ..." keep their commas, and so does a date ("July 4,
+            # 2017"); a clause's comma ends it
+            if not (w.group().isdigit() and kept and YEAR.fullmatch(kept[-1].group())):
+                return kept, True
+        kept.append(w)
+    # (the words' first gap, read from `start`: a clause break there ends the clause)
+    end = kept[-1].start() if kept else verb
+    return kept, _ends_clause(chunk[start:end], chunk[end : end + 1])
 
 
 def _names_go_on(kept: list[re.Match[str]], word: str) -> bool:
