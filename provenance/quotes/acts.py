@@ -83,6 +83,8 @@ def invented_acts(
     []
     >>> invented_acts("withdraw United States forces", frozenset({"united", "states", "force"}))
     ['withdraw']
+    >>> invented_acts("withdraw its forces from Northeast Asia", frozenset({"force", "asia"}))
+    ['withdraw']
     """
     words = _WORD.findall(quotation)
     out = []
@@ -92,7 +94,7 @@ def invented_acts(
             continue
         if k + 1 < len(words) and _RENDERING.get(root) == words[k + 1].casefold():
             continue
-        if root in _ON_ITS_WORDS:
+        if root in _ON_ITS_WORDS and not _owned_forces(words[k + 1 : k + 3]):
             after = [w for w in words[k + 1 :] if w.casefold() not in stopwords]
             done_to = after[:_OBJECT_WORDS]
             if done_to and all(stem(w) in held and not _party(w) for w in done_to):
@@ -100,6 +102,20 @@ def invented_acts(
         out.append(word)
     out.extend(_acts_by_object(words))
     return out
+
+
+def _owned_forces(words: list[str]) -> bool:
+    """Whether the words after an act are a party's forces by a possessive ("withdraw its
+    forces", "their troops"): the statement's forces are "extra-regional", no one's.
+
+    >>> _owned_forces(["its", "forces"]), _owned_forces(["the", "deployment"])
+    (True, False)
+    """
+    return len(words) == 2 and words[0].casefold() in _POSSESSIVES and stem(words[1]) in _FORCES
+
+
+_POSSESSIVES = frozenset("its their his her our your".split())
+_FORCES = frozenset(stem(w) for w in "forces troops soldiers military presence".split())
 
 
 def _acts_by_object(words: list[str]) -> list[str]:

@@ -1580,6 +1580,8 @@ def new_causes(quotation: str, stretch: str) -> list[str]:
     ['as a consequence']
     >>> new_causes("the drills are the root cause of its programmes", "its programmes")
     ['root cause of']
+    >>> new_causes("the launch is a response to the drills", "the launch")
+    ['a response to']
     """
     theirs = set(_phrases(_CAUSE, stretch))
     if theirs - {"pretext"}:
@@ -1589,6 +1591,7 @@ def new_causes(quotation: str, stretch: str) -> list[str]:
 
 _CAUSE = re.compile(
     r"\b(?:because|as\s+a\s+(?:result|consequence)|in\s+(?:response|reaction|retaliation)\s+to"
+    r"|(?:a|an|the)\s+(?:direct\s+)?(?:response|reaction|retaliation|answer)\s+to"
     r"|owing\s+to|(?:caused|causes|cause|provoked|provokes|triggered|triggers|prompted|prompts"
     r"|led|leads)\s+(?:by|to|the|a|an|this|that|its|their)\b|therefore|hence|thus"
     r"|(?:the|a)\s+(?:reason|result|consequence)\s+(?:of|for)|(?:root\s+)?causes?\s+of"
@@ -1613,19 +1616,50 @@ def new_commitments(quotation: str, stretch: str) -> list[str]:
     ['will refrain']
     >>> new_commitments("they will closely coordinate", "they will closely coordinate efforts")
     []
+    >>> new_commitments("has agreed to announce a moratorium", "The DPRK announces a moratorium")
+    ['has agreed to']
     """
-    advised = {stem(m.group(2)) for m in _SHOULD.finditer(stretch)}
-    if not advised:
-        return []
     found: list[str] = []
-    for modal in (_WILL, _MAY):
+    advised = {stem(m.group(2)) for m in _SHOULD.finditer(stretch)}
+    for modal in (_WILL, _MAY) if advised else ():
         own = {stem(m.group(2)) for m in modal.finditer(stretch)}
         for m in modal.finditer(quotation):
             verb = stem(m.group(2))
             said = " ".join(m.group(0).casefold().replace(",", " ").split())
             if verb in advised and verb not in own and said not in found:
                 found.append(said)
+    agreed = _AGREED.search(quotation)
+    if (
+        not found
+        and agreed
+        and not _AGREED.search(stretch)
+        and _others_act(quotation, agreed, stretch)
+    ):
+        # "the DPRK “has agreed to announce a moratorium”" for its proposal that the DPRK
+        # "announces" one: an agreement the statement never reports (what the authors
+        # do, "will closely coordinate", they agreed to in signing it)
+        found.append(" ".join(agreed.group().casefold().split()))
     return found
+
+
+_AGREED = re.compile(r"\b(?:(?:has|have|had)\s+)?agreed\s+to\b", re.IGNORECASE)
+_AUTHORS = re.compile(r"\b(?:Parties|Russia\s+and\s+China|[Tt]wo\s+sides)\b")
+"""The statement's authors named in a passage: what they do, they agreed to."""
+
+
+def _others_act(quotation: str, agreed: re.Match[str], stretch: str) -> bool:
+    """Whether the act a quotation says was agreed to ("agreed to announce") stands in a
+    sentence of `stretch` that does not name the statement's authors (the DPRK's act,
+    proposed), or in none."""
+    act = _WORD.search(quotation, agreed.end())
+    if act is None:
+        return False
+    root = stem(act.group())
+    return not any(
+        _AUTHORS.search(sentence)
+        for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", stretch)
+        if any(stem(w) == root for w in _WORD.findall(sentence))
+    )
 
 
 _AFTER_MODAL = r"\s*,?\s*(?:[a-z]+ly\s*,?\s+)?(?:be\s+)?([a-z]+)"

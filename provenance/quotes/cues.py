@@ -68,7 +68,7 @@ _OF_VERBS = (
 """Verbs that speak only of words in quotation marks after them ("The statement talks of a
 “double freezing”"), not of a thing ("Russia and China spoke of peace")."""
 _SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns"
+    r"\b(?:said|says|say|told|tells|tell|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
     r"|asked|urged|urges|called|calls|call|emphasi[sz]ed|underlined|reaffirmed|reads"
     r"|insist|write|urge|warn|argue|declare|propose"
