@@ -253,6 +253,11 @@ def test_resume_after_an_input_changed_in_place_is_refused(
     os.utime(crawl, ns=(1, 1))  # another time, whatever the clock's resolution
     with pytest.raises(ValueError, match=r"cannot resume: .*c\.jsonl changed since the scan"):
         scan([crawl], config, out, jobs=1, shard_bytes=60_000, resume=True)
+    # grown, it is shard otherwise too: still the input named, not "a different scan"
+    # (audit c4)
+    crawl.write_bytes(bytes(data) + collection.jsonl.read_bytes()[:200_000])
+    with pytest.raises(ValueError, match=r"cannot resume: .*c\.jsonl changed since the scan"):
+        scan([crawl], config, out, jobs=1, shard_bytes=60_000, resume=True)
 
 
 def test_bad_input_is_listed_and_the_scan_goes_on(

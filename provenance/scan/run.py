@@ -379,7 +379,9 @@ def _prepare(
             msg = f"{plan_file}: cannot resume from it ({error}); remove {directory} to start over"
             raise ValueError(msg) from None
         changed = _changed(planned.get("stats"), stats)
-        if changed and {**planned, "stats": None} == {**fingerprint, "stats": None}:
+        # (an input that grew or shrank is shard differently too: it is still what changed)
+        same = {**planned, "stats": None, "shards": None}
+        if changed and same == {**fingerprint, "stats": None, "shards": None}:
             msg = (
                 f"{directory}: cannot resume: {changed} changed since the scan began (its "
                 f"shards done may hold what it no longer does); remove {directory} to start over"
