@@ -1343,6 +1343,43 @@ def test_emphasis_set_by_a_class_rule_or_a_text_colour_is_added(corpus: Corpus) 
     ]
 
 
+@pytest.mark.parametrize("order", ["weight 400 first", "weight 700 first"])
+def test_a_google_docs_exports_classes_are_read_in_the_sheets_order(
+    corpus: Corpus, order: str
+) -> None:
+    """Google Docs' "Download as HTML" gives every span a class of weight 400 and its bold
+    words another of weight 700 ("c0 c2"): a browser draws the later rule of the sheet, as
+    a page's own style beats both. Both read, the 400 turned the bold off and an undeclared
+    bold went unreported (audit n20). Whichever order the attribute lists them in."""
+    paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
+    classes = "c0 c2" if order == "weight 400 first" else "c2 c0"
+    paragraphs[9] = _mark(paragraphs[9], "ruled out", f'<span class="{classes}">', "</span>")
+    paragraphs[12] = _mark(
+        paragraphs[12], "serious damage", '<span class="c2" style="font-weight:400">', "</span>"
+    )
+    body = "".join(f'<p class="c1"><span class="c0">{p}</span></p>' for p in paragraphs)
+    sheet = ".c0{font-weight:400;font-style:normal}.c1{margin:0}.c2{font-weight:700}"
+    page = f"<html><head><style>{sheet}</style></head><body>{body}</body></html>"
+    assert _added_in_html(corpus, page) == [("ruled out", "bold")]
+
+
+def test_a_mark_drawn_without_a_background_or_a_colour_is_no_emphasis(corpus: Corpus) -> None:
+    """WordPress's block editor sets a text colour with `<mark>` and a transparent
+    background ("rgba(0, 0, 0, 0)"): black words on nothing, no highlight; it was a
+    material mark added (audit n20). A <mark> in colour, or with its default yellow, is."""
+    paragraphs = [html.escape(p, quote=False) for p in _paragraphs(corpus)]
+    clear = (
+        '<mark style="background-color:rgba(0, 0, 0, 0);color:#000000" class="has-inline-color">'
+    )
+    paragraphs[9] = _mark(paragraphs[9], "ruled out", clear, "</mark>")
+    red = '<mark style="background-color:transparent;color:#cf2e2e" class="has-inline-color">'
+    paragraphs[12] = _mark(paragraphs[12], "serious damage", red, "</mark>")
+    paragraphs[3] = _mark(paragraphs[3], "joint initiative", "<mark>", "</mark>")
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    added = sorted(_added_in_html(corpus, f"<html><body>{body}</body></html>"))
+    assert added == [("joint initiative", "mark"), ("serious damage", "mark")]
+
+
 def test_a_glossarys_bold_headword_is_no_emphasis_added(reference: Document) -> None:
     """A handout's glossary sets each term of the statement in bold before its definition
     ("- **“double freezing”** — the Chinese formula."): the page's layout. Once the term

@@ -244,7 +244,12 @@ class _HTMLReader(HTMLParser):
             self.serial += 1
             # <b style="font-weight:normal"> (how a Google Docs paste wraps a whole page)
             # shows no bold: kept on the list, so its end tag closes it, but not shown.
-            plain = _plain_styles(_styled(attrs, tag, self.sheet))
+            style = _styled(attrs, tag, self.sheet)
+            plain = _plain_styles(style)
+            if tag == "mark" and _CLEAR_BACKGROUND.search(style) and not _coloured(style):
+                # <mark style="background-color:rgba(0,0,0,0);color:#000000">, how the
+                # block editor of WordPress sets a text colour: nothing drawn (audit n20)
+                plain |= {MARK}
             shown = _FORMAT_TAGS[tag] not in plain and not (
                 _FORMAT_TAGS[tag] == BOLD and any(t in _HEADINGS for t, _ in self.stack)
             )  # (a heading is drawn bold: <h2><strong>...</strong></h2> adds nothing)
@@ -717,29 +722,57 @@ def _styles(style: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> froze
     return frozenset(name for pattern, name in rules if style and pattern.search(style))
 
 
-def _styled(attrs: list[tuple[str, str | None]], tag: str, sheet: dict[str, str] | None) -> str:
-    """An element's declarations, lower case: its classes' `<style>` rules (`sheet`), a
-    `<font color>`, then its own `style` attribute, which a browser lets win (the last
-    declaration of a property is the one read: see `_coloured`)."""
+def _styled(attrs: list[tuple[str, str | None]], tag: str, sheet: Sheet | None) -> str:
+    """An element's declarations, lower case, each property's last only: its classes'
+    `<style>` rules (`sheet`) in the order the sheet gives them, a `<font color>`, then
+    its own `style` attribute, which a browser lets win. Google Docs gives every span a
+    class of weight 400 and its bold words another of weight 700, later in the sheet:
+    both read, the 400 turned the bold off (audit n20)."""
     own = _style(attrs)
     if tag == "font":
         colour = next((v for k, v in attrs if k == "color" and v), "")
         own = f"color: {colour.lower()}; {own}" if colour else own
     if not sheet:
+        return _last_of_each(own) if ";" in own else own
+    names = _classes(attrs)
+    ruled = sorted(
+        r for name in names for r in (*sheet.get(f".{name}", ()), *sheet.get(f"{tag}.{name}", ()))
+    )
+    if not ruled:
         return own
-    ruled = [sheet.get(f".{name}", "") + sheet.get(f"{tag}.{name}", "") for name in _classes(attrs)]
-    return ";".join([*(r for r in ruled if r), own]) if any(ruled) else own
+    return _last_of_each(";".join([*(declarations for _, declarations in ruled), own]))
 
 
-def _style_sheet(text: str) -> dict[str, str]:
-    """The declarations of a page's `<style>` rules whose selector is a class (".key") or
-    an element of a class ("span.key"), by selector, lower case; other selectors (a tag
-    alone, descendants, ids) are not read.
+def _last_of_each(style: str) -> str:
+    """`style`'s declarations, each property's last only (in the order they are last).
 
-    >>> _style_sheet("<style>.hl, b.x { font-weight: 700 } p { color: red }</style>")
-    {'.hl': 'font-weight: 700;', 'b.x': 'font-weight: 700;'}
+    >>> _last_of_each("font-weight:400;color:red;font-weight:700")
+    'color:red;font-weight:700'
     """
-    sheet: dict[str, str] = {}
+    last: dict[str, str] = {}
+    for declaration in style.split(";"):
+        name = declaration.split(":", 1)[0].strip()
+        if name and ":" in declaration:
+            last.pop(name, None)
+            last[name] = declaration.strip()
+    return ";".join(last.values())
+
+
+Sheet = dict[str, tuple[tuple[int, str], ...]]
+"""A page's class rules: by selector, each rule's place in the sheet and declarations."""
+
+
+def _style_sheet(text: str) -> Sheet:
+    """The declarations of a page's `<style>` rules whose selector is a class (".key") or
+    an element of a class ("span.key"), by selector, lower case, each with its rule's
+    place in the page's sheets (a later rule wins); other selectors (a tag alone,
+    descendants, ids) are not read.
+
+    >>> _style_sheet("<style>.hl, b.x { font-weight: 700 } p { color: red } .y {}</style>")
+    {'.hl': ((0, 'font-weight: 700;'),), 'b.x': ((0, 'font-weight: 700;'),), '.y': ((2, ';'),)}
+    """
+    sheet: dict[str, tuple[tuple[int, str], ...]] = {}
+    place = 0
     for block in _STYLE_BLOCK.finditer(text):
         css = _CSS_COMMENT.sub("", block.group(1)).lower()
         for rule in _CSS_RULE.finditer(css):
@@ -747,7 +780,8 @@ def _style_sheet(text: str) -> dict[str, str]:
             for selector in rule.group(1).split(","):
                 selector = selector.strip()
                 if _CLASS_SELECTOR.fullmatch(selector):
-                    sheet[selector] = sheet.get(selector, "") + declarations
+                    sheet[selector] = (*sheet.get(selector, ()), (place, declarations))
+            place += 1
     return sheet
 
 
@@ -819,6 +853,11 @@ _OFF = "not-"
 """Marks a style an element's `style` attribute turns off, in the element's style set."""
 # (each property by its whole name: Word writes `<b style='mso-bidi-font-weight:normal'>`
 # for plain bold, its setting for right-to-left script, which turns nothing off here)
+_CLEAR_BACKGROUND = re.compile(
+    r"(?<![\w-])background(?:-color)?\s*:\s*(?:transparent|none|rgba\([^)]*,\s*0(?:\.0*)?\s*\))"
+    r"\s*(?:!important\s*)?(?:;|$)"
+)
+"""A background a browser draws as none: transparent, or a colour of no opacity."""
 _NORMAL_WEIGHT = re.compile(r"(?<![\w-])font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b")
 _NORMAL_SLANT = re.compile(r"(?<![\w-])font-style\s*:\s*normal\b")
 _NO_LINE = re.compile(r"(?<![\w-])text-decoration(?:-line)?\s*:\s*none\b")
