@@ -241,6 +241,19 @@ def weakened_short(quotation: str, stretch: str) -> list[str]:
     return []
 
 
+def _holds(stems: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether `stems` hold `phrase` (stems) in a row: "a bit" is not held by a passage
+    with "a" in it ("a ballistic missile launch").
+
+    >>> _holds(["a", "launch"], ("a", "bit")), _holds(["a", "bit", "more"], ("a", "bit"))
+    (False, True)
+    """
+    n = len(phrase)
+    if n == 1:
+        return phrase[0] in stems
+    return any(tuple(stems[k : k + n]) == phrase for k in range(len(stems) - n + 1))
+
+
 def _strong_words(
     stretch: str,
 ) -> tuple[list[str], list[str], list[tuple[str, list[int], list[tuple[str, ...]]]]]:
@@ -254,7 +267,7 @@ def _strong_words(
     strong = []
     for word, others in _WEAKER.items():
         places = [k for k, w in enumerate(forms) if w in (word, word.removesuffix("ly"))]
-        phrases = [p for p in (_stems(o) for o in others.split(", ")) if p[0] not in theirs]
+        phrases = [p for p in (_stems(o) for o in others.split(", ")) if not _holds(theirs, p)]
         if places and phrases:
             strong.append((word, places, phrases))
     return found, theirs, strong
@@ -335,10 +348,12 @@ _QUALIFIER = re.compile(
     r"\b(?:in\s+(?:most|some|certain|many)\s+cases|in\s+principle|where\s+possible"
     r"|as\s+far\s+as\s+possible|to\s+(?:some|a\s+certain)\s+extent|if\s+possible"
     r"|as\s+a\s+(?:general\s+)?rule|generally|in\s+general|usually|normally|largely|mostly"
-    r"|for\s+the\s+most\s+part|by\s+and\s+large|ideally)\b",
+    r"|for\s+the\s+most\s+part|by\s+and\s+large|ideally|partly|partially|in\s+part"
+    r"|somewhat|mildly|slightly|tentatively|reluctantly|half-heartedly)\b",
     re.IGNORECASE,
 )
-"""Phrases that limit a statement to some cases or to what is convenient."""
+"""Phrases that limit a statement to some cases or to what is convenient, or a stance to a
+degree ("partly oppose" for "oppose")."""
 
 
 def swapped_party(quotation: str, stretch: str) -> list[str]:

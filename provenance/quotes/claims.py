@@ -758,6 +758,23 @@ def stance_without_object(quotation: str) -> bool:
     return bool(folded) and folded[-1] in _OPPOSE | _SUPPORT
 
 
+def supports(text: str) -> set[str]:
+    """The words of support `text` uses, as lemmas ("welcomed" -> "welcome"), not those a
+    negation takes back ("not acceptable").
+
+    >>> sorted(supports("They welcomed the drills and opposed the deployment"))
+    ['welcome']
+    >>> supports("consider this statement not acceptable")
+    set()
+    """
+    folded = lemmas(text)
+    return {
+        w
+        for k, w in enumerate(folded)
+        if w in _SUPPORT and not _taken_back(folded, k, NEGATION_REACH, _NEGATION)
+    }
+
+
 def reversed_position(folded: list[str], held: set[str]) -> list[str]:
     """The quotation's stance against the statement's, when it is the other one: support
     (`_SUPPORT` words, or an opposing word negated: "not against") where the statement's

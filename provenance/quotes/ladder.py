@@ -76,6 +76,7 @@ from provenance.quotes.claims import (
     reversed_position,
     stance_without_object,
     stems_of,
+    supports,
     swapped_parties,
     words_never_used,
 )
@@ -626,6 +627,21 @@ def _facts_changed(
     if _FORCE.search(sentences):
         forced = []  # its passage speaks of force ("military means ... ruled out"): a
         # word for it changed is a rendering, judged as other changes are
+    # Support put in the statement's own words where its passage supports nothing
+    # ("welcome the large-scale joint exercises by the United States ..." for "... the
+    # DPRK and large-scale joint exercises ..."): a position it never takes
+    stanced = (
+        []
+        if supports(sentences)
+        else [
+            d.copy_text.strip()
+            for d in divergences
+            if d.kind in (Kind.SUBSTITUTION, Kind.INSERTION)
+            and len(d.copy_text.split()) <= _FORCE_WORDS
+            and supports(d.copy_text)
+            and not supports(d.reference_text)
+        ]
+    )
     out = []
     if renamed:
         out.append(f"another name ({', '.join(renamed)}) in the statement's words")
@@ -635,6 +651,8 @@ def _facts_changed(
         out.append(f"a count ({', '.join(counted)}) the statement does not give")
     if forced:
         out.append(f"force its passage never speaks of ({', '.join(forced)})")
+    if stanced:
+        out.append(f"support its passage never gives ({', '.join(stanced)})")
     return tuple(out)
 
 
