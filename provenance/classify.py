@@ -252,11 +252,15 @@ _PAYWALL_AFTER = re.compile(
     r"|this\s+(?:article|story|content)\s+is\s+(?:for|only\s+for|reserved\s+for|available\s+"
     r"(?:only\s+)?to)\s+(?:paying\s+)?(?:subscribers|members)"
     r"|(?:you\s+have|you['\u2019]ve)\s+reached\s+your\s+(?:(?:free\s+)?(?:article|story)\s+limit"
-    r"|limit\s+of\s+free\s+(?:articles|stories)))",
+    r"|limit\s+of\s+free\s+(?:articles|stories))"
+    r"|keep\s+reading\s+with\s+(?:a|an|our|your)\b"
+    r"|unlock\s+(?:the\s+(?:full|whole|rest\s+of\s+the)|this)\s+(?:story|article|piece|text)"
+    r"|(?:members|subscribers)[\s-]+only\b|already\s+a\s+(?:subscriber|member)\s*\?)",
     re.MULTILINE,
 )
 """A paywall's line straight after a copy from the reference's start ("Subscribe to
-continue reading.", "The rest of this article is for subscribers"): the site cut it off,
+continue reading.", "The rest of this article is for subscribers", "Keep reading with a
+digital subscription", "Unlock the full story", "Members only"): the site cut it off,
 wherever it stops; not a "Continue reading: ..." box naming another story."""
 
 

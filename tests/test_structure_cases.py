@@ -407,6 +407,10 @@ def test_a_copy_cut_off_with_an_ellipsis_is_truncated(format: str, reference: Do
         "To continue reading, sign in or start a free trial",
         "You've reached your limit of free articles. Sign in to keep reading.",
         "To read the rest of this piece, please subscribe.",
+        # (audit v24: paywall boxes' own words)
+        "Keep reading with a digital subscription",
+        "Unlock the full story for just $1.",
+        "Members only. Already a member? Log in",
     ],
 )
 def test_a_copy_stopping_at_a_paywall_is_truncated(
