@@ -79,6 +79,12 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             kind is Kind.SUBSTITUTION
             and OWN_NUMBER.fullmatch(copy_text.strip())
             and ref_text.strip()
+        ) or (
+            # "[1]" where a whole point is: its number kept, in brackets, its words lost
+            # (an editor's brackets hold a gloss or a cut's mark, never a number alone)
+            kind is Kind.EDITORIAL
+            and _BRACKETED_NUMBER.fullmatch(copy_text.strip())
+            and len(ref_text.split()) >= _LOST_WORDS
         ):
             # "(6)" where a sentence is: the page numbers its sentences, and the one it
             # numbers next follows a sentence it left out (not "(6)" for its words)
@@ -115,6 +121,12 @@ def classify(reference: Document, capture: Document, alignment: Alignment) -> li
             )
         )
     return out
+
+
+_BRACKETED_NUMBER = re.compile(r"\[\d{1,3}\](?:\s+\d{1,3}[.)]?)?")
+_LOST_WORDS = 4
+"""Fewest reference words a bracketed number stands in the place of for them to be lost,
+not renumbered."""
 
 
 def _word_then_lines(reference: Document, capture: Document, edit: Edit) -> tuple[Edit, ...]:

@@ -551,6 +551,23 @@ def test_a_list_numbered_again_after_a_label_is_no_material_substitution(
     assert not [row for row in rows if row[1] == "material"], rows
 
 
+@pytest.mark.parametrize("label", ["[1]", "[004] 1.", "(1)"])
+@pytest.mark.parametrize("format", ["text", "html"])
+def test_a_point_lost_but_its_number_in_brackets_is_an_omission(
+    reference: Document, label: str, format: str
+) -> None:
+    """A point's words lost in a PDF-to-HTML chain, its number kept in brackets ("[1]", a
+    segment label "[004] 1."): the point is omitted (material) and the number the page's
+    own. It was one minor editorial row, the bracket read as an editor's mark standing for
+    the point's words (audit l29)."""
+    paragraphs = reference.text.split("\n\n")
+    [one] = [k for k, p in enumerate(paragraphs) if p.startswith("1. ")]
+    source = analyse(reference, [_page([*paragraphs[:one], label, *paragraphs[one + 1 :]], format)])
+    rows = [(d.kind.value, str(d.severity)) for d in source.sources[0].divergences]
+    assert ("omission", "material") in rows, rows
+    assert ("editorial", "minor") in rows, rows
+
+
 def test_a_cut_is_truncation_only_where_the_page_marks_it(reference: Document) -> None:
     """An excerpt stopping mid-sentence with no ellipsis may be the page's choice, and a
     sentence quoted with an ellipsis is a quotation's cut: neither is a truncation."""
