@@ -346,6 +346,19 @@ def test_caps_runs_keep_their_own_words_inside_one_replace(corpus: Corpus) -> No
     ]
 
 
+def test_a_labels_capitals_in_the_place_of_a_lost_point_are_no_emphasis(corpus: Corpus) -> None:
+    """A bilingual export's segment label ("[004] EN: 1.") where point 1's words are lost:
+    "EN" was aligned with the "en" of "statement" and reported as capitals added, a false
+    material row beside the true substitution (audit l29). Capitals on a changed word
+    ("IMMEDIATELY HALT" for "immediately stop") are still emphasis of the word kept."""
+    text = corpus.reference.text
+    [one] = [p for p in text.split("\n\n") if p.startswith("1. ")]
+    page = text.replace(one, "[004] EN: 1.").replace("immediately stop", "IMMEDIATELY HALT")
+    source = analyse(corpus.reference, [make_document(page)]).sources[0]
+    added = [e.text for e in source.emphasis if e.status is Status.ADDED]
+    assert added == ["IMMEDIATELY HALT"]
+
+
 def test_plain_text_marks_kept_from_markdown_and_wrapped_lines(corpus: Corpus) -> None:
     text = corpus.reference.text
     for words, marked in [

@@ -63,6 +63,9 @@ def _added(
     if run.style == CAPS:
         if ref_text.isupper() or not any(c.isalpha() for c in ref_text):
             return None  # the reference has these capitals (an acronym, a heading)
+        if _within_a_word(reference.text, ra, rb):
+            return None  # "[004] EN: 1." for a lost point: "EN" aligned with the "en" of
+            # "statement", a label's letters, no word of the reference in capitals
         evidence = "ALL CAPS where the reference has lower case"
     elif run.style == STARRED:
         if reference.text[max(0, ra - 1) : ra] == "*" and reference.text[rb : rb + 1] == "*":
@@ -78,6 +81,17 @@ def _added(
             return None  # the reference has the same emphasis here
         evidence = f"{run.style} markup in the copy, not in the reference"
     return _span(reference, capture, Status.ADDED, run.style, a, b, ra, rb, evidence)
+
+
+def _within_a_word(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is letters inside one word of `text`, not all of it ("en"
+    of "statement"): no word of the text is there.
+
+    >>> _within_a_word("the statement", 8, 10), _within_a_word("immediately stop", 0, 14)
+    (True, False)
+    """
+    inside = (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
+    return inside and text[start:end].isalpha()
 
 
 def _whole_copy(text: str, copy: Span, run: Run) -> bool:
