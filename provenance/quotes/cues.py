@@ -843,6 +843,8 @@ def _reports_content(text: str, at: int) -> bool:
     verb = found.group("verb").casefold()
     if _LIKENED.match(text, found.end()):
         return False  # "the statement “reads like a wish list”": the speaker's judgement
+    if verb in ("gives", "gave", "hands", "handed") and _HANDS_OVER.match(text, found.end()):
+        return False  # "the statement “gives North Korea a free pass”": the same
     if found.group("negated"):
         # "the Parties “do not consider ...”" takes a stand; "the communiqué “never
         # mentions sanctions”" describes the text, in the writer's words
@@ -864,7 +866,12 @@ def _judges_it(text: str, at: int) -> bool:
     (True, False)
     """
     opened = _OPENS_ON_VERB.match(text, at)
-    return opened is not None and opened.group("verb").casefold() in _JUDGING_VERBS
+    if opened is None:
+        return False
+    verb = opened.group("verb").casefold()
+    if verb in ("gives", "hands") and _HANDS_OVER.match(text, opened.end()):
+        return True  # "“gives North Korea a free pass”"
+    return verb in _JUDGING_VERBS
 
 
 _OPENS_ON_VERB = re.compile(r"[ \t]*[\"“«„‘](?:[a-z]+ly[ \t]+)?(?P<verb>[a-z]+s)\b")
@@ -874,6 +881,14 @@ _JUDGING_VERBS = frozenset(
     repeats resembles""".split()
 )
 """Verbs by which someone tells what a document amounts to, in their words."""
+_HANDS_OVER = re.compile(
+    r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?:a[ \t]+|an[ \t]+)?(?:free[ \t]+pass|green[ \t]+light"
+    r"|carte[ \t]+blanche|blank[ \t]+(?:cheque|check)|pass|boost|win|victory|gift|lifeline"
+    r"|propaganda[ \t]+coup|cover)\b",
+    re.IGNORECASE,
+)
+"""After "gives" or "hands": what someone makes of the document in an idiom ("gives North
+Korea a free pass", "hands Beijing a win"), not what it gives in its words."""
 
 
 _MADE = re.compile(

@@ -105,11 +105,17 @@ _PART_ASIDE = (
 )
 """An aside between a part of the text and its verb ("The preamble, for its part, says",
 "Point 4, however, says")."""
+_REPORTING = (
+    r"(?:says|said|claims|claimed|writes|wrote|reports|reported|tweets|tweeted|posts|posted"
+    r"|alleges|alleged|argues|argued|suggests|suggested|insists|insisted)"
+)
+"""A reporting verb, which no name of the document holds ("The post says the statement":
+the post speaks of the document, it is not one)."""
 _TEXT_NOUN = r"(?:text|original|doc|version|roadmap|initiative|paper|proposal)"
 """A word for the statement's text, with "the" or "this" before it and a verb or its words
 after it ("the text says", "the roadmap “demands ...”")."""
 _DOC_CUE = re.compile(
-    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b|{_REPORTING}\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?"

@@ -244,6 +244,14 @@ Alden:") or a name in capitals ("LAVROV:") and a colon, then the speaker's own w
 (not a quotation straight after it, which `cues` reads as a label)."""
 
 
+_RUBRICS = frozenset(
+    """rating verdict ruling fact facts context update updated note correction source sources
+    background analysis summary conclusion""".split()
+)
+"""A label in capitals that is a fact-check's or an article's rubric ("RATING: FALSE"), not
+a transcript's speaker."""
+
+
 def _inherited(reading: _Reading, k: int) -> Cue | None:
     """The cue for a quotation in sentence `k`, which has no cue of its own: the same for
     every quotation of the sentence (`_Reading.inherited` keeps it)."""
@@ -355,7 +363,7 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return None  # the paragraph has its own speakers, and none is this quotation's
     own_sentences = reading.sentences_of(same)
     turn = _TURN.match(reading.text, spans.starts[own_sentences.start], spans.ends[k])
-    if turn is not None:
+    if turn is not None and turn.group("who").casefold() not in _RUBRICS:
         # "Mr Kell: My friend is right. Our position is the G7's: “...”": a transcript's
         # turn; its words are the speaker's, never a cue of the turn before
         span = Span(turn.start("who"), turn.end("who"))
@@ -756,8 +764,12 @@ def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
         and found[0].span.start - sentence.start < 60
         and (
             found[0].speaker == "person"
-            # a bare tag naming the document ("So says the statement.")
-            or len(prose[sentence.start : sentence.end].split()) <= _BARE_TAG_WORDS
+            # a bare tag naming the document ("So says the statement."; not "Her words,
+            # not the statement's.", which denies it)
+            or (
+                len(prose[sentence.start : sentence.end].split()) <= _BARE_TAG_WORDS
+                and not _DENYING_TAG.search(prose, sentence.start, sentence.end)
+            )
         )
         and not _AS_CUE.match(prose, sentence.start)
         and not _OPENS_QUOTED.match(prose, sentence.start, sentence.end)
@@ -767,6 +779,7 @@ def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
     )
 
 
+_DENYING_TAG = re.compile(r"\b(?:not|never|nor|no)\b|n[’']t\b", re.IGNORECASE)
 _BARE_TAG_WORDS = 5
 """Most words of a sentence that is only a tag for the one before ("So says the statement.",
 "Thus the declaration.")."""

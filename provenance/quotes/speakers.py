@@ -419,6 +419,10 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # So is one past a sentence end the splitter did not read, a full stop before a
         # lower-case word ("... rewarding pyongyang. as one analyst put it, “...”").
         own = [c for c in own if not _past_a_gloss(text, m.span.end, c.span.start)]
+        # A document named after the quotation in a clause "that" opens ("expressed
+        # “strong regret” that the statement had not condemned ..."): what the words are
+        # about, not who spoke them.
+        own = [c for c in own if not (c.span.start >= m.span.end and _THAT_OPENS.match(c.text))]
         # An appositive after the quotation judging it ("“...”, a passage diplomats in
         # Seoul described as blunt") says who judged the words, not who spoke them.
         own = [
@@ -447,7 +451,10 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # A cue in a relative clause that closes before the quotation ("The statement,
         # which some reports described as signed in Beijing, ends: “...”") says what the
         # clause's speaker says of its antecedent, not who speaks the quotation.
-        own = [c for c in own if not _in_relative_clause(text, c, opening)] or own
+        own = [c for c in own if not _in_relative_clause(text, c, opening)]
+        if not own:
+            return None  # "The 2005 statement, which the 2017 document cites, had recorded
+            # that “...”": only a relative clause names anyone, and not the speaker
         # A document named after a person's speech verb and before the quotation is what
         # the person speaks about ("Lukin said the statement was “...”"), not a speaker.
         said = [c for c in own if not c.named and c.span.end <= opening]
@@ -478,6 +485,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     subject = _subject_before(reading, m, k)
     if subject is not None:
         return subject
+    owner = _OWNER_BEFORE.search(reading.prose, max(0, m.span.start - _OWNER_REACH), m.span.start)
+    if owner is not None and owner.group(1).islower() and not _DOCUMENT_WORD.search(owner.group(1)):
+        return None  # "the summary's “in exchange for” is the channel's framing": whose
+        # words the page says these are, not the speaker of the sentences before (a
+        # party's, "the DPRK's “justified concerns”", are the statement's phrase)
     return reading.inherited(k)
 
 
@@ -522,6 +534,12 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
     return Cue("document", span, span.of(text), how="its subject, before its verb")
 
 
+_THAT_OPENS = re.compile(r"that\s", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(
+    r"\b(?:the|this|that|its|their|his|her)\s+(\w+)['’]s\s*[\"“«„‘']?\Z", re.IGNORECASE
+)
+_OWNER_REACH = 40
+"""Characters before a quotation read for the possessive naming whose words it holds."""
 _ACT_BEFORE = re.compile(
     r"\s+(?:(?:had|has|have)\s+)?(?P<verb>[^\W\d_]+)(?:\s+[^\s\"“”«»]+){0,3}?\s*"
 )
