@@ -664,6 +664,10 @@ _A_RIGHT = re.compile(
 "justified concerns" are concerns, its launches "unacceptable")."""
 
 
+_NO_OBJECT = frozenset(("no", "nothing", "none"))
+"""A negation of a verb's object, straight after it ("inflict no damage")."""
+
+
 def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
     """Words `stretch` negates that `quotation` asserts plainly, as the quotation writes them.
 
@@ -685,6 +689,8 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
     >>> denied("THAAD helps achieve peace", "THAAD does nothing to help achieve peace")
     ['helps']
     >>> denied("THAAD fails to help achieve peace", "THAAD does nothing to help achieve peace")
+    []
+    >>> denied("should inflict no damage", "should not inflict damage")
     []
     >>> denied("they will deploy missiles", "they are against the deployment of missiles")
     ['deploy']
@@ -721,6 +727,9 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
             continue
         if k in negated_here:
             continue  # the quotation negates it too ("reject moves that could escalate")
+        if k + 1 < len(folded) and folded[k + 1] in _NO_OBJECT:
+            continue  # its object negated: "should inflict no damage" renders "should not
+            # inflict damage"
         if renounced >= next_word[k]:
             continue  # denied after it: "the use of force ... must be excluded"
         against = [
@@ -773,6 +782,22 @@ def supports(text: str) -> set[str]:
         for k, w in enumerate(folded)
         if w in _SUPPORT and not _taken_back(folded, k, NEGATION_REACH, _NEGATION)
     }
+
+
+def opposition_put(said: str, theirs: str) -> bool:
+    """Whether words `said` in the place of the statement's `theirs` oppose (`_OPPOSE`, not
+    negated) where `theirs` neither opposes, negates nor holds back ("oppose" for
+    "readiness for": the reverse of what it calls for; not "reject" for "renounce").
+
+    >>> opposition_put("oppose", "readiness for"), opposition_put("reject", "renounce")
+    (True, False)
+    """
+    folded = lemmas(said)
+    opposing = any(
+        w in _OPPOSE and not _taken_back(folded, k, NEGATION_REACH, _NEGATION)
+        for k, w in enumerate(folded)
+    )
+    return opposing and not any(_denies(w) for w in lemmas(theirs))
 
 
 def reversed_position(folded: list[str], held: set[str]) -> list[str]:

@@ -72,6 +72,7 @@ from provenance.quotes.claims import (
     lemmas,
     misspelt,
     numbers_in,
+    opposition_put,
     read_word_list,
     reversed_position,
     stance_without_object,
@@ -642,6 +643,15 @@ def _facts_changed(
             and not supports(d.reference_text)
         ]
     )
+    # Opposition put in the place of the statement's words that call for something
+    # ("oppose dialogue without preconditions" for "readiness for dialogue ...")
+    opposed = [
+        f"{d.copy_text.strip()} for {d.reference_text.strip()}"
+        for d in divergences
+        if d.kind is Kind.SUBSTITUTION
+        and len(d.copy_text.split()) <= _FORCE_WORDS
+        and opposition_put(d.copy_text, d.reference_text)
+    ]
     out = []
     if renamed:
         out.append(f"another name ({', '.join(renamed)}) in the statement's words")
@@ -653,6 +663,8 @@ def _facts_changed(
         out.append(f"force its passage never speaks of ({', '.join(forced)})")
     if stanced:
         out.append(f"support its passage never gives ({', '.join(stanced)})")
+    if opposed:
+        out.append(f"opposes what its passage calls for ({', '.join(opposed)})")
     return tuple(out)
 
 
@@ -1095,6 +1107,10 @@ def _one_word_put_in(index: _Index, capture: Document, core: Span) -> _Result | 
                 change = f"a word put in, {word.group()}"
             found = divergence(index.document, capture, kind, place, copied, note=change)
             similarity = round(100.0 * len(needle) / max(1, len(needle) + len(word.group())), 1)
+            if edge is not None and opposition_put(word.group(), edge.group(1)):
+                # "oppose dialogue without preconditions" for "(readiness) for dialogue ..."
+                reason = f"opposes what its passage calls for ({word.group()} for {edge.group(1)})"
+                return _not_said(stretch, similarity, (reason,))
             note = f"the statement's words with {change}"
             return _Result(QuoteVerdict.ALTERED, stretch, similarity, note, (found,), (stretch,))
     return None
