@@ -215,12 +215,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@_collector_paused()
 def _furniture_read(prepared: PreparedReference, text: str) -> bool:
     """Whether a page-furniture element's readable `text` is read (see `_source`)."""
     return shares_seed(prepared, text) or paywall(text)
 
 
+@_collector_paused()
 def _source(
     reference_readable: Extracted,
     prepared: PreparedReference,
