@@ -433,6 +433,10 @@ def unsaid(
     if unmentioned:
         out.append(f"a position on {', '.join(unmentioned)}, which the statement never mentions")
     numbers = new_numbers(quotation, stretch, vocabulary)
+    if lexicon is not None and reference:
+        # a rendering in other words compared with a passage it shares words with: a date
+        # the statement gives elsewhere ("the announcement ... on July 4") is its own
+        numbers = [n for n in numbers if not _date_given(quotation, n, reference)]
     if numbers:
         out.append(f"a number ({', '.join(numbers)}) the statement's passage does not give")
     commitments = new_commitments(quotation, stretch)
@@ -1402,6 +1406,29 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
         if value not in given and word not in out:
             out.append(word)
     return out
+
+
+def _date_given(quotation: str, number: str, reference: str) -> bool:
+    """Whether `number` is a day after a month in `quotation` ("July 4") that `reference`
+    also gives, in either order ("July 4", "4 July").
+
+    >>> _date_given("announced on July 4 that", "4", "its statement of July 4, 2017")
+    True
+    >>> _date_given("announced on July 14 that", "14", "its statement of July 4, 2017")
+    False
+    """
+    for month in _MONTH_DAY.finditer(quotation):
+        if number in (month.group("day"), month.group("day2")):
+            name, day = (month.group("month") or month.group("month2")), number
+            forms = (rf"\b{name}\s+{day}\b", rf"\b{day}\s+{name}\b")
+            return any(re.search(f, reference, re.IGNORECASE) for f in forms)
+    return False
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}})\b|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTHS})\b"
+)
 
 
 _COUNTS_AUTHORS = re.compile(

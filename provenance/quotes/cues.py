@@ -74,7 +74,7 @@ _SPEECH = re.compile(
     r"|insist|write|urge|warn|argue|declare|propose"
     r"|note|stress|add|emphasi[sz]e|underline|reaffirm|observe|recall|reiterate|acknowledge"
     r"|concede|admit|conclude|maintain|explain|point out"
-    r"|remarked|commented|replied|answered|responded|admitted|acknowledged|acknowledges"
+    r"|remarked|commented|replied|answered|responded|reacted|reacts|admitted|acknowledged|acknowledges"
     r"|observed|observes|recalled|pointed out|points out|underscored|underscores|affirmed"
     r"|affirms|asserted|asserts|claimed|maintained|maintains|suggested|concluded|concludes"
     r"|continued|continues|went on|goes on|mentioned|complained|predicted|proclaimed|conceded"
@@ -569,7 +569,11 @@ def cues(
             content = reported and (framed or _reports_content(text, span.end))
             if reported and not content and _JUDGED.match(text, span.end):
                 continue  # "Geng said ... that the statement “fully reflects ...”": his words
-            if not reported and noun is not None and _judges_it(text, span.end):
+            if (
+                not reported
+                and noun is not None
+                and (_judges_it(text, span.end) or _hands_over(text, span.end))
+            ):
                 continue  # "The statement “clearly reflects Beijing's priorities ...,” writes
                 # an analyst": what someone makes of it, not what it says
             on = _ON_LABEL.search(chunk, 0, d[0])
@@ -857,6 +861,22 @@ DATED_AT_END = re.compile(DATED_AFTER.pattern + r"[ \t]*\Z")
 of 4 July 2017")."""
 
 
+def _hands_over(text: str, at: int) -> bool:
+    """Whether the document named before `at` "gives" or "hands" someone something in an
+    idiom of judgement, its object quoted ("the statement gives Pyongyang “a free pass”").
+
+    >>> _hands_over(" gives Pyongyang “a free pass”", 0), _hands_over(" gives “priority”", 0)
+    (True, False)
+    """
+    verb = _GIVES.match(text, at)
+    return verb is not None and _HANDS_OVER.match(text, verb.end()) is not None
+
+
+_GIVES = re.compile(
+    r"[ \t]+(?:(?:also|effectively|simply|essentially)[ \t]+)?(?:gives|gave|hands|handed)\b"
+)
+
+
 def _judges_it(text: str, at: int) -> bool:
     """Whether the quotation opening right after a document (at `at`) opens on a verb in
     the present that tells what someone makes of it, not what it says, does or takes a
@@ -882,9 +902,9 @@ _JUDGING_VERBS = frozenset(
 )
 """Verbs by which someone tells what a document amounts to, in their words."""
 _HANDS_OVER = re.compile(
-    r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?:a[ \t]+|an[ \t]+)?(?:free[ \t]+pass|green[ \t]+light"
-    r"|carte[ \t]+blanche|blank[ \t]+(?:cheque|check)|pass|boost|win|victory|gift|lifeline"
-    r"|propaganda[ \t]+coup|cover)\b",
+    r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?[\"“«„‘']?(?:a[ \t]+|an[ \t]+)?"
+    r"(?:free[ \t]+pass|green[ \t]+light|carte[ \t]+blanche|blank[ \t]+(?:cheque|check)"
+    r"|pass|boost|win|victory|gift|lifeline|propaganda[ \t]+coup|cover)\b",
     re.IGNORECASE,
 )
 """After "gives" or "hands": what someone makes of the document in an idiom ("gives North

@@ -256,6 +256,12 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
     """The cue for a quotation in sentence `k`, which has no cue of its own: the same for
     every quotation of the sentence (`_Reading.inherited` keeps it)."""
     spans, paragraph = reading.spans, reading.paragraph
+    if (
+        k + 1 < len(spans)
+        and paragraph(k + 1) == paragraph(k)
+        and _NOT_ITS.search(reading.prose, spans.starts[k + 1], spans.ends[k + 1])
+    ):
+        return None  # "“...” Those are his words, not the text's.": the page says whose not
     current = reading.speaker(k)
     if current is not None:
         return replace(current, how="earlier sentence, same speaker")
@@ -779,6 +785,12 @@ def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
     )
 
 
+_NOT_ITS = re.compile(
+    r"\bnot\s+(?:the\s+|this\s+|its\s+)?(?:joint\s+)?(?:statement|text|declaration|document"
+    r"|communiqu\w*)['’]s?\b",
+    re.IGNORECASE,
+)
+"""A sentence saying words are not the document's ("Those are his words, not the text's")."""
 _DENYING_TAG = re.compile(r"\b(?:not|never|nor|no)\b|n[’']t\b", re.IGNORECASE)
 _BARE_TAG_WORDS = 5
 """Most words of a sentence that is only a tag for the one before ("So says the statement.",

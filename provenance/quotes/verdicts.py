@@ -604,6 +604,7 @@ def _check(
         # "A news site reported that “The Parties urge the DPRK to ...”": the source
         # relays words in the statement's voice, which are the statement's or no one's
         cue = replace(cue, speaker="document", how="in the statement's voice, relayed")
+
     by_prose = cue is not None and cue.speaker == "document"
     if short:
         pass  # a screening: too short to matter
@@ -639,6 +640,23 @@ def _check(
         result = _compare(index, capture, core, cuts, sentence, options, matching_only=True)
         if result.verdict is QuoteVerdict.OTHER:
             unmatched.add(folded)
+    if (
+        cue is None
+        and m.terminated
+        and not (screened or unheld or too_long)
+        and result.verdict not in (QuoteVerdict.VERBATIM, QuoteVerdict.ALTERED)
+        and _voice_alone(text, m, quoted)
+    ):
+        # "The infographic splices two passages into one: “The Parties oppose ... under
+        # the pretext of ...”": no one named, the words set out in the statement's voice,
+        # matching none of its stretches as they stand: checked as its words
+        voice = _ITS_VOICE.match(quoted)
+        assert voice is not None
+        at = m.span.start + len(quoted) - len(quoted.lstrip())
+        span = Span(at, m.span.start + voice.end())
+        cue = Cue("document", span, span.of(text).strip(), how="in the statement's voice")
+        by_prose = True
+        result = _compare(index, capture, core, cuts, _sentence(spans, m), options)
     if (
         cue is not None
         and cue.speaker == "person"
@@ -744,6 +762,19 @@ def _authors_relayed(text: str, cue: Cue, m: Marked, authors: frozenset[str]) ->
 
 
 _RELAYED = re.compile(r"\bthat\s+(?P<subject>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s*$")
+
+
+def _voice_alone(text: str, m: Marked, quoted: str) -> bool:
+    """Whether a quotation no cue gives to anyone opens in the statement's voice
+    (`_ITS_VOICE`), long enough to be its sentence, and its sentence names no other
+    document ("the Parties" of a treaty)."""
+    if len(quoted.split()) < _VOICE_ALONE_WORDS or not _ITS_VOICE.match(quoted):
+        return False
+    line = text.rfind("\n", 0, m.span.start) + 1
+    return not _OTHER_DOCUMENTS.search(text, line, m.span.start)
+
+
+_VOICE_ALONE_WORDS = 6
 
 
 def _in_its_voice(text: str, cue: Cue, m: Marked, quoted: str) -> bool:
