@@ -1794,6 +1794,11 @@ _MARKS_NOTED = re.compile(
 """Before "added": what the page says it marked ("emphasis added", "italics added")."""
 
 
+_DEGREE_BEFORE = re.compile(r"\b(?:most|more|very|less|least|particularly|especially)\s+\Z", re.I)
+_IS_AFTER = re.compile(r"\s+(?:is|was|are|were)\b")
+_TO_BEFORE = re.compile(r"\bto\s+\Z")
+
+
 def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
     """Whether a speech verb's word speaks nothing here: a noun ("regional states.", "the
     call to stop", "Speaker notes:") or a passive ("the other side is told")."""
@@ -1809,6 +1814,10 @@ def _not_speaking(chunk: str, hit: re.Match[str]) -> bool:
         # tag, not the speaker of the clause it stands in
     if before.endswith("-"):
         return True  # "the Chinese-proposed ideas", "so-called": a compound, not a verb
+    if word == "telling" and (_DEGREE_BEFORE.search(before) or _IS_AFTER.match(chunk, hit.end())):
+        return True  # "Most telling is the sequencing.": an adjective
+    if word in ("believe", "believes") and _TO_BEFORE.search(before):
+        return True  # "and the rest of us to believe that": what someone is asked to do
     if ARTICLE_BEFORE.search(before):
         return True  # "That is a claim to a seat", "the said systems": a noun, an adjective
     if word == "states":

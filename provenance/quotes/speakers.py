@@ -700,6 +700,9 @@ _OTHER_BODY = (
     r"\b(?:(?:UN|U\.N\.)[ \t]+)?(?:Security[ \t]+Council|General[ \t]+Assembly"
     r"|State[ \t]+Department|White[ \t]+House|Pentagon|IAEA|NATO)"
     r"(?:[ \t]+Board(?:[ \t]+of[ \t]+Governors)?)?"
+    # (its words by a possessive: "the Security Council's language, which “...”")
+    r"(?:[’'][s]?[ \t]+(?:[a-z]+[ \t]+){0,2}(?:language|wording|formula|words|text"
+    r"|resolutions?|statements?))?"
     r"|\b(?:Japan|Tokyo|Seoul|Washington|Pyongyang|South[ \t]+Korea|North[ \t]+Korea"
     r"|the[ \t]+United[ \t]+States|America)[’']s[ \t]+(?:[a-z]+[ \t]+){0,2}"
     r"(?:ministry|ministries|government|embassy|mission|parliament|office)"
