@@ -1388,6 +1388,16 @@ def test_a_mark_drawn_without_a_background_or_a_colour_is_no_emphasis(corpus: Co
     red = '<mark style="background-color:transparent;color:#cf2e2e" class="has-inline-color">'
     paragraphs[12] = _mark(paragraphs[12], "serious damage", red, "</mark>")
     paragraphs[3] = _mark(paragraphs[3], "joint initiative", "<mark>", "</mark>")
+    # (alpha 0 in other notations: audit v25)
+    paragraphs[5] = _mark(
+        paragraphs[5], "moratorium", '<mark style="background:#ffff0000">', "</mark>"
+    )
+    paragraphs[6] = _mark(
+        paragraphs[6],
+        "Parties",
+        '<span style="background-color: hsla(60, 100%, 50%, 0)">',
+        "</span>",
+    )
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     added = sorted(_added_in_html(corpus, f"<html><body>{body}</body></html>"))
     assert added == [("joint initiative", "mark"), ("serious damage", "mark")]

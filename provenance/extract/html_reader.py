@@ -104,7 +104,8 @@ _UNDERLINE = re.compile(r"(?<![\w-])text-decoration(?:-line)?\s*:[^;]*\bunderlin
 _LINE_THROUGH = re.compile(r"(?<![\w-])text-decoration(?:-line)?\s*:[^;]*\bline-through\b")
 _HIGHLIGHT = re.compile(
     r"(?<![\w-])background(?:-color)?\s*:\s*(?!\s)(?!(?:transparent|none|inherit|initial|unset|white|#fff\b"
-    r"|#ffffff\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*[,)]|rgba\([^)]*,\s*0\s*\))\s*(?:;|$))"
+    r"|#ffffff\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*[,)]|(?:rgba|hsla)\([^)]*[,/]\s*0(?:\.0*)?%?\s*\)"
+    r"|#[0-9a-f]{6}00\b|#[0-9a-f]{3}0\b)\s*(?:;|$))"
     r"[^;]*[^\s;]"
 )
 """A background colour drawn behind text (`background-color: #ff0`): a highlight, as <mark>
@@ -854,7 +855,8 @@ _OFF = "not-"
 # (each property by its whole name: Word writes `<b style='mso-bidi-font-weight:normal'>`
 # for plain bold, its setting for right-to-left script, which turns nothing off here)
 _CLEAR_BACKGROUND = re.compile(
-    r"(?<![\w-])background(?:-color)?\s*:\s*(?:transparent|none|rgba\([^)]*,\s*0(?:\.0*)?\s*\))"
+    r"(?<![\w-])background(?:-color)?\s*:\s*(?:transparent|none"
+    r"|(?:rgba|hsla)\([^)]*[,/]\s*0(?:\.0*)?%?\s*\)|#[0-9a-f]{6}00\b|#[0-9a-f]{3}0\b)"
     r"\s*(?:!important\s*)?(?:;|$)"
 )
 """A background a browser draws as none: transparent, or a colour of no opacity."""
