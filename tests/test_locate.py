@@ -442,6 +442,29 @@ def test_a_line_ending_on_a_phrase_of_the_paragraph_before_is_the_pages(
     assert line in result.divergences[0].copy.of(capture.text)
 
 
+def test_two_quotations_of_neighbouring_words_lines_apart_are_no_one_copy(
+    reference: Document,
+) -> None:
+    """A headline quoting the end of a sentence and the next paragraph quoting the words
+    just after it ("... around it”¶¶Source: MFA Russia. The two sides say the situation is
+    “fraught with ..."): the page's prose between them was a material substitution inside
+    one excerpt (audit q35); the marks closing and opening around it part them."""
+    text = reference.text
+    first = (
+        "The Parties express serious concern about the development of the situation on the "
+        "Korean Peninsula and around it"
+    )
+    second = "fraught with the eruption of an armed conflict"
+    assert first in text and second in text
+    page = (
+        f"Russia, China: “{first}”\n\nSource: MFA Russia. The two sides say the situation "
+        f"is “{second}”.\n"
+    )
+    [result] = analyse(reference, [make_document(page)]).sources
+    assert not [d for d in result.divergences if str(d.severity) == "material"]
+    assert [p.copy.of(page) for p in result.passages] == [first]
+
+
 @pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("« ", " »"), ("", "")])
 @pytest.mark.parametrize(("at", "copied"), [(9, range(15)), (9, range(8, 12)), (5, range(15))])
 def test_a_pull_quote_of_the_sentence_just_before_it_is_a_duplication(

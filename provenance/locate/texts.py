@@ -136,6 +136,9 @@ such a line with no closing one ("« Previous"). It neither opens nor closes a q
 (The gap's first and last lines are parts of lines: a quotation closing " »" straight
 after a copied word is no line of words there.)"""
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
+_CLOSES_THEN_OPENS = re.compile(r"[.,;:!?]?[\"'”»\u2019](?:[^\n]*\n)+[^\n]*[\"'“«„\u2018]")
+"""Between two words: a quotation closing straight after the first, lines, and another
+opening straight before the second."""
 _LINE_BREAK = re.compile("\n")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\r>]*\n")
 """A blank line (in an e-mail's quotation, a line of "> " alone): a paragraph's end."""
@@ -193,6 +196,11 @@ class _Texts:
         if '"' in gap or "'" in gap:
             gap = _BRACKETED.sub("", gap)
             original = self._original_gap(j_before, j_after)
+            if _CLOSES_THEN_OPENS.fullmatch(original):
+                # a quotation closing straight after the first word and another opening
+                # straight before the second: the page's two quotations of the statement
+                # (a headline's, then a paragraph's), whatever lines stand between
+                return 2 - _mark_count(self.reference_gap(i_before, i_after))
             if original.count("\n") >= 2 and (_short_lines(original) or _pull_quotes(original)):
                 # lines of furniture between two copied words ("READ MORE: Kim hails 'July
                 # 4 gift' to America", a "Related" box of headlines) quote something of
