@@ -52,7 +52,7 @@ from provenance.quotes.marks import (
 )
 from provenance.quotes.reading import _OPENS_QUOTED, GLOSS_LABEL, _Reading, reports_own
 from provenance.quotes.subjects import _NAME, _another_body, _joint, with_envoys
-from provenance.quotes.words import YEAR
+from provenance.quotes.words import ALIASES, YEAR
 
 __all__ = ["Cue", "attribution", "cues", "speakers"]
 
@@ -423,6 +423,16 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # “strong regret” that the statement had not condemned ..."): what the words are
         # about, not who spoke them.
         own = [c for c in own if not (c.span.start >= m.span.end and _THAT_OPENS.match(c.text))]
+        # A document named only to deny the words are in it ("..., not the statement's",
+        # "... was not mentioned in the document"): not their speaker.
+        own = [
+            c
+            for c in own
+            if not (
+                c.speaker == "document"
+                and _DENIED_BEFORE.search(text, max(0, c.span.start - _DENIED_REACH), c.span.start)
+            )
+        ]
         # An appositive after the quotation judging it ("“...”, a passage diplomats in
         # Seoul described as blunt") says who judged the words, not who spoke them.
         own = [
@@ -486,11 +496,31 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     if subject is not None:
         return subject
     owner = _OWNER_BEFORE.search(reading.prose, max(0, m.span.start - _OWNER_REACH), m.span.start)
-    if owner is not None and owner.group(1).islower() and not _DOCUMENT_WORD.search(owner.group(1)):
-        return None  # "the summary's “in exchange for” is the channel's framing": whose
-        # words the page says these are, not the speaker of the sentences before (a
-        # party's, "the DPRK's “justified concerns”", are the statement's phrase)
+    if (
+        owner is not None
+        and _owns_words(owner.group(1), reading.authors)
+        and not _NAME_BEFORE_OWNER.search(
+            reading.prose, max(0, owner.start(1) - _OWNER_REACH), owner.start(1)
+        )
+    ):
+        return None  # "the summary's “in exchange for” is the channel's framing", "Geng's
+        # “most practical way out” echoed ...": whose words the page says these are, not
+        # the speaker of the sentences before
     return reading.inherited(k)
+
+
+def _owns_words(owner: str, authors: frozenset[str]) -> bool:
+    """Whether a possessive's owner before a quotation says whose words it holds: a common
+    noun ("the summary's") or a name ("Geng's", "KCNA's"), but not the document, its
+    authors or a party it speaks of ("the DPRK's “justified concerns”": its phrase).
+
+    >>> _owns_words("summary", frozenset()), _owns_words("Geng", frozenset())
+    (True, True)
+    >>> _owns_words("DPRK", frozenset()), _owns_words("statement", frozenset())
+    (False, False)
+    """
+    folded = owner.casefold()
+    return not (_DOCUMENT_WORD.search(owner) or folded in authors or folded in _PARTY_WORDS)
 
 
 def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
@@ -535,9 +565,24 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
 
 
 _THAT_OPENS = re.compile(r"that\s", re.IGNORECASE)
-_OWNER_BEFORE = re.compile(
-    r"\b(?:the|this|that|its|their|his|her)\s+(\w+)['’]s\s*[\"“«„‘']?\Z", re.IGNORECASE
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|never|nowhere)[ \t]+(?:(?:mentioned|found|used|included|contained|present"
+    r"|cited|quoted|written|said)[ \t]+)?(?:(?:in|by|from|of)[ \t]+)?\Z",
+    re.IGNORECASE,
 )
+"""Before a document: a denial that the words are in it ("not the statement's", "not
+mentioned in the document"), not one of what it says ("do not accept the statement's")."""
+_DENIED_REACH = 40
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?:the|this|that|its|their|his|her)\s+)?\b(\w+)(?:['’]s|s['’])\s*[\"“«„‘']?\Z"
+)
+_NAME_BEFORE_OWNER = re.compile(r"(?<![.!?])[ \t](?!The\b)[A-Z][\w’'-]*[ \t]+\Z")
+"""A capitalised word before a possessive's owner: the owner ends a longer name, a place
+("the Korean Peninsula's “neighbours”": the statement's own phrase), not one speaker."""
+_PARTY_WORDS = frozenset(w for names in ALIASES.values() for n in names for w in n.split()) | {
+    k.casefold() for k in ALIASES
+}
+"""Words of the names of the states the statement speaks of ("dprk", "korea", "united")."""
 _OWNER_REACH = 40
 """Characters before a quotation read for the possessive naming whose words it holds."""
 _ACT_BEFORE = re.compile(
