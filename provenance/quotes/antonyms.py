@@ -241,17 +241,14 @@ def weakened_short(quotation: str, stretch: str) -> list[str]:
     return []
 
 
-def _holds(stems: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether `stems` hold `phrase` (stems) in a row: "a bit" is not held by a passage
-    with "a" in it ("a ballistic missile launch").
+def _holds(joined: str, phrase: tuple[str, ...]) -> bool:
+    """Whether stems `joined` by spaces (and a space at each end) hold `phrase` (stems) in
+    a row: "a bit" is not held by a passage with "a" in it ("a ballistic missile launch").
 
-    >>> _holds(["a", "launch"], ("a", "bit")), _holds(["a", "bit", "more"], ("a", "bit"))
+    >>> _holds(" a launch ", ("a", "bit")), _holds(" a bit more ", ("a", "bit"))
     (False, True)
     """
-    n = len(phrase)
-    if n == 1:
-        return phrase[0] in stems
-    return any(tuple(stems[k : k + n]) == phrase for k in range(len(stems) - n + 1))
+    return f" {' '.join(phrase)} " in joined
 
 
 def _strong_words(
@@ -264,10 +261,11 @@ def _strong_words(
     found = _WORD.findall(stretch)
     theirs = [stem(w) for w in found]
     forms = [w.casefold() for w in found]
+    joined = f" {' '.join(theirs)} "
     strong = []
     for word, others in _WEAKER.items():
         places = [k for k, w in enumerate(forms) if w in (word, word.removesuffix("ly"))]
-        phrases = [p for p in (_stems(o) for o in others.split(", ")) if not _holds(theirs, p)]
+        phrases = [p for p in (_stems(o) for o in others.split(", ")) if not _holds(joined, p)]
         if places and phrases:
             strong.append((word, places, phrases))
     return found, theirs, strong
