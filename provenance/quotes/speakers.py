@@ -444,6 +444,13 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
                 and _JUDGED_AFTER.match(text, m.span.end + 1, c.span.end)
             )
         ]
+        # A cue past a semicolon after the quotation ("Seoul cool on “double freezing”;
+        # Beijing says door is open") speaks the clause it opens, not the quotation.
+        own = [
+            c
+            for c in own
+            if not (c.span.start >= m.span.end and ";" in text[m.span.end : c.span.start])
+        ]
         if any(c.span.end <= opening for c in own):
             # A cue after the quotation in a clause of its own that a conjunction opens
             # ("... told us the sequencing is “...”, since the United States has long
