@@ -426,6 +426,11 @@ def unsaid(
     right = _A_RIGHT.search(quotation)
     if right and not _A_RIGHT.search(stretch):
         out.append(f"a right ({right.group()}) the statement never grants")
+    status = _NUCLEAR_STATUS.search(quotation)
+    if status and reference and not _NUCLEAR_STATUS.search(reference):
+        # "other states must accept the DPRK as a nuclear power": a status the statement
+        # never speaks of, whatever stance is taken on it
+        out.append(f"a nuclear status ({status.group()}) the statement never names")
     labels = charged_labels(quotation, stems_of(vocabulary))
     if labels:
         out.append(f"a label of contempt or alarm ({', '.join(labels)}) the statement never uses")
@@ -1406,6 +1411,15 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
         if value not in given and word not in out:
             out.append(word)
     return out
+
+
+_NUCLEAR_STATUS = re.compile(
+    r"\bnuclear(?:[\s-]+(?:armed|weapons?))?[\s-]+(?:power|state|status|club)s?\b"
+    r"|\bnuclear-armed\b",
+    re.IGNORECASE,
+)
+"""A state's standing as a nuclear power ("a nuclear power", "nuclear-weapon state",
+"nuclear-armed"), which the statement never grants or denies in those words."""
 
 
 def _date_given(quotation: str, number: str, reference: str) -> bool:
