@@ -251,13 +251,16 @@ def _holds(joined: str, phrase: tuple[str, ...]) -> bool:
     return f" {' '.join(phrase)} " in joined
 
 
+@lru_cache(maxsize=64)
 def _strong_words(
     stretch: str,
 ) -> tuple[list[str], list[str], list[tuple[str, list[int], list[tuple[str, ...]]]]]:
     """The passage's words and their stems, and each commitment or degree of `_WEAKER` it
     uses: the word, where it stands (the word itself, or its adjective: "serious" for
     "seriously", not another word of its stem, "resolution" for "resolutely"), and the
-    weaker phrases for it (stems) that the passage does not use itself."""
+    weaker phrases for it (stems) that the passage does not use itself. Kept for the
+    passages asked again (the whole reference, once a short quotation: `claims.unsaid`);
+    callers only read what it returns."""
     found = _WORD.findall(stretch)
     theirs = [stem(w) for w in found]
     forms = [w.casefold() for w in found]
