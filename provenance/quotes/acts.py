@@ -22,14 +22,21 @@ ACTS = frozenset(
     sanction sanctions embargo vow accuse accusation blame praise congratulate ratify
     dismantle intervene intervention annex annexation condemn condemnation invade invasion
     occupation punish punishment retaliate reunify reunification unify unification disband
-    patrol blockade""".split()
+    patrol blockade lead leads leading led leadership spearhead mediate mediation broker
+    oversee supervise supervision""".split()
 )
 """Stems of words for what states do to or about each other, beyond taking a position.
 ("guarantee" and "pledge" render the statement's "ensure" and "committed" as often;
-"disarmament" its "denuclearisation", "dissolve" its "defuse".)"""
-_RENDERING = {stem("recognise"): "that", stem("recognize"): "that"}
+"disarmament" its "denuclearisation", "dissolve" its "defuse". Leading, mediating and
+overseeing are roles: the statement gives none to anyone, "China will lead the efforts".)"""
+_RENDERING = {
+    stem("recognise"): "that",
+    stem("recognize"): "that",
+    **{stem(w): "to" for w in "lead leads leading led".split()},
+}
 """An act's word followed by this word is another of the statement's verbs ("The
-Parties recognise that ...": "confirm that")."""
+Parties recognise that ...": "confirm that"), or no act ("tension that could lead to an
+armed conflict": "fraught with" it)."""
 _ON_ITS_WORDS = frozenset(stem(w) for w in "withdraw withdrawal".split())
 """Acts that render the statement's own when done to what it names ("withdraw the
 deployment process": "cancel" it); they are the quotation's own when done to anything

@@ -1158,6 +1158,12 @@ def absent_parties(
     >>> absent_parties("Seoul has agreed to act", "the Parties have agreed to act",
     ...                frozenset({"korea"}), frozenset(), actors_only=True)
     ['Seoul']
+
+    Without it, a capital counts only as a partner ("coordinate their efforts with
+    Washington"); among those addressed, it renders "all countries concerned".
+
+    >>> absent_parties("act with Washington", "act", frozenset({"states"}), frozenset())
+    ['Washington']
     """
     held = _words_named(passage)
     out: list[str] = []
@@ -1171,7 +1177,9 @@ def absent_parties(
             n.start() < m.start() < n.end() for n in _DPRK_NAME.finditer(quotation)
         ):
             name = "dprk"
-        capital = actors_only and name in _CAPITALS
+        capital = name in _CAPITALS and (
+            actors_only or _PARTNER.search(quotation, 0, m.start()) is not None
+        )
         if capital:
             name = _CAPITALS[name]  # "Seoul has agreed to adopt ...": the state acts
         name = _STATE_OF.get(name, name)  # "the American military build-up": the US's
@@ -1232,6 +1240,10 @@ def swapped_parties(
     return ", ".join(_POSSESSIVE.sub("", w) for w in brought)
 
 
+_PARTNER = re.compile(r"\bwith\s+$", re.IGNORECASE)
+"""Before a capital named as a partner in what the words do ("will closely coordinate their
+efforts with Washington"): the state, brought in. A capital among those addressed stays
+a rendering of the statement's "all countries concerned"."""
 _CAPITALS = {"pyongyang": "dprk", "seoul": "korea", "washington": "states", "tokyo": "japan"}
 """The capitals among the parties' other names (`ALIASES`), each to the state it stands for."""
 _DPRK_NAME = re.compile(r"\bDemocratic\s+People[’']?s\s+Republic\s+of\s+Korea\b", re.IGNORECASE)
