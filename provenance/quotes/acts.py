@@ -23,7 +23,8 @@ ACTS = frozenset(
     dismantle intervene intervention annex annexation condemn condemnation invade invasion
     occupation punish punishment retaliate reunify reunification unify unification disband
     patrol blockade lead leads leading led leadership spearhead mediate mediation broker
-    oversee supervise supervision""".split()
+    oversee supervise supervision revoke repeal rescind annul abolish arbiter arbiters
+    arbitrate arbitration mediator mediators""".split()
 )
 """Stems of words for what states do to or about each other, beyond taking a position.
 ("guarantee" and "pledge" render the statement's "ensure" and "committed" as often;
@@ -58,6 +59,14 @@ _ARMS = frozenset(stem(w) for w in "weapons weapon arsenal arsenals warheads bom
 _AT_THE_UN = frozenset(stem(w) for w in "block veto".split())
 _UN_WORDS = frozenset(stem(w) for w in "un council resolution resolutions sanctions action".split())
 """Blocking the Security Council's action: an act, not a position."""
+_UNDONE = frozenset(stem(w) for w in "lift lifting ease easing suspend suspending scrap".split())
+_BINDING = frozenset(stem(w) for w in "resolution resolutions sanctions embargo".split())
+"""Undoing the Security Council's resolutions or sanctions ("ask the Council to lift its
+resolutions on the DPRK"): the statement calls for their full implementation."""
+_LEAVE = frozenset(stem(w) for w in "leave leaves leaving quit vacate pull".split())
+_PLACES = frozenset(stem(w) for w in "korea peninsula region asia south out".split())
+"""A party leaving a place ("after the United States leaves the Republic of Korea", "pull
+out of the region"): a withdrawal, which the statement never asks of anyone."""
 _REACH = 4
 """Words after an act read for what it is done to, `_PASSED_OVER` aside."""
 _PASSED_OVER = frozenset("the a an of its their his her to".split())
@@ -139,6 +148,12 @@ def _acts_by_object(words: list[str]) -> list[str]:
     ['block']
     >>> _acts_by_object(_WORD.findall("guarantee the security of the DPRK"))
     ['guarantee']
+    >>> _acts_by_object(_WORD.findall("ask the Security Council to lift its resolutions"))
+    ['lift']
+    >>> _acts_by_object(_WORD.findall("after the United States leaves the Republic of Korea"))
+    ['leaves']
+    >>> _acts_by_object(_WORD.findall("to ease tension and leave no room for provocation"))
+    []
     """
     out = []
     for k, word in enumerate(words):
@@ -156,6 +171,8 @@ def _acts_by_object(words: list[str]) -> list[str]:
             )
             or (root in _ON_ARMS and roots & _ARMS)
             or (root in _AT_THE_UN and (root == stem("veto") or roots & _UN_WORDS))
+            or (root in _UNDONE and roots & _BINDING)
+            or (root in _LEAVE and roots & _PLACES)
         ) and word not in out:
             out.append(word)
     return out

@@ -110,13 +110,24 @@ _CHARGED = frozenset(
     adventurism adventurist warmonger warmongering aggressor imperialist imperialism
     hegemony hegemonic bully bullying arrogant arrogance outrageous despicable shameful
     disgraceful evil wicked villain thug thugs thuggish gangster dictator tyrant tyranny menace
-    lawless irresponsible flagrant blatant brazen illegal illegitimate unlawful""".split()
+    lawless irresponsible flagrant blatant brazen illegal illegitimate unlawful crime crimes
+    unjust injustice""".split()
 )
 """Stems of labels of contempt or alarm one party pins on another ("nuclear blackmail", "a
 rogue state", "military hysteria", "reckless"). A joint statement in a foreign ministry's
 register takes its positions in measured words ("concern", "unacceptable", "provocative
 moves"); a label of this kind inside quotation marks given to it is the quoting page's own,
 however close the words around it, unless the statement itself uses it."""
+_JUDGED = frozenset(
+    stem(w)
+    for w in """success successful succeeded failure failed fiasco obsolete outdated outmoded
+    victory triumph triumphant breakthrough mistake mistaken blunder disaster disastrous
+    catastrophe catastrophic futile pointless useless naive absurd ridiculous historic
+    landmark masterstroke""".split()
+)
+"""Stems of a verdict on how something went or what it is worth ("has proved a success",
+"the commitments of 2005 are obsolete", "a historic breakthrough"): the statement judges
+nothing so; such a word in its mouth is the quoting page's own."""
 _THREAT_SAID_AS = {"war": {"conflict"}, "warfare": {"conflict"}}
 """Threat words a passage says in other words: "war" where it speaks of an armed conflict
 (the danger it describes, "could tip into open war", is no threat the Parties make)."""
@@ -231,8 +242,30 @@ _MISTYPED_MIN = 5
 
 
 def lemmas(text: str) -> list[str]:
-    """Case-folded words of `text`, the forms of key words (supports, opposed) as the word."""
-    return [_LEMMA.get(w.casefold(), w.casefold()) for w in _WORD.findall(text)]
+    """Case-folded words of `text`, the forms of key words (supports, opposed) as the word;
+    "back" after a verb it turns into another ("hold back from", "scale back") or before
+    "down", "off", "away" is no support, and reads as "refrain".
+
+    >>> lemmas("They held back from drills and backed the plan")
+    ['they', 'held', 'refrain', 'from', 'drills', 'and', 'back', 'the', 'plan']
+    """
+    folded = [_LEMMA.get(w.casefold(), w.casefold()) for w in _WORD.findall(text)]
+    for k, word in enumerate(folded):
+        if word == "back" and (
+            (k and folded[k - 1] in _BACK_TURNS) or folded[k + 1 : k + 2] in _BACK_AWAY
+        ):
+            folded[k] = "refrain"
+    return folded
+
+
+_BACK_TURNS = frozenset(
+    """hold holds held holding scale scales scaled scaling roll rolls rolled rolling cut cuts
+    cutting step steps stepped stepping pull pulls pulled pulling draw draws drew drawn
+    drawing fall falls fell falling push pushes pushed pushing turn turns turned turning
+    pare pared""".split()
+)
+_BACK_AWAY = (["down"], ["off"], ["away"])
+"""What turns "back" from support into holding back ("hold back", "back down")."""
 
 
 def unsaid(
@@ -333,7 +366,7 @@ def unsaid(
     rendered = any(
         (rest := _unprefixed(w, dis=False)) and w not in words and _rendered_word(rest, first)
         for w in their_words
-    )
+    ) or any(w not in words and _dis_rendered(w, first) for w in their_words)
     kept_denial = any(w in _DENIAL and w not in _NEGATION and w not in negations for w in kept)
     if negations and not their_negations and not rendered and reference and not kept_denial:
         # "should never be used to settle the problems of Korea" read beside another
@@ -387,6 +420,9 @@ def unsaid(
     prefixed = negated_by_prefix(quotation, stretch)
     if prefixed:
         out.append(f"negates by a prefix ({', '.join(prefixed)}) what the statement's passage says")
+    dropped = prefix_dropped(quotation, stretch)
+    if dropped:
+        out.append(f"says plainly ({', '.join(dropped)}) what the statement's passage negates")
     threats = {
         w
         for k, w in enumerate(folded)
@@ -434,6 +470,10 @@ def unsaid(
     labels = charged_labels(quotation, stems_of(vocabulary))
     if labels:
         out.append(f"a label of contempt or alarm ({', '.join(labels)}) the statement never uses")
+    verdicts = [w for w in _CLAUSE_WORD.findall(quotation) if stem(w) in _JUDGED]
+    verdicts = [w for w in dict.fromkeys(verdicts) if stem(w) not in stems_of(vocabulary)]
+    if verdicts:
+        out.append(f"a verdict ({', '.join(verdicts)}) the statement never gives")
     unmentioned = stance_on_the_unmentioned(quotation, vocabulary)
     if unmentioned:
         out.append(f"a position on {', '.join(unmentioned)}, which the statement never mentions")
@@ -450,7 +490,7 @@ def unsaid(
             f"a commitment or a possibility ({', '.join(commitments)}) where the statement's "
             "passage says what should be done"
         )
-    compulsion = new_compulsion(quotation, stretch)
+    compulsion = new_compulsion(quotation, stretch, reference)
     if compulsion:
         out.append(
             f"an obligation ({', '.join(compulsion)}) the statement's passage does not impose"
@@ -964,6 +1004,34 @@ def negated_by_prefix(quotation: str, stretch: str) -> list[str]:
     return out
 
 
+def prefix_dropped(quotation: str, stretch: str) -> list[str]:
+    """Words of `quotation` that say plainly what a "dis-" word of `stretch` negates, that
+    word dropped: "is in line with the resolutions" for "in disharmony with" them.
+
+    >>> prefix_dropped("is in line with the resolutions", "in disharmony with the resolutions")
+    ['in line']
+    >>> prefix_dropped("is not in line with them", "in disharmony with them")
+    []
+    """
+    theirs = _folded_words(stretch)
+    folded = _folded_words(quotation)
+    if not any(w.startswith("disharmon") and w not in folded for w in theirs):
+        return []
+    out = []
+    for m in _IN_HARMONY.finditer(quotation):
+        k = len(_WORD.findall(quotation, 0, m.start()))
+        if not _taken_back(folded, k, NEGATION_REACH, _NEGATION):
+            out.append(" ".join(m.group().casefold().split()))
+    return out
+
+
+_IN_HARMONY = re.compile(
+    r"\b(?:in\s+(?:harmony|line|keeping|accordance|step|tune)|consistent|compatible|conforms?)\b",
+    re.IGNORECASE,
+)
+"""What "disharmony" negates, said plainly."""
+
+
 def _in_prefixed(word: str) -> str | None:
     """The word a prefix of the "in-" family negates ("insufficient", "imbalanced",
     "irrelevant", "illegal"): what follows must be an English word in its own right, of
@@ -1095,6 +1163,25 @@ def _unprefixed(word: str, *, dis: bool = True) -> str | None:
     return None
 
 
+def _dis_rendered(word: str, negated: set[str]) -> bool:
+    """Whether a "dis-" word of the statement's is rendered by a "not" before a word of like
+    sense ("in disharmony with" as "does not agree with", "not in line with").
+
+    >>> _dis_rendered("disharmony", {"agree"}), _dis_rendered("disharmony", {"help"})
+    (True, False)
+    """
+    rest = word.removeprefix("dis")
+    return rest != word and any(
+        rest.startswith(root) and any(_alike(said, n) for said in like for n in negated)
+        for root, like in _DIS_LIKE.items()
+    )
+
+
+_DIS_LIKE = {
+    "harmon": ("agree", "accord", "line", "keeping", "consistent", "compatible", "conform"),
+    "agree": ("agree", "accord", "concur"),
+}
+"""Words a "not" may stand before to render a "dis-" word's sense."""
 _DIS_NEGATES = (
     "harmon", "agree", "approv", "honest", "connect", "satisf", "trust", "obey", "loyal",
     "regard", "continu", "like", "order", "unit", "advantag", "respect", "allow", "qualif",
@@ -1775,7 +1862,7 @@ _SHOULD = re.compile(
 ("should, accordingly, refrain") and a passive's "be" ("should be respected")."""
 
 
-def new_compulsion(quotation: str, stretch: str) -> list[str]:
+def new_compulsion(quotation: str, stretch: str, reference: str = "") -> list[str]:
     """The words by which `quotation` binds someone ("is obliged to", "are required to",
     "has no choice but", "unconditionally", "is prohibited", "demand that", "require the
     DPRK to"), when `stretch` binds no one so. The statement proposes, urges and says
@@ -1783,7 +1870,9 @@ def new_compulsion(quotation: str, stretch: str) -> list[str]:
     says it too ("other states must make relevant efforts"), and a translator may render
     "should" by it. "Unconditional" renders a passage that speaks of conditions
     ("dialogue without preconditions"). Of a step the passage calls voluntary, "must"
-    and "has to" bind too.
+    and "has to" bind too, wherever in the `reference` the step stands: a rendering in
+    other words may be read beside a sentence that only names it ("large-scale joint
+    exercises by the United States": "must immediately cancel their ... exercises").
 
     >>> new_compulsion("the DPRK is obliged to announce it", "the DPRK announces it")
     ['is obliged to']
@@ -1791,6 +1880,8 @@ def new_compulsion(quotation: str, stretch: str) -> list[str]:
     []
     >>> new_compulsion("are required under UN resolutions to suspend drills", "should refrain")
     ['are required under un resolutions to']
+    >>> new_compulsion("will force all parties concerned to talk", "urge all parties concerned")
+    ['will force all parties concerned to']
     """
     if _COMPULSION.search(stretch):
         return []
@@ -1800,13 +1891,18 @@ def new_compulsion(quotation: str, stretch: str) -> list[str]:
     # made a duty ("must announce"), not another in the same stretch ("must never be used")
     voluntary = {
         stem(w)
-        for sentence in re.split(r"[.;]", stretch)
+        for sentence in re.split(r"[.;]", f"{stretch}. {reference}")
         if "voluntar" in sentence.casefold()
         for w in _WORD.findall(sentence)
     }
+    # (the step, or what it is taken on: "must immediately cancel their large-scale joint
+    # exercises", where the passage's "should ... refrain from" them)
+    steps = voluntary - _STEP_WORDS_SHARED
     for m in _MUST.finditer(quotation) if voluntary else ():
         said = m.group(0).casefold()
-        if stem(m.group(1)) in voluntary and said not in found:
+        ahead = _WORD.findall(quotation, m.end(), m.end() + 60)[:6]
+        taken_on = any(stem(w) in steps and w.casefold() not in STOPWORDS for w in ahead)
+        if (stem(m.group(1)) in voluntary or taken_on) and said not in found:
             found.append(said)
     for m in _DEMAND.finditer(quotation):
         # the parties' own demand ("the Parties demand that", or the verb opening the
@@ -1828,7 +1924,10 @@ _COMPULSION = re.compile(
     r"(?:\s+(?:by|under)\s+(?:[\w’'-]+\s+){1,6}?)?\s*to"
     r"|(?:has|have|had)\s+no\s+(?:choice|option|alternative)\s+but"
     r"|unconditional(?:ly)?|under\s+no\s+circumstances|at\s+(?:any|all)\s+costs?"
-    r"|mandatory|compulsory|legally\s+binding|(?:is|are|be)\s+(?:forbidden|prohibited))\b",
+    r"|mandatory|compulsory|legally\s+binding|(?:is|are|be)\s+(?:forbidden|prohibited)"
+    # (a party made to act: "will force all parties concerned to push forward ...")
+    r"|(?:will|would|shall|must|to|can|could)\s+(?:force|compel|oblige|coerce|pressure)"
+    r"\s+(?:[\w’'-]+\s+){1,5}?to)\b",
     re.IGNORECASE,
 )
 """Words that bind a party to do something, stronger than the statement's "should"."""
@@ -1846,6 +1945,13 @@ _AGENTS = re.compile(
 """The parties named just before a verb: its subject."""
 _MUST = re.compile(r"\b(?:must|(?:has|have)\s+to)" + _AFTER_MODAL, re.IGNORECASE)
 """What binds a party whose step the statement calls voluntary."""
+_STEP_WORDS_SHARED = frozenset(
+    stem(w)
+    for w in """dprk united states republic korea korean peninsula nuclear ballistic missile
+    political decision way accordingly voluntary""".split()
+)
+"""Words of the voluntary step's sentence that name no step: its parties, and words the
+statement uses all through ("must never use nuclear weapons" binds no voluntary step)."""
 
 
 _CONDITION = re.compile(
