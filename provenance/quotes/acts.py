@@ -101,6 +101,8 @@ def invented_acts(
     ['withdraw']
     >>> invented_acts("withdraw its forces from Northeast Asia", frozenset({"force", "asia"}))
     ['withdraw']
+    >>> invented_acts("will take charge of the talks", frozenset({"talks"}))
+    ['take charge of']
     """
     words = _WORD.findall(quotation)
     out = []
@@ -117,7 +119,17 @@ def invented_acts(
                 continue  # (of a party's forces, diplomats, troops: the quotation's own)
         out.append(word)
     out.extend(_acts_by_object(words))
+    out.extend(" ".join(m.group().split()) for m in _ROLE.finditer(quotation))
     return out
+
+
+_ROLE = re.compile(
+    r"\b(?:(?:take|takes|took|taking|be|is|are|was|were|put|placed)\s+(?:in\s+)?charge\s+of"
+    r"|(?:take|takes|took|taking)\s+the\s+lead|at\s+the\s+helm\s+of|in\s+the\s+driving\s+seat)\b",
+    re.IGNORECASE,
+)
+"""A role in words of more than one ("will take charge of the creation of ...", "take the
+lead"): the statement gives none to anyone."""
 
 
 def _owned_forces(words: list[str]) -> bool:

@@ -64,6 +64,7 @@ from provenance.quotes.words import (
     STOPWORDS,
     WORD,
     Lexicon,
+    content_words,
     other_names,
     stem,
 )
@@ -420,6 +421,11 @@ def unsaid(
     prefixed = negated_by_prefix(quotation, stretch)
     if prefixed:
         out.append(f"negates by a prefix ({', '.join(prefixed)}) what the statement's passage says")
+    reversed_asking = turned_round(quotation, stretch)
+    if reversed_asking:
+        out.append(
+            f"turns round who asks whom ({', '.join(reversed_asking)}) in the statement's passage"
+        )
     dropped = prefix_dropped(quotation, stretch)
     if dropped:
         out.append(f"says plainly ({', '.join(dropped)}) what the statement's passage negates")
@@ -1002,6 +1008,45 @@ def negated_by_prefix(quotation: str, stretch: str) -> list[str]:
         if rest is not None and any(_same_word(rest, t) for t in theirs):
             out.append(words[k])
     return out
+
+
+def turned_round(quotation: str, stretch: str) -> list[str]:
+    """The verbs of urging by which `quotation` has the one `stretch` urges urge back the one
+    urging ("The international community urges the Parties to support the initiative" for
+    "The Parties urge the international community to support ..."): who asks whom,
+    reversed.
+
+    >>> turned_round("the world urges the Parties to act", "the Parties urge the world to act")
+    ['urges']
+    >>> turned_round("the Parties urge the world to act", "the Parties urge the world to act")
+    []
+    """
+    theirs = [(set(content_words(a)), set(content_words(b))) for _, a, b in _urgings(stretch)]
+    out = []
+    for verb, asking, asked in _urgings(quotation):
+        one, other = set(content_words(asking)), set(content_words(asked))
+        if not one or not other:
+            continue
+        if any(one & b and other & a and not one & a for a, b in theirs) and verb not in out:
+            out.append(verb)
+    return out
+
+
+def _urgings(text: str) -> list[tuple[str, str, str]]:
+    """Each verb of urging in `text`, with the words before it in its clause (who urges)
+    and those between it and "to" (who is urged)."""
+    out = []
+    for m in _URGING.finditer(text):
+        clause = re.split(r"[.;:,]|\band\b", text[: m.start()])[-1]
+        out.append((m.group("verb"), " ".join(clause.split()[-4:]), m.group("asked")))
+    return out
+
+
+_URGING = re.compile(
+    r"\b(?P<verb>urge[sd]?|urging|call(?:s|ed|ing)?\s+on|calling\s+on|ask(?:s|ed)?)\s+"
+    r"(?P<asked>(?:[\w’'-]+\s+){1,5}?)to\b",
+    re.IGNORECASE,
+)
 
 
 def prefix_dropped(quotation: str, stretch: str) -> list[str]:

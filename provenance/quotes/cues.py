@@ -49,7 +49,7 @@ words: "with a spokesman saying “...”", "adding: “...”", "adding that th
 _PER = (
     r"|[Pp]er(?=[ \t]+(?:the[ \t]+)?[A-Z][^.;:,\n]{0,40}[:,]"
     r"|[ \t]+(?:the|both)[ \t]+(?:two[ \t]+)?(?:foreign[ \t]+)?"
-    r"(?:sides|parties|ministries|capitals|governments|countries|signatories)[ \t]*[:,]"
+    r"(?:sides|parties|ministries|ministers|capitals|governments|countries|signatories)[ \t]*[:,]"
     r"|[ \t]+the[ \t]+(?:joint[ \t]+)?statement)"
 )
 """"per" naming a source set off by a comma or a colon ("per Moscow and Beijing:", "Per
