@@ -266,13 +266,21 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
             _cover(covered, r.i0, r.i1)
     else:
         covered = sorted([r.i0, r.i1] for r in first + second)
+    # (a copy from the text's start whose parts abut on the page, nothing but a point's
+    # number between them, has lost what it skips however long: the statement "in full"
+    # without its third point, not two excerpts)
+    abutting = lo == 0 and _UNWORDED.fullmatch(texts.capture_gap(first[-1].j1 - 1, second[0].j0))
     end = covered[0][1]
     for start, stop in covered[1:]:
-        if start - end > options.max_omitted_words:
+        if start - end > options.max_omitted_words and not (abutting and start > end):
             return False
         end = max(end, stop)
     run = second[0]
     return not _starts_over(run, lo, _repeated(first, run, options.min_words), options)
+
+
+_UNWORDED = re.compile(r"[\W\d_]*")
+"""A gap of the page holding no word: white space, punctuation, a list's number."""
 
 
 def _chosen_blocks(
