@@ -26,7 +26,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz
 
 from provenance.footnotes import FOOTNOTE, hanging_marker
-from provenance.locate.edges import _added_marker, _line_edges
+from provenance.locate.edges import _added_marker, _line_edges, _without_echo_at_end
 from provenance.locate.order import _copies
 from provenance.locate.runs import (
     _BOUNDARY,
@@ -296,7 +296,7 @@ def _passage(
 
     `bounds` are the capture words the neighbouring passages start and end at.
     """
-    group = _sentence_starts(texts, group)
+    group = _sentence_starts(texts, _without_echo_at_end(texts, group))
     # (the words the runs matched, before their edges took in changed words: a title's
     # "of the Russian Federation and the People's Republic of China on the ..." took "on
     # the" for "are the" and reached `min_words`, an excerpt of the statement's opening)

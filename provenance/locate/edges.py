@@ -326,6 +326,54 @@ def _to_space(text: str, start: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+def _without_echo_at_end(texts: _Texts, group: list[_Run]) -> list[_Run]:
+    """The group without its last run where that run only echoes, in the reference's next
+    sentence, the words the copy's sentence ends in: "... the comprehensive resolution of
+    the problems of the Korean Peninsula," for "... resolution of problems on the Korean
+    Peninsula. Any possibility ... to solve the problems of the Korean Peninsula should be
+    ruled out." The copy's sentence ends where the reference's goes on, and the words it
+    skipped to close the reference's sentence before in other words: the copy changed its
+    sentence's last words, it did not leave out a sentence and a half. The run before it
+    takes both: the copy's last words in the place of the reference's to its sentence end.
+
+    The last run is short (`_ECHO_WORDS`), straight after the run before it on the page,
+    a few words on in the reference (`_ECHO_SKIP`) past a sentence end; the copy's
+    sentence or line ends after it where the reference's does not; and the skipped words
+    before that sentence end share two of its words.
+    """
+    if len(group) < 2:
+        return group
+    prior, last = group[-2], group[-1]
+    skip = last.i0 - prior.i1
+    if not (
+        last.j0 == prior.j1
+        and last.j1 - last.j0 <= _ECHO_WORDS
+        and 0 < skip <= _ECHO_SKIP
+        and last.j1 < len(texts.words)
+        and last.i1 < len(texts.reference.words)
+    ):
+        return group
+    gap = texts.reference_gap(prior.i1 - 1, last.i0)
+    stop = _SENTENCE.search(gap)
+    if stop is None or _SENTENCE.search(texts.reference_gap(last.i1 - 1, last.i1 + 1)):
+        return group  # (the reference's sentence ends with the copy's: a sentence skipped)
+    after = texts.capture_gap(last.j1 - 1, last.j1)
+    if not (_SENTENCE.search(after) or "," in after or '"' in after or "\n" in after):
+        return group
+    before_stop = gap[: stop.start()].split()
+    echoed = {w for w, _, _ in texts.words[last.j0 : last.j1]}
+    if len(set(before_stop) & echoed - _FUNCTION) < 2:
+        return group
+    # (the copy's last words for the reference's to its sentence end: changed words)
+    ended = _Run(prior.j0, last.j1, prior.i0, prior.i1 + len(before_stop), prior.exact)
+    return [*group[:-2], ended]
+
+
+_ECHO_WORDS = 8
+_ECHO_SKIP = 24
+_FUNCTION = frozenset("the a an of on in to and or for by with at from".split())
+
+
 def _sentence_starts(texts: _Texts, group: list[_Run]) -> list[_Run]:
     """Words that open a sentence (or a line) at the end of a run go to the run after it
     when they are also the words that run's reference starts with.

@@ -1431,6 +1431,8 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
                 continue
             second = index.folded.span(later[0], later[0] + len(tail))
             gap = Span(first.end, second.start)
+            if _echoed_ending(index.document.text, gap, second):
+                continue
             cut_at = Span(core.start + words[cut].start(), core.start + words[cut].start())
             found = [
                 divergence(
@@ -1493,6 +1495,34 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
         return None  # the longest head is found, and no tail after it: no splice
     return None
 
+
+def _echoed_ending(reference: str, gap: Span, tail: Span) -> bool:
+    """Whether a splice's short tail only echoes, in the reference's next sentence, the
+    words the head's sentence ends in there: "... resolution of | the problems of the
+    Korean Peninsula" for "... resolution of problems on the Korean Peninsula. Any
+    possibility ... to solve the problems of the Korean Peninsula should be ruled out".
+    The tail stops where that sentence goes on, and the words skipped before the first
+    sentence end share two of its own: the quotation changed its last words, it joined
+    nothing (as `locate` reads the copy's end).
+
+    >>> text = "on problems on the land. No force against the problems of the land is used."
+    >>> _echoed_ending(text, Span(2, 42), Span(42, 66))
+    True
+    """
+    if len(tail.of(reference).split()) > _ECHO_WORDS:
+        return False
+    skipped = gap.of(reference)
+    stop = re.search(r"[.!?]\s", skipped)
+    if stop is None or re.match(r"\s*[.!?]", reference[tail.end : tail.end + 3]):
+        return False
+    before = {w.casefold() for w in _WORDS_ONLY.findall(skipped[: stop.start()])}
+    echoed = {w.casefold() for w in _WORDS_ONLY.findall(tail.of(reference))}
+    return len(before & echoed - _ECHO_FUNCTION) >= 2
+
+
+_ECHO_WORDS = 8
+_ECHO_FUNCTION = frozenset("the a an of on in to and or for by with at from".split())
+_WORDS_ONLY = re.compile(r"[^\W\d_]+")
 
 _GLOSS_WORDS = 4
 """Most words of a quotation's head that may name the subject a tail's sentence opens
