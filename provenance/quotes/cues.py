@@ -266,6 +266,7 @@ def cues(
     base = sentence.start
     chunk = prose[sentence.start : sentence.end]
     out: list[Cue] = []
+    own_verbs: set[int] = set()  # (the cues of `out` where the document is its verb's subject)
     docs = (
         [
             (m.start(), m.end())
@@ -411,6 +412,7 @@ def cues(
         if subject_doc is not None:
             used.add(subject_doc)
             span = Span(base + subject_doc[0], base + hit.end())
+            own_verbs.add(len(out))
             out.append(Cue("document", span, span.of(text)))
             continue
         a, subject = _subject(chunk, verb, kept=kept)
@@ -429,8 +431,16 @@ def cues(
         if not subject and speakers and medium is None and _coordinated(kept) and out:
             # "Its editorial claimed that the statement “...”, words it never uses, and
             # called the battery “a dagger ...”": the verb after "and" is the editorial's,
-            # whatever document its first verb reported or the clause between named
+            # whatever document its first verb reported or the clause between named; but
+            # where the document was the subject of its own verb just before ("A post says
+            # the statement calls them “justified” and says they “...”"), that verb's
+            # clause goes on, and so does its subject
             who = speakers[-1][1].strip(" ,")
+            if len(out) - 1 in own_verbs:
+                span = Span(base + hit.start(), base + hit.end())
+                own_verbs.add(len(out))
+                out.append(Cue("document", span, span.of(text)))
+                continue
             if out[-1].speaker == "document" and not _joint(who, authors):
                 span = Span(base + hit.start(), base + hit.end())
                 out.append(Cue("person", span, span.of(text), how=f"the verb of {who}"))
