@@ -421,6 +421,11 @@ def unsaid(
     prefixed = negated_by_prefix(quotation, stretch)
     if prefixed:
         out.append(f"negates by a prefix ({', '.join(prefixed)}) what the statement's passage says")
+    asked = _ASKS_ITS_AUTHORS.search(f"{lead_in[-40:]} {quotation}")
+    if asked:
+        # "The joint statement asks “Russia and China to refrain from any military
+        # presence ...”": it asks others; its authors are never the ones it asks
+        out.append(f"asks its own authors ({' '.join(asked.group('who').split())}) to act")
     reversed_asking = turned_round(quotation, stretch)
     if reversed_asking:
         out.append(
@@ -1008,6 +1013,16 @@ def negated_by_prefix(quotation: str, stretch: str) -> list[str]:
         if rest is not None and any(_same_word(rest, t) for t in theirs):
             out.append(words[k])
     return out
+
+
+_ASKS_ITS_AUTHORS = re.compile(
+    r"\b(?:urge[sd]?|urging|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on|upon)|press(?:es|ed)?)"
+    r"\s+[\"“‘']?\s*(?P<who>(?:the\s+)?(?:Parties|Russia\s+and\s+China|China\s+and\s+Russia"
+    r"|Moscow\s+and\s+Beijing|Beijing\s+and\s+Moscow|two\s+(?:countries|sides|ministries)))"
+    r"\s+to\b"
+)
+"""The statement's authors as the ones asked ("asks “Russia and China to refrain ...”"):
+the statement asks others, never them."""
 
 
 def turned_round(quotation: str, stretch: str) -> list[str]:
