@@ -51,3 +51,14 @@ def test_a_quotation_ending_so_is_no_splice(reference: Document) -> None:
     (quotation,) = analyse(reference, [make_document(page, "q")]).sources[0].quotes
     assert quotation.verdict is QuoteVerdict.ALTERED
     assert not any(d.kind is Kind.OMISSION for d in quotation.divergences), quotation.note
+
+
+def test_a_quotation_ending_the_page_so_ends_with_its_sentence(reference: Document) -> None:
+    page = (
+        'Both governments call on all parties involved "to re-launch, as soon as possible, '
+        'the dialogue on the comprehensive resolution of the problems of the Korean Peninsula".'
+    )
+    result = analyse(reference, [make_document(page, "end")]).sources[0]
+    (passage,) = result.passages
+    assert passage.reference.of(reference.text).endswith("problems on the Korean Peninsula")
+    assert not any(d.kind is Kind.OMISSION for d in result.divergences)

@@ -349,7 +349,6 @@ def _without_echo_at_end(texts: _Texts, group: list[_Run]) -> list[_Run]:
         last.j0 == prior.j1
         and last.j1 - last.j0 <= _ECHO_WORDS
         and 0 < skip <= _ECHO_SKIP
-        and last.j1 < len(texts.words)
         and last.i1 < len(texts.reference.words)
     ):
         return group
@@ -357,9 +356,11 @@ def _without_echo_at_end(texts: _Texts, group: list[_Run]) -> list[_Run]:
     stop = _SENTENCE.search(gap)
     if stop is None or _SENTENCE.search(texts.reference_gap(last.i1 - 1, last.i1 + 1)):
         return group  # (the reference's sentence ends with the copy's: a sentence skipped)
-    after = texts.capture_gap(last.j1 - 1, last.j1)
-    if not (_SENTENCE.search(after) or "," in after or '"' in after or "\n" in after):
-        return group
+    # (the copy's sentence, line or quotation ends after it, or the page does)
+    if last.j1 < len(texts.words):
+        after = texts.capture_gap(last.j1 - 1, last.j1)
+        if not (_SENTENCE.search(after) or "," in after or '"' in after or "\n" in after):
+            return group
     before_stop = gap[: stop.start()].split()
     echoed = {w for w, _, _ in texts.words[last.j0 : last.j1]}
     if len(set(before_stop) & echoed - _FUNCTION) < 2:

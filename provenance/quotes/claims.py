@@ -1324,24 +1324,36 @@ def absent_parties(
             n.start() < m.start() < n.end() for n in _DPRK_NAME.finditer(quotation)
         ):
             name = "dprk"
-        capital = name in _CAPITALS and (
-            actors_only or _PARTNER.search(quotation, 0, m.start()) is not None
-        )
+        partner = _PARTNER.search(quotation, 0, m.start()) is not None
+        capital = name in _CAPITALS and (actors_only or partner)
         if capital:
             name = _CAPITALS[name]  # "Seoul has agreed to adopt ...": the state acts
+        # (an author made a partner in what others do: "the North and the South to conduct
+        # dialogue and consultations with Beijing", where they talk to each other)
+        # (not one author beside the other: "Russia, together with China, intends ...")
+        author_partner = (
+            partner
+            and name in _AUTHORS_CAPITALS
+            and not _OTHER_AUTHOR[_AUTHORS_CAPITALS[name]].search(quotation)
+        )
+        name = _AUTHORS_CAPITALS.get(name, name) if author_partner else name
         name = _STATE_OF.get(name, name)  # "the American military build-up": the US's
         if not word[0].isupper() or name not in ALIASES:
             continue
         if name not in vocabulary and not capital:
             continue  # a party the statement never names is `strange_names`' to find
-        if name in authors or word in out:
+        if (name in authors and not author_partner) or word in out:
             continue
         forms = {name, *ALIASES[name]} - DEMONYMS
         if forms & held:
             continue
         if _IN_PLACE.search(quotation, 0, m.start()):
             continue  # "the battery in South Korea": where, not who
-        if actors_only and _NOT_ACTOR.search(_NAME_START.sub("", quotation[: m.start()])):
+        if (
+            actors_only
+            and not partner
+            and _NOT_ACTOR.search(_NAME_START.sub("", quotation[: m.start()]))
+        ):
             continue
         region = None if capital else _REGIONS.get(name)
         named = region is not None and all(w in vocabulary for w in region.split())
@@ -1391,6 +1403,12 @@ _PARTNER = re.compile(r"\bwith\s+$", re.IGNORECASE)
 """Before a capital named as a partner in what the words do ("will closely coordinate their
 efforts with Washington"): the state, brought in. A capital among those addressed stays
 a rendering of the statement's "all countries concerned"."""
+_AUTHORS_CAPITALS = {"moscow": "russia", "beijing": "china", "russia": "russia", "china": "china"}
+"""The authors by name or capital, as a partner after "with" (`_PARTNER`)."""
+_OTHER_AUTHOR = {
+    "russia": re.compile(r"\b(?:China|Beijing|Chinese)\b"),
+    "china": re.compile(r"\b(?:Russia|Moscow|Russian)\b"),
+}
 _CAPITALS = {"pyongyang": "dprk", "seoul": "korea", "washington": "states", "tokyo": "japan"}
 """The capitals among the parties' other names (`ALIASES`), each to the state it stands for."""
 _DPRK_NAME = re.compile(r"\bDemocratic\s+People[’']?s\s+Republic\s+of\s+Korea\b", re.IGNORECASE)

@@ -588,7 +588,18 @@ def _renames(d: Divergence, reference: str) -> bool:
         return False  # "We" for "They": a sentence's first word, not a name
     if ours.casefold() == theirs.casefold() or misspelt(theirs.casefold(), {ours.casefold()}):
         return False  # a change of case, or a typo ("Penninsula"): the same name
+    if {_party(ours), _party(theirs)} == {"russia", "china"}:
+        start = max(
+            reference.rfind(".", 0, d.reference.start), reference.rfind("\n", 0, d.reference.start)
+        )
+        end = reference.find(".", d.reference.end)
+        if _THE_PAIR.search(reference, start + 1, end if end >= 0 else len(reference)):
+            return False  # "Russia will coordinate its efforts with China" for "Russia and
+            # China will coordinate their efforts": the pair its sentence names, reworded
     return _party(ours) is None or _party(ours) != _party(theirs)
+
+
+_THE_PAIR = re.compile(r"\b(?:Russia\s+and\s+China|China\s+and\s+Russia)\b")
 
 
 def _facts_changed(
@@ -712,7 +723,8 @@ def _blame(index: _Index, quoted: str) -> str:
 
 _BLAME = re.compile(
     r"\b(?:blam\w*|(?:primary|main|chief|sole|full|whole)\s+responsibility|responsib\w+\s+for"
-    r"|(?:is|are|was|were)\s+(?:to\s+blame|at\s+fault|guilty|culpable)|culprits?)\b",
+    r"|(?:is|are|was|were)\s+(?:to\s+blame|at\s+fault|guilty|culpable)|culprits?"
+    r"|(?:the|its|their|his|her)\s+(?:own\s+)?fault|(?:the|its|their)\s+doing)\b",
     re.IGNORECASE,
 )
 """Blame laid on someone ("the United States bears primary responsibility for the current
