@@ -481,8 +481,7 @@ def unsaid(
     labels = charged_labels(quotation, stems_of(vocabulary))
     if labels:
         out.append(f"a label of contempt or alarm ({', '.join(labels)}) the statement never uses")
-    verdicts = [w for w in _CLAUSE_WORD.findall(quotation) if stem(w) in _JUDGED]
-    verdicts = [w for w in dict.fromkeys(verdicts) if stem(w) not in stems_of(vocabulary)]
+    verdicts = verdict_words(quotation, stems_of(vocabulary))
     if verdicts:
         out.append(f"a verdict ({', '.join(verdicts)}) the statement never gives")
     unmentioned = stance_on_the_unmentioned(quotation, vocabulary)
@@ -1486,6 +1485,17 @@ def _held_word(word: str, held: frozenset[str]) -> bool:
     parts ("build-up" where its words are "build" and "up")."""
     parts = [p for p in word.split("-") if p and p.casefold() not in STOPWORDS]
     return stem(word) in held or any(stem(p) in held for p in parts)
+
+
+def verdict_words(quotation: str, held: frozenset[str]) -> list[str]:
+    """The quotation's words of a verdict on worth or outcome (`_JUDGED`) whose stems `held`
+    (the statement's word stems) lacks, as the quotation writes them.
+
+    >>> verdict_words("the commitments are obsolete", frozenset({"commit"}))
+    ['obsolete']
+    """
+    found = [w for w in _CLAUSE_WORD.findall(quotation) if stem(w) in _JUDGED]
+    return [w for w in dict.fromkeys(found) if stem(w) not in held]
 
 
 def charged_labels(quotation: str, held: frozenset[str]) -> list[str]:

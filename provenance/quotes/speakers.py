@@ -268,6 +268,13 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # an account of what the statement says, checked against it
             span = Span(has.start("who"), has.end("verb"))
             return Cue("document", span, span.of(reading.text), how="an account has it saying")
+        made = _search_holding(_IT_HAS_THEM, _MAKES, reading.prose, *back)
+        if made is not None:
+            # "One said the statement has the two countries “coordinate ...”", "...
+            # the statement judged it “consistent with ...”": the statement, subject of
+            # its own verb, holding the words; someone's account of it, checked against it
+            span = Span(made.start("who"), made.end("verb"))
+            return Cue("document", span, span.of(reading.text), how="an account has it saying")
         for pattern, reach, spoken, held in _NAMED_BEFORE:
             # "the standing answer from our colleagues was that the drills are “...”",
             # "Washington's talk of “all options”", "with a spokeswoman saying “...”": the
@@ -477,7 +484,9 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         said = [c for c in own if not c.named and c.span.end <= opening]
         if said and said[-1].speaker == "person":
             own = [c for c in own if not (c.named and said[-1].span.end <= c.span.start)]
-        nearest = min(own, key=lambda c: _distance(c.span, m.span))
+        # (of two cues ending alike, the inner: "Another report said that according to
+        # the statement the allies “...”" quotes the statement, as the report has it)
+        nearest = min(own, key=lambda c: (_distance(c.span, m.span), -c.span.start))
         if nearest.speaker == "document" and nearest.span.end <= opening:
             reach = max(nearest.span.end, opening - _CLAUSE_REACH)
             clause = _OWN_CLAUSE.search(reading.prose, reach, opening)
@@ -895,6 +904,15 @@ _HAS_IT_SAYING = re.compile(
 """A source's account that "has" the statement or its authors say something, just before
 the quotation ("Western summaries have the authors demanding", "has the ministries calling
 for Seoul to")."""
+_IT_HAS_THEM = re.compile(
+    r"\b(?P<who>(?:the|this|that)[ \t]+(?:joint[ \t]+)?(?:statement|declaration|document))[ \t]+"
+    r"(?P<verb>has|had|judged|judges|deemed|deems|found|finds|termed|terms)[ \t]+"
+    r"(?:it|them|this|that|(?:the[ \t]+)?[\w’'-]+(?:[ \t]+[\w’'-]+){0,4}?)[ \t]*$"
+)
+_MAKES = ("has", "had", "judge", "deem", "found", "find", "term")
+"""The statement, subject of a verb that makes or judges, its object just before the
+quotation ("the statement has the North and the South “cooperate ...”", "the statement
+judged it “consistent with ...”"): the quotation is what an account says it says."""
 _RENDERED_AS = re.compile(
     r"\b(?:renders?|rendered|rendering|summari[sz](?:es|ed|e|ing)|sums?[ \t]+up|summed[ \t]+up"
     r"|paraphras(?:es|ed|e|ing)|translat(?:es|ed|e|ing))[ \t]+"

@@ -27,7 +27,7 @@ from provenance.locate import PreparedReference
 from provenance.model import Divergence, Document, Format, Kind, Passage, Severity, Span
 from provenance.quotes.align import SEED_WHOLE
 from provenance.quotes.align import fold as _fold
-from provenance.quotes.claims import charged_labels, stems_of
+from provenance.quotes.claims import charged_labels, stems_of, verdict_words
 from provenance.quotes.ladder import (
     _EDITORIAL,
     _EMPHASIS_MARK,
@@ -597,6 +597,7 @@ def _check(
         and len(quoted.split()) == 1
         and not index.may_hold_word(page.folded(quoted))
         and not charged_labels(quoted, stems_of(index.lexicon.vocabulary))
+        and not verdict_words(quoted, stems_of(index.lexicon.vocabulary))
         and not _labelled(text, m.span.start, quoted)
     )
     cue = None if screened or unheld else speaker(m)
@@ -705,6 +706,7 @@ def _check(
         and named
         and _is_name(quoted)
         and not charged_labels(quoted, stems_of(index.lexicon.vocabulary))
+        and not verdict_words(quoted, stems_of(index.lexicon.vocabulary))
         and not _labelled(text, m.span.start, quoted)
     ):
         # a quoted name or title ("Sputnik"), or a term the page defines (`the "Joint
