@@ -456,6 +456,17 @@ def test_ordered_list_numbers_are_read_as_a_browser_shows_them() -> None:
     ]
 
 
+def test_a_reversed_ordered_list_counts_down_as_a_browser_shows_it() -> None:
+    """<ol reversed> counts down from its item count (its own items, not a nested list's),
+    or from `start`: the page's points 3, 2, 1 in that order are numbered so (audit l30)."""
+    page = (
+        "<ol reversed><li>c</li><li>b<ol><li>x</li><li>y</li></ol></li><li>a</li></ol>"
+        '<ol reversed start="9"><li>i</li><li>h</li></ol>'
+    )
+    extracted = extract(_doc(page, Format.HTML))
+    assert extracted.text == "3. c\n2. b\n\n1. x\n2. y\n\n1. a\n\n9. i\n8. h"
+
+
 def test_a_statement_as_an_ordered_list_keeps_its_paragraph_numbers(reference: Document) -> None:
     """A page setting the numbered paragraphs as <ol> items: no material omission of
     "1. ", "2. " ... (the browser shows the numbers)."""

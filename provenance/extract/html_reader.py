@@ -149,6 +149,8 @@ class _HTMLReader(HTMLParser):
         self.skipping = 0
         self.pre = 0
         self.lists: list[int | None] = []
+        self.steps: list[int] = []
+        """Each open list's step from one item's number to the next: -1 for <ol reversed>."""
         """The open lists, innermost last: an ordered list's next item number, or None."""
         self.quoting = 0
         """How many <q> elements are open: a browser draws their quotation marks."""
@@ -234,7 +236,12 @@ class _HTMLReader(HTMLParser):
         if tag in _VOID:
             return
         if tag in ("ol", "ul"):
-            self.lists.append(_first_number(attrs) if tag == "ol" else None)
+            first = _first_number(attrs) if tag == "ol" else None
+            backwards = first is not None and any(k == "reversed" for k, _ in attrs)
+            if backwards and not any(k == "start" and v for k, v in attrs):
+                first = _items_ahead(self.source, self.source.find(">", self._at()) + 1)
+            self.lists.append(first)
+            self.steps.append(-1 if backwards else 1)
         elif tag == "li" and self.lists and self.lists[-1] is not None:
             self._item_number(attrs)
         elif tag == "q":
@@ -368,6 +375,7 @@ class _HTMLReader(HTMLParser):
             if self.stack[k][0] in ("ol", "ul")
         )
         del self.lists[len(self.lists) - closed_lists :]
+        del self.steps[len(self.steps) - closed_lists :]
         apart = any(style.startswith(f"{_OFF}{QUOTED}#") for style in self.stack[index][1])
         del self.stack[index:]
         if self.quote_boxes:
@@ -383,7 +391,7 @@ class _HTMLReader(HTMLParser):
         value = next((v for k, v in attrs if k == "value" and v), None)
         number = int(value) if value and value.strip().lstrip("-").isdigit() else self.lists[-1]
         assert number is not None
-        self.lists[-1] = number + 1
+        self.lists[-1] = number + self.steps[-1]
         at = self._at()
         tag = self.get_starttag_text() or ""
         self.out.emit(f"{number}. ", at, at + len(tag), self._styles())
@@ -522,6 +530,30 @@ _EMBED_CLASSES = frozenset(
     "twitter-tweet twitter-video instagram-media tiktok-embed reddit-embed-bq bluesky-embed "
     "mastodon-embed threads-embed fb-xfbml-parse-ignore telegram-post".split()
 )
+
+
+def _items_ahead(source: str, at: int) -> int:
+    """The number of items of the list whose content starts at `at` (its own <li>s, not
+    those of lists inside it): where an <ol reversed> with no `start` counts down from.
+
+    >>> _items_ahead("<li>a<ol><li>x</ol><li>b<li>c</ol><li>d", 0)
+    3
+    """
+    depth, items = 0, 0
+    for m in _LIST_TAG.finditer(source, at):
+        closing, name = m.group(1), m.group(2).lower()
+        if name == "li":
+            items += depth == 0 and not closing
+        elif closing:
+            if depth == 0:
+                break
+            depth -= 1
+        else:
+            depth += 1
+    return items
+
+
+_LIST_TAG = re.compile(r"<(/?)(ol|ul|li)\b", re.IGNORECASE)
 
 
 def _first_number(attrs: list[tuple[str, str | None]]) -> int | None:
