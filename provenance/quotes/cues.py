@@ -436,7 +436,7 @@ def cues(
             # the statement calls them “justified” and says they “...”"), that verb's
             # clause goes on, and so does its subject
             who = speakers[-1][1].strip(" ,")
-            if len(out) - 1 in own_verbs:
+            if len(out) - 1 in own_verbs and not _reporter_goes_on(kept, hit.group()):
                 span = Span(base + hit.start(), base + hit.end())
                 own_verbs.add(len(out))
                 out.append(Cue("document", span, span.of(text)))
@@ -1504,6 +1504,25 @@ lol") the post quotes someone else."""
 _LABEL_SUPERSET = (rb":[^\n]*\n?[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
 """Where `_LABEL` or `_LINE_LABEL` may match: a colon, then a quotation mark in its line
 or opening the next."""
+
+
+def _reporter_goes_on(kept: list[re.Match[str]], verb: str) -> bool:
+    """Whether a verb coordinated after the document's own verb is the reporter's next act,
+    not the document going on: "and then said those measures ...", "and later called",
+    or a verb in the past ("... the statement says they “...”, and added that ..."), where
+    the document's verbs are in the present.
+
+    >>> _reporter_goes_on(list(re.finditer(r"\\w+", "and then")), "calls")
+    True
+    >>> _reporter_goes_on(list(re.finditer(r"\\w+", "and")), "says")
+    False
+    """
+    words = {w.group().casefold() for w in kept}
+    return bool(words & _SEQUENCE) or verb.casefold() in _PAST_SPEECH or verb.endswith("ed")
+
+
+_SEQUENCE = frozenset({"then", "later", "afterwards", "afterward", "subsequently"})
+_PAST_SPEECH = frozenset({"said", "told", "wrote", "spoke"})
 
 
 def _coordinated(kept: list[re.Match[str]]) -> bool:
