@@ -1537,9 +1537,22 @@ def words_never_used(quotation: str, vocabulary: frozenset[str]) -> list[str]:
         and w not in STOPWORDS
         and _lemma_zipf(w) < DISTINCTIVE_ZIPF
     ]
-    if any(stem(w) in held for w in rare):
-        return []
+    if any(stem(w) in held or _RENDERS.get(w, "") in vocabulary for w in rare):
+        return []  # (one of its rare words, or news copy's word for one: "must be excluded")
     return rare
+
+
+_RENDERS = {
+    **dict.fromkeys(["excluded", "exclude", "precluded"], "ruled"),
+    **dict.fromkeys(["drills", "manoeuvres", "maneuvers"], "exercises"),
+    **dict.fromkeys(["safeguard", "safeguarding", "shield"], "protect"),
+    **dict.fromkeys(["equilibrium"], "balance"),
+    **dict.fromkeys(["belligerent", "warlike"], "bellicose"),
+    **dict.fromkeys(["goodwill"], "benevolence"),
+}
+"""Rarer words translations and news copy put for a word of the statement's ("must be
+excluded" for "should be ruled out", "strategic equilibrium" for "strategic balance"): a
+rendering, not words the statement never uses."""
 
 
 def _lemma_zipf(word: str) -> float:

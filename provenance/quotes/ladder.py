@@ -724,12 +724,13 @@ def _blame(index: _Index, quoted: str) -> str:
 _BLAME = re.compile(
     r"\b(?:blam\w*|(?:primary|main|chief|sole|full|whole)\s+responsibility|responsib\w+\s+for"
     r"|(?:is|are|was|were)\s+(?:to\s+blame|at\s+fault|guilty|culpable)|culprits?"
-    r"|(?:the|its|their|his|her)\s+(?:own\s+)?fault|(?:the|its|their)\s+doing)\b",
+    r"|(?:the|its|their|his|her)\s+(?:own\s+)?fault|(?:the|its|their)\s+doing"
+    r"|acts?\s+of\s+aggression|aggressive\s+acts?|violat\w+|breach(?:es|ed)?\s+of)\b",
     re.IGNORECASE,
 )
 """Blame laid on someone ("the United States bears primary responsibility for the current
-tension", "Seoul is to blame"): a claim the statement never makes, however many of its
-words come with it."""
+tension", "Seoul is to blame", "an act of aggression", "a violation of international
+law"): a claim the statement never makes, however many of its words come with it."""
 _ADDRESSED = re.compile(
     r"\b(?P<state>[A-Z][a-z]+)(?:['’]s)?[ \t]+(?:to[ \t]+|that[ \t]+)?[\"“«„‘']?\Z"
 )
