@@ -415,6 +415,22 @@ def cues(
             own_verbs.add(len(out))
             out.append(Cue("document", span, span.of(text)))
             continue
+        inverted = next(
+            (
+                d
+                for d in docs
+                if _SET_OFF_AFTER.fullmatch(chunk, hit.end(), d[0]) is not None
+                and chunk[d[1] : d[1] + 2].lstrip().startswith(",")
+            ),
+            None,
+        )
+        if inverted is not None and _SET_OFF_BEFORE.search(chunk, 0, hit.start()):
+            # "the two countries, says the statement, “will take ...”": the verb and the
+            # document after it set off by commas, an aside naming who speaks
+            used.add(inverted)
+            span = Span(base + hit.start(), base + inverted[1])
+            out.append(Cue("document", span, span.of(text)))
+            continue
         a, subject = _subject(chunk, verb, kept=kept)
         if subject.strip(" ,").casefold() in _NO_SUBJECT:
             subject = ""  # "So says the statement": the subject follows the verb
@@ -1504,6 +1520,12 @@ lol") the post quotes someone else."""
 _LABEL_SUPERSET = (rb":[^\n]*\n?[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
 """Where `_LABEL` or `_LINE_LABEL` may match: a colon, then a quotation mark in its line
 or opening the next."""
+
+
+_SET_OFF_BEFORE = re.compile(r",[ \t]*$")
+_SET_OFF_AFTER = re.compile(r"[ \t]+")
+"""A speech verb after a comma and straight before a document, another comma after it
+(", says the statement,")."""
 
 
 def _reporter_goes_on(kept: list[re.Match[str]], verb: str) -> bool:
