@@ -599,6 +599,12 @@ def _renames(d: Divergence, reference: str) -> bool:
     return _party(ours) is None or _party(ours) != _party(theirs)
 
 
+_AUTHORS_NAMED = re.compile(r"\b(?:Russia|China|Moscow|Beijing|the\s+Parties)\b")
+_OTHERS = re.compile(
+    r"\b(?:third|other|regional|extra-regional|relevant|separate)\s+(?:parties|states|countries|forces)\b",
+    re.IGNORECASE,
+)
+"""Others the statement speaks of, in whose place the authors may be put."""
 _THE_PAIR = re.compile(r"\b(?:Russia\s+and\s+China|China\s+and\s+Russia)\b")
 
 
@@ -622,7 +628,16 @@ def _facts_changed(
         for d in divergences
         if d.kind is Kind.SUBSTITUTION
         and not _renames(d, reference)
-        and absent_parties(d.copy_text, sentences, vocabulary, authors)
+        and (
+            absent_parties(d.copy_text, sentences, vocabulary, authors)
+            # (the authors put for the others the statement speaks of: "the interests of
+            # Russia and China" for "the interests of third parties")
+            or (
+                _AUTHORS_NAMED.search(d.copy_text)
+                and _OTHERS.search(d.reference_text)
+                and not _AUTHORS_NAMED.search(d.reference_text)
+            )
+        )
     ]
     given = {value for _, value, _ in numbers_in(PARAGRAPH_NUMBER.sub("", sentences))}
     counted = [n for d in divergences for n in _new_count(d, given, reference)]
@@ -1433,6 +1448,9 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
         joined = words[cut].group().casefold() in _JOINING and cut + 1 < len(words)
         for skip in (0, 1) if joined else (0,):
             tail_start = core.start + words[cut + skip].start()
+            if _NAMES_ONLY.fullmatch(text[tail_start : core.end].strip()):
+                continue  # "... the interests of | Russia and China.": a name put for the
+                # statement's words ("third parties"), not a second stretch joined on
             tail = _fold(text[tail_start : core.end])
             later = [
                 h
@@ -1536,6 +1554,11 @@ def _echoed_ending(reference: str, gap: Span, tail: Span) -> bool:
 _ECHO_WORDS = 8
 _ECHO_FUNCTION = frozenset("the a an of on in to and or for by with at from".split())
 _WORDS_ONLY = re.compile(r"[^\W\d_]+")
+
+_NAMES_ONLY = re.compile(
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|the)\s+)*[A-Z][\w’'-]*)*[.,;:!?]?"
+)
+"""A splice's tail of names alone ("Russia and China.", "the Republic of Korea")."""
 
 _GLOSS_WORDS = 4
 """Most words of a quotation's head that may name the subject a tail's sentence opens
