@@ -22,18 +22,27 @@ ACTS = frozenset(
     sanction sanctions embargo vow accuse accusation blame praise congratulate ratify
     dismantle intervene intervention annex annexation condemn condemnation invade invasion
     occupation punish punishment retaliate reunify reunification unify unification disband
-    patrol blockade lead leads leading led leadership spearhead mediate mediation broker
-    oversee supervise supervision revoke repeal rescind annul abolish arbiter arbiters
-    arbitrate arbitration mediator mediators""".split()
+    patrol blockade""".split()
 )
 """Stems of words for what states do to or about each other, beyond taking a position.
 ("guarantee" and "pledge" render the statement's "ensure" and "committed" as often;
 "disarmament" its "denuclearisation", "dissolve" its "defuse". Leading, mediating and
 overseeing are roles: the statement gives none to anyone, "China will lead the efforts".)"""
+_ROLES = frozenset(
+    """lead leads leading led spearhead spearheads spearheaded spearheading mediate mediates
+    mediated mediating mediation mediator mediators broker brokers brokered brokering oversee
+    oversees oversaw overseeing supervise supervises supervised supervising supervision
+    arbiter arbiters arbitrate arbitrates arbitrated arbitrating arbitration revoke revokes
+    revoked revoking repeal repeals repealed repealing rescind rescinds rescinded annul
+    annuls annulled abolish abolishes abolished abolishing""".split()
+)
+"""Roles and acts of undoing, as whole words (their stems would take in "overseas",
+"leader"): leading, mediating and overseeing are roles the statement gives to no one
+("China will lead the efforts"), and it revokes nothing."""
 _RENDERING = {
     stem("recognise"): "that",
     stem("recognize"): "that",
-    **{stem(w): "to" for w in "lead leads leading led".split()},
+    **dict.fromkeys("lead leads leading led".split(), "to"),
 }
 """An act's word followed by this word is another of the statement's verbs ("The
 Parties recognise that ...": "confirm that"), or no act ("tension that could lead to an
@@ -103,12 +112,19 @@ def invented_acts(
     ['withdraw']
     >>> invented_acts("will take charge of the talks", frozenset({"talks"}))
     ['take charge of']
+    >>> invented_acts("will lead the efforts of overseas forces", frozenset())
+    ['lead']
     """
     words = _WORD.findall(quotation)
     out = []
     for k, word in enumerate(words):
         root = stem(word)
-        if root not in ACTS or root in held or word in out:
+        folded = word.casefold()
+        if folded in _ROLES:
+            root = folded  # (a whole word: see `_ROLES`)
+        elif root not in ACTS:
+            continue
+        if root in held or word in out:
             continue
         if k + 1 < len(words) and _RENDERING.get(root) == words[k + 1].casefold():
             continue

@@ -120,15 +120,15 @@ register takes its positions in measured words ("concern", "unacceptable", "prov
 moves"); a label of this kind inside quotation marks given to it is the quoting page's own,
 however close the words around it, unless the statement itself uses it."""
 _JUDGED = frozenset(
-    stem(w)
-    for w in """success successful succeeded failure failed fiasco obsolete outdated outmoded
-    victory triumph triumphant breakthrough mistake mistaken blunder disaster disastrous
-    catastrophe catastrophic futile pointless useless naive absurd ridiculous historic
-    landmark masterstroke""".split()
+    """success successes successful succeeded failure failures failed fiasco obsolete
+    outdated outmoded victory victories triumph triumphant breakthrough breakthroughs mistake
+    mistakes mistaken blunder blunders disaster disasters disastrous catastrophe catastrophic
+    futile pointless useless naive absurd ridiculous historic landmark masterstroke""".split()
 )
-"""Stems of a verdict on how something went or what it is worth ("has proved a success",
-"the commitments of 2005 are obsolete", "a historic breakthrough"): the statement judges
-nothing so; such a word in its mouth is the quoting page's own."""
+"""A verdict on how something went or what it is worth ("has proved a success", "the
+commitments of 2005 are obsolete", "a historic breakthrough"): the statement judges
+nothing so; such a word in its mouth is the quoting page's own. Whole words, not stems:
+"historic" is no "History"."""
 _THREAT_SAID_AS = {"war": {"conflict"}, "warfare": {"conflict"}}
 """Threat words a passage says in other words: "war" where it speaks of an armed conflict
 (the danger it describes, "could tip into open war", is no threat the Parties make)."""
@@ -1493,8 +1493,10 @@ def verdict_words(quotation: str, held: frozenset[str]) -> list[str]:
 
     >>> verdict_words("the commitments are obsolete", frozenset({"commit"}))
     ['obsolete']
+    >>> verdict_words("History", frozenset())
+    []
     """
-    found = [w for w in _CLAUSE_WORD.findall(quotation) if stem(w) in _JUDGED]
+    found = [w for w in _CLAUSE_WORD.findall(quotation) if w.casefold() in _JUDGED]
     return [w for w in dict.fromkeys(found) if stem(w) not in held]
 
 
