@@ -317,6 +317,8 @@ def _disowned(text: str, clauses: list[tuple[int, int]], quotation: Span) -> boo
         k < len(clauses)
         and not _ANY_MARK.search(text, quotation.end + 1, clauses[k][0])
         and not _STOP_BETWEEN.search(text, quotation.end + 1, clauses[k][0])
+        # (not a clause naming its own object: "..., but it never uses the word illegal")
+        and not _OWN_OBJECT.match(text, clauses[k][1])
     ):
         return True
     if k and clauses[k - 1][1] <= quotation.start:
@@ -912,6 +914,12 @@ never uses", "a slogan the statement never mentions", "..., which was never in t
 text")."""
 
 
+_OWN_OBJECT = re.compile(
+    r"\s+(?:(?:the|a|any)\s+)?(?:(?:single\s+)?(?:words?|terms?|phrases?|expressions?|labels?"
+    r"|adjectives?|nouns?|names?)\b|[A-Z]{2,}\b)"
+)
+"""After a disowning clause, the word it disowns named unquoted ("never uses the word
+illegal", "never mentions THAAD"): the clause is about that, not a quotation before it."""
 _FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|ourselves|I|me|my|mine)\b", re.IGNORECASE)
 
 
