@@ -338,9 +338,16 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             document = document or _PART_QUOTED.fullmatch(quoted_who.strip()) is not None
             speaker: Literal["document", "person"] = "document" if document else "person"
             return Cue(speaker, span, quoted_who, how="whom the source quotes")
-        if quoting is not None and who[0].casefold() in ("it", "them") and k > 0:
-            # "One op-ed misquoted it as urging “...”": "it", the document the sentence
-            # before names (and none of its own does)
+        recast = (
+            _IT_RECAST.search(reading.prose, max(0, m.span.start - 80), m.span.start - 1)
+            if " as" in window
+            else None
+        )
+        if k > 0 and (
+            (quoting is not None and who[0].casefold() in ("it", "them")) or recast is not None
+        ):
+            # "One op-ed misquoted it as urging “...”", "some posters embellished it as
+            # “...”": "it", the document the sentence before names (and none of its own does)
             previous = reading.spans.span(k - 1)
             named = [
                 c
@@ -992,6 +999,13 @@ _WHERE_QUOTED = (
 )
 """Where or how often "it" is quoted, before "as" ("quoted on social media as saying"); not
 whom it quotes ("it quoted Lavrov as saying")."""
+_IT_RECAST = re.compile(
+    r"\b(?:embellish|twist|distort|garbl|doctor|alter|chang|mangl|rewr[io]t|rework|misrepresent"
+    r"|misstat|paraphras|reword|recast)\w*[ \t]+(?:it|them)[ \t]+as[ \t]*$",
+    re.IGNORECASE,
+)
+"""The page's account of a version of "it" (the document named before): "some posters
+embellished it as “...”", "others twisted it as “...”"."""
 _QUOTING = re.compile(
     rf"\b(?:(?P<who2>it|them)[ \t]+(?=(?:mis)?quoted[ \t]+(?:{_WHERE_QUOTED}[ \t]+)?as\b))?"
     r"(?:(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
