@@ -444,7 +444,7 @@ def cues(
                 continue
         if subject:
             speakers.append((a, subject))
-        if not subject and speakers and medium is None and _coordinated(kept) and out:
+        if not subject and speakers and medium is None and _coordinated(kept, chunk) and out:
             # "Its editorial claimed that the statement “...”, words it never uses, and
             # called the battery “a dagger ...”": the verb after "and" is the editorial's,
             # whatever document its first verb reported or the clause between named; but
@@ -1547,12 +1547,18 @@ _SEQUENCE = frozenset({"then", "later", "afterwards", "afterward", "subsequently
 _PAST_SPEECH = frozenset({"said", "told", "wrote", "spoke"})
 
 
-def _coordinated(kept: list[re.Match[str]]) -> bool:
+def _coordinated(kept: list[re.Match[str]], chunk: str) -> bool:
     """Whether the words just before a speech verb join it to the verb before ("and
-    called", "but described"), so that it has that verb's subject."""
+    called", "but described"), so that it has that verb's subject: after a comma, what
+    stands before ", and" is the clause before, whatever it ends in ("... “...” against
+    THAAD, and then called")."""
     # (`kept` runs back from the verb: "and then called" is ["then", "and"])
-    words = [w.group().casefold() for w in kept if w.group().casefold() not in _ADVERBS]
-    return bool(words) and all(w in _AND_BUT for w in words)
+    words = [w for w in kept if w.group().casefold() not in _ADVERBS]
+    if not words or words[0].group().casefold() not in _AND_BUT:
+        return False
+    if chunk[: words[0].start()].rstrip().endswith(","):
+        return True
+    return all(w.group().casefold() in _AND_BUT for w in words)
 
 
 _AND_BUT = frozenset({"and", "but"})
