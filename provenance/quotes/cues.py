@@ -376,6 +376,7 @@ def cues(
             )
             or _antecedent(chunk, verb, docs)
             or _modified(chunk, verb, docs)
+            or _scare_quoted(chunk, verb, docs)
         )
         if hit.group().casefold() in _SOURCED:
             if medium is None:
@@ -1522,6 +1523,21 @@ _LABEL_SUPERSET = (rb":[^\n]*\n?[ \t]*(?:\"|\xe2\x80[\x9c\x98\x9e]|\xc2\xab)",)
 or opening the next."""
 
 
+def _scare_quoted(chunk: str, verb: int, docs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The document straight before a word or two in quotation marks and then the verb
+    ("the joint statement “rightly” noted that ..."): a scare-quoted adverb between the
+    subject and its verb, which the prose blanks."""
+    found = _SCARE_QUOTE.search(chunk, max(0, verb - _SCARE_REACH), verb)
+    if found is None:
+        return None
+    return next(
+        (d for d in docs if d[1] == found.start() or chunk[d[1] : found.start()].isspace()), None
+    )
+
+
+_SCARE_QUOTE = re.compile(r"[ \t]*[\"“‘'][ \t]{1,24}[\"”’'][ \t]*$")
+"""A short quotation, blanked in the prose, ending where a verb starts."""
+_SCARE_REACH = 30
 _SET_OFF_BEFORE = re.compile(r",[ \t]*$")
 _SET_OFF_AFTER = re.compile(r"[ \t]+")
 """A speech verb after a comma and straight before a document, another comma after it
