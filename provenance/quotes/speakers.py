@@ -912,14 +912,17 @@ _HAS_IT_SAYING = re.compile(
 the quotation ("Western summaries have the authors demanding", "has the ministries calling
 for Seoul to")."""
 _IT_HAS_THEM = re.compile(
-    r"\b(?P<who>(?:the|this|that)[ \t]+(?:joint[ \t]+)?(?:statement|declaration|document))[ \t]+"
-    r"(?P<verb>has|had|judged|judges|deemed|deems|found|finds|termed|terms)[ \t]+"
-    r"(?:it|them|this|that|(?:the[ \t]+)?[\w’'-]+(?:[ \t]+[\w’'-]+){0,4}?)[ \t]*$"
+    r"\b(?P<who>(?:the|this|that)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?(?:statement|declaration|document))"
+    r"[ \t]+(?P<verb>has|had|judged|judges|deemed|deems|found|finds|termed|terms|blames|blamed"
+    r"|accuses|accused|holds|held)[ \t]+"
+    r"(?:it|them|this|that|(?:the[ \t]+)?[\w’'-]+(?:[ \t]+[\w’'-]+){0,4}?)"
+    r"(?:[ \t]+(?:for|of|responsible[ \t]+for))?[ \t]*$"
 )
-_MAKES = ("has", "had", "judge", "deem", "found", "find", "term")
+_MAKES = ("has", "had", "judge", "deem", "found", "find", "term", "blame", "accuse", "hold", "held")
 """The statement, subject of a verb that makes or judges, its object just before the
 quotation ("the statement has the North and the South “cooperate ...”", "the statement
-judged it “consistent with ...”"): the quotation is what an account says it says."""
+judged it “consistent with ...”", "the Moscow statement blames the United States for
+“...”"): the quotation is what an account says it says."""
 _RENDERED_AS = re.compile(
     r"\b(?:renders?|rendered|rendering|summari[sz](?:es|ed|e|ing)|sums?[ \t]+up|summed[ \t]+up"
     r"|paraphras(?:es|ed|e|ing)|translat(?:es|ed|e|ing))[ \t]+"
