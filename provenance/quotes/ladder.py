@@ -739,7 +739,7 @@ def _blame(index: _Index, quoted: str) -> str:
 _BLAME = re.compile(
     r"\b(?:blam\w*|(?:primary|main|chief|sole|full|whole)\s+responsibility|responsib\w+\s+for"
     r"|(?:is|are|was|were)\s+(?:to\s+blame|at\s+fault|guilty|culpable)|culprits?"
-    r"|(?:the|its|their|his|her)\s+(?:own\s+)?fault|(?:the|its|their)\s+doing"
+    r"|(?:the|its|their|his|her|[\w-]+['’]s)\s+(?:own\s+)?fault|(?:the|its|their)\s+doing"
     r"|acts?\s+of\s+aggression|aggressive\s+acts?|violat\w+|breach(?:es|ed)?\s+of)\b",
     re.IGNORECASE,
 )

@@ -912,10 +912,12 @@ _HAS_IT_SAYING = re.compile(
 the quotation ("Western summaries have the authors demanding", "has the ministries calling
 for Seoul to")."""
 _IT_HAS_THEM = re.compile(
-    r"\b(?P<who>(?:the|this|that)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?(?:statement|declaration|document))"
+    r"\b(?P<who>(?:the|this|that)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?"
+    r"(?:statement|declaration|document|text))"
     r"[ \t]+(?P<verb>has|had|judged|judges|deemed|deems|found|finds|termed|terms|blames|blamed"
     r"|accuses|accused|holds|held)[ \t]+"
-    r"(?:it|them|this|that|(?:the[ \t]+)?[\w’'-]+(?:[ \t]+[\w’'-]+){0,4}?)"
+    # (not "has a “balanced” tone": what it has is described, not made to speak)
+    r"(?!(?:a|an)[ \t])(?:it|them|this|that|(?:the[ \t]+)?[\w’'-]+(?:[ \t]+[\w’'-]+){0,4}?)"
     r"(?:[ \t]+(?:for|of|responsible[ \t]+for))?[ \t]*$"
 )
 _MAKES = ("has", "had", "judge", "deem", "found", "find", "term", "blame", "accuse", "hold", "held")
