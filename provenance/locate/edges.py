@@ -9,7 +9,7 @@ paragraph's edge. `locate` then settles the passage's edges character by charact
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -336,7 +336,7 @@ def _without_echo_at_end(texts: _Texts, group: list[_Run]) -> list[_Run]:
     sentence's last words, it did not leave out a sentence and a half. The run before it
     takes both: the copy's last words in the place of the reference's to its sentence end.
 
-    The last run is short (`_ECHO_WORDS`), straight after the run before it on the page,
+    The last run is short (`ECHO_WORDS`), straight after the run before it on the page,
     a few words on in the reference (`_ECHO_SKIP`) past a sentence end; the copy's
     sentence or line ends after it where the reference's does not; and the skipped words
     before that sentence end share two of its words.
@@ -347,7 +347,7 @@ def _without_echo_at_end(texts: _Texts, group: list[_Run]) -> list[_Run]:
     skip = last.i0 - prior.i1
     if not (
         last.j0 == prior.j1
-        and last.j1 - last.j0 <= _ECHO_WORDS
+        and last.j1 - last.j0 <= ECHO_WORDS
         and 0 < skip <= _ECHO_SKIP
         and last.i1 < len(texts.reference.words)
     ):
@@ -363,14 +363,27 @@ def _without_echo_at_end(texts: _Texts, group: list[_Run]) -> list[_Run]:
             return group
     before_stop = gap[: stop.start()].split()
     echoed = {w for w, _, _ in texts.words[last.j0 : last.j1]}
-    if len(set(before_stop) & echoed - _FUNCTION) < 2:
+    if not echoes(before_stop, echoed):
         return group
     # (the copy's last words for the reference's to its sentence end: changed words)
     ended = _Run(prior.j0, last.j1, prior.i0, prior.i1 + len(before_stop), prior.exact)
     return [*group[:-2], ended]
 
 
-_ECHO_WORDS = 8
+def echoes(skipped: Iterable[str], tail: Iterable[str]) -> bool:
+    """Whether a short tail (of at most `ECHO_WORDS`) that skips reference words to a later
+    sentence shares two words, function words aside, with the words it skipped before the
+    sentence end (case-folded words both): the end of the first sentence in other words,
+    echoed in the next (`_without_echo_at_end`; the quotation ladder's splices too).
+
+    >>> echoes("problems on the korean peninsula".split(), "the problems of the korean".split())
+    True
+    """
+    return len(set(skipped) & set(tail) - _FUNCTION) >= 2
+
+
+ECHO_WORDS = 8
+"""Most words of a tail that `echoes` may call an echo."""
 _ECHO_SKIP = 24
 _FUNCTION = frozenset("the a an of on in to and or for by with at from".split())
 

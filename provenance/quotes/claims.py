@@ -64,6 +64,7 @@ from provenance.quotes.words import (
     STOPWORDS,
     WORD,
     Lexicon,
+    author_party,
     content_words,
     other_names,
     stem,
@@ -251,6 +252,8 @@ def lemmas(text: str) -> list[str]:
     ['they', 'held', 'refrain', 'from', 'drills', 'and', 'back', 'the', 'plan']
     """
     folded = [_LEMMA.get(w.casefold(), w.casefold()) for w in _WORD.findall(text)]
+    if "back" not in folded:
+        return folded  # (most texts: no word read twice on this path, the claims' hottest)
     for k, word in enumerate(folded):
         if word == "back" and (
             (k and folded[k - 1] in _BACK_TURNS) or folded[k + 1 : k + 2] in _BACK_AWAY
@@ -421,7 +424,7 @@ def unsaid(
     prefixed = negated_by_prefix(quotation, stretch)
     if prefixed:
         out.append(f"negates by a prefix ({', '.join(prefixed)}) what the statement's passage says")
-    asked = _ASKS_ITS_AUTHORS.search(f"{lead_in[-40:]} {quotation}")
+    asked = _asks_its_authors(f"{lead_in[-40:]} {quotation}", authors)
     if asked:
         # "The joint statement asks “Russia and China to refrain from any military
         # presence ...”": it asks others; its authors are never the ones it asks
@@ -1014,14 +1017,31 @@ def negated_by_prefix(quotation: str, stretch: str) -> list[str]:
     return out
 
 
-_ASKS_ITS_AUTHORS = re.compile(
+def _asks_its_authors(text: str, authors: frozenset[str]) -> re.Match[str] | None:
+    """Where `text` has the statement ask its own authors to act ("asks “Russia and China
+    to refrain ...”", "urges the Parties to"): it asks others, never them.
+
+    >>> _asks_its_authors("urges Moscow and Beijing to act", frozenset({"russia", "china"}))
+    <re.Match object; span=(0, 27), match='urges Moscow and Beijing to'>
+    >>> _asks_its_authors("urges Moscow and Seoul to act", frozenset({"russia", "china"})) is None
+    True
+    """
+    for m in _ASKING.finditer(text):
+        if m.group("one") is None:
+            return m  # "the Parties", "the two countries"
+        pair = {author_party(m.group(k).casefold(), authors) for k in ("one", "other")}
+        if None not in pair and len(pair) == 2:
+            return m
+    return None
+
+
+_ASKING = re.compile(
     r"\b(?:urge[sd]?|urging|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on|upon)|press(?:es|ed)?)"
-    r"\s+[\"“‘']?\s*(?P<who>(?:the\s+)?(?:Parties|Russia\s+and\s+China|China\s+and\s+Russia"
-    r"|Moscow\s+and\s+Beijing|Beijing\s+and\s+Moscow|two\s+(?:countries|sides|ministries)))"
-    r"\s+to\b"
+    r"\s+[\"“‘']?\s*(?P<who>(?:the\s+)?(?:Parties|two\s+(?:countries|sides|ministries))"
+    r"|(?P<one>[A-Z][\w’'-]+)\s+and\s+(?P<other>[A-Z][\w’'-]+))\s+to\b"
 )
-"""The statement's authors as the ones asked ("asks “Russia and China to refrain ...”"):
-the statement asks others, never them."""
+"""A verb of asking, and whom: the authors as "the Parties" or "the two countries", or two
+names (`_asks_its_authors` reads whether both are authors)."""
 
 
 def turned_round(quotation: str, stretch: str) -> list[str]:
@@ -1330,12 +1350,9 @@ def absent_parties(
         # (an author made a partner in what others do: "the North and the South to conduct
         # dialogue and consultations with Beijing", where they talk to each other)
         # (not one author beside the other: "Russia, together with China, intends ...")
-        author_partner = (
-            partner
-            and name in _AUTHORS_CAPITALS
-            and not _OTHER_AUTHOR[_AUTHORS_CAPITALS[name]].search(quotation)
-        )
-        name = _AUTHORS_CAPITALS.get(name, name) if author_partner else name
+        author = author_party(name, authors) if partner else None
+        author_partner = author is not None and not _other_author(quotation, author, authors)
+        name = author if author_partner and author is not None else name
         name = _STATE_OF.get(name, name)  # "the American military build-up": the US's
         if not word[0].isupper() or name not in ALIASES:
             continue
@@ -1402,12 +1419,16 @@ _PARTNER = re.compile(r"\bwith\s+$", re.IGNORECASE)
 """Before a capital named as a partner in what the words do ("will closely coordinate their
 efforts with Washington"): the state, brought in. A capital among those addressed stays
 a rendering of the statement's "all countries concerned"."""
-_AUTHORS_CAPITALS = {"moscow": "russia", "beijing": "china", "russia": "russia", "china": "china"}
-"""The authors by name or capital, as a partner after "with" (`_PARTNER`)."""
-_OTHER_AUTHOR = {
-    "russia": re.compile(r"\b(?:China|Beijing|Chinese)\b"),
-    "china": re.compile(r"\b(?:Russia|Moscow|Russian)\b"),
-}
+
+
+def _other_author(quotation: str, author: str, authors: frozenset[str]) -> bool:
+    """Whether `quotation` names an author other than `author` (by name, capital or
+    demonym): the authors side by side, not one made a partner in what others do."""
+    return any(
+        author_party(w.casefold(), authors) not in (None, author) for w in _WORD.findall(quotation)
+    )
+
+
 _CAPITALS = {"pyongyang": "dprk", "seoul": "korea", "washington": "states", "tokyo": "japan"}
 """The capitals among the parties' other names (`ALIASES`), each to the state it stands for."""
 _DPRK_NAME = re.compile(r"\bDemocratic\s+People[’']?s\s+Republic\s+of\s+Korea\b", re.IGNORECASE)
@@ -1992,12 +2013,7 @@ def new_compulsion(quotation: str, stretch: str, reference: str = "") -> list[st
     found: list[str] = []
     # "The DPRK, by way of a voluntary political decision, announces ...": that step
     # made a duty ("must announce"), not another in the same stretch ("must never be used")
-    voluntary = {
-        stem(w)
-        for sentence in re.split(r"[.;]", f"{stretch}. {reference}")
-        if "voluntar" in sentence.casefold()
-        for w in _WORD.findall(sentence)
-    }
+    voluntary = _voluntary_stems(stretch) | _voluntary_stems(reference)
     # (the step, or what it is taken on: "must immediately cancel their large-scale joint
     # exercises", where the passage's "should ... refrain from" them)
     steps = voluntary - _STEP_WORDS_SHARED
@@ -2046,6 +2062,24 @@ _AGENTS = re.compile(
     re.IGNORECASE,
 )
 """The parties named just before a verb: its subject."""
+
+
+@lru_cache(maxsize=256)
+def _voluntary_stems(text: str) -> frozenset[str]:
+    """Stems of the sentences of `text` that call a step voluntary (read once a text: the
+    whole reference is asked of every quotation a rendering compares).
+
+    >>> sorted(_voluntary_stems("It acts. The DPRK, by a voluntary decision, halts tests."))
+    ['a', 'by', 'decisi', 'dprk', 'halt', 'test', 'the', 'volunt']
+    """
+    return frozenset(
+        stem(w)
+        for sentence in re.split(r"[.;]", text)
+        if "voluntar" in sentence.casefold()
+        for w in _WORD.findall(sentence)
+    )
+
+
 _MUST = re.compile(r"\b(?:must|(?:has|have)\s+to)" + _AFTER_MODAL, re.IGNORECASE)
 """What binds a party whose step the statement calls voluntary."""
 _STEP_WORDS_SHARED = frozenset(

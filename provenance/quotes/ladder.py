@@ -53,6 +53,7 @@ from provenance.kinds import (
     cut_negation,
     spelling_key,
 )
+from provenance.locate.edges import ECHO_WORDS, echoes
 from provenance.model import Divergence, Document, Edit, Kind, Normalised, Severity, Span
 from provenance.normalise import normalise
 from provenance.quotes.acts import acts_for
@@ -90,6 +91,7 @@ from provenance.quotes.words import (
     ALIASES,
     STOPWORDS,
     Lexicon,
+    author_party,
     authors,
     content_words,
     context_words,
@@ -564,7 +566,7 @@ def _not_said(reference: Span | None, similarity: float, unsaid: Iterable[str]) 
     )
 
 
-def _renames(d: Divergence, reference: str) -> bool:
+def _renames(d: Divergence, reference: str, authors: frozenset[str] = frozenset()) -> bool:
     """Whether a divergence puts one name for another: a place, a party, a month ("signed
     ... in Beijing" for "in Moscow", "the Republic of Korea" for "the DPRK"). A party's
     other name is no other name ("Pyongyang" for "the DPRK"), nor is a change of case, nor
@@ -588,24 +590,31 @@ def _renames(d: Divergence, reference: str) -> bool:
         return False  # "We" for "They": a sentence's first word, not a name
     if ours.casefold() == theirs.casefold() or misspelt(theirs.casefold(), {ours.casefold()}):
         return False  # a change of case, or a typo ("Penninsula"): the same name
-    if {_party(ours), _party(theirs)} == {"russia", "china"}:
+    pair = {author_party(ours.casefold(), authors), author_party(theirs.casefold(), authors)}
+    if None not in pair and len(pair) == 2:
         start = max(
             reference.rfind(".", 0, d.reference.start), reference.rfind("\n", 0, d.reference.start)
         )
         end = reference.find(".", d.reference.end)
-        if _THE_PAIR.search(reference, start + 1, end if end >= 0 else len(reference)):
+        sentence = reference[start + 1 : end if end >= 0 else len(reference)]
+        if pair <= {author_party(w.casefold(), authors) for w in _WORDS_ONLY.findall(sentence)}:
             return False  # "Russia will coordinate its efforts with China" for "Russia and
-            # China will coordinate their efforts": the pair its sentence names, reworded
+            # China will coordinate their efforts": the authors its sentence names, reworded
     return _party(ours) is None or _party(ours) != _party(theirs)
 
 
-_AUTHORS_NAMED = re.compile(r"\b(?:Russia|China|Moscow|Beijing|the\s+Parties)\b")
+def _names_authors(text: str, authors: frozenset[str]) -> bool:
+    """Whether `text` names one of the statement's authors, or them as "the Parties"."""
+    return "Parties" in text or any(
+        author_party(w.casefold(), authors) is not None for w in _WORDS_ONLY.findall(text)
+    )
+
+
 _OTHERS = re.compile(
     r"\b(?:third|other|regional|extra-regional|relevant|separate)\s+(?:parties|states|countries|forces)\b",
     re.IGNORECASE,
 )
 """Others the statement speaks of, in whose place the authors may be put."""
-_THE_PAIR = re.compile(r"\b(?:Russia\s+and\s+China|China\s+and\s+Russia)\b")
 
 
 def _facts_changed(
@@ -621,21 +630,23 @@ def _facts_changed(
     forces"), a count they do not give (`_new_count`), force they never speak of
     (`_FORCE`)."""
     renamed = [
-        f"{d.copy_text} for {d.reference_text}" for d in divergences if _renames(d, reference)
+        f"{d.copy_text} for {d.reference_text}"
+        for d in divergences
+        if _renames(d, reference, authors)
     ]
     brought = [
         f"{d.copy_text.strip()} for {d.reference_text.strip()}"
         for d in divergences
         if d.kind is Kind.SUBSTITUTION
-        and not _renames(d, reference)
+        and not _renames(d, reference, authors)
         and (
             absent_parties(d.copy_text, sentences, vocabulary, authors)
             # (the authors put for the others the statement speaks of: "the interests of
             # Russia and China" for "the interests of third parties")
             or (
-                _AUTHORS_NAMED.search(d.copy_text)
+                _names_authors(d.copy_text, authors)
                 and _OTHERS.search(d.reference_text)
-                and not _AUTHORS_NAMED.search(d.reference_text)
+                and not _names_authors(d.reference_text, authors)
             )
         )
     ]
@@ -1540,7 +1551,7 @@ def _echoed_ending(reference: str, gap: Span, tail: Span) -> bool:
     >>> _echoed_ending(text, Span(2, 42), Span(42, 66))
     True
     """
-    if len(tail.of(reference).split()) > _ECHO_WORDS:
+    if len(tail.of(reference).split()) > ECHO_WORDS:
         return False
     skipped = gap.of(reference)
     stop = re.search(r"[.!?]\s", skipped)
@@ -1548,11 +1559,9 @@ def _echoed_ending(reference: str, gap: Span, tail: Span) -> bool:
         return False
     before = {w.casefold() for w in _WORDS_ONLY.findall(skipped[: stop.start()])}
     echoed = {w.casefold() for w in _WORDS_ONLY.findall(tail.of(reference))}
-    return len(before & echoed - _ECHO_FUNCTION) >= 2
+    return echoes(before, echoed)
 
 
-_ECHO_WORDS = 8
-_ECHO_FUNCTION = frozenset("the a an of on in to and or for by with at from".split())
 _WORDS_ONLY = re.compile(r"[^\W\d_]+")
 
 _NAMES_ONLY = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.quotes.words import ALIASES, YEAR
+from provenance.quotes.words import ALIASES, YEAR, author_party
 
 _SUBJECT_WORDS = 6
 _SUBJECT_WORD = re.compile(r"(?=[\w’'.&-]*\w)[\w’'.&-]+")
@@ -427,7 +427,7 @@ def with_envoys(authors: frozenset[str], text: str) -> frozenset[str]:
     ]
     for m in (m for window in windows for m in _ENVOY.finditer(window)):
         word = (m.group("party") or m.group("party_after")).casefold()
-        party = next((k for k, v in ALIASES.items() if k in authors and word in (k, *v)), None)
+        party = author_party(word, authors)
         if party is not None:
             for name in (m.group("name") or m.group("name_before")).split():
                 envoys[name.casefold()] = party

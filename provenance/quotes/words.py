@@ -376,6 +376,16 @@ names a place, not the party a sentence is about."""
 _AUTHORS = re.compile(r"hereinafter|referred to as|\(the Parties\)", re.IGNORECASE)
 
 
+def author_party(word: str, authors: frozenset[str]) -> str | None:
+    """The author (an `ALIASES` key among `authors`) a case-folded word names, by its name,
+    capital or demonym, if any.
+
+    >>> author_party("beijing", frozenset({"russia", "china"})), author_party("seoul", frozenset())
+    ('china', None)
+    """
+    return next((k for k, v in ALIASES.items() if k in authors and word in (k, *v)), None)
+
+
 def other_names(vocabulary: frozenset[str]) -> frozenset[str]:
     """Case-folded other names of the parties a text with `vocabulary` names."""
     return frozenset(a for name, names in ALIASES.items() if name in vocabulary for a in names)
