@@ -522,6 +522,9 @@ def unsaid(
     causes = new_causes(quotation, stretch)
     if causes:
         out.append(f"a cause or consequence ({', '.join(causes)}) the statement does not state")
+    means = new_means(quotation, stretch)
+    if means:
+        out.append(f"a means ({', '.join(means)}) the statement's passage does not give")
     conditions = new_conditions(quotation, stretch)
     if conditions:
         out.append(
@@ -1906,6 +1909,36 @@ _CAUSE = re.compile(
 )
 """Words of cause and consequence (the statement's own "under the pretext of" among them,
 so that rendering it stays a rendering)."""
+
+
+def new_means(quotation: str, stretch: str) -> list[str]:
+    """What `quotation` says a thing is done by ("by ending the joint exercises") when
+    none of those words is in `stretch`: a link the passage does not make, however much
+    of the rest renders it. A means the passage names in its own words stays a rendering.
+
+    >>> new_means("show goodwill to each other by ending the drills", "display benevolence")
+    ['by ending the drills']
+    >>> new_means("calm things by holding talks", "calm tensions through talks")
+    []
+    >>> new_means("by way of a voluntary decision", "by way of a voluntary decision")
+    []
+    """
+    theirs = set(content_words(stretch))
+    out = []
+    for m in _MEANS.finditer(quotation):
+        said = content_words(m.group("what"))[:_MEANS_WORDS]
+        if said and not theirs.intersection(said):
+            out.append(" ".join(m.group().split()))
+    return out
+
+
+_MEANS = re.compile(
+    r"\bby\s+(?P<what>[^\W\d_]+ing\b(?:[\s’'-]+(?!and\b|or\b|but\b)[^\W\d_]+){0,4})",
+    re.IGNORECASE,
+)
+"""A means given by a verb's "-ing" form: "by ending joint exercises" (not "by way of")."""
+_MEANS_WORDS = 3
+"""The means' content words (its verb first) of which one in the passage makes it its own."""
 
 
 def new_commitments(quotation: str, stretch: str) -> list[str]:
