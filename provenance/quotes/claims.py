@@ -522,6 +522,12 @@ def unsaid(
     causes = new_causes(quotation, stretch)
     if causes:
         out.append(f"a cause or consequence ({', '.join(causes)}) the statement does not state")
+    standard = standard_opposed(f"{lead_in[-60:]} {quotation}", stretch, authors)
+    if standard:
+        out.append(
+            f"has the authors oppose ({standard}) what the statement's passage holds up as "
+            "the measure"
+        )
     means = new_means(quotation, stretch)
     if means:
         out.append(f"a means ({', '.join(means)}) the statement's passage does not give")
@@ -1909,6 +1915,58 @@ _CAUSE = re.compile(
 )
 """Words of cause and consequence (the statement's own "under the pretext of" among them,
 so that rendering it stays a rendering)."""
+
+
+def standard_opposed(quotation: str, stretch: str, authors: frozenset[str]) -> str:
+    """The words by which `quotation` has the statement's authors reject, oppose or
+    disagree with what `stretch` measures something against ("in disharmony with the
+    relevant resolutions": the resolutions are the measure, the DPRK's announcement what
+    falls short of it). "The Parties do not agree with the resolutions" turns a judgement
+    on another's act into the authors' stance against the measure itself; "the
+    announcement does not agree with the resolutions" renders the passage.
+
+    >>> standard_opposed("the Parties do not agree with the relevant resolutions",
+    ...                  "consider it unacceptable and in disharmony with the relevant resolutions",
+    ...                  frozenset({"russia", "china"}))
+    'do not agree with the relevant resolutions'
+    >>> standard_opposed("the launch does not agree with the relevant resolutions",
+    ...                  "consider it unacceptable and in disharmony with the relevant resolutions",
+    ...                  frozenset({"russia", "china"}))
+    ''
+    """
+    measures = [
+        set(content_words(m.group("what"))[:_MEASURE_WORDS]) for m in _MEASURED.finditer(stretch)
+    ]
+    if not measures:
+        return ""
+    for m in _AUTHORS_OPPOSE.finditer(quotation):
+        who = {w.casefold() for w in _WORD.findall(m.group("who"))}
+        if not (who & _THE_AUTHORS or any(author_party(w, authors) for w in who)):
+            continue
+        opposed = set(content_words(m.group("what"))[:_MEASURE_WORDS])
+        if any(len(opposed & measure) >= 2 for measure in measures):
+            return " ".join(m.group("verb", "what")).strip()
+    return ""
+
+
+_MEASURED = re.compile(
+    r"\b(?:(?:dis)?harmony|line|accordance|keeping|compliance|conformity|odds|(?:in)?consistent"
+    r"|contrary|counter)\s+(?:with|to)\s+(?P<what>[^.;:,]+)",
+    re.IGNORECASE,
+)
+"""What a passage measures something against: "in disharmony with the resolutions"."""
+_AUTHORS_OPPOSE = re.compile(
+    r"(?P<who>(?:\b[\w’'-]+\s+){1,3}?)(?P<verb>(?:(?:do|does|did|will|would)\s+not|don[’']t"
+    r"|doesn[’']t|never)\s+(?:agree\s+with|accept|support|recogni[sz]e|endorse|back)"
+    r"|disagree[sd]?\s+with|reject(?:s|ed)?|oppose[sd]?|(?:are|is)\s+against|def(?:y|ies|ied))"
+    r"\s+(?P<what>[^.;:,]+)",
+    re.IGNORECASE,
+)
+"""Someone (the words before) against something (the words after)."""
+_THE_AUTHORS = frozenset("parties they we both".split())
+"""Words that, before a verb of opposition, name the statement's authors."""
+_MEASURE_WORDS = 4
+"""The measure's first content words, two of which name it again."""
 
 
 def new_means(quotation: str, stretch: str) -> list[str]:
