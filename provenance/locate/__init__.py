@@ -68,6 +68,9 @@ class LocateOptions:
     max_interruption_words: int = 80
     """Most foreign words (page furniture, a link box, an advertisement, a caption) that
     may stand inside one copy, when the copy carries on after them where it stopped."""
+    max_commentary_words: int = 200
+    """Most words of the page's own that may stand between the two halves of a copy of
+    the whole text, where the page lost reference words (see `groups._halves`)."""
     continuity_words: int = 3
     """Most reference words a copy may skip across an interruption and still carry on."""
     translation_words: int = 40
@@ -190,8 +193,9 @@ def locate(
     # window is wide enough when nothing found in it reaches within `edge` words of a
     # side that is not the text's own: then no run, group, settled edge or context read
     # differs from reading the whole text's words, and groups of two windows never join
-    # (more than `max_interruption_words` apart). Otherwise every window is widened.
-    edge = options.max_interruption_words + options.context_words + reference.seed_words
+    # (more than `max_interruption_words`, or `max_commentary_words`, apart). Otherwise every window is widened.
+    joined = max(options.max_interruption_words, options.max_commentary_words)
+    edge = joined + options.context_words + reference.seed_words
     text = original if whole is None else whole.text
     margin = _MARGIN
     while True:

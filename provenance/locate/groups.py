@@ -239,7 +239,7 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
     paragraph moved far, whose neighbours alone look like separate excerpts. Not when
     the second starts the text over (`_starts_over`): the page prints it again."""
     gap = second[0].j0 - first[-1].j1
-    if gap > options.max_interruption_words:
+    if gap > options.max_interruption_words and not _halves(first, second, gap, texts, options):
         return False
     if min(_words(g) for g in (first, second)) < options.min_words:
         return False  # a few words in common are not evidence of a moved paragraph
@@ -277,6 +277,27 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         end = max(end, stop)
     run = second[0]
     return not _starts_over(run, lo, _repeated(first, run, options.min_words), options)
+
+
+def _halves(
+    first: list[_Run], second: list[_Run], gap: int, texts: _Texts, options: LocateOptions
+) -> bool:
+    """Whether two groups with more than `max_interruption_words` of the page's own
+    between them are the two halves of one copy of the whole text, which lost reference
+    words where the page's words stand: the first from the text's start, the second
+    running on to (within `max_omitted_words` of) its end, the hole between at most
+    `max_omitted_words`, the page's words between at most `max_commentary_words` (a
+    paragraph of commentary). Two excerpts, each with a seam where the statement's point
+    went missing, hid the loss; halves with no hole stay two excerpts, nothing lost."""
+    lo, hi = _reach(first)
+    end = _reach(second)[1]
+    hole = second[0].i0 - hi
+    return (
+        lo == 0
+        and gap <= options.max_commentary_words
+        and 0 < hole <= options.max_omitted_words
+        and len(texts.reference.words) - end <= options.max_omitted_words
+    )
 
 
 _UNWORDED = re.compile(r"[\W\d_]*")

@@ -1,0 +1,105 @@
+"""A copy of the whole text in two halves, the page's commentary between, that lost words
+at the seam has lost them.
+
+More than `max_interruption_words` of the page's own between two parts of the statement
+make two passages: excerpts with commentary between. But where the first part starts at
+the text's first line, the second runs on to its end, and reference words are missing
+exactly where the commentary stands, the page prints the statement whole, interrupted,
+and the missing words are lost: as two excerpts, each seamless, the loss was reported
+nowhere (audit l31). docs/locate.md, "One copy".
+"""
+
+from __future__ import annotations
+
+from conftest import make_document
+
+from provenance.analyse import SourceResult, analyse
+from provenance.model import Document, Kind, PassageKind, Severity
+
+COMMENTARY = (
+    "Our bureau adds that the passage above repeats language both governments have used "
+    "for a year, and that the diplomats we reached were more interested in what follows. "
+    "Several of them said the timing, a few hours after the launch, was chosen to show the "
+    "two capitals acting in step before the summit of the leading economies in Germany, "
+    "where the subject was expected to dominate the margins. A former ambassador told us "
+    "that nothing in the first half would surprise anyone who has followed the talks since "
+    "the collapse of the six-party format, and that the real test is whether either "
+    "government will spend political capital on it in the months ahead."
+)
+"""The page's own paragraph: 113 words, more than an advertisement or a link box."""
+
+
+def _paragraphs(reference: Document) -> list[str]:
+    return reference.text.split("\n\n")
+
+
+def _result(reference: Document, page: str) -> SourceResult:
+    return analyse(reference, [make_document(page, "page")]).sources[0]
+
+
+def _split(reference: Document, at: str) -> tuple[list[str], list[str]]:
+    paragraphs = _paragraphs(reference)
+    k = next(k for k, p in enumerate(paragraphs) if p.startswith(at))
+    return paragraphs[:k], paragraphs[k:]
+
+
+def test_a_paragraph_lost_where_the_commentary_stands_is_reported(reference: Document) -> None:
+    before, after = _split(reference, "The Parties urge the international community")
+    lost, after = after[0], after[1:]
+    page = "\n\n".join([*before, COMMENTARY, *after]) + "\n"
+    result = _result(reference, page)
+    assert [p.kind for p in result.passages] == [PassageKind.FULL]
+    at = reference.text.index(lost)
+    assert any(
+        d.severity is Severity.MATERIAL
+        and d.kind in (Kind.OMISSION, Kind.SUBSTITUTION)
+        and d.reference.start <= at + 10
+        and d.reference.end >= at + len(lost) - 10
+        for d in result.divergences
+    )
+
+
+def test_halves_with_nothing_lost_stay_two_excerpts(reference: Document) -> None:
+    before, after = _split(reference, "4.")
+    page = "\n\n".join([*before, COMMENTARY, *after]) + "\n"
+    result = _result(reference, page)
+    assert [p.kind for p in result.passages] == [PassageKind.EXCERPT, PassageKind.EXCERPT]
+    assert not any(d.severity is Severity.MATERIAL for d in result.divergences)
+
+
+def test_an_opening_and_a_later_part_not_to_the_end_stay_two_excerpts(
+    reference: Document,
+) -> None:
+    paragraphs = _paragraphs(reference)
+    five = next(k for k, p in enumerate(paragraphs) if p.startswith("5."))
+    page = "\n\n".join([paragraphs[0], paragraphs[1], COMMENTARY, paragraphs[five]]) + "\n"
+    result = _result(reference, page)
+    assert [p.kind for p in result.passages] == [PassageKind.EXCERPT, PassageKind.EXCERPT]
+    assert not any(d.kind is Kind.OMISSION for d in result.divergences)
+
+
+def test_a_sentence_lost_after_a_long_link_box_in_plain_text(reference: Document) -> None:
+    box = (
+        "\n\nRELATED COVERAGE\n"
+        "- Seoul weighs its options after the launch, and what its allies have said so far\n"
+        "- Inside the talks: how the two capitals drafted a joint position in three days\n"
+        "- Satellite images show new work at the coastal test site, analysts say\n"
+        "- Opinion: the freeze-for-freeze idea deserves a hearing in Washington\n"
+        "- Markets shrug off the tension as investors look to the summit\n"
+        "- Explainer: what a moratorium would and would not cover\n"
+        "- Podcast: three former negotiators on why the six-party talks stalled a decade ago\n"
+        "- Letters: readers in the port city describe the mood after the sirens\n\n"
+    )
+    text = reference.text
+    sentence = "Simultaneously, the conflicting parties begin talks"
+    start = text.index(sentence)
+    end = text.index("including the nuclear issue.", start) + len("including the nuclear issue.")
+    page = "Full text as released.\n\n" + text[:start] + box + text[end:].lstrip() + "\n"
+    result = _result(reference, page)
+    assert [p.kind for p in result.passages] == [PassageKind.FULL]
+    assert any(
+        d.severity is Severity.MATERIAL
+        and d.reference.start <= start + 5
+        and d.reference.end >= end - 5
+        for d in result.divergences
+    )
