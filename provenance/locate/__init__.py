@@ -193,7 +193,8 @@ def locate(
     # window is wide enough when nothing found in it reaches within `edge` words of a
     # side that is not the text's own: then no run, group, settled edge or context read
     # differs from reading the whole text's words, and groups of two windows never join
-    # (more than `max_interruption_words`, or `max_commentary_words`, apart). Otherwise every window is widened.
+    # (more than `max_interruption_words`, or `max_commentary_words`, apart). Otherwise
+    # every window is widened.
     joined = max(options.max_interruption_words, options.max_commentary_words)
     edge = joined + options.context_words + reference.seed_words
     text = original if whole is None else whole.text
