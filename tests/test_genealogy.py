@@ -455,3 +455,36 @@ def test_the_html_page_shows_conflicting_groups_as_the_text_does(reference: Docu
     text, page = render_text(table, found), render_html(table, found)
     conflicting = [line.strip() for line in text.splitlines() if "conflicting group" in line]
     assert conflicting and all(html.escape(line) in page for line in conflicting)
+
+
+def test_full_copies_that_lost_the_signature_line_share_a_truncation(reference: Document) -> None:
+    # Two copies of one reprint that both stop before "This statement was signed ...":
+    # `report` calls it a material truncation of each; the table read it as a lacuna (no
+    # variant, no shared reading) and grouped nothing (audit p55).
+    last = reference.text.rindex("\n\nThis statement was signed")
+    lost = reference.text[:last]
+    a = _plant(lost, "closely coordinate", "closely harmonise")
+    b = _plant(lost, "readiness for", "willingness for")
+    c = _plant(reference.text, "benevolence", "goodwill")  # another source, signed
+    pages = [
+        make_document(f"Reprint desk.\n\n{t}\n\nEnd of document.\n", n)
+        for n, t in (("a", a), ("b", b), ("c", c))
+    ]
+    analysed = analyse(reference, pages)
+    table = collate(reference, witnesses(analysed))
+    (end,) = [loc for loc in table.locations if loc.reference.end == len(reference.text)]
+    assert [(r.status, r.kind, r.text) for r in end.readings] == [
+        (Status.VARIANT, Kind.TRUNCATION, ""),
+        (Status.VARIANT, Kind.TRUNCATION, ""),
+        (Status.AGREES, None, end.reference_text),
+    ]
+    groups = genealogy(table).families[0].groups
+    assert [set(g.witnesses) for g in groups] == [{"a-full", "b-full"}]
+
+
+def test_an_excerpt_stopping_short_stays_silent_past_its_end(reference: Document) -> None:
+    paragraphs = reference.text.split("\n\n")
+    page = make_document("From the text:\n\n" + "\n\n".join(paragraphs[2:5]) + "\n", "a")
+    table = collate(reference, witnesses(analyse(reference, [page])))
+    end = table.locations[-1]
+    assert [r.status for r in end.readings] == [Status.LACUNA]

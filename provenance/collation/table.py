@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from provenance.classify import numbered, row_of
-from provenance.collation.witnesses import Segment, Witness
+from provenance.collation.witnesses import Segment, Witness, WitnessKind
 from provenance.errors import ProvenanceError
 from provenance.extract import extract
 from provenance.kinds import kind_of
@@ -413,6 +413,8 @@ def _reading(
     if text == ref_part:
         return Reading(witness.id, Status.AGREES, text, tuple(pieces), partial, ref_part)
     found = kind_of(ref_part, text)
+    if not text and witness.kind is WitnessKind.FULL and (start == 0 or end == len(reference)):
+        found = (Kind.TRUNCATION, found[1])  # a full copy's lost opening or close, as reported
     if len(pieces) == 1:
         # a paragraph's number the copy adds or drops is its numbering, as in the report
         found = numbered(found, reference, Span(start, end), witness.text, pieces[0][1])

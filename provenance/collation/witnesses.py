@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, insort
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from provenance.align import align_texts
@@ -107,7 +107,7 @@ def witnesses(analysis: Analysis) -> list[Witness]:
         prefix = _siglum(source.document.id)
         if short.count(prefix) > 1:
             prefix = source.document.id
-        out.extend(_passage_witnesses(source, prefix))
+        out.extend(_passage_witnesses(source, prefix, len(reference.text)))
         quotations = _quotation_witness(reference, source, prefix)
         if quotations is not None:
             out.append(quotations)
@@ -131,6 +131,25 @@ def from_text(witness_id: str, reference: Document, text: str) -> Witness:
     return Witness(witness_id, witness_id, digest, WitnessKind.FULL, (segment,), text)
 
 
+def _truncated(segment: Segment, length: int) -> Segment:
+    """A full copy's segment reaching both ends of the reference: what it lacks before its
+    start or after its end a deletion there, as `classify` reports it (a `truncation`).
+    Copies that lost the signature line are variants sharing that reading, not silent:
+    as a lacuna, the loss was in no variant location and grouped no copies.
+
+    >>> s = _truncated(Segment(Span(0, 5), Span(2, 7), (Edit("equal", Span(2, 7), Span(0, 5)),)), 9)
+    >>> s.reference, [(e.tag, e.reference.start, e.reference.end, e.copy.start) for e in s.edits]
+    (Span(start=0, end=9), [('delete', 0, 2, 0), ('equal', 2, 7, 0), ('delete', 7, 9, 5)])
+    """
+    start, end = segment.reference.start, segment.reference.end
+    if start == 0 and end >= length:
+        return segment
+    copy = segment.copy
+    head = (Edit("delete", Span(0, start), Span(copy.start, copy.start)),) if start > 0 else ()
+    tail = (Edit("delete", Span(end, length), Span(copy.end, copy.end)),) if end < length else ()
+    return replace(segment, reference=Span(0, max(end, length)), edits=head + segment.edits + tail)
+
+
 def _text(source: SourceResult) -> str:
     """What a capture's witnesses read: its readable text (an HTML or Markdown page's
     words, without markup), which the engine compared."""
@@ -148,7 +167,9 @@ def _to_readable(readable: Extracted | None, span: Span) -> Span:
     return Span(start, max(start, bisect_left(ends, span.end, start, length) + 1))
 
 
-def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
+def _passage_witnesses(source: SourceResult, prefix: str, length: int) -> Iterable[Witness]:
+    """A capture's full copies, a witness each, and its excerpts, in as few witnesses as
+    do not overlap. `length`: the reference's readable length."""
     doc, text = source.document, _text(source)
     # Readable offsets on both sides where either document has markup; else the originals.
     aligned = source.readable_alignments or source.alignments
@@ -156,7 +177,9 @@ def _passage_witnesses(source: SourceResult, prefix: str) -> Iterable[Witness]:
     excerpts = [a for a in aligned if a.passage.kind is PassageKind.EXCERPT]
     for n, alignment in enumerate(fulls, 1):
         p = alignment.passage
-        segment = Segment(p.copy, p.reference, alignment.edits, similarity=p.score)
+        segment = _truncated(
+            Segment(p.copy, p.reference, alignment.edits, similarity=p.score), length
+        )
         wid = f"{prefix}-full" if len(fulls) == 1 else f"{prefix}-full{n}"
         yield Witness(wid, doc.id, doc.sha256, WitnessKind.FULL, (segment,), text, source.extracted)
     # Excerpts go into as few witnesses as possible without overlapping in the reference,
