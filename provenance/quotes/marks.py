@@ -114,9 +114,17 @@ the post speaks of the document, it is not one)."""
 _TEXT_NOUN = r"(?:text|original|doc|version|roadmap|initiative|paper|proposal)"
 """A word for the statement's text, with "the" or "this" before it and a verb or its words
 after it ("the text says", "the roadmap “demands ...”")."""
+_HEADLINE_VERB = (
+    r"(?:says|calls|urges|warns|demands|slams|backs|rejects|opposes|describes|labels|brands"
+    r"|terms|dubs|accuses|blames|condemns|welcomes|proposes|asks)"
+)
+"""A verb a headline's "Statement" (no article) speaks with: "Statement calls drills “...”"."""
 _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b|{_REPORTING}\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
+    # a headline's, with no article: "Statement calls drills “...”, claim bloggers"
+    r"|(?<![^\s\"“‘'(\[])(?<![\w,;’'-]\s)(?:Statement|Declaration|Communiqu[eé])\b"
+    rf"(?=\s+{_HEADLINE_VERB}\b)"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?"
     + _TEXT_NOUN

@@ -519,6 +519,15 @@ def _bare_name(word: str) -> str:
     return _POSSESSIVE_END.sub("", word).casefold()
 
 
+_PORTFOLIO = re.compile(
+    r"\b(?:ministries|ministers|ministry|minister)\s+(?:of|for)\s+(?:the\s+)?([\w’'-]+)",
+    re.IGNORECASE,
+)
+"""A ministry named by what it is of: "the ministries of defence", "of Russia and China"."""
+_FOREIGN = frozenset({"foreign", "external"})
+"""What the statement's authors, foreign ministries, are ministries of."""
+
+
 def _named_otherwise(subject: str, authors: frozenset[str]) -> bool:
     """Whether a group subject holds a capitalised name that is not the authors' ("The G7
     foreign ministers", "the ASEAN ministers", "the foreign ministers of Japan and South
@@ -528,9 +537,15 @@ def _named_otherwise(subject: str, authors: frozenset[str]) -> bool:
     True
     >>> _named_otherwise("The Chinese foreign ministers", frozenset({"chinese"}))
     False
+    >>> [_named_otherwise(s, frozenset({"russia", "china"})) for s in ("the ministries of defence",
+    ...  "the foreign ministries of Russia and China", "the ministers for foreign affairs")]
+    [True, False, False]
     """
     # (the words after the subject's last comma: "The deployment of THAAD, the ministries")
     nearest = _PLACE.sub(" ", subject).rsplit(",", 1)[-1]
+    portfolio = _PORTFOLIO.search(nearest)
+    if portfolio and portfolio.group(1).casefold() not in authors | _FOREIGN:
+        return True  # "the ministries of defence": another portfolio's, not the authors'
     for k, word in enumerate(_SUBJECT_WORD.findall(nearest)):
         bare = _POSSESSIVE_END.sub("", word).casefold()
         if not word[:1].isupper() or bare in authors or bare in _OWN_NAMES:
