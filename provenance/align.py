@@ -66,11 +66,18 @@ def align_texts(
     # Invisible characters inside words and spaces ("de\u00adnu\u00adclear", a
     # zero-width one between every letter) are read past: whole otherwise, one changed
     # word among such words made the sentence around it one material substitution.
-    keyed = _INVISIBLE_IN.search(copy) is not None or _INVISIBLE_IN.search(reference) is not None
+    invisible = (
+        _INVISIBLE_IN.search(copy) is not None or _INVISIBLE_IN.search(reference) is not None
+    )
+    # A copy in capitals throughout (a telex, a headline-style paste) is diffed by its
+    # words' lower case: by their letters, every word differed, and one dropped word made
+    # the paragraph one material substitution.
+    folded = shouted(copy) and not shouted(reference)
+    keyed = invisible or folded
     if keyed:
-        ref_codes, ref_coded, ref_at = _side(reference, keyed=True)
-        copy_tokens = _keyed_tokens(copy)
-        copy_keys = [token.translate(WITHOUT_INVISIBLE) for token in copy_tokens]
+        ref_codes, ref_coded, ref_at = _side(reference, keyed=invisible, folded=folded)
+        copy_tokens = _keyed_tokens(copy) if invisible else _tokens(copy)
+        copy_keys = [_key(token, invisible, folded) for token in copy_tokens]
     else:
         ref_codes, ref_coded, ref_at = _reference_side(reference)
         copy_tokens = copy_keys = _tokens(copy)
@@ -169,12 +176,36 @@ statement between two full copies (337 sides of 562 worked out again over the sc
 candidates, 166 so)."""
 
 
-def _side(reference: str, *, keyed: bool = False) -> tuple[dict[str, str], str, list[int]]:
+def _side(
+    reference: str, *, keyed: bool = False, folded: bool = False
+) -> tuple[dict[str, str], str, list[int]]:
     tokens = _keyed_tokens(reference) if keyed else _tokens(reference)
-    keys = [token.translate(WITHOUT_INVISIBLE) for token in tokens] if keyed else tokens
+    keys = [_key(token, keyed, folded) for token in tokens] if keyed or folded else tokens
     codes: dict[str, str] = {}
     coded = _encode(keys, codes)
     return codes, coded, list(accumulate(map(len, tokens), initial=0))
+
+
+def _key(token: str, invisible: bool, folded: bool) -> str:
+    """What a token is diffed by: without invisible characters, in lower case."""
+    key = token.translate(WITHOUT_INVISIBLE) if invisible else token
+    return key.casefold() if folded else key
+
+
+def shouted(text: str) -> bool:
+    """Whether `text` is written in capitals throughout: at least `_SHOUTED_LETTERS`
+    letters, nine in ten of its cased letters upper case.
+
+    >>> shouted("THE PARTIES ARE SERIOUSLY WORRIED BY THE DPRK'S STATEMENT"), shouted("The DPRK")
+    (True, False)
+    """
+    upper = sum(1 for c in text if c.isupper())
+    lower = sum(1 for c in text if c.islower())
+    return upper >= _SHOUTED_LETTERS and upper >= 9 * lower
+
+
+_SHOUTED_LETTERS = 40
+"""Fewest capitals of a text written in capitals throughout (not a heading's few words)."""
 
 
 def _read_past(

@@ -36,6 +36,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from provenance.align import shouted
 from provenance.emphasis.added import _added, _removed
 from provenance.emphasis.lost import _residue
 from provenance.emphasis.notes import _notes
@@ -295,6 +296,9 @@ def _without_page_style(text: str, copy: Span, runs: Sequence[Run]) -> Sequence[
     its own "<p><b>...</b></p>" is the page's style, as one "<strong>" around the whole
     body is (`added._whole_copy`), not words a copier picked out."""
     body = text[copy.start : copy.end]
+    if shouted(body):
+        # a copy in capitals throughout (a telex): its capitals are its style, no stress
+        runs = [run for run in runs if run.style != CAPS]
     if "\n" not in body.strip():
         return runs
     out = runs
