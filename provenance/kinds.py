@@ -96,6 +96,31 @@ def _unquoted(m: re.Match[str]) -> str:
 
 
 _QUOTED_PRINTABLE = re.compile(r"(?:=[0-9A-F]{2})+")
+
+
+def _json_unescaped(copy: str) -> str | None:
+    r"""`copy` with its JSON string escapes decoded (`\u2019` for a curly apostrophe,
+    `\n` for a line break), text a scraper stored escaped and a page printed so; None if
+    it has none.
+
+    >>> _json_unescaped("Peninsula\\u2019s"), _json_unescaped("plain")
+    ('Peninsula’s', None)
+    """
+    if not _JSON_ESCAPE.search(copy):
+        return None
+    return _JSON_ESCAPE.sub(_json_unescape, copy)
+
+
+def _json_unescape(m: re.Match[str]) -> str:
+    escape = m.group()
+    if escape[1] == "u":
+        units = [int(escape[k + 2 : k + 6], 16) for k in range(0, len(escape), 6)]
+        return "".join(map(chr, units)).encode("utf-16", "surrogatepass").decode("utf-16")
+    return _JSON_SIMPLE[escape[1]]
+
+
+_JSON_ESCAPE = re.compile(r"(?:\\u[0-9a-fA-F]{4})+|\\[nrt\"/\\]")
+_JSON_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/", "\\": "\\"}
 _SOFT_BREAK = re.compile(r"=\r?\n(?:> ?)*")
 
 
@@ -182,6 +207,9 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if "=" in copy and (mended := _unquoted_printable(copy)) is not None:
         if _fold(reference, _TYPOGRAPHY) == _fold(mended, _TYPOGRAPHY):
             return Kind.SUBSTITUTION, QUOTED_PRINTABLE
+    if "\\" in copy and (mended := _json_unescaped(copy)) is not None:
+        if _fold(reference, _TYPOGRAPHY) == _fold(mended, _TYPOGRAPHY):
+            return Kind.SUBSTITUTION, JSON_ESCAPED
     if not ref_bare and not reference.strip():
         if OWN_NUMBER.fullmatch(copy.strip()):
             return Kind.EDITORIAL, "the page's own numbering of its sentences or lines"
@@ -532,7 +560,8 @@ QUOTED_PRINTABLE = "quoted-printable: an e-mail's escapes for the character (=E2
 """Notes of a substitution that is the reference's character damaged in transit, no word
 changed: its severity row is `MISSPELT_ROW` (minor), as a misreading's is (each was a
 material substitution, a dozen on an e-mail's copy)."""
-SLIPS = frozenset({MISSPELT, MISREAD, LOOK_ALIKE, MOJIBAKE, QUOTED_PRINTABLE})
+JSON_ESCAPED = "JSON escapes for the character (\\u2019), as a scraper stored the text"
+SLIPS = frozenset({MISSPELT, MISREAD, LOOK_ALIKE, MOJIBAKE, QUOTED_PRINTABLE, JSON_ESCAPED})
 """The notes of a substitution whose severity row is `MISSPELT_ROW`."""
 
 

@@ -1624,6 +1624,8 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
     []
     >>> new_numbers("1. The Parties worried.\\n2. The Parties express", "The Parties", frozenset())
     []
+    >>> new_numbers("the Peninsula\\u2019s denuclearisation", "the Peninsula’s", frozenset())
+    []
     """
     numbered = {m.group().strip(" \t.)") for m in PARAGRAPH_NUMBER.finditer(stretch)}
     numbering = _NUMBERING.match(quotation)
@@ -1633,6 +1635,7 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
     # are ...¶2. The Parties express ..."): each line's number is the list's, no count.
     quotation = PARAGRAPH_NUMBER.sub(" ", quotation)
     quotation = FOOTNOTE.sub(" ", quotation)  # "exercises¹³", "[4]": the page's notes
+    quotation = _ESCAPED_CHARACTER.sub(" ", quotation)  # "\u2019", "&#8217;": a character
     given = counts_given(stretch)
     out: list[str] = []
     short = len(_WORD.findall(quotation)) < NAMING_WORDS  # "two halts" names "double freezing"
@@ -1643,6 +1646,10 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
         if value not in given and word not in out:
             out.append(word)
     return out
+
+
+_ESCAPED_CHARACTER = re.compile(r"\\u[0-9a-fA-F]{4}|&#(?:\d{2,7}|[xX][0-9a-fA-F]{2,6});")
+"""A character written as an escape (JSON's, HTML's) in text a page printed raw: no number."""
 
 
 _NUCLEAR_STATUS = re.compile(
