@@ -103,8 +103,8 @@ def _json_unescaped(copy: str) -> str | None:
     `\n` for a line break), text a scraper stored escaped and a page printed so; None if
     it has none.
 
-    >>> _json_unescaped("Peninsula\\u2019s"), _json_unescaped("plain")
-    ('Peninsula’s', None)
+    >>> _json_unescaped("Peninsula\\u2019s") == "Peninsula\u2019s", _json_unescaped("plain")
+    (True, None)
     """
     if not _JSON_ESCAPE.search(copy):
         return None
