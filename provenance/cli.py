@@ -780,23 +780,33 @@ def _add(args: argparse.Namespace) -> int:
 
 def _found_holds(corpus: Path, file: Path, encoding: str) -> tuple[str, ...] | None:
     """What `file` holds of the corpus's reference, found as `report` finds it; None when
-    either cannot be read (`add` then says why)."""
+    `file` cannot be read (`add` then says why).
+
+    Raises:
+        ProvenanceError: The corpus's reference cannot be read or no longer matches its
+            manifest (`report` refuses it alike): nothing is added. Found in a broken
+            reference, a page holding the statement was recorded as holding nothing,
+            and `add` said nothing (audit r55).
+    """
     from provenance.analyse import analyse
     from provenance.corpus import read_manifest, reference_document
     from provenance.coverage import holds_of
-    from provenance.errors import ProvenanceError
+    from provenance.errors import CorpusError, ProvenanceError
     from provenance.load import load
 
+    manifest = read_manifest(corpus)
+    source = next((e for e in manifest.entries if e.id == manifest.reference.source), None)
+    if source is None:
+        problem = f"the reference's source {manifest.reference.source!r} is not in the manifest"
+        raise CorpusError(corpus / "manifest.toml", problem)
+    reference = reference_document(
+        manifest.reference, load(corpus / source.file, id=source.id, encoding=source.encoding)
+    )
     try:
-        manifest = read_manifest(corpus)
-        source = next(e for e in manifest.entries if e.id == manifest.reference.source)
-        reference = reference_document(
-            manifest.reference, load(corpus / source.file, id=source.id, encoding=source.encoding)
-        )
-        result = analyse(reference, [load(file, encoding=encoding)]).sources[0]
-    except (ProvenanceError, StopIteration):
+        page = load(file, encoding=encoding)
+    except ProvenanceError:
         return None
-    return holds_of(result)
+    return holds_of(analyse(reference, [page]).sources[0])
 
 
 def _manifest(args: argparse.Namespace) -> int:

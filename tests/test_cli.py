@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -503,3 +504,28 @@ def test_collate_names_a_capture_recorded_as_a_copy_that_holds_none(
     err = capsys.readouterr().err.splitlines()
     [line] = [e for e in err if "council" in e]
     assert "recorded as holding full, but no part of the reference was found in it" in line
+
+
+def test_add_refuses_a_corpus_whose_reference_no_longer_matches(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found in a reference whose recorded digest no longer matched, a page quoting the
+    statement was recorded as holding nothing, exit 0 and no word (audit r55), where
+    `report` refuses the corpus: `add` refuses it alike, and writes nothing."""
+    manifest = corpus_dir / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    digest = re.search(r'sha256 = "([0-9a-f]{64})"', text[text.index("[reference]") :])
+    assert digest is not None
+    broken = text.replace(digest.group(1), "0" + digest.group(1)[1:])
+    manifest.write_text(broken, encoding="utf-8")
+    page = tmp_path / "wire.txt"
+    page.write_text(
+        'The two governments said that "The Parties express serious concern about the '
+        'development of the situation on the Korean Peninsula and around it."\n',
+        encoding="utf-8",
+    )
+    assert main(["add", str(page), "--corpus", str(corpus_dir)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert "no longer matches its recorded sha256" in line
+    assert manifest.read_text(encoding="utf-8") == broken
+    assert sorted(p.name for p in corpus_dir.iterdir() if p.name.startswith("005")) == []
