@@ -93,3 +93,20 @@ def _fsync_directory(directory: Path) -> None:
 
 
 __all__ = ["atomic_write"]
+
+
+def line_ends_kept(original: str, new: str) -> str:
+    r"""`new`, its line breaks written as `original` writes its own: a file saved with
+    Windows line ends ("\r\n" throughout) that a command rewrites keeps them, rather than
+    mixing in the "\n" of the lines the command writes.
+
+    >>> line_ends_kept("a\r\nb\r\n", "a\nb\nc\n"), line_ends_kept("a\nb\n", "a\nb\nc\n")
+    ('a\r\nb\r\nc\r\n', 'a\nb\nc\n')
+    """
+    crlf = original.count("\r\n")
+    if not crlf or crlf != original.count("\n"):
+        return new
+    return _LONE_NEWLINE.sub("\r\n", new)
+
+
+_LONE_NEWLINE = re.compile(r"(?<!\r)\n")

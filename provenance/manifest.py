@@ -21,7 +21,7 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT
 
-from provenance.atomic import TEMP_NAME, atomic_write
+from provenance.atomic import TEMP_NAME, atomic_write, line_ends_kept
 from provenance.corpus import (
     HOLDS,
     MANIFEST,
@@ -168,7 +168,7 @@ def add(
         else:
             doc["captures"] = tomlkit.aot()
             doc["captures"].append(table)
-        new_text = bom + tomlkit.dumps(doc)
+        new_text = bom + line_ends_kept(text, tomlkit.dumps(doc))
         recorded = parse_entry(
             manifest.path, len(manifest.entries), _parsed(manifest.path, new_text)["captures"][-1]
         )
@@ -444,7 +444,7 @@ def update(
                     table[change.field] = list(new)
                 else:  # the new bytes carry none: no field, as `add` writes it
                     del table[change.field]
-            new_text = bom + tomlkit.dumps(doc)
+            new_text = bom + line_ends_kept(text, tomlkit.dumps(doc))
             _parsed(manifest.path, new_text)
             atomic_write(manifest.path, new_text.encode("utf-8"), error=CorpusError)
         return changes

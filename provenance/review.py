@@ -24,6 +24,7 @@ on the first save. Fields this version does not know are kept.
 
 from __future__ import annotations
 
+import codecs
 import getpass
 import hashlib
 import json
@@ -36,7 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from provenance.atomic import atomic_write
+from provenance.atomic import atomic_write, line_ends_kept
 from provenance.errors import InputError, ReviewStoreError
 from provenance.links import foreign_link
 from provenance.load import read_bytes
@@ -450,7 +451,10 @@ class ReviewStore:
         if not fresh and not self.path.stat().st_mode & 0o222:
             # made read-only on purpose (chmod 444): a rename would replace it all the same
             raise ReviewStoreError(self.path, "is read-only (no write permission): not saved")
-        atomic_write(self.path, (header + "".join(lines)).encode("utf-8"), error=ReviewStoreError)
+        # (a file saved by a Windows editor keeps its byte-order mark and its line ends)
+        bom, before = _written_as(self.path)
+        text = bom + line_ends_kept(before, header + "".join(lines))
+        atomic_write(self.path, text.encode("utf-8"), error=ReviewStoreError)
         if self.legacy.exists():
             try:
                 self.legacy.unlink()  # converted: its decisions are all in the new file
@@ -646,6 +650,23 @@ def _read_legacy(path: Path) -> tuple[list[Entry], dict[str, Any]]:
         raise ReviewStoreError(path, "'decisions' must be a list")
     top = {k: v for k, v in data.items() if k not in ("schema", "decisions")}
     return [_entry(path, item, f"decision {n}") for n, item in enumerate(items)], top
+
+
+def _written_as(path: Path) -> tuple[str, str]:
+    """The byte-order mark a decision file opens with ("" if none) and its first line
+    with its line end: how `_save` writes it again."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return "", ""
+    first = head[: head.find(b"\n") + 1] if b"\n" in head else b""
+    bom = "\ufeff" if head.startswith(codecs.BOM_UTF8) else ""
+    return bom, first.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
+
+
+_HEAD = 1 << 16
+"""Bytes read of a decision file to tell how it is written (its first line ends there)."""
 
 
 def _text(path: Path) -> str | None:

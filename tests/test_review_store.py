@@ -643,3 +643,40 @@ def test_clearing_a_finding_that_stands_on_a_carried_decision_names_that_decisio
     assert code == 2 and err.count("\n") == 1
     assert f"{finding.id} stands on the decision on {old}" in err
     assert (corpus / REVIEWS).read_bytes() == lines
+
+
+def test_a_decision_file_saved_by_a_windows_editor_keeps_its_bom_and_line_ends(
+    corpus: Path, capsys: Capsys
+) -> None:
+    """`decide` changes its own line only: a file with a byte-order mark and CRLF line ends
+    (as a Windows editor saves it) was written back without the mark and with "\\n"
+    (audit r55)."""
+    path = corpus / REVIEWS
+    windows = b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(windows)
+    first = ReviewStore(path).decisions()[0]
+    code, _, err = run(
+        capsys, "decide", first.finding, "--flag", "--note", "checked again", "--corpus", corpus
+    )
+    assert code == 0, err
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf")
+    assert after.count(b"\n") == after.count(b"\r\n")
+    gone = set(windows.split(b"\r\n")) - set(after.split(b"\r\n"))
+    added = set(after.split(b"\r\n")) - set(windows.split(b"\r\n"))
+    assert len(gone) == len(added) == 1
+    assert b"checked again" in added.pop()
+
+
+def test_add_to_a_manifest_with_windows_line_ends_keeps_them(
+    corpus: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    manifest = corpus / "manifest.toml"
+    manifest.write_bytes(manifest.read_bytes().replace(b"\n", b"\r\n"))
+    page = tmp_path / "page.txt"
+    page.write_text("The council met on Tuesday about bicycle lanes.\n", encoding="utf-8")
+    code, _, err = run(capsys, "add", page, "--corpus", corpus, "--holds", "full")
+    assert code == 0, err
+    data = manifest.read_bytes()
+    assert data.count(b"[[captures]]") == 6
+    assert data.count(b"\n") == data.count(b"\r\n")
