@@ -540,6 +540,7 @@ def test_q_elements_are_read_with_the_marks_a_browser_draws(reference: Document)
         '<em style="visibility:hidden">x</em>'.replace("em", "span"),
         '<span class="sr-only">(opens in a new window)</span>',
         '<p class="Lead visually-hidden"><strong>Point 5 in full</strong></p>',
+        "<noscript><p>Enable scripts to read the full statement</p></noscript>",
     ],
 )
 def test_what_a_browser_does_not_draw_is_not_read(hidden: str) -> None:
@@ -554,6 +555,16 @@ def test_what_a_browser_does_not_draw_is_not_read(hidden: str) -> None:
     for k, ch in enumerate(e.view().text):
         if not ch.isspace():
             assert page[e.map.start(k)] == ch
+
+
+def test_a_noscript_holding_only_a_pixel_is_not_listed() -> None:
+    """What <noscript> holds is drawn only where scripts are off: text there is listed as
+    hidden (a copy of the statement in it was neither read nor listed, audit l32), a
+    tracking pixel alone is no hidden text."""
+    page = '<noscript><img src="p.gif"></noscript><p>The Parties confirm it.</p>'
+    e = extract(_doc(page, Format.HTML))
+    assert e.view().text.split() == "The Parties confirm it.".split()
+    assert e.hidden == ()
 
 
 _NOTED = (

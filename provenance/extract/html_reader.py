@@ -205,7 +205,10 @@ class _HTMLReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _HEAD_CONTENT:
             self._end_open_head()
-        hidden = tag not in _VOID and tag not in _FORMAT_TAGS and _hidden(attrs)
+        # (what <noscript> holds is drawn only without scripts: listed as hidden text)
+        hidden = tag == "noscript" or (
+            tag not in _VOID and tag not in _FORMAT_TAGS and _hidden(attrs)
+        )
         if self.skipping:
             if tag not in _VOID:
                 self.stack.append((tag, _HIDDEN if hidden else frozenset()))
@@ -360,7 +363,10 @@ class _HTMLReader(HTMLParser):
             self.skip_root = None
             if self.stack[root[0]][1] is _HIDDEN:
                 close = self.source.find(">", self._at())
-                self.hidden.append((root[2], close + 1 if close >= 0 else len(self.source)))
+                end = close + 1 if close >= 0 else len(self.source)
+                if root[1] != "noscript" or _TAG.sub("", self.source[root[2] : end]).strip():
+                    # (a <noscript> holding only a tracking pixel hides no text)
+                    self.hidden.append((root[2], end))
             boxed = self.stack[root[0]][1] is _BOXED
             if (index, tag) != root[:2] and (root[1] in _FURNITURE or boxed):
                 self.unclosed.add(root[2])  # closed only by an ancestor's end tag
@@ -659,6 +665,8 @@ class _OpenElements(list[tuple[str, frozenset[str]]]):
 
 
 _OUTSIDE = _Level()
+_TAG = re.compile(r"<[^>]*>")
+"""A tag, whatever it holds: what is left of a stretch of source without them is its text."""
 _HIDDEN = frozenset({"hidden"})
 """The style set of an element skipped because it is hidden (told apart by identity)."""
 _BOXED = frozenset({"boxed"})
