@@ -104,7 +104,8 @@ def align_texts(
                 or reference[ro - reference_offset : ro - reference_offset + width]
                 != copy[co - copy_offset : co - copy_offset + width]
             ):
-                edits.extend(_read_past(reference, copy, ref_at, copy_at, r, c, count, ro, co))
+                past = _read_past(reference, copy, ref_at, copy_at, r, c, count, ro, co)
+                edits.extend(past if invisible else _one_case_change(list(past)))
             else:
                 edits.append(_edit("equal", ro, ro + width, co, co + width))
             ro, co = ro + width, co + copy_width
@@ -184,6 +185,25 @@ def _side(
     codes: dict[str, str] = {}
     coded = _encode(keys, codes)
     return codes, coded, list(accumulate(map(len, tokens), initial=0))
+
+
+def _one_case_change(edits: list[Edit]) -> list[Edit]:
+    """The edits of a stretch that is the same but for case, its changes one replacement
+    from the first to the last: a copy in capitals throughout is one case change between
+    two real edits, not one at every mark or acronym ("DPRK", "UN") the two share.
+
+    >>> e = [_edit("replace", 0, 3, 0, 3), _edit("equal", 3, 5, 3, 5), _edit("replace", 5, 8, 5, 8)]
+    >>> [(x.tag, x.reference.start, x.reference.end) for x in _one_case_change(e)]
+    [('replace', 0, 8)]
+    """
+    changed = [k for k, e in enumerate(edits) if e.tag != "equal"]
+    if len(changed) < 2:
+        return edits
+    first, last = edits[changed[0]], edits[changed[-1]]
+    one = _edit(
+        "replace", first.reference.start, last.reference.end, first.copy.start, last.copy.end
+    )
+    return [*edits[: changed[0]], one, *edits[changed[-1] + 1 :]]
 
 
 def _key(token: str, invisible: bool, folded: bool) -> str:
