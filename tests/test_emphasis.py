@@ -1669,3 +1669,29 @@ def test_a_lower_case_letter_outside_ascii_parts_two_runs_of_capitals(
         make_document(f"Intro.\n\n{copy}\n\nEnd.\n", "copy"),
     ).sources[0]
     assert [e.text for e in source.emphasis] == added
+
+
+@pytest.mark.parametrize(
+    ("note", "declared"),
+    [
+        ("(bold italics ours)", {"bold": False, "italic": True}),
+        ("(italics ours)", {"bold": False, "italic": True}),
+        ("(bold ours)", {"bold": True, "italic": False}),
+    ],
+)
+def test_italics_inside_bold_are_drawn_bold_italic(
+    corpus: Corpus, note: str, declared: dict[str, bool]
+) -> None:
+    """ "**escalate tension or _aggravate the contradictions_**" draws the inner words in
+    bold italics: "(bold italics ours)" declares them, as it declares "***...***" (they
+    were an undeclared italic row, audit e55); the bold around them stays bold alone."""
+    paragraph = next(p for p in corpus.reference.text.split("\n\n") if p.startswith("2."))
+    marked = paragraph.replace(
+        "escalate tension or aggravate the contradictions",
+        "**escalate tension or _aggravate the contradictions_**",
+        1,
+    )
+    page = replace(make_document(f"{note}:\n\n> {marked}\n"), format=Format.MARKDOWN)
+    source = analyse(corpus.reference, [page]).sources[0]
+    got = {e.style: bool(e.declared) for e in source.emphasis if e.status is Status.ADDED}
+    assert got == declared

@@ -118,7 +118,11 @@ def emphasis(
                 added = replace(added, in_word=True)
             at = max(run.start, alignment.passage.copy.start)
             here = declared.at(at)
-            declaring = _declaring(here, at, added.style)
+            # (italics inside bold are drawn bold italic: "(bold italics ours)" declares them)
+            drawn = _drawn(run, runs)
+            declaring = _declaring(here, at, added.style) or (
+                _declaring(here, at, drawn) if drawn != added.style else None
+            )
             if declaring is not None:
                 added = replace(added, declared=declaring.text)
             elif (original := _declaring(here, at, added.style, "original")) is not None:
@@ -182,6 +186,18 @@ def _any_between(sorted_offsets: list[int], start: int, end: int) -> bool:
     """Whether one of `sorted_offsets` lies in [start, end)."""
     k = bisect_left(sorted_offsets, start)
     return k < len(sorted_offsets) and sorted_offsets[k] < end
+
+
+def _drawn(run: Run, runs: Sequence[Run]) -> str:
+    """The styles `run` is drawn in: its own and those of the runs around it ("**a _b_**":
+    "b" is drawn bold and italic), joined as a combined style is ("bold+italic")."""
+    styles = {
+        style
+        for other in runs
+        if other.start <= run.start and run.end <= other.end
+        for style in other.style.split("+")
+    }
+    return "+".join(sorted(styles | set(run.style.split("+"))))
 
 
 def _declaring(
