@@ -505,8 +505,10 @@ def _negated(words: list[str], at: int) -> bool:
 
 
 _RENOUNCING = frozenset(
-    """renounce renounces renouncing abandon abandons reject rejects rejecting avoid avoids
-    avoiding refrain refrains oppose opposes opposing end ending""".split()
+    """renounce renounces renouncing renounced abandon abandons abandoning abandoned reject
+    rejects rejecting rejected avoid avoids avoiding avoided refrain refrains refrained
+    oppose opposes opposing opposed end ending exclude excludes excluding excluded discard
+    discards discarded dismiss dismisses dismissed eliminate eliminates eliminated""".split()
 )
 """Verbs that give up what follows them: an opposite after one is taken back, as after
 "not"."""

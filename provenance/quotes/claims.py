@@ -1352,7 +1352,8 @@ def absent_parties(
             n.start() < m.start() < n.end() for n in _DPRK_NAME.finditer(quotation)
         ):
             name = "dprk"
-        partner = _PARTNER.search(quotation, 0, m.start()) is not None
+        # (not a possessive: "combining China's ideas with Russia's plan" names no partner)
+        partner = name == word.casefold() and _PARTNER.search(quotation, 0, m.start()) is not None
         capital = name in _CAPITALS and (actors_only or partner)
         if capital:
             name = _CAPITALS[name]  # "Seoul has agreed to adopt ...": the state acts
@@ -1851,14 +1852,16 @@ _PARTIES_NOUN = frozenset(
 
 
 _SCOPE = re.compile(
-    r"(?<![-\u2010\u2011])\b(?:all|every(?!\s+(?:respects?|way|sense)\b)|entire|whole|anywhere"
+    r"(?<![-\u2010\u2011])(?<!\bat\s)\b(?:all|every(?!\s+(?:respects?|way|sense)\b)|entire|whole|anywhere"
     r"|everywhere|always|worldwide|globally|solely|exclusively|only|sole)\b(?![-\u2010\u2011])"
     r"(?!\s+other\b)|\b(?:in|around)\s+the\s+world\b"
     r"|\beach\b(?!\s+other\b)",
     re.IGNORECASE,
 )
 """Words of scope: all of something, or that one thing alone ("each other" is neither, nor
-a word joined by a hyphen, "all-round", nor "in every respect", "in every way")."""
+a word joined by a hyphen, "all-round", nor "in every respect", "in every way", nor "at
+all", which only stresses a negation: "no military solution should be entertained at
+all")."""
 
 
 def new_rights(quotation: str, stretch: str) -> list[str]:
