@@ -34,11 +34,12 @@ _ROLES = frozenset(
     oversees oversaw overseeing supervise supervises supervised supervising supervision
     arbiter arbiters arbitrate arbitrates arbitrated arbitrating arbitration revoke revokes
     revoked revoking repeal repeals repealed repealing rescind rescinds rescinded annul
-    annuls annulled abolish abolishes abolished abolishing""".split()
+    annuls annulled abolish abolishes abolished abolishing guarantor guarantors""".split()
 )
 """Roles and acts of undoing, as whole words (their stems would take in "overseas",
 "leader"): leading, mediating and overseeing are roles the statement gives to no one
-("China will lead the efforts"), and it revokes nothing."""
+("China will lead the efforts"), nor does it make anyone a guarantor, and it revokes
+nothing."""
 _RENDERING = {
     stem("recognise"): "that",
     stem("recognize"): "that",
@@ -141,7 +142,12 @@ def invented_acts(
 
 _ROLE = re.compile(
     r"\b(?:(?:take|takes|took|taking|be|is|are|was|were|put|placed)\s+(?:in\s+)?charge\s+of"
-    r"|(?:take|takes|took|taking)\s+the\s+lead|at\s+the\s+helm\s+of|in\s+the\s+driving\s+seat)\b",
+    r"|(?:take|takes|took|taking)\s+the\s+lead|at\s+the\s+helm\s+of|in\s+the\s+driving\s+seat"
+    # a guarantor of a deal, not "guarantee peace" (the statement's "ensure"): "a plan which
+    # China will guarantee", "will guarantee the freeze"
+    r"|(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?guarantee[sd]?(?=\s*$)"
+    r"|guarantee[sd]?\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:plan|deal|agreement"
+    r"|settlement|initiative|roadmap|arrangement|freeze|moratorium|implementation|compliance))\b",
     re.IGNORECASE,
 )
 """A role in words of more than one ("will take charge of the creation of ...", "take the

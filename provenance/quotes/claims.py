@@ -531,6 +531,9 @@ def unsaid(
     means = new_means(quotation, stretch)
     if means:
         out.append(f"a means ({', '.join(means)}) the statement's passage does not give")
+    purposes = new_purposes(quotation, stretch, authors)
+    if purposes:
+        out.append(f"a purpose ({', '.join(purposes)}) the statement's passage does not give")
     conditions = new_conditions(quotation, stretch)
     if conditions:
         out.append(
@@ -1977,6 +1980,45 @@ _THE_AUTHORS = frozenset("parties they we both".split())
 """Words that, before a verb of opposition, name the statement's authors."""
 _MEASURE_WORDS = 4
 """The measure's first content words, two of which name it again."""
+
+
+def new_purposes(quotation: str, stretch: str, authors: frozenset[str] = frozenset()) -> list[str]:
+    """What `quotation` says a thing is done for ("so that the United States withdraws
+    THAAD") when most of the purpose's own words (its parties' names aside) are not in
+    `stretch`: an aim the passage does not set. A purpose the passage sets in its own
+    words ("to defuse tension" rendered "so that tension is defused") stays a rendering.
+
+    >>> new_purposes("announce a moratorium so that the US withdraws THAAD",
+    ...              "announces a moratorium, and the United States should refrain")
+    ['so that the US withdraws THAAD']
+    >>> new_purposes("maintain calm so that tension is defused", "maintain calm to defuse tension")
+    []
+    """
+    theirs = set(content_words(stretch))
+    out = []
+    for m in _PURPOSE.finditer(quotation):
+        words = m.group("what")
+        said = [
+            w
+            for w in content_words(words)
+            if w not in _PARTY_STEMS and not author_party(w, authors)
+        ]
+        if len(said) >= _PURPOSE_WORDS and 2 * len(theirs.intersection(said)) < len(said):
+            out.append(" ".join(m.group().split()))
+    return out
+
+
+_PURPOSE = re.compile(
+    r"\b(?:so\s+(?:that|as\s+to)|in\s+order\s+(?:that|to))\s+(?P<what>[^.;:,]+)", re.IGNORECASE
+)
+"""A purpose given in words: "so that ...", "in order to ..."."""
+_PURPOSE_WORDS = 2
+"""Fewest of a purpose's own words (not its parties' names) that make it one to check; half
+of them or more in the passage make it the passage's."""
+_PARTY_STEMS = frozenset(
+    stem(name) for name, others in ALIASES.items() for name in (name, *others)
+) | frozenset({"dprk", "rok"})
+"""Stems of the parties' names, which say who, not what for."""
 
 
 def new_means(quotation: str, stretch: str) -> list[str]:
