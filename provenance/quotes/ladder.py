@@ -1606,9 +1606,25 @@ def _new_actor(index: _Index, head: str, second: Span, *, whole: bool = False) -
     vocabulary, authors = index.lexicon.vocabulary, index.authors
     theirs = absent_parties(before, end, vocabulary, authors, actors_only=True)
     ours = absent_parties(end, before, vocabulary, authors, actors_only=True)
+    if theirs and not ours and not _names_authors(before, authors):
+        # "Russia and China will | refrain from large-scale joint exercises": the act the
+        # statement asks of others, given to its own authors
+        named = _authors_named(end, authors)
+        ours = [" and ".join(named)] if named else []
     if not theirs or not ours:
         return ""
     return f"{' '.join(theirs)}’s act to {' '.join(ours)}"
+
+
+def _authors_named(text: str, authors: frozenset[str]) -> list[str]:
+    """The statement's authors as `text` names them ("Russia", "China", "the Parties"),
+    in its order."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word == "Parties" or (word[:1].isupper() and author_party(word.casefold(), authors)):
+            out.append(word)
+    return out
 
 
 def _cut_changes(index: _Index, capture: Document, core: Span, found: _Found) -> list[str]:
