@@ -522,7 +522,9 @@ def unsaid(
     causes = new_causes(quotation, stretch)
     if causes:
         out.append(f"a cause or consequence ({', '.join(causes)}) the statement does not state")
-    standard = standard_opposed(f"{lead_in[-60:]} {quotation}", stretch, authors)
+    # (the lead-in's words before the marks name who: 'the Parties “disagree with ...”')
+    led = _MARKS.sub(" ", lead_in[-60:])
+    standard = standard_opposed(f"{led} {quotation}", stretch, authors)
     if standard:
         out.append(
             f"has the authors oppose ({standard}) what the statement's passage holds up as "
@@ -1976,8 +1978,12 @@ _AUTHORS_OPPOSE = re.compile(
     re.IGNORECASE,
 )
 """Someone (the words before) against something (the words after)."""
-_THE_AUTHORS = frozenset("parties they we both".split())
+_THE_AUTHORS = frozenset(
+    "parties they we both sides countries ministries ministers governments capitals".split()
+)
 """Words that, before a verb of opposition, name the statement's authors."""
+_MARKS = re.compile(r"[\"“”‘’«»„]")
+"""Quotation marks, read past between a lead-in and the words it leads into."""
 _MEASURE_WORDS = 4
 """The measure's first content words, two of which name it again."""
 

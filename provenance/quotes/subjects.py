@@ -525,6 +525,13 @@ _PORTFOLIO = re.compile(
 )
 """A ministry named by what it is of: "the ministries of defence", "of Russia and China"."""
 _FOREIGN = frozenset({"foreign", "external"})
+_PORTFOLIO_BEFORE = re.compile(r"\b([\w’'-]+)\s+(?:ministries|ministers|ministry|minister)\b")
+"""A ministry named by the word before it: "the defence ministries"."""
+_NOT_PORTFOLIOS = frozenset(
+    "the two both their its these those respective two's countries' nations' "
+    "russian chinese russia's china's".split()
+)
+"""Words before "ministries" that name no other portfolio."""
 """What the statement's authors, foreign ministries, are ministries of."""
 
 
@@ -538,14 +545,18 @@ def _named_otherwise(subject: str, authors: frozenset[str]) -> bool:
     >>> _named_otherwise("The Chinese foreign ministers", frozenset({"chinese"}))
     False
     >>> [_named_otherwise(s, frozenset({"russia", "china"})) for s in ("the ministries of defence",
-    ...  "the foreign ministries of Russia and China", "the ministers for foreign affairs")]
-    [True, False, False]
+    ...  "the foreign ministries of Russia and China", "the ministers for foreign affairs",
+    ...  "The defence ministries", "the two ministries", "their foreign ministers")]
+    [True, False, False, True, False, False]
     """
     # (the words after the subject's last comma: "The deployment of THAAD, the ministries")
     nearest = _PLACE.sub(" ", subject).rsplit(",", 1)[-1]
     portfolio = _PORTFOLIO.search(nearest)
     if portfolio and portfolio.group(1).casefold() not in authors | _FOREIGN:
         return True  # "the ministries of defence": another portfolio's, not the authors'
+    portfolio = _PORTFOLIO_BEFORE.search(nearest)
+    if portfolio and portfolio.group(1).casefold() not in authors | _FOREIGN | _NOT_PORTFOLIOS:
+        return True  # "the defence ministries", "the trade ministers"
     for k, word in enumerate(_SUBJECT_WORD.findall(nearest)):
         bare = _POSSESSIVE_END.sub("", word).casefold()
         if not word[:1].isupper() or bare in authors or bare in _OWN_NAMES:
