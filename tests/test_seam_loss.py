@@ -103,3 +103,17 @@ def test_a_sentence_lost_after_a_long_link_box_in_plain_text(reference: Document
         and d.reference.end >= end - 5
         for d in result.divergences
     )
+
+
+def test_quotation_marks_in_the_commentary_between_do_not_hide_the_loss(
+    reference: Document,
+) -> None:
+    """The page's commentary quoting a phrase ('the Chinese “double freezing” idea') held
+    the two halves apart as two quotations would be (audit v29)."""
+    before, after = _split(reference, "The Parties urge the international community")
+    after = after[1:]
+    quoting = COMMENTARY.replace("the real test", "the real test of the “double freezing” idea")
+    page = "\n\n".join([*before, quoting, *after]) + "\n"
+    result = _result(reference, page)
+    assert [p.kind for p in result.passages] == [PassageKind.FULL]
+    assert any(d.severity is Severity.MATERIAL for d in result.divergences)

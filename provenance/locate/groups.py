@@ -239,13 +239,16 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
     paragraph moved far, whose neighbours alone look like separate excerpts. Not when
     the second starts the text over (`_starts_over`): the page prints it again."""
     gap = second[0].j0 - first[-1].j1
-    if gap > options.max_interruption_words and not _halves(first, second, gap, texts, options):
+    halves = gap > options.max_interruption_words
+    if halves and not _halves(first, second, gap, texts, options):
         return False
     if min(_words(g) for g in (first, second)) < options.min_words:
         return False  # a few words in common are not evidence of a moved paragraph
     hi = _reach(first)[1]
     marks = texts.extra_marks(first[-1].j1 - 1, second[0].j0, hi - 1, second[0].i0)
-    if marks >= 2 or (marks == 1 and gap <= options.max_inserted_words):
+    if not halves and (marks >= 2 or (marks == 1 and gap <= options.max_inserted_words)):
+        # (marks in the commentary between two halves are its own: 'the “double
+        # freezing” idea')
         return False
     if (gap > options.max_inserted_words or _own_line_introducing(texts, first, second)) and all(
         _repeated(first, r) >= r.i1 - r.i0 for r in second
