@@ -63,21 +63,25 @@ def align_texts(
             return []
         end, copy_end = reference_offset + len(reference), copy_offset + len(copy)
         return [_edit("equal", reference_offset, end, copy_offset, copy_end)]
+    if shouted(copy) and not shouted(reference) and _lengths_kept(reference, copy):
+        # A copy in capitals throughout (a telex, a headline-style paste) is aligned in
+        # lower case, its case changes read afterwards: by their letters every word
+        # differed, and one dropped or changed word made paragraphs one substitution.
+        lowered = align_texts(
+            reference.lower(),
+            copy.lower(),
+            reference_offset=reference_offset,
+            copy_offset=copy_offset,
+        )
+        return _case_changes(lowered, reference, copy, reference_offset, copy_offset)
     # Invisible characters inside words and spaces ("de\u00adnu\u00adclear", a
     # zero-width one between every letter) are read past: whole otherwise, one changed
     # word among such words made the sentence around it one material substitution.
-    invisible = (
-        _INVISIBLE_IN.search(copy) is not None or _INVISIBLE_IN.search(reference) is not None
-    )
-    # A copy in capitals throughout (a telex, a headline-style paste) is diffed by its
-    # words' lower case: by their letters, every word differed, and one dropped word made
-    # the paragraph one material substitution.
-    folded = shouted(copy) and not shouted(reference)
-    keyed = invisible or folded
+    keyed = _INVISIBLE_IN.search(copy) is not None or _INVISIBLE_IN.search(reference) is not None
     if keyed:
-        ref_codes, ref_coded, ref_at = _side(reference, keyed=invisible, folded=folded)
-        copy_tokens = _keyed_tokens(copy) if invisible else _tokens(copy)
-        copy_keys = [_key(token, invisible, folded) for token in copy_tokens]
+        ref_codes, ref_coded, ref_at = _side(reference, keyed=True)
+        copy_tokens = _keyed_tokens(copy)
+        copy_keys = [token.translate(WITHOUT_INVISIBLE) for token in copy_tokens]
     else:
         ref_codes, ref_coded, ref_at = _reference_side(reference)
         copy_tokens = copy_keys = _tokens(copy)
@@ -104,8 +108,7 @@ def align_texts(
                 or reference[ro - reference_offset : ro - reference_offset + width]
                 != copy[co - copy_offset : co - copy_offset + width]
             ):
-                past = _read_past(reference, copy, ref_at, copy_at, r, c, count, ro, co)
-                edits.extend(past if invisible else _one_case_change(list(past)))
+                edits.extend(_read_past(reference, copy, ref_at, copy_at, r, c, count, ro, co))
             else:
                 edits.append(_edit("equal", ro, ro + width, co, co + width))
             ro, co = ro + width, co + copy_width
@@ -177,44 +180,17 @@ statement between two full copies (337 sides of 562 worked out again over the sc
 candidates, 166 so)."""
 
 
-def _side(
-    reference: str, *, keyed: bool = False, folded: bool = False
-) -> tuple[dict[str, str], str, list[int]]:
+def _side(reference: str, *, keyed: bool = False) -> tuple[dict[str, str], str, list[int]]:
     tokens = _keyed_tokens(reference) if keyed else _tokens(reference)
-    keys = [_key(token, keyed, folded) for token in tokens] if keyed or folded else tokens
+    keys = [token.translate(WITHOUT_INVISIBLE) for token in tokens] if keyed else tokens
     codes: dict[str, str] = {}
     coded = _encode(keys, codes)
     return codes, coded, list(accumulate(map(len, tokens), initial=0))
 
 
-def _one_case_change(edits: list[Edit]) -> list[Edit]:
-    """The edits of a stretch that is the same but for case, its changes one replacement
-    from the first to the last: a copy in capitals throughout is one case change between
-    two real edits, not one at every mark or acronym ("DPRK", "UN") the two share.
-
-    >>> e = [_edit("replace", 0, 3, 0, 3), _edit("equal", 3, 5, 3, 5), _edit("replace", 5, 8, 5, 8)]
-    >>> [(x.tag, x.reference.start, x.reference.end) for x in _one_case_change(e)]
-    [('replace', 0, 8)]
-    """
-    changed = [k for k, e in enumerate(edits) if e.tag != "equal"]
-    if len(changed) < 2:
-        return edits
-    first, last = edits[changed[0]], edits[changed[-1]]
-    one = _edit(
-        "replace", first.reference.start, last.reference.end, first.copy.start, last.copy.end
-    )
-    return [*edits[: changed[0]], one, *edits[changed[-1] + 1 :]]
-
-
-def _key(token: str, invisible: bool, folded: bool) -> str:
-    """What a token is diffed by: without invisible characters, in lower case."""
-    key = token.translate(WITHOUT_INVISIBLE) if invisible else token
-    return key.casefold() if folded else key
-
-
 def shouted(text: str) -> bool:
     """Whether `text` is written in capitals throughout: at least `_SHOUTED_LETTERS`
-    letters, nine in ten of its cased letters upper case.
+    capitals, nine in ten of its cased letters.
 
     >>> shouted("THE PARTIES ARE SERIOUSLY WORRIED BY THE DPRK'S STATEMENT"), shouted("The DPRK")
     (True, False)
@@ -226,6 +202,42 @@ def shouted(text: str) -> bool:
 
 _SHOUTED_LETTERS = 40
 """Fewest capitals of a text written in capitals throughout (not a heading's few words)."""
+
+
+def _lengths_kept(*texts: str) -> bool:
+    """Whether lower case keeps every character one (not "İ", two in lower case)."""
+    return all(len(t.lower()) == len(t) for t in texts)
+
+
+def _case_changes(edits: list[Edit], reference: str, copy: str, roff: int, coff: int) -> list[Edit]:
+    """`edits` of the lower-cased texts, each equality whose letters differ in case made
+    one replacement from the first word so differing to the last, between equalities:
+    one case change between two real edits, not one at every mark or acronym ("DPRK",
+    "UN") the two share.
+
+    >>> [(e.tag, e.reference.of("the dog ran"), e.copy.of("THE DOG RAN"))
+    ...  for e in _case_changes([_edit("equal", 0, 11, 0, 11)], "the dog ran", "THE DOG RAN", 0, 0)]
+    [('replace', 'the dog ran', 'THE DOG RAN')]
+    """
+    out: list[Edit] = []
+    for edit in edits:
+        theirs, ours = _texts(edit, reference, copy, roff, coff)
+        if edit.tag != "equal" or theirs == ours:
+            out.append(edit)
+            continue
+        first = next(k for k, (a, b) in enumerate(zip(theirs, ours, strict=True)) if a != b)
+        last = max(k for k, (a, b) in enumerate(zip(theirs, ours, strict=True)) if a != b) + 1
+        while first > 0 and theirs[first - 1].isalnum():
+            first -= 1
+        while last < len(theirs) and theirs[last].isalnum():
+            last += 1
+        rs, cs = edit.reference.start, edit.copy.start
+        if first:
+            out.append(_edit("equal", rs, rs + first, cs, cs + first))
+        out.append(_edit("replace", rs + first, rs + last, cs + first, cs + last))
+        if last < len(theirs):
+            out.append(_edit("equal", rs + last, edit.reference.end, cs + last, edit.copy.end))
+    return out
 
 
 def _read_past(

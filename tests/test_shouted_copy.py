@@ -53,3 +53,14 @@ def test_one_paragraph_in_capitals_inside_an_ordinary_copy_is_still_stress(
     paragraphs[k] = paragraphs[k].upper()
     source = analyse(reference, [make_document("\n\n".join(paragraphs) + "\n", "copy")]).sources[0]
     assert [e.style for e in source.emphasis] == ["caps"]
+
+
+def test_a_changed_word_in_capitals_is_that_word_alone(reference: Document) -> None:
+    """'RESTRAINT' for 'calm' in a copy in capitals was one material substitution of the
+    whole clause around it (audit v29): it is the word, the rest case."""
+    four = _point_four(reference)
+    telex = four.replace("dialogue", "talks", 1).upper()
+    edits = [e for e in align_texts(four, telex) if e.tag != "equal"]
+    changed = [(e.reference.of(four), e.copy.of(telex)) for e in edits]
+    assert ("dialogue", "TALKS") in changed
+    assert all(a.upper() == b for a, b in changed if (a, b) != ("dialogue", "TALKS"))
