@@ -665,8 +665,6 @@ class _OpenElements(list[tuple[str, frozenset[str]]]):
 
 
 _OUTSIDE = _Level()
-_TAG = re.compile(r"<[^>]*>")
-"""A tag, whatever it holds: what is left of a stretch of source without them is its text."""
 _HIDDEN = frozenset({"hidden"})
 """The style set of an element skipped because it is hidden (told apart by identity)."""
 _BOXED = frozenset({"boxed"})
