@@ -417,7 +417,11 @@ def _line_number(text: str, span: Span) -> str | None:
     """
     reach = max(0, span.start - _NUMBER_REACH)
     line = text.rfind("\n", reach, span.start) + 1 or reach
-    if (line == reach and reach > 0) or not _NUMBER_LINE.fullmatch(text, line, span.start):
+    if line == reach and reach > 0 and _NUMBER_LINE.fullmatch(text, reach, span.start):
+        line = text.rfind("\n", 0, span.start) + 1  # ("(2)(2)(2)...": numbering past the reach)
+    elif line == reach and reach > 0:
+        return None
+    if not _NUMBER_LINE.fullmatch(text, line, span.start):
         return None  # neither markup nor a number: the ones opening the line stop before
     opening = _LINE_MARKUP.match(text, line, span.start)
     start = opening.end() if opening else line
