@@ -10,6 +10,7 @@ substitution. `classify` gives each edit of an alignment the kind `kind_of` name
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -119,6 +120,8 @@ def _json_unescape(m: re.Match[str]) -> str:
     return _JSON_SIMPLE[escape[1]]
 
 
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8});")
+"""An HTML character reference: "&#8217;", "&#x2019;", "&rsquo;"."""
 _JSON_ESCAPE = re.compile(r"(?:\\u[0-9a-fA-F]{4})+|\\[nrt\"/\\]")
 _JSON_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/", "\\": "\\"}
 _SOFT_BREAK = re.compile(r"=\r?\n(?:> ?)*")
@@ -210,6 +213,10 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if "\\" in copy and (mended := _json_unescaped(copy)) is not None:
         if _fold(reference, _TYPOGRAPHY) == _fold(mended, _TYPOGRAPHY):
             return Kind.SUBSTITUTION, JSON_ESCAPED
+    if "&" in copy and _ENTITY.search(copy):
+        # "People&#8217;s" in plain text: an HTML page's entity a copier pasted raw
+        if _fold(reference, _TYPOGRAPHY) == _fold(html.unescape(copy), _TYPOGRAPHY):
+            return Kind.SUBSTITUTION, ENTITY_ESCAPED
     if not ref_bare and not reference.strip():
         if OWN_NUMBER.fullmatch(copy.strip()):
             return Kind.EDITORIAL, "the page's own numbering of its sentences or lines"
@@ -561,7 +568,10 @@ QUOTED_PRINTABLE = "quoted-printable: an e-mail's escapes for the character (=E2
 changed: its severity row is `MISSPELT_ROW` (minor), as a misreading's is (each was a
 material substitution, a dozen on an e-mail's copy)."""
 JSON_ESCAPED = "JSON escapes for the character (\\u2019), as a scraper stored the text"
-SLIPS = frozenset({MISSPELT, MISREAD, LOOK_ALIKE, MOJIBAKE, QUOTED_PRINTABLE, JSON_ESCAPED})
+ENTITY_ESCAPED = "an HTML entity for the character (&#8217;), pasted as it was written"
+SLIPS = frozenset(
+    {MISSPELT, MISREAD, LOOK_ALIKE, MOJIBAKE, QUOTED_PRINTABLE, JSON_ESCAPED, ENTITY_ESCAPED}
+)
 """The notes of a substitution whose severity row is `MISSPELT_ROW`."""
 
 
