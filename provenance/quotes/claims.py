@@ -516,32 +516,30 @@ def unsaid(
         scope = [w for w in scope if w not in _NARROWS_OR_COUNTS]
     if scope:
         out.append(f"a scope ({', '.join(scope)}) the statement's passage does not give")
-    rights = new_rights(quotation, stretch)
-    if rights:
-        out.append(f"a right or permission ({', '.join(rights)}) the statement grants no one")
-    causes = new_causes(quotation, stretch)
-    if causes:
-        out.append(f"a cause or consequence ({', '.join(causes)}) the statement does not state")
     # (the lead-in's words before the marks name who: 'the Parties “disagree with ...”')
     led = _MARKS.sub(" ", lead_in[-60:])
     standard = standard_opposed(f"{led} {quotation}", stretch, authors)
-    if standard:
-        out.append(
-            f"has the authors oppose ({standard}) what the statement's passage holds up as "
-            "the measure"
-        )
-    means = new_means(quotation, stretch)
-    if means:
-        out.append(f"a means ({', '.join(means)}) the statement's passage does not give")
-    purposes = new_purposes(quotation, stretch, authors)
-    if purposes:
-        out.append(f"a purpose ({', '.join(purposes)}) the statement's passage does not give")
-    conditions = new_conditions(quotation, stretch)
-    if conditions:
-        out.append(
-            f"a condition or deadline ({', '.join(conditions)}) the statement's passage "
-            "does not set"
-        )
+    added = (
+        (new_rights(quotation, stretch), "a right or permission ({}) the statement grants no one"),
+        (
+            new_causes(quotation, stretch),
+            "a cause or consequence ({}) the statement does not state",
+        ),
+        (
+            [standard] if standard else [],
+            "has the authors oppose ({}) what the statement's passage holds up as the measure",
+        ),
+        (new_means(quotation, stretch), "a means ({}) the statement's passage does not give"),
+        (
+            new_purposes(quotation, stretch, authors),
+            "a purpose ({}) the statement's passage does not give",
+        ),
+        (
+            new_conditions(quotation, stretch),
+            "a condition or deadline ({}) the statement's passage does not set",
+        ),
+    )
+    out.extend(said.format(", ".join(found)) for found, said in added if found)
     if lexicon is not None:
         elsewhere = borrowed(quotation, stretch, lexicon)
         if len(elsewhere) >= BORROWED_MIN:
