@@ -1507,7 +1507,9 @@ def stance_on_the_unmentioned(quotation: str, vocabulary: frozenset[str]) -> lis
                 after.append(n.group())
         if (
             len(after) == STANCE_OBJECT_WORDS
-            and not any(_held_word(w, held) for w in after)
+            and not any(
+                _held_word(w, held) or _RENDERS.get(w.casefold(), "") in vocabulary for w in after
+            )
             and any(zipf(w.casefold()) < DISTINCTIVE_ZIPF for w in after)
         ):
             out.append(" ".join(after))
@@ -1585,6 +1587,8 @@ _RENDERS = {
     **dict.fromkeys(["equilibrium"], "balance"),
     **dict.fromkeys(["belligerent", "warlike"], "bellicose"),
     **dict.fromkeys(["goodwill"], "benevolence"),
+    **dict.fromkeys(["deeds", "actions", "acts"], "moves"),
+    **dict.fromkeys(["utterances", "pronouncements", "remarks"], "statements"),
 }
 """Rarer words translations and news copy put for a word of the statement's ("must be
 excluded" for "should be ruled out", "strategic equilibrium" for "strategic balance"): a
@@ -2156,7 +2160,12 @@ def new_compulsion(quotation: str, stretch: str, reference: str = "") -> list[st
     """
     if _COMPULSION.search(stretch):
         return []
-    conditions = "condition" in stretch.casefold()
+    # ("unconditional dialogue" renders the statement's "dialogue without preconditions",
+    # wherever the rendering's nearest passage is)
+    conditions = "condition" in stretch.casefold() or (
+        "without precondition" in reference.casefold()
+        and _UNCONDITIONAL_TALKS.search(quotation) is not None
+    )
     found: list[str] = []
     # "The DPRK, by way of a voluntary political decision, announces ...": that step
     # made a duty ("must announce"), not another in the same stretch ("must never be used")
@@ -2184,6 +2193,12 @@ def new_compulsion(quotation: str, stretch: str, reference: str = "") -> list[st
     return found
 
 
+_UNCONDITIONAL_TALKS = re.compile(
+    r"\bunconditional(?:ly)?\s+(?:[\w-]+\s+)?(?:dialogue|talks|negotiations)\b"
+    r"|\b(?:dialogue|talks|negotiations)\s+(?:[\w-]+\s+){0,2}?unconditional(?:ly)?\b",
+    re.IGNORECASE,
+)
+"""Talks "unconditional": the statement's "dialogue without preconditions", in other words."""
 _COMPULSION = re.compile(
     r"\b(?:(?:is|are|be|been|being|was|were|feel|felt)\s+(?:legally\s+)?"
     r"(?:obliged|obligated|required|compelled|forced|ordered)"

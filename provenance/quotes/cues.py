@@ -219,6 +219,12 @@ _DOC_CUE_SUPERSET = (
 """Hyperscan patterns matching wherever `_SPEECH` and `_DOC_CUE` match (and more: any
 case; Hyperscan's ASCII word boundaries). Where neither ends in a sentence, it holds no
 cue and `cues` is not run on it (tests/test_quotes.py checks the supersets)."""
+_ASIDE_THEN_ITS_WORDS = re.compile(
+    r"[ \t]*,[ \t]*(?:[“\"‘«]|(?!(?:is|was|are|were|seems|seemed|looks|looked|amounts|remains"
+    r"|reads)\b)[a-z]+s\b)"
+)
+"""After an aside naming who reported the document ("The statement, according to TASS,"):
+its words, or a verb of its own ("urges"), not a verdict on it ("is “a surrender”")."""
 _CUE_REACH = 40
 _DATE_REACH = 40
 """Characters after a document cue in which a date names its year ("of September 19, 2005")."""
@@ -402,10 +408,16 @@ def cues(
                     base + hit.end() + (len(chunk[hit.end() :]) - len(chunk[hit.end() :].lstrip()))
                 )
                 span = Span(base + hit.start(), end + len(named) if named else base + hit.end())
-                # "In the words of Moscow and Beijing": the statement's authors together
+                # "The statement, according to TASS, “urges ...”": an aside naming who
+                # reported it, the document still the speaker; "In the words of Moscow and
+                # Beijing": the statement's authors together
+                outlet_aside = any(chunk[d[1] : hit.start()].strip() == "," for d in docs) and bool(
+                    _ASIDE_THEN_ITS_WORDS.match(text, span.end)
+                )
                 sourced: Literal["document", "person"] = (
                     "document"
-                    if named and (_joint(named, authors) or _authors_outlet(named, authors))
+                    if outlet_aside
+                    or (named and (_joint(named, authors) or _authors_outlet(named, authors)))
                     else "person"
                 )
                 out.append(Cue(sourced, span, span.of(text)))

@@ -843,9 +843,15 @@ came from a retired Chinese diplomat: ‘...’")."""
 _NAME_BEFORE_COLON = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=\d:\d\d ))(?P<who>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3}"
     r"|(?!(?:However|Meanwhile|Still|Later|Earlier|Then|Also|But|And|So|Yet|Instead|Finally"
-    r"|Separately|Asked|Speaking|Today|Yesterday|Here|There|Now|Again|Above|Below|Update)\b)"
+    r"|Separately|Asked|Speaking|Today|Yesterday|Here|There|Now|Again|Above|Below|Update"
+    r"|Next|First|Second|Third|Fourth|Lastly|Further|Furthermore|Moreover|Notably|Overall"
+    r"|Crucially|Importantly|Significantly|Similarly|Likewise|Thus|Hence|Indeed|Elsewhere"
+    r"|Additionally|Specifically|Tellingly|Interestingly|Curiously|Finally|Afterwards)\b)"
     r"[A-Z][\w’'-]+(?=,[ \t]+[a-z]))"
-    r"(?:,[ \t]+[a-z][^:;\n\"“”«»]{0,80}?,?)?[ \t]*:[ \t]*$"
+    # (not a phrase in which the document speaks: "Next, the statement says:")
+    r"(?:,[ \t]+(?![^:;\n]*\b(?:statement|declaration|document|communiqu[eé])[ \t]+(?:says"
+    r"|said|reads|read|states|stated|adds|added|notes|noted|continues|goes[ \t]+on)\b)"
+    r"[a-z][^:;\n\"“”«»]{0,80}?,?)?[ \t]*:[ \t]*$"
 )
 """A person named at a sentence's start (or after a live blog's time), perhaps with a
 phrase after the name, just before a colon that opens the quotation ("Sergei Lavrov,
