@@ -25,6 +25,7 @@ import itertools
 from dataclasses import replace
 
 from provenance.align import align, align_texts
+from provenance.classify import divergence_id
 from provenance.model import (
     Alignment,
     Divergence,
@@ -293,7 +294,32 @@ def structure(
     found = _moved_in(reference, capture, passages, found)
     found = _moved_out_of_omissions(reference, capture, found)  # what is not a repeat
     found = _interruptions(reference, capture, found, captions)
-    return _moved_across_boxes(reference, capture, found)
+    found = _moved_across_boxes(reference, capture, found)
+    return _numbers_with_their_paragraphs(capture, found)
+
+
+def _numbers_with_their_paragraphs(capture: Document, found: list[Divergence]) -> list[Divergence]:
+    """A lost paragraph number ("1. " the copy leaves out) placed where its paragraph
+    stands in the copy, when the copy moved that paragraph: the alignment put the number's
+    place where the reference has it, before another paragraph ("1." reported at point 2,
+    where the moved point 1 followed it in the reference; audit l33)."""
+    moved = {d.reference.start: d for d in found if d.kind is Kind.REORDERING and d.copy}
+    if not moved:
+        return found
+    out = []
+    for d in found:
+        paragraph = moved.get(d.reference.end)
+        if d.kind is Kind.EDITORIAL and not d.copy and paragraph is not None:
+            at = paragraph.copy.start
+            while at < paragraph.copy.end and capture.text[at].isspace():
+                at += 1
+            place = Span(at, at)
+            id = divergence_id(
+                capture.sha256, d.kind, d.reference, place, d.reference_text, d.copy_text
+            )
+            d = replace(d, id=id, copy=place)
+        out.append(d)
+    return out
 
 
 def _moved_across_boxes(
