@@ -878,8 +878,18 @@ def _search_holding(
 
 
 _POSSESSIVE_S = ("'s", "’s")
+_GIVES_OWN = re.compile(
+    r"\b(?!(?:The|This|That|These|Those|An?|It|Its|They|He|She|We|In|On|At|But|And|Then)\b)"
+    r"(?P<who>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3})[^.;:“”\"«»\n]{0,200}?"
+    r"\b(?:gave|gives|offered|offers|added|adds|delivered|delivers|voiced|voices)[ \t]+"
+    rf"(?:her|his|their)[ \t]+(?:own[ \t]+)?(?:[a-z]+[ \t]+)?{_ANSWERS}[ \t]*:[ \t]*$"
+)
+"""A person giving their own verdict, view or answer before a colon ("Anna Pak summarised
+point 3 ... and then gave her own verdict: “...”"): theirs, whatever the sentence before
+says the statement's authors want."""
 _NAMED_BEFORE = (
     (_ACCUSING, 160, "who", ("accus", "charge", "fault")),
+    (_GIVES_OWN, 300, "who", _ANSWER_WORDS),
     (_THEIR_ANSWER, 200, "who", _ANSWER_WORDS),
     (_THEIR_OWN_ANSWER, 200, "who", _POSSESSIVE_S),
     (_THEIR_TALK, 80, 0, _POSSESSIVE_S),

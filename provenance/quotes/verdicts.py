@@ -565,6 +565,25 @@ class _Page:
         return _quotation_id(self._id, span, verdict)
 
 
+def _own_verdict(text: str, sentence: Span, at: int) -> re.Match[str] | None:
+    """The first-person marker of opinion ("in my opinion", "I think") in a sentence whose
+    quotation follows a copula ("it is “...”"): the writer's verdict on the statement,
+    not its words. None otherwise."""
+    if not _COPULA_BEFORE.search(text, max(sentence.start, at - 20), at):
+        return None
+    return _MY_OPINION.search(text, sentence.start, sentence.end)
+
+
+_MY_OPINION = re.compile(
+    r"\b(?:in\s+my\s+(?:opinion|view|book|judgment|judgement)|to\s+my\s+mind|if\s+you\s+ask\s+me"
+    r"|I\s+(?:think|believe|reckon|feel|would\s+say|'d\s+say|’d\s+say))\b",
+    re.IGNORECASE,
+)
+"""A writer's own opinion, in the first person."""
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|seems|seemed|looks|looked)\s*[\"“‘«]?\s*$")
+"""A copula just before a quotation's mark: the words say what something is."""
+
+
 def _check(
     index: _Index,
     page: _Page,
@@ -607,6 +626,12 @@ def _check(
         # "A news site reported that “The Parties urge the DPRK to ...”": the source
         # relays words in the statement's voice, which are the statement's or no one's
         cue = replace(cue, speaker="document", how="in the statement's voice, relayed")
+    if cue is not None and cue.speaker == "document":
+        own = _own_verdict(text, _sentence(spans, m), m.span.start)
+        if own is not None:
+            # "... and it is “pure boilerplate” in my opinion": the writer's word for it
+            span = Span(*own.span())
+            cue = Cue("person", span, own.group(), how="the writer's own opinion")
 
     by_prose = cue is not None and cue.speaker == "document"
     if short:
