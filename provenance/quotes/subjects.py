@@ -288,6 +288,8 @@ def _clause_back(
             return kept, True  # "Several outlets reported that the ministries said"
         if kept and _ends_sentence(w.group()) and kept[-1].group()[:1].islower():
             return kept, True  # "... it's temporary. nobody reads": a sentence in lower case
+        if "," in gap and len(kept) == 1 and _PERSONAL.match(kept[0].group()):
+            return kept, True  # "Russia and China, she said, “...”": hers, set in an aside
         if "," in gap and not _NAME_PART.fullmatch(w.group()):
             # "Russia, China and ..." keep their commas, and so does a date ("July 4,
             # 2017"); a clause's comma ends it
