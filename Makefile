@@ -10,7 +10,7 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
-.PHONY: help install bytecode run report test test-fast check verify lint typecheck snapshots smoke fuzz bench bench-tui bench-quotes bench-collate bench-scan clean
+.PHONY: help install bytecode run report test test-fast check verify lint typecheck snapshots smoke fuzz bench bench-tui bench-quotes bench-collate bench-scan audit-pages clean
 
 help:                   ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "%-14s %s\n", $$1, $$2}'
@@ -78,6 +78,9 @@ bench-quotes: bytecode  ## Quotation verdicts: precision and recall per verdict 
 bench-collate: bytecode ## Collation benchmark, with CollateX for comparison (a few minutes)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'
 	$(BIN)/python benchmarks/collate_bench.py
+
+audit-pages: bytecode   ## The audits' pages against their recorded findings: every difference, page by page
+	$(BIN)/python benchmarks/audit_snapshot.py
 
 bench-scan: bytecode    ## Scan the generator's 20,000 documents: MB/s per core, recall, Dask vs local
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'
