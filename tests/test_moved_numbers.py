@@ -13,7 +13,7 @@ from conftest import make_document
 
 from provenance.analyse import analyse
 from provenance.classify import divergence_id
-from provenance.model import Document, Kind
+from provenance.model import Document, Kind, Severity
 
 
 def test_the_number_of_a_moved_paragraph_is_lost_where_that_paragraph_stands(
@@ -45,3 +45,27 @@ def test_the_number_of_a_moved_paragraph_is_lost_where_that_paragraph_stands(
         if d.kind is Kind.EDITORIAL and d.reference_text.startswith("2.")
     ]
     assert page.startswith(bare[one], two.copy.start)
+
+
+def test_the_page_s_own_note_quoting_the_statement_inside_a_copy_is_one_interruption(
+    reference: Document,
+) -> None:
+    """A note line between two paragraphs of a copy, quoting a phrase of the statement,
+    was three material insertions cut where its quotation repeats the copy (one of them
+    the statement's own words, "words the reference does not have"); the same note
+    without the quotation one minor interruption (audit l33). Its quotation is a
+    quotation of the statement on the page."""
+    paragraphs = reference.text.split("\n\n")
+    two = next(k for k, p in enumerate(paragraphs) if p.startswith("2."))
+    note = (
+        'Note: the call to "demonstrate readiness for dialogue without preconditions" is '
+        "the line Washington dislikes most."
+    )
+    page = "\n\n".join([*paragraphs[: two + 1], note, *paragraphs[two + 1 : two + 3]]) + "\n"
+    source = analyse(reference, [make_document(page, "page")]).sources[0]
+    at = page.index(note)
+    inside = [d for d in source.divergences if d.copy.start < at + len(note) and d.copy.end > at]
+    assert [(d.kind, d.severity) for d in inside] == [(Kind.INTERRUPTION, Severity.MINOR)]
+    assert [q.verdict.value for q in source.quotes if at <= q.span.start < at + len(note)] == [
+        "verbatim"
+    ]

@@ -25,7 +25,7 @@ import itertools
 from dataclasses import replace
 
 from provenance.align import align, align_texts
-from provenance.classify import divergence_id
+from provenance.classify import divergence, divergence_id
 from provenance.model import (
     Alignment,
     Divergence,
@@ -293,9 +293,35 @@ def structure(
     found = _duplications(reference, capture, passages, found)
     found = _moved_in(reference, capture, passages, found)
     found = _moved_out_of_omissions(reference, capture, found)  # what is not a repeat
+    found = _joined_insertions(reference, capture, found)
     found = _interruptions(reference, capture, found, captions)
     found = _moved_across_boxes(reference, capture, found)
     return _numbers_with_their_paragraphs(capture, found)
+
+
+def _joined_insertions(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """Insertions one after another at one place of the reference, as one: the page's own
+    line quoting the statement ("Note: the call to “demonstrate readiness ...” is the line
+    Washington dislikes most.") was three material insertions, cut where its quotation
+    repeats the copy, where the line alone is one interruption (audit l33)."""
+    out: list[Divergence] = []
+    for d in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and d.kind is last.kind is Kind.INSERTION
+            and not d.reference
+            and d.reference == last.reference
+            and d.copy.start == last.copy.end
+            and d.note == last.note
+        ):
+            span = Span(last.copy.start, d.copy.end)
+            out[-1] = divergence(reference, capture, Kind.INSERTION, d.reference, span, note=d.note)
+            continue
+        out.append(d)
+    return out
 
 
 def _numbers_with_their_paragraphs(capture: Document, found: list[Divergence]) -> list[Divergence]:

@@ -264,12 +264,15 @@ _INNER_MARK = re.compile(r"[‘’'\"“”«»„]")
 
 
 def _added(divergences: tuple[Divergence, ...] | list[Divergence]) -> list[Span]:
-    """Where the passages insert or substitute words (material divergences), in the
-    capture: picked out once a page, not once a quotation (a copy has dozens of each)."""
+    """Where the passages insert or substitute words (material divergences), or the page
+    interrupts them with its own lines (a note quoting the statement: "Note: the call to
+    “demonstrate readiness ...” is the line Washington dislikes most."), in the capture:
+    picked out once a page, not once a quotation (a copy has dozens of each)."""
     return [
         d.copy
         for d in divergences
-        if d.severity is Severity.MATERIAL and d.kind in (Kind.INSERTION, Kind.SUBSTITUTION)
+        if (d.severity is Severity.MATERIAL and d.kind in (Kind.INSERTION, Kind.SUBSTITUTION))
+        or d.kind is Kind.INTERRUPTION
     ]
 
 
