@@ -316,7 +316,9 @@ def _joined_insertions(
             and d.reference == last.reference
             and d.copy.start == last.copy.end
             and d.note == last.note
-        ):
+            and not last.copy_text.endswith("\n")
+            and not d.copy_text.lstrip(" \t").startswith("\n")
+        ):  # (pieces of one line: a change, then furniture on lines of its own, stay two)
             span = Span(last.copy.start, d.copy.end)
             out[-1] = divergence(reference, capture, Kind.INSERTION, d.reference, span, note=d.note)
             continue
