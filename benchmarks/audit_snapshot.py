@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -70,10 +71,10 @@ def differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             continue
         out.append(f"== {page}")
         for part in sorted(set(before) | set(after)):
-            was = [json.dumps(row) for row in _rows(before.get(part))]
-            now = [json.dumps(row) for row in _rows(after.get(part))]
-            out += [f"  - {part} {row}" for row in was if row not in now]
-            out += [f"  + {part} {row}" for row in now if row not in was]
+            was = Counter(json.dumps(row) for row in _rows(before.get(part)))
+            now = Counter(json.dumps(row) for row in _rows(after.get(part)))
+            out += [f"  - {part} {row}" for row in (was - now).elements()]
+            out += [f"  + {part} {row}" for row in (now - was).elements()]
     return out
 
 

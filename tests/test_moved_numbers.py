@@ -69,3 +69,23 @@ def test_the_page_s_own_note_quoting_the_statement_inside_a_copy_is_one_interrup
     assert [q.verdict.value for q in source.quotes if at <= q.span.start < at + len(note)] == [
         "verbatim"
     ]
+
+
+def test_a_number_before_a_moved_paragraph_put_in_is_lost_where_its_own_paragraph_is(
+    reference: Document,
+) -> None:
+    """Points 1 and 2 swapped and 1-3 unnumbered: "3." was placed where the moved point 1
+    was put in, before point 3's words (audit v30)."""
+    paragraphs = reference.text.split("\n\n")
+    one = next(k for k, p in enumerate(paragraphs) if p.startswith("1."))
+    bare = [re.sub(r"^\d\.\s*", "", p) for p in paragraphs[: one + 3]]
+    bare[one], bare[one + 1] = bare[one + 1], bare[one]
+    page = "\n\n".join(bare) + "\n"
+    source = analyse(reference, [make_document(page, "page")]).sources[0]
+    numbers = {
+        d.reference_text.strip(): d.copy.start
+        for d in source.divergences
+        if d.kind is Kind.EDITORIAL and not d.copy
+    }
+    assert page.startswith(bare[one + 2], numbers["3."])
+    assert page.startswith(bare[one + 1], numbers["1."])

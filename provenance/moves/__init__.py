@@ -331,15 +331,23 @@ def _numbers_with_their_paragraphs(capture: Document, found: list[Divergence]) -
     stands in the copy, when the copy moved that paragraph: the alignment put the number's
     place where the reference has it, before another paragraph ("1." reported at point 2,
     where the moved point 1 followed it in the reference; audit l33)."""
-    moved = {d.reference.start: d for d in found if d.kind is Kind.REORDERING and d.copy}
-    if not moved:
+    moves = [d for d in found if d.kind is Kind.REORDERING and d.copy]
+    if not moves:
         return found
+    moved = {d.reference.start: d for d in moves}
+    put_in = {d.copy.start: d for d in moves}
     out = []
     for d in found:
-        paragraph = moved.get(d.reference.end)
-        if d.kind is Kind.EDITORIAL and not d.copy and paragraph is not None:
-            at = paragraph.copy.start
-            while at < paragraph.copy.end and capture.text[at].isspace():
+        own, before = moved.get(d.reference.end), put_in.get(d.copy.start)
+        if d.kind is Kind.EDITORIAL and not d.copy and (own is not None or before is not None):
+            if own is not None:
+                at = own.copy.start  # its own paragraph, where the copy moved it
+            else:
+                # another's: the moved paragraph was put in where the number's stood ("3."
+                # at the moved point 1's start, point 3 after it)
+                assert before is not None
+                at = before.copy.end
+            while at < len(capture.text) and capture.text[at].isspace():
                 at += 1
             place = Span(at, at)
             id = divergence_id(

@@ -146,6 +146,7 @@ _ROLE = re.compile(
     # a guarantor of a deal, not "guarantee peace" (the statement's "ensure"): "a plan which
     # China will guarantee", "will guarantee the freeze"
     r"|(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?guarantee[sd]?(?=\s*$)"
+    r"|(?:will|would|shall|can|could|must|to)\s+guarantee(?=[\s.,;:!?”\"’']*$)"
     r"|guarantee[sd]?\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:plan|deal|agreement"
     r"|settlement|initiative|roadmap|arrangement|freeze|moratorium|implementation|compliance))\b",
     re.IGNORECASE,

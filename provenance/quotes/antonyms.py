@@ -33,9 +33,11 @@ _OPPOSITES = {
     "respected": "ignored, disregarded, dismissed, neglected, violated, overridden, flouted",
     "ruled out": (
         "considered, kept open, left open, open, an option, allowed, permitted, pursued, "
-        "explored, on the table, encouraged, welcomed"
+        "explored, on the table, encouraged, welcomed, entertained"
     ),
-    "excluded": "considered, kept open, left open, allowed, permitted, pursued, encouraged",
+    "excluded": (
+        "considered, kept open, left open, allowed, permitted, pursued, encouraged, entertained"
+    ),
     "worried": "pleased, satisfied, delighted, reassured, glad, happy, relieved, encouraged",
     "concern": (
         "satisfaction, approval, delight, relief, gratitude, pleased, satisfied, delighted, glad"
@@ -200,6 +202,29 @@ def negates_an_opposite(quotation: str, stretch: str) -> bool:
     True
     """
     return any(negated for _, _, negated in _swaps(quotation, stretch, _ANTONYMS))
+
+
+def negates_an_opposite_anywhere(quotation: str, reference: str) -> bool:
+    """Whether a short quotation negates the opposite of a word the statement uses
+    anywhere ("must not be entertained at all" for its "should be ruled out"), when the
+    passage its context chose is another: no alignment, the words alone.
+
+    >>> negates_an_opposite_anywhere("must not be entertained at all", "It should be ruled out.")
+    True
+    >>> negates_an_opposite_anywhere("should be entertained", "It should be ruled out.")
+    False
+    """
+    ours = [stem(w) for w in _WORD.findall(quotation)]
+    words = _WORD.findall(quotation)
+    theirs = [stem(w) for w in _WORD.findall(reference)]
+    for key, opposites in _ANTONYMS.items():
+        if _find(theirs, key, 0, len(theirs)) < 0:
+            continue
+        for opposite in opposites:
+            at = _find(ours, opposite, 0, len(ours))
+            if at >= 0 and _negated(words, at):
+                return True
+    return False
 
 
 def weakened(quotation: str, stretch: str) -> list[str]:

@@ -59,7 +59,11 @@ from provenance.normalise import normalise
 from provenance.quotes.acts import acts_for
 from provenance.quotes.align import SEED_WHOLE, Words, classified, settle, settle_words
 from provenance.quotes.align import fold as _fold
-from provenance.quotes.antonyms import negates_an_opposite, swapped_party
+from provenance.quotes.antonyms import (
+    negates_an_opposite,
+    negates_an_opposite_anywhere,
+    swapped_party,
+)
 from provenance.quotes.brackets import ANTECEDENT, honest
 from provenance.quotes.claims import (
     BODY_NAMES,
@@ -2170,7 +2174,10 @@ def _paraphrase(
         short
         and own
         and _none_held(quoted, lexicon.vocabulary, index.document.text)
-        and not negates_an_opposite(quoted, stretch)  # "should not be ignored": "respected"
+        # "should not be ignored": "respected"; "must not be entertained at all": "should be
+        # ruled out", which may stand in another passage than the one its context chose
+        and not negates_an_opposite(quoted, stretch)
+        and not negates_an_opposite_anywhere(quoted, index.document.text)
     ):
         unsaid.append("none of its words is the statement's")
     elif (
@@ -2216,6 +2223,7 @@ def _paraphrase(
     # (not an opposite of the passage's word, negated: "should not be ignored" renders
     # "should be respected" in words the statement never uses)
     foreign = foreign and not negates_an_opposite(quoted, stretch)
+    foreign = foreign and not (short and negates_an_opposite_anywhere(quoted, index.document.text))
     # (nor a pair named in other words, "a pause for a pause": the statement's own count)
     foreign = foreign and not counts_named(quoted) & _statement_counts(index.document.text)
     if foreign and (never := words_never_used(quoted, lexicon.vocabulary)):
