@@ -188,7 +188,7 @@ _DOC_CUE_SUPERSET = (
     rb"|warned|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists"
     rb"|proposes|tells|asks|asked|names|named|mentions|mentioned|describes|described|lists"
     rb"|listed|uses|used|speaks|refers|defines|defined|cites|cited|provides|provided"
-    rb"|stipulates|stipulated)"
+    rb"|stipulates|stipulated|does\s+not|doesn|did\s+not|didn|never)"
     rb"|\bof\s+(?:point|paragraph|para)\s+\d{1,2}[^.:;!?\n]{0,40}:"
     rb"|\bParties\b|\bministries\b"
     rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s+(?:as\s+[a-z]+ed\s+|in\s+[a-z]+\s+)?(?:(?:has|had|also|further|then|even|still|itself|again|likewise|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
@@ -225,6 +225,28 @@ _ASIDE_THEN_ITS_WORDS = re.compile(
 )
 """After an aside naming who reported the document ("The statement, according to TASS,"):
 its words, or a verb of its own ("urges"), not a verdict on it ("is “a surrender”")."""
+
+
+def _opening_name(chunk: str, verb: int) -> re.Match[str] | None:
+    """The person's name a sentence opens with, when the speech verb at `verb` runs on
+    from it with "and" after a verb of theirs that is no speech ("Lavrov smiled and said",
+    "Lavrov was asked about it and said"): none when the clause between holds a mark, a
+    colon or a semicolon, or names the document."""
+    stop = chunk.rfind(". ", 0, verb)
+    start = max(stop + 2 if stop >= 0 else 0, chunk.rfind("\n", 0, verb) + 1)
+    opening = _OPENING_NAME.match(chunk, start, verb)
+    if opening is None or _DOCUMENT_WORDS.search(chunk, opening.end(), verb):
+        return None
+    return opening
+
+
+_OPENING_NAME = re.compile(
+    r"(?!(?:The|This|That|These|Those|It|They|He|She|We|In|On|At|But|And|Then|A|An)\b)"
+    r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3}(?=[ \t]+(?:was|is|had|has|[a-z]+ed)\b)"
+    r"(?=[^:;“”\"«»\n]*\b(?:and|but)[ \t]+$)"
+)
+"""A name opening a sentence, its own verb next, and "and" just before the speech verb."""
+_DOCUMENT_WORDS = re.compile(r"\b(?:statement|declaration|document|text|communiqu)", re.IGNORECASE)
 _CUE_REACH = 40
 _DATE_REACH = 40
 """Characters after a document cue in which a date names its year ("of September 19, 2005")."""
@@ -475,6 +497,13 @@ def cues(
                 out.append(Cue("person", span, span.of(text), how=f"the verb of {who}"))
                 continue
         if not subject:
+            opener = _opening_name(chunk, hit.start()) if medium is None and _shared(kept) else None
+            if opener is not None and not _joint(opener.group(), authors):
+                # "Sergei Lavrov was asked about it on Wednesday and said that “...”": the
+                # person the sentence opens with, no speech verb of theirs before
+                span = Span(base + opener.start(), base + hit.end())
+                out.append(Cue("person", span, span.of(text), how="the sentence's subject"))
+                continue
             if medium is None and (_shared(kept) or not _inverted(text, base + hit.start(), hit)):
                 continue  # "... and urged restraint", "“strongly” urged restraint": the
                 # words after the verb are its object, and its subject is the one before

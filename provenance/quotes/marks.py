@@ -119,6 +119,12 @@ _HEADLINE_VERB = (
     r"|terms|dubs|accuses|blames|condemns|welcomes|proposes|asks)"
 )
 """A verb a headline's "Statement" (no article) speaks with: "Statement calls drills “...”"."""
+_DOES_NOT_SAY = (
+    r"|(?:does\s+not|doesn['’]t|did\s+not|didn['’]t)\s+(?:say|ask|call|demand|mention|state"
+    r"|specify|explain)|never\s+(?:says|asks|calls|demands|mentions|states|specifies)"
+)
+"""What a part of the statement does not say ("The paragraph does not say what the
+“necessary measures” are"): it is still the part speaking, of its own words."""
 _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b|{_REPORTING}\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
     rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
@@ -169,15 +175,18 @@ _DOC_CUE = re.compile(
      + _PART_ASIDE + r"\s+(?:(?:also|further|then|itself|reportedly|apparently|allegedly)\s+)?"
     r"(?:reads|says|said|states|stated|calls|called|warns|warned"
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells"
-    r"|asks|asked|recalls|recalled|names|defines|defined|cites|cited|lists|listed))"
+    r"|asks|asked|recalls|recalled|names|defines|defined|cites|cited|lists|listed"
+    + _DOES_NOT_SAY
+    + r"))"
     # "Point 4 continues:", "Paragraph 2 says": a numbered part of it
     r"|\b(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=" + _PART_ASIDE + r"\s+(?:(?:also|further"
     r"|then|itself)\s+)?(?:reads|says|said|states|stated|calls|called|warns|warned|urges|urged"
     r"|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells|asks|asked"
     r"|names|named|mentions|mentioned|describes|described|lists|listed|uses|used"
     r"|provides|provided|stipulates|stipulated"
+    + _DOES_NOT_SAY
     # (an aside before "to" or "of": "Point 4 refers, in one widely shared version, to")
-    r"|(?:refers|speaks)(?:\s*,[^,;:\"“”\n]{1,60},)?\s+(?:to|of)|defines|defined|cites|cited)\b)"
+    + r"|(?:refers|speaks)(?:\s*,[^,;:\"“”\n]{1,60},)?\s+(?:to|of)|defines|defined|cites|cited)\b)"
     # what a source gives as a numbered part's words: "a cut-down quote of point 6: “...”",
     # "A shortened quotation of point 2 went round: “...”"
     r"|(?<=\bof )(?:[Pp]oint|[Pp]aragraph|[Pp]ara)\s+\d{1,2}\b(?=[^.:;!?\"“”«»\n]{0,40}:)"

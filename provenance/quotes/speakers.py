@@ -836,7 +836,10 @@ _ROLE_BEFORE_COLON = re.compile(
     r"(?i)\b(?P<who>(?:an?|the|one|another|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:diplomat"
     r"|official|analyst|expert|scholar|professor|minister|spokes(?:man|woman|person)|envoy"
     r"|ambassador|advis[eo]r|commentator|researcher|general|aide|lawmaker|senator|academic"
-    r"|negotiator|historian|economist)s?)[ \t]*:[ \t]*$"
+    r"|negotiator|historian|economist)s?)"
+    # (a few words of the page's after the role: "I spoke to was blunter still")
+    r"(?:[ \t]+(?![^:;.!?“”\"«»\n]*\b(?:statement|declaration|document|text)\b)"
+    r"[^:;.!?“”\"«»\n]{1,60}?)?[ \t]*:[ \t]*$"
 )
 """A person named by role just before a colon that opens the quotation ("The best summary
 came from a retired Chinese diplomat: ‘...’")."""
