@@ -117,3 +117,24 @@ def test_quotation_marks_in_the_commentary_between_do_not_hide_the_loss(
     result = _result(reference, page)
     assert [p.kind for p in result.passages] == [PassageKind.FULL]
     assert any(d.severity is Severity.MATERIAL for d in result.divergences)
+
+
+def test_an_earlier_sentence_quoted_in_the_page_s_prose_is_no_moved_paragraph(
+    reference: Document,
+) -> None:
+    """Point 3 copied, then the page's commentary quoting the end of point 2 in its prose
+    (with the statement's words before the marks): the quotation was joined to the copy
+    as a paragraph moved, the commentary a material insertion and the quotation two
+    reorderings (audit n56). It is an excerpt of its own, nothing lost or moved."""
+    three = next(p for p in reference.text.split("\n\n") if p.startswith("3."))
+    page = (
+        f"Here is the core of the plan:\n\n{three}\n\n"
+        "The sequencing is the interesting part, and nothing in the text makes the freeze "
+        "conditional on the talks, which is a real difference from the old position.\n\n"
+        "The document is careful about tone too. The ministries urge all countries concerned "
+        'to "maintain calm, renounce provocative moves ... and work actively together to '
+        'defuse tension." Read alongside recent posts, the target is plain.\n'
+    )
+    result = _result(reference, page)
+    assert [p.kind for p in result.passages] == [PassageKind.EXCERPT, PassageKind.EXCERPT]
+    assert not [d for d in result.divergences if d.severity is Severity.MATERIAL]

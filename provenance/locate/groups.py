@@ -245,6 +245,8 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
     if min(_words(g) for g in (first, second)) < options.min_words:
         return False  # a few words in common are not evidence of a moved paragraph
     hi = _reach(first)[1]
+    if gap > options.max_inserted_words and _quoted_back(texts, first, second):
+        return False
     marks = texts.extra_marks(first[-1].j1 - 1, second[0].j0, hi - 1, second[0].i0)
     if not halves and (marks >= 2 or (marks == 1 and gap <= options.max_inserted_words)):
         # (marks in the commentary between two halves are its own: 'the “double
@@ -280,6 +282,20 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         end = max(end, stop)
     run = second[0]
     return not _starts_over(run, lo, _repeated(first, run, options.min_words), options)
+
+
+def _quoted_back(texts: _Texts, first: list[_Run], second: list[_Run]) -> bool:
+    """Whether `second`, after the page's own words, copies what comes before `first` in
+    the reference and holds quotation marks the reference does not have there: the page
+    quoting an earlier sentence in its prose ("The ministries urge all countries concerned
+    to “maintain calm, ... and work actively together to defuse tension.”"), not a
+    paragraph the copy moved (audit n56: the commentary between was a material insertion
+    and the quotation two reorderings)."""
+    lo = _reach(first)[0]
+    if second[0].i0 >= lo:
+        return False
+    last = second[-1]
+    return texts.extra_marks(second[0].j0, last.j1 - 1, second[0].i0, last.i1 - 1) > 0
 
 
 def _halves(
