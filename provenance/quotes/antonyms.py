@@ -214,17 +214,22 @@ def negates_an_opposite_anywhere(quotation: str, reference: str) -> bool:
     >>> negates_an_opposite_anywhere("should be entertained", "It should be ruled out.")
     False
     """
-    ours = [stem(w) for w in _WORD.findall(quotation)]
     words = _WORD.findall(quotation)
-    theirs = [stem(w) for w in _WORD.findall(reference)]
-    for key, opposites in _ANTONYMS.items():
-        if _find(theirs, key, 0, len(theirs)) < 0:
-            continue
-        for opposite in opposites:
+    ours = [stem(w) for w in words]
+    for key in _keys_in(reference):
+        for opposite in _ANTONYMS[key]:
             at = _find(ours, opposite, 0, len(ours))
             if at >= 0 and _negated(words, at):
                 return True
     return False
+
+
+@lru_cache(maxsize=4)
+def _keys_in(reference: str) -> tuple[tuple[str, ...], ...]:
+    """The words of `_ANTONYMS` the reference uses, found once a reference (each short
+    quotation asked of all of them, along the whole text)."""
+    theirs = [stem(w) for w in _WORD.findall(reference)]
+    return tuple(key for key in _ANTONYMS if _find(theirs, key, 0, len(theirs)) >= 0)
 
 
 def weakened(quotation: str, stretch: str) -> list[str]:
