@@ -62,11 +62,12 @@ _AS_VERBS = (
 """Verbs that speak only in "summarizes the bargain as “...”" (not "summarised it: the
 ministries “...”", an account of the statement)."""
 _OF_VERBS = (
-    r"|(?:talks?|talked|speaks?|spoke)[ \t]+of(?=[ \t]+(?:(?:an?|the)[ \t]+)?"
+    r"|(?:talks?|talked|speaks?|spoke)[ \t]+(?:of|about)(?=[ \t]+(?:(?:an?|the)[ \t]+)?"
     r"[\"\u201c\u00ab\u201e\u2018])"
 )
 """Verbs that speak only of words in quotation marks after them ("The statement talks of a
-“double freezing”"), not of a thing ("Russia and China spoke of peace")."""
+“double freezing”", "It talks about “a comprehensive ...”"), not of a thing ("Russia and
+China spoke of peace")."""
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|tell|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
@@ -173,7 +174,11 @@ _SPEECH_SUPERSET = (
     _SPEECH.pattern.replace(_SAYING, "|saying|adding|noting|warning|insisting|stressing")
     .replace(_PER, r"|[Pp]er")
     .replace(_AS_VERBS, r"|summari[sz](?:es|ed)|characteri[sz](?:es|ed)")
-    .replace(_OF_VERBS, r"|talks? of|talked of|speaks? of|spoke of")
+    .replace(
+        _OF_VERBS,
+        r"|talks? of|talked of|speaks? of|spoke of|talks? about|talked about"
+        r"|speaks? about|spoke about",
+    )
     .encode("ascii"),
     rb"\b(?:by|in)\s+(?:saying|stating|adding|noting|stressing|declaring|warning|insisting"
     rb"|calling|urging|asking|proposing)\b",

@@ -1062,7 +1062,7 @@ _QUOTED_WORDS = 8
 """Most words naming whom a source quotes (more: a clause, not a name)."""
 _SOURCE_CUE = re.compile(rf"{SOURCE_WORDS}\b", re.IGNORECASE)
 """A cue that names a report's source only."""
-_IT_BACK = 4
+_IT_BACK = 6
 """Sentences back in which a transcript's "It says" finds the document it stands for."""
 _IT_SAYS = re.compile(
     r"[\s,:]*(?:it|they)\s+(?:also\s+)?(?:says|said|adds|added|states|stated|reads|notes|noted"
