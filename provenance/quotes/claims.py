@@ -305,6 +305,12 @@ def unsaid(
             reversing the sentence before it, which opposes escalation).
     """
     out: list[str] = []
+
+    def said(found: list[str], wording: str) -> None:
+        """A finding of the quotation's, in `wording` ("{}" its words), when there is one."""
+        if found:
+            out.append(wording.format(", ".join(found)))
+
     quotation = _denials_mistyped(quotation, stretch)
     own, theirs = set(lemmas(quotation)), set(lemmas(stretch))
     held = theirs if stance is None else set(lemmas(stance))
@@ -394,12 +400,11 @@ def unsaid(
         out.append(
             f"a negation ({', '.join(sorted(negations))}) the statement's passage does not have"
         )
-    reversed_words = denied(quotation, stretch, lead_in)
-    if reversed_words:
-        out.append(f"asserts ({', '.join(reversed_words)}) what the statement's passage negates")
-    swapped = turned(quotation, stretch) or turned_on_its_object(quotation, stretch)
-    if swapped:
-        out.append(f"says the opposite of the statement's passage ({', '.join(swapped)})")
+    said(denied(quotation, stretch, lead_in), "asserts ({}) what the statement's passage negates")
+    said(
+        turned(quotation, stretch) or turned_on_its_object(quotation, stretch),
+        "says the opposite of the statement's passage ({})",
+    )
     # A close match (judged without the lexicon) aligns word for word with its passage: a
     # weaker word or another party in the place of the passage's is a change of sense. A
     # rendering in other words aligns too loosely to tell.
@@ -419,24 +424,23 @@ def unsaid(
     elif hedges := hedged(quotation, stretch):
         out.append(f"hedges what the statement's passage states plainly ({', '.join(hedges)})")
     parties = swapped_party(quotation, stretch) if lexicon is None else []
-    if parties:
-        out.append(f"puts another party in the statement's passage ({', '.join(parties)})")
-    prefixed = negated_by_prefix(quotation, stretch)
-    if prefixed:
-        out.append(f"negates by a prefix ({', '.join(prefixed)}) what the statement's passage says")
+    said(parties, "puts another party in the statement's passage ({})")
+    said(
+        negated_by_prefix(quotation, stretch),
+        "negates by a prefix ({}) what the statement's passage says",
+    )
     asked = _asks_its_authors(f"{lead_in[-40:]} {quotation}", authors)
     if asked:
         # "The joint statement asks “Russia and China to refrain from any military
         # presence ...”": it asks others; its authors are never the ones it asks
         out.append(f"asks its own authors ({' '.join(asked.group('who').split())}) to act")
-    reversed_asking = turned_round(quotation, stretch)
-    if reversed_asking:
-        out.append(
-            f"turns round who asks whom ({', '.join(reversed_asking)}) in the statement's passage"
-        )
-    dropped = prefix_dropped(quotation, stretch)
-    if dropped:
-        out.append(f"says plainly ({', '.join(dropped)}) what the statement's passage negates")
+    said(
+        turned_round(quotation, stretch),
+        "turns round who asks whom ({}) in the statement's passage",
+    )
+    said(
+        prefix_dropped(quotation, stretch), "says plainly ({}) what the statement's passage negates"
+    )
     threats = {
         w
         for k, w in enumerate(folded)
@@ -462,14 +466,14 @@ def unsaid(
             threats.add(phrase)
     if threats:
         out.append(f"a threat ({', '.join(sorted(threats))}) the statement never makes there")
-    others = given_to_others(quotation, stretch, authors)
-    if others:
-        out.append(
-            f"gives ({', '.join(others)}) to a party the statement's passage does not give it to"
-        )
-    acts = invented_acts(quotation, stems_of(vocabulary), STOPWORDS)
-    if acts:
-        out.append(f"an act ({', '.join(acts)}) the statement never names")
+    said(
+        given_to_others(quotation, stretch, authors),
+        "gives ({}) to a party the statement's passage does not give it to",
+    )
+    said(
+        invented_acts(quotation, stems_of(vocabulary), STOPWORDS),
+        "an act ({}) the statement never names",
+    )
     ranked = _RANKED.search(quotation)
     if ranked and not _RANKED.search(stretch):
         out.append(f"a ranking ({ranked.group()}) the statement never makes")
@@ -481,65 +485,54 @@ def unsaid(
         # "other states must accept the DPRK as a nuclear power": a status the statement
         # never speaks of, whatever stance is taken on it
         out.append(f"a nuclear status ({status.group()}) the statement never names")
-    labels = charged_labels(quotation, stems_of(vocabulary))
-    if labels:
-        out.append(f"a label of contempt or alarm ({', '.join(labels)}) the statement never uses")
-    verdicts = verdict_words(quotation, stems_of(vocabulary))
-    if verdicts:
-        out.append(f"a verdict ({', '.join(verdicts)}) the statement never gives")
-    unmentioned = stance_on_the_unmentioned(quotation, vocabulary)
-    if unmentioned:
-        out.append(f"a position on {', '.join(unmentioned)}, which the statement never mentions")
+    said(
+        charged_labels(quotation, stems_of(vocabulary)),
+        "a label of contempt or alarm ({}) the statement never uses",
+    )
+    said(verdict_words(quotation, stems_of(vocabulary)), "a verdict ({}) the statement never gives")
+    said(
+        stance_on_the_unmentioned(quotation, vocabulary),
+        "a position on {}, which the statement never mentions",
+    )
     numbers = new_numbers(quotation, stretch, vocabulary)
     if lexicon is not None and reference:
         # a rendering in other words compared with a passage it shares words with: a date
         # the statement gives elsewhere ("the announcement ... on July 4") is its own
         numbers = [n for n in numbers if not _date_given(quotation, n, reference)]
-    if numbers:
-        out.append(f"a number ({', '.join(numbers)}) the statement's passage does not give")
-    commitments = new_commitments(quotation, stretch)
-    if commitments:
-        out.append(
-            f"a commitment or a possibility ({', '.join(commitments)}) where the statement's "
-            "passage says what should be done"
-        )
-    compulsion = new_compulsion(quotation, stretch, reference)
-    if compulsion:
-        out.append(
-            f"an obligation ({', '.join(compulsion)}) the statement's passage does not impose"
-        )
+    said(numbers, "a number ({}) the statement's passage does not give")
+    said(
+        new_commitments(quotation, stretch),
+        "a commitment or a possibility ({}) where the statement's passage says what should be done",
+    )
+    said(
+        new_compulsion(quotation, stretch, reference),
+        "an obligation ({}) the statement's passage does not impose",
+    )
     # A close match shows a scope word among its edits ("all necessary measures" for "the
     # necessary measures" is altered); a rendering in other words has no edits to show.
     # Anywhere, always, worldwide: a claim stretched over every place or time, either way.
     scope = new_scope(quotation, stretch)
     if lexicon is None:
         scope = [w for w in scope if w not in _NARROWS_OR_COUNTS]
-    if scope:
-        out.append(f"a scope ({', '.join(scope)}) the statement's passage does not give")
+    said(scope, "a scope ({}) the statement's passage does not give")
     # (the lead-in's words before the marks name who: 'the Parties “disagree with ...”')
     led = _MARKS.sub(" ", lead_in[-60:])
     standard = standard_opposed(f"{led} {quotation}", stretch, authors)
-    added = (
-        (new_rights(quotation, stretch), "a right or permission ({}) the statement grants no one"),
-        (
-            new_causes(quotation, stretch),
-            "a cause or consequence ({}) the statement does not state",
-        ),
-        (
-            [standard] if standard else [],
-            "has the authors oppose ({}) what the statement's passage holds up as the measure",
-        ),
-        (new_means(quotation, stretch), "a means ({}) the statement's passage does not give"),
-        (
-            new_purposes(quotation, stretch, authors),
-            "a purpose ({}) the statement's passage does not give",
-        ),
-        (
-            new_conditions(quotation, stretch),
-            "a condition or deadline ({}) the statement's passage does not set",
-        ),
+    said(new_rights(quotation, stretch), "a right or permission ({}) the statement grants no one")
+    said(new_causes(quotation, stretch), "a cause or consequence ({}) the statement does not state")
+    said(
+        [standard] if standard else [],
+        "has the authors oppose ({}) what the statement's passage holds up as the measure",
     )
-    out.extend(said.format(", ".join(found)) for found, said in added if found)
+    said(new_means(quotation, stretch), "a means ({}) the statement's passage does not give")
+    said(
+        new_purposes(quotation, stretch, authors),
+        "a purpose ({}) the statement's passage does not give",
+    )
+    said(
+        new_conditions(quotation, stretch),
+        "a condition or deadline ({}) the statement's passage does not set",
+    )
     if lexicon is not None:
         elsewhere = borrowed(quotation, stretch, lexicon)
         if len(elsewhere) >= BORROWED_MIN:
@@ -547,12 +540,8 @@ def unsaid(
                 f"words the statement uses elsewhere ({', '.join(elsewhere)}), "
                 "not in its passage here: a recombination, not a rendering"
             )
-    names = strange_names(judged, vocabulary)
-    if names:
-        out.append(f"names {', '.join(names)}, which the reference never names")
-    placed = new_places(quotation, stretch)
-    if placed:
-        out.append(f"a place or a role ({', '.join(placed)}) its passage never gives")
+    said(strange_names(judged, vocabulary), "names {}, which the reference never names")
+    said(new_places(quotation, stretch), "a place or a role ({}) its passage never gives")
     return out
 
 
