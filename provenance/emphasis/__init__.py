@@ -118,11 +118,12 @@ def emphasis(
                 added = replace(added, in_word=True)
             at = max(run.start, alignment.passage.copy.start)
             here = declared.at(at)
-            # (italics inside bold are drawn bold italic: "(bold italics ours)" declares them)
-            drawn = _drawn(run, runs)
-            declaring = _declaring(here, at, added.style) or (
-                _declaring(here, at, drawn) if drawn != added.style else None
-            )
+            declaring = _declaring(here, at, added.style)
+            if declaring is None and here:
+                # (italics inside bold are drawn bold italic: "(bold italics ours)" declares
+                # them; asked only where a note may declare, as it reads every run around)
+                drawn = _drawn(run, runs)
+                declaring = _declaring(here, at, drawn) if drawn != added.style else None
             if declaring is not None:
                 added = replace(added, declared=declaring.text)
             elif (original := _declaring(here, at, added.style, "original")) is not None:
