@@ -123,6 +123,8 @@ def _json_unescape(m: re.Match[str]) -> str:
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8});")
 """An HTML character reference: "&#8217;", "&#x2019;", "&rsquo;"."""
 _JSON_ESCAPE = re.compile(r"(?:\\u[0-9a-fA-F]{4})+|\\[nrt\"/\\]")
+ESCAPED_CHARACTER = re.compile(f"{_JSON_ESCAPE.pattern}|{_ENTITY.pattern}")
+"""A character written as an escape, JSON's or HTML's, in text a page printed raw."""
 _JSON_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/", "\\": "\\"}
 _SOFT_BREAK = re.compile(r"=\r?\n(?:> ?)*")
 

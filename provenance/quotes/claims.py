@@ -45,7 +45,7 @@ from rapidfuzz.distance import Levenshtein
 from provenance.english import read_word_list as read_word_list
 from provenance.english import zipf as zipf
 from provenance.footnotes import FOOTNOTE
-from provenance.kinds import NEGATIONS, NUMBER_WORDS, one_slip
+from provenance.kinds import ESCAPED_CHARACTER, NEGATIONS, NUMBER_WORDS, one_slip
 from provenance.quotes.acts import invented_acts
 from provenance.quotes.antonyms import (
     hedged,
@@ -1632,7 +1632,7 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
     # are ...¶2. The Parties express ..."): each line's number is the list's, no count.
     quotation = PARAGRAPH_NUMBER.sub(" ", quotation)
     quotation = FOOTNOTE.sub(" ", quotation)  # "exercises¹³", "[4]": the page's notes
-    quotation = _ESCAPED_CHARACTER.sub(" ", quotation)  # "\u2019", "&#8217;": a character
+    quotation = ESCAPED_CHARACTER.sub(" ", quotation)  # "\u2019", "&#8217;": no number
     given = counts_given(stretch)
     out: list[str] = []
     short = len(_WORD.findall(quotation)) < NAMING_WORDS  # "two halts" names "double freezing"
@@ -1643,10 +1643,6 @@ def new_numbers(quotation: str, stretch: str, vocabulary: frozenset[str]) -> lis
         if value not in given and word not in out:
             out.append(word)
     return out
-
-
-_ESCAPED_CHARACTER = re.compile(r"\\u[0-9a-fA-F]{4}|&#(?:\d{2,7}|[xX][0-9a-fA-F]{2,6});")
-"""A character written as an escape (JSON's, HTML's) in text a page printed raw: no number."""
 
 
 _NUCLEAR_STATUS = re.compile(

@@ -37,7 +37,7 @@ from provenance.quotes.subjects import (
     _subject,
     _subject_words,
 )
-from provenance.quotes.words import ARTICLE_BEFORE
+from provenance.quotes.words import ARTICLE_BEFORE, NOT_A_NAME
 
 _SAYING = (
     r"|(?<![Aa]s[ \t])(?:saying|adding|noting|warning|insisting|stressing)"
@@ -246,7 +246,7 @@ def _opening_name(chunk: str, verb: int) -> re.Match[str] | None:
 
 
 _OPENING_NAME = re.compile(
-    r"(?!(?:The|This|That|These|Those|It|They|He|She|We|In|On|At|But|And|Then|A|An)\b)"
+    rf"(?!{NOT_A_NAME}\b)"
     r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3}(?=[ \t]+(?:was|is|had|has|[a-z]+ed)\b)"
     r"(?=[^:;“”\"«»\n]*\b(?:and|but)[ \t]+$)"
 )
@@ -1635,10 +1635,7 @@ _CONTROLLED = re.compile(
 )
 """A verb of saying whose subject is its clause's ("only to say", "goes on to add", "end by
 saying", "ended their paper by calling for")."""
-_NAMED_OPENING = re.compile(
-    r"\s*(?P<who>(?!(?:The|This|That|These|Those|It|Its|Their|They|A|An|In|On|At|After"
-    r"|But|And|So|Then|Yet)\b)[A-Z][\w’'-]+)"
-)
+_NAMED_OPENING = re.compile(rf"\s*(?P<who>(?!{NOT_A_NAME}\b)[A-Z][\w’'-]+)")
 """A clause opening on a name ("Lavrov closed by urging"): whose gerund of saying it is."""
 _CLAUSE_REACH = 12
 """Characters from a sentence's start within which a document opens it as the subject."""

@@ -52,7 +52,7 @@ from provenance.quotes.marks import (
 )
 from provenance.quotes.reading import _OPENS_QUOTED, GLOSS_LABEL, _Reading, reports_own
 from provenance.quotes.subjects import _NAME, _another_body, _joint, with_envoys
-from provenance.quotes.words import ALIASES, YEAR
+from provenance.quotes.words import ALIASES, NOT_A_NAME, YEAR
 
 __all__ = ["Cue", "attribution", "cues", "speakers"]
 
@@ -882,7 +882,7 @@ def _search_holding(
 
 _POSSESSIVE_S = ("'s", "’s")
 _GIVES_OWN = re.compile(
-    r"\b(?!(?:The|This|That|These|Those|An?|It|Its|They|He|She|We|In|On|At|But|And|Then)\b)"
+    rf"\b(?!{NOT_A_NAME}\b)"
     r"(?P<who>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3})[^.;:“”\"«»\n]{0,200}?"
     r"\b(?:gave|gives|offered|offers|added|adds|delivered|delivers|voiced|voices)[ \t]+"
     rf"(?:her|his|their)[ \t]+(?:own[ \t]+)?(?:[a-z]+[ \t]+)?{_ANSWERS}[ \t]*:[ \t]*$"

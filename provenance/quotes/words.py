@@ -357,6 +357,13 @@ def _party_names(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\bin )(?<!\bat )\b(?:{alternatives})\b")
 
 
+NOT_A_NAME = (
+    r"(?:The|This|That|These|Those|It|Its|Their|They|He|She|We|An?|In|On|At|After|But|And|So"
+    r"|Then|Yet)"
+)
+"""Capitalised words that open a sentence and name no one: a pattern's guard where a name
+should stand ("(?!" + NOT_A_NAME + r"\b)")."""
+
 ALIASES = {
     "russia": ("moscow", "kremlin", "russian", "russians"),
     "china": ("beijing", "chinese"),
