@@ -91,7 +91,14 @@ def main(argv: list[str] | None = None) -> int:
         SNAPSHOT.write_text(json.dumps(new, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"recorded {len(new)} pages in {SNAPSHOT.relative_to(ROOT)}")
         return 0
-    old = json.loads(SNAPSHOT.read_text(encoding="utf-8")) if SNAPSHOT.exists() else {}
+    try:
+        old = json.loads(SNAPSHOT.read_text(encoding="utf-8")) if SNAPSHOT.exists() else {}
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        print(f"audit_snapshot: {SNAPSHOT}: cannot be read ({error})", file=sys.stderr)
+        return 2
+    if not isinstance(old, dict):
+        print(f"audit_snapshot: {SNAPSHOT}: not a snapshot (no object of pages)", file=sys.stderr)
+        return 2
     lines = differences(old, new)
     print("\n".join(lines) if lines else f"{len(new)} pages: as recorded")
     return 1 if lines else 0
