@@ -538,7 +538,8 @@ _RENOUNCING = frozenset(
     """renounce renounces renouncing renounced abandon abandons abandoning abandoned reject
     rejects rejecting rejected avoid avoids avoiding avoided refrain refrains refrained
     oppose opposes opposing opposed end ending exclude excludes excluding excluded discard
-    discards discarded dismiss dismisses dismissed eliminate eliminates eliminated""".split()
+    discards discarded dismiss dismisses dismissed eliminate eliminates eliminated preclude
+    precludes precluded""".split()
 )
 """Verbs that give up what follows them: an opposite after one is taken back, as after
 "not"."""
