@@ -771,7 +771,7 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
     # (the opposing word may stand a clause back: "oppose any statements or moves that
     # might “heighten tension ...”")
     before = [w.casefold() for w in _last_words(lead_in, _LEAD_IN_REACH)]
-    folded = before + [w.casefold() for w in words]
+    folded = _free_of(before + [w.casefold() for w in words])
     negated_here = set(_negated(folded)[0])
     denies_any = any(_denies(w) for w in folded[len(before) :])
     # Where the last denial after a word starts, in the words joined by spaces (one search,
@@ -815,6 +815,23 @@ def denied(quotation: str, stretch: str, lead_in: str = "") -> list[str]:
                 continue
         out.append(words[k - len(before)])
     return out
+
+
+def _free_of(words: list[str]) -> list[str]:
+    """Case-folded `words` with "free" or "devoid" before "of" or "from" read as the
+    negation it is ("dialogue free of preconditions" renders "dialogue without
+    preconditions").
+
+    >>> _free_of("talks free of any preconditions".split())
+    ['talks', 'without', 'of', 'any', 'preconditions']
+    """
+    return [
+        "without" if w in _FREE_OF and k + 1 < len(words) and words[k + 1] in ("of", "from") else w
+        for k, w in enumerate(words)
+    ]
+
+
+_FREE_OF = frozenset({"free", "devoid"})
 
 
 def stance_without_object(quotation: str) -> bool:
