@@ -1131,3 +1131,46 @@ def test_a_place_named_before_the_last_full_stop_stays_in_a_full_copy(
     else:
         assert kinds == [(Kind.INSERTION, added)]
         assert source.passages[0].copy.end == len(text.rstrip())
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(Editor's note: the ministries later called this the “double freeze” plan.)",
+        "Editor's note: officials have since called it the 'double freeze' in briefings.",
+    ],
+)
+def test_a_note_quoting_in_its_own_words_between_paragraphs_interrupts_one_copy(
+    reference: Document, note: str
+) -> None:
+    """A line of the page's own between two paragraphs of a full copy, quoting a phrase
+    in its words: its quotation opens and closes in the line and ends no quotation of the
+    copy. It held the copy apart as two excerpts (two marks the reference lacks there read
+    as one quotation closing and another opening); the note is one interruption."""
+    paragraphs = reference.text.split("\n")
+    middle = len(paragraphs) // 2
+    page = "\n\n".join([*paragraphs[:middle], note, *paragraphs[middle:]])
+    source = analyse(reference, [make_document(page, "noted")]).sources[0]
+    assert [p.kind for p in source.passages] == [PassageKind.FULL]
+    (row,) = [d for d in source.divergences if note in d.copy_text]
+    assert row.kind is Kind.INTERRUPTION and row.severity is Severity.MINOR
+
+
+def test_quotations_closing_and_opening_around_the_page_s_lines_stay_apart(
+    reference: Document,
+) -> None:
+    """The other side: two quotations of the statement, a closing mark after the first and
+    an opening one before the second, with lines of the page's own quoting others between
+    them (a live blog), are two excerpts, however the page's own quotations pair up."""
+    first = "inflicting serious damage"
+    a = reference.text.index(first)
+    a_end = reference.text.index("Russia and China", a) + len("Russia and China")
+    page = (
+        f"18:30 Point 6: the deployment is “{reference.text[a:a_end]}”.\n\n"
+        "18:33 An official said the Pentagon would “not trade the exercises away”.\n\n"
+        "18:40 A reader writes that the text “puts calm first”.\n\n"
+        "18:47 The anchor reads out its call on the relevant countries to “immediately stop "
+        "and cancel the deployment process”, then calls the radar “a knife at our throat”.\n"
+    )
+    source = analyse(reference, [make_document(page, "blog")]).sources[0]
+    assert [p.kind for p in source.passages] == [PassageKind.EXCERPT] * 2

@@ -102,6 +102,18 @@ no quotation of the copy. (A mark closing after copied words and one opening bef
 next, "... process", and they "have ...", are no such pair: the first closes.)"""
 
 
+_OWN_QUOTATION = re.compile(
+    "(?:^|(?<=[\\s(\\[]))"
+    '["\'\u201c\u2018\u00ab\u201e] ?(?=[^\\W_])[^\\n"\u201c\u201d\u00ab\u00bb]*?'
+    "(?<=\\S) ?[\"'\u201d\u2019\u00bb\u201c](?![^\\W_])"
+)
+"""`_INNER_QUOTED` in the original text, its marks typographic or straight."""
+_EDGE_MARK = re.compile(
+    "[\"\u201c\u201d\u00ab\u00bb\u201e]|(?<![^\\W_])['\u2018\u2019]|['\u2018\u2019](?![^\\W_])"
+)
+"""A quotation mark, not an apostrophe inside a word."""
+
+
 _ELLIPSIS_ENDING = re.compile(
     r"[^\S\n]*[,;:]?[^\S\n]*(?:\.[^\S\n]?\.[^\S\n]?\.|…|[\[(](?:…|\.\.\.)[\])])"
     r"[\"'\u201d\u2019)\]]*[^\S\n]*(?:\n|\Z)"
@@ -196,6 +208,7 @@ class _Texts:
         if '"' in gap or "'" in gap:
             gap = _BRACKETED.sub("", gap)
             original = self._original_gap(j_before, j_after)
+            own = 0
             if _CLOSES_THEN_OPENS.fullmatch(original):
                 # a quotation closing straight after the first word and another opening
                 # straight before the second: the page's two quotations of the statement
@@ -208,7 +221,16 @@ class _Texts:
                 # quotations in running prose are left as they are; so do pull quotes, a
                 # person's words and their credit on lines of their own
                 gap = _INNER_QUOTED.sub(" ", gap)
-            marks = _mark_count(gap)
+            elif original.count("\n") >= 2 and not _EDGE_MARK.search(
+                original[: original.find("\n")] + " " + original[original.rfind("\n") + 1 :]
+            ):
+                # a line of the page's own between two copied paragraphs, which no mark
+                # ends or opens, quoting something in its words ("(Editor's note: officials
+                # call it the “double freeze” plan.)") opens and closes that quotation in
+                # the line: it ends or starts no quotation of the copy
+                inner = original.split("\n")[1:-1]
+                own = 2 * sum(len(_OWN_QUOTATION.findall(_BRACKETED.sub("", i))) for i in inner)
+            marks = max(0, _mark_count(gap) - own)
             if "\n" in original:  # a link's arrow on a line of its own is no mark
                 marks = max(0, marks - len(_LINK_ARROW.findall(original)))
         return marks - _mark_count(self.reference_gap(i_before, i_after))
