@@ -324,6 +324,16 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # "seen it quoted as saying", "seen it quoted on social media as saying": it is
             # quoted, where or by whom aside
             who = [quoting.group("who2")]
+        if quoting is not None and who[0].casefold() in _PASSIVE:
+            # "Lavrov was quoted by Interfax as saying": Interfax's report quotes him; "the
+            # statement is being quoted on Twitter as urging": the statement, which the
+            # cues read, is quoted (by whom aside)
+            passive_subject = reading.prose[max(0, quoting.start() - 120) : quoting.start()]
+            passive_subject = re.split(r"[.!?][\"”’)]*\s+|\n", passive_subject)[-1]
+            if _DOCUMENT_WORD.search(passive_subject) or _TEXT_PART.search(passive_subject):
+                quoting = None
+            else:
+                who = quoting.group("who").split()
         if quoting is not None and len(who) <= _QUOTED_WORDS and who[0].casefold() not in _IT:
             # "quotes an unnamed official: “...”", "quoted the statement as saying Russia
             # and China “...”": whoever the page's source quotes speaks
@@ -849,12 +859,16 @@ _NAME_BEFORE_COLON = re.compile(
     r"|Separately|Asked|Speaking|Today|Yesterday|Here|There|Now|Again|Above|Below|Update"
     r"|Next|First|Second|Third|Fourth|Lastly|Further|Furthermore|Moreover|Notably|Overall"
     r"|Crucially|Importantly|Significantly|Similarly|Likewise|Thus|Hence|Indeed|Elsewhere"
-    r"|Additionally|Specifically|Tellingly|Interestingly|Curiously|Finally|Afterwards)\b)"
+    r"|Additionally|Specifically|Tellingly|Interestingly|Curiously|Finally|Afterwards"
+    # (interjections and sentence adverbs opening a reply: "Fine, but ...", "OK, so ...")
+    r"|Fine|OK|Okay|Sure|Well|Yes|No|Right|True|Agreed|Granted|Frankly|Honestly|Clearly"
+    r"|Obviously|Admittedly|Sadly|Unfortunately|Fortunately|Of)\b)"
     r"[A-Z][\w’'-]+(?=,[ \t]+[a-z]))"
     # (not a phrase in which the document speaks: "Next, the statement says:")
     r"(?:,[ \t]+(?![^:;\n]*\b(?:statement|declaration|document|communiqu[eé])[ \t]+(?:says"
     r"|said|reads|read|states|stated|adds|added|notes|noted|continues|goes[ \t]+on)\b)"
-    r"[a-z][^:;\n\"“”«»]{0,80}?,?)?[ \t]*:[ \t]*$"
+    # (the phrase ends with its sentence: "Fine, but they swipe at it. Point 2 says:")
+    r"[a-z](?:(?![.!?][ \t]+[A-Z])[^:;\n\"“”«»]){0,80}?,?)?[ \t]*:[ \t]*$"
 )
 """A person named at a sentence's start (or after a live blog's time), perhaps with a
 phrase after the name, just before a colon that opens the quotation ("Sergei Lavrov,
@@ -1031,7 +1045,8 @@ _IT_RECAST = re.compile(
 """The page's account of a version of "it" (the document named before): "some posters
 embellished it as “...”", "others twisted it as “...”"."""
 _QUOTING = re.compile(
-    rf"\b(?:(?P<who2>it|them)[ \t]+(?=(?:mis)?quoted[ \t]+(?:{_WHERE_QUOTED}[ \t]+)?as\b))?"
+    rf"\b(?:(?P<who2>it|them|is|are|was|were|been|being)[ \t]+"
+    rf"(?=(?:mis)?quoted[ \t]+(?:{_WHERE_QUOTED}[ \t]+)?as\b))?"
     r"(?:(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
     r"(?!as[ \t])(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
     r"(?::|,?[ \t]+(?:as[ \t]+)?(?:saying|stating|writing|telling|noting|warning|calling|urging"
@@ -1045,6 +1060,15 @@ official:", "quoted the statement as saying Russia and China", "cites a ministry
 saying the roadmap"; or, passive, "it quoted as saying" (`who2`: it is quoted); or whom
 it reports as saying ("reported the statement as promising": `reported`). Not the
 passive "the statement is quoted as saying", whose "as" named no one quoted."""
+_TEXT_PART = re.compile(
+    r"(?i)\b(?:point|paragraph|passage|section|clause|sentence|wording|line)s?\b"
+)
+"""A part of a text, as what a page says "is quoted as saying": no person."""
+_PASSIVE = frozenset(("is", "are", "was", "were", "been", "being"))
+"""`_QUOTING`'s `who2` when the page says something "is quoted (on Twitter) as saying":
+the subject is who is quoted. The statement, so quoted, is left to the cues ("The
+statement is being quoted on Twitter as urging": the place was taken for the one quoted);
+a person is quoted by whoever the place names, as before."""
 _PART_QUOTED = re.compile(
     r"(?i)(?:the|its|their)[ \t]+(?:first|second|third|fourth|fifth|sixth|last|final|opening"
     r"|closing|\d{1,2}(?:st|nd|rd|th))[ \t]+(?:point|paragraph|section|clause|sentence|line)"
