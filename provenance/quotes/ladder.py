@@ -693,9 +693,25 @@ def _facts_changed(
         and len(d.copy_text.split()) <= _FORCE_WORDS
         and opposition_put(d.copy_text, d.reference_text)
     ]
+    rescoped = [
+        f"{d.copy_text.strip()} for {d.reference_text.strip()}"
+        if d.reference_text.strip()
+        else d.copy_text.strip()
+        for d in divergences
+        if d.kind in (Kind.SUBSTITUTION, Kind.INSERTION)
+        and len(d.copy_text.split()) <= _FORCE_WORDS
+        and _rescopes(d.copy_text, d.reference_text)
+    ] + [
+        f"{_next_word(reference, d.reference.end)} for {d.reference_text.strip()} "
+        f"{_next_word(reference, d.reference.end)}"
+        for d in divergences
+        if d.kind is Kind.OMISSION and _REGION.fullmatch(d.reference_text.strip())
+    ]
     out = []
     if renamed:
         out.append(f"another name ({', '.join(renamed)}) in the statement's words")
+    if rescoped:
+        out.append(f"a scope ({', '.join(rescoped)}) the statement's passage does not give")
     if brought:
         out.append(f"a party its passage never names ({', '.join(brought)})")
     if counted:
@@ -707,6 +723,54 @@ def _facts_changed(
     if opposed:
         out.append(f"opposes what its passage calls for ({', '.join(opposed)})")
     return tuple(out)
+
+
+def _rescopes(copy: str, reference: str) -> bool:
+    """Whether a changed stretch puts a quantifier where the statement's words have another
+    scope: "any joint exercises" for "large-scale joint exercises" (every exercise, where
+    it asks to refrain from the large ones), "some statements" or "only some" for "any
+    statements". One universal word for another ("all statements" for "any statements")
+    says the same, and one put in before the statement's words, or for its article
+    ("renounce any provocative moves", "coordinate all their efforts", "all necessary
+    measures" for "the necessary measures"), is how renderings stress them.
+
+    >>> _rescopes("any", "large-scale"), _rescopes("some", "any"), _rescopes("all", "any")
+    (True, True, False)
+    >>> _rescopes("all ", ""), _rescopes("all", "the"), _rescopes("some ", "")
+    (False, False, True)
+    """
+    new = {w.casefold() for w in _WORDS.findall(copy)} & _QUANTIFIERS
+    old = {w.casefold() for w in _WORDS.findall(reference)} & _QUANTIFIERS
+    new -= old
+    if not new:
+        return False
+    if new <= _ANY_OR_ALL and old & _ANY_OR_ALL:
+        return False  # "all" for "any"
+    replaced = {w.casefold() for w in _WORDS.findall(reference)}
+    if new <= _ANY_OR_ALL and replaced <= _DETERMINER:
+        return False  # "all their efforts", "any provocative moves": stress, same scope
+    return True
+
+
+def _next_word(text: str, at: int) -> str:
+    """The word of `text` that starts at or after `at`."""
+    found = _WORDS.search(text, at)
+    return found.group() if found else ""
+
+
+_REGION = re.compile(
+    r"(?i)(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central"
+    r"|northern|southern|eastern|western)"
+)
+"""A word that names a part of a place ("Northeast Asia"): a copy dropping it speaks of
+the whole ("in Asia"), a wider place than the statement's."""
+
+
+_QUANTIFIERS = frozenset("all any every each some most many few several only".split())
+"""Words that set how much of something a sentence speaks of."""
+_ANY_OR_ALL = frozenset("all any every each".split())
+_DETERMINER = frozenset("the their its these those".split())
+"""Quantifiers over the whole of something, which say the same of it."""
 
 
 _FORCE = re.compile(
