@@ -2004,9 +2004,10 @@ def new_purposes(quotation: str, stretch: str, authors: frozenset[str] = frozens
     >>> new_purposes("maintain calm so that tension is defused", "maintain calm to defuse tension")
     []
     """
-    theirs = set(content_words(stretch))
     out = []
     for m in _PURPOSE.finditer(quotation):
+        clause = _SENTENCE_END.split(quotation[: m.start()])[-1]  # the words it is the aim of
+        theirs = set(content_words(_sentences_of(stretch, clause)))
         words = m.group("what")
         said = [
             w
@@ -2016,6 +2017,27 @@ def new_purposes(quotation: str, stretch: str, authors: frozenset[str] = frozens
         if len(said) >= _PURPOSE_WORDS and 2 * len(theirs.intersection(said)) < len(said):
             out.append(" ".join(m.group().split()))
     return out
+
+
+def _sentences_of(stretch: str, words: str) -> str:
+    """The sentences of `stretch` that hold `words` (most of their content words each, or
+    the one holding most): a purpose or means set in a neighbouring sentence is a link
+    the statement does not make ("concerns should be respected so that talks can be
+    resumed", where the next sentence asks other states to have talks resumed).
+
+    >>> _sentences_of("Calm is needed. Talks should resume.", "calm is needed now")
+    'Calm is needed.'
+    """
+    sentences = _SENTENCE_END.split(stretch)
+    own = set(content_words(words))
+    if len(sentences) < 2 or not own:
+        return stretch
+    shares = [len(own.intersection(content_words(s))) for s in sentences]
+    kept = [s for s, n in zip(sentences, shares, strict=True) if 2 * n >= len(own)]
+    return " ".join(kept) if kept else sentences[shares.index(max(shares))]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'])")
 
 
 _PURPOSE = re.compile(
