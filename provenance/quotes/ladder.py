@@ -707,7 +707,18 @@ def _facts_changed(
         for d in divergences
         if d.kind is Kind.OMISSION and _REGION.fullmatch(d.reference_text.strip())
     ]
+    own_stems = {stem(w) for w in _WORDS.findall(sentences.casefold())}
+    labelled = [
+        word
+        for d in divergences
+        if d.kind in (Kind.SUBSTITUTION, Kind.INSERTION)
+        and len(d.copy_text.split()) <= _LABEL_WORDS
+        for word in _WORDS.findall(d.copy_text)
+        if stem(word.casefold()) in _ACCUSATION and stem(word.casefold()) not in own_stems
+    ]
     out = []
+    if labelled:
+        out.append(f"a charge ({', '.join(labelled)}) its passage never makes")
     if renamed:
         out.append(f"another name ({', '.join(renamed)}) in the statement's words")
     if rescoped:
@@ -723,6 +734,17 @@ def _facts_changed(
     if opposed:
         out.append(f"opposes what its passage calls for ({', '.join(opposed)})")
     return tuple(out)
+
+
+_ACCUSATION = frozenset(
+    stem(w)
+    for w in """aggression aggressive provocation provocations provocative hostile hostility
+    violation violations breach threat threatening destabilising destabilizing attack
+    menace dangerous""".split()
+)
+"""Stems of words that charge a party with an act: the statement's own in one passage
+("the renunciation of aggression", "provocative moves") put by a copy's changed words into
+another ("the deployment ... is an act of aggression inflicting serious damage")."""
 
 
 def _rescopes(copy: str, reference: str) -> bool:
@@ -879,6 +901,8 @@ def _in_reference(index: _Index, phrase: str) -> bool:
 
 _FORCE_WORDS = 3
 """Most words of such a change: a word slipped in; a sentence added is an insertion."""
+_LABEL_WORDS = 5
+"""Most words of a change that brings in a charge ("is an act of aggression")."""
 
 
 def _renumbered(d: Divergence, reference: str) -> bool:
@@ -966,6 +990,8 @@ def _as_defined(
         page = replace(capture, text=written)
         within = Span(sentence.start, sentence.end + grown)
         result = _compare(index, page, wider, (), within, options, matching_only=True)
+        if result.verdict is QuoteVerdict.NOT_IN_REFERENCE and result.unsaid:
+            return result  # its changes say what the statement does not ("provocation")
         if result.verdict is not QuoteVerdict.ALTERED:
             continue
         own = len(quoted.split()) - 1  # its words but the short name

@@ -40,6 +40,7 @@ from provenance.quotes.ladder import (
     _Index,
     _index,
     _is_name,
+    _not_said,
     _Result,
     _Words,
 )
@@ -52,7 +53,7 @@ from provenance.quotes.marks import (
 )
 from provenance.quotes.speakers import Cue, speakers
 from provenance.quotes.subjects import _joint
-from provenance.quotes.words import ARTICLE_BEFORE, stem, word_count
+from provenance.quotes.words import ALIASES, ARTICLE_BEFORE, STOPWORDS, stem, word_count
 from provenance.spanindex import SpanIndex
 
 
@@ -730,6 +731,16 @@ def _check(
         # statement's, whatever it is
         attributed, cue, by_prose = False, None, False
         result = replace(result, note="the page says the statement does not use these words")
+    if by_prose and result.verdict is QuoteVerdict.VERBATIM and result.reference is not None:
+        target = _label_target(index, text, m.span.start, quoted, result.reference)
+        if target:
+            # "calls the deployment “aggression”": the statement's word, which it never
+            # puts on that (its "renunciation of aggression" is about something else)
+            result = _not_said(
+                result.reference,
+                result.similarity,
+                (f"a label ({quoted.strip()}) the statement never puts on {target}",),
+            )
     named = result.verdict is not QuoteVerdict.VERBATIM or _a_term(text, m, index, result)
     if (
         by_prose
@@ -877,6 +888,73 @@ def _labelled(text: str, start: int, quoted: str) -> bool:
         return False  # ("described by Seoul as “one-sided”": Seoul's word)
     before = text[max(0, found.start() - 24) : found.start()]
     return _PASSIVE_BEFORE.search(before) is None and _BY_BEFORE.search(before) is None
+
+
+def _label_target(index: _Index, text: str, start: int, quoted: str, stretch: Span) -> str:
+    """What the page has the statement call by a word or two it uses elsewhere, when the
+    reference sentence holding that word shares none of the words the statement uses for
+    it ("calls the deployment of the said systems “aggression”": its "aggression" is
+    renounced among common principles); else "". A pronoun for the thing ("called it
+    “unacceptable”"), or a thing the statement names in other words ("the drills"), leaves
+    nothing to compare.
+
+    >>> from provenance.model import Document
+    >>> from provenance.quotes.ladder import _index
+    >>> ref = "The Parties reject aggression. The deployment is unacceptable."
+    >>> index = _index(Document("r", None, "", len(ref), ref))
+    >>> page = 'It calls the deployment "aggression".'
+    >>> _label_target(index, page, page.index('"') + 1, "aggression", Span(19, 29))
+    'the deployment'
+    >>> page = 'It calls the deployment "unacceptable".'
+    >>> _label_target(index, page, page.index('"') + 1, "unacceptable", Span(48, 60))
+    ''
+    """
+    if not _labelled(text, start, quoted):
+        return ""
+    found = _LABELLING.search(text, max(0, start - _LABEL_REACH), max(0, start - 1))
+    if found is None:
+        return ""
+    target = _LABEL_OBJECT.sub("", found.group()).strip(" \t\"“«‘'")
+    # (what is called so, its parties aside: "North Korea's missile tests" are tests)
+    said_of = _thing_words(target) - _PARTY_NAMES
+    known = {w for w in said_of if _forms(w) & index.lexicon.vocabulary}
+    if not known:
+        return ""  # ("calls the drills “large-scale”": a thing it names otherwise; "it")
+    held = _thing_words(_sentence_holding(index.document.text, stretch))
+    return "" if any(_forms(w) & held for w in known) else target
+
+
+def _thing_words(text: str) -> set[str]:
+    """The case-folded words of `text`, possessives and function words left out."""
+    words = (w.casefold().removesuffix("’s").removesuffix("'s") for w in _WORDS.findall(text))
+    return {w for w in words if w not in STOPWORDS}
+
+
+def _forms(word: str) -> set[str]:
+    """A noun's singular and plural ("test", "tests")."""
+    return {word, word + "s", word.removesuffix("s")}
+
+
+_PARTY_NAMES = frozenset(n for party, names in ALIASES.items() for n in (party, *names)) | {
+    "korea",
+    "dprk",
+    "rok",
+    "us",
+    "u.s.",
+}
+"""Names of the parties, which say whose thing it is, not what."""
+
+
+_LABEL_OBJECT = re.compile(r"^\W*\w+|[ \t]+as[ \t]*\W?$", re.IGNORECASE)
+"""The verb of calling opening a `_LABELLING` match and the "as" closing it: what is left
+names what is called so."""
+
+
+def _sentence_holding(text: str, span: Span) -> str:
+    """The sentence of `text` around `span`."""
+    start = max(text.rfind(". ", 0, span.start), text.rfind("\n", 0, span.start)) + 1
+    ends = [e for e in (text.find(". ", span.end), text.find("\n", span.end)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 _LABEL_WORDS = 3
