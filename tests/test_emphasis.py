@@ -816,6 +816,25 @@ def test_bold_around_a_whole_copy_of_several_paragraphs_is_the_pages_style(
     assert [e.style for e in marked] == ["bold"]
 
 
+@pytest.mark.parametrize("style", ["font-style: italic", "font-weight: bold"])
+def test_a_block_quotation_s_own_style_is_the_sites_quote_style(
+    corpus: Corpus, tmp_path: Path, style: str
+) -> None:
+    """`<blockquote style="font-style: italic">` around a one-paragraph excerpt is how the
+    site sets its quotations: it made one material "italic added" row over the whole
+    paragraph (audit e56), where the same style from the site's style sheet gave none.
+    Words stressed inside it are still emphasis."""
+    paragraph = next(p for p in corpus.reference.text.split("\n\n") if "justified concerns" in p)
+    inner = paragraph.replace("justified concerns", "<u>justified concerns</u>", 1)
+    page = f'<p>Point 4 reads:</p>\n<blockquote style="{style}"><p>{inner}</p></blockquote>\n'
+    path = tmp_path / "copy.html"
+    path.write_text(page, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(e.style, e.text) for e in source.emphasis if e.status is Status.ADDED] == [
+        ("underline", "justified concerns")
+    ]
+
+
 @pytest.mark.parametrize("tag", ["b", "i", "strong"])
 def test_each_paragraph_of_a_copy_styled_whole_is_the_pages_style(
     corpus: Corpus, tmp_path: Path, tag: str

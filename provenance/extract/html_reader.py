@@ -278,9 +278,10 @@ class _HTMLReader(HTMLParser):
             quoting |= {CREDIT} if apart == CREDIT else set()
             turned_off.add(f"{_OFF}{QUOTED}")
             self.out.line_break(2, self._at())
-        styles = frozenset(
-            f"{s}#{self.serial}" for s in _inline_styles(style, tag) | quoting | turned_off
-        )
+        # (a <blockquote>'s own style, "font-style: italic" on the element, is how the site
+        # sets its quotations, the same for every word it holds: no words picked out)
+        drawn = _inline_styles(style, tag) if tag not in _QUOTING_TAGS else frozenset()
+        styles = frozenset(f"{s}#{self.serial}" for s in drawn | quoting | turned_off)
         if tag == "aside" and _quote_box(tag, attrs):
             self.quote_boxes.add(len(self.stack))
         if tag == "a" and _note_ref(attrs):
