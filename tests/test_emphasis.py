@@ -1714,3 +1714,31 @@ def test_italics_inside_bold_are_drawn_bold_italic(
     source = analyse(corpus.reference, [page]).sources[0]
     got = {e.style: bool(e.declared) for e in source.emphasis if e.status is Status.ADDED}
     assert got == declared
+
+
+def test_a_note_after_a_later_block_does_not_reach_a_block_with_a_note_of_its_own(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    """Two block quotations, each followed by its own note, a short label between them:
+    "(bold added)" after the second declared the bold of the first too, whose own note
+    "(underlining ours)" names underlining only (audit e56). A note covers a run of blocks
+    back to one that has its own."""
+    paragraphs = corpus.reference.text.split("\n\n")
+    first = next(p for p in paragraphs if "does nothing to help" in p)
+    second = next(p for p in paragraphs if "adopt the necessary measures" in p)
+    first = first.replace("inflicting serious damage", "<u>inflicting serious damage</u>", 1)
+    first = first.replace("does nothing to help", "<b>does nothing to help</b>", 1)
+    second = second.replace("adopt the necessary measures", "<b>adopt the necessary measures</b>")
+    page = (
+        f"<p>The first passage:</p>\n<blockquote><p>{first}</p></blockquote>\n"
+        "<p>(underlining ours)</p>\n<p>The second comes straight after it:</p>\n"
+        f"<blockquote><p>{second}</p></blockquote>\n<p>(bold added)</p>\n"
+    )
+    path = tmp_path / "copy.html"
+    path.write_text(page, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(e.text, e.declared) for e in source.emphasis] == [
+        ("inflicting serious damage", "(underlining ours)"),
+        ("does nothing to help", ""),
+        ("adopt the necessary measures", "(bold added)"),
+    ]

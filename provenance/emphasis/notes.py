@@ -245,8 +245,9 @@ class _Places:
 def _run_before(text: str, places: _Places, last: Passage | None, at: int) -> list[Passage]:
     """The passages set out one after another before `last`, a note after it: blocks of a
     "Key passages" list with nothing of the page's own between them but short labels
-    ("Passage 2", "On THAAD"), which the note after the last covers as a whole. Empty when
-    the note does not follow `last`."""
+    ("Passage 2", "On THAAD"), which the note after the last covers as a whole; not past a
+    block with a note of its own ("(underlining ours)"): that note says what it declares
+    there. Empty when the note does not follow `last`."""
     if last is None or last.copy.end > at:
         return []
     out: list[Passage] = []
@@ -256,6 +257,8 @@ def _run_before(text: str, places: _Places, last: Passage | None, at: int) -> li
         lines = [line.strip() for line in between.splitlines() if line.strip()]
         if any(len(line.split()) > _LABEL_WORDS or _SENTENCE_END.search(line) for line in lines):
             break
+        if next(_note_matches(between), None) is not None:
+            break  # a note of its own ("(underlining ours)") closes the earlier block's
         out.append(p)
         following = p
     return out[::-1]
