@@ -1742,3 +1742,26 @@ def test_a_note_after_a_later_block_does_not_reach_a_block_with_a_note_of_its_ow
         ("does nothing to help", ""),
         ("adopt the necessary measures", "(bold added)"),
     ]
+
+
+@pytest.mark.parametrize("mark", ["*", "†"])
+def test_a_star_footnote_declares_the_emphasis_of_the_passage_it_hangs_on(
+    corpus: Corpus, tmp_path: Path, mark: str
+) -> None:
+    """`<sup>*</sup>` after the passage and "* Emphasis added." at the foot, a long
+    paragraph of the page's own between: the note covered no passage (it was read where
+    it stands, too far below), so the bold it declares was material (audit e56). It is
+    read at its mark, as "[^1]" footnotes are."""
+    paragraph = next(p for p in corpus.reference.text.split("\n\n") if "comply with" in p)
+    quoted = paragraph.replace("comply with the commitments", "<b>comply with the commitments</b>")
+    comment = " ".join(["The talks of 2005 broke down within a year, and nothing since."] * 9)
+    page = (
+        f"<p>The passage:</p>\n<blockquote><p>{quoted}<sup>{mark}</sup></p></blockquote>\n"
+        f"<p>{comment}</p>\n<p>{mark} Emphasis added.</p>\n"
+    )
+    path = tmp_path / "copy.html"
+    path.write_text(page, encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    assert [(e.text, e.declared) for e in source.emphasis] == [
+        ("comply with the commitments", "Emphasis added")
+    ]

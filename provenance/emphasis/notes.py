@@ -301,8 +301,10 @@ def _covered(
 
 def _footnote_mark(text: str, start: int) -> int | None:
     """Where the page marks the footnote a note at `start` stands in: the last "[^1]",
-    "[1]" or "¹" before the line that defines it ("[^1]: Emphasis ours."), when the note
-    follows that footnote's label on its line. None for a note outside a footnote.
+    "[1]" or "¹" before the line that defines it ("[^1]: Emphasis ours."), or the last
+    star or dagger hung on a sentence's end at a line's end ("... Peninsula.*") before
+    "* Emphasis added.", when the note follows that footnote's label on its line. None
+    for a note outside a footnote.
 
     >>> text = "in a proper manner.[^1]\\n\\nMore.\\n\\n[^1]: Emphasis ours."
     >>> _footnote_mark(text, text.index("Emphasis")) == text.index("[^1]")
@@ -311,10 +313,25 @@ def _footnote_mark(text: str, start: int) -> int | None:
     line = text.rfind("\n", 0, start) + 1
     label = FOOTNOTE_LABEL.match(text, line, start)
     if label is None:
-        return None
+        star = _STAR_LABEL.match(text, line)
+        if star is None or star.end() != start:
+            return None
+        # "* Emphasis added." under the text: the last star or dagger hung on the end of
+        # a sentence before it ("... on the Korean Peninsula.*", a <sup>*</sup>)
+        marks = list(_HUNG_STAR.finditer(text, 0, line))
+        hung = [m for m in marks if m.group() == star.group("mark")]
+        return hung[-1].start() if hung else None
     mark = label.group("mark")
     at = text.rfind(mark, 0, line)
     return at if at >= 0 else None
+
+
+_STAR_LABEL = re.compile(r"[ \t]*(?P<mark>\*{1,3}|\u2020|\u2021)[ \t]*(?=\S)")
+"""A footnote's own line opening on a star or a dagger ("* Emphasis added.")."""
+_HUNG_STAR = re.compile(
+    r"(?<=[.,;:!?)\]\"'\u201d\u2019])(?:\*{1,3}|\u2020|\u2021)(?=[ \t]*(?:\n|\Z))"
+)
+"""A star or a dagger hung on a sentence's end at a line's end, as a footnote's mark."""
 
 
 _ENDS_WITH_COLON = re.compile(r"[ \t]*:[ \t]*(?:\r?\n|\Z)")
