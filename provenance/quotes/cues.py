@@ -274,6 +274,16 @@ class Cue:
     where no one is said to speak before the quotation."""
 
 
+_DEMANDED = re.compile(
+    r"\b(?:demand|request|insist|requir|propos|suggest|recommend|plea|ultimatum|condition)"
+    r"\w*[ \t]+that[ \t]+(?:[\w’'-]+[ \t]+){0,5}?[\w’'-]+[ \t]*\Z",
+    re.IGNORECASE,
+)
+"""Before a verb: a demand's "that" and the verb's subject, whose clause says what the
+subject is to do ("a demand that Seoul ask permission"), not what it says."""
+_DEMANDED_REACH = 40
+
+
 def cues(
     text: str,
     sentence: Span,
@@ -517,6 +527,9 @@ def cues(
                 continue  # "... and said": the verb shares the subject before it
         if hit.group() in _URGING and medium is None and not _joint(subject, authors):
             continue  # "The rally pushed prices “...”": no one speaks
+        if medium is None and _DEMANDED.search(chunk, max(0, a - _DEMANDED_REACH), hit.start()):
+            continue  # "a demand that Seoul ask permission": what is asked of Seoul, the
+            # subjunctive of a demand; Seoul says nothing
         pronoun = _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject)
         if hit.group() in _PLURAL_FORMS and not (
             pronoun or _joint(subject, authors) or _people(subject)
