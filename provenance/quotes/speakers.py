@@ -512,8 +512,19 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
                 # present it “...”": the second clause is X's, not the document's; but
                 # the authors' own ("Russia and China wrote that “...”, and that all
                 # concerned should “...”") go on saying it
+                # (the document opening the sentence as its verb's subject, "The text
+                # insists that ... and that everyone involved should “...”", goes on)
+                cue_text = nearest.span.of(reading.text)
+                doc_word, verb = _DOCUMENT_WORD.search(cue_text), _SPEECH.search(cue_text)
+                opens = (
+                    not reading.prose[reading.spans.starts[k] : nearest.span.start].strip()
+                    and doc_word is not None
+                    and (verb is None or doc_word.start() < verb.start())
+                )
                 reporter = _reporter(reading.text, nearest)
-                if reporter is None or not _joint(_before_verb(reporter), reading.authors):
+                if not opens and (
+                    reporter is None or not _joint(_before_verb(reporter), reading.authors)
+                ):
                     return reporter
         if nearest.speaker == "person" and nearest.span.start >= m.span.end:
             # "The document calls for “...”, she notes": a reporter's tag after the
