@@ -1060,3 +1060,17 @@ def test_a_short_word_the_statement_never_uses_inside_someones_words_is_checked(
         assert page.text[q.span.start : q.span.end] == inner
     else:
         assert nested == []
+
+
+def test_a_quotation_the_page_denies_the_statement_says_so_in_its_note(corpus):
+    """ "The statement does not say Pyongyang must “...”": the words are not in it, as the
+    page says; the verdict stays not-in-reference (earlier audits' expectation: it tells
+    the reader the words are not the statement's) and its note says the page agrees, so
+    that a fact check's denial reads as one (audit q45 took it for a misquotation)."""
+    denied = "The statement does not say Pyongyang must “disarm before any talks begin”."
+    claimed = "The statement says Pyongyang must “disarm before any talks begin”."
+    [first] = check_quotes(corpus.reference, _doc(denied), ())
+    [second] = check_quotes(corpus.reference, _doc(claimed), ())
+    assert first.verdict is second.verdict is V.NOT_IN_REFERENCE
+    assert first.note.endswith("; the page says so too")
+    assert not second.note.endswith("; the page says so too")

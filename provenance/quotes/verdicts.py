@@ -726,6 +726,14 @@ def _check(
                 result.similarity >= options.person_altered_min
                 and not _own_voice(quoted, index.document.text, result.stretches)
             )
+    if (
+        by_prose
+        and result.verdict is QuoteVerdict.NOT_IN_REFERENCE
+        and _denied(text, _sentence(spans, m), m.span)
+    ):
+        # "The statement does not say Pyongyang must “disarm first”": not in it, as the
+        # page itself says (a fact check's denial, not a misquotation of its own)
+        result = replace(result, note=result.note + "; the page says so too")
     if by_prose and _disowned(text, page.disowning(_sentence(spans, m)), m.span):
         # "a phrase the joint statement itself never uses": the page says it is not the
         # statement's, whatever it is
@@ -1007,6 +1015,27 @@ def _a_term(text: str, m: Marked, index: _Index, result: _Result) -> bool:
     return ARTICLE_BEFORE.search(before) is not None and _a_name_of(index, result)
 
 
+def _denied(text: str, sentence: Span, quotation: Span) -> bool:
+    """Whether the quotation's sentence denies the statement the quotation before it,
+    with no other quotation between ("The statement does not say Pyongyang must “...”",
+    "Nowhere does it call the launch “...”")."""
+    found = list(
+        _DENIED_SAYING.finditer(text, sentence.start, max(sentence.start, quotation.start))
+    )
+    return bool(found) and not _ANY_MARK.search(text, found[-1].end(), max(0, quotation.start - 1))
+
+
+_DENIED_SAYING = re.compile(
+    r"\b(?:statement|document|declaration|communiqu[eé]|text|it|they|ministries)\s+(?:itself\s+)?"
+    r"(?:never|nowhere|does\s+not|doesn[’']t|did\s+not|didn[’']t|do\s+not|don[’']t)\s+"
+    r"(?:once\s+)?(?:say|says|said|call|calls|called|state|states|claim|claims|ask|asks|demand"
+    r"|demands|urge|urges|describe|describes|brand|label|promise|promises)\b"
+    r"|\bnowhere\s+(?:does|did|do)\s+(?:the\s+)?(?:joint\s+)?(?:statement|document|declaration"
+    r"|text|it|they)\s+(?:say|call|state|claim|ask|demand|urge|describe|promise)\b",
+    re.IGNORECASE,
+)
+"""The page saying the statement does not say what follows ("does not say", "never calls",
+"Nowhere does it say")."""
 _DISOWNED = re.compile(
     r"\b(?:statement|document|declaration|communiqu[eé]|text|it)\s+(?:itself\s+)?"
     r"(?:never|nowhere|does\s+not|doesn[’']t|did\s+not|didn[’']t)\s+(?:once\s+)?"
