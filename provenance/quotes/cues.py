@@ -281,7 +281,16 @@ _DEMANDED = re.compile(
 )
 """Before a verb: a demand's "that" and the verb's subject, whose clause says what the
 subject is to do ("a demand that Seoul ask permission"), not what it says."""
-_DEMANDED_REACH = 40
+_WANTED_TO = re.compile(
+    r"\b(?:want|wanted|wants|wanting|ask|asks|asked|urge|urges|urged|press|pressed|presses"
+    r"|push|pushed|pushes|expect|expected|expects|need|needs|needed|tell|tells|told|persuade"
+    r"|persuaded|get|got|invite|invited|encourage|encouraged|call\s+on|called\s+on|calls\s+on)"
+    r"[ \t]+(?:[\w’'-]+[ \t]+){1,6}?to[ \t]+\Z",
+    re.IGNORECASE,
+)
+"""Before a verb: someone wanting or asking its subject to speak ("Tokyo wanted Moscow and
+Beijing to declare the launch “...”"): words they did not say."""
+_DEMANDED_REACH = 60
 
 
 def cues(
@@ -324,6 +333,9 @@ def cues(
     # ...": an infinitive or a gerund of saying has the clause's subject for its own.
     controlled: list[tuple[int, int]] = []
     for m in _CONTROLLED.finditer(chunk) if speech else ():
+        if _WANTED_TO.search(chunk, max(0, m.start() - _DEMANDED_REACH), m.start() + 3):
+            controlled.append((m.start(), m.end()))
+            continue  # "Tokyo wanted Moscow and Beijing to declare ...": not what they said
         head = next((d for d in docs if d[1] <= m.start() and d[0] < _CLAUSE_REACH), None)
         joint = head is None and _joint(chunk[: m.start()].strip(), authors)
         if head is None and not joint:
@@ -527,7 +539,10 @@ def cues(
                 continue  # "... and said": the verb shares the subject before it
         if hit.group() in _URGING and medium is None and not _joint(subject, authors):
             continue  # "The rally pushed prices “...”": no one speaks
-        if medium is None and _DEMANDED.search(chunk, max(0, a - _DEMANDED_REACH), hit.start()):
+        if medium is None and (
+            _DEMANDED.search(chunk, max(0, a - _DEMANDED_REACH), hit.start())
+            or _WANTED_TO.search(chunk, max(0, a - _DEMANDED_REACH), hit.start())
+        ):
             continue  # "a demand that Seoul ask permission": what is asked of Seoul, the
             # subjunctive of a demand; Seoul says nothing
         pronoun = _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject)
