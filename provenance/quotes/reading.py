@@ -626,10 +626,15 @@ def _someone_else(sentence: str, authors: frozenset[str], *, possessive: bool = 
     Read up to the first quotation mark or clause break, at most `_SUBJECT_WORDS` words."""
     head = _HEAD.match(sentence)
     words = _SUBJECT_WORD.findall(head.group() if head else "")[:_SUBJECT_WORDS]
-    for w in words:
+    for k, w in enumerate(words):
         folded = w.casefold()
         if folded in _ROLES:
             return True
+        if folded in _PLURAL_ROLES and any(
+            v[:1].isupper() and j and v.casefold() not in authors for j, v in enumerate(words[:k])
+        ):
+            return True  # "The G7 foreign ministers condemned": another body's, not the
+            # authors' ("The Russian and Chinese foreign ministers" are theirs)
         owner = folded.removesuffix("’s").removesuffix("'s")
         if possessive and owner != folded and w[:1].isupper() and owner not in authors:
             return True
@@ -713,6 +718,12 @@ _ROLES = frozenset(
     " pentagon council colleague dr dr. prof prof. mr mr. mrs mrs. ms ms.".split()
 )
 """One person or body, named by role: not the statement's authors speaking together."""
+_PLURAL_ROLES = frozenset(
+    "ministers ministries officials diplomats leaders envoys analysts experts critics"
+    " commentators scholars governments spokespeople".split()
+)
+"""Many people or bodies by role: the authors' ("the foreign ministers"), unless a name
+before the role says whose ("the G7 foreign ministers")."""
 
 
 def _authors_before_marks(prose: str, authors: frozenset[str]) -> list[int]:
