@@ -715,6 +715,7 @@ def cues(
     found = [(m, "own sentence") for m in _LABEL.finditer(chunk)] if labels else []
     if labels and _opens_a_line(text, base):
         found += [(m, LINE_LABEL) for m in _LINE_LABEL.finditer(chunk)]
+        found += [(m, LINE_LABEL) for m in _CLAUSE_LABEL.finditer(chunk)]
     for m, how in found:
         label = m.group("label")
         inside = any(c.span.start <= base + m.start("label") < c.span.end for c in out)
@@ -1570,6 +1571,12 @@ _LINE_LABEL = re.compile(
 """A label opening a line (or a list item) whose quotation comes later in the line: who
 speaks the line's words ("- Victor Cha (CSIS): the proposal is “...”", "Global Times
 editorial: the statement is “...”"). Parentheses may name the speaker's body."""
+_CLAUSE_LABEL = re.compile(
+    _LINE_LABEL.pattern.replace(r"\A[ \t]*(?:[-*•][ \t]+)?", r"(?<=[;|\u2014\u2013])[ \t]*", 1)
+)
+"""`_LINE_LABEL` after a semicolon, a bar or a dash in the line: a headline's second
+speaker ("Joint plan calls for “double freezing”; Japan’s Suga: proposal “misses the
+point”")."""
 _LABEL_WORDS = 8
 """Most words of a label: more are a sentence ("A correspondent summed up the day:")."""
 _PERSON_LABEL = re.compile(
