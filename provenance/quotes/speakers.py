@@ -492,7 +492,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # A cue in a relative clause that closes before the quotation ("The statement,
         # which some reports described as signed in Beijing, ends: “...”") says what the
         # clause's speaker says of its antecedent, not who speaks the quotation.
-        own = [c for c in own if not _in_relative_clause(text, c, opening)]
+        own = [
+            c
+            for c in own
+            if not _in_relative_clause(text, c, opening) and not _relative_after(text, c, m)
+        ]
         if not own:
             return None  # "The 2005 statement, which the 2017 document cites, had recorded
             # that “...”": only a relative clause names anyone, and not the speaker
@@ -1231,6 +1235,33 @@ ready"): not what the document said."""
 _CLAUSE_REACH = 300
 """Characters before a quotation read for `_OWN_CLAUSE`: its own clause, not all the
 sentence back to the cue (a sentence of thousands of quotations read it again for each)."""
+
+
+def _relative_after(text: str, cue: Cue, m: Marked) -> bool:
+    """Whether `cue` stands in a relative clause opening straight after quotation `m`
+    ("... “allied relations between separate states”, which everyone reads as Japan"): what
+    someone makes of the words, not who says them.
+
+    >>> from provenance.quotes.marks import Marked
+    >>> page = 'It talks about “allied relations”, which everyone reads as Japan.'
+    >>> m = Marked(Span(16, 33), "“", True)
+    >>> _relative_after(page, Cue("person", Span(41, 55), "everyone reads"), m)
+    True
+    """
+    if cue.span.start < m.span.end or not _READ_AS.match(text, cue.span.end):
+        return False
+    return _RELATIVE_OPENING.match(text, min(len(text), m.span.end + 1), cue.span.start) is not None
+
+
+_RELATIVE_OPENING = re.compile(
+    r"[\"”’'»]?[ \t]*,?[ \t]*(?:which|that|whom)\b(?![ \t]+(?:is|was|were|are)[ \t]+(?:what|how)\b)"
+    r"[^.;:!?“”\"«»]*\Z"
+)
+"""After a quotation up to a cue: a relative clause opening on the quotation's words (not
+one that says whose they are: "“...”, which is what Lavrov said")."""
+_READ_AS = re.compile(r"[ \t]+(?:it[ \t]+|them[ \t]+)?as\b")
+"""After a cue's verb: "as", reading the words as something ("which everyone reads as
+Japan"), not saying them ("which the text uses for ...")."""
 
 
 def _reporter(text: str, cue: Cue) -> Cue | None:
