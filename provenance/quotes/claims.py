@@ -88,6 +88,11 @@ _DENYING = frozenset(
 from using", "far from helping"): with `_NEGATION` and `_OPPOSE`, what keeps a quotation
 from asserting a word plainly."""
 _REFRAINING = frozenset("refrain abstain desist forgo avoid".split())
+_HOLDING_BACK = _REFRAINING | {"renounce"}
+"""Verbs of holding back from or giving up what follows: a stance against it, which a
+quotation supporting the holding back ("welcome the renunciation of ...") keeps."""
+_HOLDING_BACK_STEMS = ("refrain", "renounc", "renunciat", "abstain", "abstent", "desist",
+                       "forgo", "avoid")  # fmt: skip
 """Verbs of holding back from what follows ("abstain from dialogue"): a quotation's is a
 negation the statement's passage must have, as its "not" is."""
 DENIAL_REACH = 4
@@ -318,7 +323,8 @@ def unsaid(
     folded = lemmas(quotation)
     out.extend(reversed_position(folded, held))
     if lexicon is not None and not out and reference:
-        out.extend(reversed_elsewhere(quotation, stretch, reference))
+        # (against the words `reversed_position` read: the stance's setting)
+        out.extend(reversed_elsewhere(quotation, stretch if stance is None else stance, reference))
     # ("without delay", "not only ... but": no negation of what the statement says)
     unnegated = {w.casefold() for w in _WORD.findall(_NOT_NEGATING.sub(" ", quotation))}
     negations = (own | words) & unnegated & _NEGATION | _faint(quotation, words)
@@ -887,6 +893,12 @@ def reversed_position(folded: list[str], held: set[str]) -> list[str]:
 
     >>> reversed_position(["support", "the", "deployment"], {"against", "deployment"})
     ['a reversed position: the quotation supports (support) what the statement opposes']
+
+    Holding back from something ("should refrain from large-scale joint exercises") is
+    a stance against it too:
+
+    >>> reversed_position(["support", "joint", "exercise"], {"refrain", "joint", "exercise"})
+    ['a reversed position: the quotation supports (support) what the statement opposes']
     """
     pro: set[str] = set()
     con: set[str] = set()
@@ -895,7 +907,11 @@ def reversed_position(folded: list[str], held: set[str]) -> list[str]:
             negated = _taken_back(folded, k, NEGATION_REACH, _NEGATION)
             said = f"not {w}" if negated else w
             (pro if (w in _SUPPORT) != negated else con).add(said)
-    if pro and held & _OPPOSE and not held & _SUPPORT:
+    holds_back = any(w.startswith(_HOLDING_BACK_STEMS) for w in folded)
+    if pro and con and held & _HOLDING_BACK and not held & _OPPOSE:
+        return []  # "support a halt to large-scale joint exercises": its support is of the
+        # holding back the statement asks for
+    if pro and held & (_OPPOSE | (set() if holds_back else _HOLDING_BACK)) and not held & _SUPPORT:
         return [
             f"a reversed position: the quotation supports ({', '.join(sorted(pro))}) "
             "what the statement opposes"
@@ -931,6 +947,9 @@ def reversed_elsewhere(quotation: str, stretch: str, reference: str) -> list[str
         return []
     sentences = _sentence_stems(reference)
     theirs = {stem(w) for w in _WORD.findall(stretch)}
+    # (a stretch that takes no stance, "... large-scale joint exercises by the United
+    # States" defining the double freezing, has read nothing `reversed_position` could)
+    stanced = bool(set(lemmas(stretch)) & _STANCE)
     for k, m in enumerate(words):
         if _LEMMA.get(m.group().casefold(), m.group().casefold()) not in _SUPPORT | _OPPOSE:
             continue
@@ -939,16 +958,22 @@ def reversed_elsewhere(quotation: str, stretch: str, reference: str) -> list[str
             if n.group() in _CLAUSE_END or len(after) == 3:
                 break
             if n.group().casefold() not in STOPWORDS and n.group()[0].isalpha():
-                after.append(stem(n.group()))
-        if len(after) < STANCE_OBJECT_WORDS or set(after) <= theirs:
+                # ("large-scale": its parts, as the sentences' stems have them)
+                after.extend(stem(part) for part in _WORD.findall(n.group()))
+        if len(after) < STANCE_OBJECT_WORDS or (stanced and set(after) <= theirs):
             continue  # what the stretch itself is on: `reversed_position` read it
-        setting = [held for stems, held in sentences if set(after) <= stems]
+        # (the sentences naming it that take a stance: not those that only name it)
+        setting = [held for stems, held in sentences if set(after) <= stems and held & _STANCE]
         if not setting:
             continue
         found = [reversed_position(folded, held) for held in setting]
         if all(found):
             return found[0]
     return []
+
+
+_STANCE = _SUPPORT | _OPPOSE | _HOLDING_BACK
+"""Lemmas that take a stance on what follows them."""
 
 
 @lru_cache(maxsize=4)
