@@ -12,7 +12,7 @@ from conftest import make_document
 
 from provenance.analyse import analyse
 from provenance.cli import main
-from provenance.model import Document, Format, Severity, Span
+from provenance.model import Document, Format, Kind, Severity, Span
 from provenance.moves.furniture import interruption
 
 VOCABULARY = frozenset({"parties", "consultations", "situation", "northeast", "asia", "korean"})
@@ -694,3 +694,29 @@ def test_a_moved_paragraph_cut_by_a_caption_or_a_box_is_one_move(
     assert rows[1][1] == box
     [moved] = [d for d in found if d.kind.value == "reordering"]
     assert moved.reference_text.strip() == paragraphs[k]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "ADVERTISEMENT\n\nSwitch your broadband today and save 40%",
+        "Related\n\nSeoul and Tokyo hold emergency talks\nWhat THAAD can and cannot do",
+    ],
+)
+def test_a_box_in_place_of_a_lost_paragraph_is_furniture_and_the_paragraph_lost(
+    reference: Document, box: str
+) -> None:
+    """A box of two lines or more where the copy lost a paragraph: its label was read as
+    furniture and its other lines as the copy's words for the paragraph, a material
+    substitution (audit l34); a box of one line gave an omission and the box apart. Now
+    both: the paragraph an omission, the whole box a cosmetic interruption."""
+    paragraphs = reference.text.split("\n")
+    k = next(k for k, p in enumerate(paragraphs) if "justified concerns" in p)
+    page = "\n\n".join([*paragraphs[:k], box, *paragraphs[k + 1 :]])
+    source = analyse(reference, [make_document(page, "boxed")]).sources[0]
+    rows = [(d.kind, d.severity) for d in source.divergences if d.kind is not Kind.WHITESPACE]
+    assert rows == [(Kind.OMISSION, Severity.MATERIAL), (Kind.INTERRUPTION, Severity.COSMETIC)]
+    (lost,) = [d for d in source.divergences if d.kind is Kind.OMISSION]
+    assert lost.reference_text.strip() == paragraphs[k].strip()
+    (row,) = [d for d in source.divergences if d.kind is Kind.INTERRUPTION]
+    assert row.copy_text.strip() == box

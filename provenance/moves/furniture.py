@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
-from provenance.classify import divergence_id, reclassified
+from provenance.classify import divergence, divergence_id, reclassified
 from provenance.locate import content_words
 from provenance.locate.texts import BOX_LABEL, PULL_QUOTE
 from provenance.model import (
@@ -121,7 +122,57 @@ def _interruptions(
             continue
         level, note = verdict
         out.append(reclassified(d, capture.sha256, Kind.INTERRUPTION, note=note, level=level))
+    return _boxes_in_place(reference, capture, out)
+
+
+def _boxes_in_place(
+    reference: Document, capture: Document, found: list[Divergence]
+) -> list[Divergence]:
+    """A box standing where the copy lost reference text: the alignment read its label
+    ("ADVERTISEMENT", "Related") as furniture and its other lines ("Switch your broadband
+    today and save 40%") as the copy's words for the lost paragraph, a material
+    substitution. Lines of the box's own, short and foreign to the reference, go on the
+    box; the lost text is an omission, as it is where the box is one line (audit l34)."""
+    out: list[Divergence] = []
+    for d in found:
+        box = out[-1] if out else None
+        if (
+            box is None
+            or d.kind is not Kind.SUBSTITUTION
+            or box.kind is not Kind.INTERRUPTION
+            or not box.note.startswith(_BOX_NOTE)
+            or not _BOX_GAP.fullmatch(capture.text, box.copy.end, d.copy.start)
+            or not _box_lines(d.copy_text, d.reference_text)
+        ):
+            out.append(d)
+            continue
+        at = Span(box.copy.start, box.copy.start)
+        lost = divergence(reference, capture, Kind.OMISSION, d.reference, at, note=_LOST)
+        whole = Span(box.copy.start, d.copy.end)
+        grown = divergence(
+            reference, capture, Kind.INTERRUPTION, box.reference, whole, note=box.note
+        )
+        out[-1:] = [lost, replace(grown, severity=box.severity)]
     return out
+
+
+_BOX_NOTE = "page furniture: a box"
+_BOX_GAP = re.compile(r"[\s>*+\-\u2022]*")
+"""Between a box's label and its next line: spaces, a quotation's or a list's marks."""
+_LOST = "reference words missing from the copy"
+_BOX_LINE_WORDS = 12
+
+
+def _box_lines(text: str, lost: str) -> bool:
+    """Whether `text` is lines of a box, not the copy's words for the `lost` reference
+    text: each line short, and their content words mostly not the lost text's ("Switch
+    your broadband today and save 40%", a related headline "What THAAD can and cannot
+    do" where the copy lost the paragraph on the DPRK's concerns)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines or any(len(line.split()) > _BOX_LINE_WORDS for line in lines):
+        return False
+    words, theirs = content_words(_words(text)), set(content_words(_words(lost)))
+    return not words or sum(w in theirs for w in words) < PROSE_SHARE * len(words)
 
 
 _SPLIT_WORD = re.compile(r"([^\W\d_]+)-([ \t]*\r?\n[\s\S]*\n[ \t>]*)([^\W\d_]+)")
