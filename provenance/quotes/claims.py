@@ -976,6 +976,28 @@ _STANCE = _SUPPORT | _OPPOSE | _HOLDING_BACK
 """Lemmas that take a stance on what follows them."""
 
 
+def stance_fits(word: str, passage: str) -> bool:
+    """Whether a stance word a cut joins to another passage's words ("are against …",
+    "support …") takes the stance that passage takes on them: against what it opposes,
+    denies or holds back from ("the deployment of THAAD ... does nothing to help"), for
+    what it does not only oppose.
+
+    >>> stance_fits("against", "The deployment does nothing to help achieve peace.")
+    True
+    >>> stance_fits("against", "All parties push forward the creation of a mechanism.")
+    False
+    >>> stance_fits("support", "They are against the deployment.")
+    False
+    """
+    held = set(lemmas(passage))
+    if word in _PRO_WORDS:
+        return not (held & _OPPOSE and not held & _SUPPORT)
+    return bool(held & (_OPPOSE | _HOLDING_BACK | _NEGATION | _DENYING))
+
+
+_PRO_WORDS = frozenset({"support", "supports", "for"})
+
+
 @lru_cache(maxsize=4)
 def _sentence_stems(reference: str) -> tuple[tuple[frozenset[str], set[str]], ...]:
     """Each sentence of `reference`: the stems of its words, and its lemmas."""

@@ -80,6 +80,7 @@ from provenance.quotes.claims import (
     opposition_put,
     read_word_list,
     reversed_position,
+    stance_fits,
     stance_without_object,
     stems_of,
     supports,
@@ -1817,8 +1818,21 @@ def _pieces_reordered(
         stretches.append(index.folded.span(hits[0], hits[0] + len(piece)))
     if all(a.end <= b.start for a, b in pairwise(stretches)):
         return None
-    note = "the statement's words, joined by a cut in another order than its own"
     first = min(stretches, key=lambda r: r.start)
+    pieces = [text[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True)]
+    for (head, tail), held in zip(pairwise(pieces), stretches[1:], strict=True):
+        stance = _WORD.findall(head.casefold())[-1:]
+        if (
+            stance
+            and stance[0] in _STANCES
+            and not _OWN_PREDICATE.match(_fold(tail).strip())
+            and not stance_fits(stance[0], _sentences_around(index, held, around=0))
+        ):
+            # "Russia and China are against … the creation ... of a peace and security
+            # mechanism": the cut sets one passage's stance on what another proposes
+            reason = f"a cut that sets “{stance[0]}” on words another passage holds"
+            return _not_said(first, 0.0, (reason,))
+    note = "the statement's words, joined by a cut in another order than its own"
     return _Result(QuoteVerdict.ALTERED, first, 0.0, note, stretches=tuple(stretches))
 
 
