@@ -1602,6 +1602,16 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
                 # a moratorium": the cut gives the DPRK's act to another party
                 return _not_said(first, similarity, (f"a cut that gives the {actor}",))
             quoted = core.of(text)
+            stance = _stance_ending(head_words)
+            if (
+                stance
+                and not _OWN_PREDICATE.match(tail)
+                and not stance_fits(stance.split()[-1], _sentences_around(index, second, around=0))
+            ):
+                # "The Parties are seriously worried by the | large-scale joint exercises":
+                # the cut sets one passage's stance on what another names without it
+                reason = f"a cut that sets “{stance}” on words another passage holds"
+                return _not_said(first, similarity, (reason,))
             # (a tail opening on its own verb, "... tension and | are firmly aimed at ...",
             # says what the second passage says: the head's stance does not reach it)
             turned = (
@@ -1631,6 +1641,31 @@ def _spliced(index: _Index, capture: Document, core: Span, options: QuoteOptions
             )
         return None  # the longest head is found, and no tail after it: no splice
     return None
+
+
+def _stance_ending(head: str) -> str:
+    """The stance a splice's head ends on, its object cut away: a stance word ("are
+    against", "oppose the"), or a word of concern and its preposition ("seriously worried
+    by the"), articles aside; else "".
+
+    >>> _stance_ending("The Parties are seriously worried by the"), _stance_ending("they oppose")
+    ('worried by', 'oppose')
+    >>> _stance_ending("The Parties confirm that")
+    ''
+    """
+    words: list[str] = _WORD.findall(head.casefold())
+    while words and words[-1] in _ARTICLES:
+        words.pop()
+    if words and words[-1] in _STANCES:
+        return words[-1]
+    if len(words) >= 2 and words[-2] in _CONCERN and words[-1] in _CONCERN_PREPOSITIONS:
+        return f"{words[-2]} {words[-1]}"
+    return ""
+
+
+_ARTICLES = frozenset("the a an any its their this these".split())
+_CONCERN = frozenset("worried concerned concern alarmed".split())
+_CONCERN_PREPOSITIONS = frozenset("by about over at".split())
 
 
 def _echoed_ending(reference: str, gap: Span, tail: Span) -> bool:
