@@ -708,6 +708,13 @@ def _facts_changed(
         for d in divergences
         if d.kind is Kind.OMISSION and _REGION.fullmatch(d.reference_text.strip())
     ]
+    # The statement's words for another thing put in the place of the passage's ("stop
+    # and cancel the joint exercises" for "... the deployment process"): another object
+    objects = [
+        f"{d.copy_text.strip()} for {d.reference_text.strip()}"
+        for d in divergences
+        if d.kind is Kind.SUBSTITUTION and _object_from_elsewhere(d, sentences, reference, authors)
+    ]
     own_stems = {stem(w) for w in _WORDS.findall(sentences.casefold())}
     labelled = [
         word
@@ -718,6 +725,8 @@ def _facts_changed(
         if stem(word.casefold()) in _ACCUSATION and stem(word.casefold()) not in own_stems
     ]
     out = []
+    if objects:
+        out.append(f"the statement's words for another thing ({', '.join(objects)}) in its passage")
     if labelled:
         out.append(f"a charge ({', '.join(labelled)}) its passage never makes")
     if renamed:
@@ -735,6 +744,25 @@ def _facts_changed(
     if opposed:
         out.append(f"opposes what its passage calls for ({', '.join(opposed)})")
     return tuple(out)
+
+
+def _object_from_elsewhere(
+    d: Divergence, sentences: str, reference: str, authors: frozenset[str]
+) -> bool:
+    """Whether a substitution puts words the statement uses in another passage (two content
+    words or more, as they stand there, none of them in the matched `sentences` nor among
+    the words replaced) for content words of the passage: "the joint exercises" for "the
+    deployment process". Parties' names are `_renames`'."""
+    copy = content_words(d.copy_text)
+    replaced = set(content_words(d.reference_text))
+    if len(copy) < 2 or not replaced or set(copy) & replaced:
+        return False
+    if set(copy) & set(content_words(sentences)):
+        return False
+    if any(author_party(w, authors) for w in _WORDS.findall(d.copy_text.casefold())):
+        return False
+    phrase = " ".join(d.copy_text.split()).strip(" ,.;:").casefold()
+    return phrase in " ".join(reference.split()).casefold()
 
 
 _ACCUSATION = frozenset(
