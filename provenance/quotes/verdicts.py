@@ -199,9 +199,12 @@ def _nested(
     inner = replace(capture, text=outer.text, format=Format.TEXT)
     out = []
     for q in check_quotes(reference, inner, options=options):
-        if not (q.attributed and q.attribution is not None and q.attribution.speaker == "document"):
-            continue
+        if not q.attributed or (q.attribution is not None and q.attribution.speaker != "document"):
+            continue  # (the statement's by its words alone, verbatim and long, is kept too:
+            # "When they wrote that ‘any possibility of using military means ...’")
         words = len(q.text.split())
+        if q.attribution is None and words < _NESTED_MATCHED_WORDS:
+            continue  # (the statement's by its words alone only when they are a sentence's)
         led = _VERB_LEAD.search(outer.text, 0, max(0, q.span.start - 1)) is not None
         if words < _NESTED_MIN_WORDS and not (words >= 2 and led) and not _unheld(q, reference):
             continue  # "the ‘double freeze’ idea": a name in someone's words, more often;
@@ -214,7 +217,9 @@ def _nested(
                 q,
                 id=page.id(span, q.verdict),
                 span=span,
-                attribution=replace(
+                attribution=None
+                if cue is None
+                else replace(
                     cue, span=_shifted(cue.span, at), how=f"{cue.how}, inside another's quotation"
                 ),
                 editorial=tuple(_shifted(e, at) for e in q.editorial),
@@ -248,10 +253,13 @@ def _heads(stems: frozenset[str]) -> frozenset[str]:
 
 _WORDS = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _NESTED_MIN_WORDS = 3
+"""Fewest words of a quotation inside someone's quotation that is checked as one."""
+_NESTED_MATCHED_WORDS = 6
+"""...and of one that no cue gives to the statement, kept as its words because it matches
+them ("When they wrote that ‘any possibility of using military means ...’")."""
 _VERB_LEAD = re.compile(r"\b(?:will|would|shall|should|must|can|could|may|to)\s*$")
 """Just before a short quotation inside someone's words: a modal or "to", so the quoted
 words are a verb phrase of the statement's ("will ‘closely coordinate’"), not a name."""
-"""Fewest words of a quotation inside someone's quotation that is checked as one."""
 
 
 def _shifted(span: Span, by: int) -> Span:
