@@ -720,3 +720,22 @@ def test_a_box_in_place_of_a_lost_paragraph_is_furniture_and_the_paragraph_lost(
     assert lost.reference_text.strip() == paragraphs[k].strip()
     (row,) = [d for d in source.divergences if d.kind is Kind.INTERRUPTION]
     assert row.copy_text.strip() == box
+
+
+def test_a_box_before_a_paragraph_cut_to_its_opening_keeps_the_opening(
+    reference: Document,
+) -> None:
+    """The other side: "Related: <link>" and then "5. The [...] to conduct dialogue ...":
+    the paragraph's own opening, cut by an ellipsis, is the copy's, not a line of the box
+    (the benchmark collection's copies have it; the box rule first took it)."""
+    paragraphs = reference.text.split("\n\n")
+    k = next(k for k, p in enumerate(paragraphs) if p.startswith("5."))
+    cut = paragraphs[k].index("to conduct dialogue")
+    page = "\n\n".join(
+        [*paragraphs[:k], "Related: https://example.org/2017/01/world/",
+         "5. The [...] " + paragraphs[k][cut:], *paragraphs[k + 1 :]]
+    )  # fmt: skip
+    source = analyse(reference, [make_document(page, "boxed")]).sources[0]
+    (box,) = [d for d in source.divergences if d.kind is Kind.INTERRUPTION]
+    assert "5. The" not in box.copy_text
+    assert not [d for d in source.divergences if d.kind is Kind.OMISSION]

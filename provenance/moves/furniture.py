@@ -171,8 +171,10 @@ def _box_lines(text: str, lost: str) -> bool:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines or any(len(line.split()) > _BOX_LINE_WORDS for line in lines):
         return False
+    if " ".join(lost.split()).startswith(" ".join(text.split())):
+        return False  # "5. The [...]": the lost paragraph's own opening, cut
     words, theirs = content_words(_words(text)), set(content_words(_words(lost)))
-    return not words or sum(w in theirs for w in words) < PROSE_SHARE * len(words)
+    return bool(words) and sum(w in theirs for w in words) < PROSE_SHARE * len(words)
 
 
 _SPLIT_WORD = re.compile(r"([^\W\d_]+)-([ \t]*\r?\n[\s\S]*\n[ \t>]*)([^\W\d_]+)")
