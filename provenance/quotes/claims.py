@@ -906,12 +906,11 @@ def reversed_position(folded: list[str], held: set[str]) -> list[str]:
         if w in _SUPPORT or w in _OPPOSE:
             negated = _taken_back(folded, k, NEGATION_REACH, _NEGATION)
             said = f"not {w}" if negated else w
+            if w in _SUPPORT and not negated and _holding_back_after(folded, k):
+                continue  # "welcome the renunciation of ...", "support a halt to ...": the
+                # support is of the holding back, the statement's own stance
             (pro if (w in _SUPPORT) != negated else con).add(said)
-    holds_back = any(w.startswith(_HOLDING_BACK_STEMS) for w in folded)
-    if pro and con and held & _HOLDING_BACK and not held & _OPPOSE:
-        return []  # "support a halt to large-scale joint exercises": its support is of the
-        # holding back the statement asks for
-    if pro and held & (_OPPOSE | (set() if holds_back else _HOLDING_BACK)) and not held & _SUPPORT:
+    if pro and held & (_OPPOSE | _HOLDING_BACK) and not held & _SUPPORT:
         return [
             f"a reversed position: the quotation supports ({', '.join(sorted(pro))}) "
             "what the statement opposes"
@@ -970,6 +969,12 @@ def reversed_elsewhere(quotation: str, stretch: str, reference: str) -> list[str
         if all(found):
             return found[0]
     return []
+
+
+def _holding_back_after(folded: list[str], k: int) -> bool:
+    """Whether a word of holding back or opposing heads the object of the support word
+    at `k` ("welcome the renunciation of", "support a halt to"), a few words on."""
+    return any(w.startswith(_HOLDING_BACK_STEMS) or w in _OPPOSE for w in folded[k + 1 : k + 4])
 
 
 _STANCE = _SUPPORT | _OPPOSE | _HOLDING_BACK
