@@ -716,6 +716,10 @@ def cues(
     if labels and _opens_a_line(text, base):
         found += [(m, LINE_LABEL) for m in _LINE_LABEL.finditer(chunk)]
         found += [(m, LINE_LABEL) for m in _CLAUSE_LABEL.finditer(chunk)]
+    if labels and "\n" in chunk:
+        # a list's next item that the page's text runs on with, no marker left (Markdown
+        # read): "... “not an option”¶Russia, China: launch announcement “...”"
+        found += [(m, LINE_LABEL) for m in _NEXT_LINE_LABEL.finditer(chunk)]
     for m, how in found:
         label = m.group("label")
         inside = any(c.span.start <= base + m.start("label") < c.span.end for c in out)
@@ -728,6 +732,10 @@ def cues(
         span = Span(base + m.start("label"), base + m.end("label"))
         if _NUMBERED_PART.fullmatch(label.strip("*_ ")):
             # "Point 6: “...”", "15:12 Paragraph 3: “...”": a part of the statement
+            out.append(Cue("document", span, span.of(text), how=how))
+            continue
+        if how == LINE_LABEL and _joint(label.strip("*_ "), authors):
+            # "Russia, China: launch announcement “...”": the authors' line, a headline's
             out.append(Cue("document", span, span.of(text), how=how))
             continue
         topic = _ON_TOPIC.match(label)
@@ -1577,6 +1585,13 @@ _CLAUSE_LABEL = re.compile(
 """`_LINE_LABEL` after a semicolon, a bar or a dash in the line: a headline's second
 speaker ("Joint plan calls for “double freezing”; Japan’s Suga: proposal “misses the
 point”")."""
+_NEXT_LINE_LABEL = re.compile(
+    _LINE_LABEL.pattern.replace(
+        r"\A[ \t]*(?:[-*•][ \t]+)?", r"(?:(?<=[”\"’».!?|][ \t]\n)|(?<=[”\"’».!?|]\n))[ \t]*", 1
+    )
+)
+"""`_LINE_LABEL` opening a later line of the sentence, after a line ending in a closing
+mark or a full stop: a list of labelled quotations whose markers the reading dropped."""
 _LABEL_WORDS = 8
 """Most words of a label: more are a sentence ("A correspondent summed up the day:")."""
 _PERSON_LABEL = re.compile(
@@ -1584,7 +1599,8 @@ _PERSON_LABEL = re.compile(
     r"|(?i:\b(?:anchor|correspondent|reporter|host|guest|moderator|spokes(?:man|woman|person)"
     r"|envoy|minister|ambassador|senator|president|premier|analyst|official|professor"
     r"|secretary|chairman|diplomat|expert|commentator|lawmaker|deputy|reader|commenter"
-    r"|viewer|caller)s?\b)"
+    r"|viewer|caller|leader|chief|head|general|admiral|adviser|advisor|mayor|governor"
+    r"|councillor|councilor|mp|legislator|negotiator|scholar|researcher|economist)s?\b)"
     r"|\((?i:[^()\n]{0,30}\b(?:interpreter|interpreted|interpretation|translator|translated"
     r"|translation)\b[^()\n]{0,20})\)"
 )

@@ -381,7 +381,16 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # the statement says, checked against it
             span = Span(rendered.start("what"), rendered.end("what"))
             return Cue("document", span, span.of(reading.text), how="rendered as")
-    own = reading.cues(k)
+    # A line's label speaks the quotations after it on its line, no other (a list whose
+    # markers the reading dropped runs its items into one sentence).
+    own = [
+        c
+        for c in reading.cues(k)
+        if c.how != LINE_LABEL
+        or (c.span.end <= m.span.start and "\n" not in reading.text[c.span.end : m.span.start])
+    ]
+    if reading.cues(k) and not own:
+        return _headline_of(reading, m, k)  # (its sentence's labels speak other lines)
     # A cue in a later clause of the sentence that goes on to a quotation of its own
     # ("... poses “a threat to any country”, and we note that the statement itself says
     # that the deployment “...”") speaks that one, not this one.
@@ -389,7 +398,10 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     if later:
         own = [c for c in own if c not in later]
         if not own:
-            return None  # (nor the sentence's speaker, which is that cue: `inherited`)
+            # (nor the sentence's speaker, which is that cue: `inherited`; a headline's
+            # first label still speaks the first: "Moscow and Beijing: launch
+            # “unacceptable”; Japan’s Kishida: freeze plan “naive”")
+            return _headline_of(reading, m, k)
     if own and k > 0 and all(_SOURCE_CUE.match(c.text) for c in own):
         # "Elsewhere, according to the same report, it says “...”": the pronoun after the
         # report's source is the document the sentence before quoted
@@ -537,9 +549,9 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             if governing is not None:
                 return governing
         return nearest
-    headline = _headline(reading.text, reading.spans.starts[k], m, reading.authors)
+    headline = _headline_of(reading, m, k)
     if headline is not None:
-        return replace(headline, how="headline")
+        return headline
     subject = _subject_before(reading, m, k)
     if subject is not None:
         return subject
@@ -1369,6 +1381,12 @@ _CLAUSE_CLOSES = re.compile(r"[,)—–]")
 """A mark that closes a relative clause before the quotation."""
 _RELATIVE = re.compile(r"(?:^|[,;(—–]\s*)(?:which|who|whom|whose)\b", re.IGNORECASE)
 """A cue opening a relative clause: what the clause's speaker says there, no introduction."""
+
+
+def _headline_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
+    """`_headline`'s cue for quotation `m` in sentence `k`, as the headline's, or None."""
+    found = _headline(reading.text, reading.spans.starts[k], m, reading.authors)
+    return replace(found, how="headline") if found is not None else None
 
 
 def _introduction(reading: _Reading, j: int) -> Cue | None:
