@@ -739,3 +739,24 @@ def test_a_box_before_a_paragraph_cut_to_its_opening_keeps_the_opening(
     (box,) = [d for d in source.divergences if d.kind is Kind.INTERRUPTION]
     assert "5. The" not in box.copy_text
     assert not [d for d in source.divergences if d.kind is Kind.OMISSION]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(Note: officials call it the “double freeze” plan.)",
+        "(Note from the desk: the ministries later spoke of a “road map”.)",
+    ],
+)
+def test_a_note_labelled_note_between_paragraphs_is_an_interruption(
+    reference: Document, note: str
+) -> None:
+    """ "(Note: ...)" and "(Note from the desk: ...)" between two paragraphs of a full copy
+    were material insertions; "Editor's note:" already was the page's own line (audit v31)."""
+    paragraphs = reference.text.split("\n\n")
+    middle = len(paragraphs) // 2
+    page = "\n\n".join([*paragraphs[:middle], note, *paragraphs[middle:]])
+    source = analyse(reference, [make_document(page, "noted")]).sources[0]
+    assert [p.kind.value for p in source.passages] == ["full"]
+    (row,) = [d for d in source.divergences if note in d.copy_text]
+    assert row.kind is Kind.INTERRUPTION and row.severity is Severity.MINOR
