@@ -330,8 +330,13 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # cues read, is quoted (by whom aside)
             passive_subject = reading.prose[max(0, quoting.start() - 120) : quoting.start()]
             passive_subject = re.split(r"[.!?][\"”’)]*\s+|\n", passive_subject)[-1]
-            if _DOCUMENT_WORD.search(passive_subject) or _TEXT_PART.search(passive_subject):
-                quoting = None
+            if (
+                _DOCUMENT_WORD.search(passive_subject)
+                or _TEXT_PART.search(passive_subject)
+                or _IT_SUBJECT.search(passive_subject)
+            ):
+                quoting = None  # ("It is being quoted ... as": whatever "it" is, the cues'
+                # to tell)
             else:
                 who = quoting.group("who").split()
         if quoting is not None and len(who) <= _QUOTED_WORDS and who[0].casefold() not in _IT:
@@ -1091,6 +1096,10 @@ _TEXT_PART = re.compile(
     r"(?i)\b(?:point|paragraph|passage|section|clause|sentence|wording|line)s?\b"
 )
 """A part of a text, as what a page says "is quoted as saying": no person."""
+_IT_SUBJECT = re.compile(
+    r"(?i)(?:^|\b)(?:it|they)(?:\s+(?:is|are|was|were|has|have))?\s*(?:also\s+)?$"
+)
+"""A pronoun subject of "is quoted as saying": whom it stands for is the cues' to read."""
 _PASSIVE = frozenset(("is", "are", "was", "were", "been", "being"))
 """`_QUOTING`'s `who2` when the page says something "is quoted (on Twitter) as saying":
 the subject is who is quoted. The statement, so quoted, is left to the cues ("The
