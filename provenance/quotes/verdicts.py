@@ -911,8 +911,8 @@ def _label_target(index: _Index, text: str, start: int, quoted: str, stretch: Sp
     reference sentence holding that word shares none of the words the statement uses for
     it ("calls the deployment of the said systems “aggression”": its "aggression" is
     renounced among common principles); else "". A pronoun for the thing ("called it
-    “unacceptable”"), or a thing the statement names in other words ("the drills"), leaves
-    nothing to compare.
+    “unacceptable”"), or a thing the statement never names, leaves nothing to compare;
+    news copy's word for one it names ("the drills": its exercises) is read as its.
 
     >>> from provenance.model import Document
     >>> from provenance.quotes.ladder import _index
@@ -925,19 +925,45 @@ def _label_target(index: _Index, text: str, start: int, quoted: str, stretch: Sp
     >>> _label_target(index, page, page.index('"') + 1, "unacceptable", Span(48, 60))
     ''
     """
-    if not _labelled(text, start, quoted):
+    words = quoted.split()
+    if not 0 < len(words) <= _TARGET_LABEL_WORDS or not words[0][:1].islower():
         return ""
     found = _LABELLING.search(text, max(0, start - _LABEL_REACH), max(0, start - 1))
-    if found is None:
+    if found is None or _BY_AGENT.search(found.group()):
         return ""
+    before = text[max(0, found.start() - 24) : found.start()]
+    if _PASSIVE_BEFORE.search(before) or _BY_BEFORE.search(before) or _NOUN_BEFORE.search(before):
+        return ""  # (nor "the call in the statement for “...”": a noun, no calling)
     target = _LABEL_OBJECT.sub("", found.group()).strip(" \t\"“«‘'")
-    # (what is called so, its parties aside: "North Korea's missile tests" are tests)
-    said_of = _thing_words(target) - _PARTY_NAMES
+    if not target or target.split()[0].casefold() in _PREPOSITIONS:
+        return ""
+    # (what is called so, its parties aside: "North Korea's missile tests" are tests; and
+    # in the statement's words: "the drills" are its exercises)
+    said_of = {_THE_STATEMENTS_WORD.get(w, w) for w in _thing_words(target)} - _PARTY_NAMES
     known = {w for w in said_of if _forms(w) & index.lexicon.vocabulary}
     if not known:
         return ""  # ("calls the drills “large-scale”": a thing it names otherwise; "it")
     held = _thing_words(_sentence_holding(index.document.text, stretch))
     return "" if any(_forms(w) & held for w in known) else target
+
+
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+\Z", re.IGNORECASE)
+_PREPOSITIONS = frozenset("in for on of to at by with from about into".split())
+_TARGET_LABEL_WORDS = 10
+"""Most words of what a page has the statement call something ("describes the battery as
+“in disharmony with the relevant UN Security Council resolutions”")."""
+_THE_STATEMENTS_WORD = {
+    "drills": "exercises",
+    "drill": "exercises",
+    "wargames": "exercises",
+    "manoeuvres": "exercises",
+    "maneuvers": "exercises",
+    "battery": "systems",
+    "batteries": "systems",
+    "announcement": "statement",
+}
+"""News copy's words for the things the statement names, as it names them: what a
+label put on them is compared with ("calls the drills “unacceptable”")."""
 
 
 def _thing_words(text: str) -> set[str]:
