@@ -41,6 +41,7 @@ from provenance.quotes.ladder import (
     _index,
     _is_name,
     _not_said,
+    _party,
     _Result,
     _Words,
 )
@@ -748,6 +749,11 @@ def _check(
         attributed, cue, by_prose = False, None, False
         result = replace(result, note="the page says the statement does not use these words")
     if by_prose and result.verdict is QuoteVerdict.VERBATIM and result.reference is not None:
+        owner = _owner_swapped(index, text, m.span.start, result.reference)
+        if owner:
+            # "speaks of Washington's “justified concerns”": the DPRK's, in its words
+            result = _not_said(result.reference, result.similarity, (owner,))
+    if by_prose and result.verdict is QuoteVerdict.VERBATIM and result.reference is not None:
         target = _label_target(index, text, m.span.start, quoted, result.reference)
         if target:
             # "calls the deployment “aggression”": the statement's word, which it never
@@ -945,6 +951,28 @@ def _label_target(index: _Index, text: str, start: int, quoted: str, stretch: Sp
         return ""  # ("calls the drills “large-scale”": a thing it names otherwise; "it")
     held = _thing_words(_sentence_holding(index.document.text, stretch))
     return "" if any(_forms(w) & held for w in known) else target
+
+
+def _owner_swapped(index: _Index, text: str, start: int, stretch: Span) -> str:
+    """What the page says when it puts a possessive of one party before words the statement
+    gives another's ("Washington's “justified concerns”" for "the DPRK’s justified
+    concerns"); else ""."""
+    page = _OWNER.search(text, max(0, start - _OWNER_REACH), max(0, start - 1))
+    if page is None:
+        return ""
+    reference = index.document.text
+    theirs = _OWNER.search(reference, max(0, stretch.start - _OWNER_REACH), stretch.start)
+    if theirs is None:
+        return ""
+    ours, its = _party(page.group("who")), _party(theirs.group("who"))
+    if ours is None or its is None or ours == its:
+        return ""
+    return f"gives {page.group('who')} what the statement says is {theirs.group('who')}’s"
+
+
+_OWNER = re.compile(r"(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\)?[’']s\s*[\"“«„‘']?\s*\Z")
+"""A party's possessive just before a quotation, or before words in the reference."""
+_OWNER_REACH = 48
 
 
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+\Z", re.IGNORECASE)
