@@ -310,7 +310,7 @@ def interruption(
     # (run into a sentence, only a label written as one: "Advertisement", "READ MORE";
     # "any advertisement of statements" is a word put into the statement's)
     if BOX_LABEL.fullmatch(lines[0]) and (lines[0][:1].isupper() or _line_break_before(text, span)):
-        return _FURNITURE, f"page furniture: a box ({lines[0][:40]!r})"
+        return _FURNITURE, f"{_BOX_NOTE} ({lines[0][:40]!r})"
     page_break = "\f" in inserted
     furniture = [
         _PAGE_NUMBER.fullmatch(line) or line in repeated or (page_break and _running_head(line))
