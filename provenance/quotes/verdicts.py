@@ -749,20 +749,15 @@ def _check(
         attributed, cue, by_prose = False, None, False
         result = replace(result, note="the page says the statement does not use these words")
     if by_prose and result.verdict is QuoteVerdict.VERBATIM and result.reference is not None:
-        owner = _owner_swapped(index, text, m.span.start, result.reference)
-        if owner:
-            # "speaks of Washington's “justified concerns”": the DPRK's, in its words
-            result = _not_said(result.reference, result.similarity, (owner,))
-    if by_prose and result.verdict is QuoteVerdict.VERBATIM and result.reference is not None:
+        # "speaks of Washington's “justified concerns”": the DPRK's, in its words;
+        # "calls the deployment “aggression”": the statement's word, which it never puts on
+        # that (its "renunciation of aggression" is about something else)
         target = _label_target(index, text, m.span.start, quoted, result.reference)
-        if target:
-            # "calls the deployment “aggression”": the statement's word, which it never
-            # puts on that (its "renunciation of aggression" is about something else)
-            result = _not_said(
-                result.reference,
-                result.similarity,
-                (f"a label ({quoted.strip()}) the statement never puts on {target}",),
-            )
+        put = _owner_swapped(index, text, m.span.start, result.reference) or (
+            f"a label ({quoted.strip()}) the statement never puts on {target}" if target else ""
+        )
+        if put:
+            result = _not_said(result.reference, result.similarity, (put,))
     named = result.verdict is not QuoteVerdict.VERBATIM or _a_term(text, m, index, result)
     if (
         by_prose
