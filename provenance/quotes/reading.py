@@ -357,7 +357,7 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             prior = cues_before[-1] if cues_before and not again else reading.inherited(j)
             if prior is not None and (prior.speaker == "document" or (they and _many(prior))):
                 return replace(prior, how="pronoun, the sentence before")
-        return None
+        return _it_says_of_authors(reading, k)
     if (
         k + 1 < len(spans)
         and paragraph(k + 1) == same
@@ -596,6 +596,30 @@ _IMPERSONAL = re.compile(rf"\bit{_IMPERSONAL_PREDICATE}", re.IGNORECASE)
 no document, the pronoun stands for."""
 
 
+def _it_says_of_authors(reading: _Reading, k: int) -> Cue | None:
+    """ "It" saying what the statement's authors do, in quotation marks ("It literally says
+    Russia and China “have agreed to adopt ...”"): a text speaks of them, the statement,
+    though no sentence before names it; else None."""
+    start = reading.spans.starts[k]
+    found = _IT_SAYS_AUTHORS.search(reading.prose, start, reading.spans.ends[k])
+    if found is None:
+        return None
+    who = found.group("who").strip()
+    if not _joint(who, reading.authors) or not _NAMED.search(who):
+        return None  # (by name: "the two countries" may be another text's parties)
+    span = Span(found.start("it"), found.end("verb"))
+    return Cue("document", span, span.of(reading.text), how="pronoun, the authors its subject")
+
+
+_NAMED = re.compile(r"\b[A-Z]")
+_IT_SAYS_AUTHORS = re.compile(
+    r"(?P<it>\b[Ii]t)\s+(?:[a-z]+ly\s+)?(?P<verb>says|said|states|stated|reads|declares"
+    r"|declared)\s+(?:that\s+)?(?P<who>[^\"“”«».;:!?\n]{3,40}?)\s*[\"“«]"
+)
+"""A text ("it") saying, of the parties named just before the quotation marks, what they
+do."""
+
+
 def _own_subject(reading: _Reading, k: int, *, roles: bool = False) -> bool:
     """Whether sentence `k` opens by naming someone else than the statement's authors
     (`roles`: by a role or title, "Former minister Han", "A colleague, Dr. Okafor"; not by
@@ -793,7 +817,13 @@ def _postposed(found: list[Cue], sentence: Span, prose: str) -> bool:
         and not reports_own(prose, found[0], sentence.end)
         and not _DENIED.search(found[0].text)
         and not _OPENING.search(prose, found[0].span.end, sentence.end)
+        # (nor people whose verb a relative clause holds: "People who describe it as a
+        # trade ... are describing only its first sentence" speak of the text, not before)
+        and not _WHO_CUE.search(found[0].text)
     )
+
+
+_WHO_CUE = re.compile(r"\b(?:who|whom|which|that)\b", re.IGNORECASE)
 
 
 _NOT_ITS = re.compile(

@@ -952,10 +952,13 @@ Searched only where the words are (`_search_holding`): 27 ms of the scan benchma
 quotation stage, 7 ms so (one window in ten or fewer holds a colon, an accusation or a
 possessive)."""
 _SUBORDINATE_AFTER = re.compile(
-    r"[,;][ \t]*(?:since|because|although|though|while|whereas|when|unless|whereupon)\b",
+    r"[,;][ \t]*(?:since|because|although|though|while|whereas|when|unless|whereupon"
+    r"|(?:(?:a|one|two|three|a[ \t]+few|several)[ \t]+(?:day|days|week|weeks|hour|hours)"
+    r"[ \t]+)?(?:after|before))\b",
     re.IGNORECASE,
 )
-"""After a quotation: a clause of its own begins (", since the United States has insisted")."""
+"""After a quotation: a clause of its own begins (", since the United States has insisted",
+", a day after Russia and China proposed ...")."""
 _READS_OUT = re.compile(
     r"\b(?:reads?|recites?|recited)[ \t]+(?:out[ \t]+|aloud[ \t]+|from[ \t]+)?"
     r"(?P<part>(?:the|its)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:paragraph|passage|point|line|section"
