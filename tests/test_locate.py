@@ -1174,3 +1174,25 @@ def test_quotations_closing_and_opening_around_the_page_s_lines_stay_apart(
     )
     source = analyse(reference, [make_document(page, "blog")]).sources[0]
     assert [p.kind for p in source.passages] == [PassageKind.EXCERPT] * 2
+
+
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”")])
+def test_a_quotation_the_page_closes_then_goes_on_in_its_own_words_ends_there(
+    reference: Document, marks: tuple[str, str]
+) -> None:
+    """'would announce "a moratorium on ... ballistic missile tests", while the United
+    States and South Korea would refrain from large-scale joint exercises': the run went on
+    across the closing mark into the page's words that echo the statement's, one excerpt
+    with material substitutions ("while" for "and", audit n58). The quotation the run
+    opened ends at its closing mark."""
+    opening, closing = marks
+    quoted = "a moratorium on the testing of nuclear explosive devices and ballistic missile tests"
+    assert quoted in reference.text
+    page = (
+        f"Under the joint initiative it sets out, the DPRK would announce {opening}{quoted}"
+        f"{closing}, while the United States and South Korea would refrain from large-scale "
+        "joint exercises.\n"
+    )
+    source = analyse(reference, [make_document(page, "echo")]).sources[0]
+    assert [p.copy.of(page) for p in source.passages] == [quoted]
+    assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]

@@ -25,7 +25,7 @@ from provenance.locate.edges import _settle as _settle
 from provenance.locate.groups import _INTRODUCES, _block_apart, _commentary_between, _titled
 from provenance.locate.groups import _groups as _groups
 from provenance.locate.texts import _BOUNDARY as _BOUNDARY
-from provenance.locate.texts import _MARKS, _SENTENCE, marks_key
+from provenance.locate.texts import _MARKS, _SENTENCE, _mark_count, marks_key
 from provenance.locate.texts import _EdgeError as _EdgeError
 from provenance.locate.texts import _Run as _Run
 from provenance.locate.texts import _Texts as _Texts
@@ -168,6 +168,8 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                     continue
                 if dj > n and _quoted_apart(texts, chain[2] + n - 1, j, chain[3] + n - 1, i):
                     continue  # a quotation closes and another opens: two passages
+                if dj > n and _quotation_closed(texts, chain, j, i, n):
+                    continue  # the quotation it opened closes, and the page's prose goes on
                 if dj > n and _echo_before(texts, chain, j, i, n):
                     continue  # the reporter's echo, then the quotation: apart
                 if dj > n and texts.in_a_box(chain[2] + n - 1, j):
@@ -387,6 +389,24 @@ def _quoted_apart(texts: _Texts, j_before: int, j_after: int, i_before: int, i_a
     if extra >= 2 or (extra == 1 and texts.line_break(j_before, j_after)):
         return True
     return texts.blocks_apart(j_before, j_after)
+
+
+def _quotation_closed(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> bool:
+    """Whether `chain` opened right after a quotation mark the reference lacks there and
+    the page's words between it and the seed at word j close that quotation, and open no
+    other: 'would announce "a moratorium on ... ballistic missile tests", while the United
+    States and South Korea would refrain from ...' quotes, then goes on in the page's own
+    words, which echo the statement's (a run across the mark took them for the copy's,
+    with material substitutions)."""
+    if _mark_side(texts, chain, j, i, n) != "closes":
+        return False
+    first, start = chain[0], chain[1]
+    if first == 0:
+        return False
+    opened = texts.capture_gap(first - 1, first)
+    if opened.rstrip()[-1:] not in ('"', "'"):
+        return False
+    return start == 0 or _mark_count(texts.reference_gap(start - 1, start)) == 0
 
 
 def _mark_side(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> str | None:
