@@ -1826,16 +1826,16 @@ def _cut_changes(index: _Index, capture: Document, core: Span, found: _Found) ->
                 f"a cut that makes what the statement asks of others ({urging.group()}) its own act"
             )
             continue
-        stance = _WORD.findall(head.casefold())[-1:]
+        # (its article or quantifier aside: "oppose any … peaceful coexistence")
+        stance = _stance_ending(head)
         if (
-            stance
-            and stance[0] in _STANCES
+            stance in _STANCES
             and (_CLAUSE_CROSSED.search(left_out) or len(left_out.split()) >= _OBJECT_CUT_WORDS)
             and not _OWN_PREDICATE.match(tail)
         ):
             # the stance's own object cut ("are against … the DPRK's programmes"), or a
             # clause of another verb's with it ("oppose … dialogue")
-            out.append(f"a cut that sets “{stance[0]}” on words another verb governs")
+            out.append(f"a cut that sets “{stance}” on words another verb governs")
     return out
 
 

@@ -674,11 +674,13 @@ def _another_text_opens(reading: _Reading, j: int) -> bool:
 _ANOTHER_TEXT = re.compile(
     r"\W*(?:the|a|an|that|this|its|their|his|her)[ \t]+(?:[\w’'.-]+[ \t]+){0,3}?"
     r"(?:dispatch|report|resolution|article|editorial|bulletin|release|memo|letter|tweet"
-    r"|post|reply|response|broadcast|commentary|column|op-ed)\b(?![ \t]+(?:of|on|about|to)\b)",
+    r"|post|reply|response|broadcast|commentary|column|op-ed)\b(?![ \t]+(?:of|on|about|to)\b)"
+    r"|\W*(?:the|a|an|that|this)[ \t]+(?:[\w’'.-]+[ \t]+){0,2}?(?:agreement|treaty|deal|accord"
+    r"|memorandum|pact|contract)\b",
     re.IGNORECASE,
 )
 """A sentence opening on another text, by its kind, after a determiner ("The KCNA dispatch",
-"Its reply"; not a forum's "Reply from reader_two" header)."""
+"Its reply", "An agreement on trade"; not a forum's "Reply from reader_two" header)."""
 
 
 def _authors_open(reading: _Reading, j: int) -> Cue | None:

@@ -965,7 +965,9 @@ def _owner_swapped(index: _Index, text: str, start: int, stretch: Span) -> str:
     return f"gives {page.group('who')} what the statement says is {theirs.group('who')}’s"
 
 
-_OWNER = re.compile(r"(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\)?[’']s\s*[\"“«„‘']?\s*\Z")
+_OWNER = re.compile(
+    r"(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\)?(?:[’']s|(?<=s)[’'])\s*[\"“«„‘']?\s*\Z"
+)
 """A party's possessive just before a quotation, or before words in the reference."""
 _OWNER_REACH = 48
 
