@@ -78,16 +78,17 @@ _QUOTES_SOMETHING = re.compile(r"[^\W_]")
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _COLON_ENDS_LINE = re.compile(r":\s*\n\s*")
 _BOUNDARY = re.compile(
-    r"[.!?\n](?:(?<=[.!?])[\"'”’»)\]\u00b9\u00b2\u00b3\u2070-\u2079]*(?:\[\d{1,3}\][\"'”’»)]*)*"
+    r"[.!?\n](?:(?<=[.!?])[\"'”’»)\]\u00b9\u00b2\u00b3\u2070-\u2079]*"
+    r"(?:\[(?:\d{1,3}|\^[\w-]{1,12})\][\"'”’»)]*)*"
     r"\s+(?=[\"'“‘«„(\[]?[A-Z0-9])"
     r"|(?<=\n)[ \t\u00a0]*\n\s*|(?<=\n)(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])"
     r"|(?<=\n)(?=[ \t]*@\w+))"
 )
 """A sentence end (with closing marks, a raised footnote number or one in brackets, "[3]",
-after it) and the spaces after it, a paragraph break, or a line break before a list item
-("- ", "* ", "• ", "2. ") or a handle opening its line (a thread's "@hawk: ...", a
-Markdown list's bullets read away): `[.!?]...|\n...` written with one leading class,
-which `re` searches for far faster than an alternation."""
+a Markdown footnote's "[^3]", after it) and the spaces after it, a paragraph break, or a
+line break before a list item ("- ", "* ", "• ", "2. ") or a handle opening its line (a
+thread's "@hawk: ...", a Markdown list's bullets read away): `[.!?]...|\n...` written
+with one leading class, which `re` searches for far faster than an alternation."""
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|Gen|Col|[Pp]ara|[Ss]ec|[Aa]rt|al|eds?)\.$"
 )
