@@ -72,7 +72,7 @@ _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|tell|added|adds|declared|declares|stated|states|warned|warns"
     r"|noted|notes|stressed|stresses|announced|insisted|insists|argued|explained|wrote|writes"
     r"|asked|urged|urges|called|calls|call|emphasi[sz]ed|underlined|reaffirmed|reads"
-    r"|insist|write|urge|warn|argue|declare|propose"
+    r"|insist|write|urge|warn|argue|declare|propose|state that"
     r"|note|stress|add|emphasi[sz]e|underline|reaffirm|observe|recall|reiterate|acknowledge"
     r"|concede|admit|conclude|maintain|explain|point out"
     r"|remarked|commented|replied|answered|responded|reacted|reacts|admitted|acknowledged|acknowledges"
