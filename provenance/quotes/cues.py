@@ -567,8 +567,8 @@ def cues(
         if medium is not None:
             used.add(medium)
             speaker, end = "document", medium[1]
-        elif _joint(subject, authors):
-            speaker = "document"
+        elif _joint(subject, authors) or _NUMBERED_PART.fullmatch(subject.strip(" ,")):
+            speaker = "document"  # (or a part of it by its number: "Point three reads")
         else:
             # "Critics called the statement “...”", "said the statement “speaks for itself”":
             # the document is what the person speaks of; the words are the person's. One
