@@ -390,6 +390,14 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             # "The joint statement ... calls for a freeze. Highlights:" then a list of its
             # lines: the paragraph introducing them names whose they are
             return replace(named[-1], how="paragraph introducing it")
+        part = (
+            _PART_OPENS.match(reading.text, spans.starts[before]) if intro.endswith(":") else None
+        )
+        if part is not None:
+            # "The first point is blunt about the launch:" then its quotation: a part of
+            # the statement, by its place, introduces its own words
+            span = Span(part.start("part"), part.end("part"))
+            return Cue("document", span, span.of(reading.text), how="paragraph introducing it")
     cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
     if cue is not None and cue.speaker == "document" and _own_subject(reading, k, roles=True):
         # "Former minister Han was blunter: “...”" after a paragraph quoting the statement
@@ -612,6 +620,13 @@ def _it_says_of_authors(reading: _Reading, k: int) -> Cue | None:
 
 
 _NAMED = re.compile(r"\b[A-Z]")
+_PART_OPENS = re.compile(
+    r"[ \t]*(?P<part>(?:[Tt]he|[Ii]ts)[ \t]+(?:first|second|third|fourth|fifth|sixth|last|final"
+    r"|opening|closing)[ \t]+(?:point|paragraph|section|clause|sentence)"
+    r"|(?:[Pp]oint|[Pp]aragraph|[Ss]ection)[ \t]+(?:\d{1,2}|one|two|three|four|five|six))\b"
+)
+"""A paragraph opening on a part of the statement by its place ("The first point is blunt
+about the launch:", "Point 4, on the other hand:")."""
 _IT_SAYS_AUTHORS = re.compile(
     r"(?P<it>\b[Ii]t)\s+(?:[a-z]+ly\s+)?(?P<verb>says|said|states|stated|reads|declares"
     r"|declared)\s+(?:that\s+)?(?P<who>[^\"“”«».;:!?\n]{3,40}?)\s*[\"“«]"
