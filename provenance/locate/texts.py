@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from provenance.model import Normalised, Span
-from provenance.normalise import ascii_classes
+from provenance.normalise import Fold, ascii_classes, folded
 
 if TYPE_CHECKING:
     from provenance.locate import PreparedReference
@@ -100,18 +100,6 @@ around words of the gap itself quote something in it (a "Read more" line between
 sentences of a copy: "READ MORE: Kim hails 'July 4 gift' to America"), and close or open
 no quotation of the copy. (A mark closing after copied words and one opening before the
 next, "... process", and they "have ...", are no such pair: the first closes.)"""
-
-
-_OWN_QUOTATION = re.compile(
-    "(?:^|(?<=[\\s(\\[]))"
-    '["\'\u201c\u2018\u00ab\u201e] ?(?=[^\\W_])[^\\n"\u201c\u201d\u00ab\u00bb]*?'
-    "(?<=\\S) ?[\"'\u201d\u2019\u00bb\u201c](?![^\\W_])"
-)
-"""`_INNER_QUOTED` in the original text, its marks typographic or straight."""
-_EDGE_MARK = re.compile(
-    "[\"\u201c\u201d\u00ab\u00bb\u201e]|(?<![^\\W_])['\u2018\u2019]|['\u2018\u2019](?![^\\W_])"
-)
-"""A quotation mark, not an apostrophe inside a word."""
 
 
 _ELLIPSIS_ENDING = re.compile(
@@ -221,15 +209,16 @@ class _Texts:
                 # quotations in running prose are left as they are; so do pull quotes, a
                 # person's words and their credit on lines of their own
                 gap = _INNER_QUOTED.sub(" ", gap)
-            elif original.count("\n") >= 2 and not _EDGE_MARK.search(
-                original[: original.find("\n")] + " " + original[original.rfind("\n") + 1 :]
+            elif original.count("\n") >= 2 and not _mark_count(
+                (lines := folded(original, Fold.TYPOGRAPHY).split("\n"))[0] + " " + lines[-1]
             ):
                 # a line of the page's own between two copied paragraphs, which no mark
                 # ends or opens, quoting something in its words ("(Editor's note: officials
                 # call it the “double freeze” plan.)") opens and closes that quotation in
                 # the line: it ends or starts no quotation of the copy
-                inner = original.split("\n")[1:-1]
-                own = 2 * sum(len(_OWN_QUOTATION.findall(_BRACKETED.sub("", i))) for i in inner)
+                own = 2 * sum(
+                    len(_INNER_QUOTED.findall(_BRACKETED.sub("", line))) for line in lines[1:-1]
+                )
             marks = max(0, _mark_count(gap) - own)
             if "\n" in original:  # a link's arrow on a line of its own is no mark
                 marks = max(0, marks - len(_LINK_ARROW.findall(original)))

@@ -620,13 +620,17 @@ def _it_says_of_authors(reading: _Reading, k: int) -> Cue | None:
 
 
 _NAMED = re.compile(r"\b[A-Z]")
-_PART_OPENS = re.compile(
-    r"[ \t]*(?P<part>(?:[Tt]he|[Ii]ts)[ \t]+(?:first|second|third|fourth|fifth|sixth|last|final"
-    r"|opening|closing)[ \t]+(?:point|paragraph|section|clause|sentence)"
-    r"|(?:[Pp]oint|[Pp]aragraph|[Ss]ection)[ \t]+(?:\d{1,2}|one|two|three|four|five|six))\b"
+STATEMENT_PART = (
+    r"(?i:(?:the|its|their)[ \t]+(?:first|second|third|fourth|fifth|sixth|last|final|opening"
+    r"|closing|\d{1,2}(?:st|nd|rd|th))[ \t]+(?:point|paragraph|section|clause|sentence|line)"
+    r"|(?:point|paragraph|para\.?|section|clause)[ \t]+(?:\d{1,2}|one|two|three|four|five|six))"
 )
+"""A part of the statement by its place ("the fifth point", "paragraph 3"), which
+`speakers` reads as whom a source quotes too."""
+_PART_OPENS = re.compile(rf"[ \t]*(?P<part>{STATEMENT_PART})\b(?![ \t]+of\b)")
 """A paragraph opening on a part of the statement by its place ("The first point is blunt
-about the launch:", "Point 4, on the other hand:")."""
+about the launch:", "Point 4, on the other hand:"; not "The last line of the senator's
+letter", another text's)."""
 _IT_SAYS_AUTHORS = re.compile(
     r"(?P<it>\b[Ii]t)\s+(?:[a-z]+ly\s+)?(?P<verb>says|said|states|stated|reads|declares"
     r"|declared)\s+(?:that\s+)?(?P<who>[^\"“”«».;:!?\n]{3,40}?)\s*[\"“«]"

@@ -50,7 +50,13 @@ from provenance.quotes.marks import (
     prose_of,
     split_sentences,
 )
-from provenance.quotes.reading import _OPENS_QUOTED, GLOSS_LABEL, _Reading, reports_own
+from provenance.quotes.reading import (
+    _OPENS_QUOTED,
+    GLOSS_LABEL,
+    STATEMENT_PART,
+    _Reading,
+    reports_own,
+)
 from provenance.quotes.subjects import _NAME, _another_body, _joint, with_envoys
 from provenance.quotes.words import ALIASES, NOT_A_NAME, YEAR
 
@@ -1108,11 +1114,7 @@ _PASSIVE = frozenset(("is", "are", "was", "were", "been", "being"))
 the subject is who is quoted. The statement, so quoted, is left to the cues ("The
 statement is being quoted on Twitter as urging": the place was taken for the one quoted);
 a person is quoted by whoever the place names, as before."""
-_PART_QUOTED = re.compile(
-    r"(?i)(?:the|its|their)[ \t]+(?:first|second|third|fourth|fifth|sixth|last|final|opening"
-    r"|closing|\d{1,2}(?:st|nd|rd|th))[ \t]+(?:point|paragraph|section|clause|sentence|line)"
-    r"|(?:point|paragraph|para\.?|section|clause)[ \t]+(?:\d{1,2}|one|two|three|four|five|six)"
-)
+_PART_QUOTED = re.compile(STATEMENT_PART)
 """Whom a source quotes, named as a part of the statement ("quoted the fifth point as
 saying", "cites paragraph 3:"): the statement (a part of another document names it:
 "the fifth point of the resolution" is no match whole)."""

@@ -43,6 +43,7 @@ from provenance.quotes.ladder import (
     _not_said,
     _party,
     _Result,
+    _sentences_around,
     _Words,
 )
 from provenance.quotes.marks import (
@@ -944,7 +945,7 @@ def _label_target(index: _Index, text: str, start: int, quoted: str, stretch: Sp
     known = {w for w in said_of if _forms(w) & index.lexicon.vocabulary}
     if not known:
         return ""  # ("calls the drills “large-scale”": a thing it names otherwise; "it")
-    held = _thing_words(_sentence_holding(index.document.text, stretch))
+    held = _thing_words(_sentences_around(index, stretch, around=0))
     return "" if any(_forms(w) & held for w in known) else target
 
 
@@ -1015,13 +1016,6 @@ _PARTY_NAMES = frozenset(n for party, names in ALIASES.items() for n in (party, 
 _LABEL_OBJECT = re.compile(r"^\W*\w+|[ \t]+as[ \t]*\W?$", re.IGNORECASE)
 """The verb of calling opening a `_LABELLING` match and the "as" closing it: what is left
 names what is called so."""
-
-
-def _sentence_holding(text: str, span: Span) -> str:
-    """The sentence of `text` around `span`."""
-    start = max(text.rfind(". ", 0, span.start), text.rfind("\n", 0, span.start)) + 1
-    ends = [e for e in (text.find(". ", span.end), text.find("\n", span.end)) if e >= 0]
-    return text[start : min(ends) if ends else len(text)]
 
 
 _LABEL_WORDS = 3
