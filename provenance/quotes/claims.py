@@ -972,9 +972,17 @@ def reversed_elsewhere(quotation: str, stretch: str, reference: str) -> list[str
 
 
 def _holding_back_after(folded: list[str], k: int) -> bool:
-    """Whether a word of holding back or opposing heads the object of the support word
-    at `k` ("welcome the renunciation of", "support a halt to"), a few words on."""
-    return any(w.startswith(_HOLDING_BACK_STEMS) or w in _OPPOSE for w in folded[k + 1 : k + 4])
+    """Whether a word of holding back, opposing or ending heads the object of the support
+    word at `k` ("welcome the renunciation of", "support a halt to", "back an end to"), a
+    few words on."""
+    return any(
+        w.startswith(_HOLDING_BACK_STEMS) or w in _OPPOSE or w in _ENDING
+        for w in folded[k + 1 : k + 4]
+    )
+
+
+_ENDING = frozenset("end ending suspension suspend freeze freezing moratorium cessation".split())
+"""Nouns of stopping something, which a support word may take ("back an end to ...")."""
 
 
 _STANCE = _SUPPORT | _OPPOSE | _HOLDING_BACK

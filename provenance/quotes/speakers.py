@@ -1086,7 +1086,7 @@ _IT_RECAST = re.compile(
 """The page's account of a version of "it" (the document named before): "some posters
 embellished it as “...”", "others twisted it as “...”"."""
 _QUOTING = re.compile(
-    rf"\b(?:(?P<who2>it|them|is|are|was|were|been|being)[ \t]+"
+    rf"\b(?:(?P<who2>it|them|is|are|was|were|been|being)[ \t]+(?:[a-z]+ly[ \t]+)?"
     rf"(?=(?:mis)?quoted[ \t]+(?:{_WHERE_QUOTED}[ \t]+)?as\b))?"
     r"(?:(?:(?:mis)?quot(?:es|ed|ing)|(?:mis)?cit(?:es|ed|ing))[ \t]+"
     r"(?!as[ \t])(?P<who>[^:;“”\"«».!?]{1,80}?)[ \t]*"
