@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from provenance.footnotes import FOOTNOTE
-from provenance.kinds import MISSPELT_ROW, OWN_NUMBER, SIC, SLIPS, kind_of
+from provenance.kinds import OWN_NUMBER, SIC, kind_of, severity_row
 from provenance.model import (
     Alignment,
     Divergence,
@@ -604,7 +604,7 @@ def divergence(
 ) -> Divergence:
     """A Divergence with its stable id and readings sliced from both originals."""
     ref_text, copy_text = ref.of(reference.text), copy.of(capture.text)
-    row = MISSPELT_ROW if kind is Kind.SUBSTITUTION and note in SLIPS else kind
+    row = severity_row(kind, note)
     return Divergence(
         id=divergence_id(capture.sha256, kind, ref, copy, ref_text, copy_text),
         witness=capture.id,
@@ -619,10 +619,12 @@ def divergence(
 
 
 def row_of(kind: Kind, reference: str, copy: str) -> Kind | str:
-    """The severity row of two readings of `kind`: the kind's own, or a misspelling's."""
-    if kind is Kind.SUBSTITUTION and kind_of(reference, copy)[1] in SLIPS:
-        return MISSPELT_ROW
-    return kind
+    """The severity row of two readings of `kind`: the kind's own, a misspelling's or a
+    lone article's (`kinds.severity_row`)."""
+    if kind not in (Kind.SUBSTITUTION, Kind.OMISSION, Kind.INSERTION):
+        return kind
+    found, note = kind_of(reference, copy)
+    return severity_row(kind, note) if found is kind else kind
 
 
 def reclassified(

@@ -206,6 +206,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
             return Kind.SPELLING, "the same word written as a sign"
         return Kind.SUBSTITUTION, "a sign in the place of the reference's words"
     if not copy_bare:
+        if ref_bare in _ARTICLES:
+            return Kind.OMISSION, ARTICLE_LOST
         return Kind.OMISSION, "reference words missing from the copy"
     if _mojibake(ref_folded, copy):
         return Kind.SUBSTITUTION, MOJIBAKE
@@ -222,6 +224,8 @@ def _kind(reference: str, copy: str) -> tuple[Kind, str]:
     if not ref_bare and not reference.strip():
         if OWN_NUMBER.fullmatch(copy.strip()):
             return Kind.EDITORIAL, "the page's own numbering of its sentences or lines"
+        if copy_bare in _ARTICLES:
+            return Kind.INSERTION, ARTICLE_ADDED
         return Kind.INSERTION, "words in the copy that the reference does not have"
     if copy_bare.translate(_LOOK_ALIKES) == ref_bare:
         return Kind.SUBSTITUTION, LOOK_ALIKE
@@ -575,6 +579,31 @@ SLIPS = frozenset(
     {MISSPELT, MISREAD, LOOK_ALIKE, MOJIBAKE, QUOTED_PRINTABLE, JSON_ESCAPED, ENTITY_ESCAPED}
 )
 """The notes of a substitution whose severity row is `MISSPELT_ROW`."""
+
+_ARTICLES = frozenset({"the", "a", "an"})
+ARTICLE_LOST = "an article alone (“the”, “a”, “an”): no word of sense lost"
+ARTICLE_ADDED = "an article alone (“the”, “a”, “an”): no word of sense added"
+"""Notes of an omission or an insertion of one article and nothing else, whose severity
+rows are `ARTICLE_ROWS` (minor): a copy typed again drops or adds "the" without changing
+what the statement says. A dropped "not", "all" or "nuclear" stays material, as does an
+article put for another ("a" for "the": a substitution)."""
+ARTICLE_ROWS = {
+    (Kind.OMISSION, ARTICLE_LOST): "omission-article",
+    (Kind.INSERTION, ARTICLE_ADDED): "insertion-article",
+}
+
+
+def severity_row(kind: Kind, note: str) -> Kind | str:
+    """The row of the severity table (`provenance.severity`) for a divergence of `kind`
+    that `kind_of` noted `note`: the kind's own, a slip's (`MISSPELT_ROW`) or a lone
+    article's (`ARTICLE_ROWS`).
+
+    >>> severity_row(Kind.OMISSION, ARTICLE_LOST), severity_row(Kind.OMISSION, "")
+    ('omission-article', <Kind.OMISSION: 'omission'>)
+    """
+    if kind is Kind.SUBSTITUTION and note in SLIPS:
+        return MISSPELT_ROW
+    return ARTICLE_ROWS.get((kind, note), kind)
 
 
 def _spelling_variants(reference: str, copy: str) -> bool:

@@ -33,6 +33,9 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
         ("divergence", Kind.FOOTNOTE): MINOR,
         ("divergence", Kind.OMISSION): MATERIAL,
         ("divergence", Kind.INSERTION): MATERIAL,
+        # One article dropped or added ("the" lost): a copy typed again, its sense kept.
+        ("divergence", "omission-article"): MINOR,
+        ("divergence", "insertion-article"): MINOR,
         ("divergence", Kind.SUBSTITUTION): MATERIAL,
         # A slip of the keys making no English word ("Penninsula"): the copy was typed
         # again, not changed in sense.
@@ -73,10 +76,11 @@ SEVERITY: Mapping[tuple[str, str], Severity] = MappingProxyType(
 on words the reference does not have (the finding's kind is still `added`);
 `interruption-furniture` the row of an `interruption` that is page furniture (its kind
 is still `interruption`; see provenance.moves); `substitution-misspelt` the row of a
-`substitution` that is a slip of the keys (see provenance.kinds); `emphasis-declared`
-and `added-declared` the rows of emphasis added that a note of the page declares,
-`emphasis-in-word` and `added-in-word` of emphasis on part of a word (kinds still
-`emphasis` and `added`; see provenance.emphasis)."""
+`substitution` that is a slip of the keys, `omission-article` and `insertion-article`
+the rows of an omission or an insertion of one article alone (see provenance.kinds);
+`emphasis-declared` and `added-declared` the rows of emphasis added that a note of the
+page declares, `emphasis-in-word` and `added-in-word` of emphasis on part of a word
+(kinds still `emphasis` and `added`; see provenance.emphasis)."""
 
 COSMETIC_KINDS = frozenset(k for k in Kind if SEVERITY["divergence", k] is COSMETIC)
 """Divergence kinds of cosmetic severity: what the collation's `cosmetic=False` hides."""

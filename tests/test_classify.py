@@ -76,7 +76,12 @@ def test_case(case: dict[str, Any], reference: Document) -> None:
 def test_every_kind_has_a_severity_and_a_case() -> None:
     divergence_rows = {kind for category, kind in SEVERITY if category == "divergence"}
     rows = {"interruption-furniture", "emphasis-declared", "emphasis-in-word"}
-    rows |= {"substitution-misspelt", "reordering-numbered"}
+    rows |= {
+        "substitution-misspelt",
+        "reordering-numbered",
+        "omission-article",
+        "insertion-article",
+    }
     assert divergence_rows == set(Kind) | rows
     covered = {
         kind

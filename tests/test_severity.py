@@ -21,6 +21,8 @@ def test_every_kind_of_every_category_has_one_row() -> None:
     assert rows["divergence"] == set(Kind) | {
         "interruption-furniture",
         "substitution-misspelt",
+        "omission-article",
+        "insertion-article",
         "emphasis-declared",
         "emphasis-in-word",
         "reordering-numbered",
