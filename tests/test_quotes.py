@@ -1074,3 +1074,33 @@ def test_a_quotation_the_page_denies_the_statement_says_so_in_its_note(corpus):
     assert first.verdict is second.verdict is V.NOT_IN_REFERENCE
     assert first.note.endswith("; the page says so too")
     assert not second.note.endswith("; the page says so too")
+
+
+def test_a_block_quotation_across_a_pdf_page_break_is_verbatim_the_break_the_passages():
+    # The copy's passage reads the page number and running header inside "col-|lective"
+    # as an interruption (the page's, no word changed); the quotation holding it was
+    # `altered` with a material substitution, its own comparison knowing neither.
+    lines = [
+        "The operative passage reads:",
+        "",
+        "2. The Parties express serious concern about the development of the",
+        "situation on the Korean Peninsula and around it. Mounting political",
+        "and military tension in that region, fraught with the eruption of an",
+        "armed conflict, are calling on the international community to adopt col-",
+        "",
+        "                                     14",
+        "\f",
+        "ASIAN SECURITY MONITOR            No. 27 (2017)",
+        "",
+        "lective measures to settle the situation peacefully through dialogue",
+        "and consultations.",
+    ]
+    page = quote_cases.document("\n".join(lines) + "\n", "pdf")
+    result = analyse(STATEMENT, [page]).sources[0]
+    [quotation] = result.quotes
+    assert quotation.verdict is QuoteVerdict.VERBATIM and quotation.attributed
+    assert quotation.text.startswith("2. The Parties express serious concern")
+    assert not quotation.divergences
+    [interruption] = [d for d in result.divergences if d.kind is Kind.INTERRUPTION]
+    assert interruption.copy_text.startswith("col-") and "ASIAN SECURITY" in interruption.copy_text
+    assert all(d.severity is not Severity.MATERIAL for d in result.divergences)

@@ -13,12 +13,15 @@ The rule, for the bracketed words and the reference words they stand for:
 - a negation ("not", "never", "n't") the reference words lack is a change, whatever else;
 - so is a quantifier ("[all]", "[every]") the reference words lack, where the bracket
   stands for words;
-- otherwise the bracket is honest when it stands for nothing (an insertion), when either
-  side is only function words (a pronoun or determiner glossed, or put for a phrase),
-  when the reference words are a referring phrase ("this initiative", "the said
-  systems": a demonstrative or "said"/"aforementioned" and at most two words), or when
-  every content word they hold is in the bracket, by stem or as another name of the same
-  party ("Pyongyang" for "the DPRK"; the authors' names for "the Parties").
+- a translator's or an editor's signature closing the bracket ("[THAAD — Trans.]",
+  "[the DPRK - Ed.]") is no word of the gloss;
+- otherwise the bracket is honest when it stands for nothing (an insertion, or only the
+  punctuation between two quoted stretches), when either side is only function words (a
+  pronoun or determiner glossed, or put for a phrase), when the reference words are a
+  referring phrase ("this initiative", "the said systems": a demonstrative or
+  "said"/"aforementioned" and at most two words), or when every content word they hold
+  is in the bracket, by stem or as another name of the same party ("Pyongyang" for "the
+  DPRK"; the authors' names for "the Parties").
 
 Between two quoted stretches the reference words a bracket stands for are known
 exactly. At the edge of a quotation they are not: the words next to the quoted text, up
@@ -109,6 +112,12 @@ def _glosses(
     return all(any(_same_name(w, o, authors) for o in ours) for w in theirs)
 
 
+_SIGNED = re.compile(
+    r"\s*(?:[—–-]+|,)\s*(?:trans(?:l|lator)?|ed(?:s|itor)?|ed\.\s*note)\.?\s*$", re.IGNORECASE
+)
+"""A translator's or an editor's signature closing a bracket ("[THAAD — Trans.]", "[the
+DPRK - Ed.]"): it says whose gloss the bracket is, and is no word of the gloss."""
+
 _PAIR_WORDS = frozenset(
     "two both countries sides parties states nations ministries governments neighbours"
     " neighbors".split()
@@ -131,12 +140,14 @@ def honest(
     reference words it may replace: one exact stretch between two quoted stretches, or
     at an edge (`edge`) the adjacent words of the clause, nearest first. `before` is
     the reference text before them, where a pronoun's antecedent is named."""
-    inner = _words(bracket.strip("[]"))
+    inner = _words(_SIGNED.sub("", bracket.strip("[]")))
     stretches = [_words(c) for c in candidates] or [[]]
     if not _negations(inner) <= set().union(*map(_negations, stretches)):
         return False
-    if not candidates or (not edge and not candidates[0].strip()):
-        return True  # an insertion standing for nothing ("[also]", "[sic]")
+    if not candidates or (not edge and not _WORD.search(candidates[0])):
+        # an insertion standing for nothing ("[also]", "[sic]"), or for punctuation alone
+        # (", [THAAD]," put after "the said systems" before its comma)
+        return True
     named = _words(before)
     if any(_glosses(inner, stood_for, named, authors) for stood_for in stretches):
         return True

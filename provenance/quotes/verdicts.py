@@ -178,6 +178,13 @@ def check_quotes(
             and _held(text, _core(text, m.span), passage, divergences)
         ):
             quotation = _located(quotation, passage, index, capture)
+        elif (
+            passage is not None
+            and quotation.verdict is QuoteVerdict.ALTERED
+            and _held(text, _core(text, m.span), passage, divergences)
+            and _put_in_only(quotation, divergences)
+        ):
+            quotation = _verbatim_in_passage(quotation, capture)
         out.append(quotation)
         if not quotation.attributed and quotation.verdict is QuoteVerdict.OTHER:
             out.extend(_nested(reference, capture, quotation, page, options))
@@ -486,6 +493,43 @@ def _located(q: Quotation, passage: Passage, index: _Index, capture: Document) -
         stretches=(passage.reference,),
         unsaid=(),
         note="located as a passage of the reference; its divergences are the passage's",
+    )
+
+
+def _put_in_only(q: Quotation, divergences: tuple[Divergence, ...] | list[Divergence]) -> bool:
+    """Whether every change that makes quotation `q` altered lies inside what the passage
+    holding it reads as the page's own, no word of the statement changed: page furniture
+    or another interruption, an editor's gloss, a footnote mark, spaces.
+
+    A block quotation across a PDF's page break ("col-¶¶14¶ASIAN SECURITY MONITOR¶lective")
+    or with a translator's gloss is the statement's words as the passage reads them; the
+    quotation's own comparison, which knows neither, saw a substitution."""
+    inside = [d.copy for d in divergences if d.kind in _PUT_IN]
+    return all(
+        d.severity is Severity.COSMETIC
+        or any(p.start <= d.copy.start and d.copy.end <= p.end for p in inside)
+        for d in q.divergences
+    )
+
+
+_PUT_IN = frozenset(
+    {Kind.INTERRUPTION, Kind.EDITORIAL, Kind.FOOTNOTE, Kind.WHITESPACE, Kind.INVISIBLE}
+)
+"""The passage's kinds of divergence that put something in the statement's words without
+changing one of them."""
+
+
+def _verbatim_in_passage(q: Quotation, capture: Document) -> Quotation:
+    """Quotation `q`, held by a passage whose rows inside it change none of its words
+    (`_put_in_only`): verbatim, what was put in it the passage's rows."""
+    verdict = QuoteVerdict.VERBATIM
+    return replace(
+        q,
+        id=quotation_id(capture.sha256, q.span, verdict),
+        verdict=verdict,
+        similarity=100.0,
+        divergences=(),
+        note="verbatim but for what the page puts inside it (the passage's rows)",
     )
 
 
