@@ -1196,3 +1196,24 @@ def test_a_quotation_the_page_closes_then_goes_on_in_its_own_words_ends_there(
     source = analyse(reference, [make_document(page, "echo")]).sources[0]
     assert [p.copy.of(page) for p in source.passages] == [quoted]
     assert not [d for d in source.divergences if d.severity is Severity.MATERIAL]
+
+
+def test_a_reply_quoting_a_block_then_the_next_paragraph_in_its_prose_is_two_passages(
+    reference: Document,
+) -> None:
+    # An e-mail reply quotes one paragraph at "> ", says a sentence and a half of its
+    # own, then quotes the next paragraph's end in its prose: joined as one copy, the
+    # reply's words were a material substitution for that paragraph's opening (n59).
+    block = _sentence(reference, "The Parties confirm that the deployment of THAAD")
+    wrapped = "\n".join("> " + line for line in re.findall(r".{1,68}(?:\s|$)", block))
+    tail = "have agreed to adopt the necessary measures to protect the two countries"
+    page = (
+        "Nadia wrote:\n" + wrapped + "\n\nI would push back a little here. What struck me"
+        f' more is the ending, where they "{tail}", which reads as new.\n'
+    )
+    capture = make_document(page)
+    passages = locate(prepare(reference), capture)
+    assert [p.copy.of(capture.text) for p in passages][-1] == tail
+    assert len(passages) == 2
+    [result] = analyse(reference, [capture]).sources
+    assert not [d for d in result.divergences if d.severity is Severity.MATERIAL]

@@ -128,7 +128,11 @@ def _groups(texts: _Texts, runs: list[_Run], options: LocateOptions) -> list[lis
             groups[-1].extend(_split_repeat(texts, groups[-1], run))
         elif verdict == "new":
             groups.append(_Group([run]))
-        while len(groups) > 1 and _one_copy(texts, groups[-2], groups[-1], options):
+        while (
+            len(groups) > 1
+            and not _quoted_after_own_words(texts, groups[-2], groups[-1])
+            and _one_copy(texts, groups[-2], groups[-1], options)
+        ):
             groups[-2:] = [_merged(texts, groups[-2], groups[-1], options)]
         if len(groups) > 2 and _pulled_out(groups[-3], groups[-2], groups[-1], options):
             groups[-3].extend(groups[-2] + groups[-1])  # (in place: see `_Group`)
@@ -282,6 +286,27 @@ def _one_copy(texts: _Texts, first: list[_Run], second: list[_Run], options: Loc
         end = max(end, stop)
     run = second[0]
     return not _starts_over(run, lo, _repeated(first, run, options.min_words), options)
+
+
+def _quoted_after_own_words(texts: _Texts, first: list[_Run], second: list[_Run]) -> bool:
+    """Whether `second` opens a quotation of the page's own after more than a few of its
+    own words since `first`, no other mark the reference lacks between: an e-mail's reply
+    quotes a block ("> The Parties confirm ..."), says a sentence or two, then quotes the
+    next paragraph's end in its prose ("... where they “have agreed to adopt ..."). Two
+    quotations, not one copy with the reply's words a material substitution for the
+    paragraph's opening (audit n59)."""
+    start = second[0].j0
+    if start - first[-1].j1 <= _FEW_WORDS or not _OPENS.search(texts.capture_gap(start - 1, start)):
+        return False
+    hi = _reach(first)[1]
+    return texts.extra_marks(first[-1].j1 - 1, start, hi - 1, second[0].i0) == 1
+
+
+_OPENS = re.compile(r"(?:^|\s)[\"\u201c\u00ab\u2018']+$")
+"""A quotation mark opening right before a word (the gap before it ends in one)."""
+_FEW_WORDS = 3
+"""Most words of the page's own before its quotation that may still be a copy's gap (a
+word or two the copier put in, then a pull quote's mark)."""
 
 
 def _quoted_back(texts: _Texts, first: list[_Run], second: list[_Run]) -> bool:
