@@ -224,6 +224,10 @@ def test_resume_skips_finished_shards(collection: Collection, tmp_path: Path) ->
     assert out.read_bytes() == expected
     assert all(p.stat().st_mtime_ns == t for p, t in kept.items())
     assert again.documents == first.documents
+    # resumed once more, nothing is left: the summary says so, not a rate "on 1 worker"
+    done = scan([collection.jsonl], config, out, jobs=2, shard_bytes=60_000, resume=True)
+    assert done.resumed == done.shards and out.read_bytes() == expected
+    assert done.line().endswith(f"all {done.shards} shards resumed, none left to scan")
     # the same shards directory under other options is refused, not mixed, and what
     # differs is named (it was always "inputs, reference or options")
     with pytest.raises(
@@ -588,7 +592,7 @@ def test_a_document_the_engine_fails_on_is_an_error_and_the_scan_goes_on(
     out = tmp_path / "hits.jsonl"
     args = ["scan", str(collection.jsonl), "--reference", str(collection.reference)]
     assert main([*args, "--out", str(out), "--jobs", "1"]) == 1
-    assert "\n1 documents could not be read" in "\n" + capsys.readouterr().err
+    assert "\n1 document could not be read" in "\n" + capsys.readouterr().err
     assert hit_ids(out) == collection.planted - {victim}
     [error] = errors(out)
     assert error["id"] == victim and error["source"] == str(collection.jsonl)
@@ -1395,3 +1399,27 @@ def test_the_smallest_sensible_numbers_are_taken(
     argv = ["scan", str(collection.jsonl), "--reference", str(collection.reference)]
     assert main([*argv, "--out", str(out), "--jobs", "1", option, value]) == 0
     assert collection.planted <= hit_ids(out)
+
+
+def test_add_from_scan_of_a_gzip_stream_says_its_offset_counts_decompressed_bytes(
+    collection: Collection, tmp_path: Path, corpus_dir: Path
+) -> None:
+    # A .jsonl.gz hit's offset counts the bytes of the decompressed stream; the manifest's
+    # note said "at byte N" as if of the file (audit s57).
+    packed = tmp_path / "c.jsonl.gz"
+    packed.write_bytes(gzip.compress(collection.jsonl.read_bytes()))
+    out = tmp_path / "hits.jsonl"
+    assert (
+        main(["scan", str(packed), "--reference", str(collection.reference), "--out", str(out)])
+        == 0
+    )
+    hit = json.loads(out.read_text().splitlines()[-1])
+    assert hit["offset_in"] == "decompressed"
+    assert (
+        main(["add", "--from-scan", str(out), "--select", hit["id"], "--corpus", str(corpus_dir)])
+        == 0
+    )
+    entry = tomllib.loads((corpus_dir / "manifest.toml").read_text(encoding="utf-8"))["captures"][
+        -1
+    ]
+    assert entry["note"].endswith(f"{packed} at byte {hit['offset']} of its decompressed stream")

@@ -49,7 +49,7 @@ def add_hits(args: argparse.Namespace) -> int:
         for id in wanted:
             same = [h for h in hits if h["id"] == id]
             if len({h["sha256"] for h in same}) > 1:  # two inputs gave one id to two pages
-                where = "; ".join(f"{h['source']} at byte {h['offset']}" for h in same)
+                where = "; ".join(_place(h) for h in same)
                 raise InputError(
                     args.from_scan,
                     f"{len(same)} hits have id {id!r} ({where}): copy the line of the one "
@@ -64,12 +64,12 @@ def add_hits(args: argparse.Namespace) -> int:
             # hit brought in before: its bytes are in the corpus once, as they should be.
             print(
                 _shown(
-                    f"skipped hit {hit['id']} ({hit['source']} at byte {hit['offset']}): "
+                    f"skipped hit {hit['id']} ({_place(hit)}): "
                     f"its bytes are already in the corpus as {stored[hit['sha256']]}"
                 )
             )
             continue
-        where = _shown(f"hit {hit['id']} ({hit['source']} at byte {hit['offset']})")
+        where = _shown(f"hit {hit['id']} ({_place(hit)})")
         charset = hit.get("charset") or UTF8
         if not isinstance(charset, str) or not known_encoding(charset):
             print(
@@ -88,7 +88,7 @@ def add_hits(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory() as temp:
             file = Path(temp) / ("hit" + _SUFFIX.get(record.format, ".txt"))
             file.write_bytes(record.data)
-            note = _shown(f"scan hit {hit['id']}: {hit['source']} at byte {hit['offset']}")
+            note = _shown(f"scan hit {hit['id']}: {_place(hit)}")
             cut = f"truncated by the crawler (WARC-Truncated: {record.truncated})"
             if record.truncated:  # the page may be longer than the capture
                 note += f"; {cut}, the page may be longer"
@@ -120,6 +120,20 @@ def add_hits(args: argparse.Namespace) -> int:
         if entry.blemishes:
             print(recorded_line(args.corpus / entry.file, entry.blemishes))
     return ExitCode.FINDINGS if refused else ExitCode.OK
+
+
+def _place(hit: dict[str, Any]) -> str:
+    """Where a hit's record is: its source and byte offset, saying when the offset counts
+    the bytes of a gzip stream decompressed (a .jsonl.gz, a WARC.gz of one member), not of
+    the file.
+
+    >>> _place({"source": "a.jsonl.gz", "offset": 120, "offset_in": "decompressed"})
+    'a.jsonl.gz at byte 120 of its decompressed stream'
+    """
+    where = f"{hit['source']} at byte {hit['offset']}"
+    if hit.get("offset_in") == "decompressed":
+        where += " of its decompressed stream"
+    return where
 
 
 def _shown(text: str) -> str:

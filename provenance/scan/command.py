@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     from provenance.load import MAX_SIZE, load_reference, set_max_size
     from provenance.scan.inputs import JSONL_SUFFIXES, Fields, unknown_fields
     from provenance.scan.prefilter import MIN_GRAMS
-    from provenance.scan.run import QuietProgress, errors_path, scan
+    from provenance.scan.run import QuietProgress, counted, errors_path, scan
     from provenance.scan.shard import ScanConfig
 
     if args.scheduler and args.jobs is not None:
@@ -173,8 +173,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"passed over {sum(summary.passed.values())} files of kinds scan does not read "
               f"({kinds}); name one to see why", file=sys.stderr)  # fmt: skip
     if summary.errors:
-        print(f"{summary.errors} documents could not be read: see {errors_path(args.out)}",
-              file=sys.stderr)  # fmt: skip
+        print(f"{counted(summary.errors, 'document')} could not be read: see "
+              f"{errors_path(args.out)}", file=sys.stderr)  # fmt: skip
         if not args.allow_errors:
             return ExitCode.FINDINGS
     return ExitCode.OK

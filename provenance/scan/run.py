@@ -36,6 +36,15 @@ from provenance.scan.shard import ScanConfig, ShardResult, engine, scan_shard
 _PLAN = "plan.json"
 
 
+def counted(n: int, noun: str) -> str:
+    """`n` and `noun`, plural unless one.
+
+    >>> counted(1, "error"), counted(0, "hit")
+    ('1 error', '0 hits')
+    """
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     documents: int
@@ -69,13 +78,15 @@ class Summary:
         """
         mb = self.bytes / 1e6
         rate = self.scanned_bytes / 1e6 / self.seconds if self.seconds else 0.0
-        workers = f"{self.workers} worker{'s' if self.workers != 1 else ''}"
         cut = f" ({self.truncated} from records the crawler truncated)" if self.truncated else ""
         line = (
-            f"scanned {self.documents} documents ({mb:.1f} MB) in {self.seconds:.1f} s: "
-            f"{self.hits} hits{cut}, {self.candidates} candidates, {self.errors} errors; "
-            f"{rate:.1f} MB/s on {workers}"
+            f"scanned {counted(self.documents, 'document')} ({mb:.1f} MB) in "
+            f"{self.seconds:.1f} s: {counted(self.hits, 'hit')}{cut}, "
+            f"{counted(self.candidates, 'candidate')}, {counted(self.errors, 'error')}; "
         )
+        if self.resumed and self.resumed == self.shards:
+            return line + f"all {counted(self.shards, 'shard')} resumed, none left to scan"
+        line += f"{rate:.1f} MB/s on {counted(self.workers, 'worker')}"
         if self.resumed:
             line += (
                 f" for the {self.scanned_bytes / 1e6:.1f} MB of this run "
