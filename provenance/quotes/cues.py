@@ -1249,6 +1249,8 @@ def _authors_saying(
     return None
 
 
+_COPULA_LAST = re.compile(r"\s+(?:are|were|remain|remained)$", re.IGNORECASE)
+"""A copula ending the words before a quotation's mark, after its subject."""
 _THE_PARTIES = re.compile(r"[Tt]he\s+(?:two\s+)?Parties")
 """The statement's name for its authors."""
 
@@ -1281,6 +1283,12 @@ def _authors_quoted(
             lead = _AGREED_THAT.search(chunk, back, at)  # (it holds one: searched only then)
         verb = aside.start() if aside else lead.start() if lead else at
         start, subject = _subject(chunk, verb)
+        said_at = at  # where the authors' words may begin (`_authors_words`)
+        if lead is None and not aside and (copula := _COPULA_LAST.search(subject)):
+            # "the two ministries are “seriously worried ...”": the authors in a state,
+            # in their words (`_STATE_QUOTED`), the copula no word of their name
+            subject = subject[: copula.start()]
+            said_at = start + len(subject)
         theirs = bool(subject) and _joint(subject, authors)
         if theirs and not all(_bare(n) in authors | _DETERMINERS for n in _NAME.findall(subject)):
             theirs = False  # "Russia and the United States"
@@ -1298,7 +1306,7 @@ def _authors_quoted(
             continue
         if not theirs:
             continue
-        if lead is None and not _authors_words(text, base + at):
+        if lead is None and not _authors_words(text, base + said_at):
             continue  # "Russia and China “have long been rivals”" reads as the writer's
         span = Span(base + start, base + (lead.end() if lead else start + len(subject)))
         out.append(Cue("document", span, span.of(text), how=AUTHORS_SUBJECT))
