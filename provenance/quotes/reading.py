@@ -391,11 +391,17 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             # lines: the paragraph introducing them names whose they are
             return replace(named[-1], how="paragraph introducing it")
         part = (
-            _PART_OPENS.match(reading.text, spans.starts[before]) if intro.endswith(":") else None
+            (
+                _PART_OPENS.match(reading.text, spans.starts[before])
+                or _PART_PRESENTED.search(reading.text, spans.starts[before], spans.ends[before])
+            )
+            if intro.endswith(":")
+            else None
         )
         if part is not None:
-            # "The first point is blunt about the launch:" then its quotation: a part of
-            # the statement, by its place, introduces its own words
+            # "The first point is blunt about the launch:" then its quotation, or "..., so
+            # here is point 6, exactly as posted:": a part of the statement, by its place,
+            # introduces its own words
             span = Span(part.start("part"), part.end("part"))
             return Cue("document", span, span.of(reading.text), how="paragraph introducing it")
     cue = reading.speaker(before) if before >= 0 and paragraph(before) == same - 1 else None
@@ -631,6 +637,12 @@ _PART_OPENS = re.compile(rf"[ \t]*(?P<part>{STATEMENT_PART})\b(?![ \t]+of\b)")
 """A paragraph opening on a part of the statement by its place ("The first point is blunt
 about the launch:", "Point 4, on the other hand:"; not "The last line of the senator's
 letter", another text's)."""
+_PART_PRESENTED = re.compile(
+    rf"\b(?:[Hh]ere[ \t]+(?:is|are|comes)|[Hh]ere[’']s|[Bb]elow[ \t]+(?:is|are))[ \t]+"
+    rf"(?P<part>{STATEMENT_PART})\b(?![ \t]+of\b)"
+)
+"""A part of the statement by its place presented anywhere in the line before its words
+("... so here is point 6 with the two paragraphs that follow it, exactly as posted:")."""
 _IT_SAYS_AUTHORS = re.compile(
     r"(?P<it>\b[Ii]t)\s+(?:[a-z]+ly\s+)?(?P<verb>says|said|states|stated|reads|declares"
     r"|declared)\s+(?:that\s+)?(?P<who>[^\"“”«».;:!?\n]{3,40}?)\s*[\"“«]"
