@@ -667,6 +667,8 @@ def test_bold_lines_of_the_page_inside_a_copy_are_not_emphasis(corpus: Corpus) -
         ("(bold and italics ours)", {"bold+italic", "bold", "italic"}),
         ("(emphasis added)", {"bold+italic", "bold", "italic"}),
         ("(italics added)", {"italic"}),
+        # highlighting is what editors call bold and colour alike (audit e57)
+        ("Highlighting by the editors.", {"bold+italic", "bold", "italic"}),
         ("", set()),
     ],
 )

@@ -212,7 +212,9 @@ def _declaring(
     the passage there (a note inside the passage only what comes before it), and naming
     that style or emphasis in general. "(Italics ours)"
     does not declare bold; "(bold italics ours)" declares bold italics, not bold alone;
-    "(bold and italics ours)" declares either."""
+    "(bold and italics ours)" declares either. Highlighting is what editors call bold and
+    colour alike: "Highlighting by the editors." declares any style (its note's style
+    stays `mark`)."""
     styles = set(style.split("+"))
     for note, passage, where in notes:
         if note.declares != declares or passage is None:
@@ -225,6 +227,7 @@ def _declaring(
         listed = len(named) == 1 or _LISTED.search(note.text) is not None
         if (
             "emphasis" in named
+            or named == {"mark"}
             or styles == named
             or (listed and styles <= named)
             or (styles == {STARRED} and named & _STARS)

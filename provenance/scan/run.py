@@ -561,7 +561,8 @@ class QuietProgress:
         self.last = now
         rate = self.bytes / 1e6 / max(1e-9, now - self.started)
         print(
-            f"scan: {done}/{total} shards; this run: {self.documents} documents, "
-            f"{self.bytes / 1e6:.1f} MB, {self.hits} hits, {self.errors} errors, {rate:.1f} MB/s",
+            f"scan: {done}/{total} shards; this run: {counted(self.documents, 'document')}, "
+            f"{self.bytes / 1e6:.1f} MB, {counted(self.hits, 'hit')}, "
+            f"{counted(self.errors, 'error')}, {rate:.1f} MB/s",
             file=sys.stderr,
         )
