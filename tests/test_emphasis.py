@@ -667,7 +667,8 @@ def test_bold_lines_of_the_page_inside_a_copy_are_not_emphasis(corpus: Corpus) -
         ("(bold and italics ours)", {"bold+italic", "bold", "italic"}),
         ("(emphasis added)", {"bold+italic", "bold", "italic"}),
         ("(italics added)", {"italic"}),
-        # highlighting is what editors call bold and colour alike (audit e57)
+        # highlighting is what editors call bold and colour alike, on a passage with no
+        # <mark> (audit e57; with one, it names the <mark>: audit e55's p09)
         ("Highlighting by the editors.", {"bold+italic", "bold", "italic"}),
         ("", set()),
     ],
@@ -1767,3 +1768,21 @@ def test_a_star_footnote_declares_the_emphasis_of_the_passage_it_hangs_on(
     assert [(e.text, e.declared) for e in source.emphasis] == [
         ("comply with the commitments", "Emphasis added")
     ]
+
+
+def test_a_note_of_highlighting_names_the_marks_where_the_passage_has_them(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    # With a <mark> in the passage, "(Highlighting added.)" is the mark's note, and bold
+    # beside it stays undeclared (audit e55 expected so); with none, it is the bold's.
+    paragraphs = _paragraphs(corpus)
+    body = [
+        _mark(paragraphs[5], "by way of a voluntary political decision", "<mark>", "</mark>"),
+        _mark(paragraphs[7], "resolutely committed", "<b>", "</b>"),
+    ]
+    page = "".join(f"<p>{p}</p>\n" for p in body) + "<p>(Highlighting added.)</p>\n"
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
+    source = analyse(corpus.reference, [load(path)]).sources[0]
+    declared = {e.style: bool(e.declared) for e in source.emphasis if e.status is Status.ADDED}
+    assert declared == {"mark": True, "bold": False}

@@ -111,6 +111,9 @@ def emphasis(
         if alignment.passage.kind is PassageKind.QUOTATION:
             runs = _within_quotation(capture.text, alignment.passage.copy, runs)
         marked = [(run, _added(reference, capture, alignment, run)) for run in runs]
+        # a note of highlighting names the passage's <mark>s, or, where it has none, what
+        # the editors highlighted otherwise
+        highlighted = not any("mark" in run.style.split("+") for run in runs)
         for run, added in _one_per_stretch(capture, marked):
             if _drop_cap(capture.text, run):
                 continue  # a paragraph's first letter styled alone ("<b>T</b> he"): no emphasis
@@ -118,12 +121,16 @@ def emphasis(
                 added = replace(added, in_word=True)
             at = max(run.start, alignment.passage.copy.start)
             here = declared.at(at)
-            declaring = _declaring(here, at, added.style)
+            declaring = _declaring(here, at, added.style, highlighted=highlighted)
             if declaring is None and here:
                 # (italics inside bold are drawn bold italic: "(bold italics ours)" declares
                 # them; asked only where a note may declare, as it reads every run around)
                 drawn = _drawn(run, runs)
-                declaring = _declaring(here, at, drawn) if drawn != added.style else None
+                declaring = (
+                    _declaring(here, at, drawn, highlighted=highlighted)
+                    if drawn != added.style
+                    else None
+                )
             if declaring is not None:
                 added = replace(added, declared=declaring.text)
             elif (original := _declaring(here, at, added.style, "original")) is not None:
@@ -206,15 +213,18 @@ def _declaring(
     at: int,
     style: str,
     declares: str = "added",
+    *,
+    highlighted: bool = False,
 ) -> EmphasisNote | None:
     """The note that declares emphasis of `style` added at readable offset `at`: one
     declaring added emphasis (or, with `declares="original"`, the reference's), covering
     the passage there (a note inside the passage only what comes before it), and naming
     that style or emphasis in general. "(Italics ours)"
     does not declare bold; "(bold italics ours)" declares bold italics, not bold alone;
-    "(bold and italics ours)" declares either. Highlighting is what editors call bold and
-    colour alike: "Highlighting by the editors." declares any style (its note's style
-    stays `mark`)."""
+    "(bold and italics ours)" declares either. "(Highlighting added)" declares a `<mark>`;
+    with `highlighted` (the passage has no `<mark>`), what the editors highlighted
+    otherwise, as editors call bold and colour alike: "Highlighting by the editors." under
+    a bold line declares it (its note's style stays `mark`)."""
     styles = set(style.split("+"))
     for note, passage, where in notes:
         if note.declares != declares or passage is None:
@@ -227,7 +237,7 @@ def _declaring(
         listed = len(named) == 1 or _LISTED.search(note.text) is not None
         if (
             "emphasis" in named
-            or named == {"mark"}
+            or (highlighted and named == {"mark"})
             or styles == named
             or (listed and styles <= named)
             or (styles == {STARRED} and named & _STARS)
