@@ -117,7 +117,9 @@ _TEXT_NOUN = r"(?:text|original|doc|version|roadmap|initiative|paper|proposal)"
 after it ("the text says", "the roadmap “demands ...”")."""
 _HEADLINE_VERB = (
     r"(?:says|calls|urges|warns|demands|slams|backs|rejects|opposes|describes|labels|brands"
-    r"|terms|dubs|accuses|blames|condemns|welcomes|proposes|asks)"
+    r"|terms|dubs|accuses|blames|condemns|welcomes|proposes|asks|pledges|vows|promises"
+    r"|insists|threatens|seeks|wants|hails|decries|denounces|criticises|criticizes|cautions"
+    r"|stresses|declares|affirms|commits|sees|envisages|floats|offers|tells)"
 )
 """A verb a headline's "Statement" (no article) speaks with: "Statement calls drills “...”"."""
 _DOES_NOT_SAY = (
