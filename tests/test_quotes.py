@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -1104,3 +1105,20 @@ def test_a_block_quotation_across_a_pdf_page_break_is_verbatim_the_break_the_pas
     [interruption] = [d for d in result.divergences if d.kind is Kind.INTERRUPTION]
     assert interruption.copy_text.startswith("col-") and "ASIAN SECURITY" in interruption.copy_text
     assert all(d.severity is not Severity.MATERIAL for d in result.divergences)
+
+
+def test_each_paragraph_of_a_quotation_continued_over_one_statement_paragraph_is_a_quotation():
+    # One paragraph of the statement quoted in three, each opening on “ and only the last
+    # closing (the wire convention): `locate` reads the three as one excerpt, and the
+    # middle one, inside it, was taken for the copy's own text, not the page's quotation.
+    at = STATEMENT.text.index("The Parties express serious concern")
+    point = STATEMENT.text[at : STATEMENT.text.index("\n", at)]
+    first, second, third = (s.strip() for s in re.split(r"(?<=\.) (?=[A-Z])", point)[:3])
+    page = f"The two ministries wrote:\n\n“{first}\n\n“{second}\n\n“{third}”\n"
+    quotes = analyse(STATEMENT, [quote_cases.document(page, "wire")]).sources[0].quotes
+    assert [(q.text, q.verdict) for q in quotes] == [
+        (first, QuoteVerdict.VERBATIM),
+        (second, QuoteVerdict.VERBATIM),
+        (third, QuoteVerdict.VERBATIM),
+    ]
+    assert all(q.attributed for q in quotes)

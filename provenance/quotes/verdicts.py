@@ -282,16 +282,25 @@ _INNER_MARK = re.compile(r"[‘’'\"“”«»„]")
 
 
 def _added(divergences: tuple[Divergence, ...] | list[Divergence]) -> list[Span]:
-    """Where the passages insert or substitute words (material divergences), or the page
-    interrupts them with its own lines (a note quoting the statement: "Note: the call to
-    “demonstrate readiness ...” is the line Washington dislikes most."), in the capture:
-    picked out once a page, not once a quotation (a copy has dozens of each)."""
+    """Where the passages insert or substitute words (material divergences), interrupt
+    them with the page's own lines (a note quoting the statement: "Note: the call to
+    “demonstrate readiness ...” is the line Washington dislikes most."), or open a
+    quotation mark the reference lacks (`_OPENING_MARK`), in the capture: picked out once
+    a page, not once a quotation (a copy has dozens of each)."""
     return [
         d.copy
         for d in divergences
         if (d.severity is Severity.MATERIAL and d.kind in (Kind.INSERTION, Kind.SUBSTITUTION))
         or d.kind is Kind.INTERRUPTION
+        or (d.kind is Kind.PUNCTUATION and _OPENING_MARK.search(d.copy_text) is not None)
     ]
+
+
+_OPENING_MARK = re.compile(r"[“«„‘]|(?:^|\s)[\"']")
+"""A quotation mark that opens, in a passage's punctuation row: the page opening its own
+quotation inside a stretch `locate` took as one copy (a quotation over three paragraphs
+of one statement paragraph, each opening on “, only the last closing: the middle one,
+inside the copy, was not the page's quotation)."""
 
 
 def _marks_added(start: int, end: int, added: SpanIndex[Span]) -> bool:
