@@ -583,9 +583,13 @@ def _close_paragraph(
         return
     opening, start = stack[0]
     stack.clear()
-    if opening in _SINGLE or _tentative(text, opening, start):
-        return  # an unclosed single mark is far more often an apostrophe than a quotation
     continues = text[end : end + 1] == opening
+    if (opening in _SINGLE and not (continues and opening == "\u2018")) or _tentative(
+        text, opening, start
+    ):
+        # An unclosed single mark is far more often an apostrophe than a quotation; not a
+        # ‘ opening a paragraph the next opens again, as British quotations run on.
+        return
     if inside and not continues:
         # (to its first clause's end: the words up to the next quotation, "but the
         # statement says that", are the page's prose, and may be its speaker)
@@ -694,13 +698,16 @@ def _with_blocks(
         if k < len(opened) and opened[k] == m.end():
             colons.append(k)
     out = list(found)
+    opening = {m.span.start - 1 for m in found if m.opening != ":"}  # marks that open one
     for k in sorted(colons):
         head = text[opened[k - 1] if k else 0 : breaks[k][0]].rstrip()
         if next(doc_cues(head), None) is None:
             continue
         start, end = opened[k], breaks[k + 1][0] if k + 1 < len(breaks) else len(text)
         body = Span(start, start + len(text[start:end].rstrip()))
-        if len(body) and _PAIRED.isdisjoint(body.of(text)):
+        if len(body) and _PAIRED.isdisjoint(body.of(text)) and body.start not in opening:
+            # (a paragraph opening on a single mark that opens a quotation, ‘...¶‘...’ as
+            # British quotations run on, is quoted by its marks)
             items = _items(text, body, lines=False)
             # a list's later items are the block's, introduced by the same paragraph
             out.extend(
