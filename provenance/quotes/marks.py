@@ -179,6 +179,8 @@ _DOC_CUE = re.compile(
     r"(?:reads|says|said|states|stated|calls|called|warns|warned"
     r"|urges|urged|adds|added|notes|noted|continues|goes on|declares|insists|proposes|tells"
     r"|asks|asked|recalls|recalled|names|defines|defined|cites|cited|lists|listed"
+    # how a source gives it: "the point is quoted as follows:"
+    r"|(?:is|was)\s+(?:quoted|rendered|given|worded)(?=\s+(?:as\s+follows|in\s+full)?\s*:)"
     + _DOES_NOT_SAY
     + r"))"
     # "Point 4 continues:", "Paragraph 2 says": a numbered part of it
