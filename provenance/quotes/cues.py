@@ -10,6 +10,7 @@ sentence's cues (the Hyperscan supersets here say which sentences hold none) and
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -358,6 +359,15 @@ def cues(
         controlled.append((m.start(), m.end()))
         span = Span(base + start, base + m.end())
         out.append(Cue("document", span, span.of(text)))
+    for m in _COMMA_GERUND.finditer(chunk) if speech else ():
+        if any(a <= m.start() < b for a, b in controlled):
+            continue
+        cue = _gerund_of_the_subject(text, chunk, base, m, docs, authors)
+        if cue is not None:
+            # "The ministries went further, saying that the United States “must ...”": the
+            # clause's subject speaks (it went to the person of the paragraph before)
+            controlled.append((m.start(), m.end()))
+            out.append(cue)
     speakers: list[tuple[int, str]] = []  # (start, subject) of each verb's own subject
     for hit in _SPEECH.finditer(chunk) if speech else ():
         agent = _BY_AGENT.match(chunk, hit.end()) if hit.group() in _BY_PARTICIPLES else None
@@ -1695,6 +1705,47 @@ _CONTROLLED = re.compile(
 )
 """A verb of saying whose subject is its clause's ("only to say", "goes on to add", "end by
 saying", "ended their paper by calling for")."""
+
+
+def _gerund_of_the_subject(
+    text: str,
+    chunk: str,
+    base: int,
+    m: re.Match[str],
+    docs: list[tuple[int, int]],
+    authors: frozenset[str],
+) -> Cue | None:
+    """The cue of a gerund of saying after a comma (`m`), whose speaker is the subject
+    opening its sentence: the document ("The statement goes further, saying"), the
+    authors together ("The ministries went further, saying"), or someone named straight
+    before a verb ("Critics attacked the statement, saying it “...”"); None when the
+    sentence opens otherwise (a dateline: "Seoul, July 5 - Russia and China issued ...")."""
+    span = Span(base + m.start() + 1, base + m.end())
+    if any(d[0] < _CLAUSE_REACH and d[1] <= m.start() for d in docs):
+        return Cue("document", span, span.of(text).strip())
+    words = _SUBJECT_WORD.findall(chunk[: m.start()])
+    subject = " ".join(
+        itertools.takewhile(lambda w: w[:1].isupper() or w.casefold() in _IN_A_SUBJECT, words)
+    )
+    if subject and (_THE_AUTHORS.fullmatch(subject) or _joint(subject, authors)):
+        return Cue("document", span, span.of(text).strip())
+    if _NAME_THEN_VERB.match(chunk, 0, m.start()):
+        return Cue("person", span, span.of(text).strip())  # "Critics attacked it, saying"
+    return None  # (a sentence opening otherwise is read as before: "Seoul, July 5 - ...")
+
+
+_NAME_THEN_VERB = re.compile(
+    rf"[ \t]*(?!{NOT_A_NAME}\b)[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,2}}[ \t]+[a-z]"
+)
+"""A sentence opening on a name or a plural of people and then its verb ("Critics attacked",
+"Sergei Lavrov went")."""
+_COMMA_GERUND = re.compile(r",[ \t]+(?:saying|adding|noting|warning|insisting|stressing)\b")
+"""A gerund of saying after a comma, whose speaker is the sentence's subject."""
+_IN_A_SUBJECT = frozenset(
+    "and the two both its their foreign ministries ministers sides parties capitals"
+    " governments signatories authors".split()
+)
+"""Lower-case words a subject naming the authors may hold ("the two foreign ministries")."""
 _NAMED_OPENING = re.compile(rf"\s*(?P<who>(?!{NOT_A_NAME}\b)[A-Z][\w’'-]+)")
 """A clause opening on a name ("Lavrov closed by urging"): whose gerund of saying it is."""
 _CLAUSE_REACH = 12
