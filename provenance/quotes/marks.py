@@ -328,6 +328,8 @@ def find_quotations(
     >>> [m.span.of(s) for s in ['He said "mixed” and ”odd” marks.'] for m in find_quotations(s)]
     ['mixed', 'odd']
     """
+    if "''" in text:
+        text = _two_apostrophes(text)
     found: list[Marked] = []
     stack: list[tuple[str, int]] = []
     held: list[Marked] = []  # double quotations closed inside an open double one
@@ -372,6 +374,24 @@ def find_quotations(
         for m in blocks
         if (m.block < 0 and m.opening != ":") or _QUOTES_SOMETHING.search(m.span.of(text))
     ]
+
+
+def _two_apostrophes(text: str) -> str:
+    """`text` with each pair of straight apostrophes typed for a double mark ("''freeze''")
+    as one double mark beside a space, the same length: opening before a word, closing
+    after one. Read as two single marks, each pair paired with the other's second half
+    and a page's own words between two such quotations were one ("''. It also says ''").
+
+    >>> _two_apostrophes("says ''a b'' and")
+    'says  "a b"  and'
+    """
+    return _OPENING_PAIR.sub(' "', _CLOSING_PAIR.sub('" ', text))
+
+
+_OPENING_PAIR = re.compile(r"(?<![\w'])''(?=[^\s'])")
+"""Two straight apostrophes, and no third, before a word and after no word."""
+_CLOSING_PAIR = re.compile(r"(?<=[^\s'])''(?![\w'])")
+"""Two straight apostrophes, and no third, after a word or a stop and before no word."""
 
 
 def marks_of(text: str) -> list[int]:
