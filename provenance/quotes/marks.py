@@ -319,7 +319,8 @@ def find_quotations(
     with a word before it and a space or punctuation after it closes the innermost open
     quotation, whatever its glyph. Pages mix "straight with curly” marks and use ” as an
     opener, and an inch mark (12" screen) closes nothing. Single marks keep their glyph
-    pairs, since they double as apostrophes. A quotation that quotes no letter or digit
+    pairs, since they double as apostrophes; two straight ones typed for a double mark
+    ("''freeze''") are one (`_two_apostrophes`). A quotation that quotes no letter or digit
     ("" or a run of marks) is not reported.
 
     >>> [(m.span.of(s), m.terminated) for s in ["He said “we’ve ‘agreed’” and „gut“."]
