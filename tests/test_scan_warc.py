@@ -83,7 +83,7 @@ def test_a_record_cut_short_is_an_error_naming_it_never_a_shorter_page(
     path.write_bytes(whole + cut)
     out = tmp_path / "hits.jsonl"
     assert _scan([path], out) == 1
-    assert "1 documents could not be read" in capsys.readouterr().err
+    assert "1 document could not be read" in capsys.readouterr().err
     assert list(_by_url(out)) == ["whole"]
     [error] = _errors(out)
     assert error["offset"] == len(whole) and error["source"] == str(path)
