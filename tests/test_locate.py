@@ -1217,3 +1217,19 @@ def test_a_reply_quoting_a_block_then_the_next_paragraph_in_its_prose_is_two_pas
     assert len(passages) == 2
     [result] = analyse(reference, [capture]).sources
     assert not [d for d in result.divergences if d.severity is Severity.MATERIAL]
+
+
+def test_an_echo_straight_before_a_quotation_resuming_further_on_is_not_the_copy(
+    reference: Document,
+) -> None:
+    # The writer echoes five words of the statement, then quotes it from further on:
+    # joined as one passage, the statement's words between were a material omission
+    # (audit e57's newsletter).
+    at = reference.text.index("is inflicting serious damage")
+    quoted = reference.text[at : reference.text.index(", and does nothing", at)]
+    page = f'On the second, the statement argues that the deployment of THAAD\n"{quoted}".\n'
+    capture = make_document(page)
+    [passage] = locate(prepare(reference), capture)
+    assert passage.copy.of(capture.text) == quoted
+    [result] = analyse(reference, [capture]).sources
+    assert not [d for d in result.divergences if d.kind is Kind.OMISSION]

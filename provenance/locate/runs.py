@@ -170,7 +170,7 @@ def _chains(texts: _Texts, options: LocateOptions) -> list[_Run]:
                     continue  # a quotation closes and another opens: two passages
                 if dj > n and _quotation_closed(texts, chain, j, i, n):
                     continue  # the quotation it opened closes, and the page's prose goes on
-                if dj > n and _echo_before(texts, chain, j, i, n):
+                if dj >= n and _echo_before(texts, chain, j, i, n):
                     continue  # the reporter's echo, then the quotation: apart
                 if dj > n and texts.in_a_box(chain[2] + n - 1, j):
                     continue  # a "Read more:" box's teaser after the copy's end
@@ -441,12 +441,17 @@ def _echo_before(texts: _Texts, chain: list[int], j: int, i: int, n: int) -> boo
     at capture word j opens a quotation after words of the page's own: "... by the launch
     and consider it "unacceptable and in disharmony ...": the reporter echoes the
     statement's words, then quotes it. The quotation is the copy; the echo and the
-    quotation are not one passage with "it" for "this statement" in it."""
+    quotation are not one passage with "it" for "this statement" in it. So is an echo
+    straight before the mark where the quotation resumes further on in the reference
+    ("argues that the deployment of THAAD “is inflicting ...”": the statement's
+    "antimissile systems in Northeast Asia" between were a material omission)."""
     if chain[2] + n - chain[0] >= 2 * n:
         return False
     gap = texts.capture_gap(chain[2] + n - 1, j)
-    if gap[-1:] not in ('"', "'") or not gap[:-1].strip(" \t"):
-        return False  # no mark opening straight before the word, or no words of its own
+    if gap[-1:] not in ('"', "'"):
+        return False  # no mark opening straight before the word
+    if not gap[:-1].strip(" \t") and i - chain[3] <= j - chain[2]:
+        return False  # no words of its own, and the reference skips none at the mark
     return texts.extra_marks(chain[2] + n - 1, j, chain[3] + n - 1, i) == 1
 
 
