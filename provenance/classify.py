@@ -439,13 +439,16 @@ _PARAGRAPH_NUMBER = re.compile(
     r"(?:(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\\?[.)]|[IVX]{1,5}\.|[ivx]{1,5}\)"
     r"|[§¶][ \u00a0]?\d{1,3}\.?|\([a-zA-Z]\)|[a-zA-Z]\)|[a-zA-Z]\.(?=[ \t])|[•◦▪‣·\u2013-](?=[ \t])"
     r"|(?i:point|paragraph|para\.?|item|clause|section|article)[ \t]+\d{1,3}"
-    r"(?:[.:)]|[ \t]*[\u2013\u2014-](?=\s))?)"
+    # (with the page's own short title after a dash, to the line's end: "Point 5 —
+    # dialogue between the two Koreas", a <summary> over the point)
+    r"(?:[ \t]*[\u2013\u2014][ \t]+(?:[^\s.]+[ \t]+){0,7}[^\s.]+[ \t]*(?=\n)"
+    r"|[.:)]|[ \t]*[\u2013\u2014-](?=\s))?)"
     r"[*_]{0,3}\s*)+"
 )
 """A paragraph's number as copies write it: "(2)", "[2]", "2.", "2)", "II.", "ii)", "§ 2", "¶ 2",
-"Point 2", "Paragraph 2:", a letter ("(a)", "b)", "C.") or a bullet ("•", "-") put for it,
-with the spaces or line breaks after it; or two ("**3.** 3.": the copy's own, then the
-statement's)."""
+"Point 2", "Paragraph 2:", "Point 2 — a title of the page's own" ending its line, a letter
+("(a)", "b)", "C.") or a bullet ("•", "-") put for it, with the spaces or line breaks
+after it; or two ("**3.** 3.": the copy's own, then the statement's)."""
 _NUMBER_LINE = re.compile(r"[\s*_#>\d()\[\].\\a-zA-Z§¶•◦▪‣·\u2013-]*")
 """Characters `_LINE_MARKUP` and `_PARAGRAPH_NUMBER` can match, any number of them."""
 _NUMBER_REACH = 24
