@@ -200,7 +200,7 @@ _DOC_CUE_SUPERSET = (
     rb"|\bParties\b|\bministries\b"
     rb"|\b(?:text|original|doc|version|roadmap|initiative|paper|proposal)\s+(?:as\s+[a-z]+ed\s+|in\s+[a-z]+\s+)?(?:(?:has|had|also|further|then|even|still|itself|again|likewise|[a-z]+ly)\s+)*(?:of\s+the\s+(?:joint\s+)?statement"
     rb"|circulated|published"
-    rb"|released|issued|reads"
+    rb"|released|issued|reads|runs"
     rb"|asks|asked|holds|held|maintains|maintained|stipulates|stipulated|specifies|specified"
     rb"|says|said|adds|added|notes|noted|states|stated|stresses|stressed|continues|continued"
     rb"|records|recorded|claims|claimed|provides|provided|argues|argued"

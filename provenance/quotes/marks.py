@@ -156,7 +156,9 @@ _DOC_CUE = re.compile(
     r"|uses|used|defines|defined|describes|described|lists|listed|spells\s+out|sets\s+out"
     # what it does not say: "The text does not say that ...", "the text never asks"
     r"|(?:does\s+not|doesn['’]t|did\s+not|didn['’]t)\s+(?:say|ask|call|demand|mention|state)"
-    r"|never\s+(?:says|asks|calls|demands|mentions|states)))"
+    r"|never\s+(?:says|asks|calls|demands|mentions|states)"
+    # how it runs, before its words: "so the text runs:", "the text runs as follows:"
+    r"|runs(?=\s*(?:as\s+follows)?\s*:)))"
     # words in quotation marks straight after it (or after "was"), which `cues` reads:
     # "the text “was signed on July 5 ...”", "the text was «signed ...»"
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?"

@@ -638,11 +638,13 @@ _PART_OPENS = re.compile(rf"[ \t]*(?P<part>{STATEMENT_PART})\b(?![ \t]+of\b)")
 about the launch:", "Point 4, on the other hand:"; not "The last line of the senator's
 letter", another text's)."""
 _PART_PRESENTED = re.compile(
-    rf"\b(?:[Hh]ere[ \t]+(?:is|are|comes)|[Hh]ere[’']s|[Bb]elow[ \t]+(?:is|are))[ \t]+"
+    rf"\b(?:[Hh]ere[ \t]+(?:is|are|comes)|[Hh]ere[’']s|[Bb]elow[ \t]+(?:is|are)"
+    rf"|(?:is|are|comes|sits|lies)[ \t]+in)[ \t]+"
     rf"(?P<part>{STATEMENT_PART})\b(?![ \t]+of\b)"
 )
 """A part of the statement by its place presented anywhere in the line before its words
-("... so here is point 6 with the two paragraphs that follow it, exactly as posted:")."""
+("... so here is point 6 with the two paragraphs that follow it, exactly as posted:", "The
+key line is in point 6:")."""
 _IT_SAYS_AUTHORS = re.compile(
     r"(?P<it>\b[Ii]t)\s+(?:[a-z]+ly\s+)?(?P<verb>says|said|states|stated|reads|declares"
     r"|declared)\s+(?:that\s+)?(?P<who>[^\"“”«».;:!?\n]{3,40}?)\s*[\"“«]"
