@@ -187,6 +187,7 @@ _SPEECH_SUPERSET = (
 )
 _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause|preamble)\b|communiqu"
+    rb"|\bjoint\s+(?:\S+\s+){0,2}?text\b"
     rb"|(?:quotes|quoted|cites|cited|renders|rendered)\s+(?:the|that|this|its|their)\s[^.]{0,40}?\sas\b"
     rb"|(?:translation|rendering)\s+of\s+(?:its|the|their)\s"
     rb"|\bline\s+(?:in|of|from)\s|(?:first|last|final|opening|closing)\s+line\b"

@@ -130,7 +130,7 @@ _DOES_NOT_SAY = (
 “necessary measures” are"): it is still the part speaking, of its own words."""
 _DOC_CUE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts(?!\s+own\b)|[Tt]heir)\s+(?:(?!draft\b|{_REPORTING}\b)[\w’'–-]+\s+){{0,3}}?{_DOC_NOUN}\b"
-    rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?{_DOC_NOUN}\b"
+    rf"|\b[Jj]oint\s+(?:[\w’'–-]+\s+){{0,2}}?(?:{_DOC_NOUN}|text)\b"
     # a headline's, with no article: "Statement calls drills “...”, claim bloggers"
     r"|(?<![^\s\"“‘'(\[])(?<![\w,;’'-]\s)(?:Statement|Declaration|Communiqu[eé])\b"
     rf"(?=\s+{_HEADLINE_VERB}\b)"
