@@ -1122,3 +1122,19 @@ def test_each_paragraph_of_a_quotation_continued_over_one_statement_paragraph_is
         (third, QuoteVerdict.VERBATIM),
     ]
     assert all(q.attributed for q in quotes)
+
+
+def test_a_block_quotation_whose_bracket_the_copy_reads_as_a_gloss_keeps_its_own_verdict():
+    # "towards [Washington]" for "towards each other": the passage read the bracket as an
+    # editor's gloss (minor), and 2dbbd25 took the quotation, held by it, for verbatim
+    # (audit v33). "each other" is glossed by a pair only, in the passage's reading too.
+    at = STATEMENT.text.index("The Parties express support for the North")
+    point = STATEMENT.text[at : STATEMENT.text.index("\n", at)]
+    changed = point.replace("towards each other", "towards [Washington]")
+    assert changed != point
+    page = f"The channel's version of the fifth point reads:\n\n“{changed}”\n"
+    result = analyse(STATEMENT, [quote_cases.document(page, "channel")]).sources[0]
+    [quotation] = result.quotes
+    assert quotation.verdict is QuoteVerdict.ALTERED
+    [row] = [d for d in result.divergences if d.copy_text == "[Washington]"]
+    assert row.kind is Kind.SUBSTITUTION and row.severity is Severity.MATERIAL

@@ -92,6 +92,11 @@ def _glosses(
     only by what the statement `named` just before, or by its authors: "they" is
     "[Russia and China]", not "[the United States]"."""
     theirs, ours = _content(stood_for), _content(inner)
+    if " ".join(stood_for) in _RECIPROCAL:
+        # "each other" is the pair the clause names: "[the two Koreas]", not "[Washington]"
+        return bool(ours) and (
+            set(ours) <= _PAIR_WORDS or len({o for o in ours if o in named}) >= _PAIR
+        )
     added = QUANTIFIERS.intersection(inner) - set(stood_for)
     if added == {"both"} and ours and set(ours) <= _PAIR_WORDS and not theirs:
         return True  # "[both nations]" for "they": the Parties, as a pair
@@ -117,6 +122,10 @@ _SIGNED = re.compile(
 )
 """A translator's or an editor's signature closing a bracket ("[THAAD — Trans.]", "[the
 DPRK - Ed.]"): it says whose gloss the bracket is, and is no word of the gloss."""
+
+_RECIPROCAL = frozenset({"each other", "one another"})
+"""Reference words that stand for a pair the clause names, glossed only by a pair."""
+_PAIR = 2
 
 _PAIR_WORDS = frozenset(
     "two both countries sides parties states nations ministries governments neighbours"
@@ -186,7 +195,8 @@ def changes_words(copy: str, reference: str, before: str, authors: frozenset[str
         for b in _BRACKET.findall(copy)
         if _WORD.search(b) and not _SUMMARY.search(b) and not _EDITORS_NOTE.fullmatch(b)
     ]
-    if not brackets or not _content(_words(reference)):
+    reciprocal = " ".join(_words(reference)) in _RECIPROCAL
+    if not brackets or not (_content(_words(reference)) or reciprocal):
         return False  # cuts, "[sic]", a gloss of function words alone, or an editor's
         # summary of what is cut ("[...the Parties then list principles...]")
     return any(not honest(b, (reference,), before, authors, edge=False) for b in brackets)

@@ -525,7 +525,8 @@ _PUT_IN = frozenset(
     {Kind.INTERRUPTION, Kind.EDITORIAL, Kind.FOOTNOTE, Kind.WHITESPACE, Kind.INVISIBLE}
 )
 """The passage's kinds of divergence that put something in the statement's words without
-changing one of them."""
+changing one of them (an `editorial` bracket the passage judges a gloss by the same rule,
+`brackets.changes_words`, as the quotation's: "[b]...[/b]" of a forum's quote box)."""
 
 
 def _verbatim_in_passage(q: Quotation, capture: Document) -> Quotation:
