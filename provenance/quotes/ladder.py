@@ -1006,8 +1006,9 @@ def _as_defined(
     quoted = core.of(text)
     for short, name in index.defined:
         found = list(re.finditer(rf"\b{short}\b", quoted))
-        if len(found) != 1 or name in quoted:
-            continue
+        if len(found) != 1 or name in quoted or f"({short})" in quoted:
+            continue  # (the name defined in the quotation itself, whatever its apostrophes:
+            # written out in the short one's parentheses, it was a party of its own)
         at = core.start + found[0].start()
         written = text[:at] + name + text[at + len(short) :]
         grown = len(name) - len(short)
