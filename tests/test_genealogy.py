@@ -488,3 +488,17 @@ def test_an_excerpt_stopping_short_stays_silent_past_its_end(reference: Document
     table = collate(reference, witnesses(analyse(reference, [page])))
     end = table.locations[-1]
     assert [r.status for r in end.readings] == [Status.LACUNA]
+
+
+def test_one_article_dropped_alike_groups_no_one_two_do(reference: Document) -> None:
+    """One "the" dropped alike is a slip copiers make independently (a minor row in the
+    report): it weighed as a changed word and grouped an independent copy with the one it
+    happened to share it with (audit p57). Two such slips alike still group."""
+    one = _plant(reference.text, "the commitments formulated", "commitments formulated")
+    two = _plant(one, "the maintenance of", "maintenance of")
+    for shared, grouped in ((one, False), (two, True)):
+        a = from_text("a", reference, _plant(shared, "justified concerns", "legitimate worries"))
+        b = from_text("b", reference, _plant(shared, "mutual trust", "mutual confidence"))
+        c = from_text("c", reference, reference.text)
+        family = genealogy(collate(reference, [a, b, c])).families[0]
+        assert bool(family.groups) is grouped

@@ -26,8 +26,10 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from provenance.classify import row_of
 from provenance.collation.table import Reading, Status, Table
 from provenance.collation.witnesses import Segment, Witness
+from provenance.kinds import ARTICLE_ROWS as _ARTICLE_ROWS
 from provenance.model import Kind
 from provenance.normalise import normalise
 from provenance.severity import COSMETIC_KINDS
@@ -51,6 +53,12 @@ WEIGHTS = {
     Kind.EMPHASIS: 1.0,
 }
 """Base weight of a shared reading by kind. Cosmetic kinds are weak: they arise independently."""
+
+ARTICLE_ROWS = frozenset(_ARTICLE_ROWS.values())
+ARTICLE_WEIGHT = 1.0
+"""The weight of one article dropped or added alone (a minor row, `kinds.ARTICLE_ROWS`): a
+slip copiers make independently, so one shared is no family (it weighed 2.0, a changed
+word, and grouped an independent copy with the one it happened to share it with)."""
 
 TRANSLATION_AGREEMENT = 80.0
 """Least rapidfuzz ratio (0-100) at which two paraphrases of one passage count as alike."""
@@ -298,6 +306,8 @@ def _weight(kind: Kind, reference: str, text: str) -> float:
     base = WEIGHTS.get(kind, 1.0)
     if kind in COSMETIC_KINDS:
         return base
+    if kind in (Kind.OMISSION, Kind.INSERTION) and row_of(kind, reference, text) in ARTICLE_ROWS:
+        return ARTICLE_WEIGHT
     # (a hyphen joining or splitting a word, "co-existence" for "coexistence" or
     # "nonproliferation" for "non-proliferation", changes one word, not two)
     counted = _COMPOUND if kind is Kind.PUNCTUATION else _WORD
