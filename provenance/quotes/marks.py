@@ -385,10 +385,20 @@ def _two_apostrophes(text: str) -> str:
     after one. Read as two single marks, each pair paired with the other's second half
     and a page's own words between two such quotations were one ("''. It also says ''").
 
+    Three apostrophes are wikitext's bold, no mark at all ("'''Russia and China''' issued
+    it" was a quotation of "Russia and China").
+
     >>> _two_apostrophes("says ''a b'' and")
     'says  "a b"  and'
+    >>> _two_apostrophes("'''Bold''' and")
+    '   Bold    and'
     """
+    text = _BOLD.sub("   ", text)
     return _OPENING_PAIR.sub(' "', _CLOSING_PAIR.sub('" ', text))
+
+
+_BOLD = re.compile(r"(?<!')'{3}(?!')")
+"""Three straight apostrophes, and no fourth: wikitext's bold."""
 
 
 _OPENING_PAIR = re.compile(r"(?<![\w'])''(?=[^\s'])")
