@@ -187,7 +187,8 @@ _SPEECH_SUPERSET = (
 )
 _DOC_CUE_SUPERSET = (
     rb"(?:statement|declaration|document|passage|paragraph|sentence|clause|preamble)\b|communiqu"
-    rb"|\bjoint\s+(?:\S+\s+){0,2}?text\b"
+    rb"|\bjoint\s+(?:\S+\s+){0,2}?text\b|\bhad\s+(?:\S+\s+){1,3}(?:continue|say|add|declare"
+    rb"|state|insist|warn|demand|urge|go\s+on)\b"
     rb"|(?:quotes|quoted|cites|cited|renders|rendered)\s+(?:the|that|this|its|their)\s[^.]{0,40}?\sas\b"
     rb"|(?:translation|rendering)\s+of\s+(?:its|the|their)\s"
     rb"|\bline\s+(?:in|of|from)\s|(?:first|last|final|opening|closing)\s+line\b"

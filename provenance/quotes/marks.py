@@ -102,10 +102,11 @@ ASCII ones, so it matches there and more (after "é", say)."""
 _DOC_NOUN = r"(?:[Ss]tatement|[Dd]eclaration|[Dd]ocument|[Cc]ommuniqu[eé])"
 _PART_ASIDE = (
     r"(?:\s*,\s*(?:for\s+its\s+part|in\s+turn|however|moreover|meanwhile|too|though|notably"
-    r"|in\s+particular|for\s+(?:example|instance)|by\s+contrast)\s*,)?"
+    r"|in\s+particular|for\s+(?:example|instance)|by\s+contrast"
+    r"|in\s+(?:the|its)\s+[\w-]+\s+(?:point|paragraph|section))\s*,)?"
 )
 """An aside between a part of the text and its verb ("The preamble, for its part, says",
-"Point 4, however, says")."""
+"Point 4, however, says", "The relevant passage, in the fourth point, reads")."""
 _REPORTING = (
     r"(?:says|said|claims|claimed|writes|wrote|reports|reported|tweets|tweeted|posts|posted"
     r"|alleges|alleged|argues|argued|suggests|suggested|insists|insisted)"
@@ -135,6 +136,10 @@ _DOC_CUE = re.compile(
     r"|(?<![^\s\"“‘'(\[])(?<![\w,;’'-]\s)(?:Statement|Declaration|Communiqu[eé])\b"
     rf"(?=\s+{_HEADLINE_VERB}\b)"
     r"|\b[Tt]he Parties\b|\b[Tt]he (?:two )?foreign ministries\b"
+    # a source making the authors say what follows: "A summary had the ministries continue:"
+    r"|(?<=\bhad )(?:the\s+(?:two\s+)?(?:ministries|sides|Parties|authors|statement|text)"
+    r"|Russia\s+and\s+China|Moscow\s+and\s+Beijing)(?=\s+(?:continue|say|add|declare|state"
+    r"|insist|warn|demand|urge|go\s+on)\b)"
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:[\w’'-]+\s+){0,5}?"
     + _TEXT_NOUN
     + r"\b(?=(?:\s*,[^,;:\"“”\n]{1,90},)?"
