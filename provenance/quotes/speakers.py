@@ -99,6 +99,10 @@ _LEADS_APPOSED = re.compile(
 """`_LEADS`, an apposition between commas ("in the view of Lankov, a specialist, “"), or
 a preposition joining a document's noun to what it quotes ("the statement's call for “")."""
 
+NAMED_OWN_WORDS = "its own words, named before"
+"""How a quotation the page names as the document's own wording speaks ("the document's
+formula of «...»", "The statement's phrase ‘...’")."""
+
 
 def attribution(
     text: str,
@@ -258,7 +262,7 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             # "We argue that the document's formula of «...» is ...": the words are the
             # document's, named as its own, whoever argues about them
             span = Span(wording.start(), wording.start() + len(wording.group().rstrip()))
-            return Cue("document", span, span.of(reading.text), how="its own words, named before")
+            return Cue("document", span, span.of(reading.text), how=NAMED_OWN_WORDS)
         back = max(0, m.span.start - 160), m.span.start - 1  # (what both read before it)
         read_out = _search_holding(_READS_OUT, ("read", "recite"), reading.prose, *back)
         if read_out is not None:

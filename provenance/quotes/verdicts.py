@@ -53,7 +53,7 @@ from provenance.quotes.marks import (
     paragraph_breaks,
     split_sentences,
 )
-from provenance.quotes.speakers import Cue, speakers
+from provenance.quotes.speakers import NAMED_OWN_WORDS, Cue, speakers
 from provenance.quotes.subjects import _joint
 from provenance.quotes.words import ALIASES, ARTICLE_BEFORE, STOPWORDS, stem, word_count
 from provenance.spanindex import SpanIndex
@@ -215,6 +215,9 @@ def _nested(
         if q.attribution is None and words < _NESTED_MATCHED_WORDS:
             continue  # (the statement's by its words alone only when they are a sentence's)
         led = _VERB_LEAD.search(outer.text, 0, max(0, q.span.start - 1)) is not None
+        # (or named as the document's own words: "The statement's phrase ‘double freezing’
+        # sounds symmetrical," said the analyst)
+        led = led or (q.attribution is not None and q.attribution.how == NAMED_OWN_WORDS)
         if words < _NESTED_MIN_WORDS and not (words >= 2 and led) and not _unheld(q, reference):
             continue  # "the ‘double freeze’ idea": a name in someone's words, more often;
             # but "will ‘closely coordinate’" quotes what the statement says they will do,
