@@ -1741,7 +1741,7 @@ _NAME_THEN_VERB = re.compile(
 )
 """A sentence opening on a name or a plural of people and then its verb ("Critics attacked",
 "Sergei Lavrov went")."""
-_COMMA_GERUND = re.compile(r",[ \t]+(?:saying|adding|noting|warning|insisting|stressing)\b")
+_COMMA_GERUND = re.compile(r",[ \t]+" + _ADDING.pattern)
 """A gerund of saying after a comma, whose speaker is the sentence's subject."""
 _IN_A_SUBJECT = frozenset(
     "and the two both its their foreign ministries ministers sides parties capitals"
