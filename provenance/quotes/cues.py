@@ -1303,6 +1303,11 @@ def _authors_quoted(
             subject = subject[: copula.start()]
             said_at = start + len(subject)
         theirs = bool(subject) and _joint(subject, authors)
+        if said_at != at and subject.casefold() == "they":
+            # "On THAAD the two sides were blunt: they are “determined ...”": "they" after
+            # a colon is the authors the clause before it names
+            named = _THE_AUTHORS.search(chunk, 0, start)
+            theirs = named is not None and chunk[named.end() : start].rstrip().endswith(":")
         if theirs and not all(_bare(n) in authors | _DETERMINERS for n in _NAME.findall(subject)):
             theirs = False  # "Russia and the United States"
         if (
