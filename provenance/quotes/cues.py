@@ -1857,6 +1857,7 @@ def _names_another(
     may point back at a document a quotation names."""
     return (
         _another_body(m.group(), authors)
+        or _on_another_topic(chunk, m)
         or _dated_otherwise(chunk[m.end() : m.end() + _DATE_REACH], authors)
         or _of_another(m.group(), prose, base + m.start(), authors)
         or (
@@ -1865,6 +1866,44 @@ def _names_another(
             and _of_another(m.group(), text, base + m.start(), authors)
         )
     )
+
+
+def _on_another_topic(chunk: str, m: re.Match[str]) -> bool:
+    """Whether a document cue `m` names its topic, "on ...", and it is not the statement's:
+    "a joint statement on trade", "the joint statement on the current world situation"
+    (the two sides signed several the same day); not "the joint statement on Korea", "on
+    the Korean Peninsula", "on North Korea's missile tests".
+
+    >>> [_on_another_topic(t, re.search("statement", t)) for t in (
+    ...     "the statement on trade says", "the statement on the Korean Peninsula says")]
+    [True, False]
+    """
+    if not _NOUN_ENDS.search(m.group()):
+        return False  # ("the statement's call on ...": the noun is not the cue's last word)
+    topic = _TOPIC.match(chunk, m.end())
+    if topic is None or _NOT_A_TOPIC.match(topic.group("topic")):
+        return False  # when or where it stands: "on Tuesday", "on the ministry's website"
+    return _OUR_TOPIC.search(topic.group("topic")) is None
+
+
+_NOUN_ENDS = re.compile(r"(?:statement|declaration|communiqu[eé]|document|text)$", re.IGNORECASE)
+_TOPIC = re.compile(r"\s+on\s+(?P<topic>[^,.;:!?\"“”«»()\n]{3,80})")
+"""A document's topic after its noun: "on trade", "on the current world situation"."""
+_NOT_A_TOPIC = re.compile(
+    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june"
+    r"|july|august|september|october|november|december|\d|the\s+\d|(?:the\s+)?(?:eve|day|night"
+    r"|morning|evening|occasion|sidelines|record|behalf)\b|(?:the|its|their|his|her|a)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?:website|site|page|homepage|portal|account|channel|feed|blog"
+    r"|record)\b|(?:twitter|telegram|facebook|wechat|weibo|x|tv|television|air|radio)\b)"
+)
+"""What follows "on" that is when or where a document stands, not what it is on."""
+_OUR_TOPIC = re.compile(
+    r"\b(?:kore\w*|peninsula|dprk|pyongyang|seoul|nuclear|missile\w*|thaad|denucleari\w*"
+    r"|northeast|north-east|the\s+north|launch\w*|tests?|drills?|exercises?|crisis|tensions?"
+    r"|freez\w*|region|regional)\b",
+    re.IGNORECASE,
+)
+"""Words of the statement's own topic, the Korean Peninsula."""
 
 
 _THAT_DOCUMENT_PATTERN = (
