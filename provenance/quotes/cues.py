@@ -340,7 +340,7 @@ def cues(
         if _WANTED_TO.search(chunk, max(0, m.start() - _DEMANDED_REACH), m.start() + 3):
             controlled.append((m.start(), m.end()))
             continue  # "Tokyo wanted Moscow and Beijing to declare ...": not what they said
-        head = next((d for d in docs if d[1] <= m.start() and d[0] < _CLAUSE_REACH), None)
+        head = _opening_document(docs, m.start())
         joint = head is None and _joint(chunk[: m.start()].strip(), authors)
         if head is None and not joint:
             opening = _NAMED_OPENING.match(chunk, 0, m.start())
@@ -1714,6 +1714,13 @@ _CONTROLLED = re.compile(
 saying", "ended their paper by calling for")."""
 
 
+def _opening_document(docs: list[tuple[int, int]], before: int) -> tuple[int, int] | None:
+    """The document cue opening its sentence (within `_CLAUSE_REACH`) and ending before
+    offset `before`, the subject of a verb there ("The statement mentions X only to say",
+    "The statement goes further, saying"), if any."""
+    return next((d for d in docs if d[1] <= before and d[0] < _CLAUSE_REACH), None)
+
+
 def _gerund_of_the_subject(
     text: str,
     chunk: str,
@@ -1728,7 +1735,7 @@ def _gerund_of_the_subject(
     before a verb ("Critics attacked the statement, saying it “...”"); None when the
     sentence opens otherwise (a dateline: "Seoul, July 5 - Russia and China issued ...")."""
     span = Span(base + m.start() + 1, base + m.end())
-    if any(d[0] < _CLAUSE_REACH and d[1] <= m.start() for d in docs):
+    if _opening_document(docs, m.start()) is not None:
         return Cue("document", span, span.of(text).strip())
     words = _SUBJECT_WORD.findall(chunk[: m.start()])
     subject = " ".join(
