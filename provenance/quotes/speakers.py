@@ -879,11 +879,11 @@ _ITS_WORDING = re.compile(
     r"(?:formula|formulation|phrase|wording|words|language|term|expression|call|appeal"
     r"|demand|plea|line|passage|sentence|clause|description|proposal|plan|idea|notion"
     r"|concept|slogan)"
-    r"(?:\s+(?:of|to|for|on|about))?[ \t]*$"
+    r"(?:\s+(?:of|to|for|on|about)|[ \t]*[,:])?[ \t]*$"
 )
 """The document's own wording named just before a quotation ("the document's formula of",
-"the statement's phrase", "the communique's call for"): the quoted words are the
-document's, whoever the sentence says argues or writes about them."""
+"the statement's phrase", "the communique's call for", "the document's wording, "): the
+quoted words are the document's, whoever the sentence says argues or writes about them."""
 _ROLE_BEFORE_COLON = re.compile(
     r"(?i)\b(?P<who>(?:an?|the|one|another|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:diplomat"
     r"|official|analyst|expert|scholar|professor|minister|spokes(?:man|woman|person)|envoy"
