@@ -722,6 +722,8 @@ def cues(
     out.extend(_authors_quoted(text, chunk, base, authors, out))
     out.extend(_in_their_words(text, chunk, base, authors, out))
     part = _set_out_part(chunk, authors) if documents else None
+    if part is None and labels:
+        part = _part_introducing(chunk)
     if part is not None and not any(c.span.start <= base + part[0] < c.span.end for c in out):
         span = Span(base + part[0], base + part[1])
         out.append(Cue("document", span, span.of(text)))
@@ -1500,6 +1502,74 @@ def _set_out_part(chunk: str, authors: frozenset[str]) -> tuple[int, int] | None
         if word.casefold().removesuffix("’s").removesuffix("'s") not in authors:
             return None
     return found.start("part"), found.end("part")
+
+
+STATEMENT_PART = (
+    r"(?i:(?:the|its|their)[ \t]+(?:first|second|third|fourth|fifth|sixth|last|final|opening"
+    r"|closing|\d{1,2}(?:st|nd|rd|th))[ \t]+(?:point|paragraph|section|clause|sentence|line)"
+    r"|(?:point|paragraph|para\.?|section|clause)[ \t]+(?:\d{1,2}|one|two|three|four|five|six))"
+)
+"""A part of the statement by its place ("the fifth point", "paragraph 3"), which
+`speakers` reads as whom a source quotes too."""
+PART_OPENS = re.compile(rf"[ \t]*(?P<part>{STATEMENT_PART})\b(?![ \t]+of\b)")
+"""A paragraph opening on a part of the statement by its place ("The first point is blunt
+about the launch:", "Point 4, on the other hand:"; not "The last line of the senator's
+letter", another text's)."""
+PART_PRESENTED = re.compile(
+    rf"\b(?:[Hh]ere[ \t]+(?:is|are|comes)|[Hh]ere[’']s|[Bb]elow[ \t]+(?:is|are)"
+    rf"|(?:is|are|comes|sits|lies)[ \t]+in)[ \t]+"
+    rf"(?P<part>{STATEMENT_PART})\b(?![ \t]+of\b)"
+)
+"""A part of the statement by its place presented anywhere in the line before its words
+("... so here is point 6 with the two paragraphs that follow it, exactly as posted:", "The
+key line is in point 6:")."""
+
+
+def _part_introducing(chunk: str) -> tuple[int, int] | None:
+    """Where a sentence names a part of the statement by its place just before a colon
+    that opens a quotation ("The key line is in point 6: “...”", "The sixth point is
+    blunt: “...”", "... its fourth point, which reads in the official translation: “...”"):
+    the words after the colon are the statement's. `reading` reads a paragraph before a
+    quotation so (`PART_OPENS`, `PART_PRESENTED`); this is the same line inline.
+
+    >>> _part_introducing("The key line is in point 6: “They are against ...”")
+    (19, 26)
+    >>> _part_introducing("Its fourth point, which reads in full: “The Parties ...”")
+    (0, 16)
+    >>> _part_introducing("The last line of Haley's reply is blunt: “We will not ...”")
+    """
+    for colon in _COLON_OPENING.finditer(chunk):
+        start = max(0, colon.start() - _PART_REACH)
+        clause = _CLAUSE_START.match(chunk, start, colon.start())
+        if clause is not None:
+            start = clause.end()
+        opens = PART_OPENS.match(chunk, start)
+        if opens is not None and not _FEW_WORDS.fullmatch(chunk, start, colon.start()):
+            opens = None
+        found = (
+            opens
+            or PART_PRESENTED.search(chunk, start, colon.start())
+            or _PART_READS.search(chunk, start, colon.start())
+        )
+        if found is not None:
+            return found.start("part"), found.end("part")
+    return None
+
+
+_COLON_OPENING = re.compile(r":[ \t]*\n?[ \t]*(?=[\"“«„‘])")
+"""A colon that opens a quotation, there or at the next line's start."""
+_PART_REACH = 120
+"""Characters before such a colon in which a part of the statement introduces it."""
+_CLAUSE_START = re.compile(r".*(?:[.!?;:][ \t]+|\n)", re.DOTALL)
+"""Up to the last sentence or clause break before the colon: the words that introduce."""
+_FEW_WORDS = re.compile(r"[ \t]*(?:[^\s:;.!?\"“”«»]+[ \t,]+){0,8}[^\s:;.!?\"“”«»]+[ \t]*")
+"""A label's few words: a part of the statement opening them is its subject."""
+_PART_READS = re.compile(
+    rf"(?P<part>{STATEMENT_PART})\b(?![ \t]+of\b),?[ \t]+(?:which|that)[ \t]+"
+    r"(?:reads|says|states|runs|goes|is[ \t]+worded)\b[^\"“”«»„‘.!?;\n]{0,60}$"
+)
+"""A part of the statement by its place, then "which reads" ("its fourth point, which reads
+in the official translation")."""
 
 
 _SET_OUT = re.compile(

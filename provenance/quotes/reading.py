@@ -26,6 +26,8 @@ from provenance.quotes.cues import (
     _SPEECH_SUPERSET,
     AUTHORS_SUBJECT,
     LINE_LABEL,
+    PART_OPENS,
+    PART_PRESENTED,
     Cue,
     another_document,
     cues,
@@ -392,8 +394,8 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             return replace(named[-1], how="paragraph introducing it")
         part = (
             (
-                _PART_OPENS.match(reading.text, spans.starts[before])
-                or _PART_PRESENTED.search(reading.text, spans.starts[before], spans.ends[before])
+                PART_OPENS.match(reading.text, spans.starts[before])
+                or PART_PRESENTED.search(reading.text, spans.starts[before], spans.ends[before])
             )
             if intro.endswith(":")
             else None
@@ -626,25 +628,6 @@ def _it_says_of_authors(reading: _Reading, k: int) -> Cue | None:
 
 
 _NAMED = re.compile(r"\b[A-Z]")
-STATEMENT_PART = (
-    r"(?i:(?:the|its|their)[ \t]+(?:first|second|third|fourth|fifth|sixth|last|final|opening"
-    r"|closing|\d{1,2}(?:st|nd|rd|th))[ \t]+(?:point|paragraph|section|clause|sentence|line)"
-    r"|(?:point|paragraph|para\.?|section|clause)[ \t]+(?:\d{1,2}|one|two|three|four|five|six))"
-)
-"""A part of the statement by its place ("the fifth point", "paragraph 3"), which
-`speakers` reads as whom a source quotes too."""
-_PART_OPENS = re.compile(rf"[ \t]*(?P<part>{STATEMENT_PART})\b(?![ \t]+of\b)")
-"""A paragraph opening on a part of the statement by its place ("The first point is blunt
-about the launch:", "Point 4, on the other hand:"; not "The last line of the senator's
-letter", another text's)."""
-_PART_PRESENTED = re.compile(
-    rf"\b(?:[Hh]ere[ \t]+(?:is|are|comes)|[Hh]ere[’']s|[Bb]elow[ \t]+(?:is|are)"
-    rf"|(?:is|are|comes|sits|lies)[ \t]+in)[ \t]+"
-    rf"(?P<part>{STATEMENT_PART})\b(?![ \t]+of\b)"
-)
-"""A part of the statement by its place presented anywhere in the line before its words
-("... so here is point 6 with the two paragraphs that follow it, exactly as posted:", "The
-key line is in point 6:")."""
 _IT_SAYS_AUTHORS = re.compile(
     r"(?P<it>\b[Ii]t)\s+(?:[a-z]+ly\s+)?(?P<verb>says|said|states|stated|reads|declares"
     r"|declared)\s+(?:that\s+)?(?P<who>[^\"“”«».;:!?\n]{3,40}?)\s*[\"“«]"

@@ -37,6 +37,7 @@ from provenance.quotes.cues import (
     DATED_AT_END,
     LINE_LABEL,
     SOURCE_WORDS,
+    STATEMENT_PART,
     Cue,
     _bare,
     _judges_it,
@@ -53,7 +54,6 @@ from provenance.quotes.marks import (
 from provenance.quotes.reading import (
     _OPENS_QUOTED,
     GLOSS_LABEL,
-    STATEMENT_PART,
     _Reading,
     reports_own,
 )
@@ -889,6 +889,9 @@ _ROLE_BEFORE_COLON = re.compile(
     r"|official|analyst|expert|scholar|professor|minister|spokes(?:man|woman|person)|envoy"
     r"|ambassador|advis[eo]r|commentator|researcher|general|aide|lawmaker|senator|academic"
     r"|negotiator|historian|economist)s?)"
+    # (not an adjective: "the official translation", "the minister's text")
+    r"(?![ \t]+(?:translation|version|text|rendering|wording|transcript|summary|readout"
+    r"|record|web\s*site|site|English|Russian|Chinese)\b)"
     # (a few words of the page's after the role: "I spoke to was blunter still")
     r"(?:[ \t]+(?![^:;.!?“”\"«»\n]*\b(?:statement|declaration|document|text)\b)"
     r"[^:;.!?“”\"«»\n]{1,60}?)?[ \t]*:[ \t]*$"
