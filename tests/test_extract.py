@@ -456,6 +456,17 @@ def test_ordered_list_numbers_are_read_as_a_browser_shows_them() -> None:
     ]
 
 
+def test_a_paragraph_opening_an_ordered_item_follows_its_number() -> None:
+    """<li><p>...</p></li>, how editors write numbered paragraphs: the browser draws the
+    number on the paragraph's first line, so no line break (and no space of the source's
+    between the tags) stands between them; the paragraphs after it are blocks as before."""
+    page = "<ol><li><p>a</p></li><li>\n  <p>b</p><p>c</p></li><li><div><p>d</p></div></li></ol>"
+    extracted = extract(_doc(page, Format.HTML))
+    assert extracted.text == "1. a\n\n2. b\n\nc\n\n3. d"
+    numbers = [k for k, char in enumerate(extracted.text) if char.isdigit()]
+    assert [extracted.span(k, k + 1).of(page) for k in numbers] == ["<li>"] * 3
+
+
 def test_a_reversed_ordered_list_counts_down_as_a_browser_shows_it() -> None:
     """<ol reversed> counts down from its item count (its own items, not a nested list's),
     or from `start`: the page's points 3, 2, 1 in that order are numbered so (audit l30)."""

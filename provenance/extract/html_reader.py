@@ -152,6 +152,8 @@ class _HTMLReader(HTMLParser):
         self.steps: list[int] = []
         """Each open list's step from one item's number to the next: -1 for <ol reversed>."""
         """The open lists, innermost last: an ordered list's next item number, or None."""
+        self.numbered = -1
+        """The readable length just after the last item number drawn (`_item_number`)."""
         self.quoting = 0
         """How many <q> elements are open: a browser draws their quotation marks."""
         self.flushed = -1
@@ -234,7 +236,11 @@ class _HTMLReader(HTMLParser):
             self.stack.append((tag, _HIDDEN if hidden else _BOXED if boxed else frozenset()))
             self.skipping += 1
             return
-        if tag in _BLOCK:
+        if tag in _BLOCK and tag != "br" and self.out.map.length == self.numbered:
+            # a block opening an ordered item, "<li>\n  <p>The Parties", follows its
+            # number on its line, as a browser draws it: "1. The Parties"
+            self.out.no_space()
+        elif tag in _BLOCK:
             self.out.line_break(_BLOCK[tag], self._at(), adds=tag == "br")
         if tag in _VOID:
             return
@@ -402,6 +408,7 @@ class _HTMLReader(HTMLParser):
         at = self._at()
         tag = self.get_starttag_text() or ""
         self.out.emit(f"{number}. ", at, at + len(tag), self._styles())
+        self.numbered = self.out.map.length
 
     def _quotation_mark(self, *, opening: bool) -> None:
         """The mark a browser draws for <q> (double, single inside another), standing for its tag:

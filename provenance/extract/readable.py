@@ -197,6 +197,10 @@ class _Builder:
         if self._space_at < 0 and self.map.length and not self._break and not self._newlines:
             self._space_at = at
 
+    def no_space(self) -> None:
+        """Drop a space the source has before the next text: none is drawn there."""
+        self._space_at = -1
+
     def line_break(self, count: int, at: int, *, adds: bool = False, end: int = -1) -> None:
         """Ask for `count` line breaks before the next character (none at the very start).
 
