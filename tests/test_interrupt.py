@@ -88,6 +88,27 @@ def test_ctrl_c_while_the_console_script_starts_is_exit_130_without_a_traceback(
     assert (code, said) == (130, [])
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize("returned", [0, 1])
+def test_ctrl_c_after_main_returned_keeps_its_exit_code(returned: int) -> None:
+    """A Ctrl-C after `main` returned (the console script's `sys.exit`, Python's shutdown)
+    is outside every `try`: it ended the process by SIGINT, not by the code `main` gave,
+    though the command's work was done (audit k58). The signal is sent to the process
+    itself once `run` has returned, as a late Ctrl-C lands."""
+    code = (
+        "import os, signal, sys\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        "import provenance.cli\n"
+        f"provenance.cli.main = lambda: {returned}\n"
+        "from provenance.__main__ import run\n"
+        "code = run()\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (returned, "")
+
+
 def test_the_console_scripts_entry_imports_nothing_before_its_try() -> None:
     """What the console script imports before `run`'s try: the package root (names loaded
     on first use) and `provenance.__main__`, no other module of the package."""
