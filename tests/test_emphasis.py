@@ -838,6 +838,47 @@ def test_a_block_quotation_s_own_style_is_the_sites_quote_style(
     ]
 
 
+_AGAINST = "against any military presence of extra-regional forces in Northeast Asia"
+_STRESSED = "benevolence towards each other"
+_QUOTATION_TYPE = {
+    "html": (
+        "<p>The passage reads{note}:</p>\n<blockquote><p>{block}</p></blockquote>\n"
+        "<p>They are “<em>{against}</em>”.</p>\n",
+        {"italic": "<em>{}</em>", "bold": "<b>{}</b>"},
+    ),
+    "md": (
+        "The passage reads{note}:\n\n> {block}\n\nThey are *“{against}.”*\n",
+        {"italic": "*{}*", "bold": "**{}**"},
+    ),
+}
+
+
+@pytest.mark.parametrize("suffix", ["html", "md"])
+def test_italics_over_a_whole_quotation_are_the_pages_quotation_type(
+    corpus: Corpus, tmp_path: Path, suffix: str
+) -> None:
+    """A site that sets its quotations in italics ("<blockquote><p><em>...</em></p>",
+    "“<em>...</em>”", Markdown's "> *...*") made each quotation of the statement a material
+    "italic added" row, where a `<blockquote style="font-style: italic">` made none (audit
+    m58). Italics over some of a quotation's words, bold over all of it, or italics a note
+    declares stay emphasis."""
+    paragraph = next(p for p in corpus.reference.text.split("\n\n") if p.startswith("5."))
+    page, styled = _QUOTATION_TYPE[suffix]
+    italic, bold = styled["italic"].format(paragraph), styled["bold"].format(paragraph)
+    some = paragraph.replace(_STRESSED, styled["italic"].format(_STRESSED))
+    cases = [
+        ("", italic, []),
+        ("", some, [("italic", _STRESSED)]),
+        ("", bold, [("bold", paragraph)]),
+        (" (italics added)", italic, [("italic", paragraph)]),
+    ]
+    path = tmp_path / f"copy.{suffix}"
+    for note, block, added in cases:
+        path.write_text(page.format(note=note, block=block, against=_AGAINST), encoding="utf-8")
+        source = analyse(corpus.reference, [load(path)]).sources[0]
+        assert [(e.style, e.text) for e in source.emphasis] == added, block
+
+
 @pytest.mark.parametrize("tag", ["b", "i", "strong"])
 def test_each_paragraph_of_a_copy_styled_whole_is_the_pages_style(
     corpus: Corpus, tmp_path: Path, tag: str

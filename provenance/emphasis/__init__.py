@@ -110,6 +110,9 @@ def emphasis(
         )
         if alignment.passage.kind is PassageKind.QUOTATION:
             runs = _within_quotation(capture.text, alignment.passage.copy, runs)
+        copy = alignment.passage.copy
+        if _declaring(declared.at(copy.start), copy.start, "italic") is None:
+            runs = _without_quotation_type(capture, copy, runs)  # (unless a note says so)
         marked = [(run, _added(reference, capture, alignment, run)) for run in runs]
         # a note of highlighting names the passage's <mark>s, or, where it has none, what
         # the editors highlighted otherwise
@@ -341,6 +344,50 @@ def _without_page_style(text: str, copy: Span, runs: Sequence[Run]) -> Sequence[
         if all(covered[k] or not c.isalpha() for k, c in enumerate(body)):
             out = [run for run in out if run.style != style]
     return out
+
+
+def _without_quotation_type(capture: Extracted, copy: Span, runs: Sequence[Run]) -> Sequence[Run]:
+    """`runs` less the italics over a whole quotation: a passage the page sets out as a
+    quotation (its block quotation holds it, or quotation marks stand just around it)
+    whose every letter is italic is in the type the page sets quotations in ("<blockquote>
+    <p><em>5. The Parties ...</em></p>", "“<em>against any military presence ...</em>”",
+    Markdown's '*"..."*'), as a `<blockquote style="font-style: italic">` is; no word of it
+    is picked out. Bold, or italics over some of its words, are emphasis as before (audit
+    m58). A note declaring italics added for the passage says they are emphasis: kept."""
+    italic = [run for run in runs if run.style == "italic"]
+    if not italic:
+        return runs
+    text = capture.text
+    letters = [k for k in range(copy.start, copy.end) if text[k].isalpha()]
+    if not letters or not (_blocked(capture.quoted, copy) or _marked(text, copy)):
+        return runs
+    starts = sorted((run.start, run.end) for run in italic)
+    k = 0
+    for start, end in starts:
+        while k < len(letters) and start <= letters[k] < end:
+            k += 1
+    if k < len(letters):
+        return runs  # (runs in order over the letters in order: all covered, or not)
+    return [run for run in runs if run.style != "italic"]
+
+
+def _blocked(blocks: Sequence[Span], copy: Span) -> bool:
+    """Whether a block quotation holds the passage whole."""
+    return any(block.start <= copy.start and copy.end <= block.end for block in blocks)
+
+
+def _marked(text: str, copy: Span) -> bool:
+    """Whether quotation marks stand just around the passage (its punctuation, spaces and
+    a mark's own italics aside): "“<em>words</em>”", "*"words."*"."""
+    before = text[max(0, copy.start - _MARGIN) : copy.start].rstrip()
+    after = text[copy.end : copy.end + _MARGIN + 1].lstrip(" .,;:!?")
+    return before[-1:] in _OPENING_MARKS and after[:1] in _CLOSING_MARKS
+
+
+_OPENING_MARKS = frozenset("\u201c\u2018\u00ab\u201e\"'")
+"""Marks that open a quotation: double, single, guillemet, low-9; straight ones."""
+_CLOSING_MARKS = frozenset("\u201d\u2019\u00bb\u201c\"'")
+"""Marks that close one (a German quotation closes on a left double mark)."""
 
 
 def _one_per_stretch(
