@@ -457,3 +457,25 @@ def test_a_note_on_the_emphasis_as_a_blocks_own_paragraph_is_no_quotation(
         block = f"<p>{block}</p>"
     got = _speakers(fmt, "The declaration reads:", block, "Nothing more was said.")
     assert got == [(LINE[:12], "document")]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page"),
+    [
+        (Format.MARKDOWN, "{intro}\n\n> {line}\n>\n> \u2014 {credit}, 4 July 2017\n"),
+        (Format.HTML, "<p>{intro}</p><blockquote><p>{line}</p><cite>{credit}</cite></blockquote>"),
+    ],
+)
+def test_a_credit_naming_another_joint_statement_is_not_this_one(fmt: Format, page: str) -> None:
+    """The two presidents signed a joint statement on the world situation the same day: a
+    block credited to it ("— Joint statement of the Presidents on the current world
+    situation") quotes that one, whose words were a not-in-reference finding against this
+    one (audit q48). Credited to this one, by its topic, the block is still checked."""
+    line = "The two sides call for a multipolar world and the democratisation of relations."
+    intro = "The presidents' own document of the same day opens on a wider theme:"
+    other = "Joint statement of the Presidents on the current world situation"
+    ours = "Joint statement of the foreign ministers on the Korean Peninsula"
+    text = page.format(intro=intro, line=line, credit=other)
+    assert _quotes(fmt, text) == [(line, "other", "person")]
+    text = page.format(intro=intro, line=line, credit=ours)
+    assert _quotes(fmt, text) == [(line, "not-in-reference", "document")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from provenance.model import Span
@@ -775,7 +775,43 @@ def cues(
         if not (_PERSON_LABEL.search(label) or handle or timed):
             continue
         out.append(Cue("person", span, span.of(text), how=how))
+    if documents and any(c.speaker == "document" for c in out):
+        others = [
+            m for m in doc_cues(chunk) if _names_another(m, chunk, prose, base, authors, text)
+        ]
+        out = [_in_another(c, chunk, base, docs, others) for c in out]
     return sorted(out, key=lambda c: c.span.start)
+
+
+def _in_another(
+    cue: Cue, chunk: str, base: int, docs: list[tuple[int, int]], others: list[re.Match[str]]
+) -> Cue:
+    """`cue`, a person's if it is the statement's authors speaking in another document
+    ("In a separate joint statement on the current world situation, signed by the two
+    heads of state, China and Russia said they “...”", "Moscow and Beijing said in a joint
+    statement on trade that ..."): that one's words, not this one's. A cue naming this
+    document ("the Korea statement says") stays its own (audit q48)."""
+    start, end = cue.span.start - base, cue.span.end - base
+    if cue.speaker != "document" or not others or any(start <= d[0] < end for d in docs):
+        return cue
+    fronted = _FRONTED_PHRASE.match(chunk)
+    framed = (
+        fronted is not None
+        and start >= fronted.end()
+        and any(m.end() <= fronted.end() for m in others)
+    )
+    medium = any(
+        end <= m.start() <= end + _MEDIUM_REACH and _MEDIUM.match(chunk[end : m.start()] + " ")
+        for m in others
+    )
+    return replace(cue, speaker="person") if framed or medium else cue
+
+
+_FRONTED_PHRASE = re.compile(
+    r"\s*(?:[Ii]n|[Uu]nder|[Tt]hrough)\s+(?:a|an|the|their|its|another)\b[^,;:“”\"«»\n]{0,160}?,"
+)
+"""A phrase opening a sentence up to its comma ("In a separate joint statement on ...,"):
+where what the sentence's subject says is set."""
 
 
 _TIMESTAMP_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*[—–-]?[ \t]*\Z")
@@ -1964,8 +2000,14 @@ def _on_another_topic(chunk: str, m: re.Match[str]) -> bool:
 
 
 _NOUN_ENDS = re.compile(r"(?:statement|declaration|communiqu[eé]|document|text)$", re.IGNORECASE)
-_TOPIC = re.compile(r"\s+on\s+(?P<topic>[^,.;:!?\"“”«»()\n]{3,80})")
-"""A document's topic after its noun: "on trade", "on the current world situation"."""
+_TOPIC = re.compile(
+    r"\s+(?:(?:of|by)\s+(?:the\s+)?(?:two\s+)?(?:[A-Z][\w’'-]*\s+|heads\s+of\s+state\s+"
+    r"|(?:leaders|presidents|ministers)\s+){1,3})?"
+    r"on\s+(?P<topic>[^,.;:!?\"“”«»()\n]{3,80})"
+)
+"""A document's topic after its noun ("on trade", "on the current world situation"), or
+after whose it is ("of the Presidents on the current world situation", "by the two
+leaders on ..."; not a date, "of July 4 builds on")."""
 _NOT_A_TOPIC = re.compile(
     r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june"
     r"|july|august|september|october|november|december|\d|the\s+\d|(?:the\s+)?(?:eve|day|night"
@@ -2043,17 +2085,20 @@ def _of_another(cue: str, prose: str, at: int, authors: frozenset[str] = frozens
         return False
     before = prose[max(0, at - _TOPIC_REACH) : at]
     # (a statement dated to another year is another's: "the Joint Statement of September
-    # 19, 2005")
+    # 19, 2005"; so is one on another topic: "the joint statement on the current world
+    # situation")
     ours = max(
         (
             m.end()
             for m in _OUR_DOCUMENT.finditer(before)
             if not _dated_otherwise(before[m.end() : m.end() + _DATE_REACH], authors)
+            and not _on_another_topic(before, m)
         ),
         default=-1,
     )
     dated = any(
         _dated_otherwise(before[m.end() : m.end() + _DATE_REACH], authors)
+        or _on_another_topic(before, m)
         for m in _DOCUMENT_NOUN.finditer(before, max(0, ours))
     )
     return dated or _OTHER_DOCUMENT.search(before, max(0, ours)) is not None

@@ -258,6 +258,12 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             )
             return Cue(credit_speaker, span, span.of(reading.text), how="credit after it")
         wording = _ITS_WORDING.search(reading.prose, max(0, m.span.start - 80), m.span.start - 1)
+        if wording is None and _OPENS_ON_DOCUMENT.match(reading.prose, reading.spans.starts[k]):
+            # "The text, he argued, shows that ... and its call to respect the North's
+            # “justified concerns” is ...": "its", in a sentence the document opens, is its
+            wording = _ITS_OWN_WORDING.search(
+                reading.prose, max(0, m.span.start - 80), m.span.start - 1
+            )
         if wording is not None:
             # "We argue that the document's formula of «...» is ...": the words are the
             # document's, named as its own, whoever argues about them
@@ -884,6 +890,19 @@ _ITS_WORDING = re.compile(
 """The document's own wording named just before a quotation ("the document's formula of",
 "the statement's phrase", "the communique's call for", "the document's wording, "): the
 quoted words are the document's, whoever the sentence says argues or writes about them."""
+_ITS_OWN_WORDING = re.compile(
+    r"\b[Ii]ts\s+(?:own\s+)?(?:formula|formulation|phrase|wording|words|language|term"
+    r"|expression|call|appeal|demand|plea|description|reference|talk)"
+    r"(?:\s+(?:of|to|for|on|about)\b[^“”\"«».;:!?\n]{0,60})?[ \t]*$"
+)
+"""The document's own wording by "its" ("its call to respect the North's", "its phrase"),
+just before a quotation: read where the sentence opens on the document."""
+_OPENS_ON_DOCUMENT = re.compile(
+    r"[\s\"“]*(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:joint\s+)?(?:[A-Z][\w-]*\s+)?"
+    r"(?:statement|document|declaration|text|communiqu[eé])\b(?!\s+of\b)"
+)
+"""A sentence opening on the document ("The text, he argued, shows ..."; not "The text of
+Kim's speech")."""
 _ROLE_BEFORE_COLON = re.compile(
     r"(?i)\b(?P<who>(?:an?|the|one|another|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:diplomat"
     r"|official|analyst|expert|scholar|professor|minister|spokes(?:man|woman|person)|envoy"
