@@ -1646,6 +1646,69 @@ def words_never_used(quotation: str, vocabulary: frozenset[str]) -> list[str]:
     return rare
 
 
+def stance_object_never_named(quotation: str, vocabulary: frozenset[str]) -> list[str]:
+    """The head of what the quotation opposes or supports, where the statement never uses
+    that word and it is rare in English: "firmly oppose interference in the internal
+    affairs of other countries" opposes what the statement never names, however its
+    "oppose" and "countries" are the statement's (a paraphrase keeps what is opposed:
+    "firmly oppose the deployment of THAAD"). The head is the first word after the verb
+    past articles, quantifiers and adverbs; a word news copy puts for one of the
+    statement's (`_RENDERS`: "remarks" for "statements") is no new object.
+
+    >>> stance_object_never_named("oppose interference in internal affairs", frozenset())
+    ['interference']
+    >>> stance_object_never_named("oppose any deployment", frozenset({"deployment"}))
+    []
+    """
+    held = stems_of(vocabulary)
+    folded = lemmas(quotation)
+    for k, word in enumerate(folded):
+        if word not in _OPPOSE | _SUPPORT or word in ("against", "object"):
+            continue
+        rest = [w for w in folded[k + 1 : k + 1 + _OBJECT_REACH] if w not in _BEFORE_OBJECT]
+        if not rest or not rest[0][:1].isalpha():
+            continue
+        head = rest[0]
+        if head in _STANCE | _ENDING or head.startswith(_HOLDING_BACK_STEMS):
+            continue  # "support a halt to ...": the halt's object is what is supported
+        if (
+            len(head) > 3
+            and head not in STOPWORDS
+            and _lemma_zipf(head) < DISTINCTIVE_ZIPF
+            and stem(head) not in held
+            and _RENDERS.get(head, "") not in vocabulary
+        ):
+            # (and the words it governs mostly not the statement's either: "the stationing
+            # of foreign troops in Northeast Asia" renders its "military presence of
+            # extra-regional forces in Northeast Asia")
+            phrase = _OBJECT_END.split(" ".join(folded[k + 1 :]), maxsplit=1)[0].split()
+            words = [w for w in phrase if w != head and w not in STOPWORDS and len(w) > 2]
+            kept = sum(_in_vocabulary(w, vocabulary) for w in words)
+            if 2 * kept < len(words) or not words:
+                return [head]
+    return []
+
+
+def _in_vocabulary(word: str, vocabulary: frozenset[str]) -> bool:
+    """Whether the statement uses `word`, singular or plural, or a word it renders
+    (`_RENDERS`): a stem is too loose here ("internal" is not "international")."""
+    return any(
+        w in vocabulary for w in (word, word.removesuffix("s"), word + "s", _RENDERS.get(word, ""))
+    )
+
+
+_OBJECT_END = re.compile(r"\b(?:and|or|but|while|which|that|who)\b")
+"""Where the object of a verb of stance ends, at the latest."""
+
+
+_OBJECT_REACH = 4
+"""Words after a verb of stance in which its object's head stands."""
+_BEFORE_OBJECT = frozenset(
+    "a an the any all every each such further more new firmly strongly resolutely fully".split()
+)
+"""Words between a verb of stance and the head of its object."""
+
+
 _RENDERS = {
     **dict.fromkeys(["excluded", "exclude", "precluded"], "ruled"),
     **dict.fromkeys(["drills", "manoeuvres", "maneuvers"], "exercises"),
@@ -1655,6 +1718,8 @@ _RENDERS = {
     **dict.fromkeys(["goodwill"], "benevolence"),
     **dict.fromkeys(["deeds", "actions", "acts"], "moves"),
     **dict.fromkeys(["utterances", "pronouncements", "remarks"], "statements"),
+    **dict.fromkeys(["stationing", "placement", "placing", "basing", "positioning"], "deployment"),
+    **dict.fromkeys(["troops", "contingents"], "forces"),
 }
 """Rarer words translations and news copy put for a word of the statement's ("must be
 excluded" for "should be ruled out", "strategic equilibrium" for "strategic balance"): a

@@ -81,6 +81,7 @@ from provenance.quotes.claims import (
     read_word_list,
     reversed_position,
     stance_fits,
+    stance_object_never_named,
     stance_without_object,
     stems_of,
     supports,
@@ -2360,6 +2361,8 @@ def _paraphrase(
     threat = _threat(index, quoted)
     if threat:
         unsaid.append(f"a threat of force the statement never makes ({threat})")
+    if not short and (thing := stance_object_never_named(quoted, lexicon.vocabulary)):
+        unsaid.append(f"a stance on what the statement never names ({', '.join(thing)})")
     blame = _blame(index, quoted)
     if blame:
         unsaid.append(blame)

@@ -795,8 +795,19 @@ def _check(
             )
     if (
         by_prose
+        and result.verdict is QuoteVerdict.PARAPHRASE
+        and _absent_said(text, _sentence(spans, m), m.span)
+    ):
+        # "The words “nuclear deterrent” are not in the text": the page says the words
+        # are not the statement's, and they are no more than a loose paraphrase of it
+        result = _not_said(result.reference, result.similarity, _SAID_ABSENT)
+    if (
+        by_prose
         and result.verdict is QuoteVerdict.NOT_IN_REFERENCE
-        and _denied(text, _sentence(spans, m), m.span)
+        and (
+            _denied(text, _sentence(spans, m), m.span)
+            or _absent_said(text, _sentence(spans, m), m.span)
+        )
     ):
         # "The statement does not say Pyongyang must “disarm first”": not in it, as the
         # page itself says (a fact check's denial, not a misquotation of its own)
@@ -1146,6 +1157,29 @@ _DENIED_SAYING = re.compile(
 )
 """The page saying the statement does not say what follows ("does not say", "never calls",
 "Nowhere does it say")."""
+
+
+def _absent_said(text: str, sentence: Span, quotation: Span) -> bool:
+    """Whether the quotation's sentence goes on to say that its words are not in the
+    statement, with no other quotation between ("The words “nuclear deterrent” are not in
+    the text", "..., a line that appears nowhere in the text")."""
+    found = _SAID_ABSENT_AFTER.search(text, quotation.end, sentence.end)
+    return found is not None and not _ANY_MARK.search(text, quotation.end + 1, found.start())
+
+
+_SAID_ABSENT_AFTER = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:never|not|nowhere)\s+(?:to\s+be\s+found\s+)?in"
+    r"|(?:(?:does|do|did)\s+not|doesn[’']t|don[’']t|didn[’']t|never)\s+(?:appear|occur|feature)s?"
+    r"\s+(?:anywhere\s+)?in|(?:appears?|occurs?|features?)\s+nowhere\s+in)"
+    r"\s+the\s+(?:joint\s+)?(?:statement|document|declaration|text)\b",
+    re.IGNORECASE,
+)
+"""After a quotation, the page saying its words are not in the statement."""
+_SAID_ABSENT = (
+    "its words are not the statement's, a loose paraphrase at best; the page says so too",
+)
+
+
 _DISOWNED = re.compile(
     r"\b(?:statement|document|declaration|communiqu[eé]|text|it)\s+(?:itself\s+)?"
     r"(?:never|nowhere|does\s+not|doesn[’']t|did\s+not|didn[’']t)\s+(?:once\s+)?"
