@@ -80,6 +80,18 @@ def test_a_sentence_with_no_line_of_its_own_is_an_insertion() -> None:
             "minor",
         ),
         ("Editor's note — the build-up it opposes is the American one.", "interruption", "minor"),
+        # (audit r58: each paragraph of the statement followed by the page's reading of it)
+        (
+            "Our reading: a call for backing at the Security Council, where both countries "
+            "hold a veto.",
+            "interruption",
+            "minor",
+        ),
+        (
+            "Context: the 2005 joint statement came out of the six-party talks.",
+            "interruption",
+            "minor",
+        ),
         # a pull quote: a person's words in marks, and who said them
         (
             "\u201cWe will not accept a nuclear North Korea on our border,\u201d a senior "

@@ -58,13 +58,16 @@ follows.", "They have just published their joint statement. The first part:", "M
 from the statement:")."""
 _COMMENT_LABEL = re.compile(
     r"[\[(]?(?:(?:our|my|editor[\u2019']?s|translator[\u2019']?s|reader[\u2019']?s)\s+)?"
-    r"(?:note|comment|commentary|view|take|gloss|aside|analysis)"
+    r"(?:note|comment|commentary|view|take|gloss|aside|analysis|reading|read|takeaway"
+    r"|interpretation|explanation|context|background|translation\s+note)"
     r"(?:\s+(?:from|by)\s+(?:the\s+)?[\w\u2019'-]+(?:\s+[\w\u2019'-]+)?)?\s*[:.\u2014\u2013-]",
     re.IGNORECASE,
 )
 """A paragraph labelled as the page's own comment ("Our note:", "Editor's note —",
-"Comment:", "(Note: ...)", "(Note from the desk: ...)"): the page speaking between the
-copy's paragraphs, whatever words of the statement it repeats."""
+"Comment:", "(Note: ...)", "(Note from the desk: ...)", "Our reading:", "Context:"): the
+page speaking between the copy's paragraphs, whatever words of the statement it repeats
+(audit r58: "Our reading: a call for backing at the Security Council" was a material
+insertion)."""
 _NOTE_LINE = re.compile(r"\(.*\)|\[.*\]")
 """A line that is a note in brackets ("(emphasis added)"), which may stand before the
 page's line introducing the next excerpt."""
