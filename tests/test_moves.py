@@ -62,6 +62,39 @@ def test_a_sentence_with_no_line_of_its_own_is_an_insertion() -> None:
     assert _verdict("The Parties state", " and firmly repeat", " the following.") is None
 
 
+_COMMENTARY = [
+    "The opening frames the whole document as a matter of proximity, and of nothing else.",
+    "A call for backing at the Security Council, where both countries hold a veto.",
+    "The phrase about justified concerns is new for China in a written document.",
+    "THAAD is named explicitly, the first time the two countries have done so together.",
+]
+
+
+def test_a_commented_copy_s_paragraphs_of_commentary_are_interruptions(reference: Document) -> None:
+    """A copy with the page's own paragraph after each of several of its paragraphs,
+    repeating the statement's words as commentary does: each paragraph an interruption,
+    not a material insertion (audit r58: five were). Paragraphs in the authors' voice
+    ("The Parties ...", "Both countries ...") are words put into the statement, however
+    many: still insertions."""
+    paragraphs = reference.text.split("\n\n")
+
+    def rows(inserted: list[str]) -> list[tuple[str, str]]:
+        page = [*paragraphs]
+        for k, line in zip((12, 9, 6, 3), inserted, strict=True):
+            page.insert(k, line)
+        analysed = analyse(reference, [make_document("\n\n".join(page))]).sources[0]
+        return [(d.kind.value, str(d.severity)) for d in analysed.divergences]
+
+    assert rows(_COMMENTARY) == [("interruption", "minor")] * 4
+    voiced = [
+        "Both countries reserve the right to respond with force to any attack on the DPRK.",
+        "The Parties will veto any new sanctions resolution in the Security Council.",
+        "The two sides confirm that nuclear tests must be met with collective measures.",
+        "The Parties demand that the United States withdraw its forces from the region.",
+    ]
+    assert rows(voiced) == [("insertion", "material")] * 4
+
+
 @pytest.mark.parametrize(
     ("line", "kind", "severity"),
     [

@@ -126,7 +126,64 @@ def _interruptions(
             continue
         level, note = verdict
         out.append(reclassified(d, capture.sha256, Kind.INTERRUPTION, note=note, level=level))
-    return _boxes_in_place(reference, capture, out)
+    return _boxes_in_place(reference, capture, _commentary(capture, out))
+
+
+def _commentary(capture: Document, found: list[Divergence]) -> list[Divergence]:
+    """A copy with a paragraph of the page's own after paragraph after paragraph (a
+    commented copy: "the phrase about justified concerns is new for China ..." after the
+    paragraph it discusses): each such paragraph is the page's commentary, an
+    interruption, where it repeats the statement's words too. Counted are the paragraphs
+    set apart between the copy's own (`_set_apart_prose`) that `interruption` read as
+    foreign prose and those it left insertions; from `_COMMENTED` of them on, the
+    insertions go too, but for one in the authors' voice ("The Parties ..."), which is
+    words put into the statement (audit r58)."""
+    text = capture.text
+    prose = [
+        k
+        for k, d in enumerate(found)
+        if d.kind in (Kind.INSERTION, Kind.INTERRUPTION) and _set_apart_prose(text, d.copy)
+    ]
+    if len(prose) < _COMMENTED:
+        return found
+    out = list(found)
+    for k in prose:
+        d = out[k]
+        voiced = _AUTHORS_SPEAK.search(d.copy_text) or _AUTHORS_OPEN.match(d.copy_text)
+        if d.kind is Kind.INSERTION and not voiced:
+            note = f"foreign material: the page's commentary, one of {len(prose)} paragraphs"
+            out[k] = reclassified(d, capture.sha256, Kind.INTERRUPTION, note=note, level=_FOREIGN)
+    return out
+
+
+_AUTHORS_OPEN = re.compile(
+    r"\W*(?:both|the\s+two)\s+(?:countries|sides|parties|ministries|governments)\b"
+    r"|\W*(?:moscow\s+and\s+beijing|beijing\s+and\s+moscow|china\s+and\s+russia)\b",
+    re.IGNORECASE,
+)
+"""A paragraph opening on the authors together ("Both countries reserve ..."): the
+statement's voice, words put into it, not the page's comment."""
+_COMMENTED = 3
+"""Fewest paragraphs of the page's own between a copy's paragraphs that make it a
+commented copy."""
+
+
+def _set_apart_prose(text: str, span: Span) -> bool:
+    """Whether the text at `span` is whole paragraphs of prose: a blank line before and
+    after it, sentences of some length ending it."""
+    inserted = span.of(text).strip()
+    before = text[max(0, span.start - 2) : span.start] + span.of(text)[:2]
+    after = span.of(text)[-2:] + text[span.end : span.end + 2]
+    return (
+        "\n\n" in before
+        and "\n\n" in after
+        and len(inserted.split()) >= _PROSE_WORDS
+        and _BLOCK_END.search(inserted) is not None
+    )
+
+
+_PROSE_WORDS = 6
+"""Fewest words of a paragraph of the page's own prose (shorter: a line, a label)."""
 
 
 def _boxes_in_place(
