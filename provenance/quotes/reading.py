@@ -32,7 +32,7 @@ from provenance.quotes.cues import (
     another_document,
     cues,
 )
-from provenance.quotes.marks import _MARKS, OPENERS, Sentences, _offsets
+from provenance.quotes.marks import _MARKS, OPENERS, Sentences, _offsets, doc_cues
 from provenance.quotes.subjects import (
     _PRONOUN,
     _PRONOUN_LAST,
@@ -683,8 +683,19 @@ def _someone_else(sentence: str, authors: frozenset[str], *, possessive: bool = 
 
 def _another_text_opens(reading: _Reading, j: int) -> bool:
     """Whether sentence `j` opens on a text that is not the statement ("The KCNA dispatch",
-    "The State Department's reply"): whom an "It" after it stands for."""
-    return bool(_ANOTHER_TEXT.match(reading.prose, reading.spans.starts[j], reading.spans.ends[j]))
+    "The State Department's reply", "The North Korea statement"): whom an "It" after it
+    stands for."""
+    start, end = reading.spans.starts[j], reading.spans.ends[j]
+    if _ANOTHER_TEXT.match(reading.prose, start, end):
+        return True
+    first = next(doc_cues(reading.prose[start:end]), None)
+    return (
+        first is not None
+        and not reading.prose[start : start + first.start()].strip()
+        and another_document(
+            Span(start, start + first.end()), reading.prose, reading.authors, reading.text
+        )
+    )
 
 
 _ANOTHER_TEXT = re.compile(

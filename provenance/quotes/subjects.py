@@ -101,6 +101,8 @@ def _another_body(named: str, authors: frozenset[str]) -> bool:
     False
     >>> _another_body("The Korean Peninsula statement", frozenset({"russia"}))
     False
+    >>> [_another_body(f"The {n} statement", frozenset()) for n in ("Korea", "North Korea")]
+    [False, True]
     >>> _another_body("The 2005 joint statement", frozenset({"russia", "2017"}))
     True
     >>> _another_body("That earlier document", frozenset({"russia"}))
@@ -125,8 +127,9 @@ def _another_body(named: str, authors: frozenset[str]) -> bool:
             return True  # "the 2005 joint statement": another year's
         elif bare.casefold() in _EARLIER:
             return True  # "that earlier document", "the previous statement": another one
-    if not capitalised:
-        return False
+    if not capitalised or capitalised == ["korea"]:
+        return False  # ("the Korea statement": the one on Korea; "the North Korea statement"
+        # or "the South Korea statement" is a party's)
     return bool(set(capitalised) & INSTITUTIONS) or all(w in _PARTY_NAMES for w in capitalised)
 
 
