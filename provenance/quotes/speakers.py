@@ -1350,7 +1350,12 @@ def _own_clause_after(text: str, cue: Cue, m: Marked) -> bool:
     if not 0 <= cue.span.start - m.span.end <= _LATER_REACH:
         return False  # (before it, or far after: a sentence of many quotations and cues
         # searched each stretch between them, its cube)
-    if not _LATER_CLAUSE.search(text, m.span.end, cue.span.start):
+    if not (
+        _LATER_CLAUSE.search(text, m.span.end, cue.span.start)
+        # (the comma inside the marks, as American style sets it: '..., tit-for-tat," and
+        # State Department spokeswoman Karen Ostby said ...')
+        or (text[m.span.end - 1 : m.span.end] == "," and _CLAUSE_AFTER_MARK.match(text, m.span.end))
+    ):
         return False
     return _QUOTATION_AHEAD.match(text, cue.span.end) is not None
 
@@ -1359,6 +1364,8 @@ _LATER_REACH = 300
 """Most characters between a quotation and a cue after it read for a clause break."""
 _LATER_CLAUSE = re.compile(r"[;—–]|,[ \t]*(?:and|but|yet|so|while|whereas)\b")
 """Between a quotation and a cue after it: a clause break."""
+_CLAUSE_AFTER_MARK = re.compile(r"[\"”’»][ \t]+(?:and|but|yet|so|while|whereas)\b")
+"""After a quotation ending on a comma inside its marks: its mark, then a conjunction."""
 _QUOTATION_AHEAD = re.compile(r"[^.!?;\n\"“”«»„]{0,160}[\"“«„]")
 """The rest of a clause up to the mark that opens a quotation in it."""
 
