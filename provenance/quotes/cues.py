@@ -327,7 +327,9 @@ def cues(
         [
             (m.start(), m.end())
             for m in doc_cues(chunk)
-            if not _names_another(m, chunk, prose, base, authors, text) and not _its_issue(chunk, m)
+            if not _names_another(m, chunk, prose, base, authors, text)
+            and not _its_issue(chunk, m)
+            and not _SET_AGAINST.search(chunk, max(0, m.start() - _SET_AGAINST_REACH), m.start())
         ]
         if documents
         else []
@@ -783,6 +785,14 @@ def cues(
     return sorted(out, key=lambda c: c.span.start)
 
 
+_SET_AGAINST = re.compile(r"\b(?:rather\s+than|instead\s+of|unlike)\s+$", re.IGNORECASE)
+"""Words before a document cue that set it against the one that speaks ("It is that
+declaration, rather than the Korea statement, which says ..."): it says nothing there.
+("Not the statement's" is read later, where a document named to deny the words is no
+speaker and none is sought before it.)"""
+_SET_AGAINST_REACH = 16
+
+
 def _in_another(
     cue: Cue, chunk: str, base: int, docs: list[tuple[int, int]], others: list[re.Match[str]]
 ) -> Cue:
@@ -804,9 +814,21 @@ def _in_another(
         end <= m.start() <= end + _MEDIUM_REACH and _MEDIUM.match(chunk[end : m.start()] + " ")
         for m in others
     )
-    return replace(cue, speaker="person") if framed or medium else cue
+    # (or it is what that document says: "It is that presidential declaration, rather than
+    # the Korea statement, which says the sides “...”")
+    cleft = any(
+        m.end() <= start
+        and start - m.end() <= _CLEFT_REACH
+        and _WHICH_SAYS.search(chunk, m.end(), end)
+        and not _BREAK.search(chunk, m.end(), start)
+        for m in others
+    )
+    return replace(cue, speaker="person") if framed or medium or cleft else cue
 
 
+_CLEFT_REACH = 80
+_WHICH_SAYS = re.compile(r"\b(?:which|that)\s+(?:\w+ly\s+)?(?:says|said|states|stated|reads)\b")
+_BREAK = re.compile(r"[.;:!?]")
 _FRONTED_PHRASE = re.compile(
     r"\s*(?:[Ii]n|[Uu]nder|[Tt]hrough)\s+(?:a|an|the|their|its|another)\b[^,;:“”\"«»\n]{0,160}?,"
 )
@@ -2001,13 +2023,15 @@ def _on_another_topic(chunk: str, m: re.Match[str]) -> bool:
 
 _NOUN_ENDS = re.compile(r"(?:statement|declaration|communiqu[eé]|document|text)$", re.IGNORECASE)
 _TOPIC = re.compile(
-    r"\s+(?:(?:of|by)\s+(?:the\s+)?(?:two\s+)?(?:[A-Z][\w’'-]*\s+|heads\s+of\s+state\s+"
-    r"|(?:leaders|presidents|ministers)\s+){1,3})?"
-    r"on\s+(?P<topic>[^,.;:!?\"“”«»()\n]{3,80})"
+    r"(?:\s+(?:of|by)(?:\s+(?:the|two|and|of|heads\s+of\s+state|leaders|presidents|ministers"
+    r"|[A-Z][\w’'-]*)){1,14})?"
+    r"\s+on\s+(?P<topic>[^,.;:!?\"“”«»()\n]{3,80})"
 )
-"""A document's topic after its noun ("on trade", "on the current world situation"), or
-after whose it is ("of the Presidents on the current world situation", "by the two
-leaders on ..."; not a date, "of July 4 builds on")."""
+"""A document's topic after its noun ("on trade", "on the current world situation"; not one
+set off by a comma, "the statement, on the joint initiative", a part of it), or after
+whose it is ("of the Presidents
+on the current world situation", "of the Russian Federation and the People's Republic of
+China on ...", "by the two leaders on ..."; not a date, "of July 4 builds on")."""
 _NOT_A_TOPIC = re.compile(
     r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june"
     r"|july|august|september|october|november|december|\d|the\s+\d|(?:the\s+)?(?:eve|day|night"
@@ -2019,7 +2043,7 @@ _NOT_A_TOPIC = re.compile(
 _OUR_TOPIC = re.compile(
     r"\b(?:kore\w*|peninsula|dprk|pyongyang|seoul|nuclear|missile\w*|thaad|denucleari\w*"
     r"|northeast|north-east|the\s+north|launch\w*|tests?|drills?|exercises?|crisis|tensions?"
-    r"|freez\w*|region|regional)\b",
+    r"|freez\w*|region|regional|initiative|roadmap|settlement|talks|dialogue)\b",
     re.IGNORECASE,
 )
 """Words of the statement's own topic, the Korean Peninsula."""

@@ -83,9 +83,12 @@ _OWN_MODIFIERS = frozenset(
 text", "the two sides' statement")."""
 
 
-_EARLIER = frozenset("earlier previous prior former older other another later separate".split())
+_EARLIER = frozenset(
+    "earlier previous prior former older other another later separate presidential broader".split()
+)
 """A document's modifier that makes it another than the statement ("that earlier document",
-"the other statement")."""
+"the other statement"; the statement is the foreign ministers': "that presidential
+declaration", "the broader declaration" the presidents signed the same day)."""
 
 
 def _another_body(named: str, authors: frozenset[str]) -> bool:

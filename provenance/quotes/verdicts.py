@@ -1164,17 +1164,31 @@ def _absent_said(text: str, sentence: Span, quotation: Span) -> bool:
     statement, with no other quotation between ("The words “nuclear deterrent” are not in
     the text", "..., a line that appears nowhere in the text")."""
     found = _SAID_ABSENT_AFTER.search(text, quotation.end, sentence.end)
-    return found is not None and not _ANY_MARK.search(text, quotation.end + 1, found.start())
+    if found is not None:
+        return not _ANY_MARK.search(text, quotation.end + 1, found.start())
+    if _ANY_MARK.search(text, quotation.end + 1, sentence.end):
+        return False  # (another quotation closes the sentence: the next one is about it)
+    # "... “both sides will work hard to calm things down”. That sentence cannot be found
+    # in the statement.": the next sentence, about this quotation
+    return _NEXT_SAYS_ABSENT.match(text, sentence.end) is not None
 
 
-_SAID_ABSENT_AFTER = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:never|not|nowhere)\s+(?:to\s+be\s+found\s+)?in"
+_ABSENT_IN = (
+    r"(?:(?:is|are|was|were)\s+(?:never|not|nowhere)\s+(?:to\s+be\s+found\s+)?in"
+    r"|(?:can\s*not|can[’']t|could\s+not|couldn[’']t)\s+be\s+found\s+(?:anywhere\s+)?in"
     r"|(?:(?:does|do|did)\s+not|doesn[’']t|don[’']t|didn[’']t|never)\s+(?:appear|occur|feature)s?"
     r"\s+(?:anywhere\s+)?in|(?:appears?|occurs?|features?)\s+nowhere\s+in)"
-    r"\s+the\s+(?:joint\s+)?(?:statement|document|declaration|text)\b",
+    r"\s+the\s+(?:joint\s+)?(?:statement|document|declaration|text)\b"
+)
+_SAID_ABSENT_AFTER = re.compile(rf"\b{_ABSENT_IN}", re.IGNORECASE)
+"""After a quotation, the page saying its words are not in the statement."""
+_NEXT_SAYS_ABSENT = re.compile(
+    r"[\s\"”’»)]*(?:That|This|The|Such\s+a)\s+(?:sentence|line|phrase|quote|quotation|wording"
+    rf"|claim|passage|words?|promise|pledge)\b[^.!?\n]{{0,40}}?\b{_ABSENT_IN}",
     re.IGNORECASE,
 )
-"""After a quotation, the page saying its words are not in the statement."""
+"""The sentence after a quotation saying its words are not in the statement ("That
+sentence cannot be found in the statement.")."""
 _SAID_ABSENT = (
     "its words are not the statement's, a loose paraphrase at best; the page says so too",
 )
