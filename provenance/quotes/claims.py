@@ -1987,7 +1987,8 @@ _PARTIES_NOUN = frozenset(
 
 _SCOPE = re.compile(
     r"(?<![-\u2010\u2011])(?<!\bat\s)\b(?:all|every(?!\s+(?:respects?|way|sense)\b)|entire|whole|anywhere"
-    r"|everywhere|always|worldwide|globally|solely|exclusively|only|sole)\b(?![-\u2010\u2011])"
+    r"|everywhere|always|worldwide|global|globally|solely|exclusively|only|sole)\b"
+    r"(?![-\u2010\u2011])"
     r"(?!\s+other\b)|\b(?:in|around)\s+the\s+world\b"
     r"|\beach\b(?!\s+other\b)",
     re.IGNORECASE,
