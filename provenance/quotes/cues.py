@@ -724,8 +724,16 @@ def cues(
     out.extend(_authors_quoted(text, chunk, base, authors, out))
     out.extend(_in_their_words(text, chunk, base, authors, out))
     part = _set_out_part(chunk, authors) if documents else None
-    if part is None and labels:
+    if part is None and (labels or chunk.rstrip().endswith(":")):
         part = _part_introducing(chunk)
+    if part is not None:
+        # (a person's cue whose subject holds the part is the part's verb read wrongly:
+        # "its fifth point is the one to note:" is no one noting)
+        out = [
+            c
+            for c in out
+            if not (c.speaker == "person" and c.span.start <= base + part[0] < c.span.end)
+        ]
     if part is not None and not any(c.span.start <= base + part[0] < c.span.end for c in out):
         span = Span(base + part[0], base + part[1])
         out.append(Cue("document", span, span.of(text)))
@@ -1601,9 +1609,18 @@ def _part_introducing(chunk: str) -> tuple[int, int] | None:
         clause = _CLAUSE_START.match(chunk, start, colon.start())
         if clause is not None:
             start = clause.end()
-        opens = PART_OPENS.match(chunk, start)
-        if opens is not None and not _FEW_WORDS.fullmatch(chunk, start, colon.start()):
-            opens = None
+        # (the part may open the clause after an opening phrase: "For readers working on
+        # inter-Korean relations, its fifth point is the one to note:")
+        comma = chunk.rfind(",", start, colon.start()) + 1
+        opens = next(
+            (
+                found
+                for at in dict.fromkeys((start, comma or start))
+                if (found := PART_OPENS.match(chunk, at)) is not None
+                and _FEW_WORDS.fullmatch(chunk, at, colon.start())
+            ),
+            None,
+        )
         found = (
             opens
             or PART_PRESENTED.search(chunk, start, colon.start())
@@ -1614,8 +1631,9 @@ def _part_introducing(chunk: str) -> tuple[int, int] | None:
     return None
 
 
-_COLON_OPENING = re.compile(r":[ \t]*\n?[ \t]*(?=[\"“«„‘])")
-"""A colon that opens a quotation, there or at the next line's start."""
+_COLON_OPENING = re.compile(r":[ \t]*(?:\n?[ \t]*(?=[\"“«„‘])|\s*\Z)")
+"""A colon that opens a quotation, there or at the next line's start, or ends the sentence
+(a block quotation follows)."""
 _PART_REACH = 120
 """Characters before such a colon in which a part of the statement introduces it."""
 _CLAUSE_START = re.compile(r".*(?:[.!?;:][ \t]+|\n)", re.DOTALL)
