@@ -1176,6 +1176,7 @@ def _absent_said(text: str, sentence: Span, quotation: Span) -> bool:
 _ABSENT_IN = (
     r"(?:(?:is|are|was|were)\s+(?:never|not|nowhere)\s+(?:to\s+be\s+found\s+)?in"
     r"|(?:can\s*not|can[’']t|could\s+not|couldn[’']t)\s+be\s+found\s+(?:anywhere\s+)?in"
+    r"|(?:is|are|was|were)\s+(?:entirely\s+|completely\s+|wholly\s+)?absent\s+from"
     r"|(?:(?:does|do|did)\s+not|doesn[’']t|don[’']t|didn[’']t|never)\s+(?:appear|occur|feature)s?"
     r"\s+(?:anywhere\s+)?in|(?:appears?|occurs?|features?)\s+nowhere\s+in)"
     r"\s+the\s+(?:joint\s+)?(?:statement|document|declaration|text)\b"
@@ -1184,7 +1185,8 @@ _SAID_ABSENT_AFTER = re.compile(rf"\b{_ABSENT_IN}", re.IGNORECASE)
 """After a quotation, the page saying its words are not in the statement."""
 _NEXT_SAYS_ABSENT = re.compile(
     r"[\s\"”’»)]*(?:That|This|The|Such\s+a)\s+(?:sentence|line|phrase|quote|quotation|wording"
-    rf"|claim|passage|words?|promise|pledge)\b[^.!?\n]{{0,40}}?\b{_ABSENT_IN}",
+    rf"|claim|passage|words?|promise|pledge|formula|term|expression|slogan)\b[^.!?\n]{{0,40}}?"
+    rf"\b{_ABSENT_IN}",
     re.IGNORECASE,
 )
 """The sentence after a quotation saying its words are not in the statement ("That
