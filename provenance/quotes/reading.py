@@ -176,8 +176,9 @@ class _Reading:
             pronoun = anaphor.group("pronoun").casefold() if anaphor is not None else ""
             it, they = it or pronoun == "it", they or pronoun == "they"
             j -= 1
-        if it and state is not None and _many(state):
-            state = None  # "Critics call it “appeasement”. ¶ It also says": not the critics
+        if it and state is not None and (_many(state) or _someone(state)):
+            state = None  # "Critics call it “appeasement”. ¶ It also says": not the critics;
+            # '“We are studying it,” US envoy Joseph Yun said. It also says': not the envoy
         if they and state is not None and state.speaker == "person" and not _many(state):
             state = None  # "Kim, a lawmaker, has dismissed it as “...”. They insist": not Kim
         for j in chain:
@@ -289,10 +290,18 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
         return None
     if (
         previous is not None
-        and _many(previous)
-        and _IT_SPEAKS.search(reading.prose, spans.starts[k], spans.ends[k])
+        and not _A_TEXT.search(previous.text)  # ("The statement ..., signed by the two
+        # presidents, said": a text, which "It" after it may stand for)
+        and (
+            (_many(previous) and _IT_SPEAKS.search(reading.prose, spans.starts[k], spans.ends[k]))
+            or (
+                _someone(previous)
+                and _IT_SAYS.search(reading.prose, spans.starts[k], spans.ends[k])
+            )
+        )
     ):
-        previous = None  # "it calls it “...”" after what critics claimed: not the critics
+        previous = None  # "it calls it “...”" after what critics claimed: not the critics;
+        # "It also says" after what an envoy said: not the envoy
     if previous is not None and previous.how == LINE_LABEL:
         previous = None  # "- Global Times: ... ¶ - Our take: ...": a label's line is its own
     if previous is not None and _OWN_LABEL.match(reading.text, spans.starts[k], spans.ends[k]):
@@ -323,7 +332,10 @@ def _inherited(reading: _Reading, k: int) -> Cue | None:
             # back over sentences naming no one ("Read it. It says ..."), a few at most, and
             # over those naming only whom the pronoun cannot stand for: many people for
             # "it" ("Critics call it"), one person for "they" ("as Orlov puts it")
-            fits = _many if they else (lambda c: not _many(c))
+            # (nor one human being for "It says": '“...,” US envoy Joseph Yun said. It also
+            # says ...')
+            says = _IT_SAYS.search(sentence) is not None
+            fits = _many if they else (lambda c: not _many(c) and not (says and _someone(c)))
             j = k - 1
             while (
                 j > max(0, k - _IT_REACH)
@@ -516,7 +528,7 @@ _SOUNDS_LIKE = re.compile(
 """A sentence opening with a gloss label: not the speaker's words before it."""
 _IT_REACH = 8
 """Sentences back, over those naming no one, in which "it" finds the document it stands for."""
-_IT_SPEAKS = re.compile(r"(?:^|[\s,;:])[Ii]t\s+(?:(?:also|further|then|even|still|again)\s+)?\w+")
+_IT_SPEAKS = re.compile(r"(?<![^\s,;:])[Ii]t\s+(?:(?:also|further|then|even|still|again)\s+)?\w+")
 """A sentence whose speech verb has "it" for subject (one thing: the document)."""
 
 
@@ -524,6 +536,52 @@ def _it_says(reading: _Reading, k: int) -> bool:
     """Whether sentence `k` has "it" for a speech verb's subject ("It says that")."""
     sentence = reading.prose[reading.spans.starts[k] : reading.spans.ends[k]]
     return bool(_IT_SPEAKS.search(sentence)) and _pronoun_speaks(sentence)
+
+
+_IT_SAYS = re.compile(
+    r"(?<![^\s,;:])[Ii]t\s+(?:(?:also|further|then|even|still|again)\s+)?(?:says|said|adds"
+    r"|added|states|stated|calls|called|urges|urged|notes|noted|goes\s+on|continues|reads"
+    r"|proposes|asks|demands|warns|insists|stresses|envisages|expresses|declares)\b"
+)
+"""A sentence whose speech verb has "it" for its subject: a text or a body, never a person."""
+_A_TEXT = re.compile(
+    r"(?i)\b(?:statement|declaration|document|communiqu[eé]|text|resolution|report|letter"
+    r"|article)\b"
+)
+"""A text named in a cue, which "it" may stand for whoever else the cue names."""
+
+
+def _someone(cue: Cue) -> bool:
+    """Whether a person's cue names one human being ("US envoy Joseph Yun said", "he
+    added"), for whom "it" never stands; not a body that may be "it" ("the ministry said",
+    "TASS reported").
+
+    >>> _someone(Cue("person", Span(0, 1), "US envoy Joseph Yun said"))
+    True
+    >>> _someone(Cue("person", Span(0, 1), "the foreign ministry said"))
+    False
+    """
+    if cue.speaker != "person" or _BODY.search(cue.text):
+        return False
+    return bool(_HUMAN.search(cue.text))
+
+
+_HUMAN = re.compile(
+    r"\b(?:he|she|him|her|his|envoy|spokes(?:man|woman|person)|minister|analyst|official"
+    r"|diplomat|ambassador|professor|expert|scholar|president|secretary|adviser|advisor|aide"
+    r"|senator|lawmaker|commentator|researcher|reporter|correspondent|editor|writer|historian"
+    r"|economist|negotiator|general|colonel|admiral|(?:Mr|Mrs|Ms|Dr)\.?)\b"
+    r"|\b[A-Z][a-z]+(?:-[a-z]+)?\s+[A-Z][a-z]+(?:-[a-z]+)?\s+(?:said|says|added|told|wrote)\b"
+)
+"""A human speaker: a pronoun, a role, a title, or a name of two words before a verb."""
+_BODY = re.compile(
+    r"(?i)\b(?:ministry|ministries|agency|office|government|department|newspaper|paper|daily"
+    r"|service|council|committee|institute|broadcaster|channel|site|outlet|embassy"
+    r"|administration|bureau|network|station|kremlin|tass|xinhua|kcna|yonhap|reuters|ria)\b"
+    r"|" + _A_TEXT.pattern.removeprefix("(?i)")
+)
+"""A body or a text that speaks, which "it" may stand for ("The statement on world affairs,
+signed by the two presidents, said ... It also calls for")."""
 
 
 def _many(cue: Cue) -> bool:
