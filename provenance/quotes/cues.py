@@ -244,15 +244,24 @@ def _opening_name(chunk: str, verb: int) -> re.Match[str] | None:
     stop = chunk.rfind(". ", 0, verb)
     start = max(stop + 2 if stop >= 0 else 0, chunk.rfind("\n", 0, verb) + 1)
     opening = _OPENING_NAME.match(chunk, start, verb)
-    if opening is None or _DOCUMENT_WORDS.search(chunk, opening.end(), verb):
+    if opening is None:
+        return None
+    if _DOCUMENT_WORDS.search(chunk, opening.end(), verb) and not _CITED.match(
+        chunk, opening.end()
+    ):
         return None
     return opening
+
+
+_CITED = re.compile(r"[ \t]+(?:cited|quoted|recalled|welcomed|praised|read\s+out|noted)\b")
+"""The opening name's own verb taking the document or its words as its object ("Zakharova
+cited the statement's call for “...” and said ..."): what the name says next is theirs."""
 
 
 _OPENING_NAME = re.compile(
     rf"(?!{NOT_A_NAME}\b)"
     r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3}(?=[ \t]+(?:was|is|had|has|[a-z]+ed)\b)"
-    r"(?=[^:;“”\"«»\n]*\b(?:and|but)[ \t]+$)"
+    r"(?=[^:;“”\"«»\n]*(?:[“\"«][^“”\"«»\n]*[”\"»][^:;“”\"«»\n]*)?\b(?:and|but)[ \t]+$)"
 )
 """A name opening a sentence, its own verb next, and "and" just before the speech verb."""
 _DOCUMENT_WORDS = re.compile(r"\b(?:statement|declaration|document|text|communiqu)", re.IGNORECASE)

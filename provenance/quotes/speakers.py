@@ -863,6 +863,13 @@ _THEIR_OWN_ANSWER = re.compile(
     r"[^.;:“”\"«»\n]{0,80}$"
 )
 """The same with the owner before it: "The State Department's response was that “...”"."""
+_THEIR_REMARK = re.compile(
+    r"(?P<who>\b[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})[’']s[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:remark|comment|claim|assertion|boast|jibe|quip|warning|insistence|complaint"
+    r"|retort|taunt)[ \t]+that[ \t]+[^.;:“”\"«»\n]{0,80}$"
+)
+"""Someone's remark, named with its owner, whose clause the quotation ends: "They carried
+Kim Jong-un's remark that the launch was “...”"."""
 _WITH_SAYING = re.compile(
     r"\bwith[ \t]+(?P<who>(?:[\w’'.-]+[ \t]+){0,5}?[\w’'.-]+)[ \t]+(?:saying|adding|noting"
     r"|warning|insisting|stressing|arguing|declaring)[ \t]+(?:that[ \t]+)?$"
@@ -1028,6 +1035,7 @@ _NAMED_BEFORE = (
     (_GIVES_OWN, 300, "who", _ANSWER_WORDS),
     (_THEIR_ANSWER, 200, "who", _ANSWER_WORDS),
     (_THEIR_OWN_ANSWER, 200, "who", _POSSESSIVE_S),
+    (_THEIR_REMARK, 200, "who", _POSSESSIVE_S),
     (_THEIR_TALK, 80, 0, _POSSESSIVE_S),
     (_WITH_SAYING, 120, "who", ("with",)),
     (_ROLE_BEFORE_COLON, 120, "who", (":",)),

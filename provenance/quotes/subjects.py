@@ -294,6 +294,8 @@ def _clause_back(
             return kept, True  # "Several outlets reported that the ministries said"
         if kept and _ends_sentence(w.group()) and kept[-1].group()[:1].islower():
             return kept, True  # "... it's temporary. nobody reads": a sentence in lower case
+        if kept and w.group().casefold() in _RELATIVE_OPENS:
+            return kept, True  # "... angered Washington, where officials insist": theirs
         if "," in gap and len(kept) == 1 and _PERSONAL.match(kept[0].group()):
             return kept, True  # "Russia and China, she said, “...”": hers, set in an aside
         if "," in gap and not _NAME_PART.fullmatch(w.group()):
@@ -305,6 +307,11 @@ def _clause_back(
     # (the words' first gap, read from `start`: a clause break there ends the clause)
     end = kept[-1].start() if kept else verb
     return kept, _ends_clause(chunk[start:end], chunk[end : end + 1])
+
+
+_RELATIVE_OPENS = frozenset(("where", "whereupon"))
+"""A word opening a relative clause whose own subject follows it ("where officials
+insist"): the clause before it is not the speech verb's."""
 
 
 def _names_go_on(kept: list[re.Match[str]], word: str) -> bool:
