@@ -412,6 +412,17 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     ]
     if reading.cues(k) and not own:
         return _headline_of(reading, m, k)  # (its sentence's labels speak other lines)
+    # A report's source after the quotation ("..., according to a misleading post.") names
+    # who reports the statement saying it, where the sentence has the statement (or "it")
+    # say it before the marks: the statement's words, as the post gives them (audit q49).
+    start = reading.spans.starts[k]
+    if any(c.span.start >= m.span.end and _SOURCE_CUE.match(c.text) for c in own):
+        if any(c.speaker == "document" and c.span.end <= m.span.start for c in own):
+            own = [c for c in own if not (c.span.start >= m.span.end and _SOURCE_CUE.match(c.text))]
+        elif k > 0 and _PRONOUN_SAYS.search(reading.prose, start, max(start, m.span.start - 1)):
+            before = reading.speaker(k - 1)
+            if before is not None and before.speaker == "document":
+                return replace(before, how="pronoun, its report's source after")
     # A cue in a later clause of the sentence that goes on to a quotation of its own
     # ("... poses “a threat to any country”, and we note that the statement itself says
     # that the deployment “...”") speaks that one, not this one.
@@ -1226,6 +1237,12 @@ _IT_SAYS = re.compile(
 )
 """After a report's source or a transcript's label: "it says", then the words up to the
 quotation."""
+_PRONOUN_SAYS = re.compile(
+    r"(?<![^\s,:])(?:[Ii]t|[Tt]hey)\s+(?:(?:also|even|further|then|still)\s+)?(?:says|said|adds"
+    r"|added|states|stated|reads|notes|noted|urges|urged|calls|called|asks|asked|demands"
+    r"|demanded|warns|warned|stresses|stressed|proposes|proposed|insists|insisted)\b"
+)
+"""A pronoun saying something in the sentence before a quotation ("It even asks that")."""
 _ASIDE_ONLY = re.compile(r"\s*,[^,;:“”\"«»]{1,60},\s*")
 """Between a document and the quotation: one aside set off by commas, and nothing else."""
 _ACCOUNT_LEAD = re.compile(
