@@ -214,7 +214,11 @@ def _nested(
         words = len(q.text.split())
         if q.attribution is None and words < _NESTED_MATCHED_WORDS:
             continue  # (the statement's by its words alone only when they are a sentence's)
-        led = _VERB_LEAD.search(outer.text, 0, max(0, q.span.start - 1)) is not None
+        before = max(0, q.span.start - 1)
+        led = _VERB_LEAD.search(outer.text, 0, before) is not None
+        # (or what the document says: "When the statement says ‘double freezing’, it
+        # means ...," said Park)
+        led = led or _DOCUMENT_SAYS_LEAD.search(outer.text, max(0, before - 60), before) is not None
         # (or named as the document's own words: "The statement's phrase ‘double freezing’
         # sounds symmetrical," said the analyst)
         led = led or (q.attribution is not None and q.attribution.how == NAMED_OWN_WORDS)
@@ -272,6 +276,15 @@ them ("When they wrote that ‘any possibility of using military means ...’").
 _VERB_LEAD = re.compile(r"\b(?:will|would|shall|should|must|can|could|may|to)\s*$")
 """Just before a short quotation inside someone's words: a modal or "to", so the quoted
 words are a verb phrase of the statement's ("will ‘closely coordinate’"), not a name."""
+
+
+_DOCUMENT_SAYS_LEAD = re.compile(
+    r"(?i)\b(?:statement|document|declaration|text|communiqu[eé])\s+(?:\w+ly\s+)?(?:says|said"
+    r"|speaks\s+of|talks\s+of|calls\s+for|calls\s+it|uses|used|mentions|refers\s+to)"
+    r"(?:\s+the\s+(?:words?|phrase|term|expression))?\s*$"
+)
+"""Just before a short quotation inside someone's words: the document saying it ("the
+statement says ‘double freezing’"), whose words the quotation gives."""
 
 
 def _shifted(span: Span, by: int) -> Span:
