@@ -1334,6 +1334,18 @@ def _verbatim_result(index: _Index, capture: Document, found: _Found) -> _Result
     return _Result(QuoteVerdict.ALTERED, span, similarity, note, changes, (span,))
 
 
+def _same_word(theirs: str, ours: str, *, inflected: bool = False) -> bool:
+    """Whether two folded words are one, or (`inflected`) one with an "s" more or less
+    ("urges" for "urge").
+
+    >>> _same_word("urge", "urges", inflected=True), _same_word("urge", "urged", inflected=True)
+    (True, False)
+    """
+    return theirs == ours or (
+        inflected and len(theirs) > 3 and (ours == theirs + "s" or theirs == ours + "s")
+    )
+
+
 def _cut_silently(index: _Index, capture: Document, core: Span) -> _Result | None:
     """Altered, when the quotation's words are all the statement's, in its order, inside
     one sentence, with words left out and no ellipsis to say so ("express support for the
@@ -1351,7 +1363,9 @@ def _cut_silently(index: _Index, capture: Document, core: Span) -> _Result | Non
         return None
     words, reference = _reference_words(index.document.text)
     first = quoted[0][0]
-    for start in (k for k, w in enumerate(words) if w[0] == first):
+    # (the first word may be inflected to the page's sentence: "the statement “urges all
+    # countries ...”" for its "urge all countries")
+    for start in (k for k, w in enumerate(words) if _same_word(w[0], first, inflected=True)):
         at, matched = start, [start]
         for word, _, _ in quoted[1:]:
             nxt = next(
