@@ -591,8 +591,13 @@ def cues(
         if medium is not None:
             used.add(medium)
             speaker, end = "document", medium[1]
-        elif _joint(subject, authors) or _NUMBERED_PART.fullmatch(subject.strip(" ,")):
-            speaker = "document"  # (or a part of it by its number: "Point three reads")
+        elif (
+            _joint(subject, authors)
+            or _NUMBERED_PART.fullmatch(subject.strip(" ,"))
+            or (a == hit.start() and _PART_NAMED.match(subject))
+        ):
+            speaker = "document"  # (or a part of it by its number: "Point three reads";
+            # after the verb, "“...,” reads the final sentence of point 4")
         else:
             # "Critics called the statement “...”", "said the statement “speaks for itself”":
             # the document is what the person speaks of; the words are the person's. One
@@ -1598,6 +1603,17 @@ PART_PRESENTED = re.compile(
 """A part of the statement by its place presented anywhere in the line before its words
 ("... so here is point 6 with the two paragraphs that follow it, exactly as posted:", "The
 key line is in point 6:")."""
+
+
+_PART_NAMED = re.compile(
+    r"\s*(?:(?:the|its)\s+(?:(?:first|second|third|last|final|opening|closing|key)\s+)?"
+    r"(?:sentence|line|paragraph|passage|clause|words?)\s+of\s+)?"
+    rf"(?:{STATEMENT_PART}|(?:the|its)\s+(?:joint\s+)?(?:statement|declaration|text))\b"
+    r"(?![ \t]+of\b)",
+    re.IGNORECASE,
+)
+"""A subject after its verb naming a part of the statement ("reads the final sentence of
+point 4", "reads point 6")."""
 
 
 def _part_introducing(chunk: str) -> tuple[int, int] | None:
