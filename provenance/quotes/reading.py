@@ -538,11 +538,14 @@ def _it_says(reading: _Reading, k: int) -> bool:
     return bool(_IT_SPEAKS.search(sentence)) and _pronoun_speaks(sentence)
 
 
-_IT_SAYS = re.compile(
-    r"(?<![^\s,;:])[Ii]t\s+(?:(?:also|further|then|even|still|again)\s+)?(?:says|said|adds"
-    r"|added|states|stated|calls|called|urges|urged|notes|noted|goes\s+on|continues|reads"
-    r"|proposes|asks|demands|warns|insists|stresses|envisages|expresses|declares)\b"
+PRONOUN_SPEAKS = (
+    r"\s+(?:(?:also|further|then|even|still|again)\s+)?(?:says|said|adds|added|states|stated"
+    r"|calls|called|urges|urged|notes|noted|goes\s+on|continues|reads|proposes|proposed|asks"
+    r"|asked|demands|demanded|warns|warned|insists|insisted|stresses|stressed|envisages"
+    r"|expresses|declares)\b"
 )
+"""After a pronoun ("it", "they"): a speech verb it is the subject of."""
+_IT_SAYS = re.compile(rf"(?<![^\s,;:])[Ii]t{PRONOUN_SPEAKS}")
 """A sentence whose speech verb has "it" for its subject: a text or a body, never a person."""
 _A_TEXT = re.compile(
     r"(?i)\b(?:statement|declaration|document|communiqu[eé]|text|resolution|report|letter"

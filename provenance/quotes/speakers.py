@@ -54,6 +54,7 @@ from provenance.quotes.marks import (
 from provenance.quotes.reading import (
     _OPENS_QUOTED,
     GLOSS_LABEL,
+    PRONOUN_SPEAKS,
     _Reading,
     reports_own,
 )
@@ -1237,11 +1238,7 @@ _IT_SAYS = re.compile(
 )
 """After a report's source or a transcript's label: "it says", then the words up to the
 quotation."""
-_PRONOUN_SAYS = re.compile(
-    r"(?<![^\s,:])(?:[Ii]t|[Tt]hey)\s+(?:(?:also|even|further|then|still)\s+)?(?:says|said|adds"
-    r"|added|states|stated|reads|notes|noted|urges|urged|calls|called|asks|asked|demands"
-    r"|demanded|warns|warned|stresses|stressed|proposes|proposed|insists|insisted)\b"
-)
+_PRONOUN_SAYS = re.compile(rf"(?<![^\s,:])(?:[Ii]t|[Tt]hey){PRONOUN_SPEAKS}")
 """A pronoun saying something in the sentence before a quotation ("It even asks that")."""
 _ASIDE_ONLY = re.compile(r"\s*,[^,;:“”\"«»]{1,60},\s*")
 """Between a document and the quotation: one aside set off by commas, and nothing else."""
