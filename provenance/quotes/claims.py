@@ -1676,7 +1676,7 @@ def stance_object_never_named(quotation: str, vocabulary: frozenset[str]) -> lis
             and head not in STOPWORDS
             and _lemma_zipf(head) < DISTINCTIVE_ZIPF
             and stem(head) not in held
-            and _RENDERS.get(head, "") not in vocabulary
+            and not _in_vocabulary(head, vocabulary)  # (a rendering: "drill" for exercises)
         ):
             # (and the words it governs mostly not the statement's either: "the stationing
             # of foreign troops in Northeast Asia" renders its "military presence of
@@ -1692,9 +1692,8 @@ def stance_object_never_named(quotation: str, vocabulary: frozenset[str]) -> lis
 def _in_vocabulary(word: str, vocabulary: frozenset[str]) -> bool:
     """Whether the statement uses `word`, singular or plural, or a word it renders
     (`_RENDERS`): a stem is too loose here ("internal" is not "international")."""
-    return any(
-        w in vocabulary for w in (word, word.removesuffix("s"), word + "s", _RENDERS.get(word, ""))
-    )
+    forms = (word, word.removesuffix("s"), word + "s")
+    return any(w in vocabulary or _RENDERS.get(w, "") in vocabulary for w in forms)
 
 
 _OBJECT_END = re.compile(r"\b(?:and|or|but|while|which|that|who)\b")
@@ -1989,7 +1988,7 @@ _SCOPE = re.compile(
     r"(?<![-\u2010\u2011])(?<!\bat\s)\b(?:all|every(?!\s+(?:respects?|way|sense)\b)|entire|whole|anywhere"
     r"|everywhere|always|worldwide|global|globally|solely|exclusively|only|sole)\b"
     r"(?![-\u2010\u2011])"
-    r"(?!\s+other\b)|\b(?:in|around)\s+the\s+world\b"
+    r"(?!\s+other\b)|\b(?:in|around|of|across)\s+the\s+(?:world|globe)\b"
     r"|\beach\b(?!\s+other\b)",
     re.IGNORECASE,
 )

@@ -449,7 +449,11 @@ def cues(
                 (
                     d
                     for d in docs
-                    if max(reach, verb - _CUE_REACH) <= d[1] <= verb and not _object_of(chunk, d)
+                    if (
+                        max(reach, verb - _CUE_REACH) <= d[1] <= verb
+                        or _ISSUED_CLAUSE.fullmatch(chunk, d[1], verb)
+                    )
+                    and not _object_of(chunk, d)
                 ),
                 None,
             )
@@ -807,6 +811,12 @@ def cues(
     return sorted(out, key=lambda c: c.span.start)
 
 
+_ISSUED_CLAUSE = re.compile(
+    r"[ \t]+(?:(?:that|which)[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+)?){1,4}"
+    r"(?:signed|issued|released|published|adopted|put[ \t]+out)\b[^.;:“”\"«»,\n]{0,60}[ \t]+"
+)
+"""Between a document and its verb, a clause saying who issued it ("The joint statement
+Russia and China signed in Moscow on Tuesday asks"): the document is the verb's subject."""
 _SET_AGAINST = re.compile(r"\b(?:rather\s+than|instead\s+of|unlike)\s+$", re.IGNORECASE)
 """Words before a document cue that set it against the one that speaks ("It is that
 declaration, rather than the Korea statement, which says ..."): it says nothing there.

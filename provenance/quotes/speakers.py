@@ -422,6 +422,12 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             own = [c for c in own if not (c.span.start >= m.span.end and _SOURCE_CUE.match(c.text))]
         elif k > 0 and _PRONOUN_SAYS.search(reading.prose, start, max(start, m.span.start - 1)):
             before = reading.speaker(k - 1)
+            if before is not None and _SOURCE_CUE.match(before.text):
+                # (the sentence before had a source after its quotation too: the document
+                # it had say it is what "It" stands for)
+                before = next(
+                    (c for c in reversed(reading.cues(k - 1)) if c.speaker == "document"), None
+                )
             if before is not None and before.speaker == "document":
                 return replace(before, how="pronoun, its report's source after")
     # A cue in a later clause of the sentence that goes on to a quotation of its own
