@@ -398,6 +398,11 @@ def cues(
             continue
         if _not_speaking(chunk, hit):
             continue
+        if hit.group() in _BY_PARTICIPLES and _PASSIVE_BEFORE.search(
+            chunk, max(0, hit.start() - 20), hit.start()
+        ):
+            continue  # "the statement was described as “...”", no one named: whoever
+            # described it, the document is what is described, not who speaks
         if any(a <= hit.start() < b for a, b in controlled):
             continue  # read above, with the clause's subject
         verb = hit.start()
@@ -817,6 +822,8 @@ _ISSUED_CLAUSE = re.compile(
 )
 """Between a document and its verb, a clause saying who issued it ("The joint statement
 Russia and China signed in Moscow on Tuesday asks"): the document is the verb's subject."""
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|was|are|were|been|being)[ \t]+(?:\w+ly[ \t]+)?$")
+"""A passive's auxiliary just before a participle of saying."""
 _SET_AGAINST = re.compile(r"\b(?:rather\s+than|instead\s+of|unlike)\s+$", re.IGNORECASE)
 """Words before a document cue that set it against the one that speaks ("It is that
 declaration, rather than the Korea statement, which says ..."): it says nothing there.
@@ -1724,6 +1731,8 @@ def _described(text: str, chunk: str, base: int, doc: tuple[int, int]) -> bool:
         at = dated.end()  # "the statement of 4 July 2017 is “a masterpiece ...”"
     if _DONE_TO_IT.match(chunk, at) and not _MADE.match(text, base + doc[1]):
         return True  # "was signed “with great fanfare”": how it was done, the page's words
+    if _DESCRIBED_AS.match(chunk, at):
+        return True  # "the statement was described as “...”": someone's word for it
     found = _DESCRIBED.match(chunk, at)
     if found is None:
         return False
@@ -1753,6 +1762,13 @@ _SEEN_AS = re.compile(
 """A verb of judging just before a document ("see the document as", "dismissed the
 statement as"): what follows "as" is the judge's word for it."""
 _AS_QUOTED = re.compile(r"\s+as\s+(?:(?:just|merely|only|simply|nothing\s+but)\s+)?[\"“«„‘]")
+_DESCRIBED_AS = re.compile(
+    r"\s+(?:is|was|are|were|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:\w+ly\s+)?"
+    r"(?:described|characteri[sz]ed|portrayed|painted|dismissed|hailed|praised|derided|seen"
+    r"|viewed|regarded|branded|labell?ed|called|dubbed|termed)\s+(?:as\s+)?[\"“«„‘]"
+)
+"""A passive of judging or naming between a document and a quotation, no one named ("the
+statement was described as “...”"): someone's word for it, not its words."""
 _DESCRIBED = re.compile(
     r"\s+(?:is|was|remains|remained|seems|seemed|sounds|looks)\s+"
     r"(?:(?:just|merely|only|simply|nothing but|like|full of|riddled with|little more than"

@@ -790,6 +790,8 @@ def _rescopes(copy: str, reference: str) -> bool:
     (True, True, False)
     >>> _rescopes("all ", ""), _rescopes("all", "the"), _rescopes("some ", "")
     (False, False, True)
+    >>> _rescopes("any preconditions", "preconditions and")
+    False
     """
     new = {w.casefold() for w in _WORDS.findall(copy)} & _QUANTIFIERS
     old = {w.casefold() for w in _WORDS.findall(reference)} & _QUANTIFIERS
@@ -801,7 +803,15 @@ def _rescopes(copy: str, reference: str) -> bool:
     replaced = {w.casefold() for w in _WORDS.findall(reference)}
     if new <= _ANY_OR_ALL and replaced <= _DETERMINER:
         return False  # "all their efforts", "any provocative moves": stress, same scope
+    kept = {w.casefold() for w in _WORDS.findall(copy)}
+    if new <= _ANY_OR_ALL and replaced - kept <= _DETERMINER | _JOINING:
+        return False  # "without any preconditions" for "without preconditions and": the
+        # word kept, "any" put before it (an alignment at the quotation's end takes the
+        # statement's next word along)
     return True
+
+
+_JOINING = frozenset(("and", "or", "but"))
 
 
 def _next_word(text: str, at: int) -> str:

@@ -520,7 +520,11 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
             if not (
                 c.span.start >= m.span.end
                 and c.speaker == "person"
-                and _JUDGED_AFTER.match(text, m.span.end + 1, c.span.end)
+                and (
+                    _JUDGED_AFTER.match(text, m.span.end + 1, c.span.end)
+                    # ("“...,” which experts say is a polite way of saying very little")
+                    or _WHICH_THEY_JUDGE.match(text, m.span.end + 1, c.span.end)
+                )
             )
         ]
         # A cue past a semicolon after the quotation ("Seoul cool on “double freezing”;
@@ -894,6 +898,14 @@ _WITH_SAYING = re.compile(
 )
 """A gerund of saying and its subject, straight before a quotation: "with a spokesman
 saying “...”"."""
+_WHICH_THEY_JUDGE = re.compile(
+    r"[\"”’»]?[,;]?[ \t]+(?:which|what|something|a[ \t]+line|words)[ \t]+(?!(?:is|was)\b)"
+    r"(?:[\w’'-]+[ \t]+){0,4}?"
+    r"(?:say|says|said|call|calls|called|think|thinks|believe|believes|consider|considers"
+    r"|describe|describes|see|sees|read|reads)\b"
+)
+"""After a quotation, a relative clause giving someone's judgement of it ("..., which
+experts say is a polite way of saying very little"): the judge's cue, not the speaker's."""
 _JUDGED_AFTER = re.compile(
     r"[,;]?[ \t]+(?:a|an|the|words|wording|language)\b[ \t]*(?:[\w’'-]+[ \t]+){0,2}?"
     r"(?:passage|phrase|line|sentence|formula|pledge|promise|clause|wording|language|words"
