@@ -816,6 +816,12 @@ def cues(
     return sorted(out, key=lambda c: c.span.start)
 
 
+_ISSUED_AFTER = re.compile(
+    r",?[ \t]+(?:signed|issued|released|published|adopted|put[ \t]+out)\b[^“”\"«»;:.\n]{0,60}?"
+    r",?(?=[ \t]*[\"“«„])"
+)
+"""After a document, how it came out, up to a quotation ("signed in Moscow on July 4,
+2017")."""
 _ISSUED_CLAUSE = re.compile(
     r"[ \t]+(?:(?:that|which)[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+)?){1,4}"
     r"(?:signed|issued|released|published|adopted|put[ \t]+out)\b[^.;:“”\"«»,\n]{0,60}[ \t]+"
@@ -1059,6 +1065,9 @@ def _reports_content(text: str, at: int) -> bool:
     dated = DATED_AFTER.match(text, at)
     if dated is not None:
         at = dated.end()  # "the joint statement of 4 July 2017 “demands ...”"
+    issued = _ISSUED_AFTER.match(text, at)
+    if issued is not None:
+        at = issued.end()  # "the joint statement signed in Moscow on July 4, 2017 “..."
     if _AS_SAYING.match(text, at):
         return True  # "reported the statement as saying that “...”"
     if _MADE.match(text, at):
