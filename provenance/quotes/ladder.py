@@ -811,9 +811,6 @@ def _rescopes(copy: str, reference: str) -> bool:
     return True
 
 
-_JOINING = frozenset(("and", "or", "but"))
-
-
 def _next_word(text: str, at: int) -> str:
     """The word of `text` that starts at or after `at`."""
     found = _WORDS.search(text, at)
