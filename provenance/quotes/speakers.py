@@ -413,6 +413,16 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     ]
     if reading.cues(k) and not own:
         return _headline_of(reading, m, k)  # (its sentence's labels speak other lines)
+    if not own:
+        claimed = _CLAIMED_AUTHORS.match(reading.text, reading.spans.starts[k], m.span.start - 1)
+        if claimed is not None and _joint(claimed.group("who").strip(), reading.authors):
+            # "Claim two: that the two countries “have agreed to ...”": a fact-check's claim
+            # of what the statement says, the authors its subject, checked against it
+            span = Span(claimed.start("who"), claimed.end("who"))
+            return Cue("document", span, span.of(reading.text), how="a claim of what it says")
+        if claimed is not None and _NAMED.match(claimed.group("who")):
+            return None  # "Claim three: that Tokyo “will respond calmly”": a claim about
+            # someone named, not the paragraph before's speaker going on
     # A report's source after the quotation ("..., according to a misleading post.") names
     # who reports the statement saying it, where the sentence has the statement (or "it")
     # say it before the marks: the statement's words, as the post gives them (audit q49).
@@ -721,6 +731,16 @@ _OUTLET_SOURCE = re.compile(
 """A source that is a news outlet or a text reporting the statement, not a person."""
 
 
+_NAMED = re.compile(r"(?:the\s+)?[A-Z]")
+"""A subject that names someone (a capital): "Tokyo", "the United States"."""
+_CLAIMED_AUTHORS = re.compile(
+    r"[\s*_#>-]*(?:(?:the\s+)?claim(?:\s+(?:\d{1,2}|one|two|three|four|five))?|claimed)"
+    r"[\s*_]*[:.—–-][\s*_]*(?:that\s+)?(?P<who>(?:the\s+)?[^\s,;:.!?“”\"«»][^,;:.!?“”\"«»\n]{2,40}?)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+"""A fact-check's claim label, then the statement's authors as the subject of the quotation
+after them ("Claim two: that the two countries “...”", "CLAIM: Russia and China “...”")."""
 _THAT_OPENS = re.compile(r"that\s", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(
     r"\b(?:not|never|nowhere)[ \t]+(?:(?:mentioned|found|used|included|contained|present"
