@@ -816,7 +816,7 @@ def cues(
     return sorted(out, key=lambda c: c.span.start)
 
 
-_ISSUED_AFTER = re.compile(
+ISSUED_AFTER = re.compile(
     r",?[ \t]+(?:signed|issued|released|published|adopted|put[ \t]+out)\b[^“”\"«»;:.\n]{0,60}?"
     r",?(?=[ \t]*[\"“«„])"
 )
@@ -1065,7 +1065,7 @@ def _reports_content(text: str, at: int) -> bool:
     dated = DATED_AFTER.match(text, at)
     if dated is not None:
         at = dated.end()  # "the joint statement of 4 July 2017 “demands ...”"
-    issued = _ISSUED_AFTER.match(text, at)
+    issued = ISSUED_AFTER.match(text, at)
     if issued is not None:
         at = issued.end()  # "the joint statement signed in Moscow on July 4, 2017 “..."
     if _AS_SAYING.match(text, at):

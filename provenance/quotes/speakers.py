@@ -35,6 +35,7 @@ from provenance.quotes.cues import (
     _OTHER_DOCUMENT,
     _SPEECH,
     DATED_AT_END,
+    ISSUED_AFTER,
     LINE_LABEL,
     SOURCE_WORDS,
     STATEMENT_PART,
@@ -411,15 +412,16 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         if c.how != LINE_LABEL
         or (c.span.end <= m.span.start and "\n" not in reading.text[c.span.end : m.span.start])
     ]
+    claimed = _CLAIMED_AUTHORS.match(reading.text, reading.spans.starts[k], m.span.start - 1)
+    if claimed is not None and _joint(claimed.group("who").strip(), reading.authors):
+        # "Claim two: that the two countries “have agreed to ...”", "False claim: Moscow and
+        # Beijing “...”": a fact-check's claim of what the statement says, the authors its
+        # subject, checked against it (the rubric's "claim" is no one speaking)
+        span = Span(claimed.start("who"), claimed.end("who"))
+        return Cue("document", span, span.of(reading.text), how="a claim of what it says")
     if reading.cues(k) and not own:
         return _headline_of(reading, m, k)  # (its sentence's labels speak other lines)
     if not own:
-        claimed = _CLAIMED_AUTHORS.match(reading.text, reading.spans.starts[k], m.span.start - 1)
-        if claimed is not None and _joint(claimed.group("who").strip(), reading.authors):
-            # "Claim two: that the two countries “have agreed to ...”": a fact-check's claim
-            # of what the statement says, the authors its subject, checked against it
-            span = Span(claimed.start("who"), claimed.end("who"))
-            return Cue("document", span, span.of(reading.text), how="a claim of what it says")
         if claimed is not None and _NAMED.match(claimed.group("who")):
             return None  # "Claim three: that Tokyo “will respond calmly”": a claim about
             # someone named, not the paragraph before's speaker going on
@@ -476,7 +478,13 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         # it, however near a cue after it ("..., a line the reporter called “...”").
         text, opening = reading.text, m.span.start - 1
         leading = [
-            c for c in own if c.span.end <= opening and _LEADS.fullmatch(text, c.span.end, opening)
+            c
+            for c in own
+            if c.span.end <= opening
+            and (
+                _LEADS.fullmatch(text, c.span.end, opening)
+                or _issued_between(text, c.span.end, opening)
+            )
         ]
         if leading:
             # (but a document a person's claim ends with, which the quotation goes on
@@ -652,6 +660,8 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
     if m.opening in ("", ":"):
         return None
     between = text[said.span.end : m.span.start - 1]
+    if _issued_between(text, said.span.end, m.span.start - 1):
+        between = ""  # "claims the statement, released by both ministries, “bans ...”"
     first = _FIRST_WORD.match(text, m.span.start, m.span.end)
     progressive = (
         between.strip() in ("is", "was")
@@ -734,13 +744,23 @@ _OUTLET_SOURCE = re.compile(
 _NAMED = re.compile(r"(?:the\s+)?[A-Z]")
 """A subject that names someone (a capital): "Tokyo", "the United States"."""
 _CLAIMED_AUTHORS = re.compile(
-    r"[\s*_#>-]*(?:(?:the\s+)?claim(?:\s+(?:\d{1,2}|one|two|three|four|five))?|claimed)"
+    r"[\s*_#>-]*(?:(?:(?:the|a|false|fake|viral|misleading|wrong)\s+)?claim"
+    r"(?:\s+(?:\d{1,2}|one|two|three|four|five))?|claimed)"
     r"[\s*_]*[:.—–-][\s*_]*(?:that\s+)?(?P<who>(?:the\s+)?[^\s,;:.!?“”\"«»][^,;:.!?“”\"«»\n]{2,40}?)"
     r"\s*$",
     re.IGNORECASE,
 )
 """A fact-check's claim label, then the statement's authors as the subject of the quotation
 after them ("Claim two: that the two countries “...”", "CLAIM: Russia and China “...”")."""
+
+
+def _issued_between(text: str, start: int, opening: int) -> bool:
+    """Whether only how the document named before `start` came out stands between it and
+    the quotation opening at `opening` ("the statement, released by both ministries,")."""
+    issued = ISSUED_AFTER.match(text, start)
+    return issued is not None and not text[issued.end() : opening].strip()
+
+
 _THAT_OPENS = re.compile(r"that\s", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(
     r"\b(?:not|never|nowhere)[ \t]+(?:(?:mentioned|found|used|included|contained|present"
