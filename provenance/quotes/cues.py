@@ -1198,14 +1198,16 @@ def _framed_content(text: str, at: int, authors: frozenset[str]) -> bool:
     return (
         stand is not None
         and _joint(stand.group("subject"), authors)
-        and stand.group("verb").casefold() in _CONTENT_VERBS | _STANCE_VERBS
+        and stand.group("verb").casefold() in _CONTENT_VERBS | _STANCE_VERBS | _AGAINST
     )
 
 
 _FRAMED_STAND = re.compile(
     r",?[ \t]+(?P<subject>(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:and[ \t]+)?[\w’'.-]+){0,3})"
-    r"[ \t]*[\"“«„‘'](?P<verb>[^\W\d_]+)"
+    r"[ \t]*[\"“«„‘'](?:(?:are|were)[ \t]+(?=against\b|opposed\b))?(?P<verb>[^\W\d_]+)"
 )
+_AGAINST = frozenset(("against", "opposed"))
+"""A stance the authors may be said to be in ("are against", "are opposed")."""
 _FRAMED_MODAL = re.compile(
     r",?[ \t]+(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'.-]*)*[ \t]*"
     r"[\"“«„‘'](?:shall|should|must|may|can|(?:is|are|has|have)[ \t]+to)\b"
@@ -1563,8 +1565,12 @@ def _authors_words(text: str, at: int) -> bool:
     return _reports_content(text, adverb.end() if adverb else at)
 
 
-_REPORTED_GAP = re.compile(r"[\s,]*(?:that\s+)?")
-"""Between a speech verb and the authors it reports ("claimed, that the two sides")."""
+_REPORTED_GAP = re.compile(
+    r"[\s,]*(?:that\s+)?(?:(?:in|according\s+to)\s+(?:the|their|its)\s+(?:joint\s+)?"
+    r"(?:statement|declaration|document|text)\s*,?\s+)?"
+)
+"""Between a speech verb and the authors it reports ("claimed, that the two sides",
+"reported that in the statement Russia and China")."""
 _MODAL_QUOTED = re.compile(
     r"[ \t]*[\"“«„‘'](?:will|would|shall|should|must|intend|plan)\b", re.IGNORECASE
 )
@@ -1572,12 +1578,12 @@ _MODAL_QUOTED = re.compile(
 _STATE_QUOTED = re.compile(
     r"[ \t]*(?:(?:are|were|remain|remained)[ \t]+[\"“«„‘']|[\"“«„‘'](?:are|were)[ \t]+)"
     r"(?:[^\W\d_]+ly[ \t]+)?(?:[^\W\d_]+(?:ed|en)|ready|willing|eager|keen|able|unable|firm"
-    r"|resolute)\b",
+    r"|resolute|against)\b",
     re.IGNORECASE,
 )
 """The authors said to be in a state, in words opening on a participle or an adjective of
 readiness ("the two sides are “seriously worried”", "“are firmly opposed”", "were “ready
-to ...”"): their words; not what someone calls them ("are “close allies”")."""
+to ...”", "“are against ...”"): their words; not what someone calls them ("are “close allies”")."""
 _ADVERB_QUOTED = re.compile(r"[ \t]*[\"“«„‘'][^\W\d_]+ly[ \t]+")
 """A quotation opening on an adverb, after the authors named as its subject."""
 

@@ -53,6 +53,7 @@ from provenance.quotes.marks import (
     split_sentences,
 )
 from provenance.quotes.reading import (
+    _NAMED,
     _OPENS_QUOTED,
     GLOSS_LABEL,
     PRONOUN_SPEAKS,
@@ -422,7 +423,7 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
     if reading.cues(k) and not own:
         return _headline_of(reading, m, k)  # (its sentence's labels speak other lines)
     if not own:
-        if claimed is not None and _NAMED.match(claimed.group("who")):
+        if claimed is not None and _NAMED.search(claimed.group("who")):
             return None  # "Claim three: that Tokyo “will respond calmly”": a claim about
             # someone named, not the paragraph before's speaker going on
     # A report's source after the quotation ("..., according to a misleading post.") names
@@ -504,10 +505,6 @@ def _speaker_of(reading: _Reading, m: Marked, k: int) -> Cue | None:
         reported = _quoted_subject(reading, acting[-1], m) if acting else None
         if reported is not None:
             return reported
-        told = [c for c in own if c.speaker == "person" and c.span.end <= opening]
-        relayed = _authors_reported(reading, told[-1], m) if told else None
-        if relayed is not None:
-            return relayed
         # A cue further on that leads into a later quotation ("..." - wording that, in the
         # view of Lankov, "...") is that one's; a tag right after this one stays its own.
         own = [c for c in own if not _leads_later(text, c, m)] or own
@@ -691,58 +688,6 @@ def _quoted_subject(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
     return Cue("document", span, span.of(text), how="its subject, before its verb")
 
 
-def _authors_reported(reading: _Reading, said: Cue, m: Marked) -> Cue | None:
-    """The statement's authors, where a source's report names them as the subject of the
-    quotation it gives, in the statement ("A broadcaster reported that in the statement
-    Russia and China “are against ...”") or as a news outlet's account of it ("A radio
-    bulletin said the ministries “oppose ...”"): the source's account of what the
-    statement says, checked against it. A person telling what the authors do ("Lavrov said
-    the ministries “will not be intimidated”") is that person's account, unless the
-    statement is named as where they say it. Else None."""
-    text = reading.text
-    if m.opening in ("", ":") or not _REPORTING.search(said.text):
-        return None
-    found = _AUTHORS_BEFORE.match(text, said.span.end, m.span.start - 1)
-    if found is None or found.group("who").split()[-1].casefold() in _COPULAS:
-        return None
-    if not _joint(found.group("who").strip(), reading.authors):
-        return None
-    in_it = found.group("in") or _IN_THE_DOCUMENT.search(said.text)
-    if not (in_it or _OUTLET_SOURCE.search(said.text)):
-        return None
-    span = Span(found.start("who"), found.start("who") + len(found.group("who").rstrip()))
-    return Cue("document", span, span.of(text), how="the authors, as a source reports them")
-
-
-_COPULAS = frozenset("are were is was be been have has had".split())
-_REPORTING = re.compile(
-    r"\b(?:sa(?:y|ys|id)|report(?:s|ed)?|wr(?:ite|ites|ote)|told|tell(?:s)?|claim(?:s|ed)?"
-    r"|post(?:s|ed)|tweet(?:s|ed)|quot(?:e|es|ed)|summari[sz](?:e|es|ed))\b"
-)
-"""A source's verb of telling what was said."""
-_AUTHORS_BEFORE = re.compile(
-    r"\s*(?:that\s+)?(?P<in>(?:in|according\s+to)\s+(?:the|their|its)\s+(?:joint\s+)?"
-    r"(?:statement|declaration|document|text)\s*,?\s+)?"
-    r"(?P<who>(?:the\s+)?[^\s,;:.!?“”\"«»][^,;:.!?“”\"«»\n]{2,40}?)\s*\Z"
-)
-"""Between a source's verb and a quotation: the authors, perhaps in the statement (not
-"are" after them: "said the two sides are “close allies”" describes them, `_authors_relayed`
-reads a state they are in)."""
-_IN_THE_DOCUMENT = re.compile(
-    r"\b(?:in|according\s+to)\s+(?:the|their|its)\s+(?:joint\s+)?(?:statement|declaration"
-    r"|document|text)\s*$"
-)
-"""A source's words ending on where the authors said it ("reported that in the statement")."""
-_OUTLET_SOURCE = re.compile(
-    r"(?i)\b(?:bulletin|broadcast(?:er)?|agency|newspaper|paper|daily|wire|website|site"
-    r"|outlet|channel|station|network|newscast|report|caption|headline|post|tweet|summary"
-    r"|digest|infographic|video|tabloid)\b"
-)
-"""A source that is a news outlet or a text reporting the statement, not a person."""
-
-
-_NAMED = re.compile(r"(?:the\s+)?[A-Z]")
-"""A subject that names someone (a capital): "Tokyo", "the United States"."""
 _CLAIMED_AUTHORS = re.compile(
     r"[\s*_#>-]*(?:(?:(?:the|a|false|fake|viral|misleading|wrong)\s+)?claim"
     r"(?:\s+(?:\d{1,2}|one|two|three|four|five))?|claimed)"
