@@ -332,17 +332,18 @@ def cues(
     chunk = prose[sentence.start : sentence.end]
     out: list[Cue] = []
     own_verbs: set[int] = set()  # (the cues of `out` where the document is its verb's subject)
-    docs = (
-        [
-            (m.start(), m.end())
-            for m in doc_cues(chunk)
-            if not _names_another(m, chunk, prose, base, authors, text)
-            and not _its_issue(chunk, m)
-            and not _SET_AGAINST.search(chunk, max(0, m.start() - _SET_AGAINST_REACH), m.start())
-        ]
-        if documents
-        else []
-    )
+    # Each document named, read once: this one's (`docs`), or another's (`others`, whose
+    # words the authors may speak in it: `_in_another`).
+    named_docs = list(doc_cues(chunk)) if documents else []
+    another = [_names_another(m, chunk, prose, base, authors, text) for m in named_docs]
+    others = [m for m, theirs in zip(named_docs, another, strict=True) if theirs]
+    docs = [
+        (m.start(), m.end())
+        for m, theirs in zip(named_docs, another, strict=True)
+        if not theirs
+        and not _its_issue(chunk, m)
+        and not _SET_AGAINST.search(chunk, max(0, m.start() - _SET_AGAINST_REACH), m.start())
+    ]
     used: set[tuple[int, int]] = set()
     # "The statement mentions X only to say ...", "Moscow and Beijing end by saying they
     # ...": an infinitive or a gerund of saying has the clause's subject for its own.
@@ -808,23 +809,22 @@ def cues(
         if not (_PERSON_LABEL.search(label) or handle or timed):
             continue
         out.append(Cue("person", span, span.of(text), how=how))
-    if documents and any(c.speaker == "document" for c in out):
-        others = [
-            m for m in doc_cues(chunk) if _names_another(m, chunk, prose, base, authors, text)
-        ]
+    if others and any(c.speaker == "document" for c in out):
         out = [_in_another(c, chunk, base, docs, others) for c in out]
     return sorted(out, key=lambda c: c.span.start)
 
 
+_CAME_OUT = r"(?:signed|issued|released|published|adopted|put[ \t]+out)\b"
+"""How a document came out, said after its name ("signed in Moscow", "released by ...")."""
 ISSUED_AFTER = re.compile(
-    r",?[ \t]+(?:signed|issued|released|published|adopted|put[ \t]+out)\b[^“”\"«»;:.\n]{0,60}?"
+    rf",?[ \t]+{_CAME_OUT}[^“”\"«»;:.\n]{{0,60}}?"
     r",?(?=[ \t]*[\"“«„])"
 )
 """After a document, how it came out, up to a quotation ("signed in Moscow on July 4,
 2017")."""
 _ISSUED_CLAUSE = re.compile(
     r"[ \t]+(?:(?:that|which)[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+)?){1,4}"
-    r"(?:signed|issued|released|published|adopted|put[ \t]+out)\b[^.;:“”\"«»,\n]{0,60}[ \t]+"
+    rf"{_CAME_OUT}[^.;:“”\"«»,\n]{{0,60}}[ \t]+"
 )
 """Between a document and its verb, a clause saying who issued it ("The joint statement
 Russia and China signed in Moscow on Tuesday asks"): the document is the verb's subject."""
